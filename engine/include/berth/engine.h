@@ -1,0 +1,121 @@
+// The engine's front door: container lifecycle operations.
+#pragma once
+
+#include "berth/container_kind.h"
+#include "berth/error.h"
+#include "berth/paths.h"
+#include "berth/unique_fd.h"
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <sys/types.h>
+
+namespace berth {
+
+struct EngineSettings {
+    Paths paths{"/"};
+    // Parent of every container's cgroup, relative to each hierarchy's root.
+    std::string cgroupParent = "berth";
+    // Where berth-monitor and berth-init live; empty = the installed libexec dir.
+    std::filesystem::path libexecDir;
+    // Directories that lxc.include may read from, besides the container's own.
+    std::vector<std::filesystem::path> includeRoots;
+};
+
+struct CreateRequest {
+    std::string name;
+    std::string templateName = "busybox";
+    ContainerKind kind = ContainerKind::System;
+    // Application containers: the command berth-init runs.
+    std::vector<std::string> command;
+    // Empty: the container's name.
+    std::string hostname;
+};
+
+enum class RunState { Stopped, Starting, Running, Stopping, Frozen };
+
+struct ExitStatus {
+    int code = 0;       // exit code, when the init exited
+    int signal = 0;     // signal number, when the init was killed by one
+    [[nodiscard]] bool signaled() const { return signal != 0; }
+    // Shell convention: code, or 128 + signal.
+    [[nodiscard]] int shellStatus() const { return signal ? 128 + signal : code; }
+};
+
+struct ContainerState {
+    std::string name;
+    RunState state = RunState::Stopped;
+    pid_t initPid = 0;                 // in the host's pid namespace; 0 when stopped
+    pid_t monitorPid = 0;
+    std::int64_t startedAt = 0;        // seconds since the epoch
+    std::optional<ExitStatus> lastExit;
+    std::string lastError;             // why the last run ended abnormally, if it did
+};
+
+struct StartOptions {
+    // Overrides the configured command for this run (lxc-execute -- CMD).
+    std::vector<std::string> command;
+};
+
+struct ExecRequest {
+    std::vector<std::string> argv;
+    std::vector<std::string> env;      // KEY=VALUE, added to the container's environment
+    std::string cwd = "/";
+    // Either a new pty (its master is returned) or the caller's stdio fds.
+    bool allocatePty = false;
+    int stdinFd = -1, stdoutFd = -1, stderrFd = -1;
+};
+
+// A command running inside a container. wait() reaps it.
+class ExecProcess {
+public:
+    ExecProcess() = default;
+    ExecProcess(pid_t pid, UniqueFd statusPipe, UniqueFd ptyMaster);
+    ExecProcess(ExecProcess&&) noexcept;
+    ExecProcess& operator=(ExecProcess&&) noexcept;
+    ~ExecProcess();   // kills and reaps a process nobody waited for
+
+    [[nodiscard]] pid_t pid() const { return m_pid; }
+    // The pty's master side when one was asked for, else invalid.
+    [[nodiscard]] int ptyMaster() const { return m_ptyMaster.get(); }
+    UniqueFd takePtyMaster() { return std::move(m_ptyMaster); }
+    [[nodiscard]] Result<ExitStatus> wait();
+
+private:
+    pid_t m_pid = -1;
+    UniqueFd m_statusPipe;
+    UniqueFd m_ptyMaster;
+};
+
+class Engine {
+public:
+    explicit Engine(EngineSettings settings);
+
+    [[nodiscard]] const EngineSettings& settings() const { return m_settings; }
+
+    [[nodiscard]] Status create(const CreateRequest& request);
+    // Returns once the init runs (or has already exited), or why it could not start.
+    [[nodiscard]] Status start(const std::string& name, const StartOptions& options = {});
+    // Halt signal, then SIGKILL after the timeout; returns when it has stopped.
+    [[nodiscard]] Status stop(const std::string& name, std::chrono::milliseconds timeout = std::chrono::seconds(10));
+    [[nodiscard]] Status kill(const std::string& name, int signal);
+    [[nodiscard]] Result<ContainerState> state(const std::string& name) const;
+    [[nodiscard]] Result<std::vector<std::string>> list() const;
+    [[nodiscard]] Result<ExecProcess> exec(const std::string& name, const ExecRequest& request);
+    // A socket connected to console tty `tty` (0 = /dev/console) through the monitor.
+    [[nodiscard]] Result<UniqueFd> console(const std::string& name, int tty = 0);
+    [[nodiscard]] Status resizeConsole(const std::string& name, int tty, unsigned short rows, unsigned short cols);
+    [[nodiscard]] Status destroy(const std::string& name, bool force = false);
+    // Waits until a running container has stopped on its own.
+    [[nodiscard]] Result<ContainerState> waitStopped(const std::string& name, std::chrono::milliseconds timeout);
+
+private:
+    EngineSettings m_settings;
+};
+
+} // namespace berth

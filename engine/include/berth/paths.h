@@ -1,0 +1,36 @@
+// Where the engine keeps containers, runtime state and logs.
+#pragma once
+
+#include <filesystem>
+#include <string_view>
+
+namespace berth {
+
+// Every path the engine uses hangs off one root prefix, "/" in production
+// and a temporary directory in tests.
+class Paths {
+public:
+    explicit Paths(std::filesystem::path root = "/");
+
+    [[nodiscard]] const std::filesystem::path& root() const { return m_root; }
+    [[nodiscard]] std::filesystem::path containersDir() const;   // <root>/var/lib/berth/containers
+    [[nodiscard]] std::filesystem::path runDir() const;          // <root>/run/berth
+    [[nodiscard]] std::filesystem::path logDir() const;          // <root>/var/log/berth
+    [[nodiscard]] std::filesystem::path templateCacheDir() const; // <root>/var/cache/berth/templates
+
+    // Per container; the name must already be valid.
+    [[nodiscard]] std::filesystem::path containerDir(std::string_view name) const;
+    [[nodiscard]] std::filesystem::path configFile(std::string_view name) const;
+    [[nodiscard]] std::filesystem::path rootfsDir(std::string_view name) const;
+    [[nodiscard]] std::filesystem::path containerRunDir(std::string_view name) const;
+    [[nodiscard]] std::filesystem::path lockFile(std::string_view name) const;     // flock'd by operations
+    [[nodiscard]] std::filesystem::path monitorSocket(std::string_view name) const;
+    [[nodiscard]] std::filesystem::path monitorLock(std::string_view name) const;  // held by the monitor while alive
+    [[nodiscard]] std::filesystem::path stateFile(std::string_view name) const;
+    [[nodiscard]] std::filesystem::path logFile(std::string_view name) const;
+
+private:
+    std::filesystem::path m_root;
+};
+
+} // namespace berth

@@ -1,0 +1,49 @@
+#include "berth/error.h"
+
+#include <cstring>
+
+namespace berth {
+
+Error Error::fromErrno(int err, std::string_view what)
+{
+    Error e;
+    e.code = err;
+    e.message = std::string(what) + ": " + std::strerror(err);
+    return e;
+}
+
+Error Error::make(int err, std::string message, std::string context)
+{
+    return Error{err, std::move(message), std::move(context)};
+}
+
+Error Error::wrap(std::string_view outer) const&
+{
+    Error e = *this;
+    return std::move(e).wrap(outer);
+}
+
+Error Error::wrap(std::string_view outer) &&
+{
+    message = std::string(outer) + ": " + message;
+    return std::move(*this);
+}
+
+std::string Error::describe() const
+{
+    if (context.empty())
+        return message;
+    return message + " (" + context + ")";
+}
+
+std::unexpected<Error> failErrno(int err, std::string_view what)
+{
+    return std::unexpected<Error>(Error::fromErrno(err, what));
+}
+
+std::unexpected<Error> failWith(int err, std::string message, std::string context)
+{
+    return std::unexpected<Error>(Error::make(err, std::move(message), std::move(context)));
+}
+
+} // namespace berth
