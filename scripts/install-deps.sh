@@ -1,29 +1,45 @@
 #!/bin/sh
-# Installs every Debian package that building and testing Berth needs.
-# Idempotent: installs only what is missing, and runs `apt-get update`
-# only when something must be installed and the package lists are stale.
+# Installs every Debian 12 package that building and testing Berth needs.
+#   install-deps.sh          build and test packages
+#   install-deps.sh --bench  also the reference runtimes of tests/bench
+# Idempotent: installs only what is missing, and runs `apt-get update` only
+# when something must be installed and the package lists are stale or do not
+# know a package yet.
 set -eu
 
 BUILD_PACKAGES="build-essential cmake ninja-build pkg-config ccache
 qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools
 qt6-l10n-tools libgl-dev libnl-3-dev libnl-route-3-dev libcap-dev libseccomp-dev
 libarchive-dev libnftables-dev nlohmann-json3-dev"
+# user-mode-linux: a cgroup v2 kernel for the v2 backend's real-kernel tests.
 TEST_PACKAGES="busybox-static iproute2 util-linux procps xvfb xauth dbus polkitd pkexec
-dnsmasq-base nftables debootstrap"
+dnsmasq-base nftables debootstrap user-mode-linux"
 BENCH_PACKAGES="crun lxc hyperfine"
 
+usage() {
+    echo "usage: $0 [--bench]" >&2
+    exit 2
+}
+
 want="$BUILD_PACKAGES $TEST_PACKAGES"
-if [ "${1:-}" = "--bench" ]; then
-    want="$want $BENCH_PACKAGES"
-fi
+case "${1:-}" in
+    "") ;;
+    --bench) want="$want $BENCH_PACKAGES" ;;
+    *) usage ;;
+esac
+[ $# -le 1 ] || usage
 
-missing=""
-for pkg in $want; do
-    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
-        missing="$missing $pkg"
-    fi
-done
+is_installed() {
+    dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
+}
 
+list_missing() {
+    for pkg in $want; do
+        is_installed "$pkg" || printf ' %s' "$pkg"
+    done
+}
+
+missing=$(list_missing)
 if [ -z "$missing" ]; then
     echo "install-deps: all packages present"
     exit 0
@@ -35,10 +51,33 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 
 export DEBIAN_FRONTEND=noninteractive
-# Update only when the lists are missing or older than a day.
-if [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*_Packages' -mtime -1 2>/dev/null | head -n 1)" ]; then
+
+lists_are_fresh() {
+    # Lists younger than a day; a fresh container image has none at all.
+    [ -n "$(find /var/lib/apt/lists -maxdepth 1 -name '*_Packages*' -mtime -1 2>/dev/null | head -n 1)" ]
+}
+
+install_missing() {
+    echo "install-deps: installing$missing"
+    # shellcheck disable=SC2086 # the list is meant to split into words
+    apt-get install -y -q --no-install-recommends $missing
+}
+
+updated=no
+if ! lists_are_fresh; then
     apt-get update -q
+    updated=yes
 fi
-echo "install-deps: installing$missing"
-# shellcheck disable=SC2086
-apt-get install -y -q --no-install-recommends $missing
+# Fresh lists may still predate a package that was added here: update once more.
+if ! install_missing; then
+    [ "$updated" = no ] || exit 1
+    apt-get update -q
+    install_missing
+fi
+
+still_missing=$(list_missing)
+if [ -n "$still_missing" ]; then
+    echo "install-deps: still missing after install:$still_missing" >&2
+    exit 1
+fi
+echo "install-deps: done"

@@ -8,6 +8,7 @@
 #include <QtTest/QtTest>
 
 #include <filesystem>
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -46,7 +47,9 @@ std::vector<std::filesystem::path> cgroupHierarchies();
 std::set<std::string> currentMounts();
 std::set<std::string> currentLinks();
 
-int runIntegrationTest(QObject& test, const char* name, int argc, char** argv);
+// Sets the environment up, then constructs and runs the test (so members
+// of the test object may use the environment), then checks for leftovers.
+int runIntegrationTest(const char* name, const std::function<int()>& run);
 
 } // namespace berth::test
 
@@ -55,6 +58,8 @@ int runIntegrationTest(QObject& test, const char* name, int argc, char** argv);
 #define BERTH_INTEGRATION_MAIN(TestClass)                                      \
     int main(int argc, char** argv)                                            \
     {                                                                          \
-        TestClass test;                                                        \
-        return berth::test::runIntegrationTest(test, #TestClass, argc, argv);  \
+        return berth::test::runIntegrationTest(#TestClass, [&] {               \
+            TestClass test;                                                    \
+            return QTest::qExec(&test, argc, argv);                            \
+        });                                                                    \
     }

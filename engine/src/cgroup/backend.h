@@ -1,0 +1,41 @@
+// What differs between cgroup v1 and v2, behind one small interface chosen
+// once from the layout's mode (as crun's cgroup-internal.h does).
+#pragma once
+
+#include "cgroup/layout.h"
+
+#include <filesystem>
+#include <vector>
+
+namespace berth::cgroup {
+
+class Backend {
+public:
+    virtual ~Backend() = default;
+
+    // `levels` runs from the hierarchy's root down to the parent of the
+    // container's cgroup; all of them exist now.
+    [[nodiscard]] virtual Status prepareParent(const Hierarchy& hierarchy,
+                                               const std::vector<std::filesystem::path>& levels) const = 0;
+    // Configures the container's freshly made cgroup `dir`.
+    [[nodiscard]] virtual Status prepareContainer(const Hierarchy& hierarchy,
+                                                  const std::filesystem::path& dir) const = 0;
+    // Kills every process of the container's cgroup trees and waits until
+    // they are gone.
+    [[nodiscard]] virtual Status killAll(const std::vector<Placement>& placements) const = 0;
+};
+
+// v2 for a unified host, v1 for legacy and hybrid ones (there the cgroup2
+// mount only places the container, for systemd's sake).
+[[nodiscard]] const Backend& backendFor(Mode mode);
+[[nodiscard]] const Backend& v1Backend();
+[[nodiscard]] const Backend& v2Backend();
+
+// Shared by both backends: SIGKILL to each pid of the trees (the ones
+// already gone are skipped); and the same, repeated until the trees are
+// empty (a bounded number of polls), for processes that die slowly or that
+// forked past a first sweep.
+[[nodiscard]] Status killEveryPid(const std::vector<Placement>& placements);
+[[nodiscard]] Status killUntilEmpty(const std::vector<Placement>& placements);
+
+} // namespace berth::cgroup

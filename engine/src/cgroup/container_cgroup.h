@@ -1,0 +1,73 @@
+// A container's cgroup in every mounted hierarchy, as one RAII guard.
+#pragma once
+
+#include "berth/error.h"
+#include "cgroup/layout.h"
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <sys/types.h>
+
+namespace berth::cgroup {
+
+// Owns <hierarchy>/<parent>/<name> in each hierarchy of a layout. The
+// destructor kills what runs there and removes it, unless released.
+class ContainerCgroup {
+public:
+    // Creates the cgroup (and the parent when missing) in every hierarchy.
+    // EEXIST when it exists already and holds processes; an empty stale one
+    // is replaced. On failure nothing it created is left.
+    [[nodiscard]] static Result<ContainerCgroup> create(const Layout& layout, std::string_view parent,
+                                                        std::string_view name);
+    // An existing cgroup, e.g. to clean up after a crash; ENOENT when it is
+    // in no hierarchy. Hierarchies where it is missing are left out.
+    [[nodiscard]] static Result<ContainerCgroup> open(const Layout& layout, std::string_view parent,
+                                                      std::string_view name);
+
+    ContainerCgroup(ContainerCgroup&& other) noexcept;
+    ContainerCgroup& operator=(ContainerCgroup&& other) noexcept;
+    ContainerCgroup(const ContainerCgroup&) = delete;
+    ContainerCgroup& operator=(const ContainerCgroup&) = delete;
+    ~ContainerCgroup();
+
+    // Moves `pid` (the whole process) into the cgroup in every hierarchy.
+    [[nodiscard]] Status attach(pid_t pid) const;
+    // The cgroup.procs files: a caller may open them before fork and have
+    // the child write "0" to join before it execs.
+    [[nodiscard]] std::vector<std::filesystem::path> procsFiles() const;
+    [[nodiscard]] std::vector<std::filesystem::path> directories() const;
+    // "<parent>/<name>", the same in every hierarchy.
+    [[nodiscard]] const std::string& relativePath() const { return m_relative; }
+    [[nodiscard]] Mode mode() const { return m_mode; }
+
+    // Processes in the cgroup and its sub-cgroups, sorted, no duplicates.
+    [[nodiscard]] Result<std::vector<pid_t>> pids() const;
+    // Kills every process of the tree and waits until they are gone.
+    [[nodiscard]] Status killAll() const;
+    // killAll, then removes the tree deepest first in every hierarchy; the
+    // parent stays (other containers live there). Disarms the destructor.
+    [[nodiscard]] Status remove();
+    // Leaves the cgroup in place when this guard goes away.
+    void release() noexcept { m_armed = false; }
+
+private:
+    ContainerCgroup(Mode mode, std::string relative, std::vector<Placement> placements);
+
+    Mode m_mode = Mode::Unified;
+    std::string m_relative;
+    std::vector<Placement> m_placements;
+    bool m_armed = false;
+};
+
+// Removes `parent` in every hierarchy when nothing is left in it (for tests
+// and cleanup); a parent that still has cgroups is left alone.
+[[nodiscard]] Status removeParentIfEmpty(const Layout& layout, std::string_view parent);
+
+// A parent is one or more relative path components, a name exactly one;
+// neither may contain "." or ".." components. EINVAL otherwise.
+[[nodiscard]] Status validateCgroupPath(std::string_view path, bool singleComponent);
+
+} // namespace berth::cgroup

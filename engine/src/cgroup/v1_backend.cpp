@@ -1,0 +1,124 @@
+// cgroup v1: cpuset values copied down, a device allowlist, freezer-based kill.
+#include "cgroup/backend.h"
+
+#include "cgroup/cgroup_file.h"
+#include "cgroup/tree.h"
+
+#include <algorithm>
+#include <array>
+
+namespace berth::cgroup {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// What LXC allows a container by default: the basic character devices, the
+// console and ptys, and mknod of any device (opening it stays refused).
+constexpr std::array kAllowedDevices{
+    "c 1:3 rwm", "c 1:5 rwm", "c 1:7 rwm", "c 1:8 rwm", "c 1:9 rwm",
+    "c 5:0 rwm", "c 5:1 rwm", "c 5:2 rwm", "c 136:* rwm",
+    "c *:* m", "b *:* m",
+};
+
+// A new v1 cpuset starts with no cpus and no mems, and no process can join
+// it until both are set: take the parent's.
+Status copyCpusetIfEmpty(const fs::path& from, const fs::path& to)
+{
+    for (const char* file : {"cpuset.cpus", "cpuset.mems"}) {
+        Result<std::string> current = readLine(to / file);
+        if (!current)
+            return std::unexpected(std::move(current.error()));
+        if (!current->empty())
+            continue;
+        Result<std::string> inherited = readLine(from / file);
+        if (!inherited)
+            return std::unexpected(std::move(inherited.error()));
+        if (Status written = writeFile(to / file, *inherited); !written)
+            return written;
+    }
+    return {};
+}
+
+Status installDeviceAllowlist(const fs::path& dir)
+{
+    if (Status denied = writeFile(dir / "devices.deny", "a"); !denied)
+        return denied;
+    for (const char* rule : kAllowedDevices)
+        if (Status allowed = writeFile(dir / "devices.allow", rule); !allowed)
+            return allowed;
+    return {};
+}
+
+// Waits for FREEZING to become FROZEN; a task stuck in the kernel can keep
+// it FREEZING, so the caller kills anyway when this gives up.
+bool waitFrozen(const fs::path& stateFile)
+{
+    for (int attempt = 0; attempt < kMaxPolls; ++attempt) {
+        Result<std::string> state = readLine(stateFile);
+        if (state && *state == "FROZEN")
+            return true;
+        pauseBeforePoll(attempt);
+    }
+    return false;
+}
+
+class V1Backend final : public Backend {
+public:
+    Status prepareParent(const Hierarchy& hierarchy, const std::vector<fs::path>& levels) const override
+    {
+        if (hierarchy.unified || !hierarchy.has("cpuset"))
+            return {};
+        for (size_t i = 1; i < levels.size(); ++i)
+            if (Status copied = copyCpusetIfEmpty(levels[i - 1], levels[i]); !copied)
+                return copied;
+        return {};
+    }
+
+    Status prepareContainer(const Hierarchy& hierarchy, const fs::path& dir) const override
+    {
+        if (hierarchy.unified)
+            return {};
+        if (hierarchy.has("cpuset")) {
+            if (Status copied = copyCpusetIfEmpty(dir.parent_path(), dir); !copied)
+                return copied;
+            // Sub-cgroups the container makes (systemd does) then start with
+            // usable cpus and mems instead of empty ones.
+            if (Status cloned = writeFile(dir / "cgroup.clone_children", "1"); !cloned)
+                return cloned;
+        }
+        if (hierarchy.has("devices"))
+            return installDeviceAllowlist(dir);
+        return {};
+    }
+
+    // Freezing first stops the container from forking while it is killed.
+    Status killAll(const std::vector<Placement>& placements) const override
+    {
+        const auto freezer = std::find_if(placements.begin(), placements.end(),
+                                          [](const Placement& p) { return p.hierarchy.has("freezer"); });
+        if (freezer == placements.end())
+            return killUntilEmpty(placements);
+        const fs::path state = freezer->dir / "freezer.state";
+        if (Status frozen = writeFile(state, "FROZEN"); !frozen)
+            return frozen;
+        waitFrozen(state);
+        Status killed = {};
+        Status thawed = writeFile(state, "THAWED");
+        if (!killed)
+            return killed;
+        if (!thawed)
+            return thawed;
+        return {};
+    }
+};
+
+} // namespace
+
+const Backend& v1Backend()
+{
+    static const V1Backend backend;
+    return backend;
+}
+
+} // namespace berth::cgroup

@@ -1,0 +1,122 @@
+#include "config/container_spec.h"
+
+#include "config/spec_internal.h"
+#include "config/values.h"
+
+#include <cerrno>
+
+namespace berth {
+
+namespace {
+
+constexpr std::uint64_t kAutoConsoleSize = 128 * 1024;
+// The monitor holds the buffer in memory; more than this is a typo.
+constexpr std::uint64_t kMaxConsoleSize = 1ULL << 30;
+
+// Parses the key's value, if it has a non-empty one, into `out`.
+template <class T, class Parse>
+Status readValue(const Config& config, std::string_view key, T& out, Parse parse)
+{
+    const auto entry = config.entry(key);
+    if (!entry || entry->value.empty())
+        return {};
+    auto value = parse(entry->value);
+    if (!value)
+        return std::unexpected(entryError(*entry, value.error()));
+    out = static_cast<T>(*value);
+    return {};
+}
+
+auto bounded(std::uint64_t max)
+{
+    return [max](std::string_view text) { return parseUnsignedValue(text, 0, max); };
+}
+
+Result<std::uint64_t> parseConsoleSize(std::string_view text)
+{
+    if (text == "auto")
+        return kAutoConsoleSize;
+    auto size = parseSizeValue(text);
+    if (size && *size > kMaxConsoleSize)
+        return failWith(ERANGE, quoteForMessage(text) + " is larger than 1 GiB");
+    return size;
+}
+
+Result<std::filesystem::path> parseAbsolutePath(std::string_view text)
+{
+    if (auto ok = checkAbsolutePath(text); !ok)
+        return fail(ok.error());
+    return std::filesystem::path(text);
+}
+
+Status readConsole(const Config& config, ContainerSpec& spec)
+{
+    if (auto ok = readValue(config, "lxc.console.size", spec.consoleBufferSize, parseConsoleSize); !ok)
+        return ok;
+    std::filesystem::path logfile;
+    if (auto ok = readValue(config, "lxc.console.logfile", logfile, parseAbsolutePath); !ok)
+        return ok;
+    if (!logfile.empty())
+        spec.consoleLogfile = std::move(logfile);
+    if (auto ok = readValue(config, "lxc.tty.max", spec.ttyMax, bounded(64)); !ok)
+        return ok;
+    return readValue(config, "lxc.pty.max", spec.ptyMax, bounded(65536));
+}
+
+Status readLifecycle(const Config& config, ContainerSpec& spec)
+{
+    if (auto ok = readValue(config, "lxc.start.auto", spec.startAuto, parseBoolValue); !ok)
+        return ok;
+    if (auto ok = readValue(config, "lxc.no_new_privs", spec.noNewPrivs, parseBoolValue); !ok)
+        return ok;
+    if (auto ok = readValue(config, "lxc.signal.stop", spec.stopSignal, parseSignalValue); !ok)
+        return ok;
+    const int before = spec.haltSignal;
+    spec.haltSignal = 0;
+    if (auto ok = readValue(config, "lxc.signal.halt", spec.haltSignal, parseSignalValue); !ok)
+        return ok;
+    spec.haltSignalConfigured = spec.haltSignal != 0;
+    if (!spec.haltSignalConfigured)
+        spec.haltSignal = before;
+    return {};
+}
+
+} // namespace
+
+Error entryError(const ConfigEntry& entry, const Error& error)
+{
+    return Error::make(error.code, entry.where() + ": " + entry.key + ": " + error.message,
+                       entry.where() + " " + entry.key);
+}
+
+std::unexpected<Error> failAt(const ConfigEntry& entry, int code, const std::string& message)
+{
+    return std::unexpected(entryError(entry, Error::make(code, message)));
+}
+
+Status checkAbsolutePath(std::string_view path)
+{
+    const std::filesystem::path p(path);
+    if (!p.is_absolute())
+        return failWith(EINVAL, quoteForMessage(path) + " is not an absolute path");
+    for (const auto& part : p) {
+        if (part == "..")
+            return failWith(EINVAL, quoteForMessage(path) + " contains '..'");
+    }
+    return {};
+}
+
+Result<ContainerSpec> ContainerSpec::fromConfig(const Config& config)
+{
+    using Step = Status (*)(const Config&, ContainerSpec&);
+    static constexpr Step steps[] = {readIdentity, readProcess, readMounts, readCapabilities, readConsole,
+                                     readLifecycle};
+    ContainerSpec spec;
+    for (Step step : steps) {
+        if (auto ok = step(config, spec); !ok)
+            return fail(ok.error());
+    }
+    return spec;
+}
+
+} // namespace berth

@@ -1,0 +1,76 @@
+// The typed, validated view of a container's config: what the runtime
+// needs to start it. Keys Berth does not use yet stay in the Config and
+// are ignored here; a known key with an invalid value is an error naming
+// the key and its line.
+#pragma once
+
+#include "berth/config.h"
+#include "berth/container_kind.h"
+#include "berth/error.h"
+
+#include <csignal>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace berth {
+
+// One lxc.mount.entry, in fstab format.
+struct MountEntry {
+    enum class Create { None, Dir, File };
+
+    std::string source;
+    std::filesystem::path target;    // relative to the rootfs, normalized, never climbs out
+    std::string fstype;
+    unsigned long flags = 0;         // MS_* for mount(2)
+    unsigned long propagation = 0;   // MS_PRIVATE/SLAVE/SHARED/UNBINDABLE (| MS_REC): needs its own mount(2)
+    std::string data;                // options the filesystem itself parses, comma-separated
+    bool optional = false;           // a failure to mount is not an error
+    bool relativeSource = false;     // LXC's "relative": source is inside the rootfs
+    Create create = Create::None;    // create the target first
+    int dump = 0;
+    int pass = 0;
+    std::string where;               // "config:7", for runtime errors
+};
+
+// lxc.mount.auto
+struct MountAuto {
+    enum class Proc { None, Mixed, ReadWrite };
+    enum class Sys { None, ReadOnly, Mixed, ReadWrite };
+    // Default: LXC's bare "cgroup" (mixed without CAP_SYS_ADMIN, else rw).
+    enum class Cgroup { None, Default, Mixed, ReadOnly, ReadWrite };
+
+    Proc proc = Proc::Mixed;
+    Sys sys = Sys::ReadOnly;
+    Cgroup cgroup = Cgroup::None;
+    bool cgroupFull = false;         // the whole hierarchy, not only the container's cgroup
+    bool cgroupForce = false;        // mount even when the init would do it itself
+};
+
+struct ContainerSpec {
+    std::string hostname;                        // lxc.uts.name; empty: the caller picks
+    std::filesystem::path rootfs;                // lxc.rootfs.path, absolute
+    ContainerKind kind = ContainerKind::System;
+    std::vector<std::string> command;            // argv of the init or of the application
+    std::filesystem::path cwd = "/";             // lxc.init.cwd
+    std::vector<std::string> environment;        // KEY=VALUE
+    std::vector<MountEntry> mounts;              // lxc.mount.entry, in order
+    MountAuto mountAuto;
+    std::vector<int> capDrop;                    // lxc.cap.drop, capability numbers
+    std::optional<std::vector<int>> capKeep;     // lxc.cap.keep; empty: keep nothing ("none")
+    std::uint64_t consoleBufferSize = 128 * 1024;
+    std::optional<std::filesystem::path> consoleLogfile;
+    bool startAuto = false;
+    int haltSignal = SIGPWR;
+    bool haltSignalConfigured = false;           // lets the runtime pick SIGRTMIN+3 for systemd
+    int stopSignal = SIGKILL;
+    unsigned ttyMax = 0;
+    unsigned ptyMax = 0;                         // 0: no limit
+    bool noNewPrivs = true;
+
+    [[nodiscard]] static Result<ContainerSpec> fromConfig(const Config& config);
+};
+
+} // namespace berth

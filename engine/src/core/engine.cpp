@@ -1,0 +1,260 @@
+// Engine: lifecycle operations. Each takes the container's lock, so two
+// operations on one container never interleave.
+#include "berth/engine.h"
+
+#include "berth/config.h"
+#include "berth/names.h"
+#include "cgroup/container_cgroup.h"
+#include "cgroup/layout.h"
+#include "config/container_spec.h"
+#include "core/new_container_config.h"
+#include "fs/atomic_file.h"
+#include "runtime/monitor_client.h"
+#include "runtime/plan_builder.h"
+#include "runtime/spawn_monitor.h"
+#include "runtime/state_file.h"
+#include "store/container_lock.h"
+#include "store/container_store.h"
+#include "template/busybox_template.h"
+
+#include <nlohmann/json.hpp>
+
+#include <csignal>
+#include <unistd.h>
+
+namespace berth {
+
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr auto kRequestTimeout = 10s;
+constexpr auto kMonitorExitTimeout = 30s;
+
+Status checkExists(const Paths& paths, const std::string& name)
+{
+    if (auto valid = validateContainerName(name); !valid)
+        return valid;
+    if (!ContainerStore(paths).exists(name))
+        return failWith(ENOENT, "no container named '" + name + "'");
+    return {};
+}
+
+// The monitor died without tearing down (killed, host crash): finish its job.
+void cleanUpAfterDeadMonitor(const EngineSettings& settings, const std::string& name)
+{
+    const Paths& paths = settings.paths;
+    auto recorded = runtime::readState(paths.stateFile(name));
+    if (!recorded || recorded->state == RunState::Stopped)
+        return;
+    if (auto layout = cgroup::detectLayout())
+        if (auto group = cgroup::ContainerCgroup::open(*layout, settings.cgroupParent, name))
+            (void)group->remove();
+    recorded->state = RunState::Stopped;
+    recorded->initPid = 0;
+    recorded->monitorPid = 0;
+    recorded->cgroupProcsFiles.clear();
+    recorded->lastError = "the monitor ended unexpectedly";
+    (void)runtime::writeState(paths.stateFile(name), *recorded);
+    ::unlink(paths.monitorSocket(name).c_str());
+}
+
+void removeRunFilesOfFailedStart(const Paths& paths, const std::string& name)
+{
+    ::unlink(paths.stateFile(name).c_str());
+    ::unlink(paths.monitorSocket(name).c_str());
+    ::unlink(paths.monitorLock(name).c_str());
+}
+
+Status notRunning(const std::string& name)
+{
+    return failWith(ESRCH, "container '" + name + "' is not running");
+}
+
+} // namespace
+
+Engine::Engine(EngineSettings settings) : m_settings(std::move(settings)) {}
+
+Status Engine::create(const CreateRequest& request)
+{
+    if (auto valid = validateContainerName(request.name); !valid)
+        return valid;
+    if (request.templateName != "busybox")
+        return failWith(EINVAL, "unknown template '" + request.templateName + "'");
+    if (request.kind == ContainerKind::Application && request.command.empty())
+        return failWith(EINVAL, "an application container needs a command");
+    ContainerStore store(m_settings.paths);
+    const std::string configText = newContainerConfig(request, m_settings.paths.rootfsDir(request.name));
+    // Validate the config before building anything (hostname, command quoting).
+    auto parsed = Config::parse(configText);
+    if (!parsed)
+        return fail(parsed.error());
+    if (auto spec = ContainerSpec::fromConfig(*parsed); !spec)
+        return fail(spec.error());
+
+    auto lock = ContainerLock::acquire(m_settings.paths, request.name);
+    if (!lock)
+        return fail(lock.error());
+    const std::string hostname = request.hostname.empty() ? request.name : request.hostname;
+    auto created = store.create(request.name, [&](const std::filesystem::path& staging) -> Status {
+        if (auto built = templates::buildBusyboxRootfs(staging / "rootfs", {.hostname = hostname}); !built)
+            return built;
+        return fs::writeFileAtomic(staging / "config", configText, 0640);
+    });
+    if (!created)
+        return fail(created.error().wrap("create '" + request.name + "'"));
+    return {};
+}
+
+Status Engine::start(const std::string& name, const StartOptions& options)
+{
+    if (auto exists = checkExists(m_settings.paths, name); !exists)
+        return exists;
+    auto lock = ContainerLock::acquire(m_settings.paths, name);
+    if (!lock)
+        return fail(lock.error());
+    if (runtime::monitorAlive(m_settings.paths, name))
+        return failWith(EBUSY, "container '" + name + "' is already running");
+    cleanUpAfterDeadMonitor(m_settings, name);
+
+    // Errors found here change nothing at all.
+    auto spec = runtime::loadContainerSpec(m_settings, name);
+    if (!spec)
+        return fail(spec.error().wrap("start '" + name + "'"));
+    if (auto checked = runtime::preflight(*spec, options.command); !checked)
+        return fail(checked.error().wrap("start '" + name + "'"));
+
+    auto pid = runtime::spawnMonitor(m_settings, name, options.command);
+    if (!pid) {
+        removeRunFilesOfFailedStart(m_settings.paths, name);
+        return fail(pid.error().wrap("start '" + name + "'"));
+    }
+    return {};
+}
+
+Status Engine::stop(const std::string& name, std::chrono::milliseconds timeout)
+{
+    if (auto exists = checkExists(m_settings.paths, name); !exists)
+        return exists;
+    auto lock = ContainerLock::acquire(m_settings.paths, name);
+    if (!lock)
+        return fail(lock.error());
+    if (!runtime::monitorAlive(m_settings.paths, name))
+        return notRunning(name);
+    const nlohmann::json request = {{"op", "stop"}, {"timeout_ms", timeout.count()}};
+    auto reply = runtime::askMonitor(m_settings.paths.monitorSocket(name), request, timeout + kRequestTimeout);
+    if (!reply)
+        return fail(reply.error().wrap("stop '" + name + "'"));
+    if (!runtime::waitMonitorGone(m_settings.paths, name, kMonitorExitTimeout))
+        return failWith(ETIMEDOUT, "stop '" + name + "': the monitor did not exit");
+    return {};
+}
+
+Status Engine::kill(const std::string& name, int signal)
+{
+    if (auto exists = checkExists(m_settings.paths, name); !exists)
+        return exists;
+    if (signal <= 0 || signal > SIGRTMAX)
+        return failWith(EINVAL, "invalid signal " + std::to_string(signal));
+    if (!runtime::monitorAlive(m_settings.paths, name))
+        return notRunning(name);
+    const nlohmann::json request = {{"op", "kill"}, {"signal", signal}};
+    if (auto reply = runtime::askMonitor(m_settings.paths.monitorSocket(name), request, kRequestTimeout); !reply)
+        return fail(reply.error().wrap("kill '" + name + "'"));
+    return {};
+}
+
+Result<ContainerState> Engine::state(const std::string& name) const
+{
+    if (auto exists = checkExists(m_settings.paths, name); !exists)
+        return fail(exists.error());
+    ContainerState state;
+    state.name = name;
+    auto recorded = runtime::readState(m_settings.paths.stateFile(name));
+    if (!recorded)
+        return state;   // never ran since boot
+    const bool alive = runtime::monitorAlive(m_settings.paths, name);
+    state.lastExit = recorded->lastExit;
+    state.lastError = recorded->lastError;
+    if (!alive) {
+        if (recorded->state != RunState::Stopped)
+            state.lastError = "the monitor ended unexpectedly";
+        return state;
+    }
+    state.state = recorded->state;
+    state.initPid = recorded->initPid;
+    state.monitorPid = recorded->monitorPid;
+    state.startedAt = recorded->startedAt;
+    return state;
+}
+
+Result<std::vector<std::string>> Engine::list() const
+{
+    return ContainerStore(m_settings.paths).list();
+}
+
+Result<UniqueFd> Engine::console(const std::string& name, int tty)
+{
+    if (auto exists = checkExists(m_settings.paths, name); !exists)
+        return fail(exists.error());
+    if (!runtime::monitorAlive(m_settings.paths, name))
+        return fail(notRunning(name).error());
+    const nlohmann::json request = {{"op", "console"}, {"tty", tty}};
+    auto reply = runtime::askMonitor(m_settings.paths.monitorSocket(name), request, kRequestTimeout);
+    if (!reply)
+        return fail(reply.error().wrap("console of '" + name + "'"));
+    if (!reply->fd)
+        return failWith(EPROTO, "console of '" + name + "': the monitor sent no terminal");
+    return std::move(reply->fd);
+}
+
+Status Engine::resizeConsole(const std::string& name, int tty, unsigned short rows, unsigned short cols)
+{
+    if (auto exists = checkExists(m_settings.paths, name); !exists)
+        return exists;
+    const nlohmann::json request = {{"op", "resize"}, {"tty", tty}, {"rows", rows}, {"cols", cols}};
+    if (auto reply = runtime::askMonitor(m_settings.paths.monitorSocket(name), request, kRequestTimeout); !reply)
+        return fail(reply.error().wrap("resize console of '" + name + "'"));
+    return {};
+}
+
+Result<ContainerState> Engine::waitStopped(const std::string& name, std::chrono::milliseconds timeout)
+{
+    if (auto exists = checkExists(m_settings.paths, name); !exists)
+        return fail(exists.error());
+    if (runtime::monitorAlive(m_settings.paths, name)) {
+        const nlohmann::json request = {{"op", "wait"}};
+        auto reply = runtime::askMonitor(m_settings.paths.monitorSocket(name), request, timeout);
+        // The monitor may have finished between the check and the request.
+        if (!reply && reply.error().code != ENOENT && reply.error().code != ECONNREFUSED &&
+            reply.error().code != ECONNRESET)
+            return fail(reply.error().wrap("wait for '" + name + "'"));
+        if (!runtime::waitMonitorGone(m_settings.paths, name, kMonitorExitTimeout))
+            return failWith(ETIMEDOUT, "wait for '" + name + "': the monitor did not exit");
+    }
+    return state(name);
+}
+
+Status Engine::destroy(const std::string& name, bool force)
+{
+    if (auto exists = checkExists(m_settings.paths, name); !exists)
+        return exists;
+    auto lock = ContainerLock::acquire(m_settings.paths, name);
+    if (!lock)
+        return fail(lock.error());
+    if (runtime::monitorAlive(m_settings.paths, name)) {
+        if (!force)
+            return failWith(EBUSY, "container '" + name + "' is running: stop it first, or force the destroy");
+        const nlohmann::json request = {{"op", "stop"}, {"timeout_ms", 0}};
+        if (auto reply = runtime::askMonitor(m_settings.paths.monitorSocket(name), request, kRequestTimeout); !reply)
+            return fail(reply.error().wrap("destroy '" + name + "'"));
+        if (!runtime::waitMonitorGone(m_settings.paths, name, kMonitorExitTimeout))
+            return failWith(ETIMEDOUT, "destroy '" + name + "': the monitor did not exit");
+    }
+    cleanUpAfterDeadMonitor(m_settings, name);
+    if (auto removed = ContainerStore(m_settings.paths).remove(name); !removed)
+        return fail(removed.error().wrap("destroy '" + name + "'"));
+    return {};
+}
+
+} // namespace berth

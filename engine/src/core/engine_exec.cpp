@@ -1,0 +1,98 @@
+// Engine::exec: a command inside a running container.
+#include "berth/engine.h"
+
+#include "berth/names.h"
+#include "runtime/container_environment.h"
+#include "runtime/exec_in_container.h"
+#include "runtime/monitor_client.h"
+#include "runtime/plan_builder.h"
+#include "runtime/spawn_monitor.h"
+#include "runtime/state_file.h"
+
+#include <nlohmann/json.hpp>
+
+#include <fcntl.h>
+
+namespace berth {
+
+namespace {
+
+Result<std::vector<UniqueFd>> openCgroupProcs(const std::vector<std::string>& files)
+{
+    std::vector<UniqueFd> fds;
+    for (const std::string& file : files) {
+        UniqueFd fd(::open(file.c_str(), O_WRONLY | O_CLOEXEC));
+        if (!fd)
+            return failErrno(errno, "open " + file);
+        fds.push_back(std::move(fd));
+    }
+    return fds;
+}
+
+std::vector<std::string> capabilityNames(const std::vector<int>& caps)
+{
+    std::vector<std::string> names;
+    for (int cap : caps)
+        names.emplace_back(security::capabilityName(cap));
+    return names;
+}
+
+Result<runtime::ExecContext> execContext(const EngineSettings& settings, const std::string& name,
+                                         const ExecRequest& request)
+{
+    auto spec = runtime::loadContainerSpec(settings, name);
+    if (!spec)
+        return fail(spec.error());
+    auto recorded = runtime::readState(settings.paths.stateFile(name));
+    if (!recorded)
+        return fail(recorded.error());
+    runtime::ExecContext context;
+    auto procs = openCgroupProcs(recorded->cgroupProcsFiles);
+    if (!procs)
+        return fail(procs.error());
+    context.cgroupProcs = std::move(*procs);
+    auto caps = security::planCapabilities(spec->kind, capabilityNames(spec->capDrop),
+                                           capabilityNames(spec->capKeep.value_or(std::vector<int>{})),
+                                           spec->capKeep.has_value());
+    if (!caps)
+        return fail(caps.error());
+    context.capabilities = *caps;
+    auto seccomp = security::buildDefaultSeccomp(spec->kind);
+    if (!seccomp)
+        return fail(seccomp.error());
+    context.seccomp = std::move(*seccomp);
+    context.noNewPrivs = spec->noNewPrivs;
+    context.argv = request.argv;
+    context.env = runtime::containerEnvironment(spec->environment, request.env);
+    context.cwd = request.cwd.empty() ? "/" : request.cwd;
+
+    const nlohmann::json ask = {{"op", "pidfd"}};
+    auto reply = runtime::askMonitor(settings.paths.monitorSocket(name), ask, std::chrono::seconds(10));
+    if (!reply)
+        return fail(reply.error());
+    if (!reply->fd)
+        return failWith(EPROTO, "the monitor sent no pidfd");
+    context.initPidfd = std::move(reply->fd);
+    return context;
+}
+
+} // namespace
+
+Result<ExecProcess> Engine::exec(const std::string& name, const ExecRequest& request)
+{
+    if (auto valid = validateContainerName(name); !valid)
+        return fail(valid.error());
+    if (request.argv.empty())
+        return failWith(EINVAL, "exec needs a command");
+    if (!runtime::monitorAlive(m_settings.paths, name))
+        return failWith(ESRCH, "container '" + name + "' is not running");
+    auto context = execContext(m_settings, name, request);
+    if (!context)
+        return fail(context.error().wrap("exec in '" + name + "'"));
+    auto process = runtime::execInContainer(*context, request);
+    if (!process)
+        return fail(process.error().wrap("exec in '" + name + "'"));
+    return process;
+}
+
+} // namespace berth

@@ -1,0 +1,168 @@
+#include "runtime/container_init.h"
+
+#include "runtime/etc_files.h"
+#include "runtime/loopback.h"
+#include "runtime/mount_util.h"
+#include "runtime/rootfs_setup.h"
+
+#include <nlohmann/json.hpp>
+
+#include <csignal>
+#include <cstring>
+
+#include <fcntl.h>
+#include <linux/close_range.h>
+#include <sched.h>
+#include <sys/ioctl.h>
+#include <sys/mount.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace berth::runtime {
+
+namespace {
+
+Status waitForGoAhead(int syncFd)
+{
+    char go = 0;
+    ssize_t got;
+    do {
+        got = ::read(syncFd, &go, 1);
+    } while (got < 0 && errno == EINTR);
+    if (got != 1)
+        return failWith(ECANCELED, "the monitor did not let the container start");
+    return {};
+}
+
+Status bindInitBinary(int rootFd, const std::filesystem::path& initBinary)
+{
+    if (initBinary.empty())
+        return {};
+    if (auto dir = ensureDirInRoot(rootFd, "dev/.berth", 0755); !dir)
+        return dir;
+    if (auto file = ensureFileInRoot(rootFd, "dev/.berth/berth-init", 0755); !file)
+        return file;
+    return bindInRoot(rootFd, "dev/.berth/berth-init", initBinary.string(), false, MS_RDONLY | MS_NOSUID | MS_NODEV);
+}
+
+Status mountEverything(int rootFd, const LaunchPlan& plan)
+{
+    if (auto s = mountProc(rootFd, plan.autoMounts.proc); !s)
+        return s;
+    if (auto s = mountSys(rootFd, plan.autoMounts.sys); !s)
+        return s;
+    if (auto s = setupDev(rootFd, plan.dev); !s)
+        return s;
+    if (auto s = applyMountEntries(rootFd, plan.mounts); !s)
+        return s;
+    if (auto s = mountCgroups(rootFd, plan.autoMounts.cgroup, plan.cgroupTrees); !s)
+        return s;
+    if (plan.autoMounts.proc != AutoMountPlan::Proc::None)
+        if (auto s = maskProcPaths(rootFd); !s)
+            return s;
+    return bindInitBinary(rootFd, plan.initBinary);
+}
+
+Status enterRoot(const LaunchPlan& plan)
+{
+    if (::unshare(CLONE_NEWCGROUP) != 0)
+        return failErrno(errno, "enter a new cgroup namespace");
+    if (auto lo = bringUpLoopback(); !lo)
+        return lo;
+    auto rootFd = prepareRootfs(plan.rootfs);
+    if (!rootFd)
+        return fail(rootFd.error());
+    if (auto mounted = mountEverything(rootFd->get(), plan); !mounted)
+        return mounted;
+    if (auto written = writeHostFiles(rootFd->get(), plan.hostname); !written)
+        return written;
+    if (auto pivoted = pivotInto(rootFd->get()); !pivoted)
+        return pivoted;
+    if (::sethostname(plan.hostname.data(), plan.hostname.size()) != 0)
+        return failErrno(errno, "set hostname");
+    return {};
+}
+
+Status takeConsole()
+{
+    if (::setsid() < 0)
+        return failErrno(errno, "setsid");
+    UniqueFd console(::open("/dev/console", O_RDWR | O_NOCTTY | O_CLOEXEC));
+    if (!console)
+        return failErrno(errno, "open /dev/console");
+    if (::ioctl(console.get(), TIOCSCTTY, 0) != 0)
+        return failErrno(errno, "make /dev/console the controlling terminal");
+    for (int fd = 0; fd < 3; ++fd)
+        if (::dup2(console.get(), fd) < 0)
+            return failErrno(errno, "attach stdio to the console");
+    return {};
+}
+
+Status dropPrivileges(const LaunchPlan& plan)
+{
+    if (plan.noNewPrivs)
+        if (int err = security::setNoNewPrivs(); err != 0)
+            return failErrno(err, "set no_new_privs");
+    // Loaded while CAP_SYS_ADMIN is still held, so it works without no_new_privs too.
+    if (int err = security::applySeccomp(plan.seccomp); err != 0)
+        return failErrno(err, "load the seccomp filter");
+    if (int err = security::applyCapabilities(plan.capabilities); err != 0)
+        return failErrno(err, "drop capabilities");
+    return {};
+}
+
+Status prepareAndExec(const LaunchPlan& plan)
+{
+    if (auto entered = enterRoot(plan); !entered)
+        return entered;
+    if (auto console = takeConsole(); !console)
+        return console;
+    if (::chdir(plan.cwd.c_str()) != 0)
+        return failErrno(errno, "change to working directory '" + plan.cwd + "'");
+    // Only stdio and the sync socket (close-on-exec) may reach the init.
+    ::syscall(SYS_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC);
+
+    std::vector<char*> argv, envp;
+    for (const std::string& arg : plan.argv)
+        argv.push_back(const_cast<char*>(arg.c_str()));
+    argv.push_back(nullptr);
+    for (const std::string& var : plan.env)
+        envp.push_back(const_cast<char*>(var.c_str()));
+    envp.push_back(nullptr);
+    if (auto dropped = dropPrivileges(plan); !dropped)
+        return dropped;
+    environ = envp.data();
+    ::execvp(argv[0], argv.data());
+    return failErrno(errno, "execute init '" + plan.argv.front() + "'");
+}
+
+[[noreturn]] void reportAndExit(int syncFd, const Error& error)
+{
+    const std::string text = nlohmann::json{{"code", error.code}, {"message", error.message}}.dump();
+    (void)!::write(syncFd, text.data(), text.size());
+    ::_exit(127);
+}
+
+} // namespace
+
+void runContainerInit(const LaunchPlan& plan, int syncFd)
+{
+    // The monitor blocks and ignores signals for its own loop; the init
+    // must start with the defaults.
+    sigset_t none;
+    sigemptyset(&none);
+    ::sigprocmask(SIG_SETMASK, &none, nullptr);
+    for (int sig = 1; sig < NSIG; ++sig)
+        if (sig != SIGKILL && sig != SIGSTOP)
+            ::signal(sig, SIG_DFL);
+    auto go = waitForGoAhead(syncFd);
+    if (!go)
+        ::_exit(126);
+    auto result = prepareAndExec(plan);
+    reportAndExit(syncFd, result.error());
+}
+
+} // namespace berth::runtime

@@ -1,0 +1,97 @@
+#include "runtime/etc_files.h"
+
+#include "fs/safe_path.h"
+
+#include <sstream>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace berth::runtime {
+
+namespace {
+
+Result<std::string> readSmallFile(int fd)
+{
+    std::string text;
+    char buffer[4096];
+    for (;;) {
+        const ssize_t got = ::read(fd, buffer, sizeof(buffer));
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            return failErrno(errno, "read");
+        if (got == 0)
+            return text;
+        text.append(buffer, static_cast<size_t>(got));
+        if (text.size() > 1024 * 1024)
+            return failWith(EFBIG, "file is too large");
+    }
+}
+
+Status writeAll(int fd, std::string_view text)
+{
+    while (!text.empty()) {
+        const ssize_t put = ::write(fd, text.data(), text.size());
+        if (put < 0 && errno == EINTR)
+            continue;
+        if (put < 0)
+            return failErrno(errno, "write");
+        text.remove_prefix(static_cast<size_t>(put));
+    }
+    return {};
+}
+
+Status replaceFileInRoot(int rootFd, std::string_view path, std::string_view content)
+{
+    auto fd = fs::openInRoot(rootFd, path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (!fd)
+        return fail(fd.error().wrap("write /" + std::string(path)));
+    if (auto written = writeAll(fd->get(), content); !written)
+        return fail(written.error().wrap("write /" + std::string(path)));
+    return {};
+}
+
+} // namespace
+
+std::string updatedHosts(std::string_view current, std::string_view hostname)
+{
+    const std::string entry = "127.0.1.1\t" + std::string(hostname);
+    std::istringstream in{std::string(current)};
+    std::string result, line;
+    bool replaced = false;
+    while (std::getline(in, line)) {
+        if (line.starts_with("127.0.1.1")) {
+            if (replaced)
+                continue;
+            line = entry;
+            replaced = true;
+        }
+        result += line + "\n";
+    }
+    if (result.empty())
+        result = "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n";
+    if (!replaced)
+        result += entry + "\n";
+    return result;
+}
+
+Status writeHostFiles(int rootFd, std::string_view hostname)
+{
+    auto etc = fs::openInRoot(rootFd, "etc", O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (!etc)
+        return {};
+    if (auto written = replaceFileInRoot(rootFd, "etc/hostname", std::string(hostname) + "\n"); !written)
+        return written;
+    std::string hosts;
+    if (auto in = fs::openInRoot(rootFd, "etc/hosts", O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) {
+        auto text = readSmallFile(in->get());
+        if (!text)
+            return fail(text.error().wrap("read /etc/hosts"));
+        hosts = std::move(*text);
+    }
+    return replaceFileInRoot(rootFd, "etc/hosts", updatedHosts(hosts, hostname));
+}
+
+} // namespace berth::runtime

@@ -1,0 +1,25 @@
+// Running a command inside a running container: a forked waiter joins the
+// container's namespaces through the init's pidfd, forks the command (so
+// it lands in the pid namespace), which joins the cgroup, drops privileges
+// like the init did, and execs.
+#pragma once
+
+#include "berth/engine.h"
+#include "runtime/launch_plan.h"
+
+namespace berth::runtime {
+
+struct ExecContext {
+    UniqueFd initPidfd;
+    std::vector<UniqueFd> cgroupProcs;      // opened for writing before fork
+    std::vector<std::string> argv;
+    std::vector<std::string> env;
+    std::string cwd;
+    bool noNewPrivs = true;
+    security::CapabilityPlan capabilities;
+    security::SeccompProgram seccomp;
+};
+
+[[nodiscard]] Result<ExecProcess> execInContainer(const ExecContext& context, const ExecRequest& request);
+
+} // namespace berth::runtime

@@ -1,0 +1,36 @@
+// Everything the monitor decides before it clones the container's init.
+#pragma once
+
+#include "runtime/auto_mounts.h"
+#include "runtime/dev_setup.h"
+#include "runtime/mount_entries.h"
+#include "security/capabilities.h"
+#include "security/seccomp_filter.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace berth::runtime {
+
+// Where berth-init appears inside application containers: /dev is the
+// container's own tmpfs, so nothing is added to the rootfs.
+inline constexpr const char* kInitPathInContainer = "/dev/.berth/berth-init";
+
+struct LaunchPlan {
+    std::filesystem::path rootfs;
+    std::string hostname;
+    AutoMountPlan autoMounts;
+    std::vector<CgroupMountSpec> cgroupTrees;
+    std::vector<MountRequest> mounts;
+    DevSetup dev;
+    std::filesystem::path initBinary;     // host's berth-init; empty for system containers
+    std::vector<std::string> argv;        // what runs as PID 1, as seen inside
+    std::vector<std::string> env;         // KEY=VALUE
+    std::string cwd = "/";
+    bool noNewPrivs = true;
+    security::CapabilityPlan capabilities;
+    security::SeccompProgram seccomp;
+};
+
+} // namespace berth::runtime

@@ -1,0 +1,93 @@
+#include "runtime/launcher.h"
+
+#include "runtime/container_init.h"
+
+#include <nlohmann/json.hpp>
+
+#include <csignal>
+
+#include <sched.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace berth::runtime {
+
+namespace {
+
+constexpr unsigned long kNamespaces = CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWNET;
+
+// A fork-like clone: the child continues on a copy of this stack, which is
+// what a single-threaded monitor wants (no separate stack to size).
+pid_t cloneWithNamespaces()
+{
+    return static_cast<pid_t>(::syscall(SYS_clone, kNamespaces | SIGCHLD, nullptr, nullptr, nullptr, nullptr));
+}
+
+void reap(pid_t pid)
+{
+    ::kill(pid, SIGKILL);
+    while (::waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {}
+}
+
+// EOF means the sync socket closed on exec: the init runs.
+Status readSetupResult(int fd)
+{
+    char buffer[8192];
+    ssize_t got;
+    do {
+        got = ::read(fd, buffer, sizeof(buffer));
+    } while (got < 0 && errno == EINTR);
+    if (got < 0)
+        return failErrno(errno, "read the container's setup result");
+    if (got == 0)
+        return {};
+    const auto report = nlohmann::json::parse(std::string(buffer, static_cast<size_t>(got)), nullptr, false);
+    if (report.is_discarded() || !report.is_object())
+        return failWith(EPROTO, "the container's setup failed without a readable reason");
+    return failWith(report.value("code", EIO), report.value("message", std::string("container setup failed")));
+}
+
+} // namespace
+
+Result<LaunchedInit> launchContainer(const LaunchPlan& plan, const std::function<Status(pid_t)>& placeInCgroup)
+{
+    int pair[2];
+    if (::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, pair) != 0)
+        return failErrno(errno, "socketpair");
+    UniqueFd ours(pair[0]), theirs(pair[1]);
+
+    const pid_t pid = cloneWithNamespaces();
+    if (pid < 0)
+        return failErrno(errno, "clone the container's init");
+    if (pid == 0) {
+        ours.reset();
+        runContainerInit(plan, theirs.get());
+    }
+    theirs.reset();
+
+    if (auto placed = placeInCgroup(pid); !placed) {
+        reap(pid);
+        return fail(placed.error());
+    }
+    UniqueFd pidfd(static_cast<int>(::syscall(SYS_pidfd_open, pid, 0)));
+    if (!pidfd) {
+        const int err = errno;
+        reap(pid);
+        return failErrno(err, "pidfd_open");
+    }
+    const char go = 1;
+    if (::write(ours.get(), &go, 1) != 1) {
+        const int err = errno;
+        reap(pid);
+        return failErrno(err, "signal the container to start");
+    }
+    if (auto result = readSetupResult(ours.get()); !result) {
+        reap(pid);
+        return fail(result.error());
+    }
+    return LaunchedInit{pid, std::move(pidfd)};
+}
+
+} // namespace berth::runtime

@@ -1,0 +1,11 @@
+#pragma once
+
+#include "berth/error.h"
+
+namespace berth::runtime {
+
+// Brings up "lo" in the calling process's network namespace, as every
+// container gets it (LXC's "empty" network still has a working loopback).
+[[nodiscard]] Status bringUpLoopback();
+
+} // namespace berth::runtime

@@ -1,0 +1,259 @@
+#include "runtime/monitor.h"
+
+#include "cgroup/layout.h"
+#include "runtime/launcher.h"
+#include "runtime/plan_builder.h"
+
+#include <nlohmann/json.hpp>
+
+#include <csignal>
+#include <cstdlib>
+#include <ctime>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/ioctl.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+namespace berth::runtime {
+
+namespace {
+
+Result<UniqueFd> lockMonitorFile(const std::filesystem::path& file)
+{
+    UniqueFd fd(::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600));
+    if (!fd)
+        return failErrno(errno, "open " + file.string());
+    if (::flock(fd.get(), LOCK_EX | LOCK_NB) != 0)
+        return failWith(EBUSY, "another monitor runs this container");
+    return fd;
+}
+
+Result<UniqueFd> blockSignals()
+{
+    sigset_t set;
+    sigemptyset(&set);
+    for (int sig : {SIGCHLD, SIGTERM, SIGINT, SIGHUP, SIGQUIT})
+        sigaddset(&set, sig);
+    if (::sigprocmask(SIG_BLOCK, &set, nullptr) != 0)
+        return failErrno(errno, "block signals");
+    ::signal(SIGPIPE, SIG_IGN);
+    UniqueFd fd(::signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK));
+    if (!fd)
+        return failErrno(errno, "signalfd");
+    return fd;
+}
+
+Result<UniqueFd> openLog(const std::filesystem::path& file)
+{
+    std::error_code ec;
+    std::filesystem::create_directories(file.parent_path(), ec);
+    UniqueFd fd(::open(file.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0640));
+    if (!fd)
+        return failErrno(errno, "open log " + file.string());
+    return fd;
+}
+
+struct PtyPair {
+    UniqueFd master;
+    UniqueFd slave;
+    std::string slavePath;
+};
+
+Result<PtyPair> openPty()
+{
+    UniqueFd master(::posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC | O_NONBLOCK));
+    if (!master)
+        return failErrno(errno, "open a pty");
+    if (::unlockpt(master.get()) != 0)
+        return failErrno(errno, "unlock the pty");
+    UniqueFd slave(::ioctl(master.get(), TIOCGPTPEER, O_RDWR | O_NOCTTY | O_CLOEXEC));
+    if (!slave)
+        return failErrno(errno, "open the pty's slave");
+    char name[64];
+    if (::ptsname_r(master.get(), name, sizeof(name)) != 0)
+        return failErrno(errno, "name the pty");
+    return PtyPair{std::move(master), std::move(slave), name};
+}
+
+std::vector<CgroupMountSpec> cgroupTreesOf(const cgroup::Layout& layout)
+{
+    std::vector<CgroupMountSpec> trees;
+    for (const cgroup::Hierarchy& h : layout.legacy) {
+        std::string options;
+        if (!h.name.empty())
+            options = "name=" + h.name;
+        for (const std::string& controller : h.controllers)
+            options += (options.empty() ? "" : ",") + controller;
+        trees.push_back({h.mountPoint.filename().string(), "cgroup", options});
+    }
+    if (layout.unified)
+        trees.push_back({layout.unified->mountPoint.filename().string(), "cgroup2", ""});
+    return trees;
+}
+
+} // namespace
+
+Monitor::Monitor(MonitorOptions options) : m_options(std::move(options)), m_paths(m_options.settings.paths) {}
+
+Status Monitor::openConsoles(unsigned ttyCount, std::size_t ringSize)
+{
+    for (unsigned i = 0; i <= ttyCount; ++i) {
+        auto pty = openPty();
+        if (!pty)
+            return fail(pty.error());
+        m_consoles.emplace_back(std::move(pty->master), ringSize, i == 0 ? m_log.get() : -1);
+        m_slaves.push_back(std::move(pty->slave));
+        m_slavePaths.push_back(std::move(pty->slavePath));
+    }
+    m_consoles.front().setWindowSize(24, 80);
+    return {};
+}
+
+Status Monitor::listen()
+{
+    const std::filesystem::path path = m_paths.monitorSocket(m_options.name);
+    ::unlink(path.c_str());
+    m_listen.reset(::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0));
+    if (!m_listen)
+        return failErrno(errno, "socket");
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    if (path.native().size() >= sizeof(addr.sun_path))
+        return failWith(ENAMETOOLONG, "monitor socket path is too long: " + path.string());
+    std::snprintf(addr.sun_path, sizeof(addr.sun_path), "%s", path.c_str());
+    const mode_t old = ::umask(0077);
+    const int bound = ::bind(m_listen.get(), reinterpret_cast<sockaddr*>(&addr), sizeof(addr));
+    ::umask(old);
+    if (bound != 0)
+        return failErrno(errno, "bind " + path.string());
+    if (::listen(m_listen.get(), 16) != 0)
+        return failErrno(errno, "listen on " + path.string());
+    return {};
+}
+
+Status Monitor::setUp()
+{
+    auto lock = lockMonitorFile(m_paths.monitorLock(m_options.name));
+    if (!lock)
+        return fail(lock.error());
+    m_lock = std::move(*lock);
+    auto signals = blockSignals();
+    if (!signals)
+        return fail(signals.error());
+    m_signalFd = std::move(*signals);
+
+    auto spec = loadContainerSpec(m_options.settings, m_options.name);
+    if (!spec)
+        return fail(spec.error());
+    if (auto checked = preflight(*spec, m_options.commandOverride); !checked)
+        return checked;
+    auto layout = cgroup::detectLayout();
+    if (!layout)
+        return fail(layout.error());
+    auto plan = buildLaunchPlan(m_options.settings, *spec, m_options.commandOverride, *layout);
+    if (!plan)
+        return fail(plan.error());
+    m_haltSignal = spec->haltSignal;
+    m_stopSignal = spec->stopSignal;
+
+    auto log = openLog(spec->consoleLogfile.value_or(m_paths.logFile(m_options.name)));
+    if (!log)
+        return fail(log.error());
+    m_log = std::move(*log);
+    if (auto consoles = openConsoles(spec->ttyMax, spec->consoleBufferSize); !consoles)
+        return consoles;
+    plan->dev.consoleSlavePath = m_slavePaths[0];
+    plan->dev.ttySlavePaths.assign(m_slavePaths.begin() + 1, m_slavePaths.end());
+    plan->cgroupTrees = cgroupTreesOf(*layout);
+
+    auto group = cgroup::ContainerCgroup::create(*layout, m_options.settings.cgroupParent, m_options.name);
+    if (!group)
+        return fail(group.error().wrap("create the container's cgroup"));
+    m_cgroup.emplace(std::move(*group));
+    if (auto listening = listen(); !listening)
+        return listening;
+
+    auto launched = launchContainer(*plan, [this](pid_t pid) { return m_cgroup->attach(pid); });
+    if (!launched)
+        return fail(launched.error());
+    m_initPid = launched->pid;
+    m_pidfd = std::move(launched->pidfd);
+    m_slaves.clear();   // the container holds its ends now
+    m_startedAt = static_cast<std::int64_t>(::time(nullptr));
+    m_state = RunState::Running;
+    recordState(RunState::Running);
+    return {};
+}
+
+void Monitor::reportStart(const Status& result)
+{
+    nlohmann::json message = {{"ok", result.has_value()}};
+    if (result)
+        message["pid"] = m_initPid;
+    else
+        message.update({{"code", result.error().code}, {"message", result.error().message}});
+    const std::string text = message.dump();
+    (void)!::write(m_options.syncFd, text.data(), text.size());
+    ::close(m_options.syncFd);
+    m_options.syncFd = -1;
+}
+
+void Monitor::recordState(RunState state)
+{
+    m_state = state;
+    RecordedState recorded;
+    recorded.state = state;
+    recorded.initPid = state == RunState::Stopped ? 0 : m_initPid;
+    recorded.monitorPid = state == RunState::Stopped ? 0 : ::getpid();
+    recorded.startedAt = m_startedAt;
+    recorded.lastExit = m_exit;
+    recorded.lastError = m_exitNote;
+    if (m_cgroup && state != RunState::Stopped)
+        for (const auto& file : m_cgroup->procsFiles())
+            recorded.cgroupProcsFiles.push_back(file.string());
+    (void)writeState(m_paths.stateFile(m_options.name), recorded);
+}
+
+void Monitor::tearDown()
+{
+    for (ConsoleMux& console : m_consoles)
+        console.drainMaster();
+    if (m_cgroup) {
+        if (auto removed = m_cgroup->remove(); !removed)
+            m_exitNote = removed.error().describe();
+        m_cgroup.reset();
+    }
+    recordState(RunState::Stopped);
+    ::unlink(m_paths.monitorSocket(m_options.name).c_str());
+    nlohmann::json message = {{"ok", true}};
+    if (m_exit)
+        message["exit"] = {{"code", m_exit->code}, {"signal", m_exit->signal}};
+    const std::string text = message.dump();
+    for (const UniqueFd& waiter : m_waiters)
+        (void)!::send(waiter.get(), text.data(), text.size(), MSG_NOSIGNAL);
+    m_waiters.clear();
+}
+
+int Monitor::run()
+{
+    auto started = setUp();
+    if (!started) {
+        // Leave nothing of this attempt: the cgroup guard and the consoles
+        // go with this object; the socket and state files are ours to remove.
+        m_cgroup.reset();
+        ::unlink(m_paths.monitorSocket(m_options.name).c_str());
+        reportStart(started);
+        return 1;
+    }
+    reportStart(started);
+    loop();
+    tearDown();
+    return 0;
+}
+
+} // namespace berth::runtime

@@ -1,0 +1,72 @@
+// berth-monitor: one per running container. It starts the container,
+// holds its console, answers requests on its socket, records how it ended
+// and tears everything down.
+#pragma once
+
+#include "berth/engine.h"
+#include "cgroup/container_cgroup.h"
+#include "runtime/console_mux.h"
+#include "runtime/state_file.h"
+
+#include <chrono>
+#include <optional>
+#include <vector>
+
+namespace berth::runtime {
+
+struct MonitorOptions {
+    std::string name;
+    EngineSettings settings;
+    std::vector<std::string> commandOverride;
+    int syncFd = -1;          // the engine waits here for "running" or an error
+};
+
+class Monitor {
+public:
+    explicit Monitor(MonitorOptions options);
+    // Runs until the container has stopped and everything is torn down.
+    int run();
+
+private:
+    struct PendingReply {
+        UniqueFd connection;
+    };
+
+    [[nodiscard]] Status setUp();
+    [[nodiscard]] Status openConsoles(unsigned ttyCount, std::size_t ringSize);
+    [[nodiscard]] Status listen();
+    void reportStart(const Status& result);
+    void loop();
+    void handleSignals();
+    void acceptConnection();
+    void handleRequest(UniqueFd connection);
+    void reply(int connection, bool ok, const Error* error = nullptr, int fd = -1);
+    void requestStop(std::chrono::milliseconds timeout, UniqueFd waiter);
+    void sendSignal(int signal);
+    void onInitExited(int waitStatus);
+    void tearDown();
+    void recordState(RunState state);
+
+    MonitorOptions m_options;
+    Paths m_paths;
+    UniqueFd m_lock;
+    UniqueFd m_signalFd;
+    UniqueFd m_listen;
+    UniqueFd m_log;
+    std::optional<cgroup::ContainerCgroup> m_cgroup;
+    std::vector<ConsoleMux> m_consoles;       // [0] = /dev/console, then tty1..N
+    std::vector<UniqueFd> m_slaves;           // kept until the init owns them
+    std::vector<std::string> m_slavePaths;
+    pid_t m_initPid = 0;
+    UniqueFd m_pidfd;
+    int m_haltSignal = 0;
+    int m_stopSignal = 9;
+    std::int64_t m_startedAt = 0;
+    RunState m_state = RunState::Starting;
+    std::optional<ExitStatus> m_exit;
+    std::string m_exitNote;
+    std::optional<std::chrono::steady_clock::time_point> m_killDeadline;
+    std::vector<UniqueFd> m_waiters;          // replied to when the container has stopped
+};
+
+} // namespace berth::runtime

@@ -1,0 +1,73 @@
+#include "runtime/monitor_client.h"
+
+#include "runtime/fd_passing.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstring>
+
+#include <poll.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+
+namespace berth::runtime {
+
+namespace {
+
+Result<UniqueFd> connectTo(const std::filesystem::path& path)
+{
+    UniqueFd sock(::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    if (!sock)
+        return failErrno(errno, "socket");
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    const std::string& text = path.native();
+    if (text.size() >= sizeof(addr.sun_path))
+        return failWith(ENAMETOOLONG, "monitor socket path is too long: " + text);
+    std::memcpy(addr.sun_path, text.c_str(), text.size() + 1);
+    if (::connect(sock.get(), reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) != 0)
+        return failErrno(errno, "connect to monitor " + text);
+    return sock;
+}
+
+Status waitReadable(int fd, std::chrono::milliseconds timeout)
+{
+    pollfd pfd{fd, POLLIN, 0};
+    int ready;
+    do {
+        ready = ::poll(&pfd, 1, static_cast<int>(timeout.count()));
+    } while (ready < 0 && errno == EINTR);
+    if (ready < 0)
+        return failErrno(errno, "wait for monitor");
+    if (ready == 0)
+        return failWith(ETIMEDOUT, "the monitor did not answer in time");
+    return {};
+}
+
+} // namespace
+
+Result<MonitorReply> askMonitor(const std::filesystem::path& socket, const nlohmann::json& request,
+                                std::chrono::milliseconds timeout)
+{
+    auto sock = connectTo(socket);
+    if (!sock)
+        return fail(sock.error());
+    if (auto sent = sendMessage(sock->get(), request.dump()); !sent)
+        return fail(sent.error());
+    if (auto ready = waitReadable(sock->get(), timeout); !ready)
+        return fail(ready.error());
+    auto message = receiveMessage(sock->get());
+    if (!message)
+        return fail(message.error());
+    if (message->text.empty())
+        return failWith(ECONNRESET, "the monitor closed the connection without answering");
+
+    const nlohmann::json reply = nlohmann::json::parse(message->text, nullptr, false);
+    if (reply.is_discarded() || !reply.is_object())
+        return failWith(EPROTO, "the monitor sent a malformed reply");
+    if (!reply.value("ok", false))
+        return failWith(reply.value("code", EIO), reply.value("message", std::string("monitor request failed")));
+    return MonitorReply{std::move(message->text), std::move(message->fd)};
+}
+
+} // namespace berth::runtime

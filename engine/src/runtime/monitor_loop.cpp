@@ -1,0 +1,212 @@
+// The monitor's event loop: signals, console traffic and requests.
+#include "runtime/monitor.h"
+
+#include "runtime/fd_passing.h"
+
+#include <nlohmann/json.hpp>
+
+#include <csignal>
+
+#include <poll.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace berth::runtime {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+int pidfdSignal(int pidfd, int signal)
+{
+    return static_cast<int>(::syscall(SYS_pidfd_send_signal, pidfd, signal, nullptr, 0));
+}
+
+bool peerIsRoot(int connection)
+{
+    ucred cred{};
+    socklen_t len = sizeof(cred);
+    return ::getsockopt(connection, SOL_SOCKET, SO_PEERCRED, &cred, &len) == 0 && cred.uid == 0;
+}
+
+ExitStatus exitStatusOf(int waitStatus)
+{
+    if (WIFSIGNALED(waitStatus))
+        return ExitStatus{0, WTERMSIG(waitStatus)};
+    return ExitStatus{WEXITSTATUS(waitStatus), 0};
+}
+
+} // namespace
+
+void Monitor::loop()
+{
+    while (m_state != RunState::Stopped) {
+        const auto now = Clock::now();
+        std::vector<pollfd> fds{{m_signalFd.get(), POLLIN, 0}, {m_listen.get(), POLLIN, 0}};
+        std::vector<std::pair<size_t, int>> owners;   // console index, client fd (-1 = master)
+        int timeout = -1;
+        for (size_t i = 0; i < m_consoles.size(); ++i) {
+            if (m_consoles[i].masterPaused(now))
+                timeout = 50;
+            else {
+                fds.push_back({m_consoles[i].masterFd(), POLLIN, 0});
+                owners.emplace_back(i, -1);
+            }
+            for (int client : m_consoles[i].clientFds()) {
+                fds.push_back({client, POLLIN, 0});
+                owners.emplace_back(i, client);
+            }
+        }
+        if (m_killDeadline) {
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*m_killDeadline - now).count();
+            timeout = timeout < 0 ? static_cast<int>(std::max<long>(left, 0)) : std::min<int>(timeout, static_cast<int>(std::max<long>(left, 0)));
+        }
+        if (::poll(fds.data(), fds.size(), timeout) < 0 && errno != EINTR)
+            break;
+
+        if (m_killDeadline && Clock::now() >= *m_killDeadline) {
+            m_killDeadline.reset();
+            m_exitNote = "did not halt in time; killed";
+            sendSignal(SIGKILL);
+        }
+        for (size_t i = 2; i < fds.size(); ++i) {
+            if (!fds[i].revents)
+                continue;
+            auto [console, client] = owners[i - 2];
+            if (client < 0)
+                m_consoles[console].readMaster();
+            else if (!m_consoles[console].readClient(client))
+                m_consoles[console].removeClient(client);
+        }
+        if (fds[1].revents & POLLIN)
+            acceptConnection();
+        if (fds[0].revents & POLLIN)
+            handleSignals();
+    }
+}
+
+void Monitor::handleSignals()
+{
+    signalfd_siginfo info{};
+    while (::read(m_signalFd.get(), &info, sizeof(info)) == sizeof(info)) {
+        if (info.ssi_signo == SIGTERM || info.ssi_signo == SIGINT)
+            requestStop(std::chrono::seconds(10), UniqueFd{});
+    }
+    int status = 0;
+    pid_t pid;
+    while ((pid = ::waitpid(-1, &status, WNOHANG)) > 0)
+        if (pid == m_initPid)
+            onInitExited(status);
+}
+
+void Monitor::onInitExited(int waitStatus)
+{
+    m_exit = exitStatusOf(waitStatus);
+    m_killDeadline.reset();
+    // Processes that joined the container later (exec) may outlive the
+    // namespace's init in the cgroup; they go with it.
+    if (m_cgroup)
+        if (auto killed = m_cgroup->killAll(); !killed)
+            m_exitNote = killed.error().describe();
+    m_state = RunState::Stopped;
+}
+
+void Monitor::sendSignal(int signal)
+{
+    if (pidfdSignal(m_pidfd.get(), signal) != 0 && errno != ESRCH)
+        m_exitNote = "cannot signal the init: " + std::string(strerror(errno));
+    if (signal == SIGKILL && m_cgroup)
+        (void)m_cgroup->killAll();
+}
+
+void Monitor::requestStop(std::chrono::milliseconds timeout, UniqueFd waiter)
+{
+    if (waiter)
+        m_waiters.push_back(std::move(waiter));
+    if (m_state == RunState::Stopping)
+        return;
+    recordState(RunState::Stopping);
+    if (timeout.count() <= 0 || m_haltSignal == SIGKILL) {
+        sendSignal(SIGKILL);
+        return;
+    }
+    sendSignal(m_haltSignal);
+    m_killDeadline = Clock::now() + timeout;
+}
+
+void Monitor::acceptConnection()
+{
+    for (;;) {
+        UniqueFd connection(::accept4(m_listen.get(), nullptr, nullptr, SOCK_CLOEXEC));
+        if (!connection)
+            return;
+        if (!peerIsRoot(connection.get()))
+            continue;
+        // Requests are one small message sent right after connecting.
+        pollfd pfd{connection.get(), POLLIN, 0};
+        if (::poll(&pfd, 1, 1000) == 1)
+            handleRequest(std::move(connection));
+    }
+}
+
+void Monitor::reply(int connection, bool ok, const Error* error, int fd)
+{
+    nlohmann::json message = {{"ok", ok}};
+    if (error)
+        message.update({{"code", error->code}, {"message", error->message}});
+    (void)sendMessage(connection, message.dump(), fd);
+}
+
+void Monitor::handleRequest(UniqueFd connection)
+{
+    auto message = receiveMessage(connection.get());
+    if (!message || message->text.empty())
+        return;
+    const auto request = nlohmann::json::parse(message->text, nullptr, false);
+    const std::string op = request.is_object() ? request.value("op", "") : "";
+    if (op == "stop") {
+        requestStop(std::chrono::milliseconds(request.value("timeout_ms", 10000)), std::move(connection));
+    } else if (op == "wait") {
+        m_waiters.push_back(std::move(connection));
+    } else if (op == "kill") {
+        const int signal = request.value("signal", 0);
+        if (signal <= 0 || signal > SIGRTMAX) {
+            const Error error = Error::make(EINVAL, "invalid signal " + std::to_string(signal));
+            reply(connection.get(), false, &error);
+            return;
+        }
+        sendSignal(signal);
+        reply(connection.get(), true);
+    } else if (op == "console" || op == "resize") {
+        const int tty = request.value("tty", 0);
+        if (tty < 0 || static_cast<size_t>(tty) >= m_consoles.size()) {
+            const Error error = Error::make(ENOENT, "the container has no tty " + std::to_string(tty));
+            reply(connection.get(), false, &error);
+            return;
+        }
+        if (op == "resize") {
+            m_consoles[tty].setWindowSize(request.value("rows", 24), request.value("cols", 80));
+            reply(connection.get(), true);
+            return;
+        }
+        int pair[2];
+        if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0) {
+            const Error error = Error::fromErrno(errno, "socketpair");
+            reply(connection.get(), false, &error);
+            return;
+        }
+        UniqueFd ours(pair[0]), theirs(pair[1]);
+        m_consoles[tty].addClient(std::move(ours));
+        reply(connection.get(), true, nullptr, theirs.get());
+    } else if (op == "pidfd") {
+        reply(connection.get(), true, nullptr, m_pidfd.get());
+    } else {
+        const Error error = Error::make(EINVAL, "unknown monitor request '" + op + "'");
+        reply(connection.get(), false, &error);
+    }
+}
+
+} // namespace berth::runtime

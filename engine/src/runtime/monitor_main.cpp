@@ -1,0 +1,60 @@
+// berth-monitor NAME: started by the engine (never by hand), detached from
+// its caller, for the lifetime of one container run.
+//
+//   berth-monitor --name N --root DIR --cgroup-parent P --libexec DIR
+//                 [--include-root DIR]... --sync-fd FD [-- COMMAND...]
+#include "runtime/monitor.h"
+
+#include "config/values.h"
+
+#include <cstdio>
+#include <cstring>
+#include <string_view>
+
+namespace {
+
+bool parseArguments(int argc, char** argv, berth::runtime::MonitorOptions& options)
+{
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg == "--") {
+            for (++i; i < argc; ++i)
+                options.commandOverride.emplace_back(argv[i]);
+            break;
+        }
+        if (i + 1 >= argc)
+            return false;
+        const char* value = argv[++i];
+        if (arg == "--name")
+            options.name = value;
+        else if (arg == "--root")
+            options.settings.paths = berth::Paths(value);
+        else if (arg == "--cgroup-parent")
+            options.settings.cgroupParent = value;
+        else if (arg == "--libexec")
+            options.settings.libexecDir = value;
+        else if (arg == "--include-root")
+            options.settings.includeRoots.emplace_back(value);
+        else if (arg == "--sync-fd") {
+            auto fd = berth::parseUnsignedValue(value, 3, 1 << 20);
+            if (!fd)
+                return false;
+            options.syncFd = static_cast<int>(*fd);
+        } else
+            return false;
+    }
+    return !options.name.empty() && options.syncFd >= 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    berth::runtime::MonitorOptions options;
+    if (!parseArguments(argc, argv, options)) {
+        std::fprintf(stderr, "berth-monitor: started with invalid arguments; it is run by the Berth engine only\n");
+        return 2;
+    }
+    berth::runtime::Monitor monitor(std::move(options));
+    return monitor.run();
+}

@@ -1,0 +1,153 @@
+#include "runtime/plan_builder.h"
+
+#include "fs/safe_path.h"
+#include "runtime/container_environment.h"
+
+#include <fcntl.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace berth::runtime {
+
+namespace fsys = std::filesystem;
+
+namespace {
+
+std::vector<std::string> capabilityNames(const std::vector<int>& caps)
+{
+    std::vector<std::string> names;
+    for (int cap : caps)
+        names.emplace_back(security::capabilityName(cap));
+    return names;
+}
+
+AutoMountPlan autoMountPlanOf(const MountAuto& mountAuto)
+{
+    AutoMountPlan plan;
+    plan.proc = static_cast<AutoMountPlan::Proc>(mountAuto.proc);
+    plan.sys = static_cast<AutoMountPlan::Sys>(mountAuto.sys);
+    switch (mountAuto.cgroup) {
+    case MountAuto::Cgroup::None:
+        plan.cgroup = AutoMountPlan::Cgroup::None;
+        break;
+    case MountAuto::Cgroup::ReadOnly:
+        plan.cgroup = AutoMountPlan::Cgroup::ReadOnly;
+        break;
+    default:
+        // With a cgroup namespace the tree's root is the container's own
+        // cgroup, so "mixed" and "rw" expose the same thing.
+        plan.cgroup = AutoMountPlan::Cgroup::ReadWrite;
+        break;
+    }
+    return plan;
+}
+
+MountRequest mountRequestOf(const MountEntry& entry, const fsys::path& rootfs)
+{
+    MountRequest request;
+    request.source = entry.relativeSource ? (rootfs / entry.source).string() : entry.source;
+    request.target = entry.target.string();
+    request.fstype = entry.fstype;
+    request.flags = entry.flags & ~static_cast<unsigned long>(MS_BIND | MS_REC);
+    request.data = entry.data;
+    request.bind = (entry.flags & MS_BIND) != 0;
+    request.recursive = (entry.flags & MS_REC) != 0;
+    request.optional = entry.optional;
+    request.createDir = entry.create == MountEntry::Create::Dir;
+    request.createFile = entry.create == MountEntry::Create::File;
+    return request;
+}
+
+Status checkInitExists(int rootFd, const std::string& program)
+{
+    // A bare name is looked up in PATH by the init at exec time.
+    if (program.find('/') == std::string::npos)
+        return {};
+    auto fd = fs::openInRoot(rootFd, program, O_PATH | O_CLOEXEC);
+    if (!fd)
+        return fail(fd.error().wrap("init '" + program + "' is not in the rootfs"));
+    struct stat st {};
+    if (::fstat(fd->get(), &st) != 0 || !S_ISREG(st.st_mode) || !(st.st_mode & 0111))
+        return failWith(EACCES, "init '" + program + "' is not an executable file in the rootfs");
+    return {};
+}
+
+} // namespace
+
+Result<ContainerSpec> loadContainerSpec(const EngineSettings& settings, const std::string& name)
+{
+    ConfigParseOptions options;
+    options.baseDir = settings.paths.containerDir(name);
+    options.includeRoots = settings.includeRoots;
+    auto config = Config::load(settings.paths.configFile(name), options);
+    if (!config)
+        return fail(config.error());
+    auto spec = ContainerSpec::fromConfig(*config);
+    if (!spec)
+        return fail(spec.error());
+    if (spec->hostname.empty())
+        spec->hostname = name;
+    return spec;
+}
+
+fsys::path libexecPath(const EngineSettings& settings, std::string_view binary)
+{
+    const fsys::path dir = settings.libexecDir.empty() ? fsys::path(BERTH_LIBEXECDIR) : settings.libexecDir;
+    return binary.empty() ? dir : dir / binary;
+}
+
+Status preflight(const ContainerSpec& spec, const std::vector<std::string>& commandOverride)
+{
+    UniqueFd rootFd(::open(spec.rootfs.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+    if (!rootFd)
+        return failErrno(errno, "rootfs '" + spec.rootfs.string() + "' is not a directory");
+    const std::vector<std::string>& command = commandOverride.empty() ? spec.command : commandOverride;
+    if (command.empty())
+        return failWith(EINVAL, "no command to run: set lxc.execute.cmd or lxc.init.cmd");
+    if (auto init = checkInitExists(rootFd.get(), command.front()); !init)
+        return init;
+    for (const MountEntry& entry : spec.mounts) {
+        // Only the escape check: a missing target may be created at start.
+        auto target = fs::openBeneath(rootFd.get(), entry.target.string(), O_PATH | O_CLOEXEC);
+        if (!target && target.error().code == EXDEV)
+            return fail(target.error().wrap("lxc.mount.entry at " + entry.where));
+    }
+    return {};
+}
+
+Result<LaunchPlan> buildLaunchPlan(const EngineSettings& settings, const ContainerSpec& spec,
+                                   const std::vector<std::string>& commandOverride, const cgroup::Layout&)
+{
+    LaunchPlan plan;
+    plan.rootfs = spec.rootfs;
+    plan.hostname = spec.hostname;
+    plan.autoMounts = autoMountPlanOf(spec.mountAuto);
+    for (const MountEntry& entry : spec.mounts)
+        plan.mounts.push_back(mountRequestOf(entry, spec.rootfs));
+    plan.dev.ptyMax = spec.ptyMax;
+    plan.cwd = spec.cwd.string();
+    plan.noNewPrivs = spec.noNewPrivs;
+    plan.env = containerEnvironment(spec.environment, {});
+
+    const std::vector<std::string>& command = commandOverride.empty() ? spec.command : commandOverride;
+    if (spec.kind == ContainerKind::Application) {
+        plan.initBinary = libexecPath(settings, "berth-init");
+        plan.argv = {kInitPathInContainer, "--"};
+    }
+    plan.argv.insert(plan.argv.end(), command.begin(), command.end());
+
+    auto caps = security::planCapabilities(spec.kind, capabilityNames(spec.capDrop),
+                                           capabilityNames(spec.capKeep.value_or(std::vector<int>{})),
+                                           spec.capKeep.has_value());
+    if (!caps)
+        return fail(caps.error());
+    plan.capabilities = *caps;
+    auto seccomp = security::buildDefaultSeccomp(spec.kind);
+    if (!seccomp)
+        return fail(seccomp.error());
+    plan.seccomp = std::move(*seccomp);
+    return plan;
+}
+
+} // namespace berth::runtime

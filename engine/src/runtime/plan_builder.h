@@ -1,0 +1,27 @@
+// From a container's config to what the monitor launches.
+#pragma once
+
+#include "berth/engine.h"
+#include "cgroup/layout.h"
+#include "config/container_spec.h"
+#include "runtime/launch_plan.h"
+
+namespace berth::runtime {
+
+// Reads and validates <container>/config (lxc.include limited to the
+// container's directory and the settings' include roots).
+[[nodiscard]] Result<ContainerSpec> loadContainerSpec(const EngineSettings& settings, const std::string& name);
+
+// The host's berth-init and berth-monitor.
+[[nodiscard]] std::filesystem::path libexecPath(const EngineSettings& settings, std::string_view binary);
+
+// Checks what can be checked before anything is changed: the rootfs is a
+// directory, the init exists in it, mount targets stay inside it.
+[[nodiscard]] Status preflight(const ContainerSpec& spec, const std::vector<std::string>& commandOverride);
+
+// Capabilities, seccomp, mounts, argv and environment for the launch.
+[[nodiscard]] Result<LaunchPlan> buildLaunchPlan(const EngineSettings& settings, const ContainerSpec& spec,
+                                                 const std::vector<std::string>& commandOverride,
+                                                 const cgroup::Layout& layout);
+
+} // namespace berth::runtime

@@ -1,0 +1,45 @@
+#include "runtime/rootfs_setup.h"
+
+#include <fcntl.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+namespace berth::runtime {
+
+Result<UniqueFd> prepareRootfs(const std::filesystem::path& rootfs)
+{
+    // Slave, not private: host mounts made later still reach the container,
+    // the container's own never reach the host.
+    if (::mount(nullptr, "/", nullptr, MS_REC | MS_SLAVE, nullptr) != 0)
+        return failErrno(errno, "make mounts private");
+    UniqueFd dir(::open(rootfs.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+    if (!dir)
+        return failErrno(errno, "open rootfs " + rootfs.string());
+    const std::string self = "/proc/self/fd/" + std::to_string(dir.get());
+    if (::mount(self.c_str(), self.c_str(), nullptr, MS_BIND | MS_REC, nullptr) != 0)
+        return failErrno(errno, "bind mount rootfs " + rootfs.string());
+    // Reopen: the fd above names the directory below the new mount.
+    UniqueFd mounted(::open(rootfs.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+    if (!mounted)
+        return failErrno(errno, "open rootfs " + rootfs.string());
+    return mounted;
+}
+
+Status pivotInto(int rootFd)
+{
+    if (::fchdir(rootFd) != 0)
+        return failErrno(errno, "enter rootfs");
+    // pivot_root(".", ".") stacks the old root on top of the new one; the
+    // detach below then leaves only the new root visible.
+    if (::syscall(SYS_pivot_root, ".", ".") != 0)
+        return failErrno(errno, "pivot_root");
+    if (::umount2(".", MNT_DETACH) != 0)
+        return failErrno(errno, "detach the old root");
+    if (::chdir("/") != 0)
+        return failErrno(errno, "chdir /");
+    return {};
+}
+
+} // namespace berth::runtime

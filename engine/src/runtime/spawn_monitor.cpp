@@ -1,0 +1,148 @@
+#include "runtime/spawn_monitor.h"
+
+#include "runtime/plan_builder.h"
+
+#include <nlohmann/json.hpp>
+
+#include <thread>
+
+#include <fcntl.h>
+#include <linux/close_range.h>
+#include <poll.h>
+#include <sys/file.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace berth::runtime {
+
+namespace {
+
+constexpr int kSyncFd = 3;
+constexpr auto kStartTimeout = std::chrono::seconds(60);
+
+std::vector<std::string> monitorArguments(const EngineSettings& settings, const std::string& name,
+                                          const std::vector<std::string>& commandOverride)
+{
+    std::vector<std::string> args = {
+        libexecPath(settings, "berth-monitor").string(),
+        "--name", name,
+        "--root", settings.paths.root().string(),
+        "--cgroup-parent", settings.cgroupParent,
+        "--libexec", libexecPath(settings, "").string(),
+        "--sync-fd", std::to_string(kSyncFd),
+    };
+    for (const auto& root : settings.includeRoots) {
+        args.emplace_back("--include-root");
+        args.push_back(root.string());
+    }
+    if (!commandOverride.empty()) {
+        args.emplace_back("--");
+        args.insert(args.end(), commandOverride.begin(), commandOverride.end());
+    }
+    return args;
+}
+
+// In the forked children: system calls only, then exec or _exit.
+[[noreturn]] void execMonitor(char* const* argv, char* const* envp, int syncFd, int nullFd)
+{
+    if (::setsid() < 0)
+        ::_exit(1);
+    const pid_t grandchild = ::fork();
+    if (grandchild != 0)
+        ::_exit(grandchild < 0 ? 1 : 0);
+    ::dup2(nullFd, 0);
+    ::dup2(nullFd, 1);
+    ::dup2(nullFd, 2);
+    // dup2 onto itself would keep close-on-exec set.
+    if (syncFd == kSyncFd ? ::fcntl(kSyncFd, F_SETFD, 0) < 0 : ::dup2(syncFd, kSyncFd) < 0)
+        ::_exit(1);
+    ::syscall(SYS_close_range, kSyncFd + 1, ~0U, 0);
+    ::execve(argv[0], argv, envp);
+    ::_exit(127);
+}
+
+Result<std::string> readStartReport(int fd)
+{
+    pollfd pfd{fd, POLLIN, 0};
+    const int ready = ::poll(&pfd, 1, static_cast<int>(std::chrono::milliseconds(kStartTimeout).count()));
+    if (ready == 0)
+        return failWith(ETIMEDOUT, "the monitor did not report in time");
+    std::string text;
+    char buffer[4096];
+    for (;;) {
+        const ssize_t got = ::read(fd, buffer, sizeof(buffer));
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            break;
+        text.append(buffer, static_cast<size_t>(got));
+    }
+    return text;
+}
+
+} // namespace
+
+Result<pid_t> spawnMonitor(const EngineSettings& settings, const std::string& name,
+                           const std::vector<std::string>& commandOverride)
+{
+    const std::vector<std::string> args = monitorArguments(settings, name, commandOverride);
+    std::vector<char*> argv;
+    for (const std::string& arg : args)
+        argv.push_back(const_cast<char*>(arg.c_str()));
+    argv.push_back(nullptr);
+    // The monitor runs with a fixed, minimal environment, never the caller's.
+    const char* envp[] = {"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", nullptr};
+
+    int pipeFds[2];
+    if (::pipe2(pipeFds, O_CLOEXEC) != 0)
+        return failErrno(errno, "pipe");
+    UniqueFd readEnd(pipeFds[0]), writeEnd(pipeFds[1]);
+    UniqueFd nullFd(::open("/dev/null", O_RDWR | O_CLOEXEC));
+    if (!nullFd)
+        return failErrno(errno, "open /dev/null");
+
+    const pid_t child = ::fork();
+    if (child < 0)
+        return failErrno(errno, "fork");
+    if (child == 0)
+        execMonitor(argv.data(), const_cast<char* const*>(envp), writeEnd.get(), nullFd.get());
+    writeEnd.reset();
+    int status = 0;
+    while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {}
+
+    auto text = readStartReport(readEnd.get());
+    if (!text)
+        return fail(text.error());
+    if (text->empty())
+        return failWith(EIO, "the monitor exited without reporting (is " + args.front() + " installed?)");
+    const auto report = nlohmann::json::parse(*text, nullptr, false);
+    if (report.is_discarded() || !report.is_object())
+        return failWith(EPROTO, "the monitor sent a malformed start report");
+    if (!report.value("ok", false))
+        return failWith(report.value("code", EIO), report.value("message", std::string("start failed")));
+    return static_cast<pid_t>(report.value("pid", 0));
+}
+
+bool monitorAlive(const Paths& paths, const std::string& name)
+{
+    UniqueFd fd(::open(paths.monitorLock(name).c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
+    if (!fd)
+        return false;
+    if (::flock(fd.get(), LOCK_SH | LOCK_NB) == 0)
+        return false;   // nobody holds it: no monitor
+    return errno == EWOULDBLOCK;
+}
+
+bool waitMonitorGone(const Paths& paths, const std::string& name, std::chrono::milliseconds timeout)
+{
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (monitorAlive(paths, name)) {
+        if (std::chrono::steady_clock::now() >= deadline)
+            return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    return true;
+}
+
+} // namespace berth::runtime

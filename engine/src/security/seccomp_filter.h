@@ -1,0 +1,43 @@
+// The default seccomp filter of containers, and no_new_privs.
+//
+// buildDefaultSeccomp() uses libseccomp and allocates: call it before fork.
+// The apply functions run in the forked child right before exec and make
+// raw system calls only (prctl), so they are safe after fork from a
+// threaded process; they return 0 or an errno value.
+//
+// Order in the child: loading a filter needs either CAP_SYS_ADMIN or
+// no_new_privs. Either call setNoNewPrivs() first (then the order of
+// applySeccomp and applyCapabilities does not matter), or call
+// applySeccomp() before applyCapabilities() drops CAP_SYS_ADMIN. The filter
+// lets capset and prctl through, so capabilities can still be dropped after
+// it is loaded. Berth does: setNoNewPrivs, applySeccomp, applyCapabilities.
+#pragma once
+
+#include "berth/container_kind.h"
+#include "berth/error.h"
+
+#include <linux/filter.h>
+#include <vector>
+
+namespace berth::security {
+
+// A classic BPF program, ready for PR_SET_SECCOMP.
+struct SeccompProgram {
+    std::vector<sock_filter> instructions;
+};
+
+// Allows everything except what Docker's default profile refuses; keyctl,
+// add_key and request_key return ENOSYS (systemd falls back), the rest
+// EPERM. Application containers also lose mount, unshare, setns, reboot,
+// pivot_root, the new mount API and namespace-creating clone/clone3.
+// Covers the native ABI and, on x86_64, the i386 and x32 ABIs.
+[[nodiscard]] Result<SeccompProgram> buildDefaultSeccomp(ContainerKind kind);
+
+// Loads the program with prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER).
+[[nodiscard]] int applySeccomp(const SeccompProgram& program) noexcept;
+
+// prctl(PR_SET_NO_NEW_PRIVS): exec can no longer grant privileges
+// (setuid bits, file capabilities).
+[[nodiscard]] int setNoNewPrivs() noexcept;
+
+} // namespace berth::security

@@ -1,0 +1,81 @@
+#include "security/seccomp_policy.h"
+
+#include <algorithm>
+#include <array>
+
+namespace berth::security {
+
+namespace {
+
+constexpr std::string_view kDeniedForAll[] = {
+    // Kernel code and modules.
+    "kexec_load", "kexec_file_load", "init_module", "finit_module", "delete_module",
+    "create_module", "query_module", "get_kernel_syms",
+    // Handles escape a bind mount (the "shocker" escape); bpf and perf
+    // reach into the host kernel.
+    "open_by_handle_at", "name_to_handle_at", "bpf", "perf_event_open",
+    // Host-wide state: accounting, quotas, swap, clocks, kernel log.
+    "acct", "quotactl", "quotactl_fd", "swapon", "swapoff", "settimeofday", "clock_settime", "clock_adjtime",
+    "stime", "syslog",
+    // Raw hardware and obsolete calls.
+    "iopl", "ioperm", "lookup_dcookie", "nfsservctl", "uselib", "ustat", "sysfs", "_sysctl",
+    "vm86", "vm86old",
+    // Reading other processes' memory and layout.
+    "userfaultfd", "kcmp", "process_vm_readv", "process_vm_writev",
+    // NUMA policy affects the host's memory placement.
+    "mbind", "set_mempolicy", "set_mempolicy_home_node", "move_pages", "get_mempolicy",
+};
+
+constexpr std::string_view kDeniedForApplications[] = {
+    "mount", "umount", "umount2", "pivot_root", "unshare", "setns", "reboot",
+    "fsopen", "fsconfig", "fsmount", "fspick", "move_mount", "open_tree", "mount_setattr",
+};
+
+constexpr std::string_view kWithoutKeyring[] = {"keyctl", "add_key", "request_key"};
+
+constexpr std::uint64_t kPersonalities[] = {0x0, 0x8, 0x20000, 0x20008, 0xffffffff};
+
+constexpr std::uint64_t kLimit = std::uint64_t{1} << 32;
+
+// Largest aligned block starting at `low` that stays within [low, end).
+std::uint64_t blockSize(std::uint64_t low, std::uint64_t end)
+{
+    std::uint64_t size = low == 0 ? kLimit : (low & -low);
+    while (low + size > end)
+        size >>= 1;
+    return size;
+}
+
+void coverRange(std::uint64_t low, std::uint64_t end, std::vector<MaskedValue>& out)
+{
+    while (low < end) {
+        const std::uint64_t size = blockSize(low, end);
+        out.push_back({~(size - 1), low});
+        low += size;
+    }
+}
+
+} // namespace
+
+std::span<const std::string_view> syscallsDeniedForAll() { return kDeniedForAll; }
+std::span<const std::string_view> syscallsDeniedForApplications() { return kDeniedForApplications; }
+std::span<const std::string_view> syscallsWithoutKeyring() { return kWithoutKeyring; }
+std::span<const std::uint64_t> allowedPersonalities() { return kPersonalities; }
+
+std::vector<MaskedValue> blocksOutside(std::span<const std::uint64_t> allowed)
+{
+    std::vector<std::uint64_t> sorted(allowed.begin(), allowed.end());
+    std::ranges::sort(sorted);
+    std::vector<MaskedValue> blocks;
+    std::uint64_t low = 0;
+    for (std::uint64_t value : sorted) {
+        if (value >= kLimit)
+            continue;
+        coverRange(low, value, blocks);
+        low = value + 1;
+    }
+    coverRange(low, kLimit, blocks);
+    return blocks;
+}
+
+} // namespace berth::security

@@ -1,0 +1,20 @@
+#!/bin/sh
+# Runs the start-latency benchmark (see README.md here): installs the
+# reference runtimes (crun, lxc, hyperfine), builds Berth into build/ (or
+# $BERTH_BUILD_DIR) and runs bench_start. Arguments go to bench_start,
+# e.g. `tests/bench/run.sh --runs 100`. Needs root.
+set -eu
+
+BERTH_SOURCE_DIR=$(CDPATH='' cd -- "$(dirname -- "$0")/../.." && pwd)
+. "$BERTH_SOURCE_DIR/scripts/lib.sh"
+
+build_dir=${BERTH_BUILD_DIR:-$BERTH_SOURCE_DIR/build}
+
+berth_require_root
+berth_log "checking Debian packages (with the reference runtimes)"
+"$BERTH_SOURCE_DIR/scripts/install-deps.sh" --bench
+berth_configure "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBERTH_BUILD_BENCH=ON
+# Everything, not only bench_start: the engine starts berth-monitor and berth-init from the build.
+berth_build "$build_dir"
+berth_log "bench_start $*"
+exec "$build_dir/tests/bench/bench_start" "$@"

@@ -1,0 +1,322 @@
+// ContainerCgroup on the real kernel: placement in every hierarchy, the
+// device allowlist, killing a process tree, and cleanup on every path.
+#include "cgroup/cgroup_file.h"
+#include "cgroup/container_cgroup.h"
+#include "integration_env.h"
+
+#include "berth/unique_fd.h"
+
+#include <QtTest/QtTest>
+
+#include <fcntl.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+
+using namespace berth::cgroup;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<berth::UniqueFd> openProcsFiles(const std::vector<fs::path>& files)
+{
+    std::vector<berth::UniqueFd> fds;
+    for (const fs::path& file : files)
+        fds.emplace_back(::open(file.c_str(), O_WRONLY | O_CLOEXEC));
+    return fds;
+}
+
+// Forks a child that joins the cgroups through already open cgroup.procs
+// files (writing "0" means "me"), then runs `body`; only system calls there.
+template <class Body>
+pid_t forkJoined(const std::vector<berth::UniqueFd>& procs, Body body)
+{
+    const pid_t pid = ::fork();
+    if (pid != 0)
+        return pid;
+    for (const berth::UniqueFd& fd : procs)
+        if (!fd || ::write(fd.get(), "0", 1) != 1)
+            ::_exit(120);
+    body();
+    ::_exit(121);
+}
+
+void execSleep()
+{
+    ::execl("/bin/sleep", "sleep", "1000", static_cast<char*>(nullptr));
+    ::_exit(127);
+}
+
+pid_t forkSleeper()
+{
+    return forkJoined({}, execSleep);
+}
+
+// The wait status of a child of ours.
+int reap(pid_t pid)
+{
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+    return status;
+}
+
+bool killedBySigkill(int status)
+{
+    return WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+}
+
+// The cgroup paths of /proc/<pid>/cgroup, one per hierarchy.
+std::vector<std::string> cgroupPathsOf(pid_t pid)
+{
+    std::vector<std::string> paths;
+    std::ifstream in("/proc/" + std::to_string(pid) + "/cgroup");
+    std::string line;
+    while (std::getline(in, line))
+        paths.push_back(line.substr(line.find(':', line.find(':') + 1) + 1));
+    return paths;
+}
+
+bool noneExists(const std::vector<fs::path>& dirs)
+{
+    return std::none_of(dirs.begin(), dirs.end(), [](const fs::path& d) { return fs::exists(d); });
+}
+
+} // namespace
+
+class TestCgroupIntegration : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void attachPlacesInEveryHierarchy();
+    void childJoinsThroughProcsFiles();
+    void deviceAllowlistIsInForce();
+    void killAllKillsTreeWithSubCgroups();
+    void failedCreateLeavesNothing();
+    void staleEmptyCgroupIsRecreated();
+    void destructorRemovesAndKills();
+
+private:
+    Layout m_layout;
+    std::string m_parent;
+};
+
+void TestCgroupIntegration::initTestCase()
+{
+    auto layout = detectLayout();
+    QVERIFY2(layout.has_value(), layout ? "" : layout.error().describe().c_str());
+    m_layout = *layout;
+    m_parent = berth::test::IntegrationEnvironment::instance().cgroupParent();
+    QVERIFY(!m_parent.empty());
+    // Lets the test reap grandchildren whose parent was killed.
+    QCOMPARE(::prctl(PR_SET_CHILD_SUBREAPER, 1), 0);
+}
+
+void TestCgroupIntegration::cleanupTestCase()
+{
+    QVERIFY(removeParentIfEmpty(m_layout, m_parent).has_value());
+    for (const Hierarchy& h : m_layout.placementHierarchies())
+        QVERIFY2(!fs::exists(h.mountPoint / m_parent), (h.mountPoint / m_parent).c_str());
+}
+
+void TestCgroupIntegration::attachPlacesInEveryHierarchy()
+{
+    auto cgroup = ContainerCgroup::create(m_layout, m_parent, "attach");
+    QVERIFY2(cgroup.has_value(), cgroup ? "" : cgroup.error().describe().c_str());
+    const std::vector<fs::path> dirs = cgroup->directories();
+    QCOMPARE(dirs.size(), m_layout.placementHierarchies().size());
+    QCOMPARE(cgroup->relativePath(), m_parent + "/attach");
+
+    const pid_t child = forkSleeper();
+    QVERIFY(child > 0);
+    const auto attached = cgroup->attach(child);
+    QVERIFY2(attached.has_value(), attached ? "" : attached.error().describe().c_str());
+
+    const std::vector<std::string> paths = cgroupPathsOf(child);
+    QCOMPARE(paths.size(), dirs.size());
+    for (const std::string& path : paths)
+        QCOMPARE(path, "/" + m_parent + "/attach");
+    const auto pids = cgroup->pids();
+    QVERIFY(pids.has_value());
+    QCOMPARE(*pids, std::vector<pid_t>{child});
+
+    const auto removed = cgroup->remove();
+    QVERIFY2(removed.has_value(), removed ? "" : removed.error().describe().c_str());
+    QVERIFY(killedBySigkill(reap(child)));
+    QVERIFY(noneExists(dirs));
+}
+
+void TestCgroupIntegration::childJoinsThroughProcsFiles()
+{
+    auto cgroup = ContainerCgroup::create(m_layout, m_parent, "join");
+    QVERIFY(cgroup.has_value());
+    const std::vector<berth::UniqueFd> procs = openProcsFiles(cgroup->procsFiles());
+    int ready[2];
+    QCOMPARE(::pipe2(ready, O_CLOEXEC), 0);
+    berth::UniqueFd readEnd(ready[0]), writeEnd(ready[1]);
+    // The child reports after joining; exec then closes the pipe.
+    const pid_t child = forkJoined(procs, [&] {
+        if (::write(writeEnd.get(), "j", 1) != 1)
+            ::_exit(122);
+        execSleep();
+    });
+    QVERIFY(child > 0);
+    writeEnd.reset();
+    char byte = 0;
+    QCOMPARE(::read(readEnd.get(), &byte, 1), ssize_t(1));
+
+    const auto pids = cgroup->pids();
+    QVERIFY(pids.has_value());
+    QCOMPARE(*pids, std::vector<pid_t>{child});
+    QVERIFY(cgroup->remove().has_value());
+    QVERIFY(killedBySigkill(reap(child)));
+}
+
+void TestCgroupIntegration::deviceAllowlistIsInForce()
+{
+    const auto devices = std::find_if(m_layout.legacy.begin(), m_layout.legacy.end(),
+                                      [](const Hierarchy& h) { return h.has("devices"); });
+    QVERIFY2(devices != m_layout.legacy.end(), "this machine has a v1 devices controller");
+    auto cgroup = ContainerCgroup::create(m_layout, m_parent, "devices");
+    QVERIFY(cgroup.has_value());
+
+    const auto list = readFile(devices->mountPoint / cgroup->relativePath() / "devices.list");
+    QVERIFY(list.has_value());
+    const std::vector<std::string> lines = split(*list, "\n");
+    const std::set<std::string> expected{"c 1:3 rwm", "c 1:5 rwm", "c 1:7 rwm", "c 1:8 rwm", "c 1:9 rwm",
+                                         "c 5:0 rwm", "c 5:1 rwm", "c 5:2 rwm", "c 136:* rwm",
+                                         "c *:* m", "b *:* m"};
+    QCOMPARE(std::set<std::string>(lines.begin(), lines.end()), expected);
+    QCOMPARE(lines.size(), expected.size());
+
+    // Even root inside may open /dev/null but not /dev/kmsg (1:11).
+    const std::vector<berth::UniqueFd> procs = openProcsFiles(cgroup->procsFiles());
+    const pid_t child = forkJoined(procs, [] {
+        const bool nullOpens = ::open("/dev/null", O_RDWR | O_CLOEXEC) >= 0;
+        const bool kmsgRefused = ::open("/dev/kmsg", O_RDONLY | O_CLOEXEC) < 0 && errno == EPERM;
+        ::_exit(nullOpens && kmsgRefused ? 0 : 1);
+    });
+    QVERIFY(child > 0);
+    const int status = reap(child);
+    QVERIFY(WIFEXITED(status));
+    QCOMPARE(WEXITSTATUS(status), 0);
+    QVERIFY(cgroup->remove().has_value());
+}
+
+void TestCgroupIntegration::killAllKillsTreeWithSubCgroups()
+{
+    auto cgroup = ContainerCgroup::create(m_layout, m_parent, "tree");
+    QVERIFY(cgroup.has_value());
+    // A sub-cgroup in every hierarchy, as systemd inside would make.
+    std::vector<fs::path> subProcsFiles;
+    for (const fs::path& dir : cgroup->directories()) {
+        QCOMPARE(::mkdir((dir / "sub").c_str(), 0755), 0);
+        subProcsFiles.push_back(dir / "sub" / "cgroup.procs");
+    }
+    const std::vector<berth::UniqueFd> procs = openProcsFiles(cgroup->procsFiles());
+    const std::vector<berth::UniqueFd> subProcs = openProcsFiles(subProcsFiles);
+    int ready[2];
+    QCOMPARE(::pipe2(ready, O_CLOEXEC), 0);
+    berth::UniqueFd readEnd(ready[0]), writeEnd(ready[1]);
+    // Child in the container's cgroup; its own child moves into "sub".
+    const pid_t child = forkJoined(procs, [&] {
+        if (forkJoined(subProcs, [&] {
+                if (::write(writeEnd.get(), "g", 1) != 1)
+                    ::_exit(122);
+                execSleep();
+            }) < 0)
+            ::_exit(123);
+        execSleep();
+    });
+    QVERIFY(child > 0);
+    writeEnd.reset();
+    char byte = 0;
+    QCOMPARE(::read(readEnd.get(), &byte, 1), ssize_t(1));
+
+    auto pids = cgroup->pids();
+    QVERIFY(pids.has_value());
+    QCOMPARE(pids->size(), size_t(2));
+    const pid_t grandchild = (*pids)[0] == child ? (*pids)[1] : (*pids)[0];
+    for (const std::string& path : cgroupPathsOf(grandchild))
+        QCOMPARE(path, "/" + cgroup->relativePath() + "/sub");
+
+    const auto killed = cgroup->killAll();
+    QVERIFY2(killed.has_value(), killed ? "" : killed.error().describe().c_str());
+    // Checked before reaping, which would block if they were still alive.
+    pids = cgroup->pids();
+    QVERIFY(pids.has_value());
+    QVERIFY(pids->empty());
+    QVERIFY(killedBySigkill(reap(child)));
+    QVERIFY(killedBySigkill(reap(grandchild)));  // ours too: we are its subreaper
+
+    const std::vector<fs::path> dirs = cgroup->directories();
+    QVERIFY(cgroup->remove().has_value());
+    QVERIFY(noneExists(dirs));
+}
+
+void TestCgroupIntegration::failedCreateLeavesNothing()
+{
+    // The last hierarchy holds a busy cgroup of that name: every other one
+    // is done by the time create() finds out.
+    const fs::path busyParent = m_layout.placementHierarchies().back().mountPoint / m_parent;
+    fs::create_directories(busyParent / "busy");
+    const pid_t squatter = forkSleeper();
+    QVERIFY(squatter > 0);
+    QVERIFY(writeFile(busyParent / "busy" / "cgroup.procs", std::to_string(squatter)).has_value());
+
+    auto cgroup = ContainerCgroup::create(m_layout, m_parent, "busy");
+    QVERIFY(!cgroup.has_value());
+    QCOMPARE(cgroup.error().code, EEXIST);
+    for (const Hierarchy& h : m_layout.placementHierarchies())
+        QCOMPARE(fs::exists(h.mountPoint / m_parent / "busy"), h.mountPoint / m_parent == busyParent);
+
+    // Cleanup after a crash goes through open().
+    auto leftover = ContainerCgroup::open(m_layout, m_parent, "busy");
+    QVERIFY(leftover.has_value());
+    QCOMPARE(leftover->directories().size(), size_t(1));
+    QVERIFY(leftover->remove().has_value());
+    QVERIFY(killedBySigkill(reap(squatter)));
+    QVERIFY(!fs::exists(busyParent / "busy"));
+}
+
+void TestCgroupIntegration::staleEmptyCgroupIsRecreated()
+{
+    auto first = ContainerCgroup::create(m_layout, m_parent, "stale");
+    QVERIFY(first.has_value());
+    first->release();  // as if the run had crashed
+    const fs::path marker = first->directories().front() / "left-by-crash";
+    QCOMPARE(::mkdir(marker.c_str(), 0755), 0);
+
+    auto second = ContainerCgroup::create(m_layout, m_parent, "stale");
+    QVERIFY2(second.has_value(), second ? "" : second.error().describe().c_str());
+    QVERIFY(!fs::exists(marker));
+    QCOMPARE(second->directories(), first->directories());
+    QVERIFY(second->remove().has_value());
+    QVERIFY(noneExists(first->directories()));
+}
+
+void TestCgroupIntegration::destructorRemovesAndKills()
+{
+    pid_t child = 0;
+    std::vector<fs::path> dirs;
+    {
+        auto cgroup = ContainerCgroup::create(m_layout, m_parent, "scoped");
+        QVERIFY(cgroup.has_value());
+        dirs = cgroup->directories();
+        child = forkSleeper();
+        QVERIFY(child > 0);
+        QVERIFY(cgroup->attach(child).has_value());
+        ContainerCgroup moved = std::move(*cgroup);  // the moved-from guard does nothing
+    }
+    // A cgroup with a live process cannot be removed: gone means killed.
+    QVERIFY(noneExists(dirs));
+    QVERIFY(killedBySigkill(reap(child)));
+}
+
+BERTH_INTEGRATION_MAIN(TestCgroupIntegration)
+#include "test_cgroup_integration.moc"

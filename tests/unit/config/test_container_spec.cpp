@@ -1,0 +1,282 @@
+#include "config/container_spec.h"
+
+#include <QtTest>
+
+#include <sys/capability.h>
+#include <sys/mount.h>
+
+using namespace berth;
+
+namespace {
+
+const std::string kBase = "lxc.rootfs.path = dir:/var/lib/berth/containers/a/rootfs\n";
+
+Result<ContainerSpec> specOf(const std::string& text)
+{
+    auto config = Config::parse(text);
+    if (!config)
+        return fail(config.error());
+    return ContainerSpec::fromConfig(*config);
+}
+
+} // namespace
+
+class TestContainerSpec : public QObject {
+    Q_OBJECT
+private slots:
+    void defaults()
+    {
+        auto spec = specOf(kBase);
+        QVERIFY2(spec, spec ? "" : spec.error().message.c_str());
+        QCOMPARE(spec->rootfs, std::filesystem::path("/var/lib/berth/containers/a/rootfs"));
+        QVERIFY(spec->kind == ContainerKind::System);
+        QCOMPARE(spec->command, std::vector<std::string>{"/sbin/init"});
+        QCOMPARE(spec->cwd, std::filesystem::path("/"));
+        QVERIFY(spec->hostname.empty());
+        QVERIFY(spec->mountAuto.proc == MountAuto::Proc::Mixed);
+        QVERIFY(spec->mountAuto.sys == MountAuto::Sys::ReadOnly);
+        QVERIFY(spec->mountAuto.cgroup == MountAuto::Cgroup::None);
+        QCOMPARE(spec->consoleBufferSize, std::uint64_t(128 * 1024));
+        QVERIFY(!spec->consoleLogfile);
+        QCOMPARE(spec->haltSignal, SIGPWR);
+        QVERIFY(!spec->haltSignalConfigured);
+        QCOMPARE(spec->stopSignal, SIGKILL);
+        QCOMPARE(spec->ttyMax, 0u);
+        QCOMPARE(spec->ptyMax, 0u);
+        QVERIFY(spec->noNewPrivs);
+        QVERIFY(!spec->startAuto);
+        QVERIFY(spec->capDrop.empty());
+        QVERIFY(!spec->capKeep);
+        QVERIFY(spec->mounts.empty());
+        QVERIFY(spec->environment.empty());
+    }
+
+    void fullConfig()
+    {
+        qputenv("BERTH_TEST_PASSED", "from-host");
+        qunsetenv("BERTH_TEST_UNSET");
+        auto spec = specOf("lxc.uts.name = web.example\n"
+                           "lxc.rootfs.path = /srv/rootfs\n"
+                           "lxc.net.0.type = veth\n"
+                           "lxc.cgroup.memory.limit_in_bytes = 1G\n"
+                           "lxc.apparmor.profile = unconfined\n"
+                           "lxc.execute.cmd = /bin/sh -c 'echo hi'\n"
+                           "lxc.init.cwd = /tmp\n"
+                           "lxc.environment = PATH=/bin\n"
+                           "lxc.environment = BERTH_TEST_PASSED\n"
+                           "lxc.environment = BERTH_TEST_UNSET\n"
+                           "lxc.environment = PATH=/usr/bin\n"
+                           "lxc.mount.entry = /host/my\\040data data none bind,ro,create=dir,optional 0 0\n"
+                           "lxc.mount.entry = tmpfs /run tmpfs nosuid,nodev,size=10m,mode=755,rprivate\n"
+                           "lxc.mount.auto = proc:rw sys:mixed\n"
+                           "lxc.mount.auto = cgroup-full:ro:force\n"
+                           "lxc.cap.drop = sys_module SYS_TIME\n"
+                           "lxc.cap.drop = CAP_MAC_ADMIN sys_module\n"
+                           "lxc.console.size = 1M\n"
+                           "lxc.console.logfile = /var/log/berth/a.log\n"
+                           "lxc.start.auto = 1\n"
+                           "lxc.signal.halt = SIGRTMIN+3\n"
+                           "lxc.signal.stop = TERM\n"
+                           "lxc.tty.max = 4\n"
+                           "lxc.pty.max = 1024\n"
+                           "lxc.no_new_privs = 0\n");
+        QVERIFY2(spec, spec ? "" : spec.error().message.c_str());
+        QCOMPARE(spec->hostname, std::string("web.example"));
+        QCOMPARE(spec->rootfs, std::filesystem::path("/srv/rootfs"));
+        QVERIFY(spec->kind == ContainerKind::Application);
+        QCOMPARE(spec->command, (std::vector<std::string>{"/bin/sh", "-c", "echo hi"}));
+        QCOMPARE(spec->cwd, std::filesystem::path("/tmp"));
+        QCOMPARE(spec->environment, (std::vector<std::string>{"PATH=/usr/bin", "BERTH_TEST_PASSED=from-host"}));
+        QCOMPARE(spec->mounts.size(), std::size_t(2));
+        const MountEntry& data = spec->mounts[0];
+        QCOMPARE(data.source, std::string("/host/my data"));
+        QCOMPARE(data.target, std::filesystem::path("data"));
+        QCOMPARE(data.flags, MS_BIND | MS_RDONLY);
+        QVERIFY(data.optional);
+        QVERIFY(data.create == MountEntry::Create::Dir);
+        QCOMPARE(data.where, std::string("config:12"));
+        const MountEntry& run = spec->mounts[1];
+        QCOMPARE(run.target, std::filesystem::path("run"));
+        QCOMPARE(run.fstype, std::string("tmpfs"));
+        QCOMPARE(run.flags, MS_NOSUID | MS_NODEV);
+        QCOMPARE(run.propagation, MS_PRIVATE | MS_REC);
+        QCOMPARE(run.data, std::string("size=10m,mode=755"));
+        QVERIFY(spec->mountAuto.proc == MountAuto::Proc::ReadWrite);
+        QVERIFY(spec->mountAuto.sys == MountAuto::Sys::Mixed);
+        QVERIFY(spec->mountAuto.cgroup == MountAuto::Cgroup::ReadOnly);
+        QVERIFY(spec->mountAuto.cgroupFull);
+        QVERIFY(spec->mountAuto.cgroupForce);
+        QCOMPARE(spec->capDrop, (std::vector<int>{CAP_SYS_MODULE, CAP_SYS_TIME, CAP_MAC_ADMIN}));
+        QCOMPARE(spec->consoleBufferSize, std::uint64_t(1 << 20));
+        QCOMPARE(spec->consoleLogfile.value(), std::filesystem::path("/var/log/berth/a.log"));
+        QVERIFY(spec->startAuto);
+        QCOMPARE(spec->haltSignal, SIGRTMIN + 3);
+        QVERIFY(spec->haltSignalConfigured);
+        QCOMPARE(spec->stopSignal, SIGTERM);
+        QCOMPARE(spec->ttyMax, 4u);
+        QCOMPARE(spec->ptyMax, 1024u);
+        QVERIFY(!spec->noNewPrivs);
+    }
+
+    void kinds_data()
+    {
+        QTest::addColumn<QString>("extra");
+        QTest::addColumn<bool>("application");
+        QTest::addColumn<QStringList>("command");
+        QTest::newRow("default system") << "" << false << QStringList{"/sbin/init"};
+        QTest::newRow("init.cmd") << "lxc.init.cmd = /sbin/init --log\n" << false << QStringList{"/sbin/init", "--log"};
+        QTest::newRow("execute implies application") << "lxc.execute.cmd = /bin/true\n" << true << QStringList{"/bin/true"};
+        QTest::newRow("explicit system ignores execute")
+            << "berth.kind = system\nlxc.execute.cmd = /bin/true\n" << false << QStringList{"/sbin/init"};
+        QTest::newRow("explicit application")
+            << "berth.kind = application\nlxc.execute.cmd = \"/bin/echo\" a\n" << true << QStringList{"/bin/echo", "a"};
+    }
+    void kinds()
+    {
+        QFETCH(QString, extra);
+        QFETCH(bool, application);
+        QFETCH(QStringList, command);
+        auto spec = specOf(kBase + extra.toStdString());
+        QVERIFY2(spec, spec ? "" : spec.error().message.c_str());
+        QCOMPARE(spec->kind == ContainerKind::Application, application);
+        QStringList argv;
+        for (const auto& a : spec->command)
+            argv << QString::fromStdString(a);
+        QCOMPARE(argv, command);
+    }
+
+    void capKeep()
+    {
+        auto none = specOf(kBase + "lxc.cap.keep = none\n");
+        QVERIFY(none);
+        QVERIFY(none->capKeep && none->capKeep->empty());
+        auto some = specOf(kBase + "lxc.cap.keep = chown\nlxc.cap.keep = cap_kill Net_Bind_Service\n");
+        QVERIFY2(some, some ? "" : some.error().message.c_str());
+        QCOMPARE(some->capKeep.value(), (std::vector<int>{CAP_CHOWN, CAP_KILL, CAP_NET_BIND_SERVICE}));
+        auto reset = specOf(kBase + "lxc.cap.keep = chown\nlxc.cap.keep = none kill\n");
+        QVERIFY(reset);
+        QCOMPARE(reset->capKeep.value(), std::vector<int>{CAP_KILL});
+    }
+
+    void mountAutoCleared()
+    {
+        auto spec = specOf(kBase + "lxc.mount.auto = proc:rw\nlxc.mount.auto =\n");
+        QVERIFY(spec);
+        QVERIFY(spec->mountAuto.proc == MountAuto::Proc::None);
+        QVERIFY(spec->mountAuto.sys == MountAuto::Sys::None);
+    }
+
+    void mountTargets_data()
+    {
+        QTest::addColumn<QString>("target");
+        QTest::addColumn<QString>("expected");   // empty: an error
+        QTest::newRow("absolute") << "/mnt/x" << "mnt/x";
+        QTest::newRow("relative") << "mnt/x" << "mnt/x";
+        QTest::newRow("double slash") << "//mnt//x/" << "mnt/x";
+        QTest::newRow("dot dot inside") << "a/b/../c" << "a/c";
+        QTest::newRow("escaped space") << "my\\040dir" << "my dir";
+        QTest::newRow("climbs") << "../etc" << "";
+        QTest::newRow("climbs absolute") << "/../etc" << "";
+        QTest::newRow("climbs later") << "a/../../etc" << "";
+        QTest::newRow("root itself") << "/" << "";
+        QTest::newRow("dot") << "." << "";
+    }
+    void mountTargets()
+    {
+        QFETCH(QString, target);
+        QFETCH(QString, expected);
+        auto spec = specOf(kBase + "lxc.mount.entry = /src " + target.toStdString() + " none bind 0 0\n");
+        QCOMPARE(spec.has_value(), !expected.isEmpty());
+        if (spec)
+            QCOMPARE(QString::fromStdString(spec->mounts.at(0).target.string()), expected);
+        else
+            QVERIFY2(spec.error().message.starts_with("config:2: lxc.mount.entry: target"), spec.error().message.c_str());
+    }
+
+    void mountOptions()
+    {
+        auto spec = specOf(kBase + "lxc.mount.entry = /a b none rbind,ro,rw,noexec,relatime,create=file,relative,"
+                                   "uid=5,rslave\n");
+        QVERIFY2(spec, spec ? "" : spec.error().message.c_str());
+        const MountEntry& m = spec->mounts.at(0);
+        QCOMPARE(m.flags, MS_BIND | MS_REC | MS_NOEXEC | MS_RELATIME);
+        QCOMPARE(m.propagation, MS_SLAVE | MS_REC);
+        QVERIFY(m.create == MountEntry::Create::File);
+        QVERIFY(m.relativeSource);
+        QCOMPARE(m.data, std::string("uid=5"));
+        QCOMPARE(m.dump, 0);
+    }
+
+    void errors_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("expected");   // the message starts with this
+        const QString base = QString::fromStdString(kBase);
+        QTest::newRow("no rootfs") << "lxc.uts.name = a\n" << "config: lxc.rootfs.path is not set";
+        QTest::newRow("rootfs relative") << "lxc.rootfs.path = rel/dir\n" << "config:1: lxc.rootfs.path: 'rel/dir' is not an absolute path";
+        QTest::newRow("rootfs dotdot") << "lxc.rootfs.path = dir:/a/../b\n" << "config:1: lxc.rootfs.path: '/a/../b' contains '..'";
+        QTest::newRow("rootfs type") << "lxc.rootfs.path = overlay:/a:/b\n" << "config:1: lxc.rootfs.path: rootfs type 'overlay'";
+        QTest::newRow("hostname chars") << base + "lxc.uts.name = a_b\n" << "config:2: lxc.uts.name: 'a_b' may only contain";
+        QTest::newRow("hostname empty label") << base + "lxc.uts.name = a..b\n" << "config:2: lxc.uts.name: 'a..b' has a label";
+        QTest::newRow("hostname long label") << base + "lxc.uts.name = " + QString(64, 'a') + "\n" << "config:2: lxc.uts.name: '" + QString(64, 'a') + "' has a label";
+        QTest::newRow("hostname too long") << base + "lxc.uts.name = " + QString(40, 'a') + "." + QString(30, 'b') + "\n" << "config:2: lxc.uts.name: '" + QString(40, 'a') + "." + QString(30, 'b') + "' is longer than 64";
+        QTest::newRow("kind") << base + "berth.kind = vm\n" << "config:2: berth.kind: 'vm' is not 'system' or 'application'";
+        QTest::newRow("application without cmd") << base + "berth.kind = application\n" << "config:2: berth.kind: lxc.execute.cmd is required for an application container";
+        QTest::newRow("unterminated quote") << base + "lxc.init.cmd = /bin/sh -c 'x\n" << "config:2: lxc.init.cmd: unterminated single quote";
+        QTest::newRow("empty command") << base + "lxc.execute.cmd = '' x\n" << "config:2: lxc.execute.cmd: the command is empty";
+        QTest::newRow("cwd relative") << base + "lxc.init.cwd = tmp\n" << "config:2: lxc.init.cwd: 'tmp' is not an absolute path";
+        QTest::newRow("env name") << base + "lxc.environment = 1A=x\n" << "config:2: lxc.environment: '1A' is not a valid variable name";
+        QTest::newRow("env name dash") << base + "lxc.environment = A-B=x\n" << "config:2: lxc.environment: 'A-B' is not";
+        QTest::newRow("env empty name") << base + "lxc.environment = =x\n" << "config:2: lxc.environment: '' is not";
+        QTest::newRow("mount fields") << base + "\nlxc.mount.entry = /a b\n" << "config:3: lxc.mount.entry: '/a b' is not 'source target fstype options";
+        QTest::newRow("mount create") << base + "lxc.mount.entry = /a b none bind,create=link\n" << "config:2: lxc.mount.entry: mount option 'create=link'";
+        QTest::newRow("mount escape") << base + "lxc.mount.entry = /a b\\000 none bind\n" << "config:2: lxc.mount.entry: '\\000'";
+        QTest::newRow("mount dump") << base + "lxc.mount.entry = /a b none bind x\n" << "config:2: lxc.mount.entry: dump: 'x' is not a number";
+        QTest::newRow("mount auto word") << base + "lxc.mount.auto = proc:mixed dev\n" << "config:2: lxc.mount.auto: 'dev' is not a known";
+        QTest::newRow("mount auto proc ro") << base + "lxc.mount.auto = proc:ro\n" << "config:2: lxc.mount.auto: 'proc:ro' is not a known";
+        QTest::newRow("mount auto cgroup") << base + "lxc.mount.auto = cgroup:bad\n" << "config:2: lxc.mount.auto: 'cgroup:bad': unknown cgroup mode 'bad'";
+        QTest::newRow("mount auto cgroupx") << base + "lxc.mount.auto = cgroupx\n" << "config:2: lxc.mount.auto: 'cgroupx' is not a known";
+        QTest::newRow("cap unknown") << base + "lxc.cap.drop = sys_admin sys_bogus\n" << "config:2: lxc.cap.drop: 'sys_bogus' is not a capability";
+        QTest::newRow("cap keep unknown") << base + "lxc.cap.keep = CAP_\n" << "config:2: lxc.cap.keep: 'CAP_' is not a capability";
+        QTest::newRow("cap number") << base + "lxc.cap.drop = 999\n" << "config:2: lxc.cap.drop: capability: '999' is out of range";
+        QTest::newRow("cap both") << base + "lxc.cap.drop = sys_time\nlxc.cap.keep = chown\n" << "config:3: lxc.cap.keep: cannot be used together with lxc.cap.drop (config:2)";
+        QTest::newRow("console size") << base + "\n\n\n\n\nlxc.console.size = abc\n" << "config:7: lxc.console.size: 'abc' is not a size";
+        QTest::newRow("console size huge") << base + "lxc.console.size = 2G\n" << "config:2: lxc.console.size: '2G' is larger than 1 GiB";
+        QTest::newRow("console logfile") << base + "lxc.console.logfile = log.txt\n" << "config:2: lxc.console.logfile: 'log.txt' is not an absolute path";
+        QTest::newRow("start auto") << base + "lxc.start.auto = yes\n" << "config:2: lxc.start.auto: 'yes' is not a boolean";
+        QTest::newRow("no new privs") << base + "lxc.no_new_privs = 2\n" << "config:2: lxc.no_new_privs: '2' is not a boolean";
+        QTest::newRow("halt signal") << base + "lxc.signal.halt = SIGNOPE\n" << "config:2: lxc.signal.halt: 'SIGNOPE' is not a signal";
+        QTest::newRow("stop signal range") << base + "lxc.signal.stop = 0\n" << "config:2: lxc.signal.stop: signal: '0' is out of range";
+        QTest::newRow("tty max") << base + "lxc.tty.max = 65\n" << "config:2: lxc.tty.max: '65' is out of range 0..64";
+        QTest::newRow("pty max") << base + "lxc.pty.max = 65537\n" << "config:2: lxc.pty.max: '65537' is out of range 0..65536";
+        QTest::newRow("pty max word") << base + "lxc.pty.max = many\n" << "config:2: lxc.pty.max: 'many' is not a number";
+        QTest::newRow("last value counts") << base + "lxc.tty.max = 1\nlxc.tty.max = x\n" << "config:3: lxc.tty.max: 'x' is not a number";
+    }
+    void errors()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, expected);
+        auto spec = specOf(text.toStdString());
+        QVERIFY(!spec);
+        QVERIFY2(QString::fromStdString(spec.error().message).startsWith(expected), spec.error().message.c_str());
+        QVERIFY(spec.error().code != 0);
+        QVERIFY(!spec.error().context.empty());
+    }
+
+    void unknownKeysIgnored()
+    {
+        auto spec = specOf(kBase + "lxc.net.0.type = veth\nlxc.net.0.link = br0\nlxc.cgroup2.memory.max = bogus\n"
+                                   "lxc.apparmor.profile = x\nberth.future.key = ?\n");
+        QVERIFY2(spec, spec ? "" : spec.error().message.c_str());
+    }
+
+    void earlierInvalidValueOverridden()
+    {
+        auto spec = specOf(kBase + "lxc.tty.max = x\nlxc.tty.max = 2\n");
+        QVERIFY(spec);
+        QCOMPARE(spec->ttyMax, 2u);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestContainerSpec)
+#include "test_container_spec.moc"
