@@ -96,8 +96,10 @@ Status Engine::create(const CreateRequest& request)
     if (!lock)
         return fail(lock.error());
     const std::string hostname = request.hostname.empty() ? request.name : request.hostname;
+    // Must match lxc.tty.max in the config: one getty per tty the container gets.
+    const unsigned ttys = request.kind == ContainerKind::System ? kSystemContainerTtys : 0;
     auto created = store.create(request.name, [&](const std::filesystem::path& staging) -> Status {
-        if (auto built = templates::buildBusyboxRootfs(staging / "rootfs", {.hostname = hostname}); !built)
+        if (auto built = templates::buildBusyboxRootfs(staging / "rootfs", {.hostname = hostname, .ttys = ttys}); !built)
             return built;
         return fs::writeFileAtomic(staging / "config", configText, 0640);
     });

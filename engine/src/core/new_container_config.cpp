@@ -34,7 +34,7 @@ std::string newContainerConfig(const CreateRequest& request, const std::filesyst
         text += "lxc.init.cmd = /sbin/init\n";
         // busybox init halts on SIGPWR (LXC's default halt signal too).
         text += "lxc.signal.halt = SIGPWR\n";
-        text += "lxc.tty.max = 1\n";
+        text += "lxc.tty.max = " + std::to_string(kSystemContainerTtys) + "\n";
     }
     return text;
 }

@@ -8,6 +8,9 @@
 
 namespace berth {
 
+// System containers get a getty on tty1 besides the console.
+inline constexpr unsigned kSystemContainerTtys = 1;
+
 // Quotes one argument so splitCommandLine() gives it back unchanged.
 [[nodiscard]] std::string quoteArgument(const std::string& arg);
 

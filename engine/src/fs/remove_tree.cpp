@@ -220,6 +220,8 @@ Status removeTree(const std::filesystem::path& dir)
             return failErrno(errno, "remove " + inQuotes(path.string()));
         return {};
     }
+    if (auto ok = TreePass(path.string(), parent.get(), false).run(name); !ok)
+        return ok;
     return TreePass(path.string(), parent.get(), true).run(name);
 }
 

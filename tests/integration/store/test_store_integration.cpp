@@ -131,6 +131,7 @@ private slots:
         stdfs::create_directories(tree / "a/b/mnt");
         std::ofstream(tree / "a/file-mnt") << "placeholder";
         std::ofstream(tree / "a/b/sibling") << "sibling";
+        std::ofstream(tree / "top-file") << "top";   // visited before the mount is reached
         stdfs::create_directories(keep);
         std::ofstream(keep / "precious") << "precious";
         const stdfs::path source = isFile ? keep / "precious" : keep;
@@ -147,7 +148,7 @@ private slots:
                 return 12;
             if (::umount2(target.c_str(), MNT_DETACH) != 0)
                 return 13;
-            if (!stdfs::exists(tree / "a/b/sibling"))
+            if (!stdfs::exists(tree / "a/b/sibling") || !stdfs::exists(tree / "top-file"))
                 return 14;   // the refusal came after removing things
             return berth::fs::removeTree(tree) ? 0 : 15;
         });

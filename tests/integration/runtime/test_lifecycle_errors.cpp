@@ -1,0 +1,190 @@
+// Bad input gets a clear error and changes nothing.
+#include "integration_env.h"
+#include "lifecycle_fixture.h"
+
+#include "store/container_lock.h"
+
+#include <QtTest/QtTest>
+
+#include <csignal>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace berth;
+using namespace berth::test;
+
+namespace fsys = std::filesystem;
+
+class TestLifecycleErrors : public QObject {
+    Q_OBJECT
+
+private:
+    Engine m_engine = makeEngine();
+
+    void appendConfig(const std::string& name, const std::string& lines)
+    {
+        std::ofstream out(m_engine.settings().paths.configFile(name), std::ios::app);
+        out << lines;
+    }
+
+    // Nothing of a start attempt is left: no state, socket or monitor.
+    void verifyNotStarted(const std::string& name)
+    {
+        const Paths& paths = m_engine.settings().paths;
+        QVERIFY(!fsys::exists(paths.stateFile(name)));
+        QVERIFY(!fsys::exists(paths.monitorSocket(name)));
+        auto state = m_engine.state(name);
+        QVERIFY(state);
+        QCOMPARE(state->state, RunState::Stopped);
+    }
+
+    void expectStartError(const std::string& name, const std::string& lines, const std::string& message)
+    {
+        QVERIFY(m_engine.create({.name = name, .kind = ContainerKind::System}));
+        appendConfig(name, lines);
+        const std::string configBefore = *readFile(m_engine.settings().paths.configFile(name));
+        auto started = m_engine.start(name);
+        QVERIFY(!started);
+        QVERIFY2(started.error().describe().find(message) != std::string::npos,
+                 started.error().describe().c_str());
+        verifyNotStarted(name);
+        QCOMPARE(*readFile(m_engine.settings().paths.configFile(name)), configBefore);
+        QVERIFY(m_engine.destroy(name));
+    }
+
+    static std::optional<std::string> readFile(const fsys::path& file)
+    {
+        std::ifstream in(file);
+        if (!in)
+            return std::nullopt;
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    }
+
+private slots:
+    void invalidNamesCreateNothing_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("empty") << "";
+        QTest::newRow("upper case") << "Web";
+        QTest::newRow("space") << "my box";
+        QTest::newRow("slash") << "a/b";
+        QTest::newRow("dot dot") << "..";
+        QTest::newRow("leading dash") << "-x";
+        QTest::newRow("64 characters") << QString(64, 'a');
+    }
+
+    void invalidNamesCreateNothing()
+    {
+        QFETCH(QString, name);
+        auto created = m_engine.create({.name = name.toStdString(), .kind = ContainerKind::System});
+        QVERIFY(!created);
+        QCOMPARE(created.error().code, EINVAL);
+        const fsys::path dir = m_engine.settings().paths.containersDir();
+        QVERIFY(!fsys::exists(dir) || fsys::is_empty(dir));
+        QVERIFY(!m_engine.start(name.toStdString()));
+    }
+
+    void unknownContainerIsNotFound()
+    {
+        auto started = m_engine.start("nosuch");
+        QVERIFY(!started);
+        QCOMPARE(started.error().code, ENOENT);
+        QCOMPARE(m_engine.state("nosuch").error().code, ENOENT);
+        QCOMPARE(m_engine.destroy("nosuch").error().code, ENOENT);
+    }
+
+    void duplicateCreateIsRefused()
+    {
+        QVERIFY(m_engine.create({.name = "twice", .kind = ContainerKind::System}));
+        auto again = m_engine.create({.name = "twice", .kind = ContainerKind::System});
+        QVERIFY(!again);
+        QCOMPARE(again.error().code, EEXIST);
+        QVERIFY(m_engine.destroy("twice"));
+    }
+
+    void applicationWithoutCommandIsRefused()
+    {
+        auto created = m_engine.create({.name = "nocmd", .kind = ContainerKind::Application});
+        QVERIFY(!created);
+        QCOMPARE(created.error().code, EINVAL);
+        QVERIFY(!fsys::exists(m_engine.settings().paths.containerDir("nocmd")));
+    }
+
+    void unknownValueOfAKnownKey()
+    {
+        expectStartError("badauto", "lxc.mount.auto = proc:sometimes\n", "lxc.mount.auto");
+    }
+
+    void consoleSizeMustBeANumber()
+    {
+        expectStartError("badsize", "lxc.console.size = lots\n", "lxc.console.size");
+    }
+
+    void missingInit()
+    {
+        expectStartError("noinit", "lxc.init.cmd = /sbin/no-such-init\n", "/sbin/no-such-init");
+    }
+
+    void rootfsThatIsNotADirectory()
+    {
+        expectStartError("notdir", "lxc.rootfs.path = dir:/etc/hostname\n", "is not a directory");
+    }
+
+    void mountTargetEscapingThroughDotDot()
+    {
+        expectStartError("dotdot", "lxc.mount.entry = /tmp ../../../etc none bind 0 0\n", "lxc.mount.entry");
+    }
+
+    void mountTargetEscapingThroughSymlink()
+    {
+        QVERIFY(m_engine.create({.name = "symlink", .kind = ContainerKind::System}));
+        const fsys::path rootfs = m_engine.settings().paths.rootfsDir("symlink");
+        fsys::create_directory_symlink("../../../../../../../../../etc", rootfs / "escape");
+        appendConfig("symlink", "lxc.mount.entry = /tmp escape/berth-test none bind,create=dir 0 0\n");
+        auto started = m_engine.start("symlink");
+        QVERIFY(!started);
+        QCOMPARE(started.error().code, EXDEV);
+        QVERIFY2(started.error().describe().find("escape") != std::string::npos, started.error().describe().c_str());
+        QVERIFY(!fsys::exists("/etc/berth-test"));
+        verifyNotStarted("symlink");
+        QVERIFY(m_engine.destroy("symlink"));
+    }
+
+    void includeOutsideTheAllowedRoots()
+    {
+        expectStartError("include", "lxc.include = /etc/passwd\n", "lxc.include");
+    }
+
+    void busyContainers()
+    {
+        QVERIFY(m_engine.create({.name = "busy", .kind = ContainerKind::System}));
+        {
+            auto lock = ContainerLock::acquire(m_engine.settings().paths, "busy");
+            QVERIFY(lock);
+            auto started = m_engine.start("busy");
+            QVERIFY(!started);
+            QCOMPARE(started.error().code, EBUSY);
+        }
+        QVERIFY(m_engine.start("busy"));
+        auto again = m_engine.start("busy");
+        QVERIFY(!again);
+        QCOMPARE(again.error().code, EBUSY);
+        QVERIFY(m_engine.destroy("busy", true));
+    }
+
+    void operationsOnAStoppedContainer()
+    {
+        QVERIFY(m_engine.create({.name = "idle", .kind = ContainerKind::System}));
+        QCOMPARE(m_engine.stop("idle").error().code, ESRCH);
+        QCOMPARE(m_engine.kill("idle", SIGTERM).error().code, ESRCH);
+        QCOMPARE(m_engine.console("idle").error().code, ESRCH);
+        QCOMPARE(m_engine.exec("idle", {.argv = {"true"}}).error().code, ESRCH);
+        QCOMPARE(m_engine.kill("idle", 0).error().code, EINVAL);
+        QCOMPARE(m_engine.kill("idle", 1000).error().code, EINVAL);
+        QVERIFY(m_engine.destroy("idle"));
+    }
+};
+
+BERTH_INTEGRATION_MAIN(TestLifecycleErrors)
+#include "test_lifecycle_errors.moc"

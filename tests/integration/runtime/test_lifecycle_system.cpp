@@ -1,0 +1,171 @@
+// System containers: busybox init as PID 1, a console, exec, clean halt,
+// and a container that outlives whoever started it.
+#include "integration_env.h"
+#include "lifecycle_fixture.h"
+
+#include <QtTest/QtTest>
+
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace berth;
+using namespace berth::test;
+
+class TestLifecycleSystem : public QObject {
+    Q_OBJECT
+
+private:
+    Engine m_engine = makeEngine();
+
+    void createAndStart(const std::string& name)
+    {
+        auto created = m_engine.create({.name = name, .kind = ContainerKind::System});
+        QVERIFY2(created, created ? "" : created.error().describe().c_str());
+        auto started = m_engine.start(name);
+        QVERIFY2(started, started ? "" : started.error().describe().c_str());
+    }
+
+private slots:
+    void bootsExecsAndHalts()
+    {
+        createAndStart("sys");
+        auto state = m_engine.state("sys");
+        QVERIFY(state);
+        QCOMPARE(state->state, RunState::Running);
+        QVERIFY(state->initPid > 0);
+        QVERIFY(state->startedAt > 0);
+
+        const RunResult ps = execCaptured(m_engine, "sys", {"ps", "-o", "pid,comm"});
+        QCOMPARE(ps.exit.code, 0);
+        // PID 1 is busybox's init; the host's processes are not there.
+        QVERIFY2(ps.output.find("    1 init") != std::string::npos, ps.output.c_str());
+        QVERIFY2(ps.output.find("berth-monitor") == std::string::npos, ps.output.c_str());
+
+        const RunResult host = execCaptured(m_engine, "sys", {"hostname"});
+        QCOMPARE(host.output, std::string("sys\n"));
+        const RunResult status = execCaptured(m_engine, "sys", {"sh", "-c", "exit 7"});
+        QCOMPARE(status.exit.code, 7);
+
+        const auto before = std::chrono::steady_clock::now();
+        auto stopped = m_engine.stop("sys", std::chrono::seconds(20));
+        QVERIFY2(stopped, stopped ? "" : stopped.error().describe().c_str());
+        state = m_engine.state("sys");
+        QVERIFY(state);
+        QCOMPARE(state->state, RunState::Stopped);
+        QVERIFY(state->lastExit);
+        // busybox init halted by itself (the kernel ends a pid namespace's
+        // init that calls reboot with SIGINT/SIGHUP); SIGKILL would mean the
+        // timeout expired.
+        QVERIFY2(state->lastExit->signal != SIGKILL, state->lastError.c_str());
+        QVERIFY(state->lastError.empty());
+        QVERIFY(std::chrono::steady_clock::now() - before < std::chrono::seconds(20));
+        QVERIFY(m_engine.destroy("sys"));
+    }
+
+    void consoleShowsInitOutputAndTakesInput()
+    {
+        createAndStart("cons");
+        auto console = m_engine.console("cons");
+        QVERIFY2(console, console ? "" : console.error().describe().c_str());
+        const std::string boot = readUntil(console->get(), "activate this console", 10000);
+        QVERIFY2(boot.find("Berth: busybox container cons is up") != std::string::npos, boot.c_str());
+        QVERIFY2(boot.find("activate this console") != std::string::npos, boot.c_str());
+
+        const std::string enter = "\n";
+        QCOMPARE(::send(console->get(), enter.data(), enter.size(), MSG_NOSIGNAL), ssize_t(enter.size()));
+        readUntil(console->get(), "# ", 10000);
+        const std::string command = "echo console-$((6*7))\n";
+        QCOMPARE(::send(console->get(), command.data(), command.size(), MSG_NOSIGNAL), ssize_t(command.size()));
+        const std::string answer = readUntil(console->get(), "console-42", 10000);
+        QVERIFY2(answer.find("console-42") != std::string::npos, answer.c_str());
+        QVERIFY(m_engine.resizeConsole("cons", 0, 40, 120));
+
+        // Everything the console showed is in the log too.
+        QVERIFY(m_engine.stop("cons", std::chrono::seconds(20)));
+        const std::string log = readConsoleLog(m_engine, "cons");
+        QVERIFY2(log.find("is up") != std::string::npos, log.c_str());
+        QVERIFY2(log.find("console-42") != std::string::npos, log.c_str());
+        QVERIFY(m_engine.destroy("cons"));
+    }
+
+    void execWithPty()
+    {
+        createAndStart("ptyexec");
+        ExecRequest request{.argv = {"sh", "-c", "tty; exit 5"}, .allocatePty = true};
+        auto process = m_engine.exec("ptyexec", request);
+        QVERIFY2(process, process ? "" : process.error().describe().c_str());
+        QVERIFY(process->ptyMaster() >= 0);
+        const std::string out = readUntil(process->ptyMaster(), "\n", 10000);
+        QVERIFY2(out.find("/dev/pts/") != std::string::npos, out.c_str());
+        auto status = process->wait();
+        QVERIFY(status);
+        QCOMPARE(status->code, 5);
+        QVERIFY(m_engine.destroy("ptyexec", true));
+    }
+
+    void survivesTheKilledCaller()
+    {
+        QVERIFY(m_engine.create({.name = "survivor", .kind = ContainerKind::System}));
+        const pid_t caller = ::fork();
+        QVERIFY(caller >= 0);
+        if (caller == 0) {
+            Engine engine = makeEngine();
+            const bool ok = engine.start("survivor").has_value();
+            if (ok)
+                ::kill(::getpid(), SIGKILL);
+            ::_exit(1);
+        }
+        int status = 0;
+        QCOMPARE(::waitpid(caller, &status, 0), caller);
+        QVERIFY2(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL, "the caller failed to start the container");
+        auto state = m_engine.state("survivor");
+        QVERIFY(state);
+        QCOMPARE(state->state, RunState::Running);
+        QCOMPARE(::kill(state->initPid, 0), 0);
+        QVERIFY(m_engine.stop("survivor", std::chrono::seconds(20)));
+        QVERIFY(m_engine.destroy("survivor"));
+    }
+
+    void stopKillsAnInitThatIgnoresTheHaltSignal()
+    {
+        QVERIFY(m_engine.create({.name = "stubborn", .kind = ContainerKind::System}));
+        // An init that ignores its halt signal: SIGKILL after the timeout.
+        const auto config = m_engine.settings().paths.configFile("stubborn");
+        {
+            std::ofstream out(config, std::ios::app);
+            out << "lxc.init.cmd = /bin/sh -c 'trap \"\" PWR; while :; do sleep 1; done'\n";
+        }
+        QVERIFY(m_engine.start("stubborn"));
+        QVERIFY(m_engine.stop("stubborn", std::chrono::milliseconds(500)));
+        auto state = m_engine.state("stubborn");
+        QVERIFY(state && state->lastExit);
+        QCOMPARE(state->lastExit->signal, SIGKILL);
+        QVERIFY2(!state->lastError.empty(), "the record should say the init was killed");
+        QVERIFY(m_engine.destroy("stubborn"));
+    }
+
+    void destroyLeavesNothing()
+    {
+        createAndStart("gone");
+        const Paths& paths = m_engine.settings().paths;
+        auto refused = m_engine.destroy("gone");
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, EBUSY);
+        QVERIFY(m_engine.state("gone")->state == RunState::Running);
+        auto forced = m_engine.destroy("gone", true);
+        QVERIFY2(forced, forced ? "" : forced.error().describe().c_str());
+        QVERIFY(!std::filesystem::exists(paths.containerDir("gone")));
+        QVERIFY(!std::filesystem::exists(paths.containerRunDir("gone")));
+        QVERIFY(!std::filesystem::exists(paths.logFile("gone")));
+        QVERIFY(!m_engine.state("gone"));
+        // The cgroup, mounts and processes are checked by the environment.
+    }
+};
+
+BERTH_INTEGRATION_MAIN(TestLifecycleSystem)
+#include "test_lifecycle_system.moc"
