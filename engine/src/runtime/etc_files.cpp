@@ -1,5 +1,6 @@
 #include "runtime/etc_files.h"
 
+#include "fs/file_io.h"
 #include "fs/safe_path.h"
 
 #include <sstream>
@@ -12,43 +13,12 @@ namespace berth::runtime {
 
 namespace {
 
-Result<std::string> readSmallFile(int fd)
-{
-    std::string text;
-    char buffer[4096];
-    for (;;) {
-        const ssize_t got = ::read(fd, buffer, sizeof(buffer));
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0)
-            return failErrno(errno, "read");
-        if (got == 0)
-            return text;
-        text.append(buffer, static_cast<size_t>(got));
-        if (text.size() > 1024 * 1024)
-            return failWith(EFBIG, "file is too large");
-    }
-}
-
-Status writeAll(int fd, std::string_view text)
-{
-    while (!text.empty()) {
-        const ssize_t put = ::write(fd, text.data(), text.size());
-        if (put < 0 && errno == EINTR)
-            continue;
-        if (put < 0)
-            return failErrno(errno, "write");
-        text.remove_prefix(static_cast<size_t>(put));
-    }
-    return {};
-}
-
 Status replaceFileInRoot(int rootFd, std::string_view path, std::string_view content)
 {
     auto fd = fs::openInRoot(rootFd, path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
     if (!fd)
         return fail(fd.error().wrap("write /" + std::string(path)));
-    if (auto written = writeAll(fd->get(), content); !written)
+    if (auto written = fs::writeAll(fd->get(), content); !written)
         return fail(written.error().wrap("write /" + std::string(path)));
     return {};
 }
@@ -86,7 +56,7 @@ Status writeHostFiles(int rootFd, std::string_view hostname)
         return written;
     std::string hosts;
     if (auto in = fs::openInRoot(rootFd, "etc/hosts", O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) {
-        auto text = readSmallFile(in->get());
+        auto text = fs::readAll(in->get());
         if (!text)
             return fail(text.error().wrap("read /etc/hosts"));
         hosts = std::move(*text);

@@ -158,7 +158,7 @@ Status Monitor::setUp()
     auto plan = buildLaunchPlan(m_options.settings, *spec, m_options.commandOverride, *layout);
     if (!plan)
         return fail(plan.error());
-    m_haltSignal = spec->haltSignal;
+    m_haltSignal = effectiveHaltSignal(*spec, m_options.commandOverride);
     m_stopSignal = spec->stopSignal;
 
     auto log = openLog(spec->consoleLogfile.value_or(m_paths.logFile(m_options.name)));

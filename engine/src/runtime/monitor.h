@@ -43,6 +43,7 @@ private:
     void reply(int connection, bool ok, const Error* error = nullptr, int fd = -1);
     void requestStop(std::chrono::milliseconds timeout, UniqueFd waiter);
     void sendSignal(int signal);
+    void escalateStop();
     void onInitExited(int waitStatus);
     void tearDown();
     void recordState(RunState state);
@@ -61,6 +62,7 @@ private:
     UniqueFd m_pidfd;
     int m_haltSignal = 0;
     int m_stopSignal = 9;
+    bool m_stopSignalSent = false;
     std::int64_t m_startedAt = 0;
     RunState m_state = RunState::Starting;
     std::optional<ExitStatus> m_exit;

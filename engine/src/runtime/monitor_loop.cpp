@@ -19,6 +19,7 @@ namespace berth::runtime {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+constexpr auto kStopSignalGrace = std::chrono::seconds(2);
 
 int pidfdSignal(int pidfd, int signal)
 {
@@ -67,11 +68,8 @@ void Monitor::loop()
         if (::poll(fds.data(), fds.size(), timeout) < 0 && errno != EINTR)
             break;
 
-        if (m_killDeadline && Clock::now() >= *m_killDeadline) {
-            m_killDeadline.reset();
-            m_exitNote = "did not halt in time; killed";
-            sendSignal(SIGKILL);
-        }
+        if (m_killDeadline && Clock::now() >= *m_killDeadline)
+            escalateStop();
         for (size_t i = 2; i < fds.size(); ++i) {
             if (!fds[i].revents)
                 continue;
@@ -112,6 +110,21 @@ void Monitor::onInitExited(int waitStatus)
         if (auto killed = m_cgroup->killAll(); !killed)
             m_exitNote = killed.error().describe();
     m_state = RunState::Stopped;
+}
+
+// The halt timed out: lxc.signal.stop (SIGKILL by default), and if that is
+// ignored too, SIGKILL a little later.
+void Monitor::escalateStop()
+{
+    m_killDeadline.reset();
+    m_exitNote = "did not halt in time; killed";
+    if (m_stopSignal != SIGKILL && !m_stopSignalSent) {
+        m_stopSignalSent = true;
+        sendSignal(m_stopSignal);
+        m_killDeadline = Clock::now() + kStopSignalGrace;
+        return;
+    }
+    sendSignal(SIGKILL);
 }
 
 void Monitor::sendSignal(int signal)

@@ -26,6 +26,35 @@ Status createTarget(int rootFd, const MountRequest& entry)
     return {};
 }
 
+// A source inside the rootfs resolves there (its symlinks cannot reach the
+// host); a host source is opened as given. Opened here, after the mount
+// namespace was unshared, so the kernel accepts it as a bind source.
+Result<UniqueFd> openBindSource(int rootFd, const MountRequest& entry)
+{
+    if (entry.sourceInRootfs) {
+        auto fd = fs::openInRoot(rootFd, entry.source, O_PATH | O_CLOEXEC);
+        if (!fd)
+            return fail(fd.error().wrap("bind source '" + entry.source + "' in the rootfs"));
+        return fd;
+    }
+    UniqueFd fd(::open(entry.source.c_str(), O_PATH | O_CLOEXEC));
+    if (!fd)
+        return failErrno(errno, "bind source '" + entry.source + "'");
+    return fd;
+}
+
+Status applyPropagation(int rootFd, const MountRequest& entry)
+{
+    if (entry.propagation == 0)
+        return {};
+    auto target = fs::openInRoot(rootFd, entry.target, O_PATH | O_CLOEXEC);
+    if (!target)
+        return fail(target.error());
+    if (::mount(nullptr, fdPath(target->get()).c_str(), nullptr, entry.propagation, nullptr) != 0)
+        return failErrno(errno, "set propagation of '" + entry.target + "'");
+    return {};
+}
+
 Status applyOne(int rootFd, const MountRequest& entry)
 {
     // Strict resolution first, so an escaping target fails before any change.
@@ -37,13 +66,18 @@ Status applyOne(int rootFd, const MountRequest& entry)
     if (!target)
         return fail(target.error().wrap("mount target '" + entry.target + "'"));
     if (entry.bind) {
-        struct stat st {};
-        if (::stat(entry.source.c_str(), &st) != 0)
-            return failErrno(errno, "bind source '" + entry.source + "'");
-        return bindInRoot(rootFd, entry.target, entry.source, entry.recursive, entry.flags);
+        auto source = openBindSource(rootFd, entry);
+        if (!source)
+            return fail(source.error());
+        if (auto bound = bindInRoot(rootFd, entry.target, fdPath(source->get()), entry.recursive, entry.flags); !bound)
+            return bound;
+    } else {
+        const char* data = entry.data.empty() ? nullptr : entry.data.c_str();
+        if (auto mounted = mountInRoot(rootFd, entry.target, entry.source.c_str(), entry.fstype.c_str(), entry.flags, data);
+            !mounted)
+            return mounted;
     }
-    const char* data = entry.data.empty() ? nullptr : entry.data.c_str();
-    return mountInRoot(rootFd, entry.target, entry.source.c_str(), entry.fstype.c_str(), entry.flags, data);
+    return applyPropagation(rootFd, entry);
 }
 
 } // namespace

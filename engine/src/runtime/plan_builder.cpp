@@ -3,6 +3,8 @@
 #include "fs/safe_path.h"
 #include "runtime/container_environment.h"
 
+#include <csignal>
+
 #include <fcntl.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
@@ -43,10 +45,12 @@ AutoMountPlan autoMountPlanOf(const MountAuto& mountAuto)
     return plan;
 }
 
-MountRequest mountRequestOf(const MountEntry& entry, const fsys::path& rootfs)
+MountRequest mountRequestOf(const MountEntry& entry)
 {
     MountRequest request;
-    request.source = entry.relativeSource ? (rootfs / entry.source).string() : entry.source;
+    request.source = entry.source;
+    request.sourceInRootfs = entry.relativeSource;
+    request.propagation = entry.propagation;
     request.target = entry.target.string();
     request.fstype = entry.fstype;
     request.flags = entry.flags & ~static_cast<unsigned long>(MS_BIND | MS_REC);
@@ -116,6 +120,23 @@ Status preflight(const ContainerSpec& spec, const std::vector<std::string>& comm
     return {};
 }
 
+int effectiveHaltSignal(const ContainerSpec& spec, const std::vector<std::string>& commandOverride)
+{
+    if (spec.haltSignalConfigured || spec.kind == ContainerKind::Application)
+        return spec.haltSignal;
+    const std::vector<std::string>& command = commandOverride.empty() ? spec.command : commandOverride;
+    UniqueFd rootFd(::open(spec.rootfs.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+    if (!rootFd || command.empty())
+        return spec.haltSignal;
+    // /sbin/init is usually a symlink to /lib/systemd/systemd: look at what it resolves to.
+    auto init = fs::openInRoot(rootFd.get(), command.front(), O_PATH | O_CLOEXEC);
+    if (!init)
+        return spec.haltSignal;
+    std::error_code ec;
+    const fsys::path target = fsys::read_symlink("/proc/self/fd/" + std::to_string(init->get()), ec);
+    return !ec && target.filename() == "systemd" ? SIGRTMIN + 3 : spec.haltSignal;
+}
+
 Result<LaunchPlan> buildLaunchPlan(const EngineSettings& settings, const ContainerSpec& spec,
                                    const std::vector<std::string>& commandOverride, const cgroup::Layout&)
 {
@@ -124,7 +145,7 @@ Result<LaunchPlan> buildLaunchPlan(const EngineSettings& settings, const Contain
     plan.hostname = spec.hostname;
     plan.autoMounts = autoMountPlanOf(spec.mountAuto);
     for (const MountEntry& entry : spec.mounts)
-        plan.mounts.push_back(mountRequestOf(entry, spec.rootfs));
+        plan.mounts.push_back(mountRequestOf(entry));
     plan.dev.ptyMax = spec.ptyMax;
     plan.cwd = spec.cwd.string();
     plan.noNewPrivs = spec.noNewPrivs;

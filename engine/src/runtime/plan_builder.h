@@ -19,6 +19,10 @@ namespace berth::runtime {
 // directory, the init exists in it, mount targets stay inside it.
 [[nodiscard]] Status preflight(const ContainerSpec& spec, const std::vector<std::string>& commandOverride);
 
+// lxc.signal.halt, or when it is not set, what the init expects: systemd
+// halts on SIGRTMIN+3 (it ignores SIGPWR's default meaning), others on SIGPWR.
+[[nodiscard]] int effectiveHaltSignal(const ContainerSpec& spec, const std::vector<std::string>& commandOverride);
+
 // Capabilities, seccomp, mounts, argv and environment for the launch.
 [[nodiscard]] Result<LaunchPlan> buildLaunchPlan(const EngineSettings& settings, const ContainerSpec& spec,
                                                  const std::vector<std::string>& commandOverride,

@@ -1,5 +1,6 @@
 #include "runtime/spawn_monitor.h"
 
+#include "fs/file_io.h"
 #include "runtime/plan_builder.h"
 
 #include <nlohmann/json.hpp>
@@ -68,17 +69,7 @@ Result<std::string> readStartReport(int fd)
     const int ready = ::poll(&pfd, 1, static_cast<int>(std::chrono::milliseconds(kStartTimeout).count()));
     if (ready == 0)
         return failWith(ETIMEDOUT, "the monitor did not report in time");
-    std::string text;
-    char buffer[4096];
-    for (;;) {
-        const ssize_t got = ::read(fd, buffer, sizeof(buffer));
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got <= 0)
-            break;
-        text.append(buffer, static_cast<size_t>(got));
-    }
-    return text;
+    return fs::readAll(fd, 64 * 1024);
 }
 
 } // namespace

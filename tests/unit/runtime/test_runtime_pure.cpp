@@ -1,0 +1,143 @@
+// Pure pieces of the runtime: hosts file edits, the container environment,
+// the config of new containers, and the state file.
+#include "config/container_spec.h"
+#include "config/values.h"
+#include "core/new_container_config.h"
+#include "runtime/container_environment.h"
+#include "runtime/etc_files.h"
+#include "runtime/state_file.h"
+
+#include <QtTest/QtTest>
+
+#include <fstream>
+
+using namespace berth;
+
+class TestRuntimePure : public QObject {
+    Q_OBJECT
+
+private slots:
+    void hostsFile_data()
+    {
+        QTest::addColumn<QString>("before");
+        QTest::addColumn<QString>("after");
+        QTest::newRow("empty") << "" << "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n127.0.1.1\tweb\n";
+        QTest::newRow("no own line") << "127.0.0.1 localhost\n10.0.0.5 db\n"
+                                     << "127.0.0.1 localhost\n10.0.0.5 db\n127.0.1.1\tweb\n";
+        QTest::newRow("old name replaced") << "127.0.0.1 localhost\n127.0.1.1 old\n# note\n"
+                                           << "127.0.0.1 localhost\n127.0.1.1\tweb\n# note\n";
+        QTest::newRow("duplicates folded") << "127.0.1.1 a\n127.0.1.1 b\n" << "127.0.1.1\tweb\n";
+        QTest::newRow("no final newline") << "127.0.0.1 localhost" << "127.0.0.1 localhost\n127.0.1.1\tweb\n";
+    }
+
+    void hostsFile()
+    {
+        QFETCH(QString, before);
+        QFETCH(QString, after);
+        QCOMPARE(QString::fromStdString(runtime::updatedHosts(before.toStdString(), "web")), after);
+    }
+
+    void environmentLayers()
+    {
+        const auto env = runtime::containerEnvironment({"TERM=xterm", "LANG=C.UTF-8"}, {"LANG=de_DE.UTF-8", "X=1"});
+        const std::vector<std::string> expected = {
+            "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "TERM=xterm", "HOME=/root",
+            "container=berth", "LANG=de_DE.UTF-8", "X=1"};
+        QCOMPARE(env, expected);
+        // Malformed entries never reach a process.
+        const auto cleaned = runtime::containerEnvironment({"=oops", "NOEQUALS"}, {});
+        QCOMPARE(cleaned.size(), size_t(4));
+    }
+
+    void quotedArgumentsSplitBack_data()
+    {
+        QTest::addColumn<QStringList>("argv");
+        QTest::newRow("plain") << QStringList{"/bin/echo", "hello"};
+        QTest::newRow("spaces") << QStringList{"sh", "-c", "echo a b; exit 3"};
+        QTest::newRow("quotes") << QStringList{"printf", "it's \"quoted\"\n"};
+        QTest::newRow("empty argument") << QStringList{"echo", "", "x"};
+        QTest::newRow("specials") << QStringList{"sh", "-c", "echo $HOME `id` \\ # not a comment"};
+    }
+
+    void quotedArgumentsSplitBack()
+    {
+        QFETCH(QStringList, argv);
+        std::string line;
+        std::vector<std::string> expected;
+        for (const QString& arg : argv) {
+            expected.push_back(arg.toStdString());
+            line += (line.empty() ? "" : " ") + quoteArgument(arg.toStdString());
+        }
+        auto split = splitCommandLine(line);
+        QVERIFY2(split, line.c_str());
+        QCOMPARE(*split, expected);
+    }
+
+    void newContainerConfigIsValid_data()
+    {
+        QTest::addColumn<bool>("application");
+        QTest::newRow("system") << false;
+        QTest::newRow("application") << true;
+    }
+
+    void newContainerConfigIsValid()
+    {
+        QFETCH(bool, application);
+        CreateRequest request{.name = "box", .kind = application ? ContainerKind::Application : ContainerKind::System,
+                              .command = {"sh", "-c", "echo 'hi there'"}};
+        auto config = Config::parse(newContainerConfig(request, "/var/lib/berth/containers/box/rootfs"));
+        QVERIFY(config);
+        auto spec = ContainerSpec::fromConfig(*config);
+        QVERIFY2(spec, spec ? "" : spec.error().describe().c_str());
+        QCOMPARE(spec->hostname, std::string("box"));
+        QCOMPARE(spec->rootfs, std::filesystem::path("/var/lib/berth/containers/box/rootfs"));
+        QCOMPARE(spec->kind, request.kind);
+        if (application)
+            QCOMPARE(spec->command, request.command);
+        else
+            QCOMPARE(spec->command, std::vector<std::string>{"/sbin/init"});
+        QCOMPARE(spec->ttyMax, application ? 0u : kSystemContainerTtys);
+    }
+
+    void stateFileRoundTrip()
+    {
+        QTemporaryDir dir;
+        const std::filesystem::path file = dir.filePath("state").toStdString();
+        runtime::RecordedState state;
+        state.state = RunState::Running;
+        state.initPid = 4242;
+        state.monitorPid = 4241;
+        state.startedAt = 1764000000;
+        state.lastExit = ExitStatus{0, 15};
+        state.lastError = "did not halt in time; killed";
+        state.cgroupProcsFiles = {"/sys/fs/cgroup/pids/berth/box/cgroup.procs"};
+        QVERIFY(runtime::writeState(file, state));
+        auto read = runtime::readState(file);
+        QVERIFY(read);
+        QCOMPARE(read->state, RunState::Running);
+        QCOMPARE(read->initPid, 4242);
+        QCOMPARE(read->monitorPid, 4241);
+        QCOMPARE(read->startedAt, std::int64_t(1764000000));
+        QVERIFY(read->lastExit);
+        QCOMPARE(read->lastExit->signal, 15);
+        QCOMPARE(read->lastExit->shellStatus(), 143);
+        QCOMPARE(read->lastError, state.lastError);
+        QCOMPARE(read->cgroupProcsFiles, state.cgroupProcsFiles);
+    }
+
+    void damagedOrMissingStateFile()
+    {
+        QTemporaryDir dir;
+        const std::filesystem::path file = dir.filePath("state").toStdString();
+        auto missing = runtime::readState(file);
+        QVERIFY(!missing);
+        QCOMPARE(missing.error().code, ENOENT);
+        std::ofstream(file) << "{\"state\": \"running\", \"init_pid\": ";
+        auto damaged = runtime::readState(file);
+        QVERIFY(!damaged);
+        QCOMPARE(damaged.error().code, EINVAL);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRuntimePure)
+#include "test_runtime_pure.moc"
