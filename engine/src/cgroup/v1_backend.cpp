@@ -103,13 +103,13 @@ public:
         if (Status frozen = writeFile(state, "FROZEN"); !frozen)
             return frozen;
         waitFrozen(state);
-        Status killed = {};
+        Status killed = killEveryPid(placements);
         Status thawed = writeFile(state, "THAWED");
         if (!killed)
             return killed;
         if (!thawed)
             return thawed;
-        return {};
+        return killUntilEmpty(placements);
     }
 };
 

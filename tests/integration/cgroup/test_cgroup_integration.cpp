@@ -100,6 +100,7 @@ private slots:
     void failedCreateLeavesNothing();
     void staleEmptyCgroupIsRecreated();
     void destructorRemovesAndKills();
+    void v2BackendOnCgroup2Mount();
 
 private:
     Layout m_layout;
@@ -316,6 +317,35 @@ void TestCgroupIntegration::destructorRemovesAndKills()
     // A cgroup with a live process cannot be removed: gone means killed.
     QVERIFY(noneExists(dirs));
     QVERIFY(killedBySigkill(reap(child)));
+}
+
+// The v2 backend alone on this machine's cgroup2 mount (which offers none
+// of the controllers Berth enables, so no subtree_control write happens):
+// placement, and killing through cgroup.kill.
+void TestCgroupIntegration::v2BackendOnCgroup2Mount()
+{
+    QVERIFY2(m_layout.unified.has_value(), "this machine has a cgroup2 mount");
+    Layout unifiedOnly;
+    unifiedOnly.mode = Mode::Unified;
+    unifiedOnly.unified = m_layout.unified;
+    auto cgroup = ContainerCgroup::create(unifiedOnly, m_parent, "v2");
+    QVERIFY2(cgroup.has_value(), cgroup ? "" : cgroup.error().describe().c_str());
+    QCOMPARE(cgroup->directories().size(), size_t(1));
+    QVERIFY(fs::exists(cgroup->directories().front() / "cgroup.kill"));
+
+    const pid_t child = forkSleeper();
+    QVERIFY(child > 0);
+    QVERIFY(cgroup->attach(child).has_value());
+    const std::vector<std::string> paths = cgroupPathsOf(child);
+    QVERIFY(std::find(paths.begin(), paths.end(), "/" + m_parent + "/v2") != paths.end());
+
+    QVERIFY(cgroup->killAll().has_value());
+    const auto pids = cgroup->pids();
+    QVERIFY(pids.has_value());
+    QVERIFY(pids->empty());
+    QVERIFY(killedBySigkill(reap(child)));
+    QVERIFY(cgroup->remove().has_value());
+    QVERIFY(noneExists(cgroup->directories()));
 }
 
 BERTH_INTEGRATION_MAIN(TestCgroupIntegration)

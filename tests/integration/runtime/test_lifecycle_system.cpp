@@ -46,6 +46,16 @@ private slots:
         QVERIFY2(ps.output.find("    1 init") != std::string::npos, ps.output.c_str());
         QVERIFY2(ps.output.find("berth-monitor") == std::string::npos, ps.output.c_str());
 
+        // LXC's common.conf drops for system containers, and the filter.
+        const RunResult status1 = execCaptured(m_engine, "sys", {"cat", "/proc/1/status"});
+        const auto bnd = status1.output.find("CapBnd:\t");
+        QVERIFY2(bnd != std::string::npos, status1.output.c_str());
+        const unsigned long long bounding = std::stoull(status1.output.substr(bnd + 8, 16), nullptr, 16);
+        for (int dropped : {16 /* sys_module */, 17 /* sys_rawio */, 25 /* sys_time */, 32, 33 /* mac_* */})
+            QVERIFY2(!(bounding & (1ULL << dropped)), status1.output.c_str());
+        QVERIFY(bounding & (1ULL << 21));   // sys_admin stays: the init mounts
+        QVERIFY2(status1.output.find("Seccomp:\t2") != std::string::npos, status1.output.c_str());
+
         const RunResult host = execCaptured(m_engine, "sys", {"hostname"});
         QCOMPARE(host.output, std::string("sys\n"));
         const RunResult status = execCaptured(m_engine, "sys", {"sh", "-c", "exit 7"});
