@@ -1,5 +1,6 @@
 #include "integration_env.h"
 
+#include <csignal>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -106,8 +107,38 @@ bool IntegrationEnvironment::setUp(const std::string& testName, std::string* why
     return true;
 }
 
+// Processes the test started and left in its cgroup parent: they were
+// reported as leftovers; end them so they cannot hold the test runner's
+// output pipe open.
+static void killProcessesUnder(const fs::path& parent)
+{
+    for (int round = 0; round < 50; ++round) {
+        bool found = false;
+        std::error_code ec;
+        for (auto it = fs::recursive_directory_iterator(parent, ec); it != fs::recursive_directory_iterator();
+             it.increment(ec)) {
+            // A frozen task cannot die: thaw whatever a failed test left frozen.
+            if (it->path().filename() == "freezer.state")
+                std::ofstream(it->path()) << "THAWED";
+            if (it->path().filename() != "cgroup.procs")
+                continue;
+            std::ifstream procs(it->path());
+            pid_t pid;
+            while (procs >> pid) {
+                ::kill(pid, SIGKILL);
+                found = true;
+            }
+        }
+        if (!found)
+            return;
+        ::usleep(20000);
+    }
+}
+
 void IntegrationEnvironment::tearDown()
 {
+    for (const fs::path& hierarchy : cgroupHierarchies())
+        killProcessesUnder(hierarchy / m_cgroupParent);
     // Deepest first: a v1 cgroup directory is removed with rmdir only.
     for (const fs::path& hierarchy : cgroupHierarchies()) {
         const fs::path parent = hierarchy / m_cgroupParent;
