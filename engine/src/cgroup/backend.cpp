@@ -32,6 +32,14 @@ Result<size_t> sweep(const std::vector<Placement>& placements, bool kill)
 
 } // namespace
 
+Result<bool> holdsProcesses(const std::vector<Placement>& placements)
+{
+    Result<size_t> count = sweep(placements, false);
+    if (!count)
+        return std::unexpected(std::move(count.error()));
+    return *count > 0;
+}
+
 Status killEveryPid(const std::vector<Placement>& placements)
 {
     Result<size_t> swept = sweep(placements, true);

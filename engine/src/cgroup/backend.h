@@ -31,6 +31,8 @@ public:
 [[nodiscard]] const Backend& v1Backend();
 [[nodiscard]] const Backend& v2Backend();
 
+// Whether any process is left in the placements' trees (a read, no signal).
+[[nodiscard]] Result<bool> holdsProcesses(const std::vector<Placement>& placements);
 // Shared by both backends: SIGKILL to each pid of the trees (the ones
 // already gone are skipped); and the same, repeated until the trees are
 // empty (a bounded number of polls), for processes that die slowly or that

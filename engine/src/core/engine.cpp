@@ -144,7 +144,8 @@ Status Engine::stop(const std::string& name, std::chrono::milliseconds timeout)
     if (!runtime::monitorAlive(m_settings.paths, name))
         return notRunning(name);
     const nlohmann::json request = {{"op", "stop"}, {"timeout_ms", timeout.count()}};
-    auto reply = runtime::askMonitor(m_settings.paths.monitorSocket(name), request, timeout + kRequestTimeout);
+    auto reply = runtime::askMonitorAndWaitExit(m_settings.paths.monitorSocket(name), request,
+                                                timeout + kRequestTimeout);
     if (!reply)
         return fail(reply.error().wrap("stop '" + name + "'"));
     if (!runtime::waitMonitorGone(m_settings.paths, name, kMonitorExitTimeout))
@@ -226,7 +227,7 @@ Result<ContainerState> Engine::waitStopped(const std::string& name, std::chrono:
         return fail(exists.error());
     if (runtime::monitorAlive(m_settings.paths, name)) {
         const nlohmann::json request = {{"op", "wait"}};
-        auto reply = runtime::askMonitor(m_settings.paths.monitorSocket(name), request, timeout);
+        auto reply = runtime::askMonitorAndWaitExit(m_settings.paths.monitorSocket(name), request, timeout);
         // The monitor may have finished between the check and the request.
         if (!reply && reply.error().code != ENOENT && reply.error().code != ECONNREFUSED &&
             reply.error().code != ECONNRESET)

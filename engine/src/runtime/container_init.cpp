@@ -101,20 +101,36 @@ Status takeConsole()
     return {};
 }
 
-Status dropPrivileges(const LaunchPlan& plan)
+// The monitor compiles the filter while this child mounts; it arrives as
+// one message of sock_filter instructions.
+Result<security::SeccompProgram> receiveSeccomp(int syncFd)
+{
+    security::SeccompProgram program;
+    program.instructions.resize(BPF_MAXINSNS);
+    ssize_t got;
+    do {
+        got = ::read(syncFd, program.instructions.data(), program.instructions.size() * sizeof(sock_filter));
+    } while (got < 0 && errno == EINTR);
+    if (got <= 0 || got % sizeof(sock_filter) != 0)
+        return failWith(EPROTO, "the monitor sent no seccomp filter");
+    program.instructions.resize(static_cast<size_t>(got) / sizeof(sock_filter));
+    return program;
+}
+
+Status dropPrivileges(const LaunchPlan& plan, const security::SeccompProgram& seccomp)
 {
     if (plan.noNewPrivs)
         if (int err = security::setNoNewPrivs(); err != 0)
             return failErrno(err, "set no_new_privs");
     // Loaded while CAP_SYS_ADMIN is still held, so it works without no_new_privs too.
-    if (int err = security::applySeccomp(plan.seccomp); err != 0)
+    if (int err = security::applySeccomp(seccomp); err != 0)
         return failErrno(err, "load the seccomp filter");
     if (int err = security::applyCapabilities(plan.capabilities); err != 0)
         return failErrno(err, "drop capabilities");
     return {};
 }
 
-Status prepareAndExec(const LaunchPlan& plan)
+Status prepareAndExec(const LaunchPlan& plan, int syncFd)
 {
     if (auto entered = enterRoot(plan); !entered)
         return entered;
@@ -132,7 +148,10 @@ Status prepareAndExec(const LaunchPlan& plan)
     for (const std::string& var : plan.env)
         envp.push_back(const_cast<char*>(var.c_str()));
     envp.push_back(nullptr);
-    if (auto dropped = dropPrivileges(plan); !dropped)
+    auto seccomp = receiveSeccomp(syncFd);
+    if (!seccomp)
+        return fail(seccomp.error());
+    if (auto dropped = dropPrivileges(plan, *seccomp); !dropped)
         return dropped;
     environ = envp.data();
     ::execvp(argv[0], argv.data());
@@ -161,7 +180,7 @@ void runContainerInit(const LaunchPlan& plan, int syncFd)
     auto go = waitForGoAhead(syncFd);
     if (!go)
         ::_exit(126);
-    auto result = prepareAndExec(plan);
+    auto result = prepareAndExec(plan, syncFd);
     reportAndExit(syncFd, result.error());
 }
 

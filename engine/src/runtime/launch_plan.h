@@ -30,7 +30,9 @@ struct LaunchPlan {
     std::string cwd = "/";
     bool noNewPrivs = true;
     security::CapabilityPlan capabilities;
-    security::SeccompProgram seccomp;
+    // Compiled by the monitor while the child sets up its mounts (on the
+    // other core) and sent to it before exec; see launcher.h.
+    ContainerKind seccompKind = ContainerKind::System;
 };
 
 } // namespace berth::runtime

@@ -49,6 +49,17 @@ Status readSetupResult(int fd)
     return failWith(report.value("code", EIO), report.value("message", std::string("container setup failed")));
 }
 
+Status sendSeccomp(int fd, ContainerKind kind)
+{
+    auto program = security::buildDefaultSeccomp(kind);
+    if (!program)
+        return fail(program.error());
+    const auto bytes = program->instructions.size() * sizeof(sock_filter);
+    if (::write(fd, program->instructions.data(), bytes) != static_cast<ssize_t>(bytes))
+        return failErrno(errno, "send the seccomp filter to the container");
+    return {};
+}
+
 } // namespace
 
 Result<LaunchedInit> launchContainer(const LaunchPlan& plan, const std::function<Status(pid_t)>& placeInCgroup)
@@ -82,6 +93,12 @@ Result<LaunchedInit> launchContainer(const LaunchPlan& plan, const std::function
         const int err = errno;
         reap(pid);
         return failErrno(err, "signal the container to start");
+    }
+    if (auto sent = sendSeccomp(ours.get(), plan.seccompKind); !sent) {
+        // A child that failed first explains better why the send failed.
+        auto result = readSetupResult(ours.get());
+        reap(pid);
+        return fail(result ? sent.error() : result.error());
     }
     if (auto result = readSetupResult(ours.get()); !result) {
         reap(pid);

@@ -18,7 +18,8 @@ struct LaunchedInit {
 };
 
 // `placeInCgroup` runs between clone and the child's setup: the child must
-// be in its cgroup before it enters its cgroup namespace.
+// be in its cgroup before it enters its cgroup namespace. The seccomp
+// filter is compiled while the child mounts its filesystems, then sent to it.
 [[nodiscard]] Result<LaunchedInit> launchContainer(const LaunchPlan& plan,
                                                    const std::function<Status(pid_t)>& placeInCgroup);
 

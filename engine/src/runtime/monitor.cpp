@@ -234,9 +234,10 @@ void Monitor::tearDown()
     if (m_exit)
         message["exit"] = {{"code", m_exit->code}, {"signal", m_exit->signal}};
     const std::string text = message.dump();
+    // The connections stay open until the process exits: their closing tells
+    // the waiters the monitor is gone.
     for (const UniqueFd& waiter : m_waiters)
         (void)!::send(waiter.get(), text.data(), text.size(), MSG_NOSIGNAL);
-    m_waiters.clear();
 }
 
 int Monitor::run()
@@ -253,6 +254,9 @@ int Monitor::run()
     reportStart(started);
     loop();
     tearDown();
+    // Everything is torn down: the container counts as gone from here on.
+    // The waiters' connections close after this, when the monitor exits.
+    m_lock.reset();
     return 0;
 }
 

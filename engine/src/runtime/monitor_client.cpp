@@ -44,19 +44,13 @@ Status waitReadable(int fd, std::chrono::milliseconds timeout)
     return {};
 }
 
-} // namespace
-
-Result<MonitorReply> askMonitor(const std::filesystem::path& socket, const nlohmann::json& request,
-                                std::chrono::milliseconds timeout)
+Result<MonitorReply> exchange(int sock, const nlohmann::json& request, std::chrono::milliseconds timeout)
 {
-    auto sock = connectTo(socket);
-    if (!sock)
-        return fail(sock.error());
-    if (auto sent = sendMessage(sock->get(), request.dump()); !sent)
+    if (auto sent = sendMessage(sock, request.dump()); !sent)
         return fail(sent.error());
-    if (auto ready = waitReadable(sock->get(), timeout); !ready)
+    if (auto ready = waitReadable(sock, timeout); !ready)
         return fail(ready.error());
-    auto message = receiveMessage(sock->get());
+    auto message = receiveMessage(sock);
     if (!message)
         return fail(message.error());
     if (message->text.empty())
@@ -68,6 +62,34 @@ Result<MonitorReply> askMonitor(const std::filesystem::path& socket, const nlohm
     if (!reply.value("ok", false))
         return failWith(reply.value("code", EIO), reply.value("message", std::string("monitor request failed")));
     return MonitorReply{std::move(message->text), std::move(message->fd)};
+}
+
+} // namespace
+
+Result<MonitorReply> askMonitor(const std::filesystem::path& socket, const nlohmann::json& request,
+                                std::chrono::milliseconds timeout)
+{
+    auto sock = connectTo(socket);
+    if (!sock)
+        return fail(sock.error());
+    return exchange(sock->get(), request, timeout);
+}
+
+Result<MonitorReply> askMonitorAndWaitExit(const std::filesystem::path& socket, const nlohmann::json& request,
+                                           std::chrono::milliseconds timeout)
+{
+    auto sock = connectTo(socket);
+    if (!sock)
+        return fail(sock.error());
+    auto reply = exchange(sock->get(), request, timeout);
+    if (!reply)
+        return reply;
+    // EOF (or a reset) means the monitor has exited; the caller still checks its lock.
+    if (waitReadable(sock->get(), timeout)) {
+        char byte;
+        (void)!::recv(sock->get(), &byte, 1, MSG_DONTWAIT);
+    }
+    return reply;
 }
 
 } // namespace berth::runtime

@@ -22,4 +22,10 @@ struct MonitorReply {
 [[nodiscard]] Result<MonitorReply> askMonitor(const std::filesystem::path& socket, const nlohmann::json& request,
                                               std::chrono::milliseconds timeout);
 
+// For "stop" and "wait": after the reply, also waits (up to `timeout`) for
+// the monitor to close the connection, which it does only by exiting.
+[[nodiscard]] Result<MonitorReply> askMonitorAndWaitExit(const std::filesystem::path& socket,
+                                                         const nlohmann::json& request,
+                                                         std::chrono::milliseconds timeout);
+
 } // namespace berth::runtime

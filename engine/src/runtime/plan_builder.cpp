@@ -164,10 +164,7 @@ Result<LaunchPlan> buildLaunchPlan(const EngineSettings& settings, const Contain
     if (!caps)
         return fail(caps.error());
     plan.capabilities = *caps;
-    auto seccomp = security::buildDefaultSeccomp(spec.kind);
-    if (!seccomp)
-        return fail(seccomp.error());
-    plan.seccomp = std::move(*seccomp);
+    plan.seccompKind = spec.kind;
     return plan;
 }
 
