@@ -83,8 +83,13 @@ Status CrunReference::createNamespace()
 {
     if (Status ok = touch(m_nsFile); !ok)
         return ok;
-    if (Status ok = runChecked({"unshare", "--mount=" + m_nsFile.string(), "--propagation", "private", "true"}); !ok)
-        return fail(ok.error().wrap("create crun's mount namespace"));
+    // unshare(1) now and then fails to bind the new namespace with EINVAL
+    // here (seen in about one run of three, never twice in a row): retry.
+    Status made = failWith(EINVAL, "not tried");
+    for (int attempt = 0; attempt < 3 && !made; ++attempt)
+        made = runChecked({"unshare", "--mount=" + m_nsFile.string(), "--propagation", "private", "true"});
+    if (!made)
+        return fail(made.error().wrap("create crun's mount namespace"));
     m_nsBound = true;
     if (!hostIsHybrid())
         return {};
