@@ -1,0 +1,59 @@
+// Between Limits (what users set) and cgroup files (what the kernel reads):
+// the translation tables for v1 and v2, and the host facts that decide
+// whether a value can be applied at all.
+//
+// CONTRACT (issue #3): written by the limits engineer, used by the backends
+// (ContainerCgroup::applyLimits) and by the engine. Keep the names.
+#pragma once
+
+#include "berth/error.h"
+#include "berth/limits.h"
+#include "cgroup/layout.h"
+
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace berth::cgroup {
+
+// One write into a container's cgroup. `controller` picks the v1 hierarchy
+// ("memory", "cpu", "cpuset", "pids", "blkio"); v2 has one directory.
+struct CgroupWrite {
+    std::string controller;
+    std::string file;       // "memory.max", "cpu.cfs_quota_us", ...
+    std::string value;      // exactly what is written
+    bool operator==(const CgroupWrite&) const = default;
+};
+
+// What the host has, read once (paths below `root` so tests use fixtures).
+struct HostResources {
+    std::uint64_t memoryBytes = 0;                          // MemTotal
+    std::string onlineCpus;                                 // "0-1" (/sys/devices/system/cpu/online)
+    std::string onlineMems;                                 // "0" (/sys/devices/system/node/online, "0" when absent)
+    std::vector<std::pair<unsigned, unsigned>> blockDevices; // major:minor of /sys/dev/block/*
+    bool v1SwapAccounting = false;                          // memory.memsw.* present in the v1 memory hierarchy
+    bool v2Swap = false;                                    // memory.swap.max available on v2
+};
+
+[[nodiscard]] Result<HostResources> readHostResources(const Layout& layout, const std::filesystem::path& root = "/");
+
+// Range and host checks: memory 4 MiB .. host memory (or kUnlimited), weight
+// 1..10000, quota period 1 ms..1 s and cores > 0 within the host's CPUs,
+// cpuset lists well-formed and naming only online CPUs/nodes, io devices
+// that exist, swap only where the host accounts it. Errors name the limit.
+[[nodiscard]] Status validateLimits(const Limits& limits, const HostResources& host, Mode mode);
+
+// The writes that apply `limits`, in the order the kernel needs (e.g. v1
+// memsw after memory when raising, before when lowering is handled by the
+// backend's rollback; cpuset before anything else).
+[[nodiscard]] Result<std::vector<CgroupWrite>> limitWrites(const Limits& limits, Mode mode, const HostResources& host);
+
+// Documented conversions (kernel docs / crun): v1 cpu.shares 2..262144 <->
+// v2 cpu.weight 1..10000; v1 blkio.weight 10..1000 <-> v2 io.weight 1..10000.
+[[nodiscard]] std::uint32_t sharesToWeight(std::uint64_t shares);
+[[nodiscard]] std::uint64_t weightToShares(std::uint32_t weight);
+[[nodiscard]] std::uint32_t blkioWeightToIoWeight(std::uint32_t blkioWeight);
+[[nodiscard]] std::uint32_t ioWeightToBlkioWeight(std::uint32_t ioWeight);
+
+} // namespace berth::cgroup
