@@ -3,7 +3,9 @@
 
 #include "berth/container_kind.h"
 #include "berth/error.h"
+#include "berth/limits.h"
 #include "berth/paths.h"
+#include "berth/stats.h"
 #include "berth/unique_fd.h"
 
 #include <chrono>
@@ -114,7 +116,21 @@ public:
     // Waits until a running container has stopped on its own.
     [[nodiscard]] Result<ContainerState> waitStopped(const std::string& name, std::chrono::milliseconds timeout);
 
+    // The limits in the container's config (fields the config leaves unset stay unset).
+    [[nodiscard]] Result<Limits> limits(const std::string& name) const;
+    // Changes the set fields of `limits`: validated against the host, written
+    // to the running cgroup (a value the kernel refuses leaves every old
+    // value in force and returns the kernel's reason), then persisted to the
+    // config atomically. A stopped container's config changes only.
+    [[nodiscard]] Status setLimits(const std::string& name, const Limits& limits);
+    // One snapshot per running container, read straight from the cgroups.
+    [[nodiscard]] Result<std::vector<ContainerStats>> stats() const;
+    [[nodiscard]] Status freeze(const std::string& name);
+    [[nodiscard]] Status thaw(const std::string& name);
+
 private:
+    [[nodiscard]] Status setFrozen(const std::string& name, bool frozen);
+
     EngineSettings m_settings;
 };
 

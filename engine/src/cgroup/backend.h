@@ -2,7 +2,9 @@
 // once from the layout's mode (as crun's cgroup-internal.h does).
 #pragma once
 
+#include "berth/stats.h"
 #include "cgroup/layout.h"
+#include "cgroup/limit_writes.h"
 
 #include <filesystem>
 #include <vector>
@@ -23,6 +25,17 @@ public:
     // Kills every process of the container's cgroup trees and waits until
     // they are gone.
     [[nodiscard]] virtual Status killAll(const std::vector<Placement>& placements) const = 0;
+
+    // Writes limits as one change: on a refused write the files already
+    // written get their old values back (apply_writes.h).
+    [[nodiscard]] virtual Status applyLimits(const std::vector<Placement>& placements,
+                                             const std::vector<CgroupWrite>& writes) const = 0;
+    // Usage figures; timestamp and name are the caller's.
+    [[nodiscard]] virtual Result<ContainerStats> stats(const std::vector<Placement>& placements) const = 0;
+    // Freezes or thaws, and returns once the kernel says it is done (a
+    // bounded wait: EBUSY when a task does not stop in time).
+    [[nodiscard]] virtual Status setFrozen(const std::vector<Placement>& placements, bool frozen) const = 0;
+    [[nodiscard]] virtual Result<bool> frozen(const std::vector<Placement>& placements) const = 0;
 };
 
 // v2 for a unified host, v1 for legacy and hybrid ones (there the cgroup2

@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <utility>
 
+#include <ctime>
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -222,6 +224,39 @@ Status ContainerCgroup::killAll() const
     if (Status killed = backendFor(m_mode).killAll(present); !killed)
         return std::unexpected(killed.error().wrap("kill processes of cgroup '" + m_relative + "'"));
     return {};
+}
+
+Status ContainerCgroup::applyLimits(const std::vector<CgroupWrite>& writes) const
+{
+    if (Status applied = backendFor(m_mode).applyLimits(m_placements, writes); !applied)
+        return std::unexpected(applied.error().wrap("set limits of cgroup '" + m_relative + "'"));
+    return {};
+}
+
+Result<ContainerStats> ContainerCgroup::stats() const
+{
+    Result<ContainerStats> stats = backendFor(m_mode).stats(m_placements);
+    if (!stats)
+        return std::unexpected(stats.error().wrap("read statistics of cgroup '" + m_relative + "'"));
+    timespec now{};
+    ::clock_gettime(CLOCK_MONOTONIC, &now);
+    stats->timestampNs = std::int64_t{now.tv_sec} * 1'000'000'000 + now.tv_nsec;
+    return stats;
+}
+
+Status ContainerCgroup::setFrozen(bool frozen) const
+{
+    if (Status done = backendFor(m_mode).setFrozen(m_placements, frozen); !done)
+        return std::unexpected(done.error().wrap((frozen ? "freeze cgroup '" : "thaw cgroup '") + m_relative + "'"));
+    return {};
+}
+
+Result<bool> ContainerCgroup::frozen() const
+{
+    Result<bool> frozen = backendFor(m_mode).frozen(m_placements);
+    if (!frozen)
+        return std::unexpected(frozen.error().wrap("read freezer state of cgroup '" + m_relative + "'"));
+    return frozen;
 }
 
 Status ContainerCgroup::remove()

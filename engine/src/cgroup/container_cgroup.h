@@ -2,7 +2,9 @@
 #pragma once
 
 #include "berth/error.h"
+#include "berth/stats.h"
 #include "cgroup/layout.h"
+#include "cgroup/limit_writes.h"
 
 #include <filesystem>
 #include <string>
@@ -47,6 +49,17 @@ public:
     [[nodiscard]] Result<std::vector<pid_t>> pids() const;
     // Kills every process of the tree and waits until they are gone.
     [[nodiscard]] Status killAll() const;
+    // Writes limits into the running cgroup as one change: a write the
+    // kernel refuses leaves the old values in force (earlier files are
+    // restored) and returns the kernel's reason naming file and value.
+    [[nodiscard]] Status applyLimits(const std::vector<CgroupWrite>& writes) const;
+    // Usage figures now; timestampNs is CLOCK_MONOTONIC, the name is left
+    // to the caller.
+    [[nodiscard]] Result<ContainerStats> stats() const;
+    // Freezes (returns once every task is stopped) or thaws.
+    [[nodiscard]] Status setFrozen(bool frozen) const;
+    [[nodiscard]] Result<bool> frozen() const;
+
     // killAll, then removes the tree deepest first in every hierarchy; the
     // parent stays (other containers live there). Disarms the destructor.
     [[nodiscard]] Status remove();

@@ -1,11 +1,15 @@
-// cgroup v1: cpuset values copied down, a device allowlist, freezer-based kill.
+// cgroup v1: cpuset values copied down, a device allowlist, freezer-based
+// kill and freeze, limits written into each controller's hierarchy.
 #include "cgroup/backend.h"
 
+#include "cgroup/apply_writes.h"
 #include "cgroup/cgroup_file.h"
+#include "cgroup/stats_read.h"
 #include "cgroup/tree.h"
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 
 namespace berth::cgroup {
 
@@ -63,6 +67,37 @@ bool waitFrozen(const fs::path& stateFile)
     return false;
 }
 
+const Placement* placementWith(const std::vector<Placement>& placements, std::string_view controller)
+{
+    const auto found = std::find_if(placements.begin(), placements.end(), [&](const Placement& p) {
+        return !p.hierarchy.unified && p.hierarchy.has(controller);
+    });
+    return found == placements.end() ? nullptr : &*found;
+}
+
+Result<fs::path> freezerState(const std::vector<Placement>& placements)
+{
+    const Placement* freezer = placementWith(placements, "freezer");
+    if (!freezer)
+        return failWith(ENOTSUP, "no cgroup v1 freezer hierarchy is mounted");
+    return freezer->dir / "freezer.state";
+}
+
+// Each write goes to the hierarchy its controller is bound to.
+Result<std::vector<FileWrite>> resolveV1(const std::vector<Placement>& placements,
+                                         const std::vector<CgroupWrite>& writes)
+{
+    std::vector<FileWrite> resolved;
+    for (const CgroupWrite& write : writes) {
+        const Placement* placement = placementWith(placements, write.controller);
+        if (!placement)
+            return failWith(ENOTSUP, "set " + write.file + ": no cgroup v1 hierarchy has the '" + write.controller
+                                         + "' controller", write.file);
+        resolved.push_back(FileWrite{placement->dir / write.file, write.value});
+    }
+    return resolved;
+}
+
 class V1Backend final : public Backend {
 public:
     Status prepareParent(const Hierarchy& hierarchy, const std::vector<fs::path>& levels) const override
@@ -117,6 +152,46 @@ public:
         if (!thawed)
             return thawed;
         return killUntilEmpty(placements);
+    }
+
+    Status applyLimits(const std::vector<Placement>& placements,
+                       const std::vector<CgroupWrite>& writes) const override
+    {
+        Result<std::vector<FileWrite>> resolved = resolveV1(placements, writes);
+        if (!resolved)
+            return std::unexpected(std::move(resolved.error()));
+        return applyFileWrites(*resolved);
+    }
+
+    Result<ContainerStats> stats(const std::vector<Placement>& placements) const override
+    {
+        return readV1Stats(placements);
+    }
+
+    // FREEZING is the kernel still stopping tasks; a thaw is immediate.
+    Status setFrozen(const std::vector<Placement>& placements, bool frozen) const override
+    {
+        Result<fs::path> state = freezerState(placements);
+        if (!state)
+            return std::unexpected(std::move(state.error()));
+        if (Status written = writeFile(*state, frozen ? "FROZEN" : "THAWED"); !written || !frozen)
+            return written;
+        if (waitFrozen(*state))
+            return {};
+        (void)writeFile(*state, "THAWED");
+        return failWith(EBUSY, "cgroup " + state->parent_path().string() + " did not finish freezing",
+                        state->string());
+    }
+
+    Result<bool> frozen(const std::vector<Placement>& placements) const override
+    {
+        Result<fs::path> state = freezerState(placements);
+        if (!state)
+            return std::unexpected(std::move(state.error()));
+        Result<std::string> line = readLine(*state);
+        if (!line)
+            return std::unexpected(std::move(line.error()));
+        return *line == "FROZEN";
     }
 };
 

@@ -1,5 +1,7 @@
 #include "config/container_spec.h"
 
+#include "cgroup/limits_config.h"
+
 #include "config/spec_internal.h"
 #include "config/values.h"
 
@@ -106,11 +108,21 @@ Status checkAbsolutePath(std::string_view path)
     return {};
 }
 
+// lxc.cgroup2.* and lxc.cgroup.*: translated by the cgroup module.
+static Status readLimits(const Config& config, ContainerSpec& spec)
+{
+    auto limits = cgroup::limitsFromConfig(config);
+    if (!limits)
+        return fail(limits.error());
+    spec.limits = std::move(*limits);
+    return {};
+}
+
 Result<ContainerSpec> ContainerSpec::fromConfig(const Config& config)
 {
     using Step = Status (*)(const Config&, ContainerSpec&);
     static constexpr Step steps[] = {readIdentity, readProcess, readMounts, readCapabilities, readConsole,
-                                     readLifecycle};
+                                     readLifecycle, readLimits};
     ContainerSpec spec;
     for (Step step : steps) {
         if (auto ok = step(config, spec); !ok)

@@ -7,6 +7,7 @@
 #include "berth/config.h"
 #include "berth/container_kind.h"
 #include "berth/error.h"
+#include "berth/limits.h"
 
 #include <csignal>
 #include <cstdint>
@@ -69,6 +70,7 @@ struct ContainerSpec {
     unsigned ttyMax = 0;
     unsigned ptyMax = 0;                         // 0: no limit
     bool noNewPrivs = true;
+    Limits limits;                               // lxc.cgroup2.* and lxc.cgroup.*
 
     [[nodiscard]] static Result<ContainerSpec> fromConfig(const Config& config);
 };

@@ -7,7 +7,9 @@
 #include "cgroup/container_cgroup.h"
 #include "cgroup/layout.h"
 #include "config/container_spec.h"
+#include "core/engine_checks.h"
 #include "core/new_container_config.h"
+#include "core/running_cgroup.h"
 #include "fs/atomic_file.h"
 #include "runtime/monitor_client.h"
 #include "runtime/plan_builder.h"
@@ -30,15 +32,6 @@ namespace {
 
 constexpr auto kRequestTimeout = 10s;
 constexpr auto kMonitorExitTimeout = 30s;
-
-Status checkExists(const Paths& paths, const std::string& name)
-{
-    if (auto valid = validateContainerName(name); !valid)
-        return valid;
-    if (!ContainerStore(paths).exists(name))
-        return failWith(ENOENT, "no container named '" + name + "'");
-    return {};
-}
 
 // The monitor died without tearing down (killed, host crash): finish its job.
 void cleanUpAfterDeadMonitor(const EngineSettings& settings, const std::string& name)
@@ -66,9 +59,16 @@ void removeRunFilesOfFailedStart(const Paths& paths, const std::string& name)
     ::unlink(paths.monitorLock(name).c_str());
 }
 
-Status notRunning(const std::string& name)
+bool isFrozen(const EngineSettings& settings, const std::string& name)
 {
-    return failWith(ESRCH, "container '" + name + "' is not running");
+    auto layout = cgroup::detectLayout();
+    if (!layout)
+        return false;
+    auto group = RunningCgroup::open(settings, *layout, name);
+    if (!group)
+        return false;
+    auto frozen = group->get().frozen();
+    return frozen && *frozen;
 }
 
 } // namespace
@@ -110,7 +110,7 @@ Status Engine::create(const CreateRequest& request)
 
 Status Engine::start(const std::string& name, const StartOptions& options)
 {
-    if (auto exists = checkExists(m_settings.paths, name); !exists)
+    if (auto exists = checkContainerExists(m_settings.paths, name); !exists)
         return exists;
     auto lock = ContainerLock::acquire(m_settings.paths, name);
     if (!lock)
@@ -136,13 +136,13 @@ Status Engine::start(const std::string& name, const StartOptions& options)
 
 Status Engine::stop(const std::string& name, std::chrono::milliseconds timeout)
 {
-    if (auto exists = checkExists(m_settings.paths, name); !exists)
+    if (auto exists = checkContainerExists(m_settings.paths, name); !exists)
         return exists;
     auto lock = ContainerLock::acquire(m_settings.paths, name);
     if (!lock)
         return fail(lock.error());
     if (!runtime::monitorAlive(m_settings.paths, name))
-        return notRunning(name);
+        return notRunningError(name);
     const nlohmann::json request = {{"op", "stop"}, {"timeout_ms", timeout.count()}};
     auto reply = runtime::askMonitorAndWaitExit(m_settings.paths.monitorSocket(name), request,
                                                 timeout + kRequestTimeout);
@@ -155,12 +155,12 @@ Status Engine::stop(const std::string& name, std::chrono::milliseconds timeout)
 
 Status Engine::kill(const std::string& name, int signal)
 {
-    if (auto exists = checkExists(m_settings.paths, name); !exists)
+    if (auto exists = checkContainerExists(m_settings.paths, name); !exists)
         return exists;
     if (signal <= 0 || signal > SIGRTMAX)
         return failWith(EINVAL, "invalid signal " + std::to_string(signal));
     if (!runtime::monitorAlive(m_settings.paths, name))
-        return notRunning(name);
+        return notRunningError(name);
     const nlohmann::json request = {{"op", "kill"}, {"signal", signal}};
     if (auto reply = runtime::askMonitor(m_settings.paths.monitorSocket(name), request, kRequestTimeout); !reply)
         return fail(reply.error().wrap("kill '" + name + "'"));
@@ -169,7 +169,7 @@ Status Engine::kill(const std::string& name, int signal)
 
 Result<ContainerState> Engine::state(const std::string& name) const
 {
-    if (auto exists = checkExists(m_settings.paths, name); !exists)
+    if (auto exists = checkContainerExists(m_settings.paths, name); !exists)
         return fail(exists.error());
     ContainerState state;
     state.name = name;
@@ -185,6 +185,8 @@ Result<ContainerState> Engine::state(const std::string& name) const
         return state;
     }
     state.state = recorded->state;
+    if (state.state == RunState::Running && isFrozen(m_settings, name))
+        state.state = RunState::Frozen;
     state.initPid = recorded->initPid;
     state.monitorPid = recorded->monitorPid;
     state.startedAt = recorded->startedAt;
@@ -198,10 +200,10 @@ Result<std::vector<std::string>> Engine::list() const
 
 Result<UniqueFd> Engine::console(const std::string& name, int tty)
 {
-    if (auto exists = checkExists(m_settings.paths, name); !exists)
+    if (auto exists = checkContainerExists(m_settings.paths, name); !exists)
         return fail(exists.error());
     if (!runtime::monitorAlive(m_settings.paths, name))
-        return fail(notRunning(name).error());
+        return fail(notRunningError(name).error());
     const nlohmann::json request = {{"op", "console"}, {"tty", tty}};
     auto reply = runtime::askMonitor(m_settings.paths.monitorSocket(name), request, kRequestTimeout);
     if (!reply)
@@ -213,7 +215,7 @@ Result<UniqueFd> Engine::console(const std::string& name, int tty)
 
 Status Engine::resizeConsole(const std::string& name, int tty, unsigned short rows, unsigned short cols)
 {
-    if (auto exists = checkExists(m_settings.paths, name); !exists)
+    if (auto exists = checkContainerExists(m_settings.paths, name); !exists)
         return exists;
     const nlohmann::json request = {{"op", "resize"}, {"tty", tty}, {"rows", rows}, {"cols", cols}};
     if (auto reply = runtime::askMonitor(m_settings.paths.monitorSocket(name), request, kRequestTimeout); !reply)
@@ -223,7 +225,7 @@ Status Engine::resizeConsole(const std::string& name, int tty, unsigned short ro
 
 Result<ContainerState> Engine::waitStopped(const std::string& name, std::chrono::milliseconds timeout)
 {
-    if (auto exists = checkExists(m_settings.paths, name); !exists)
+    if (auto exists = checkContainerExists(m_settings.paths, name); !exists)
         return fail(exists.error());
     if (runtime::monitorAlive(m_settings.paths, name)) {
         const nlohmann::json request = {{"op", "wait"}};
@@ -240,7 +242,7 @@ Result<ContainerState> Engine::waitStopped(const std::string& name, std::chrono:
 
 Status Engine::destroy(const std::string& name, bool force)
 {
-    if (auto exists = checkExists(m_settings.paths, name); !exists)
+    if (auto exists = checkContainerExists(m_settings.paths, name); !exists)
         return exists;
     auto lock = ContainerLock::acquire(m_settings.paths, name);
     if (!lock)

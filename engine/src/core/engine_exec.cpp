@@ -2,6 +2,7 @@
 #include "berth/engine.h"
 
 #include "berth/names.h"
+#include "core/engine_checks.h"
 #include "runtime/container_environment.h"
 #include "runtime/exec_in_container.h"
 #include "runtime/monitor_client.h"
@@ -85,7 +86,7 @@ Result<ExecProcess> Engine::exec(const std::string& name, const ExecRequest& req
     if (request.argv.empty())
         return failWith(EINVAL, "exec needs a command");
     if (!runtime::monitorAlive(m_settings.paths, name))
-        return failWith(ESRCH, "container '" + name + "' is not running");
+        return fail(notRunningError(name).error());
     auto context = execContext(m_settings, name, request);
     if (!context)
         return fail(context.error().wrap("exec in '" + name + "'"));

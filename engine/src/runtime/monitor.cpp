@@ -1,6 +1,7 @@
 #include "runtime/monitor.h"
 
 #include "cgroup/layout.h"
+#include "cgroup/limit_writes.h"
 #include "runtime/launcher.h"
 #include "runtime/plan_builder.h"
 
@@ -136,6 +137,22 @@ Status Monitor::listen()
     return {};
 }
 
+// Limits go on before the init runs, so it never runs unconstrained.
+Status Monitor::applyConfiguredLimits(const Limits& limits, const cgroup::Layout& layout)
+{
+    if (limits.empty())
+        return {};
+    auto host = cgroup::readHostResources(layout);
+    if (!host)
+        return fail(host.error());
+    auto writes = cgroup::limitWrites(limits, layout.mode, *host);
+    if (!writes)
+        return fail(writes.error());
+    if (auto applied = m_cgroup->applyLimits(*writes); !applied)
+        return fail(applied.error().wrap("apply the configured limits"));
+    return {};
+}
+
 Status Monitor::setUp()
 {
     auto lock = lockMonitorFile(m_paths.monitorLock(m_options.name));
@@ -175,6 +192,8 @@ Status Monitor::setUp()
     if (!group)
         return fail(group.error().wrap("create the container's cgroup"));
     m_cgroup.emplace(std::move(*group));
+    if (auto limited = applyConfiguredLimits(spec->limits, *layout); !limited)
+        return limited;
     if (auto listening = listen(); !listening)
         return listening;
 

@@ -33,6 +33,7 @@ private:
     };
 
     [[nodiscard]] Status setUp();
+    [[nodiscard]] Status applyConfiguredLimits(const Limits& limits, const cgroup::Layout& layout);
     [[nodiscard]] Status openConsoles(unsigned ttyCount, std::size_t ringSize);
     [[nodiscard]] Status listen();
     void reportStart(const Status& result);

@@ -142,6 +142,9 @@ void Monitor::requestStop(std::chrono::milliseconds timeout, UniqueFd waiter)
     if (m_state == RunState::Stopping)
         return;
     recordState(RunState::Stopping);
+    // A frozen init cannot act on its halt signal.
+    if (m_cgroup)
+        (void)m_cgroup->setFrozen(false);
     if (timeout.count() <= 0 || m_haltSignal == SIGKILL) {
         sendSignal(SIGKILL);
         return;

@@ -1,5 +1,6 @@
 #include "runtime/plan_builder.h"
 
+#include "cgroup/limit_writes.h"
 #include "fs/safe_path.h"
 #include "runtime/container_environment.h"
 
@@ -77,6 +78,22 @@ Status checkInitExists(int rootFd, const std::string& program)
     return {};
 }
 
+// Limits the host cannot apply fail the start before anything is made.
+Status checkLimits(const Limits& limits)
+{
+    if (limits.empty())
+        return {};
+    auto layout = cgroup::detectLayout();
+    if (!layout)
+        return fail(layout.error());
+    auto host = cgroup::readHostResources(*layout);
+    if (!host)
+        return fail(host.error());
+    if (auto valid = cgroup::validateLimits(limits, *host, layout->mode); !valid)
+        return fail(valid.error().wrap("configured limits"));
+    return {};
+}
+
 } // namespace
 
 Result<ContainerSpec> loadContainerSpec(const EngineSettings& settings, const std::string& name)
@@ -111,6 +128,8 @@ Status preflight(const ContainerSpec& spec, const std::vector<std::string>& comm
         return failWith(EINVAL, "no command to run: set lxc.execute.cmd or lxc.init.cmd");
     if (auto init = checkInitExists(rootFd.get(), command.front()); !init)
         return init;
+    if (auto limits = checkLimits(spec.limits); !limits)
+        return limits;
     for (const MountEntry& entry : spec.mounts) {
         // Only the escape check: a missing target may be created at start.
         auto target = fs::openBeneath(rootFd.get(), entry.target.string(), O_PATH | O_CLOEXEC);

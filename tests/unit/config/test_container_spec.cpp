@@ -265,9 +265,22 @@ private slots:
 
     void unknownKeysIgnored()
     {
-        auto spec = specOf(kBase + "lxc.net.0.type = veth\nlxc.net.0.link = br0\nlxc.cgroup2.memory.max = bogus\n"
+        auto spec = specOf(kBase + "lxc.net.0.type = veth\nlxc.net.0.link = br0\n"
                                    "lxc.apparmor.profile = x\nberth.future.key = ?\n");
         QVERIFY2(spec, spec ? "" : spec.error().message.c_str());
+    }
+
+    // Cgroup keys are known now (issue #3): translated into the spec's limits,
+    // and a bad value is an error like any other known key's.
+    void cgroupKeysBecomeLimits()
+    {
+        auto spec = specOf(kBase + "lxc.cgroup2.memory.max = 64M\nlxc.cgroup.pids.max = 30\n");
+        QVERIFY2(spec, spec ? "" : spec.error().message.c_str());
+        QCOMPARE(spec->limits.memoryMax, std::optional<std::uint64_t>(64ull << 20));
+        QCOMPARE(spec->limits.pidsMax, std::optional<std::uint64_t>(30));
+        auto bad = specOf(kBase + "lxc.cgroup2.memory.max = bogus\n");
+        QVERIFY(!bad);
+        QVERIFY2(bad.error().message.find("lxc.cgroup2.memory.max") != std::string::npos, bad.error().message.c_str());
     }
 
     void earlierInvalidValueOverridden()

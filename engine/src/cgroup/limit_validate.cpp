@@ -1,0 +1,155 @@
+// Range and host checks of a Limits value before anything is written, so a
+// bad value changes nothing. Messages name the limit and the value.
+#include "cgroup/limit_writes.h"
+
+#include "cgroup/limit_values.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+
+namespace berth::cgroup {
+
+namespace {
+
+constexpr std::uint64_t kMinMemory = 4ULL << 20;
+constexpr std::uint64_t kMaxPids = 4194304;   // the kernel's PID_MAX_LIMIT
+constexpr std::uint64_t kMinQuotaUs = 1000;   // the kernel refuses shorter quotas
+
+std::unexpected<Error> invalid(std::string message)
+{
+    return failWith(EINVAL, std::move(message));
+}
+
+Status checkMemory(std::string_view what, std::optional<std::uint64_t> bytes, std::uint64_t minimum,
+                   const HostResources& host)
+{
+    if (!bytes || *bytes == kUnlimited)
+        return {};
+    if (*bytes < minimum)
+        return invalid(std::string(what) + " " + std::to_string(*bytes) + " bytes is below the minimum of 4 MiB");
+    if (*bytes > host.memoryBytes)
+        return invalid(std::string(what) + " " + std::to_string(*bytes) + " bytes exceeds the host's memory ("
+                       + std::to_string(host.memoryBytes) + " bytes)");
+    return {};
+}
+
+Status checkSwap(const Limits& limits, const HostResources& host, Mode mode)
+{
+    if (!limits.swapMax)
+        return {};
+    if (mode == Mode::Unified && !host.v2Swap)
+        return invalid("swap limits need swap accounting (memory.swap.max is missing)");
+    if (mode != Mode::Unified && !host.v1SwapAccounting)
+        return invalid("swap limits need swap accounting (swapaccount=1)");
+    return {};
+}
+
+Status checkWeight(std::string_view what, std::optional<std::uint32_t> weight)
+{
+    if (weight && (*weight < 1 || *weight > 10000))
+        return invalid(std::string(what) + " " + std::to_string(*weight) + " is out of range 1..10000");
+    return {};
+}
+
+std::size_t countIds(const std::vector<IdRange>& ranges)
+{
+    std::size_t n = 0;
+    for (const IdRange& r : ranges)
+        n += r.second - r.first + 1;
+    return n;
+}
+
+std::string coresText(double cores)
+{
+    std::string text = std::to_string(cores);
+    text.erase(text.find_last_not_of('0') + 1);
+    if (text.ends_with('.'))
+        text.pop_back();
+    return text;
+}
+
+Status checkQuota(const std::optional<CpuQuota>& quota, const HostResources& host)
+{
+    if (!quota)
+        return {};
+    if (quota->periodUs < 1000 || quota->periodUs > 1000000)
+        return invalid("CPU quota period " + std::to_string(quota->periodUs) + " us is out of range 1000..1000000");
+    if (!std::isfinite(quota->cores) || quota->cores < 0)
+        return invalid("CPU quota of " + coresText(quota->cores) + " cores is not a positive number");
+    if (quota->cores == 0)
+        return {};
+    auto online = parseIdList(host.onlineCpus);
+    const std::size_t cpus = online ? countIds(*online) : 0;
+    if (quota->cores > static_cast<double>(cpus))
+        return invalid("CPU quota of " + coresText(quota->cores) + " cores exceeds the host's "
+                       + std::to_string(cpus) + " online CPUs");
+    if (quotaMicros(*quota) < kMinQuotaUs)
+        return invalid("CPU quota of " + coresText(quota->cores) + " cores is below 1 ms per "
+                       + std::to_string(quota->periodUs) + " us period");
+    return {};
+}
+
+Status checkCpuset(std::string_view what, const std::optional<std::string>& list, const std::string& online)
+{
+    if (!list)
+        return {};
+    auto wanted = parseIdList(*list);
+    if (!wanted)
+        return fail(wanted.error().wrap(what));
+    auto have = parseIdList(online);
+    if (!have || !idListCovers(*have, *wanted))
+        return invalid(std::string(what) + " '" + *list + "' names "
+                       + (what == "cpuset" ? "CPUs" : "memory nodes") + " the host does not have (online: "
+                       + online + ")");
+    return {};
+}
+
+Status checkPids(std::optional<std::uint64_t> pids)
+{
+    if (pids && *pids != kUnlimited && (*pids < 1 || *pids > kMaxPids))
+        return invalid("pids limit " + std::to_string(*pids) + " is out of range 1.." + std::to_string(kMaxPids));
+    return {};
+}
+
+Status checkDevice(const IoDeviceLimit& d, const HostResources& host)
+{
+    const std::string dev = deviceNumber(d.major, d.minor);
+    const auto& devices = host.blockDevices;
+    if (std::find(devices.begin(), devices.end(), std::pair{d.major, d.minor}) == devices.end())
+        return invalid("io limit for device " + dev + ": the host has no such block device");
+    for (std::uint64_t rate : {d.readBps, d.writeBps, d.readIops, d.writeIops}) {
+        // v1 reads 0 as "no limit"; nobody means to stop all IO.
+        if (rate == 0)
+            return invalid("io limit for device " + dev + ": 0 is not a rate (use max for none)");
+    }
+    return {};
+}
+
+} // namespace
+
+Status validateLimits(const Limits& limits, const HostResources& host, Mode mode)
+{
+    Status checks[] = {
+        checkMemory("memory limit", limits.memoryMax, kMinMemory, host),
+        checkMemory("memory soft limit", limits.memorySoft, 0, host),
+        checkSwap(limits, host, mode),
+        checkWeight("CPU weight", limits.cpuWeight),
+        checkQuota(limits.cpuQuota, host),
+        checkCpuset("cpuset", limits.cpus, host.onlineCpus),
+        checkCpuset("cpuset mems", limits.mems, host.onlineMems),
+        checkPids(limits.pidsMax),
+        checkWeight("IO weight", limits.ioWeight),
+    };
+    for (Status& s : checks) {
+        if (!s)
+            return s;
+    }
+    for (const IoDeviceLimit& device : limits.ioDevices) {
+        if (Status s = checkDevice(device, host); !s)
+            return s;
+    }
+    return {};
+}
+
+} // namespace berth::cgroup

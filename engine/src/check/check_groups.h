@@ -1,0 +1,23 @@
+// One function per group of the system check; each reads below `root`.
+#pragma once
+
+#include "berth/system_check.h"
+
+#include <filesystem>
+
+namespace berth::check {
+
+[[nodiscard]] CheckGroup checkNamespaces(const std::filesystem::path& root);
+[[nodiscard]] CheckGroup checkCgroups(const std::filesystem::path& root);
+[[nodiscard]] CheckGroup checkNetwork(const std::filesystem::path& root, bool probeKernel);
+[[nodiscard]] CheckGroup checkFilesystems(const std::filesystem::path& root);
+[[nodiscard]] CheckGroup checkSecurity(const std::filesystem::path& root);
+[[nodiscard]] CheckGroup checkTools(const std::filesystem::path& root);
+
+// A group with its title from the text table.
+[[nodiscard]] CheckGroup makeGroup(std::string_view groupId);
+
+// `path` as the host sees it: without the fixture root in front.
+[[nodiscard]] std::string displayPath(const std::filesystem::path& root, const std::filesystem::path& path);
+
+} // namespace berth::check

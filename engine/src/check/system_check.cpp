@@ -1,0 +1,46 @@
+#include "berth/system_check.h"
+
+#include "check/check_groups.h"
+#include "check/check_text.h"
+
+namespace berth {
+
+std::vector<CheckGroup> runSystemCheck(const SystemCheckOptions& options)
+{
+    return {
+        check::checkNamespaces(options.root),
+        check::checkCgroups(options.root),
+        check::checkNetwork(options.root, options.probeKernel),
+        check::checkFilesystems(options.root),
+        check::checkSecurity(options.root),
+        check::checkTools(options.root),
+    };
+}
+
+const char* checkStatusName(CheckStatus status)
+{
+    switch (status) {
+    case CheckStatus::Ok: return "ok";
+    case CheckStatus::Missing: return "missing";
+    case CheckStatus::Limited: return "limited";
+    }
+    return "unknown";
+}
+
+namespace check {
+
+CheckGroup makeGroup(std::string_view groupId)
+{
+    return CheckGroup{std::string(groupTitle(groupId)), {}};
+}
+
+std::string displayPath(const std::filesystem::path& root, const std::filesystem::path& path)
+{
+    if (root == "/" || root.empty())
+        return path.string();
+    return (std::filesystem::path("/") / path.lexically_relative(root)).lexically_normal().string();
+}
+
+} // namespace check
+
+} // namespace berth

@@ -1,0 +1,22 @@
+#include "core/engine_checks.h"
+
+#include "berth/names.h"
+#include "store/container_store.h"
+
+namespace berth {
+
+Status checkContainerExists(const Paths& paths, const std::string& name)
+{
+    if (auto valid = validateContainerName(name); !valid)
+        return valid;
+    if (!ContainerStore(paths).exists(name))
+        return failWith(ENOENT, "no container named '" + name + "'");
+    return {};
+}
+
+Status notRunningError(const std::string& name)
+{
+    return failWith(ESRCH, "container '" + name + "' is not running");
+}
+
+} // namespace berth

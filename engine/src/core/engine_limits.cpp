@@ -1,0 +1,159 @@
+// Engine: limits, statistics and the freezer of containers.
+#include "berth/engine.h"
+
+#include "berth/config.h"
+#include "berth/names.h"
+#include "cgroup/limit_writes.h"
+#include "cgroup/limits_config.h"
+#include "config/container_spec.h"
+#include "core/engine_checks.h"
+#include "core/running_cgroup.h"
+#include "runtime/spawn_monitor.h"
+#include "store/container_lock.h"
+#include "store/container_store.h"
+
+#include <ctime>
+
+namespace berth {
+
+namespace {
+
+Result<Config> loadConfig(const EngineSettings& settings, const std::string& name)
+{
+    ConfigParseOptions options;
+    options.baseDir = settings.paths.containerDir(name);
+    options.includeRoots = settings.includeRoots;
+    return Config::load(settings.paths.configFile(name), options);
+}
+
+// The new config text, checked as a whole before it replaces the old one.
+Result<std::string> configWithLimits(const EngineSettings& settings, const std::string& name, const Limits& limits)
+{
+    auto config = loadConfig(settings, name);
+    if (!config)
+        return fail(config.error());
+    if (auto stored = cgroup::storeLimitsInConfig(*config, limits); !stored)
+        return fail(stored.error());
+    std::string text = config->serialize();
+    ConfigParseOptions options;
+    options.baseDir = settings.paths.containerDir(name);
+    options.includeRoots = settings.includeRoots;
+    auto reparsed = Config::parse(text, options);
+    if (!reparsed)
+        return fail(reparsed.error());
+    if (auto spec = ContainerSpec::fromConfig(*reparsed); !spec)
+        return fail(spec.error());
+    return text;
+}
+
+std::int64_t monotonicNow()
+{
+    timespec ts{};
+    ::clock_gettime(CLOCK_MONOTONIC, &ts);
+    return static_cast<std::int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
+
+} // namespace
+
+Result<Limits> Engine::limits(const std::string& name) const
+{
+    if (auto exists = checkContainerExists(m_settings.paths, name); !exists)
+        return fail(exists.error());
+    auto config = loadConfig(m_settings, name);
+    if (!config)
+        return fail(config.error());
+    return cgroup::limitsFromConfig(*config);
+}
+
+Status Engine::setLimits(const std::string& name, const Limits& limits)
+{
+    if (auto exists = checkContainerExists(m_settings.paths, name); !exists)
+        return exists;
+    auto lock = ContainerLock::acquire(m_settings.paths, name);
+    if (!lock)
+        return fail(lock.error());
+    auto layout = cgroup::detectLayout();
+    if (!layout)
+        return fail(layout.error());
+    auto host = cgroup::readHostResources(*layout);
+    if (!host)
+        return fail(host.error());
+    if (auto valid = cgroup::validateLimits(limits, *host, layout->mode); !valid)
+        return fail(valid.error().wrap("limits of '" + name + "'"));
+    auto text = configWithLimits(m_settings, name, limits);
+    if (!text)
+        return fail(text.error().wrap("limits of '" + name + "'"));
+
+    if (runtime::monitorAlive(m_settings.paths, name)) {
+        auto writes = cgroup::limitWrites(limits, layout->mode, *host);
+        if (!writes)
+            return fail(writes.error());
+        auto group = RunningCgroup::open(m_settings, *layout, name);
+        if (!group)
+            return fail(group.error().wrap("limits of '" + name + "'"));
+        if (auto applied = group->get().applyLimits(*writes); !applied)
+            return fail(applied.error().wrap("limits of '" + name + "'"));
+    }
+    // Persisted after the kernel took them, so the config never claims a
+    // limit that is not in force.
+    return ContainerStore(m_settings.paths).writeConfig(name, *text);
+}
+
+Result<std::vector<ContainerStats>> Engine::stats() const
+{
+    auto names = ContainerStore(m_settings.paths).list();
+    if (!names)
+        return fail(names.error());
+    auto layout = cgroup::detectLayout();
+    if (!layout)
+        return fail(layout.error());
+    std::vector<ContainerStats> all;
+    for (const std::string& name : *names) {
+        if (!runtime::monitorAlive(m_settings.paths, name))
+            continue;
+        auto group = RunningCgroup::open(m_settings, *layout, name);
+        if (!group)
+            continue;   // stopped between the two checks
+        auto stats = group->get().stats();
+        if (!stats)
+            continue;
+        stats->name = name;
+        if (stats->timestampNs == 0)
+            stats->timestampNs = monotonicNow();
+        all.push_back(std::move(*stats));
+    }
+    return all;
+}
+
+Status Engine::freeze(const std::string& name)
+{
+    return setFrozen(name, true);
+}
+
+Status Engine::thaw(const std::string& name)
+{
+    return setFrozen(name, false);
+}
+
+Status Engine::setFrozen(const std::string& name, bool frozen)
+{
+    const std::string what = (frozen ? "freeze '" : "thaw '") + name + "'";
+    if (auto exists = checkContainerExists(m_settings.paths, name); !exists)
+        return exists;
+    auto lock = ContainerLock::acquire(m_settings.paths, name);
+    if (!lock)
+        return fail(lock.error());
+    if (!runtime::monitorAlive(m_settings.paths, name))
+        return notRunningError(name);
+    auto layout = cgroup::detectLayout();
+    if (!layout)
+        return fail(layout.error());
+    auto group = RunningCgroup::open(m_settings, *layout, name);
+    if (!group)
+        return fail(group.error().wrap(what));
+    if (auto done = group->get().setFrozen(frozen); !done)
+        return fail(done.error().wrap(what));
+    return {};
+}
+
+} // namespace berth
