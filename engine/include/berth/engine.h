@@ -19,10 +19,14 @@
 
 namespace berth {
 
+// Berth's own cgroup parent. On a host where systemd is init, containers
+// started with this default go into scopes systemd delegates instead.
+inline constexpr const char* kDefaultCgroupParent = "berth";
+
 struct EngineSettings {
     Paths paths{"/"};
     // Parent of every container's cgroup, relative to each hierarchy's root.
-    std::string cgroupParent = "berth";
+    std::string cgroupParent = kDefaultCgroupParent;
     // Where berth-monitor and berth-init live; empty = the installed libexec dir.
     std::filesystem::path libexecDir;
     // Directories that lxc.include may read from, besides the container's own.

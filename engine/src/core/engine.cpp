@@ -41,7 +41,7 @@ void cleanUpAfterDeadMonitor(const EngineSettings& settings, const std::string& 
     if (!recorded || recorded->state == RunState::Stopped)
         return;
     if (auto layout = cgroup::detectLayout())
-        if (auto group = cgroup::ContainerCgroup::open(*layout, settings.cgroupParent, name))
+        if (auto group = cgroup::ContainerCgroup::open(*layout, recordedCgroupParent(settings, name), name))
             (void)group->remove();
     recorded->state = RunState::Stopped;
     recorded->initPid = 0;

@@ -7,6 +7,10 @@
 
 namespace berth {
 
+// Where the monitor put the container's cgroup (its state file says; a
+// systemd scope on systemd hosts), else the settings' parent.
+[[nodiscard]] std::string recordedCgroupParent(const EngineSettings& settings, const std::string& name);
+
 // Opens the container's existing cgroup without owning it: the monitor
 // removes it when the container stops, never this handle.
 class RunningCgroup {

@@ -2,6 +2,7 @@
 
 #include "cgroup/layout.h"
 #include "cgroup/limit_writes.h"
+#include "cgroup/systemd_scope.h"
 #include "runtime/launcher.h"
 #include "runtime/plan_builder.h"
 
@@ -137,6 +138,26 @@ Status Monitor::listen()
     return {};
 }
 
+// On a host where systemd is init, Berth does not make cgroups in systemd's
+// tree by hand: systemd delegates a scope to each container (Delegate=yes).
+// The monitor leaves the scope's root for a sub-cgroup of its own, since a
+// cgroup with children may not hold processes.
+Result<std::string> Monitor::resolveCgroupParent(const cgroup::Layout& layout)
+{
+    if (!cgroup::systemdIsInit() || m_options.settings.cgroupParent != kDefaultCgroupParent)
+        return m_options.settings.cgroupParent;
+    auto scope = cgroup::delegatedCgroupParent(m_options.name, ::getpid());
+    if (!scope)
+        return fail(scope.error().wrap("ask systemd for a delegated scope"));
+    auto own = cgroup::ContainerCgroup::create(layout, *scope, "monitor");
+    if (!own)
+        return fail(own.error().wrap("leave the scope's root cgroup"));
+    if (auto moved = own->attach(::getpid()); !moved)
+        return fail(moved.error().wrap("leave the scope's root cgroup"));
+    own->release();   // systemd removes the scope, with it, when the monitor exits
+    return *scope;
+}
+
 // Limits go on before the init runs, so it never runs unconstrained.
 Status Monitor::applyConfiguredLimits(const Limits& limits, const cgroup::Layout& layout)
 {
@@ -188,7 +209,11 @@ Status Monitor::setUp()
     plan->dev.ttySlavePaths.assign(m_slavePaths.begin() + 1, m_slavePaths.end());
     plan->cgroupTrees = cgroupTreesOf(*layout);
 
-    auto group = cgroup::ContainerCgroup::create(*layout, m_options.settings.cgroupParent, m_options.name);
+    auto parent = resolveCgroupParent(*layout);
+    if (!parent)
+        return fail(parent.error());
+    m_cgroupParent = *parent;
+    auto group = cgroup::ContainerCgroup::create(*layout, m_cgroupParent, m_options.name);
     if (!group)
         return fail(group.error().wrap("create the container's cgroup"));
     m_cgroup.emplace(std::move(*group));
@@ -232,6 +257,7 @@ void Monitor::recordState(RunState state)
     recorded.startedAt = m_startedAt;
     recorded.lastExit = m_exit;
     recorded.lastError = m_exitNote;
+    recorded.cgroupParent = m_cgroupParent;
     if (m_cgroup && state != RunState::Stopped)
         for (const auto& file : m_cgroup->procsFiles())
             recorded.cgroupProcsFiles.push_back(file.string());

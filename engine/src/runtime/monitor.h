@@ -33,6 +33,7 @@ private:
     };
 
     [[nodiscard]] Status setUp();
+    [[nodiscard]] Result<std::string> resolveCgroupParent(const cgroup::Layout& layout);
     [[nodiscard]] Status applyConfiguredLimits(const Limits& limits, const cgroup::Layout& layout);
     [[nodiscard]] Status openConsoles(unsigned ttyCount, std::size_t ringSize);
     [[nodiscard]] Status listen();
@@ -59,6 +60,7 @@ private:
     std::vector<ConsoleMux> m_consoles;       // [0] = /dev/console, then tty1..N
     std::vector<UniqueFd> m_slaves;           // kept until the init owns them
     std::vector<std::string> m_slavePaths;
+    std::string m_cgroupParent;
     pid_t m_initPid = 0;
     UniqueFd m_pidfd;
     int m_haltSignal = 0;

@@ -42,6 +42,7 @@ Status writeState(const std::filesystem::path& file, const RecordedState& state)
         {"monitor_pid", state.monitorPid},
         {"started_at", state.startedAt},
         {"cgroup_procs", state.cgroupProcsFiles},
+        {"cgroup_parent", state.cgroupParent},
     };
     if (state.lastExit)
         doc["exit"] = {{"code", state.lastExit->code}, {"signal", state.lastExit->signal}};
@@ -67,6 +68,7 @@ Result<RecordedState> readState(const std::filesystem::path& file)
     state.monitorPid = doc.value("monitor_pid", 0);
     state.startedAt = doc.value("started_at", std::int64_t{0});
     state.lastError = doc.value("error", "");
+    state.cgroupParent = doc.value("cgroup_parent", "");
     if (auto procs = doc.find("cgroup_procs"); procs != doc.end() && procs->is_array())
         for (const auto& item : *procs)
             if (item.is_string())

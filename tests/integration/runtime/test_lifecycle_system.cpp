@@ -16,6 +16,21 @@
 using namespace berth;
 using namespace berth::test;
 
+namespace {
+
+// Gone, or a zombie waiting for the host's init to reap it.
+bool processRuns(pid_t pid)
+{
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string text;
+    if (!std::getline(stat, text))
+        return false;
+    const auto close = text.rfind(')');
+    return close != std::string::npos && close + 2 < text.size() && text[close + 2] != 'Z';
+}
+
+} // namespace
+
 class TestLifecycleSystem : public QObject {
     Q_OBJECT
 
@@ -157,6 +172,30 @@ private slots:
         QCOMPARE(state->lastExit->signal, SIGKILL);
         QVERIFY2(!state->lastError.empty(), "the record should say the init was killed");
         QVERIFY(m_engine.destroy("stubborn"));
+    }
+
+    void aKilledMonitorIsCleanedUpByTheNextStart()
+    {
+        createAndStart("orphan");
+        auto before = m_engine.state("orphan");
+        QVERIFY(before && before->monitorPid > 0);
+        const pid_t oldInit = before->initPid;
+        QCOMPARE(::kill(before->monitorPid, SIGKILL), 0);
+        // The container lost its monitor: it is not reported running, and says why.
+        for (int i = 0; i < 100 && m_engine.state("orphan")->state != RunState::Stopped; ++i)
+            ::usleep(10000);
+        auto after = m_engine.state("orphan");
+        QVERIFY(after);
+        QCOMPARE(after->state, RunState::Stopped);
+        QVERIFY2(after->lastError.find("monitor") != std::string::npos, after->lastError.c_str());
+        // The next start kills what was left in the old cgroup and starts afresh.
+        auto restarted = m_engine.start("orphan");
+        QVERIFY2(restarted, restarted ? "" : restarted.error().describe().c_str());
+        auto again = m_engine.state("orphan");
+        QVERIFY(again && again->initPid != oldInit);
+        QVERIFY(!processRuns(oldInit));
+        QVERIFY(m_engine.stop("orphan", std::chrono::seconds(20)));
+        QVERIFY(m_engine.destroy("orphan"));
     }
 
     void destroyLeavesNothing()

@@ -172,6 +172,29 @@ private slots:
         QVERIFY(m_engine.destroy("strict", true));
     }
 
+    void kernelRefusalKeepsTheOldLimit()
+    {
+        // dd holds its 48 MiB buffer while it blocks writing to a pipe nobody
+        // reads; no swap on the host: v1 cannot reclaim it, so a limit below
+        // it is refused by the kernel itself.
+        createApp("holder", "dd if=/dev/zero bs=48M count=1 2>/dev/null | (echo holding; sleep 1000)",
+                  "lxc.cgroup2.memory.max = 256M\n");
+        QVERIFY(logShows("holder", "holding"));
+        for (int i = 0; i < 200 && statsOf("holder")->memoryCurrent < 40 * MiB; ++i)
+            std::this_thread::sleep_for(20ms);
+        QVERIFY(statsOf("holder")->memoryCurrent >= 40 * MiB);
+        const std::string configBefore = readText(m_engine.settings().paths.configFile("holder"));
+        Limits tight;
+        tight.memoryMax = 8 * MiB;
+        auto set = m_engine.setLimits("holder", tight);
+        QVERIFY(!set);
+        QVERIFY2(set.error().describe().find("memory.limit_in_bytes") != std::string::npos,
+                 set.error().describe().c_str());
+        QCOMPARE(statsOf("holder")->memoryLimit, 256 * MiB);
+        QCOMPARE(readText(m_engine.settings().paths.configFile("holder")), configBefore);
+        QVERIFY(m_engine.destroy("holder", true));
+    }
+
     void badConfiguredLimitsFailTheStart()
     {
         QVERIFY(m_engine.create({.name = "badcfg", .kind = ContainerKind::Application, .command = {"true"}}));
