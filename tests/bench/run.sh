@@ -17,4 +17,6 @@ berth_configure "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBERTH_BUILD_BEN
 # Everything, not only bench_start: the engine starts berth-monitor and berth-init from the build.
 berth_build "$build_dir"
 berth_log "bench_start $*"
-exec "$build_dir/tests/bench/bench_start" "$@"
+"$build_dir/tests/bench/bench_start" "$@"
+berth_log "bench_stats"
+exec "$build_dir/tests/bench/bench_stats"
