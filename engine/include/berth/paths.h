@@ -18,6 +18,14 @@ public:
     [[nodiscard]] std::filesystem::path logDir() const;          // <root>/var/log/berth
     [[nodiscard]] std::filesystem::path templateCacheDir() const; // <root>/var/cache/berth/templates
 
+    // Networks (bridges); the name must already be valid.
+    [[nodiscard]] std::filesystem::path networksDir() const;                           // <root>/var/lib/berth/networks
+    [[nodiscard]] std::filesystem::path networkConfig(std::string_view bridge) const;  // <bridge>.conf
+    [[nodiscard]] std::filesystem::path networkLeases(std::string_view bridge) const;  // dnsmasq's DHCP leases
+    [[nodiscard]] std::filesystem::path networkStaticLeases(std::string_view bridge) const;  // Berth's IPAM
+    [[nodiscard]] std::filesystem::path networkRunDir(std::string_view bridge) const;  // <root>/run/berth/.net/<bridge>
+    [[nodiscard]] std::filesystem::path networkLock() const;                           // one lock for all network changes
+
     // Per container; the name must already be valid.
     [[nodiscard]] std::filesystem::path containerDir(std::string_view name) const;
     [[nodiscard]] std::filesystem::path configFile(std::string_view name) const;

@@ -152,4 +152,17 @@ Status validateLimits(const Limits& limits, const HostResources& host, Mode mode
     return {};
 }
 
+Result<HostContext> validateLimitsOnHost(const Limits& limits)
+{
+    auto layout = detectLayout();
+    if (!layout)
+        return std::unexpected(layout.error());
+    auto host = readHostResources(*layout);
+    if (!host)
+        return std::unexpected(host.error());
+    if (auto valid = validateLimits(limits, *host, layout->mode); !valid)
+        return std::unexpected(valid.error());
+    return HostContext{std::move(*layout), std::move(*host)};
+}
+
 } // namespace berth::cgroup

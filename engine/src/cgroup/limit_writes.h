@@ -44,6 +44,14 @@ struct HostResources {
 // that exist, swap only where the host accounts it. Errors name the limit.
 [[nodiscard]] Status validateLimits(const Limits& limits, const HostResources& host, Mode mode);
 
+// What applying limits on this host needs, read once.
+struct HostContext {
+    Layout layout;
+    HostResources host;
+};
+// detectLayout + readHostResources + validateLimits, for callers on the real host.
+[[nodiscard]] Result<HostContext> validateLimitsOnHost(const Limits& limits);
+
 // The writes that apply `limits`, in the order the kernel needs (e.g. v1
 // memsw after memory when raising, before when lowering is handled by the
 // backend's rollback; cpuset before anything else).

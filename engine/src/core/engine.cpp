@@ -110,9 +110,7 @@ Status Engine::create(const CreateRequest& request)
 
 Status Engine::start(const std::string& name, const StartOptions& options)
 {
-    if (auto exists = checkContainerExists(m_settings.paths, name); !exists)
-        return exists;
-    auto lock = ContainerLock::acquire(m_settings.paths, name);
+    auto lock = lockExistingContainer(m_settings.paths, name);
     if (!lock)
         return fail(lock.error());
     if (runtime::monitorAlive(m_settings.paths, name))
@@ -136,9 +134,7 @@ Status Engine::start(const std::string& name, const StartOptions& options)
 
 Status Engine::stop(const std::string& name, std::chrono::milliseconds timeout)
 {
-    if (auto exists = checkContainerExists(m_settings.paths, name); !exists)
-        return exists;
-    auto lock = ContainerLock::acquire(m_settings.paths, name);
+    auto lock = lockExistingContainer(m_settings.paths, name);
     if (!lock)
         return fail(lock.error());
     if (!runtime::monitorAlive(m_settings.paths, name))
@@ -242,9 +238,7 @@ Result<ContainerState> Engine::waitStopped(const std::string& name, std::chrono:
 
 Status Engine::destroy(const std::string& name, bool force)
 {
-    if (auto exists = checkContainerExists(m_settings.paths, name); !exists)
-        return exists;
-    auto lock = ContainerLock::acquire(m_settings.paths, name);
+    auto lock = lockExistingContainer(m_settings.paths, name);
     if (!lock)
         return fail(lock.error());
     if (runtime::monitorAlive(m_settings.paths, name)) {

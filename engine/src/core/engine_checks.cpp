@@ -14,6 +14,13 @@ Status checkContainerExists(const Paths& paths, const std::string& name)
     return {};
 }
 
+Result<ContainerLock> lockExistingContainer(const Paths& paths, const std::string& name)
+{
+    if (auto exists = checkContainerExists(paths, name); !exists)
+        return fail(exists.error());
+    return ContainerLock::acquire(paths, name);
+}
+
 Status notRunningError(const std::string& name)
 {
     return failWith(ESRCH, "container '" + name + "' is not running");

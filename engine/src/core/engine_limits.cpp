@@ -67,19 +67,14 @@ Result<Limits> Engine::limits(const std::string& name) const
 
 Status Engine::setLimits(const std::string& name, const Limits& limits)
 {
-    if (auto exists = checkContainerExists(m_settings.paths, name); !exists)
-        return exists;
-    auto lock = ContainerLock::acquire(m_settings.paths, name);
+    auto lock = lockExistingContainer(m_settings.paths, name);
     if (!lock)
         return fail(lock.error());
-    auto layout = cgroup::detectLayout();
-    if (!layout)
-        return fail(layout.error());
-    auto host = cgroup::readHostResources(*layout);
-    if (!host)
-        return fail(host.error());
-    if (auto valid = cgroup::validateLimits(limits, *host, layout->mode); !valid)
-        return fail(valid.error().wrap("limits of '" + name + "'"));
+    auto context = cgroup::validateLimitsOnHost(limits);
+    if (!context)
+        return fail(context.error().wrap("limits of '" + name + "'"));
+    const cgroup::Layout* layout = &context->layout;
+    const cgroup::HostResources* host = &context->host;
     auto text = configWithLimits(m_settings, name, limits);
     if (!text)
         return fail(text.error().wrap("limits of '" + name + "'"));
@@ -138,9 +133,7 @@ Status Engine::thaw(const std::string& name)
 Status Engine::setFrozen(const std::string& name, bool frozen)
 {
     const std::string what = (frozen ? "freeze '" : "thaw '") + name + "'";
-    if (auto exists = checkContainerExists(m_settings.paths, name); !exists)
-        return exists;
-    auto lock = ContainerLock::acquire(m_settings.paths, name);
+    auto lock = lockExistingContainer(m_settings.paths, name);
     if (!lock)
         return fail(lock.error());
     if (!runtime::monitorAlive(m_settings.paths, name))

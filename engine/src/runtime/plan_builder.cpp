@@ -83,13 +83,7 @@ Status checkLimits(const Limits& limits)
 {
     if (limits.empty())
         return {};
-    auto layout = cgroup::detectLayout();
-    if (!layout)
-        return fail(layout.error());
-    auto host = cgroup::readHostResources(*layout);
-    if (!host)
-        return fail(host.error());
-    if (auto valid = cgroup::validateLimits(limits, *host, layout->mode); !valid)
+    if (auto valid = cgroup::validateLimitsOnHost(limits); !valid)
         return fail(valid.error().wrap("configured limits"));
     return {};
 }

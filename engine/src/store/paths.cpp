@@ -11,6 +11,17 @@ fs::path Paths::runDir() const { return m_root / "run/berth"; }
 fs::path Paths::logDir() const { return m_root / "var/log/berth"; }
 fs::path Paths::templateCacheDir() const { return m_root / "var/cache/berth/templates"; }
 
+fs::path Paths::networksDir() const { return m_root / "var/lib/berth/networks"; }
+fs::path Paths::networkConfig(std::string_view bridge) const { return networksDir() / (std::string(bridge) + ".conf"); }
+fs::path Paths::networkLeases(std::string_view bridge) const { return networksDir() / (std::string(bridge) + ".leases"); }
+fs::path Paths::networkStaticLeases(std::string_view bridge) const
+{
+    return networksDir() / (std::string(bridge) + ".static");
+}
+// ".net": container names cannot start with a dot, so no container run dir collides.
+fs::path Paths::networkRunDir(std::string_view bridge) const { return runDir() / ".net" / bridge; }
+fs::path Paths::networkLock() const { return runDir() / ".net" / "lock"; }
+
 fs::path Paths::containerDir(std::string_view name) const { return containersDir() / name; }
 fs::path Paths::configFile(std::string_view name) const { return containerDir(name) / "config"; }
 fs::path Paths::rootfsDir(std::string_view name) const { return containerDir(name) / "rootfs"; }

@@ -1,0 +1,64 @@
+// A container's network as its config describes it: the lxc.net.N.* keys
+// and Berth's port forwards (berth.net.forward).
+#pragma once
+
+#include "berth/config.h"
+#include "berth/error.h"
+#include "net/ipv4.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace berth::net {
+
+struct NetInterfaceSpec {
+    enum class Type { Veth, Macvlan, Empty, None };
+    Type type = Type::Empty;
+    unsigned index = 0;              // N of lxc.net.N
+    std::string link;                // bridge (veth) or parent link (macvlan)
+    std::string name = "eth0";       // inside the container
+    std::string hwaddr;              // lower case; empty = stableMac() at start
+    unsigned mtu = 0;                // 0 = the link's default
+    bool up = true;                  // lxc.net.N.flags = up
+    std::optional<Ipv4Cidr> ipv4;
+    std::optional<Ipv4Address> gateway;
+    bool gatewayAuto = false;        // ipv4.gateway = auto: the bridge's address
+    std::string vethPair;            // host end name; empty = generated
+    std::string macvlanMode = "bridge";
+    std::string where;               // "config:7", where the interface's first key stands
+
+    bool operator==(const NetInterfaceSpec&) const = default;
+};
+
+struct PortForward {
+    enum class Protocol { Tcp, Udp };
+    Protocol protocol = Protocol::Tcp;
+    std::optional<Ipv4Address> hostAddress;   // none = every local address
+    std::uint16_t hostPort = 0;
+    std::uint16_t containerPort = 0;
+
+    // "tcp:8080:80", "udp:127.0.0.1:5353:53"
+    [[nodiscard]] std::string toConfigValue() const;
+    [[nodiscard]] static Result<PortForward> parse(std::string_view text);
+    bool operator==(const PortForward&) const = default;
+};
+
+// "tcp" / "udp", as nftables and the config spell them.
+[[nodiscard]] std::string_view protocolName(PortForward::Protocol protocol);
+
+// The interfaces of lxc.net.N.* in order of N. Errors name the key and
+// line: "config:7: lxc.net.0.type: 'bogus' is not veth, macvlan, empty or
+// none". An empty "lxc.net =" clears what came before, as in LXC. Keys LXC
+// has but Berth does not support (ipv6.*, script.*, vlan.*, ...) are
+// errors, not silently ignored. Interfaces without a name get the lowest
+// free ethK.
+[[nodiscard]] Result<std::vector<NetInterfaceSpec>> netInterfacesFromConfig(const Config& config);
+
+// Every berth.net.forward value; the same protocol and host port twice (on
+// the same or an unspecified host address) is an error.
+[[nodiscard]] Result<std::vector<PortForward>> portForwardsFromConfig(const Config& config);
+
+} // namespace berth::net

@@ -1,0 +1,150 @@
+#include "net/nft_apply.h"
+
+#include <nftables/libnftables.h>
+
+#include <cerrno>
+#include <memory>
+#include <vector>
+
+namespace berth::net {
+
+namespace {
+
+constexpr std::string_view kTable = "table inet berth";
+
+struct NftCtxFree {
+    void operator()(nft_ctx* ctx) const { nft_ctx_free(ctx); }
+};
+using NftContext = std::unique_ptr<nft_ctx, NftCtxFree>;
+
+std::string trimmed(const char* text)
+{
+    std::string s = text ? text : "";
+    while (!s.empty() && (s.back() == '\n' || s.back() == ' '))
+        s.pop_back();
+    return s;
+}
+
+// nftables reports kernel refusals as strerror text only; recover the code
+// callers act on.
+int codeForNftError(std::string_view text)
+{
+    if (text.find("Operation not permitted") != std::string_view::npos)
+        return EPERM;
+    if (text.find("No such file or directory") != std::string_view::npos)
+        return ENOENT;
+    return EINVAL;
+}
+
+// Runs `commands` as one nftables transaction; returns what nft printed.
+// Both output and errors are buffered so nothing reaches our stdout/stderr.
+Result<std::string> runNft(std::string_view commands, std::string_view what)
+{
+    NftContext ctx(nft_ctx_new(NFT_CTX_DEFAULT));
+    if (!ctx)
+        return failWith(ENOMEM, std::string(what) + ": cannot create an nftables context", std::string(kTable));
+    if (nft_ctx_buffer_output(ctx.get()) != 0 || nft_ctx_buffer_error(ctx.get()) != 0)
+        return failWith(ENOMEM, std::string(what) + ": cannot buffer nftables output", std::string(kTable));
+    const std::string buffer(commands);   // libnftables wants a NUL-terminated string
+    if (nft_run_cmd_from_buffer(ctx.get(), buffer.c_str()) != 0) {
+        std::string text = trimmed(nft_ctx_get_error_buffer(ctx.get()));
+        if (text.empty())
+            text = "nftables refused the commands";
+        return failWith(codeForNftError(text), std::string(what) + ": " + text, std::string(kTable));
+    }
+    return trimmed(nft_ctx_get_output_buffer(ctx.get())) + "\n";
+}
+
+// Splits the text into words at brace depth 0 ("{" is a word of its own);
+// comments and quoted strings are skipped, blocks are not looked into.
+Result<std::vector<std::string>> topLevelWords(std::string_view text)
+{
+    std::vector<std::string> words;
+    std::string word;
+    int depth = 0;
+    auto flush = [&] {
+        if (!word.empty() && depth == 0)
+            words.push_back(word);
+        word.clear();
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '#') {
+            flush();
+            while (i < text.size() && text[i] != '\n')
+                ++i;
+        } else if (c == '"') {
+            flush();
+            const std::size_t end = text.find('"', i + 1);
+            if (end == std::string_view::npos)
+                return failWith(EINVAL, "nftables ruleset: unterminated string");
+            i = end;
+        } else if (c == '{' || c == '}') {
+            flush();
+            if (c == '{' && depth++ == 0)
+                words.emplace_back("{");
+            if (c == '}' && --depth < 0)
+                return failWith(EINVAL, "nftables ruleset: unbalanced '}'");
+        } else if (c == ' ' || c == '\t' || c == '\n' || c == ';') {
+            flush();
+        } else {
+            word.push_back(c);
+        }
+    }
+    if (depth != 0)
+        return failWith(EINVAL, "nftables ruleset: unbalanced '{'");
+    return words;
+}
+
+} // namespace
+
+Status checkRulesetScope(std::string_view rulesetText)
+{
+    auto words = topLevelWords(rulesetText);
+    if (!words)
+        return std::unexpected(std::move(words.error()));
+    static constexpr std::string_view kBlockStart[] = {"table", "inet", "berth", "{"};
+    for (std::size_t i = 0; i < words->size(); ++i) {
+        if ((*words)[i] != kBlockStart[i % 4])
+            return failWith(EINVAL, "nftables ruleset: '" + (*words)[i] +
+                                        "' outside table inet berth; only 'table inet berth { ... }' is accepted");
+    }
+    if (words->size() % 4 != 0)
+        return failWith(EINVAL, "nftables ruleset: incomplete 'table inet berth' block");
+    return {};
+}
+
+Status applyRuleset(std::string_view rulesetText)
+{
+    if (auto scope = checkRulesetScope(rulesetText); !scope)
+        return scope;
+    // "add" first so that "delete" cannot fail on a missing table.
+    std::string commands = "add table inet berth\ndelete table inet berth\n";
+    commands += rulesetText;
+    auto out = runNft(commands, "apply nftables ruleset");
+    if (!out)
+        return std::unexpected(std::move(out.error()));
+    return {};
+}
+
+Status removeRuleset()
+{
+    auto out = runNft("add table inet berth\ndelete table inet berth\n", "remove nftables table");
+    if (!out)
+        return std::unexpected(std::move(out.error()));
+    return {};
+}
+
+Result<std::string> currentRuleset()
+{
+    // Listing a missing table is an error whose text varies between nft
+    // versions; ask for the list of tables first to answer ENOENT reliably.
+    auto tables = runNft("list tables inet", "list nftables tables");
+    if (!tables)
+        return tables;
+    if (tables->find(std::string(kTable) + "\n") == std::string::npos)
+        return failWith(ENOENT, "no nftables table inet berth", std::string(kTable));
+    return runNft("list table inet berth", "list nftables table");
+}
+
+} // namespace berth::net
