@@ -25,6 +25,8 @@
 #include <string_view>
 #include <vector>
 
+#include <sys/mount.h>
+
 namespace {
 
 using namespace berth;
@@ -173,6 +175,29 @@ Result<Contender> lxcContender(const fs::path& dir, const fs::path& rootfs, cons
                      [argv, log] { return timedRun(argv, log); }, {}};
 }
 
+// LXC looks the bridge up under /sys/class/net, which shows the links of
+// the namespace sysfs was mounted in (the host's). A sysfs mounted here
+// shows the bench's own; its net directories are bound over the old ones,
+// in the bench's private mount namespace only, leaving the rest of /sys
+// (cgroups) as it is.
+Status exposeOwnSysfsNet(const fs::path& tempDir)
+{
+    const fs::path sys = tempDir / "sys";
+    std::error_code ec;
+    fs::create_directory(sys, ec);
+    if (ec)
+        return failWith(ec.value(), "create " + sys.string() + ": " + ec.message());
+    if (::mount("sysfs", sys.c_str(), "sysfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, nullptr) != 0)
+        return failErrno(errno, "mount sysfs on " + sys.string());
+    for (const char* dir : {"class/net", "devices/virtual/net"}) {
+        const fs::path from = sys / dir;
+        const fs::path to = fs::path("/sys") / dir;
+        if (::mount(from.c_str(), to.c_str(), nullptr, MS_BIND, nullptr) != 0)
+            return failErrno(errno, "bind " + from.string() + " on " + to.string());
+    }
+    return {};
+}
+
 Status createBridge(net::NetlinkSocket& sock)
 {
     if (Status ok = net::createBridge(sock, kBridge, 0); !ok)
@@ -227,6 +252,8 @@ Status runBench(const Options& options)
     if (!sock)
         return fail(sock.error());
     if (Status ok = createBridge(*sock); !ok)
+        return ok;
+    if (Status ok = exposeOwnSysfsNet(env.tempDir()); !ok)
         return ok;
     EngineSettings settings;
     settings.paths = Paths(env.tempDir());

@@ -118,11 +118,25 @@ static Status readLimits(const Config& config, ContainerSpec& spec)
     return {};
 }
 
+// lxc.net.N.* and berth.net.forward: parsed by the net module.
+static Status readNetwork(const Config& config, ContainerSpec& spec)
+{
+    auto interfaces = net::netInterfacesFromConfig(config);
+    if (!interfaces)
+        return fail(interfaces.error());
+    auto forwards = net::portForwardsFromConfig(config);
+    if (!forwards)
+        return fail(forwards.error());
+    spec.network = std::move(*interfaces);
+    spec.forwards = std::move(*forwards);
+    return {};
+}
+
 Result<ContainerSpec> ContainerSpec::fromConfig(const Config& config)
 {
     using Step = Status (*)(const Config&, ContainerSpec&);
     static constexpr Step steps[] = {readIdentity, readProcess, readMounts, readCapabilities, readConsole,
-                                     readLifecycle, readLimits};
+                                     readLifecycle, readLimits, readNetwork};
     ContainerSpec spec;
     for (Step step : steps) {
         if (auto ok = step(config, spec); !ok)

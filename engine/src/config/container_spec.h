@@ -8,6 +8,7 @@
 #include "berth/container_kind.h"
 #include "berth/error.h"
 #include "berth/limits.h"
+#include "net/net_spec.h"
 
 #include <csignal>
 #include <cstdint>
@@ -71,6 +72,8 @@ struct ContainerSpec {
     unsigned ptyMax = 0;                         // 0: no limit
     bool noNewPrivs = true;
     Limits limits;                               // lxc.cgroup2.* and lxc.cgroup.*
+    std::vector<net::NetInterfaceSpec> network;  // lxc.net.N.*
+    std::vector<net::PortForward> forwards;      // berth.net.forward
 
     [[nodiscard]] static Result<ContainerSpec> fromConfig(const Config& config);
 };

@@ -108,12 +108,13 @@ Result<Ipv4Address> LeaseTable::allocate(std::string container, const BridgeConf
         return subnet.contains(a) && a != subnet.network() && a != subnet.broadcast() && a != bridge.gateway.address
             && !bridge.dhcpRange.contains(a);
     };
-    if (std::optional<Lease> existing = find(container); existing && usable(existing->address))
+    const std::optional<Lease> existing = find(container);
+    if (existing && usable(existing->address))
         return existing->address;
-    release(container);   // a lease from before the bridge changed no longer fits
     for (std::uint64_t a = subnet.network().value + 1ULL; a < subnet.broadcast().value; ++a) {
         const Ipv4Address candidate{static_cast<std::uint32_t>(a)};
         if (usable(candidate) && !isLeased(candidate)) {
+            release(container);   // a lease from before the bridge changed no longer fits
             insert(Lease{std::move(container), candidate, std::move(*checked)});
             return candidate;
         }

@@ -54,6 +54,8 @@ Result<std::map<unsigned, Pending>> collect(const Config& config)
             pending.clear();
             continue;
         }
+        if (entry.key.starts_with("lxc.network."))
+            return fail(at(entry, EINVAL, "the pre-LXC 3 network keys are not supported; use lxc.net.N.*"));
         if (!entry.key.starts_with("lxc.net."))
             continue;
         unsigned index = 0;
@@ -196,6 +198,18 @@ std::string_view typeName(Type type)
     return "?";
 }
 
+// What only the keys together can tell.
+Status checkInterface(const NetInterfaceSpec& spec, const Pending& item)
+{
+    if (spec.type == Type::Macvlan && spec.link.empty())
+        return fail(at(item.keys.at("type"), EINVAL,
+                       "macvlan needs lxc.net." + std::to_string(spec.index) + ".link (the parent link)"));
+    if (spec.gateway && spec.ipv4 && !spec.ipv4->contains(*spec.gateway))
+        return fail(at(item.keys.at("ipv4.gateway"), EINVAL,
+                       "gateway " + spec.gateway->toString() + " is outside " + spec.ipv4->toString()));
+    return {};
+}
+
 Result<NetInterfaceSpec> buildInterface(unsigned index, const Pending& item)
 {
     const auto type = item.keys.find("type");
@@ -217,11 +231,8 @@ Result<NetInterfaceSpec> buildInterface(unsigned index, const Pending& item)
         if (Status applied = applyKey(spec, subkey, entry.value); !applied)
             return fail(at(entry, applied.error().code, applied.error().message));
     }
-    if (spec.type == Type::Macvlan && spec.link.empty())
-        return fail(at(type->second, EINVAL, "macvlan needs lxc.net." + std::to_string(index) + ".link (the parent link)"));
-    if (spec.gateway && spec.ipv4 && !spec.ipv4->contains(*spec.gateway))
-        return fail(at(item.keys.find("ipv4.gateway")->second, EINVAL,
-                       "gateway " + spec.gateway->toString() + " is outside " + spec.ipv4->toString()));
+    if (Status consistent = checkInterface(spec, item); !consistent)
+        return fail(consistent.error());
     return spec;
 }
 

@@ -19,7 +19,7 @@ struct NetInterfaceSpec {
     Type type = Type::Empty;
     unsigned index = 0;              // N of lxc.net.N
     std::string link;                // bridge (veth) or parent link (macvlan)
-    std::string name = "eth0";       // inside the container
+    std::string name = "eth0";       // inside the container; empty for empty and none
     std::string hwaddr;              // lower case; empty = stableMac() at start
     unsigned mtu = 0;                // 0 = the link's default
     bool up = true;                  // lxc.net.N.flags = up

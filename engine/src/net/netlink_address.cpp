@@ -94,7 +94,7 @@ Result<RoutePtr> defaultRoute(int ifindex, Ipv4Address gateway)
 
 Status addAddress(NetlinkSocket& sock, std::string_view name, const Ipv4Cidr& address)
 {
-    const std::string what = "add address " + formatCidr(address) + " to " + quoted(name);
+    const std::string what = "add address " + formatCidr(address) + " to " + quotedName(name);
     Result<int> index = getLinkIndex(sock, name, what);
     if (!index)
         return fail(index.error());
@@ -114,7 +114,7 @@ Status addAddress(NetlinkSocket& sock, std::string_view name, const Ipv4Cidr& ad
 
 Status addDefaultRoute(NetlinkSocket& sock, std::string_view name, Ipv4Address gateway)
 {
-    const std::string what = "add default route via " + formatAddress(gateway) + " on " + quoted(name);
+    const std::string what = "add default route via " + formatAddress(gateway) + " on " + quotedName(name);
     Result<int> index = getLinkIndex(sock, name, what);
     if (!index)
         return fail(index.error());
@@ -130,7 +130,7 @@ Status configureInterface(NetlinkSocket& sock, std::string_view name, std::optio
                           std::optional<Ipv4Address> gateway, bool up)
 {
     if (gateway && !up)
-        return failWith(EINVAL, "configure " + quoted(name) + ": a gateway needs the link up");
+        return failWith(EINVAL, "configure " + quotedName(name) + ": a gateway needs the link up");
     if (address)
         if (Status ok = addAddress(sock, name, *address); !ok)
             return ok;

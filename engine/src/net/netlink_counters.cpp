@@ -7,7 +7,7 @@ namespace berth::net {
 
 Result<LinkCounters> linkCounters(NetlinkSocket& sock, std::string_view name)
 {
-    Result<detail::LinkPtr> link = detail::getLink(sock, name, "read counters of " + quoted(name));
+    Result<detail::LinkPtr> link = detail::getLink(sock, name, "read counters of " + quotedName(name));
     if (!link)
         return fail(link.error());
     LinkCounters counters;

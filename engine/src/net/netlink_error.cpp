@@ -30,7 +30,7 @@ bool badNameChar(char c)
 
 } // namespace
 
-std::string quoted(std::string_view name)
+std::string quotedName(std::string_view name)
 {
     return "'" + std::string(name) + "'";
 }
@@ -40,12 +40,12 @@ Status validateLinkName(std::string_view name)
     if (name.empty())
         return failWith(EINVAL, "link name is empty");
     if (name.size() > kMaxLinkName)
-        return failWith(EINVAL, "link name " + quoted(name) + " is longer than 15 bytes");
+        return failWith(EINVAL, "link name " + quotedName(name) + " is longer than 15 bytes");
     if (name == "." || name == "..")
-        return failWith(EINVAL, "link name " + quoted(name) + " is not allowed");
+        return failWith(EINVAL, "link name " + quotedName(name) + " is not allowed");
     for (char c : name)
         if (badNameChar(c))
-            return failWith(EINVAL, "link name " + quoted(name) + " contains '/', ':' or a space");
+            return failWith(EINVAL, "link name " + quotedName(name) + " contains '/', ':' or a space");
     return {};
 }
 
@@ -69,7 +69,7 @@ Error netlinkError(int nlError, std::string_view what)
 Result<std::array<std::uint8_t, 6>> parseMacAddress(std::string_view text)
 {
     std::array<std::uint8_t, 6> bytes{};
-    const auto bad = [&] { return failWith(EINVAL, "MAC address " + quoted(text) + " is not six hex bytes"); };
+    const auto bad = [&] { return failWith(EINVAL, "MAC address " + quotedName(text) + " is not six hex bytes"); };
     if (text.size() != 17)
         return bad();
     for (std::size_t i = 0; i < bytes.size(); ++i) {

@@ -26,6 +26,6 @@ namespace berth::net {
 [[nodiscard]] Result<std::array<std::uint8_t, 6>> parseMacAddress(std::string_view text);
 
 // "'name'" for messages: user-controlled strings are quoted.
-[[nodiscard]] std::string quoted(std::string_view name);
+[[nodiscard]] std::string quotedName(std::string_view name);
 
 } // namespace berth::net

@@ -35,7 +35,7 @@ Status changeLink(NetlinkSocket& sock, std::string_view name, std::string_view w
 
 Status createBridge(NetlinkSocket& sock, std::string_view name, unsigned mtu)
 {
-    const std::string what = "create bridge " + quoted(name);
+    const std::string what = "create bridge " + quotedName(name);
     if (Status ok = validateLinkName(name); !ok)
         return fail(ok.error().wrap(what));
     LinkPtr link(rtnl_link_alloc());
@@ -51,7 +51,7 @@ Status createBridge(NetlinkSocket& sock, std::string_view name, unsigned mtu)
 
 Status deleteLink(NetlinkSocket& sock, std::string_view name)
 {
-    const std::string what = "delete link " + quoted(name);
+    const std::string what = "delete link " + quotedName(name);
     Result<LinkPtr> link = getLink(sock, name, what);
     if (!link)
         return fail(link.error());
@@ -62,7 +62,7 @@ Status deleteLink(NetlinkSocket& sock, std::string_view name)
 
 Result<bool> linkExists(NetlinkSocket& sock, std::string_view name)
 {
-    Result<LinkPtr> link = getLink(sock, name, "find link " + quoted(name));
+    Result<LinkPtr> link = getLink(sock, name, "find link " + quotedName(name));
     if (link)
         return true;
     if (link.error().code == ENODEV)
@@ -72,12 +72,12 @@ Result<bool> linkExists(NetlinkSocket& sock, std::string_view name)
 
 Result<int> linkIndex(NetlinkSocket& sock, std::string_view name)
 {
-    return getLinkIndex(sock, name, "find link " + quoted(name));
+    return getLinkIndex(sock, name, "find link " + quotedName(name));
 }
 
 Result<std::string> linkKind(NetlinkSocket& sock, std::string_view name)
 {
-    Result<LinkPtr> link = getLink(sock, name, "find link " + quoted(name));
+    Result<LinkPtr> link = getLink(sock, name, "find link " + quotedName(name));
     if (!link)
         return fail(link.error());
     const char* kind = rtnl_link_get_type(link->get());
@@ -86,7 +86,7 @@ Result<std::string> linkKind(NetlinkSocket& sock, std::string_view name)
 
 Status setLinkUp(NetlinkSocket& sock, std::string_view name, bool up)
 {
-    const std::string what = std::string("set link ") + quoted(name) + (up ? " up" : " down");
+    const std::string what = std::string("set link ") + quotedName(name) + (up ? " up" : " down");
     return changeLink(sock, name, what, [up](rtnl_link* change) {
         up ? rtnl_link_set_flags(change, IFF_UP) : rtnl_link_unset_flags(change, IFF_UP);
     });
@@ -94,8 +94,8 @@ Status setLinkUp(NetlinkSocket& sock, std::string_view name, bool up)
 
 Status setMaster(NetlinkSocket& sock, std::string_view name, std::string_view bridge)
 {
-    const std::string what = "attach " + quoted(name) + " to bridge " + quoted(bridge);
-    Result<int> master = getLinkIndex(sock, bridge, what + ": find bridge " + quoted(bridge));
+    const std::string what = "attach " + quotedName(name) + " to bridge " + quotedName(bridge);
+    Result<int> master = getLinkIndex(sock, bridge, what + ": find bridge " + quotedName(bridge));
     if (!master)
         return fail(master.error());
     return changeLink(sock, name, what, [index = *master](rtnl_link* change) { rtnl_link_set_master(change, index); });
@@ -103,7 +103,7 @@ Status setMaster(NetlinkSocket& sock, std::string_view name, std::string_view br
 
 Status renameLink(NetlinkSocket& sock, std::string_view name, std::string_view newName)
 {
-    const std::string what = "rename link " + quoted(name) + " to " + quoted(newName);
+    const std::string what = "rename link " + quotedName(name) + " to " + quotedName(newName);
     if (Status ok = validateLinkName(newName); !ok)
         return fail(ok.error().wrap(what));
     const std::string target(newName);

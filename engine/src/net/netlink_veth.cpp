@@ -59,7 +59,7 @@ Result<int> macvlanMode(std::string_view mode)
 {
     const int value = rtnl_link_macvlan_str2mode(std::string(mode).c_str());
     if (value <= 0)
-        return failWith(EINVAL, "macvlan mode " + quoted(mode) + " is not private, vepa, bridge or passthru");
+        return failWith(EINVAL, "macvlan mode " + quotedName(mode) + " is not private, vepa, bridge or passthru");
     return value;
 }
 
@@ -68,7 +68,7 @@ Result<int> macvlanMode(std::string_view mode)
 Status createVethPair(NetlinkSocket& sock, std::string_view hostName, std::string_view peerName,
                       NetnsTarget peerNetns, const std::string& peerMac, unsigned mtu)
 {
-    const std::string what = "create veth " + quoted(hostName);
+    const std::string what = "create veth " + quotedName(hostName);
     LinkPtr link(rtnl_link_veth_alloc());
     if (!link)
         return failWith(ENOMEM, what + ": out of memory");
@@ -81,7 +81,7 @@ Status createVethPair(NetlinkSocket& sock, std::string_view hostName, std::strin
     if (!ok)
         return fail(ok.error().wrap(what));
     setNetns(peer.get(), peerNetns);
-    return addLink(sock, link.get(), what + " (peer " + quoted(peerName) + ")");
+    return addLink(sock, link.get(), what + " (peer " + quotedName(peerName) + ")");
 }
 
 Status createVethPair(NetlinkSocket& sock, std::string_view hostName, std::string_view peerName, pid_t peerNetnsPid,
@@ -93,7 +93,7 @@ Status createVethPair(NetlinkSocket& sock, std::string_view hostName, std::strin
 Status createMacvlan(NetlinkSocket& sock, std::string_view parent, std::string_view name, std::string_view mode,
                      NetnsTarget netns, const std::string& mac, unsigned mtu)
 {
-    const std::string what = "create macvlan " + quoted(name) + " on " + quoted(parent);
+    const std::string what = "create macvlan " + quotedName(name) + " on " + quotedName(parent);
     Result<int> modeValue = macvlanMode(mode);
     if (!modeValue)
         return fail(modeValue.error().wrap(what));

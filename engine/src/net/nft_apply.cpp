@@ -2,9 +2,14 @@
 
 #include <nftables/libnftables.h>
 
+#include "berth/unique_fd.h"
+
 #include <cerrno>
 #include <memory>
 #include <vector>
+
+#include <sys/mman.h>
+#include <unistd.h>
 
 namespace berth::net {
 
@@ -36,23 +41,58 @@ int codeForNftError(std::string_view text)
     return EINVAL;
 }
 
-// Runs `commands` as one nftables transaction; returns what nft printed.
-// Both output and errors are buffered so nothing reaches our stdout/stderr.
-Result<std::string> runNft(std::string_view commands, std::string_view what)
+NftContext newContext()
 {
     NftContext ctx(nft_ctx_new(NFT_CTX_DEFAULT));
+    // Buffered so that nothing reaches our stdout/stderr and nft's error
+    // text can become the Error message.
+    if (ctx && (nft_ctx_buffer_output(ctx.get()) != 0 || nft_ctx_buffer_error(ctx.get()) != 0))
+        ctx.reset();
+    return ctx;
+}
+
+// Output of a successful run, or nft's error text as the Error.
+Result<std::string> finish(nft_ctx* ctx, int rc, std::string_view what, std::string_view source = {})
+{
+    if (rc == 0)
+        return trimmed(nft_ctx_get_output_buffer(ctx)) + "\n";
+    std::string text = trimmed(nft_ctx_get_error_buffer(ctx));
+    if (text.empty())
+        text = "nftables refused the commands";
+    // nft names the input file in its locations; ours is a memfd.
+    for (std::size_t at; !source.empty() && (at = text.find(source)) != std::string::npos;)
+        text.replace(at, source.size(), "ruleset");
+    return failWith(codeForNftError(text), std::string(what) + ": " + text, std::string(kTable));
+}
+
+// Runs `commands` as one nftables transaction; returns what nft printed.
+Result<std::string> runNft(std::string_view commands, std::string_view what)
+{
+    NftContext ctx = newContext();
     if (!ctx)
-        return failWith(ENOMEM, std::string(what) + ": cannot create an nftables context", std::string(kTable));
-    if (nft_ctx_buffer_output(ctx.get()) != 0 || nft_ctx_buffer_error(ctx.get()) != 0)
-        return failWith(ENOMEM, std::string(what) + ": cannot buffer nftables output", std::string(kTable));
+        return failWith(ENOMEM, std::string(what) + ": cannot set up an nftables context", std::string(kTable));
     const std::string buffer(commands);   // libnftables wants a NUL-terminated string
-    if (nft_run_cmd_from_buffer(ctx.get(), buffer.c_str()) != 0) {
-        std::string text = trimmed(nft_ctx_get_error_buffer(ctx.get()));
-        if (text.empty())
-            text = "nftables refused the commands";
-        return failWith(codeForNftError(text), std::string(what) + ": " + text, std::string(kTable));
+    return finish(ctx.get(), nft_run_cmd_from_buffer(ctx.get(), buffer.c_str()), what);
+}
+
+// As runNft, but from a file: nftables 1.0 quotes the wrong line of a
+// buffer in its syntax errors, and the right one of a file.
+Result<std::string> runNftAsFile(std::string_view commands, std::string_view what)
+{
+    UniqueFd memfd(::memfd_create("berth-nft", MFD_CLOEXEC));
+    if (!memfd)
+        return failErrno(errno, std::string(what) + ": memfd_create");
+    for (std::size_t done = 0; done < commands.size();) {
+        const ssize_t n = ::write(memfd.get(), commands.data() + done, commands.size() - done);
+        if (n < 0 && errno != EINTR)
+            return failErrno(errno, std::string(what) + ": write the ruleset to a memfd");
+        done += n > 0 ? static_cast<std::size_t>(n) : 0;
     }
-    return trimmed(nft_ctx_get_output_buffer(ctx.get())) + "\n";
+    NftContext ctx = newContext();
+    if (!ctx)
+        return failWith(ENOMEM, std::string(what) + ": cannot set up an nftables context", std::string(kTable));
+    const std::string path = "/proc/self/fd/" + std::to_string(memfd.get());
+    return finish(ctx.get(), nft_run_cmd_from_filename(ctx.get(), path.c_str()), what, path);
 }
 
 // Splits the text into words at brace depth 0 ("{" is a word of its own);
@@ -118,10 +158,11 @@ Status applyRuleset(std::string_view rulesetText)
 {
     if (auto scope = checkRulesetScope(rulesetText); !scope)
         return scope;
-    // "add" first so that "delete" cannot fail on a missing table.
-    std::string commands = "add table inet berth\ndelete table inet berth\n";
+    // "add" first so that "delete" cannot fail on a missing table; on the
+    // text's first line so that nft's line numbers are the text's own.
+    std::string commands = "add table inet berth; delete table inet berth; ";
     commands += rulesetText;
-    auto out = runNft(commands, "apply nftables ruleset");
+    auto out = runNftAsFile(commands, "apply nftables ruleset");
     if (!out)
         return std::unexpected(std::move(out.error()));
     return {};

@@ -109,6 +109,8 @@ private slots:
         // nftables' own text, pointing at the bad word.
         QVERIFY2(bad.error().message.find("syntax error") != std::string::npos, bad.error().message.c_str());
         QVERIFY2(bad.error().message.find("masqueradeX") != std::string::npos, bad.error().message.c_str());
+        // Line numbers are the text's own, not shifted by what applyRuleset adds.
+        QVERIFY2(bad.error().message.find("ruleset:3:") != std::string::npos, bad.error().message.c_str());
         auto after = currentRuleset();
         QVERIFY(after);
         QCOMPARE(*after, *before);

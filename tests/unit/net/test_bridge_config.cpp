@@ -195,7 +195,7 @@ private slots:
         QTest::addColumn<QString>("gateway");
         QTest::addColumn<QStringList>("host");
         QTest::addColumn<QString>("error");
-        QTest::newRow("free") << "10.0.5.1/24" << QStringList{"192.168.1.0/24", "0.0.0.0/0"} << "";
+        QTest::newRow("free") << "10.0.9.1/24" << QStringList{"192.168.1.0/24", "0.0.0.0/0"} << "";
         QTest::newRow("other bridge") << "10.0.4.1/24" << QStringList{}
                                       << "subnet 10.0.4.0/24 overlaps 10.0.4.0/22 of bridge 'lab'";
         QTest::newRow("inside other") << "10.0.6.1/24" << QStringList{}
@@ -204,8 +204,8 @@ private slots:
                                       << "subnet 192.168.1.0/24 overlaps the host network 192.168.1.20/24";
         QTest::newRow("host route") << "172.16.9.1/24" << QStringList{"172.16.0.0/12"}
                                     << "subnet 172.16.9.0/24 overlaps the host network 172.16.0.0/12";
-        QTest::newRow("host /32") << "10.0.5.1/24" << QStringList{"10.0.5.77/32"}
-                                  << "subnet 10.0.5.0/24 overlaps the host network 10.0.5.77/32";
+        QTest::newRow("host /32") << "10.0.9.1/24" << QStringList{"10.0.9.77/32"}
+                                  << "subnet 10.0.9.0/24 overlaps the host network 10.0.9.77/32";
     }
     void validateOverlaps()
     {
@@ -220,7 +220,7 @@ private slots:
         b.dhcpRange = Ipv4Range{Ipv4Address{c.network().value + 2}, Ipv4Address{c.network().value + 9}};
         const std::vector<BridgeConfig> others{bridge("lab", "10.0.4.1/22", "10.0.4.2-10.0.4.9"),
                                                // Its old self (same name) is skipped.
-                                               bridge("br0", gw.c_str(), "10.0.5.2-10.0.5.9")};
+                                               bridge("br0", gw.c_str(), "10.0.9.2-10.0.9.9")};
         const berth::Status status = validateBridge(b, others, cidrs(host));
         QCOMPARE(status.has_value(), error.isEmpty());
         if (!status) {

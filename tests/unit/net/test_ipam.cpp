@@ -89,6 +89,11 @@ private slots:
         // The bridge moved to another subnet: the old lease does not fit any more.
         QCOMPARE(allocated(table, "web", bridge("10.0.8.1/24", "10.0.8.2-10.0.8.199")), QStringLiteral("10.0.8.200"));
         QCOMPARE(table.leases().size(), 1u);
+        // No room on the new bridge: the old lease stays as it was.
+        const auto full = table.allocate("web", bridge("10.0.9.1/30", "10.0.9.2-10.0.9.2"));
+        QVERIFY(!full);
+        QCOMPARE(full.error().code, ENOSPC);
+        QCOMPARE(QString::fromStdString(table.find("web")->address.toString()), QStringLiteral("10.0.8.200"));
     }
 
     void reserve()

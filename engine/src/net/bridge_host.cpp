@@ -1,0 +1,208 @@
+#include "net/bridge_host.h"
+
+#include "berth/unique_fd.h"
+#include "fs/atomic_file.h"
+#include "fs/file_io.h"
+#include "net/dnsmasq_args.h"
+#include "net/dnsmasq_process.h"
+#include "net/ip_forward.h"
+#include "net/netlink_address.h"
+#include "net/netlink_link.h"
+#include "net/netlink_socket.h"
+
+#include <algorithm>
+
+#include <fcntl.h>
+
+namespace berth::net {
+
+namespace fsys = std::filesystem;
+
+namespace {
+
+Result<std::string> readText(const fsys::path& file)
+{
+    UniqueFd fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
+    if (!fd)
+        return failErrno(errno, "read " + file.string());
+    return fs::readAll(fd.get(), 64 * 1024);
+}
+
+// The address is added unless the bridge has it already (a second
+// bridgeUp, or a bridge that survived a restart of Berth).
+Status ensureAddress(NetlinkSocket& sock, const BridgeConfig& bridge)
+{
+    auto inUse = networksInUse(sock);
+    if (!inUse)
+        return fail(inUse.error());
+    const Ipv4Cidr subnet{bridge.gateway.network(), bridge.gateway.prefix};
+    if (std::find(inUse->begin(), inUse->end(), subnet) != inUse->end())
+        return {};
+    return addAddress(sock, bridge.name, bridge.gateway);
+}
+
+Status ensureLink(NetlinkSocket& sock, const BridgeConfig& bridge)
+{
+    auto exists = linkExists(sock, bridge.name);
+    if (!exists)
+        return fail(exists.error());
+    if (*exists) {
+        auto kind = linkKind(sock, bridge.name);
+        if (!kind)
+            return fail(kind.error());
+        if (*kind != "bridge")
+            return failWith(EEXIST, "interface '" + bridge.name + "' exists and is not a bridge; Berth leaves it alone");
+        return {};
+    }
+    return createBridge(sock, bridge.name, bridge.mtu);
+}
+
+Status ensureDnsmasqFor(const Paths& paths, const BridgeConfig& bridge)
+{
+    std::error_code ec;
+    fsys::create_directories(paths.networkRunDir(bridge.name), ec);
+    fsys::create_directories(hostsDir(paths, bridge.name), ec);
+    fsys::create_directories(dhcpHostsDir(paths, bridge.name), ec);
+    fsys::create_directories(paths.networksDir(), ec);
+    DnsmasqPaths files;
+    files.pidFile = dnsmasqPidFile(paths, bridge.name).string();
+    files.leaseFile = paths.networkLeases(bridge.name).string();
+    files.hostsDir = hostsDir(paths, bridge.name).string();
+    std::vector<std::string> argv = dnsmasqArguments(bridge, files);
+    // Containers Berth gave an address keep it over DHCP too (system
+    // containers ask by DHCP): "MAC,address,name" files, re-read on change.
+    argv.push_back("--dhcp-hostsdir=" + dhcpHostsDir(paths, bridge.name).string());
+    return ensureDnsmasq(argv, files.pidFile);
+}
+
+} // namespace
+
+fsys::path dnsmasqPidFile(const Paths& paths, std::string_view bridge)
+{
+    return paths.networkRunDir(bridge) / "dnsmasq.pid";
+}
+
+fsys::path hostsDir(const Paths& paths, std::string_view bridge)
+{
+    return paths.networkRunDir(bridge) / "hosts";
+}
+
+fsys::path dhcpHostsDir(const Paths& paths, std::string_view bridge)
+{
+    return paths.networkRunDir(bridge) / "dhcp-hosts";
+}
+
+Result<std::vector<BridgeConfig>> loadBridges(const Paths& paths)
+{
+    std::vector<BridgeConfig> bridges;
+    std::error_code ec;
+    for (const auto& entry : fsys::directory_iterator(paths.networksDir(), ec)) {
+        if (entry.path().extension() != ".conf")
+            continue;
+        auto bridge = loadBridge(paths, entry.path().stem().string());
+        if (!bridge)
+            return fail(bridge.error());
+        bridges.push_back(std::move(*bridge));
+    }
+    std::sort(bridges.begin(), bridges.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+    return bridges;
+}
+
+Result<BridgeConfig> loadBridge(const Paths& paths, std::string_view name)
+{
+    const fsys::path file = paths.networkConfig(name);
+    auto text = readText(file);
+    if (!text) {
+        if (text.error().code == ENOENT)
+            return failWith(ENOENT, "no network named '" + std::string(name) + "'");
+        return fail(text.error());
+    }
+    return parseBridgeConfig(*text, file.string());
+}
+
+Status saveBridge(const Paths& paths, const BridgeConfig& bridge)
+{
+    std::error_code ec;
+    fsys::create_directories(paths.networksDir(), ec);
+    return fs::writeFileAtomic(paths.networkConfig(bridge.name), serializeBridgeConfig(bridge), 0644);
+}
+
+Status defineBridge(const Paths& paths, const BridgeConfig& bridge)
+{
+    auto others = loadBridges(paths);
+    if (!others)
+        return fail(others.error());
+    std::erase_if(*others, [&](const BridgeConfig& b) { return b.name == bridge.name; });
+    auto sock = NetlinkSocket::open();
+    if (!sock)
+        return fail(sock.error());
+    auto inUse = networksInUse(*sock);
+    if (!inUse)
+        return fail(inUse.error());
+    // The bridge's own subnet counts as in use once it is up: not a conflict.
+    const Ipv4Cidr own{bridge.gateway.network(), bridge.gateway.prefix};
+    std::erase(*inUse, own);
+    if (auto valid = validateBridge(bridge, *others, *inUse); !valid)
+        return valid;
+    return saveBridge(paths, bridge);
+}
+
+Result<BridgeConfig> defaultBridgeDefined(const Paths& paths)
+{
+    if (auto existing = loadBridge(paths, kDefaultBridge); existing || existing.error().code != ENOENT)
+        return existing;
+    auto others = loadBridges(paths);
+    if (!others)
+        return fail(others.error());
+    auto sock = NetlinkSocket::open();
+    if (!sock)
+        return fail(sock.error());
+    auto inUse = networksInUse(*sock);
+    if (!inUse)
+        return fail(inUse.error());
+    for (const BridgeConfig& other : *others)
+        inUse->push_back({other.gateway.network(), other.gateway.prefix});
+    auto bridge = defaultBridge(kDefaultBridge, *inUse);
+    if (!bridge)
+        return fail(bridge.error());
+    if (auto saved = saveBridge(paths, *bridge); !saved)
+        return fail(saved.error());
+    return bridge;
+}
+
+Status bridgeUp(const Paths& paths, const BridgeConfig& bridge)
+{
+    auto sock = NetlinkSocket::open();
+    if (!sock)
+        return fail(sock.error());
+    if (auto link = ensureLink(*sock, bridge); !link)
+        return fail(link.error().wrap("bring up network '" + bridge.name + "'"));
+    if (auto address = ensureAddress(*sock, bridge); !address)
+        return fail(address.error().wrap("bring up network '" + bridge.name + "'"));
+    if (auto up = setLinkUp(*sock, bridge.name, true); !up)
+        return fail(up.error());
+    if (bridge.nat)
+        if (auto forwarding = enableIpv4Forwarding(); !forwarding)
+            return fail(forwarding.error());
+    if (auto dns = ensureDnsmasqFor(paths, bridge); !dns)
+        return fail(dns.error().wrap("start dnsmasq for '" + bridge.name + "'"));
+    return {};
+}
+
+Status bridgeDown(const Paths& paths, const BridgeConfig& bridge)
+{
+    if (auto stopped = stopDnsmasq(dnsmasqPidFile(paths, bridge.name)); !stopped && stopped.error().code != ENOENT)
+        return stopped;
+    auto sock = NetlinkSocket::open();
+    if (!sock)
+        return fail(sock.error());
+    auto exists = linkExists(*sock, bridge.name);
+    if (exists && *exists)
+        if (auto deleted = deleteLink(*sock, bridge.name); !deleted)
+            return deleted;
+    std::error_code ec;
+    fsys::remove_all(paths.networkRunDir(bridge.name), ec);
+    return {};
+}
+
+} // namespace berth::net

@@ -1,0 +1,36 @@
+// Berth's bridges on this host: their configs on disk, and bringing one
+// up (link, address, forwarding, dnsmasq) or down. The firewall is
+// reconciled separately (firewall.h), from every bridge and container.
+#pragma once
+
+#include "berth/paths.h"
+#include "net/bridge_config.h"
+
+#include <vector>
+
+namespace berth::net {
+
+// The bridge containers attach to when their config names none.
+inline constexpr const char* kDefaultBridge = "berthbr0";
+
+[[nodiscard]] Result<std::vector<BridgeConfig>> loadBridges(const Paths& paths);
+// ENOENT "no network named 'x'".
+[[nodiscard]] Result<BridgeConfig> loadBridge(const Paths& paths, std::string_view name);
+[[nodiscard]] Status saveBridge(const Paths& paths, const BridgeConfig& bridge);
+// Validates against the other bridges and the host's networks, then saves.
+[[nodiscard]] Status defineBridge(const Paths& paths, const BridgeConfig& bridge);
+// The default bridge, defined with a free subnet the first time it is asked for.
+[[nodiscard]] Result<BridgeConfig> defaultBridgeDefined(const Paths& paths);
+
+// Makes the bridge real in the current network namespace; idempotent. A
+// link of that name that is not a bridge is an error (EEXIST), never taken over.
+[[nodiscard]] Status bridgeUp(const Paths& paths, const BridgeConfig& bridge);
+// Stops its dnsmasq and deletes the link; its config stays unless removed.
+[[nodiscard]] Status bridgeDown(const Paths& paths, const BridgeConfig& bridge);
+
+// dnsmasq's files for a bridge.
+[[nodiscard]] std::filesystem::path dnsmasqPidFile(const Paths& paths, std::string_view bridge);
+[[nodiscard]] std::filesystem::path hostsDir(const Paths& paths, std::string_view bridge);
+[[nodiscard]] std::filesystem::path dhcpHostsDir(const Paths& paths, std::string_view bridge);
+
+} // namespace berth::net
