@@ -41,6 +41,19 @@ struct CreateRequest {
     std::vector<std::string> command;
     // Empty: the container's name.
     std::string hostname;
+    // A network (bridge) to attach eth0 to, "berthbr0" for the default one;
+    // empty: no network but loopback (lxc.net.0.type = empty).
+    std::string network;
+};
+
+// A bridge with DHCP and DNS (dnsmasq) and NAT, like LXC's lxcbr0.
+struct NetworkSettings {
+    std::string name;
+    std::string address;     // the bridge's address on its subnet, "10.0.3.1/24"; empty: a free 10.0.N.1/24
+    std::string dhcpRange;   // "10.0.3.2-10.0.3.199"; empty: .2 to .199 of the subnet
+    bool nat = true;
+    std::string domain = "berth";
+    unsigned mtu = 0;        // 0: the kernel's default
 };
 
 enum class RunState { Stopped, Starting, Running, Stopping, Frozen };
@@ -131,6 +144,17 @@ public:
     [[nodiscard]] Result<std::vector<ContainerStats>> stats() const;
     [[nodiscard]] Status freeze(const std::string& name);
     [[nodiscard]] Status thaw(const std::string& name);
+
+    [[nodiscard]] Result<std::vector<NetworkSettings>> networks() const;
+    // Defines the network and brings it up (link, address, dnsmasq, NAT).
+    [[nodiscard]] Status createNetwork(const NetworkSettings& settings);
+    // Refused while a container's config names it, unless forced.
+    [[nodiscard]] Status deleteNetwork(const std::string& name, bool force = false);
+    // Port forwards of a container, "tcp:8080:80" or "udp:127.0.0.1:5353:53";
+    // saved in its config (berth.net.forward) and live while it runs.
+    [[nodiscard]] Result<std::vector<std::string>> forwards(const std::string& name) const;
+    [[nodiscard]] Status addForward(const std::string& name, const std::string& forward);
+    [[nodiscard]] Status removeForward(const std::string& name, const std::string& forward);
 
 private:
     [[nodiscard]] Status setFrozen(const std::string& name, bool frozen);

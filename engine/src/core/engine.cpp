@@ -11,6 +11,7 @@
 #include "core/new_container_config.h"
 #include "core/running_cgroup.h"
 #include "fs/atomic_file.h"
+#include "runtime/container_network.h"
 #include "runtime/monitor_client.h"
 #include "runtime/plan_builder.h"
 #include "runtime/spawn_monitor.h"
@@ -251,6 +252,7 @@ Status Engine::destroy(const std::string& name, bool force)
             return failWith(ETIMEDOUT, "destroy '" + name + "': the monitor did not exit");
     }
     cleanUpAfterDeadMonitor(m_settings, name);
+    runtime::releaseContainerAddresses(m_settings, name);
     if (auto removed = ContainerStore(m_settings.paths).remove(name); !removed)
         return fail(removed.error().wrap("destroy '" + name + "'"));
     return {};

@@ -23,6 +23,14 @@ std::string newContainerConfig(const CreateRequest& request, const std::filesyst
     text += "lxc.uts.name = " + hostname + "\n";
     text += "lxc.rootfs.path = dir:" + rootfs.string() + "\n";
     text += "lxc.mount.auto = proc:mixed sys:ro\n";
+    if (request.network.empty()) {
+        text += "lxc.net.0.type = empty\n";
+    } else {
+        text += "lxc.net.0.type = veth\n";
+        text += "lxc.net.0.link = " + request.network + "\n";
+        text += "lxc.net.0.name = eth0\n";
+        text += "lxc.net.0.flags = up\n";
+    }
     if (request.kind == ContainerKind::Application) {
         std::string command;
         for (const std::string& arg : request.command)

@@ -68,7 +68,12 @@ Status ensureDnsmasqFor(const Paths& paths, const BridgeConfig& bridge)
     files.pidFile = dnsmasqPidFile(paths, bridge.name).string();
     files.leaseFile = paths.networkLeases(bridge.name).string();
     files.hostsDir = hostsDir(paths, bridge.name).string();
-    std::vector<std::string> argv = dnsmasqArguments(bridge, files);
+    auto program = findDnsmasq();
+    if (!program)
+        return fail(program.error());
+    std::vector<std::string> argv = {program->string()};
+    for (std::string& arg : dnsmasqArguments(bridge, files))
+        argv.push_back(std::move(arg));
     // Containers Berth gave an address keep it over DHCP too (system
     // containers ask by DHCP): "MAC,address,name" files, re-read on change.
     argv.push_back("--dhcp-hostsdir=" + dhcpHostsDir(paths, bridge.name).string());
@@ -196,8 +201,10 @@ Status bridgeDown(const Paths& paths, const BridgeConfig& bridge)
     auto sock = NetlinkSocket::open();
     if (!sock)
         return fail(sock.error());
-    auto exists = linkExists(*sock, bridge.name);
-    if (exists && *exists)
+    // Only a bridge is ever deleted: an interface of another kind with this
+    // name is not Berth's.
+    auto kind = linkKind(*sock, bridge.name);
+    if (kind && *kind == "bridge")
         if (auto deleted = deleteLink(*sock, bridge.name); !deleted)
             return deleted;
     std::error_code ec;

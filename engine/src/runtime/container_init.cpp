@@ -70,8 +70,12 @@ Status enterRoot(const LaunchPlan& plan)
 {
     if (::unshare(CLONE_NEWCGROUP) != 0)
         return failErrno(errno, "enter a new cgroup namespace");
-    if (auto lo = bringUpLoopback(); !lo)
-        return lo;
+    if (!plan.network.hostNetwork) {
+        if (auto lo = bringUpLoopback(); !lo)
+            return lo;
+        if (auto links = configureInsideContainer(plan.network); !links)
+            return links;
+    }
     auto rootFd = prepareRootfs(plan.rootfs);
     if (!rootFd)
         return fail(rootFd.error());
@@ -79,6 +83,9 @@ Status enterRoot(const LaunchPlan& plan)
         return mounted;
     if (auto written = writeHostFiles(rootFd->get(), plan.hostname); !written)
         return written;
+    if (!plan.network.resolvConf.empty())
+        if (auto written = writeResolvConf(rootFd->get(), plan.network.resolvConf); !written)
+            return written;
     if (auto pivoted = pivotInto(rootFd->get()); !pivoted)
         return pivoted;
     if (::sethostname(plan.hostname.data(), plan.hostname.size()) != 0)

@@ -47,6 +47,13 @@ std::string updatedHosts(std::string_view current, std::string_view hostname)
     return result;
 }
 
+Status writeResolvConf(int rootFd, std::string_view text)
+{
+    if (!fs::openInRoot(rootFd, "etc", O_PATH | O_DIRECTORY | O_CLOEXEC))
+        return {};
+    return replaceFileInRoot(rootFd, "etc/resolv.conf", text);
+}
+
 Status writeHostFiles(int rootFd, std::string_view hostname)
 {
     auto etc = fs::openInRoot(rootFd, "etc", O_PATH | O_DIRECTORY | O_CLOEXEC);

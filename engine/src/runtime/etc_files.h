@@ -12,6 +12,10 @@ namespace berth::runtime {
 // keeping the file's other lines. Does nothing when the rootfs has no /etc.
 [[nodiscard]] Status writeHostFiles(int rootFd, std::string_view hostname);
 
+// Replaces /etc/resolv.conf (through a symlink only within the rootfs).
+// Does nothing when the rootfs has no /etc.
+[[nodiscard]] Status writeResolvConf(int rootFd, std::string_view text);
+
 // The hosts file text with the 127.0.1.1 line set to `hostname` (pure, for tests).
 [[nodiscard]] std::string updatedHosts(std::string_view current, std::string_view hostname);
 

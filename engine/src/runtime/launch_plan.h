@@ -2,6 +2,7 @@
 #pragma once
 
 #include "runtime/auto_mounts.h"
+#include "runtime/container_network.h"
 #include "runtime/dev_setup.h"
 #include "runtime/mount_entries.h"
 #include "security/capabilities.h"
@@ -29,6 +30,7 @@ struct LaunchPlan {
     std::vector<std::string> env;         // KEY=VALUE
     std::string cwd = "/";
     bool noNewPrivs = true;
+    NetworkPlan network;
     security::CapabilityPlan capabilities;
     // Compiled by the monitor while the child sets up its mounts (on the
     // other core) and sent to it before exec; see launcher.h.

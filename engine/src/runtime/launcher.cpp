@@ -16,13 +16,15 @@ namespace berth::runtime {
 
 namespace {
 
-constexpr unsigned long kNamespaces = CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWNET;
+constexpr unsigned long kNamespaces = CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC;
 
 // A fork-like clone: the child continues on a copy of this stack, which is
-// what a single-threaded monitor wants (no separate stack to size).
-pid_t cloneWithNamespaces()
+// what a single-threaded monitor wants (no separate stack to size). A
+// container on the host's network (lxc.net.0.type = none) keeps its netns.
+pid_t cloneWithNamespaces(bool hostNetwork)
 {
-    return static_cast<pid_t>(::syscall(SYS_clone, kNamespaces | SIGCHLD, nullptr, nullptr, nullptr, nullptr));
+    const unsigned long flags = kNamespaces | (hostNetwork ? 0 : CLONE_NEWNET) | SIGCHLD;
+    return static_cast<pid_t>(::syscall(SYS_clone, flags, nullptr, nullptr, nullptr, nullptr));
 }
 
 void reap(pid_t pid)
@@ -69,7 +71,7 @@ Result<LaunchedInit> launchContainer(const LaunchPlan& plan, const std::function
         return failErrno(errno, "socketpair");
     UniqueFd ours(pair[0]), theirs(pair[1]);
 
-    const pid_t pid = cloneWithNamespaces();
+    const pid_t pid = cloneWithNamespaces(plan.network.hostNetwork);
     if (pid < 0)
         return failErrno(errno, "clone the container's init");
     if (pid == 0) {
@@ -81,6 +83,11 @@ Result<LaunchedInit> launchContainer(const LaunchPlan& plan, const std::function
     if (auto placed = placeInCgroup(pid); !placed) {
         reap(pid);
         return fail(placed.error());
+    }
+    // The links are made straight inside the child's new namespace.
+    if (auto links = createHostSide(plan.network, pid); !links) {
+        reap(pid);
+        return fail(links.error());
     }
     UniqueFd pidfd(static_cast<int>(::syscall(SYS_pidfd_open, pid, 0)));
     if (!pidfd) {

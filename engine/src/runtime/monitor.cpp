@@ -197,6 +197,12 @@ Status Monitor::setUp()
     if (!plan)
         return fail(plan.error());
     m_haltSignal = effectiveHaltSignal(*spec, m_options.commandOverride);
+    auto network = prepareContainerNetwork(m_options.settings, m_options.name, *spec);
+    if (!network)
+        return fail(network.error());
+    plan->network = *network;
+    m_network = std::move(*network);
+    m_hasForwards = !spec->forwards.empty();
     m_stopSignal = spec->stopSignal;
 
     auto log = openLog(spec->consoleLogfile.value_or(m_paths.logFile(m_options.name)));
@@ -231,6 +237,9 @@ Status Monitor::setUp()
     m_startedAt = static_cast<std::int64_t>(::time(nullptr));
     m_state = RunState::Running;
     recordState(RunState::Running);
+    if (m_hasForwards)
+        if (auto firewall = reconcileFirewall(m_options.settings); !firewall)
+            m_exitNote = "port forwards not applied: " + firewall.error().describe();
     return {};
 }
 
@@ -268,6 +277,9 @@ void Monitor::tearDown()
 {
     for (ConsoleMux& console : m_consoles)
         console.drainMaster();
+    removeHostSide(m_options.settings, m_options.name, m_network);
+    if (m_hasForwards)
+        (void)reconcileFirewall(m_options.settings, m_options.name);
     if (m_cgroup) {
         if (auto removed = m_cgroup->remove(); !removed)
             m_exitNote = removed.error().describe();
@@ -289,6 +301,7 @@ int Monitor::run()
 {
     auto started = setUp();
     if (!started) {
+        removeHostSide(m_options.settings, m_options.name, m_network);
         // Leave nothing of this attempt: the cgroup guard and the consoles
         // go with this object; the socket and state files are ours to remove.
         m_cgroup.reset();

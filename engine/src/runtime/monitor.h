@@ -6,6 +6,7 @@
 #include "berth/engine.h"
 #include "cgroup/container_cgroup.h"
 #include "runtime/console_mux.h"
+#include "runtime/container_network.h"
 #include "runtime/state_file.h"
 
 #include <chrono>
@@ -61,6 +62,8 @@ private:
     std::vector<UniqueFd> m_slaves;           // kept until the init owns them
     std::vector<std::string> m_slavePaths;
     std::string m_cgroupParent;
+    NetworkPlan m_network;
+    bool m_hasForwards = false;
     pid_t m_initPid = 0;
     UniqueFd m_pidfd;
     int m_haltSignal = 0;

@@ -1,0 +1,248 @@
+// Engine: networks (bridges) and port forwards.
+#include "berth/engine.h"
+
+#include "berth/config.h"
+#include "config/container_spec.h"
+#include "core/engine_checks.h"
+#include "net/bridge_host.h"
+#include "net/ipv4_ops.h"
+#include "net/ifname.h"
+#include "net/net_spec.h"
+#include "net/netlink_link.h"
+#include "net/netlink_address.h"
+#include "net/netlink_socket.h"
+#include "runtime/container_network.h"
+#include "runtime/plan_builder.h"
+#include "runtime/spawn_monitor.h"
+#include "store/container_store.h"
+
+namespace berth {
+
+namespace {
+
+NetworkSettings settingsOf(const net::BridgeConfig& bridge)
+{
+    return NetworkSettings{bridge.name, bridge.gateway.toString(), net::rangeToString(bridge.dhcpRange), bridge.nat,
+                           bridge.domain, bridge.mtu};
+}
+
+// Fills what the caller left empty like defaultBridge() does, then applies
+// the caller's choices over it.
+Result<net::BridgeConfig> bridgeOf(const Paths& paths, const NetworkSettings& settings)
+{
+    auto sock = net::NetlinkSocket::open();
+    if (!sock)
+        return fail(sock.error());
+    auto inUse = net::networksInUse(*sock);
+    if (!inUse)
+        return fail(inUse.error());
+    if (auto others = net::loadBridges(paths))
+        for (const auto& other : *others)
+            inUse->push_back(net::subnetOf(other.gateway));
+    auto bridge = net::defaultBridge(settings.name, *inUse);
+    if (!settings.address.empty()) {
+        auto gateway = net::Ipv4Cidr::parse(settings.address);
+        if (!gateway)
+            return fail(gateway.error().wrap("network address"));
+        net::BridgeConfig chosen;
+        chosen.name = settings.name;
+        chosen.gateway = *gateway;
+        const auto subnet = net::subnetOf(*gateway);
+        chosen.dhcpRange = {net::Ipv4Address{subnet.address.value + 2},
+                            net::Ipv4Address{std::min(subnet.address.value + 199, subnet.broadcast().value - 1)}};
+        bridge = chosen;
+    }
+    if (!bridge)
+        return fail(bridge.error());
+    if (!settings.dhcpRange.empty()) {
+        auto range = net::Ipv4Range::parse(settings.dhcpRange);
+        if (!range)
+            return fail(range.error().wrap("DHCP range"));
+        bridge->dhcpRange = *range;
+    }
+    bridge->nat = settings.nat;
+    bridge->domain = settings.domain;
+    bridge->mtu = settings.mtu;
+    return bridge;
+}
+
+Result<ContainerSpec> specOf(const EngineSettings& settings, const std::string& name)
+{
+    return runtime::loadContainerSpec(settings, name);
+}
+
+bool usesBridge(const ContainerSpec& spec, const std::string& bridge)
+{
+    for (const auto& iface : spec.network)
+        if (iface.type == net::NetInterfaceSpec::Type::Veth &&
+            (iface.link == bridge || (iface.link.empty() && bridge == net::kDefaultBridge)))
+            return true;
+    return false;
+}
+
+// Rewrites the container's berth.net.forward lines with `change` applied.
+Status editForwards(const EngineSettings& settings, const std::string& name, const std::string& forward, bool add)
+{
+    auto parsed = net::PortForward::parse(forward);
+    if (!parsed)
+        return fail(parsed.error());
+    ConfigParseOptions options;
+    options.baseDir = settings.paths.containerDir(name);
+    options.includeRoots = settings.includeRoots;
+    auto config = Config::load(settings.paths.configFile(name), options);
+    if (!config)
+        return fail(config.error());
+    auto current = net::portForwardsFromConfig(*config);
+    if (!current)
+        return fail(current.error());
+    const bool present = std::find(current->begin(), current->end(), *parsed) != current->end();
+    if (add && present)
+        return failWith(EEXIST, "port forward " + parsed->toConfigValue() + " already exists on '" + name + "'");
+    if (!add && !present)
+        return failWith(ENOENT, "container '" + name + "' has no port forward " + parsed->toConfigValue());
+    config->unset("berth.net.forward");
+    for (const net::PortForward& kept : *current)
+        if (!(kept == *parsed))
+            if (auto appended = config->append("berth.net.forward", kept.toConfigValue()); !appended)
+                return appended;
+    if (add)
+        if (auto appended = config->append("berth.net.forward", parsed->toConfigValue()); !appended)
+            return appended;
+    // The whole config is checked again: a host port another forward of
+    // this container holds is refused here.
+    auto reparsed = Config::parse(config->serialize(), options);
+    if (!reparsed)
+        return fail(reparsed.error());
+    if (auto spec = ContainerSpec::fromConfig(*reparsed); !spec)
+        return fail(spec.error());
+    return ContainerStore(settings.paths).writeConfig(name, config->serialize());
+}
+
+// Another container may not forward the same host port.
+Status checkPortFree(const EngineSettings& settings, const std::string& name, const std::string& forward)
+{
+    auto wanted = net::PortForward::parse(forward);
+    auto names = ContainerStore(settings.paths).list();
+    if (!wanted || !names)
+        return {};
+    for (const std::string& other : *names) {
+        if (other == name)
+            continue;
+        auto spec = specOf(settings, other);
+        if (!spec)
+            continue;
+        for (const auto& used : spec->forwards)
+            if (used.protocol == wanted->protocol && used.hostPort == wanted->hostPort &&
+                (!used.hostAddress || !wanted->hostAddress || used.hostAddress == wanted->hostAddress))
+                return failWith(EEXIST, "host port " + std::to_string(wanted->hostPort) + " is already forwarded to '" +
+                                            other + "'");
+    }
+    return {};
+}
+
+} // namespace
+
+Result<std::vector<NetworkSettings>> Engine::networks() const
+{
+    auto bridges = net::loadBridges(m_settings.paths);
+    if (!bridges)
+        return fail(bridges.error());
+    std::vector<NetworkSettings> all;
+    for (const auto& bridge : *bridges)
+        all.push_back(settingsOf(bridge));
+    return all;
+}
+
+Status Engine::createNetwork(const NetworkSettings& settings)
+{
+    if (auto exists = net::loadBridge(m_settings.paths, settings.name); exists)
+        return failWith(EEXIST, "network '" + settings.name + "' already exists");
+    if (auto valid = net::validateInterfaceName(settings.name, "network name"); !valid)
+        return valid;
+    // An interface of that name that Berth did not make is never taken over,
+    // and is never touched by the cleanup below.
+    if (auto sock = net::NetlinkSocket::open()) {
+        auto exists = net::linkExists(*sock, settings.name);
+        if (exists && *exists)
+            return failWith(EEXIST, "an interface named '" + settings.name + "' already exists on this host");
+    }
+    auto bridge = bridgeOf(m_settings.paths, settings);
+    if (!bridge)
+        return fail(bridge.error().wrap("network '" + settings.name + "'"));
+    if (auto defined = net::defineBridge(m_settings.paths, *bridge); !defined)
+        return fail(defined.error().wrap("network '" + settings.name + "'"));
+    if (auto up = net::bridgeUp(m_settings.paths, *bridge); !up) {
+        // Nothing half made: the link and dnsmasq go, and the definition.
+        (void)net::bridgeDown(m_settings.paths, *bridge);
+        std::error_code ec;
+        std::filesystem::remove(m_settings.paths.networkConfig(settings.name), ec);
+        return fail(up.error());
+    }
+    return runtime::reconcileFirewall(m_settings);
+}
+
+Status Engine::deleteNetwork(const std::string& name, bool force)
+{
+    auto bridge = net::loadBridge(m_settings.paths, name);
+    if (!bridge)
+        return fail(bridge.error());
+    if (auto names = ContainerStore(m_settings.paths).list()) {
+        for (const std::string& container : *names) {
+            auto spec = specOf(m_settings, container);
+            if (!spec || !usesBridge(*spec, name))
+                continue;
+            if (!force)
+                return failWith(EBUSY, "network '" + name + "' is used by container '" + container + "'");
+            if (runtime::monitorAlive(m_settings.paths, container))
+                return failWith(EBUSY, "network '" + name + "' is used by running container '" + container + "'");
+        }
+    }
+    if (auto down = net::bridgeDown(m_settings.paths, *bridge); !down)
+        return down;
+    std::error_code ec;
+    std::filesystem::remove(m_settings.paths.networkConfig(name), ec);
+    std::filesystem::remove(m_settings.paths.networkLeases(name), ec);
+    std::filesystem::remove(m_settings.paths.networkStaticLeases(name), ec);
+    return runtime::reconcileFirewall(m_settings);
+}
+
+Result<std::vector<std::string>> Engine::forwards(const std::string& name) const
+{
+    if (auto exists = checkContainerExists(m_settings.paths, name); !exists)
+        return fail(exists.error());
+    auto spec = specOf(m_settings, name);
+    if (!spec)
+        return fail(spec.error());
+    std::vector<std::string> all;
+    for (const auto& forward : spec->forwards)
+        all.push_back(forward.toConfigValue());
+    return all;
+}
+
+Status Engine::addForward(const std::string& name, const std::string& forward)
+{
+    auto lock = lockExistingContainer(m_settings.paths, name);
+    if (!lock)
+        return fail(lock.error());
+    if (auto free = checkPortFree(m_settings, name, forward); !free)
+        return free;
+    if (auto edited = editForwards(m_settings, name, forward, true); !edited)
+        return fail(edited.error().wrap("forward on '" + name + "'"));
+    if (!runtime::monitorAlive(m_settings.paths, name))
+        return {};
+    return runtime::reconcileFirewall(m_settings);
+}
+
+Status Engine::removeForward(const std::string& name, const std::string& forward)
+{
+    auto lock = lockExistingContainer(m_settings.paths, name);
+    if (!lock)
+        return fail(lock.error());
+    if (auto edited = editForwards(m_settings, name, forward, false); !edited)
+        return fail(edited.error().wrap("forward on '" + name + "'"));
+    if (!runtime::monitorAlive(m_settings.paths, name))
+        return {};
+    return runtime::reconcileFirewall(m_settings);
+}
+
+} // namespace berth

@@ -1,0 +1,302 @@
+#include "runtime/container_network.h"
+
+#include "fs/atomic_file.h"
+#include "fs/lock_file.h"
+#include "net/bridge_host.h"
+#include "net/ipam.h"
+#include "net/ipv4_ops.h"
+#include "net/mac.h"
+#include "net/netlink_address.h"
+#include "net/netlink_link.h"
+#include "net/netlink_socket.h"
+#include "net/netlink_veth.h"
+#include "net/nft_apply.h"
+#include "net/nft_ruleset.h"
+#include "runtime/plan_builder.h"
+#include "runtime/spawn_monitor.h"
+#include "store/container_store.h"
+
+#include <cstdio>
+
+#include <fcntl.h>
+
+namespace berth::runtime {
+
+namespace fsys = std::filesystem;
+using net::NetInterfaceSpec;
+
+namespace {
+
+// Address allocation and firewall rebuilds of all containers take turns.
+Result<UniqueFd> lockNetworks(const Paths& paths)
+{
+    std::error_code ec;
+    fsys::create_directories(paths.networkLock().parent_path(), ec);
+    UniqueFd dir(::open(paths.networkLock().parent_path().c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+    if (!dir)
+        return failErrno(errno, "open " + paths.networkLock().parent_path().string());
+    return fs::lockFileAt(dir.get(), paths.networkLock().filename().string(), true);
+}
+
+// "vb" and 8 hex digits: unique enough per container and interface, and
+// within the 15 bytes an interface name may have.
+std::string hostVethName(const std::string& container, unsigned index)
+{
+    std::uint32_t hash = 2166136261u;
+    for (char c : container + ":" + std::to_string(index))
+        hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
+    char name[16];
+    std::snprintf(name, sizeof(name), "vb%08x", hash);
+    return name;
+}
+
+Result<net::BridgeConfig> bridgeFor(const Paths& paths, const NetInterfaceSpec& iface)
+{
+    if (iface.link.empty() || iface.link == net::kDefaultBridge)
+        return net::defaultBridgeDefined(paths);
+    return net::loadBridge(paths, iface.link);
+}
+
+Result<net::Ipv4Address> addressOnBridge(const Paths& paths, const std::string& name, const NetInterfaceSpec& iface,
+                                         const net::BridgeConfig& bridge, const std::string& mac)
+{
+    auto lock = lockNetworks(paths);
+    if (!lock)
+        return fail(lock.error());
+    const fsys::path file = paths.networkStaticLeases(bridge.name);
+    auto table = net::LeaseTable::load(file);
+    if (!table)
+        return fail(table.error());
+    net::Ipv4Address address;
+    if (iface.ipv4) {
+        if (!bridge.gateway.contains(iface.ipv4->address))
+            return failWith(EINVAL, "address " + iface.ipv4->toString() + " at " + iface.where +
+                                        " is not on network '" + bridge.name + "' (" + bridge.gateway.toString() + ")");
+        if (auto reserved = table->reserve(name, iface.ipv4->address, mac); !reserved)
+            return fail(reserved.error());
+        address = iface.ipv4->address;
+    } else {
+        auto allocated = table->allocate(name, bridge, mac);
+        if (!allocated)
+            return fail(allocated.error().wrap("address for '" + name + "' on '" + bridge.name + "'"));
+        address = *allocated;
+    }
+    if (auto saved = table->save(file); !saved)
+        return fail(saved.error());
+    return address;
+}
+
+// The container's name in the bridge's DNS, and its address kept over DHCP.
+Status publish(const Paths& paths, const net::BridgeConfig& bridge, const std::string& name,
+               const std::string& hostname, net::Ipv4Address address, const std::string& mac)
+{
+    const std::string ip = address.toString();
+    if (auto hosts = fs::writeFileAtomic(net::hostsDir(paths, bridge.name) / name, ip + " " + hostname + "\n", 0644);
+        !hosts)
+        return hosts;
+    return fs::writeFileAtomic(net::dhcpHostsDir(paths, bridge.name) / name, mac + "," + ip + "," + hostname + "\n",
+                               0644);
+}
+
+Result<InterfacePlan> planVeth(const EngineSettings& settings, const std::string& name, const ContainerSpec& spec,
+                               const NetInterfaceSpec& iface, NetworkPlan& plan)
+{
+    auto bridge = bridgeFor(settings.paths, iface);
+    if (!bridge)
+        return fail(bridge.error());
+    if (auto up = net::bridgeUp(settings.paths, *bridge); !up)
+        return fail(up.error());
+    InterfacePlan out;
+    out.type = NetInterfaceSpec::Type::Veth;
+    out.hostName = iface.vethPair.empty() ? hostVethName(name, iface.index) : iface.vethPair;
+    out.bridge = bridge->name;
+    out.name = iface.name;
+    out.mac = iface.hwaddr.empty() ? net::stableMac(name, iface.index) : iface.hwaddr;
+    out.mtu = iface.mtu ? iface.mtu : bridge->mtu;
+    out.up = iface.up;
+    auto address = addressOnBridge(settings.paths, name, iface, *bridge, out.mac);
+    if (!address)
+        return fail(address.error());
+    // Application containers run no DHCP client: the init sets the address.
+    // System containers ask dnsmasq, which hands out the same one.
+    if (iface.ipv4 || spec.kind == ContainerKind::Application) {
+        out.address = net::Ipv4Cidr{*address, bridge->gateway.prefix};
+        out.gateway = iface.gateway ? iface.gateway : std::optional(bridge->gateway.address);
+    }
+    if (auto published = publish(settings.paths, *bridge, name, spec.hostname, *address, out.mac); !published)
+        return fail(published.error());
+    if (plan.resolvConf.empty())
+        plan.resolvConf = "nameserver " + bridge->gateway.address.toString() + "\nsearch " + bridge->domain + "\n";
+    return out;
+}
+
+} // namespace
+
+Result<NetworkPlan> prepareContainerNetwork(const EngineSettings& settings, const std::string& name,
+                                            const ContainerSpec& spec)
+{
+    NetworkPlan plan;
+    for (const NetInterfaceSpec& iface : spec.network) {
+        switch (iface.type) {
+        case NetInterfaceSpec::Type::None:
+            plan.hostNetwork = true;
+            break;
+        case NetInterfaceSpec::Type::Empty:
+            break;
+        case NetInterfaceSpec::Type::Veth: {
+            auto veth = planVeth(settings, name, spec, iface, plan);
+            if (!veth)
+                return fail(veth.error().wrap("network interface at " + iface.where));
+            plan.interfaces.push_back(std::move(*veth));
+            break;
+        }
+        case NetInterfaceSpec::Type::Macvlan: {
+            InterfacePlan macvlan;
+            macvlan.type = NetInterfaceSpec::Type::Macvlan;
+            macvlan.parent = iface.link;
+            macvlan.macvlanMode = iface.macvlanMode;
+            macvlan.name = iface.name;
+            macvlan.mac = iface.hwaddr.empty() ? net::stableMac(name, iface.index) : iface.hwaddr;
+            macvlan.mtu = iface.mtu;
+            macvlan.address = iface.ipv4;
+            macvlan.gateway = iface.gateway;
+            macvlan.up = iface.up;
+            plan.interfaces.push_back(std::move(macvlan));
+            break;
+        }
+        }
+    }
+    return plan;
+}
+
+Status createHostSide(const NetworkPlan& plan, pid_t child)
+{
+    if (plan.interfaces.empty())
+        return {};
+    auto sock = net::NetlinkSocket::open();
+    if (!sock)
+        return fail(sock.error());
+    std::vector<std::string> made;
+    auto undo = [&] {
+        for (const std::string& link : made)
+            (void)net::deleteLink(*sock, link);
+    };
+    for (const InterfacePlan& iface : plan.interfaces) {
+        Status step;
+        if (iface.type == NetInterfaceSpec::Type::Veth) {
+            step = net::createVethPair(*sock, iface.hostName, iface.name, child, iface.mac, iface.mtu);
+            if (step)
+                made.push_back(iface.hostName);
+            if (step)
+                step = net::setMaster(*sock, iface.hostName, iface.bridge);
+            if (step)
+                step = net::setLinkUp(*sock, iface.hostName, true);
+        } else {
+            step = net::createMacvlan(*sock, iface.parent, iface.name, iface.macvlanMode, child, iface.mac, iface.mtu);
+        }
+        if (!step) {
+            undo();
+            return fail(step.error());
+        }
+    }
+    return {};
+}
+
+Status configureInsideContainer(const NetworkPlan& plan)
+{
+    if (plan.interfaces.empty())
+        return {};
+    auto sock = net::NetlinkSocket::open();
+    if (!sock)
+        return fail(sock.error());
+    for (const InterfacePlan& iface : plan.interfaces)
+        if (auto configured = net::configureInterface(*sock, iface.name, iface.address,
+                                                      iface.up ? iface.gateway : std::nullopt, iface.up);
+            !configured)
+            return fail(configured.error().wrap("configure " + iface.name));
+    return {};
+}
+
+void removeHostSide(const EngineSettings& settings, const std::string& name, const NetworkPlan& plan)
+{
+    auto sock = net::NetlinkSocket::open();
+    for (const InterfacePlan& iface : plan.interfaces) {
+        if (iface.type != NetInterfaceSpec::Type::Veth)
+            continue;
+        // The peer usually took the pair with it when the namespace died.
+        if (sock)
+            if (auto exists = net::linkExists(*sock, iface.hostName); exists && *exists)
+                (void)net::deleteLink(*sock, iface.hostName);
+        std::error_code ec;
+        fsys::remove(net::hostsDir(settings.paths, iface.bridge) / name, ec);
+    }
+}
+
+void releaseContainerAddresses(const EngineSettings& settings, const std::string& name)
+{
+    auto lock = lockNetworks(settings.paths);
+    auto bridges = net::loadBridges(settings.paths);
+    if (!lock || !bridges)
+        return;
+    for (const net::BridgeConfig& bridge : *bridges) {
+        const fsys::path file = settings.paths.networkStaticLeases(bridge.name);
+        auto table = net::LeaseTable::load(file);
+        if (!table || !table->find(name))
+            continue;
+        table->release(name);
+        (void)table->save(file);
+        std::error_code ec;
+        fsys::remove(net::dhcpHostsDir(settings.paths, bridge.name) / name, ec);
+        fsys::remove(net::hostsDir(settings.paths, bridge.name) / name, ec);
+    }
+}
+
+namespace {
+
+// The forwards of one running container, to the address its first bridged
+// interface has on its bridge.
+void addForwardsOf(const EngineSettings& settings, const std::string& name, std::vector<net::BridgeRules>& rules)
+{
+    auto spec = loadContainerSpec(settings, name);
+    if (!spec || spec->forwards.empty())
+        return;
+    for (const NetInterfaceSpec& iface : spec->network) {
+        if (iface.type != NetInterfaceSpec::Type::Veth)
+            continue;
+        const std::string bridge = iface.link.empty() ? net::kDefaultBridge : iface.link;
+        auto table = net::LeaseTable::load(settings.paths.networkStaticLeases(bridge));
+        auto lease = table ? table->find(name) : std::nullopt;
+        for (net::BridgeRules& rule : rules)
+            if (rule.bridge == bridge && lease)
+                for (const net::PortForward& forward : spec->forwards)
+                    rule.forwards.push_back({forward, lease->address});
+        return;
+    }
+}
+
+} // namespace
+
+Status reconcileFirewall(const EngineSettings& settings, std::string_view stopping)
+{
+    auto lock = lockNetworks(settings.paths);
+    if (!lock)
+        return fail(lock.error());
+    auto bridges = net::loadBridges(settings.paths);
+    if (!bridges)
+        return fail(bridges.error());
+    std::vector<net::BridgeRules> rules;
+    for (const net::BridgeConfig& bridge : *bridges)
+        rules.push_back({bridge.name, net::subnetOf(bridge.gateway), bridge.nat, {}});
+    if (rules.empty()) {
+        auto removed = net::removeRuleset();
+        return removed;
+    }
+    auto names = ContainerStore(settings.paths).list();
+    if (names)
+        for (const std::string& name : *names)
+            if (name != stopping && monitorAlive(settings.paths, name))
+                addForwardsOf(settings, name, rules);
+    return net::applyRuleset(net::berthRuleset(rules));
+}
+
+} // namespace berth::runtime

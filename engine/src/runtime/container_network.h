@@ -1,0 +1,58 @@
+// A container's network interfaces: decided before clone (bridges up,
+// addresses allocated), made on the host side right after clone (veth and
+// macvlan created directly in the new network namespace), configured by
+// the container's init from inside, and removed when it stops.
+#pragma once
+
+#include "berth/engine.h"
+#include "config/container_spec.h"
+#include "net/ipv4.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace berth::runtime {
+
+struct InterfacePlan {
+    net::NetInterfaceSpec::Type type = net::NetInterfaceSpec::Type::Veth;
+    std::string hostName;       // veth: the host end
+    std::string bridge;         // veth: the bridge the host end joins
+    std::string parent;         // macvlan: the parent link
+    std::string macvlanMode;
+    std::string name;           // inside the container
+    std::string mac;
+    unsigned mtu = 0;
+    std::optional<net::Ipv4Cidr> address;     // configured by the init; none = DHCP
+    std::optional<net::Ipv4Address> gateway;
+    bool up = true;
+};
+
+struct NetworkPlan {
+    bool hostNetwork = false;                 // lxc.net.0.type = none
+    std::vector<InterfacePlan> interfaces;
+    std::string resolvConf;                   // written into the rootfs; empty = left alone
+};
+
+// In the monitor, before clone: brings the bridges up, gives every bridged
+// interface an address from the bridge's IPAM (set by the init for
+// application containers, handed out by dnsmasq for system containers),
+// and publishes the container's name to the bridge's DNS.
+[[nodiscard]] Result<NetworkPlan> prepareContainerNetwork(const EngineSettings& settings, const std::string& name,
+                                                          const ContainerSpec& spec);
+// In the monitor, after clone, before the child goes on: the links, made
+// inside the child's namespace. On failure, what was made is removed.
+[[nodiscard]] Status createHostSide(const NetworkPlan& plan, pid_t child);
+// In the child, in its own network namespace: addresses, routes, up.
+[[nodiscard]] Status configureInsideContainer(const NetworkPlan& plan);
+// In the monitor at stop: host ends and DNS entries go (the addresses stay
+// reserved for the container until it is destroyed).
+void removeHostSide(const EngineSettings& settings, const std::string& name, const NetworkPlan& plan);
+// On destroy: the container's addresses go back to the bridges' pools.
+void releaseContainerAddresses(const EngineSettings& settings, const std::string& name);
+
+// Rebuilds Berth's nftables table from every bridge and the port forwards of
+// every running container (but `stopping`), and applies it atomically.
+[[nodiscard]] Status reconcileFirewall(const EngineSettings& settings, std::string_view stopping = {});
+
+} // namespace berth::runtime

@@ -1,0 +1,235 @@
+// Containers on Berth's networks, all inside the test's own network
+// namespace (standing in for the host) and a second one standing for "the
+// outside": ping by address and by name, DHCP from the real dnsmasq, NAT,
+// port forwards, macvlan, and nothing left after stop and network deletion.
+#include "integration_env.h"
+#include "lifecycle_fixture.h"
+#include "netns_child.h"
+
+#include "net/nft_apply.h"
+
+#include <QtTest/QtTest>
+
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include <csignal>
+#include <sys/wait.h>
+
+using namespace berth;
+using namespace berth::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+int run(const std::string& command)
+{
+    return std::system(command.c_str());
+}
+
+bool dnsmasqRunsFor(const std::string& stateRoot)
+{
+    for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
+        std::ifstream cmdline(entry.path() / "cmdline");
+        std::string text((std::istreambuf_iterator<char>(cmdline)), {});
+        if (text.find("dnsmasq") != std::string::npos && text.find(stateRoot) != std::string::npos)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+class TestNetwork : public QObject {
+    Q_OBJECT
+
+private:
+    Engine m_engine = makeEngine();
+    NetnsChild m_outside;
+
+    void startApp(const std::string& name, const std::string& script, const std::string& extraConfig = {})
+    {
+        auto created = m_engine.create({.name = name, .kind = ContainerKind::Application,
+                                        .command = {"/bin/sh", "-c", script}, .network = "tbr0"});
+        QVERIFY2(created, created ? "" : created.error().describe().c_str());
+        if (!extraConfig.empty())
+            std::ofstream(m_engine.settings().paths.configFile(name), std::ios::app) << extraConfig;
+        auto started = m_engine.start(name);
+        QVERIFY2(started, started ? "" : started.error().describe().c_str());
+    }
+
+    RunResult runApp(const std::string& name, const std::string& script)
+    {
+        RunResult result;
+        startApp(name, script);
+        auto stopped = m_engine.waitStopped(name, 30s);
+        if (stopped && stopped->lastExit)
+            result.exit = *stopped->lastExit;
+        result.output = readConsoleLog(m_engine, name);
+        (void)m_engine.destroy(name, true);
+        return result;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        auto created = m_engine.createNetwork({.name = "tbr0", .address = "10.0.50.1/24"});
+        QVERIFY2(created, created ? "" : created.error().describe().c_str());
+        // "The outside": another namespace on a veth, 192.168.77.0/24, with
+        // no route back to the containers' subnet: only NAT lets them in.
+        QVERIFY(m_outside.start());
+        const std::string pid = std::to_string(m_outside.pid());
+        QCOMPARE(run("ip link add toout type veth peer name eth0 netns " + pid), 0);
+        QCOMPARE(run("ip addr add 192.168.77.1/24 dev toout && ip link set toout up"), 0);
+        QCOMPARE(m_outside.exec({"/bin/sh", "-c", "ip addr add 192.168.77.2/24 dev eth0 && ip link set eth0 up && ip link set lo up"}), 0);
+    }
+
+    void cleanupTestCase()
+    {
+        run("ip link del toout 2>/dev/null");
+        // After a failure half way: the network and what it started go too.
+        for (const char* name : {"web", "client", "sysdhcp", "natter", "site", "mv", "user"})
+            (void)m_engine.destroy(name, true);
+        if (m_engine.networks() && !m_engine.networks()->empty())
+            (void)m_engine.deleteNetwork("tbr0", true);
+    }
+
+    void badNetworksAreRefused_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("address");
+        QTest::addColumn<QString>("range");
+        QTest::newRow("overlaps tbr0") << "tbr1" << "10.0.50.129/25" << "";
+        QTest::newRow("malformed") << "tbr1" << "10.0.300.1/24" << "";
+        QTest::newRow("range outside") << "tbr1" << "10.0.60.1/24" << "10.0.61.2-10.0.61.9";
+        QTest::newRow("range covers gateway") << "tbr1" << "10.0.60.1/24" << "10.0.60.1-10.0.60.9";
+        QTest::newRow("name too long") << "abcdefghijklmnop" << "10.0.60.1/24" << "";
+        QTest::newRow("name with slash") << "a/b" << "10.0.60.1/24" << "";
+        QTest::newRow("not a bridge") << "toout" << "10.0.60.1/24" << "";
+    }
+
+    void badNetworksAreRefused()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, address);
+        QFETCH(QString, range);
+        const auto linksBefore = currentLinks();
+        auto created = m_engine.createNetwork({.name = name.toStdString(), .address = address.toStdString(),
+                                               .dhcpRange = range.toStdString()});
+        QVERIFY(!created);
+        QVERIFY(created.error().code == EINVAL || created.error().code == EEXIST);
+        QCOMPARE(currentLinks(), linksBefore);
+        QCOMPARE(m_engine.networks()->size(), size_t(1));
+    }
+
+    void containersPingEachOtherByAddressAndName()
+    {
+        startApp("web", "echo ready; sleep 1000");
+        const RunResult client = runApp("client", "ping -c1 -W3 web && ping -c1 -W3 10.0.50.1 && echo PING-OK; cat /etc/resolv.conf; ip -4 addr show eth0");
+        QVERIFY2(client.output.find("PING-OK") != std::string::npos, client.output.c_str());
+        QVERIFY2(client.output.find("nameserver 10.0.50.1") != std::string::npos, client.output.c_str());
+        QVERIFY2(client.output.find("inet 10.0.50.") != std::string::npos, client.output.c_str());
+        QVERIFY(m_engine.destroy("web", true));
+    }
+
+    void systemContainerGetsItsAddressByDhcp()
+    {
+        auto created = m_engine.create({.name = "sysdhcp", .kind = ContainerKind::System, .network = "tbr0"});
+        QVERIFY(created);
+        QVERIFY(m_engine.start("sysdhcp"));
+        // udhcpc in the busybox rcS asks the bridge's dnsmasq; Berth reserved the address.
+        std::string addr;
+        for (int i = 0; i < 100 && addr.find("inet 10.0.50.") == std::string::npos; ++i) {
+            std::this_thread::sleep_for(100ms);
+            addr = execCaptured(m_engine, "sysdhcp", {"ip", "-4", "addr", "show", "eth0"}).output;
+        }
+        QVERIFY2(addr.find("inet 10.0.50.") != std::string::npos, addr.c_str());
+        const auto leases = m_engine.settings().paths.networkLeases("tbr0");
+        std::ifstream in(leases);
+        const std::string text((std::istreambuf_iterator<char>(in)), {});
+        QVERIFY2(text.find("sysdhcp") != std::string::npos, text.c_str());
+        QVERIFY(m_engine.stop("sysdhcp", 20s));
+        QVERIFY(m_engine.destroy("sysdhcp"));
+    }
+
+    void natLetsContainersOut()
+    {
+        // Served in the outside namespace, which has no route to 10.0.50.0/24.
+        QCOMPARE(m_outside.exec({"/bin/sh", "-c", "mkdir -p /tmp/berth-nat-www && echo outside-ok > /tmp/berth-nat-www/index.html"}), 0);
+        // The server records its own pid (exec keeps it), which is ours to end.
+        std::ofstream("/tmp/berth-nat-httpd.sh") << "echo $$ > /tmp/berth-nat.pid\n"
+                                                   "exec /bin/busybox httpd -f -p 192.168.77.2:9000 -h /tmp/berth-nat-www\n";
+        QCOMPARE(m_outside.exec({"/bin/sh", "-c", "/bin/sh /tmp/berth-nat-httpd.sh >/dev/null 2>&1 &"}), 0);
+        std::this_thread::sleep_for(300ms);
+        // (busybox 1.35's wget crashes on a refused connection when given -T: timeout instead.)
+        const RunResult result = runApp("natter", "timeout 10 wget -q -O - http://192.168.77.2:9000/ && echo NAT-OK");
+        pid_t httpd = 0;
+        std::ifstream("/tmp/berth-nat.pid") >> httpd;
+        if (httpd > 0)
+            ::kill(httpd, SIGTERM);
+        std::filesystem::remove_all("/tmp/berth-nat-www");
+        std::filesystem::remove("/tmp/berth-nat.pid");
+        std::filesystem::remove("/tmp/berth-nat-httpd.sh");
+        QVERIFY2(result.output.find("outside-ok") != std::string::npos, result.output.c_str());
+    }
+
+    void portForwardReachesTheContainer()
+    {
+        startApp("site", "mkdir -p /www && echo inside-ok > /www/index.html && exec httpd -f -p 80 -h /www");
+        auto added = m_engine.addForward("site", "tcp:8080:80");
+        QVERIFY2(added, added ? "" : added.error().describe().c_str());
+        QCOMPARE(*m_engine.forwards("site"), std::vector<std::string>{"tcp:8080:80"});
+        auto again = m_engine.addForward("site", "tcp:8080:80");
+        QVERIFY(!again);
+        QCOMPARE(again.error().code, EEXIST);
+        QVERIFY(!m_engine.addForward("site", "tcp:0:80"));
+        QVERIFY(!m_engine.addForward("site", "tcp:8081:70000"));
+        std::this_thread::sleep_for(200ms);
+        QCOMPARE(m_outside.exec({"/bin/sh", "-c", "timeout 10 busybox wget -q -O - http://192.168.77.1:8080/ | grep -q inside-ok"}), 0);
+        QVERIFY(m_engine.removeForward("site", "tcp:8080:80"));
+        QVERIFY(m_outside.exec({"/bin/sh", "-c", "timeout 5 busybox wget -q -O - http://192.168.77.1:8080/"}) != 0);
+        QVERIFY(m_engine.destroy("site", true));
+    }
+
+    void macvlanOnAParentLink()
+    {
+        QCOMPARE(run("ip link add mvparent type veth peer name mvpeer && ip link set mvparent up && ip link set mvpeer up && "
+                     "ip addr add 192.168.88.1/24 dev mvpeer"), 0);
+        auto created = m_engine.create({.name = "mv", .kind = ContainerKind::Application,
+                                        .command = {"/bin/sh", "-c", "ip -4 addr show eth0; ping -c1 -W3 192.168.88.1 && echo MV-OK"}});
+        QVERIFY(created);
+        std::ofstream(m_engine.settings().paths.configFile("mv"), std::ios::app)
+            << "lxc.net.0.type = macvlan\nlxc.net.0.link = mvparent\nlxc.net.0.macvlan.mode = bridge\n"
+               "lxc.net.0.ipv4.address = 192.168.88.10/24\nlxc.net.0.flags = up\n";
+        // The earlier lxc.net.0.type = empty is overridden by the later line.
+        auto started = m_engine.start("mv");
+        QVERIFY2(started, started ? "" : started.error().describe().c_str());
+        auto stopped = m_engine.waitStopped("mv", 30s);
+        QVERIFY(stopped);
+        const std::string out = readConsoleLog(m_engine, "mv");
+        QVERIFY2(out.find("inet 192.168.88.10/24") != std::string::npos, out.c_str());
+        QVERIFY2(out.find("MV-OK") != std::string::npos, out.c_str());
+        QVERIFY(m_engine.destroy("mv"));
+        run("ip link del mvparent");
+    }
+
+    void deletingTheNetworkLeavesNothing()
+    {
+        QVERIFY(m_engine.create({.name = "user", .kind = ContainerKind::Application, .command = {"true"}, .network = "tbr0"}));
+        auto refused = m_engine.deleteNetwork("tbr0");
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, EBUSY);
+        QVERIFY(m_engine.destroy("user"));
+        auto deleted = m_engine.deleteNetwork("tbr0");
+        QVERIFY2(deleted, deleted ? "" : deleted.error().describe().c_str());
+        QVERIFY(!currentLinks().contains("tbr0"));
+        QVERIFY(!dnsmasqRunsFor(m_engine.settings().paths.root().string()));
+        QVERIFY(!net::currentRuleset());
+        QVERIFY(!std::filesystem::exists(m_engine.settings().paths.networkConfig("tbr0")));
+        QVERIFY(!std::filesystem::exists(m_engine.settings().paths.networkLeases("tbr0")));
+    }
+};
+
+BERTH_INTEGRATION_MAIN(TestNetwork)
+#include "test_network.moc"
