@@ -32,6 +32,13 @@ struct ContainerStats {
     std::uint64_t ioWriteBytes = 0;
     std::uint64_t ioReadOps = 0;
     std::uint64_t ioWriteOps = 0;
+
+    // Summed over the container's bridged interfaces, seen from inside
+    // (read from the host ends of its veth pairs).
+    std::uint64_t netRxBytes = 0;
+    std::uint64_t netTxBytes = 0;
+    std::uint64_t netRxPackets = 0;
+    std::uint64_t netTxPackets = 0;
 };
 
 } // namespace berth

@@ -8,6 +8,9 @@
 #include "config/container_spec.h"
 #include "core/engine_checks.h"
 #include "core/running_cgroup.h"
+#include "net/netlink_counters.h"
+#include "net/netlink_socket.h"
+#include "runtime/state_file.h"
 #include "runtime/spawn_monitor.h"
 #include "store/container_lock.h"
 #include "store/container_store.h"
@@ -51,6 +54,27 @@ std::int64_t monotonicNow()
     timespec ts{};
     ::clock_gettime(CLOCK_MONOTONIC, &ts);
     return static_cast<std::int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
+
+// Host-side counters of the container's veth ends: what the host end
+// receives, the container sent.
+void addNetworkCounters(const EngineSettings& settings, const std::string& name, ContainerStats& stats)
+{
+    auto recorded = runtime::readState(settings.paths.stateFile(name));
+    if (!recorded || recorded->hostInterfaces.empty())
+        return;
+    auto sock = net::NetlinkSocket::open();
+    if (!sock)
+        return;
+    for (const std::string& link : recorded->hostInterfaces) {
+        auto counters = net::linkCounters(*sock, link);
+        if (!counters)
+            continue;
+        stats.netRxBytes += counters->txBytes;
+        stats.netTxBytes += counters->rxBytes;
+        stats.netRxPackets += counters->txPackets;
+        stats.netTxPackets += counters->rxPackets;
+    }
 }
 
 } // namespace
@@ -113,6 +137,7 @@ Result<std::vector<ContainerStats>> Engine::stats() const
         if (!stats)
             continue;
         stats->name = name;
+        addNetworkCounters(m_settings, name, *stats);
         if (stats->timestampNs == 0)
             stats->timestampNs = monotonicNow();
         all.push_back(std::move(*stats));

@@ -267,6 +267,10 @@ void Monitor::recordState(RunState state)
     recorded.lastExit = m_exit;
     recorded.lastError = m_exitNote;
     recorded.cgroupParent = m_cgroupParent;
+    if (state != RunState::Stopped)
+        for (const InterfacePlan& iface : m_network.interfaces)
+            if (!iface.hostName.empty())
+                recorded.hostInterfaces.push_back(iface.hostName);
     if (m_cgroup && state != RunState::Stopped)
         for (const auto& file : m_cgroup->procsFiles())
             recorded.cgroupProcsFiles.push_back(file.string());

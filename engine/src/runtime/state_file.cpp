@@ -43,6 +43,7 @@ Status writeState(const std::filesystem::path& file, const RecordedState& state)
         {"started_at", state.startedAt},
         {"cgroup_procs", state.cgroupProcsFiles},
         {"cgroup_parent", state.cgroupParent},
+        {"host_interfaces", state.hostInterfaces},
     };
     if (state.lastExit)
         doc["exit"] = {{"code", state.lastExit->code}, {"signal", state.lastExit->signal}};
@@ -73,6 +74,10 @@ Result<RecordedState> readState(const std::filesystem::path& file)
         for (const auto& item : *procs)
             if (item.is_string())
                 state.cgroupProcsFiles.push_back(item.get<std::string>());
+    if (auto links = doc.find("host_interfaces"); links != doc.end() && links->is_array())
+        for (const auto& item : *links)
+            if (item.is_string())
+                state.hostInterfaces.push_back(item.get<std::string>());
     if (auto exit = doc.find("exit"); exit != doc.end() && exit->is_object())
         state.lastExit = ExitStatus{exit->value("code", 0), exit->value("signal", 0)};
     return state;

@@ -18,7 +18,8 @@ struct RecordedState {
     std::optional<ExitStatus> lastExit;
     std::string lastError;
     std::vector<std::string> cgroupProcsFiles;   // for exec to join the container's cgroups
-    std::string cgroupParent;                    // where the container's cgroup is (a systemd scope, or the settings' parent)
+    std::string cgroupParent;
+    std::vector<std::string> hostInterfaces;     // host ends of the container's veth pairs                    // where the container's cgroup is (a systemd scope, or the settings' parent)
 };
 
 [[nodiscard]] std::string_view runStateName(RunState state);

@@ -130,6 +130,11 @@ private slots:
         QVERIFY2(client.output.find("PING-OK") != std::string::npos, client.output.c_str());
         QVERIFY2(client.output.find("nameserver 10.0.50.1") != std::string::npos, client.output.c_str());
         QVERIFY2(client.output.find("inet 10.0.50.") != std::string::npos, client.output.c_str());
+        // The pings show in web's interface counters, joined to its cgroup figures.
+        auto all = m_engine.stats();
+        QVERIFY(all && all->size() == 1);
+        QVERIFY(all->front().netRxPackets >= 1 && all->front().netTxPackets >= 1);
+        QVERIFY(all->front().netRxBytes > 0);
         QVERIFY(m_engine.destroy("web", true));
     }
 
