@@ -10,6 +10,7 @@
 
 #include <QtTest/QtTest>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -89,10 +90,11 @@ private slots:
     {
         run("ip link del toout 2>/dev/null");
         // After a failure half way: the network and what it started go too.
-        for (const char* name : {"web", "client", "sysdhcp", "natter", "site", "mv", "user"})
+        for (const char* name : {"web", "client", "sysdhcp", "natter", "site", "mv", "user", "first", "second", "firstuse", "dflt"})
             (void)m_engine.destroy(name, true);
-        if (m_engine.networks() && !m_engine.networks()->empty())
-            (void)m_engine.deleteNetwork("tbr0", true);
+        if (auto networks = m_engine.networks())
+            for (const auto& network : *networks)
+                (void)m_engine.deleteNetwork(network.name, true);
     }
 
     void badNetworksAreRefused_data()
@@ -217,6 +219,50 @@ private slots:
         QVERIFY2(out.find("MV-OK") != std::string::npos, out.c_str());
         QVERIFY(m_engine.destroy("mv"));
         run("ip link del mvparent");
+    }
+
+    void duplicateStaticAddressOrPortIsRefused()
+    {
+        const std::string fixed = "lxc.net.0.ipv4.address = 10.0.50.210/24\n";
+        startApp("first", "sleep 1000", fixed);
+        QVERIFY(m_engine.addForward("first", "tcp:9090:80"));
+        QVERIFY(m_engine.create({.name = "second", .kind = ContainerKind::Application, .command = {"sleep", "1000"},
+                                 .network = "tbr0"}));
+        std::ofstream(m_engine.settings().paths.configFile("second"), std::ios::app) << fixed;
+        const auto linksBefore = currentLinks();
+        auto started = m_engine.start("second");
+        QVERIFY(!started);
+        QCOMPARE(started.error().code, EEXIST);
+        QVERIFY2(started.error().describe().find("first") != std::string::npos, started.error().describe().c_str());
+        QCOMPARE(currentLinks(), linksBefore);
+        auto taken = m_engine.addForward("second", "tcp:9090:81");
+        QVERIFY(!taken);
+        QCOMPARE(taken.error().code, EEXIST);
+        QVERIFY(m_engine.destroy("second"));
+        QVERIFY(m_engine.destroy("first", true));
+    }
+
+    void defaultNetworkIsMadeOnFirstUse()
+    {
+        const RunResult result = runApp("firstuse", "ip -4 addr show eth0");
+        auto networks = m_engine.networks();
+        QVERIFY(networks);
+        auto it = std::find_if(networks->begin(), networks->end(), [](const auto& n) { return n.name == "berthbr0"; });
+        QVERIFY(it == networks->end());   // runApp used tbr0; now ask for the default one
+        QVERIFY(m_engine.create({.name = "dflt", .kind = ContainerKind::Application,
+                                 .command = {"/bin/sh", "-c", "ip -4 addr show eth0"}, .network = "berthbr0"}));
+        QVERIFY(m_engine.start("dflt"));
+        QVERIFY(m_engine.waitStopped("dflt", 30s));
+        networks = m_engine.networks();
+        it = std::find_if(networks->begin(), networks->end(), [](const auto& n) { return n.name == "berthbr0"; });
+        QVERIFY(it != networks->end());
+        // A free 10.0.N.0/24 block: not the test's own 10.0.50.0/24.
+        QVERIFY2(it->address.starts_with("10.0.") && !it->address.starts_with("10.0.50."), it->address.c_str());
+        const std::string out = readConsoleLog(m_engine, "dflt");
+        QVERIFY2(out.find("inet " + it->address.substr(0, it->address.rfind('.'))) != std::string::npos, out.c_str());
+        QVERIFY(m_engine.destroy("dflt"));
+        QVERIFY(m_engine.deleteNetwork("berthbr0"));
+        Q_UNUSED(result);
     }
 
     void deletingTheNetworkLeavesNothing()
