@@ -203,6 +203,9 @@ Status Monitor::setUp()
     plan->network = *network;
     m_network = std::move(*network);
     m_hasForwards = !spec->forwards.empty();
+    for (const InterfacePlan& iface : m_network.interfaces)
+        if (!iface.bridge.empty())
+            m_nextServiceCheck = std::chrono::steady_clock::now() + std::chrono::seconds(5);
     m_stopSignal = spec->stopSignal;
 
     auto log = openLog(spec->consoleLogfile.value_or(m_paths.logFile(m_options.name)));

@@ -47,6 +47,7 @@ private:
     void requestStop(std::chrono::milliseconds timeout, UniqueFd waiter);
     void sendSignal(int signal);
     void escalateStop();
+    void checkNetworkServices();
     void onInitExited(int waitStatus);
     void tearDown();
     void recordState(RunState state);
@@ -74,6 +75,7 @@ private:
     std::optional<ExitStatus> m_exit;
     std::string m_exitNote;
     std::optional<std::chrono::steady_clock::time_point> m_killDeadline;
+    std::optional<std::chrono::steady_clock::time_point> m_nextServiceCheck;
     std::vector<UniqueFd> m_waiters;          // replied to when the container has stopped
 };
 

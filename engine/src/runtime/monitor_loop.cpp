@@ -1,6 +1,7 @@
 // The monitor's event loop: signals, console traffic and requests.
 #include "runtime/monitor.h"
 
+#include "net/bridge_host.h"
 #include "runtime/fd_passing.h"
 
 #include <nlohmann/json.hpp>
@@ -20,6 +21,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 constexpr auto kStopSignalGrace = std::chrono::seconds(2);
+constexpr auto kServiceCheckInterval = std::chrono::seconds(5);
 
 int pidfdSignal(int pidfd, int signal)
 {
@@ -49,9 +51,14 @@ void Monitor::loop()
         std::vector<pollfd> fds{{m_signalFd.get(), POLLIN, 0}, {m_listen.get(), POLLIN, 0}};
         std::vector<std::pair<size_t, int>> owners;   // console index, client fd (-1 = master)
         int timeout = -1;
+        // The shortest wait any pending deadline asks for.
+        auto wakeIn = [&](Clock::time_point when) {
+            const long left = std::max<long>(0, std::chrono::duration_cast<std::chrono::milliseconds>(when - now).count());
+            timeout = timeout < 0 ? static_cast<int>(left) : std::min(timeout, static_cast<int>(left));
+        };
         for (size_t i = 0; i < m_consoles.size(); ++i) {
             if (m_consoles[i].masterPaused(now))
-                timeout = 50;
+                wakeIn(now + std::chrono::milliseconds(50));
             else {
                 fds.push_back({m_consoles[i].masterFd(), POLLIN, 0});
                 owners.emplace_back(i, -1);
@@ -61,13 +68,15 @@ void Monitor::loop()
                 owners.emplace_back(i, client);
             }
         }
-        if (m_killDeadline) {
-            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*m_killDeadline - now).count();
-            timeout = timeout < 0 ? static_cast<int>(std::max<long>(left, 0)) : std::min<int>(timeout, static_cast<int>(std::max<long>(left, 0)));
-        }
+        if (m_killDeadline)
+            wakeIn(*m_killDeadline);
+        if (m_nextServiceCheck)
+            wakeIn(*m_nextServiceCheck);
         if (::poll(fds.data(), fds.size(), timeout) < 0 && errno != EINTR)
             break;
 
+        if (m_nextServiceCheck && Clock::now() >= *m_nextServiceCheck)
+            checkNetworkServices();
         if (m_killDeadline && Clock::now() >= *m_killDeadline)
             escalateStop();
         for (size_t i = 2; i < fds.size(); ++i) {
@@ -110,6 +119,19 @@ void Monitor::onInitExited(int waitStatus)
         if (auto killed = m_cgroup->killAll(); !killed)
             m_exitNote = killed.error().describe();
     m_state = RunState::Stopped;
+}
+
+// Each monitor watches over the networks its container uses: a dnsmasq that
+// died is started again (as lxc-net's supervision would).
+void Monitor::checkNetworkServices()
+{
+    for (const InterfacePlan& iface : m_network.interfaces) {
+        if (iface.bridge.empty())
+            continue;
+        if (auto bridge = net::loadBridge(m_options.settings.paths, iface.bridge))
+            (void)net::bridgeUp(m_options.settings.paths, *bridge);
+    }
+    m_nextServiceCheck = Clock::now() + kServiceCheckInterval;
 }
 
 // The halt timed out: lxc.signal.stop (SIGKILL by default), and if that is

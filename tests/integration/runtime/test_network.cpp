@@ -90,7 +90,7 @@ private slots:
     {
         run("ip link del toout 2>/dev/null");
         // After a failure half way: the network and what it started go too.
-        for (const char* name : {"web", "client", "sysdhcp", "natter", "site", "mv", "user", "first", "second", "firstuse", "dflt"})
+        for (const char* name : {"web", "client", "sysdhcp", "natter", "site", "mv", "user", "first", "second", "firstuse", "dflt", "watched"})
             (void)m_engine.destroy(name, true);
         if (auto networks = m_engine.networks())
             for (const auto& network : *networks)
@@ -219,6 +219,26 @@ private slots:
         QVERIFY2(out.find("MV-OK") != std::string::npos, out.c_str());
         QVERIFY(m_engine.destroy("mv"));
         run("ip link del mvparent");
+    }
+
+    void aDeadDnsmasqIsStartedAgain()
+    {
+        startApp("watched", "sleep 1000");
+        const auto pidFile = m_engine.settings().paths.networkRunDir("tbr0") / "dnsmasq.pid";
+        pid_t old = 0;
+        std::ifstream(pidFile) >> old;
+        QVERIFY(old > 0);
+        QCOMPARE(::kill(old, SIGKILL), 0);   // started by the engine for this test
+        // The container's monitor looks every few seconds.
+        pid_t now = 0;
+        for (int i = 0; i < 150 && (now == 0 || now == old); ++i) {
+            std::this_thread::sleep_for(100ms);
+            now = 0;
+            std::ifstream(pidFile) >> now;
+        }
+        QVERIFY(now > 0 && now != old);
+        QCOMPARE(::kill(now, 0), 0);
+        QVERIFY(m_engine.destroy("watched", true));
     }
 
     void duplicateStaticAddressOrPortIsRefused()
