@@ -222,12 +222,15 @@ private slots:
         // It counts on: wait for the file to change (the freeze may have
         // caught it between the truncation and the write, so compare, do not parse).
         bool advanced = false;
-        for (int i = 0; i < 100 && !advanced; ++i) {
+        std::string now;
+        for (int i = 0; i < 250 && !advanced; ++i) {
             std::this_thread::sleep_for(20ms);
-            const std::string now = readText(countFile);
+            now = readText(countFile);
             advanced = !now.empty() && now != frozenAt;
         }
-        QVERIFY(advanced);
+        const auto freezer = std::filesystem::path("/sys/fs/cgroup/freezer") /
+                             IntegrationEnvironment::instance().cgroupParent() / "counter/freezer.state";
+        QVERIFY2(advanced, ("count stayed '" + frozenAt + "' -> '" + now + "', freezer " + readText(freezer)).c_str());
         // A frozen container still stops: the monitor thaws it first.
         QVERIFY(m_engine.freeze("counter"));
         QVERIFY(m_engine.stop("counter", 5s));
