@@ -56,6 +56,12 @@ struct NetworkSettings {
     unsigned mtu = 0;        // 0: the kernel's default
 };
 
+struct NetworkInfo {
+    NetworkSettings settings;
+    bool up = false;                       // the bridge exists on this host now
+    std::vector<std::string> containers;   // whose config attaches to it
+};
+
 enum class RunState { Stopped, Starting, Running, Stopping, Frozen };
 
 struct ExitStatus {
@@ -145,9 +151,11 @@ public:
     [[nodiscard]] Status freeze(const std::string& name);
     [[nodiscard]] Status thaw(const std::string& name);
 
-    [[nodiscard]] Result<std::vector<NetworkSettings>> networks() const;
+    [[nodiscard]] Result<std::vector<NetworkInfo>> networks() const;
     // Defines the network and brings it up (link, address, dnsmasq, NAT).
     [[nodiscard]] Status createNetwork(const NetworkSettings& settings);
+    // Replaces its settings; refused while a running container uses it.
+    [[nodiscard]] Status changeNetwork(const NetworkSettings& settings);
     // Refused while a container's config names it, unless forced.
     [[nodiscard]] Status deleteNetwork(const std::string& name, bool force = false);
     // Port forwards of a container, "tcp:8080:80" or "udp:127.0.0.1:5353:53";

@@ -142,15 +142,52 @@ Status checkPortFree(const EngineSettings& settings, const std::string& name, co
 
 } // namespace
 
-Result<std::vector<NetworkSettings>> Engine::networks() const
+Result<std::vector<NetworkInfo>> Engine::networks() const
 {
     auto bridges = net::loadBridges(m_settings.paths);
     if (!bridges)
         return fail(bridges.error());
-    std::vector<NetworkSettings> all;
-    for (const auto& bridge : *bridges)
-        all.push_back(settingsOf(bridge));
+    auto names = ContainerStore(m_settings.paths).list();
+    auto sock = net::NetlinkSocket::open();
+    std::vector<NetworkInfo> all;
+    for (const auto& bridge : *bridges) {
+        NetworkInfo info{settingsOf(bridge), false, {}};
+        if (sock) {
+            auto kind = net::linkKind(*sock, bridge.name);
+            info.up = kind && *kind == "bridge";
+        }
+        if (names)
+            for (const std::string& container : *names)
+                if (auto spec = specOf(m_settings, container); spec && usesBridge(*spec, bridge.name))
+                    info.containers.push_back(container);
+        all.push_back(std::move(info));
+    }
     return all;
+}
+
+Status Engine::changeNetwork(const NetworkSettings& settings)
+{
+    auto old = net::loadBridge(m_settings.paths, settings.name);
+    if (!old)
+        return fail(old.error());
+    if (auto names = ContainerStore(m_settings.paths).list())
+        for (const std::string& container : *names)
+            if (auto spec = specOf(m_settings, container);
+                spec && usesBridge(*spec, settings.name) && runtime::monitorAlive(m_settings.paths, container))
+                return failWith(EBUSY, "network '" + settings.name + "' is used by running container '" + container + "'");
+    auto bridge = bridgeOf(m_settings.paths, settings);
+    if (!bridge)
+        return fail(bridge.error().wrap("network '" + settings.name + "'"));
+    // Down first: its own old address must not count as a conflict.
+    if (auto down = net::bridgeDown(m_settings.paths, *old); !down)
+        return down;
+    if (auto defined = net::defineBridge(m_settings.paths, *bridge); !defined) {
+        (void)net::bridgeUp(m_settings.paths, *old);
+        return fail(defined.error().wrap("network '" + settings.name + "'"));
+    }
+    if (auto up = net::bridgeUp(m_settings.paths, *bridge); !up)
+        return up;
+    return runtime::reconcileFirewall(m_settings);
 }
 
 Status Engine::createNetwork(const NetworkSettings& settings)

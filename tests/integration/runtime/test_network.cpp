@@ -90,11 +90,11 @@ private slots:
     {
         run("ip link del toout 2>/dev/null");
         // After a failure half way: the network and what it started go too.
-        for (const char* name : {"web", "client", "sysdhcp", "natter", "site", "mv", "user", "first", "second", "firstuse", "dflt", "watched"})
+        for (const char* name : {"web", "client", "sysdhcp", "natter", "site", "mv", "user", "first", "second", "firstuse", "dflt", "watched", "nine"})
             (void)m_engine.destroy(name, true);
         if (auto networks = m_engine.networks())
             for (const auto& network : *networks)
-                (void)m_engine.deleteNetwork(network.name, true);
+                (void)m_engine.deleteNetwork(network.settings.name, true);
     }
 
     void badNetworksAreRefused_data()
@@ -267,22 +267,48 @@ private slots:
         const RunResult result = runApp("firstuse", "ip -4 addr show eth0");
         auto networks = m_engine.networks();
         QVERIFY(networks);
-        auto it = std::find_if(networks->begin(), networks->end(), [](const auto& n) { return n.name == "berthbr0"; });
+        auto it = std::find_if(networks->begin(), networks->end(), [](const auto& n) { return n.settings.name == "berthbr0"; });
         QVERIFY(it == networks->end());   // runApp used tbr0; now ask for the default one
         QVERIFY(m_engine.create({.name = "dflt", .kind = ContainerKind::Application,
                                  .command = {"/bin/sh", "-c", "ip -4 addr show eth0"}, .network = "berthbr0"}));
         QVERIFY(m_engine.start("dflt"));
         QVERIFY(m_engine.waitStopped("dflt", 30s));
         networks = m_engine.networks();
-        it = std::find_if(networks->begin(), networks->end(), [](const auto& n) { return n.name == "berthbr0"; });
+        it = std::find_if(networks->begin(), networks->end(), [](const auto& n) { return n.settings.name == "berthbr0"; });
         QVERIFY(it != networks->end());
+        QVERIFY(it->up);
+        QCOMPARE(it->containers, std::vector<std::string>{"dflt"});
         // A free 10.0.N.0/24 block: not the test's own 10.0.50.0/24.
-        QVERIFY2(it->address.starts_with("10.0.") && !it->address.starts_with("10.0.50."), it->address.c_str());
+        const std::string address = it->settings.address;
+        QVERIFY2(address.starts_with("10.0.") && !address.starts_with("10.0.50."), address.c_str());
         const std::string out = readConsoleLog(m_engine, "dflt");
-        QVERIFY2(out.find("inet " + it->address.substr(0, it->address.rfind('.'))) != std::string::npos, out.c_str());
+        QVERIFY2(out.find("inet " + address.substr(0, address.rfind('.'))) != std::string::npos, out.c_str());
         QVERIFY(m_engine.destroy("dflt"));
         QVERIFY(m_engine.deleteNetwork("berthbr0"));
         Q_UNUSED(result);
+    }
+
+    void changingANetwork()
+    {
+        QVERIFY(m_engine.createNetwork({.name = "tbr9", .address = "10.0.90.1/24"}));
+        QVERIFY(m_engine.create({.name = "nine", .kind = ContainerKind::Application, .command = {"sleep", "1000"},
+                                 .network = "tbr9"}));
+        QVERIFY(m_engine.start("nine"));
+        auto busy = m_engine.changeNetwork({.name = "tbr9", .address = "10.0.91.1/24"});
+        QVERIFY(!busy);
+        QCOMPARE(busy.error().code, EBUSY);
+        QVERIFY(m_engine.stop("nine", 5s));
+        auto changed = m_engine.changeNetwork({.name = "tbr9", .address = "10.0.91.1/24", .nat = false});
+        QVERIFY2(changed, changed ? "" : changed.error().describe().c_str());
+        auto overlapping = m_engine.changeNetwork({.name = "tbr9", .address = "10.0.50.1/24"});
+        QVERIFY(!overlapping);
+        QCOMPARE(overlapping.error().code, EINVAL);
+        // The refused change left the working one in place.
+        QVERIFY(m_engine.start("nine"));
+        const RunResult probe = execCaptured(m_engine, "nine", {"ip", "-4", "addr", "show", "eth0"});
+        QVERIFY2(probe.output.find("inet 10.0.91.") != std::string::npos, probe.output.c_str());
+        QVERIFY(m_engine.destroy("nine", true));
+        QVERIFY(m_engine.deleteNetwork("tbr9"));
     }
 
     void deletingTheNetworkLeavesNothing()
