@@ -67,6 +67,11 @@ Result<net::Ipv4Address> addressOnBridge(const Paths& paths, const std::string& 
     auto table = net::LeaseTable::load(file);
     if (!table)
         return fail(table.error());
+    // Two containers with one MAC on a bridge would steal each other's frames.
+    for (const net::Lease& lease : table->leases())
+        if (lease.container != name && lease.mac == mac)
+            return failWith(EEXIST, "MAC address " + mac + " at " + iface.where + " is already used by container '" +
+                                        lease.container + "'");
     net::Ipv4Address address;
     if (iface.ipv4) {
         if (!bridge.gateway.contains(iface.ipv4->address))

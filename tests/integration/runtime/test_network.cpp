@@ -60,6 +60,12 @@ private:
         QVERIFY2(started, started ? "" : started.error().describe().c_str());
     }
 
+    std::string macOf(const std::string& name)
+    {
+        const RunResult link = execCaptured(m_engine, name, {"cat", "/sys/class/net/eth0/address"});
+        return link.output.substr(0, link.output.find('\n'));
+    }
+
     RunResult runApp(const std::string& name, const std::string& script)
     {
         RunResult result;
@@ -254,6 +260,14 @@ private slots:
         QVERIFY(!started);
         QCOMPARE(started.error().code, EEXIST);
         QVERIFY2(started.error().describe().find("first") != std::string::npos, started.error().describe().c_str());
+        QCOMPARE(currentLinks(), linksBefore);
+        // The same MAC as a container already on the bridge: refused too.
+        std::ofstream(m_engine.settings().paths.configFile("second"), std::ios::app)
+            << "lxc.net.0.ipv4.address = 10.0.50.211/24\nlxc.net.0.hwaddr = " + macOf("first") + "\n";
+        auto sameMac = m_engine.start("second");
+        QVERIFY(!sameMac);
+        QCOMPARE(sameMac.error().code, EEXIST);
+        QVERIFY2(sameMac.error().describe().find("MAC") != std::string::npos, sameMac.error().describe().c_str());
         QCOMPARE(currentLinks(), linksBefore);
         auto taken = m_engine.addForward("second", "tcp:9090:81");
         QVERIFY(!taken);
