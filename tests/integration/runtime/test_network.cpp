@@ -96,7 +96,7 @@ private slots:
     {
         run("ip link del toout 2>/dev/null");
         // After a failure half way: the network and what it started go too.
-        for (const char* name : {"web", "client", "sysdhcp", "natter", "site", "mv", "user", "first", "second", "firstuse", "dflt", "watched", "nine"})
+        for (const char* name : {"web", "client", "sysdhcp", "natter", "site", "mv", "user", "first", "second", "firstuse", "dflt", "watched", "nine", "hostnet"})
             (void)m_engine.destroy(name, true);
         if (auto networks = m_engine.networks())
             for (const auto& network : *networks)
@@ -323,6 +323,19 @@ private slots:
         QVERIFY2(probe.output.find("inet 10.0.91.") != std::string::npos, probe.output.c_str());
         QVERIFY(m_engine.destroy("nine", true));
         QVERIFY(m_engine.deleteNetwork("tbr9"));
+    }
+
+    void hostNetworkSharesTheHostsLinks()
+    {
+        QVERIFY(m_engine.create({.name = "hostnet", .kind = ContainerKind::Application,
+                                 .command = {"/bin/sh", "-c", "echo links: $(ls /sys/class/net)"}}));
+        std::ofstream(m_engine.settings().paths.configFile("hostnet"), std::ios::app) << "lxc.net.0.type = none\n";
+        QVERIFY(m_engine.start("hostnet"));
+        QVERIFY(m_engine.waitStopped("hostnet", 30s));
+        const std::string out = readConsoleLog(m_engine, "hostnet");
+        // "The host" here is the test's namespace: its links show inside.
+        QVERIFY2(out.find("toout") != std::string::npos && out.find("tbr0") != std::string::npos, out.c_str());
+        QVERIFY(m_engine.destroy("hostnet"));
     }
 
     void deletingTheNetworkLeavesNothing()
