@@ -11,6 +11,7 @@
 #include "net/netlink_counters.h"
 #include "net/netlink_socket.h"
 #include "runtime/state_file.h"
+#include "runtime/plan_builder.h"
 #include "runtime/spawn_monitor.h"
 #include "store/container_lock.h"
 #include "store/container_store.h"
@@ -21,18 +22,10 @@ namespace berth {
 
 namespace {
 
-Result<Config> loadConfig(const EngineSettings& settings, const std::string& name)
-{
-    ConfigParseOptions options;
-    options.baseDir = settings.paths.containerDir(name);
-    options.includeRoots = settings.includeRoots;
-    return Config::load(settings.paths.configFile(name), options);
-}
-
 // The new config text, checked as a whole before it replaces the old one.
 Result<std::string> configWithLimits(const EngineSettings& settings, const std::string& name, const Limits& limits)
 {
-    auto config = loadConfig(settings, name);
+    auto config = runtime::loadContainerConfig(settings, name);
     if (!config)
         return fail(config.error());
     if (auto stored = cgroup::storeLimitsInConfig(*config, limits); !stored)
@@ -83,7 +76,7 @@ Result<Limits> Engine::limits(const std::string& name) const
 {
     if (auto exists = checkContainerExists(m_settings.paths, name); !exists)
         return fail(exists.error());
-    auto config = loadConfig(m_settings, name);
+    auto config = runtime::loadContainerConfig(m_settings, name);
     if (!config)
         return fail(config.error());
     return cgroup::limitsFromConfig(*config);

@@ -86,10 +86,7 @@ Status editForwards(const EngineSettings& settings, const std::string& name, con
     auto parsed = net::PortForward::parse(forward);
     if (!parsed)
         return fail(parsed.error());
-    ConfigParseOptions options;
-    options.baseDir = settings.paths.containerDir(name);
-    options.includeRoots = settings.includeRoots;
-    auto config = Config::load(settings.paths.configFile(name), options);
+    auto config = runtime::loadContainerConfig(settings, name);
     if (!config)
         return fail(config.error());
     auto current = net::portForwardsFromConfig(*config);
@@ -110,6 +107,9 @@ Status editForwards(const EngineSettings& settings, const std::string& name, con
             return appended;
     // The whole config is checked again: a host port another forward of
     // this container holds is refused here.
+    ConfigParseOptions options;
+    options.baseDir = settings.paths.containerDir(name);
+    options.includeRoots = settings.includeRoots;
     auto reparsed = Config::parse(config->serialize(), options);
     if (!reparsed)
         return fail(reparsed.error());

@@ -90,12 +90,17 @@ Status checkLimits(const Limits& limits)
 
 } // namespace
 
-Result<ContainerSpec> loadContainerSpec(const EngineSettings& settings, const std::string& name)
+Result<Config> loadContainerConfig(const EngineSettings& settings, const std::string& name)
 {
     ConfigParseOptions options;
     options.baseDir = settings.paths.containerDir(name);
     options.includeRoots = settings.includeRoots;
-    auto config = Config::load(settings.paths.configFile(name), options);
+    return Config::load(settings.paths.configFile(name), options);
+}
+
+Result<ContainerSpec> loadContainerSpec(const EngineSettings& settings, const std::string& name)
+{
+    auto config = loadContainerConfig(settings, name);
     if (!config)
         return fail(config.error());
     auto spec = ContainerSpec::fromConfig(*config);

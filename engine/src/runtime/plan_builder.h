@@ -8,6 +8,10 @@
 
 namespace berth::runtime {
 
+// Reads <container>/config (lxc.include limited to the container's
+// directory and the settings' include roots), without interpreting it.
+[[nodiscard]] Result<Config> loadContainerConfig(const EngineSettings& settings, const std::string& name);
+
 // Reads and validates <container>/config (lxc.include limited to the
 // container's directory and the settings' include roots).
 [[nodiscard]] Result<ContainerSpec> loadContainerSpec(const EngineSettings& settings, const std::string& name);
