@@ -240,7 +240,8 @@ Status Monitor::setUp()
     m_startedAt = static_cast<std::int64_t>(::time(nullptr));
     m_state = RunState::Running;
     recordState(RunState::Running);
-    if (m_hasForwards)
+    // Forwards of this container, and the NAT of a bridge made on first use.
+    if (m_hasForwards || m_nextServiceCheck)
         if (auto firewall = reconcileFirewall(m_options.settings); !firewall)
             m_exitNote = "port forwards not applied: " + firewall.error().describe();
     return {};

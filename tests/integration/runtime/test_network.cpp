@@ -297,6 +297,10 @@ private slots:
         QVERIFY2(address.starts_with("10.0.") && !address.starts_with("10.0.50."), address.c_str());
         const std::string out = readConsoleLog(m_engine, "dflt");
         QVERIFY2(out.find("inet " + address.substr(0, address.rfind('.'))) != std::string::npos, out.c_str());
+        // Its NAT is in force although nobody created it by hand.
+        auto ruleset = net::currentRuleset();
+        QVERIFY(ruleset);
+        QVERIFY2(ruleset->find("berthbr0") != std::string::npos, ruleset->c_str());
         QVERIFY(m_engine.destroy("dflt"));
         QVERIFY(m_engine.deleteNetwork("berthbr0"));
         Q_UNUSED(result);
