@@ -34,8 +34,10 @@ berth_log "Berth is built in $build_dir"
 cat <<INFO
 Today Berth is its container engine (libberth-engine) and the engine's
 tests: busybox system and application containers that are created,
-started, stopped and destroyed for real. The D-Bus helper and berthctl
-come with issue #6, the GUI with issue #7.
+started, stopped and destroyed for real, with cgroup limits changed live,
+usage statistics, the freezer, a system check, and bridged networks with
+DHCP, DNS, NAT and port forwards. The D-Bus helper and berthctl come with
+issue #6, the GUI with issue #7.
 
 Programs built:
 INFO
