@@ -1,0 +1,156 @@
+#include "image/archive_export.h"
+
+#include "berth/unique_fd.h"
+#include "image/archive_handle.h"
+#include "image/archive_source.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+
+namespace berth::image {
+
+namespace {
+
+std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+Result<WriteArchivePtr> openWriter(int outFd, ExportOptions::Compression compression)
+{
+    WriteArchivePtr a(archive_write_new());
+    if (!a)
+        return failWith(ENOMEM, "allocate an archive writer");
+    int r = archive_write_set_format_pax(a.get());
+    using C = ExportOptions::Compression;
+    if (r == ARCHIVE_OK && compression == C::Gzip)
+        r = archive_write_add_filter_gzip(a.get());
+    else if (r == ARCHIVE_OK && compression == C::Zstd)
+        r = archive_write_add_filter_zstd(a.get());
+    else if (r == ARCHIVE_OK && compression == C::Xz)
+        r = archive_write_add_filter_xz(a.get());
+    if (r == ARCHIVE_OK)
+        r = archive_write_open_fd(a.get(), outFd);
+    if (r != ARCHIVE_OK)
+        return std::unexpected(archiveError(a.get(), "set up the archive writer"));
+    return a;
+}
+
+Result<std::vector<std::string>> listDir(int dirFd, const std::string& shown)
+{
+    UniqueFd copy(::openat(dirFd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    DIR* dir = copy ? ::fdopendir(copy.get()) : nullptr;
+    if (!dir)
+        return failErrno(errno, "list " + quoted(shown));
+    (void)copy.release();   // owned by the DIR now
+    std::vector<std::string> names;
+    errno = 0;
+    while (const dirent* d = ::readdir(dir)) {
+        const std::string_view name = d->d_name;
+        if (name != "." && name != "..")
+            names.emplace_back(name);
+    }
+    const int err = errno;
+    ::closedir(dir);
+    if (err != 0)
+        return failErrno(err, "list " + quoted(shown));
+    std::ranges::sort(names);
+    return names;
+}
+
+class Exporter {
+public:
+    Exporter(archive* a, dev_t rootDev) : m_a(a), m_rootDev(rootDev) {}
+    Status walk(int dirFd, const std::string& path);
+    Status finish();
+
+private:
+    Status exportChild(int dirFd, const std::string& name, const std::string& path);
+    Status writeEntry(archive_entry* entry, int fileFd, const std::string& path);
+
+    archive* m_a;
+    dev_t m_rootDev;
+    std::map<std::pair<dev_t, ino_t>, std::string> m_firstNames;
+};
+
+Status Exporter::walk(int dirFd, const std::string& path)
+{
+    auto names = listDir(dirFd, path);
+    if (!names)
+        return std::unexpected(names.error());
+    for (const std::string& name : *names)
+        if (auto ok = exportChild(dirFd, name, path + "/" + name); !ok)
+            return ok;
+    return {};
+}
+
+Status Exporter::exportChild(int dirFd, const std::string& name, const std::string& path)
+{
+    auto source = openSource(dirFd, name, path);
+    if (!source)
+        return std::unexpected(source.error());
+    const struct stat& st = source->st;
+    if (st.st_dev != m_rootDev || S_ISSOCK(st.st_mode))
+        return {};
+    EntryPtr entry(archive_entry_new());
+    if (auto ok = describeSource(*source, entry.get(), path); !ok)
+        return ok;
+    if (!S_ISDIR(st.st_mode) && st.st_nlink > 1) {
+        auto [it, first] = m_firstNames.try_emplace({st.st_dev, st.st_ino}, path);
+        if (!first) {
+            archive_entry_set_hardlink(entry.get(), it->second.c_str());
+            archive_entry_set_size(entry.get(), 0);
+            return writeEntry(entry.get(), -1, path);
+        }
+    }
+    if (auto ok = writeEntry(entry.get(), S_ISREG(st.st_mode) ? source->fd.get() : -1, path); !ok)
+        return ok;
+    return S_ISDIR(st.st_mode) ? walk(source->fd.get(), path) : Status{};
+}
+
+Status Exporter::writeEntry(archive_entry* entry, int fileFd, const std::string& path)
+{
+    if (archive_write_header(m_a, entry) < ARCHIVE_WARN)
+        return std::unexpected(archiveError(m_a, "write header of " + quoted(path)));
+    if (fileFd < 0)
+        return {};
+    return copyFileData(m_a, fileFd, archive_entry_size(entry), path);
+}
+
+Status Exporter::finish()
+{
+    if (archive_write_close(m_a) != ARCHIVE_OK)
+        return std::unexpected(archiveError(m_a, "finish the archive"));
+    return {};
+}
+
+} // namespace
+
+Status exportTree(int rootFd, int outFd, const ExportOptions& options)
+{
+    auto writer = openWriter(outFd, options.compression);
+    if (!writer)
+        return std::unexpected(writer.error());
+    auto root = openSource(rootFd, ".", ".");
+    if (!root)
+        return std::unexpected(root.error());
+    EntryPtr entry(archive_entry_new());
+    if (auto ok = describeSource(*root, entry.get(), "."); !ok)
+        return ok;
+    if (archive_write_header(writer->get(), entry.get()) < ARCHIVE_WARN)
+        return std::unexpected(archiveError(writer->get(), "write header of '.'"));
+    Exporter exporter(writer->get(), root->st.st_dev);
+    if (auto ok = exporter.walk(root->fd.get(), "."); !ok)
+        return ok;
+    return exporter.finish();
+}
+
+} // namespace berth::image

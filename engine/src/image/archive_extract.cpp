@@ -1,0 +1,152 @@
+#include "image/archive_extract.h"
+
+#include "image/archive_entry_writer.h"
+#include "image/archive_handle.h"
+#include "image/archive_metadata.h"
+#include "image/archive_path.h"
+#include "image/archive_tree.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+
+#include <cerrno>
+#include <string>
+#include <vector>
+
+#include <fcntl.h>
+
+namespace berth::image {
+
+namespace {
+
+std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+// Only the tar family and compressions with built-in decoders: filters
+// such as lrzip, lzop or grzip fall back to running an external program,
+// which a root helper must not do on a caller's data.
+Result<ReadArchivePtr> openReader(int archiveFd)
+{
+    ReadArchivePtr a(archive_read_new());
+    if (!a)
+        return failWith(ENOMEM, "allocate an archive reader");
+    archive_read_support_filter_gzip(a.get());
+    archive_read_support_filter_xz(a.get());
+    archive_read_support_filter_lzma(a.get());
+    archive_read_support_filter_zstd(a.get());
+    archive_read_support_filter_bzip2(a.get());
+    archive_read_support_format_tar(a.get());   // ustar, pax and GNU tar
+    if (archive_read_open_fd(a.get(), archiveFd, 64 * 1024) != ARCHIVE_OK)
+        return std::unexpected(archiveError(a.get(), "open archive"));
+    return a;
+}
+
+struct DirFixup {
+    std::string path;
+    EntryPtr entry;
+};
+
+class Extractor {
+public:
+    Extractor(archive* a, int rootFd, const ExtractOptions& options) : m_a(a), m_root(rootFd), m_options(options) {}
+    Status run();
+
+private:
+    Status extractEntry(archive_entry* entry);
+    Status writeEntry(archive_entry* entry, const std::string& path, const TreeSlot& slot);
+    Status fixDirectories();
+
+    archive* m_a;
+    int m_root;
+    const ExtractOptions& m_options;
+    std::uint64_t m_written = 0;
+    std::vector<DirFixup> m_dirs;
+};
+
+Status Extractor::run()
+{
+    for (;;) {
+        archive_entry* entry = nullptr;
+        const int r = archive_read_next_header(m_a, &entry);
+        if (r == ARCHIVE_EOF)
+            return fixDirectories();
+        if (r < ARCHIVE_WARN)
+            return std::unexpected(archiveError(m_a, "read archive"));
+        if (auto ok = extractEntry(entry); !ok)
+            return ok;
+    }
+}
+
+Status Extractor::extractEntry(archive_entry* entry)
+{
+    const char* name = archive_entry_pathname(entry);
+    auto path = normalizeEntryPath(name ? name : "");
+    if (!path)
+        return std::unexpected(path.error());
+    const bool isDir = archive_entry_filetype(entry) == AE_IFDIR && !archive_entry_hardlink(entry);
+    if (path->empty()) {
+        if (!isDir)
+            return failWith(EINVAL, "archive entry " + quoted(name) + " names the root but is not a directory", name);
+        m_dirs.push_back({"", EntryPtr(archive_entry_clone(entry))});
+        return {};
+    }
+    auto slot = openTreeSlot(m_root, *path, true);
+    if (!slot)
+        return std::unexpected(slot.error().wrap("archive entry " + quoted(*path)));
+    if (auto ok = clearSlot(*slot, isDir, *path); !ok)
+        return ok;
+    return writeEntry(entry, *path, *slot);
+}
+
+Status Extractor::writeEntry(archive_entry* entry, const std::string& path, const TreeSlot& slot)
+{
+    const EntryContext ctx{slot, path, m_options, m_written};
+    if (const char* target = archive_entry_hardlink(entry)) {
+        auto normalized = normalizeEntryPath(target);
+        if (!normalized)
+            return std::unexpected(normalized.error().wrap("hard link " + quoted(path)));
+        return writeHardlink(m_root, *normalized, ctx);
+    }
+    switch (archive_entry_filetype(entry)) {
+    case AE_IFREG:
+        return writeRegular(m_a, entry, ctx);
+    case AE_IFLNK:
+        return writeSymlink(entry, ctx);
+    case AE_IFCHR:
+    case AE_IFBLK:
+    case AE_IFIFO:
+        return writeNode(entry, ctx);
+    case AE_IFDIR:
+        m_dirs.push_back({path, EntryPtr(archive_entry_clone(entry))});
+        return makeDirectory(ctx);
+    default:
+        return failWith(EINVAL, "archive entry " + quoted(path) + " has an unsupported type", path);
+    }
+}
+
+// Deepest last-seen first, so a read-only parent is fixed after its children.
+Status Extractor::fixDirectories()
+{
+    for (auto it = m_dirs.rbegin(); it != m_dirs.rend(); ++it) {
+        auto dir = openTreeDir(m_root, it->path, false);
+        if (!dir)
+            return std::unexpected(dir.error());
+        UniqueFd fd(::openat(dir->get(), ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+        if (!fd)
+            return failErrno(errno, "open directory " + quoted(it->path.empty() ? "." : it->path));
+        if (auto ok = applyFdMetadata(fd.get(), it->entry.get(), m_options.preserveOwners, it->path); !ok)
+            return ok;
+    }
+    return {};
+}
+
+} // namespace
+
+Status extractArchive(int archiveFd, int rootFd, const ExtractOptions& options)
+{
+    auto reader = openReader(archiveFd);
+    if (!reader)
+        return std::unexpected(reader.error());
+    return Extractor(reader->get(), rootFd, options).run();
+}
+
+} // namespace berth::image

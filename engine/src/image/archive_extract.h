@@ -1,0 +1,42 @@
+// Safe extraction of root filesystem archives (tar, tar.gz, tar.xz,
+// tar.zst, tar.bz2) into a directory given as a file descriptor.
+#pragma once
+
+#include "berth/error.h"
+
+#include <cstdint>
+
+namespace berth::image {
+
+struct ExtractOptions {
+    // Character and block devices and FIFOs; refused (EPERM) when false.
+    bool allowDevices = false;
+    // Owners from the archive; when false, entries belong to the caller.
+    bool preserveOwners = true;
+    // Upper bound on the bytes of file data written (EFBIG past it).
+    std::uint64_t maxBytes = std::uint64_t{64} << 30;
+};
+
+// Reads an archive from `archiveFd` (opened by the caller; read from its
+// current offset, never seeked) and writes every entry below `rootFd`.
+//
+// Safety: entry names are checked first (absolute names and ".." are
+// refused, EINVAL naming the entry). Nothing is ever resolved through a
+// symlink: every directory on an entry's path, and the target of a hard
+// link, is opened component by component with O_NOFOLLOW, so an entry that
+// would pass through a symlink (even one pointing inside the root) is
+// refused (ELOOP naming the entry). Symlink entries themselves are created
+// as they are, never followed. Files are created O_EXCL|O_NOFOLLOW; an
+// earlier entry of the same name is replaced, as tar does.
+//
+// Metadata: owners (when preserveOwners), then modes (so chown cannot clear
+// a setuid bit afterwards), xattrs (of files and directories; an xattr the
+// filesystem does not support is skipped), mtimes. Directories get theirs
+// at the end, deepest first, so adding their entries does not undo it.
+// Not applied: ACLs, file flags, xattrs of symlinks and device nodes.
+//
+// On error the tree below rootFd is left half written: extract into a
+// staging directory of your own and remove it (fs::removeTree) on failure.
+[[nodiscard]] Status extractArchive(int archiveFd, int rootFd, const ExtractOptions& options);
+
+} // namespace berth::image

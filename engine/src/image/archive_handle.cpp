@@ -1,0 +1,28 @@
+#include "image/archive_handle.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+
+#include <cerrno>
+#include <string>
+
+namespace berth::image {
+
+void ReadArchiveFree::operator()(archive* a) const noexcept { archive_read_free(a); }
+void WriteArchiveFree::operator()(archive* a) const noexcept { archive_write_free(a); }
+void EntryFree::operator()(archive_entry* e) const noexcept { archive_entry_free(e); }
+
+Error archiveError(archive* a, std::string_view what)
+{
+    const char* text = archive_error_string(a);
+    int code = archive_errno(a);
+    // libarchive reports format errors as EILSEQ on Linux and its own
+    // failures as -1; neither is what a caller of the engine expects.
+    if (code == EILSEQ)
+        code = EINVAL;
+    else if (code <= 0)
+        code = EIO;
+    return Error::make(code, std::string(what) + ": " + (text ? text : "unknown libarchive error"));
+}
+
+} // namespace berth::image
