@@ -41,6 +41,13 @@ struct CreateRequest {
     std::vector<std::string> command;
     // Empty: the container's name.
     std::string hostname;
+    // templateName "tarball": the root filesystem archive (tar, tar.gz,
+    // tar.xz, tar.zst) is read from this descriptor (never a path: the
+    // caller opens the file). Device nodes in it are refused.
+    int archiveFd = -1;
+    // templateName "clone": the stopped container whose rootfs and config
+    // are copied (a full copy; its port forwards are not copied).
+    std::string source;
     // A network (bridge) to attach eth0 to, "berthbr0" for the default one;
     // empty: no network but loopback (lxc.net.0.type = empty).
     std::string network;
@@ -136,6 +143,9 @@ public:
     [[nodiscard]] Result<UniqueFd> console(const std::string& name, int tty = 0);
     [[nodiscard]] Status resizeConsole(const std::string& name, int tty, unsigned short rows, unsigned short cols);
     [[nodiscard]] Status destroy(const std::string& name, bool force = false);
+    // Writes a stopped container's rootfs as a gzip'd tar to `outFd`, which
+    // the tarball template reads back.
+    [[nodiscard]] Status exportContainer(const std::string& name, int outFd);
     // Waits until a running container has stopped on its own.
     [[nodiscard]] Result<ContainerState> waitStopped(const std::string& name, std::chrono::milliseconds timeout);
 

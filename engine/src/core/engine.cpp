@@ -8,6 +8,7 @@
 #include "cgroup/layout.h"
 #include "config/container_spec.h"
 #include "core/engine_checks.h"
+#include "core/engine_images.h"
 #include "core/new_container_config.h"
 #include "core/running_cgroup.h"
 #include "fs/atomic_file.h"
@@ -72,6 +73,17 @@ bool isFrozen(const EngineSettings& settings, const std::string& name)
     return frozen && *frozen;
 }
 
+Status populateFromBusybox(const CreateRequest& request, const std::filesystem::path& staging,
+                           const std::string& configText)
+{
+    const std::string hostname = request.hostname.empty() ? request.name : request.hostname;
+    // Must match lxc.tty.max in the config: one getty per tty the container gets.
+    const unsigned ttys = request.kind == ContainerKind::System ? kSystemContainerTtys : 0;
+    if (auto built = templates::buildBusyboxRootfs(staging / "rootfs", {.hostname = hostname, .ttys = ttys}); !built)
+        return built;
+    return fs::writeFileAtomic(staging / "config", configText, 0640);
+}
+
 } // namespace
 
 Engine::Engine(EngineSettings settings) : m_settings(std::move(settings)) {}
@@ -80,11 +92,11 @@ Status Engine::create(const CreateRequest& request)
 {
     if (auto valid = validateContainerName(request.name); !valid)
         return valid;
-    if (request.templateName != "busybox")
-        return failWith(EINVAL, "unknown template '" + request.templateName + "'");
-    if (request.kind == ContainerKind::Application && request.command.empty())
+    const std::string& kind = request.templateName;
+    if (kind != "busybox" && kind != "tarball" && kind != "clone")
+        return failWith(EINVAL, "unknown template '" + kind + "'");
+    if (kind != "clone" && request.kind == ContainerKind::Application && request.command.empty())
         return failWith(EINVAL, "an application container needs a command");
-    ContainerStore store(m_settings.paths);
     const std::string configText = newContainerConfig(request, m_settings.paths.rootfsDir(request.name));
     // Validate the config before building anything (hostname, command quoting).
     auto parsed = Config::parse(configText);
@@ -93,16 +105,24 @@ Status Engine::create(const CreateRequest& request)
     if (auto spec = ContainerSpec::fromConfig(*parsed); !spec)
         return fail(spec.error());
 
+    std::optional<ContainerLock> sourceLock;
+    if (kind == "clone") {
+        if (auto source = checkCloneSource(m_settings, request); !source)
+            return source;
+        auto locked = ContainerLock::acquire(m_settings.paths, request.source);
+        if (!locked)
+            return fail(locked.error());
+        sourceLock.emplace(std::move(*locked));
+    }
     auto lock = ContainerLock::acquire(m_settings.paths, request.name);
     if (!lock)
         return fail(lock.error());
-    const std::string hostname = request.hostname.empty() ? request.name : request.hostname;
-    // Must match lxc.tty.max in the config: one getty per tty the container gets.
-    const unsigned ttys = request.kind == ContainerKind::System ? kSystemContainerTtys : 0;
-    auto created = store.create(request.name, [&](const std::filesystem::path& staging) -> Status {
-        if (auto built = templates::buildBusyboxRootfs(staging / "rootfs", {.hostname = hostname, .ttys = ttys}); !built)
-            return built;
-        return fs::writeFileAtomic(staging / "config", configText, 0640);
+    auto created = ContainerStore(m_settings.paths).create(request.name, [&](const std::filesystem::path& staging) {
+        if (kind == "tarball")
+            return populateFromArchive(request, staging, configText);
+        if (kind == "clone")
+            return populateFromClone(m_settings, request, staging);
+        return populateFromBusybox(request, staging, configText);
     });
     if (!created)
         return fail(created.error().wrap("create '" + request.name + "'"));
