@@ -46,8 +46,11 @@ struct CreateRequest {
     // caller opens the file). Device nodes in it are refused.
     int archiveFd = -1;
     // templateName "clone": the stopped container whose rootfs and config
-    // are copied (a full copy; its port forwards are not copied).
+    // are copied (its port forwards are not copied).
     std::string source;
+    // clone: an overlayfs snapshot (instant; the source cannot be destroyed
+    // while snapshots of it exist) instead of a full copy.
+    bool snapshot = false;
     // A network (bridge) to attach eth0 to, "berthbr0" for the default one;
     // empty: no network but loopback (lxc.net.0.type = empty).
     std::string network;

@@ -8,6 +8,7 @@
 #include "berth/container_kind.h"
 #include "berth/error.h"
 #include "berth/limits.h"
+#include "image/overlay_layout.h"
 #include "net/net_spec.h"
 
 #include <csignal>
@@ -53,7 +54,8 @@ struct MountAuto {
 
 struct ContainerSpec {
     std::string hostname;                        // lxc.uts.name; empty: the caller picks
-    std::filesystem::path rootfs;                // lxc.rootfs.path, absolute
+    std::filesystem::path rootfs;                // lxc.rootfs.path, absolute (overlay: the merged view)
+    std::optional<image::OverlayLayout> overlay; // lxc.rootfs.path = overlay:LOWER:UPPER
     ContainerKind kind = ContainerKind::System;
     std::vector<std::string> command;            // argv of the init or of the application
     std::filesystem::path cwd = "/";             // lxc.init.cwd

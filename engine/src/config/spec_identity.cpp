@@ -1,6 +1,7 @@
 // Who the container is and what it runs: hostname, rootfs, kind, command,
 // working directory, environment.
 #include "config/spec_internal.h"
+#include "image/overlay_layout.h"
 #include "config/values.h"
 
 #include <algorithm>
@@ -43,11 +44,22 @@ Status readRootfs(const Config& config, ContainerSpec& spec)
     if (!entry || entry->value.empty())
         return failWith(EINVAL, config.sourceName() + ": lxc.rootfs.path is not set", config.sourceName());
     std::string_view path = entry->value;
+    if (path.starts_with("overlay:") || path.starts_with("overlayfs:")) {
+        // overlay:LOWER:UPPER (a snapshot clone): the container's directory is
+        // upper's parent, where the merged view is mounted at start.
+        const std::filesystem::path upper(std::string(path.substr(path.rfind(':') + 1)));
+        auto layout = image::parseOverlayRootfs(path, upper.parent_path());
+        if (!layout)
+            return std::unexpected(entryError(*entry, layout.error()));
+        spec.rootfs = layout->merged;
+        spec.overlay = std::move(*layout);
+        return {};
+    }
     if (path.starts_with("dir:"))
         path.remove_prefix(4);
     else if (!path.starts_with('/') && path.find(':') != std::string_view::npos)
         return failAt(*entry, EOPNOTSUPP, "rootfs type " + quoteForMessage(path.substr(0, path.find(':')))
-                                              + " is not supported (only directories)");
+                                              + " is not supported (directories and overlay snapshots)");
     if (auto ok = checkAbsolutePath(path); !ok)
         return std::unexpected(entryError(*entry, ok.error()));
     spec.rootfs = std::filesystem::path(path);

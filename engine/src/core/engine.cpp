@@ -262,6 +262,9 @@ Status Engine::destroy(const std::string& name, bool force)
     auto lock = lockExistingContainer(m_settings.paths, name);
     if (!lock)
         return fail(lock.error());
+    // Snapshots read this rootfs as their lower layer: it must stay.
+    if (auto snapshots = checkNoSnapshotsOf(m_settings, name); !snapshots)
+        return snapshots;
     if (runtime::monitorAlive(m_settings.paths, name)) {
         if (!force)
             return failWith(EBUSY, "container '" + name + "' is running: stop it first, or force the destroy");

@@ -11,6 +11,7 @@
 #include "image/tree_copy.h"
 #include "runtime/plan_builder.h"
 #include "runtime/spawn_monitor.h"
+#include "store/container_store.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -68,7 +69,11 @@ Result<std::string> clonedConfig(const EngineSettings& settings, const CreateReq
     const std::string hostname = request.hostname.empty() ? request.name : request.hostname;
     if (auto set = config->set("lxc.uts.name", hostname); !set)
         return fail(set.error());
-    if (auto set = config->set("lxc.rootfs.path", "dir:" + settings.paths.rootfsDir(request.name).string()); !set)
+    const std::string rootfs = request.snapshot
+        ? "overlay:" + settings.paths.rootfsDir(request.source).string() + ":" +
+              (settings.paths.containerDir(request.name) / "delta").string()
+        : "dir:" + settings.paths.rootfsDir(request.name).string();
+    if (auto set = config->set("lxc.rootfs.path", rootfs); !set)
         return fail(set.error());
     config->unset("berth.net.forward");
     return config->serialize();
@@ -79,6 +84,13 @@ Status populateFromClone(const EngineSettings& settings, const CreateRequest& re
     auto text = clonedConfig(settings, request);
     if (!text)
         return fail(text.error());
+    if (request.snapshot) {
+        // The merged view is mounted on rootfs/ at start; writes land in delta/.
+        for (const char* dir : {"rootfs", "delta"})
+            if (::mkdir((staging / dir).c_str(), 0755) != 0)
+                return failErrno(errno, "create " + (staging / dir).string());
+        return fs::writeFileAtomic(staging / "config", *text, 0640);
+    }
     auto source = openRootfs(settings.paths.rootfsDir(request.source));
     if (!source)
         return fail(source.error());
@@ -98,6 +110,22 @@ Status checkCloneSource(const EngineSettings& settings, const CreateRequest& req
         return exists;
     if (runtime::monitorAlive(settings.paths, request.source))
         return failWith(EBUSY, "container '" + request.source + "' is running: stop it before cloning it");
+    return {};
+}
+
+Status checkNoSnapshotsOf(const EngineSettings& settings, const std::string& name)
+{
+    auto names = ContainerStore(settings.paths).list();
+    if (!names)
+        return {};
+    const fsys::path rootfs = settings.paths.rootfsDir(name);
+    for (const std::string& other : *names) {
+        if (other == name)
+            continue;
+        auto spec = runtime::loadContainerSpec(settings, other);
+        if (spec && spec->overlay && spec->overlay->lower == rootfs)
+            return failWith(EBUSY, "container '" + other + "' is a snapshot of '" + name + "': destroy it first");
+    }
     return {};
 }
 

@@ -16,4 +16,7 @@ namespace berth {
 [[nodiscard]] Status populateFromClone(const EngineSettings& settings, const CreateRequest& request,
                                        const std::filesystem::path& staging);
 
+// EBUSY when another container is an overlay snapshot of this one.
+[[nodiscard]] Status checkNoSnapshotsOf(const EngineSettings& settings, const std::string& name);
+
 } // namespace berth

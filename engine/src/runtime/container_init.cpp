@@ -66,6 +66,20 @@ Status mountEverything(int rootFd, const LaunchPlan& plan)
     return bindInitBinary(rootFd, plan.initBinary);
 }
 
+// A snapshot clone's merged view, mounted in the container's own mount
+// namespace only: it goes away with the container.
+Status mountSnapshot(const image::OverlayLayout& layout)
+{
+    auto options = image::overlayMountOptions(layout);
+    if (!options)
+        return fail(options.error());
+    if (::mount(nullptr, "/", nullptr, MS_REC | MS_SLAVE, nullptr) != 0)
+        return failErrno(errno, "make mounts private");
+    if (::mount("overlay", layout.merged.c_str(), "overlay", 0, options->c_str()) != 0)
+        return failErrno(errno, "mount the snapshot on " + layout.merged.string());
+    return {};
+}
+
 Status enterRoot(const LaunchPlan& plan)
 {
     if (::unshare(CLONE_NEWCGROUP) != 0)
@@ -76,6 +90,9 @@ Status enterRoot(const LaunchPlan& plan)
         if (auto links = configureInsideContainer(plan.network); !links)
             return links;
     }
+    if (plan.overlay)
+        if (auto merged = mountSnapshot(*plan.overlay); !merged)
+            return merged;
     auto rootFd = prepareRootfs(plan.rootfs);
     if (!rootFd)
         return fail(rootFd.error());

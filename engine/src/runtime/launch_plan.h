@@ -1,6 +1,7 @@
 // Everything the monitor decides before it clones the container's init.
 #pragma once
 
+#include "image/overlay_layout.h"
 #include "runtime/auto_mounts.h"
 #include "runtime/container_network.h"
 #include "runtime/dev_setup.h"
@@ -20,6 +21,7 @@ inline constexpr const char* kInitPathInContainer = "/dev/.berth/berth-init";
 
 struct LaunchPlan {
     std::filesystem::path rootfs;
+    std::optional<image::OverlayLayout> overlay;   // a snapshot: mounted on rootfs inside the container
     std::string hostname;
     AutoMountPlan autoMounts;
     std::vector<CgroupMountSpec> cgroupTrees;

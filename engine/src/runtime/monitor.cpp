@@ -190,6 +190,9 @@ Status Monitor::setUp()
         return fail(spec.error());
     if (auto checked = preflight(*spec, m_options.commandOverride); !checked)
         return checked;
+    if (spec->overlay)
+        if (auto dirs = image::prepareOverlayDirs(*spec->overlay); !dirs)
+            return fail(dirs.error().wrap("prepare the snapshot"));
     auto layout = cgroup::detectLayout();
     if (!layout)
         return fail(layout.error());

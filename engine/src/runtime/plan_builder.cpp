@@ -117,11 +117,19 @@ fsys::path libexecPath(const EngineSettings& settings, std::string_view binary)
     return binary.empty() ? dir : dir / binary;
 }
 
+// What the rootfs looks like before start: a snapshot's merged view is
+// only mounted in the container, so its checks look at the lower layer
+// (the upper one may shadow files, never remove the init).
+std::filesystem::path rootfsForChecks(const ContainerSpec& spec)
+{
+    return spec.overlay ? spec.overlay->lower : spec.rootfs;
+}
+
 Status preflight(const ContainerSpec& spec, const std::vector<std::string>& commandOverride)
 {
-    UniqueFd rootFd(::open(spec.rootfs.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+    UniqueFd rootFd(::open(rootfsForChecks(spec).c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
     if (!rootFd)
-        return failErrno(errno, "rootfs '" + spec.rootfs.string() + "' is not a directory");
+        return failErrno(errno, "rootfs '" + rootfsForChecks(spec).string() + "' is not a directory");
     const std::vector<std::string>& command = commandOverride.empty() ? spec.command : commandOverride;
     if (command.empty())
         return failWith(EINVAL, "no command to run: set lxc.execute.cmd or lxc.init.cmd");
@@ -143,7 +151,7 @@ int effectiveHaltSignal(const ContainerSpec& spec, const std::vector<std::string
     if (spec.haltSignalConfigured || spec.kind == ContainerKind::Application)
         return spec.haltSignal;
     const std::vector<std::string>& command = commandOverride.empty() ? spec.command : commandOverride;
-    UniqueFd rootFd(::open(spec.rootfs.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+    UniqueFd rootFd(::open(rootfsForChecks(spec).c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
     if (!rootFd || command.empty())
         return spec.haltSignal;
     // /sbin/init is usually a symlink to /lib/systemd/systemd: look at what it resolves to.
@@ -160,6 +168,7 @@ Result<LaunchPlan> buildLaunchPlan(const EngineSettings& settings, const Contain
 {
     LaunchPlan plan;
     plan.rootfs = spec.rootfs;
+    plan.overlay = spec.overlay;
     plan.hostname = spec.hostname;
     plan.autoMounts = autoMountPlanOf(spec.mountAuto);
     for (const MountEntry& entry : spec.mounts)

@@ -113,6 +113,38 @@ private slots:
                 QVERIFY2(path.find("/run/berth") != std::string::npos, path.c_str());
     }
 
+    void cloneBySnapshot()
+    {
+        QVERIFY(m_engine.create({.name = "lower", .kind = ContainerKind::System}));
+        const Paths& paths = m_engine.settings().paths;
+        std::ofstream(paths.rootfsDir("lower") / "root/note") << "lower\n";
+        auto cloned = m_engine.create({.name = "snap", .templateName = "clone", .source = "lower", .snapshot = true});
+        QVERIFY2(cloned, cloned ? "" : cloned.error().describe().c_str());
+        // Instant: nothing of the rootfs was copied.
+        QVERIFY(std::filesystem::is_empty(paths.rootfsDir("snap")));
+        QVERIFY(readText(paths.configFile("snap")).find("lxc.rootfs.path = overlay:") != std::string::npos);
+
+        auto started = m_engine.start("snap");
+        QVERIFY2(started, started ? "" : started.error().describe().c_str());
+        QCOMPARE(execCaptured(m_engine, "snap", {"cat", "/root/note"}).output, std::string("lower\n"));
+        QCOMPARE(execCaptured(m_engine, "snap", {"sh", "-c", "echo snap > /root/note; echo new > /root/added"}).exit.code, 0);
+        QCOMPARE(execCaptured(m_engine, "snap", {"cat", "/root/note"}).output, std::string("snap\n"));
+        // The writes went to the snapshot's own layer; the source is untouched.
+        QCOMPARE(readText(paths.rootfsDir("lower") / "root/note"), std::string("lower\n"));
+        QVERIFY(!std::filesystem::exists(paths.rootfsDir("lower") / "root/added"));
+        QCOMPARE(readText(paths.containerDir("snap") / "delta/root/added"), std::string("new\n"));
+        QVERIFY(m_engine.stop("snap", 20s));
+
+        auto refused = m_engine.destroy("lower");
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, EBUSY);
+        // A restart sees its own changes again.
+        QVERIFY(m_engine.start("snap"));
+        QCOMPARE(execCaptured(m_engine, "snap", {"cat", "/root/note"}).output, std::string("snap\n"));
+        QVERIFY(m_engine.destroy("snap", true));
+        QVERIFY(m_engine.destroy("lower"));
+    }
+
     void cloneByCopy()
     {
         QVERIFY(m_engine.create({.name = "base", .kind = ContainerKind::System, .network = {}}));

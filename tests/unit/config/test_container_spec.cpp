@@ -215,7 +215,8 @@ private slots:
         QTest::newRow("no rootfs") << "lxc.uts.name = a\n" << "config: lxc.rootfs.path is not set";
         QTest::newRow("rootfs relative") << "lxc.rootfs.path = rel/dir\n" << "config:1: lxc.rootfs.path: 'rel/dir' is not an absolute path";
         QTest::newRow("rootfs dotdot") << "lxc.rootfs.path = dir:/a/../b\n" << "config:1: lxc.rootfs.path: '/a/../b' contains '..'";
-        QTest::newRow("rootfs type") << "lxc.rootfs.path = overlay:/a:/b\n" << "config:1: lxc.rootfs.path: rootfs type 'overlay'";
+        QTest::newRow("rootfs type") << "lxc.rootfs.path = btrfs:/a\n" << "config:1: lxc.rootfs.path: rootfs type 'btrfs'";
+        QTest::newRow("overlay with a relative upper") << "lxc.rootfs.path = overlay:/a:b\n" << "config:1: lxc.rootfs.path:";
         QTest::newRow("hostname chars") << base + "lxc.uts.name = a_b\n" << "config:2: lxc.uts.name: 'a_b' may only contain";
         QTest::newRow("hostname empty label") << base + "lxc.uts.name = a..b\n" << "config:2: lxc.uts.name: 'a..b' has a label";
         QTest::newRow("hostname long label") << base + "lxc.uts.name = " + QString(64, 'a') + "\n" << "config:2: lxc.uts.name: '" + QString(64, 'a') + "' has a label";
@@ -268,6 +269,18 @@ private slots:
         auto spec = specOf(kBase + "lxc.net.0.type = veth\nlxc.net.0.link = br0\n"
                                    "lxc.apparmor.profile = x\nberth.future.key = ?\n");
         QVERIFY2(spec, spec ? "" : spec.error().message.c_str());
+    }
+
+    // Snapshot clones (issue #5): the merged view is the rootfs.
+    void overlayRootfs()
+    {
+        auto spec = specOf("lxc.rootfs.path = overlay:/var/lib/berth/containers/a/rootfs:"
+                           "/var/lib/berth/containers/b/delta\n");
+        QVERIFY2(spec, spec ? "" : spec.error().message.c_str());
+        QVERIFY(spec->overlay);
+        QCOMPARE(spec->rootfs, std::filesystem::path("/var/lib/berth/containers/b/rootfs"));
+        QCOMPARE(spec->overlay->lower, std::filesystem::path("/var/lib/berth/containers/a/rootfs"));
+        QCOMPARE(spec->overlay->upper, std::filesystem::path("/var/lib/berth/containers/b/delta"));
     }
 
     // Cgroup keys are known now (issue #3): translated into the spec's limits,
