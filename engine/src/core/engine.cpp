@@ -61,12 +61,12 @@ void removeRunFilesOfFailedStart(const Paths& paths, const std::string& name)
     ::unlink(paths.monitorLock(name).c_str());
 }
 
-bool isFrozen(const EngineSettings& settings, const std::string& name)
+bool isFrozen(const std::string& cgroupParent, const std::string& name)
 {
     auto layout = cgroup::detectLayout();
     if (!layout)
         return false;
-    auto group = RunningCgroup::open(settings, *layout, name);
+    auto group = RunningCgroup::open(*layout, cgroupParent, name);
     if (!group)
         return false;
     auto frozen = group->get().frozen();
@@ -202,7 +202,7 @@ Result<ContainerState> Engine::state(const std::string& name) const
         return state;
     }
     state.state = recorded->state;
-    if (state.state == RunState::Running && isFrozen(m_settings, name))
+    if (state.state == RunState::Running && isFrozen(cgroupParentIn(*recorded, m_settings), name))
         state.state = RunState::Frozen;
     state.initPid = recorded->initPid;
     state.monitorPid = recorded->monitorPid;

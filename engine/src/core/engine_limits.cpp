@@ -51,16 +51,11 @@ std::int64_t monotonicNow()
 
 // Host-side counters of the container's veth ends: what the host end
 // receives, the container sent.
-void addNetworkCounters(const EngineSettings& settings, const std::string& name, ContainerStats& stats)
+void addNetworkCounters(net::NetlinkSocket& sock, const std::vector<std::string>& hostInterfaces,
+                        ContainerStats& stats)
 {
-    auto recorded = runtime::readState(settings.paths.stateFile(name));
-    if (!recorded || recorded->hostInterfaces.empty())
-        return;
-    auto sock = net::NetlinkSocket::open();
-    if (!sock)
-        return;
-    for (const std::string& link : recorded->hostInterfaces) {
-        auto counters = net::linkCounters(*sock, link);
+    for (const std::string& link : hostInterfaces) {
+        auto counters = net::linkCounters(sock, link);
         if (!counters)
             continue;
         stats.netRxBytes += counters->txBytes;
@@ -119,18 +114,24 @@ Result<std::vector<ContainerStats>> Engine::stats() const
     auto layout = cgroup::detectLayout();
     if (!layout)
         return fail(layout.error());
+    auto sock = net::NetlinkSocket::open();
     std::vector<ContainerStats> all;
     for (const std::string& name : *names) {
         if (!runtime::monitorAlive(m_settings.paths, name))
             continue;
-        auto group = RunningCgroup::open(m_settings, *layout, name);
+        // One read of the state file: where the cgroup is, which links are its.
+        auto recorded = runtime::readState(m_settings.paths.stateFile(name));
+        if (!recorded)
+            continue;
+        auto group = RunningCgroup::open(*layout, cgroupParentIn(*recorded, m_settings), name);
         if (!group)
             continue;   // stopped between the two checks
         auto stats = group->get().stats();
         if (!stats)
             continue;
         stats->name = name;
-        addNetworkCounters(m_settings, name, *stats);
+        if (sock)
+            addNetworkCounters(*sock, recorded->hostInterfaces, *stats);
         if (stats->timestampNs == 0)
             stats->timestampNs = monotonicNow();
         all.push_back(std::move(*stats));

@@ -7,15 +7,24 @@ namespace berth {
 std::string recordedCgroupParent(const EngineSettings& settings, const std::string& name)
 {
     auto recorded = runtime::readState(settings.paths.stateFile(name));
-    if (recorded && !recorded->cgroupParent.empty())
-        return recorded->cgroupParent;
-    return settings.cgroupParent;
+    return recorded ? cgroupParentIn(*recorded, settings) : settings.cgroupParent;
+}
+
+const std::string& cgroupParentIn(const runtime::RecordedState& recorded, const EngineSettings& settings)
+{
+    return recorded.cgroupParent.empty() ? settings.cgroupParent : recorded.cgroupParent;
 }
 
 Result<RunningCgroup> RunningCgroup::open(const EngineSettings& settings, const cgroup::Layout& layout,
                                           const std::string& name)
 {
-    auto group = cgroup::ContainerCgroup::open(layout, recordedCgroupParent(settings, name), name);
+    return open(layout, recordedCgroupParent(settings, name), name);
+}
+
+Result<RunningCgroup> RunningCgroup::open(const cgroup::Layout& layout, const std::string& parent,
+                                          const std::string& name)
+{
+    auto group = cgroup::ContainerCgroup::open(layout, parent, name);
     if (!group)
         return fail(group.error());
     group->release();

@@ -1,4 +1,5 @@
 #include "fs/remove_tree.h"
+#include "fs/dir_list.h"
 
 #include "berth/unique_fd.h"
 
@@ -87,22 +88,9 @@ Result<UniqueFd> TreePass::openDir(int parentFd, const std::string& name)
 
 Result<std::vector<std::string>> TreePass::listNames(int dirFd)
 {
-    UniqueFd copy(::openat(dirFd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    DIR* dir = copy ? ::fdopendir(copy.get()) : nullptr;
-    if (!dir)
-        return failErrno(errno, "read directory " + inQuotes(shownPath({})));
-    (void)copy.release();   // owned by dir now
-    std::vector<std::string> names;
-    errno = 0;
-    while (const dirent* entry = ::readdir(dir)) {
-        const std::string_view n = entry->d_name;
-        if (n != "." && n != "..")
-            names.emplace_back(n);
-    }
-    const int err = errno;
-    ::closedir(dir);
-    if (err != 0)
-        return failErrno(err, "read directory " + inQuotes(shownPath({})));
+    auto names = listDirectory(dirFd);
+    if (!names)
+        return fail(names.error().wrap(inQuotes(shownPath({}))));
     return names;
 }
 

@@ -1,4 +1,5 @@
 #include "image/tree_copy.h"
+#include "fs/dir_list.h"
 
 #include "berth/unique_fd.h"
 #include "image/copy_metadata.h"
@@ -81,22 +82,9 @@ bool TreeCopy::onOtherMount(const struct statx& st) const
 
 Result<std::vector<std::string>> TreeCopy::listNames()
 {
-    UniqueFd copy(::openat(m_src.get(), ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    DIR* dir = copy ? ::fdopendir(copy.get()) : nullptr;
-    if (!dir)
-        return failErrno(errno, "read directory " + inQuotes(relPath({})));
-    (void)copy.release();   // owned by dir now
-    std::vector<std::string> names;
-    errno = 0;
-    while (const dirent* entry = ::readdir(dir)) {
-        const std::string_view n = entry->d_name;
-        if (n != "." && n != "..")
-            names.emplace_back(n);
-    }
-    const int err = errno;
-    ::closedir(dir);
-    if (err != 0)
-        return failErrno(err, "read directory " + inQuotes(relPath({})));
+    auto names = fs::listDirectory(m_src.get());
+    if (!names)
+        return fail(names.error().wrap(inQuotes(relPath({}))));
     return names;
 }
 

@@ -1,4 +1,5 @@
 #include "image/whiteouts.h"
+#include "fs/dir_list.h"
 
 #include "berth/unique_fd.h"
 #include "fs/remove_tree.h"
@@ -47,22 +48,9 @@ Status removeEntry(int parentFd, const std::string& name, std::string_view shown
 
 Result<std::vector<std::string>> listNames(int dirFd, std::string_view shown)
 {
-    UniqueFd copy(::openat(dirFd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    DIR* dir = copy ? ::fdopendir(copy.get()) : nullptr;
-    if (!dir)
-        return failErrno(errno, "read directory for opaque whiteout " + inQuotes(shown));
-    (void)copy.release();   // owned by dir now
-    std::vector<std::string> names;
-    errno = 0;
-    while (const dirent* entry = ::readdir(dir)) {
-        const std::string_view n = entry->d_name;
-        if (n != "." && n != "..")
-            names.emplace_back(n);
-    }
-    const int err = errno;
-    ::closedir(dir);
-    if (err != 0)
-        return failErrno(err, "read directory for opaque whiteout " + inQuotes(shown));
+    auto names = fs::listDirectory(dirFd);
+    if (!names)
+        return fail(names.error().wrap("opaque whiteout in " + inQuotes(shown)));
     return names;
 }
 
