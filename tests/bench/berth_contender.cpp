@@ -18,7 +18,7 @@ BerthContender::~BerthContender()
 
 Status BerthContender::create()
 {
-    const CreateRequest request{m_name, "busybox", ContainerKind::Application, {"/bin/true"}};
+    const CreateRequest request{.name = m_name, .kind = ContainerKind::Application, .command = {"/bin/true"}};
     if (Status ok = m_engine.create(request); !ok)
         return fail(ok.error().wrap("create '" + m_name + "'"));
     m_created = true;

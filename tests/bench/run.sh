@@ -18,5 +18,7 @@ berth_configure "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBERTH_BUILD_BEN
 berth_build "$build_dir"
 berth_log "bench_start $*"
 "$build_dir/tests/bench/bench_start" "$@"
+berth_log "bench_create"
+"$build_dir/tests/bench/bench_create"
 berth_log "bench_stats"
 exec "$build_dir/tests/bench/bench_stats"

@@ -6,6 +6,7 @@
 #include "berth/limits.h"
 #include "berth/paths.h"
 #include "berth/stats.h"
+#include "berth/templates.h"
 #include "berth/unique_fd.h"
 
 #include <chrono>
@@ -31,26 +32,34 @@ struct EngineSettings {
     std::filesystem::path libexecDir;
     // Directories that lxc.include may read from, besides the container's own.
     std::vector<std::filesystem::path> includeRoots;
+    // Where the debian/ubuntu templates cache debootstrap's trees; empty:
+    // paths.templateCacheDir(). Tests point it outside their temporary root
+    // so that the cache (minutes to build) survives between runs.
+    std::filesystem::path templateCacheDir;
 };
 
 struct CreateRequest {
     std::string name;
+    // A template of templateCatalog() (berth/templates.h).
     std::string templateName = "busybox";
-    ContainerKind kind = ContainerKind::System;
-    // Application containers: the command berth-init runs.
+    // The template's options by key (validated against its schema: an
+    // unknown key or a bad value is EINVAL and nothing is created).
+    // clone: "source" (a stopped container), "snapshot" ("true": an overlayfs
+    // snapshot instead of a full copy). debian/ubuntu: "release", "variant",
+    // "mirror", "packages", "root-password", "snapshot". oci: "reference".
+    TemplateOptions options;
+    // The template's File option, opened by the caller (never a path):
+    // tarball: the archive (tar, tar.gz, tar.xz, tar.zst); oci: a `docker
+    // save` archive or an OCI layout directory; lxc-import: the LXC
+    // container's directory (holding config and rootfs/).
+    int inputFd = -1;
+    // Unset: the template's default (oci: application, others: system).
+    std::optional<ContainerKind> kind;
+    // Application containers: the command berth-init runs (oci: empty
+    // takes the image's entrypoint and command).
     std::vector<std::string> command;
     // Empty: the container's name.
     std::string hostname;
-    // templateName "tarball": the root filesystem archive (tar, tar.gz,
-    // tar.xz, tar.zst) is read from this descriptor (never a path: the
-    // caller opens the file). Device nodes in it are refused.
-    int archiveFd = -1;
-    // templateName "clone": the stopped container whose rootfs and config
-    // are copied (its port forwards are not copied).
-    std::string source;
-    // clone: an overlayfs snapshot (instant; the source cannot be destroyed
-    // while snapshots of it exist) instead of a full copy.
-    bool snapshot = false;
     // A network (bridge) to attach eth0 to, "berthbr0" for the default one;
     // empty: no network but loopback (lxc.net.0.type = empty).
     std::string network;
@@ -133,7 +142,10 @@ public:
 
     [[nodiscard]] const EngineSettings& settings() const { return m_settings; }
 
-    [[nodiscard]] Status create(const CreateRequest& request);
+    // Builds the container in a staging directory and renames it into
+    // place: a failed or cancelled (ECANCELED) creation leaves nothing.
+    // EBUSY while another creation of the same name runs.
+    [[nodiscard]] Status create(const CreateRequest& request, const Progress& progress = {});
     // Returns once the init runs (or has already exited), or why it could not start.
     [[nodiscard]] Status start(const std::string& name, const StartOptions& options = {});
     // Halt signal, then SIGKILL after the timeout; returns when it has stopped.

@@ -9,7 +9,6 @@
 #include "config/container_spec.h"
 #include "core/engine_checks.h"
 #include "core/engine_images.h"
-#include "core/new_container_config.h"
 #include "core/running_cgroup.h"
 #include "fs/atomic_file.h"
 #include "runtime/container_network.h"
@@ -19,7 +18,6 @@
 #include "runtime/state_file.h"
 #include "store/container_lock.h"
 #include "store/container_store.h"
-#include "template/busybox_template.h"
 
 #include <nlohmann/json.hpp>
 
@@ -73,61 +71,9 @@ bool isFrozen(const std::string& cgroupParent, const std::string& name)
     return frozen && *frozen;
 }
 
-Status populateFromBusybox(const CreateRequest& request, const std::filesystem::path& staging,
-                           const std::string& configText)
-{
-    const std::string hostname = request.hostname.empty() ? request.name : request.hostname;
-    // Must match lxc.tty.max in the config: one getty per tty the container gets.
-    const unsigned ttys = request.kind == ContainerKind::System ? kSystemContainerTtys : 0;
-    if (auto built = templates::buildBusyboxRootfs(staging / "rootfs", {.hostname = hostname, .ttys = ttys}); !built)
-        return built;
-    return fs::writeFileAtomic(staging / "config", configText, 0640);
-}
-
 } // namespace
 
 Engine::Engine(EngineSettings settings) : m_settings(std::move(settings)) {}
-
-Status Engine::create(const CreateRequest& request)
-{
-    if (auto valid = validateContainerName(request.name); !valid)
-        return valid;
-    const std::string& kind = request.templateName;
-    if (kind != "busybox" && kind != "tarball" && kind != "clone")
-        return failWith(EINVAL, "unknown template '" + kind + "'");
-    if (kind != "clone" && request.kind == ContainerKind::Application && request.command.empty())
-        return failWith(EINVAL, "an application container needs a command");
-    const std::string configText = newContainerConfig(request, m_settings.paths.rootfsDir(request.name));
-    // Validate the config before building anything (hostname, command quoting).
-    auto parsed = Config::parse(configText);
-    if (!parsed)
-        return fail(parsed.error());
-    if (auto spec = ContainerSpec::fromConfig(*parsed); !spec)
-        return fail(spec.error());
-
-    std::optional<ContainerLock> sourceLock;
-    if (kind == "clone") {
-        if (auto source = checkCloneSource(m_settings, request); !source)
-            return source;
-        auto locked = ContainerLock::acquire(m_settings.paths, request.source);
-        if (!locked)
-            return fail(locked.error());
-        sourceLock.emplace(std::move(*locked));
-    }
-    auto lock = ContainerLock::acquire(m_settings.paths, request.name);
-    if (!lock)
-        return fail(lock.error());
-    auto created = ContainerStore(m_settings.paths).create(request.name, [&](const std::filesystem::path& staging) {
-        if (kind == "tarball")
-            return populateFromArchive(request, staging, configText);
-        if (kind == "clone")
-            return populateFromClone(m_settings, request, staging);
-        return populateFromBusybox(request, staging, configText);
-    });
-    if (!created)
-        return fail(created.error().wrap("create '" + request.name + "'"));
-    return {};
-}
 
 Status Engine::start(const std::string& name, const StartOptions& options)
 {

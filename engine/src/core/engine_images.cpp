@@ -10,8 +10,10 @@
 #include "image/archive_extract.h"
 #include "image/tree_copy.h"
 #include "runtime/plan_builder.h"
+#include "runtime/read_only_root.h"
 #include "runtime/spawn_monitor.h"
 #include "store/container_store.h"
+#include "template/template_build.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -42,35 +44,39 @@ Result<UniqueFd> openRootfs(const fsys::path& rootfs)
 
 } // namespace
 
-Status populateFromArchive(const CreateRequest& request, const fsys::path& staging, const std::string& configText)
+namespace templates {
+
+// Engine::create checked that inputFd is a regular file or a pipe.
+Status buildTarball(const BuildContext& ctx)
 {
-    if (request.archiveFd < 0)
-        return failWith(EINVAL, "the tarball template needs an archive");
-    struct stat st {};
-    if (::fstat(request.archiveFd, &st) != 0 || !(S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode)))
-        return failWith(EINVAL, "the archive must be a regular file or a pipe");
-    auto rootFd = makeRootfsDir(staging / "rootfs");
+    auto rootFd = makeRootfsDir(ctx.staging / "rootfs");
     if (!rootFd)
         return fail(rootFd.error());
     image::ExtractOptions options;
     options.allowDevices = false;
-    if (auto extracted = image::extractArchive(request.archiveFd, rootFd->get(), options); !extracted)
+    ctx.progress.step("Extracting the archive", 0.1);
+    if (auto extracted = image::extractArchive(ctx.request.inputFd, rootFd->get(), options); !extracted)
         return fail(extracted.error().wrap("extract the archive"));
-    return fs::writeFileAtomic(staging / "config", configText, 0640);
+    return fs::writeFileAtomic(ctx.staging / "config", ctx.baseConfig, 0640);
 }
+
+} // namespace templates
+
+namespace {
 
 // The source's config with the clone's name and rootfs; host ports stay
 // with the source.
-Result<std::string> clonedConfig(const EngineSettings& settings, const CreateRequest& request)
+Result<std::string> clonedConfig(const EngineSettings& settings, const CreateRequest& request,
+                                 const std::string& source, bool snapshot)
 {
-    auto config = runtime::loadContainerConfig(settings, request.source);
+    auto config = runtime::loadContainerConfig(settings, source);
     if (!config)
         return fail(config.error());
     const std::string hostname = request.hostname.empty() ? request.name : request.hostname;
     if (auto set = config->set("lxc.uts.name", hostname); !set)
         return fail(set.error());
-    const std::string rootfs = request.snapshot
-        ? "overlay:" + settings.paths.rootfsDir(request.source).string() + ":" +
+    const std::string rootfs = snapshot
+        ? "overlay:" + settings.paths.rootfsDir(source).string() + ":" +
               (settings.paths.containerDir(request.name) / "delta").string()
         : "dir:" + settings.paths.rootfsDir(request.name).string();
     if (auto set = config->set("lxc.rootfs.path", rootfs); !set)
@@ -79,54 +85,58 @@ Result<std::string> clonedConfig(const EngineSettings& settings, const CreateReq
     return config->serialize();
 }
 
-Status populateFromClone(const EngineSettings& settings, const CreateRequest& request, const fsys::path& staging)
+} // namespace
+
+namespace templates {
+
+Status buildClone(const BuildContext& ctx)
 {
-    auto text = clonedConfig(settings, request);
+    const std::string& sourceName = ctx.options.at("source");
+    const bool snapshot = ctx.options.at("snapshot") == "true";
+    const fsys::path& staging = ctx.staging;
+    auto text = clonedConfig(ctx.settings, ctx.request, sourceName, snapshot);
     if (!text)
         return fail(text.error());
-    if (request.snapshot) {
+    if (snapshot) {
         // The merged view is mounted on rootfs/ at start; writes land in delta/.
         for (const char* dir : {"rootfs", "delta"})
             if (::mkdir((staging / dir).c_str(), 0755) != 0)
                 return failErrno(errno, "create " + (staging / dir).string());
         return fs::writeFileAtomic(staging / "config", *text, 0640);
     }
-    auto source = openRootfs(settings.paths.rootfsDir(request.source));
+    auto source = openRootfs(ctx.settings.paths.rootfsDir(sourceName));
     if (!source)
         return fail(source.error());
     auto dest = makeRootfsDir(staging / "rootfs");
     if (!dest)
         return fail(dest.error());
+    ctx.progress.step("Copying the root filesystem", 0.1);
     if (auto copied = image::copyTree(source->get(), dest->get()); !copied)
-        return fail(copied.error().wrap("copy the rootfs of '" + request.source + "'"));
+        return fail(copied.error().wrap("copy the rootfs of '" + sourceName + "'"));
     return fs::writeFileAtomic(staging / "config", *text, 0640);
 }
 
+} // namespace templates
+
 Status checkCloneSource(const EngineSettings& settings, const CreateRequest& request)
 {
-    if (request.source.empty())
-        return failWith(EINVAL, "the clone template needs a source container");
-    if (auto exists = checkContainerExists(settings.paths, request.source); !exists)
+    const std::string& source = request.options.at("source");
+    if (source == request.name)
+        return failWith(EINVAL, "a container cannot be cloned onto itself");
+    if (auto exists = checkContainerExists(settings.paths, source); !exists)
         return exists;
-    if (runtime::monitorAlive(settings.paths, request.source))
-        return failWith(EBUSY, "container '" + request.source + "' is running: stop it before cloning it");
+    if (runtime::monitorAlive(settings.paths, source))
+        return failWith(EBUSY, "container '" + source + "' is running: stop it before cloning it");
     return {};
 }
 
 Status checkNoSnapshotsOf(const EngineSettings& settings, const std::string& name)
 {
-    auto names = ContainerStore(settings.paths).list();
-    if (!names)
+    // The same search that makes the source read-only at start (runtime/read_only_root.h).
+    auto snapshots = runtime::snapshotsOf(settings, settings.paths.rootfsDir(name));
+    if (!snapshots || snapshots->empty())
         return {};
-    const fsys::path rootfs = settings.paths.rootfsDir(name);
-    for (const std::string& other : *names) {
-        if (other == name)
-            continue;
-        auto spec = runtime::loadContainerSpec(settings, other);
-        if (spec && spec->overlay && spec->overlay->lower == rootfs)
-            return failWith(EBUSY, "container '" + other + "' is a snapshot of '" + name + "': destroy it first");
-    }
-    return {};
+    return failWith(EBUSY, "container '" + snapshots->front() + "' is a snapshot of '" + name + "': destroy it first");
 }
 
 Status Engine::exportContainer(const std::string& name, int outFd)

@@ -89,6 +89,13 @@ Status Extractor::extractEntry(archive_entry* entry)
         m_dirs.push_back({"", EntryPtr(archive_entry_clone(entry))});
         return {};
     }
+    if (m_options.beforeEntry) {
+        auto consumed = m_options.beforeEntry(*path);
+        if (!consumed)
+            return std::unexpected(consumed.error().wrap("archive entry " + quoted(*path)));
+        if (*consumed)
+            return {};
+    }
     auto slot = openTreeSlot(m_root, *path, true);
     if (!slot)
         return std::unexpected(slot.error().wrap("archive entry " + quoted(*path)));

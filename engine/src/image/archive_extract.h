@@ -5,6 +5,8 @@
 #include "berth/error.h"
 
 #include <cstdint>
+#include <functional>
+#include <string_view>
 
 namespace berth::image {
 
@@ -15,6 +17,10 @@ struct ExtractOptions {
     bool preserveOwners = true;
     // Upper bound on the bytes of file data written (EFBIG past it).
     std::uint64_t maxBytes = std::uint64_t{64} << 30;
+    // Called with each entry's normalized path (no leading "./", never
+    // empty) before it is written; returning true skips the entry, as the
+    // hook has handled it (OCI whiteouts). An error stops the extraction.
+    std::function<Result<bool>(std::string_view entryPath)> beforeEntry;
 };
 
 // Reads an archive from `archiveFd` (opened by the caller; read from its

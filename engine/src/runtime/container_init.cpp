@@ -80,6 +80,15 @@ Status mountSnapshot(const image::OverlayLayout& layout)
     return {};
 }
 
+Status writeEtcFiles(int rootFd, const LaunchPlan& plan)
+{
+    if (auto written = writeHostFiles(rootFd, plan.hostname); !written)
+        return written;
+    if (!plan.network.resolvConf.empty())
+        return writeResolvConf(rootFd, plan.network.resolvConf);
+    return {};
+}
+
 Status enterRoot(const LaunchPlan& plan)
 {
     if (::unshare(CLONE_NEWCGROUP) != 0)
@@ -98,11 +107,12 @@ Status enterRoot(const LaunchPlan& plan)
         return fail(rootFd.error());
     if (auto mounted = mountEverything(rootFd->get(), plan); !mounted)
         return mounted;
-    if (auto written = writeHostFiles(rootFd->get(), plan.hostname); !written)
+    if (plan.readOnlyRoot) {
+        if (auto ro = remountReadOnly(rootFd->get()); !ro)
+            return ro;
+    } else if (auto written = writeEtcFiles(rootFd->get(), plan); !written) {
         return written;
-    if (!plan.network.resolvConf.empty())
-        if (auto written = writeResolvConf(rootFd->get(), plan.network.resolvConf); !written)
-            return written;
+    }
     if (auto pivoted = pivotInto(rootFd->get()); !pivoted)
         return pivoted;
     if (::sethostname(plan.hostname.data(), plan.hostname.size()) != 0)

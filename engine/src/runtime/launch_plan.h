@@ -22,6 +22,9 @@ inline constexpr const char* kInitPathInContainer = "/dev/.berth/berth-init";
 struct LaunchPlan {
     std::filesystem::path rootfs;
     std::optional<image::OverlayLayout> overlay;   // a snapshot: mounted on rootfs inside the container
+    // The root mount is read-only in the container (see read_only_root.h);
+    // the files Berth writes into the rootfs (/etc/hosts...) are left as they are.
+    bool readOnlyRoot = false;
     std::string hostname;
     AutoMountPlan autoMounts;
     std::vector<CgroupMountSpec> cgroupTrees;

@@ -5,6 +5,7 @@
 #include "cgroup/systemd_scope.h"
 #include "runtime/launcher.h"
 #include "runtime/plan_builder.h"
+#include "runtime/read_only_root.h"
 
 #include <nlohmann/json.hpp>
 
@@ -199,6 +200,10 @@ Status Monitor::setUp()
     auto plan = buildLaunchPlan(m_options.settings, *spec, m_options.commandOverride, *layout);
     if (!plan)
         return fail(plan.error());
+    auto readOnly = rootMustBeReadOnly(m_options.settings, m_options.name, spec->rootfs);
+    if (!readOnly)
+        return fail(readOnly.error());
+    plan->readOnlyRoot = *readOnly;
     m_haltSignal = effectiveHaltSignal(*spec, m_options.commandOverride);
     auto network = prepareContainerNetwork(m_options.settings, m_options.name, *spec);
     if (!network)

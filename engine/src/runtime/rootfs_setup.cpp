@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -25,6 +26,25 @@ Result<UniqueFd> prepareRootfs(const std::filesystem::path& rootfs)
     if (!mounted)
         return failErrno(errno, "open rootfs " + rootfs.string());
     return mounted;
+}
+
+Status remountReadOnly(int rootFd)
+{
+    struct statvfs st {};
+    if (::fstatvfs(rootFd, &st) != 0)
+        return failErrno(errno, "read the rootfs mount's flags");
+    // A bind remount replaces the mount's flags: carry the present ones over.
+    unsigned long flags = MS_REMOUNT | MS_BIND | MS_RDONLY;
+    const std::pair<unsigned long, unsigned long> kept[] = {
+        {ST_NOSUID, MS_NOSUID}, {ST_NODEV, MS_NODEV}, {ST_NOEXEC, MS_NOEXEC},
+        {ST_NOATIME, MS_NOATIME}, {ST_NODIRATIME, MS_NODIRATIME}, {ST_RELATIME, MS_RELATIME}};
+    for (const auto& [statFlag, mountFlag] : kept)
+        if (st.f_flag & statFlag)
+            flags |= mountFlag;
+    const std::string self = "/proc/self/fd/" + std::to_string(rootFd);
+    if (::mount(nullptr, self.c_str(), nullptr, flags, nullptr) != 0)
+        return failErrno(errno, "make the rootfs read-only");
+    return {};
 }
 
 Status pivotInto(int rootFd)

@@ -13,6 +13,10 @@ namespace berth::runtime {
 // itself (pivot_root needs a mount point). Returns an O_PATH fd of it.
 [[nodiscard]] Result<UniqueFd> prepareRootfs(const std::filesystem::path& rootfs);
 
+// Makes the rootfs mount of prepareRootfs() read-only, keeping its other
+// flags (nosuid, nodev...); mounts below it stay as they are.
+[[nodiscard]] Status remountReadOnly(int rootFd);
+
 // pivot_root into rootFd and detach the old root, so no host path stays reachable.
 [[nodiscard]] Status pivotInto(int rootFd);
 

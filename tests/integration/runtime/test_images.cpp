@@ -56,8 +56,8 @@ private slots:
         QVERIFY(::lseek(archive.get(), 0, SEEK_END) > 100000);
         ::lseek(archive.get(), 0, SEEK_SET);
 
-        auto created = m_engine.create({.name = "imported", .templateName = "tarball", .kind = ContainerKind::Application,
-                                        .command = {"cat", "/etc/berth-mark"}, .archiveFd = archive.get()});
+        auto created = m_engine.create({.name = "imported", .templateName = "tarball", .inputFd = archive.get(),
+                                        .kind = ContainerKind::Application, .command = {"cat", "/etc/berth-mark"}});
         QVERIFY2(created, created ? "" : created.error().describe().c_str());
         QVERIFY(m_engine.start("imported"));
         auto stopped = m_engine.waitStopped("imported", 30s);
@@ -102,8 +102,8 @@ private slots:
             ::lseek(archive.get(), 0, SEEK_SET);
         }
         const auto before = treeOf(m_engine.settings().paths.root());
-        auto created = m_engine.create({.name = "hostile", .templateName = "tarball", .kind = ContainerKind::System,
-                                        .archiveFd = archive.get()});
+        auto created = m_engine.create({.name = "hostile", .templateName = "tarball", .inputFd = archive.get(),
+                                        .kind = ContainerKind::System});
         QVERIFY(!created);
         QCOMPARE(created.error().code, code);
         QVERIFY(!fsys::exists("/tmp/berth-evil"));
@@ -118,7 +118,7 @@ private slots:
         QVERIFY(m_engine.create({.name = "lower", .kind = ContainerKind::System}));
         const Paths& paths = m_engine.settings().paths;
         std::ofstream(paths.rootfsDir("lower") / "root/note") << "lower\n";
-        auto cloned = m_engine.create({.name = "snap", .templateName = "clone", .source = "lower", .snapshot = true});
+        auto cloned = m_engine.create({.name = "snap", .templateName = "clone", .options = {{"source", "lower"}, {"snapshot", "true"}}});
         QVERIFY2(cloned, cloned ? "" : cloned.error().describe().c_str());
         // Instant: nothing of the rootfs was copied.
         QVERIFY(std::filesystem::is_empty(paths.rootfsDir("snap")));
@@ -152,7 +152,7 @@ private slots:
         std::ofstream(paths.rootfsDir("base") / "root/note") << "base\n";
         QVERIFY(m_engine.addForward("base", "tcp:7070:70"));
 
-        auto cloned = m_engine.create({.name = "copy", .templateName = "clone", .source = "base"});
+        auto cloned = m_engine.create({.name = "copy", .templateName = "clone", .options = {{"source", "base"}}});
         QVERIFY2(cloned, cloned ? "" : cloned.error().describe().c_str());
         QCOMPARE(readText(paths.rootfsDir("copy") / "root/note"), std::string("base\n"));
         std::ofstream(paths.rootfsDir("copy") / "root/note") << "copy\n";
@@ -167,7 +167,7 @@ private slots:
         QCOMPARE(execCaptured(m_engine, "copy", {"hostname"}).output, std::string("copy\n"));
         QCOMPARE(execCaptured(m_engine, "copy", {"cat", "/root/note"}).output, std::string("copy\n"));
         // A running container is neither cloned nor exported.
-        auto busy = m_engine.create({.name = "copy2", .templateName = "clone", .source = "copy"});
+        auto busy = m_engine.create({.name = "copy2", .templateName = "clone", .options = {{"source", "copy"}}});
         QVERIFY(!busy);
         QCOMPARE(busy.error().code, EBUSY);
         UniqueFd sink(::memfd_create("sink", MFD_CLOEXEC));
@@ -176,7 +176,7 @@ private slots:
         QVERIFY(m_engine.destroy("copy"));
         QVERIFY(m_engine.destroy("base"));
 
-        auto missing = m_engine.create({.name = "copy3", .templateName = "clone", .source = "nosuch"});
+        auto missing = m_engine.create({.name = "copy3", .templateName = "clone", .options = {{"source", "nosuch"}}});
         QVERIFY(!missing);
         QCOMPARE(missing.error().code, ENOENT);
         auto noSource = m_engine.create({.name = "copy4", .templateName = "clone"});

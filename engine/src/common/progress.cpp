@@ -1,0 +1,25 @@
+// Progress reports and cancellation of long operations.
+#include "berth/templates.h"
+
+namespace berth {
+
+void Progress::step(std::string_view step, double fraction) const
+{
+    if (m_report)
+        m_report(ProgressEvent{.step = std::string(step), .fraction = fraction, .logLine = {}});
+}
+
+void Progress::log(std::string_view line) const
+{
+    if (m_report)
+        m_report(ProgressEvent{.step = {}, .fraction = -1, .logLine = std::string(line)});
+}
+
+Status Progress::check() const
+{
+    if (cancelled())
+        return failWith(ECANCELED, "cancelled");
+    return {};
+}
+
+} // namespace berth

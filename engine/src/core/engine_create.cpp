@@ -1,0 +1,148 @@
+// Engine::create: checks the request against the template's schema, then
+// lets the template's builder fill a staging directory that the store
+// renames into place.
+#include "berth/engine.h"
+
+#include "berth/config.h"
+#include "berth/names.h"
+#include "config/container_spec.h"
+#include "core/engine_images.h"
+#include "core/new_container_config.h"
+#include "store/container_lock.h"
+#include "store/container_store.h"
+#include "template/template_build.h"
+
+#include <optional>
+
+#include <sys/stat.h>
+
+namespace berth {
+
+namespace {
+
+struct Builder {
+    std::string_view templateName;
+    templates::BuildFunction build;
+};
+
+constexpr Builder kBuilders[] = {
+    {"busybox", templates::buildBusybox},
+    {"tarball", templates::buildTarball},
+    {"clone", templates::buildClone},
+    {"oci", templates::buildOci},
+    {"lxc-import", templates::buildLxcImport},
+};
+
+templates::BuildFunction findBuilder(std::string_view name)
+{
+    for (const Builder& builder : kBuilders)
+        if (builder.templateName == name)
+            return builder.build;
+    return nullptr;
+}
+
+const TemplateOption* fileOption(const TemplateInfo& info)
+{
+    for (const TemplateOption& option : info.options)
+        if (option.type == OptionType::File)
+            return &option;
+    return nullptr;
+}
+
+// The descriptor is there when the template takes one, and of a kind it reads.
+Status checkInputFd(const TemplateInfo& info, int fd)
+{
+    const TemplateOption* option = fileOption(info);
+    if (!option)
+        return fd < 0 ? Status{} : failWith(EINVAL, "template '" + info.name + "' takes no file");
+    if (fd < 0)
+        return option->required ? failWith(EINVAL, "template '" + info.name + "' needs its '" + option->key + "'")
+                                : Status{};
+    struct stat st {};
+    if (::fstat(fd, &st) != 0)
+        return failErrno(errno, "the '" + option->key + "' descriptor");
+    const bool isDir = S_ISDIR(st.st_mode);
+    const bool isFile = S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode);
+    if ((isDir && option->acceptsDirectory) || (isFile && option->acceptsFile))
+        return {};
+    const char* wanted = option->acceptsDirectory ? (option->acceptsFile ? "a file, a pipe or a directory" : "a directory")
+                                                  : "a regular file or a pipe";
+    return failWith(EINVAL, "the '" + option->key + "' of template '" + info.name + "' must be " + wanted);
+}
+
+// The request with the template's defaults: kind and validated options.
+Result<CreateRequest> resolveRequest(const CreateRequest& request, const TemplateInfo& info)
+{
+    CreateRequest resolved = request;
+    auto options = validateTemplateOptions(info, request.options);
+    if (!options)
+        return fail(options.error());
+    resolved.options = std::move(*options);
+    resolved.kind = request.kind.value_or(info.defaultKind);
+    // oci takes the image's command, clone the source's.
+    const bool commandFromTemplate = info.name == "oci" || info.name == "clone";
+    if (*resolved.kind == ContainerKind::Application && resolved.command.empty() && !commandFromTemplate)
+        return failWith(EINVAL, "an application container needs a command");
+    if (auto input = checkInputFd(info, request.inputFd); !input)
+        return fail(input.error());
+    return resolved;
+}
+
+// Catches a bad hostname or command before anything is built.
+Status checkBaseConfig(const CreateRequest& request, const std::string& text)
+{
+    if (*request.kind == ContainerKind::Application && request.command.empty())
+        return {};   // the template supplies the command
+    auto parsed = Config::parse(text);
+    if (!parsed)
+        return fail(parsed.error());
+    if (auto spec = ContainerSpec::fromConfig(*parsed); !spec)
+        return fail(spec.error());
+    return {};
+}
+
+} // namespace
+
+Status Engine::create(const CreateRequest& request, const Progress& progress)
+{
+    if (auto valid = validateContainerName(request.name); !valid)
+        return valid;
+    const TemplateInfo* info = findTemplate(request.templateName);
+    templates::BuildFunction build = findBuilder(request.templateName);
+    if (!info || !build)
+        return failWith(EINVAL, "unknown template '" + request.templateName + "'");
+    auto resolved = resolveRequest(request, *info);
+    if (!resolved)
+        return fail(resolved.error());
+    const std::string configText = newContainerConfig(*resolved, m_settings.paths.rootfsDir(request.name));
+    if (auto checked = checkBaseConfig(*resolved, configText); !checked)
+        return checked;
+
+    // The source of a clone stays locked (nobody starts or destroys it) until the copy is done.
+    std::optional<ContainerLock> sourceLock;
+    if (info->name == "clone") {
+        if (auto source = checkCloneSource(m_settings, *resolved); !source)
+            return source;
+        auto locked = ContainerLock::acquire(m_settings.paths, resolved->options.at("source"));
+        if (!locked)
+            return fail(locked.error());
+        sourceLock.emplace(std::move(*locked));
+    }
+    auto lock = ContainerLock::acquire(m_settings.paths, request.name);
+    if (!lock)
+        return fail(lock.error());
+    progress.step("Preparing", 0);
+    auto created = ContainerStore(m_settings.paths).create(request.name, [&](const std::filesystem::path& staging) {
+        const templates::BuildContext ctx{m_settings, *resolved, resolved->options, progress, staging, configText};
+        if (auto built = build(ctx); !built)
+            return built;
+        // The last moment a cancel still leaves nothing behind.
+        return progress.check();
+    });
+    if (!created)
+        return fail(created.error().wrap("create '" + request.name + "'"));
+    progress.step("Created", 1);
+    return {};
+}
+
+} // namespace berth

@@ -1,0 +1,95 @@
+#include "image/oci_container_config.h"
+
+#include "berth/config.h"
+#include "core/new_container_config.h"
+
+#include <cerrno>
+#include <utility>
+
+namespace berth::image {
+
+std::vector<std::string> composeCommand(const ImageConfig& image, const std::vector<std::string>& requested)
+{
+    if (!requested.empty())
+        return requested;
+    std::vector<std::string> command = image.entrypoint;
+    command.insert(command.end(), image.cmd.begin(), image.cmd.end());
+    return command;
+}
+
+namespace {
+
+std::string joinWords(const std::vector<std::string>& words, bool quote)
+{
+    std::string text;
+    for (const std::string& word : words)
+        text += (text.empty() ? "" : " ") + (quote ? quoteArgument(word) : word);
+    return text;
+}
+
+Status setCommand(Config& config, const ImageConfig& image, const std::vector<std::string>& requested)
+{
+    if (config.get("berth.kind") != "application")
+        return {};
+    const std::vector<std::string> command = composeCommand(image, requested);
+    if (command.empty() || command.front().empty())
+        return failWith(EINVAL, "the image has no Entrypoint or Cmd: give the container a command");
+    return config.set("lxc.execute.cmd", joinWords(command, true));
+}
+
+Status setProcess(Config& config, const ImageConfig& image, const std::optional<ImageUser>& user)
+{
+    for (const std::string& env : image.env) {
+        // A bare name would pass on the helper's own variable: skip it.
+        if (env.find('=') == std::string::npos)
+            continue;
+        if (auto ok = config.append("lxc.environment", env); !ok)
+            return fail(ok.error().wrap("the image's Env"));
+    }
+    if (!image.workingDir.empty()) {
+        // Docker takes a relative WorkingDir from the root.
+        const std::string cwd = image.workingDir.starts_with('/') ? image.workingDir : "/" + image.workingDir;
+        if (auto ok = config.set("lxc.init.cwd", cwd); !ok)
+            return fail(ok.error().wrap("the image's WorkingDir"));
+    }
+    if (!user)
+        return {};
+    if (auto ok = config.set("lxc.init.uid", std::to_string(user->uid)); !ok)
+        return ok;
+    return config.set("lxc.init.gid", std::to_string(user->gid));
+}
+
+Status setOrigin(Config& config, const ImageConfig& image, const ImageOrigin& origin)
+{
+    const std::pair<const char*, std::string> keys[] = {
+        {"berth.image.expose", joinWords(image.exposedPorts, false)},
+        {"berth.image.id", origin.id},
+        {"berth.image.digest", origin.digest},
+        {"berth.image.reference", origin.reference},
+    };
+    for (const auto& [key, value] : keys)
+        if (!value.empty())
+            if (auto ok = config.set(key, value); !ok)
+                return fail(ok.error().wrap(key));
+    return {};
+}
+
+} // namespace
+
+Result<std::string> imageContainerConfig(std::string_view baseConfig, const ImageConfig& image,
+                                         const std::vector<std::string>& requested,
+                                         const std::optional<ImageUser>& user, const ImageOrigin& origin)
+{
+    auto config = Config::parse(baseConfig);
+    if (!config)
+        return fail(config.error());
+    if (auto ok = setCommand(*config, image, requested); !ok)
+        return fail(ok.error());
+    if (auto ok = setProcess(*config, image, user); !ok)
+        return fail(ok.error());
+    if (auto ok = setOrigin(*config, image, origin); !ok)
+        return fail(ok.error());
+    return config->serialize();
+}
+
+} // namespace berth::image

@@ -1,0 +1,217 @@
+#include "template/lxc_import_config.h"
+
+#include "berth/config.h"
+#include "config/config_syntax.h"
+#include "config/container_spec.h"
+#include "config/spec_internal.h"
+#include "config/values.h"
+
+#include <algorithm>
+#include <array>
+
+namespace berth::templates {
+
+namespace fsys = std::filesystem;
+
+namespace {
+
+// LXC 2 names that LXC 3 renamed; lxc-update-config rewrites them, and
+// guessing their meaning here would import a different container.
+constexpr std::array kLegacyKeys = {
+    "lxc.utsname", "lxc.rootfs", "lxc.id_map", "lxc.pts", "lxc.tty", "lxc.haltsignal", "lxc.rebootsignal",
+    "lxc.stopsignal", "lxc.init_cmd", "lxc.init_uid", "lxc.init_gid", "lxc.loglevel", "lxc.logfile",
+    "lxc.aa_profile", "lxc.se_context", "lxc.console", "lxc.devttydir", "lxc.limit", "lxc.seccomp",
+};
+
+// Keys that name files of the old LXC installation on the host: the copy
+// must neither write to the old container's log nor run its hooks.
+// lxc.seccomp.profile names LXC's policy file (Berth applies its own
+// filter), lxc.rootfs.mount LXC's staging mount point.
+bool isHostPathKey(std::string_view key)
+{
+    return key == "lxc.console.logfile" || key == "lxc.log.file" || key == "lxc.seccomp.profile"
+        || key == "lxc.rootfs.mount" || key.starts_with("lxc.hook.");
+}
+
+// The copy gets the network Berth gives any new container (request.network
+// or none): LXC's lxcbr0 is not Berth's bridge, and its hwaddr would clash
+// with the original's when both run.
+bool isNetworkKey(std::string_view key)
+{
+    return key == "lxc.net" || key.starts_with("lxc.net.");
+}
+
+// LXC's shared configs (common.conf, <distro>.common.conf, the
+// common.conf.d directory) set capabilities, device rules, mount.auto,
+// ttys and a seccomp policy: Berth's own defaults for system containers
+// cover each of those, so the include is dropped rather than followed.
+bool isLxcCommonConfig(std::string_view value)
+{
+    fsys::path path = fsys::path(value).lexically_normal();
+    if (!path.has_filename())
+        path = path.parent_path();
+    const fsys::path dir = path.parent_path();
+    if (dir != "/usr/share/lxc/config" && dir != "/usr/local/share/lxc/config")
+        return false;
+    const std::string name = path.filename().string();
+    return name == "common.conf" || name == "common.conf.d" || name.ends_with(".common.conf");
+}
+
+// Replaces the lxc.include lines of LXC's common configs by a comment (so
+// line numbers in later messages stay those of the original file) and
+// refuses any other include: its keys would silently go missing.
+Result<std::string> dropCommonIncludes(std::string_view text)
+{
+    std::string out;
+    int number = 0;
+    while (!text.empty()) {
+        const std::size_t end = std::min(text.find('\n'), text.size());
+        std::string_view line = text.substr(0, end);
+        text.remove_prefix(std::min(end + 1, text.size()));
+        ++number;
+        auto syntax = parseConfigLine(line);
+        if (syntax && syntax->kind == ConfigLineSyntax::Kind::Entry && syntax->key == "lxc.include") {
+            const std::string where = "config:" + std::to_string(number);
+            if (!isLxcCommonConfig(syntax->value))
+                return failWith(EOPNOTSUPP, where + ": lxc.include: " + quoteForMessage(syntax->value)
+                                    + " is not imported: copy its keys into the config first", where);
+            out += "# dropped by the import (Berth's defaults cover it): ";
+        }
+        out.append(line);
+        out += '\n';
+    }
+    return out;
+}
+
+Status refuseUnsupported(const Config& config)
+{
+    for (const ConfigEntry& entry : config.allEntries()) {
+        const std::string_view key = entry.key;
+        if (key.starts_with("lxc.network.") || std::ranges::find(kLegacyKeys, key) != kLegacyKeys.end())
+            return failAt(entry, EINVAL, "an LXC 2 key: convert the config with lxc-update-config first");
+        if (key == "lxc.idmap")
+            return failAt(entry, EOPNOTSUPP, "user namespaces are not supported");
+        if (key == "lxc.mount.fstab")
+            return failAt(entry, EOPNOTSUPP, "not supported: move its lines to lxc.mount.entry");
+    }
+    return {};
+}
+
+// "/var/lib/lxc/old/" -> "/var/lib/lxc/old", whose filename is the old name.
+fsys::path withoutTrailingSlash(const fsys::path& directory)
+{
+    const fsys::path normal = directory.lexically_normal();
+    return normal.has_filename() ? normal : normal.parent_path();
+}
+
+// The part of `path` after the last component named `name`: the rootfs as
+// LXC wrote it before the container directory was moved.
+std::optional<fsys::path> afterComponent(const fsys::path& path, const std::string& name)
+{
+    std::optional<fsys::path> rest;
+    for (const fsys::path& part : path) {
+        if (part == name)
+            rest = fsys::path();
+        else if (rest)
+            *rest /= part;
+    }
+    return rest;
+}
+
+Result<std::string> rootfsInDirectory(const Config& config, const fsys::path& directory, const std::string& oldName)
+{
+    const auto entry = config.entry("lxc.rootfs.path");
+    if (!entry || entry->value.empty())
+        return std::string("rootfs");   // LXC's default: <lxcpath>/<name>/rootfs
+    std::string_view value = entry->value;
+    if (value.starts_with("dir:"))
+        value.remove_prefix(4);
+    else if (!value.starts_with('/'))
+        return failAt(*entry, EOPNOTSUPP, "rootfs type " + quoteForMessage(value.substr(0, value.find(':')))
+                                              + " cannot be imported (only a directory)");
+    if (auto ok = checkAbsolutePath(value); !ok)
+        return std::unexpected(entryError(*entry, ok.error()));
+    const fsys::path path = withoutTrailingSlash(fsys::path(value));
+    fsys::path rel = path.lexically_relative(directory);
+    if (rel.empty() || *rel.begin() == "..")
+        rel = afterComponent(path, oldName).value_or(fsys::path());
+    rel = withoutTrailingSlash(rel);
+    if (rel.empty() || rel == "." || *rel.begin() == "..")
+        return failAt(*entry, EINVAL, "rootfs outside the container directory: " + quoteForMessage(value));
+    return rel.string();
+}
+
+void unsetMatching(Config& config, bool (*matches)(std::string_view))
+{
+    std::vector<std::string> keys;
+    for (const ConfigEntry& entry : config.allEntries())
+        if (matches(entry.key) && std::ranges::find(keys, entry.key) == keys.end())
+            keys.push_back(entry.key);
+    for (const std::string& key : keys)
+        config.unset(key);
+}
+
+// The network of the base config, and its lxc.mount.auto when LXC's came
+// only from the dropped common.conf.
+Status takeFromBase(Config& config, const Config& base)
+{
+    for (const ConfigEntry& entry : base.allEntries()) {
+        const bool missingMountAuto = entry.key == "lxc.mount.auto" && !config.entry(entry.key);
+        if (isNetworkKey(entry.key) || missingMountAuto)
+            if (auto set = config.set(entry.key, entry.value); !set)
+                return set;
+    }
+    return {};
+}
+
+Status applyTarget(Config& config, const LxcImportTarget& target, const std::string& oldName)
+{
+    auto base = Config::parse(target.baseConfig, {.sourceName = "base config"});
+    if (!base)
+        return fail(base.error());
+    unsetMatching(config, isHostPathKey);
+    unsetMatching(config, isNetworkKey);
+    if (auto taken = takeFromBase(config, *base); !taken)
+        return taken;
+    const std::pair<const char*, std::string> values[] = {
+        {"lxc.uts.name", target.hostname.empty() ? target.name : target.hostname},
+        {"lxc.rootfs.path", "dir:" + target.rootfs.string()},
+        {"berth.kind", "system"},
+        {"berth.imported-from", oldName},
+    };
+    for (const auto& [key, value] : values)
+        if (auto set = config.set(key, value); !set)
+            return set;
+    return {};
+}
+
+} // namespace
+
+Result<LxcImportPlan> convertLxcConfig(std::string_view text, const fsys::path& directory,
+                                       const LxcImportTarget& target)
+{
+    LxcImportPlan plan;
+    const fsys::path dir = withoutTrailingSlash(directory);
+    plan.oldName = dir.filename().string();
+    auto filtered = dropCommonIncludes(text);
+    if (!filtered)
+        return fail(filtered.error());
+    auto config = Config::parse(*filtered);
+    if (!config)
+        return fail(config.error());
+    if (auto ok = refuseUnsupported(*config); !ok)
+        return fail(ok.error());
+    auto rootfs = rootfsInDirectory(*config, dir, plan.oldName);
+    if (!rootfs)
+        return fail(rootfs.error());
+    plan.rootfsInDirectory = std::move(*rootfs);
+    if (auto applied = applyTarget(*config, target, plan.oldName); !applied)
+        return fail(applied.error());
+    // The same checks as any container's config, before anything is copied.
+    if (auto spec = ContainerSpec::fromConfig(*config); !spec)
+        return fail(spec.error());
+    plan.config = config->serialize();
+    return plan;
+}
+
+} // namespace berth::templates
