@@ -10,7 +10,7 @@ set -eu
 BUILD_PACKAGES="build-essential cmake ninja-build pkg-config ccache
 qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools
 qt6-l10n-tools libgl-dev libnl-3-dev libnl-route-3-dev libcap-dev libseccomp-dev
-libarchive-dev libnftables-dev nlohmann-json3-dev libsystemd-dev"
+libarchive-dev libnftables-dev nlohmann-json3-dev libsystemd-dev libssl-dev libcrypt-dev"
 # user-mode-linux: a cgroup v2 kernel for the v2 backend's real-kernel tests.
 TEST_PACKAGES="busybox-static iproute2 util-linux procps xvfb xauth dbus polkitd pkexec
 dnsmasq-base nftables debootstrap user-mode-linux"

@@ -27,6 +27,8 @@ struct Builder {
 
 constexpr Builder kBuilders[] = {
     {"busybox", templates::buildBusybox},
+    {"debian", templates::buildDebootstrap},
+    {"ubuntu", templates::buildDebootstrap},
     {"tarball", templates::buildTarball},
     {"clone", templates::buildClone},
     {"oci", templates::buildOci},

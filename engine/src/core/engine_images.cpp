@@ -82,6 +82,10 @@ Result<std::string> clonedConfig(const EngineSettings& settings, const CreateReq
     if (auto set = config->set("lxc.rootfs.path", rootfs); !set)
         return fail(set.error());
     config->unset("berth.net.forward");
+    if (auto set = config->set("berth.template", "clone"); !set)
+        return fail(set.error());
+    if (auto set = config->set("berth.cloned-from", source); !set)
+        return fail(set.error());
     return config->serialize();
 }
 

@@ -21,6 +21,7 @@ std::string newContainerConfig(const CreateRequest& request, const std::filesyst
     const std::string hostname = request.hostname.empty() ? request.name : request.hostname;
     std::string text = "# Berth container '" + request.name + "', template " + request.templateName + "\n";
     text += "lxc.uts.name = " + hostname + "\n";
+    text += "berth.template = " + request.templateName + "\n";
     text += "lxc.rootfs.path = dir:" + rootfs.string() + "\n";
     text += "lxc.mount.auto = proc:mixed sys:ro\n";
     if (request.network.empty()) {

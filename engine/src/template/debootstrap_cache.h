@@ -1,0 +1,47 @@
+// The cache of debootstrap'd root filesystems: one entry per distribution,
+// release, variant, architecture and package set, built once and then
+// copied or snapshotted by every container made from it.
+//
+// <cacheDir>/<key>/rootfs/          the tree debootstrap made
+// <cacheDir>/<key>/metadata.json    what was built, when, with which arguments
+// <cacheDir>/.lock-<key>            flock'd while the entry is looked up or built
+// <cacheDir>/.staging-<key>-<rand>/ a build in progress, renamed to <key> when done
+#pragma once
+
+#include "berth/error.h"
+#include "berth/templates.h"
+#include "template/debootstrap_command.h"
+
+#include <filesystem>
+#include <string>
+
+namespace berth::templates {
+
+struct CachedRootfs {
+    std::filesystem::path rootfs;   // <cacheDir>/<key>/rootfs
+    bool built = false;             // false: an existing entry was reused
+};
+
+struct CacheBuildOptions {
+    std::string program = "/usr/sbin/debootstrap";
+    // The share of the caller's progress (0..1) the debootstrap run takes.
+    double progressShare = 0.85;
+    // See LoggedRunOptions: off only for tests without root.
+    bool privateMounts = true;
+};
+
+// The entry for `request`, built first when missing. Two callers asking
+// for the same entry at once: the second waits for the first's build and
+// reuses it. A failed or cancelled (ECANCELED) build leaves neither an
+// entry nor its staging directory; its error names the mirror and what
+// debootstrap said.
+[[nodiscard]] Result<CachedRootfs> ensureCachedRootfs(const std::filesystem::path& cacheDir,
+                                                      const DebootstrapRequest& request, const Progress& progress,
+                                                      const CacheBuildOptions& options = {});
+
+// metadata.json's text for an entry (pure, for tests): the request, the
+// arguments and the build time; `buildId` tells one build from another.
+[[nodiscard]] std::string cacheMetadata(const DebootstrapRequest& request, const std::vector<std::string>& arguments,
+                                        long long builtAt, const std::string& buildId);
+
+} // namespace berth::templates

@@ -1,0 +1,103 @@
+#include "template/debootstrap_rootfs.h"
+
+#include "fs/atomic_file.h"
+#include "fs/file_io.h"
+#include "fs/safe_path.h"
+#include "image/tree_copy.h"
+#include "runtime/etc_files.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace berth::templates {
+
+namespace fsys = std::filesystem;
+
+namespace {
+
+Result<UniqueFd> makeDir(const fsys::path& dir)
+{
+    if (::mkdir(dir.c_str(), 0755) != 0)
+        return failErrno(errno, "create " + dir.string());
+    UniqueFd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    if (!fd)
+        return failErrno(errno, "open " + dir.string());
+    return fd;
+}
+
+Result<UniqueFd> openDir(const fsys::path& dir)
+{
+    UniqueFd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    if (!fd)
+        return failErrno(errno, "open " + dir.string());
+    return fd;
+}
+
+// The file's text, or empty when the rootfs has none.
+Result<std::string> readInRoot(int rootFd, std::string_view path)
+{
+    auto fd = fs::openInRoot(rootFd, path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (!fd && fd.error().code == ENOENT)
+        return std::string();
+    if (!fd)
+        return fail(fd.error());
+    return fs::readAll(fd->get());
+}
+
+} // namespace
+
+Result<RootfsWriter> makeContainerRootfs(const fsys::path& cachedRootfs, const fsys::path& staging, bool snapshot)
+{
+    auto lower = openDir(cachedRootfs);
+    if (!lower)
+        return fail(lower.error().wrap("the cached rootfs"));
+    auto rootfs = makeDir(staging / "rootfs");
+    if (!rootfs)
+        return fail(rootfs.error());
+    if (snapshot) {
+        auto delta = makeDir(staging / "delta");
+        if (!delta)
+            return fail(delta.error());
+        return RootfsWriter{std::move(*lower), std::move(*delta), true};
+    }
+    if (auto copied = image::copyTree(lower->get(), rootfs->get()); !copied)
+        return fail(copied.error().wrap("copy the cached rootfs " + cachedRootfs.string()));
+    UniqueFd again(::fcntl(rootfs->get(), F_DUPFD_CLOEXEC, 0));
+    if (!again)
+        return failErrno(errno, "duplicate the rootfs descriptor");
+    return RootfsWriter{std::move(*rootfs), std::move(again), false};
+}
+
+Status prepareEtc(const RootfsWriter& writer)
+{
+    if (!writer.snapshot)
+        return {};
+    auto lowerEtc = fs::openInRoot(writer.readRoot.get(), "/etc", O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (!lowerEtc)
+        return fail(lowerEtc.error().wrap("open /etc of the cached rootfs"));
+    struct stat st {};
+    if (::fstat(lowerEtc->get(), &st) != 0)
+        return failErrno(errno, "stat /etc of the cached rootfs");
+    if (::mkdirat(writer.writeRoot.get(), "etc", st.st_mode & 07777) != 0 && errno != EEXIST)
+        return failErrno(errno, "create etc in the snapshot");
+    if (::fchmodat(writer.writeRoot.get(), "etc", st.st_mode & 07777, 0) != 0 ||
+        ::fchownat(writer.writeRoot.get(), "etc", st.st_uid, st.st_gid, AT_SYMLINK_NOFOLLOW) != 0)
+        return failErrno(errno, "set the owner and mode of etc in the snapshot");
+    return {};
+}
+
+Status writeHostname(const RootfsWriter& writer, std::string_view hostname)
+{
+    auto hosts = readInRoot(writer.readRoot.get(), "/etc/hosts");
+    if (!hosts)
+        return fail(hosts.error().wrap("read /etc/hosts of the rootfs"));
+    auto etc = fs::openInRoot(writer.writeRoot.get(), "/etc", O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (!etc)
+        return fail(etc.error().wrap("open /etc of the rootfs"));
+    if (auto written = fs::writeFileAtomicAt(etc->get(), "hostname", std::string(hostname) + "\n", 0644); !written)
+        return written;
+    return fs::writeFileAtomicAt(etc->get(), "hosts", runtime::updatedHosts(*hosts, hostname), 0644);
+}
+
+} // namespace berth::templates

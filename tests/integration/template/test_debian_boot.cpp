@@ -1,0 +1,307 @@
+// Root, real kernel, real mirror: the debian template debootstraps
+// bookworm minbase into a cache that survives between runs, reuses it,
+// and its containers (a copy and an overlayfs snapshot) boot systemd to
+// multi-user.target and halt cleanly. Ubuntu's mirror is unreachable
+// here: its error must say so, and leave nothing behind.
+#include "berth/config.h"
+#include "berth/engine.h"
+#include "template/debootstrap_cache.h"
+#include "template/debootstrap_template.h"
+
+#include "integration_env.h"
+
+#include <QtTest/QtTest>
+
+#include <crypt.h>
+
+#include <atomic>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+
+#include <fcntl.h>
+#include <sched.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace berth;
+namespace fsys = std::filesystem;
+
+namespace {
+
+// The network namespace the test was started in, opened before the test
+// environment moves it into a private one: the way out to the mirror.
+int g_startNetns = -1;
+
+// Outside the test's temporary root: building the entry takes minutes.
+fsys::path templateCache()
+{
+    const QByteArray configured = qgetenv("BERTH_TEST_TEMPLATE_CACHE");
+    return configured.isEmpty() ? fsys::path("/var/cache/berth-test/templates") : fsys::path(configured.toStdString());
+}
+
+const TemplateOptions kBookworm = {{"release", "bookworm"}, {"variant", "minbase"}};
+
+std::string readText(const fsys::path& file)
+{
+    std::ifstream in(file);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+fsys::path cachedRootfs()
+{
+    auto request = templates::normalizedRequest(templates::debootstrapRequestOf("debian", kBookworm));
+    return templateCache() / templates::cacheKey(*request) / "rootfs";
+}
+
+// Run as `integration_debian_boot --warm-template-cache`, in the network
+// namespace the test started in: the mirror is out there, not in the
+// test's private one.
+int warmTemplateCache()
+{
+    std::string lastStep;
+    const Progress progress([&](const ProgressEvent& event) {
+        if (!event.step.empty() && event.step != lastStep)
+            std::fprintf(stderr, "[%3.0f%%] %s\n", event.fraction * 100, event.step.c_str());
+        if (!event.step.empty())
+            lastStep = event.step;
+    }, nullptr);
+    auto cached = templates::ensureCachedRootfs(templateCache(), templates::debootstrapRequestOf("debian", kBookworm),
+                                                progress);
+    if (!cached) {
+        std::fprintf(stderr, "%s\n", cached.error().describe().c_str());
+        return 1;
+    }
+    std::fprintf(stderr, "%s %s\n", cached->built ? "built" : "reused", cached->rootfs.c_str());
+    return 0;
+}
+
+struct Output {
+    int status = -1;
+    std::string text;
+};
+
+Output runIn(Engine& engine, const std::string& name, const std::vector<std::string>& argv)
+{
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) != 0)
+        return {};
+    UniqueFd readEnd(fds[0]), writeEnd(fds[1]);
+    UniqueFd devNull(::open("/dev/null", O_RDONLY | O_CLOEXEC));
+    ExecRequest request{.argv = argv, .stdinFd = devNull.get(), .stdoutFd = writeEnd.get(), .stderrFd = writeEnd.get()};
+    auto process = engine.exec(name, request);
+    writeEnd.reset();
+    if (!process)
+        return {-1, process.error().describe()};
+    Output out;
+    char buffer[4096];
+    ssize_t got;
+    while ((got = ::read(readEnd.get(), buffer, sizeof(buffer))) > 0)
+        out.text.append(buffer, static_cast<std::size_t>(got));
+    auto status = process->wait();
+    out.status = status ? status->shellStatus() : -1;
+    while (!out.text.empty() && out.text.back() == '\n')
+        out.text.pop_back();
+    return out;
+}
+
+bool passwordMatches(const std::string& password, const std::string& hash)
+{
+    crypt_data data{};
+    const char* again = ::crypt_rn(password.c_str(), hash.c_str(), &data, sizeof(data));
+    return again && hash == again;
+}
+
+} // namespace
+
+class TestDebianBoot : public QObject {
+    Q_OBJECT
+
+    EngineSettings m_settings = test::IntegrationEnvironment::instance().engineSettings();
+    std::vector<ProgressEvent> m_events;
+
+    Progress recorder(const std::atomic<bool>* cancel = nullptr)
+    {
+        m_events.clear();
+        return Progress([this](const ProgressEvent& event) { m_events.push_back(event); }, cancel);
+    }
+
+    bool debootstrapRan() const
+    {
+        return std::any_of(m_events.begin(), m_events.end(), [](const ProgressEvent& e) { return !e.logLine.empty(); });
+    }
+
+    // Polls for systemd's private socket first: is-system-running --wait
+    // fails at once until it exists.
+    void checkBoots(Engine& engine, const std::string& name)
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(runIn(engine, name, {"/usr/bin/test", "-S", "/run/systemd/private"}).status == 0,
+                                 60000);
+        const Output state = runIn(engine, name, {"/usr/bin/timeout", "120", "/usr/bin/systemctl",
+                                                  "is-system-running", "--wait"});
+        const Output failed = runIn(engine, name, {"/usr/bin/systemctl", "--failed", "--no-legend"});
+        qInfo("%s: systemctl is-system-running: %s; failed units: %s", name.c_str(), state.text.c_str(),
+              failed.text.empty() ? "none" : failed.text.c_str());
+        QVERIFY2(state.text == "running" || state.text == "degraded", state.text.c_str());
+        const Output pid1 = runIn(engine, name, {"/usr/bin/cat", "/proc/1/comm"});
+        QCOMPARE(pid1.text, std::string("systemd"));
+        QCOMPARE(runIn(engine, name, {"/usr/bin/hostname"}).text, name);
+    }
+
+    // Stopped by the halt signal within the timeout: systemd powers off,
+    // which the kernel reports as SIGINT for the init of a pid namespace.
+    void checkStopsCleanly(Engine& engine, const std::string& name)
+    {
+        auto stopped = engine.stop(name, std::chrono::seconds(30));
+        QVERIFY2(stopped, stopped ? "" : stopped.error().describe().c_str());
+        auto state = engine.state(name);
+        QVERIFY(state);
+        QCOMPARE(state->state, RunState::Stopped);
+        QVERIFY(state->lastExit);
+        QVERIFY2(state->lastExit->signal == SIGINT || (!state->lastExit->signaled() && state->lastExit->code == 0),
+                 (std::to_string(state->lastExit->signal) + " " + state->lastError).c_str());
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_settings.templateCacheDir = templateCache();
+        const pid_t pid = ::fork();
+        QVERIFY(pid >= 0);
+        if (pid == 0) {
+            if (::setns(g_startNetns, CLONE_NEWNET) != 0)
+                ::_exit(2);
+            ::execl("/proc/self/exe", "integration_debian_boot", "--warm-template-cache", nullptr);
+            ::_exit(3);
+        }
+        int status = 0;
+        QCOMPARE(::waitpid(pid, &status, 0), pid);
+        const std::string why = "debootstrap of bookworm into the cache failed, status " + std::to_string(status);
+        QVERIFY2(WIFEXITED(status) && WEXITSTATUS(status) == 0, why.c_str());
+        QVERIFY(fsys::is_directory(cachedRootfs() / "etc"));
+    }
+
+    // The entry built above (or on an earlier run) is reused: debootstrap
+    // does not run again (it could not: this netns has no way out).
+    void createReusesTheCache()
+    {
+        const fsys::path metadata = cachedRootfs().parent_path() / "metadata.json";
+        const std::string before = readText(metadata);
+        QVERIFY(!before.empty());
+        Engine engine(m_settings);
+        CreateRequest request{.name = "deb-copy", .templateName = "debian", .options = kBookworm};
+        auto created = engine.create(request, recorder());
+        QVERIFY2(created, created ? "" : created.error().describe().c_str());
+        QVERIFY(!debootstrapRan());
+        QVERIFY(std::any_of(m_events.begin(), m_events.end(),
+                            [](const ProgressEvent& e) { return e.step.starts_with("Using the cached debian-bookworm"); }));
+        QCOMPARE(readText(metadata), before);
+        const fsys::path rootfs = m_settings.paths.rootfsDir("deb-copy");
+        QCOMPARE(readText(rootfs / "etc/hostname"), std::string("deb-copy\n"));
+        QVERIFY(readText(rootfs / "etc/shadow").starts_with("root:*:"));
+        auto config = Config::load(m_settings.paths.configFile("deb-copy"), {});
+        QVERIFY(config);
+        QCOMPARE(config->get("lxc.signal.halt").value_or(""), std::string("SIGRTMIN+3"));
+        QCOMPARE(config->get("lxc.init.cmd").value_or(""), std::string("/sbin/init"));
+        QCOMPARE(config->get("lxc.rootfs.path").value_or(""), "dir:" + rootfs.string());
+    }
+
+    void copyBootsAndHalts()
+    {
+        Engine engine(m_settings);
+        auto started = engine.start("deb-copy");
+        QVERIFY2(started, started ? "" : started.error().describe().c_str());
+        checkBoots(engine, "deb-copy");
+        checkStopsCleanly(engine, "deb-copy");
+        QVERIFY(engine.destroy("deb-copy"));
+    }
+
+    // A snapshot writes its own files (hostname, shadow) into delta/, the
+    // cached tree stays as debootstrap left it.
+    void snapshotWithPasswordBoots()
+    {
+        const std::string cachedShadow = readText(cachedRootfs() / "etc/shadow");
+        Engine engine(m_settings);
+        TemplateOptions options = kBookworm;
+        options["snapshot"] = "true";
+        options["root-password"] = "correct horse";
+        CreateRequest request{.name = "deb-snap", .templateName = "debian", .options = options};
+        auto created = engine.create(request, recorder());
+        QVERIFY2(created, created ? "" : created.error().describe().c_str());
+        QVERIFY(!debootstrapRan());
+        const fsys::path delta = m_settings.paths.containerDir("deb-snap") / "delta";
+        QCOMPARE(readText(delta / "etc/hostname"), std::string("deb-snap\n"));
+        const std::string shadow = readText(delta / "etc/shadow");
+        QVERIFY(shadow.starts_with("root:$y$"));
+        const std::string hash = shadow.substr(5, shadow.find(':', 5) - 5);
+        QVERIFY(passwordMatches("correct horse", hash));
+        auto config = Config::load(m_settings.paths.configFile("deb-snap"), {});
+        QVERIFY(config);
+        QCOMPARE(config->get("lxc.rootfs.path").value_or(""),
+                 "overlay:" + cachedRootfs().string() + ":" + delta.string());
+
+        auto started = engine.start("deb-snap");
+        QVERIFY2(started, started ? "" : started.error().describe().c_str());
+        checkBoots(engine, "deb-snap");
+        const Output inside = runIn(engine, "deb-snap", {"/usr/bin/head", "-c", "8", "/etc/shadow"});
+        QCOMPARE(inside.text, std::string("root:$y$"));
+        checkStopsCleanly(engine, "deb-snap");
+        QVERIFY(engine.destroy("deb-snap"));
+        QCOMPARE(readText(cachedRootfs() / "etc/shadow"), cachedShadow);
+        QVERIFY(!fsys::exists(cachedRootfs() / "etc/hostname") ||
+                readText(cachedRootfs() / "etc/hostname") != "deb-snap\n");
+    }
+
+    // No way out of this netns: debootstrap cannot resolve the mirror.
+    void ubuntuUnreachableMirror()
+    {
+        Engine engine(m_settings);
+        CreateRequest request{.name = "ubu", .templateName = "ubuntu"};
+        auto created = engine.create(request, recorder());
+        QVERIFY(!created);
+        qInfo("ubuntu: %s", created.error().describe().c_str());
+        QCOMPARE(created.error().code, EIO);
+        QVERIFY2(created.error().message.find("http://archive.ubuntu.com/ubuntu") != std::string::npos,
+                 created.error().message.c_str());
+        QVERIFY(debootstrapRan());
+        checkNothingLeftFor("ubu", "ubuntu-");
+    }
+
+    void cancelledCreateLeavesNothing()
+    {
+        std::atomic<bool> cancel{false};
+        Engine engine(m_settings);
+        CreateRequest request{.name = "ubu-cancel", .templateName = "ubuntu"};
+        const Progress progress([&](const ProgressEvent& event) {
+            if (!event.logLine.empty())
+                cancel = true;
+        }, &cancel);
+        auto created = engine.create(request, progress);
+        QVERIFY(!created);
+        QCOMPARE(created.error().code, ECANCELED);
+        checkNothingLeftFor("ubu-cancel", "ubuntu-");
+    }
+
+private:
+    void checkNothingLeftFor(const std::string& name, const std::string& keyPrefix)
+    {
+        QVERIFY(!fsys::exists(m_settings.paths.containerDir(name)));
+        for (const auto& entry : fsys::directory_iterator(templateCache())) {
+            const std::string file = entry.path().filename().string();
+            QVERIFY2(!file.starts_with(keyPrefix) && !file.starts_with(".staging-" + keyPrefix), file.c_str());
+        }
+    }
+};
+
+int main(int argc, char** argv)
+{
+    if (argc == 2 && std::string_view(argv[1]) == "--warm-template-cache")
+        return warmTemplateCache();
+    g_startNetns = ::open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+    return test::runIntegrationTest("TestDebianBoot", [&] {
+        TestDebianBoot test;
+        return QTest::qExec(&test, argc, argv);
+    });
+}
+
+#include "test_debian_boot.moc"
