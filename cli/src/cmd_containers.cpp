@@ -1,0 +1,133 @@
+// list, info, start, stop, kill, freeze, unfreeze, destroy.
+#include "command_line.h"
+#include "commands.h"
+#include "exit_codes.h"
+#include "session.h"
+#include "tr.h"
+#include "value_parsers.h"
+#include "views.h"
+
+namespace berth::cli {
+
+int cmdList(const QStringList& args)
+{
+    VerbLine line(QStringLiteral("list"), QStringLiteral("[--json|--names]"), Cli::tr("List containers."));
+    line.addFlag({QStringLiteral("json")}, Cli::tr("Print JSON."));
+    line.addFlag({QStringLiteral("names")}, Cli::tr("Print only the names, one a line."));
+    if (int code = line.parse(args, 0, 0); code >= 0)
+        return code;
+    auto names = helperClient().listContainers();
+    if (!names)
+        return reportError(names.error());
+    if (line.isSet(QStringLiteral("names"))) {
+        printOut(names->keys().join(QLatin1Char('\n')) + (names->isEmpty() ? QString() : QStringLiteral("\n")));
+        return kExitOk;
+    }
+    QList<client::ContainerInfo> infos;
+    for (auto it = names->begin(); it != names->end(); ++it) {
+        auto info = helperClient().container(it.key());
+        // A container destroyed meanwhile is no error for a listing.
+        if (info)
+            infos << *info;
+        else if (info.error().kind != client::ErrorKind::NotFound)
+            return reportError(info.error());
+    }
+    if (line.isSet(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const auto& info : infos)
+            array.append(containerJson(info));
+        printOut(jsonText(array));
+    } else {
+        printOut(containersTable(infos));
+    }
+    return kExitOk;
+}
+
+int cmdInfo(const QStringList& args)
+{
+    VerbLine line(QStringLiteral("info"), QStringLiteral("NAME [--json]"), Cli::tr("Show one container."));
+    line.addFlag({QStringLiteral("json")}, Cli::tr("Print JSON."));
+    if (int code = line.parse(args, 1, 1); code >= 0)
+        return code;
+    auto info = helperClient().container(line.positional().at(0));
+    if (!info)
+        return reportError(info.error());
+    printOut(line.isSet(QStringLiteral("json")) ? jsonText(containerJson(*info)) : containerDetails(*info));
+    return kExitOk;
+}
+
+// The verbs that take one name and make one call.
+template <class Call>
+static int simpleVerb(const QStringList& args, const QString& verb, const QString& description, Call call)
+{
+    VerbLine line(verb, QStringLiteral("NAME"), description);
+    if (int code = line.parse(args, 1, 1); code >= 0)
+        return code;
+    return finishWith(call(line.positional().at(0)));
+}
+
+int cmdStart(const QStringList& args)
+{
+    return simpleVerb(args, QStringLiteral("start"), Cli::tr("Start a stopped container."),
+                      [](const QString& name) { return helperClient().start(name); });
+}
+
+int cmdFreeze(const QStringList& args)
+{
+    return simpleVerb(args, QStringLiteral("freeze"), Cli::tr("Freeze every process of a running container."),
+                      [](const QString& name) { return helperClient().freeze(name); });
+}
+
+int cmdUnfreeze(const QStringList& args)
+{
+    return simpleVerb(args, QStringLiteral("unfreeze"), Cli::tr("Thaw a frozen container."),
+                      [](const QString& name) { return helperClient().thaw(name); });
+}
+
+int cmdStop(const QStringList& args)
+{
+    VerbLine line(QStringLiteral("stop"), QStringLiteral("NAME [-t SECONDS]"),
+                  Cli::tr("Stop a container: its halt signal, then SIGKILL after the timeout."));
+    line.addValue({QStringLiteral("t"), QStringLiteral("timeout")}, QStringLiteral("SECONDS"),
+                  Cli::tr("Seconds before SIGKILL (0-3600, default 10)."));
+    if (int code = line.parse(args, 1, 1); code >= 0)
+        return code;
+    uint timeout = 10;
+    if (line.isSet(QStringLiteral("timeout"))) {
+        auto parsed = parseInteger(line.value(QStringLiteral("timeout")), 0, 3600);
+        if (!parsed)
+            return reportUsage(parsed.error());
+        timeout = uint(*parsed);
+    }
+    auto job = helperClient().stop(line.positional().at(0), timeout);
+    if (!job)
+        return reportError(job.error());
+    return finishWith(followJob(*job));
+}
+
+int cmdKill(const QStringList& args)
+{
+    VerbLine line(QStringLiteral("kill"), QStringLiteral("NAME [-s SIGNAL]"),
+                  Cli::tr("Send a signal to the container's init."));
+    line.addValue({QStringLiteral("s"), QStringLiteral("signal")}, QStringLiteral("SIGNAL"),
+                  Cli::tr("Name or number (default KILL)."));
+    if (int code = line.parse(args, 1, 1); code >= 0)
+        return code;
+    auto signal = parseSignal(line.isSet(QStringLiteral("signal")) ? line.value(QStringLiteral("signal"))
+                                                                   : QStringLiteral("KILL"));
+    if (!signal)
+        return reportUsage(signal.error());
+    return finishWith(helperClient().kill(line.positional().at(0), *signal));
+}
+
+int cmdDestroy(const QStringList& args)
+{
+    VerbLine line(QStringLiteral("destroy"), QStringLiteral("NAME [-f]"),
+                  Cli::tr("Remove a container and its root filesystem."));
+    line.addFlag({QStringLiteral("f"), QStringLiteral("force")}, Cli::tr("Stop it first if it runs."));
+    if (int code = line.parse(args, 1, 1); code >= 0)
+        return code;
+    return finishWith(helperClient().destroy(line.positional().at(0), line.isSet(QStringLiteral("force"))));
+}
+
+} // namespace berth::cli

@@ -1,0 +1,189 @@
+// create and run.
+#include "command_line.h"
+#include "commands.h"
+#include "exit_codes.h"
+#include "input_file.h"
+#include "session.h"
+#include "tr.h"
+#include "value_parsers.h"
+
+#include <QFileInfo>
+#include <QRandomGenerator>
+
+#include <unistd.h>
+
+namespace berth::cli {
+namespace {
+
+void addCreateOptions(VerbLine& line)
+{
+    line.addValue({QStringLiteral("o"), QStringLiteral("option")}, QStringLiteral("KEY=VALUE"),
+                  Cli::tr("A template option (see 'berthctl template list')."));
+    line.addValue({QStringLiteral("file")}, QStringLiteral("PATH"),
+                  Cli::tr("Input for the template (tarball, OCI archive or layout, LXC container directory; - is stdin)."));
+    line.addValue({QStringLiteral("network")}, QStringLiteral("BRIDGE"), Cli::tr("Attach eth0 to this bridge."));
+}
+
+// -o options into the request; false after reporting a bad one.
+bool collectOptions(const VerbLine& line, client::CreateRequest& request, int* code)
+{
+    for (const auto& text : line.values(QStringLiteral("option"))) {
+        auto pair = parseKeyValue(text);
+        if (!pair) {
+            *code = reportUsage(pair.error());
+            return false;
+        }
+        request.options.insert(pair->first, pair->second);
+    }
+    request.network = line.value(QStringLiteral("network"));
+    return true;
+}
+
+class InputFd {
+public:
+    ~InputFd()
+    {
+        if (fd > 0)
+            ::close(fd);
+    }
+    int fd = -1;
+};
+
+int createAndFollow(const client::CreateRequest& request, bool quiet)
+{
+    auto job = helperClient().create(request);
+    if (!job)
+        return reportError(job.error());
+    auto done = followJob(*job, quiet);
+    return done ? int(kExitOk) : reportError(done.error());
+}
+
+} // namespace
+
+int cmdCreate(const QStringList& args)
+{
+    VerbLine line(QStringLiteral("create"),
+                  QStringLiteral("NAME -t TEMPLATE [-o KEY=VALUE]... [--file PATH] [--network BRIDGE] [--app -- COMMAND...]"),
+                  Cli::tr("Create a container from a template."));
+    line.addValue({QStringLiteral("t"), QStringLiteral("template")}, QStringLiteral("TEMPLATE"),
+                  Cli::tr("The template (see 'berthctl template list')."));
+    addCreateOptions(line);
+    line.addFlag({QStringLiteral("app")}, Cli::tr("An application container running COMMAND."));
+    line.addFlag({QStringLiteral("system")}, Cli::tr("A system container (its own init)."));
+    if (int code = line.parse(args, 1, 1); code >= 0)
+        return code;
+    if (!line.isSet(QStringLiteral("template")))
+        return reportUsage(Cli::tr("create: -t TEMPLATE is required"));
+    client::CreateRequest request;
+    request.name = line.positional().at(0);
+    request.templateName = line.value(QStringLiteral("template"));
+    int code = kExitOk;
+    if (!collectOptions(line, request, &code))
+        return code;
+    if (line.isSet(QStringLiteral("app")))
+        request.kind = QStringLiteral("application");
+    else if (line.isSet(QStringLiteral("system")))
+        request.kind = QStringLiteral("system");
+    request.command = line.afterDashes();
+    InputFd input;
+    if (line.isSet(QStringLiteral("file"))) {
+        auto fd = openInput(line.value(QStringLiteral("file")));
+        if (!fd)
+            return reportUsage(fd.error());
+        input.fd = *fd;
+        request.inputFd = *fd;
+    }
+    return createAndFollow(request, false);
+}
+
+namespace {
+
+int waitForStop(const QString& name)
+{
+    for (;;) {
+        auto info = helperClient().container(name);
+        if (!info)
+            return reportError(info.error());
+        if (info->state == QLatin1String("stopped"))
+            return info->hasExited ? exitCodeForStatus(info->lastExitCode, 0) : int(kExitOk);
+        ::usleep(200000);
+    }
+}
+
+int runContainer(const VerbLine& line, const QString& name)
+{
+    if (auto started = helperClient().start(name); !started)
+        return reportError(started.error());
+    if (line.isSet(QStringLiteral("detach"))) {
+        printOut(name + QLatin1Char('\n'));
+        return kExitOk;
+    }
+    // The console carries the command's output; with -i also its input.
+    // A command that has ended already left no console to attach to.
+    const bool interactive = line.isSet(QStringLiteral("interactive"));
+    auto attached = attachConsole(name, 0, interactive, interactive && line.isSet(QStringLiteral("tty")));
+    if (!attached && attached.error().kind != client::ErrorKind::Busy &&
+        attached.error().kind != client::ErrorKind::Failed)
+        return reportError(attached.error());
+    return waitForStop(name);
+}
+
+// The request from run's command line; false after reporting a usage error.
+bool runRequest(const VerbLine& line, client::CreateRequest& request, InputFd& input, int* code)
+{
+    const QString source = line.positional().at(0);
+    request.name = line.isSet(QStringLiteral("name"))
+                       ? line.value(QStringLiteral("name"))
+                       : QStringLiteral("run-%1").arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
+    request.kind = QStringLiteral("application");
+    request.command = line.afterDashes();
+    if (!collectOptions(line, request, code))
+        return false;
+    const bool isPath = source.contains(QLatin1Char('/')) || QFileInfo::exists(source);
+    const QString file = isPath ? source : line.value(QStringLiteral("file"));
+    request.templateName = isPath ? QStringLiteral("oci") : source;
+    if (file.isEmpty())
+        return true;
+    auto fd = openInput(file);
+    if (!fd) {
+        *code = reportUsage(fd.error());
+        return false;
+    }
+    input.fd = *fd;
+    request.inputFd = *fd;
+    return true;
+}
+
+} // namespace
+
+int cmdRun(const QStringList& args)
+{
+    VerbLine line(QStringLiteral("run"),
+                  QStringLiteral("[--rm] [-i] [-t] [-d] TEMPLATE|IMAGE [--name NAME] [-o KEY=VALUE]... -- COMMAND..."),
+                  Cli::tr("Create an application container, start it and attach to its console (as 'docker run'). "
+                          "IMAGE is a path to an OCI archive or layout, sent to the oci template. "
+                          "The exit status is the command's."));
+    line.addFlag({QStringLiteral("rm")}, Cli::tr("Destroy the container when it stops."));
+    line.addFlag({QStringLiteral("i"), QStringLiteral("interactive")}, Cli::tr("Pass stdin to the console."));
+    line.addFlag({QStringLiteral("t"), QStringLiteral("tty")}, Cli::tr("Raw terminal, Ctrl-a q detaches."));
+    line.addFlag({QStringLiteral("d"), QStringLiteral("detach")}, Cli::tr("Start it and print its name."));
+    line.addValue({QStringLiteral("name")}, QStringLiteral("NAME"), Cli::tr("The container's name."));
+    addCreateOptions(line);
+    if (int code = line.parse(args, 1, 1); code >= 0)
+        return code;
+    client::CreateRequest request;
+    InputFd input;
+    int code = kExitOk;
+    if (!runRequest(line, request, input, &code))
+        return code;
+    if (int created = createAndFollow(request, !::isatty(STDERR_FILENO)); created != kExitOk)
+        return created;
+    const int result = runContainer(line, request.name);
+    if (line.isSet(QStringLiteral("rm")) && !line.isSet(QStringLiteral("detach"))) {
+        if (auto destroyed = helperClient().destroy(request.name, true); !destroyed)
+            reportError(destroyed.error());
+    }
+    return result;
+}
+
+} // namespace berth::cli

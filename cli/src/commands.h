@@ -1,0 +1,47 @@
+// berthctl's verbs. Each takes the words after the verb and returns the
+// process's exit code.
+#pragma once
+
+#include "client_error.h"
+
+#include <QList>
+#include <QStringList>
+
+namespace berth::cli {
+
+using VerbFunction = int (*)(const QStringList& args);
+
+struct Verb {
+    const char* name;
+    VerbFunction run;
+    const char* summary;
+};
+
+[[nodiscard]] const QList<Verb>& verbs();
+
+int cmdList(const QStringList& args);
+int cmdInfo(const QStringList& args);
+int cmdStart(const QStringList& args);
+int cmdStop(const QStringList& args);
+int cmdKill(const QStringList& args);
+int cmdFreeze(const QStringList& args);
+int cmdUnfreeze(const QStringList& args);
+int cmdDestroy(const QStringList& args);
+int cmdCreate(const QStringList& args);
+int cmdRun(const QStringList& args);
+int cmdExec(const QStringList& args);
+int cmdConsole(const QStringList& args);
+int cmdConfig(const QStringList& args);
+int cmdLimits(const QStringList& args);
+int cmdStats(const QStringList& args);
+int cmdTemplate(const QStringList& args);
+int cmdCheckconfig(const QStringList& args);
+int cmdExport(const QStringList& args);
+int cmdBridge(const QStringList& args);
+int cmdForward(const QStringList& args);
+
+// Relays a container's console until detach, its stop, or a signal
+// (cmd_exec.cpp); false when the relay itself failed.
+client::Result<bool> attachConsole(const QString& name, int tty, bool input, bool detachable);
+
+} // namespace berth::cli

@@ -1,0 +1,34 @@
+#include "exit_codes.h"
+
+namespace berth::cli {
+
+int exitCodeFor(client::ErrorKind kind)
+{
+    using client::ErrorKind;
+    switch (kind) {
+    case ErrorKind::InvalidArgument:
+        return kExitUsage;
+    case ErrorKind::NotAuthorized:
+        return kExitNotAuthorized;
+    case ErrorKind::NotFound:
+        return kExitNotFound;
+    case ErrorKind::Busy:
+        return kExitBusy;
+    case ErrorKind::NoHelper:
+        return kExitNoHelper;
+    case ErrorKind::AlreadyExists:
+    case ErrorKind::Failed:
+        break;
+    }
+    return kExitFailure;
+}
+
+int exitCodeForStatus(int status, int signal)
+{
+    if (signal > 0)
+        return 128 + signal;
+    // A shell sees only the low byte of an exit code.
+    return status & 0xff;
+}
+
+} // namespace berth::cli

@@ -1,0 +1,173 @@
+#include "session.h"
+
+#include "bus_address.h"
+#include "exit_codes.h"
+#include "job_watcher.h"
+#include "progress_text.h"
+#include "tr.h"
+
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+#include <fcntl.h>
+#include <memory>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+namespace berth::cli {
+
+namespace {
+
+std::unique_ptr<client::Client>& clientInstance()
+{
+    static std::unique_ptr<client::Client> instance;
+    return instance;
+}
+
+} // namespace
+
+client::Client& helperClient()
+{
+    auto& instance = clientInstance();
+    if (!instance)
+        instance = std::make_unique<client::Client>();
+    return *instance;
+}
+
+void releaseHelperClient()
+{
+    if (!clientInstance())
+        return;
+    clientInstance().reset();
+    client::closeHelperBus();
+}
+
+void printOut(const QString& text)
+{
+    std::fputs(text.toLocal8Bit().constData(), stdout);
+    std::fflush(stdout);
+}
+
+void printErr(const QString& text)
+{
+    std::fputs(text.toLocal8Bit().constData(), stderr);
+}
+
+int reportError(const client::ClientError& error)
+{
+    QString message = error.message;
+    if (error.kind == client::ErrorKind::NoHelper)
+        message = Cli::tr("cannot reach the Berth helper (org.berth.Berth1): %1").arg(error.message);
+    else if (error.kind == client::ErrorKind::NotAuthorized && message.isEmpty())
+        message = Cli::tr("not authorized");
+    printErr(QStringLiteral("berthctl: %1\n").arg(message));
+    return exitCodeFor(error.kind);
+}
+
+int reportUsage(const QString& message)
+{
+    printErr(QStringLiteral("berthctl: %1\n").arg(message));
+    return kExitUsage;
+}
+
+int finishWith(const client::Status& status)
+{
+    return status ? int(kExitOk) : reportError(status.error());
+}
+
+static int terminalWidth()
+{
+    winsize size{};
+    if (::ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
+        return size.ws_col;
+    return 80;
+}
+
+namespace {
+
+int g_interruptPipe = -1;
+
+extern "C" void onInterrupt(int)
+{
+    const char byte = 1;
+    if (g_interruptPipe >= 0)
+        (void)!::write(g_interruptPipe, &byte, 1);
+}
+
+// While a job is followed, the first Ctrl-C (or SIGTERM) cancels it rather
+// than leaving it running unseen in the helper; a second one ends berthctl.
+class CancelOnInterrupt {
+public:
+    explicit CancelOnInterrupt(client::JobWatcher& watcher)
+    {
+        if (::pipe2(m_fds, O_CLOEXEC | O_NONBLOCK) != 0)
+            return;
+        g_interruptPipe = m_fds[1];
+        struct sigaction action {};
+        action.sa_handler = onInterrupt;
+        action.sa_flags = SA_RESTART | SA_RESETHAND;
+        sigemptyset(&action.sa_mask);
+        ::sigaction(SIGINT, &action, &m_previousInt);
+        ::sigaction(SIGTERM, &action, &m_previousTerm);
+        m_notifier = std::make_unique<QSocketNotifier>(m_fds[0], QSocketNotifier::Read);
+        QObject::connect(m_notifier.get(), &QSocketNotifier::activated, [this, &watcher] {
+            char byte;
+            while (::read(m_fds[0], &byte, 1) > 0) {
+            }
+            printErr(Cli::tr("\nCancelling...\n"));
+            if (auto cancelled = watcher.cancel(); !cancelled)
+                reportError(cancelled.error());
+        });
+    }
+    ~CancelOnInterrupt()
+    {
+        if (m_fds[0] < 0)
+            return;
+        ::sigaction(SIGINT, &m_previousInt, nullptr);
+        ::sigaction(SIGTERM, &m_previousTerm, nullptr);
+        g_interruptPipe = -1;
+        m_notifier.reset();
+        ::close(m_fds[0]);
+        ::close(m_fds[1]);
+    }
+    CancelOnInterrupt(const CancelOnInterrupt&) = delete;
+    CancelOnInterrupt& operator=(const CancelOnInterrupt&) = delete;
+
+private:
+    int m_fds[2] = {-1, -1};
+    struct sigaction m_previousInt {};
+    struct sigaction m_previousTerm {};
+    std::unique_ptr<QSocketNotifier> m_notifier;
+};
+
+} // namespace
+
+client::Status followJob(const QDBusObjectPath& job, bool quiet)
+{
+    client::JobWatcher watcher(helperClient().connection(), job.path());
+    const bool bar = !quiet && ::isatty(STDERR_FILENO);
+    QString lastLine;
+    QObject::connect(&watcher, &client::JobWatcher::progressChanged, [&](double fraction, const QString& step) {
+        if (bar) {
+            printErr(QStringLiteral("\r\033[K") + progressBarText(fraction, step, terminalWidth() - 1));
+            return;
+        }
+        const QString line = progressLineText(fraction, step);
+        if (!quiet && !line.isEmpty() && line != lastLine)
+            printErr(line + QLatin1Char('\n'));
+        lastLine = line;
+    });
+    QObject::connect(&watcher, &client::JobWatcher::logLine, [&](const QString& line) {
+        if (!quiet)
+            printErr((bar ? QStringLiteral("\r\033[K") : QString()) + line + QLatin1Char('\n'));
+    });
+    CancelOnInterrupt cancelOnInterrupt(watcher);
+    watcher.watch();
+    auto result = watcher.waitForFinished();
+    if (bar)
+        printErr(QStringLiteral("\r\033[K"));
+    return result;
+}
+
+} // namespace berth::cli

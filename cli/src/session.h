@@ -1,0 +1,30 @@
+// What every verb shares: the client (created on first use), printing,
+// error reporting with the exit code, and following jobs.
+#pragma once
+
+#include "client.h"
+
+#include <QDBusObjectPath>
+#include <QString>
+
+namespace berth::cli {
+
+client::Client& helperClient();
+// Ends the client and its bus connection; main() calls it before exiting.
+void releaseHelperClient();
+
+void printOut(const QString& text);
+void printErr(const QString& text);
+
+// Prints "berthctl: <message>" and returns the exit code for the error.
+int reportError(const client::ClientError& error);
+int reportUsage(const QString& message);
+
+// Follows a job to its end: a progress bar on stderr when it is a
+// terminal, step lines otherwise; log lines on stderr.
+client::Status followJob(const QDBusObjectPath& job, bool quiet = false);
+
+// Reports a Status: 0, or the error's code after printing it.
+int finishWith(const client::Status& status);
+
+} // namespace berth::cli

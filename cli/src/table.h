@@ -1,0 +1,13 @@
+// Human tables: a header row and aligned columns separated by two spaces,
+// the last column not padded (so lines carry no trailing blanks).
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace berth::cli {
+
+[[nodiscard]] QString formatTable(const QStringList& headers, const QList<QStringList>& rows);
+
+} // namespace berth::cli

@@ -1,0 +1,232 @@
+#include "client.h"
+
+#include "bus_address.h"
+#include "client_call.h"
+#include "manager1_interface.h"
+#include "network1_interface.h"
+
+#include <QDBusMetaType>
+
+#include <climits>
+
+namespace berth::client {
+
+using detail::finish;
+using detail::finishVoid;
+using detail::mapResult;
+
+void registerClientTypes()
+{
+    qDBusRegisterMetaType<QMap<QString, QString>>();
+    qDBusRegisterMetaType<QMap<QString, QVariantMap>>();
+    qDBusRegisterMetaType<QList<QVariantMap>>();
+}
+
+Client::Client(QObject* parent) : Client(helperBus(), parent) {}
+
+Client::Client(const QDBusConnection& bus, QObject* parent) : QObject(parent), m_bus(bus)
+{
+    init();
+}
+
+Client::~Client() = default;
+
+void Client::init()
+{
+    registerClientTypes();
+    const QString service = QLatin1String(kServiceName);
+    const QString path = QLatin1String(kObjectPath);
+    m_manager = std::make_unique<OrgBerthManager1Interface>(service, path, m_bus);
+    m_network = std::make_unique<OrgBerthNetwork1Interface>(service, path, m_bus);
+    // Calls may wait for a person to answer polkit's prompt, and WaitExec
+    // for a command's end: no client-side timeout.
+    m_manager->setTimeout(INT_MAX);
+    m_network->setTimeout(INT_MAX);
+    connect(m_manager.get(), &OrgBerthManager1Interface::ContainerAdded, this, &Client::containerAdded);
+    connect(m_manager.get(), &OrgBerthManager1Interface::ContainerRemoved, this, &Client::containerRemoved);
+    connect(m_manager.get(), &OrgBerthManager1Interface::StateChanged, this, &Client::stateChanged);
+    connect(m_manager.get(), &OrgBerthManager1Interface::ExecExited, this, &Client::execExited);
+    connect(m_manager.get(), &OrgBerthManager1Interface::JobProgress, this, &Client::jobProgress);
+}
+
+QDBusConnection Client::connection() const
+{
+    return m_bus;
+}
+
+Result<QMap<QString, QString>> Client::listContainers()
+{
+    return finish(m_manager->ListContainers());
+}
+
+Result<ContainerInfo> Client::container(const QString& name)
+{
+    return mapResult(finish(m_manager->GetContainer(name)), containerInfoFromMap);
+}
+
+Result<QDBusObjectPath> Client::create(const CreateRequest& r)
+{
+    if (r.inputFd < 0)
+        return finish(m_manager->Create(r.name, r.templateName, r.options, r.kind, r.command, r.network));
+    return finish(m_manager->CreateFromFile(r.name, r.templateName, r.options, r.kind, r.command, r.network,
+                                            QDBusUnixFileDescriptor(r.inputFd)));
+}
+
+Status Client::start(const QString& name)
+{
+    return finishVoid(m_manager->Start(name));
+}
+
+Result<QDBusObjectPath> Client::stop(const QString& name, uint timeoutSeconds)
+{
+    return finish(m_manager->Stop(name, timeoutSeconds));
+}
+
+Status Client::kill(const QString& name, int signal)
+{
+    return finishVoid(m_manager->Kill(name, signal));
+}
+
+Status Client::freeze(const QString& name)
+{
+    return finishVoid(m_manager->Freeze(name));
+}
+
+Status Client::thaw(const QString& name)
+{
+    return finishVoid(m_manager->Thaw(name));
+}
+
+Status Client::destroy(const QString& name, bool force)
+{
+    return finishVoid(m_manager->Destroy(name, force));
+}
+
+Result<QString> Client::config(const QString& name)
+{
+    return finish(m_manager->GetConfig(name));
+}
+
+Status Client::setConfig(const QString& name, const QString& text)
+{
+    return finishVoid(m_manager->SetConfig(name, text));
+}
+
+Status Client::setLimits(const QString& name, const QMap<QString, QString>& limits)
+{
+    return finishVoid(m_manager->SetLimits(name, limits));
+}
+
+static QList<ContainerStats> statsList(const QMap<QString, QVariantMap>& byName)
+{
+    QList<ContainerStats> out;
+    for (auto it = byName.begin(); it != byName.end(); ++it)
+        out << statsFromMap(it.key(), it.value());
+    return out;
+}
+
+Result<QList<ContainerStats>> Client::stats()
+{
+    return mapResult(finish(m_manager->GetStats()), statsList);
+}
+
+Result<QDBusObjectPath> Client::exportTo(const QString& name, int fd)
+{
+    return finish(m_manager->Export(name, QDBusUnixFileDescriptor(fd)));
+}
+
+Result<QDBusUnixFileDescriptor> Client::openConsole(const QString& name, int tty)
+{
+    return finish(m_manager->OpenConsole(name, tty));
+}
+
+Status Client::resizeConsole(const QString& name, int tty, ushort rows, ushort columns)
+{
+    return finishVoid(m_manager->ResizeConsole(name, tty, rows, columns));
+}
+
+Result<std::pair<uint, QDBusUnixFileDescriptor>> Client::execPty(const ExecRequest& r)
+{
+    auto reply = m_manager->ExecPty(r.name, r.argv, r.env, r.cwd);
+    reply.waitForFinished();
+    if (reply.isError())
+        return std::unexpected(clientError(reply.error()));
+    return std::pair{reply.argumentAt<0>(), reply.argumentAt<1>()};
+}
+
+Result<uint> Client::execWithFds(const ExecRequest& r, int stdinFd, int stdoutFd, int stderrFd)
+{
+    return finish(m_manager->ExecWithFds(r.name, r.argv, r.env, r.cwd, QDBusUnixFileDescriptor(stdinFd),
+                                         QDBusUnixFileDescriptor(stdoutFd), QDBusUnixFileDescriptor(stderrFd)));
+}
+
+Result<ExecStatus> Client::waitExec(uint id)
+{
+    auto reply = m_manager->WaitExec(id);
+    reply.waitForFinished();
+    if (reply.isError())
+        return std::unexpected(clientError(reply.error()));
+    return ExecStatus{reply.argumentAt<0>(), reply.argumentAt<1>()};
+}
+
+template <class T, class From>
+static QList<T> mapped(const QList<QVariantMap>& maps, From from)
+{
+    QList<T> out;
+    for (const auto& map : maps)
+        out << from(map);
+    return out;
+}
+
+Result<QList<TemplateInfo>> Client::templates()
+{
+    return mapResult(finish(m_manager->ListTemplates()), [](const QList<QVariantMap>& maps) {
+        return mapped<TemplateInfo>(maps, templateInfoFromMap);
+    });
+}
+
+Result<QList<CheckItem>> Client::systemCheck()
+{
+    return mapResult(finish(m_manager->SystemCheck()), [](const QList<QVariantMap>& maps) {
+        return mapped<CheckItem>(maps, checkItemFromMap);
+    });
+}
+
+Result<QList<Bridge>> Client::bridges()
+{
+    return mapResult(finish(m_network->ListBridges()), [](const QList<QVariantMap>& maps) {
+        return mapped<Bridge>(maps, bridgeFromMap);
+    });
+}
+
+Status Client::createBridge(const QString& name, const BridgeSettings& s)
+{
+    return finishVoid(m_network->CreateBridge(name, s.address, s.dhcpRange, s.nat, s.domain, s.mtu));
+}
+
+Status Client::changeBridge(const QString& name, const BridgeSettings& s)
+{
+    return finishVoid(m_network->ChangeBridge(name, s.address, s.dhcpRange, s.nat, s.domain, s.mtu));
+}
+
+Status Client::deleteBridge(const QString& name, bool force)
+{
+    return finishVoid(m_network->DeleteBridge(name, force));
+}
+
+Result<QStringList> Client::forwards(const QString& container)
+{
+    return finish(m_network->ListForwards(container));
+}
+
+Status Client::addForward(const QString& container, const QString& forward)
+{
+    return finishVoid(m_network->AddForward(container, forward));
+}
+
+Status Client::removeForward(const QString& container, const QString& forward)
+{
+    return finishVoid(m_network->RemoveForward(container, forward));
+}
+
+} // namespace berth::client

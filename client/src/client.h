@@ -1,0 +1,111 @@
+// berth::client::Client: every call of org.berth.Manager1 and
+// org.berth.Network1 with typed results. Each call has a blocking form (for
+// berthctl) and a callback form that never blocks (for the GUI): the
+// callback runs on the event loop of `context`'s thread, and not at all if
+// `context` is gone by then.
+#pragma once
+
+#include "client_error.h"
+#include "client_types.h"
+
+#include <QDBusConnection>
+#include <QDBusObjectPath>
+#include <QDBusPendingCall>
+#include <QDBusUnixFileDescriptor>
+#include <QObject>
+
+#include <functional>
+#include <memory>
+#include <utility>
+
+class OrgBerthManager1Interface;
+class OrgBerthNetwork1Interface;
+
+namespace berth::client {
+
+template <class T>
+using Callback = std::function<void(Result<T>)>;
+using StatusCallback = std::function<void(Status)>;
+
+class Client : public QObject {
+    Q_OBJECT
+public:
+    // The helper's bus from the environment (see bus_address.h).
+    explicit Client(QObject* parent = nullptr);
+    explicit Client(const QDBusConnection& bus, QObject* parent = nullptr);
+    ~Client() override;
+
+    [[nodiscard]] QDBusConnection connection() const;
+
+    // Containers
+    Result<QMap<QString, QString>> listContainers();
+    Result<ContainerInfo> container(const QString& name);
+    Result<QDBusObjectPath> create(const CreateRequest& request);   // a job
+    Status start(const QString& name);
+    Result<QDBusObjectPath> stop(const QString& name, uint timeoutSeconds);   // a job
+    Status kill(const QString& name, int signal);
+    Status freeze(const QString& name);
+    Status thaw(const QString& name);
+    Status destroy(const QString& name, bool force);
+    Result<QString> config(const QString& name);
+    Status setConfig(const QString& name, const QString& text);
+    Status setLimits(const QString& name, const QMap<QString, QString>& limits);
+    Result<QList<ContainerStats>> stats();
+    Result<QDBusObjectPath> exportTo(const QString& name, int fd);   // a job; fd not owned
+
+    // Consoles and exec
+    Result<QDBusUnixFileDescriptor> openConsole(const QString& name, int tty);
+    Status resizeConsole(const QString& name, int tty, ushort rows, ushort columns);
+    Result<std::pair<uint, QDBusUnixFileDescriptor>> execPty(const ExecRequest& request);
+    Result<uint> execWithFds(const ExecRequest& request, int stdinFd, int stdoutFd, int stderrFd);
+    Result<ExecStatus> waitExec(uint id);
+
+    // Templates and host
+    Result<QList<TemplateInfo>> templates();
+    Result<QList<CheckItem>> systemCheck();
+
+    // Network
+    Result<QList<Bridge>> bridges();
+    Status createBridge(const QString& name, const BridgeSettings& settings);
+    Status changeBridge(const QString& name, const BridgeSettings& settings);
+    Status deleteBridge(const QString& name, bool force);
+    Result<QStringList> forwards(const QString& container);
+    Status addForward(const QString& container, const QString& forward);
+    Status removeForward(const QString& container, const QString& forward);
+
+    // Non-blocking forms (client_async.cpp).
+    void listContainers(QObject* context, Callback<QMap<QString, QString>> done);
+    void container(const QString& name, QObject* context, Callback<ContainerInfo> done);
+    void stats(QObject* context, Callback<QList<ContainerStats>> done);
+    void templates(QObject* context, Callback<QList<TemplateInfo>> done);
+    void systemCheck(QObject* context, Callback<QList<CheckItem>> done);
+    void bridges(QObject* context, Callback<QList<Bridge>> done);
+    void config(const QString& name, QObject* context, Callback<QString> done);
+    void create(const CreateRequest& request, QObject* context, Callback<QDBusObjectPath> done);
+    void stop(const QString& name, uint timeoutSeconds, QObject* context, Callback<QDBusObjectPath> done);
+    void exportTo(const QString& name, int fd, QObject* context, Callback<QDBusObjectPath> done);
+    void openConsole(const QString& name, int tty, QObject* context, Callback<QDBusUnixFileDescriptor> done);
+    // Start, Kill, Freeze, Thaw, Destroy, SetConfig, SetLimits and the
+    // network's changes, by method name: for calls whose reply is empty.
+    void callManager(const QString& method, const QVariantList& args, QObject* context, StatusCallback done);
+    void callNetwork(const QString& method, const QVariantList& args, QObject* context, StatusCallback done);
+
+Q_SIGNALS:
+    void containerAdded(const QString& name);
+    void containerRemoved(const QString& name);
+    void stateChanged(const QString& name, const QString& state);
+    void execExited(uint id, int status);
+    void jobProgress(const QDBusObjectPath& job, double fraction, const QString& step);
+
+private:
+    void init();
+
+    QDBusConnection m_bus;
+    std::unique_ptr<OrgBerthManager1Interface> m_manager;
+    std::unique_ptr<OrgBerthNetwork1Interface> m_network;
+};
+
+// Registers the container types the replies use; Client does it itself.
+void registerClientTypes();
+
+} // namespace berth::client

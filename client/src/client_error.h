@@ -1,0 +1,37 @@
+// A helper's refusal or a bus failure, reduced to what callers act on.
+#pragma once
+
+#include <QString>
+
+#include <expected>
+
+class QDBusError;
+
+namespace berth::client {
+
+enum class ErrorKind {
+    InvalidArgument,
+    NotAuthorized,
+    NotFound,
+    AlreadyExists,
+    Busy,
+    Failed,
+    NoHelper,   // the service is unknown or does not answer
+};
+
+struct ClientError {
+    ErrorKind kind = ErrorKind::Failed;
+    QString name;      // the D-Bus error name as received
+    QString message;   // for people
+};
+
+// org.berth.Error.* and the bus's own names to a kind.
+[[nodiscard]] ErrorKind errorKindForName(const QString& name);
+[[nodiscard]] ClientError clientError(const QDBusError& error);
+[[nodiscard]] ClientError clientError(const QString& name, const QString& message);
+
+template <class T>
+using Result = std::expected<T, ClientError>;
+using Status = std::expected<void, ClientError>;
+
+} // namespace berth::client

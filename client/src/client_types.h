@@ -1,0 +1,136 @@
+// Typed views of the helper's replies (the dictionaries its XML documents).
+// Conversions are pure so they are unit-tested without a bus.
+#pragma once
+
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+#include <QVariantMap>
+
+#include <cstdint>
+
+namespace berth::client {
+
+inline constexpr quint64 kNoLimit = UINT64_MAX;
+
+struct ContainerInfo {
+    QString name;
+    QString state;
+    int pid = 0;
+    int monitorPid = 0;
+    qint64 startedAt = 0;
+    QString kind;
+    QString templateName;
+    QStringList addresses;
+    bool autostart = false;
+    QMap<QString, QString> limits;
+    int lastExitCode = 0;
+    bool hasExited = false;
+    QString lastError;
+};
+
+struct TemplateOption {
+    QString key;
+    QString type;
+    QString label;
+    QString description;
+    QString defaultValue;
+    QStringList choices;
+    bool required = false;
+    qint64 minimum = 0;
+    qint64 maximum = 0;
+    bool acceptsFile = false;
+    bool acceptsDirectory = false;
+};
+
+struct TemplateInfo {
+    QString name;
+    QString label;
+    QString description;
+    QString defaultKind;
+    QList<TemplateOption> options;
+};
+
+struct ContainerStats {
+    QString name;
+    qint64 timestampNs = 0;
+    quint64 memoryCurrent = 0;
+    quint64 memoryLimit = kNoLimit;
+    quint64 memoryCache = 0;
+    quint64 memoryAnon = 0;
+    quint64 oomKills = 0;
+    quint64 cpuUsageNs = 0;
+    quint64 cpuThrottledNs = 0;
+    double cpuQuotaCores = 0;
+    quint64 pidsCurrent = 0;
+    quint64 pidsLimit = kNoLimit;
+    quint64 ioReadBytes = 0;
+    quint64 ioWriteBytes = 0;
+    quint64 netRxBytes = 0;
+    quint64 netTxBytes = 0;
+};
+
+struct Bridge {
+    QString name;
+    QString address;
+    QString dhcpRange;
+    QString domain;
+    bool nat = false;
+    bool up = false;
+    uint mtu = 0;
+    QStringList containers;
+};
+
+struct BridgeSettings {
+    QString address;     // empty: a free one
+    QString dhcpRange;   // empty: .2 to .199
+    bool nat = true;
+    QString domain;      // empty: 'berth'
+    uint mtu = 0;        // 0: the kernel's default
+};
+
+struct CheckItem {
+    QString group;
+    QString id;
+    QString title;
+    QString status;   // ok, missing, limited
+    QString detail;
+    QString explanation;
+};
+
+struct CreateRequest {
+    QString name;
+    QString templateName;
+    QMap<QString, QString> options;
+    QString kind;          // empty: the template's default
+    QStringList command;   // application containers
+    QString network;       // bridge, empty: loopback only
+    int inputFd = -1;      // a file or directory for templates with a File option; not owned
+};
+
+struct ExecRequest {
+    QString name;
+    QStringList argv;
+    QStringList env;   // KEY=VALUE
+    QString cwd = QStringLiteral("/");
+};
+
+struct ExecStatus {
+    int status = 0;   // exit code, or 128 + signal
+    int signal = 0;
+};
+
+[[nodiscard]] ContainerInfo containerInfoFromMap(const QVariantMap& map);
+[[nodiscard]] TemplateInfo templateInfoFromMap(const QVariantMap& map);
+[[nodiscard]] ContainerStats statsFromMap(const QString& name, const QVariantMap& map);
+[[nodiscard]] Bridge bridgeFromMap(const QVariantMap& map);
+[[nodiscard]] CheckItem checkItemFromMap(const QVariantMap& map);
+
+// Nested containers arrive as QDBusArgument inside a QVariant; plain
+// values (from a QVariantMap built in the same process) pass through.
+[[nodiscard]] QList<QVariantMap> variantMapList(const QVariant& value);
+[[nodiscard]] QVariantMap variantMap(const QVariant& value);
+[[nodiscard]] QMap<QString, QString> stringMap(const QVariant& value);
+
+} // namespace berth::client

@@ -1,0 +1,129 @@
+#include "job_watcher.h"
+
+#include "bus_address.h"
+
+#include <QDBusMessage>
+#include <QDBusPendingCallWatcher>
+#include <QDBusPendingReply>
+#include <QEventLoop>
+
+namespace berth::client {
+namespace {
+
+const QString kJobInterface = QStringLiteral("org.berth.Job1");
+
+} // namespace
+
+JobWatcher::JobWatcher(const QDBusConnection& bus, const QString& path, QObject* parent)
+    : QObject(parent), m_bus(bus), m_path(path)
+{
+}
+
+void JobWatcher::watch()
+{
+    const QString service = QLatin1String(kServiceName);
+    // Subscribing first, reading second: an end between the two shows up
+    // in one or the other, never in neither (the bus keeps order).
+    m_bus.connect(service, m_path, kJobInterface, QStringLiteral("Finished"), this,
+                  SLOT(onFinished(bool, QString, QString)));
+    m_bus.connect(service, m_path, kJobInterface, QStringLiteral("LogLine"), this, SLOT(onLogLine(QString)));
+    m_bus.connect(service, m_path, QStringLiteral("org.freedesktop.DBus.Properties"),
+                  QStringLiteral("PropertiesChanged"), this,
+                  SLOT(onPropertiesChanged(QString, QVariantMap, QStringList)));
+    readInitialState();
+}
+
+// Asynchronous so that a GUI's event loop never waits on the helper.
+void JobWatcher::readInitialState()
+{
+    auto message = QDBusMessage::createMethodCall(QLatin1String(kServiceName), m_path,
+                                                  QStringLiteral("org.freedesktop.DBus.Properties"),
+                                                  QStringLiteral("GetAll"));
+    message << kJobInterface;
+    auto* pending = new QDBusPendingCallWatcher(m_bus.asyncCall(message), this);
+    connect(pending, &QDBusPendingCallWatcher::finished, this, [this, pending] {
+        pending->deleteLater();
+        QDBusPendingReply<QVariantMap> reply = *pending;
+        if (reply.isError()) {
+            const auto error = clientError(reply.error());
+            onFinished(false, error.name, error.message);
+            return;
+        }
+        applyInitialState(reply.value());
+    });
+}
+
+void JobWatcher::applyInitialState(const QVariantMap& properties)
+{
+    onPropertiesChanged(kJobInterface, properties, {});
+    const QString state = properties.value(QStringLiteral("State")).toString();
+    if (state.isEmpty() || state == QLatin1String("running"))
+        return;
+    // It ended before we subscribed: Finished is gone, the state remains.
+    const bool success = state == QLatin1String("succeeded");
+    const QString name = success ? QString() : QStringLiteral("org.berth.Error.Failed");
+    const QString why = success ? QString() : QStringLiteral("job %1 at step '%2'").arg(state, m_step);
+    onFinished(success, name, why);
+}
+
+Status JobWatcher::waitForFinished()
+{
+    if (!m_finished) {
+        QEventLoop loop;
+        connect(this, &JobWatcher::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return result();
+}
+
+Status JobWatcher::result() const
+{
+    if (m_finished && m_success)
+        return {};
+    if (!m_finished)
+        return std::unexpected(ClientError{ErrorKind::Failed, QString(), QStringLiteral("job still running")});
+    return std::unexpected(clientError(m_errorName, m_message));
+}
+
+Status JobWatcher::cancel()
+{
+    auto message = QDBusMessage::createMethodCall(QLatin1String(kServiceName), m_path, kJobInterface,
+                                                  QStringLiteral("Cancel"));
+    const auto reply = m_bus.call(message);
+    if (reply.type() == QDBusMessage::ErrorMessage)
+        return std::unexpected(clientError(reply.errorName(), reply.errorMessage()));
+    return {};
+}
+
+void JobWatcher::onFinished(bool success, const QString& errorName, const QString& message)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_success = success;
+    m_errorName = errorName;
+    m_message = message;
+    Q_EMIT finished(success, errorName, message);
+}
+
+void JobWatcher::onLogLine(const QString& line)
+{
+    Q_EMIT logLine(line);
+}
+
+void JobWatcher::onPropertiesChanged(const QString& interface, const QVariantMap& changed, const QStringList&)
+{
+    if (interface != kJobInterface)
+        return;
+    const auto progress = changed.value(QStringLiteral("Progress"));
+    const auto step = changed.value(QStringLiteral("Step"));
+    if (!progress.isValid() && !step.isValid())
+        return;
+    if (progress.isValid())
+        m_progress = progress.toDouble();
+    if (step.isValid())
+        m_step = step.toString();
+    Q_EMIT progressChanged(m_progress, m_step);
+}
+
+} // namespace berth::client

@@ -1,0 +1,91 @@
+#include "authorizer.h"
+
+#include "dbus_types.h"
+#include "logging.h"
+
+#include <QDBusPendingCallWatcher>
+#include <QDBusPendingReply>
+
+namespace berth::helper {
+namespace {
+
+constexpr uint kAllowUserInteraction = 1;
+
+// Calls `handle` with the finished call, on the main thread, then lets the watcher go.
+template <class Reply, class Handle>
+void whenAnswered(const QDBusPendingCall& pending, QObject* context, Handle handle)
+{
+    auto* watcher = new QDBusPendingCallWatcher(pending, context);
+    QObject::connect(watcher, &QDBusPendingCallWatcher::finished, context,
+                     [watcher, handle = std::move(handle)] {
+                         handle(Reply(*watcher));
+                         watcher->deleteLater();
+                     });
+}
+
+} // namespace
+
+Authorizer::Authorizer(QDBusConnection bus, QObject* parent) : QObject(parent), m_bus(std::move(bus)) {}
+
+void Authorizer::callerUid(const QDBusMessage& call, std::function<void(bool ok, uint uid)> done)
+{
+    auto ask = QDBusMessage::createMethodCall("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                                              "GetConnectionUnixUser");
+    ask << call.service();
+    whenAnswered<QDBusPendingReply<uint>>(m_bus.asyncCall(ask), this,
+                                          [done = std::move(done)](const QDBusPendingReply<uint>& reply) {
+                                              done(!reply.isError(), reply.isError() ? uint(-1) : reply.value());
+                                          });
+}
+
+void Authorizer::check(const QDBusMessage& call, const QStringList& actions, Callback done)
+{
+    const QString sender = call.service();
+    callerUid(call, [this, sender, actions, done = std::move(done)](bool ok, uint uid) {
+        if (!ok) {
+            done({false, uid, QStringLiteral("the bus did not say who the caller is")});
+            return;
+        }
+        checkActions(sender, uid, actions, done);
+    });
+}
+
+void Authorizer::checkActions(const QString& sender, uint uid, QStringList actions, Callback done)
+{
+    // uid 0 may do anything without asking (polkit would agree; this spares the round trip).
+    if (uid == 0 || actions.isEmpty()) {
+        done({true, uid, {}});
+        return;
+    }
+    const QString action = actions.takeFirst();
+    askPolkit(sender, action, [this, sender, uid, action, actions, done](bool allowed, const QString& why) {
+        if (!allowed) {
+            done({false, uid, why.isEmpty() ? QStringLiteral("not authorized for %1").arg(action) : why});
+            return;
+        }
+        checkActions(sender, uid, actions, done);
+    });
+}
+
+void Authorizer::askPolkit(const QString& sender, const QString& action, std::function<void(bool, QString)> done)
+{
+    auto ask = QDBusMessage::createMethodCall("org.freedesktop.PolicyKit1", "/org/freedesktop/PolicyKit1/Authority",
+                                              "org.freedesktop.PolicyKit1.Authority", "CheckAuthorization");
+    const PolkitSubject subject{QStringLiteral("system-bus-name"), {{QStringLiteral("name"), sender}}};
+    ask << QVariant::fromValue(subject) << action << QVariant::fromValue(StringMap{}) << kAllowUserInteraction
+        << QString();
+    // The user may take a while to type a password into the agent's dialog.
+    auto pending = m_bus.asyncCall(ask, 5 * 60 * 1000);
+    whenAnswered<QDBusPendingReply<PolkitResult>>(
+        pending, this, [action, done = std::move(done)](const QDBusPendingReply<PolkitResult>& reply) {
+            if (reply.isError()) {
+                qCWarning(lcHelper).noquote() << "polkit CheckAuthorization for" << action
+                                              << "failed:" << reply.error().message();
+                done(false, QStringLiteral("polkit could not be asked about %1: %2").arg(action, reply.error().message()));
+                return;
+            }
+            done(reply.value().authorized, {});
+        });
+}
+
+} // namespace berth::helper

@@ -1,0 +1,51 @@
+// Asks whether the sender of a call may perform polkit actions, without
+// ever blocking: the caller's uid comes from the bus daemon, root is
+// allowed at once, anyone else is checked with polkit's CheckAuthorization
+// (subject: the caller's unique bus name, interaction allowed). Answers
+// arrive through the callback on the main thread.
+#pragma once
+
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace berth::helper {
+
+// Polkit action ids (helper/org.berth.policy).
+inline constexpr const char* kActionCreate = "org.berth.container.create";
+inline constexpr const char* kActionManage = "org.berth.container.manage";
+inline constexpr const char* kActionConsole = "org.berth.container.console";
+inline constexpr const char* kActionDestroy = "org.berth.container.destroy";
+inline constexpr const char* kActionNetwork = "org.berth.network.configure";
+inline constexpr const char* kActionHostAccess = "org.berth.host.bind-mount";
+
+struct AuthorizationResult {
+    bool allowed = false;
+    uint uid = uint(-1);   // the caller's, when the bus told it
+    QString why;           // for people, when refused
+};
+
+class Authorizer : public QObject {
+    Q_OBJECT
+public:
+    using Callback = std::function<void(const AuthorizationResult&)>;
+
+    explicit Authorizer(QDBusConnection bus, QObject* parent = nullptr);
+
+    // Every action must be allowed; they are asked in order, stopping at the first refusal.
+    void check(const QDBusMessage& call, const QStringList& actions, Callback done);
+    // Only the caller's uid (for ownership checks such as a job's Cancel).
+    void callerUid(const QDBusMessage& call, std::function<void(bool ok, uint uid)> done);
+
+private:
+    void checkActions(const QString& sender, uint uid, QStringList actions, Callback done);
+    void askPolkit(const QString& sender, const QString& action, std::function<void(bool, QString)> done);
+
+    QDBusConnection m_bus;
+};
+
+} // namespace berth::helper

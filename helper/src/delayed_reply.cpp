@@ -1,0 +1,27 @@
+#include "delayed_reply.h"
+
+#include "error_names.h"
+#include "logging.h"
+
+namespace berth::helper {
+
+void DelayedReply::ok(const QVariantList& args) const
+{
+    m_bus.send(m_call.createReply(args));
+}
+
+void DelayedReply::error(const Error& error) const
+{
+    const auto name = errorNameForCode(error.code);
+    const QString message = QString::fromStdString(error.describe());
+    if (name == kErrorFailed)
+        qCWarning(lcHelper).noquote() << m_call.member() << "failed:" << message;
+    this->error(QString::fromLatin1(name.data(), qsizetype(name.size())), message);
+}
+
+void DelayedReply::error(const QString& name, const QString& message) const
+{
+    m_bus.send(m_call.createErrorReply(name, message));
+}
+
+} // namespace berth::helper

@@ -1,0 +1,20 @@
+// The stable D-Bus error names clients may rely on.
+#pragma once
+
+#include <string_view>
+
+namespace berth::helper {
+
+inline constexpr std::string_view kErrorInvalidArgument = "org.berth.Error.InvalidArgument";
+inline constexpr std::string_view kErrorNotAuthorized = "org.berth.Error.NotAuthorized";
+inline constexpr std::string_view kErrorNotFound = "org.berth.Error.NotFound";
+inline constexpr std::string_view kErrorAlreadyExists = "org.berth.Error.AlreadyExists";
+inline constexpr std::string_view kErrorBusy = "org.berth.Error.Busy";
+inline constexpr std::string_view kErrorFailed = "org.berth.Error.Failed";
+
+// The name for an engine or validation error code. EPERM/EACCES from the
+// engine are the kernel refusing something, not the caller: Failed.
+// NotAuthorized comes only from the authorization step.
+[[nodiscard]] std::string_view errorNameForCode(int code);
+
+} // namespace berth::helper

@@ -1,0 +1,22 @@
+// Whether a container config reaches into the host: bind mounts of host
+// paths, host filesystems or devices, the host's network namespace,
+// device access, hooks that run host programs, files written on the host.
+// Such a config needs org.berth.host.bind-mount whoever asks (root aside).
+#pragma once
+
+#include "berth/config.h"
+#include "config/container_spec.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace berth::helper {
+
+// One sentence per way the config exposes the host; empty when it does not.
+// `currentRootfs` is lxc.rootfs.path of the config being replaced: keeping
+// it is fine, pointing the rootfs anywhere else is an exposure.
+[[nodiscard]] std::vector<std::string> hostExposures(const Config& config, const ContainerSpec& spec,
+                                                     const std::optional<std::string>& currentRootfs);
+
+} // namespace berth::helper

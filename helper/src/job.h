@@ -1,0 +1,75 @@
+// One long operation (create, stop, export) as a bus object,
+// /org/berth/Berth1/job/N, with the org.berth.Job1 interface. The work runs
+// on a thread of its own and reports through berth::Progress; everything
+// the bus sees happens on the main thread.
+#pragma once
+
+#include "berth/error.h"
+#include "berth/templates.h"
+
+#include <QDBusConnection>
+#include <QDBusContext>
+#include <QDBusObjectPath>
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <functional>
+
+namespace berth::helper {
+
+class Authorizer;
+class Lifetime;
+
+class Job : public QObject, protected QDBusContext {
+    Q_OBJECT
+    Q_PROPERTY(QString Operation READ operation)
+    Q_PROPERTY(QString Container READ container)
+    Q_PROPERTY(double Progress READ progress)
+    Q_PROPERTY(QString Step READ step)
+    Q_PROPERTY(QString State READ state)
+public:
+    using Work = std::function<Status(const Progress&)>;
+    using Done = std::function<void(const Status&)>;
+
+    Job(uint id, QString operation, QString container, uint ownerUid, Authorizer& authorizer, QObject* parent);
+
+    [[nodiscard]] QDBusObjectPath path() const;
+    [[nodiscard]] QString operation() const { return m_operation; }
+    [[nodiscard]] QString container() const { return m_container; }
+    [[nodiscard]] double progress() const { return m_progress; }
+    [[nodiscard]] QString step() const { return m_step; }
+    [[nodiscard]] QString state() const { return m_state; }
+    [[nodiscard]] bool running() const { return m_state == QLatin1String("running"); }
+
+    // Registers the object on the bus and starts `work`; `done` runs on the
+    // main thread when it ends, before Finished is emitted.
+    bool start(QDBusConnection bus, Lifetime& lifetime, Work work, Done done);
+
+public Q_SLOTS:
+    void Cancel();
+
+Q_SIGNALS:
+    void LogLine(const QString& line);
+    void Finished(bool success, const QString& errorName, const QString& message);
+    // For the manager's JobProgress signal.
+    void progressed(const QDBusObjectPath& job, double fraction, const QString& step);
+
+private:
+    void report(const ProgressEvent& event);
+    void finish(const Status& status);
+    void announceProperties();
+
+    uint m_id;
+    QString m_operation;
+    QString m_container;
+    uint m_owner;
+    Authorizer& m_authorizer;
+    QDBusConnection m_bus{QString()};
+    std::atomic<bool> m_cancel{false};
+    double m_progress = -1;
+    QString m_step;
+    QString m_state = QStringLiteral("running");
+};
+
+} // namespace berth::helper

@@ -1,0 +1,67 @@
+// berth-helper: the root D-Bus service org.berth.Berth1, started by bus
+// activation; exits when idle. Containers keep running without it.
+#include "dbus_types.h"
+#include "helper_options.h"
+#include "lifetime.h"
+#include "logging.h"
+#include "service.h"
+
+#include <QCoreApplication>
+#include <QDBusConnection>
+
+#include <cstdio>
+#include <cstdlib>
+#include <sys/stat.h>
+
+namespace {
+
+// The bus and its caller chose our environment; children (monitors,
+// debootstrap) get a known one instead. Called after the bus connection
+// is made, since Qt reads the bus address from the environment.
+void resetEnvironment()
+{
+    ::clearenv();
+    ::setenv("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", 1);
+    ::setenv("LANG", "C.UTF-8", 1);
+    ::umask(022);
+}
+
+std::vector<std::string> arguments(int argc, char** argv)
+{
+    return {argv + 1, argv + argc};
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    using namespace berth::helper;
+    auto options = parseHelperOptions(arguments(argc, argv), std::getenv("BERTH_HELPER_IDLE_TIMEOUT"));
+    if (!options) {
+        std::fprintf(stderr, "berth-helper: %s\n", options.error().describe().c_str());
+        return 2;
+    }
+    QCoreApplication app(argc, argv);
+    registerDBusTypes();
+    QDBusConnection bus = QDBusConnection::systemBus();
+    if (!bus.isConnected()) {
+        qCCritical(lcHelper).noquote() << "cannot connect to the system bus:" << bus.lastError().message();
+        return 1;
+    }
+    resetEnvironment();
+
+    berth::Engine engine(engineSettings(*options));
+    Lifetime lifetime(options->idleTimeout.count() ? std::chrono::milliseconds(options->idleTimeout)
+                                                   : std::chrono::milliseconds(std::numeric_limits<int>::max()));
+    Service service(engine, bus, lifetime);
+    if (!bus.registerObject(QStringLiteral("/org/berth/Berth1"), &service, QDBusConnection::ExportAdaptors) ||
+        !bus.registerService(QStringLiteral("org.berth.Berth1"))) {
+        qCCritical(lcHelper).noquote() << "cannot own org.berth.Berth1:" << bus.lastError().message();
+        return 1;
+    }
+    QObject::connect(&lifetime, &Lifetime::idle, &app, &QCoreApplication::quit);
+    // The bus went away (a test bus torn down, a system shutdown): nobody can call us any more.
+    bus.connect(QString(), QStringLiteral("/org/freedesktop/DBus/Local"), QStringLiteral("org.freedesktop.DBus.Local"),
+                QStringLiteral("Disconnected"), &app, SLOT(quit()));
+    return app.exec();
+}

@@ -1,0 +1,115 @@
+#include "service.h"
+
+#include "error_names.h"
+#include "logging.h"
+#include "manager1_adaptor.h"
+#include "network1_adaptor.h"
+#include "state_names.h"
+#include "store/container_store.h"
+#include "validation.h"
+#include "worker.h"
+
+#include <cerrno>
+
+namespace berth::helper {
+
+Service::Service(Engine& engine, QDBusConnection bus, Lifetime& lifetime, QObject* parent)
+    : QObject(parent), m_engine(engine), m_bus(std::move(bus)), m_lifetime(lifetime), m_authorizer(m_bus)
+{
+    new Manager1Adaptor(this);
+    new Network1Adaptor(this);
+}
+
+bool Service::rejected(const Status& status)
+{
+    if (status)
+        return false;
+    const auto name = errorNameForCode(status.error().code);
+    if (name == kErrorFailed)   // not the caller's fault: worth a line in the log
+        qCWarning(lcHelper).noquote() << message().member() << "failed:" << QString::fromStdString(status.error().describe());
+    sendErrorReply(QString::fromLatin1(name.data(), qsizetype(name.size())),
+                   QString::fromStdString(status.error().describe()));
+    return true;
+}
+
+bool Service::rejectedUnlessExists(const std::string& name)
+{
+    if (ContainerStore(m_engine.settings().paths).exists(name))
+        return false;
+    return rejected(failWith(ENOENT, "no container '" + name + "'"));
+}
+
+void Service::authorizeAndRun(const QStringList& actions, std::function<Status()> work, std::function<void()> onSuccess)
+{
+    setDelayedReply(true);
+    m_lifetime.touch();
+    DelayedReply reply(connection(), message());
+    auto hold = std::make_shared<LifetimeHold>(m_lifetime);   // polkit may take a while to answer
+    m_authorizer.check(message(), actions, [this, reply, hold, work = std::move(work),
+                                            onSuccess = std::move(onSuccess)](const AuthorizationResult& auth) {
+        if (!auth.allowed) {
+            reply.error(QString::fromLatin1(kErrorNotAuthorized.data()), auth.why);
+            return;
+        }
+        runInWorker<Status>(this, m_lifetime, work, [reply, onSuccess](Status status) {
+            if (!status) {
+                reply.error(status.error());
+                return;
+            }
+            if (onSuccess)
+                onSuccess();
+            reply.ok();
+        });
+    });
+}
+
+void Service::authorizeJob(const QString& action, const QString& operation, const std::string& container,
+                           Job::Work work, Job::Done done)
+{
+    setDelayedReply(true);
+    m_lifetime.touch();
+    DelayedReply reply(connection(), message());
+    auto hold = std::make_shared<LifetimeHold>(m_lifetime);
+    m_authorizer.check(message(), {action}, [=, this](const AuthorizationResult& auth) {
+        if (!auth.allowed) {
+            reply.error(QString::fromLatin1(kErrorNotAuthorized.data()), auth.why);
+            return;
+        }
+        startJob(reply, auth.uid, operation, container, work, done);
+    });
+}
+
+void Service::startJob(const DelayedReply& reply, uint owner, const QString& operation, const std::string& container,
+                       Job::Work work, Job::Done done)
+{
+    // Counted again here: other jobs may have started while polkit was asked.
+    if (auto room = validateJobCount(runningJobs()); !room) {
+        reply.error(room.error());
+        return;
+    }
+    auto* job = new Job(m_nextJob++, operation, QString::fromStdString(container), owner, m_authorizer, this);
+    connect(job, &Job::progressed, this, &Service::JobProgress);
+    if (!job->start(m_bus, m_lifetime, std::move(work), done ? std::move(done) : [](const Status&) {})) {
+        delete job;
+        reply.error(Error::make(EBUSY, "could not register the job's object on the bus"));
+        return;
+    }
+    reply.ok({QVariant::fromValue(job->path())});
+}
+
+std::size_t Service::runningJobs() const
+{
+    std::size_t running = 0;
+    for (const auto* job : findChildren<Job*>(QString(), Qt::FindDirectChildrenOnly))
+        running += job->running() ? 1 : 0;
+    return running;
+}
+
+void Service::emitState(const std::string& name)
+{
+    auto state = m_engine.state(name);
+    if (state)
+        Q_EMIT StateChanged(QString::fromStdString(name), QString::fromLatin1(runStateName(state->state).data()));
+}
+
+} // namespace berth::helper

@@ -1,0 +1,133 @@
+// The object on /org/berth/Berth1: org.berth.Manager1 and org.berth.Network1
+// (their adaptors are generated from helper/dbus/*.xml and call these
+// slots). Every method validates all its arguments first, then asks the
+// Authorizer, then runs the engine call on a worker thread and replies
+// when it is done; reads answer at once without authorization.
+#pragma once
+
+#include "authorizer.h"
+#include "berth/engine.h"
+#include "dbus_types.h"
+#include "delayed_reply.h"
+#include "job.h"
+#include "lifetime.h"
+
+#include <QDBusContext>
+#include <QDBusObjectPath>
+#include <QDBusUnixFileDescriptor>
+#include <QObject>
+#include <QStringList>
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <vector>
+
+namespace berth::helper {
+
+class Service : public QObject, protected QDBusContext {
+    Q_OBJECT
+public:
+    Service(Engine& engine, QDBusConnection bus, Lifetime& lifetime, QObject* parent = nullptr);
+
+public Q_SLOTS:
+    // org.berth.Manager1: reads (service_reads.cpp)
+    StringMap ListContainers();
+    QVariantMap GetContainer(const QString& name);
+    QString GetConfig(const QString& name);
+    NamedMaps GetStats();
+    MapList ListTemplates();
+    MapList SystemCheck();
+
+    // org.berth.Manager1: lifecycle (service_lifecycle.cpp)
+    void Start(const QString& name);
+    QDBusObjectPath Stop(const QString& name, uint timeout);
+    void Kill(const QString& name, int signal);
+    void Freeze(const QString& name);
+    void Thaw(const QString& name);
+    void Destroy(const QString& name, bool force);
+    QDBusUnixFileDescriptor OpenConsole(const QString& name, int tty);
+    void ResizeConsole(const QString& name, int tty, ushort rows, ushort columns);
+
+    // org.berth.Manager1: commands in a running container (service_exec.cpp)
+    uint ExecPty(const QString& name, const QStringList& argv, const QStringList& env, const QString& cwd,
+                 QDBusUnixFileDescriptor& pty);
+    uint ExecWithFds(const QString& name, const QStringList& argv, const QStringList& env, const QString& cwd,
+                     const QDBusUnixFileDescriptor& stdinFd, const QDBusUnixFileDescriptor& stdoutFd,
+                     const QDBusUnixFileDescriptor& stderrFd);
+    int WaitExec(uint id, int& signal);
+
+    // org.berth.Manager1: creation, export, config (service_create.cpp, service_config.cpp)
+    QDBusObjectPath Create(const QString& name, const QString& templateName, const StringMap& options,
+                           const QString& kind, const QStringList& command, const QString& network);
+    QDBusObjectPath CreateFromFile(const QString& name, const QString& templateName, const StringMap& options,
+                                   const QString& kind, const QStringList& command, const QString& network,
+                                   const QDBusUnixFileDescriptor& input);
+    QDBusObjectPath Export(const QString& name, const QDBusUnixFileDescriptor& output);
+    void SetConfig(const QString& name, const QString& text);
+    void SetLimits(const QString& name, const StringMap& limits);
+
+    // org.berth.Network1 (service_network.cpp)
+    MapList ListBridges();
+    void CreateBridge(const QString& name, const QString& address, const QString& dhcpRange, bool nat,
+                      const QString& domain, uint mtu);
+    void ChangeBridge(const QString& name, const QString& address, const QString& dhcpRange, bool nat,
+                      const QString& domain, uint mtu);
+    void DeleteBridge(const QString& name, bool force);
+    QStringList ListForwards(const QString& container);
+    void AddForward(const QString& container, const QString& forward);
+    void RemoveForward(const QString& container, const QString& forward);
+
+Q_SIGNALS:
+    void ContainerAdded(const QString& name);
+    void ContainerRemoved(const QString& name);
+    void StateChanged(const QString& name, const QString& state);
+    void JobProgress(const QDBusObjectPath& job, double fraction, const QString& step);
+    void ExecExited(uint id, int status);
+
+private:
+    // Replies with the error's D-Bus name when `status` failed; true then.
+    bool rejected(const Status& status);
+    // The container must exist (NotFound otherwise).
+    bool rejectedUnlessExists(const std::string& name);
+    // Validation is done: authorize, run `work` on a worker thread, reply
+    // (after `onSuccess`, on the main thread).
+    void authorizeAndRun(const QStringList& actions, std::function<Status()> work,
+                         std::function<void()> onSuccess = {});
+    // Validation is done: authorize, then start a job and reply with its path.
+    void authorizeJob(const QString& action, const QString& operation, const std::string& container, Job::Work work,
+                      Job::Done done = {});
+    void startJob(const DelayedReply& reply, uint owner, const QString& operation, const std::string& container,
+                  Job::Work work, Job::Done done);
+    void emitState(const std::string& name);
+    [[nodiscard]] std::size_t runningJobs() const;
+    QDBusObjectPath createJob(const std::string& name, const QString& templateName, const StringMap& options,
+                              const QString& kind, const QStringList& command, const QString& network,
+                              const QDBusUnixFileDescriptor* input);
+
+    // A command started by Exec*: who started it, how it ended, who waits.
+    struct ExecEntry {
+        uint owner = 0;
+        std::optional<ExitStatus> status;
+        std::vector<DelayedReply> waiters;
+    };
+    struct ExecArgs {
+        std::string name;
+        ExecRequest request;
+        std::vector<QDBusUnixFileDescriptor> keep;   // the caller's fds, open until the command started
+    };
+    void startExec(ExecArgs args);
+    void execStarted(const DelayedReply& reply, uint owner, bool pty, ExecProcess process);
+    void execEnded(uint id, const Result<ExitStatus>& status);
+    [[nodiscard]] std::size_t runningExecs() const;
+
+    Engine& m_engine;
+    QDBusConnection m_bus;
+    Lifetime& m_lifetime;
+    Authorizer m_authorizer;
+    uint m_nextJob = 1;
+    std::map<uint, ExecEntry> m_execs;
+    uint m_nextExec = 1;
+};
+
+} // namespace berth::helper

@@ -1,0 +1,119 @@
+// org.berth.Network1: bridges and port forwards (org.berth.network.configure).
+#include "service.h"
+
+#include "validation.h"
+
+namespace berth::helper {
+namespace {
+
+QString qs(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+
+QVariantMap bridgeMap(const NetworkInfo& info)
+{
+    QStringList containers;
+    for (const auto& name : info.containers)
+        containers << qs(name);
+    const auto& s = info.settings;
+    return {{QStringLiteral("name"), qs(s.name)},         {QStringLiteral("address"), qs(s.address)},
+            {QStringLiteral("dhcpRange"), qs(s.dhcpRange)}, {QStringLiteral("domain"), qs(s.domain)},
+            {QStringLiteral("nat"), s.nat},                {QStringLiteral("up"), info.up},
+            {QStringLiteral("mtu"), uint(s.mtu)},          {QStringLiteral("containers"), containers}};
+}
+
+Result<NetworkSettings> bridgeSettings(const QString& name, const QString& address, const QString& dhcpRange,
+                                       bool nat, const QString& domain, uint mtu)
+{
+    NetworkSettings settings;
+    settings.name = name.toStdString();
+    settings.address = address.toStdString();
+    settings.dhcpRange = dhcpRange.toStdString();
+    settings.nat = nat;
+    if (!domain.isEmpty())
+        settings.domain = domain.toStdString();
+    settings.mtu = mtu;
+    for (const Status& check : {validateBridgeName(settings.name), validateCidr(settings.address, true),
+                                validateDhcpRange(settings.dhcpRange), validateDomain(settings.domain),
+                                validateMtu(mtu)}) {
+        if (!check)
+            return fail(check.error());
+    }
+    return settings;
+}
+
+} // namespace
+
+MapList Service::ListBridges()
+{
+    m_lifetime.touch();
+    auto networks = m_engine.networks();
+    if (rejected(networks ? Status{} : fail(networks.error())))
+        return {};
+    MapList out;
+    for (const auto& info : *networks)
+        out << bridgeMap(info);
+    return out;
+}
+
+void Service::CreateBridge(const QString& name, const QString& address, const QString& dhcpRange, bool nat,
+                           const QString& domain, uint mtu)
+{
+    auto settings = bridgeSettings(name, address, dhcpRange, nat, domain, mtu);
+    if (rejected(settings ? Status{} : fail(settings.error())))
+        return;
+    authorizeAndRun({kActionNetwork}, [this, s = *settings] { return m_engine.createNetwork(s); });
+}
+
+void Service::ChangeBridge(const QString& name, const QString& address, const QString& dhcpRange, bool nat,
+                           const QString& domain, uint mtu)
+{
+    auto settings = bridgeSettings(name, address, dhcpRange, nat, domain, mtu);
+    if (rejected(settings ? Status{} : fail(settings.error())))
+        return;
+    authorizeAndRun({kActionNetwork}, [this, s = *settings] { return m_engine.changeNetwork(s); });
+}
+
+void Service::DeleteBridge(const QString& qname, bool force)
+{
+    const std::string name = qname.toStdString();
+    if (rejected(validateBridgeName(name)))
+        return;
+    authorizeAndRun({kActionNetwork}, [this, name, force] { return m_engine.deleteNetwork(name, force); });
+}
+
+QStringList Service::ListForwards(const QString& qcontainer)
+{
+    m_lifetime.touch();
+    const std::string name = qcontainer.toStdString();
+    if (rejected(validateName(name)))
+        return {};
+    auto forwards = m_engine.forwards(name);
+    if (rejected(forwards ? Status{} : fail(forwards.error())))
+        return {};
+    QStringList out;
+    for (const auto& forward : *forwards)
+        out << qs(forward);
+    return out;
+}
+
+void Service::AddForward(const QString& qcontainer, const QString& qforward)
+{
+    const std::string name = qcontainer.toStdString();
+    const std::string forward = qforward.toStdString();
+    if (rejected(validateName(name)) || rejected(validateForward(forward)) || rejectedUnlessExists(name))
+        return;
+    authorizeAndRun({kActionNetwork}, [this, name, forward] { return m_engine.addForward(name, forward); });
+}
+
+void Service::RemoveForward(const QString& qcontainer, const QString& qforward)
+{
+    const std::string name = qcontainer.toStdString();
+    const std::string forward = qforward.toStdString();
+    if (rejected(validateName(name)) || rejected(validateForward(forward)) || rejectedUnlessExists(name))
+        return;
+    authorizeAndRun({kActionNetwork}, [this, name, forward] { return m_engine.removeForward(name, forward); });
+}
+
+} // namespace berth::helper

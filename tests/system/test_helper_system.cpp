@@ -1,0 +1,506 @@
+// berth-helper end to end: a private bus, the real polkitd, the real
+// helper by activation. Root drives a busybox container's lifecycle; an
+// unprivileged user is refused every change but may read; once in group
+// "berth" (the shipped rules file) the same user may manage containers,
+// but still not give one access to the host.
+#include "integration_env.h"
+#include "system_bus.h"
+
+#include <QCoreApplication>
+#include <QDBusInterface>
+#include <QDBusMetaType>
+#include <QDBusPendingCall>
+#include <QDBusReply>
+#include <QDBusUnixFileDescriptor>
+#include <QTemporaryFile>
+#include <QtTest>
+
+#include <csignal>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace berth::test;
+
+namespace {
+
+const QString kService = QStringLiteral("org.berth.Berth1");
+const QString kPath = QStringLiteral("/org/berth/Berth1");
+const QString kManager = QStringLiteral("org.berth.Manager1");
+const QString kUser = QStringLiteral("berth-test-user");
+const QString kGroup = QStringLiteral("berth");
+
+bool ensureUserOutsideGroup(QString* why)
+{
+    if (run(QStringLiteral("getent"), {QStringLiteral("group"), kGroup}) != 0 &&
+        run(QStringLiteral("groupadd"), {QStringLiteral("--system"), kGroup}) != 0) {
+        *why = QStringLiteral("groupadd berth failed");
+        return false;
+    }
+    if (run(QStringLiteral("id"), {kUser}) != 0 &&
+        run(QStringLiteral("useradd"), {QStringLiteral("--system"), QStringLiteral("--no-create-home"),
+                                        QStringLiteral("--shell"), QStringLiteral("/usr/sbin/nologin"), kUser}) != 0) {
+        *why = QStringLiteral("useradd %1 failed").arg(kUser);
+        return false;
+    }
+    run(QStringLiteral("gpasswd"), {QStringLiteral("-d"), kUser, kGroup});   // not a member: fine
+    return true;
+}
+
+// A string as GVariant text for gdbus.
+QString gvariantString(QString text)
+{
+    text.replace(QLatin1String("\\"), QLatin1String("\\\\")).replace(QLatin1String("'"), QLatin1String("\\'"));
+    return QLatin1Char('\'') + text + QLatin1Char('\'');
+}
+
+} // namespace
+
+class TestHelperSystem : public QObject {
+    Q_OBJECT
+private:
+    SystemBus m_bus;
+
+    QDBusMessage call(const QString& method, const QVariantList& args = {})
+    {
+        auto message = QDBusMessage::createMethodCall(kService, kPath, kManager, method);
+        message.setArguments(args);
+        return m_bus.connection().call(message, QDBus::Block, 300000);
+    }
+
+    // gdbus as the unprivileged user; returns its output (errors included).
+    QString callAsUser(const QString& method, const QStringList& args, int* exitCode = nullptr,
+                       const QString& interface = QStringLiteral("org.berth.Manager1"))
+    {
+        QStringList command{QStringLiteral("gdbus"),      QStringLiteral("call"),    QStringLiteral("--address"),
+                            m_bus.address(),              QStringLiteral("--dest"),  kService,
+                            QStringLiteral("--object-path"), kPath,                  QStringLiteral("--method"),
+                            interface + QLatin1Char('.') + method};
+        QString out;
+        const int code = runAs(kUser, command + args, &out);
+        if (exitCode)
+            *exitCode = code;
+        return out;
+    }
+
+    QString state(const QString& name)
+    {
+        auto reply = call(QStringLiteral("GetContainer"), {name});
+        if (reply.type() != QDBusMessage::ReplyMessage)
+            return reply.errorName();
+        return qdbus_cast<QVariantMap>(reply.arguments().value(0)).value(QStringLiteral("state")).toString();
+    }
+
+    // Waits for a job's State to leave "running"; returns the final state.
+    QString waitForJob(const QDBusObjectPath& job)
+    {
+        QDBusInterface props(kService, job.path(), QStringLiteral("org.freedesktop.DBus.Properties"),
+                             m_bus.connection());
+        for (int i = 0; i < 3000; ++i) {
+            QDBusReply<QDBusVariant> reply =
+                props.call(QStringLiteral("Get"), QStringLiteral("org.berth.Job1"), QStringLiteral("State"));
+            if (!reply.isValid())
+                return reply.error().name();
+            if (reply.value().variant().toString() != QLatin1String("running"))
+                return reply.value().variant().toString();
+            QTest::qWait(100);
+        }
+        return QStringLiteral("timed out");
+    }
+
+    QString runJob(const QString& method, const QVariantList& args)
+    {
+        auto reply = call(method, args);
+        if (reply.type() != QDBusMessage::ReplyMessage)
+            return reply.errorName() + QStringLiteral(": ") + reply.errorMessage();
+        return waitForJob(qdbus_cast<QDBusObjectPath>(reply.arguments().value(0)));
+    }
+
+    QString createBusybox(const QString& name)
+    {
+        return runJob(QStringLiteral("Create"), {name, QStringLiteral("busybox"),
+                                                 QVariant::fromValue(QMap<QString, QString>{}), QString(),
+                                                 QStringList{}, QString()});
+    }
+
+    // echo in box1 with a pipe as its stdout; returns what it wrote.
+    QByteArray execEcho()
+    {
+        int fds[2];
+        if (::pipe2(fds, O_CLOEXEC) != 0)
+            return "pipe failed";
+        const int null = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+        auto reply = call(QStringLiteral("ExecWithFds"),
+                          {QStringLiteral("box1"), QStringList{QStringLiteral("/bin/echo"), QStringLiteral("hello")},
+                           QStringList{QStringLiteral("X=1")}, QStringLiteral("/"),
+                           QVariant::fromValue(QDBusUnixFileDescriptor(null)),
+                           QVariant::fromValue(QDBusUnixFileDescriptor(fds[1])),
+                           QVariant::fromValue(QDBusUnixFileDescriptor(fds[1]))});
+        ::close(null);
+        ::close(fds[1]);
+        if (reply.type() != QDBusMessage::ReplyMessage) {
+            ::close(fds[0]);
+            return reply.errorMessage().toUtf8();
+        }
+        auto waited = call(QStringLiteral("WaitExec"), {reply.arguments().value(0)});
+        QByteArray out(256, '\0');
+        const ssize_t n = ::read(fds[0], out.data(), out.size());
+        ::close(fds[0]);
+        out.resize(n > 0 ? n : 0);
+        if (waited.type() != QDBusMessage::ReplyMessage || waited.arguments().value(0).toInt() != 0)
+            return "exit status: " + waited.errorMessage().toUtf8() + QByteArray::number(waited.arguments().value(0).toInt());
+        return out;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qDBusRegisterMetaType<QMap<QString, QString>>();
+        qDBusRegisterMetaType<QMap<QString, QVariantMap>>();
+        qDBusRegisterMetaType<QList<QVariantMap>>();
+        QString why;
+        QVERIFY2(ensureUserOutsideGroup(&why), qPrintable(why));
+        SystemBusSettings settings;
+        settings.stateRoot = QString::fromStdString(IntegrationEnvironment::instance().stateRoot().string());
+        settings.cgroupParent = QString::fromStdString(IntegrationEnvironment::instance().cgroupParent());
+        settings.helperIdleSeconds = 5;   // helperExitsWhenIdle waits for it; jobs and calls keep it alive
+        QVERIFY2(m_bus.start(settings, &why), qPrintable(why));
+    }
+
+    void cleanupTestCase()
+    {
+        // Whatever a failed test left: stopped and destroyed by the helper itself.
+        auto list = call(QStringLiteral("ListContainers"));
+        const auto names = qdbus_cast<QMap<QString, QString>>(list.arguments().value(0)).keys();
+        for (const auto& name : names)
+            call(QStringLiteral("Destroy"), {name, true});
+        m_bus.stop();
+        run(QStringLiteral("gpasswd"), {QStringLiteral("-d"), kUser, kGroup});
+    }
+
+    void rootLifecycle()
+    {
+        auto list = call(QStringLiteral("ListContainers"));
+        QCOMPARE(list.type(), QDBusMessage::ReplyMessage);
+        const auto before = qdbus_cast<QMap<QString, QString>>(list.arguments().value(0));
+        QVERIFY(before.isEmpty());
+
+        QCOMPARE(createBusybox(QStringLiteral("box1")), QStringLiteral("succeeded"));
+        QCOMPARE(state(QStringLiteral("box1")), QStringLiteral("stopped"));
+
+        auto start = call(QStringLiteral("Start"), {QStringLiteral("box1")});
+        QVERIFY2(start.type() == QDBusMessage::ReplyMessage, qPrintable(start.errorMessage()));
+        QCOMPARE(state(QStringLiteral("box1")), QStringLiteral("running"));
+
+        auto info = qdbus_cast<QVariantMap>(call(QStringLiteral("GetContainer"), {QStringLiteral("box1")}).arguments().value(0));
+        QVERIFY(info.value(QStringLiteral("pid")).toInt() > 0);
+        QCOMPARE(info.value(QStringLiteral("kind")).toString(), QStringLiteral("system"));
+
+        auto console = call(QStringLiteral("OpenConsole"), {QStringLiteral("box1"), 0});
+        QVERIFY2(console.type() == QDBusMessage::ReplyMessage, qPrintable(console.errorMessage()));
+        const auto consoleFd = qdbus_cast<QDBusUnixFileDescriptor>(console.arguments().value(0));
+        struct stat st {};
+        QVERIFY(consoleFd.isValid());
+        QCOMPARE(::fstat(consoleFd.fileDescriptor(), &st), 0);
+        QVERIFY(S_ISSOCK(st.st_mode));
+        auto resized = call(QStringLiteral("ResizeConsole"),
+                            {QStringLiteral("box1"), 0, QVariant::fromValue(ushort(40)), QVariant::fromValue(ushort(120))});
+        QVERIFY2(resized.type() == QDBusMessage::ReplyMessage, qPrintable(resized.errorMessage()));
+
+        auto limits = call(QStringLiteral("SetLimits"),
+                           {QStringLiteral("box1"), QVariant::fromValue(QMap<QString, QString>{
+                                                        {QStringLiteral("pids.max"), QStringLiteral("100")}})});
+        QVERIFY2(limits.type() == QDBusMessage::ReplyMessage, qPrintable(limits.errorMessage()));
+        info = qdbus_cast<QVariantMap>(call(QStringLiteral("GetContainer"), {QStringLiteral("box1")}).arguments().value(0));
+        QCOMPARE(qdbus_cast<QVariantMap>(info.value(QStringLiteral("limits"))).value(QStringLiteral("pids.max")).toString(),
+                 QStringLiteral("100"));
+
+        QCOMPARE(execEcho(), QByteArray("hello\n"));
+        auto pty = call(QStringLiteral("ExecPty"), {QStringLiteral("box1"),
+                                                    QStringList{QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                                                                QStringLiteral("exit 3")},
+                                                    QStringList{}, QStringLiteral("/")});
+        QVERIFY2(pty.type() == QDBusMessage::ReplyMessage, qPrintable(pty.errorMessage()));
+        QVERIFY(qdbus_cast<QDBusUnixFileDescriptor>(pty.arguments().value(1)).isValid());
+        auto waited = call(QStringLiteral("WaitExec"), {pty.arguments().value(0)});
+        QVERIFY2(waited.type() == QDBusMessage::ReplyMessage, qPrintable(waited.errorMessage()));
+        QCOMPARE(waited.arguments().value(0).toInt(), 3);
+
+        auto stats = call(QStringLiteral("GetStats"));
+        QVERIFY2(stats.type() == QDBusMessage::ReplyMessage, qPrintable(stats.errorMessage()));
+        const QDBusArgument statsArg = stats.arguments().value(0).value<QDBusArgument>();
+        QMap<QString, QVariantMap> byName;
+        statsArg >> byName;
+        QVERIFY(byName.contains(QStringLiteral("box1")));
+        QVERIFY(byName.value(QStringLiteral("box1")).value(QStringLiteral("pidsCurrent")).toULongLong() > 0);
+
+        QCOMPARE(runJob(QStringLiteral("Stop"), {QStringLiteral("box1"), 10u}), QStringLiteral("succeeded"));
+        QCOMPARE(state(QStringLiteral("box1")), QStringLiteral("stopped"));
+
+        QTemporaryFile tarball;
+        QVERIFY(tarball.open());
+        QCOMPARE(runJob(QStringLiteral("Export"),
+                        {QStringLiteral("box1"), QVariant::fromValue(QDBusUnixFileDescriptor(tarball.handle()))}),
+                 QStringLiteral("succeeded"));
+        tarball.seek(0);
+        QCOMPARE(tarball.read(2), QByteArray("\x1f\x8b"));   // gzip
+
+        // The export comes back in through the tarball template.
+        tarball.seek(0);
+        const auto noOptions = QVariant::fromValue(QMap<QString, QString>{});
+        QCOMPARE(runJob(QStringLiteral("CreateFromFile"),
+                        {QStringLiteral("box1copy"), QStringLiteral("tarball"), noOptions, QString(), QStringList{},
+                         QString(), QVariant::fromValue(QDBusUnixFileDescriptor(tarball.handle()))}),
+                 QStringLiteral("succeeded"));
+        QCOMPARE(state(QStringLiteral("box1copy")), QStringLiteral("stopped"));
+        QCOMPARE(call(QStringLiteral("Destroy"), {QStringLiteral("box1copy"), false}).type(), QDBusMessage::ReplyMessage);
+        // A directory where an archive is expected, and no file at all.
+        const int dir = ::open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        auto wrongFd = call(QStringLiteral("CreateFromFile"),
+                            {QStringLiteral("box1copy"), QStringLiteral("tarball"), noOptions, QString(), QStringList{},
+                             QString(), QVariant::fromValue(QDBusUnixFileDescriptor(dir))});
+        ::close(dir);
+        QCOMPARE(wrongFd.errorName(), QStringLiteral("org.berth.Error.InvalidArgument"));
+        auto noFd = call(QStringLiteral("Create"), {QStringLiteral("box1copy"), QStringLiteral("tarball"), noOptions,
+                                                    QString(), QStringList{}, QString()});
+        QCOMPARE(noFd.errorName(), QStringLiteral("org.berth.Error.InvalidArgument"));
+
+        auto destroy = call(QStringLiteral("Destroy"), {QStringLiteral("box1"), false});
+        QVERIFY2(destroy.type() == QDBusMessage::ReplyMessage, qPrintable(destroy.errorMessage()));
+        QCOMPARE(state(QStringLiteral("box1")), QStringLiteral("org.berth.Error.NotFound"));
+    }
+
+    void rootErrors_data()
+    {
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<QVariantList>("args");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("bad name") << "Start" << QVariantList{QStringLiteral("../x")} << "org.berth.Error.InvalidArgument";
+        QTest::newRow("missing") << "Start" << QVariantList{QStringLiteral("nosuch")} << "org.berth.Error.NotFound";
+        QTest::newRow("bad signal") << "Kill" << QVariantList{QStringLiteral("nosuch"), 0}
+                                    << "org.berth.Error.InvalidArgument";
+        QTest::newRow("bad template")
+            << "Create"
+            << QVariantList{QStringLiteral("x"), QStringLiteral("nosuch"), QVariant::fromValue(QMap<QString, QString>{}),
+                            QString(), QStringList{}, QString()}
+            << "org.berth.Error.InvalidArgument";
+    }
+    void rootErrors()
+    {
+        QFETCH(QString, method);
+        QFETCH(QVariantList, args);
+        QFETCH(QString, error);
+        auto reply = call(method, args);
+        QCOMPARE(reply.errorName(), error);
+    }
+
+    void unprivilegedIsRefused()
+    {
+        QCOMPARE(createBusybox(QStringLiteral("box2")), QStringLiteral("succeeded"));
+        auto config = call(QStringLiteral("GetConfig"), {QStringLiteral("box2")});
+        const QString configText = config.arguments().value(0).toString();
+
+        const QString harmless = gvariantString(configText + QStringLiteral("lxc.uts.name = other\n"));
+        const QList<QPair<QString, QStringList>> attempts{
+            {QStringLiteral("Start"), {QStringLiteral("'box2'")}},
+            {QStringLiteral("Stop"), {QStringLiteral("'box2'"), QStringLiteral("uint32 5")}},
+            {QStringLiteral("Kill"), {QStringLiteral("'box2'"), QStringLiteral("15")}},
+            {QStringLiteral("Freeze"), {QStringLiteral("'box2'")}},
+            {QStringLiteral("Thaw"), {QStringLiteral("'box2'")}},
+            {QStringLiteral("Destroy"), {QStringLiteral("'box2'"), QStringLiteral("true")}},
+            {QStringLiteral("SetConfig"), {QStringLiteral("'box2'"), harmless}},
+            {QStringLiteral("SetLimits"), {QStringLiteral("'box2'"), QStringLiteral("{'pids.max': '100'}")}},
+            {QStringLiteral("OpenConsole"), {QStringLiteral("'box2'"), QStringLiteral("0")}},
+            {QStringLiteral("ExecPty"),
+             {QStringLiteral("'box2'"), QStringLiteral("['/bin/true']"), QStringLiteral("@as []"), QStringLiteral("'/'")}},
+            {QStringLiteral("Create"),
+             {QStringLiteral("'box3'"), QStringLiteral("'busybox'"), QStringLiteral("@a{ss} {}"), QStringLiteral("''"),
+              QStringLiteral("@as []"), QStringLiteral("''")}},
+        };
+        for (const auto& [method, args] : attempts) {
+            const QString out = callAsUser(method, args);
+            QVERIFY2(out.contains(QLatin1String("org.berth.Error.NotAuthorized")),
+                     qPrintable(method + QStringLiteral(": ") + out));
+        }
+        const QList<QPair<QString, QStringList>> networkAttempts{
+            {QStringLiteral("CreateBridge"),
+             {QStringLiteral("'tbr0'"), QStringLiteral("''"), QStringLiteral("''"), QStringLiteral("true"),
+              QStringLiteral("''"), QStringLiteral("uint32 0")}},
+            {QStringLiteral("DeleteBridge"), {QStringLiteral("'tbr0'"), QStringLiteral("false")}},
+            {QStringLiteral("AddForward"), {QStringLiteral("'box2'"), QStringLiteral("'tcp:8080:80'")}},
+            {QStringLiteral("RemoveForward"), {QStringLiteral("'box2'"), QStringLiteral("'tcp:8080:80'")}},
+        };
+        for (const auto& [method, args] : networkAttempts) {
+            const QString out = callAsUser(method, args, nullptr, QStringLiteral("org.berth.Network1"));
+            QVERIFY2(out.contains(QLatin1String("org.berth.Error.NotAuthorized")),
+                     qPrintable(method + QStringLiteral(": ") + out));
+        }
+
+        // Someone else's job cannot be cancelled.
+        auto job = call(QStringLiteral("Stop"), {QStringLiteral("box2"), 1u});
+        QCOMPARE(job.type(), QDBusMessage::ReplyMessage);
+        const QString jobPath = qdbus_cast<QDBusObjectPath>(job.arguments().value(0)).path();
+        QStringList cancel{QStringLiteral("gdbus"), QStringLiteral("call"), QStringLiteral("--address"), m_bus.address(),
+                           QStringLiteral("--dest"), kService, QStringLiteral("--object-path"), jobPath,
+                           QStringLiteral("--method"), QStringLiteral("org.berth.Job1.Cancel")};
+        QString cancelOut;
+        runAs(kUser, cancel, &cancelOut);
+        QVERIFY2(cancelOut.contains(QLatin1String("org.berth.Error.NotAuthorized")), qPrintable(cancelOut));
+        waitForJob(QDBusObjectPath(jobPath));   // "not running" fails it; either way nothing changes
+
+        // Nothing changed.
+        QCOMPARE(state(QStringLiteral("box2")), QStringLiteral("stopped"));
+        QCOMPARE(state(QStringLiteral("box3")), QStringLiteral("org.berth.Error.NotFound"));
+        QCOMPARE(call(QStringLiteral("GetConfig"), {QStringLiteral("box2")}).arguments().value(0).toString(),
+                 configText);
+
+        // Reads need no authorization.
+        int code = -1;
+        QString out = callAsUser(QStringLiteral("ListContainers"), {}, &code);
+        QCOMPARE(code, 0);
+        QVERIFY2(out.contains(QLatin1String("'box2': 'stopped'")), qPrintable(out));
+        out = callAsUser(QStringLiteral("GetContainer"), {QStringLiteral("'box2'")}, &code);
+        QCOMPARE(code, 0);
+        out = callAsUser(QStringLiteral("ListTemplates"), {}, &code);
+        QCOMPARE(code, 0);
+        QVERIFY2(out.contains(QLatin1String("busybox")), qPrintable(out));
+    }
+
+    // Containers outlive the helper; the next call activates a new helper
+    // that finds them running, and two starts at once give one Busy.
+    void helperRestart()
+    {
+        QCOMPARE(createBusybox(QStringLiteral("box4")), QStringLiteral("succeeded"));
+        auto bus = m_bus.connection();
+        auto first = bus.asyncCall(QDBusMessage::createMethodCall(kService, kPath, kManager, QStringLiteral("Start"))
+                                   << QStringLiteral("box4"));
+        auto second = bus.asyncCall(QDBusMessage::createMethodCall(kService, kPath, kManager, QStringLiteral("Start"))
+                                    << QStringLiteral("box4"));
+        first.waitForFinished();
+        second.waitForFinished();
+        QStringList outcomes{first.isError() ? first.error().name() : QStringLiteral("ok"),
+                             second.isError() ? second.error().name() : QStringLiteral("ok")};
+        outcomes.sort();
+        QCOMPARE(outcomes, (QStringList{QStringLiteral("ok"), QStringLiteral("org.berth.Error.Busy")}));
+        auto before = qdbus_cast<QVariantMap>(call(QStringLiteral("GetContainer"), {QStringLiteral("box4")}).arguments().value(0));
+        QCOMPARE(before.value(QStringLiteral("state")).toString(), QStringLiteral("running"));
+
+        const uint helper = m_bus.ownerPid(kService);
+        QVERIFY(helper != 0);
+        QCOMPARE(::kill(pid_t(helper), SIGKILL), 0);
+        for (int i = 0; i < 600 && m_bus.ownerPid(kService) == helper; ++i)
+            QTest::qWait(50);
+        QVERIFY(m_bus.ownerPid(kService) != helper);
+
+        auto after = qdbus_cast<QVariantMap>(call(QStringLiteral("GetContainer"), {QStringLiteral("box4")}).arguments().value(0));
+        QVERIFY(m_bus.ownerPid(kService) != 0);
+        QVERIFY(m_bus.ownerPid(kService) != helper);
+        QCOMPARE(after.value(QStringLiteral("state")).toString(), QStringLiteral("running"));
+        QCOMPARE(after.value(QStringLiteral("pid")), before.value(QStringLiteral("pid")));
+
+        QCOMPARE(runJob(QStringLiteral("Stop"), {QStringLiteral("box4"), 10u}), QStringLiteral("succeeded"));
+        auto destroy = call(QStringLiteral("Destroy"), {QStringLiteral("box4"), false});
+        QVERIFY2(destroy.type() == QDBusMessage::ReplyMessage, qPrintable(destroy.errorMessage()));
+    }
+
+    // In the test's private network namespace (the bus and the helper inherit it).
+    void rootNetwork()
+    {
+        auto network = [this](const QString& method, const QVariantList& args) {
+            auto message = QDBusMessage::createMethodCall(kService, kPath, QStringLiteral("org.berth.Network1"), method);
+            message.setArguments(args);
+            return m_bus.connection().call(message, QDBus::Block, 300000);
+        };
+        auto bridgeNames = [&] {
+            QList<QVariantMap> bridges;
+            network(QStringLiteral("ListBridges"), {}).arguments().value(0).value<QDBusArgument>() >> bridges;
+            QStringList names;
+            for (const auto& bridge : bridges)
+                names << bridge.value(QStringLiteral("name")).toString();
+            return names;
+        };
+        auto created = network(QStringLiteral("CreateBridge"), {QStringLiteral("tbr1"), QStringLiteral("10.77.0.1/24"),
+                                                                QString(), false, QString(), 0u});
+        QVERIFY2(created.type() == QDBusMessage::ReplyMessage, qPrintable(created.errorMessage()));
+        QVERIFY(bridgeNames().contains(QStringLiteral("tbr1")));
+        auto again = network(QStringLiteral("CreateBridge"), {QStringLiteral("tbr1"), QStringLiteral("10.78.0.1/24"),
+                                                              QString(), false, QString(), 0u});
+        QCOMPARE(again.errorName(), QStringLiteral("org.berth.Error.AlreadyExists"));
+        auto deleted = network(QStringLiteral("DeleteBridge"), {QStringLiteral("tbr1"), false});
+        QVERIFY2(deleted.type() == QDBusMessage::ReplyMessage, qPrintable(deleted.errorMessage()));
+        QVERIFY(!bridgeNames().contains(QStringLiteral("tbr1")));
+
+        QCOMPARE(createBusybox(QStringLiteral("box5")), QStringLiteral("succeeded"));
+        auto added = network(QStringLiteral("AddForward"), {QStringLiteral("box5"), QStringLiteral("tcp:8080:80")});
+        QVERIFY2(added.type() == QDBusMessage::ReplyMessage, qPrintable(added.errorMessage()));
+        QCOMPARE(network(QStringLiteral("ListForwards"), {QStringLiteral("box5")}).arguments().value(0).toStringList(),
+                 QStringList{QStringLiteral("tcp:8080:80")});
+        auto removed = network(QStringLiteral("RemoveForward"), {QStringLiteral("box5"), QStringLiteral("tcp:8080:80")});
+        QVERIFY2(removed.type() == QDBusMessage::ReplyMessage, qPrintable(removed.errorMessage()));
+        QVERIFY(network(QStringLiteral("ListForwards"), {QStringLiteral("box5")}).arguments().value(0).toStringList().isEmpty());
+        QCOMPARE(call(QStringLiteral("Destroy"), {QStringLiteral("box5"), false}).type(), QDBusMessage::ReplyMessage);
+    }
+
+    void systemCheck()
+    {
+        auto reply = call(QStringLiteral("SystemCheck"));
+        QVERIFY2(reply.type() == QDBusMessage::ReplyMessage, qPrintable(reply.errorMessage()));
+        QList<QVariantMap> items;
+        reply.arguments().value(0).value<QDBusArgument>() >> items;
+        QStringList ids;
+        for (const auto& item : items)
+            ids << item.value(QStringLiteral("id")).toString();
+        QVERIFY2(ids.contains(QStringLiteral("ns.pid")), qPrintable(ids.join(QLatin1Char(' '))));
+    }
+
+    void berthGroupIsAllowed()
+    {
+        QCOMPARE(run(QStringLiteral("gpasswd"), {QStringLiteral("-a"), kUser, kGroup}), 0);
+        int code = -1;
+        QString out = callAsUser(QStringLiteral("Start"), {QStringLiteral("'box2'")}, &code);
+        QVERIFY2(code == 0, qPrintable(out));
+        QCOMPARE(state(QStringLiteral("box2")), QStringLiteral("running"));
+
+        // Host access stays an administrator's decision.
+        auto config = call(QStringLiteral("GetConfig"), {QStringLiteral("box2")});
+        const QString bindMount = config.arguments().value(0).toString() +
+                                  QStringLiteral("lxc.mount.entry = /etc hostetc none bind,create=dir 0 0\n");
+        out = callAsUser(QStringLiteral("SetConfig"),
+                         {QStringLiteral("'box2'"), gvariantString(bindMount)},
+                         &code);
+        QVERIFY2(out.contains(QLatin1String("org.berth.Error.NotAuthorized")), qPrintable(out));
+        const QString renamed = config.arguments().value(0).toString() + QStringLiteral("lxc.uts.name = renamed\n");
+        out = callAsUser(QStringLiteral("SetConfig"), {QStringLiteral("'box2'"), gvariantString(renamed)}, &code);
+        QVERIFY2(code == 0, qPrintable(out));
+        QCOMPARE(call(QStringLiteral("GetConfig"), {QStringLiteral("box2")}).arguments().value(0).toString(), renamed);
+
+        out = callAsUser(QStringLiteral("Stop"), {QStringLiteral("'box2'"), QStringLiteral("uint32 10")}, &code);
+        QVERIFY2(code == 0, qPrintable(out));
+        const QString jobPath = out.section(QLatin1Char('\''), 1, 1);
+        QCOMPARE(waitForJob(QDBusObjectPath(jobPath)), QStringLiteral("succeeded"));
+        out = callAsUser(QStringLiteral("Destroy"), {QStringLiteral("'box2'"), QStringLiteral("false")}, &code);
+        QVERIFY2(code == 0, qPrintable(out));
+        QCOMPARE(state(QStringLiteral("box2")), QStringLiteral("org.berth.Error.NotFound"));
+    }
+
+    // Runs last: with no call, job or exec left the helper exits by itself.
+    void helperExitsWhenIdle()
+    {
+        QCOMPARE(call(QStringLiteral("ListContainers")).type(), QDBusMessage::ReplyMessage);
+        QVERIFY(m_bus.ownerPid(kService) != 0);
+        for (int i = 0; i < 1200 && m_bus.ownerPid(kService) != 0; ++i)
+            QTest::qWait(100);
+        QCOMPARE(m_bus.ownerPid(kService), 0u);
+    }
+};
+
+int main(int argc, char** argv)
+{
+    return berth::test::runIntegrationTest("TestHelperSystem", [&] {
+        QCoreApplication app(argc, argv);
+        TestHelperSystem test;
+        return QTest::qExec(&test, argc, argv);
+    });
+}
+
+#include "test_helper_system.moc"

@@ -1,0 +1,213 @@
+// berthctl's output: tables, progress text, the detach sequence, views.
+#include "escape_detector.h"
+#include "progress_text.h"
+#include "table.h"
+#include "views.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QtTest>
+
+using namespace berth::cli;
+using berth::client::ContainerInfo;
+using berth::client::ContainerStats;
+
+class TestCliOutput : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void tables_data()
+    {
+        QTest::addColumn<QStringList>("headers");
+        QTest::addColumn<QList<QStringList>>("rows");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("empty") << QStringList{"NAME", "STATE"} << QList<QStringList>{} << "NAME  STATE\n";
+        QTest::newRow("aligned")
+            << QStringList{"NAME", "STATE", "PID"}
+            << QList<QStringList>{{"web", "running", "42"}, {"database-1", "stopped", "-"}}
+            << "NAME        STATE    PID\nweb         running  42\ndatabase-1  stopped  -\n";
+        QTest::newRow("short row, no trailing blanks")
+            << QStringList{"A", "B"} << QList<QStringList>{{"x"}} << "A  B\nx\n";
+        QTest::newRow("wide last column") << QStringList{"K", "V"} << QList<QStringList>{{"a", "a long value"}}
+                                          << "K  V\na  a long value\n";
+    }
+    void tables()
+    {
+        QFETCH(QStringList, headers);
+        QFETCH(QList<QStringList>, rows);
+        QFETCH(QString, expected);
+        QCOMPARE(formatTable(headers, rows), expected);
+    }
+
+    void progressBars_data()
+    {
+        QTest::addColumn<double>("fraction");
+        QTest::addColumn<QString>("step");
+        QTest::addColumn<int>("width");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("start") << 0.0 << "" << 80 << "[....................]   0%";
+        QTest::newRow("half") << 0.5 << "unpacking" << 80 << "[##########..........]  50%  unpacking";
+        QTest::newRow("done") << 1.0 << "done" << 80 << "[####################] 100%  done";
+        QTest::newRow("clamped") << 1.7 << "" << 80 << "[####################] 100%";
+        QTest::newRow("unknown") << -1.0 << "debootstrap" << 80 << "[         ...        ]       debootstrap";
+        QTest::newRow("truncated") << 0.25 << "a long step name" << 30 << "[#####...............]  25%  a";
+    }
+    void progressBars()
+    {
+        QFETCH(double, fraction);
+        QFETCH(QString, step);
+        QFETCH(int, width);
+        QFETCH(QString, expected);
+        QCOMPARE(progressBarText(fraction, step, width), expected);
+    }
+
+    void progressLines()
+    {
+        QCOMPARE(progressLineText(0.45, QStringLiteral("unpacking")), QStringLiteral("45% unpacking"));
+        QCOMPARE(progressLineText(-1, QStringLiteral("unpacking")), QStringLiteral("unpacking"));
+        QCOMPARE(progressLineText(1, QString()), QStringLiteral("100%"));
+    }
+
+    void escapes_data()
+    {
+        QTest::addColumn<QList<QByteArray>>("chunks");
+        QTest::addColumn<QByteArray>("passed");
+        QTest::addColumn<bool>("detached");
+        QTest::newRow("plain") << QList<QByteArray>{"ls\r"} << QByteArray("ls\r") << false;
+        QTest::newRow("detach") << QList<QByteArray>{"ab\x01q"} << QByteArray("ab") << true;
+        QTest::newRow("bytes after detach dropped") << QList<QByteArray>{"\x01qrest"} << QByteArray() << true;
+        QTest::newRow("split over reads") << QList<QByteArray>{"a\x01", "q"} << QByteArray("a") << true;
+        QTest::newRow("literal ctrl-a") << QList<QByteArray>{"\x01\x01x"} << QByteArray("\x01x") << false;
+        QTest::newRow("ctrl-a other") << QList<QByteArray>{"\x01z"} << QByteArray("\x01z") << false;
+        QTest::newRow("q alone") << QList<QByteArray>{"q"} << QByteArray("q") << false;
+        QTest::newRow("pending at end") << QList<QByteArray>{"x\x01"} << QByteArray("x") << false;
+    }
+    void escapes()
+    {
+        QFETCH(QList<QByteArray>, chunks);
+        EscapeDetector detector;
+        QByteArray passed;
+        bool detached = false;
+        for (const auto& chunk : chunks) {
+            passed += detector.feed(chunk, &detached);
+            if (detached)
+                break;
+        }
+        QTEST(passed, "passed");
+        QTEST(detached, "detached");
+    }
+
+    void containerJsonFields()
+    {
+        ContainerInfo info;
+        info.name = QStringLiteral("web");
+        info.state = QStringLiteral("running");
+        info.pid = 42;
+        info.addresses = {QStringLiteral("10.0.3.5/24")};
+        info.limits = {{QStringLiteral("pids.max"), QStringLiteral("100")}};
+        const auto json = containerJson(info);
+        QCOMPARE(json.value(QStringLiteral("name")).toString(), QStringLiteral("web"));
+        QCOMPARE(json.value(QStringLiteral("pid")).toInt(), 42);
+        QCOMPARE(json.value(QStringLiteral("addresses")).toArray().first().toString(), QStringLiteral("10.0.3.5/24"));
+        QCOMPARE(json.value(QStringLiteral("limits")).toObject().value(QStringLiteral("pids.max")).toString(),
+                 QStringLiteral("100"));
+        QVERIFY(!json.contains(QStringLiteral("lastExitCode")));
+        info.hasExited = true;
+        QCOMPARE(containerJson(info).value(QStringLiteral("lastExitCode")).toInt(), 0);
+    }
+
+    void containersTableText()
+    {
+        ContainerInfo running{.name = QStringLiteral("web"), .state = QStringLiteral("running"), .pid = 42};
+        running.kind = QStringLiteral("system");
+        running.templateName = QStringLiteral("busybox");
+        ContainerInfo stopped{.name = QStringLiteral("db"), .state = QStringLiteral("stopped")};
+        QCOMPARE(containersTable({running, stopped}),
+                 QStringLiteral("NAME  STATE    PID  KIND    TEMPLATE  ADDRESSES\n"
+                                "web   running  42   system  busybox   -\n"
+                                "db    stopped  -    -       -         -\n"));
+    }
+
+    void statsNoLimitIsNull()
+    {
+        ContainerStats stats;
+        stats.name = QStringLiteral("web");
+        stats.memoryCurrent = 1024;
+        const auto json = statsJson(stats);
+        QVERIFY(json.value(QStringLiteral("memoryLimit")).isNull());
+        QCOMPARE(json.value(QStringLiteral("memoryCurrent")).toDouble(), 1024.0);
+        stats.pidsLimit = 100;
+        QCOMPARE(statsJson(stats).value(QStringLiteral("pidsLimit")).toDouble(), 100.0);
+    }
+
+    void cpuPercents_data()
+    {
+        QTest::addColumn<qint64>("t0");
+        QTest::addColumn<quint64>("cpu0");
+        QTest::addColumn<qint64>("t1");
+        QTest::addColumn<quint64>("cpu1");
+        QTest::addColumn<double>("percent");
+        QTest::newRow("one core busy") << qint64(0) << quint64(0) << qint64(1'000'000'000) << quint64(1'000'000'000)
+                                       << 100.0;
+        QTest::newRow("half") << qint64(1000) << quint64(500) << qint64(2000) << quint64(1000) << 50.0;
+        QTest::newRow("no time passed") << qint64(5) << quint64(0) << qint64(5) << quint64(10) << -1.0;
+        QTest::newRow("counter went back") << qint64(0) << quint64(100) << qint64(10) << quint64(50) << -1.0;
+    }
+    void cpuPercents()
+    {
+        QFETCH(qint64, t0);
+        QFETCH(quint64, cpu0);
+        QFETCH(qint64, t1);
+        QFETCH(quint64, cpu1);
+        ContainerStats before, after;
+        before.timestampNs = t0;
+        before.cpuUsageNs = cpu0;
+        after.timestampNs = t1;
+        after.cpuUsageNs = cpu1;
+        QTEST(cpuPercent(before, after), "percent");
+    }
+
+    void statsTableText()
+    {
+        ContainerStats s;
+        s.name = QStringLiteral("web");
+        s.cpuUsageNs = 2'500'000'000;
+        s.memoryCurrent = 512 * 1024 * 1024;
+        s.pidsCurrent = 3;
+        s.pidsLimit = 100;
+        const QString text = statsTable({s}, {{QStringLiteral("web"), 12.5}});
+        QVERIFY2(text.contains(QLatin1String("web   12.5%  2.50s     512.0M / max    3/100")), qPrintable(text));
+    }
+
+    void templatesTextShowsOptions()
+    {
+        berth::client::TemplateInfo info;
+        info.name = QStringLiteral("debian");
+        info.defaultKind = QStringLiteral("system");
+        info.description = QStringLiteral("Debian");
+        berth::client::TemplateOption release;
+        release.key = QStringLiteral("release");
+        release.type = QStringLiteral("choice");
+        release.defaultValue = QStringLiteral("bookworm");
+        release.choices = {QStringLiteral("bookworm"), QStringLiteral("trixie")};
+        berth::client::TemplateOption archive;
+        archive.key = QStringLiteral("archive");
+        archive.type = QStringLiteral("file");
+        archive.required = true;
+        info.options = {release, archive};
+        QCOMPARE(templatesText({info}),
+                 QStringLiteral("debian (system)  Debian\n"
+                                "    -o release=<choice> [default bookworm, one of bookworm|trixie]\n"
+                                "    --file PATH (archive) [required]\n"));
+        const auto json = templateJson(info);
+        QCOMPARE(json.value(QStringLiteral("options")).toArray().size(), 2);
+    }
+
+    void jsonTextEndsWithNewline()
+    {
+        QVERIFY(jsonText(QJsonArray{}).endsWith(QLatin1Char('\n')));
+        QCOMPARE(QJsonDocument::fromJson(jsonText(QJsonArray{1, 2}).toUtf8()).array().size(), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliOutput)
+#include "test_cli_output.moc"

@@ -1,0 +1,230 @@
+// berthctl's value parsers: sizes, CPU counts, signals, key=value, limits.
+#include "exit_codes.h"
+#include "limits_options.h"
+#include "value_parsers.h"
+
+#include <QtTest>
+
+#include <csignal>
+
+using namespace berth::cli;
+
+class TestCliParsers : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void sizes_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<quint64>("bytes");
+        QTest::newRow("plain") << "4096" << true << quint64(4096);
+        QTest::newRow("zero") << "0" << true << quint64(0);
+        QTest::newRow("K") << "100k" << true << quint64(102400);
+        QTest::newRow("M") << "512M" << true << quint64(536870912);
+        QTest::newRow("MB") << "512MB" << true << quint64(536870912);
+        QTest::newRow("MiB") << "512MiB" << true << quint64(536870912);
+        QTest::newRow("fraction G") << "1.5G" << true << quint64(1610612736);
+        QTest::newRow("T") << "2T" << true << quint64(2199023255552);
+        QTest::newRow("bytes suffix") << "100B" << true << quint64(100);
+        QTest::newRow("empty") << "" << false << quint64(0);
+        QTest::newRow("unit only") << "M" << false << quint64(0);
+        QTest::newRow("negative") << "-1M" << false << quint64(0);
+        QTest::newRow("unknown unit") << "12Q" << false << quint64(0);
+        QTest::newRow("two dots") << "1.2.3M" << false << quint64(0);
+        QTest::newRow("trailing dot") << "1.M" << false << quint64(0);
+        QTest::newRow("space") << "1 M" << false << quint64(0);
+        QTest::newRow("hex") << "0x10" << false << quint64(0);
+        QTest::newRow("overflow") << "99999999999999999999" << false << quint64(0);
+        QTest::newRow("overflow by unit") << "17179869184G" << false << quint64(0);
+        QTest::newRow("huge fraction") << "9999999.5E" << false << quint64(0);
+    }
+    void sizes()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, ok);
+        QFETCH(quint64, bytes);
+        const auto parsed = parseSize(text);
+        QCOMPARE(parsed.has_value(), ok);
+        if (ok)
+            QCOMPARE(quint64(*parsed), bytes);
+        else
+            QVERIFY(parsed.error().contains(text));
+    }
+
+    void sizeLimit()
+    {
+        QCOMPARE(*parseSizeLimit(QStringLiteral("max")), QStringLiteral("max"));
+        QCOMPARE(*parseSizeLimit(QStringLiteral("1K")), QStringLiteral("1024"));
+        QVERIFY(!parseSizeLimit(QStringLiteral("MAX")));
+    }
+
+    void cpus_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("ok");
+        QTest::newRow("one") << "1" << true;
+        QTest::newRow("fraction") << "1.5" << true;
+        QTest::newRow("quarter") << "0.25" << true;
+        QTest::newRow("max") << "max" << true;
+        QTest::newRow("zero") << "0" << false;
+        QTest::newRow("negative") << "-1" << false;
+        QTest::newRow("too many") << "5000" << false;
+        QTest::newRow("words") << "two" << false;
+        QTest::newRow("exponent") << "1e2" << false;
+        QTest::newRow("empty") << "" << false;
+        QTest::newRow("nan") << "nan" << false;
+    }
+    void cpus()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, ok);
+        QCOMPARE(parseCpus(text).has_value(), ok);
+    }
+
+    void signals_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("number");   // 0: refused
+        QTest::newRow("name") << "TERM" << int(SIGTERM);
+        QTest::newRow("SIG prefix") << "SIGKILL" << int(SIGKILL);
+        QTest::newRow("lower case") << "sigint" << int(SIGINT);
+        QTest::newRow("number") << "9" << 9;
+        QTest::newRow("highest") << "64" << 64;
+        QTest::newRow("PWR") << "PWR" << int(SIGPWR);
+        QTest::newRow("RTMIN") << "RTMIN" << int(SIGRTMIN);
+        QTest::newRow("RTMIN+3") << "SIGRTMIN+3" << int(SIGRTMIN) + 3;
+        QTest::newRow("RTMAX-1") << "RTMAX-1" << int(SIGRTMAX) - 1;
+        QTest::newRow("zero") << "0" << 0;
+        QTest::newRow("too high") << "65" << 0;
+        QTest::newRow("negative") << "-9" << 0;
+        QTest::newRow("unknown") << "FOO" << 0;
+        QTest::newRow("RTMIN-1") << "RTMIN-1" << 0;
+        QTest::newRow("RTMIN+99") << "RTMIN+99" << 0;
+        QTest::newRow("empty") << "" << 0;
+        QTest::newRow("number with junk") << "9x" << 0;
+    }
+    void signals()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, number);
+        const auto parsed = parseSignal(text);
+        QCOMPARE(parsed.has_value(), number != 0);
+        if (number != 0)
+            QCOMPARE(*parsed, number);
+    }
+
+    void keyValues_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("value");
+        QTest::newRow("simple") << "release=bookworm" << true << "release" << "bookworm";
+        QTest::newRow("equals in value") << "a=b=c" << true << "a" << "b=c";
+        QTest::newRow("empty value") << "mirror=" << true << "mirror" << "";
+        QTest::newRow("no equals") << "release" << false << "" << "";
+        QTest::newRow("no key") << "=x" << false << "" << "";
+    }
+    void keyValues()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, ok);
+        const auto parsed = parseKeyValue(text);
+        QCOMPARE(parsed.has_value(), ok);
+        if (ok) {
+            QTEST(parsed->first, "key");
+            QTEST(parsed->second, "value");
+        }
+    }
+
+    void integers_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("ok");
+        QTest::newRow("in range") << "10" << true;
+        QTest::newRow("minimum") << "0" << true;
+        QTest::newRow("maximum") << "3600" << true;
+        QTest::newRow("above") << "3601" << false;
+        QTest::newRow("below") << "-1" << false;
+        QTest::newRow("plus sign") << "+5" << false;
+        QTest::newRow("junk") << "5s" << false;
+        QTest::newRow("empty") << "" << false;
+    }
+    void integers()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, ok);
+        QCOMPARE(parseInteger(text, 0, 3600).has_value(), ok);
+    }
+
+    void limits_data()
+    {
+        QTest::addColumn<QString>("option");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("expected");   // empty: refused
+        QTest::newRow("memory") << "memory" << "512M" << "536870912";
+        QTest::newRow("memory max") << "memory" << "max" << "max";
+        QTest::newRow("swap") << "swap" << "1G" << "1073741824";
+        QTest::newRow("cpus") << "cpus" << "1.5" << "1.5";
+        QTest::newRow("cpu weight") << "cpu-weight" << "100" << "100";
+        QTest::newRow("cpu weight zero") << "cpu-weight" << "0" << "";
+        QTest::newRow("io weight high") << "io-weight" << "10001" << "";
+        QTest::newRow("pids") << "pids" << "200" << "200";
+        QTest::newRow("pids max") << "pids" << "max" << "max";
+        QTest::newRow("pids zero") << "pids" << "0" << "";
+        QTest::newRow("cpuset") << "cpuset" << "0-1,3" << "0-1,3";
+        QTest::newRow("cpuset junk") << "cpuset" << "0-1;rm" << "";
+        QTest::newRow("cpuset empty") << "cpuset" << "" << "";
+        QTest::newRow("unknown") << "nosuch" << "1" << "";
+    }
+    void limits()
+    {
+        QFETCH(QString, option);
+        QFETCH(QString, value);
+        QFETCH(QString, expected);
+        const auto parsed = limitValue(option, value);
+        QCOMPARE(parsed.has_value(), !expected.isEmpty());
+        if (parsed)
+            QCOMPARE(*parsed, expected);
+    }
+
+    void everyLimitOptionMapsToAKey()
+    {
+        QStringList keys;
+        for (const auto& option : limitOptions())
+            keys << QLatin1String(option.key);
+        QCOMPARE(keys, (QStringList{"memory.max", "memory.high", "memory.swap.max", "cpu.max", "cpu.weight",
+                                    "cpuset.cpus", "pids.max", "io.weight"}));
+    }
+
+    void exitCodes_data()
+    {
+        using berth::client::ErrorKind;
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("code");
+        QTest::newRow("invalid") << int(ErrorKind::InvalidArgument) << 2;
+        QTest::newRow("not authorized") << int(ErrorKind::NotAuthorized) << 3;
+        QTest::newRow("not found") << int(ErrorKind::NotFound) << 4;
+        QTest::newRow("busy") << int(ErrorKind::Busy) << 5;
+        QTest::newRow("no helper") << int(ErrorKind::NoHelper) << 6;
+        QTest::newRow("exists") << int(ErrorKind::AlreadyExists) << 1;
+        QTest::newRow("failed") << int(ErrorKind::Failed) << 1;
+    }
+    void exitCodes()
+    {
+        QFETCH(int, kind);
+        QFETCH(int, code);
+        QCOMPARE(exitCodeFor(berth::client::ErrorKind(kind)), code);
+    }
+
+    void commandStatus()
+    {
+        QCOMPARE(exitCodeForStatus(7, 0), 7);
+        QCOMPARE(exitCodeForStatus(137, 9), 137);
+        QCOMPARE(exitCodeForStatus(0, 15), 143);
+        QCOMPARE(exitCodeForStatus(256 + 3, 0), 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliParsers)
+#include "test_cli_parsers.moc"

@@ -1,0 +1,71 @@
+// Which configs reach into the host (and need org.berth.host.bind-mount).
+#include "host_exposure.h"
+
+#include <QtTest>
+
+using namespace berth;
+using namespace berth::helper;
+
+namespace {
+
+const std::string kRootfs = "lxc.rootfs.path = dir:/var/lib/berth/containers/a/rootfs\n";
+const std::optional<std::string> kCurrentRootfs = "dir:/var/lib/berth/containers/a/rootfs";
+
+} // namespace
+
+class TestHelperExposure : public QObject {
+    Q_OBJECT
+private slots:
+    void configs_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("exposes");
+        QTest::newRow("plain") << "" << false;
+        QTest::newRow("hostname and limits") << "lxc.uts.name = a\nlxc.cgroup2.memory.max = 1G\n" << false;
+        QTest::newRow("tmpfs mount") << "lxc.mount.entry = tmpfs tmp tmpfs defaults 0 0\n" << false;
+        QTest::newRow("relative bind")
+            << "lxc.mount.entry = data srv none bind,relative,create=dir 0 0\n" << false;
+        QTest::newRow("bridged veth") << "lxc.net.0.type = veth\nlxc.net.0.link = berthbr0\n" << false;
+        QTest::newRow("empty net") << "lxc.net.0.type = empty\n" << false;
+        QTest::newRow("bind of /etc") << "lxc.mount.entry = /etc etc none bind 0 0\n" << true;
+        QTest::newRow("rbind of /") << "lxc.mount.entry = / host none rbind,create=dir 0 0\n" << true;
+        QTest::newRow("host disk") << "lxc.mount.entry = /dev/sda1 mnt ext4 defaults 0 0\n" << true;
+        QTest::newRow("optional bind") << "lxc.mount.entry = /home home none bind,optional 0 0\n" << true;
+        QTest::newRow("host network") << "lxc.net.0.type = none\n" << true;
+        QTest::newRow("device allow") << "lxc.cgroup.devices.allow = b 8:* rwm\n" << true;
+        QTest::newRow("device allow v2") << "lxc.cgroup2.devices.allow = c 1:1 rwm\n" << true;
+        QTest::newRow("hook") << "lxc.hook.pre-start = /bin/sh -c 'touch /x'\n" << true;
+        QTest::newRow("console log file") << "lxc.console.logfile = /etc/shadow\n" << true;
+        QTest::newRow("writable proc") << "lxc.mount.auto = proc:rw sys:ro\n" << true;
+        QTest::newRow("writable sys") << "lxc.mount.auto = proc:mixed sys:rw\n" << true;
+        QTest::newRow("other rootfs") << "lxc.rootfs.path = dir:/\n" << true;
+    }
+    void configs()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, exposes);
+        auto config = Config::parse(kRootfs + text.toStdString());
+        QVERIFY2(config, config ? "" : config.error().describe().c_str());
+        auto spec = ContainerSpec::fromConfig(*config);
+        if (!spec) {
+            // Refused by the parser is as safe as asking for host access;
+            // a harmless config must parse, though.
+            QVERIFY2(exposes, spec.error().describe().c_str());
+            return;
+        }
+        const auto found = hostExposures(*config, *spec, kCurrentRootfs);
+        QCOMPARE(!found.empty(), exposes);
+    }
+
+    void rootfsUnchangedFromUnknown()
+    {
+        auto config = Config::parse(kRootfs);
+        auto spec = ContainerSpec::fromConfig(*config);
+        QVERIFY(spec);
+        // No current config to compare with: any rootfs counts as a change.
+        QVERIFY(!hostExposures(*config, *spec, std::nullopt).empty());
+    }
+};
+
+QTEST_APPLESS_MAIN(TestHelperExposure)
+#include "test_helper_exposure.moc"

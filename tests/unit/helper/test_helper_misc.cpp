@@ -1,0 +1,89 @@
+// Error names clients rely on, and the helper's command line.
+#include "error_names.h"
+#include "helper_options.h"
+
+#include <QtTest>
+
+#include <cerrno>
+
+using namespace berth;
+using namespace berth::helper;
+
+class TestHelperMisc : public QObject {
+    Q_OBJECT
+private slots:
+    void errorNames_data()
+    {
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("name");
+        QTest::newRow("ENOENT") << ENOENT << "org.berth.Error.NotFound";
+        QTest::newRow("EEXIST") << EEXIST << "org.berth.Error.AlreadyExists";
+        QTest::newRow("EBUSY") << EBUSY << "org.berth.Error.Busy";
+        QTest::newRow("EINVAL") << EINVAL << "org.berth.Error.InvalidArgument";
+        QTest::newRow("E2BIG") << E2BIG << "org.berth.Error.InvalidArgument";
+        // The kernel refusing the engine is not the caller lacking rights.
+        QTest::newRow("EPERM") << EPERM << "org.berth.Error.Failed";
+        QTest::newRow("EACCES") << EACCES << "org.berth.Error.Failed";
+        QTest::newRow("EIO") << EIO << "org.berth.Error.Failed";
+        QTest::newRow("ECANCELED") << ECANCELED << "org.berth.Error.Failed";
+        QTest::newRow("zero") << 0 << "org.berth.Error.Failed";
+    }
+    void errorNames()
+    {
+        QFETCH(int, code);
+        QFETCH(QString, name);
+        const auto got = errorNameForCode(code);
+        QCOMPARE(QString::fromLatin1(got.data(), qsizetype(got.size())), name);
+    }
+
+    void defaults()
+    {
+        auto options = parseHelperOptions({}, nullptr);
+        QVERIFY(options);
+        QCOMPARE(options->root, std::filesystem::path("/"));
+        QCOMPARE(options->idleTimeout, std::chrono::seconds(60));
+        QCOMPARE(options->cgroupParent, std::string(kDefaultCgroupParent));
+    }
+
+    void commandLine()
+    {
+        auto options = parseHelperOptions({"--root", "/tmp/r", "--idle-timeout", "5", "--cgroup-parent", "test/x",
+                                           "--libexec-dir", "/b/libexec"},
+                                          "30");
+        QVERIFY(options);
+        QCOMPARE(options->root, std::filesystem::path("/tmp/r"));
+        QCOMPARE(options->idleTimeout, std::chrono::seconds(5));   // the command line wins
+        QCOMPARE(options->cgroupParent, std::string("test/x"));
+        QCOMPARE(engineSettings(*options).libexecDir, std::filesystem::path("/b/libexec"));
+    }
+
+    void environment()
+    {
+        QCOMPARE(parseHelperOptions({}, "0")->idleTimeout, std::chrono::seconds(0));
+        QVERIFY(!parseHelperOptions({}, "-1"));
+        QVERIFY(!parseHelperOptions({}, "soon"));
+    }
+
+    void invalid_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("unknown") << QStringList{"--verbose", "1"};
+        QTest::newRow("missing value") << QStringList{"--root"};
+        QTest::newRow("relative root") << QStringList{"--root", "tmp"};
+        QTest::newRow("idle too long") << QStringList{"--idle-timeout", "86401"};
+        QTest::newRow("idle signed") << QStringList{"--idle-timeout", "+5"};
+        QTest::newRow("cgroup absolute") << QStringList{"--cgroup-parent", "/berth"};
+        QTest::newRow("cgroup climbing") << QStringList{"--cgroup-parent", "../x"};
+    }
+    void invalid()
+    {
+        QFETCH(QStringList, args);
+        std::vector<std::string> list;
+        for (const auto& arg : args)
+            list.push_back(arg.toStdString());
+        QVERIFY(!parseHelperOptions(list, nullptr));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestHelperMisc)
+#include "test_helper_misc.moc"
