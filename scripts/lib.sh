@@ -4,6 +4,10 @@
 
 # Build parallelism: every core unless BERTH_JOBS says otherwise.
 BERTH_JOBS=${BERTH_JOBS:-$(nproc 2>/dev/null || echo 2)}
+# ccache (when CMake finds it) keys on paths relative to the checkout, so a
+# fresh clone elsewhere reuses what an earlier build compiled.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$BERTH_SOURCE_DIR}"
+export CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-true}"
 # Tests share the machine's kernel; one at a time unless asked.
 BERTH_TEST_JOBS=${BERTH_TEST_JOBS:-1}
 

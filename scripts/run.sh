@@ -1,59 +1,56 @@
 #!/bin/sh
 # The run command of README.md: installs what is missing, builds Berth into
-# build/ (or $BERTH_BUILD_DIR) and shows how to use what exists. The GUI
-# (issue #7) and the D-Bus helper with berthctl (issue #6) do not exist yet;
-# once they do, this script starts the GUI.
+# build/ (or $BERTH_BUILD_DIR), installs it (berthctl, the helper and its
+# D-Bus and polkit files) under /usr/local, makes sure the system bus runs,
+# and shows berthctl talking to the helper. The GUI comes with issue #7;
+# then this script starts it.
 set -eu
 
 BERTH_SOURCE_DIR=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd)
 . "$BERTH_SOURCE_DIR/scripts/lib.sh"
 
 build_dir=${BERTH_BUILD_DIR:-$BERTH_SOURCE_DIR/build}
+prefix=${BERTH_PREFIX:-/usr/local}
 
+berth_require_root
 berth_install_deps
-berth_configure "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+berth_configure "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX="$prefix"
 berth_build "$build_dir"
 
-list_programs() {
-    found=no
-    for program in "$build_dir"/libexec/* "$build_dir"/helper/berth-helper \
-        "$build_dir"/cli/berthctl "$build_dir"/gui/berth; do
-        if [ -f "$program" ] && [ -x "$program" ]; then
-            echo "  $program"
-            found=yes
-        fi
-    done
-    [ "$found" = yes ] || echo "  (none yet: berth-monitor and berth-init come with the engine's runtime)"
+berth_log "installing into $prefix"
+cmake --install "$build_dir" >/dev/null
+# Members of this group may manage containers without a password (the
+# polkit rules file installed above says so); add users with `adduser USER berth`.
+getent group berth >/dev/null || groupadd --system berth
+
+berth_log "system bus and polkitd"
+"$BERTH_SOURCE_DIR/scripts/system-bus.sh"
+
+berthctl="$prefix/bin/berthctl"
+show() {
+    berth_log "\$ berthctl $*"
+    "$berthctl" "$@"
 }
+# Optional features (VLAN on this kind of host) may be missing: not fatal here.
+show checkconfig || true
+show template list
+show list
 
-list_tests() {
-    ctest --test-dir "$build_dir" -N --label-regex "^$1\$" | sed -n 's/^ *Test *#[0-9]*: /  /p'
-}
-
-berth_log "Berth is built in $build_dir"
-cat <<INFO
-Today Berth is its container engine (libberth-engine) and the engine's
-tests: busybox system and application containers that are created,
-started, stopped and destroyed for real, with cgroup limits changed live,
-usage statistics, the freezer, a system check, and bridged networks with
-DHCP, DNS, NAT and port forwards. The D-Bus helper and berthctl come with
-issue #6, the GUI with issue #7.
-
-Programs built:
-INFO
-list_programs
 cat <<INFO
 
-Engine tests (unit: no root; integration: root, real containers):
-INFO
-list_tests unit
-list_tests integration
-cat <<INFO
+Berth is installed: berthctl talks over the system bus to berth-helper,
+which D-Bus starts on demand and polkit authorizes (root, and members of
+group 'berth', may manage containers). Try:
 
-Try:
-  ./scripts/test.sh                                    build with -Werror, run all tests (as root)
-  ctest --test-dir $build_dir -L integration --output-on-failure
-                                                       the engine's integration tests (as root)
-  ctest --test-dir $build_dir -R NAME -V               one test, with its output
-  ./tests/bench/run.sh                                 start latency next to crun and lxc-execute
+  berthctl create demo -t busybox            a busybox system container
+  berthctl start demo && berthctl console demo     (Ctrl-a q detaches)
+  berthctl exec demo -- ps                   a command inside it
+  berthctl limits demo --memory 64M --cpus 0.5
+  berthctl stats
+  berthctl create deb -t debian -o release=bookworm     Debian by debootstrap (cached)
+  berthctl run --rm -it busybox -- sh        an application container, like docker run
+  berthctl stop demo && berthctl destroy demo
+  berthctl --help                            every command; berthctl COMMAND --help
+
+Tests: ./scripts/test.sh (as root). Benchmarks: ./tests/bench/run.sh.
 INFO
