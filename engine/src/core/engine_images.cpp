@@ -5,6 +5,7 @@
 #include "core/engine_checks.h"
 #include "core/engine_images.h"
 #include "fs/atomic_file.h"
+#include "fs/directory.h"
 #include "fs/safe_path.h"
 #include "image/archive_export.h"
 #include "image/archive_extract.h"
@@ -22,34 +23,12 @@ namespace berth {
 
 namespace fsys = std::filesystem;
 
-namespace {
-
-Result<UniqueFd> makeRootfsDir(const fsys::path& rootfs)
-{
-    if (::mkdir(rootfs.c_str(), 0755) != 0)
-        return failErrno(errno, "create " + rootfs.string());
-    UniqueFd fd(::open(rootfs.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW));
-    if (!fd)
-        return failErrno(errno, "open " + rootfs.string());
-    return fd;
-}
-
-Result<UniqueFd> openRootfs(const fsys::path& rootfs)
-{
-    UniqueFd fd(::open(rootfs.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW));
-    if (!fd)
-        return failErrno(errno, "open " + rootfs.string());
-    return fd;
-}
-
-} // namespace
-
 namespace templates {
 
 // Engine::create checked that inputFd is a regular file or a pipe.
 Status buildTarball(const BuildContext& ctx)
 {
-    auto rootFd = makeRootfsDir(ctx.staging / "rootfs");
+    auto rootFd = fs::makeDirectory(ctx.staging / "rootfs");
     if (!rootFd)
         return fail(rootFd.error());
     image::ExtractOptions options;
@@ -108,10 +87,10 @@ Status buildClone(const BuildContext& ctx)
                 return failErrno(errno, "create " + (staging / dir).string());
         return fs::writeFileAtomic(staging / "config", *text, 0640);
     }
-    auto source = openRootfs(ctx.settings.paths.rootfsDir(sourceName));
+    auto source = fs::openDirectory(ctx.settings.paths.rootfsDir(sourceName));
     if (!source)
         return fail(source.error());
-    auto dest = makeRootfsDir(staging / "rootfs");
+    auto dest = fs::makeDirectory(staging / "rootfs");
     if (!dest)
         return fail(dest.error());
     ctx.progress.step("Copying the root filesystem", 0.1);
@@ -153,7 +132,7 @@ Status Engine::exportContainer(const std::string& name, int outFd)
     struct stat st {};
     if (::fstat(outFd, &st) != 0 || !(S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)))
         return failWith(EINVAL, "export needs a file, pipe or socket to write to");
-    auto rootFd = openRootfs(m_settings.paths.rootfsDir(name));
+    auto rootFd = fs::openDirectory(m_settings.paths.rootfsDir(name));
     if (!rootFd)
         return fail(rootFd.error());
     if (auto exported = image::exportTree(rootFd->get(), outFd, {}); !exported)

@@ -1,6 +1,7 @@
 #include "template/debootstrap_rootfs.h"
 
 #include "fs/atomic_file.h"
+#include "fs/directory.h"
 #include "fs/file_io.h"
 #include "fs/safe_path.h"
 #include "image/tree_copy.h"
@@ -15,24 +16,6 @@ namespace berth::templates {
 namespace fsys = std::filesystem;
 
 namespace {
-
-Result<UniqueFd> makeDir(const fsys::path& dir)
-{
-    if (::mkdir(dir.c_str(), 0755) != 0)
-        return failErrno(errno, "create " + dir.string());
-    UniqueFd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
-    if (!fd)
-        return failErrno(errno, "open " + dir.string());
-    return fd;
-}
-
-Result<UniqueFd> openDir(const fsys::path& dir)
-{
-    UniqueFd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
-    if (!fd)
-        return failErrno(errno, "open " + dir.string());
-    return fd;
-}
 
 // The file's text, or empty when the rootfs has none.
 Result<std::string> readInRoot(int rootFd, std::string_view path)
@@ -49,14 +32,14 @@ Result<std::string> readInRoot(int rootFd, std::string_view path)
 
 Result<RootfsWriter> makeContainerRootfs(const fsys::path& cachedRootfs, const fsys::path& staging, bool snapshot)
 {
-    auto lower = openDir(cachedRootfs);
+    auto lower = fs::openDirectory(cachedRootfs);
     if (!lower)
         return fail(lower.error().wrap("the cached rootfs"));
-    auto rootfs = makeDir(staging / "rootfs");
+    auto rootfs = fs::makeDirectory(staging / "rootfs");
     if (!rootfs)
         return fail(rootfs.error());
     if (snapshot) {
-        auto delta = makeDir(staging / "delta");
+        auto delta = fs::makeDirectory(staging / "delta");
         if (!delta)
             return fail(delta.error());
         return RootfsWriter{std::move(*lower), std::move(*delta), true};
