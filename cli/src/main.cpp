@@ -6,6 +6,8 @@
 #include "tr.h"
 
 #include <QCoreApplication>
+#include <QLocale>
+#include <QTranslator>
 
 #include <cstdio>
 
@@ -77,6 +79,11 @@ int main(int argc, char** argv)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("berthctl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BERTH_VERSION));
+    // The messages' language follows LANGUAGE, LC_ALL, LC_MESSAGES, LANG; the
+    // .qm files are embedded (translations/), English needs none.
+    QTranslator translator;
+    if (translator.load(QLocale::system(), QStringLiteral("berth"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
     const int code = berth::cli::dispatch(QCoreApplication::arguments());
     berth::cli::releaseHelperClient();
     return code;

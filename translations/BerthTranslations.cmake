@@ -1,0 +1,25 @@
+# Included by every program that shows Berth's strings (cli/, later gui/) and
+# by the translation test; translations/CMakeLists.txt holds the lupdate target.
+find_package(Qt6 6.4 REQUIRED COMPONENTS LinguistTools)
+
+# One file per language; a new language is one more line here.
+set(BERTH_TS_FILES
+    ${CMAKE_CURRENT_LIST_DIR}/berth_de.ts
+    ${CMAKE_CURRENT_LIST_DIR}/berth_zh_CN.ts)
+
+# Everything lupdate scans: the folders whose tr() strings the programs show
+# (the GUI adds gui/src), and the Qt strings berthctl's help shows, which
+# Debian ships only in a separate package (qt_strings.cpp, never compiled).
+set(BERTH_TR_SOURCES
+    ${PROJECT_SOURCE_DIR}/cli/src
+    ${CMAKE_CURRENT_LIST_DIR}/qt_strings.cpp)
+
+# Compiles the .ts files and embeds the .qm files in <target> under
+# :/i18n/berth_<lang>.qm, so that no installed file is needed.
+function(berth_embed_translations target)
+    qt_add_lrelease(${target} TS_FILES ${BERTH_TS_FILES} QM_FILES_OUTPUT_VARIABLE qm_files)
+    qt_add_resources(${target} ${target}_translations
+        PREFIX /i18n
+        BASE ${CMAKE_CURRENT_BINARY_DIR}
+        FILES ${qm_files})
+endfunction()

@@ -1,0 +1,700 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>QCommandLineParser</name>
+    <message>
+        <source>Options:</source>
+        <translation>Optionen:</translation>
+    </message>
+    <message>
+        <source>Arguments:</source>
+        <translation>Argumente:</translation>
+    </message>
+    <message>
+        <source>Displays help on commandline options.</source>
+        <translation>Zeigt die Hilfe zu den Befehlszeilenoptionen an.</translation>
+    </message>
+    <message>
+        <source>Displays help including Qt specific options.</source>
+        <translation>Zeigt die Hilfe einschließlich der Qt-spezifischen Optionen an.</translation>
+    </message>
+    <message>
+        <source>Unknown option &apos;%1&apos;.</source>
+        <translation>Unbekannte Option &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Unknown options: %1.</source>
+        <translation>Unbekannte Optionen: %1.</translation>
+    </message>
+    <message>
+        <source>Missing value after &apos;%1&apos;.</source>
+        <translation>Fehlender Wert nach &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Unexpected value after &apos;%1&apos;.</source>
+        <translation>Unerwarteter Wert nach &apos;%1&apos;.</translation>
+    </message>
+</context>
+<context>
+    <name>berthctl</name>
+    <message>
+        <source>cannot read &apos;%1&apos;: %2</source>
+        <translation>&apos;%1&apos; kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Edit again? [Y/n] </source>
+        <translation>Erneut bearbeiten? [J/n] </translation>
+    </message>
+    <message>
+        <source>cannot write a temporary file: %1</source>
+        <translation>temporäre Datei kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>the editor failed; the config is unchanged</source>
+        <translation>der Editor ist fehlgeschlagen; die Konfiguration bleibt unverändert</translation>
+    </message>
+    <message>
+        <source>No changes.
+</source>
+        <translation>Keine Änderungen.
+</translation>
+    </message>
+    <message>
+        <source>Show, replace or edit a container&apos;s config (LXC key = value text). &apos;edit&apos; runs $VISUAL or $EDITOR on a copy and opens it again when the helper refuses it.</source>
+        <translation>Zeigt die Konfiguration eines Containers an (LXC-Text aus key = value), ersetzt oder bearbeitet sie. &apos;edit&apos; öffnet eine Kopie mit $VISUAL oder $EDITOR und öffnet sie erneut, wenn der Hilfsdienst sie ablehnt.</translation>
+    </message>
+    <message>
+        <source>config: expected &apos;get&apos;, &apos;set FILE&apos; or &apos;edit&apos;</source>
+        <translation>config: &apos;get&apos;, &apos;set FILE&apos; oder &apos;edit&apos; erwartet</translation>
+    </message>
+    <message>
+        <source>Change resource limits (live when running, and in the config); without options, show them.</source>
+        <translation>Ändert Ressourcengrenzen (sofort, wenn der Container läuft, und in der Konfiguration); ohne Optionen werden sie angezeigt.</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>Als JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>List containers.</source>
+        <translation>Listet die Container auf.</translation>
+    </message>
+    <message>
+        <source>Print only the names, one a line.</source>
+        <translation>Nur die Namen ausgeben, einen pro Zeile.</translation>
+    </message>
+    <message>
+        <source>Show one container.</source>
+        <translation>Zeigt einen Container an.</translation>
+    </message>
+    <message>
+        <source>Start a stopped container.</source>
+        <translation>Startet einen gestoppten Container.</translation>
+    </message>
+    <message>
+        <source>Freeze every process of a running container.</source>
+        <translation>Friert alle Prozesse eines laufenden Containers ein.</translation>
+    </message>
+    <message>
+        <source>Thaw a frozen container.</source>
+        <translation>Taut einen eingefrorenen Container auf.</translation>
+    </message>
+    <message>
+        <source>Stop a container: its halt signal, then SIGKILL after the timeout.</source>
+        <translation>Stoppt einen Container: zuerst mit seinem Haltesignal, nach Ablauf der Wartezeit mit SIGKILL.</translation>
+    </message>
+    <message>
+        <source>Seconds before SIGKILL (0-3600, default 10).</source>
+        <translation>Sekunden bis SIGKILL (0-3600, Standard 10).</translation>
+    </message>
+    <message>
+        <source>Send a signal to the container&apos;s init.</source>
+        <translation>Sendet ein Signal an den Init-Prozess des Containers.</translation>
+    </message>
+    <message>
+        <source>Name or number (default KILL).</source>
+        <translation>Name oder Nummer (Standard KILL).</translation>
+    </message>
+    <message>
+        <source>Remove a container and its root filesystem.</source>
+        <translation>Entfernt einen Container und sein Wurzeldateisystem.</translation>
+    </message>
+    <message>
+        <source>Stop it first if it runs.</source>
+        <translation>Vorher stoppen, falls er läuft.</translation>
+    </message>
+    <message>
+        <source>A template option (see &apos;berthctl template list&apos;).</source>
+        <translation>Eine Option der Vorlage (siehe &apos;berthctl template list&apos;).</translation>
+    </message>
+    <message>
+        <source>Input for the template (tarball, OCI archive or layout, LXC container directory; - is stdin).</source>
+        <translation>Eingabe für die Vorlage (Tarball, OCI-Archiv oder -Layout, LXC-Containerverzeichnis; - ist die Standardeingabe).</translation>
+    </message>
+    <message>
+        <source>Attach eth0 to this bridge.</source>
+        <translation>eth0 an diese Bridge anschließen.</translation>
+    </message>
+    <message>
+        <source>Create a container from a template.</source>
+        <translation>Erstellt einen Container aus einer Vorlage.</translation>
+    </message>
+    <message>
+        <source>The template (see &apos;berthctl template list&apos;).</source>
+        <translation>Die Vorlage (siehe &apos;berthctl template list&apos;).</translation>
+    </message>
+    <message>
+        <source>An application container running COMMAND.</source>
+        <translation>Ein Anwendungscontainer, der COMMAND ausführt.</translation>
+    </message>
+    <message>
+        <source>A system container (its own init).</source>
+        <translation>Ein Systemcontainer (mit eigenem Init).</translation>
+    </message>
+    <message>
+        <source>create: -t TEMPLATE is required</source>
+        <translation>create: -t TEMPLATE ist erforderlich</translation>
+    </message>
+    <message>
+        <source>Create an application container, start it and attach to its console (as &apos;docker run&apos;). IMAGE is a path to an OCI archive or layout, sent to the oci template. The exit status is the command&apos;s.</source>
+        <translation>Erstellt einen Anwendungscontainer, startet ihn und verbindet sich mit seiner Konsole (wie &apos;docker run&apos;). IMAGE ist der Pfad zu einem OCI-Archiv oder -Layout, das an die Vorlage oci geht. Der Exit-Status ist der des Befehls.</translation>
+    </message>
+    <message>
+        <source>Destroy the container when it stops.</source>
+        <translation>Den Container entfernen, wenn er stoppt.</translation>
+    </message>
+    <message>
+        <source>Pass stdin to the console.</source>
+        <translation>Die Standardeingabe an die Konsole weitergeben.</translation>
+    </message>
+    <message>
+        <source>Raw terminal, Ctrl-a q detaches.</source>
+        <translation>Terminal im Rohmodus, Strg-a q trennt die Verbindung.</translation>
+    </message>
+    <message>
+        <source>Start it and print its name.</source>
+        <translation>Ihn starten und seinen Namen ausgeben.</translation>
+    </message>
+    <message>
+        <source>The container&apos;s name.</source>
+        <translation>Der Name des Containers.</translation>
+    </message>
+    <message>
+        <source>Run a command in a running container. With a terminal on stdin it gets a new pty, otherwise berthctl&apos;s own stdin, stdout and stderr. The exit status is the command&apos;s.</source>
+        <translation>Führt einen Befehl in einem laufenden Container aus. Ist die Standardeingabe ein Terminal, erhält er ein neues Pty, sonst die Standardeingabe, -ausgabe und -fehlerausgabe von berthctl. Der Exit-Status ist der des Befehls.</translation>
+    </message>
+    <message>
+        <source>Add an environment variable.</source>
+        <translation>Eine Umgebungsvariable hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Working directory (default /).</source>
+        <translation>Arbeitsverzeichnis (Standard /).</translation>
+    </message>
+    <message>
+        <source>Never allocate a pty.</source>
+        <translation>Nie ein Pty zuweisen.</translation>
+    </message>
+    <message>
+        <source>exec: no command given (berthctl exec NAME -- COMMAND)</source>
+        <translation>exec: kein Befehl angegeben (berthctl exec NAME -- COMMAND)</translation>
+    </message>
+    <message>
+        <source>Connected to %1&apos;s console; Ctrl-a q detaches.<byte value="xd"/>
+</source>
+        <translation>Mit der Konsole von %1 verbunden; Strg-a q trennt die Verbindung.<byte value="xd"/>
+</translation>
+    </message>
+    <message>
+        <source>Attach to a running container&apos;s console. Ctrl-a q detaches (Ctrl-a Ctrl-a sends Ctrl-a).</source>
+        <translation>Verbindet sich mit der Konsole eines laufenden Containers. Strg-a q trennt die Verbindung (Strg-a Strg-a sendet Strg-a).</translation>
+    </message>
+    <message>
+        <source>0 for /dev/console (default), else ttyN.</source>
+        <translation>0 für /dev/console (Standard), sonst ttyN.</translation>
+    </message>
+    <message>
+        <source>List templates with their options, types and defaults.</source>
+        <translation>Listet die Vorlagen mit ihren Optionen, Typen und Standardwerten auf.</translation>
+    </message>
+    <message>
+        <source>template: unknown action &apos;%1&apos; (expected &apos;list&apos;)</source>
+        <translation>template: unbekannte Aktion &apos;%1&apos; (&apos;list&apos; erwartet)</translation>
+    </message>
+    <message>
+        <source>What this host offers containers (as lxc-checkconfig). Exits 1 when something is missing.</source>
+        <translation>Zeigt, was dieser Rechner Containern bietet (wie lxc-checkconfig). Endet mit 1, wenn etwas fehlt.</translation>
+    </message>
+    <message>
+        <source>Write a stopped container&apos;s root filesystem as a gzip&apos;d tarball to FILE or stdout.</source>
+        <translation>Schreibt das Wurzeldateisystem eines gestoppten Containers als gzip-komprimierten Tarball nach FILE oder auf die Standardausgabe.</translation>
+    </message>
+    <message>
+        <source>export: refusing to write a tarball to a terminal</source>
+        <translation>export: ein Tarball wird nicht auf ein Terminal geschrieben</translation>
+    </message>
+    <message>
+        <source>cannot create &apos;%1&apos;: %2</source>
+        <translation>&apos;%1&apos; kann nicht erstellt werden: %2</translation>
+    </message>
+    <message>
+        <source>The bridge&apos;s address, e.g. 10.0.3.1/24 (default: a free subnet).</source>
+        <translation>Adresse der Bridge, z. B. 10.0.3.1/24 (Standard: ein freies Subnetz).</translation>
+    </message>
+    <message>
+        <source>DHCP range (default .2-.199).</source>
+        <translation>DHCP-Bereich (Standard .2-.199).</translation>
+    </message>
+    <message>
+        <source>Do not masquerade traffic leaving the subnet.</source>
+        <translation>Verkehr, der das Subnetz verlässt, nicht maskieren (kein Masquerading).</translation>
+    </message>
+    <message>
+        <source>DNS domain (default berth).</source>
+        <translation>DNS-Domain (Standard berth).</translation>
+    </message>
+    <message>
+        <source>MTU, 68-65535 (default: the kernel&apos;s).</source>
+        <translation>MTU, 68-65535 (Standard: die des Kernels).</translation>
+    </message>
+    <message>
+        <source>delete: even when configs name it.</source>
+        <translation>delete: auch wenn Konfigurationen sie noch nennen.</translation>
+    </message>
+    <message>
+        <source>list: print JSON.</source>
+        <translation>list: als JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>Berth&apos;s bridges, with DHCP, DNS and NAT.</source>
+        <translation>Die Bridges von Berth, mit DHCP, DNS und NAT.</translation>
+    </message>
+    <message>
+        <source>bridge %1: a bridge name is needed</source>
+        <translation>bridge %1: ein Bridge-Name wird benötigt</translation>
+    </message>
+    <message>
+        <source>bridge: unknown action &apos;%1&apos;</source>
+        <translation>bridge: unbekannte Aktion &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>A container&apos;s port forwards; SPEC is PROTO:[HOSTADDR:]HOSTPORT:PORT, e.g. tcp:8080:80.</source>
+        <translation>Portweiterleitungen eines Containers; SPEC ist PROTO:[HOSTADDR:]HOSTPORT:PORT, z. B. tcp:8080:80.</translation>
+    </message>
+    <message>
+        <source>forward %1: NAME and SPEC are needed</source>
+        <translation>forward %1: NAME und SPEC werden benötigt</translation>
+    </message>
+    <message>
+        <source>forward: unknown action &apos;%1&apos;</source>
+        <translation>forward: unbekannte Aktion &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Resource use of running containers.</source>
+        <translation>Ressourcennutzung laufender Container.</translation>
+    </message>
+    <message>
+        <source>Refresh until interrupted.</source>
+        <translation>Fortlaufend aktualisieren, bis zur Unterbrechung.</translation>
+    </message>
+    <message>
+        <source>Refresh interval (default 2).</source>
+        <translation>Aktualisierungsintervall (Standard 2).</translation>
+    </message>
+    <message>
+        <source>Print JSON (one array per refresh).</source>
+        <translation>Als JSON ausgeben (ein Array pro Aktualisierung).</translation>
+    </message>
+    <message>
+        <source>Exit codes:
+  0  success
+  1  failure
+  2  usage error or invalid argument
+  3  not authorized
+  4  no such container, bridge or job
+  5  busy (another operation holds the container)
+  6  the helper (org.berth.Berth1) cannot be reached
+  exec and run: the command&apos;s own exit status
+</source>
+        <translation>Exit-Codes:
+  0  Erfolg
+  1  Fehler
+  2  falscher Aufruf oder ungültiges Argument
+  3  nicht berechtigt
+  4  Container, Bridge oder Job nicht gefunden
+  5  belegt (ein anderer Vorgang hält den Container)
+  6  der Hilfsdienst (org.berth.Berth1) ist nicht erreichbar
+  exec und run: der Exit-Status des Befehls selbst
+</translation>
+    </message>
+    <message>
+        <source>Usage: berthctl %1 %2</source>
+        <translation>Aufruf: berthctl %1 %2</translation>
+    </message>
+    <message>
+        <source>Usage: berthctl %1 %2
+</source>
+        <translation>Aufruf: berthctl %1 %2
+</translation>
+    </message>
+    <message>
+        <source>Try &apos;berthctl %1 --help&apos;.
+</source>
+        <translation>Mehr dazu mit &apos;berthctl %1 --help&apos;.
+</translation>
+    </message>
+    <message>
+        <source>cannot open &apos;%1&apos;: %2</source>
+        <translation>&apos;%1&apos; kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Memory limit (512M, 1.5G, max).</source>
+        <translation>Speichergrenze (512M, 1.5G, max).</translation>
+    </message>
+    <message>
+        <source>Memory throttling threshold.</source>
+        <translation>Schwelle, ab der der Speicher gedrosselt wird.</translation>
+    </message>
+    <message>
+        <source>Swap limit.</source>
+        <translation>Swap-Grenze.</translation>
+    </message>
+    <message>
+        <source>CPU quota in cores (1.5, max).</source>
+        <translation>CPU-Kontingent in Kernen (1.5, max).</translation>
+    </message>
+    <message>
+        <source>CPU weight, 1-10000.</source>
+        <translation>CPU-Gewichtung, 1-10000.</translation>
+    </message>
+    <message>
+        <source>CPUs it may run on (0-1,3).</source>
+        <translation>CPUs, auf denen er laufen darf (0-1,3).</translation>
+    </message>
+    <message>
+        <source>Maximum number of processes (or max).</source>
+        <translation>Höchstzahl der Prozesse (oder max).</translation>
+    </message>
+    <message>
+        <source>IO weight, 1-10000.</source>
+        <translation>IO-Gewichtung, 1-10000.</translation>
+    </message>
+    <message>
+        <source>invalid CPU list &apos;%1&apos; (example: 0-1,3)</source>
+        <translation>ungültige CPU-Liste &apos;%1&apos; (Beispiel: 0-1,3)</translation>
+    </message>
+    <message>
+        <source>unknown limit &apos;%1&apos;</source>
+        <translation>unbekannte Grenze &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>List containers</source>
+        <translation>Container auflisten</translation>
+    </message>
+    <message>
+        <source>Show one container</source>
+        <translation>Einen Container anzeigen</translation>
+    </message>
+    <message>
+        <source>Create a container from a template</source>
+        <translation>Container aus einer Vorlage erstellen</translation>
+    </message>
+    <message>
+        <source>Start a container</source>
+        <translation>Container starten</translation>
+    </message>
+    <message>
+        <source>Stop a container</source>
+        <translation>Container stoppen</translation>
+    </message>
+    <message>
+        <source>Send a signal to a container&apos;s init</source>
+        <translation>Signal an den Init-Prozess eines Containers senden</translation>
+    </message>
+    <message>
+        <source>Freeze a container</source>
+        <translation>Container einfrieren</translation>
+    </message>
+    <message>
+        <source>Thaw a frozen container</source>
+        <translation>Eingefrorenen Container auftauen</translation>
+    </message>
+    <message>
+        <source>Run a command in a running container</source>
+        <translation>Befehl in einem laufenden Container ausführen</translation>
+    </message>
+    <message>
+        <source>Attach to a container&apos;s console</source>
+        <translation>Mit der Konsole eines Containers verbinden</translation>
+    </message>
+    <message>
+        <source>Remove a container</source>
+        <translation>Container entfernen</translation>
+    </message>
+    <message>
+        <source>Show, set or edit a container&apos;s config</source>
+        <translation>Konfiguration eines Containers anzeigen, setzen oder bearbeiten</translation>
+    </message>
+    <message>
+        <source>Show or change resource limits</source>
+        <translation>Ressourcengrenzen anzeigen oder ändern</translation>
+    </message>
+    <message>
+        <source>Resource use of running containers</source>
+        <translation>Ressourcennutzung laufender Container</translation>
+    </message>
+    <message>
+        <source>List, create, change or delete bridges</source>
+        <translation>Bridges auflisten, erstellen, ändern oder löschen</translation>
+    </message>
+    <message>
+        <source>List, add or remove port forwards</source>
+        <translation>Portweiterleitungen auflisten, hinzufügen oder entfernen</translation>
+    </message>
+    <message>
+        <source>List templates and their options</source>
+        <translation>Vorlagen und ihre Optionen auflisten</translation>
+    </message>
+    <message>
+        <source>Check what the host offers containers</source>
+        <translation>Prüfen, was der Rechner Containern bietet</translation>
+    </message>
+    <message>
+        <source>Export a container&apos;s rootfs as a tarball</source>
+        <translation>Rootfs eines Containers als Tarball exportieren</translation>
+    </message>
+    <message>
+        <source>Create, start and attach an application container</source>
+        <translation>Anwendungscontainer erstellen, starten und mit ihm verbinden</translation>
+    </message>
+    <message>
+        <source>Usage: berthctl COMMAND [ARGS...]
+
+Manage Berth containers through the berth-helper service.
+The bus is the system bus, or BERTH_BUS_ADDRESS when set.
+
+Commands:
+</source>
+        <translation>Aufruf: berthctl COMMAND [ARGS...]
+
+Verwaltet Berth-Container über den Dienst berth-helper.
+Der Bus ist der Systembus oder BERTH_BUS_ADDRESS, falls gesetzt.
+
+Befehle:
+</translation>
+    </message>
+    <message>
+        <source>
+&apos;berthctl COMMAND --help&apos; describes a command.
+
+</source>
+        <translation>
+&apos;berthctl COMMAND --help&apos; beschreibt einen Befehl.
+
+</translation>
+    </message>
+    <message>
+        <source>berthctl: unknown command &apos;%1&apos;; see &apos;berthctl --help&apos;.
+</source>
+        <translation>berthctl: unbekannter Befehl &apos;%1&apos;; siehe &apos;berthctl --help&apos;.
+</translation>
+    </message>
+    <message>
+        <source>cannot reach the Berth helper (org.berth.Berth1): %1</source>
+        <translation>der Berth-Hilfsdienst (org.berth.Berth1) ist nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>not authorized</source>
+        <translation>nicht berechtigt</translation>
+    </message>
+    <message>
+        <source>
+Cancelling...
+</source>
+        <translation>
+Wird abgebrochen …
+</translation>
+    </message>
+    <message>
+        <source>invalid size &apos;%1&apos; (examples: 512M, 1.5G, 4096)</source>
+        <translation>ungültige Größe &apos;%1&apos; (Beispiele: 512M, 1.5G, 4096)</translation>
+    </message>
+    <message>
+        <source>invalid CPU count &apos;%1&apos; (a number of cores such as 1.5, or max)</source>
+        <translation>ungültige CPU-Anzahl &apos;%1&apos; (eine Anzahl Kerne wie 1.5 oder max)</translation>
+    </message>
+    <message>
+        <source>invalid signal &apos;%1&apos; (a name such as TERM or a number 1-64)</source>
+        <translation>ungültiges Signal &apos;%1&apos; (ein Name wie TERM oder eine Nummer 1-64)</translation>
+    </message>
+    <message>
+        <source>expected key=value, got &apos;%1&apos;</source>
+        <translation>key=value erwartet, aber &apos;%1&apos; erhalten</translation>
+    </message>
+    <message>
+        <source>invalid number &apos;%1&apos; (expected %2 to %3)</source>
+        <translation>ungültige Zahl &apos;%1&apos; (erwartet: %2 bis %3)</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>ZUSTAND</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>ART</translation>
+    </message>
+    <message>
+        <source>TEMPLATE</source>
+        <translation>VORLAGE</translation>
+    </message>
+    <message>
+        <source>ADDRESSES</source>
+        <translation>ADRESSEN</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Zustand:</translation>
+    </message>
+    <message>
+        <source>PID:</source>
+        <translation>PID:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Art:</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Vorlage:</translation>
+    </message>
+    <message>
+        <source>Addresses:</source>
+        <translation>Adressen:</translation>
+    </message>
+    <message>
+        <source>Autostart:</source>
+        <translation>Autostart:</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Started:</source>
+        <translation>Gestartet:</translation>
+    </message>
+    <message>
+        <source>Last exit code:</source>
+        <translation>Letzter Exit-Code:</translation>
+    </message>
+    <message>
+        <source>Last error:</source>
+        <translation>Letzter Fehler:</translation>
+    </message>
+    <message>
+        <source>Limit %1:</source>
+        <translation>Grenze %1:</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>erforderlich</translation>
+    </message>
+    <message>
+        <source>default %1</source>
+        <translation>Standard %1</translation>
+    </message>
+    <message>
+        <source>one of %1</source>
+        <translation>eines von %1</translation>
+    </message>
+    <message>
+        <source>CPU%</source>
+        <translation>CPU%</translation>
+    </message>
+    <message>
+        <source>CPU TIME</source>
+        <translation>CPU-ZEIT</translation>
+    </message>
+    <message>
+        <source>MEMORY / LIMIT</source>
+        <translation>SPEICHER / GRENZE</translation>
+    </message>
+    <message>
+        <source>PIDS</source>
+        <translation>PIDS</translation>
+    </message>
+    <message>
+        <source>IO READ / WRITE</source>
+        <translation>IO LESEN / SCHREIBEN</translation>
+    </message>
+    <message>
+        <source>NET RX / TX</source>
+        <translation>NETZ RX / TX</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>inaktiv</translation>
+    </message>
+    <message>
+        <source>ADDRESS</source>
+        <translation>ADRESSE</translation>
+    </message>
+    <message>
+        <source>DHCP RANGE</source>
+        <translation>DHCP-BEREICH</translation>
+    </message>
+    <message>
+        <source>NAT</source>
+        <translation>NAT</translation>
+    </message>
+    <message>
+        <source>LINK</source>
+        <translation>LINK</translation>
+    </message>
+    <message>
+        <source>CONTAINERS</source>
+        <translation>CONTAINER</translation>
+    </message>
+    <message>
+        <source>CHECK</source>
+        <translation>PRÜFUNG</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>DETAIL</source>
+        <translation>DETAILS</translation>
+    </message>
+    <message>
+        <source>LIMIT</source>
+        <translation>GRENZE</translation>
+    </message>
+    <message>
+        <source>VALUE</source>
+        <translation>WERT</translation>
+    </message>
+</context>
+</TS>
