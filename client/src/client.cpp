@@ -107,6 +107,15 @@ Result<QString> Client::config(const QString& name)
     return finish(m_manager->GetConfig(name));
 }
 
+Result<LogChunk> Client::readLog(const QString& name, quint64 offset, uint maxBytes)
+{
+    auto reply = m_manager->GetLog(name, offset, maxBytes);
+    reply.waitForFinished();
+    if (reply.isError())
+        return std::unexpected(clientError(reply.error()));
+    return LogChunk{reply.argumentAt<0>(), reply.argumentAt<1>(), reply.argumentAt<2>()};
+}
+
 Status Client::setConfig(const QString& name, const QString& text)
 {
     return finishVoid(m_manager->SetConfig(name, text));

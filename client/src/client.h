@@ -49,6 +49,8 @@ public:
     Status destroy(const QString& name, bool force);
     Result<QString> config(const QString& name);
     Status setConfig(const QString& name, const QString& text);
+    // Up to maxBytes of the console log from `offset` (needs the console right).
+    Result<LogChunk> readLog(const QString& name, quint64 offset, uint maxBytes = 1u << 20);
     Status setLimits(const QString& name, const QMap<QString, QString>& limits);
     Result<QList<ContainerStats>> stats();
     Result<QDBusObjectPath> exportTo(const QString& name, int fd);   // a job; fd not owned

@@ -116,6 +116,13 @@ struct ExecRequest {
     QString cwd = QStringLiteral("/");
 };
 
+// A piece of a container's console log (GetLog); continue at nextOffset.
+struct LogChunk {
+    QByteArray data;
+    quint64 nextOffset = 0;
+    quint64 size = 0;   // of the whole log now
+};
+
 struct ExecStatus {
     int status = 0;   // exit code, or 128 + signal
     int signal = 0;

@@ -116,8 +116,9 @@ std::string coresText(double value)
 {
     if (value <= 0)
         return "max";
-    char buffer[32];
-    auto [ptr, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    // Fixed notation: parseLimitArgs reads "0.00000001", not "1e-08".
+    char buffer[64];
+    auto [ptr, ec] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
     return ec == std::errc() ? std::string(buffer, ptr) : std::string("max");
 }
 

@@ -35,6 +35,8 @@ public Q_SLOTS:
     StringMap ListContainers();
     QVariantMap GetContainer(const QString& name);
     QString GetConfig(const QString& name);
+    // (service_log.cpp)
+    QByteArray GetLog(const QString& name, qulonglong offset, uint maxBytes, qulonglong& nextOffset, qulonglong& size);
     NamedMaps GetStats();
     MapList ListTemplates();
     MapList SystemCheck();
@@ -100,6 +102,9 @@ private:
     void startJob(const DelayedReply& reply, uint owner, const QString& operation, const std::string& container,
                   Job::Work work, Job::Done done);
     void emitState(const std::string& name);
+    // Delays the reply and answers with what `read` returns on a worker thread.
+    void answerFromWorker(std::function<Result<QVariant>()> read);
+    [[nodiscard]] Result<QVariantMap> containerInfo(const std::string& name) const;
     [[nodiscard]] std::size_t runningJobs() const;
     QDBusObjectPath createJob(const std::string& name, const QString& templateName, const StringMap& options,
                               const QString& kind, const QStringList& command, const QString& network,
@@ -128,6 +133,7 @@ private:
     uint m_nextJob = 1;
     std::map<uint, ExecEntry> m_execs;
     uint m_nextExec = 1;
+    int m_readsInFlight = 0;   // reads answered from worker threads (main thread only)
 };
 
 } // namespace berth::helper

@@ -1,5 +1,5 @@
-// Reads: no authorization, answered at once (except the system check,
-// which probes the kernel and runs on a worker thread).
+// Reads: no authorization. Those that ask monitors or probe the kernel
+// (list, container, stats, system check) answer from a worker thread.
 #include "service.h"
 
 #include "berth/system_check.h"
@@ -10,6 +10,8 @@
 #include "store/container_store.h"
 #include "validation.h"
 #include "worker.h"
+
+#include <cerrno>
 
 namespace berth::helper {
 namespace {
@@ -101,30 +103,57 @@ QVariantMap checkItemMap(const CheckGroup& group, const CheckItem& item)
 
 } // namespace
 
-StringMap Service::ListContainers()
+// The reads below ask each monitor for its container's state: they run on
+// a worker thread so that a hung monitor delays its caller, never the
+// helper's event loop (other callers, jobs, the idle timer).
+// Reads need no authorization, so anyone could start threads with them:
+// past this many at once (callers stuck on a hung monitor included), Busy.
+constexpr int kMaxReadsInFlight = 16;
+
+void Service::answerFromWorker(std::function<Result<QVariant>()> read)
 {
     m_lifetime.touch();
-    auto names = m_engine.list();
-    if (rejected(names ? Status{} : fail(names.error())))
-        return {};
-    StringMap out;
-    for (const auto& name : *names) {
-        auto state = m_engine.state(name);
-        out.insert(qs(name), state ? qs(runStateName(state->state)) : QStringLiteral("unknown"));
+    if (m_readsInFlight >= kMaxReadsInFlight) {
+        rejected(failWith(EBUSY, "too many reads in progress, try again"));
+        return;
     }
-    return out;
+    ++m_readsInFlight;
+    setDelayedReply(true);
+    DelayedReply reply(connection(), message());
+    runInWorker<Result<QVariant>>(this, m_lifetime, std::move(read), [this, reply](Result<QVariant> value) {
+        --m_readsInFlight;
+        if (!value) {
+            reply.error(value.error());
+            return;
+        }
+        reply.ok({*value});
+    });
 }
 
-QVariantMap Service::GetContainer(const QString& qname)
+StringMap Service::ListContainers()
 {
-    m_lifetime.touch();
-    const std::string name = qname.toStdString();
-    if (rejected(validateName(name)) || rejectedUnlessExists(name))
-        return {};
+    answerFromWorker([this]() -> Result<QVariant> {
+        auto names = m_engine.list();
+        if (!names)
+            return fail(names.error());
+        StringMap out;
+        for (const auto& name : *names) {
+            auto state = m_engine.state(name);
+            out.insert(qs(name), state ? qs(runStateName(state->state)) : QStringLiteral("unknown"));
+        }
+        return QVariant::fromValue(out);
+    });
+    return {};
+}
+
+Result<QVariantMap> Service::containerInfo(const std::string& name) const
+{
+    if (!ContainerStore(m_engine.settings().paths).exists(name))
+        return failWith(ENOENT, "no container '" + name + "'");
     auto state = m_engine.state(name);
-    if (rejected(state ? Status{} : fail(state.error())))
-        return {};
-    QVariantMap info{{QStringLiteral("name"), qname},
+    if (!state)
+        return fail(state.error());
+    QVariantMap info{{QStringLiteral("name"), qs(name)},
                      {QStringLiteral("state"), qs(runStateName(state->state))},
                      {QStringLiteral("pid"), int(state->initPid)},
                      {QStringLiteral("monitorPid"), int(state->monitorPid)},
@@ -137,6 +166,21 @@ QVariantMap Service::GetContainer(const QString& qname)
     if (auto text = ContainerStore(m_engine.settings().paths).readConfig(name))
         addConfigFields(*text, info);
     return info;
+}
+
+QVariantMap Service::GetContainer(const QString& qname)
+{
+    m_lifetime.touch();
+    const std::string name = qname.toStdString();
+    if (rejected(validateName(name)))
+        return {};
+    answerFromWorker([this, name]() -> Result<QVariant> {
+        auto info = containerInfo(name);
+        if (!info)
+            return fail(info.error());
+        return QVariant(*info);
+    });
+    return {};
 }
 
 QString Service::GetConfig(const QString& qname)
@@ -153,14 +197,16 @@ QString Service::GetConfig(const QString& qname)
 
 NamedMaps Service::GetStats()
 {
-    m_lifetime.touch();
-    auto stats = m_engine.stats();
-    if (rejected(stats ? Status{} : fail(stats.error())))
-        return {};
-    NamedMaps out;
-    for (const auto& s : *stats)
-        out.insert(qs(s.name), statsMap(s));
-    return out;
+    answerFromWorker([this]() -> Result<QVariant> {
+        auto stats = m_engine.stats();
+        if (!stats)
+            return fail(stats.error());
+        NamedMaps out;
+        for (const auto& s : *stats)
+            out.insert(qs(s.name), statsMap(s));
+        return QVariant::fromValue(out);
+    });
+    return {};
 }
 
 MapList Service::ListTemplates()
@@ -182,18 +228,14 @@ MapList Service::ListTemplates()
 
 MapList Service::SystemCheck()
 {
-    m_lifetime.touch();
-    setDelayedReply(true);
-    DelayedReply reply(connection(), message());
-    runInWorker<std::vector<CheckGroup>>(this, m_lifetime, [] { return runSystemCheck(); },
-                                         [reply](std::vector<CheckGroup> groups) {
-                                             MapList items;
-                                             for (const auto& group : groups) {
-                                                 for (const auto& item : group.items)
-                                                     items << checkItemMap(group, item);
-                                             }
-                                             reply.ok({QVariant::fromValue(items)});
-                                         });
+    answerFromWorker([]() -> Result<QVariant> {
+        MapList items;
+        for (const auto& group : runSystemCheck()) {
+            for (const auto& item : group.items)
+                items << checkItemMap(group, item);
+        }
+        return QVariant::fromValue(items);
+    });
     return {};
 }
 

@@ -136,6 +136,15 @@ private:
     UniqueFd m_ptyMaster;
 };
 
+// A piece of a container's console log.
+struct LogChunk {
+    std::string data;
+    std::uint64_t nextOffset = 0;   // where the next read continues
+    std::uint64_t size = 0;         // of the whole log now
+};
+// The most one readLog call returns.
+inline constexpr std::size_t kMaxLogChunk = std::size_t{1} << 20;
+
 class Engine {
 public:
     explicit Engine(EngineSettings settings);
@@ -161,6 +170,9 @@ public:
     // Writes a stopped container's rootfs as a gzip'd tar to `outFd`, which
     // the tarball template reads back.
     [[nodiscard]] Status exportContainer(const std::string& name, int outFd);
+    // Up to maxBytes (at most kMaxLogChunk) of the console log from `offset`;
+    // an offset past the end of a log that was replaced starts over at 0.
+    [[nodiscard]] Result<LogChunk> readLog(const std::string& name, std::uint64_t offset, std::size_t maxBytes) const;
     // Waits until a running container has stopped on its own.
     [[nodiscard]] Result<ContainerState> waitStopped(const std::string& name, std::chrono::milliseconds timeout);
 

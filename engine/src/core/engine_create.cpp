@@ -15,6 +15,7 @@
 #include <optional>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace berth {
 
@@ -103,6 +104,15 @@ Status checkBaseConfig(const CreateRequest& request, const std::string& text)
     return {};
 }
 
+// A creation that failed leaves no trace: the run directory its lock made
+// goes too (while the lock is still held, so nobody is waiting on it; every
+// other operation checks the container exists before locking it).
+void removeRunDirOfFailedCreate(const Paths& paths, const std::string& name)
+{
+    ::unlink(paths.lockFile(name).c_str());
+    ::rmdir(paths.containerRunDir(name).c_str());
+}
+
 } // namespace
 
 Status Engine::create(const CreateRequest& request, const Progress& progress)
@@ -141,8 +151,13 @@ Status Engine::create(const CreateRequest& request, const Progress& progress)
         // The last moment a cancel still leaves nothing behind.
         return progress.check();
     });
-    if (!created)
+    if (!created) {
+        removeRunDirOfFailedCreate(m_settings.paths, request.name);
+        // A cancel that made a step fail (a closed pipe, a killed debootstrap) is still a cancel.
+        if (progress.cancelled())
+            return failWith(ECANCELED, "create '" + request.name + "': cancelled");
         return fail(created.error().wrap("create '" + request.name + "'"));
+    }
     progress.step("Created", 1);
     return {};
 }

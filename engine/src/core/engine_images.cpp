@@ -33,6 +33,12 @@ Status buildTarball(const BuildContext& ctx)
         return fail(rootFd.error());
     image::ExtractOptions options;
     options.allowDevices = false;
+    // A cancel stops the extraction at the next entry.
+    options.beforeEntry = [&ctx](std::string_view) -> Result<bool> {
+        if (auto go = ctx.progress.check(); !go)
+            return fail(go.error());
+        return false;
+    };
     ctx.progress.step("Extracting the archive", 0.1);
     if (auto extracted = image::extractArchive(ctx.request.inputFd, rootFd->get(), options); !extracted)
         return fail(extracted.error().wrap("extract the archive"));

@@ -83,6 +83,8 @@ private slots:
         QTest::newRow("cpu") << Args{{"cpu.max", "0.25"}, {"cpu.period", "50000"}, {"cpu.weight", "1"}};
         QTest::newRow("sets") << Args{{"cpuset.cpus", "0"}, {"cpuset.mems", "0"}, {"io.weight", "10000"}};
         QTest::newRow("pids") << Args{{"pids.max", "max"}};
+        // Found by fuzz_helper_validation: to_chars' shortest form was "1e-08".
+        QTest::newRow("tiny quota") << Args{{"cpu.max", "0.00000001"}, {"cpu.period", "100000"}};
     }
     void roundTrip()
     {

@@ -1,0 +1,22 @@
+// Which actions a container's state allows; pure so it is table-tested.
+#pragma once
+
+#include <QString>
+
+namespace berth::gui {
+
+struct AllowedActions {
+    bool start = false;
+    bool stop = false;
+    bool forceStop = false;
+    bool freeze = false;
+    bool thaw = false;
+    bool destroy = false;
+
+    friend bool operator==(const AllowedActions&, const AllowedActions&) = default;
+};
+
+// An empty state means nothing is selected: nothing is allowed.
+[[nodiscard]] AllowedActions allowedActions(const QString& state);
+
+} // namespace berth::gui

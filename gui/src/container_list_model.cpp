@@ -1,0 +1,281 @@
+#include "container_list_model.h"
+
+#include "state_presentation.h"
+#include "units.h"
+
+#include <QHash>
+
+namespace berth::gui {
+namespace {
+
+std::optional<quint64> limitValue(const client::ContainerInfo& info, const QString& key)
+{
+    bool ok = false;
+    const quint64 value = info.limits.value(key).toULongLong(&ok);
+    return ok ? std::optional(value) : std::nullopt;
+}
+
+// The limit in force while it runs, else the configured one.
+std::optional<quint64> memoryLimit(const ContainerRow& row)
+{
+    if (row.stats)
+        return row.stats->memoryLimit == client::kNoLimit ? std::nullopt : std::optional(row.stats->memoryLimit);
+    return limitValue(row.info, QStringLiteral("memory.max"));
+}
+
+bool expectsStats(const QString& state)
+{
+    return state == QLatin1String("running") || state == QLatin1String("frozen");
+}
+
+std::optional<double> cpuPercent(const client::ContainerStats& before, const client::ContainerStats& now)
+{
+    const qint64 elapsed = now.timestampNs - before.timestampNs;
+    if (elapsed <= 0 || now.cpuUsageNs < before.cpuUsageNs)
+        return std::nullopt;   // a restart in between resets the counter
+    return 100.0 * double(now.cpuUsageNs - before.cpuUsageNs) / double(elapsed);
+}
+
+} // namespace
+
+ContainerListModel::ContainerListModel(ContainerSource& source, QObject* parent)
+    : QAbstractTableModel(parent), m_source(source)
+{
+    m_statsTimer.setInterval(kDefaultStatsIntervalMs);
+    connect(&m_statsTimer, &QTimer::timeout, this, &ContainerListModel::pollStats);
+    connect(&m_source, &ContainerSource::containerAdded, this, &ContainerListModel::refresh);
+    connect(&m_source, &ContainerSource::containerRemoved, this, &ContainerListModel::removeContainer);
+    connect(&m_source, &ContainerSource::stateChanged, this, [this](const QString& name, const QString& state) {
+        setState(name, state);
+        refresh(name);   // pid, start time and exit status change with it
+    });
+}
+
+int ContainerListModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ContainerListModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ContainerListModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const ContainerRow& r = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(r, index.column());
+    case SortRole:
+        return sortValue(r, index.column());
+    case Qt::DecorationRole:
+        return index.column() == StateColumn ? QVariant(stateIcon(r.info.state)) : QVariant();
+    case Qt::CheckStateRole:
+        return index.column() == AutostartColumn ? QVariant(r.info.autostart ? Qt::Checked : Qt::Unchecked)
+                                                 : QVariant();
+    case Qt::ToolTipRole:
+        return index.column() == StateColumn && !r.info.lastError.isEmpty() ? QVariant(r.info.lastError) : QVariant();
+    case Qt::TextAlignmentRole:
+        return index.column() == MemoryColumn || index.column() == CpuColumn
+                   ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                   : QVariant();
+    default:
+        return {};
+    }
+}
+
+QVariant ContainerListModel::display(const ContainerRow& r, int column) const
+{
+    switch (column) {
+    case NameColumn:
+        return r.info.name;
+    case StateColumn:
+        return stateText(r.info.state);
+    case AddressColumn:
+        return r.info.addresses.join(QStringLiteral(", "));
+    case MemoryColumn: {
+        const auto limit = memoryLimit(r);
+        const QString used = r.stats ? formatBytes(r.stats->memoryCurrent) : QStringLiteral("–");
+        return limit ? tr("%1 / %2").arg(used, formatBytes(*limit)) : (r.stats ? used : QString());
+    }
+    case CpuColumn:
+        return r.cpuPercent ? tr("%1 %").arg(*r.cpuPercent, 0, 'f', 1) : QString();
+    case TemplateColumn:
+        return r.info.templateName;
+    default:
+        return {};
+    }
+}
+
+QVariant ContainerListModel::sortValue(const ContainerRow& r, int column) const
+{
+    switch (column) {
+    case MemoryColumn:
+        return r.stats ? r.stats->memoryCurrent : 0ULL;
+    case CpuColumn:
+        return r.cpuPercent.value_or(-1.0);
+    case AutostartColumn:
+        return r.info.autostart;
+    default:
+        return display(r, column);
+    }
+}
+
+QVariant ContainerListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn: return tr("Name");
+    case StateColumn: return tr("State");
+    case AddressColumn: return tr("Address");
+    case MemoryColumn: return tr("Memory used / limit");
+    case CpuColumn: return tr("CPU");
+    case TemplateColumn: return tr("Template");
+    case AutostartColumn: return tr("Autostart");
+    default: return {};
+    }
+}
+
+void ContainerListModel::reload()
+{
+    m_source.listContainers(this, [this](client::Result<QMap<QString, QString>> list) {
+        if (!list) {
+            m_statsTimer.stop();
+            Q_EMIT loadFailed(list.error());
+            return;
+        }
+        applyList(*list);
+        m_statsTimer.start();
+        Q_EMIT loaded();
+    });
+}
+
+void ContainerListModel::applyList(const QMap<QString, QString>& states)
+{
+    for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
+        if (!states.contains(m_rows.at(i).info.name))
+            removeContainer(m_rows.at(i).info.name);
+    }
+    for (auto it = states.begin(); it != states.end(); ++it) {
+        client::ContainerInfo known;
+        known.name = it.key();
+        known.state = it.value();
+        const int at = rowOf(it.key());
+        if (at < 0)
+            upsert(known);
+        else
+            setState(it.key(), it.value());
+        refresh(it.key());
+    }
+}
+
+void ContainerListModel::refresh(const QString& name)
+{
+    m_source.container(name, this, [this, name](client::Result<client::ContainerInfo> info) {
+        if (info)
+            upsert(*info);
+        else if (info.error().kind == client::ErrorKind::NotFound)
+            removeContainer(name);
+    });
+}
+
+void ContainerListModel::upsert(const client::ContainerInfo& info)
+{
+    const int at = rowOf(info.name);
+    if (at >= 0) {
+        m_rows[at].info = info;
+        rowChanged(at);
+        return;
+    }
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
+    m_rows.append(ContainerRow{info, std::nullopt, std::nullopt});
+    endInsertRows();
+}
+
+void ContainerListModel::setState(const QString& name, const QString& state)
+{
+    const int at = rowOf(name);
+    if (at < 0)
+        return;
+    m_rows[at].info.state = state;
+    if (!expectsStats(state)) {
+        m_rows[at].stats.reset();
+        m_rows[at].cpuPercent.reset();
+    }
+    rowChanged(at);
+}
+
+void ContainerListModel::removeContainer(const QString& name)
+{
+    const int at = rowOf(name);
+    if (at < 0)
+        return;
+    beginRemoveRows({}, at, at);
+    m_rows.removeAt(at);
+    endRemoveRows();
+}
+
+void ContainerListModel::pollStats()
+{
+    if (m_statsPending || m_rows.isEmpty())
+        return;
+    m_statsPending = true;
+    m_source.stats(this, [this](client::Result<QList<client::ContainerStats>> stats) {
+        m_statsPending = false;
+        if (stats)
+            applyStats(*stats);
+    });
+}
+
+void ContainerListModel::applyStats(const QList<client::ContainerStats>& stats)
+{
+    QHash<QString, const client::ContainerStats*> byName;
+    for (const auto& s : stats)
+        byName.insert(s.name, &s);
+    QStringList vanished;
+    for (auto& r : m_rows) {
+        const auto* now = byName.value(r.info.name);
+        if (!now) {
+            if (expectsStats(r.info.state))
+                vanished << r.info.name;
+            r.stats.reset();
+            r.cpuPercent.reset();
+            continue;
+        }
+        r.cpuPercent = r.stats ? cpuPercent(*r.stats, *now) : std::nullopt;
+        r.stats = *now;
+    }
+    // One signal for the figures of every row.
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, MemoryColumn), index(int(m_rows.size()) - 1, CpuColumn));
+    // The helper signals changes it makes, not a container whose init
+    // exited on its own (or after Kill): missing figures tell. A call only
+    // while the list and the statistics disagree.
+    for (const auto& name : std::as_const(vanished))
+        refresh(name);
+}
+
+void ContainerListModel::setStatsInterval(int milliseconds)
+{
+    m_statsTimer.setInterval(milliseconds);
+}
+
+int ContainerListModel::rowOf(const QString& name) const
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).info.name == name)
+            return i;
+    }
+    return -1;
+}
+
+void ContainerListModel::rowChanged(int row)
+{
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+} // namespace berth::gui

@@ -1,0 +1,74 @@
+// The container list: one row per container of the helper, filled by one
+// ListContainers answer and a GetContainer per container, kept current by
+// the helper's signals, and its figures by ONE GetStats call per interval
+// for all containers together.
+#pragma once
+
+#include "container_source.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+#include <QTimer>
+
+#include <optional>
+
+namespace berth::gui {
+
+struct ContainerRow {
+    client::ContainerInfo info;
+    std::optional<client::ContainerStats> stats;   // while it runs
+    std::optional<double> cpuPercent;              // of one core, from two samples
+};
+
+class ContainerListModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { NameColumn, StateColumn, AddressColumn, MemoryColumn, CpuColumn, TemplateColumn,
+                  AutostartColumn, ColumnCount };
+    // Raw values (bytes, percent, bool) for sorting.
+    static constexpr int SortRole = Qt::UserRole + 1;
+    static constexpr int kDefaultStatsIntervalMs = 2000;
+
+    explicit ContainerListModel(ContainerSource& source, QObject* parent = nullptr);
+
+    [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
+    [[nodiscard]] int columnCount(const QModelIndex& parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    // Asks for the whole list again; rows appear with their state at once
+    // and gain their details as each GetContainer answers.
+    void reload();
+    // Asks for one container's details again (after an action or a signal).
+    void refresh(const QString& name);
+    // One GetStats call, unless the previous one is still unanswered.
+    void pollStats();
+
+    void setStatsInterval(int milliseconds);
+    [[nodiscard]] int statsInterval() const { return m_statsTimer.interval(); }
+
+    [[nodiscard]] int rowOf(const QString& name) const;   // -1 if unknown
+    [[nodiscard]] const ContainerRow& row(int row) const { return m_rows.at(row); }
+
+Q_SIGNALS:
+    void loaded();
+    // The list could not be read; kind NoHelper: the helper is unreachable.
+    void loadFailed(const berth::client::ClientError& error);
+
+private:
+    [[nodiscard]] QVariant display(const ContainerRow& row, int column) const;
+    [[nodiscard]] QVariant sortValue(const ContainerRow& row, int column) const;
+    void applyList(const QMap<QString, QString>& states);
+    void upsert(const client::ContainerInfo& info);
+    void setState(const QString& name, const QString& state);
+    void removeContainer(const QString& name);
+    void applyStats(const QList<client::ContainerStats>& stats);
+    void rowChanged(int row);
+
+    ContainerSource& m_source;
+    QList<ContainerRow> m_rows;
+    QTimer m_statsTimer;
+    bool m_statsPending = false;
+};
+
+} // namespace berth::gui

@@ -1,0 +1,98 @@
+// The GUI's pure parts, table-tested: actions by state, units, error texts.
+#include "container_actions.h"
+#include "error_text.h"
+#include "units.h"
+
+#include <QtTest>
+
+using namespace berth::gui;
+
+class TestGuiPure : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void allowed_data()
+    {
+        QTest::addColumn<QString>("state");
+        QTest::addColumn<QString>("expected");   // start stop force freeze thaw destroy as 0/1
+        QTest::newRow("none") << "" << "000000";
+        QTest::newRow("stopped") << "stopped" << "100001";
+        QTest::newRow("starting") << "starting" << "001000";
+        QTest::newRow("running") << "running" << "011100";
+        QTest::newRow("stopping") << "stopping" << "001000";
+        QTest::newRow("frozen") << "frozen" << "001010";
+        QTest::newRow("unknown") << "exploded" << "000000";
+    }
+
+    void allowed()
+    {
+        QFETCH(QString, state);
+        QFETCH(QString, expected);
+        const AllowedActions a = allowedActions(state);
+        QString got;
+        for (bool on : {a.start, a.stop, a.forceStop, a.freeze, a.thaw, a.destroy})
+            got += on ? QLatin1Char('1') : QLatin1Char('0');
+        QCOMPARE(got, expected);
+    }
+
+    void bytes_data()
+    {
+        QTest::addColumn<quint64>("bytes");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("0") << quint64(0) << "0 B";
+        QTest::newRow("1023") << quint64(1023) << "1023 B";
+        QTest::newRow("1 KiB") << quint64(1024) << "1 KiB";
+        QTest::newRow("1.5 KiB") << quint64(1536) << "1.5 KiB";
+        QTest::newRow("256 MiB") << quint64(268435456) << "256 MiB";
+        QTest::newRow("150.5 MiB drops the decimal") << quint64(157810688) << "151 MiB";
+        QTest::newRow("2 GiB") << quint64(2147483648ULL) << "2 GiB";
+        QTest::newRow("max") << std::numeric_limits<quint64>::max() << "16384 PiB";
+    }
+
+    void bytes()
+    {
+        QFETCH(quint64, bytes);
+        QFETCH(QString, expected);
+        QCOMPARE(formatBytes(bytes), expected);
+    }
+
+    void duration_data()
+    {
+        QTest::addColumn<qint64>("seconds");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("negative") << qint64(-5) << "0 s";
+        QTest::newRow("45 s") << qint64(45) << "45 s";
+        QTest::newRow("12 min") << qint64(12 * 60 + 59) << "12 min";
+        QTest::newRow("3 h 05 min") << qint64(3 * 3600 + 5 * 60) << "3 h 05 min";
+        QTest::newRow("2 d 4 h") << qint64(2 * 86400 + 4 * 3600 + 10) << "2 d 4 h";
+    }
+
+    void duration()
+    {
+        QFETCH(qint64, seconds);
+        QFETCH(QString, expected);
+        QCOMPARE(formatDuration(seconds), expected);
+    }
+
+    void errors_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("not authorized") << "org.berth.Error.NotAuthorized" << "You are not allowed to start 'a'.";
+        QTest::newRow("busy") << "org.berth.Error.Busy"
+                              << "Could not start 'a': another operation on it is still running. Try again in a moment.";
+        QTest::newRow("failed") << "org.berth.Error.Failed" << "Could not start 'a': the reason";
+        QTest::newRow("no helper") << "org.freedesktop.DBus.Error.ServiceUnknown"
+                                   << "Could not start 'a': the Berth helper service cannot be reached.";
+    }
+
+    void errors()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, expected);
+        const auto error = berth::client::clientError(name, QStringLiteral("the reason"));
+        QCOMPARE(errorText(error, QStringLiteral("start 'a'")), expected);
+    }
+};
+
+QTEST_MAIN(TestGuiPure)
+#include "test_gui_pure.moc"

@@ -1,0 +1,217 @@
+// MainWindow against recorded replies: actions enabled by the selected
+// container's state, actions reaching the helper, refusals in plain words,
+// the destroy confirmation, the Overview tab and the helper-missing page.
+#include "container_list_model.h"
+#include "fake_container_source.h"
+#include "main_window.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QPushButton>
+#include <QStatusBar>
+#include <QTreeView>
+#include <QtTest>
+
+#include <csignal>
+
+using berth::gui::ContainerListModel;
+using berth::gui::MainWindow;
+using berth::test::FakeContainerSource;
+using Action = MainWindow::Action;
+
+namespace {
+
+QString enabledActions(const MainWindow& window)
+{
+    const QList<std::pair<Action, const char*>> all{{Action::Start, "start"}, {Action::Stop, "stop"},
+                                                    {Action::ForceStop, "force"}, {Action::Freeze, "freeze"},
+                                                    {Action::Thaw, "thaw"}, {Action::Destroy, "destroy"}};
+    QStringList on;
+    for (const auto& [action, word] : all) {
+        if (window.action(action)->isEnabled())
+            on << QString::fromLatin1(word);
+    }
+    return on.join(QLatin1Char(' '));
+}
+
+QString field(const MainWindow& window, const char* name)
+{
+    const auto* label = window.findChild<QLabel*>(QString::fromLatin1(name));
+    return label ? label->text() : QStringLiteral("<no field %1>").arg(QString::fromLatin1(name));
+}
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private:
+    std::unique_ptr<FakeContainerSource> m_source;
+    std::unique_ptr<MainWindow> m_window;
+
+    void open(const QString& select)
+    {
+        m_source = std::make_unique<FakeContainerSource>();
+        QVERIFY(m_source->load(QStringLiteral(BERTH_GUI_FIXTURES "/three_containers.json")));
+        m_window = std::make_unique<MainWindow>(*m_source);
+        m_window->show();
+        QTRY_COMPARE(m_window->model().rowCount(), 3);
+        QTRY_COMPARE(m_source->containerCalls, 3);
+        QTest::qWait(0);
+        if (!select.isEmpty())
+            QVERIFY(m_window->selectContainer(select));
+    }
+
+private Q_SLOTS:
+    void cleanup()
+    {
+        m_window.reset();
+        m_source.reset();
+    }
+
+    void actionsFollowSelectedState_data()
+    {
+        QTest::addColumn<QString>("select");
+        QTest::addColumn<QString>("enabled");
+        QTest::newRow("nothing selected") << "" << "";
+        QTest::newRow("stopped") << "app" << "start destroy";
+        QTest::newRow("running") << "web" << "stop force freeze";
+        QTest::newRow("frozen") << "db" << "force thaw";
+    }
+
+    void actionsFollowSelectedState()
+    {
+        QFETCH(QString, select);
+        QFETCH(QString, enabled);
+        open(select);
+        QCOMPARE(m_window->selectedName(), select);
+        QCOMPARE(enabledActions(*m_window), enabled);
+    }
+
+    void actionsFollowStateChanges()
+    {
+        open(QStringLiteral("app"));
+        m_window->action(Action::Start)->trigger();
+        QCOMPARE(m_source->actions, QStringList{QStringLiteral("start app")});
+        Q_EMIT m_source->stateChanged(QStringLiteral("app"), QStringLiteral("running"));
+        QCOMPARE(enabledActions(*m_window), QStringLiteral("stop force freeze"));
+        Q_EMIT m_source->stateChanged(QStringLiteral("app"), QStringLiteral("frozen"));
+        QCOMPARE(enabledActions(*m_window), QStringLiteral("force thaw"));
+    }
+
+    void actionsCallTheHelper_data()
+    {
+        QTest::addColumn<QString>("select");
+        QTest::addColumn<int>("action");
+        QTest::addColumn<QString>("call");
+        QTest::newRow("stop") << "web" << int(Action::Stop) << "stop web 10";
+        QTest::newRow("force stop") << "web" << int(Action::ForceStop) << QStringLiteral("kill web %1").arg(SIGKILL);
+        QTest::newRow("freeze") << "web" << int(Action::Freeze) << "freeze web";
+        QTest::newRow("thaw") << "db" << int(Action::Thaw) << "thaw db";
+    }
+
+    void actionsCallTheHelper()
+    {
+        QFETCH(QString, select);
+        QFETCH(int, action);
+        QFETCH(QString, call);
+        open(select);
+        m_window->action(Action(action))->trigger();
+        QCOMPARE(m_source->actions, QStringList{call});
+        // The container is read again once the helper has answered.
+        QTRY_COMPARE(m_source->containerCalls, 4);
+    }
+
+    void disabledActionDoesNothing()
+    {
+        open(QStringLiteral("web"));
+        m_window->action(Action::Start)->trigger();
+        QVERIFY(m_source->actions.isEmpty());
+    }
+
+    void refusalInPlainWords()
+    {
+        open(QStringLiteral("app"));
+        m_source->actionError = berth::client::clientError(QStringLiteral("org.berth.Error.NotAuthorized"),
+                                                           QStringLiteral("polkit said no"));
+        m_window->action(Action::Start)->trigger();
+        QTRY_COMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("You are not allowed to start 'app'."));
+        // Nothing changes in the view.
+        QCOMPARE(m_window->model().row(m_window->model().rowOf(QStringLiteral("app"))).info.state,
+                 QStringLiteral("stopped"));
+    }
+
+    void destroyAsksFirst()
+    {
+        open(QStringLiteral("app"));
+        QString asked;
+        m_window->setConfirmation([&](const QString&, const QString& question) {
+            asked = question;
+            return false;
+        });
+        m_window->action(Action::Destroy)->trigger();
+        QVERIFY2(asked.contains(QLatin1String("'app'")), qPrintable(asked));
+        QVERIFY(m_source->actions.isEmpty());
+
+        m_window->setConfirmation([](const QString&, const QString&) { return true; });
+        m_window->action(Action::Destroy)->trigger();
+        QCOMPARE(m_source->actions, QStringList{QStringLiteral("destroy app")});
+        m_source->containers.remove(QStringLiteral("app"));
+        Q_EMIT m_source->containerRemoved(QStringLiteral("app"));
+        // The view may move the selection to a neighbour: the actions follow it.
+        const QString now = m_window->selectedName();
+        QVERIFY(now != QLatin1String("app"));
+        const QMap<QString, QString> byName{{QString(), QString()},
+                                            {QStringLiteral("web"), QStringLiteral("stop force freeze")},
+                                            {QStringLiteral("db"), QStringLiteral("force thaw")}};
+        QCOMPARE(enabledActions(*m_window), byName.value(now));
+    }
+
+    void overview()
+    {
+        open(QStringLiteral("web"));
+        QCOMPARE(field(*m_window, "stateValue"), QStringLiteral("Running"));
+        QCOMPARE(field(*m_window, "pidValue"), QStringLiteral("4242"));
+        QCOMPARE(field(*m_window, "addressesValue"), QStringLiteral("10.0.3.12/24"));
+        QCOMPARE(field(*m_window, "templateValue"), QStringLiteral("debian"));
+        QCOMPARE(field(*m_window, "kindValue"), QStringLiteral("system"));
+        QVERIFY(field(*m_window, "limitsValue").contains(QLatin1String("memory.max = 268435456")));
+        QVERIFY(!field(*m_window, "uptimeValue").isEmpty());
+
+        QVERIFY(m_window->selectContainer(QStringLiteral("app")));
+        QCOMPARE(field(*m_window, "pidValue"), QString());
+        QCOMPARE(field(*m_window, "uptimeValue"), QString());
+        QCOMPARE(field(*m_window, "lastExitValue"), QStringLiteral("exit code 3"));
+    }
+
+    void helperMissing()
+    {
+        FakeContainerSource source;
+        QVERIFY(source.load(QStringLiteral(BERTH_GUI_FIXTURES "/three_containers.json")));
+        source.listError = berth::client::clientError(QStringLiteral("org.freedesktop.DBus.Error.ServiceUnknown"),
+                                                      QStringLiteral("The name org.berth.Berth1 was not provided"));
+        MainWindow window(source);
+        QTRY_VERIFY(window.showsHelperMissing());
+        const auto* text = window.findChild<QLabel*>(QStringLiteral("helperMissingText"));
+        QVERIFY(text && text->text().contains(QLatin1String("sudo ./scripts/run.sh")));
+
+        // Once the helper is there, Retry shows the list.
+        source.listError.reset();
+        auto* retry = window.findChild<QPushButton*>(QStringLiteral("retryButton"));
+        QVERIFY(retry);
+        retry->click();
+        QTRY_VERIFY(!window.showsHelperMissing());
+        QTRY_COMPARE(window.model().rowCount(), 3);
+    }
+
+    void otherListErrorKeepsTheList()
+    {
+        FakeContainerSource source;
+        source.listError = berth::client::clientError(QStringLiteral("org.berth.Error.Failed"), QStringLiteral("disk"));
+        MainWindow window(source);
+        QTRY_VERIFY(!window.statusBar()->currentMessage().isEmpty());
+        QVERIFY(!window.showsHelperMissing());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"

@@ -1,0 +1,270 @@
+// A creation job cancelled mid-way leaves nothing behind: root creates a
+// container from a tar.gz that arrives through a pipe, cancels the job
+// while the helper is extracting it, and then finds no container, no
+// staging directory and no runtime state of that name. (That another user
+// cannot cancel root's job is checked in test_helper_system.cpp.)
+#include "integration_env.h"
+#include "system_bus.h"
+
+#include <QCoreApplication>
+#include <QDBusInterface>
+#include <QDBusMetaType>
+#include <QDBusReply>
+#include <QDBusUnixFileDescriptor>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <csignal>
+#include <fcntl.h>
+#include <filesystem>
+#include <unistd.h>
+
+using namespace berth::test;
+
+namespace {
+
+const QString kService = QStringLiteral("org.berth.Berth1");
+const QString kPath = QStringLiteral("/org/berth/Berth1");
+const QString kManager = QStringLiteral("org.berth.Manager1");
+const QString kJob = QStringLiteral("org.berth.Job1");
+// The helper maps the engine's ECANCELED to Failed (error_names.cpp); the
+// job's State property is what says "cancelled".
+const QString kCancelErrorName = QStringLiteral("org.berth.Error.Failed");
+const QString kExtracting = QStringLiteral("Extracting the archive");
+
+// Writes all of `data`; false when the reader went away (EPIPE) or failed.
+bool writeAll(int fd, QByteArrayView data)
+{
+    while (!data.isEmpty()) {
+        const ssize_t n = ::write(fd, data.data(), size_t(data.size()));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        data = data.sliced(n);
+    }
+    return true;
+}
+
+// A rootfs tarball with a few MB of random data, so that gzip cannot
+// shrink it below the size of a pipe's buffer.
+QByteArray makeTarball(QString* why)
+{
+    QTemporaryDir dir;
+    const QString tree = dir.path() + QStringLiteral("/tree");
+    const QString archive = dir.path() + QStringLiteral("/rootfs.tar.gz");
+    if (!QDir().mkpath(tree + QStringLiteral("/etc")) || !QDir().mkpath(tree + QStringLiteral("/data"))) {
+        *why = QStringLiteral("mkdir failed");
+        return {};
+    }
+    QString out;
+    if (run(QStringLiteral("sh"), {QStringLiteral("-c"),
+                                   QStringLiteral("head -c 8M /dev/urandom > '%1/data/blob' && echo box > '%1/etc/hostname'")
+                                       .arg(tree)},
+            &out) != 0 ||
+        run(QStringLiteral("tar"), {QStringLiteral("-czf"), archive, QStringLiteral("-C"), tree, QStringLiteral(".")},
+            &out) != 0) {
+        *why = QStringLiteral("building the tarball failed: %1").arg(out);
+        return {};
+    }
+    QFile file(archive);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *why = file.errorString();
+        return {};
+    }
+    return file.readAll();
+}
+
+// Entries of `dir` whose name mentions `name` (staging dirs, create locks).
+QStringList entriesNaming(const std::filesystem::path& dir, const QString& name)
+{
+    QStringList found;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+        const QString entryName = QString::fromStdString(entry.path().filename().string());
+        if (entryName.contains(name))
+            found << entryName;
+    }
+    return found;
+}
+
+} // namespace
+
+class TestJobCancel : public QObject {
+    Q_OBJECT
+private:
+    SystemBus m_bus;
+    QByteArray m_tarball;
+    // What the job's Finished signal said.
+    bool m_finished = false;
+    bool m_success = true;
+    QString m_errorName;
+    QString m_errorMessage;
+
+    QDBusMessage call(const QString& method, const QVariantList& args = {})
+    {
+        auto message = QDBusMessage::createMethodCall(kService, kPath, kManager, method);
+        message.setArguments(args);
+        return m_bus.connection().call(message, QDBus::Block, 300000);
+    }
+
+    QString jobProperty(const QString& job, const QString& property)
+    {
+        QDBusInterface props(kService, job, QStringLiteral("org.freedesktop.DBus.Properties"), m_bus.connection());
+        QDBusReply<QDBusVariant> reply = props.call(QStringLiteral("Get"), kJob, property);
+        return reply.isValid() ? reply.value().variant().toString() : reply.error().name();
+    }
+
+    QStringList containerNames()
+    {
+        auto reply = call(QStringLiteral("ListContainers"));
+        return qdbus_cast<QMap<QString, QString>>(reply.arguments().value(0)).keys();
+    }
+
+    // Starts CreateFromFile on the read end of a new pipe; returns the job's
+    // path and the write end.
+    QString startCreate(const QString& name, int* writeEnd)
+    {
+        int fds[2];
+        if (::pipe2(fds, O_CLOEXEC) != 0)
+            return QStringLiteral("pipe failed");
+        auto reply = call(QStringLiteral("CreateFromFile"),
+                          {name, QStringLiteral("tarball"), QVariant::fromValue(QMap<QString, QString>{}), QString(),
+                           QStringList{}, QString(), QVariant::fromValue(QDBusUnixFileDescriptor(fds[0]))});
+        ::close(fds[0]);   // the helper holds its own copy now
+        if (reply.type() != QDBusMessage::ReplyMessage) {
+            ::close(fds[1]);
+            return reply.errorName() + QStringLiteral(": ") + reply.errorMessage();
+        }
+        *writeEnd = fds[1];
+        return qdbus_cast<QDBusObjectPath>(reply.arguments().value(0)).path();
+    }
+
+    // No container, staging directory, create lock, log or runtime state of `name`.
+    void verifyNothingLeft(const QString& name)
+    {
+        QVERIFY2(!containerNames().contains(name), qPrintable(containerNames().join(QLatin1Char(' '))));
+        QCOMPARE(call(QStringLiteral("GetContainer"), {name}).errorName(), QStringLiteral("org.berth.Error.NotFound"));
+        const berth::Paths paths(IntegrationEnvironment::instance().stateRoot());
+        QCOMPARE(entriesNaming(paths.containersDir(), name), QStringList{});
+        QVERIFY(!std::filesystem::exists(paths.logFile(name.toStdString())));
+        // Not even the run directory that the creation's lock made.
+        QCOMPARE(entriesNaming(paths.runDir(), name), QStringList{});
+    }
+
+private Q_SLOTS:
+    void onFinished(bool success, const QString& errorName, const QString& message)
+    {
+        m_finished = true;
+        m_success = success;
+        m_errorName = errorName;
+        m_errorMessage = message;
+    }
+
+    void initTestCase()
+    {
+        // A helper that stopped reading must fail our write, not kill the test.
+        ::signal(SIGPIPE, SIG_IGN);
+        qDBusRegisterMetaType<QMap<QString, QString>>();
+        QString why;
+        m_tarball = makeTarball(&why);
+        QVERIFY2(!m_tarball.isEmpty(), qPrintable(why));
+        QVERIFY(m_tarball.size() > 4 * 1024 * 1024);   // far more than a pipe buffers (64 KiB)
+        SystemBusSettings settings;
+        settings.stateRoot = QString::fromStdString(IntegrationEnvironment::instance().stateRoot().string());
+        settings.cgroupParent = QString::fromStdString(IntegrationEnvironment::instance().cgroupParent());
+        QVERIFY2(m_bus.start(settings, &why), qPrintable(why));
+    }
+
+    void cleanupTestCase()
+    {
+        // Whatever a failed test created: destroyed by the helper itself.
+        for (const auto& name : containerNames())
+            call(QStringLiteral("Destroy"), {name, true});
+        m_bus.stop();
+    }
+
+    // Sanity: the same archive through the same pipe creates a container,
+    // so a cancelled job below fails because of the cancel alone.
+    void uncancelledCreates()
+    {
+        int writeEnd = -1;
+        const QString job = startCreate(QStringLiteral("whole"), &writeEnd);
+        QVERIFY2(job.startsWith(QLatin1String("/org/berth/Berth1/job/")), qPrintable(job));
+        const bool written = writeAll(writeEnd, m_tarball);
+        ::close(writeEnd);
+        QVERIFY(written);
+        QTRY_VERIFY_WITH_TIMEOUT(jobProperty(job, QStringLiteral("State")) != QLatin1String("running"), 120000);
+        QCOMPARE(jobProperty(job, QStringLiteral("State")), QStringLiteral("succeeded"));
+        QVERIFY(containerNames().contains(QStringLiteral("whole")));
+        QCOMPARE(call(QStringLiteral("Destroy"), {QStringLiteral("whole"), false}).type(), QDBusMessage::ReplyMessage);
+        verifyNothingLeft(QStringLiteral("whole"));
+    }
+
+    void cancelWhileExtracting_data()
+    {
+        QTest::addColumn<bool>("writeRest");
+        QTest::addColumn<QString>("finalState");
+        // The rest arrives after the cancel: the archive is whole, only the cancel fails the job.
+        QTest::newRow("rest written") << true << QStringLiteral("cancelled");
+        // The caller gives up and closes the pipe: the archive ends early.
+        QTest::newRow("pipe closed") << false << QString();
+    }
+    void cancelWhileExtracting()
+    {
+        QFETCH(bool, writeRest);
+        QFETCH(QString, finalState);
+        const QString name = QStringLiteral("cancelled");
+        int writeEnd = -1;
+        const QString job = startCreate(name, &writeEnd);
+        QVERIFY2(job.startsWith(QLatin1String("/org/berth/Berth1/job/")), qPrintable(job));
+        m_finished = false;
+        QVERIFY(m_bus.connection().connect(kService, job, kJob, QStringLiteral("Finished"), this,
+                                           SLOT(onFinished(bool, QString, QString))));
+
+        // The first half: returns once the helper has read most of it, so the
+        // extraction has begun and now waits for the rest.
+        const qsizetype half = m_tarball.size() / 2;
+        QVERIFY(writeAll(writeEnd, QByteArrayView(m_tarball).first(half)));
+        QTRY_COMPARE_WITH_TIMEOUT(jobProperty(job, QStringLiteral("Step")), kExtracting, 60000);
+        QCOMPARE(jobProperty(job, QStringLiteral("State")), QStringLiteral("running"));
+
+        auto cancel = m_bus.connection().call(QDBusMessage::createMethodCall(kService, job, kJob, QStringLiteral("Cancel")),
+                                              QDBus::Block, 60000);
+        QVERIFY2(cancel.type() == QDBusMessage::ReplyMessage, qPrintable(cancel.errorMessage()));
+        // Still waiting for data: the cancel alone cannot have finished it yet.
+        QCOMPARE(jobProperty(job, QStringLiteral("State")), QStringLiteral("running"));
+
+        if (writeRest)
+            writeAll(writeEnd, QByteArrayView(m_tarball).sliced(half));   // may fail once the helper stops reading
+        ::close(writeEnd);
+
+        QTRY_VERIFY_WITH_TIMEOUT(m_finished, 120000);
+        QVERIFY(!m_success);
+        const QString state = jobProperty(job, QStringLiteral("State"));
+        qInfo().noquote() << "job ended:" << state << m_errorName << m_errorMessage;
+        if (!finalState.isEmpty()) {
+            QCOMPARE(state, finalState);
+            QCOMPARE(m_errorName, kCancelErrorName);
+            QVERIFY2(m_errorMessage.contains(QLatin1String("cancel")), qPrintable(m_errorMessage));
+        } else {
+            QVERIFY2(state == QLatin1String("cancelled") || state == QLatin1String("failed"), qPrintable(state));
+            QVERIFY2(m_errorName.startsWith(QLatin1String("org.berth.Error.")), qPrintable(m_errorName));
+        }
+        m_bus.connection().disconnect(kService, job, kJob, QStringLiteral("Finished"), this,
+                                      SLOT(onFinished(bool, QString, QString)));
+        verifyNothingLeft(name);
+    }
+};
+
+int main(int argc, char** argv)
+{
+    return berth::test::runIntegrationTest("TestJobCancel", [&] {
+        QCoreApplication app(argc, argv);
+        TestJobCancel test;
+        return QTest::qExec(&test, argc, argv);
+    });
+}
+
+#include "test_job_cancel.moc"
