@@ -1,4 +1,4 @@
-# Included by every program that shows Berth's strings (cli/, later gui/) and
+# Included by every program that shows Berth's strings (cli/, gui/) and
 # by the translation test; translations/CMakeLists.txt holds the lupdate target.
 find_package(Qt6 6.4 REQUIRED COMPONENTS LinguistTools)
 
@@ -8,10 +8,11 @@ set(BERTH_TS_FILES
     ${CMAKE_CURRENT_LIST_DIR}/berth_zh_CN.ts)
 
 # Everything lupdate scans: the folders whose tr() strings the programs show
-# (the GUI adds gui/src), and the Qt strings berthctl's help shows, which
+# (berthctl's and the GUI's), and the Qt strings berthctl's help shows, which
 # Debian ships only in a separate package (qt_strings.cpp, never compiled).
 set(BERTH_TR_SOURCES
     ${PROJECT_SOURCE_DIR}/cli/src
+    ${PROJECT_SOURCE_DIR}/gui/src
     ${CMAKE_CURRENT_LIST_DIR}/qt_strings.cpp)
 
 # Compiles the .ts files and embeds the .qm files in <target> under

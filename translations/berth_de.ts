@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>ErrorText</name>
+    <message>
+        <source>You are not allowed to %1.</source>
+        <translation>Keine Berechtigung zum %1.</translation>
+    </message>
+    <message>
+        <source>Could not %1: the Berth helper service cannot be reached.</source>
+        <translation>Fehler beim %1: Der Berth-Hilfsdienst ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>Could not %1: another operation on it is still running. Try again in a moment.</source>
+        <translation>Fehler beim %1: Ein anderer Vorgang für diesen Container läuft noch. Bitte versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Could not %1: it does not exist (any more).</source>
+        <translation>Fehler beim %1: Der Container existiert nicht (mehr).</translation>
+    </message>
+    <message>
+        <source>Could not %1: %2</source>
+        <translation>Fehler beim %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>QCommandLineParser</name>
     <message>
         <source>Options:</source>
@@ -34,6 +57,280 @@
     <message>
         <source>Unexpected value after &apos;%1&apos;.</source>
         <translation>Unerwarteter Wert nach &apos;%1&apos;.</translation>
+    </message>
+</context>
+<context>
+    <name>State</name>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Wird gestartet</translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation>Wird gestoppt</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>Eingefroren</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::ContainerListModel</name>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Memory used / limit</source>
+        <translation>Speicher (belegt / Grenze)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>Autostart</source>
+        <translation>Autostart</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::HelperMissingPage</name>
+    <message>
+        <source>&lt;h2&gt;Berth&apos;s helper service cannot be reached&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Der Hilfsdienst von Berth ist nicht erreichbar&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Berth manages containers through &lt;b&gt;berth-helper&lt;/b&gt;, a system service that the system bus starts when it is needed. It is not installed, or the system bus is not running.&lt;br&gt;&lt;br&gt;To install it from a source checkout, run &lt;tt&gt;sudo ./scripts/run.sh&lt;/tt&gt;; otherwise install the &lt;b&gt;berth&lt;/b&gt; package of your distribution. Then press Retry.</source>
+        <translation>Berth verwaltet Container über &lt;b&gt;berth-helper&lt;/b&gt;, einen Systemdienst, den der Systembus bei Bedarf startet. Er ist nicht installiert, oder der Systembus läuft nicht.&lt;br&gt;&lt;br&gt;Um ihn aus einem Quellcode-Checkout zu installieren, führen Sie &lt;tt&gt;sudo ./scripts/run.sh&lt;/tt&gt; aus; andernfalls installieren Sie das Paket &lt;b&gt;berth&lt;/b&gt; Ihrer Distribution. Klicken Sie dann auf „Erneut versuchen“.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Details: %1</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::MainWindow</name>
+    <message>
+        <source>Berth</source>
+        <translation>Berth</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>start &apos;%1&apos;</source>
+        <translation>Starten von „%1“</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>S&amp;toppen</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <source>stop &apos;%1&apos;</source>
+        <translation>Stoppen von „%1“</translation>
+    </message>
+    <message>
+        <source>&amp;Force stop</source>
+        <translation>&amp;Zwangsbeenden</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+K</source>
+        <translation>Ctrl+Shift+K</translation>
+    </message>
+    <message>
+        <source>force &apos;%1&apos; to stop</source>
+        <translation>Zwangsbeenden von „%1“</translation>
+    </message>
+    <message>
+        <source>F&amp;reeze</source>
+        <translation>E&amp;infrieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+F</source>
+        <translation>Ctrl+Shift+F</translation>
+    </message>
+    <message>
+        <source>freeze &apos;%1&apos;</source>
+        <translation>Einfrieren von „%1“</translation>
+    </message>
+    <message>
+        <source>T&amp;haw</source>
+        <translation>&amp;Auftauen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+U</source>
+        <translation>Ctrl+Shift+U</translation>
+    </message>
+    <message>
+        <source>thaw &apos;%1&apos;</source>
+        <translation>Auftauen von „%1“</translation>
+    </message>
+    <message>
+        <source>&amp;Destroy…</source>
+        <translation>&amp;Entfernen…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Container</source>
+        <translation>&amp;Container</translation>
+    </message>
+    <message>
+        <source>Container actions</source>
+        <translation>Container-Aktionen</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Filter by name, state, address or template</source>
+        <translation>Nach Name, Zustand, Adresse oder Vorlage filtern</translation>
+    </message>
+    <message>
+        <source>list the containers</source>
+        <translation>Auflisten der Container</translation>
+    </message>
+    <message>
+        <source>Asking the helper to %1…</source>
+        <translation>Auftrag an den Hilfsdienst: %1…</translation>
+    </message>
+    <message>
+        <source>Destroy the container &apos;%1&apos;? Its files are deleted; this cannot be undone.</source>
+        <translation>Den Container „%1“ entfernen? Seine Dateien werden gelöscht; das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Destroy container</source>
+        <translation>Container entfernen</translation>
+    </message>
+    <message>
+        <source>destroy &apos;%1&apos;</source>
+        <translation>Entfernen von „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::OverviewTab</name>
+    <message>
+        <source>State:</source>
+        <translation>Zustand:</translation>
+    </message>
+    <message>
+        <source>Uptime:</source>
+        <translation>Laufzeit:</translation>
+    </message>
+    <message>
+        <source>Init PID:</source>
+        <translation>Init-PID:</translation>
+    </message>
+    <message>
+        <source>Addresses:</source>
+        <translation>Adressen:</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Vorlage:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Art:</translation>
+    </message>
+    <message>
+        <source>Limits:</source>
+        <translation>Grenzen:</translation>
+    </message>
+    <message>
+        <source>Last exit:</source>
+        <translation>Zuletzt beendet:</translation>
+    </message>
+    <message>
+        <source>No container selected</source>
+        <translation>Kein Container ausgewählt</translation>
+    </message>
+    <message>
+        <source>none (loopback only)</source>
+        <translation>keine (nur Loopback)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>Exit-Code %1</translation>
+    </message>
+    <message>
+        <source>has not exited yet</source>
+        <translation>noch nie</translation>
     </message>
 </context>
 <context>
@@ -695,6 +992,18 @@ Wird abgebrochen …
     <message>
         <source>VALUE</source>
         <translation>WERT</translation>
+    </message>
+    <message>
+        <source>Print what the container&apos;s consoles have printed, across its runs.</source>
+        <translation>Gibt aus, was die Konsolen des Containers ausgegeben haben, über alle seine Läufe hinweg.</translation>
+    </message>
+    <message>
+        <source>Keep printing while it runs; the exit status is then its command&apos;s.</source>
+        <translation>Weiter ausgeben, solange der Container läuft; der Exit-Status ist dann der seines Befehls.</translation>
+    </message>
+    <message>
+        <source>Print a container&apos;s console log</source>
+        <translation>Konsolenprotokoll eines Containers ausgeben</translation>
     </message>
 </context>
 </TS>

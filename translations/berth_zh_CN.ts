@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ErrorText</name>
+    <message>
+        <source>You are not allowed to %1.</source>
+        <translation>您无权%1。</translation>
+    </message>
+    <message>
+        <source>Could not %1: the Berth helper service cannot be reached.</source>
+        <translation>无法%1：无法连接 Berth 辅助服务。</translation>
+    </message>
+    <message>
+        <source>Could not %1: another operation on it is still running. Try again in a moment.</source>
+        <translation>无法%1：该容器的另一项操作仍在进行。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Could not %1: it does not exist (any more).</source>
+        <translation>无法%1：该容器不存在（或已被移除）。</translation>
+    </message>
+    <message>
+        <source>Could not %1: %2</source>
+        <translation>无法%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>QCommandLineParser</name>
     <message>
         <source>Options:</source>
@@ -34,6 +57,280 @@
     <message>
         <source>Unexpected value after &apos;%1&apos;.</source>
         <translation>“%1”后有多余的值。</translation>
+    </message>
+</context>
+<context>
+    <name>State</name>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>正在启动</translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation>正在停止</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>已冻结</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::ContainerListModel</name>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Memory used / limit</source>
+        <translation>内存（已用 / 上限）</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Autostart</source>
+        <translation>自动启动</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::HelperMissingPage</name>
+    <message>
+        <source>&lt;h2&gt;Berth&apos;s helper service cannot be reached&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;无法连接 Berth 的辅助服务&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Berth manages containers through &lt;b&gt;berth-helper&lt;/b&gt;, a system service that the system bus starts when it is needed. It is not installed, or the system bus is not running.&lt;br&gt;&lt;br&gt;To install it from a source checkout, run &lt;tt&gt;sudo ./scripts/run.sh&lt;/tt&gt;; otherwise install the &lt;b&gt;berth&lt;/b&gt; package of your distribution. Then press Retry.</source>
+        <translation>Berth 通过系统服务 &lt;b&gt;berth-helper&lt;/b&gt; 管理容器，该服务在需要时由系统总线启动。该服务尚未安装，或者系统总线未在运行。&lt;br&gt;&lt;br&gt;若要从源码检出安装，请运行 &lt;tt&gt;sudo ./scripts/run.sh&lt;/tt&gt;；否则请安装您的发行版提供的 &lt;b&gt;berth&lt;/b&gt; 软件包。然后点击“重试”。</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>重试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>详细信息：%1</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::MainWindow</name>
+    <message>
+        <source>Berth</source>
+        <translation>Berth</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>启动(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>start &apos;%1&apos;</source>
+        <translation>启动“%1”</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <source>stop &apos;%1&apos;</source>
+        <translation>停止“%1”</translation>
+    </message>
+    <message>
+        <source>&amp;Force stop</source>
+        <translation>强制停止(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+K</source>
+        <translation>Ctrl+Shift+K</translation>
+    </message>
+    <message>
+        <source>force &apos;%1&apos; to stop</source>
+        <translation>强制停止“%1”</translation>
+    </message>
+    <message>
+        <source>F&amp;reeze</source>
+        <translation>冻结(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+F</source>
+        <translation>Ctrl+Shift+F</translation>
+    </message>
+    <message>
+        <source>freeze &apos;%1&apos;</source>
+        <translation>冻结“%1”</translation>
+    </message>
+    <message>
+        <source>T&amp;haw</source>
+        <translation>解冻(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+U</source>
+        <translation>Ctrl+Shift+U</translation>
+    </message>
+    <message>
+        <source>thaw &apos;%1&apos;</source>
+        <translation>解冻“%1”</translation>
+    </message>
+    <message>
+        <source>&amp;Destroy…</source>
+        <translation>销毁(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Container</source>
+        <translation>容器(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Container actions</source>
+        <translation>容器操作</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Filter by name, state, address or template</source>
+        <translation>按名称、状态、地址或模板筛选</translation>
+    </message>
+    <message>
+        <source>list the containers</source>
+        <translation>列出容器</translation>
+    </message>
+    <message>
+        <source>Asking the helper to %1…</source>
+        <translation>正在请求辅助服务%1…</translation>
+    </message>
+    <message>
+        <source>Destroy the container &apos;%1&apos;? Its files are deleted; this cannot be undone.</source>
+        <translation>要销毁容器“%1”吗？其文件将被删除，此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Destroy container</source>
+        <translation>销毁容器</translation>
+    </message>
+    <message>
+        <source>destroy &apos;%1&apos;</source>
+        <translation>销毁“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::OverviewTab</name>
+    <message>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Uptime:</source>
+        <translation>运行时长：</translation>
+    </message>
+    <message>
+        <source>Init PID:</source>
+        <translation>init 进程 PID：</translation>
+    </message>
+    <message>
+        <source>Addresses:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>模板：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Limits:</source>
+        <translation>资源限制：</translation>
+    </message>
+    <message>
+        <source>Last exit:</source>
+        <translation>上次退出：</translation>
+    </message>
+    <message>
+        <source>No container selected</source>
+        <translation>未选择容器</translation>
+    </message>
+    <message>
+        <source>none (loopback only)</source>
+        <translation>无（仅回环接口）</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <source>has not exited yet</source>
+        <translation>尚未退出</translation>
     </message>
 </context>
 <context>
@@ -695,6 +992,18 @@ Cancelling...
     <message>
         <source>VALUE</source>
         <translation>值</translation>
+    </message>
+    <message>
+        <source>Print what the container&apos;s consoles have printed, across its runs.</source>
+        <translation>输出容器各控制台在其历次运行中打印的内容。</translation>
+    </message>
+    <message>
+        <source>Keep printing while it runs; the exit status is then its command&apos;s.</source>
+        <translation>在容器运行期间持续输出；此时退出状态即其命令的退出状态。</translation>
+    </message>
+    <message>
+        <source>Print a container&apos;s console log</source>
+        <translation>输出容器的控制台日志</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "exit_codes.h"
 #include "input_file.h"
+#include "log_follow.h"
 #include "session.h"
 #include "tr.h"
 #include "value_parsers.h"
@@ -118,9 +119,12 @@ int runContainer(const VerbLine& line, const QString& name)
         printOut(name + QLatin1Char('\n'));
         return kExitOk;
     }
-    // The console carries the command's output; with -i also its input.
-    // A command that has ended already left no console to attach to.
+    // Without -i the output comes from the console log, so nothing the
+    // command printed before we look is lost; with -i the console carries
+    // input and output (a command that has ended left none to attach to).
     const bool interactive = line.isSet(QStringLiteral("interactive"));
+    if (!interactive)
+        return printLog(name, true);
     auto attached = attachConsole(name, 0, interactive, interactive && line.isSet(QStringLiteral("tty")));
     if (!attached && attached.error().kind != client::ErrorKind::Busy &&
         attached.error().kind != client::ErrorKind::Failed)

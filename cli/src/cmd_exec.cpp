@@ -2,6 +2,7 @@
 #include "command_line.h"
 #include "commands.h"
 #include "exit_codes.h"
+#include "log_follow.h"
 #include "session.h"
 #include "terminal.h"
 #include "tr.h"
@@ -131,6 +132,17 @@ int cmdConsole(const QStringList& args)
     if (!attached)
         return reportError(attached.error());
     return *attached ? int(kExitOk) : int(kExitFailure);
+}
+
+int cmdLogs(const QStringList& args)
+{
+    VerbLine line(QStringLiteral("logs"), QStringLiteral("NAME [-f]"),
+                  Cli::tr("Print what the container's consoles have printed, across its runs."));
+    line.addFlag({QStringLiteral("f"), QStringLiteral("follow")},
+                 Cli::tr("Keep printing while it runs; the exit status is then its command's."));
+    if (int code = line.parse(args, 1, 1); code >= 0)
+        return code;
+    return printLog(line.positional().at(0), line.isSet(QStringLiteral("follow")));
 }
 
 } // namespace berth::cli

@@ -31,6 +31,7 @@ int cmdCreate(const QStringList& args);
 int cmdRun(const QStringList& args);
 int cmdExec(const QStringList& args);
 int cmdConsole(const QStringList& args);
+int cmdLogs(const QStringList& args);
 int cmdConfig(const QStringList& args);
 int cmdLimits(const QStringList& args);
 int cmdStats(const QStringList& args);

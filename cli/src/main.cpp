@@ -26,6 +26,7 @@ const QList<Verb>& verbs()
         {"unfreeze", cmdUnfreeze, QT_TRANSLATE_NOOP("berthctl", "Thaw a frozen container")},
         {"exec", cmdExec, QT_TRANSLATE_NOOP("berthctl", "Run a command in a running container")},
         {"console", cmdConsole, QT_TRANSLATE_NOOP("berthctl", "Attach to a container's console")},
+        {"logs", cmdLogs, QT_TRANSLATE_NOOP("berthctl", "Print a container's console log")},
         {"destroy", cmdDestroy, QT_TRANSLATE_NOOP("berthctl", "Remove a container")},
         {"config", cmdConfig, QT_TRANSLATE_NOOP("berthctl", "Show, set or edit a container's config")},
         {"limits", cmdLimits, QT_TRANSLATE_NOOP("berthctl", "Show or change resource limits")},

@@ -1,0 +1,54 @@
+#include "log_follow.h"
+
+#include "exit_codes.h"
+#include "line_ends.h"
+#include "session.h"
+
+#include <unistd.h>
+
+namespace berth::cli {
+
+namespace {
+
+constexpr useconds_t kPollInterval = 100000;
+
+void writeOut(const QByteArray& text)
+{
+    qsizetype done = 0;
+    while (done < text.size()) {
+        const ssize_t n = ::write(STDOUT_FILENO, text.constData() + done, size_t(text.size() - done));
+        if (n <= 0)
+            return;   // stdout closed: nothing more to say
+        done += n;
+    }
+}
+
+} // namespace
+
+int printLog(const QString& name, bool follow)
+{
+    quint64 offset = 0;
+    QByteArray pending;
+    for (;;) {
+        // The state before the read: whatever was printed before it stopped is in this read.
+        auto info = helperClient().container(name);
+        if (!info)
+            return reportError(info.error());
+        auto chunk = helperClient().readLog(name, offset);
+        if (!chunk)
+            return reportError(chunk.error());
+        writeOut(foldLineEnds(pending, chunk->data));
+        offset = chunk->nextOffset;
+        if (chunk->nextOffset < chunk->size)
+            continue;   // more than one piece was waiting
+        if (!follow)
+            break;
+        if (info->state == QLatin1String("stopped"))
+            return info->hasExited ? exitCodeForStatus(info->lastExitCode, 0) : int(kExitOk);
+        ::usleep(kPollInterval);
+    }
+    writeOut(pending);
+    return kExitOk;
+}
+
+} // namespace berth::cli
