@@ -322,6 +322,16 @@ private Q_SLOTS:
         EXPECT_CODE(ran, 5);
         EXPECT_CODE(berthctl({QStringLiteral("info"), QStringLiteral("run1")}), 4);
 
+        // Without -i the output comes from the console log: a command that
+        // is over before berthctl looks still has all of it printed, with
+        // the pty's CR LF turned into LF for the pipe.
+        auto printed = berthctl({QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("--name"),
+                                 QStringLiteral("run3"), QStringLiteral("busybox"), QStringLiteral("--"),
+                                 QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                                 QStringLiteral("echo first; echo second")});
+        EXPECT_CODE(printed, 0);
+        QCOMPARE(printed.out, QByteArray("first\nsecond\n"));
+
         // -it: the terminal (script's pty) drives the container's shell.
         QProcess interactive;
         interactive.start(QStringLiteral("script"),

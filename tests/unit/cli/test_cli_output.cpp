@@ -1,5 +1,6 @@
 // berthctl's output: tables, progress text, the detach sequence, views.
 #include "escape_detector.h"
+#include "line_ends.h"
 #include "progress_text.h"
 #include "table.h"
 #include "views.h"
@@ -15,6 +16,17 @@ using berth::client::ContainerStats;
 class TestCliOutput : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // Console output for a pipe: CR LF becomes LF, also across pieces.
+    void lineEndsFolded()
+    {
+        QByteArray pending;
+        QCOMPARE(foldLineEnds(pending, "a\r\nb\r"), QByteArray("a\nb"));
+        QCOMPARE(pending, QByteArray("\r"));
+        QCOMPARE(foldLineEnds(pending, "\nc\rd"), QByteArray("\nc\rd"));   // a lone CR stays
+        QVERIFY(pending.isEmpty());
+        QCOMPARE(foldLineEnds(pending, ""), QByteArray());
+    }
+
     void tables_data()
     {
         QTest::addColumn<QStringList>("headers");
