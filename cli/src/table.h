@@ -8,6 +8,10 @@
 
 namespace berth::cli {
 
+// Terminal columns the text takes: Chinese, Japanese and Korean characters take two.
+[[nodiscard]] qsizetype displayWidth(const QString& text);
+
+// Columns are aligned by displayWidth, so tables in Chinese line up too.
 [[nodiscard]] QString formatTable(const QStringList& headers, const QList<QStringList>& rows);
 
 } // namespace berth::cli

@@ -16,6 +16,16 @@ using berth::client::ContainerStats;
 class TestCliOutput : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // Wide characters count twice, so Chinese headers still line up.
+    void tablesAlignWideText()
+    {
+        QCOMPARE(displayWidth(QStringLiteral("名称")), qsizetype(4));
+        QCOMPARE(displayWidth(QStringLiteral("web-1")), qsizetype(5));
+        const QString table = formatTable({QStringLiteral("名称"), QStringLiteral("状态")},
+                                          {{QStringLiteral("web"), QStringLiteral("running")}});
+        QCOMPARE(table, QStringLiteral("名称  状态\nweb   running\n"));
+    }
+
     // Console output for a pipe: CR LF becomes LF, also across pieces.
     void lineEndsFolded()
     {
