@@ -8,6 +8,8 @@ BERTH_JOBS=${BERTH_JOBS:-$(nproc 2>/dev/null || echo 2)}
 # fresh clone elsewhere reuses what an earlier build compiled.
 export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$BERTH_SOURCE_DIR}"
 export CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-true}"
+# Three builds (normal, sanitizers, fuzzers) do not fit ccache's default 5 GB.
+export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-20G}"
 # Tests share the machine's kernel; one at a time unless asked.
 BERTH_TEST_JOBS=${BERTH_TEST_JOBS:-1}
 

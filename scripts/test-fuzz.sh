@@ -38,6 +38,7 @@ done
 # clone are hashed relative to it and its location does not count.
 export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$root}"
 export CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-true}"
+export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-20G}"
 # Not -Werror: clang warns where GCC, which gates warnings, does not.
 mkdir -p "$build"
 cmake -G Ninja -S "$root" -B "$build" -DCMAKE_C_COMPILER="$cc" -DCMAKE_CXX_COMPILER="$cxx" \
