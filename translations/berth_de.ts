@@ -160,6 +160,13 @@
     </message>
 </context>
 <context>
+    <name>berth::gui::LimitSlider</name>
+    <message>
+        <source>unlimited</source>
+        <translation>unbegrenzt</translation>
+    </message>
+</context>
+<context>
     <name>berth::gui::MainWindow</name>
     <message>
         <source>Berth</source>
@@ -273,6 +280,10 @@
         <source>destroy &apos;%1&apos;</source>
         <translation>Entfernen von „%1“</translation>
     </message>
+    <message>
+        <source>Resources</source>
+        <translation>Ressourcen</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::OverviewTab</name>
@@ -331,6 +342,56 @@
     <message>
         <source>has not exited yet</source>
         <translation>noch nie</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::ResourcesTab</name>
+    <message>
+        <source>cores</source>
+        <translation>Kerne</translation>
+    </message>
+    <message>
+        <source>Memory limit:</source>
+        <translation>Speichergrenze:</translation>
+    </message>
+    <message>
+        <source>CPU quota:</source>
+        <translation>CPU-Kontingent:</translation>
+    </message>
+    <message>
+        <source>Processes:</source>
+        <translation>Prozesse:</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; uses %2 now, more than the new limit of %3. The kernel will reclaim memory and may end processes in it. Lower the limit anyway?</source>
+        <translation>„%1“ belegt gerade %2, mehr als die neue Grenze von %3. Der Kernel wird Speicher zurückfordern und kann darin Prozesse beenden. Die Grenze trotzdem senken?</translation>
+    </message>
+    <message>
+        <source>Lower the memory limit</source>
+        <translation>Speichergrenze senken</translation>
+    </message>
+    <message>
+        <source>change the limits of &apos;%1&apos;</source>
+        <translation>Ändern der Grenzen von „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::UsageChart</name>
+    <message>
+        <source>Memory used</source>
+        <translation>Belegter Speicher</translation>
+    </message>
+    <message>
+        <source>Memory limit</source>
+        <translation>Speichergrenze</translation>
+    </message>
+    <message>
+        <source>Seconds ago</source>
+        <translation>Sekunden zuvor</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
     </message>
 </context>
 <context>

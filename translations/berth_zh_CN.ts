@@ -160,6 +160,13 @@
     </message>
 </context>
 <context>
+    <name>berth::gui::LimitSlider</name>
+    <message>
+        <source>unlimited</source>
+        <translation>无限制</translation>
+    </message>
+</context>
+<context>
     <name>berth::gui::MainWindow</name>
     <message>
         <source>Berth</source>
@@ -273,6 +280,10 @@
         <source>destroy &apos;%1&apos;</source>
         <translation>销毁“%1”</translation>
     </message>
+    <message>
+        <source>Resources</source>
+        <translation>资源</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::OverviewTab</name>
@@ -331,6 +342,56 @@
     <message>
         <source>has not exited yet</source>
         <translation>尚未退出</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::ResourcesTab</name>
+    <message>
+        <source>cores</source>
+        <translation>核</translation>
+    </message>
+    <message>
+        <source>Memory limit:</source>
+        <translation>内存限制：</translation>
+    </message>
+    <message>
+        <source>CPU quota:</source>
+        <translation>CPU 配额：</translation>
+    </message>
+    <message>
+        <source>Processes:</source>
+        <translation>进程数：</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; uses %2 now, more than the new limit of %3. The kernel will reclaim memory and may end processes in it. Lower the limit anyway?</source>
+        <translation>“%1”当前使用 %2，超过新的限制 %3。内核将回收内存，并可能结束其中的进程。仍要降低限制吗？</translation>
+    </message>
+    <message>
+        <source>Lower the memory limit</source>
+        <translation>降低内存限制</translation>
+    </message>
+    <message>
+        <source>change the limits of &apos;%1&apos;</source>
+        <translation>更改“%1”的限制</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::UsageChart</name>
+    <message>
+        <source>Memory used</source>
+        <translation>已用内存</translation>
+    </message>
+    <message>
+        <source>Memory limit</source>
+        <translation>内存限制</translation>
+    </message>
+    <message>
+        <source>Seconds ago</source>
+        <translation>秒前</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
     </message>
 </context>
 <context>

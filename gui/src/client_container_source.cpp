@@ -82,4 +82,10 @@ void ClientContainerSource::destroy(const QString& name, bool force, QObject* co
     m_client.callManager(QStringLiteral("Destroy"), {name, force}, context, std::move(done));
 }
 
+void ClientContainerSource::setLimits(const QString& name, const QMap<QString, QString>& limits, QObject* context,
+                                      StatusCallback done)
+{
+    m_client.callManager(QStringLiteral("SetLimits"), {name, QVariant::fromValue(limits)}, context, std::move(done));
+}
+
 } // namespace berth::gui

@@ -20,6 +20,8 @@ public:
     void freeze(const QString& name, QObject* context, StatusCallback done) override;
     void thaw(const QString& name, QObject* context, StatusCallback done) override;
     void destroy(const QString& name, bool force, QObject* context, StatusCallback done) override;
+    void setLimits(const QString& name, const QMap<QString, QString>& limits, QObject* context,
+                   StatusCallback done) override;
 
 private:
     client::Client& m_client;

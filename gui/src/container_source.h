@@ -30,6 +30,11 @@ public:
     virtual void freeze(const QString& name, QObject* context, StatusCallback done) = 0;
     virtual void thaw(const QString& name, QObject* context, StatusCallback done) = 0;
     virtual void destroy(const QString& name, bool force, QObject* context, StatusCallback done) = 0;
+    // Keys and values as SetLimits takes them ("memory.max" = "268435456"
+    // or "max"). Not pure, so that sources without it still build; this
+    // default refuses.
+    virtual void setLimits(const QString& name, const QMap<QString, QString>& limits, QObject* context,
+                           StatusCallback done);
 
 Q_SIGNALS:
     void containerAdded(const QString& name);

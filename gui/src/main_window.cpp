@@ -6,6 +6,7 @@
 #include "error_text.h"
 #include "helper_missing_page.h"
 #include "overview_tab.h"
+#include "resources_tab.h"
 
 #include <QAction>
 #include <QApplication>
@@ -125,6 +126,10 @@ QWidget* MainWindow::createListPage()
     auto* tabs = new QTabWidget(splitter);
     m_overview = new OverviewTab(m_actions.values(), tabs);
     tabs->addTab(m_overview, tr("Overview"));
+    m_resources = new ResourcesTab(m_source, tabs);
+    m_resources->watch(*m_model);
+    connect(m_resources, &ResourcesTab::limitsApplied, m_model, &ContainerListModel::refresh);
+    tabs->addTab(m_resources, tr("Resources"));
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     return splitter;
@@ -218,6 +223,7 @@ void MainWindow::updateSelection()
     m_actions[Action::Thaw]->setEnabled(allowed.thaw);
     m_actions[Action::Destroy]->setEnabled(allowed.destroy);
     m_overview->showContainer(selected, QDateTime::currentSecsSinceEpoch());
+    m_resources->showContainer(selected);
 }
 
 void MainWindow::showHelperMissing(const client::ClientError& error)

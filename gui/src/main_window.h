@@ -21,6 +21,7 @@ class ContainerFilterModel;
 class ContainerListModel;
 class HelperMissingPage;
 class OverviewTab;
+class ResourcesTab;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -63,6 +64,7 @@ private:
     QTreeView* m_view = nullptr;
     QLineEdit* m_filter = nullptr;
     OverviewTab* m_overview = nullptr;
+    ResourcesTab* m_resources = nullptr;
     HelperMissingPage* m_helperMissing = nullptr;
     QMap<Action, QAction*> m_actions;
     Confirm m_confirm;

@@ -63,14 +63,14 @@ void Service::authorizeAndRun(const QStringList& actions, std::function<Status()
     });
 }
 
-void Service::authorizeJob(const QString& action, const QString& operation, const std::string& container,
+void Service::authorizeJob(const QStringList& actions, const QString& operation, const std::string& container,
                            Job::Work work, Job::Done done)
 {
     setDelayedReply(true);
     m_lifetime.touch();
     DelayedReply reply(connection(), message());
     auto hold = std::make_shared<LifetimeHold>(m_lifetime);
-    m_authorizer.check(message(), {action}, [=, this](const AuthorizationResult& auth) {
+    m_authorizer.check(message(), actions, [=, this](const AuthorizationResult& auth) {
         if (!auth.allowed) {
             reply.error(QString::fromLatin1(kErrorNotAuthorized.data()), auth.why);
             return;

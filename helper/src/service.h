@@ -97,7 +97,7 @@ private:
     void authorizeAndRun(const QStringList& actions, std::function<Status()> work,
                          std::function<void()> onSuccess = {});
     // Validation is done: authorize, then start a job and reply with its path.
-    void authorizeJob(const QString& action, const QString& operation, const std::string& container, Job::Work work,
+    void authorizeJob(const QStringList& actions, const QString& operation, const std::string& container, Job::Work work,
                       Job::Done done = {});
     void startJob(const DelayedReply& reply, uint owner, const QString& operation, const std::string& container,
                   Job::Work work, Job::Done done);

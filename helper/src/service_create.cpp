@@ -103,7 +103,13 @@ QDBusObjectPath Service::createJob(const std::string& name, const QString& templ
     }
     // The descriptor stays open (shared) for as long as the job holds this copy.
     QDBusUnixFileDescriptor keep = input ? *input : QDBusUnixFileDescriptor();
-    authorizeJob(QString::fromLatin1(kActionCreate), QStringLiteral("create"), name,
+    // An imported LXC config comes from outside Berth and keeps its mount
+    // entries (lxc-busybox binds host directories): like a config that
+    // reaches the host, it needs the host action, whoever asks.
+    QStringList actions{QString::fromLatin1(kActionCreate)};
+    if (request->templateName == "lxc-import")
+        actions << QString::fromLatin1(kActionHostAccess);
+    authorizeJob(actions, QStringLiteral("create"), name,
                  [this, request = *request, keep](const Progress& progress) mutable {
                      request.inputFd = keep.isValid() ? keep.fileDescriptor() : -1;
                      return m_engine.create(request, progress);
@@ -121,7 +127,7 @@ QDBusObjectPath Service::Export(const QString& qname, const QDBusUnixFileDescrip
     if (rejected(validateName(name)) || rejected(validateFd(output.fileDescriptor(), true, false)) ||
         rejected(validateJobCount(runningJobs())) || rejectedUnlessExists(name))
         return {};
-    authorizeJob(QString::fromLatin1(kActionManage), QStringLiteral("export"), name,
+    authorizeJob({QString::fromLatin1(kActionManage)}, QStringLiteral("export"), name,
                  [this, name, output](const Progress& progress) {
                      progress.step("Exporting", -1);
                      return m_engine.exportContainer(name, output.fileDescriptor());

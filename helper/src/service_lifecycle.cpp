@@ -23,7 +23,7 @@ QDBusObjectPath Service::Stop(const QString& qname, uint timeoutSeconds)
     if (rejected(validateName(name)) || rejected(timeout ? Status{} : fail(timeout.error())) ||
         rejected(validateJobCount(runningJobs())) || rejectedUnlessExists(name))
         return {};
-    authorizeJob(QString::fromLatin1(kActionManage), QStringLiteral("stop"), name,
+    authorizeJob({QString::fromLatin1(kActionManage)}, QStringLiteral("stop"), name,
                  [this, name, timeout = *timeout](const Progress& progress) {
                      progress.step("Stopping", -1);
                      return m_engine.stop(name, timeout);

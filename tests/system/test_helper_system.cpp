@@ -13,6 +13,7 @@
 #include <QDBusReply>
 #include <QDBusUnixFileDescriptor>
 #include <QTemporaryFile>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <csignal>
@@ -469,6 +470,17 @@ private Q_SLOTS:
                          {QStringLiteral("'box2'"), gvariantString(bindMount)},
                          &code);
         QVERIFY2(out.contains(QLatin1String("org.berth.Error.NotAuthorized")), qPrintable(out));
+        // So is importing an LXC container, whose config keeps its mount entries.
+        QTemporaryDir lxcDir;
+        QVERIFY(QFile::setPermissions(lxcDir.path(), QFile::ReadOwner | QFile::ExeOwner | QFile::ReadOther |
+                                                         QFile::ExeOther | QFile::WriteOwner));
+        code = runAs(kUser,
+                     {QStringLiteral("env"), QStringLiteral("BERTH_BUS_ADDRESS=") + m_bus.address(),
+                      QStringLiteral(BERTHCTL_BINARY), QStringLiteral("create"), QStringLiteral("imported"),
+                      QStringLiteral("-t"), QStringLiteral("lxc-import"), QStringLiteral("--file"), lxcDir.path()},
+                     &out);
+        QVERIFY2(code == 3, qPrintable(out));   // berthctl's "not authorized"
+        QCOMPARE(state(QStringLiteral("imported")), QStringLiteral("org.berth.Error.NotFound"));
         const QString renamed = config.arguments().value(0).toString() + QStringLiteral("lxc.uts.name = renamed\n");
         out = callAsUser(QStringLiteral("SetConfig"), {QStringLiteral("'box2'"), gvariantString(renamed)}, &code);
         QVERIFY2(code == 0, qPrintable(out));

@@ -1,0 +1,196 @@
+#include "resources_tab.h"
+
+#include "container_list_model.h"
+#include "error_text.h"
+#include "units.h"
+#include "usage_chart.h"
+
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QThread>
+
+#include <algorithm>
+
+namespace berth::gui {
+namespace {
+
+const QString kMemory = QStringLiteral("memory.max");
+const QString kCpu = QStringLiteral("cpu.max");
+const QString kPids = QStringLiteral("pids.max");
+
+LimitSlider::Scale memoryScale()
+{
+    // 64 MiB steps up to 16 GiB on the slider; the spin box goes further.
+    return {QStringLiteral(" MiB"), 1024.0 * 1024.0, 64, 256, 1024.0 * 1024.0, 0};
+}
+
+LimitSlider::Scale cpuScale()
+{
+    const int cores = std::max(1, QThread::idealThreadCount());
+    return {QStringLiteral(" ") + ResourcesTab::tr("cores"), 1, 0.25, cores * 4, 1024, 2};
+}
+
+LimitSlider::Scale pidsScale()
+{
+    return {QString(), 1, 16, 256, 4194304, 0};   // the kernel's highest pid count
+}
+
+} // namespace
+
+ResourcesTab::ResourcesTab(ContainerSource& source, QWidget* parent) : QWidget(parent), m_source(source)
+{
+    m_confirm = [this](const QString& title, const QString& question) {
+        return QMessageBox::question(this, title, question, QMessageBox::Yes | QMessageBox::Cancel,
+                                     QMessageBox::Cancel) == QMessageBox::Yes;
+    };
+    auto* layout = new QHBoxLayout(this);
+    m_form = new QFormLayout;
+    layout->addLayout(m_form, 2);
+    addSlider(kMemory, tr("Memory limit:"), memoryScale());
+    addSlider(kCpu, tr("CPU quota:"), cpuScale());
+    addSlider(kPids, tr("Processes:"), pidsScale());
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("resourcesMessage"));
+    m_message->setWordWrap(true);
+    m_form->addRow(m_message);
+    m_chart = new UsageChart(this);
+    layout->addWidget(m_chart, 3);
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(kDefaultDebounceMs);
+    connect(&m_debounce, &QTimer::timeout, this, &ResourcesTab::apply);
+    showContainer(nullptr);
+}
+
+void ResourcesTab::addSlider(const QString& key, const QString& label, const LimitSlider::Scale& scale)
+{
+    auto* slider = new LimitSlider(scale, this);
+    slider->setObjectName(key);
+    connect(slider, &LimitSlider::edited, this, [this, key](const QString& text) { edited(key, text); });
+    m_form->addRow(label, slider);
+    m_sliders.insert(key, slider);
+}
+
+void ResourcesTab::watch(const ContainerListModel& model)
+{
+    connect(&model, &QAbstractItemModel::dataChanged, this,
+            [this, &model](const QModelIndex& topLeft, const QModelIndex& bottomRight) {
+                bool current = false;
+                for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
+                    const ContainerRow& changed = model.row(row);
+                    if (changed.stats && m_history.record(*changed.stats))
+                        current = current || changed.info.name == m_name;
+                }
+                if (current)
+                    updateChart();
+            });
+    connect(&model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [this, &model](const QModelIndex&, int first, int last) {
+                for (int row = first; row <= last; ++row)
+                    m_history.forget(model.row(row).info.name);
+            });
+}
+
+void ResourcesTab::showContainer(const ContainerRow* row)
+{
+    const QString name = row ? row->info.name : QString();
+    if (name != m_name) {
+        // Edits not yet sent belong to the container left behind: drop them.
+        m_debounce.stop();
+        m_pending.clear();
+        m_applied.clear();
+        m_message->clear();
+        m_name = name;
+    }
+    const QMap<QString, QString> limits = row ? row->info.limits : QMap<QString, QString>();
+    // Changed limits mean the model read the container again: what it read
+    // is in force now, not what this tab last sent.
+    if (limits != m_limits)
+        m_applied.clear();
+    m_limits = limits;
+    m_memoryUsage = row && row->stats ? row->stats->memoryCurrent : 0;
+    for (LimitSlider* slider : std::as_const(m_sliders))
+        slider->setEnabled(row != nullptr);
+    if (m_pending.isEmpty() && m_inFlight == 0)
+        showInForce(m_sliders.keys());
+    updateChart();
+}
+
+QString ResourcesTab::inForce(const QString& key) const
+{
+    return m_applied.contains(key) ? m_applied.value(key) : m_limits.value(key, QStringLiteral("max"));
+}
+
+void ResourcesTab::showInForce(const QStringList& keys)
+{
+    for (const QString& key : keys)
+        m_sliders.value(key)->setText(inForce(key));
+}
+
+void ResourcesTab::updateChart()
+{
+    m_chart->setSamples(m_history.samples(m_name));
+    bool ok = false;
+    const quint64 limit = inForce(kMemory).toULongLong(&ok);
+    m_chart->setLimit(ok && limit > 0 ? std::optional<quint64>(limit) : std::nullopt);
+}
+
+void ResourcesTab::edited(const QString& key, const QString& text)
+{
+    if (m_name.isEmpty())
+        return;
+    m_pending.insert(key, text);
+    m_debounce.start();   // restarts: only the resting position is sent
+}
+
+bool ResourcesTab::confirmMemory()
+{
+    const LimitSlider* memory = m_sliders.value(kMemory);
+    if (!m_pending.contains(kMemory) || memory->isUnlimited() || memory->value() >= m_memoryUsage)
+        return true;
+    const QString question =
+        tr("'%1' uses %2 now, more than the new limit of %3. The kernel will reclaim memory and may end "
+           "processes in it. Lower the limit anyway?")
+            .arg(m_name, formatBytes(m_memoryUsage), formatBytes(static_cast<quint64>(memory->value())));
+    return m_confirm(tr("Lower the memory limit"), question);
+}
+
+void ResourcesTab::apply()
+{
+    if (m_name.isEmpty() || m_pending.isEmpty())
+        return;
+    if (!confirmMemory()) {
+        m_pending.remove(kMemory);
+        showInForce({kMemory});
+        if (m_pending.isEmpty())
+            return;
+    }
+    const QMap<QString, QString> sent = std::exchange(m_pending, {});
+    ++m_inFlight;
+    m_source.setLimits(m_name, sent, this, [this, name = m_name, sent](client::Status status) {
+        finished(name, sent, status);
+    });
+}
+
+void ResourcesTab::finished(const QString& name, const QMap<QString, QString>& sent, const client::Status& status)
+{
+    --m_inFlight;
+    if (name != m_name) {
+        if (status)
+            Q_EMIT limitsApplied(name);
+        return;
+    }
+    if (!status) {
+        m_message->setText(errorText(status.error(), tr("change the limits of '%1'").arg(name)));
+        showInForce(sent.keys());
+        return;
+    }
+    m_message->clear();
+    for (auto it = sent.begin(); it != sent.end(); ++it)
+        m_applied.insert(it.key(), it.value());
+    updateChart();
+    Q_EMIT limitsApplied(name);
+}
+
+} // namespace berth::gui
