@@ -1,6 +1,7 @@
 // Containers from archives and from other containers, and export: the
 // tarball and clone templates end to end.
 #include "integration_env.h"
+#include "archive_snapshot.h"
 #include "lifecycle_fixture.h"
 
 #include "archive_builder.h"
@@ -59,6 +60,13 @@ private slots:
         auto created = m_engine.create({.name = "imported", .templateName = "tarball", .inputFd = archive.get(),
                                         .kind = ContainerKind::Application, .command = {"cat", "/etc/berth-mark"}});
         QVERIFY2(created, created ? "" : created.error().describe().c_str());
+        // The same tree: every entry with its type, owner, mode, size, times and xattrs.
+        const auto original = archive_test::snapshot(m_engine.settings().paths.rootfsDir("orig"));
+        const auto reimported = archive_test::snapshot(m_engine.settings().paths.rootfsDir("imported"));
+        for (const auto& [path, what] : original)
+            QCOMPARE(QString::fromStdString(path + ": " + (reimported.contains(path) ? reimported.at(path) : "missing")),
+                     QString::fromStdString(path + ": " + what));
+        QCOMPARE(reimported.size(), original.size());
         QVERIFY(m_engine.start("imported"));
         auto stopped = m_engine.waitStopped("imported", 30s);
         QVERIFY(stopped && stopped->lastExit && stopped->lastExit->code == 0);
