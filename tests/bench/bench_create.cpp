@@ -5,6 +5,7 @@
 // Needs root. See README.md.
 //   bench_create [--runs N] [--files N] [--megabytes N]
 #include "bench_env.h"
+#include "bench_main.h"
 #include "command.h"
 #include "stats.h"
 
@@ -13,7 +14,6 @@
 
 #include <charconv>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <functional>
 #include <string_view>
@@ -30,7 +30,6 @@ using namespace berth::bench;
 
 namespace fsys = std::filesystem;
 
-volatile std::sig_atomic_t g_interrupted = 0;
 
 struct Options {
     int runs = 5;
@@ -144,7 +143,7 @@ Status measure(std::vector<Contender>& contenders, int runs)
 {
     for (int run = 0; run < runs; ++run) {
         for (Contender& contender : contenders) {
-            if (g_interrupted)
+            if (interrupted())
                 return failWith(EINTR, "interrupted");
             Result<double> ms = contender.runOnce();
             if (!ms)
@@ -212,24 +211,9 @@ Status runBench(const Options& options)
     return {};
 }
 
-void onSignal(int) { g_interrupted = 1; }
-
 } // namespace
 
 int main(int argc, char** argv)
 {
-    Result<Options> options = parseOptions(argc, argv);
-    if (!options) {
-        std::fprintf(stderr, "bench_create: %s\n", options.error().describe().c_str());
-        return 2;
-    }
-    struct sigaction action{};
-    action.sa_handler = onSignal;
-    ::sigaction(SIGINT, &action, nullptr);
-    ::sigaction(SIGTERM, &action, nullptr);
-    if (Status ok = runBench(*options); !ok) {
-        std::fprintf(stderr, "bench_create: %s\n", ok.error().describe().c_str());
-        return 1;
-    }
-    return 0;
+    return benchMain("bench_create", parseOptions(argc, argv), runBench);
 }

@@ -6,6 +6,7 @@
 // Needs root; runs in private network and mount namespaces. See README.md.
 //   bench_net_attach [--runs N] [--warmup N]
 #include "bench_env.h"
+#include "bench_main.h"
 #include "berth_contender.h"
 #include "command.h"
 #include "netns_holder.h"
@@ -18,7 +19,6 @@
 
 #include <charconv>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <functional>
@@ -33,7 +33,6 @@ using namespace berth;
 using namespace berth::bench;
 namespace fs = std::filesystem;
 
-volatile std::sig_atomic_t g_interrupted = 0;
 
 constexpr const char* kBridge = "bbr0";
 constexpr net::Ipv4Cidr kBridgeAddress{net::Ipv4Address{0x0ad20001}, 24};      // 10.210.0.1/24
@@ -212,7 +211,7 @@ Status measure(std::vector<Contender>& contenders, const Options& options)
 {
     for (int run = 0; run < options.warmup + options.runs; ++run) {
         for (Contender& contender : contenders) {
-            if (g_interrupted)
+            if (interrupted())
                 return failWith(EINTR, "interrupted");
             Result<double> ms = contender.runOnce();
             if (!ms)
@@ -283,24 +282,9 @@ Status runBench(const Options& options)
     return {};
 }
 
-void onSignal(int) { g_interrupted = 1; }
-
 } // namespace
 
 int main(int argc, char** argv)
 {
-    Result<Options> options = parseOptions(argc, argv);
-    if (!options) {
-        std::fprintf(stderr, "bench_net_attach: %s\n", options.error().describe().c_str());
-        return 2;
-    }
-    struct sigaction action{};
-    action.sa_handler = onSignal;
-    ::sigaction(SIGINT, &action, nullptr);
-    ::sigaction(SIGTERM, &action, nullptr);
-    if (Status ok = runBench(*options); !ok) {
-        std::fprintf(stderr, "bench_net_attach: %s\n", ok.error().describe().c_str());
-        return 1;
-    }
-    return 0;
+    return benchMain("bench_net_attach", parseOptions(argc, argv), runBench);
 }

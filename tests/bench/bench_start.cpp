@@ -3,6 +3,7 @@
 // on the same rootfs, in one invocation. Needs root. See README.md.
 //   bench_start [--runs N] [--warmup N]
 #include "bench_env.h"
+#include "bench_main.h"
 #include "berth_contender.h"
 #include "command.h"
 #include "crun_reference.h"
@@ -10,7 +11,6 @@
 #include "stats.h"
 
 #include <charconv>
-#include <csignal>
 #include <cstdio>
 #include <functional>
 #include <string_view>
@@ -21,7 +21,6 @@ namespace {
 using namespace berth;
 using namespace berth::bench;
 
-volatile std::sig_atomic_t g_interrupted = 0;
 
 struct Options {
     int runs = 50;
@@ -73,7 +72,7 @@ Status measure(std::vector<Contender>& contenders, const Options& options)
 {
     for (int run = 0; run < options.warmup + options.runs; ++run) {
         for (Contender& contender : contenders) {
-            if (g_interrupted)
+            if (interrupted())
                 return failWith(EINTR, "interrupted");
             Result<double> ms = contender.runOnce();
             if (!ms)
@@ -138,26 +137,9 @@ Status runBench(const Options& options)
     return {};
 }
 
-void onSignal(int) { g_interrupted = 1; }
-
 } // namespace
 
 int main(int argc, char** argv)
 {
-    Result<Options> options = parseOptions(argc, argv);
-    if (!options) {
-        std::fprintf(stderr, "bench_start: %s\n", options.error().describe().c_str());
-        return 2;
-    }
-    // No SA_RESTART: a signal ends the current wait, then the loop stops
-    // and every destructor cleans up.
-    struct sigaction action{};
-    action.sa_handler = onSignal;
-    ::sigaction(SIGINT, &action, nullptr);
-    ::sigaction(SIGTERM, &action, nullptr);
-    if (Status ok = runBench(*options); !ok) {
-        std::fprintf(stderr, "bench_start: %s\n", ok.error().describe().c_str());
-        return 1;
-    }
-    return 0;
+    return benchMain("bench_start", parseOptions(argc, argv), runBench);
 }
