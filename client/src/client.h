@@ -87,6 +87,10 @@ public:
     void stop(const QString& name, uint timeoutSeconds, QObject* context, Callback<QDBusObjectPath> done);
     void exportTo(const QString& name, int fd, QObject* context, Callback<QDBusObjectPath> done);
     void openConsole(const QString& name, int tty, QObject* context, Callback<QDBusUnixFileDescriptor> done);
+    void readLog(const QString& name, quint64 offset, uint maxBytes, QObject* context, Callback<LogChunk> done);
+    void execPty(const ExecRequest& request, QObject* context,
+                 Callback<std::pair<uint, QDBusUnixFileDescriptor>> done);
+    void forwards(const QString& container, QObject* context, Callback<QStringList> done);
     // Start, Kill, Freeze, Thaw, Destroy, SetConfig, SetLimits and the
     // network's changes, by method name: for calls whose reply is empty.
     void callManager(const QString& method, const QVariantList& args, QObject* context, StatusCallback done);

@@ -125,6 +125,38 @@ void Client::openConsole(const QString& name, int tty, QObject* context, Callbac
                                                                same<QDBusUnixFileDescriptor>(), std::move(done));
 }
 
+void Client::readLog(const QString& name, quint64 offset, uint maxBytes, QObject* context, Callback<LogChunk> done)
+{
+    auto* watcher = new QDBusPendingCallWatcher(m_manager->GetLog(name, offset, maxBytes), context);
+    QObject::connect(watcher, &QDBusPendingCallWatcher::finished, context, [watcher, done = std::move(done)] {
+        watcher->deleteLater();
+        QDBusPendingReply<QByteArray, quint64, quint64> reply = *watcher;
+        if (reply.isError())
+            done(std::unexpected(clientError(reply.error())));
+        else
+            done(LogChunk{reply.argumentAt<0>(), reply.argumentAt<1>(), reply.argumentAt<2>()});
+    });
+}
+
+void Client::execPty(const ExecRequest& r, QObject* context, Callback<std::pair<uint, QDBusUnixFileDescriptor>> done)
+{
+    auto* watcher = new QDBusPendingCallWatcher(m_manager->ExecPty(r.name, r.argv, r.env, r.cwd), context);
+    QObject::connect(watcher, &QDBusPendingCallWatcher::finished, context, [watcher, done = std::move(done)] {
+        watcher->deleteLater();
+        QDBusPendingReply<uint, QDBusUnixFileDescriptor> reply = *watcher;
+        if (reply.isError())
+            done(std::unexpected(clientError(reply.error())));
+        else
+            done(std::pair{reply.argumentAt<0>(), reply.argumentAt<1>()});
+    });
+}
+
+void Client::forwards(const QString& container, QObject* context, Callback<QStringList> done)
+{
+    whenDone<QStringList, QStringList>(m_network->ListForwards(container), context, same<QStringList>(),
+                                       std::move(done));
+}
+
 void Client::callManager(const QString& method, const QVariantList& args, QObject* context, StatusCallback done)
 {
     whenDoneVoid(m_manager->asyncCallWithArgumentList(method, args), context, std::move(done));

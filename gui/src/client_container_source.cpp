@@ -19,6 +19,39 @@ void followJob(const QDBusConnection& bus, const QString& path, QObject* context
     watcher->watch();
 }
 
+// A JobHandle over the helper's job object.
+class ClientJobHandle final : public JobHandle {
+public:
+    ClientJobHandle(const QDBusConnection& bus, const QString& path, QObject* parent)
+        : JobHandle(parent), m_watcher(bus, path, this)
+    {
+        connect(&m_watcher, &client::JobWatcher::progressChanged, this, &JobHandle::progressChanged);
+        connect(&m_watcher, &client::JobWatcher::logLine, this, &JobHandle::logLine);
+        connect(&m_watcher, &client::JobWatcher::finished, this, &JobHandle::finished);
+    }
+
+    void watch() { m_watcher.watch(); }
+    // A refused or late cancel changes nothing: finished() reports the end.
+    void cancel() override { (void)m_watcher.cancel(); }
+
+private:
+    client::JobWatcher m_watcher;
+};
+
+// Turns a reply carrying a job path into a watched handle owned by `context`.
+Callback<QDBusObjectPath> handleFor(const QDBusConnection& bus, QObject* context, Callback<JobHandle*> done)
+{
+    return [bus, context, done = std::move(done)](client::Result<QDBusObjectPath> job) {
+        if (!job) {
+            done(std::unexpected(job.error()));
+            return;
+        }
+        auto* handle = new ClientJobHandle(bus, job->path(), context);
+        done(handle);
+        handle->watch();
+    };
+}
+
 } // namespace
 
 ClientContainerSource::ClientContainerSource(client::Client& client, QObject* parent)
@@ -86,6 +119,107 @@ void ClientContainerSource::setLimits(const QString& name, const QMap<QString, Q
                                       StatusCallback done)
 {
     m_client.callManager(QStringLiteral("SetLimits"), {name, QVariant::fromValue(limits)}, context, std::move(done));
+}
+
+void ClientContainerSource::templates(QObject* context, Callback<QList<client::TemplateInfo>> done)
+{
+    m_client.templates(context, std::move(done));
+}
+
+void ClientContainerSource::create(const client::CreateRequest& request, QObject* context, Callback<JobHandle*> done)
+{
+    m_client.create(request, context, handleFor(m_client.connection(), context, std::move(done)));
+}
+
+void ClientContainerSource::exportTo(const QString& name, int fd, QObject* context, Callback<JobHandle*> done)
+{
+    m_client.exportTo(name, fd, context, handleFor(m_client.connection(), context, std::move(done)));
+}
+
+void ClientContainerSource::config(const QString& name, QObject* context, Callback<QString> done)
+{
+    m_client.config(name, context, std::move(done));
+}
+
+void ClientContainerSource::setConfig(const QString& name, const QString& text, QObject* context,
+                                      StatusCallback done)
+{
+    m_client.callManager(QStringLiteral("SetConfig"), {name, text}, context, std::move(done));
+}
+
+void ClientContainerSource::readLog(const QString& name, quint64 offset, uint maxBytes, QObject* context,
+                                    Callback<client::LogChunk> done)
+{
+    m_client.readLog(name, offset, maxBytes, context, std::move(done));
+}
+
+void ClientContainerSource::openConsole(const QString& name, int tty, QObject* context,
+                                        Callback<QDBusUnixFileDescriptor> done)
+{
+    m_client.openConsole(name, tty, context, std::move(done));
+}
+
+void ClientContainerSource::resizeConsole(const QString& name, int tty, ushort rows, ushort columns,
+                                          QObject* context, StatusCallback done)
+{
+    m_client.callManager(QStringLiteral("ResizeConsole"),
+                         {name, tty, QVariant::fromValue(rows), QVariant::fromValue(columns)}, context,
+                         std::move(done));
+}
+
+void ClientContainerSource::execPty(const client::ExecRequest& request, QObject* context,
+                                    Callback<std::pair<uint, QDBusUnixFileDescriptor>> done)
+{
+    m_client.execPty(request, context, std::move(done));
+}
+
+void ClientContainerSource::bridges(QObject* context, Callback<QList<client::Bridge>> done)
+{
+    m_client.bridges(context, std::move(done));
+}
+
+static QVariantList bridgeArguments(const QString& name, const client::BridgeSettings& s)
+{
+    return {name, s.address, s.dhcpRange, s.nat, s.domain, s.mtu};
+}
+
+void ClientContainerSource::createBridge(const QString& name, const client::BridgeSettings& settings,
+                                         QObject* context, StatusCallback done)
+{
+    m_client.callNetwork(QStringLiteral("CreateBridge"), bridgeArguments(name, settings), context, std::move(done));
+}
+
+void ClientContainerSource::changeBridge(const QString& name, const client::BridgeSettings& settings,
+                                         QObject* context, StatusCallback done)
+{
+    m_client.callNetwork(QStringLiteral("ChangeBridge"), bridgeArguments(name, settings), context, std::move(done));
+}
+
+void ClientContainerSource::deleteBridge(const QString& name, bool force, QObject* context, StatusCallback done)
+{
+    m_client.callNetwork(QStringLiteral("DeleteBridge"), {name, force}, context, std::move(done));
+}
+
+void ClientContainerSource::forwards(const QString& container, QObject* context, Callback<QStringList> done)
+{
+    m_client.forwards(container, context, std::move(done));
+}
+
+void ClientContainerSource::addForward(const QString& container, const QString& forward, QObject* context,
+                                       StatusCallback done)
+{
+    m_client.callNetwork(QStringLiteral("AddForward"), {container, forward}, context, std::move(done));
+}
+
+void ClientContainerSource::removeForward(const QString& container, const QString& forward, QObject* context,
+                                          StatusCallback done)
+{
+    m_client.callNetwork(QStringLiteral("RemoveForward"), {container, forward}, context, std::move(done));
+}
+
+void ClientContainerSource::systemCheck(QObject* context, Callback<QList<client::CheckItem>> done)
+{
+    m_client.systemCheck(context, std::move(done));
 }
 
 } // namespace berth::gui

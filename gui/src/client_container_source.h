@@ -23,6 +23,31 @@ public:
     void setLimits(const QString& name, const QMap<QString, QString>& limits, QObject* context,
                    StatusCallback done) override;
 
+    void templates(QObject* context, Callback<QList<client::TemplateInfo>> done) override;
+    void create(const client::CreateRequest& request, QObject* context, Callback<JobHandle*> done) override;
+    void exportTo(const QString& name, int fd, QObject* context, Callback<JobHandle*> done) override;
+    void config(const QString& name, QObject* context, Callback<QString> done) override;
+    void setConfig(const QString& name, const QString& text, QObject* context, StatusCallback done) override;
+    void readLog(const QString& name, quint64 offset, uint maxBytes, QObject* context,
+                 Callback<client::LogChunk> done) override;
+    void openConsole(const QString& name, int tty, QObject* context, Callback<QDBusUnixFileDescriptor> done) override;
+    void resizeConsole(const QString& name, int tty, ushort rows, ushort columns, QObject* context,
+                       StatusCallback done) override;
+    void execPty(const client::ExecRequest& request, QObject* context,
+                 Callback<std::pair<uint, QDBusUnixFileDescriptor>> done) override;
+    void bridges(QObject* context, Callback<QList<client::Bridge>> done) override;
+    void createBridge(const QString& name, const client::BridgeSettings& settings, QObject* context,
+                      StatusCallback done) override;
+    void changeBridge(const QString& name, const client::BridgeSettings& settings, QObject* context,
+                      StatusCallback done) override;
+    void deleteBridge(const QString& name, bool force, QObject* context, StatusCallback done) override;
+    void forwards(const QString& container, QObject* context, Callback<QStringList> done) override;
+    void addForward(const QString& container, const QString& forward, QObject* context,
+                    StatusCallback done) override;
+    void removeForward(const QString& container, const QString& forward, QObject* context,
+                       StatusCallback done) override;
+    void systemCheck(QObject* context, Callback<QList<client::CheckItem>> done) override;
+
 private:
     client::Client& m_client;
 };

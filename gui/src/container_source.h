@@ -5,6 +5,7 @@
 #pragma once
 
 #include "client.h"
+#include "job_handle.h"
 
 #include <QObject>
 
@@ -35,6 +36,44 @@ public:
     // default refuses.
     virtual void setLimits(const QString& name, const QMap<QString, QString>& limits, QObject* context,
                            StatusCallback done);
+
+    // The new-container wizard. The job handle is a child of `context`.
+    virtual void templates(QObject* context, Callback<QList<client::TemplateInfo>> done) = 0;
+    virtual void create(const client::CreateRequest& request, QObject* context, Callback<JobHandle*> done) = 0;
+    // `fd` (not owned) is where the tarball goes; the job writes it.
+    virtual void exportTo(const QString& name, int fd, QObject* context, Callback<JobHandle*> done) = 0;
+
+    // Config and log.
+    virtual void config(const QString& name, QObject* context, Callback<QString> done) = 0;
+    // The helper parses and validates the text before it replaces the config.
+    virtual void setConfig(const QString& name, const QString& text, QObject* context, StatusCallback done) = 0;
+    virtual void readLog(const QString& name, quint64 offset, uint maxBytes, QObject* context,
+                         Callback<client::LogChunk> done) = 0;
+
+    // Terminals: the console through the monitor (tty 0 = /dev/console), or
+    // a new command on a pty whose master comes back.
+    virtual void openConsole(const QString& name, int tty, QObject* context,
+                             Callback<QDBusUnixFileDescriptor> done) = 0;
+    virtual void resizeConsole(const QString& name, int tty, ushort rows, ushort columns, QObject* context,
+                               StatusCallback done) = 0;
+    virtual void execPty(const client::ExecRequest& request, QObject* context,
+                         Callback<std::pair<uint, QDBusUnixFileDescriptor>> done) = 0;
+
+    // Bridges and port forwards ("tcp:8080:80").
+    virtual void bridges(QObject* context, Callback<QList<client::Bridge>> done) = 0;
+    virtual void createBridge(const QString& name, const client::BridgeSettings& settings, QObject* context,
+                              StatusCallback done) = 0;
+    virtual void changeBridge(const QString& name, const client::BridgeSettings& settings, QObject* context,
+                              StatusCallback done) = 0;
+    virtual void deleteBridge(const QString& name, bool force, QObject* context, StatusCallback done) = 0;
+    virtual void forwards(const QString& container, QObject* context, Callback<QStringList> done) = 0;
+    virtual void addForward(const QString& container, const QString& forward, QObject* context,
+                            StatusCallback done) = 0;
+    virtual void removeForward(const QString& container, const QString& forward, QObject* context,
+                               StatusCallback done) = 0;
+
+    // What the host can do (the system check page).
+    virtual void systemCheck(QObject* context, Callback<QList<client::CheckItem>> done) = 0;
 
 Q_SIGNALS:
     void containerAdded(const QString& name);

@@ -15,6 +15,15 @@
 
 namespace berth::test {
 
+// A job the test drives by emitting its signals.
+class FakeJobHandle : public gui::JobHandle {
+    Q_OBJECT
+public:
+    using gui::JobHandle::JobHandle;
+    int cancelCalls = 0;
+    void cancel() override { ++cancelCalls; }
+};
+
 class FakeContainerSource : public gui::ContainerSource {
     Q_OBJECT
 public:
@@ -27,6 +36,16 @@ public:
     int statsCalls = 0;
     int statsAnswered = 0;   // answers handed to the model so far
     QStringList actions;   // "start box1", "kill box1 9", ...
+    QList<client::TemplateInfo> templateList;
+    QList<client::CreateRequest> createRequests;
+    QList<FakeJobHandle*> jobs;   // handed out by create and exportTo, newest last
+    QMap<QString, QString> configs;
+    QMap<QString, QByteArray> logs;
+    QList<client::Bridge> bridgeList;
+    QMap<QString, QStringList> forwardLists;
+    QList<client::CheckItem> checkItems;
+    QList<client::ExecRequest> execRequests;
+    int ptyFd = -1;   // duplicated into every openConsole and execPty answer; -1: refused
 
     // Loads fixtures/<file>; false if it cannot be read.
     bool load(const QString& path)
@@ -39,6 +58,10 @@ public:
             const auto info = client::containerInfoFromMap(value.toObject().toVariantMap());
             containers.insert(info.name, info);
         }
+        for (const auto& value : root.value(QStringLiteral("templates")).toArray())
+            templateList << client::templateInfoFromMap(value.toObject().toVariantMap());
+        for (const auto& value : root.value(QStringLiteral("bridges")).toArray())
+            bridgeList << client::bridgeFromMap(value.toObject().toVariantMap());
         for (const auto& sample : root.value(QStringLiteral("stats")).toArray()) {
             QList<client::ContainerStats> stats;
             const QVariantMap byName = sample.toObject().toVariantMap();
@@ -118,7 +141,141 @@ public:
             std::move(done));
     }
 
+    void setLimits(const QString& name, const QMap<QString, QString>& limits, QObject* context,
+                   gui::StatusCallback done) override
+    {
+        QStringList pairs;
+        for (auto it = limits.begin(); it != limits.end(); ++it)
+            pairs << it.key() + QLatin1Char('=') + it.value();
+        act(QStringLiteral("limits %1 %2").arg(name, pairs.join(QLatin1Char(' '))), context, std::move(done));
+    }
+
+    void templates(QObject* context, gui::Callback<QList<client::TemplateInfo>> done) override
+    {
+        answer(context, std::move(done), client::Result<QList<client::TemplateInfo>>(templateList));
+    }
+    void create(const client::CreateRequest& request, QObject* context, gui::Callback<gui::JobHandle*> done) override
+    {
+        createRequests << request;
+        job(QStringLiteral("create ") + request.name, context, std::move(done));
+    }
+    void exportTo(const QString& name, int, QObject* context, gui::Callback<gui::JobHandle*> done) override
+    {
+        job(QStringLiteral("export ") + name, context, std::move(done));
+    }
+    void config(const QString& name, QObject* context, gui::Callback<QString> done) override
+    {
+        answer(context, std::move(done), found(configs, name));
+    }
+    void setConfig(const QString& name, const QString& text, QObject* context, gui::StatusCallback done) override
+    {
+        if (!actionError)
+            configs.insert(name, text);
+        act(QStringLiteral("config ") + name, context, std::move(done));
+    }
+    void readLog(const QString& name, quint64 offset, uint maxBytes, QObject* context,
+                 gui::Callback<client::LogChunk> done) override
+    {
+        const QByteArray log = logs.value(name);
+        const auto from = offset > quint64(log.size()) ? 0 : qsizetype(offset);
+        const QByteArray piece = log.mid(from, maxBytes);
+        answer(context, std::move(done),
+               client::Result<client::LogChunk>(client::LogChunk{piece, quint64(from + piece.size()), quint64(log.size())}));
+    }
+    void openConsole(const QString& name, int tty, QObject* context,
+                     gui::Callback<QDBusUnixFileDescriptor> done) override
+    {
+        actions << QStringLiteral("console %1 %2").arg(name).arg(tty);
+        answer(context, std::move(done), pty<QDBusUnixFileDescriptor>([](auto fd) { return fd; }));
+    }
+    void resizeConsole(const QString& name, int tty, ushort rows, ushort columns, QObject* context,
+                       gui::StatusCallback done) override
+    {
+        act(QStringLiteral("resize %1 %2 %3x%4").arg(name).arg(tty).arg(rows).arg(columns), context, std::move(done));
+    }
+    void execPty(const client::ExecRequest& request, QObject* context,
+                 gui::Callback<std::pair<uint, QDBusUnixFileDescriptor>> done) override
+    {
+        execRequests << request;
+        const uint id = uint(execRequests.size());
+        answer(context, std::move(done),
+               pty<std::pair<uint, QDBusUnixFileDescriptor>>([id](auto fd) { return std::pair{id, fd}; }));
+    }
+    void bridges(QObject* context, gui::Callback<QList<client::Bridge>> done) override
+    {
+        answer(context, std::move(done), client::Result<QList<client::Bridge>>(bridgeList));
+    }
+    void createBridge(const QString& name, const client::BridgeSettings& s, QObject* context,
+                      gui::StatusCallback done) override
+    {
+        act(QStringLiteral("bridge-create %1 %2 %3 nat=%4 %5").arg(name, s.address, s.dhcpRange).arg(s.nat).arg(s.domain),
+            context, std::move(done));
+    }
+    void changeBridge(const QString& name, const client::BridgeSettings& s, QObject* context,
+                      gui::StatusCallback done) override
+    {
+        act(QStringLiteral("bridge-change %1 %2 %3 nat=%4 %5").arg(name, s.address, s.dhcpRange).arg(s.nat).arg(s.domain),
+            context, std::move(done));
+    }
+    void deleteBridge(const QString& name, bool force, QObject* context, gui::StatusCallback done) override
+    {
+        act(QStringLiteral("bridge-delete %1%2").arg(name, force ? QStringLiteral(" force") : QString()), context,
+            std::move(done));
+    }
+    void forwards(const QString& container, QObject* context, gui::Callback<QStringList> done) override
+    {
+        answer(context, std::move(done), client::Result<QStringList>(forwardLists.value(container)));
+    }
+    void addForward(const QString& container, const QString& forward, QObject* context,
+                    gui::StatusCallback done) override
+    {
+        if (!actionError)
+            forwardLists[container] << forward;
+        act(QStringLiteral("forward-add %1 %2").arg(container, forward), context, std::move(done));
+    }
+    void removeForward(const QString& container, const QString& forward, QObject* context,
+                       gui::StatusCallback done) override
+    {
+        if (!actionError)
+            forwardLists[container].removeAll(forward);
+        act(QStringLiteral("forward-remove %1 %2").arg(container, forward), context, std::move(done));
+    }
+    void systemCheck(QObject* context, gui::Callback<QList<client::CheckItem>> done) override
+    {
+        answer(context, std::move(done), client::Result<QList<client::CheckItem>>(checkItems));
+    }
+
 private:
+    template <class T>
+    client::Result<T> found(const QMap<QString, T>& map, const QString& name) const
+    {
+        if (!map.contains(name))
+            return client::Result<T>(std::unexpect, client::clientError(QStringLiteral("org.berth.Error.NotFound"), name));
+        return map.value(name);
+    }
+
+    template <class T, class Make>
+    client::Result<T> pty(Make make) const
+    {
+        if (ptyFd < 0 || actionError)
+            return client::Result<T>(std::unexpect, actionError ? *actionError
+                                                                : client::clientError(QStringLiteral("org.berth.Error.NotRunning"),
+                                                                                      QStringLiteral("no console")));
+        return make(QDBusUnixFileDescriptor(ptyFd));
+    }
+
+    void job(const QString& what, QObject* context, gui::Callback<gui::JobHandle*> done)
+    {
+        actions << what;
+        if (actionError) {
+            answer(context, std::move(done), client::Result<gui::JobHandle*>(std::unexpect, *actionError));
+            return;
+        }
+        auto* handle = new FakeJobHandle(context);
+        jobs << handle;
+        answer(context, std::move(done), client::Result<gui::JobHandle*>(handle));
+    }
+
     template <class Done, class Value>
     static void answer(QObject* context, Done done, Value value)
     {
