@@ -14,13 +14,14 @@ LimitSlider::LimitSlider(const Scale& scale, QWidget* parent) : QWidget(parent),
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_slider = new QSlider(Qt::Horizontal, this);
-    m_slider->setRange(1, scale.sliderSteps + 1);
+    m_slider->setRange(1, scale.canBeUnlimited ? scale.sliderSteps + 1 : scale.sliderSteps);
     m_spin = new QDoubleSpinBox(this);
     m_spin->setDecimals(scale.decimals);
-    m_spin->setRange(0, scale.spinMaximum);
+    m_spin->setRange(scale.canBeUnlimited ? 0 : scale.minimum, scale.spinMaximum);
     m_spin->setSingleStep(scale.sliderStep);
     m_spin->setSuffix(scale.suffix);
-    m_spin->setSpecialValueText(tr("unlimited"));
+    if (scale.canBeUnlimited)
+        m_spin->setSpecialValueText(tr("unlimited"));
     m_spin->setKeyboardTracking(false);   // one change per entry, not per digit
     // One width for every limit, so that the sliders line up.
     m_spin->setMinimumWidth(m_spin->fontMetrics().horizontalAdvance(QStringLiteral("0000000 MiB")) + 30);
@@ -28,7 +29,7 @@ LimitSlider::LimitSlider(const Scale& scale, QWidget* parent) : QWidget(parent),
     layout->addWidget(m_spin);
     connect(m_slider, &QSlider::valueChanged, this, &LimitSlider::sliderMoved);
     connect(m_spin, &QDoubleSpinBox::valueChanged, this, &LimitSlider::spinChanged);
-    showShown(0);
+    showShown(scale.unsetShown);
 }
 
 void LimitSlider::setText(const QString& text)
@@ -37,13 +38,13 @@ void LimitSlider::setText(const QString& text)
     const double raw = text.toDouble(&ok);
     const bool limited = ok && std::isfinite(raw) && raw > 0;
     m_updating = true;
-    showShown(limited ? raw / m_scale.unit : 0);
+    showShown(limited ? raw / m_scale.unit : m_scale.unsetShown);
     m_updating = false;
 }
 
 bool LimitSlider::isUnlimited() const
 {
-    return m_spin->value() <= 0;
+    return m_scale.canBeUnlimited && m_spin->value() <= 0;
 }
 
 double LimitSlider::value() const
@@ -66,7 +67,7 @@ void LimitSlider::showShown(double shown)
     const QSignalBlocker sliderBlock(m_slider);
     m_spin->setValue(shown);
     const int steps = m_scale.sliderSteps;
-    const int position = shown <= 0 ? steps + 1
+    const int position = shown <= 0 && m_scale.canBeUnlimited ? steps + 1
                                     : std::clamp(static_cast<int>(std::lround(shown / m_scale.sliderStep)), 1, steps);
     m_slider->setValue(position);
 }

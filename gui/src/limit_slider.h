@@ -1,5 +1,6 @@
 // One limit as a slider and a spin box that move together. The slider's
-// last position and the spin box's lowest value (0) mean "unlimited". The
+// last position and the spin box's lowest value (0) mean "unlimited"
+// (unless the scale has no such thing, as weights). The
 // value travels as SetLimits' text: a number in the helper's unit (bytes,
 // cores, a count) or "max".
 #pragma once
@@ -21,11 +22,16 @@ public:
         int sliderSteps = 100;     // positions before "unlimited"
         double spinMaximum = 1e6;  // in shown units
         int decimals = 0;
+        // Weights have no "unlimited": then the spin box starts at
+        // `minimum` and an unset value shows `unsetShown` (the kernel's default).
+        bool canBeUnlimited = true;
+        double minimum = 0;        // in shown units
+        double unsetShown = 0;
     };
 
     explicit LimitSlider(const Scale& scale, QWidget* parent = nullptr);
 
-    // "max", empty or unreadable: unlimited. Emits nothing.
+    // "max", empty or unreadable: unlimited (or the unset value). Emits nothing.
     void setText(const QString& text);
     [[nodiscard]] QString text() const;
     [[nodiscard]] bool isUnlimited() const;

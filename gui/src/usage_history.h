@@ -1,6 +1,7 @@
-// The last few minutes of memory use per container, kept from the stats
-// samples the list model already fetches (the chart makes no call of its
-// own). A fixed-size ring per container: old samples fall out.
+// The last minutes of usage per container, kept from the stats samples the
+// list model already fetches (the charts make no call of their own). A
+// fixed-size ring per container, sized for the longest chart window at the
+// sampling interval: old samples fall out.
 #pragma once
 
 #include "client_types.h"
@@ -11,16 +12,39 @@
 
 namespace berth::gui {
 
+// Cumulative counters stay cumulative here: rates are worked out when a
+// chart is drawn, from neighbouring samples.
 struct UsageSample {
     qint64 timestampNs = 0;
     quint64 memoryBytes = 0;
+    quint64 oomKills = 0;
+    quint64 cpuUsageNs = 0;
+    quint64 pids = 0;
+    quint64 ioReadBytes = 0;
+    quint64 ioWriteBytes = 0;
+    quint64 netRxBytes = 0;
+    quint64 netTxBytes = 0;
 };
 
 class UsageHistory {
 public:
-    static constexpr int kDefaultCapacity = 150;   // 5 minutes at the model's 2 s
+    static constexpr int kLongestWindowSeconds = 15 * 60;
+    static constexpr int kDefaultIntervalMs = 2000;
 
-    explicit UsageHistory(int capacity = kDefaultCapacity) : m_capacity(capacity) {}
+    // How many samples cover `windowSeconds` at one per `intervalMs`; one
+    // more than the quotient, so that the window is spanned end to end.
+    [[nodiscard]] static int capacityFor(int windowSeconds, int intervalMs);
+
+    explicit UsageHistory(int capacity = capacityFor(kLongestWindowSeconds, kDefaultIntervalMs))
+        : m_capacity(capacity)
+    {
+    }
+
+    // The model's sampling interval changed: resize every ring, keeping the
+    // newest samples.
+    void setSamplingInterval(int intervalMs);
+    void setCapacity(int capacity);
+    [[nodiscard]] int capacity() const { return m_capacity; }
 
     // False if the sample is not newer than the last one kept (the same
     // sample seen again through another row change).

@@ -6,17 +6,20 @@
 #include "fake_container_source.h"
 #include "limit_slider.h"
 #include "resources_tab.h"
-#include "usage_chart.h"
+#include "cpuset_picker.h"
+#include "usage_charts.h"
 
 #include <QDoubleSpinBox>
+#include <QCheckBox>
 #include <QLabel>
-#include <QLineSeries>
+#include <QLineEdit>
 #include <QSlider>
 #include <QtTest>
 
 using berth::gui::ContainerListModel;
 using berth::gui::ContainerRow;
 using berth::gui::ResourcesTab;
+using berth::gui::UsageKind;
 
 namespace {
 
@@ -45,7 +48,10 @@ ContainerRow webRow(quint64 memoryUsed = 32 * 1024 * 1024)
     row.info = berth::test::FakeContainerSource::info(QStringLiteral("web"), QStringLiteral("running"));
     row.info.limits = {{QStringLiteral("memory.max"), QStringLiteral("268435456")},
                        {QStringLiteral("cpu.max"), QStringLiteral("1.5")},
-                       {QStringLiteral("pids.max"), QStringLiteral("100")}};
+                       {QStringLiteral("memory.high"), QStringLiteral("134217728")},
+                       {QStringLiteral("cpu.max"), QStringLiteral("1.5")},
+                       {QStringLiteral("pids.max"), QStringLiteral("100")},
+                       {QStringLiteral("cpuset.cpus"), QStringLiteral("0")}};
     berth::client::ContainerStats stats;
     stats.name = row.info.name;
     stats.memoryCurrent = memoryUsed;
@@ -56,7 +62,7 @@ ContainerRow webRow(quint64 memoryUsed = 32 * 1024 * 1024)
 // The limit line's height in MiB, or -1 when there is none.
 double limitLine(const ResourcesTab& tab)
 {
-    const QList<QPointF> points = tab.chart()->limitSeries()->points();
+    const QList<QPointF> points = tab.charts()->seriesPoints(UsageKind::MemoryLimit);
     return points.isEmpty() ? -1 : points.first().y();
 }
 
@@ -76,6 +82,16 @@ private Q_SLOTS:
         QTest::newRow("cpu cores") << "cpu.max" << "1.5" << 1.5 << "1.5";
         QTest::newRow("pids") << "pids.max" << "100" << 100.0 << "100";
         QTest::newRow("pids not set") << "pids.max" << "" << 0.0 << "max";
+        QTest::newRow("soft limit MiB") << "memory.high" << "134217728" << 128.0 << "134217728";
+        QTest::newRow("soft limit unset") << "memory.high" << "" << 0.0 << "max";
+        QTest::newRow("swap GiB") << "memory.swap.max" << "1073741824" << 1024.0 << "1073741824";
+        QTest::newRow("swap unlimited") << "memory.swap.max" << "max" << 0.0 << "max";
+        QTest::newRow("cpu no quota") << "cpu.max" << "max" << 0.0 << "max";
+        QTest::newRow("cpu weight") << "cpu.weight" << "250" << 250.0 << "250";
+        QTest::newRow("cpu weight unset: default") << "cpu.weight" << "" << 100.0 << "100";
+        QTest::newRow("io weight top") << "io.weight" << "10000" << 10000.0 << "10000";
+        QTest::newRow("io weight lowest") << "io.weight" << "1" << 1.0 << "1";
+        QTest::newRow("io weight unset: default") << "io.weight" << "" << 100.0 << "100";
     }
     void slidersShowLimitsInForce()
     {
@@ -105,6 +121,46 @@ private Q_SLOTS:
         QTest::newRow("cpu 0.75 cores") << "cpu.max" << 3 << "0.75";
         QTest::newRow("pids 64") << "pids.max" << 4 << "64";
         QTest::newRow("memory unlimited") << "memory.max" << -1 << "max";
+        QTest::newRow("soft limit 256 MiB") << "memory.high" << 4 << "268435456";
+        QTest::newRow("swap 1 GiB") << "memory.swap.max" << 16 << "1073741824";
+        QTest::newRow("swap unlimited") << "memory.swap.max" << -1 << "max";
+        QTest::newRow("cpu no quota") << "cpu.max" << -1 << "max";
+        QTest::newRow("cpu weight 300") << "cpu.weight" << 3 << "300";
+        QTest::newRow("io weight 700") << "io.weight" << 7 << "700";
+        // Weights have no "unlimited": the slider's end is the highest weight.
+        QTest::newRow("io weight at the end") << "io.weight" << -1 << "10000";
+    }
+
+    void typedValueSent_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<double>("typed");
+        QTest::addColumn<QString>("sent");
+        QTest::newRow("memory 300 MiB") << "memory.max" << 300.0 << "314572800";
+        QTest::newRow("memory 2 GiB") << "memory.max" << 2048.0 << "2147483648";
+        QTest::newRow("soft limit 1 MiB") << "memory.high" << 1.0 << "1048576";
+        QTest::newRow("soft limit 0: unlimited") << "memory.high" << 0.0 << "max";
+        QTest::newRow("cpu 2.5 cores") << "cpu.max" << 2.5 << "2.5";
+        QTest::newRow("cpu 0.05 cores") << "cpu.max" << 0.05 << "0.05";
+        QTest::newRow("cpu weight 1") << "cpu.weight" << 1.0 << "1";
+        QTest::newRow("cpu weight 0 is 1") << "cpu.weight" << 0.0 << "1";
+        QTest::newRow("io weight 10000") << "io.weight" << 10000.0 << "10000";
+        QTest::newRow("pids 4194304") << "pids.max" << 4194304.0 << "4194304";
+    }
+    void typedValueSent()
+    {
+        QFETCH(QString, key);
+        QFETCH(double, typed);
+        QFETCH(QString, sent);
+        LimitsSource source;
+        ResourcesTab tab(source);
+        tab.setDebounceInterval(0);
+        tab.setConfirmation([](const QString&, const QString&) { return true; });
+        const ContainerRow row = webRow();
+        tab.showContainer(&row);
+        tab.slider(key)->spinBox()->setValue(typed);
+        QTRY_COMPARE(source.limitCalls.size(), 1);
+        QCOMPARE(source.limitCalls.first().second, (QMap<QString, QString>{{key, sent}}));
     }
     void movingSendsOneCallAfterThePause()
     {
@@ -129,20 +185,65 @@ private Q_SLOTS:
         QCOMPARE(source.limitCalls.size(), 1);
     }
 
+    void refusalRestoresAndExplains_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<double>("typed");
+        QTest::addColumn<QString>("inForce");
+        QTest::newRow("pids") << "pids.max" << 500.0 << "100";
+        QTest::newRow("soft limit") << "memory.high" << 512.0 << "134217728";
+        QTest::newRow("swap") << "memory.swap.max" << 64.0 << "max";
+        QTest::newRow("cpu quota") << "cpu.max" << 3.0 << "1.5";
+        QTest::newRow("cpu weight") << "cpu.weight" << 5000.0 << "100";
+        QTest::newRow("io weight") << "io.weight" << 20.0 << "100";
+    }
     void refusalRestoresAndExplains()
     {
+        QFETCH(QString, key);
+        QFETCH(double, typed);
+        QFETCH(QString, inForce);
         LimitsSource source;
         source.limitsError = berth::client::clientError(QStringLiteral("org.berth.Error.InvalidArgument"),
-                                                        QStringLiteral("pids.max: not within 1..4194304"));
+                                                        QStringLiteral("%1: refused by the kernel 4194304").arg(key));
         ResourcesTab tab(source);
         tab.setDebounceInterval(0);
         const ContainerRow row = webRow();
         tab.showContainer(&row);
-        tab.slider(QStringLiteral("pids.max"))->spinBox()->setValue(500);
+        tab.slider(key)->spinBox()->setValue(typed);
+        QCOMPARE(tab.slider(key)->spinBox()->value(), typed);   // until the helper answers
         QTRY_COMPARE(source.limitCalls.size(), 1);
         QTRY_VERIFY(!tab.message()->text().isEmpty());
         QVERIFY2(tab.message()->text().contains(QStringLiteral("4194304")), qPrintable(tab.message()->text()));
-        QCOMPARE(tab.slider(QStringLiteral("pids.max"))->text(), QStringLiteral("100"));
+        QCOMPARE(tab.slider(key)->text(), inForce);
+    }
+
+    void cpusetSentAndRestored_data()
+    {
+        QTest::addColumn<bool>("refused");
+        QTest::newRow("taken") << false;
+        QTest::newRow("refused") << true;
+    }
+    void cpusetSentAndRestored()
+    {
+        QFETCH(bool, refused);
+        LimitsSource source;
+        if (refused)
+            source.limitsError = berth::client::clientError(QStringLiteral("org.berth.Error.InvalidArgument"),
+                                                            QStringLiteral("cpuset.cpus: no such CPU"));
+        ResourcesTab tab(source);
+        tab.setDebounceInterval(0);
+        const ContainerRow row = webRow();
+        tab.showContainer(&row);
+        berth::gui::CpusetPicker* picker = tab.cpusetPicker();
+        QCOMPARE(picker->text(), QStringLiteral("0"));
+        picker->lineEdit()->setText(QStringLiteral("1,0"));
+        Q_EMIT picker->lineEdit()->editingFinished();
+        QTRY_COMPARE(source.limitCalls.size(), 1);
+        QCOMPARE(source.limitCalls.first().second,
+                 (QMap<QString, QString>{{QStringLiteral("cpuset.cpus"), QStringLiteral("0-1")}}));
+        QTRY_COMPARE(tab.message()->text().isEmpty(), !refused);
+        QCOMPARE(picker->text(), refused ? QStringLiteral("0") : QStringLiteral("0-1"));
+        QCOMPARE(picker->lineEdit()->text(), picker->text());
     }
 
     void lowerMemoryThanUsedAsksFirst_data()
@@ -200,6 +301,40 @@ private Q_SLOTS:
         QCOMPARE(tab.slider(QStringLiteral("memory.max"))->spinBox()->value(), 1024.0);
     }
 
+    void limitLinesFollowEachLimit_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<UsageKind>("kind");
+        QTest::addColumn<double>("before");   // chart units, -1: no line
+        QTest::addColumn<double>("typed");    // spin box units
+        QTest::addColumn<double>("after");
+        QTest::newRow("soft limit") << "memory.high" << UsageKind::MemorySoftLimit << 128.0 << 192.0 << 192.0;
+        QTest::newRow("soft limit removed") << "memory.high" << UsageKind::MemorySoftLimit << 128.0 << 0.0 << -1.0;
+        QTest::newRow("cpu quota") << "cpu.max" << UsageKind::CpuQuota << 1.5 << 0.5 << 0.5;
+        QTest::newRow("pids") << "pids.max" << UsageKind::PidsLimit << 100.0 << 40.0 << 40.0;
+    }
+    void limitLinesFollowEachLimit()
+    {
+        QFETCH(QString, key);
+        QFETCH(UsageKind, kind);
+        QFETCH(double, before);
+        QFETCH(double, typed);
+        QFETCH(double, after);
+        LimitsSource source;
+        ResourcesTab tab(source);
+        tab.setDebounceInterval(0);
+        const ContainerRow row = webRow();
+        tab.showContainer(&row);
+        const auto level = [&] {
+            const QList<QPointF> points = tab.charts()->seriesPoints(kind);
+            return points.isEmpty() ? -1.0 : points.last().y();
+        };
+        QCOMPARE(level(), before);
+        tab.slider(key)->spinBox()->setValue(typed);
+        QTRY_COMPARE(source.limitCalls.size(), 1);
+        QTRY_COMPARE(level(), after);   // once the helper took it
+    }
+
     void memorySeriesFromModelStats()
     {
         LimitsSource source;
@@ -211,13 +346,13 @@ private Q_SLOTS:
         QTRY_COMPARE(model.rowCount(), 3);
         QTRY_VERIFY(!model.row(model.rowOf(QStringLiteral("web"))).info.limits.isEmpty());
         tab.showContainer(&model.row(model.rowOf(QStringLiteral("web"))));
-        QCOMPARE(tab.chart()->memorySeries()->count(), 0);
+        QCOMPARE(tab.charts()->pointCount(UsageKind::MemoryUsed), 0);
         for (int sample = 1; sample <= 2; ++sample) {
             model.pollStats();
             QTRY_COMPARE(source.statsAnswered, sample);
-            QCOMPARE(tab.chart()->memorySeries()->count(), sample);
+            QCOMPARE(tab.charts()->pointCount(UsageKind::MemoryUsed), sample);
         }
-        const QList<QPointF> points = tab.chart()->memorySeries()->points();
+        const QList<QPointF> points = tab.charts()->seriesPoints(UsageKind::MemoryUsed);
         QCOMPARE(points.at(0), QPointF(-2, 32));   // 2 s before the newest, 32 MiB
         QCOMPARE(points.at(1), QPointF(0, 64));
         QCOMPARE(source.statsCalls, 2);   // the chart asked for nothing itself

@@ -1,9 +1,11 @@
 #include "resources_tab.h"
 
 #include "container_list_model.h"
+#include "cpu_list.h"
+#include "cpuset_picker.h"
 #include "error_text.h"
 #include "units.h"
-#include "usage_chart.h"
+#include "usage_charts.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -17,13 +19,19 @@ namespace berth::gui {
 namespace {
 
 const QString kMemory = QStringLiteral("memory.max");
+const QString kMemorySoft = QStringLiteral("memory.high");
+const QString kSwap = QStringLiteral("memory.swap.max");
 const QString kCpu = QStringLiteral("cpu.max");
+const QString kCpuWeight = QStringLiteral("cpu.weight");
 const QString kPids = QStringLiteral("pids.max");
+const QString kIoWeight = QStringLiteral("io.weight");
+const QString kCpuset = QStringLiteral("cpuset.cpus");
+constexpr double kMiB = 1024.0 * 1024.0;
 
 LimitSlider::Scale memoryScale()
 {
     // 64 MiB steps up to 16 GiB on the slider; the spin box goes further.
-    return {QStringLiteral(" MiB"), 1024.0 * 1024.0, 64, 256, 1024.0 * 1024.0, 0};
+    return {QStringLiteral(" MiB"), kMiB, 64, 256, 1024.0 * 1024.0, 0};
 }
 
 LimitSlider::Scale cpuScale()
@@ -35,6 +43,13 @@ LimitSlider::Scale cpuScale()
 LimitSlider::Scale pidsScale()
 {
     return {QString(), 1, 16, 256, 4194304, 0};   // the kernel's highest pid count
+}
+
+// cpu.weight and io.weight: shares against other containers, 1..10000, the
+// kernel's default 100 when unset; never "unlimited".
+LimitSlider::Scale weightScale()
+{
+    return {QString(), 1, 100, 100, 10000, 0, false, 1, 100};
 }
 
 } // namespace
@@ -49,14 +64,19 @@ ResourcesTab::ResourcesTab(ContainerSource& source, QWidget* parent) : QWidget(p
     m_form = new QFormLayout;
     layout->addLayout(m_form, 2);
     addSlider(kMemory, tr("Memory limit:"), memoryScale());
+    addSlider(kMemorySoft, tr("Memory soft limit:"), memoryScale());
+    addSlider(kSwap, tr("Swap:"), memoryScale());
     addSlider(kCpu, tr("CPU quota:"), cpuScale());
+    addSlider(kCpuWeight, tr("CPU weight:"), weightScale());
     addSlider(kPids, tr("Processes:"), pidsScale());
+    addSlider(kIoWeight, tr("Disk weight:"), weightScale());
+    addCpusetPicker();
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("resourcesMessage"));
     m_message->setWordWrap(true);
     m_form->addRow(m_message);
-    m_chart = new UsageChart(this);
-    layout->addWidget(m_chart, 3);
+    m_charts = new UsageCharts(this);
+    layout->addWidget(m_charts, 3);
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(kDefaultDebounceMs);
     connect(&m_debounce, &QTimer::timeout, this, &ResourcesTab::apply);
@@ -72,8 +92,17 @@ void ResourcesTab::addSlider(const QString& key, const QString& label, const Lim
     m_sliders.insert(key, slider);
 }
 
+void ResourcesTab::addCpusetPicker()
+{
+    m_cpuset = new CpusetPicker(hostCpus(), this);
+    m_cpuset->setObjectName(kCpuset);
+    connect(m_cpuset, &CpusetPicker::edited, this, [this](const QString& text) { edited(kCpuset, text); });
+    m_form->addRow(tr("CPUs:"), m_cpuset);
+}
+
 void ResourcesTab::watch(const ContainerListModel& model)
 {
+    m_history.setSamplingInterval(model.statsInterval());
     connect(&model, &QAbstractItemModel::dataChanged, this,
             [this, &model](const QModelIndex& topLeft, const QModelIndex& bottomRight) {
                 bool current = false;
@@ -112,28 +141,39 @@ void ResourcesTab::showContainer(const ContainerRow* row)
     m_memoryUsage = row && row->stats ? row->stats->memoryCurrent : 0;
     for (LimitSlider* slider : std::as_const(m_sliders))
         slider->setEnabled(row != nullptr);
+    m_cpuset->setEnabled(row != nullptr);
     if (m_pending.isEmpty() && m_inFlight == 0)
-        showInForce(m_sliders.keys());
+        showInForce(m_sliders.keys() << kCpuset);
     updateChart();
 }
 
 QString ResourcesTab::inForce(const QString& key) const
 {
-    return m_applied.contains(key) ? m_applied.value(key) : m_limits.value(key, QStringLiteral("max"));
+    // Unset reads as empty: unlimited, the default weight, every CPU.
+    return m_applied.contains(key) ? m_applied.value(key) : m_limits.value(key);
 }
 
 void ResourcesTab::showInForce(const QStringList& keys)
 {
-    for (const QString& key : keys)
-        m_sliders.value(key)->setText(inForce(key));
+    for (const QString& key : keys) {
+        if (key == kCpuset)
+            m_cpuset->setText(inForce(key));
+        else
+            m_sliders.value(key)->setText(inForce(key));
+    }
 }
 
 void ResourcesTab::updateChart()
 {
-    m_chart->setSamples(m_history.samples(m_name));
-    bool ok = false;
-    const quint64 limit = inForce(kMemory).toULongLong(&ok);
-    m_chart->setLimit(ok && limit > 0 ? std::optional<quint64>(limit) : std::nullopt);
+    m_charts->setSamples(m_history.samples(m_name));
+    m_charts->setLimits({limitInChartUnits(inForce(kMemory), kMiB), limitInChartUnits(inForce(kMemorySoft), kMiB),
+                         limitInChartUnits(inForce(kCpu)), limitInChartUnits(inForce(kPids))});
+}
+
+void ResourcesTab::setSamplingInterval(int milliseconds)
+{
+    m_history.setSamplingInterval(milliseconds);
+    updateChart();
 }
 
 void ResourcesTab::edited(const QString& key, const QString& text)

@@ -1,8 +1,9 @@
-// The Resources tab: the selected container's memory limit, CPU quota (in
-// cores) and pids limit as sliders, applied live through SetLimits after a
-// short pause in the movement, and a chart of its memory use with the
-// limit. A refusal is shown in plain words and the sliders return to the
-// values in force.
+// The Resources tab: the selected container's limits (memory, soft limit,
+// swap, CPU quota in cores, CPU weight, pids, IO weight) as sliders and its
+// CPUs as a cpuset picker, applied live through SetLimits after a short
+// pause in the movement, and charts of its usage against those limits. A
+// refusal is shown in plain words and the controls return to the values in
+// force.
 #pragma once
 
 #include "container_source.h"
@@ -21,7 +22,8 @@ class QLabel;
 namespace berth::gui {
 
 class ContainerListModel;
-class UsageChart;
+class CpusetPicker;
+class UsageCharts;
 struct ContainerRow;
 
 class ResourcesTab : public QWidget {
@@ -33,8 +35,11 @@ public:
 
     explicit ResourcesTab(ContainerSource& source, QWidget* parent = nullptr);
 
-    // Keeps the memory history from the model's stats updates.
+    // Keeps the usage history from the model's stats updates (sized for
+    // the model's sampling interval now; see setSamplingInterval).
     void watch(const ContainerListModel& model);
+    // The model samples at a new interval: the history keeps 15 minutes.
+    void setSamplingInterval(int milliseconds);
     // nullptr: nothing selected.
     void showContainer(const ContainerRow* row);
 
@@ -42,7 +47,9 @@ public:
     void setDebounceInterval(int milliseconds) { m_debounce.setInterval(milliseconds); }
 
     [[nodiscard]] LimitSlider* slider(const QString& key) const { return m_sliders.value(key); }
-    [[nodiscard]] UsageChart* chart() const { return m_chart; }
+    [[nodiscard]] CpusetPicker* cpusetPicker() const { return m_cpuset; }
+    // setWindowMinutes(1, 5 or 15) on it sets the charts' window.
+    [[nodiscard]] UsageCharts* charts() const { return m_charts; }
     [[nodiscard]] QLabel* message() const { return m_message; }
 
 Q_SIGNALS:
@@ -51,6 +58,7 @@ Q_SIGNALS:
 
 private:
     void addSlider(const QString& key, const QString& label, const LimitSlider::Scale& scale);
+    void addCpusetPicker();
     void edited(const QString& key, const QString& text);
     void apply();
     bool confirmMemory();
@@ -62,7 +70,8 @@ private:
     ContainerSource& m_source;
     QMap<QString, LimitSlider*> m_sliders;
     QFormLayout* m_form = nullptr;
-    UsageChart* m_chart = nullptr;
+    CpusetPicker* m_cpuset = nullptr;
+    UsageCharts* m_charts = nullptr;
     QLabel* m_message = nullptr;
     QTimer m_debounce;
     Confirm m_confirm;

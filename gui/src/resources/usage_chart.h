@@ -1,41 +1,45 @@
-// Memory used over the last minutes, in MiB against seconds before the
-// newest sample, with the memory limit in force as a line of its own
-// (none when unlimited).
+// One chart of the Resources tab: a few series of one unit (memory used and
+// its limits, CPU and its quota, ...) against seconds before the newest
+// sample. Limits are lines of their own, drawn dashed; marks (OOM kills)
+// are dots.
 #pragma once
 
-#include "usage_history.h"
+#include "usage_series.h"
 
 #include <QChartView>
 #include <QList>
 
-#include <optional>
-
-class QLineSeries;
 class QValueAxis;
+class QXYSeries;
 
 namespace berth::gui {
 
 class UsageChart : public QChartView {
     Q_OBJECT
 public:
-    explicit UsageChart(QWidget* parent = nullptr);
+    enum class Style { Usage, Limit, Mark };
+    struct Line {
+        UsageKind kind;
+        QString name;
+        Style style = Style::Usage;
+    };
 
-    void setSamples(const QList<UsageSample>& samples);
-    // In bytes; nullopt: unlimited.
-    void setLimit(std::optional<quint64> bytes);
+    UsageChart(const QString& title, const QString& unit, const QList<Line>& lines, QWidget* parent = nullptr);
 
-    [[nodiscard]] QLineSeries* memorySeries() const { return m_memory; }
-    [[nodiscard]] QLineSeries* limitSeries() const { return m_limit; }
+    // Replaces each series' points in one go (no per-point redraw), and
+    // shows the last `windowSeconds`.
+    void setPoints(const UsagePoints& points, double windowSeconds);
+
+    [[nodiscard]] QXYSeries* series(UsageKind kind) const { return m_series.value(kind); }
+    [[nodiscard]] QValueAxis* timeAxis() const { return m_time; }
+    [[nodiscard]] QValueAxis* valueAxis() const { return m_value; }
 
 private:
-    void redraw();
+    QXYSeries* addSeries(const Line& line);
 
-    QList<UsageSample> m_samples;
-    std::optional<quint64> m_limitBytes;
-    QLineSeries* m_memory = nullptr;
-    QLineSeries* m_limit = nullptr;
+    QHash<UsageKind, QXYSeries*> m_series;
     QValueAxis* m_time = nullptr;
-    QValueAxis* m_mib = nullptr;
+    QValueAxis* m_value = nullptr;
 };
 
 } // namespace berth::gui

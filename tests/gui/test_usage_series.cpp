@@ -1,0 +1,233 @@
+// The usage history and the points worked out from it, without widgets:
+// the ring keeps exactly the window, CPU cores come from cumulative
+// nanoseconds, IO and network rates from byte counters, OOM kills become
+// marks, limits become level lines, and the window leaves old samples out.
+#include "usage_history.h"
+#include "usage_series.h"
+
+#include <QtTest>
+
+using berth::client::ContainerStats;
+using berth::gui::UsageHistory;
+using berth::gui::UsageKind;
+using berth::gui::UsageLimits;
+using berth::gui::UsageSample;
+using berth::gui::usagePoints;
+
+namespace {
+
+constexpr qint64 kSecond = 1000000000;
+
+ContainerStats statsAt(qint64 seconds)
+{
+    ContainerStats stats;
+    stats.name = QStringLiteral("web");
+    stats.timestampNs = 1000 * kSecond + seconds * kSecond;
+    stats.memoryCurrent = quint64(seconds) * 1024 * 1024;
+    return stats;
+}
+
+UsageSample sampleAt(double seconds)
+{
+    UsageSample sample;
+    sample.timestampNs = qint64(seconds * 1e9);
+    return sample;
+}
+
+} // namespace
+
+class TestUsageSeries : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void historyHoldsTheWindow_data()
+    {
+        QTest::addColumn<int>("intervalMs");
+        QTest::addColumn<int>("capacity");
+        QTest::newRow("1 s") << 1000 << 901;
+        QTest::newRow("2 s") << 2000 << 451;
+        QTest::newRow("5 s") << 5000 << 181;
+        QTest::newRow("7 s (rounded up)") << 7000 << 130;
+    }
+    void historyHoldsTheWindow()
+    {
+        QFETCH(int, intervalMs);
+        QFETCH(int, capacity);
+        UsageHistory history;
+        history.setSamplingInterval(intervalMs);
+        QCOMPARE(history.capacity(), capacity);
+        const int extra = 10;
+        for (int i = 0; i < capacity + extra; ++i)
+            QVERIFY(history.record(statsAt(i)));
+        const QList<UsageSample> kept = history.samples(QStringLiteral("web"));
+        QCOMPARE(kept.size(), capacity);
+        QCOMPARE(kept.first().timestampNs, statsAt(extra).timestampNs);   // the oldest ones fell out
+        QCOMPARE(kept.last().timestampNs, statsAt(capacity + extra - 1).timestampNs);
+    }
+
+    void historyShrinksToTheNewest()
+    {
+        UsageHistory history(10);
+        for (int i = 0; i < 10; ++i)
+            history.record(statsAt(i));
+        history.setCapacity(3);
+        const QList<UsageSample> kept = history.samples(QStringLiteral("web"));
+        QCOMPARE(kept.size(), 3);
+        QCOMPARE(kept.first().timestampNs, statsAt(7).timestampNs);
+        QVERIFY(history.record(statsAt(10)));
+        QCOMPARE(history.samples(QStringLiteral("web")).first().timestampNs, statsAt(8).timestampNs);
+    }
+
+    void historyIgnoresTheSameSampleTwice()
+    {
+        UsageHistory history;
+        QVERIFY(history.record(statsAt(1)));
+        QVERIFY(!history.record(statsAt(1)));
+        QVERIFY(!history.record(statsAt(0)));
+        QCOMPARE(history.samples(QStringLiteral("web")).size(), 1);
+        history.forget(QStringLiteral("web"));
+        QVERIFY(history.samples(QStringLiteral("web")).isEmpty());
+    }
+
+    void cpuCoresFromCumulativeNs_data()
+    {
+        QTest::addColumn<double>("seconds");
+        QTest::addColumn<qulonglong>("beforeNs");
+        QTest::addColumn<qulonglong>("afterNs");
+        QTest::addColumn<double>("cores");   // -1: no point
+        QTest::newRow("one core over 2 s") << 2.0 << 5000000000ULL << 7000000000ULL << 1.0;
+        QTest::newRow("half a core") << 1.0 << 0ULL << 500000000ULL << 0.5;
+        QTest::newRow("four cores") << 0.5 << 1000000000ULL << 3000000000ULL << 4.0;
+        QTest::newRow("idle") << 2.0 << 9000000000ULL << 9000000000ULL << 0.0;
+        QTest::newRow("restarted: counter went back") << 2.0 << 9000000000ULL << 1000ULL << -1.0;
+    }
+    void cpuCoresFromCumulativeNs()
+    {
+        QFETCH(double, seconds);
+        QFETCH(qulonglong, beforeNs);
+        QFETCH(qulonglong, afterNs);
+        QFETCH(double, cores);
+        UsageSample before = sampleAt(100);
+        UsageSample after = sampleAt(100 + seconds);
+        before.cpuUsageNs = beforeNs;
+        after.cpuUsageNs = afterNs;
+        const QList<QPointF> points = usagePoints({before, after}, 60, {}).value(UsageKind::CpuUsed);
+        if (cores < 0) {
+            QVERIFY(points.isEmpty());
+            return;
+        }
+        QCOMPARE(points, (QList<QPointF>{QPointF(0, cores)}));
+    }
+
+    void ioAndNetworkRates_data()
+    {
+        QTest::addColumn<UsageKind>("kind");
+        QTest::addColumn<qulonglong>("bytes");   // over 2 s
+        QTest::addColumn<double>("kibPerSecond");
+        QTest::newRow("read") << UsageKind::IoRead << 2048ULL << 1.0;
+        QTest::newRow("written") << UsageKind::IoWrite << 4ULL * 1024 * 1024 << 2048.0;
+        QTest::newRow("received") << UsageKind::NetRx << 1024ULL << 0.5;
+        QTest::newRow("sent") << UsageKind::NetTx << 20480ULL << 10.0;
+    }
+    void ioAndNetworkRates()
+    {
+        QFETCH(UsageKind, kind);
+        QFETCH(qulonglong, bytes);
+        QFETCH(double, kibPerSecond);
+        const QList<UsageKind> counters{UsageKind::IoRead, UsageKind::IoWrite, UsageKind::NetRx, UsageKind::NetTx};
+        QList<UsageSample> samples{sampleAt(10), sampleAt(12)};
+        // Every counter starts at a different value; only `kind` moves.
+        samples[0].ioReadBytes = samples[1].ioReadBytes = 100;
+        samples[0].ioWriteBytes = samples[1].ioWriteBytes = 200;
+        samples[0].netRxBytes = samples[1].netRxBytes = 300;
+        samples[0].netTxBytes = samples[1].netTxBytes = 400;
+        quint64* moved[] = {&samples[1].ioReadBytes, &samples[1].ioWriteBytes, &samples[1].netRxBytes,
+                            &samples[1].netTxBytes};
+        *moved[counters.indexOf(kind)] += bytes;
+        const auto points = usagePoints(samples, 60, {});
+        for (UsageKind other : counters) {
+            const double expected = other == kind ? kibPerSecond : 0.0;
+            QCOMPARE(points.value(other), (QList<QPointF>{QPointF(0, expected)}));
+        }
+    }
+
+    void oomKillsAreMarked()
+    {
+        const QList<quint64> kills{0, 0, 1, 1, 3};
+        QList<UsageSample> samples;
+        for (int i = 0; i < kills.size(); ++i) {
+            UsageSample sample = sampleAt(i);
+            sample.oomKills = kills.at(i);
+            sample.memoryBytes = quint64(i + 1) * 1024 * 1024;
+            samples << sample;
+        }
+        const QList<QPointF> marks = usagePoints(samples, 60, {}).value(UsageKind::OomKills);
+        QCOMPARE(marks, (QList<QPointF>{QPointF(-2, 3), QPointF(0, 5)}));   // at the memory used then
+    }
+
+    void limitsAreLevelLines()
+    {
+        const QList<UsageSample> samples{sampleAt(0), sampleAt(1)};
+        const UsageLimits limits{256.0, 128.0, 1.5, 100.0};
+        const auto points = usagePoints(samples, 300, limits);
+        QCOMPARE(points.value(UsageKind::MemoryLimit), (QList<QPointF>{QPointF(-300, 256), QPointF(0, 256)}));
+        QCOMPARE(points.value(UsageKind::MemorySoftLimit), (QList<QPointF>{QPointF(-300, 128), QPointF(0, 128)}));
+        QCOMPARE(points.value(UsageKind::CpuQuota), (QList<QPointF>{QPointF(-300, 1.5), QPointF(0, 1.5)}));
+        QCOMPARE(points.value(UsageKind::PidsLimit), (QList<QPointF>{QPointF(-300, 100), QPointF(0, 100)}));
+        const auto none = usagePoints(samples, 300, {});
+        for (UsageKind kind : {UsageKind::MemoryLimit, UsageKind::MemorySoftLimit, UsageKind::CpuQuota,
+                               UsageKind::PidsLimit}) {
+            QVERIFY(none.contains(kind));
+            QVERIFY(none.value(kind).isEmpty());
+        }
+    }
+
+    void windowLeavesOldSamplesOut_data()
+    {
+        QTest::addColumn<double>("window");
+        QTest::addColumn<int>("points");
+        // Samples every 10 s over 15 minutes: 91 of them.
+        QTest::newRow("1 minute") << 60.0 << 7;
+        QTest::newRow("5 minutes") << 300.0 << 31;
+        QTest::newRow("15 minutes") << 900.0 << 91;
+    }
+    void windowLeavesOldSamplesOut()
+    {
+        QFETCH(double, window);
+        QFETCH(int, points);
+        QList<UsageSample> samples;
+        for (int i = 0; i <= 90; ++i) {
+            UsageSample sample = sampleAt(i * 10);
+            sample.cpuUsageNs = quint64(i) * 10 * kSecond;   // one core all along
+            samples << sample;
+        }
+        const auto drawn = usagePoints(samples, window, {});
+        QCOMPARE(drawn.value(UsageKind::MemoryUsed).size(), points);
+        QCOMPARE(drawn.value(UsageKind::MemoryUsed).first().x(), -(points - 1) * 10.0);
+        // The sample just outside still gives the first rate inside.
+        QCOMPARE(drawn.value(UsageKind::CpuUsed).size(), window >= 900 ? points - 1 : points);
+        QCOMPARE(drawn.value(UsageKind::CpuUsed).first().y(), 1.0);
+    }
+
+    void limitTextInChartUnits_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<double>("unit");
+        QTest::addColumn<double>("value");   // -1: none
+        QTest::newRow("bytes to MiB") << "268435456" << 1048576.0 << 256.0;
+        QTest::newRow("cores") << "1.5" << 1.0 << 1.5;
+        QTest::newRow("max") << "max" << 1.0 << -1.0;
+        QTest::newRow("unset") << "" << 1.0 << -1.0;
+        QTest::newRow("zero cores is no quota") << "0" << 1.0 << -1.0;
+    }
+    void limitTextInChartUnits()
+    {
+        QFETCH(QString, text);
+        QFETCH(double, unit);
+        QFETCH(double, value);
+        const auto converted = berth::gui::limitInChartUnits(text, unit);
+        QCOMPARE(converted.value_or(-1), value);
+    }
+};
+
+QTEST_MAIN(TestUsageSeries)
+#include "test_usage_series.moc"
