@@ -1,0 +1,36 @@
+// What the New container wizard will do, gathered from its pages: the
+// create request, then the forwards and limits applied once the container
+// exists (the helper's Create takes neither).
+#pragma once
+
+#include "client_types.h"
+
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace berth::gui {
+
+// The page fields a create request is made of, as the user left them.
+struct CreateChoices {
+    QString templateName;
+    QMap<QString, QString> options;   // by key; empty values are left out of the request
+    QString name;
+    QString kind;                     // "system" or "application"
+    QString commandLine;              // application containers, split like a shell would
+    QString network;                  // bridge; empty: loopback only
+    int inputFd = -1;                 // the File option's descriptor, not owned
+};
+
+struct CreatePlan {
+    client::TemplateInfo templateInfo;
+    QList<std::pair<QString, QString>> optionSummary;   // label and value as people read it
+    QString inputPath;                // the File option as the user chose it, for the summary
+    client::CreateRequest request;
+    QStringList forwards;
+    QMap<QString, QString> limits;    // SetLimits keys; unlimited ones left out
+};
+
+[[nodiscard]] client::CreateRequest buildCreateRequest(const CreateChoices& choices);
+
+} // namespace berth::gui

@@ -1,0 +1,105 @@
+#include "name_page.h"
+
+#include "container_name_validator.h"
+#include "error_text.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+
+namespace berth::gui {
+
+NamePage::NamePage(ContainerSource& source, QWidget* parent) : QWizardPage(parent), m_source(source)
+{
+    setTitle(tr("Name and kind"));
+    auto* form = new QFormLayout(this);
+    m_validator = new ContainerNameValidator(this);
+    m_name = new QLineEdit(this);
+    m_name->setObjectName(QStringLiteral("name"));
+    m_name->setMaxLength(ContainerNameValidator::kMaxLength + 1);   // one more, so "too long" can be shown
+    m_name->setValidator(m_validator);
+    form->addRow(tr("Name:"), m_name);
+    m_problem = new QLabel(this);
+    m_problem->setObjectName(QStringLiteral("nameProblem"));
+    m_problem->setWordWrap(true);
+    form->addRow(QString(), m_problem);
+    m_kind = new QComboBox(this);
+    m_kind->setObjectName(QStringLiteral("kind"));
+    m_kind->addItem(tr("System (boots the image's own init)"), QStringLiteral("system"));
+    m_kind->addItem(tr("Application (runs one command)"), QStringLiteral("application"));
+    form->addRow(tr("Kind:"), m_kind);
+    m_command = new QLineEdit(this);
+    m_command->setObjectName(QStringLiteral("command"));
+    m_command->setPlaceholderText(tr("Empty: the image's own command"));
+    // QProcess::splitCommand's rule: words split at spaces, double quotes group.
+    m_command->setToolTip(tr("The program and its arguments, separated by spaces. Put an argument "
+                             "that contains spaces in double quotes."));
+    form->addRow(tr("Command:"), m_command);
+    connect(m_name, &QLineEdit::textChanged, this, &NamePage::nameEdited);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &NamePage::kindChanged);
+    nameEdited();
+    kindChanged();
+    loadTakenNames();
+}
+
+void NamePage::initializePage()
+{
+    // Containers may have come or gone since the wizard opened.
+    loadTakenNames();
+}
+
+void NamePage::loadTakenNames()
+{
+    m_source.listContainers(this, [this](const client::Result<QMap<QString, QString>>& result) {
+        if (!result) {
+            setSubTitle(errorText(result.error(), tr("list the existing containers")));
+            return;
+        }
+        const QStringList names = result->keys();
+        m_validator->setTaken(QSet<QString>(names.begin(), names.end()));
+        nameEdited();
+        Q_EMIT takenNamesLoaded();
+    });
+}
+
+void NamePage::nameEdited()
+{
+    // Nothing typed yet is no mistake: say nothing until there is a name.
+    m_problem->setText(m_name->text().isEmpty() ? QString() : m_validator->problem(m_name->text()));
+    Q_EMIT completeChanged();
+}
+
+void NamePage::kindChanged()
+{
+    m_command->setEnabled(kind() == QLatin1String("application"));
+}
+
+void NamePage::setDefaultKind(const QString& kind)
+{
+    const int index = m_kind->findData(kind.isEmpty() ? QStringLiteral("system") : kind);
+    if (index >= 0)
+        m_kind->setCurrentIndex(index);
+}
+
+bool NamePage::isComplete() const
+{
+    return m_validator->problem(m_name->text()).isEmpty();
+}
+
+QString NamePage::name() const
+{
+    return m_name->text();
+}
+
+QString NamePage::kind() const
+{
+    return m_kind->currentData().toString();
+}
+
+QString NamePage::commandLine() const
+{
+    return m_command->text();
+}
+
+} // namespace berth::gui

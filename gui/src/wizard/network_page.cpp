@@ -1,0 +1,129 @@
+#include "network_page.h"
+
+#include "error_text.h"
+#include "port_forward_check.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+
+namespace berth::gui {
+
+NetworkPage::NetworkPage(ContainerSource& source, QWidget* parent) : QWizardPage(parent), m_source(source)
+{
+    setTitle(tr("Network"));
+    auto* form = new QFormLayout(this);
+    m_bridge = new QComboBox(this);
+    m_bridge->setObjectName(QStringLiteral("bridge"));
+    m_bridge->addItem(tr("No network (loopback only)"), QString());
+    form->addRow(tr("Bridge:"), m_bridge);
+    addForwardRows(form);
+    connect(m_bridge, &QComboBox::currentIndexChanged, this, &NetworkPage::bridgeChanged);
+    bridgeChanged();
+    loadBridges();
+}
+
+void NetworkPage::addForwardRows(QFormLayout* form)
+{
+    auto* row = new QHBoxLayout;
+    m_forwardEdit = new QLineEdit(this);
+    m_forwardEdit->setObjectName(QStringLiteral("forward"));
+    m_forwardEdit->setPlaceholderText(QStringLiteral("tcp:8080:80"));
+    row->addWidget(m_forwardEdit, 1);
+    m_add = new QPushButton(tr("Add"), this);
+    row->addWidget(m_add);
+    m_remove = new QPushButton(tr("Remove"), this);
+    row->addWidget(m_remove);
+    form->addRow(tr("Port forward:"), row);
+    m_problem = new QLabel(this);
+    m_problem->setObjectName(QStringLiteral("forwardProblem"));
+    m_problem->setWordWrap(true);
+    form->addRow(QString(), m_problem);
+    m_forwards = new QListWidget(this);
+    m_forwards->setObjectName(QStringLiteral("forwards"));
+    form->addRow(tr("Forwards:"), m_forwards);
+    connect(m_add, &QPushButton::clicked, this, [this] {
+        if (addForward(m_forwardEdit->text().trimmed()))
+            m_forwardEdit->clear();
+    });
+    connect(m_remove, &QPushButton::clicked, this, &NetworkPage::removeForward);
+}
+
+void NetworkPage::loadBridges()
+{
+    m_source.bridges(this, [this](const client::Result<QList<client::Bridge>>& result) {
+        if (!result) {
+            setSubTitle(errorText(result.error(), tr("list the bridges")));
+            return;
+        }
+        for (const auto& bridge : *result)
+            m_bridge->addItem(tr("%1 (%2)").arg(bridge.name, bridge.address), bridge.name);
+        // A container usually wants a network: offer the first bridge.
+        if (m_bridge->count() > 1 && m_bridge->currentIndex() == 0)
+            m_bridge->setCurrentIndex(1);
+        Q_EMIT bridgesLoaded();
+    });
+}
+
+void NetworkPage::bridgeChanged()
+{
+    // Forwards reach the container through its bridge; without one they
+    // have nowhere to go.
+    const bool bridged = !network().isEmpty();
+    m_forwardEdit->setEnabled(bridged);
+    m_add->setEnabled(bridged);
+    m_remove->setEnabled(bridged);
+    m_forwards->setEnabled(bridged);
+}
+
+QString NetworkPage::network() const
+{
+    return m_bridge->currentData().toString();
+}
+
+bool NetworkPage::addForward(const QString& forward)
+{
+    QString problem = portForwardProblem(forward);
+    if (problem.isEmpty() && forwards().contains(forward))
+        problem = tr("'%1' is in the list already.").arg(forward);
+    m_problem->setText(problem);
+    if (!problem.isEmpty())
+        return false;
+    m_forwards->addItem(forward);
+    return true;
+}
+
+// A forward typed but not added is meant to be added (Return in the field
+// also lands here, as the dialog's default button is Next); a malformed
+// one keeps the page so the reason can be read.
+bool NetworkPage::validatePage()
+{
+    const QString pending = m_forwardEdit->text().trimmed();
+    if (pending.isEmpty() || network().isEmpty())
+        return true;
+    if (!forwards().contains(pending) && !addForward(pending))
+        return false;
+    m_forwardEdit->clear();
+    return true;
+}
+
+void NetworkPage::removeForward()
+{
+    delete m_forwards->currentItem();
+}
+
+QStringList NetworkPage::forwards() const
+{
+    if (network().isEmpty())
+        return {};
+    QStringList list;
+    for (int row = 0; row < m_forwards->count(); ++row)
+        list << m_forwards->item(row)->text();
+    return list;
+}
+
+} // namespace berth::gui

@@ -1,0 +1,117 @@
+#include "new_container_wizard.h"
+
+#include "limits_page.h"
+#include "name_page.h"
+#include "network_page.h"
+#include "option_field.h"
+#include "options_page.h"
+#include "progress_page.h"
+#include "summary_page.h"
+#include "template_page.h"
+
+#include <QListWidget>
+
+namespace berth::gui {
+
+NewContainerWizard::NewContainerWizard(ContainerSource& source, QWidget* parent) : QWizard(parent)
+{
+    setWindowTitle(tr("New Container"));
+    setOption(QWizard::NoBackButtonOnStartPage);
+    m_templatePage = new TemplatePage(source, this);
+    m_optionsPage = new OptionsPage(source, this);
+    m_namePage = new NamePage(source, this);
+    m_networkPage = new NetworkPage(source, this);
+    m_limitsPage = new LimitsPage(this);
+    auto planner = [this] { return plan(); };
+    m_summaryPage = new SummaryPage(planner, this);
+    m_progressPage = new ProgressPage(source, planner, this);
+    setPage(TemplatePageId, m_templatePage);
+    setPage(OptionsPageId, m_optionsPage);
+    setPage(NamePageId, m_namePage);
+    setPage(NetworkPageId, m_networkPage);
+    setPage(LimitsPageId, m_limitsPage);
+    setPage(SummaryPageId, m_summaryPage);
+    setPage(ProgressPageId, m_progressPage);
+    connect(m_templatePage, &TemplatePage::templateChosen, this, &NewContainerWizard::templateChosen);
+    connect(m_progressPage, &ProgressPage::runningChanged, this, &NewContainerWizard::runningChanged);
+}
+
+void NewContainerWizard::templateChosen(const client::TemplateInfo& info)
+{
+    m_optionsPage->setTemplate(info);
+    m_namePage->setDefaultKind(info.defaultKind);
+}
+
+void NewContainerWizard::runningChanged(bool)
+{
+    // QWizard disables Back on the page after a commit page: the pages
+    // cannot be changed under a running job, nor after it succeeded, but
+    // can be after it failed.
+    const auto state = m_progressPage->state();
+    m_summaryPage->setCommitPage(m_progressPage->isRunning() || state == ProgressPage::State::Succeeded);
+    // The Create button keeps its name even on a commit page.
+    m_summaryPage->setButtonText(QWizard::CommitButton, tr("&Create"));
+}
+
+void NewContainerWizard::preset(const QString& templateName, const QMap<QString, QString>& options)
+{
+    auto apply = [this, templateName, options] {
+        if (!m_templatePage->choose(templateName))
+            return;
+        for (auto it = options.begin(); it != options.end(); ++it)
+            if (OptionField* field = m_optionsPage->field(it.key()))
+                field->setValue(it.value());
+    };
+    if (m_templatePage->list()->count() > 0)
+        apply();
+    else
+        connect(m_templatePage, &TemplatePage::templatesLoaded, this, apply, Qt::SingleShotConnection);
+}
+
+CreatePlan NewContainerWizard::plan() const
+{
+    CreatePlan plan;
+    if (const client::TemplateInfo* info = m_templatePage->chosen())
+        plan.templateInfo = *info;
+    plan.optionSummary = m_optionsPage->summary();
+    plan.inputPath = m_optionsPage->inputPath();
+    CreateChoices choices;
+    choices.templateName = plan.templateInfo.name;
+    choices.options = m_optionsPage->values();
+    choices.name = m_namePage->name();
+    choices.kind = m_namePage->kind();
+    choices.commandLine = m_namePage->commandLine();
+    choices.network = m_networkPage->network();
+    choices.inputFd = m_optionsPage->inputFd();
+    plan.request = buildCreateRequest(choices);
+    plan.forwards = m_networkPage->forwards();
+    plan.limits = m_limitsPage->limits();
+    return plan;
+}
+
+void NewContainerWizard::reject()
+{
+    if (m_progressPage->isRunning()) {
+        m_progressPage->cancel();
+        return;
+    }
+    QWizard::reject();
+}
+
+QString NewContainerWizard::createdName() const
+{
+    return m_progressPage->createdName();
+}
+
+// Closing with Cancel after the container was made is no wish to start it.
+bool NewContainerWizard::startRequested() const
+{
+    return result() == QDialog::Accepted && m_progressPage->startRequested();
+}
+
+bool NewContainerWizard::terminalRequested() const
+{
+    return result() == QDialog::Accepted && m_progressPage->terminalRequested();
+}
+
+} // namespace berth::gui

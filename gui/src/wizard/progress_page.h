@@ -1,0 +1,86 @@
+// The last page: runs the create job and follows it (progress, the step,
+// the log), lets it be cancelled, then applies the forwards and limits the
+// helper's Create does not take. On success it offers to start the
+// container and open a terminal; on failure it says why, and Back leads to
+// the pages to fix.
+#pragma once
+
+#include "container_source.h"
+#include "create_plan.h"
+
+#include <QPointer>
+#include <QWizardPage>
+
+#include <functional>
+
+class QCheckBox;
+class QLabel;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+
+namespace berth::gui {
+
+class ProgressPage : public QWizardPage {
+    Q_OBJECT
+public:
+    using Planner = std::function<CreatePlan()>;
+    enum class State { Idle, Creating, Finishing, Succeeded, Failed };
+
+    ProgressPage(ContainerSource& source, Planner planner, QWidget* parent = nullptr);
+
+    void initializePage() override;
+    void cleanupPage() override;
+    [[nodiscard]] bool isComplete() const override;
+
+    [[nodiscard]] State state() const { return m_state; }
+    [[nodiscard]] bool isRunning() const { return m_state == State::Creating || m_state == State::Finishing; }
+    // Asks the helper to stop the job; its end still follows.
+    void cancel();
+
+    [[nodiscard]] QString createdName() const;
+    [[nodiscard]] bool startRequested() const;
+    [[nodiscard]] bool terminalRequested() const;
+
+    [[nodiscard]] QProgressBar* progressBar() const { return m_bar; }
+    [[nodiscard]] QLabel* stepLabel() const { return m_step; }
+    [[nodiscard]] QPlainTextEdit* log() const { return m_log; }
+    [[nodiscard]] QPushButton* cancelButton() const { return m_cancel; }
+    [[nodiscard]] QLabel* message() const { return m_message; }
+    [[nodiscard]] QCheckBox* startBox() const { return m_start; }
+    [[nodiscard]] QCheckBox* terminalBox() const { return m_terminal; }
+
+Q_SIGNALS:
+    // Creating or applying: the pages before cannot be changed now.
+    void runningChanged(bool running);
+    void stateChanged(ProgressPage::State state);
+
+private:
+    void setState(State state);
+    void reset();
+    void jobStarted(JobHandle* job);
+    void progressed(double fraction, const QString& step);
+    void jobFinished(bool success, const QString& errorName, const QString& message);
+    void fail(const QString& message);
+    void applyAfterCreate();
+    void oneApplied(const client::Status& status, const QString& what);
+    void created();
+
+    ContainerSource& m_source;
+    Planner m_planner;
+    CreatePlan m_plan;
+    QPointer<JobHandle> m_job;
+    State m_state = State::Idle;
+    bool m_cancelWanted = false;
+    int m_pendingApplies = 0;
+    QStringList m_applyProblems;
+    QProgressBar* m_bar = nullptr;
+    QLabel* m_step = nullptr;
+    QPlainTextEdit* m_log = nullptr;
+    QPushButton* m_cancel = nullptr;
+    QLabel* m_message = nullptr;
+    QCheckBox* m_start = nullptr;
+    QCheckBox* m_terminal = nullptr;
+};
+
+} // namespace berth::gui

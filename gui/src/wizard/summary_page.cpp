@@ -1,0 +1,70 @@
+#include "summary_page.h"
+
+#include "units.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace berth::gui {
+namespace {
+
+QString row(const QString& label, const QString& value)
+{
+    return QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+}
+
+} // namespace
+
+SummaryPage::SummaryPage(Planner planner, QWidget* parent) : QWizardPage(parent), m_planner(std::move(planner))
+{
+    setTitle(tr("Summary"));
+    setSubTitle(tr("The container below will be created."));
+    auto* layout = new QVBoxLayout(this);
+    m_text = new QLabel(this);
+    m_text->setObjectName(QStringLiteral("summary"));
+    m_text->setTextFormat(Qt::RichText);
+    m_text->setWordWrap(true);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_text);
+    layout->addStretch(1);
+    setButtonText(QWizard::NextButton, tr("&Create"));
+}
+
+void SummaryPage::initializePage()
+{
+    m_text->setText(describe(m_planner()));
+}
+
+QString SummaryPage::describe(const CreatePlan& plan)
+{
+    const auto& r = plan.request;
+    QString html = row(tr("Template:"), plan.templateInfo.label);
+    for (const auto& [label, value] : plan.optionSummary)
+        html += row(tr("%1:").arg(label), value);
+    html += row(tr("Name:"), r.name);
+    const bool application = r.kind == QLatin1String("application");
+    html += row(tr("Kind:"), application ? tr("Application") : tr("System"));
+    if (application)
+        html += row(tr("Command:"), r.command.isEmpty() ? tr("the image's own") : r.command.join(QLatin1Char(' ')));
+    html += row(tr("Network:"), r.network.isEmpty() ? tr("none (loopback only)") : r.network);
+    if (!plan.forwards.isEmpty())
+        html += row(tr("Port forwards:"), plan.forwards.join(QStringLiteral(", ")));
+    html += row(tr("Limits:"), describeLimits(plan.limits));
+    return QStringLiteral("<table cellspacing=\"4\">%1</table>").arg(html);
+}
+
+QString SummaryPage::describeLimits(const QMap<QString, QString>& limits)
+{
+    if (limits.isEmpty())
+        return tr("none");
+    QStringList parts;
+    if (limits.contains(QStringLiteral("memory.max")))
+        parts << tr("memory %1").arg(formatBytes(limits.value(QStringLiteral("memory.max")).toULongLong()));
+    if (limits.contains(QStringLiteral("cpu.max")))
+        parts << tr("%1 CPU cores").arg(limits.value(QStringLiteral("cpu.max")));
+    if (limits.contains(QStringLiteral("pids.max")))
+        parts << tr("%1 processes").arg(limits.value(QStringLiteral("pids.max")));
+    return parts.join(QStringLiteral(", "));
+}
+
+} // namespace berth::gui

@@ -1,0 +1,641 @@
+// The New container wizard against the fake source (recorded templates,
+// containers and bridges): the pages show what the helper offers, the
+// option page has the editor each option type calls for, names and
+// forwards are checked as entered, the wizard driven page by page sends
+// exactly the expected create request, and the progress page follows the
+// job to its end, cancels it, applies forwards and limits, or says why it
+// failed.
+#include "container_name_validator.h"
+#include "fake_container_source.h"
+#include "file_field.h"
+#include "limit_slider.h"
+#include "limits_page.h"
+#include "name_page.h"
+#include "network_page.h"
+#include "new_container_wizard.h"
+#include "option_field.h"
+#include "options_page.h"
+#include "progress_page.h"
+#include "summary_page.h"
+#include "template_page.h"
+
+#include <QAbstractButton>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTemporaryFile>
+#include <QtTest>
+
+#include <memory>
+
+using berth::gui::NewContainerWizard;
+using berth::gui::ProgressPage;
+using berth::test::FakeContainerSource;
+
+namespace {
+
+const QString kFixtures = QStringLiteral(BERTH_GUI_FIXTURES);
+
+// The path an open descriptor refers to.
+QString fdTarget(int fd)
+{
+    return QFileInfo(QStringLiteral("/proc/self/fd/%1").arg(fd)).symLinkTarget();
+}
+
+// Next (or Create on a commit page), as a person would press it: nothing
+// happens when the button is disabled.
+bool pressNext(QWizard& wizard)
+{
+    QAbstractButton* button = wizard.button(QWizard::NextButton);
+    if (!button->isVisible())
+        button = wizard.button(QWizard::CommitButton);
+    if (!button->isVisible() || !button->isEnabled())
+        return false;
+    const int before = wizard.currentId();
+    button->click();
+    return wizard.currentId() != before;
+}
+
+// The fake whose SetLimits the helper refuses, the rest allowed.
+class LimitsRefusingSource : public FakeContainerSource {
+public:
+    void setLimits(const QString& name, const QMap<QString, QString>&, QObject* context,
+                   berth::gui::StatusCallback done) override
+    {
+        actions << QStringLiteral("limits ") + name;
+        const auto refusal = berth::client::clientError(QStringLiteral("org.berth.Error.InvalidArgument"),
+                                                        QStringLiteral("memory.max below the minimum"));
+        QMetaObject::invokeMethod(
+            context, [done = std::move(done), refusal] { done(berth::client::Status(std::unexpect, refusal)); },
+            Qt::QueuedConnection);
+    }
+};
+
+} // namespace
+
+class TestNewContainerWizard : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<FakeContainerSource> m_source;
+    std::unique_ptr<NewContainerWizard> m_wizard;
+
+    // A wizard on a fresh source, its template list and bridges loaded.
+    bool open(std::unique_ptr<FakeContainerSource> source = std::make_unique<FakeContainerSource>())
+    {
+        m_wizard.reset();
+        m_source = std::move(source);
+        if (!m_source->load(kFixtures + QStringLiteral("/three_containers.json")))
+            return false;
+        m_source->load(kFixtures + QStringLiteral("/templates.json"));
+        if (m_source->templateList.size() != 7 || m_source->bridgeList.isEmpty())
+            return false;
+        m_wizard = std::make_unique<NewContainerWizard>(*m_source);
+        QSignalSpy bridges(m_wizard->networkPage(), &berth::gui::NetworkPage::bridgesLoaded);
+        m_wizard->show();
+        return bridges.wait() && m_wizard->templatePage()->list()->count() == 7;
+    }
+
+    // From the template page to the name page with `templateName` chosen.
+    bool toNamePage(const QString& templateName)
+    {
+        if (!m_wizard->templatePage()->choose(templateName) || !pressNext(*m_wizard))
+            return false;
+        return pressNext(*m_wizard) && m_wizard->currentId() == NewContainerWizard::NamePageId;
+    }
+
+    // From the name page to the progress page, the create request sent.
+    bool nameToProgress(const QString& name)
+    {
+        m_wizard->namePage()->nameEdit()->setText(name);
+        for (int page = NewContainerWizard::NamePageId; page < NewContainerWizard::ProgressPageId; ++page) {
+            if (!pressNext(*m_wizard))
+                return false;
+        }
+        return m_wizard->currentId() == NewContainerWizard::ProgressPageId;
+    }
+
+    // A busybox container "box1" whose job has started.
+    berth::test::FakeJobHandle* startBusyboxJob()
+    {
+        if (!open() || !toNamePage(QStringLiteral("busybox")) || !nameToProgress(QStringLiteral("box1")))
+            return nullptr;
+        // The job is followed once the source's answer has arrived.
+        QPushButton* cancel = m_wizard->progressPage()->cancelButton();
+        if (!QTest::qWaitFor([cancel] { return cancel->isEnabled(); }))
+            return nullptr;
+        return m_source->jobs.last();
+    }
+
+private Q_SLOTS:
+    void templateListComesFromTheSource()
+    {
+        QVERIFY(open());
+        QListWidget* list = m_wizard->templatePage()->list();
+        QStringList names;
+        for (int row = 0; row < list->count(); ++row)
+            names << list->item(row)->data(Qt::UserRole).toString();
+        QCOMPARE(names, (QStringList{"busybox", "debian", "ubuntu", "tarball", "oci", "clone", "lxc-import"}));
+        QVERIFY(list->item(1)->text().startsWith(QStringLiteral("Debian\n")));
+        QVERIFY(list->item(1)->text().contains(QStringLiteral("debootstrap")));
+        // The first is chosen to begin with.
+        QCOMPARE(m_wizard->templatePage()->chosen()->name, QStringLiteral("busybox"));
+        QVERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
+        QVERIFY(m_wizard->templatePage()->choose(QStringLiteral("debian")));
+        QCOMPARE(m_wizard->templatePage()->chosen()->name, QStringLiteral("debian"));
+        QVERIFY(!m_wizard->templatePage()->choose(QStringLiteral("nonexistent")));
+    }
+
+    void optionEditors_data()
+    {
+        QTest::addColumn<QString>("templateName");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("editorClass");
+        QTest::addColumn<QString>("value");   // what it offers before anyone edits it
+        QTest::newRow("debian release") << "debian" << "release" << "QComboBox" << "bookworm";
+        QTest::newRow("debian variant") << "debian" << "variant" << "QComboBox" << "minbase";
+        QTest::newRow("debian mirror") << "debian" << "mirror" << "QLineEdit" << "http://deb.debian.org/debian";
+        QTest::newRow("debian packages") << "debian" << "packages" << "QLineEdit" << "";
+        QTest::newRow("debian root password") << "debian" << "root-password" << "QLineEdit" << "";
+        QTest::newRow("debian snapshot") << "debian" << "snapshot" << "QCheckBox" << "false";
+        QTest::newRow("ubuntu release") << "ubuntu" << "release" << "QComboBox" << "jammy";
+        QTest::newRow("oci image") << "oci" << "image" << "QLineEdit" << "";
+        QTest::newRow("oci reference") << "oci" << "reference" << "QLineEdit" << "";
+        QTest::newRow("tarball archive") << "tarball" << "archive" << "QLineEdit" << "";
+        QTest::newRow("clone source") << "clone" << "source" << "QComboBox" << "app";
+        QTest::newRow("clone snapshot") << "clone" << "snapshot" << "QCheckBox" << "false";
+    }
+    void optionEditors()
+    {
+        QFETCH(QString, templateName);
+        QFETCH(QString, key);
+        QFETCH(QString, editorClass);
+        QFETCH(QString, value);
+        QVERIFY(open());
+        QVERIFY(m_wizard->templatePage()->choose(templateName));
+        QVERIFY(pressNext(*m_wizard));
+        auto* page = m_wizard->optionsPage();
+        QWidget* editor = page->findChild<QWidget*>(key);
+        QVERIFY(editor);
+        QCOMPARE(QString::fromLatin1(editor->metaObject()->className()), editorClass);
+        berth::gui::OptionField* field = page->field(key);
+        QVERIFY(field);
+        QTRY_COMPARE(field->value(), value);   // the clone's containers arrive from the source
+    }
+
+    void debianOptionDetails()
+    {
+        QVERIFY(open());
+        QVERIFY(m_wizard->templatePage()->choose(QStringLiteral("debian")));
+        QVERIFY(pressNext(*m_wizard));
+        auto* page = m_wizard->optionsPage();
+        auto* release = page->findChild<QComboBox*>(QStringLiteral("release"));
+        QCOMPARE(release->count(), 4);
+        QCOMPARE(page->findChild<QLineEdit*>(QStringLiteral("root-password"))->echoMode(), QLineEdit::Password);
+        QCOMPARE(page->fields().size(), 6);
+        QVERIFY(!page->fileField());
+        QVERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
+    }
+
+    void optionsFollowTheTemplate()
+    {
+        QVERIFY(open());
+        QVERIFY(m_wizard->templatePage()->choose(QStringLiteral("debian")));
+        QVERIFY(pressNext(*m_wizard));
+        m_wizard->optionsPage()->field(QStringLiteral("release"))->setValue(QStringLiteral("sid"));
+        // Back and forth on the same template keeps what was entered.
+        m_wizard->back();
+        QVERIFY(pressNext(*m_wizard));
+        QCOMPARE(m_wizard->optionsPage()->field(QStringLiteral("release"))->value(), QStringLiteral("sid"));
+        // Another template, another form.
+        m_wizard->back();
+        QVERIFY(m_wizard->templatePage()->choose(QStringLiteral("ubuntu")));
+        QVERIFY(pressNext(*m_wizard));
+        QCOMPARE(m_wizard->optionsPage()->field(QStringLiteral("release"))->value(), QStringLiteral("jammy"));
+        QCOMPARE(m_wizard->optionsPage()->findChildren<QComboBox*>(QStringLiteral("release")).size(), 1);
+    }
+
+    void busyboxHasNoOptions()
+    {
+        QVERIFY(open());
+        QVERIFY(m_wizard->templatePage()->choose(QStringLiteral("busybox")));
+        QVERIFY(pressNext(*m_wizard));
+        QVERIFY(m_wizard->optionsPage()->fields().isEmpty());
+        QVERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
+    }
+
+    void fileOptionBrowse_data()
+    {
+        QTest::addColumn<QString>("templateName");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<bool>("browse");   // a file dialog
+        QTest::addColumn<bool>("folder");   // a folder dialog
+        QTest::newRow("oci: archive or layout") << "oci" << "image" << true << true;
+        QTest::newRow("tarball: archive") << "tarball" << "archive" << true << false;
+        QTest::newRow("lxc-import: directory") << "lxc-import" << "directory" << false << true;
+    }
+    void fileOptionBrowse()
+    {
+        QFETCH(QString, templateName);
+        QFETCH(QString, key);
+        QFETCH(bool, browse);
+        QFETCH(bool, folder);
+        QVERIFY(open());
+        QVERIFY(m_wizard->templatePage()->choose(templateName));
+        QVERIFY(pressNext(*m_wizard));
+        auto* page = m_wizard->optionsPage();
+        QVERIFY(page->fileField());
+        QCOMPARE(page->fileField()->option().key, key);
+        auto* browseButton = page->findChild<QPushButton*>(key + QStringLiteral("Browse"));
+        QCOMPARE(browseButton != nullptr, browse);
+        if (browseButton)
+            QCOMPARE(browseButton->text(), QStringLiteral("Browse…"));
+        QCOMPARE(page->findChild<QPushButton*>(key + QStringLiteral("Folder")) != nullptr, folder);
+        // Required and not chosen yet.
+        QVERIFY(!m_wizard->button(QWizard::NextButton)->isEnabled());
+    }
+
+    void fileKinds_data()
+    {
+        QTest::addColumn<QString>("templateName");
+        QTest::addColumn<bool>("directory");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("tarball takes a file") << "tarball" << false << true;
+        QTest::newRow("tarball refuses a folder") << "tarball" << true << false;
+        QTest::newRow("oci takes a file") << "oci" << false << true;
+        QTest::newRow("oci takes a folder") << "oci" << true << true;
+        QTest::newRow("lxc-import takes a folder") << "lxc-import" << true << true;
+        QTest::newRow("lxc-import refuses a file") << "lxc-import" << false << false;
+    }
+    void fileKinds()
+    {
+        QFETCH(QString, templateName);
+        QFETCH(bool, directory);
+        QFETCH(bool, accepted);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QTemporaryFile file;
+        QVERIFY(file.open());
+        const QString path = directory ? dir.path() : file.fileName();
+        QVERIFY(open());
+        QVERIFY(m_wizard->templatePage()->choose(templateName));
+        QVERIFY(pressNext(*m_wizard));
+        berth::gui::FileField* field = m_wizard->optionsPage()->fileField();
+        QCOMPARE(field->setPath(path), accepted);
+        QCOMPARE(field->fd() >= 0, accepted);
+        QCOMPARE(field->problem().isEmpty(), accepted);
+        QCOMPARE(m_wizard->button(QWizard::NextButton)->isEnabled(), accepted);
+        if (accepted)
+            QCOMPARE(fdTarget(field->fd()), QFileInfo(path).canonicalFilePath());
+    }
+
+    void missingFileIsRefused()
+    {
+        QVERIFY(open());
+        QVERIFY(m_wizard->templatePage()->choose(QStringLiteral("tarball")));
+        QVERIFY(pressNext(*m_wizard));
+        berth::gui::FileField* field = m_wizard->optionsPage()->fileField();
+        QVERIFY(!field->setPath(QStringLiteral("/nonexistent/rootfs.tar")));
+        QVERIFY(field->problem().contains(QStringLiteral("/nonexistent/rootfs.tar")));
+        QCOMPARE(field->fd(), -1);
+    }
+
+    void nameIsCheckedAsTyped_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("next");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("valid") << "box1" << true << "";
+        QTest::newRow("taken") << "web" << false << "exists already";
+        QTest::newRow("upper case") << "Box" << false << "lowercase";
+        QTest::newRow("bad character") << "my box" << false << "contains ' '";
+        QTest::newRow("too long") << QString(64, QLatin1Char('b')) << false << "longer than 63";
+    }
+    void nameIsCheckedAsTyped()
+    {
+        QFETCH(QString, name);
+        QFETCH(bool, next);
+        QFETCH(QString, reason);
+        QVERIFY(open());
+        QVERIFY(toNamePage(QStringLiteral("busybox")));
+        auto* page = m_wizard->namePage();
+        QTRY_VERIFY(page->validator().taken().contains(QStringLiteral("web")));
+        // Typed key by key, as a person would: the validator lets each one through.
+        QTest::keyClicks(page->nameEdit(), name);
+        QCOMPARE(page->nameEdit()->text(), name);
+        QCOMPARE(m_wizard->button(QWizard::NextButton)->isEnabled(), next);
+        QCOMPARE(page->nameProblem()->text().isEmpty(), next);
+        QVERIFY2(page->nameProblem()->text().contains(reason), qPrintable(page->nameProblem()->text()));
+    }
+
+    void kindStartsAtTheTemplatesDefault_data()
+    {
+        QTest::addColumn<QString>("templateName");
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("debian") << "debian" << "system";
+        QTest::newRow("oci") << "oci" << "application";
+    }
+    void kindStartsAtTheTemplatesDefault()
+    {
+        QFETCH(QString, templateName);
+        QFETCH(QString, kind);
+        QVERIFY(open());
+        QVERIFY(m_wizard->templatePage()->choose(templateName));
+        QCOMPARE(m_wizard->namePage()->kind(), kind);
+        QCOMPARE(m_wizard->namePage()->commandEdit()->isEnabled(), kind == QLatin1String("application"));
+    }
+
+    void forwardsAreChecked()
+    {
+        QVERIFY(open());
+        auto* page = m_wizard->networkPage();
+        QCOMPARE(page->bridgeBox()->count(), 2);
+        QCOMPARE(page->network(), QStringLiteral("berth0"));
+        QVERIFY(page->addForward(QStringLiteral("tcp:8080:80")));
+        QVERIFY(!page->addForward(QStringLiteral("tcp:8080:80")));
+        QVERIFY(page->forwardProblem()->text().contains(QStringLiteral("already")));
+        QVERIFY(!page->addForward(QStringLiteral("tcp:8080:0")));
+        QVERIFY(page->forwardProblem()->text().contains(QStringLiteral("'0'")));
+        QCOMPARE(page->forwards(), QStringList{QStringLiteral("tcp:8080:80")});
+        // Without a bridge there is nowhere to forward to.
+        page->bridgeBox()->setCurrentIndex(0);
+        QCOMPARE(page->network(), QString());
+        QVERIFY(!page->forwardEdit()->isEnabled());
+        QVERIFY(page->forwards().isEmpty());
+    }
+
+    void typedForwardIsAddedOnNext()
+    {
+        QVERIFY(open());
+        QVERIFY(toNamePage(QStringLiteral("busybox")));
+        m_wizard->namePage()->nameEdit()->setText(QStringLiteral("box1"));
+        QVERIFY(pressNext(*m_wizard));
+        auto* page = m_wizard->networkPage();
+        page->forwardEdit()->setText(QStringLiteral("tcp:8080:99999"));
+        QVERIFY(!pressNext(*m_wizard));
+        QVERIFY(page->forwardProblem()->text().contains(QStringLiteral("'99999'")));
+        page->forwardEdit()->setText(QStringLiteral("tcp:8080:80"));
+        QVERIFY(pressNext(*m_wizard));
+        QCOMPARE(page->forwards(), QStringList{QStringLiteral("tcp:8080:80")});
+        QVERIFY(page->forwardEdit()->text().isEmpty());
+    }
+
+    void debianRequest()
+    {
+        QVERIFY(open());
+        QVERIFY(m_wizard->templatePage()->choose(QStringLiteral("debian")));
+        QVERIFY(pressNext(*m_wizard));
+        auto* options = m_wizard->optionsPage();
+        options->field(QStringLiteral("release"))->setValue(QStringLiteral("trixie"));
+        options->field(QStringLiteral("packages"))->setValue(QStringLiteral("vim, less"));
+        options->field(QStringLiteral("root-password"))->setValue(QStringLiteral("s3cret"));
+        options->field(QStringLiteral("snapshot"))->setValue(QStringLiteral("true"));
+        QVERIFY(pressNext(*m_wizard));
+        m_wizard->networkPage()->addForward(QStringLiteral("tcp:8080:80"));
+        m_wizard->limitsPage()->slider(QStringLiteral("memory.max"))->setText(QStringLiteral("268435456"));
+        m_wizard->limitsPage()->slider(QStringLiteral("pids.max"))->setText(QStringLiteral("100"));
+        QVERIFY(nameToProgress(QStringLiteral("deb1")));
+        QTRY_COMPARE(m_source->createRequests.size(), 1);
+        const auto& request = m_source->createRequests.first();
+        QCOMPARE(request.name, QStringLiteral("deb1"));
+        QCOMPARE(request.templateName, QStringLiteral("debian"));
+        const QMap<QString, QString> expected{{"release", "trixie"},
+                                              {"variant", "minbase"},
+                                              {"mirror", "http://deb.debian.org/debian"},
+                                              {"packages", "vim, less"},
+                                              {"root-password", "s3cret"},
+                                              {"snapshot", "true"}};
+        QCOMPARE(request.options, expected);
+        QCOMPARE(request.kind, QStringLiteral("system"));
+        QCOMPARE(request.command, QStringList());
+        QCOMPARE(request.network, QStringLiteral("berth0"));
+        QCOMPARE(request.inputFd, -1);
+        // The summary said what was sent, the secret not shown.
+        const QString summary = m_wizard->summaryPage()->text()->text();
+        QVERIFY(summary.contains(QStringLiteral("deb1")));
+        QVERIFY(summary.contains(QStringLiteral("trixie")));
+        QVERIFY(summary.contains(QStringLiteral("tcp:8080:80")));
+        QVERIFY(summary.contains(QStringLiteral("256 MiB")));
+        QVERIFY(!summary.contains(QStringLiteral("s3cret")));
+    }
+
+    void ociRequestWithFile()
+    {
+        QTemporaryFile image;
+        QVERIFY(image.open());
+        QVERIFY(open());
+        QVERIFY(m_wizard->templatePage()->choose(QStringLiteral("oci")));
+        QVERIFY(pressNext(*m_wizard));
+        QVERIFY(!m_wizard->button(QWizard::NextButton)->isEnabled());
+        QVERIFY(m_wizard->optionsPage()->fileField()->setPath(image.fileName()));
+        QVERIFY(pressNext(*m_wizard));
+        m_wizard->namePage()->commandEdit()->setText(QStringLiteral("nginx -g \"daemon off;\""));
+        QVERIFY(pressNext(*m_wizard) == false);   // no name yet
+        m_wizard->networkPage()->bridgeBox()->setCurrentIndex(0);
+        QVERIFY(nameToProgress(QStringLiteral("web2")));
+        QTRY_COMPARE(m_source->createRequests.size(), 1);
+        const auto& request = m_source->createRequests.first();
+        QCOMPARE(request.templateName, QStringLiteral("oci"));
+        QCOMPARE(request.options, (QMap<QString, QString>()));   // the file is no option; reference left empty
+        QCOMPARE(request.kind, QStringLiteral("application"));
+        QCOMPARE(request.command, (QStringList{"nginx", "-g", "daemon off;"}));
+        QCOMPARE(request.network, QString());
+        QVERIFY(request.inputFd >= 0);
+        QCOMPARE(fdTarget(request.inputFd), QFileInfo(image.fileName()).canonicalFilePath());
+    }
+
+    void cloneRequest()
+    {
+        QVERIFY(open());
+        QVERIFY(m_wizard->templatePage()->choose(QStringLiteral("clone")));
+        QVERIFY(pressNext(*m_wizard));
+        auto* source = m_wizard->optionsPage()->findChild<QComboBox*>(QStringLiteral("source"));
+        QTRY_COMPARE(source->count(), 3);
+        m_wizard->optionsPage()->field(QStringLiteral("source"))->setValue(QStringLiteral("web"));
+        QVERIFY(pressNext(*m_wizard));
+        QVERIFY(nameToProgress(QStringLiteral("web-copy")));
+        QTRY_COMPARE(m_source->createRequests.size(), 1);
+        const auto& request = m_source->createRequests.first();
+        QCOMPARE(request.templateName, QStringLiteral("clone"));
+        QCOMPARE(request.options, (QMap<QString, QString>{{"source", "web"}, {"snapshot", "false"}}));
+    }
+
+    void progressShowsStepsAndLog()
+    {
+        auto* job = startBusyboxJob();
+        QVERIFY(job);
+        ProgressPage* page = m_wizard->progressPage();
+        Q_EMIT job->progressChanged(0.5, QStringLiteral("Copying busybox"));
+        QCOMPARE(page->stepLabel()->text(), QStringLiteral("Copying busybox"));
+        QCOMPARE(page->progressBar()->maximum(), 100);
+        QCOMPARE(page->progressBar()->value(), 50);
+        Q_EMIT job->progressChanged(-1, QStringLiteral("Writing the config"));
+        QCOMPARE(page->progressBar()->maximum(), 0);   // busy
+        Q_EMIT job->logLine(QStringLiteral("installed 300 applets"));
+        Q_EMIT job->logLine(QStringLiteral("wrote /etc/hostname"));
+        QCOMPARE(page->log()->toPlainText(), QStringLiteral("installed 300 applets\nwrote /etc/hostname"));
+        QVERIFY(page->log()->isReadOnly());
+        // While it runs, neither Back nor Finish.
+        QVERIFY(!m_wizard->button(QWizard::BackButton)->isEnabled());
+        QVERIFY(!m_wizard->button(QWizard::FinishButton)->isEnabled());
+    }
+
+    void cancelButtonCancelsTheJob()
+    {
+        auto* job = startBusyboxJob();
+        QVERIFY(job);
+        QPushButton* cancel = m_wizard->progressPage()->cancelButton();
+        QTRY_VERIFY(cancel->isEnabled());
+        cancel->click();
+        QCOMPARE(job->cancelCalls, 1);
+        QVERIFY(!cancel->isEnabled());
+        // Asked once is enough; the job's end still follows.
+        m_wizard->button(QWizard::CancelButton)->click();
+        QCOMPARE(job->cancelCalls, 1);
+        QVERIFY(m_wizard->isVisible());
+    }
+
+    void cancelBeforeTheJobArrives()
+    {
+        QVERIFY(open());
+        QVERIFY(toNamePage(QStringLiteral("busybox")));
+        QVERIFY(nameToProgress(QStringLiteral("box1")));
+        // The source has not answered yet: the wish is kept for the job.
+        QVERIFY(m_source->jobs.size() == 1 && !m_wizard->progressPage()->cancelButton()->isEnabled());
+        m_wizard->button(QWizard::CancelButton)->click();
+        QVERIFY(m_wizard->isVisible());
+        QTRY_COMPARE(m_source->jobs.last()->cancelCalls, 1);
+    }
+
+    void wizardCancelCancelsTheJob()
+    {
+        auto* job = startBusyboxJob();
+        QVERIFY(job);
+        m_wizard->button(QWizard::CancelButton)->click();
+        QCOMPARE(job->cancelCalls, 1);
+        QVERIFY(m_wizard->isVisible());   // stays to show how the job ended
+        Q_EMIT job->finished(false, QStringLiteral("org.berth.Error.Cancelled"), QStringLiteral("cancelled"));
+        QTRY_COMPARE(m_wizard->progressPage()->state(), ProgressPage::State::Failed);
+        m_wizard->button(QWizard::CancelButton)->click();
+        QVERIFY(!m_wizard->isVisible());
+        QCOMPARE(job->cancelCalls, 1);
+    }
+
+    void successAppliesForwardsAndLimits()
+    {
+        QVERIFY(open());
+        QVERIFY(toNamePage(QStringLiteral("busybox")));
+        QVERIFY(m_wizard->networkPage()->addForward(QStringLiteral("tcp:8080:80")));
+        QVERIFY(m_wizard->networkPage()->addForward(QStringLiteral("udp:5353:53")));
+        m_wizard->limitsPage()->slider(QStringLiteral("memory.max"))->setText(QStringLiteral("268435456"));
+        m_wizard->limitsPage()->slider(QStringLiteral("cpu.max"))->setText(QStringLiteral("1.5"));
+        QVERIFY(nameToProgress(QStringLiteral("box1")));
+        QTRY_VERIFY(m_wizard->progressPage()->cancelButton()->isEnabled());
+        QVERIFY(m_wizard->createdName().isEmpty());
+        Q_EMIT m_source->jobs.last()->finished(true, QString(), QString());
+        QTRY_COMPARE(m_wizard->progressPage()->state(), ProgressPage::State::Succeeded);
+        QCOMPARE(m_source->actions, (QStringList{"create box1", "forward-add box1 tcp:8080:80",
+                                                 "forward-add box1 udp:5353:53",
+                                                 "limits box1 cpu.max=1.5 memory.max=268435456"}));
+        QCOMPARE(m_wizard->createdName(), QStringLiteral("box1"));
+        QVERIFY(m_wizard->progressPage()->startBox()->isVisible());
+        QVERIFY(m_wizard->progressPage()->startBox()->isChecked());
+        m_wizard->progressPage()->terminalBox()->setChecked(true);
+        QVERIFY(!m_wizard->button(QWizard::BackButton)->isEnabled());
+        QVERIFY(m_wizard->button(QWizard::FinishButton)->isEnabled());
+        QVERIFY(!m_wizard->startRequested());   // not before Finish
+        m_wizard->button(QWizard::FinishButton)->click();
+        QCOMPARE(m_wizard->result(), int(QDialog::Accepted));
+        QVERIFY(m_wizard->startRequested());
+        QVERIFY(m_wizard->terminalRequested());
+    }
+
+    void cancelAfterSuccessRequestsNothing()
+    {
+        auto* job = startBusyboxJob();
+        QVERIFY(job);
+        Q_EMIT job->finished(true, QString(), QString());
+        QTRY_COMPARE(m_wizard->progressPage()->state(), ProgressPage::State::Succeeded);
+        m_wizard->button(QWizard::CancelButton)->click();
+        QVERIFY(!m_wizard->isVisible());
+        QCOMPARE(m_wizard->createdName(), QStringLiteral("box1"));
+        QVERIFY(!m_wizard->startRequested());
+    }
+
+    void refusedLimitsAreSaidButTheContainerStays()
+    {
+        QVERIFY(open(std::make_unique<LimitsRefusingSource>()));
+        QVERIFY(toNamePage(QStringLiteral("busybox")));
+        m_wizard->limitsPage()->slider(QStringLiteral("memory.max"))->setText(QStringLiteral("1048576"));
+        QVERIFY(nameToProgress(QStringLiteral("box1")));
+        QTRY_VERIFY(m_wizard->progressPage()->cancelButton()->isEnabled());
+        Q_EMIT m_source->jobs.last()->finished(true, QString(), QString());
+        ProgressPage* page = m_wizard->progressPage();
+        QTRY_COMPARE(page->state(), ProgressPage::State::Succeeded);
+        QCOMPARE(m_source->actions, (QStringList{"create box1", "limits box1"}));
+        QCOMPARE(page->message()->text(),
+                 QStringLiteral("Could not set the limits of 'box1': memory.max below the minimum"));
+        QCOMPARE(m_wizard->createdName(), QStringLiteral("box1"));
+        QVERIFY(page->startBox()->isVisible());
+    }
+
+    void successWithoutExtras()
+    {
+        auto* job = startBusyboxJob();
+        QVERIFY(job);
+        Q_EMIT job->finished(true, QString(), QString());
+        QTRY_COMPARE(m_wizard->progressPage()->state(), ProgressPage::State::Succeeded);
+        QCOMPARE(m_source->actions, QStringList{QStringLiteral("create box1")});
+    }
+
+    void failureShowsTheMessageAndAllowsBack()
+    {
+        auto* job = startBusyboxJob();
+        QVERIFY(job);
+        Q_EMIT job->finished(false, QStringLiteral("org.berth.Error.Failed"), QStringLiteral("no busybox-static on the host"));
+        ProgressPage* page = m_wizard->progressPage();
+        QTRY_COMPARE(page->state(), ProgressPage::State::Failed);
+        QCOMPARE(page->message()->text(),
+                 QStringLiteral("Could not create 'box1': no busybox-static on the host"));
+        QVERIFY(m_wizard->createdName().isEmpty());
+        QVERIFY(!m_wizard->startRequested());
+        QVERIFY(!page->startBox()->isVisible());
+        QVERIFY(!m_wizard->button(QWizard::FinishButton)->isEnabled());
+        QVERIFY(m_wizard->button(QWizard::BackButton)->isEnabled());
+        // Back, a new name, and a second attempt.
+        m_wizard->back();
+        QCOMPARE(m_wizard->currentId(), int(NewContainerWizard::SummaryPageId));
+        m_wizard->back();
+        m_wizard->back();
+        m_wizard->back();
+        QCOMPARE(m_wizard->currentId(), int(NewContainerWizard::NamePageId));
+        QVERIFY(nameToProgress(QStringLiteral("box2")));
+        QTRY_COMPARE(m_source->createRequests.size(), 2);
+        QCOMPARE(m_source->createRequests.last().name, QStringLiteral("box2"));
+        QVERIFY(page->message()->text().isEmpty());
+    }
+
+    void refusedCreateShowsTheMessage()
+    {
+        QVERIFY(open());
+        m_source->actionError = berth::client::clientError(QStringLiteral("org.berth.Error.NotAuthorized"),
+                                                           QStringLiteral("denied"));
+        QVERIFY(toNamePage(QStringLiteral("busybox")));
+        QVERIFY(nameToProgress(QStringLiteral("box1")));
+        ProgressPage* page = m_wizard->progressPage();
+        QTRY_COMPARE(page->state(), ProgressPage::State::Failed);
+        QCOMPARE(page->message()->text(), QStringLiteral("You are not allowed to create 'box1'."));
+        QVERIFY(m_source->jobs.isEmpty());
+        QVERIFY(m_wizard->button(QWizard::BackButton)->isEnabled());
+    }
+};
+
+QTEST_MAIN(TestNewContainerWizard)
+#include "test_new_container_wizard.moc"
