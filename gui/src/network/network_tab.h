@@ -1,0 +1,70 @@
+// The Network tab: the selected container's interfaces as its config
+// declares them (type, bridge, MAC, configured addresses), the addresses it
+// has now, and its port forwards with Add and Remove. A refused change is
+// shown in plain words and leaves the table as it was.
+#pragma once
+
+#include "container_source.h"
+#include "forward_spec.h"
+
+#include <QWidget>
+
+#include <functional>
+#include <optional>
+
+class QBoxLayout;
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace berth::gui {
+
+struct NetInterfaceConfig;
+
+class NetworkTab : public QWidget {
+    Q_OBJECT
+public:
+    // Asks for a new forward; a ForwardDialog unless a test replaces it.
+    using AskForward = std::function<std::optional<ForwardSpec>(const QString& container)>;
+
+    explicit NetworkTab(ContainerSource& source, QWidget* parent = nullptr);
+
+    // An empty name: nothing selected. The config and forwards are read
+    // again when the container changes; the live addresses every time.
+    void setContainer(const client::ContainerInfo& info);
+    // Reads the config and the forwards of the current container again.
+    void reload();
+
+    void setForwardAsker(AskForward ask) { m_ask = std::move(ask); }
+
+    [[nodiscard]] QTableWidget* interfaceTable() const { return m_interfaces; }
+    [[nodiscard]] QTableWidget* forwardTable() const { return m_forwards; }
+    [[nodiscard]] QLabel* message() const { return m_message; }
+    [[nodiscard]] QPushButton* addButton() const { return m_add; }
+    [[nodiscard]] QPushButton* removeButton() const { return m_remove; }
+
+Q_SIGNALS:
+    // The helper took a new or removed forward (the network view may redraw).
+    void forwardsChanged(const QString& container);
+
+private:
+    void buildForwardButtons(QBoxLayout* layout);
+    void showInterfaces(const QList<NetInterfaceConfig>& interfaces);
+    void showForwards(const QStringList& forwards);
+    void addForward();
+    void removeForward();
+    void changed(const QString& name, const client::Status& status, const QString& what);
+    void updateButtons();
+
+    ContainerSource& m_source;
+    AskForward m_ask;
+    QString m_name;
+    QLabel* m_addresses = nullptr;
+    QTableWidget* m_interfaces = nullptr;
+    QTableWidget* m_forwards = nullptr;
+    QPushButton* m_add = nullptr;
+    QPushButton* m_remove = nullptr;
+    QLabel* m_message = nullptr;
+};
+
+} // namespace berth::gui
