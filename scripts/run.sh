@@ -2,8 +2,10 @@
 # The run command of README.md: installs what is missing, builds Berth into
 # build/ (or $BERTH_BUILD_DIR), installs it (berthctl, the helper and its
 # D-Bus and polkit files) under /usr/local, makes sure the system bus runs,
-# and shows berthctl talking to the helper. The GUI comes with issue #7;
-# then this script starts it.
+# shows berthctl talking to the helper, and launches the desktop
+# application `berth`. On a machine without a display it starts Berth under
+# Xvfb instead, with a busybox demo container running, saves a screenshot
+# of each main view and says where they are.
 set -eu
 
 BERTH_SOURCE_DIR=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd)
@@ -35,6 +37,24 @@ show() {
 show checkconfig || true
 show template list
 show list
+
+launch_gui() {
+    if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+        berth_log "launching berth"
+        nohup "$prefix/bin/berth" >/dev/null 2>&1 &
+        return
+    fi
+    # Headless: a demo container so that the views have something to show.
+    shots="$build_dir/screenshots"
+    berth_log "no display: berth under Xvfb, screenshots into $shots"
+    "$berthctl" info berth-demo >/dev/null 2>&1 || "$berthctl" create berth-demo -t busybox
+    [ "$("$berthctl" info berth-demo --json 2>/dev/null | sed -n 's/.*"state": *"\([a-z]*\)".*/\1/p')" = running ] \
+        || "$berthctl" start berth-demo
+    mkdir -p "$shots"
+    xvfb-run -a -s "-screen 0 1280x800x24" "$prefix/bin/berth" --screenshots "$shots"
+    berth_log "screenshots of Berth: $(ls "$shots" | tr '\n' ' ')in $shots"
+}
+launch_gui
 
 cat <<INFO
 

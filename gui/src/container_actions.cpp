@@ -17,6 +17,10 @@ AllowedActions allowedActions(const QString& state)
     allowed.thaw = frozen;
     // Destroying a running container would stop it first: ask for a stop instead.
     allowed.destroy = stopped;
+    allowed.terminal = running;
+    // A copy or snapshot of a tree that is being written would be torn.
+    allowed.clone = stopped;
+    allowed.exportTree = stopped;
     return allowed;
 }
 

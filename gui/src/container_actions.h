@@ -12,6 +12,9 @@ struct AllowedActions {
     bool freeze = false;
     bool thaw = false;
     bool destroy = false;
+    bool terminal = false;   // the console and a shell need a running init
+    bool clone = false;
+    bool exportTree = false;
 
     friend bool operator==(const AllowedActions&, const AllowedActions&) = default;
 };

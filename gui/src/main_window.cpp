@@ -1,51 +1,42 @@
 #include "main_window.h"
 
+#include "config_tab.h"
+#include "console_tab.h"
 #include "container_actions.h"
 #include "container_filter_model.h"
 #include "container_list_model.h"
 #include "error_text.h"
 #include "helper_missing_page.h"
+#include "log_tab.h"
+#include "network_tab.h"
 #include "overview_tab.h"
 #include "resources_tab.h"
+#include "settings.h"
+#include "usage_charts.h"
 
-#include <QAction>
-#include <QApplication>
 #include <QDateTime>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMenu>
-#include <QMenuBar>
 #include <QMessageBox>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
 
-#include <csignal>
-
 namespace berth::gui {
-namespace {
-
-constexpr uint kStopTimeoutSeconds = 10;
-
-bool askWithMessageBox(QWidget* parent, const QString& title, const QString& question)
-{
-    return QMessageBox::question(parent, title, question, QMessageBox::Yes | QMessageBox::Cancel,
-                                 QMessageBox::Cancel) == QMessageBox::Yes;
-}
-
-} // namespace
 
 MainWindow::MainWindow(ContainerSource& source, QWidget* parent)
-    : QMainWindow(parent), m_source(source), m_model(new ContainerListModel(source, this)),
-      m_proxy(new ContainerFilterModel(this))
+    : QMainWindow(parent), m_source(source), m_settings(new Settings(this)),
+      m_model(new ContainerListModel(source, this)), m_proxy(new ContainerFilterModel(this))
 {
     setWindowTitle(tr("Berth"));
     m_confirm = [this](const QString& title, const QString& question) {
-        return askWithMessageBox(this, title, question);
+        return QMessageBox::question(this, title, question, QMessageBox::Yes | QMessageBox::Cancel,
+                                     QMessageBox::Cancel) == QMessageBox::Yes;
     };
     m_proxy->setSourceModel(m_model);
     createActions();
@@ -56,64 +47,15 @@ MainWindow::MainWindow(ContainerSource& source, QWidget* parent)
     m_stack->addWidget(m_helperMissing);
     setCentralWidget(m_stack);
     connect(m_helperMissing, &HelperMissingPage::retryRequested, m_model, &ContainerListModel::reload);
+    connect(m_settings, &Settings::changed, this, &MainWindow::applySettings);
     connectModel();
+    applySettings();
     updateSelection();
-    resize(960, 640);
+    resize(1180, 760);
     m_model->reload();
 }
 
-QAction* MainWindow::makeAction(Action which, const QString& text, const char* icon, const QKeySequence& keys)
-{
-    auto* action = new QAction(QIcon::fromTheme(QString::fromLatin1(icon)), text, this);
-    action->setShortcut(keys);
-    m_actions.insert(which, action);
-    return action;
-}
-
-void MainWindow::createActions()
-{
-    using S = StatusCallback;
-    connect(makeAction(Action::Start, tr("&Start"), "media-playback-start", QKeySequence(tr("Ctrl+R"))),
-            &QAction::triggered, this, [this] {
-                perform(tr("start '%1'"), [this](const QString& n, S done) { m_source.start(n, this, done); });
-            });
-    connect(makeAction(Action::Stop, tr("S&top"), "media-playback-stop", QKeySequence(tr("Ctrl+T"))),
-            &QAction::triggered, this, [this] {
-                perform(tr("stop '%1'"),
-                        [this](const QString& n, S done) { m_source.stop(n, kStopTimeoutSeconds, this, done); });
-            });
-    connect(makeAction(Action::ForceStop, tr("&Force stop"), "process-stop", QKeySequence(tr("Ctrl+Shift+K"))),
-            &QAction::triggered, this, [this] {
-                perform(tr("force '%1' to stop"),
-                        [this](const QString& n, S done) { m_source.kill(n, SIGKILL, this, done); });
-            });
-    connect(makeAction(Action::Freeze, tr("F&reeze"), "media-playback-pause", QKeySequence(tr("Ctrl+Shift+F"))),
-            &QAction::triggered, this, [this] {
-                perform(tr("freeze '%1'"), [this](const QString& n, S done) { m_source.freeze(n, this, done); });
-            });
-    connect(makeAction(Action::Thaw, tr("T&haw"), "media-playback-start", QKeySequence(tr("Ctrl+Shift+U"))),
-            &QAction::triggered, this, [this] {
-                perform(tr("thaw '%1'"), [this](const QString& n, S done) { m_source.thaw(n, this, done); });
-            });
-    connect(makeAction(Action::Destroy, tr("&Destroy…"), "edit-delete", QKeySequence::Delete), &QAction::triggered,
-            this, &MainWindow::destroySelected);
-}
-
-void MainWindow::createMenusAndToolBar()
-{
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* quit = file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"));
-    quit->setShortcut(QKeySequence::Quit);
-    connect(quit, &QAction::triggered, qApp, &QApplication::quit);
-    QMenu* container = menuBar()->addMenu(tr("&Container"));
-    QToolBar* toolBar = addToolBar(tr("Container actions"));
-    toolBar->setObjectName(QStringLiteral("containerToolBar"));
-    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    for (QAction* action : m_actions) {
-        container->addAction(action);
-        toolBar->addAction(action);
-    }
-}
+MainWindow::~MainWindow() = default;
 
 QWidget* MainWindow::createListPage()
 {
@@ -123,16 +65,33 @@ QWidget* MainWindow::createListPage()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(createFilter(top));
     layout->addWidget(createView(top));
-    auto* tabs = new QTabWidget(splitter);
-    m_overview = new OverviewTab(m_actions.values(), tabs);
-    tabs->addTab(m_overview, tr("Overview"));
-    m_resources = new ResourcesTab(m_source, tabs);
+    createTabs(splitter);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    return splitter;
+}
+
+QWidget* MainWindow::createTabs(QWidget* parent)
+{
+    m_tabs = new QTabWidget(parent);
+    m_overview = new OverviewTab(m_actions.values(), m_tabs);
+    m_tabs->addTab(m_overview, tr("Overview"));
+    m_resources = new ResourcesTab(m_source, m_tabs);
     m_resources->watch(*m_model);
     connect(m_resources, &ResourcesTab::limitsApplied, m_model, &ContainerListModel::refresh);
-    tabs->addTab(m_resources, tr("Resources"));
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    return splitter;
+    connect(m_resources->charts(), &UsageCharts::windowMinutesChanged, m_settings, &Settings::setChartMinutes);
+    m_tabs->addTab(m_resources, tr("Resources"));
+    m_network = new NetworkTab(m_source, m_tabs);
+    m_tabs->addTab(m_network, tr("Network"));
+    m_console = new ConsoleTab(m_source, m_tabs);
+    m_tabs->addTab(m_console, tr("Console"));
+    m_log = new LogTab(m_source, m_tabs);
+    m_tabs->addTab(m_log, tr("Log"));
+    m_config = new ConfigTab(m_source, m_tabs);
+    m_config->setConfirmation([this](const QString& title, const QString& question) { return m_confirm(title, question); });
+    connect(m_config, &ConfigTab::saved, m_model, &ContainerListModel::refresh);
+    m_tabs->addTab(m_config, tr("Config"));
+    return m_tabs;
 }
 
 QWidget* MainWindow::createFilter(QWidget* parent)
@@ -160,9 +119,12 @@ QWidget* MainWindow::createView(QWidget* parent)
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint& at) {
         QMenu menu;
-        menu.addActions(m_actions.values());
+        for (QAction* action : std::as_const(m_actions))
+            if (action != m_actions[Action::New])
+                menu.addAction(action);
         menu.exec(m_view->viewport()->mapToGlobal(at));
     });
+    connect(m_view, &QTreeView::activated, this, [this] { showTab(Tab::Overview); });
     return m_view;
 }
 
@@ -181,7 +143,18 @@ void MainWindow::connectModel()
         m_stack->setCurrentIndex(0);
         // Once, not as a resize mode: that would measure every row on every tick.
         m_view->header()->resizeSections(QHeaderView::ResizeToContents);
+        if (!m_systemChecked) {
+            m_systemChecked = true;
+            checkSystemOnFirstStart();
+        }
     });
+}
+
+void MainWindow::applySettings()
+{
+    m_model->setStatsInterval(m_settings->samplingSeconds() * 1000);
+    m_resources->setSamplingInterval(m_settings->samplingSeconds() * 1000);
+    m_resources->charts()->setWindowMinutes(m_settings->chartMinutes());
 }
 
 QAction* MainWindow::action(Action which) const
@@ -211,54 +184,59 @@ bool MainWindow::selectContainer(const QString& name)
     return true;
 }
 
+void MainWindow::showTab(Tab which)
+{
+    m_tabs->setCurrentWidget(tab(which));
+}
+
+QWidget* MainWindow::tab(Tab which) const
+{
+    switch (which) {
+    case Tab::Overview: return m_overview;
+    case Tab::Resources: return m_resources;
+    case Tab::Network: return m_network;
+    case Tab::Console: return m_console;
+    case Tab::Log: return m_log;
+    case Tab::Config: return m_config;
+    }
+    return m_overview;
+}
+
 void MainWindow::updateSelection()
 {
-    const int row = m_model->rowOf(selectedName());
+    QString name = selectedName();
+    // The config tab keeps unsaved edits: it may refuse to let go.
+    if (name != m_shownName && !m_config->setContainer(name)) {
+        const QSignalBlocker blocker(m_view->selectionModel());
+        if (!selectContainer(m_shownName))
+            m_view->clearSelection();
+        name = m_shownName;
+    }
+    m_shownName = name;
+    const int row = m_model->rowOf(name);
     const ContainerRow* selected = row < 0 ? nullptr : &m_model->row(row);
-    const AllowedActions allowed = allowedActions(selected ? selected->info.state : QString());
+    const QString state = selected ? selected->info.state : QString();
+    const AllowedActions allowed = allowedActions(state);
     m_actions[Action::Start]->setEnabled(allowed.start);
     m_actions[Action::Stop]->setEnabled(allowed.stop);
     m_actions[Action::ForceStop]->setEnabled(allowed.forceStop);
     m_actions[Action::Freeze]->setEnabled(allowed.freeze);
     m_actions[Action::Thaw]->setEnabled(allowed.thaw);
+    m_actions[Action::Terminal]->setEnabled(allowed.terminal);
+    m_actions[Action::Clone]->setEnabled(allowed.clone);
+    m_actions[Action::Export]->setEnabled(allowed.exportTree);
     m_actions[Action::Destroy]->setEnabled(allowed.destroy);
     m_overview->showContainer(selected, QDateTime::currentSecsSinceEpoch());
     m_resources->showContainer(selected);
+    m_network->setContainer(selected ? selected->info : client::ContainerInfo{});
+    m_console->setContainer(name, state);
+    m_log->setContainer(name, state);
 }
 
 void MainWindow::showHelperMissing(const client::ClientError& error)
 {
     m_helperMissing->setDetail(error.message);
     m_stack->setCurrentWidget(m_helperMissing);
-}
-
-void MainWindow::perform(const QString& whatTemplate, const Call& call)
-{
-    const QString name = selectedName();
-    if (name.isEmpty())
-        return;
-    const QString what = whatTemplate.arg(name);
-    statusBar()->showMessage(tr("Asking the helper to %1…").arg(what));
-    call(name, [this, name, what](client::Status status) {
-        if (status)
-            statusBar()->clearMessage();
-        else
-            reportError(errorText(status.error(), what));
-        m_model->refresh(name);   // the view follows even if a signal was missed
-    });
-}
-
-void MainWindow::destroySelected()
-{
-    const QString name = selectedName();
-    if (name.isEmpty())
-        return;
-    const QString question = tr("Destroy the container '%1'? Its files are deleted; this cannot be undone.").arg(name);
-    if (!m_confirm(tr("Destroy container"), question))
-        return;
-    perform(tr("destroy '%1'"), [this](const QString& n, StatusCallback done) {
-        m_source.destroy(n, false, this, std::move(done));
-    });
 }
 
 void MainWindow::reportError(const QString& text)

@@ -1,36 +1,53 @@
 // The main window: the container list with its filter, the actions (in a
-// toolbar, a menu and the list's context menu, with shortcuts) enabled by
+// toolbar, menus and the list's context menu, with shortcuts) enabled by
 // the selected container's state, and the details tabs. When the helper
-// cannot be reached it shows how to install it instead of the list.
+// cannot be reached it shows how to install it instead of the list. The
+// wizards, the networks window, the system check and the settings open
+// from here.
 #pragma once
 
 #include "container_source.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <functional>
 
 class QAction;
 class QLineEdit;
 class QStackedWidget;
+class QTabWidget;
 class QTreeView;
 
 namespace berth::gui {
 
+class BridgeWizard;
+class ConfigTab;
+class ConsoleTab;
 class ContainerFilterModel;
 class ContainerListModel;
 class HelperMissingPage;
+class LogTab;
+class NetworkTab;
+class NetworksWindow;
+class NewContainerWizard;
 class OverviewTab;
 class ResourcesTab;
+class Settings;
+class SystemCheckDialog;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum class Action { Start, Stop, ForceStop, Freeze, Thaw, Destroy };
+    enum class Action { New, Start, Stop, ForceStop, Freeze, Thaw, Terminal, Clone, Export, Destroy };
+    enum class Tab { Overview, Resources, Network, Console, Log, Config };
     // Asks a yes/no question; a QMessageBox unless a test replaces it.
     using Confirm = std::function<bool(const QString& title, const QString& question)>;
+    // Asks where to save an export; a QFileDialog unless a test replaces it.
+    using AskPath = std::function<QString(const QString& suggested)>;
 
     explicit MainWindow(ContainerSource& source, QWidget* parent = nullptr);
+    ~MainWindow() override;
 
     [[nodiscard]] QAction* action(Action which) const;
     [[nodiscard]] ContainerListModel& model() const { return *m_model; }
@@ -40,34 +57,63 @@ public:
     // Selects the row of `name`; false if it is not listed (or filtered out).
     bool selectContainer(const QString& name);
     void setConfirmation(Confirm confirm) { m_confirm = std::move(confirm); }
+    void setExportPathAsker(AskPath ask) { m_askExportPath = std::move(ask); }
+
+    void showTab(Tab tab);
+    [[nodiscard]] QWidget* tab(Tab tab) const;
+    [[nodiscard]] Settings& settings() const { return *m_settings; }
+
+    // The windows and dialogs, opened without blocking (they delete
+    // themselves when closed); also what --screenshots shows.
+    NewContainerWizard* openNewContainerWizard(const QString& cloneSource = {});
+    BridgeWizard* openBridgeWizard();
+    NetworksWindow* openNetworksWindow();
+    SystemCheckDialog* openSystemCheck();
+    void openSettings();
 
 private:
     void createActions();
     QAction* makeAction(Action which, const QString& text, const char* icon, const QKeySequence& keys);
     void createMenusAndToolBar();
     QWidget* createListPage();
+    QWidget* createTabs(QWidget* parent);
     QWidget* createFilter(QWidget* parent);
     QWidget* createView(QWidget* parent);
     void connectModel();
+    void applySettings();
     void updateSelection();
     void showHelperMissing(const client::ClientError& error);
+    void checkSystemOnFirstStart();
 
     using Call = std::function<void(const QString& name, StatusCallback done)>;
     void perform(const QString& whatTemplate, const Call& call);
     void destroySelected();
+    void exportSelected();
+    void openExternalTerminal(bool shell);
+    void wizardFinished(NewContainerWizard* wizard);
     void reportError(const QString& text);
 
     ContainerSource& m_source;
+    Settings* m_settings = nullptr;
     ContainerListModel* m_model = nullptr;
     ContainerFilterModel* m_proxy = nullptr;
     QStackedWidget* m_stack = nullptr;
     QTreeView* m_view = nullptr;
     QLineEdit* m_filter = nullptr;
+    QTabWidget* m_tabs = nullptr;
     OverviewTab* m_overview = nullptr;
     ResourcesTab* m_resources = nullptr;
+    NetworkTab* m_network = nullptr;
+    ConsoleTab* m_console = nullptr;
+    LogTab* m_log = nullptr;
+    ConfigTab* m_config = nullptr;
     HelperMissingPage* m_helperMissing = nullptr;
+    QPointer<NetworksWindow> m_networksWindow;
     QMap<Action, QAction*> m_actions;
+    QString m_shownName;   // the container the tabs show
+    bool m_systemChecked = false;
     Confirm m_confirm;
+    AskPath m_askExportPath;
 };
 
 } // namespace berth::gui

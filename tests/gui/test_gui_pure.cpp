@@ -13,14 +13,14 @@ private Q_SLOTS:
     void allowed_data()
     {
         QTest::addColumn<QString>("state");
-        QTest::addColumn<QString>("expected");   // start stop force freeze thaw destroy as 0/1
-        QTest::newRow("none") << "" << "000000";
-        QTest::newRow("stopped") << "stopped" << "100001";
-        QTest::newRow("starting") << "starting" << "001000";
-        QTest::newRow("running") << "running" << "011100";
-        QTest::newRow("stopping") << "stopping" << "001000";
-        QTest::newRow("frozen") << "frozen" << "001010";
-        QTest::newRow("unknown") << "exploded" << "000000";
+        QTest::addColumn<QString>("expected");   // start stop force freeze thaw destroy terminal clone export as 0/1
+        QTest::newRow("none") << "" << "000000000";
+        QTest::newRow("stopped") << "stopped" << "100001011";
+        QTest::newRow("starting") << "starting" << "001000000";
+        QTest::newRow("running") << "running" << "011100100";
+        QTest::newRow("stopping") << "stopping" << "001000000";
+        QTest::newRow("frozen") << "frozen" << "001010000";
+        QTest::newRow("unknown") << "exploded" << "000000000";
     }
 
     void allowed()
@@ -29,7 +29,7 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         const AllowedActions a = allowedActions(state);
         QString got;
-        for (bool on : {a.start, a.stop, a.forceStop, a.freeze, a.thaw, a.destroy})
+        for (bool on : {a.start, a.stop, a.forceStop, a.freeze, a.thaw, a.destroy, a.terminal, a.clone, a.exportTree})
             got += on ? QLatin1Char('1') : QLatin1Char('0');
         QCOMPARE(got, expected);
     }

@@ -1,6 +1,8 @@
 #include "usage_chart.h"
 
 #include <QChart>
+#include <QGraphicsLayout>
+#include <QLegend>
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QValueAxis>
@@ -13,12 +15,24 @@ UsageChart::UsageChart(const QString& title, const QString& unit, const QList<Li
     : QChartView(parent)
 {
     auto* chart = new QChart;
-    chart->setTitle(title);
+    // Five charts share the tab: every pixel of margin and axis title goes
+    // to the lines instead, the unit in the title, times on the labels.
+    chart->setTitle(tr("%1 (%2)").arg(title, unit));
+    chart->setMargins(QMargins(2, 2, 2, 2));
+    chart->layout()->setContentsMargins(0, 0, 0, 0);
+    chart->setBackgroundRoundness(0);
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    chart->legend()->setFont(small);
+    chart->legend()->setAlignment(Qt::AlignBottom);
     m_time = new QValueAxis(chart);
-    m_time->setTitleText(tr("Seconds ago"));
-    m_time->setLabelFormat(QStringLiteral("%d"));
+    m_time->setLabelFormat(tr("%d s"));
+    m_time->setLabelsFont(small);
+    m_time->setTickCount(4);
     m_value = new QValueAxis(chart);
-    m_value->setTitleText(unit);
+    m_value->setLabelsFont(small);
+    m_value->setLabelFormat(QStringLiteral("%.4g"));
+    m_value->setTickCount(4);
     chart->addAxis(m_time, Qt::AlignBottom);
     chart->addAxis(m_value, Qt::AlignLeft);
     setChart(chart);   // the view owns it from here

@@ -1,0 +1,188 @@
+// The main window's actions, menus and toolbar, and what the container
+// actions do.
+#include "main_window.h"
+
+#include "container_list_model.h"
+#include "error_text.h"
+#include "external_terminal.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QMenu>
+#include <QMenuBar>
+#include <QStatusBar>
+#include <QToolBar>
+
+#include <csignal>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace berth::gui {
+namespace {
+
+constexpr uint kStopTimeoutSeconds = 10;
+
+} // namespace
+
+QAction* MainWindow::makeAction(Action which, const QString& text, const char* icon, const QKeySequence& keys)
+{
+    auto* action = new QAction(QIcon::fromTheme(QString::fromLatin1(icon)), text, this);
+    action->setShortcut(keys);
+    m_actions.insert(which, action);
+    return action;
+}
+
+void MainWindow::createActions()
+{
+    using S = StatusCallback;
+    connect(makeAction(Action::New, tr("&New…"), "list-add", QKeySequence::New), &QAction::triggered, this,
+            [this] { openNewContainerWizard(); });
+    connect(makeAction(Action::Start, tr("&Start"), "media-playback-start", QKeySequence(tr("Ctrl+R"))),
+            &QAction::triggered, this, [this] {
+                perform(tr("start '%1'"), [this](const QString& n, S done) { m_source.start(n, this, done); });
+            });
+    connect(makeAction(Action::Stop, tr("S&top"), "media-playback-stop", QKeySequence(tr("Ctrl+T"))),
+            &QAction::triggered, this, [this] {
+                perform(tr("stop '%1'"),
+                        [this](const QString& n, S done) { m_source.stop(n, kStopTimeoutSeconds, this, done); });
+            });
+    connect(makeAction(Action::ForceStop, tr("&Force stop"), "process-stop", QKeySequence(tr("Ctrl+Shift+K"))),
+            &QAction::triggered, this, [this] {
+                perform(tr("force '%1' to stop"),
+                        [this](const QString& n, S done) { m_source.kill(n, SIGKILL, this, done); });
+            });
+    connect(makeAction(Action::Freeze, tr("F&reeze"), "media-playback-pause", QKeySequence(tr("Ctrl+Shift+F"))),
+            &QAction::triggered, this, [this] {
+                perform(tr("freeze '%1'"), [this](const QString& n, S done) { m_source.freeze(n, this, done); });
+            });
+    connect(makeAction(Action::Thaw, tr("T&haw"), "media-playback-start", QKeySequence(tr("Ctrl+Shift+U"))),
+            &QAction::triggered, this, [this] {
+                perform(tr("thaw '%1'"), [this](const QString& n, S done) { m_source.thaw(n, this, done); });
+            });
+    connect(makeAction(Action::Terminal, tr("&Terminal"), "utilities-terminal", QKeySequence(tr("Ctrl+Shift+T"))),
+            &QAction::triggered, this, [this] { showTab(Tab::Console); });
+    connect(makeAction(Action::Clone, tr("&Clone…"), "edit-copy", QKeySequence(tr("Ctrl+Shift+C"))),
+            &QAction::triggered, this, [this] { openNewContainerWizard(selectedName()); });
+    connect(makeAction(Action::Export, tr("E&xport…"), "document-export", QKeySequence(tr("Ctrl+E"))),
+            &QAction::triggered, this, &MainWindow::exportSelected);
+    connect(makeAction(Action::Destroy, tr("&Destroy…"), "edit-delete", QKeySequence::Delete), &QAction::triggered,
+            this, &MainWindow::destroySelected);
+}
+
+void MainWindow::createMenusAndToolBar()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_actions[Action::New]);
+    file->addAction(QIcon::fromTheme(QStringLiteral("preferences-system")), tr("&Settings…"), this,
+                    &MainWindow::openSettings);
+    file->addSeparator();
+    QAction* quit = file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, qApp, &QApplication::quit);
+
+    QMenu* container = menuBar()->addMenu(tr("&Container"));
+    QToolBar* toolBar = addToolBar(tr("Container actions"));
+    toolBar->setObjectName(QStringLiteral("containerToolBar"));
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    for (QAction* action : std::as_const(m_actions)) {
+        container->addAction(action);
+        toolBar->addAction(action);
+    }
+    container->addSeparator();
+    container->addAction(tr("Console in a terminal &window"), this, [this] { openExternalTerminal(false); });
+    container->addAction(tr("S&hell in a terminal window"), this, [this] { openExternalTerminal(true); });
+
+    QMenu* network = menuBar()->addMenu(tr("&Network"));
+    network->addAction(QIcon::fromTheme(QStringLiteral("network-wired")), tr("&Networks…"), this,
+                       &MainWindow::openNetworksWindow);
+    network->addAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("New &bridge…"), this,
+                       &MainWindow::openBridgeWizard);
+    QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+    tools->addAction(QIcon::fromTheme(QStringLiteral("dialog-information")), tr("&System check…"), this,
+                     &MainWindow::openSystemCheck);
+}
+
+void MainWindow::perform(const QString& whatTemplate, const Call& call)
+{
+    const QString name = selectedName();
+    if (name.isEmpty())
+        return;
+    const QString what = whatTemplate.arg(name);
+    statusBar()->showMessage(tr("Asking the helper to %1…").arg(what));
+    call(name, [this, name, what](client::Status status) {
+        if (status)
+            statusBar()->clearMessage();
+        else
+            reportError(errorText(status.error(), what));
+        m_model->refresh(name);   // the view follows even if a signal was missed
+    });
+}
+
+void MainWindow::destroySelected()
+{
+    const QString name = selectedName();
+    if (name.isEmpty())
+        return;
+    const QString question = tr("Destroy the container '%1'? Its files are deleted; this cannot be undone.").arg(name);
+    if (!m_confirm(tr("Destroy container"), question))
+        return;
+    perform(tr("destroy '%1'"), [this](const QString& n, StatusCallback done) {
+        m_source.destroy(n, false, this, std::move(done));
+    });
+}
+
+void MainWindow::exportSelected()
+{
+    const QString name = selectedName();
+    if (name.isEmpty())
+        return;
+    const QString suggested = QDir::home().filePath(name + QStringLiteral(".tar.gz"));
+    const QString path = m_askExportPath ? m_askExportPath(suggested)
+                                         : QFileDialog::getSaveFileName(this, tr("Export '%1'").arg(name), suggested,
+                                                                        tr("Tarballs (*.tar.gz *.tar.xz *.tar.zst *.tar)"));
+    if (path.isEmpty())
+        return;
+    // The helper writes through this descriptor; it never opens our paths.
+    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        reportError(tr("Cannot write '%1': %2").arg(path, QString::fromLocal8Bit(strerror(errno))));
+        return;
+    }
+    const QString what = tr("export '%1'").arg(name);
+    statusBar()->showMessage(tr("Exporting '%1' to '%2'…").arg(name, path));
+    m_source.exportTo(name, fd, this, [this, path, what](client::Result<JobHandle*> job) {
+        if (!job) {
+            QFile::remove(path);
+            reportError(errorText(job.error(), what));
+            return;
+        }
+        JobHandle* handle = *job;
+        connect(handle, &JobHandle::finished, this, [this, handle, path, what](bool ok, const QString& error,
+                                                                              const QString& message) {
+            handle->deleteLater();
+            if (ok) {
+                statusBar()->showMessage(tr("Exported to '%1'.").arg(path));
+                return;
+            }
+            QFile::remove(path);
+            reportError(errorText(client::clientError(error, message), what));
+        });
+    });
+    // The call holds its own duplicate of the descriptor.
+    ::close(fd);
+}
+
+void MainWindow::openExternalTerminal(bool shell)
+{
+    const QString name = selectedName();
+    if (name.isEmpty())
+        return;
+    const QString why = ExternalTerminal::open(name, shell ? ExternalTerminal::Mode::Shell : ExternalTerminal::Mode::Console);
+    if (!why.isEmpty())
+        reportError(why);
+}
+
+} // namespace berth::gui

@@ -1,0 +1,13 @@
+// The views `berth --screenshots DIR` saves, in order: the list, each
+// details tab, both wizards, the networks window and the system check.
+#pragma once
+
+#include "screenshot_tour.h"
+
+namespace berth::gui {
+
+class MainWindow;
+
+[[nodiscard]] std::vector<ScreenshotTour::Step> screenshotSteps(MainWindow& window);
+
+} // namespace berth::gui

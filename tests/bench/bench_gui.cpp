@@ -1,0 +1,203 @@
+// bench_gui: the desktop application's own costs, in one invocation.
+//  - launch: from exec to the first painted main window, `berth` next to a
+//    bare Qt Widgets window (this program with --empty-window), both
+//    offscreen and with the helper unreachable, so that what is timed is
+//    the application and not the bus;
+//  - list: 500 containers (recorded GetContainer and GetStats replies,
+//    multiplied) loaded into the list model, sorted by memory through the
+//    filter model, and one statistics update applied;
+//  - charts: the Resources tab's charts redrawn with 15 minutes of 1 Hz
+//    samples.
+// No root needed. See README.md.
+//   bench_gui [--runs N]
+#include "bench_main.h"
+#include "stats.h"
+
+#include "container_filter_model.h"
+#include "container_list_model.h"
+#include "fake_container_source.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QMainWindow>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTimer>
+
+#include <charconv>
+#include <cstdio>
+#include <functional>
+#include <string_view>
+
+namespace {
+
+using namespace berth;
+using namespace berth::bench;
+
+constexpr int kContainers = 500;
+
+struct Options {
+    int runs = 10;
+    bool emptyWindow = false;   // the child side of the launch baseline
+};
+
+Result<Options> parseOptions(int argc, char** argv)
+{
+    Options options;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg == "--empty-window") {
+            options.emptyWindow = true;
+            continue;
+        }
+        const std::string_view value = i + 1 < argc ? argv[i + 1] : "";
+        const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), options.runs);
+        if (arg != "--runs" || value.empty() || ec != std::errc() || end != value.data() + value.size()
+            || options.runs < 1 || options.runs > 10000)
+            return failWith(EINVAL, "usage: bench_gui [--runs N (1..10000)]", std::string(arg));
+        ++i;
+    }
+    return options;
+}
+
+// The launch baseline's child: a bare main window that says when it is painted.
+int runEmptyWindow()
+{
+    QMainWindow window;
+    window.resize(960, 640);
+    window.show();
+    QTimer::singleShot(0, [] {
+        std::puts("painted");
+        std::fflush(stdout);
+        QApplication::quit();
+    });
+    return QApplication::exec();
+}
+
+// Milliseconds from starting `program` to its "painted" line.
+Result<double> timeLaunch(const QString& program, const QStringList& arguments)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("BERTH_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/berth-bench"));
+    env.insert(QStringLiteral("BERTH_REPORT_FIRST_PAINT"), QStringLiteral("1"));
+    process.setProcessEnvironment(env);
+    QElapsedTimer clock;
+    clock.start();
+    process.start(program, arguments);
+    while (!process.canReadLine()) {
+        if (!process.waitForReadyRead(30000))
+            return failWith(EIO, "no 'painted' line from " + program.toStdString(),
+                            process.readAllStandardError().toStdString());
+    }
+    const double ms = double(clock.nsecsElapsed()) / 1e6;
+    process.waitForFinished(30000);
+    return ms;
+}
+
+// 500 containers from the recorded three, renamed; each stats sample likewise.
+test::FakeContainerSource* manyContainers(QObject* parent)
+{
+    auto* recorded = new test::FakeContainerSource;
+    recorded->load(QStringLiteral(BERTH_GUI_FIXTURES "/three_containers.json"));
+    auto* source = new test::FakeContainerSource;
+    source->setParent(parent);
+    const auto infos = recorded->containers.values();
+    for (int i = 0; i < kContainers; ++i) {
+        auto info = infos.at(i % infos.size());
+        info.name = QStringLiteral("%1-%2").arg(info.name).arg(i, 3, 10, QLatin1Char('0'));
+        source->containers.insert(info.name, info);
+    }
+    for (const auto& sample : std::as_const(recorded->statsSamples)) {
+        QList<client::ContainerStats> many;
+        for (const auto& info : std::as_const(source->containers)) {
+            for (auto stats : sample)
+                if (info.name.startsWith(stats.name + QLatin1Char('-'))) {
+                    stats.name = info.name;
+                    stats.memoryCurrent += quint64(info.name.right(3).toInt()) << 20;
+                    many << stats;
+                }
+        }
+        source->statsSamples << many;
+    }
+    delete recorded;
+    return source;
+}
+
+struct ListTimes {
+    std::vector<double> load, sort, update;
+};
+
+Status timeList(ListTimes& times)
+{
+    QObject owner;
+    auto* source = manyContainers(&owner);
+    gui::ContainerListModel model(*source);
+    gui::ContainerFilterModel proxy;
+    proxy.setSourceModel(&model);
+    QSignalSpy loaded(&model, &gui::ContainerListModel::loaded);
+    QElapsedTimer clock;
+    clock.start();
+    model.reload();
+    while (model.rowCount() < kContainers || source->containerCalls < kContainers
+           || model.row(kContainers - 1).info.kind.isEmpty())
+        if (!loaded.wait(10000) && model.rowCount() < kContainers)
+            return failWith(ETIMEDOUT, "the list model did not load 500 containers");
+    QCoreApplication::processEvents();
+    times.load.push_back(double(clock.nsecsElapsed()) / 1e6);
+
+    clock.restart();
+    proxy.sort(gui::ContainerListModel::MemoryColumn, Qt::DescendingOrder);
+    (void)proxy.index(0, 0).data();
+    times.sort.push_back(double(clock.nsecsElapsed()) / 1e6);
+
+    const int answered = source->statsAnswered;
+    clock.restart();
+    model.pollStats();
+    while (source->statsAnswered == answered)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    times.update.push_back(double(clock.nsecsElapsed()) / 1e6);
+    return {};
+}
+
+void printTable(const char* title, const std::vector<TableRow>& rows)
+{
+    std::printf("\n%s\n%s", title, formatTable(rows).c_str());
+}
+
+Status run(const Options& options)
+{
+    std::vector<double> berthLaunch, bareLaunch;
+    ListTimes list;
+    for (int i = 0; i < options.runs && !interrupted(); ++i) {
+        Result<double> berthMs = timeLaunch(QStringLiteral(BERTH_GUI_BINARY), {});
+        if (!berthMs)
+            return fail(berthMs.error());
+        Result<double> bareMs = timeLaunch(QCoreApplication::applicationFilePath(), {QStringLiteral("--empty-window")});
+        if (!bareMs)
+            return fail(bareMs.error());
+        berthLaunch.push_back(*berthMs);
+        bareLaunch.push_back(*bareMs);
+        if (Status ok = timeList(list); !ok)
+            return ok;
+    }
+    printTable("launch to a painted main window (ms, offscreen)",
+               {{"berth", summarize(berthLaunch)}, {"bare Qt Widgets window", summarize(bareLaunch)}});
+    printTable("container list of 500 (ms)", {{"load (ListContainers + 500 GetContainer)", summarize(list.load)},
+                                               {"sort by memory", summarize(list.sort)},
+                                               {"one GetStats update", summarize(list.update)}});
+    return {};
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? "offscreen" : qgetenv("QT_QPA_PLATFORM"));
+    QApplication app(argc, argv);
+    const Result<Options> options = parseOptions(argc, argv);
+    if (options && options->emptyWindow)
+        return runEmptyWindow();
+    return benchMain("bench_gui", options, run);
+}
