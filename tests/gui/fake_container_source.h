@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMetaMethod>
 #include <QMetaObject>
 
 #include <optional>
@@ -22,6 +23,11 @@ public:
     using gui::JobHandle::JobHandle;
     int cancelCalls = 0;
     void cancel() override { ++cancelCalls; }
+    // Someone listens to the job's end (its answer has been delivered).
+    [[nodiscard]] bool isFollowed() const
+    {
+        return isSignalConnected(QMetaMethod::fromSignal(&gui::JobHandle::finished));
+    }
 };
 
 class FakeContainerSource : public gui::ContainerSource {

@@ -4,11 +4,16 @@
 #include "container_list_model.h"
 #include "fake_container_source.h"
 #include "main_window.h"
+#include "new_container_wizard.h"
+#include "options_page.h"
+#include "settings.h"
 
 #include <QAction>
 #include <QLabel>
 #include <QPushButton>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTreeView>
 #include <QtTest>
 
@@ -16,6 +21,7 @@
 
 using berth::gui::ContainerListModel;
 using berth::gui::MainWindow;
+using berth::gui::NewContainerWizard;
 using berth::test::FakeContainerSource;
 using Action = MainWindow::Action;
 
@@ -23,9 +29,11 @@ namespace {
 
 QString enabledActions(const MainWindow& window)
 {
-    const QList<std::pair<Action, const char*>> all{{Action::Start, "start"}, {Action::Stop, "stop"},
-                                                    {Action::ForceStop, "force"}, {Action::Freeze, "freeze"},
-                                                    {Action::Thaw, "thaw"}, {Action::Destroy, "destroy"}};
+    const QList<std::pair<Action, const char*>> all{{Action::Start, "start"},       {Action::Stop, "stop"},
+                                                    {Action::ForceStop, "force"},   {Action::Freeze, "freeze"},
+                                                    {Action::Thaw, "thaw"},         {Action::Terminal, "terminal"},
+                                                    {Action::Clone, "clone"},       {Action::Export, "export"},
+                                                    {Action::Destroy, "destroy"}};
     QStringList on;
     for (const auto& [action, word] : all) {
         if (window.action(action)->isEnabled())
@@ -38,6 +46,19 @@ QString field(const MainWindow& window, const char* name)
 {
     const auto* label = window.findChild<QLabel*>(QString::fromLatin1(name));
     return label ? label->text() : QStringLiteral("<no field %1>").arg(QString::fromLatin1(name));
+}
+
+QList<berth::client::TemplateInfo> loadTemplates()
+{
+    FakeContainerSource templates;
+    templates.load(QStringLiteral(BERTH_GUI_FIXTURES "/templates.json"));
+    return templates.templateList;
+}
+
+// The window has the job's handle and listens to its end.
+bool followed(const QList<berth::test::FakeJobHandle*>& jobs)
+{
+    return jobs.size() == 1 && jobs.last()->isFollowed();
 }
 
 } // namespace
@@ -73,8 +94,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("select");
         QTest::addColumn<QString>("enabled");
         QTest::newRow("nothing selected") << "" << "";
-        QTest::newRow("stopped") << "app" << "start destroy";
-        QTest::newRow("running") << "web" << "stop force freeze";
+        QTest::newRow("stopped") << "app" << "start clone export destroy";
+        QTest::newRow("running") << "web" << "stop force freeze terminal";
         QTest::newRow("frozen") << "db" << "force thaw";
     }
 
@@ -93,7 +114,7 @@ private Q_SLOTS:
         m_window->action(Action::Start)->trigger();
         QCOMPARE(m_source->actions, QStringList{QStringLiteral("start app")});
         Q_EMIT m_source->stateChanged(QStringLiteral("app"), QStringLiteral("running"));
-        QCOMPARE(enabledActions(*m_window), QStringLiteral("stop force freeze"));
+        QCOMPARE(enabledActions(*m_window), QStringLiteral("stop force freeze terminal"));
         Q_EMIT m_source->stateChanged(QStringLiteral("app"), QStringLiteral("frozen"));
         QCOMPARE(enabledActions(*m_window), QStringLiteral("force thaw"));
     }
@@ -210,6 +231,76 @@ private Q_SLOTS:
         MainWindow window(source);
         QTRY_VERIFY(!window.statusBar()->currentMessage().isEmpty());
         QVERIFY(!window.showsHelperMissing());
+    }
+
+    void newOpensTheWizard()
+    {
+        open(QString());
+        QVERIFY(m_window->action(Action::New)->isEnabled());
+        m_window->action(Action::New)->trigger();
+        auto* wizard = m_window->findChild<NewContainerWizard*>();
+        QVERIFY(wizard);
+        QTRY_VERIFY(wizard->isVisible());
+        wizard->close();
+    }
+
+    void cloneStartsFromTheSelectedContainer()
+    {
+        open(QStringLiteral("app"));
+        m_source->templateList = loadTemplates();
+        QVERIFY(!m_source->templateList.isEmpty());
+        m_window->action(Action::Clone)->trigger();
+        auto* wizard = m_window->findChild<NewContainerWizard*>();
+        QVERIFY(wizard);
+        QTRY_COMPARE(wizard->plan().templateInfo.name, QStringLiteral("clone"));
+        QTRY_COMPARE(wizard->optionsPage()->values().value(QStringLiteral("source")), QStringLiteral("app"));
+        wizard->close();
+    }
+
+    void exportWritesWhereTheUserChose()
+    {
+        open(QStringLiteral("app"));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("app.tar.gz"));
+        m_window->setExportPathAsker([&](const QString& suggested) {
+            // The suggestion is named after the container.
+            return suggested.endsWith(QStringLiteral("app.tar.gz")) ? path : QString();
+        });
+        m_window->action(Action::Export)->trigger();
+        QTRY_VERIFY(followed(m_source->jobs));
+        QCOMPARE(m_source->actions.last(), QStringLiteral("export app"));
+        QVERIFY(QFile::exists(path));
+        Q_EMIT m_source->jobs.last()->finished(true, QString(), QString());
+        QTRY_COMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Exported to '%1'.").arg(path));
+    }
+
+    void failedExportRemovesTheFile()
+    {
+        open(QStringLiteral("app"));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("out.tar"));
+        m_window->setExportPathAsker([&](const QString&) { return path; });
+        m_window->action(Action::Export)->trigger();
+        QTRY_VERIFY(followed(m_source->jobs));
+        Q_EMIT m_source->jobs.last()->finished(false, QStringLiteral("org.berth.Error.Busy"), QStringLiteral("busy"));
+        QTRY_VERIFY(!QFile::exists(path));
+        QVERIFY(!m_window->statusBar()->currentMessage().isEmpty());
+    }
+
+    void terminalShowsTheConsoleTab()
+    {
+        open(QStringLiteral("web"));
+        m_window->action(Action::Terminal)->trigger();
+        QCOMPARE(m_window->findChild<QTabWidget*>()->currentWidget(), m_window->tab(MainWindow::Tab::Console));
+    }
+
+    void settingsReachTheModel()
+    {
+        open(QString());
+        m_window->settings().setSamplingSeconds(7);
+        QCOMPARE(m_window->model().statsInterval(), 7000);
+        m_window->settings().setSamplingSeconds(2);
+        QCOMPARE(m_window->model().statsInterval(), 2000);
     }
 };
 

@@ -10,8 +10,18 @@
 #include "job_watcher.h"
 #include "main_window.h"
 #include "system_bus.h"
+#include "limit_slider.h"
+#include "name_page.h"
+#include "new_container_wizard.h"
+#include "progress_page.h"
+#include "resources_tab.h"
+#include "template_page.h"
+#include "usage_charts.h"
 
 #include <QAction>
+#include <QCheckBox>
+#include <QDoubleSpinBox>
+#include <QLineEdit>
 #include <QApplication>
 #include <QLabel>
 #include <QStatusBar>
@@ -27,6 +37,8 @@ using namespace berth::test;
 namespace {
 
 const QString kBox = QStringLiteral("guibox");
+const QString kMadeBox = QStringLiteral("wizardbox");
+constexpr double kMiB = 1024.0 * 1024.0;
 constexpr int kTimeoutMs = 60000;
 
 QString stateCell(const MainWindow& window)
@@ -59,8 +71,10 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         if (m_client) {
-            (void)m_client->kill(kBox, SIGKILL);
-            (void)m_client->destroy(kBox, true);
+            for (const QString& name : {kBox, kMadeBox}) {
+                (void)m_client->kill(name, SIGKILL);
+                (void)m_client->destroy(name, true);
+            }
             m_client.reset();
         }
         m_bus.stop();
@@ -116,6 +130,83 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(window.model().rowOf(kBox), -1, kTimeoutMs);
         QCOMPARE(m_client->container(kBox).error().kind, berth::client::ErrorKind::NotFound);
         QVERIFY2(window.statusBar()->currentMessage().isEmpty(), qPrintable(window.statusBar()->currentMessage()));
+    }
+
+    // The whole way through the window's own controls: the New container
+    // wizard, Start now, a memory limit from the slider, the charts
+    // following a memory hog in the container, Stop and Destroy.
+    void wizardCreatesAndChartsFollow()
+    {
+        berth::gui::ClientContainerSource source(*m_client);
+        MainWindow window(source);
+        window.setConfirmation([](const QString&, const QString&) { return true; });
+        window.show();
+        window.action(MainWindow::Action::New)->trigger();
+        auto* wizard = window.findChild<berth::gui::NewContainerWizard*>();
+        QVERIFY(wizard);
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->templatePage()->choose(QStringLiteral("busybox")), kTimeoutMs);
+        wizard->next();   // its options
+        wizard->next();   // name and kind
+        QCOMPARE(wizard->currentId(), int(berth::gui::NewContainerWizard::NamePageId));
+        wizard->namePage()->nameEdit()->setText(kMadeBox);
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->namePage()->isComplete(), kTimeoutMs);
+        while (wizard->currentId() != int(berth::gui::NewContainerWizard::ProgressPageId))
+            wizard->next();
+        auto* progress = wizard->progressPage();
+        QTRY_COMPARE_WITH_TIMEOUT(progress->state(), berth::gui::ProgressPage::State::Succeeded, kTimeoutMs);
+        progress->startBox()->setChecked(true);
+        wizard->accept();
+        QTRY_VERIFY_WITH_TIMEOUT(window.selectContainer(kMadeBox), kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(m_client->container(kMadeBox)->state, QStringLiteral("running"), kTimeoutMs);
+
+        // A memory limit from the slider reaches the kernel through the helper.
+        window.showTab(MainWindow::Tab::Resources);
+        auto* resources = window.findChild<berth::gui::ResourcesTab*>();
+        resources->setDebounceInterval(0);
+        auto* memory = resources->slider(QStringLiteral("memory.max"));
+        QTRY_VERIFY_WITH_TIMEOUT(memory->isEnabled(), kTimeoutMs);
+        memory->spinBox()->setValue(200);   // MiB
+        QTRY_COMPARE_WITH_TIMEOUT(m_client->container(kMadeBox)->limits.value(QStringLiteral("memory.max")),
+                                  QString::number(200 * 1024 * 1024), kTimeoutMs);
+        auto* charts = resources->charts();
+        QTRY_VERIFY_WITH_TIMEOUT(!charts->seriesPoints(berth::gui::UsageKind::MemoryLimit).isEmpty()
+                                     && charts->seriesPoints(berth::gui::UsageKind::MemoryLimit).last().y() == 200,
+                                 kTimeoutMs);
+
+        // 64 MiB of shared memory is charged to the container: the chart sees it.
+        window.model().setStatsInterval(500);
+        hog(QStringLiteral("dd if=/dev/zero of=/dev/shm/hog bs=1M count=64"));
+        QTRY_VERIFY_WITH_TIMEOUT(peak(charts->seriesPoints(berth::gui::UsageKind::MemoryUsed)) >= 64, kTimeoutMs);
+        QVERIFY(peak(charts->seriesPoints(berth::gui::UsageKind::MemoryUsed)) < 200);
+
+        window.action(MainWindow::Action::Stop)->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(m_client->container(kMadeBox)->state, QStringLiteral("stopped"), kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(window.action(MainWindow::Action::Destroy)->isEnabled(), kTimeoutMs);
+        window.action(MainWindow::Action::Destroy)->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(window.model().rowOf(kMadeBox), -1, kTimeoutMs);
+        QCOMPARE(m_client->container(kMadeBox).error().kind, berth::client::ErrorKind::NotFound);
+    }
+
+private:
+    void hog(const QString& script)
+    {
+        berth::client::ExecRequest exec;
+        exec.name = kMadeBox;
+        exec.argv = {QStringLiteral("/bin/sh"), QStringLiteral("-c"), script};
+        QFile null(QStringLiteral("/dev/null"));
+        QVERIFY(null.open(QIODevice::ReadWrite));
+        auto id = m_client->execWithFds(exec, null.handle(), null.handle(), null.handle());
+        QVERIFY2(id, qPrintable(id ? QString() : id.error().message));
+        auto status = m_client->waitExec(*id);
+        QVERIFY2(status && status->status == 0, qPrintable(script));
+    }
+
+    static double peak(const QList<QPointF>& points)
+    {
+        double top = 0;
+        for (const QPointF& point : points)
+            top = std::max(top, point.y());
+        return top;
     }
 };
 
