@@ -6,11 +6,9 @@
 #include "client.h"
 #include "client_container_source.h"
 #include "container_list_model.h"
-#include "integration_env.h"
-#include "job_watcher.h"
-#include "main_window.h"
-#include "system_bus.h"
+#include "gui_system_support.h"
 #include "limit_slider.h"
+#include "main_window.h"
 #include "name_page.h"
 #include "new_container_wizard.h"
 #include "progress_page.h"
@@ -19,11 +17,11 @@
 #include "usage_charts.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QDoubleSpinBox>
-#include <QLineEdit>
-#include <QApplication>
 #include <QLabel>
+#include <QLineEdit>
 #include <QStatusBar>
 #include <QtTest>
 
@@ -59,12 +57,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        SystemBusSettings settings;
-        settings.stateRoot = QString::fromStdString(IntegrationEnvironment::instance().stateRoot().string());
-        settings.cgroupParent = QString::fromStdString(IntegrationEnvironment::instance().cgroupParent());
-        QString why;
-        QVERIFY2(m_bus.start(settings, &why), qPrintable(why));
-        qputenv("BERTH_BUS_ADDRESS", m_bus.address().toUtf8());
+        const QString why = startHelperBus(m_bus);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
         m_client = std::make_unique<berth::client::Client>();
     }
 
@@ -85,12 +79,8 @@ private Q_SLOTS:
         berth::client::CreateRequest request;
         request.name = kBox;
         request.templateName = QStringLiteral("busybox");
-        auto job = m_client->create(request);
-        QVERIFY2(job, qPrintable(job ? QString() : job.error().message));
-        berth::client::JobWatcher watcher(m_client->connection(), job->path());
-        watcher.watch();
-        auto created = watcher.waitForFinished();
-        QVERIFY2(created, qPrintable(created ? QString() : created.error().message));
+        const QString created = createThroughJob(*m_client, request);
+        QVERIFY2(created.isEmpty(), qPrintable(created));
 
         berth::gui::ClientContainerSource source(*m_client);
         MainWindow window(source);
@@ -190,15 +180,8 @@ private Q_SLOTS:
 private:
     void hog(const QString& script)
     {
-        berth::client::ExecRequest exec;
-        exec.name = kMadeBox;
-        exec.argv = {QStringLiteral("/bin/sh"), QStringLiteral("-c"), script};
-        QFile null(QStringLiteral("/dev/null"));
-        QVERIFY(null.open(QIODevice::ReadWrite));
-        auto id = m_client->execWithFds(exec, null.handle(), null.handle(), null.handle());
-        QVERIFY2(id, qPrintable(id ? QString() : id.error().message));
-        auto status = m_client->waitExec(*id);
-        QVERIFY2(status && status->status == 0, qPrintable(script));
+        const QString why = runInContainer(*m_client, kMadeBox, script);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
     }
 
     static double peak(const QList<QPointF>& points)

@@ -3,9 +3,7 @@
 // as a PNG of the window's size, and the pictures are kept in the build
 // tree (screenshots/) for people and CI to look at. Root only (label system).
 #include "client.h"
-#include "integration_env.h"
-#include "job_watcher.h"
-#include "system_bus.h"
+#include "gui_system_support.h"
 
 #include <QImage>
 #include <QProcess>
@@ -50,26 +48,15 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        SystemBusSettings settings;
-        settings.stateRoot = QString::fromStdString(IntegrationEnvironment::instance().stateRoot().string());
-        settings.cgroupParent = QString::fromStdString(IntegrationEnvironment::instance().cgroupParent());
-        QString why;
-        QVERIFY2(m_bus.start(settings, &why), qPrintable(why));
-        qputenv("BERTH_BUS_ADDRESS", m_bus.address().toUtf8());
+        const QString why = startHelperBus(m_bus);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
         m_client = std::make_unique<berth::client::Client>();
     }
 
     void runInBox(const QString& script)
     {
-        berth::client::ExecRequest exec;
-        exec.name = kBox;
-        exec.argv = {QStringLiteral("/bin/sh"), QStringLiteral("-c"), script};
-        QFile null(QStringLiteral("/dev/null"));
-        QVERIFY(null.open(QIODevice::ReadWrite));
-        auto id = m_client->execWithFds(exec, null.handle(), null.handle(), null.handle());
-        QVERIFY2(id, qPrintable(id ? QString() : id.error().message));
-        auto status = m_client->waitExec(*id);
-        QVERIFY2(status && status->status == 0, qPrintable(script));
+        const QString why = runInContainer(*m_client, kBox, script);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
     }
 
     void cleanupTestCase()
@@ -96,12 +83,8 @@ private Q_SLOTS:
         request.name = kBox;
         request.templateName = QStringLiteral("busybox");
         request.network = kBridge;
-        auto job = m_client->create(request);
-        QVERIFY2(job, qPrintable(job ? QString() : job.error().message));
-        berth::client::JobWatcher watcher(m_client->connection(), job->path());
-        watcher.watch();
-        auto created = watcher.waitForFinished();
-        QVERIFY2(created, qPrintable(created ? QString() : created.error().message));
+        const QString created = createThroughJob(*m_client, request);
+        QVERIFY2(created.isEmpty(), qPrintable(created));
         auto limited = m_client->setLimits(kBox, {{QStringLiteral("memory.max"), QStringLiteral("256M")},
                                                   {QStringLiteral("cpu.max"), QStringLiteral("0.5")},
                                                   {QStringLiteral("pids.max"), QStringLiteral("64")}});
