@@ -4,6 +4,7 @@
 
 #include "berth/system_check.h"
 #include "config/container_spec.h"
+#include "container_addresses.h"
 #include "limits_args.h"
 #include "net/net_spec.h"
 #include "state_names.h"
@@ -29,8 +30,9 @@ QVariantMap limitsMap(const Limits& limits)
     return out;
 }
 
-// What the config says: kind, autostart, addresses, template.
-void addConfigFields(const std::string& text, QVariantMap& info)
+// What the config says: kind, autostart, addresses (with those the
+// bridges leased, which the config does not name), template.
+void addConfigFields(const std::string& text, const std::vector<std::string>& leased, QVariantMap& info)
 {
     auto config = Config::parse(text);
     if (!config)
@@ -38,11 +40,14 @@ void addConfigFields(const std::string& text, QVariantMap& info)
     if (auto spec = ContainerSpec::fromConfig(*config)) {
         info.insert(QStringLiteral("kind"), qs(kindName(spec->kind)));
         info.insert(QStringLiteral("autostart"), spec->startAuto);
-        QStringList addresses;
+        std::vector<std::string> configured;
         for (const auto& iface : spec->network) {
             if (iface.ipv4)
-                addresses << qs(iface.ipv4->toString());
+                configured.push_back(iface.ipv4->toString());
         }
+        QStringList addresses;
+        for (const std::string& address : mergeAddresses(std::move(configured), leased))
+            addresses << qs(address);
         info.insert(QStringLiteral("addresses"), addresses);
     }
     info.insert(QStringLiteral("template"), qs(config->get("berth.template").value_or("")));
@@ -163,8 +168,11 @@ Result<QVariantMap> Service::containerInfo(const std::string& name) const
         info.insert(QStringLiteral("lastExitCode"), state->lastExit->shellStatus());
     if (auto limits = m_engine.limits(name))
         info.insert(QStringLiteral("limits"), limitsMap(*limits));
+    // A lease file that cannot be read costs the leased addresses only,
+    // not the whole answer.
+    auto leased = m_engine.leasedAddresses(name);
     if (auto text = ContainerStore(m_engine.settings().paths).readConfig(name))
-        addConfigFields(*text, info);
+        addConfigFields(*text, leased ? *leased : std::vector<std::string>{}, info);
     return info;
 }
 

@@ -153,6 +153,31 @@ private:
         return out;
     }
 
+    // A container on tbr1 reports the address the bridge leased it (its
+    // config names none), running and stopped.
+    void bridgedContainerShowsItsLease()
+    {
+        const QString name = QStringLiteral("box6");
+        QCOMPARE(runJob(QStringLiteral("Create"), {name, QStringLiteral("busybox"),
+                                                   QVariant::fromValue(QMap<QString, QString>{}), QString(),
+                                                   QStringList{}, QStringLiteral("tbr1")}),
+                 QStringLiteral("succeeded"));
+        auto start = call(QStringLiteral("Start"), {name});
+        QVERIFY2(start.type() == QDBusMessage::ReplyMessage, qPrintable(start.errorMessage()));
+        auto addresses = [&] {
+            return qdbus_cast<QVariantMap>(call(QStringLiteral("GetContainer"), {name}).arguments().value(0))
+                .value(QStringLiteral("addresses"))
+                .toStringList();
+        };
+        const QStringList running = addresses();
+        QCOMPARE(running.size(), 1);
+        QVERIFY2(running.front().startsWith(QLatin1String("10.77.0.")) && running.front().endsWith(QLatin1String("/24")),
+                 qPrintable(running.front()));
+        QCOMPARE(runJob(QStringLiteral("Stop"), {name, 10u}), QStringLiteral("succeeded"));
+        QCOMPARE(addresses(), running);
+        QCOMPARE(call(QStringLiteral("Destroy"), {name, false}).type(), QDBusMessage::ReplyMessage);
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -427,6 +452,9 @@ private Q_SLOTS:
         auto again = network(QStringLiteral("CreateBridge"), {QStringLiteral("tbr1"), QStringLiteral("10.78.0.1/24"),
                                                               QString(), false, QString(), 0u});
         QCOMPARE(again.errorName(), QStringLiteral("org.berth.Error.AlreadyExists"));
+        bridgedContainerShowsItsLease();
+        if (QTest::currentTestFailed())
+            return;
         auto deleted = network(QStringLiteral("DeleteBridge"), {QStringLiteral("tbr1"), false});
         QVERIFY2(deleted.type() == QDBusMessage::ReplyMessage, qPrintable(deleted.errorMessage()));
         QVERIFY(!bridgeNames().contains(QStringLiteral("tbr1")));

@@ -200,6 +200,13 @@ public:
     [[nodiscard]] Result<std::vector<std::string>> forwards(const std::string& name) const;
     [[nodiscard]] Status addForward(const std::string& name, const std::string& forward);
     [[nodiscard]] Status removeForward(const std::string& name, const std::string& forward);
+    // The IPv4 addresses the bridges' IPAM holds for the container's
+    // interfaces that have no configured address, with the bridge's prefix
+    // ("10.0.3.200/24"). Reported for stopped containers too (unlike LXC,
+    // which reports running ones only): the address stays reserved from the
+    // first start until destroy, and the next start gets it again. A
+    // container that never ran has none yet. Reads files only: cheap.
+    [[nodiscard]] Result<std::vector<std::string>> leasedAddresses(const std::string& name) const;
 
 private:
     [[nodiscard]] Status setFrozen(const std::string& name, bool frozen);

@@ -408,6 +408,23 @@ Status stopDnsmasq(const fs::path& pidFile)
     return removePidFile(pidFile);
 }
 
+Status reloadDnsmasq(const fs::path& pidFile)
+{
+    auto pid = readPidFile(pidFile);
+    if (!pid)
+        return std::unexpected(std::move(pid.error()));
+    if (!*pid)
+        return {};
+    // The same pidfd-then-/proc check as stopDnsmasq: never signal a recycled pid.
+    UniqueFd pidFd(pidfdOpen(**pid));
+    UniqueFd procDir = pidFd ? openProcDir(**pid) : UniqueFd();
+    if (!procDir || !isDnsmasqFor(procDir.get(), pidFile))
+        return {};
+    if (pidfdSendSignal(pidFd.get(), SIGHUP) != 0 && errno != ESRCH)
+        return failErrno(errno, "reload dnsmasq " + std::to_string(**pid) + ": SIGHUP");
+    return {};
+}
+
 Status ensureDnsmasq(const std::vector<std::string>& argv, const fs::path& pidFile)
 {
     auto running = dnsmasqRunning(pidFile);

@@ -43,6 +43,12 @@ inline constexpr const char* kDnsmasqProgram = "/usr/sbin/dnsmasq";
 // when nothing runs (no pid file, or a stale one, which is removed).
 [[nodiscard]] Status stopDnsmasq(const std::filesystem::path& pidFile);
 
+// SIGHUP to the live dnsmasq of `pidFile`: it forgets the --dhcp-hostsdir
+// and --hostsdir entries whose files were removed or changed (it only ever
+// adds entries on its own) and reads the directories again. Succeeds when
+// nothing runs: a new dnsmasq reads every file anyway.
+[[nodiscard]] Status reloadDnsmasq(const std::filesystem::path& pidFile);
+
 // Whether the pid file names a live dnsmasq for that pid file. A missing
 // pid file is "not running"; an unreadable or malformed one an error.
 [[nodiscard]] Result<bool> dnsmasqRunning(const std::filesystem::path& pidFile);

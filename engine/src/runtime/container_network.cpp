@@ -3,6 +3,7 @@
 #include "fs/atomic_file.h"
 #include "fs/lock_file.h"
 #include "net/bridge_host.h"
+#include "net/dnsmasq_process.h"
 #include "net/ipam.h"
 #include "net/ipv4_ops.h"
 #include "net/mac.h"
@@ -99,8 +100,14 @@ Status publish(const Paths& paths, const net::BridgeConfig& bridge, const std::s
     if (auto hosts = fs::writeFileAtomic(net::hostsDir(paths, bridge.name) / name, ip + " " + hostname + "\n", 0644);
         !hosts)
         return hosts;
-    return fs::writeFileAtomic(net::dhcpHostsDir(paths, bridge.name) / name, mac + "," + ip + "," + hostname + "\n",
-                               0644);
+    if (auto dhcp = fs::writeFileAtomic(net::dhcpHostsDir(paths, bridge.name) / name,
+                                        mac + "," + ip + "," + hostname + "\n", 0644);
+        !dhcp)
+        return dhcp;
+    // dnsmasq keeps the entry of a destroyed container (or this one's old
+    // address) until SIGHUP; a stale entry for the same address makes it
+    // hand out another one from its range instead of the leased one.
+    return net::reloadDnsmasq(net::dnsmasqPidFile(paths, bridge.name));
 }
 
 Result<InterfacePlan> planVeth(const EngineSettings& settings, const std::string& name, const ContainerSpec& spec,

@@ -108,7 +108,9 @@ private Q_SLOTS:
         QVERIFY(m_engine.stop("app", 5s));
         QCOMPARE(leasedOf(m_engine, "app"), leased);
         QVERIFY(m_engine.destroy("app"));
-        QCOMPARE(m_engine.leasedAddresses("app").error().code, ENOENT);
+        auto gone = m_engine.leasedAddresses("app");
+        QVERIFY(!gone);
+        QCOMPARE(gone.error().code, ENOENT);
         auto table = net::LeaseTable::load(m_engine.settings().paths.networkStaticLeases("tlb0"));
         QVERIFY(table && !table->find("app"));
     }

@@ -17,6 +17,7 @@ struct TsMessage {
     QString context;
     QString source;
     QString translation;
+    QStringList forms;   // of a plural message (<numerusform>)
     QString type;
     bool hasTranslation = false;
 };
@@ -56,16 +57,32 @@ QString elementText(QXmlStreamReader& xml)
     return text;
 }
 
+// A plural message's translation is one <numerusform> per plural form.
+void readTranslation(QXmlStreamReader& xml, TsMessage& message)
+{
+    message.hasTranslation = true;
+    message.type = xml.attributes().value(QLatin1String("type")).toString();
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isCharacters())
+            message.translation += xml.text();
+        else if (xml.isStartElement() && xml.name() == QLatin1String("byte"))
+            message.translation += byteValue(xml);
+        else if (xml.isStartElement() && xml.name() == QLatin1String("numerusform"))
+            message.forms << elementText(xml);
+        else if (xml.isEndElement() && xml.name() == QLatin1String("translation"))
+            break;
+    }
+}
+
 TsMessage readMessage(QXmlStreamReader& xml, const QString& context)
 {
-    TsMessage message{context, {}, {}, {}, false};
+    TsMessage message{context, {}, {}, {}, {}, false};
     while (xml.readNextStartElement()) {
         if (xml.name() == QLatin1String("source")) {
             message.source = elementText(xml);
         } else if (xml.name() == QLatin1String("translation")) {
-            message.hasTranslation = true;
-            message.type = xml.attributes().value(QLatin1String("type")).toString();
-            message.translation = elementText(xml);
+            readTranslation(xml, message);
         } else {
             xml.skipCurrentElement();
         }
@@ -116,7 +133,7 @@ TsFile readTs(const QString& path)
 
 QSet<QString> placeholders(const QString& text)
 {
-    static const QRegularExpression pattern(QStringLiteral("%[1-9]"));
+    static const QRegularExpression pattern(QStringLiteral("%[1-9n]"));
     QSet<QString> found;
     for (const auto& match : pattern.globalMatch(text))
         found.insert(match.captured());
@@ -132,7 +149,24 @@ bool sameLineBreaks(const QString& source, const QString& translation)
            source.endsWith(QLatin1Char('\n')) == translation.endsWith(QLatin1Char('\n'));
 }
 
-QString messageProblem(const TsMessage& m)
+// How many plural forms a language has (Qt's rules for the languages Berth has).
+qsizetype pluralForms(const QString& language)
+{
+    return language.startsWith(QLatin1String("zh")) ? 1 : 2;
+}
+
+QString textProblem(const QString& source, const QString& translation)
+{
+    if (translation.trimmed().isEmpty())
+        return QStringLiteral("empty translation");
+    if (placeholders(source) != placeholders(translation))
+        return QStringLiteral("placeholders differ: '%1'").arg(translation);
+    if (!sameLineBreaks(source, translation))
+        return QStringLiteral("line breaks differ: '%1'").arg(translation);
+    return {};
+}
+
+QString messageProblem(const TsMessage& m, const QString& language)
 {
     static const QStringList badTypes{QStringLiteral("unfinished"), QStringLiteral("vanished"),
                                       QStringLiteral("obsolete")};
@@ -140,12 +174,14 @@ QString messageProblem(const TsMessage& m)
         return QStringLiteral("no translation");
     if (badTypes.contains(m.type))
         return QStringLiteral("translation is %1").arg(m.type);
-    if (m.translation.trimmed().isEmpty())
-        return QStringLiteral("empty translation");
-    if (placeholders(m.source) != placeholders(m.translation))
-        return QStringLiteral("placeholders differ: '%1'").arg(m.translation);
-    if (!sameLineBreaks(m.source, m.translation))
-        return QStringLiteral("line breaks differ: '%1'").arg(m.translation);
+    if (m.forms.isEmpty())
+        return textProblem(m.source, m.translation);
+    if (m.forms.size() != pluralForms(language))
+        return QStringLiteral("%1 plural forms, %2 needs %3").arg(m.forms.size()).arg(language).arg(pluralForms(language));
+    for (const QString& form : m.forms) {
+        if (const QString problem = textProblem(m.source, form); !problem.isEmpty())
+            return problem;
+    }
     return {};
 }
 
@@ -160,7 +196,7 @@ QStringList problems(const TsFile& file, const QString& expectedLanguage)
     if (file.messages.isEmpty())
         out << QStringLiteral("no messages");
     for (const auto& m : file.messages) {
-        if (const QString problem = messageProblem(m); !problem.isEmpty())
+        if (const QString problem = messageProblem(m, expectedLanguage); !problem.isEmpty())
             out << QStringLiteral("[%1] '%2': %3").arg(m.context, m.source, problem);
     }
     return out;
@@ -237,6 +273,16 @@ void TestTranslations::checkerCatches_data()
     QTest::newRow("lost carriage return") << QByteArray("<message><source>a<byte value=\"xd\"/>\n</source>"
                                                         "<translation>b\n</translation></message>")
                                           << false;
+    QTest::newRow("plural") << QByteArray("<message numerus=\"yes\"><source>%n match(es)</source><translation>"
+                                          "<numerusform>%n Treffer</numerusform><numerusform>%n Treffer</numerusform>"
+                                          "</translation></message>") << true;
+    QTest::newRow("plural, one form") << QByteArray("<message numerus=\"yes\"><source>%n match(es)</source><translation>"
+                                                    "<numerusform>%n Treffer</numerusform></translation></message>")
+                                      << false;
+    QTest::newRow("plural form without %n") << QByteArray("<message numerus=\"yes\"><source>%n match(es)</source>"
+                                                          "<translation><numerusform>%n Treffer</numerusform>"
+                                                          "<numerusform>Treffer</numerusform></translation></message>")
+                                            << false;
     QTest::newRow("not XML") << QByteArray("<message><source>a</source><translation>b</message>") << false;
 }
 
