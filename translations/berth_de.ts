@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>BridgeChecks</name>
+    <message>
+        <source>Enter a name.</source>
+        <translation>Geben Sie einen Namen ein.</translation>
+    </message>
+    <message>
+        <source>The name may have at most 15 characters.</source>
+        <translation>Der Name darf höchstens 15 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>The name must start with a letter, a digit or &apos;_&apos;.</source>
+        <translation>Der Name muss mit einem Buchstaben, einer Ziffer oder „_“ beginnen.</translation>
+    </message>
+    <message>
+        <source>The name may contain only letters, digits, &apos;_&apos;, &apos;-&apos; and &apos;.&apos;.</source>
+        <translation>Der Name darf nur Buchstaben, Ziffern, „_“, „-“ und „.“ enthalten.</translation>
+    </message>
+    <message>
+        <source>A bridge with this name exists already.</source>
+        <translation>Es gibt bereits eine Bridge mit diesem Namen.</translation>
+    </message>
+    <message>
+        <source>Enter the subnet as an address with a prefix length, such as 10.0.5.0/24.</source>
+        <translation>Geben Sie das Subnetz als Adresse mit Präfixlänge ein, z. B. 10.0.5.0/24.</translation>
+    </message>
+    <message>
+        <source>The prefix length must be between 8 and 30.</source>
+        <translation>Die Präfixlänge muss zwischen 8 und 30 liegen.</translation>
+    </message>
+    <message>
+        <source>This is not the first address of the subnet: use the network address, such as 10.0.5.0/24.</source>
+        <translation>Das ist nicht die erste Adresse des Subnetzes: Verwenden Sie die Netzadresse, z. B. 10.0.5.0/24.</translation>
+    </message>
+    <message>
+        <source>The subnet overlaps the subnet of another bridge.</source>
+        <translation>Das Subnetz überschneidet sich mit dem Subnetz einer anderen Bridge.</translation>
+    </message>
+    <message>
+        <source>Enter an IPv4 address, such as 10.0.5.1.</source>
+        <translation>Geben Sie eine IPv4-Adresse ein, z. B. 10.0.5.1.</translation>
+    </message>
+    <message>
+        <source>The address is outside the subnet.</source>
+        <translation>Die Adresse liegt außerhalb des Subnetzes.</translation>
+    </message>
+    <message>
+        <source>The first and the last address of the subnet cannot be used.</source>
+        <translation>Die erste und die letzte Adresse des Subnetzes können nicht verwendet werden.</translation>
+    </message>
+    <message>
+        <source>The DHCP range ends before it starts.</source>
+        <translation>Der DHCP-Bereich endet, bevor er beginnt.</translation>
+    </message>
+    <message>
+        <source>The DHCP range must not contain the bridge&apos;s own address.</source>
+        <translation>Der DHCP-Bereich darf die eigene Adresse der Bridge nicht enthalten.</translation>
+    </message>
+    <message>
+        <source>The domain may contain only lower-case letters, digits, &apos;-&apos; and dots between names.</source>
+        <translation>Die Domain darf nur Kleinbuchstaben, Ziffern, „-“ und Punkte zwischen Namen enthalten.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <source>You are not allowed to %1.</source>
@@ -83,6 +146,33 @@
     </message>
 </context>
 <context>
+    <name>StaticAddressCheck</name>
+    <message>
+        <source>Enter the container&apos;s IPv4 address.</source>
+        <translation>Geben Sie die IPv4-Adresse des Containers ein.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an IPv4 address; write it as four numbers from 0 to 255 separated by dots, such as 10.0.3.20.</source>
+        <translation>„%1“ ist keine IPv4-Adresse; schreiben Sie sie als vier Zahlen von 0 bis 255, durch Punkte getrennt, etwa 10.0.3.20.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not in the bridge&apos;s network %2.</source>
+        <translation>„%1“ liegt nicht im Netz %2 der Bridge.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is the address of the network itself; choose another one.</source>
+        <translation>„%1“ ist die Adresse des Netzes selbst; wählen Sie eine andere.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is the broadcast address of the network; choose another one.</source>
+        <translation>„%1“ ist die Broadcast-Adresse des Netzes; wählen Sie eine andere.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is the bridge&apos;s own address; choose another one.</source>
+        <translation>„%1“ ist die Adresse der Bridge selbst; wählen Sie eine andere.</translation>
+    </message>
+</context>
+<context>
     <name>Units</name>
     <message>
         <source>%1 s</source>
@@ -99,6 +189,222 @@
     <message>
         <source>%1 d %2 h</source>
         <translation>%1 d %2 h</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::AddressChoice</name>
+    <message>
+        <source>Automatic (DHCP/IPAM)</source>
+        <translation>Automatisch (DHCP/IPAM)</translation>
+    </message>
+    <message>
+        <source>Static</source>
+        <translation>Statisch</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::BridgeNamePage</name>
+    <message>
+        <source>Bridge name</source>
+        <translation>Name der Bridge</translation>
+    </message>
+    <message>
+        <source>Containers attached to the bridge share its subnet. The name is the bridge&apos;s network interface on the host.</source>
+        <translation>Container, die an die Bridge angeschlossen sind, teilen sich ihr Subnetz. Der Name ist die Netzwerkschnittstelle der Bridge auf dem Host.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::BridgeOptionsPage</name>
+    <message>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>Let containers reach other networks through the host (NAT)</source>
+        <translation>Containern über den Host den Zugriff auf andere Netze erlauben (NAT)</translation>
+    </message>
+    <message>
+        <source>DNS domain:</source>
+        <translation>DNS-Domain:</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::BridgeSubnetPage</name>
+    <message>
+        <source>Addresses</source>
+        <translation>Adressen</translation>
+    </message>
+    <message>
+        <source>The subnet of the bridge, the bridge&apos;s own address in it, and the addresses DHCP hands out to containers.</source>
+        <translation>Das Subnetz der Bridge, die eigene Adresse der Bridge darin und die Adressen, die DHCP an Container vergibt.</translation>
+    </message>
+    <message>
+        <source>Subnet:</source>
+        <translation>Subnetz:</translation>
+    </message>
+    <message>
+        <source>Use it</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Bridge address:</source>
+        <translation>Bridge-Adresse:</translation>
+    </message>
+    <message>
+        <source>DHCP range from:</source>
+        <translation>DHCP-Bereich von:</translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation>bis:</translation>
+    </message>
+    <message>
+        <source>The whole subnet: the DHCP range is filled in, the bridge address is the dark mark.</source>
+        <translation>Das ganze Subnetz: Der DHCP-Bereich ist ausgefüllt, die Bridge-Adresse ist die dunkle Markierung.</translation>
+    </message>
+    <message>
+        <source>Suggested free subnet: %1</source>
+        <translation>Vorgeschlagenes freies Subnetz: %1</translation>
+    </message>
+    <message>
+        <source>Every 10.0.N.0/24 subnet is in use; choose another.</source>
+        <translation>Alle Subnetze 10.0.N.0/24 sind belegt; wählen Sie ein anderes.</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::BridgeSummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::BridgeWizard</name>
+    <message>
+        <source>Edit bridge &apos;%1&apos;</source>
+        <translation>Bridge „%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>New bridge</source>
+        <translation>Neue Bridge</translation>
+    </message>
+    <message>
+        <source>Name: %1
+Bridge address: %2
+DHCP range: %3
+NAT: %4
+DNS domain: %5</source>
+        <translation>Name: %1
+Bridge-Adresse: %2
+DHCP-Bereich: %3
+NAT: %4
+DNS-Domain: %5</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>ein</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>berth (the default)</source>
+        <translation>berth (Standard)</translation>
+    </message>
+    <message>
+        <source>Saving the bridge…</source>
+        <translation>Die Bridge wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>change the bridge &apos;%1&apos;</source>
+        <translation>Ändern der Bridge „%1“</translation>
+    </message>
+    <message>
+        <source>create the bridge &apos;%1&apos;</source>
+        <translation>Erstellen der Bridge „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::ConfigTab</name>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Nicht gespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>The config of &apos;%1&apos; has changes that are not saved. Discard them?</source>
+        <translation>Die Konfiguration von „%1“ enthält nicht gespeicherte Änderungen. Sollen sie verworfen werden?</translation>
+    </message>
+    <message>
+        <source>read the config of &apos;%1&apos;</source>
+        <translation>Lesen der Konfiguration von „%1“</translation>
+    </message>
+    <message>
+        <source>save the config of &apos;%1&apos;</source>
+        <translation>Speichern der Konfiguration von „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::ConsoleTab</name>
+    <message>
+        <source>Reconnect</source>
+        <translation>Neu verbinden</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Konsole</translation>
+    </message>
+    <message>
+        <source>Shell</source>
+        <translation>Shell</translation>
+    </message>
+    <message>
+        <source>The container&apos;s console, or a new shell in it.</source>
+        <translation>Die Konsole des Containers oder eine neue Shell darin.</translation>
+    </message>
+    <message>
+        <source>Open in a terminal window</source>
+        <translation>In einem Terminalfenster öffnen</translation>
+    </message>
+    <message>
+        <source>No container is selected.</source>
+        <translation>Es ist kein Container ausgewählt.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not running. Start it to use its console.</source>
+        <translation>„%1“ läuft nicht. Starten Sie den Container, um seine Konsole zu verwenden.</translation>
+    </message>
+    <message>
+        <source>open the console of &apos;%1&apos;</source>
+        <translation>Öffnen der Konsole von „%1“</translation>
+    </message>
+    <message>
+        <source>open a shell in &apos;%1&apos;</source>
+        <translation>Öffnen einer Shell in „%1“</translation>
+    </message>
+    <message>
+        <source>The terminal could not be opened: %1</source>
+        <translation>Das Terminal konnte nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>The console was closed.</source>
+        <translation>Die Konsole wurde geschlossen.</translation>
+    </message>
+    <message>
+        <source>The shell has ended.</source>
+        <translation>Die Shell wurde beendet.</translation>
     </message>
 </context>
 <context>
@@ -141,6 +447,117 @@
     </message>
 </context>
 <context>
+    <name>berth::gui::ContainerNameValidator</name>
+    <message>
+        <source>Enter a name for the container.</source>
+        <translation>Geben Sie einen Namen für den Container ein.</translation>
+    </message>
+    <message>
+        <source>The name is longer than %1 characters.</source>
+        <translation>Der Name ist länger als %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The name must start with a lowercase letter or a digit.</source>
+        <translation>Der Name muss mit einem Kleinbuchstaben oder einer Ziffer beginnen.</translation>
+    </message>
+    <message>
+        <source>The name contains &apos;%1&apos;; allowed are a-z, 0-9, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;.</source>
+        <translation>Der Name enthält „%1“; erlaubt sind a-z, 0-9, „_“, „.“ und „-“.</translation>
+    </message>
+    <message>
+        <source>A container named &apos;%1&apos; exists already.</source>
+        <translation>Es gibt bereits einen Container namens „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::CpusetPicker</name>
+    <message>
+        <source>All CPUs</source>
+        <translation>Alle CPUs</translation>
+    </message>
+    <message>
+        <source>CPU numbers and ranges, such as 0-1,3. Empty: all CPUs.</source>
+        <translation>CPU-Nummern und -Bereiche, z. B. 0-1,3. Leer: alle CPUs.</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::ExternalTerminal</name>
+    <message>
+        <source>The terminal program &apos;%1&apos; was not found. Choose one in the settings.</source>
+        <translation>Das Terminalprogramm „%1“ wurde nicht gefunden. Wählen Sie eines in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>The terminal program &apos;%1&apos; could not be started.</source>
+        <translation>Das Terminalprogramm „%1“ konnte nicht gestartet werden.</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::FileField</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose Folder…</source>
+        <translation>Ordner wählen…</translation>
+    </message>
+    <message>
+        <source>Cannot open &apos;%1&apos;: %2</source>
+        <translation>„%1“ kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a folder; choose a file.</source>
+        <translation>„%1“ ist ein Ordner; wählen Sie eine Datei.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a folder; choose a folder.</source>
+        <translation>„%1“ ist kein Ordner; wählen Sie einen Ordner.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::ForwardDialog</name>
+    <message>
+        <source>Forward a port to &apos;%1&apos;</source>
+        <translation>Port an „%1“ weiterleiten</translation>
+    </message>
+    <message>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <source>UDP</source>
+        <translation>UDP</translation>
+    </message>
+    <message>
+        <source>Protocol:</source>
+        <translation>Protokoll:</translation>
+    </message>
+    <message>
+        <source>All addresses of the host</source>
+        <translation>Alle Adressen des Hosts</translation>
+    </message>
+    <message>
+        <source>Host address:</source>
+        <translation>Host-Adresse:</translation>
+    </message>
+    <message>
+        <source>Host port:</source>
+        <translation>Host-Port:</translation>
+    </message>
+    <message>
+        <source>Container port:</source>
+        <translation>Container-Port:</translation>
+    </message>
+    <message>
+        <source>Enter an IPv4 address of the host, such as 127.0.0.1, or leave it empty.</source>
+        <translation>Geben Sie eine IPv4-Adresse des Hosts ein, z. B. 127.0.0.1, oder lassen Sie das Feld leer.</translation>
+    </message>
+</context>
+<context>
     <name>berth::gui::HelperMissingPage</name>
     <message>
         <source>&lt;h2&gt;Berth&apos;s helper service cannot be reached&lt;/h2&gt;</source>
@@ -160,10 +577,71 @@
     </message>
 </context>
 <context>
+    <name>berth::gui::LimitScales</name>
+    <message>
+        <source>cores</source>
+        <translation>Kerne</translation>
+    </message>
+</context>
+<context>
     <name>berth::gui::LimitSlider</name>
     <message>
         <source>unlimited</source>
         <translation>unbegrenzt</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::LimitsPage</name>
+    <message>
+        <source>Limits</source>
+        <translation>Grenzen</translation>
+    </message>
+    <message>
+        <source>What the container may use. The end of each slider is unlimited; limits can be changed later on the Resources tab.</source>
+        <translation>Was der Container nutzen darf. Am Ende jedes Schiebereglers ist der Wert unbegrenzt; die Grenzen lassen sich später im Reiter „Ressourcen“ ändern.</translation>
+    </message>
+    <message>
+        <source>Memory limit:</source>
+        <translation>Speichergrenze:</translation>
+    </message>
+    <message>
+        <source>CPU quota:</source>
+        <translation>CPU-Kontingent:</translation>
+    </message>
+    <message>
+        <source>Processes:</source>
+        <translation>Prozesse:</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::LogTab</name>
+    <message>
+        <source>Follow</source>
+        <translation>Mitverfolgen</translation>
+    </message>
+    <message>
+        <source>Keep the newest output in view.</source>
+        <translation>Die neueste Ausgabe immer im Blick behalten.</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>Speichern unter…</translation>
+    </message>
+    <message>
+        <source>read the log of &apos;%1&apos;</source>
+        <translation>Lesen des Protokolls von „%1“</translation>
+    </message>
+    <message>
+        <source>Could not save the log to &apos;%1&apos;: %2</source>
+        <translation>Das Protokoll konnte nicht in „%1“ gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Save Log</source>
+        <translation>Protokoll speichern</translation>
+    </message>
+    <message>
+        <source>Log files (*.log *.txt);;All files (*)</source>
+        <translation>Protokolldateien (*.log *.txt);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -284,6 +762,414 @@
         <source>Resources</source>
         <translation>Ressourcen</translation>
     </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Konsole</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Neu…</translation>
+    </message>
+    <message>
+        <source>Ter&amp;minal</source>
+        <translation>Ter&amp;minal</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+T</source>
+        <translation>Ctrl+Shift+T</translation>
+    </message>
+    <message>
+        <source>&amp;Clone…</source>
+        <translation>&amp;Klonen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Console in a terminal &amp;window</source>
+        <translation>Konsole in einem Terminal&amp;fenster</translation>
+    </message>
+    <message>
+        <source>Shell in a terminal w&amp;indow</source>
+        <translation>S&amp;hell in einem Terminalfenster</translation>
+    </message>
+    <message>
+        <source>&amp;Network</source>
+        <translation>&amp;Netzwerk</translation>
+    </message>
+    <message>
+        <source>&amp;Networks…</source>
+        <translation>&amp;Netzwerke…</translation>
+    </message>
+    <message>
+        <source>New &amp;bridge…</source>
+        <translation>Neue &amp;Bridge…</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>E&amp;xtras</translation>
+    </message>
+    <message>
+        <source>&amp;System check…</source>
+        <translation>&amp;Systemprüfung…</translation>
+    </message>
+    <message>
+        <source>Export &apos;%1&apos;</source>
+        <translation>„%1“ exportieren</translation>
+    </message>
+    <message>
+        <source>Tarballs (*.tar.gz *.tar.xz *.tar.zst *.tar)</source>
+        <translation>Tarballs (*.tar.gz *.tar.xz *.tar.zst *.tar)</translation>
+    </message>
+    <message>
+        <source>Cannot write &apos;%1&apos;: %2</source>
+        <translation>„%1“ kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>export &apos;%1&apos;</source>
+        <translation>Exportieren von „%1“</translation>
+    </message>
+    <message>
+        <source>Exporting &apos;%1&apos; to &apos;%2&apos;…</source>
+        <translation>„%1“ wird nach „%2“ exportiert…</translation>
+    </message>
+    <message>
+        <source>Exported to &apos;%1&apos;.</source>
+        <translation>Nach „%1“ exportiert.</translation>
+    </message>
+    <message>
+        <source>Starting &apos;%1&apos;…</source>
+        <translation>„%1“ wird gestartet…</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::NamePage</name>
+    <message>
+        <source>Name and kind</source>
+        <translation>Name und Art</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>System (boots the image&apos;s own init)</source>
+        <translation>System (bootet das eigene Init des Images)</translation>
+    </message>
+    <message>
+        <source>Application (runs one command)</source>
+        <translation>Anwendung (führt einen Befehl aus)</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Art:</translation>
+    </message>
+    <message>
+        <source>Empty: the image&apos;s own command</source>
+        <translation>Leer: der eigene Befehl des Images</translation>
+    </message>
+    <message>
+        <source>The program and its arguments, separated by spaces. Put an argument that contains spaces in double quotes.</source>
+        <translation>Das Programm und seine Argumente, durch Leerzeichen getrennt. Setzen Sie ein Argument, das Leerzeichen enthält, in doppelte Anführungszeichen.</translation>
+    </message>
+    <message>
+        <source>Command:</source>
+        <translation>Befehl:</translation>
+    </message>
+    <message>
+        <source>list the existing containers</source>
+        <translation>Auflisten der vorhandenen Container</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::NetworkPage</name>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>No network (loopback only)</source>
+        <translation>Kein Netzwerk (nur Loopback)</translation>
+    </message>
+    <message>
+        <source>Bridge:</source>
+        <translation>Bridge:</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Port forward:</source>
+        <translation>Portweiterleitung:</translation>
+    </message>
+    <message>
+        <source>Forwards:</source>
+        <translation>Weiterleitungen:</translation>
+    </message>
+    <message>
+        <source>list the bridges</source>
+        <translation>Auflisten der Bridges</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is in the list already.</source>
+        <translation>„%1“ ist bereits in der Liste.</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a port forward: write tcp or udp, the host port and the container&apos;s port, such as tcp:8080:80, or with a host address, udp:127.0.0.1:5353:53. Ports are 1 to 65535.</source>
+        <translation>„%1“ ist keine Portweiterleitung: schreiben Sie tcp oder udp, den Host-Port und den Port des Containers, etwa tcp:8080:80, oder mit einer Host-Adresse udp:127.0.0.1:5353:53. Ports reichen von 1 bis 65535.</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::NetworkTab</name>
+    <message>
+        <source>Addresses now:</source>
+        <translation>Aktuelle Adressen:</translation>
+    </message>
+    <message>
+        <source>Interfaces</source>
+        <translation>Schnittstellen</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>Schnittstelle</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Bridge or parent</source>
+        <translation>Bridge oder übergeordnete Schnittstelle</translation>
+    </message>
+    <message>
+        <source>MAC address</source>
+        <translation>MAC-Adresse</translation>
+    </message>
+    <message>
+        <source>Configured addresses</source>
+        <translation>Konfigurierte Adressen</translation>
+    </message>
+    <message>
+        <source>Port forwards</source>
+        <translation>Portweiterleitungen</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Host address</source>
+        <translation>Host-Adresse</translation>
+    </message>
+    <message>
+        <source>Host port</source>
+        <translation>Host-Port</translation>
+    </message>
+    <message>
+        <source>Container port</source>
+        <translation>Container-Port</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>read the port forwards of &apos;%1&apos;</source>
+        <translation>Lesen der Portweiterleitungen von „%1“</translation>
+    </message>
+    <message>
+        <source>interface %1</source>
+        <translation>Schnittstelle %1</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>forward &apos;%1&apos; to &apos;%2&apos;</source>
+        <translation>Einrichten der Weiterleitung „%1“ für „%2“</translation>
+    </message>
+    <message>
+        <source>remove the forward &apos;%1&apos; from &apos;%2&apos;</source>
+        <translation>Entfernen der Weiterleitung „%1“ von „%2“</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::NetworkView</name>
+    <message>
+        <source>%1, NAT</source>
+        <translation>%1, NAT</translation>
+    </message>
+    <message>
+        <source>%1, no NAT</source>
+        <translation>%1, ohne NAT</translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3</source>
+        <translation>%1 %2 → %3</translation>
+    </message>
+    <message>
+        <source>Bridge &apos;%1&apos;, address %2</source>
+        <translation>Bridge „%1“, Adresse %2</translation>
+    </message>
+    <message>
+        <source>no address</source>
+        <translation>keine Adresse</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::NetworksWindow</name>
+    <message>
+        <source>Networks — Berth</source>
+        <translation>Netzwerke — Berth</translation>
+    </message>
+    <message>
+        <source>Bridges:</source>
+        <translation>Bridges:</translation>
+    </message>
+    <message>
+        <source>&amp;New bridge…</source>
+        <translation>&amp;Neue Bridge…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>list the bridges</source>
+        <translation>Auflisten der Bridges</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Delete bridge</source>
+        <translation>Bridge löschen</translation>
+    </message>
+    <message>
+        <source>Delete the bridge &apos;%1&apos;? Containers attached to it lose their network.</source>
+        <translation>Die Bridge „%1“ löschen? Daran angeschlossene Container verlieren ihr Netzwerk.</translation>
+    </message>
+    <message>
+        <source>delete the bridge &apos;%1&apos;</source>
+        <translation>Löschen der Bridge „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::NewContainerWizard</name>
+    <message>
+        <source>New Container</source>
+        <translation>Neuer Container</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Erstellen</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::OptionField</name>
+    <message>
+        <source>(none)</source>
+        <translation>(kein Wert)</translation>
+    </message>
+    <message>
+        <source>(set, hidden)</source>
+        <translation>(gesetzt, verborgen)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>(Standard)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::OptionsPage</name>
+    <message>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>This template has no options.</source>
+        <translation>Diese Vorlage hat keine Optionen.</translation>
+    </message>
+    <message>
+        <source>Options of the template &apos;%1&apos;.</source>
+        <translation>Optionen der Vorlage „%1“.</translation>
+    </message>
+    <message>
+        <source>%1 (required):</source>
+        <translation>%1 (erforderlich):</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>list the containers</source>
+        <translation>Auflisten der Container</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::OverviewTab</name>
@@ -345,11 +1231,66 @@
     </message>
 </context>
 <context>
-    <name>berth::gui::ResourcesTab</name>
+    <name>berth::gui::ProgressPage</name>
     <message>
-        <source>cores</source>
-        <translation>Kerne</translation>
+        <source>Creating the container</source>
+        <translation>Container wird erstellt</translation>
     </message>
+    <message>
+        <source>Cancel Creation</source>
+        <translation>Erstellen abbrechen</translation>
+    </message>
+    <message>
+        <source>Start now</source>
+        <translation>Jetzt starten</translation>
+    </message>
+    <message>
+        <source>Open a terminal</source>
+        <translation>Terminal öffnen</translation>
+    </message>
+    <message>
+        <source>Asking the helper to create &apos;%1&apos;…</source>
+        <translation>Auftrag an den Hilfsdienst: Erstellen von „%1“…</translation>
+    </message>
+    <message>
+        <source>create &apos;%1&apos;</source>
+        <translation>Erstellen von „%1“</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>The container was not created.</source>
+        <translation>Der Container wurde nicht erstellt.</translation>
+    </message>
+    <message>
+        <source>Applying the network and limit settings…</source>
+        <translation>Netzwerk- und Grenzeinstellungen werden angewendet…</translation>
+    </message>
+    <message>
+        <source>forward &apos;%1&apos; to &apos;%2&apos;</source>
+        <translation>Einrichten der Weiterleitung „%1“ für „%2“</translation>
+    </message>
+    <message>
+        <source>set the limits of &apos;%1&apos;</source>
+        <translation>Setzen der Grenzen von „%1“</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; was created.</source>
+        <translation>„%1“ wurde erstellt.</translation>
+    </message>
+    <message>
+        <source>give &apos;%1&apos; the address %2</source>
+        <translation>Zuweisen der Adresse %2 an „%1“</translation>
+    </message>
+    <message>
+        <source>The config of &apos;%1&apos; names no bridge, so the address %2 was not set.</source>
+        <translation>Die Konfiguration von „%1“ nennt keine Bridge, daher wurde die Adresse %2 nicht gesetzt.</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::ResourcesTab</name>
     <message>
         <source>Memory limit:</source>
         <translation>Speichergrenze:</translation>
@@ -374,24 +1315,354 @@
         <source>change the limits of &apos;%1&apos;</source>
         <translation>Ändern der Grenzen von „%1“</translation>
     </message>
+    <message>
+        <source>Memory soft limit:</source>
+        <translation>Weiche Speichergrenze:</translation>
+    </message>
+    <message>
+        <source>Swap:</source>
+        <translation>Swap:</translation>
+    </message>
+    <message>
+        <source>CPU weight:</source>
+        <translation>CPU-Gewichtung:</translation>
+    </message>
+    <message>
+        <source>Disk weight:</source>
+        <translation>Datenträger-Gewichtung:</translation>
+    </message>
+    <message>
+        <source>CPUs:</source>
+        <translation>CPUs:</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::SearchBar</name>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>Vorheriger Treffer (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>Nächster Treffer (F3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Sampling interval:</source>
+        <translation>Abtastintervall:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chart window:</source>
+        <translation>Diagrammzeitraum:</translation>
+    </message>
+    <message>
+        <source>Default bridge:</source>
+        <translation>Standard-Bridge:</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>The terminal emulator to run consoles in, for example &quot;konsole -e&quot;. Leave it empty to use the desktop&apos;s terminal.</source>
+        <translation>Der Terminalemulator, in dem Konsolen laufen, zum Beispiel „konsole -e“. Leer lassen, um das Terminal der Arbeitsumgebung zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Terminal command:</source>
+        <translation>Terminalbefehl:</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::SummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>The container below will be created.</source>
+        <translation>Der folgende Container wird erstellt.</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Erstellen</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Vorlage:</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Art:</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Command:</source>
+        <translation>Befehl:</translation>
+    </message>
+    <message>
+        <source>the image&apos;s own</source>
+        <translation>der eigene des Images</translation>
+    </message>
+    <message>
+        <source>Network:</source>
+        <translation>Netzwerk:</translation>
+    </message>
+    <message>
+        <source>none (loopback only)</source>
+        <translation>keine (nur Loopback)</translation>
+    </message>
+    <message>
+        <source>Port forwards:</source>
+        <translation>Portweiterleitungen:</translation>
+    </message>
+    <message>
+        <source>Limits:</source>
+        <translation>Grenzen:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>memory %1</source>
+        <translation>Speicher %1</translation>
+    </message>
+    <message>
+        <source>%1 CPU cores</source>
+        <translation>%1 CPU-Kerne</translation>
+    </message>
+    <message>
+        <source>%1 processes</source>
+        <translation>%1 Prozesse</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <source>automatic (DHCP/IPAM)</source>
+        <translation>automatisch (DHCP/IPAM)</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::SystemCheckDialog</name>
+    <message>
+        <source>System Check</source>
+        <translation>Systemprüfung</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::SystemCheckPage</name>
+    <message>
+        <source>Available</source>
+        <translation>Vorhanden</translation>
+    </message>
+    <message>
+        <source>Limited</source>
+        <translation>Eingeschränkt</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Fehlt</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Gefunden</translation>
+    </message>
+    <message>
+        <source>Check Again</source>
+        <translation>Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>Checking the system…</source>
+        <translation>Das System wird geprüft…</translation>
+    </message>
+    <message>
+        <source>check the system</source>
+        <translation>Prüfen des Systems</translation>
+    </message>
+    <message>
+        <source>Something Berth needs to run containers is missing on this system.</source>
+        <translation>Auf diesem System fehlt etwas, das Berth zum Ausführen von Containern braucht.</translation>
+    </message>
+    <message>
+        <source>This system can run containers.</source>
+        <translation>Dieses System kann Container ausführen.</translation>
+    </message>
+    <message>
+        <source>%1: %2
+
+%3
+
+Found: %4</source>
+        <translation>%1: %2
+
+%3
+
+Gefunden: %4</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::TemplatePage</name>
+    <message>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>Choose what the new container is made from.</source>
+        <translation>Wählen Sie, woraus der neue Container erstellt wird.</translation>
+    </message>
+    <message>
+        <source>list the templates</source>
+        <translation>Auflisten der Vorlagen</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::UsageChart</name>
     <message>
-        <source>Memory used</source>
-        <translation>Belegter Speicher</translation>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>Memory limit</source>
-        <translation>Speichergrenze</translation>
+        <source>%d s</source>
+        <translation>%d s</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::UsageCharts</name>
+    <message>
+        <source>KiB/s</source>
+        <translation>KiB/s</translation>
     </message>
     <message>
-        <source>Seconds ago</source>
-        <translation>Sekunden zuvor</translation>
+        <source>Memory</source>
+        <translation>Speicher</translation>
     </message>
     <message>
         <source>MiB</source>
         <translation>MiB</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Belegt</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Grenze</translation>
+    </message>
+    <message>
+        <source>Soft limit</source>
+        <translation>Weiche Grenze</translation>
+    </message>
+    <message>
+        <source>Out-of-memory kill</source>
+        <translation>Abbruch wegen Speichermangel</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>Kontingent</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>Prozesse</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Laufend</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>Datenträger</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Gelesen</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Geschrieben</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n minute(s)</source>
+        <translation>
+            <numerusform>Letzte %n Minute</numerusform>
+            <numerusform>Letzte %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <source>cores</source>
+        <translation>Kerne</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>Anzahl</translation>
     </message>
 </context>
 <context>
@@ -1065,6 +2336,25 @@ Wird abgebrochen …
     <message>
         <source>Print a container&apos;s console log</source>
         <translation>Konsolenprotokoll eines Containers ausgeben</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>berth: could not save the screenshot &apos;%1&apos;</source>
+        <translation>berth: das Bildschirmfoto &apos;%1&apos; konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Create, run and watch local Linux containers.</source>
+        <translation>Lokale Linux-Container erstellen, ausführen und beobachten.</translation>
+    </message>
+    <message>
+        <source>Save a PNG of each main view into DIRECTORY, then quit.</source>
+        <translation>Ein PNG jeder Hauptansicht in DIRECTORY speichern, dann beenden.</translation>
+    </message>
+    <message>
+        <source>DIRECTORY</source>
+        <translation>DIRECTORY</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BridgeChecks</name>
+    <message>
+        <source>Enter a name.</source>
+        <translation>请输入名称。</translation>
+    </message>
+    <message>
+        <source>The name may have at most 15 characters.</source>
+        <translation>名称最多只能有 15 个字符。</translation>
+    </message>
+    <message>
+        <source>The name must start with a letter, a digit or &apos;_&apos;.</source>
+        <translation>名称必须以字母、数字或“_”开头。</translation>
+    </message>
+    <message>
+        <source>The name may contain only letters, digits, &apos;_&apos;, &apos;-&apos; and &apos;.&apos;.</source>
+        <translation>名称只能包含字母、数字、“_”、“-”和“.”。</translation>
+    </message>
+    <message>
+        <source>A bridge with this name exists already.</source>
+        <translation>已存在同名的网桥。</translation>
+    </message>
+    <message>
+        <source>Enter the subnet as an address with a prefix length, such as 10.0.5.0/24.</source>
+        <translation>请以地址加前缀长度的形式输入子网，例如 10.0.5.0/24。</translation>
+    </message>
+    <message>
+        <source>The prefix length must be between 8 and 30.</source>
+        <translation>前缀长度必须在 8 到 30 之间。</translation>
+    </message>
+    <message>
+        <source>This is not the first address of the subnet: use the network address, such as 10.0.5.0/24.</source>
+        <translation>这不是子网的第一个地址：请使用网络地址，例如 10.0.5.0/24。</translation>
+    </message>
+    <message>
+        <source>The subnet overlaps the subnet of another bridge.</source>
+        <translation>该子网与另一个网桥的子网重叠。</translation>
+    </message>
+    <message>
+        <source>Enter an IPv4 address, such as 10.0.5.1.</source>
+        <translation>请输入 IPv4 地址，例如 10.0.5.1。</translation>
+    </message>
+    <message>
+        <source>The address is outside the subnet.</source>
+        <translation>该地址不在子网内。</translation>
+    </message>
+    <message>
+        <source>The first and the last address of the subnet cannot be used.</source>
+        <translation>子网的第一个和最后一个地址不能使用。</translation>
+    </message>
+    <message>
+        <source>The DHCP range ends before it starts.</source>
+        <translation>DHCP 范围的结束地址早于起始地址。</translation>
+    </message>
+    <message>
+        <source>The DHCP range must not contain the bridge&apos;s own address.</source>
+        <translation>DHCP 范围不得包含网桥自身的地址。</translation>
+    </message>
+    <message>
+        <source>The domain may contain only lower-case letters, digits, &apos;-&apos; and dots between names.</source>
+        <translation>域名只能包含小写字母、数字、“-”，以及各级名称之间的点。</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <source>You are not allowed to %1.</source>
@@ -83,6 +146,33 @@
     </message>
 </context>
 <context>
+    <name>StaticAddressCheck</name>
+    <message>
+        <source>Enter the container&apos;s IPv4 address.</source>
+        <translation>请输入容器的 IPv4 地址。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an IPv4 address; write it as four numbers from 0 to 255 separated by dots, such as 10.0.3.20.</source>
+        <translation>“%1”不是 IPv4 地址；请写成以点分隔的四个 0 到 255 之间的数字，例如 10.0.3.20。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not in the bridge&apos;s network %2.</source>
+        <translation>“%1”不在网桥的网络 %2 中。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is the address of the network itself; choose another one.</source>
+        <translation>“%1”是网络本身的地址；请另选一个。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is the broadcast address of the network; choose another one.</source>
+        <translation>“%1”是该网络的广播地址；请另选一个。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is the bridge&apos;s own address; choose another one.</source>
+        <translation>“%1”是网桥自己的地址；请另选一个。</translation>
+    </message>
+</context>
+<context>
     <name>Units</name>
     <message>
         <source>%1 s</source>
@@ -99,6 +189,222 @@
     <message>
         <source>%1 d %2 h</source>
         <translation>%1 天 %2 小时</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::AddressChoice</name>
+    <message>
+        <source>Automatic (DHCP/IPAM)</source>
+        <translation>自动（DHCP/IPAM）</translation>
+    </message>
+    <message>
+        <source>Static</source>
+        <translation>静态</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::BridgeNamePage</name>
+    <message>
+        <source>Bridge name</source>
+        <translation>网桥名称</translation>
+    </message>
+    <message>
+        <source>Containers attached to the bridge share its subnet. The name is the bridge&apos;s network interface on the host.</source>
+        <translation>连接到此网桥的容器共享其子网。该名称即网桥在主机上的网络接口名。</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::BridgeOptionsPage</name>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Let containers reach other networks through the host (NAT)</source>
+        <translation>允许容器通过主机访问其他网络（NAT）</translation>
+    </message>
+    <message>
+        <source>DNS domain:</source>
+        <translation>DNS 域：</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::BridgeSubnetPage</name>
+    <message>
+        <source>Addresses</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>The subnet of the bridge, the bridge&apos;s own address in it, and the addresses DHCP hands out to containers.</source>
+        <translation>网桥的子网、网桥自身在其中的地址，以及 DHCP 分配给容器的地址。</translation>
+    </message>
+    <message>
+        <source>Subnet:</source>
+        <translation>子网：</translation>
+    </message>
+    <message>
+        <source>Use it</source>
+        <translation>使用此子网</translation>
+    </message>
+    <message>
+        <source>Bridge address:</source>
+        <translation>网桥地址：</translation>
+    </message>
+    <message>
+        <source>DHCP range from:</source>
+        <translation>DHCP 范围从：</translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation>到：</translation>
+    </message>
+    <message>
+        <source>The whole subnet: the DHCP range is filled in, the bridge address is the dark mark.</source>
+        <translation>整个子网：填充部分为 DHCP 范围，深色标记为网桥地址。</translation>
+    </message>
+    <message>
+        <source>Suggested free subnet: %1</source>
+        <translation>建议的空闲子网：%1</translation>
+    </message>
+    <message>
+        <source>Every 10.0.N.0/24 subnet is in use; choose another.</source>
+        <translation>所有 10.0.N.0/24 子网均已被占用；请另选一个。</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::BridgeSummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::BridgeWizard</name>
+    <message>
+        <source>Edit bridge &apos;%1&apos;</source>
+        <translation>编辑网桥“%1”</translation>
+    </message>
+    <message>
+        <source>New bridge</source>
+        <translation>新建网桥</translation>
+    </message>
+    <message>
+        <source>Name: %1
+Bridge address: %2
+DHCP range: %3
+NAT: %4
+DNS domain: %5</source>
+        <translation>名称：%1
+网桥地址：%2
+DHCP 范围：%3
+NAT：%4
+DNS 域：%5</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>berth (the default)</source>
+        <translation>berth（默认）</translation>
+    </message>
+    <message>
+        <source>Saving the bridge…</source>
+        <translation>正在保存网桥…</translation>
+    </message>
+    <message>
+        <source>change the bridge &apos;%1&apos;</source>
+        <translation>更改网桥“%1”</translation>
+    </message>
+    <message>
+        <source>create the bridge &apos;%1&apos;</source>
+        <translation>创建网桥“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::ConfigTab</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>The config of &apos;%1&apos; has changes that are not saved. Discard them?</source>
+        <translation>“%1”的配置有未保存的更改。要放弃这些更改吗？</translation>
+    </message>
+    <message>
+        <source>read the config of &apos;%1&apos;</source>
+        <translation>读取“%1”的配置</translation>
+    </message>
+    <message>
+        <source>save the config of &apos;%1&apos;</source>
+        <translation>保存“%1”的配置</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::ConsoleTab</name>
+    <message>
+        <source>Reconnect</source>
+        <translation>重新连接</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>控制台</translation>
+    </message>
+    <message>
+        <source>Shell</source>
+        <translation>Shell</translation>
+    </message>
+    <message>
+        <source>The container&apos;s console, or a new shell in it.</source>
+        <translation>容器的控制台，或在其中新开的 Shell。</translation>
+    </message>
+    <message>
+        <source>Open in a terminal window</source>
+        <translation>在终端窗口中打开</translation>
+    </message>
+    <message>
+        <source>No container is selected.</source>
+        <translation>未选择容器。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not running. Start it to use its console.</source>
+        <translation>“%1”未在运行。请先启动它，才能使用其控制台。</translation>
+    </message>
+    <message>
+        <source>open the console of &apos;%1&apos;</source>
+        <translation>打开“%1”的控制台</translation>
+    </message>
+    <message>
+        <source>open a shell in &apos;%1&apos;</source>
+        <translation>在“%1”中打开 Shell</translation>
+    </message>
+    <message>
+        <source>The terminal could not be opened: %1</source>
+        <translation>无法打开终端：%1</translation>
+    </message>
+    <message>
+        <source>The console was closed.</source>
+        <translation>控制台已关闭。</translation>
+    </message>
+    <message>
+        <source>The shell has ended.</source>
+        <translation>Shell 已结束。</translation>
     </message>
 </context>
 <context>
@@ -141,6 +447,117 @@
     </message>
 </context>
 <context>
+    <name>berth::gui::ContainerNameValidator</name>
+    <message>
+        <source>Enter a name for the container.</source>
+        <translation>请输入容器名称。</translation>
+    </message>
+    <message>
+        <source>The name is longer than %1 characters.</source>
+        <translation>名称超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The name must start with a lowercase letter or a digit.</source>
+        <translation>名称必须以小写字母或数字开头。</translation>
+    </message>
+    <message>
+        <source>The name contains &apos;%1&apos;; allowed are a-z, 0-9, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;.</source>
+        <translation>名称包含“%1”；只允许使用 a-z、0-9、“_”、“.”和“-”。</translation>
+    </message>
+    <message>
+        <source>A container named &apos;%1&apos; exists already.</source>
+        <translation>名为“%1”的容器已存在。</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::CpusetPicker</name>
+    <message>
+        <source>All CPUs</source>
+        <translation>所有 CPU</translation>
+    </message>
+    <message>
+        <source>CPU numbers and ranges, such as 0-1,3. Empty: all CPUs.</source>
+        <translation>CPU 编号和范围，例如 0-1,3。留空：所有 CPU。</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::ExternalTerminal</name>
+    <message>
+        <source>The terminal program &apos;%1&apos; was not found. Choose one in the settings.</source>
+        <translation>未找到终端程序“%1”。请在设置中选择一个。</translation>
+    </message>
+    <message>
+        <source>The terminal program &apos;%1&apos; could not be started.</source>
+        <translation>无法启动终端程序“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::FileField</name>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose Folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <source>Cannot open &apos;%1&apos;: %2</source>
+        <translation>无法打开“%1”：%2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a folder; choose a file.</source>
+        <translation>“%1”是文件夹；请选择文件。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a folder; choose a folder.</source>
+        <translation>“%1”不是文件夹；请选择文件夹。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::ForwardDialog</name>
+    <message>
+        <source>Forward a port to &apos;%1&apos;</source>
+        <translation>将端口转发到“%1”</translation>
+    </message>
+    <message>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <source>UDP</source>
+        <translation>UDP</translation>
+    </message>
+    <message>
+        <source>Protocol:</source>
+        <translation>协议：</translation>
+    </message>
+    <message>
+        <source>All addresses of the host</source>
+        <translation>主机的所有地址</translation>
+    </message>
+    <message>
+        <source>Host address:</source>
+        <translation>主机地址：</translation>
+    </message>
+    <message>
+        <source>Host port:</source>
+        <translation>主机端口：</translation>
+    </message>
+    <message>
+        <source>Container port:</source>
+        <translation>容器端口：</translation>
+    </message>
+    <message>
+        <source>Enter an IPv4 address of the host, such as 127.0.0.1, or leave it empty.</source>
+        <translation>请输入主机的 IPv4 地址（例如 127.0.0.1），或留空。</translation>
+    </message>
+</context>
+<context>
     <name>berth::gui::HelperMissingPage</name>
     <message>
         <source>&lt;h2&gt;Berth&apos;s helper service cannot be reached&lt;/h2&gt;</source>
@@ -160,10 +577,71 @@
     </message>
 </context>
 <context>
+    <name>berth::gui::LimitScales</name>
+    <message>
+        <source>cores</source>
+        <translation>核</translation>
+    </message>
+</context>
+<context>
     <name>berth::gui::LimitSlider</name>
     <message>
         <source>unlimited</source>
         <translation>无限制</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::LimitsPage</name>
+    <message>
+        <source>Limits</source>
+        <translation>资源限制</translation>
+    </message>
+    <message>
+        <source>What the container may use. The end of each slider is unlimited; limits can be changed later on the Resources tab.</source>
+        <translation>容器可使用的资源。各滑块的最右端表示无限制；之后可在“资源”选项卡中更改限制。</translation>
+    </message>
+    <message>
+        <source>Memory limit:</source>
+        <translation>内存限制：</translation>
+    </message>
+    <message>
+        <source>CPU quota:</source>
+        <translation>CPU 配额：</translation>
+    </message>
+    <message>
+        <source>Processes:</source>
+        <translation>进程数：</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::LogTab</name>
+    <message>
+        <source>Follow</source>
+        <translation>跟随</translation>
+    </message>
+    <message>
+        <source>Keep the newest output in view.</source>
+        <translation>始终显示最新的输出。</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>read the log of &apos;%1&apos;</source>
+        <translation>读取“%1”的日志</translation>
+    </message>
+    <message>
+        <source>Could not save the log to &apos;%1&apos;: %2</source>
+        <translation>无法将日志保存到“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Save Log</source>
+        <translation>保存日志</translation>
+    </message>
+    <message>
+        <source>Log files (*.log *.txt);;All files (*)</source>
+        <translation>日志文件 (*.log *.txt);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -284,6 +762,414 @@
         <source>Resources</source>
         <translation>资源</translation>
     </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>控制台</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Ter&amp;minal</source>
+        <translation>终端(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+T</source>
+        <translation>Ctrl+Shift+T</translation>
+    </message>
+    <message>
+        <source>&amp;Clone…</source>
+        <translation>克隆(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Console in a terminal &amp;window</source>
+        <translation>在终端窗口中打开控制台(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Shell in a terminal w&amp;indow</source>
+        <translation>在终端窗口中打开 Shell(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Network</source>
+        <translation>网络(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Networks…</source>
+        <translation>网络(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>New &amp;bridge…</source>
+        <translation>新建网桥(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;System check…</source>
+        <translation>系统检查(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Export &apos;%1&apos;</source>
+        <translation>导出“%1”</translation>
+    </message>
+    <message>
+        <source>Tarballs (*.tar.gz *.tar.xz *.tar.zst *.tar)</source>
+        <translation>tar 包 (*.tar.gz *.tar.xz *.tar.zst *.tar)</translation>
+    </message>
+    <message>
+        <source>Cannot write &apos;%1&apos;: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>export &apos;%1&apos;</source>
+        <translation>导出“%1”</translation>
+    </message>
+    <message>
+        <source>Exporting &apos;%1&apos; to &apos;%2&apos;…</source>
+        <translation>正在将“%1”导出到“%2”…</translation>
+    </message>
+    <message>
+        <source>Exported to &apos;%1&apos;.</source>
+        <translation>已导出到“%1”。</translation>
+    </message>
+    <message>
+        <source>Starting &apos;%1&apos;…</source>
+        <translation>正在启动“%1”…</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::NamePage</name>
+    <message>
+        <source>Name and kind</source>
+        <translation>名称和类型</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>System (boots the image&apos;s own init)</source>
+        <translation>系统（启动镜像自带的 init）</translation>
+    </message>
+    <message>
+        <source>Application (runs one command)</source>
+        <translation>应用（运行单个命令）</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Empty: the image&apos;s own command</source>
+        <translation>留空：使用镜像自带的命令</translation>
+    </message>
+    <message>
+        <source>The program and its arguments, separated by spaces. Put an argument that contains spaces in double quotes.</source>
+        <translation>程序及其参数，以空格分隔。包含空格的参数请用双引号括起来。</translation>
+    </message>
+    <message>
+        <source>Command:</source>
+        <translation>命令：</translation>
+    </message>
+    <message>
+        <source>list the existing containers</source>
+        <translation>列出现有容器</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::NetworkPage</name>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>No network (loopback only)</source>
+        <translation>无网络（仅回环接口）</translation>
+    </message>
+    <message>
+        <source>Bridge:</source>
+        <translation>网桥：</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Port forward:</source>
+        <translation>端口转发：</translation>
+    </message>
+    <message>
+        <source>Forwards:</source>
+        <translation>转发列表：</translation>
+    </message>
+    <message>
+        <source>list the bridges</source>
+        <translation>列出网桥</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is in the list already.</source>
+        <translation>“%1”已在列表中。</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a port forward: write tcp or udp, the host port and the container&apos;s port, such as tcp:8080:80, or with a host address, udp:127.0.0.1:5353:53. Ports are 1 to 65535.</source>
+        <translation>“%1”不是端口转发：请写 tcp 或 udp、主机端口和容器端口，例如 tcp:8080:80，或带主机地址的 udp:127.0.0.1:5353:53。端口范围为 1 到 65535。</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::NetworkTab</name>
+    <message>
+        <source>Addresses now:</source>
+        <translation>当前地址：</translation>
+    </message>
+    <message>
+        <source>Interfaces</source>
+        <translation>网络接口</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>接口</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Bridge or parent</source>
+        <translation>网桥或父接口</translation>
+    </message>
+    <message>
+        <source>MAC address</source>
+        <translation>MAC 地址</translation>
+    </message>
+    <message>
+        <source>Configured addresses</source>
+        <translation>配置的地址</translation>
+    </message>
+    <message>
+        <source>Port forwards</source>
+        <translation>端口转发</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>Host address</source>
+        <translation>主机地址</translation>
+    </message>
+    <message>
+        <source>Host port</source>
+        <translation>主机端口</translation>
+    </message>
+    <message>
+        <source>Container port</source>
+        <translation>容器端口</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>read the port forwards of &apos;%1&apos;</source>
+        <translation>读取“%1”的端口转发</translation>
+    </message>
+    <message>
+        <source>interface %1</source>
+        <translation>接口 %1</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>forward &apos;%1&apos; to &apos;%2&apos;</source>
+        <translation>将“%1”转发到“%2”</translation>
+    </message>
+    <message>
+        <source>remove the forward &apos;%1&apos; from &apos;%2&apos;</source>
+        <translation>从“%2”删除转发“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::NetworkView</name>
+    <message>
+        <source>%1, NAT</source>
+        <translation>%1，NAT</translation>
+    </message>
+    <message>
+        <source>%1, no NAT</source>
+        <translation>%1，无 NAT</translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3</source>
+        <translation>%1 %2 → %3</translation>
+    </message>
+    <message>
+        <source>Bridge &apos;%1&apos;, address %2</source>
+        <translation>网桥“%1”，地址 %2</translation>
+    </message>
+    <message>
+        <source>no address</source>
+        <translation>无地址</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::NetworksWindow</name>
+    <message>
+        <source>Networks — Berth</source>
+        <translation>网络 — Berth</translation>
+    </message>
+    <message>
+        <source>Bridges:</source>
+        <translation>网桥：</translation>
+    </message>
+    <message>
+        <source>&amp;New bridge…</source>
+        <translation>新建网桥(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>list the bridges</source>
+        <translation>列出网桥</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Delete bridge</source>
+        <translation>删除网桥</translation>
+    </message>
+    <message>
+        <source>Delete the bridge &apos;%1&apos;? Containers attached to it lose their network.</source>
+        <translation>要删除网桥“%1”吗？连接到它的容器将失去网络连接。</translation>
+    </message>
+    <message>
+        <source>delete the bridge &apos;%1&apos;</source>
+        <translation>删除网桥“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::NewContainerWizard</name>
+    <message>
+        <source>New Container</source>
+        <translation>新建容器</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>创建(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::OptionField</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>(set, hidden)</source>
+        <translation>（已设置，已隐藏）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>（默认）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::OptionsPage</name>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>This template has no options.</source>
+        <translation>此模板没有选项。</translation>
+    </message>
+    <message>
+        <source>Options of the template &apos;%1&apos;.</source>
+        <translation>模板“%1”的选项。</translation>
+    </message>
+    <message>
+        <source>%1 (required):</source>
+        <translation>%1（必填）：</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <source>list the containers</source>
+        <translation>列出容器</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::OverviewTab</name>
@@ -345,11 +1231,66 @@
     </message>
 </context>
 <context>
-    <name>berth::gui::ResourcesTab</name>
+    <name>berth::gui::ProgressPage</name>
     <message>
-        <source>cores</source>
-        <translation>核</translation>
+        <source>Creating the container</source>
+        <translation>正在创建容器</translation>
     </message>
+    <message>
+        <source>Cancel Creation</source>
+        <translation>取消创建</translation>
+    </message>
+    <message>
+        <source>Start now</source>
+        <translation>立即启动</translation>
+    </message>
+    <message>
+        <source>Open a terminal</source>
+        <translation>打开终端</translation>
+    </message>
+    <message>
+        <source>Asking the helper to create &apos;%1&apos;…</source>
+        <translation>正在请求辅助服务创建“%1”…</translation>
+    </message>
+    <message>
+        <source>create &apos;%1&apos;</source>
+        <translation>创建“%1”</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>The container was not created.</source>
+        <translation>容器未创建。</translation>
+    </message>
+    <message>
+        <source>Applying the network and limit settings…</source>
+        <translation>正在应用网络和限制设置…</translation>
+    </message>
+    <message>
+        <source>forward &apos;%1&apos; to &apos;%2&apos;</source>
+        <translation>将“%1”转发到“%2”</translation>
+    </message>
+    <message>
+        <source>set the limits of &apos;%1&apos;</source>
+        <translation>设置“%1”的限制</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; was created.</source>
+        <translation>已创建“%1”。</translation>
+    </message>
+    <message>
+        <source>give &apos;%1&apos; the address %2</source>
+        <translation>为“%1”设置地址 %2</translation>
+    </message>
+    <message>
+        <source>The config of &apos;%1&apos; names no bridge, so the address %2 was not set.</source>
+        <translation>“%1”的配置中没有指定网桥，因此未设置地址 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::ResourcesTab</name>
     <message>
         <source>Memory limit:</source>
         <translation>内存限制：</translation>
@@ -374,24 +1315,351 @@
         <source>change the limits of &apos;%1&apos;</source>
         <translation>更改“%1”的限制</translation>
     </message>
+    <message>
+        <source>Memory soft limit:</source>
+        <translation>内存软限制：</translation>
+    </message>
+    <message>
+        <source>Swap:</source>
+        <translation>交换空间：</translation>
+    </message>
+    <message>
+        <source>CPU weight:</source>
+        <translation>CPU 权重：</translation>
+    </message>
+    <message>
+        <source>Disk weight:</source>
+        <translation>磁盘权重：</translation>
+    </message>
+    <message>
+        <source>CPUs:</source>
+        <translation>允许使用的 CPU：</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::SearchBar</name>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>上一个匹配项（Shift+F3）</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>下一个匹配项（F3）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n 个匹配项</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Sampling interval:</source>
+        <translation>采样间隔：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chart window:</source>
+        <translation>图表时间范围：</translation>
+    </message>
+    <message>
+        <source>Default bridge:</source>
+        <translation>默认网桥：</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>The terminal emulator to run consoles in, for example &quot;konsole -e&quot;. Leave it empty to use the desktop&apos;s terminal.</source>
+        <translation>用于运行控制台的终端模拟器，例如“konsole -e”。留空则使用桌面环境的终端。</translation>
+    </message>
+    <message>
+        <source>Terminal command:</source>
+        <translation>终端命令：</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::SummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>The container below will be created.</source>
+        <translation>将创建以下容器。</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>创建(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>模板：</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Command:</source>
+        <translation>命令：</translation>
+    </message>
+    <message>
+        <source>the image&apos;s own</source>
+        <translation>镜像自带的命令</translation>
+    </message>
+    <message>
+        <source>Network:</source>
+        <translation>网络：</translation>
+    </message>
+    <message>
+        <source>none (loopback only)</source>
+        <translation>无（仅回环接口）</translation>
+    </message>
+    <message>
+        <source>Port forwards:</source>
+        <translation>端口转发：</translation>
+    </message>
+    <message>
+        <source>Limits:</source>
+        <translation>资源限制：</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>memory %1</source>
+        <translation>内存 %1</translation>
+    </message>
+    <message>
+        <source>%1 CPU cores</source>
+        <translation>CPU %1 核</translation>
+    </message>
+    <message>
+        <source>%1 processes</source>
+        <translation>%1 个进程</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>automatic (DHCP/IPAM)</source>
+        <translation>自动（DHCP/IPAM）</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::SystemCheckDialog</name>
+    <message>
+        <source>System Check</source>
+        <translation>系统检查</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::SystemCheckPage</name>
+    <message>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>Limited</source>
+        <translation>受限</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>功能</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>检测结果</translation>
+    </message>
+    <message>
+        <source>Check Again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <source>Checking the system…</source>
+        <translation>正在检查系统…</translation>
+    </message>
+    <message>
+        <source>check the system</source>
+        <translation>检查系统</translation>
+    </message>
+    <message>
+        <source>Something Berth needs to run containers is missing on this system.</source>
+        <translation>本系统缺少 Berth 运行容器所需的某些组件。</translation>
+    </message>
+    <message>
+        <source>This system can run containers.</source>
+        <translation>本系统可以运行容器。</translation>
+    </message>
+    <message>
+        <source>%1: %2
+
+%3
+
+Found: %4</source>
+        <translation>%1：%2
+
+%3
+
+检测结果：%4</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::TemplatePage</name>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Choose what the new container is made from.</source>
+        <translation>选择新容器的创建来源。</translation>
+    </message>
+    <message>
+        <source>list the templates</source>
+        <translation>列出模板</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::UsageChart</name>
     <message>
-        <source>Memory used</source>
-        <translation>已用内存</translation>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
     <message>
-        <source>Memory limit</source>
-        <translation>内存限制</translation>
+        <source>%d s</source>
+        <translation>%d 秒</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::UsageCharts</name>
+    <message>
+        <source>KiB/s</source>
+        <translation>KiB/s</translation>
     </message>
     <message>
-        <source>Seconds ago</source>
-        <translation>秒前</translation>
+        <source>Memory</source>
+        <translation>内存</translation>
     </message>
     <message>
         <source>MiB</source>
         <translation>MiB</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>已用</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>限制</translation>
+    </message>
+    <message>
+        <source>Soft limit</source>
+        <translation>软限制</translation>
+    </message>
+    <message>
+        <source>Out-of-memory kill</source>
+        <translation>内存不足（OOM）终止</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>配额</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>磁盘</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>写入</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>发送</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n minute(s)</source>
+        <translation>
+            <numerusform>最近 %n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>cores</source>
+        <translation>核</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>个</translation>
     </message>
 </context>
 <context>
@@ -1065,6 +2333,25 @@ Cancelling...
     <message>
         <source>Print a container&apos;s console log</source>
         <translation>输出容器的控制台日志</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>berth: could not save the screenshot &apos;%1&apos;</source>
+        <translation>berth：无法保存截图“%1”</translation>
+    </message>
+    <message>
+        <source>Create, run and watch local Linux containers.</source>
+        <translation>创建、运行并监视本地 Linux 容器。</translation>
+    </message>
+    <message>
+        <source>Save a PNG of each main view into DIRECTORY, then quit.</source>
+        <translation>将每个主视图的 PNG 截图保存到 DIRECTORY 中，然后退出。</translation>
+    </message>
+    <message>
+        <source>DIRECTORY</source>
+        <translation>DIRECTORY</translation>
     </message>
 </context>
 </TS>

@@ -62,7 +62,7 @@ void MainWindow::createActions()
             &QAction::triggered, this, [this] {
                 perform(tr("thaw '%1'"), [this](const QString& n, S done) { m_source.thaw(n, this, done); });
             });
-    connect(makeAction(Action::Terminal, tr("&Terminal"), "utilities-terminal", QKeySequence(tr("Ctrl+Shift+T"))),
+    connect(makeAction(Action::Terminal, tr("Ter&minal"), "utilities-terminal", QKeySequence(tr("Ctrl+Shift+T"))),
             &QAction::triggered, this, [this] { showTab(Tab::Console); });
     connect(makeAction(Action::Clone, tr("&Clone…"), "edit-copy", QKeySequence(tr("Ctrl+Shift+C"))),
             &QAction::triggered, this, [this] { openNewContainerWizard(selectedName()); });
@@ -93,7 +93,7 @@ void MainWindow::createMenusAndToolBar()
     }
     container->addSeparator();
     container->addAction(tr("Console in a terminal &window"), this, [this] { openExternalTerminal(false); });
-    container->addAction(tr("S&hell in a terminal window"), this, [this] { openExternalTerminal(true); });
+    container->addAction(tr("Shell in a terminal w&indow"), this, [this] { openExternalTerminal(true); });
 
     QMenu* network = menuBar()->addMenu(tr("&Network"));
     network->addAction(QIcon::fromTheme(QStringLiteral("network-wired")), tr("&Networks…"), this,

@@ -4,7 +4,9 @@
 // forwards are checked as entered, the wizard driven page by page sends
 // exactly the expected create request, and the progress page follows the
 // job to its end, cancels it, applies forwards and limits, or says why it
-// failed.
+// failed. The Network page offers the settings' default bridge first, and
+// a static address checked as typed ends up in the container's config.
+#include "address_choice.h"
 #include "container_name_validator.h"
 #include "fake_container_source.h"
 #include "file_field.h"
@@ -29,7 +31,10 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTemporaryFile>
 #include <QtTest>
@@ -79,6 +84,38 @@ public:
     }
 };
 
+// The fake whose SetConfig the helper refuses, the rest allowed.
+class ConfigRefusingSource : public FakeContainerSource {
+public:
+    void setConfig(const QString& name, const QString&, QObject* context, berth::gui::StatusCallback done) override
+    {
+        actions << QStringLiteral("config ") + name;
+        const auto refusal = berth::client::clientError(QStringLiteral("org.berth.Error.InvalidArgument"),
+                                                        QStringLiteral("address 10.0.3.20 is already used by container 'web'"));
+        QMetaObject::invokeMethod(
+            context, [done = std::move(done), refusal] { done(berth::client::Status(std::unexpect, refusal)); },
+            Qt::QueuedConnection);
+    }
+};
+
+const QString kSettingsKey = QStringLiteral("network/defaultBridge");
+
+// The config the engine writes for a busybox container on berth0
+// (engine/src/core/new_container_config.cpp).
+const QString kEngineConfig = QStringLiteral("lxc.uts.name = box1\n"
+                                             "lxc.net.0.type = veth\n"
+                                             "lxc.net.0.link = berth0\n"
+                                             "lxc.net.0.name = eth0\n"
+                                             "lxc.net.0.flags = up\n");
+
+berth::client::Bridge bridge(const QString& name, const QString& address)
+{
+    berth::client::Bridge b;
+    b.name = name;
+    b.address = address;
+    return b;
+}
+
 } // namespace
 
 class TestNewContainerWizard : public QObject {
@@ -87,8 +124,10 @@ class TestNewContainerWizard : public QObject {
     std::unique_ptr<FakeContainerSource> m_source;
     std::unique_ptr<NewContainerWizard> m_wizard;
 
-    // A wizard on a fresh source, its template list and bridges loaded.
-    bool open(std::unique_ptr<FakeContainerSource> source = std::make_unique<FakeContainerSource>())
+    // A wizard on a fresh source, its template list and bridges (and
+    // `moreBridges` after the recorded one) loaded.
+    bool open(std::unique_ptr<FakeContainerSource> source = std::make_unique<FakeContainerSource>(),
+              const QList<berth::client::Bridge>& moreBridges = {})
     {
         m_wizard.reset();
         m_source = std::move(source);
@@ -97,6 +136,7 @@ class TestNewContainerWizard : public QObject {
         m_source->load(kFixtures + QStringLiteral("/templates.json"));
         if (m_source->templateList.size() != 7 || m_source->bridgeList.isEmpty())
             return false;
+        m_source->bridgeList << moreBridges;
         m_wizard = std::make_unique<NewContainerWizard>(*m_source);
         QSignalSpy bridges(m_wizard->networkPage(), &berth::gui::NetworkPage::bridgesLoaded);
         m_wizard->show();
@@ -122,6 +162,37 @@ class TestNewContainerWizard : public QObject {
         return m_wizard->currentId() == NewContainerWizard::ProgressPageId;
     }
 
+    // On to the progress page from wherever the wizard is.
+    bool toProgress()
+    {
+        while (m_wizard->currentId() != NewContainerWizard::ProgressPageId) {
+            if (!pressNext(*m_wizard))
+                return false;
+        }
+        return true;
+    }
+
+    // A busybox container "box1" on the Network page.
+    bool toNetworkPage()
+    {
+        if (!open() || !toNamePage(QStringLiteral("busybox")))
+            return false;
+        m_wizard->namePage()->nameEdit()->setText(QStringLiteral("box1"));
+        return pressNext(*m_wizard) && m_wizard->currentId() == NewContainerWizard::NetworkPageId;
+    }
+
+    // The create job of the wizard's container ends well; true once the
+    // progress page has applied the rest.
+    bool finishCreate()
+    {
+        QPushButton* cancel = m_wizard->progressPage()->cancelButton();
+        if (!QTest::qWaitFor([cancel] { return cancel->isEnabled(); }))
+            return false;
+        Q_EMIT m_source->jobs.last()->finished(true, QString(), QString());
+        ProgressPage* page = m_wizard->progressPage();
+        return QTest::qWaitFor([page] { return page->state() == ProgressPage::State::Succeeded; });
+    }
+
     // A busybox container "box1" whose job has started.
     berth::test::FakeJobHandle* startBusyboxJob()
     {
@@ -135,6 +206,18 @@ class TestNewContainerWizard : public QObject {
     }
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // The default bridge is read from QSettings: a place of the test's own.
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().remove(kSettingsKey);
+    }
+
+    void cleanup()
+    {
+        QSettings().remove(kSettingsKey);
+    }
+
     void templateListComesFromTheSource()
     {
         QVERIFY(open());
@@ -362,7 +445,7 @@ private Q_SLOTS:
         QVERIFY(!page->addForward(QStringLiteral("tcp:8080:80")));
         QVERIFY(page->forwardProblem()->text().contains(QStringLiteral("already")));
         QVERIFY(!page->addForward(QStringLiteral("tcp:8080:0")));
-        QVERIFY(page->forwardProblem()->text().contains(QStringLiteral("'0'")));
+        QVERIFY(page->forwardProblem()->text().contains(QStringLiteral("'tcp:8080:0' is not a port forward")));
         QCOMPARE(page->forwards(), QStringList{QStringLiteral("tcp:8080:80")});
         // Without a bridge there is nowhere to forward to.
         page->bridgeBox()->setCurrentIndex(0);
@@ -380,11 +463,137 @@ private Q_SLOTS:
         auto* page = m_wizard->networkPage();
         page->forwardEdit()->setText(QStringLiteral("tcp:8080:99999"));
         QVERIFY(!pressNext(*m_wizard));
-        QVERIFY(page->forwardProblem()->text().contains(QStringLiteral("'99999'")));
+        QVERIFY(page->forwardProblem()->text().contains(QStringLiteral("'tcp:8080:99999' is not a port forward")));
         page->forwardEdit()->setText(QStringLiteral("tcp:8080:80"));
         QVERIFY(pressNext(*m_wizard));
         QCOMPARE(page->forwards(), QStringList{QStringLiteral("tcp:8080:80")});
         QVERIFY(page->forwardEdit()->text().isEmpty());
+    }
+
+    void defaultBridgeFromTheSettings_data()
+    {
+        QTest::addColumn<QString>("setting");   // empty: not set
+        QTest::addColumn<QString>("chosen");
+        QTest::newRow("not set: the first") << "" << "berth0";
+        QTest::newRow("the settings' bridge") << "lab0" << "lab0";
+        QTest::newRow("the first named") << "berth0" << "berth0";
+        QTest::newRow("not listed by the helper: the first") << "gone0" << "berth0";
+    }
+    void defaultBridgeFromTheSettings()
+    {
+        QFETCH(QString, setting);
+        QFETCH(QString, chosen);
+        if (!setting.isEmpty())
+            QSettings().setValue(kSettingsKey, setting);
+        QVERIFY(open(std::make_unique<FakeContainerSource>(), {bridge(QStringLiteral("lab0"), QStringLiteral("10.0.4.1/24"))}));
+        auto* page = m_wizard->networkPage();
+        QCOMPARE(page->bridgeBox()->count(), 3);
+        QCOMPARE(page->network(), chosen);
+    }
+
+    void staticAddressIsCheckedAsTyped_data()
+    {
+        QTest::addColumn<QString>("address");
+        QTest::addColumn<bool>("next");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("inside") << "10.0.3.20" << true << "";
+        QTest::newRow("outside") << "10.0.4.20" << false << "not in the bridge's network 10.0.3.0/24";
+        QTest::newRow("network") << "10.0.3.0" << false << "address of the network";
+        QTest::newRow("broadcast") << "10.0.3.255" << false << "broadcast";
+        QTest::newRow("bridge's own") << "10.0.3.1" << false << "bridge's own";
+        QTest::newRow("malformed") << "10.0.3" << false << "not an IPv4 address";
+        QTest::newRow("nothing typed") << "" << false << "Enter";
+    }
+    void staticAddressIsCheckedAsTyped()
+    {
+        QFETCH(QString, address);
+        QFETCH(bool, next);
+        QFETCH(QString, reason);
+        QVERIFY(toNetworkPage());
+        berth::gui::AddressChoice* choice = m_wizard->networkPage()->addressChoice();
+        QVERIFY(choice->automaticButton()->isChecked());
+        QVERIFY(!choice->addressEdit()->isEnabled());
+        choice->staticButton()->click();
+        QVERIFY(choice->addressEdit()->isEnabled());
+        QTest::keyClicks(choice->addressEdit(), address);
+        QCOMPARE(m_wizard->button(QWizard::NextButton)->isEnabled(), next);
+        const QString problem = choice->problemLabel()->text();
+        QCOMPARE(problem.isEmpty(), next);
+        QVERIFY2(problem.contains(reason), qPrintable(problem));
+        // Back to automatic, nothing typed counts.
+        choice->automaticButton()->click();
+        QVERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
+        QVERIFY(choice->problemLabel()->text().isEmpty());
+        QCOMPARE(m_wizard->networkPage()->staticAddress(), QString());
+    }
+
+    void addressFollowsTheBridge()
+    {
+        QVERIFY(open(std::make_unique<FakeContainerSource>(), {bridge(QStringLiteral("lab0"), QStringLiteral("10.0.4.1/24"))}));
+        auto* page = m_wizard->networkPage();
+        page->addressChoice()->staticButton()->click();
+        page->addressChoice()->addressEdit()->setText(QStringLiteral("10.0.4.20"));
+        QVERIFY(!page->isComplete());
+        page->bridgeBox()->setCurrentIndex(page->bridgeBox()->findData(QStringLiteral("lab0")));
+        QVERIFY(page->isComplete());
+        QCOMPARE(page->staticAddress(), QStringLiteral("10.0.4.20/24"));
+        // Without a bridge there is no address to choose.
+        page->bridgeBox()->setCurrentIndex(0);
+        QVERIFY(!page->addressChoice()->isEnabled());
+        QVERIFY(page->isComplete());
+        QCOMPARE(page->staticAddress(), QString());
+    }
+
+    void staticAddressEndsUpInTheConfig()
+    {
+        QVERIFY(toNetworkPage());
+        m_source->configs.insert(QStringLiteral("box1"), kEngineConfig);
+        berth::gui::AddressChoice* choice = m_wizard->networkPage()->addressChoice();
+        choice->staticButton()->click();
+        QTest::keyClicks(choice->addressEdit(), QStringLiteral("10.0.3.20"));
+        QVERIFY(toProgress());
+        QVERIFY(m_wizard->summaryPage()->text()->text().contains(QStringLiteral("10.0.3.20/24")));
+        QVERIFY(finishCreate());
+        QCOMPARE(m_source->actions, (QStringList{"create box1", "config box1"}));
+        const QStringList lines = m_source->configs.value(QStringLiteral("box1")).split(QLatin1Char('\n'));
+        const qsizetype link = lines.indexOf(QStringLiteral("lxc.net.0.link = berth0"));
+        QVERIFY(link >= 0);
+        QCOMPARE(lines.value(link + 1), QStringLiteral("lxc.net.0.ipv4.address = 10.0.3.20/24"));
+        QCOMPARE(lines.size(), kEngineConfig.split(QLatin1Char('\n')).size() + 1);
+        QVERIFY(m_wizard->progressPage()->message()->text().isEmpty());
+    }
+
+    void automaticLeavesTheConfigUntouched()
+    {
+        QVERIFY(toNetworkPage());
+        m_source->configs.insert(QStringLiteral("box1"), kEngineConfig);
+        QVERIFY(toProgress());
+        QVERIFY(m_wizard->summaryPage()->text()->text().contains(QStringLiteral("automatic")));
+        QVERIFY(finishCreate());
+        QCOMPARE(m_source->actions, QStringList{QStringLiteral("create box1")});
+        QCOMPARE(m_source->configs.value(QStringLiteral("box1")), kEngineConfig);
+    }
+
+    void refusedAddressIsSaidButTheContainerStays()
+    {
+        QVERIFY(open(std::make_unique<ConfigRefusingSource>()));
+        QVERIFY(toNamePage(QStringLiteral("busybox")));
+        m_wizard->namePage()->nameEdit()->setText(QStringLiteral("box1"));
+        QVERIFY(pressNext(*m_wizard));
+        m_source->configs.insert(QStringLiteral("box1"), kEngineConfig);
+        berth::gui::AddressChoice* choice = m_wizard->networkPage()->addressChoice();
+        choice->staticButton()->click();
+        choice->addressEdit()->setText(QStringLiteral("10.0.3.20"));
+        QVERIFY(toProgress());
+        QVERIFY(finishCreate());
+        ProgressPage* page = m_wizard->progressPage();
+        QCOMPARE(m_source->actions, (QStringList{"create box1", "config box1"}));
+        QCOMPARE(page->message()->text(),
+                 QStringLiteral("Could not give 'box1' the address 10.0.3.20/24: "
+                                "address 10.0.3.20 is already used by container 'web'"));
+        QCOMPARE(m_source->configs.value(QStringLiteral("box1")), kEngineConfig);
+        QCOMPARE(m_wizard->createdName(), QStringLiteral("box1"));
+        QVERIFY(page->startBox()->isVisible());
     }
 
     void debianRequest()

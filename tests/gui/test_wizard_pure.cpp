@@ -1,9 +1,12 @@
 // The wizard's pure parts: container names as the engine takes them,
-// port forwards as AddForward takes them, and the create request made of
-// the page fields.
+// port forwards as AddForward takes them (the Network area's parser, which
+// the wizard uses), static addresses on a bridge, the config line that
+// carries one, and the create request made of the page fields.
 #include "container_name_validator.h"
 #include "create_plan.h"
-#include "port_forward_check.h"
+#include "forward_spec.h"
+#include "static_address_check.h"
+#include "static_address_config.h"
 
 #include <QtTest>
 
@@ -53,32 +56,101 @@ private Q_SLOTS:
     void forwards_data()
     {
         QTest::addColumn<QString>("forward");
-        QTest::addColumn<QString>("reason");   // empty: valid
-        QTest::newRow("tcp") << "tcp:8080:80" << "";
-        QTest::newRow("udp") << "udp:5353:53" << "";
-        QTest::newRow("lowest and highest") << "tcp:1:65535" << "";
-        QTest::newRow("host address") << "tcp:127.0.0.1:8080:80" << "";
-        QTest::newRow("sctp") << "sctp:8080:80" << "not tcp or udp";
-        QTest::newRow("upper case protocol") << "TCP:8080:80" << "not tcp or udp";
-        QTest::newRow("port 0") << "tcp:0:80" << "'0'";
-        QTest::newRow("port too high") << "tcp:8080:65536" << "'65536'";
-        QTest::newRow("negative") << "tcp:-1:80" << "'-1'";
-        QTest::newRow("plus sign") << "tcp:+80:80" << "'+80'";
-        QTest::newRow("not a number") << "tcp:http:80" << "'http'";
-        QTest::newRow("empty port") << "tcp::80" << "''";
-        QTest::newRow("too few parts") << "tcp:8080" << "not a port forward";
-        QTest::newRow("too many parts") << "tcp:1.2.3.4:1:2:3" << "not a port forward";
-        QTest::newRow("bad address") << "tcp:1.2.3:8080:80" << "not an IPv4";
-        QTest::newRow("address out of range") << "tcp:1.2.3.256:8080:80" << "not an IPv4";
-        QTest::newRow("empty") << "" << "not a port forward";
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("tcp") << "tcp:8080:80" << true;
+        QTest::newRow("udp") << "udp:5353:53" << true;
+        QTest::newRow("lowest and highest") << "tcp:1:65535" << true;
+        QTest::newRow("host address") << "tcp:127.0.0.1:8080:80" << true;
+        QTest::newRow("sctp") << "sctp:8080:80" << false;
+        QTest::newRow("upper case protocol") << "TCP:8080:80" << false;
+        QTest::newRow("port 0") << "tcp:0:80" << false;
+        QTest::newRow("port too high") << "tcp:8080:65536" << false;
+        QTest::newRow("negative") << "tcp:-1:80" << false;
+        QTest::newRow("plus sign") << "tcp:+80:80" << false;
+        QTest::newRow("not a number") << "tcp:http:80" << false;
+        QTest::newRow("empty port") << "tcp::80" << false;
+        QTest::newRow("too few parts") << "tcp:8080" << false;
+        QTest::newRow("too many parts") << "tcp:1.2.3.4:1:2:3" << false;
+        QTest::newRow("bad address") << "tcp:1.2.3:8080:80" << false;
+        QTest::newRow("address out of range") << "tcp:1.2.3.256:8080:80" << false;
+        // The engine reads no leading zeros (inet_aton would take them as octal).
+        QTest::newRow("address with leading zero") << "tcp:127.0.0.01:8080:80" << false;
+        QTest::newRow("empty") << "" << false;
     }
     void forwards()
     {
         QFETCH(QString, forward);
+        QFETCH(bool, valid);
+        const auto spec = berth::gui::parseForwardSpec(forward);
+        QCOMPARE(spec.has_value(), valid);
+        // What is taken is sent as it was typed.
+        if (spec)
+            QCOMPARE(spec->toString(), forward);
+    }
+
+    void staticAddresses_data()
+    {
+        QTest::addColumn<QString>("bridge");
+        QTest::addColumn<QString>("address");
+        QTest::addColumn<QString>("reason");   // a part of the problem shown; empty: valid
+        QTest::addColumn<QString>("cidr");     // as the config takes it
+        QTest::newRow("inside") << "10.0.3.1/24" << "10.0.3.20" << "" << "10.0.3.20/24";
+        QTest::newRow("last host") << "10.0.3.1/24" << "10.0.3.254" << "" << "10.0.3.254/24";
+        QTest::newRow("first host, bridge elsewhere") << "10.0.3.254/24" << "10.0.3.1" << "" << "10.0.3.1/24";
+        QTest::newRow("wide subnet") << "172.16.0.1/16" << "172.16.9.9" << "" << "172.16.9.9/16";
+        QTest::newRow("outside") << "10.0.3.1/24" << "10.0.4.20" << "not in the bridge's network 10.0.3.0/24" << "";
+        QTest::newRow("outside, other class") << "10.0.3.1/24" << "192.168.1.2" << "not in the bridge's network" << "";
+        QTest::newRow("network") << "10.0.3.1/24" << "10.0.3.0" << "address of the network" << "";
+        QTest::newRow("broadcast") << "10.0.3.1/24" << "10.0.3.255" << "broadcast" << "";
+        QTest::newRow("bridge's own") << "10.0.3.1/24" << "10.0.3.1" << "bridge's own" << "";
+        QTest::newRow("empty") << "10.0.3.1/24" << "" << "Enter" << "";
+        QTest::newRow("three parts") << "10.0.3.1/24" << "10.0.3" << "not an IPv4 address" << "";
+        QTest::newRow("octet too big") << "10.0.3.1/24" << "10.0.3.256" << "not an IPv4 address" << "";
+        QTest::newRow("leading zero") << "10.0.3.1/24" << "10.0.3.020" << "not an IPv4 address" << "";
+        QTest::newRow("with prefix") << "10.0.3.1/24" << "10.0.3.20/24" << "not an IPv4 address" << "";
+        QTest::newRow("letters") << "10.0.3.1/24" << "box1" << "not an IPv4 address" << "";
+        QTest::newRow("trailing dot") << "10.0.3.1/24" << "10.0.3.20." << "not an IPv4 address" << "";
+    }
+    void staticAddresses()
+    {
+        QFETCH(QString, bridge);
+        QFETCH(QString, address);
         QFETCH(QString, reason);
-        const QString problem = berth::gui::portForwardProblem(forward);
+        QFETCH(QString, cidr);
+        const auto bridgeCidr = berth::gui::parseIpv4Cidr(bridge);
+        QVERIFY(bridgeCidr);
+        const QString problem = berth::gui::staticAddressProblem(address, *bridgeCidr);
         QCOMPARE(problem.isEmpty(), reason.isEmpty());
         QVERIFY2(problem.contains(reason), qPrintable(problem));
+        QCOMPARE(berth::gui::staticAddressCidr(address, *bridgeCidr), cidr);
+    }
+
+    void configWithAddress_data()
+    {
+        QTest::addColumn<QString>("config");
+        QTest::addColumn<QString>("expected");   // empty: refused
+        const QString head = QStringLiteral("lxc.uts.name = box1\nlxc.net.0.type = veth\n");
+        const QString tail = QStringLiteral("lxc.net.0.name = eth0\nlxc.net.0.flags = up\n");
+        const QString line = QStringLiteral("lxc.net.0.ipv4.address = 10.0.3.20/24\n");
+        QTest::newRow("after the link") << head + "lxc.net.0.link = berth0\n" + tail
+                                        << head + "lxc.net.0.link = berth0\n" + line + tail;
+        QTest::newRow("link last, no newline") << head + "lxc.net.0.link = berth0"
+                                               << head + "lxc.net.0.link = berth0\n" + line.chopped(1);
+        QTest::newRow("spaces around the key") << "  lxc.net.0.link=berth0\n" << "  lxc.net.0.link=berth0\n" + line;
+        QTest::newRow("an old address replaced")
+            << "lxc.net.0.ipv4.address = 10.0.3.9/24\nlxc.net.0.link = berth0\n"
+            << "lxc.net.0.link = berth0\n" + line;
+        QTest::newRow("a comment is no link") << "# lxc.net.0.link = berth0\nlxc.net.0.type = empty\n" << "";
+        QTest::newRow("another interface's link") << "lxc.net.1.link = berth1\n" << "";
+    }
+    void configWithAddress()
+    {
+        QFETCH(QString, config);
+        QFETCH(QString, expected);
+        const auto result = berth::gui::configWithStaticAddress(config, QStringLiteral("10.0.3.20/24"));
+        QCOMPARE(result.has_value(), !expected.isEmpty());
+        if (result)
+            QCOMPARE(*result, expected);
     }
 
     void request_data()

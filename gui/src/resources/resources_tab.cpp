@@ -4,6 +4,7 @@
 #include "cpu_list.h"
 #include "cpuset_picker.h"
 #include "error_text.h"
+#include "limit_scales.h"
 #include "units.h"
 #include "usage_charts.h"
 
@@ -11,9 +12,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
-#include <QThread>
 
-#include <algorithm>
+#include <utility>
 
 namespace berth::gui {
 namespace {
@@ -28,30 +28,6 @@ const QString kIoWeight = QStringLiteral("io.weight");
 const QString kCpuset = QStringLiteral("cpuset.cpus");
 constexpr double kMiB = 1024.0 * 1024.0;
 
-LimitSlider::Scale memoryScale()
-{
-    // 64 MiB steps up to 16 GiB on the slider; the spin box goes further.
-    return {QStringLiteral(" MiB"), kMiB, 64, 256, 1024.0 * 1024.0, 0};
-}
-
-LimitSlider::Scale cpuScale()
-{
-    const int cores = std::max(1, QThread::idealThreadCount());
-    return {QStringLiteral(" ") + ResourcesTab::tr("cores"), 1, 0.25, cores * 4, 1024, 2};
-}
-
-LimitSlider::Scale pidsScale()
-{
-    return {QString(), 1, 16, 256, 4194304, 0};   // the kernel's highest pid count
-}
-
-// cpu.weight and io.weight: shares against other containers, 1..10000, the
-// kernel's default 100 when unset; never "unlimited".
-LimitSlider::Scale weightScale()
-{
-    return {QString(), 1, 100, 100, 10000, 0, false, 1, 100};
-}
-
 } // namespace
 
 ResourcesTab::ResourcesTab(ContainerSource& source, QWidget* parent) : QWidget(parent), m_source(source)
@@ -63,13 +39,13 @@ ResourcesTab::ResourcesTab(ContainerSource& source, QWidget* parent) : QWidget(p
     auto* layout = new QHBoxLayout(this);
     m_form = new QFormLayout;
     layout->addLayout(m_form, 2);
-    addSlider(kMemory, tr("Memory limit:"), memoryScale());
-    addSlider(kMemorySoft, tr("Memory soft limit:"), memoryScale());
-    addSlider(kSwap, tr("Swap:"), memoryScale());
-    addSlider(kCpu, tr("CPU quota:"), cpuScale());
-    addSlider(kCpuWeight, tr("CPU weight:"), weightScale());
-    addSlider(kPids, tr("Processes:"), pidsScale());
-    addSlider(kIoWeight, tr("Disk weight:"), weightScale());
+    addSlider(kMemory, tr("Memory limit:"), LimitScales::memory());
+    addSlider(kMemorySoft, tr("Memory soft limit:"), LimitScales::memory());
+    addSlider(kSwap, tr("Swap:"), LimitScales::memory());
+    addSlider(kCpu, tr("CPU quota:"), LimitScales::cpu());
+    addSlider(kCpuWeight, tr("CPU weight:"), LimitScales::weight());
+    addSlider(kPids, tr("Processes:"), LimitScales::pids());
+    addSlider(kIoWeight, tr("Disk weight:"), LimitScales::weight());
     addCpusetPicker();
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("resourcesMessage"));

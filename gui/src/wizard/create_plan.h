@@ -1,6 +1,6 @@
 // What the New container wizard will do, gathered from its pages: the
-// create request, then the forwards and limits applied once the container
-// exists (the helper's Create takes neither).
+// create request, then the static address, forwards and limits applied
+// once the container exists (the helper's Create takes none of them).
 #pragma once
 
 #include "client_types.h"
@@ -28,6 +28,7 @@ struct CreatePlan {
     QString inputPath;                // the File option as the user chose it, for the summary
     client::CreateRequest request;
     QStringList forwards;
+    QString staticAddress;            // "10.0.3.20/24", written into the config; empty: automatic
     QMap<QString, QString> limits;    // SetLimits keys; unlimited ones left out
 };
 

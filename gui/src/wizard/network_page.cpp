@@ -1,7 +1,8 @@
 #include "network_page.h"
 
+#include "address_choice.h"
 #include "error_text.h"
-#include "port_forward_check.h"
+#include "forward_spec.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -10,8 +11,14 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSettings>
 
 namespace berth::gui {
+namespace {
+
+constexpr int kAddressRole = Qt::UserRole + 1;
+
+} // namespace
 
 NetworkPage::NetworkPage(ContainerSource& source, QWidget* parent) : QWizardPage(parent), m_source(source)
 {
@@ -21,8 +28,11 @@ NetworkPage::NetworkPage(ContainerSource& source, QWidget* parent) : QWizardPage
     m_bridge->setObjectName(QStringLiteral("bridge"));
     m_bridge->addItem(tr("No network (loopback only)"), QString());
     form->addRow(tr("Bridge:"), m_bridge);
+    m_address = new AddressChoice(this);
+    form->addRow(tr("Address:"), m_address);
     addForwardRows(form);
     connect(m_bridge, &QComboBox::currentIndexChanged, this, &NetworkPage::bridgeChanged);
+    connect(m_address, &AddressChoice::changed, this, &QWizardPage::completeChanged);
     bridgeChanged();
     loadBridges();
 }
@@ -60,13 +70,25 @@ void NetworkPage::loadBridges()
             setSubTitle(errorText(result.error(), tr("list the bridges")));
             return;
         }
-        for (const auto& bridge : *result)
+        for (const auto& bridge : *result) {
             m_bridge->addItem(tr("%1 (%2)").arg(bridge.name, bridge.address), bridge.name);
-        // A container usually wants a network: offer the first bridge.
-        if (m_bridge->count() > 1 && m_bridge->currentIndex() == 0)
-            m_bridge->setCurrentIndex(1);
+            m_bridge->setItemData(m_bridge->count() - 1, bridge.address, kAddressRole);
+        }
+        chooseDefaultBridge();
         Q_EMIT bridgesLoaded();
     });
+}
+
+// A container usually wants a network: the bridge the settings name when
+// the helper has it (QSettings read here rather than through the details
+// area's Settings, which this library does not link), else the first.
+void NetworkPage::chooseDefaultBridge()
+{
+    if (m_bridge->count() < 2 || m_bridge->currentIndex() != 0)
+        return;
+    const QString preferred = QSettings().value(QStringLiteral("network/defaultBridge")).toString();
+    const int index = preferred.isEmpty() ? -1 : m_bridge->findData(preferred);
+    m_bridge->setCurrentIndex(index > 0 ? index : 1);
 }
 
 void NetworkPage::bridgeChanged()
@@ -78,6 +100,7 @@ void NetworkPage::bridgeChanged()
     m_add->setEnabled(bridged);
     m_remove->setEnabled(bridged);
     m_forwards->setEnabled(bridged);
+    m_address->setBridgeAddress(m_bridge->currentData(kAddressRole).toString());
 }
 
 QString NetworkPage::network() const
@@ -85,11 +108,20 @@ QString NetworkPage::network() const
     return m_bridge->currentData().toString();
 }
 
+QString NetworkPage::problemWith(const QString& forward) const
+{
+    if (!parseForwardSpec(forward))
+        return tr("'%1' is not a port forward: write tcp or udp, the host port and the container's port, "
+                  "such as tcp:8080:80, or with a host address, udp:127.0.0.1:5353:53. Ports are 1 to 65535.")
+            .arg(forward);
+    if (forwards().contains(forward))
+        return tr("'%1' is in the list already.").arg(forward);
+    return {};
+}
+
 bool NetworkPage::addForward(const QString& forward)
 {
-    QString problem = portForwardProblem(forward);
-    if (problem.isEmpty() && forwards().contains(forward))
-        problem = tr("'%1' is in the list already.").arg(forward);
+    const QString problem = problemWith(forward);
     m_problem->setText(problem);
     if (!problem.isEmpty())
         return false;
@@ -114,6 +146,16 @@ bool NetworkPage::validatePage()
 void NetworkPage::removeForward()
 {
     delete m_forwards->currentItem();
+}
+
+bool NetworkPage::isComplete() const
+{
+    return m_address->isAcceptable();
+}
+
+QString NetworkPage::staticAddress() const
+{
+    return m_address->staticAddress();
 }
 
 QStringList NetworkPage::forwards() const

@@ -1,6 +1,8 @@
-// Network: a bridge of the helper's or none (loopback only), and port
-// forwards to add once the container exists. A forward is checked when it
-// is added; forwards need a bridge.
+// Network: a bridge of the helper's or none (loopback only), the address
+// on it (automatic or static), and port forwards to add once the container
+// exists. A forward is checked when it is added; forwards and addresses
+// need a bridge. The bridge of the settings (network/defaultBridge) is
+// chosen to begin with.
 #pragma once
 
 #include "container_source.h"
@@ -16,35 +18,45 @@ class QPushButton;
 
 namespace berth::gui {
 
+class AddressChoice;
+
 class NetworkPage : public QWizardPage {
     Q_OBJECT
 public:
     explicit NetworkPage(ContainerSource& source, QWidget* parent = nullptr);
 
     bool validatePage() override;
+    // False while a static address is chosen that cannot be used.
+    [[nodiscard]] bool isComplete() const override;
 
     // Empty: loopback only.
     [[nodiscard]] QString network() const;
     // False (and the reason shown) when it is malformed or there already.
     bool addForward(const QString& forward);
     [[nodiscard]] QStringList forwards() const;
+    // "10.0.3.20/24"; empty: automatic (or no bridge).
+    [[nodiscard]] QString staticAddress() const;
 
     [[nodiscard]] QComboBox* bridgeBox() const { return m_bridge; }
     [[nodiscard]] QLineEdit* forwardEdit() const { return m_forwardEdit; }
     [[nodiscard]] QListWidget* forwardList() const { return m_forwards; }
     [[nodiscard]] QLabel* forwardProblem() const { return m_problem; }
+    [[nodiscard]] AddressChoice* addressChoice() const { return m_address; }
 
 Q_SIGNALS:
     void bridgesLoaded();
 
 private:
     void addForwardRows(QFormLayout* form);
+    [[nodiscard]] QString problemWith(const QString& forward) const;
     void loadBridges();
     void removeForward();
     void bridgeChanged();
+    void chooseDefaultBridge();
 
     ContainerSource& m_source;
     QComboBox* m_bridge = nullptr;
+    AddressChoice* m_address = nullptr;
     QLineEdit* m_forwardEdit = nullptr;
     QPushButton* m_add = nullptr;
     QPushButton* m_remove = nullptr;

@@ -85,6 +85,7 @@ CreatePlan NewContainerWizard::plan() const
     choices.inputFd = m_optionsPage->inputFd();
     plan.request = buildCreateRequest(choices);
     plan.forwards = m_networkPage->forwards();
+    plan.staticAddress = m_networkPage->staticAddress();
     plan.limits = m_limitsPage->limits();
     return plan;
 }

@@ -1,6 +1,7 @@
 #include "progress_page.h"
 
 #include "error_text.h"
+#include "static_address_config.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -170,7 +171,10 @@ void ProgressPage::applyAfterCreate()
     setState(State::Finishing);
     const QString name = m_plan.request.name;
     m_step->setText(tr("Applying the network and limit settings…"));
-    m_pendingApplies = int(m_plan.forwards.size()) + (m_plan.limits.isEmpty() ? 0 : 1);
+    m_pendingApplies = int(m_plan.forwards.size()) + (m_plan.limits.isEmpty() ? 0 : 1)
+        + (m_plan.staticAddress.isEmpty() ? 0 : 1);
+    if (!m_plan.staticAddress.isEmpty())
+        applyStaticAddress();
     for (const QString& forward : std::as_const(m_plan.forwards)) {
         const QString what = tr("forward '%1' to '%2'").arg(forward, name);
         m_source.addForward(name, forward, this, [this, what](const client::Status& s) { oneApplied(s, what); });
@@ -181,6 +185,28 @@ void ProgressPage::applyAfterCreate()
     }
     if (m_pendingApplies == 0)
         created();
+}
+
+// Create takes no address: the config the engine wrote is read, given the
+// address line and saved, the helper validating it as any config edit.
+void ProgressPage::applyStaticAddress()
+{
+    const QString name = m_plan.request.name;
+    const QString what = tr("give '%1' the address %2").arg(name, m_plan.staticAddress);
+    m_source.config(name, this, [this, name, what](const client::Result<QString>& config) {
+        if (!config) {
+            oneApplied(client::Status(std::unexpect, config.error()), what);
+            return;
+        }
+        const auto text = configWithStaticAddress(*config, m_plan.staticAddress);
+        if (!text) {
+            m_applyProblems << tr("The config of '%1' names no bridge, so the address %2 was not set.")
+                                   .arg(name, m_plan.staticAddress);
+            oneApplied(client::Status(), what);
+            return;
+        }
+        m_source.setConfig(name, *text, this, [this, what](const client::Status& s) { oneApplied(s, what); });
+    });
 }
 
 void ProgressPage::oneApplied(const client::Status& status, const QString& what)

@@ -1,6 +1,6 @@
 // The last page: runs the create job and follows it (progress, the step,
-// the log), lets it be cancelled, then applies the forwards and limits the
-// helper's Create does not take. On success it offers to start the
+// the log), lets it be cancelled, then applies the static address (into
+// the config), forwards and limits the helper's Create does not take. On success it offers to start the
 // container and open a terminal; on failure it says why, and Back leads to
 // the pages to fix.
 #pragma once
@@ -63,6 +63,7 @@ private:
     void jobFinished(bool success, const QString& errorName, const QString& message);
     void fail(const QString& message);
     void applyAfterCreate();
+    void applyStaticAddress();
     void oneApplied(const client::Status& status, const QString& what);
     void created();
 

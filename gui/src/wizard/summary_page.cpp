@@ -47,6 +47,8 @@ QString SummaryPage::describe(const CreatePlan& plan)
     if (application)
         html += row(tr("Command:"), r.command.isEmpty() ? tr("the image's own") : r.command.join(QLatin1Char(' ')));
     html += row(tr("Network:"), r.network.isEmpty() ? tr("none (loopback only)") : r.network);
+    if (!r.network.isEmpty())
+        html += row(tr("Address:"), plan.staticAddress.isEmpty() ? tr("automatic (DHCP/IPAM)") : plan.staticAddress);
     if (!plan.forwards.isEmpty())
         html += row(tr("Port forwards:"), plan.forwards.join(QStringLiteral(", ")));
     html += row(tr("Limits:"), describeLimits(plan.limits));

@@ -1,5 +1,5 @@
 // What will be created, before it is: template, options (secrets hidden),
-// name, kind, command, network and forwards, limits.
+// name, kind, command, network with its address and forwards, limits.
 #pragma once
 
 #include "create_plan.h"
