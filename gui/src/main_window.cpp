@@ -143,6 +143,10 @@ void MainWindow::connectModel()
         m_stack->setCurrentIndex(0);
         // Once, not as a resize mode: that would measure every row on every tick.
         m_view->header()->resizeSections(QHeaderView::ResizeToContents);
+        // Addresses arrive after the list (leases, starts): room for one.
+        const int address = m_view->fontMetrics().horizontalAdvance(QStringLiteral("000.000.000.000/00")) + 16;
+        if (m_view->header()->sectionSize(ContainerListModel::AddressColumn) < address)
+            m_view->header()->resizeSection(ContainerListModel::AddressColumn, address);
         if (!m_systemChecked) {
             m_systemChecked = true;
             checkSystemOnFirstStart();

@@ -2,6 +2,7 @@
 
 #include "error_text.h"
 #include "essential_checks.h"
+#include "helper_texts.h"
 
 #include <QApplication>
 #include <QHBoxLayout>
@@ -89,7 +90,8 @@ void SystemCheckPage::refresh()
 
 void SystemCheckPage::showItems(const QList<client::CheckItem>& items)
 {
-    m_items = items;
+    // The helper's titles and explanations are English; shown translated.
+    m_items = HelperTexts::localized(items);
     m_tree->clear();
     m_explanation->clear();
     for (qsizetype i = 0; i < m_items.size(); ++i) {

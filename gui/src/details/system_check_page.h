@@ -1,6 +1,7 @@
 // What the host can do for containers (the helper's SystemCheck): items
 // grouped as the helper groups them, each with an icon for its status, its
-// title and what was found; the selected item's explanation below.
+// title and what was found; the selected item's explanation below. Group
+// titles, item titles and explanations in the user's language (HelperTexts).
 #pragma once
 
 #include "container_source.h"
@@ -27,6 +28,7 @@ public:
     // Something Berth cannot run containers without is missing (see
     // essential_checks.h). False until the check has answered.
     [[nodiscard]] bool hasEssentialMissing() const;
+    // As shown: the texts translated.
     [[nodiscard]] const QList<client::CheckItem>& items() const { return m_items; }
     [[nodiscard]] QTreeWidget* tree() const { return m_tree; }
     [[nodiscard]] QTextBrowser* explanation() const { return m_explanation; }

@@ -1,6 +1,7 @@
 #include "template_page.h"
 
 #include "error_text.h"
+#include "helper_texts.h"
 
 #include <QLabel>
 #include <QListWidget>
@@ -40,10 +41,11 @@ void TemplatePage::load()
 
 void TemplatePage::show(const QList<client::TemplateInfo>& templates)
 {
-    m_templates = templates;
+    // Translated once here: the later pages, their fields and the summary
+    // show the helper's texts from these copies.
+    m_templates = HelperTexts::localized(templates);
     m_list->clear();
-    for (const auto& info : templates) {
-        // The helper's texts are its own (English); they name the template.
+    for (const auto& info : std::as_const(m_templates)) {
         auto* item = new QListWidgetItem(info.label + QLatin1Char('\n') + info.description, m_list);
         item->setData(Qt::UserRole, info.name);
         item->setToolTip(info.description);

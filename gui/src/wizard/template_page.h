@@ -1,5 +1,7 @@
 // The wizard's first page: the helper's templates, each with its label
 // and description. Choosing one tells the wizard which options to ask.
+// The templates it hands on have their texts in the user's language
+// (HelperTexts), options included.
 #pragma once
 
 #include "container_source.h"
