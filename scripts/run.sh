@@ -40,8 +40,15 @@ show list
 
 launch_gui() {
     if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
-        berth_log "launching berth"
-        nohup "$prefix/bin/berth" >/dev/null 2>&1 &
+        # The desktop's user, not root, when run through sudo: the GUI never
+        # needs root (members of group 'berth' may manage containers).
+        if [ -n "${SUDO_USER:-}" ] && [ "$SUDO_USER" != root ]; then
+            berth_log "launching berth as $SUDO_USER (add them to group berth: adduser $SUDO_USER berth)"
+            nohup runuser -u "$SUDO_USER" -- "$prefix/bin/berth" >/dev/null 2>&1 &
+        else
+            berth_log "launching berth"
+            nohup "$prefix/bin/berth" >/dev/null 2>&1 &
+        fi
         return
     fi
     # Headless: a demo container so that the views have something to show.
