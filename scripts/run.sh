@@ -60,6 +60,7 @@ launch_gui() {
     mkdir -p "$shots"
     xvfb-run -a -s "-screen 0 1280x800x24" "$prefix/bin/berth" --screenshots "$shots"
     berth_log "screenshots of Berth: $(ls "$shots" | tr '\n' ' ')in $shots"
+    berth_log "berth-demo keeps running; 'berthctl stop berth-demo && berthctl destroy berth-demo' removes it"
 }
 launch_gui
 
