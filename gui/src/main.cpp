@@ -15,6 +15,42 @@
 
 namespace {
 
+struct Options {
+    QString screenshots;   // empty: the window as usual
+};
+
+// Berth's messages and Qt's own (wizard buttons, standard dialogs) in the
+// system's language; Qt's come from the distribution (Debian:
+// qt6-translations-l10n), English without them.
+void loadTranslations(QTranslator& berth, QTranslator& qt)
+{
+    if (berth.load(QLocale(), QStringLiteral("berth"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&berth);
+    if (qt.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qt);
+}
+
+// Before the QApplication, so that --help and --version work without a
+// display (help2man, a terminal over ssh).
+Options parseArguments(int argc, char** argv)
+{
+    QCoreApplication probe(argc, argv);
+    QCoreApplication::setApplicationVersion(QStringLiteral(BERTH_VERSION));
+    QTranslator berth, qt;
+    loadTranslations(berth, qt);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("main", "Create, run and watch local Linux containers."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption screenshots(QStringLiteral("screenshots"),
+                                         QCoreApplication::translate("main", "Save a PNG of each main view into DIRECTORY, then quit."),
+                                         QCoreApplication::translate("main", "DIRECTORY"));
+    parser.addOption(screenshots);
+    parser.process(probe);
+    return {parser.value(screenshots)};
+}
+
 // --screenshots DIR: each main view saved as a PNG, then the application quits.
 void takeScreenshots(berth::gui::MainWindow& window, const QString& directory)
 {
@@ -35,31 +71,16 @@ void takeScreenshots(berth::gui::MainWindow& window, const QString& directory)
 
 int main(int argc, char** argv)
 {
+    const Options options = parseArguments(argc, argv);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("berth"));
+    QApplication::setApplicationVersion(QStringLiteral(BERTH_VERSION));
     QApplication::setOrganizationName(QStringLiteral("berth"));
     QApplication::setDesktopFileName(QStringLiteral("org.berth.Berth"));
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("org.berth.Berth"),
                                                  QIcon::fromTheme(QStringLiteral("utilities-terminal"))));
-    // Embedded by the build (translations/BerthTranslations.cmake).
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("berth"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
-    // Qt's own strings (wizard buttons, standard dialogs), from the
-    // distribution (Debian: qt6-translations-l10n); English without them.
-    QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Create, run and watch local Linux containers."));
-    parser.addHelpOption();
-    const QCommandLineOption screenshots(QStringLiteral("screenshots"),
-                                         QApplication::translate("main", "Save a PNG of each main view into DIRECTORY, then quit."),
-                                         QApplication::translate("main", "DIRECTORY"));
-    parser.addOption(screenshots);
-    parser.process(app);
+    QTranslator berthTranslator, qtTranslator;
+    loadTranslations(berthTranslator, qtTranslator);
 
     berth::client::Client client;
     berth::gui::ClientContainerSource source(client);
@@ -67,7 +88,7 @@ int main(int argc, char** argv)
     if (qEnvironmentVariableIntValue("BERTH_REPORT_FIRST_PAINT") == 1)
         new berth::gui::FirstPaintReporter(&window);
     window.show();
-    if (parser.isSet(screenshots))
-        takeScreenshots(window, parser.value(screenshots));
+    if (!options.screenshots.isEmpty())
+        takeScreenshots(window, options.screenshots);
     return QApplication::exec();
 }

@@ -23,7 +23,9 @@ for file in \
     share/applications/org.berth.Berth.desktop \
     share/metainfo/org.berth.Berth.metainfo.xml \
     share/icons/hicolor/scalable/apps/org.berth.Berth.svg \
-    share/bash-completion/completions/berthctl
+    share/bash-completion/completions/berthctl \
+    share/man/man1/berth.1 \
+    share/man/man1/berthctl.1
 do
     if [ ! -e "$root/$file" ]; then
         echo "not installed: $prefix/$file" >&2
