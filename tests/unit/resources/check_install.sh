@@ -40,6 +40,20 @@ for file in dbus-1/system.d/org.berth.Berth1.conf polkit-1/rules.d/50-berth.rule
         status=1
     fi
 done
+# "WIDTHxHEIGHT" from a PNG's header (IHDR: two big-endian words at byte 16).
+png_size() {
+    od -An -tu1 -j16 -N8 "$1" 2>/dev/null |
+        awk '{ printf "%dx%d", (($1*256+$2)*256+$3)*256+$4, (($5*256+$6)*256+$7)*256+$8 }'
+}
+
+# The PNG icons: each of its size.
+for size in 16 22 24 32 48 64 128 256; do
+    icon="$root/share/icons/hicolor/${size}x${size}/apps/org.berth.Berth.png"
+    if [ "$(png_size "$icon")" != "${size}x${size}" ]; then
+        echo "not a ${size}x${size} PNG: $icon" >&2
+        status=1
+    fi
+done
 [ -x "$root/bin/berth" ] || { echo "$prefix/bin/berth is not executable" >&2; status=1; }
 desktop-file-validate "$root/share/applications/org.berth.Berth.desktop" || status=1
 appstreamcli validate --no-net "$root/share/metainfo/org.berth.Berth.metainfo.xml" || status=1
