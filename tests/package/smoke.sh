@@ -1,0 +1,118 @@
+#!/bin/sh
+# Runs inside the package test's overlay root (see run.sh): starts a system
+# bus, installs the packages with apt, uses Berth as a member of group berth
+# through that bus and the real polkitd, checks a stranger is refused,
+# removes and purges the packages, and checks each step's result.
+set -eu
+
+export PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive LC_ALL=C.UTF-8
+debs=/run/berth-pkgtest/debs
+container=pkg-smoke
+# What this test removed before installing, for leftovers.sh.
+preexisting=/run/berth-pkgtest/preexisting
+: >"$preexisting"
+
+step() { printf '\n-- package test: %s\n' "$*"; }
+fail() { echo "package test: FAILED: $*" >&2; exit 1; }
+# Runs a command as USER with that user's groups and a clean environment.
+as() {
+    user=$1
+    shift
+    setpriv --reuid "$user" --regid "$user" --init-groups --reset-env "$@"
+}
+expect_absent() {
+    for path in "$@"; do
+        [ ! -e "$path" ] || fail "$path is still there"
+    done
+}
+# No process runs a program of Berth (the helper, a monitor, berthctl).
+expect_no_berth_process() {
+    for exe in /proc/[0-9]*/exe; do
+        target=$(readlink "$exe" 2>/dev/null) || continue
+        case "$target" in
+            */berth*) fail "a process still runs $target (${exe%/exe})" ;;
+        esac
+    done
+}
+activatable() {
+    dbus-send --system --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+        org.freedesktop.DBus.ListActivatableNames | grep -q '"org.berth.Berth1"'
+}
+
+step "forget any Berth this machine has outside dpkg (in the overlay only)"
+for package in berth berth-gui; do
+    state=$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null || echo not-installed)
+    [ "$state" = not-installed ] || fail "dpkg knows $package ($state) on this machine; purge it before this test"
+done
+# Files of a `cmake --install` to another prefix, and data of a helper that
+# ran here: the packages must work without them, and leftovers.sh must not
+# count their removal against the packages.
+for path in $(find /usr/local /etc/dbus-1 /etc/polkit-1 /usr/share/dbus-1 /usr/share/polkit-1 \
+    -iname '*berth*' -prune 2>/dev/null) /var/lib/berth /var/cache/berth /var/log/berth; do
+    [ -e "$path" ] || continue
+    dpkg -S "$path" >/dev/null 2>&1 && continue
+    echo "$path" >>"$preexisting"
+    rm -rf "$path"
+done
+if getent group berth >/dev/null; then
+    groupdel berth
+fi
+
+step "start a system bus before the install (postinst must make it read Berth's policy)"
+mkdir -p /run/dbus
+dbus-daemon --system --fork
+! activatable || fail "org.berth.Berth1 is activatable before the install"
+
+step "install berth and berth-gui with apt (dependencies from the machine's apt sources)"
+apt-get install -y --no-download "$debs"/berth_*.deb "$debs"/berth-gui_*.deb
+getent group berth >/dev/null || fail "postinst did not create the group berth"
+activatable || fail "the bus does not know org.berth.Berth1 after the install"
+for path in /usr/bin/berth /usr/bin/berthctl /usr/libexec/berth/berth-helper /usr/libexec/berth/berth-monitor \
+    /usr/libexec/berth/berth-init /usr/share/dbus-1/system.d/org.berth.Berth1.conf \
+    /usr/share/polkit-1/actions/org.berth.policy /usr/share/polkit-1/rules.d/50-berth.rules \
+    /usr/share/man/man1/berthctl.1.gz /usr/share/man/man1/berth.1.gz \
+    /usr/share/bash-completion/completions/berthctl; do
+    [ -e "$path" ] || fail "$path is not installed"
+done
+desktop-file-validate /usr/share/applications/org.berth.Berth.desktop
+appstreamcli validate --no-net /usr/share/metainfo/org.berth.Berth.metainfo.xml
+
+step "users: pkg-member in group berth, pkg-stranger in no group of Berth"
+useradd --no-create-home --groups berth pkg-member
+useradd --no-create-home pkg-stranger
+
+step "as pkg-member: checkconfig, busybox create, start, exec, stop, destroy"
+as pkg-member berthctl checkconfig
+as pkg-member berthctl create "$container" --template busybox
+as pkg-member berthctl start "$container"
+as pkg-member berthctl list | grep -E "^$container +running" >/dev/null ||
+    fail "$container is not listed as running: $(as pkg-member berthctl list)"
+[ "$(as pkg-member berthctl exec "$container" -- /bin/echo inside)" = inside ] ||
+    fail "exec in $container did not run"
+as pkg-member berthctl stop "$container"
+as pkg-member berthctl destroy "$container"
+[ -z "$(as pkg-member berthctl list --names)" ] || fail "a container is left after destroy"
+
+step "as pkg-stranger: reading allowed, creating refused (exit 3)"
+as pkg-stranger berthctl list >/dev/null
+rc=0
+as pkg-stranger berthctl create stranger --template busybox || rc=$?
+[ "$rc" -eq 3 ] || fail "pkg-stranger's create exited $rc, not 3 (not authorized)"
+
+step "remove: programs and system files go, the helper ends, user data stays"
+apt-get remove -y berth-gui berth
+expect_absent /usr/bin/berth /usr/bin/berthctl /usr/libexec/berth /usr/share/dbus-1/system.d/org.berth.Berth1.conf \
+    /usr/share/polkit-1/rules.d/50-berth.rules /usr/share/applications/org.berth.Berth.desktop
+expect_no_berth_process
+! activatable || fail "org.berth.Berth1 is still activatable after removal"
+[ -d /var/lib/berth ] || fail "removal deleted /var/lib/berth (user data goes only on purge)"
+
+step "purge: user data and the group go"
+apt-get purge -y berth-gui berth
+expect_absent /var/lib/berth /var/cache/berth /var/log/berth /run/berth
+! getent group berth >/dev/null || fail "purge left the group berth"
+for package in berth berth-gui; do
+    state=$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null || echo not-installed)
+    [ "$state" = not-installed ] || fail "dpkg still has $package ($state)"
+done
+expect_no_berth_process
