@@ -54,10 +54,16 @@ Result<HelperOptions> parseHelperOptions(const std::vector<std::string>& args, c
             return fail(idle.error().wrap("BERTH_HELPER_IDLE_TIMEOUT"));
         options.idleTimeout = *idle;
     }
-    for (std::size_t i = 0; i < args.size(); i += 2) {
-        if (i + 1 >= args.size())
-            return failWith(EINVAL, "option " + quoteForMessage(args[i]) + " needs a value");
-        if (auto applied = applyOption(options, args[i], args[i + 1]); !applied)
+    std::size_t i = 0;
+    while (i < args.size()) {
+        const std::string& flag = args[i++];
+        if (flag == "--stop-networks") {   // the one flag without a value
+            options.stopNetworks = true;
+            continue;
+        }
+        if (i >= args.size())
+            return failWith(EINVAL, "option " + quoteForMessage(flag) + " needs a value");
+        if (auto applied = applyOption(options, flag, args[i++]); !applied)
             return fail(applied.error());
     }
     if (!options.root.is_absolute() || (!options.libexecDir.empty() && !options.libexecDir.is_absolute()))

@@ -16,10 +16,13 @@ struct HelperOptions {
     std::string cgroupParent = kDefaultCgroupParent;
     std::filesystem::path libexecDir;                 // empty: the installed one
     std::chrono::seconds idleTimeout{60};              // 0: never exit on idle
+    // Not a service run: bring every network down and exit (the package's
+    // prerm, once the containers stopped).
+    bool stopNetworks = false;
 };
 
 // --root DIR, --cgroup-parent NAME, --libexec-dir DIR, --idle-timeout SECONDS
-// (0..86400). `idleEnv` is BERTH_HELPER_IDLE_TIMEOUT (nullptr when unset);
+// (0..86400), --stop-networks (no value). `idleEnv` is BERTH_HELPER_IDLE_TIMEOUT (nullptr when unset);
 // the command line wins over it.
 [[nodiscard]] Result<HelperOptions> parseHelperOptions(const std::vector<std::string>& args, const char* idleEnv);
 

@@ -31,6 +31,18 @@ std::vector<std::string> arguments(int argc, char** argv)
     return {argv + 1, argv + argc};
 }
 
+// berth-helper --stop-networks: run by the package's prerm as root, with
+// no bus involved.
+int stopNetworks(const berth::helper::HelperOptions& options)
+{
+    berth::Engine engine(berth::helper::engineSettings(options));
+    if (auto stopped = engine.stopNetworks(); !stopped) {
+        std::fprintf(stderr, "berth-helper: %s\n", stopped.error().describe().c_str());
+        return 1;
+    }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -41,6 +53,8 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "berth-helper: %s\n", options.error().describe().c_str());
         return 2;
     }
+    if (options->stopNetworks)
+        return stopNetworks(*options);
     QCoreApplication app(argc, argv);
     registerDBusTypes();
     QDBusConnection bus = QDBusConnection::systemBus();

@@ -29,9 +29,11 @@ removed_before() {
 allowed() {
     case "$1" in
         var/lib/dpkg/* | var/lib/apt/* | var/cache/apt/* | var/cache/debconf/* | var/log/*) return 0 ;;
+        var/lib/PackageKit/*) return 0 ;;
         etc/passwd | etc/passwd- | etc/group | etc/group- | etc/shadow | etc/shadow- | etc/gshadow | etc/gshadow-) return 0 ;;
         etc/subuid | etc/subuid- | etc/subgid | etc/subgid- | etc/.pwd.lock) return 0 ;;
         usr/share/icons/hicolor/icon-theme.cache | usr/share/applications/mimeinfo.cache) return 0 ;;
+        usr/local/share/applications/mimeinfo.cache) return 0 ;;
         var/cache/man/* | etc/ld.so.cache) return 0 ;;
     esac
     return 1

@@ -64,7 +64,7 @@ dbus-daemon --system --fork
 ! activatable || fail "org.berth.Berth1 is activatable before the install"
 
 step "install berth and berth-gui with apt (dependencies from the machine's apt sources)"
-apt-get install -y --no-download "$debs"/berth_*.deb "$debs"/berth-gui_*.deb
+apt-get install -y "$debs"/berth_*.deb "$debs"/berth-gui_*.deb
 getent group berth >/dev/null || fail "postinst did not create the group berth"
 activatable || fail "the bus does not know org.berth.Berth1 after the install"
 for path in /usr/bin/berth /usr/bin/berthctl /usr/libexec/berth/berth-helper /usr/libexec/berth/berth-monitor \
@@ -81,9 +81,15 @@ step "users: pkg-member in group berth, pkg-stranger in no group of Berth"
 useradd --no-create-home --groups berth pkg-member
 useradd --no-create-home pkg-stranger
 
-step "as pkg-member: checkconfig, busybox create, start, exec, stop, destroy"
-as pkg-member berthctl checkconfig
-as pkg-member berthctl create "$container" --template busybox
+step "as pkg-member: checkconfig, a bridge, busybox create, start, exec, stop, destroy"
+# Exit 1 only says an optional feature is missing (802.1Q here, for one).
+rc=0
+as pkg-member berthctl checkconfig >/tmp/checkconfig || rc=$?
+cat /tmp/checkconfig
+[ "$rc" -le 1 ] || fail "berthctl checkconfig exited $rc"
+grep -Eq '^PID namespace +ok' /tmp/checkconfig || fail "checkconfig does not report the pid namespace ok"
+as pkg-member berthctl bridge create pkgbr0 --address 10.0.213.1/24
+as pkg-member berthctl create "$container" --template busybox --network pkgbr0
 as pkg-member berthctl start "$container"
 as pkg-member berthctl list | grep -E "^$container +running" >/dev/null ||
     fail "$container is not listed as running: $(as pkg-member berthctl list)"
@@ -92,6 +98,9 @@ as pkg-member berthctl list | grep -E "^$container +running" >/dev/null ||
 as pkg-member berthctl stop "$container"
 as pkg-member berthctl destroy "$container"
 [ -z "$(as pkg-member berthctl list --names)" ] || fail "a container is left after destroy"
+# A container of the bridge runs while the packages go: prerm must stop it.
+as pkg-member berthctl create last --template busybox --network pkgbr0
+as pkg-member berthctl start last
 
 step "as pkg-stranger: reading allowed, creating refused (exit 3)"
 as pkg-stranger berthctl list >/dev/null
@@ -105,7 +114,12 @@ expect_absent /usr/bin/berth /usr/bin/berthctl /usr/libexec/berth /usr/share/dbu
     /usr/share/polkit-1/rules.d/50-berth.rules /usr/share/applications/org.berth.Berth.desktop
 expect_no_berth_process
 ! activatable || fail "org.berth.Berth1 is still activatable after removal"
-[ -d /var/lib/berth ] || fail "removal deleted /var/lib/berth (user data goes only on purge)"
+[ -d /var/lib/berth/containers/last ] || fail "removal deleted a container (user data goes only on purge)"
+! ip link show pkgbr0 >/dev/null 2>&1 || fail "the bridge pkgbr0 is still up after removal"
+! nft list table inet berth >/dev/null 2>&1 || fail "table inet berth is still there after removal"
+for comm in /proc/[0-9]*/comm; do
+    [ "$(cat "$comm" 2>/dev/null)" != dnsmasq ] || fail "a dnsmasq still runs after removal (${comm%/comm})"
+done
 
 step "purge: user data and the group go"
 apt-get purge -y berth-gui berth

@@ -195,6 +195,10 @@ public:
     [[nodiscard]] Status changeNetwork(const NetworkSettings& settings);
     // Refused while a container's config names it, unless forced.
     [[nodiscard]] Status deleteNetwork(const std::string& name, bool force = false);
+    // Brings every network down (dnsmasq, link) and removes table inet berth;
+    // the definitions stay. What the package's removal runs, after the
+    // containers stopped: EBUSY while any container runs.
+    [[nodiscard]] Status stopNetworks();
     // Port forwards of a container, "tcp:8080:80" or "udp:127.0.0.1:5353:53";
     // saved in its config (berth.net.forward) and live while it runs.
     [[nodiscard]] Result<std::vector<std::string>> forwards(const std::string& name) const;

@@ -11,6 +11,7 @@
 #include "net/netlink_link.h"
 #include "net/netlink_address.h"
 #include "net/netlink_socket.h"
+#include "net/nft_apply.h"
 #include "runtime/container_network.h"
 #include "runtime/plan_builder.h"
 #include "runtime/spawn_monitor.h"
@@ -241,6 +242,22 @@ Status Engine::deleteNetwork(const std::string& name, bool force)
     std::filesystem::remove(m_settings.paths.networkLeases(name), ec);
     std::filesystem::remove(m_settings.paths.networkStaticLeases(name), ec);
     return runtime::reconcileFirewall(m_settings);
+}
+
+Status Engine::stopNetworks()
+{
+    if (auto names = ContainerStore(m_settings.paths).list()) {
+        for (const std::string& container : *names)
+            if (runtime::monitorAlive(m_settings.paths, container))
+                return failWith(EBUSY, "container '" + container + "' is running; stop it before the networks");
+    }
+    auto bridges = net::loadBridges(m_settings.paths);
+    if (!bridges)
+        return fail(bridges.error());
+    for (const auto& bridge : *bridges)
+        if (auto down = net::bridgeDown(m_settings.paths, bridge); !down)
+            return fail(down.error().wrap("network '" + bridge.name + "'"));
+    return net::removeRuleset();
 }
 
 Result<std::vector<std::string>> Engine::forwards(const std::string& name) const

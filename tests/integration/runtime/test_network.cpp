@@ -96,7 +96,7 @@ private slots:
     {
         run("ip link del toout 2>/dev/null");
         // After a failure half way: the network and what it started go too.
-        for (const char* name : {"web", "client", "sysdhcp", "natter", "site", "mv", "user", "first", "second", "firstuse", "dflt", "watched", "nine", "hostnet"})
+        for (const char* name : {"web", "client", "sysdhcp", "natter", "site", "mv", "user", "first", "second", "firstuse", "dflt", "watched", "nine", "hostnet", "keeper"})
             (void)m_engine.destroy(name, true);
         if (auto networks = m_engine.networks())
             for (const auto& network : *networks)
@@ -340,6 +340,32 @@ private slots:
         // "The host" here is the test's namespace: its links show inside.
         QVERIFY2(out.find("toout") != std::string::npos && out.find("tbr0") != std::string::npos, out.c_str());
         QVERIFY(m_engine.destroy("hostnet"));
+    }
+
+    // What the package's prerm does: links, dnsmasq and the table go, the
+    // definition stays, and the next start brings the network back.
+    void stopNetworksKeepsDefinitions()
+    {
+        startApp("keeper", "sleep 1000");
+        auto refused = m_engine.stopNetworks();
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, EBUSY);
+        QVERIFY(currentLinks().contains("tbr0"));
+        QVERIFY(m_engine.stop("keeper", 5s));
+
+        auto stopped = m_engine.stopNetworks();
+        QVERIFY2(stopped, stopped ? "" : stopped.error().describe().c_str());
+        QVERIFY(!currentLinks().contains("tbr0"));
+        QVERIFY(!dnsmasqRunsFor(m_engine.settings().paths.root().string()));
+        QVERIFY(!net::currentRuleset());
+        auto networks = m_engine.networks();
+        QVERIFY(networks && networks->size() == 1);
+        QVERIFY(!networks->front().up);
+        QVERIFY(m_engine.stopNetworks());   // nothing up: nothing to do
+
+        QVERIFY(m_engine.start("keeper"));
+        QVERIFY(currentLinks().contains("tbr0"));
+        QVERIFY(m_engine.destroy("keeper", true));
     }
 
     void deletingTheNetworkLeavesNothing()

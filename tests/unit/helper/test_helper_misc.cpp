@@ -57,6 +57,17 @@ private slots:
         QCOMPARE(engineSettings(*options).libexecDir, std::filesystem::path("/b/libexec"));
     }
 
+    void stopNetworksIsAFlag()
+    {
+        QVERIFY(!parseHelperOptions({}, nullptr)->stopNetworks);
+        auto options = parseHelperOptions({"--root", "/tmp/r", "--stop-networks", "--idle-timeout", "5"}, nullptr);
+        QVERIFY(options);
+        QVERIFY(options->stopNetworks);
+        QCOMPARE(options->root, std::filesystem::path("/tmp/r"));
+        QCOMPARE(options->idleTimeout, std::chrono::seconds(5));
+        QVERIFY(!parseHelperOptions({"--stop-networks", "yes"}, nullptr));
+    }
+
     void environment()
     {
         QCOMPARE(parseHelperOptions({}, "0")->idleTimeout, std::chrono::seconds(0));

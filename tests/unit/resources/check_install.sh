@@ -24,8 +24,8 @@ for file in \
     share/metainfo/org.berth.Berth.metainfo.xml \
     share/icons/hicolor/scalable/apps/org.berth.Berth.svg \
     share/bash-completion/completions/berthctl \
-    share/man/man1/berth.1 \
-    share/man/man1/berthctl.1
+    share/man/man1/berth.1.gz \
+    share/man/man1/berthctl.1.gz
 do
     if [ ! -e "$root/$file" ]; then
         echo "not installed: $prefix/$file" >&2
