@@ -2,6 +2,7 @@
 
 #include "cgroup/layout.h"
 #include "cgroup/limit_writes.h"
+#include "cgroup/machine_registration.h"
 #include "cgroup/systemd_scope.h"
 #include "runtime/launcher.h"
 #include "runtime/plan_builder.h"
@@ -14,12 +15,14 @@
 #include <ctime>
 
 #include <fcntl.h>
+#include <net/if.h>
 #include <sys/file.h>
 #include <sys/ioctl.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace berth::runtime {
@@ -81,6 +84,25 @@ Result<PtyPair> openPty()
     if (::ptsname_r(master.get(), name, sizeof(name)) != 0)
         return failErrno(errno, "name the pty");
     return PtyPair{std::move(master), std::move(slave), name};
+}
+
+// The host ends of the container's veths, for machined (`machinectl status`
+// lists them). Macvlans have no host end; a link already gone is left out.
+std::vector<std::int32_t> hostInterfaceIndices(const NetworkPlan& network)
+{
+    std::vector<std::int32_t> indices;
+    for (const InterfacePlan& iface : network.interfaces)
+        if (!iface.hostName.empty())
+            if (const unsigned index = ::if_nametoindex(iface.hostName.c_str()); index > 0)
+                indices.push_back(static_cast<std::int32_t>(index));
+    return indices;
+}
+
+// Without reaping it: the loop collects the exit status.
+bool initHasExited(pid_t pid)
+{
+    siginfo_t info{};
+    return ::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == pid;
 }
 
 std::vector<CgroupMountSpec> cgroupTreesOf(const cgroup::Layout& layout)
@@ -156,7 +178,43 @@ Result<std::string> Monitor::resolveCgroupParent(const cgroup::Layout& layout)
     if (auto moved = own->attach(::getpid()); !moved)
         return fail(moved.error().wrap("leave the scope's root cgroup"));
     own->release();   // systemd removes the scope, with it, when the monitor exits
+    m_inDelegatedScope = true;
     return *scope;
+}
+
+// Only in systemd's delegated scope: machined attaches the machine to the
+// unit of the leader's cgroup, which is then Berth's scope (a cgroup under
+// berth/ belongs to no unit, and machined would refuse it). Called
+// once the init has exec'd: the leader was placed in <scope>/<name> before
+// its setup even began, so machined finds the scope; its pid is final; and
+// as nothing after this can fail the start, a failed start never leaves a
+// machine behind. machined drops the machine by itself when the scope ends
+// with the monitor (see machine_registration.cpp), so stop does nothing.
+// Any problem is a warning: the container runs either way.
+void Monitor::registerWithMachined(const std::filesystem::path& rootfs)
+{
+    if (!m_inDelegatedScope)
+        return;
+    cgroup::MachineRegistration machine;
+    machine.name = m_options.name;
+    // No id: the one that means something is the container's own
+    // /etc/machine-id, which systemd inside may only write as it boots; one
+    // made up here would match nothing (machined takes none as unknown).
+    machine.leader = m_initPid;
+    machine.rootDirectory = rootfs.string();
+    machine.interfaces = hostInterfaceIndices(m_network);
+    auto registered = cgroup::registerMachine(machine);
+    // An init that ended during the call cannot be a machine's leader; that
+    // is how the run went, not a problem to report.
+    if (!registered && !initHasExited(m_initPid))
+        noteProblem("machinectl will not list the container: " + registered.error().describe());
+}
+
+// Problems that do not stop the container; kept with the state so that
+// clients show them. Earlier notes are kept, not overwritten.
+void Monitor::noteProblem(const std::string& note)
+{
+    m_exitNote += (m_exitNote.empty() ? "" : "; ") + note;
 }
 
 // Limits go on before the init runs, so it never runs unconstrained.
@@ -246,12 +304,13 @@ Status Monitor::setUp()
     m_pidfd = std::move(launched->pidfd);
     m_slaves.clear();   // the container holds its ends now
     m_startedAt = static_cast<std::int64_t>(::time(nullptr));
+    registerWithMachined(spec->rootfs);
     m_state = RunState::Running;
     recordState(RunState::Running);
     // Forwards of this container, and the NAT of a bridge made on first use.
     if (m_hasForwards || m_nextServiceCheck)
         if (auto firewall = reconcileFirewall(m_options.settings); !firewall)
-            m_exitNote = "port forwards not applied: " + firewall.error().describe();
+            noteProblem("port forwards not applied: " + firewall.error().describe());
     return {};
 }
 

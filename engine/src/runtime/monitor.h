@@ -35,6 +35,8 @@ private:
 
     [[nodiscard]] Status setUp();
     [[nodiscard]] Result<std::string> resolveCgroupParent(const cgroup::Layout& layout);
+    void registerWithMachined(const std::filesystem::path& rootfs);
+    void noteProblem(const std::string& note);
     [[nodiscard]] Status applyConfiguredLimits(const Limits& limits, const cgroup::Layout& layout);
     [[nodiscard]] Status openConsoles(unsigned ttyCount, std::size_t ringSize);
     [[nodiscard]] Status listen();
@@ -63,6 +65,7 @@ private:
     std::vector<UniqueFd> m_slaves;           // kept until the init owns them
     std::vector<std::string> m_slavePaths;
     std::string m_cgroupParent;
+    bool m_inDelegatedScope = false;          // systemd gave us a scope: register with machined too
     NetworkPlan m_network;
     bool m_hasForwards = false;
     pid_t m_initPid = 0;

@@ -3,6 +3,7 @@
 #include <systemd/sd-bus.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 
@@ -13,11 +14,15 @@ namespace berth::test {
 
 namespace {
 
-// Names on the fake bus: systemd got :1.1 at boot, the client gets :1.42.
+// Names on the fake bus: systemd got :1.1 at boot, machined :1.7 when it
+// was activated, the client gets :1.42.
 constexpr const char* kDriver = "org.freedesktop.DBus";
 constexpr const char* kSystemdUnique = ":1.1";
+constexpr const char* kMachinedUnique = ":1.7";
 constexpr const char* kClientUnique = ":1.42";
 constexpr const char* kManager = "org.freedesktop.systemd1.Manager";
+constexpr const char* kMachineManager = "org.freedesktop.machine1.Manager";
+constexpr const char* kMachinePathPrefix = "/org/freedesktop/machine1/machine";
 
 struct MessageUnref {
     void operator()(sd_bus_message* m) const noexcept { sd_bus_message_unref(m); }
@@ -165,6 +170,61 @@ int answerStartTransientUnit(sd_bus* bus, sd_bus_message* call, const Script& sc
     return hungUp ? 0 : r;
 }
 
+// Typed reads: sd-bus refuses to read an argument as another type, so a
+// request with a wrong type ends up in problems.
+bool readMachineRequest(sd_bus_message* m, MachineRequest& request)
+{
+    request.destination = sd_bus_message_get_destination(m) ? sd_bus_message_get_destination(m) : "";
+    request.path = sd_bus_message_get_path(m) ? sd_bus_message_get_path(m) : "";
+    request.signature = sd_bus_message_get_signature(m, true);
+    const char* name = nullptr;
+    const void* id = nullptr;
+    size_t idSize = 0;
+    const char* service = nullptr;
+    const char* machineClass = nullptr;
+    const char* root = nullptr;
+    const void* interfaces = nullptr;
+    size_t interfacesSize = 0;
+    if (sd_bus_message_read(m, "s", &name) < 0 || sd_bus_message_read_array(m, 'y', &id, &idSize) < 0
+        || sd_bus_message_read(m, "ssus", &service, &machineClass, &request.leader, &root) < 0
+        || sd_bus_message_read_array(m, 'i', &interfaces, &interfacesSize) < 0)
+        return false;
+    request.name = name;
+    const auto* bytes = static_cast<const uint8_t*>(id);
+    request.id.assign(bytes, bytes + idSize);
+    request.service = service;
+    request.machineClass = machineClass;
+    request.rootDirectory = root;
+    const auto* indices = static_cast<const int32_t*>(interfaces);
+    request.interfaces.assign(indices, indices + interfacesSize / sizeof(int32_t));
+    return true;
+}
+
+// As machined: the machine's path on success, else the scripted error, sent
+// by machined or, for a machined that is not there, by the bus driver.
+int answerRegisterMachine(sd_bus* bus, sd_bus_message* call, const MachinedScript& script, MachineRequest& request)
+{
+    if (script.silent)
+        return 0;
+    sd_bus_message* raw = nullptr;
+    int r = 0;
+    if (script.errorName.empty()) {
+        char* path = nullptr;
+        r = sd_bus_path_encode(kMachinePathPrefix, request.name.c_str(), &path);
+        if (r >= 0) {
+            request.replyPath = path;
+            std::free(path);
+            r = sd_bus_message_new_method_return(call, &raw);
+        }
+    } else
+        r = sd_bus_message_new_method_errorf(call, &raw, script.errorName.c_str(), "%s", script.errorMessage.c_str());
+    MessagePtr reply(raw);
+    if (r >= 0 && script.errorName.empty())
+        r = sd_bus_message_append(reply.get(), "o", request.replyPath.c_str());
+    const char* sender = script.fromBusDriver ? kDriver : kMachinedUnique;
+    return r < 0 ? r : sendAs(bus, reply.get(), sender, kClientUnique);
+}
+
 int answerDriver(sd_bus* bus, sd_bus_message* call, Observed& seen)
 {
     const std::string member = sd_bus_message_get_member(call);
@@ -266,6 +326,11 @@ void FakeSystemd::serve(int fd)
             answered = answerStartTransientUnit(bus, m.get(), m_script);
             if (m_script.hangUpAfterReply)
                 break;
+        } else if (call == std::string(kMachineManager) + ".RegisterMachineWithNetwork") {
+            m_observed.machine = MachineRequest{};
+            if (!readMachineRequest(m.get(), m_observed.machine))
+                m_observed.problems.push_back("unreadable RegisterMachineWithNetwork");
+            answered = answerRegisterMachine(bus, m.get(), m_script.machined, m_observed.machine);
         } else
             m_observed.problems.push_back("unexpected call " + call);
         if (answered < 0)

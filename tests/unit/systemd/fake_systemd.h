@@ -1,7 +1,9 @@
 // A fake system bus with systemd on it, on one end of a socketpair, driven by
-// a script of recorded answers. It plays both parts a client sees on a real
-// bus: the bus driver (Hello, AddMatch, RemoveMatch) and systemd's Manager
-// (StartTransientUnit, JobRemoved), and records what the client sent.
+// a script of recorded answers. It plays every part a client sees on a real
+// bus: the bus driver (Hello, AddMatch, RemoveMatch, and its errors for a
+// service that is not there), systemd's Manager (StartTransientUnit,
+// JobRemoved) and systemd-machined's Manager (RegisterMachineWithNetwork),
+// and records what the client sent.
 #pragma once
 
 #include <cstdint>
@@ -22,6 +24,16 @@ struct JobRemoved {
     std::string result;
 };
 
+// machined's part (RegisterMachineWithNetwork). By default it succeeds and
+// replies with the machine's object path, as machined does:
+// /org/freedesktop/machine1/machine/<name escaped by sd_bus_path_encode>.
+struct MachinedScript {
+    std::string errorName;       // an error reply instead of the path
+    std::string errorMessage;
+    bool fromBusDriver = false;  // the error comes from the bus itself: no machined there
+    bool silent = false;         // never answers (a hung machined)
+};
+
 // systemd's part of one exchange.
 struct Script {
     std::string replyJob;        // StartTransientUnit's reply (o); unused when errorName is set
@@ -29,6 +41,24 @@ struct Script {
     std::string errorMessage;
     std::vector<JobRemoved> removedJobs; // JobRemoved signals sent after the reply, in order
     bool hangUpAfterReply = false;       // the bus goes away (restart) before any job ends
+    MachinedScript machined;
+};
+
+// RegisterMachineWithNetwork(s name, ay id, s service, s class, u leader,
+// s root_directory, ai ifindices) as the fake read it, each argument with
+// the type it has to have (a read of another type fails and is a problem).
+struct MachineRequest {
+    std::string destination;
+    std::string path;
+    std::string signature;
+    std::string name;
+    std::vector<uint8_t> id;
+    std::string service;
+    std::string machineClass;
+    uint32_t leader = 0;
+    std::string rootDirectory;
+    std::vector<int32_t> interfaces;
+    std::string replyPath;       // what the fake answered, when it did
 };
 
 // One (sv) of the request: the variant's signature and its value as text
@@ -51,6 +81,7 @@ struct Observed {
     std::vector<std::string> propertyOrder;
     std::map<std::string, Property> properties;
     int auxUnits = -1;
+    MachineRequest machine;           // the last RegisterMachineWithNetwork
     std::vector<std::string> problems; // what the fake could not parse or send
 };
 
