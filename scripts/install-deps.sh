@@ -17,7 +17,8 @@ libqt6opengl6-dev libvterm-dev qt6-translations-l10n help2man librsvg2-bin"
 # user-mode-linux: a cgroup v2 kernel for the v2 backend's real-kernel tests.
 # clang-16 (libFuzzer runtime in libclang-rt-16-dev, llvm-symbolizer in
 # llvm-16): tests/fuzz; clang 14 cannot use libstdc++ 12's std::expected.
-TEST_PACKAGES="desktop-file-utils appstream busybox-static iproute2 util-linux procps xvfb xauth dbus polkitd pkexec
+# flatpak-builder: unit_flatpak_manifest checks flatpak/ with its --show-manifest.
+TEST_PACKAGES="desktop-file-utils appstream flatpak-builder busybox-static iproute2 util-linux procps xvfb xauth dbus polkitd pkexec
 dnsmasq-base nftables debootstrap user-mode-linux clang-16 libclang-rt-16-dev llvm-16"
 BENCH_PACKAGES="crun lxc hyperfine"
 

@@ -1,5 +1,7 @@
 #include "external_terminal.h"
 
+#include "flatpak_host.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QProcess>
@@ -55,11 +57,18 @@ QStringList ExternalTerminal::commandLine(const QStringList& terminal, const QSt
     return line;
 }
 
-QString ExternalTerminal::open(const QString& container, Mode mode)
+QString ExternalTerminal::open(const QString& container, Mode mode, const QString& root)
 {
+    const TerminalHost host = terminalHost(root);
+    if (host == TerminalHost::FlatpakNoHostAccess)
+        return tr("Berth runs as a Flatpak that may not start programs on the host, so it cannot open a terminal "
+                  "there. Use the Console tab, or allow it with: flatpak override --user "
+                  "--talk-name=org.freedesktop.Flatpak org.berth.Berth");
     const QString configured = QSettings().value(kSettingsKey).toString();
-    const QStringList line = commandLine(terminalCommand(configured, qEnvironmentVariable("TERMINAL")),
-                                         berthctlCommand(berthctlPath(), container, mode));
+    const QStringList line =
+        hostCommandLine(commandLine(terminalCommand(configured, qEnvironmentVariable("TERMINAL")),
+                                    berthctlCommand(berthctlFor(host, berthctlPath()), container, mode)),
+                        host);
     const QString program = QStandardPaths::findExecutable(line.first());
     if (program.isEmpty())
         return tr("The terminal program '%1' was not found. Choose one in the settings.").arg(line.first());

@@ -3,7 +3,9 @@
 // the setting "terminal/command", else $TERMINAL, else Debian's
 // x-terminal-emulator. In that command a word "%c" stands for berthctl's
 // command line; without one, "-e COMMAND..." is appended (which xterm,
-// x-terminal-emulator, konsole and most others understand).
+// x-terminal-emulator, konsole and most others understand). Inside a
+// Flatpak both the terminal and berthctl are the host's, started through
+// flatpak-spawn (flatpak_host.h).
 #pragma once
 
 #include <QCoreApplication>
@@ -25,7 +27,8 @@ public:
     [[nodiscard]] static QStringList commandLine(const QStringList& terminal, const QStringList& command);
 
     // Starts the terminal detached; an empty string, or why it did not start.
-    [[nodiscard]] static QString open(const QString& container, Mode mode);
+    // root: where /.flatpak-info is looked for; tests pass their own.
+    [[nodiscard]] static QString open(const QString& container, Mode mode, const QString& root = QStringLiteral("/"));
 };
 
 } // namespace berth::gui
