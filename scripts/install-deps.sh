@@ -9,16 +9,19 @@ set -eu
 
 # qt6-translations-l10n: Qt's own strings in the GUI (wizard buttons, dialogs).
 # help2man: the man pages, from the programs' --help. librsvg2-bin: PNG icons.
+# dpkg-dev (dpkg-shlibdeps) and file: CPack works out the packages' library dependencies.
 BUILD_PACKAGES="build-essential cmake ninja-build pkg-config ccache
 qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools
 qt6-l10n-tools libgl-dev libnl-3-dev libnl-route-3-dev libcap-dev libseccomp-dev
 libarchive-dev libnftables-dev nlohmann-json3-dev libsystemd-dev libssl-dev libcrypt-dev
-libqt6opengl6-dev libvterm-dev qt6-translations-l10n help2man librsvg2-bin"
+libqt6opengl6-dev libvterm-dev qt6-translations-l10n help2man librsvg2-bin
+dpkg-dev file"
 # user-mode-linux: a cgroup v2 kernel for the v2 backend's real-kernel tests.
 # clang-16 (libFuzzer runtime in libclang-rt-16-dev, llvm-symbolizer in
 # llvm-16): tests/fuzz; clang 14 cannot use libstdc++ 12's std::expected.
 # flatpak-builder: unit_flatpak_manifest checks flatpak/ with its --show-manifest.
-TEST_PACKAGES="desktop-file-utils appstream flatpak-builder busybox-static iproute2 util-linux procps xvfb xauth dbus polkitd pkexec
+# systemd: systemd-analyze verifies berth-autostart.service (no systemd as init needed).
+TEST_PACKAGES="desktop-file-utils appstream flatpak-builder systemd busybox-static iproute2 util-linux procps xvfb xauth dbus polkitd pkexec
 dnsmasq-base nftables debootstrap user-mode-linux clang-16 libclang-rt-16-dev llvm-16"
 BENCH_PACKAGES="crun lxc hyperfine"
 

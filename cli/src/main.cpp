@@ -37,6 +37,7 @@ const QList<Verb>& verbs()
         {"checkconfig", cmdCheckconfig, QT_TRANSLATE_NOOP("berthctl", "Check what the host offers containers")},
         {"export", cmdExport, QT_TRANSLATE_NOOP("berthctl", "Export a container's rootfs as a tarball")},
         {"run", cmdRun, QT_TRANSLATE_NOOP("berthctl", "Create, start and attach an application container")},
+        {"autostart", cmdAutostart, QT_TRANSLATE_NOOP("berthctl", "Start or stop the containers marked for autostart")},
     };
     return table;
 }

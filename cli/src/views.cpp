@@ -39,6 +39,9 @@ QJsonObject containerJson(const client::ContainerInfo& info)
                     {QStringLiteral("template"), info.templateName},
                     {QStringLiteral("addresses"), QJsonArray::fromStringList(info.addresses)},
                     {QStringLiteral("autostart"), info.autostart},
+                    {QStringLiteral("startOrder"), info.startOrder},
+                    {QStringLiteral("startDelay"), qint64(info.startDelay)},
+                    {QStringLiteral("waitLinks"), QJsonArray::fromStringList(info.waitLinks)},
                     {QStringLiteral("startedAt"), info.startedAt},
                     {QStringLiteral("limits"), stringMapJson(info.limits)}};
     if (info.hasExited)

@@ -75,6 +75,9 @@ ContainerInfo containerInfoFromMap(const QVariantMap& map)
     info.templateName = text(map, "template");
     info.addresses = map.value(QStringLiteral("addresses")).toStringList();
     info.autostart = map.value(QStringLiteral("autostart")).toBool();
+    info.startOrder = map.value(QStringLiteral("startOrder")).toInt();
+    info.startDelay = map.value(QStringLiteral("startDelay")).toUInt();
+    info.waitLinks = map.value(QStringLiteral("waitLinks")).toStringList();
     info.limits = stringMap(map.value(QStringLiteral("limits")));
     info.hasExited = map.contains(QStringLiteral("lastExitCode"));
     info.lastExitCode = map.value(QStringLiteral("lastExitCode")).toInt();

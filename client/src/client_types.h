@@ -23,7 +23,10 @@ struct ContainerInfo {
     QString kind;
     QString templateName;
     QStringList addresses;
-    bool autostart = false;
+    bool autostart = false;   // lxc.start.auto
+    int startOrder = 0;       // lxc.start.order: lower starts first
+    uint startDelay = 0;      // lxc.start.delay: seconds before the next start
+    QStringList waitLinks;    // host links it needs up that Berth does not create
     QMap<QString, QString> limits;
     int lastExitCode = 0;
     bool hasExited = false;

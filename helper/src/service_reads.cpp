@@ -10,6 +10,7 @@
 #include "state_names.h"
 #include "store/container_store.h"
 #include "validation.h"
+#include "wait_links.h"
 #include "worker.h"
 
 #include <cerrno>
@@ -30,25 +31,40 @@ QVariantMap limitsMap(const Limits& limits)
     return out;
 }
 
+QStringList stringList(const std::vector<std::string>& items)
+{
+    QStringList out;
+    for (const std::string& item : items)
+        out << qs(item);
+    return out;
+}
+
+// lxc.start.* and the host links a start needs that Berth does not create.
+void addAutostartFields(const ContainerSpec& spec, const Paths& paths, QVariantMap& info)
+{
+    info.insert(QStringLiteral("autostart"), spec.startAuto);
+    info.insert(QStringLiteral("startOrder"), spec.startOrder);
+    info.insert(QStringLiteral("startDelay"), uint(spec.startDelay));
+    info.insert(QStringLiteral("waitLinks"), stringList(waitLinks(spec, paths)));
+}
+
 // What the config says: kind, autostart, addresses (with those the
 // bridges leased, which the config does not name), template.
-void addConfigFields(const std::string& text, const std::vector<std::string>& leased, QVariantMap& info)
+void addConfigFields(const std::string& text, const std::vector<std::string>& leased, const Paths& paths,
+                     QVariantMap& info)
 {
     auto config = Config::parse(text);
     if (!config)
         return;
     if (auto spec = ContainerSpec::fromConfig(*config)) {
         info.insert(QStringLiteral("kind"), qs(kindName(spec->kind)));
-        info.insert(QStringLiteral("autostart"), spec->startAuto);
+        addAutostartFields(*spec, paths, info);
         std::vector<std::string> configured;
         for (const auto& iface : spec->network) {
             if (iface.ipv4)
                 configured.push_back(iface.ipv4->toString());
         }
-        QStringList addresses;
-        for (const std::string& address : mergeAddresses(std::move(configured), leased))
-            addresses << qs(address);
-        info.insert(QStringLiteral("addresses"), addresses);
+        info.insert(QStringLiteral("addresses"), stringList(mergeAddresses(std::move(configured), leased)));
     }
     info.insert(QStringLiteral("template"), qs(config->get("berth.template").value_or("")));
 }
@@ -172,7 +188,7 @@ Result<QVariantMap> Service::containerInfo(const std::string& name) const
     // not the whole answer.
     auto leased = m_engine.leasedAddresses(name);
     if (auto text = ContainerStore(m_engine.settings().paths).readConfig(name))
-        addConfigFields(*text, leased ? *leased : std::vector<std::string>{}, info);
+        addConfigFields(*text, leased ? *leased : std::vector<std::string>{}, m_engine.settings().paths, info);
     return info;
 }
 

@@ -6,6 +6,8 @@
 #include "config/values.h"
 
 #include <cerrno>
+#include <charconv>
+#include <climits>
 
 namespace berth {
 
@@ -65,9 +67,35 @@ Status readConsole(const Config& config, ContainerSpec& spec)
     return readValue(config, "lxc.pty.max", spec.ptyMax, bounded(65536));
 }
 
-Status readLifecycle(const Config& config, ContainerSpec& spec)
+// A delay longer than this between two starts is a typo, not a plan.
+constexpr std::uint64_t kMaxStartDelay = 3600;
+
+// lxc.start.order: a signed int, as LXC reads it.
+Result<int> parseStartOrder(std::string_view text)
+{
+    const std::string_view digits = text.starts_with('-') ? text.substr(1) : text;
+    if (digits.empty() || digits.find_first_not_of("0123456789") != std::string_view::npos)
+        return failWith(EINVAL, quoteForMessage(text) + " is not an integer");
+    int value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size())
+        return failWith(ERANGE, quoteForMessage(text) + " is out of range " + std::to_string(INT_MIN) + ".." +
+                                    std::to_string(INT_MAX));
+    return value;
+}
+
+Status readAutostart(const Config& config, ContainerSpec& spec)
 {
     if (auto ok = readValue(config, "lxc.start.auto", spec.startAuto, parseBoolValue); !ok)
+        return ok;
+    if (auto ok = readValue(config, "lxc.start.order", spec.startOrder, parseStartOrder); !ok)
+        return ok;
+    return readValue(config, "lxc.start.delay", spec.startDelay, bounded(kMaxStartDelay));
+}
+
+Status readLifecycle(const Config& config, ContainerSpec& spec)
+{
+    if (auto ok = readAutostart(config, spec); !ok)
         return ok;
     if (auto ok = readValue(config, "lxc.no_new_privs", spec.noNewPrivs, parseBoolValue); !ok)
         return ok;

@@ -66,7 +66,11 @@ struct ContainerSpec {
     std::optional<std::vector<int>> capKeep;     // lxc.cap.keep; empty: keep nothing ("none")
     std::uint64_t consoleBufferSize = 128 * 1024;
     std::optional<std::filesystem::path> consoleLogfile;
-    bool startAuto = false;
+    bool startAuto = false;                      // lxc.start.auto
+    // lxc.start.order: as LXC 2.0 and later, lower values start first and
+    // equal values go by name; stopping goes the other way round.
+    int startOrder = 0;
+    unsigned startDelay = 0;                     // lxc.start.delay: seconds to wait before starting the next one
     int haltSignal = SIGPWR;
     bool haltSignalConfigured = false;           // lets the runtime pick SIGRTMIN+3 for systemd
     int stopSignal = SIGKILL;

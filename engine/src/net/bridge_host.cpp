@@ -113,6 +113,12 @@ Result<std::vector<BridgeConfig>> loadBridges(const Paths& paths)
     return bridges;
 }
 
+bool isBerthBridge(const Paths& paths, std::string_view link)
+{
+    std::error_code ec;
+    return link.empty() || link == kDefaultBridge || fsys::exists(paths.networkConfig(link), ec);
+}
+
 Result<BridgeConfig> loadBridge(const Paths& paths, std::string_view name)
 {
     const fsys::path file = paths.networkConfig(name);

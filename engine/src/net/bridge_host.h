@@ -16,6 +16,10 @@ inline constexpr const char* kDefaultBridge = "berthbr0";
 [[nodiscard]] Result<std::vector<BridgeConfig>> loadBridges(const Paths& paths);
 // ENOENT "no network named 'x'".
 [[nodiscard]] Result<BridgeConfig> loadBridge(const Paths& paths, std::string_view name);
+// Whether a container's veth link names one of Berth's bridges (the
+// default one, or one with networks/<name>.conf), which its start brings
+// up; any other name is a bridge of the host's that must already exist.
+[[nodiscard]] bool isBerthBridge(const Paths& paths, std::string_view link);
 [[nodiscard]] Status saveBridge(const Paths& paths, const BridgeConfig& bridge);
 // Validates against the other bridges and the host's networks, then saves.
 [[nodiscard]] Status defineBridge(const Paths& paths, const BridgeConfig& bridge);

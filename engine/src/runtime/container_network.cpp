@@ -110,9 +110,38 @@ Status publish(const Paths& paths, const net::BridgeConfig& bridge, const std::s
     return net::reloadDnsmasq(net::dnsmasqPidFile(paths, bridge.name));
 }
 
+// lxc.net.N.link names a bridge of the host that is not one of Berth's (no
+// networks/<name>.conf): the host end joins it as LXC's veth does. Its
+// addresses, DHCP and DNS are whatever the host runs there; Berth neither
+// creates it nor allocates on it, and only the configured address is set.
+Result<InterfacePlan> planHostBridgeVeth(const std::string& name, const NetInterfaceSpec& iface)
+{
+    auto sock = net::NetlinkSocket::open();
+    if (!sock)
+        return fail(sock.error());
+    auto kind = net::linkKind(*sock, iface.link);
+    if (!kind)
+        return fail(kind.error().wrap("bridge '" + iface.link + "' (not one of Berth's networks)"));
+    if (*kind != "bridge")
+        return failWith(EINVAL, "link '" + iface.link + "' is not a bridge");
+    InterfacePlan out;
+    out.type = NetInterfaceSpec::Type::Veth;
+    out.hostName = iface.vethPair.empty() ? hostVethName(name, iface.index) : iface.vethPair;
+    out.bridge = iface.link;
+    out.name = iface.name;
+    out.mac = iface.hwaddr.empty() ? net::stableMac(name, iface.index) : iface.hwaddr;
+    out.mtu = iface.mtu;
+    out.up = iface.up;
+    out.address = iface.ipv4;
+    out.gateway = iface.gateway;
+    return out;
+}
+
 Result<InterfacePlan> planVeth(const EngineSettings& settings, const std::string& name, const ContainerSpec& spec,
                                const NetInterfaceSpec& iface, NetworkPlan& plan)
 {
+    if (!net::isBerthBridge(settings.paths, iface.link))
+        return planHostBridgeVeth(name, iface);
     auto bridge = bridgeFor(settings.paths, iface);
     if (!bridge)
         return fail(bridge.error());

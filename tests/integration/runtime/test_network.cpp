@@ -1,7 +1,8 @@
 // Containers on Berth's networks, all inside the test's own network
 // namespace (standing in for the host) and a second one standing for "the
 // outside": ping by address and by name, DHCP from the real dnsmasq, NAT,
-// port forwards, macvlan, and nothing left after stop and network deletion.
+// port forwards, macvlan, a veth on a host bridge that is not Berth's, and
+// nothing left after stop and network deletion.
 #include "integration_env.h"
 #include "lifecycle_fixture.h"
 #include "netns_child.h"
@@ -95,8 +96,9 @@ private slots:
     void cleanupTestCase()
     {
         run("ip link del toout 2>/dev/null");
+        run("ip link del hostbr 2>/dev/null");
         // After a failure half way: the network and what it started go too.
-        for (const char* name : {"web", "client", "sysdhcp", "natter", "site", "mv", "user", "first", "second", "firstuse", "dflt", "watched", "nine", "hostnet", "keeper"})
+        for (const char* name : {"web", "client", "sysdhcp", "natter", "site", "mv", "user", "first", "second", "firstuse", "dflt", "watched", "nine", "hostnet", "keeper", "onhost"})
             (void)m_engine.destroy(name, true);
         if (auto networks = m_engine.networks())
             for (const auto& network : *networks)
@@ -225,6 +227,33 @@ private slots:
         QVERIFY2(out.find("MV-OK") != std::string::npos, out.c_str());
         QVERIFY(m_engine.destroy("mv"));
         run("ip link del mvparent");
+    }
+
+    // lxc.net.0.link naming a bridge of the host that is not one of
+    // Berth's: the veth joins it as LXC's does (only the configured address,
+    // no IPAM); while that bridge is missing the start fails and names it.
+    void vethOnAHostBridge()
+    {
+        auto created = m_engine.create({.name = "onhost", .kind = ContainerKind::Application,
+                                        .command = {"/bin/sh", "-c", "ping -c1 -W3 192.168.89.1 && echo HB-OK"}});
+        QVERIFY(created);
+        std::ofstream(m_engine.settings().paths.configFile("onhost"), std::ios::app)
+            << "lxc.net.0.type = veth\nlxc.net.0.link = hostbr\nlxc.net.0.ipv4.address = 192.168.89.10/24\n"
+               "lxc.net.0.flags = up\n";
+        auto missing = m_engine.start("onhost");
+        QVERIFY(!missing);
+        QVERIFY2(missing.error().describe().find("'hostbr'") != std::string::npos, missing.error().describe().c_str());
+        QCOMPARE(run("ip link add hostbr type bridge && ip addr add 192.168.89.1/24 dev hostbr && ip link set hostbr up"), 0);
+        auto started = m_engine.start("onhost");
+        QVERIFY2(started, started ? "" : started.error().describe().c_str());
+        auto stopped = m_engine.waitStopped("onhost", 30s);
+        QVERIFY(stopped);
+        const std::string out = readConsoleLog(m_engine, "onhost");
+        QVERIFY2(out.find("HB-OK") != std::string::npos, out.c_str());
+        // It did not become one of Berth's networks.
+        QVERIFY(!std::filesystem::exists(m_engine.settings().paths.networkConfig("hostbr")));
+        QVERIFY(m_engine.destroy("onhost"));
+        QCOMPARE(run("ip link del hostbr"), 0);
     }
 
     void aDeadDnsmasqIsStartedAgain()

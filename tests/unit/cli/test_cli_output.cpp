@@ -126,7 +126,13 @@ private Q_SLOTS:
         info.pid = 42;
         info.addresses = {QStringLiteral("10.0.3.5/24")};
         info.limits = {{QStringLiteral("pids.max"), QStringLiteral("100")}};
+        info.startOrder = -3;
+        info.startDelay = 5;
+        info.waitLinks = {QStringLiteral("br0")};
         const auto json = containerJson(info);
+        QCOMPARE(json.value(QStringLiteral("startOrder")).toInt(), -3);
+        QCOMPARE(json.value(QStringLiteral("startDelay")).toInt(), 5);
+        QCOMPARE(json.value(QStringLiteral("waitLinks")).toArray().first().toString(), QStringLiteral("br0"));
         QCOMPARE(json.value(QStringLiteral("name")).toString(), QStringLiteral("web"));
         QCOMPARE(json.value(QStringLiteral("pid")).toInt(), 42);
         QCOMPARE(json.value(QStringLiteral("addresses")).toArray().first().toString(), QStringLiteral("10.0.3.5/24"));

@@ -53,6 +53,9 @@ private Q_SLOTS:
                               {"template", "busybox"},
                               {"addresses", QStringList{"10.0.3.5/24"}},
                               {"autostart", true},
+                              {"startOrder", -2},
+                              {"startDelay", 7u},
+                              {"waitLinks", QStringList{"br0", "eno1"}},
                               {"limits", QVariantMap{{"pids.max", "100"}}},
                               {"lastExitCode", 3}};
         const auto info = containerInfoFromMap(map);
@@ -63,10 +66,17 @@ private Q_SLOTS:
         QCOMPARE(info.templateName, QStringLiteral("busybox"));
         QCOMPARE(info.addresses, QStringList{QStringLiteral("10.0.3.5/24")});
         QVERIFY(info.autostart);
+        QCOMPARE(info.startOrder, -2);
+        QCOMPARE(info.startDelay, 7u);
+        QCOMPARE(info.waitLinks, (QStringList{QStringLiteral("br0"), QStringLiteral("eno1")}));
         QCOMPARE(info.limits.value(QStringLiteral("pids.max")), QStringLiteral("100"));
         QVERIFY(info.hasExited);
         QCOMPARE(info.lastExitCode, 3);
-        QVERIFY(!containerInfoFromMap({{"name", "x"}}).hasExited);
+        const auto bare = containerInfoFromMap({{"name", "x"}});
+        QVERIFY(!bare.hasExited);
+        QCOMPARE(bare.startOrder, 0);
+        QCOMPARE(bare.startDelay, 0u);
+        QVERIFY(bare.waitLinks.isEmpty());
     }
 
     // Template options nested in the template's dictionary.

@@ -2,6 +2,8 @@
 
 #include <QtTest>
 
+#include <climits>
+
 #include <sys/capability.h>
 #include <sys/mount.h>
 
@@ -45,6 +47,8 @@ private slots:
         QCOMPARE(spec->ptyMax, 0u);
         QVERIFY(spec->noNewPrivs);
         QVERIFY(!spec->startAuto);
+        QCOMPARE(spec->startOrder, 0);
+        QCOMPARE(spec->startDelay, 0u);
         QVERIFY(spec->capDrop.empty());
         QVERIFY(!spec->capKeep);
         QVERIFY(spec->mounts.empty());
@@ -245,6 +249,13 @@ private slots:
         QTest::newRow("console size huge") << base + "lxc.console.size = 2G\n" << "config:2: lxc.console.size: '2G' is larger than 1 GiB";
         QTest::newRow("console logfile") << base + "lxc.console.logfile = log.txt\n" << "config:2: lxc.console.logfile: 'log.txt' is not an absolute path";
         QTest::newRow("start auto") << base + "lxc.start.auto = yes\n" << "config:2: lxc.start.auto: 'yes' is not a boolean";
+        QTest::newRow("start order word") << base + "lxc.start.order = first\n" << "config:2: lxc.start.order: 'first' is not an integer";
+        QTest::newRow("start order plus") << base + "lxc.start.order = +1\n" << "config:2: lxc.start.order: '+1' is not an integer";
+        QTest::newRow("start order minus only") << base + "lxc.start.order = -\n" << "config:2: lxc.start.order: '-' is not an integer";
+        QTest::newRow("start order huge") << base + "lxc.start.order = 2147483648\n" << "config:2: lxc.start.order: '2147483648' is out of range";
+        QTest::newRow("start delay negative") << base + "lxc.start.delay = -1\n" << "config:2: lxc.start.delay: '-1' is not a number";
+        QTest::newRow("start delay unit") << base + "lxc.start.delay = 5s\n" << "config:2: lxc.start.delay: '5s' is not a number";
+        QTest::newRow("start delay long") << base + "lxc.start.delay = 3601\n" << "config:2: lxc.start.delay: '3601' is out of range 0..3600";
         QTest::newRow("no new privs") << base + "lxc.no_new_privs = 2\n" << "config:2: lxc.no_new_privs: '2' is not a boolean";
         QTest::newRow("halt signal") << base + "lxc.signal.halt = SIGNOPE\n" << "config:2: lxc.signal.halt: 'SIGNOPE' is not a signal";
         QTest::newRow("stop signal range") << base + "lxc.signal.stop = 0\n" << "config:2: lxc.signal.stop: signal: '0' is out of range";
@@ -262,6 +273,30 @@ private slots:
         QVERIFY2(QString::fromStdString(spec.error().message).startsWith(expected), spec.error().message.c_str());
         QVERIFY(spec.error().code != 0);
         QVERIFY(!spec.error().context.empty());
+    }
+
+    // lxc.start.order is a signed int (LXC's lxc_safe_int), the delay whole seconds.
+    void startOrderAndDelay_data()
+    {
+        QTest::addColumn<QString>("extra");
+        QTest::addColumn<bool>("autostart");
+        QTest::addColumn<int>("order");
+        QTest::addColumn<uint>("delay");
+        QTest::newRow("unset") << "" << false << 0 << 0u;
+        QTest::newRow("all three") << "lxc.start.auto = 1\nlxc.start.order = 20\nlxc.start.delay = 5\n" << true << 20 << 5u;
+        QTest::newRow("negative order") << "lxc.start.order = -3\n" << false << -3 << 0u;
+        QTest::newRow("int bounds") << "lxc.start.order = -2147483648\nlxc.start.delay = 3600\n" << false << INT_MIN << 3600u;
+        QTest::newRow("empty values") << "lxc.start.order =\nlxc.start.delay =\n" << false << 0 << 0u;
+        QTest::newRow("last value counts") << "lxc.start.order = 1\nlxc.start.order = 2\n" << false << 2 << 0u;
+    }
+    void startOrderAndDelay()
+    {
+        QFETCH(QString, extra);
+        auto spec = specOf(kBase + extra.toStdString());
+        QVERIFY2(spec, spec ? "" : spec.error().message.c_str());
+        QTEST(spec->startAuto, "autostart");
+        QTEST(spec->startOrder, "order");
+        QTEST(spec->startDelay, "delay");
     }
 
     void unknownKeysIgnored()

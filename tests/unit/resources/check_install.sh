@@ -25,7 +25,8 @@ for file in \
     share/icons/hicolor/scalable/apps/org.berth.Berth.svg \
     share/bash-completion/completions/berthctl \
     share/man/man1/berth.1.gz \
-    share/man/man1/berthctl.1.gz
+    share/man/man1/berthctl.1.gz \
+    lib/systemd/system/berth-autostart.service
 do
     if [ ! -e "$root/$file" ]; then
         echo "not installed: $prefix/$file" >&2
