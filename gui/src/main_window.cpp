@@ -1,4 +1,5 @@
 #include "main_window.h"
+#include "autostart_box.h"
 
 #include "config_tab.h"
 #include "console_tab.h"
@@ -75,6 +76,9 @@ QWidget* MainWindow::createTabs(QWidget* parent)
 {
     m_tabs = new QTabWidget(parent);
     m_overview = new OverviewTab(m_actions.values(), m_tabs);
+    m_autostart = new AutostartBox(m_source, m_overview);
+    m_overview->addRow(tr("Autostart:"), m_autostart);
+    connect(m_autostart, &AutostartBox::changed, m_model, &ContainerListModel::refresh);
     m_tabs->addTab(m_overview, tr("Overview"));
     m_resources = new ResourcesTab(m_source, m_tabs);
     m_resources->watch(*m_model);
@@ -90,6 +94,7 @@ QWidget* MainWindow::createTabs(QWidget* parent)
     m_config = new ConfigTab(m_source, m_tabs);
     m_config->setConfirmation([this](const QString& title, const QString& question) { return m_confirm(title, question); });
     connect(m_config, &ConfigTab::saved, m_model, &ContainerListModel::refresh);
+    connect(m_autostart, &AutostartBox::changed, m_config, &ConfigTab::reloadUnlessEdited);
     m_tabs->addTab(m_config, tr("Config"));
     return m_tabs;
 }
@@ -231,6 +236,7 @@ void MainWindow::updateSelection()
     m_actions[Action::Export]->setEnabled(allowed.exportTree);
     m_actions[Action::Destroy]->setEnabled(allowed.destroy);
     m_overview->showContainer(selected, QDateTime::currentSecsSinceEpoch());
+    m_autostart->showContainer(selected ? &selected->info : nullptr);
     m_resources->showContainer(selected);
     m_network->setContainer(selected ? selected->info : client::ContainerInfo{});
     m_console->setContainer(name, state);

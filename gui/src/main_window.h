@@ -21,6 +21,7 @@ class QTreeView;
 
 namespace berth::gui {
 
+class AutostartBox;
 class BridgeWizard;
 class ConfigTab;
 class ConsoleTab;
@@ -102,6 +103,7 @@ private:
     QLineEdit* m_filter = nullptr;
     QTabWidget* m_tabs = nullptr;
     OverviewTab* m_overview = nullptr;
+    AutostartBox* m_autostart = nullptr;
     ResourcesTab* m_resources = nullptr;
     NetworkTab* m_network = nullptr;
     ConsoleTab* m_console = nullptr;

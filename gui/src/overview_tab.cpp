@@ -50,6 +50,11 @@ OverviewTab::OverviewTab(const QList<QAction*>& actions, QWidget* parent) : QWid
     clear();
 }
 
+void OverviewTab::addRow(const QString& label, QWidget* field)
+{
+    m_form->addRow(label, field);
+}
+
 QLabel* OverviewTab::addField(const QString& label, const char* objectName)
 {
     auto* value = new QLabel(this);

@@ -21,6 +21,8 @@ public:
 
     // nullptr: nothing selected. `now` in seconds since the epoch (for the uptime).
     void showContainer(const ContainerRow* row, qint64 now);
+    // A row of the form for a control another area provides (autostart).
+    void addRow(const QString& label, QWidget* field);
 
 private:
     QLabel* addField(const QString& label, const char* objectName);

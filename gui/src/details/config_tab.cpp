@@ -44,6 +44,12 @@ ConfigTab::ConfigTab(ContainerSource& source, QWidget* parent) : QWidget(parent)
     load();
 }
 
+void ConfigTab::reloadUnlessEdited(const QString& name)
+{
+    if (name == m_name && !m_editor->document()->isModified())
+        load();
+}
+
 bool ConfigTab::setContainer(const QString& name)
 {
     if (name == m_name)

@@ -43,6 +43,8 @@ public Q_SLOTS:
     bool setContainer(const QString& name);
     void save();
     void revert();
+    // Another control changed `name`'s config: shown afresh unless edited here.
+    void reloadUnlessEdited(const QString& name);
 
 Q_SIGNALS:
     // The helper took the new config of `name`.
