@@ -203,6 +203,36 @@
     </message>
 </context>
 <context>
+    <name>berth::gui::AutostartBox</name>
+    <message>
+        <source>Start when the host boots</source>
+        <translation>Starten, wenn der Rechner hochfährt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Starts in boot order %1, then the next one waits %n second(s).</source>
+        <translation>
+            <numerusform>Startet an Position %1 der Startreihenfolge, danach wartet der nächste %n Sekunde.</numerusform>
+            <numerusform>Startet an Position %1 der Startreihenfolge, danach wartet der nächste %n Sekunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Starts in boot order %1 (lower numbers start first).</source>
+        <translation>Startet an Position %1 der Startreihenfolge (kleinere Zahlen starten zuerst).</translation>
+    </message>
+    <message>
+        <source>Waits at boot until these host interfaces are up: %1.</source>
+        <translation>Wartet beim Hochfahren, bis diese Schnittstellen des Rechners aktiv sind: %1.</translation>
+    </message>
+    <message>
+        <source>start &apos;%1&apos; when the host boots</source>
+        <translation>Automatisches Starten von „%1“ beim Hochfahren</translation>
+    </message>
+    <message>
+        <source>stop starting &apos;%1&apos; when the host boots</source>
+        <translation>Abschalten des automatischen Starts von „%1“</translation>
+    </message>
+</context>
+<context>
     <name>berth::gui::BridgeNamePage</name>
     <message>
         <source>Bridge name</source>
@@ -489,6 +519,10 @@ DNS-Domain: %5</translation>
     <message>
         <source>The terminal program &apos;%1&apos; could not be started.</source>
         <translation>Das Terminalprogramm „%1“ konnte nicht gestartet werden.</translation>
+    </message>
+    <message>
+        <source>Berth runs as a Flatpak that may not start programs on the host, so it cannot open a terminal there. Use the Console tab, or allow it with: flatpak override --user --talk-name=org.freedesktop.Flatpak org.berth.Berth</source>
+        <translation>Berth läuft als Flatpak, das keine Programme auf dem Rechner starten darf, und kann dort deshalb kein Terminal öffnen. Verwenden Sie den Reiter Konsole oder erlauben Sie es mit: flatpak override --user --talk-name=org.freedesktop.Flatpak org.berth.Berth</translation>
     </message>
 </context>
 <context>
@@ -1288,6 +1322,10 @@ DNS-Domain: %5</translation>
     <message>
         <source>Starting &apos;%1&apos;…</source>
         <translation>„%1“ wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Autostart:</source>
+        <translation>Autostart:</translation>
     </message>
 </context>
 <context>
@@ -2759,6 +2797,100 @@ Wird abgebrochen …
     <message>
         <source>Print a container&apos;s console log</source>
         <translation>Konsolenprotokoll eines Containers ausgeben</translation>
+    </message>
+    <message>
+        <source>ORDER</source>
+        <translation>REIHENFOLGE</translation>
+    </message>
+    <message>
+        <source>DELAY</source>
+        <translation>VERZÖGERUNG</translation>
+    </message>
+    <message>
+        <source>WAITS FOR</source>
+        <translation>WARTET AUF</translation>
+    </message>
+    <message>
+        <source>berthctl autostart: %1
+</source>
+        <translation>berthctl autostart: %1
+</translation>
+    </message>
+    <message>
+        <source>cannot watch network links: %1</source>
+        <translation>Netzwerkschnittstellen können nicht beobachtet werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting %n second(s) before the next start.
+</source>
+        <translation>
+            <numerusform>Warte %n Sekunde bis zum nächsten Start.
+</numerusform>
+            <numerusform>Warte %n Sekunden bis zum nächsten Start.
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting for %1 before starting &apos;%2&apos;.
+</source>
+        <translation>Warte auf %1, bevor &apos;%2&apos; gestartet wird.
+</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; was not started: %2</source>
+        <translation>&apos;%1&apos; wurde nicht gestartet: %2</translation>
+    </message>
+    <message>
+        <source>Skipping &apos;%1&apos;: it is %2.
+</source>
+        <translation>&apos;%1&apos; wird übersprungen: Zustand %2.
+</translation>
+    </message>
+    <message>
+        <source>Starting &apos;%1&apos;.
+</source>
+        <translation>&apos;%1&apos; wird gestartet.
+</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; was not started: after %2 seconds, still waiting for %3.</source>
+        <translation>&apos;%1&apos; wurde nicht gestartet: nach %2 Sekunden wird noch auf %3 gewartet.</translation>
+    </message>
+    <message>
+        <source>Stopping &apos;%1&apos;.
+</source>
+        <translation>&apos;%1&apos; wird gestoppt.
+</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; was not stopped: %2</source>
+        <translation>&apos;%1&apos; wurde nicht gestoppt: %2</translation>
+    </message>
+    <message>
+        <source>Start the containers with lxc.start.auto = 1: lowest lxc.start.order first,
+equal orders by name, lxc.start.delay seconds after each start. A container
+whose host bridge or macvlan parent is missing or down is started once that
+link is up.</source>
+        <translation>Startet die Container mit lxc.start.auto = 1: kleinste lxc.start.order zuerst,
+gleiche Reihenfolge nach Namen, lxc.start.delay Sekunden nach jedem Start. Ein
+Container, dessen Bridge oder macvlan-Elternschnittstelle fehlt oder inaktiv ist,
+wird gestartet, sobald diese Schnittstelle aktiv ist.</translation>
+    </message>
+    <message>
+        <source>Print the plan (order, delay, name, state, links waited for); start nothing.</source>
+        <translation>Den Plan ausgeben (Reihenfolge, Verzögerung, Name, Zustand, erwartete Schnittstellen); nichts starten.</translation>
+    </message>
+    <message>
+        <source>Stop the autostart containers instead, in reverse order (for shutdown).</source>
+        <translation>Stattdessen die Autostart-Container in umgekehrter Reihenfolge stoppen (zum Herunterfahren).</translation>
+    </message>
+    <message>
+        <source>Give up waiting for links after this many seconds (default: wait without limit); with --stop, seconds before SIGKILL (default 10).</source>
+        <translation>Nach so vielen Sekunden nicht mehr auf Schnittstellen warten (Standard: ohne Grenze warten); mit --stop Sekunden bis SIGKILL (Standard 10).</translation>
+    </message>
+    <message>
+        <source>Start or stop the containers marked for autostart</source>
+        <translation>Zum Autostart markierte Container starten oder stoppen</translation>
     </message>
 </context>
 <context>

@@ -203,6 +203,35 @@
     </message>
 </context>
 <context>
+    <name>berth::gui::AutostartBox</name>
+    <message>
+        <source>Start when the host boots</source>
+        <translation>主机启动时启动</translation>
+    </message>
+    <message numerus="yes">
+        <source>Starts in boot order %1, then the next one waits %n second(s).</source>
+        <translation>
+            <numerusform>按启动顺序 %1 启动，之后下一个等待 %n 秒。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Starts in boot order %1 (lower numbers start first).</source>
+        <translation>按启动顺序 %1 启动（数字小的先启动）。</translation>
+    </message>
+    <message>
+        <source>Waits at boot until these host interfaces are up: %1.</source>
+        <translation>启动时等待这些主机接口启用：%1。</translation>
+    </message>
+    <message>
+        <source>start &apos;%1&apos; when the host boots</source>
+        <translation>设置主机启动时启动“%1”</translation>
+    </message>
+    <message>
+        <source>stop starting &apos;%1&apos; when the host boots</source>
+        <translation>取消主机启动时启动“%1”</translation>
+    </message>
+</context>
+<context>
     <name>berth::gui::BridgeNamePage</name>
     <message>
         <source>Bridge name</source>
@@ -489,6 +518,10 @@ DNS 域：%5</translation>
     <message>
         <source>The terminal program &apos;%1&apos; could not be started.</source>
         <translation>无法启动终端程序“%1”。</translation>
+    </message>
+    <message>
+        <source>Berth runs as a Flatpak that may not start programs on the host, so it cannot open a terminal there. Use the Console tab, or allow it with: flatpak override --user --talk-name=org.freedesktop.Flatpak org.berth.Berth</source>
+        <translation>Berth 作为 Flatpak 运行，不允许在主机上启动程序，因此无法在主机上打开终端。请使用“控制台”选项卡，或用以下命令允许：flatpak override --user --talk-name=org.freedesktop.Flatpak org.berth.Berth</translation>
     </message>
 </context>
 <context>
@@ -1288,6 +1321,10 @@ DNS 域：%5</translation>
     <message>
         <source>Starting &apos;%1&apos;…</source>
         <translation>正在启动“%1”…</translation>
+    </message>
+    <message>
+        <source>Autostart:</source>
+        <translation>自动启动：</translation>
     </message>
 </context>
 <context>
@@ -2756,6 +2793,98 @@ Cancelling...
     <message>
         <source>Print a container&apos;s console log</source>
         <translation>输出容器的控制台日志</translation>
+    </message>
+    <message>
+        <source>ORDER</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <source>DELAY</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>WAITS FOR</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <source>berthctl autostart: %1
+</source>
+        <translation>berthctl autostart：%1
+</translation>
+    </message>
+    <message>
+        <source>cannot watch network links: %1</source>
+        <translation>无法监视网络接口：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting %n second(s) before the next start.
+</source>
+        <translation>
+            <numerusform>等待 %n 秒后进行下一次启动。
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting for %1 before starting &apos;%2&apos;.
+</source>
+        <translation>等待 %1，然后启动“%2”。
+</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; was not started: %2</source>
+        <translation>“%1”未启动：%2</translation>
+    </message>
+    <message>
+        <source>Skipping &apos;%1&apos;: it is %2.
+</source>
+        <translation>跳过“%1”：其状态为 %2。
+</translation>
+    </message>
+    <message>
+        <source>Starting &apos;%1&apos;.
+</source>
+        <translation>正在启动“%1”。
+</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; was not started: after %2 seconds, still waiting for %3.</source>
+        <translation>“%1”未启动：%2 秒后仍在等待 %3。</translation>
+    </message>
+    <message>
+        <source>Stopping &apos;%1&apos;.
+</source>
+        <translation>正在停止“%1”。
+</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; was not stopped: %2</source>
+        <translation>“%1”未停止：%2</translation>
+    </message>
+    <message>
+        <source>Start the containers with lxc.start.auto = 1: lowest lxc.start.order first,
+equal orders by name, lxc.start.delay seconds after each start. A container
+whose host bridge or macvlan parent is missing or down is started once that
+link is up.</source>
+        <translation>启动 lxc.start.auto = 1 的容器：lxc.start.order 最小的先启动，
+顺序相同时按名称，每次启动后等待 lxc.start.delay 秒。若容器的
+主机网桥或 macvlan 父接口缺失或未启用，
+则在该接口启用后再启动它。</translation>
+    </message>
+    <message>
+        <source>Print the plan (order, delay, name, state, links waited for); start nothing.</source>
+        <translation>打印计划（顺序、延迟、名称、状态、等待的接口）；不启动任何容器。</translation>
+    </message>
+    <message>
+        <source>Stop the autostart containers instead, in reverse order (for shutdown).</source>
+        <translation>改为按相反顺序停止自动启动的容器（用于关机）。</translation>
+    </message>
+    <message>
+        <source>Give up waiting for links after this many seconds (default: wait without limit); with --stop, seconds before SIGKILL (default 10).</source>
+        <translation>等待接口这么多秒后放弃（默认：无限等待）；与 --stop 一起使用时，为发送 SIGKILL 前的秒数（默认 10）。</translation>
+    </message>
+    <message>
+        <source>Start or stop the containers marked for autostart</source>
+        <translation>启动或停止标记为自动启动的容器</translation>
     </message>
 </context>
 <context>
