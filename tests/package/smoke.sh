@@ -71,9 +71,11 @@ for path in /usr/bin/berth /usr/bin/berthctl /usr/libexec/berth/berth-helper /us
     /usr/libexec/berth/berth-init /usr/share/dbus-1/system.d/org.berth.Berth1.conf \
     /usr/share/polkit-1/actions/org.berth.policy /usr/share/polkit-1/rules.d/50-berth.rules \
     /usr/share/man/man1/berthctl.1.gz /usr/share/man/man1/berth.1.gz \
-    /usr/share/bash-completion/completions/berthctl; do
+    /usr/share/bash-completion/completions/berthctl /usr/lib/systemd/system/berth-autostart.service; do
     [ -e "$path" ] || fail "$path is not installed"
 done
+[ -L /etc/systemd/system/multi-user.target.wants/berth-autostart.service ] ||
+    fail "postinst did not enable berth-autostart.service"
 desktop-file-validate /usr/share/applications/org.berth.Berth.desktop
 appstreamcli validate --no-net /usr/share/metainfo/org.berth.Berth.metainfo.xml
 
@@ -98,9 +100,14 @@ as pkg-member berthctl list | grep -E "^$container +running" >/dev/null ||
 as pkg-member berthctl stop "$container"
 as pkg-member berthctl destroy "$container"
 [ -z "$(as pkg-member berthctl list --names)" ] || fail "a container is left after destroy"
-# A container of the bridge runs while the packages go: prerm must stop it.
+# Marked for autostart and started by `berthctl autostart` (what the
+# unit runs at boot), it still runs while the packages go: prerm stops it.
 as pkg-member berthctl create last --template busybox --network pkgbr0
-as pkg-member berthctl start last
+as pkg-member berthctl config last get >/tmp/last.config
+echo 'lxc.start.auto = 1' >>/tmp/last.config
+as pkg-member berthctl config last set /tmp/last.config
+berthctl autostart
+berthctl list | grep -E "^last +running" >/dev/null || fail "berthctl autostart did not start 'last'"
 
 step "as pkg-stranger: reading allowed, creating refused (exit 3)"
 as pkg-stranger berthctl list >/dev/null
