@@ -7,6 +7,7 @@
 // bridge that does not exist yet is waited for, not failed, and started
 // once the test creates the bridge — in the test's own network namespace
 // (the integration environment's), which the helper and berthctl share.
+#include "berthctl_run.h"
 #include "integration_env.h"
 #include "system_bus.h"
 
@@ -35,34 +36,9 @@ const QString kLate = QStringLiteral("as-late");     // veth on the bridge brlat
 const QString kLateBridge = QStringLiteral("brlate");
 constexpr int kDbDelay = 1;
 
-struct Outcome {
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Outcome berthctl(const QStringList& args)
-{
-    QProcess process;
-    process.start(QStringLiteral(BERTHCTL_BINARY), args);
-    process.closeWriteChannel();
-    Outcome outcome;
-    if (!process.waitForStarted() || !process.waitForFinished(300000))
-        return outcome;
-    outcome.out = QString::fromUtf8(process.readAllStandardOutput());
-    outcome.err = QString::fromUtf8(process.readAllStandardError());
-    outcome.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    return outcome;
-}
-
-QString describe(const Outcome& o)
-{
-    return QStringLiteral("exit %1, stdout: %2, stderr: %3").arg(o.code).arg(o.out, o.err);
-}
-
 QJsonObject info(const QString& name)
 {
-    return QJsonDocument::fromJson(berthctl({QStringLiteral("info"), name, QStringLiteral("--json")}).out.toUtf8())
+    return QJsonDocument::fromJson(berthctl({QStringLiteral("info"), name, QStringLiteral("--json")}).out)
         .object();
 }
 
@@ -106,12 +82,6 @@ QStringList linesWith(const QString& text, const QString& marker)
 
 } // namespace
 
-#define EXPECT_CODE(call, expected)                                            \
-    do {                                                                       \
-        const Outcome outcome_ = (call);                                       \
-        QVERIFY2(outcome_.code == (expected), qPrintable(describe(outcome_))); \
-    } while (false)
-
 class TestAutostartSystem : public QObject {
     Q_OBJECT
 private:
@@ -125,7 +95,7 @@ private:
         if (current.code != 0)
             return false;
         QStringList kept;
-        for (const QString& line : current.out.split(QLatin1Char('\n'))) {
+        for (const QString& line : current.outText().split(QLatin1Char('\n'))) {
             const QString key = line.trimmed();
             if (key.startsWith(QLatin1String("lxc.start.")) ||
                 (!netLines.isEmpty() && key.startsWith(QLatin1String("lxc.net."))))
@@ -202,9 +172,9 @@ private Q_SLOTS:
     {
         const Outcome listed = berthctl({QStringLiteral("autostart"), QStringLiteral("--list")});
         EXPECT_CODE(listed, 0);
-        const QStringList lines = listed.out.trimmed().split(QLatin1Char('\n'));
+        const QStringList lines = listed.outText().trimmed().split(QLatin1Char('\n'));
         QCOMPARE(lines.size(), 4);
-        QVERIFY2(lines[0].startsWith(QLatin1String("ORDER")), qPrintable(listed.out));
+        QVERIFY2(lines[0].startsWith(QLatin1String("ORDER")), qPrintable(listed.outText()));
         QCOMPARE(lines[1].simplified(), QStringLiteral("10 %1 %2 stopped -").arg(kDbDelay).arg(kDb));
         QCOMPARE(lines[2].simplified(), QStringLiteral("20 0 %1 stopped -").arg(kCache));
         QCOMPARE(lines[3].simplified(), QStringLiteral("20 0 %1 stopped -").arg(kWeb));
@@ -216,7 +186,7 @@ private Q_SLOTS:
     {
         const Outcome started = berthctl({QStringLiteral("autostart")});
         EXPECT_CODE(started, 0);
-        QCOMPARE(linesWith(started.out, QStringLiteral("Starting")),
+        QCOMPARE(linesWith(started.outText(), QStringLiteral("Starting")),
                  (QStringList{QStringLiteral("Starting '%1'.").arg(kDb), QStringLiteral("Starting '%1'.").arg(kCache),
                               QStringLiteral("Starting '%1'.").arg(kWeb)}));
         QCOMPARE(info(kOff).value(QStringLiteral("state")).toString(), QStringLiteral("stopped"));
@@ -240,7 +210,7 @@ private Q_SLOTS:
         // Again: all are running, nothing is started a second time.
         const Outcome again = berthctl({QStringLiteral("autostart")});
         EXPECT_CODE(again, 0);
-        QVERIFY2(linesWith(again.out, QStringLiteral("Starting")).isEmpty(), qPrintable(again.out));
+        QVERIFY2(linesWith(again.outText(), QStringLiteral("Starting")).isEmpty(), qPrintable(again.outText()));
         QCOMPARE(info(kDb).value(QStringLiteral("pid")).toInt(), pids[0]);
     }
 
@@ -248,7 +218,7 @@ private Q_SLOTS:
     {
         const Outcome stopped = berthctl({QStringLiteral("autostart"), QStringLiteral("--stop")});
         EXPECT_CODE(stopped, 0);
-        QCOMPARE(linesWith(stopped.out, QStringLiteral("Stopping")),
+        QCOMPARE(linesWith(stopped.outText(), QStringLiteral("Stopping")),
                  (QStringList{QStringLiteral("Stopping '%1'.").arg(kWeb), QStringLiteral("Stopping '%1'.").arg(kCache),
                               QStringLiteral("Stopping '%1'.").arg(kDb)}));
         for (const QString& name : {kDb, kCache, kWeb, kOff})
@@ -268,14 +238,14 @@ private Q_SLOTS:
                               .arg(kLateBridge)));
         QCOMPARE(info(kLate).value(QStringLiteral("waitLinks")).toArray(), QJsonArray{kLateBridge});
         const Outcome listed = berthctl({QStringLiteral("autostart"), QStringLiteral("--list")});
-        QVERIFY2(listed.out.simplified().contains(QStringLiteral("%1 stopped %2").arg(kLate, kLateBridge)),
-                 qPrintable(listed.out));
+        QVERIFY2(listed.outText().simplified().contains(QStringLiteral("%1 stopped %2").arg(kLate, kLateBridge)),
+                 qPrintable(listed.outText()));
 
         const Outcome gaveUp =
             berthctl({QStringLiteral("autostart"), QStringLiteral("--timeout"), QStringLiteral("1")});
         EXPECT_CODE(gaveUp, 1);
-        QVERIFY2(gaveUp.err.contains(QStringLiteral("'%1' was not started").arg(kLate)) &&
-                     gaveUp.err.contains(kLateBridge),
+        QVERIFY2(gaveUp.errText().contains(QStringLiteral("'%1' was not started").arg(kLate)) &&
+                     gaveUp.errText().contains(kLateBridge),
                  qPrintable(describe(gaveUp)));
         QCOMPARE(info(kLate).value(QStringLiteral("state")).toString(), QStringLiteral("stopped"));
 

@@ -2,6 +2,7 @@
 // polkitd and the real helper. Root drives a busybox container through
 // the verbs scripts use; an unprivileged user gets the not-authorized exit
 // code and a plain message, and may read.
+#include "berthctl_run.h"
 #include "integration_env.h"
 #include "system_bus.h"
 
@@ -20,37 +21,6 @@ namespace {
 
 const QString kUser = QStringLiteral("berth-test-user");
 
-struct Outcome {
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Outcome berthctl(const QStringList& args)
-{
-    QProcess process;
-    process.start(QStringLiteral(BERTHCTL_BINARY), args);
-    process.closeWriteChannel();   // stdin is no terminal: exec uses these fds
-    Outcome outcome;
-    if (!process.waitForStarted() || !process.waitForFinished(300000))
-        return outcome;
-    outcome.out = process.readAllStandardOutput();
-    outcome.err = process.readAllStandardError();
-    outcome.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    // BERTH_TEST_VERBOSE=1 shows what berthctl printed, for people reading its output.
-    if (qEnvironmentVariableIsSet("BERTH_TEST_VERBOSE"))
-        qInfo().noquote() << "berthctl" << args.join(QLatin1Char(' ')) << "->" << outcome.code << "\n"
-                          << outcome.out << outcome.err;
-    return outcome;
-}
-
-QString describe(const Outcome& o)
-{
-    return QStringLiteral("exit %1, stdout: %2, stderr: %3")
-        .arg(o.code)
-        .arg(QString::fromUtf8(o.out), QString::fromUtf8(o.err));
-}
-
 QJsonDocument json(const Outcome& o)
 {
     return QJsonDocument::fromJson(o.out);
@@ -66,13 +36,6 @@ QJsonObject findByName(const QJsonArray& array, const QString& name)
 }
 
 } // namespace
-
-// Runs the call once (QVERIFY2 evaluates its message even on success).
-#define EXPECT_CODE(call, expected)                                         \
-    do {                                                                    \
-        const Outcome outcome_ = (call);                                    \
-        QVERIFY2(outcome_.code == (expected), qPrintable(describe(outcome_))); \
-    } while (false)
 
 class TestBerthctlSystem : public QObject {
     Q_OBJECT
