@@ -61,6 +61,19 @@ void checkKeys(const Config& config, std::vector<std::string>& out)
 
 } // namespace
 
+std::vector<std::string> hostNetworkExposures(const ContainerSpec& spec, const BerthBridgeTest& isBerthBridge)
+{
+    std::vector<std::string> out;
+    for (const auto& iface : spec.network) {
+        const std::string key = iface.where + ": lxc.net." + std::to_string(iface.index);
+        if (iface.type == net::NetInterfaceSpec::Type::Macvlan)
+            out.push_back(key + " is a macvlan on the host's link '" + iface.link + "'");
+        else if (iface.type == net::NetInterfaceSpec::Type::Veth && !isBerthBridge(iface.link))
+            out.push_back(key + " joins the host's bridge '" + iface.link + "', which is not one of Berth's");
+    }
+    return out;
+}
+
 std::vector<std::string> hostExposures(const Config& config, const ContainerSpec& spec,
                                        const std::optional<std::string>& currentRootfs)
 {

@@ -7,6 +7,7 @@
 #include "berth/config.h"
 #include "config/container_spec.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,5 +19,15 @@ namespace berth::helper {
 // it is fine, pointing the rootfs anywhere else is an exposure.
 [[nodiscard]] std::vector<std::string> hostExposures(const Config& config, const ContainerSpec& spec,
                                                      const std::optional<std::string>& currentRootfs);
+
+// Answers whether a link is one of Berth's own bridges (net::isBerthBridge).
+using BerthBridgeTest = std::function<bool(const std::string& link)>;
+
+// Interfaces that put the container on a network of the host that Berth does
+// not manage: a veth on another bridge (the LAN's, say), a macvlan on a host
+// link. As lxc-usernet keeps unprivileged users to the bridges it lists, only
+// an administrator gives a container those; Berth's own bridges are free.
+[[nodiscard]] std::vector<std::string> hostNetworkExposures(const ContainerSpec& spec,
+                                                            const BerthBridgeTest& isBerthBridge);
 
 } // namespace berth::helper

@@ -4,6 +4,7 @@
 #include "config/container_spec.h"
 #include "host_exposure.h"
 #include "limits_args.h"
+#include "net/bridge_host.h"
 #include "store/container_lock.h"
 #include "store/container_store.h"
 #include "validation.h"
@@ -13,7 +14,7 @@ namespace {
 
 // Parses and checks the text as the engine will read it; lxc.include is
 // refused (no base directory), so the text is all there is to judge.
-Result<bool> judgeConfig(const std::string& text, const std::string& currentText)
+Result<bool> judgeConfig(const std::string& text, const std::string& currentText, const Paths& paths)
 {
     if (auto size = validateConfigText(text); !size)
         return fail(size.error());
@@ -26,7 +27,9 @@ Result<bool> judgeConfig(const std::string& text, const std::string& currentText
     std::optional<std::string> currentRootfs;
     if (auto current = Config::parse(currentText))
         currentRootfs = current->get("lxc.rootfs.path");
-    return !hostExposures(*config, *spec, currentRootfs).empty();
+    auto isBerthBridge = [&paths](const std::string& link) { return net::isBerthBridge(paths, link); };
+    return !hostExposures(*config, *spec, currentRootfs).empty()
+        || !hostNetworkExposures(*spec, isBerthBridge).empty();
 }
 
 } // namespace
@@ -40,7 +43,7 @@ void Service::SetConfig(const QString& qname, const QString& qtext)
     auto current = ContainerStore(m_engine.settings().paths).readConfig(name);
     if (rejected(current ? Status{} : fail(current.error())))
         return;
-    auto exposes = judgeConfig(text, *current);
+    auto exposes = judgeConfig(text, *current, m_engine.settings().paths);
     if (rejected(exposes ? Status{} : fail(exposes.error())))
         return;
     QStringList actions{QString::fromLatin1(kActionManage)};

@@ -1,6 +1,7 @@
 // Create, CreateFromFile and Export: validated here, then run as jobs.
 #include "service.h"
 
+#include "net/bridge_host.h"
 #include "store/container_store.h"
 #include "validation.h"
 
@@ -106,8 +107,11 @@ QDBusObjectPath Service::createJob(const std::string& name, const QString& templ
     // An imported LXC config comes from outside Berth and keeps its mount
     // entries (lxc-busybox binds host directories): like a config that
     // reaches the host, it needs the host action, whoever asks.
+    // So does eth0 on a bridge of the host's that is not Berth's
+    // (hostNetworkExposures says why).
     QStringList actions{QString::fromLatin1(kActionCreate)};
-    if (request->templateName == "lxc-import")
+    if (request->templateName == "lxc-import"
+        || !net::isBerthBridge(m_engine.settings().paths, request->network))
         actions << QString::fromLatin1(kActionHostAccess);
     authorizeJob(actions, QStringLiteral("create"), name,
                  [this, request = *request, keep](const Progress& progress) mutable {

@@ -509,6 +509,20 @@ private Q_SLOTS:
                      &out);
         QVERIFY2(code == 3, qPrintable(out));   // berthctl's "not authorized"
         QCOMPARE(state(QStringLiteral("imported")), QStringLiteral("org.berth.Error.NotFound"));
+        // And a network of the host's that Berth does not manage, in a
+        // config or at creation (lxc-usernet's rule).
+        const QString hostBridge = config.arguments().value(0).toString() +
+                                   QStringLiteral("lxc.net.1.type = veth\nlxc.net.1.link = hostbr9\n");
+        out = callAsUser(QStringLiteral("SetConfig"), {QStringLiteral("'box2'"), gvariantString(hostBridge)}, &code);
+        QVERIFY2(out.contains(QLatin1String("org.berth.Error.NotAuthorized")), qPrintable(out));
+        code = runAs(kUser,
+                     {QStringLiteral("env"), QStringLiteral("BERTH_BUS_ADDRESS=") + m_bus.address(),
+                      QStringLiteral(BERTHCTL_BINARY), QStringLiteral("create"), QStringLiteral("onhost"),
+                      QStringLiteral("-t"), QStringLiteral("busybox"), QStringLiteral("--network"),
+                      QStringLiteral("hostbr9")},
+                     &out);
+        QVERIFY2(code == 3, qPrintable(out));
+        QCOMPARE(state(QStringLiteral("onhost")), QStringLiteral("org.berth.Error.NotFound"));
         const QString renamed = config.arguments().value(0).toString() + QStringLiteral("lxc.uts.name = renamed\n");
         out = callAsUser(QStringLiteral("SetConfig"), {QStringLiteral("'box2'"), gvariantString(renamed)}, &code);
         QVERIFY2(code == 0, qPrintable(out));

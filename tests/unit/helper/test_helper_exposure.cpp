@@ -57,6 +57,36 @@ private slots:
         QCOMPARE(!found.empty(), exposes);
     }
 
+    // Berth's own bridges ("berthbr0", "lab0" here) are free; any other
+    // bridge of the host, and macvlan, need the host action.
+    void networks_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("exposures");
+        QTest::newRow("no network") << "lxc.net.0.type = empty\n" << 0;
+        QTest::newRow("default bridge") << "lxc.net.0.type = veth\nlxc.net.0.link = berthbr0\n" << 0;
+        QTest::newRow("own bridge") << "lxc.net.0.type = veth\nlxc.net.0.link = lab0\n" << 0;
+        QTest::newRow("host bridge") << "lxc.net.0.type = veth\nlxc.net.0.link = br0\n" << 1;
+        QTest::newRow("macvlan") << "lxc.net.0.type = macvlan\nlxc.net.0.link = eth0\n" << 1;
+        QTest::newRow("own and host")
+            << "lxc.net.0.type = veth\nlxc.net.0.link = lab0\nlxc.net.1.type = veth\nlxc.net.1.link = br0\n" << 1;
+        QTest::newRow("host network") << "lxc.net.0.type = none\n" << 0;   // hostExposures' case
+    }
+    void networks()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, exposures);
+        auto config = Config::parse(kRootfs + text.toStdString());
+        QVERIFY(config);
+        auto spec = ContainerSpec::fromConfig(*config);
+        QVERIFY2(spec, spec ? "" : spec.error().describe().c_str());
+        const auto found = hostNetworkExposures(
+            *spec, [](const std::string& link) { return link == "berthbr0" || link == "lab0"; });
+        QCOMPARE(int(found.size()), exposures);
+        for (const auto& why : found)
+            QVERIFY2(why.find("lxc.net.") != std::string::npos, why.c_str());
+    }
+
     void rootfsUnchangedFromUnknown()
     {
         auto config = Config::parse(kRootfs);
