@@ -10,14 +10,20 @@
 #include "worker.h"
 
 #include <cerrno>
+#include <utility>
 
 namespace berth::helper {
 
 Service::Service(Engine& engine, QDBusConnection bus, Lifetime& lifetime, QObject* parent)
-    : QObject(parent), m_engine(engine), m_bus(std::move(bus)), m_lifetime(lifetime), m_authorizer(m_bus)
+    : QObject(parent), m_engine(engine), m_bus(std::move(bus)), m_stateWatcher(engine.settings().paths.runDir()),
+      m_lifetime(lifetime), m_authorizer(m_bus)
 {
     new Manager1Adaptor(this);
     new Network1Adaptor(this);
+    // An init that exits by itself is announced too, not only the changes
+    // callers asked for.
+    connect(&m_stateWatcher, &StateWatcher::touched, this,
+            [this](const QString& name) { emitState(name.toStdString()); });
 }
 
 bool Service::rejected(const Status& status)
@@ -107,9 +113,20 @@ std::size_t Service::runningJobs() const
 
 void Service::emitState(const std::string& name)
 {
+    m_stateWatcher.rescan();   // a start may have made the container's run directory
     auto state = m_engine.state(name);
-    if (state)
-        Q_EMIT StateChanged(QString::fromStdString(name), QString::fromLatin1(runStateName(state->state).data()));
+    if (!state)
+        return;   // destroyed meanwhile, or not a container's directory
+    const QString text = QString::fromLatin1(runStateName(state->state).data());
+    const auto known = m_announcedStates.find(name);
+    // Never announced: it was stopped as far as anyone knows (a start's
+    // directory appears before its monitor holds the lock and reads as
+    // stopped for a moment).
+    const QString before = known != m_announcedStates.end() ? known->second : QString::fromLatin1(runStateName(RunState::Stopped).data());
+    if (before == text)
+        return;
+    m_announcedStates[name] = text;
+    Q_EMIT StateChanged(QString::fromStdString(name), text);
 }
 
 } // namespace berth::helper

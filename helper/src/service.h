@@ -11,6 +11,7 @@
 #include "delayed_reply.h"
 #include "job.h"
 #include "lifetime.h"
+#include "state_watcher.h"
 
 #include <QDBusContext>
 #include <QDBusObjectPath>
@@ -101,6 +102,8 @@ private:
                       Job::Done done = {});
     void startJob(const DelayedReply& reply, uint owner, const QString& operation, const std::string& container,
                   Job::Work work, Job::Done done);
+    // Announces `name`'s state with StateChanged unless it was the last
+    // one announced (a call's own change and the watcher's see the same).
     void emitState(const std::string& name);
     // Delays the reply and answers with what `read` returns on a worker thread.
     void answerFromWorker(std::function<Result<QVariant>()> read);
@@ -128,6 +131,8 @@ private:
 
     Engine& m_engine;
     QDBusConnection m_bus;
+    StateWatcher m_stateWatcher;
+    std::map<std::string, QString> m_announcedStates;
     Lifetime& m_lifetime;
     Authorizer m_authorizer;
     uint m_nextJob = 1;

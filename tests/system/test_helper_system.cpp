@@ -57,6 +57,15 @@ QString gvariantString(QString text)
 
 } // namespace
 
+// Every StateChanged the helper broadcasts, in order, as "name state".
+class StateRecorder : public QObject {
+    Q_OBJECT
+public:
+    QStringList seen;
+public Q_SLOTS:
+    void record(const QString& name, const QString& state) { seen << name + QLatin1Char(' ') + state; }
+};
+
 class TestHelperSystem : public QObject {
     Q_OBJECT
 private:
@@ -468,6 +477,37 @@ private Q_SLOTS:
         QVERIFY2(removed.type() == QDBusMessage::ReplyMessage, qPrintable(removed.errorMessage()));
         QVERIFY(network(QStringLiteral("ListForwards"), {QStringLiteral("box5")}).arguments().value(0).toStringList().isEmpty());
         QCOMPARE(call(QStringLiteral("Destroy"), {QStringLiteral("box5"), false}).type(), QDBusMessage::ReplyMessage);
+    }
+
+    // The init exits by itself: the helper says so without being asked.
+    void initExitIsAnnounced()
+    {
+        StateRecorder recorder;
+        QVERIFY(m_bus.connection().connect(QString(), QStringLiteral("/org/berth/Berth1"),
+                                           QStringLiteral("org.berth.Manager1"), QStringLiteral("StateChanged"),
+                                           &recorder, SLOT(record(QString,QString))));
+        const QString name = QStringLiteral("box7");
+        QCOMPARE(runJob(QStringLiteral("Create"),
+                        {name, QStringLiteral("busybox"), QVariant::fromValue(QMap<QString, QString>{}),
+                         QStringLiteral("application"), QStringList{QStringLiteral("/bin/sleep"), QStringLiteral("2")},
+                         QString()}),
+                 QStringLiteral("succeeded"));
+        auto start = call(QStringLiteral("Start"), {name});
+        QVERIFY2(start.type() == QDBusMessage::ReplyMessage, qPrintable(start.errorMessage()));
+        QTRY_VERIFY_WITH_TIMEOUT(recorder.seen.contains(name + QStringLiteral(" running")), 10000);
+        // No call from here on: only the helper's own watch can tell.
+        QTRY_VERIFY_WITH_TIMEOUT(recorder.seen.contains(name + QStringLiteral(" stopped")), 30000);
+        QCOMPARE(state(name), QStringLiteral("stopped"));
+        // Each change once, in order, and no "stopped" while it started.
+        QStringList own;
+        for (const QString& line : recorder.seen) {
+            if (line.startsWith(name + QLatin1Char(' ')))
+                own << line;
+        }
+        QCOMPARE(own.count(name + QStringLiteral(" running")), 1);
+        QCOMPARE(own.last(), name + QStringLiteral(" stopped"));
+        QCOMPARE(own.count(name + QStringLiteral(" stopped")), 1);
+        QCOMPARE(call(QStringLiteral("Destroy"), {name, false}).type(), QDBusMessage::ReplyMessage);
     }
 
     void systemCheck()

@@ -1,0 +1,39 @@
+#include "state_watcher.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace berth::helper {
+
+StateWatcher::StateWatcher(std::filesystem::path runDir, QObject* parent)
+    : QObject(parent), m_runDir(QString::fromStdString(runDir.string()))
+{
+    connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, &StateWatcher::directoryChanged);
+    rescan();
+}
+
+void StateWatcher::rescan()
+{
+    if (!QFileInfo(m_runDir).isDir())
+        return;   // no container has run since boot; the first start makes it
+    QStringList wanted{m_runDir};
+    const QDir runDir(m_runDir);
+    for (const QString& name : runDir.entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+        wanted << runDir.filePath(name);
+    const QStringList watched = m_watcher.directories();
+    for (const QString& dir : wanted) {
+        if (!watched.contains(dir))
+            m_watcher.addPath(dir);
+    }
+}
+
+void StateWatcher::directoryChanged(const QString& path)
+{
+    if (path == m_runDir) {
+        rescan();   // a container directory came or went
+        return;
+    }
+    Q_EMIT touched(QFileInfo(path).fileName());
+}
+
+} // namespace berth::helper
