@@ -113,7 +113,7 @@ std::size_t Service::runningJobs() const
 
 void Service::emitState(const std::string& name)
 {
-    m_stateWatcher.rescan();   // a start may have made the container's run directory
+    m_stateWatcher.ensureWatching();   // the first start since boot makes the run directory
     auto state = m_engine.state(name);
     if (!state)
         return;   // destroyed meanwhile, or not a container's directory

@@ -12,6 +12,12 @@ StateWatcher::StateWatcher(std::filesystem::path runDir, QObject* parent)
     rescan();
 }
 
+void StateWatcher::ensureWatching()
+{
+    if (!m_watcher.directories().contains(m_runDir))
+        rescan();
+}
+
 void StateWatcher::rescan()
 {
     if (!QFileInfo(m_runDir).isDir())

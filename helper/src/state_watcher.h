@@ -19,15 +19,18 @@ class StateWatcher : public QObject {
 public:
     explicit StateWatcher(std::filesystem::path runDir, QObject* parent = nullptr);
 
-    // Watches the run directory and every container directory in it that is
-    // not watched yet (a start may just have made them).
-    void rescan();
+    // Starts watching once the run directory exists (the first start since
+    // boot makes it); from then on its own events keep the list current.
+    void ensureWatching();
 
 Q_SIGNALS:
     // Something in container `name`'s run directory changed.
     void touched(const QString& name);
 
 private:
+    // Watches the run directory and every container directory in it that is
+    // not watched yet.
+    void rescan();
     void directoryChanged(const QString& path);
 
     QString m_runDir;

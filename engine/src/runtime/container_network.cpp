@@ -110,6 +110,27 @@ Status publish(const Paths& paths, const net::BridgeConfig& bridge, const std::s
     return net::reloadDnsmasq(net::dnsmasqPidFile(paths, bridge.name));
 }
 
+// What every interface takes from its lxc.net.N keys as they stand.
+InterfacePlan interfaceFromSpec(const std::string& name, const NetInterfaceSpec& iface)
+{
+    InterfacePlan out;
+    out.type = iface.type;
+    out.name = iface.name;
+    out.mac = iface.hwaddr.empty() ? net::stableMac(name, iface.index) : iface.hwaddr;
+    out.mtu = iface.mtu;
+    out.up = iface.up;
+    return out;
+}
+
+// A veth whose host end joins `bridge`.
+InterfacePlan vethFromSpec(const std::string& name, const NetInterfaceSpec& iface, const std::string& bridge)
+{
+    InterfacePlan out = interfaceFromSpec(name, iface);
+    out.hostName = iface.vethPair.empty() ? hostVethName(name, iface.index) : iface.vethPair;
+    out.bridge = bridge;
+    return out;
+}
+
 // lxc.net.N.link names a bridge of the host that is not one of Berth's (no
 // networks/<name>.conf): the host end joins it as LXC's veth does. Its
 // addresses, DHCP and DNS are whatever the host runs there; Berth neither
@@ -124,14 +145,7 @@ Result<InterfacePlan> planHostBridgeVeth(const std::string& name, const NetInter
         return fail(kind.error().wrap("bridge '" + iface.link + "' (not one of Berth's networks)"));
     if (*kind != "bridge")
         return failWith(EINVAL, "link '" + iface.link + "' is not a bridge");
-    InterfacePlan out;
-    out.type = NetInterfaceSpec::Type::Veth;
-    out.hostName = iface.vethPair.empty() ? hostVethName(name, iface.index) : iface.vethPair;
-    out.bridge = iface.link;
-    out.name = iface.name;
-    out.mac = iface.hwaddr.empty() ? net::stableMac(name, iface.index) : iface.hwaddr;
-    out.mtu = iface.mtu;
-    out.up = iface.up;
+    InterfacePlan out = vethFromSpec(name, iface, iface.link);
     out.address = iface.ipv4;
     out.gateway = iface.gateway;
     return out;
@@ -147,14 +161,9 @@ Result<InterfacePlan> planVeth(const EngineSettings& settings, const std::string
         return fail(bridge.error());
     if (auto up = net::bridgeUp(settings.paths, *bridge); !up)
         return fail(up.error());
-    InterfacePlan out;
-    out.type = NetInterfaceSpec::Type::Veth;
-    out.hostName = iface.vethPair.empty() ? hostVethName(name, iface.index) : iface.vethPair;
-    out.bridge = bridge->name;
-    out.name = iface.name;
-    out.mac = iface.hwaddr.empty() ? net::stableMac(name, iface.index) : iface.hwaddr;
-    out.mtu = iface.mtu ? iface.mtu : bridge->mtu;
-    out.up = iface.up;
+    InterfacePlan out = vethFromSpec(name, iface, bridge->name);
+    if (!out.mtu)
+        out.mtu = bridge->mtu;
     auto address = addressOnBridge(settings.paths, name, iface, *bridge, out.mac);
     if (!address)
         return fail(address.error());
@@ -192,16 +201,11 @@ Result<NetworkPlan> prepareContainerNetwork(const EngineSettings& settings, cons
             break;
         }
         case NetInterfaceSpec::Type::Macvlan: {
-            InterfacePlan macvlan;
-            macvlan.type = NetInterfaceSpec::Type::Macvlan;
+            InterfacePlan macvlan = interfaceFromSpec(name, iface);
             macvlan.parent = iface.link;
             macvlan.macvlanMode = iface.macvlanMode;
-            macvlan.name = iface.name;
-            macvlan.mac = iface.hwaddr.empty() ? net::stableMac(name, iface.index) : iface.hwaddr;
-            macvlan.mtu = iface.mtu;
             macvlan.address = iface.ipv4;
             macvlan.gateway = iface.gateway;
-            macvlan.up = iface.up;
             plan.interfaces.push_back(std::move(macvlan));
             break;
         }
