@@ -40,7 +40,7 @@ Status validateInput(const TemplateInfo& info, const QDBusUnixFileDescriptor* in
     }
     if (!option)
         return failWith(EINVAL, "template '" + info.name + "' takes no file");
-    return validateFd(input->fileDescriptor(), option->acceptsFile, option->acceptsDirectory);
+    return validateFd(input->fileDescriptor(), FdUse::Read, option->acceptsFile, option->acceptsDirectory);
 }
 
 Result<CreateRequest> buildRequest(const std::string& name, const QString& templateName, const StringMap& options,
@@ -128,7 +128,7 @@ QDBusObjectPath Service::createJob(const std::string& name, const QString& templ
 QDBusObjectPath Service::Export(const QString& qname, const QDBusUnixFileDescriptor& output)
 {
     const std::string name = qname.toStdString();
-    if (rejected(validateName(name)) || rejected(validateFd(output.fileDescriptor(), true, false)) ||
+    if (rejected(validateName(name)) || rejected(validateFd(output.fileDescriptor(), FdUse::Write, true, false)) ||
         rejected(validateJobCount(runningJobs())) || rejectedUnlessExists(name))
         return {};
     authorizeJob({QString::fromLatin1(kActionManage)}, QStringLiteral("export"), name,

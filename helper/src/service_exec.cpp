@@ -63,6 +63,12 @@ uint Service::ExecWithFds(const QString& name, const QStringList& argv, const QS
         rejected(failWith(EINVAL, "stdin, stdout and stderr must be open file descriptors"));
         return 0;
     }
+    // The engine copies through pipes of its own, so the command never
+    // holds these; what they are is still checked here, before anything runs.
+    if (rejected(validateStdioFd(stdinFd.fileDescriptor(), StdioStream::In)) ||
+        rejected(validateStdioFd(stdoutFd.fileDescriptor(), StdioStream::Out)) ||
+        rejected(validateStdioFd(stderrFd.fileDescriptor(), StdioStream::Err)))
+        return 0;
     ExecArgs args{name.toStdString(), execRequest(argv, env, cwd), {stdinFd, stdoutFd, stderrFd}};
     args.request.stdinFd = stdinFd.fileDescriptor();
     args.request.stdoutFd = stdoutFd.fileDescriptor();

@@ -57,11 +57,33 @@ inline constexpr int kMaxTty = 63;
 // "tcp:8080:80", "udp:127.0.0.1:5353:53".
 [[nodiscard]] Status validateForward(std::string_view forward);
 
-// What a descriptor the caller passed must be: fileOk accepts a regular
-// file or a pipe, directoryOk a directory. Sockets, devices and the like never.
+// Descriptors a caller passes are used only through themselves, with the
+// rights the caller opened them with: never O_PATH (no rights to use), and
+// opened for what Berth does with them (FdUse::Read: O_RDONLY or O_RDWR;
+// FdUse::Write: O_WRONLY or O_RDWR).
+enum class FdUse { Read, Write };
+// What the kernel says of a descriptor: fstat's type, fcntl(F_GETFL)'s
+// flags, and whether it is a terminal.
+struct FdFacts {
+    mode_t mode = 0;
+    int flags = 0;
+    bool terminal = false;
+    dev_t rdev = 0;
+};
+[[nodiscard]] Result<FdFacts> fdFacts(int fd);
+[[nodiscard]] Status validateFdAccess(int flags, FdUse use);
+// An input or output file: fileOk accepts a regular file or a pipe,
+// directoryOk a directory. Sockets, devices and the like never.
 [[nodiscard]] Status validateFdMode(mode_t mode, bool fileOk, bool directoryOk);
-// fstat()s the descriptor, then validateFdMode.
-[[nodiscard]] Status validateFd(int fd, bool fileOk, bool directoryOk);
+[[nodiscard]] Status validateFileFacts(const FdFacts& facts, FdUse use, bool fileOk, bool directoryOk);
+// fdFacts, then validateFileFacts.
+[[nodiscard]] Status validateFd(int fd, FdUse use, bool fileOk, bool directoryOk);
+// What stdio can be: a pipe, a socket, a terminal, /dev/null or a regular
+// file, opened for the direction of `stream` (stdin is read, stdout and
+// stderr written). The error names the stream.
+enum class StdioStream { In, Out, Err };
+[[nodiscard]] Status validateStdioFacts(const FdFacts& facts, StdioStream stream);
+[[nodiscard]] Status validateStdioFd(int fd, StdioStream stream);
 
 [[nodiscard]] Status validateJobCount(std::size_t running);
 

@@ -331,23 +331,140 @@ private slots:
         QCOMPARE(bool(validateFdMode(mode_t(mode), fileOk, directoryOk)), valid);
     }
 
+    // Inputs are read, outputs written: the access mode must say so, and
+    // O_PATH (no right to read or write at all) never passes.
+    void fileAccess_data()
+    {
+        QTest::addColumn<uint>("mode");
+        QTest::addColumn<int>("flags");
+        QTest::addColumn<bool>("read");
+        QTest::addColumn<bool>("directoryOk");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("input file O_RDONLY") << uint(S_IFREG) << O_RDONLY << true << false << true;
+        QTest::newRow("input file O_RDWR") << uint(S_IFREG) << O_RDWR << true << false << true;
+        QTest::newRow("input file O_WRONLY") << uint(S_IFREG) << O_WRONLY << true << false << false;
+        QTest::newRow("input file O_PATH") << uint(S_IFREG) << O_PATH << true << false << false;
+        QTest::newRow("input dir O_RDONLY") << uint(S_IFDIR) << (O_RDONLY | O_DIRECTORY) << true << true << true;
+        QTest::newRow("input dir O_PATH") << uint(S_IFDIR) << (O_PATH | O_DIRECTORY) << true << true << false;
+        QTest::newRow("input pipe O_RDONLY") << uint(S_IFIFO) << O_RDONLY << true << false << true;
+        QTest::newRow("output file O_WRONLY") << uint(S_IFREG) << (O_WRONLY | O_APPEND) << false << false << true;
+        QTest::newRow("output file O_RDWR") << uint(S_IFREG) << O_RDWR << false << false << true;
+        QTest::newRow("output file O_RDONLY") << uint(S_IFREG) << O_RDONLY << false << false << false;
+        QTest::newRow("output file O_PATH") << uint(S_IFREG) << O_PATH << false << false << false;
+        QTest::newRow("output pipe O_WRONLY") << uint(S_IFIFO) << O_WRONLY << false << false << true;
+        QTest::newRow("output dir O_RDWR") << uint(S_IFDIR) << O_RDWR << false << false << false;
+    }
+    void fileAccess()
+    {
+        QFETCH(uint, mode);
+        QFETCH(int, flags);
+        QFETCH(bool, read);
+        QFETCH(bool, directoryOk);
+        QFETCH(bool, valid);
+        const FdFacts facts{.mode = mode_t(mode), .flags = flags};
+        QCOMPARE(bool(validateFileFacts(facts, read ? FdUse::Read : FdUse::Write, true, directoryOk)), valid);
+    }
+
+    // stdio: type x access mode x stream. Never a directory, never O_PATH,
+    // never a device unless a terminal (or /dev/null); the direction must match.
+    void stdio_data()
+    {
+        QTest::addColumn<uint>("mode");
+        QTest::addColumn<int>("flags");
+        QTest::addColumn<bool>("terminal");
+        QTest::addColumn<int>("stream");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<QString>("says");
+        const int in = int(StdioStream::In), out = int(StdioStream::Out), err = int(StdioStream::Err);
+        struct Kind {
+            const char* name;
+            mode_t mode;
+            bool terminal;
+            bool ok;
+        };
+        const Kind kinds[] = {{"pipe", S_IFIFO, false, true},    {"socket", S_IFSOCK, false, true},
+                              {"file", S_IFREG, false, true},    {"tty", S_IFCHR, true, true},
+                              {"device", S_IFCHR, false, false}, {"block", S_IFBLK, false, false},
+                              {"dir", S_IFDIR, false, false},    {"symlink", S_IFLNK, false, false}};
+        struct Access {
+            const char* name;
+            int flags;
+        };
+        const Access accesses[] = {{"O_RDONLY", O_RDONLY}, {"O_WRONLY", O_WRONLY}, {"O_RDWR", O_RDWR},
+                                   {"O_PATH", O_PATH}};
+        for (const Kind& kind : kinds) {
+            for (const Access& access : accesses) {
+                for (int stream : {in, out, err}) {
+                    const bool path = access.flags == O_PATH;
+                    const bool direction = stream == in ? access.flags != O_WRONLY : access.flags != O_RDONLY;
+                    const char* streamName = stream == in ? "stdin" : stream == out ? "stdout" : "stderr";
+                    QTest::addRow("%s %s %s", kind.name, access.name, streamName)
+                        << uint(kind.mode) << access.flags << kind.terminal << stream
+                        << (kind.ok && !path && direction) << QString::fromLatin1(streamName);
+                }
+            }
+        }
+        QTest::newRow("directory as stdin says so")
+            << uint(S_IFDIR) << int(O_RDONLY | O_DIRECTORY) << false << in << false << QStringLiteral("stdin is a directory");
+        QTest::newRow("O_PATH directory as stdin says so")
+            << uint(S_IFDIR) << int(O_PATH | O_DIRECTORY) << false << in << false << QStringLiteral("O_PATH");
+        QTest::newRow("read-only file as stdout says so")
+            << uint(S_IFREG) << O_RDONLY << false << out << false << QStringLiteral("stdout: ");
+    }
+    void stdio()
+    {
+        QFETCH(uint, mode);
+        QFETCH(int, flags);
+        QFETCH(bool, terminal);
+        QFETCH(int, stream);
+        QFETCH(bool, valid);
+        QFETCH(QString, says);
+        const FdFacts facts{.mode = mode_t(mode), .flags = flags, .terminal = terminal};
+        auto checked = validateStdioFacts(facts, StdioStream(stream));
+        QCOMPARE(bool(checked), valid);
+        if (!checked) {
+            QCOMPARE(checked.error().code, EINVAL);
+            QVERIFY2(QString::fromStdString(checked.error().message).contains(says), checked.error().message.c_str());
+        }
+    }
+
     void realFds()
     {
         int pipeFds[2];
         QCOMPARE(::pipe2(pipeFds, O_CLOEXEC), 0);
-        QVERIFY(validateFd(pipeFds[0], true, false));
+        QVERIFY(validateFd(pipeFds[0], FdUse::Read, true, false));
+        QVERIFY(!validateFd(pipeFds[0], FdUse::Write, true, false));
+        QVERIFY(validateStdioFd(pipeFds[0], StdioStream::In));
+        QVERIFY(validateStdioFd(pipeFds[1], StdioStream::Out));
+        QVERIFY(!validateStdioFd(pipeFds[1], StdioStream::In));
         ::close(pipeFds[0]);
         ::close(pipeFds[1]);
         const int dir = ::open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         QVERIFY(dir >= 0);
-        QVERIFY(!validateFd(dir, true, false));
-        QVERIFY(validateFd(dir, false, true));
+        QVERIFY(!validateFd(dir, FdUse::Read, true, false));
+        QVERIFY(validateFd(dir, FdUse::Read, false, true));
+        QVERIFY(!validateStdioFd(dir, StdioStream::In));
         ::close(dir);
+        const int pathDir = ::open("/", O_PATH | O_DIRECTORY | O_CLOEXEC);
+        QVERIFY(pathDir >= 0);
+        QVERIFY(!validateFd(pathDir, FdUse::Read, false, true));
+        QVERIFY(!validateStdioFd(pathDir, StdioStream::In));
+        ::close(pathDir);
         const int null = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
-        QVERIFY(!validateFd(null, true, true));   // a device is never an input file
+        QVERIFY(!validateFd(null, FdUse::Read, true, true));   // a device is never an input file
+        QVERIFY(validateStdioFd(null, StdioStream::In));         // but `< /dev/null` is stdin
+        QVERIFY(!validateStdioFd(null, StdioStream::Out));       // opened read-only
         ::close(null);
-        QVERIFY(!validateFd(-1, true, true));
-        QVERIFY(!validateFd(100000, true, true));
+        const int zero = ::open("/dev/zero", O_RDONLY | O_CLOEXEC);
+        QVERIFY(!validateStdioFd(zero, StdioStream::In));        // another device: no
+        ::close(zero);
+        const int ptmx = ::open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC);
+        QVERIFY(ptmx >= 0);
+        QVERIFY(validateStdioFd(ptmx, StdioStream::Out));        // a terminal
+        ::close(ptmx);
+        QVERIFY(!validateFd(-1, FdUse::Read, true, true));
+        QVERIFY(!validateFd(100000, FdUse::Read, true, true));
+        QVERIFY(!validateStdioFd(-1, StdioStream::In));
     }
 
     void jobCount()
