@@ -1,9 +1,13 @@
 #include "runtime/exec_in_container.h"
 
 #include "runtime/fd_passing.h"
+#include "runtime/stdio_proxy.h"
+
+#include <algorithm>
 
 #include <cstdio>
 #include <cstring>
+#include <optional>
 
 #include <fcntl.h>
 #include <linux/close_range.h>
@@ -29,6 +33,10 @@ constexpr int kNamespaces = CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NE
 struct Prepared {
     std::vector<char*> argv;
     std::vector<char*> envp;
+    CallerStdio caller{-1, -1, -1};
+    std::optional<StdioPipes> stdio;   // the caller's fds, copied by a proxy
+    std::vector<int> waiterKeeps;      // sorted: what the waiter holds on to
+    std::vector<int> proxyKeeps;
 };
 
 Prepared prepare(const ExecContext& context)
@@ -41,6 +49,28 @@ Prepared prepare(const ExecContext& context)
         p.envp.push_back(const_cast<char*>(var.c_str()));
     p.envp.push_back(nullptr);
     return p;
+}
+
+// The waiter keeps its own stdio (for die()), what the command needs and
+// its channels back; the caller's fds and everything else the helper
+// holds are closed before it joins the container.
+void planKeeps(Prepared& p, const ExecContext& context, std::initializer_list<int> channels)
+{
+    p.waiterKeeps = {STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO, context.initPidfd.get()};
+    for (const UniqueFd& procs : context.cgroupProcs)
+        p.waiterKeeps.push_back(procs.get());
+    p.waiterKeeps.insert(p.waiterKeeps.end(), channels);
+    if (p.stdio) {
+        for (const UniqueFd& fd : p.stdio->command)
+            p.waiterKeeps.push_back(fd.get());
+        p.waiterKeeps.push_back(p.stdio->doneWrite.get());
+        p.proxyKeeps.assign(p.caller.begin(), p.caller.end());
+        for (const UniqueFd& fd : p.stdio->proxy)
+            p.proxyKeeps.push_back(fd.get());
+        p.proxyKeeps.push_back(p.stdio->doneRead.get());
+    }
+    std::ranges::sort(p.waiterKeeps);
+    std::ranges::sort(p.proxyKeeps);
 }
 
 [[noreturn]] void die(const char* what, int err)
@@ -68,13 +98,15 @@ void attachPty(int ptySocket)
         ::dup2(slave.get(), fd);
 }
 
-void attachStdio(const ExecRequest& request)
+// The command's stdio: the exec's own pipes (the proxy copies them to the
+// caller's fds), /dev/null where the caller gave none.
+void attachStdio(const Prepared& prepared)
 {
-    const int given[3] = {request.stdinFd, request.stdoutFd, request.stderrFd};
     int null = -1;
     for (int fd = 0; fd < 3; ++fd) {
-        if (given[fd] >= 0) {
-            ::dup2(given[fd], fd);
+        const int given = prepared.stdio ? prepared.stdio->command[std::size_t(fd)].get() : -1;
+        if (given >= 0) {
+            ::dup2(given, fd);
             continue;
         }
         if (null < 0)
@@ -93,7 +125,7 @@ void attachStdio(const ExecRequest& request)
     if (request.allocatePty)
         attachPty(ptySocket);
     else
-        attachStdio(request);
+        attachStdio(prepared);
     if (::chdir(context.cwd.c_str()) != 0)
         die("change directory", errno);
     ::syscall(SYS_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC);
@@ -108,11 +140,40 @@ void attachStdio(const ExecRequest& request)
     die(prepared.argv[0], errno);
 }
 
+// The proxy is forked while the waiter is still wholly on the host: it
+// copies between the caller's fds and the pipes outside the container's
+// namespaces. The waiter then lets go of the caller's fds.
+pid_t startProxy(const Prepared& prepared)
+{
+    if (!prepared.stdio)
+        return 0;
+    const pid_t proxy = ::fork();
+    if (proxy < 0)
+        die("fork the stdio proxy", errno);
+    if (proxy == 0) {
+        closeAllExcept(prepared.proxyKeeps.data(), prepared.proxyKeeps.size());
+        runStdioProxy(prepared.caller, *prepared.stdio);
+    }
+    return proxy;
+}
+
+// The command is reaped: the proxy forwards what is left of its output
+// and ends; only then is the exit status reported.
+void waitProxy(const Prepared& prepared, pid_t proxy)
+{
+    if (proxy <= 0)
+        return;
+    ::close(prepared.stdio->doneWrite.get());
+    while (::waitpid(proxy, nullptr, 0) < 0 && errno == EINTR) {}
+}
+
 // The waiter: joins the namespaces, forks the command into them and
 // reports its wait status through statusFd.
 [[noreturn]] void runWaiter(const ExecContext& context, const ExecRequest& request, const Prepared& prepared,
                             int statusFd, int ptySocket)
 {
+    const pid_t proxy = startProxy(prepared);
+    closeAllExcept(prepared.waiterKeeps.data(), prepared.waiterKeeps.size());
     if (::setns(context.initPidfd.get(), kNamespaces) != 0)
         die("join the container's namespaces", errno);
     const pid_t command = ::fork();
@@ -124,8 +185,13 @@ void attachStdio(const ExecRequest& request)
     }
     if (ptySocket >= 0)
         ::close(ptySocket);
+    if (prepared.stdio)
+        for (const UniqueFd& fd : prepared.stdio->command)
+            if (fd)
+                ::close(fd.get());
     int status = 0;
     while (::waitpid(command, &status, 0) < 0 && errno == EINTR) {}
+    waitProxy(prepared, proxy);
     (void)!::write(statusFd, &status, sizeof(status));
     ::_exit(0);
 }
@@ -136,7 +202,14 @@ Result<ExecProcess> execInContainer(const ExecContext& context, const ExecReques
 {
     if (context.argv.empty())
         return failWith(EINVAL, "exec needs a command");
-    const Prepared prepared = prepare(context);
+    Prepared prepared = prepare(context);
+    prepared.caller = {request.stdinFd, request.stdoutFd, request.stderrFd};
+    if (!request.allocatePty && std::ranges::any_of(prepared.caller, [](int fd) { return fd >= 0; })) {
+        auto pipes = makeStdioPipes(prepared.caller);
+        if (!pipes)
+            return fail(pipes.error());
+        prepared.stdio = std::move(*pipes);
+    }
     int statusPipe[2];
     if (::pipe2(statusPipe, O_CLOEXEC) != 0)
         return failErrno(errno, "pipe");
@@ -150,6 +223,8 @@ Result<ExecProcess> execInContainer(const ExecContext& context, const ExecReques
         ptyTheirs.reset(pair[1]);
     }
 
+    planKeeps(prepared, context, {statusWrite.get(), ptyTheirs.get()});
+
     const pid_t waiter = ::fork();
     if (waiter < 0)
         return failErrno(errno, "fork");
@@ -160,6 +235,7 @@ Result<ExecProcess> execInContainer(const ExecContext& context, const ExecReques
     }
     statusWrite.reset();
     ptyTheirs.reset();
+    prepared.stdio.reset();   // the waiter and the proxy hold what they need
     if (!request.allocatePty)
         return ExecProcess(waiter, std::move(statusRead), UniqueFd{});
 
