@@ -72,6 +72,14 @@ void Service::authorizeAndRun(const QStringList& actions, std::function<Status()
 void Service::authorizeJob(const QStringList& actions, const QString& operation, const std::string& container,
                            Job::Work work, Job::Done done)
 {
+    authorizeJobFor(actions, operation, container,
+                    [work = std::move(work)](const Progress& progress, uint) { return work(progress); },
+                    std::move(done));
+}
+
+void Service::authorizeJobFor(const QStringList& actions, const QString& operation, const std::string& container,
+                              CallerWork work, Job::Done done)
+{
     setDelayedReply(true);
     m_lifetime.touch();
     DelayedReply reply(connection(), message());
@@ -81,7 +89,8 @@ void Service::authorizeJob(const QStringList& actions, const QString& operation,
             reply.error(QString::fromLatin1(kErrorNotAuthorized.data()), auth.why);
             return;
         }
-        startJob(reply, auth.uid, operation, container, work, done);
+        startJob(reply, auth.uid, operation, container,
+                 [work, caller = auth.uid](const Progress& progress) { return work(progress, caller); }, done);
     });
 }
 

@@ -100,6 +100,10 @@ private:
     // Validation is done: authorize, then start a job and reply with its path.
     void authorizeJob(const QStringList& actions, const QString& operation, const std::string& container, Job::Work work,
                       Job::Done done = {});
+    // The same for work that acts with the caller's rights: it gets the caller's uid.
+    using CallerWork = std::function<Status(const Progress&, uint caller)>;
+    void authorizeJobFor(const QStringList& actions, const QString& operation, const std::string& container,
+                         CallerWork work, Job::Done done = {});
     void startJob(const DelayedReply& reply, uint owner, const QString& operation, const std::string& container,
                   Job::Work work, Job::Done done);
     // Announces `name`'s state with StateChanged unless it was the last

@@ -113,15 +113,17 @@ QDBusObjectPath Service::createJob(const std::string& name, const QString& templ
     if (request->templateName == "lxc-import"
         || !net::isBerthBridge(m_engine.settings().paths, request->network))
         actions << QString::fromLatin1(kActionHostAccess);
-    authorizeJob(actions, QStringLiteral("create"), name,
-                 [this, request = *request, keep](const Progress& progress) mutable {
-                     request.inputFd = keep.isValid() ? keep.fileDescriptor() : -1;
-                     return m_engine.create(request, progress);
-                 },
-                 [this, name](const Status& status) {
-                     if (status)
-                         Q_EMIT ContainerAdded(QString::fromStdString(name));
-                 });
+    // A directory (oci) is read with the caller's rights, never root's.
+    authorizeJobFor(actions, QStringLiteral("create"), name,
+                    [this, request = *request, keep](const Progress& progress, uint caller) mutable {
+                        request.inputFd = keep.isValid() ? keep.fileDescriptor() : -1;
+                        request.inputReader = uid_t(caller);
+                        return m_engine.create(request, progress);
+                    },
+                    [this, name](const Status& status) {
+                        if (status)
+                            Q_EMIT ContainerAdded(QString::fromStdString(name));
+                    });
     return {};
 }
 

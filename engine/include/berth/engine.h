@@ -53,6 +53,9 @@ struct CreateRequest {
     // save` archive or an OCI layout directory; lxc-import: the LXC
     // container's directory (holding config and rootfs/).
     int inputFd = -1;
+    // Whose rights a directory input (oci) is read with: the caller's uid
+    // (with its groups). 0, root, reads it in place.
+    uid_t inputReader = 0;
     // Unset: the template's default (oci: application, others: system).
     std::optional<ContainerKind> kind;
     // Application containers: the command berth-init runs (oci: empty

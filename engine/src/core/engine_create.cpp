@@ -14,6 +14,7 @@
 
 #include <optional>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -64,6 +65,10 @@ Status checkInputFd(const TemplateInfo& info, int fd)
     struct stat st {};
     if (::fstat(fd, &st) != 0)
         return failErrno(errno, "the '" + option->key + "' descriptor");
+    // Used only with the rights the caller opened it with: to read.
+    const int access = ::fcntl(fd, F_GETFL);
+    if (access < 0 || (access & O_PATH) == O_PATH || (access & O_ACCMODE) == O_WRONLY)
+        return failWith(EINVAL, "the '" + option->key + "' descriptor is not open for reading (O_PATH or write-only)");
     const bool isDir = S_ISDIR(st.st_mode);
     const bool isFile = S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode);
     if ((isDir && option->acceptsDirectory) || (isFile && option->acceptsFile))

@@ -2,6 +2,7 @@
 
 #include "fs/remove_tree.h"
 #include "image/archive_extract.h"
+#include "image/tree_as_caller.h"
 
 #include <cerrno>
 #include <utility>
@@ -29,6 +30,7 @@ Status ImageInput::release()
 
 namespace {
 
+// Root's own directory (reader 0): used in place.
 Result<UniqueFd> reopenDirectory(int fd)
 {
     UniqueFd dir(::openat(fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC));
@@ -53,25 +55,52 @@ Result<UniqueFd> extractInto(int archiveFd, const std::filesystem::path& scratch
 
 } // namespace
 
-Result<ImageInput> openImageInput(int inputFd, const std::filesystem::path& scratch)
+namespace {
+
+Status makeScratch(const std::filesystem::path& scratch)
+{
+    if (::mkdir(scratch.c_str(), 0700) != 0)
+        return failErrno(errno, "create " + scratch.string());
+    return {};
+}
+
+// The caller's directory, read with the caller's rights and extracted.
+Result<UniqueFd> extractAsCaller(int dirFd, uid_t reader, const std::filesystem::path& scratch)
+{
+    auto stream = streamTreeAs(dirFd, reader);
+    if (!stream)
+        return fail(stream.error().wrap("read the image directory"));
+    auto layout = extractInto(stream->fd(), scratch);
+    auto read = stream->finish();
+    if (layout && !read)   // a file the caller cannot read was left out
+        return fail(read.error().wrap("read the image directory"));
+    return layout;
+}
+
+} // namespace
+
+Result<ImageInput> openImageInput(int inputFd, const std::filesystem::path& scratch, uid_t reader)
 {
     struct stat st {};
     if (::fstat(inputFd, &st) != 0)
         return failErrno(errno, "the image descriptor");
+    const int flags = ::fcntl(inputFd, F_GETFL);
+    if (flags < 0 || (flags & O_PATH) == O_PATH)
+        return failWith(EINVAL, "the image descriptor was opened with O_PATH, without the right to read");
     ImageInput input;
-    if (S_ISDIR(st.st_mode)) {
+    if (S_ISDIR(st.st_mode) && reader == 0) {
         auto dir = reopenDirectory(inputFd);
         if (!dir)
             return fail(dir.error());
         input.m_layout = std::move(*dir);
         return input;
     }
-    if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode))
+    if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode))
         return failWith(EINVAL, "the image must be a directory, a regular file or a pipe");
-    if (::mkdir(scratch.c_str(), 0700) != 0)
-        return failErrno(errno, "create " + scratch.string());
+    if (auto made = makeScratch(scratch); !made)
+        return fail(made.error());
     input.m_scratch = scratch;   // removed from here on, whatever happens
-    auto layout = extractInto(inputFd, scratch);
+    auto layout = S_ISDIR(st.st_mode) ? extractAsCaller(inputFd, reader, scratch) : extractInto(inputFd, scratch);
     if (!layout)
         return fail(layout.error());
     input.m_layout = std::move(*layout);

@@ -8,6 +8,8 @@
 
 #include <filesystem>
 
+#include <sys/types.h>
+
 namespace berth::image {
 
 class ImageInput {
@@ -25,15 +27,16 @@ public:
     [[nodiscard]] Status release();
 
 private:
-    friend Result<ImageInput> openImageInput(int inputFd, const std::filesystem::path& scratch);
+    friend Result<ImageInput> openImageInput(int inputFd, const std::filesystem::path& scratch, uid_t reader);
     UniqueFd m_layout;
     std::filesystem::path m_scratch;   // empty: nothing to remove
 };
 
-// A directory fd is used as the layout (reopened, so the caller's fd may
-// also be O_PATH). A regular file or pipe is extracted into `scratch`,
-// which must not exist yet: no device nodes, owned by us. Anything else:
-// EINVAL.
-[[nodiscard]] Result<ImageInput> openImageInput(int inputFd, const std::filesystem::path& scratch);
+// A directory fd is the layout: root (reader 0) reads it in place; for
+// anyone else it is read with that uid's rights (streamTreeAs) and
+// extracted into `scratch`. A regular file or pipe is extracted into
+// `scratch`, which must not exist yet: no device nodes, owned by us.
+// O_PATH or anything else: EINVAL.
+[[nodiscard]] Result<ImageInput> openImageInput(int inputFd, const std::filesystem::path& scratch, uid_t reader);
 
 } // namespace berth::image

@@ -224,9 +224,10 @@ private:
         QVERIFY(!fsys::exists(m_engine.settings().paths.containerDir(name) / ".image"));
     }
 
-    Status createFrom(const std::string& name, int fd, const TemplateOptions& options = {})
+    Status createFrom(const std::string& name, int fd, const TemplateOptions& options = {}, uid_t reader = 0)
     {
-        const CreateRequest request{.name = name, .templateName = "oci", .options = options, .inputFd = fd};
+        const CreateRequest request{
+            .name = name, .templateName = "oci", .options = options, .inputFd = fd, .inputReader = reader};
         auto created = m_engine.create(request);
         if (created || created.error().message != "unknown template 'oci'")
             return created;
@@ -279,6 +280,50 @@ private slots:
         const std::string config = readFile(m_engine.settings().paths.configFile("several"));
         QVERIFY2(config.find("berth.image.reference = two\n") != std::string::npos, config.c_str());
         QVERIFY(m_engine.destroy("several"));
+    }
+
+    // Anyone but root hands over a directory that is read with their
+    // rights (here nobody's): a blob only root may read is refused and
+    // nothing is created; the layout readable by all is imported whole.
+    void layoutReadWithReadersRights()
+    {
+        constexpr uid_t kNobody = 65534;
+        const fsys::path layout = fsys::path(m_dir.path().toStdString()) / "readers";
+        writeLayout(layout, m_image, {"latest"});
+        const fsys::path layer1 = layout / "blobs/sha256" / hexOf(image::sha256OfText(m_image.gzipLayers[0]));
+        fsys::permissions(layer1, fsys::perms::owner_read | fsys::perms::owner_write);
+        UniqueFd dir(::open(layout.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+        const auto before = treeOf(m_engine.settings().paths.root());
+        auto refused = createFrom("readers", dir.get(), {}, kNobody);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, EACCES);
+        QVERIFY2(refused.error().describe().find("Permission denied") != std::string::npos,
+                 refused.error().describe().c_str());
+        for (const std::string& path : treeOf(m_engine.settings().paths.root()))
+            if (!before.contains(path))
+                QVERIFY2(path.find("/run/berth") != std::string::npos, path.c_str());
+        // Root reads it in place, as before.
+        auto asRoot = createFrom("readers", dir.get());
+        QVERIFY2(asRoot, asRoot ? "" : asRoot.error().describe().c_str());
+        QVERIFY(m_engine.destroy("readers"));
+
+        fsys::permissions(layer1, fsys::perms::others_read | fsys::perms::group_read, fsys::perm_options::add);
+        auto created = createFrom("readers", dir.get(), {}, kNobody);
+        QVERIFY2(created, created ? "" : created.error().describe().c_str());
+        checkImageRan("readers");
+        QVERIFY(m_engine.destroy("readers"));
+    }
+
+    // O_PATH carries no right to read: refused, whoever asks.
+    void pathDescriptorRefused()
+    {
+        const fsys::path layout = fsys::path(m_dir.path().toStdString()) / "opath";
+        writeLayout(layout, m_image, {"latest"});
+        UniqueFd dir(::open(layout.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+        auto refused = createFrom("opath", dir.get());
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, EINVAL);
+        QVERIFY2(refused.error().message.find("O_PATH") != std::string::npos, refused.error().message.c_str());
     }
 
     void brokenImagesCreateNothing_data()
