@@ -38,32 +38,57 @@ void Authorizer::callerUid(const QDBusMessage& call, std::function<void(bool ok,
                                           });
 }
 
+void Authorizer::callerIdentity(const QDBusMessage& call, std::function<void(bool ok, const CallerIdentity&)> done)
+{
+    auto ask = QDBusMessage::createMethodCall("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                                              "GetConnectionCredentials");
+    ask << call.service();
+    whenAnswered<QDBusPendingReply<QVariantMap>>(
+        m_bus.asyncCall(ask), this, [done = std::move(done)](const QDBusPendingReply<QVariantMap>& reply) {
+            CallerIdentity caller;
+            const QVariantMap credentials = reply.isError() ? QVariantMap() : reply.value();
+            const QVariant uid = credentials.value(QStringLiteral("UnixUserID"));
+            if (!uid.isValid()) {
+                done(false, caller);
+                return;
+            }
+            caller.uid = uid.toUInt();
+            const QVariant groups = credentials.value(QStringLiteral("UnixGroupIDs"));
+            if (groups.isValid()) {
+                const auto list = qdbus_cast<QList<uint>>(groups);
+                caller.groups.assign(list.cbegin(), list.cend());
+                caller.groupsKnown = true;
+            }
+            done(true, caller);
+        });
+}
+
 void Authorizer::check(const QDBusMessage& call, const QStringList& actions, Callback done)
 {
     const QString sender = call.service();
-    callerUid(call, [this, sender, actions, done = std::move(done)](bool ok, uint uid) {
+    callerIdentity(call, [this, sender, actions, done = std::move(done)](bool ok, const CallerIdentity& caller) {
         if (!ok) {
-            done({false, uid, QStringLiteral("the bus did not say who the caller is")});
+            done({false, caller.uid, QStringLiteral("the bus did not say who the caller is")});
             return;
         }
-        checkActions(sender, uid, actions, done);
+        checkActions(sender, caller, actions, done);
     });
 }
 
-void Authorizer::checkActions(const QString& sender, uint uid, QStringList actions, Callback done)
+void Authorizer::checkActions(const QString& sender, const CallerIdentity& caller, QStringList actions, Callback done)
 {
     // uid 0 may do anything without asking (polkit would agree; this spares the round trip).
-    if (uid == 0 || actions.isEmpty()) {
-        done({true, uid, {}});
+    if (caller.uid == 0 || actions.isEmpty()) {
+        done({true, caller.uid, {}, caller});
         return;
     }
     const QString action = actions.takeFirst();
-    askPolkit(sender, action, [this, sender, uid, action, actions, done](bool allowed, const QString& why) {
+    askPolkit(sender, action, [this, sender, caller, action, actions, done](bool allowed, const QString& why) {
         if (!allowed) {
-            done({false, uid, why.isEmpty() ? QStringLiteral("not authorized for %1").arg(action) : why});
+            done({false, caller.uid, why.isEmpty() ? QStringLiteral("not authorized for %1").arg(action) : why});
             return;
         }
-        checkActions(sender, uid, actions, done);
+        checkActions(sender, caller, actions, done);
     });
 }
 

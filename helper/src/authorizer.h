@@ -12,6 +12,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <vector>
 
 namespace berth::helper {
 
@@ -23,10 +24,20 @@ inline constexpr const char* kActionDestroy = "org.berth.container.destroy";
 inline constexpr const char* kActionNetwork = "org.berth.network.configure";
 inline constexpr const char* kActionHostAccess = "org.berth.host.bind-mount";
 
+// Who is calling, as the bus daemon saw the connection: its uid and, when
+// the bus tells them (dbus-daemon 1.14 does), its groups (primary and
+// supplementary, from SO_PEERGROUPS).
+struct CallerIdentity {
+    uint uid = uint(-1);
+    bool groupsKnown = false;
+    std::vector<uint> groups;
+};
+
 struct AuthorizationResult {
     bool allowed = false;
     uint uid = uint(-1);   // the caller's, when the bus told it
     QString why;           // for people, when refused
+    CallerIdentity caller;
 };
 
 class Authorizer : public QObject {
@@ -41,8 +52,11 @@ public:
     // Only the caller's uid (for ownership checks such as a job's Cancel).
     void callerUid(const QDBusMessage& call, std::function<void(bool ok, uint uid)> done);
 
+    // The caller's uid and groups (GetConnectionCredentials).
+    void callerIdentity(const QDBusMessage& call, std::function<void(bool ok, const CallerIdentity&)> done);
+
 private:
-    void checkActions(const QString& sender, uint uid, QStringList actions, Callback done);
+    void checkActions(const QString& sender, const CallerIdentity& caller, QStringList actions, Callback done);
     void askPolkit(const QString& sender, const QString& action, std::function<void(bool, QString)> done);
 
     QDBusConnection m_bus;

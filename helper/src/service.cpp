@@ -73,7 +73,7 @@ void Service::authorizeJob(const QStringList& actions, const QString& operation,
                            Job::Work work, Job::Done done)
 {
     authorizeJobFor(actions, operation, container,
-                    [work = std::move(work)](const Progress& progress, uint) { return work(progress); },
+                    [work = std::move(work)](const Progress& progress, const CallerIdentity&) { return work(progress); },
                     std::move(done));
 }
 
@@ -90,7 +90,7 @@ void Service::authorizeJobFor(const QStringList& actions, const QString& operati
             return;
         }
         startJob(reply, auth.uid, operation, container,
-                 [work, caller = auth.uid](const Progress& progress) { return work(progress, caller); }, done);
+                 [work, caller = auth.caller](const Progress& progress) { return work(progress, caller); }, done);
     });
 }
 

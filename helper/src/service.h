@@ -100,8 +100,8 @@ private:
     // Validation is done: authorize, then start a job and reply with its path.
     void authorizeJob(const QStringList& actions, const QString& operation, const std::string& container, Job::Work work,
                       Job::Done done = {});
-    // The same for work that acts with the caller's rights: it gets the caller's uid.
-    using CallerWork = std::function<Status(const Progress&, uint caller)>;
+    // The same for work that acts with the caller's rights: it gets the caller's uid and groups.
+    using CallerWork = std::function<Status(const Progress&, const CallerIdentity& caller)>;
     void authorizeJobFor(const QStringList& actions, const QString& operation, const std::string& container,
                          CallerWork work, Job::Done done = {});
     void startJob(const DelayedReply& reply, uint owner, const QString& operation, const std::string& container,

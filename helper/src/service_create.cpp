@@ -115,9 +115,11 @@ QDBusObjectPath Service::createJob(const std::string& name, const QString& templ
         actions << QString::fromLatin1(kActionHostAccess);
     // A directory (oci) is read with the caller's rights, never root's.
     authorizeJobFor(actions, QStringLiteral("create"), name,
-                    [this, request = *request, keep](const Progress& progress, uint caller) mutable {
+                    [this, request = *request, keep](const Progress& progress, const CallerIdentity& caller) mutable {
                         request.inputFd = keep.isValid() ? keep.fileDescriptor() : -1;
-                        request.inputReader = uid_t(caller);
+                        request.inputReader = uid_t(caller.uid);
+                        if (caller.groupsKnown)
+                            request.inputReaderGroups = std::vector<gid_t>(caller.groups.begin(), caller.groups.end());
                         return m_engine.create(request, progress);
                     },
                     [this, name](const Status& status) {

@@ -24,6 +24,7 @@ namespace {
 const QString kUser = QStringLiteral("berth-test-user");
 const QString kGroup = QStringLiteral("berth");
 const QString kBox = QStringLiteral("fdbox");
+const QString kBlobGroup = QStringLiteral("berth-test-blob");
 
 // berthctl through /bin/sh, for its redirections; stdout and stderr kept.
 Outcome shell(const QString& script)
@@ -119,13 +120,29 @@ private:
 
     QString path(const QString& name) const { return m_dir.filePath(name); }
 
+    QStringList createCommand(const QString& name, const QString& layout) const
+    {
+        return {QStringLiteral("env"), QStringLiteral("BERTH_BUS_ADDRESS=") + m_bus.address(),
+                QStringLiteral(BERTHCTL_BINARY), QStringLiteral("create"), name, QStringLiteral("-t"),
+                QStringLiteral("oci"), QStringLiteral("--file"), layout};
+    }
+
     int createAsUser(const QString& name, const QString& layout, QString* out)
     {
-        return runAs(kUser,
-                     {QStringLiteral("env"), QStringLiteral("BERTH_BUS_ADDRESS=") + m_bus.address(),
-                      QStringLiteral(BERTHCTL_BINARY), QStringLiteral("create"), name, QStringLiteral("-t"),
-                      QStringLiteral("oci"), QStringLiteral("--file"), layout},
-                     out);
+        return runAs(kUser, createCommand(name, layout), out);
+    }
+
+    // As the user, with its own group and group berth only (setpriv --groups).
+    int createWithoutOtherGroups(const QString& name, const QString& layout, QString* out)
+    {
+        QString uid, gid, berth;
+        run(QStringLiteral("id"), {QStringLiteral("-u"), kUser}, &uid);
+        run(QStringLiteral("id"), {QStringLiteral("-g"), kUser}, &gid);
+        run(QStringLiteral("getent"), {QStringLiteral("group"), kGroup}, &berth);
+        const QStringList setpriv{QStringLiteral("--reuid=") + uid.trimmed(), QStringLiteral("--regid=") + gid.trimmed(),
+                                  QStringLiteral("--groups=") + berth.section(QLatin1Char(':'), 2, 2),
+                                  QStringLiteral("--")};
+        return run(QStringLiteral("setpriv"), setpriv + createCommand(name, layout), out);
     }
 
 private Q_SLOTS:
@@ -154,9 +171,11 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        for (const auto& name : {kBox, QStringLiteral("ocidenied"), QStringLiteral("ociallowed")})
+        for (const auto& name : {kBox, QStringLiteral("ocidenied"), QStringLiteral("ociallowed"),
+                                 QStringLiteral("ocigroup")})
             berthctl({QStringLiteral("destroy"), QStringLiteral("-f"), name});
         run(QStringLiteral("gpasswd"), {QStringLiteral("-d"), kUser, kGroup});
+        run(QStringLiteral("gpasswd"), {QStringLiteral("-d"), kUser, kBlobGroup});
         m_bus.stop();
     }
 
@@ -247,6 +266,27 @@ private Q_SLOTS:
         const int created = createAsUser(QStringLiteral("ociallowed"), layout, &out);
         QVERIFY2(created == 0, qPrintable(out));
         EXPECT_CODE(berthctl({QStringLiteral("info"), QStringLiteral("ociallowed")}), 0);
+    }
+
+    // The groups are those the caller's process has (the bus tells them),
+    // not all the user database lists: a group the caller left is no right.
+    void ociLayoutReadWithCallersGroups()
+    {
+        if (run(QStringLiteral("getent"), {QStringLiteral("group"), kBlobGroup}) != 0)
+            QCOMPARE(run(QStringLiteral("groupadd"), {QStringLiteral("--system"), kBlobGroup}), 0);
+        QCOMPARE(run(QStringLiteral("gpasswd"), {QStringLiteral("-a"), kUser, kBlobGroup}), 0);
+        const QString layout = path(QStringLiteral("grouplayout"));
+        QString layer;
+        QVERIFY(writeLayout(layout, &layer));
+        openUp(m_dir.path());
+        QCOMPARE(run(QStringLiteral("chown"), {QStringLiteral("root:") + kBlobGroup, layer}), 0);
+        QVERIFY(::chmod(QFile::encodeName(layer).constData(), 0640) == 0);
+        QString out;
+        const int refused = createWithoutOtherGroups(QStringLiteral("ocigroup"), layout, &out);
+        QVERIFY2(refused != 0 && out.contains(QLatin1String("Permission denied")), qPrintable(out));
+        EXPECT_CODE(berthctl({QStringLiteral("info"), QStringLiteral("ocigroup")}), 4);
+        const int created = createAsUser(QStringLiteral("ocigroup"), layout, &out);
+        QVERIFY2(created == 0, qPrintable(out));
     }
 };
 

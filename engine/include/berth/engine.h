@@ -54,8 +54,10 @@ struct CreateRequest {
     // container's directory (holding config and rootfs/).
     int inputFd = -1;
     // Whose rights a directory input (oci) is read with: the caller's uid
-    // (with its groups). 0, root, reads it in place.
+    // and groups (as the bus saw them; unset: the user's groups from the
+    // user database). 0, root, reads it in place.
     uid_t inputReader = 0;
+    std::optional<std::vector<gid_t>> inputReaderGroups;
     // Unset: the template's default (oci: application, others: system).
     std::optional<ContainerKind> kind;
     // Application containers: the command berth-init runs (oci: empty

@@ -65,7 +65,7 @@ Status makeScratch(const std::filesystem::path& scratch)
 }
 
 // The caller's directory, read with the caller's rights and extracted.
-Result<UniqueFd> extractAsCaller(int dirFd, uid_t reader, const std::filesystem::path& scratch)
+Result<UniqueFd> extractAsCaller(int dirFd, const Reader& reader, const std::filesystem::path& scratch)
 {
     auto stream = streamTreeAs(dirFd, reader);
     if (!stream)
@@ -79,7 +79,7 @@ Result<UniqueFd> extractAsCaller(int dirFd, uid_t reader, const std::filesystem:
 
 } // namespace
 
-Result<ImageInput> openImageInput(int inputFd, const std::filesystem::path& scratch, uid_t reader)
+Result<ImageInput> openImageInput(int inputFd, const std::filesystem::path& scratch, const Reader& reader)
 {
     struct stat st {};
     if (::fstat(inputFd, &st) != 0)
@@ -88,7 +88,7 @@ Result<ImageInput> openImageInput(int inputFd, const std::filesystem::path& scra
     if (flags < 0 || (flags & O_PATH) == O_PATH)
         return failWith(EINVAL, "the image descriptor was opened with O_PATH, without the right to read");
     ImageInput input;
-    if (S_ISDIR(st.st_mode) && reader == 0) {
+    if (S_ISDIR(st.st_mode) && reader.uid == 0) {
         auto dir = reopenDirectory(inputFd);
         if (!dir)
             return fail(dir.error());

@@ -5,6 +5,7 @@
 
 #include "berth/error.h"
 #include "berth/unique_fd.h"
+#include "image/tree_as_caller.h"
 
 #include <filesystem>
 
@@ -27,16 +28,17 @@ public:
     [[nodiscard]] Status release();
 
 private:
-    friend Result<ImageInput> openImageInput(int inputFd, const std::filesystem::path& scratch, uid_t reader);
+    friend Result<ImageInput> openImageInput(int inputFd, const std::filesystem::path& scratch, const Reader& reader);
     UniqueFd m_layout;
     std::filesystem::path m_scratch;   // empty: nothing to remove
 };
 
-// A directory fd is the layout: root (reader 0) reads it in place; for
-// anyone else it is read with that uid's rights (streamTreeAs) and
+// A directory fd is the layout: root (reader uid 0) reads it in place; for
+// anyone else it is read with the reader's rights (streamTreeAs) and
 // extracted into `scratch`. A regular file or pipe is extracted into
 // `scratch`, which must not exist yet: no device nodes, owned by us.
 // O_PATH or anything else: EINVAL.
-[[nodiscard]] Result<ImageInput> openImageInput(int inputFd, const std::filesystem::path& scratch, uid_t reader);
+[[nodiscard]] Result<ImageInput> openImageInput(int inputFd, const std::filesystem::path& scratch,
+                                               const Reader& reader);
 
 } // namespace berth::image

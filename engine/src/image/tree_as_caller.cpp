@@ -29,10 +29,18 @@ struct Identity {
     std::vector<gid_t> groups;
 };
 
-// Looked up before fork: the child only makes system calls.
-Identity identityOf(uid_t uid)
+// Looked up before fork: the child only makes system calls. Groups the
+// bus reported are the caller's own (its process may have fewer than the
+// user database lists); the first is the primary one.
+Identity identityOf(const Reader& reader)
 {
+    const uid_t uid = reader.uid;
     Identity id{.uid = uid};
+    if (reader.groups) {
+        id.groups = *reader.groups;
+        id.gid = id.groups.empty() ? kNoGroup : id.groups.front();
+        return id;
+    }
     std::vector<char> buffer(16384);
     passwd entry {};
     passwd* found = nullptr;
@@ -113,9 +121,9 @@ Status TreeStream::finish()
                                 (said.empty() ? std::string() : ": " + said));
 }
 
-Result<TreeStream> streamTreeAs(int dirFd, uid_t uid)
+Result<TreeStream> streamTreeAs(int dirFd, const Reader& reader)
 {
-    const Identity id = identityOf(uid);
+    const Identity id = identityOf(reader);
     int ends[2];
     if (::pipe2(ends, O_CLOEXEC) != 0)
         return failErrno(errno, "pipe");

@@ -9,9 +9,19 @@
 #include "berth/error.h"
 #include "berth/unique_fd.h"
 
+#include <optional>
+#include <vector>
+
 #include <sys/types.h>
 
 namespace berth::image {
+
+// Whose rights: a uid and its groups (unset: the user's from the user
+// database; a uid without an entry then gets none).
+struct Reader {
+    uid_t uid = 0;
+    std::optional<std::vector<gid_t>> groups;
+};
 
 class TreeStream {
 public:
@@ -28,14 +38,13 @@ public:
     [[nodiscard]] Status finish();
 
 private:
-    friend Result<TreeStream> streamTreeAs(int dirFd, uid_t uid);
+    friend Result<TreeStream> streamTreeAs(int dirFd, const Reader& reader);
     pid_t m_pid = -1;
     UniqueFd m_pipe;
     UniqueFd m_errors;   // a memfd with tar's stderr
 };
 
-// The tree below dirFd as uid (with its primary and supplementary groups
-// from the user database; none when uid has no entry).
-[[nodiscard]] Result<TreeStream> streamTreeAs(int dirFd, uid_t uid);
+// The tree below dirFd, read as `reader`.
+[[nodiscard]] Result<TreeStream> streamTreeAs(int dirFd, const Reader& reader);
 
 } // namespace berth::image

@@ -106,7 +106,8 @@ Status buildOci(const BuildContext& ctx)
     ctx.progress.step("Reading the image", 0.02);
     // The scratch copy of an archive lives in the staging directory, so a
     // failure anywhere (the engine removes staging) leaves nothing either.
-    auto input = image::openImageInput(ctx.request.inputFd, ctx.staging / ".image", ctx.request.inputReader);
+    const image::Reader reader{ctx.request.inputReader, ctx.request.inputReaderGroups};
+    auto input = image::openImageInput(ctx.request.inputFd, ctx.staging / ".image", reader);
     if (!input)
         return fail(input.error().wrap("read the image"));
     if (auto built = buildFromLayout(ctx, input->layoutFd()); !built)

@@ -224,10 +224,15 @@ private:
         QVERIFY(!fsys::exists(m_engine.settings().paths.containerDir(name) / ".image"));
     }
 
-    Status createFrom(const std::string& name, int fd, const TemplateOptions& options = {}, uid_t reader = 0)
+    Status createFrom(const std::string& name, int fd, const TemplateOptions& options = {}, uid_t reader = 0,
+                      std::optional<std::vector<gid_t>> groups = {})
     {
-        const CreateRequest request{
-            .name = name, .templateName = "oci", .options = options, .inputFd = fd, .inputReader = reader};
+        const CreateRequest request{.name = name,
+                                    .templateName = "oci",
+                                    .options = options,
+                                    .inputFd = fd,
+                                    .inputReader = reader,
+                                    .inputReaderGroups = groups};
         auto created = m_engine.create(request);
         if (created || created.error().message != "unknown template 'oci'")
             return created;
@@ -305,6 +310,19 @@ private slots:
         // Root reads it in place, as before.
         auto asRoot = createFrom("readers", dir.get());
         QVERIFY2(asRoot, asRoot ? "" : asRoot.error().describe().c_str());
+        QVERIFY(m_engine.destroy("readers"));
+
+        // Groups count as the caller's groups given (the bus's), not the user database's.
+        constexpr gid_t kBlobGroup = 4242;
+        QCOMPARE(::chown(layer1.c_str(), 0, kBlobGroup), 0);
+        fsys::permissions(layer1, fsys::perms::group_read, fsys::perm_options::add);
+        auto withoutGroup = createFrom("readers", dir.get(), {}, kNobody);
+        QVERIFY(!withoutGroup);
+        QCOMPARE(withoutGroup.error().code, EACCES);
+        auto otherGroups = createFrom("readers", dir.get(), {}, kNobody, std::vector<gid_t>{65534, 4243});
+        QVERIFY(!otherGroups);
+        auto withGroup = createFrom("readers", dir.get(), {}, kNobody, std::vector<gid_t>{65534, kBlobGroup});
+        QVERIFY2(withGroup, withGroup ? "" : withGroup.error().describe().c_str());
         QVERIFY(m_engine.destroy("readers"));
 
         fsys::permissions(layer1, fsys::perms::others_read | fsys::perms::group_read, fsys::perm_options::add);
