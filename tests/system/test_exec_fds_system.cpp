@@ -214,6 +214,22 @@ private Q_SLOTS:
         QCOMPARE(readAll(err), QByteArray("to-err\n"));
     }
 
+    // Written by a process without privileges, as the caller's own write
+    // would be: the kernel strips the set-user-ID bit (root in the
+    // container, with CAP_FSETID, kept it).
+    void setuidOutputLosesItsBit()
+    {
+        const QString file = path(QStringLiteral("setuid-out"));
+        QVERIFY(writeAll(file, "#!/bin/sh\n"));
+        QVERIFY(::chmod(QFile::encodeName(file).constData(), 04777) == 0);
+        const auto outcome = shell(exec(QStringLiteral("echo appended")) + QStringLiteral(" >> ") + file);
+        QVERIFY2(outcome.code == 0, qPrintable(describe(outcome)));
+        QCOMPARE(readAll(file), QByteArray("#!/bin/sh\nappended\n"));
+        struct stat st {};
+        QCOMPARE(::stat(QFile::encodeName(file).constData(), &st), 0);
+        QCOMPARE(st.st_mode & 07777, mode_t(0777));
+    }
+
     void readOnlyStdoutRefused()
     {
         const QString file = path(QStringLiteral("readonly-out.txt"));

@@ -3,6 +3,7 @@
 #include <csignal>
 
 #include <fcntl.h>
+#include <linux/capability.h>
 #include <linux/close_range.h>
 #include <poll.h>
 #include <sys/prctl.h>
@@ -140,6 +141,18 @@ bool step(Proxy& p)
     return p.done >= 0;
 }
 
+// The proxy only reads and writes descriptors the caller opened: it needs
+// no privilege, and without CAP_FSETID the kernel strips a set-user-ID bit
+// from a file it writes into, as it would for the caller (without
+// CAP_SYS_RESOURCE, quotas hold too).
+void dropCapabilities()
+{
+    __user_cap_header_struct header{_LINUX_CAPABILITY_VERSION_3, 0};
+    __user_cap_data_struct none[_LINUX_CAPABILITY_U32S_3] = {};
+    if (::syscall(SYS_capset, &header, none) != 0)
+        ::_exit(126);
+}
+
 } // namespace
 
 Result<StdioPipes> makeStdioPipes(const CallerStdio& caller)
@@ -171,6 +184,7 @@ void runStdioProxy(const CallerStdio& caller, const StdioPipes& pipes)
     ignore.sa_handler = SIG_IGN;
     ::sigaction(SIGPIPE, &ignore, nullptr);
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);   // gone with the waiter, whatever kills it
+    dropCapabilities();
     Proxy p;
     p.in = caller[0];
     p.inPipe = pipes.proxy[0].get();

@@ -26,7 +26,7 @@ struct StdioPipes {
 [[nodiscard]] Result<StdioPipes> makeStdioPipes(const CallerStdio& caller);
 
 // In a forked child on the host that holds only `caller`, pipes.proxy and
-// pipes.doneRead: copies stdin into the command's pipe (its EOF closes the
+// pipes.doneRead, with no capabilities left: copies stdin into the command's pipe (its EOF closes the
 // pipe), the command's output to the caller, until the command has exited
 // and what it wrote is drained. Only system calls; ends with _exit.
 [[noreturn]] void runStdioProxy(const CallerStdio& caller, const StdioPipes& pipes);
