@@ -60,7 +60,7 @@ void Authorizer::checkActions(const QString& sender, uint uid, QStringList actio
     const QString action = actions.takeFirst();
     askPolkit(sender, action, [this, sender, uid, action, actions, done](bool allowed, const QString& why) {
         if (!allowed) {
-            done({false, uid, why.isEmpty() ? QStringLiteral("not authorized for %1").arg(action) : why});
+            done({false, uid, why.isEmpty() ? QStringLiteral("not authorized for %1").arg(action) : why, action});
             return;
         }
         checkActions(sender, uid, actions, done);

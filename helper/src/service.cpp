@@ -45,16 +45,17 @@ bool Service::rejectedUnlessExists(const std::string& name)
     return rejected(failWith(ENOENT, "no container '" + name + "'"));
 }
 
-void Service::authorizeAndRun(const QStringList& actions, std::function<Status()> work, std::function<void()> onSuccess)
+void Service::authorizeAndRun(const QStringList& actions, std::function<Status()> work, std::function<void()> onSuccess,
+                              const QString& refusal)
 {
     setDelayedReply(true);
     m_lifetime.touch();
     DelayedReply reply(connection(), message());
     auto hold = std::make_shared<LifetimeHold>(m_lifetime);   // polkit may take a while to answer
-    m_authorizer.check(message(), actions, [this, reply, hold, work = std::move(work),
-                                            onSuccess = std::move(onSuccess)](const AuthorizationResult& auth) {
+    m_authorizer.check(message(), actions, [this, reply, hold, work = std::move(work), onSuccess = std::move(onSuccess),
+                                            refusal](const AuthorizationResult& auth) {
         if (!auth.allowed) {
-            reply.error(QString::fromLatin1(kErrorNotAuthorized.data()), auth.why);
+            reply.error(QString::fromLatin1(kErrorNotAuthorized.data()), refusalText(auth, refusal));
             return;
         }
         runInWorker<Status>(this, m_lifetime, work, [reply, onSuccess](Status status) {
@@ -70,7 +71,7 @@ void Service::authorizeAndRun(const QStringList& actions, std::function<Status()
 }
 
 void Service::authorizeJob(const QStringList& actions, const QString& operation, const std::string& container,
-                           Job::Work work, Job::Done done)
+                           Job::Work work, Job::Done done, const QString& refusal)
 {
     setDelayedReply(true);
     m_lifetime.touch();
@@ -78,7 +79,7 @@ void Service::authorizeJob(const QStringList& actions, const QString& operation,
     auto hold = std::make_shared<LifetimeHold>(m_lifetime);
     m_authorizer.check(message(), actions, [=, this](const AuthorizationResult& auth) {
         if (!auth.allowed) {
-            reply.error(QString::fromLatin1(kErrorNotAuthorized.data()), auth.why);
+            reply.error(QString::fromLatin1(kErrorNotAuthorized.data()), refusalText(auth, refusal));
             return;
         }
         startJob(reply, auth.uid, operation, container, work, done);
