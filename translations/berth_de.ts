@@ -86,6 +86,10 @@
         <source>Could not %1: %2</source>
         <translation>Fehler beim %1: %2</translation>
     </message>
+    <message>
+        <source>You are not allowed to %1: %2</source>
+        <translation>Keine Berechtigung zum %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>QCommandLineParser</name>
@@ -2891,6 +2895,10 @@ wird gestartet, sobald diese Schnittstelle aktiv ist.</translation>
     <message>
         <source>Start or stop the containers marked for autostart</source>
         <translation>Zum Autostart markierte Container starten oder stoppen</translation>
+    </message>
+    <message>
+        <source>an application container needs no administrator: berthctl create NAME -t TEMPLATE --app -- COMMAND</source>
+        <translation>ein Anwendungscontainer braucht keinen Administrator: berthctl create NAME -t TEMPLATE --app -- COMMAND</translation>
     </message>
 </context>
 <context>

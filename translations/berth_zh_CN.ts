@@ -86,6 +86,10 @@
         <source>Could not %1: %2</source>
         <translation>无法%1：%2</translation>
     </message>
+    <message>
+        <source>You are not allowed to %1: %2</source>
+        <translation>您无权%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>QCommandLineParser</name>
@@ -2885,6 +2889,10 @@ link is up.</source>
     <message>
         <source>Start or stop the containers marked for autostart</source>
         <translation>启动或停止标记为自动启动的容器</translation>
+    </message>
+    <message>
+        <source>an application container needs no administrator: berthctl create NAME -t TEMPLATE --app -- COMMAND</source>
+        <translation>应用容器无需管理员：berthctl create NAME -t TEMPLATE --app -- COMMAND</translation>
     </message>
 </context>
 <context>

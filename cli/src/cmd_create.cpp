@@ -50,11 +50,23 @@ public:
     int fd = -1;
 };
 
+// A member of group berth may not make a privileged container (the helper
+// says why): tell them what they may make instead.
+int reportCreateError(const client::ClientError& error)
+{
+    const int code = reportError(error);
+    if (client::isPrivilegeRefusal(error))
+        printErr(QStringLiteral("berthctl: %1\n")
+                     .arg(Cli::tr("an application container needs no administrator: "
+                                  "berthctl create NAME -t TEMPLATE --app -- COMMAND")));
+    return code;
+}
+
 int createAndFollow(const client::CreateRequest& request, bool quiet)
 {
     auto job = helperClient().create(request);
     if (!job)
-        return reportError(job.error());
+        return reportCreateError(job.error());
     auto done = followJob(*job, quiet);
     return done ? int(kExitOk) : reportError(done.error());
 }

@@ -44,4 +44,10 @@ ClientError clientError(const QDBusError& error)
     return clientError(error.name(), error.message());
 }
 
+bool isPrivilegeRefusal(const ClientError& error)
+{
+    // privilegeRefusal()'s wording: "container 'x' is privileged (...): ..."
+    return error.kind == ErrorKind::NotAuthorized && error.message.contains(QLatin1String("' is privileged ("));
+}
+
 } // namespace berth::client

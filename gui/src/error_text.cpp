@@ -17,6 +17,8 @@ QString errorText(const client::ClientError& error, const QString& what)
     using client::ErrorKind;
     switch (error.kind) {
     case ErrorKind::NotAuthorized:
+        if (client::isPrivilegeRefusal(error))
+            return ErrorText::tr("You are not allowed to %1: %2").arg(what, error.message);
         return ErrorText::tr("You are not allowed to %1.").arg(what);
     case ErrorKind::NoHelper:
         return ErrorText::tr("Could not %1: the Berth helper service cannot be reached.").arg(what);

@@ -79,13 +79,14 @@ void Authorizer::checkActions(const QString& sender, const CallerIdentity& calle
 {
     // uid 0 may do anything without asking (polkit would agree; this spares the round trip).
     if (caller.uid == 0 || actions.isEmpty()) {
-        done({true, caller.uid, {}, caller});
+        done({true, caller.uid, {}, {}, caller});
         return;
     }
     const QString action = actions.takeFirst();
     askPolkit(sender, action, [this, sender, caller, action, actions, done](bool allowed, const QString& why) {
         if (!allowed) {
-            done({false, caller.uid, why.isEmpty() ? QStringLiteral("not authorized for %1").arg(action) : why});
+            done({false, caller.uid, why.isEmpty() ? QStringLiteral("not authorized for %1").arg(action) : why, action,
+                  caller});
             return;
         }
         checkActions(sender, caller, actions, done);

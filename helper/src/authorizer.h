@@ -37,6 +37,7 @@ struct AuthorizationResult {
     bool allowed = false;
     uint uid = uint(-1);   // the caller's, when the bus told it
     QString why;           // for people, when refused
+    QString refused;       // the action refused, when one was
     CallerIdentity caller;
 };
 

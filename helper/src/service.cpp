@@ -45,16 +45,17 @@ bool Service::rejectedUnlessExists(const std::string& name)
     return rejected(failWith(ENOENT, "no container '" + name + "'"));
 }
 
-void Service::authorizeAndRun(const QStringList& actions, std::function<Status()> work, std::function<void()> onSuccess)
+void Service::authorizeAndRun(const QStringList& actions, std::function<Status()> work, std::function<void()> onSuccess,
+                              const QString& refusal)
 {
     setDelayedReply(true);
     m_lifetime.touch();
     DelayedReply reply(connection(), message());
     auto hold = std::make_shared<LifetimeHold>(m_lifetime);   // polkit may take a while to answer
-    m_authorizer.check(message(), actions, [this, reply, hold, work = std::move(work),
-                                            onSuccess = std::move(onSuccess)](const AuthorizationResult& auth) {
+    m_authorizer.check(message(), actions, [this, reply, hold, work = std::move(work), onSuccess = std::move(onSuccess),
+                                            refusal](const AuthorizationResult& auth) {
         if (!auth.allowed) {
-            reply.error(QString::fromLatin1(kErrorNotAuthorized.data()), auth.why);
+            reply.error(QString::fromLatin1(kErrorNotAuthorized.data()), refusalText(auth, refusal));
             return;
         }
         runInWorker<Status>(this, m_lifetime, work, [reply, onSuccess](Status status) {
@@ -70,15 +71,15 @@ void Service::authorizeAndRun(const QStringList& actions, std::function<Status()
 }
 
 void Service::authorizeJob(const QStringList& actions, const QString& operation, const std::string& container,
-                           Job::Work work, Job::Done done)
+                           Job::Work work, Job::Done done, const QString& refusal)
 {
     authorizeJobFor(actions, operation, container,
                     [work = std::move(work)](const Progress& progress, const CallerIdentity&) { return work(progress); },
-                    std::move(done));
+                    std::move(done), refusal);
 }
 
 void Service::authorizeJobFor(const QStringList& actions, const QString& operation, const std::string& container,
-                              CallerWork work, Job::Done done)
+                              CallerWork work, Job::Done done, const QString& refusal)
 {
     setDelayedReply(true);
     m_lifetime.touch();
@@ -86,7 +87,7 @@ void Service::authorizeJobFor(const QStringList& actions, const QString& operati
     auto hold = std::make_shared<LifetimeHold>(m_lifetime);
     m_authorizer.check(message(), actions, [=, this](const AuthorizationResult& auth) {
         if (!auth.allowed) {
-            reply.error(QString::fromLatin1(kErrorNotAuthorized.data()), auth.why);
+            reply.error(QString::fromLatin1(kErrorNotAuthorized.data()), refusalText(auth, refusal));
             return;
         }
         startJob(reply, auth.uid, operation, container,

@@ -11,6 +11,7 @@
 #include "delayed_reply.h"
 #include "job.h"
 #include "lifetime.h"
+#include "privilege_rules.h"
 #include "state_watcher.h"
 
 #include <QDBusContext>
@@ -94,16 +95,23 @@ private:
     // The container must exist (NotFound otherwise).
     bool rejectedUnlessExists(const std::string& name);
     // Validation is done: authorize, run `work` on a worker thread, reply
-    // (after `onSuccess`, on the main thread).
+    // (after `onSuccess`, on the main thread). `refusal` replaces the
+    // message when the host action is refused (privilegeRefusal).
     void authorizeAndRun(const QStringList& actions, std::function<Status()> work,
-                         std::function<void()> onSuccess = {});
+                         std::function<void()> onSuccess = {}, const QString& refusal = {});
     // Validation is done: authorize, then start a job and reply with its path.
     void authorizeJob(const QStringList& actions, const QString& operation, const std::string& container, Job::Work work,
-                      Job::Done done = {});
+                      Job::Done done = {}, const QString& refusal = {});
     // The same for work that acts with the caller's rights: it gets the caller's uid and groups.
     using CallerWork = std::function<Status(const Progress&, const CallerIdentity& caller)>;
     void authorizeJobFor(const QStringList& actions, const QString& operation, const std::string& container,
-                         CallerWork work, Job::Done done = {});
+                         CallerWork work, Job::Done done = {}, const QString& refusal = {});
+    // Privileged containers (service_privilege.cpp): the verdict on an
+    // existing one; adding the host action to `actions` when the called
+    // method needs it for `verdict`, returning the refusal to give then.
+    [[nodiscard]] PrivilegeVerdict existingPrivilege(const std::string& name) const;
+    QString requirePrivilegeAction(const PrivilegeVerdict& verdict, const std::string& name, QStringList& actions);
+    [[nodiscard]] static QString refusalText(const AuthorizationResult& auth, const QString& refusal);
     void startJob(const DelayedReply& reply, uint owner, const QString& operation, const std::string& container,
                   Job::Work work, Job::Done done);
     // Announces `name`'s state with StateChanged unless it was the last

@@ -49,12 +49,14 @@ void Service::SetConfig(const QString& qname, const QString& qtext)
     QStringList actions{QString::fromLatin1(kActionManage)};
     if (*exposes)
         actions << QString::fromLatin1(kActionHostAccess);
+    // A privileged config needs the administrator, whatever the old one was.
+    const QString refusal = requirePrivilegeAction(configPrivilege(text), name, actions);
     authorizeAndRun(actions, [this, name, text = std::move(text)]() -> Status {
         auto lock = ContainerLock::acquire(m_engine.settings().paths, name);
         if (!lock)
             return fail(lock.error());
         return ContainerStore(m_engine.settings().paths).writeConfig(name, text);
-    });
+    }, {}, refusal);
 }
 
 void Service::SetLimits(const QString& qname, const StringMap& args)

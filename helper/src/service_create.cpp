@@ -113,6 +113,13 @@ QDBusObjectPath Service::createJob(const std::string& name, const QString& templ
     if (request->templateName == "lxc-import"
         || !net::isBerthBridge(m_engine.settings().paths, request->network))
         actions << QString::fromLatin1(kActionHostAccess);
+    // A privileged container: a system one, or a clone of a privileged one.
+    const auto cloneSource = [&] {
+        const auto source = request->options.find("source");
+        return existingPrivilege(source != request->options.end() ? source->second : std::string());
+    };
+    const QString refusal =
+        requirePrivilegeAction(createPrivilege(request->templateName, request->kind, cloneSource), name, actions);
     // A directory (oci) is read with the caller's rights, never root's.
     authorizeJobFor(actions, QStringLiteral("create"), name,
                     [this, request = *request, keep](const Progress& progress, const CallerIdentity& caller) mutable {
@@ -125,7 +132,8 @@ QDBusObjectPath Service::createJob(const std::string& name, const QString& templ
                     [this, name](const Status& status) {
                         if (status)
                             Q_EMIT ContainerAdded(QString::fromStdString(name));
-                    });
+                    },
+                    refusal);
     return {};
 }
 

@@ -74,10 +74,13 @@ QDBusUnixFileDescriptor Service::OpenConsole(const QString& qname, int tty)
     m_lifetime.touch();
     DelayedReply reply(connection(), message());
     auto hold = std::make_shared<LifetimeHold>(m_lifetime);
-    m_authorizer.check(message(), {QString::fromLatin1(kActionConsole)},
-                       [this, reply, hold, name, tty](const AuthorizationResult& auth) {
+    // Root in a privileged container is root on the host.
+    QStringList actions{QString::fromLatin1(kActionConsole)};
+    const QString refusal = requirePrivilegeAction(existingPrivilege(name), name, actions);
+    m_authorizer.check(message(), actions,
+                       [this, reply, hold, name, tty, refusal](const AuthorizationResult& auth) {
                            if (!auth.allowed) {
-                               reply.error(QStringLiteral("org.berth.Error.NotAuthorized"), auth.why);
+                               reply.error(QStringLiteral("org.berth.Error.NotAuthorized"), refusalText(auth, refusal));
                                return;
                            }
                            runInWorker<Result<UniqueFd>>(

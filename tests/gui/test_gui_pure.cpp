@@ -92,6 +92,16 @@ private Q_SLOTS:
         const auto error = berth::client::clientError(name, QStringLiteral("the reason"));
         QCOMPARE(errorText(error, QStringLiteral("start 'a'")), expected);
     }
+
+    // The helper's reason for refusing a privileged container is shown as it is.
+    void privilegeRefusalShowsWhy()
+    {
+        const QString why = QStringLiteral("container 'a' is privileged (a system container keeps CAP_SYS_ADMIN in "
+                                           "the host's user namespace): creating it needs an administrator "
+                                           "(org.berth.host.bind-mount)");
+        const auto error = berth::client::clientError(QStringLiteral("org.berth.Error.NotAuthorized"), why);
+        QCOMPARE(errorText(error, QStringLiteral("create 'a'")), QStringLiteral("You are not allowed to create 'a': ") + why);
+    }
 };
 
 QTEST_MAIN(TestGuiPure)

@@ -559,14 +559,30 @@ private Q_SLOTS:
                      {QStringLiteral("env"), QStringLiteral("BERTH_BUS_ADDRESS=") + m_bus.address(),
                       QStringLiteral(BERTHCTL_BINARY), QStringLiteral("create"), QStringLiteral("onhost"),
                       QStringLiteral("-t"), QStringLiteral("busybox"), QStringLiteral("--network"),
-                      QStringLiteral("hostbr9")},
+                      QStringLiteral("hostbr9"), QStringLiteral("--app"), QStringLiteral("--"), QStringLiteral("true")},
                      &out);
         QVERIFY2(code == 3, qPrintable(out));
         QCOMPARE(state(QStringLiteral("onhost")), QStringLiteral("org.berth.Error.NotFound"));
+        // A system container is privileged (issue #14): even a harmless
+        // change of its config needs the administrator...
         const QString renamed = config.arguments().value(0).toString() + QStringLiteral("lxc.uts.name = renamed\n");
         out = callAsUser(QStringLiteral("SetConfig"), {QStringLiteral("'box2'"), gvariantString(renamed)}, &code);
+        QVERIFY2(out.contains(QLatin1String("org.berth.Error.NotAuthorized")) &&
+                     out.contains(QLatin1String("is privileged")),
+                 qPrintable(out));
+        // ...while an application container's config is the member's to change.
+        QCOMPARE(runJob(QStringLiteral("Create"),
+                        {QStringLiteral("app2"), QStringLiteral("busybox"), QVariant::fromValue(QMap<QString, QString>{}),
+                         QStringLiteral("application"), QStringList{QStringLiteral("sleep"), QStringLiteral("100")},
+                         QString()}),
+                 QStringLiteral("succeeded"));
+        const QString appRenamed = call(QStringLiteral("GetConfig"), {QStringLiteral("app2")}).arguments().value(0).toString() +
+                                   QStringLiteral("lxc.uts.name = renamed\n");
+        out = callAsUser(QStringLiteral("SetConfig"), {QStringLiteral("'app2'"), gvariantString(appRenamed)}, &code);
         QVERIFY2(code == 0, qPrintable(out));
-        QCOMPARE(call(QStringLiteral("GetConfig"), {QStringLiteral("box2")}).arguments().value(0).toString(), renamed);
+        QCOMPARE(call(QStringLiteral("GetConfig"), {QStringLiteral("app2")}).arguments().value(0).toString(), appRenamed);
+        out = callAsUser(QStringLiteral("Destroy"), {QStringLiteral("'app2'"), QStringLiteral("false")}, &code);
+        QVERIFY2(code == 0, qPrintable(out));
 
         out = callAsUser(QStringLiteral("Stop"), {QStringLiteral("'box2'"), QStringLiteral("uint32 10")}, &code);
         QVERIFY2(code == 0, qPrintable(out));

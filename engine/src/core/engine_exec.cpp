@@ -58,7 +58,7 @@ Result<runtime::ExecContext> execContext(const EngineSettings& settings, const s
     if (!caps)
         return fail(caps.error());
     context.capabilities = *caps;
-    auto seccomp = security::buildDefaultSeccomp(spec->kind);
+    auto seccomp = security::buildDefaultSeccomp(spec->kind, context.capabilities.keep);
     if (!seccomp)
         return fail(seccomp.error());
     context.seccomp = std::move(*seccomp);

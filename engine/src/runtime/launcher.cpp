@@ -51,9 +51,9 @@ Status readSetupResult(int fd)
     return failWith(report.value("code", EIO), report.value("message", std::string("container setup failed")));
 }
 
-Status sendSeccomp(int fd, ContainerKind kind)
+Status sendSeccomp(int fd, ContainerKind kind, std::uint64_t capabilities)
 {
-    auto program = security::buildDefaultSeccomp(kind);
+    auto program = security::buildDefaultSeccomp(kind, capabilities);
     if (!program)
         return fail(program.error());
     const auto bytes = program->instructions.size() * sizeof(sock_filter);
@@ -101,7 +101,7 @@ Result<LaunchedInit> launchContainer(const LaunchPlan& plan, const std::function
         reap(pid);
         return failErrno(err, "signal the container to start");
     }
-    if (auto sent = sendSeccomp(ours.get(), plan.seccompKind); !sent) {
+    if (auto sent = sendSeccomp(ours.get(), plan.seccompKind, plan.capabilities.keep); !sent) {
         // A child that failed first explains better why the send failed.
         auto result = readSetupResult(ours.get());
         reap(pid);

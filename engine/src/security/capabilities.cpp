@@ -41,20 +41,6 @@ constexpr std::array<int, 5> kSystemDropped = {
 
 constexpr std::uint64_t bit(int cap) { return std::uint64_t{1} << cap; }
 
-std::uint64_t baseSet(ContainerKind kind)
-{
-    std::uint64_t set = 0;
-    if (kind == ContainerKind::Application) {
-        for (int cap : kApplicationDefault)
-            set |= bit(cap);
-        return set;
-    }
-    set = ~std::uint64_t{0};
-    for (int cap : kSystemDropped)
-        set &= ~bit(cap);
-    return set;
-}
-
 std::string lowered(std::string_view text)
 {
     std::string out(text);
@@ -77,6 +63,25 @@ Result<std::uint64_t> setFromNames(const std::vector<std::string>& names, std::s
 }
 
 } // namespace
+
+std::uint64_t defaultCapabilities(ContainerKind kind)
+{
+    std::uint64_t set = 0;
+    if (kind == ContainerKind::Application) {
+        for (int cap : kApplicationDefault)
+            set |= bit(cap);
+        return set;
+    }
+    set = ~std::uint64_t{0};
+    for (int cap : kSystemDropped)
+        set &= ~bit(cap);
+    return set;
+}
+
+std::uint64_t effectiveCapabilities(ContainerKind kind, std::uint64_t drop, const std::optional<std::uint64_t>& keep)
+{
+    return keep.value_or(defaultCapabilities(kind)) & ~drop;
+}
 
 Result<int> capabilityFromName(std::string_view name)
 {
@@ -118,19 +123,19 @@ Result<int> readLastCapability(const std::filesystem::path& file)
 Result<CapabilityPlan> planCapabilities(ContainerKind kind, const std::vector<std::string>& drop,
     const std::vector<std::string>& keep, bool keepGiven, int lastCap)
 {
-    std::uint64_t set = baseSet(kind);
+    std::optional<std::uint64_t> kept;
     if (keepGiven) {
-        auto kept = setFromNames(keep, "lxc.cap.keep");
-        if (!kept)
-            return fail(std::move(kept.error()));
-        set = *kept;
+        auto set = setFromNames(keep, "lxc.cap.keep");
+        if (!set)
+            return fail(std::move(set.error()));
+        kept = *set;
     }
     auto dropped = setFromNames(drop, "lxc.cap.drop");
     if (!dropped)
         return fail(std::move(dropped.error()));
     // A name the kernel does not know yet would make capset() fail later.
     const std::uint64_t known = lastCap >= 63 ? ~std::uint64_t{0} : bit(lastCap + 1) - 1;
-    return CapabilityPlan{set & ~*dropped & known};
+    return CapabilityPlan{effectiveCapabilities(kind, *dropped, kept) & known};
 }
 
 Result<CapabilityPlan> planCapabilities(ContainerKind kind, const std::vector<std::string>& drop,

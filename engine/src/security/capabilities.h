@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,9 +33,15 @@ struct CapabilityPlan {
 [[nodiscard]] Result<int> readLastCapability(
     const std::filesystem::path& file = "/proc/sys/kernel/cap_last_cap");
 
-// Base set by kind (application: Docker's default set; system: every
-// capability up to lastCap except LXC's common.conf drops), replaced by
-// `keep` when keepGiven ("none" = empty), then minus `drop`.
+// The kind's default set: application: Docker's default set; system: every
+// capability except LXC's common.conf drops (all 64 bits, unmasked).
+[[nodiscard]] std::uint64_t defaultCapabilities(ContainerKind kind);
+// The kind's default set, replaced by `keep` when given, then minus `drop`
+// (bit sets): what a container holds, before the kernel's last capability.
+[[nodiscard]] std::uint64_t effectiveCapabilities(ContainerKind kind, std::uint64_t drop,
+    const std::optional<std::uint64_t>& keep);
+
+// effectiveCapabilities() of the names ("none" = empty), up to lastCap.
 [[nodiscard]] Result<CapabilityPlan> planCapabilities(ContainerKind kind,
     const std::vector<std::string>& drop, const std::vector<std::string>& keep, bool keepGiven,
     int lastCap);

@@ -96,9 +96,31 @@ Status restrictClone(scmp_filter_ctx ctx)
     return addRule(ctx, SCMP_ACT_ERRNO(ENOSYS), "clone3");
 }
 
-Status addRules(scmp_filter_ctx ctx, ContainerKind kind)
+Status denyHeldCapabilities(scmp_filter_ctx ctx, std::uint64_t capabilities)
+{
+    for (const CapabilityGuardedSyscall& guarded : syscallsDeniedWithCapability()) {
+        if ((capabilities >> guarded.capability) & 1)
+            if (auto st = addRule(ctx, SCMP_ACT_ERRNO(EPERM), guarded.name); !st)
+                return st;
+    }
+    return {};
+}
+
+Status restrictSocket(scmp_filter_ctx ctx)
+{
+    for (std::uint64_t family : socketFamiliesDeniedForApplications()) {
+        const scmp_arg_cmp cmp = SCMP_A0(SCMP_CMP_EQ, family);
+        if (auto st = addRule(ctx, SCMP_ACT_ERRNO(EPERM), "socket", &cmp); !st)
+            return st;
+    }
+    return {};
+}
+
+Status addRules(scmp_filter_ctx ctx, ContainerKind kind, std::uint64_t capabilities)
 {
     if (auto st = denyEach(ctx, syscallsDeniedForAll(), EPERM); !st)
+        return st;
+    if (auto st = denyHeldCapabilities(ctx, capabilities); !st)
         return st;
     if (auto st = denyEach(ctx, syscallsWithoutKeyring(), ENOSYS); !st)
         return st;
@@ -107,6 +129,8 @@ Status addRules(scmp_filter_ctx ctx, ContainerKind kind)
     if (kind == ContainerKind::System)
         return {};
     if (auto st = denyEach(ctx, syscallsDeniedForApplications(), EPERM); !st)
+        return st;
+    if (auto st = restrictSocket(ctx); !st)
         return st;
     return restrictClone(ctx);
 }
@@ -148,14 +172,14 @@ Result<SeccompProgram> exportProgram(scmp_filter_ctx ctx)
 
 } // namespace
 
-Result<SeccompProgram> buildDefaultSeccomp(ContainerKind kind)
+Result<SeccompProgram> buildDefaultSeccomp(ContainerKind kind, std::uint64_t capabilities)
 {
     Context ctx(seccomp_init(SCMP_ACT_ALLOW));
     if (!ctx)
         return failWith(ENOMEM, "seccomp: cannot create a filter");
     if (auto st = addArchitectures(ctx.get()); !st)
         return fail(std::move(st.error()));
-    if (auto st = addRules(ctx.get(), kind); !st)
+    if (auto st = addRules(ctx.get(), kind, capabilities); !st)
         return fail(std::move(st.error()));
     return exportProgram(ctx.get());
 }

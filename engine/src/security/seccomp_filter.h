@@ -16,6 +16,7 @@
 #include "berth/container_kind.h"
 #include "berth/error.h"
 
+#include <cstdint>
 #include <linux/filter.h>
 #include <vector>
 
@@ -26,12 +27,15 @@ struct SeccompProgram {
     std::vector<sock_filter> instructions;
 };
 
-// Allows everything except what Docker's default profile refuses; keyctl,
-// add_key and request_key return ENOSYS (systemd falls back), the rest
-// EPERM. Application containers also lose mount, unshare, setns, reboot,
-// pivot_root, the new mount API and namespace-creating clone/clone3.
-// Covers the native ABI and, on x86_64, the i386 and x32 ABIs.
-[[nodiscard]] Result<SeccompProgram> buildDefaultSeccomp(ContainerKind kind);
+// Allows everything except what Docker's default profile refuses (the
+// comparison is in README.md); keyctl, add_key and request_key return
+// ENOSYS (systemd falls back), the rest EPERM. Application containers also
+// lose mount, unshare, setns, reboot, pivot_root, the new mount API,
+// io_uring, namespace-creating clone/clone3 and AF_ALG/AF_VSOCK sockets.
+// `capabilities` is what the container keeps (CapabilityPlan::keep):
+// holding CAP_SYS_TIME costs adjtimex. Covers the native ABI and, on
+// x86_64, the i386 and x32 ABIs.
+[[nodiscard]] Result<SeccompProgram> buildDefaultSeccomp(ContainerKind kind, std::uint64_t capabilities);
 
 // Loads the program with prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER).
 [[nodiscard]] int applySeccomp(const SeccompProgram& program) noexcept;

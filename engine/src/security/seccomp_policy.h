@@ -19,6 +19,16 @@ namespace berth::security {
 // Refused with ENOSYS so that callers fall back (systemd without keyrings).
 [[nodiscard]] std::span<const std::string_view> syscallsWithoutKeyring();
 
+// A syscall refused with EPERM in containers that hold `capability`.
+struct CapabilityGuardedSyscall {
+    int capability = 0;
+    std::string_view name;
+};
+[[nodiscard]] std::span<const CapabilityGuardedSyscall> syscallsDeniedWithCapability();
+
+// socket() address families refused with EPERM in application containers.
+[[nodiscard]] std::span<const std::uint64_t> socketFamiliesDeniedForApplications();
+
 // personality() values Docker lets through: PER_LINUX, PER_LINUX32,
 // UNAME26, UNAME26|PER_LINUX32 and the 0xffffffff query.
 [[nodiscard]] std::span<const std::uint64_t> allowedPersonalities();

@@ -1,0 +1,50 @@
+// Privileged containers: which calls ask for the host action because of
+// one, and the refusal that says why (privilege_rules.h).
+#include "service.h"
+
+#include "runtime/plan_builder.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace berth::helper {
+namespace {
+
+// /proc/<init>/status of a running container; empty when it runs not.
+std::string initStatus(const Engine& engine, const std::string& name)
+{
+    auto state = engine.state(name);
+    if (!state || state->state == RunState::Stopped || state->initPid <= 0)
+        return {};
+    std::ifstream in("/proc/" + std::to_string(state->initPid) + "/status");
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+} // namespace
+
+PrivilegeVerdict Service::existingPrivilege(const std::string& name) const
+{
+    return containerPrivilege(runtime::loadContainerConfig(m_engine.settings(), name), initStatus(m_engine, name));
+}
+
+QString Service::requirePrivilegeAction(const PrivilegeVerdict& verdict, const std::string& name, QStringList& actions)
+{
+    const std::string method = message().member().toStdString();
+    if (!verdict.privileged || !needsAdminWhenPrivileged(method))
+        return {};
+    const QString host = QString::fromLatin1(kActionHostAccess);
+    if (!actions.contains(host))
+        actions << host;
+    return QString::fromStdString(privilegeRefusal(name, method, verdict.reasons, kActionHostAccess));
+}
+
+QString Service::refusalText(const AuthorizationResult& auth, const QString& refusal)
+{
+    if (!refusal.isEmpty() && auth.refused == QLatin1String(kActionHostAccess))
+        return refusal;
+    return auth.why;
+}
+
+} // namespace berth::helper
