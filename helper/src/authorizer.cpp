@@ -25,6 +25,15 @@ void whenAnswered(const QDBusPendingCall& pending, QObject* context, Handle hand
 
 } // namespace
 
+void Needs::needHost(const HostReasons& more)
+{
+    if (more.empty())
+        return;
+    if (!actions.contains(QString::fromLatin1(kActionHostAccess)))
+        actions << QString::fromLatin1(kActionHostAccess);
+    hostReasons.insert(hostReasons.end(), more.begin(), more.end());
+}
+
 Authorizer::Authorizer(QDBusConnection bus, QObject* parent) : QObject(parent), m_bus(std::move(bus)) {}
 
 void Authorizer::callerUid(const QDBusMessage& call, std::function<void(bool ok, uint uid)> done)
@@ -38,19 +47,20 @@ void Authorizer::callerUid(const QDBusMessage& call, std::function<void(bool ok,
                                           });
 }
 
-void Authorizer::check(const QDBusMessage& call, const QStringList& actions, Callback done)
+void Authorizer::check(const QDBusMessage& call, const Needs& needs, Callback done)
 {
     const QString sender = call.service();
-    callerUid(call, [this, sender, actions, done = std::move(done)](bool ok, uint uid) {
+    callerUid(call, [this, sender, needs, done = std::move(done)](bool ok, uint uid) {
         if (!ok) {
             done({false, uid, QStringLiteral("the bus did not say who the caller is")});
             return;
         }
-        checkActions(sender, uid, actions, done);
+        checkActions(sender, uid, needs.actions, needs.hostReasons, done);
     });
 }
 
-void Authorizer::checkActions(const QString& sender, uint uid, QStringList actions, Callback done)
+void Authorizer::checkActions(const QString& sender, uint uid, QStringList actions, const HostReasons& reasons,
+                              Callback done)
 {
     // uid 0 may do anything without asking (polkit would agree; this spares the round trip).
     if (uid == 0 || actions.isEmpty()) {
@@ -58,12 +68,15 @@ void Authorizer::checkActions(const QString& sender, uint uid, QStringList actio
         return;
     }
     const QString action = actions.takeFirst();
-    askPolkit(sender, action, [this, sender, uid, action, actions, done](bool allowed, const QString& why) {
+    askPolkit(sender, action, [this, sender, uid, action, actions, reasons, done](bool allowed, const QString& why) {
         if (!allowed) {
-            done({false, uid, why.isEmpty() ? QStringLiteral("not authorized for %1").arg(action) : why});
+            // Only the host action has reasons; the others are the method's own.
+            const bool host = action == QLatin1String(kActionHostAccess);
+            const std::string text = refusalText(action.toStdString(), host ? reasons : HostReasons{});
+            done({false, uid, why.isEmpty() ? QString::fromStdString(text) : why});
             return;
         }
-        checkActions(sender, uid, actions, done);
+        checkActions(sender, uid, actions, reasons, done);
     });
 }
 

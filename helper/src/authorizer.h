@@ -5,6 +5,8 @@
 // arrive through the callback on the main thread.
 #pragma once
 
+#include "host_reason.h"
+
 #include <QDBusConnection>
 #include <QDBusMessage>
 #include <QObject>
@@ -12,6 +14,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <initializer_list>
 
 namespace berth::helper {
 
@@ -22,6 +25,20 @@ inline constexpr const char* kActionConsole = "org.berth.container.console";
 inline constexpr const char* kActionDestroy = "org.berth.container.destroy";
 inline constexpr const char* kActionNetwork = "org.berth.network.configure";
 inline constexpr const char* kActionHostAccess = "org.berth.host.bind-mount";
+
+// What a call needs: its actions, asked in order, and why the host action
+// is among them (the refusal names each reason, so a person learns which
+// line or argument needs an administrator).
+struct Needs {
+    Needs(QStringList actionList = {}) : actions(std::move(actionList)) {}
+    Needs(std::initializer_list<QString> actionList) : actions(actionList) {}
+
+    // Adds the host action (once) when there are reasons, and the reasons.
+    void needHost(const HostReasons& more);
+
+    QStringList actions;
+    HostReasons hostReasons;
+};
 
 struct AuthorizationResult {
     bool allowed = false;
@@ -37,12 +54,12 @@ public:
     explicit Authorizer(QDBusConnection bus, QObject* parent = nullptr);
 
     // Every action must be allowed; they are asked in order, stopping at the first refusal.
-    void check(const QDBusMessage& call, const QStringList& actions, Callback done);
+    void check(const QDBusMessage& call, const Needs& needs, Callback done);
     // Only the caller's uid (for ownership checks such as a job's Cancel).
     void callerUid(const QDBusMessage& call, std::function<void(bool ok, uint uid)> done);
 
 private:
-    void checkActions(const QString& sender, uint uid, QStringList actions, Callback done);
+    void checkActions(const QString& sender, uint uid, QStringList actions, const HostReasons& reasons, Callback done);
     void askPolkit(const QString& sender, const QString& action, std::function<void(bool, QString)> done);
 
     QDBusConnection m_bus;

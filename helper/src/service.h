@@ -95,10 +95,9 @@ private:
     bool rejectedUnlessExists(const std::string& name);
     // Validation is done: authorize, run `work` on a worker thread, reply
     // (after `onSuccess`, on the main thread).
-    void authorizeAndRun(const QStringList& actions, std::function<Status()> work,
-                         std::function<void()> onSuccess = {});
+    void authorizeAndRun(const Needs& needs, std::function<Status()> work, std::function<void()> onSuccess = {});
     // Validation is done: authorize, then start a job and reply with its path.
-    void authorizeJob(const QStringList& actions, const QString& operation, const std::string& container, Job::Work work,
+    void authorizeJob(const Needs& needs, const QString& operation, const std::string& container, Job::Work work,
                       Job::Done done = {});
     void startJob(const DelayedReply& reply, uint owner, const QString& operation, const std::string& container,
                   Job::Work work, Job::Done done);
