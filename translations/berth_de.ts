@@ -86,6 +86,10 @@
         <source>Could not %1: %2</source>
         <translation>Fehler beim %1: %2</translation>
     </message>
+    <message>
+        <source>You are not allowed to %1: %2</source>
+        <translation>Keine Berechtigung zum %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>QCommandLineParser</name>
@@ -1690,6 +1694,10 @@ DNS-Domain: %5</translation>
         <source>has not exited yet</source>
         <translation>noch nie</translation>
     </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>Warnungen:</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::ProgressPage</name>
@@ -2891,6 +2899,10 @@ wird gestartet, sobald diese Schnittstelle aktiv ist.</translation>
     <message>
         <source>Start or stop the containers marked for autostart</source>
         <translation>Zum Autostart markierte Container starten oder stoppen</translation>
+    </message>
+    <message>
+        <source>Warning:</source>
+        <translation>Warnung:</translation>
     </message>
 </context>
 <context>

@@ -86,6 +86,10 @@
         <source>Could not %1: %2</source>
         <translation>无法%1：%2</translation>
     </message>
+    <message>
+        <source>You are not allowed to %1: %2</source>
+        <translation>您无权%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>QCommandLineParser</name>
@@ -1689,6 +1693,10 @@ DNS 域：%5</translation>
         <source>has not exited yet</source>
         <translation>尚未退出</translation>
     </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>警告：</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::ProgressPage</name>
@@ -2885,6 +2893,10 @@ link is up.</source>
     <message>
         <source>Start or stop the containers marked for autostart</source>
         <translation>启动或停止标记为自动启动的容器</translation>
+    </message>
+    <message>
+        <source>Warning:</source>
+        <translation>警告：</translation>
     </message>
 </context>
 <context>

@@ -92,6 +92,19 @@ private Q_SLOTS:
         const auto error = berth::client::clientError(name, QStringLiteral("the reason"));
         QCOMPARE(errorText(error, QStringLiteral("start 'a'")), expected);
     }
+
+    // A refusal for host access shows the helper's reasons (issue #14, item 11).
+    void hostRefusalNamesTheLine()
+    {
+        const auto error = berth::client::clientError(
+            QStringLiteral("org.berth.Error.NotAuthorized"),
+            QStringLiteral("not authorized: config:3: lxc.mount.entry mounts 'proc' (a kernel filesystem that reaches "
+                           "the host) \u2014 needs an administrator (org.berth.host.bind-mount)"));
+        QCOMPARE(errorText(error, QStringLiteral("save the config of 'a'")),
+                 QStringLiteral("You are not allowed to save the config of 'a': config:3: lxc.mount.entry mounts 'proc' "
+                                "(a kernel filesystem that reaches the host) \u2014 needs an administrator "
+                                "(org.berth.host.bind-mount)"));
+    }
 };
 
 QTEST_MAIN(TestGuiPure)
