@@ -99,7 +99,8 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        berthctl({QStringLiteral("destroy"), QStringLiteral("-f"), kName});
+        for (const QString& name : {kName, QStringLiteral("cfg2")})
+            berthctl({QStringLiteral("destroy"), QStringLiteral("-f"), name});
         run(QStringLiteral("gpasswd"), {QStringLiteral("-d"), kUser, kGroup});
         m_bus.stop();
     }
@@ -152,6 +153,20 @@ private Q_SLOTS:
         QVERIFY2(out.contains(said), qPrintable(out));
         QVERIFY2(out.contains(QLatin1String("org.berth.host.bind-mount")), qPrintable(out));
         QCOMPARE(storedConfig(), m_config);
+    }
+
+    // Item 11 at creation: the refusal says which argument needs an administrator.
+    void createRefusalNamesTheNetwork()
+    {
+        QCOMPARE(run(QStringLiteral("gpasswd"), {QStringLiteral("-a"), kUser, kGroup}), 0);
+        QString out;
+        const int code = asUser({QStringLiteral("create"), QStringLiteral("cfg2"), QStringLiteral("-t"),
+                                 QStringLiteral("busybox"), QStringLiteral("--network"), QStringLiteral("hostbr9"),
+                                 QStringLiteral("--app"), QStringLiteral("--"), QStringLiteral("/bin/true")},
+                                &out);
+        QVERIFY2(code == 3, qPrintable(out));
+        QVERIFY2(out.contains(QLatin1String("network 'hostbr9': eth0 joins a bridge of the host's")), qPrintable(out));
+        QVERIFY2(out.contains(QLatin1String("org.berth.host.bind-mount")), qPrintable(out));
     }
 
     // Item 9: a user namespace Berth would not set up is refused, naming the line.
