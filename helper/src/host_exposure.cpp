@@ -83,7 +83,9 @@ void checkMountAuto(const Config& config, const ContainerSpec& spec, HostReasons
         out.push_back({where, "lxc.mount.auto with a writable sys", "the host's /sys becomes writable"});
     // Any mode but ro is mounted writable; its devices files would let a
     // container with CAP_SYS_ADMIN allow itself the host's disks.
-    if (mountAuto.cgroupFull || (mountAuto.cgroup != MountAuto::Cgroup::None && mountAuto.cgroup != MountAuto::Cgroup::ReadOnly))
+    const bool writableCgroup = mountAuto.cgroup != MountAuto::Cgroup::None
+        && mountAuto.cgroup != MountAuto::Cgroup::ReadOnly;
+    if (mountAuto.cgroupFull || writableCgroup)
         out.push_back({where, "lxc.mount.auto with a writable or full cgroup tree",
                        "cgroup files such as devices.allow reach the host"});
 }
