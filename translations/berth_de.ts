@@ -1694,6 +1694,10 @@ DNS-Domain: %5</translation>
         <source>has not exited yet</source>
         <translation>noch nie</translation>
     </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>Warnungen:</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::ProgressPage</name>
@@ -2899,6 +2903,10 @@ wird gestartet, sobald diese Schnittstelle aktiv ist.</translation>
     <message>
         <source>an application container needs no administrator: berthctl create NAME -t TEMPLATE --app -- COMMAND</source>
         <translation>ein Anwendungscontainer braucht keinen Administrator: berthctl create NAME -t TEMPLATE --app -- COMMAND</translation>
+    </message>
+    <message>
+        <source>Warning:</source>
+        <translation>Warnung:</translation>
     </message>
 </context>
 <context>

@@ -1693,6 +1693,10 @@ DNS 域：%5</translation>
         <source>has not exited yet</source>
         <translation>尚未退出</translation>
     </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>警告：</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::ProgressPage</name>
@@ -2893,6 +2897,10 @@ link is up.</source>
     <message>
         <source>an application container needs no administrator: berthctl create NAME -t TEMPLATE --app -- COMMAND</source>
         <translation>应用容器无需管理员：berthctl create NAME -t TEMPLATE --app -- COMMAND</translation>
+    </message>
+    <message>
+        <source>Warning:</source>
+        <translation>警告：</translation>
     </message>
 </context>
 <context>

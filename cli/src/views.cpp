@@ -48,6 +48,8 @@ QJsonObject containerJson(const client::ContainerInfo& info)
         out.insert(QStringLiteral("lastExitCode"), info.lastExitCode);
     if (!info.lastError.isEmpty())
         out.insert(QStringLiteral("lastError"), info.lastError);
+    if (!info.warnings.isEmpty())
+        out.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(info.warnings));
     return out;
 }
 
@@ -83,6 +85,9 @@ QString containerDetails(const client::ContainerInfo& info)
         rows << QStringList{Cli::tr("Last error:"), info.lastError};
     for (auto it = info.limits.begin(); it != info.limits.end(); ++it)
         rows << QStringList{Cli::tr("Limit %1:").arg(it.key()), it.value()};
+    // Confinement the config asks for that is not there: never hidden.
+    for (const QString& warning : info.warnings)
+        rows << QStringList{Cli::tr("Warning:"), warning};
     QString out;
     for (const auto& row : rows)
         out += row[0].leftJustified(18) + row[1] + QLatin1Char('\n');

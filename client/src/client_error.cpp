@@ -46,8 +46,8 @@ ClientError clientError(const QDBusError& error)
 
 bool isPrivilegeRefusal(const ClientError& error)
 {
-    // privilegeRefusal()'s wording: "container 'x' is privileged (...): ..."
-    return error.kind == ErrorKind::NotAuthorized && error.message.contains(QLatin1String("' is privileged ("));
+    // privilegeReason()'s wording: "creating container 'x': it is privileged (...)"
+    return error.kind == ErrorKind::NotAuthorized && error.message.contains(QLatin1String("': it is privileged ("));
 }
 
 } // namespace berth::client

@@ -79,6 +79,7 @@ ContainerInfo containerInfoFromMap(const QVariantMap& map)
     info.startDelay = map.value(QStringLiteral("startDelay")).toUInt();
     info.waitLinks = map.value(QStringLiteral("waitLinks")).toStringList();
     info.limits = stringMap(map.value(QStringLiteral("limits")));
+    info.warnings = map.value(QStringLiteral("warnings")).toStringList();
     info.hasExited = map.contains(QStringLiteral("lastExitCode"));
     info.lastExitCode = map.value(QStringLiteral("lastExitCode")).toInt();
     info.lastError = text(map, "lastError");

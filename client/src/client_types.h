@@ -28,6 +28,7 @@ struct ContainerInfo {
     uint startDelay = 0;      // lxc.start.delay: seconds before the next start
     QStringList waitLinks;    // host links it needs up that Berth does not create
     QMap<QString, QString> limits;
+    QStringList warnings;     // what its config asks for that Berth does not apply
     int lastExitCode = 0;
     bool hasExited = false;
     QString lastError;

@@ -17,8 +17,10 @@ QString errorText(const client::ClientError& error, const QString& what)
     using client::ErrorKind;
     switch (error.kind) {
     case ErrorKind::NotAuthorized:
-        if (client::isPrivilegeRefusal(error))
-            return ErrorText::tr("You are not allowed to %1: %2").arg(what, error.message);
+        // The helper's refusal for host access names each line and rule
+        // (helper/src/host_reason.h): show them, they say what to change.
+        if (error.message.startsWith(QLatin1String("not authorized: ")))
+            return ErrorText::tr("You are not allowed to %1: %2").arg(what, error.message.mid(16));
         return ErrorText::tr("You are not allowed to %1.").arg(what);
     case ErrorKind::NoHelper:
         return ErrorText::tr("Could not %1: the Berth helper service cannot be reached.").arg(what);

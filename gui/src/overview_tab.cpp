@@ -4,9 +4,11 @@
 #include "state_presentation.h"
 #include "units.h"
 
+#include <QColor>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPalette>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -36,6 +38,11 @@ OverviewTab::OverviewTab(const QList<QAction*>& actions, QWidget* parent) : QWid
     m_kind = addField(tr("Kind:"), "kindValue");
     m_limits = addField(tr("Limits:"), "limitsValue");
     m_lastExit = addField(tr("Last exit:"), "lastExitValue");
+    m_warnings = addField(tr("Warnings:"), "warningsValue");
+    m_warnings->setWordWrap(true);
+    QPalette warningColors = m_warnings->palette();
+    warningColors.setColor(QPalette::WindowText, QColor(0xb0, 0x40, 0x00));
+    m_warnings->setPalette(warningColors);
 
     auto* buttons = new QHBoxLayout;
     for (QAction* action : actions) {
@@ -66,8 +73,9 @@ QLabel* OverviewTab::addField(const QString& label, const char* objectName)
 
 void OverviewTab::clear()
 {
-    for (QLabel* label : {m_uptime, m_pid, m_addresses, m_template, m_kind, m_limits, m_lastExit})
+    for (QLabel* label : {m_uptime, m_pid, m_addresses, m_template, m_kind, m_limits, m_lastExit, m_warnings})
         label->clear();
+    m_form->setRowVisible(m_warnings, false);
     m_state->setText(tr("No container selected"));
 }
 
@@ -90,6 +98,9 @@ void OverviewTab::showContainer(const ContainerRow* row, qint64 now)
     if (!info.lastError.isEmpty())
         exit += QLatin1Char('\n') + info.lastError;
     m_lastExit->setText(exit);
+    // Shown only when there is something to say, and then never folded away.
+    m_warnings->setText(info.warnings.join(QLatin1Char('\n')));
+    m_form->setRowVisible(m_warnings, !info.warnings.isEmpty());
 }
 
 } // namespace berth::gui

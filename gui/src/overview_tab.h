@@ -36,6 +36,7 @@ private:
     QLabel* m_kind = nullptr;
     QLabel* m_limits = nullptr;
     QLabel* m_lastExit = nullptr;
+    QLabel* m_warnings = nullptr;   // confinement the config asks for that is not applied
     QFormLayout* m_form = nullptr;
 };
 

@@ -25,6 +25,15 @@ void whenAnswered(const QDBusPendingCall& pending, QObject* context, Handle hand
 
 } // namespace
 
+void Needs::needHost(const HostReasons& more)
+{
+    if (more.empty())
+        return;
+    if (!actions.contains(QString::fromLatin1(kActionHostAccess)))
+        actions << QString::fromLatin1(kActionHostAccess);
+    hostReasons.insert(hostReasons.end(), more.begin(), more.end());
+}
+
 Authorizer::Authorizer(QDBusConnection bus, QObject* parent) : QObject(parent), m_bus(std::move(bus)) {}
 
 void Authorizer::callerUid(const QDBusMessage& call, std::function<void(bool ok, uint uid)> done)
@@ -63,33 +72,36 @@ void Authorizer::callerIdentity(const QDBusMessage& call, std::function<void(boo
         });
 }
 
-void Authorizer::check(const QDBusMessage& call, const QStringList& actions, Callback done)
+void Authorizer::check(const QDBusMessage& call, const Needs& needs, Callback done)
 {
     const QString sender = call.service();
-    callerIdentity(call, [this, sender, actions, done = std::move(done)](bool ok, const CallerIdentity& caller) {
+    callerIdentity(call, [this, sender, needs, done = std::move(done)](bool ok, const CallerIdentity& caller) {
         if (!ok) {
             done({false, caller.uid, QStringLiteral("the bus did not say who the caller is")});
             return;
         }
-        checkActions(sender, caller, actions, done);
+        checkActions(sender, caller, needs.actions, needs.hostReasons, done);
     });
 }
 
-void Authorizer::checkActions(const QString& sender, const CallerIdentity& caller, QStringList actions, Callback done)
+void Authorizer::checkActions(const QString& sender, const CallerIdentity& caller, QStringList actions,
+                              const HostReasons& reasons, Callback done)
 {
     // uid 0 may do anything without asking (polkit would agree; this spares the round trip).
     if (caller.uid == 0 || actions.isEmpty()) {
-        done({true, caller.uid, {}, {}, caller});
+        done({true, caller.uid, {}, caller});
         return;
     }
     const QString action = actions.takeFirst();
-    askPolkit(sender, action, [this, sender, caller, action, actions, done](bool allowed, const QString& why) {
+    askPolkit(sender, action, [this, sender, caller, action, actions, reasons, done](bool allowed, const QString& why) {
         if (!allowed) {
-            done({false, caller.uid, why.isEmpty() ? QStringLiteral("not authorized for %1").arg(action) : why, action,
-                  caller});
+            // Only the host action has reasons; the others are the method's own.
+            const bool host = action == QLatin1String(kActionHostAccess);
+            const std::string text = refusalText(action.toStdString(), host ? reasons : HostReasons{});
+            done({false, caller.uid, why.isEmpty() ? QString::fromStdString(text) : why, caller});
             return;
         }
-        checkActions(sender, caller, actions, done);
+        checkActions(sender, caller, actions, reasons, done);
     });
 }
 

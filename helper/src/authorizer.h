@@ -5,6 +5,8 @@
 // arrive through the callback on the main thread.
 #pragma once
 
+#include "host_reason.h"
+
 #include <QDBusConnection>
 #include <QDBusMessage>
 #include <QObject>
@@ -13,6 +15,7 @@
 
 #include <functional>
 #include <vector>
+#include <initializer_list>
 
 namespace berth::helper {
 
@@ -33,11 +36,24 @@ struct CallerIdentity {
     std::vector<uint> groups;
 };
 
+// What a call needs: its actions, asked in order, and why the host action
+// is among them (the refusal names each reason, so a person learns which
+// line or argument needs an administrator).
+struct Needs {
+    Needs(QStringList actionList = {}) : actions(std::move(actionList)) {}
+    Needs(std::initializer_list<QString> actionList) : actions(actionList) {}
+
+    // Adds the host action (once) when there are reasons, and the reasons.
+    void needHost(const HostReasons& more);
+
+    QStringList actions;
+    HostReasons hostReasons;
+};
+
 struct AuthorizationResult {
     bool allowed = false;
     uint uid = uint(-1);   // the caller's, when the bus told it
     QString why;           // for people, when refused
-    QString refused;       // the action refused, when one was
     CallerIdentity caller;
 };
 
@@ -49,7 +65,7 @@ public:
     explicit Authorizer(QDBusConnection bus, QObject* parent = nullptr);
 
     // Every action must be allowed; they are asked in order, stopping at the first refusal.
-    void check(const QDBusMessage& call, const QStringList& actions, Callback done);
+    void check(const QDBusMessage& call, const Needs& needs, Callback done);
     // Only the caller's uid (for ownership checks such as a job's Cancel).
     void callerUid(const QDBusMessage& call, std::function<void(bool ok, uint uid)> done);
 
@@ -57,7 +73,8 @@ public:
     void callerIdentity(const QDBusMessage& call, std::function<void(bool ok, const CallerIdentity&)> done);
 
 private:
-    void checkActions(const QString& sender, const CallerIdentity& caller, QStringList actions, Callback done);
+    void checkActions(const QString& sender, const CallerIdentity& caller, QStringList actions, const HostReasons& reasons,
+                      Callback done);
     void askPolkit(const QString& sender, const QString& action, std::function<void(bool, QString)> done);
 
     QDBusConnection m_bus;

@@ -1,5 +1,7 @@
 #include "privilege_rules.h"
 
+#include "host_reason.h"
+
 #include "config/container_spec.h"
 #include "security/capabilities.h"
 #include "security/privilege.h"
@@ -23,15 +25,16 @@ PrivilegeVerdict unreadable(const Error& error)
     return {true, {"its config cannot be judged (" + error.describe() + ")"}};
 }
 
-std::string_view verbOf(std::string_view method)
+std::string doingWhat(std::string_view method, std::string_view container)
 {
+    const std::string quoted = "container '" + std::string(container) + "'";
     if (method == "Create" || method == "CreateFromFile")
-        return "creating it";
+        return "creating " + quoted;
     if (method == "SetConfig")
-        return "giving it this config";
+        return "giving " + quoted + " this config";
     if (method == "OpenConsole")
-        return "opening its console";
-    return "running a command in it";
+        return "opening the console of " + quoted;
+    return "running a command in " + quoted;
 }
 
 } // namespace
@@ -45,7 +48,10 @@ bool needsAdminWhenPrivileged(std::string_view method)
 
 PrivilegeVerdict configPrivilege(const std::string& text)
 {
-    auto config = Config::parse(text);
+    // A caller's text: an lxc.include is never looked at (see ConfigParseOptions).
+    ConfigParseOptions options;
+    options.followIncludes = false;
+    auto config = Config::parse(text, options);
     if (!config)
         return unreadable(config.error());
     auto spec = ContainerSpec::fromConfig(*config);
@@ -101,14 +107,12 @@ std::optional<std::uint64_t> boundingSetOf(std::string_view status)
     return value;
 }
 
-std::string privilegeRefusal(std::string_view container, std::string_view method,
-                             const std::vector<std::string>& reasons, std::string_view action)
+HostReason privilegeReason(std::string_view container, std::string_view method, const std::vector<std::string>& reasons)
 {
     std::string why;
     for (const auto& reason : reasons)
         why += (why.empty() ? "" : "; ") + reason;
-    return "container '" + std::string(container) + "' is privileged (" + why + "): " + std::string(verbOf(method)) +
-           " needs an administrator (" + std::string(action) + ")";
+    return {doingWhat(method, container), "it is privileged", why};
 }
 
 } // namespace berth::helper

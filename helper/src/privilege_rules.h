@@ -17,6 +17,8 @@
 
 namespace berth::helper {
 
+struct HostReason;
+
 // Whether the call (a Manager1 method name) needs the administrator when
 // the container it makes, reconfigures or enters is privileged.
 [[nodiscard]] bool needsAdminWhenPrivileged(std::string_view method);
@@ -44,9 +46,9 @@ struct PrivilegeVerdict {
 // CapBnd of a /proc/<pid>/status text; nullopt when it has none.
 [[nodiscard]] std::optional<std::uint64_t> boundingSetOf(std::string_view status);
 
-// "container 'x' is privileged (REASONS): creating it needs an
-// administrator (ACTION)", the verb by method.
-[[nodiscard]] std::string privilegeRefusal(std::string_view container, std::string_view method,
-    const std::vector<std::string>& reasons, std::string_view action);
+// Why the host action is needed: "creating container 'x': it is privileged
+// (REASONS)", the doing by method.
+[[nodiscard]] HostReason privilegeReason(std::string_view container, std::string_view method,
+                                         const std::vector<std::string>& reasons);
 
 } // namespace berth::helper

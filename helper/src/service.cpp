@@ -45,17 +45,16 @@ bool Service::rejectedUnlessExists(const std::string& name)
     return rejected(failWith(ENOENT, "no container '" + name + "'"));
 }
 
-void Service::authorizeAndRun(const QStringList& actions, std::function<Status()> work, std::function<void()> onSuccess,
-                              const QString& refusal)
+void Service::authorizeAndRun(const Needs& needs, std::function<Status()> work, std::function<void()> onSuccess)
 {
     setDelayedReply(true);
     m_lifetime.touch();
     DelayedReply reply(connection(), message());
     auto hold = std::make_shared<LifetimeHold>(m_lifetime);   // polkit may take a while to answer
-    m_authorizer.check(message(), actions, [this, reply, hold, work = std::move(work), onSuccess = std::move(onSuccess),
-                                            refusal](const AuthorizationResult& auth) {
+    m_authorizer.check(message(), needs, [this, reply, hold, work = std::move(work),
+                                            onSuccess = std::move(onSuccess)](const AuthorizationResult& auth) {
         if (!auth.allowed) {
-            reply.error(QString::fromLatin1(kErrorNotAuthorized.data()), refusalText(auth, refusal));
+            reply.error(QString::fromLatin1(kErrorNotAuthorized.data()), auth.why);
             return;
         }
         runInWorker<Status>(this, m_lifetime, work, [reply, onSuccess](Status status) {
@@ -70,24 +69,24 @@ void Service::authorizeAndRun(const QStringList& actions, std::function<Status()
     });
 }
 
-void Service::authorizeJob(const QStringList& actions, const QString& operation, const std::string& container,
-                           Job::Work work, Job::Done done, const QString& refusal)
+void Service::authorizeJob(const Needs& needs, const QString& operation, const std::string& container,
+                           Job::Work work, Job::Done done)
 {
-    authorizeJobFor(actions, operation, container,
+    authorizeJobFor(needs, operation, container,
                     [work = std::move(work)](const Progress& progress, const CallerIdentity&) { return work(progress); },
-                    std::move(done), refusal);
+                    std::move(done));
 }
 
-void Service::authorizeJobFor(const QStringList& actions, const QString& operation, const std::string& container,
-                              CallerWork work, Job::Done done, const QString& refusal)
+void Service::authorizeJobFor(const Needs& needs, const QString& operation, const std::string& container,
+                              CallerWork work, Job::Done done)
 {
     setDelayedReply(true);
     m_lifetime.touch();
     DelayedReply reply(connection(), message());
     auto hold = std::make_shared<LifetimeHold>(m_lifetime);
-    m_authorizer.check(message(), actions, [=, this](const AuthorizationResult& auth) {
+    m_authorizer.check(message(), needs, [=, this](const AuthorizationResult& auth) {
         if (!auth.allowed) {
-            reply.error(QString::fromLatin1(kErrorNotAuthorized.data()), refusalText(auth, refusal));
+            reply.error(QString::fromLatin1(kErrorNotAuthorized.data()), auth.why);
             return;
         }
         startJob(reply, auth.uid, operation, container,

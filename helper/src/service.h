@@ -95,23 +95,20 @@ private:
     // The container must exist (NotFound otherwise).
     bool rejectedUnlessExists(const std::string& name);
     // Validation is done: authorize, run `work` on a worker thread, reply
-    // (after `onSuccess`, on the main thread). `refusal` replaces the
-    // message when the host action is refused (privilegeRefusal).
-    void authorizeAndRun(const QStringList& actions, std::function<Status()> work,
-                         std::function<void()> onSuccess = {}, const QString& refusal = {});
+    // (after `onSuccess`, on the main thread).
+    void authorizeAndRun(const Needs& needs, std::function<Status()> work, std::function<void()> onSuccess = {});
     // Validation is done: authorize, then start a job and reply with its path.
-    void authorizeJob(const QStringList& actions, const QString& operation, const std::string& container, Job::Work work,
-                      Job::Done done = {}, const QString& refusal = {});
+    void authorizeJob(const Needs& needs, const QString& operation, const std::string& container, Job::Work work,
+                      Job::Done done = {});
     // The same for work that acts with the caller's rights: it gets the caller's uid and groups.
     using CallerWork = std::function<Status(const Progress&, const CallerIdentity& caller)>;
-    void authorizeJobFor(const QStringList& actions, const QString& operation, const std::string& container,
-                         CallerWork work, Job::Done done = {}, const QString& refusal = {});
+    void authorizeJobFor(const Needs& needs, const QString& operation, const std::string& container, CallerWork work,
+                         Job::Done done = {});
     // Privileged containers (service_privilege.cpp): the verdict on an
-    // existing one; adding the host action to `actions` when the called
-    // method needs it for `verdict`, returning the refusal to give then.
+    // existing one; adding the host action and its reason to `needs` when
+    // the called method needs it for `verdict`.
     [[nodiscard]] PrivilegeVerdict existingPrivilege(const std::string& name) const;
-    QString requirePrivilegeAction(const PrivilegeVerdict& verdict, const std::string& name, QStringList& actions);
-    [[nodiscard]] static QString refusalText(const AuthorizationResult& auth, const QString& refusal);
+    void requirePrivilege(const PrivilegeVerdict& verdict, const std::string& name, Needs& needs);
     void startJob(const DelayedReply& reply, uint owner, const QString& operation, const std::string& container,
                   Job::Work work, Job::Done done);
     // Announces `name`'s state with StateChanged unless it was the last

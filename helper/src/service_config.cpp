@@ -12,24 +12,32 @@
 namespace berth::helper {
 namespace {
 
-// Parses and checks the text as the engine will read it; lxc.include is
-// refused (no base directory), so the text is all there is to judge.
-Result<bool> judgeConfig(const std::string& text, const std::string& currentText, const Paths& paths)
+// Parses and checks the text as the engine will read it, touching nothing
+// on the caller's behalf (this runs before authorization): lxc.include is
+// refused without a look at its path, so the text is all there is to judge.
+// Returns why the config needs the host action (none: it does not).
+Result<HostReasons> judgeConfig(const std::string& text, const std::string& currentText, const Paths& paths)
 {
     if (auto size = validateConfigText(text); !size)
         return fail(size.error());
-    auto config = Config::parse(text);
+    const ConfigParseOptions noIncludes{.followIncludes = false};
+    auto config = Config::parse(text, noIncludes);
     if (!config)
         return fail(config.error());
     auto spec = ContainerSpec::fromConfig(*config);
     if (!spec)
         return fail(spec.error());
+    // A stored config with an include (root wrote it) counts as unknown:
+    // any rootfs is then a change.
     std::optional<std::string> currentRootfs;
-    if (auto current = Config::parse(currentText))
+    if (auto current = Config::parse(currentText, noIncludes))
         currentRootfs = current->get("lxc.rootfs.path");
+    // Bridge names cannot hold '/': the test stays inside Berth's store.
     auto isBerthBridge = [&paths](const std::string& link) { return net::isBerthBridge(paths, link); };
-    return !hostExposures(*config, *spec, currentRootfs).empty()
-        || !hostNetworkExposures(*spec, isBerthBridge).empty();
+    HostReasons reasons = hostExposures(*config, *spec, currentRootfs);
+    const HostReasons network = hostNetworkExposures(*spec, isBerthBridge);
+    reasons.insert(reasons.end(), network.begin(), network.end());
+    return reasons;
 }
 
 } // namespace
@@ -43,20 +51,25 @@ void Service::SetConfig(const QString& qname, const QString& qtext)
     auto current = ContainerStore(m_engine.settings().paths).readConfig(name);
     if (rejected(current ? Status{} : fail(current.error())))
         return;
-    auto exposes = judgeConfig(text, *current, m_engine.settings().paths);
-    if (rejected(exposes ? Status{} : fail(exposes.error())))
+    auto reasons = judgeConfig(text, *current, m_engine.settings().paths);
+    if (rejected(reasons ? Status{} : fail(reasons.error())))
         return;
-    QStringList actions{QString::fromLatin1(kActionManage)};
-    if (*exposes)
-        actions << QString::fromLatin1(kActionHostAccess);
-    // A privileged config needs the administrator, whatever the old one was.
-    const QString refusal = requirePrivilegeAction(configPrivilege(text), name, actions);
-    authorizeAndRun(actions, [this, name, text = std::move(text)]() -> Status {
+    Needs needs{QString::fromLatin1(kActionManage)};
+    needs.needHost(*reasons);
+    // A privileged config needs the administrator, whatever the old one
+    // was; so does any change of a privileged container (trimming it would
+    // let a member run code in a rootfs that an administrator's config may
+    // later run with CAP_SYS_ADMIN again).
+    auto privilege = configPrivilege(text);
+    if (!privilege.privileged)
+        privilege = existingPrivilege(name);
+    requirePrivilege(privilege, name, needs);
+    authorizeAndRun(needs, [this, name, text = std::move(text)]() -> Status {
         auto lock = ContainerLock::acquire(m_engine.settings().paths, name);
         if (!lock)
             return fail(lock.error());
         return ContainerStore(m_engine.settings().paths).writeConfig(name, text);
-    }, {}, refusal);
+    });
 }
 
 void Service::SetLimits(const QString& qname, const StringMap& args)

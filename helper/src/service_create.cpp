@@ -1,6 +1,7 @@
 // Create, CreateFromFile and Export: validated here, then run as jobs.
 #include "service.h"
 
+#include "config/values.h"
 #include "net/bridge_host.h"
 #include "store/container_store.h"
 #include "validation.h"
@@ -73,6 +74,22 @@ Result<CreateRequest> buildRequest(const std::string& name, const QString& templ
     return request;
 }
 
+// Why a creation reaches the host, whoever asks.
+HostReasons createExposures(const CreateRequest& request, const Paths& paths)
+{
+    HostReasons out;
+    // An imported LXC config comes from outside Berth and keeps its mount
+    // entries (lxc-busybox binds host directories).
+    if (request.templateName == "lxc-import")
+        out.push_back({"template 'lxc-import'", "the imported config keeps its mount entries and keys",
+                       "they may name host paths"});
+    // eth0 on a bridge of the host's that is not Berth's (hostNetworkExposures says why).
+    if (!net::isBerthBridge(paths, request.network))
+        out.push_back({"network " + quoteForMessage(request.network), "eth0 joins a bridge of the host's",
+                       "not one of Berth's bridges"});
+    return out;
+}
+
 } // namespace
 
 QDBusObjectPath Service::Create(const QString& name, const QString& templateName, const StringMap& options,
@@ -104,24 +121,16 @@ QDBusObjectPath Service::createJob(const std::string& name, const QString& templ
     }
     // The descriptor stays open (shared) for as long as the job holds this copy.
     QDBusUnixFileDescriptor keep = input ? *input : QDBusUnixFileDescriptor();
-    // An imported LXC config comes from outside Berth and keeps its mount
-    // entries (lxc-busybox binds host directories): like a config that
-    // reaches the host, it needs the host action, whoever asks.
-    // So does eth0 on a bridge of the host's that is not Berth's
-    // (hostNetworkExposures says why).
-    QStringList actions{QString::fromLatin1(kActionCreate)};
-    if (request->templateName == "lxc-import"
-        || !net::isBerthBridge(m_engine.settings().paths, request->network))
-        actions << QString::fromLatin1(kActionHostAccess);
+    Needs needs{QString::fromLatin1(kActionCreate)};
+    needs.needHost(createExposures(*request, m_engine.settings().paths));
     // A privileged container: a system one, or a clone of a privileged one.
     const auto cloneSource = [&] {
         const auto source = request->options.find("source");
         return existingPrivilege(source != request->options.end() ? source->second : std::string());
     };
-    const QString refusal =
-        requirePrivilegeAction(createPrivilege(request->templateName, request->kind, cloneSource), name, actions);
+    requirePrivilege(createPrivilege(request->templateName, request->kind, cloneSource), name, needs);
     // A directory (oci) is read with the caller's rights, never root's.
-    authorizeJobFor(actions, QStringLiteral("create"), name,
+    authorizeJobFor(needs, QStringLiteral("create"), name,
                     [this, request = *request, keep](const Progress& progress, const CallerIdentity& caller) mutable {
                         request.inputFd = keep.isValid() ? keep.fileDescriptor() : -1;
                         request.inputReader = uid_t(caller.uid);
@@ -132,8 +141,7 @@ QDBusObjectPath Service::createJob(const std::string& name, const QString& templ
                     [this, name](const Status& status) {
                         if (status)
                             Q_EMIT ContainerAdded(QString::fromStdString(name));
-                    },
-                    refusal);
+                    });
     return {};
 }
 

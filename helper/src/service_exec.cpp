@@ -90,13 +90,13 @@ void Service::startExec(ExecArgs args)
     DelayedReply reply(connection(), message());
     auto hold = std::make_shared<LifetimeHold>(m_lifetime);
     // Root in a privileged container is root on the host.
-    QStringList actions{QString::fromLatin1(kActionConsole)};
-    const QString refusal = requirePrivilegeAction(existingPrivilege(args.name), args.name, actions);
+    Needs needs{QString::fromLatin1(kActionConsole)};
+    requirePrivilege(existingPrivilege(args.name), args.name, needs);
     auto shared = std::make_shared<ExecArgs>(std::move(args));
-    m_authorizer.check(message(), actions,
-                       [this, reply, hold, shared, refusal](const AuthorizationResult& auth) {
+    m_authorizer.check(message(), needs,
+                       [this, reply, hold, shared](const AuthorizationResult& auth) {
                            if (!auth.allowed) {
-                               reply.error(QString::fromLatin1(kErrorNotAuthorized.data()), refusalText(auth, refusal));
+                               reply.error(QString::fromLatin1(kErrorNotAuthorized.data()), auth.why);
                                return;
                            }
                            const bool pty = shared->request.allocatePty;

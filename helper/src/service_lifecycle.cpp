@@ -75,12 +75,12 @@ QDBusUnixFileDescriptor Service::OpenConsole(const QString& qname, int tty)
     DelayedReply reply(connection(), message());
     auto hold = std::make_shared<LifetimeHold>(m_lifetime);
     // Root in a privileged container is root on the host.
-    QStringList actions{QString::fromLatin1(kActionConsole)};
-    const QString refusal = requirePrivilegeAction(existingPrivilege(name), name, actions);
-    m_authorizer.check(message(), actions,
-                       [this, reply, hold, name, tty, refusal](const AuthorizationResult& auth) {
+    Needs needs{QString::fromLatin1(kActionConsole)};
+    requirePrivilege(existingPrivilege(name), name, needs);
+    m_authorizer.check(message(), needs,
+                       [this, reply, hold, name, tty](const AuthorizationResult& auth) {
                            if (!auth.allowed) {
-                               reply.error(QStringLiteral("org.berth.Error.NotAuthorized"), refusalText(auth, refusal));
+                               reply.error(QStringLiteral("org.berth.Error.NotAuthorized"), auth.why);
                                return;
                            }
                            runInWorker<Result<UniqueFd>>(

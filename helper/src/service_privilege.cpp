@@ -29,22 +29,11 @@ PrivilegeVerdict Service::existingPrivilege(const std::string& name) const
     return containerPrivilege(runtime::loadContainerConfig(m_engine.settings(), name), initStatus(m_engine, name));
 }
 
-QString Service::requirePrivilegeAction(const PrivilegeVerdict& verdict, const std::string& name, QStringList& actions)
+void Service::requirePrivilege(const PrivilegeVerdict& verdict, const std::string& name, Needs& needs)
 {
     const std::string method = message().member().toStdString();
-    if (!verdict.privileged || !needsAdminWhenPrivileged(method))
-        return {};
-    const QString host = QString::fromLatin1(kActionHostAccess);
-    if (!actions.contains(host))
-        actions << host;
-    return QString::fromStdString(privilegeRefusal(name, method, verdict.reasons, kActionHostAccess));
-}
-
-QString Service::refusalText(const AuthorizationResult& auth, const QString& refusal)
-{
-    if (!refusal.isEmpty() && auth.refused == QLatin1String(kActionHostAccess))
-        return refusal;
-    return auth.why;
+    if (verdict.privileged && needsAdminWhenPrivileged(method))
+        needs.needHost({privilegeReason(name, method, verdict.reasons)});
 }
 
 } // namespace berth::helper

@@ -49,14 +49,18 @@ void addAutostartFields(const ContainerSpec& spec, const Paths& paths, QVariantM
 }
 
 // What the config says: kind, autostart, addresses (with those the
-// bridges leased, which the config does not name), template.
+// bridges leased, which the config does not name), template, warnings.
 void addConfigFields(const std::string& text, const std::vector<std::string>& leased, const Paths& paths,
                      QVariantMap& info)
 {
     auto config = Config::parse(text);
     if (!config)
         return;
-    if (auto spec = ContainerSpec::fromConfig(*config)) {
+    auto spec = ContainerSpec::fromConfig(*config);
+    // What the config asks for that is not applied, or why it cannot start.
+    info.insert(QStringLiteral("warnings"),
+                spec ? stringList(spec->warnings) : QStringList{qs(spec.error().describe())});
+    if (spec) {
         info.insert(QStringLiteral("kind"), qs(kindName(spec->kind)));
         addAutostartFields(*spec, paths, info);
         std::vector<std::string> configured;

@@ -93,14 +93,17 @@ private Q_SLOTS:
         QCOMPARE(errorText(error, QStringLiteral("start 'a'")), expected);
     }
 
-    // The helper's reason for refusing a privileged container is shown as it is.
-    void privilegeRefusalShowsWhy()
+    // A refusal for host access shows the helper's reasons (issue #14, item 11).
+    void hostRefusalNamesTheLine()
     {
-        const QString why = QStringLiteral("container 'a' is privileged (a system container keeps CAP_SYS_ADMIN in "
-                                           "the host's user namespace): creating it needs an administrator "
-                                           "(org.berth.host.bind-mount)");
-        const auto error = berth::client::clientError(QStringLiteral("org.berth.Error.NotAuthorized"), why);
-        QCOMPARE(errorText(error, QStringLiteral("create 'a'")), QStringLiteral("You are not allowed to create 'a': ") + why);
+        const auto error = berth::client::clientError(
+            QStringLiteral("org.berth.Error.NotAuthorized"),
+            QStringLiteral("not authorized: config:3: lxc.mount.entry mounts 'proc' (a kernel filesystem that reaches "
+                           "the host) \u2014 needs an administrator (org.berth.host.bind-mount)"));
+        QCOMPARE(errorText(error, QStringLiteral("save the config of 'a'")),
+                 QStringLiteral("You are not allowed to save the config of 'a': config:3: lxc.mount.entry mounts 'proc' "
+                                "(a kernel filesystem that reaches the host) \u2014 needs an administrator "
+                                "(org.berth.host.bind-mount)"));
     }
 };
 

@@ -202,6 +202,14 @@ private Q_SLOTS:
         QCOMPARE(field(*m_window, "pidValue"), QString());
         QCOMPARE(field(*m_window, "uptimeValue"), QString());
         QCOMPARE(field(*m_window, "lastExitValue"), QStringLiteral("exit code 3"));
+        // The config's warnings (issue #14, item 9) show, only where there are some.
+        const auto* warnings = m_window->findChild<QLabel*>(QStringLiteral("warningsValue"));
+        QVERIFY(warnings);
+        QVERIFY2(warnings->text().contains(QLatin1String("AppArmor is not used by Berth")), qPrintable(warnings->text()));
+        QVERIFY(!warnings->isHidden());
+        QVERIFY(m_window->selectContainer(QStringLiteral("web")));
+        QCOMPARE(warnings->text(), QString());
+        QVERIFY(warnings->isHidden());
     }
 
     void helperMissing()

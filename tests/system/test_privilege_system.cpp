@@ -82,7 +82,7 @@ private:
     static void verifyPrivilegeRefusal(const QString& out, const QString& name, const QString& mentions)
     {
         QVERIFY2(out.contains(QLatin1String("org.berth.Error.NotAuthorized")), qPrintable(out));
-        QVERIFY2(out.contains(QStringLiteral("container '%1' is privileged").arg(name)), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("container '%1': it is privileged").arg(name)), qPrintable(out));
         QVERIFY2(out.contains(mentions), qPrintable(out));
         QVERIFY2(out.contains(QLatin1String("needs an administrator (org.berth.host.bind-mount)")), qPrintable(out));
     }

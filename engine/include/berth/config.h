@@ -24,6 +24,10 @@ struct ConfigParseOptions {
     std::filesystem::path baseDir;
     std::vector<std::filesystem::path> includeRoots;
     int maxIncludeDepth = 8;
+    // false: an lxc.include line is an error, and its path is never looked
+    // at (text from a D-Bus caller, judged before authorization: the answer
+    // must not tell whether a path exists).
+    bool followIncludes = true;
 };
 
 // One key = value as it takes effect, wherever it was written.

@@ -60,6 +60,8 @@ public:
     explicit ConfigParser(const ConfigParseOptions& options)
         : m_options(options)
     {
+        if (!options.followIncludes)
+            return;
         addRoot(options.baseDir);
         for (const fs::path& root : options.includeRoots)
             addRoot(root);
@@ -129,6 +131,9 @@ private:
         line.value = std::move(syntax->value);
         line.valueStart = syntax->valueStart;
         if (line.key == "lxc.include") {
+            if (!m_options.followIncludes)
+                return failWith(EINVAL, where.where() + ": lxc.include: not accepted here; nothing is read on the"
+                                    " caller's behalf, so copy the included keys into the config", where.where());
             where.key = line.key;
             where.value = line.value;
             auto included = include(where, dir, depth);

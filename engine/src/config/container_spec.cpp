@@ -164,7 +164,7 @@ Result<ContainerSpec> ContainerSpec::fromConfig(const Config& config)
 {
     using Step = Status (*)(const Config&, ContainerSpec&);
     static constexpr Step steps[] = {readIdentity, readProcess, readMounts, readCapabilities, readConsole,
-                                     readLifecycle, readLimits, readNetwork};
+                                     readLifecycle, readLimits, readNetwork, readUnappliedKeys};
     ContainerSpec spec;
     for (Step step : steps) {
         if (auto ok = step(config, spec); !ok)

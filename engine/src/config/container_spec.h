@@ -1,7 +1,8 @@
 // The typed, validated view of a container's config: what the runtime
 // needs to start it. Keys Berth does not use yet stay in the Config and
-// are ignored here; a known key with an invalid value is an error naming
-// the key and its line.
+// are ignored here, except those of confinement it does not apply, which
+// are refused or warned about (spec_unapplied.cpp); a known key with an
+// invalid value is an error naming the key and its line.
 #pragma once
 
 #include "berth/config.h"
@@ -80,6 +81,9 @@ struct ContainerSpec {
     Limits limits;                               // lxc.cgroup2.* and lxc.cgroup.*
     std::vector<net::NetInterfaceSpec> network;  // lxc.net.N.*
     std::vector<net::PortForward> forwards;      // berth.net.forward
+    // Confinement the config asks for that Berth does not apply
+    // (lxc.apparmor.*, lxc.seccomp.*, ...): "config:4: key = 'value': why".
+    std::vector<std::string> warnings;
 
     [[nodiscard]] static Result<ContainerSpec> fromConfig(const Config& config);
 };

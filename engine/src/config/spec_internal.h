@@ -19,6 +19,8 @@ namespace berth {
 [[nodiscard]] Status readProcess(const Config& config, ContainerSpec& spec);      // command, cwd, environment
 [[nodiscard]] Status readMounts(const Config& config, ContainerSpec& spec);       // mount entries, mount.auto
 [[nodiscard]] Status readCapabilities(const Config& config, ContainerSpec& spec); // cap.drop, cap.keep
+// Confinement keys Berth does not apply: refused, or kept with a warning.
+[[nodiscard]] Status readUnappliedKeys(const Config& config, ContainerSpec& spec);
 
 [[nodiscard]] Result<MountEntry> parseMountEntry(std::string_view value);
 // Applies one lxc.mount.auto word ("proc:mixed", "cgroup-full:ro:force") to `mountAuto`.

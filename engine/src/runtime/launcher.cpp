@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <csignal>
+#include <utility>
 
 #include <sched.h>
 #include <sys/socket.h>
@@ -38,9 +39,13 @@ Status readSetupResult(int fd)
 {
     char buffer[8192];
     ssize_t got;
+    bool reset = false;
+    // A child that fails before it read the seccomp filter leaves it unread:
+    // its exit resets the socket (ECONNRESET, reported once), and its report
+    // is still queued behind that.
     do {
         got = ::read(fd, buffer, sizeof(buffer));
-    } while (got < 0 && errno == EINTR);
+    } while (got < 0 && (errno == EINTR || (errno == ECONNRESET && !std::exchange(reset, true))));
     if (got < 0)
         return failErrno(errno, "read the container's setup result");
     if (got == 0)

@@ -3,9 +3,12 @@
 #include "fs/safe_path.h"
 #include "runtime/mount_util.h"
 
+#include <cerrno>
 #include <fcntl.h>
+#include <linux/magic.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 
 namespace berth::runtime {
 
@@ -26,15 +29,39 @@ Status createTarget(int rootFd, const MountRequest& entry)
     return {};
 }
 
+// Kernel filesystems that show or change the host (statfs f_type). Berth's
+// own /proc, /sys and cgroup trees are mounted before the entries, read-only
+// where it matters: a second, plain view of them would undo that.
+bool isKernelFs(const struct statfs& st)
+{
+    static constexpr unsigned long kMagic[] = {
+        PROC_SUPER_MAGIC, SYSFS_MAGIC,     CGROUP_SUPER_MAGIC, CGROUP2_SUPER_MAGIC, DEBUGFS_MAGIC,
+        SECURITYFS_MAGIC, TRACEFS_MAGIC,   BPF_FS_MAGIC,       PSTOREFS_MAGIC,      EFIVARFS_MAGIC,
+        BINFMTFS_MAGIC,   NSFS_MAGIC,      SELINUX_MAGIC,      HUGETLBFS_MAGIC,     0x62656570 /* configfs */,
+        0x65735543 /* fusectl */};
+    for (unsigned long magic : kMagic)
+        if (static_cast<unsigned long>(st.f_type) == magic)
+            return true;
+    return false;
+}
+
 // A source inside the rootfs resolves there (its symlinks cannot reach the
-// host); a host source is opened as given. Opened here, after the mount
-// namespace was unshared, so the kernel accepts it as a bind source.
+// host) and must be the container's own files, not a kernel filesystem
+// mounted there (the container's /proc is the host's kernel). A host source
+// is opened as given. Opened here, after the mount namespace was unshared,
+// so the kernel accepts it as a bind source.
 Result<UniqueFd> openBindSource(int rootFd, const MountRequest& entry)
 {
     if (entry.sourceInRootfs) {
         auto fd = fs::openInRoot(rootFd, entry.source, O_PATH | O_CLOEXEC);
         if (!fd)
             return fail(fd.error().wrap("bind source '" + entry.source + "' in the rootfs"));
+        struct statfs st {};
+        if (::fstatfs(fd->get(), &st) != 0)
+            return failErrno(errno, "statfs of bind source '" + entry.source + "'");
+        if (isKernelFs(st))
+            return failWith(EPERM, "bind source '" + entry.source + "' in the rootfs is on a kernel filesystem "
+                                   "(proc, sysfs, cgroup, ...) that reaches the host");
         return fd;
     }
     UniqueFd fd(::open(entry.source.c_str(), O_PATH | O_CLOEXEC));

@@ -151,6 +151,36 @@ private slots:
         QVERIFY(m_engine.destroy("symlink"));
     }
 
+    // A bind whose source is inside the rootfs is the container's own, unless
+    // the source is Berth's /proc, /sys or a cgroup tree mounted there: a
+    // plain second view of proc has a writable sys/kernel/core_pattern
+    // (issue #14, item 3). Directly, through a symlink, or a subdirectory.
+    void relativeBindOfAKernelFilesystem_data()
+    {
+        QTest::addColumn<QString>("source");
+        QTest::newRow("proc") << "proc";
+        QTest::newRow("proc/sys") << "proc/sys";
+        QTest::newRow("sys") << "sys";
+        QTest::newRow("symlink to /proc") << "kernel";
+        QTest::newRow("symlink climbing to proc") << "climb/proc";
+    }
+    void relativeBindOfAKernelFilesystem()
+    {
+        QFETCH(QString, source);
+        const std::string name = "relbind";
+        QVERIFY(m_engine.create({.name = name, .kind = ContainerKind::System}));
+        const fsys::path rootfs = m_engine.settings().paths.rootfsDir(name);
+        fsys::create_directory_symlink("/proc", rootfs / "kernel");
+        fsys::create_directory_symlink("../../../../../../..", rootfs / "climb");
+        appendConfig(name, "lxc.mount.entry = " + source.toStdString() + " mnt/k none bind,relative,create=dir 0 0\n");
+        auto started = m_engine.start(name);
+        const std::string said = started ? std::string("started") : started.error().describe();
+        (void)m_engine.destroy(name, true);
+        QVERIFY2(!started, said.c_str());
+        QVERIFY2(started.error().code == EPERM, said.c_str());
+        QVERIFY2(said.find("kernel filesystem") != std::string::npos, said.c_str());
+    }
+
     void includeOutsideTheAllowedRoots()
     {
         expectStartError("include", "lxc.include = /etc/passwd\n", "lxc.include");

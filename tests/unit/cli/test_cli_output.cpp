@@ -143,6 +143,21 @@ private Q_SLOTS:
         QCOMPARE(containerJson(info).value(QStringLiteral("lastExitCode")).toInt(), 0);
     }
 
+    // Warnings of the config (issue #14, item 9) are shown by `info`, one row each, and in its JSON.
+    void containerWarnings()
+    {
+        ContainerInfo info{.name = QStringLiteral("web"), .state = QStringLiteral("stopped")};
+        QVERIFY(!containerDetails(info).contains(QLatin1String("Warning:")));
+        QVERIFY(!containerJson(info).contains(QStringLiteral("warnings")));
+        info.warnings = {QStringLiteral("config:4: lxc.apparmor.profile = 'x': AppArmor is not used by Berth"),
+                         QStringLiteral("config:5: lxc.seccomp.profile = '/p': not applied")};
+        const QString details = containerDetails(info);
+        QVERIFY2(details.contains(QLatin1String("Warning:          config:4: lxc.apparmor.profile = 'x'")),
+                 qPrintable(details));
+        QVERIFY2(details.contains(QLatin1String("Warning:          config:5: lxc.seccomp.profile")), qPrintable(details));
+        QCOMPARE(containerJson(info).value(QStringLiteral("warnings")).toArray().size(), 2);
+    }
+
     void containersTableText()
     {
         ContainerInfo running{.name = QStringLiteral("web"), .state = QStringLiteral("running"), .pid = 42};

@@ -57,6 +57,7 @@ private Q_SLOTS:
                               {"startDelay", 7u},
                               {"waitLinks", QStringList{"br0", "eno1"}},
                               {"limits", QVariantMap{{"pids.max", "100"}}},
+                              {"warnings", QStringList{"config:4: lxc.apparmor.profile = 'x': not applied"}},
                               {"lastExitCode", 3}};
         const auto info = containerInfoFromMap(map);
         QCOMPARE(info.name, QStringLiteral("web"));
@@ -70,6 +71,7 @@ private Q_SLOTS:
         QCOMPARE(info.startDelay, 7u);
         QCOMPARE(info.waitLinks, (QStringList{QStringLiteral("br0"), QStringLiteral("eno1")}));
         QCOMPARE(info.limits.value(QStringLiteral("pids.max")), QStringLiteral("100"));
+        QCOMPARE(info.warnings, QStringList{QStringLiteral("config:4: lxc.apparmor.profile = 'x': not applied")});
         QVERIFY(info.hasExited);
         QCOMPARE(info.lastExitCode, 3);
         const auto bare = containerInfoFromMap({{"name", "x"}});
@@ -77,6 +79,7 @@ private Q_SLOTS:
         QCOMPARE(bare.startOrder, 0);
         QCOMPARE(bare.startDelay, 0u);
         QVERIFY(bare.waitLinks.isEmpty());
+        QVERIFY(bare.warnings.isEmpty());
     }
 
     // Template options nested in the template's dictionary.

@@ -3,7 +3,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cerrno>
 #include <fstream>
+#include <optional>
 
 using namespace berth;
 namespace fs = std::filesystem;
@@ -290,6 +292,34 @@ private slots:
         auto config = Config::parse("lxc.include = /etc/hostname\n");
         QVERIFY(!config);
         QCOMPARE(config.error().code, EACCES);
+    }
+
+    // A caller's text judged before authorization: every include is
+    // refused with the same words, whether its path exists, is readable
+    // only by root, or would even be allowed, so the answer tells nothing
+    // about the file system (issue #14, item 10).
+    void includeNotFollowed()
+    {
+        QTemporaryDir tmp;
+        const fs::path base = tmp.path().toStdString();
+        writeFile(base / "allowed.conf", "lxc.uts.name = x\n");
+        ConfigParseOptions options;
+        options.baseDir = base;
+        options.followIncludes = false;
+        std::optional<std::string> first;
+        for (const std::string& path : {(base / "allowed.conf").string(), std::string("allowed.conf"),
+                                       std::string("/root/.bashrc"), std::string("/nonexistent"),
+                                       std::string("/etc/shadow"), base.string()}) {
+            auto config = Config::parse("a = 1\nlxc.include = " + path + "\n", options);
+            QVERIFY2(!config, path.c_str());
+            QCOMPARE(config.error().code, EINVAL);
+            QVERIFY2(config.error().message.starts_with("config:2: lxc.include: not accepted"),
+                     config.error().message.c_str());
+            QVERIFY2(config.error().message.find(path) == std::string::npos, config.error().message.c_str());
+            if (!first)
+                first = config.error().describe();
+            QCOMPARE(config.error().describe(), *first);
+        }
     }
 
     void includeDepth()

@@ -2,6 +2,7 @@
 
 #include <QtTest>
 
+#include <cerrno>
 #include <climits>
 
 #include <sys/capability.h>
@@ -304,6 +305,58 @@ private slots:
         auto spec = specOf(kBase + "lxc.net.0.type = veth\nlxc.net.0.link = br0\n"
                                    "lxc.apparmor.profile = x\nberth.future.key = ?\n");
         QVERIFY2(spec, spec ? "" : spec.error().message.c_str());
+    }
+
+    // Confinement keys Berth does not apply: refused naming the line, or
+    // kept with a warning naming the line (issue #14, item 9).
+    void unappliedKeys_data()
+    {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<bool>("refused");
+        QTest::addColumn<int>("warnings");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("idmap") << "lxc.idmap = u 0 100000 65536" << true << 0 << "user namespace";
+        QTest::newRow("idmap cleared") << "lxc.idmap =" << false << 0 << "";
+        QTest::newRow("namespace keep") << "lxc.namespace.keep = net" << true << 0 << "namespaces";
+        QTest::newRow("namespace share") << "lxc.namespace.share.net = 1" << true << 0 << "namespaces";
+        QTest::newRow("namespace clone") << "lxc.namespace.clone = user" << true << 0 << "namespaces";
+        QTest::newRow("apparmor unconfined") << "lxc.apparmor.profile = unconfined" << false << 0 << "";
+        QTest::newRow("apparmor profile") << "lxc.apparmor.profile = lxc-container-default" << false << 1 << "AppArmor";
+        QTest::newRow("apparmor generated") << "lxc.apparmor.profile = generated" << false << 1 << "AppArmor";
+        QTest::newRow("apparmor nesting") << "lxc.apparmor.allow_nesting = 1" << false << 1 << "AppArmor";
+        QTest::newRow("selinux") << "lxc.selinux.context = system_u:system_r:lxc_t:s0" << false << 1 << "SELinux";
+        QTest::newRow("seccomp profile") << "lxc.seccomp.profile = /etc/strict.seccomp" << false << 1 << "seccomp";
+        QTest::newRow("seccomp nesting") << "lxc.seccomp.allow_nesting = 1" << false << 1 << "seccomp";
+        QTest::newRow("init uid") << "lxc.init.uid = 1000" << false << 1 << "runs as root";
+        QTest::newRow("init uid root") << "lxc.init.uid = 0" << false << 0 << "";
+        QTest::newRow("init gid") << "lxc.init.gid = 1000" << false << 1 << "gid 0";
+        QTest::newRow("prlimit") << "lxc.prlimit.nproc = 100" << false << 1 << "prlimit";
+        QTest::newRow("rootfs ro") << "lxc.rootfs.options = ro" << false << 0 << "";
+        QTest::newRow("rootfs nodev") << "lxc.rootfs.options = ro,nodev,idmap=container" << false << 2 << "is not applied (only 'ro' is)";
+        QTest::newRow("no_new_privs") << "lxc.no_new_privs = 0" << false << 0 << "";   // applied
+        QTest::newRow("unknown key") << "berth.future.key = ?" << false << 0 << "";
+    }
+    void unappliedKeys()
+    {
+        QFETCH(QString, line);
+        QFETCH(bool, refused);
+        QFETCH(int, warnings);
+        QFETCH(QString, says);
+        const std::string key = line.section(QLatin1Char(' '), 0, 0).toStdString();
+        auto spec = specOf(kBase + "lxc.uts.name = a\n" + line.toStdString() + "\n");
+        QCOMPARE(!spec, refused);
+        if (refused) {
+            const QString message = QString::fromStdString(spec.error().message);
+            QVERIFY2(message.startsWith(QStringLiteral("config:3: ") + QString::fromStdString(key)), qPrintable(message));
+            QVERIFY2(message.contains(says), qPrintable(message));
+            QCOMPARE(spec.error().code, EINVAL);
+            return;
+        }
+        QCOMPARE(int(spec->warnings.size()), warnings);
+        for (const std::string& warning : spec->warnings) {
+            QVERIFY2(warning.starts_with("config:3: " + key), warning.c_str());
+            QVERIFY2(QString::fromStdString(warning).contains(says), warning.c_str());
+        }
     }
 
     // Snapshot clones (issue #5): the merged view is the rootfs.

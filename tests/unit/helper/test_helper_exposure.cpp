@@ -57,6 +57,106 @@ private slots:
         QCOMPARE(!found.empty(), exposes);
     }
 
+    // Item 3 of issue #14: a mount entry of any kernel filesystem reaches
+    // the host whatever its options (rw or ro: a system container may
+    // remount it); only tmpfs, mqueue, devpts with newinstance and binds
+    // inside the rootfs are a container's own. The reason names the line.
+    void mounts_data()
+    {
+        QTest::addColumn<QString>("entry");
+        QTest::addColumn<bool>("exposes");
+        QTest::addColumn<QString>("says");
+        for (const char* fs : {"proc", "sysfs", "cgroup", "cgroup2", "debugfs", "securityfs", "tracefs", "bpf",
+                               "configfs", "fusectl", "pstore", "efivarfs", "binfmt_misc", "hugetlbfs", "nfsd",
+                               "rpc_pipefs", "selinuxfs", "autofs", "devtmpfs"}) {
+            for (const char* options : {"rw", "ro", "ro,nosuid,nodev,noexec,optional,create=dir"}) {
+                QTest::addRow("%s %s", fs, options)
+                    << QStringLiteral("%1 mnt/k %1 %2 0 0").arg(QLatin1String(fs), QLatin1String(options)) << true
+                    << QStringLiteral("mounts '%1' (a kernel filesystem").arg(QLatin1String(fs));
+            }
+        }
+        QTest::newRow("proc named otherwise") << "none mnt/p proc rw 0 0" << true << "mounts 'proc'";
+        QTest::newRow("ext4 disk") << "/dev/sda1 mnt ext4 defaults 0 0" << true << "host device";
+        QTest::newRow("relative disk") << "dev/sda1 mnt ext4 relative 0 0" << true << "host device";
+        QTest::newRow("overlay") << "overlay mnt overlay lowerdir=/etc 0 0" << true << "host device";
+        QTest::newRow("nfs") << "server:/x mnt nfs ro 0 0" << true << "host device";
+        QTest::newRow("devpts host") << "devpts dev/pts2 devpts rw,create=dir 0 0" << true << "without newinstance";
+        QTest::newRow("devpts own") << "devpts dev/pts2 devpts newinstance,ptmxmode=0666,create=dir 0 0" << false << "";
+        QTest::newRow("tmpfs") << "tmpfs tmp tmpfs size=10m 0 0" << false << "";
+        QTest::newRow("mqueue") << "mqueue dev/mqueue mqueue rw,create=dir 0 0" << false << "";
+        QTest::newRow("relative bind") << "data srv none bind,relative,create=dir 0 0" << false << "";
+        QTest::newRow("host bind") << "/srv srv none bind,create=dir 0 0" << true << "binds '/srv' from the host";
+        QTest::newRow("remount proc/sys") << "none proc/sys tmpfs remount,rw 0 0" << true << "remounts 'proc/sys'";
+        QTest::newRow("bind remount") << "sys sys none bind,relative,remount,rw 0 0" << true << "remounts 'sys'";
+    }
+    void mounts()
+    {
+        QFETCH(QString, entry);
+        QFETCH(bool, exposes);
+        QFETCH(QString, says);
+        auto config = Config::parse(kRootfs + "lxc.uts.name = a\nlxc.mount.entry = " + entry.toStdString() + "\n");
+        QVERIFY(config);
+        auto spec = ContainerSpec::fromConfig(*config);
+        QVERIFY2(spec, spec ? "" : spec.error().describe().c_str());
+        const auto found = hostExposures(*config, *spec, kCurrentRootfs);
+        QCOMPARE(!found.empty(), exposes);
+        if (!exposes)
+            return;
+        QCOMPARE(found.size(), std::size_t(1));
+        QCOMPARE(found.front().where, std::string("config:3"));
+        const QString sentence = QString::fromStdString(found.front().sentence());
+        QVERIFY2(sentence.startsWith(QLatin1String("config:3: lxc.mount.entry ")), qPrintable(sentence));
+        QVERIFY2(sentence.contains(says), qPrintable(sentence));
+    }
+
+    // lxc.mount.auto: Berth's confined trees are free; anything writable is not.
+    void mountAuto_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<bool>("exposes");
+        QTest::newRow("default") << "proc:mixed sys:ro" << false;
+        QTest::newRow("nothing") << "" << false;
+        QTest::newRow("cgroup ro") << "proc:mixed sys:ro cgroup:ro" << false;
+        QTest::newRow("proc rw") << "proc:rw sys:ro" << true;
+        QTest::newRow("sys mixed") << "proc:mixed sys:mixed" << true;
+        QTest::newRow("sys rw") << "proc:mixed sys:rw" << true;
+        QTest::newRow("cgroup") << "proc:mixed sys:ro cgroup" << true;
+        QTest::newRow("cgroup mixed") << "proc:mixed sys:ro cgroup:mixed" << true;
+        QTest::newRow("cgroup rw") << "proc:mixed sys:ro cgroup:rw" << true;
+        QTest::newRow("cgroup-full ro") << "proc:mixed sys:ro cgroup-full:ro" << true;
+    }
+    void mountAuto()
+    {
+        QFETCH(QString, value);
+        QFETCH(bool, exposes);
+        auto config = Config::parse(kRootfs + "lxc.mount.auto = " + value.toStdString() + "\n");
+        QVERIFY(config);
+        auto spec = ContainerSpec::fromConfig(*config);
+        QVERIFY2(spec, spec ? "" : spec.error().describe().c_str());
+        const auto found = hostExposures(*config, *spec, kCurrentRootfs);
+        QCOMPARE(!found.empty(), exposes);
+        for (const auto& reason : found)
+            QCOMPARE(reason.where, std::string("config:2"));
+    }
+
+    // Item 11: the refusal names every reason's line and rule, and the action.
+    void refusalText()
+    {
+        auto config = Config::parse(kRootfs + "lxc.uts.name = a\nlxc.mount.entry = proc mnt/p proc rw 0 0\n"
+                                              "lxc.hook.pre-start = /bin/true\n");
+        auto spec = ContainerSpec::fromConfig(*config);
+        QVERIFY(spec);
+        const auto found = hostExposures(*config, *spec, kCurrentRootfs);
+        QCOMPARE(berth::helper::refusalText("org.berth.host.bind-mount", found),
+                 std::string("not authorized: config:3: lxc.mount.entry mounts 'proc' (a kernel filesystem that "
+                             "reaches the host); config:4: lxc.hook.pre-start (runs a host program as root) \u2014 "
+                             "needs an administrator (org.berth.host.bind-mount)"));
+        QCOMPARE(berth::helper::refusalText("org.berth.container.manage", {}),
+                 std::string("not authorized for org.berth.container.manage"));
+        QCOMPARE((HostReason{"network 'br0'", "eth0 joins a bridge of the host's", ""}.sentence()),
+                 std::string("network 'br0': eth0 joins a bridge of the host's"));
+    }
+
     // Berth's own bridges ("berthbr0", "lab0" here) are free; any other
     // bridge of the host, and macvlan, need the host action.
     void networks_data()
@@ -84,7 +184,7 @@ private slots:
             *spec, [](const std::string& link) { return link == "berthbr0" || link == "lab0"; });
         QCOMPARE(int(found.size()), exposures);
         for (const auto& why : found)
-            QVERIFY2(why.find("lxc.net.") != std::string::npos, why.c_str());
+            QVERIFY2(why.sentence().starts_with("config:"), why.sentence().c_str());
     }
 
     void rootfsUnchangedFromUnknown()

@@ -1,6 +1,7 @@
 // Privileged containers in the helper: which methods need the
 // administrator for one, what Create, SetConfig and an existing container
 // are judged to be, and the refusal's words.
+#include "host_reason.h"
 #include "privilege_rules.h"
 
 #include <QtTest/QtTest>
@@ -141,20 +142,19 @@ private slots:
     void refusalSaysWhy()
     {
         const auto system = configPrivilege(kSystem);
-        const std::string create = privilegeRefusal("x", "Create", system.reasons, kHost);
-        QVERIFY2(create.starts_with("container 'x' is privileged ("), create.c_str());
+        const std::string create = privilegeReason("x", "Create", system.reasons).sentence();
+        QVERIFY2(create.starts_with("creating container 'x': it is privileged ("), create.c_str());
         QVERIFY2(create.find("CAP_SYS_ADMIN") != std::string::npos, create.c_str());
-        QVERIFY2(create.ends_with("creating it needs an administrator (org.berth.host.bind-mount)"), create.c_str());
+        const std::string refusal = refusalText(kHost, {privilegeReason("x", "Create", system.reasons)});
+        QVERIFY2(refusal.ends_with("needs an administrator (org.berth.host.bind-mount)"), refusal.c_str());
 
         const auto keep = configPrivilege(std::string(kApplication) + "lxc.cap.keep = sys_time\n");
-        const std::string set = privilegeRefusal("x", "SetConfig", keep.reasons, kHost);
+        const std::string set = privilegeReason("x", "SetConfig", keep.reasons).sentence();
         QVERIFY2(set.find("config:4: lxc.cap.keep keeps sys_time") != std::string::npos, set.c_str());
-        QVERIFY2(set.find("giving it this config needs an administrator") != std::string::npos, set.c_str());
+        QVERIFY2(set.starts_with("giving container 'x' this config"), set.c_str());
 
-        QVERIFY(privilegeRefusal("x", "ExecWithFds", system.reasons, kHost).find("running a command in it") !=
-                std::string::npos);
-        QVERIFY(privilegeRefusal("x", "OpenConsole", system.reasons, kHost).find("opening its console") !=
-                std::string::npos);
+        QVERIFY(privilegeReason("x", "ExecWithFds", system.reasons).sentence().starts_with("running a command in"));
+        QVERIFY(privilegeReason("x", "OpenConsole", system.reasons).sentence().starts_with("opening the console of"));
     }
 };
 

@@ -3,6 +3,7 @@
 #include "template/lxc_import_config.h"
 
 #include "berth/config.h"
+#include "config/container_spec.h"
 #include "test_lxc_import_sample.h"
 
 #include <QtTest>
@@ -138,6 +139,20 @@ private slots:
             QVERIFY2(!entry.key.starts_with("lxc.hook.") && entry.key != "lxc.seccomp.profile"
                          && entry.key != "lxc.rootfs.mount", entry.key.c_str());
         QVERIFY(config.get("lxc.rootfs.path"));
+    }
+
+    // An AppArmor profile is imported and warned about (issue #14, item 9):
+    // the copy claims no confinement in silence, and the import still works.
+    void apparmorProfileKeptWithAWarning()
+    {
+        const Config config = converted("lxc.apparmor.profile = generated\nlxc.apparmor.allow_nesting = 0\n"
+                                         "lxc.rootfs.path = dir:/var/lib/lxc/old/rootfs\n");
+        QCOMPARE(valueOr(config, "lxc.apparmor.profile"), std::string("generated"));
+        auto spec = ContainerSpec::fromConfig(config);
+        QVERIFY2(spec, spec ? "" : spec.error().message.c_str());
+        QCOMPARE(spec->warnings.size(), std::size_t(2));
+        QVERIFY2(spec->warnings.front().starts_with("config:1: lxc.apparmor.profile = 'generated': AppArmor"),
+                 spec->warnings.front().c_str());
     }
 
     void rewritten_data()

@@ -1,0 +1,212 @@
+// What a config may reach (issue #14, items 3, 9, 10, 11), end to end:
+// the real helper, polkitd and berthctl on a private bus. A member of group
+// "berth" is refused a config that mounts proc or sysfs, with the line and
+// the rule named; lxc.idmap is refused; an AppArmor profile is kept with a
+// warning `berthctl info` shows. A user outside the group learns nothing
+// about the file system from lxc.include.
+#include "berthctl_run.h"
+#include "integration_env.h"
+#include "system_bus.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace berth::test;
+
+namespace {
+
+const QString kUser = QStringLiteral("berth-test-user");
+const QString kGroup = QStringLiteral("berth");
+const QString kName = QStringLiteral("cfg1");
+
+bool ensureUser()
+{
+    if (run(QStringLiteral("getent"), {QStringLiteral("group"), kGroup}) != 0 &&
+        run(QStringLiteral("groupadd"), {QStringLiteral("--system"), kGroup}) != 0)
+        return false;
+    return run(QStringLiteral("id"), {kUser}) == 0 ||
+           run(QStringLiteral("useradd"), {QStringLiteral("--system"), QStringLiteral("--no-create-home"),
+                                           QStringLiteral("--shell"), QStringLiteral("/usr/sbin/nologin"), kUser}) == 0;
+}
+
+// The number of the line a key appended to `text` gets.
+int nextLine(const QString& text)
+{
+    return int(text.count(QLatin1Char('\n'))) + 1;
+}
+
+} // namespace
+
+class TestConfigSystem : public QObject {
+    Q_OBJECT
+private:
+    SystemBus m_bus;
+    QTemporaryDir m_files;   // config texts the user's berthctl reads
+    QString m_config;        // cfg1's config as root created it
+
+    // berthctl as the test user: exit code, stdout and stderr together.
+    int asUser(const QStringList& args, QString* out)
+    {
+        return runAs(kUser,
+                     QStringList{QStringLiteral("env"), QStringLiteral("LC_ALL=C.UTF-8"), QStringLiteral("LANGUAGE="),
+                                 QStringLiteral("BERTH_BUS_ADDRESS=") + m_bus.address(),
+                                 QStringLiteral(BERTHCTL_BINARY)} + args,
+                     out);
+    }
+
+    // `berthctl config cfg1 set FILE` as the test user with `text`.
+    int setConfigAsUser(const QString& text, QString* out)
+    {
+        const QString path = m_files.filePath(QStringLiteral("config"));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return -1;
+        file.write(text.toUtf8());
+        file.close();
+        file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther);
+        return asUser({QStringLiteral("config"), kName, QStringLiteral("set"), path}, out);
+    }
+
+    QString storedConfig()
+    {
+        return berthctl({QStringLiteral("config"), kName}).outText();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(ensureUser());
+        run(QStringLiteral("gpasswd"), {QStringLiteral("-d"), kUser, kGroup});   // not a member: fine
+        QVERIFY(QFile::setPermissions(m_files.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                                                          QFile::ReadOther | QFile::ExeOther));
+        SystemBusSettings settings;
+        settings.stateRoot = QString::fromStdString(IntegrationEnvironment::instance().stateRoot().string());
+        settings.cgroupParent = QString::fromStdString(IntegrationEnvironment::instance().cgroupParent());
+        QString why;
+        QVERIFY2(m_bus.start(settings, &why), qPrintable(why));
+        qputenv("BERTH_BUS_ADDRESS", m_bus.address().toUtf8());
+        // An application container: what a member may own (a privileged
+        // system container would need an administrator for its own sake).
+        EXPECT_CODE(berthctl({QStringLiteral("create"), kName, QStringLiteral("-t"), QStringLiteral("busybox"),
+                              QStringLiteral("--app"), QStringLiteral("--"), QStringLiteral("/bin/sleep"),
+                              QStringLiteral("1000")}),
+                    0);
+        m_config = storedConfig();
+        QVERIFY(m_config.contains(QLatin1String("lxc.rootfs.path")));
+    }
+
+    void cleanupTestCase()
+    {
+        for (const QString& name : {kName, QStringLiteral("cfg2")})
+            berthctl({QStringLiteral("destroy"), QStringLiteral("-f"), name});
+        run(QStringLiteral("gpasswd"), {QStringLiteral("-d"), kUser, kGroup});
+        m_bus.stop();
+    }
+
+    // Item 10: before authorization nothing is read on the caller's
+    // behalf, so a root-only file and a missing one give the same answer.
+    void includeProbeAnswersAlike()
+    {
+        const QString secret = QStringLiteral("/root/berth-probe-%1").arg(QCoreApplication::applicationPid());
+        QFile file(secret);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("lxc.uts.name = secret\n");
+        file.close();
+        QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner));
+        QString existing, missing;
+        const int codeExisting = setConfigAsUser(m_config + QStringLiteral("lxc.include = %1\n").arg(secret), &existing);
+        const int codeMissing =
+            setConfigAsUser(m_config + QStringLiteral("lxc.include = %1\n").arg(secret + QStringLiteral("-missing")),
+                            &missing);
+        QFile::remove(secret);
+        QCOMPARE(codeExisting, codeMissing);
+        QCOMPARE(existing, missing);
+        QVERIFY2(existing.contains(QStringLiteral("config:%1: lxc.include: not accepted").arg(nextLine(m_config))),
+                 qPrintable(existing));
+        QCOMPARE(storedConfig(), m_config);
+    }
+
+    // Items 3 and 11: proc and sysfs by lxc.mount.entry need an
+    // administrator, whatever their options; the refusal names the line.
+    void kernelMountsRefusedWithTheLine_data()
+    {
+        QTest::addColumn<QString>("entry");
+        QTest::addColumn<QString>("fstype");
+        QTest::newRow("proc rw") << "proc mnt/p proc rw,create=dir 0 0" << "proc";
+        QTest::newRow("proc ro") << "proc mnt/p proc ro,create=dir 0 0" << "proc";
+        QTest::newRow("sysfs rw") << "sysfs mnt/s sysfs rw,create=dir 0 0" << "sysfs";
+    }
+    void kernelMountsRefusedWithTheLine()
+    {
+        QFETCH(QString, entry);
+        QFETCH(QString, fstype);
+        QCOMPARE(run(QStringLiteral("gpasswd"), {QStringLiteral("-a"), kUser, kGroup}), 0);
+        QString out;
+        const QString text = m_config + QStringLiteral("lxc.mount.entry = ") + entry + QLatin1Char('\n');
+        const int code = setConfigAsUser(text, &out);
+        QVERIFY2(code == 3, qPrintable(out));   // berthctl's "not authorized"
+        const QString said = QStringLiteral("config:%1: lxc.mount.entry mounts '%2' (a kernel filesystem")
+                                 .arg(nextLine(m_config))
+                                 .arg(fstype);
+        QVERIFY2(out.contains(said), qPrintable(out));
+        QVERIFY2(out.contains(QLatin1String("org.berth.host.bind-mount")), qPrintable(out));
+        QCOMPARE(storedConfig(), m_config);
+    }
+
+    // Item 11 at creation: the refusal says which argument needs an administrator.
+    void createRefusalNamesTheNetwork()
+    {
+        QCOMPARE(run(QStringLiteral("gpasswd"), {QStringLiteral("-a"), kUser, kGroup}), 0);
+        QString out;
+        const int code = asUser({QStringLiteral("create"), QStringLiteral("cfg2"), QStringLiteral("-t"),
+                                 QStringLiteral("busybox"), QStringLiteral("--network"), QStringLiteral("hostbr9"),
+                                 QStringLiteral("--app"), QStringLiteral("--"), QStringLiteral("/bin/true")},
+                                &out);
+        QVERIFY2(code == 3, qPrintable(out));
+        QVERIFY2(out.contains(QLatin1String("network 'hostbr9': eth0 joins a bridge of the host's")), qPrintable(out));
+        QVERIFY2(out.contains(QLatin1String("org.berth.host.bind-mount")), qPrintable(out));
+    }
+
+    // Item 9: a user namespace Berth would not set up is refused, naming the line.
+    void idmapRefused()
+    {
+        QCOMPARE(run(QStringLiteral("gpasswd"), {QStringLiteral("-a"), kUser, kGroup}), 0);
+        QString out;
+        const int code = setConfigAsUser(m_config + QStringLiteral("lxc.idmap = u 0 100000 65536\n"), &out);
+        QVERIFY2(code != 0 && code != 3, qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("config:%1: lxc.idmap: Berth does not run containers in a user namespace")
+                                  .arg(nextLine(m_config))),
+                 qPrintable(out));
+        QCOMPARE(storedConfig(), m_config);
+    }
+
+    // Item 9: an AppArmor profile is kept, and `berthctl info` says it is not applied.
+    void apparmorKeptWithAWarning()
+    {
+        QCOMPARE(run(QStringLiteral("gpasswd"), {QStringLiteral("-a"), kUser, kGroup}), 0);
+        QString out;
+        const QString text = m_config + QStringLiteral("lxc.apparmor.profile = lxc-container-default\n");
+        const int code = setConfigAsUser(text, &out);
+        QVERIFY2(code == 0, qPrintable(out));
+        QCOMPARE(storedConfig(), text);
+        QVERIFY2(asUser({QStringLiteral("info"), kName}, &out) == 0, qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("Warning:")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("config:%1: lxc.apparmor.profile = 'lxc-container-default': AppArmor is "
+                                             "not used by Berth")
+                                  .arg(nextLine(m_config))),
+                 qPrintable(out));
+    }
+};
+
+int main(int argc, char** argv)
+{
+    return berth::test::runIntegrationTest("TestConfigSystem", [&] {
+        QCoreApplication app(argc, argv);
+        TestConfigSystem test;
+        return QTest::qExec(&test, argc, argv);
+    });
+}
+
+#include "test_config_system.moc"
