@@ -8,6 +8,7 @@
 #include "net/ip_forward.h"
 #include "net/netlink_address.h"
 #include "net/netlink_link.h"
+#include "net/netlink_owned.h"
 #include "net/netlink_socket.h"
 
 #include <algorithm>
@@ -52,6 +53,12 @@ Status ensureLink(NetlinkSocket& sock, const BridgeConfig& bridge)
             return fail(kind.error());
         if (*kind != "bridge")
             return failWith(EEXIST, "interface '" + bridge.name + "' exists and is not a bridge; Berth leaves it alone");
+        auto ours = linkHasMarker(sock, bridge.name, bridgeMarker());
+        if (!ours)
+            return fail(ours.error());
+        if (!*ours)
+            return failWith(EEXIST, "bridge '" + bridge.name + "' exists and Berth did not make it (its alias is not '"
+                                        + bridgeMarker() + "'); Berth leaves it alone");
         return {};
     }
     return createBridge(sock, bridge.name, bridge.mtu);
@@ -207,12 +214,10 @@ Status bridgeDown(const Paths& paths, const BridgeConfig& bridge)
     auto sock = NetlinkSocket::open();
     if (!sock)
         return fail(sock.error());
-    // Only a bridge is ever deleted: an interface of another kind with this
-    // name is not Berth's.
-    auto kind = linkKind(*sock, bridge.name);
-    if (kind && *kind == "bridge")
-        if (auto deleted = deleteLink(*sock, bridge.name); !deleted)
-            return deleted;
+    // Only the bridge Berth made is deleted: a host's link that has (or
+    // took over) the name does not bear the marker and is left alone.
+    if (auto deleted = deleteOwnedLink(*sock, bridge.name, 0, bridgeMarker()); !deleted)
+        return fail(deleted.error());
     std::error_code ec;
     fsys::remove_all(paths.networkRunDir(bridge.name), ec);
     return {};
