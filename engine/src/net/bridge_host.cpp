@@ -154,12 +154,12 @@ Status defineBridge(const Paths& paths, const BridgeConfig& bridge)
     auto sock = NetlinkSocket::open();
     if (!sock)
         return fail(sock.error());
-    auto inUse = networksInUse(*sock);
+    auto inUse = hostNetworks(*sock);
     if (!inUse)
         return fail(inUse.error());
-    // The bridge's own subnet counts as in use once it is up: not a conflict.
-    const Ipv4Cidr own{bridge.gateway.network(), bridge.gateway.prefix};
-    std::erase(*inUse, own);
+    // The bridge's own address and route, when it is up, are no conflict;
+    // the same subnet on any other device of the host is.
+    std::erase_if(*inUse, [&](const HostNetwork& used) { return used.device == bridge.name; });
     if (auto valid = validateBridge(bridge, *others, *inUse); !valid)
         return valid;
     return saveBridge(paths, bridge);
@@ -188,11 +188,29 @@ Result<BridgeConfig> defaultBridgeDefined(const Paths& paths)
     return bridge;
 }
 
+namespace {
+
+// Checked at every bring-up, not only when defined: a route the host
+// gained since (a VPN) or a definition from an older Berth must not put
+// the bridge's address and dnsmasq on the host's networks.
+Status checkStillFree(NetlinkSocket& sock, const BridgeConfig& bridge)
+{
+    auto inUse = hostNetworks(sock);
+    if (!inUse)
+        return fail(inUse.error());
+    std::erase_if(*inUse, [&](const HostNetwork& used) { return used.device == bridge.name; });
+    return validateBridge(bridge, {}, *inUse);
+}
+
+} // namespace
+
 Status bridgeUp(const Paths& paths, const BridgeConfig& bridge)
 {
     auto sock = NetlinkSocket::open();
     if (!sock)
         return fail(sock.error());
+    if (auto free = checkStillFree(*sock, bridge); !free)
+        return fail(free.error().wrap("bring up network '" + bridge.name + "'"));
     if (auto link = ensureLink(*sock, bridge); !link)
         return fail(link.error().wrap("bring up network '" + bridge.name + "'"));
     if (auto address = ensureAddress(*sock, bridge); !address)
