@@ -1,5 +1,7 @@
 #include "host_exposure.h"
 
+#include "berth/model/host_ports.h"
+
 #include <array>
 #include <string_view>
 #include <sys/mount.h>
@@ -61,6 +63,14 @@ void checkKeys(const Config& config, std::vector<std::string>& out)
 
 } // namespace
 
+std::optional<std::string> forwardExposure(const net::PortForward& forward)
+{
+    if (!model::isPrivilegedPort(forward.hostPort))
+        return std::nullopt;
+    return "berth.net.forward = " + forward.toConfigValue() + " takes the host's privileged port "
+        + std::to_string(forward.hostPort) + " (below 1024, where the host's own services such as ssh listen)";
+}
+
 std::vector<std::string> hostNetworkExposures(const ContainerSpec& spec, const BerthBridgeTest& isBerthBridge)
 {
     std::vector<std::string> out;
@@ -71,6 +81,9 @@ std::vector<std::string> hostNetworkExposures(const ContainerSpec& spec, const B
         else if (iface.type == net::NetInterfaceSpec::Type::Veth && !isBerthBridge(iface.link))
             out.push_back(key + " joins the host's bridge '" + iface.link + "', which is not one of Berth's");
     }
+    for (const auto& forward : spec.forwards)
+        if (auto why = forwardExposure(forward))
+            out.push_back(*why);
     return out;
 }
 

@@ -4,6 +4,7 @@
 #include "fs/lock_file.h"
 #include "net/bridge_host.h"
 #include "net/dnsmasq_process.h"
+#include "net/host_listeners.h"
 #include "net/ipam.h"
 #include "net/ipv4_ops.h"
 #include "net/mac.h"
@@ -215,6 +216,10 @@ Result<InterfacePlan> planVeth(const EngineSettings& settings, const std::string
 Result<NetworkPlan> prepareContainerNetwork(const EngineSettings& settings, const std::string& name,
                                             const ContainerSpec& spec)
 {
+    // Checked again at every start: a host service may have taken the port since.
+    for (const net::PortForward& forward : spec.forwards)
+        if (auto free = net::checkHostPortFree(forward); !free)
+            return fail(free.error().wrap("berth.net.forward = " + forward.toConfigValue()));
     NetworkPlan plan;
     plan.linkMarker = net::vethMarker(name);
     for (const NetInterfaceSpec& iface : spec.network) {
