@@ -47,8 +47,10 @@ bool ensureMember(QString* why)
     return true;
 }
 
-QString gvariantString(const QString& text)
+// A string as GVariant text for gdbus.
+QString gvariantString(QString text)
 {
+    text.replace(QLatin1String("\\"), QLatin1String("\\\\")).replace(QLatin1String("'"), QLatin1String("\\'"));
     return QLatin1Char('\'') + text + QLatin1Char('\'');
 }
 
@@ -155,6 +157,30 @@ private Q_SLOTS:
         QCOMPARE(forwards(), QStringList{QStringLiteral("tcp:8080:80")});
     }
 
+    // The same rule for a forward declared in the config.
+    void privilegedForwardInAConfigNeedsTheAdmin()
+    {
+        const QString config = call(QStringLiteral("org.berth.Manager1"), QStringLiteral("GetConfig"),
+                                    {QStringLiteral("fwd1")})
+                                   .arguments()
+                                   .value(0)
+                                   .toString();
+        QVERIFY(!config.isEmpty());
+        const QStringList command{QStringLiteral("gdbus"), QStringLiteral("call"), QStringLiteral("--address"),
+                                  m_bus.address(), QStringLiteral("--dest"), kService,
+                                  QStringLiteral("--object-path"), kPath, QStringLiteral("--method"),
+                                  QStringLiteral("org.berth.Manager1.SetConfig"), QStringLiteral("'fwd1'")};
+        QString out;
+        int code = runAs(kUser, command + QStringList{gvariantString(config + QStringLiteral("berth.net.forward = tcp:53:53\n"))},
+                         &out);
+        QVERIFY2(code != 0 && out.contains(QLatin1String("org.berth.Error.NotAuthorized")), qPrintable(out));
+        QCOMPARE(forwards(), QStringList{QStringLiteral("tcp:8080:80")});
+        code = runAs(kUser, command + QStringList{gvariantString(config + QStringLiteral("berth.net.forward = udp:5353:53\n"))},
+                     &out);
+        QVERIFY2(code == 0, qPrintable(out));
+        QCOMPARE(forwards(), (QStringList{QStringLiteral("tcp:8080:80"), QStringLiteral("udp:5353:53")}));
+    }
+
     void portOfAHostServiceIsRefused()
     {
         const int listener = listenOn(9922);
@@ -164,7 +190,7 @@ private Q_SLOTS:
         ::close(listener);
         QVERIFY2(code != 0 && out.contains(QLatin1String("tcp port 9922 has a listening socket on the host")),
                  qPrintable(out));
-        QCOMPARE(forwards(), QStringList{QStringLiteral("tcp:8080:80")});
+        QCOMPARE(forwards(), (QStringList{QStringLiteral("tcp:8080:80"), QStringLiteral("udp:5353:53")}));
     }
 
     void reservedSubnetsAreRefused_data()
