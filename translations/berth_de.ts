@@ -36,6 +36,10 @@
         <translation>Das ist nicht die erste Adresse des Subnetzes: Verwenden Sie die Netzadresse, z. B. 10.0.5.0/24.</translation>
     </message>
     <message>
+        <source>The subnet overlaps addresses no bridge may use (loopback 127.0.0.0/8, link-local 169.254.0.0/16, multicast 224.0.0.0/4, 0.0.0.0/8 or 240.0.0.0/4): use a private subnet such as 10.0.5.0/24.</source>
+        <translation>Das Subnetz überschneidet sich mit Adressen, die keine Bridge verwenden darf (Loopback 127.0.0.0/8, Link-Local 169.254.0.0/16, Multicast 224.0.0.0/4, 0.0.0.0/8 oder 240.0.0.0/4): Verwenden Sie ein privates Subnetz wie 10.0.5.0/24.</translation>
+    </message>
+    <message>
         <source>The subnet overlaps the subnet of another bridge.</source>
         <translation>Das Subnetz überschneidet sich mit dem Subnetz einer anderen Bridge.</translation>
     </message>

@@ -36,6 +36,10 @@
         <translation>这不是子网的第一个地址：请使用网络地址，例如 10.0.5.0/24。</translation>
     </message>
     <message>
+        <source>The subnet overlaps addresses no bridge may use (loopback 127.0.0.0/8, link-local 169.254.0.0/16, multicast 224.0.0.0/4, 0.0.0.0/8 or 240.0.0.0/4): use a private subnet such as 10.0.5.0/24.</source>
+        <translation>该子网与任何网桥都不能使用的地址重叠（环回 127.0.0.0/8、链路本地 169.254.0.0/16、组播 224.0.0.0/4、0.0.0.0/8 或 240.0.0.0/4）：请使用私有子网，例如 10.0.5.0/24。</translation>
+    </message>
+    <message>
         <source>The subnet overlaps the subnet of another bridge.</source>
         <translation>该子网与另一个网桥的子网重叠。</translation>
     </message>

@@ -1,5 +1,6 @@
 #include "host_exposure.h"
 
+#include "berth/model/host_ports.h"
 #include "config/values.h"
 
 #include <algorithm>
@@ -126,6 +127,15 @@ void checkKeys(const Config& config, HostReasons& out)
 
 } // namespace
 
+std::optional<HostReason> forwardExposure(const net::PortForward& forward)
+{
+    if (!model::isPrivilegedPort(forward.hostPort))
+        return std::nullopt;
+    return HostReason{"", "berth.net.forward = " + forward.toConfigValue() + " takes the host's privileged port " +
+                              std::to_string(forward.hostPort),
+                      "below 1024, where the host's own services such as ssh listen"};
+}
+
 HostReasons hostNetworkExposures(const ContainerSpec& spec, const BerthBridgeTest& isBerthBridge)
 {
     HostReasons out;
@@ -138,6 +148,9 @@ HostReasons hostNetworkExposures(const ContainerSpec& spec, const BerthBridgeTes
             out.push_back({iface.where, key + " joins the host's bridge " + quoteForMessage(iface.link),
                            "not one of Berth's bridges"});
     }
+    for (const auto& forward : spec.forwards)
+        if (auto why = forwardExposure(forward))
+            out.push_back(*why);
     return out;
 }
 

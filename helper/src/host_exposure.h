@@ -30,6 +30,11 @@ using BerthBridgeTest = std::function<bool(const std::string& link)>;
 // not manage: a veth on another bridge (the LAN's, say), a macvlan on a host
 // link. As lxc-usernet keeps unprivileged users to the bridges it lists, only
 // an administrator gives a container those; Berth's own bridges are free.
+// Forwards of privileged host ports (forwardExposure) are listed too.
 [[nodiscard]] HostReasons hostNetworkExposures(const ContainerSpec& spec, const BerthBridgeTest& isBerthBridge);
+
+// A forward of a privileged host port (model/host_ports.h) needs the admin
+// action: the host's own services live there. Why, or none.
+[[nodiscard]] std::optional<HostReason> forwardExposure(const net::PortForward& forward);
 
 } // namespace berth::helper

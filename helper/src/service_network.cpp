@@ -1,6 +1,8 @@
 // org.berth.Network1: bridges and port forwards (org.berth.network.configure).
 #include "service.h"
 
+#include "host_exposure.h"
+#include "net/net_spec.h"
 #include "validation.h"
 
 namespace berth::helper {
@@ -104,7 +106,11 @@ void Service::AddForward(const QString& qcontainer, const QString& qforward)
     const std::string forward = qforward.toStdString();
     if (rejected(validateName(name)) || rejected(validateForward(forward)) || rejectedUnlessExists(name))
         return;
-    authorizeAndRun({kActionNetwork}, [this, name, forward] { return m_engine.addForward(name, forward); });
+    Needs needs{QString::fromLatin1(kActionNetwork)};
+    if (auto parsed = net::PortForward::parse(forward))
+        if (auto reason = forwardExposure(*parsed))
+            needs.needHost({*reason});
+    authorizeAndRun(needs, [this, name, forward] { return m_engine.addForward(name, forward); });
 }
 
 void Service::RemoveForward(const QString& qcontainer, const QString& qforward)

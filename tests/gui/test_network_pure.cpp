@@ -75,6 +75,14 @@ private Q_SLOTS:
         QTest::newRow("contains another") << "10.0.0.0/16" << lxcbr << BridgeProblem::Overlap;
         QTest::newRow("inside another") << "10.0.3.128/25" << lxcbr << BridgeProblem::Overlap;
         QTest::newRow("neighbour") << "10.0.4.0/24" << lxcbr << BridgeProblem::None;
+        // The blocks the helper refuses too (model/reserved_networks.h).
+        QTest::newRow("loopback") << "127.0.0.0/8" << none << BridgeProblem::Reserved;
+        QTest::newRow("inside loopback") << "127.0.5.0/24" << none << BridgeProblem::Reserved;
+        QTest::newRow("link-local") << "169.254.0.0/16" << none << BridgeProblem::Reserved;
+        QTest::newRow("multicast") << "224.0.1.0/24" << none << BridgeProblem::Reserved;
+        QTest::newRow("zero block") << "0.0.0.0/8" << none << BridgeProblem::Reserved;
+        QTest::newRow("class E") << "240.0.0.0/8" << none << BridgeProblem::Reserved;
+        QTest::newRow("beside link-local") << "169.253.0.0/16" << none << BridgeProblem::None;
     }
     void subnet()
     {

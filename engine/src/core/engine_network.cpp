@@ -5,6 +5,7 @@
 #include "config/container_spec.h"
 #include "core/engine_checks.h"
 #include "net/bridge_host.h"
+#include "net/host_listeners.h"
 #include "net/ipv4_ops.h"
 #include "net/ifname.h"
 #include "net/net_spec.h"
@@ -280,6 +281,9 @@ Status Engine::addForward(const std::string& name, const std::string& forward)
         return fail(lock.error());
     if (auto free = checkPortFree(m_settings, name, forward); !free)
         return free;
+    if (auto parsed = net::PortForward::parse(forward))
+        if (auto free = net::checkHostPortFree(*parsed); !free)
+            return fail(free.error().wrap("forward " + forward + " on '" + name + "'"));
     if (auto edited = editForwards(m_settings, name, forward, true); !edited)
         return fail(edited.error().wrap("forward on '" + name + "'"));
     if (!runtime::monitorAlive(m_settings.paths, name))

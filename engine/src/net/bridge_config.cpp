@@ -1,5 +1,6 @@
 #include "net/bridge_config.h"
 
+#include "berth/model/reserved_networks.h"
 #include "config/values.h"
 #include "net/ifname.h"
 #include "net/ipv4_ops.h"
@@ -153,8 +154,17 @@ Status validateDhcpRange(const BridgeConfig& bridge)
     return {};
 }
 
+Status validateNotReserved(const BridgeConfig& bridge)
+{
+    const Ipv4Cidr subnet = subnetOf(bridge.gateway);
+    if (auto reserved = model::reservedIpv4Overlap(subnet.address.value, subnet.prefix))
+        return failWith(EINVAL, "subnet " + subnet.toString() + " overlaps " + reserved->describe()
+                                    + ": a bridge needs a private subnet such as 10.0.5.0/24");
+    return {};
+}
+
 Status validateNoOverlap(const BridgeConfig& bridge, const std::vector<BridgeConfig>& others,
-                         const std::vector<Ipv4Cidr>& hostNetworks)
+                         const std::vector<HostNetwork>& hostNetworks)
 {
     const Ipv4Cidr subnet = subnetOf(bridge.gateway);
     for (const BridgeConfig& other : others) {
@@ -162,9 +172,9 @@ Status validateNoOverlap(const BridgeConfig& bridge, const std::vector<BridgeCon
             return failWith(EINVAL, "subnet " + subnet.toString() + " overlaps " + subnetOf(other.gateway).toString()
                                         + " of bridge '" + other.name + "'");
     }
-    for (const Ipv4Cidr& host : hostNetworks) {
-        if (host.prefix > 0 && subnet.overlaps(host))
-            return failWith(EINVAL, "subnet " + subnet.toString() + " overlaps the host network " + host.toString());
+    for (const HostNetwork& host : hostNetworks) {
+        if (host.network.prefix > 0 && subnet.overlaps(host.network))
+            return failWith(EINVAL, "subnet " + subnet.toString() + " overlaps " + host.describe());
     }
     return {};
 }
@@ -210,12 +220,14 @@ std::string serializeBridgeConfig(const BridgeConfig& bridge)
 }
 
 Status validateBridge(const BridgeConfig& bridge, const std::vector<BridgeConfig>& others,
-                      const std::vector<Ipv4Cidr>& hostNetworks)
+                      const std::vector<HostNetwork>& hostNetworks)
 {
     if (Status name = validateInterfaceName(bridge.name, "bridge name"); !name)
         return name;
     if (Status gateway = validateGateway(bridge); !gateway)
         return gateway;
+    if (Status reserved = validateNotReserved(bridge); !reserved)
+        return reserved;
     if (Status range = validateDhcpRange(bridge); !range)
         return range;
     if (Status domain = validateDomain(bridge.domain); !domain)

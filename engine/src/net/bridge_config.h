@@ -3,6 +3,7 @@
 #pragma once
 
 #include "berth/error.h"
+#include "net/host_network.h"
 #include "net/ipv4.h"
 
 #include <string>
@@ -36,9 +37,12 @@ struct BridgeConfig {
 // bridges; one with the same name is taken for this bridge's old self and
 // skipped) and the host's networks in use (addresses and routes, from the
 // caller; prefix-0 entries such as default routes are ignored: they claim
-// no address space). Errors are EINVAL and name the field and value.
+// no address space). A subnet overlapping a reserved block (loopback,
+// link-local, multicast, 0/8, 240/4: model/reserved_networks.h) or a host
+// network is refused, whoever asks. Errors are EINVAL and name the field
+// and value, and the host's route or address and its device.
 [[nodiscard]] Status validateBridge(const BridgeConfig& bridge, const std::vector<BridgeConfig>& others,
-                                    const std::vector<Ipv4Cidr>& hostNetworks);
+                                    const std::vector<HostNetwork>& hostNetworks);
 
 // A bridge on the first 10.0.N.0/24 (N = 3, 4, ...) that overlaps nothing
 // in `inUse`: gateway .1, DHCP .2-.199 (.200-.254 stay for static IPAM),

@@ -8,6 +8,7 @@
 #include "net/ip_forward.h"
 #include "net/netlink_address.h"
 #include "net/netlink_link.h"
+#include "net/netlink_owned.h"
 #include "net/netlink_socket.h"
 
 #include <algorithm>
@@ -52,6 +53,12 @@ Status ensureLink(NetlinkSocket& sock, const BridgeConfig& bridge)
             return fail(kind.error());
         if (*kind != "bridge")
             return failWith(EEXIST, "interface '" + bridge.name + "' exists and is not a bridge; Berth leaves it alone");
+        auto ours = linkHasMarker(sock, bridge.name, bridgeMarker());
+        if (!ours)
+            return fail(ours.error());
+        if (!*ours)
+            return failWith(EEXIST, "bridge '" + bridge.name + "' exists and Berth did not make it (its alias is not '"
+                                        + bridgeMarker() + "'); Berth leaves it alone");
         return {};
     }
     return createBridge(sock, bridge.name, bridge.mtu);
@@ -147,12 +154,12 @@ Status defineBridge(const Paths& paths, const BridgeConfig& bridge)
     auto sock = NetlinkSocket::open();
     if (!sock)
         return fail(sock.error());
-    auto inUse = networksInUse(*sock);
+    auto inUse = hostNetworks(*sock);
     if (!inUse)
         return fail(inUse.error());
-    // The bridge's own subnet counts as in use once it is up: not a conflict.
-    const Ipv4Cidr own{bridge.gateway.network(), bridge.gateway.prefix};
-    std::erase(*inUse, own);
+    // The bridge's own address and route, when it is up, are no conflict;
+    // the same subnet on any other device of the host is.
+    std::erase_if(*inUse, [&](const HostNetwork& used) { return used.device == bridge.name; });
     if (auto valid = validateBridge(bridge, *others, *inUse); !valid)
         return valid;
     return saveBridge(paths, bridge);
@@ -181,11 +188,29 @@ Result<BridgeConfig> defaultBridgeDefined(const Paths& paths)
     return bridge;
 }
 
+namespace {
+
+// Checked at every bring-up, not only when defined: a route the host
+// gained since (a VPN) or a definition from an older Berth must not put
+// the bridge's address and dnsmasq on the host's networks.
+Status checkStillFree(NetlinkSocket& sock, const BridgeConfig& bridge)
+{
+    auto inUse = hostNetworks(sock);
+    if (!inUse)
+        return fail(inUse.error());
+    std::erase_if(*inUse, [&](const HostNetwork& used) { return used.device == bridge.name; });
+    return validateBridge(bridge, {}, *inUse);
+}
+
+} // namespace
+
 Status bridgeUp(const Paths& paths, const BridgeConfig& bridge)
 {
     auto sock = NetlinkSocket::open();
     if (!sock)
         return fail(sock.error());
+    if (auto free = checkStillFree(*sock, bridge); !free)
+        return fail(free.error().wrap("bring up network '" + bridge.name + "'"));
     if (auto link = ensureLink(*sock, bridge); !link)
         return fail(link.error().wrap("bring up network '" + bridge.name + "'"));
     if (auto address = ensureAddress(*sock, bridge); !address)
@@ -207,12 +232,10 @@ Status bridgeDown(const Paths& paths, const BridgeConfig& bridge)
     auto sock = NetlinkSocket::open();
     if (!sock)
         return fail(sock.error());
-    // Only a bridge is ever deleted: an interface of another kind with this
-    // name is not Berth's.
-    auto kind = linkKind(*sock, bridge.name);
-    if (kind && *kind == "bridge")
-        if (auto deleted = deleteLink(*sock, bridge.name); !deleted)
-            return deleted;
+    // Only the bridge Berth made is deleted: a host's link that has (or
+    // took over) the name does not bear the marker and is left alone.
+    if (auto deleted = deleteOwnedLink(*sock, bridge.name, 0, bridgeMarker()); !deleted)
+        return fail(deleted.error());
     std::error_code ec;
     fsys::remove_all(paths.networkRunDir(bridge.name), ec);
     return {};

@@ -27,9 +27,11 @@ inline constexpr const char* kDefaultBridge = "berthbr0";
 [[nodiscard]] Result<BridgeConfig> defaultBridgeDefined(const Paths& paths);
 
 // Makes the bridge real in the current network namespace; idempotent. A
-// link of that name that is not a bridge is an error (EEXIST), never taken over.
+// link of that name that Berth did not make (not a bridge, or without
+// bridgeMarker()) is an error (EEXIST), never taken over.
 [[nodiscard]] Status bridgeUp(const Paths& paths, const BridgeConfig& bridge);
-// Stops its dnsmasq and deletes the link; its config stays unless removed.
+// Stops its dnsmasq and deletes the link if Berth made it (the marker);
+// its config stays unless removed.
 [[nodiscard]] Status bridgeDown(const Paths& paths, const BridgeConfig& bridge);
 
 // dnsmasq's files for a bridge.

@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include <arpa/inet.h>
+#include <net/if.h>
 #include <linux/rtnetlink.h>
 #include <sys/socket.h>
 
@@ -35,7 +36,13 @@ std::optional<std::uint32_t> ipv4Of(nl_addr* addr)
     return ntohl(networkOrder);
 }
 
-Status collectAddresses(NetlinkSocket& sock, std::vector<Ipv4Cidr>& out)
+std::string deviceName(int ifindex)
+{
+    char name[IF_NAMESIZE] = {};
+    return ifindex > 0 && ::if_indextoname(static_cast<unsigned>(ifindex), name) ? std::string(name) : std::string();
+}
+
+Status collectAddresses(NetlinkSocket& sock, std::vector<HostNetwork>& out)
 {
     nl_cache* raw = nullptr;
     if (int err = rtnl_addr_alloc_cache(sock.get(), &raw); err < 0)
@@ -45,12 +52,21 @@ Status collectAddresses(NetlinkSocket& sock, std::vector<Ipv4Cidr>& out)
         auto* addr = reinterpret_cast<rtnl_addr*>(obj);
         const std::optional<std::uint32_t> local = ipv4Of(rtnl_addr_get_local(addr));
         if (local)
-            out.push_back(networkOf(*local, static_cast<unsigned>(rtnl_addr_get_prefixlen(addr))));
+            out.emplace_back(networkOf(*local, static_cast<unsigned>(rtnl_addr_get_prefixlen(addr))),
+                             deviceName(rtnl_addr_get_ifindex(addr)));
     }
     return {};
 }
 
-Status collectRoutes(NetlinkSocket& sock, std::vector<Ipv4Cidr>& out)
+// The device of a route's first next hop, if it has one.
+std::string routeDevice(rtnl_route* route)
+{
+    if (rtnl_route_get_nnexthops(route) < 1)
+        return {};
+    return deviceName(rtnl_route_nh_get_ifindex(rtnl_route_nexthop_n(route, 0)));
+}
+
+Status collectRoutes(NetlinkSocket& sock, std::vector<HostNetwork>& out)
 {
     nl_cache* raw = nullptr;
     if (int err = rtnl_route_alloc_cache(sock.get(), AF_INET, 0, &raw); err < 0)
@@ -64,7 +80,7 @@ Status collectRoutes(NetlinkSocket& sock, std::vector<Ipv4Cidr>& out)
         if (!network || nl_addr_get_prefixlen(dst) == 0 || rtnl_route_get_table(route) != RT_TABLE_MAIN
             || rtnl_route_get_type(route) != RTN_UNICAST)
             continue;
-        out.push_back(networkOf(*network, nl_addr_get_prefixlen(dst)));
+        out.emplace_back(networkOf(*network, nl_addr_get_prefixlen(dst)), routeDevice(route), true);
     }
     return {};
 }
@@ -142,13 +158,24 @@ Status configureInterface(NetlinkSocket& sock, std::string_view name, std::optio
     return {};
 }
 
-Result<std::vector<Ipv4Cidr>> networksInUse(NetlinkSocket& sock)
+Result<std::vector<HostNetwork>> hostNetworks(NetlinkSocket& sock)
 {
-    std::vector<Ipv4Cidr> result;
+    std::vector<HostNetwork> result;
     if (Status ok = collectAddresses(sock, result); !ok)
         return fail(ok.error());
     if (Status ok = collectRoutes(sock, result); !ok)
         return fail(ok.error());
+    return result;
+}
+
+Result<std::vector<Ipv4Cidr>> networksInUse(NetlinkSocket& sock)
+{
+    auto networks = hostNetworks(sock);
+    if (!networks)
+        return fail(networks.error());
+    std::vector<Ipv4Cidr> result;
+    for (const HostNetwork& network : *networks)
+        result.push_back(network.network);
     const auto key = [](const Ipv4Cidr& c) { return std::pair(c.address.value, c.prefix); };
     std::ranges::sort(result, {}, key);
     const auto [first, last] = std::ranges::unique(result);

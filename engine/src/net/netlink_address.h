@@ -4,6 +4,7 @@
 #pragma once
 
 #include "berth/error.h"
+#include "net/host_network.h"
 #include "net/ipv4.h"
 
 #include <optional>
@@ -32,5 +33,8 @@ class NetlinkSocket;
 // the main table, without default routes; as network/prefix
 // (10.0.3.1/24 -> 10.0.3.0/24), sorted, without duplicates.
 [[nodiscard]] Result<std::vector<Ipv4Cidr>> networksInUse(NetlinkSocket& sock);
+// The same addresses and routes, unsorted, each with its device, for
+// refusals that name them.
+[[nodiscard]] Result<std::vector<HostNetwork>> hostNetworks(NetlinkSocket& sock);
 
 } // namespace berth::net

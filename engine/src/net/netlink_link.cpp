@@ -2,6 +2,7 @@
 
 #include "net/netlink_error.h"
 #include "net/netlink_lookup.h"
+#include "net/netlink_owned.h"
 #include "net/netlink_socket.h"
 
 #include <cerrno>
@@ -46,7 +47,14 @@ Status createBridge(NetlinkSocket& sock, std::string_view name, unsigned mtu)
     rtnl_link_set_name(link.get(), std::string(name).c_str());
     if (mtu != 0)
         rtnl_link_set_mtu(link.get(), mtu);
-    return addLink(sock, link.get(), what);
+    if (Status added = addLink(sock, link.get(), what); !added)
+        return added;
+    // The marker says "Berth made this bridge": only such a link is ever deleted.
+    Result<int> index = getLinkIndex(sock, name, what);
+    Status marked = index ? markLink(sock, *index, bridgeMarker()) : fail(index.error());
+    if (!marked && index)
+        (void)deleteLinkAt(sock, *index);
+    return marked;
 }
 
 Status deleteLink(NetlinkSocket& sock, std::string_view name)

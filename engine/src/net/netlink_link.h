@@ -12,10 +12,12 @@ namespace berth::net {
 
 class NetlinkSocket;
 
-// A bridge, down, with the given MTU (0: the kernel's default). EEXIST when
-// any link of that name exists.
+// A bridge, down, with the given MTU (0: the kernel's default), bearing
+// bridgeMarker() (netlink_owned.h). EEXIST when any link of that name exists.
 [[nodiscard]] Status createBridge(NetlinkSocket& sock, std::string_view name, unsigned mtu);
-// Deleting one end of a veth pair deletes both. ENODEV when missing.
+// Deleting one end of a veth pair deletes both. ENODEV when missing. By
+// name alone: only for links the caller made itself (tests, benchmarks);
+// the engine deletes through deleteOwnedLink.
 [[nodiscard]] Status deleteLink(NetlinkSocket& sock, std::string_view name);
 [[nodiscard]] Result<bool> linkExists(NetlinkSocket& sock, std::string_view name);
 [[nodiscard]] Result<int> linkIndex(NetlinkSocket& sock, std::string_view name);

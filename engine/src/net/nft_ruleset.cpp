@@ -55,7 +55,8 @@ bool isLoopback(Ipv4Address address)
 }
 
 // `local`: the output chain, where loopback destinations are left alone
-// (see the header).
+// (see the header). Every rule needs a local destination: a forward on
+// another machine's address must not catch traffic to that machine.
 std::string dnatChain(const std::vector<BridgeRules>& bridges, const std::string& name, const std::string& hook,
                       const std::string& anyLocal, bool local)
 {
@@ -65,7 +66,7 @@ std::string dnatChain(const std::vector<BridgeRules>& bridges, const std::string
             const auto& host = rule.forward.hostAddress;
             if (local && host && isLoopback(*host))
                 continue;
-            out += dnatRule(rule, host ? "ip daddr " + host->toString() : anyLocal);
+            out += dnatRule(rule, host ? anyLocal + " ip daddr " + host->toString() : anyLocal);
         }
     }
     return out + "\t}\n";

@@ -29,11 +29,13 @@ struct BridgeRules {
 //  - postrouting (srcnat): masquerade of each NAT bridge's subnet towards
 //    anything outside it, and of hairpin traffic (a container reaching a
 //    forward of its own bridge, so the reply comes back through the host);
-//  - prerouting (dstnat): a DNAT per forward, on the given host address or
-//    else on any local address ("fib daddr type local": traffic routed
-//    through the host to other machines keeps its port);
+//  - prerouting (dstnat): a DNAT per forward, on any local address ("fib
+//    daddr type local"), and on the given host address only if one is set:
+//    traffic routed through the host to other machines keeps its port,
+//    even when a forward names another machine's address;
 //  - output (dstnat): the same DNATs for connections the host itself opens
-//    to its own addresses, which never pass prerouting. 127.0.0.0/8 is left
+//    to its own addresses, which never pass prerouting (never those it
+//    opens to other machines). 127.0.0.0/8 is left
 //    out (also forwards bound to a loopback host address): a DNAT from
 //    loopback to a bridge needs route_localnet, a host sysctl Berth does
 //    not change.

@@ -4,11 +4,13 @@
 #include "fs/lock_file.h"
 #include "net/bridge_host.h"
 #include "net/dnsmasq_process.h"
+#include "net/host_listeners.h"
 #include "net/ipam.h"
 #include "net/ipv4_ops.h"
 #include "net/mac.h"
 #include "net/netlink_address.h"
 #include "net/netlink_link.h"
+#include "net/netlink_owned.h"
 #include "net/netlink_socket.h"
 #include "net/netlink_veth.h"
 #include "net/nft_apply.h"
@@ -122,12 +124,36 @@ InterfacePlan interfaceFromSpec(const std::string& name, const NetInterfaceSpec&
     return out;
 }
 
+// The host end must be a new link: a name some link of the host has (a
+// bridge, a VPN link) is refused before anything is made, so the failure
+// can never be cleaned up by deleting that link.
+Status checkHostEndFree(const NetInterfaceSpec& iface, const std::string& hostName)
+{
+    auto sock = net::NetlinkSocket::open();
+    if (!sock)
+        return fail(sock.error());
+    auto exists = net::linkExists(*sock, hostName);
+    if (!exists)
+        return fail(exists.error());
+    if (!*exists)
+        return {};
+    const std::string key = "lxc.net." + std::to_string(iface.index) + ".veth.pair";
+    if (iface.vethPair.empty())
+        return failWith(EEXIST, "the host end '" + hostName + "' of lxc.net." + std::to_string(iface.index)
+                                    + " is taken by an existing interface; set " + key + " to a free name");
+    return failWith(EEXIST, iface.where + ": " + key + " = '" + hostName + "' names an interface the host has already; "
+                                "the host end of a veth must be a new link (Berth never takes over or deletes a host's link)",
+                    iface.where + " " + key);
+}
+
 // A veth whose host end joins `bridge`.
-InterfacePlan vethFromSpec(const std::string& name, const NetInterfaceSpec& iface, const std::string& bridge)
+Result<InterfacePlan> vethFromSpec(const std::string& name, const NetInterfaceSpec& iface, const std::string& bridge)
 {
     InterfacePlan out = interfaceFromSpec(name, iface);
     out.hostName = iface.vethPair.empty() ? hostVethName(name, iface.index) : iface.vethPair;
     out.bridge = bridge;
+    if (Status free = checkHostEndFree(iface, out.hostName); !free)
+        return fail(free.error());
     return out;
 }
 
@@ -145,9 +171,11 @@ Result<InterfacePlan> planHostBridgeVeth(const std::string& name, const NetInter
         return fail(kind.error().wrap("bridge '" + iface.link + "' (not one of Berth's networks)"));
     if (*kind != "bridge")
         return failWith(EINVAL, "link '" + iface.link + "' is not a bridge");
-    InterfacePlan out = vethFromSpec(name, iface, iface.link);
-    out.address = iface.ipv4;
-    out.gateway = iface.gateway;
+    auto out = vethFromSpec(name, iface, iface.link);
+    if (!out)
+        return out;
+    out->address = iface.ipv4;
+    out->gateway = iface.gateway;
     return out;
 }
 
@@ -161,7 +189,10 @@ Result<InterfacePlan> planVeth(const EngineSettings& settings, const std::string
         return fail(bridge.error());
     if (auto up = net::bridgeUp(settings.paths, *bridge); !up)
         return fail(up.error());
-    InterfacePlan out = vethFromSpec(name, iface, bridge->name);
+    auto planned = vethFromSpec(name, iface, bridge->name);
+    if (!planned)
+        return planned;
+    InterfacePlan out = std::move(*planned);
     if (!out.mtu)
         out.mtu = bridge->mtu;
     auto address = addressOnBridge(settings.paths, name, iface, *bridge, out.mac);
@@ -185,7 +216,12 @@ Result<InterfacePlan> planVeth(const EngineSettings& settings, const std::string
 Result<NetworkPlan> prepareContainerNetwork(const EngineSettings& settings, const std::string& name,
                                             const ContainerSpec& spec)
 {
+    // Checked again at every start: a host service may have taken the port since.
+    for (const net::PortForward& forward : spec.forwards)
+        if (auto free = net::checkHostPortFree(forward); !free)
+            return fail(free.error().wrap("berth.net.forward = " + forward.toConfigValue()));
     NetworkPlan plan;
+    plan.linkMarker = net::vethMarker(name);
     for (const NetInterfaceSpec& iface : spec.network) {
         switch (iface.type) {
         case NetInterfaceSpec::Type::None:
@@ -214,37 +250,56 @@ Result<NetworkPlan> prepareContainerNetwork(const EngineSettings& settings, cons
     return plan;
 }
 
-Status createHostSide(const NetworkPlan& plan, pid_t child)
+namespace {
+
+// A veth whose host end is marked as this container's; its index, or 0
+// with `step` failed. What was made is deleted by index on failure.
+int makeVeth(net::NetlinkSocket& sock, const NetworkPlan& plan, const InterfacePlan& iface, pid_t child, Status& step)
 {
+    step = net::createVethPair(sock, iface.hostName, iface.name, child, iface.mac, iface.mtu);
+    if (!step)
+        return 0;
+    Result<int> index = net::linkIndex(sock, iface.hostName);
+    if (!index) {
+        step = fail(index.error());
+        return 0;
+    }
+    step = net::markLink(sock, *index, plan.linkMarker);
+    if (step)
+        step = net::setMaster(sock, iface.hostName, iface.bridge);
+    if (step)
+        step = net::setLinkUp(sock, iface.hostName, true);
+    if (!step)
+        (void)net::deleteLinkAt(sock, *index);
+    return step ? *index : 0;
+}
+
+} // namespace
+
+Result<std::vector<int>> createHostSide(const NetworkPlan& plan, pid_t child)
+{
+    std::vector<int> made;
     if (plan.interfaces.empty())
-        return {};
+        return made;
     auto sock = net::NetlinkSocket::open();
     if (!sock)
         return fail(sock.error());
-    std::vector<std::string> made;
-    auto undo = [&] {
-        for (const std::string& link : made)
-            (void)net::deleteLink(*sock, link);
-    };
     for (const InterfacePlan& iface : plan.interfaces) {
         Status step;
-        if (iface.type == NetInterfaceSpec::Type::Veth) {
-            step = net::createVethPair(*sock, iface.hostName, iface.name, child, iface.mac, iface.mtu);
-            if (step)
-                made.push_back(iface.hostName);
-            if (step)
-                step = net::setMaster(*sock, iface.hostName, iface.bridge);
-            if (step)
-                step = net::setLinkUp(*sock, iface.hostName, true);
-        } else {
+        int index = 0;
+        if (iface.type == NetInterfaceSpec::Type::Veth)
+            index = makeVeth(*sock, plan, iface, child, step);
+        else
             step = net::createMacvlan(*sock, iface.parent, iface.name, iface.macvlanMode, child, iface.mac, iface.mtu);
-        }
         if (!step) {
-            undo();
+            for (int link : made)
+                if (link > 0)
+                    (void)net::deleteOwnedLink(*sock, {}, link, plan.linkMarker);
             return fail(step.error());
         }
+        made.push_back(index);
     }
-    return {};
+    return made;
 }
 
 Status configureInsideContainer(const NetworkPlan& plan)
@@ -269,9 +324,8 @@ void removeHostSide(const EngineSettings& settings, const std::string& name, con
         if (iface.type != NetInterfaceSpec::Type::Veth)
             continue;
         // The peer usually took the pair with it when the namespace died.
-        if (sock)
-            if (auto exists = net::linkExists(*sock, iface.hostName); exists && *exists)
-                (void)net::deleteLink(*sock, iface.hostName);
+        if (sock && !plan.linkMarker.empty())
+            (void)net::deleteOwnedLink(*sock, iface.hostName, iface.hostIndex, plan.linkMarker);
         std::error_code ec;
         fsys::remove(net::hostsDir(settings.paths, iface.bridge) / name, ec);
     }

@@ -17,6 +17,7 @@ namespace berth::runtime {
 struct InterfacePlan {
     net::NetInterfaceSpec::Type type = net::NetInterfaceSpec::Type::Veth;
     std::string hostName;       // veth: the host end
+    int hostIndex = 0;          // veth: the host end's ifindex once made (0: not made by this start)
     std::string bridge;         // veth: the bridge the host end joins
     std::string parent;         // macvlan: the parent link
     std::string macvlanMode;
@@ -32,6 +33,7 @@ struct NetworkPlan {
     bool hostNetwork = false;                 // lxc.net.0.type = none
     std::vector<InterfacePlan> interfaces;
     std::string resolvConf;                   // written into the rootfs; empty = left alone
+    std::string linkMarker;                   // alias of the host ends (net::vethMarker)
 };
 
 // In the monitor, before clone: brings the bridges up, gives every bridged
@@ -41,12 +43,16 @@ struct NetworkPlan {
 [[nodiscard]] Result<NetworkPlan> prepareContainerNetwork(const EngineSettings& settings, const std::string& name,
                                                           const ContainerSpec& spec);
 // In the monitor, after clone, before the child goes on: the links, made
-// inside the child's namespace. On failure, what was made is removed.
-[[nodiscard]] Status createHostSide(const NetworkPlan& plan, pid_t child);
+// inside the child's namespace, the host ends marked with plan.linkMarker.
+// Returns the host ends' ifindexes in the order of plan.interfaces (0 for
+// a macvlan). On failure, what was made is removed, and nothing else.
+[[nodiscard]] Result<std::vector<int>> createHostSide(const NetworkPlan& plan, pid_t child);
 // In the child, in its own network namespace: addresses, routes, up.
 [[nodiscard]] Status configureInsideContainer(const NetworkPlan& plan);
 // In the monitor at stop: host ends and DNS entries go (the addresses stay
-// reserved for the container until it is destroyed).
+// reserved for the container until it is destroyed). A host end is deleted
+// only if it bears the marker, and has the index it was made with when
+// that is known: never a host's link that has the name.
 void removeHostSide(const EngineSettings& settings, const std::string& name, const NetworkPlan& plan);
 // On destroy: the container's addresses go back to the bridges' pools.
 void releaseContainerAddresses(const EngineSettings& settings, const std::string& name);

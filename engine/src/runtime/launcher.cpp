@@ -90,7 +90,8 @@ Result<LaunchedInit> launchContainer(const LaunchPlan& plan, const std::function
         return fail(placed.error());
     }
     // The links are made straight inside the child's new namespace.
-    if (auto links = createHostSide(plan.network, pid); !links) {
+    auto links = createHostSide(plan.network, pid);
+    if (!links) {
         reap(pid);
         return fail(links.error());
     }
@@ -116,7 +117,7 @@ Result<LaunchedInit> launchContainer(const LaunchPlan& plan, const std::function
         reap(pid);
         return fail(result.error());
     }
-    return LaunchedInit{pid, std::move(pidfd)};
+    return LaunchedInit{pid, std::move(pidfd), std::move(*links)};
 }
 
 } // namespace berth::runtime

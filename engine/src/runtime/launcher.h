@@ -7,6 +7,7 @@
 #include "berth/unique_fd.h"
 
 #include <functional>
+#include <vector>
 
 #include <sys/types.h>
 
@@ -15,6 +16,7 @@ namespace berth::runtime {
 struct LaunchedInit {
     pid_t pid = 0;          // in the monitor's pid namespace
     UniqueFd pidfd;
+    std::vector<int> hostLinks;   // createHostSide's ifindexes, in the order of plan.network.interfaces
 };
 
 // `placeInCgroup` runs between clone and the child's setup: the child must

@@ -302,6 +302,9 @@ Status Monitor::setUp()
         return fail(launched.error());
     m_initPid = launched->pid;
     m_pidfd = std::move(launched->pidfd);
+    // Teardown deletes the host ends by these indexes, never by name alone.
+    for (std::size_t i = 0; i < launched->hostLinks.size() && i < m_network.interfaces.size(); ++i)
+        m_network.interfaces[i].hostIndex = launched->hostLinks[i];
     m_slaves.clear();   // the container holds its ends now
     m_startedAt = static_cast<std::int64_t>(::time(nullptr));
     registerWithMachined(spec->rootfs);

@@ -1,5 +1,7 @@
 #include "bridge_checks.h"
 
+#include "berth/model/reserved_networks.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -53,6 +55,8 @@ BridgeProblem checkSubnet(const QString& text, const QList<Ipv4Cidr>& others)
         return BridgeProblem::PrefixLength;
     if (cidr->address != cidr->network())
         return BridgeProblem::HostBits;
+    if (model::reservedIpv4Overlap(cidr->network(), static_cast<unsigned>(cidr->prefix)))
+        return BridgeProblem::Reserved;
     for (const Ipv4Cidr& other : others) {
         if (cidr->overlaps(other))
             return BridgeProblem::Overlap;
@@ -126,6 +130,10 @@ QString bridgeProblemText(BridgeProblem problem)
         return BridgeChecks::tr("The prefix length must be between 8 and 30.");
     case BridgeProblem::HostBits:
         return BridgeChecks::tr("This is not the first address of the subnet: use the network address, such as 10.0.5.0/24.");
+    case BridgeProblem::Reserved:
+        return BridgeChecks::tr("The subnet overlaps addresses no bridge may use (loopback 127.0.0.0/8, link-local "
+                                "169.254.0.0/16, multicast 224.0.0.0/4, 0.0.0.0/8 or 240.0.0.0/4): use a private "
+                                "subnet such as 10.0.5.0/24.");
     case BridgeProblem::Overlap:
         return BridgeChecks::tr("The subnet overlaps the subnet of another bridge.");
     case BridgeProblem::NotAddress:

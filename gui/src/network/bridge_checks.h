@@ -19,6 +19,7 @@ enum class BridgeProblem {
     NotCidr,
     PrefixLength,         // the engine takes /8../30
     HostBits,             // "10.0.3.1/24" where a subnet is asked for
+    Reserved,             // loopback, link-local, multicast, ... (model/reserved_networks.h)
     Overlap,
     NotAddress,
     OutsideSubnet,

@@ -14,3 +14,5 @@ target_sources(berth_gui_network PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/bridge_summary_page.cpp
     ${CMAKE_CURRENT_LIST_DIR}/bridge_wizard.cpp
     ${CMAKE_CURRENT_LIST_DIR}/network_view.cpp)
+# The bridge wizard checks subnets with the rules the helper enforces.
+target_link_libraries(berth_gui_network PUBLIC berth_model)

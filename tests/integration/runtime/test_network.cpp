@@ -17,6 +17,10 @@
 #include <thread>
 
 #include <csignal>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 #include <sys/wait.h>
 
 using namespace berth;
@@ -97,8 +101,9 @@ private slots:
     {
         run("ip link del toout 2>/dev/null");
         run("ip link del hostbr 2>/dev/null");
+        run("ip link del lan9 2>/dev/null");
         // After a failure half way: the network and what it started go too.
-        for (const char* name : {"web", "client", "sysdhcp", "natter", "site", "mv", "user", "first", "second", "firstuse", "dflt", "watched", "nine", "hostnet", "keeper", "onhost"})
+        for (const char* name : {"web", "client", "sysdhcp", "natter", "site", "mv", "user", "first", "second", "firstuse", "dflt", "watched", "nine", "hostnet", "keeper", "onhost", "late"})
             (void)m_engine.destroy(name, true);
         if (auto networks = m_engine.networks())
             for (const auto& network : *networks)
@@ -131,6 +136,60 @@ private slots:
         QVERIFY(created.error().code == EINVAL || created.error().code == EEXIST);
         QCOMPARE(currentLinks(), linksBefore);
         QCOMPARE(m_engine.networks()->size(), size_t(1));
+    }
+
+    // The host's own networks (issue #14): a bridge never takes the subnet
+    // of a host's link, even the very same subnet; a route the host gains
+    // later keeps the bridge down; a forward of a port a host service
+    // listens on is refused, at AddForward and at start.
+    void hostNetworksAndPortsStayTheHosts()
+    {
+        QCOMPARE(run("ip link add lan9 type bridge && ip addr add 10.0.59.5/24 dev lan9 && ip link set lan9 up"), 0);
+        auto same = m_engine.createNetwork({.name = "tbr7", .address = "10.0.59.1/24"});
+        QVERIFY(!same);
+        QCOMPARE(same.error().code, EINVAL);
+        QVERIFY2(same.error().describe().find("10.0.59.0/24 on 'lan9'") != std::string::npos,
+                 same.error().describe().c_str());
+        QVERIFY(!currentLinks().contains("tbr7"));
+
+        QVERIFY(m_engine.createNetwork({.name = "tbr8", .address = "10.0.61.1/24"}));
+        QCOMPARE(run("ip route add 10.0.61.128/25 dev lan9"), 0);
+        QVERIFY(m_engine.create({.name = "late", .kind = ContainerKind::Application, .command = {"true"},
+                                 .network = "tbr8"}));
+        QVERIFY(m_engine.stopNetworks());
+        auto routed = m_engine.start("late");
+        QVERIFY(!routed);
+        QVERIFY2(routed.error().describe().find("route 10.0.61.128/25 on 'lan9'") != std::string::npos,
+                 routed.error().describe().c_str());
+        QVERIFY(!currentLinks().contains("tbr8"));
+        QCOMPARE(run("ip link del lan9"), 0);
+        QVERIFY(m_engine.destroy("late"));
+        QVERIFY(m_engine.deleteNetwork("tbr8"));
+
+        // A "host service" on 127.0.0.1:9191 of this namespace.
+        QCOMPARE(run("ip link set lo up"), 0);
+        const int listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(9191);
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        QVERIFY(listener >= 0 && ::bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+        QCOMPARE(::listen(listener, 1), 0);
+        QVERIFY(m_engine.create({.name = "late", .kind = ContainerKind::Application, .command = {"true"},
+                                 .network = "tbr0"}));
+        auto taken = m_engine.addForward("late", "tcp:9191:80");
+        QVERIFY(!taken);
+        QCOMPARE(taken.error().code, EADDRINUSE);
+        QVERIFY2(taken.error().describe().find("tcp port 9191 has a listening socket") != std::string::npos,
+                 taken.error().describe().c_str());
+        // Written into the config while nothing listened: the start refuses it.
+        std::ofstream(m_engine.settings().paths.configFile("late"), std::ios::app) << "berth.net.forward = tcp:9191:80\n";
+        auto started = m_engine.start("late");
+        ::close(listener);
+        QVERIFY(!started);
+        QVERIFY2(started.error().describe().find("tcp port 9191 has a listening socket") != std::string::npos,
+                 started.error().describe().c_str());
+        QVERIFY(m_engine.destroy("late"));
     }
 
     void containersPingEachOtherByAddressAndName()

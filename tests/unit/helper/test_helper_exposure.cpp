@@ -171,6 +171,11 @@ private slots:
         QTest::newRow("own and host")
             << "lxc.net.0.type = veth\nlxc.net.0.link = lab0\nlxc.net.1.type = veth\nlxc.net.1.link = br0\n" << 1;
         QTest::newRow("host network") << "lxc.net.0.type = none\n" << 0;   // hostExposures' case
+        // Forwards of host ports below 1024 (ssh's 22, ...) need the host action.
+        QTest::newRow("forward of ssh") << "berth.net.forward = tcp:22:22\n" << 1;
+        QTest::newRow("forward of 1023") << "berth.net.forward = udp:10.0.0.1:1023:53\n" << 1;
+        QTest::newRow("forward of 1024") << "berth.net.forward = udp:1024:53\n" << 0;
+        QTest::newRow("forward of 8080") << "berth.net.forward = tcp:8080:80\n" << 0;
     }
     void networks()
     {
@@ -184,7 +189,8 @@ private slots:
             *spec, [](const std::string& link) { return link == "berthbr0" || link == "lab0"; });
         QCOMPARE(int(found.size()), exposures);
         for (const auto& why : found)
-            QVERIFY2(why.sentence().starts_with("config:"), why.sentence().c_str());
+            QVERIFY2(why.sentence().starts_with("config:") || why.sentence().find("privileged port") != std::string::npos,
+                     why.sentence().c_str());
     }
 
     void rootfsUnchangedFromUnknown()

@@ -29,6 +29,14 @@ std::vector<Ipv4Cidr> cidrs(const QStringList& texts)
     return out;
 }
 
+std::vector<HostNetwork> hosts(const QStringList& texts)
+{
+    std::vector<HostNetwork> out;
+    for (const Ipv4Cidr& c : cidrs(texts))
+        out.emplace_back(c);
+    return out;
+}
+
 } // namespace
 
 class TestBridgeConfig : public QObject {
@@ -221,7 +229,7 @@ private slots:
         const std::vector<BridgeConfig> others{bridge("lab", "10.0.4.1/22", "10.0.4.2-10.0.4.9"),
                                                // Its old self (same name) is skipped.
                                                bridge("br0", gw.c_str(), "10.0.9.2-10.0.9.9")};
-        const berth::Status status = validateBridge(b, others, cidrs(host));
+        const berth::Status status = validateBridge(b, others, hosts(host));
         QCOMPARE(status.has_value(), error.isEmpty());
         if (!status) {
             QCOMPARE(status.error().code, EINVAL);
@@ -258,7 +266,7 @@ private slots:
         QVERIFY(made->nat);
         QCOMPARE(QString::fromStdString(made->name), QStringLiteral("berthbr0"));
         // What it picks must pass its own validation against the same networks.
-        const berth::Status valid = validateBridge(*made, {}, cidrs(inUse));
+        const berth::Status valid = validateBridge(*made, {}, hosts(inUse));
         QVERIFY2(valid, valid ? "" : valid.error().message.c_str());
     }
 

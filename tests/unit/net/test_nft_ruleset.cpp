@@ -62,13 +62,13 @@ private slots:
                                 "\tchain prerouting {\n"
                                 "\t\ttype nat hook prerouting priority dstnat; policy accept;\n"
                                 "\t\tmeta nfproto ipv4 fib daddr type local tcp dport 8080 dnat ip to 10.0.3.5:80\n"
-                                "\t\tip daddr 192.0.2.1 udp dport 5353 dnat ip to 10.0.3.6:53\n"
-                                "\t\tip daddr 127.0.0.1 tcp dport 2222 dnat ip to 10.0.3.6:22\n"
+                                "\t\tmeta nfproto ipv4 fib daddr type local ip daddr 192.0.2.1 udp dport 5353 dnat ip to 10.0.3.6:53\n"
+                                "\t\tmeta nfproto ipv4 fib daddr type local ip daddr 127.0.0.1 tcp dport 2222 dnat ip to 10.0.3.6:22\n"
                                 "\t}\n"
                                 "\tchain output {\n"
                                 "\t\ttype nat hook output priority -100; policy accept;\n"
                                 "\t\tfib daddr type local ip daddr != 127.0.0.0/8 tcp dport 8080 dnat ip to 10.0.3.5:80\n"
-                                "\t\tip daddr 192.0.2.1 udp dport 5353 dnat ip to 10.0.3.6:53\n"
+                                "\t\tfib daddr type local ip daddr != 127.0.0.0/8 ip daddr 192.0.2.1 udp dport 5353 dnat ip to 10.0.3.6:53\n"
                                 "\t}\n"
                                 "}\n"));
     }
