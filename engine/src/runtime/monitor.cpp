@@ -292,7 +292,7 @@ Status Monitor::setUp()
     if (!group)
         return fail(group.error().wrap("create the container's cgroup"));
     m_cgroup.emplace(std::move(*group));
-    if (auto restricted = m_cgroup->restrictDevices(); !restricted)
+    if (auto restricted = m_cgroup->restrictDevices(spec->devices); !restricted)
         return fail(restricted.error());
     if (auto limited = applyConfiguredLimits(spec->limits, *layout); !limited)
         return limited;
