@@ -13,6 +13,7 @@
 
 #include <QtTest/QtTest>
 
+#include <fstream>
 #include <optional>
 
 using namespace berth;
@@ -107,6 +108,32 @@ private slots:
         QVERIFY(m_engine.destroy("devsys").has_value());
         QCOMPARE(run.exit.code, 0);
         verifyRefused(run.output);
+    }
+
+    // The config's device keys change the list the same way whichever
+    // backend enforces it: both families, in line order.
+    void configuredDeniesHold()
+    {
+        const std::string script = "head -c 1 /dev/zero > /dev/null; echo zero=$?; "
+                                   "echo full=$(head -c 1 /dev/full | od -An -tx1 | tr -d ' '); "
+                                   "echo x > /dev/full; echo fullw=$?; echo x > /dev/null && echo null=ok";
+        const CreateRequest request{.name = "devcfg", .kind = ContainerKind::Application,
+                                    .command = {"sh", "-c", script}};
+        auto created = m_engine.create(request);
+        QVERIFY2(created, created ? "" : created.error().describe().c_str());
+        std::ofstream(m_engine.settings().paths.configFile("devcfg"), std::ios::app)
+            << "lxc.cgroup2.devices.deny = c 1:5 rwm\nlxc.cgroup.devices.deny = c 1:7 w\n";
+        auto started = m_engine.start("devcfg");
+        QVERIFY2(started, started ? "" : started.error().describe().c_str());
+        auto stopped = m_engine.waitStopped("devcfg", std::chrono::seconds(30));
+        QVERIFY(stopped && stopped->lastExit);
+        const std::string output = readConsoleLog(m_engine, "devcfg");
+        QVERIFY(m_engine.destroy("devcfg").has_value());
+        QVERIFY2(output.find("zero=1") != std::string::npos, output.c_str());
+        QVERIFY2(output.find("full=00") != std::string::npos, output.c_str());
+        QVERIFY2(output.find("can't create /dev/full: Operation not permitted") != std::string::npos, output.c_str());
+        QVERIFY2(output.find("fullw=1") != std::string::npos, output.c_str());
+        QVERIFY2(output.find("null=ok") != std::string::npos, output.c_str());
     }
 };
 
