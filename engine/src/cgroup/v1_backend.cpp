@@ -9,8 +9,8 @@
 #include "cgroup/tree.h"
 
 #include <algorithm>
-#include <array>
 #include <cerrno>
+#include <span>
 
 namespace berth::cgroup {
 
