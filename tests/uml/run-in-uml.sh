@@ -2,7 +2,8 @@
 # Runs a test binary inside a user-mode-linux kernel (Debian's linux.uml)
 # whose cgroup2 hierarchy has the cpu, io, memory and pids controllers, and
 # exits with the binary's status. The host's filesystem is the guest's root,
-# read-only; /tmp and /run are tmpfs inside.
+# read-only; /tmp and /run are tmpfs inside. The guest has one block device,
+# a 1 MiB scratch disk of zeros (ubd0: /dev/ubda, 98:0), thrown away after.
 #
 #   run-in-uml.sh BINARY [ARGS...]
 #
@@ -43,6 +44,11 @@ cat > "$work/init" <<INIT
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/tmp QT_QPA_PLATFORM=offscreen
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
+# The host's /dev seen through hostfs holds no usable nodes: the guest's own
+# devices, and ptys for the containers' consoles.
+mount -t devtmpfs devtmpfs /dev
+mkdir -p /dev/pts
+mount -t devpts -o gid=5,mode=620,ptmxmode=666 devpts /dev/pts
 mount -t tmpfs tmpfs /run
 mkdir /run/host-tmp
 mount --bind /tmp /run/host-tmp
@@ -58,9 +64,12 @@ sleep 30
 INIT
 chmod 755 "$work/init"
 
+# A disk the device tests may try to read and write from a container.
+truncate -s 1M "$work/disk"
+
 status=0
 timeout --kill-after=10 "$limit" "$kernel" mem="$mem" uml_dir="$work" rootfstype=hostfs rootflags=/ ro \
-    init="$work/init" con=null con0=fd:0,fd:1 < /dev/null > "$work/console" 2>&1 || status=$?
+    ubd0="$work/disk" init="$work/init" con=null con0=fd:0,fd:1 < /dev/null > "$work/console" 2>&1 || status=$?
 
 tr -d '\r' < "$work/console" > "$work/log"
 if ! grep -q "^$marker [0-9]*\$" "$work/log"; then

@@ -3,10 +3,12 @@
 #pragma once
 
 #include "berth/stats.h"
+#include "cgroup/device_rules.h"
 #include "cgroup/layout.h"
 #include "cgroup/limit_writes.h"
 
 #include <filesystem>
+#include <span>
 #include <vector>
 
 namespace berth::cgroup {
@@ -22,6 +24,11 @@ public:
     // Configures the container's freshly made cgroup `dir`.
     [[nodiscard]] virtual Status prepareContainer(const Hierarchy& hierarchy,
                                                   const std::filesystem::path& dir) const = 0;
+    // Installs the device allowlist (device_rules.h) before any process of
+    // the container joins: ENOTSUP when the host has no way to (the
+    // container would reach every host device, so it must not start).
+    [[nodiscard]] virtual Status restrictDevices(const std::vector<Placement>& placements,
+                                                 std::span<const DeviceRule> allowed) const = 0;
     // Kills every process of the container's cgroup trees and waits until
     // they are gone.
     [[nodiscard]] virtual Status killAll(const std::vector<Placement>& placements) const = 0;

@@ -171,6 +171,13 @@ ContainerCgroup::~ContainerCgroup()
         (void)remove();
 }
 
+Status ContainerCgroup::restrictDevices(std::span<const DeviceRule> allowed) const
+{
+    if (Status restricted = backendFor(m_mode).restrictDevices(m_placements, allowed); !restricted)
+        return std::unexpected(restricted.error().wrap("restrict devices of cgroup '" + m_relative + "'"));
+    return {};
+}
+
 Status ContainerCgroup::attach(pid_t pid) const
 {
     for (const fs::path& procs : procsFiles())

@@ -3,10 +3,12 @@
 
 #include "berth/error.h"
 #include "berth/stats.h"
+#include "cgroup/device_rules.h"
 #include "cgroup/layout.h"
 #include "cgroup/limit_writes.h"
 
 #include <filesystem>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +37,10 @@ public:
     ContainerCgroup& operator=(const ContainerCgroup&) = delete;
     ~ContainerCgroup();
 
+    // Installs the device allowlist (a v1 devices.allow list, or a v2 BPF
+    // program); call it before any process joins. An error means the
+    // container must not start: without it its root reaches host devices.
+    [[nodiscard]] Status restrictDevices(std::span<const DeviceRule> allowed = defaultDeviceAllowlist()) const;
     // Moves `pid` (the whole process) into the cgroup in every hierarchy.
     [[nodiscard]] Status attach(pid_t pid) const;
     // The cgroup.procs files: a caller may open them before fork and have

@@ -1,29 +1,22 @@
-// cgroup v1: cpuset values copied down, a device allowlist, freezer-based
+// cgroup v1: cpuset values copied down, the device allowlist, freezer-based
 // kill and freeze, limits written into each controller's hierarchy.
 #include "cgroup/backend.h"
 
 #include "cgroup/apply_writes.h"
 #include "cgroup/cgroup_file.h"
+#include "cgroup/device_rules.h"
 #include "cgroup/stats_read.h"
 #include "cgroup/tree.h"
 
 #include <algorithm>
-#include <array>
 #include <cerrno>
+#include <span>
 
 namespace berth::cgroup {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-// What LXC allows a container by default: the basic character devices, the
-// console and ptys, and mknod of any device (opening it stays refused).
-constexpr std::array kAllowedDevices{
-    "c 1:3 rwm", "c 1:5 rwm", "c 1:7 rwm", "c 1:8 rwm", "c 1:9 rwm",
-    "c 5:0 rwm", "c 5:1 rwm", "c 5:2 rwm", "c 136:* rwm",
-    "c *:* m", "b *:* m",
-};
 
 // A new v1 cpuset starts with no cpus and no mems, and no process can join
 // it until both are set: take the parent's.
@@ -44,13 +37,13 @@ Status copyCpusetIfEmpty(const fs::path& from, const fs::path& to)
     return {};
 }
 
-Status installDeviceAllowlist(const fs::path& dir)
+Status installDeviceAllowlist(const fs::path& dir, std::span<const DeviceRule> allowed)
 {
     if (Status denied = writeFile(dir / "devices.deny", "a"); !denied)
         return denied;
-    for (const char* rule : kAllowedDevices)
-        if (Status allowed = writeFile(dir / "devices.allow", rule); !allowed)
-            return allowed;
+    for (const DeviceRule& rule : allowed)
+        if (Status written = writeFile(dir / "devices.allow", deviceRuleText(rule)); !written)
+            return written;
     return {};
 }
 
@@ -122,9 +115,17 @@ public:
             if (Status cloned = writeFile(dir / "cgroup.clone_children", "1"); !cloned)
                 return cloned;
         }
-        if (hierarchy.has("devices"))
-            return installDeviceAllowlist(dir);
         return {};
+    }
+
+    Status restrictDevices(const std::vector<Placement>& placements,
+                           std::span<const DeviceRule> allowed) const override
+    {
+        const Placement* devices = placementWith(placements, "devices");
+        if (!devices)
+            return failWith(ENOTSUP, "no cgroup v1 hierarchy has the 'devices' controller: the container "
+                                     "could open every host device");
+        return installDeviceAllowlist(devices->dir, allowed);
     }
 
     // Freezing first stops the container from forking while it is killed.

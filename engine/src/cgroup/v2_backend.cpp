@@ -1,9 +1,11 @@
-// cgroup v2: controllers enabled down the parent chain, cgroup.kill,
-// cgroup.freeze, limits in the container's one directory.
+// cgroup v2: controllers enabled down the parent chain, the device
+// allowlist as a BPF program, cgroup.kill, cgroup.freeze, limits in the
+// container's one directory.
 #include "cgroup/backend.h"
 
 #include "cgroup/apply_writes.h"
 #include "cgroup/cgroup_file.h"
+#include "cgroup/device_bpf.h"
 #include "cgroup/stats_read.h"
 #include "cgroup/tree.h"
 
@@ -121,6 +123,15 @@ public:
     }
 
     Status prepareContainer(const Hierarchy&, const fs::path&) const override { return {}; }
+
+    Status restrictDevices(const std::vector<Placement>& placements,
+                           std::span<const DeviceRule> allowed) const override
+    {
+        Result<fs::path> dir = unifiedDir(placements);
+        if (!dir)
+            return std::unexpected(std::move(dir.error()));
+        return attachDeviceProgram(*dir, allowed);
+    }
 
     Status killAll(const std::vector<Placement>& placements) const override
     {

@@ -1,6 +1,9 @@
 #include "check/check_groups.h"
 #include "check/host_files.h"
 
+#include "check/kernel_modules.h"
+
+#include "cgroup/device_bpf.h"
 #include "cgroup/layout.h"
 
 #include <algorithm>
@@ -31,7 +34,7 @@ constexpr std::array kControllers{
     ControllerSpec{"cgroup.pids", "pids", "pids", ""},
     ControllerSpec{"cgroup.io", "blkio", "io", ""},
     ControllerSpec{"cgroup.freezer", "freezer", "", "built in (cgroup.freeze)"},
-    ControllerSpec{"cgroup.devices", "devices", "", "built in (eBPF device programs)"},
+    ControllerSpec{"cgroup.devices", "devices", "", "BPF device programs"},
 };
 
 const Hierarchy* legacyWith(const Layout& layout, std::string_view controller)
@@ -68,10 +71,33 @@ CheckItem unifiedController(const stdfs::path& root, const Layout& layout, const
                     "only on " + detail + ", which holds no limits on a " + cgroup::modeName(layout.mode) + " host");
 }
 
-CheckItem controllerItem(const stdfs::path& root, const Layout& layout, const ControllerSpec& spec)
+// cgroup2 has no devices controller: a container's devices are filtered by
+// a BPF_CGROUP_DEVICE program, which needs CONFIG_CGROUP_BPF. Without one a
+// container would reach every host device, so it does not start
+// (ContainerCgroup::restrictDevices gives the same reason).
+CheckItem unifiedDevices(const stdfs::path& root, const Hierarchy& unified, const ControllerSpec& spec,
+                         bool probeKernel)
+{
+    const std::string where = displayPath(root, unified.mountPoint) + " (cgroup2, " + std::string(spec.v2Note);
+    const std::string refusal = ": containers cannot start";
+    if (probeKernel) {
+        Status loaded = cgroup::deviceProgramsSupported();
+        if (loaded)
+            return makeItem(spec.id, CheckStatus::Ok, where + ": a test program loaded)");
+        return makeItem(spec.id, CheckStatus::Missing, loaded.error().describe() + refusal);
+    }
+    if (std::optional<std::string> config = findKernelConfig(root, "CGROUP_BPF"))
+        return makeItem(spec.id, CheckStatus::Ok, where + ": " + *config + ")");
+    return makeItem(spec.id, CheckStatus::Missing,
+                    "no CONFIG_CGROUP_BPF=y in the kernel config, so no BPF device programs" + refusal);
+}
+
+CheckItem controllerItem(const stdfs::path& root, const Layout& layout, const ControllerSpec& spec, bool probeKernel)
 {
     if (const Hierarchy* h = legacyWith(layout, spec.v1))
         return makeItem(spec.id, CheckStatus::Ok, displayPath(root, h->mountPoint));
+    if (layout.unified && layout.mode == Mode::Unified && spec.id == "cgroup.devices")
+        return unifiedDevices(root, *layout.unified, spec, probeKernel);
     if (layout.unified)
         return unifiedController(root, layout, spec);
     return makeItem(spec.id, CheckStatus::Missing, "no hierarchy has the " + std::string(spec.v1) + " controller");
@@ -122,7 +148,7 @@ CheckGroup failedGroup(const Error& error)
 
 } // namespace
 
-CheckGroup checkCgroups(const stdfs::path& root)
+CheckGroup checkCgroups(const stdfs::path& root, bool probeKernel)
 {
     Result<Layout> layout = cgroup::detectLayout(underRoot(root, "proc/self/mountinfo"), root);
     if (!layout)
@@ -130,7 +156,7 @@ CheckGroup checkCgroups(const stdfs::path& root)
     CheckGroup group = makeGroup("cgroup");
     group.items.push_back(makeItem("cgroup.mode", CheckStatus::Ok, modeDetail(root, *layout)));
     for (const ControllerSpec& spec : kControllers)
-        group.items.push_back(controllerItem(root, *layout, spec));
+        group.items.push_back(controllerItem(root, *layout, spec, probeKernel));
     const bool unified = layout->mode == Mode::Unified && layout->unified;
     group.items.push_back(unified ? unifiedSwap(root, *layout->unified) : legacySwap(root, *layout));
     return group;

@@ -8,7 +8,9 @@
 namespace berth::check {
 
 [[nodiscard]] CheckGroup checkNamespaces(const std::filesystem::path& root);
-[[nodiscard]] CheckGroup checkCgroups(const std::filesystem::path& root);
+// With `probeKernel`, cgroup v2 device control is judged by loading a
+// device program; without, from the kernel config (CONFIG_CGROUP_BPF).
+[[nodiscard]] CheckGroup checkCgroups(const std::filesystem::path& root, bool probeKernel);
 [[nodiscard]] CheckGroup checkNetwork(const std::filesystem::path& root, bool probeKernel);
 [[nodiscard]] CheckGroup checkFilesystems(const std::filesystem::path& root);
 [[nodiscard]] CheckGroup checkSecurity(const std::filesystem::path& root);

@@ -95,4 +95,12 @@ std::optional<std::string> findKernelModule(const stdfs::path& root, std::string
     return fromKernelConfig(underRoot(root, "boot") / ("config-" + *release), configSymbol);
 }
 
+std::optional<std::string> findKernelConfig(const stdfs::path& root, std::string_view configSymbol)
+{
+    const std::optional<std::string> release = kernelRelease(root);
+    if (!release)
+        return std::nullopt;
+    return fromKernelConfig(underRoot(root, "boot") / ("config-" + *release), configSymbol);
+}
+
 } // namespace berth::check

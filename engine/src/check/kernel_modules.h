@@ -18,4 +18,9 @@ namespace berth::check {
 [[nodiscard]] std::optional<std::string> findKernelModule(const std::filesystem::path& root, std::string_view module,
                                                           std::string_view configSymbol);
 
+// "built into the kernel (CONFIG_CGROUP_BPF=y)" when boot/config-<release>
+// below `root` sets the symbol to y (or m); nullopt when it does not say so.
+[[nodiscard]] std::optional<std::string> findKernelConfig(const std::filesystem::path& root,
+                                                          std::string_view configSymbol);
+
 } // namespace berth::check

@@ -1,5 +1,6 @@
 #include "config/container_spec.h"
 
+#include "cgroup/device_config.h"
 #include "cgroup/limits_config.h"
 
 #include "config/spec_internal.h"
@@ -142,7 +143,11 @@ static Status readLimits(const Config& config, ContainerSpec& spec)
     auto limits = cgroup::limitsFromConfig(config);
     if (!limits)
         return fail(limits.error());
+    auto devices = cgroup::deviceAllowlistFromConfig(config);
+    if (!devices)
+        return fail(devices.error());
     spec.limits = std::move(*limits);
+    spec.devices = std::move(*devices);
     return {};
 }
 

@@ -9,6 +9,7 @@
 #include "berth/container_kind.h"
 #include "berth/error.h"
 #include "berth/limits.h"
+#include "cgroup/device_rules.h"
 #include "image/overlay_layout.h"
 #include "net/net_spec.h"
 
@@ -79,6 +80,10 @@ struct ContainerSpec {
     unsigned ptyMax = 0;                         // 0: no limit
     bool noNewPrivs = true;
     Limits limits;                               // lxc.cgroup2.* and lxc.cgroup.*
+    // The device allowlist: the default one, changed by
+    // lxc.cgroup{,2}.devices.allow/deny (cgroup/device_config.h).
+    std::vector<cgroup::DeviceRule> devices{cgroup::defaultDeviceAllowlist().begin(),
+                                            cgroup::defaultDeviceAllowlist().end()};
     std::vector<net::NetInterfaceSpec> network;  // lxc.net.N.*
     std::vector<net::PortForward> forwards;      // berth.net.forward
     // Confinement the config asks for that Berth does not apply

@@ -292,6 +292,8 @@ Status Monitor::setUp()
     if (!group)
         return fail(group.error().wrap("create the container's cgroup"));
     m_cgroup.emplace(std::move(*group));
+    if (auto restricted = m_cgroup->restrictDevices(spec->devices); !restricted)
+        return fail(restricted.error());
     if (auto limited = applyConfiguredLimits(spec->limits, *layout); !limited)
         return limited;
     if (auto listening = listen(); !listening)

@@ -2,6 +2,8 @@
 // device allowlist, killing a process tree, and cleanup on every path.
 #include "cgroup/cgroup_file.h"
 #include "cgroup/container_cgroup.h"
+#include "cgroup/device_bpf.h"
+#include "block_device.h"
 #include "integration_env.h"
 
 #include "berth/unique_fd.h"
@@ -14,8 +16,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <sys/sysmacros.h>
+
 #include <algorithm>
 #include <fstream>
+#include <optional>
 #include <set>
 
 using namespace berth::cgroup;
@@ -101,6 +106,8 @@ private slots:
     void staleEmptyCgroupIsRecreated();
     void destructorRemovesAndKills();
     void v2BackendOnCgroup2Mount();
+    void v2DeviceProgramIsInForce();
+    void v2SubCgroupGainsNoDevice();
 
 private:
     Layout m_layout;
@@ -185,6 +192,7 @@ void TestCgroupIntegration::deviceAllowlistIsInForce()
     QVERIFY2(devices != m_layout.legacy.end(), "this machine has a v1 devices controller");
     auto cgroup = ContainerCgroup::create(m_layout, m_parent, "devices");
     QVERIFY(cgroup.has_value());
+    QVERIFY(cgroup->restrictDevices().has_value());
 
     const auto list = readFile(devices->mountPoint / cgroup->relativePath() / "devices.list");
     QVERIFY(list.has_value());
@@ -346,6 +354,85 @@ void TestCgroupIntegration::v2BackendOnCgroup2Mount()
     QVERIFY(killedBySigkill(reap(child)));
     QVERIFY(cgroup->remove().has_value());
     QVERIFY(noneExists(cgroup->directories()));
+}
+
+// The v2 allowlist (a BPF_CGROUP_DEVICE program) on this machine's cgroup2
+// mount: a process in the cgroup, root with every capability, may use
+// /dev/null and /dev/zero and may mknod a disk's node, but cannot open that
+// node, /dev/loop-control or /dev/kmsg. Nothing is written to any device.
+void TestCgroupIntegration::v2DeviceProgramIsInForce()
+{
+    QVERIFY2(m_layout.unified.has_value(), "this machine has a cgroup2 mount");
+    const auto disk = berth::test::openableBlockDevice();
+    QVERIFY2(disk.has_value(), "this machine has a block device that root can open");
+    Layout unifiedOnly;
+    unifiedOnly.mode = Mode::Unified;
+    unifiedOnly.unified = m_layout.unified;
+    auto cgroup = ContainerCgroup::create(unifiedOnly, m_parent, "v2devices");
+    QVERIFY2(cgroup.has_value(), cgroup ? "" : cgroup.error().describe().c_str());
+    const berth::Status restricted = cgroup->restrictDevices();
+    QVERIFY2(restricted.has_value(), restricted ? "" : restricted.error().describe().c_str());
+
+    QTemporaryDir nodes;
+    QVERIFY(nodes.isValid());
+    const std::string diskNode = nodes.filePath("disk").toStdString();
+    // It opens outside the cgroup (openableBlockDevice): what is refused
+    // below is the program's doing.
+    const dev_t diskNumber = makedev(disk->major, disk->minor);
+
+    const std::vector<berth::UniqueFd> procs = openProcsFiles(cgroup->procsFiles());
+    const pid_t child = forkJoined(procs, [&] {
+        const auto refused = [](const char* path, int flags) { return ::open(path, flags) < 0 && errno == EPERM; };
+        char byte = 1;
+        const int zero = ::open("/dev/zero", O_RDONLY);
+        const bool zeroReads = zero >= 0 && ::read(zero, &byte, 1) == 1 && byte == 0;
+        const int null = ::open("/dev/null", O_RDWR);
+        const bool nullWrites = null >= 0 && ::write(null, &byte, 1) == 1;
+        const bool mknodAllowed = ::mknod(diskNode.c_str(), S_IFBLK | 0600, diskNumber) == 0;
+        const bool diskRefused = refused(diskNode.c_str(), O_RDONLY);
+        const bool loopControlRefused = refused("/dev/loop-control", O_RDWR);
+        const bool kmsgRefused = refused("/dev/kmsg", O_RDONLY);
+        ::_exit((zeroReads ? 0 : 1) | (nullWrites ? 0 : 2) | (mknodAllowed ? 0 : 4) | (diskRefused ? 0 : 8)
+                | (loopControlRefused ? 0 : 16) | (kmsgRefused ? 0 : 32));
+    });
+    QVERIFY(child > 0);
+    const int status = reap(child);
+    QVERIFY(WIFEXITED(status));
+    // Bits: 1 zero, 2 null, 4 mknod, 8 disk opened, 16 loop-control opened, 32 kmsg opened.
+    QCOMPARE(WEXITSTATUS(status), 0);
+    QVERIFY(cgroup->remove().has_value());
+}
+
+// A sub-cgroup the container makes with a program of its own that allows
+// every device (as a nested manager would attach one): the container's
+// program still runs there (BPF_F_ALLOW_MULTI), so /dev/kmsg stays closed.
+// With BPF_F_ALLOW_OVERRIDE the sub-cgroup's program would replace it.
+void TestCgroupIntegration::v2SubCgroupGainsNoDevice()
+{
+    QVERIFY2(m_layout.unified.has_value(), "this machine has a cgroup2 mount");
+    Layout unifiedOnly;
+    unifiedOnly.mode = Mode::Unified;
+    unifiedOnly.unified = m_layout.unified;
+    auto cgroup = ContainerCgroup::create(unifiedOnly, m_parent, "v2nested");
+    QVERIFY2(cgroup.has_value(), cgroup ? "" : cgroup.error().describe().c_str());
+    QVERIFY(cgroup->restrictDevices().has_value());
+    const fs::path nested = cgroup->directories().front() / "nested";
+    QCOMPARE(::mkdir(nested.c_str(), 0755), 0);
+    const DeviceRule everything{};
+    const berth::Status attached = attachDeviceProgram(nested, std::span(&everything, 1));
+    QVERIFY2(attached.has_value(), attached ? "" : attached.error().describe().c_str());
+
+    const std::vector<berth::UniqueFd> procs = openProcsFiles({nested / "cgroup.procs"});
+    const pid_t child = forkJoined(procs, [] {
+        const bool nullOpens = ::open("/dev/null", O_RDWR | O_CLOEXEC) >= 0;
+        const bool kmsgRefused = ::open("/dev/kmsg", O_RDONLY | O_CLOEXEC) < 0 && errno == EPERM;
+        ::_exit(nullOpens && kmsgRefused ? 0 : 1);
+    });
+    QVERIFY(child > 0);
+    const int status = reap(child);
+    QVERIFY(WIFEXITED(status));
+    QCOMPARE(WEXITSTATUS(status), 0);
+    QVERIFY(cgroup->remove().has_value());
 }
 
 BERTH_INTEGRATION_MAIN(TestCgroupIntegration)

@@ -49,6 +49,8 @@ private slots:
     void invalidNames();
     void v1CopiesCpusetIntoEmptyParent();
     void v1PreparesContainerCpusetAndDevices();
+    void v1RestrictsDevicesWithAllowlist();
+    void v1WithoutDevicesControllerRefuses();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -203,13 +205,11 @@ void TestCgroupPlacement::v1PreparesContainerCpusetAndDevices()
     QCOMPARE(readText(m_root / "cpuset/berth/c1/cpuset.cpus"), QString("0-1"));
     QCOMPARE(readText(m_root / "cpuset/berth/c1/cgroup.clone_children"), QString("1"));
 
-    // A plain file keeps only the last write; the real list is checked by
-    // the integration test. Here: deny-all first, last allow rule last.
+    // Devices are restricted by a step of their own (restrictDevices).
     fs::create_directories(m_root / "devices/berth/c1");
     const Hierarchy devices{m_root / "devices", {"devices"}, {}, false};
     QVERIFY(v1Backend().prepareContainer(devices, m_root / "devices/berth/c1").has_value());
-    QCOMPARE(readText(m_root / "devices/berth/c1/devices.deny"), QString("a"));
-    QCOMPARE(readText(m_root / "devices/berth/c1/devices.allow"), QString("b *:* m"));
+    QVERIFY(fs::is_empty(m_root / "devices/berth/c1"));
 
     // A unified hierarchy in a hybrid layout is for placement only.
     fs::create_directories(m_root / "unified/berth/c1");
@@ -218,6 +218,37 @@ void TestCgroupPlacement::v1PreparesContainerCpusetAndDevices()
     QVERIFY(v1Backend().prepareContainer(unified, m_root / "unified/berth/c1").has_value());
     QVERIFY(fs::is_empty(m_root / "unified/berth/c1"));
     QVERIFY(!fs::exists(m_root / "unified/cgroup.subtree_control"));
+}
+
+// A plain file keeps only the last write; the real list is checked by the
+// integration test. Here: deny-all first, last allow rule last, in the
+// devices hierarchy only.
+void TestCgroupPlacement::v1RestrictsDevicesWithAllowlist()
+{
+    fs::create_directories(m_root / "devices/berth/c1");
+    fs::create_directories(m_root / "memory/berth/c1");
+    const std::vector<Placement> placements{
+        {Hierarchy{m_root / "memory", {"memory"}, {}, false}, m_root / "memory/berth/c1"},
+        {Hierarchy{m_root / "devices", {"devices"}, {}, false}, m_root / "devices/berth/c1"},
+    };
+    QVERIFY(v1Backend().restrictDevices(placements, defaultDeviceAllowlist()).has_value());
+    QCOMPARE(readText(m_root / "devices/berth/c1/devices.deny"), QString("a"));
+    QCOMPARE(readText(m_root / "devices/berth/c1/devices.allow"), QString("b *:* m"));
+    QVERIFY(fs::is_empty(m_root / "memory/berth/c1"));
+}
+
+// No devices hierarchy: the container would reach every device, so no start.
+void TestCgroupPlacement::v1WithoutDevicesControllerRefuses()
+{
+    fs::create_directories(m_root / "memory/berth/c1");
+    const std::vector<Placement> placements{
+        {Hierarchy{m_root / "memory", {"memory"}, {}, false}, m_root / "memory/berth/c1"},
+        {Hierarchy{m_root / "unified", {}, {}, true}, m_root / "unified/berth/c1"},
+    };
+    const berth::Status restricted = v1Backend().restrictDevices(placements, defaultDeviceAllowlist());
+    QVERIFY(!restricted);
+    QCOMPARE(restricted.error().code, ENOTSUP);
+    QVERIFY(fs::is_empty(m_root / "memory/berth/c1"));
 }
 
 QTEST_GUILESS_MAIN(TestCgroupPlacement)

@@ -125,7 +125,7 @@ void writeUnified(const fs::path& root)
     writeText(root, "proc/sys/kernel/osrelease", "6.12.0-v2\n");
     writeText(root, "boot/config-6.12.0-v2",
               "CONFIG_VETH=m\nCONFIG_BRIDGE=y\n# CONFIG_MACVLAN is not set\nCONFIG_VLAN_8021Q_GVRP=y\n"
-              "CONFIG_OVERLAY_FS=m\n");
+              "CONFIG_OVERLAY_FS=m\nCONFIG_CGROUP_BPF=y\n");
     writeText(root, "proc/filesystems", kFilesystemsWithoutOverlay);
     writeText(root, "proc/self/status", kStatus);
     writeText(root, "proc/sys/kernel/seccomp/actions_avail", "kill_process kill_thread trap errno trace log allow\n");

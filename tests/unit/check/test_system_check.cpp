@@ -69,6 +69,7 @@ private slots:
     void unifiedSwapUnknown_data();
     void unifiedSwapUnknown();
     void userNamespacesDisabled();
+    void unifiedDevicesNeedCgroupBpf();
     void readHostNumber_data();
     void readHostNumber();
     void statusField();
@@ -143,7 +144,8 @@ void TestSystemCheck::items_data()
     row("v2 cgroup.memory", U, "cgroup.memory", Ok, "/sys/fs/cgroup (cgroup2)");
     row("v2 cgroup.io", U, "cgroup.io", Ok, "/sys/fs/cgroup (cgroup2)");
     row("v2 cgroup.freezer", U, "cgroup.freezer", Ok, "/sys/fs/cgroup (cgroup2, built in (cgroup.freeze))");
-    row("v2 cgroup.devices", U, "cgroup.devices", Ok, "/sys/fs/cgroup (cgroup2, built in (eBPF device programs))");
+    row("v2 cgroup.devices", U, "cgroup.devices", Ok,
+        "/sys/fs/cgroup (cgroup2, BPF device programs: built into the kernel (CONFIG_CGROUP_BPF=y))");
     row("v2 cgroup.swap", U, "cgroup.swap", Ok, "/sys/fs/cgroup/system.slice/memory.swap.max");
     row("v2 net.veth, config =m", U, "net.veth", Ok, "available as a module (CONFIG_VETH=m)");
     row("v2 net.bridge, config =y", U, "net.bridge", Ok, "built into the kernel (CONFIG_BRIDGE=y)");
@@ -283,6 +285,19 @@ void TestSystemCheck::userNamespacesDisabled()
     QCOMPARE(user->status, CheckStatus::Limited);
     QCOMPARE(QString::fromStdString(user->detail),
              "max 0: new user namespaces are disabled (user.max_user_namespaces)");
+}
+
+// cgroup2 has no devices controller: without CONFIG_CGROUP_BPF no device
+// program can be attached, and a container would reach every host device.
+void TestSystemCheck::unifiedDevicesNeedCgroupBpf()
+{
+    const CheckedHost checked(FixtureHost::Unified);
+    writeText(checked.root() / "boot/config-6.12.0-v2", "CONFIG_VETH=m\n# CONFIG_CGROUP_BPF is not set\n");
+    const std::optional<CheckItem> devices = findItem(checked.run(), "cgroup.devices");
+    QVERIFY(devices.has_value());
+    QCOMPARE(devices->status, CheckStatus::Missing);
+    QCOMPARE(QString::fromStdString(devices->detail),
+             QString("no CONFIG_CGROUP_BPF=y in the kernel config, so no BPF device programs: containers cannot start"));
 }
 
 void TestSystemCheck::readHostNumber_data()
