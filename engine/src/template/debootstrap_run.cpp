@@ -55,7 +55,7 @@ private:
 };
 
 [[noreturn]] void execChild(const std::vector<char*>& argv, const std::vector<char*>& envp, int outFd, int nullFd,
-                            bool privateMounts)
+                            const LoggedRunOptions& options)
 {
     // Only system calls from here on: the parent may have other threads.
     ::setpgid(0, 0);
@@ -65,10 +65,12 @@ private:
     for (int sig = 1; sig < NSIG; ++sig)
         if (sig != SIGKILL && sig != SIGSTOP)
             ::signal(sig, SIG_DFL);
-    if (privateMounts && (::unshare(CLONE_NEWNS) != 0 || ::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0))
+    if (options.privateMounts && (::unshare(CLONE_NEWNS) != 0 || ::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0))
         ::_exit(125);
     if (::dup2(nullFd, 0) < 0 || ::dup2(outFd, 1) < 0 || ::dup2(outFd, 2) < 0)
         ::_exit(125);
+    if (options.childMain)
+        ::_exit(options.childMain(argv.data(), envp.data()));
     ::execve(argv[0], argv.data(), envp.data());
     ::_exit(127);
 }
@@ -141,7 +143,11 @@ Result<int> runLogged(const std::vector<std::string>& argv, const Progress& prog
         args.push_back(const_cast<char*>(arg.c_str()));
     args.push_back(nullptr);
     std::string path = "PATH=/usr/sbin:/usr/bin:/sbin:/bin", lang = "LANG=C";
-    envp = {path.data(), lang.data(), nullptr};
+    envp = {path.data(), lang.data()};
+    std::vector<std::string> extra = options.extraEnvironment;
+    for (std::string& entry : extra)
+        envp.push_back(entry.data());
+    envp.push_back(nullptr);
 
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0)
@@ -154,7 +160,7 @@ Result<int> runLogged(const std::vector<std::string>& argv, const Progress& prog
     if (pid < 0)
         return failErrno(errno, "fork");
     if (pid == 0)
-        execChild(args, envp, writeEnd.get(), devNull.get(), options.privateMounts);
+        execChild(args, envp, writeEnd.get(), devNull.get(), options);
     ::setpgid(pid, pid);   // also here, so the group exists before any kill
     GroupGuard guard(pid);
     writeEnd.reset();

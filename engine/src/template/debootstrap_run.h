@@ -20,6 +20,12 @@ struct LoggedRunOptions {
     // Run it in a private mount namespace, so whatever it mounts (debootstrap
     // mounts /proc and /sys in its target) goes away with it, even if killed.
     bool privateMounts = true;
+    // "NAME=value" entries added to the clean environment.
+    std::vector<std::string> extraEnvironment;
+    // Runs in the child, after the steps above and stdio, instead of
+    // execve(argv, envp); its result is the child's exit status. It may
+    // make system calls only (the parent may have other threads).
+    std::function<int(char* const* argv, char* const* envp)> childMain;
 };
 
 // Runs argv[0] (an absolute path; no shell) in a process group of its own
