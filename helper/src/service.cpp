@@ -70,7 +70,7 @@ void Service::authorizeAndRun(const QStringList& actions, std::function<Status()
 }
 
 void Service::authorizeJob(const QStringList& actions, const QString& operation, const std::string& container,
-                           Job::Work work, Job::Done done)
+                           Job::Work work, Job::Done done, const QStringList& hostReasons)
 {
     setDelayedReply(true);
     m_lifetime.touch();
@@ -78,7 +78,10 @@ void Service::authorizeJob(const QStringList& actions, const QString& operation,
     auto hold = std::make_shared<LifetimeHold>(m_lifetime);
     m_authorizer.check(message(), actions, [=, this](const AuthorizationResult& auth) {
         if (!auth.allowed) {
-            reply.error(QString::fromLatin1(kErrorNotAuthorized.data()), auth.why);
+            const bool host = auth.why.contains(QLatin1String(kActionHostAccess));
+            reply.error(QString::fromLatin1(kErrorNotAuthorized.data()),
+                        host && !hostReasons.isEmpty() ? auth.why + QStringLiteral(": ") + hostReasons.join(QStringLiteral("; "))
+                                                       : auth.why);
             return;
         }
         startJob(reply, auth.uid, operation, container, work, done);

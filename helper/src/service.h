@@ -98,8 +98,10 @@ private:
     void authorizeAndRun(const QStringList& actions, std::function<Status()> work,
                          std::function<void()> onSuccess = {});
     // Validation is done: authorize, then start a job and reply with its path.
+    // `hostReasons` say why the host action is among `actions`; a refusal of
+    // that action quotes them.
     void authorizeJob(const QStringList& actions, const QString& operation, const std::string& container, Job::Work work,
-                      Job::Done done = {});
+                      Job::Done done = {}, const QStringList& hostReasons = {});
     void startJob(const DelayedReply& reply, uint owner, const QString& operation, const std::string& container,
                   Job::Work work, Job::Done done);
     // Announces `name`'s state with StateChanged unless it was the last

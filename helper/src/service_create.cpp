@@ -3,6 +3,7 @@
 
 #include "net/bridge_host.h"
 #include "store/container_store.h"
+#include "template_exposure.h"
 #include "validation.h"
 
 #include <cerrno>
@@ -110,8 +111,13 @@ QDBusObjectPath Service::createJob(const std::string& name, const QString& templ
     // So does eth0 on a bridge of the host's that is not Berth's
     // (hostNetworkExposures says why).
     QStringList actions{QString::fromLatin1(kActionCreate)};
+    // A mirror other than the template's own: the same action (template_exposure.h).
+    QStringList sourceReasons;
+    if (auto validated = validateTemplate(request->templateName, request->options))
+        for (const std::string& reason : templateSourceExposures(*findTemplate(request->templateName), *validated))
+            sourceReasons << QString::fromStdString(reason);
     if (request->templateName == "lxc-import"
-        || !net::isBerthBridge(m_engine.settings().paths, request->network))
+        || !net::isBerthBridge(m_engine.settings().paths, request->network) || !sourceReasons.isEmpty())
         actions << QString::fromLatin1(kActionHostAccess);
     authorizeJob(actions, QStringLiteral("create"), name,
                  [this, request = *request, keep](const Progress& progress) mutable {
@@ -121,7 +127,8 @@ QDBusObjectPath Service::createJob(const std::string& name, const QString& templ
                  [this, name](const Status& status) {
                      if (status)
                          Q_EMIT ContainerAdded(QString::fromStdString(name));
-                 });
+                 },
+                 sourceReasons);
     return {};
 }
 
