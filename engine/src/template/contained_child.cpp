@@ -15,7 +15,6 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 namespace berth::templates {
@@ -23,7 +22,9 @@ namespace berth::templates {
 namespace {
 
 // The host devices a stage may use, bound onto empty files of /dev's tmpfs.
-constexpr const char* kDevices[] = {"null", "zero", "full", "random", "urandom", "tty"};
+// No tty: the stage may run in the session of a terminal (tests, berthctl
+// run by hand), and /dev/tty would reach it.
+constexpr const char* kDevices[] = {"null", "zero", "full", "random", "urandom"};
 constexpr const char* kDevLinks[][2] = {{"/proc/self/fd", "fd"},     {"/proc/self/fd/0", "stdin"},
                                         {"/proc/self/fd/1", "stdout"}, {"/proc/self/fd/2", "stderr"},
                                         {"pts/ptmx", "ptmx"}};
@@ -157,14 +158,21 @@ int bringUpLoopback()
     return result;
 }
 
-// pid 1 of the stage: /proc, loopback, hostname, pivot_root, confinement, exec.
-int stagePid1(const ContainedChild& child, int root, char* const* argv, char* const* envp)
+// The stage's /proc, mounted while still host root: the pid namespace (of
+// which this process is pid 1) belongs to the host's user namespace.
+int mountProc(const ContainedChild& child)
 {
-    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    const int proc = openBelow(root, "proc", O_PATH | O_DIRECTORY);
-    if (proc < 0 || ::mount("proc", fdPath(proc).data, "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, nullptr) != 0)
-        return failed("mount /proc");
+    const int proc = openBelow(child.treeFd, "proc", O_PATH | O_DIRECTORY);
+    if (proc < 0)
+        return failed("open the target's /proc");
+    const int mounted = ::mount("proc", fdPath(proc).data, "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, nullptr);
     ::close(proc);
+    return mounted == 0 ? 0 : failed("mount /proc");
+}
+
+// Loopback, hostname, pivot_root, confinement, exec.
+int execInTree(const ContainedChild& child, int root, char* const* argv, char* const* envp)
+{
     if (bringUpLoopback() != 0)
         return failed("bring up lo");
     if (::sethostname(child.hostname, child.hostnameLength) != 0)
@@ -180,15 +188,6 @@ int stagePid1(const ContainedChild& child, int root, char* const* argv, char* co
     return failed("run the stage's program");
 }
 
-int waitStatusCode(pid_t pid)
-{
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR)
-            return failed("wait for the stage");
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
-
 } // namespace
 
 int runContainedChild(const ContainedChild& child, char* const* argv, char* const* envp)
@@ -197,6 +196,8 @@ int runContainedChild(const ContainedChild& child, char* const* argv, char* cons
         return failed("attach the idmapped tree");
     if (int done = setupDev(child); done != 0)
         return done;
+    if (int done = mountProc(child); done != 0)
+        return done;
     // Held across unshare(): the working directory follows into the new
     // mount namespace, where no host path may be walked (its directories
     // belong to IDs the namespace does not map).
@@ -204,20 +205,16 @@ int runContainedChild(const ContainedChild& child, char* const* argv, char* cons
         return failed("enter the tree");
     if (int entered = enterUserNamespace(child); entered != 0)
         return entered;
-    if (::unshare(CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWNET) != 0)
+    // Changing credentials cleared it.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::unshare(CLONE_NEWNS | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWNET) != 0)
         return failed("create the stage's namespaces");
     if (::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0)
         return failed("make mounts private");
     const int root = remountTreeHere();
     if (root < 0)
         return failed("mount the tree in the stage's namespace");
-    const pid_t pid = ::fork();
-    if (pid < 0)
-        return failed("fork the stage's pid 1");
-    if (pid == 0)
-        ::_exit(stagePid1(child, root, argv, envp));
-    ::close(root);
-    return waitStatusCode(pid);
+    return execInTree(child, root, argv, envp);
 }
 
 } // namespace berth::templates

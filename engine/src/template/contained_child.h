@@ -18,11 +18,12 @@ struct ContainedChild {
     const security::SeccompProgram* seccomp = nullptr;
 };
 
-// Attaches the tree at `target`, gives it a /dev, enters the user namespace
-// as its root, unshares the other namespaces, and forks the stage's pid 1,
-// which pivots into the tree and execs argv. Returns the exit status to
-// _exit with: pid 1's exit code, 128 + its signal, or 125 after printing an
-// "E: " line (debootstrap's error prefix) naming the step that failed.
+// Runs as the pid 1 of the stage's pid namespace (runLogged's
+// newPidNamespace): attaches the tree at `target`, gives it a /dev and a
+// /proc, enters the user namespace as its root, unshares the mount, ipc, uts
+// and network namespaces, pivots into the tree and execs argv. Returns only
+// on failure: 125 after printing an "E: " line (debootstrap's error prefix)
+// naming the step.
 [[nodiscard]] int runContainedChild(const ContainedChild& child, char* const* argv, char* const* envp);
 
 } // namespace berth::templates

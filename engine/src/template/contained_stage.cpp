@@ -156,7 +156,7 @@ Result<int> runContained(const fsys::path& root, const std::vector<std::string>&
                                .hostnameLength = options.hostname.size(), .seccomp = &*seccomp};
     // container=lxc: debootstrap then knows it cannot make device nodes
     // (its mount check would try) and uses the ones it finds.
-    LoggedRunOptions run{.silenceLimit = options.silenceLimit, .privateMounts = true,
+    LoggedRunOptions run{.silenceLimit = options.silenceLimit, .privateMounts = true, .newPidNamespace = true,
                          .extraEnvironment = {"container=lxc"},
                          .childMain = [&child](char* const* args, char* const* envp) {
                              return runContainedChild(child, args, envp);

@@ -11,7 +11,7 @@
 // 0..65535, exactly as a stage run as host root would leave it. So no
 // ownership shift is needed before or after, and nothing of the target
 // ever runs as a host ID below kStageIdBase. /dev is a tmpfs with the
-// host's null, zero, full, random, urandom and tty bound in; the target's
+// host's null, zero, full, random and urandom bound in; the target's
 // own device nodes are never opened (the tree is mounted nodev, nosuid).
 #pragma once
 

@@ -3,11 +3,13 @@
 #include "berth/unique_fd.h"
 
 #include <csignal>
+#include <cstdint>
 
 #include <fcntl.h>
 #include <poll.h>
 #include <sched.h>
 #include <sys/mount.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -59,6 +61,10 @@ private:
 {
     // Only system calls from here on: the parent may have other threads.
     ::setpgid(0, 0);
+    // The forking thread waits for the child until it is reaped: if it
+    // dies (the helper killed), the build stops rather than go on
+    // writing into a staging directory the next build removes.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     sigset_t none;
     sigemptyset(&none);
     ::sigprocmask(SIG_SETMASK, &none, nullptr);
@@ -73,6 +79,36 @@ private:
         ::_exit(options.childMain(argv.data(), envp.data()));
     ::execve(argv[0], argv.data(), envp.data());
     ::_exit(127);
+}
+
+struct ChildStart {
+    const std::vector<char*>& argv;
+    const std::vector<char*>& envp;
+    int outFd, nullFd;
+    const LoggedRunOptions& options;
+};
+
+int cloneEntry(void* start)
+{
+    const auto& child = *static_cast<const ChildStart*>(start);
+    execChild(child.argv, child.envp, child.outFd, child.nullFd, child.options);
+}
+
+// fork(), or with newPidNamespace a clone(2) whose child is the pid 1 of a
+// new pid namespace: when it is reaped, everything in it is gone.
+pid_t startChild(const ChildStart& start)
+{
+    if (!start.options.newPidNamespace) {
+        const pid_t pid = ::fork();
+        if (pid == 0)
+            execChild(start.argv, start.envp, start.outFd, start.nullFd, start.options);
+        return pid;
+    }
+    // Without CLONE_VM the child runs on its own copy of this stack.
+    static constexpr std::size_t kStackSize = 256 * 1024;
+    std::vector<char> stack(kStackSize);
+    auto top = reinterpret_cast<std::uintptr_t>(stack.data() + stack.size()) & ~std::uintptr_t(15);
+    return ::clone(cloneEntry, reinterpret_cast<void*>(top), CLONE_NEWPID | SIGCHLD, const_cast<ChildStart*>(&start));
 }
 
 // Splits what arrives into lines; an overlong line is cut.
@@ -156,11 +192,10 @@ Result<int> runLogged(const std::vector<std::string>& argv, const Progress& prog
     UniqueFd devNull(::open("/dev/null", O_RDONLY | O_CLOEXEC));
     if (!devNull)
         return failErrno(errno, "open /dev/null");
-    const pid_t pid = ::fork();
+    const ChildStart start{args, envp, writeEnd.get(), devNull.get(), options};
+    const pid_t pid = startChild(start);
     if (pid < 0)
         return failErrno(errno, "fork");
-    if (pid == 0)
-        execChild(args, envp, writeEnd.get(), devNull.get(), options);
     ::setpgid(pid, pid);   // also here, so the group exists before any kill
     GroupGuard guard(pid);
     writeEnd.reset();

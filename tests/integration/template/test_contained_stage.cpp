@@ -10,6 +10,7 @@
 
 #include <QtTest/QtTest>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 
@@ -62,6 +63,19 @@ ls / > /probe/root
 cat /proc/self/status | grep NoNewPrivs > /probe/nnp
 echo done
 )";
+
+// Host processes running as the stage's root, by pid.
+std::vector<std::string> processesOfTheStage()
+{
+    std::vector<std::string> found;
+    const std::string uid = "Uid:\t" + std::to_string(kStageIdBase) + "\t";
+    for (const auto& entry : fsys::directory_iterator("/proc")) {
+        const std::string status = readText(entry.path() / "status");
+        if (status.find(uid) != std::string::npos)
+            found.push_back(entry.path().filename().string());
+    }
+    return found;
+}
 
 } // namespace
 
@@ -118,7 +132,7 @@ private slots:
         QVERIFY2(links.find("lo") != std::string::npos && links.find("eth") == std::string::npos, links.c_str());
         // A private /dev with the harmless devices only.
         QCOMPARE(squeezed(readText(probe / "dev")), std::string("fd full null ptmx pts random shm stderr stdin "
-                                                                "stdout tty urandom zero"));
+                                                                "stdout urandom zero"));
         QCOMPARE(squeezed(readText(probe / "nnp")), std::string("NoNewPrivs: 1"));
         QVERIFY(fsys::is_directory(fsys::symlink_status(m_root / "proc")));
         // What it writes lands on disk as 0..65535 (the idmapped mount), as
@@ -132,6 +146,25 @@ private slots:
         // pivot_root, not chroot: the target's tree is all it sees.
         QCOMPARE(squeezed(readText(probe / "root")), std::string("bin dev probe proc sys"));
         QCOMPARE(readText(probe / "escape"), std::string());
+    }
+
+    // A cancel kills the whole stage, pid 1 and what it left running.
+    void cancelLeavesNoProcess()
+    {
+        if (m_root.empty())
+            makeTarget();
+        std::ofstream(m_root / "bin/hang") << "sleep 1000 &\nsetsid sleep 1000 &\necho started\nsleep 1000\n";
+        for (const char* applet : {"sleep", "setsid"})
+            fsys::create_symlink("busybox", m_root / "bin" / applet);
+        std::atomic<bool> cancel{false};
+        const Progress progress([](const ProgressEvent&) {}, &cancel);
+        auto status = runContained(m_root, {"/bin/sh", "/bin/hang"}, progress, [&](std::string_view line) {
+            if (line == "started")
+                cancel = true;
+        });
+        QVERIFY(!status);
+        QCOMPARE(status.error().code, ECANCELED);
+        QCOMPARE(processesOfTheStage(), std::vector<std::string>{});
     }
 
     // A tree that holds a revision 3 capability set, as setcap inside a
