@@ -1,9 +1,11 @@
 #include "template/contained_stage.h"
 
 #include "berth/unique_fd.h"
+#include "fs/file_io.h"
 #include "template/contained_child.h"
 #include "template/debootstrap_run.h"
 
+#include <charconv>
 #include <csignal>
 
 #include <fcntl.h>
@@ -111,6 +113,49 @@ Result<UniqueFd> idmappedTree(const fsys::path& root, int usernsFd)
     return tree;
 }
 
+// The third field of each line whose value falls in the block: its first field.
+void collectInBlock(std::string_view text, std::vector<std::string>& out)
+{
+    while (!text.empty()) {
+        const std::size_t end = text.find('\n');
+        std::string_view line = text.substr(0, end);
+        text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+        std::string_view fields[3];
+        for (std::string_view& field : fields) {
+            const std::size_t colon = line.find(':');
+            field = line.substr(0, colon);
+            line = colon == std::string_view::npos ? std::string_view() : line.substr(colon + 1);
+        }
+        std::uint64_t id = 0;
+        const auto [ptr, ec] = std::from_chars(fields[2].data(), fields[2].data() + fields[2].size(), id);
+        if (ec == std::errc{} && ptr == fields[2].data() + fields[2].size() && !fields[2].empty() &&
+            id >= kStageIdBase && id < std::uint64_t(kStageIdBase) + kStageIdCount)
+            out.emplace_back(fields[0]);
+    }
+}
+
+Result<std::string> readHostFile(const char* path)
+{
+    UniqueFd fd(::open(path, O_RDONLY | O_CLOEXEC));
+    if (!fd)
+        return errno == ENOENT ? Result<std::string>(std::string()) : failErrno(errno, std::string("open ") + path);
+    return fs::readAll(fd.get(), std::size_t{64} << 20);
+}
+
+Status checkStageBlockUnused()
+{
+    auto passwd = readHostFile("/etc/passwd");
+    auto group = readHostFile("/etc/group");
+    if (!passwd || !group)
+        return fail((passwd ? group : passwd).error());
+    const std::vector<std::string> users = accountsInStageBlock(*passwd, *group);
+    if (users.empty())
+        return {};
+    return failWith(EEXIST, "the host account or group '" + users.front() + "' has an ID in the block " +
+                                std::to_string(kStageIdBase) + ".." + std::to_string(kStageIdBase + kStageIdCount - 1) +
+                                " that Berth reserves for debootstrap's second stage");
+}
+
 // The mount points the stage needs, as directories: debootstrap's first
 // stage makes proc a symlink to the host's /proc when it believes it runs
 // in Docker (/.dockerenv), and its second stage would undo that itself.
@@ -134,9 +179,19 @@ Status ensureMountPoints(const fsys::path& root)
 
 } // namespace
 
+std::vector<std::string> accountsInStageBlock(std::string_view passwd, std::string_view group)
+{
+    std::vector<std::string> out;
+    collectInBlock(passwd, out);
+    collectInBlock(group, out);
+    return out;
+}
+
 Result<int> runContained(const fsys::path& root, const std::vector<std::string>& argv, const Progress& progress,
                          const std::function<void(std::string_view)>& onLine, const ContainedRunOptions& options)
 {
+    if (auto unused = checkStageBlockUnused(); !unused)
+        return fail(unused.error());
     if (auto prepared = ensureMountPoints(root); !prepared)
         return fail(prepared.error());
     auto userns = makeStageUserns();

@@ -38,6 +38,12 @@ namespace berth::templates {
 inline constexpr uid_t kStageIdBase = 0x7FFC0000;
 inline constexpr uid_t kStageIdCount = 65536;
 
+// The names of the accounts and groups in passwd or group text (one entry
+// a line, the ID third) whose ID lies in the stage's block: such a host
+// account could signal or trace the stage's processes (same host ID), so
+// runContained refuses to start while one exists.
+[[nodiscard]] std::vector<std::string> accountsInStageBlock(std::string_view passwd, std::string_view group);
+
 struct ContainedRunOptions {
     std::chrono::milliseconds silenceLimit = std::chrono::minutes(10);
     std::string hostname = "debootstrap";
