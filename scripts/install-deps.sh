@@ -21,8 +21,11 @@ dpkg-dev file"
 # llvm-16): tests/fuzz; clang 14 cannot use libstdc++ 12's std::expected.
 # flatpak-builder: unit_flatpak_manifest checks flatpak/ with its --show-manifest.
 # systemd: systemd-analyze verifies berth-autostart.service (no systemd as init needed).
+# debian-archive-keyring, gpgv: the debian template verifies the archive's
+# signature; ubuntu-keyring (for the ubuntu template) is not in Debian 12 and
+# comes from Debian 13, see install_ubuntu_keyring.
 TEST_PACKAGES="desktop-file-utils appstream flatpak-builder systemd busybox-static iproute2 util-linux procps xvfb xauth dbus polkitd pkexec
-dnsmasq-base nftables debootstrap user-mode-linux clang-16 libclang-rt-16-dev llvm-16"
+dnsmasq-base nftables debootstrap debian-archive-keyring gpgv user-mode-linux clang-16 libclang-rt-16-dev llvm-16"
 BENCH_PACKAGES="crun lxc hyperfine"
 
 usage() {
@@ -48,8 +51,26 @@ list_missing() {
     done
 }
 
+# Debian 13's ubuntu-keyring (no dependencies, architecture all), fetched
+# with apt through package lists of its own: the machine's sources stay as
+# they are. The lists are verified with Debian's own archive key.
+install_ubuntu_keyring() {
+    is_installed ubuntu-keyring && return 0
+    dir=$(mktemp -d)
+    mkdir -p "$dir/lists/partial"
+    echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian trixie main" \
+        > "$dir/sources.list"
+    set -- -o Dir::Etc::sourcelist="$dir/sources.list" -o Dir::Etc::sourceparts=/nonexistent \
+        -o Dir::State::Lists="$dir/lists" -o Dir::Cache::pkgcache= -o Dir::Cache::srcpkgcache= \
+        -o APT::Sandbox::User=root
+    apt-get "$@" update -q
+    (cd "$dir" && apt-get "$@" download ubuntu-keyring)
+    dpkg -i "$dir"/ubuntu-keyring_*_all.deb
+    rm -rf "$dir"
+}
+
 missing=$(list_missing)
-if [ -z "$missing" ]; then
+if [ -z "$missing" ] && is_installed ubuntu-keyring; then
     echo "install-deps: all packages present"
     exit 0
 fi
@@ -72,19 +93,23 @@ install_missing() {
     apt-get install -y -q --no-install-recommends $missing
 }
 
-updated=no
-if ! lists_are_fresh; then
-    apt-get update -q
-    updated=yes
+if [ -n "$missing" ]; then
+    updated=no
+    if ! lists_are_fresh; then
+        apt-get update -q
+        updated=yes
+    fi
+    # Fresh lists may still predate a package that was added here: update once more.
+    if ! install_missing; then
+        [ "$updated" = no ] || exit 1
+        apt-get update -q
+        install_missing
+    fi
 fi
-# Fresh lists may still predate a package that was added here: update once more.
-if ! install_missing; then
-    [ "$updated" = no ] || exit 1
-    apt-get update -q
-    install_missing
-fi
+install_ubuntu_keyring
 
 still_missing=$(list_missing)
+is_installed ubuntu-keyring || still_missing="$still_missing ubuntu-keyring"
 if [ -n "$still_missing" ]; then
     echo "install-deps: still missing after install:$still_missing" >&2
     exit 1

@@ -4,6 +4,7 @@
 #include "config/values.h"
 #include "net/bridge_host.h"
 #include "store/container_store.h"
+#include "template_exposure.h"
 #include "validation.h"
 
 #include <cerrno>
@@ -123,6 +124,10 @@ QDBusObjectPath Service::createJob(const std::string& name, const QString& templ
     QDBusUnixFileDescriptor keep = input ? *input : QDBusUnixFileDescriptor();
     Needs needs{QString::fromLatin1(kActionCreate)};
     needs.needHost(createExposures(*request, m_engine.settings().paths));
+    // A mirror other than the template's own (template_exposure.h).
+    if (auto validated = validateTemplate(request->templateName, request->options))
+        for (const std::string& reason : templateSourceExposures(*findTemplate(request->templateName), *validated))
+            needs.needHost({{"", reason, ""}});
     // A privileged container: a system one, or a clone of a privileged one.
     const auto cloneSource = [&] {
         const auto source = request->options.find("source");

@@ -593,6 +593,25 @@ private Q_SLOTS:
         QCOMPARE(state(QStringLiteral("box2")), QStringLiteral("org.berth.Error.NotFound"));
     }
 
+    // Issue #14: a member (in group berth since berthGroupIsAllowed)
+    // installs from the template's own mirror only: another one needs an
+    // administrator, and the refusal names the option. An application
+    // container, so that the mirror is the only reason.
+    void memberForeignMirrorRefused()
+    {
+        int code = -1;
+        const QString out = callAsUser(QStringLiteral("Create"),
+                                       {QStringLiteral("'mirrored'"), QStringLiteral("'ubuntu'"),
+                                        QStringLiteral("{'mirror': 'http://attacker.example/ubuntu'}"),
+                                        QStringLiteral("'application'"), QStringLiteral("['/bin/sh']"),
+                                        QStringLiteral("''")},
+                                       &code);
+        QVERIFY2(out.contains(QLatin1String("org.berth.Error.NotAuthorized")), qPrintable(out));
+        QVERIFY2(out.contains(QLatin1String("org.berth.host.bind-mount")), qPrintable(out));
+        QVERIFY2(out.contains(QLatin1String("option 'mirror'")), qPrintable(out));
+        QCOMPARE(state(QStringLiteral("mirrored")), QStringLiteral("org.berth.Error.NotFound"));
+    }
+
     // Runs last: with no call, job or exec left the helper exits by itself.
     void helperExitsWhenIdle()
     {

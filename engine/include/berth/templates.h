@@ -39,6 +39,9 @@ struct TemplateOption {
     bool acceptsDirectory = false;
     // File: the descriptor may be a regular file or a pipe (an archive).
     bool acceptsFile = true;
+    // A value other than defaultValue changes where the container's code
+    // comes from (a distribution mirror): only an administrator may choose it.
+    bool changesSource = false;
 };
 
 struct TemplateInfo {

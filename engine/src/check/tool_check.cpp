@@ -2,6 +2,7 @@
 #include "check/host_files.h"
 
 #include "berth/unique_fd.h"
+#include "template/debootstrap_command.h"
 #include "template/static_elf.h"
 
 #include <array>
@@ -65,6 +66,27 @@ CheckItem programItem(const stdfs::path& root, std::string_view id, std::string_
     return makeItem(id, CheckStatus::Missing, std::string(name) + " " + std::string(kSearched));
 }
 
+// debootstrap, and what the templates verify its downloads with: gpgv and
+// each distribution's archive keyring (a build without them is refused).
+CheckItem debootstrapItem(const stdfs::path& root)
+{
+    CheckItem item = programItem(root, "tool.debootstrap", "debootstrap");
+    if (item.status != CheckStatus::Ok)
+        return item;
+    std::error_code ec;
+    if (!stdfs::exists(underRoot(root, "usr/bin/gpgv"), ec))
+        return makeItem("tool.debootstrap", CheckStatus::Missing,
+                        item.detail + "; gpgv is missing (install gpgv): no archive signature can be checked");
+    std::string missing;
+    for (const auto& [distro, package] : {std::pair{"debian", "debian-archive-keyring"}, {"ubuntu", "ubuntu-keyring"}}) {
+        const std::string keyring = templates::defaultKeyring(distro);
+        if (!stdfs::exists(underRoot(root, keyring.substr(1)), ec))
+            missing += "; " + keyring + " is missing (install " + package + "): the " + distro +
+                       " template refuses to build";
+    }
+    return missing.empty() ? item : makeItem("tool.debootstrap", CheckStatus::Limited, item.detail + missing);
+}
+
 CheckItem busyboxItem(const stdfs::path& root)
 {
     const stdfs::path path = underRoot(root, "bin/busybox");
@@ -87,7 +109,7 @@ CheckGroup checkTools(const stdfs::path& root)
     CheckGroup group = makeGroup("tool");
     group.items.push_back(nftablesItem(root));
     group.items.push_back(programItem(root, "tool.dnsmasq", "dnsmasq"));
-    group.items.push_back(programItem(root, "tool.debootstrap", "debootstrap"));
+    group.items.push_back(debootstrapItem(root));
     group.items.push_back(busyboxItem(root));
     return group;
 }

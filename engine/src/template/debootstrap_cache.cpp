@@ -6,8 +6,10 @@
 #include "fs/file_io.h"
 #include "fs/lock_file.h"
 #include "fs/remove_tree.h"
+#include "template/contained_stage.h"
 #include "template/debootstrap_progress.h"
 #include "template/debootstrap_run.h"
+#include "template/file_caps.h"
 
 #include <nlohmann/json.hpp>
 
@@ -94,20 +96,10 @@ Error debootstrapFailure(const DebootstrapRequest& request, int status, const De
                                 " " + how + (said.empty() ? "" : ": " + said));
 }
 
-Status runDebootstrap(const DebootstrapRequest& request, std::vector<std::string> argv, const Progress& progress,
-                      const CacheBuildOptions& options)
+// One stage's outcome: debootstrap's own words when it failed.
+Status checkedStage(const DebootstrapRequest& request, const Result<int>& status,
+                    const DebootstrapProgressParser& parser, const std::string& lastLine)
 {
-    argv.front() = options.program;
-    DebootstrapProgressParser parser;
-    std::string lastLine;
-    progress.step("Running debootstrap", 0);
-    progress.log(joinedArguments(argv));
-    auto status = runLogged(argv, progress, [&](std::string_view line) {
-        progress.log(line);
-        lastLine = line;
-        if (auto stage = parser.feed(line))
-            progress.step(stage->step, stage->fraction * options.progressShare);
-    }, {.privateMounts = options.privateMounts});
     if (!status)
         return fail(status.error().wrap("debootstrap of " + request.distro + " " + request.release));
     if (!WIFEXITED(*status) || WEXITSTATUS(*status) != 0)
@@ -115,9 +107,38 @@ Status runDebootstrap(const DebootstrapRequest& request, std::vector<std::string
     return {};
 }
 
+Status runDebootstrap(const DebootstrapRequest& request, std::vector<std::string> argv, const fsys::path& target,
+                      const Progress& progress, const CacheBuildOptions& options)
+{
+    argv.front() = options.program;
+    DebootstrapProgressParser parser;
+    std::string lastLine;
+    const auto onLine = [&](std::string_view line) {
+        progress.log(line);
+        lastLine = line;
+        if (auto stage = parser.feed(line))
+            progress.step(stage->step, stage->fraction * options.progressShare);
+    };
+    progress.step("Running debootstrap", 0);
+    progress.log(joinedArguments(argv));
+    auto first = runLogged(argv, progress, onLine, {.privateMounts = options.privateMounts});
+    if (auto checked = checkedStage(request, first, parser, lastLine); !checked || !options.secondStage)
+        return checked;
+    const std::vector<std::string> second = secondStageArguments();
+    progress.log(joinedArguments(second) + " (contained: user namespace at host ID " +
+                 std::to_string(kStageIdBase) + ", no network)");
+    auto stage = runContained(target, second, progress, onLine);
+    if (auto checked = checkedStage(request, stage, parser, lastLine); !checked)
+        return checked;
+    auto caps = normalizeFileCapabilities(target);
+    return caps ? Status{} : fail(caps.error());
+}
+
 Status buildEntry(int cacheFd, const fsys::path& cacheDir, const DebootstrapRequest& request, const Progress& progress,
                   const CacheBuildOptions& options)
 {
+    if (auto tools = checkSignatureTools(request); !tools)
+        return tools;
     const std::string key = cacheKey(request);
     const std::string stagingName = ".staging-" + key + "-" + fs::randomSuffix();
     const fsys::path staging = cacheDir / stagingName;
@@ -127,7 +148,7 @@ Status buildEntry(int cacheFd, const fsys::path& cacheDir, const DebootstrapRequ
     auto argv = debootstrapArguments(request, staging / "rootfs");
     if (!argv)
         return fail(argv.error());
-    if (auto ran = runDebootstrap(request, *argv, progress, options); !ran)
+    if (auto ran = runDebootstrap(request, *argv, staging / "rootfs", progress, options); !ran)
         return ran;
     if (auto checked = progress.check(); !checked)
         return checked;
@@ -167,10 +188,25 @@ std::string cacheMetadata(const DebootstrapRequest& request, const std::vector<s
         {"key", cacheKey(request)},         {"distro", request.distro},
         {"release", request.release},       {"variant", request.variant},
         {"architecture", request.architecture}, {"mirror", request.mirror},
+        {"components", request.components}, {"keyring", request.keyring},
         {"packages", request.packages},     {"debootstrap", arguments},
         {"builtAt", builtAt},               {"buildId", buildId},
     };
     return metadata.dump(2) + "\n";
+}
+
+Status checkSignatureTools(const DebootstrapRequest& request)
+{
+    const char* package = request.distro == "ubuntu" ? "ubuntu-keyring" : "debian-archive-keyring";
+    struct stat st {};
+    if (::stat(request.keyring.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+        return failWith(ENOENT, "the keyring " + request.keyring + " of " + request.distro +
+                                    "'s archive is missing (install the package " + package +
+                                    "): Berth installs only what it can verify");
+    if (::access("/usr/bin/gpgv", X_OK) != 0)
+        return failWith(ENOENT, "gpgv is missing (install the package gpgv): debootstrap needs it to verify "
+                                "the archive's signature");
+    return {};
 }
 
 Result<CachedRootfs> ensureCachedRootfs(const fsys::path& cacheDir, const DebootstrapRequest& request,

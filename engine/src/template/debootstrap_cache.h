@@ -1,6 +1,9 @@
 // The cache of debootstrap'd root filesystems: one entry per distribution,
-// release, variant, architecture and package set, built once and then
-// copied or snapshotted by every container made from it.
+// release, variant, architecture, mirror, components, keyring and package
+// set, built once and then copied or snapshotted by every container made
+// from it. A build runs debootstrap's first stage on the host (download,
+// signature check, extraction: no program of the target runs) and its
+// second stage contained (contained_stage.h).
 //
 // <cacheDir>/<key>/rootfs/          the tree debootstrap made
 // <cacheDir>/<key>/metadata.json    what was built, when, with which arguments
@@ -28,7 +31,15 @@ struct CacheBuildOptions {
     double progressShare = 0.85;
     // See LoggedRunOptions: off only for tests without root.
     bool privateMounts = true;
+    // Run the second stage (contained_stage.h) after `program`'s first.
+    // Off only for tests whose stand-in for debootstrap makes the tree at once.
+    bool secondStage = true;
 };
+
+// What a build needs on the host before it starts: the request's keyring
+// and gpgv, which debootstrap checks the Release file's signature with.
+// ENOENT naming the Debian package to install.
+[[nodiscard]] Status checkSignatureTools(const DebootstrapRequest& request);
 
 // The entry for `request`, built first when missing. Two callers asking
 // for the same entry at once: the second waits for the first's build and

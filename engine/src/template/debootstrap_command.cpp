@@ -1,5 +1,7 @@
 #include "template/debootstrap_command.h"
 
+#include "image/oci_digest.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -14,14 +16,18 @@ namespace {
 struct Distro {
     const char* name;
     const char* defaultRelease;
+    // Plain http is fine: the Release file's signature is always checked
+    // and it pins every package's hash (apt's model).
     const char* defaultMirror;
+    const char* keyring;
     std::array<const char*, 6> releases;
 };
 
 constexpr Distro kDistros[] = {
-    {"debian", "bookworm", "http://deb.debian.org/debian",
+    {"debian", "bookworm", "http://deb.debian.org/debian", "/usr/share/keyrings/debian-archive-keyring.gpg",
      {"bookworm", "bullseye", "trixie", "sid", "buster", nullptr}},
-    {"ubuntu", "jammy", "http://archive.ubuntu.com/ubuntu", {"jammy", "noble", "focal", nullptr, nullptr, nullptr}},
+    {"ubuntu", "jammy", "http://archive.ubuntu.com/ubuntu", "/usr/share/keyrings/ubuntu-archive-keyring.gpg",
+     {"jammy", "noble", "focal", nullptr, nullptr, nullptr}},
 };
 
 constexpr std::pair<const char*, const char*> kArchitectures[] = {
@@ -29,7 +35,7 @@ constexpr std::pair<const char*, const char*> kArchitectures[] = {
     {"ppc64le", "ppc64el"}, {"s390x", "s390x"}, {"riscv64", "riscv64"},
 };
 
-const Distro* findDistro(const std::string& name)
+const Distro* findDistro(std::string_view name)
 {
     for (const Distro& distro : kDistros)
         if (name == distro.name)
@@ -55,6 +61,42 @@ bool validPackageName(const std::string& name)
     });
 }
 
+// Archive components: lower case letters, digits and - (main, contrib,
+// non-free-firmware, universe).
+bool validComponent(const std::string& name)
+{
+    return !name.empty() && name.size() < 64 && std::all_of(name.begin(), name.end(), [](char c) {
+        return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '-';
+    });
+}
+
+bool validKeyring(const std::string& path)
+{
+    return path.starts_with('/') && path.size() < 512 && path.find_first_of(" \t\n'\"\\,") == std::string::npos;
+}
+
+std::string joined(const std::vector<std::string>& words)
+{
+    std::string text;
+    for (const std::string& word : words)
+        text += (text.empty() ? "" : ",") + word;
+    return text;
+}
+
+Status checkWords(const std::vector<std::string>& words, bool (*valid)(const std::string&), const char* what)
+{
+    for (const std::string& word : words)
+        if (!valid(word))
+            return failWith(EINVAL, "'" + word + "' is not " + what);
+    return {};
+}
+
+void sortUnique(std::vector<std::string>& words)
+{
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+}
+
 bool validMirror(const std::string& mirror)
 {
     const bool scheme = mirror.starts_with("http://") || mirror.starts_with("https://");
@@ -68,6 +110,18 @@ bool knownArchitecture(const std::string& arch)
 }
 
 } // namespace
+
+std::string defaultKeyring(std::string_view distro)
+{
+    const Distro* found = findDistro(distro);
+    return found ? found->keyring : "";
+}
+
+std::string defaultMirror(std::string_view distro)
+{
+    const Distro* found = findDistro(distro);
+    return found ? found->defaultMirror : "";
+}
 
 Result<std::string> hostDebianArchitecture()
 {
@@ -103,11 +157,18 @@ Result<DebootstrapRequest> normalizedRequest(DebootstrapRequest request)
         request.mirror = distro->defaultMirror;
     if (!validMirror(request.mirror))
         return failWith(EINVAL, "mirror '" + request.mirror + "' is not an http or https URL");
-    for (const std::string& package : request.packages)
-        if (!validPackageName(package))
-            return failWith(EINVAL, "'" + package + "' is not a Debian package name");
-    std::sort(request.packages.begin(), request.packages.end());
-    request.packages.erase(std::unique(request.packages.begin(), request.packages.end()), request.packages.end());
+    if (request.components.empty())
+        request.components = {"main"};
+    if (auto valid = checkWords(request.components, validComponent, "an archive component"); !valid)
+        return fail(valid.error());
+    if (auto valid = checkWords(request.packages, validPackageName, "a Debian package name"); !valid)
+        return fail(valid.error());
+    sortUnique(request.components);
+    sortUnique(request.packages);
+    if (request.keyring.empty())
+        request.keyring = distro->keyring;
+    if (!validKeyring(request.keyring))
+        return failWith(EINVAL, "keyring '" + request.keyring + "' is not an absolute path");
     return request;
 }
 
@@ -117,35 +178,34 @@ Result<std::vector<std::string>> debootstrapArguments(const DebootstrapRequest& 
     auto checked = normalizedRequest(request);
     if (!checked)
         return fail(checked.error());
-    std::vector<std::string> argv = {"debootstrap", "--arch=" + checked->architecture};
+    std::vector<std::string> argv = {"debootstrap", "--foreign", "--keyring=" + checked->keyring,
+                                     "--force-check-gpg", "--arch=" + checked->architecture};
     if (checked->variant != "default")
         argv.push_back("--variant=" + checked->variant);
-    if (!checked->packages.empty()) {
-        std::string include;
-        for (const std::string& package : checked->packages)
-            include += (include.empty() ? "" : ",") + package;
-        argv.push_back("--include=" + include);
-    }
+    argv.push_back("--components=" + joined(checked->components));
+    if (!checked->packages.empty())
+        argv.push_back("--include=" + joined(checked->packages));
     argv.push_back(checked->release);
     argv.push_back(target.string());
     argv.push_back(checked->mirror);
     return argv;
 }
 
+std::vector<std::string> secondStageArguments()
+{
+    return {"/debootstrap/debootstrap", "--second-stage"};
+}
+
 std::string cacheKey(const DebootstrapRequest& request)
 {
-    std::string key = request.distro + "-" + request.release + "-" + request.variant + "-" + request.architecture;
-    if (!request.packages.empty()) {
-        // The extra packages change the tree: a short, stable hash of them.
-        std::uint32_t hash = 2166136261u;
-        for (const std::string& package : request.packages)
-            for (char c : package + ",")
-                hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
-        char suffix[16];
-        std::snprintf(suffix, sizeof(suffix), "-%08x", hash);
-        key += suffix;
-    }
-    return key;
+    // One field a line: no value holds a newline (normalizedRequest).
+    const std::string identity = "berth-debootstrap-1\n" + request.distro + "\n" + request.release + "\n" +
+                                 request.variant + "\n" + request.architecture + "\n" + request.mirror + "\n" +
+                                 joined(request.components) + "\n" + request.keyring + "\n" +
+                                 joined(request.packages) + "\n";
+    const std::string digest = image::sha256OfText(identity);   // "sha256:<64 hex>"
+    return request.distro + "-" + request.release + "-" + request.variant + "-" + request.architecture + "-" +
+           digest.substr(digest.find(':') + 1, 32);
 }
 
 } // namespace berth::templates

@@ -8,6 +8,8 @@
 #include <poll.h>
 #include <sched.h>
 #include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -55,22 +57,58 @@ private:
 };
 
 [[noreturn]] void execChild(const std::vector<char*>& argv, const std::vector<char*>& envp, int outFd, int nullFd,
-                            bool privateMounts)
+                            const LoggedRunOptions& options)
 {
     // Only system calls from here on: the parent may have other threads.
     ::setpgid(0, 0);
+    // The forking thread waits for the child until it is reaped: if it
+    // dies (the helper killed), the build stops rather than go on
+    // writing into a staging directory the next build removes.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     sigset_t none;
     sigemptyset(&none);
     ::sigprocmask(SIG_SETMASK, &none, nullptr);
     for (int sig = 1; sig < NSIG; ++sig)
         if (sig != SIGKILL && sig != SIGSTOP)
             ::signal(sig, SIG_DFL);
-    if (privateMounts && (::unshare(CLONE_NEWNS) != 0 || ::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0))
+    if (options.privateMounts && (::unshare(CLONE_NEWNS) != 0 || ::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0))
         ::_exit(125);
     if (::dup2(nullFd, 0) < 0 || ::dup2(outFd, 1) < 0 || ::dup2(outFd, 2) < 0)
         ::_exit(125);
+    if (options.childMain)
+        ::_exit(options.childMain(argv.data(), envp.data()));
     ::execve(argv[0], argv.data(), envp.data());
     ::_exit(127);
+}
+
+struct ChildStart {
+    const std::vector<char*>& argv;
+    const std::vector<char*>& envp;
+    int outFd, nullFd;
+    const LoggedRunOptions& options;
+};
+
+// fork(2) into a new pid namespace: clone(2) without a stack of its own,
+// so the child runs on its copy of this one, as after fork. Its system
+// call takes the stack first on s390.
+pid_t forkIntoNewPidNamespace()
+{
+    constexpr unsigned long kFlags = CLONE_NEWPID | SIGCHLD;
+#if defined(__s390__) || defined(__s390x__)
+    return static_cast<pid_t>(::syscall(SYS_clone, 0UL, kFlags, 0UL, 0UL, 0UL));
+#else
+    return static_cast<pid_t>(::syscall(SYS_clone, kFlags, 0UL, 0UL, 0UL, 0UL));
+#endif
+}
+
+// fork(), or with newPidNamespace a child that is the pid 1 of a new pid
+// namespace: when it is reaped, everything in it is gone.
+pid_t startChild(const ChildStart& start)
+{
+    const pid_t pid = start.options.newPidNamespace ? forkIntoNewPidNamespace() : ::fork();
+    if (pid == 0)
+        execChild(start.argv, start.envp, start.outFd, start.nullFd, start.options);
+    return pid;
 }
 
 // Splits what arrives into lines; an overlong line is cut.
@@ -141,7 +179,11 @@ Result<int> runLogged(const std::vector<std::string>& argv, const Progress& prog
         args.push_back(const_cast<char*>(arg.c_str()));
     args.push_back(nullptr);
     std::string path = "PATH=/usr/sbin:/usr/bin:/sbin:/bin", lang = "LANG=C";
-    envp = {path.data(), lang.data(), nullptr};
+    envp = {path.data(), lang.data()};
+    std::vector<std::string> extra = options.extraEnvironment;
+    for (std::string& entry : extra)
+        envp.push_back(entry.data());
+    envp.push_back(nullptr);
 
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0)
@@ -150,11 +192,10 @@ Result<int> runLogged(const std::vector<std::string>& argv, const Progress& prog
     UniqueFd devNull(::open("/dev/null", O_RDONLY | O_CLOEXEC));
     if (!devNull)
         return failErrno(errno, "open /dev/null");
-    const pid_t pid = ::fork();
+    const ChildStart start{args, envp, writeEnd.get(), devNull.get(), options};
+    const pid_t pid = startChild(start);
     if (pid < 0)
         return failErrno(errno, "fork");
-    if (pid == 0)
-        execChild(args, envp, writeEnd.get(), devNull.get(), options.privateMounts);
     ::setpgid(pid, pid);   // also here, so the group exists before any kill
     GroupGuard guard(pid);
     writeEnd.reset();

@@ -20,6 +20,15 @@ struct LoggedRunOptions {
     // Run it in a private mount namespace, so whatever it mounts (debootstrap
     // mounts /proc and /sys in its target) goes away with it, even if killed.
     bool privateMounts = true;
+    // The child is the pid 1 of a new pid namespace (owned by the caller's
+    // user namespace): reaping it waits for everything it started.
+    bool newPidNamespace = false;
+    // "NAME=value" entries added to the clean environment.
+    std::vector<std::string> extraEnvironment;
+    // Runs in the child, after the steps above and stdio, instead of
+    // execve(argv, envp); its result is the child's exit status. It may
+    // make system calls only (the parent may have other threads).
+    std::function<int(char* const* argv, char* const* envp)> childMain;
 };
 
 // Runs argv[0] (an absolute path; no shell) in a process group of its own

@@ -2,6 +2,7 @@
 // the GUI wizard build their forms from this table; the builders behind
 // each name are in template_build.h.
 #include "berth/templates.h"
+#include "template/debootstrap_command.h"
 
 #include <algorithm>
 
@@ -19,7 +20,7 @@ TemplateOption snapshotOption(const char* what)
             .defaultValue = "false"};
 }
 
-std::vector<TemplateOption> debootstrapOptions(std::vector<std::string> releases, const char* mirror)
+std::vector<TemplateOption> debootstrapOptions(std::vector<std::string> releases, const std::string& mirror)
 {
     std::string defaultRelease = releases.front();
     return {
@@ -29,7 +30,8 @@ std::vector<TemplateOption> debootstrapOptions(std::vector<std::string> releases
          .description = "minbase: essential packages and apt only; default: also the 'important' priority",
          .defaultValue = "minbase", .choices = {"minbase", "default"}},
         {.key = "mirror", .type = OptionType::String, .label = "Mirror",
-         .description = "The http or https URL of the archive to install from", .defaultValue = mirror},
+         .description = "The http or https URL of the archive to install from",
+         .defaultValue = mirror, .changesSource = true},
         {.key = "packages", .type = OptionType::List, .label = "Extra packages",
          .description = "Packages to install as well, separated by commas or spaces"},
         {.key = "root-password", .type = OptionType::Secret, .label = "Root password",
@@ -45,10 +47,10 @@ std::vector<TemplateInfo> makeCatalog()
          .description = "A tiny system from the host's busybox-static, created instantly"},
         {.name = "debian", .label = "Debian",
          .description = "Debian installed with debootstrap and cached for the next container",
-         .options = debootstrapOptions({"bookworm", "trixie", "bullseye", "sid"}, "http://deb.debian.org/debian")},
+         .options = debootstrapOptions({"bookworm", "trixie", "bullseye", "sid"}, templates::defaultMirror("debian"))},
         {.name = "ubuntu", .label = "Ubuntu",
          .description = "Ubuntu installed with debootstrap and cached for the next container",
-         .options = debootstrapOptions({"jammy", "noble", "focal"}, "http://archive.ubuntu.com/ubuntu")},
+         .options = debootstrapOptions({"jammy", "noble", "focal"}, templates::defaultMirror("ubuntu"))},
         {.name = "tarball", .label = "Root filesystem archive",
          .description = "A root filesystem from a tar archive (tar, tar.gz, tar.xz, tar.zst)",
          .options = {{.key = "archive", .type = OptionType::File, .label = "Archive",

@@ -1,5 +1,6 @@
 // Root, real kernel, real mirror: the debian template debootstraps
-// bookworm minbase into a cache that survives between runs, reuses it,
+// bookworm minbase (signature checked, second stage contained) into a cache
+// that survives between runs, reuses it,
 // and its containers (a copy and an overlayfs snapshot) boot systemd to
 // multi-user.target and halt cleanly. Ubuntu's mirror is unreachable
 // here: its error must say so, and leave nothing behind.
@@ -21,6 +22,7 @@
 
 #include <fcntl.h>
 #include <sched.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -74,6 +76,53 @@ int warmTemplateCache()
     }
     std::fprintf(stderr, "%s %s\n", cached->built ? "built" : "reused", cached->rootfs.c_str());
     return 0;
+}
+
+// Run as `integration_debian_boot --wrong-keyring`, in the start netns:
+// bookworm checked against a keyring that does not hold Debian's key must
+// be refused by debootstrap's signature check, with its words, and leave
+// neither an entry nor a staging directory.
+int buildWithWrongKeyring()
+{
+    auto request = templates::debootstrapRequestOf("debian", kBookworm);
+    request.keyring = templates::defaultKeyring("ubuntu");
+    auto normalized = templates::normalizedRequest(request);
+    if (!normalized)
+        return 2;
+    auto built = templates::ensureCachedRootfs(templateCache(), *normalized, {});
+    if (built) {
+        std::fprintf(stderr, "a build checked against the wrong keyring succeeded\n");
+        return 1;
+    }
+    std::fprintf(stderr, "refused: %s\n", built.error().describe().c_str());
+    const std::string key = templates::cacheKey(*normalized);
+    for (const auto& entry : fsys::directory_iterator(templateCache())) {
+        const std::string name = entry.path().filename().string();
+        if (name == key || name.starts_with(".staging-" + key)) {
+            std::fprintf(stderr, "left behind: %s\n", name.c_str());
+            return 1;
+        }
+    }
+    const bool signatureNamed = built.error().message.find("signed by unknown key") != std::string::npos;
+    return built.error().code == EIO && signatureNamed ? 0 : 1;
+}
+
+// Runs this program with `flag` in the network namespace the test started in.
+int runInStartNetns(const char* flag)
+{
+    const pid_t pid = ::fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        if (::setns(g_startNetns, CLONE_NEWNET) != 0)
+            ::_exit(2);
+        ::execl("/proc/self/exe", "integration_debian_boot", flag, nullptr);
+        ::_exit(3);
+    }
+    int status = 0;
+    if (::waitpid(pid, &status, 0) != pid)
+        return -1;
+    return status;
 }
 
 struct Output {
@@ -166,19 +215,49 @@ private slots:
     void initTestCase()
     {
         m_settings.templateCacheDir = templateCache();
-        const pid_t pid = ::fork();
-        QVERIFY(pid >= 0);
-        if (pid == 0) {
-            if (::setns(g_startNetns, CLONE_NEWNET) != 0)
-                ::_exit(2);
-            ::execl("/proc/self/exe", "integration_debian_boot", "--warm-template-cache", nullptr);
-            ::_exit(3);
-        }
-        int status = 0;
-        QCOMPARE(::waitpid(pid, &status, 0), pid);
+        const int status = runInStartNetns("--warm-template-cache");
         const std::string why = "debootstrap of bookworm into the cache failed, status " + std::to_string(status);
         QVERIFY2(WIFEXITED(status) && WEXITSTATUS(status) == 0, why.c_str());
         QVERIFY(fsys::is_directory(cachedRootfs() / "etc"));
+    }
+
+    // Issue #14: the second stage ran contained, through an idmapped mount:
+    // the tree holds exactly the IDs debootstrap gives (0..65535; none of
+    // the stage's host block), setuid bits and groups as a host-root build
+    // leaves them, and its metadata records the verified first stage.
+    void cachedTreeAsDebootstrapMakesIt()
+    {
+        struct stat st {};
+        QCOMPARE(::lstat((cachedRootfs() / "etc/shadow").c_str(), &st), 0);
+        QCOMPARE(st.st_uid, uid_t(0));
+        QCOMPARE(st.st_gid, gid_t(42));   // shadow
+        QCOMPARE(st.st_mode & 07777, mode_t(0640));
+        QCOMPARE(::lstat((cachedRootfs() / "usr/bin/passwd").c_str(), &st), 0);
+        QCOMPARE(st.st_uid, uid_t(0));
+        QCOMPARE(st.st_mode & 07777, mode_t(04755));
+        QCOMPARE(::lstat((cachedRootfs() / "usr/bin/chage").c_str(), &st), 0);
+        QCOMPARE(st.st_gid, gid_t(42));
+        QCOMPARE(st.st_mode & 07777, mode_t(02755));
+        std::size_t files = 0;
+        for (auto it = fsys::recursive_directory_iterator(cachedRootfs()); it != fsys::recursive_directory_iterator();
+             ++it) {
+            QCOMPARE(::lstat(it->path().c_str(), &st), 0);
+            QVERIFY2(st.st_uid < 65536 && st.st_gid < 65536, it->path().c_str());
+            ++files;
+        }
+        QVERIFY(files > 1000);
+        QVERIFY(!fsys::exists(cachedRootfs() / "debootstrap"));   // the second stage finished
+        const std::string metadata = readText(cachedRootfs().parent_path() / "metadata.json");
+        for (const char* word : {"\"--foreign\"", "\"--force-check-gpg\"",
+                                 "\"--keyring=/usr/share/keyrings/debian-archive-keyring.gpg\""})
+            QVERIFY2(metadata.find(word) != std::string::npos, word);
+    }
+
+    // Issue #14: an unverifiable Release is refused, nothing is left.
+    void wrongKeyringRefused()
+    {
+        const int status = runInStartNetns("--wrong-keyring");
+        QVERIFY2(WIFEXITED(status) && WEXITSTATUS(status) == 0, std::to_string(status).c_str());
     }
 
     // The entry built above (or on an earlier run) is reused: debootstrap
@@ -297,6 +376,8 @@ int main(int argc, char** argv)
 {
     if (argc == 2 && std::string_view(argv[1]) == "--warm-template-cache")
         return warmTemplateCache();
+    if (argc == 2 && std::string_view(argv[1]) == "--wrong-keyring")
+        return buildWithWrongKeyring();
     g_startNetns = ::open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
     return test::runIntegrationTest("TestDebianBoot", [&] {
         TestDebianBoot test;

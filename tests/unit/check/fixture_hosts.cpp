@@ -107,6 +107,9 @@ void writeHybrid(const fs::path& root)
     writeText(root, "usr/sbin/nft", "", true);
     writeText(root, "usr/sbin/dnsmasq", "", true);
     writeText(root, "usr/sbin/debootstrap", "", true);
+    writeText(root, "usr/bin/gpgv", "", true);
+    writeText(root, "usr/share/keyrings/debian-archive-keyring.gpg", "");
+    writeText(root, "usr/share/keyrings/ubuntu-archive-keyring.gpg", "");
     writeText(root, "bin/busybox", fakeElf(false), true);
 }
 
@@ -133,7 +136,10 @@ void writeUnified(const fs::path& root)
     // nft only as a program; dnsmasq present but not executable.
     writeText(root, "usr/sbin/nft", "", true);
     writeText(root, "usr/sbin/dnsmasq", "");
+    // Debian's keyring only (Debian 12 has no ubuntu-keyring).
     writeText(root, "usr/sbin/debootstrap", "", true);
+    writeText(root, "usr/bin/gpgv", "", true);
+    writeText(root, "usr/share/keyrings/debian-archive-keyring.gpg", "");
     writeText(root, "bin/busybox", fakeElf(true), true);
 }
 

@@ -161,6 +161,10 @@ void TestSystemCheck::items_data()
     row("v2 tool.nftables, program only", U, "tool.nftables", Ok, "/usr/sbin/nft");
     row("v2 tool.dnsmasq, not executable", U, "tool.dnsmasq", Missing,
         "dnsmasq not found in /usr/sbin, /usr/bin, /sbin or /bin");
+    // Issue #14: builds are verified; a missing keyring is said.
+    row("v2 tool.debootstrap, no ubuntu keyring", U, "tool.debootstrap", Limited,
+        "/usr/sbin/debootstrap; /usr/share/keyrings/ubuntu-archive-keyring.gpg is missing (install ubuntu-keyring): "
+        "the ubuntu template refuses to build");
     row("v2 tool.busybox, dynamic", U, "tool.busybox", Limited,
         "/bin/busybox is dynamically linked: install busybox-static");
 

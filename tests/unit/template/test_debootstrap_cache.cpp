@@ -74,7 +74,7 @@ class TestDebootstrapCache : public QObject {
 
     static CacheBuildOptions optionsFor(const std::string& program)
     {
-        return {.program = program, .progressShare = 0.85, .privateMounts = false};
+        return {.program = program, .progressShare = 0.85, .privateMounts = false, .secondStage = false};
     }
 
 private slots:
@@ -201,6 +201,22 @@ private slots:
         QCOMPARE(runs(), 0);
     }
 
+    // Issue #14: nothing is installed that cannot be verified: without the
+    // archive's keyring no build starts, and the error names the package.
+    void missingKeyringRunsNothing()
+    {
+        DebootstrapRequest request = kRequest;
+        request.keyring = m_dir.path().toStdString() + "/no-such-keyring.gpg";
+        auto result = ensureCachedRootfs(m_cache, request, {}, optionsFor(goodDebootstrap()));
+        QVERIFY(!result);
+        QCOMPARE(result.error().code, ENOENT);
+        QVERIFY2(result.error().message.find("debian-archive-keyring") != std::string::npos,
+                 result.error().message.c_str());
+        QCOMPARE(runs(), 0);
+        for (const std::string& name : entriesOf(m_cache))
+            QVERIFY2(name.starts_with(".lock-"), name.c_str());
+    }
+
     void metadataText()
     {
         auto request = *normalizedRequest(kRequest);
@@ -208,6 +224,7 @@ private slots:
         QVERIFY(text.find("\"builtAt\": 1700000000") != std::string::npos);
         QVERIFY(text.find("\"buildId\": \"abc\"") != std::string::npos);
         QVERIFY(text.find("\"key\": \"" + cacheKey(request) + "\"") != std::string::npos);
+        QVERIFY(text.find("\"keyring\": \"/usr/share/keyrings/debian-archive-keyring.gpg\"") != std::string::npos);
     }
 };
 

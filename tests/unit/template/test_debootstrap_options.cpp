@@ -30,7 +30,7 @@ private slots:
         QTest::addColumn<QString>("mirror");
         QTest::addColumn<QString>("packages");
         QTest::addColumn<QString>("expected");   // argv after --arch=, joined by spaces
-        const QString boot = "--include=dbus,procps,systemd-sysv";
+        const QString boot = "--components=main --include=dbus,procps,systemd-sysv";
         QTest::newRow("debian defaults") << "debian" << "" << "" << "" << ""
                                          << "--variant=minbase " + boot + " bookworm /t http://deb.debian.org/debian";
         QTest::newRow("ubuntu defaults") << "ubuntu" << "" << "" << "" << ""
@@ -45,7 +45,7 @@ private slots:
                                 << "--variant=minbase " + boot + " bookworm /t https://ftp.example.org/debian";
         QTest::newRow("packages, sorted, duplicates once")
             << "debian" << "" << "minbase" << "" << "vim, less curl,dbus"
-            << "--variant=minbase --include=curl,dbus,less,procps,systemd-sysv,vim bookworm /t "
+            << "--variant=minbase --components=main --include=curl,dbus,less,procps,systemd-sysv,vim bookworm /t "
                "http://deb.debian.org/debian";
     }
 
@@ -66,7 +66,8 @@ private slots:
         request.architecture = "amd64";
         auto argv = debootstrapArguments(request, "/t");
         QVERIFY2(argv, argv ? "" : argv.error().message.c_str());
-        std::vector<std::string> want = {"debootstrap", "--arch=amd64"};
+        std::vector<std::string> want = {"debootstrap", "--foreign", "--keyring=" + defaultKeyring(distro.toStdString()),
+                                         "--force-check-gpg", "--arch=amd64"};
         for (std::string& word : words(expected))
             want.push_back(std::move(word));
         QCOMPARE(*argv, want);
@@ -76,7 +77,7 @@ private slots:
     {
         auto argv = debootstrapArguments(debootstrapRequestOf("debian", {}), "/t");
         QVERIFY(argv);
-        QCOMPARE(argv->at(1), "--arch=" + *hostDebianArchitecture());
+        QCOMPARE(argv->at(4), "--arch=" + *hostDebianArchitecture());
     }
 
     // The boot packages are part of every entry's key, the user's make their own.
@@ -89,6 +90,96 @@ private slots:
         QVERIFY(cacheKey(*plain).starts_with("debian-bookworm-minbase-"));
         QVERIFY(cacheKey(*ubuntu).starts_with("ubuntu-jammy-minbase-"));
         QVERIFY(cacheKey(*plain) != cacheKey(*withVim));
+    }
+
+    // Issue #14: the first stage only downloads, verifies and extracts
+    // (--foreign), against the distribution's keyring, and refuses an
+    // unsigned or unverifiable Release (--force-check-gpg); the second
+    // stage is debootstrap's own copy in the target.
+    void signaturesAlwaysChecked_data()
+    {
+        QTest::addColumn<QString>("distro");
+        QTest::addColumn<QString>("keyring");
+        QTest::newRow("debian") << "debian" << "/usr/share/keyrings/debian-archive-keyring.gpg";
+        QTest::newRow("ubuntu") << "ubuntu" << "/usr/share/keyrings/ubuntu-archive-keyring.gpg";
+    }
+
+    void signaturesAlwaysChecked()
+    {
+        QFETCH(QString, distro);
+        QFETCH(QString, keyring);
+        for (const char* mirror : {"", "http://mirror.example/x", "https://mirror.example/x"}) {
+            auto argv = debootstrapArguments(debootstrapRequestOf(distro.toStdString(), {{"mirror", mirror}}), "/t");
+            QVERIFY(argv);
+            const auto has = [&](const std::string& word) {
+                return std::find(argv->begin(), argv->end(), word) != argv->end();
+            };
+            QVERIFY(has("--foreign"));
+            QVERIFY(has("--force-check-gpg"));
+            QVERIFY(has("--keyring=" + keyring.toStdString()));
+            QVERIFY(!has("--no-check-gpg"));
+        }
+        QCOMPARE(secondStageArguments(), (std::vector<std::string>{"/debootstrap/debootstrap", "--second-stage"}));
+    }
+
+    void keyringMustBeAbsolute()
+    {
+        DebootstrapRequest request = debootstrapRequestOf("debian", {});
+        request.keyring = "keys.gpg";
+        auto checked = normalizedRequest(request);
+        QVERIFY(!checked);
+        QCOMPARE(checked.error().code, EINVAL);
+    }
+
+    // Issue #14: everything that changes the tree is in the key, so an
+    // entry is only ever reused for the same build.
+    void cacheKeyFollowsEveryField_data()
+    {
+        QTest::addColumn<QString>("field");
+        for (const char* field : {"distro", "release", "variant", "architecture", "mirror", "components", "packages",
+                                  "keyring"})
+            QTest::newRow(field) << field;
+    }
+
+    void cacheKeyFollowsEveryField()
+    {
+        QFETCH(QString, field);
+        DebootstrapRequest base = debootstrapRequestOf("debian", {{"release", "bookworm"}});
+        base.architecture = "amd64";
+        DebootstrapRequest changed = base;
+        if (field == "distro") {
+            auto debian = normalizedRequest(debootstrapRequestOf("debian", {}));
+            auto ubuntu = normalizedRequest(debootstrapRequestOf("ubuntu", {}));
+            QVERIFY(debian && ubuntu);
+            QVERIFY(cacheKey(*debian) != cacheKey(*ubuntu));
+            return;
+        }
+        if (field == "release") {
+            changed.release = "trixie";
+        } else if (field == "variant") {
+            changed.variant = "buildd";
+        } else if (field == "architecture") {
+            changed.architecture = "arm64";
+        } else if (field == "mirror") {
+            changed.mirror = "http://mirror.example/debian";
+        } else if (field == "components") {
+            changed.components = {"main", "contrib"};
+        } else if (field == "packages") {
+            changed.packages.push_back("vim");
+        } else if (field == "keyring") {
+            changed.keyring = "/etc/berth/other-keyring.gpg";
+        }
+        auto a = normalizedRequest(base);
+        auto b = normalizedRequest(changed);
+        QVERIFY2(a && b, (a ? b : a).error().message.c_str());
+        QVERIFY(cacheKey(*a) != cacheKey(*b));
+        QCOMPARE(cacheKey(*a), cacheKey(*normalizedRequest(base)));   // stable
+        // The default mirror, keyring and components written out make the same key.
+        DebootstrapRequest explicitDefaults = base;
+        explicitDefaults.mirror = defaultMirror("debian");
+        explicitDefaults.keyring = defaultKeyring("debian");
+        explicitDefaults.components = {"main"};
+        QCOMPARE(cacheKey(*normalizedRequest(explicitDefaults)), cacheKey(*a));
     }
 
     void badPackageRefused()

@@ -1,0 +1,225 @@
+#include "template/contained_stage.h"
+
+#include "berth/unique_fd.h"
+#include "fs/file_io.h"
+#include "security/capabilities.h"
+#include "template/contained_child.h"
+#include "template/debootstrap_run.h"
+
+#include <charconv>
+#include <csignal>
+
+#include <fcntl.h>
+#include <sched.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace berth::templates {
+
+namespace fsys = std::filesystem;
+
+namespace {
+
+// A child that does nothing but hold a new user namespace until its maps
+// are written and the namespace is opened; killed and reaped on every way out.
+class UsernsHolder {
+public:
+    UsernsHolder() = default;
+    UsernsHolder(const UsernsHolder&) = delete;
+    UsernsHolder& operator=(const UsernsHolder&) = delete;
+    ~UsernsHolder()
+    {
+        m_release.reset();   // end of file: the child exits
+        if (m_pid > 0) {
+            ::kill(m_pid, SIGKILL);
+            while (::waitpid(m_pid, nullptr, 0) < 0 && errno == EINTR) {
+            }
+        }
+    }
+
+    Status start()
+    {
+        int ready[2], release[2];
+        if (::pipe2(ready, O_CLOEXEC) != 0)
+            return failErrno(errno, "create a pipe");
+        UniqueFd readyRead(ready[0]), readyWrite(ready[1]);
+        if (::pipe2(release, O_CLOEXEC) != 0)
+            return failErrno(errno, "create a pipe");
+        UniqueFd releaseRead(release[0]);
+        m_release = UniqueFd(release[1]);
+        m_pid = ::fork();
+        if (m_pid < 0)
+            return failErrno(errno, "fork");
+        if (m_pid == 0) {
+            char ok = ::unshare(CLONE_NEWUSER) == 0 ? 1 : 0;
+            (void)!::write(readyWrite.get(), &ok, 1);
+            (void)!::read(releaseRead.get(), &ok, 1);
+            ::_exit(0);
+        }
+        readyWrite.reset();
+        char ok = 0;
+        if (::read(readyRead.get(), &ok, 1) != 1 || ok != 1)
+            return failWith(EPERM, "create a user namespace for debootstrap's second stage");
+        return {};
+    }
+
+    pid_t pid() const { return m_pid; }
+
+private:
+    pid_t m_pid = -1;
+    UniqueFd m_release;
+};
+
+Status writeProcFile(pid_t pid, const char* name, const std::string& text)
+{
+    const std::string path = "/proc/" + std::to_string(pid) + "/" + name;
+    UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CLOEXEC));
+    if (!fd || ::write(fd.get(), text.data(), text.size()) != static_cast<ssize_t>(text.size()))
+        return failErrno(errno, "write " + path);
+    return {};
+}
+
+// The stage's user namespace: 0..65535 inside is kStageIdBase.. outside.
+Result<UniqueFd> makeStageUserns()
+{
+    UsernsHolder holder;
+    if (auto started = holder.start(); !started)
+        return fail(started.error());
+    const std::string map = "0 " + std::to_string(kStageIdBase) + " " + std::to_string(kStageIdCount) + "\n";
+    for (const char* file : {"uid_map", "gid_map"})
+        if (auto written = writeProcFile(holder.pid(), file, map); !written)
+            return fail(written.error());
+    const std::string ns = "/proc/" + std::to_string(holder.pid()) + "/ns/user";
+    UniqueFd fd(::open(ns.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!fd)
+        return failErrno(errno, "open " + ns);
+    return fd;
+}
+
+// A detached copy of the mount at `root`, seen through the namespace's ID
+// map, without device nodes or setuid.
+Result<UniqueFd> idmappedTree(const fsys::path& root, int usernsFd)
+{
+    UniqueFd tree(::open_tree(AT_FDCWD, root.c_str(), OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC));
+    if (!tree)
+        return failErrno(errno, "clone the mount of " + root.string());
+    mount_attr attr{};
+    attr.attr_set = MOUNT_ATTR_IDMAP | MOUNT_ATTR_NODEV | MOUNT_ATTR_NOSUID;
+    attr.userns_fd = static_cast<std::uint64_t>(usernsFd);
+    if (::mount_setattr(tree.get(), "", AT_EMPTY_PATH, &attr, sizeof(attr)) != 0)
+        return failErrno(errno, "make an idmapped mount of " + root.string() +
+                                    " (debootstrap's second stage needs a file system that supports them)");
+    return tree;
+}
+
+// The third field of each line whose value falls in the block: its first field.
+void collectInBlock(std::string_view text, std::vector<std::string>& out)
+{
+    while (!text.empty()) {
+        const std::size_t end = text.find('\n');
+        std::string_view line = text.substr(0, end);
+        text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+        std::string_view fields[3];
+        for (std::string_view& field : fields) {
+            const std::size_t colon = line.find(':');
+            field = line.substr(0, colon);
+            line = colon == std::string_view::npos ? std::string_view() : line.substr(colon + 1);
+        }
+        std::uint64_t id = 0;
+        const auto [ptr, ec] = std::from_chars(fields[2].data(), fields[2].data() + fields[2].size(), id);
+        if (ec == std::errc{} && ptr == fields[2].data() + fields[2].size() && !fields[2].empty() &&
+            id >= kStageIdBase && id < std::uint64_t(kStageIdBase) + kStageIdCount)
+            out.emplace_back(fields[0]);
+    }
+}
+
+Result<std::string> readHostFile(const char* path)
+{
+    UniqueFd fd(::open(path, O_RDONLY | O_CLOEXEC));
+    if (!fd)
+        return errno == ENOENT ? Result<std::string>(std::string()) : failErrno(errno, std::string("open ") + path);
+    return fs::readAll(fd.get(), std::size_t{64} << 20);
+}
+
+Status checkStageBlockUnused()
+{
+    auto passwd = readHostFile("/etc/passwd");
+    auto group = readHostFile("/etc/group");
+    if (!passwd || !group)
+        return fail((passwd ? group : passwd).error());
+    const std::vector<std::string> users = accountsInStageBlock(*passwd, *group);
+    if (users.empty())
+        return {};
+    return failWith(EEXIST, "the host account or group '" + users.front() + "' has an ID in the block " +
+                                std::to_string(kStageIdBase) + ".." + std::to_string(kStageIdBase + kStageIdCount - 1) +
+                                " that Berth reserves for debootstrap's second stage");
+}
+
+// The mount points the stage needs, as directories: debootstrap's first
+// stage makes proc a symlink to the host's /proc when it believes it runs
+// in Docker (/.dockerenv), and its second stage would undo that itself.
+Status ensureMountPoints(const fsys::path& root)
+{
+    UniqueFd dir(::open(root.c_str(), O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    if (!dir)
+        return failErrno(errno, "open " + root.string());
+    for (const char* name : {"proc", "dev"}) {
+        struct stat st {};
+        const bool exists = ::fstatat(dir.get(), name, &st, AT_SYMLINK_NOFOLLOW) == 0;
+        if (exists && S_ISDIR(st.st_mode))
+            continue;
+        if (exists && ::unlinkat(dir.get(), name, 0) != 0)
+            return failErrno(errno, "remove " + (root / name).string());
+        if (::mkdirat(dir.get(), name, 0755) != 0)
+            return failErrno(errno, "create " + (root / name).string());
+    }
+    return {};
+}
+
+} // namespace
+
+std::vector<std::string> accountsInStageBlock(std::string_view passwd, std::string_view group)
+{
+    std::vector<std::string> out;
+    collectInBlock(passwd, out);
+    collectInBlock(group, out);
+    return out;
+}
+
+Result<int> runContained(const fsys::path& root, const std::vector<std::string>& argv, const Progress& progress,
+                         const std::function<void(std::string_view)>& onLine, const ContainedRunOptions& options)
+{
+    if (auto unused = checkStageBlockUnused(); !unused)
+        return fail(unused.error());
+    if (auto prepared = ensureMountPoints(root); !prepared)
+        return fail(prepared.error());
+    auto userns = makeStageUserns();
+    if (!userns)
+        return fail(userns.error());
+    auto tree = idmappedTree(root, userns->get());
+    if (!tree)
+        return fail(tree.error());
+    // Caps inside the user namespace only; the system set decides the filter.
+    auto seccomp = security::buildDefaultSeccomp(ContainerKind::System,
+                                                 security::defaultCapabilities(ContainerKind::System));
+    if (!seccomp)
+        return fail(seccomp.error());
+    const std::string target = root.string();
+    const std::string devOptions = "mode=0755,size=1m,nr_inodes=64,uid=" + std::to_string(kStageIdBase) +
+                                   ",gid=" + std::to_string(kStageIdBase);
+    const ContainedChild child{.target = target.c_str(), .treeFd = tree->get(), .usernsFd = userns->get(),
+                               .devTmpfsOptions = devOptions.c_str(), .hostname = options.hostname.c_str(),
+                               .hostnameLength = options.hostname.size(), .seccomp = &*seccomp};
+    // container=lxc: debootstrap then knows it cannot make device nodes
+    // (its mount check would try) and uses the ones it finds.
+    LoggedRunOptions run{.silenceLimit = options.silenceLimit, .privateMounts = true, .newPidNamespace = true,
+                         .extraEnvironment = {"container=lxc"},
+                         .childMain = [&child](char* const* args, char* const* envp) {
+                             return runContainedChild(child, args, envp);
+                         }};
+    return runLogged(argv, progress, onLine, run);
+}
+
+} // namespace berth::templates
