@@ -1,0 +1,540 @@
+// Issue #14's items 1-11, each attack as the issue describes it, by a
+// member of group berth without a password (and, for item 10, by a local
+// user outside the group). Where today's code lets an attack through, the
+// test carries it out with a harmless payload, so the failure shows what a
+// member could do; the assertions are about outcomes (no marker, the host
+// unchanged, the call refused) and only loosely about wording (the key
+// word: the line, the key, the port). Item 12 (device control on cgroup
+// v2) needs the user-mode-Linux kernel: tests/uml (integration label).
+#include "host_state.h"
+#include "integration_env.h"
+#include "security_session.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <net/if.h>
+
+using namespace berth::test;
+
+namespace {
+
+const QString kManager = QStringLiteral("org.berth.Manager1");
+const QString kNetwork = QStringLiteral("org.berth.Network1");
+const QString kBridge = QStringLiteral("sbr0");
+
+bool writeFile(const QString& path, const QByteArray& data, QFileDevice::Permissions mode)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(data) == data.size() &&
+           file.setPermissions(mode);
+}
+
+QByteArray readFile(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+const QFileDevice::Permissions kPublic = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup |
+                                         QFileDevice::ReadOther;
+const QFileDevice::Permissions kRootOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+const QFileDevice::Permissions kPublicDir = kPublic | QFileDevice::ExeOwner | QFileDevice::ExeGroup |
+                                            QFileDevice::ExeOther;
+
+// A link of the host's that is not Berth's (a VPN, a LAN), made in the
+// test's network namespace and removed again.
+class HostLink {
+public:
+    explicit HostLink(const QString& name, const QString& address = {}) : m_name(name)
+    {
+        run(QStringLiteral("ip"), {QStringLiteral("link"), QStringLiteral("add"), name, QStringLiteral("type"),
+                                   QStringLiteral("dummy")});
+        if (!address.isEmpty())
+            run(QStringLiteral("ip"), {QStringLiteral("addr"), QStringLiteral("add"), address, QStringLiteral("dev"), name});
+        run(QStringLiteral("ip"), {QStringLiteral("link"), QStringLiteral("set"), name, QStringLiteral("up")});
+        m_index = ::if_nametoindex(name.toUtf8().constData());
+    }
+    ~HostLink() { run(QStringLiteral("ip"), {QStringLiteral("link"), QStringLiteral("del"), m_name}); }
+    [[nodiscard]] unsigned index() const { return m_index; }
+    [[nodiscard]] unsigned currentIndex() const { return ::if_nametoindex(m_name.toUtf8().constData()); }
+
+private:
+    QString m_name;
+    unsigned m_index = 0;
+};
+
+QString sha256(const QByteArray& data)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+}
+
+// An OCI image layout: one layer with busybox, its blobs written with
+// `layerMode` (so a test can make one the member cannot read).
+bool writeOciLayout(const QString& dir, QFileDevice::Permissions layerMode)
+{
+    QTemporaryDir tree;
+    QDir().mkpath(tree.path() + QStringLiteral("/bin"));
+    QFile::copy(QStringLiteral("/bin/busybox"), tree.path() + QStringLiteral("/bin/busybox"));
+    QFile::link(QStringLiteral("busybox"), tree.path() + QStringLiteral("/bin/sh"));
+    QFile::link(QStringLiteral("busybox"), tree.path() + QStringLiteral("/bin/sleep"));
+    const QString tar = tree.path() + QStringLiteral(".tar");
+    if (run(QStringLiteral("tar"), {QStringLiteral("--numeric-owner"), QStringLiteral("--owner=0"), QStringLiteral("--group=0"),
+                                    QStringLiteral("-C"), tree.path(), QStringLiteral("-cf"), tar, QStringLiteral("bin")}) != 0)
+        return false;
+    const QByteArray layer = readFile(tar);
+    QFile::remove(tar);
+    const QByteArray config = QStringLiteral(R"({"architecture":"amd64","os":"linux","config":{"Cmd":["/bin/sleep","1000"]},)"
+                                             R"("rootfs":{"type":"layers","diff_ids":["sha256:%1"]}})")
+                                  .arg(sha256(layer)).toUtf8();
+    const QByteArray manifest =
+        QStringLiteral(R"({"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json",)"
+                       R"("config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"sha256:%1","size":%2},)"
+                       R"("layers":[{"mediaType":"application/vnd.oci.image.layer.v1.tar","digest":"sha256:%3","size":%4}]})")
+            .arg(sha256(config)).arg(config.size()).arg(sha256(layer)).arg(layer.size()).toUtf8();
+    const QByteArray index =
+        QStringLiteral(R"({"schemaVersion":2,"manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json",)"
+                       R"("digest":"sha256:%1","size":%2}]})")
+            .arg(sha256(manifest)).arg(manifest.size()).toUtf8();
+    const QString blobs = dir + QStringLiteral("/blobs/sha256/");
+    return QDir().mkpath(blobs) && QFile::setPermissions(dir + QStringLiteral("/blobs"), kPublicDir) &&
+           QFile::setPermissions(blobs, kPublicDir) &&
+           writeFile(dir + QStringLiteral("/oci-layout"), R"({"imageLayoutVersion":"1.0.0"})", kPublic) &&
+           writeFile(dir + QStringLiteral("/index.json"), index, kPublic) &&
+           writeFile(blobs + sha256(manifest), manifest, kPublic) && writeFile(blobs + sha256(config), config, kPublic) &&
+           writeFile(blobs + sha256(layer), layer, layerMode);
+}
+
+// "config:7" or "line 7": the refusal names the line.
+bool namesLine(const QString& text, int line)
+{
+    return text.contains(QRegularExpression(QStringLiteral("(line |:)%1\\b").arg(line)));
+}
+
+int lineCount(const QString& text)
+{
+    return int(text.count(QLatin1Char('\n')));
+}
+
+} // namespace
+
+class TestItems : public QObject {
+    Q_OBJECT
+private:
+    SecuritySession m_session;
+    HostState m_baseline;
+    HostState m_before;
+    QTemporaryDir m_files{QStringLiteral("/tmp/berth-security-XXXXXX")};
+    QByteArray m_shadowLine;   // the host's /etc/shadow, first line: must never reach the member
+
+    // A file the member can read (configs to set).
+    QString publicFile(const QString& name, const QByteArray& data)
+    {
+        const QString path = m_files.path() + QLatin1Char('/') + name;
+        return writeFile(path, data, kPublic) ? path : QString();
+    }
+
+    Outcome memberSetConfig(const QString& container, const QString& text)
+    {
+        return m_session.berthctlAs(kMember, {QStringLiteral("config"), container, QStringLiteral("set"),
+                                              publicFile(container + QStringLiteral(".conf"), text.toUtf8())});
+    }
+
+    Outcome memberCreateApp(const QString& name, const QStringList& extra = {})
+    {
+        return m_session.berthctlAs(kMember, QStringList{QStringLiteral("create"), name, QStringLiteral("-t"),
+                                                         QStringLiteral("busybox")} +
+                                                 extra +
+                                                 QStringList{QStringLiteral("--app"), QStringLiteral("--"),
+                                                             QStringLiteral("/bin/sleep"), QStringLiteral("1000000")});
+    }
+
+    Outcome memberProbe(const QString& container, const QStringList& args)
+    {
+        return m_session.berthctlAs(kMember, QStringList{QStringLiteral("exec"), container, QStringLiteral("--"),
+                                                         QStringLiteral("/berth-escape-probe")} +
+                                                 args + QStringList{QStringLiteral("--host-root"), m_session.rootfs(container)});
+    }
+
+    void destroy(const QString& name) { m_session.rootCall(kManager, QStringLiteral("Destroy"), {name, true}); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        removeMarkers();
+        QVERIFY(m_files.isValid());
+        QVERIFY(QFile::setPermissions(m_files.path(), kPublicDir));
+        m_shadowLine = readFile(QStringLiteral("/etc/shadow")).split('\n').value(0);
+        QVERIFY(!m_shadowLine.isEmpty());
+        QString why;
+        QVERIFY2(m_session.start(&why), qPrintable(why));
+        m_baseline = HostState::read();
+        auto bridge = m_session.rootCall(kNetwork, QStringLiteral("CreateBridge"),
+                                         {kBridge, QStringLiteral("10.231.0.1/24"), QString(), true, QString(), 0u});
+        QVERIFY2(bridge.type() == QDBusMessage::ReplyMessage, qPrintable(bridge.errorMessage()));
+        EXPECT_CODE(memberCreateApp(QStringLiteral("app")), 0);
+        EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("start"), QStringLiteral("app")}), 0);
+    }
+
+    void cleanupTestCase()
+    {
+        m_session.destroyAll();
+        m_session.rootCall(kNetwork, QStringLiteral("DeleteBridge"), {kBridge, true});
+        const QStringList changed = m_baseline.differences(HostState::read());
+        m_baseline.restore();
+        m_session.stop();
+        QVERIFY2(changed.isEmpty(), qPrintable(changed.join(QLatin1Char('\n'))));
+    }
+
+    void init() { m_before = HostState::read(); }
+
+    void cleanup()
+    {
+        const QStringList changed = m_before.differences(HostState::read());
+        m_before.restore();
+        QVERIFY2(changed.isEmpty(), qPrintable(QStringLiteral("the host changed:\n") + changed.join(QLatin1Char('\n'))));
+    }
+
+    // Item 1: `berthctl exec NAME -- CMD < /` gave root in the container a
+    // descriptor of the host's /.
+    void item01_execWithDirectoryStdin()
+    {
+        const Outcome outcome = m_session.berthctlAs(
+            kMember,
+            {QStringLiteral("exec"), QStringLiteral("app"), QStringLiteral("--"), QStringLiteral("/bin/sh"),
+             QStringLiteral("-c"),
+             QStringLiteral("cat /proc/self/fd/0/etc/shadow; touch /proc/self/fd/0/run/berth-security-marker-item1; "
+                            "ls -l /proc/self/fd")},
+            QStringLiteral("/"));
+        QVERIFY2(markers().isEmpty(), qPrintable(QStringLiteral("wrote on the host: ") + both(outcome)));
+        QVERIFY2(!outcome.out.contains(m_shadowLine) && !outcome.err.contains(m_shadowLine),
+                 "the host's /etc/shadow reached the member");
+        QVERIFY2(outcome.code == 2 && both(outcome).contains(QLatin1String("stdin")), qPrintable(describe(outcome)));
+    }
+
+    // Item 1: a file opened read-only must not be reopened for writing by
+    // the container's root through /proc/self/fd.
+    void item01_execReopensReadOnlyStdin()
+    {
+        const QString path = m_files.path() + QStringLiteral("/read-only.txt");
+        QVERIFY(writeFile(path, "original\n", kPublic));
+        const Outcome outcome = m_session.berthctlAs(
+            kMember,
+            {QStringLiteral("exec"), QStringLiteral("app"), QStringLiteral("--"), QStringLiteral("/bin/sh"),
+             QStringLiteral("-c"), QStringLiteral("echo overwritten > /proc/self/fd/0; cat")},
+            path);
+        QCOMPARE(readFile(path), QByteArray("original\n"));
+        QVERIFY2(outcome.out.contains("original"), qPrintable(describe(outcome)));   // stdin still arrives
+    }
+
+    // Item 1: an O_PATH descriptor (a shell cannot make one; gdbus passes it).
+    void item01_execWithPathDescriptor()
+    {
+        const Outcome outcome = m_session.gdbusAs(
+            kMember, kManager + QStringLiteral(".ExecWithFds"),
+            {QStringLiteral("app"), QStringLiteral("['/bin/cat', '/proc/self/fd/0/shadow']"), QStringLiteral("@as []"),
+             QStringLiteral("/"), QStringLiteral("handle 0"), QStringLiteral("handle 1"), QStringLiteral("handle 2")},
+            {QStringLiteral(BERTH_FD_OPEN), QStringLiteral("0"), QStringLiteral("path"), QStringLiteral("/etc"),
+             QStringLiteral("--")});
+        QVERIFY2(!outcome.out.contains(m_shadowLine), "the host's /etc/shadow reached the member");
+        QVERIFY2(outcome.errText().contains(QLatin1String("org.berth.Error.InvalidArgument")), qPrintable(describe(outcome)));
+    }
+
+    // Item 2: a mirror other than the template's runs someone else's code
+    // (maintainer scripts) as host root: it needs an administrator.
+    void item02_foreignMirror_data()
+    {
+        QTest::addColumn<QString>("templateName");
+        QTest::newRow("ubuntu") << QStringLiteral("ubuntu");
+        QTest::newRow("debian") << QStringLiteral("debian");
+    }
+
+    void item02_foreignMirror()
+    {
+        QFETCH(QString, templateName);
+        const QString name = QStringLiteral("mirror-") + templateName;
+        const Outcome outcome = m_session.berthctlAs(
+            kMember, {QStringLiteral("create"), name, QStringLiteral("-t"), templateName, QStringLiteral("-o"),
+                      QStringLiteral("mirror=http://127.0.0.1:9/") + templateName});
+        QCOMPARE(m_session.state(name), QStringLiteral("org.berth.Error.NotFound"));
+        QVERIFY2(outcome.code == 3 && both(outcome).contains(QLatin1String("mirror")), qPrintable(describe(outcome)));
+    }
+
+    // Item 3: `lxc.mount.entry = proc mnt/p proc rw` gave the member's
+    // application container the host's kernel.core_pattern.
+    void item03_procMountEntry()
+    {
+        EXPECT_CODE(memberCreateApp(QStringLiteral("procmount")), 0);
+        QDir().mkpath(m_session.rootfs(QStringLiteral("procmount")) + QStringLiteral("/mnt/p"));
+        QVERIFY(m_session.installProbe(QStringLiteral("procmount")));
+        const QString old = m_session.config(QStringLiteral("procmount"));
+        const QString entry = QStringLiteral("lxc.mount.entry = proc mnt/p proc rw\n");
+        const Outcome set = memberSetConfig(QStringLiteral("procmount"), old + entry);
+        if (set.code == 0) {   // the hole: show what it gives
+            m_session.berthctlAs(kMember, {QStringLiteral("start"), QStringLiteral("procmount")});
+            const Outcome probe = memberProbe(QStringLiteral("procmount"),
+                                              {QStringLiteral("core_pattern"), QStringLiteral("--file"),
+                                               QStringLiteral("/mnt/p/sys/kernel/core_pattern")});
+            QVERIFY2(markers().isEmpty() && !probe.out.contains("ESCAPED"), qPrintable(describe(probe)));
+        }
+        destroy(QStringLiteral("procmount"));
+        QVERIFY2(set.code == 3 && namesLine(both(set), lineCount(old) + 1) && both(set).contains(QLatin1String("proc")),
+                 qPrintable(describe(set)));
+    }
+
+    // Item 4: a system container keeps CAP_SYS_ADMIN on the host: the
+    // member may neither create one nor enter one root made.
+    void item04_memberCreatesSystemContainer()
+    {
+        const Outcome outcome = m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("sys"),
+                                                               QStringLiteral("-t"), QStringLiteral("busybox"),
+                                                               QStringLiteral("--system")});
+        const QString state = m_session.state(QStringLiteral("sys"));
+        destroy(QStringLiteral("sys"));
+        QCOMPARE(state, QStringLiteral("org.berth.Error.NotFound"));
+        QVERIFY2(outcome.code == 3 && both(outcome).contains(QLatin1String("privileged"), Qt::CaseInsensitive),
+                 qPrintable(describe(outcome)));
+        // The template's default kind (system) is the same request.
+        const Outcome byDefault = m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("sys"),
+                                                                 QStringLiteral("-t"), QStringLiteral("busybox")});
+        const QString defaultState = m_session.state(QStringLiteral("sys"));
+        destroy(QStringLiteral("sys"));
+        QCOMPARE(defaultState, QStringLiteral("org.berth.Error.NotFound"));
+        QVERIFY2(byDefault.code == 3, qPrintable(describe(byDefault)));
+    }
+
+    void item04_memberEntersRootsSystemContainer()
+    {
+        QCOMPARE(m_session.rootCreate(QStringLiteral("rootsys"), QStringLiteral("system")), QString());
+        auto started = m_session.rootCall(kManager, QStringLiteral("Start"), {QStringLiteral("rootsys")});
+        QVERIFY2(started.type() == QDBusMessage::ReplyMessage, qPrintable(started.errorMessage()));
+        const Outcome exec = m_session.berthctlAs(kMember, {QStringLiteral("exec"), QStringLiteral("rootsys"),
+                                                            QStringLiteral("--"), QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                                                            QStringLiteral("mount -o remount,rw /proc/sys && echo REMOUNTED; "
+                                                                           "mount -o remount,ro /proc/sys")});
+        const Outcome console = m_session.gdbusAs(kMember, kManager + QStringLiteral(".OpenConsole"),
+                                                  {QStringLiteral("rootsys"), QStringLiteral("0")});
+        destroy(QStringLiteral("rootsys"));
+        QVERIFY2(!exec.out.contains("REMOUNTED"), "the member remounted the host's /proc/sys read-write");
+        QVERIFY2(exec.code == 3, qPrintable(describe(exec)));
+        QVERIFY2(console.errText().contains(QLatin1String("org.berth.Error.NotAuthorized")), qPrintable(describe(console)));
+    }
+
+    // Item 5: veth.pair naming an existing host link: the failed start's
+    // cleanup deleted that link.
+    void item05_vethPairNamesHostLink()
+    {
+        HostLink vpn(QStringLiteral("hostvpn0"));
+        QVERIFY(vpn.index() != 0);
+        EXPECT_CODE(memberCreateApp(QStringLiteral("pair"), {QStringLiteral("--network"), kBridge}), 0);
+        const Outcome set = memberSetConfig(QStringLiteral("pair"), m_session.config(QStringLiteral("pair")) +
+                                                                        QStringLiteral("lxc.net.0.veth.pair = hostvpn0\n"));
+        const Outcome start = m_session.berthctlAs(kMember, {QStringLiteral("start"), QStringLiteral("pair")});
+        destroy(QStringLiteral("pair"));
+        QCOMPARE(vpn.currentIndex(), vpn.index());   // still there, the same link
+        const Outcome& refused = set.code != 0 ? set : start;
+        QVERIFY2(refused.code != 0 && both(refused).contains(QLatin1String("hostvpn0")), qPrintable(describe(refused)));
+    }
+
+    // Item 6: a forward of host port 22 redirected the host's own SSH.
+    void item06_privilegedHostPort()
+    {
+        EXPECT_CODE(memberCreateApp(QStringLiteral("web"), {QStringLiteral("--network"), kBridge}), 0);
+        const Outcome ssh = m_session.berthctlAs(kMember, {QStringLiteral("forward"), QStringLiteral("add"),
+                                                           QStringLiteral("web"), QStringLiteral("tcp:22:22")});
+        const QStringList forwards =
+            m_session.rootCall(kNetwork, QStringLiteral("ListForwards"), {QStringLiteral("web")}).arguments().value(0).toStringList();
+        QString ruleset;
+        run(QStringLiteral("nft"), {QStringLiteral("list"), QStringLiteral("ruleset")}, &ruleset);
+        // An unprivileged port stays the member's to forward.
+        const Outcome web = m_session.berthctlAs(kMember, {QStringLiteral("forward"), QStringLiteral("add"),
+                                                           QStringLiteral("web"), QStringLiteral("tcp:8080:80")});
+        destroy(QStringLiteral("web"));
+        QVERIFY2(!forwards.contains(QStringLiteral("tcp:22:22")), qPrintable(forwards.join(QLatin1Char(' '))));
+        QVERIFY2(!ruleset.contains(QLatin1String("dport 22 ")), qPrintable(ruleset));
+        QVERIFY2((ssh.code == 3 || ssh.code == 2) && both(ssh).contains(QLatin1String("22")), qPrintable(describe(ssh)));
+        EXPECT_CODE(web, 0);
+    }
+
+    // Item 6: bridges on the host's loopback, link-local or an already
+    // routed subnet (dnsmasq then answered on the host's loopback port 53).
+    void item06_bridgeOnHostAddresses_data()
+    {
+        QTest::addColumn<QString>("address");
+        QTest::addColumn<QString>("keyword");
+        QTest::newRow("loopback") << QStringLiteral("127.0.0.1/8") << QStringLiteral("127.");
+        QTest::newRow("link-local") << QStringLiteral("169.254.1.1/24") << QStringLiteral("169.254.");
+        QTest::newRow("multicast") << QStringLiteral("224.0.1.1/24") << QStringLiteral("224.");
+        QTest::newRow("routed") << QStringLiteral("10.99.0.129/25") << QStringLiteral("hostlan0");
+    }
+
+    void item06_bridgeOnHostAddresses()
+    {
+        QFETCH(QString, address);
+        QFETCH(QString, keyword);
+        HostLink lan(QStringLiteral("hostlan0"), QStringLiteral("10.99.0.1/24"));
+        const HostState before = HostState::read();
+        const Outcome outcome = m_session.berthctlAs(kMember, {QStringLiteral("bridge"), QStringLiteral("create"),
+                                                               QStringLiteral("evil0"), QStringLiteral("--address"), address});
+        const QStringList changed = before.differences(HostState::read());
+        m_session.rootCall(kNetwork, QStringLiteral("DeleteBridge"), {QStringLiteral("evil0"), true});
+        QVERIFY2(changed.isEmpty(), qPrintable(changed.join(QLatin1Char('\n'))));
+        QVERIFY2((outcome.code == 2 || outcome.code == 3) && both(outcome).contains(keyword), qPrintable(describe(outcome)));
+    }
+
+    // Item 7: capabilities beyond the kind's default by config, with no
+    // administrator; and the clock from inside.
+    void item07_capabilitiesByConfig()
+    {
+        EXPECT_CODE(memberCreateApp(QStringLiteral("caps")), 0);
+        QVERIFY(m_session.installProbe(QStringLiteral("caps")));
+        const QString old = m_session.config(QStringLiteral("caps"));
+        const Outcome set = memberSetConfig(QStringLiteral("caps"),
+                                            old + QStringLiteral("lxc.cap.keep = sys_time sys_module sys_rawio\n"));
+        const QString now = m_session.config(QStringLiteral("caps"));
+        m_session.berthctlAs(kMember, {QStringLiteral("start"), QStringLiteral("caps")});
+        const Outcome clock = memberProbe(QStringLiteral("caps"), {QStringLiteral("clock")});
+        destroy(QStringLiteral("caps"));
+        QVERIFY2(clock.out.contains("STEP settimeofday EPERM") && clock.out.contains("STEP adjtimex-set EPERM"),
+                 qPrintable(describe(clock)));
+        QCOMPARE(now, old);
+        QVERIFY2(set.code == 3 && namesLine(both(set), lineCount(old) + 1) && both(set).contains(QLatin1String("sys_")),
+                 qPrintable(describe(set)));
+    }
+
+    // Item 8: an OCI layout whose blob the member cannot read was read by
+    // root on the member's behalf.
+    void item08_ociBlobCallerCannotRead()
+    {
+        const QString readable = m_files.path() + QStringLiteral("/oci-readable");
+        const QString secret = m_files.path() + QStringLiteral("/oci-secret");
+        QVERIFY(writeOciLayout(readable, kPublic) && QFile::setPermissions(readable, kPublicDir));
+        QVERIFY(writeOciLayout(secret, kRootOnly) && QFile::setPermissions(secret, kPublicDir));
+        const Outcome fine = m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("oci-ok"),
+                                                            QStringLiteral("-t"), QStringLiteral("oci"), QStringLiteral("--file"),
+                                                            readable});
+        const Outcome outcome = m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("oci-secret"),
+                                                               QStringLiteral("-t"), QStringLiteral("oci"),
+                                                               QStringLiteral("--file"), secret});
+        const QString state = m_session.state(QStringLiteral("oci-secret"));
+        destroy(QStringLiteral("oci-ok"));
+        destroy(QStringLiteral("oci-secret"));
+        EXPECT_CODE(fine, 0);   // the same layout, readable: the member may import it
+        QCOMPARE(state, QStringLiteral("org.berth.Error.NotFound"));
+        QVERIFY2(outcome.code != 0, qPrintable(describe(outcome)));
+    }
+
+    // Item 8: an O_PATH descriptor of a directory the member cannot read.
+    void item08_ociPathDescriptor()
+    {
+        const QString closed = m_files.path() + QStringLiteral("/oci-closed");
+        QVERIFY(writeOciLayout(closed, kPublic) &&
+                QFile::setPermissions(closed, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+        const Outcome outcome = m_session.gdbusAs(
+            kMember, kManager + QStringLiteral(".CreateFromFile"),
+            {QStringLiteral("oci-closed"), QStringLiteral("oci"), QStringLiteral("@a{ss} {}"), QStringLiteral("application"),
+             QStringLiteral("@as []"), QStringLiteral(""), QStringLiteral("handle 0")},
+            {QStringLiteral(BERTH_FD_OPEN), QStringLiteral("0"), QStringLiteral("path"), closed, QStringLiteral("--")});
+        const QRegularExpression jobPath(QStringLiteral("objectpath '([^']+)'"));
+        if (const auto match = jobPath.match(outcome.outText()); match.hasMatch())
+            m_session.waitForJob(match.captured(1));
+        const QString state = m_session.state(QStringLiteral("oci-closed"));
+        destroy(QStringLiteral("oci-closed"));
+        QCOMPARE(state, QStringLiteral("org.berth.Error.NotFound"));
+        QVERIFY2(outcome.errText().contains(QLatin1String("org.berth.Error.InvalidArgument")), qPrintable(describe(outcome)));
+    }
+
+    // Item 9: security keys that were kept and ignored, so a config claimed
+    // confinement that was not there: refused, or a visible warning.
+    void item09_ignoredSecurityKeys()
+    {
+        EXPECT_CODE(memberCreateApp(QStringLiteral("keys")), 0);
+        const QString old = m_session.config(QStringLiteral("keys"));
+        const Outcome idmap = memberSetConfig(QStringLiteral("keys"),
+                                              old + QStringLiteral("lxc.idmap = u 0 100000 65536\nlxc.idmap = g 0 100000 65536\n"));
+        const QString afterIdmap = m_session.config(QStringLiteral("keys"));
+        const Outcome apparmor = memberSetConfig(QStringLiteral("keys"), old + QStringLiteral("lxc.apparmor.profile = berth-strict\n"));
+        const Outcome info = m_session.berthctlAs(kMember, {QStringLiteral("info"), QStringLiteral("keys")});
+        const Outcome seccomp = memberSetConfig(QStringLiteral("keys"),
+                                                old + QStringLiteral("lxc.seccomp.profile = /usr/share/berth/strict.seccomp\n"));
+        const Outcome seccompInfo = m_session.berthctlAs(kMember, {QStringLiteral("info"), QStringLiteral("keys")});
+        destroy(QStringLiteral("keys"));
+        QCOMPARE(afterIdmap, old);
+        QVERIFY2(idmap.code != 0 && both(idmap).contains(QLatin1String("lxc.idmap")), qPrintable(describe(idmap)));
+        EXPECT_CODE(apparmor, 0);
+        QVERIFY2(both(info).contains(QLatin1String("apparmor"), Qt::CaseInsensitive), qPrintable(describe(info)));
+        // Refused, or accepted with a warning in plain sight.
+        QVERIFY2(seccomp.code != 0 ? both(seccomp).contains(QLatin1String("seccomp"))
+                                   : both(seccompInfo).contains(QLatin1String("seccomp"), Qt::CaseInsensitive),
+                 qPrintable(describe(seccomp) + describe(seccompInfo)));
+    }
+
+    // Item 10: SetConfig followed lxc.include as root before asking polkit:
+    // any local user learnt whether a root-only path exists.
+    void item10_includeProbeAsOutsider()
+    {
+        const QString secret = QStringLiteral("/root/berth-security-secret.conf");
+        QVERIFY(writeFile(secret, "lxc.uts.name = secret\n", kRootOnly));
+        auto probe = [this](const QString& path) {
+            const Outcome outcome = m_session.gdbusAs(
+                kOutsider, kManager + QStringLiteral(".SetConfig"),
+                {QStringLiteral("app"), gvariantString(QStringLiteral("lxc.include = %1\n").arg(path))});
+            return QString(both(outcome)).replace(path, QStringLiteral("PATH"));
+        };
+        const QString existing = probe(secret);
+        const QString missing = probe(QStringLiteral("/root/berth-security-missing.conf"));
+        QFile::remove(secret);
+        QVERIFY2(existing.contains(QLatin1String("org.berth.Error.")), qPrintable(existing));
+        QCOMPARE(existing, missing);
+    }
+
+    // Item 11: a refusal for host exposure names the line and the rule.
+    void item11_refusalNamesLine()
+    {
+        const QString old = m_session.config(QStringLiteral("app"));
+        const Outcome set = memberSetConfig(QStringLiteral("app"),
+                                            old + QStringLiteral("lxc.mount.entry = /etc hostetc none bind,create=dir 0 0\n"));
+        QCOMPARE(m_session.config(QStringLiteral("app")), old);
+        QVERIFY2(set.code == 3 && namesLine(both(set), lineCount(old) + 1) &&
+                     both(set).contains(QLatin1String("lxc.mount.entry")),
+                 qPrintable(describe(set)));
+    }
+
+    // Review: the files Berth writes into a rootfs at start (hostname,
+    // hosts, resolv.conf) stay inside it when the container's root made
+    // them symlinks that climb out.
+    void review_rootfsSymlinksStayInside()
+    {
+        EXPECT_CODE(memberCreateApp(QStringLiteral("links"), {QStringLiteral("--network"), kBridge}), 0);
+        EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("start"), QStringLiteral("links")}), 0);
+        QString plant;
+        for (const QString& file : {QStringLiteral("hostname"), QStringLiteral("hosts"), QStringLiteral("resolv.conf")})
+            plant += QStringLiteral("rm -f /etc/%1; ln -s ../../../../../../../../../../run/berth-security-marker-%1 /etc/%1; ")
+                         .arg(file);
+        EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("exec"), QStringLiteral("links"), QStringLiteral("--"),
+                                                   QStringLiteral("/bin/sh"), QStringLiteral("-c"), plant}),
+                    0);
+        EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("stop"), QStringLiteral("links"), QStringLiteral("-t"),
+                                                   QStringLiteral("1")}),
+                    0);
+        m_session.berthctlAs(kMember, {QStringLiteral("start"), QStringLiteral("links")});   // may refuse: either way
+        destroy(QStringLiteral("links"));
+        QVERIFY2(markers().isEmpty(), qPrintable(markers().join(QLatin1Char(' '))));
+    }
+};
+
+int main(int argc, char** argv)
+{
+    return berth::test::runIntegrationTest("TestItems", [&] {
+        QCoreApplication app(argc, argv);
+        TestItems test;
+        return QTest::qExec(&test, argc, argv);
+    });
+}
+
+#include "test_items.moc"
