@@ -43,6 +43,13 @@ QByteArray output(const QString& program, const QStringList& args)
     return process.readAllStandardOutput();
 }
 
+// IPv6 link-local addresses and their routes: the kernel adds them to a
+// link by itself, a moment after it comes up.
+bool kernelMade(const QString& address)
+{
+    return address.startsWith(QLatin1String("fe80:")) || address.startsWith(QLatin1String("ff00:"));
+}
+
 // The fields of `ip -j` objects that say what a link, address or route is
 // (counters, flags and a bridge's borrowed MAC address change by themselves).
 QString ipObjects(const QStringList& args, const QStringList& fields)
@@ -53,14 +60,18 @@ QString ipObjects(const QStringList& args, const QStringList& fields)
         QStringList parts;
         for (const auto& field : fields) {
             if (field == QLatin1String("addr_info")) {
-                for (const auto& addr : object.value(field).toArray())
-                    parts << addr.toObject().value(QStringLiteral("local")).toString() + QLatin1Char('/') +
-                                 QString::number(addr.toObject().value(QStringLiteral("prefixlen")).toInt());
+                for (const auto& addr : object.value(field).toArray()) {
+                    const QString local = addr.toObject().value(QStringLiteral("local")).toString();
+                    if (!kernelMade(local))
+                        parts << local + QLatin1Char('/') +
+                                     QString::number(addr.toObject().value(QStringLiteral("prefixlen")).toInt());
+                }
             } else {
                 parts << field + QLatin1Char('=') + object.value(field).toVariant().toString();
             }
         }
-        lines << parts.join(QLatin1Char(' '));
+        if (!kernelMade(object.value(QStringLiteral("dst")).toString()))
+            lines << parts.join(QLatin1Char(' '));
     }
     lines.sort();
     return lines.join(QLatin1Char('\n'));

@@ -39,7 +39,10 @@ QMap<QString, Expected> attacks()
     const QStringList gone{QStringLiteral("EPERM"), QStringLiteral("ENOENT")};   // ENOENT: mknod was refused
     const QStringList noKeys{QStringLiteral("EPERM"), QStringLiteral("ENOSYS")};
     return {
-        {QStringLiteral("release_agent"), {{QStringLiteral("mount-cgroup"), kDenied}}},
+        {QStringLiteral("release_agent"),
+         {{QStringLiteral("mount-cgroup"), kDenied},
+          {QStringLiteral("mount-cgroup-controller"), kDenied},
+          {QStringLiteral("write-release-agent"), {QStringLiteral("EPERM"), QStringLiteral("ENOENT")}}}},
         {QStringLiteral("proc_sys_remount"), {{QStringLiteral("remount-rw"), kDenied}}},
         {QStringLiteral("sys_remount"), {{QStringLiteral("remount-rw"), kDenied}}},
         {QStringLiteral("core_pattern"), {{QStringLiteral("open-for-write"), readOnly}}},

@@ -48,13 +48,17 @@ const QFileDevice::Permissions kPublicDir = kPublic | QFileDevice::ExeOwner | QF
                                             QFileDevice::ExeOther;
 
 // A link of the host's that is not Berth's (a VPN, a LAN), made in the
-// test's network namespace and removed again.
+// test's network namespace and removed again: a veth pair with carrier
+// (this kernel has no dummy links).
 class HostLink {
 public:
     explicit HostLink(const QString& name, const QString& address = {}) : m_name(name)
     {
         run(QStringLiteral("ip"), {QStringLiteral("link"), QStringLiteral("add"), name, QStringLiteral("type"),
-                                   QStringLiteral("dummy")});
+                                   QStringLiteral("veth"), QStringLiteral("peer"), QStringLiteral("name"),
+                                   name + QStringLiteral("p")});
+        run(QStringLiteral("ip"), {QStringLiteral("link"), QStringLiteral("set"), name + QStringLiteral("p"),
+                                   QStringLiteral("up")});
         if (!address.isEmpty())
             run(QStringLiteral("ip"), {QStringLiteral("addr"), QStringLiteral("add"), address, QStringLiteral("dev"), name});
         run(QStringLiteral("ip"), {QStringLiteral("link"), QStringLiteral("set"), name, QStringLiteral("up")});
@@ -361,8 +365,9 @@ private Q_SLOTS:
         EXPECT_CODE(web, 0);
     }
 
-    // Item 6: bridges on the host's loopback, link-local or an already
-    // routed subnet (dnsmasq then answered on the host's loopback port 53).
+    // Item 6: bridges on the host's loopback, link-local or multicast
+    // addresses (dnsmasq then answered on the host's loopback port 53); an
+    // already routed subnet was refused before issue #14 and must stay so.
     void item06_bridgeOnHostAddresses_data()
     {
         QTest::addColumn<QString>("address");
@@ -370,7 +375,7 @@ private Q_SLOTS:
         QTest::newRow("loopback") << QStringLiteral("127.0.0.1/8") << QStringLiteral("127.");
         QTest::newRow("link-local") << QStringLiteral("169.254.1.1/24") << QStringLiteral("169.254.");
         QTest::newRow("multicast") << QStringLiteral("224.0.1.1/24") << QStringLiteral("224.");
-        QTest::newRow("routed") << QStringLiteral("10.99.0.129/25") << QStringLiteral("hostlan0");
+        QTest::newRow("routed") << QStringLiteral("10.99.0.129/25") << QStringLiteral("10.99.0.0/24");
     }
 
     void item06_bridgeOnHostAddresses()

@@ -169,13 +169,25 @@ static void corePattern(const char* file)
     helperPayload(file, "|", crashChild);
 }
 
-static void releaseAgent(void)
+/* A new named hierarchy, else one the host has (pids): its release_agent
+ * runs as host root when a cgroup with notify_on_release empties. */
+static int mountCgroup(void)
 {
     mkdir("/tmp/berth-cg", 0700);
-    if (!step("mount-cgroup", mount("cgroup", "/tmp/berth-cg", "cgroup", 0, "none,name=berthprobe")))
+    if (step("mount-cgroup", mount("cgroup", "/tmp/berth-cg", "cgroup", 0, "none,name=berthprobe")))
+        return 1;
+    return step("mount-cgroup-controller", mount("cgroup", "/tmp/berth-cg", "cgroup", 0, "pids"));
+}
+
+static void releaseAgent(void)
+{
+    if (!mountCgroup())
         return;
     char old[512] = "", path[256];
-    readSmall("/tmp/berth-cg/release_agent", old, sizeof old);
+    if (!step("read-release-agent", readSmall("/tmp/berth-cg/release_agent", old, sizeof old))) {
+        umount2("/tmp/berth-cg", MNT_DETACH);
+        return;
+    }
     writePayload();
     payloadPath(path, sizeof path);
     if (step("write-release-agent", writeText("/tmp/berth-cg/release_agent", path))) {
