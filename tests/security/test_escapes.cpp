@@ -1,7 +1,7 @@
 // The classic escapes of privileged containers, tried by a member of group
 // berth (no password) from inside the containers it may have: an
-// application container it created, and a system-kind container whose
-// capabilities are trimmed to the application set. Each attack runs as
+// application container it created, and a system-kind container (busybox
+// init) whose capabilities it trimmed to the application set. Each attack runs as
 // root inside the container (berthctl exec) through berth-escape-probe,
 // whose payload only creates a marker on the host. Each must fail for the
 // expected reason, the marker must not appear and the host must be left
@@ -12,7 +12,11 @@
 #include "security_session.h"
 
 #include <QCoreApplication>
+#include <QDBusArgument>
+#include <QDBusMetaType>
+#include <QFile>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <sys/stat.h>
@@ -106,6 +110,7 @@ private:
     SecuritySession m_session;
     HostState m_baseline;
     HostState m_before;
+    QTemporaryDir m_configDir;
 
     void startContainers()
     {
@@ -114,20 +119,42 @@ private:
                                                    QStringLiteral("busybox"), QStringLiteral("--app"), QStringLiteral("--"),
                                                    QStringLiteral("/bin/sleep"), QStringLiteral("1000000")}),
                     0);
-        // A system-kind container trimmed to the application set: what the
-        // member may have of the system kind (root writes the config).
-        QCOMPARE(m_session.rootCreate(QStringLiteral("systrim"), QStringLiteral("system")), QString());
-        QCOMPARE(m_session.setConfig(QStringLiteral("systrim"), m_session.config(QStringLiteral("systrim")) +
-                                                                    QStringLiteral("lxc.cap.keep = ") + kApplicationCaps +
-                                                                    QLatin1Char('\n')),
-                 QString());
+        // A system-kind container trimmed to the application set, the
+        // member's own: made from an application container by its config.
+        EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("systrim"), QStringLiteral("-t"),
+                                                   QStringLiteral("busybox"), QStringLiteral("--app"), QStringLiteral("--"),
+                                                   QStringLiteral("/bin/true")}),
+                    0);
+        QString config = m_session.config(QStringLiteral("systrim"));
+        config.remove(QRegularExpression(QStringLiteral("^(berth\\.kind|lxc\\.execute\\.cmd) = .*\n"),
+                                         QRegularExpression::MultilineOption));
+        config += QStringLiteral("berth.kind = system\nlxc.init.cmd = /sbin/init\nlxc.signal.halt = SIGPWR\n"
+                                 "lxc.cap.keep = ") + kApplicationCaps + QLatin1Char('\n');
+        QFile file(m_configDir.path() + QStringLiteral("/systrim.conf"));
+        QVERIFY(m_configDir.isValid() && file.open(QIODevice::WriteOnly) && file.write(config.toUtf8()) > 0);
+        file.close();
+        QVERIFY(QFile::setPermissions(m_configDir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                              QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                                              QFileDevice::ExeOther) &&
+                file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
+        EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("config"), QStringLiteral("systrim"), QStringLiteral("set"),
+                                                   file.fileName()}),
+                    0);
         // A privileged system container root made.
         QCOMPARE(m_session.rootCreate(QStringLiteral("syspriv"), QStringLiteral("system")), QString());
-        for (const QString& name : {QStringLiteral("app"), QStringLiteral("systrim"), QStringLiteral("syspriv")}) {
+        for (const QString& name : {QStringLiteral("app"), QStringLiteral("systrim"), QStringLiteral("syspriv")})
             QVERIFY(m_session.installProbe(name));
-            auto started = m_session.rootCall(QStringLiteral("org.berth.Manager1"), QStringLiteral("Start"), {name});
-            QVERIFY2(started.type() == QDBusMessage::ReplyMessage, qPrintable(name + started.errorMessage()));
-        }
+        // The member starts its own; root starts its own.
+        EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("start"), QStringLiteral("app")}), 0);
+        EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("start"), QStringLiteral("systrim")}), 0);
+        auto started = m_session.rootCall(QStringLiteral("org.berth.Manager1"), QStringLiteral("Start"),
+                                          {QStringLiteral("syspriv")});
+        QVERIFY2(started.type() == QDBusMessage::ReplyMessage, qPrintable(started.errorMessage()));
+        QCOMPARE(m_session.state(QStringLiteral("systrim")), QStringLiteral("running"));
+        const auto info = m_session.rootCall(QStringLiteral("org.berth.Manager1"), QStringLiteral("GetContainer"),
+                                             {QStringLiteral("systrim")});
+        QCOMPARE(qdbus_cast<QVariantMap>(info.arguments().value(0)).value(QStringLiteral("kind")).toString(),
+                 QStringLiteral("system"));
     }
 
 private Q_SLOTS:
