@@ -454,6 +454,34 @@ private Q_SLOTS:
         QVERIFY2(outcome.errText().contains(QLatin1String("org.berth.Error.InvalidArgument")), qPrintable(describe(outcome)));
     }
 
+    // Item 8 (and item 1's rule for every descriptor): Export's output must
+    // be a descriptor the caller opened for writing; one opened read-only
+    // or O_PATH, of a file the caller may not write, is refused and the
+    // file is left as it was.
+    void item08_exportToUnwritableDescriptor_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::newRow("read-only") << QStringLiteral("read");
+        QTest::newRow("O_PATH") << QStringLiteral("path");
+    }
+
+    void item08_exportToUnwritableDescriptor()
+    {
+        QFETCH(QString, mode);
+        const QString precious = m_files.path() + QStringLiteral("/precious.txt");
+        QVERIFY(writeFile(precious, "precious\n", kPublic));
+        EXPECT_CODE(memberCreateApp(QStringLiteral("expo")), 0);
+        const Outcome outcome = m_session.gdbusAs(
+            kMember, kManager + QStringLiteral(".Export"), {QStringLiteral("expo"), QStringLiteral("handle 0")},
+            {QStringLiteral(BERTH_FD_OPEN), QStringLiteral("0"), mode, precious, QStringLiteral("--")});
+        const QRegularExpression jobPath(QStringLiteral("objectpath '([^']+)'"));
+        if (const auto match = jobPath.match(outcome.outText()); match.hasMatch())
+            m_session.waitForJob(match.captured(1));
+        destroy(QStringLiteral("expo"));
+        QCOMPARE(readFile(precious), QByteArray("precious\n"));
+        QVERIFY2(outcome.errText().contains(QLatin1String("org.berth.Error.InvalidArgument")), qPrintable(describe(outcome)));
+    }
+
     // Item 9: security keys that were kept and ignored, so a config claimed
     // confinement that was not there: refused, or a visible warning.
     void item09_ignoredSecurityKeys()
