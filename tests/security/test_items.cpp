@@ -365,6 +365,41 @@ private Q_SLOTS:
         EXPECT_CODE(web, 0);
     }
 
+    // Item 6: a forward must not catch the host's own traffic to a port a
+    // host service uses (the forward of 22 took the host's own SSH): with a
+    // service listening on the host, the member forwards its port; the
+    // host, connecting to its own addresses, still reaches its service.
+    void item06_forwardLeavesHostServiceAlone()
+    {
+        QProcess service;   // ended by PID below
+        service.start(QStringLiteral("busybox"), {QStringLiteral("nc"), QStringLiteral("-ll"), QStringLiteral("-p"),
+                                                  QStringLiteral("8022"), QStringLiteral("-e"), QStringLiteral("/bin/echo"),
+                                                  QStringLiteral("host-service")});
+        QVERIFY(service.waitForStarted());
+        auto ask = [](const QString& address) {
+            QString answer;
+            run(QStringLiteral("busybox"), {QStringLiteral("nc"), QStringLiteral("-w"), QStringLiteral("5"), address,
+                                            QStringLiteral("8022")},
+                &answer);
+            return answer.trimmed();
+        };
+        for (int i = 0; i < 100 && ask(QStringLiteral("127.0.0.1")) != QLatin1String("host-service"); ++i)
+            QTest::qWait(100);
+        QCOMPARE(ask(QStringLiteral("10.231.0.1")), QStringLiteral("host-service"));
+        EXPECT_CODE(memberCreateApp(QStringLiteral("svc"), {QStringLiteral("--network"), kBridge}), 0);
+        EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("start"), QStringLiteral("svc")}), 0);
+        const Outcome forward = m_session.berthctlAs(kMember, {QStringLiteral("forward"), QStringLiteral("add"),
+                                                               QStringLiteral("svc"), QStringLiteral("tcp:8022:80")});
+        const QString local = ask(QStringLiteral("127.0.0.1"));
+        const QString own = ask(QStringLiteral("10.231.0.1"));
+        service.kill();
+        service.waitForFinished();
+        destroy(QStringLiteral("svc"));
+        QVERIFY2(local == QLatin1String("host-service") && own == QLatin1String("host-service"),
+                 qPrintable(QStringLiteral("127.0.0.1: '%1', 10.231.0.1: '%2'; forward: %3")
+                                .arg(local, own, describe(forward))));
+    }
+
     // Item 6: bridges on the host's loopback, link-local or multicast
     // addresses (dnsmasq then answered on the host's loopback port 53); an
     // already routed subnet was refused before issue #14 and must stay so.
