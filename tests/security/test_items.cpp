@@ -6,6 +6,7 @@
 // unchanged, the call refused) and only loosely about wording (the key
 // word: the line, the key, the port). Item 12 (device control on cgroup
 // v2) needs the user-mode-Linux kernel: tests/uml (integration label).
+#include "archive_builder.h"
 #include "host_state.h"
 #include "integration_env.h"
 #include "security_session.h"
@@ -20,8 +21,11 @@
 #include <QtTest>
 
 #include <net/if.h>
+#include <sys/stat.h>
 
 using namespace berth::test;
+
+Q_DECLARE_METATYPE(std::vector<archive_test::Entry>)
 
 namespace {
 
@@ -594,6 +598,53 @@ private Q_SLOTS:
         m_session.berthctlAs(kMember, {QStringLiteral("start"), QStringLiteral("links")});   // may refuse: either way
         destroy(QStringLiteral("links"));
         QVERIFY2(markers().isEmpty(), qPrintable(markers().join(QLatin1Char(' '))));
+    }
+
+    // Review: the helper extracts a member's archive as root: entries that
+    // climb out (.., absolute paths, through a symlink) or hard-link a host
+    // file must land inside the new rootfs or nowhere. One archive per
+    // trick (an extraction stops at the first entry it refuses).
+    void review_archiveStaysInside_data()
+    {
+        using archive_test::Entry;
+        QTest::addColumn<std::vector<Entry>>("entries");
+        const std::string climb = "../../../../../../../../../../";
+        QTest::newRow("dotdot") << std::vector<Entry>{{.path = climb + "run/berth-security-marker-tar", .data = "x"}};
+        QTest::newRow("absolute") << std::vector<Entry>{{.path = "/run/berth-security-marker-tar", .data = "x"}};
+        QTest::newRow("symlink absolute") << std::vector<Entry>{{.type = 'l', .path = "up", .link = "/run"},
+                                                                {.path = "up/berth-security-marker-tar", .data = "x"}};
+        QTest::newRow("symlink climbing") << std::vector<Entry>{{.type = 'l', .path = "up", .link = climb + "run"},
+                                                                {.path = "up/berth-security-marker-tar", .data = "x"}};
+        QTest::newRow("hard link absolute") << std::vector<Entry>{{.type = 'h', .path = "etc/shadow", .link = "/etc/shadow"}};
+        QTest::newRow("hard link climbing")
+            << std::vector<Entry>{{.type = 'h', .path = "etc/shadow", .link = climb + "etc/shadow"}};
+    }
+
+    void review_archiveStaysInside()
+    {
+        using archive_test::Entry;
+        QFETCH(std::vector<Entry>, entries);
+        entries.insert(entries.begin(), Entry{.type = 'd', .path = "etc", .perm = 0755});
+        struct stat shadow {};
+        QCOMPARE(::stat("/etc/shadow", &shadow), 0);
+        const berth::UniqueFd archive = archive_test::buildArchive(entries);
+        QByteArray data;
+        char buffer[65536];
+        for (ssize_t n; (n = ::read(archive.get(), buffer, sizeof buffer)) > 0;)
+            data.append(buffer, n);
+        const Outcome outcome = m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("hostile"),
+                                                               QStringLiteral("-t"), QStringLiteral("tarball"),
+                                                               QStringLiteral("--file"),
+                                                               publicFile(QStringLiteral("hostile.tar"), data)});
+        struct stat inside {};
+        const QByteArray linked = (m_session.rootfs(QStringLiteral("hostile")) + QStringLiteral("/etc/shadow")).toUtf8();
+        const bool isHostShadow = ::lstat(linked.constData(), &inside) == 0 && inside.st_dev == shadow.st_dev &&
+                                  inside.st_ino == shadow.st_ino;
+        struct stat after {};
+        ::stat("/etc/shadow", &after);
+        destroy(QStringLiteral("hostile"));
+        QVERIFY2(markers().isEmpty(), qPrintable(markers().join(QLatin1Char(' ')) + describe(outcome)));
+        QVERIFY2(!isHostShadow && after.st_nlink == shadow.st_nlink, "the host's /etc/shadow was linked into the rootfs");
     }
 };
 
