@@ -600,6 +600,47 @@ private Q_SLOTS:
         QVERIFY2(markers().isEmpty(), qPrintable(markers().join(QLatin1Char(' '))));
     }
 
+    // Review: Export reads a stopped container's rootfs as root, Destroy
+    // removes it as root: symlinks its root left there (to a root-only
+    // host file, to /, to a host directory) are written as links and
+    // removed as links, never followed.
+    void review_exportAndDestroyStayInside()
+    {
+        const QString secretPath = QStringLiteral("/root/berth-security-export-secret");
+        const QByteArray secret = "berth-security-secret-" + QByteArray::number(::getpid());
+        QVERIFY(writeFile(secretPath, secret + '\n', kRootOnly));
+        const QString victim = m_files.path() + QStringLiteral("/victim");
+        QVERIFY(QDir().mkpath(victim) && writeFile(victim + QStringLiteral("/keep.txt"), "keep\n", kPublic));
+        EXPECT_CODE(memberCreateApp(QStringLiteral("walls")), 0);
+        EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("start"), QStringLiteral("walls")}), 0);
+        EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("exec"), QStringLiteral("walls"), QStringLiteral("--"),
+                                                   QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                                                   QStringLiteral("ln -s %1 /leak-file; ln -s / /leak-root; ln -s %2 /victim; "
+                                                                  "mkdir -p /d; ln -s %2 /d/inner")
+                                                       .arg(secretPath, victim)}),
+                    0);
+        EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("stop"), QStringLiteral("walls"), QStringLiteral("-t"),
+                                                   QStringLiteral("1")}),
+                    0);
+        const Outcome exported = m_session.berthctlAs(kMember, {QStringLiteral("export"), QStringLiteral("walls"),
+                                                                QStringLiteral("-")});
+        QProcess gunzip;
+        gunzip.start(QStringLiteral("gzip"), {QStringLiteral("-dc")});
+        gunzip.write(exported.out);
+        gunzip.closeWriteChannel();
+        QVERIFY(gunzip.waitForFinished(60000));
+        const QByteArray tar = gunzip.readAllStandardOutput();
+        const Outcome destroyed = m_session.berthctlAs(kMember, {QStringLiteral("destroy"), QStringLiteral("walls")});
+        const bool kept = QFile::exists(victim + QStringLiteral("/keep.txt"));
+        QFile::remove(secretPath);
+        destroy(QStringLiteral("walls"));
+        EXPECT_CODE(exported, 0);
+        QVERIFY2(tar.contains("leak-file"), "the export is not the container's rootfs");
+        QVERIFY2(!tar.contains(secret), "a root-only host file reached the member through Export");
+        EXPECT_CODE(destroyed, 0);
+        QVERIFY2(kept, "Destroy removed a host file through a symlink");
+    }
+
     // Review: the helper extracts a member's archive as root: entries that
     // climb out (.., absolute paths, through a symlink) or hard-link a host
     // file must land inside the new rootfs or nowhere. One archive per
