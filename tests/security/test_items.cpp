@@ -334,6 +334,46 @@ private Q_SLOTS:
         QVERIFY2(console.errText().contains(QLatin1String("org.berth.Error.NotAuthorized")), qPrintable(describe(console)));
     }
 
+    // Item 4: nor clone root's, which gives the member a privileged
+    // container of its own.
+    void item04_memberClonesRootsSystemContainer()
+    {
+        QCOMPARE(m_session.rootCreate(QStringLiteral("rootsys2"), QStringLiteral("system")), QString());
+        const Outcome outcome = m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("sysclone"),
+                                                               QStringLiteral("-t"), QStringLiteral("clone"),
+                                                               QStringLiteral("-o"), QStringLiteral("source=rootsys2")});
+        const QString state = m_session.state(QStringLiteral("sysclone"));
+        destroy(QStringLiteral("sysclone"));
+        destroy(QStringLiteral("rootsys2"));
+        QCOMPARE(state, QStringLiteral("org.berth.Error.NotFound"));
+        QVERIFY2(outcome.code == 3, qPrintable(describe(outcome)));
+    }
+
+    // Item 4: nor rewrite what root's runs (its init): the new config is as
+    // privileged as the old, whatever it changes.
+    void item04_memberRewritesRootsSystemContainer()
+    {
+        QCOMPARE(m_session.rootCreate(QStringLiteral("rootsys3"), QStringLiteral("system")), QString());
+        QVERIFY(m_session.installProbe(QStringLiteral("rootsys3")));
+        QString config = m_session.config(QStringLiteral("rootsys3"));
+        const QString old = config;
+        config.replace(QStringLiteral("lxc.init.cmd = /sbin/init"),
+                       QStringLiteral("lxc.init.cmd = /berth-escape-probe proc_sys_remount --host-root ") +
+                           m_session.rootfs(QStringLiteral("rootsys3")));
+        QVERIFY(config != old);
+        const Outcome set = memberSetConfig(QStringLiteral("rootsys3"), config);
+        if (set.code == 0) {   // the hole: the member's command as the privileged container's init
+            m_session.berthctlAs(kMember, {QStringLiteral("start"), QStringLiteral("rootsys3")});
+            for (int i = 0; i < 100 && m_session.state(QStringLiteral("rootsys3")) != QLatin1String("stopped"); ++i)
+                QTest::qWait(100);
+        }
+        const QString now = m_session.config(QStringLiteral("rootsys3"));
+        destroy(QStringLiteral("rootsys3"));
+        QVERIFY2(markers().isEmpty(), "the member's init in root's privileged container ran a payload as host root");
+        QCOMPARE(now, old);
+        QVERIFY2(set.code == 3, qPrintable(describe(set)));
+    }
+
     // Item 5: veth.pair naming an existing host link: the failed start's
     // cleanup deleted that link.
     void item05_vethPairNamesHostLink()
