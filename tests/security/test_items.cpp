@@ -390,6 +390,25 @@ private Q_SLOTS:
         QVERIFY2(refused.code != 0 && both(refused).contains(QLatin1String("hostvpn0")), qPrintable(describe(refused)));
     }
 
+    // Review (item 5's rule for bridges): a Berth bridge named after an
+    // existing host link (a LAN bridge): neither its creation nor its
+    // deletion may touch that link.
+    void review_bridgeNamedAfterHostLink()
+    {
+        HostLink lan(QStringLiteral("hostbr0"));
+        QVERIFY(lan.index() != 0);
+        const Outcome created = m_session.berthctlAs(kMember, {QStringLiteral("bridge"), QStringLiteral("create"),
+                                                               QStringLiteral("hostbr0"), QStringLiteral("--address"),
+                                                               QStringLiteral("10.232.0.1/24")});
+        const unsigned afterCreate = lan.currentIndex();
+        const Outcome deleted = m_session.berthctlAs(kMember, {QStringLiteral("bridge"), QStringLiteral("delete"),
+                                                               QStringLiteral("hostbr0"), QStringLiteral("-f")});
+        QCOMPARE(afterCreate, lan.index());
+        QCOMPARE(lan.currentIndex(), lan.index());   // still there, the same link
+        QVERIFY2(created.code != 0 && both(created).contains(QLatin1String("hostbr0")), qPrintable(describe(created)));
+        QVERIFY2(deleted.code != 0, qPrintable(describe(deleted)));
+    }
+
     // Item 6: a forward of host port 22 redirected the host's own SSH.
     void item06_privilegedHostPort()
     {
