@@ -118,6 +118,11 @@ Outcome SecuritySession::runProcess(const QString& user, const QStringList& comm
     return outcome;
 }
 
+Outcome SecuritySession::asUser(const QString& user, const QStringList& command)
+{
+    return runProcess(user, command, QStringLiteral("/dev/null"));
+}
+
 Outcome SecuritySession::berthctlAs(const QString& user, const QStringList& args, const QString& stdinPath)
 {
     return runProcess(user, QStringList{QStringLiteral(BERTHCTL_BINARY)} + args, stdinPath);
@@ -189,6 +194,11 @@ QString SecuritySession::state(const QString& name)
 QString SecuritySession::rootfs(const QString& name) const
 {
     return QString::fromStdString(Paths(m_stateRoot.toStdString()).rootfsDir(name.toStdString()).string());
+}
+
+QString SecuritySession::monitorSocket(const QString& name) const
+{
+    return QString::fromStdString(Paths(m_stateRoot.toStdString()).monitorSocket(name.toStdString()).string());
 }
 
 bool SecuritySession::installProbe(const QString& name)

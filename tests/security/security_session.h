@@ -33,6 +33,9 @@ public:
     Outcome gdbusAs(const QString& user, const QString& interfaceAndMethod, const QStringList& args,
                     const QStringList& wrapper = {});
 
+    // Any command as `user` (stdin /dev/null).
+    Outcome asUser(const QString& user, const QStringList& command);
+
     // Root's calls for the setup (root may do everything).
     QDBusMessage rootCall(const QString& interface, const QString& method, const QVariantList& args = {});
     // Creates a busybox container as root and waits for the job; "" or why not.
@@ -45,6 +48,7 @@ public:
 
     // The container's root as the host sees it.
     [[nodiscard]] QString rootfs(const QString& name) const;
+    [[nodiscard]] QString monitorSocket(const QString& name) const;
     // Copies the escape probe into the container's root (as root, the setup).
     bool installProbe(const QString& name);
 

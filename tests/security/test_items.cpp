@@ -700,6 +700,21 @@ private Q_SLOTS:
         QVERIFY2(kept, "Destroy removed a host file through a symlink");
     }
 
+    // Review: a running container's monitor (root) takes commands on its
+    // socket without asking polkit: only root may reach it, not a member
+    // and not any other user.
+    void review_monitorSocketIsRootsOnly()
+    {
+        const QString socket = m_session.monitorSocket(QStringLiteral("app"));
+        QVERIFY2(QFile::exists(socket), qPrintable(socket));
+        for (const QString& user : {kMember, kOutsider}) {
+            const Outcome outcome = m_session.asUser(
+                user, {QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                       QStringLiteral("[ -w \"$0\" ] || [ -r \"$0\" ] && echo REACHABLE; true"), socket});
+            QVERIFY2(outcome.code == 0 && !outcome.out.contains("REACHABLE"), qPrintable(user + describe(outcome)));
+        }
+    }
+
     // Review: the helper extracts a member's archive as root: entries that
     // climb out (.., absolute paths, through a symlink) or hard-link a host
     // file must land inside the new rootfs or nowhere. One archive per
