@@ -21,8 +21,10 @@ dpkg-dev file"
 # llvm-16): tests/fuzz; clang 14 cannot use libstdc++ 12's std::expected.
 # flatpak-builder: unit_flatpak_manifest checks flatpak/ with its --show-manifest.
 # systemd: systemd-analyze verifies berth-autostart.service (no systemd as init needed).
+# libglib2.0-bin: gdbus, which the system and security tests call as other
+# users (it passes 'handle N' arguments as descriptors).
 TEST_PACKAGES="desktop-file-utils appstream flatpak-builder systemd busybox-static iproute2 util-linux procps xvfb xauth dbus polkitd pkexec
-dnsmasq-base nftables debootstrap user-mode-linux clang-16 libclang-rt-16-dev llvm-16"
+dnsmasq-base nftables debootstrap user-mode-linux clang-16 libclang-rt-16-dev llvm-16 libglib2.0-bin"
 BENCH_PACKAGES="crun lxc hyperfine"
 
 usage() {
