@@ -17,7 +17,8 @@
 namespace berth::test {
 namespace {
 
-// Settings that hand a helper program host root, or weaken what protects it.
+// Settings that hand a helper program host root, or weaken what protects it
+// (net.ipv4.ip_forward is not among them: Berth's NAT bridges set it).
 const char* const kSysctls[] = {
     "kernel/core_pattern", "kernel/core_uses_pid",      "kernel/modprobe",       "kernel/sysrq",
     "kernel/hostname",     "kernel/domainname",         "kernel/poweroff_cmd",   "kernel/kptr_restrict",
@@ -148,6 +149,13 @@ bool writeText(const QString& path, const QString& text)
 }
 
 } // namespace
+
+QStringList revertChangesSince(const HostState& before)
+{
+    const QStringList changed = before.differences(HostState::read());
+    before.restore();
+    return changed;
+}
 
 QStringList markers()
 {

@@ -28,6 +28,10 @@ private:
     qint64 m_clockOffset = 0;         // CLOCK_REALTIME - CLOCK_BOOTTIME, seconds
 };
 
+// What changed on the host since `before`, written back already (empty
+// when nothing did): the check around every case and every run.
+[[nodiscard]] QStringList revertChangesSince(const HostState& before);
+
 // The probe's markers on the host (/run/berth-security-marker-*).
 [[nodiscard]] QStringList markers();
 void removeMarkers();

@@ -170,8 +170,7 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         m_session.destroyAll();
-        const QStringList changed = m_baseline.differences(HostState::read());
-        m_baseline.restore();
+        const QStringList changed = revertChangesSince(m_baseline);
         m_session.stop();
         QVERIFY2(changed.isEmpty(), qPrintable(changed.join(QLatin1Char('\n'))));
     }
@@ -180,8 +179,7 @@ private Q_SLOTS:
 
     void cleanup()
     {
-        const QStringList changed = m_before.differences(HostState::read());
-        m_before.restore();
+        const QStringList changed = revertChangesSince(m_before);
         QVERIFY2(changed.isEmpty(), qPrintable(QStringLiteral("the host changed:\n") + changed.join(QLatin1Char('\n'))));
     }
 

@@ -194,8 +194,7 @@ private Q_SLOTS:
     {
         m_session.destroyAll();
         m_session.rootCall(kNetwork, QStringLiteral("DeleteBridge"), {kBridge, true});
-        const QStringList changed = m_baseline.differences(HostState::read());
-        m_baseline.restore();
+        const QStringList changed = revertChangesSince(m_baseline);
         m_session.stop();
         QVERIFY2(changed.isEmpty(), qPrintable(changed.join(QLatin1Char('\n'))));
     }
@@ -204,8 +203,7 @@ private Q_SLOTS:
 
     void cleanup()
     {
-        const QStringList changed = m_before.differences(HostState::read());
-        m_before.restore();
+        const QStringList changed = revertChangesSince(m_before);
         QVERIFY2(changed.isEmpty(), qPrintable(QStringLiteral("the host changed:\n") + changed.join(QLatin1Char('\n'))));
     }
 
