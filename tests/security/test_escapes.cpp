@@ -62,7 +62,7 @@ QMap<QString, Expected> attacks()
         // Host processes are not visible at all.
         {QStringLiteral("ptrace_host"),
          {{QStringLiteral("kill"), {QStringLiteral("ESRCH")}},
-          {QStringLiteral("ptrace"), {QStringLiteral("ESRCH")}},
+          {QStringLiteral("ptrace"), {QStringLiteral("ESRCH"), QStringLiteral("EPERM")}},   // EPERM: seccomp
           {QStringLiteral("proc-entry"), {QStringLiteral("ENOENT")}}}},
         {QStringLiteral("proc_root"), {{QStringLiteral("open-root"), {QStringLiteral("ENOENT")}}}},
         // A user namespace of its own may be refused outright; if not, it
