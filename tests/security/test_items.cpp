@@ -264,10 +264,13 @@ private Q_SLOTS:
     void item02_foreignMirror()
     {
         QFETCH(QString, templateName);
-        const QString name = QStringLiteral("mirror-") + templateName;
+        // An application container: what a member may create from the
+        // template, so only the mirror decides (the name says nothing of it).
+        const QString name = QStringLiteral("foreign-") + templateName;
         const Outcome outcome = m_session.berthctlAs(
             kMember, {QStringLiteral("create"), name, QStringLiteral("-t"), templateName, QStringLiteral("-o"),
-                      QStringLiteral("mirror=http://127.0.0.1:9/") + templateName});
+                      QStringLiteral("mirror=http://127.0.0.1:9/") + templateName, QStringLiteral("--app"),
+                      QStringLiteral("--"), QStringLiteral("/bin/true")});
         QCOMPARE(m_session.state(name), QStringLiteral("org.berth.Error.NotFound"));
         QVERIFY2(outcome.code == 3 && both(outcome).contains(QLatin1String("mirror")), qPrintable(describe(outcome)));
     }
@@ -276,20 +279,20 @@ private Q_SLOTS:
     // application container the host's kernel.core_pattern.
     void item03_procMountEntry()
     {
-        EXPECT_CODE(memberCreateApp(QStringLiteral("procmount")), 0);
-        QDir().mkpath(m_session.rootfs(QStringLiteral("procmount")) + QStringLiteral("/mnt/p"));
-        QVERIFY(m_session.installProbe(QStringLiteral("procmount")));
-        const QString old = m_session.config(QStringLiteral("procmount"));
+        EXPECT_CODE(memberCreateApp(QStringLiteral("mounts3")), 0);
+        QDir().mkpath(m_session.rootfs(QStringLiteral("mounts3")) + QStringLiteral("/mnt/p"));
+        QVERIFY(m_session.installProbe(QStringLiteral("mounts3")));
+        const QString old = m_session.config(QStringLiteral("mounts3"));
         const QString entry = QStringLiteral("lxc.mount.entry = proc mnt/p proc rw\n");
-        const Outcome set = memberSetConfig(QStringLiteral("procmount"), old + entry);
+        const Outcome set = memberSetConfig(QStringLiteral("mounts3"), old + entry);
         if (set.code == 0) {   // the hole: show what it gives
-            m_session.berthctlAs(kMember, {QStringLiteral("start"), QStringLiteral("procmount")});
-            const Outcome probe = memberProbe(QStringLiteral("procmount"),
+            m_session.berthctlAs(kMember, {QStringLiteral("start"), QStringLiteral("mounts3")});
+            const Outcome probe = memberProbe(QStringLiteral("mounts3"),
                                               {QStringLiteral("core_pattern"), QStringLiteral("--file"),
                                                QStringLiteral("/mnt/p/sys/kernel/core_pattern")});
             QVERIFY2(markers().isEmpty() && !probe.out.contains("ESCAPED"), qPrintable(describe(probe)));
         }
-        destroy(QStringLiteral("procmount"));
+        destroy(QStringLiteral("mounts3"));
         QVERIFY2(set.code == 3 && namesLine(both(set), lineCount(old) + 1) && both(set).contains(QLatin1String("proc")),
                  qPrintable(describe(set)));
     }
