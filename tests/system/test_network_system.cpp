@@ -129,7 +129,8 @@ private Q_SLOTS:
         QVERIFY2(m_bus.start(settings, &why), qPrintable(why));
         auto created = call(QStringLiteral("org.berth.Manager1"), QStringLiteral("Create"),
                             {QStringLiteral("fwd1"), QStringLiteral("busybox"),
-                             QVariant::fromValue(QMap<QString, QString>{}), QString(), QStringList{}, QString()});
+                             QVariant::fromValue(QMap<QString, QString>{}), QStringLiteral("application"),
+                             QStringList{QStringLiteral("sleep"), QStringLiteral("3600")}, QString()});
         QVERIFY2(created.type() == QDBusMessage::ReplyMessage, qPrintable(created.errorMessage()));
         QTRY_VERIFY_WITH_TIMEOUT(call(QStringLiteral("org.berth.Manager1"), QStringLiteral("GetContainer"),
                                       {QStringLiteral("fwd1")})

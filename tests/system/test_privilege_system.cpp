@@ -82,7 +82,8 @@ private:
     static void verifyPrivilegeRefusal(const QString& out, const QString& name, const QString& mentions)
     {
         QVERIFY2(out.contains(QLatin1String("org.berth.Error.NotAuthorized")), qPrintable(out));
-        QVERIFY2(out.contains(QStringLiteral("container '%1': it is privileged").arg(name)), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("container '%1'").arg(name)), qPrintable(out));
+        QVERIFY2(out.contains(QLatin1String("it is privileged")), qPrintable(out));
         QVERIFY2(out.contains(mentions), qPrintable(out));
         QVERIFY2(out.contains(QLatin1String("needs an administrator (org.berth.host.bind-mount)")), qPrintable(out));
     }
@@ -156,9 +157,9 @@ private Q_SLOTS:
         verifyPrivilegeRefusal(callAsMember(QStringLiteral("ExecPty"),
                                             {QStringLiteral("'rootsys'"), QStringLiteral("['/bin/true']"),
                                              QStringLiteral("@as []"), QStringLiteral("'/'")}),
-                               QStringLiteral("rootsys"), QStringLiteral("running a command in it"));
+                               QStringLiteral("rootsys"), QStringLiteral("running a command in"));
         verifyPrivilegeRefusal(callAsMember(QStringLiteral("OpenConsole"), {QStringLiteral("'rootsys'"), QStringLiteral("0")}),
-                               QStringLiteral("rootsys"), QStringLiteral("opening its console"));
+                               QStringLiteral("rootsys"), QStringLiteral("opening the console of"));
         // Nothing of the caller's runs in a start, stop or freeze: those stay the member's.
         int status = -1;
         QString out = callAsMember(QStringLiteral("Freeze"), {QStringLiteral("'rootsys'")}, &status);

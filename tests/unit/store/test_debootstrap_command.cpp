@@ -13,8 +13,10 @@ private slots:
     {
         auto argv = debootstrapArguments({.architecture = "amd64"}, "/var/cache/berth/templates/x");
         QVERIFY(argv);
-        const std::vector<std::string> expected = {"debootstrap", "--arch=amd64", "--variant=minbase", "bookworm",
-                                                   "/var/cache/berth/templates/x", "http://deb.debian.org/debian"};
+        const std::vector<std::string> expected = {
+            "debootstrap", "--foreign", "--keyring=/usr/share/keyrings/debian-archive-keyring.gpg", "--force-check-gpg",
+            "--arch=amd64", "--variant=minbase", "--components=main", "bookworm", "/var/cache/berth/templates/x",
+            "http://deb.debian.org/debian"};
         QCOMPARE(*argv, expected);
     }
 
@@ -25,8 +27,10 @@ private slots:
                                    .packages = {"systemd-sysv", "dbus", "dbus"}};
         auto argv = debootstrapArguments(request, "/t");
         QVERIFY(argv);
-        const std::vector<std::string> expected = {"debootstrap", "--arch=arm64", "--include=dbus,systemd-sysv",
-                                                   "noble", "/t", "https://mirror.example/ubuntu"};
+        const std::vector<std::string> expected = {
+            "debootstrap", "--foreign", "--keyring=/usr/share/keyrings/ubuntu-archive-keyring.gpg", "--force-check-gpg",
+            "--arch=arm64", "--components=main", "--include=dbus,systemd-sysv", "noble", "/t",
+            "https://mirror.example/ubuntu"};
         QCOMPARE(*argv, expected);
     }
 
@@ -79,12 +83,15 @@ private slots:
     void cacheKeys()
     {
         DebootstrapRequest plain{.release = "bookworm", .architecture = "amd64"};
-        QCOMPARE(cacheKey(plain), std::string("debian-bookworm-minbase-amd64"));
+        // Every field is in the hash (test_debootstrap_options checks each one).
+        const std::string prefix = "debian-bookworm-minbase-amd64-";
+        QVERIFY(cacheKey(plain).starts_with(prefix));
+        QCOMPARE(cacheKey(plain).size(), prefix.size() + 32);
         DebootstrapRequest extra = plain;
         extra.packages = {"systemd-sysv"};
         const std::string key = cacheKey(extra);
-        QVERIFY(key.starts_with("debian-bookworm-minbase-amd64-"));
-        QCOMPARE(key.size(), std::string("debian-bookworm-minbase-amd64-").size() + 8);
+        QVERIFY(key.starts_with(prefix));
+        QVERIFY(key != cacheKey(plain));
         extra.packages = {"dbus"};
         QVERIFY(cacheKey(extra) != key);
     }
