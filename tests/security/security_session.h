@@ -5,7 +5,9 @@
 #pragma once
 
 #include "berthctl_run.h"
+#include "helper_calls.h"
 #include "system_bus.h"
+#include "test_users.h"
 
 #include <QDBusMessage>
 #include <QStringList>
@@ -13,7 +15,7 @@
 namespace berth::test {
 
 // In group berth: manages containers without a password (50-berth.rules).
-inline const QString kMember = QStringLiteral("berth-test-user");
+inline const QString kMember = kTestUser;
 // Any local user: may read, may change nothing.
 inline const QString kOutsider = QStringLiteral("berth-test-outsider");
 
@@ -55,15 +57,8 @@ public:
     [[nodiscard]] QString busAddress() const { return m_bus.address(); }
 
 private:
-    Outcome runProcess(const QString& user, const QStringList& command, const QString& stdinPath);
-
     SystemBus m_bus;
     QString m_stateRoot;
 };
-
-// A string as GVariant text for gdbus.
-[[nodiscard]] QString gvariantString(QString text);
-// Stdout and stderr together, for messages.
-[[nodiscard]] QString both(const Outcome& outcome);
 
 } // namespace berth::test

@@ -8,7 +8,7 @@
 // as it was. A privileged system container (root made it) must not even
 // let the member in: the same attacks there are refused at exec.
 #include "host_state.h"
-#include "integration_env.h"
+#include "integration_bus.h"
 #include "security_session.h"
 
 #include <QCoreApplication>
@@ -147,12 +147,10 @@ private:
         // The member starts its own; root starts its own.
         EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("start"), QStringLiteral("app")}), 0);
         EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("start"), QStringLiteral("systrim")}), 0);
-        auto started = m_session.rootCall(QStringLiteral("org.berth.Manager1"), QStringLiteral("Start"),
-                                          {QStringLiteral("syspriv")});
+        auto started = m_session.rootCall(kManager, QStringLiteral("Start"), {QStringLiteral("syspriv")});
         QVERIFY2(started.type() == QDBusMessage::ReplyMessage, qPrintable(started.errorMessage()));
         QCOMPARE(m_session.state(QStringLiteral("systrim")), QStringLiteral("running"));
-        const auto info = m_session.rootCall(QStringLiteral("org.berth.Manager1"), QStringLiteral("GetContainer"),
-                                             {QStringLiteral("systrim")});
+        const auto info = m_session.rootCall(kManager, QStringLiteral("GetContainer"), {QStringLiteral("systrim")});
         QCOMPARE(qdbus_cast<QVariantMap>(info.arguments().value(0)).value(QStringLiteral("kind")).toString(),
                  QStringLiteral("system"));
     }
@@ -230,13 +228,6 @@ private Q_SLOTS:
     }
 };
 
-int main(int argc, char** argv)
-{
-    return berth::test::runIntegrationTest("TestEscapes", [&] {
-        QCoreApplication app(argc, argv);
-        TestEscapes test;
-        return QTest::qExec(&test, argc, argv);
-    });
-}
+BERTH_SYSTEM_TEST_MAIN(TestEscapes)
 
 #include "test_escapes.moc"

@@ -8,7 +8,7 @@
 // v2) needs the user-mode-Linux kernel: tests/uml (integration label).
 #include "archive_builder.h"
 #include "host_state.h"
-#include "integration_env.h"
+#include "integration_bus.h"
 #include "security_session.h"
 
 #include <QCoreApplication>
@@ -29,8 +29,6 @@ Q_DECLARE_METATYPE(std::vector<archive_test::Entry>)
 
 namespace {
 
-const QString kManager = QStringLiteral("org.berth.Manager1");
-const QString kNetwork = QStringLiteral("org.berth.Network1");
 const QString kBridge = QStringLiteral("sbr0");
 
 bool writeFile(const QString& path, const QByteArray& data, QFileDevice::Permissions mode)
@@ -171,6 +169,15 @@ private:
     }
 
     void destroy(const QString& name) { m_session.rootCall(kManager, QStringLiteral("Destroy"), {name, true}); }
+
+    // Waits for the job a member's gdbus call started, if it started one, so
+    // that what the job did (or did not) is there to check.
+    void waitForJobOf(const Outcome& gdbus)
+    {
+        const QRegularExpression jobPath(QStringLiteral("objectpath '([^']+)'"));
+        if (const auto match = jobPath.match(gdbus.outText()); match.hasMatch())
+            m_session.waitForJob(match.captured(1));
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -365,8 +372,7 @@ private Q_SLOTS:
         const Outcome set = memberSetConfig(QStringLiteral("rootsys3"), config);
         if (set.code == 0) {   // the hole: the member's command as the privileged container's init
             m_session.berthctlAs(kMember, {QStringLiteral("start"), QStringLiteral("rootsys3")});
-            for (int i = 0; i < 100 && m_session.state(QStringLiteral("rootsys3")) != QLatin1String("stopped"); ++i)
-                QTest::qWait(100);
+            waitUntil([&] { return m_session.state(QStringLiteral("rootsys3")) == QLatin1String("stopped"); }, 10000);
         }
         const QString now = m_session.config(QStringLiteral("rootsys3"));
         destroy(QStringLiteral("rootsys3"));
@@ -448,8 +454,7 @@ private Q_SLOTS:
                 &answer);
             return answer.trimmed();
         };
-        for (int i = 0; i < 100 && ask(QStringLiteral("127.0.0.1")) != QLatin1String("host-service"); ++i)
-            QTest::qWait(100);
+        waitUntil([&] { return ask(QStringLiteral("127.0.0.1")) == QLatin1String("host-service"); }, 60000);
         QCOMPARE(ask(QStringLiteral("10.231.0.1")), QStringLiteral("host-service"));
         EXPECT_CODE(memberCreateApp(QStringLiteral("svc"), {QStringLiteral("--network"), kBridge}), 0);
         EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("start"), QStringLiteral("svc")}), 0);
@@ -558,9 +563,7 @@ private Q_SLOTS:
             {QStringLiteral("oci-closed"), QStringLiteral("oci"), QStringLiteral("@a{ss} {}"), QStringLiteral("application"),
              QStringLiteral("@as []"), QStringLiteral(""), QStringLiteral("handle 0")},
             {QStringLiteral(BERTH_FD_OPEN), QStringLiteral("0"), QStringLiteral("path"), closed, QStringLiteral("--")});
-        const QRegularExpression jobPath(QStringLiteral("objectpath '([^']+)'"));
-        if (const auto match = jobPath.match(outcome.outText()); match.hasMatch())
-            m_session.waitForJob(match.captured(1));
+        waitForJobOf(outcome);
         const QString state = m_session.state(QStringLiteral("oci-closed"));
         destroy(QStringLiteral("oci-closed"));
         QCOMPARE(state, QStringLiteral("org.berth.Error.NotFound"));
@@ -587,9 +590,7 @@ private Q_SLOTS:
         const Outcome outcome = m_session.gdbusAs(
             kMember, kManager + QStringLiteral(".Export"), {QStringLiteral("expo"), QStringLiteral("handle 0")},
             {QStringLiteral(BERTH_FD_OPEN), QStringLiteral("0"), mode, precious, QStringLiteral("--")});
-        const QRegularExpression jobPath(QStringLiteral("objectpath '([^']+)'"));
-        if (const auto match = jobPath.match(outcome.outText()); match.hasMatch())
-            m_session.waitForJob(match.captured(1));
+        waitForJobOf(outcome);
         destroy(QStringLiteral("expo"));
         QCOMPARE(readFile(precious), QByteArray("precious\n"));
         QVERIFY2(outcome.errText().contains(QLatin1String("org.berth.Error.InvalidArgument")), qPrintable(describe(outcome)));
@@ -777,13 +778,6 @@ private Q_SLOTS:
     }
 };
 
-int main(int argc, char** argv)
-{
-    return berth::test::runIntegrationTest("TestItems", [&] {
-        QCoreApplication app(argc, argv);
-        TestItems test;
-        return QTest::qExec(&test, argc, argv);
-    });
-}
+BERTH_SYSTEM_TEST_MAIN(TestItems)
 
 #include "test_items.moc"

@@ -1,11 +1,13 @@
-// Runs the built berthctl (BERTHCTL_BINARY) for the system tests and keeps
-// what it said; EXPECT_CODE checks its exit code and shows its output when
-// the code is not the one expected.
+// Runs the built berthctl (BERTHCTL_BINARY) for the system and security
+// tests, as root or as a user, and keeps what it said; EXPECT_CODE checks
+// its exit code and shows its output when the code is not the one expected.
 #pragma once
 
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
+
+class QProcess;
 
 namespace berth::test {
 
@@ -21,7 +23,21 @@ struct Outcome {
 // BERTH_TEST_VERBOSE=1 prints what it said, for people reading its output.
 Outcome berthctl(const QStringList& args);   // cleanup calls may ignore the outcome
 
+// `command` as `user` (setpriv --init-groups) on the bus at `busAddress`,
+// with LC_ALL=C, its stdin opened from `stdinPath` by the user's own shell,
+// with the user's rights, as a terminal user's shell would. Unlike runAs
+// (system_bus.h) it keeps stdout and stderr apart.
+Outcome runAsUser(const QString& user, const QStringList& command, const QString& busAddress,
+                  const QString& stdinPath = QStringLiteral("/dev/null"));
+
+// Waits up to `timeoutMs` for a started process and keeps what it said;
+// BERTH_TEST_VERBOSE=1 prints it after `what`. One place for all runners,
+// so they agree on what a crash or a timeout is (code -1).
+Outcome finish(QProcess& process, int timeoutMs, const QString& what);
+
 [[nodiscard]] QString describe(const Outcome& outcome);
+// Stdout and stderr together, for messages and loose checks of the wording.
+[[nodiscard]] QString both(const Outcome& outcome);
 
 } // namespace berth::test
 
