@@ -3,8 +3,10 @@
 // unprivileged user is refused every change but may read; once in group
 // "berth" (the shipped rules file) the same user may manage containers,
 // but still not give one access to the host.
-#include "integration_env.h"
+#include "helper_calls.h"
+#include "integration_bus.h"
 #include "system_bus.h"
+#include "test_users.h"
 
 #include <QCoreApplication>
 #include <QDBusInterface>
@@ -23,40 +25,6 @@
 
 using namespace berth::test;
 
-namespace {
-
-const QString kService = QStringLiteral("org.berth.Berth1");
-const QString kPath = QStringLiteral("/org/berth/Berth1");
-const QString kManager = QStringLiteral("org.berth.Manager1");
-const QString kUser = QStringLiteral("berth-test-user");
-const QString kGroup = QStringLiteral("berth");
-
-bool ensureUserOutsideGroup(QString* why)
-{
-    if (run(QStringLiteral("getent"), {QStringLiteral("group"), kGroup}) != 0 &&
-        run(QStringLiteral("groupadd"), {QStringLiteral("--system"), kGroup}) != 0) {
-        *why = QStringLiteral("groupadd berth failed");
-        return false;
-    }
-    if (run(QStringLiteral("id"), {kUser}) != 0 &&
-        run(QStringLiteral("useradd"), {QStringLiteral("--system"), QStringLiteral("--no-create-home"),
-                                        QStringLiteral("--shell"), QStringLiteral("/usr/sbin/nologin"), kUser}) != 0) {
-        *why = QStringLiteral("useradd %1 failed").arg(kUser);
-        return false;
-    }
-    run(QStringLiteral("gpasswd"), {QStringLiteral("-d"), kUser, kGroup});   // not a member: fine
-    return true;
-}
-
-// A string as GVariant text for gdbus.
-QString gvariantString(QString text)
-{
-    text.replace(QLatin1String("\\"), QLatin1String("\\\\")).replace(QLatin1String("'"), QLatin1String("\\'"));
-    return QLatin1Char('\'') + text + QLatin1Char('\'');
-}
-
-} // namespace
-
 // Every StateChanged the helper broadcasts, in order, as "name state".
 class StateRecorder : public QObject {
     Q_OBJECT
@@ -73,57 +41,28 @@ private:
 
     QDBusMessage call(const QString& method, const QVariantList& args = {})
     {
-        auto message = QDBusMessage::createMethodCall(kService, kPath, kManager, method);
-        message.setArguments(args);
-        return m_bus.connection().call(message, QDBus::Block, 300000);
+        return callHelper(m_bus, kManager, method, args);
     }
 
     // gdbus as the unprivileged user; returns its output (errors included).
     QString callAsUser(const QString& method, const QStringList& args, int* exitCode = nullptr,
-                       const QString& interface = QStringLiteral("org.berth.Manager1"))
+                       const QString& interface = kManager)
     {
-        QStringList command{QStringLiteral("gdbus"),      QStringLiteral("call"),    QStringLiteral("--address"),
-                            m_bus.address(),              QStringLiteral("--dest"),  kService,
-                            QStringLiteral("--object-path"), kPath,                  QStringLiteral("--method"),
-                            interface + QLatin1Char('.') + method};
         QString out;
-        const int code = runAs(kUser, command + args, &out);
+        const int code = runAs(kTestUser, gdbusCall(m_bus, interface + QLatin1Char('.') + method) + args, &out);
         if (exitCode)
             *exitCode = code;
         return out;
     }
 
-    QString state(const QString& name)
-    {
-        auto reply = call(QStringLiteral("GetContainer"), {name});
-        if (reply.type() != QDBusMessage::ReplyMessage)
-            return reply.errorName();
-        return qdbus_cast<QVariantMap>(reply.arguments().value(0)).value(QStringLiteral("state")).toString();
-    }
-
-    // Waits for a job's State to leave "running"; returns the final state.
-    QString waitForJob(const QDBusObjectPath& job)
-    {
-        QDBusInterface props(kService, job.path(), QStringLiteral("org.freedesktop.DBus.Properties"),
-                             m_bus.connection());
-        for (int i = 0; i < 3000; ++i) {
-            QDBusReply<QDBusVariant> reply =
-                props.call(QStringLiteral("Get"), QStringLiteral("org.berth.Job1"), QStringLiteral("State"));
-            if (!reply.isValid())
-                return reply.error().name();
-            if (reply.value().variant().toString() != QLatin1String("running"))
-                return reply.value().variant().toString();
-            QTest::qWait(100);
-        }
-        return QStringLiteral("timed out");
-    }
+    QString state(const QString& name) { return containerState(m_bus, name); }
 
     QString runJob(const QString& method, const QVariantList& args)
     {
         auto reply = call(method, args);
         if (reply.type() != QDBusMessage::ReplyMessage)
             return reply.errorName() + QStringLiteral(": ") + reply.errorMessage();
-        return waitForJob(qdbus_cast<QDBusObjectPath>(reply.arguments().value(0)));
+        return waitForJob(m_bus, qdbus_cast<QDBusObjectPath>(reply.arguments().value(0)).path());
     }
 
     QString createBusybox(const QString& name)
@@ -194,23 +133,17 @@ private Q_SLOTS:
         qDBusRegisterMetaType<QMap<QString, QVariantMap>>();
         qDBusRegisterMetaType<QList<QVariantMap>>();
         QString why;
-        QVERIFY2(ensureUserOutsideGroup(&why), qPrintable(why));
-        SystemBusSettings settings;
-        settings.stateRoot = QString::fromStdString(IntegrationEnvironment::instance().stateRoot().string());
-        settings.cgroupParent = QString::fromStdString(IntegrationEnvironment::instance().cgroupParent());
-        settings.helperIdleSeconds = 5;   // helperExitsWhenIdle waits for it; jobs and calls keep it alive
-        QVERIFY2(m_bus.start(settings, &why), qPrintable(why));
+        QVERIFY2(ensureNonMember(kTestUser, &why), qPrintable(why));
+        // An idle timeout of 5 s: helperExitsWhenIdle waits for it; jobs and calls keep it alive.
+        QVERIFY2(startTestBus(m_bus, &why, 5), qPrintable(why));
     }
 
     void cleanupTestCase()
     {
         // Whatever a failed test left: stopped and destroyed by the helper itself.
-        auto list = call(QStringLiteral("ListContainers"));
-        const auto names = qdbus_cast<QMap<QString, QString>>(list.arguments().value(0)).keys();
-        for (const auto& name : names)
-            call(QStringLiteral("Destroy"), {name, true});
+        destroyAllContainers(m_bus);
         m_bus.stop();
-        run(QStringLiteral("gpasswd"), {QStringLiteral("-d"), kUser, kGroup});
+        removeFromGroup(kTestUser, kBerthGroup);
     }
 
     void rootLifecycle()
@@ -366,7 +299,7 @@ private Q_SLOTS:
             {QStringLiteral("RemoveForward"), {QStringLiteral("'box2'"), QStringLiteral("'tcp:8080:80'")}},
         };
         for (const auto& [method, args] : networkAttempts) {
-            const QString out = callAsUser(method, args, nullptr, QStringLiteral("org.berth.Network1"));
+            const QString out = callAsUser(method, args, nullptr, kNetwork);
             QVERIFY2(out.contains(QLatin1String("org.berth.Error.NotAuthorized")),
                      qPrintable(method + QStringLiteral(": ") + out));
         }
@@ -375,13 +308,10 @@ private Q_SLOTS:
         auto job = call(QStringLiteral("Stop"), {QStringLiteral("box2"), 1u});
         QCOMPARE(job.type(), QDBusMessage::ReplyMessage);
         const QString jobPath = qdbus_cast<QDBusObjectPath>(job.arguments().value(0)).path();
-        QStringList cancel{QStringLiteral("gdbus"), QStringLiteral("call"), QStringLiteral("--address"), m_bus.address(),
-                           QStringLiteral("--dest"), kService, QStringLiteral("--object-path"), jobPath,
-                           QStringLiteral("--method"), QStringLiteral("org.berth.Job1.Cancel")};
         QString cancelOut;
-        runAs(kUser, cancel, &cancelOut);
+        runAs(kTestUser, gdbusCall(m_bus, kJob + QStringLiteral(".Cancel"), jobPath), &cancelOut);
         QVERIFY2(cancelOut.contains(QLatin1String("org.berth.Error.NotAuthorized")), qPrintable(cancelOut));
-        waitForJob(QDBusObjectPath(jobPath));   // "not running" fails it; either way nothing changes
+        waitForJob(m_bus, jobPath);   // "not running" fails it; either way nothing changes
 
         // Nothing changed.
         QCOMPARE(state(QStringLiteral("box2")), QStringLiteral("stopped"));
@@ -423,8 +353,7 @@ private Q_SLOTS:
         const uint helper = m_bus.ownerPid(kService);
         QVERIFY(helper != 0);
         QCOMPARE(::kill(pid_t(helper), SIGKILL), 0);
-        for (int i = 0; i < 600 && m_bus.ownerPid(kService) == helper; ++i)
-            QTest::qWait(50);
+        waitUntil([&] { return m_bus.ownerPid(kService) != helper; }, 30000);
         QVERIFY(m_bus.ownerPid(kService) != helper);
 
         auto after = qdbus_cast<QVariantMap>(call(QStringLiteral("GetContainer"), {QStringLiteral("box4")}).arguments().value(0));
@@ -442,9 +371,7 @@ private Q_SLOTS:
     void rootNetwork()
     {
         auto network = [this](const QString& method, const QVariantList& args) {
-            auto message = QDBusMessage::createMethodCall(kService, kPath, QStringLiteral("org.berth.Network1"), method);
-            message.setArguments(args);
-            return m_bus.connection().call(message, QDBus::Block, 300000);
+            return callHelper(m_bus, kNetwork, method, args);
         };
         auto bridgeNames = [&] {
             QList<QVariantMap> bridges;
@@ -483,9 +410,8 @@ private Q_SLOTS:
     void initExitIsAnnounced()
     {
         StateRecorder recorder;
-        QVERIFY(m_bus.connection().connect(QString(), QStringLiteral("/org/berth/Berth1"),
-                                           QStringLiteral("org.berth.Manager1"), QStringLiteral("StateChanged"),
-                                           &recorder, SLOT(record(QString,QString))));
+        QVERIFY(m_bus.connection().connect(QString(), kPath, kManager, QStringLiteral("StateChanged"), &recorder,
+                                           SLOT(record(QString,QString))));
         const QString name = QStringLiteral("box7");
         QCOMPARE(runJob(QStringLiteral("Create"),
                         {name, QStringLiteral("busybox"), QVariant::fromValue(QMap<QString, QString>{}),
@@ -524,7 +450,7 @@ private Q_SLOTS:
 
     void berthGroupIsAllowed()
     {
-        QCOMPARE(run(QStringLiteral("gpasswd"), {QStringLiteral("-a"), kUser, kGroup}), 0);
+        QVERIFY(addToGroup(kTestUser, kBerthGroup));
         int code = -1;
         QString out = callAsUser(QStringLiteral("Start"), {QStringLiteral("'box2'")}, &code);
         QVERIFY2(code == 0, qPrintable(out));
@@ -542,7 +468,7 @@ private Q_SLOTS:
         QTemporaryDir lxcDir;
         QVERIFY(QFile::setPermissions(lxcDir.path(), QFile::ReadOwner | QFile::ExeOwner | QFile::ReadOther |
                                                          QFile::ExeOther | QFile::WriteOwner));
-        code = runAs(kUser,
+        code = runAs(kTestUser,
                      {QStringLiteral("env"), QStringLiteral("BERTH_BUS_ADDRESS=") + m_bus.address(),
                       QStringLiteral(BERTHCTL_BINARY), QStringLiteral("create"), QStringLiteral("imported"),
                       QStringLiteral("-t"), QStringLiteral("lxc-import"), QStringLiteral("--file"), lxcDir.path()},
@@ -555,7 +481,7 @@ private Q_SLOTS:
                                    QStringLiteral("lxc.net.1.type = veth\nlxc.net.1.link = hostbr9\n");
         out = callAsUser(QStringLiteral("SetConfig"), {QStringLiteral("'box2'"), gvariantString(hostBridge)}, &code);
         QVERIFY2(out.contains(QLatin1String("org.berth.Error.NotAuthorized")), qPrintable(out));
-        code = runAs(kUser,
+        code = runAs(kTestUser,
                      {QStringLiteral("env"), QStringLiteral("BERTH_BUS_ADDRESS=") + m_bus.address(),
                       QStringLiteral(BERTHCTL_BINARY), QStringLiteral("create"), QStringLiteral("onhost"),
                       QStringLiteral("-t"), QStringLiteral("busybox"), QStringLiteral("--network"),
@@ -587,7 +513,7 @@ private Q_SLOTS:
         out = callAsUser(QStringLiteral("Stop"), {QStringLiteral("'box2'"), QStringLiteral("uint32 10")}, &code);
         QVERIFY2(code == 0, qPrintable(out));
         const QString jobPath = out.section(QLatin1Char('\''), 1, 1);
-        QCOMPARE(waitForJob(QDBusObjectPath(jobPath)), QStringLiteral("succeeded"));
+        QCOMPARE(waitForJob(m_bus, jobPath), QStringLiteral("succeeded"));
         out = callAsUser(QStringLiteral("Destroy"), {QStringLiteral("'box2'"), QStringLiteral("false")}, &code);
         QVERIFY2(code == 0, qPrintable(out));
         QCOMPARE(state(QStringLiteral("box2")), QStringLiteral("org.berth.Error.NotFound"));
@@ -617,19 +543,11 @@ private Q_SLOTS:
     {
         QCOMPARE(call(QStringLiteral("ListContainers")).type(), QDBusMessage::ReplyMessage);
         QVERIFY(m_bus.ownerPid(kService) != 0);
-        for (int i = 0; i < 1200 && m_bus.ownerPid(kService) != 0; ++i)
-            QTest::qWait(100);
+        waitUntil([&] { return m_bus.ownerPid(kService) == 0; }, 120000);
         QCOMPARE(m_bus.ownerPid(kService), 0u);
     }
 };
 
-int main(int argc, char** argv)
-{
-    return berth::test::runIntegrationTest("TestHelperSystem", [&] {
-        QCoreApplication app(argc, argv);
-        TestHelperSystem test;
-        return QTest::qExec(&test, argc, argv);
-    });
-}
+BERTH_SYSTEM_TEST_MAIN(TestHelperSystem)
 
 #include "test_helper_system.moc"

@@ -5,8 +5,10 @@
 // host routes are refused with messages that name the block or the route
 // and its device. All in the test's private network namespace, which the
 // bus and the helper inherit.
-#include "integration_env.h"
+#include "helper_calls.h"
+#include "integration_bus.h"
 #include "system_bus.h"
+#include "test_users.h"
 
 #include <QCoreApplication>
 #include <QDBusMessage>
@@ -21,38 +23,6 @@
 using namespace berth::test;
 
 namespace {
-
-const QString kService = QStringLiteral("org.berth.Berth1");
-const QString kPath = QStringLiteral("/org/berth/Berth1");
-const QString kUser = QStringLiteral("berth-test-user");
-const QString kGroup = QStringLiteral("berth");
-
-bool ensureMember(QString* why)
-{
-    if (run(QStringLiteral("getent"), {QStringLiteral("group"), kGroup}) != 0 &&
-        run(QStringLiteral("groupadd"), {QStringLiteral("--system"), kGroup}) != 0) {
-        *why = QStringLiteral("groupadd berth failed");
-        return false;
-    }
-    if (run(QStringLiteral("id"), {kUser}) != 0 &&
-        run(QStringLiteral("useradd"), {QStringLiteral("--system"), QStringLiteral("--no-create-home"),
-                                        QStringLiteral("--shell"), QStringLiteral("/usr/sbin/nologin"), kUser}) != 0) {
-        *why = QStringLiteral("useradd %1 failed").arg(kUser);
-        return false;
-    }
-    if (run(QStringLiteral("gpasswd"), {QStringLiteral("-a"), kUser, kGroup}) != 0) {
-        *why = QStringLiteral("gpasswd -a failed");
-        return false;
-    }
-    return true;
-}
-
-// A string as GVariant text for gdbus.
-QString gvariantString(QString text)
-{
-    text.replace(QLatin1String("\\"), QLatin1String("\\\\")).replace(QLatin1String("'"), QLatin1String("\\'"));
-    return QLatin1Char('\'') + text + QLatin1Char('\'');
-}
 
 // A TCP socket listening on 127.0.0.1:port in this namespace: a "host service".
 int listenOn(quint16 port)
@@ -79,20 +49,14 @@ private:
 
     QDBusMessage call(const QString& interface, const QString& method, const QVariantList& args = {})
     {
-        auto message = QDBusMessage::createMethodCall(kService, kPath, interface, method);
-        message.setArguments(args);
-        return m_bus.connection().call(message, QDBus::Block, 300000);
+        return callHelper(m_bus, interface, method, args);
     }
 
     // gdbus as the member of group berth; its output, errors included.
     QString asMember(const QString& method, const QStringList& args, int* code)
     {
-        const QStringList command{QStringLiteral("gdbus"), QStringLiteral("call"), QStringLiteral("--address"),
-                                  m_bus.address(), QStringLiteral("--dest"), kService,
-                                  QStringLiteral("--object-path"), kPath, QStringLiteral("--method"),
-                                  QStringLiteral("org.berth.Network1.") + method};
         QString out;
-        *code = runAs(kUser, command + args, &out);
+        *code = runAs(kTestUser, gdbusCall(m_bus, kNetwork + QLatin1Char('.') + method) + args, &out);
         return out;
     }
 
@@ -111,7 +75,7 @@ private:
 
     QStringList forwards()
     {
-        return call(QStringLiteral("org.berth.Network1"), QStringLiteral("ListForwards"), {QStringLiteral("fwd1")})
+        return call(kNetwork, QStringLiteral("ListForwards"), {QStringLiteral("fwd1")})
             .arguments()
             .value(0)
             .toStringList();
@@ -122,17 +86,14 @@ private Q_SLOTS:
     {
         qDBusRegisterMetaType<QMap<QString, QString>>();
         QString why;
-        QVERIFY2(ensureMember(&why), qPrintable(why));
-        SystemBusSettings settings;
-        settings.stateRoot = QString::fromStdString(IntegrationEnvironment::instance().stateRoot().string());
-        settings.cgroupParent = QString::fromStdString(IntegrationEnvironment::instance().cgroupParent());
-        QVERIFY2(m_bus.start(settings, &why), qPrintable(why));
-        auto created = call(QStringLiteral("org.berth.Manager1"), QStringLiteral("Create"),
+        QVERIFY2(ensureMember(kTestUser, &why), qPrintable(why));
+        QVERIFY2(startTestBus(m_bus, &why), qPrintable(why));
+        auto created = call(kManager, QStringLiteral("Create"),
                             {QStringLiteral("fwd1"), QStringLiteral("busybox"),
                              QVariant::fromValue(QMap<QString, QString>{}), QStringLiteral("application"),
                              QStringList{QStringLiteral("sleep"), QStringLiteral("3600")}, QString()});
         QVERIFY2(created.type() == QDBusMessage::ReplyMessage, qPrintable(created.errorMessage()));
-        QTRY_VERIFY_WITH_TIMEOUT(call(QStringLiteral("org.berth.Manager1"), QStringLiteral("GetContainer"),
+        QTRY_VERIFY_WITH_TIMEOUT(call(kManager, QStringLiteral("GetContainer"),
                                       {QStringLiteral("fwd1")})
                                          .type() == QDBusMessage::ReplyMessage,
                                  60000);
@@ -140,10 +101,10 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        call(QStringLiteral("org.berth.Manager1"), QStringLiteral("Destroy"), {QStringLiteral("fwd1"), true});
+        call(kManager, QStringLiteral("Destroy"), {QStringLiteral("fwd1"), true});
         run(QStringLiteral("ip"), {QStringLiteral("link"), QStringLiteral("del"), QStringLiteral("rt0")});
         m_bus.stop();
-        run(QStringLiteral("gpasswd"), {QStringLiteral("-d"), kUser, kGroup});
+        removeFromGroup(kTestUser, kBerthGroup);
     }
 
     void privilegedHostPortNeedsTheAdmin()
@@ -161,22 +122,22 @@ private Q_SLOTS:
     // The same rule for a forward declared in the config.
     void privilegedForwardInAConfigNeedsTheAdmin()
     {
-        const QString config = call(QStringLiteral("org.berth.Manager1"), QStringLiteral("GetConfig"),
+        const QString config = call(kManager, QStringLiteral("GetConfig"),
                                     {QStringLiteral("fwd1")})
                                    .arguments()
                                    .value(0)
                                    .toString();
         QVERIFY(!config.isEmpty());
-        const QStringList command{QStringLiteral("gdbus"), QStringLiteral("call"), QStringLiteral("--address"),
-                                  m_bus.address(), QStringLiteral("--dest"), kService,
-                                  QStringLiteral("--object-path"), kPath, QStringLiteral("--method"),
-                                  QStringLiteral("org.berth.Manager1.SetConfig"), QStringLiteral("'fwd1'")};
+        const QStringList command =
+            gdbusCall(m_bus, kManager + QStringLiteral(".SetConfig")) + QStringList{QStringLiteral("'fwd1'")};
         QString out;
-        int code = runAs(kUser, command + QStringList{gvariantString(config + QStringLiteral("berth.net.forward = tcp:53:53\n"))},
+        int code = runAs(kTestUser,
+                         command + QStringList{gvariantString(config + QStringLiteral("berth.net.forward = tcp:53:53\n"))},
                          &out);
         QVERIFY2(code != 0 && out.contains(QLatin1String("org.berth.Error.NotAuthorized")), qPrintable(out));
         QCOMPARE(forwards(), QStringList{QStringLiteral("tcp:8080:80")});
-        code = runAs(kUser, command + QStringList{gvariantString(config + QStringLiteral("berth.net.forward = udp:5353:53\n"))},
+        code = runAs(kTestUser,
+                     command + QStringList{gvariantString(config + QStringLiteral("berth.net.forward = udp:5353:53\n"))},
                      &out);
         QVERIFY2(code == 0, qPrintable(out));
         QCOMPARE(forwards(), (QStringList{QStringLiteral("tcp:8080:80"), QStringLiteral("udp:5353:53")}));
@@ -234,13 +195,6 @@ private Q_SLOTS:
     }
 };
 
-int main(int argc, char** argv)
-{
-    return berth::test::runIntegrationTest("TestNetworkSystem", [&] {
-        QCoreApplication app(argc, argv);
-        TestNetworkSystem test;
-        return QTest::qExec(&test, argc, argv);
-    });
-}
+BERTH_SYSTEM_TEST_MAIN(TestNetworkSystem)
 
 #include "test_network_system.moc"

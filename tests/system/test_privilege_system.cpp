@@ -4,8 +4,10 @@
 // system container root made; root does all of it; the member still
 // creates, starts, execs in, stops and destroys an application container.
 #include "berthctl_run.h"
-#include "integration_env.h"
+#include "helper_calls.h"
+#include "integration_bus.h"
 #include "system_bus.h"
+#include "test_users.h"
 
 #include <QCoreApplication>
 #include <QDBusMessage>
@@ -17,22 +19,6 @@
 
 using namespace berth::test;
 
-namespace {
-
-const QString kService = QStringLiteral("org.berth.Berth1");
-const QString kPath = QStringLiteral("/org/berth/Berth1");
-const QString kManager = QStringLiteral("org.berth.Manager1");
-const QString kUser = QStringLiteral("berth-test-user");
-const QString kGroup = QStringLiteral("berth");
-
-QString gvariantString(QString text)
-{
-    text.replace(QLatin1String("\\"), QLatin1String("\\\\")).replace(QLatin1String("'"), QLatin1String("\\'"));
-    return QLatin1Char('\'') + text + QLatin1Char('\'');
-}
-
-} // namespace
-
 class TestPrivilegeSystem : public QObject {
     Q_OBJECT
 private:
@@ -40,20 +26,14 @@ private:
 
     QDBusMessage call(const QString& method, const QVariantList& args = {})
     {
-        auto message = QDBusMessage::createMethodCall(kService, kPath, kManager, method);
-        message.setArguments(args);
-        return m_bus.connection().call(message, QDBus::Block, 300000);
+        return callHelper(m_bus, kManager, method, args);
     }
 
     // gdbus as the member; its output, errors included.
     QString callAsMember(const QString& method, const QStringList& args, int* exitCode = nullptr)
     {
-        const QStringList command{QStringLiteral("gdbus"), QStringLiteral("call"), QStringLiteral("--address"),
-                                  m_bus.address(), QStringLiteral("--dest"), kService,
-                                  QStringLiteral("--object-path"), kPath, QStringLiteral("--method"),
-                                  kManager + QStringLiteral(".") + method};
         QString out;
-        const int code = runAs(kUser, command + args, &out);
+        const int code = runAs(kTestUser, gdbusCall(m_bus, kManager + QStringLiteral(".") + method) + args, &out);
         if (exitCode)
             *exitCode = code;
         return out;
@@ -62,16 +42,10 @@ private:
     // berthctl as the member; its exit code, output in *out.
     int berthctlAsMember(const QStringList& args, QString* out)
     {
-        return runAs(kUser, QStringList{QStringLiteral(BERTHCTL_BINARY)} + args, out);
+        return runAs(kTestUser, QStringList{QStringLiteral(BERTHCTL_BINARY)} + args, out);
     }
 
-    QString state(const QString& name)
-    {
-        auto reply = call(QStringLiteral("GetContainer"), {name});
-        if (reply.type() != QDBusMessage::ReplyMessage)
-            return reply.errorName();
-        return qdbus_cast<QVariantMap>(reply.arguments().value(0)).value(QStringLiteral("state")).toString();
-    }
+    QString state(const QString& name) { return containerState(m_bus, name); }
 
     QString config(const QString& name)
     {
@@ -92,20 +66,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         qDBusRegisterMetaType<QMap<QString, QString>>();
-        if (run(QStringLiteral("getent"), {QStringLiteral("group"), kGroup}) != 0)
-            QCOMPARE(run(QStringLiteral("groupadd"), {QStringLiteral("--system"), kGroup}), 0);
-        if (run(QStringLiteral("id"), {kUser}) != 0)
-            QCOMPARE(run(QStringLiteral("useradd"), {QStringLiteral("--system"), QStringLiteral("--no-create-home"),
-                                                     QStringLiteral("--shell"), QStringLiteral("/usr/sbin/nologin"),
-                                                     kUser}),
-                     0);
-        QCOMPARE(run(QStringLiteral("gpasswd"), {QStringLiteral("-a"), kUser, kGroup}), 0);
-        SystemBusSettings settings;
-        settings.stateRoot = QString::fromStdString(IntegrationEnvironment::instance().stateRoot().string());
-        settings.cgroupParent = QString::fromStdString(IntegrationEnvironment::instance().cgroupParent());
         QString why;
-        QVERIFY2(m_bus.start(settings, &why), qPrintable(why));
-        qputenv("BERTH_BUS_ADDRESS", m_bus.address().toUtf8());
+        QVERIFY2(ensureMember(kTestUser, &why), qPrintable(why));
+        QVERIFY2(startTestBus(m_bus, &why), qPrintable(why));
     }
 
     void cleanupTestCase()
@@ -114,7 +77,7 @@ private Q_SLOTS:
                  QStringLiteral("membercopy")})
             call(QStringLiteral("Destroy"), {name, true});
         m_bus.stop();
-        run(QStringLiteral("gpasswd"), {QStringLiteral("-d"), kUser, kGroup});
+        removeFromGroup(kTestUser, kBerthGroup);
     }
 
     void memberIsRefusedASystemContainer()
@@ -228,13 +191,6 @@ private Q_SLOTS:
     }
 };
 
-int main(int argc, char** argv)
-{
-    return berth::test::runIntegrationTest("TestPrivilegeSystem", [&] {
-        QCoreApplication app(argc, argv);
-        TestPrivilegeSystem test;
-        return QTest::qExec(&test, argc, argv);
-    });
-}
+BERTH_SYSTEM_TEST_MAIN(TestPrivilegeSystem)
 
 #include "test_privilege_system.moc"
