@@ -8,6 +8,7 @@
 // once the test creates the bridge — in the test's own network namespace
 // (the integration environment's), which the helper and berthctl share.
 #include "berthctl_run.h"
+#include "integration_bus.h"
 #include "integration_env.h"
 #include "system_bus.h"
 
@@ -114,12 +115,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        SystemBusSettings settings;
-        settings.stateRoot = QString::fromStdString(IntegrationEnvironment::instance().stateRoot().string());
-        settings.cgroupParent = QString::fromStdString(IntegrationEnvironment::instance().cgroupParent());
         QString why;
-        QVERIFY2(m_bus.start(settings, &why), qPrintable(why));
-        qputenv("BERTH_BUS_ADDRESS", m_bus.address().toUtf8());
+        QVERIFY2(startTestBus(m_bus, &why), qPrintable(why));
         for (const QString& name : {kDb, kCache, kWeb, kOff})
             EXPECT_CODE(berthctl({QStringLiteral("create"), name, QStringLiteral("-t"), QStringLiteral("busybox")}), 0);
         QVERIFY(configure(kDb, QStringLiteral("lxc.start.auto = 1\nlxc.start.order = 10\nlxc.start.delay = %1\n")

@@ -3,8 +3,10 @@
 // the verbs scripts use; an unprivileged user gets the not-authorized exit
 // code and a plain message, and may read.
 #include "berthctl_run.h"
-#include "integration_env.h"
+#include "helper_calls.h"
+#include "integration_bus.h"
 #include "system_bus.h"
+#include "test_users.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -18,8 +20,6 @@
 using namespace berth::test;
 
 namespace {
-
-const QString kUser = QStringLiteral("berth-test-user");
 
 QJsonDocument json(const Outcome& o)
 {
@@ -52,18 +52,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         QString why;
-        if (run(QStringLiteral("id"), {kUser}) != 0)
-            QCOMPARE(run(QStringLiteral("useradd"), {QStringLiteral("--system"), QStringLiteral("--no-create-home"),
-                                                     QStringLiteral("--shell"), QStringLiteral("/usr/sbin/nologin"),
-                                                     kUser}),
-                     0);
-        run(QStringLiteral("gpasswd"), {QStringLiteral("-d"), kUser, QStringLiteral("berth")});
-        SystemBusSettings settings;
-        settings.stateRoot = QString::fromStdString(IntegrationEnvironment::instance().stateRoot().string());
-        settings.cgroupParent = QString::fromStdString(IntegrationEnvironment::instance().cgroupParent());
-        QVERIFY2(m_bus.start(settings, &why), qPrintable(why));
-        // berthctl (ours and the user's, through setpriv) finds the bus here.
-        qputenv("BERTH_BUS_ADDRESS", m_bus.address().toUtf8());
+        QVERIFY2(ensureNonMember(kTestUser, &why), qPrintable(why));
+        // berthctl (ours and the user's, through setpriv) finds the bus in BERTH_BUS_ADDRESS.
+        QVERIFY2(startTestBus(m_bus, &why), qPrintable(why));
     }
 
     void cleanupTestCase()
@@ -162,8 +153,7 @@ private Q_SLOTS:
 
         EXPECT_CODE(berthctl({QStringLiteral("kill"), QStringLiteral("box1"), QStringLiteral("-s"), QStringLiteral("KILL")}),
                     0);
-        for (int i = 0; i < 600 && state(QStringLiteral("box1")) != QLatin1String("stopped"); ++i)
-            QTest::qWait(100);
+        waitUntil([&] { return state(QStringLiteral("box1")) == QLatin1String("stopped"); }, 60000);
         QCOMPARE(state(QStringLiteral("box1")), QStringLiteral("stopped"));
     }
 
@@ -327,8 +317,8 @@ private Q_SLOTS:
                               QStringLiteral("busybox")}),
                     0);
         QString out;
-        const int start = runAs(kUser, {QStringLiteral(BERTHCTL_BINARY), QStringLiteral("start"), QStringLiteral("box2")},
-                                &out);
+        const int start =
+            runAs(kTestUser, {QStringLiteral(BERTHCTL_BINARY), QStringLiteral("start"), QStringLiteral("box2")}, &out);
         QVERIFY2(start == 3, qPrintable(out));
         QVERIFY2(out.startsWith(QLatin1String("berthctl: ")) && !out.contains(QLatin1String("org.berth.Error")) &&
                      out.count(QLatin1Char('\n')) == 1,
@@ -344,13 +334,13 @@ private Q_SLOTS:
             {QStringLiteral("forward"), QStringLiteral("add"), QStringLiteral("box2"), QStringLiteral("tcp:8081:80")},
         };
         for (const auto& change : changes) {
-            const int code = runAs(kUser, QStringList{QStringLiteral(BERTHCTL_BINARY)} + change, &out);
+            const int code = runAs(kTestUser, QStringList{QStringLiteral(BERTHCTL_BINARY)} + change, &out);
             QVERIFY2(code == 3, qPrintable(change.join(QLatin1Char(' ')) + QStringLiteral(": ") + out));
         }
         EXPECT_CODE(berthctl({QStringLiteral("info"), QStringLiteral("box3")}), 4);
         QCOMPARE(state(QStringLiteral("box2")), QStringLiteral("stopped"));
-        const int list = runAs(kUser, {QStringLiteral(BERTHCTL_BINARY), QStringLiteral("list"), QStringLiteral("--json")},
-                               &out);
+        const int list =
+            runAs(kTestUser, {QStringLiteral(BERTHCTL_BINARY), QStringLiteral("list"), QStringLiteral("--json")}, &out);
         QVERIFY2(list == 0, qPrintable(out));
         QCOMPARE(findByName(QJsonDocument::fromJson(out.toUtf8()).array(), QStringLiteral("box2"))
                      .value(QStringLiteral("state"))
@@ -360,13 +350,6 @@ private Q_SLOTS:
     }
 };
 
-int main(int argc, char** argv)
-{
-    return berth::test::runIntegrationTest("TestBerthctlSystem", [&] {
-        QCoreApplication app(argc, argv);
-        TestBerthctlSystem test;
-        return QTest::qExec(&test, argc, argv);
-    });
-}
+BERTH_SYSTEM_TEST_MAIN(TestBerthctlSystem)
 
 #include "test_berthctl_system.moc"

@@ -5,8 +5,9 @@
 // warning `berthctl info` shows. A user outside the group learns nothing
 // about the file system from lxc.include.
 #include "berthctl_run.h"
-#include "integration_env.h"
+#include "integration_bus.h"
 #include "system_bus.h"
+#include "test_users.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -17,19 +18,7 @@ using namespace berth::test;
 
 namespace {
 
-const QString kUser = QStringLiteral("berth-test-user");
-const QString kGroup = QStringLiteral("berth");
 const QString kName = QStringLiteral("cfg1");
-
-bool ensureUser()
-{
-    if (run(QStringLiteral("getent"), {QStringLiteral("group"), kGroup}) != 0 &&
-        run(QStringLiteral("groupadd"), {QStringLiteral("--system"), kGroup}) != 0)
-        return false;
-    return run(QStringLiteral("id"), {kUser}) == 0 ||
-           run(QStringLiteral("useradd"), {QStringLiteral("--system"), QStringLiteral("--no-create-home"),
-                                           QStringLiteral("--shell"), QStringLiteral("/usr/sbin/nologin"), kUser}) == 0;
-}
 
 // The number of the line a key appended to `text` gets.
 int nextLine(const QString& text)
@@ -49,7 +38,7 @@ private:
     // berthctl as the test user: exit code, stdout and stderr together.
     int asUser(const QStringList& args, QString* out)
     {
-        return runAs(kUser,
+        return runAs(kTestUser,
                      QStringList{QStringLiteral("env"), QStringLiteral("LC_ALL=C.UTF-8"), QStringLiteral("LANGUAGE="),
                                  QStringLiteral("BERTH_BUS_ADDRESS=") + m_bus.address(),
                                  QStringLiteral(BERTHCTL_BINARY)} + args,
@@ -77,16 +66,11 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(ensureUser());
-        run(QStringLiteral("gpasswd"), {QStringLiteral("-d"), kUser, kGroup});   // not a member: fine
+        QString why;
+        QVERIFY2(ensureNonMember(kTestUser, &why), qPrintable(why));
         QVERIFY(QFile::setPermissions(m_files.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
                                                           QFile::ReadOther | QFile::ExeOther));
-        SystemBusSettings settings;
-        settings.stateRoot = QString::fromStdString(IntegrationEnvironment::instance().stateRoot().string());
-        settings.cgroupParent = QString::fromStdString(IntegrationEnvironment::instance().cgroupParent());
-        QString why;
-        QVERIFY2(m_bus.start(settings, &why), qPrintable(why));
-        qputenv("BERTH_BUS_ADDRESS", m_bus.address().toUtf8());
+        QVERIFY2(startTestBus(m_bus, &why), qPrintable(why));
         // An application container: what a member may own (a privileged
         // system container would need an administrator for its own sake).
         EXPECT_CODE(berthctl({QStringLiteral("create"), kName, QStringLiteral("-t"), QStringLiteral("busybox"),
@@ -101,7 +85,7 @@ private Q_SLOTS:
     {
         for (const QString& name : {kName, QStringLiteral("cfg2")})
             berthctl({QStringLiteral("destroy"), QStringLiteral("-f"), name});
-        run(QStringLiteral("gpasswd"), {QStringLiteral("-d"), kUser, kGroup});
+        removeFromGroup(kTestUser, kBerthGroup);
         m_bus.stop();
     }
 
@@ -142,7 +126,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, entry);
         QFETCH(QString, fstype);
-        QCOMPARE(run(QStringLiteral("gpasswd"), {QStringLiteral("-a"), kUser, kGroup}), 0);
+        QVERIFY(addToGroup(kTestUser, kBerthGroup));
         QString out;
         const QString text = m_config + QStringLiteral("lxc.mount.entry = ") + entry + QLatin1Char('\n');
         const int code = setConfigAsUser(text, &out);
@@ -158,7 +142,7 @@ private Q_SLOTS:
     // Item 11 at creation: the refusal says which argument needs an administrator.
     void createRefusalNamesTheNetwork()
     {
-        QCOMPARE(run(QStringLiteral("gpasswd"), {QStringLiteral("-a"), kUser, kGroup}), 0);
+        QVERIFY(addToGroup(kTestUser, kBerthGroup));
         QString out;
         const int code = asUser({QStringLiteral("create"), QStringLiteral("cfg2"), QStringLiteral("-t"),
                                  QStringLiteral("busybox"), QStringLiteral("--network"), QStringLiteral("hostbr9"),
@@ -172,7 +156,7 @@ private Q_SLOTS:
     // Item 9: a user namespace Berth would not set up is refused, naming the line.
     void idmapRefused()
     {
-        QCOMPARE(run(QStringLiteral("gpasswd"), {QStringLiteral("-a"), kUser, kGroup}), 0);
+        QVERIFY(addToGroup(kTestUser, kBerthGroup));
         QString out;
         const int code = setConfigAsUser(m_config + QStringLiteral("lxc.idmap = u 0 100000 65536\n"), &out);
         QVERIFY2(code != 0 && code != 3, qPrintable(out));
@@ -185,7 +169,7 @@ private Q_SLOTS:
     // Item 9: an AppArmor profile is kept, and `berthctl info` says it is not applied.
     void apparmorKeptWithAWarning()
     {
-        QCOMPARE(run(QStringLiteral("gpasswd"), {QStringLiteral("-a"), kUser, kGroup}), 0);
+        QVERIFY(addToGroup(kTestUser, kBerthGroup));
         QString out;
         const QString text = m_config + QStringLiteral("lxc.apparmor.profile = lxc-container-default\n");
         const int code = setConfigAsUser(text, &out);
@@ -200,13 +184,6 @@ private Q_SLOTS:
     }
 };
 
-int main(int argc, char** argv)
-{
-    return berth::test::runIntegrationTest("TestConfigSystem", [&] {
-        QCoreApplication app(argc, argv);
-        TestConfigSystem test;
-        return QTest::qExec(&test, argc, argv);
-    });
-}
+BERTH_SYSTEM_TEST_MAIN(TestConfigSystem)
 
 #include "test_config_system.moc"

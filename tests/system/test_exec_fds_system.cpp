@@ -4,8 +4,9 @@
 // an OCI layout directory is read with the caller's rights, so a blob the
 // caller cannot read is never imported.
 #include "berthctl_run.h"
-#include "integration_env.h"
+#include "integration_bus.h"
 #include "system_bus.h"
+#include "test_users.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -21,8 +22,6 @@ using namespace berth::test;
 
 namespace {
 
-const QString kUser = QStringLiteral("berth-test-user");
-const QString kGroup = QStringLiteral("berth");
 const QString kBox = QStringLiteral("fdbox");
 const QString kBlobGroup = QStringLiteral("berth-test-blob");
 
@@ -32,13 +31,7 @@ Outcome shell(const QString& script)
     QProcess process;
     process.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), script});
     process.closeWriteChannel();
-    Outcome outcome;
-    if (!process.waitForStarted() || !process.waitForFinished(120000))
-        return outcome;
-    outcome.out = process.readAllStandardOutput();
-    outcome.err = process.readAllStandardError();
-    outcome.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    return outcome;
+    return finish(process, 120000, script);
 }
 
 QString exec(const QString& command)
@@ -129,16 +122,16 @@ private:
 
     int createAsUser(const QString& name, const QString& layout, QString* out)
     {
-        return runAs(kUser, createCommand(name, layout), out);
+        return runAs(kTestUser, createCommand(name, layout), out);
     }
 
     // As the user, with its own group and group berth only (setpriv --groups).
     int createWithoutOtherGroups(const QString& name, const QString& layout, QString* out)
     {
         QString uid, gid, berth;
-        run(QStringLiteral("id"), {QStringLiteral("-u"), kUser}, &uid);
-        run(QStringLiteral("id"), {QStringLiteral("-g"), kUser}, &gid);
-        run(QStringLiteral("getent"), {QStringLiteral("group"), kGroup}, &berth);
+        run(QStringLiteral("id"), {QStringLiteral("-u"), kTestUser}, &uid);
+        run(QStringLiteral("id"), {QStringLiteral("-g"), kTestUser}, &gid);
+        run(QStringLiteral("getent"), {QStringLiteral("group"), kBerthGroup}, &berth);
         const QStringList setpriv{QStringLiteral("--reuid=") + uid.trimmed(), QStringLiteral("--regid=") + gid.trimmed(),
                                   QStringLiteral("--groups=") + berth.section(QLatin1Char(':'), 2, 2),
                                   QStringLiteral("--")};
@@ -151,20 +144,9 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         QVERIFY(QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
                                                         QFile::ReadOther | QFile::ExeOther));
-        if (run(QStringLiteral("getent"), {QStringLiteral("group"), kGroup}) != 0)
-            QCOMPARE(run(QStringLiteral("groupadd"), {QStringLiteral("--system"), kGroup}), 0);
-        if (run(QStringLiteral("id"), {kUser}) != 0)
-            QCOMPARE(run(QStringLiteral("useradd"), {QStringLiteral("--system"), QStringLiteral("--no-create-home"),
-                                                     QStringLiteral("--shell"), QStringLiteral("/usr/sbin/nologin"),
-                                                     kUser}),
-                     0);
-        QCOMPARE(run(QStringLiteral("gpasswd"), {QStringLiteral("-a"), kUser, kGroup}), 0);
-        SystemBusSettings settings;
-        settings.stateRoot = QString::fromStdString(IntegrationEnvironment::instance().stateRoot().string());
-        settings.cgroupParent = QString::fromStdString(IntegrationEnvironment::instance().cgroupParent());
         QString why;
-        QVERIFY2(m_bus.start(settings, &why), qPrintable(why));
-        qputenv("BERTH_BUS_ADDRESS", m_bus.address().toUtf8());
+        QVERIFY2(ensureMember(kTestUser, &why), qPrintable(why));
+        QVERIFY2(startTestBus(m_bus, &why), qPrintable(why));
         EXPECT_CODE(berthctl({QStringLiteral("create"), kBox, QStringLiteral("-t"), QStringLiteral("busybox")}), 0);
         EXPECT_CODE(berthctl({QStringLiteral("start"), kBox}), 0);
     }
@@ -174,8 +156,8 @@ private Q_SLOTS:
         for (const auto& name : {kBox, QStringLiteral("ocidenied"), QStringLiteral("ociallowed"),
                                  QStringLiteral("ocigroup")})
             berthctl({QStringLiteral("destroy"), QStringLiteral("-f"), name});
-        run(QStringLiteral("gpasswd"), {QStringLiteral("-d"), kUser, kGroup});
-        run(QStringLiteral("gpasswd"), {QStringLiteral("-d"), kUser, kBlobGroup});
+        removeFromGroup(kTestUser, kBerthGroup);
+        removeFromGroup(kTestUser, kBlobGroup);
         m_bus.stop();
     }
 
@@ -288,9 +270,9 @@ private Q_SLOTS:
     // not all the user database lists: a group the caller left is no right.
     void ociLayoutReadWithCallersGroups()
     {
-        if (run(QStringLiteral("getent"), {QStringLiteral("group"), kBlobGroup}) != 0)
-            QCOMPARE(run(QStringLiteral("groupadd"), {QStringLiteral("--system"), kBlobGroup}), 0);
-        QCOMPARE(run(QStringLiteral("gpasswd"), {QStringLiteral("-a"), kUser, kBlobGroup}), 0);
+        QString why;
+        QVERIFY2(ensureGroup(kBlobGroup, &why), qPrintable(why));
+        QVERIFY2(addToGroup(kTestUser, kBlobGroup, &why), qPrintable(why));
         const QString layout = path(QStringLiteral("grouplayout"));
         QString layer;
         QVERIFY(writeLayout(layout, &layer));
@@ -306,13 +288,6 @@ private Q_SLOTS:
     }
 };
 
-int main(int argc, char** argv)
-{
-    return berth::test::runIntegrationTest("TestExecFdsSystem", [&] {
-        QCoreApplication app(argc, argv);
-        TestExecFdsSystem test;
-        return QTest::qExec(&test, argc, argv);
-    });
-}
+BERTH_SYSTEM_TEST_MAIN(TestExecFdsSystem)
 
 #include "test_exec_fds_system.moc"

@@ -3,6 +3,8 @@
 // while the helper is extracting it, and then finds no container, no
 // staging directory and no runtime state of that name. (That another user
 // cannot cancel root's job is checked in test_helper_system.cpp.)
+#include "helper_calls.h"
+#include "integration_bus.h"
 #include "integration_env.h"
 #include "system_bus.h"
 
@@ -24,10 +26,6 @@ using namespace berth::test;
 
 namespace {
 
-const QString kService = QStringLiteral("org.berth.Berth1");
-const QString kPath = QStringLiteral("/org/berth/Berth1");
-const QString kManager = QStringLiteral("org.berth.Manager1");
-const QString kJob = QStringLiteral("org.berth.Job1");
 // The helper maps the engine's ECANCELED to Failed (error_names.cpp); the
 // job's State property is what says "cancelled".
 const QString kCancelErrorName = QStringLiteral("org.berth.Error.Failed");
@@ -104,16 +102,7 @@ private:
 
     QDBusMessage call(const QString& method, const QVariantList& args = {})
     {
-        auto message = QDBusMessage::createMethodCall(kService, kPath, kManager, method);
-        message.setArguments(args);
-        return m_bus.connection().call(message, QDBus::Block, 300000);
-    }
-
-    QString jobProperty(const QString& job, const QString& property)
-    {
-        QDBusInterface props(kService, job, QStringLiteral("org.freedesktop.DBus.Properties"), m_bus.connection());
-        QDBusReply<QDBusVariant> reply = props.call(QStringLiteral("Get"), kJob, property);
-        return reply.isValid() ? reply.value().variant().toString() : reply.error().name();
+        return callHelper(m_bus, kManager, method, args);
     }
 
     QStringList containerNames()
@@ -171,17 +160,13 @@ private Q_SLOTS:
         m_tarball = makeTarball(&why);
         QVERIFY2(!m_tarball.isEmpty(), qPrintable(why));
         QVERIFY(m_tarball.size() > 4 * 1024 * 1024);   // far more than a pipe buffers (64 KiB)
-        SystemBusSettings settings;
-        settings.stateRoot = QString::fromStdString(IntegrationEnvironment::instance().stateRoot().string());
-        settings.cgroupParent = QString::fromStdString(IntegrationEnvironment::instance().cgroupParent());
-        QVERIFY2(m_bus.start(settings, &why), qPrintable(why));
+        QVERIFY2(startTestBus(m_bus, &why), qPrintable(why));
     }
 
     void cleanupTestCase()
     {
         // Whatever a failed test created: destroyed by the helper itself.
-        for (const auto& name : containerNames())
-            call(QStringLiteral("Destroy"), {name, true});
+        destroyAllContainers(m_bus);
         m_bus.stop();
     }
 
@@ -195,8 +180,8 @@ private Q_SLOTS:
         const bool written = writeAll(writeEnd, m_tarball);
         ::close(writeEnd);
         QVERIFY(written);
-        QTRY_VERIFY_WITH_TIMEOUT(jobProperty(job, QStringLiteral("State")) != QLatin1String("running"), 120000);
-        QCOMPARE(jobProperty(job, QStringLiteral("State")), QStringLiteral("succeeded"));
+        QTRY_VERIFY_WITH_TIMEOUT(jobProperty(m_bus, job, QStringLiteral("State")) != QLatin1String("running"), 120000);
+        QCOMPARE(jobProperty(m_bus, job, QStringLiteral("State")), QStringLiteral("succeeded"));
         QVERIFY(containerNames().contains(QStringLiteral("whole")));
         QCOMPARE(call(QStringLiteral("Destroy"), {QStringLiteral("whole"), false}).type(), QDBusMessage::ReplyMessage);
         verifyNothingLeft(QStringLiteral("whole"));
@@ -227,14 +212,14 @@ private Q_SLOTS:
         // extraction has begun and now waits for the rest.
         const qsizetype half = m_tarball.size() / 2;
         QVERIFY(writeAll(writeEnd, QByteArrayView(m_tarball).first(half)));
-        QTRY_COMPARE_WITH_TIMEOUT(jobProperty(job, QStringLiteral("Step")), kExtracting, 60000);
-        QCOMPARE(jobProperty(job, QStringLiteral("State")), QStringLiteral("running"));
+        QTRY_COMPARE_WITH_TIMEOUT(jobProperty(m_bus, job, QStringLiteral("Step")), kExtracting, 60000);
+        QCOMPARE(jobProperty(m_bus, job, QStringLiteral("State")), QStringLiteral("running"));
 
         auto cancel = m_bus.connection().call(QDBusMessage::createMethodCall(kService, job, kJob, QStringLiteral("Cancel")),
                                               QDBus::Block, 60000);
         QVERIFY2(cancel.type() == QDBusMessage::ReplyMessage, qPrintable(cancel.errorMessage()));
         // Still waiting for data: the cancel alone cannot have finished it yet.
-        QCOMPARE(jobProperty(job, QStringLiteral("State")), QStringLiteral("running"));
+        QCOMPARE(jobProperty(m_bus, job, QStringLiteral("State")), QStringLiteral("running"));
 
         if (writeRest)
             writeAll(writeEnd, QByteArrayView(m_tarball).sliced(half));   // may fail once the helper stops reading
@@ -242,7 +227,7 @@ private Q_SLOTS:
 
         QTRY_VERIFY_WITH_TIMEOUT(m_finished, 120000);
         QVERIFY(!m_success);
-        const QString state = jobProperty(job, QStringLiteral("State"));
+        const QString state = jobProperty(m_bus, job, QStringLiteral("State"));
         qInfo().noquote() << "job ended:" << state << m_errorName << m_errorMessage;
         if (!finalState.isEmpty()) {
             QCOMPARE(state, finalState);
@@ -258,13 +243,6 @@ private Q_SLOTS:
     }
 };
 
-int main(int argc, char** argv)
-{
-    return berth::test::runIntegrationTest("TestJobCancel", [&] {
-        QCoreApplication app(argc, argv);
-        TestJobCancel test;
-        return QTest::qExec(&test, argc, argv);
-    });
-}
+BERTH_SYSTEM_TEST_MAIN(TestJobCancel)
 
 #include "test_job_cancel.moc"
