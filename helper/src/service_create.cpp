@@ -1,8 +1,11 @@
 // Create, CreateFromFile and Export: validated here, then run as jobs.
 #include "service.h"
 
+#include "config/container_spec.h"
 #include "config/values.h"
+#include "host_exposure.h"
 #include "net/bridge_host.h"
+#include "runtime/plan_builder.h"
 #include "store/container_store.h"
 #include "template_exposure.h"
 #include "validation.h"
@@ -75,10 +78,35 @@ Result<CreateRequest> buildRequest(const std::string& name, const QString& templ
     return request;
 }
 
-// Why a creation reaches the host, whoever asks.
-HostReasons createExposures(const CreateRequest& request, const Paths& paths)
+// A clone keeps its source's config: what that config reaches (approved
+// by an administrator for the source) is reached again by the clone.
+HostReasons cloneExposures(const CreateRequest& request, const EngineSettings& settings)
 {
-    HostReasons out;
+    const auto source = request.options.find("source");
+    if (request.templateName != "clone" || source == request.options.end() || !validateName(source->second))
+        return {};
+    const std::string where = "clone of " + quoteForMessage(source->second);
+    auto config = runtime::loadContainerConfig(settings, source->second);
+    if (!config)
+        return {};   // no such container: the engine refuses the clone itself
+    auto spec = ContainerSpec::fromConfig(*config);
+    if (!spec)
+        return {{where, "its config cannot be judged", spec.error().describe()}};
+    HostReasons out = hostExposures(*config, *spec, config->get("lxc.rootfs.path"));
+    const auto onHost = hostNetworkExposures(*spec, [&](const std::string& link) {
+        return net::isBerthBridge(settings.paths, link);
+    });
+    out.insert(out.end(), onHost.begin(), onHost.end());
+    for (auto& reason : out)
+        reason.where = reason.where.empty() ? where : where + ", " + reason.where;
+    return out;
+}
+
+// Why a creation reaches the host, whoever asks.
+HostReasons createExposures(const CreateRequest& request, const EngineSettings& settings)
+{
+    const Paths& paths = settings.paths;
+    HostReasons out = cloneExposures(request, settings);
     // An imported LXC config comes from outside Berth and keeps its mount
     // entries (lxc-busybox binds host directories).
     if (request.templateName == "lxc-import")
@@ -123,7 +151,7 @@ QDBusObjectPath Service::createJob(const std::string& name, const QString& templ
     // The descriptor stays open (shared) for as long as the job holds this copy.
     QDBusUnixFileDescriptor keep = input ? *input : QDBusUnixFileDescriptor();
     Needs needs{QString::fromLatin1(kActionCreate)};
-    needs.needHost(createExposures(*request, m_engine.settings().paths));
+    needs.needHost(createExposures(*request, m_engine.settings()));
     // A mirror other than the template's own (template_exposure.h).
     if (auto validated = validateTemplate(request->templateName, request->options))
         for (const std::string& reason : templateSourceExposures(*findTemplate(request->templateName), *validated))

@@ -381,6 +381,32 @@ private Q_SLOTS:
         QVERIFY2(set.code == 3, qPrintable(describe(set)));
     }
 
+    // Found in the review: a clone keeps its source's config, so cloning
+    // root's application container that an administrator gave a bind mount
+    // of a host directory handed the member that host path.
+    void review_cloneKeepsHostMounts()
+    {
+        const QString hostDir = m_files.path() + QStringLiteral("/host-share");
+        QVERIFY(QDir().mkpath(hostDir));
+        QCOMPARE(m_session.rootCreate(QStringLiteral("rootbind"), QStringLiteral("application"),
+                                      {QStringLiteral("sleep"), QStringLiteral("3600")}),
+                 QString());
+        const QString config = m_session.config(QStringLiteral("rootbind")) +
+                               QStringLiteral("lxc.mount.entry = %1 mnt none bind,create=dir 0 0\n").arg(hostDir);
+        const QDBusMessage set = m_session.rootCall(kManager, QStringLiteral("SetConfig"),
+                                                    {QStringLiteral("rootbind"), config});
+        QVERIFY2(set.type() == QDBusMessage::ReplyMessage, qPrintable(set.errorMessage()));
+        const Outcome outcome = m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("bindclone"),
+                                                                 QStringLiteral("-t"), QStringLiteral("clone"),
+                                                                 QStringLiteral("-o"), QStringLiteral("source=rootbind")});
+        const QString state = m_session.state(QStringLiteral("bindclone"));
+        destroy(QStringLiteral("bindclone"));
+        destroy(QStringLiteral("rootbind"));
+        QCOMPARE(state, QStringLiteral("org.berth.Error.NotFound"));
+        QVERIFY2(outcome.code == 3 && both(outcome).contains(QLatin1String("clone of 'rootbind'")),
+                 qPrintable(describe(outcome)));
+    }
+
     // Item 5: veth.pair naming an existing host link: the failed start's
     // cleanup deleted that link.
     void item05_vethPairNamesHostLink()
