@@ -109,6 +109,10 @@ private:
     // the called method needs it for `verdict`.
     [[nodiscard]] PrivilegeVerdict existingPrivilege(const std::string& name) const;
     void requirePrivilege(const PrivilegeVerdict& verdict, const std::string& name, Needs& needs);
+    // What an existing container's config reaches on the host (an
+    // administrator approved it for that container), each reason's place
+    // prefixed by `as` ("clone of 'x'", "entering container 'x'").
+    [[nodiscard]] HostReasons existingExposures(const std::string& name, const std::string& as) const;
     void startJob(const DelayedReply& reply, uint owner, const QString& operation, const std::string& container,
                   Job::Work work, Job::Done done);
     // Announces `name`'s state with StateChanged unless it was the last

@@ -1,11 +1,8 @@
 // Create, CreateFromFile and Export: validated here, then run as jobs.
 #include "service.h"
 
-#include "config/container_spec.h"
 #include "config/values.h"
-#include "host_exposure.h"
 #include "net/bridge_host.h"
-#include "runtime/plan_builder.h"
 #include "store/container_store.h"
 #include "template_exposure.h"
 #include "validation.h"
@@ -78,35 +75,10 @@ Result<CreateRequest> buildRequest(const std::string& name, const QString& templ
     return request;
 }
 
-// A clone keeps its source's config: what that config reaches (approved
-// by an administrator for the source) is reached again by the clone.
-HostReasons cloneExposures(const CreateRequest& request, const EngineSettings& settings)
-{
-    const auto source = request.options.find("source");
-    if (request.templateName != "clone" || source == request.options.end() || !validateName(source->second))
-        return {};
-    const std::string where = "clone of " + quoteForMessage(source->second);
-    auto config = runtime::loadContainerConfig(settings, source->second);
-    if (!config)
-        return {};   // no such container: the engine refuses the clone itself
-    auto spec = ContainerSpec::fromConfig(*config);
-    if (!spec)
-        return {{where, "its config cannot be judged", spec.error().describe()}};
-    HostReasons out = hostExposures(*config, *spec, config->get("lxc.rootfs.path"));
-    const auto onHost = hostNetworkExposures(*spec, [&](const std::string& link) {
-        return net::isBerthBridge(settings.paths, link);
-    });
-    out.insert(out.end(), onHost.begin(), onHost.end());
-    for (auto& reason : out)
-        reason.where = reason.where.empty() ? where : where + ", " + reason.where;
-    return out;
-}
-
 // Why a creation reaches the host, whoever asks.
-HostReasons createExposures(const CreateRequest& request, const EngineSettings& settings)
+HostReasons createExposures(const CreateRequest& request, const Paths& paths)
 {
-    const Paths& paths = settings.paths;
-    HostReasons out = cloneExposures(request, settings);
+    HostReasons out;
     // An imported LXC config comes from outside Berth and keeps its mount
     // entries (lxc-busybox binds host directories).
     if (request.templateName == "lxc-import")
@@ -151,7 +123,12 @@ QDBusObjectPath Service::createJob(const std::string& name, const QString& templ
     // The descriptor stays open (shared) for as long as the job holds this copy.
     QDBusUnixFileDescriptor keep = input ? *input : QDBusUnixFileDescriptor();
     Needs needs{QString::fromLatin1(kActionCreate)};
-    needs.needHost(createExposures(*request, m_engine.settings()));
+    needs.needHost(createExposures(*request, m_engine.settings().paths));
+    // A clone keeps its source's config: what an administrator let the
+    // source reach is not the caller's to copy.
+    if (const auto source = request->options.find("source");
+        request->templateName == "clone" && source != request->options.end() && validateName(source->second))
+        needs.needHost(existingExposures(source->second, "clone of " + quoteForMessage(source->second)));
     // A mirror other than the template's own (template_exposure.h).
     if (auto validated = validateTemplate(request->templateName, request->options))
         for (const std::string& reason : templateSourceExposures(*findTemplate(request->templateName), *validated))

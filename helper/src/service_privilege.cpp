@@ -2,6 +2,10 @@
 // one, and the refusal that says why (privilege_rules.h).
 #include "service.h"
 
+#include "config/container_spec.h"
+#include "config/values.h"
+#include "host_exposure.h"
+#include "net/bridge_host.h"
 #include "runtime/plan_builder.h"
 
 #include <fstream>
@@ -27,6 +31,24 @@ std::string initStatus(const Engine& engine, const std::string& name)
 PrivilegeVerdict Service::existingPrivilege(const std::string& name) const
 {
     return containerPrivilege(runtime::loadContainerConfig(m_engine.settings(), name), initStatus(m_engine, name));
+}
+
+HostReasons Service::existingExposures(const std::string& name, const std::string& as) const
+{
+    auto config = runtime::loadContainerConfig(m_engine.settings(), name);
+    if (!config)
+        return {};   // no such container: the call itself fails
+    auto spec = ContainerSpec::fromConfig(*config);
+    if (!spec)
+        return {{as, "its config cannot be judged", spec.error().describe()}};
+    HostReasons out = hostExposures(*config, *spec, config->get("lxc.rootfs.path"));
+    const Paths& paths = m_engine.settings().paths;
+    const auto onHost =
+        hostNetworkExposures(*spec, [&paths](const std::string& link) { return net::isBerthBridge(paths, link); });
+    out.insert(out.end(), onHost.begin(), onHost.end());
+    for (auto& reason : out)
+        reason.where = reason.where.empty() ? as : as + ", " + reason.where;
+    return out;
 }
 
 void Service::requirePrivilege(const PrivilegeVerdict& verdict, const std::string& name, Needs& needs)

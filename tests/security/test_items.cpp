@@ -381,10 +381,11 @@ private Q_SLOTS:
         QVERIFY2(set.code == 3, qPrintable(describe(set)));
     }
 
-    // Found in the review: a clone keeps its source's config, so cloning
-    // root's application container that an administrator gave a bind mount
-    // of a host directory handed the member that host path.
-    void review_cloneKeepsHostMounts()
+    // Found in the review: an administrator gives root's application
+    // container a bind mount of a host directory. Cloning it copied the
+    // bind into the member's clone, and entering it gave the member root on
+    // that host directory: both are the administrator's to allow.
+    void review_hostBindStaysTheAdministrators()
     {
         const QString hostDir = m_files.path() + QStringLiteral("/host-share");
         QVERIFY(QDir().mkpath(hostDir));
@@ -396,15 +397,23 @@ private Q_SLOTS:
         const QDBusMessage set = m_session.rootCall(kManager, QStringLiteral("SetConfig"),
                                                     {QStringLiteral("rootbind"), config});
         QVERIFY2(set.type() == QDBusMessage::ReplyMessage, qPrintable(set.errorMessage()));
-        const Outcome outcome = m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("bindclone"),
-                                                                 QStringLiteral("-t"), QStringLiteral("clone"),
-                                                                 QStringLiteral("-o"), QStringLiteral("source=rootbind")});
-        const QString state = m_session.state(QStringLiteral("bindclone"));
+        const QDBusMessage started = m_session.rootCall(kManager, QStringLiteral("Start"), {QStringLiteral("rootbind")});
+        QVERIFY2(started.type() == QDBusMessage::ReplyMessage, qPrintable(started.errorMessage()));
+        const Outcome clone = m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("bindclone"),
+                                                             QStringLiteral("-t"), QStringLiteral("clone"),
+                                                             QStringLiteral("-o"), QStringLiteral("source=rootbind")});
+        const QString cloneState = m_session.state(QStringLiteral("bindclone"));
+        const Outcome enter = m_session.berthctlAs(kMember, {QStringLiteral("exec"), QStringLiteral("rootbind"),
+                                                             QStringLiteral("--"), QStringLiteral("touch"),
+                                                             QStringLiteral("/mnt/member-was-here")});
+        const bool written = QFile::exists(hostDir + QStringLiteral("/member-was-here"));
         destroy(QStringLiteral("bindclone"));
         destroy(QStringLiteral("rootbind"));
-        QCOMPARE(state, QStringLiteral("org.berth.Error.NotFound"));
-        QVERIFY2(outcome.code == 3 && both(outcome).contains(QLatin1String("clone of 'rootbind'")),
-                 qPrintable(describe(outcome)));
+        QCOMPARE(cloneState, QStringLiteral("org.berth.Error.NotFound"));
+        QVERIFY2(clone.code == 3 && both(clone).contains(QLatin1String("clone of 'rootbind'")), qPrintable(describe(clone)));
+        QVERIFY(!written);
+        QVERIFY2(enter.code == 3 && both(enter).contains(QLatin1String("running a command in container 'rootbind'")),
+                 qPrintable(describe(enter)));
     }
 
     // Item 5: veth.pair naming an existing host link: the failed start's
