@@ -1355,6 +1355,10 @@ DNS-Domain: %5</translation>
         <translation>Anwendung (führt einen Befehl aus)</translation>
     </message>
     <message>
+        <source>A system container keeps administrator rights on this computer (CAP_SYS_ADMIN): creating or entering one asks for an administrator&apos;s password. An application container does not.</source>
+        <translation>Ein Systemcontainer behält Administratorrechte auf diesem Rechner (CAP_SYS_ADMIN): Das Erstellen oder Betreten fragt nach dem Passwort eines Administrators. Ein Anwendungscontainer nicht.</translation>
+    </message>
+    <message>
         <source>Kind:</source>
         <translation>Art:</translation>
     </message>

@@ -1354,6 +1354,10 @@ DNS 域：%5</translation>
         <translation>应用（运行单个命令）</translation>
     </message>
     <message>
+        <source>A system container keeps administrator rights on this computer (CAP_SYS_ADMIN): creating or entering one asks for an administrator&apos;s password. An application container does not.</source>
+        <translation>系统容器在这台计算机上保留管理员权限（CAP_SYS_ADMIN）：创建或进入它需要管理员密码。应用容器则不需要。</translation>
+    </message>
+    <message>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>

@@ -228,6 +228,8 @@ private Q_SLOTS:
         QVERIFY(m_wizard->templatePage()->choose(templateName));
         QCOMPARE(m_wizard->namePage()->kind(), kind);
         QCOMPARE(m_wizard->namePage()->commandEdit()->isEnabled(), kind == QLatin1String("application"));
+        // A system container needs an administrator (issue #14): said before the request.
+        QCOMPARE(m_wizard->namePage()->kindNote()->isVisibleTo(m_wizard->namePage()), kind == QLatin1String("system"));
     }
 
     void forwardsAreChecked()

@@ -29,6 +29,15 @@ NamePage::NamePage(ContainerSource& source, QWidget* parent) : QWizardPage(paren
     m_kind->addItem(tr("System (boots the image's own init)"), QStringLiteral("system"));
     m_kind->addItem(tr("Application (runs one command)"), QStringLiteral("application"));
     form->addRow(tr("Kind:"), m_kind);
+    // Said before the request, so the password prompt (or a refusal) that
+    // follows is no surprise (docs/security.md: privileged containers).
+    m_kindNote = new QLabel(tr("A system container keeps administrator rights on this computer "
+                               "(CAP_SYS_ADMIN): creating or entering one asks for an administrator's "
+                               "password. An application container does not."),
+                            this);
+    m_kindNote->setObjectName(QStringLiteral("kindNote"));
+    m_kindNote->setWordWrap(true);
+    form->addRow(QString(), m_kindNote);
     m_command = new QLineEdit(this);
     m_command->setObjectName(QStringLiteral("command"));
     m_command->setPlaceholderText(tr("Empty: the image's own command"));
@@ -73,6 +82,7 @@ void NamePage::nameEdited()
 void NamePage::kindChanged()
 {
     m_command->setEnabled(kind() == QLatin1String("application"));
+    m_kindNote->setVisible(kind() == QLatin1String("system"));
 }
 
 void NamePage::setDefaultKind(const QString& kind)

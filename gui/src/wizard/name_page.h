@@ -1,7 +1,8 @@
 // Name and kind: the name is checked as it is typed (the engine's rule,
 // and not taken by an existing container) with the reason under the
-// field; the kind starts at the template's default; an application
-// container takes a command line.
+// field; the kind starts at the template's default, and a system
+// container is said to need an administrator; an application container
+// takes a command line.
 #pragma once
 
 #include "container_source.h"
@@ -35,6 +36,7 @@ public:
     [[nodiscard]] QLabel* nameProblem() const { return m_problem; }
     [[nodiscard]] QComboBox* kindBox() const { return m_kind; }
     [[nodiscard]] QLineEdit* commandEdit() const { return m_command; }
+    [[nodiscard]] QLabel* kindNote() const { return m_kindNote; }
     [[nodiscard]] const ContainerNameValidator& validator() const { return *m_validator; }
 
 Q_SIGNALS:
@@ -51,6 +53,7 @@ private:
     QLineEdit* m_name = nullptr;
     QLabel* m_problem = nullptr;
     QComboBox* m_kind = nullptr;
+    QLabel* m_kindNote = nullptr;   // a system container needs an administrator
     QLineEdit* m_command = nullptr;
 };
 
