@@ -180,7 +180,10 @@ Status Engine::changeNetwork(const NetworkSettings& settings)
     auto bridge = bridgeOf(m_settings.paths, settings);
     if (!bridge)
         return fail(bridge.error().wrap("network '" + settings.name + "'"));
-    // Down first: its own old address must not count as a conflict.
+    // Judged while the old one is up (its own device does not count), so a
+    // refused change leaves the working bridge untouched.
+    if (auto valid = net::checkBridge(m_settings.paths, *bridge); !valid)
+        return fail(valid.error().wrap("network '" + settings.name + "'"));
     if (auto down = net::bridgeDown(m_settings.paths, *old); !down)
         return down;
     if (auto defined = net::defineBridge(m_settings.paths, *bridge); !defined) {

@@ -145,7 +145,7 @@ Status saveBridge(const Paths& paths, const BridgeConfig& bridge)
     return fs::writeFileAtomic(paths.networkConfig(bridge.name), serializeBridgeConfig(bridge), 0644);
 }
 
-Status defineBridge(const Paths& paths, const BridgeConfig& bridge)
+Status checkBridge(const Paths& paths, const BridgeConfig& bridge)
 {
     auto others = loadBridges(paths);
     if (!others)
@@ -160,7 +160,12 @@ Status defineBridge(const Paths& paths, const BridgeConfig& bridge)
     // The bridge's own address and route, when it is up, are no conflict;
     // the same subnet on any other device of the host is.
     std::erase_if(*inUse, [&](const HostNetwork& used) { return used.device == bridge.name; });
-    if (auto valid = validateBridge(bridge, *others, *inUse); !valid)
+    return validateBridge(bridge, *others, *inUse);
+}
+
+Status defineBridge(const Paths& paths, const BridgeConfig& bridge)
+{
+    if (auto valid = checkBridge(paths, bridge); !valid)
         return valid;
     return saveBridge(paths, bridge);
 }

@@ -21,7 +21,10 @@ inline constexpr const char* kDefaultBridge = "berthbr0";
 // up; any other name is a bridge of the host's that must already exist.
 [[nodiscard]] bool isBerthBridge(const Paths& paths, std::string_view link);
 [[nodiscard]] Status saveBridge(const Paths& paths, const BridgeConfig& bridge);
-// Validates against the other bridges and the host's networks, then saves.
+// Validates against the other bridges and the host's networks (the
+// bridge's own device aside, so a change can be judged while it is up).
+[[nodiscard]] Status checkBridge(const Paths& paths, const BridgeConfig& bridge);
+// checkBridge, then saves.
 [[nodiscard]] Status defineBridge(const Paths& paths, const BridgeConfig& bridge);
 // The default bridge, defined with a free subnet the first time it is asked for.
 [[nodiscard]] Result<BridgeConfig> defaultBridgeDefined(const Paths& paths);

@@ -11,6 +11,8 @@
 
 #include <QtTest/QtTest>
 
+#include <net/if.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -406,9 +408,13 @@ private slots:
         QVERIFY(m_engine.stop("nine", 5s));
         auto changed = m_engine.changeNetwork({.name = "tbr9", .address = "10.0.91.1/24", .nat = false});
         QVERIFY2(changed, changed ? "" : changed.error().describe().c_str());
+        const unsigned before = if_nametoindex("tbr9");
         auto overlapping = m_engine.changeNetwork({.name = "tbr9", .address = "10.0.50.1/24"});
         QVERIFY(!overlapping);
         QCOMPARE(overlapping.error().code, EINVAL);
+        // Refused before anything was touched: the same link, not a rebuilt one.
+        QVERIFY(before != 0);
+        QCOMPARE(if_nametoindex("tbr9"), before);
         // The refused change left the working one in place.
         QVERIFY(m_engine.start("nine"));
         const RunResult probe = execCaptured(m_engine, "nine", {"ip", "-4", "addr", "show", "eth0"});
