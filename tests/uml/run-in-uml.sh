@@ -29,11 +29,15 @@ marker="BERTH-UML-EXIT"
 
 # The guest's PID 1. It sees the host's files, so the test's arguments are
 # quoted into it here.
-# The guest's /tmp is a fresh tmpfs: a binary below the host's /tmp is
-# reached through a bind mount of it under /run.
-guest_binary=$binary
+# The guest's /tmp is a fresh tmpfs. A build below the host's /tmp (a CI
+# clone, say) is bound back at its own path, so the paths compiled into
+# it (libexec's berth-monitor, the source tree) hold in the guest too.
+keep_tmp=""
 case "$binary" in
-    /tmp/*) guest_binary="/run/host-tmp/${binary#/tmp/}" ;;
+    /tmp/*)
+        top=${binary#/tmp/}
+        keep_tmp=${top%%/*}
+        ;;
 esac
 args=""
 for arg in "$@"; do
@@ -53,10 +57,14 @@ mount -t tmpfs tmpfs /run
 mkdir /run/host-tmp
 mount --bind /tmp /run/host-tmp
 mount -t tmpfs tmpfs /tmp
+if [ -n '$keep_tmp' ]; then
+    if [ -d '/run/host-tmp/$keep_tmp' ]; then mkdir '/tmp/$keep_tmp'; else touch '/tmp/$keep_tmp'; fi
+    mount --bind '/run/host-tmp/$keep_tmp' '/tmp/$keep_tmp'
+fi
 mount -t cgroup2 cgroup2 /sys/fs/cgroup
 echo "+cpu +io +memory +pids" > /sys/fs/cgroup/cgroup.subtree_control
 echo "BERTH-UML-BEGIN kernel \$(uname -r), controllers: \$(cat /sys/fs/cgroup/cgroup.subtree_control)"
-'$guest_binary'$args
+'$binary'$args
 echo "$marker \$?"
 # Power off at once: PID 1 must not exit (the kernel would panic).
 echo o > /proc/sysrq-trigger
