@@ -25,7 +25,9 @@ PrivilegeVerdict unreadable(const Error& error)
     return {true, {"its config cannot be judged (" + error.describe() + ")"}};
 }
 
-std::string doingWhat(std::string_view method, std::string_view container)
+} // namespace
+
+std::string callDescription(std::string_view method, std::string_view container)
 {
     const std::string quoted = "container '" + std::string(container) + "'";
     if (method == "Create" || method == "CreateFromFile")
@@ -36,8 +38,6 @@ std::string doingWhat(std::string_view method, std::string_view container)
         return "opening the console of " + quoted;
     return "running a command in " + quoted;
 }
-
-} // namespace
 
 bool needsAdminWhenPrivileged(std::string_view method)
 {
@@ -112,7 +112,7 @@ HostReason privilegeReason(std::string_view container, std::string_view method, 
     std::string why;
     for (const auto& reason : reasons)
         why += (why.empty() ? "" : "; ") + reason;
-    return {doingWhat(method, container), "it is privileged", why};
+    return {callDescription(method, container), "it is privileged", why};
 }
 
 } // namespace berth::helper

@@ -46,6 +46,10 @@ struct PrivilegeVerdict {
 // CapBnd of a /proc/<pid>/status text; nullopt when it has none.
 [[nodiscard]] std::optional<std::uint64_t> boundingSetOf(std::string_view status);
 
+// What the call does to the container, for people: "creating container
+// 'x'", "running a command in container 'x'" (by Manager1 method name).
+[[nodiscard]] std::string callDescription(std::string_view method, std::string_view container);
+
 // Why the host action is needed: "creating container 'x': it is privileged
 // (REASONS)", the doing by method.
 [[nodiscard]] HostReason privilegeReason(std::string_view container, std::string_view method,

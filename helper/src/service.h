@@ -111,8 +111,14 @@ private:
     void requirePrivilege(const PrivilegeVerdict& verdict, const std::string& name, Needs& needs);
     // What an existing container's config reaches on the host (an
     // administrator approved it for that container), each reason's place
-    // prefixed by `as` ("clone of 'x'", "entering container 'x'").
-    [[nodiscard]] HostReasons existingExposures(const std::string& name, const std::string& as) const;
+    // prefixed by `as` ("clone of 'x'", "running a command in container 'x'").
+    [[nodiscard]] HostReasons exposuresOf(const Result<Config>& config, const std::string& as) const;
+    // Console and exec: root in a privileged container, or in one whose
+    // config reaches the host, reaches the host too.
+    void requireEntering(const std::string& name, Needs& needs);
+    // A clone keeps its source's config: what an administrator let the
+    // source reach is not the caller's to copy. Returns the source's verdict.
+    [[nodiscard]] PrivilegeVerdict requireCloneOf(const std::string& source, Needs& needs);
     void startJob(const DelayedReply& reply, uint owner, const QString& operation, const std::string& container,
                   Job::Work work, Job::Done done);
     // Announces `name`'s state with StateChanged unless it was the last

@@ -124,21 +124,18 @@ QDBusObjectPath Service::createJob(const std::string& name, const QString& templ
     QDBusUnixFileDescriptor keep = input ? *input : QDBusUnixFileDescriptor();
     Needs needs{QString::fromLatin1(kActionCreate)};
     needs.needHost(createExposures(*request, m_engine.settings().paths));
-    // A clone keeps its source's config: what an administrator let the
-    // source reach is not the caller's to copy.
+    // A clone: judged by its source's config (service.h, requireCloneOf).
+    PrivilegeVerdict sourceVerdict;
     if (const auto source = request->options.find("source");
         request->templateName == "clone" && source != request->options.end() && validateName(source->second))
-        needs.needHost(existingExposures(source->second, "clone of " + quoteForMessage(source->second)));
+        sourceVerdict = requireCloneOf(source->second, needs);
     // A mirror other than the template's own (template_exposure.h).
     if (auto validated = validateTemplate(request->templateName, request->options))
         for (const std::string& reason : templateSourceExposures(*findTemplate(request->templateName), *validated))
             needs.needHost({{"", reason, ""}});
     // A privileged container: a system one, or a clone of a privileged one.
-    const auto cloneSource = [&] {
-        const auto source = request->options.find("source");
-        return existingPrivilege(source != request->options.end() ? source->second : std::string());
-    };
-    requirePrivilege(createPrivilege(request->templateName, request->kind, cloneSource), name, needs);
+    requirePrivilege(createPrivilege(request->templateName, request->kind, [&] { return sourceVerdict; }), name,
+                     needs);
     // A directory (oci) is read with the caller's rights, never root's.
     authorizeJobFor(needs, QStringLiteral("create"), name,
                     [this, request = *request, keep](const Progress& progress, const CallerIdentity& caller) mutable {

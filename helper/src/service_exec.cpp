@@ -89,11 +89,8 @@ void Service::startExec(ExecArgs args)
     m_lifetime.touch();
     DelayedReply reply(connection(), message());
     auto hold = std::make_shared<LifetimeHold>(m_lifetime);
-    // Root in a privileged container is root on the host.
     Needs needs{QString::fromLatin1(kActionConsole)};
-    requirePrivilege(existingPrivilege(args.name), args.name, needs);
-    // Root in a container that reaches the host (a host bind, a device) reaches it too.
-    needs.needHost(existingExposures(args.name, "running a command in container '" + args.name + "'"));
+    requireEntering(args.name, needs);
     auto shared = std::make_shared<ExecArgs>(std::move(args));
     m_authorizer.check(message(), needs,
                        [this, reply, hold, shared](const AuthorizationResult& auth) {

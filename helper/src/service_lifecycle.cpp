@@ -74,11 +74,8 @@ QDBusUnixFileDescriptor Service::OpenConsole(const QString& qname, int tty)
     m_lifetime.touch();
     DelayedReply reply(connection(), message());
     auto hold = std::make_shared<LifetimeHold>(m_lifetime);
-    // Root in a privileged container is root on the host.
     Needs needs{QString::fromLatin1(kActionConsole)};
-    requirePrivilege(existingPrivilege(name), name, needs);
-    // Root in a container that reaches the host (a host bind, a device) reaches it too.
-    needs.needHost(existingExposures(name, "opening the console of container '" + name + "'"));
+    requireEntering(name, needs);
     m_authorizer.check(message(), needs,
                        [this, reply, hold, name, tty](const AuthorizationResult& auth) {
                            if (!auth.allowed) {

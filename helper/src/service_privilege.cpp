@@ -33,9 +33,8 @@ PrivilegeVerdict Service::existingPrivilege(const std::string& name) const
     return containerPrivilege(runtime::loadContainerConfig(m_engine.settings(), name), initStatus(m_engine, name));
 }
 
-HostReasons Service::existingExposures(const std::string& name, const std::string& as) const
+HostReasons Service::exposuresOf(const Result<Config>& config, const std::string& as) const
 {
-    auto config = runtime::loadContainerConfig(m_engine.settings(), name);
     if (!config)
         return {};   // no such container: the call itself fails
     auto spec = ContainerSpec::fromConfig(*config);
@@ -49,6 +48,21 @@ HostReasons Service::existingExposures(const std::string& name, const std::strin
     for (auto& reason : out)
         reason.where = reason.where.empty() ? as : as + ", " + reason.where;
     return out;
+}
+
+void Service::requireEntering(const std::string& name, Needs& needs)
+{
+    // One read of the config for both rules (exec is a hot path).
+    const auto config = runtime::loadContainerConfig(m_engine.settings(), name);
+    requirePrivilege(containerPrivilege(config, initStatus(m_engine, name)), name, needs);
+    needs.needHost(exposuresOf(config, callDescription(message().member().toStdString(), name)));
+}
+
+PrivilegeVerdict Service::requireCloneOf(const std::string& source, Needs& needs)
+{
+    const auto config = runtime::loadContainerConfig(m_engine.settings(), source);
+    needs.needHost(exposuresOf(config, "clone of " + quoteForMessage(source)));
+    return containerPrivilege(config, initStatus(m_engine, source));
 }
 
 void Service::requirePrivilege(const PrivilegeVerdict& verdict, const std::string& name, Needs& needs)
