@@ -36,10 +36,7 @@ int lineCount(const QString& text)
 class TestConfigs : public SecurityFixture {
     Q_OBJECT
 protected:
-    void setUpScene() override
-    {
-        startMemberApp();
-    }
+    void setUpScene() override { startMemberApp(); }
 
 private Q_SLOTS:
     // Item 2: a mirror other than the template's runs someone else's code

@@ -47,10 +47,7 @@ private:
 class TestNetwork : public SecurityFixture {
     Q_OBJECT
 protected:
-    void setUpScene() override
-    {
-        createBridge();
-    }
+    void setUpScene() override { createBridge(); }
 
 private Q_SLOTS:
     // Item 5: veth.pair naming an existing host link: the failed start's
