@@ -9,7 +9,7 @@
 // let the member in: the same attacks there are refused at exec.
 #include "host_state.h"
 #include "integration_bus.h"
-#include "security_session.h"
+#include "security_fixture.h"
 
 #include <QCoreApplication>
 #include <QDBusArgument>
@@ -104,12 +104,9 @@ QMap<QString, QString> steps(const QString& output)
 
 } // namespace
 
-class TestEscapes : public QObject {
+class TestEscapes : public SecurityFixture {
     Q_OBJECT
 private:
-    SecuritySession m_session;
-    HostState m_baseline;
-    HostState m_before;
     QTemporaryDir m_configDir;
 
     void startContainers()
@@ -155,32 +152,10 @@ private:
                  QStringLiteral("system"));
     }
 
+protected:
+    void setUpScene() override { startContainers(); }
+
 private Q_SLOTS:
-    void initTestCase()
-    {
-        removeMarkers();
-        QString why;
-        QVERIFY2(m_session.start(&why), qPrintable(why));
-        m_baseline = HostState::read();
-        startContainers();
-    }
-
-    void cleanupTestCase()
-    {
-        m_session.destroyAll();
-        const QStringList changed = revertChangesSince(m_baseline);
-        m_session.stop();
-        QVERIFY2(changed.isEmpty(), qPrintable(changed.join(QLatin1Char('\n'))));
-    }
-
-    void init() { m_before = HostState::read(); }
-
-    void cleanup()
-    {
-        const QStringList changed = revertChangesSince(m_before);
-        QVERIFY2(changed.isEmpty(), qPrintable(QStringLiteral("the host changed:\n") + changed.join(QLatin1Char('\n'))));
-    }
-
     void escape_data()
     {
         QTest::addColumn<QString>("container");
