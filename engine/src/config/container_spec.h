@@ -9,6 +9,7 @@
 #include "berth/container_kind.h"
 #include "berth/error.h"
 #include "berth/limits.h"
+#include "berth/model/id_map.h"
 #include "cgroup/device_rules.h"
 #include "image/overlay_layout.h"
 #include "net/net_spec.h"
@@ -59,6 +60,13 @@ struct ContainerSpec {
     std::filesystem::path rootfs;                // lxc.rootfs.path, absolute (overlay: the merged view)
     std::optional<image::OverlayLayout> overlay; // lxc.rootfs.path = overlay:LOWER:UPPER
     ContainerKind kind = ContainerKind::System;
+    // lxc.idmap: the container's user namespace. Empty: a privileged
+    // container, whose root is the host's root (berth.privileged = 1).
+    model::IdMap idMap;
+    // berth.rootfs.shifted = 1: the rootfs on disk is already owned by the
+    // map's host IDs (a file system without idmapped mounts), so it is
+    // bound as it is rather than through an idmapped mount.
+    bool rootfsShifted = false;
     std::vector<std::string> command;            // argv of the init or of the application
     std::filesystem::path cwd = "/";             // lxc.init.cwd
     std::vector<std::string> environment;        // KEY=VALUE
@@ -89,6 +97,8 @@ struct ContainerSpec {
     // Confinement the config asks for that Berth does not apply
     // (lxc.apparmor.*, lxc.seccomp.*, ...): "config:4: key = 'value': why".
     std::vector<std::string> warnings;
+
+    [[nodiscard]] bool privileged() const { return idMap.empty(); }
 
     [[nodiscard]] static Result<ContainerSpec> fromConfig(const Config& config);
 };

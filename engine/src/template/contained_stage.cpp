@@ -2,7 +2,9 @@
 
 #include "berth/unique_fd.h"
 #include "fs/file_io.h"
+#include "fs/idmapped_tree.h"
 #include "security/capabilities.h"
+#include "security/user_namespace.h"
 #include "template/contained_child.h"
 #include "template/debootstrap_run.h"
 
@@ -22,95 +24,19 @@ namespace fsys = std::filesystem;
 
 namespace {
 
-// A child that does nothing but hold a new user namespace until its maps
-// are written and the namespace is opened; killed and reaped on every way out.
-class UsernsHolder {
-public:
-    UsernsHolder() = default;
-    UsernsHolder(const UsernsHolder&) = delete;
-    UsernsHolder& operator=(const UsernsHolder&) = delete;
-    ~UsernsHolder()
-    {
-        m_release.reset();   // end of file: the child exits
-        if (m_pid > 0) {
-            ::kill(m_pid, SIGKILL);
-            while (::waitpid(m_pid, nullptr, 0) < 0 && errno == EINTR) {
-            }
-        }
-    }
-
-    Status start()
-    {
-        int ready[2], release[2];
-        if (::pipe2(ready, O_CLOEXEC) != 0)
-            return failErrno(errno, "create a pipe");
-        UniqueFd readyRead(ready[0]), readyWrite(ready[1]);
-        if (::pipe2(release, O_CLOEXEC) != 0)
-            return failErrno(errno, "create a pipe");
-        UniqueFd releaseRead(release[0]);
-        m_release = UniqueFd(release[1]);
-        m_pid = ::fork();
-        if (m_pid < 0)
-            return failErrno(errno, "fork");
-        if (m_pid == 0) {
-            char ok = ::unshare(CLONE_NEWUSER) == 0 ? 1 : 0;
-            (void)!::write(readyWrite.get(), &ok, 1);
-            (void)!::read(releaseRead.get(), &ok, 1);
-            ::_exit(0);
-        }
-        readyWrite.reset();
-        char ok = 0;
-        if (::read(readyRead.get(), &ok, 1) != 1 || ok != 1)
-            return failWith(EPERM, "create a user namespace for debootstrap's second stage");
-        return {};
-    }
-
-    pid_t pid() const { return m_pid; }
-
-private:
-    pid_t m_pid = -1;
-    UniqueFd m_release;
-};
-
-Status writeProcFile(pid_t pid, const char* name, const std::string& text)
-{
-    const std::string path = "/proc/" + std::to_string(pid) + "/" + name;
-    UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CLOEXEC));
-    if (!fd || ::write(fd.get(), text.data(), text.size()) != static_cast<ssize_t>(text.size()))
-        return failErrno(errno, "write " + path);
-    return {};
-}
-
 // The stage's user namespace: 0..65535 inside is kStageIdBase.. outside.
 Result<UniqueFd> makeStageUserns()
 {
-    UsernsHolder holder;
-    if (auto started = holder.start(); !started)
-        return fail(started.error());
-    const std::string map = "0 " + std::to_string(kStageIdBase) + " " + std::to_string(kStageIdCount) + "\n";
-    for (const char* file : {"uid_map", "gid_map"})
-        if (auto written = writeProcFile(holder.pid(), file, map); !written)
-            return fail(written.error());
-    const std::string ns = "/proc/" + std::to_string(holder.pid()) + "/ns/user";
-    UniqueFd fd(::open(ns.c_str(), O_RDONLY | O_CLOEXEC));
-    if (!fd)
-        return failErrno(errno, "open " + ns);
-    return fd;
+    return security::makeUserNamespace(model::blockIdMap(kStageIdBase));
 }
 
 // A detached copy of the mount at `root`, seen through the namespace's ID
 // map, without device nodes or setuid.
 Result<UniqueFd> idmappedTree(const fsys::path& root, int usernsFd)
 {
-    UniqueFd tree(::open_tree(AT_FDCWD, root.c_str(), OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC));
+    auto tree = fs::idmappedTree(root, usernsFd, {.extraAttributes = MOUNT_ATTR_NODEV | MOUNT_ATTR_NOSUID});
     if (!tree)
-        return failErrno(errno, "clone the mount of " + root.string());
-    mount_attr attr{};
-    attr.attr_set = MOUNT_ATTR_IDMAP | MOUNT_ATTR_NODEV | MOUNT_ATTR_NOSUID;
-    attr.userns_fd = static_cast<std::uint64_t>(usernsFd);
-    if (::mount_setattr(tree.get(), "", AT_EMPTY_PATH, &attr, sizeof(attr)) != 0)
-        return failErrno(errno, "make an idmapped mount of " + root.string() +
-                                    " (debootstrap's second stage needs a file system that supports them)");
+        return fail(tree.error().wrap("debootstrap's second stage needs a file system with idmapped mounts"));
     return tree;
 }
 
