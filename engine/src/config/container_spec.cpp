@@ -169,7 +169,8 @@ Result<ContainerSpec> ContainerSpec::fromConfig(const Config& config)
 {
     using Step = Status (*)(const Config&, ContainerSpec&);
     static constexpr Step steps[] = {readIdentity, readProcess, readMounts, readCapabilities, readConsole,
-                                     readLifecycle, readLimits, readNetwork, readUnappliedKeys};
+                                     readLifecycle, readLimits, readNetwork, readUserNamespace,
+                                     readUnappliedKeys};
     ContainerSpec spec;
     for (Step step : steps) {
         if (auto ok = step(config, spec); !ok)

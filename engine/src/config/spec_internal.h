@@ -19,6 +19,7 @@ namespace berth {
 [[nodiscard]] Status readProcess(const Config& config, ContainerSpec& spec);      // command, cwd, environment
 [[nodiscard]] Status readMounts(const Config& config, ContainerSpec& spec);       // mount entries, mount.auto
 [[nodiscard]] Status readCapabilities(const Config& config, ContainerSpec& spec); // cap.drop, cap.keep
+[[nodiscard]] Status readUserNamespace(const Config& config, ContainerSpec& spec); // idmap, privileged, shifted
 // Confinement keys Berth does not apply: refused, or kept with a warning.
 [[nodiscard]] Status readUnappliedKeys(const Config& config, ContainerSpec& spec);
 

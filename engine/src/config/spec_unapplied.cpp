@@ -20,8 +20,6 @@ struct UnappliedKey {
 };
 
 constexpr UnappliedKey kUnappliedKeys[] = {
-    {"lxc.idmap", Verdict::Refuse,
-     "Berth does not run containers in a user namespace yet; lxc.idmap would not be applied"},
     {"lxc.namespace.", Verdict::Refuse,
      "Berth chooses the container's namespaces itself (all new); this key would not be applied"},
     {"lxc.apparmor.", Verdict::Warn, "AppArmor is not used by Berth; this is not applied"},
