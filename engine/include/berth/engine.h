@@ -60,6 +60,11 @@ struct CreateRequest {
     std::optional<std::vector<gid_t>> inputReaderGroups;
     // Unset: the template's default (oci: application, others: system).
     std::optional<ContainerKind> kind;
+    // A privileged container (berth.privileged = 1, no user namespace: its
+    // root is the host's root). Otherwise the container gets a block of IDs
+    // of its own (lxc.idmap); a clone of a privileged source is privileged
+    // only when this asks for it.
+    bool privileged = false;
     // Application containers: the command berth-init runs (oci: empty
     // takes the image's entrypoint and command).
     std::vector<std::string> command;
