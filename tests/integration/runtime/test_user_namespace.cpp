@@ -251,6 +251,17 @@ private slots:
         QVERIFY2(result.output.find("SYSCTL-READONLY") != std::string::npos, result.output.c_str());
     }
 
+    // lxc.init.uid and lxc.init.gid: the command runs as those IDs inside,
+    // with no capabilities.
+    void initUidIsApplied()
+    {
+        const RunResult result = runApp("appuid", "id -u; id -g; grep CapEff /proc/self/status",
+                                        "lxc.init.uid = 1000\nlxc.init.gid = 1000\n");
+        QCOMPARE(result.exit.code, 0);
+        QVERIFY2(result.output.find("1000\n1000\n") != std::string::npos, result.output.c_str());
+        QVERIFY2(result.output.find("CapEff:\t0000000000000000") != std::string::npos, result.output.c_str());
+    }
+
     // On a veth of a bridge in the test's network namespace: the host
     // reaches the container's address, the container its gateway.
     void networkWorksInside()
