@@ -271,6 +271,9 @@ private slots:
         append("netns", "lxc.net.0.type = veth\nlxc.net.0.link = usbr\nlxc.net.0.ipv4.address = 192.168.91.10/24\n"
                         "lxc.net.0.flags = up\n");
         start("netns");
+        // Its network namespace belongs to its own user namespace.
+        const std::string proc = "/proc/" + std::to_string(initPid("netns"));
+        QCOMPARE(squeezed(readText(proc + "/uid_map")), std::string("0 1000000000 65536"));
         QCOMPARE(run("busybox ping -c1 -W3 192.168.91.10 > /dev/null"), 0);
         const RunResult ping = execCaptured(m_engine, "netns", {"ping", "-c1", "-W3", "192.168.91.1"});
         QVERIFY2(ping.exit.code == 0, ping.output.c_str());
