@@ -193,6 +193,16 @@ private slots:
         QVERIFY2(mounts.output.find("/proc/sys proc ro") != std::string::npos, mounts.output.c_str());
         QVERIFY2(mounts.output.find("sysfs /sys sysfs ro") != std::string::npos, mounts.output.c_str());
 
+        // A pty from the container's devpts, owned by its root.
+        ExecRequest request{.argv = {"sh", "-c", "tty; stat -c %u:%g $(tty); exit 5"}, .allocatePty = true};
+        auto process = m_engine.exec("sysns", request);
+        QVERIFY2(process, process ? "" : process.error().describe().c_str());
+        const std::string tty = readUntil(process->ptyMaster(), "0:5", 10000);
+        QVERIFY2(tty.find("/dev/pts/") != std::string::npos && tty.find("\n0:5") != std::string::npos, tty.c_str());
+        auto status = process->wait();
+        QVERIFY(status);
+        QCOMPARE(status->code, 5);
+
         auto console = m_engine.console("sysns");
         QVERIFY2(console, console ? "" : console.error().describe().c_str());
         const std::string enter = "\n";
@@ -249,6 +259,29 @@ private slots:
         QVERIFY2(result.output.find("uid=0(root) gid=0(root)") != std::string::npos, result.output.c_str());
         QVERIFY2(squeezed(result.output).find("0 1000000000 65536") != std::string::npos, result.output.c_str());
         QVERIFY2(result.output.find("SYSCTL-READONLY") != std::string::npos, result.output.c_str());
+    }
+
+    // On the host's network the container does not own its network
+    // namespace, so sysfs is the host's, bound read-only; a read-only root
+    // and a bind of a host directory work in the user namespace too.
+    void hostNetworkReadOnlyRootAndBinds()
+    {
+        const std::filesystem::path shared = paths().containerDir("x").parent_path().parent_path() / "shared-dir";
+        std::filesystem::create_directories(shared);
+        std::ofstream(shared / "file") << "from the host\n";
+        const RunResult result = runApp(
+            "hostns",
+            "cat /proc/self/uid_map; grep ' /sys ' /proc/mounts; cat /mnt/file; "
+            "touch /new || echo ROOT-READONLY; echo > /sys/kernel/uevent_helper || echo SYS-READONLY",
+            "lxc.net.0.type = none\nlxc.rootfs.options = ro\nlxc.mount.entry = " + shared.string() +
+                " mnt none bind 0 0\n");
+        QCOMPARE(result.exit.code, 0);
+        QVERIFY2(squeezed(result.output).find("0 1000000000 65536") != std::string::npos, result.output.c_str());
+        QVERIFY2(result.output.find(" /sys sysfs ro,") != std::string::npos, result.output.c_str());
+        QVERIFY2(result.output.find("from the host") != std::string::npos, result.output.c_str());
+        QVERIFY2(result.output.find("ROOT-READONLY") != std::string::npos, result.output.c_str());
+        QVERIFY2(result.output.find("SYS-READONLY") != std::string::npos, result.output.c_str());
+        std::filesystem::remove_all(shared);
     }
 
     // lxc.init.uid and lxc.init.gid: the command runs as those IDs inside,
