@@ -169,6 +169,10 @@ private slots:
         start("privileged");
         const std::string privileged = "/proc/" + std::to_string(initPid("privileged"));
         QCOMPARE(squeezed(readText(privileged + "/uid_map")), std::string("0 0 4294967295"));
+        // Exec follows the running init, not a config changed since the start.
+        append("privileged", idmapLines(kBase));
+        const RunResult id = execCaptured(m_engine, "privileged", {"cat", "/proc/self/uid_map"});
+        QCOMPARE(squeezed(id.output), std::string("0 0 4294967295"));
         stopCleanly("privileged");
         QVERIFY(m_engine.destroy("privileged"));
     }
