@@ -275,13 +275,15 @@ private slots:
         std::ofstream(shared / "file") << "from the host\n";
         const RunResult result = runApp(
             "hostns",
-            "cat /proc/self/uid_map; grep ' /sys ' /proc/mounts; cat /mnt/file; "
+            "cat /proc/self/uid_map; grep ' /sys' /proc/mounts; cat /mnt/file; "
             "touch /new || echo ROOT-READONLY; echo > /sys/kernel/uevent_helper || echo SYS-READONLY",
             "lxc.net.0.type = none\nlxc.rootfs.options = ro\nlxc.mount.entry = " + shared.string() +
                 " mnt none bind 0 0\n");
         QCOMPARE(result.exit.code, 0);
         QVERIFY2(squeezed(result.output).find("0 1000000000 65536") != std::string::npos, result.output.c_str());
         QVERIFY2(result.output.find(" /sys sysfs ro,") != std::string::npos, result.output.c_str());
+        // The mounts below the host's /sys (its cgroup trees) are read-only too.
+        QVERIFY2(result.output.find(" /sys/fs/cgroup/memory cgroup ro,") != std::string::npos, result.output.c_str());
         QVERIFY2(result.output.find("from the host") != std::string::npos, result.output.c_str());
         QVERIFY2(result.output.find("ROOT-READONLY") != std::string::npos, result.output.c_str());
         QVERIFY2(result.output.find("SYS-READONLY") != std::string::npos, result.output.c_str());
