@@ -239,6 +239,9 @@ private slots:
         QCOMPARE(ownerOf(rootfs / "bin/busybox"), (Owner{0, 0}));
         const RunResult ls = execCaptured(m_engine, "files", {"stat", "-c", "%u:%g", "/bin/busybox"});
         QCOMPARE(ls.output, std::string("0:0\n"));
+        // The root mount is the idmapped one.
+        const RunResult root = execCaptured(m_engine, "files", {"awk", "$5 == \"/\"", "/proc/self/mountinfo"});
+        QVERIFY2(root.output.find("idmapped") != std::string::npos, root.output.c_str());
         stopCleanly("files");
 
         // Apart from the files the start writes (/etc/hostname, /etc/hosts)
@@ -251,6 +254,25 @@ private slots:
             QVERIFY2(before.at(path) == inode, path.c_str());
         }
         QVERIFY(m_engine.destroy("files"));
+    }
+
+    // berth.rootfs.shifted = 1: a rootfs already chowned into the range (a
+    // file system without idmapped mounts) is bound as it is.
+    void shiftedRootfsIsBoundAsItIs()
+    {
+        createSystem("shifted", kBase);
+        append("shifted", "berth.rootfs.shifted = 1\n");
+        const std::filesystem::path rootfs = paths().rootfsDir("shifted");
+        QCOMPARE(run("chown -R -h " + std::to_string(kBase) + ":" + std::to_string(kBase) + " " + rootfs.string()), 0);
+        start("shifted");
+        QCOMPARE(execCaptured(m_engine, "shifted", {"stat", "-c", "%u:%g", "/bin/busybox"}).output, std::string("0:0\n"));
+        QCOMPARE(execCaptured(m_engine, "shifted", {"sh", "-c", "echo x > /root/made"}).exit.code, 0);
+        // On disk as the container's root, with no idmapped mount between.
+        QCOMPARE(ownerOf(rootfs / "root/made"), (Owner{kBase, kBase}));
+        const RunResult mounts = execCaptured(m_engine, "shifted", {"grep", "idmapped", "/proc/self/mountinfo"});
+        QVERIFY2(mounts.output.empty(), mounts.output.c_str());
+        stopCleanly("shifted");
+        QVERIFY(m_engine.destroy("shifted"));
     }
 
     // An application container under berth-init, in its own user namespace.
