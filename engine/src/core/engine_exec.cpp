@@ -63,6 +63,7 @@ Result<runtime::ExecContext> execContext(const EngineSettings& settings, const s
         return fail(seccomp.error());
     context.seccomp = std::move(*seccomp);
     context.noNewPrivs = spec->noNewPrivs;
+    context.userNamespace = !spec->privileged();
     context.argv = request.argv;
     context.env = runtime::containerEnvironment(spec->environment, request.env);
     context.cwd = request.cwd.empty() ? "/" : request.cwd;

@@ -59,12 +59,14 @@ Status mountProc(int rootFd, AutoMountPlan::Proc mode)
     return rebindInPlace(rootFd, "proc/sys", MS_RDONLY | kHardened);
 }
 
-Status mountSys(int rootFd, AutoMountPlan::Sys mode)
+Status mountSys(int rootFd, AutoMountPlan::Sys mode, bool bindHostSys)
 {
     if (mode == AutoMountPlan::Sys::None)
         return {};
     if (auto dir = ensureDirInRoot(rootFd, "sys", 0555); !dir)
         return dir;
+    if (bindHostSys)
+        return bindInRoot(rootFd, "sys", "/sys", true, MS_RDONLY | kHardened);
     const unsigned long ro = mode == AutoMountPlan::Sys::ReadOnly ? MS_RDONLY : 0;
     if (auto mounted = mountInRoot(rootFd, "sys", "sysfs", "sysfs", kHardened | ro, nullptr); !mounted)
         return mounted;
