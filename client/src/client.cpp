@@ -144,6 +144,11 @@ Result<QDBusObjectPath> Client::exportTo(const QString& name, int fd)
     return finish(m_manager->Export(name, QDBusUnixFileDescriptor(fd)));
 }
 
+Result<QDBusObjectPath> Client::convertToUnprivileged(const QString& name)
+{
+    return finish(m_manager->ConvertContainer(name));
+}
+
 Result<QDBusUnixFileDescriptor> Client::openConsole(const QString& name, int tty)
 {
     return finish(m_manager->OpenConsole(name, tty));

@@ -1,4 +1,4 @@
-// SetConfig and SetLimits.
+// SetConfig, SetLimits and ConvertContainer.
 #include "service.h"
 
 #include "config/container_spec.h"
@@ -68,12 +68,8 @@ void Service::SetConfig(const QString& qname, const QString& qtext)
     if (!privilege.privileged)
         privilege = existingPrivilege(name);
     requirePrivilege(privilege, name, needs);
-    authorizeAndRun(needs, [this, name, text = std::move(text)]() -> Status {
-        auto lock = ContainerLock::acquire(m_engine.settings().paths, name);
-        if (!lock)
-            return fail(lock.error());
-        return ContainerStore(m_engine.settings().paths).writeConfig(name, text);
-    });
+    // The engine checks a map against Berth's range and the other blocks.
+    authorizeAndRun(needs, [this, name, text = std::move(text)]() -> Status { return m_engine.setConfig(name, text); });
 }
 
 void Service::SetLimits(const QString& qname, const StringMap& args)
@@ -87,6 +83,22 @@ void Service::SetLimits(const QString& qname, const StringMap& args)
         rejectedUnlessExists(name))
         return;
     authorizeAndRun({kActionManage}, [this, name, limits = *limits] { return m_engine.setLimits(name, limits); });
+}
+
+// Lowering a container's privilege hands nobody more than they had: the
+// container's root becomes an unprivileged user of its own block. So the
+// manage action, as for any other change of a stopped container.
+QDBusObjectPath Service::ConvertContainer(const QString& qname)
+{
+    const std::string name = qname.toStdString();
+    if (rejected(validateName(name)) || rejected(validateJobCount(runningJobs())) || rejectedUnlessExists(name))
+        return {};
+    authorizeJob({QString::fromLatin1(kActionManage)}, QStringLiteral("convert"), name,
+                 [this, name](const Progress& progress) {
+                     progress.step("Giving the container a user namespace", -1);
+                     return m_engine.convertToUnprivileged(name);
+                 });
+    return {};
 }
 
 } // namespace berth::helper
