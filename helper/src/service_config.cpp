@@ -1,4 +1,4 @@
-// SetConfig and SetLimits.
+// SetConfig, SetLimits and ConvertContainer.
 #include "service.h"
 
 #include "config/container_spec.h"
@@ -6,6 +6,7 @@
 #include "limits_args.h"
 #include "net/bridge_host.h"
 #include "store/container_store.h"
+#include "user_namespace_change.h"
 #include "validation.h"
 
 namespace berth::helper {
@@ -29,13 +30,16 @@ Result<HostReasons> judgeConfig(const std::string& text, const std::string& curr
     // A stored config with an include (root wrote it) counts as unknown:
     // any rootfs is then a change.
     std::optional<std::string> currentRootfs;
-    if (auto current = Config::parse(currentText, noIncludes))
+    auto current = Config::parse(currentText, noIncludes);
+    if (current)
         currentRootfs = current->get("lxc.rootfs.path");
     // Bridge names cannot hold '/': the test stays inside Berth's store.
     auto isBerthBridge = [&paths](const std::string& link) { return net::isBerthBridge(paths, link); };
     HostReasons reasons = hostExposures(*config, *spec, currentRootfs);
     const HostReasons network = hostNetworkExposures(*spec, isBerthBridge);
     reasons.insert(reasons.end(), network.begin(), network.end());
+    const HostReasons ids = userNamespaceChanges(current ? *current : Config(), *config);
+    reasons.insert(reasons.end(), ids.begin(), ids.end());
     return reasons;
 }
 
@@ -78,6 +82,22 @@ void Service::SetLimits(const QString& qname, const StringMap& args)
         rejectedUnlessExists(name))
         return;
     authorizeAndRun({kActionManage}, [this, name, limits = *limits] { return m_engine.setLimits(name, limits); });
+}
+
+// Lowering a container's privilege hands nobody more than they had: the
+// container's root becomes an unprivileged user of its own block. So the
+// manage action, as for any other change of a stopped container.
+QDBusObjectPath Service::ConvertContainer(const QString& qname)
+{
+    const std::string name = qname.toStdString();
+    if (rejected(validateName(name)) || rejected(validateJobCount(runningJobs())) || rejectedUnlessExists(name))
+        return {};
+    authorizeJob({QString::fromLatin1(kActionManage)}, QStringLiteral("convert"), name,
+                 [this, name](const Progress& progress) {
+                     progress.step("Giving the container a user namespace", -1);
+                     return m_engine.convertToUnprivileged(name);
+                 });
+    return {};
 }
 
 } // namespace berth::helper
