@@ -1,0 +1,240 @@
+// Each unprivileged container's config records a block of Berth's range of
+// its own, at every create path; blocks come back at destroy; privileged
+// containers and convert; configs may only name maps Berth gives.
+#include "integration_env.h"
+
+#include "berth/config.h"
+#include "berth/model/id_map.h"
+#include "idmap/container_maps.h"
+
+#include <QtTest/QtTest>
+
+#include <filesystem>
+#include <fstream>
+
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace berth;
+using namespace berth::test;
+
+namespace fsys = std::filesystem;
+
+namespace {
+
+// The test's own range: 4 blocks from here.
+constexpr std::uint32_t kStart = 1100000000;
+constexpr std::uint32_t kBlock = model::kIdBlockSize;
+
+std::string readText(const fsys::path& file)
+{
+    std::ifstream in(file);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+EngineSettings settingsWithRange(const fsys::path& dir, std::uint32_t blocks)
+{
+    fsys::create_directories(dir);
+    const std::string line = "_berth:" + std::to_string(kStart) + ":" + std::to_string(blocks * kBlock) + "\n";
+    std::ofstream(dir / "subuid") << "someone:100000:65536\n" << line;
+    std::ofstream(dir / "subgid") << line;
+    EngineSettings settings = IntegrationEnvironment::instance().engineSettings();
+    settings.idRangeDir = dir;
+    return settings;
+}
+
+model::IdMap mapOf(const Engine& engine, const std::string& name)
+{
+    return idmap::idMapLines(readText(engine.settings().paths.configFile(name)));
+}
+
+std::optional<std::string> keyOf(const Engine& engine, const std::string& name, const std::string& key)
+{
+    auto config = Config::parse(readText(engine.settings().paths.configFile(name)));
+    return config ? config->get(key) : std::nullopt;
+}
+
+std::string describe(const Status& status) { return status ? "" : status.error().describe(); }
+
+} // namespace
+
+class TestIdBlocks : public QObject {
+    Q_OBJECT
+
+private:
+    Engine m_engine{settingsWithRange(IntegrationEnvironment::instance().stateRoot() / "range", 4)};
+
+    void destroyAll()
+    {
+        auto names = m_engine.list();
+        for (int round = 0; names && !names->empty() && round < 3; ++round, names = m_engine.list())
+            for (const std::string& name : *names)
+                (void)m_engine.destroy(name, true);
+    }
+
+private slots:
+    void cleanup() { destroyAll(); }
+
+    void aNewContainerGetsTheLowestBlock()
+    {
+        const Status created = m_engine.create({.name = "first"});
+        QVERIFY2(created, describe(created).c_str());
+        QCOMPARE(mapOf(m_engine, "first"), model::blockIdMap(kStart));
+        const std::string config = readText(m_engine.settings().paths.configFile("first"));
+        QVERIFY2(config.contains("lxc.idmap = u 0 1100000000 65536\n"), config.c_str());
+        QVERIFY2(config.contains("lxc.idmap = g 0 1100000000 65536\n"), config.c_str());
+        QVERIFY(!keyOf(m_engine, "first", "berth.privileged"));
+        // ext4 here takes idmapped mounts: nothing was chowned.
+        QVERIFY(!keyOf(m_engine, "first", "berth.rootfs.shifted"));
+        struct stat st {};
+        QCOMPARE(::stat((m_engine.settings().paths.rootfsDir("first") / "bin").c_str(), &st), 0);
+        QCOMPARE(st.st_uid, 0u);
+    }
+
+    void twoContainersGetDifferentBlocksAndDestroyFreesOne()
+    {
+        QVERIFY(m_engine.create({.name = "one"}));
+        QVERIFY(m_engine.create({.name = "two"}));
+        QCOMPARE(mapOf(m_engine, "one"), model::blockIdMap(kStart));
+        QCOMPARE(mapOf(m_engine, "two"), model::blockIdMap(kStart + kBlock));
+        QVERIFY(m_engine.destroy("one"));
+        QVERIFY(m_engine.create({.name = "three"}));
+        QCOMPARE(mapOf(m_engine, "three"), model::blockIdMap(kStart));
+    }
+
+    // Two processes creating at once: the block lock makes them take turns.
+    void concurrentCreatesGetDifferentBlocks()
+    {
+        std::vector<pid_t> children;
+        for (const char* name : {"racer-a", "racer-b", "racer-c"}) {
+            const pid_t pid = ::fork();
+            if (pid == 0)
+                ::_exit(m_engine.create({.name = name}) ? 0 : 1);
+            children.push_back(pid);
+        }
+        for (pid_t pid : children) {
+            int status = 0;
+            QCOMPARE(::waitpid(pid, &status, 0), pid);
+            QVERIFY(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+        }
+        std::set<std::uint32_t> bases;
+        for (const char* name : {"racer-a", "racer-b", "racer-c"})
+            bases.insert(mapOf(m_engine, name).entries.at(0).host);
+        QCOMPARE(bases, (std::set<std::uint32_t>{kStart, kStart + kBlock, kStart + 2 * kBlock}));
+    }
+
+    void exhaustionIsAClearError()
+    {
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(m_engine.create({.name = "full-" + std::to_string(i)}));
+        const Status refused = m_engine.create({.name = "one-too-many"});
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ENOSPC);
+        QVERIFY2(refused.error().message.contains("every block"), describe(refused).c_str());
+        QVERIFY(!fsys::exists(m_engine.settings().paths.containerDir("one-too-many")));
+        // A privileged container needs no block.
+        QVERIFY(m_engine.create({.name = "root-one", .privileged = true}));
+    }
+
+    void aPrivilegedContainerHasNoMap()
+    {
+        QVERIFY(m_engine.create({.name = "priv", .privileged = true}));
+        QVERIFY(mapOf(m_engine, "priv").empty());
+        QCOMPARE(keyOf(m_engine, "priv", "berth.privileged").value_or(""), std::string("1"));
+    }
+
+    void clonesGetBlocksOfTheirOwn()
+    {
+        QVERIFY(m_engine.create({.name = "source"}));
+        const Status copy = m_engine.create({.name = "copy", .templateName = "clone", .options = {{"source", "source"}}});
+        QVERIFY2(copy, describe(copy).c_str());
+        const Status snap = m_engine.create(
+            {.name = "snap", .templateName = "clone", .options = {{"source", "source"}, {"snapshot", "true"}}});
+        QVERIFY2(snap, describe(snap).c_str());
+        QCOMPARE(mapOf(m_engine, "source"), model::blockIdMap(kStart));
+        QCOMPARE(mapOf(m_engine, "copy"), model::blockIdMap(kStart + kBlock));
+        QCOMPARE(mapOf(m_engine, "snap"), model::blockIdMap(kStart + 2 * kBlock));
+        // The snapshot's empty upper layer belongs to its root.
+        struct stat st {};
+        QCOMPARE(::stat((m_engine.settings().paths.containerDir("snap") / "delta").c_str(), &st), 0);
+        QCOMPARE(st.st_uid, kStart + 2 * kBlock);
+        // A clone of a privileged container is unprivileged unless asked.
+        QVERIFY(m_engine.create({.name = "priv", .privileged = true}));
+        QVERIFY(m_engine.create({.name = "unpriv-clone", .templateName = "clone", .options = {{"source", "priv"}}}));
+        QCOMPARE(mapOf(m_engine, "unpriv-clone"), model::blockIdMap(kStart + 3 * kBlock));
+        QVERIFY(!keyOf(m_engine, "unpriv-clone", "berth.privileged"));
+        QVERIFY(m_engine.destroy("snap"));
+    }
+
+    void withoutTheRangeOnlyPrivilegedContainersAreMade()
+    {
+        Engine bare(settingsWithRange(IntegrationEnvironment::instance().stateRoot() / "range", 4));
+        EngineSettings settings = bare.settings();
+        settings.idRangeDir = IntegrationEnvironment::instance().stateRoot() / "no-range";
+        fsys::create_directories(settings.idRangeDir);
+        Engine engine(settings);
+        const Status refused = engine.create({.name = "needs-range"});
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, EOPNOTSUPP);
+        QVERIFY2(refused.error().message.contains("subuid") && refused.error().message.contains("_berth") &&
+                     refused.error().message.contains("berth-id-range"),
+                 describe(refused).c_str());
+        QVERIFY(!fsys::exists(engine.settings().paths.containerDir("needs-range")));
+        QVERIFY(engine.create({.name = "privileged-anyway", .privileged = true}));
+    }
+
+    void convertGivesAPrivilegedContainerABlock()
+    {
+        QVERIFY(m_engine.create({.name = "taken"}));
+        QVERIFY(m_engine.create({.name = "old", .privileged = true}));
+        const Status converted = m_engine.convertToUnprivileged("old");
+        QVERIFY2(converted, describe(converted).c_str());
+        QCOMPARE(mapOf(m_engine, "old"), model::blockIdMap(kStart + kBlock));
+        QVERIFY(!keyOf(m_engine, "old", "berth.privileged"));
+        QVERIFY(!keyOf(m_engine, "old", "berth.rootfs.shifted"));
+        const Status again = m_engine.convertToUnprivileged("old");
+        QVERIFY(!again);
+        QCOMPARE(again.error().code, EINVAL);
+        QVERIFY2(again.error().message.contains("already unprivileged"), describe(again).c_str());
+        QCOMPARE(m_engine.convertToUnprivileged("absent").error().code, ENOENT);
+    }
+
+    void setConfigTakesOnlyMapsBerthGives_data()
+    {
+        QTest::addColumn<QString>("map");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("outside the range") << "u 0 100000 65536\nlxc.idmap = g 0 100000 65536" << EPERM
+                                           << "outside Berth's range";
+        QTest::newRow("another container's block") << "u 0 1100000000 65536\nlxc.idmap = g 0 1100000000 65536"
+                                                   << EPERM << "already those of container 'holder'";
+        QTest::newRow("a free block") << "u 0 1100196608 65536\nlxc.idmap = g 0 1100196608 65536" << 0 << "";
+    }
+
+    void setConfigTakesOnlyMapsBerthGives()
+    {
+        QFETCH(QString, map);
+        QFETCH(int, code);
+        QFETCH(QString, message);
+        QVERIFY(m_engine.create({.name = "holder"}));
+        QVERIFY(m_engine.create({.name = "editor", .privileged = true}));
+        std::string text = readText(m_engine.settings().paths.configFile("editor"));
+        text.replace(text.find("berth.privileged = 1"), 20, "lxc.idmap = " + map.toStdString());
+        const Status set = m_engine.setConfig("editor", text);
+        if (code == 0) {
+            QVERIFY2(set, describe(set).c_str());
+            QCOMPARE(mapOf(m_engine, "editor"), model::blockIdMap(kStart + 3 * kBlock));
+            return;
+        }
+        QVERIFY(!set);
+        QCOMPARE(set.error().code, code);
+        QVERIFY2(set.error().message.contains(message.toStdString()) && set.error().message.contains("config:"),
+                 describe(set).c_str());
+        QVERIFY(mapOf(m_engine, "editor").empty());
+    }
+};
+
+BERTH_INTEGRATION_MAIN(TestIdBlocks)
+
+#include "test_id_blocks.moc"
