@@ -7,6 +7,7 @@
 #include "net/bridge_host.h"
 #include "store/container_lock.h"
 #include "store/container_store.h"
+#include "user_namespace_change.h"
 #include "validation.h"
 
 namespace berth::helper {
@@ -30,13 +31,16 @@ Result<HostReasons> judgeConfig(const std::string& text, const std::string& curr
     // A stored config with an include (root wrote it) counts as unknown:
     // any rootfs is then a change.
     std::optional<std::string> currentRootfs;
-    if (auto current = Config::parse(currentText, noIncludes))
+    auto current = Config::parse(currentText, noIncludes);
+    if (current)
         currentRootfs = current->get("lxc.rootfs.path");
     // Bridge names cannot hold '/': the test stays inside Berth's store.
     auto isBerthBridge = [&paths](const std::string& link) { return net::isBerthBridge(paths, link); };
     HostReasons reasons = hostExposures(*config, *spec, currentRootfs);
     const HostReasons network = hostNetworkExposures(*spec, isBerthBridge);
     reasons.insert(reasons.end(), network.begin(), network.end());
+    const HostReasons ids = userNamespaceChanges(current ? *current : Config(), *config);
+    reasons.insert(reasons.end(), ids.begin(), ids.end());
     return reasons;
 }
 
