@@ -2,6 +2,7 @@
 
 #include "cgroup/backend.h"
 #include "cgroup/cgroup_file.h"
+#include "cgroup/delegation.h"
 #include "cgroup/tree.h"
 
 #include <algorithm>
@@ -175,6 +176,13 @@ Status ContainerCgroup::restrictDevices(std::span<const DeviceRule> allowed) con
 {
     if (Status restricted = backendFor(m_mode).restrictDevices(m_placements, allowed); !restricted)
         return std::unexpected(restricted.error().wrap("restrict devices of cgroup '" + m_relative + "'"));
+    return {};
+}
+
+Status ContainerCgroup::delegateTo(uid_t uid, gid_t gid) const
+{
+    if (Status given = delegate(m_placements, uid, gid); !given)
+        return std::unexpected(given.error().wrap("delegate cgroup '" + m_relative + "'"));
     return {};
 }
 

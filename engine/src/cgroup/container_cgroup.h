@@ -41,6 +41,9 @@ public:
     // program); call it before any process joins. An error means the
     // container must not start: without it its root reaches host devices.
     [[nodiscard]] Status restrictDevices(std::span<const DeviceRule> allowed = defaultDeviceAllowlist()) const;
+    // Gives the cgroup (directory and delegation files, delegation.h) to
+    // uid:gid, the host IDs of a user namespace's root, in every hierarchy.
+    [[nodiscard]] Status delegateTo(uid_t uid, gid_t gid) const;
     // Moves `pid` (the whole process) into the cgroup in every hierarchy.
     [[nodiscard]] Status attach(pid_t pid) const;
     // The cgroup.procs files: a caller may open them before fork and have

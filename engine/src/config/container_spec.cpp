@@ -98,8 +98,6 @@ Status readLifecycle(const Config& config, ContainerSpec& spec)
 {
     if (auto ok = readAutostart(config, spec); !ok)
         return ok;
-    if (auto ok = readValue(config, "lxc.no_new_privs", spec.noNewPrivs, parseBoolValue); !ok)
-        return ok;
     if (auto ok = readValue(config, "lxc.signal.stop", spec.stopSignal, parseSignalValue); !ok)
         return ok;
     const int before = spec.haltSignal;
@@ -110,6 +108,15 @@ Status readLifecycle(const Config& config, ContainerSpec& spec)
     if (!spec.haltSignalConfigured)
         spec.haltSignal = before;
     return {};
+}
+
+// After the kind and the ID map: setuid inside a system container of its
+// own user namespace reaches only that namespace's IDs, and sudo, su and
+// unix_chkpwd under its systemd need it; the others keep no_new_privs.
+Status readNoNewPrivs(const Config& config, ContainerSpec& spec)
+{
+    spec.noNewPrivs = spec.kind != ContainerKind::System || spec.privileged();
+    return readValue(config, "lxc.no_new_privs", spec.noNewPrivs, parseBoolValue);
 }
 
 } // namespace
@@ -170,7 +177,7 @@ Result<ContainerSpec> ContainerSpec::fromConfig(const Config& config)
     using Step = Status (*)(const Config&, ContainerSpec&);
     static constexpr Step steps[] = {readIdentity, readProcess, readMounts, readCapabilities, readConsole,
                                      readLifecycle, readLimits, readNetwork, readUserNamespace,
-                                     readUnappliedKeys};
+                                     readNoNewPrivs, readUnappliedKeys};
     ContainerSpec spec;
     for (Step step : steps) {
         if (auto ok = step(config, spec); !ok)

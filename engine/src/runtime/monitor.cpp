@@ -136,6 +136,19 @@ std::vector<CgroupMountSpec> cgroupTreesOf(const cgroup::Layout& layout)
     return trees;
 }
 
+// An init in a user namespace (systemd) manages sub-cgroups of its own; the
+// limit files stay the host's root's.
+Status delegateToContainerRoot(const cgroup::ContainerCgroup& group, const model::IdMap& map)
+{
+    if (map.empty())
+        return {};
+    const auto uid = map.toHost(model::IdKind::User, 0);
+    const auto gid = map.toHost(model::IdKind::Group, 0);
+    if (!uid || !gid)
+        return failWith(EINVAL, "the ID map does not map root");
+    return group.delegateTo(*uid, *gid);
+}
+
 } // namespace
 
 Monitor::Monitor(MonitorOptions options) : m_options(std::move(options)), m_paths(m_options.settings.paths) {}
@@ -313,6 +326,8 @@ Status Monitor::setUp()
     m_cgroup.emplace(std::move(*group));
     if (auto restricted = m_cgroup->restrictDevices(spec->devices); !restricted)
         return fail(restricted.error());
+    if (auto delegated = delegateToContainerRoot(*m_cgroup, spec->idMap); !delegated)
+        return fail(delegated.error());
     if (auto limited = applyConfiguredLimits(spec->limits, *layout); !limited)
         return limited;
     if (auto listening = listen(); !listening)

@@ -6,6 +6,7 @@
 // here: its error must say so, and leave nothing behind.
 #include "berth/config.h"
 #include "berth/engine.h"
+#include "berth/model/id_map.h"
 #include "template/debootstrap_cache.h"
 #include "template/debootstrap_template.h"
 
@@ -43,6 +44,9 @@ fsys::path templateCache()
 }
 
 const TemplateOptions kBookworm = {{"release", "bookworm"}, {"variant", "minbase"}};
+
+// Issue #15: the host IDs of the unprivileged container's root.
+constexpr std::uint32_t kUnprivilegedBase = 1000262144;
 
 std::string readText(const fsys::path& file)
 {
@@ -331,6 +335,35 @@ private slots:
                 readText(cachedRootfs() / "etc/hostname") != "deb-snap\n");
     }
 
+    // Issue #15: the same tree, unprivileged (a user namespace of its own,
+    // root is host kUnprivilegedBase): systemd boots, makes its slices in
+    // the cgroup delegated to it, cannot raise its own limits, setuid works
+    // inside (no no_new_privs), and the halt leaves no cgroup behind.
+    void unprivilegedBootsWithDelegatedCgroup()
+    {
+        const std::string name = "deb-userns";
+        Engine engine(m_settings);
+        CreateRequest request{.name = name, .templateName = "debian", .options = kBookworm};
+        auto created = engine.create(request, recorder());
+        QVERIFY2(created, created ? "" : created.error().describe().c_str());
+        giveIdMap(name, kUnprivilegedBase);
+        auto started = engine.start(name);
+        QVERIFY2(started, started ? "" : started.error().describe().c_str());
+        const auto state = engine.state(name);
+        QVERIFY(state && state->initPid > 0);
+        const std::string uidMap = readText("/proc/" + std::to_string(state->initPid) + "/uid_map");
+        QVERIFY2(QString::fromStdString(uidMap).simplified() == QString("0 %1 65536").arg(kUnprivilegedBase),
+                 uidMap.c_str());
+        checkBoots(engine, name);
+        checkSlicesInDelegatedCgroup(name);
+        checkOwnLimitsClosed(engine, name);
+        checkSetuidInside(engine, name);
+        checkStopsCleanly(engine, name);
+        for (const fsys::path& hierarchy : test::cgroupHierarchies())
+            QVERIFY2(!fsys::exists(hierarchy / m_settings.cgroupParent / name), hierarchy.c_str());
+        QVERIFY(engine.destroy(name));
+    }
+
     // No way out of this netns: debootstrap cannot resolve the mirror.
     void ubuntuUnreachableMirror()
     {
@@ -362,6 +395,65 @@ private slots:
     }
 
 private:
+    void giveIdMap(const std::string& name, std::uint32_t base)
+    {
+        const fsys::path file = m_settings.paths.configFile(name);
+        auto config = Config::load(file, {});
+        QVERIFY(config);
+        config->unset("lxc.idmap");
+        for (const model::IdMapEntry& entry : model::blockIdMap(base).entries)
+            QVERIFY(config->append("lxc.idmap", model::formatIdMapEntry(entry)));
+        std::ofstream(file) << config->serialize();
+    }
+
+    // systemd made its slices in the cgroup the container was given, in the
+    // named systemd hierarchy and in cgroup2, and runs in init.scope.
+    void checkSlicesInDelegatedCgroup(const std::string& name)
+    {
+        const fsys::path relative = fsys::path(m_settings.cgroupParent) / name;
+        for (const char* hierarchy : {"systemd", "unified"}) {
+            const fsys::path own = fsys::path("/sys/fs/cgroup") / hierarchy / relative;
+            QVERIFY2(fsys::is_directory(own / "system.slice"), own.c_str());
+            QVERIFY2(fsys::is_directory(own / "init.scope"), own.c_str());
+            struct stat st {};
+            QCOMPARE(::stat((own / "system.slice").c_str(), &st), 0);
+            QCOMPARE(st.st_uid, uid_t(kUnprivilegedBase));
+        }
+    }
+
+    // Root inside makes sub-cgroups of its own cgroup but cannot write its
+    // own limit files (permission, not a read-only mount); the host's
+    // values stay.
+    void checkOwnLimitsClosed(Engine& engine, const std::string& name)
+    {
+        const fsys::path pidsMax = fsys::path("/sys/fs/cgroup/pids") / m_settings.cgroupParent / name / "pids.max";
+        const std::string before = readText(pidsMax);
+        for (const char* file : {"memory/memory.limit_in_bytes", "pids/pids.max"}) {
+            const Output write = runIn(engine, name, {"/bin/sh", "-c",
+                                                      std::string("echo 1 > /sys/fs/cgroup/") + file});
+            qInfo("write %s inside: %d %s", file, write.status, write.text.c_str());
+            QVERIFY(write.status != 0);
+            QVERIFY2(write.text.find("Permission denied") != std::string::npos, write.text.c_str());
+        }
+        const Output subtree = runIn(engine, name, {"/bin/sh", "-c", "mkdir /sys/fs/cgroup/memory/probe && "
+                                                                     "rmdir /sys/fs/cgroup/memory/probe"});
+        QVERIFY2(subtree.status == 0, subtree.text.c_str());
+        QCOMPARE(readText(pidsMax), before);
+    }
+
+    // A setgid program (chage, group shadow) run by nobody reads
+    // /etc/shadow, and su switches users: setuid works inside.
+    void checkSetuidInside(Engine& engine, const std::string& name)
+    {
+        const Output pid1 = runIn(engine, name, {"/usr/bin/grep", "NoNewPrivs", "/proc/1/status"});
+        QVERIFY2(pid1.text.ends_with("0"), pid1.text.c_str());
+        const Output chage = runIn(engine, name, {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534",
+                                                  "--clear-groups", "/usr/bin/chage", "-l", "nobody"});
+        QVERIFY2(chage.status == 0, chage.text.c_str());
+        const Output su = runIn(engine, name, {"/usr/bin/su", "-s", "/bin/sh", "-c", "id -u", "nobody"});
+        QVERIFY2(su.status == 0 && su.text == "65534", su.text.c_str());
+    }
+
     void checkNothingLeftFor(const std::string& name, const std::string& keyPrefix)
     {
         QVERIFY(!fsys::exists(m_settings.paths.containerDir(name)));

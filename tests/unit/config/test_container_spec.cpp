@@ -300,6 +300,31 @@ private slots:
         QTEST(spec->startDelay, "delay");
     }
 
+    // Issue #15: setuid inside an unprivileged system container reaches
+    // only its own IDs, and sudo/su under its systemd need it; privileged
+    // and application containers keep no_new_privs; the key wins.
+    void noNewPrivsDefault_data()
+    {
+        const QString map = "lxc.idmap = u 0 1000000000 65536\nlxc.idmap = g 0 1000000000 65536\n";
+        const QString app = "lxc.execute.cmd = /bin/true\n";
+        QTest::addColumn<QString>("lines");
+        QTest::addColumn<bool>("noNewPrivs");
+        QTest::newRow("privileged system") << "" << true;
+        QTest::newRow("unprivileged system") << map << false;
+        QTest::newRow("unprivileged system, key on") << map + "lxc.no_new_privs = 1\n" << true;
+        QTest::newRow("privileged application") << app << true;
+        QTest::newRow("unprivileged application") << app + map << true;
+        QTest::newRow("unprivileged application, key off") << app + map + "lxc.no_new_privs = 0\n" << false;
+    }
+
+    void noNewPrivsDefault()
+    {
+        QFETCH(QString, lines);
+        auto spec = specOf(kBase + lines.toStdString());
+        QVERIFY2(spec, spec ? "" : spec.error().message.c_str());
+        QTEST(spec->noNewPrivs, "noNewPrivs");
+    }
+
     void unknownKeysIgnored()
     {
         auto spec = specOf(kBase + "lxc.net.0.type = veth\nlxc.net.0.link = br0\n"

@@ -1,0 +1,24 @@
+// Giving a container's cgroup to the root of its user namespace, so that an
+// init inside (systemd) makes and fills sub-cgroups of its own.
+#pragma once
+
+#include "berth/error.h"
+#include "cgroup/layout.h"
+
+#include <span>
+#include <vector>
+
+#include <sys/types.h>
+
+namespace berth::cgroup {
+
+// The files of a cgroup that manage its subtree (kernel doc cgroup-v2,
+// "Delegation"; v1 likewise): never a limit file, so the owner can place
+// processes and make sub-cgroups but cannot raise its own limits.
+[[nodiscard]] std::span<const char* const> delegatedFiles(const Hierarchy& hierarchy);
+
+// Chowns each placement's directory and its delegated files to uid:gid.
+// A file this kernel does not have (cgroup.threads before 4.14) is skipped.
+[[nodiscard]] Status delegate(const std::vector<Placement>& placements, uid_t uid, gid_t gid);
+
+} // namespace berth::cgroup
