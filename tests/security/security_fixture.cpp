@@ -84,6 +84,36 @@ void SecurityFixture::startMemberApp()
     EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("start"), QStringLiteral("app")}), 0);
 }
 
+void SecurityFixture::startMemberSystem()
+{
+    EXPECT_CODE(memberCreate(QStringLiteral("sys"), QStringLiteral("system")), 0);
+    QVERIFY(hasIdMap(m_session.config(QStringLiteral("sys"))));
+    EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("start"), QStringLiteral("sys")}), 0);
+}
+
+void SecurityFixture::memberContainerRows()
+{
+    QTest::addColumn<QString>("container");
+    QTest::newRow("application") << QStringLiteral("app");
+    QTest::newRow("system") << QStringLiteral("sys");
+}
+
+void SecurityFixture::kindRows()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("application") << QStringLiteral("application");
+    QTest::newRow("system") << QStringLiteral("system");
+}
+
+Outcome SecurityFixture::memberCreate(const QString& name, const QString& kind, const QStringList& extra)
+{
+    if (kind == QLatin1String("application"))
+        return memberCreateApp(name, extra);
+    return m_session.berthctlAs(kMember, QStringList{QStringLiteral("create"), name, QStringLiteral("-t"),
+                                                     QStringLiteral("busybox")} +
+                                             extra);
+}
+
 QString SecurityFixture::publicFile(const QString& name, const QByteArray& data)
 {
     const QString path = m_files.path() + QLatin1Char('/') + name;

@@ -49,11 +49,20 @@ protected:
     void createBridge();
     // The member's application container `app`, running.
     void startMemberApp();
+    // The member's system container `sys` (busybox init), running.
+    void startMemberSystem();
+    // A _data() column "container" with both: every new container is
+    // unprivileged, so the attacks run in a user namespace of its own.
+    static void memberContainerRows();
 
     // A file the member can read (configs to set).
     QString publicFile(const QString& name, const QByteArray& data);
     Outcome memberSetConfig(const QString& container, const QString& text);
     Outcome memberCreateApp(const QString& name, const QStringList& extra = {});
+    // "application" (memberCreateApp) or "system" (busybox init).
+    Outcome memberCreate(const QString& name, const QString& kind, const QStringList& extra = {});
+    // A _data() column "kind" with both.
+    static void kindRows();
     Outcome memberProbe(const QString& container, const QStringList& args);
     // Root (the administrator) gives the container a user namespace of its
     // own: the block Berth gave it, else the next of the blocks written by
