@@ -169,6 +169,10 @@ private slots:
         start("privileged");
         const std::string privileged = "/proc/" + std::to_string(initPid("privileged"));
         QCOMPARE(squeezed(readText(privileged + "/uid_map")), std::string("0 0 4294967295"));
+        // Exec follows the running init, not a config changed since the start.
+        append("privileged", idmapLines(kBase));
+        const RunResult id = execCaptured(m_engine, "privileged", {"cat", "/proc/self/uid_map"});
+        QCOMPARE(squeezed(id.output), std::string("0 0 4294967295"));
         stopCleanly("privileged");
         QVERIFY(m_engine.destroy("privileged"));
     }
@@ -192,6 +196,16 @@ private slots:
         QVERIFY2(mounts.output.find("proc /proc proc rw") != std::string::npos, mounts.output.c_str());
         QVERIFY2(mounts.output.find("/proc/sys proc ro") != std::string::npos, mounts.output.c_str());
         QVERIFY2(mounts.output.find("sysfs /sys sysfs ro") != std::string::npos, mounts.output.c_str());
+
+        // A pty from the container's devpts, owned by its root.
+        ExecRequest request{.argv = {"sh", "-c", "tty; stat -c %u:%g $(tty); exit 5"}, .allocatePty = true};
+        auto process = m_engine.exec("sysns", request);
+        QVERIFY2(process, process ? "" : process.error().describe().c_str());
+        const std::string tty = readUntil(process->ptyMaster(), "0:5", 10000);
+        QVERIFY2(tty.find("/dev/pts/") != std::string::npos && tty.find("\n0:5") != std::string::npos, tty.c_str());
+        auto status = process->wait();
+        QVERIFY(status);
+        QCOMPARE(status->code, 5);
 
         auto console = m_engine.console("sysns");
         QVERIFY2(console, console ? "" : console.error().describe().c_str());
@@ -251,6 +265,42 @@ private slots:
         QVERIFY2(result.output.find("SYSCTL-READONLY") != std::string::npos, result.output.c_str());
     }
 
+    // On the host's network the container does not own its network
+    // namespace, so sysfs is the host's, bound read-only; a read-only root
+    // and a bind of a host directory work in the user namespace too.
+    void hostNetworkReadOnlyRootAndBinds()
+    {
+        const std::filesystem::path shared = paths().containerDir("x").parent_path().parent_path() / "shared-dir";
+        std::filesystem::create_directories(shared);
+        std::ofstream(shared / "file") << "from the host\n";
+        const RunResult result = runApp(
+            "hostns",
+            "cat /proc/self/uid_map; grep ' /sys' /proc/mounts; cat /mnt/file; "
+            "touch /new || echo ROOT-READONLY; echo > /sys/kernel/uevent_helper || echo SYS-READONLY",
+            "lxc.net.0.type = none\nlxc.rootfs.options = ro\nlxc.mount.entry = " + shared.string() +
+                " mnt none bind 0 0\n");
+        QCOMPARE(result.exit.code, 0);
+        QVERIFY2(squeezed(result.output).find("0 1000000000 65536") != std::string::npos, result.output.c_str());
+        QVERIFY2(result.output.find(" /sys sysfs ro,") != std::string::npos, result.output.c_str());
+        // The mounts below the host's /sys (its cgroup trees) are read-only too.
+        QVERIFY2(result.output.find(" /sys/fs/cgroup/memory cgroup ro,") != std::string::npos, result.output.c_str());
+        QVERIFY2(result.output.find("from the host") != std::string::npos, result.output.c_str());
+        QVERIFY2(result.output.find("ROOT-READONLY") != std::string::npos, result.output.c_str());
+        QVERIFY2(result.output.find("SYS-READONLY") != std::string::npos, result.output.c_str());
+        std::filesystem::remove_all(shared);
+    }
+
+    // lxc.init.uid and lxc.init.gid: the command runs as those IDs inside,
+    // with no capabilities.
+    void initUidIsApplied()
+    {
+        const RunResult result = runApp("appuid", "id -u; id -g; grep CapEff /proc/self/status",
+                                        "lxc.init.uid = 1000\nlxc.init.gid = 1000\n");
+        QCOMPARE(result.exit.code, 0);
+        QVERIFY2(result.output.find("1000\n1000\n") != std::string::npos, result.output.c_str());
+        QVERIFY2(result.output.find("CapEff:\t0000000000000000") != std::string::npos, result.output.c_str());
+    }
+
     // On a veth of a bridge in the test's network namespace: the host
     // reaches the container's address, the container its gateway.
     void networkWorksInside()
@@ -260,6 +310,9 @@ private slots:
         append("netns", "lxc.net.0.type = veth\nlxc.net.0.link = usbr\nlxc.net.0.ipv4.address = 192.168.91.10/24\n"
                         "lxc.net.0.flags = up\n");
         start("netns");
+        // Its network namespace belongs to its own user namespace.
+        const std::string proc = "/proc/" + std::to_string(initPid("netns"));
+        QCOMPARE(squeezed(readText(proc + "/uid_map")), std::string("0 1000000000 65536"));
         QCOMPARE(run("busybox ping -c1 -W3 192.168.91.10 > /dev/null"), 0);
         const RunResult ping = execCaptured(m_engine, "netns", {"ping", "-c1", "-W3", "192.168.91.1"});
         QVERIFY2(ping.exit.code == 0, ping.output.c_str());
