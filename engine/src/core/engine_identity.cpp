@@ -5,6 +5,7 @@
 #include "berth/config.h"
 #include "config/container_spec.h"
 #include "config/spec_internal.h"
+#include "config/values.h"
 #include "core/engine_checks.h"
 #include "core/engine_images.h"
 #include "idmap/container_identity.h"
@@ -61,7 +62,7 @@ Status checkMapIsBerths(const EngineSettings& settings, const std::string& name,
     if (!problem)
         return {};
     const ConfigEntry entry = config.entries("lxc.idmap").at(problem->entry);
-    return failAt(entry, EPERM, "lxc.idmap = " + entry.value + ": " + problem->text);
+    return failAt(entry, EPERM, quoteForMessage(entry.value) + ": " + problem->text);
 }
 
 // A rootfs shifted on disk belongs to its map: neither moves by a config edit.

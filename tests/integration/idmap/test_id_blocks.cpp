@@ -6,12 +6,15 @@
 #include "berth/config.h"
 #include "berth/model/id_map.h"
 #include "idmap/container_maps.h"
+#include "idmap/tree_shift.h"
+#include "template/busybox_template.h"
 
 #include <QtTest/QtTest>
 
 #include <filesystem>
 #include <fstream>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -56,6 +59,27 @@ std::optional<std::string> keyOf(const Engine& engine, const std::string& name, 
 }
 
 std::string describe(const Status& status) { return status ? "" : status.error().describe(); }
+
+uid_t ownerOf(const fsys::path& path)
+{
+    struct stat st {};
+    return ::lstat(path.c_str(), &st) == 0 ? st.st_uid : uid_t(-1);
+}
+
+// An unprivileged LXC container: busybox rootfs owned on disk by `base`'s block.
+fsys::path makeLxcContainer(const fsys::path& dir, std::uint32_t base)
+{
+    fsys::remove_all(dir);
+    fsys::create_directories(dir);
+    if (auto built = templates::buildBusyboxRootfs(dir / "rootfs", {.hostname = "old"}); !built)
+        qFatal("busybox rootfs: %s", built.error().describe().c_str());
+    if (auto shifted = idmap::shiftTree(dir / "rootfs", {{}, model::blockIdMap(base)}); !shifted)
+        qFatal("shift: %s", shifted.error().describe().c_str());
+    const std::string b = std::to_string(base);
+    std::ofstream(dir / "config") << "lxc.uts.name = old\nlxc.rootfs.path = dir:" << (dir / "rootfs").string()
+                                  << "\nlxc.idmap = u 0 " << b << " 65536\nlxc.idmap = g 0 " << b << " 65536\n";
+    return dir;
+}
 
 } // namespace
 
@@ -198,6 +222,35 @@ private slots:
         QCOMPARE(again.error().code, EINVAL);
         QVERIFY2(again.error().message.contains("already unprivileged"), describe(again).c_str());
         QCOMPARE(m_engine.convertToUnprivileged("absent").error().code, ENOENT);
+    }
+
+    // An LXC container's map that fits Berth's range and is free stays, with
+    // its rootfs as it was on disk; one that does not gets a block of its
+    // own, and its copy is shifted back to 0-based IDs (idmapped mounts here).
+    void anImportKeepsAFittingMap()
+    {
+        const fsys::path lxc = IntegrationEnvironment::instance().stateRoot() / "lxc";
+        const std::uint32_t fitting = kStart + 2 * kBlock;
+        UniqueFd fits(::open(makeLxcContainer(lxc / "fits", fitting).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+        const Status kept = m_engine.create({.name = "kept", .templateName = "lxc-import", .inputFd = fits.get()});
+        QVERIFY2(kept, describe(kept).c_str());
+        QCOMPARE(mapOf(m_engine, "kept"), model::blockIdMap(fitting));
+        QCOMPARE(keyOf(m_engine, "kept", "berth.rootfs.shifted").value_or(""), std::string("1"));
+        QCOMPARE(ownerOf(m_engine.settings().paths.rootfsDir("kept") / "bin/busybox"), fitting);
+
+        // The same block again is taken now; LXC's usual 100000 is outside the range.
+        for (const std::uint32_t base : {fitting, 100000u}) {
+            const std::string name = "moved-" + std::to_string(base);
+            UniqueFd dir(::open(makeLxcContainer(lxc / name, base).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+            const Status moved = m_engine.create({.name = name, .templateName = "lxc-import", .inputFd = dir.get()});
+            QVERIFY2(moved, describe(moved).c_str());
+            QVERIFY(mapOf(m_engine, name) != model::blockIdMap(base));
+            QCOMPARE(mapOf(m_engine, name).entries.at(0).count, kBlock);
+            QVERIFY(!keyOf(m_engine, name, "berth.rootfs.shifted"));
+            QCOMPARE(ownerOf(m_engine.settings().paths.rootfsDir(name) / "bin/busybox"), 0u);
+            // The LXC container itself is untouched.
+            QCOMPARE(ownerOf(lxc / name / "rootfs/bin/busybox"), base);
+        }
     }
 
     void setConfigTakesOnlyMapsBerthGives_data()
