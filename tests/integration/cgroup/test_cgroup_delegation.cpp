@@ -1,7 +1,9 @@
 // A container's cgroup given to the root of a user namespace (issue #15):
 // that root makes sub-cgroups and moves itself into them in every
 // hierarchy, cannot write its own limit files, the host's root still can,
-// and removal takes the sub-cgroups with it.
+// and removal takes the sub-cgroups with it. Built twice, like
+// test_cgroup_limits.cpp: for this host's v1 (hybrid) and (BERTH_EXPECT_V2)
+// for the cgroup v2 kernel of tests/uml.
 #include "cgroup/container_cgroup.h"
 #include "cgroup/delegation.h"
 #include "integration_env.h"
@@ -28,27 +30,41 @@ namespace fs = std::filesystem;
 
 namespace {
 
+#ifdef BERTH_EXPECT_V2
+constexpr Mode kExpectedMode = Mode::Unified;
+#else
+constexpr Mode kExpectedMode = Mode::Hybrid;
+#endif
+
 // Host IDs of the user namespace's root; far from any real user.
 constexpr uid_t kBase = 1000131072;
 
 // What the child inside the user namespace reports as its exit code.
-enum ChildResult { kOk = 0, kNoMap = 10, kNoRoot, kNoSubCgroup, kNoMove, kLimitWritable, kLimitNotDenied };
+enum ChildResult {
+    kOk = 0, kNoMap = 10, kNoRoot, kNoSubCgroup, kNoMove, kLimitWritable, kLimitNotDenied, kNoControllers
+};
 
 // The container's cgroup in one hierarchy, and whether the child joins the
 // "inner" sub-cgroup it makes there: a new v1 cpuset has no CPUs until
 // someone gives it some, so there only the directory is made.
+// On cgroup2 the owner also hands controllers down to its sub-cgroups,
+// which the no-internal-processes rule allows once it has left its root.
 struct Target {
     fs::path dir;
     bool join = true;
+    bool unified = false;
 };
 
 std::vector<Target> targetsOf(const Layout& layout, const std::string& relative)
 {
     std::vector<Target> targets;
     for (const Hierarchy& h : layout.placementHierarchies())
-        targets.push_back({h.mountPoint / relative, !h.has("cpuset")});
+        targets.push_back({h.mountPoint / relative, !h.has("cpuset"), h.unified});
     return targets;
 }
+
+// Controllers the v2 build hands down inside the delegated subtree.
+constexpr std::string_view kHandedDown = "+memory +pids";
 
 // Only system calls: this runs in a forked child of a test process.
 int actInside(int goAhead, const std::vector<Target>& targets, const std::vector<fs::path>& limitFiles)
@@ -67,6 +83,13 @@ int actInside(int goAhead, const std::vector<Target>& targets, const std::vector
         UniqueFd procs(::open((inner / "cgroup.procs").c_str(), O_WRONLY | O_CLOEXEC));
         if (!procs || ::write(procs.get(), "0", 1) != 1)
             return kNoMove;
+    }
+    for (const Target& target : targets) {
+        if (!target.unified || kExpectedMode != Mode::Unified)
+            continue;
+        UniqueFd control(::open((target.dir / "cgroup.subtree_control").c_str(), O_WRONLY | O_CLOEXEC));
+        if (!control || ::write(control.get(), kHandedDown.data(), kHandedDown.size()) < 0)
+            return kNoControllers;
     }
     for (const fs::path& file : limitFiles) {
         UniqueFd limit(::open(file.c_str(), O_WRONLY | O_CLOEXEC));
@@ -168,11 +191,25 @@ class TestCgroupDelegation : public QObject {
     Layout m_layout;
     std::string m_parent;
 
-    const Hierarchy* legacyWith(std::string_view controller) const
+    // Where `file` of `controller` is for the cgroup at `relative`.
+    fs::path controlFile(std::string_view controller, const std::string& relative, const char* file) const
     {
+        if (m_layout.mode == Mode::Unified)
+            return m_layout.unified->mountPoint / relative / file;
         const auto found = std::find_if(m_layout.legacy.begin(), m_layout.legacy.end(),
                                         [&](const Hierarchy& h) { return h.has(controller); });
-        return found == m_layout.legacy.end() ? nullptr : &*found;
+        return found == m_layout.legacy.end() ? fs::path() : found->mountPoint / relative / file;
+    }
+
+    // Files that limit the container: its root must not write them.
+    std::vector<fs::path> limitFiles(const std::string& relative) const
+    {
+        if (m_layout.mode == Mode::Unified)
+            return {controlFile("memory", relative, "memory.max"), controlFile("memory", relative, "memory.high"),
+                    controlFile("pids", relative, "pids.max"), controlFile("", relative, "cgroup.max.descendants")};
+        return {controlFile("memory", relative, "memory.limit_in_bytes"),
+                controlFile("memory", relative, "memory.memsw.limit_in_bytes"),
+                controlFile("pids", relative, "pids.max")};
     }
 
 private slots:
@@ -182,7 +219,7 @@ private slots:
         QVERIFY2(layout, layout ? "" : layout.error().describe().c_str());
         m_layout = *layout;
         m_parent = test::IntegrationEnvironment::instance().cgroupParent();
-        QVERIFY(legacyWith("memory") && legacyWith("pids"));
+        QCOMPARE(m_layout.mode, kExpectedMode);
     }
 
     // The directory and the delegation files belong to the namespace's
@@ -201,20 +238,19 @@ private slots:
             QCOMPARE(ownerOf(dir / "cgroup.procs"), kBase);
             sawNamedSystemd = sawNamedSystemd || dir.string().find("/systemd/") != std::string::npos;
         }
-        QVERIFY(sawNamedSystemd);
-        const fs::path memory = legacyWith("memory")->mountPoint / cgroup->relativePath();
-        QCOMPARE(ownerOf(memory / "tasks"), kBase);
-        QCOMPARE(ownerOf(memory / "cgroup.clone_children"), kBase);
-        QCOMPARE(ownerOf(memory / "notify_on_release"), kBase);
-        QCOMPARE(ownerOf(memory / "memory.limit_in_bytes"), uid_t(0));
-        QCOMPARE(ownerOf(memory / "memory.memsw.limit_in_bytes"), uid_t(0));
-        QCOMPARE(ownerOf(legacyWith("pids")->mountPoint / cgroup->relativePath() / "pids.max"), uid_t(0));
+        QCOMPARE(sawNamedSystemd, kExpectedMode == Mode::Hybrid);
+        const std::string& relative = cgroup->relativePath();
+        if (kExpectedMode == Mode::Hybrid)
+            for (const char* file : {"tasks", "cgroup.clone_children", "notify_on_release"})
+                QCOMPARE(ownerOf(controlFile("memory", relative, file)), kBase);
         if (m_layout.unified) {
-            const fs::path unified = m_layout.unified->mountPoint / cgroup->relativePath();
+            const fs::path unified = m_layout.unified->mountPoint / relative;
             QCOMPARE(ownerOf(unified / "cgroup.subtree_control"), kBase);
             QCOMPARE(ownerOf(unified / "cgroup.threads"), kBase);
             QCOMPARE(ownerOf(unified / "cgroup.max.descendants"), uid_t(0));
         }
+        for (const fs::path& limit : limitFiles(relative))
+            QVERIFY2(ownerOf(limit) == 0, limit.c_str());
         QVERIFY(cgroup->remove());
     }
 
@@ -223,12 +259,10 @@ private slots:
         auto cgroup = ContainerCgroup::create(m_layout, m_parent, "delegated");
         QVERIFY(cgroup);
         QVERIFY(cgroup->delegateTo(kBase, kBase));
-        const fs::path memory = legacyWith("memory")->mountPoint / cgroup->relativePath();
-        const fs::path pids = legacyWith("pids")->mountPoint / cgroup->relativePath();
-        const std::vector<fs::path> limits{memory / "memory.limit_in_bytes", memory / "memory.memsw.limit_in_bytes",
-                                           pids / "pids.max"};
+        const fs::path pidsMax = controlFile("pids", cgroup->relativePath(), "pids.max");
         int report = -1;
-        const pid_t child = forkIntoUserNamespace(*cgroup, targetsOf(m_layout, cgroup->relativePath()), limits, &report);
+        const pid_t child = forkIntoUserNamespace(*cgroup, targetsOf(m_layout, cgroup->relativePath()),
+                                                  limitFiles(cgroup->relativePath()), &report);
         QVERIFY(child > 0);
         ChildGuard guard(child);
         UniqueFd reportFd(report);
@@ -245,7 +279,13 @@ private slots:
         // The host's root still changes limits of the running cgroup.
         const auto applied = cgroup->applyLimits({{"pids", "pids.max", "77"}});
         QVERIFY2(applied, applied ? "" : applied.error().describe().c_str());
-        std::ifstream in(pids / "pids.max");
+        if (kExpectedMode == Mode::Unified) {
+            std::ifstream handed(m_layout.unified->mountPoint / cgroup->relativePath() / "cgroup.subtree_control");
+            std::string controllers((std::istreambuf_iterator<char>(handed)), {});
+            QVERIFY2(controllers.find("memory") != std::string::npos && controllers.find("pids") != std::string::npos,
+                     controllers.c_str());
+        }
+        std::ifstream in(pidsMax);
         std::string max;
         in >> max;
         QCOMPARE(max, std::string("77"));

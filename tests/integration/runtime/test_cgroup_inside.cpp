@@ -1,0 +1,136 @@
+// The cgroup trees inside an unprivileged container (issue #15): with
+// lxc.mount.auto = cgroup:mixed, a busybox system container in a user
+// namespace of its own sees its own cgroup as the root of each tree, makes
+// sub-cgroups there and moves into them (the cgroup it was given is its
+// root's), cannot write its own limit files, and the stop removes what it
+// made. Built twice: for this host's v1 (hybrid: every v1 hierarchy,
+// name=systemd and the cgroup2 mount) and (BERTH_EXPECT_V2) for the cgroup
+// v2 kernel of tests/uml, where tmpfs has no idmapped mounts (kernel 6.1),
+// so the rootfs is shifted into the block first (berth.rootfs.shifted).
+#include "integration_env.h"
+#include "lifecycle_fixture.h"
+
+#include <QtTest/QtTest>
+
+#include <filesystem>
+#include <fstream>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace berth;
+using namespace berth::test;
+using namespace std::chrono_literals;
+namespace fsys = std::filesystem;
+
+namespace {
+
+constexpr std::uint32_t kBase = 1000327680;
+
+#ifdef BERTH_EXPECT_V2
+// cgroup2 right on /sys/fs/cgroup.
+constexpr const char* kTrees[] = {""};
+constexpr const char* kLimitFiles[] = {"pids.max", "memory.max"};
+#else
+// The named hierarchy and cgroup2 that systemd places itself in, and two
+// controllers.
+constexpr const char* kTrees[] = {"systemd/", "unified/", "memory/", "pids/"};
+constexpr const char* kLimitFiles[] = {"pids/pids.max", "memory/memory.limit_in_bytes"};
+#endif
+
+#ifdef BERTH_EXPECT_V2
+// The shift made once at creation on a file system without idmapped
+// mounts: every owner moved into the block, modes kept (chown clears
+// setuid bits).
+void shiftIntoBlock(const fsys::path& root)
+{
+    const auto shift = [](const fsys::path& path) {
+        struct stat st {};
+        if (::lstat(path.c_str(), &st) != 0)
+            return false;
+        if (::lchown(path.c_str(), st.st_uid + kBase, st.st_gid + kBase) != 0)
+            return false;
+        return S_ISLNK(st.st_mode) || ::chmod(path.c_str(), st.st_mode & 07777) == 0;
+    };
+    QVERIFY(shift(root));
+    for (const auto& entry : fsys::recursive_directory_iterator(root))
+        QVERIFY2(shift(entry.path()), entry.path().c_str());
+}
+#endif
+
+uid_t ownerOf(const fsys::path& path)
+{
+    struct stat st {};
+    return ::lstat(path.c_str(), &st) == 0 ? st.st_uid : uid_t(-1);
+}
+
+} // namespace
+
+class TestCgroupInside : public QObject {
+    Q_OBJECT
+
+    Engine m_engine = makeEngine();
+
+    void createUnprivileged(const std::string& name)
+    {
+        auto created = m_engine.create({.name = name, .kind = ContainerKind::System});
+        QVERIFY2(created, created ? "" : created.error().describe().c_str());
+        const std::string range = " 0 " + std::to_string(kBase) + " 65536\n";
+        std::string lines = "lxc.idmap = u" + range + "lxc.idmap = g" + range + "lxc.mount.auto = cgroup:mixed\n";
+#ifdef BERTH_EXPECT_V2
+        shiftIntoBlock(m_engine.settings().paths.rootfsDir(name));
+        lines += "berth.rootfs.shifted = 1\n";
+#endif
+        std::ofstream(m_engine.settings().paths.configFile(name), std::ios::app) << lines;
+    }
+
+    fsys::path hostCgroup(const std::string& tree, const std::string& name) const
+    {
+        return fsys::path("/sys/fs/cgroup") / tree / m_engine.settings().cgroupParent / name;
+    }
+
+private slots:
+    void ownCgroupIsTheRootOfEachTree()
+    {
+        const std::string name = "cgin";
+        createUnprivileged(name);
+        auto started = m_engine.start(name);
+        QVERIFY2(started, started ? "" : started.error().describe().c_str());
+
+        // A shell inside moves itself into a sub-cgroup of each tree.
+        std::string script;
+        for (const char* tree : kTrees)
+            script += std::string("mkdir /sys/fs/cgroup/") + tree + "probe && echo $$ > /sys/fs/cgroup/" + tree +
+                      "probe/cgroup.procs && ";
+        script += "cat /proc/self/cgroup";
+        const RunResult moved = execCaptured(m_engine, name, {"sh", "-c", script});
+        QVERIFY2(moved.exit.code == 0, moved.output.c_str());
+        for (const char* tree : kTrees) {
+            QVERIFY2(fsys::is_directory(hostCgroup(tree, name) / "probe"), tree);
+            QCOMPARE(ownerOf(hostCgroup(tree, name) / "probe"), uid_t(kBase));
+        }
+        std::size_t inProbe = 0;
+        for (std::size_t at = moved.output.find(":/probe\n"); at != std::string::npos;
+             at = moved.output.find(":/probe\n", at + 1))
+            ++inProbe;
+        QVERIFY2(inProbe == std::size(kTrees), moved.output.c_str());
+
+        // Its own limits stay closed: ownership, not a read-only mount.
+        for (const char* file : kLimitFiles) {
+            const RunResult write = execCaptured(m_engine, name, {"sh", "-c",
+                                                                  std::string("echo 1 > /sys/fs/cgroup/") + file});
+            QVERIFY(write.exit.code != 0);
+            QVERIFY2(write.output.find("Permission denied") != std::string::npos, write.output.c_str());
+        }
+
+        auto stopped = m_engine.stop(name, 20s);
+        QVERIFY2(stopped, stopped ? "" : stopped.error().describe().c_str());
+        for (const char* tree : kTrees)
+            QVERIFY2(!fsys::exists(hostCgroup(tree, name)), tree);
+        QVERIFY(m_engine.destroy(name));
+    }
+};
+
+BERTH_INTEGRATION_MAIN(TestCgroupInside)
+
+#include "test_cgroup_inside.moc"
