@@ -54,6 +54,8 @@ public:
     Status setLimits(const QString& name, const QMap<QString, QString>& limits);
     Result<QList<ContainerStats>> stats();
     Result<QDBusObjectPath> exportTo(const QString& name, int fd);   // a job; fd not owned
+    // A stopped privileged container gets a user namespace of its own.
+    Result<QDBusObjectPath> convertToUnprivileged(const QString& name);   // a job
 
     // Consoles and exec
     Result<QDBusUnixFileDescriptor> openConsole(const QString& name, int tty);

@@ -70,6 +70,7 @@ public Q_SLOTS:
     QDBusObjectPath Export(const QString& name, const QDBusUnixFileDescriptor& output);
     void SetConfig(const QString& name, const QString& text);
     void SetLimits(const QString& name, const StringMap& limits);
+    QDBusObjectPath ConvertContainer(const QString& name);
 
     // org.berth.Network1 (service_network.cpp)
     MapList ListBridges();

@@ -1,4 +1,4 @@
-// SetConfig and SetLimits.
+// SetConfig, SetLimits and ConvertContainer.
 #include "service.h"
 
 #include "config/container_spec.h"
@@ -82,6 +82,22 @@ void Service::SetLimits(const QString& qname, const StringMap& args)
         rejectedUnlessExists(name))
         return;
     authorizeAndRun({kActionManage}, [this, name, limits = *limits] { return m_engine.setLimits(name, limits); });
+}
+
+// Lowering a container's privilege hands nobody more than they had: the
+// container's root becomes an unprivileged user of its own block. So the
+// manage action, as for any other change of a stopped container.
+QDBusObjectPath Service::ConvertContainer(const QString& qname)
+{
+    const std::string name = qname.toStdString();
+    if (rejected(validateName(name)) || rejected(validateJobCount(runningJobs())) || rejectedUnlessExists(name))
+        return {};
+    authorizeJob({QString::fromLatin1(kActionManage)}, QStringLiteral("convert"), name,
+                 [this, name](const Progress& progress) {
+                     progress.step("Giving the container a user namespace", -1);
+                     return m_engine.convertToUnprivileged(name);
+                 });
+    return {};
 }
 
 } // namespace berth::helper

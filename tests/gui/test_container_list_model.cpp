@@ -108,6 +108,23 @@ private Q_SLOTS:
                  int(Qt::Unchecked));
     }
 
+    // A privileged container (no user namespace) has a badge by its name, with a tooltip.
+    void privilegedBadge()
+    {
+        FakeContainerSource source;
+        ContainerListModel model(source);
+        loadFixture(source, model);
+        const QModelIndex db = model.index(model.rowOf(QStringLiteral("db")), ContainerListModel::NameColumn);
+        QVERIFY(!db.data(Qt::DecorationRole).value<QIcon>().isNull());
+        QVERIFY2(db.data(Qt::ToolTipRole).toString().contains(QLatin1String("root on this computer")),
+                 qPrintable(db.data(Qt::ToolTipRole).toString()));
+        for (const auto& name : {QStringLiteral("web"), QStringLiteral("app")}) {
+            const QModelIndex index = model.index(model.rowOf(name), ContainerListModel::NameColumn);
+            QVERIFY2(!index.data(Qt::DecorationRole).isValid(), qPrintable(name));
+            QVERIFY2(!index.data(Qt::ToolTipRole).isValid(), qPrintable(name));
+        }
+    }
+
     void sorting_data()
     {
         QTest::addColumn<int>("column");

@@ -195,6 +195,8 @@ private Q_SLOTS:
         QCOMPARE(field(*m_window, "addressesValue"), QStringLiteral("10.0.3.12/24"));
         QCOMPARE(field(*m_window, "templateValue"), QStringLiteral("debian"));
         QCOMPARE(field(*m_window, "kindValue"), QStringLiteral("system"));
+        QCOMPARE(field(*m_window, "userNamespaceValue"),
+                 QString::fromUtf8("Unprivileged: host IDs 1000000000\u20131000065535 (rootfs through an idmapped mount)"));
         QVERIFY(field(*m_window, "limitsValue").contains(QLatin1String("memory.max = 268435456")));
         QVERIFY(!field(*m_window, "uptimeValue").isEmpty());
 
@@ -210,6 +212,8 @@ private Q_SLOTS:
         QVERIFY(m_window->selectContainer(QStringLiteral("web")));
         QCOMPARE(warnings->text(), QString());
         QVERIFY(warnings->isHidden());
+        QVERIFY(m_window->selectContainer(QStringLiteral("db")));
+        QCOMPARE(field(*m_window, "userNamespaceValue"), QStringLiteral("Privileged: root inside is root on this computer"));
     }
 
     void helperMissing()
