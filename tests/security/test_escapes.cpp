@@ -1,12 +1,16 @@
-// The classic escapes of privileged containers, tried by a member of group
-// berth (no password) from inside the containers it may have: an
-// application container it created, and a system-kind container (busybox
-// init) whose capabilities it trimmed to the application set. Each attack runs as
-// root inside the container (berthctl exec) through berth-escape-probe,
-// whose payload only creates a marker on the host. Each must fail for the
-// expected reason, the marker must not appear and the host must be left
-// as it was. A privileged system container (root made it) must not even
-// let the member in: the same attacks there are refused at exec.
+// The classic escapes of privileged containers, and those that matter
+// once a container has a user namespace of its own, tried by a member of
+// group berth (no password) from inside the containers it may have: an
+// application container it created, a system-kind container (busybox init)
+// whose capabilities it trimmed to the application set, and an
+// unprivileged application and system container (their own user namespace;
+// the system one keeps every system capability there, CAP_SYS_ADMIN
+// included). Each attack runs as root inside the container (berthctl exec)
+// through berth-escape-probe, whose payload only creates a marker on the
+// host. Each must fail for the expected reason, the marker must not appear
+// and the host must be left as it was. A privileged system container (root
+// made it) must not even let the member in: the same attacks there are
+// refused at exec.
 #include "host_state.h"
 #include "integration_bus.h"
 #include "security_fixture.h"
@@ -29,19 +33,41 @@ namespace {
 
 using Expected = QMap<QString, QStringList>;   // step -> results that mean "blocked as it should be"
 
-// Docker's default capability set: what an application container keeps.
-const QString kApplicationCaps = QStringLiteral(
-    "chown dac_override fowner fsetid kill setgid setuid setpcap net_bind_service net_raw sys_chroot mknod "
-    "audit_write setfcap");
-
 const QStringList kDenied{QStringLiteral("EPERM")};
+const QStringList kReadOnly{QStringLiteral("EROFS"), QStringLiteral("EACCES"), QStringLiteral("ENOENT")};
 
-// Each attack, the steps that must be refused and how.
+// The containers every attack runs in.
+const QStringList kContainers{QStringLiteral("app"), QStringLiteral("systrim"), QStringLiteral("syspriv"),
+                              QStringLiteral("uapp"), QStringLiteral("usys")};
+const QStringList kUnprivileged{QStringLiteral("uapp"), QStringLiteral("usys")};
+// An unprivileged container with a host file an administrator bound in:
+// only the administrator may enter it, so root runs its one attack
+// (host_file) as its own processes could.
+const QString kBound = QStringLiteral("ubind");
+const QString kHostFileInside = QStringLiteral("/host-file");
+
+// The probe's steps in the attacks every container faces, and the results
+// that mean "blocked" in a container without a user namespace.
 QMap<QString, Expected> attacks()
 {
-    const QStringList readOnly{QStringLiteral("EROFS"), QStringLiteral("EACCES"), QStringLiteral("ENOENT")};
+    const QStringList readOnly = kReadOnly;
     const QStringList gone{QStringLiteral("EPERM"), QStringLiteral("ENOENT")};   // ENOENT: mknod was refused
     const QStringList noKeys{QStringLiteral("EPERM"), QStringLiteral("ENOSYS")};
+    const QStringList noLimit{QStringLiteral("EROFS"), QStringLiteral("EACCES"), QStringLiteral("EPERM"),
+                              QStringLiteral("ENOENT")};
+    Expected procSysWrite;
+    for (const char* file : {"kernel/core_pattern", "kernel/modprobe", "kernel/panic", "kernel/sysrq",
+                             "kernel/randomize_va_space", "vm/drop_caches", "fs/protected_symlinks"})
+        procSysWrite.insert(QStringLiteral("write-") + QLatin1String(file), readOnly);
+    procSysWrite.insert(QStringLiteral("write-sysrq-trigger"), readOnly);
+    // ENOENT: the kernel has no such file, nothing is hidden there.
+    Expected masked{{QStringLiteral("unshare-mount"), kDenied}};
+    for (const char* path : {"/proc/kcore", "/proc/sysrq-trigger", "/proc/sys", "/proc/keys", "/sys/firmware"})
+        masked.insert(QStringLiteral("umount-") + QLatin1String(path), gone);
+    Expected limits{{QStringLiteral("mount-memory"), kDenied}, {QStringLiteral("write-mounted-limit"), noLimit}};
+    for (const char* file : {"memory/memory.limit_in_bytes", "memory/memory.memsw.limit_in_bytes", "pids/pids.max",
+                             "cpu/cpu.cfs_quota_us", "memory.max", "pids.max", "unified/memory.max", "unified/pids.max"})
+        limits.insert(QStringLiteral("write-") + QLatin1String(file), noLimit);
     return {
         {QStringLiteral("release_agent"),
          {{QStringLiteral("mount-cgroup"), kDenied},
@@ -79,7 +105,49 @@ QMap<QString, Expected> attacks()
         {QStringLiteral("dev_mem"), {{QStringLiteral("open-node"), gone}}},
         {QStringLiteral("dev_kmsg"), {{QStringLiteral("open-node"), gone}}},
         {QStringLiteral("modprobe"), {{QStringLiteral("open-for-write"), readOnly}}},
+        {QStringLiteral("proc_sys_write"), procSysWrite},
+        {QStringLiteral("masked_umount"), masked},
+        {QStringLiteral("devtmpfs"), {{QStringLiteral("mount-devtmpfs"), kDenied}}},
+        {QStringLiteral("cgroup_limits"), limits},
     };
+}
+
+// Where the container's root has a user namespace of its own, it holds
+// every capability over what that namespace owns: it may remount and
+// unmount what its own namespace mounted, mount a proc of its own pid
+// namespace and a cgroup hierarchy of its cgroup namespace. None of that
+// is an escape; what counts is that the host's sysctls, devices, limits
+// and helpers stay out of reach behind it (the steps that follow, and the
+// probe's ESCAPED). A host file bound in stays the host's.
+QMap<QString, Expected> attacksInUserNamespace()
+{
+    auto all = attacks();
+    const QStringList mayMount{QStringLiteral("EPERM"), QStringLiteral("ok")};
+    const QStringList denied{QStringLiteral("EPERM"), QStringLiteral("EACCES")};
+    all[QStringLiteral("release_agent")][QStringLiteral("mount-cgroup-controller")] = mayMount;
+    all[QStringLiteral("release_agent")][QStringLiteral("write-release-agent")] =
+        QStringList{QStringLiteral("EPERM"), QStringLiteral("EACCES"), QStringLiteral("ENOENT")};
+    for (const char* attack : {"proc_sys_remount", "sys_remount"}) {
+        all[QLatin1String(attack)][QStringLiteral("remount-rw")] = mayMount;
+        all[QLatin1String(attack)][QStringLiteral("open-for-write")] = kReadOnly;
+    }
+    for (const char* setting : {"write-sys-thp", "write-sys-power", "write-sys-printk"})
+        all[QStringLiteral("sys_remount")][QLatin1String(setting)] = denied + kReadOnly;
+    all[QStringLiteral("proc_mount")][QStringLiteral("mount-proc")] = mayMount;
+    all[QStringLiteral("proc_mount")][QStringLiteral("open-for-write")] = kReadOnly;
+    Expected& masked = all[QStringLiteral("masked_umount")];
+    masked[QStringLiteral("unshare-mount")] = mayMount;   // EPERM: an application container
+    for (const char* path : {"/proc/kcore", "/proc/sysrq-trigger", "/proc/sys", "/proc/keys", "/sys/firmware"}) {
+        // EINVAL: a mount locked by the host's namespace.
+        masked[QStringLiteral("umount-") + QLatin1String(path)] =
+            mayMount + QStringList{QStringLiteral("EINVAL"), QStringLiteral("ENOENT")};
+        masked[QStringLiteral("reveal-") + QLatin1String(path)] = denied + kReadOnly;
+    }
+    all[QStringLiteral("cgroup_limits")][QStringLiteral("mount-memory")] = mayMount + QStringList{QStringLiteral("EBUSY")};
+    all[QStringLiteral("host_file")] = {{QStringLiteral("chown"), {QStringLiteral("EPERM")}},
+                                        {QStringLiteral("chmod"), {QStringLiteral("EPERM")}},
+                                        {QStringLiteral("open-for-write"), denied + kReadOnly}};
+    return all;
 }
 
 // major:minor of the device holding the host's /.
@@ -108,88 +176,156 @@ class TestEscapes : public SecurityFixture {
     Q_OBJECT
 private:
     QTemporaryDir m_configDir;
+    QString m_hostFile;   // root's, 0644, bound into the unprivileged containers
 
-    void startContainers()
+    // The member creates an application container of its own.
+    void memberCreates(const QString& name, const QString& command)
     {
-        // The member's own application container.
-        EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("app"), QStringLiteral("-t"),
+        EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("create"), name, QStringLiteral("-t"),
                                                    QStringLiteral("busybox"), QStringLiteral("--app"), QStringLiteral("--"),
-                                                   QStringLiteral("/bin/sleep"), QStringLiteral("1000000")}),
+                                                   QStringLiteral("/bin/sh"), QStringLiteral("-c"), command}),
                     0);
-        // A system-kind container trimmed to the application set, the
-        // member's own: made from an application container by its config.
-        EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("systrim"), QStringLiteral("-t"),
-                                                   QStringLiteral("busybox"), QStringLiteral("--app"), QStringLiteral("--"),
-                                                   QStringLiteral("/bin/true")}),
-                    0);
-        QString config = m_session.config(QStringLiteral("systrim"));
-        config.remove(QRegularExpression(QStringLiteral("^(berth\\.kind|lxc\\.execute\\.cmd) = .*\n"),
-                                         QRegularExpression::MultilineOption));
-        config += QStringLiteral("berth.kind = system\nlxc.init.cmd = /sbin/init\nlxc.signal.halt = SIGPWR\n"
-                                 "lxc.cap.keep = ") + kApplicationCaps + QLatin1Char('\n');
-        QFile file(m_configDir.path() + QStringLiteral("/systrim.conf"));
+    }
+
+    // The member sets a config of its own from a file it can read.
+    void memberSets(const QString& name, const QString& config)
+    {
+        QFile file(m_configDir.path() + QLatin1Char('/') + name + QStringLiteral(".conf"));
         QVERIFY(m_configDir.isValid() && file.open(QIODevice::WriteOnly) && file.write(config.toUtf8()) > 0);
         file.close();
         QVERIFY(QFile::setPermissions(m_configDir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
                                                               QFileDevice::ExeOwner | QFileDevice::ReadOther |
                                                               QFileDevice::ExeOther) &&
                 file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
-        EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("config"), QStringLiteral("systrim"), QStringLiteral("set"),
-                                                   file.fileName()}),
-                    0);
-        // A privileged system container root made.
-        QCOMPARE(m_session.rootCreate(QStringLiteral("syspriv"), QStringLiteral("system")), QString());
-        for (const QString& name : {QStringLiteral("app"), QStringLiteral("systrim"), QStringLiteral("syspriv")})
+        EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("config"), name, QStringLiteral("set"), file.fileName()}), 0);
+    }
+
+    // Root's privileged system container: no user namespace, whatever the
+    // default for new containers is.
+    void rootCreatesPrivileged(const QString& name)
+    {
+        QCOMPARE(m_session.rootCreate(name, QStringLiteral("system")), QString());
+        QString config = m_session.config(name);
+        if (hasIdMap(config)) {
+            config.remove(QRegularExpression(QStringLiteral("^lxc\\.idmap\\s*=.*\n"), QRegularExpression::MultilineOption));
+            QCOMPARE(m_session.setConfig(name, config + QStringLiteral("berth.privileged = 1\n")), QString());
+        }
+    }
+
+    // The administrator gives the member's container a user namespace of
+    // its own (and, for a system one, every system capability in it).
+    void rootMakesUnprivileged(const QString& name, bool system, const QString& extra = {})
+    {
+        QString config = m_session.config(name);
+        if (system)
+            config = asSystemConfig(config);
+        QVERIFY(makeUnprivileged(name, config + extra) != 0);
+    }
+
+    void startContainers()
+    {
+        m_hostFile = m_files.path() + QStringLiteral("/host-file");
+        QVERIFY(writeFile(m_hostFile, "the host's\n", kPublic));
+        memberCreates(QStringLiteral("app"), QStringLiteral("sleep 1000000"));
+        // A system-kind container trimmed to the application set, the
+        // member's own: made from an application container by its config.
+        memberCreates(QStringLiteral("systrim"), QStringLiteral("true"));
+        memberSets(QStringLiteral("systrim"), asSystemConfig(m_session.config(QStringLiteral("systrim")), kApplicationCaps));
+        rootCreatesPrivileged(QStringLiteral("syspriv"));
+        memberCreates(QStringLiteral("uapp"), QStringLiteral("sleep 1000000"));
+        rootMakesUnprivileged(QStringLiteral("uapp"), false);
+        memberCreates(QStringLiteral("usys"), QStringLiteral("true"));
+        rootMakesUnprivileged(QStringLiteral("usys"), true);
+        memberCreates(kBound, QStringLiteral("true"));
+        rootMakesUnprivileged(kBound, true,
+                              QStringLiteral("lxc.mount.entry = %1 %2 none bind,create=file 0 0\n")
+                                  .arg(m_hostFile, kHostFileInside.mid(1)));
+        for (const QString& name : kContainers + QStringList{kBound})
             QVERIFY(m_session.installProbe(name));
-        // The member starts its own; root starts its own.
+        // The member starts its own; root starts the ones it set up.
         EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("start"), QStringLiteral("app")}), 0);
         EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("start"), QStringLiteral("systrim")}), 0);
-        auto started = m_session.rootCall(kManager, QStringLiteral("Start"), {QStringLiteral("syspriv")});
-        QVERIFY2(started.type() == QDBusMessage::ReplyMessage, qPrintable(started.errorMessage()));
-        QCOMPARE(m_session.state(QStringLiteral("systrim")), QStringLiteral("running"));
-        const auto info = m_session.rootCall(kManager, QStringLiteral("GetContainer"), {QStringLiteral("systrim")});
-        QCOMPARE(qdbus_cast<QVariantMap>(info.arguments().value(0)).value(QStringLiteral("kind")).toString(),
-                 QStringLiteral("system"));
+        for (const QString& name : {QStringLiteral("syspriv"), QStringLiteral("uapp"), QStringLiteral("usys"), kBound}) {
+            auto started = m_session.rootCall(kManager, QStringLiteral("Start"), {name});
+            QVERIFY2(started.type() == QDBusMessage::ReplyMessage, qPrintable(name + QLatin1Char(' ') + started.errorMessage()));
+        }
+        for (const QString& name : kContainers + QStringList{kBound})
+            QCOMPARE(m_session.state(name), QStringLiteral("running"));
+        for (const QString& name : {QStringLiteral("systrim"), QStringLiteral("usys")}) {
+            const auto info = m_session.rootCall(kManager, QStringLiteral("GetContainer"), {name});
+            QCOMPARE(qdbus_cast<QVariantMap>(info.arguments().value(0)).value(QStringLiteral("kind")).toString(),
+                     QStringLiteral("system"));
+        }
     }
 
 protected:
     void setUpScene() override { startContainers(); }
 
 private Q_SLOTS:
+    // The scene is what it says: the unprivileged containers' init runs in
+    // a user namespace of its own, mapped to the block of their config
+    // (without it, their rows below would test privileged containers).
+    void unprivilegedContainersRunInTheirBlock_data()
+    {
+        QTest::addColumn<QString>("container");
+        for (const QString& name : kUnprivileged + QStringList{kBound})
+            QTest::newRow(qPrintable(name)) << name;
+    }
+
+    void unprivilegedContainersRunInTheirBlock()
+    {
+        QFETCH(QString, container);
+        static const QRegularExpression base(QStringLiteral("^lxc\\.idmap\\s*=\\s*u\\s+0\\s+(\\d+)\\s+65536"),
+                                             QRegularExpression::MultilineOption);
+        const QString block = base.match(m_session.config(container)).captured(1);
+        QVERIFY(!block.isEmpty() && block != QLatin1String("0"));
+        QCOMPARE(initUidMap(container), QStringLiteral("0 %1 65536").arg(block));
+        QCOMPARE(initUidMap(QStringLiteral("syspriv")), QStringLiteral("0 0 4294967295"));
+    }
+
     void escape_data()
     {
         QTest::addColumn<QString>("container");
         QTest::addColumn<QString>("attack");
+        QTest::addColumn<QString>("user");   // who enters
         QTest::addColumn<bool>("memberMayEnter");
         const auto all = attacks();
-        for (const QString& container : {QStringLiteral("app"), QStringLiteral("systrim"), QStringLiteral("syspriv")}) {
+        for (const QString& container : kContainers) {
             for (auto it = all.cbegin(); it != all.cend(); ++it)
                 QTest::addRow("%s %s", qPrintable(container), qPrintable(it.key()))
-                    << container << it.key() << (container != QLatin1String("syspriv"));
+                    << container << it.key() << kMember << (container != QLatin1String("syspriv"));
         }
+        QTest::addRow("%s host_file", qPrintable(kBound)) << kBound << QStringLiteral("host_file")
+                                                          << QStringLiteral("root") << true;
     }
 
     void escape()
     {
         QFETCH(QString, container);
         QFETCH(QString, attack);
+        QFETCH(QString, user);
         QFETCH(bool, memberMayEnter);
         const Outcome outcome = m_session.berthctlAs(
-            kMember, {QStringLiteral("exec"), container, QStringLiteral("--"), QStringLiteral("/berth-escape-probe"),
+            user, {QStringLiteral("exec"), container, QStringLiteral("--"), QStringLiteral("/berth-escape-probe"),
                       attack, QStringLiteral("--host-root"), m_session.rootfs(container), QStringLiteral("--host-pid"),
-                      QString::number(::getpid()), QStringLiteral("--disk"), hostDisk()});
+                      QString::number(::getpid()), QStringLiteral("--disk"), hostDisk(), QStringLiteral("--file"),
+                      attack == QLatin1String("host_file") ? kHostFileInside : QStringLiteral("/proc/sys/kernel/core_pattern")});
         const QString said = both(outcome);
         // The outcome first: no payload ran as host root, nothing was reached.
         QVERIFY2(markers().isEmpty(), qPrintable(QStringLiteral("payload ran on the host: ") + said));
         QVERIFY2(!said.contains(QLatin1String("ESCAPED")), qPrintable(said));
+        struct stat hostFile {};
+        QVERIFY2(::stat(qPrintable(m_hostFile), &hostFile) == 0 && hostFile.st_uid == 0 && hostFile.st_gid == 0 &&
+                     (hostFile.st_mode & 07777) == 0644 && readFile(m_hostFile) == "the host's\n",
+                 qPrintable(QStringLiteral("the host file changed: ") + said));
         if (!memberMayEnter) {
             // Root with CAP_SYS_ADMIN in there is root on the host.
             QVERIFY2(outcome.code == 3, qPrintable(describe(outcome)));
             return;
         }
         QVERIFY2(outcome.code == 0 && said.contains(QLatin1String("DONE")), qPrintable(describe(outcome)));
+        const Expected expected = (hasIdMap(m_session.config(container)) ? attacksInUserNamespace() : attacks()).value(attack);
         const auto seen = steps(said);
-        const Expected expected = attacks().value(attack);
         bool tried = false;
         for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
             if (!seen.contains(it.key()))

@@ -72,16 +72,21 @@ protected:
         m_shadowLine = readFile(QStringLiteral("/etc/shadow")).split('\n').value(0);
         QVERIFY(!m_shadowLine.isEmpty());
         startMemberApp();
+        startMemberSystem();
     }
 
 private Q_SLOTS:
     // Item 1: `berthctl exec NAME -- CMD < /` gave root in the container a
-    // descriptor of the host's /.
+    // descriptor of the host's /. In each kind of the member's (unprivileged)
+    // containers.
+    void item01_execWithDirectoryStdin_data() { memberContainerRows(); }
+
     void item01_execWithDirectoryStdin()
     {
+        QFETCH(QString, container);
         const Outcome outcome = m_session.berthctlAs(
             kMember,
-            {QStringLiteral("exec"), QStringLiteral("app"), QStringLiteral("--"), QStringLiteral("/bin/sh"),
+            {QStringLiteral("exec"), container, QStringLiteral("--"), QStringLiteral("/bin/sh"),
              QStringLiteral("-c"),
              QStringLiteral("cat /proc/self/fd/0/etc/shadow; touch /proc/self/fd/0/run/berth-security-marker-item1; "
                             "ls -l /proc/self/fd")},
@@ -94,13 +99,16 @@ private Q_SLOTS:
 
     // Item 1: a file opened read-only must not be reopened for writing by
     // the container's root through /proc/self/fd.
+    void item01_execReopensReadOnlyStdin_data() { memberContainerRows(); }
+
     void item01_execReopensReadOnlyStdin()
     {
+        QFETCH(QString, container);
         const QString path = m_files.path() + QStringLiteral("/read-only.txt");
         QVERIFY(writeFile(path, "original\n", kPublic));
         const Outcome outcome = m_session.berthctlAs(
             kMember,
-            {QStringLiteral("exec"), QStringLiteral("app"), QStringLiteral("--"), QStringLiteral("/bin/sh"),
+            {QStringLiteral("exec"), container, QStringLiteral("--"), QStringLiteral("/bin/sh"),
              QStringLiteral("-c"), QStringLiteral("echo overwritten > /proc/self/fd/0; cat")},
             path);
         QCOMPARE(readFile(path), QByteArray("original\n"));
@@ -108,11 +116,14 @@ private Q_SLOTS:
     }
 
     // Item 1: an O_PATH descriptor (a shell cannot make one; gdbus passes it).
+    void item01_execWithPathDescriptor_data() { memberContainerRows(); }
+
     void item01_execWithPathDescriptor()
     {
+        QFETCH(QString, container);
         const Outcome outcome = m_session.gdbusAs(
             kMember, kManager + QStringLiteral(".ExecWithFds"),
-            {QStringLiteral("app"), QStringLiteral("['/bin/cat', '/proc/self/fd/0/shadow']"), QStringLiteral("@as []"),
+            {container, QStringLiteral("['/bin/cat', '/proc/self/fd/0/shadow']"), QStringLiteral("@as []"),
              QStringLiteral("/"), QStringLiteral("handle 0"), QStringLiteral("handle 1"), QStringLiteral("handle 2")},
             {QStringLiteral(BERTH_FD_OPEN), QStringLiteral("0"), QStringLiteral("path"), QStringLiteral("/etc"),
              QStringLiteral("--")});

@@ -51,12 +51,17 @@ protected:
 
 private Q_SLOTS:
     // Item 5: veth.pair naming an existing host link: the failed start's
-    // cleanup deleted that link.
+    // cleanup deleted that link. In each kind of the member's (unprivileged)
+    // containers, as for items 6's forwards below.
+    void item05_vethPairNamesHostLink_data() { kindRows(); }
+
     void item05_vethPairNamesHostLink()
     {
+        QFETCH(QString, kind);
         HostLink vpn(QStringLiteral("hostvpn0"));
         QVERIFY(vpn.index() != 0);
-        EXPECT_CODE(memberCreateApp(QStringLiteral("pair"), {QStringLiteral("--network"), kBridge}), 0);
+        EXPECT_CODE(memberCreate(QStringLiteral("pair"), kind, {QStringLiteral("--network"), kBridge}), 0);
+        QVERIFY(hasIdMap(m_session.config(QStringLiteral("pair"))));
         const Outcome set = memberSetConfig(QStringLiteral("pair"), m_session.config(QStringLiteral("pair")) +
                                                                         QStringLiteral("lxc.net.0.veth.pair = hostvpn0\n"));
         const Outcome start = m_session.berthctlAs(kMember, {QStringLiteral("start"), QStringLiteral("pair")});
@@ -86,9 +91,13 @@ private Q_SLOTS:
     }
 
     // Item 6: a forward of host port 22 redirected the host's own SSH.
+    void item06_privilegedHostPort_data() { kindRows(); }
+
     void item06_privilegedHostPort()
     {
-        EXPECT_CODE(memberCreateApp(QStringLiteral("web"), {QStringLiteral("--network"), kBridge}), 0);
+        QFETCH(QString, kind);
+        EXPECT_CODE(memberCreate(QStringLiteral("web"), kind, {QStringLiteral("--network"), kBridge}), 0);
+        QVERIFY(hasIdMap(m_session.config(QStringLiteral("web"))));
         const Outcome ssh = m_session.berthctlAs(kMember, {QStringLiteral("forward"), QStringLiteral("add"),
                                                            QStringLiteral("web"), QStringLiteral("tcp:22:22")});
         const QStringList forwards =
@@ -109,8 +118,11 @@ private Q_SLOTS:
     // host service uses (the forward of 22 took the host's own SSH): with a
     // service listening on the host, the member forwards its port; the
     // host, connecting to its own addresses, still reaches its service.
+    void item06_forwardLeavesHostServiceAlone_data() { kindRows(); }
+
     void item06_forwardLeavesHostServiceAlone()
     {
+        QFETCH(QString, kind);
         QProcess service;   // ended by PID below
         service.start(QStringLiteral("busybox"), {QStringLiteral("nc"), QStringLiteral("-ll"), QStringLiteral("-p"),
                                                   QStringLiteral("8022"), QStringLiteral("-e"), QStringLiteral("/bin/echo"),
@@ -125,7 +137,8 @@ private Q_SLOTS:
         };
         waitUntil([&] { return ask(QStringLiteral("127.0.0.1")) == QLatin1String("host-service"); }, 60000);
         QCOMPARE(ask(QStringLiteral("10.231.0.1")), QStringLiteral("host-service"));
-        EXPECT_CODE(memberCreateApp(QStringLiteral("svc"), {QStringLiteral("--network"), kBridge}), 0);
+        EXPECT_CODE(memberCreate(QStringLiteral("svc"), kind, {QStringLiteral("--network"), kBridge}), 0);
+        QVERIFY(hasIdMap(m_session.config(QStringLiteral("svc"))));
         EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("start"), QStringLiteral("svc")}), 0);
         const Outcome forward = m_session.berthctlAs(kMember, {QStringLiteral("forward"), QStringLiteral("add"),
                                                                QStringLiteral("svc"), QStringLiteral("tcp:8022:80")});

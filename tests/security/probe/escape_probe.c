@@ -11,7 +11,8 @@
  * says that the host was reached. DIR is the container's root seen from
  * the host (an attacker reads it from /proc/self/mountinfo). PATH is the
  * core_pattern to attack (default /proc/sys/kernel/core_pattern; another
- * procfs mount's when a config mounted one). */
+ * procfs mount's when a config mounted one), or for host_file the host file
+ * bound in. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -211,8 +212,9 @@ static void releaseAgent(void)
 
 static void remountProcSys(void)
 {
+    /* In a user namespace of its own the container's root may remount
+     * what it mounted itself; the kernel still refuses the host's sysctls. */
     if (step("remount-rw", mount(NULL, "/proc/sys", NULL, MS_REMOUNT | MS_BIND, NULL))) {
-        escaped("/proc/sys writable");
         corePattern("/proc/sys/kernel/core_pattern");
         mount(NULL, "/proc/sys", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY, NULL);
     }
@@ -223,11 +225,22 @@ static void triggerUevent(void)
     writeText("/sys/class/mem/null/uevent", "change");
 }
 
+static void openForWrite(const char* name, const char* path);
+
+/* Host-wide sysfs settings (the kernel's, not a namespace's): writable
+ * /sys must still not open them. */
+static void sysSettings(void)
+{
+    openForWrite("write-sys-thp", "/sys/kernel/mm/transparent_hugepage/enabled");
+    openForWrite("write-sys-power", "/sys/power/state");
+    openForWrite("write-sys-printk", "/sys/module/printk/parameters/time");
+}
+
 static void remountSys(void)
 {
     const unsigned long kind = mount(NULL, "/sys", NULL, MS_REMOUNT | MS_BIND, NULL) == 0 ? MS_BIND : 0;
     if (step("remount-rw", kind == MS_BIND ? 0 : mount(NULL, "/sys", NULL, MS_REMOUNT, NULL))) {
-        escaped("/sys writable");
+        sysSettings();
         if (access("/sys/kernel/uevent_helper", F_OK) == 0)
             helperPayload("/sys/kernel/uevent_helper", "", triggerUevent);
         mount(NULL, "/sys", NULL, MS_REMOUNT | kind | MS_RDONLY, NULL);
@@ -388,6 +401,104 @@ static void clockSetting(void)
     step("adjtimex-read", syscall(SYS_adjtimex, &read));
 }
 
+/* Opens a file for writing (nothing written): a step named `name`, an
+ * escape when it opens. */
+static void openForWrite(const char* name, const char* path)
+{
+    const int fd = open(path, O_WRONLY | O_CLOEXEC);
+    if (step(name, fd)) {
+        char what[160];
+        snprintf(what, sizeof what, "%s writable", path);
+        escaped(what);
+        close(fd);
+    }
+}
+
+/* Sysctls of the host's kernel, none of them namespaced. */
+static void procSysWrite(void)
+{
+    static const char* const files[] = {"kernel/core_pattern", "kernel/modprobe", "kernel/panic", "kernel/sysrq",
+                                        "kernel/randomize_va_space", "vm/drop_caches", "fs/protected_symlinks"};
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; ++i) {
+        char path[96], name[64];
+        snprintf(path, sizeof path, "/proc/sys/%s", files[i]);
+        snprintf(name, sizeof name, "write-%s", files[i]);
+        openForWrite(name, path);
+    }
+    openForWrite("write-sysrq-trigger", "/proc/sysrq-trigger");
+}
+
+/* What a masked path hides must stay out of reach even where the
+ * container's root may take the mask off (a mount its own namespace made
+ * is not locked). In a mount namespace of the probe's own, so the
+ * container keeps its masks for the next case. */
+static void maskedUmount(void)
+{
+    static const struct { const char* path; const char* reveal; int flags; } masks[] = {
+        {"/proc/kcore", "/proc/kcore", O_RDONLY},
+        {"/proc/sysrq-trigger", "/proc/sysrq-trigger", O_WRONLY},
+        {"/proc/sys", "/proc/sys/kernel/core_pattern", O_WRONLY},
+        {"/proc/keys", NULL, 0},
+        {"/sys/firmware", NULL, 0},
+    };
+    step("unshare-mount", unshare(CLONE_NEWNS));
+    mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL);
+    for (size_t i = 0; i < sizeof masks / sizeof masks[0]; ++i) {
+        char name[64];
+        snprintf(name, sizeof name, "umount-%s", masks[i].path);
+        if (!step(name, umount2(masks[i].path, MNT_DETACH)) || !masks[i].reveal)
+            continue;
+        snprintf(name, sizeof name, "reveal-%s", masks[i].path);
+        const int fd = open(masks[i].reveal, masks[i].flags | O_CLOEXEC);
+        if (step(name, fd)) {
+            escaped(masks[i].reveal);
+            close(fd);
+        }
+    }
+}
+
+/* The kernel's device file system holds every host device. */
+static void devtmpfs(void)
+{
+    mkdir("/tmp/berth-devtmpfs", 0700);
+    if (step("mount-devtmpfs", mount("devtmpfs", "/tmp/berth-devtmpfs", "devtmpfs", 0, NULL))) {
+        escaped("mounted a devtmpfs");
+        umount2("/tmp/berth-devtmpfs", MNT_DETACH);
+    }
+}
+
+/* The container's own limits, as mounted for it and through a cgroup file
+ * system it mounts itself (its cgroup namespace's root is its cgroup). */
+static void cgroupLimits(void)
+{
+    static const char* const limits[] = {
+        "memory/memory.limit_in_bytes", "memory/memory.memsw.limit_in_bytes", "pids/pids.max",
+        "cpu/cpu.cfs_quota_us", "memory.max", "pids.max", "unified/memory.max", "unified/pids.max",
+    };
+    for (size_t i = 0; i < sizeof limits / sizeof limits[0]; ++i) {
+        char path[128], name[96];
+        snprintf(path, sizeof path, "/sys/fs/cgroup/%s", limits[i]);
+        snprintf(name, sizeof name, "write-%s", limits[i]);
+        openForWrite(name, path);
+    }
+    mkdir("/tmp/berth-cgm", 0700);
+    if (step("mount-memory", mount("cgroup", "/tmp/berth-cgm", "cgroup", 0, "memory"))) {
+        openForWrite("write-mounted-limit", "/tmp/berth-cgm/memory.limit_in_bytes");
+        umount2("/tmp/berth-cgm", MNT_DETACH);
+    }
+}
+
+/* A host file an administrator bound in (--file): its owner and mode are
+ * the host's, not the container's to change. */
+static void hostFile(void)
+{
+    if (step("chown", chown(g_file, 0, 0)))
+        escaped("chowned a host file");
+    if (step("chmod", chmod(g_file, 0666)))
+        escaped("chmoded a host file");
+    openForWrite("open-for-write", g_file);
+}
+
 static void parseArgs(int argc, char** argv)
 {
     for (int i = 2; i + 1 < argc; i += 2) {
@@ -409,7 +520,9 @@ int main(int argc, char** argv)
         {"proc_mount", freshProc},       {"host_disk", hostDisk},             {"open_by_handle", openByHandle},
         {"sysrq", sysrq},                {"modules", modules},                 {"keyctl", keys},
         {"bpf", bpfCall},                {"ptrace_host", hostProcess},         {"proc_root", procRoot},
-        {"userns_mount", userNamespace}, {"clock", clockSetting},
+        {"userns_mount", userNamespace}, {"clock", clockSetting},         {"proc_sys_write", procSysWrite},
+        {"masked_umount", maskedUmount}, {"devtmpfs", devtmpfs},           {"cgroup_limits", cgroupLimits},
+        {"host_file", hostFile},
     };
     if (argc < 2)
         return 2;
