@@ -70,7 +70,8 @@ Result<model::IdMap> lowestFreeMap(const IdRange& range, const std::vector<UsedM
 }
 
 // An unprivileged new container's map: an imported one Berth may give, or a new block.
-Result<model::IdMap> mapForNew(const EngineSettings& settings, const CreateRequest& request, const model::IdMap& current)
+Result<model::IdMap> mapForNew(const EngineSettings& settings, const CreateRequest& request,
+                               const model::IdMap& current)
 {
     auto range = readBerthRange(settings.idRangeDir);
     if (!range)
@@ -106,8 +107,9 @@ Status applyIdentity(Config& config, const fsys::path& dir, const model::IdMap& 
     const model::IdMap target = idmapped ? model::IdMap{} : map;
     if (isSnapshot(config)) {
         if (disk != target)
-            return failWith(EOPNOTSUPP, "a snapshot shares its source's rootfs, whose owners on disk do not fit this "
-                                        "container's IDs (no idmapped mounts there, or a shifted source): make a full copy");
+            return failWith(EOPNOTSUPP, "a snapshot shares its source's rootfs, whose owners on disk do not fit "
+                                        "this container's IDs (no idmapped mounts there, or a shifted source): "
+                                        "make a full copy");
         if (auto ok = shiftUpper(dir / "delta", disk, map); !ok)
             return ok;
     } else if (disk != target) {
