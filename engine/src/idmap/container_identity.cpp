@@ -143,8 +143,11 @@ Result<BlockLock> settleNewIdentity(const EngineSettings& settings, const Create
     if (!map)
         return fail(map.error());
     const model::IdMap disk = diskIdMap(*config);
-    // A kept imported map keeps its shifted rootfs; a new block is idmapped where the file system can.
-    auto idmapped = !map->empty() && *map == disk ? Result<bool>(false) : idmappedMountsWork(staging);
+    // A kept imported map keeps its shifted rootfs; a new block is idmapped
+    // where the file system can; a privileged rootfs is 0-based anyway.
+    auto idmapped = map->empty() ? Result<bool>(true)
+                    : *map == disk ? Result<bool>(false)
+                                   : idmappedMountsWork(staging);
     if (!idmapped)
         return fail(idmapped.error());
     if (auto ok = applyIdentity(*config, staging, disk, *map, *idmapped); !ok)

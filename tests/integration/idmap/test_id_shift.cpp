@@ -209,6 +209,22 @@ private slots:
         QVERIFY(m_engine->destroy("pinned"));
     }
 
+    // Without idmapped mounts a privileged rootfs takes a map only through convert's shift.
+    void aMapByAnEditNeedsConvertHere()
+    {
+        QVERIFY(m_engine->create({.name = "edited", .privileged = true}));
+        std::string text = readText(m_engine->settings().paths.configFile("edited"));
+        const std::string base = std::to_string(kStart + 3 * kBlock);
+        text.replace(text.find("berth.privileged = 1"), 20,
+                     "lxc.idmap = u 0 " + base + " 65536\nlxc.idmap = g 0 " + base + " 65536");
+        const Status set = m_engine->setConfig("edited", text);
+        QVERIFY(!set);
+        QCOMPARE(set.error().code, EOPNOTSUPP);
+        QVERIFY2(set.error().message.contains("berthctl convert edited --unprivileged"), describe(set).c_str());
+        QVERIFY(mapOf("edited").empty());
+        QVERIFY(m_engine->destroy("edited"));
+    }
+
     void exportWritesTheIdsInside()
     {
         QVERIFY(m_engine->create({.name = "exported"}));
