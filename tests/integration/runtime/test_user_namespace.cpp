@@ -197,6 +197,13 @@ private slots:
         QVERIFY2(mounts.output.find("/proc/sys proc ro") != std::string::npos, mounts.output.c_str());
         QVERIFY2(mounts.output.find("sysfs /sys sysfs ro") != std::string::npos, mounts.output.c_str());
 
+        // Its root makes no device nodes: /dev holds the host's, bound.
+        const RunResult mknod = execCaptured(m_engine, "sysns", {"mknod", "/tmp/null", "c", "1", "3"});
+        QVERIFY2(mknod.exit.code != 0 && mknod.output.find("Operation not permitted") != std::string::npos,
+                 mknod.output.c_str());
+        const RunResult null = execCaptured(m_engine, "sysns", {"sh", "-c", "echo x > /dev/null && echo NULL-OK"});
+        QCOMPARE(null.output, std::string("NULL-OK\n"));
+
         // A pty from the container's devpts, owned by its root.
         ExecRequest request{.argv = {"sh", "-c", "tty; stat -c %u:%g $(tty); exit 5"}, .allocatePty = true};
         auto process = m_engine.exec("sysns", request);
