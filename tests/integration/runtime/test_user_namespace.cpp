@@ -323,14 +323,14 @@ private slots:
         QCOMPARE(run("ip link del ushost"), 0);
     }
 
-    // lxc.init.uid and lxc.init.gid: the command runs as those IDs inside,
-    // with no capabilities.
+    // lxc.init.uid, lxc.init.gid and lxc.init.groups: the command runs as
+    // those IDs inside, with no capabilities.
     void initUidIsApplied()
     {
-        const RunResult result = runApp("appuid", "id -u; id -g; grep CapEff /proc/self/status",
-                                        "lxc.init.uid = 1000\nlxc.init.gid = 1000\n");
+        const RunResult result = runApp("appuid", "id -u; id -g; id -G; grep CapEff /proc/self/status",
+                                        "lxc.init.uid = 1000\nlxc.init.gid = 1000\nlxc.init.groups = 5,100\n");
         QCOMPARE(result.exit.code, 0);
-        QVERIFY2(result.output.find("1000\n1000\n") != std::string::npos, result.output.c_str());
+        QVERIFY2(result.output.find("1000\n1000\n1000 5 100\n") != std::string::npos, result.output.c_str());
         QVERIFY2(result.output.find("CapEff:\t0000000000000000") != std::string::npos, result.output.c_str());
     }
 
