@@ -2,6 +2,7 @@
 
 #include "fs/idmapped_tree.h"
 #include "runtime/idmapped_overlay.h"
+#include "runtime/upper_layer_owner.h"
 
 #include <fcntl.h>
 #include <sys/mount.h>
@@ -42,12 +43,30 @@ Result<UniqueFd> rootfsMountFor(const LaunchPlan& plan, pid_t child)
         return fail(userns.error());
     if (!plan.overlay)
         return idmappedRoot(plan.rootfs, userns->get());
-    if (auto owned = ownUpperByContainerRoot(*plan.overlay, plan.idMap); !owned)
+    if (auto owned = shiftUpperIntoBlock(*plan.overlay, plan.idMap); !owned)
         return fail(owned.error());
     auto lower = idmappedRoot(plan.overlay->lower, userns->get());
     if (!lower)
         return fail(lower.error());
     return overlayOfIdmappedLower(*plan.overlay, lower->get());
+}
+
+} // namespace berth::runtime
+
+namespace berth::runtime {
+
+Result<UniqueFd> hostNetworkSysfs()
+{
+    UniqueFd fsFd(::fsopen("sysfs", FSOPEN_CLOEXEC));
+    if (!fsFd)
+        return failErrno(errno, "open a sysfs for the container");
+    if (::fsconfig(fsFd.get(), FSCONFIG_CMD_CREATE, nullptr, nullptr, 0) != 0)
+        return failErrno(errno, "create a sysfs for the container");
+    UniqueFd mount(::fsmount(fsFd.get(), FSMOUNT_CLOEXEC,
+                             MOUNT_ATTR_RDONLY | MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV | MOUNT_ATTR_NOEXEC));
+    if (!mount)
+        return failErrno(errno, "mount a sysfs for the container");
+    return mount;
 }
 
 } // namespace berth::runtime
