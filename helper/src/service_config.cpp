@@ -5,7 +5,6 @@
 #include "host_exposure.h"
 #include "limits_args.h"
 #include "net/bridge_host.h"
-#include "store/container_lock.h"
 #include "store/container_store.h"
 #include "validation.h"
 
@@ -64,12 +63,8 @@ void Service::SetConfig(const QString& qname, const QString& qtext)
     if (!privilege.privileged)
         privilege = existingPrivilege(name);
     requirePrivilege(privilege, name, needs);
-    authorizeAndRun(needs, [this, name, text = std::move(text)]() -> Status {
-        auto lock = ContainerLock::acquire(m_engine.settings().paths, name);
-        if (!lock)
-            return fail(lock.error());
-        return ContainerStore(m_engine.settings().paths).writeConfig(name, text);
-    });
+    // The engine checks an lxc.idmap against Berth's range and the other containers' maps.
+    authorizeAndRun(needs, [this, name, text = std::move(text)]() -> Status { return m_engine.setConfig(name, text); });
 }
 
 void Service::SetLimits(const QString& qname, const StringMap& args)

@@ -153,16 +153,27 @@ private Q_SLOTS:
         QVERIFY2(out.contains(QLatin1String("org.berth.host.bind-mount")), qPrintable(out));
     }
 
-    // Item 9: a user namespace Berth would not set up is refused, naming the line.
-    void idmapRefused()
+    // Issue #15: a map outside Berth's range is refused, even to root, naming
+    // the line (the container's own block, which creation wrote, stays).
+    void idmapOutsideTheRangeRefused()
     {
-        QVERIFY(addToGroup(kTestUser, kBerthGroup));
-        QString out;
-        const int code = setConfigAsUser(m_config + QStringLiteral("lxc.idmap = u 0 100000 65536\n"), &out);
-        QVERIFY2(code != 0 && code != 3, qPrintable(out));
-        QVERIFY2(out.contains(QStringLiteral("config:%1: lxc.idmap: Berth does not run containers in a user namespace")
-                                  .arg(nextLine(m_config))),
-                 qPrintable(out));
+        QVERIFY2(m_config.contains(QLatin1String("\nlxc.idmap = u 0 ")), qPrintable(m_config));
+        const int line = nextLine(m_config.left(m_config.indexOf(QLatin1String("\nlxc.idmap = u 0 ")) + 1));
+        QStringList lines = m_config.split(QLatin1Char('\n'));
+        for (QString& text : lines)
+            if (text.startsWith(QLatin1String("lxc.idmap = ")))
+                text = text.left(14) + QStringLiteral("0 100000 65536");
+        const QString path = m_files.filePath(QStringLiteral("root-config"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(lines.join(QLatin1Char('\n')).toUtf8());
+        file.close();
+        const Outcome refused = berthctl({QStringLiteral("config"), kName, QStringLiteral("set"), path});
+        QVERIFY2(refused.code != 0 && refused.code != 3, qPrintable(describe(refused)));
+        QVERIFY2(both(refused).contains(QStringLiteral("config:%1: lxc.idmap: 'u 0 100000 65536': host IDs "
+                                                       "100000-165535 are outside Berth's range")
+                                            .arg(line)),
+                 qPrintable(describe(refused)));
         QCOMPARE(storedConfig(), m_config);
     }
 
