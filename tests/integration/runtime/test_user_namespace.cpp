@@ -197,6 +197,13 @@ private slots:
         QVERIFY2(mounts.output.find("/proc/sys proc ro") != std::string::npos, mounts.output.c_str());
         QVERIFY2(mounts.output.find("sysfs /sys sysfs ro") != std::string::npos, mounts.output.c_str());
 
+        // Its root makes no device nodes: /dev holds the host's, bound.
+        const RunResult mknod = execCaptured(m_engine, "sysns", {"mknod", "/tmp/null", "c", "1", "3"});
+        QVERIFY2(mknod.exit.code != 0 && mknod.output.find("Operation not permitted") != std::string::npos,
+                 mknod.output.c_str());
+        const RunResult null = execCaptured(m_engine, "sysns", {"sh", "-c", "echo x > /dev/null && echo NULL-OK"});
+        QCOMPARE(null.output, std::string("NULL-OK\n"));
+
         // A pty from the container's devpts, owned by its root.
         ExecRequest request{.argv = {"sh", "-c", "tty; stat -c %u:%g $(tty); exit 5"}, .allocatePty = true};
         auto process = m_engine.exec("sysns", request);
@@ -316,14 +323,14 @@ private slots:
         QCOMPARE(run("ip link del ushost"), 0);
     }
 
-    // lxc.init.uid and lxc.init.gid: the command runs as those IDs inside,
-    // with no capabilities.
+    // lxc.init.uid, lxc.init.gid and lxc.init.groups: the command runs as
+    // those IDs inside, with no capabilities.
     void initUidIsApplied()
     {
-        const RunResult result = runApp("appuid", "id -u; id -g; grep CapEff /proc/self/status",
-                                        "lxc.init.uid = 1000\nlxc.init.gid = 1000\n");
+        const RunResult result = runApp("appuid", "id -u; id -g; id -G; grep CapEff /proc/self/status",
+                                        "lxc.init.uid = 1000\nlxc.init.gid = 1000\nlxc.init.groups = 5,100\n");
         QCOMPARE(result.exit.code, 0);
-        QVERIFY2(result.output.find("1000\n1000\n") != std::string::npos, result.output.c_str());
+        QVERIFY2(result.output.find("1000\n1000\n1000 5 100\n") != std::string::npos, result.output.c_str());
         QVERIFY2(result.output.find("CapEff:\t0000000000000000") != std::string::npos, result.output.c_str());
     }
 
@@ -358,10 +365,25 @@ private slots:
                                            .options = {{"source", "shared"}, {"snapshot", "true"}}});
             QVERIFY2(cloned, cloned ? "" : cloned.error().describe().c_str());
             append(name, idmapLines(base));
+            // What a create path writes into the upper layer from the host
+            // (a clone's /etc/hostname...) is host root's: the start gives
+            // it to the container's root, setuid bit kept.
+            const std::filesystem::path delta = paths().containerDir(name) / "delta";
+            std::filesystem::create_directories(delta / "etc");
+            std::ofstream(delta / "etc/hostname") << "old\n";
+            std::ofstream(delta / "etc/tool") << "#!/bin/sh\n";
+            ::chmod((delta / "etc/tool").c_str(), 04755);
             start(name);
+            QCOMPARE(ownerOf(delta / "etc/hostname"), (Owner{base, base}));
+            QCOMPARE(ownerOf(delta / "etc"), (Owner{base, base}));
+            struct stat tool {};
+            QCOMPARE(::stat((delta / "etc/tool").c_str(), &tool), 0);
+            QCOMPARE(tool.st_mode & 07777, 04755U);
         }
         for (const auto& [name, base] : {std::pair{"snapa", kBase}, std::pair{"snapb", kOtherBase}}) {
             QCOMPARE(execCaptured(m_engine, name, {"cat", "/root/note"}).output, std::string("lower\n"));
+            QCOMPARE(execCaptured(m_engine, name, {"cat", "/etc/hostname"}).output, std::string(name) + "\n");
+            QCOMPARE(execCaptured(m_engine, name, {"stat", "-c", "%u:%g", "/etc/tool"}).output, std::string("0:0\n"));
             const RunResult owner = execCaptured(m_engine, name, {"stat", "-c", "%u:%g", "/root/note", "/"});
             QCOMPARE(owner.output, std::string("0:0\n0:0\n"));
             QCOMPARE(execCaptured(m_engine, name, {"sh", "-c", std::string("echo ") + name + " > /root/own"}).exit.code,
