@@ -262,14 +262,17 @@ private slots:
     }
 
     // The entry built above (or on an earlier run) is reused: debootstrap
-    // does not run again (it could not: this netns has no way out).
+    // does not run again (it could not: this netns has no way out). This
+    // copy is privileged (as every container was before issue #15), so
+    // that kind keeps booting too; the unprivileged ones follow.
     void createReusesTheCache()
     {
         const fsys::path metadata = cachedRootfs().parent_path() / "metadata.json";
         const std::string before = readText(metadata);
         QVERIFY(!before.empty());
         Engine engine(m_settings);
-        CreateRequest request{.name = "deb-copy", .templateName = "debian", .options = kBookworm};
+        CreateRequest request{.name = "deb-copy", .templateName = "debian", .options = kBookworm,
+                              .privileged = true};
         auto created = engine.create(request, recorder());
         QVERIFY2(created, created ? "" : created.error().describe().c_str());
         QVERIFY(!debootstrapRan());
@@ -284,6 +287,8 @@ private slots:
         QCOMPARE(config->get("lxc.signal.halt").value_or(""), std::string("SIGRTMIN+3"));
         QCOMPARE(config->get("lxc.init.cmd").value_or(""), std::string("/sbin/init"));
         QCOMPARE(config->get("lxc.rootfs.path").value_or(""), "dir:" + rootfs.string());
+        QCOMPARE(config->get("berth.privileged").value_or(""), std::string("1"));
+        QVERIFY(config->getAll("lxc.idmap").empty());
     }
 
     void copyBootsAndHalts()
@@ -291,6 +296,10 @@ private slots:
         Engine engine(m_settings);
         auto started = engine.start("deb-copy");
         QVERIFY2(started, started ? "" : started.error().describe().c_str());
+        const auto state = engine.state("deb-copy");
+        QVERIFY(state && state->initPid > 0);
+        const std::string uidMap = readText("/proc/" + std::to_string(state->initPid) + "/uid_map");
+        QCOMPARE(QString::fromStdString(uidMap).simplified(), QString("0 0 4294967295"));
         checkBoots(engine, "deb-copy");
         checkStopsCleanly(engine, "deb-copy");
         QVERIFY(engine.destroy("deb-copy"));
