@@ -12,8 +12,9 @@ namespace berth::cgroup {
 namespace {
 
 constexpr const char* kUnifiedFiles[] = {"cgroup.procs", "cgroup.threads", "cgroup.subtree_control"};
-// notify_on_release and clone_children are settings of the subtree, read
-// when sub-cgroups are made and emptied: systemd writes them in its own.
+// Besides placing processes, v1 has two flags for what the owner does below
+// its cgroup: clone_children (how new sub-cgroups start) and
+// notify_on_release (report when one empties); systemd sets them.
 constexpr const char* kLegacyFiles[] = {"tasks", "cgroup.procs", "cgroup.clone_children", "notify_on_release"};
 
 Status chownPath(const std::filesystem::path& path, uid_t uid, gid_t gid, bool mayBeMissing)

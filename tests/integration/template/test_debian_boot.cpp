@@ -45,9 +45,6 @@ fsys::path templateCache()
 
 const TemplateOptions kBookworm = {{"release", "bookworm"}, {"variant", "minbase"}};
 
-// Issue #15: the host IDs of the unprivileged container's root.
-constexpr std::uint32_t kUnprivilegedBase = 1000262144;
-
 std::string readText(const fsys::path& file)
 {
     std::ifstream in(file);
@@ -265,14 +262,17 @@ private slots:
     }
 
     // The entry built above (or on an earlier run) is reused: debootstrap
-    // does not run again (it could not: this netns has no way out).
+    // does not run again (it could not: this netns has no way out). This
+    // copy is privileged (as every container was before issue #15), so
+    // that kind keeps booting too; the unprivileged ones follow.
     void createReusesTheCache()
     {
         const fsys::path metadata = cachedRootfs().parent_path() / "metadata.json";
         const std::string before = readText(metadata);
         QVERIFY(!before.empty());
         Engine engine(m_settings);
-        CreateRequest request{.name = "deb-copy", .templateName = "debian", .options = kBookworm};
+        CreateRequest request{.name = "deb-copy", .templateName = "debian", .options = kBookworm,
+                              .privileged = true};
         auto created = engine.create(request, recorder());
         QVERIFY2(created, created ? "" : created.error().describe().c_str());
         QVERIFY(!debootstrapRan());
@@ -287,6 +287,8 @@ private slots:
         QCOMPARE(config->get("lxc.signal.halt").value_or(""), std::string("SIGRTMIN+3"));
         QCOMPARE(config->get("lxc.init.cmd").value_or(""), std::string("/sbin/init"));
         QCOMPARE(config->get("lxc.rootfs.path").value_or(""), "dir:" + rootfs.string());
+        QCOMPARE(config->get("berth.privileged").value_or(""), std::string("1"));
+        QVERIFY(config->getAll("lxc.idmap").empty());
     }
 
     void copyBootsAndHalts()
@@ -294,6 +296,10 @@ private slots:
         Engine engine(m_settings);
         auto started = engine.start("deb-copy");
         QVERIFY2(started, started ? "" : started.error().describe().c_str());
+        const auto state = engine.state("deb-copy");
+        QVERIFY(state && state->initPid > 0);
+        const std::string uidMap = readText("/proc/" + std::to_string(state->initPid) + "/uid_map");
+        QCOMPARE(QString::fromStdString(uidMap).simplified(), QString("0 0 4294967295"));
         checkBoots(engine, "deb-copy");
         checkStopsCleanly(engine, "deb-copy");
         QVERIFY(engine.destroy("deb-copy"));
@@ -335,10 +341,11 @@ private slots:
                 readText(cachedRootfs() / "etc/hostname") != "deb-snap\n");
     }
 
-    // Issue #15: the same tree, unprivileged (a user namespace of its own,
-    // root is host kUnprivilegedBase): systemd boots, makes its slices in
-    // the cgroup delegated to it, cannot raise its own limits, setuid works
-    // inside (no no_new_privs), and the halt leaves no cgroup behind.
+    // Issue #15: created as every new container is, unprivileged (a user
+    // namespace of its own with a block of Berth's range): systemd boots,
+    // makes its slices in the cgroup delegated to it, cannot raise its own
+    // limits, setuid works inside (no no_new_privs), and the halt leaves no
+    // cgroup behind.
     void unprivilegedBootsWithDelegatedCgroup()
     {
         const std::string name = "deb-userns";
@@ -346,22 +353,52 @@ private slots:
         CreateRequest request{.name = name, .templateName = "debian", .options = kBookworm};
         auto created = engine.create(request, recorder());
         QVERIFY2(created, created ? "" : created.error().describe().c_str());
-        giveIdMap(name, kUnprivilegedBase);
+        const std::uint32_t base = idBaseOf(name);
+        QVERIFY(base > 0);
         auto started = engine.start(name);
         QVERIFY2(started, started ? "" : started.error().describe().c_str());
         const auto state = engine.state(name);
         QVERIFY(state && state->initPid > 0);
         const std::string uidMap = readText("/proc/" + std::to_string(state->initPid) + "/uid_map");
-        QVERIFY2(QString::fromStdString(uidMap).simplified() == QString("0 %1 65536").arg(kUnprivilegedBase),
-                 uidMap.c_str());
+        QVERIFY2(QString::fromStdString(uidMap).simplified() == QString("0 %1 65536").arg(base), uidMap.c_str());
         checkBoots(engine, name);
-        checkSlicesInDelegatedCgroup(name);
+        checkSlicesInDelegatedCgroup(name, base);
         checkOwnLimitsClosed(engine, name);
         checkSetuidInside(engine, name);
         checkStopsCleanly(engine, name);
         for (const fsys::path& hierarchy : test::cgroupHierarchies())
             QVERIFY2(!fsys::exists(hierarchy / m_settings.cgroupParent / name), hierarchy.c_str());
         QVERIFY(engine.destroy(name));
+    }
+
+    // Issue #15: an unprivileged snapshot (the cached tree as an idmapped
+    // lower layer, never chowned) boots too, with its slices delegated.
+    void unprivilegedSnapshotBoots()
+    {
+        const std::string name = "deb-usnap";
+        struct stat before {};
+        QCOMPARE(::lstat((cachedRootfs() / "etc/shadow").c_str(), &before), 0);
+        Engine engine(m_settings);
+        TemplateOptions options = kBookworm;
+        options["snapshot"] = "true";
+        CreateRequest request{.name = name, .templateName = "debian", .options = options};
+        auto created = engine.create(request, recorder());
+        QVERIFY2(created, created ? "" : created.error().describe().c_str());
+        const std::uint32_t base = idBaseOf(name);
+        QVERIFY(base > 0);
+        auto started = engine.start(name);
+        QVERIFY2(started, started ? "" : started.error().describe().c_str());
+        checkBoots(engine, name);
+        checkSlicesInDelegatedCgroup(name, base);
+        QCOMPARE(runIn(engine, name, {"/bin/sh", "-c", "echo made > /root/made && stat -c %u /root/made"}).text,
+                 std::string("0"));
+        checkStopsCleanly(engine, name);
+        QVERIFY(engine.destroy(name));
+        struct stat after {};
+        QCOMPARE(::lstat((cachedRootfs() / "etc/shadow").c_str(), &after), 0);
+        QCOMPARE(after.st_uid, before.st_uid);
+        QCOMPARE(after.st_ctim.tv_sec, before.st_ctim.tv_sec);
+        QCOMPARE(after.st_ctim.tv_nsec, before.st_ctim.tv_nsec);
     }
 
     // No way out of this netns: debootstrap cannot resolve the mirror.
@@ -395,20 +432,22 @@ private slots:
     }
 
 private:
-    void giveIdMap(const std::string& name, std::uint32_t base)
+    // The host ID of root in the container's map, which creation gave it;
+    // 0 when it has none (privileged).
+    std::uint32_t idBaseOf(const std::string& name)
     {
-        const fsys::path file = m_settings.paths.configFile(name);
-        auto config = Config::load(file, {});
-        QVERIFY(config);
-        config->unset("lxc.idmap");
-        for (const model::IdMapEntry& entry : model::blockIdMap(base).entries)
-            QVERIFY(config->append("lxc.idmap", model::formatIdMapEntry(entry)));
-        std::ofstream(file) << config->serialize();
+        auto config = Config::load(m_settings.paths.configFile(name), {});
+        if (!config)
+            return 0;
+        for (const std::string& value : config->getAll("lxc.idmap"))
+            if (auto entry = model::parseIdMapEntry(value); entry && entry->kind == model::IdKind::User)
+                return entry->inside == 0 ? entry->host : 0;
+        return 0;
     }
 
     // systemd made its slices in the cgroup the container was given, in the
     // named systemd hierarchy and in cgroup2, and runs in init.scope.
-    void checkSlicesInDelegatedCgroup(const std::string& name)
+    void checkSlicesInDelegatedCgroup(const std::string& name, std::uint32_t base)
     {
         const fsys::path relative = fsys::path(m_settings.cgroupParent) / name;
         for (const char* hierarchy : {"systemd", "unified"}) {
@@ -417,7 +456,7 @@ private:
             QVERIFY2(fsys::is_directory(own / "init.scope"), own.c_str());
             struct stat st {};
             QCOMPARE(::stat((own / "system.slice").c_str(), &st), 0);
-            QCOMPARE(st.st_uid, uid_t(kUnprivilegedBase));
+            QCOMPARE(st.st_uid, uid_t(base));
         }
     }
 
@@ -439,6 +478,13 @@ private:
                                                                      "rmdir /sys/fs/cgroup/memory/probe"});
         QVERIFY2(subtree.status == 0, subtree.text.c_str());
         QCOMPARE(readText(pidsMax), before);
+        // The helper's way (host root) still changes them live.
+        Limits limits;
+        limits.pidsMax = 4321;
+        const auto set = engine.setLimits(name, limits);
+        QVERIFY2(set, set ? "" : set.error().describe().c_str());
+        QCOMPARE(readText(pidsMax), std::string("4321\n"));
+        QCOMPARE(runIn(engine, name, {"/usr/bin/cat", "/sys/fs/cgroup/pids/pids.max"}).text, std::string("4321"));
     }
 
     // A setgid program (chage, group shadow) run by nobody reads

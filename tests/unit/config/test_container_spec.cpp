@@ -340,7 +340,7 @@ private slots:
         QTest::addColumn<bool>("refused");
         QTest::addColumn<int>("warnings");
         QTest::addColumn<QString>("says");
-        QTest::newRow("idmap users only") << "lxc.idmap = u 0 100000 65536" << true << 0 << "no group IDs are mapped";
+        QTest::newRow("half an idmap") << "lxc.idmap = u 0 100000 65536" << true << 0 << "no group IDs are mapped";
         QTest::newRow("idmap cleared") << "lxc.idmap =" << false << 0 << "";
         QTest::newRow("namespace keep") << "lxc.namespace.keep = net" << true << 0 << "namespaces";
         QTest::newRow("namespace share") << "lxc.namespace.share.net = 1" << true << 0 << "namespaces";
