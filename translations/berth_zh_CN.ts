@@ -96,6 +96,33 @@
     </message>
 </context>
 <context>
+    <name>Privilege</name>
+    <message>
+        <source>Privileged: root inside this container is root on this computer</source>
+        <translation>特权容器：此容器内的 root 就是本机的 root</translation>
+    </message>
+    <message>
+        <source>Privileged: root inside is root on this computer</source>
+        <translation>特权：容器内的 root 就是本机的 root</translation>
+    </message>
+    <message>
+        <source>Unprivileged: %1</source>
+        <translation>非特权：%1</translation>
+    </message>
+    <message>
+        <source>rootfs shifted into them once at creation</source>
+        <translation>根文件系统在创建时一次性移入这些 ID</translation>
+    </message>
+    <message>
+        <source>rootfs through an idmapped mount</source>
+        <translation>根文件系统经由 ID 映射挂载</translation>
+    </message>
+    <message>
+        <source>Unprivileged: host IDs %1 (%2)</source>
+        <translation>非特权：主机 ID %1（%2）</translation>
+    </message>
+</context>
+<context>
     <name>QCommandLineParser</name>
     <message>
         <source>Options:</source>
@@ -1382,10 +1409,6 @@ DNS 域：%5</translation>
         <translation>应用（运行单个命令）</translation>
     </message>
     <message>
-        <source>A system container keeps administrator rights on this computer (CAP_SYS_ADMIN): creating or entering one asks for an administrator&apos;s password. An application container does not.</source>
-        <translation>系统容器在这台计算机上保留管理员权限（CAP_SYS_ADMIN）：创建或进入它需要管理员密码。应用容器则不需要。</translation>
-    </message>
-    <message>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
@@ -1404,6 +1427,14 @@ DNS 域：%5</translation>
     <message>
         <source>list the existing containers</source>
         <translation>列出现有容器</translation>
+    </message>
+    <message>
+        <source>Privileged container</source>
+        <translation>特权容器</translation>
+    </message>
+    <message>
+        <source>Root inside a privileged container is root on this computer: creating one needs an administrator&apos;s password.</source>
+        <translation>特权容器内的 root 就是本机的 root：创建特权容器需要管理员密码。</translation>
     </message>
 </context>
 <context>
@@ -1733,6 +1764,10 @@ DNS 域：%5</translation>
         <source>Warnings:</source>
         <translation>警告：</translation>
     </message>
+    <message>
+        <source>User IDs:</source>
+        <translation>用户 ID：</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::ProgressPage</name>
@@ -1987,6 +2022,18 @@ DNS 域：%5</translation>
     <message>
         <source>automatic (DHCP/IPAM)</source>
         <translation>自动（DHCP/IPAM）</translation>
+    </message>
+    <message>
+        <source>Root inside:</source>
+        <translation>容器内的 root：</translation>
+    </message>
+    <message>
+        <source>root on this computer (privileged; needs an administrator)</source>
+        <translation>本机的 root（特权；需要管理员）</translation>
+    </message>
+    <message>
+        <source>an unprivileged user on this computer</source>
+        <translation>本机上的一个非特权用户</translation>
     </message>
 </context>
 <context>
@@ -2931,12 +2978,56 @@ link is up.</source>
         <translation>启动或停止标记为自动启动的容器</translation>
     </message>
     <message>
-        <source>an application container needs no administrator: berthctl create NAME -t TEMPLATE --app -- COMMAND</source>
-        <translation>应用容器无需管理员：berthctl create NAME -t TEMPLATE --app -- COMMAND</translation>
-    </message>
-    <message>
         <source>Warning:</source>
         <translation>警告：</translation>
+    </message>
+    <message>
+        <source>Give a stopped privileged container a user namespace of its own: root inside becomes an unprivileged user on the host.</source>
+        <translation>为已停止的特权容器提供独立的用户命名空间：容器内的 root 成为主机上的非特权用户。</translation>
+    </message>
+    <message>
+        <source>Convert to an unprivileged container (the only way).</source>
+        <translation>转换为非特权容器（唯一的方向）。</translation>
+    </message>
+    <message>
+        <source>convert: --unprivileged is required</source>
+        <translation>convert：必须指定 --unprivileged</translation>
+    </message>
+    <message>
+        <source>A privileged container: no user namespace, root inside is root on the host (needs an administrator).</source>
+        <translation>特权容器：没有用户命名空间，容器内的 root 就是主机的 root（需要管理员）。</translation>
+    </message>
+    <message>
+        <source>Give a privileged container a user namespace</source>
+        <translation>为特权容器提供用户命名空间</translation>
+    </message>
+    <message>
+        <source>Privileged:</source>
+        <translation>特权：</translation>
+    </message>
+    <message>
+        <source>yes: root inside is root on the host</source>
+        <translation>是：容器内的 root 就是主机的 root</translation>
+    </message>
+    <message>
+        <source>User namespace:</source>
+        <translation>用户命名空间：</translation>
+    </message>
+    <message>
+        <source>rootfs shifted into them once at creation</source>
+        <translation>根文件系统在创建时一次性移入这些 ID</translation>
+    </message>
+    <message>
+        <source>rootfs through an idmapped mount</source>
+        <translation>根文件系统经由 ID 映射挂载</translation>
+    </message>
+    <message>
+        <source>host IDs %1 (%2)</source>
+        <translation>主机 ID %1（%2）</translation>
+    </message>
+    <message>
+        <source>PRIV</source>
+        <translation>特权</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,7 @@
 // What a config may reach (issue #14, items 3, 9, 10, 11), end to end:
 // the real helper, polkitd and berthctl on a private bus. A member of group
 // "berth" is refused a config that mounts proc or sysfs, with the line and
-// the rule named; lxc.idmap is refused; an AppArmor profile is kept with a
+// the rule named; a change of lxc.idmap needs an administrator; an AppArmor profile is kept with a
 // warning `berthctl info` shows. A user outside the group learns nothing
 // about the file system from lxc.include.
 #include "berthctl_run.h"
@@ -71,8 +71,7 @@ private Q_SLOTS:
         QVERIFY(QFile::setPermissions(m_files.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
                                                           QFile::ReadOther | QFile::ExeOther));
         QVERIFY2(startTestBus(m_bus, &why), qPrintable(why));
-        // An application container: what a member may own (a privileged
-        // system container would need an administrator for its own sake).
+        // An application container, unprivileged (a block of its own) as every new one.
         EXPECT_CODE(berthctl({QStringLiteral("create"), kName, QStringLiteral("-t"), QStringLiteral("busybox"),
                               QStringLiteral("--app"), QStringLiteral("--"), QStringLiteral("/bin/sleep"),
                               QStringLiteral("1000")}),
@@ -174,6 +173,38 @@ private Q_SLOTS:
                                                        "100000-165535 are outside Berth's range")
                                             .arg(line)),
                  qPrintable(describe(refused)));
+        QCOMPARE(storedConfig(), m_config);
+    }
+
+    // Issue #15: the container's user namespace is the administrator's. A
+    // member's map into the host's own IDs is refused naming the line; root's
+    // is refused by the engine, since it lies outside Berth's range.
+    void idmapIsTheAdministrators()
+    {
+        QVERIFY(addToGroup(kTestUser, kBerthGroup));
+        QVERIFY2(m_config.contains(QLatin1String("lxc.idmap = u 0 ")), qPrintable(m_config));
+        QString hostIds;
+        int line = 0;
+        const QStringList lines = m_config.split(QLatin1Char('\n'));
+        for (int i = 0; i < lines.size(); ++i) {
+            const bool user = lines[i].startsWith(QLatin1String("lxc.idmap = u"));
+            if (user && line == 0)
+                line = i + 1;
+            hostIds += user ? QStringLiteral("lxc.idmap = u 0 100000 65536")
+                            : lines[i].startsWith(QLatin1String("lxc.idmap = g")) ? QStringLiteral("lxc.idmap = g 0 100000 65536")
+                                                                                   : lines[i];
+            if (i + 1 < lines.size())
+                hostIds += QLatin1Char('\n');
+        }
+        QString out;
+        const int code = setConfigAsUser(hostIds, &out);
+        QVERIFY2(code == 3, qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("config:%1: lxc.idmap changes the container's user namespace").arg(line)),
+                 qPrintable(out));
+        QCOMPARE(storedConfig(), m_config);
+        const QString path = m_files.filePath(QStringLiteral("config"));
+        const Outcome root = berthctl({QStringLiteral("config"), kName, QStringLiteral("set"), path});
+        QVERIFY2(root.code != 0 && both(root).contains(QLatin1String("outside Berth's range")), qPrintable(describe(root)));
         QCOMPARE(storedConfig(), m_config);
     }
 
