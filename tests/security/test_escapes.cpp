@@ -200,18 +200,6 @@ private:
         EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("config"), name, QStringLiteral("set"), file.fileName()}), 0);
     }
 
-    // Root's privileged system container: no user namespace, whatever the
-    // default for new containers is.
-    void rootCreatesPrivileged(const QString& name)
-    {
-        QCOMPARE(m_session.rootCreate(name, QStringLiteral("system")), QString());
-        QString config = m_session.config(name);
-        if (hasIdMap(config)) {
-            config.remove(QRegularExpression(QStringLiteral("^lxc\\.idmap\\s*=.*\n"), QRegularExpression::MultilineOption));
-            QCOMPARE(m_session.setConfig(name, config + QStringLiteral("berth.privileged = 1\n")), QString());
-        }
-    }
-
     // The administrator gives the member's container a user namespace of
     // its own (and, for a system one, every system capability in it).
     void rootMakesUnprivileged(const QString& name, bool system, const QString& extra = {})
@@ -231,7 +219,8 @@ private:
         // member's own: made from an application container by its config.
         memberCreates(QStringLiteral("systrim"), QStringLiteral("true"));
         memberSets(QStringLiteral("systrim"), asSystemConfig(m_session.config(QStringLiteral("systrim")), kApplicationCaps));
-        rootCreatesPrivileged(QStringLiteral("syspriv"));
+        // Root's privileged system container: no user namespace.
+        QCOMPARE(m_session.rootCreatePrivileged(QStringLiteral("syspriv"), QStringLiteral("system")), QString());
         memberCreates(QStringLiteral("uapp"), QStringLiteral("sleep 1000000"));
         rootMakesUnprivileged(QStringLiteral("uapp"), false);
         memberCreates(QStringLiteral("usys"), QStringLiteral("true"));
