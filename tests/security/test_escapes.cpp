@@ -40,9 +40,11 @@ const QStringList kReadOnly{QStringLiteral("EROFS"), QStringLiteral("EACCES"), Q
 const QStringList kContainers{QStringLiteral("app"), QStringLiteral("systrim"), QStringLiteral("syspriv"),
                               QStringLiteral("uapp"), QStringLiteral("usys")};
 const QStringList kUnprivileged{QStringLiteral("uapp"), QStringLiteral("usys")};
-// An unprivileged container with a host file an administrator bound in:
-// only the administrator may enter it, so root runs its one attack
-// (host_file) as its own processes could.
+// An unprivileged system container with a host file an administrator
+// bound in and its cgroup mounted as systemd needs it (its own cgroup,
+// delegated to its root, writable): only the administrator may enter it,
+// so root runs its attacks (host_file, cgroup_limits) as its own
+// processes could.
 const QString kBound = QStringLiteral("ubind");
 const QString kHostFileInside = QStringLiteral("/host-file");
 
@@ -227,7 +229,8 @@ private:
         rootMakesUnprivileged(QStringLiteral("usys"), true);
         memberCreates(kBound, QStringLiteral("true"));
         rootMakesUnprivileged(kBound, true,
-                              QStringLiteral("lxc.mount.entry = %1 %2 none bind,create=file 0 0\n")
+                              QStringLiteral("lxc.mount.entry = %1 %2 none bind,create=file 0 0\n"
+                                             "lxc.mount.auto = cgroup:mixed\n")
                                   .arg(m_hostFile, kHostFileInside.mid(1)));
         for (const QString& name : kContainers + QStringList{kBound})
             QVERIFY(m_session.installProbe(name));
@@ -284,8 +287,9 @@ private Q_SLOTS:
                 QTest::addRow("%s %s", qPrintable(container), qPrintable(it.key()))
                     << container << it.key() << kMember << (container != QLatin1String("syspriv"));
         }
-        QTest::addRow("%s host_file", qPrintable(kBound)) << kBound << QStringLiteral("host_file")
-                                                          << QStringLiteral("root") << true;
+        for (const QString& attack : {QStringLiteral("host_file"), QStringLiteral("cgroup_limits")})
+            QTest::addRow("%s %s", qPrintable(kBound), qPrintable(attack))
+                << kBound << attack << QStringLiteral("root") << true;
     }
 
     void escape()
