@@ -77,7 +77,8 @@ CheckItem rootfsItem(const stdfs::path& root, bool probeKernel)
     if (*works)
         return makeItem("userns.rootfs", CheckStatus::Ok, "idmapped mounts on " + fs + " (" + shown + ")");
     return makeItem("userns.rootfs", CheckStatus::Limited,
-                    "shift at creation: " + fs + " (" + shown + ") has no idmapped mounts, so each new rootfs is chowned once");
+                    "shift at creation: " + fs + " (" + shown +
+                        ") has no idmapped mounts, so each new rootfs is chowned once");
 }
 
 CheckItem mappedItem(bool probeKernel)

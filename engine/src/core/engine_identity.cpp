@@ -80,6 +80,28 @@ Status checkIdentityChange(const EngineSettings& settings, const std::string& na
     return {};
 }
 
+// A new map by an edit needs the rootfs seen through it as it lies on disk:
+// an idmapped mount of a plain directory rootfs. Elsewhere (no idmapped
+// mounts, a snapshot's upper layer owned by the old IDs) the owners would
+// have to move: convert does that for a privileged container.
+Status checkNewMapNeedsNoShift(const EngineSettings& settings, const std::string& name, const Config& config,
+                               const Identity& before, const Identity& after)
+{
+    if (after.map.empty() || after.map == before.map)
+        return {};
+    const std::string convert = ": change it with convert ('berthctl convert " + name + " --unprivileged')";
+    if (config.get("lxc.rootfs.path").value_or("").starts_with("overlay:"))
+        return failWith(EOPNOTSUPP, "the upper layer of snapshot '" + name + "' is owned by its old IDs on disk" +
+                                        convert + ", or make a full copy");
+    auto idmapped = idmap::idmappedMountsWork(settings.paths.containerDir(name));
+    if (!idmapped)
+        return fail(idmapped.error());
+    if (!*idmapped)
+        return failWith(EOPNOTSUPP, "the file system of '" + name + "' has no idmapped mounts, so its rootfs "
+                                                                    "must be shifted into a new map" + convert);
+    return {};
+}
+
 } // namespace
 
 Status Engine::setConfig(const std::string& name, const std::string& text)
@@ -104,6 +126,8 @@ Status Engine::setConfig(const std::string& name, const std::string& text)
             return fail(locked.error());
         blockLock.emplace(std::move(*locked));
         if (auto ok = checkMapIsBerths(m_settings, name, *config); !ok)
+            return ok;
+        if (auto ok = checkNewMapNeedsNoShift(m_settings, name, *config, before, after); !ok)
             return ok;
     }
     return ContainerStore(m_settings.paths).writeConfig(name, text);

@@ -193,6 +193,38 @@ private slots:
         QCOMPARE(statOf(rootfs / "tmp").st_mode & 07777, 01777u);
     }
 
+    // Its files are owned by the block's IDs on disk: the map cannot move by an edit.
+    void aShiftedRootfsKeepsItsMap()
+    {
+        QVERIFY(m_engine->create({.name = "pinned"}));
+        const std::string base = std::to_string(mapOf("pinned").entries.at(0).host);
+        std::string text = readText(m_engine->settings().paths.configFile("pinned"));
+        const std::string free = std::to_string(kStart + 3 * kBlock);
+        for (std::size_t at = text.find(" 0 " + base + " "); at != std::string::npos; at = text.find(" 0 " + base + " "))
+            text.replace(at + 3, base.size(), free);
+        const Status moved = m_engine->setConfig("pinned", text);
+        QVERIFY(!moved);
+        QCOMPARE(moved.error().code, EINVAL);
+        QVERIFY2(moved.error().message.contains("its map cannot change"), describe(moved).c_str());
+        QVERIFY(m_engine->destroy("pinned"));
+    }
+
+    // Without idmapped mounts a privileged rootfs takes a map only through convert's shift.
+    void aMapByAnEditNeedsConvertHere()
+    {
+        QVERIFY(m_engine->create({.name = "edited", .privileged = true}));
+        std::string text = readText(m_engine->settings().paths.configFile("edited"));
+        const std::string base = std::to_string(kStart + 3 * kBlock);
+        text.replace(text.find("berth.privileged = 1"), 20,
+                     "lxc.idmap = u 0 " + base + " 65536\nlxc.idmap = g 0 " + base + " 65536");
+        const Status set = m_engine->setConfig("edited", text);
+        QVERIFY(!set);
+        QCOMPARE(set.error().code, EOPNOTSUPP);
+        QVERIFY2(set.error().message.contains("berthctl convert edited --unprivileged"), describe(set).c_str());
+        QVERIFY(mapOf("edited").empty());
+        QVERIFY(m_engine->destroy("edited"));
+    }
+
     void exportWritesTheIdsInside()
     {
         QVERIFY(m_engine->create({.name = "exported"}));
