@@ -1,7 +1,10 @@
 #include "cgroup/delegation.h"
 
+#include "cgroup/cgroup_file.h"
+
 #include <cerrno>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace berth::cgroup {
@@ -39,6 +42,24 @@ Status delegate(const std::vector<Placement>& placements, uid_t uid, gid_t gid)
                 return given;
     }
     return {};
+}
+
+Result<std::filesystem::path> joinableProcsFile(const std::filesystem::path& procsFile)
+{
+    const std::filesystem::path dir = procsFile.parent_path();
+    std::error_code ec;
+    // v1 has no subtree_control: processes may live anywhere there.
+    if (!std::filesystem::exists(dir / "cgroup.subtree_control", ec))
+        return procsFile;
+    Result<std::string> handedDown = readLine(dir / "cgroup.subtree_control");
+    if (!handedDown)
+        return std::unexpected(std::move(handedDown.error()));
+    if (handedDown->empty())
+        return procsFile;
+    const std::filesystem::path leaf = dir / ".berth-exec";
+    if (::mkdir(leaf.c_str(), 0755) != 0 && errno != EEXIST)
+        return failErrno(errno, "create cgroup " + leaf.string());
+    return leaf / "cgroup.procs";
 }
 
 } // namespace berth::cgroup

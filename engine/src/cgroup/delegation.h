@@ -5,6 +5,7 @@
 #include "berth/error.h"
 #include "cgroup/layout.h"
 
+#include <filesystem>
 #include <span>
 #include <vector>
 
@@ -20,5 +21,11 @@ namespace berth::cgroup {
 // Chowns each placement's directory and its delegated files to uid:gid.
 // A file this kernel does not have (cgroup.threads before 4.14) is skipped.
 [[nodiscard]] Status delegate(const std::vector<Placement>& placements, uid_t uid, gid_t gid);
+
+// The cgroup.procs a process joining from outside (exec) writes to: the
+// container's own, or, on cgroup2 once its owner has handed controllers
+// down (no process may then stay in it: EBUSY), that of a leaf of Berth's
+// below it, ".berth-exec", made when missing.
+[[nodiscard]] Result<std::filesystem::path> joinableProcsFile(const std::filesystem::path& procsFile);
 
 } // namespace berth::cgroup

@@ -2,6 +2,7 @@
 #include "berth/engine.h"
 
 #include "berth/names.h"
+#include "cgroup/delegation.h"
 #include "core/engine_checks.h"
 #include "runtime/container_environment.h"
 #include "runtime/exec_in_container.h"
@@ -24,10 +25,13 @@ namespace {
 Result<std::vector<UniqueFd>> openCgroupProcs(const std::vector<std::string>& files)
 {
     std::vector<UniqueFd> fds;
-    for (const std::string& file : files) {
-        UniqueFd fd(::open(file.c_str(), O_WRONLY | O_CLOEXEC));
+    for (const std::string& recorded : files) {
+        auto file = cgroup::joinableProcsFile(recorded);
+        if (!file)
+            return fail(file.error());
+        UniqueFd fd(::open(file->c_str(), O_WRONLY | O_CLOEXEC));
         if (!fd)
-            return failErrno(errno, "open " + file);
+            return failErrno(errno, "open " + file->string());
         fds.push_back(std::move(fd));
     }
     return fds;

@@ -92,6 +92,11 @@ Status mountSys(int rootFd, AutoMountPlan::Sys mode, int monitorSysfs)
     return rebindInPlace(rootFd, "sys/devices/virtual/net", kHardened);
 }
 
+// In a container of its own user namespace this works too: the cgroup
+// namespace the init unshared belongs to that user namespace, and mounting
+// a hierarchy the host has already mounted needs CAP_SYS_ADMIN there only.
+// There, who owns the files decides what it may write (cgroup/delegation.h):
+// its own limit files stay closed under a read-write mount too.
 Status mountCgroups(int rootFd, AutoMountPlan::Cgroup mode, const std::vector<CgroupMountSpec>& trees)
 {
     if (mode == AutoMountPlan::Cgroup::None || trees.empty())

@@ -7,8 +7,14 @@
 // name=systemd and the cgroup2 mount) and (BERTH_EXPECT_V2) for the cgroup
 // v2 kernel of tests/uml, where tmpfs has no idmapped mounts (kernel 6.1),
 // so the rootfs is shifted into the block first (berth.rootfs.shifted).
+// The v2 build also boots a Debian 12 copy (the debootstrap template's
+// cached tree, shifted) to systemd's running state.
+#include "berth/config.h"
+#include "berth/model/id_map.h"
 #include "integration_env.h"
 #include "lifecycle_fixture.h"
+#include "template/debootstrap_command.h"
+#include "template/debootstrap_template.h"
 
 #include <QtTest/QtTest>
 
@@ -58,6 +64,18 @@ void shiftIntoBlock(const fsys::path& root)
 }
 #endif
 
+#ifdef BERTH_EXPECT_V2
+// The tree integration_debian_boot --warm-template-cache keeps (CTest's
+// fixture debian_template_cache), seen read-only through the guest's hostfs.
+fsys::path cachedDebianRootfs()
+{
+    const TemplateOptions bookworm = {{"release", "bookworm"}, {"variant", "minbase"}};
+    auto request = templates::normalizedRequest(templates::debootstrapRequestOf("debian", bookworm));
+    return request ? fsys::path("/var/cache/berth-test/templates") / templates::cacheKey(*request) / "rootfs"
+                   : fsys::path();
+}
+#endif
+
 uid_t ownerOf(const fsys::path& path)
 {
     struct stat st {};
@@ -83,6 +101,32 @@ class TestCgroupInside : public QObject {
 #endif
         std::ofstream(m_engine.settings().paths.configFile(name), std::ios::app) << lines;
     }
+
+#ifdef BERTH_EXPECT_V2
+    // What the debian template writes for systemd, on a shifted copy of its
+    // cached tree.
+    void createDebian(const std::string& name)
+    {
+        auto created = m_engine.create({.name = name, .kind = ContainerKind::System});
+        QVERIFY2(created, created ? "" : created.error().describe().c_str());
+        const fsys::path rootfs = m_engine.settings().paths.rootfsDir(name);
+        QVERIFY2(fsys::is_directory(cachedDebianRootfs() / "etc"), cachedDebianRootfs().c_str());
+        fsys::remove_all(rootfs);
+        QCOMPARE(std::system(("cp -a " + cachedDebianRootfs().string() + " " + rootfs.string()).c_str()), 0);
+        std::ofstream(rootfs / "etc/hostname") << name << "\n";
+        shiftIntoBlock(rootfs);
+        const fsys::path file = m_engine.settings().paths.configFile(name);
+        auto config = Config::load(file, {});
+        QVERIFY(config);
+        for (const auto& [key, value] : {std::pair{"lxc.signal.halt", "SIGRTMIN+3"}, {"lxc.tty.max", "1"},
+                                         {"berth.rootfs.shifted", "1"}})
+            QVERIFY(config->set(key, value));
+        for (const model::IdMapEntry& entry : model::blockIdMap(kBase).entries)
+            QVERIFY(config->append("lxc.idmap", model::formatIdMapEntry(entry)));
+        QVERIFY(config->append("lxc.mount.entry", "tmpfs run tmpfs rw,nosuid,nodev,mode=0755,size=10% 0 0"));
+        std::ofstream(file) << config->serialize();
+    }
+#endif
 
     fsys::path hostCgroup(const std::string& tree, const std::string& name) const
     {
@@ -129,6 +173,41 @@ private slots:
             QVERIFY2(!fsys::exists(hostCgroup(tree, name)), tree);
         QVERIFY(m_engine.destroy(name));
     }
+
+#ifdef BERTH_EXPECT_V2
+    // systemd 252 boots unprivileged on cgroup v2 and makes its slices in
+    // the cgroup it was given.
+    void debianBootsSystemd()
+    {
+        const std::string name = "debv2";
+        QElapsedTimer clock;
+        clock.start();
+        createDebian(name);
+        qInfo("copied and shifted in %lld ms", static_cast<long long>(clock.restart()));
+        auto started = m_engine.start(name);
+        QVERIFY2(started, started ? "" : started.error().describe().c_str());
+        QTRY_VERIFY_WITH_TIMEOUT(execCaptured(m_engine, name, {"/usr/bin/test", "-S", "/run/systemd/private"})
+                                         .exit.code == 0, 120000);
+        const RunResult state = execCaptured(m_engine, name, {"/usr/bin/timeout", "180", "/usr/bin/systemctl",
+                                                              "is-system-running", "--wait"});
+        const RunResult failed = execCaptured(m_engine, name, {"/usr/bin/systemctl", "--failed", "--no-legend"});
+        qInfo("%s: systemctl is-system-running after %lld ms: %s; failed units: %s", name.c_str(),
+              static_cast<long long>(clock.elapsed()), state.output.c_str(),
+              failed.output.empty() ? "none" : failed.output.c_str());
+        QVERIFY2(state.output == "running\n" || state.output == "degraded\n", state.output.c_str());
+        const fsys::path own = hostCgroup("", name);
+        QVERIFY2(fsys::is_directory(own / "system.slice"), own.c_str());
+        QVERIFY2(fsys::is_directory(own / "init.scope"), own.c_str());
+        QCOMPARE(ownerOf(own / "system.slice"), uid_t(kBase));
+        const RunResult write = execCaptured(m_engine, name, {"/bin/sh", "-c", "echo 1 > /sys/fs/cgroup/pids.max"});
+        QVERIFY2(write.output.find("Permission denied") != std::string::npos, write.output.c_str());
+
+        auto stopped = m_engine.stop(name, 60s);
+        QVERIFY2(stopped, stopped ? "" : stopped.error().describe().c_str());
+        QVERIFY(!fsys::exists(own));
+        QVERIFY(m_engine.destroy(name));
+    }
+#endif
 };
 
 BERTH_INTEGRATION_MAIN(TestCgroupInside)

@@ -439,6 +439,13 @@ private:
                                                                      "rmdir /sys/fs/cgroup/memory/probe"});
         QVERIFY2(subtree.status == 0, subtree.text.c_str());
         QCOMPARE(readText(pidsMax), before);
+        // The helper's way (host root) still changes them live.
+        Limits limits;
+        limits.pidsMax = 4321;
+        const auto set = engine.setLimits(name, limits);
+        QVERIFY2(set, set ? "" : set.error().describe().c_str());
+        QCOMPARE(readText(pidsMax), std::string("4321\n"));
+        QCOMPARE(runIn(engine, name, {"/usr/bin/cat", "/sys/fs/cgroup/pids/pids.max"}).text, std::string("4321"));
     }
 
     // A setgid program (chage, group shadow) run by nobody reads

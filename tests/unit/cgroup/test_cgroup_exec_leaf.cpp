@@ -1,0 +1,63 @@
+// Where a process joining a delegated container cgroup from outside (exec)
+// goes, against plain directories standing in for cgroupfs (issue #15).
+#include "cgroup/delegation.h"
+
+#include <QtTest/QtTest>
+
+#include <fstream>
+
+using namespace berth::cgroup;
+namespace fs = std::filesystem;
+
+class TestCgroupExecLeaf : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    fs::path m_cgroup;
+
+private slots:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        m_cgroup = fs::path(m_dir->path().toStdString()) / "berth" / "c1";
+        fs::create_directories(m_cgroup);
+        std::ofstream(m_cgroup / "cgroup.procs");
+    }
+
+    // v1: no subtree_control, processes may live in any cgroup.
+    void v1JoinsTheCgroupItself()
+    {
+        auto file = joinableProcsFile(m_cgroup / "cgroup.procs");
+        QVERIFY(file);
+        QCOMPARE(*file, m_cgroup / "cgroup.procs");
+        QVERIFY(!fs::exists(m_cgroup / ".berth-exec"));
+    }
+
+    // cgroup2 while nothing was handed down: the cgroup itself.
+    void v2WithoutControllersJoinsTheCgroupItself()
+    {
+        std::ofstream(m_cgroup / "cgroup.subtree_control") << "\n";
+        auto file = joinableProcsFile(m_cgroup / "cgroup.procs");
+        QVERIFY(file);
+        QCOMPARE(*file, m_cgroup / "cgroup.procs");
+        QVERIFY(!fs::exists(m_cgroup / ".berth-exec"));
+    }
+
+    // cgroup2 after systemd inside enabled controllers for its children:
+    // a leaf of Berth's, made once and reused.
+    void v2WithControllersJoinsALeaf()
+    {
+        std::ofstream(m_cgroup / "cgroup.subtree_control") << "memory pids\n";
+        for (int again = 0; again < 2; ++again) {
+            auto file = joinableProcsFile(m_cgroup / "cgroup.procs");
+            QVERIFY2(file, file ? "" : file.error().describe().c_str());
+            QCOMPARE(*file, m_cgroup / ".berth-exec" / "cgroup.procs");
+            QVERIFY(fs::is_directory(m_cgroup / ".berth-exec"));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCgroupExecLeaf)
+
+#include "test_cgroup_exec_leaf.moc"
