@@ -7,7 +7,11 @@
 # starts at the next 65536-aligned ID above every other entry and ends
 # below 0x7FFC0000 (the debootstrap stage's block, template/contained_stage.h).
 # Run by scripts/install-deps.sh and by the package's postinst.
+# BERTH_ID_RANGE_ETC (tests): the directory of subuid and subgid; the user
+# is then left alone.
 set -eu
+
+ETC=${BERTH_ID_RANGE_ETC:-/etc}
 
 USER_NAME=_berth
 WANT_START=1000000000
@@ -16,6 +20,7 @@ LIMIT=2147221504   # 0x7FFC0000
 BLOCK=65536
 
 ensure_user() {
+    [ "$ETC" = /etc ] || return 0
     getent passwd "$USER_NAME" >/dev/null && return 0
     useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin \
         --user-group "$USER_NAME"
@@ -27,7 +32,7 @@ has_entry() {
 
 # "START COUNT" for the range, from the other entries of both files.
 choose_range() {
-    cat /etc/subuid /etc/subgid 2>/dev/null | awk -F: -v user="$USER_NAME" -v start="$WANT_START" \
+    cat "$ETC/subuid" "$ETC/subgid" 2>/dev/null | awk -F: -v user="$USER_NAME" -v start="$WANT_START" \
         -v count="$WANT_COUNT" -v limit="$LIMIT" -v block="$BLOCK" '
         $1 != user && NF == 3 { s[++n] = $2 + 0; e[n] = $2 + $3 }
         END {
@@ -54,11 +59,11 @@ add_entry() {
 }
 
 ensure_user
-if ! has_entry /etc/subuid || ! has_entry /etc/subgid; then
+if ! has_entry "$ETC/subuid" || ! has_entry "$ETC/subgid"; then
     if ! range=$(choose_range); then
-        echo "berth-id-range: no room for a range of 65536 IDs below $LIMIT in /etc/subuid and /etc/subgid" >&2
+        echo "berth-id-range: no room for a range of 65536 IDs below $LIMIT in $ETC/subuid and $ETC/subgid" >&2
         exit 1
     fi
-    add_entry /etc/subuid "$range"
-    add_entry /etc/subgid "$range"
+    add_entry "$ETC/subuid" "$range"
+    add_entry "$ETC/subgid" "$range"
 fi

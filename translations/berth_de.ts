@@ -704,6 +704,30 @@ DNS-Domain: %5</translation>
         <translation>Root in einem Container kann auf dem Host ein gewöhnlicher Benutzer sein; unprivilegierte Container brauchen das.</translation>
     </message>
     <message>
+        <source>Berth&apos;s ID range</source>
+        <translation>Berths ID-Bereich</translation>
+    </message>
+    <message>
+        <source>Each unprivileged container gets 65536 user and group IDs of its own from this range (/etc/subuid, /etc/subgid).</source>
+        <translation>Jeder unprivilegierte Container erhält aus diesem Bereich 65536 eigene Benutzer- und Gruppen-IDs (/etc/subuid, /etc/subgid).</translation>
+    </message>
+    <message>
+        <source>Root file system owners</source>
+        <translation>Eigentümer des Wurzeldateisystems</translation>
+    </message>
+    <message>
+        <source>With idmapped mounts, containers share template files unchanged; without them, each new rootfs is chowned into its container&apos;s IDs once.</source>
+        <translation>Mit ID-gemappten Einhängungen teilen Container die Dateien der Vorlagen unverändert; ohne sie erhält jedes neue Wurzeldateisystem einmal per chown die IDs seines Containers.</translation>
+    </message>
+    <message>
+        <source>Mapped user namespaces</source>
+        <translation>Gemappte Benutzernamensräume</translation>
+    </message>
+    <message>
+        <source>Berth runs each unprivileged container in a user namespace that maps its root to an ordinary host ID.</source>
+        <translation>Berth führt jeden unprivilegierten Container in einem Benutzernamensraum aus, der seinen root auf eine gewöhnliche Host-ID abbildet.</translation>
+    </message>
+    <message>
         <source>Control group version</source>
         <translation>Version der Kontrollgruppen</translation>
     </message>
@@ -898,6 +922,10 @@ DNS-Domain: %5</translation>
     <message>
         <source>Namespaces</source>
         <translation>Namensräume</translation>
+    </message>
+    <message>
+        <source>User namespaces</source>
+        <translation>Benutzernamensräume</translation>
     </message>
     <message>
         <source>Control groups</source>

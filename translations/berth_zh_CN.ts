@@ -703,6 +703,30 @@ DNS 域：%5</translation>
         <translation>容器内的 root 在主机上可以是普通用户；非特权容器需要这一点。</translation>
     </message>
     <message>
+        <source>Berth&apos;s ID range</source>
+        <translation>Berth 的 ID 范围</translation>
+    </message>
+    <message>
+        <source>Each unprivileged container gets 65536 user and group IDs of its own from this range (/etc/subuid, /etc/subgid).</source>
+        <translation>每个非特权容器从此范围中获得 65536 个专属的用户和组 ID（/etc/subuid、/etc/subgid）。</translation>
+    </message>
+    <message>
+        <source>Root file system owners</source>
+        <translation>根文件系统的所有者</translation>
+    </message>
+    <message>
+        <source>With idmapped mounts, containers share template files unchanged; without them, each new rootfs is chowned into its container&apos;s IDs once.</source>
+        <translation>有 ID 映射挂载时，容器原样共享模板文件；没有时，每个新的根文件系统会被一次性 chown 为其容器的 ID。</translation>
+    </message>
+    <message>
+        <source>Mapped user namespaces</source>
+        <translation>映射的用户命名空间</translation>
+    </message>
+    <message>
+        <source>Berth runs each unprivileged container in a user namespace that maps its root to an ordinary host ID.</source>
+        <translation>Berth 在用户命名空间中运行每个非特权容器，该命名空间把容器的 root 映射为主机上的普通 ID。</translation>
+    </message>
+    <message>
         <source>Control group version</source>
         <translation>控制组版本</translation>
     </message>
@@ -897,6 +921,10 @@ DNS 域：%5</translation>
     <message>
         <source>Namespaces</source>
         <translation>命名空间</translation>
+    </message>
+    <message>
+        <source>User namespaces</source>
+        <translation>用户命名空间</translation>
     </message>
     <message>
         <source>Control groups</source>

@@ -5,7 +5,6 @@
 #include "host_exposure.h"
 #include "limits_args.h"
 #include "net/bridge_host.h"
-#include "store/container_lock.h"
 #include "store/container_store.h"
 #include "user_namespace_change.h"
 #include "validation.h"
@@ -68,7 +67,7 @@ void Service::SetConfig(const QString& qname, const QString& qtext)
     if (!privilege.privileged)
         privilege = existingPrivilege(name);
     requirePrivilege(privilege, name, needs);
-    // The engine checks a map against Berth's range and the other blocks.
+    // The engine checks an lxc.idmap against Berth's range and the other containers' maps.
     authorizeAndRun(needs, [this, name, text = std::move(text)]() -> Status { return m_engine.setConfig(name, text); });
 }
 

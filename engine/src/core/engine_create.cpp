@@ -157,7 +157,8 @@ Status Engine::create(const CreateRequest& request, const Progress& progress)
     progress.step("Preparing", 0);
     // Held from the choice of a block until the config recording it is in place.
     std::optional<idmap::BlockLock> blockLock;
-    auto created = ContainerStore(m_settings.paths).create(request.name, [&](const std::filesystem::path& staging) -> Status {
+    ContainerStore store(m_settings.paths);
+    auto created = store.create(request.name, [&](const std::filesystem::path& staging) -> Status {
         const templates::BuildContext ctx{m_settings, *resolved, resolved->options, progress, staging, configText};
         if (auto built = build(ctx); !built)
             return built;

@@ -5,6 +5,7 @@
 #include "berth/config.h"
 #include "config/container_spec.h"
 #include "config/spec_internal.h"
+#include "config/values.h"
 #include "core/engine_checks.h"
 #include "core/engine_images.h"
 #include "idmap/container_identity.h"
@@ -61,7 +62,7 @@ Status checkMapIsBerths(const EngineSettings& settings, const std::string& name,
     if (!problem)
         return {};
     const ConfigEntry entry = config.entries("lxc.idmap").at(problem->entry);
-    return failAt(entry, EPERM, "lxc.idmap = " + entry.value + ": " + problem->text);
+    return failAt(entry, EPERM, quoteForMessage(entry.value) + ": " + problem->text);
 }
 
 // A rootfs shifted on disk belongs to its map: neither moves by a config edit.
@@ -76,6 +77,28 @@ Status checkIdentityChange(const EngineSettings& settings, const std::string& na
     if (before.shifted != "0" && before.map != after.map)
         return failWith(EINVAL, "the rootfs of '" + name + "' is owned by the host IDs of its lxc.idmap on disk "
                                                           "(berth.rootfs.shifted): its map cannot change");
+    return {};
+}
+
+// A new map by an edit needs the rootfs seen through it as it lies on disk:
+// an idmapped mount of a plain directory rootfs. Elsewhere (no idmapped
+// mounts, a snapshot's upper layer owned by the old IDs) the owners would
+// have to move: convert does that for a privileged container.
+Status checkNewMapNeedsNoShift(const EngineSettings& settings, const std::string& name, const Config& config,
+                               const Identity& before, const Identity& after)
+{
+    if (after.map.empty() || after.map == before.map)
+        return {};
+    const std::string convert = ": change it with convert ('berthctl convert " + name + " --unprivileged')";
+    if (config.get("lxc.rootfs.path").value_or("").starts_with("overlay:"))
+        return failWith(EOPNOTSUPP, "the upper layer of snapshot '" + name + "' is owned by its old IDs on disk" +
+                                        convert + ", or make a full copy");
+    auto idmapped = idmap::idmappedMountsWork(settings.paths.containerDir(name));
+    if (!idmapped)
+        return fail(idmapped.error());
+    if (!*idmapped)
+        return failWith(EOPNOTSUPP, "the file system of '" + name + "' has no idmapped mounts, so its rootfs "
+                                                                    "must be shifted into a new map" + convert);
     return {};
 }
 
@@ -103,6 +126,8 @@ Status Engine::setConfig(const std::string& name, const std::string& text)
             return fail(locked.error());
         blockLock.emplace(std::move(*locked));
         if (auto ok = checkMapIsBerths(m_settings, name, *config); !ok)
+            return ok;
+        if (auto ok = checkNewMapNeedsNoShift(m_settings, name, *config, before, after); !ok)
             return ok;
     }
     return ContainerStore(m_settings.paths).writeConfig(name, text);

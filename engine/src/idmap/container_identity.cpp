@@ -70,7 +70,8 @@ Result<model::IdMap> lowestFreeMap(const IdRange& range, const std::vector<UsedM
 }
 
 // An unprivileged new container's map: an imported one Berth may give, or a new block.
-Result<model::IdMap> mapForNew(const EngineSettings& settings, const CreateRequest& request, const model::IdMap& current)
+Result<model::IdMap> mapForNew(const EngineSettings& settings, const CreateRequest& request,
+                               const model::IdMap& current)
 {
     auto range = readBerthRange(settings.idRangeDir);
     if (!range)
@@ -106,8 +107,9 @@ Status applyIdentity(Config& config, const fsys::path& dir, const model::IdMap& 
     const model::IdMap target = idmapped ? model::IdMap{} : map;
     if (isSnapshot(config)) {
         if (disk != target)
-            return failWith(EOPNOTSUPP, "a snapshot shares its source's rootfs, whose owners on disk do not fit this "
-                                        "container's IDs (no idmapped mounts there, or a shifted source): make a full copy");
+            return failWith(EOPNOTSUPP, "a snapshot shares its source's rootfs, whose owners on disk do not fit "
+                                        "this container's IDs (no idmapped mounts there, or a shifted source): "
+                                        "make a full copy");
         if (auto ok = shiftUpper(dir / "delta", disk, map); !ok)
             return ok;
     } else if (disk != target) {
@@ -141,8 +143,11 @@ Result<BlockLock> settleNewIdentity(const EngineSettings& settings, const Create
     if (!map)
         return fail(map.error());
     const model::IdMap disk = diskIdMap(*config);
-    // A kept imported map keeps its shifted rootfs; a new block is idmapped where the file system can.
-    auto idmapped = !map->empty() && *map == disk ? Result<bool>(false) : idmappedMountsWork(staging);
+    // A kept imported map keeps its shifted rootfs; a new block is idmapped
+    // where the file system can; a privileged rootfs is 0-based anyway.
+    auto idmapped = map->empty() ? Result<bool>(true)
+                    : *map == disk ? Result<bool>(false)
+                                   : idmappedMountsWork(staging);
     if (!idmapped)
         return fail(idmapped.error());
     if (auto ok = applyIdentity(*config, staging, disk, *map, *idmapped); !ok)

@@ -253,6 +253,37 @@ private slots:
         }
     }
 
+    // A running container keeps its identity: convert and a map change wait for a stop.
+    void identityChangesWaitForAStop()
+    {
+        QVERIFY(m_engine.create({.name = "busy-priv", .kind = ContainerKind::Application, .privileged = true,
+                                 .command = {"sleep", "100"}}));
+        QVERIFY(m_engine.create({.name = "busy", .kind = ContainerKind::Application, .command = {"sleep", "100"}}));
+        const Status started = m_engine.start("busy-priv");
+        QVERIFY2(started, describe(started).c_str());
+        QVERIFY(m_engine.start("busy"));
+        const Status converted = m_engine.convertToUnprivileged("busy-priv");
+        QVERIFY(!converted);
+        QCOMPARE(converted.error().code, EBUSY);
+        std::string text = readText(m_engine.settings().paths.configFile("busy"));
+        const std::string from = " 0 " + std::to_string(kStart) + " ";
+        const std::string to = " 0 " + std::to_string(kStart + 3 * kBlock) + " ";
+        for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from))
+            text.replace(at, from.size(), to);
+        const Status set = m_engine.setConfig("busy", text);
+        QVERIFY(!set);
+        QCOMPARE(set.error().code, EBUSY);
+        // Other keys still change while it runs.
+        std::string renamed = readText(m_engine.settings().paths.configFile("busy")) + "berth.note = kept\n";
+        QVERIFY(m_engine.setConfig("busy", renamed));
+        QVERIFY(m_engine.stop("busy", std::chrono::seconds(5)));
+        QVERIFY(m_engine.stop("busy-priv", std::chrono::seconds(5)));
+        QVERIFY(m_engine.convertToUnprivileged("busy-priv"));
+        const Status later = m_engine.setConfig("busy", text);
+        QVERIFY2(later, describe(later).c_str());
+        QCOMPARE(mapOf(m_engine, "busy"), model::blockIdMap(kStart + 3 * kBlock));
+    }
+
     void setConfigTakesOnlyMapsBerthGives_data()
     {
         QTest::addColumn<QString>("map");
