@@ -69,6 +69,9 @@ struct ContainerSpec {
     bool rootfsShifted = false;
     std::vector<std::string> command;            // argv of the init or of the application
     std::filesystem::path cwd = "/";             // lxc.init.cwd
+    std::uint32_t initUid = 0;                   // lxc.init.uid, inside the container
+    std::uint32_t initGid = 0;                   // lxc.init.gid
+    std::vector<std::uint32_t> initGroups;       // lxc.init.groups: supplementary groups of the init
     std::vector<std::string> environment;        // KEY=VALUE
     std::vector<MountEntry> mounts;              // lxc.mount.entry, in order
     MountAuto mountAuto;

@@ -164,6 +164,39 @@ Status readEnvironment(const Config& config, ContainerSpec& spec)
     return {};
 }
 
+// lxc.init.uid / lxc.init.gid: the IDs the init runs as (an OCI image's
+// User is written as them at create). (uid_t)-1 means "unchanged" to the kernel.
+Status readInitId(const Config& config, const char* key, std::uint32_t& id)
+{
+    const auto entry = config.entry(key);
+    if (!entry || entry->value.empty())
+        return {};
+    auto parsed = parseUnsignedValue(entry->value, 0, 4294967294U);
+    if (!parsed)
+        return std::unexpected(entryError(*entry, parsed.error()));
+    id = static_cast<std::uint32_t>(*parsed);
+    return {};
+}
+
+// lxc.init.groups: GIDs separated by commas (LXC's syntax), in one or
+// more lines.
+Status readInitGroups(const Config& config, std::vector<std::uint32_t>& groups)
+{
+    for (const ConfigEntry& entry : config.entries("lxc.init.groups")) {
+        std::string_view rest = entry.value;
+        while (!rest.empty()) {
+            const std::size_t comma = std::min(rest.find(','), rest.size());
+            const std::string text(rest.substr(0, comma));
+            rest.remove_prefix(std::min(comma + 1, rest.size()));
+            auto gid = parseUnsignedValue(text, 0, 4294967294U);
+            if (!gid)
+                return std::unexpected(entryError(entry, gid.error()));
+            groups.push_back(static_cast<std::uint32_t>(*gid));
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 Status readProcess(const Config& config, ContainerSpec& spec)
@@ -175,6 +208,12 @@ Status readProcess(const Config& config, ContainerSpec& spec)
             return std::unexpected(entryError(*entry, ok.error()));
         spec.cwd = entry->value;
     }
+    if (auto uid = readInitId(config, "lxc.init.uid", spec.initUid); !uid)
+        return uid;
+    if (auto gid = readInitId(config, "lxc.init.gid", spec.initGid); !gid)
+        return gid;
+    if (auto groups = readInitGroups(config, spec.initGroups); !groups)
+        return groups;
     return readEnvironment(config, spec);
 }
 

@@ -43,6 +43,16 @@ Status rebindInPlace(int rootFd, const char* path, unsigned long flags)
     return remountInRoot(rootFd, path, flags);
 }
 
+Status attachInRoot(int rootFd, const char* path, int mountFd)
+{
+    auto target = fs::openInRoot(rootFd, path, O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (!target)
+        return fail(target.error().wrap(std::string("open mount target '") + path + "'"));
+    if (::move_mount(mountFd, "", target->get(), "", MOVE_MOUNT_F_EMPTY_PATH | MOVE_MOUNT_T_EMPTY_PATH) != 0)
+        return failErrno(errno, std::string("attach the monitor's mount on '") + path + "'");
+    return {};
+}
+
 } // namespace
 
 Status mountProc(int rootFd, AutoMountPlan::Proc mode)
@@ -59,14 +69,14 @@ Status mountProc(int rootFd, AutoMountPlan::Proc mode)
     return rebindInPlace(rootFd, "proc/sys", MS_RDONLY | kHardened);
 }
 
-Status mountSys(int rootFd, AutoMountPlan::Sys mode, bool bindHostSys)
+Status mountSys(int rootFd, AutoMountPlan::Sys mode, int monitorSysfs)
 {
     if (mode == AutoMountPlan::Sys::None)
         return {};
     if (auto dir = ensureDirInRoot(rootFd, "sys", 0555); !dir)
         return dir;
-    if (bindHostSys)
-        return bindInRoot(rootFd, "sys", "/sys", true, MS_RDONLY | kHardened);
+    if (monitorSysfs >= 0)
+        return attachInRoot(rootFd, "sys", monitorSysfs);
     const unsigned long ro = mode == AutoMountPlan::Sys::ReadOnly ? MS_RDONLY : 0;
     if (auto mounted = mountInRoot(rootFd, "sys", "sysfs", "sysfs", kHardened | ro, nullptr); !mounted)
         return mounted;

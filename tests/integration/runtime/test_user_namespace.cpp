@@ -169,6 +169,10 @@ private slots:
         start("privileged");
         const std::string privileged = "/proc/" + std::to_string(initPid("privileged"));
         QCOMPARE(squeezed(readText(privileged + "/uid_map")), std::string("0 0 4294967295"));
+        // Exec follows the running init, not a config changed since the start.
+        append("privileged", idmapLines(kBase));
+        const RunResult id = execCaptured(m_engine, "privileged", {"cat", "/proc/self/uid_map"});
+        QCOMPARE(squeezed(id.output), std::string("0 0 4294967295"));
         stopCleanly("privileged");
         QVERIFY(m_engine.destroy("privileged"));
     }
@@ -192,6 +196,23 @@ private slots:
         QVERIFY2(mounts.output.find("proc /proc proc rw") != std::string::npos, mounts.output.c_str());
         QVERIFY2(mounts.output.find("/proc/sys proc ro") != std::string::npos, mounts.output.c_str());
         QVERIFY2(mounts.output.find("sysfs /sys sysfs ro") != std::string::npos, mounts.output.c_str());
+
+        // Its root makes no device nodes: /dev holds the host's, bound.
+        const RunResult mknod = execCaptured(m_engine, "sysns", {"mknod", "/tmp/null", "c", "1", "3"});
+        QVERIFY2(mknod.exit.code != 0 && mknod.output.find("Operation not permitted") != std::string::npos,
+                 mknod.output.c_str());
+        const RunResult null = execCaptured(m_engine, "sysns", {"sh", "-c", "echo x > /dev/null && echo NULL-OK"});
+        QCOMPARE(null.output, std::string("NULL-OK\n"));
+
+        // A pty from the container's devpts, owned by its root.
+        ExecRequest request{.argv = {"sh", "-c", "tty; stat -c %u:%g $(tty); exit 5"}, .allocatePty = true};
+        auto process = m_engine.exec("sysns", request);
+        QVERIFY2(process, process ? "" : process.error().describe().c_str());
+        const std::string tty = readUntil(process->ptyMaster(), "0:5", 10000);
+        QVERIFY2(tty.find("/dev/pts/") != std::string::npos && tty.find("\n0:5") != std::string::npos, tty.c_str());
+        auto status = process->wait();
+        QVERIFY(status);
+        QCOMPARE(status->code, 5);
 
         auto console = m_engine.console("sysns");
         QVERIFY2(console, console ? "" : console.error().describe().c_str());
@@ -225,6 +246,9 @@ private slots:
         QCOMPARE(ownerOf(rootfs / "bin/busybox"), (Owner{0, 0}));
         const RunResult ls = execCaptured(m_engine, "files", {"stat", "-c", "%u:%g", "/bin/busybox"});
         QCOMPARE(ls.output, std::string("0:0\n"));
+        // The root mount is the idmapped one.
+        const RunResult root = execCaptured(m_engine, "files", {"awk", "$5 == \"/\"", "/proc/self/mountinfo"});
+        QVERIFY2(root.output.find("idmapped") != std::string::npos, root.output.c_str());
         stopCleanly("files");
 
         // Apart from the files the start writes (/etc/hostname, /etc/hosts)
@@ -239,6 +263,25 @@ private slots:
         QVERIFY(m_engine.destroy("files"));
     }
 
+    // berth.rootfs.shifted = 1: a rootfs already chowned into the range (a
+    // file system without idmapped mounts) is bound as it is.
+    void shiftedRootfsIsBoundAsItIs()
+    {
+        createSystem("shifted", kBase);
+        append("shifted", "berth.rootfs.shifted = 1\n");
+        const std::filesystem::path rootfs = paths().rootfsDir("shifted");
+        QCOMPARE(run("chown -R -h " + std::to_string(kBase) + ":" + std::to_string(kBase) + " " + rootfs.string()), 0);
+        start("shifted");
+        QCOMPARE(execCaptured(m_engine, "shifted", {"stat", "-c", "%u:%g", "/bin/busybox"}).output, std::string("0:0\n"));
+        QCOMPARE(execCaptured(m_engine, "shifted", {"sh", "-c", "echo x > /root/made"}).exit.code, 0);
+        // On disk as the container's root, with no idmapped mount between.
+        QCOMPARE(ownerOf(rootfs / "root/made"), (Owner{kBase, kBase}));
+        const RunResult mounts = execCaptured(m_engine, "shifted", {"grep", "idmapped", "/proc/self/mountinfo"});
+        QVERIFY2(mounts.output.empty(), mounts.output.c_str());
+        stopCleanly("shifted");
+        QVERIFY(m_engine.destroy("shifted"));
+    }
+
     // An application container under berth-init, in its own user namespace.
     void applicationContainerRunsAsRootInside()
     {
@@ -251,6 +294,46 @@ private slots:
         QVERIFY2(result.output.find("SYSCTL-READONLY") != std::string::npos, result.output.c_str());
     }
 
+    // On the host's network the container does not own its network
+    // namespace, so its sysfs is one the monitor mounted read-only, of the
+    // namespace it shares (the test's: its links show); a read-only root
+    // and a bind of a host directory work in the user namespace too.
+    void hostNetworkReadOnlyRootAndBinds()
+    {
+        QCOMPARE(run("ip link add ushost type bridge"), 0);
+        const std::filesystem::path shared = paths().containerDir("x").parent_path().parent_path() / "shared-dir";
+        std::filesystem::create_directories(shared);
+        std::ofstream(shared / "file") << "from the host\n";
+        const RunResult result = runApp(
+            "hostns",
+            "cat /proc/self/uid_map; grep ' /sys' /proc/mounts; echo links: $(ls /sys/class/net); cat /mnt/file; "
+            "touch /new || echo ROOT-READONLY; echo > /sys/kernel/uevent_helper || echo SYS-READONLY",
+            "lxc.net.0.type = none\nlxc.rootfs.options = ro\nlxc.mount.entry = " + shared.string() +
+                " mnt none bind 0 0\n");
+        QCOMPARE(result.exit.code, 0);
+        QVERIFY2(squeezed(result.output).find("0 1000000000 65536") != std::string::npos, result.output.c_str());
+        QVERIFY2(result.output.find(" /sys sysfs ro,") != std::string::npos, result.output.c_str());
+        // None of the host's mounts below /sys (its cgroup trees) come along.
+        QVERIFY2(result.output.find(" /sys/fs/cgroup/memory ") == std::string::npos, result.output.c_str());
+        QVERIFY2(result.output.find(" ushost") != std::string::npos, result.output.c_str());
+        QVERIFY2(result.output.find("from the host") != std::string::npos, result.output.c_str());
+        QVERIFY2(result.output.find("ROOT-READONLY") != std::string::npos, result.output.c_str());
+        QVERIFY2(result.output.find("SYS-READONLY") != std::string::npos, result.output.c_str());
+        std::filesystem::remove_all(shared);
+        QCOMPARE(run("ip link del ushost"), 0);
+    }
+
+    // lxc.init.uid, lxc.init.gid and lxc.init.groups: the command runs as
+    // those IDs inside, with no capabilities.
+    void initUidIsApplied()
+    {
+        const RunResult result = runApp("appuid", "id -u; id -g; id -G; grep CapEff /proc/self/status",
+                                        "lxc.init.uid = 1000\nlxc.init.gid = 1000\nlxc.init.groups = 5,100\n");
+        QCOMPARE(result.exit.code, 0);
+        QVERIFY2(result.output.find("1000\n1000\n1000 5 100\n") != std::string::npos, result.output.c_str());
+        QVERIFY2(result.output.find("CapEff:\t0000000000000000") != std::string::npos, result.output.c_str());
+    }
+
     // On a veth of a bridge in the test's network namespace: the host
     // reaches the container's address, the container its gateway.
     void networkWorksInside()
@@ -260,6 +343,9 @@ private slots:
         append("netns", "lxc.net.0.type = veth\nlxc.net.0.link = usbr\nlxc.net.0.ipv4.address = 192.168.91.10/24\n"
                         "lxc.net.0.flags = up\n");
         start("netns");
+        // Its network namespace belongs to its own user namespace.
+        const std::string proc = "/proc/" + std::to_string(initPid("netns"));
+        QCOMPARE(squeezed(readText(proc + "/uid_map")), std::string("0 1000000000 65536"));
         QCOMPARE(run("busybox ping -c1 -W3 192.168.91.10 > /dev/null"), 0);
         const RunResult ping = execCaptured(m_engine, "netns", {"ping", "-c1", "-W3", "192.168.91.1"});
         QVERIFY2(ping.exit.code == 0, ping.output.c_str());
