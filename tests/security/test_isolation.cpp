@@ -9,9 +9,12 @@
 #include "security_fixture.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QtTest>
 
+#include <sys/mount.h>
 #include <sys/stat.h>
 
 using namespace berth::test;
@@ -177,6 +180,33 @@ private Q_SLOTS:
         QCOMPARE(ownerOf(upperA + QStringLiteral("/secret")).uid, int(base));
         QCOMPARE(ownerOf(upperA + QStringLiteral("/etc/passwd")).uid, int(base));
         QCOMPARE(ownerOf(lowerPasswd).uid, 0);
+
+        // Even handed the other's upper by an administrator's bind, a
+        // container's root finds its files owned by IDs it does not map.
+        // (Named by its own path the upper is out of reach: the container's
+        // root cannot pass through another container's directory, 0700.
+        // The bind is from a path it can pass through.)
+        const QString reachable = m_files.path() + QStringLiteral("/upper-of-sa");
+        QVERIFY(QDir().mkpath(reachable));
+        QVERIFY(::mount(qPrintable(upperA), qPrintable(reachable), nullptr, MS_BIND, nullptr) == 0);
+        const auto unbind = qScopeGuard([&] { ::umount2(qPrintable(reachable), MNT_DETACH); });
+        EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("peer"), QStringLiteral("-t"),
+                                                   QStringLiteral("busybox"), QStringLiteral("--app"), QStringLiteral("--"),
+                                                   QStringLiteral("/bin/sleep"), QStringLiteral("1000000")}),
+                    0);
+        QVERIFY(makeUnprivileged(QStringLiteral("peer"),
+                                 m_session.config(QStringLiteral("peer")) +
+                                     QStringLiteral("lxc.mount.entry = %1 peer none bind,create=dir 0 0\n").arg(reachable)) != 0);
+        auto started = m_session.rootCall(kManager, QStringLiteral("Start"), {QStringLiteral("peer")});
+        QVERIFY2(started.type() == QDBusMessage::ReplyMessage, qPrintable(started.errorMessage()));
+        // Only the administrator enters a container with a host bind.
+        const Outcome bound = m_session.berthctlAs(QStringLiteral("root"),
+                                                   {QStringLiteral("exec"), QStringLiteral("peer"), QStringLiteral("--"),
+                                                    QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                                                    QStringLiteral("stat -c '%u %a' /peer/secret; cat /peer/secret")});
+        QVERIFY2(!bound.out.contains(kSecret), qPrintable(describe(bound)));
+        QVERIFY2(bound.outText().startsWith(QLatin1String("65534 600")), qPrintable(describe(bound)));
+        destroy(QStringLiteral("peer"));
     }
 };
 
