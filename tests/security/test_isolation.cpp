@@ -2,9 +2,10 @@
 // its own, cannot read each other's 0600 files through any path: not
 // through their own root, not through /proc, not through the host path of
 // the other's root, not through a lower layer they share as snapshots of
-// one source; and a process holding the other's host IDs (a root that
-// escaped its container) is refused too. What a container writes is its
-// block's: through its own view, and in a snapshot's upper layer on disk.
+// one source, not when an administrator binds the other's files in; and a
+// process holding the other's host IDs (a root that escaped its container)
+// is refused too. What a container writes is its block's: through its own
+// view, and in a snapshot's upper layer on disk.
 #include "integration_bus.h"
 #include "security_fixture.h"
 
