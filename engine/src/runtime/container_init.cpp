@@ -33,8 +33,10 @@ namespace {
 struct HostHandles {
     UniqueFd rootfsDir;     // where the monitor's rootfs mount is attached
     UniqueFd initBinary;    // berth-init, for application containers
-    UniqueFd rootfsMount;   // from the go-ahead: the monitor's rootfs mount, if any
-    UniqueFd sysfs;         // the monitor's sysfs (plan.autoMounts.sysFromMonitor)
+    // Sent by the monitor with the go-ahead, for a container in its own
+    // user namespace: detached mounts it could not make itself.
+    UniqueFd rootfsMount;   // see container_rootfs.h; invalid: bind the rootfs here
+    UniqueFd sysfs;         // plan.autoMounts.sysFromMonitor
 };
 
 Result<HostHandles> openHostHandles(const LaunchPlan& plan)
@@ -61,6 +63,8 @@ Result<UniqueFd> receiveFromMonitor(int syncFd, std::string_view what)
     return std::move(message->fd);
 }
 
+// Waited for even when the handles could not be opened: the failure is
+// reported on syncFd, which the monitor reads after the go-ahead.
 Status waitForGoAhead(const LaunchPlan& plan, int syncFd, HostHandles& handles)
 {
     auto go = receiveFromMonitor(syncFd, "go");
@@ -272,13 +276,11 @@ void runContainerInit(const LaunchPlan& plan, int syncFd)
         if (sig != SIGKILL && sig != SIGSTOP)
             ::signal(sig, SIG_DFL);
     auto handles = openHostHandles(plan);
-    HostHandles received;
-    if (!waitForGoAhead(plan, syncFd, received))
+    HostHandles failed;
+    if (!waitForGoAhead(plan, syncFd, handles ? *handles : failed))
         ::_exit(126);
     if (!handles)
         reportAndExit(syncFd, handles.error());
-    handles->rootfsMount = std::move(received.rootfsMount);
-    handles->sysfs = std::move(received.sysfs);
     auto result = prepareAndExec(plan, *handles, syncFd);
     reportAndExit(syncFd, result.error());
 }

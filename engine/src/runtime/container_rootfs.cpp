@@ -2,6 +2,7 @@
 
 #include "fs/idmapped_tree.h"
 #include "runtime/idmapped_overlay.h"
+#include "runtime/upper_layer_owner.h"
 
 #include <fcntl.h>
 #include <sys/mount.h>
@@ -42,7 +43,7 @@ Result<UniqueFd> rootfsMountFor(const LaunchPlan& plan, pid_t child)
         return fail(userns.error());
     if (!plan.overlay)
         return idmappedRoot(plan.rootfs, userns->get());
-    if (auto owned = ownUpperByContainerRoot(*plan.overlay, plan.idMap); !owned)
+    if (auto owned = shiftUpperIntoBlock(*plan.overlay, plan.idMap); !owned)
         return fail(owned.error());
     auto lower = idmappedRoot(plan.overlay->lower, userns->get());
     if (!lower)

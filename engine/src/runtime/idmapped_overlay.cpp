@@ -2,7 +2,6 @@
 
 #include <fcntl.h>
 #include <sys/mount.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 namespace berth::runtime {
@@ -26,22 +25,6 @@ Status setLower(int fsFd, int lowerFd)
 }
 
 } // namespace
-
-Status ownUpperByContainerRoot(const image::OverlayLayout& layout, const model::IdMap& map)
-{
-    const auto uid = map.toHost(model::IdKind::User, 0);
-    const auto gid = map.toHost(model::IdKind::Group, 0);
-    if (!uid || !gid)
-        return failWith(EINVAL, "the ID map does not map root");
-    struct stat st {};
-    if (::lstat(layout.upper.c_str(), &st) != 0)
-        return failErrno(errno, "stat " + layout.upper.string());
-    if (st.st_uid == *uid && st.st_gid == *gid)
-        return {};
-    if (::lchown(layout.upper.c_str(), *uid, *gid) != 0)
-        return failErrno(errno, "give the snapshot's upper layer to the container's root");
-    return {};
-}
 
 Result<UniqueFd> overlayOfIdmappedLower(const image::OverlayLayout& layout, int lowerFd)
 {

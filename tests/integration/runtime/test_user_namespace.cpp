@@ -365,10 +365,25 @@ private slots:
                                            .options = {{"source", "shared"}, {"snapshot", "true"}}});
             QVERIFY2(cloned, cloned ? "" : cloned.error().describe().c_str());
             append(name, idmapLines(base));
+            // What a create path writes into the upper layer from the host
+            // (a clone's /etc/hostname...) is host root's: the start gives
+            // it to the container's root, setuid bit kept.
+            const std::filesystem::path delta = paths().containerDir(name) / "delta";
+            std::filesystem::create_directories(delta / "etc");
+            std::ofstream(delta / "etc/hostname") << "old\n";
+            std::ofstream(delta / "etc/tool") << "#!/bin/sh\n";
+            ::chmod((delta / "etc/tool").c_str(), 04755);
             start(name);
+            QCOMPARE(ownerOf(delta / "etc/hostname"), (Owner{base, base}));
+            QCOMPARE(ownerOf(delta / "etc"), (Owner{base, base}));
+            struct stat tool {};
+            QCOMPARE(::stat((delta / "etc/tool").c_str(), &tool), 0);
+            QCOMPARE(tool.st_mode & 07777, 04755U);
         }
         for (const auto& [name, base] : {std::pair{"snapa", kBase}, std::pair{"snapb", kOtherBase}}) {
             QCOMPARE(execCaptured(m_engine, name, {"cat", "/root/note"}).output, std::string("lower\n"));
+            QCOMPARE(execCaptured(m_engine, name, {"cat", "/etc/hostname"}).output, std::string(name) + "\n");
+            QCOMPARE(execCaptured(m_engine, name, {"stat", "-c", "%u:%g", "/etc/tool"}).output, std::string("0:0\n"));
             const RunResult owner = execCaptured(m_engine, name, {"stat", "-c", "%u:%g", "/root/note", "/"});
             QCOMPARE(owner.output, std::string("0:0\n0:0\n"));
             QCOMPARE(execCaptured(m_engine, name, {"sh", "-c", std::string("echo ") + name + " > /root/own"}).exit.code,
