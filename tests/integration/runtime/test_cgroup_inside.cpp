@@ -6,7 +6,7 @@
 // made. Built twice: for this host's v1 (hybrid: every v1 hierarchy,
 // name=systemd and the cgroup2 mount) and (BERTH_EXPECT_V2) for the cgroup
 // v2 kernel of tests/uml, where tmpfs has no idmapped mounts (kernel 6.1),
-// so the rootfs is shifted into the block first (berth.rootfs.shifted).
+// so creation shifts the rootfs into the block (berth.rootfs.shifted).
 // The v2 build also boots a Debian 12 copy (the debootstrap template's
 // cached tree, shifted) to systemd's running state.
 #include "berth/config.h"
@@ -31,7 +31,6 @@ namespace fsys = std::filesystem;
 
 namespace {
 
-constexpr std::uint32_t kBase = 1000327680;
 
 #ifdef BERTH_EXPECT_V2
 // cgroup2 right on /sys/fs/cgroup.
@@ -48,13 +47,13 @@ constexpr const char* kLimitFiles[] = {"pids/pids.max", "memory/memory.limit_in_
 // The shift made once at creation on a file system without idmapped
 // mounts: every owner moved into the block, modes kept (chown clears
 // setuid bits).
-void shiftIntoBlock(const fsys::path& root)
+void shiftIntoBlock(const fsys::path& root, std::uint32_t base)
 {
-    const auto shift = [](const fsys::path& path) {
+    const auto shift = [base](const fsys::path& path) {
         struct stat st {};
         if (::lstat(path.c_str(), &st) != 0)
             return false;
-        if (::lchown(path.c_str(), st.st_uid + kBase, st.st_gid + kBase) != 0)
+        if (::lchown(path.c_str(), st.st_uid + base, st.st_gid + base) != 0)
             return false;
         return S_ISLNK(st.st_mode) || ::chmod(path.c_str(), st.st_mode & 07777) == 0;
     };
@@ -89,17 +88,33 @@ class TestCgroupInside : public QObject {
 
     Engine m_engine = makeEngine();
 
+    // The host ID of root in the map creation gave the container (every
+    // new container is unprivileged); 0 when it has none.
+    std::uint32_t m_base = 0;
+
+    std::uint32_t idBaseOf(const std::string& name)
+    {
+        auto config = Config::load(m_engine.settings().paths.configFile(name), {});
+        if (!config)
+            return 0;
+        for (const std::string& value : config->getAll("lxc.idmap"))
+            if (auto entry = model::parseIdMapEntry(value); entry && entry->kind == model::IdKind::User)
+                return entry->inside == 0 ? entry->host : 0;
+        return 0;
+    }
+
     void createUnprivileged(const std::string& name)
     {
         auto created = m_engine.create({.name = name, .kind = ContainerKind::System});
         QVERIFY2(created, created ? "" : created.error().describe().c_str());
-        const std::string range = " 0 " + std::to_string(kBase) + " 65536\n";
-        std::string lines = "lxc.idmap = u" + range + "lxc.idmap = g" + range + "lxc.mount.auto = cgroup:mixed\n";
+        m_base = idBaseOf(name);
+        QVERIFY(m_base > 0);
 #ifdef BERTH_EXPECT_V2
-        shiftIntoBlock(m_engine.settings().paths.rootfsDir(name));
-        lines += "berth.rootfs.shifted = 1\n";
+        auto config = Config::load(m_engine.settings().paths.configFile(name), {});
+        QVERIFY(config);
+        QCOMPARE(config->get("berth.rootfs.shifted").value_or(""), std::string("1"));
 #endif
-        std::ofstream(m_engine.settings().paths.configFile(name), std::ios::app) << lines;
+        std::ofstream(m_engine.settings().paths.configFile(name), std::ios::app) << "lxc.mount.auto = cgroup:mixed\n";
     }
 
 #ifdef BERTH_EXPECT_V2
@@ -107,22 +122,18 @@ class TestCgroupInside : public QObject {
     // cached tree.
     void createDebian(const std::string& name)
     {
-        auto created = m_engine.create({.name = name, .kind = ContainerKind::System});
-        QVERIFY2(created, created ? "" : created.error().describe().c_str());
+        createUnprivileged(name);
         const fsys::path rootfs = m_engine.settings().paths.rootfsDir(name);
         QVERIFY2(fsys::is_directory(cachedDebianRootfs() / "etc"), cachedDebianRootfs().c_str());
         fsys::remove_all(rootfs);
         QCOMPARE(std::system(("cp -a " + cachedDebianRootfs().string() + " " + rootfs.string()).c_str()), 0);
         std::ofstream(rootfs / "etc/hostname") << name << "\n";
-        shiftIntoBlock(rootfs);
+        shiftIntoBlock(rootfs, m_base);
         const fsys::path file = m_engine.settings().paths.configFile(name);
         auto config = Config::load(file, {});
         QVERIFY(config);
-        for (const auto& [key, value] : {std::pair{"lxc.signal.halt", "SIGRTMIN+3"}, {"lxc.tty.max", "1"},
-                                         {"berth.rootfs.shifted", "1"}})
+        for (const auto& [key, value] : {std::pair{"lxc.signal.halt", "SIGRTMIN+3"}, {"lxc.tty.max", "1"}})
             QVERIFY(config->set(key, value));
-        for (const model::IdMapEntry& entry : model::blockIdMap(kBase).entries)
-            QVERIFY(config->append("lxc.idmap", model::formatIdMapEntry(entry)));
         QVERIFY(config->append("lxc.mount.entry", "tmpfs run tmpfs rw,nosuid,nodev,mode=0755,size=10% 0 0"));
         std::ofstream(file) << config->serialize();
     }
@@ -151,7 +162,7 @@ private slots:
         QVERIFY2(moved.exit.code == 0, moved.output.c_str());
         for (const char* tree : kTrees) {
             QVERIFY2(fsys::is_directory(hostCgroup(tree, name) / "probe"), tree);
-            QCOMPARE(ownerOf(hostCgroup(tree, name) / "probe"), uid_t(kBase));
+            QCOMPARE(ownerOf(hostCgroup(tree, name) / "probe"), uid_t(m_base));
         }
         std::size_t inProbe = 0;
         for (std::size_t at = moved.output.find(":/probe\n"); at != std::string::npos;
@@ -198,7 +209,7 @@ private slots:
         const fsys::path own = hostCgroup("", name);
         QVERIFY2(fsys::is_directory(own / "system.slice"), own.c_str());
         QVERIFY2(fsys::is_directory(own / "init.scope"), own.c_str());
-        QCOMPARE(ownerOf(own / "system.slice"), uid_t(kBase));
+        QCOMPARE(ownerOf(own / "system.slice"), uid_t(m_base));
         const RunResult write = execCaptured(m_engine, name, {"/bin/sh", "-c", "echo 1 > /sys/fs/cgroup/pids.max"});
         QVERIFY2(write.output.find("Permission denied") != std::string::npos, write.output.c_str());
 

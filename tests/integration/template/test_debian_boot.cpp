@@ -45,9 +45,6 @@ fsys::path templateCache()
 
 const TemplateOptions kBookworm = {{"release", "bookworm"}, {"variant", "minbase"}};
 
-// Issue #15: the host IDs of the unprivileged container's root.
-constexpr std::uint32_t kUnprivilegedBase = 1000262144;
-
 std::string readText(const fsys::path& file)
 {
     std::ifstream in(file);
@@ -335,10 +332,11 @@ private slots:
                 readText(cachedRootfs() / "etc/hostname") != "deb-snap\n");
     }
 
-    // Issue #15: the same tree, unprivileged (a user namespace of its own,
-    // root is host kUnprivilegedBase): systemd boots, makes its slices in
-    // the cgroup delegated to it, cannot raise its own limits, setuid works
-    // inside (no no_new_privs), and the halt leaves no cgroup behind.
+    // Issue #15: created as every new container is, unprivileged (a user
+    // namespace of its own with a block of Berth's range): systemd boots,
+    // makes its slices in the cgroup delegated to it, cannot raise its own
+    // limits, setuid works inside (no no_new_privs), and the halt leaves no
+    // cgroup behind.
     void unprivilegedBootsWithDelegatedCgroup()
     {
         const std::string name = "deb-userns";
@@ -346,22 +344,52 @@ private slots:
         CreateRequest request{.name = name, .templateName = "debian", .options = kBookworm};
         auto created = engine.create(request, recorder());
         QVERIFY2(created, created ? "" : created.error().describe().c_str());
-        giveIdMap(name, kUnprivilegedBase);
+        const std::uint32_t base = idBaseOf(name);
+        QVERIFY(base > 0);
         auto started = engine.start(name);
         QVERIFY2(started, started ? "" : started.error().describe().c_str());
         const auto state = engine.state(name);
         QVERIFY(state && state->initPid > 0);
         const std::string uidMap = readText("/proc/" + std::to_string(state->initPid) + "/uid_map");
-        QVERIFY2(QString::fromStdString(uidMap).simplified() == QString("0 %1 65536").arg(kUnprivilegedBase),
-                 uidMap.c_str());
+        QVERIFY2(QString::fromStdString(uidMap).simplified() == QString("0 %1 65536").arg(base), uidMap.c_str());
         checkBoots(engine, name);
-        checkSlicesInDelegatedCgroup(name);
+        checkSlicesInDelegatedCgroup(name, base);
         checkOwnLimitsClosed(engine, name);
         checkSetuidInside(engine, name);
         checkStopsCleanly(engine, name);
         for (const fsys::path& hierarchy : test::cgroupHierarchies())
             QVERIFY2(!fsys::exists(hierarchy / m_settings.cgroupParent / name), hierarchy.c_str());
         QVERIFY(engine.destroy(name));
+    }
+
+    // Issue #15: an unprivileged snapshot (the cached tree as an idmapped
+    // lower layer, never chowned) boots too, with its slices delegated.
+    void unprivilegedSnapshotBoots()
+    {
+        const std::string name = "deb-usnap";
+        struct stat before {};
+        QCOMPARE(::lstat((cachedRootfs() / "etc/shadow").c_str(), &before), 0);
+        Engine engine(m_settings);
+        TemplateOptions options = kBookworm;
+        options["snapshot"] = "true";
+        CreateRequest request{.name = name, .templateName = "debian", .options = options};
+        auto created = engine.create(request, recorder());
+        QVERIFY2(created, created ? "" : created.error().describe().c_str());
+        const std::uint32_t base = idBaseOf(name);
+        QVERIFY(base > 0);
+        auto started = engine.start(name);
+        QVERIFY2(started, started ? "" : started.error().describe().c_str());
+        checkBoots(engine, name);
+        checkSlicesInDelegatedCgroup(name, base);
+        QCOMPARE(runIn(engine, name, {"/bin/sh", "-c", "echo made > /root/made && stat -c %u /root/made"}).text,
+                 std::string("0"));
+        checkStopsCleanly(engine, name);
+        QVERIFY(engine.destroy(name));
+        struct stat after {};
+        QCOMPARE(::lstat((cachedRootfs() / "etc/shadow").c_str(), &after), 0);
+        QCOMPARE(after.st_uid, before.st_uid);
+        QCOMPARE(after.st_ctim.tv_sec, before.st_ctim.tv_sec);
+        QCOMPARE(after.st_ctim.tv_nsec, before.st_ctim.tv_nsec);
     }
 
     // No way out of this netns: debootstrap cannot resolve the mirror.
@@ -395,20 +423,22 @@ private slots:
     }
 
 private:
-    void giveIdMap(const std::string& name, std::uint32_t base)
+    // The host ID of root in the container's map, which creation gave it;
+    // 0 when it has none (privileged).
+    std::uint32_t idBaseOf(const std::string& name)
     {
-        const fsys::path file = m_settings.paths.configFile(name);
-        auto config = Config::load(file, {});
-        QVERIFY(config);
-        config->unset("lxc.idmap");
-        for (const model::IdMapEntry& entry : model::blockIdMap(base).entries)
-            QVERIFY(config->append("lxc.idmap", model::formatIdMapEntry(entry)));
-        std::ofstream(file) << config->serialize();
+        auto config = Config::load(m_settings.paths.configFile(name), {});
+        if (!config)
+            return 0;
+        for (const std::string& value : config->getAll("lxc.idmap"))
+            if (auto entry = model::parseIdMapEntry(value); entry && entry->kind == model::IdKind::User)
+                return entry->inside == 0 ? entry->host : 0;
+        return 0;
     }
 
     // systemd made its slices in the cgroup the container was given, in the
     // named systemd hierarchy and in cgroup2, and runs in init.scope.
-    void checkSlicesInDelegatedCgroup(const std::string& name)
+    void checkSlicesInDelegatedCgroup(const std::string& name, std::uint32_t base)
     {
         const fsys::path relative = fsys::path(m_settings.cgroupParent) / name;
         for (const char* hierarchy : {"systemd", "unified"}) {
@@ -417,7 +447,7 @@ private:
             QVERIFY2(fsys::is_directory(own / "init.scope"), own.c_str());
             struct stat st {};
             QCOMPARE(::stat((own / "system.slice").c_str(), &st), 0);
-            QCOMPARE(st.st_uid, uid_t(kUnprivilegedBase));
+            QCOMPARE(st.st_uid, uid_t(base));
         }
     }
 
