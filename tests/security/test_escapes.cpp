@@ -138,7 +138,7 @@ private:
                                                    file.fileName()}),
                     0);
         // A privileged system container root made.
-        QCOMPARE(m_session.rootCreate(QStringLiteral("syspriv"), QStringLiteral("system")), QString());
+        QCOMPARE(m_session.rootCreatePrivileged(QStringLiteral("syspriv"), QStringLiteral("system")), QString());
         for (const QString& name : {QStringLiteral("app"), QStringLiteral("systrim"), QStringLiteral("syspriv")})
             QVERIFY(m_session.installProbe(name));
         // The member starts its own; root starts its own.
