@@ -39,10 +39,11 @@ std::string readConsoleLog(const Engine& engine, const std::string& name)
     return foldCrLf(text.str());
 }
 
-RunResult runApplication(Engine& engine, const std::string& name, const std::vector<std::string>& command)
+RunResult runApplication(Engine& engine, const std::string& name, const std::vector<std::string>& command,
+                         bool privileged)
 {
     RunResult result;
-    CreateRequest request{.name = name, .kind = ContainerKind::Application, .command = command};
+    CreateRequest request{.name = name, .kind = ContainerKind::Application, .privileged = privileged, .command = command};
     auto created = engine.create(request);
     if (!created) {
         QTest::qFail(("create: " + created.error().describe()).c_str(), __FILE__, __LINE__);

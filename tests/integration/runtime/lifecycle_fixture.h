@@ -18,7 +18,8 @@ struct RunResult {
 
 // Creates an application container running `command`, runs it to the end,
 // reads its console log and destroys it. Fails the current test on error.
-RunResult runApplication(Engine& engine, const std::string& name, const std::vector<std::string>& command);
+RunResult runApplication(Engine& engine, const std::string& name, const std::vector<std::string>& command,
+                         bool privileged = false);
 
 std::string readConsoleLog(const Engine& engine, const std::string& name);
 

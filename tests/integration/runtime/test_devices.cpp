@@ -1,6 +1,7 @@
-// Devices from inside real containers: root in a system and in an
+// Devices from inside real containers: root in a privileged system and
 // application container may use /dev/null and /dev/zero and may mknod a
-// disk's node, but cannot open that node. Runs on this host's cgroup v1
+// disk's node, but cannot open that node (the device allowlist); root in
+// an unprivileged one (a user namespace of its own) cannot even make it. Runs on this host's cgroup v1
 // (test_devices) and, built with BERTH_EXPECT_V2, inside user-mode-linux on
 // cgroup v2 (tests/uml), where the disk is the guest's scratch ubd disk
 // (major 98) and a write into it is tried too; no host disk is ever opened
@@ -91,14 +92,25 @@ private slots:
 
     void applicationContainerCannotOpenDisk()
     {
-        const RunResult run = runApplication(m_engine, "devapp", {"sh", "-c", probeScript(m_disk)});
+        const RunResult run = runApplication(m_engine, "devapp", {"sh", "-c", probeScript(m_disk)}, true);
         QCOMPARE(run.exit.code, 0);
         verifyRefused(run.output);
     }
 
+    // Unprivileged (the default): no device node of the host's to be made.
+    void unprivilegedContainerCannotMakeDisk()
+    {
+        const RunResult run = runApplication(m_engine, "devuser", {"sh", "-c", probeScript(m_disk)});
+        QCOMPARE(run.exit.code, 0);
+        QVERIFY2(run.output.find("mknod: /tmp/d: Operation not permitted") != std::string::npos, run.output.c_str());
+        QVERIFY2(run.output.find("read=1") != std::string::npos, run.output.c_str());
+        QVERIFY2(run.output.find("null=ok") != std::string::npos, run.output.c_str());
+        QVERIFY2(run.output.find("zero=00000000") != std::string::npos, run.output.c_str());
+    }
+
     void systemContainerCannotOpenDisk()
     {
-        auto created = m_engine.create({.name = "devsys", .kind = ContainerKind::System});
+        auto created = m_engine.create({.name = "devsys", .kind = ContainerKind::System, .privileged = true});
         QVERIFY2(created, created ? "" : created.error().describe().c_str());
         auto started = m_engine.start("devsys");
         QVERIFY2(started, started ? "" : started.error().describe().c_str());
