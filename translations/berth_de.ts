@@ -1390,6 +1390,22 @@ DNS-Domain: %5</translation>
         <source>Autostart:</source>
         <translation>Autostart:</translation>
     </message>
+    <message>
+        <source>Make &amp;unprivileged…</source>
+        <translation>&amp;Unprivilegiert machen…</translation>
+    </message>
+    <message>
+        <source>Give &apos;%1&apos; a user namespace of its own? Root inside becomes an unprivileged user on this computer; files it owns keep working.</source>
+        <translation>&apos;%1&apos; einen eigenen User-Namespace geben? root im Container wird ein unprivilegierter Benutzer auf diesem Rechner; seine Dateien bleiben nutzbar.</translation>
+    </message>
+    <message>
+        <source>Make unprivileged</source>
+        <translation>Unprivilegiert machen</translation>
+    </message>
+    <message>
+        <source>make &apos;%1&apos; unprivileged</source>
+        <translation>&apos;%1&apos; unprivilegiert machen</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::NamePage</name>

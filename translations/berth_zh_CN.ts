@@ -1389,6 +1389,22 @@ DNS 域：%5</translation>
         <source>Autostart:</source>
         <translation>自动启动：</translation>
     </message>
+    <message>
+        <source>Make &amp;unprivileged…</source>
+        <translation>设为非特权(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Give &apos;%1&apos; a user namespace of its own? Root inside becomes an unprivileged user on this computer; files it owns keep working.</source>
+        <translation>为“%1”提供独立的用户命名空间？容器内的 root 将成为本机上的非特权用户；它拥有的文件仍可使用。</translation>
+    </message>
+    <message>
+        <source>Make unprivileged</source>
+        <translation>设为非特权</translation>
+    </message>
+    <message>
+        <source>make &apos;%1&apos; unprivileged</source>
+        <translation>将“%1”设为非特权</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::NamePage</name>

@@ -88,6 +88,7 @@ public:
     void create(const CreateRequest& request, QObject* context, Callback<QDBusObjectPath> done);
     void stop(const QString& name, uint timeoutSeconds, QObject* context, Callback<QDBusObjectPath> done);
     void exportTo(const QString& name, int fd, QObject* context, Callback<QDBusObjectPath> done);
+    void convertToUnprivileged(const QString& name, QObject* context, Callback<QDBusObjectPath> done);
     void openConsole(const QString& name, int tty, QObject* context, Callback<QDBusUnixFileDescriptor> done);
     void readLog(const QString& name, quint64 offset, uint maxBytes, QObject* context, Callback<LogChunk> done);
     void execPty(const ExecRequest& request, QObject* context,

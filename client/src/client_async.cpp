@@ -119,6 +119,12 @@ void Client::exportTo(const QString& name, int fd, QObject* context, Callback<QD
                                                same<QDBusObjectPath>(), std::move(done));
 }
 
+void Client::convertToUnprivileged(const QString& name, QObject* context, Callback<QDBusObjectPath> done)
+{
+    whenDone<QDBusObjectPath, QDBusObjectPath>(m_manager->ConvertContainer(name), context, same<QDBusObjectPath>(),
+                                               std::move(done));
+}
+
 void Client::openConsole(const QString& name, int tty, QObject* context, Callback<QDBusUnixFileDescriptor> done)
 {
     whenDone<QDBusUnixFileDescriptor, QDBusUnixFileDescriptor>(m_manager->OpenConsole(name, tty), context,

@@ -18,4 +18,16 @@ void ContainerSource::setLimits(const QString& name, const QMap<QString, QString
         Qt::QueuedConnection);
 }
 
+void ContainerSource::convertToUnprivileged(const QString& name, QObject* context, Callback<JobHandle*> done)
+{
+    QMetaObject::invokeMethod(
+        context,
+        [name, done = std::move(done)] {
+            done(client::Result<JobHandle*>{
+                std::unexpect, client::clientError(QStringLiteral("org.freedesktop.DBus.Error.NotSupported"),
+                                                   QStringLiteral("cannot convert '%1' here").arg(name))});
+        },
+        Qt::QueuedConnection);
+}
+
 } // namespace berth::gui

@@ -1,7 +1,10 @@
 // bench_create: creating a container from a cached template (a stopped
-// source container) by overlayfs snapshot and by full copy, for a small
-// (busybox) and a large rootfs, side by side with `cp -a` of the same tree,
-// in one invocation. The snapshot's time should not depend on the size.
+// source container) by overlayfs snapshot (privileged, and unprivileged: a
+// block of IDs of its own, the tree not chowned) and by full copy, for a
+// small (busybox) and a large rootfs, side by side with `cp -a` of the same
+// tree and with a chown shift of it into a block (what an unprivileged
+// container costs where the rootfs cannot be idmapped), in one invocation.
+// The snapshot's time should not depend on the size.
 // Needs root. See README.md.
 //   bench_create [--runs N] [--files N] [--megabytes N]
 #include "bench_env.h"
@@ -10,9 +13,13 @@
 #include "stats.h"
 
 #include "berth/engine.h"
+#include "berth/model/id_map.h"
+#include "idmap/tree_shift.h"
 #include "berth/unique_fd.h"
 
+#include <cerrno>
 #include <charconv>
+#include <cstdint>
 #include <chrono>
 #include <cstdio>
 #include <functional>
@@ -112,11 +119,11 @@ double msSince(std::chrono::steady_clock::time_point start)
 
 // Times Engine::create of a clone of `source`, then destroys it (not timed).
 // Dirty pages of the previous run are flushed first, so no run pays for another's writeback.
-Result<double> timedClone(Engine& engine, const std::string& source, bool snapshot)
+Result<double> timedClone(Engine& engine, const std::string& source, bool snapshot, bool privileged = true)
 {
     ::sync();
-    const std::string name = source + (snapshot ? "-snap" : "-copy");
-    CreateRequest request{.name = name, .templateName = "clone"};
+    const std::string name = source + (snapshot ? "-snap" : "-copy") + (privileged ? "" : "-u");
+    CreateRequest request{.name = name, .templateName = "clone", .privileged = privileged};
     request.options = {{"source", source}, {"snapshot", snapshot ? "true" : "false"}};
     const auto start = std::chrono::steady_clock::now();
     if (Status created = engine.create(request); !created)
@@ -135,6 +142,26 @@ Result<double> timedCp(const fsys::path& rootfs, const fsys::path& dest, const f
     fsys::remove_all(dest, ec);
     if (ec)
         return failWith(ec.value(), "remove " + dest.string() + ": " + ec.message());
+    return ms;
+}
+
+// A block of Berth's default range (_berth:1000000000:1000000000).
+constexpr std::uint32_t kShiftBase = 1000000000;
+
+// Times the engine's shift of `rootfs` into a block (what creation does
+// where the file system has no idmapped mounts: owners, groups, ACLs, file
+// capabilities, setuid bits kept), then shifts it back (not timed).
+Result<double> timedShift(const fsys::path& rootfs)
+{
+    const idmap::IdShift into{.from = {}, .to = model::blockIdMap(kShiftBase)};
+    const idmap::IdShift back{.from = model::blockIdMap(kShiftBase), .to = {}};
+    ::sync();
+    const auto start = std::chrono::steady_clock::now();
+    if (Status ok = idmap::shiftTree(rootfs, into); !ok)
+        return fail(ok.error());
+    const double ms = msSince(start);
+    if (Status ok = idmap::shiftTree(rootfs, back); !ok)
+        return fail(ok.error());
     return ms;
 }
 
@@ -160,10 +187,13 @@ std::vector<Contender> contendersFor(Engine& engine, const std::string& source, 
     const fsys::path rootfs = engine.settings().paths.rootfsDir(source);
     std::vector<Contender> rows;
     rows.push_back({"snapshot, " + label, [&engine, source] { return timedClone(engine, source, true); }, {}});
+    rows.push_back({"unpriv. snapshot, " + label,
+                    [&engine, source] { return timedClone(engine, source, true, /*privileged=*/false); }, {}});
     rows.push_back({"full copy, " + label, [&engine, source] { return timedClone(engine, source, false); }, {}});
     rows.push_back({"cp -a, " + label, [rootfs, tempDir] {
                         return timedCp(rootfs, tempDir / "cp-dest", tempDir / "cp.log");
                     }, {}});
+    rows.push_back({"chown shift, " + label, [rootfs] { return timedShift(rootfs); }, {}});
     return rows;
 }
 

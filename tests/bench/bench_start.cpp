@@ -1,6 +1,8 @@
 // bench_start: start-to-exit latency of a busybox /bin/true application
-// container through Berth's engine, side by side with crun and lxc-execute
-// on the same rootfs, in one invocation. Needs root. See README.md.
+// container through Berth's engine, privileged and unprivileged (a user
+// namespace of its own, the rootfs through an idmapped mount), side by side
+// with crun and lxc-execute (privileged, and with lxc.idmap and an idmapped
+// rootfs) on the same rootfs, in one invocation. Needs root. See README.md.
 //   bench_start [--runs N] [--warmup N]
 #include "bench_env.h"
 #include "bench_main.h"
@@ -10,7 +12,9 @@
 #include "lxc_reference.h"
 #include "stats.h"
 
+#include <cerrno>
 #include <charconv>
+#include <cstdint>
 #include <cstdio>
 #include <functional>
 #include <string_view>
@@ -32,6 +36,13 @@ struct Contender {
     std::function<Result<double>()> runOnce;
     std::vector<double> samples;
 };
+
+// Rows of the table crunWithoutNsenter reads.
+constexpr std::size_t kCrunRow = 2;
+constexpr std::size_t kNsenterRow = 3;
+
+// LXC's unprivileged container takes the block after Berth's.
+constexpr std::uint32_t kBlock = 65536;
 
 Result<int> parseCount(std::string_view flag, const char* text, int min)
 {
@@ -99,7 +110,7 @@ void printResults(const std::vector<Contender>& contenders)
     std::vector<TableRow> rows;
     for (const Contender& contender : contenders)
         rows.push_back({contender.name, summarize(contender.samples)});
-    rows.push_back(crunWithoutNsenter(contenders[1], contenders[2]));
+    rows.push_back(crunWithoutNsenter(contenders[kCrunRow], contenders[kNsenterRow]));
     std::printf("\nstart to exit of /bin/true in a busybox container (wall time, steady_clock)\n%s",
                 formatTable(rows).c_str());
 }
@@ -113,22 +124,37 @@ Status runBench(const Options& options)
     settings.paths = Paths(env.tempDir());
     settings.cgroupParent = env.cgroupParent();
     settings.libexecDir = BERTH_BUILD_LIBEXECDIR;
-    BerthContender berthContender(std::move(settings));
+    BerthContender berthContender(settings, "bench-true", /*privileged=*/true);
+    BerthContender unprivileged(std::move(settings), "bench-true-u", /*privileged=*/false);
     CrunReference crun;
     LxcReference lxc;
+    LxcReference lxcIdmap("berth-bench-lxc-u");
     if (Status ok = berthContender.create(); !ok)
         return ok;
+    if (Status ok = unprivileged.create(); !ok)
+        return ok;
+    // Each row runs as it says: read once, not assumed from the configs.
+    Result<std::uint32_t> berthRoot = unprivileged.hostRoot();
+    if (!berthRoot || *berthRoot == 0)
+        return failWith(EIO, "the unprivileged Berth container's root is host root", berthRoot ? "" : berthRoot.error().describe());
     if (Status ok = crun.setUp(env.tempDir(), berthContender.rootfs(), env.cgroupParent()); !ok)
         return ok;
     if (Status ok = lxc.setUp(env.tempDir(), berthContender.rootfs(), env.cgroupParent()); !ok)
         return ok;
+    if (Status ok = lxcIdmap.setUp(env.tempDir(), unprivileged.rootfs(), env.cgroupParent(), *berthRoot + kBlock); !ok)
+        return ok;
+    if (Result<std::uint32_t> lxcRoot = lxcIdmap.hostRoot(); !lxcRoot || *lxcRoot != *berthRoot + kBlock)
+        return failWith(EIO, "LXC's container does not run in its block", lxcRoot ? "" : lxcRoot.error().describe());
+    std::printf("unprivileged: Berth's root is host ID %u, LXC's %u\n", *berthRoot, *berthRoot + kBlock);
     const std::filesystem::path logs = env.tempDir();
-    // The order of rows in the table; crunWithoutNsenter relies on crun and nsenter at 1 and 2.
+    // The order of rows in the table (kCrunRow, kNsenterRow).
     std::vector<Contender> contenders;
-    contenders.push_back({"berth (engine API)", [&] { return berthContender.runOnce(); }, {}});
+    contenders.push_back({"berth, privileged (engine API)", [&] { return berthContender.runOnce(); }, {}});
+    contenders.push_back({"berth, unprivileged (engine API)", [&] { return unprivileged.runOnce(); }, {}});
     contenders.push_back(commandContender("crun run (via nsenter)", crun.runArgv(), logs / "crun.log"));
     contenders.push_back(commandContender("nsenter /bin/true (baseline)", crun.baselineArgv(), logs / "nsenter.log"));
-    contenders.push_back(commandContender("lxc-execute", lxc.runArgv(), logs / "lxc.log"));
+    contenders.push_back(commandContender("lxc-execute, privileged", lxc.runArgv(), logs / "lxc.log"));
+    contenders.push_back(commandContender("lxc-execute, lxc.idmap", lxcIdmap.runArgv(), logs / "lxc-idmap.log"));
     contenders.push_back(commandContender("host /bin/true (spawn cost)", {"/bin/true"}, logs / "true.log"));
     std::printf("bench_start: %d runs (+%d warm-up) of each runtime, round-robin\n", options.runs, options.warmup);
     if (Status ok = measure(contenders, options); !ok)

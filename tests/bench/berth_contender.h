@@ -1,9 +1,11 @@
 // Berth itself, through the engine API: one busybox application container
-// running /bin/true, started and waited for once per run.
+// running /bin/true, started and waited for once per run; privileged (no
+// user namespace) or unprivileged (a block of IDs of its own).
 #pragma once
 
 #include "berth/engine.h"
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 
@@ -11,7 +13,7 @@ namespace berth::bench {
 
 class BerthContender {
 public:
-    explicit BerthContender(EngineSettings settings);
+    BerthContender(EngineSettings settings, std::string name = "bench-true", bool privileged = true);
     BerthContender(const BerthContender&) = delete;
     BerthContender& operator=(const BerthContender&) = delete;
     // Destroys the container (forced: a failed run may leave it running).
@@ -22,10 +24,16 @@ public:
     [[nodiscard]] Result<double> runOnce();
     // The container's rootfs, which the reference runtimes run on as well.
     [[nodiscard]] std::filesystem::path rootfs() const;
+    // The host ID of the container's root: 0 when privileged.
+    [[nodiscard]] Result<std::uint32_t> hostRoot();
 
 private:
+    // Gives the container `base`'s block when the engine gave it none.
+    [[nodiscard]] Status ensureIdMap(std::uint32_t base);
+
     Engine m_engine;
-    std::string m_name = "bench-true";
+    std::string m_name;
+    bool m_privileged;
     bool m_created = false;
 };
 

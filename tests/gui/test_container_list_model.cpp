@@ -114,11 +114,11 @@ private Q_SLOTS:
         FakeContainerSource source;
         ContainerListModel model(source);
         loadFixture(source, model);
-        const QModelIndex db = model.index(model.rowOf(QStringLiteral("db")), ContainerListModel::NameColumn);
-        QVERIFY(!db.data(Qt::DecorationRole).value<QIcon>().isNull());
-        QVERIFY2(db.data(Qt::ToolTipRole).toString().contains(QLatin1String("root on this computer")),
-                 qPrintable(db.data(Qt::ToolTipRole).toString()));
-        for (const auto& name : {QStringLiteral("web"), QStringLiteral("app")}) {
+        const QModelIndex app = model.index(model.rowOf(QStringLiteral("app")), ContainerListModel::NameColumn);
+        QVERIFY(!app.data(Qt::DecorationRole).value<QIcon>().isNull());
+        QVERIFY2(app.data(Qt::ToolTipRole).toString().contains(QLatin1String("root on this computer")),
+                 qPrintable(app.data(Qt::ToolTipRole).toString()));
+        for (const auto& name : {QStringLiteral("web"), QStringLiteral("db")}) {
             const QModelIndex index = model.index(model.rowOf(name), ContainerListModel::NameColumn);
             QVERIFY2(!index.data(Qt::DecorationRole).isValid(), qPrintable(name));
             QVERIFY2(!index.data(Qt::ToolTipRole).isValid(), qPrintable(name));

@@ -1,16 +1,19 @@
 // The classic escapes of privileged containers, and those that matter
 // once a container has a user namespace of its own, tried by a member of
-// group berth (no password) from inside the containers it may have: an
-// application container it created, a system-kind container (busybox init)
-// whose capabilities it trimmed to the application set, and an
-// unprivileged application and system container (their own user namespace;
-// the system one keeps every system capability there, CAP_SYS_ADMIN
-// included). Each attack runs as root inside the container (berthctl exec)
+// group berth (no password) from inside the containers it may have, each
+// unprivileged (a user namespace and a block of IDs of its own) as every
+// new container is: an application container, a system-kind container
+// (busybox init) trimmed to the application capabilities, and a system
+// container keeping every system capability in its namespace, CAP_SYS_ADMIN
+// included. Each attack runs as root inside the container (berthctl exec)
 // through berth-escape-probe, whose payload only creates a marker on the
 // host. Each must fail for the expected reason, the marker must not appear
 // and the host must be left as it was. A privileged system container (root
 // made it) must not even let the member in: the same attacks there are
-// refused at exec.
+// refused at exec. Root itself runs them in a privileged container trimmed
+// to the application set (an administrator's choice that must still hold)
+// and in an unprivileged one with a host file and a writable cgroup tree,
+// which only an administrator may enter.
 #include "host_state.h"
 #include "integration_bus.h"
 #include "security_fixture.h"
@@ -36,13 +39,18 @@ using Expected = QMap<QString, QStringList>;   // step -> results that mean "blo
 const QStringList kDenied{QStringLiteral("EPERM")};
 const QStringList kReadOnly{QStringLiteral("EROFS"), QStringLiteral("EACCES"), QStringLiteral("ENOENT")};
 
-// The containers every attack runs in.
-const QStringList kContainers{QStringLiteral("app"), QStringLiteral("systrim"), QStringLiteral("syspriv"),
-                              QStringLiteral("uapp"), QStringLiteral("usys")};
-const QStringList kUnprivileged{QStringLiteral("uapp"), QStringLiteral("usys")};
-// An unprivileged container with a host file an administrator bound in:
-// only the administrator may enter it, so root runs its one attack
-// (host_file) as its own processes could.
+// The member's containers, unprivileged as every new container is, and
+// root's privileged system container, which the member may not enter.
+const QStringList kUnprivileged{QStringLiteral("app"), QStringLiteral("systrim"), QStringLiteral("usys")};
+const QString kPrivileged = QStringLiteral("syspriv");
+// A privileged container an administrator made and trimmed to the
+// application set: root enters it (what its own processes could do).
+const QString kPrivilegedTrimmed = QStringLiteral("privtrim");
+// An unprivileged system container with a host file an administrator
+// bound in and its cgroup mounted as systemd needs it (its own cgroup,
+// delegated to its root, writable): only the administrator may enter it,
+// so root runs its attacks (host_file, cgroup_limits) as its own
+// processes could.
 const QString kBound = QStringLiteral("ubind");
 const QString kHostFileInside = QStringLiteral("/host-file");
 
@@ -200,18 +208,6 @@ private:
         EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("config"), name, QStringLiteral("set"), file.fileName()}), 0);
     }
 
-    // Root's privileged system container: no user namespace, whatever the
-    // default for new containers is.
-    void rootCreatesPrivileged(const QString& name)
-    {
-        QCOMPARE(m_session.rootCreate(name, QStringLiteral("system")), QString());
-        QString config = m_session.config(name);
-        if (hasIdMap(config)) {
-            config.remove(QRegularExpression(QStringLiteral("^lxc\\.idmap\\s*=.*\n"), QRegularExpression::MultilineOption));
-            QCOMPARE(m_session.setConfig(name, config + QStringLiteral("berth.privileged = 1\n")), QString());
-        }
-    }
-
     // The administrator gives the member's container a user namespace of
     // its own (and, for a system one, every system capability in it).
     void rootMakesUnprivileged(const QString& name, bool system, const QString& extra = {})
@@ -227,29 +223,36 @@ private:
         m_hostFile = m_files.path() + QStringLiteral("/host-file");
         QVERIFY(writeFile(m_hostFile, "the host's\n", kPublic));
         memberCreates(QStringLiteral("app"), QStringLiteral("sleep 1000000"));
-        // A system-kind container trimmed to the application set, the
-        // member's own: made from an application container by its config.
+        // System-kind containers, the member's own, made from application
+        // containers by their config: trimmed to the application set, and
+        // with every system capability.
         memberCreates(QStringLiteral("systrim"), QStringLiteral("true"));
         memberSets(QStringLiteral("systrim"), asSystemConfig(m_session.config(QStringLiteral("systrim")), kApplicationCaps));
-        rootCreatesPrivileged(QStringLiteral("syspriv"));
-        memberCreates(QStringLiteral("uapp"), QStringLiteral("sleep 1000000"));
-        rootMakesUnprivileged(QStringLiteral("uapp"), false);
         memberCreates(QStringLiteral("usys"), QStringLiteral("true"));
-        rootMakesUnprivileged(QStringLiteral("usys"), true);
+        memberSets(QStringLiteral("usys"), asSystemConfig(m_session.config(QStringLiteral("usys"))));
+        // Root's privileged system containers: no user namespace.
+        QCOMPARE(m_session.rootCreatePrivileged(kPrivileged, QStringLiteral("system")), QString());
+        QCOMPARE(m_session.rootCreatePrivileged(kPrivilegedTrimmed, QStringLiteral("system")), QString());
+        QCOMPARE(m_session.setConfig(kPrivilegedTrimmed, m_session.config(kPrivilegedTrimmed) +
+                                                             QStringLiteral("lxc.cap.keep = ") + kApplicationCaps +
+                                                             QLatin1Char('\n')),
+                 QString());
         memberCreates(kBound, QStringLiteral("true"));
         rootMakesUnprivileged(kBound, true,
-                              QStringLiteral("lxc.mount.entry = %1 %2 none bind,create=file 0 0\n")
+                              QStringLiteral("lxc.mount.entry = %1 %2 none bind,create=file 0 0\n"
+                                             "lxc.mount.auto = cgroup:mixed\n")
                                   .arg(m_hostFile, kHostFileInside.mid(1)));
-        for (const QString& name : kContainers + QStringList{kBound})
+        const QStringList all = kUnprivileged + QStringList{kPrivileged, kPrivilegedTrimmed, kBound};
+        for (const QString& name : all)
             QVERIFY(m_session.installProbe(name));
         // The member starts its own; root starts the ones it set up.
-        EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("start"), QStringLiteral("app")}), 0);
-        EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("start"), QStringLiteral("systrim")}), 0);
-        for (const QString& name : {QStringLiteral("syspriv"), QStringLiteral("uapp"), QStringLiteral("usys"), kBound}) {
+        for (const QString& name : kUnprivileged)
+            EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("start"), name}), 0);
+        for (const QString& name : {kPrivileged, kPrivilegedTrimmed, kBound}) {
             auto started = m_session.rootCall(kManager, QStringLiteral("Start"), {name});
             QVERIFY2(started.type() == QDBusMessage::ReplyMessage, qPrintable(name + QLatin1Char(' ') + started.errorMessage()));
         }
-        for (const QString& name : kContainers + QStringList{kBound})
+        for (const QString& name : all)
             QCOMPARE(m_session.state(name), QStringLiteral("running"));
         for (const QString& name : {QStringLiteral("systrim"), QStringLiteral("usys")}) {
             const auto info = m_session.rootCall(kManager, QStringLiteral("GetContainer"), {name});
@@ -280,7 +283,8 @@ private Q_SLOTS:
         const QString block = base.match(m_session.config(container)).captured(1);
         QVERIFY(!block.isEmpty() && block != QLatin1String("0"));
         QCOMPARE(initUidMap(container), QStringLiteral("0 %1 65536").arg(block));
-        QCOMPARE(initUidMap(QStringLiteral("syspriv")), QStringLiteral("0 0 4294967295"));
+        QCOMPARE(initUidMap(kPrivileged), QStringLiteral("0 0 4294967295"));
+        QCOMPARE(initUidMap(kPrivilegedTrimmed), QStringLiteral("0 0 4294967295"));
     }
 
     void escape_data()
@@ -288,15 +292,19 @@ private Q_SLOTS:
         QTest::addColumn<QString>("container");
         QTest::addColumn<QString>("attack");
         QTest::addColumn<QString>("user");   // who enters
-        QTest::addColumn<bool>("memberMayEnter");
+        QTest::addColumn<bool>("mayEnter");
         const auto all = attacks();
-        for (const QString& container : kContainers) {
+        for (const QString& container : kUnprivileged + QStringList{kPrivileged}) {
             for (auto it = all.cbegin(); it != all.cend(); ++it)
                 QTest::addRow("%s %s", qPrintable(container), qPrintable(it.key()))
-                    << container << it.key() << kMember << (container != QLatin1String("syspriv"));
+                    << container << it.key() << kMember << (container != kPrivileged);
         }
-        QTest::addRow("%s host_file", qPrintable(kBound)) << kBound << QStringLiteral("host_file")
-                                                          << QStringLiteral("root") << true;
+        for (auto it = all.cbegin(); it != all.cend(); ++it)
+            QTest::addRow("%s %s", qPrintable(kPrivilegedTrimmed), qPrintable(it.key()))
+                << kPrivilegedTrimmed << it.key() << QStringLiteral("root") << true;
+        for (const QString& attack : {QStringLiteral("host_file"), QStringLiteral("cgroup_limits")})
+            QTest::addRow("%s %s", qPrintable(kBound), qPrintable(attack))
+                << kBound << attack << QStringLiteral("root") << true;
     }
 
     void escape()
@@ -304,7 +312,7 @@ private Q_SLOTS:
         QFETCH(QString, container);
         QFETCH(QString, attack);
         QFETCH(QString, user);
-        QFETCH(bool, memberMayEnter);
+        QFETCH(bool, mayEnter);
         const Outcome outcome = m_session.berthctlAs(
             user, {QStringLiteral("exec"), container, QStringLiteral("--"), QStringLiteral("/berth-escape-probe"),
                       attack, QStringLiteral("--host-root"), m_session.rootfs(container), QStringLiteral("--host-pid"),
@@ -318,7 +326,7 @@ private Q_SLOTS:
         QVERIFY2(::stat(qPrintable(m_hostFile), &hostFile) == 0 && hostFile.st_uid == 0 && hostFile.st_gid == 0 &&
                      (hostFile.st_mode & 07777) == 0644 && readFile(m_hostFile) == "the host's\n",
                  qPrintable(QStringLiteral("the host file changed: ") + said));
-        if (!memberMayEnter) {
+        if (!mayEnter) {
             // Root with CAP_SYS_ADMIN in there is root on the host.
             QVERIFY2(outcome.code == 3, qPrintable(describe(outcome)));
             return;

@@ -2,16 +2,20 @@
 // its own, cannot read each other's 0600 files through any path: not
 // through their own root, not through /proc, not through the host path of
 // the other's root, not through a lower layer they share as snapshots of
-// one source; and a process holding the other's host IDs (a root that
-// escaped its container) is refused too. What a container writes is its
-// block's: through its own view, and in a snapshot's upper layer on disk.
+// one source, not when an administrator binds the other's files in; and a
+// process holding the other's host IDs (a root that escaped its container)
+// is refused too. What a container writes is its block's: through its own
+// view, and in a snapshot's upper layer on disk.
 #include "integration_bus.h"
 #include "security_fixture.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QtTest>
 
+#include <sys/mount.h>
 #include <sys/stat.h>
 
 using namespace berth::test;
@@ -177,6 +181,33 @@ private Q_SLOTS:
         QCOMPARE(ownerOf(upperA + QStringLiteral("/secret")).uid, int(base));
         QCOMPARE(ownerOf(upperA + QStringLiteral("/etc/passwd")).uid, int(base));
         QCOMPARE(ownerOf(lowerPasswd).uid, 0);
+
+        // Even handed the other's upper by an administrator's bind, a
+        // container's root finds its files owned by IDs it does not map.
+        // (Named by its own path the upper is out of reach: the container's
+        // root cannot pass through another container's directory, 0700.
+        // The bind is from a path it can pass through.)
+        const QString reachable = m_files.path() + QStringLiteral("/upper-of-sa");
+        QVERIFY(QDir().mkpath(reachable));
+        QVERIFY(::mount(qPrintable(upperA), qPrintable(reachable), nullptr, MS_BIND, nullptr) == 0);
+        const auto unbind = qScopeGuard([&] { ::umount2(qPrintable(reachable), MNT_DETACH); });
+        EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("peer"), QStringLiteral("-t"),
+                                                   QStringLiteral("busybox"), QStringLiteral("--app"), QStringLiteral("--"),
+                                                   QStringLiteral("/bin/sleep"), QStringLiteral("1000000")}),
+                    0);
+        QVERIFY(makeUnprivileged(QStringLiteral("peer"),
+                                 m_session.config(QStringLiteral("peer")) +
+                                     QStringLiteral("lxc.mount.entry = %1 peer none bind,create=dir 0 0\n").arg(reachable)) != 0);
+        auto started = m_session.rootCall(kManager, QStringLiteral("Start"), {QStringLiteral("peer")});
+        QVERIFY2(started.type() == QDBusMessage::ReplyMessage, qPrintable(started.errorMessage()));
+        // Only the administrator enters a container with a host bind.
+        const Outcome bound = m_session.berthctlAs(QStringLiteral("root"),
+                                                   {QStringLiteral("exec"), QStringLiteral("peer"), QStringLiteral("--"),
+                                                    QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                                                    QStringLiteral("stat -c '%u %a' /peer/secret; cat /peer/secret")});
+        QVERIFY2(!bound.out.contains(kSecret), qPrintable(describe(bound)));
+        QVERIFY2(bound.outText().startsWith(QLatin1String("65534 600")), qPrintable(describe(bound)));
+        destroy(QStringLiteral("peer"));
     }
 };
 
