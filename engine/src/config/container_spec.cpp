@@ -170,7 +170,7 @@ Result<ContainerSpec> ContainerSpec::fromConfig(const Config& config)
     using Step = Status (*)(const Config&, ContainerSpec&);
     static constexpr Step steps[] = {readIdentity, readProcess, readMounts, readCapabilities, readConsole,
                                      readLifecycle, readLimits, readNetwork, readUserNamespace,
-                                     readUnappliedKeys};
+                                     readShares, readUnappliedKeys};
     ContainerSpec spec;
     for (Step step : steps) {
         if (auto ok = step(config, spec); !ok)
