@@ -8,6 +8,10 @@
 #include <QStringList>
 #include <QVariantMap>
 
+#include "berth/model/shared_folder.h"
+
+#include <vector>
+
 #include <cstdint>
 
 namespace berth::client {
@@ -29,6 +33,7 @@ struct ContainerInfo {
     QStringList waitLinks;    // host links it needs up that Berth does not create
     QMap<QString, QString> limits;
     QStringList warnings;     // what its config asks for that Berth does not apply
+    std::vector<model::SharedFolder> shares;   // berth.share, applied at the next start
     int lastExitCode = 0;
     bool hasExited = false;
     QString lastError;

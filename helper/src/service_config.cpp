@@ -5,6 +5,7 @@
 #include "host_exposure.h"
 #include "limits_args.h"
 #include "net/bridge_host.h"
+#include "share_rules.h"
 #include "store/container_lock.h"
 #include "store/container_store.h"
 #include "validation.h"
@@ -30,13 +31,19 @@ Result<HostReasons> judgeConfig(const std::string& text, const std::string& curr
     // A stored config with an include (root wrote it) counts as unknown:
     // any rootfs is then a change.
     std::optional<std::string> currentRootfs;
-    if (auto current = Config::parse(currentText, noIncludes))
-        currentRootfs = current->get("lxc.rootfs.path");
+    std::optional<Config> current;
+    if (auto parsed = Config::parse(currentText, noIncludes)) {
+        currentRootfs = parsed->get("lxc.rootfs.path");
+        current = std::move(*parsed);
+    }
     // Bridge names cannot hold '/': the test stays inside Berth's store.
     auto isBerthBridge = [&paths](const std::string& link) { return net::isBerthBridge(paths, link); };
     HostReasons reasons = hostExposures(*config, *spec, currentRootfs);
     const HostReasons network = hostNetworkExposures(*spec, isBerthBridge);
     reasons.insert(reasons.end(), network.begin(), network.end());
+    // Shared folders come through ShareFolder, which checks the owner.
+    const HostReasons shares = shareLineExposures(*config, current);
+    reasons.insert(reasons.end(), shares.begin(), shares.end());
     return reasons;
 }
 
