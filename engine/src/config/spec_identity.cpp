@@ -164,6 +164,20 @@ Status readEnvironment(const Config& config, ContainerSpec& spec)
     return {};
 }
 
+// lxc.init.uid / lxc.init.gid: the IDs the init runs as (an OCI image's
+// User is written as them at create). (uid_t)-1 means "unchanged" to the kernel.
+Status readInitId(const Config& config, const char* key, std::uint32_t& id)
+{
+    const auto entry = config.entry(key);
+    if (!entry || entry->value.empty())
+        return {};
+    auto parsed = parseUnsignedValue(entry->value, 0, 4294967294U);
+    if (!parsed)
+        return std::unexpected(entryError(*entry, parsed.error()));
+    id = static_cast<std::uint32_t>(*parsed);
+    return {};
+}
+
 } // namespace
 
 Status readProcess(const Config& config, ContainerSpec& spec)
@@ -175,6 +189,10 @@ Status readProcess(const Config& config, ContainerSpec& spec)
             return std::unexpected(entryError(*entry, ok.error()));
         spec.cwd = entry->value;
     }
+    if (auto uid = readInitId(config, "lxc.init.uid", spec.initUid); !uid)
+        return uid;
+    if (auto gid = readInitId(config, "lxc.init.gid", spec.initGid); !gid)
+        return gid;
     return readEnvironment(config, spec);
 }
 

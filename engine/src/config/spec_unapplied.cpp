@@ -25,8 +25,6 @@ constexpr UnappliedKey kUnappliedKeys[] = {
     {"lxc.apparmor.", Verdict::Warn, "AppArmor is not used by Berth; this is not applied"},
     {"lxc.selinux.", Verdict::Warn, "SELinux is not used by Berth; this is not applied"},
     {"lxc.seccomp.", Verdict::Warn, "Berth applies its own seccomp filter; this is not applied"},
-    {"lxc.init.uid", Verdict::Warn, "not applied yet: the command runs as root (uid 0)"},
-    {"lxc.init.gid", Verdict::Warn, "not applied yet: the command runs with gid 0"},
     {"lxc.init.groups", Verdict::Warn, "not applied yet: the command runs with root's groups"},
     {"lxc.prlimit.", Verdict::Warn, "resource limits by prlimit are not applied; use lxc.cgroup2.* limits"},
 };
@@ -43,8 +41,6 @@ const UnappliedKey* findUnapplied(std::string_view key)
 // What the value claims nothing about: no warning.
 bool claimsNothing(const ConfigEntry& entry)
 {
-    if (entry.key == "lxc.init.uid" || entry.key == "lxc.init.gid")
-        return entry.value.empty() || entry.value == "0";
     return entry.value.empty() || (entry.key == "lxc.apparmor.profile" && entry.value == "unconfined");
 }
 

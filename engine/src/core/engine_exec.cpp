@@ -13,6 +13,9 @@
 #include <nlohmann/json.hpp>
 
 #include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 namespace berth {
 
@@ -28,6 +31,20 @@ Result<std::vector<UniqueFd>> openCgroupProcs(const std::vector<std::string>& fi
         fds.push_back(std::move(fd));
     }
     return fds;
+}
+
+// Whether the running init has a user namespace of its own: taken from the
+// init, not the config, which may have changed since the start. The pidfd
+// still alive after the look proves the pid was the init's.
+Result<bool> hasOwnUserNamespace(pid_t initPid, int initPidfd)
+{
+    struct stat ours {}, theirs {};
+    const std::string path = "/proc/" + std::to_string(initPid) + "/ns/user";
+    if (::stat("/proc/self/ns/user", &ours) != 0 || ::stat(path.c_str(), &theirs) != 0)
+        return failErrno(errno, "read the container's user namespace");
+    if (::syscall(SYS_pidfd_send_signal, initPidfd, 0, nullptr, 0) != 0)
+        return failErrno(errno, "the container's init");
+    return ours.st_ino != theirs.st_ino || ours.st_dev != theirs.st_dev;
 }
 
 std::vector<std::string> capabilityNames(const std::vector<int>& caps)
@@ -74,6 +91,10 @@ Result<runtime::ExecContext> execContext(const EngineSettings& settings, const s
     if (!reply->fd)
         return failWith(EPROTO, "the monitor sent no pidfd");
     context.initPidfd = std::move(reply->fd);
+    auto userns = hasOwnUserNamespace(recorded->initPid, context.initPidfd.get());
+    if (!userns)
+        return fail(userns.error());
+    context.userNamespace = *userns;
     return context;
 }
 

@@ -17,6 +17,10 @@ struct AutoMountPlan {
     Proc proc = Proc::Mixed;
     Sys sys = Sys::ReadOnly;
     Cgroup cgroup = Cgroup::None;
+    // sysfs may only be mounted by the owner of the network namespace: a
+    // container in a user namespace of its own on the host's network gets
+    // the host's /sys bound read-only instead (as LXC does).
+    bool bindHostSys = false;
 };
 
 // One mounted cgroup hierarchy of the host, to mount again inside.
@@ -27,7 +31,7 @@ struct CgroupMountSpec {
 };
 
 [[nodiscard]] Status mountProc(int rootFd, AutoMountPlan::Proc mode);
-[[nodiscard]] Status mountSys(int rootFd, AutoMountPlan::Sys mode);
+[[nodiscard]] Status mountSys(int rootFd, AutoMountPlan::Sys mode, bool bindHostSys);
 // Needs the cgroup namespace entered, so each tree's root is the container's own cgroup.
 [[nodiscard]] Status mountCgroups(int rootFd, AutoMountPlan::Cgroup mode, const std::vector<CgroupMountSpec>& trees);
 // Hides kernel interfaces a container has no business reading (OCI defaults).

@@ -1,9 +1,11 @@
 #include "runtime/container_init.h"
 
 #include "runtime/etc_files.h"
+#include "runtime/fd_passing.h"
 #include "runtime/loopback.h"
 #include "runtime/mount_util.h"
 #include "runtime/rootfs_setup.h"
+#include "runtime/user_identity.h"
 
 #include <nlohmann/json.hpp>
 
@@ -25,34 +27,55 @@ namespace berth::runtime {
 
 namespace {
 
-Status waitForGoAhead(int syncFd)
+// Host files the container takes, opened in the child's mount namespace
+// while it still has the host's IDs: the test and state roots may be
+// closed to others (0700), which the container's root is on the host.
+struct HostHandles {
+    UniqueFd rootfsDir;     // where the monitor's rootfs mount is attached
+    UniqueFd initBinary;    // berth-init, for application containers
+    UniqueFd rootfsMount;   // from the go-ahead: the monitor's rootfs mount, if any
+};
+
+Result<HostHandles> openHostHandles(const LaunchPlan& plan)
 {
-    char go = 0;
-    ssize_t got;
-    do {
-        got = ::read(syncFd, &go, 1);
-    } while (got < 0 && errno == EINTR);
-    if (got != 1)
-        return failWith(ECANCELED, "the monitor did not let the container start");
-    return {};
+    HostHandles handles;
+    handles.rootfsDir.reset(::open(plan.rootfs.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+    if (!handles.rootfsDir)
+        return failErrno(errno, "open rootfs " + plan.rootfs.string());
+    if (!plan.initBinary.empty()) {
+        handles.initBinary.reset(::open(plan.initBinary.c_str(), O_PATH | O_CLOEXEC));
+        if (!handles.initBinary)
+            return failErrno(errno, "open " + plan.initBinary.string());
+    }
+    return handles;
 }
 
-Status bindInitBinary(int rootFd, const std::filesystem::path& initBinary)
+// The go-ahead carries the rootfs mount when the monitor made one.
+Result<UniqueFd> waitForGoAhead(int syncFd)
 {
-    if (initBinary.empty())
+    auto go = receiveMessage(syncFd);
+    if (!go || go->text != "go")
+        return failWith(ECANCELED, "the monitor did not let the container start");
+    return std::move(go->fd);
+}
+
+Status bindInitBinary(int rootFd, const HostHandles& handles)
+{
+    if (!handles.initBinary)
         return {};
     if (auto dir = ensureDirInRoot(rootFd, "dev/.berth", 0755); !dir)
         return dir;
     if (auto file = ensureFileInRoot(rootFd, "dev/.berth/berth-init", 0755); !file)
         return file;
-    return bindInRoot(rootFd, "dev/.berth/berth-init", initBinary.string(), false, MS_RDONLY | MS_NOSUID | MS_NODEV);
+    return bindInRoot(rootFd, "dev/.berth/berth-init", fdPath(handles.initBinary.get()), false,
+                      MS_RDONLY | MS_NOSUID | MS_NODEV);
 }
 
-Status mountEverything(int rootFd, const LaunchPlan& plan)
+Status mountEverything(int rootFd, const LaunchPlan& plan, const HostHandles& handles)
 {
     if (auto s = mountProc(rootFd, plan.autoMounts.proc); !s)
         return s;
-    if (auto s = mountSys(rootFd, plan.autoMounts.sys); !s)
+    if (auto s = mountSys(rootFd, plan.autoMounts.sys, plan.autoMounts.bindHostSys); !s)
         return s;
     if (auto s = setupDev(rootFd, plan.dev); !s)
         return s;
@@ -65,7 +88,7 @@ Status mountEverything(int rootFd, const LaunchPlan& plan)
     if (plan.autoMounts.proc != AutoMountPlan::Proc::None)
         if (auto s = maskProcPaths(rootFd); !s)
             return s;
-    return bindInitBinary(rootFd, plan.initBinary);
+    return bindInitBinary(rootFd, handles);
 }
 
 // A snapshot clone's merged view, mounted in the container's own mount
@@ -91,7 +114,27 @@ Status writeEtcFiles(int rootFd, const LaunchPlan& plan)
     return {};
 }
 
-Status enterRoot(const LaunchPlan& plan)
+// The monitor's mount (idmapped tree or overlay), or the rootfs bound
+// onto itself; a privileged snapshot is mounted here first.
+Result<UniqueFd> setUpRootfs(const LaunchPlan& plan, HostHandles& handles)
+{
+    if (handles.rootfsMount)
+        return attachRootfs(std::move(handles.rootfsMount), handles.rootfsDir.get());
+    // Shifted on disk: bound as it is, through the handle (its path may
+    // cross directories the container's root cannot enter).
+    if (plan.ownUserNamespace() && !plan.overlay) {
+        auto tree = cloneTree(handles.rootfsDir.get());
+        if (!tree)
+            return fail(tree.error());
+        return attachRootfs(std::move(*tree), handles.rootfsDir.get());
+    }
+    if (plan.overlay)
+        if (auto merged = mountSnapshot(*plan.overlay); !merged)
+            return fail(merged.error());
+    return prepareRootfs(plan.rootfs);
+}
+
+Status enterRoot(const LaunchPlan& plan, HostHandles& handles)
 {
     if (::unshare(CLONE_NEWCGROUP) != 0)
         return failErrno(errno, "enter a new cgroup namespace");
@@ -101,13 +144,10 @@ Status enterRoot(const LaunchPlan& plan)
         if (auto links = configureInsideContainer(plan.network); !links)
             return links;
     }
-    if (plan.overlay)
-        if (auto merged = mountSnapshot(*plan.overlay); !merged)
-            return merged;
-    auto rootFd = prepareRootfs(plan.rootfs);
+    auto rootFd = setUpRootfs(plan, handles);
     if (!rootFd)
         return fail(rootFd.error());
-    if (auto mounted = mountEverything(rootFd->get(), plan); !mounted)
+    if (auto mounted = mountEverything(rootFd->get(), plan, handles); !mounted)
         return mounted;
     if (plan.readOnlyRoot) {
         if (auto ro = remountReadOnly(rootFd->get()); !ro)
@@ -163,12 +203,15 @@ Status dropPrivileges(const LaunchPlan& plan, const security::SeccompProgram& se
         return failErrno(err, "load the seccomp filter");
     if (int err = security::applyCapabilities(plan.capabilities); err != 0)
         return failErrno(err, "drop capabilities");
-    return {};
+    return takeInitIds(plan.initIds);
 }
 
-Status prepareAndExec(const LaunchPlan& plan, int syncFd)
+Status prepareAndExec(const LaunchPlan& plan, HostHandles& handles, int syncFd)
 {
-    if (auto entered = enterRoot(plan); !entered)
+    if (plan.ownUserNamespace())
+        if (auto root = becomeNamespaceRoot(); !root)
+            return root;
+    if (auto entered = enterRoot(plan, handles); !entered)
         return entered;
     if (auto console = takeConsole(); !console)
         return console;
@@ -213,10 +256,14 @@ void runContainerInit(const LaunchPlan& plan, int syncFd)
     for (int sig = 1; sig < NSIG; ++sig)
         if (sig != SIGKILL && sig != SIGSTOP)
             ::signal(sig, SIG_DFL);
+    auto handles = openHostHandles(plan);
     auto go = waitForGoAhead(syncFd);
     if (!go)
         ::_exit(126);
-    auto result = prepareAndExec(plan, syncFd);
+    if (!handles)
+        reportAndExit(syncFd, handles.error());
+    handles->rootfsMount = std::move(*go);
+    auto result = prepareAndExec(plan, *handles, syncFd);
     reportAndExit(syncFd, result.error());
 }
 

@@ -36,19 +36,21 @@ Result<UniqueFd> openDevDir(int rootFd)
     return fs::openInRoot(rootFd, "dev", O_PATH | O_DIRECTORY | O_CLOEXEC);
 }
 
-// mknod works for real root; where it does not (a restricted host), bind
-// the host's node instead, as LXC does.
-Status makeDeviceNode(int rootFd, int devFd, const DeviceNode& node)
+// mknod works for real root; where it does not (a user namespace, a
+// restricted host), bind the host's node instead, as LXC does.
+Status makeDeviceNode(int rootFd, int devFd, const DeviceNode& node, bool bindHostNode)
 {
     const std::string path = std::string("dev/") + node.name;
-    if (::mknodat(devFd, node.name, S_IFCHR | 0666, makedev(node.major, node.minor)) == 0) {
-        // mknod honours the umask; the nodes must be usable by everyone.
-        if (::fchmodat(devFd, node.name, 0666, 0) != 0)
-            return failErrno(errno, "chmod device /" + path);
-        return {};
+    if (!bindHostNode) {
+        if (::mknodat(devFd, node.name, S_IFCHR | 0666, makedev(node.major, node.minor)) == 0) {
+            // mknod honours the umask; the nodes must be usable by everyone.
+            if (::fchmodat(devFd, node.name, 0666, 0) != 0)
+                return failErrno(errno, "chmod device /" + path);
+            return {};
+        }
+        if (errno != EPERM)
+            return failErrno(errno, "create device /" + path);
     }
-    if (errno != EPERM)
-        return failErrno(errno, "create device /" + path);
     if (auto file = ensureFileInRoot(rootFd, path, 0666); !file)
         return file;
     return bindInRoot(rootFd, path, std::string("/dev/") + node.name, false, 0);
@@ -85,7 +87,7 @@ Status setupDev(int rootFd, const DevSetup& setup)
     if (!devFd)
         return fail(devFd.error());
     for (const DeviceNode& node : kDevices)
-        if (auto made = makeDeviceNode(rootFd, devFd->get(), node); !made)
+        if (auto made = makeDeviceNode(rootFd, devFd->get(), node, setup.bindHostNodes); !made)
             return made;
     for (const auto& [name, target] : kSymlinks)
         if (::symlinkat(target, devFd->get(), name) != 0)

@@ -17,6 +17,9 @@ struct DevSetup {
     std::string consoleSlavePath;           // bound onto /dev/console
     std::vector<std::string> ttySlavePaths; // bound onto /dev/tty1..N
     unsigned ptyMax = 0;              // devpts max=, 0 = kernel default
+    // In a user namespace of its own the container's root cannot mknod:
+    // the host's nodes are bound in straight away (as LXC does).
+    bool bindHostNodes = false;
 };
 
 [[nodiscard]] Status setupDev(int rootFd, const DevSetup& setup);

@@ -2,6 +2,7 @@
 
 #include "runtime/fd_passing.h"
 #include "runtime/stdio_proxy.h"
+#include "runtime/user_identity.h"
 
 #include <algorithm>
 
@@ -119,9 +120,15 @@ void attachStdio(const Prepared& prepared)
 [[noreturn]] void runCommand(const ExecContext& context, const ExecRequest& request, const Prepared& prepared,
                              int ptySocket)
 {
+    // The cgroup files were opened by host root: writing them needs no
+    // right inside the user namespace.
     for (const UniqueFd& procs : context.cgroupProcs)
         if (::write(procs.get(), "0", 1) != 1)
             die("join the container's cgroup", errno);
+    // Before the pty: its slave is then the container root's.
+    if (context.userNamespace)
+        if (auto root = becomeNamespaceRoot(); !root)
+            die("become root of the container's user namespace", root.error().code);
     if (request.allocatePty)
         attachPty(ptySocket);
     else
@@ -174,7 +181,9 @@ void waitProxy(const Prepared& prepared, pid_t proxy)
 {
     const pid_t proxy = startProxy(prepared);
     closeAllExcept(prepared.waiterKeeps.data(), prepared.waiterKeeps.size());
-    if (::setns(context.initPidfd.get(), kNamespaces) != 0)
+    // The user namespace is joined in the same call, so the others are
+    // entered with host root's rights over them.
+    if (::setns(context.initPidfd.get(), kNamespaces | (context.userNamespace ? CLONE_NEWUSER : 0)) != 0)
         die("join the container's namespaces", errno);
     const pid_t command = ::fork();
     if (command < 0)

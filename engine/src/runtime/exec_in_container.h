@@ -18,6 +18,9 @@ struct ExecContext {
     bool noNewPrivs = true;
     security::CapabilityPlan capabilities;
     security::SeccompProgram seccomp;
+    // The container has a user namespace of its own: joined with the other
+    // namespaces, the command then runs as its root (uid and gid 0 inside).
+    bool userNamespace = false;
 };
 
 [[nodiscard]] Result<ExecProcess> execInContainer(const ExecContext& context, const ExecRequest& request);

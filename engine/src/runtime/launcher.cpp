@@ -1,6 +1,9 @@
 #include "runtime/launcher.h"
 
 #include "runtime/container_init.h"
+#include "runtime/container_rootfs.h"
+#include "runtime/fd_passing.h"
+#include "security/user_namespace.h"
 
 #include <nlohmann/json.hpp>
 
@@ -22,9 +25,13 @@ constexpr unsigned long kNamespaces = CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWUTS 
 // A fork-like clone: the child continues on a copy of this stack, which is
 // what a single-threaded monitor wants (no separate stack to size). A
 // container on the host's network (lxc.net.0.type = none) keeps its netns.
-pid_t cloneWithNamespaces(bool hostNetwork)
+// With a user namespace, made in the same call, every other new namespace
+// belongs to it: the container's root may then mount its own /proc, set up
+// its own network and devpts.
+pid_t cloneWithNamespaces(const LaunchPlan& plan)
 {
-    const unsigned long flags = kNamespaces | (hostNetwork ? 0 : CLONE_NEWNET) | SIGCHLD;
+    const unsigned long flags = kNamespaces | (plan.network.hostNetwork ? 0 : CLONE_NEWNET) |
+                                (plan.ownUserNamespace() ? CLONE_NEWUSER : 0) | SIGCHLD;
     return static_cast<pid_t>(::syscall(SYS_clone, flags, nullptr, nullptr, nullptr, nullptr));
 }
 
@@ -76,7 +83,7 @@ Result<LaunchedInit> launchContainer(const LaunchPlan& plan, const std::function
         return failErrno(errno, "socketpair");
     UniqueFd ours(pair[0]), theirs(pair[1]);
 
-    const pid_t pid = cloneWithNamespaces(plan.network.hostNetwork);
+    const pid_t pid = cloneWithNamespaces(plan);
     if (pid < 0)
         return failErrno(errno, "clone the container's init");
     if (pid == 0) {
@@ -89,6 +96,11 @@ Result<LaunchedInit> launchContainer(const LaunchPlan& plan, const std::function
         reap(pid);
         return fail(placed.error());
     }
+    if (plan.ownUserNamespace())
+        if (auto mapped = security::writeIdMaps(pid, plan.idMap); !mapped) {
+            reap(pid);
+            return fail(mapped.error().wrap("map the container's IDs"));
+        }
     // The links are made straight inside the child's new namespace.
     auto links = createHostSide(plan.network, pid);
     if (!links) {
@@ -101,11 +113,15 @@ Result<LaunchedInit> launchContainer(const LaunchPlan& plan, const std::function
         reap(pid);
         return failErrno(err, "pidfd_open");
     }
-    const char go = 1;
-    if (::write(ours.get(), &go, 1) != 1) {
-        const int err = errno;
+    // Made once the maps are written: the idmapped tree takes them from the child's namespace.
+    auto rootfs = rootfsMountFor(plan, pid);
+    if (!rootfs) {
         reap(pid);
-        return failErrno(err, "signal the container to start");
+        return fail(rootfs.error());
+    }
+    if (auto go = sendMessage(ours.get(), "go", rootfs->get()); !go) {
+        reap(pid);
+        return fail(go.error().wrap("signal the container to start"));
     }
     if (auto sent = sendSeccomp(ours.get(), plan.seccompKind, plan.capabilities.keep); !sent) {
         // A child that failed first explains better why the send failed.

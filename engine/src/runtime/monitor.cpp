@@ -105,6 +105,21 @@ bool initHasExited(pid_t pid)
     return ::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == pid;
 }
 
+// The console and tty slaves are host ptys bound into the container: its
+// root (host BASE, tty group BASE+5) must own them, or it could not open
+// /dev/console, as devpts gives its own ptys (mode 0620, gid=5).
+Status givePtysTo(const std::vector<UniqueFd>& slaves, const model::IdMap& map)
+{
+    const auto uid = map.toHost(model::IdKind::User, 0);
+    const auto gid = map.toHost(model::IdKind::Group, 5);
+    if (!uid || !gid)
+        return failWith(EINVAL, "the container's ID map has no root or tty group");
+    for (const UniqueFd& slave : slaves)
+        if (::fchown(slave.get(), *uid, *gid) != 0 || ::fchmod(slave.get(), 0620) != 0)
+            return failErrno(errno, "give the console to the container's root");
+    return {};
+}
+
 std::vector<CgroupMountSpec> cgroupTreesOf(const cgroup::Layout& layout)
 {
     std::vector<CgroupMountSpec> trees;
@@ -272,6 +287,7 @@ Status Monitor::setUp()
     if (!network)
         return fail(network.error());
     plan->network = *network;
+    plan->autoMounts.bindHostSys = plan->ownUserNamespace() && plan->network.hostNetwork;
     m_network = std::move(*network);
     m_hasForwards = !spec->forwards.empty();
     for (const InterfacePlan& iface : m_network.interfaces)
@@ -285,6 +301,9 @@ Status Monitor::setUp()
     m_log = std::move(*log);
     if (auto consoles = openConsoles(spec->ttyMax, spec->consoleBufferSize); !consoles)
         return consoles;
+    if (plan->ownUserNamespace())
+        if (auto given = givePtysTo(m_slaves, plan->idMap); !given)
+            return given;
     plan->dev.consoleSlavePath = m_slavePaths[0];
     plan->dev.ttySlavePaths.assign(m_slavePaths.begin() + 1, m_slavePaths.end());
     plan->cgroupTrees = cgroupTreesOf(*layout);

@@ -168,13 +168,17 @@ Result<LaunchPlan> buildLaunchPlan(const EngineSettings& settings, const Contain
 {
     LaunchPlan plan;
     plan.rootfs = spec.rootfs;
+    plan.idMap = spec.idMap;
+    plan.rootfsShifted = spec.rootfsShifted;
     plan.overlay = spec.overlay;
     plan.hostname = spec.hostname;
     plan.autoMounts = autoMountPlanOf(spec.mountAuto);
     for (const MountEntry& entry : spec.mounts)
         plan.mounts.push_back(mountRequestOf(entry));
     plan.dev.ptyMax = spec.ptyMax;
+    plan.dev.bindHostNodes = plan.ownUserNamespace();
     plan.cwd = spec.cwd.string();
+    plan.initIds = {spec.initUid, spec.initGid};
     plan.noNewPrivs = spec.noNewPrivs;
     plan.env = containerEnvironment(spec.environment, {});
 

@@ -28,6 +28,24 @@ Result<UniqueFd> prepareRootfs(const std::filesystem::path& rootfs)
     return mounted;
 }
 
+Result<UniqueFd> attachRootfs(UniqueFd mount, int rootfsDirFd)
+{
+    if (::mount(nullptr, "/", nullptr, MS_REC | MS_SLAVE, nullptr) != 0)
+        return failErrno(errno, "make mounts private");
+    if (::move_mount(mount.get(), "", rootfsDirFd, "", MOVE_MOUNT_F_EMPTY_PATH | MOVE_MOUNT_T_EMPTY_PATH) != 0)
+        return failErrno(errno, "attach the rootfs mount");
+    // The fd names the root of the mount, now attached.
+    return mount;
+}
+
+Result<UniqueFd> cloneTree(int dirFd)
+{
+    UniqueFd tree(::open_tree(dirFd, "", OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | AT_EMPTY_PATH | AT_RECURSIVE));
+    if (!tree)
+        return failErrno(errno, "bind the rootfs");
+    return tree;
+}
+
 Status remountReadOnly(int rootFd)
 {
     struct statvfs st {};

@@ -82,7 +82,7 @@ struct TestImage {
             {.type = 'd', .path = "opq", .perm = 0755},
             {.path = "opq/old", .data = "old\n"},
         };
-        for (const char* applet : {"sh", "cat", "ls", "echo", "pwd"})
+        for (const char* applet : {"sh", "cat", "ls", "echo", "pwd", "id"})
             first.push_back({.type = 'l', .path = std::string("bin/") + applet, .link = "busybox"});
         const std::vector<Entry> second = {
             {.type = 'd', .path = "data", .perm = 0755},
@@ -96,7 +96,7 @@ struct TestImage {
         gzipLayers = {tarOf(first, ARCHIVE_FILTER_GZIP), tarOf(second, ARCHIVE_FILTER_GZIP)};
         config = R"({"architecture":"amd64","os":"linux","config":{
             "Entrypoint":["/bin/sh","-c"],
-            "Cmd":["cat /data/layer2; echo files: $(ls /data /opq); echo cwd=$(pwd) greeting=$GREETING"],
+            "Cmd":["cat /data/layer2; echo files: $(ls /data /opq); echo cwd=$(pwd) greeting=$GREETING uid=$(id -u):$(id -g)."],
             "Env":["PATH=/bin","GREETING=hello"],"WorkingDir":"/data","User":"app",
             "ExposedPorts":{"80/tcp":{}}},
             "rootfs":{"type":"layers","diff_ids":[")" + image::sha256OfText(layers[0]) + R"(",")" +
@@ -214,7 +214,8 @@ private:
         // ls /data /opq: layer 2's whiteout removed data/gone, its opaque
         // marker hid opq/old; neither marker itself is in the tree.
         QVERIFY2(log.find("files: /data: kept layer2 /opq: new\n") != std::string::npos, log.c_str());
-        QVERIFY2(log.find("cwd=/data greeting=hello\n") != std::string::npos, log.c_str());
+        // The image's User (app, 1000:1000) is whom the command runs as.
+        QVERIFY2(log.find("cwd=/data greeting=hello uid=1000:1000.\n") != std::string::npos, log.c_str());
         const std::string config = readFile(m_engine.settings().paths.configFile(name));
         QVERIFY2(config.find("berth.image.expose = 80/tcp\n") != std::string::npos, config.c_str());
         QVERIFY2(config.find("lxc.init.uid = 1000\n") != std::string::npos, config.c_str());

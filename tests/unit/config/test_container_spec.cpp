@@ -315,7 +315,7 @@ private slots:
         QTest::addColumn<bool>("refused");
         QTest::addColumn<int>("warnings");
         QTest::addColumn<QString>("says");
-        QTest::newRow("idmap") << "lxc.idmap = u 0 100000 65536" << true << 0 << "user namespace";
+        QTest::newRow("idmap users only") << "lxc.idmap = u 0 100000 65536" << true << 0 << "no group IDs are mapped";
         QTest::newRow("idmap cleared") << "lxc.idmap =" << false << 0 << "";
         QTest::newRow("namespace keep") << "lxc.namespace.keep = net" << true << 0 << "namespaces";
         QTest::newRow("namespace share") << "lxc.namespace.share.net = 1" << true << 0 << "namespaces";
@@ -327,9 +327,9 @@ private slots:
         QTest::newRow("selinux") << "lxc.selinux.context = system_u:system_r:lxc_t:s0" << false << 1 << "SELinux";
         QTest::newRow("seccomp profile") << "lxc.seccomp.profile = /etc/strict.seccomp" << false << 1 << "seccomp";
         QTest::newRow("seccomp nesting") << "lxc.seccomp.allow_nesting = 1" << false << 1 << "seccomp";
-        QTest::newRow("init uid") << "lxc.init.uid = 1000" << false << 1 << "runs as root";
-        QTest::newRow("init uid root") << "lxc.init.uid = 0" << false << 0 << "";
-        QTest::newRow("init gid") << "lxc.init.gid = 1000" << false << 1 << "gid 0";
+        QTest::newRow("init uid") << "lxc.init.uid = 1000" << false << 0 << "";   // applied (issue #15)
+        QTest::newRow("init gid") << "lxc.init.gid = 1000" << false << 0 << "";
+        QTest::newRow("init uid not a number") << "lxc.init.uid = app" << true << 0 << "";
         QTest::newRow("prlimit") << "lxc.prlimit.nproc = 100" << false << 1 << "prlimit";
         QTest::newRow("rootfs ro") << "lxc.rootfs.options = ro" << false << 0 << "";
         QTest::newRow("rootfs nodev") << "lxc.rootfs.options = ro,nodev,idmap=container" << false << 2 << "is not applied (only 'ro' is)";
@@ -357,6 +357,20 @@ private slots:
             QVERIFY2(warning.starts_with("config:3: " + key), warning.c_str());
             QVERIFY2(QString::fromStdString(warning).contains(says), warning.c_str());
         }
+    }
+
+    // lxc.init.uid / lxc.init.gid are applied: the init runs as them (issue #15).
+    void initIds()
+    {
+        auto spec = specOf(kBase + "lxc.init.uid = 1000\nlxc.init.gid = 100\n");
+        QVERIFY2(spec, spec ? "" : spec.error().message.c_str());
+        QCOMPARE(spec->initUid, 1000U);
+        QCOMPARE(spec->initGid, 100U);
+        auto root = specOf(kBase);
+        QVERIFY(root);
+        QCOMPARE(root->initUid, 0U);
+        QCOMPARE(root->initGid, 0U);
+        QVERIFY(!specOf(kBase + "lxc.init.gid = 4294967295\n"));
     }
 
     // Snapshot clones (issue #5): the merged view is the rootfs.
