@@ -3,6 +3,7 @@
 // asks for the administrator when the caller is not that owner.
 #include "service.h"
 
+#include "runtime/plan_builder.h"
 #include "share_rules.h"
 #include "validation.h"
 
@@ -41,6 +42,11 @@ void Service::ShareFolder(const QString& qname, const QDBusUnixFileDescriptor& f
         return;
     Needs base{QString::fromLatin1(kActionManage)};
     requirePrivilege(existingPrivilege(name), name, base);
+    auto spec = runtime::loadContainerSpec(m_engine.settings(), name);
+    if (rejected(spec ? Status{} : fail(spec.error())))
+        return;
+    if (auto reason = containerShareExposure(name, !spec->idMap.empty()))
+        base.needHost({*reason});
     auto needsOf = [base, facts = *facts](const CallerIdentity& caller) {
         Needs needs = base;
         if (auto reason = folderExposure(facts, callerOwnsFolder(facts, caller.uid, groupsOf(caller))))

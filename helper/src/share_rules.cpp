@@ -94,6 +94,14 @@ std::optional<HostReason> folderExposure(const FolderFacts& folder, bool callerO
                       "a folder the caller does not own"};
 }
 
+std::optional<HostReason> containerShareExposure(const std::string& name, bool ownUserNamespace)
+{
+    if (ownUserNamespace)
+        return std::nullopt;
+    return HostReason{"", "ShareFolder into container " + quoteForMessage(name) + ", which has no lxc.idmap",
+                      "its root is the host's root and may take over any file in the folder"};
+}
+
 HostReasons shareLineExposures(const Config& config, const std::optional<Config>& current)
 {
     const std::vector<std::string> kept = current ? current->getAll(model::kShareKey) : std::vector<std::string>{};

@@ -8,6 +8,7 @@
 #include "berth/error.h"
 #include "host_reason.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,11 @@ struct FolderFacts {
 
 // Why sharing `folder` needs the administrator (it is someone else's), or nothing.
 [[nodiscard]] std::optional<HostReason> folderExposure(const FolderFacts& folder, bool callerOwns);
+
+// Why sharing into a container without a user namespace of its own (no
+// lxc.idmap) needs the administrator: its root is the host's, whose
+// CAP_CHOWN reaches even the files the idmapped mount leaves unmapped.
+[[nodiscard]] std::optional<HostReason> containerShareExposure(const std::string& name, bool ownUserNamespace);
 
 // A berth.share line of `config` that `current` lacks (added or changed) reaches the host.
 [[nodiscard]] HostReasons shareLineExposures(const Config& config, const std::optional<Config>& current);

@@ -23,6 +23,8 @@ using namespace berth::test;
 namespace {
 
 const QString kApp = QStringLiteral("app");
+// The container's own block, written by root (allocation is not this test's).
+const QString kIdMap = QStringLiteral("lxc.idmap = u 0 1000000000 65536\nlxc.idmap = g 0 1000000000 65536\n");
 
 } // namespace
 
@@ -61,6 +63,14 @@ protected:
     void setUpScene() override
     {
         startMemberApp();
+        // Only a container with a user namespace of its own takes a member's share.
+        restartApp();
+        QStringList lines;
+        for (const QString& line : m_session.config(kApp).split(QLatin1Char('\n')))
+            if (!line.startsWith(QLatin1String("lxc.idmap")))
+                lines << line;
+        QCOMPARE(m_session.setConfig(kApp, lines.join(QLatin1Char('\n')) + kIdMap), QString());
+        EXPECT_CODE(member({QStringLiteral("start"), kApp}), 0);
         const struct passwd* pw = ::getpwnam(kMember.toLocal8Bit().constData());
         QVERIFY(pw);
         m_home = m_files.path() + QStringLiteral("/home");
@@ -107,7 +117,7 @@ private Q_SLOTS:
         restartApp();
         EXPECT_CODE(member({QStringLiteral("start"), kApp}), 0);
         const Outcome read = execInApp(QStringLiteral("stat -c %u /src/secret; cat /src/secret; echo x >> /src/secret; "
-                                                      "chmod 666 /src/secret; chown 0 /src/secret; echo done"));
+                                                      "chmod 666 /src/secret; chown 0:0 /src/secret; echo done"));
         QVERIFY2(read.outText().startsWith(QLatin1String("65534\n")), qPrintable(describe(read)));
         QVERIFY2(!read.outText().contains(QLatin1String("root's secret")), qPrintable(describe(read)));
         QCOMPARE(readFile(secret), QByteArray("root's secret\n"));

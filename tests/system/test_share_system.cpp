@@ -30,6 +30,18 @@ namespace {
 
 const QString kBox = QStringLiteral("sharebox");
 const QString kOutsider = QStringLiteral("berth-test-outsider");
+// The container's own block, written by root (allocation is not this test's).
+const QString kIdMap = QStringLiteral("lxc.idmap = u 0 1000000000 65536\nlxc.idmap = g 0 1000000000 65536\n");
+
+// The config without its lxc.idmap lines.
+QString withoutIdMap(const QString& config)
+{
+    QStringList kept;
+    for (const QString& line : config.split(QLatin1Char('\n')))
+        if (!line.startsWith(QLatin1String("lxc.idmap")))
+            kept << line;
+    return kept.join(QLatin1Char('\n'));
+}
 
 struct passwd* account(const QString& user)
 {
@@ -79,6 +91,12 @@ private:
         return QJsonDocument::fromJson(info.out).object().value(QStringLiteral("shares")).toArray();
     }
 
+    void rootSetConfig(const QString& text)
+    {
+        const QDBusMessage set = callHelper(m_bus, kManager, QStringLiteral("SetConfig"), {kBox, text});
+        QVERIFY2(set.type() == QDBusMessage::ReplyMessage, qPrintable(set.errorMessage()));
+    }
+
     QString folder(const QString& name) const { return m_dir.path() + QLatin1Char('/') + name; }
 
     static void verifyAdminRefusal(const Outcome& outcome, const QString& mentions)
@@ -110,6 +128,17 @@ private Q_SLOTS:
         berthctl({QStringLiteral("destroy"), QStringLiteral("-f"), kBox});
         m_bus.stop();
         removeFromGroup(kTestUser, kBerthGroup);
+    }
+
+    // Its root would be the host's: CAP_CHOWN over every file in the folder.
+    void containerWithoutItsOwnUserNamespaceNeedsTheAdministrator()
+    {
+        const QString mapped = withoutIdMap(config());
+        rootSetConfig(mapped);
+        verifyAdminRefusal(asMember({QStringLiteral("share"), kBox, folder(QStringLiteral("project")), QStringLiteral("/src")}),
+                           QStringLiteral("which has no lxc.idmap"));
+        QCOMPARE(config(), mapped);
+        rootSetConfig(mapped + kIdMap);
     }
 
     void memberSharesTheirFolder()

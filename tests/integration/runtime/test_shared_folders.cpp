@@ -23,6 +23,8 @@ namespace fsys = std::filesystem;
 namespace {
 
 constexpr std::uint32_t kOwner = 1000;
+// The container's own block, written by hand (no allocation in this test).
+constexpr const char* kIdMap = "lxc.idmap = u 0 1000000000 65536\nlxc.idmap = g 0 1000000000 65536\n";
 constexpr std::uint32_t kStranger = 2000;
 
 void writeFileAs(const fsys::path& file, const std::string& text, std::uint32_t uid, mode_t mode)
@@ -66,16 +68,23 @@ private:
         return dir;
     }
 
-    void createWithShare(const std::string& name, const fsys::path& folder, std::uint32_t inside)
+    void createWithShare(const std::string& name, const fsys::path& folder, std::uint32_t inside, bool ownUserns = true)
     {
-        auto created = m_engine.create({.name = name, .kind = ContainerKind::System});
+        auto created = m_engine.create({.name = name, .kind = ContainerKind::System, .privileged = !ownUserns});
         QVERIFY2(created, created ? "" : created.error().describe().c_str());
         const model::SharedFolder share{folder.string(), "/src", kOwner, kOwner, inside, inside};
-        std::ofstream(m_engine.settings().paths.configFile(name), std::ios::app)
-            << "berth.share = " << model::formatSharedFolder(share) << "\n";
+        std::ofstream config(m_engine.settings().paths.configFile(name), std::ios::app);
+        if (ownUserns && !config_has_idmap(name))
+            config << kIdMap;
+        config << "berth.share = " << model::formatSharedFolder(share) << "\n";
         // A user of that uid inside, for su.
         std::ofstream(m_engine.settings().paths.rootfsDir(name) / "etc/passwd", std::ios::app)
             << "dev:x:1000:1000::/:/bin/sh\n";
+    }
+
+    bool config_has_idmap(const std::string& name)
+    {
+        return readAll(m_engine.settings().paths.configFile(name)).find("lxc.idmap") != std::string::npos;
     }
 
     void start(const std::string& name)
@@ -114,18 +123,22 @@ private slots:
 
     void ownerFilesAppearAsChosenUser_data()
     {
+        QTest::addColumn<bool>("ownUserns");
         QTest::addColumn<uint>("inside");
         QTest::addColumn<QString>("writer");   // how a file is written as that user inside
-        QTest::newRow("root inside") << 0U << "sh";
-        QTest::newRow("1000 inside") << 1000U << "su dev";
+        QTest::newRow("own userns, root inside") << true << 0U << "sh";
+        QTest::newRow("own userns, 1000 inside") << true << 1000U << "su dev";
+        QTest::newRow("privileged, root inside") << false << 0U << "sh";
+        QTest::newRow("privileged, 1000 inside") << false << 1000U << "su dev";
     }
 
     void ownerFilesAppearAsChosenUser()
     {
+        QFETCH(bool, ownUserns);
         QFETCH(uint, inside);
         QFETCH(QString, writer);
-        const fsys::path folder = makeFolder("owner" + std::to_string(inside));
-        createWithShare("share", folder, inside);
+        const fsys::path folder = makeFolder(std::string(QTest::currentDataTag()));
+        createWithShare("share", folder, inside, ownUserns);
         start("share");
 
         const std::string id = std::to_string(inside) + ":" + std::to_string(inside);
@@ -144,6 +157,12 @@ private slots:
         // Someone else's file is nobody's inside, and even root cannot write it.
         const RunResult denied = execCaptured(m_engine, "share", {"sh", "-c", "echo x >> /src/theirs"});
         QVERIFY(denied.exit.code != 0);
+        // Nor take it over: a container's own root has no CAP_CHOWN on an
+        // unmapped file (host root, in a privileged container, has).
+        if (ownUserns) {
+            const RunResult chowned = execCaptured(m_engine, "share", {"chown", "0:0", "/src/theirs"});
+            QVERIFY2(chowned.exit.code != 0, chowned.output.c_str());
+        }
         QCOMPARE(readAll(folder / "theirs"), std::string("theirs\n"));
         QCOMPARE(ownerOf(folder / "theirs"), std::string("2000:2000"));
         stopAndDestroy("share");

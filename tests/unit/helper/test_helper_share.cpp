@@ -78,6 +78,14 @@ private slots:
         QVERIFY(reason->sentence().find("does not own") != std::string::npos);
     }
 
+    void containersWithoutTheirOwnUserNamespaceNeedTheAdministrator()
+    {
+        QVERIFY(!containerShareExposure("web", true));
+        auto reason = containerShareExposure("web", false);
+        QVERIFY(reason);
+        QVERIFY2(reason->sentence().find("'web', which has no lxc.idmap") != std::string::npos, reason->sentence().c_str());
+    }
+
     void newShareLinesNeedTheAdministrator()
     {
         const std::string line = "berth.share = /h/p /src owner=1000:1000 uid=0 gid=0\n";
