@@ -7,6 +7,7 @@
 #include "berthctl_run.h"
 #include "helper_calls.h"
 #include "integration_bus.h"
+#include "integration_env.h"
 #include "system_bus.h"
 #include "test_users.h"
 
@@ -19,6 +20,8 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <fstream>
 
 #include <pwd.h>
 #include <sys/stat.h>
@@ -152,12 +155,24 @@ private Q_SLOTS:
         QCOMPARE(listed[0].toObject().value(QStringLiteral("target")).toString(), QStringLiteral("/src"));
         QCOMPARE(listed[0].toObject().value(QStringLiteral("ownerUid")).toInt(), int(account(kTestUser)->pw_uid));
 
+        // A user of the container's own /etc/passwd, by name; an unknown one is refused.
+        const berth::Paths paths(IntegrationEnvironment::instance().stateRoot());
+        std::ofstream(paths.rootfsDir(kBox.toStdString()) / "etc/passwd", std::ios::app) << "dev:x:1000:1001::/:/bin/sh\n";
+        EXPECT_CODE(asMember({QStringLiteral("share"), kBox, folder(QStringLiteral("project")), QStringLiteral("/dev-src"),
+                              QStringLiteral("--user"), QStringLiteral("dev")}),
+                    0);
+        const Outcome unknown = asMember({QStringLiteral("share"), kBox, folder(QStringLiteral("project")),
+                                          QStringLiteral("/x"), QStringLiteral("--user"), QStringLiteral("nosuchuser")});
+        QVERIFY2(unknown.code != 0 && both(unknown).contains(QLatin1String("nosuchuser")), qPrintable(describe(unknown)));
+        QCOMPARE(shares().size(), 2);
+
         EXPECT_CODE(asMember({QStringLiteral("start"), kBox}), 0);
         const Outcome seen = asMember({QStringLiteral("exec"), kBox, QStringLiteral("--"), QStringLiteral("sh"),
                                        QStringLiteral("-c"),
-                                       QStringLiteral("cat /src/hello; stat -c %u /src/hello; echo inside > /src/made")});
+                                       QStringLiteral("cat /src/hello; stat -c %u /src/hello; stat -c %u:%g /dev-src/hello; "
+                                                      "echo inside > /src/made")});
         EXPECT_CODE(seen, 0);
-        QCOMPARE(seen.outText(), QStringLiteral("hello from the host\n0\n"));
+        QCOMPARE(seen.outText(), QStringLiteral("hello from the host\n0\n1000:1001\n"));
         // Written by root inside: the member's on the host.
         QCOMPARE(ownerOf(folder(QStringLiteral("project/made"))), uint(account(kTestUser)->pw_uid));
     }
@@ -211,6 +226,7 @@ private Q_SLOTS:
     void unshareTakesItAway()
     {
         EXPECT_CODE(asMember({QStringLiteral("unshare"), kBox, QStringLiteral("/src")}), 0);
+        EXPECT_CODE(asMember({QStringLiteral("unshare"), kBox, QStringLiteral("/dev-src")}), 0);
         QVERIFY(shares().isEmpty());
         QVERIFY(!config().contains(QLatin1String("berth.share")));
         EXPECT_CODE(asMember({QStringLiteral("stop"), kBox}), 0);
