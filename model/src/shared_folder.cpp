@@ -136,6 +136,10 @@ std::expected<std::string, std::string> normalizeShareTarget(std::string_view ta
     }
     if (kept.empty())
         return std::unexpected("the target '" + std::string(target) + "' is the container's root itself");
+    for (std::string_view own : {"proc", "sys", "dev"})
+        if (kept.front() == own)
+            return std::unexpected("the target '" + std::string(target) + "' is in the container's own /" +
+                                   std::string(own) + ", which Berth mounts");
     std::string out;
     for (std::string_view part : kept)
         (out += '/') += part;

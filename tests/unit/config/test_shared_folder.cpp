@@ -72,6 +72,9 @@ private slots:
         QTest::newRow("target climbs out") << "/h/p ../../etc owner=1:1 uid=0 gid=0" << "climbs out";
         QTest::newRow("target climbs out later") << "/h/p /a/../../etc owner=1:1 uid=0 gid=0" << "climbs out";
         QTest::newRow("target is root") << "/h/p /./ owner=1:1 uid=0 gid=0" << "root itself";
+        QTest::newRow("target in /proc") << "/h/p /proc/sys owner=1:1 uid=0 gid=0" << "own /proc";
+        QTest::newRow("target is /dev") << "/h/p dev/ owner=1:1 uid=0 gid=0" << "own /dev";
+        QTest::newRow("target in /sys") << "/h/p /x/../sys/fs owner=1:1 uid=0 gid=0" << "own /sys";
         QTest::newRow("no owner") << "/h/p /src uid=0 gid=0" << "all needed";
         QTest::newRow("owner without gid") << "/h/p /src owner=1 uid=0 gid=0" << "UID:GID";
         QTest::newRow("bad uid") << "/h/p /src owner=1:1 uid=x gid=0" << "whole number";

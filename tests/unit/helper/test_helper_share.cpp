@@ -118,6 +118,8 @@ private slots:
         QTest::newRow("relative target") << "root" << "src" << false;
         QTest::newRow("climbing target") << "root" << "/a/../../etc" << false;
         QTest::newRow("root target") << "root" << "/" << false;
+        QTest::newRow("target in /dev") << "root" << "/dev/.berth" << false;
+        QTest::newRow("target like /dev") << "root" << "/devices" << true;
     }
 
     void insideUsersAndTargets()

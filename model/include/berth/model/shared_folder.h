@@ -28,8 +28,10 @@ struct SharedFolder {
 // The config key.
 inline constexpr std::string_view kShareKey = "berth.share";
 
-// "/src", "src/", "/a/./b" -> "/src", "/a/b"; the container's root itself or
-// a path climbing out with ".." is an error saying so.
+// "/src", "src/", "/a/./b" -> "/src", "/a/b"; the container's root itself, a
+// path climbing out with "..", and /proc, /sys and /dev (and below: the
+// container's own kernel views and devices, which a folder would hide) are
+// errors saying so.
 [[nodiscard]] std::expected<std::string, std::string> normalizeShareTarget(std::string_view target);
 // An absolute host path without ".", ".." or "//" (the path as the kernel
 // named the folder): anything else is an error saying why.
