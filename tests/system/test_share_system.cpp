@@ -158,6 +158,10 @@ private Q_SLOTS:
         // A user of the container's own /etc/passwd, by name; an unknown one is refused.
         const berth::Paths paths(IntegrationEnvironment::instance().stateRoot());
         std::ofstream(paths.rootfsDir(kBox.toStdString()) / "etc/passwd", std::ios::app) << "dev:x:1000:1001::/:/bin/sh\n";
+        // The container's root may leave a FIFO where the helper reads: it is passed over, never waited on.
+        const std::string group = (paths.rootfsDir(kBox.toStdString()) / "etc/group").string();
+        ::unlink(group.c_str());
+        QVERIFY(::mkfifo(group.c_str(), 0644) == 0);
         EXPECT_CODE(asMember({QStringLiteral("share"), kBox, folder(QStringLiteral("project")), QStringLiteral("/dev-src"),
                               QStringLiteral("--user"), QStringLiteral("dev")}),
                     0);

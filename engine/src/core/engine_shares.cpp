@@ -13,6 +13,7 @@
 #include <algorithm>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 
 namespace berth {
 
@@ -59,8 +60,11 @@ std::string rootfsFile(const ContainerSpec& spec, const std::string& file)
         UniqueFd rootFd(::open(root.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
         if (!rootFd)
             continue;
-        auto fd = fs::openInRoot(rootFd.get(), file, O_RDONLY | O_CLOEXEC);
-        if (!fd)
+        // Non-blocking and regular files only: the container's root may
+        // have put a FIFO or a device there.
+        auto fd = fs::openInRoot(rootFd.get(), file, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+        struct stat st {};
+        if (!fd || ::fstat(fd->get(), &st) != 0 || !S_ISREG(st.st_mode))
             continue;
         if (auto text = fs::readAll(fd->get()))
             return *text;
