@@ -74,6 +74,9 @@ install_ubuntu_keyring() {
 missing=$(list_missing)
 if [ -z "$missing" ] && is_installed ubuntu-keyring; then
     echo "install-deps: all packages present"
+    if [ "$(id -u)" -eq 0 ]; then
+        "$(dirname "$0")/berth-id-range.sh"
+    fi
     exit 0
 fi
 
@@ -116,4 +119,6 @@ if [ -n "$still_missing" ]; then
     echo "install-deps: still missing after install:$still_missing" >&2
     exit 1
 fi
+# Berth's subordinate ID range (containers are unprivileged by default).
+"$(dirname "$0")/berth-id-range.sh"
 echo "install-deps: done"

@@ -70,9 +70,9 @@ Berth is installed: berthctl talks over the system bus to berth-helper,
 which D-Bus starts on demand and polkit authorizes (root, and members of
 group 'berth', may manage containers). Try:
 
-  berthctl create demo -t busybox            a busybox system container (root or an administrator:
-                                             it keeps CAP_SYS_ADMIN on the host, see docs/security.md)
-  berthctl create app -t busybox --app -- sleep 1d   an application container, what a member of group berth makes
+  berthctl create demo -t busybox            a busybox system container, unprivileged (its own user namespace)
+  berthctl create app -t busybox --app -- sleep 1d   an application container
+  berthctl create old -t busybox --privileged   root inside is host root: an administrator's (docs/security.md)
   berthctl start demo && berthctl console demo     (Ctrl-a q detaches)
   berthctl exec demo -- ps                   a command inside it
   berthctl limits demo --memory 64M --cpus 0.5

@@ -96,6 +96,33 @@
     </message>
 </context>
 <context>
+    <name>Privilege</name>
+    <message>
+        <source>Privileged: root inside this container is root on this computer</source>
+        <translation>Privilegiert: root in diesem Container ist root auf diesem Rechner</translation>
+    </message>
+    <message>
+        <source>Privileged: root inside is root on this computer</source>
+        <translation>Privilegiert: root im Container ist root auf diesem Rechner</translation>
+    </message>
+    <message>
+        <source>Unprivileged: %1</source>
+        <translation>Unprivilegiert: %1</translation>
+    </message>
+    <message>
+        <source>rootfs shifted into them once at creation</source>
+        <translation>Root-Dateisystem beim Erstellen einmal in sie verschoben</translation>
+    </message>
+    <message>
+        <source>rootfs through an idmapped mount</source>
+        <translation>Root-Dateisystem über einen ID-gemappten Mount</translation>
+    </message>
+    <message>
+        <source>Unprivileged: host IDs %1 (%2)</source>
+        <translation>Unprivilegiert: Host-IDs %1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>QCommandLineParser</name>
     <message>
         <source>Options:</source>
@@ -677,6 +704,30 @@ DNS-Domain: %5</translation>
         <translation>Root in einem Container kann auf dem Host ein gewöhnlicher Benutzer sein; unprivilegierte Container brauchen das.</translation>
     </message>
     <message>
+        <source>Berth&apos;s ID range</source>
+        <translation>Berths ID-Bereich</translation>
+    </message>
+    <message>
+        <source>Each unprivileged container gets 65536 user and group IDs of its own from this range (/etc/subuid, /etc/subgid).</source>
+        <translation>Jeder unprivilegierte Container erhält aus diesem Bereich 65536 eigene Benutzer- und Gruppen-IDs (/etc/subuid, /etc/subgid).</translation>
+    </message>
+    <message>
+        <source>Root file system owners</source>
+        <translation>Eigentümer des Wurzeldateisystems</translation>
+    </message>
+    <message>
+        <source>With idmapped mounts, containers share template files unchanged; without them, each new rootfs is chowned into its container&apos;s IDs once.</source>
+        <translation>Mit ID-gemappten Einhängungen teilen Container die Dateien der Vorlagen unverändert; ohne sie erhält jedes neue Wurzeldateisystem einmal per chown die IDs seines Containers.</translation>
+    </message>
+    <message>
+        <source>Mapped user namespaces</source>
+        <translation>Gemappte Benutzernamensräume</translation>
+    </message>
+    <message>
+        <source>Berth runs each unprivileged container in a user namespace that maps its root to an ordinary host ID.</source>
+        <translation>Berth führt jeden unprivilegierten Container in einem Benutzernamensraum aus, der seinen root auf eine gewöhnliche Host-ID abbildet.</translation>
+    </message>
+    <message>
         <source>Control group version</source>
         <translation>Version der Kontrollgruppen</translation>
     </message>
@@ -871,6 +922,10 @@ DNS-Domain: %5</translation>
     <message>
         <source>Namespaces</source>
         <translation>Namensräume</translation>
+    </message>
+    <message>
+        <source>User namespaces</source>
+        <translation>Benutzernamensräume</translation>
     </message>
     <message>
         <source>Control groups</source>
@@ -1339,6 +1394,22 @@ DNS-Domain: %5</translation>
         <source>Shared folders:</source>
         <translation>Geteilte Ordner:</translation>
     </message>
+    <message>
+        <source>Make &amp;unprivileged…</source>
+        <translation>&amp;Unprivilegiert machen…</translation>
+    </message>
+    <message>
+        <source>Give &apos;%1&apos; a user namespace of its own? Root inside becomes an unprivileged user on this computer; files it owns keep working.</source>
+        <translation>&apos;%1&apos; einen eigenen User-Namespace geben? root im Container wird ein unprivilegierter Benutzer auf diesem Rechner; seine Dateien bleiben nutzbar.</translation>
+    </message>
+    <message>
+        <source>Make unprivileged</source>
+        <translation>Unprivilegiert machen</translation>
+    </message>
+    <message>
+        <source>make &apos;%1&apos; unprivileged</source>
+        <translation>&apos;%1&apos; unprivilegiert machen</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::NamePage</name>
@@ -1359,10 +1430,6 @@ DNS-Domain: %5</translation>
         <translation>Anwendung (führt einen Befehl aus)</translation>
     </message>
     <message>
-        <source>A system container keeps administrator rights on this computer (CAP_SYS_ADMIN): creating or entering one asks for an administrator&apos;s password. An application container does not.</source>
-        <translation>Ein Systemcontainer behält Administratorrechte auf diesem Rechner (CAP_SYS_ADMIN): Das Erstellen oder Betreten fragt nach dem Passwort eines Administrators. Ein Anwendungscontainer nicht.</translation>
-    </message>
-    <message>
         <source>Kind:</source>
         <translation>Art:</translation>
     </message>
@@ -1381,6 +1448,14 @@ DNS-Domain: %5</translation>
     <message>
         <source>list the existing containers</source>
         <translation>Auflisten der vorhandenen Container</translation>
+    </message>
+    <message>
+        <source>Privileged container</source>
+        <translation>Privilegierter Container</translation>
+    </message>
+    <message>
+        <source>Root inside a privileged container is root on this computer: creating one needs an administrator&apos;s password.</source>
+        <translation>root in einem privilegierten Container ist root auf diesem Rechner: Das Erstellen braucht das Passwort eines Administrators.</translation>
     </message>
 </context>
 <context>
@@ -1710,6 +1785,10 @@ DNS-Domain: %5</translation>
         <source>Warnings:</source>
         <translation>Warnungen:</translation>
     </message>
+    <message>
+        <source>User IDs:</source>
+        <translation>Benutzer-IDs:</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::ProgressPage</name>
@@ -2013,6 +2092,18 @@ DNS-Domain: %5</translation>
     <message>
         <source>automatic (DHCP/IPAM)</source>
         <translation>automatisch (DHCP/IPAM)</translation>
+    </message>
+    <message>
+        <source>Root inside:</source>
+        <translation>root im Container:</translation>
+    </message>
+    <message>
+        <source>root on this computer (privileged; needs an administrator)</source>
+        <translation>root auf diesem Rechner (privilegiert; braucht einen Administrator)</translation>
+    </message>
+    <message>
+        <source>an unprivileged user on this computer</source>
+        <translation>ein unprivilegierter Benutzer auf diesem Rechner</translation>
     </message>
 </context>
 <context>
@@ -2960,10 +3051,6 @@ wird gestartet, sobald diese Schnittstelle aktiv ist.</translation>
         <translation>Zum Autostart markierte Container starten oder stoppen</translation>
     </message>
     <message>
-        <source>an application container needs no administrator: berthctl create NAME -t TEMPLATE --app -- COMMAND</source>
-        <translation>ein Anwendungscontainer braucht keinen Administrator: berthctl create NAME -t TEMPLATE --app -- COMMAND</translation>
-    </message>
-    <message>
         <source>Warning:</source>
         <translation>Warnung:</translation>
     </message>
@@ -3006,6 +3093,54 @@ wird gestartet, sobald diese Schnittstelle aktiv ist.</translation>
     <message>
         <source>%1 at %2 (as uid %3, gid %4)</source>
         <translation>%1 unter %2 (als UID %3, GID %4)</translation>
+    </message>
+    <message>
+        <source>Give a stopped privileged container a user namespace of its own: root inside becomes an unprivileged user on the host.</source>
+        <translation>Einem gestoppten privilegierten Container einen eigenen User-Namespace geben: root im Container wird ein unprivilegierter Benutzer auf dem Host.</translation>
+    </message>
+    <message>
+        <source>Convert to an unprivileged container (the only way).</source>
+        <translation>In einen unprivilegierten Container umwandeln (die einzige Richtung).</translation>
+    </message>
+    <message>
+        <source>convert: --unprivileged is required</source>
+        <translation>convert: --unprivileged ist erforderlich</translation>
+    </message>
+    <message>
+        <source>A privileged container: no user namespace, root inside is root on the host (needs an administrator).</source>
+        <translation>Ein privilegierter Container: kein User-Namespace, root im Container ist root auf dem Host (braucht einen Administrator).</translation>
+    </message>
+    <message>
+        <source>Give a privileged container a user namespace</source>
+        <translation>Einem privilegierten Container einen User-Namespace geben</translation>
+    </message>
+    <message>
+        <source>Privileged:</source>
+        <translation>Privilegiert:</translation>
+    </message>
+    <message>
+        <source>yes: root inside is root on the host</source>
+        <translation>ja: root im Container ist root auf dem Host</translation>
+    </message>
+    <message>
+        <source>User namespace:</source>
+        <translation>User-Namespace:</translation>
+    </message>
+    <message>
+        <source>rootfs shifted into them once at creation</source>
+        <translation>Root-Dateisystem beim Erstellen einmal in sie verschoben</translation>
+    </message>
+    <message>
+        <source>rootfs through an idmapped mount</source>
+        <translation>Root-Dateisystem über einen ID-gemappten Mount</translation>
+    </message>
+    <message>
+        <source>host IDs %1 (%2)</source>
+        <translation>Host-IDs %1 (%2)</translation>
+    </message>
+    <message>
+        <source>PRIV</source>
+        <translation>PRIV</translation>
     </message>
 </context>
 <context>

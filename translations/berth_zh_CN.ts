@@ -96,6 +96,33 @@
     </message>
 </context>
 <context>
+    <name>Privilege</name>
+    <message>
+        <source>Privileged: root inside this container is root on this computer</source>
+        <translation>特权容器：此容器内的 root 就是本机的 root</translation>
+    </message>
+    <message>
+        <source>Privileged: root inside is root on this computer</source>
+        <translation>特权：容器内的 root 就是本机的 root</translation>
+    </message>
+    <message>
+        <source>Unprivileged: %1</source>
+        <translation>非特权：%1</translation>
+    </message>
+    <message>
+        <source>rootfs shifted into them once at creation</source>
+        <translation>根文件系统在创建时一次性移入这些 ID</translation>
+    </message>
+    <message>
+        <source>rootfs through an idmapped mount</source>
+        <translation>根文件系统经由 ID 映射挂载</translation>
+    </message>
+    <message>
+        <source>Unprivileged: host IDs %1 (%2)</source>
+        <translation>非特权：主机 ID %1（%2）</translation>
+    </message>
+</context>
+<context>
     <name>QCommandLineParser</name>
     <message>
         <source>Options:</source>
@@ -676,6 +703,30 @@ DNS 域：%5</translation>
         <translation>容器内的 root 在主机上可以是普通用户；非特权容器需要这一点。</translation>
     </message>
     <message>
+        <source>Berth&apos;s ID range</source>
+        <translation>Berth 的 ID 范围</translation>
+    </message>
+    <message>
+        <source>Each unprivileged container gets 65536 user and group IDs of its own from this range (/etc/subuid, /etc/subgid).</source>
+        <translation>每个非特权容器从此范围中获得 65536 个专属的用户和组 ID（/etc/subuid、/etc/subgid）。</translation>
+    </message>
+    <message>
+        <source>Root file system owners</source>
+        <translation>根文件系统的所有者</translation>
+    </message>
+    <message>
+        <source>With idmapped mounts, containers share template files unchanged; without them, each new rootfs is chowned into its container&apos;s IDs once.</source>
+        <translation>有 ID 映射挂载时，容器原样共享模板文件；没有时，每个新的根文件系统会被一次性 chown 为其容器的 ID。</translation>
+    </message>
+    <message>
+        <source>Mapped user namespaces</source>
+        <translation>映射的用户命名空间</translation>
+    </message>
+    <message>
+        <source>Berth runs each unprivileged container in a user namespace that maps its root to an ordinary host ID.</source>
+        <translation>Berth 在用户命名空间中运行每个非特权容器，该命名空间把容器的 root 映射为主机上的普通 ID。</translation>
+    </message>
+    <message>
         <source>Control group version</source>
         <translation>控制组版本</translation>
     </message>
@@ -870,6 +921,10 @@ DNS 域：%5</translation>
     <message>
         <source>Namespaces</source>
         <translation>命名空间</translation>
+    </message>
+    <message>
+        <source>User namespaces</source>
+        <translation>用户命名空间</translation>
     </message>
     <message>
         <source>Control groups</source>
@@ -1338,6 +1393,22 @@ DNS 域：%5</translation>
         <source>Shared folders:</source>
         <translation>共享文件夹：</translation>
     </message>
+    <message>
+        <source>Make &amp;unprivileged…</source>
+        <translation>设为非特权(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Give &apos;%1&apos; a user namespace of its own? Root inside becomes an unprivileged user on this computer; files it owns keep working.</source>
+        <translation>为“%1”提供独立的用户命名空间？容器内的 root 将成为本机上的非特权用户；它拥有的文件仍可使用。</translation>
+    </message>
+    <message>
+        <source>Make unprivileged</source>
+        <translation>设为非特权</translation>
+    </message>
+    <message>
+        <source>make &apos;%1&apos; unprivileged</source>
+        <translation>将“%1”设为非特权</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::NamePage</name>
@@ -1358,10 +1429,6 @@ DNS 域：%5</translation>
         <translation>应用（运行单个命令）</translation>
     </message>
     <message>
-        <source>A system container keeps administrator rights on this computer (CAP_SYS_ADMIN): creating or entering one asks for an administrator&apos;s password. An application container does not.</source>
-        <translation>系统容器在这台计算机上保留管理员权限（CAP_SYS_ADMIN）：创建或进入它需要管理员密码。应用容器则不需要。</translation>
-    </message>
-    <message>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
@@ -1380,6 +1447,14 @@ DNS 域：%5</translation>
     <message>
         <source>list the existing containers</source>
         <translation>列出现有容器</translation>
+    </message>
+    <message>
+        <source>Privileged container</source>
+        <translation>特权容器</translation>
+    </message>
+    <message>
+        <source>Root inside a privileged container is root on this computer: creating one needs an administrator&apos;s password.</source>
+        <translation>特权容器内的 root 就是本机的 root：创建特权容器需要管理员密码。</translation>
     </message>
 </context>
 <context>
@@ -1709,6 +1784,10 @@ DNS 域：%5</translation>
         <source>Warnings:</source>
         <translation>警告：</translation>
     </message>
+    <message>
+        <source>User IDs:</source>
+        <translation>用户 ID：</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::ProgressPage</name>
@@ -2010,6 +2089,18 @@ DNS 域：%5</translation>
     <message>
         <source>automatic (DHCP/IPAM)</source>
         <translation>自动（DHCP/IPAM）</translation>
+    </message>
+    <message>
+        <source>Root inside:</source>
+        <translation>容器内的 root：</translation>
+    </message>
+    <message>
+        <source>root on this computer (privileged; needs an administrator)</source>
+        <translation>本机的 root（特权；需要管理员）</translation>
+    </message>
+    <message>
+        <source>an unprivileged user on this computer</source>
+        <translation>本机上的一个非特权用户</translation>
     </message>
 </context>
 <context>
@@ -2954,10 +3045,6 @@ link is up.</source>
         <translation>启动或停止标记为自动启动的容器</translation>
     </message>
     <message>
-        <source>an application container needs no administrator: berthctl create NAME -t TEMPLATE --app -- COMMAND</source>
-        <translation>应用容器无需管理员：berthctl create NAME -t TEMPLATE --app -- COMMAND</translation>
-    </message>
-    <message>
         <source>Warning:</source>
         <translation>警告：</translation>
     </message>
@@ -3000,6 +3087,54 @@ link is up.</source>
     <message>
         <source>%1 at %2 (as uid %3, gid %4)</source>
         <translation>%1 位于 %2（作为 UID %3，GID %4）</translation>
+    </message>
+    <message>
+        <source>Give a stopped privileged container a user namespace of its own: root inside becomes an unprivileged user on the host.</source>
+        <translation>为已停止的特权容器提供独立的用户命名空间：容器内的 root 成为主机上的非特权用户。</translation>
+    </message>
+    <message>
+        <source>Convert to an unprivileged container (the only way).</source>
+        <translation>转换为非特权容器（唯一的方向）。</translation>
+    </message>
+    <message>
+        <source>convert: --unprivileged is required</source>
+        <translation>convert：必须指定 --unprivileged</translation>
+    </message>
+    <message>
+        <source>A privileged container: no user namespace, root inside is root on the host (needs an administrator).</source>
+        <translation>特权容器：没有用户命名空间，容器内的 root 就是主机的 root（需要管理员）。</translation>
+    </message>
+    <message>
+        <source>Give a privileged container a user namespace</source>
+        <translation>为特权容器提供用户命名空间</translation>
+    </message>
+    <message>
+        <source>Privileged:</source>
+        <translation>特权：</translation>
+    </message>
+    <message>
+        <source>yes: root inside is root on the host</source>
+        <translation>是：容器内的 root 就是主机的 root</translation>
+    </message>
+    <message>
+        <source>User namespace:</source>
+        <translation>用户命名空间：</translation>
+    </message>
+    <message>
+        <source>rootfs shifted into them once at creation</source>
+        <translation>根文件系统在创建时一次性移入这些 ID</translation>
+    </message>
+    <message>
+        <source>rootfs through an idmapped mount</source>
+        <translation>根文件系统经由 ID 映射挂载</translation>
+    </message>
+    <message>
+        <source>host IDs %1 (%2)</source>
+        <translation>主机 ID %1（%2）</translation>
+    </message>
+    <message>
+        <source>PRIV</source>
+        <translation>特权</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-// list, info, start, stop, kill, freeze, unfreeze, destroy.
+// list, info, start, stop, kill, freeze, unfreeze, destroy, convert.
 #include "command_line.h"
 #include "commands.h"
 #include "exit_codes.h"
@@ -128,6 +128,23 @@ int cmdDestroy(const QStringList& args)
     if (int code = line.parse(args, 1, 1); code >= 0)
         return code;
     return finishWith(helperClient().destroy(line.positional().at(0), line.isSet(QStringLiteral("force"))));
+}
+
+int cmdConvert(const QStringList& args)
+{
+    VerbLine line(QStringLiteral("convert"), QStringLiteral("NAME --unprivileged"),
+                  Cli::tr("Give a stopped privileged container a user namespace of its own: root inside becomes "
+                          "an unprivileged user on the host."));
+    line.addFlag({QStringLiteral("unprivileged")}, Cli::tr("Convert to an unprivileged container (the only way)."));
+    if (int code = line.parse(args, 1, 1); code >= 0)
+        return code;
+    // Said on the command line, so that what it does is never a surprise.
+    if (!line.isSet(QStringLiteral("unprivileged")))
+        return reportUsage(Cli::tr("convert: --unprivileged is required"));
+    auto job = helperClient().convertToUnprivileged(line.positional().at(0));
+    if (!job)
+        return reportError(job.error());
+    return finishWith(followJob(*job));
 }
 
 } // namespace berth::cli

@@ -23,6 +23,9 @@ void addCreateOptions(VerbLine& line)
     line.addValue({QStringLiteral("file")}, QStringLiteral("PATH"),
                   Cli::tr("Input for the template (tarball, OCI archive or layout, LXC container directory; - is stdin)."));
     line.addValue({QStringLiteral("network")}, QStringLiteral("BRIDGE"), Cli::tr("Attach eth0 to this bridge."));
+    line.addFlag({QStringLiteral("privileged")},
+                 Cli::tr("A privileged container: no user namespace, root inside is root on the host "
+                         "(needs an administrator)."));
 }
 
 // -o options into the request; false after reporting a bad one.
@@ -37,6 +40,7 @@ bool collectOptions(const VerbLine& line, client::CreateRequest& request, int* c
         request.options.insert(pair->first, pair->second);
     }
     request.network = line.value(QStringLiteral("network"));
+    request.privileged = line.isSet(QStringLiteral("privileged"));
     return true;
 }
 
@@ -50,23 +54,11 @@ public:
     int fd = -1;
 };
 
-// A member of group berth may not make a privileged container (the helper
-// says why): tell them what they may make instead.
-int reportCreateError(const client::ClientError& error)
-{
-    const int code = reportError(error);
-    if (client::isPrivilegeRefusal(error))
-        printErr(QStringLiteral("berthctl: %1\n")
-                     .arg(Cli::tr("an application container needs no administrator: "
-                                  "berthctl create NAME -t TEMPLATE --app -- COMMAND")));
-    return code;
-}
-
 int createAndFollow(const client::CreateRequest& request, bool quiet)
 {
     auto job = helperClient().create(request);
     if (!job)
-        return reportCreateError(job.error());
+        return reportError(job.error());
     auto done = followJob(*job, quiet);
     return done ? int(kExitOk) : reportError(done.error());
 }
@@ -76,7 +68,8 @@ int createAndFollow(const client::CreateRequest& request, bool quiet)
 int cmdCreate(const QStringList& args)
 {
     VerbLine line(QStringLiteral("create"),
-                  QStringLiteral("NAME -t TEMPLATE [-o KEY=VALUE]... [--file PATH] [--network BRIDGE] [--app -- COMMAND...]"),
+                  QStringLiteral("NAME -t TEMPLATE [-o KEY=VALUE]... [--file PATH] [--network BRIDGE] [--privileged] "
+                                 "[--app -- COMMAND...]"),
                   Cli::tr("Create a container from a template."));
     line.addValue({QStringLiteral("t"), QStringLiteral("template")}, QStringLiteral("TEMPLATE"),
                   Cli::tr("The template (see 'berthctl template list')."));
@@ -175,7 +168,8 @@ bool runRequest(const VerbLine& line, client::CreateRequest& request, InputFd& i
 int cmdRun(const QStringList& args)
 {
     VerbLine line(QStringLiteral("run"),
-                  QStringLiteral("[--rm] [-i] [-t] [-d] TEMPLATE|IMAGE [--name NAME] [-o KEY=VALUE]... -- COMMAND..."),
+                  QStringLiteral("[--rm] [-i] [-t] [-d] [--privileged] TEMPLATE|IMAGE [--name NAME] [-o KEY=VALUE]... "
+                                 "-- COMMAND..."),
                   Cli::tr("Create an application container, start it and attach to its console (as 'docker run'). "
                           "IMAGE is a path to an OCI archive or layout, sent to the oci template. "
                           "The exit status is the command's."));

@@ -27,6 +27,7 @@ int cmdKill(const QStringList& args);
 int cmdFreeze(const QStringList& args);
 int cmdUnfreeze(const QStringList& args);
 int cmdDestroy(const QStringList& args);
+int cmdConvert(const QStringList& args);
 int cmdCreate(const QStringList& args);
 int cmdRun(const QStringList& args);
 int cmdExec(const QStringList& args);

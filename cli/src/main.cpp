@@ -28,6 +28,7 @@ const QList<Verb>& verbs()
         {"console", cmdConsole, QT_TRANSLATE_NOOP("berthctl", "Attach to a container's console")},
         {"logs", cmdLogs, QT_TRANSLATE_NOOP("berthctl", "Print a container's console log")},
         {"destroy", cmdDestroy, QT_TRANSLATE_NOOP("berthctl", "Remove a container")},
+        {"convert", cmdConvert, QT_TRANSLATE_NOOP("berthctl", "Give a privileged container a user namespace")},
         {"config", cmdConfig, QT_TRANSLATE_NOOP("berthctl", "Show, set or edit a container's config")},
         {"limits", cmdLimits, QT_TRANSLATE_NOOP("berthctl", "Show or change resource limits")},
         {"stats", cmdStats, QT_TRANSLATE_NOOP("berthctl", "Resource use of running containers")},

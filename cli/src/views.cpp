@@ -28,6 +28,27 @@ QJsonObject stringMapJson(const QMap<QString, QString>& map)
     return out;
 }
 
+// "yes"/"no" for the list's PRIV column.
+QString privilegedText(const client::ContainerInfo& info)
+{
+    return info.privileged ? Cli::tr("yes") : Cli::tr("no");
+}
+
+// info's line on the user namespace: whose IDs root inside has.
+QStringList userNamespaceRow(const client::ContainerInfo& info)
+{
+    if (info.privileged)
+        return {Cli::tr("Privileged:"), Cli::tr("yes: root inside is root on the host")};
+    if (info.hostUidCount == 0)
+        return {Cli::tr("User namespace:"), dash(info.idMap)};
+    const QString range = QStringLiteral("%1\u2013%2").arg(info.hostUidFirst).arg(
+        quint64(info.hostUidFirst) + info.hostUidCount - 1);
+    const QString rootfs = info.rootfsIds == QLatin1String("shifted")
+                               ? Cli::tr("rootfs shifted into them once at creation")
+                               : Cli::tr("rootfs through an idmapped mount");
+    return {Cli::tr("User namespace:"), Cli::tr("host IDs %1 (%2)").arg(range, rootfs)};
+}
+
 } // namespace
 
 QJsonObject containerJson(const client::ContainerInfo& info)
@@ -43,7 +64,10 @@ QJsonObject containerJson(const client::ContainerInfo& info)
                     {QStringLiteral("startDelay"), qint64(info.startDelay)},
                     {QStringLiteral("waitLinks"), QJsonArray::fromStringList(info.waitLinks)},
                     {QStringLiteral("startedAt"), info.startedAt},
-                    {QStringLiteral("limits"), stringMapJson(info.limits)}};
+                    {QStringLiteral("limits"), stringMapJson(info.limits)},
+                    {QStringLiteral("privileged"), info.privileged},
+                    {QStringLiteral("idmap"), info.idMap},
+                    {QStringLiteral("rootfsIds"), info.rootfsIds}};
     if (info.hasExited)
         out.insert(QStringLiteral("lastExitCode"), info.lastExitCode);
     if (!info.lastError.isEmpty())
@@ -67,10 +91,10 @@ QString containersTable(const QList<client::ContainerInfo>& containers)
     QList<QStringList> rows;
     for (const auto& c : containers) {
         rows << QStringList{c.name, c.state, c.pid > 0 ? QString::number(c.pid) : QStringLiteral("-"), dash(c.kind),
-                            dash(c.templateName), dash(c.addresses.join(QLatin1Char(',')))};
+                            privilegedText(c), dash(c.templateName), dash(c.addresses.join(QLatin1Char(',')))};
     }
-    return formatTable({Cli::tr("NAME"), Cli::tr("STATE"), Cli::tr("PID"), Cli::tr("KIND"), Cli::tr("TEMPLATE"),
-                        Cli::tr("ADDRESSES")},
+    return formatTable({Cli::tr("NAME"), Cli::tr("STATE"), Cli::tr("PID"), Cli::tr("KIND"), Cli::tr("PRIV"),
+                        Cli::tr("TEMPLATE"), Cli::tr("ADDRESSES")},
                        rows);
 }
 
@@ -81,6 +105,7 @@ QString containerDetails(const client::ContainerInfo& info)
         {Cli::tr("State:"), info.state},
         {Cli::tr("PID:"), info.pid > 0 ? QString::number(info.pid) : QStringLiteral("-")},
         {Cli::tr("Kind:"), dash(info.kind)},
+        userNamespaceRow(info),
         {Cli::tr("Template:"), dash(info.templateName)},
         {Cli::tr("Addresses:"), dash(info.addresses.join(QStringLiteral(", ")))},
         {Cli::tr("Autostart:"), info.autostart ? Cli::tr("yes") : Cli::tr("no")},

@@ -67,8 +67,8 @@ Result<ContainerInfo> Client::container(const QString& name)
 Result<QDBusObjectPath> Client::create(const CreateRequest& r)
 {
     if (r.inputFd < 0)
-        return finish(m_manager->Create(r.name, r.templateName, r.options, r.kind, r.command, r.network));
-    return finish(m_manager->CreateFromFile(r.name, r.templateName, r.options, r.kind, r.command, r.network,
+        return finish(m_manager->Create(r.name, r.templateName, createOptions(r), r.kind, r.command, r.network));
+    return finish(m_manager->CreateFromFile(r.name, r.templateName, createOptions(r), r.kind, r.command, r.network,
                                             QDBusUnixFileDescriptor(r.inputFd)));
 }
 
@@ -152,6 +152,11 @@ Result<QList<ContainerStats>> Client::stats()
 Result<QDBusObjectPath> Client::exportTo(const QString& name, int fd)
 {
     return finish(m_manager->Export(name, QDBusUnixFileDescriptor(fd)));
+}
+
+Result<QDBusObjectPath> Client::convertToUnprivileged(const QString& name)
+{
+    return finish(m_manager->ConvertContainer(name));
 }
 
 Result<QDBusUnixFileDescriptor> Client::openConsole(const QString& name, int tty)

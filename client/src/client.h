@@ -58,6 +58,8 @@ public:
     Status unshareFolder(const QString& name, const QString& target);
     Result<QList<ContainerStats>> stats();
     Result<QDBusObjectPath> exportTo(const QString& name, int fd);   // a job; fd not owned
+    // A stopped privileged container gets a user namespace of its own.
+    Result<QDBusObjectPath> convertToUnprivileged(const QString& name);   // a job
 
     // Consoles and exec
     Result<QDBusUnixFileDescriptor> openConsole(const QString& name, int tty);
@@ -90,6 +92,7 @@ public:
     void create(const CreateRequest& request, QObject* context, Callback<QDBusObjectPath> done);
     void stop(const QString& name, uint timeoutSeconds, QObject* context, Callback<QDBusObjectPath> done);
     void exportTo(const QString& name, int fd, QObject* context, Callback<QDBusObjectPath> done);
+    void convertToUnprivileged(const QString& name, QObject* context, Callback<QDBusObjectPath> done);
     void openConsole(const QString& name, int tty, QObject* context, Callback<QDBusUnixFileDescriptor> done);
     void readLog(const QString& name, quint64 offset, uint maxBytes, QObject* context, Callback<LogChunk> done);
     void execPty(const ExecRequest& request, QObject* context,

@@ -101,8 +101,8 @@ void Client::config(const QString& name, QObject* context, Callback<QString> don
 
 void Client::create(const CreateRequest& r, QObject* context, Callback<QDBusObjectPath> done)
 {
-    auto call = r.inputFd < 0 ? m_manager->Create(r.name, r.templateName, r.options, r.kind, r.command, r.network)
-                              : m_manager->CreateFromFile(r.name, r.templateName, r.options, r.kind, r.command,
+    auto call = r.inputFd < 0 ? m_manager->Create(r.name, r.templateName, createOptions(r), r.kind, r.command, r.network)
+                              : m_manager->CreateFromFile(r.name, r.templateName, createOptions(r), r.kind, r.command,
                                                           r.network, QDBusUnixFileDescriptor(r.inputFd));
     whenDone<QDBusObjectPath, QDBusObjectPath>(call, context, same<QDBusObjectPath>(), std::move(done));
 }
@@ -117,6 +117,12 @@ void Client::exportTo(const QString& name, int fd, QObject* context, Callback<QD
 {
     whenDone<QDBusObjectPath, QDBusObjectPath>(m_manager->Export(name, QDBusUnixFileDescriptor(fd)), context,
                                                same<QDBusObjectPath>(), std::move(done));
+}
+
+void Client::convertToUnprivileged(const QString& name, QObject* context, Callback<QDBusObjectPath> done)
+{
+    whenDone<QDBusObjectPath, QDBusObjectPath>(m_manager->ConvertContainer(name), context, same<QDBusObjectPath>(),
+                                               std::move(done));
 }
 
 void Client::openConsole(const QString& name, int tty, QObject* context, Callback<QDBusUnixFileDescriptor> done)

@@ -44,10 +44,4 @@ ClientError clientError(const QDBusError& error)
     return clientError(error.name(), error.message());
 }
 
-bool isPrivilegeRefusal(const ClientError& error)
-{
-    // privilegeReason()'s wording: "creating container 'x': it is privileged (...)"
-    return error.kind == ErrorKind::NotAuthorized && error.message.contains(QLatin1String("': it is privileged ("));
-}
-
 } // namespace berth::client

@@ -29,9 +29,6 @@ struct ClientError {
 [[nodiscard]] ErrorKind errorKindForName(const QString& name);
 [[nodiscard]] ClientError clientError(const QDBusError& error);
 [[nodiscard]] ClientError clientError(const QString& name, const QString& message);
-// The helper refused a privileged container (helper/src/privilege_rules.h):
-// its message says why in plain words and is worth showing as it is.
-[[nodiscard]] bool isPrivilegeRefusal(const ClientError& error);
 
 template <class T>
 using Result = std::expected<T, ClientError>;

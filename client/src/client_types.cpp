@@ -1,5 +1,8 @@
 #include "client_types.h"
 
+#include "berth/model/create_options.h"
+#include "berth/model/id_map.h"
+
 #include <QDBusArgument>
 #include <QDBusMetaType>
 
@@ -63,6 +66,28 @@ QMap<QString, QString> stringMap(const QVariant& value)
     return out;
 }
 
+// The host user IDs of the map's user entry for root inside: the block a
+// container's root and users are on the host.
+static void readHostUids(const QString& idMap, ContainerInfo& info)
+{
+    for (const QString& line : idMap.split(QStringLiteral(", "), Qt::SkipEmptyParts)) {
+        auto entry = model::parseIdMapEntry(line.toStdString());
+        if (entry && entry->kind == model::IdKind::User && entry->inside == 0) {
+            info.hostUidFirst = entry->host;
+            info.hostUidCount = entry->count;
+        }
+    }
+}
+
+QMap<QString, QString> createOptions(const CreateRequest& request)
+{
+    QMap<QString, QString> out = request.options;
+    if (request.privileged)
+        out.insert(QString::fromLatin1(model::kPrivilegedOption.data(), qsizetype(model::kPrivilegedOption.size())),
+                   QStringLiteral("true"));
+    return out;
+}
+
 ContainerInfo containerInfoFromMap(const QVariantMap& map)
 {
     ContainerInfo info;
@@ -79,6 +104,10 @@ ContainerInfo containerInfoFromMap(const QVariantMap& map)
     info.startDelay = map.value(QStringLiteral("startDelay")).toUInt();
     info.waitLinks = map.value(QStringLiteral("waitLinks")).toStringList();
     info.limits = stringMap(map.value(QStringLiteral("limits")));
+    info.privileged = map.value(QStringLiteral("privileged")).toBool();
+    info.idMap = text(map, "idmap");
+    info.rootfsIds = text(map, "rootfsIds");
+    readHostUids(info.idMap, info);
     info.warnings = map.value(QStringLiteral("warnings")).toStringList();
     for (const QString& value : map.value(QStringLiteral("shares")).toStringList())
         if (auto share = model::parseSharedFolder(value.toStdString()))

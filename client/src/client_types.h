@@ -32,6 +32,11 @@ struct ContainerInfo {
     uint startDelay = 0;      // lxc.start.delay: seconds before the next start
     QStringList waitLinks;    // host links it needs up that Berth does not create
     QMap<QString, QString> limits;
+    bool privileged = false;  // no user namespace of its own: its root is the host's root
+    QString idMap;            // its lxc.idmap lines joined by ", "; empty when privileged
+    QString rootfsIds;        // "idmapped", "shifted", or empty when privileged
+    quint32 hostUidFirst = 0; // the host user ID of root inside (from idMap)
+    quint32 hostUidCount = 0; // how many user IDs from there; 0: no map
     QStringList warnings;     // what its config asks for that Berth does not apply
     std::vector<model::SharedFolder> shares;   // berth.share, applied at the next start
     int lastExitCode = 0;
@@ -116,7 +121,12 @@ struct CreateRequest {
     QStringList command;   // application containers
     QString network;       // bridge, empty: loopback only
     int inputFd = -1;      // a file or directory for templates with a File option; not owned
+    bool privileged = false;   // no user namespace: root inside is the host's root (admin only)
 };
+
+// Create's options dictionary: the template's options and Berth's own
+// (model/create_options.h).
+[[nodiscard]] QMap<QString, QString> createOptions(const CreateRequest& request);
 
 struct ExecRequest {
     QString name;

@@ -150,6 +150,11 @@ void ClientContainerSource::exportTo(const QString& name, int fd, QObject* conte
     m_client.exportTo(name, fd, context, handleFor(m_client.connection(), context, std::move(done)));
 }
 
+void ClientContainerSource::convertToUnprivileged(const QString& name, QObject* context, Callback<JobHandle*> done)
+{
+    m_client.convertToUnprivileged(name, context, handleFor(m_client.connection(), context, std::move(done)));
+}
+
 void ClientContainerSource::config(const QString& name, QObject* context, Callback<QString> done)
 {
     m_client.config(name, context, std::move(done));

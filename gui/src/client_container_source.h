@@ -29,6 +29,7 @@ public:
     void templates(QObject* context, Callback<QList<client::TemplateInfo>> done) override;
     void create(const client::CreateRequest& request, QObject* context, Callback<JobHandle*> done) override;
     void exportTo(const QString& name, int fd, QObject* context, Callback<JobHandle*> done) override;
+    void convertToUnprivileged(const QString& name, QObject* context, Callback<JobHandle*> done) override;
     void config(const QString& name, QObject* context, Callback<QString> done) override;
     void setConfig(const QString& name, const QString& text, QObject* context, StatusCallback done) override;
     void readLog(const QString& name, quint64 offset, uint maxBytes, QObject* context,

@@ -2,7 +2,7 @@
 
 namespace berth::gui {
 
-AllowedActions allowedActions(const QString& state)
+AllowedActions allowedActions(const QString& state, bool privileged)
 {
     AllowedActions allowed;
     const bool running = state == QLatin1String("running");
@@ -21,6 +21,7 @@ AllowedActions allowedActions(const QString& state)
     // A copy or snapshot of a tree that is being written would be torn.
     allowed.clone = stopped;
     allowed.exportTree = stopped;
+    allowed.convert = stopped && privileged;
     return allowed;
 }
 

@@ -1,5 +1,6 @@
 #include "container_list_model.h"
 
+#include "privilege_presentation.h"
 #include "state_presentation.h"
 #include "units.h"
 
@@ -72,12 +73,12 @@ QVariant ContainerListModel::data(const QModelIndex& index, int role) const
     case SortRole:
         return sortValue(r, index.column());
     case Qt::DecorationRole:
-        return index.column() == StateColumn ? QVariant(stateIcon(r.info.state)) : QVariant();
+        return decoration(r, index.column());
     case Qt::CheckStateRole:
         return index.column() == AutostartColumn ? QVariant(r.info.autostart ? Qt::Checked : Qt::Unchecked)
                                                  : QVariant();
     case Qt::ToolTipRole:
-        return index.column() == StateColumn && !r.info.lastError.isEmpty() ? QVariant(r.info.lastError) : QVariant();
+        return toolTip(r, index.column());
     case Qt::TextAlignmentRole:
         return index.column() == MemoryColumn || index.column() == CpuColumn
                    ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
@@ -85,6 +86,25 @@ QVariant ContainerListModel::data(const QModelIndex& index, int role) const
     default:
         return {};
     }
+}
+
+// The state's icon; a privileged container's badge by its name.
+QVariant ContainerListModel::decoration(const ContainerRow& r, int column) const
+{
+    if (column == StateColumn)
+        return stateIcon(r.info.state);
+    if (column == NameColumn && r.info.privileged)
+        return privilegedIcon();
+    return {};
+}
+
+QVariant ContainerListModel::toolTip(const ContainerRow& r, int column) const
+{
+    if (column == StateColumn && !r.info.lastError.isEmpty())
+        return r.info.lastError;
+    if (column == NameColumn && r.info.privileged)
+        return privilegedToolTip();
+    return {};
 }
 
 QVariant ContainerListModel::display(const ContainerRow& r, int column) const

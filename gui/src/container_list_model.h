@@ -57,6 +57,8 @@ Q_SIGNALS:
 
 private:
     [[nodiscard]] QVariant display(const ContainerRow& row, int column) const;
+    [[nodiscard]] QVariant decoration(const ContainerRow& row, int column) const;
+    [[nodiscard]] QVariant toolTip(const ContainerRow& row, int column) const;
     [[nodiscard]] QVariant sortValue(const ContainerRow& row, int column) const;
     void applyList(const QMap<QString, QString>& states);
     void upsert(const client::ContainerInfo& info);

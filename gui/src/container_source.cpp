@@ -37,4 +37,16 @@ void ContainerSource::unshareFolder(const QString& name, const QString&, QObject
     refuse(context, std::move(done), QStringLiteral("cannot share folders with '%1' here").arg(name));
 }
 
+void ContainerSource::convertToUnprivileged(const QString& name, QObject* context, Callback<JobHandle*> done)
+{
+    QMetaObject::invokeMethod(
+        context,
+        [name, done = std::move(done)] {
+            done(client::Result<JobHandle*>{
+                std::unexpect, client::clientError(QStringLiteral("org.freedesktop.DBus.Error.NotSupported"),
+                                                   QStringLiteral("cannot convert '%1' here").arg(name))});
+        },
+        Qt::QueuedConnection);
+}
+
 } // namespace berth::gui

@@ -47,6 +47,9 @@ public:
     virtual void create(const client::CreateRequest& request, QObject* context, Callback<JobHandle*> done) = 0;
     // `fd` (not owned) is where the tarball goes; the job writes it.
     virtual void exportTo(const QString& name, int fd, QObject* context, Callback<JobHandle*> done) = 0;
+    // A stopped privileged container gets a user namespace of its own (a
+    // job). Not pure, as setLimits; this default refuses.
+    virtual void convertToUnprivileged(const QString& name, QObject* context, Callback<JobHandle*> done);
 
     // Config and log.
     virtual void config(const QString& name, QObject* context, Callback<QString> done) = 0;

@@ -21,6 +21,15 @@ std::span<const HelperTexts::SourceText> HelperTexts::checkTexts()
          QT_TR_NOOP("Containers see their own control group as the root, which systemd inside a container needs.")},
         {"ns.user", QT_TR_NOOP("User namespace"),
          QT_TR_NOOP("Root inside a container can be an ordinary user on the host; unprivileged containers need this.")},
+        {"userns.range", QT_TR_NOOP("Berth's ID range"),
+         QT_TR_NOOP("Each unprivileged container gets 65536 user and group IDs of its own from this range "
+                    "(/etc/subuid, /etc/subgid).")},
+        {"userns.rootfs", QT_TR_NOOP("Root file system owners"),
+         QT_TR_NOOP("With idmapped mounts, containers share template files unchanged; without them, each new rootfs "
+                    "is chowned into its container's IDs once.")},
+        {"userns.mapped", QT_TR_NOOP("Mapped user namespaces"),
+         QT_TR_NOOP("Berth runs each unprivileged container in a user namespace that maps its root to an ordinary "
+                    "host ID.")},
         {"cgroup.mode", QT_TR_NOOP("Control group version"),
          QT_TR_NOOP("Berth limits memory, CPU and processes through control groups; version 1, version 2 and hybrid "
                     "hosts all work.")},
@@ -71,6 +80,7 @@ std::span<const HelperTexts::SourceText> HelperTexts::groupTexts()
 {
     static constexpr SourceText kTexts[] = {
         {"ns", QT_TR_NOOP("Namespaces"), nullptr},
+        {"userns", QT_TR_NOOP("User namespaces"), nullptr},
         {"cgroup", QT_TR_NOOP("Control groups"), nullptr},
         {"net", QT_TR_NOOP("Networking"), nullptr},
         {"fs", QT_TR_NOOP("File systems"), nullptr},

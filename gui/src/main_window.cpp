@@ -230,7 +230,7 @@ void MainWindow::updateSelection()
     const int row = m_model->rowOf(name);
     const ContainerRow* selected = row < 0 ? nullptr : &m_model->row(row);
     const QString state = selected ? selected->info.state : QString();
-    const AllowedActions allowed = allowedActions(state);
+    const AllowedActions allowed = allowedActions(state, selected && selected->info.privileged);
     m_actions[Action::Start]->setEnabled(allowed.start);
     m_actions[Action::Stop]->setEnabled(allowed.stop);
     m_actions[Action::ForceStop]->setEnabled(allowed.forceStop);
@@ -239,6 +239,7 @@ void MainWindow::updateSelection()
     m_actions[Action::Terminal]->setEnabled(allowed.terminal);
     m_actions[Action::Clone]->setEnabled(allowed.clone);
     m_actions[Action::Export]->setEnabled(allowed.exportTree);
+    m_actions[Action::Convert]->setEnabled(allowed.convert);
     m_actions[Action::Destroy]->setEnabled(allowed.destroy);
     m_overview->showContainer(selected, QDateTime::currentSecsSinceEpoch());
     m_autostart->showContainer(selected ? &selected->info : nullptr);

@@ -41,7 +41,7 @@ class SystemCheckDialog;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum class Action { New, Start, Stop, ForceStop, Freeze, Thaw, Terminal, Clone, Export, Destroy };
+    enum class Action { New, Start, Stop, ForceStop, Freeze, Thaw, Terminal, Clone, Export, Convert, Destroy };
     enum class Tab { Overview, Resources, Network, Console, Log, Config };
     // Asks a yes/no question; a QMessageBox unless a test replaces it.
     using Confirm = std::function<bool(const QString& title, const QString& question)>;
@@ -91,6 +91,7 @@ private:
     void perform(const QString& whatTemplate, const Call& call);
     void destroySelected();
     void exportSelected();
+    void convertSelected();
     void openExternalTerminal(bool shell);
     void wizardFinished(NewContainerWizard* wizard);
     void reportError(const QString& text);

@@ -68,6 +68,8 @@ void MainWindow::createActions()
             &QAction::triggered, this, [this] { openNewContainerWizard(selectedName()); });
     connect(makeAction(Action::Export, tr("E&xport…"), "document-export", QKeySequence(tr("Ctrl+E"))),
             &QAction::triggered, this, &MainWindow::exportSelected);
+    connect(makeAction(Action::Convert, tr("Make &unprivileged…"), "security-high", QKeySequence()),
+            &QAction::triggered, this, &MainWindow::convertSelected);
     connect(makeAction(Action::Destroy, tr("&Destroy…"), "edit-delete", QKeySequence::Delete), &QAction::triggered,
             this, &MainWindow::destroySelected);
 }
@@ -173,6 +175,36 @@ void MainWindow::exportSelected()
     });
     // The call holds its own duplicate of the descriptor.
     ::close(fd);
+}
+
+void MainWindow::convertSelected()
+{
+    const QString name = selectedName();
+    if (name.isEmpty())
+        return;
+    const QString question = tr("Give '%1' a user namespace of its own? Root inside becomes an unprivileged user "
+                                "on this computer; files it owns keep working.")
+                                 .arg(name);
+    if (!m_confirm(tr("Make unprivileged"), question))
+        return;
+    const QString what = tr("make '%1' unprivileged").arg(name);
+    statusBar()->showMessage(tr("Asking the helper to %1…").arg(what));
+    m_source.convertToUnprivileged(name, this, [this, name, what](client::Result<JobHandle*> job) {
+        if (!job) {
+            reportError(errorText(job.error(), what));
+            return;
+        }
+        JobHandle* handle = *job;
+        connect(handle, &JobHandle::finished, this, [this, handle, name, what](bool ok, const QString& error,
+                                                                              const QString& message) {
+            handle->deleteLater();
+            if (ok)
+                statusBar()->clearMessage();
+            else
+                reportError(errorText(client::clientError(error, message), what));
+            m_model->refresh(name);
+        });
+    });
 }
 
 void MainWindow::openExternalTerminal(bool shell)

@@ -1,6 +1,7 @@
 #include "overview_tab.h"
 
 #include "container_list_model.h"
+#include "privilege_presentation.h"
 #include "state_presentation.h"
 #include "units.h"
 
@@ -36,6 +37,7 @@ OverviewTab::OverviewTab(const QList<QAction*>& actions, QWidget* parent) : QWid
     m_addresses = addField(tr("Addresses:"), "addressesValue");
     m_template = addField(tr("Template:"), "templateValue");
     m_kind = addField(tr("Kind:"), "kindValue");
+    m_userNamespace = addField(tr("User IDs:"), "userNamespaceValue");
     m_limits = addField(tr("Limits:"), "limitsValue");
     m_lastExit = addField(tr("Last exit:"), "lastExitValue");
     m_warnings = addField(tr("Warnings:"), "warningsValue");
@@ -73,7 +75,8 @@ QLabel* OverviewTab::addField(const QString& label, const char* objectName)
 
 void OverviewTab::clear()
 {
-    for (QLabel* label : {m_uptime, m_pid, m_addresses, m_template, m_kind, m_limits, m_lastExit, m_warnings})
+    for (QLabel* label :
+         {m_uptime, m_pid, m_addresses, m_template, m_kind, m_userNamespace, m_limits, m_lastExit, m_warnings})
         label->clear();
     m_form->setRowVisible(m_warnings, false);
     m_state->setText(tr("No container selected"));
@@ -93,6 +96,7 @@ void OverviewTab::showContainer(const ContainerRow* row, qint64 now)
     m_addresses->setText(info.addresses.isEmpty() ? tr("none (loopback only)") : info.addresses.join(QLatin1Char('\n')));
     m_template->setText(info.templateName.isEmpty() ? tr("unknown") : info.templateName);
     m_kind->setText(info.kind);
+    m_userNamespace->setText(userNamespaceText(info));
     m_limits->setText(info.limits.isEmpty() ? tr("none") : limitsText(info.limits));
     QString exit = info.hasExited ? tr("exit code %1").arg(info.lastExitCode) : tr("has not exited yet");
     if (!info.lastError.isEmpty())

@@ -80,11 +80,15 @@ void checkMountAuto(const Config& config, const ContainerSpec& spec, HostReasons
     const auto& mountAuto = spec.mountAuto;
     if (mountAuto.proc == MountAuto::Proc::ReadWrite)
         out.push_back({where, "lxc.mount.auto = proc:rw", "the host's kernel settings (/proc/sys) become writable"});
-    if (mountAuto.sys == MountAuto::Sys::ReadWrite || mountAuto.sys == MountAuto::Sys::Mixed)
+    // In a user namespace of its own, sysfs and the cgroup trees are host
+    // root's files (unmapped): mounted writable, they stay read-only to the
+    // container's root, but for the cgroup it was delegated (issue #15).
+    const bool ownUserNamespace = !spec.privileged();
+    if (!ownUserNamespace && (mountAuto.sys == MountAuto::Sys::ReadWrite || mountAuto.sys == MountAuto::Sys::Mixed))
         out.push_back({where, "lxc.mount.auto with a writable sys", "the host's /sys becomes writable"});
     // Any mode but ro is mounted writable; its devices files would let a
     // container with CAP_SYS_ADMIN allow itself the host's disks.
-    const bool writableCgroup = mountAuto.cgroup != MountAuto::Cgroup::None
+    const bool writableCgroup = !ownUserNamespace && mountAuto.cgroup != MountAuto::Cgroup::None
         && mountAuto.cgroup != MountAuto::Cgroup::ReadOnly;
     if (mountAuto.cgroupFull || writableCgroup)
         out.push_back({where, "lxc.mount.auto with a writable or full cgroup tree",

@@ -3,14 +3,10 @@
 #include "host_reason.h"
 
 #include "config/container_spec.h"
-#include "security/capabilities.h"
 #include "security/privilege.h"
-
-#include "berth/templates.h"
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 
 namespace berth::helper {
 namespace {
@@ -62,7 +58,7 @@ PrivilegeVerdict configPrivilege(const std::string& text)
     return verdictOf(*config, *spec);
 }
 
-PrivilegeVerdict containerPrivilege(const Result<Config>& config, std::string_view initStatus)
+PrivilegeVerdict containerPrivilege(const Result<Config>& config, std::string_view initUidMap)
 {
     PrivilegeVerdict verdict;
     if (!config) {
@@ -72,41 +68,36 @@ PrivilegeVerdict containerPrivilege(const Result<Config>& config, std::string_vi
     } else {
         verdict = verdictOf(*config, *spec);
     }
-    const auto running = boundingSetOf(initStatus);
-    if (running && (*running & ~security::defaultCapabilities(ContainerKind::Application)) != 0) {
+    if (inHostUserNamespace(initUidMap).value_or(false) && !verdict.privileged) {
         verdict.privileged = true;
-        verdict.reasons.push_back("its running init keeps capabilities beyond the application set");
+        verdict.reasons.push_back("its running init is in the host's user namespace: its root is the host's root");
     }
     return verdict;
 }
 
-PrivilegeVerdict createPrivilege(std::string_view templateName, std::optional<ContainerKind> kind,
-                                 const std::function<PrivilegeVerdict()>& cloneSource)
+PrivilegeVerdict createPrivilege(bool asked)
 {
-    if (templateName == "clone")
-        return cloneSource();
-    if (templateName == "lxc-import")
-        return {true, {"an imported LXC container keeps the capabilities its LXC config gives it"}};
-    const TemplateInfo* info = findTemplate(templateName);
-    ContainerSpec spec;
-    spec.kind = kind.value_or(info ? info->defaultKind : ContainerKind::System);
-    return verdictOf(Config(), spec);
+    if (!asked)
+        return {};
+    return {true, {"it is asked to be privileged, without a user namespace: its root is the host's root"}};
 }
 
-std::optional<std::uint64_t> boundingSetOf(std::string_view status)
+std::optional<bool> inHostUserNamespace(std::string_view uidMap)
 {
-    constexpr std::string_view kKey = "\nCapBnd:";
-    const auto at = status.find(kKey);
-    if (at == std::string_view::npos)
+    // The kernel writes "%10u %10u %10u\n" per line: compare the words.
+    std::vector<std::string_view> words;
+    while (!uidMap.empty()) {
+        const auto start = uidMap.find_first_not_of(" \t\n");
+        if (start == std::string_view::npos)
+            break;
+        uidMap.remove_prefix(start);
+        const auto end = uidMap.find_first_of(" \t\n");
+        words.push_back(uidMap.substr(0, end));
+        uidMap.remove_prefix(end == std::string_view::npos ? uidMap.size() : end);
+    }
+    if (words.empty() || words.size() % 3 != 0)
         return std::nullopt;
-    std::string_view rest = status.substr(at + kKey.size());
-    while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t'))
-        rest.remove_prefix(1);
-    std::uint64_t value = 0;
-    const auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), value, 16);
-    if (ec != std::errc() || (end != rest.data() + rest.size() && *end != '\n'))
-        return std::nullopt;
-    return value;
+    return words.size() == 3 && words[0] == "0" && words[1] == "0" && words[2] == "4294967295";
 }
 
 HostReason privilegeReason(std::string_view container, std::string_view method, const std::vector<std::string>& reasons)

@@ -1,15 +1,15 @@
 // Privileged containers (engine: security/privilege.h) need the
 // administrator for the calls that make one or run the caller's code in
-// one: root with CAP_SYS_ADMIN in the host's user namespace is root on the
-// host. Starting, stopping, freezing, limiting, exporting or destroying one
-// runs nothing of the caller's choosing and keeps its normal action.
+// one: without a user namespace of its own, the container's root is the
+// host's root. Starting, stopping, freezing, limiting, exporting or
+// destroying one runs nothing of the caller's choosing and keeps its normal
+// action. An unprivileged container's capabilities stay in its own user
+// namespace: members make and enter those with the normal actions.
 #pragma once
 
 #include "berth/config.h"
 #include "berth/engine.h"
 
-#include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,18 +33,19 @@ struct PrivilegeVerdict {
 [[nodiscard]] PrivilegeVerdict configPrivilege(const std::string& text);
 
 // An existing container: its config as the engine reads it at start, and
-// while it runs, its init's bounding set too (it may have been started
-// with a config since changed). `initStatus` is /proc/<init>/status of a
+// while it runs, its init's user namespace too (it may have been started
+// with a config since changed). `initUidMap` is /proc/<init>/uid_map of a
 // running container, empty otherwise.
-[[nodiscard]] PrivilegeVerdict containerPrivilege(const Result<Config>& config, std::string_view initStatus);
+[[nodiscard]] PrivilegeVerdict containerPrivilege(const Result<Config>& config, std::string_view initUidMap);
 
-// What Create makes: the kind asked for, or the template's; a clone is as
-// privileged as its source; an LXC import keeps the capabilities LXC gave it.
-[[nodiscard]] PrivilegeVerdict createPrivilege(std::string_view templateName, std::optional<ContainerKind> kind,
-    const std::function<PrivilegeVerdict()>& cloneSource);
+// What Create makes: privileged only when asked for (CreateRequest::
+// privileged); every other creation, a clone of a privileged container
+// included, gets a user namespace of its own.
+[[nodiscard]] PrivilegeVerdict createPrivilege(bool asked);
 
-// CapBnd of a /proc/<pid>/status text; nullopt when it has none.
-[[nodiscard]] std::optional<std::uint64_t> boundingSetOf(std::string_view status);
+// Whether a /proc/<pid>/uid_map text is the host's user namespace (the
+// identity map "0 0 4294967295"); nullopt for an empty or unreadable text.
+[[nodiscard]] std::optional<bool> inHostUserNamespace(std::string_view uidMap);
 
 // What the call does to the container, for people: "creating container
 // 'x'", "running a command in container 'x'" (by Manager1 method name).

@@ -70,6 +70,7 @@ public Q_SLOTS:
     QDBusObjectPath Export(const QString& name, const QDBusUnixFileDescriptor& output);
     void SetConfig(const QString& name, const QString& text);
     void SetLimits(const QString& name, const StringMap& limits);
+    QDBusObjectPath ConvertContainer(const QString& name);
     // (service_share.cpp)
     void ShareFolder(const QString& name, const QDBusUnixFileDescriptor& folder, const QString& target,
                      const QString& insideUser);
@@ -124,8 +125,9 @@ private:
     // config reaches the host, reaches the host too.
     void requireEntering(const std::string& name, Needs& needs);
     // A clone keeps its source's config: what an administrator let the
-    // source reach is not the caller's to copy. Returns the source's verdict.
-    [[nodiscard]] PrivilegeVerdict requireCloneOf(const std::string& source, Needs& needs);
+    // source reach is not the caller's to copy. (Its privilege is not: a
+    // clone gets a user namespace of its own unless privileged is asked for.)
+    void requireCloneOf(const std::string& source, Needs& needs);
     void startJob(const DelayedReply& reply, uint owner, const QString& operation, const std::string& container,
                   Job::Work work, Job::Done done);
     // Announces `name`'s state with StateChanged unless it was the last

@@ -1,4 +1,4 @@
-// SetConfig and SetLimits.
+// SetConfig, SetLimits and ConvertContainer.
 #include "service.h"
 
 #include "config/container_spec.h"
@@ -6,8 +6,8 @@
 #include "limits_args.h"
 #include "net/bridge_host.h"
 #include "share_rules.h"
-#include "store/container_lock.h"
 #include "store/container_store.h"
+#include "user_namespace_change.h"
 #include "validation.h"
 
 namespace berth::helper {
@@ -31,18 +31,18 @@ Result<HostReasons> judgeConfig(const std::string& text, const std::string& curr
     // A stored config with an include (root wrote it) counts as unknown:
     // any rootfs is then a change.
     std::optional<std::string> currentRootfs;
-    std::optional<Config> current;
-    if (auto parsed = Config::parse(currentText, noIncludes)) {
-        currentRootfs = parsed->get("lxc.rootfs.path");
-        current = std::move(*parsed);
-    }
+    auto current = Config::parse(currentText, noIncludes);
+    if (current)
+        currentRootfs = current->get("lxc.rootfs.path");
     // Bridge names cannot hold '/': the test stays inside Berth's store.
     auto isBerthBridge = [&paths](const std::string& link) { return net::isBerthBridge(paths, link); };
     HostReasons reasons = hostExposures(*config, *spec, currentRootfs);
     const HostReasons network = hostNetworkExposures(*spec, isBerthBridge);
     reasons.insert(reasons.end(), network.begin(), network.end());
+    const HostReasons ids = userNamespaceChanges(current ? *current : Config(), *config);
+    reasons.insert(reasons.end(), ids.begin(), ids.end());
     // Shared folders come through ShareFolder, which checks the owner.
-    const HostReasons shares = shareLineExposures(*config, current);
+    const HostReasons shares = shareLineExposures(*config, current ? std::optional<Config>(*current) : std::nullopt);
     reasons.insert(reasons.end(), shares.begin(), shares.end());
     return reasons;
 }
@@ -71,12 +71,8 @@ void Service::SetConfig(const QString& qname, const QString& qtext)
     if (!privilege.privileged)
         privilege = existingPrivilege(name);
     requirePrivilege(privilege, name, needs);
-    authorizeAndRun(needs, [this, name, text = std::move(text)]() -> Status {
-        auto lock = ContainerLock::acquire(m_engine.settings().paths, name);
-        if (!lock)
-            return fail(lock.error());
-        return ContainerStore(m_engine.settings().paths).writeConfig(name, text);
-    });
+    // The engine checks an lxc.idmap against Berth's range and the other containers' maps.
+    authorizeAndRun(needs, [this, name, text = std::move(text)]() -> Status { return m_engine.setConfig(name, text); });
 }
 
 void Service::SetLimits(const QString& qname, const StringMap& args)
@@ -90,6 +86,22 @@ void Service::SetLimits(const QString& qname, const StringMap& args)
         rejectedUnlessExists(name))
         return;
     authorizeAndRun({kActionManage}, [this, name, limits = *limits] { return m_engine.setLimits(name, limits); });
+}
+
+// Lowering a container's privilege hands nobody more than they had: the
+// container's root becomes an unprivileged user of its own block. So the
+// manage action, as for any other change of a stopped container.
+QDBusObjectPath Service::ConvertContainer(const QString& qname)
+{
+    const std::string name = qname.toStdString();
+    if (rejected(validateName(name)) || rejected(validateJobCount(runningJobs())) || rejectedUnlessExists(name))
+        return {};
+    authorizeJob({QString::fromLatin1(kActionManage)}, QStringLiteral("convert"), name,
+                 [this, name](const Progress& progress) {
+                     progress.step("Giving the container a user namespace", -1);
+                     return m_engine.convertToUnprivileged(name);
+                 });
+    return {};
 }
 
 } // namespace berth::helper

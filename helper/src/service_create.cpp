@@ -1,6 +1,7 @@
 // Create, CreateFromFile and Export: validated here, then run as jobs.
 #include "service.h"
 
+#include "berth/model/create_options.h"
 #include "config/values.h"
 #include "net/bridge_host.h"
 #include "store/container_store.h"
@@ -45,6 +46,20 @@ Status validateInput(const TemplateInfo& info, const QDBusUnixFileDescriptor* in
     return validateFd(input->fileDescriptor(), FdUse::Read, option->acceptsFile, option->acceptsDirectory);
 }
 
+// Berth's own option (model/create_options.h), taken out of the template's.
+Result<bool> takePrivileged(TemplateOptions& options)
+{
+    const auto found = options.find(model::kPrivilegedOption);
+    if (found == options.end())
+        return false;
+    const std::string value = found->second;
+    options.erase(found);
+    if (value != "true" && value != "false")
+        return failWith(EINVAL, "option '" + std::string(model::kPrivilegedOption) + "' is " +
+                                    quoteForMessage(value) + ", not 'true' or 'false'");
+    return value == "true";
+}
+
 Result<CreateRequest> buildRequest(const std::string& name, const QString& templateName, const StringMap& options,
                                    const QString& kind, const QStringList& command, const QString& network)
 {
@@ -58,6 +73,10 @@ Result<CreateRequest> buildRequest(const std::string& name, const QString& templ
     request.network = network.toStdString();
     if (auto valid = validateName(name); !valid)
         return fail(valid.error());
+    auto privileged = takePrivileged(given);
+    if (!privileged)
+        return fail(privileged.error());
+    request.privileged = *privileged;
     auto checked = validateTemplate(request.templateName, given);
     if (!checked)
         return fail(checked.error());
@@ -125,17 +144,15 @@ QDBusObjectPath Service::createJob(const std::string& name, const QString& templ
     Needs needs{QString::fromLatin1(kActionCreate)};
     needs.needHost(createExposures(*request, m_engine.settings().paths));
     // A clone: judged by its source's config (service.h, requireCloneOf).
-    PrivilegeVerdict sourceVerdict;
     if (const auto source = request->options.find("source");
         request->templateName == "clone" && source != request->options.end() && validateName(source->second))
-        sourceVerdict = requireCloneOf(source->second, needs);
+        requireCloneOf(source->second, needs);
     // A mirror other than the template's own (template_exposure.h).
     if (auto validated = validateTemplate(request->templateName, request->options))
         for (const std::string& reason : templateSourceExposures(*findTemplate(request->templateName), *validated))
             needs.needHost({{"", reason, ""}});
-    // A privileged container: a system one, or a clone of a privileged one.
-    requirePrivilege(createPrivilege(request->templateName, request->kind, [&] { return sourceVerdict; }), name,
-                     needs);
+    // A privileged container only when asked for (a clone included).
+    requirePrivilege(createPrivilege(request->privileged), name, needs);
     // A directory (oci) is read with the caller's rights, never root's.
     authorizeJobFor(needs, QStringLiteral("create"), name,
                     [this, request = *request, keep](const Progress& progress, const CallerIdentity& caller) mutable {

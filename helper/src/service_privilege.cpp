@@ -14,13 +14,13 @@
 namespace berth::helper {
 namespace {
 
-// /proc/<init>/status of a running container; empty when it runs not.
-std::string initStatus(const Engine& engine, const std::string& name)
+// /proc/<init>/uid_map of a running container; empty when it runs not.
+std::string initUidMap(const Engine& engine, const std::string& name)
 {
     auto state = engine.state(name);
     if (!state || state->state == RunState::Stopped || state->initPid <= 0)
         return {};
-    std::ifstream in("/proc/" + std::to_string(state->initPid) + "/status");
+    std::ifstream in("/proc/" + std::to_string(state->initPid) + "/uid_map");
     std::stringstream text;
     text << in.rdbuf();
     return text.str();
@@ -30,7 +30,7 @@ std::string initStatus(const Engine& engine, const std::string& name)
 
 PrivilegeVerdict Service::existingPrivilege(const std::string& name) const
 {
-    return containerPrivilege(runtime::loadContainerConfig(m_engine.settings(), name), initStatus(m_engine, name));
+    return containerPrivilege(runtime::loadContainerConfig(m_engine.settings(), name), initUidMap(m_engine, name));
 }
 
 HostReasons Service::exposuresOf(const Result<Config>& config, const std::string& as) const
@@ -54,15 +54,14 @@ void Service::requireEntering(const std::string& name, Needs& needs)
 {
     // One read of the config for both rules (exec is a hot path).
     const auto config = runtime::loadContainerConfig(m_engine.settings(), name);
-    requirePrivilege(containerPrivilege(config, initStatus(m_engine, name)), name, needs);
+    requirePrivilege(containerPrivilege(config, initUidMap(m_engine, name)), name, needs);
     needs.needHost(exposuresOf(config, callDescription(message().member().toStdString(), name)));
 }
 
-PrivilegeVerdict Service::requireCloneOf(const std::string& source, Needs& needs)
+void Service::requireCloneOf(const std::string& source, Needs& needs)
 {
     const auto config = runtime::loadContainerConfig(m_engine.settings(), source);
     needs.needHost(exposuresOf(config, "clone of " + quoteForMessage(source)));
-    return containerPrivilege(config, initStatus(m_engine, source));
 }
 
 void Service::requirePrivilege(const PrivilegeVerdict& verdict, const std::string& name, Needs& needs)

@@ -48,6 +48,20 @@ void addAutostartFields(const ContainerSpec& spec, const Paths& paths, QVariantM
     info.insert(QStringLiteral("waitLinks"), stringList(waitLinks(spec, paths)));
 }
 
+// Its user namespace: privileged (none), the ID map in LXC's syntax, and
+// how the rootfs's files are seen in it ("idmapped": through an idmapped
+// mount; "shifted": chowned into the block once).
+void addUserNamespaceFields(const ContainerSpec& spec, QVariantMap& info)
+{
+    QStringList map;
+    for (const auto& entry : spec.idMap.entries)
+        map << qs(model::formatIdMapEntry(entry));
+    info.insert(QStringLiteral("privileged"), spec.privileged());
+    info.insert(QStringLiteral("idmap"), map.join(QStringLiteral(", ")));
+    const char* rootfs = spec.privileged() ? "" : spec.rootfsShifted ? "shifted" : "idmapped";
+    info.insert(QStringLiteral("rootfsIds"), QString::fromLatin1(rootfs));
+}
+
 // What the config says: kind, autostart, addresses (with those the
 // bridges leased, which the config does not name), template, warnings.
 void addConfigFields(const std::string& text, const std::vector<std::string>& leased, const Paths& paths,
@@ -63,6 +77,7 @@ void addConfigFields(const std::string& text, const std::vector<std::string>& le
     if (spec) {
         info.insert(QStringLiteral("kind"), qs(kindName(spec->kind)));
         addAutostartFields(*spec, paths, info);
+        addUserNamespaceFields(*spec, info);
         std::vector<std::string> configured;
         for (const auto& iface : spec->network) {
             if (iface.ipv4)

@@ -181,6 +181,10 @@ public:
     {
         job(QStringLiteral("export ") + name, context, std::move(done));
     }
+    void convertToUnprivileged(const QString& name, QObject* context, gui::Callback<gui::JobHandle*> done) override
+    {
+        job(QStringLiteral("convert ") + name, context, std::move(done));
+    }
     void config(const QString& name, QObject* context, gui::Callback<QString> done) override
     {
         answer(context, std::move(done), found(configs, name));

@@ -108,6 +108,23 @@ private Q_SLOTS:
                  int(Qt::Unchecked));
     }
 
+    // A privileged container (no user namespace) has a badge by its name, with a tooltip.
+    void privilegedBadge()
+    {
+        FakeContainerSource source;
+        ContainerListModel model(source);
+        loadFixture(source, model);
+        const QModelIndex app = model.index(model.rowOf(QStringLiteral("app")), ContainerListModel::NameColumn);
+        QVERIFY(!app.data(Qt::DecorationRole).value<QIcon>().isNull());
+        QVERIFY2(app.data(Qt::ToolTipRole).toString().contains(QLatin1String("root on this computer")),
+                 qPrintable(app.data(Qt::ToolTipRole).toString()));
+        for (const auto& name : {QStringLiteral("web"), QStringLiteral("db")}) {
+            const QModelIndex index = model.index(model.rowOf(name), ContainerListModel::NameColumn);
+            QVERIFY2(!index.data(Qt::DecorationRole).isValid(), qPrintable(name));
+            QVERIFY2(!index.data(Qt::ToolTipRole).isValid(), qPrintable(name));
+        }
+    }
+
     void sorting_data()
     {
         QTest::addColumn<int>("column");

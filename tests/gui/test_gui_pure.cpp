@@ -13,23 +13,29 @@ private Q_SLOTS:
     void allowed_data()
     {
         QTest::addColumn<QString>("state");
-        QTest::addColumn<QString>("expected");   // start stop force freeze thaw destroy terminal clone export as 0/1
-        QTest::newRow("none") << "" << "000000000";
-        QTest::newRow("stopped") << "stopped" << "100001011";
-        QTest::newRow("starting") << "starting" << "001000000";
-        QTest::newRow("running") << "running" << "011100100";
-        QTest::newRow("stopping") << "stopping" << "001000000";
-        QTest::newRow("frozen") << "frozen" << "001010000";
-        QTest::newRow("unknown") << "exploded" << "000000000";
+        QTest::addColumn<bool>("privileged");
+        // start stop force freeze thaw destroy terminal clone export convert as 0/1
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("none") << "" << false << "0000000000";
+        QTest::newRow("stopped") << "stopped" << false << "1000010110";
+        QTest::newRow("stopped privileged") << "stopped" << true << "1000010111";
+        QTest::newRow("starting") << "starting" << false << "0010000000";
+        QTest::newRow("running") << "running" << false << "0111001000";
+        QTest::newRow("running privileged") << "running" << true << "0111001000";
+        QTest::newRow("stopping") << "stopping" << false << "0010000000";
+        QTest::newRow("frozen") << "frozen" << false << "0010100000";
+        QTest::newRow("unknown") << "exploded" << false << "0000000000";
     }
 
     void allowed()
     {
         QFETCH(QString, state);
+        QFETCH(bool, privileged);
         QFETCH(QString, expected);
-        const AllowedActions a = allowedActions(state);
+        const AllowedActions a = allowedActions(state, privileged);
         QString got;
-        for (bool on : {a.start, a.stop, a.forceStop, a.freeze, a.thaw, a.destroy, a.terminal, a.clone, a.exportTree})
+        for (bool on : {a.start, a.stop, a.forceStop, a.freeze, a.thaw, a.destroy, a.terminal, a.clone, a.exportTree,
+                        a.convert})
             got += on ? QLatin1Char('1') : QLatin1Char('0');
         QCOMPARE(got, expected);
     }

@@ -33,7 +33,7 @@ QString enabledActions(const MainWindow& window)
                                                     {Action::ForceStop, "force"},   {Action::Freeze, "freeze"},
                                                     {Action::Thaw, "thaw"},         {Action::Terminal, "terminal"},
                                                     {Action::Clone, "clone"},       {Action::Export, "export"},
-                                                    {Action::Destroy, "destroy"}};
+                                                    {Action::Convert, "convert"},   {Action::Destroy, "destroy"}};
     QStringList on;
     for (const auto& [action, word] : all) {
         if (window.action(action)->isEnabled())
@@ -94,7 +94,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("select");
         QTest::addColumn<QString>("enabled");
         QTest::newRow("nothing selected") << "" << "";
-        QTest::newRow("stopped") << "app" << "start clone export destroy";
+        // app is privileged: it may be converted while stopped.
+        QTest::newRow("stopped") << "app" << "start clone export convert destroy";
         QTest::newRow("running") << "web" << "stop force freeze terminal";
         QTest::newRow("frozen") << "db" << "force thaw";
     }
@@ -195,6 +196,8 @@ private Q_SLOTS:
         QCOMPARE(field(*m_window, "addressesValue"), QStringLiteral("10.0.3.12/24"));
         QCOMPARE(field(*m_window, "templateValue"), QStringLiteral("debian"));
         QCOMPARE(field(*m_window, "kindValue"), QStringLiteral("system"));
+        QCOMPARE(field(*m_window, "userNamespaceValue"),
+                 QString::fromUtf8("Unprivileged: host IDs 1000000000\u20131000065535 (rootfs through an idmapped mount)"));
         QVERIFY(field(*m_window, "limitsValue").contains(QLatin1String("memory.max = 268435456")));
         QVERIFY(!field(*m_window, "uptimeValue").isEmpty());
 
@@ -210,6 +213,12 @@ private Q_SLOTS:
         QVERIFY(m_window->selectContainer(QStringLiteral("web")));
         QCOMPARE(warnings->text(), QString());
         QVERIFY(warnings->isHidden());
+        QVERIFY(m_window->selectContainer(QStringLiteral("app")));
+        QCOMPARE(field(*m_window, "userNamespaceValue"), QStringLiteral("Privileged: root inside is root on this computer"));
+        QVERIFY(m_window->selectContainer(QStringLiteral("db")));
+        QCOMPARE(field(*m_window, "userNamespaceValue"),
+                 QString::fromUtf8("Unprivileged: host IDs 1000065536\u20131000131071 (rootfs shifted into them once at "
+                                   "creation)"));
     }
 
     void helperMissing()
@@ -263,6 +272,26 @@ private Q_SLOTS:
         QTRY_COMPARE(wizard->plan().templateInfo.name, QStringLiteral("clone"));
         QTRY_COMPARE(wizard->optionsPage()->values().value(QStringLiteral("source")), QStringLiteral("app"));
         wizard->close();
+    }
+
+    // A stopped privileged container gets a user namespace after a question.
+    void convertAsksFirst()
+    {
+        open(QStringLiteral("app"));
+        QString asked;
+        m_window->setConfirmation([&](const QString&, const QString& question) {
+            asked = question;
+            return false;
+        });
+        m_window->action(Action::Convert)->trigger();
+        QVERIFY2(asked.contains(QLatin1String("'app'")), qPrintable(asked));
+        QVERIFY(m_source->actions.isEmpty());
+        m_window->setConfirmation([](const QString&, const QString&) { return true; });
+        m_window->action(Action::Convert)->trigger();
+        QTRY_VERIFY(followed(m_source->jobs));
+        QCOMPARE(m_source->actions, QStringList{QStringLiteral("convert app")});
+        Q_EMIT m_source->jobs.last()->finished(true, QString(), QString());
+        QTRY_VERIFY(m_window->statusBar()->currentMessage().isEmpty());
     }
 
     void exportWritesWhereTheUserChose()

@@ -228,8 +228,10 @@ private Q_SLOTS:
         QVERIFY(m_wizard->templatePage()->choose(templateName));
         QCOMPARE(m_wizard->namePage()->kind(), kind);
         QCOMPARE(m_wizard->namePage()->commandEdit()->isEnabled(), kind == QLatin1String("application"));
-        // A system container needs an administrator (issue #14): said before the request.
-        QCOMPARE(m_wizard->namePage()->kindNote()->isVisibleTo(m_wizard->namePage()), kind == QLatin1String("system"));
+        // Either kind is unprivileged unless asked for (issue #15): off by default, and said what it means.
+        QVERIFY(!m_wizard->namePage()->privilegedBox()->isChecked());
+        QVERIFY(m_wizard->namePage()->privilegedNote()->text().contains(QLatin1String("administrator")));
+        QVERIFY(!m_wizard->plan().request.privileged);
     }
 
     void forwardsAreChecked()
@@ -423,13 +425,27 @@ private Q_SLOTS:
         QCOMPARE(request.command, QStringList());
         QCOMPARE(request.network, QStringLiteral("berth0"));
         QCOMPARE(request.inputFd, -1);
+        QVERIFY(!request.privileged);
         // The summary said what was sent, the secret not shown.
         const QString summary = m_wizard->summaryPage()->text()->text();
+        QVERIFY(summary.contains(QStringLiteral("an unprivileged user on this computer")));
         QVERIFY(summary.contains(QStringLiteral("deb1")));
         QVERIFY(summary.contains(QStringLiteral("trixie")));
         QVERIFY(summary.contains(QStringLiteral("tcp:8080:80")));
         QVERIFY(summary.contains(QStringLiteral("256 MiB")));
         QVERIFY(!summary.contains(QStringLiteral("s3cret")));
+    }
+
+    // Ticking "Privileged container" asks for one, and the summary says what it means.
+    void privilegedRequest()
+    {
+        QVERIFY(open());
+        QVERIFY(toNamePage(QStringLiteral("busybox")));
+        m_wizard->namePage()->privilegedBox()->setChecked(true);
+        QVERIFY(nameToProgress(QStringLiteral("priv1")));
+        QTRY_COMPARE(m_source->createRequests.size(), 1);
+        QVERIFY(m_source->createRequests.first().privileged);
+        QVERIFY(m_wizard->summaryPage()->text()->text().contains(QStringLiteral("root on this computer (privileged")));
     }
 
     void ociRequestWithFile()

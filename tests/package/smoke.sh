@@ -91,11 +91,11 @@ cat /tmp/checkconfig
 [ "$rc" -le 1 ] || fail "berthctl checkconfig exited $rc"
 grep -Eq '^PID namespace +ok' /tmp/checkconfig || fail "checkconfig does not report the pid namespace ok"
 as pkg-member berthctl bridge create pkgbr0 --address 10.0.213.1/24
-# A system container keeps CAP_SYS_ADMIN on the host: only root or an
-# administrator makes one (docs/security.md); the member gets exit 3.
+# A privileged container (no user namespace) is root on the host: only root
+# or an administrator makes one (docs/security.md); the member gets exit 3.
 rc=0
-as pkg-member berthctl create sysbox --template busybox --network pkgbr0 || rc=$?
-[ "$rc" -eq 3 ] || fail "pkg-member's system container create exited $rc, not 3 (not authorized)"
+as pkg-member berthctl create sysbox --template busybox --network pkgbr0 --privileged || rc=$?
+[ "$rc" -eq 3 ] || fail "pkg-member's privileged container create exited $rc, not 3 (not authorized)"
 as pkg-member berthctl create "$container" --template busybox --network pkgbr0 --app -- sleep 3600
 as pkg-member berthctl start "$container"
 as pkg-member berthctl list | grep -E "^$container +running" >/dev/null ||

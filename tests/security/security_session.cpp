@@ -69,6 +69,16 @@ QString SecuritySession::rootCreate(const QString& name, const QString& kind, co
     return waitForJob(qdbus_cast<QDBusObjectPath>(reply.arguments().value(0)).path());
 }
 
+QString SecuritySession::rootCreatePrivileged(const QString& name, const QString& kind)
+{
+    const QMap<QString, QString> options{{QStringLiteral("berth.privileged"), QStringLiteral("true")}};
+    auto reply = rootCall(kManager, QStringLiteral("Create"),
+                          {name, QStringLiteral("busybox"), QVariant::fromValue(options), kind, QStringList(), QString()});
+    if (reply.type() != QDBusMessage::ReplyMessage)
+        return reply.errorMessage();
+    return waitForJob(qdbus_cast<QDBusObjectPath>(reply.arguments().value(0)).path());
+}
+
 QString SecuritySession::config(const QString& name)
 {
     return rootCall(kManager, QStringLiteral("GetConfig"), {name}).arguments().value(0).toString();

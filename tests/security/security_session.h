@@ -42,6 +42,8 @@ public:
     QDBusMessage rootCall(const QString& interface, const QString& method, const QVariantList& args = {});
     // Creates a busybox container as root and waits for the job; "" or why not.
     QString rootCreate(const QString& name, const QString& kind, const QStringList& command = {});
+    // The same, privileged (berth.privileged: no user namespace, root inside is the host's root).
+    QString rootCreatePrivileged(const QString& name, const QString& kind);
     QString config(const QString& name);
     QString setConfig(const QString& name, const QString& text);   // as root; "" or the error
     QString state(const QString& name);

@@ -1,6 +1,6 @@
 // Issue #14's items 2, 3, 4, 7, 9, 10 and 11: what a member may ask of a
 // container's config, template and kind (a mirror, a mount entry, a
-// privileged kind, capabilities, security keys, lxc.include), by a member
+// privileged container, capabilities, security keys, lxc.include), by a member
 // of group berth without a password (item 10 by a local user outside the
 // group), and the review's clone of, and entry into, a container with a
 // host bind. Where today's code lets an attack through, the test carries
@@ -84,30 +84,32 @@ private Q_SLOTS:
                  qPrintable(describe(set)));
     }
 
-    // Item 4: a system container keeps CAP_SYS_ADMIN on the host: the
-    // member may neither create one nor enter one root made.
-    void item04_memberCreatesSystemContainer()
+    // Item 4, as issue #15 has it: a privileged container (no user
+    // namespace) is root on the host: the member may neither create one nor
+    // enter one root made. A system container by default is no longer one.
+    void item04_memberCreatesPrivilegedContainer()
     {
         const Outcome outcome = m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("sys"),
                                                                QStringLiteral("-t"), QStringLiteral("busybox"),
-                                                               QStringLiteral("--system")});
+                                                               QStringLiteral("--system"), QStringLiteral("--privileged")});
         const QString state = m_session.state(QStringLiteral("sys"));
         destroy(QStringLiteral("sys"));
         QCOMPARE(state, QStringLiteral("org.berth.Error.NotFound"));
         QVERIFY2(outcome.code == 3 && both(outcome).contains(QLatin1String("privileged"), Qt::CaseInsensitive),
                  qPrintable(describe(outcome)));
-        // The template's default kind (system) is the same request.
+        // The template's default kind (system) without --privileged: the member's, in a user namespace.
         const Outcome byDefault = m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("sys"),
                                                                  QStringLiteral("-t"), QStringLiteral("busybox")});
-        const QString defaultState = m_session.state(QStringLiteral("sys"));
+        const QString config = m_session.config(QStringLiteral("sys"));
         destroy(QStringLiteral("sys"));
-        QCOMPARE(defaultState, QStringLiteral("org.berth.Error.NotFound"));
-        QVERIFY2(byDefault.code == 3, qPrintable(describe(byDefault)));
+        EXPECT_CODE(byDefault, 0);
+        QVERIFY2(config.contains(QLatin1String("lxc.idmap = u 0 ")) && !config.contains(QLatin1String("berth.privileged")),
+                 qPrintable(config));
     }
 
-    void item04_memberEntersRootsSystemContainer()
+    void item04_memberEntersRootsPrivilegedContainer()
     {
-        QCOMPARE(m_session.rootCreate(QStringLiteral("rootsys"), QStringLiteral("system")), QString());
+        QCOMPARE(m_session.rootCreatePrivileged(QStringLiteral("rootsys"), QStringLiteral("system")), QString());
         auto started = m_session.rootCall(kManager, QStringLiteral("Start"), {QStringLiteral("rootsys")});
         QVERIFY2(started.type() == QDBusMessage::ReplyMessage, qPrintable(started.errorMessage()));
         const Outcome exec = m_session.berthctlAs(kMember, {QStringLiteral("exec"), QStringLiteral("rootsys"),
@@ -122,26 +124,35 @@ private Q_SLOTS:
         QVERIFY2(console.errText().contains(QLatin1String("org.berth.Error.NotAuthorized")), qPrintable(describe(console)));
     }
 
-    // Item 4: nor clone root's, which gives the member a privileged
-    // container of its own.
-    void item04_memberClonesRootsSystemContainer()
+    // Item 4: a clone of root's privileged container is the member's only
+    // as an unprivileged one (a block of its own); asking for a privileged
+    // clone needs the administrator.
+    void item04_memberClonesRootsPrivilegedContainer()
     {
-        QCOMPARE(m_session.rootCreate(QStringLiteral("rootsys2"), QStringLiteral("system")), QString());
+        QCOMPARE(m_session.rootCreatePrivileged(QStringLiteral("rootsys2"), QStringLiteral("system")), QString());
+        const Outcome privileged = m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("sysclone"),
+                                                                  QStringLiteral("-t"), QStringLiteral("clone"),
+                                                                  QStringLiteral("-o"), QStringLiteral("source=rootsys2"),
+                                                                  QStringLiteral("--privileged")});
+        const QString privilegedState = m_session.state(QStringLiteral("sysclone"));
         const Outcome outcome = m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("sysclone"),
                                                                QStringLiteral("-t"), QStringLiteral("clone"),
                                                                QStringLiteral("-o"), QStringLiteral("source=rootsys2")});
-        const QString state = m_session.state(QStringLiteral("sysclone"));
+        const QString config = m_session.config(QStringLiteral("sysclone"));
         destroy(QStringLiteral("sysclone"));
         destroy(QStringLiteral("rootsys2"));
-        QCOMPARE(state, QStringLiteral("org.berth.Error.NotFound"));
-        QVERIFY2(outcome.code == 3, qPrintable(describe(outcome)));
+        QCOMPARE(privilegedState, QStringLiteral("org.berth.Error.NotFound"));
+        QVERIFY2(privileged.code == 3, qPrintable(describe(privileged)));
+        EXPECT_CODE(outcome, 0);
+        QVERIFY2(config.contains(QLatin1String("lxc.idmap = u 0 ")) && !config.contains(QLatin1String("berth.privileged")),
+                 qPrintable(config));
     }
 
     // Item 4: nor rewrite what root's runs (its init): the new config is as
     // privileged as the old, whatever it changes.
     void item04_memberRewritesRootsSystemContainer()
     {
-        QCOMPARE(m_session.rootCreate(QStringLiteral("rootsys3"), QStringLiteral("system")), QString());
+        QCOMPARE(m_session.rootCreatePrivileged(QStringLiteral("rootsys3"), QStringLiteral("system")), QString());
         QVERIFY(m_session.installProbe(QStringLiteral("rootsys3")));
         QString config = m_session.config(QStringLiteral("rootsys3"));
         const QString old = config;
@@ -196,8 +207,9 @@ private Q_SLOTS:
                  qPrintable(describe(enter)));
     }
 
-    // Item 7: capabilities beyond the kind's default by config, with no
-    // administrator; and the clock from inside.
+    // Item 7, as issue #15 has it: capabilities beyond the kind's default
+    // are the member's to keep in an unprivileged container, because they
+    // are its user namespace's, not the host's: the clock stays out of reach.
     void item07_capabilitiesByConfig()
     {
         EXPECT_CODE(memberCreateApp(QStringLiteral("caps")), 0);
@@ -211,9 +223,8 @@ private Q_SLOTS:
         destroy(QStringLiteral("caps"));
         QVERIFY2(clock.out.contains("STEP settimeofday EPERM") && clock.out.contains("STEP adjtimex-set EPERM"),
                  qPrintable(describe(clock)));
-        QCOMPARE(now, old);
-        QVERIFY2(set.code == 3 && namesLine(both(set), lineCount(old) + 1) && both(set).contains(QLatin1String("sys_")),
-                 qPrintable(describe(set)));
+        EXPECT_CODE(set, 0);
+        QVERIFY2(now.contains(QLatin1String("lxc.cap.keep = sys_time")), qPrintable(now));
     }
 
     // Item 9: security keys that were kept and ignored, so a config claimed

@@ -1,7 +1,7 @@
 // What a config may reach (issue #14, items 3, 9, 10, 11), end to end:
 // the real helper, polkitd and berthctl on a private bus. A member of group
 // "berth" is refused a config that mounts proc or sysfs, with the line and
-// the rule named; lxc.idmap is refused; an AppArmor profile is kept with a
+// the rule named; a change of lxc.idmap needs an administrator; an AppArmor profile is kept with a
 // warning `berthctl info` shows. A user outside the group learns nothing
 // about the file system from lxc.include.
 #include "berthctl_run.h"
@@ -71,8 +71,7 @@ private Q_SLOTS:
         QVERIFY(QFile::setPermissions(m_files.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
                                                           QFile::ReadOther | QFile::ExeOther));
         QVERIFY2(startTestBus(m_bus, &why), qPrintable(why));
-        // An application container: what a member may own (a privileged
-        // system container would need an administrator for its own sake).
+        // An application container, unprivileged (a block of its own) as every new one.
         EXPECT_CODE(berthctl({QStringLiteral("create"), kName, QStringLiteral("-t"), QStringLiteral("busybox"),
                               QStringLiteral("--app"), QStringLiteral("--"), QStringLiteral("/bin/sleep"),
                               QStringLiteral("1000")}),
@@ -153,16 +152,55 @@ private Q_SLOTS:
         QVERIFY2(out.contains(QLatin1String("org.berth.host.bind-mount")), qPrintable(out));
     }
 
-    // Item 9: a user namespace Berth would not set up is refused, naming the line.
-    void idmapRefused()
+    // Issue #15: the container's user namespace is the administrator's: a
+    // member's change of the map is refused by polkit, naming the line (root's
+    // map outside Berth's range is the engine's to refuse, below).
+    void idmapIsTheAdministrators()
     {
         QVERIFY(addToGroup(kTestUser, kBerthGroup));
+        QVERIFY2(m_config.contains(QLatin1String("lxc.idmap = u 0 ")), qPrintable(m_config));
+        QString hostIds;
+        int line = 0;
+        const QStringList lines = m_config.split(QLatin1Char('\n'));
+        for (int i = 0; i < lines.size(); ++i) {
+            const bool user = lines[i].startsWith(QLatin1String("lxc.idmap = u"));
+            if (user && line == 0)
+                line = i + 1;
+            hostIds += user ? QStringLiteral("lxc.idmap = u 0 100000 65536")
+                            : lines[i].startsWith(QLatin1String("lxc.idmap = g")) ? QStringLiteral("lxc.idmap = g 0 100000 65536")
+                                                                                   : lines[i];
+            if (i + 1 < lines.size())
+                hostIds += QLatin1Char('\n');
+        }
         QString out;
-        const int code = setConfigAsUser(m_config + QStringLiteral("lxc.idmap = u 0 100000 65536\n"), &out);
-        QVERIFY2(code != 0 && code != 3, qPrintable(out));
-        QVERIFY2(out.contains(QStringLiteral("config:%1: lxc.idmap: Berth does not run containers in a user namespace")
-                                  .arg(nextLine(m_config))),
+        const int code = setConfigAsUser(hostIds, &out);
+        QVERIFY2(code == 3, qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("config:%1: lxc.idmap changes the container's user namespace").arg(line)),
                  qPrintable(out));
+        QCOMPARE(storedConfig(), m_config);
+    }
+
+    // Issue #15: a map outside Berth's range is refused, even to root, naming
+    // the line (the container's own block, which creation wrote, stays).
+    void idmapOutsideTheRangeRefused()
+    {
+        QVERIFY2(m_config.contains(QLatin1String("\nlxc.idmap = u 0 ")), qPrintable(m_config));
+        const int line = nextLine(m_config.left(m_config.indexOf(QLatin1String("\nlxc.idmap = u 0 ")) + 1));
+        QStringList lines = m_config.split(QLatin1Char('\n'));
+        for (QString& text : lines)
+            if (text.startsWith(QLatin1String("lxc.idmap = ")))
+                text = text.left(14) + QStringLiteral("0 100000 65536");
+        const QString path = m_files.filePath(QStringLiteral("root-config"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(lines.join(QLatin1Char('\n')).toUtf8());
+        file.close();
+        const Outcome refused = berthctl({QStringLiteral("config"), kName, QStringLiteral("set"), path});
+        QVERIFY2(refused.code != 0 && refused.code != 3, qPrintable(describe(refused)));
+        QVERIFY2(both(refused).contains(QStringLiteral("config:%1: lxc.idmap: 'u 0 100000 65536': host IDs "
+                                                       "100000-165535 are outside Berth's range")
+                                            .arg(line)),
+                 qPrintable(describe(refused)));
         QCOMPARE(storedConfig(), m_config);
     }
 

@@ -37,6 +37,9 @@ struct EngineSettings {
     // paths.templateCacheDir(). Tests point it outside their temporary root
     // so that the cache (minutes to build) survives between runs.
     std::filesystem::path templateCacheDir;
+    // Where subuid and subgid name Berth's ID range (the entries of user
+    // _berth); tests point it at files of their own.
+    std::filesystem::path idRangeDir = "/etc";
 };
 
 struct CreateRequest {
@@ -184,6 +187,17 @@ public:
     [[nodiscard]] Result<UniqueFd> console(const std::string& name, int tty = 0);
     [[nodiscard]] Status resizeConsole(const std::string& name, int tty, unsigned short rows, unsigned short cols);
     [[nodiscard]] Status destroy(const std::string& name, bool force = false);
+    // Gives a stopped privileged container a block of IDs of its own
+    // (lxc.idmap) and drops berth.privileged, in one atomic config write; its
+    // rootfs is shifted into the block only where the file system has no
+    // idmapped mounts. EBUSY while it runs, EINVAL when it is unprivileged.
+    [[nodiscard]] Status convertToUnprivileged(const std::string& name);
+    // Replaces a container's config atomically, under its lock. An lxc.idmap
+    // must map only into Berth's range and away from every other
+    // container's IDs (EPERM naming the line); the map, berth.privileged and
+    // berth.rootfs.shifted change only while the container is stopped
+    // (EBUSY), and a shifted rootfs keeps its map.
+    [[nodiscard]] Status setConfig(const std::string& name, const std::string& text);
     // Writes a stopped container's rootfs as a gzip'd tar to `outFd`, which
     // the tarball template reads back.
     [[nodiscard]] Status exportContainer(const std::string& name, int outFd);

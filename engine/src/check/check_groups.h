@@ -8,6 +8,9 @@
 namespace berth::check {
 
 [[nodiscard]] CheckGroup checkNamespaces(const std::filesystem::path& root);
+// Berth's ID range under root/etc, and with `probeKernel` the rootfs
+// ownership method of the containers' file system and a mapped user namespace.
+[[nodiscard]] CheckGroup checkUserNamespaces(const std::filesystem::path& root, bool probeKernel);
 // With `probeKernel`, cgroup v2 device control is judged by loading a
 // device program; without, from the kernel config (CONFIG_CGROUP_BPF).
 [[nodiscard]] CheckGroup checkCgroups(const std::filesystem::path& root, bool probeKernel);

@@ -16,6 +16,9 @@ constexpr std::array kTexts{
     CheckText{"ns.net", "Network namespace", "Containers get their own network interfaces, addresses and routes."},
     CheckText{"ns.cgroup", "Cgroup namespace", "Containers see their own control group as the root, which systemd inside a container needs."},
     CheckText{"ns.user", "User namespace", "Root inside a container can be an ordinary user on the host; unprivileged containers need this."},
+    CheckText{"userns.range", "Berth's ID range", "Each unprivileged container gets 65536 user and group IDs of its own from this range (/etc/subuid, /etc/subgid)."},
+    CheckText{"userns.rootfs", "Root file system owners", "With idmapped mounts, containers share template files unchanged; without them, each new rootfs is chowned into its container's IDs once."},
+    CheckText{"userns.mapped", "Mapped user namespaces", "Berth runs each unprivileged container in a user namespace that maps its root to an ordinary host ID."},
     CheckText{"cgroup.mode", "Control group version", "Berth limits memory, CPU and processes through control groups; version 1, version 2 and hybrid hosts all work."},
     CheckText{"cgroup.cpu", "CPU controller", "Sets a container's CPU weight and quota."},
     CheckText{"cgroup.cpuacct", "CPU accounting", "Measures how much CPU time a container uses."},
@@ -49,6 +52,7 @@ struct GroupText {
 
 constexpr std::array kGroups{
     GroupText{"ns", "Namespaces"},
+    GroupText{"userns", "User namespaces"},
     GroupText{"cgroup", "Control groups"},
     GroupText{"net", "Networking"},
     GroupText{"fs", "File systems"},

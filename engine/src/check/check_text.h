@@ -19,7 +19,7 @@ struct CheckText {
 // Empty title and explanation for an id not in the table (a test catches it).
 [[nodiscard]] CheckText checkText(std::string_view id);
 
-// Group titles, by group id ("ns", "cgroup", "net", "fs", "sec", "tool").
+// Group titles, by group id ("ns", "userns", "cgroup", "net", "fs", "sec", "tool").
 [[nodiscard]] std::string_view groupTitle(std::string_view groupId);
 
 } // namespace berth::check

@@ -72,6 +72,7 @@ struct ContainerSpec {
     std::filesystem::path cwd = "/";             // lxc.init.cwd
     std::uint32_t initUid = 0;                   // lxc.init.uid, inside the container
     std::uint32_t initGid = 0;                   // lxc.init.gid
+    std::vector<std::uint32_t> initGroups;       // lxc.init.groups: supplementary groups of the init
     std::vector<std::string> environment;        // KEY=VALUE
     std::vector<MountEntry> mounts;              // lxc.mount.entry, in order
     // berth.share: host folders of their owners, idmapped onto their targets.

@@ -178,6 +178,25 @@ Status readInitId(const Config& config, const char* key, std::uint32_t& id)
     return {};
 }
 
+// lxc.init.groups: GIDs separated by commas (LXC's syntax), in one or
+// more lines.
+Status readInitGroups(const Config& config, std::vector<std::uint32_t>& groups)
+{
+    for (const ConfigEntry& entry : config.entries("lxc.init.groups")) {
+        std::string_view rest = entry.value;
+        while (!rest.empty()) {
+            const std::size_t comma = std::min(rest.find(','), rest.size());
+            const std::string text(rest.substr(0, comma));
+            rest.remove_prefix(std::min(comma + 1, rest.size()));
+            auto gid = parseUnsignedValue(text, 0, 4294967294U);
+            if (!gid)
+                return std::unexpected(entryError(entry, gid.error()));
+            groups.push_back(static_cast<std::uint32_t>(*gid));
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 Status readProcess(const Config& config, ContainerSpec& spec)
@@ -193,6 +212,8 @@ Status readProcess(const Config& config, ContainerSpec& spec)
         return uid;
     if (auto gid = readInitId(config, "lxc.init.gid", spec.initGid); !gid)
         return gid;
+    if (auto groups = readInitGroups(config, spec.initGroups); !groups)
+        return groups;
     return readEnvironment(config, spec);
 }
 

@@ -25,7 +25,6 @@ constexpr UnappliedKey kUnappliedKeys[] = {
     {"lxc.apparmor.", Verdict::Warn, "AppArmor is not used by Berth; this is not applied"},
     {"lxc.selinux.", Verdict::Warn, "SELinux is not used by Berth; this is not applied"},
     {"lxc.seccomp.", Verdict::Warn, "Berth applies its own seccomp filter; this is not applied"},
-    {"lxc.init.groups", Verdict::Warn, "not applied yet: the command runs with root's groups"},
     {"lxc.prlimit.", Verdict::Warn, "resource limits by prlimit are not applied; use lxc.cgroup2.* limits"},
 };
 

@@ -8,6 +8,8 @@
 #include "config/container_spec.h"
 #include "core/engine_images.h"
 #include "core/new_container_config.h"
+#include "idmap/container_identity.h"
+#include "idmap/subordinate_range.h"
 #include "store/container_lock.h"
 #include "store/container_store.h"
 #include "template/template_build.h"
@@ -134,6 +136,10 @@ Status Engine::create(const CreateRequest& request, const Progress& progress)
     const std::string configText = newContainerConfig(*resolved, m_settings.paths.rootfsDir(request.name));
     if (auto checked = checkBaseConfig(*resolved, configText); !checked)
         return checked;
+    // Before anything is built: an unprivileged container needs Berth's range.
+    if (!resolved->privileged)
+        if (auto range = idmap::readBerthRange(m_settings.idRangeDir); !range)
+            return fail(range.error().wrap("create '" + request.name + "'"));
 
     // The source of a clone stays locked (nobody starts or destroys it) until the copy is done.
     std::optional<ContainerLock> sourceLock;
@@ -149,12 +155,21 @@ Status Engine::create(const CreateRequest& request, const Progress& progress)
     if (!lock)
         return fail(lock.error());
     progress.step("Preparing", 0);
-    auto created = ContainerStore(m_settings.paths).create(request.name, [&](const std::filesystem::path& staging) {
+    // Held from the choice of a block until the config recording it is in place.
+    std::optional<idmap::BlockLock> blockLock;
+    ContainerStore store(m_settings.paths);
+    auto created = store.create(request.name, [&](const std::filesystem::path& staging) -> Status {
         const templates::BuildContext ctx{m_settings, *resolved, resolved->options, progress, staging, configText};
         if (auto built = build(ctx); !built)
             return built;
         // The last moment a cancel still leaves nothing behind.
-        return progress.check();
+        if (auto go = progress.check(); !go)
+            return go;
+        auto settled = idmap::settleNewIdentity(m_settings, *resolved, staging);
+        if (!settled)
+            return fail(settled.error());
+        blockLock.emplace(std::move(*settled));
+        return Status{};
     });
     if (!created) {
         removeRunDirOfFailedCreate(m_settings.paths, request.name);

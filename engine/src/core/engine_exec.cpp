@@ -12,6 +12,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
+#include <fstream>
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -45,6 +48,19 @@ Result<bool> hasOwnUserNamespace(pid_t initPid, int initPidfd)
     if (::syscall(SYS_pidfd_send_signal, initPidfd, 0, nullptr, 0) != 0)
         return failErrno(errno, "the container's init");
     return ours.st_ino != theirs.st_ino || ours.st_dev != theirs.st_dev;
+}
+
+// The host ID that ID 0 inside is, from /proc/<init>/uid_map or gid_map
+// ("inside host count" lines).
+Result<std::uint32_t> hostRootId(pid_t initPid, const char* file)
+{
+    const std::string path = "/proc/" + std::to_string(initPid) + "/" + file;
+    std::ifstream in(path);
+    std::uint64_t inside = 0, host = 0, count = 0;
+    while (in >> inside >> host >> count)
+        if (inside == 0 && count > 0)
+            return std::uint32_t(host);
+    return failWith(ENOENT, path + " maps no root");
 }
 
 std::vector<std::string> capabilityNames(const std::vector<int>& caps)
@@ -95,6 +111,14 @@ Result<runtime::ExecContext> execContext(const EngineSettings& settings, const s
     if (!userns)
         return fail(userns.error());
     context.userNamespace = *userns;
+    if (context.userNamespace) {
+        auto uid = hostRootId(recorded->initPid, "uid_map");
+        auto gid = hostRootId(recorded->initPid, "gid_map");
+        if (!uid || !gid)
+            return fail(uid ? gid.error() : uid.error());
+        context.rootUid = *uid;
+        context.rootGid = *gid;
+    }
     return context;
 }
 

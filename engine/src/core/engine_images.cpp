@@ -7,6 +7,8 @@
 #include "fs/atomic_file.h"
 #include "fs/directory.h"
 #include "fs/safe_path.h"
+#include "idmap/container_identity.h"
+#include "idmap/tree_shift.h"
 #include "image/archive_export.h"
 #include "image/archive_extract.h"
 #include "image/tree_copy.h"
@@ -74,6 +76,31 @@ Result<std::string> clonedConfig(const EngineSettings& settings, const CreateReq
     return config->serialize();
 }
 
+// A rootfs shifted on disk is written with the IDs it has inside, as an
+// idmapped one is stored: the tarball template reads either back the same.
+Result<image::ExportOptions> exportOptions(const EngineSettings& settings, const std::string& name)
+{
+    auto config = runtime::loadContainerConfig(settings, name);
+    if (!config)
+        return fail(config.error());
+    image::ExportOptions options;
+    const model::IdMap disk = idmap::diskIdMap(*config);
+    if (disk.empty())
+        return options;
+    options.rewriteIds = [shift = idmap::IdShift{disk, {}}](image::EntryIds& ids) {
+        ids.uid = shift(model::IdKind::User, ids.uid);
+        ids.gid = shift(model::IdKind::Group, ids.gid);
+        for (auto& [xname, value] : ids.xattrs) {
+            const bool acl = xname == "system.posix_acl_access" || xname == "system.posix_acl_default";
+            auto shifted = acl ? idmap::shiftedAcl(value, shift)
+                               : xname == "security.capability" ? idmap::shiftedCapability(value, shift) : std::nullopt;
+            if (shifted)
+                value = std::move(*shifted);
+        }
+    };
+    return options;
+}
+
 } // namespace
 
 namespace templates {
@@ -138,10 +165,13 @@ Status Engine::exportContainer(const std::string& name, int outFd)
     struct stat st {};
     if (::fstat(outFd, &st) != 0 || !(S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)))
         return failWith(EINVAL, "export needs a file, pipe or socket to write to");
+    auto options = exportOptions(m_settings, name);
+    if (!options)
+        return fail(options.error());
     auto rootFd = fs::openDirectory(m_settings.paths.rootfsDir(name));
     if (!rootFd)
         return fail(rootFd.error());
-    if (auto exported = image::exportTree(rootFd->get(), outFd, {}); !exported)
+    if (auto exported = image::exportTree(rootFd->get(), outFd, *options); !exported)
         return fail(exported.error().wrap("export '" + name + "'"));
     return {};
 }

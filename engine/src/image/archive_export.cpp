@@ -66,9 +66,29 @@ Result<std::vector<std::string>> listDir(int dirFd, const std::string& shown)
     return names;
 }
 
+void rewriteIds(archive_entry* entry, const std::function<void(EntryIds&)>& rewrite)
+{
+    if (!rewrite)
+        return;
+    EntryIds ids{static_cast<std::uint32_t>(archive_entry_uid(entry)),
+                 static_cast<std::uint32_t>(archive_entry_gid(entry)), {}};
+    archive_entry_xattr_reset(entry);
+    const char* name = nullptr;
+    const void* value = nullptr;
+    size_t size = 0;
+    while (archive_entry_xattr_next(entry, &name, &value, &size) == ARCHIVE_OK)
+        ids.xattrs.emplace_back(name, std::string(static_cast<const char*>(value), size));
+    rewrite(ids);
+    archive_entry_set_uid(entry, ids.uid);
+    archive_entry_set_gid(entry, ids.gid);
+    archive_entry_xattr_clear(entry);
+    for (const auto& [xname, xvalue] : ids.xattrs)
+        archive_entry_xattr_add_entry(entry, xname.c_str(), xvalue.data(), xvalue.size());
+}
+
 class Exporter {
 public:
-    Exporter(archive* a, dev_t rootDev) : m_a(a), m_rootDev(rootDev) {}
+    Exporter(archive* a, dev_t rootDev, const ExportOptions& options) : m_a(a), m_rootDev(rootDev), m_options(options) {}
     Status walk(int dirFd, const std::string& path);
     Status finish();
 
@@ -78,6 +98,7 @@ private:
 
     archive* m_a;
     dev_t m_rootDev;
+    const ExportOptions& m_options;
     std::map<std::pair<dev_t, ino_t>, std::string> m_firstNames;
 };
 
@@ -103,6 +124,7 @@ Status Exporter::exportChild(int dirFd, const std::string& name, const std::stri
     EntryPtr entry(archive_entry_new());
     if (auto ok = describeSource(*source, entry.get(), path); !ok)
         return ok;
+    rewriteIds(entry.get(), m_options.rewriteIds);
     if (!S_ISDIR(st.st_mode) && st.st_nlink > 1) {
         auto [it, first] = m_firstNames.try_emplace({st.st_dev, st.st_ino}, path);
         if (!first) {
@@ -145,9 +167,10 @@ Status exportTree(int rootFd, int outFd, const ExportOptions& options)
     EntryPtr entry(archive_entry_new());
     if (auto ok = describeSource(*root, entry.get(), "."); !ok)
         return ok;
+    rewriteIds(entry.get(), options.rewriteIds);
     if (archive_write_header(writer->get(), entry.get()) < ARCHIVE_WARN)
         return std::unexpected(archiveError(writer->get(), "write header of '.'"));
-    Exporter exporter(writer->get(), root->st.st_dev);
+    Exporter exporter(writer->get(), root->st.st_dev, options);
     if (auto ok = exporter.walk(root->fd.get(), "."); !ok)
         return ok;
     return exporter.finish();

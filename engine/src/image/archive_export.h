@@ -3,11 +3,27 @@
 
 #include "berth/error.h"
 
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
 namespace berth::image {
+
+// What an entry's header says about IDs, as the archive will hold them.
+struct EntryIds {
+    std::uint32_t uid = 0;
+    std::uint32_t gid = 0;
+    std::vector<std::pair<std::string, std::string>> xattrs;   // name, value
+};
 
 struct ExportOptions {
     enum class Compression { None, Gzip, Zstd, Xz };
     Compression compression = Compression::Gzip;
+    // Changes each entry's IDs before it is written (a rootfs shifted on
+    // disk is exported with the IDs it has inside); unset: as on disk.
+    std::function<void(EntryIds&)> rewriteIds;
 };
 
 // Writes the tree below `rootFd` to `outFd` as a pax tar, names relative

@@ -43,23 +43,13 @@ Status rebindInPlace(int rootFd, const char* path, unsigned long flags)
     return remountInRoot(rootFd, path, flags);
 }
 
-// The host's /sys with every mount below it read-only too (its cgroup
-// trees among them): a recursive bind remounted by mount_setattr, which
-// may add flags to the locked mounts a user namespace copied.
-Status bindHostSysReadOnly(int rootFd)
+Status attachInRoot(int rootFd, const char* path, int mountFd)
 {
-    UniqueFd tree(::open_tree(AT_FDCWD, "/sys", OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | AT_RECURSIVE));
-    if (!tree)
-        return failErrno(errno, "bind the host's /sys");
-    mount_attr attr{};
-    attr.attr_set = MOUNT_ATTR_RDONLY | MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV | MOUNT_ATTR_NOEXEC;
-    if (::mount_setattr(tree.get(), "", AT_EMPTY_PATH | AT_RECURSIVE, &attr, sizeof(attr)) != 0)
-        return failErrno(errno, "make the host's /sys read-only");
-    auto target = fs::openInRoot(rootFd, "sys", O_PATH | O_DIRECTORY | O_CLOEXEC);
+    auto target = fs::openInRoot(rootFd, path, O_PATH | O_DIRECTORY | O_CLOEXEC);
     if (!target)
-        return fail(target.error().wrap("open mount target 'sys'"));
-    if (::move_mount(tree.get(), "", target->get(), "", MOVE_MOUNT_F_EMPTY_PATH | MOVE_MOUNT_T_EMPTY_PATH) != 0)
-        return failErrno(errno, "mount the host's /sys on 'sys'");
+        return fail(target.error().wrap(std::string("open mount target '") + path + "'"));
+    if (::move_mount(mountFd, "", target->get(), "", MOVE_MOUNT_F_EMPTY_PATH | MOVE_MOUNT_T_EMPTY_PATH) != 0)
+        return failErrno(errno, std::string("attach the monitor's mount on '") + path + "'");
     return {};
 }
 
@@ -79,14 +69,14 @@ Status mountProc(int rootFd, AutoMountPlan::Proc mode)
     return rebindInPlace(rootFd, "proc/sys", MS_RDONLY | kHardened);
 }
 
-Status mountSys(int rootFd, AutoMountPlan::Sys mode, bool bindHostSys)
+Status mountSys(int rootFd, AutoMountPlan::Sys mode, int monitorSysfs)
 {
     if (mode == AutoMountPlan::Sys::None)
         return {};
     if (auto dir = ensureDirInRoot(rootFd, "sys", 0555); !dir)
         return dir;
-    if (bindHostSys)
-        return bindHostSysReadOnly(rootFd);
+    if (monitorSysfs >= 0)
+        return attachInRoot(rootFd, "sys", monitorSysfs);
     const unsigned long ro = mode == AutoMountPlan::Sys::ReadOnly ? MS_RDONLY : 0;
     if (auto mounted = mountInRoot(rootFd, "sys", "sysfs", "sysfs", kHardened | ro, nullptr); !mounted)
         return mounted;

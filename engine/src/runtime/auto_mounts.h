@@ -19,8 +19,8 @@ struct AutoMountPlan {
     Cgroup cgroup = Cgroup::None;
     // sysfs may only be mounted by the owner of the network namespace: a
     // container in a user namespace of its own on the host's network gets
-    // the host's /sys bound read-only instead (as LXC does).
-    bool bindHostSys = false;
+    // a read-only sysfs the monitor mounted (see container_rootfs.h).
+    bool sysFromMonitor = false;
 };
 
 // One mounted cgroup hierarchy of the host, to mount again inside.
@@ -31,7 +31,8 @@ struct CgroupMountSpec {
 };
 
 [[nodiscard]] Status mountProc(int rootFd, AutoMountPlan::Proc mode);
-[[nodiscard]] Status mountSys(int rootFd, AutoMountPlan::Sys mode, bool bindHostSys);
+// monitorSysfs: the monitor's detached sysfs to attach instead, or -1.
+[[nodiscard]] Status mountSys(int rootFd, AutoMountPlan::Sys mode, int monitorSysfs);
 // Needs the cgroup namespace entered, so each tree's root is the container's own cgroup.
 [[nodiscard]] Status mountCgroups(int rootFd, AutoMountPlan::Cgroup mode, const std::vector<CgroupMountSpec>& trees);
 // Hides kernel interfaces a container has no business reading (OCI defaults).

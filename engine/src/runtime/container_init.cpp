@@ -34,6 +34,7 @@ struct HostHandles {
     UniqueFd rootfsDir;     // where the monitor's rootfs mount is attached
     UniqueFd initBinary;    // berth-init, for application containers
     UniqueFd rootfsMount;   // from the go-ahead: the monitor's rootfs mount, if any
+    UniqueFd sysfs;         // the monitor's sysfs (plan.autoMounts.sysFromMonitor)
 };
 
 Result<HostHandles> openHostHandles(const LaunchPlan& plan)
@@ -50,13 +51,29 @@ Result<HostHandles> openHostHandles(const LaunchPlan& plan)
     return handles;
 }
 
-// The go-ahead carries the rootfs mount when the monitor made one.
-Result<UniqueFd> waitForGoAhead(int syncFd)
+// The go-ahead carries the rootfs mount when the monitor made one; a
+// sysfs follows it when the plan says so.
+Result<UniqueFd> receiveFromMonitor(int syncFd, std::string_view what)
 {
-    auto go = receiveMessage(syncFd);
-    if (!go || go->text != "go")
+    auto message = receiveMessage(syncFd);
+    if (!message || message->text != what)
         return failWith(ECANCELED, "the monitor did not let the container start");
-    return std::move(go->fd);
+    return std::move(message->fd);
+}
+
+Status waitForGoAhead(const LaunchPlan& plan, int syncFd, HostHandles& handles)
+{
+    auto go = receiveFromMonitor(syncFd, "go");
+    if (!go)
+        return fail(go.error());
+    handles.rootfsMount = std::move(*go);
+    if (!plan.autoMounts.sysFromMonitor)
+        return {};
+    auto sysfs = receiveFromMonitor(syncFd, "sysfs");
+    if (!sysfs)
+        return fail(sysfs.error());
+    handles.sysfs = std::move(*sysfs);
+    return {};
 }
 
 Status bindInitBinary(int rootFd, const HostHandles& handles)
@@ -75,7 +92,7 @@ Status mountEverything(int rootFd, const LaunchPlan& plan, const HostHandles& ha
 {
     if (auto s = mountProc(rootFd, plan.autoMounts.proc); !s)
         return s;
-    if (auto s = mountSys(rootFd, plan.autoMounts.sys, plan.autoMounts.bindHostSys); !s)
+    if (auto s = mountSys(rootFd, plan.autoMounts.sys, handles.sysfs.get()); !s)
         return s;
     if (auto s = setupDev(rootFd, plan.dev); !s)
         return s;
@@ -257,12 +274,13 @@ void runContainerInit(const LaunchPlan& plan, int syncFd)
         if (sig != SIGKILL && sig != SIGSTOP)
             ::signal(sig, SIG_DFL);
     auto handles = openHostHandles(plan);
-    auto go = waitForGoAhead(syncFd);
-    if (!go)
+    HostHandles received;
+    if (!waitForGoAhead(plan, syncFd, received))
         ::_exit(126);
     if (!handles)
         reportAndExit(syncFd, handles.error());
-    handles->rootfsMount = std::move(*go);
+    handles->rootfsMount = std::move(received.rootfsMount);
+    handles->sysfs = std::move(received.sysfs);
     auto result = prepareAndExec(plan, *handles, syncFd);
     reportAndExit(syncFd, result.error());
 }

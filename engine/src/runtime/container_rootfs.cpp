@@ -51,3 +51,21 @@ Result<UniqueFd> rootfsMountFor(const LaunchPlan& plan, pid_t child)
 }
 
 } // namespace berth::runtime
+
+namespace berth::runtime {
+
+Result<UniqueFd> hostNetworkSysfs()
+{
+    UniqueFd fsFd(::fsopen("sysfs", FSOPEN_CLOEXEC));
+    if (!fsFd)
+        return failErrno(errno, "open a sysfs for the container");
+    if (::fsconfig(fsFd.get(), FSCONFIG_CMD_CREATE, nullptr, nullptr, 0) != 0)
+        return failErrno(errno, "create a sysfs for the container");
+    UniqueFd mount(::fsmount(fsFd.get(), FSMOUNT_CLOEXEC,
+                             MOUNT_ATTR_RDONLY | MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV | MOUNT_ATTR_NOEXEC));
+    if (!mount)
+        return failErrno(errno, "mount a sysfs for the container");
+    return mount;
+}
+
+} // namespace berth::runtime

@@ -217,6 +217,9 @@ Result<ExecProcess> execInContainer(const ExecContext& context, const ExecReques
         auto pipes = makeStdioPipes(prepared.caller);
         if (!pipes)
             return fail(pipes.error());
+        if (context.userNamespace)
+            if (auto given = giveCommandEnds(*pipes, context.rootUid, context.rootGid); !given)
+                return fail(given.error());
         prepared.stdio = std::move(*pipes);
     }
     int statusPipe[2];

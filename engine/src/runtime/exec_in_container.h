@@ -21,6 +21,8 @@ struct ExecContext {
     // The container has a user namespace of its own: joined with the other
     // namespaces, the command then runs as its root (uid and gid 0 inside).
     bool userNamespace = false;
+    uid_t rootUid = 0;   // root inside, as the host sees it (userNamespace only)
+    gid_t rootGid = 0;
 };
 
 [[nodiscard]] Result<ExecProcess> execInContainer(const ExecContext& context, const ExecRequest& request);

@@ -23,10 +23,11 @@ namespace berth::runtime {
 // container's own tmpfs, so nothing is added to the rootfs.
 inline constexpr const char* kInitPathInContainer = "/dev/.berth/berth-init";
 
-// The IDs the init runs as, inside the container (lxc.init.uid/gid).
+// The IDs the init runs as, inside the container (lxc.init.uid/gid/groups).
 struct InitIds {
     std::uint32_t uid = 0;
     std::uint32_t gid = 0;
+    std::vector<std::uint32_t> groups;   // supplementary
 };
 
 struct LaunchPlan {

@@ -74,6 +74,17 @@ Status sendSeccomp(int fd, ContainerKind kind, std::uint64_t capabilities)
     return {};
 }
 
+// Right after the go-ahead, when the container cannot mount its own sysfs.
+Status sendSysfs(int fd, const LaunchPlan& plan)
+{
+    if (!plan.autoMounts.sysFromMonitor)
+        return {};
+    auto sysfs = hostNetworkSysfs();
+    if (!sysfs)
+        return fail(sysfs.error());
+    return sendMessage(fd, "sysfs", sysfs->get());
+}
+
 } // namespace
 
 Result<LaunchedInit> launchContainer(const LaunchPlan& plan, const std::function<Status(pid_t)>& placeInCgroup)
@@ -122,6 +133,10 @@ Result<LaunchedInit> launchContainer(const LaunchPlan& plan, const std::function
     if (auto go = sendMessage(ours.get(), "go", rootfs->get()); !go) {
         reap(pid);
         return fail(go.error().wrap("signal the container to start"));
+    }
+    if (auto sysfs = sendSysfs(ours.get(), plan); !sysfs) {
+        reap(pid);
+        return fail(sysfs.error());
     }
     if (auto sent = sendSeccomp(ours.get(), plan.seccompKind, plan.capabilities.keep); !sent) {
         // A child that failed first explains better why the send failed.

@@ -287,7 +287,8 @@ Status Monitor::setUp()
     if (!network)
         return fail(network.error());
     plan->network = *network;
-    plan->autoMounts.bindHostSys = plan->ownUserNamespace() && plan->network.hostNetwork;
+    plan->autoMounts.sysFromMonitor = plan->ownUserNamespace() && plan->network.hostNetwork &&
+                                      plan->autoMounts.sys != AutoMountPlan::Sys::None;
     m_network = std::move(*network);
     m_hasForwards = !spec->forwards.empty();
     for (const InterfacePlan& iface : m_network.interfaces)

@@ -178,7 +178,7 @@ Result<LaunchPlan> buildLaunchPlan(const EngineSettings& settings, const Contain
     plan.dev.ptyMax = spec.ptyMax;
     plan.dev.bindHostNodes = plan.ownUserNamespace();
     plan.cwd = spec.cwd.string();
-    plan.initIds = {spec.initUid, spec.initGid};
+    plan.initIds = {spec.initUid, spec.initGid, spec.initGroups};
     plan.noNewPrivs = spec.noNewPrivs;
     plan.env = containerEnvironment(spec.environment, {});
 

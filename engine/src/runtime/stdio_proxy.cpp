@@ -178,6 +178,14 @@ Result<StdioPipes> makeStdioPipes(const CallerStdio& caller)
     return pipes;
 }
 
+Status giveCommandEnds(const StdioPipes& pipes, uid_t rootUid, gid_t rootGid)
+{
+    for (const UniqueFd& end : pipes.command)
+        if (end && ::fchown(end.get(), rootUid, rootGid) != 0)
+            return failErrno(errno, "give the command's stdio pipe to the container's root");
+    return {};
+}
+
 void runStdioProxy(const CallerStdio& caller, const StdioPipes& pipes)
 {
     struct sigaction ignore {};

@@ -11,6 +11,8 @@
 
 #include <array>
 
+#include <sys/types.h>
+
 namespace berth::runtime {
 
 // The caller's three descriptors (-1: none, the command gets /dev/null).
@@ -24,6 +26,11 @@ struct StdioPipes {
 };
 
 [[nodiscard]] Result<StdioPipes> makeStdioPipes(const CallerStdio& caller);
+
+// Gives the command's ends to the root of the container's user namespace
+// (its host IDs): a pipe of host root's is unmapped there, so the command
+// could not reopen its own stdio through /proc/self/fd (/dev/stderr).
+[[nodiscard]] Status giveCommandEnds(const StdioPipes& pipes, uid_t rootUid, gid_t rootGid);
 
 // In a forked child on the host that holds only `caller`, pipes.proxy and
 // pipes.doneRead, with no capabilities left: copies stdin into the command's pipe (its EOF closes the

@@ -9,10 +9,11 @@ namespace {
 
 // The raw system calls: glibc's wrappers signal every thread, and a
 // process that only forked needs none of that.
-Status setIds(std::uint32_t uid, std::uint32_t gid)
+Status setIds(std::uint32_t uid, std::uint32_t gid, const std::vector<std::uint32_t>& groups = {})
 {
-    if (::syscall(SYS_setgroups, 0, nullptr) != 0)
-        return failErrno(errno, "drop the supplementary groups");
+    static_assert(sizeof(gid_t) == sizeof(std::uint32_t));
+    if (::syscall(SYS_setgroups, groups.size(), groups.data()) != 0)
+        return failErrno(errno, "set the supplementary groups");
     if (::syscall(SYS_setresgid, gid, gid, gid) != 0)
         return failErrno(errno, "set gid " + std::to_string(gid));
     if (::syscall(SYS_setresuid, uid, uid, uid) != 0)
@@ -31,10 +32,10 @@ Status becomeNamespaceRoot()
 
 Status takeInitIds(const InitIds& ids)
 {
-    if (ids.uid == 0 && ids.gid == 0)
+    if (ids.uid == 0 && ids.gid == 0 && ids.groups.empty())
         return {};
-    if (auto taken = setIds(ids.uid, ids.gid); !taken)
-        return fail(taken.error().wrap("run the init as lxc.init.uid/gid"));
+    if (auto taken = setIds(ids.uid, ids.gid, ids.groups); !taken)
+        return fail(taken.error().wrap("run the init as lxc.init.uid/gid/groups"));
     return {};
 }
 

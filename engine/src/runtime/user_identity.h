@@ -12,9 +12,9 @@ namespace berth::runtime {
 // process creates are then the container root's.
 [[nodiscard]] Status becomeNamespaceRoot();
 
-// The init's lxc.init.uid/gid, taken last: a non-root init keeps no
-// capabilities (the kernel clears them when uid 0 is left), and its
-// supplementary groups are none.
+// The init's lxc.init.uid/gid/groups, taken last: a non-root init keeps no
+// capabilities (the kernel clears them when uid 0 is left); its
+// supplementary groups are lxc.init.groups (none when unset).
 [[nodiscard]] Status takeInitIds(const InitIds& ids);
 
 } // namespace berth::runtime

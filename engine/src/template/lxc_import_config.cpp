@@ -89,8 +89,6 @@ Status refuseUnsupported(const Config& config)
         const std::string_view key = entry.key;
         if (key.starts_with("lxc.network.") || std::ranges::find(kLegacyKeys, key) != kLegacyKeys.end())
             return failAt(entry, EINVAL, "an LXC 2 key: convert the config with lxc-update-config first");
-        if (key == "lxc.idmap")
-            return failAt(entry, EOPNOTSUPP, "user namespaces are not supported");
         if (key == "lxc.mount.fstab")
             return failAt(entry, EOPNOTSUPP, "not supported: move its lines to lxc.mount.entry");
     }
@@ -182,6 +180,11 @@ Status applyTarget(Config& config, const LxcImportTarget& target, const std::str
     for (const auto& [key, value] : values)
         if (auto set = config.set(key, value); !set)
             return set;
+    // An unprivileged LXC container's rootfs is owned by its map's host IDs
+    // on disk; creation keeps the map when Berth may give it, else shifts
+    // the copy to the container's new block (idmap/container_identity.h).
+    if (config.get("lxc.idmap"))
+        return config.set("berth.rootfs.shifted", "1");
     return {};
 }
 

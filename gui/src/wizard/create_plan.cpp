@@ -20,6 +20,7 @@ client::CreateRequest buildCreateRequest(const CreateChoices& choices)
         request.command = QProcess::splitCommand(choices.commandLine);
     request.network = choices.network;
     request.inputFd = choices.inputFd;
+    request.privileged = choices.privileged;
     return request;
 }
 

@@ -20,6 +20,7 @@ struct CreateChoices {
     QString commandLine;              // application containers, split like a shell would
     QString network;                  // bridge; empty: loopback only
     int inputFd = -1;                 // the File option's descriptor, not owned
+    bool privileged = false;          // no user namespace (needs an administrator)
 };
 
 struct CreatePlan {

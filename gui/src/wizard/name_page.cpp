@@ -3,6 +3,7 @@
 #include "container_name_validator.h"
 #include "error_text.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -29,15 +30,6 @@ NamePage::NamePage(ContainerSource& source, QWidget* parent) : QWizardPage(paren
     m_kind->addItem(tr("System (boots the image's own init)"), QStringLiteral("system"));
     m_kind->addItem(tr("Application (runs one command)"), QStringLiteral("application"));
     form->addRow(tr("Kind:"), m_kind);
-    // Said before the request, so the password prompt (or a refusal) that
-    // follows is no surprise (docs/security.md: privileged containers).
-    m_kindNote = new QLabel(tr("A system container keeps administrator rights on this computer "
-                               "(CAP_SYS_ADMIN): creating or entering one asks for an administrator's "
-                               "password. An application container does not."),
-                            this);
-    m_kindNote->setObjectName(QStringLiteral("kindNote"));
-    m_kindNote->setWordWrap(true);
-    form->addRow(QString(), m_kindNote);
     m_command = new QLineEdit(this);
     m_command->setObjectName(QStringLiteral("command"));
     m_command->setPlaceholderText(tr("Empty: the image's own command"));
@@ -45,6 +37,17 @@ NamePage::NamePage(ContainerSource& source, QWidget* parent) : QWizardPage(paren
     m_command->setToolTip(tr("The program and its arguments, separated by spaces. Put an argument "
                              "that contains spaces in double quotes."));
     form->addRow(tr("Command:"), m_command);
+    m_privileged = new QCheckBox(tr("Privileged container"), this);
+    m_privileged->setObjectName(QStringLiteral("privileged"));
+    form->addRow(QString(), m_privileged);
+    // Said before the request, so the password prompt (or a refusal) that
+    // follows is no surprise (docs/security.md: privileged containers).
+    m_privilegedNote = new QLabel(tr("Root inside a privileged container is root on this computer: "
+                                     "creating one needs an administrator's password."),
+                                  this);
+    m_privilegedNote->setObjectName(QStringLiteral("privilegedNote"));
+    m_privilegedNote->setWordWrap(true);
+    form->addRow(QString(), m_privilegedNote);
     connect(m_name, &QLineEdit::textChanged, this, &NamePage::nameEdited);
     connect(m_kind, &QComboBox::currentIndexChanged, this, &NamePage::kindChanged);
     nameEdited();
@@ -82,7 +85,6 @@ void NamePage::nameEdited()
 void NamePage::kindChanged()
 {
     m_command->setEnabled(kind() == QLatin1String("application"));
-    m_kindNote->setVisible(kind() == QLatin1String("system"));
 }
 
 void NamePage::setDefaultKind(const QString& kind)
@@ -110,6 +112,11 @@ QString NamePage::kind() const
 QString NamePage::commandLine() const
 {
     return m_command->text();
+}
+
+bool NamePage::privileged() const
+{
+    return m_privileged->isChecked();
 }
 
 } // namespace berth::gui

@@ -1,14 +1,16 @@
 // Name and kind: the name is checked as it is typed (the engine's rule,
 // and not taken by an existing container) with the reason under the
-// field; the kind starts at the template's default, and a system
-// container is said to need an administrator; an application container
-// takes a command line.
+// field; the kind starts at the template's default; an application
+// container takes a command line. Either kind runs in a user namespace of
+// its own unless "Privileged container" is ticked (off by default), which
+// says that it needs an administrator.
 #pragma once
 
 #include "container_source.h"
 
 #include <QWizardPage>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -31,12 +33,14 @@ public:
     [[nodiscard]] QString name() const;
     [[nodiscard]] QString kind() const;
     [[nodiscard]] QString commandLine() const;
+    [[nodiscard]] bool privileged() const;
 
     [[nodiscard]] QLineEdit* nameEdit() const { return m_name; }
     [[nodiscard]] QLabel* nameProblem() const { return m_problem; }
     [[nodiscard]] QComboBox* kindBox() const { return m_kind; }
     [[nodiscard]] QLineEdit* commandEdit() const { return m_command; }
-    [[nodiscard]] QLabel* kindNote() const { return m_kindNote; }
+    [[nodiscard]] QCheckBox* privilegedBox() const { return m_privileged; }
+    [[nodiscard]] QLabel* privilegedNote() const { return m_privilegedNote; }
     [[nodiscard]] const ContainerNameValidator& validator() const { return *m_validator; }
 
 Q_SIGNALS:
@@ -53,8 +57,9 @@ private:
     QLineEdit* m_name = nullptr;
     QLabel* m_problem = nullptr;
     QComboBox* m_kind = nullptr;
-    QLabel* m_kindNote = nullptr;   // a system container needs an administrator
     QLineEdit* m_command = nullptr;
+    QCheckBox* m_privileged = nullptr;
+    QLabel* m_privilegedNote = nullptr;   // what privileged means, and who may make one
 };
 
 } // namespace berth::gui

@@ -81,6 +81,7 @@ CreatePlan NewContainerWizard::plan() const
     choices.name = m_namePage->name();
     choices.kind = m_namePage->kind();
     choices.commandLine = m_namePage->commandLine();
+    choices.privileged = m_namePage->privileged();
     choices.network = m_networkPage->network();
     choices.inputFd = m_optionsPage->inputFd();
     plan.request = buildCreateRequest(choices);

@@ -46,6 +46,8 @@ QString SummaryPage::describe(const CreatePlan& plan)
     html += row(tr("Kind:"), application ? tr("Application") : tr("System"));
     if (application)
         html += row(tr("Command:"), r.command.isEmpty() ? tr("the image's own") : r.command.join(QLatin1Char(' ')));
+    html += row(tr("Root inside:"), r.privileged ? tr("root on this computer (privileged; needs an administrator)")
+                                                 : tr("an unprivileged user on this computer"));
     html += row(tr("Network:"), r.network.isEmpty() ? tr("none (loopback only)") : r.network);
     if (!r.network.isEmpty())
         html += row(tr("Address:"), plan.staticAddress.isEmpty() ? tr("automatic (DHCP/IPAM)") : plan.staticAddress);

@@ -95,6 +95,11 @@ void TestSystemCheckIntegration::item_data()
     QTest::newRow("pid namespace") << "ns.pid" << CheckStatus::Ok << "/proc/self/ns/pid";
     QTest::newRow("cgroup namespace") << "ns.cgroup" << CheckStatus::Ok << "/proc/self/ns/cgroup";
     QTest::newRow("user namespace") << "ns.user" << CheckStatus::Ok << "max ";
+    // scripts/berth-id-range.sh gave this machine Berth's range; /var/lib is ext4.
+    QTest::newRow("Berth's range") << "userns.range" << CheckStatus::Ok
+                                   << "1000000000-1999999999 (15258 blocks of 65536, ";
+    QTest::newRow("rootfs owners") << "userns.rootfs" << CheckStatus::Ok << "idmapped mounts on ext4 (/var/lib/berth";
+    QTest::newRow("mapped user namespace") << "userns.mapped" << CheckStatus::Ok << "made one mapping 0-65535";
     QTest::newRow("overlay") << "fs.overlay" << CheckStatus::Ok << "listed in /proc/filesystems";
     QTest::newRow("seccomp") << "sec.seccomp" << CheckStatus::Ok << "actions: ";
     QTest::newRow("busybox") << "tool.busybox" << CheckStatus::Ok << "/bin/busybox";

@@ -69,6 +69,7 @@ private slots:
     void unifiedSwapUnknown_data();
     void unifiedSwapUnknown();
     void userNamespacesDisabled();
+    void berthRange();
     void unifiedDevicesNeedCgroupBpf();
     void readHostNumber_data();
     void readHostNumber();
@@ -79,6 +80,27 @@ private:
     // Each fixture host is written and checked once, for all of items()' rows.
     std::map<FixtureHost, std::vector<berth::CheckGroup>> m_results;
 };
+
+// Berth's range from etc/subuid and etc/subgid, its free blocks counted
+// from the containers' configs; without it, the fix is named.
+void TestSystemCheck::berthRange()
+{
+    const CheckedHost checked(FixtureHost::Hybrid);
+    std::optional<CheckItem> range = findItem(checked.run(), "userns.range");
+    QVERIFY(range);
+    QCOMPARE(range->status, CheckStatus::Missing);
+    QVERIFY2(range->detail.starts_with("no entry for _berth in /etc/subuid and /etc/subgid: run "
+                                       "/usr/libexec/berth/berth-id-range"), range->detail.c_str());
+    writeText(checked.root() / "etc/subuid", "_berth:1000000000:1000000000\n");
+    writeText(checked.root() / "etc/subgid", "_berth:1000000000:1000000000\n");
+    writeText(checked.root() / "var/lib/berth/containers/a/config",
+              "lxc.idmap = u 0 1000065536 65536\nlxc.idmap = g 0 1000065536 65536\n");
+    fs::create_directories(checked.root() / "var/lib/berth/containers/a/rootfs");
+    range = findItem(checked.run(), "userns.range");
+    QVERIFY(range);
+    QCOMPARE(range->status, CheckStatus::Ok);
+    QCOMPARE(range->detail, std::string("1000000000-1999999999 (15258 blocks of 65536, 15257 free)"));
+}
 
 void TestSystemCheck::initTestCase()
 {
@@ -110,6 +132,7 @@ void TestSystemCheck::items_data()
     row("hybrid ns.net", H, "ns.net", Ok, "/proc/self/ns/net");
     row("hybrid ns.cgroup", H, "ns.cgroup", Ok, "/proc/self/ns/cgroup");
     row("hybrid ns.user", H, "ns.user", Ok, "max 96365");
+    row("hybrid userns.rootfs", H, "userns.rootfs", Ok, "not probed (making an idmapped mount needs root)");
     row("hybrid cgroup.mode", H, "cgroup.mode", Ok, "hybrid: v1 controllers, cgroup2 at /sys/fs/cgroup/unified");
     row("hybrid cgroup.cpu", H, "cgroup.cpu", Ok, "/sys/fs/cgroup/cpu");
     row("hybrid cgroup.cpuacct", H, "cgroup.cpuacct", Ok, "/sys/fs/cgroup/cpuacct");

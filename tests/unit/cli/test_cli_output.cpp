@@ -164,10 +164,35 @@ private Q_SLOTS:
         running.kind = QStringLiteral("system");
         running.templateName = QStringLiteral("busybox");
         ContainerInfo stopped{.name = QStringLiteral("db"), .state = QStringLiteral("stopped")};
+        stopped.privileged = true;
         QCOMPARE(containersTable({running, stopped}),
-                 QStringLiteral("NAME  STATE    PID  KIND    TEMPLATE  ADDRESSES\n"
-                                "web   running  42   system  busybox   -\n"
-                                "db    stopped  -    -       -         -\n"));
+                 QStringLiteral("NAME  STATE    PID  KIND    PRIV  TEMPLATE  ADDRESSES\n"
+                                "web   running  42   system  no    busybox   -\n"
+                                "db    stopped  -    -       yes   -         -\n"));
+    }
+
+    // info says whose IDs root inside has: a block of the host's, or the host's own.
+    void userNamespaceLine()
+    {
+        ContainerInfo info{.name = QStringLiteral("web"), .state = QStringLiteral("stopped")};
+        info.idMap = QStringLiteral("u 0 1000000000 65536, g 0 1000000000 65536");
+        info.rootfsIds = QStringLiteral("idmapped");
+        info.hostUidFirst = 1000000000;
+        info.hostUidCount = 65536;
+        QString details = containerDetails(info);
+        QVERIFY2(details.contains(QString::fromUtf8("User namespace:   host IDs 1000000000\u20131000065535 "
+                                                    "(rootfs through an idmapped mount)\n")),
+                 qPrintable(details));
+        QVERIFY(!details.contains(QLatin1String("Privileged:")));
+        info.rootfsIds = QStringLiteral("shifted");
+        QVERIFY(containerDetails(info).contains(QLatin1String("(rootfs shifted into them once at creation)")));
+        ContainerInfo privileged{.name = QStringLiteral("old"), .state = QStringLiteral("stopped")};
+        privileged.privileged = true;
+        details = containerDetails(privileged);
+        QVERIFY2(details.contains(QLatin1String("Privileged:       yes: root inside is root on the host\n")),
+                 qPrintable(details));
+        QCOMPARE(containerJson(privileged).value(QStringLiteral("privileged")).toBool(), true);
+        QCOMPARE(containerJson(info).value(QStringLiteral("idmap")).toString(), info.idMap);
     }
 
     void statsNoLimitIsNull()

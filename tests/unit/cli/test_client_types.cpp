@@ -82,6 +82,34 @@ private Q_SLOTS:
         QVERIFY(bare.warnings.isEmpty());
     }
 
+    // The user namespace fields, and the host block read from the map.
+    void userNamespace()
+    {
+        const auto mapped = containerInfoFromMap({{"name", "web"},
+                                                  {"privileged", false},
+                                                  {"idmap", "u 0 1000065536 65536, g 0 1000065536 65536"},
+                                                  {"rootfsIds", "idmapped"}});
+        QVERIFY(!mapped.privileged);
+        QCOMPARE(mapped.rootfsIds, QStringLiteral("idmapped"));
+        QCOMPARE(mapped.hostUidFirst, 1000065536u);
+        QCOMPARE(mapped.hostUidCount, 65536u);
+        const auto old = containerInfoFromMap({{"name", "old"}, {"privileged", true}, {"idmap", ""}});
+        QVERIFY(old.privileged);
+        QCOMPARE(old.hostUidCount, 0u);
+    }
+
+    // Create's options carry berth.privileged only when asked for.
+    void createOptionsCarryPrivileged()
+    {
+        CreateRequest request;
+        request.options.insert(QStringLiteral("release"), QStringLiteral("bookworm"));
+        QCOMPARE(createOptions(request), request.options);
+        request.privileged = true;
+        const auto options = createOptions(request);
+        QCOMPARE(options.value(QStringLiteral("berth.privileged")), QStringLiteral("true"));
+        QCOMPARE(options.value(QStringLiteral("release")), QStringLiteral("bookworm"));
+    }
+
     // Template options nested in the template's dictionary.
     void nestedFromBus()
     {

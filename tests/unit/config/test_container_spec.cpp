@@ -315,7 +315,7 @@ private slots:
         QTest::addColumn<bool>("refused");
         QTest::addColumn<int>("warnings");
         QTest::addColumn<QString>("says");
-        QTest::newRow("idmap users only") << "lxc.idmap = u 0 100000 65536" << true << 0 << "no group IDs are mapped";
+        QTest::newRow("half an idmap") << "lxc.idmap = u 0 100000 65536" << true << 0 << "no group IDs are mapped";
         QTest::newRow("idmap cleared") << "lxc.idmap =" << false << 0 << "";
         QTest::newRow("namespace keep") << "lxc.namespace.keep = net" << true << 0 << "namespaces";
         QTest::newRow("namespace share") << "lxc.namespace.share.net = 1" << true << 0 << "namespaces";
@@ -330,6 +330,8 @@ private slots:
         QTest::newRow("init uid") << "lxc.init.uid = 1000" << false << 0 << "";   // applied (issue #15)
         QTest::newRow("init gid") << "lxc.init.gid = 1000" << false << 0 << "";
         QTest::newRow("init uid not a number") << "lxc.init.uid = app" << true << 0 << "";
+        QTest::newRow("init groups") << "lxc.init.groups = 10,20" << false << 0 << "";
+        QTest::newRow("init groups not numbers") << "lxc.init.groups = 10,wheel" << true << 0 << "";
         QTest::newRow("prlimit") << "lxc.prlimit.nproc = 100" << false << 1 << "prlimit";
         QTest::newRow("rootfs ro") << "lxc.rootfs.options = ro" << false << 0 << "";
         QTest::newRow("rootfs nodev") << "lxc.rootfs.options = ro,nodev,idmap=container" << false << 2 << "is not applied (only 'ro' is)";
@@ -371,6 +373,9 @@ private slots:
         QCOMPARE(root->initUid, 0U);
         QCOMPARE(root->initGid, 0U);
         QVERIFY(!specOf(kBase + "lxc.init.gid = 4294967295\n"));
+        auto groups = specOf(kBase + "lxc.init.groups = 10,20\nlxc.init.groups = 30\n");
+        QVERIFY(groups);
+        QCOMPARE(groups->initGroups, (std::vector<std::uint32_t>{10, 20, 30}));
     }
 
     // Snapshot clones (issue #5): the merged view is the rootfs.

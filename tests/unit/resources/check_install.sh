@@ -18,6 +18,7 @@ for file in \
     libexec/berth/berth-helper \
     libexec/berth/berth-monitor \
     libexec/berth/berth-init \
+    libexec/berth/berth-id-range \
     share/dbus-1/system-services/org.berth.Berth1.service \
     share/dbus-1/interfaces/org.berth.Manager1.xml \
     share/applications/org.berth.Berth.desktop \

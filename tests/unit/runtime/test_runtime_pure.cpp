@@ -5,6 +5,7 @@
 #include "core/new_container_config.h"
 #include "runtime/container_environment.h"
 #include "runtime/etc_files.h"
+#include "runtime/plan_builder.h"
 #include "runtime/state_file.h"
 
 #include <QtTest/QtTest>
@@ -17,6 +18,43 @@ class TestRuntimePure : public QObject {
     Q_OBJECT
 
 private slots:
+    // lxc.idmap puts the container in a user namespace of its own (issue
+    // #15): the monitor makes its rootfs mount unless it is shifted on
+    // disk, /dev binds the host's nodes, lxc.init.uid/gid reach the init.
+    void userNamespacePlan_data()
+    {
+        QTest::addColumn<QString>("extra");
+        QTest::addColumn<bool>("ownUserns");
+        QTest::addColumn<bool>("fromMonitor");
+        QTest::addColumn<unsigned>("uid");
+        QTest::newRow("privileged") << "" << false << false << 0U;
+        QTest::newRow("privileged as a user") << "lxc.init.uid = 1000\n" << false << false << 1000U;
+        QTest::newRow("mapped") << "lxc.idmap = u 0 1000000000 65536\nlxc.idmap = g 0 1000000000 65536\n" << true
+                                << true << 0U;
+        QTest::newRow("shifted") << "lxc.idmap = u 0 1000000000 65536\nlxc.idmap = g 0 1000000000 65536\n"
+                                    "berth.rootfs.shifted = 1\nlxc.init.uid = 7\n"
+                                 << true << false << 7U;
+    }
+    void userNamespacePlan()
+    {
+        QFETCH(QString, extra);
+        QFETCH(bool, ownUserns);
+        QFETCH(bool, fromMonitor);
+        QFETCH(unsigned, uid);
+        auto config = Config::parse("lxc.rootfs.path = dir:/var/lib/berth/containers/a/rootfs\n"
+                                    "lxc.init.cmd = /sbin/init\n" + extra.toStdString());
+        QVERIFY(config);
+        auto spec = ContainerSpec::fromConfig(*config);
+        QVERIFY2(spec, spec ? "" : spec.error().message.c_str());
+        auto plan = runtime::buildLaunchPlan(EngineSettings{}, *spec, {}, cgroup::Layout{});
+        QVERIFY2(plan, plan ? "" : plan.error().message.c_str());
+        QCOMPARE(plan->ownUserNamespace(), ownUserns);
+        QCOMPARE(plan->rootfsFromMonitor(), fromMonitor);
+        QCOMPARE(plan->dev.bindHostNodes, ownUserns);
+        QCOMPARE(plan->idMap, spec->idMap);
+        QCOMPARE(plan->initIds.uid, uid);
+    }
+
     void hostsFile_data()
     {
         QTest::addColumn<QString>("before");

@@ -214,6 +214,18 @@ private slots:
         QCOMPARE(plan->oldName, std::string("old"));
     }
 
+    // An unprivileged LXC container keeps its map, and its copied rootfs is
+    // said to be shifted on disk (creation keeps or moves the map: issue #15).
+    void userNamespaceKept()
+    {
+        const Config config = converted("lxc.idmap = u 0 100000 65536\nlxc.idmap = g 0 100000 65536\n"
+                                        "lxc.rootfs.path = dir:/var/lib/lxc/old/rootfs\n");
+        QCOMPARE(config.getAll("lxc.idmap"), (std::vector<std::string>{"u 0 100000 65536", "g 0 100000 65536"}));
+        QCOMPARE(valueOr(config, "berth.rootfs.shifted"), std::string("1"));
+        const Config privileged = converted("lxc.rootfs.path = dir:/var/lib/lxc/old/rootfs\n");
+        QCOMPARE(valueOr(privileged, "berth.rootfs.shifted"), std::string("<unset>"));
+    }
+
     void refused_data()
     {
         QTest::addColumn<QString>("line");
@@ -230,7 +242,7 @@ private slots:
                                         << "rootfs type 'overlay'";
         QTest::newRow("LXC 2 name") << "lxc.utsname = old" << EINVAL << "lxc.utsname: an LXC 2 key";
         QTest::newRow("LXC 2 network") << "lxc.network.type = veth" << EINVAL << "lxc-update-config";
-        QTest::newRow("user namespace") << "lxc.idmap = u 0 100000 65536" << EOPNOTSUPP << "lxc.idmap";
+        QTest::newRow("half a user namespace") << "lxc.idmap = u 0 100000 65536" << EINVAL << "lxc.idmap";
         QTest::newRow("userns include") << "lxc.include = /usr/share/lxc/config/userns.conf" << EOPNOTSUPP
                                         << "'/usr/share/lxc/config/userns.conf' is not imported";
         QTest::newRow("nesting include") << "lxc.include = /usr/share/lxc/config/nesting.conf" << EOPNOTSUPP
