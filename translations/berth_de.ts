@@ -1391,6 +1391,10 @@ DNS-Domain: %5</translation>
         <translation>Autostart:</translation>
     </message>
     <message>
+        <source>Shared folders:</source>
+        <translation>Geteilte Ordner:</translation>
+    </message>
+    <message>
         <source>Make &amp;unprivileged…</source>
         <translation>&amp;Unprivilegiert machen…</translation>
     </message>
@@ -1954,6 +1958,53 @@ DNS-Domain: %5</translation>
     <message>
         <source>Terminal command:</source>
         <translation>Terminalbefehl:</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::SharedFoldersBox</name>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Changes apply at the container&apos;s next start.</source>
+        <translation>Änderungen gelten ab dem nächsten Start des Containers.</translation>
+    </message>
+    <message>
+        <source>%1 at %2 (as uid %3)</source>
+        <translation>%1 unter %2 (als UID %3)</translation>
+    </message>
+    <message>
+        <source>Folder to share</source>
+        <translation>Zu teilender Ordner</translation>
+    </message>
+    <message>
+        <source>Share a folder</source>
+        <translation>Ordner teilen</translation>
+    </message>
+    <message>
+        <source>Path inside the container:</source>
+        <translation>Pfad im Container:</translation>
+    </message>
+    <message>
+        <source>Your files belong inside to (root, a user of the container, or a number):</source>
+        <translation>Ihre Dateien gehören im Container (root, ein Benutzer des Containers oder eine Nummer):</translation>
+    </message>
+    <message>
+        <source>Cannot open &apos;%1&apos;: %2</source>
+        <translation>„%1“ kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>share &apos;%1&apos; with &apos;%2&apos;</source>
+        <translation>„%1“ mit „%2“ teilen</translation>
+    </message>
+    <message>
+        <source>stop sharing &apos;%1&apos; with &apos;%2&apos;</source>
+        <translation>„%1“ nicht mehr mit „%2“ teilen</translation>
     </message>
 </context>
 <context>
@@ -3002,6 +3053,46 @@ wird gestartet, sobald diese Schnittstelle aktiv ist.</translation>
     <message>
         <source>Warning:</source>
         <translation>Warnung:</translation>
+    </message>
+    <message>
+        <source>Share a host folder with a container at TARGET, from its next start on. Your files in it belong to USER inside (root unless given), everyone else&apos;s to nobody. Sharing a folder you own needs no password; anyone else&apos;s needs an administrator.</source>
+        <translation>Einen Ordner des Hosts ab dem nächsten Start unter ZIEL mit einem Container teilen. Ihre Dateien darin gehören im Container BENUTZER (root, wenn nicht angegeben), die aller anderen nobody. Einen eigenen Ordner zu teilen braucht kein Passwort, den eines anderen einen Administrator.</translation>
+    </message>
+    <message>
+        <source>Whom your files belong to inside: root, a user of the container, or a number.</source>
+        <translation>Wem Ihre Dateien im Container gehören: root, ein Benutzer des Containers oder eine Nummer.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is shared at &apos;%2&apos; in &apos;%3&apos; from its next start on.
+</source>
+        <translation>„%1“ wird ab dem nächsten Start unter „%2“ in „%3“ geteilt.
+</translation>
+    </message>
+    <message>
+        <source>Stop sharing the folder at TARGET with a container, from its next start on.</source>
+        <translation>Den Ordner unter ZIEL ab dem nächsten Start nicht mehr mit einem Container teilen.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; in &apos;%2&apos; is no longer shared from its next start on.
+</source>
+        <translation>„%1“ in „%2“ wird ab dem nächsten Start nicht mehr geteilt.
+</translation>
+    </message>
+    <message>
+        <source>Share a host folder with a container</source>
+        <translation>Einen Ordner des Hosts mit einem Container teilen</translation>
+    </message>
+    <message>
+        <source>Stop sharing a folder with a container</source>
+        <translation>Einen Ordner nicht mehr mit einem Container teilen</translation>
+    </message>
+    <message>
+        <source>Shared folder:</source>
+        <translation>Geteilter Ordner:</translation>
+    </message>
+    <message>
+        <source>%1 at %2 (as uid %3, gid %4)</source>
+        <translation>%1 unter %2 (als UID %3, GID %4)</translation>
     </message>
     <message>
         <source>Give a stopped privileged container a user namespace of its own: root inside becomes an unprivileged user on the host.</source>

@@ -1390,6 +1390,10 @@ DNS 域：%5</translation>
         <translation>自动启动：</translation>
     </message>
     <message>
+        <source>Shared folders:</source>
+        <translation>共享文件夹：</translation>
+    </message>
+    <message>
         <source>Make &amp;unprivileged…</source>
         <translation>设为非特权(&amp;U)…</translation>
     </message>
@@ -1951,6 +1955,53 @@ DNS 域：%5</translation>
     <message>
         <source>Terminal command:</source>
         <translation>终端命令：</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::SharedFoldersBox</name>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Changes apply at the container&apos;s next start.</source>
+        <translation>更改将在容器下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>%1 at %2 (as uid %3)</source>
+        <translation>%1 位于 %2（作为 UID %3）</translation>
+    </message>
+    <message>
+        <source>Folder to share</source>
+        <translation>要共享的文件夹</translation>
+    </message>
+    <message>
+        <source>Share a folder</source>
+        <translation>共享文件夹</translation>
+    </message>
+    <message>
+        <source>Path inside the container:</source>
+        <translation>容器内路径：</translation>
+    </message>
+    <message>
+        <source>Your files belong inside to (root, a user of the container, or a number):</source>
+        <translation>您的文件在容器内属于（root、容器中的用户或数字）：</translation>
+    </message>
+    <message>
+        <source>Cannot open &apos;%1&apos;: %2</source>
+        <translation>无法打开“%1”：%2</translation>
+    </message>
+    <message>
+        <source>share &apos;%1&apos; with &apos;%2&apos;</source>
+        <translation>与“%2”共享“%1”</translation>
+    </message>
+    <message>
+        <source>stop sharing &apos;%1&apos; with &apos;%2&apos;</source>
+        <translation>停止与“%2”共享“%1”</translation>
     </message>
 </context>
 <context>
@@ -2996,6 +3047,46 @@ link is up.</source>
     <message>
         <source>Warning:</source>
         <translation>警告：</translation>
+    </message>
+    <message>
+        <source>Share a host folder with a container at TARGET, from its next start on. Your files in it belong to USER inside (root unless given), everyone else&apos;s to nobody. Sharing a folder you own needs no password; anyone else&apos;s needs an administrator.</source>
+        <translation>从容器下次启动起，将主机文件夹共享到容器中的 TARGET。其中您的文件在容器内属于 USER（未指定时为 root），其他人的文件属于 nobody。共享您自己的文件夹无需密码；共享他人的文件夹需要管理员。</translation>
+    </message>
+    <message>
+        <source>Whom your files belong to inside: root, a user of the container, or a number.</source>
+        <translation>您的文件在容器内属于谁：root、容器中的用户或数字。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is shared at &apos;%2&apos; in &apos;%3&apos; from its next start on.
+</source>
+        <translation>从下次启动起，“%1”共享在“%3”中的“%2”。
+</translation>
+    </message>
+    <message>
+        <source>Stop sharing the folder at TARGET with a container, from its next start on.</source>
+        <translation>从容器下次启动起，停止共享位于 TARGET 的文件夹。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; in &apos;%2&apos; is no longer shared from its next start on.
+</source>
+        <translation>从下次启动起，“%2”中的“%1”不再共享。
+</translation>
+    </message>
+    <message>
+        <source>Share a host folder with a container</source>
+        <translation>与容器共享主机文件夹</translation>
+    </message>
+    <message>
+        <source>Stop sharing a folder with a container</source>
+        <translation>停止与容器共享文件夹</translation>
+    </message>
+    <message>
+        <source>Shared folder:</source>
+        <translation>共享文件夹：</translation>
+    </message>
+    <message>
+        <source>%1 at %2 (as uid %3, gid %4)</source>
+        <translation>%1 位于 %2（作为 UID %3，GID %4）</translation>
     </message>
     <message>
         <source>Give a stopped privileged container a user namespace of its own: root inside becomes an unprivileged user on the host.</source>

@@ -42,6 +42,8 @@ int cmdExport(const QStringList& args);
 int cmdBridge(const QStringList& args);
 int cmdForward(const QStringList& args);
 int cmdAutostart(const QStringList& args);
+int cmdShare(const QStringList& args);
+int cmdUnshare(const QStringList& args);
 
 // Relays a container's console until detach, its stop, or a signal
 // (cmd_exec.cpp); false when the relay itself failed.

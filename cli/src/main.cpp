@@ -34,6 +34,8 @@ const QList<Verb>& verbs()
         {"stats", cmdStats, QT_TRANSLATE_NOOP("berthctl", "Resource use of running containers")},
         {"bridge", cmdBridge, QT_TRANSLATE_NOOP("berthctl", "List, create, change or delete bridges")},
         {"forward", cmdForward, QT_TRANSLATE_NOOP("berthctl", "List, add or remove port forwards")},
+        {"share", cmdShare, QT_TRANSLATE_NOOP("berthctl", "Share a host folder with a container")},
+        {"unshare", cmdUnshare, QT_TRANSLATE_NOOP("berthctl", "Stop sharing a folder with a container")},
         {"template", cmdTemplate, QT_TRANSLATE_NOOP("berthctl", "List templates and their options")},
         {"checkconfig", cmdCheckconfig, QT_TRANSLATE_NOOP("berthctl", "Check what the host offers containers")},
         {"export", cmdExport, QT_TRANSLATE_NOOP("berthctl", "Export a container's rootfs as a tarball")},

@@ -74,6 +74,15 @@ QJsonObject containerJson(const client::ContainerInfo& info)
         out.insert(QStringLiteral("lastError"), info.lastError);
     if (!info.warnings.isEmpty())
         out.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(info.warnings));
+    QJsonArray shares;
+    for (const auto& share : info.shares)
+        shares.append(QJsonObject{{QStringLiteral("folder"), QString::fromStdString(share.hostPath)},
+                                  {QStringLiteral("target"), QString::fromStdString(share.target)},
+                                  {QStringLiteral("ownerUid"), qint64(share.ownerUid)},
+                                  {QStringLiteral("uid"), qint64(share.insideUid)},
+                                  {QStringLiteral("gid"), qint64(share.insideGid)}});
+    if (!shares.isEmpty())
+        out.insert(QStringLiteral("shares"), shares);
     return out;
 }
 
@@ -110,6 +119,12 @@ QString containerDetails(const client::ContainerInfo& info)
         rows << QStringList{Cli::tr("Last error:"), info.lastError};
     for (auto it = info.limits.begin(); it != info.limits.end(); ++it)
         rows << QStringList{Cli::tr("Limit %1:").arg(it.key()), it.value()};
+    for (const auto& share : info.shares)
+        rows << QStringList{Cli::tr("Shared folder:"), Cli::tr("%1 at %2 (as uid %3, gid %4)")
+                                                            .arg(QString::fromStdString(share.hostPath),
+                                                                 QString::fromStdString(share.target))
+                                                            .arg(share.insideUid)
+                                                            .arg(share.insideGid)};
     // Confinement the config asks for that is not there: never hidden.
     for (const QString& warning : info.warnings)
         rows << QStringList{Cli::tr("Warning:"), warning};

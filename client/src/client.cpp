@@ -126,6 +126,16 @@ Status Client::setLimits(const QString& name, const QMap<QString, QString>& limi
     return finishVoid(m_manager->SetLimits(name, limits));
 }
 
+Status Client::shareFolder(const QString& name, int folderFd, const QString& target, const QString& insideUser)
+{
+    return finishVoid(m_manager->ShareFolder(name, QDBusUnixFileDescriptor(folderFd), target, insideUser));
+}
+
+Status Client::unshareFolder(const QString& name, const QString& target)
+{
+    return finishVoid(m_manager->UnshareFolder(name, target));
+}
+
 static QList<ContainerStats> statsList(const QMap<QString, QVariantMap>& byName)
 {
     QList<ContainerStats> out;

@@ -52,6 +52,10 @@ public:
     // Up to maxBytes of the console log from `offset` (needs the console right).
     Result<LogChunk> readLog(const QString& name, quint64 offset, uint maxBytes = 1u << 20);
     Status setLimits(const QString& name, const QMap<QString, QString>& limits);
+    // Shared folders: `folderFd` (not owned) is a directory the caller opened
+    // with O_RDONLY | O_DIRECTORY; both apply at the next start.
+    Status shareFolder(const QString& name, int folderFd, const QString& target, const QString& insideUser);
+    Status unshareFolder(const QString& name, const QString& target);
     Result<QList<ContainerStats>> stats();
     Result<QDBusObjectPath> exportTo(const QString& name, int fd);   // a job; fd not owned
     // A stopped privileged container gets a user namespace of its own.

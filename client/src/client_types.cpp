@@ -109,6 +109,9 @@ ContainerInfo containerInfoFromMap(const QVariantMap& map)
     info.rootfsIds = text(map, "rootfsIds");
     readHostUids(info.idMap, info);
     info.warnings = map.value(QStringLiteral("warnings")).toStringList();
+    for (const QString& value : map.value(QStringLiteral("shares")).toStringList())
+        if (auto share = model::parseSharedFolder(value.toStdString()))
+            info.shares.push_back(*share);
     info.hasExited = map.contains(QStringLiteral("lastExitCode"));
     info.lastExitCode = map.value(QStringLiteral("lastExitCode")).toInt();
     info.lastError = text(map, "lastError");

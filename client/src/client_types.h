@@ -8,6 +8,10 @@
 #include <QStringList>
 #include <QVariantMap>
 
+#include "berth/model/shared_folder.h"
+
+#include <vector>
+
 #include <cstdint>
 
 namespace berth::client {
@@ -34,6 +38,7 @@ struct ContainerInfo {
     quint32 hostUidFirst = 0; // the host user ID of root inside (from idMap)
     quint32 hostUidCount = 0; // how many user IDs from there; 0: no map
     QStringList warnings;     // what its config asks for that Berth does not apply
+    std::vector<model::SharedFolder> shares;   // berth.share, applied at the next start
     int lastExitCode = 0;
     bool hasExited = false;
     QString lastError;

@@ -121,6 +121,20 @@ void ClientContainerSource::setLimits(const QString& name, const QMap<QString, Q
     m_client.callManager(QStringLiteral("SetLimits"), {name, QVariant::fromValue(limits)}, context, std::move(done));
 }
 
+void ClientContainerSource::shareFolder(const QString& name, int folderFd, const QString& target,
+                                        const QString& insideUser, QObject* context, StatusCallback done)
+{
+    m_client.callManager(QStringLiteral("ShareFolder"),
+                         {name, QVariant::fromValue(QDBusUnixFileDescriptor(folderFd)), target, insideUser}, context,
+                         std::move(done));
+}
+
+void ClientContainerSource::unshareFolder(const QString& name, const QString& target, QObject* context,
+                                          StatusCallback done)
+{
+    m_client.callManager(QStringLiteral("UnshareFolder"), {name, target}, context, std::move(done));
+}
+
 void ClientContainerSource::templates(QObject* context, Callback<QList<client::TemplateInfo>> done)
 {
     m_client.templates(context, std::move(done));

@@ -22,6 +22,9 @@ public:
     void destroy(const QString& name, bool force, QObject* context, StatusCallback done) override;
     void setLimits(const QString& name, const QMap<QString, QString>& limits, QObject* context,
                    StatusCallback done) override;
+    void shareFolder(const QString& name, int folderFd, const QString& target, const QString& insideUser,
+                     QObject* context, StatusCallback done) override;
+    void unshareFolder(const QString& name, const QString& target, QObject* context, StatusCallback done) override;
 
     void templates(QObject* context, Callback<QList<client::TemplateInfo>> done) override;
     void create(const client::CreateRequest& request, QObject* context, Callback<JobHandle*> done) override;

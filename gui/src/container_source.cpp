@@ -4,18 +4,37 @@
 
 namespace berth::gui {
 
+namespace {
+
+// Answered from the event loop, as every source answers.
+void refuse(QObject* context, StatusCallback done, const QString& why)
+{
+    QMetaObject::invokeMethod(
+        context,
+        [why, done = std::move(done)] {
+            done(client::Status{std::unexpect,
+                                client::clientError(QStringLiteral("org.freedesktop.DBus.Error.NotSupported"), why)});
+        },
+        Qt::QueuedConnection);
+}
+
+} // namespace
+
 void ContainerSource::setLimits(const QString& name, const QMap<QString, QString>&, QObject* context,
                                 StatusCallback done)
 {
-    // Answered from the event loop, as every source answers.
-    QMetaObject::invokeMethod(
-        context,
-        [name, done = std::move(done)] {
-            done(client::Status{std::unexpect,
-                                client::clientError(QStringLiteral("org.freedesktop.DBus.Error.NotSupported"),
-                                                    QStringLiteral("cannot change the limits of '%1' here").arg(name))});
-        },
-        Qt::QueuedConnection);
+    refuse(context, std::move(done), QStringLiteral("cannot change the limits of '%1' here").arg(name));
+}
+
+void ContainerSource::shareFolder(const QString& name, int, const QString&, const QString&, QObject* context,
+                                  StatusCallback done)
+{
+    refuse(context, std::move(done), QStringLiteral("cannot share folders with '%1' here").arg(name));
+}
+
+void ContainerSource::unshareFolder(const QString& name, const QString&, QObject* context, StatusCallback done)
+{
+    refuse(context, std::move(done), QStringLiteral("cannot share folders with '%1' here").arg(name));
 }
 
 void ContainerSource::convertToUnprivileged(const QString& name, QObject* context, Callback<JobHandle*> done)

@@ -36,6 +36,11 @@ public:
     // default refuses.
     virtual void setLimits(const QString& name, const QMap<QString, QString>& limits, QObject* context,
                            StatusCallback done);
+    // Shared folders (not pure either; the default refuses): `folderFd` (not
+    // owned) is a directory the user opened; both apply at the next start.
+    virtual void shareFolder(const QString& name, int folderFd, const QString& target, const QString& insideUser,
+                             QObject* context, StatusCallback done);
+    virtual void unshareFolder(const QString& name, const QString& target, QObject* context, StatusCallback done);
 
     // The new-container wizard. The job handle is a child of `context`.
     virtual void templates(QObject* context, Callback<QList<client::TemplateInfo>> done) = 0;

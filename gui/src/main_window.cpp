@@ -1,5 +1,6 @@
 #include "main_window.h"
 #include "autostart_box.h"
+#include "shared_folders_box.h"
 
 #include "config_tab.h"
 #include "console_tab.h"
@@ -79,6 +80,9 @@ QWidget* MainWindow::createTabs(QWidget* parent)
     m_autostart = new AutostartBox(m_source, m_overview);
     m_overview->addRow(tr("Autostart:"), m_autostart);
     connect(m_autostart, &AutostartBox::changed, m_model, &ContainerListModel::refresh);
+    m_shares = new SharedFoldersBox(m_source, m_overview);
+    m_overview->addRow(tr("Shared folders:"), m_shares);
+    connect(m_shares, &SharedFoldersBox::changed, m_model, &ContainerListModel::refresh);
     m_tabs->addTab(m_overview, tr("Overview"));
     m_resources = new ResourcesTab(m_source, m_tabs);
     m_resources->watch(*m_model);
@@ -95,6 +99,7 @@ QWidget* MainWindow::createTabs(QWidget* parent)
     m_config->setConfirmation([this](const QString& title, const QString& question) { return m_confirm(title, question); });
     connect(m_config, &ConfigTab::saved, m_model, &ContainerListModel::refresh);
     connect(m_autostart, &AutostartBox::changed, m_config, &ConfigTab::reloadUnlessEdited);
+    connect(m_shares, &SharedFoldersBox::changed, m_config, &ConfigTab::reloadUnlessEdited);
     m_tabs->addTab(m_config, tr("Config"));
     return m_tabs;
 }
@@ -238,6 +243,7 @@ void MainWindow::updateSelection()
     m_actions[Action::Destroy]->setEnabled(allowed.destroy);
     m_overview->showContainer(selected, QDateTime::currentSecsSinceEpoch());
     m_autostart->showContainer(selected ? &selected->info : nullptr);
+    m_shares->showContainer(selected ? &selected->info : nullptr);
     m_resources->showContainer(selected);
     m_network->setContainer(selected ? selected->info : client::ContainerInfo{});
     m_console->setContainer(name, state);

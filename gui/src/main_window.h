@@ -22,6 +22,7 @@ class QTreeView;
 namespace berth::gui {
 
 class AutostartBox;
+class SharedFoldersBox;
 class BridgeWizard;
 class ConfigTab;
 class ConsoleTab;
@@ -105,6 +106,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     OverviewTab* m_overview = nullptr;
     AutostartBox* m_autostart = nullptr;
+    SharedFoldersBox* m_shares = nullptr;
     ResourcesTab* m_resources = nullptr;
     NetworkTab* m_network = nullptr;
     ConsoleTab* m_console = nullptr;

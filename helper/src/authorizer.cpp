@@ -74,12 +74,19 @@ void Authorizer::callerIdentity(const QDBusMessage& call, std::function<void(boo
 
 void Authorizer::check(const QDBusMessage& call, const Needs& needs, Callback done)
 {
+    check(call, [needs](const CallerIdentity&) { return needs; }, std::move(done));
+}
+
+void Authorizer::check(const QDBusMessage& call, NeedsOf needsOf, Callback done)
+{
     const QString sender = call.service();
-    callerIdentity(call, [this, sender, needs, done = std::move(done)](bool ok, const CallerIdentity& caller) {
+    callerIdentity(call, [this, sender, needsOf = std::move(needsOf), done = std::move(done)](bool ok,
+                                                                                            const CallerIdentity& caller) {
         if (!ok) {
             done({false, caller.uid, QStringLiteral("the bus did not say who the caller is")});
             return;
         }
+        const Needs needs = needsOf(caller);
         checkActions(sender, caller, needs.actions, needs.hostReasons, done);
     });
 }

@@ -66,6 +66,9 @@ public:
 
     // Every action must be allowed; they are asked in order, stopping at the first refusal.
     void check(const QDBusMessage& call, const Needs& needs, Callback done);
+    // The same for needs that depend on who calls (whose folder is shared).
+    using NeedsOf = std::function<Needs(const CallerIdentity&)>;
+    void check(const QDBusMessage& call, NeedsOf needsOf, Callback done);
     // Only the caller's uid (for ownership checks such as a job's Cancel).
     void callerUid(const QDBusMessage& call, std::function<void(bool ok, uint uid)> done);
 

@@ -32,13 +32,15 @@ std::string callDescription(std::string_view method, std::string_view container)
         return "giving " + quoted + " this config";
     if (method == "OpenConsole")
         return "opening the console of " + quoted;
+    if (method == "ShareFolder")
+        return "sharing a folder with " + quoted;
     return "running a command in " + quoted;
 }
 
 bool needsAdminWhenPrivileged(std::string_view method)
 {
-    static constexpr std::array<std::string_view, 6> kMethods{"Create", "CreateFromFile", "SetConfig",
-                                                              "OpenConsole", "ExecPty", "ExecWithFds"};
+    static constexpr std::array<std::string_view, 7> kMethods{"Create",  "CreateFromFile", "SetConfig", "OpenConsole",
+                                                              "ExecPty", "ExecWithFds",    "ShareFolder"};
     return std::ranges::find(kMethods, method) != kMethods.end();
 }
 

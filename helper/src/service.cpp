@@ -47,11 +47,16 @@ bool Service::rejectedUnlessExists(const std::string& name)
 
 void Service::authorizeAndRun(const Needs& needs, std::function<Status()> work, std::function<void()> onSuccess)
 {
+    authorizeAndRun([needs](const CallerIdentity&) { return needs; }, std::move(work), std::move(onSuccess));
+}
+
+void Service::authorizeAndRun(Authorizer::NeedsOf needsOf, std::function<Status()> work, std::function<void()> onSuccess)
+{
     setDelayedReply(true);
     m_lifetime.touch();
     DelayedReply reply(connection(), message());
     auto hold = std::make_shared<LifetimeHold>(m_lifetime);   // polkit may take a while to answer
-    m_authorizer.check(message(), needs, [this, reply, hold, work = std::move(work),
+    m_authorizer.check(message(), std::move(needsOf), [this, reply, hold, work = std::move(work),
                                             onSuccess = std::move(onSuccess)](const AuthorizationResult& auth) {
         if (!auth.allowed) {
             reply.error(QString::fromLatin1(kErrorNotAuthorized.data()), auth.why);

@@ -71,6 +71,10 @@ public Q_SLOTS:
     void SetConfig(const QString& name, const QString& text);
     void SetLimits(const QString& name, const StringMap& limits);
     QDBusObjectPath ConvertContainer(const QString& name);
+    // (service_share.cpp)
+    void ShareFolder(const QString& name, const QDBusUnixFileDescriptor& folder, const QString& target,
+                     const QString& insideUser);
+    void UnshareFolder(const QString& name, const QString& target);
 
     // org.berth.Network1 (service_network.cpp)
     MapList ListBridges();
@@ -98,6 +102,9 @@ private:
     // Validation is done: authorize, run `work` on a worker thread, reply
     // (after `onSuccess`, on the main thread).
     void authorizeAndRun(const Needs& needs, std::function<Status()> work, std::function<void()> onSuccess = {});
+    // The same for needs that depend on who calls.
+    void authorizeAndRun(Authorizer::NeedsOf needsOf, std::function<Status()> work,
+                         std::function<void()> onSuccess = {});
     // Validation is done: authorize, then start a job and reply with its path.
     void authorizeJob(const Needs& needs, const QString& operation, const std::string& container, Job::Work work,
                       Job::Done done = {});

@@ -5,6 +5,7 @@
 #include "host_exposure.h"
 #include "limits_args.h"
 #include "net/bridge_host.h"
+#include "share_rules.h"
 #include "store/container_store.h"
 #include "user_namespace_change.h"
 #include "validation.h"
@@ -40,6 +41,9 @@ Result<HostReasons> judgeConfig(const std::string& text, const std::string& curr
     reasons.insert(reasons.end(), network.begin(), network.end());
     const HostReasons ids = userNamespaceChanges(current ? *current : Config(), *config);
     reasons.insert(reasons.end(), ids.begin(), ids.end());
+    // Shared folders come through ShareFolder, which checks the owner.
+    const HostReasons shares = shareLineExposures(*config, current ? std::optional<Config>(*current) : std::nullopt);
+    reasons.insert(reasons.end(), shares.begin(), shares.end());
     return reasons;
 }
 

@@ -84,6 +84,10 @@ void addConfigFields(const std::string& text, const std::vector<std::string>& le
                 configured.push_back(iface.ipv4->toString());
         }
         info.insert(QStringLiteral("addresses"), stringList(mergeAddresses(std::move(configured), leased)));
+        std::vector<std::string> shares;
+        for (const auto& share : spec->shares)
+            shares.push_back(model::formatSharedFolder(share));
+        info.insert(QStringLiteral("shares"), stringList(shares));
     }
     info.insert(QStringLiteral("template"), qs(config->get("berth.template").value_or("")));
 }

@@ -156,6 +156,18 @@ public:
         act(QStringLiteral("limits %1 %2").arg(name, pairs.join(QLatin1Char(' '))), context, std::move(done));
     }
 
+    // The folder as the descriptor names it (the box opens it, the source never sees a path).
+    void shareFolder(const QString& name, int folderFd, const QString& target, const QString& insideUser,
+                     QObject* context, gui::StatusCallback done) override
+    {
+        const QString folder = QFile::symLinkTarget(QStringLiteral("/proc/self/fd/%1").arg(folderFd));
+        act(QStringLiteral("share %1 %2 %3 %4").arg(name, folder, target, insideUser), context, std::move(done));
+    }
+    void unshareFolder(const QString& name, const QString& target, QObject* context, gui::StatusCallback done) override
+    {
+        act(QStringLiteral("unshare %1 %2").arg(name, target), context, std::move(done));
+    }
+
     void templates(QObject* context, gui::Callback<QList<client::TemplateInfo>> done) override
     {
         answer(context, std::move(done), client::Result<QList<client::TemplateInfo>>(templateList));

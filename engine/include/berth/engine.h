@@ -4,6 +4,7 @@
 #include "berth/container_kind.h"
 #include "berth/error.h"
 #include "berth/limits.h"
+#include "berth/model/shared_folder.h"
 #include "berth/paths.h"
 #include "berth/stats.h"
 #include "berth/templates.h"
@@ -128,6 +129,12 @@ struct ExecRequest {
     int stdinFd = -1, stdoutFd = -1, stderrFd = -1;
 };
 
+// A user of a container, by its IDs inside.
+struct InsideUser {
+    std::uint32_t uid = 0;
+    std::uint32_t gid = 0;
+};
+
 // A command running inside a container. wait() reaps it.
 class ExecProcess {
 public:
@@ -235,6 +242,18 @@ public:
     // first start until destroy, and the next start gets it again. A
     // container that never ran has none yet. Reads files only: cheap.
     [[nodiscard]] Result<std::vector<std::string>> leasedAddresses(const std::string& name) const;
+
+    // Shared folders (berth.share, engine/src/runtime/shared_folders.h): a
+    // host folder of its owner shown at `share.target` as the inside IDs,
+    // from the next start on; a share at the same target is replaced. Who
+    // may share what is the helper's to judge, not the engine's.
+    [[nodiscard]] Result<std::vector<model::SharedFolder>> sharedFolders(const std::string& name) const;
+    [[nodiscard]] Status shareFolder(const std::string& name, const model::SharedFolder& share);
+    [[nodiscard]] Status unshareFolder(const std::string& name, const std::string& target);
+    // The uid and gid of `user` inside the container: "root", a name in its
+    // /etc/passwd (read inside its rootfs, never following a link out), or
+    // a number (its group from /etc/passwd when listed there, else the same number).
+    [[nodiscard]] Result<InsideUser> insideUser(const std::string& name, const std::string& user) const;
 
 private:
     [[nodiscard]] Status setFrozen(const std::string& name, bool frozen);

@@ -177,7 +177,7 @@ Result<ContainerSpec> ContainerSpec::fromConfig(const Config& config)
     using Step = Status (*)(const Config&, ContainerSpec&);
     static constexpr Step steps[] = {readIdentity, readProcess, readMounts, readCapabilities, readConsole,
                                      readLifecycle, readLimits, readNetwork, readUserNamespace,
-                                     readNoNewPrivs, readUnappliedKeys};
+                                     readNoNewPrivs, readShares, readUnappliedKeys};
     ContainerSpec spec;
     for (Step step : steps) {
         if (auto ok = step(config, spec); !ok)

@@ -10,6 +10,7 @@
 #include "berth/error.h"
 #include "berth/limits.h"
 #include "berth/model/id_map.h"
+#include "berth/model/shared_folder.h"
 #include "cgroup/device_rules.h"
 #include "image/overlay_layout.h"
 #include "net/net_spec.h"
@@ -74,6 +75,8 @@ struct ContainerSpec {
     std::vector<std::uint32_t> initGroups;       // lxc.init.groups: supplementary groups of the init
     std::vector<std::string> environment;        // KEY=VALUE
     std::vector<MountEntry> mounts;              // lxc.mount.entry, in order
+    // berth.share: host folders of their owners, idmapped onto their targets.
+    std::vector<model::SharedFolder> shares;
     MountAuto mountAuto;
     std::vector<int> capDrop;                    // lxc.cap.drop, capability numbers
     std::optional<std::vector<int>> capKeep;     // lxc.cap.keep; empty: keep nothing ("none")

@@ -20,6 +20,7 @@ namespace berth {
 [[nodiscard]] Status readMounts(const Config& config, ContainerSpec& spec);       // mount entries, mount.auto
 [[nodiscard]] Status readCapabilities(const Config& config, ContainerSpec& spec); // cap.drop, cap.keep
 [[nodiscard]] Status readUserNamespace(const Config& config, ContainerSpec& spec); // idmap, privileged, shifted
+[[nodiscard]] Status readShares(const Config& config, ContainerSpec& spec);        // berth.share (after the idmap)
 // Confinement keys Berth does not apply: refused, or kept with a warning.
 [[nodiscard]] Status readUnappliedKeys(const Config& config, ContainerSpec& spec);
 

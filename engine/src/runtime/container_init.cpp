@@ -102,6 +102,8 @@ Status mountEverything(int rootFd, const LaunchPlan& plan, const HostHandles& ha
         return s;
     if (auto s = applyMountEntries(rootFd, plan.mounts); !s)
         return s;
+    if (auto s = attachSharedFolders(rootFd, plan.shares); !s)
+        return s;
     if (auto s = mountCgroups(rootFd, plan.autoMounts.cgroup, plan.cgroupTrees); !s)
         return s;
     if (plan.autoMounts.proc != AutoMountPlan::Proc::None)

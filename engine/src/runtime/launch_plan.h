@@ -6,6 +6,7 @@
 #include "runtime/container_network.h"
 #include "runtime/dev_setup.h"
 #include "runtime/mount_entries.h"
+#include "runtime/shared_folders.h"
 #include "security/capabilities.h"
 #include "security/seccomp_filter.h"
 
@@ -46,6 +47,7 @@ struct LaunchPlan {
     AutoMountPlan autoMounts;
     std::vector<CgroupMountSpec> cgroupTrees;
     std::vector<MountRequest> mounts;
+    std::vector<SharedMount> shares;      // berth.share: trees the monitor made, attached after the mounts
     DevSetup dev;
     std::filesystem::path initBinary;     // host's berth-init; empty for system containers
     std::vector<std::string> argv;        // what runs as PID 1, as seen inside

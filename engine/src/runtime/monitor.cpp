@@ -286,6 +286,11 @@ Status Monitor::setUp()
     auto plan = buildLaunchPlan(m_options.settings, *spec, m_options.commandOverride, *layout);
     if (!plan)
         return fail(plan.error());
+    // Open until the init has attached them (end of this function).
+    auto sharedTrees = prepareSharedFolders(spec->shares, spec->idMap);
+    if (!sharedTrees)
+        return fail(sharedTrees.error());
+    plan->shares = sharedMountsOf(*sharedTrees);
     auto readOnly = rootMustBeReadOnly(m_options.settings, m_options.name, spec->rootfs);
     if (!readOnly)
         return fail(readOnly.error());

@@ -70,29 +70,44 @@ Status writeProcFile(pid_t pid, const char* name, const std::string& text)
     return {};
 }
 
-} // namespace
-
-Status writeIdMaps(pid_t pid, const model::IdMap& map)
+Status writeMapFiles(pid_t pid, const model::IdMap& map)
 {
-    if (auto problem = model::idMapProblem(map))
-        return failWith(EINVAL, "invalid ID map: " + *problem);
     if (auto gids = writeProcFile(pid, "gid_map", map.procText(model::IdKind::Group)); !gids)
         return gids;
     return writeProcFile(pid, "uid_map", map.procText(model::IdKind::User));
 }
 
-Result<UniqueFd> makeUserNamespace(const model::IdMap& map)
+Result<UniqueFd> makeNamespace(const model::IdMap& map, Status (*write)(pid_t, const model::IdMap&))
 {
     UsernsHolder holder;
     if (auto started = holder.start(); !started)
         return fail(started.error());
-    if (auto written = writeIdMaps(holder.pid(), map); !written)
+    if (auto written = write(holder.pid(), map); !written)
         return fail(written.error());
     const std::string ns = "/proc/" + std::to_string(holder.pid()) + "/ns/user";
     UniqueFd fd(::open(ns.c_str(), O_RDONLY | O_CLOEXEC));
     if (!fd)
         return failErrno(errno, "open " + ns);
     return fd;
+}
+
+} // namespace
+
+Status writeIdMaps(pid_t pid, const model::IdMap& map)
+{
+    if (auto problem = model::idMapProblem(map))
+        return failWith(EINVAL, "invalid ID map: " + *problem);
+    return writeMapFiles(pid, map);
+}
+
+Result<UniqueFd> makeUserNamespace(const model::IdMap& map)
+{
+    return makeNamespace(map, writeIdMaps);
+}
+
+Result<UniqueFd> makeIdmapUserNamespace(const model::IdMap& map)
+{
+    return makeNamespace(map, writeMapFiles);
 }
 
 } // namespace berth::security

@@ -19,4 +19,9 @@ namespace berth::security {
 // runs in it (the child that made it is gone when this returns).
 [[nodiscard]] Result<UniqueFd> makeUserNamespace(const model::IdMap& map);
 
+// The same for a map that only an idmapped mount is seen through (a shared
+// folder's: its owner onto one ID of the container): any IDs, root need
+// not be among them, since no process ever runs in it.
+[[nodiscard]] Result<UniqueFd> makeIdmapUserNamespace(const model::IdMap& map);
+
 } // namespace berth::security
