@@ -97,6 +97,18 @@ private:
 
     // The map written by hand in place of the one creation gave (every new
     // container has a block of its own, or berth.privileged = 1).
+    // The host ID of root in the container's config (lxc.idmap = u 0 BASE ...); 0 when none.
+    std::uint32_t userBaseOf(const std::string& name)
+    {
+        std::istringstream config(readText(paths().configFile(name)));
+        for (std::string line; std::getline(config, line);) {
+            std::uint32_t base = 0;
+            if (std::sscanf(line.c_str(), "lxc.idmap = u 0 %u", &base) == 1)
+                return base;
+        }
+        return 0;
+    }
+
     void setMap(const std::string& name, const std::string& lines)
     {
         std::ifstream in(paths().configFile(name));
@@ -373,11 +385,15 @@ private slots:
     {
         QVERIFY(m_engine.create({.name = "shared", .kind = ContainerKind::System}));
         std::ofstream(paths().rootfsDir("shared") / "root/note") << "lower\n";
-        for (const auto& [name, base] : {std::pair{"snapa", kBase}, std::pair{"snapb", kOtherBase}}) {
+        // Each snapshot keeps the block its creation gave it.
+        std::map<std::string, std::uint32_t> bases;
+        for (const char* name : {"snapa", "snapb"}) {
             auto cloned = m_engine.create({.name = name, .templateName = "clone",
                                            .options = {{"source", "shared"}, {"snapshot", "true"}}});
             QVERIFY2(cloned, cloned ? "" : cloned.error().describe().c_str());
-            setMap(name, idmapLines(base));
+            bases[name] = userBaseOf(name);
+            QVERIFY(bases[name] != 0);
+            const std::uint32_t base = bases[name];
             // What a create path writes into the upper layer from the host
             // (a clone's /etc/hostname...) is host root's: the start gives
             // it to the container's root, setuid bit kept.
@@ -393,7 +409,8 @@ private slots:
             QCOMPARE(::stat((delta / "etc/tool").c_str(), &tool), 0);
             QCOMPARE(tool.st_mode & 07777, 04755U);
         }
-        for (const auto& [name, base] : {std::pair{"snapa", kBase}, std::pair{"snapb", kOtherBase}}) {
+        QVERIFY(bases["snapa"] != bases["snapb"]);
+        for (const auto& [name, base] : bases) {
             QCOMPARE(execCaptured(m_engine, name, {"cat", "/root/note"}).output, std::string("lower\n"));
             QCOMPARE(execCaptured(m_engine, name, {"cat", "/etc/hostname"}).output, std::string(name) + "\n");
             QCOMPARE(execCaptured(m_engine, name, {"stat", "-c", "%u:%g", "/etc/tool"}).output, std::string("0:0\n"));
@@ -404,7 +421,8 @@ private slots:
             const std::filesystem::path view = "/proc/" + std::to_string(initPid(name)) + "/root";
             QCOMPARE(ownerOf(view / "root/note"), (Owner{base, base}));
         }
-        for (const auto& [name, base] : {std::pair{"snapa", kBase}, std::pair{"snapb", kOtherBase}}) {
+        QVERIFY(bases["snapa"] != bases["snapb"]);
+        for (const auto& [name, base] : bases) {
             // The upper layer is written as the container's IDs.
             const std::filesystem::path upper = paths().containerDir(name) / "delta";
             QCOMPARE(readText(upper / "root/own"), std::string(name) + "\n");
