@@ -52,11 +52,9 @@ Result<std::filesystem::path> joinableProcsFile(const std::filesystem::path& pro
     // v1 has no subtree_control: processes may live anywhere there.
     if (!std::filesystem::exists(dir / "cgroup.subtree_control", ec))
         return procsFile;
-    Result<std::string> handedDown = readLine(dir / "cgroup.subtree_control");
-    if (!handedDown)
-        return std::unexpected(std::move(handedDown.error()));
-    if (handedDown->empty())
-        return procsFile;
+    // Always the leaf on cgroup2, even while nothing is handed down: a
+    // systemd inside may enable controllers between this look and the
+    // write (EBUSY), and a leaf may always hold processes.
     const std::filesystem::path leaf = dir / ".berth-exec";
     if (::mkdir(leaf.c_str(), 0755) != 0 && errno != EEXIST)
         return failErrno(errno, "create cgroup " + leaf.string());

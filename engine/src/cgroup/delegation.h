@@ -22,10 +22,11 @@ namespace berth::cgroup {
 // A file this kernel does not have (cgroup.threads before 4.14) is skipped.
 [[nodiscard]] Status delegate(const std::vector<Placement>& placements, uid_t uid, gid_t gid);
 
-// The cgroup.procs a process joining from outside (exec) writes to: the
-// container's own, or, on cgroup2 once its owner has handed controllers
-// down (no process may then stay in it: EBUSY), that of a leaf of Berth's
-// below it, ".berth-exec", made when missing.
+// The cgroup.procs a process joining from outside (exec) writes to: on v1
+// the container's own; on cgroup2 that of a leaf of Berth's below it,
+// ".berth-exec", made when missing, since once the container's owner (its
+// systemd) hands controllers down no process may stay in the cgroup itself
+// (EBUSY), and that may happen at any moment.
 [[nodiscard]] Result<std::filesystem::path> joinableProcsFile(const std::filesystem::path& procsFile);
 
 } // namespace berth::cgroup
