@@ -1,11 +1,15 @@
 #include "berth/model/id_map.h"
 
 #include <algorithm>
-#include <charconv>
+#include "text_fields.h"
+
 
 namespace berth::model {
 
 namespace {
+
+using detail::parseId;
+using detail::words;
 
 constexpr std::uint64_t kIdLimit = std::uint64_t{1} << 32;
 constexpr std::size_t kKernelMaxLines = 340;
@@ -13,31 +17,6 @@ constexpr std::size_t kKernelMaxLines = 340;
 bool overlaps(std::uint64_t a, std::uint64_t aCount, std::uint64_t b, std::uint64_t bCount)
 {
     return a < b + bCount && b < a + aCount;
-}
-
-std::optional<std::uint32_t> parseId(std::string_view text)
-{
-    std::uint32_t value = 0;
-    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || ec != std::errc{} || ptr != text.data() + text.size())
-        return std::nullopt;
-    return value;
-}
-
-std::vector<std::string_view> words(std::string_view text)
-{
-    std::vector<std::string_view> out;
-    while (true) {
-        const auto start = text.find_first_not_of(" \t");
-        if (start == std::string_view::npos)
-            return out;
-        text.remove_prefix(start);
-        const auto end = text.find_first_of(" \t");
-        out.push_back(text.substr(0, end));
-        if (end == std::string_view::npos)
-            return out;
-        text.remove_prefix(end);
-    }
 }
 
 std::optional<std::string> kindProblem(const std::vector<IdMapEntry>& ranges, const char* name)

@@ -1,6 +1,7 @@
 #include "berth/model/shared_folder.h"
 
-#include <charconv>
+#include "text_fields.h"
+
 #include <optional>
 #include <vector>
 
@@ -8,30 +9,8 @@ namespace berth::model {
 
 namespace {
 
-std::optional<std::uint32_t> parseId(std::string_view text)
-{
-    std::uint32_t value = 0;
-    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || ec != std::errc{} || ptr != text.data() + text.size())
-        return std::nullopt;
-    return value;
-}
-
-std::vector<std::string_view> words(std::string_view text)
-{
-    std::vector<std::string_view> out;
-    while (true) {
-        const auto start = text.find_first_not_of(" \t");
-        if (start == std::string_view::npos)
-            return out;
-        text.remove_prefix(start);
-        const auto end = text.find_first_of(" \t");
-        out.push_back(text.substr(0, end));
-        if (end == std::string_view::npos)
-            return out;
-        text.remove_prefix(end);
-    }
-}
+using detail::parseId;
+using detail::words;
 
 constexpr std::string_view kEscaped = " \t\n\\";
 constexpr std::string_view kCodes[] = {"\\040", "\\011", "\\012", "\\134"};
