@@ -1,5 +1,7 @@
 #include "runtime/upper_layer_owner.h"
 
+#include "idmap/tree_shift.h"
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -36,7 +38,8 @@ bool alreadyShifted(const std::filesystem::path& upper, const std::string& mark)
     return size > 0 && std::string(value, static_cast<std::size_t>(size)) == mark;
 }
 
-// chown clears setuid/setgid and drops file capabilities: both put back.
+// chown clears setuid/setgid and drops file capabilities: both put back,
+// the capabilities with their root in the block.
 Status shiftEntry(const std::filesystem::path& path, const model::IdMap& map)
 {
     struct stat st {};
@@ -52,7 +55,12 @@ Status shiftEntry(const std::filesystem::path& path, const model::IdMap& map)
         return failErrno(errno, "give " + path.string() + " to the container");
     if (S_ISREG(st.st_mode) && (st.st_mode & (S_ISUID | S_ISGID)) && ::chmod(path.c_str(), st.st_mode & 07777) != 0)
         return failErrno(errno, "keep the mode of " + path.string());
-    if (capSize > 0 && ::lsetxattr(path.c_str(), kCapability, caps, static_cast<std::size_t>(capSize), 0) != 0)
+    if (capSize <= 0)
+        return {};
+    // The capability's root moves with the file, or it would not apply inside.
+    const std::string value(caps, static_cast<std::size_t>(capSize));
+    const std::string kept = idmap::shiftedCapability(value, idmap::IdShift{model::IdMap{}, map}).value_or(value);
+    if (::lsetxattr(path.c_str(), kCapability, kept.data(), kept.size(), 0) != 0)
         return failErrno(errno, "keep the file capabilities of " + path.string());
     return {};
 }

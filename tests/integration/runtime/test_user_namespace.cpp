@@ -16,6 +16,9 @@
 
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/xattr.h>
+
+#include <linux/capability.h>
 
 using namespace berth;
 using namespace berth::test;
@@ -402,12 +405,25 @@ private slots:
             std::ofstream(delta / "etc/hostname") << "old\n";
             std::ofstream(delta / "etc/tool") << "#!/bin/sh\n";
             ::chmod((delta / "etc/tool").c_str(), 04755);
+            // A file capability as the host writes it (revision 2: the host's root).
+            vfs_cap_data hostCap{};
+            hostCap.magic_etc = VFS_CAP_REVISION_2 | VFS_CAP_FLAGS_EFFECTIVE;
+            hostCap.data[0].permitted = 1U << CAP_NET_BIND_SERVICE;
+            QCOMPARE(::setxattr((delta / "etc/tool").c_str(), "security.capability", &hostCap,
+                                XATTR_CAPS_SZ_2, 0), 0);
             start(name);
             QCOMPARE(ownerOf(delta / "etc/hostname"), (Owner{base, base}));
             QCOMPARE(ownerOf(delta / "etc"), (Owner{base, base}));
             struct stat tool {};
             QCOMPARE(::stat((delta / "etc/tool").c_str(), &tool), 0);
             QCOMPARE(tool.st_mode & 07777, 04755U);
+            // ...and its root moved into the block (revision 3), or it would not apply inside.
+            vfs_ns_cap_data cap{};
+            QCOMPARE(::getxattr((delta / "etc/tool").c_str(), "security.capability", &cap, sizeof(cap)),
+                     ssize_t(XATTR_CAPS_SZ_3));
+            QCOMPARE(cap.magic_etc & VFS_CAP_REVISION_MASK, std::uint32_t(VFS_CAP_REVISION_3));
+            QCOMPARE(cap.rootid, base);
+            QCOMPARE(cap.data[0].permitted, 1U << CAP_NET_BIND_SERVICE);
         }
         QVERIFY(bases["snapa"] != bases["snapb"]);
         for (const auto& [name, base] : bases) {
