@@ -1,6 +1,6 @@
 #!/bin/sh
 # PID 1 of the package test's namespaces (see run.sh): builds the overlay
-# root, runs smoke.sh in it with chroot, then checks the upper layer with
+# root, runs smoke.sh in it (pivot_root), then checks the upper layer with
 # leftovers.sh. Everything it mounts or starts ends with it.
 #
 # Usage: namespace.sh WORK_DIR DEB_DIR TEST_DIR
@@ -42,5 +42,9 @@ mount -o remount,bind,ro "$root/run/berth-pkgtest/tests"
 hostname berth-pkgtest
 ip link set lo up
 
-chroot "$root" /bin/sh /run/berth-pkgtest/tests/smoke.sh
+# pivot_root, not chroot: the kernel refuses a new user namespace to a
+# chrooted process, and every unprivileged container needs one.
+unshare --mount --propagation private /bin/sh -c \
+    'cd "$1" && pivot_root . . && umount -l . && cd / && exec /bin/sh /run/berth-pkgtest/tests/smoke.sh' \
+    pivot "$root"
 "$tests/leftovers.sh" "$work/upper" "$root/run/berth-pkgtest/preexisting"

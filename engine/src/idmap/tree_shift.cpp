@@ -51,9 +51,23 @@ Result<std::optional<std::string>> readXattr(int fd, const char* name, const fsy
     return std::optional<std::string>(std::move(value));
 }
 
+// The mount an entry is on: what keeps the walk on one mount. Not st_dev,
+// which on an overlay over two file systems is the layer's for files and
+// the overlay's for directories.
+Result<std::uint64_t> mountIdOf(int dirFd, const std::string& name, const fsys::path& where)
+{
+    struct statx stx {};
+    const int flags = AT_SYMLINK_NOFOLLOW | (name.empty() ? AT_EMPTY_PATH : 0);
+    if (::statx(dirFd, name.c_str(), flags, STATX_MNT_ID, &stx) != 0)
+        return failErrno(errno, "stat " + where.string());
+    if (!(stx.stx_mask & STATX_MNT_ID))
+        return failWith(EOPNOTSUPP, "the kernel gives no mount ID for " + where.string());
+    return stx.stx_mnt_id;
+}
+
 class Walk {
 public:
-    Walk(const IdShift& shift, dev_t device) : m_shift(shift), m_device(device) {}
+    Walk(const IdShift& shift, std::uint64_t mount) : m_shift(shift), m_mount(mount) {}
 
     // An open regular file or directory: owner, mode bits chown clears, and
     // the xattrs with IDs (read before the chown, which drops capabilities).
@@ -105,7 +119,10 @@ private:
         struct stat st {};
         if (::fstatat(dirFd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0)
             return failErrno(errno, "stat " + where.string());
-        if (st.st_dev != m_device || seenBefore(st))
+        auto mount = mountIdOf(dirFd, name, where);
+        if (!mount)
+            return fail(mount.error());
+        if (*mount != m_mount || seenBefore(st))
             return {};
         if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode))
             return shiftNode(dirFd, name, st, where);
@@ -132,7 +149,7 @@ private:
     }
 
     const IdShift& m_shift;
-    dev_t m_device;
+    std::uint64_t m_mount;
     std::set<std::pair<dev_t, ino_t>> m_links;
 };
 
@@ -144,7 +161,10 @@ Status shiftTree(const fsys::path& root, const IdShift& shift)
     struct stat st {};
     if (!fd || ::fstat(fd.get(), &st) != 0)
         return failErrno(errno, "open " + root.string());
-    Walk walk(shift, st.st_dev);
+    auto mount = mountIdOf(fd.get(), "", root);
+    if (!mount)
+        return fail(mount.error());
+    Walk walk(shift, *mount);
     if (auto ok = walk.shiftOpen(fd.get(), st, root); !ok)
         return ok;
     return walk.directory(fd.get(), root);

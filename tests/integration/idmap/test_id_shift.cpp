@@ -193,6 +193,50 @@ private slots:
         QCOMPARE(statOf(rootfs / "tmp").st_mode & 07777, 01777u);
     }
 
+    // A shifted container runs: its root owns its files (hostname, hosts
+    // and the rest the start writes) and sees them as 0.
+    void aShiftedContainerRuns()
+    {
+        const std::vector<std::string> command = {"sh", "-c", "stat -c %u /etc/hostname /bin/busybox && touch /root/x"};
+        const Status created =
+            m_engine->create({.name = "runs", .kind = ContainerKind::Application, .command = command});
+        QVERIFY2(created, describe(created).c_str());
+        const Status started = m_engine->start("runs");
+        QVERIFY2(started, describe(started).c_str());
+        auto stopped = m_engine->waitStopped("runs", std::chrono::seconds(30));
+        QVERIFY2(stopped && stopped->lastExit, stopped ? "no exit recorded" : stopped.error().describe().c_str());
+        QCOMPARE(stopped->lastExit->code, 0);
+        const fsys::path rootfs = m_engine->settings().paths.rootfsDir("runs");
+        QCOMPARE(statOf(rootfs / "root/x").st_uid, mapOf("runs").entries.at(0).host);
+        QVERIFY(m_engine->destroy("runs"));
+    }
+
+    // An overlay over two file systems (the package test's root: ext4 below,
+    // tmpfs above) gives files the layer's st_dev and directories its own:
+    // the shift still reaches every file of the one mount.
+    void aShiftReachesEveryFileOfAnOverlay()
+    {
+        const fsys::path base = IntegrationEnvironment::instance().stateRoot() / "two-fs";
+        fsys::create_directories(base / "lower");
+        fsys::create_directories(base / "layers");
+        fsys::create_directories(base / "merged");
+        QCOMPARE(::mount("berth-test", (base / "layers").c_str(), "tmpfs", 0, "mode=0755"), 0);
+        fsys::create_directories(base / "layers/upper");
+        fsys::create_directories(base / "layers/work");
+        const std::string options = "lowerdir=" + (base / "lower").string() + ",upperdir=" +
+                                    (base / "layers/upper").string() + ",workdir=" + (base / "layers/work").string();
+        QCOMPARE(::mount("overlay", (base / "merged").c_str(), "overlay", 0, options.c_str()), 0);
+        fsys::create_directories(base / "merged/etc");
+        std::ofstream(base / "merged/etc/hostname") << "x\n";
+        QVERIFY(statOf(base / "merged/etc/hostname").st_dev != statOf(base / "merged/etc").st_dev);
+        const Status shifted = idmap::shiftTree(base / "merged", idmap::IdShift{{}, model::blockIdMap(kStart)});
+        const std::uint32_t owner = statOf(base / "merged/etc/hostname").st_uid;
+        QCOMPARE(::umount2((base / "merged").c_str(), MNT_DETACH), 0);
+        QCOMPARE(::umount2((base / "layers").c_str(), MNT_DETACH), 0);
+        QVERIFY2(shifted, describe(shifted).c_str());
+        QCOMPARE(owner, kStart);
+    }
+
     // Its files are owned by the block's IDs on disk: the map cannot move by an edit.
     void aShiftedRootfsKeepsItsMap()
     {
