@@ -1,5 +1,7 @@
 #include "privilege_rules.h"
 
+#include "berth/model/id_map.h"
+
 #include "host_reason.h"
 
 #include "config/container_spec.h"
@@ -84,20 +86,11 @@ PrivilegeVerdict createPrivilege(bool asked)
 
 std::optional<bool> inHostUserNamespace(std::string_view uidMap)
 {
-    // The kernel writes "%10u %10u %10u\n" per line: compare the words.
-    std::vector<std::string_view> words;
-    while (!uidMap.empty()) {
-        const auto start = uidMap.find_first_not_of(" \t\n");
-        if (start == std::string_view::npos)
-            break;
-        uidMap.remove_prefix(start);
-        const auto end = uidMap.find_first_of(" \t\n");
-        words.push_back(uidMap.substr(0, end));
-        uidMap.remove_prefix(end == std::string_view::npos ? uidMap.size() : end);
-    }
-    if (words.empty() || words.size() % 3 != 0)
+    const auto map = model::parseProcIdMap(model::IdKind::User, uidMap);
+    if (!map || map->empty())
         return std::nullopt;
-    return words.size() == 3 && words[0] == "0" && words[1] == "0" && words[2] == "4294967295";
+    const model::IdMapEntry whole{model::IdKind::User, 0, 0, 4294967295U};
+    return map->entries.size() == 1 && map->entries.front() == whole;
 }
 
 HostReason privilegeReason(std::string_view container, std::string_view method, const std::vector<std::string>& reasons)

@@ -105,6 +105,25 @@ std::string formatIdMapEntry(const IdMapEntry& entry)
            std::to_string(entry.host) + ' ' + std::to_string(entry.count);
 }
 
+std::optional<IdMap> parseProcIdMap(IdKind kind, std::string_view text)
+{
+    IdMap map;
+    while (!text.empty()) {
+        const std::size_t end = text.find('\n');
+        const std::vector<std::string_view> fields = words(text.substr(0, end));
+        text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+        if (fields.empty())
+            continue;
+        const auto inside = fields.size() == 3 ? parseId(fields[0]) : std::nullopt;
+        const auto host = fields.size() == 3 ? parseId(fields[1]) : std::nullopt;
+        const auto count = fields.size() == 3 ? parseId(fields[2]) : std::nullopt;
+        if (!inside || !host || !count)
+            return std::nullopt;
+        map.entries.push_back({kind, *inside, *host, *count});
+    }
+    return map;
+}
+
 std::optional<std::string> idMapProblem(const IdMap& map)
 {
     if (auto users = kindProblem(map.ofKind(IdKind::User), "user"))

@@ -1,6 +1,7 @@
 // Engine::exec: a command inside a running container.
 #include "berth/engine.h"
 
+#include "berth/model/id_map.h"
 #include "berth/names.h"
 #include "cgroup/delegation.h"
 #include "core/engine_checks.h"
@@ -15,6 +16,7 @@
 
 #include <cstdint>
 #include <fstream>
+#include <iterator>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -54,16 +56,16 @@ Result<bool> hasOwnUserNamespace(pid_t initPid, int initPidfd)
     return ours.st_ino != theirs.st_ino || ours.st_dev != theirs.st_dev;
 }
 
-// The host ID that ID 0 inside is, from /proc/<init>/uid_map or gid_map
-// ("inside host count" lines).
-Result<std::uint32_t> hostRootId(pid_t initPid, const char* file)
+// The host ID that ID 0 inside is, from /proc/<init>/uid_map or gid_map.
+Result<std::uint32_t> hostRootId(pid_t initPid, model::IdKind kind)
 {
-    const std::string path = "/proc/" + std::to_string(initPid) + "/" + file;
+    const char* file = kind == model::IdKind::User ? "/uid_map" : "/gid_map";
+    const std::string path = "/proc/" + std::to_string(initPid) + file;
     std::ifstream in(path);
-    std::uint64_t inside = 0, host = 0, count = 0;
-    while (in >> inside >> host >> count)
-        if (inside == 0 && count > 0)
-            return std::uint32_t(host);
+    const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    const auto map = model::parseProcIdMap(kind, text);
+    if (auto root = map ? map->toHost(kind, 0) : std::nullopt)
+        return *root;
     return failWith(ENOENT, path + " maps no root");
 }
 
@@ -116,8 +118,8 @@ Result<runtime::ExecContext> execContext(const EngineSettings& settings, const s
         return fail(userns.error());
     context.userNamespace = *userns;
     if (context.userNamespace) {
-        auto uid = hostRootId(recorded->initPid, "uid_map");
-        auto gid = hostRootId(recorded->initPid, "gid_map");
+        auto uid = hostRootId(recorded->initPid, model::IdKind::User);
+        auto gid = hostRootId(recorded->initPid, model::IdKind::Group);
         if (!uid || !gid)
             return fail(uid ? gid.error() : uid.error());
         context.rootUid = *uid;

@@ -106,6 +106,19 @@ private slots:
         QCOMPARE(IdMap{}.toHost(IdKind::User, 0), std::nullopt);
     }
 
+    // What the kernel prints ("%10u %10u %10u" lines) reads back as the map.
+    void procTextReadBack()
+    {
+        const IdMap block = blockIdMap(1000000000);
+        const auto read = parseProcIdMap(IdKind::User, "         0 1000000000      65536\n");
+        QVERIFY(read);
+        QCOMPARE(read->entries, block.ofKind(IdKind::User));
+        QCOMPARE(parseProcIdMap(IdKind::Group, block.procText(IdKind::Group))->entries, block.ofKind(IdKind::Group));
+        QVERIFY(parseProcIdMap(IdKind::User, "")->empty());
+        QVERIFY(!parseProcIdMap(IdKind::User, "0 0\n"));
+        QVERIFY(!parseProcIdMap(IdKind::User, "0 0 x\n"));
+    }
+
     void procText()
     {
         IdMap map = blockIdMap(1000000000);

@@ -48,6 +48,10 @@ struct IdMap {
 [[nodiscard]] std::expected<IdMapEntry, std::string> parseIdMapEntry(std::string_view value);
 [[nodiscard]] std::string formatIdMapEntry(const IdMapEntry& entry);
 
+// The kernel's text of /proc/PID/uid_map or gid_map ("inside host count"
+// lines) as a map of `kind`; nothing when the text is not that.
+[[nodiscard]] std::optional<IdMap> parseProcIdMap(IdKind kind, std::string_view text);
+
 // Why the kernel would refuse the map, or nothing: both kinds present, no
 // range empty or past 2^32, no two ranges of a kind overlapping inside or
 // on the host, at most 340 lines a kind (the kernel's limit), inside root
