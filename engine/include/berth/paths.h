@@ -25,6 +25,9 @@ public:
     [[nodiscard]] std::filesystem::path networkStaticLeases(std::string_view bridge) const;  // Berth's IPAM
     [[nodiscard]] std::filesystem::path networkRunDir(std::string_view bridge) const;  // <root>/run/berth/.net/<bridge>
     [[nodiscard]] std::filesystem::path networkLock() const;                           // one lock for all network changes
+    // What the bridge's dnsmasq reads after it drops to user nobody (names
+    // and DHCP reservations): outside runDir(), which is 0700.
+    [[nodiscard]] std::filesystem::path networkDnsDir(std::string_view bridge) const;  // <root>/run/berth-dns/<bridge>
 
     // Per container; the name must already be valid.
     [[nodiscard]] std::filesystem::path containerDir(std::string_view name) const;

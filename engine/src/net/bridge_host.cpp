@@ -14,6 +14,8 @@
 #include <algorithm>
 
 #include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace berth::net {
 
@@ -64,12 +66,41 @@ Status ensureLink(NetlinkSocket& sock, const BridgeConfig& bridge)
     return createBridge(sock, bridge.name, bridge.mtu);
 }
 
+// A directory dnsmasq reads as user nobody: ours (a directory that is not
+// a link, owned by us), 0755, so nobody may read it and write nothing in it.
+Status ensureReadableDir(const fsys::path& dir)
+{
+    if (::mkdir(dir.c_str(), 0755) != 0 && errno != EEXIST)
+        return failErrno(errno, "create " + dir.string());
+    struct stat st {};
+    if (::lstat(dir.c_str(), &st) != 0)
+        return failErrno(errno, "inspect " + dir.string());
+    if (!S_ISDIR(st.st_mode) || st.st_uid != ::geteuid())
+        return failWith(EEXIST, dir.string() + " is not a directory of Berth's; Berth leaves it alone", dir.string());
+    if (::chmod(dir.c_str(), 0755) != 0)
+        return failErrno(errno, "chmod " + dir.string());
+    return {};
+}
+
+// The names and reservations dnsmasq re-reads on change, after it has
+// dropped to nobody: not under the 0700 run directory.
+Status ensureDnsDirs(const Paths& paths, std::string_view bridge)
+{
+    const fsys::path dir = paths.networkDnsDir(bridge);
+    std::error_code ec;
+    fsys::create_directories(dir.parent_path().parent_path(), ec);
+    for (const fsys::path& each : {dir.parent_path(), dir, hostsDir(paths, bridge), dhcpHostsDir(paths, bridge)})
+        if (auto made = ensureReadableDir(each); !made)
+            return made;
+    return {};
+}
+
 Status ensureDnsmasqFor(const Paths& paths, const BridgeConfig& bridge)
 {
     std::error_code ec;
     fsys::create_directories(paths.networkRunDir(bridge.name), ec);
-    fsys::create_directories(hostsDir(paths, bridge.name), ec);
-    fsys::create_directories(dhcpHostsDir(paths, bridge.name), ec);
+    if (auto dirs = ensureDnsDirs(paths, bridge.name); !dirs)
+        return dirs;
     fsys::create_directories(paths.networksDir(), ec);
     DnsmasqPaths files;
     files.pidFile = dnsmasqPidFile(paths, bridge.name).string();
@@ -96,12 +127,12 @@ fsys::path dnsmasqPidFile(const Paths& paths, std::string_view bridge)
 
 fsys::path hostsDir(const Paths& paths, std::string_view bridge)
 {
-    return paths.networkRunDir(bridge) / "hosts";
+    return paths.networkDnsDir(bridge) / "hosts";
 }
 
 fsys::path dhcpHostsDir(const Paths& paths, std::string_view bridge)
 {
-    return paths.networkRunDir(bridge) / "dhcp-hosts";
+    return paths.networkDnsDir(bridge) / "dhcp-hosts";
 }
 
 Result<std::vector<BridgeConfig>> loadBridges(const Paths& paths)
@@ -243,6 +274,7 @@ Status bridgeDown(const Paths& paths, const BridgeConfig& bridge)
         return fail(deleted.error());
     std::error_code ec;
     fsys::remove_all(paths.networkRunDir(bridge.name), ec);
+    fsys::remove_all(paths.networkDnsDir(bridge.name), ec);
     return {};
 }
 

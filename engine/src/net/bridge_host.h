@@ -37,7 +37,9 @@ inline constexpr const char* kDefaultBridge = "berthbr0";
 // its config stays unless removed.
 [[nodiscard]] Status bridgeDown(const Paths& paths, const BridgeConfig& bridge);
 
-// dnsmasq's files for a bridge.
+// dnsmasq's files for a bridge. The hosts and DHCP hosts directories are
+// under Paths::networkDnsDir: dnsmasq reads them as nobody (0755 dirs of
+// root's, 0644 files); nothing there is writable by it.
 [[nodiscard]] std::filesystem::path dnsmasqPidFile(const Paths& paths, std::string_view bridge);
 [[nodiscard]] std::filesystem::path hostsDir(const Paths& paths, std::string_view bridge);
 [[nodiscard]] std::filesystem::path dhcpHostsDir(const Paths& paths, std::string_view bridge);

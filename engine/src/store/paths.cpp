@@ -21,6 +21,7 @@ fs::path Paths::networkStaticLeases(std::string_view bridge) const
 // ".net": container names cannot start with a dot, so no container run dir collides.
 fs::path Paths::networkRunDir(std::string_view bridge) const { return runDir() / ".net" / bridge; }
 fs::path Paths::networkLock() const { return runDir() / ".net" / "lock"; }
+fs::path Paths::networkDnsDir(std::string_view bridge) const { return m_root / "run/berth-dns" / bridge; }
 
 fs::path Paths::containerDir(std::string_view name) const { return containersDir() / name; }
 fs::path Paths::configFile(std::string_view name) const { return containerDir(name) / "config"; }

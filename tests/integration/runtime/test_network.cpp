@@ -86,8 +86,51 @@ private:
     }
 
 private slots:
+    // The name and address a bridge's dnsmasq answers for, from the test's
+    // namespace (the host's side of the bridge).
+    static std::string lookUp(const std::string& name, const std::string& server)
+    {
+        const std::string out = "/tmp/berth-lookup-" + std::to_string(::getpid());
+        (void)run("busybox nslookup " + name + " " + server + " >" + out + " 2>&1");
+        std::ifstream in(out);
+        std::string text((std::istreambuf_iterator<char>(in)), {});
+        std::filesystem::remove(out);
+        return text;
+    }
+
+    // The address a DHCP client with `mac` gets on the bridge behind
+    // `hostEnd`, asked from a namespace of the test's own (udhcpc, like a
+    // system container's).
+    std::string dhcpAddress(const std::string& hostEnd, const std::string& bridge, const std::string& mac)
+    {
+        NetnsChild client;
+        if (!client.start())
+            return "no namespace";
+        const std::string pid = std::to_string(client.pid());
+        if (run("ip link add " + hostEnd + " type veth peer name eth0 netns " + pid + " && ip link set " + hostEnd +
+                " master " + bridge + " up") != 0)
+            return "no veth";
+        const std::string leaseFile = "/tmp/berth-udhcpc-" + pid;
+        std::ofstream("/tmp/berth-udhcpc-" + pid + ".sh")
+            << "#!/bin/sh\n[ \"$1\" = bound ] && echo \"$ip\" > " << leaseFile << "\nexit 0\n";
+        std::filesystem::permissions(leaseFile + ".sh", std::filesystem::perms::owner_all);
+        (void)client.exec({"/bin/sh", "-c", "ip link set eth0 address " + mac + " && ip link set eth0 up && "
+                           "busybox udhcpc -q -n -f -t 5 -T 2 -i eth0 -s " + leaseFile + ".sh >/dev/null 2>&1"});
+        std::string address;
+        std::ifstream(leaseFile) >> address;
+        std::filesystem::remove(leaseFile);
+        std::filesystem::remove(leaseFile + ".sh");
+        (void)run("ip link del " + hostEnd);
+        return address;
+    }
+
     void initTestCase()
     {
+        // As on a host: the first container's lock made run/berth 0700
+        // before any bridge (dnsmasq runs as nobody and must not need it).
+        const auto runDir = m_engine.settings().paths.runDir();
+        std::filesystem::create_directories(runDir);
+        std::filesystem::permissions(runDir, std::filesystem::perms::owner_all);
         auto created = m_engine.createNetwork({.name = "tbr0", .address = "10.0.50.1/24"});
         QVERIFY2(created, created ? "" : created.error().describe().c_str());
         // "The outside": another namespace on a veth, 192.168.77.0/24, with
@@ -105,7 +148,7 @@ private slots:
         run("ip link del hostbr 2>/dev/null");
         run("ip link del lan9 2>/dev/null");
         // After a failure half way: the network and what it started go too.
-        for (const char* name : {"web", "client", "sysdhcp", "natter", "site", "mv", "user", "first", "second", "firstuse", "dflt", "watched", "nine", "hostnet", "keeper", "onhost", "late"})
+        for (const char* name : {"web", "client", "sysdhcp", "natter", "site", "mv", "user", "first", "second", "firstuse", "dflt", "watched", "nine", "hostnet", "keeper", "onhost", "late", "resv", "fixed"})
             (void)m_engine.destroy(name, true);
         if (auto networks = m_engine.networks())
             for (const auto& network : *networks)
@@ -227,6 +270,29 @@ private slots:
         QVERIFY2(text.find("sysdhcp") != std::string::npos, text.c_str());
         QVERIFY(m_engine.stop("sysdhcp", 20s));
         QVERIFY(m_engine.destroy("sysdhcp"));
+    }
+
+    // Issue #16 item 1: dnsmasq (as nobody) reads Berth's names and
+    // reservations: a container's name resolves to its reserved address,
+    // a static one's to its configured address, and a DHCP client with the
+    // container's MAC gets the reserved address, not one from the range.
+    void reservationsAndNamesReachDnsmasq()
+    {
+        startApp("resv", "sleep 1000");
+        startApp("fixed", "sleep 1000", "lxc.net.0.ipv4.address = 10.0.50.77/24\n");
+        auto leased = m_engine.leasedAddresses("resv");
+        QVERIFY(leased && leased->size() == 1);
+        const std::string reserved = leased->front().substr(0, leased->front().find('/'));
+        const std::string mac = macOf("resv");
+        QVERIFY2(lookUp("resv", "10.0.50.1").find("Address: " + reserved) != std::string::npos,
+                 lookUp("resv", "10.0.50.1").c_str());
+        QVERIFY2(lookUp("fixed", "10.0.50.1").find("Address: 10.0.50.77") != std::string::npos,
+                 lookUp("fixed", "10.0.50.1").c_str());
+        // Stopped, the container keeps its reservation (its MAC asks again at the next start).
+        QVERIFY(m_engine.stop("resv", 1s));
+        QCOMPARE(dhcpAddress("vresv", "tbr0", mac), reserved);
+        QVERIFY(m_engine.destroy("resv", true));
+        QVERIFY(m_engine.destroy("fixed", true));
     }
 
     void natLetsContainersOut()
