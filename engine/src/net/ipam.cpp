@@ -96,7 +96,8 @@ Status LeaseTable::save(const std::filesystem::path& file) const
     return fs::writeFileAtomic(file, serialize(), 0644);
 }
 
-Result<Ipv4Address> LeaseTable::allocate(std::string container, const BridgeConfig& bridge, std::string mac)
+Result<Ipv4Address> LeaseTable::allocate(std::string container, const BridgeConfig& bridge, std::string mac,
+                                         const std::vector<Ipv4Address>& dynamic)
 {
     if (Status name = validateContainerName(container); !name)
         return fail(name.error());
@@ -106,21 +107,23 @@ Result<Ipv4Address> LeaseTable::allocate(std::string container, const BridgeConf
     const Ipv4Cidr subnet = subnetOf(bridge.gateway);
     const auto usable = [&](Ipv4Address a) {
         return subnet.contains(a) && a != subnet.network() && a != subnet.broadcast() && a != bridge.gateway.address
-            && !bridge.dhcpRange.contains(a);
+            && std::ranges::find(dynamic, a) == dynamic.end();
     };
     const std::optional<Lease> existing = find(container);
     if (existing && usable(existing->address))
         return existing->address;
-    for (std::uint64_t a = subnet.network().value + 1ULL; a < subnet.broadcast().value; ++a) {
-        const Ipv4Address candidate{static_cast<std::uint32_t>(a)};
-        if (usable(candidate) && !isLeased(candidate)) {
-            release(container);   // a lease from before the bridge changed no longer fits
-            insert(Lease{std::move(container), candidate, std::move(*checked)});
-            return candidate;
+    // Outside the range first: there dnsmasq never hands out anything.
+    for (const bool inRange : {false, true}) {
+        for (std::uint64_t a = subnet.network().value + 1ULL; a < subnet.broadcast().value; ++a) {
+            const Ipv4Address candidate{static_cast<std::uint32_t>(a)};
+            if (usable(candidate) && bridge.dhcpRange.contains(candidate) == inRange && !isLeased(candidate)) {
+                release(container);   // a lease from before the bridge changed no longer fits
+                insert(Lease{std::move(container), candidate, std::move(*checked)});
+                return candidate;
+            }
         }
     }
-    return failWith(ENOSPC, "no free static address left on bridge '" + bridge.name + "' ("
-                                + subnet.toString() + " outside the DHCP range " + rangeToString(bridge.dhcpRange) + ")");
+    return failWith(ENOSPC, "no free address left on bridge '" + bridge.name + "' (" + subnet.toString() + ")");
 }
 
 Status LeaseTable::reserve(std::string container, Ipv4Address address, std::string mac)

@@ -1,6 +1,8 @@
 // Static IPv4 addresses for containers on a bridge: handed out from the
-// bridge's subnet outside its DHCP range (dnsmasq owns that), recorded in a
-// small text file per bridge so they survive restarts.
+// bridge's subnet, outside its DHCP range first, recorded in a small text
+// file per bridge so they survive restarts. dnsmasq learns each one as a
+// dhcp-host reservation for the container's MAC, so one inside the range
+// (lxcbr0's layout: DHCP over .2-.254) is never leased to another client.
 #pragma once
 
 #include "berth/error.h"
@@ -36,9 +38,12 @@ public:
     [[nodiscard]] Status save(const std::filesystem::path& file) const;
 
     // The container's lease if it still fits the bridge, else the lowest
-    // address of the subnet that is not the network, broadcast or gateway
-    // address, not in the DHCP range and not leased. ENOSPC when none is left.
-    [[nodiscard]] Result<Ipv4Address> allocate(std::string container, const BridgeConfig& bridge, std::string mac = {});
+    // free address of the subnet (not the network, broadcast or gateway
+    // address, not leased here, not in `dynamic`: what dnsmasq leased to
+    // other clients) outside the DHCP range, else inside it. ENOSPC when
+    // none is left.
+    [[nodiscard]] Result<Ipv4Address> allocate(std::string container, const BridgeConfig& bridge, std::string mac = {},
+                                               const std::vector<Ipv4Address>& dynamic = {});
     // Records a configured static address; EEXIST when another container has it.
     [[nodiscard]] Status reserve(std::string container, Ipv4Address address, std::string mac = {});
     void release(std::string_view container);

@@ -3,6 +3,7 @@
 #include "fs/atomic_file.h"
 #include "fs/lock_file.h"
 #include "net/bridge_host.h"
+#include "net/dnsmasq_leases.h"
 #include "net/dnsmasq_process.h"
 #include "net/host_listeners.h"
 #include "net/ipam.h"
@@ -19,6 +20,7 @@
 #include "runtime/spawn_monitor.h"
 #include "store/container_store.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include <fcntl.h>
@@ -75,16 +77,24 @@ Result<net::Ipv4Address> addressOnBridge(const Paths& paths, const std::string& 
         if (lease.container != name && lease.mac == mac)
             return failWith(EEXIST, "MAC address " + mac + " at " + iface.where + " is already used by container '" +
                                         lease.container + "'");
+    // What dnsmasq leased from its range to other clients is theirs.
+    auto dynamic = net::loadDnsmasqLeases(paths.networkLeases(bridge.name));
+    if (!dynamic)
+        return fail(dynamic.error());
+    const std::vector<net::Ipv4Address> taken = net::leasedToOthers(*dynamic, mac);
     net::Ipv4Address address;
     if (iface.ipv4) {
         if (!bridge.gateway.contains(iface.ipv4->address))
             return failWith(EINVAL, "address " + iface.ipv4->toString() + " at " + iface.where +
                                         " is not on network '" + bridge.name + "' (" + bridge.gateway.toString() + ")");
+        if (std::ranges::find(taken, iface.ipv4->address) != taken.end())
+            return failWith(EEXIST, "address " + iface.ipv4->toString() + " at " + iface.where +
+                                        " is leased by DHCP to another client on network '" + bridge.name + "'");
         if (auto reserved = table->reserve(name, iface.ipv4->address, mac); !reserved)
             return fail(reserved.error());
         address = iface.ipv4->address;
     } else {
-        auto allocated = table->allocate(name, bridge, mac);
+        auto allocated = table->allocate(name, bridge, mac, taken);
         if (!allocated)
             return fail(allocated.error().wrap("address for '" + name + "' on '" + bridge.name + "'"));
         address = *allocated;

@@ -148,7 +148,7 @@ private slots:
         run("ip link del hostbr 2>/dev/null");
         run("ip link del lan9 2>/dev/null");
         // After a failure half way: the network and what it started go too.
-        for (const char* name : {"web", "client", "sysdhcp", "natter", "site", "mv", "user", "first", "second", "firstuse", "dflt", "watched", "nine", "hostnet", "keeper", "onhost", "late", "resv", "fixed"})
+        for (const char* name : {"web", "client", "sysdhcp", "natter", "site", "mv", "user", "first", "second", "firstuse", "dflt", "watched", "nine", "hostnet", "keeper", "onhost", "late", "resv", "fixed", "classic1", "classic2"})
             (void)m_engine.destroy(name, true);
         if (auto networks = m_engine.networks())
             for (const auto& network : *networks)
@@ -293,6 +293,40 @@ private slots:
         QCOMPARE(dhcpAddress("vresv", "tbr0", mac), reserved);
         QVERIFY(m_engine.destroy("resv", true));
         QVERIFY(m_engine.destroy("fixed", true));
+    }
+
+    // Issue #16 item 4: lxcbr0's layout, DHCP over .2-.254, leaves no
+    // address outside the range: reservations are taken inside it, and
+    // dnsmasq leases them to the container's MAC only.
+    void classicLayoutReservesInsideTheRange()
+    {
+        auto created = m_engine.createNetwork({.name = "tlxc0", .address = "10.0.51.1/24",
+                                               .dhcpRange = "10.0.51.2-10.0.51.254"});
+        QVERIFY2(created, created ? "" : created.error().describe().c_str());
+        for (const char* name : {"classic1", "classic2"}) {
+            auto made = m_engine.create({.name = name, .kind = ContainerKind::Application,
+                                         .command = {"/bin/sh", "-c", "sleep 1000"}, .network = "tlxc0"});
+            QVERIFY(made);
+            auto started = m_engine.start(name);
+            QVERIFY2(started, started ? "" : started.error().describe().c_str());
+        }
+        const auto first = m_engine.leasedAddresses("classic1");
+        const auto second = m_engine.leasedAddresses("classic2");
+        QVERIFY(first && second && first->size() == 1 && second->size() == 1);
+        QVERIFY(first->front().starts_with("10.0.51.") && second->front().starts_with("10.0.51."));
+        QVERIFY(first->front() != second->front());
+        const std::string reserved = first->front().substr(0, first->front().find('/'));
+        const std::string mac = macOf("classic1");
+        QVERIFY(m_engine.stop("classic1", 1s));
+        // Another client gets an address of the range, never a reservation.
+        const std::string other = dhcpAddress("vother", "tlxc0", "02:00:00:00:51:09");
+        QVERIFY2(other.starts_with("10.0.51.") && other != reserved &&
+                     other != second->front().substr(0, second->front().find('/')),
+                 other.c_str());
+        QCOMPARE(dhcpAddress("vclassic", "tlxc0", mac), reserved);
+        QVERIFY(m_engine.destroy("classic1", true));
+        QVERIFY(m_engine.destroy("classic2", true));
+        QVERIFY(m_engine.deleteNetwork("tlxc0"));
     }
 
     void natLetsContainersOut()

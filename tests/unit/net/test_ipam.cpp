@@ -63,9 +63,8 @@ private slots:
         QCOMPARE(allocated(table, "j", b), QStringLiteral("10.0.3.250"));
         for (const char* name : {"k", "l", "m"})
             QVERIFY(table.allocate(name, b));   // .251-.253; .254 is the gateway, .255 broadcast
-        const auto none = table.allocate("n", b);
-        QVERIFY(!none);
-        QCOMPARE(none.error().code, ENOSPC);
+        // Outside the range all taken: the lowest inside it (issue #16).
+        QCOMPARE(allocated(table, "n", b), QStringLiteral("10.0.3.10"));
     }
 
     void exhaustion()
@@ -74,12 +73,31 @@ private slots:
         const BridgeConfig b = bridge("10.0.3.1/29", "10.0.3.2-10.0.3.5");
         LeaseTable table;
         QCOMPARE(allocated(table, "only", b), QStringLiteral("10.0.3.6"));
+        for (const char* name : {"r2", "r3", "r4", "r5"})
+            QVERIFY(table.allocate(name, b));   // inside the range
         const auto full = table.allocate("more", b);
         QVERIFY(!full);
         QCOMPARE(full.error().code, ENOSPC);
         QVERIFY(!table.find("more"));
         table.release("only");
         QCOMPARE(allocated(table, "more", b), QStringLiteral("10.0.3.6"));
+    }
+
+    // Issue #16: lxcbr0's layout, DHCP over .2-.254, has no address outside
+    // the range: reservations go inside it, around what dnsmasq leased.
+    void classicLayoutReservesInsideTheRange()
+    {
+        const BridgeConfig b = bridge("10.0.3.1/24", "10.0.3.2-10.0.3.254");
+        LeaseTable table;
+        QCOMPARE(allocated(table, "web", b), QStringLiteral("10.0.3.2"));
+        const std::vector<Ipv4Address> dynamic{*Ipv4Address::parse("10.0.3.3"), *Ipv4Address::parse("10.0.3.4")};
+        auto db = table.allocate("db", b, {}, dynamic);
+        QVERIFY(db);
+        QCOMPARE(db->toString(), std::string("10.0.3.5"));
+        // A reservation a DHCP client took meanwhile moves.
+        auto moved = table.allocate("web", b, {}, {*Ipv4Address::parse("10.0.3.2")});
+        QVERIFY(moved);
+        QCOMPARE(moved->toString(), std::string("10.0.3.3"));
     }
 
     void staleLeaseMoves()
@@ -90,7 +108,8 @@ private slots:
         QCOMPARE(allocated(table, "web", bridge("10.0.8.1/24", "10.0.8.2-10.0.8.199")), QStringLiteral("10.0.8.200"));
         QCOMPARE(table.leases().size(), 1u);
         // No room on the new bridge: the old lease stays as it was.
-        const auto full = table.allocate("web", bridge("10.0.9.1/30", "10.0.9.2-10.0.9.2"));
+        const auto full = table.allocate("web", bridge("10.0.9.1/30", "10.0.9.2-10.0.9.2"), {},
+                                         {*Ipv4Address::parse("10.0.9.2")});
         QVERIFY(!full);
         QCOMPARE(full.error().code, ENOSPC);
         QCOMPARE(QString::fromStdString(table.find("web")->address.toString()), QStringLiteral("10.0.8.200"));
