@@ -398,7 +398,9 @@ void Monitor::tearDown()
     for (ConsoleMux& console : m_consoles)
         console.drainMaster();
     removeHostSide(m_options.settings, m_options.name, m_network);
-    if (m_hasForwards)
+    // Forwards added while it ran are in the firewall too: any container on
+    // a bridge may have some, whatever its config said at the start.
+    if (m_hasForwards || !m_network.interfaces.empty())
         (void)reconcileFirewall(m_options.settings, m_options.name);
     if (m_cgroup) {
         if (auto removed = m_cgroup->remove(); !removed)

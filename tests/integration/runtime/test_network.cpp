@@ -148,7 +148,7 @@ private slots:
         run("ip link del hostbr 2>/dev/null");
         run("ip link del lan9 2>/dev/null");
         // After a failure half way: the network and what it started go too.
-        for (const char* name : {"web", "client", "sysdhcp", "natter", "site", "mv", "user", "first", "second", "firstuse", "dflt", "watched", "nine", "hostnet", "keeper", "onhost", "late", "resv", "fixed", "classic1", "classic2"})
+        for (const char* name : {"web", "client", "sysdhcp", "natter", "site", "mv", "user", "first", "second", "firstuse", "dflt", "watched", "nine", "hostnet", "keeper", "onhost", "late", "resv", "fixed", "classic1", "classic2", "fwd"})
             (void)m_engine.destroy(name, true);
         if (auto networks = m_engine.networks())
             for (const auto& network : *networks)
@@ -366,6 +366,35 @@ private slots:
         QVERIFY(m_engine.removeForward("site", "tcp:8080:80"));
         QVERIFY(m_outside.exec({"/bin/sh", "-c", "timeout 5 busybox wget -q -O - http://192.168.77.1:8080/"}) != 0);
         QVERIFY(m_engine.destroy("site", true));
+    }
+
+    static std::string firewall()
+    {
+        const std::string out = "/tmp/berth-nft-" + std::to_string(::getpid());
+        (void)run("nft list table inet berth >" + out + " 2>&1");
+        std::ifstream in(out);
+        std::string text((std::istreambuf_iterator<char>(in)), {});
+        std::filesystem::remove(out);
+        return text;
+    }
+
+    // Issue #16 item 7: a forward added while the container runs leaves the
+    // firewall when it stops, and when it is destroyed running.
+    void forwardsAddedWhileRunningGoAtStop()
+    {
+        startApp("fwd", "sleep 1000");
+        QVERIFY(m_engine.addForward("fwd", "tcp:8090:80"));
+        QVERIFY2(firewall().find("8090") != std::string::npos, firewall().c_str());
+        QVERIFY(m_engine.stop("fwd", 1s));
+        QVERIFY2(firewall().find("8090") == std::string::npos, firewall().c_str());
+        QVERIFY(m_engine.removeForward("fwd", "tcp:8090:80"));
+        auto started = m_engine.start("fwd");
+        QVERIFY2(started, started ? "" : started.error().describe().c_str());
+        QVERIFY(m_engine.addForward("fwd", "tcp:8091:80"));
+        QVERIFY2(firewall().find("8091") != std::string::npos, firewall().c_str());
+        QVERIFY(m_engine.destroy("fwd", true));
+        QVERIFY2(firewall().find("8090") == std::string::npos && firewall().find("8091") == std::string::npos,
+                 firewall().c_str());
     }
 
     void macvlanOnAParentLink()
