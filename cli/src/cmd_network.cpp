@@ -16,6 +16,7 @@ void addBridgeOptions(VerbLine& line)
                   Cli::tr("The bridge's address, e.g. 10.0.3.1/24 (default: a free subnet)."));
     line.addValue({QStringLiteral("dhcp-range")}, QStringLiteral("FIRST-LAST"), Cli::tr("DHCP range (default .2-.199)."));
     line.addFlag({QStringLiteral("no-nat")}, Cli::tr("Do not masquerade traffic leaving the subnet."));
+    line.addFlag({QStringLiteral("nat")}, Cli::tr("change: masquerade again."));
     line.addValue({QStringLiteral("domain")}, QStringLiteral("DOMAIN"), Cli::tr("DNS domain (default berth)."));
     line.addValue({QStringLiteral("mtu")}, QStringLiteral("N"), Cli::tr("MTU, 68-65535 (default: the kernel's)."));
     line.addFlag({QStringLiteral("f"), QStringLiteral("force")}, Cli::tr("delete: even when configs name it."));
@@ -36,6 +37,30 @@ std::expected<client::BridgeSettings, QString> bridgeSettings(const VerbLine& li
         s.mtu = uint(*mtu);
     }
     return s;
+}
+
+// Only the options given: the rest of the bridge stays as it is.
+std::expected<client::BridgeChange, QString> bridgeChange(const VerbLine& line)
+{
+    client::BridgeChange change;
+    const auto given = [&](const char* option) { return line.isSet(QLatin1String(option)); };
+    if (given("address"))
+        change.address = line.value(QStringLiteral("address"));
+    if (given("dhcp-range"))
+        change.dhcpRange = line.value(QStringLiteral("dhcp-range"));
+    if (given("no-nat"))
+        change.nat = false;
+    if (given("nat"))
+        change.nat = true;
+    if (given("domain"))
+        change.domain = line.value(QStringLiteral("domain"));
+    if (given("mtu")) {
+        auto mtu = parseInteger(line.value(QStringLiteral("mtu")), 0, 65535);
+        if (!mtu)
+            return std::unexpected(mtu.error());
+        change.mtu = uint(*mtu);
+    }
+    return change;
 }
 
 int listBridges(bool json)
@@ -60,7 +85,7 @@ int cmdBridge(const QStringList& args)
 {
     VerbLine line(QStringLiteral("bridge"),
                   QStringLiteral("list [--json] | create NAME [options] | change NAME [options] | delete NAME [-f]"),
-                  Cli::tr("Berth's bridges, with DHCP, DNS and NAT."));
+                  Cli::tr("Berth's bridges, with DHCP, DNS and NAT. change alters only the options given."));
     addBridgeOptions(line);
     if (int code = line.parse(args, 1, 2); code >= 0)
         return code;
@@ -72,13 +97,17 @@ int cmdBridge(const QStringList& args)
     const QString name = line.positional().at(1);
     if (action == QLatin1String("delete"))
         return finishWith(helperClient().deleteBridge(name, line.isSet(QStringLiteral("force"))));
+    if (action == QLatin1String("change")) {
+        auto change = bridgeChange(line);
+        if (!change)
+            return reportUsage(change.error());
+        return finishWith(helperClient().changeBridge(name, *change));
+    }
     auto settings = bridgeSettings(line);
     if (!settings)
         return reportUsage(settings.error());
     if (action == QLatin1String("create"))
         return finishWith(helperClient().createBridge(name, *settings));
-    if (action == QLatin1String("change"))
-        return finishWith(helperClient().changeBridge(name, *settings));
     return reportUsage(Cli::tr("bridge: unknown action '%1'").arg(action));
 }
 

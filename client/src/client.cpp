@@ -228,9 +228,9 @@ Status Client::createBridge(const QString& name, const BridgeSettings& s)
     return finishVoid(m_network->CreateBridge(name, s.address, s.dhcpRange, s.nat, s.domain, s.mtu));
 }
 
-Status Client::changeBridge(const QString& name, const BridgeSettings& s)
+Status Client::changeBridge(const QString& name, const BridgeChange& change)
 {
-    return finishVoid(m_network->ChangeBridge(name, s.address, s.dhcpRange, s.nat, s.domain, s.mtu));
+    return finishVoid(m_network->ChangeBridge(name, bridgeChangeMap(change)));
 }
 
 Status Client::deleteBridge(const QString& name, bool force)

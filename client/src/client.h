@@ -75,7 +75,7 @@ public:
     // Network
     Result<QList<Bridge>> bridges();
     Status createBridge(const QString& name, const BridgeSettings& settings);
-    Status changeBridge(const QString& name, const BridgeSettings& settings);
+    Status changeBridge(const QString& name, const BridgeChange& change);
     Status deleteBridge(const QString& name, bool force);
     Result<QStringList> forwards(const QString& container);
     Status addForward(const QString& container, const QString& forward);

@@ -189,4 +189,27 @@ CheckItem checkItemFromMap(const QVariantMap& map)
                      text(map, "status"), text(map, "detail"), text(map, "explanation")};
 }
 
+QVariantMap bridgeChangeMap(const BridgeChange& change)
+{
+    QVariantMap map;
+    if (change.address)
+        map.insert(QStringLiteral("address"), *change.address);
+    if (change.dhcpRange)
+        map.insert(QStringLiteral("dhcpRange"), *change.dhcpRange);
+    if (change.nat)
+        map.insert(QStringLiteral("nat"), *change.nat);
+    if (change.domain)
+        map.insert(QStringLiteral("domain"), *change.domain);
+    if (change.mtu)
+        map.insert(QStringLiteral("mtu"), *change.mtu);
+    return map;
+}
+
+BridgeChange wholeBridgeChange(const BridgeSettings& settings)
+{
+    // No address: keep the bridge's (a change never picks a free subnet).
+    const std::optional<QString> address = settings.address.isEmpty() ? std::nullopt : std::optional(settings.address);
+    return {address, settings.dhcpRange, settings.nat, settings.domain, settings.mtu};
+}
+
 } // namespace berth::client

@@ -10,6 +10,7 @@
 
 #include "berth/model/shared_folder.h"
 
+#include <optional>
 #include <vector>
 
 #include <cstdint>
@@ -104,6 +105,15 @@ struct BridgeSettings {
     uint mtu = 0;        // 0: the kernel's default
 };
 
+// A change of a bridge: what is set changes, nothing else (ChangeBridge).
+struct BridgeChange {
+    std::optional<QString> address;
+    std::optional<QString> dhcpRange;
+    std::optional<bool> nat;
+    std::optional<QString> domain;
+    std::optional<uint> mtu;
+};
+
 struct CheckItem {
     QString group;
     QString id;
@@ -151,6 +161,11 @@ struct ExecStatus {
 [[nodiscard]] TemplateInfo templateInfoFromMap(const QVariantMap& map);
 [[nodiscard]] ContainerStats statsFromMap(const QString& name, const QVariantMap& map);
 [[nodiscard]] Bridge bridgeFromMap(const QVariantMap& map);
+// ChangeBridge's dictionary: the keys of what is set.
+[[nodiscard]] QVariantMap bridgeChangeMap(const BridgeChange& change);
+// Every setting given (an empty address: the bridge's stays): the bridge
+// becomes `settings` (the GUI's editor).
+[[nodiscard]] BridgeChange wholeBridgeChange(const BridgeSettings& settings);
 [[nodiscard]] CheckItem checkItemFromMap(const QVariantMap& map);
 
 // Nested containers arrive as QDBusArgument inside a QVariant; plain

@@ -211,7 +211,9 @@ void ClientContainerSource::createBridge(const QString& name, const client::Brid
 void ClientContainerSource::changeBridge(const QString& name, const client::BridgeSettings& settings,
                                          QObject* context, StatusCallback done)
 {
-    m_client.callNetwork(QStringLiteral("ChangeBridge"), bridgeArguments(name, settings), context, std::move(done));
+    // The editor shows every setting: all of them are sent.
+    m_client.callNetwork(QStringLiteral("ChangeBridge"),
+                         {name, client::bridgeChangeMap(client::wholeBridgeChange(settings))}, context, std::move(done));
 }
 
 void ClientContainerSource::deleteBridge(const QString& name, bool force, QObject* context, StatusCallback done)

@@ -80,8 +80,7 @@ public Q_SLOTS:
     MapList ListBridges();
     void CreateBridge(const QString& name, const QString& address, const QString& dhcpRange, bool nat,
                       const QString& domain, uint mtu);
-    void ChangeBridge(const QString& name, const QString& address, const QString& dhcpRange, bool nat,
-                      const QString& domain, uint mtu);
+    void ChangeBridge(const QString& name, const QVariantMap& changes);
     void DeleteBridge(const QString& name, bool force);
     QStringList ListForwards(const QString& container);
     void AddForward(const QString& container, const QString& forward);

@@ -45,6 +45,48 @@ Result<NetworkSettings> bridgeSettings(const QString& name, const QString& addre
     return settings;
 }
 
+// A string, bool or uint value of `changes` under `key`, when there.
+template <typename T>
+Status takeChange(const QVariantMap& changes, const char* key, std::optional<T>& into)
+{
+    const auto found = changes.constFind(QLatin1String(key));
+    if (found == changes.constEnd())
+        return {};
+    const QMetaType wanted = QMetaType::fromType<std::conditional_t<std::is_same_v<T, std::string>, QString, T>>();
+    if (found->metaType() != wanted)
+        return failWith(EINVAL, std::string("bridge change '") + key + "' has the wrong type");
+    if constexpr (std::is_same_v<T, std::string>)
+        into = found->toString().toStdString();
+    else
+        into = found->value<T>();
+    return {};
+}
+
+// Only the keys given, each checked as CreateBridge's argument is.
+Result<NetworkChange> bridgeChange(const QString& name, const QVariantMap& changes)
+{
+    static const QStringList known{QStringLiteral("address"), QStringLiteral("dhcpRange"), QStringLiteral("nat"),
+                                   QStringLiteral("domain"), QStringLiteral("mtu")};
+    for (const QString& key : changes.keys())
+        if (!known.contains(key))
+            return failWith(EINVAL, "unknown bridge change '" + key.toStdString() + "'");
+    NetworkChange change;
+    change.name = name.toStdString();
+    for (const Status& taken : {takeChange(changes, "address", change.address),
+                                takeChange(changes, "dhcpRange", change.dhcpRange), takeChange(changes, "nat", change.nat),
+                                takeChange(changes, "domain", change.domain), takeChange(changes, "mtu", change.mtu)})
+        if (!taken)
+            return fail(taken.error());
+    for (const Status& check :
+         {validateBridgeName(change.name), change.address ? validateCidr(*change.address, false) : Status{},
+          change.dhcpRange ? validateDhcpRange(*change.dhcpRange) : Status{},
+          change.domain && !change.domain->empty() ? validateDomain(*change.domain) : Status{},
+          change.mtu ? validateMtu(*change.mtu) : Status{}})
+        if (!check)
+            return fail(check.error());
+    return change;
+}
+
 } // namespace
 
 MapList Service::ListBridges()
@@ -68,13 +110,12 @@ void Service::CreateBridge(const QString& name, const QString& address, const QS
     authorizeAndRun({kActionNetwork}, [this, s = *settings] { return m_engine.createNetwork(s); });
 }
 
-void Service::ChangeBridge(const QString& name, const QString& address, const QString& dhcpRange, bool nat,
-                           const QString& domain, uint mtu)
+void Service::ChangeBridge(const QString& name, const QVariantMap& changes)
 {
-    auto settings = bridgeSettings(name, address, dhcpRange, nat, domain, mtu);
-    if (rejected(settings ? Status{} : fail(settings.error())))
+    auto change = bridgeChange(name, changes);
+    if (rejected(change ? Status{} : fail(change.error())))
         return;
-    authorizeAndRun({kActionNetwork}, [this, s = *settings] { return m_engine.changeNetwork(s); });
+    authorizeAndRun({kActionNetwork}, [this, c = *change] { return m_engine.changeNetwork(c); });
 }
 
 void Service::DeleteBridge(const QString& qname, bool force)

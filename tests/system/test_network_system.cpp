@@ -3,8 +3,10 @@
 // host service listens on are refused, a forward of 8080 is allowed;
 // bridges on reserved blocks (loopback, link-local) and on a subnet the
 // host routes are refused with messages that name the block or the route
-// and its device. All in the test's private network namespace, which the
-// bus and the helper inherit.
+// and its device. `bridge change` through berthctl changes only what is
+// given (issue #16, item 3). All in the test's private network namespace,
+// which the bus and the helper inherit.
+#include "berthctl_run.h"
 #include "helper_calls.h"
 #include "integration_bus.h"
 #include "system_bus.h"
@@ -13,6 +15,9 @@
 #include <QCoreApplication>
 #include <QDBusMessage>
 #include <QDBusMetaType>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QtTest>
 
 #include <arpa/inet.h>
@@ -71,6 +76,21 @@ private:
                         {gvariantString(name), gvariantString(address), QStringLiteral("''"), QStringLiteral("true"),
                          QStringLiteral("''"), QStringLiteral("uint32 0")},
                         code);
+    }
+
+    Outcome berthctlAsMember(const QStringList& args)
+    {
+        return runAsUser(kTestUser, QStringList{QStringLiteral(BERTHCTL_BINARY)} + args, m_bus.address());
+    }
+
+    // The bridge as `bridge list --json` shows it.
+    QJsonObject bridgeShown(const QString& name)
+    {
+        const Outcome listed = berthctlAsMember({QStringLiteral("bridge"), QStringLiteral("list"), QStringLiteral("--json")});
+        for (const QJsonValue& bridge : QJsonDocument::fromJson(listed.out).array())
+            if (bridge.toObject().value(QStringLiteral("name")).toString() == name)
+                return bridge.toObject();
+        return {};
     }
 
     QStringList forwards()
@@ -192,6 +212,44 @@ private Q_SLOTS:
         QVERIFY2(code == 0, qPrintable(out));
         out = asMember(QStringLiteral("DeleteBridge"), {QStringLiteral("'tbr3'"), QStringLiteral("false")}, &code);
         QVERIFY2(code == 0, qPrintable(out));
+    }
+
+    // Issue #16 item 3: a change changes what is given and nothing else.
+    void bridgeChangeKeepsWhatIsNotGiven()
+    {
+        const QString br = QStringLiteral("tbr4");
+        EXPECT_CODE(berthctlAsMember({QStringLiteral("bridge"), QStringLiteral("create"), br, QStringLiteral("--address"),
+                                      QStringLiteral("10.0.3.1/24"), QStringLiteral("--dhcp-range"),
+                                      QStringLiteral("10.0.3.2-10.0.3.254"), QStringLiteral("--domain"),
+                                      QStringLiteral("lab"), QStringLiteral("--no-nat")}),
+                    0);
+        const QJsonObject before = bridgeShown(br);
+        QCOMPARE(before.value(QStringLiteral("address")).toString(), QStringLiteral("10.0.3.1/24"));
+        EXPECT_CODE(berthctlAsMember({QStringLiteral("bridge"), QStringLiteral("change"), br, QStringLiteral("--mtu"),
+                                      QStringLiteral("1400")}),
+                    0);
+        QJsonObject after = bridgeShown(br);
+        QCOMPARE(after.value(QStringLiteral("mtu")).toInt(), 1400);
+        for (const char* kept : {"address", "dhcpRange", "domain", "nat"})
+            QVERIFY2(after.value(QLatin1String(kept)) == before.value(QLatin1String(kept)), kept);
+        EXPECT_CODE(berthctlAsMember({QStringLiteral("bridge"), QStringLiteral("change"), br,
+                                      QStringLiteral("--dhcp-range"), QStringLiteral("10.0.3.100-10.0.3.150")}),
+                    0);
+        after = bridgeShown(br);
+        QCOMPARE(after.value(QStringLiteral("dhcpRange")).toString(), QStringLiteral("10.0.3.100-10.0.3.150"));
+        QCOMPARE(after.value(QStringLiteral("address")).toString(), QStringLiteral("10.0.3.1/24"));
+        QCOMPARE(after.value(QStringLiteral("domain")).toString(), QStringLiteral("lab"));
+        QCOMPARE(after.value(QStringLiteral("mtu")).toInt(), 1400);
+        QCOMPARE(after.value(QStringLiteral("nat")).toBool(), false);
+        // The bridge is up with what it was given (its MTU on the link).
+        QCOMPARE(run(QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("ip link show tbr4 | grep -q 'mtu 1400'")}), 0);
+        // Unknown keys and wrong types are refused before anything changes.
+        int code = -1;
+        QString out = asMember(QStringLiteral("ChangeBridge"), {QStringLiteral("'tbr4'"), QStringLiteral("{'color': <'red'>}")}, &code);
+        QVERIFY2(code != 0 && out.contains(QLatin1String("org.berth.Error.InvalidArgument")), qPrintable(out));
+        out = asMember(QStringLiteral("ChangeBridge"), {QStringLiteral("'tbr4'"), QStringLiteral("{'mtu': <'1400'>}")}, &code);
+        QVERIFY2(code != 0 && out.contains(QLatin1String("org.berth.Error.InvalidArgument")), qPrintable(out));
+        EXPECT_CODE(berthctlAsMember({QStringLiteral("bridge"), QStringLiteral("delete"), br}), 0);
     }
 };
 

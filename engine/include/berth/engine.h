@@ -89,6 +89,16 @@ struct NetworkSettings {
     unsigned mtu = 0;        // 0: the kernel's default
 };
 
+// A change of a network's settings: what is given changes, nothing else.
+struct NetworkChange {
+    std::string name;
+    std::optional<std::string> address;     // a new subnet without a range gets .2 to .199 of it
+    std::optional<std::string> dhcpRange;   // empty: .2 to .199 of the subnet
+    std::optional<bool> nat;
+    std::optional<std::string> domain;      // empty: "berth"
+    std::optional<unsigned> mtu;            // 0: the kernel's default
+};
+
 struct NetworkInfo {
     NetworkSettings settings;
     bool up = false;                       // the bridge exists on this host now
@@ -222,8 +232,9 @@ public:
     [[nodiscard]] Result<std::vector<NetworkInfo>> networks() const;
     // Defines the network and brings it up (link, address, dnsmasq, NAT).
     [[nodiscard]] Status createNetwork(const NetworkSettings& settings);
-    // Replaces its settings; refused while a running container uses it.
-    [[nodiscard]] Status changeNetwork(const NetworkSettings& settings);
+    // Changes the settings given and keeps the others; refused while a
+    // running container uses it.
+    [[nodiscard]] Status changeNetwork(const NetworkChange& change);
     // Refused while a container's config names it, unless forced.
     [[nodiscard]] Status deleteNetwork(const std::string& name, bool force = false);
     // Brings every network down (dnsmasq, link) and removes table inet berth;

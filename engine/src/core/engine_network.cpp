@@ -28,6 +28,43 @@ NetworkSettings settingsOf(const net::BridgeConfig& bridge)
                            bridge.domain, bridge.mtu};
 }
 
+// .2 to .199 of the subnet (or to its last address, on a smaller one).
+net::Ipv4Range defaultRange(const net::Ipv4Cidr& gateway)
+{
+    const auto subnet = net::subnetOf(gateway);
+    return {net::Ipv4Address{subnet.address.value + 2},
+            net::Ipv4Address{std::min(subnet.address.value + 199, subnet.broadcast().value - 1)}};
+}
+
+// The old bridge with what the change gives applied.
+Result<net::BridgeConfig> changedBridge(net::BridgeConfig bridge, const NetworkChange& change)
+{
+    if (change.address) {
+        auto gateway = net::Ipv4Cidr::parse(*change.address);
+        if (!gateway)
+            return fail(gateway.error().wrap("network address"));
+        // The old range means nothing on another subnet.
+        if (!(net::subnetOf(*gateway) == net::subnetOf(bridge.gateway)))
+            bridge.dhcpRange = defaultRange(*gateway);
+        bridge.gateway = *gateway;
+    }
+    if (change.dhcpRange && change.dhcpRange->empty())
+        bridge.dhcpRange = defaultRange(bridge.gateway);
+    else if (change.dhcpRange) {
+        auto range = net::Ipv4Range::parse(*change.dhcpRange);
+        if (!range)
+            return fail(range.error().wrap("DHCP range"));
+        bridge.dhcpRange = *range;
+    }
+    if (change.nat)
+        bridge.nat = *change.nat;
+    if (change.domain)
+        bridge.domain = change.domain->empty() ? NetworkSettings{}.domain : *change.domain;
+    if (change.mtu)
+        bridge.mtu = *change.mtu;
+    return bridge;
+}
+
 // Fills what the caller left empty like defaultBridge() does, then applies
 // the caller's choices over it.
 Result<net::BridgeConfig> bridgeOf(const Paths& paths, const NetworkSettings& settings)
@@ -49,9 +86,7 @@ Result<net::BridgeConfig> bridgeOf(const Paths& paths, const NetworkSettings& se
         net::BridgeConfig chosen;
         chosen.name = settings.name;
         chosen.gateway = *gateway;
-        const auto subnet = net::subnetOf(*gateway);
-        chosen.dhcpRange = {net::Ipv4Address{subnet.address.value + 2},
-                            net::Ipv4Address{std::min(subnet.address.value + 199, subnet.broadcast().value - 1)}};
+        chosen.dhcpRange = defaultRange(*gateway);
         bridge = chosen;
     }
     if (!bridge)
@@ -167,7 +202,7 @@ Result<std::vector<NetworkInfo>> Engine::networks() const
     return all;
 }
 
-Status Engine::changeNetwork(const NetworkSettings& settings)
+Status Engine::changeNetwork(const NetworkChange& settings)
 {
     auto old = net::loadBridge(m_settings.paths, settings.name);
     if (!old)
@@ -177,7 +212,7 @@ Status Engine::changeNetwork(const NetworkSettings& settings)
             if (auto spec = specOf(m_settings, container);
                 spec && usesBridge(*spec, settings.name) && runtime::monitorAlive(m_settings.paths, container))
                 return failWith(EBUSY, "network '" + settings.name + "' is used by running container '" + container + "'");
-    auto bridge = bridgeOf(m_settings.paths, settings);
+    auto bridge = changedBridge(*old, settings);
     if (!bridge)
         return fail(bridge.error().wrap("network '" + settings.name + "'"));
     // Judged while the old one is up (its own device does not count), so a
