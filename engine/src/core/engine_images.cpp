@@ -51,8 +51,20 @@ Status buildTarball(const BuildContext& ctx)
 
 namespace {
 
+// What makes an interface the source's on the network: its MAC, its
+// static addresses (and the gateway that goes with them) and its host
+// end's name. A copy would clash with the source as soon as both run.
+bool sourcesNetworkIdentity(std::string_view key)
+{
+    return key.starts_with("lxc.net.") &&
+           (key.ends_with(".hwaddr") || key.ends_with(".ipv4.address") || key.ends_with(".ipv6.address") ||
+            key.ends_with(".ipv4.gateway") || key.ends_with(".ipv6.gateway") || key.ends_with(".veth.pair"));
+}
+
 // The source's config with the clone's name and rootfs; host ports stay
-// with the source.
+// with the source. Like Incus's copies, a clone is a new machine on the
+// network: its MACs come from its own name, and on Berth's bridges it gets
+// an address of its own (elsewhere, none, instead of the source's).
 Result<std::string> clonedConfig(const EngineSettings& settings, const CreateRequest& request,
                                  const std::string& source, bool snapshot)
 {
@@ -69,6 +81,9 @@ Result<std::string> clonedConfig(const EngineSettings& settings, const CreateReq
     if (auto set = config->set("lxc.rootfs.path", rootfs); !set)
         return fail(set.error());
     config->unset("berth.net.forward");
+    for (const ConfigEntry& entry : config->allEntries())
+        if (sourcesNetworkIdentity(entry.key))
+            config->unset(entry.key);
     if (auto set = config->set("berth.template", "clone"); !set)
         return fail(set.error());
     if (auto set = config->set("berth.cloned-from", source); !set)

@@ -148,7 +148,7 @@ private slots:
         run("ip link del hostbr 2>/dev/null");
         run("ip link del lan9 2>/dev/null");
         // After a failure half way: the network and what it started go too.
-        for (const char* name : {"web", "client", "sysdhcp", "natter", "site", "mv", "user", "first", "second", "firstuse", "dflt", "watched", "nine", "hostnet", "keeper", "onhost", "late", "resv", "fixed", "classic1", "classic2", "fwd"})
+        for (const char* name : {"web", "client", "sysdhcp", "natter", "site", "mv", "user", "first", "second", "firstuse", "dflt", "watched", "nine", "hostnet", "keeper", "onhost", "late", "resv", "fixed", "classic1", "classic2", "fwd", "orig", "copy"})
             (void)m_engine.destroy(name, true);
         if (auto networks = m_engine.networks())
             for (const auto& network : *networks)
@@ -366,6 +366,31 @@ private slots:
         QVERIFY(m_engine.removeForward("site", "tcp:8080:80"));
         QVERIFY(m_outside.exec({"/bin/sh", "-c", "timeout 5 busybox wget -q -O - http://192.168.77.1:8080/"}) != 0);
         QVERIFY(m_engine.destroy("site", true));
+    }
+
+    // Issue #16 item 9: a clone of a container with a static address and
+    // MAC is a new machine: its own MAC and an address from the bridge, so
+    // both run side by side.
+    void cloneGetsItsOwnAddress()
+    {
+        startApp("orig", "sleep 1000", "lxc.net.0.ipv4.address = 10.0.50.88/24\nlxc.net.0.hwaddr = 02:00:00:00:50:88\n"
+                                       "lxc.net.0.veth.pair = vorig\n");
+        QVERIFY(m_engine.stop("orig", 1s));
+        auto cloned = m_engine.create({.name = "copy", .templateName = "clone", .options = {{"source", "orig"}}});
+        QVERIFY2(cloned, cloned ? "" : cloned.error().describe().c_str());
+        for (const char* name : {"orig", "copy"}) {
+            auto started = m_engine.start(name);
+            QVERIFY2(started, started ? "" : started.error().describe().c_str());
+        }
+        const std::string copyAddress = execCaptured(m_engine, "copy", {"ip", "-4", "addr", "show", "eth0"}).output;
+        QVERIFY2(copyAddress.find("inet 10.0.50.") != std::string::npos &&
+                     copyAddress.find("10.0.50.88") == std::string::npos,
+                 copyAddress.c_str());
+        QCOMPARE(macOf("orig"), std::string("02:00:00:00:50:88"));
+        QVERIFY(macOf("copy") != "02:00:00:00:50:88");
+        QCOMPARE(lookUp("copy", "10.0.50.1").find("10.0.50.88"), std::string::npos);
+        QVERIFY(m_engine.destroy("copy", true));
+        QVERIFY(m_engine.destroy("orig", true));
     }
 
     static std::string firewall()
