@@ -22,7 +22,9 @@ void addCreateOptions(VerbLine& line)
                   Cli::tr("A template option (see 'berthctl template list')."));
     line.addValue({QStringLiteral("file")}, QStringLiteral("PATH"),
                   Cli::tr("Input for the template (tarball, OCI archive or layout, LXC container directory; - is stdin)."));
-    line.addValue({QStringLiteral("network")}, QStringLiteral("BRIDGE"), Cli::tr("Attach eth0 to this bridge."));
+    line.addValue({QStringLiteral("network")}, QStringLiteral("BRIDGE"),
+                  Cli::tr("Attach eth0 to this bridge (berthbr0, Berth's default bridge, is made on first use). "
+                          "Without it the container has no network, only loopback."));
     line.addFlag({QStringLiteral("privileged")},
                  Cli::tr("A privileged container: no user namespace, root inside is root on the host "
                          "(needs an administrator)."));

@@ -214,6 +214,18 @@ private Q_SLOTS:
         QVERIFY2(code == 0, qPrintable(out));
     }
 
+    // Issue #16 item 9: a new container has no network unless asked; the help says so and how.
+    void createHelpSaysTheDefaultNetwork()
+    {
+        for (const char* verb : {"create", "run"}) {
+            const Outcome help = berthctlAsMember({QLatin1String(verb), QStringLiteral("--help")});
+            QVERIFY2(help.code == 0 && both(help).contains(QLatin1String("--network")) &&
+                         both(help).contains(QLatin1String("berthbr0")) &&
+                         both(help).contains(QLatin1String("no network, only loopback")),
+                     qPrintable(describe(help)));
+        }
+    }
+
     // Issue #16 item 3: a change changes what is given and nothing else.
     void bridgeChangeKeepsWhatIsNotGiven()
     {

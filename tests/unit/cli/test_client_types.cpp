@@ -158,6 +158,23 @@ private Q_SLOTS:
         QCOMPARE(item.status, QStringLiteral("ok"));
     }
 
+    // Issue #16: ChangeBridge gets only the keys of what is set.
+    void bridgeChanges()
+    {
+        BridgeChange change;
+        change.mtu = 1400u;
+        QCOMPARE(bridgeChangeMap(change), (QVariantMap{{"mtu", 1400u}}));
+        change = {};
+        change.dhcpRange = QStringLiteral("10.0.3.100-10.0.3.150");
+        change.nat = false;
+        QCOMPARE(bridgeChangeMap(change), (QVariantMap{{"dhcpRange", "10.0.3.100-10.0.3.150"}, {"nat", false}}));
+        // The GUI's editor sends every setting; an empty address keeps the bridge's.
+        const QVariantMap whole = bridgeChangeMap(wholeBridgeChange({QString(), "10.0.3.2-10.0.3.9", true, "lab", 0}));
+        QCOMPARE(whole.keys(), (QStringList{"dhcpRange", "domain", "mtu", "nat"}));
+        QCOMPARE(bridgeChangeMap(wholeBridgeChange({"10.0.4.1/24", {}, true, {}, 0})).value("address"),
+                 QVariant(QStringLiteral("10.0.4.1/24")));
+    }
+
     void stringMaps()
     {
         QCOMPARE(stringMap(QVariant::fromValue(QMap<QString, QString>{{"a", "1"}})).value(QStringLiteral("a")),
