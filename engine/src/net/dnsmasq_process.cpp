@@ -111,34 +111,50 @@ bool isLiveDnsmasq(int procDir)
     return comm == "dnsmasq" && state != 'Z' && state != 'X';
 }
 
-// The process behind /proc/<pid> (as `procDir`) is a live dnsmasq started
-// for `pidFile`.
-bool isDnsmasqFor(int procDir, const fs::path& pidFile)
+// The command line of the process behind /proc/<pid> (as `procDir`), program first.
+std::vector<std::string> commandLine(int procDir)
 {
-    if (!isLiveDnsmasq(procDir))
-        return false;
     auto cmdline = readAt(procDir, "cmdline", "cmdline");
-    if (!cmdline)
-        return false;
     std::vector<std::string> args;
     std::size_t start = 0;
-    while (start < cmdline->size()) {
+    while (cmdline && start < cmdline->size()) {
         std::size_t end = cmdline->find('\0', start);
         if (end == std::string::npos)
             end = cmdline->size();
         args.emplace_back(cmdline->substr(start, end - start));
         start = end + 1;
     }
+    return args;
+}
+
+// The process behind /proc/<pid> (as `procDir`) is a live dnsmasq started
+// for `pidFile`.
+bool isDnsmasqFor(int procDir, const fs::path& pidFile)
+{
+    if (!isLiveDnsmasq(procDir))
+        return false;
+    std::vector<std::string> args = commandLine(procDir);
     if (args.empty())
         return false;
     args.erase(args.begin());
     return argumentsNamePidFile(args, pidFile);
 }
 
+
 UniqueFd openProcDir(pid_t pid)
 {
     const std::string dir = "/proc/" + std::to_string(pid);
     return UniqueFd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+}
+
+// The dnsmasq the pid file names runs with exactly `argv`.
+bool runsWith(const fs::path& pidFile, const std::vector<std::string>& argv)
+{
+    auto pid = readPidFile(pidFile);
+    if (!pid || !*pid)
+        return false;
+    UniqueFd procDir = openProcDir(**pid);
+    return procDir && isDnsmasqFor(procDir.get(), pidFile) && commandLine(procDir.get()) == argv;
 }
 
 // Reaps `pid` if it is our child and has exited (a dnsmasq started with
@@ -430,8 +446,13 @@ Status ensureDnsmasq(const std::vector<std::string>& argv, const fs::path& pidFi
     auto running = dnsmasqRunning(pidFile);
     if (!running)
         return std::unexpected(std::move(running.error()));
-    if (*running)
+    if (*running && runsWith(pidFile, argv))
         return {};
+    // Started with other arguments (by an older Berth, whose files were
+    // elsewhere): it would keep serving those.
+    if (*running)
+        if (auto stopped = stopDnsmasq(pidFile); !stopped)
+            return stopped;
     auto started = startDnsmasq(argv, pidFile);
     if (!started)
         return std::unexpected(std::move(started.error()));

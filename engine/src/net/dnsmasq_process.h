@@ -53,7 +53,8 @@ inline constexpr const char* kDnsmasqProgram = "/usr/sbin/dnsmasq";
 // pid file is "not running"; an unreadable or malformed one an error.
 [[nodiscard]] Result<bool> dnsmasqRunning(const std::filesystem::path& pidFile);
 
-// Starts dnsmasq unless it runs already (restarts it if it died).
+// Starts dnsmasq unless it runs already with these very arguments
+// (restarts it if it died, or if it runs with others).
 [[nodiscard]] Status ensureDnsmasq(const std::vector<std::string>& argv, const std::filesystem::path& pidFile);
 
 // Whether `args` (without argv[0]) name `pidFile` as dnsmasq's pid file.

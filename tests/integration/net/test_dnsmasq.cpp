@@ -272,6 +272,23 @@ private slots:
         QVERIFY(lookup("web.berth").contains("10.0.77.9"));
     }
 
+    // An older Berth's dnsmasq read its names elsewhere: one running with
+    // other arguments is replaced (issue #16).
+    void ensureRestartsWithOtherArguments()
+    {
+        const pid_t old = currentPid();
+        VERIFY_OK(ensureDnsmasq(arguments(m_pidFile, {"--domain-needed"}), m_pidFile));
+        QVERIFY(currentPid() != old);
+        QVERIFY(readText("/proc/" + std::to_string(currentPid()) + "/cmdline").find("--domain-needed") !=
+                std::string::npos);
+        const pid_t current = currentPid();
+        VERIFY_OK(ensureDnsmasq(arguments(m_pidFile, {"--domain-needed"}), m_pidFile));
+        QCOMPARE(currentPid(), current);   // the same arguments: left alone
+        VERIFY_OK(ensureDnsmasq(arguments(m_pidFile), m_pidFile));
+        QVERIFY(currentPid() != current);
+        QCOMPARE(dnsmasqsMentioning(m_dir.string()).size(), 1);
+    }
+
     void stopLeavesNothing()
     {
         const pid_t pid = currentPid();
