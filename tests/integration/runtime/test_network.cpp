@@ -264,6 +264,10 @@ private slots:
             addr = execCaptured(m_engine, "sysdhcp", {"ip", "-4", "addr", "show", "eth0"}).output;
         }
         QVERIFY2(addr.find("inet 10.0.50.") != std::string::npos, addr.c_str());
+        // The address Berth reserved and shows, not any of the range's.
+        auto reserved = m_engine.leasedAddresses("sysdhcp");
+        QVERIFY(reserved && reserved->size() == 1);
+        QVERIFY2(addr.find("inet " + reserved->front()) != std::string::npos, addr.c_str());
         const auto leases = m_engine.settings().paths.networkLeases("tbr0");
         std::ifstream in(leases);
         const std::string text((std::istreambuf_iterator<char>(in)), {});
@@ -288,9 +292,12 @@ private slots:
                  lookUp("resv", "10.0.50.1").c_str());
         QVERIFY2(lookUp("fixed", "10.0.50.1").find("Address: 10.0.50.77") != std::string::npos,
                  lookUp("fixed", "10.0.50.1").c_str());
-        // Stopped, the container keeps its reservation (its MAC asks again at the next start).
+        const std::string fixedMac = macOf("fixed");
+        // Stopped, a container keeps its reservation (its MAC asks again at the next start).
         QVERIFY(m_engine.stop("resv", 1s));
+        QVERIFY(m_engine.stop("fixed", 1s));
         QCOMPARE(dhcpAddress("vresv", "tbr0", mac), reserved);
+        QCOMPARE(dhcpAddress("vfixed", "tbr0", fixedMac), std::string("10.0.50.77"));
         QVERIFY(m_engine.destroy("resv", true));
         QVERIFY(m_engine.destroy("fixed", true));
     }
