@@ -214,6 +214,13 @@ private Q_SLOTS:
                               QStringLiteral("tcp:8080:80")}),
                     0);
         QCOMPARE(berthctl({QStringLiteral("forward"), QStringLiteral("list"), QStringLiteral("box1")}).out, QByteArray());
+
+        // Issue #16: exit code 4 is a missing container only; a missing
+        // forward or bridge (ENOENT in the engine) is a plain failure.
+        EXPECT_CODE(berthctl({QStringLiteral("forward"), QStringLiteral("remove"), QStringLiteral("box1"),
+                              QStringLiteral("tcp:8080:80")}),
+                    1);
+        EXPECT_CODE(berthctl({QStringLiteral("bridge"), QStringLiteral("delete"), QStringLiteral("tbr9")}), 1);
     }
 
     void checkconfig()
