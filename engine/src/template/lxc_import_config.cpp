@@ -1,6 +1,7 @@
 #include "template/lxc_import_config.h"
 
 #include "berth/config.h"
+#include "berth/model/container_name.h"
 #include "config/config_syntax.h"
 #include "config/container_spec.h"
 #include "config/spec_internal.h"
@@ -172,7 +173,7 @@ Status applyTarget(Config& config, const LxcImportTarget& target, const std::str
     if (auto taken = takeFromBase(config, *base); !taken)
         return taken;
     const std::pair<const char*, std::string> values[] = {
-        {"lxc.uts.name", target.hostname.empty() ? target.name : target.hostname},
+        {"lxc.uts.name", model::containerHostname(target.name, target.hostname)},
         {"lxc.rootfs.path", "dir:" + target.rootfs.string()},
         {"berth.kind", "system"},
         {"berth.imported-from", oldName},
