@@ -17,6 +17,8 @@ const QList<LimitOption>& limitOptions()
         {"cpuset", "cpuset.cpus", "LIST", QT_TRANSLATE_NOOP("berthctl", "CPUs it may run on (0-1,3).")},
         {"pids", "pids.max", "N", QT_TRANSLATE_NOOP("berthctl", "Maximum number of processes (or max).")},
         {"io-weight", "io.weight", "N", QT_TRANSLATE_NOOP("berthctl", "IO weight, 1-10000.")},
+        {"cpu-shares", "cpu.shares", "N", QT_TRANSLATE_NOOP("berthctl", "CPU shares as cgroup v1 counts them, 2-262144 (instead of --cpu-weight).")},
+        {"blkio-weight", "blkio.weight", "N", QT_TRANSLATE_NOOP("berthctl", "IO weight as cgroup v1 counts it, 10-1000 (instead of --io-weight).")},
     };
     return options;
 }
@@ -37,6 +39,10 @@ Parsed<QString> limitValue(const QString& option, const QString& value)
         return parseCpus(value);
     if (option == QLatin1String("cpu-weight") || option == QLatin1String("io-weight"))
         return checked(parseInteger(value, 1, 10000));
+    if (option == QLatin1String("cpu-shares"))
+        return checked(parseInteger(value, 2, 262144));
+    if (option == QLatin1String("blkio-weight"))
+        return checked(parseInteger(value, 10, 1000));
     if (option == QLatin1String("pids"))
         return value == QLatin1String("max") ? Parsed<QString>(value) : checked(parseInteger(value, 1, 4194304));
     if (option == QLatin1String("cpuset")) {

@@ -232,12 +232,13 @@ QString statsTable(const QList<client::ContainerStats>& stats, const QMap<QStrin
                             percent < 0 ? QStringLiteral("-") : QStringLiteral("%1%").arg(percent, 0, 'f', 1),
                             QStringLiteral("%1s").arg(double(s.cpuUsageNs) / 1e9, 0, 'f', 2),
                             formatSize(s.memoryCurrent) + QStringLiteral(" / ") + limitText(s.memoryLimit),
+                            QString::number(s.oomKills),
                             pids,
                             formatSize(s.ioReadBytes) + QStringLiteral(" / ") + formatSize(s.ioWriteBytes),
                             formatSize(s.netRxBytes) + QStringLiteral(" / ") + formatSize(s.netTxBytes)};
     }
     return formatTable({Cli::tr("NAME"), Cli::tr("CPU%"), Cli::tr("CPU TIME"), Cli::tr("MEMORY / LIMIT"),
-                        Cli::tr("PIDS"), Cli::tr("IO READ / WRITE"), Cli::tr("NET RX / TX")},
+                        Cli::tr("OOM KILLS"), Cli::tr("PIDS"), Cli::tr("IO READ / WRITE"), Cli::tr("NET RX / TX")},
                        rows);
 }
 

@@ -60,10 +60,15 @@ void JobWatcher::applyInitialState(const QVariantMap& properties)
     if (state.isEmpty() || state == QLatin1String("running"))
         return;
     // It ended before we subscribed: Finished is gone, the state remains.
+    // Its ErrorName/ErrorMessage say why (a helper without them: the step).
     const bool success = state == QLatin1String("succeeded");
-    const QString name = success ? QString() : QStringLiteral("org.berth.Error.Failed");
-    const QString why = success ? QString() : QStringLiteral("job %1 at step '%2'").arg(state, m_step);
-    onFinished(success, name, why);
+    QString name = properties.value(QStringLiteral("ErrorName")).toString();
+    QString why = properties.value(QStringLiteral("ErrorMessage")).toString();
+    if (!success && name.isEmpty())
+        name = QStringLiteral("org.berth.Error.Failed");
+    if (!success && why.isEmpty())
+        why = QStringLiteral("job %1 at step '%2'").arg(state, m_step);
+    onFinished(success, success ? QString() : name, success ? QString() : why);
 }
 
 Status JobWatcher::waitForFinished()

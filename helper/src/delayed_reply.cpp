@@ -12,7 +12,7 @@ void DelayedReply::ok(const QVariantList& args) const
 
 void DelayedReply::error(const Error& error) const
 {
-    const auto name = errorNameForCode(error.code);
+    const auto name = errorNameFor(error);
     const QString message = QString::fromStdString(error.describe());
     if (name == kErrorFailed)
         qCWarning(lcHelper).noquote() << m_call.member() << "failed:" << message;

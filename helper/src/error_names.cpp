@@ -4,11 +4,11 @@
 
 namespace berth::helper {
 
-std::string_view errorNameForCode(int code)
+std::string_view errorNameFor(const Error& error)
 {
-    switch (code) {
-    case ENOENT:
+    if (error.noSuchContainer)
         return kErrorNotFound;
+    switch (error.code) {
     case EEXIST:
         return kErrorAlreadyExists;
     case EBUSY:

@@ -1,6 +1,8 @@
 // The stable D-Bus error names clients may rely on.
 #pragma once
 
+#include "berth/error.h"
+
 #include <string_view>
 
 namespace berth::helper {
@@ -12,9 +14,12 @@ inline constexpr std::string_view kErrorAlreadyExists = "org.berth.Error.Already
 inline constexpr std::string_view kErrorBusy = "org.berth.Error.Busy";
 inline constexpr std::string_view kErrorFailed = "org.berth.Error.Failed";
 
-// The name for an engine or validation error code. EPERM/EACCES from the
+// The name for an engine or validation error. EPERM/EACCES from the
 // engine are the kernel refusing something, not the caller: Failed.
-// NotAuthorized comes only from the authorization step.
-[[nodiscard]] std::string_view errorNameForCode(int code);
+// NotFound is only a container the caller named that does not exist
+// (Error::noSuchContainer); any other ENOENT (no cgroup hierarchy, a
+// missing program or file) is Failed. NotAuthorized comes only from the
+// authorization step.
+[[nodiscard]] std::string_view errorNameFor(const Error& error);
 
 } // namespace berth::helper

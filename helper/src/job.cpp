@@ -68,15 +68,14 @@ void Job::finish(const Status& status)
     m_state = status ? QStringLiteral("succeeded") : cancelled ? QStringLiteral("cancelled") : QStringLiteral("failed");
     if (status)
         m_progress = 1;
-    announceProperties();
-    QString name, message;
     if (!status) {
-        name = QString::fromLatin1(errorNameForCode(status.error().code).data());
-        message = QString::fromStdString(status.error().describe());
+        m_errorName = QString::fromLatin1(errorNameFor(status.error()).data());
+        m_errorMessage = QString::fromStdString(status.error().describe());
         if (!cancelled)
-            qCWarning(lcHelper).noquote() << "job" << m_operation << m_container << "failed:" << message;
+            qCWarning(lcHelper).noquote() << "job" << m_operation << m_container << "failed:" << m_errorMessage;
     }
-    Q_EMIT Finished(bool(status), name, message);
+    announceProperties();
+    Q_EMIT Finished(bool(status), m_errorName, m_errorMessage);
     // Stays a while so a caller that subscribes late can still read the outcome.
     QTimer::singleShot(kKeepFinishedJob, this, [this] {
         m_bus.unregisterObject(path().path());
@@ -90,7 +89,9 @@ void Job::announceProperties()
                                              QStringLiteral("PropertiesChanged"));
     const QVariantMap changed{{QStringLiteral("Progress"), m_progress},
                               {QStringLiteral("Step"), m_step},
-                              {QStringLiteral("State"), m_state}};
+                              {QStringLiteral("State"), m_state},
+                              {QStringLiteral("ErrorName"), m_errorName},
+                              {QStringLiteral("ErrorMessage"), m_errorMessage}};
     signal << kJobInterface << changed << QStringList();
     m_bus.send(signal);
 }

@@ -28,6 +28,8 @@ class Job : public QObject, protected QDBusContext {
     Q_PROPERTY(double Progress READ progress)
     Q_PROPERTY(QString Step READ step)
     Q_PROPERTY(QString State READ state)
+    Q_PROPERTY(QString ErrorName READ errorName)
+    Q_PROPERTY(QString ErrorMessage READ errorMessage)
 public:
     using Work = std::function<Status(const Progress&)>;
     using Done = std::function<void(const Status&)>;
@@ -40,6 +42,8 @@ public:
     [[nodiscard]] double progress() const { return m_progress; }
     [[nodiscard]] QString step() const { return m_step; }
     [[nodiscard]] QString state() const { return m_state; }
+    [[nodiscard]] QString errorName() const { return m_errorName; }
+    [[nodiscard]] QString errorMessage() const { return m_errorMessage; }
     [[nodiscard]] bool running() const { return m_state == QLatin1String("running"); }
 
     // Registers the object on the bus and starts `work`; `done` runs on the
@@ -70,6 +74,9 @@ private:
     double m_progress = -1;
     QString m_step;
     QString m_state = QStringLiteral("running");
+    // Kept with the state: a caller that subscribes after Finished reads why.
+    QString m_errorName;
+    QString m_errorMessage;
 };
 
 } // namespace berth::helper

@@ -35,6 +35,23 @@ Result<std::uint32_t> weight(const std::string& key, const std::string& value)
     return static_cast<std::uint32_t>(*number);
 }
 
+// v1 weights keep their own ranges: they reach a v1 kernel as given.
+Result<std::uint64_t> shares(const std::string& key, const std::string& value)
+{
+    auto number = parseUnsignedValue(value, 2, 262144);
+    if (!number)
+        return fail(bad(key, value, "not within 2..262144"));
+    return *number;
+}
+
+Result<std::uint32_t> blkioWeight(const std::string& key, const std::string& value)
+{
+    auto number = parseUnsignedValue(value, 10, 1000);
+    if (!number)
+        return fail(bad(key, value, "not within 10..1000"));
+    return static_cast<std::uint32_t>(*number);
+}
+
 Result<double> cores(const std::string& key, const std::string& value)
 {
     if (value == "max")
@@ -91,6 +108,10 @@ Status applyOne(Limits& limits, std::optional<double>& quota, std::optional<std:
         return assign(limits.cpuWeight, key, value, weight);
     if (key == "io.weight")
         return assign(limits.ioWeight, key, value, weight);
+    if (key == "cpu.shares")
+        return assign(limits.cpuShares, key, value, shares);
+    if (key == "blkio.weight")
+        return assign(limits.blkioWeight, key, value, blkioWeight);
     if (key == "cpu.max")
         return assign(quota, key, value, cores);
     if (key == "cpu.period")
@@ -154,6 +175,8 @@ std::map<std::string, std::string> limitArgsText(const Limits& limits)
     put("memory.swap.max", limits.swapMax, numberOrMax);
     put("cpu.weight", limits.cpuWeight, [](std::uint32_t v) { return std::to_string(v); });
     put("io.weight", limits.ioWeight, [](std::uint32_t v) { return std::to_string(v); });
+    put("cpu.shares", limits.cpuShares, [](std::uint64_t v) { return std::to_string(v); });
+    put("blkio.weight", limits.blkioWeight, [](std::uint32_t v) { return std::to_string(v); });
     put("pids.max", limits.pidsMax, numberOrMax);
     put("cpuset.cpus", limits.cpus, [](const std::string& v) { return v; });
     put("cpuset.mems", limits.mems, [](const std::string& v) { return v; });

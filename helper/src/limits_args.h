@@ -12,6 +12,8 @@ namespace berth::helper {
 // Keys (values as text; "max" = unlimited where the kernel has no limit):
 //   memory.max, memory.high, memory.swap.max   bytes, "512M", "max"
 //   cpu.weight, io.weight                      1..10000
+//   cpu.shares                                 2..262144 (v1, kept as given)
+//   blkio.weight                               10..1000 (v1, kept as given)
 //   cpu.max                                    cores, "1.5"; "max" or "0" = no quota
 //   cpu.period                                 microseconds, 1000..1000000 (with cpu.max)
 //   cpuset.cpus, cpuset.mems                   "0-1,3"

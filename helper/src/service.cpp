@@ -30,7 +30,7 @@ bool Service::rejected(const Status& status)
 {
     if (status)
         return false;
-    const auto name = errorNameForCode(status.error().code);
+    const auto name = errorNameFor(status.error());
     if (name == kErrorFailed)   // not the caller's fault: worth a line in the log
         qCWarning(lcHelper).noquote() << message().member() << "failed:" << QString::fromStdString(status.error().describe());
     sendErrorReply(QString::fromLatin1(name.data(), qsizetype(name.size())),
@@ -42,7 +42,7 @@ bool Service::rejectedUnlessExists(const std::string& name)
 {
     if (ContainerStore(m_engine.settings().paths).exists(name))
         return false;
-    return rejected(failWith(ENOENT, "no container '" + name + "'"));
+    return rejected(fail(Error::missingContainer(name)));
 }
 
 void Service::authorizeAndRun(const Needs& needs, std::function<Status()> work, std::function<void()> onSuccess)

@@ -193,7 +193,7 @@ StringMap Service::ListContainers()
 Result<QVariantMap> Service::containerInfo(const std::string& name) const
 {
     if (!ContainerStore(m_engine.settings().paths).exists(name))
-        return failWith(ENOENT, "no container '" + name + "'");
+        return fail(Error::missingContainer(name));
     auto state = m_engine.state(name);
     if (!state)
         return fail(state.error());

@@ -112,6 +112,22 @@ private Q_SLOTS:
             QCOMPARE(tab.slider(key)->slider()->value(), tab.slider(key)->slider()->maximum());
     }
 
+    // Issue #16: a weight the config holds in v1 units is shown as given.
+    void v1WeightsShownAsGiven()
+    {
+        LimitsSource source;
+        ResourcesTab tab(source);
+        tab.show();
+        ContainerRow row = webRow();
+        tab.showContainer(&row);
+        QVERIFY(tab.v1Weights()->isHidden());
+        row.info.limits.insert(QStringLiteral("cpu.shares"), QStringLiteral("512"));
+        row.info.limits.insert(QStringLiteral("blkio.weight"), QStringLiteral("500"));
+        tab.showContainer(&row);
+        QVERIFY(tab.v1Weights()->isVisible());
+        QCOMPARE(tab.v1Weights()->text(), QStringLiteral("Set in cgroup v1 units: cpu.shares = 512, blkio.weight = 500."));
+    }
+
     void movingSendsOneCallAfterThePause_data()
     {
         QTest::addColumn<QString>("key");

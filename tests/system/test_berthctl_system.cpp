@@ -26,6 +26,24 @@ QJsonDocument json(const Outcome& o)
     return QJsonDocument::fromJson(o.out);
 }
 
+// A running container's file in its v1 hierarchy, from its pid's /proc/PID/cgroup.
+QString cgroupFile(int pid, const QString& controller, const QString& file)
+{
+    QFile list(QStringLiteral("/proc/%1/cgroup").arg(pid));
+    if (!list.open(QIODevice::ReadOnly))
+        return QStringLiteral("<no /proc/%1/cgroup>").arg(pid);
+    for (const QString& line : QString::fromUtf8(list.readAll()).split(QLatin1Char('\n'))) {
+        const QStringList fields = line.split(QLatin1Char(':'));
+        if (fields.size() == 3 && fields[1].split(QLatin1Char(',')).contains(controller)) {
+            QFile value(QStringLiteral("/sys/fs/cgroup/%1%2/%3").arg(controller, fields[2], file));
+            if (!value.open(QIODevice::ReadOnly))
+                return QStringLiteral("<no %1>").arg(value.fileName());
+            return QString::fromUtf8(value.readAll()).trimmed();
+        }
+    }
+    return QStringLiteral("<no %1 hierarchy>").arg(controller);
+}
+
 QJsonObject findByName(const QJsonArray& array, const QString& name)
 {
     for (const auto& value : array) {
@@ -59,7 +77,7 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        for (const auto& name : {QStringLiteral("box1"), QStringLiteral("copy1"), QStringLiteral("box2")})
+        for (const auto& name : {QStringLiteral("box1"), QStringLiteral("copy1"), QStringLiteral("box2"), QStringLiteral("u_box")})
             berthctl({QStringLiteral("destroy"), QStringLiteral("-f"), name});
         m_bus.stop();
     }
@@ -192,6 +210,70 @@ private Q_SLOTS:
         QVERIFY(berthctl({QStringLiteral("config"), QStringLiteral("box1")}).out.contains("lxc.uts.name = renamed"));
     }
 
+    // Issue #16, item 8: a v1 value reaches this v1 kernel and is shown as
+    // given; a blkio.weight this kernel has no file for (no CFQ) is refused
+    // by config set and limits, naming the key, and nothing else changes.
+    void limitsAsGiven()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("config"));
+        const QByteArray before = berthctl({QStringLiteral("config"), QStringLiteral("box1")}).out;
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(before + "lxc.cgroup.blkio.weight = 500\n");
+        file.close();
+        auto refused = berthctl({QStringLiteral("config"), QStringLiteral("box1"), QStringLiteral("set"), path});
+        EXPECT_CODE(refused, 2);
+        QVERIFY2(refused.err.contains("lxc.cgroup.blkio.weight: blkio.weight: not available (no CFQ/BFQ weight"),
+                 refused.err.constData());
+        QCOMPARE(berthctl({QStringLiteral("config"), QStringLiteral("box1")}).out, before);
+
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(before + "lxc.cgroup.cpu.shares = 512\n");
+        file.close();
+        EXPECT_CODE(berthctl({QStringLiteral("config"), QStringLiteral("box1"), QStringLiteral("set"), path}), 0);
+        EXPECT_CODE(berthctl({QStringLiteral("start"), QStringLiteral("box1")}), 0);
+        auto limits = berthctl({QStringLiteral("limits"), QStringLiteral("box1"), QStringLiteral("--json")});
+        EXPECT_CODE(limits, 0);
+        QCOMPARE(json(limits).object().value(QStringLiteral("cpu.shares")).toString(), QStringLiteral("512"));
+        QVERIFY2(!json(limits).object().contains(QStringLiteral("cpu.weight")), limits.out.constData());
+        const int pid = json(berthctl({QStringLiteral("info"), QStringLiteral("box1"), QStringLiteral("--json")}))
+                            .object().value(QStringLiteral("pid")).toInt();
+        QVERIFY(pid > 0);
+        QCOMPARE(cgroupFile(pid, QStringLiteral("cpu"), QStringLiteral("cpu.shares")), QStringLiteral("512"));
+
+        // All or none: the pids limit in the same call stays as it was.
+        const QString pidsBefore = cgroupFile(pid, QStringLiteral("pids"), QStringLiteral("pids.max"));
+        auto both = berthctl({QStringLiteral("limits"), QStringLiteral("box1"), QStringLiteral("--pids"),
+                              QStringLiteral("42"), QStringLiteral("--blkio-weight"), QStringLiteral("500")});
+        EXPECT_CODE(both, 2);
+        QVERIFY2(both.err.contains("blkio.weight: not available"), both.err.constData());
+        QCOMPARE(cgroupFile(pid, QStringLiteral("pids"), QStringLiteral("pids.max")), pidsBefore);
+        QVERIFY(!berthctl({QStringLiteral("config"), QStringLiteral("box1")}).out.contains("pids.max = 42"));
+
+        EXPECT_CODE(berthctl({QStringLiteral("limits"), QStringLiteral("box1"), QStringLiteral("--cpu-shares"),
+                              QStringLiteral("300")}),
+                    0);
+        QCOMPARE(cgroupFile(pid, QStringLiteral("cpu"), QStringLiteral("cpu.shares")), QStringLiteral("300"));
+        EXPECT_CODE(berthctl({QStringLiteral("stop"), QStringLiteral("box1"), QStringLiteral("-t"), QStringLiteral("10")}),
+                    0);
+    }
+
+    // Issue #16: '_' is allowed in a name (as in LXC) and the container
+    // gets a valid host name from it.
+    void nameWithUnderscore()
+    {
+        EXPECT_CODE(berthctl({QStringLiteral("create"), QStringLiteral("u_box"), QStringLiteral("-t"),
+                              QStringLiteral("busybox")}),
+                    0);
+        EXPECT_CODE(berthctl({QStringLiteral("start"), QStringLiteral("u_box")}), 0);
+        auto host = berthctl({QStringLiteral("exec"), QStringLiteral("u_box"), QStringLiteral("--"),
+                              QStringLiteral("/bin/hostname")});
+        EXPECT_CODE(host, 0);
+        QCOMPARE(host.out, QByteArray("u-box\n"));
+        EXPECT_CODE(berthctl({QStringLiteral("destroy"), QStringLiteral("-f"), QStringLiteral("u_box")}), 0);
+    }
+
     void network()
     {
         EXPECT_CODE(berthctl({QStringLiteral("bridge"), QStringLiteral("create"), QStringLiteral("tbr9"),
@@ -214,6 +296,13 @@ private Q_SLOTS:
                               QStringLiteral("tcp:8080:80")}),
                     0);
         QCOMPARE(berthctl({QStringLiteral("forward"), QStringLiteral("list"), QStringLiteral("box1")}).out, QByteArray());
+
+        // Issue #16: exit code 4 is a missing container only; a missing
+        // forward or bridge (ENOENT in the engine) is a plain failure.
+        EXPECT_CODE(berthctl({QStringLiteral("forward"), QStringLiteral("remove"), QStringLiteral("box1"),
+                              QStringLiteral("tcp:8080:80")}),
+                    1);
+        EXPECT_CODE(berthctl({QStringLiteral("bridge"), QStringLiteral("delete"), QStringLiteral("tbr9")}), 1);
     }
 
     void checkconfig()

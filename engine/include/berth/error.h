@@ -13,11 +13,18 @@ struct Error {
     int code = 0;            // errno value: EINVAL, ENOENT, EBUSY, EEXIST, ...
     std::string message;     // "create veth 'x': File exists"
     std::string context;     // "config:12 lxc.mount.entry", a path, ...
+    // The caller named a container that does not exist (code ENOENT): the one
+    // error clients report as "not found" (berthctl's exit code 4). A missing
+    // file, program or cgroup is a plain ENOENT.
+    bool noSuchContainer = false;
 
     // Error from a failed system call: "what: strerror(err)".
     [[nodiscard]] static Error fromErrno(int err, std::string_view what);
     // Error with a code and message of our own.
     [[nodiscard]] static Error make(int err, std::string message, std::string context = {});
+
+    // "no container named 'NAME'", with noSuchContainer set.
+    [[nodiscard]] static Error missingContainer(std::string_view name, std::string context = {});
 
     // Prefixes the message with what the caller was doing, keeping code and context.
     [[nodiscard]] Error wrap(std::string_view outer) const&;

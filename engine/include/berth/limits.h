@@ -33,12 +33,17 @@ struct Limits {
     std::optional<std::uint64_t> memoryMax;    // bytes, or kUnlimited
     std::optional<std::uint64_t> memorySoft;   // memory.high (v2) / soft_limit_in_bytes (v1)
     std::optional<std::uint64_t> swapMax;      // swap on top of memory; v1: memsw = memory + swap
-    std::optional<std::uint32_t> cpuWeight;    // 1..10000, default 100 (v1 shares converted)
+    // A weight is kept in the family it was given in, so a v1 value reaches a
+    // v1 kernel exactly; the other family's is converted (limit_writes.h).
+    // At most one of each pair is set.
+    std::optional<std::uint32_t> cpuWeight;    // v2 cpu.weight 1..10000, default 100
+    std::optional<std::uint64_t> cpuShares;    // v1 cpu.shares 2..262144, default 1024
     std::optional<CpuQuota> cpuQuota;
     std::optional<std::string> cpus;           // cpuset list, "0-1,3"
     std::optional<std::string> mems;
     std::optional<std::uint64_t> pidsMax;      // or kUnlimited
-    std::optional<std::uint32_t> ioWeight;     // 1..10000 (v1 blkio.weight converted)
+    std::optional<std::uint32_t> ioWeight;     // v2 io.weight 1..10000
+    std::optional<std::uint32_t> blkioWeight;  // v1 blkio.weight 10..1000
     std::vector<IoDeviceLimit> ioDevices;      // replaces per-device limits when not empty
 
     [[nodiscard]] bool empty() const;

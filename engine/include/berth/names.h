@@ -7,7 +7,7 @@
 
 namespace berth {
 
-// The rule is ^[a-z0-9][a-z0-9_.-]{0,62}$, and never "." or "..".
+// The rule is model::checkContainerName (berth/model/container_name.h).
 [[nodiscard]] bool isValidContainerName(std::string_view name);
 // Same rule; the error says which name and what is wrong with it.
 [[nodiscard]] Status validateContainerName(std::string_view name);

@@ -102,6 +102,31 @@ bool v2Swap(const Layout& layout, const fs::path& root)
 
 } // namespace
 
+std::string_view ioWeightFile(Mode mode)
+{
+    return mode == Mode::Unified ? "io.weight" : "blkio.weight";
+}
+
+// v1: the blkio hierarchy's root has the file. v2: io.weight is only in
+// child cgroups, io.cost.qos (the same controller) only in the root.
+bool hasIoWeight(const Layout& layout)
+{
+    if (layout.mode == Mode::Unified)
+        return layout.unified && layout.unified->has("io") && fileExists(layout.unified->mountPoint / "io.cost.qos");
+    for (const Hierarchy& h : layout.legacy) {
+        if (h.has("blkio"))
+            return fileExists(h.mountPoint / "blkio.weight");
+    }
+    return false;
+}
+
+std::string ioWeightMissing(Mode mode)
+{
+    if (mode == Mode::Unified)
+        return "io.weight: not available (no io.cost controller: the kernel has no io.weight file)";
+    return "blkio.weight: not available (no CFQ/BFQ weight: the kernel has no blkio.weight file)";
+}
+
 // The layout's mount points are used as they are: detectLayout already put
 // them below the root it was given.
 Result<HostResources> readHostResources(const Layout& layout, const fs::path& root)
@@ -121,6 +146,7 @@ Result<HostResources> readHostResources(const Layout& layout, const fs::path& ro
     host.blockDevices = std::move(*devices);
     host.v1SwapAccounting = v1SwapAccounting(layout);
     host.v2Swap = v2Swap(layout, root);
+    host.ioWeight = hasIoWeight(layout);
     return host;
 }
 

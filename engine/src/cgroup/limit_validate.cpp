@@ -3,6 +3,7 @@
 #include "cgroup/limit_writes.h"
 
 #include "cgroup/limit_values.h"
+#include "cgroup/limits_config.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -45,12 +46,24 @@ Status checkSwap(const Limits& limits, const HostResources& host, Mode mode)
     return {};
 }
 
-Status checkWeight(std::string_view what, std::optional<std::uint32_t> weight)
+template <class T>
+Status checkRange(std::string_view what, std::optional<T> value, std::uint64_t min, std::uint64_t max)
 {
-    if (weight && (*weight < 1 || *weight > 10000))
-        return invalid(std::string(what) + " " + std::to_string(*weight) + " is out of range 1..10000");
+    if (value && (*value < min || *value > max))
+        return invalid(std::string(what) + " " + std::to_string(*value) + " is out of range " + std::to_string(min)
+                       + ".." + std::to_string(max));
     return {};
 }
+
+// A weight in both families at once would leave it to the write order.
+template <class A, class B>
+Status checkOneOf(std::string_view a, const std::optional<A>& first, std::string_view b, const std::optional<B>& second)
+{
+    if (first && second)
+        return invalid(std::string(a) + " and " + std::string(b) + " are the same weight: give one");
+    return {};
+}
+
 
 std::size_t countIds(const std::vector<IdRange>& ranges)
 {
@@ -128,18 +141,50 @@ Status checkDevice(const IoDeviceLimit& d, const HostResources& host)
 
 } // namespace
 
+Status checkIoWeightFile(const Limits& limits, bool available, Mode mode)
+{
+    if ((!limits.ioWeight && !limits.blkioWeight) || available)
+        return {};
+    const std::string_view given = limits.blkioWeight ? "blkio.weight" : "io.weight";
+    if (given == ioWeightFile(mode))
+        return invalid(ioWeightMissing(mode));
+    return invalid(std::string(given) + " is written as " + std::string(ioWeightFile(mode)) + " on this host; "
+                   + ioWeightMissing(mode));
+}
+
+Status checkLimitFilesOnHost(const Config& config)
+{
+    auto limits = limitsFromConfig(config);
+    if (!limits)
+        return fail(limits.error());
+    if (!limits->ioWeight && !limits->blkioWeight)
+        return {};
+    auto layout = detectLayout();
+    if (!layout)
+        return {};
+    const std::string key = limits->blkioWeight ? "lxc.cgroup.blkio.weight" : "lxc.cgroup2.io.weight";
+    if (Status s = checkIoWeightFile(*limits, hasIoWeight(*layout), layout->mode); !s)
+        return fail(s.error().wrap(key));
+    return {};
+}
+
 Status validateLimits(const Limits& limits, const HostResources& host, Mode mode)
 {
     Status checks[] = {
         checkMemory("memory limit", limits.memoryMax, kMinMemory, host),
         checkMemory("memory soft limit", limits.memorySoft, 0, host),
         checkSwap(limits, host, mode),
-        checkWeight("CPU weight", limits.cpuWeight),
+        checkRange("CPU weight", limits.cpuWeight, 1, 10000),
+        checkRange("CPU shares", limits.cpuShares, 2, 262144),
+        checkOneOf("cpu.weight", limits.cpuWeight, "cpu.shares", limits.cpuShares),
         checkQuota(limits.cpuQuota, host),
         checkCpuset("cpuset", limits.cpus, host.onlineCpus),
         checkCpuset("cpuset mems", limits.mems, host.onlineMems),
         checkPids(limits.pidsMax),
-        checkWeight("IO weight", limits.ioWeight),
+        checkRange("IO weight", limits.ioWeight, 1, 10000),
+        checkRange("blkio weight", limits.blkioWeight, 10, 1000),
+        checkOneOf("io.weight", limits.ioWeight, "blkio.weight", limits.blkioWeight),
+        checkIoWeightFile(limits, host.ioWeight, mode),
     };
     for (Status& s : checks) {
         if (!s)

@@ -58,7 +58,9 @@ Status v1MemoryWrites(const Limits& limits, const HostResources& host, Writes& o
 
 void v1CpuWrites(const Limits& limits, Writes& out)
 {
-    if (limits.cpuWeight)
+    if (limits.cpuShares)
+        out.push_back({"cpu", "cpu.shares", std::to_string(*limits.cpuShares)});
+    else if (limits.cpuWeight)
         out.push_back({"cpu", "cpu.shares", std::to_string(weightToShares(*limits.cpuWeight))});
     if (limits.cpuQuota) {
         // Period first: the quota is checked against it.
@@ -70,7 +72,9 @@ void v1CpuWrites(const Limits& limits, Writes& out)
 
 void v1IoWrites(const Limits& limits, Writes& out)
 {
-    if (limits.ioWeight)
+    if (limits.blkioWeight)
+        out.push_back({"blkio", "blkio.weight", std::to_string(*limits.blkioWeight)});
+    else if (limits.ioWeight)
         out.push_back({"blkio", "blkio.weight", std::to_string(ioWeightToBlkioWeight(*limits.ioWeight))});
     // Every direction is written, 0 for none, so that an earlier limit goes.
     for (const IoDeviceLimit& d : limits.ioDevices) {
@@ -113,6 +117,8 @@ void v2CpuWrites(const Limits& limits, Writes& out)
 {
     if (limits.cpuWeight)
         out.push_back({"cpu", "cpu.weight", std::to_string(*limits.cpuWeight)});
+    else if (limits.cpuShares)
+        out.push_back({"cpu", "cpu.weight", std::to_string(sharesToWeight(*limits.cpuShares))});
     if (limits.cpuQuota) {
         const std::uint64_t quota = quotaMicros(*limits.cpuQuota);
         out.push_back({"cpu", "cpu.max", count(quota == 0 ? kUnlimited : quota, "max") + " "
@@ -124,6 +130,8 @@ void v2IoWrites(const Limits& limits, Writes& out)
 {
     if (limits.ioWeight)
         out.push_back({"io", "io.weight", "default " + std::to_string(*limits.ioWeight)});
+    else if (limits.blkioWeight)
+        out.push_back({"io", "io.weight", "default " + std::to_string(blkioWeightToIoWeight(*limits.blkioWeight))});
     for (const IoDeviceLimit& d : limits.ioDevices)
         out.push_back({"io", "io.max", formatIoMax(d)});
 }

@@ -131,17 +131,10 @@ Status setIoWeight(Reading& r, std::string_view v)
         words.erase(words.begin());
     if (words.size() != 1)
         return failWith(EINVAL, quoteForMessage(v) + " is not an IO weight ('N' or 'default N')");
+    r.limits.blkioWeight.reset();
     return assign(r.limits.ioWeight, ranged(words[0], 1, 10000));
 }
 
-Status setBlkioWeight(Reading& r, std::string_view v)
-{
-    auto weight = ranged(v, 10, 1000);
-    if (!weight)
-        return fail(weight.error());
-    r.limits.ioWeight = blkioWeightToIoWeight(*weight);
-    return {};
-}
 
 IoDeviceLimit& device(Reading& r, std::pair<unsigned, unsigned> number)
 {
@@ -223,11 +216,14 @@ const KeyRule kRules[] = {
     BERTH_RULE(V1, "memory.limit_in_bytes", { return assign(r.limits.memoryMax, sizeOrMax(v)); }),
     BERTH_RULE(V1, "memory.soft_limit_in_bytes", { return assign(r.limits.memorySoft, sizeOrMax(v)); }),
     BERTH_RULE(V1, "memory.memsw.limit_in_bytes", { return setMemsw(r, v, e); }),
-    BERTH_RULE(V2, "cpu.weight", { return assign(r.limits.cpuWeight, ranged(v, 1, 10000)); }),
+    BERTH_RULE(V2, "cpu.weight", {
+        r.limits.cpuShares.reset();
+        return assign(r.limits.cpuWeight, ranged(v, 1, 10000));
+    }),
     BERTH_RULE(V2, "cpu.max", { return setCpuMax(r, v); }),
     BERTH_RULE(V1, "cpu.shares", {
-        auto shares = ranged(v, 2, 262144);
-        return assign(r.limits.cpuWeight, shares ? Result<std::uint32_t>(sharesToWeight(*shares)) : shares);
+        r.limits.cpuWeight.reset();
+        return assign(r.limits.cpuShares, parseUnsignedValue(v, 2, 262144));
     }),
     BERTH_RULE(V1, "cpu.cfs_quota_us", { return setCfsQuota(r, v); }),
     BERTH_RULE(V1, "cpu.cfs_period_us", { return setCfsPeriod(r, v); }),
@@ -236,7 +232,10 @@ const KeyRule kRules[] = {
     BERTH_RULE(Both, "pids.max", { return assign(r.limits.pidsMax, countOrMax(v)); }),
     BERTH_RULE(V2, "io.weight", { return setIoWeight(r, v); }),
     BERTH_RULE(V2, "io.max", { return setIoMax(r, v); }),
-    BERTH_RULE(V1, "blkio.weight", { return setBlkioWeight(r, v); }),
+    BERTH_RULE(V1, "blkio.weight", {
+        r.limits.ioWeight.reset();
+        return assign(r.limits.blkioWeight, ranged(v, 10, 1000));
+    }),
     BERTH_RULE(V1, "blkio.throttle.read_bps_device", { return setThrottle(r, v, &IoDeviceLimit::readBps, true); }),
     BERTH_RULE(V1, "blkio.throttle.write_bps_device", { return setThrottle(r, v, &IoDeviceLimit::writeBps, true); }),
     BERTH_RULE(V1, "blkio.throttle.read_iops_device", { return setThrottle(r, v, &IoDeviceLimit::readIops, false); }),

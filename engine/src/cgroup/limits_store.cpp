@@ -1,6 +1,8 @@
 // Limits -> config lines. A limit already in the config is rewritten where
 // it stands, in its own family's syntax (so a legacy config stays legacy);
-// a new one is added as lxc.cgroup2.*.
+// a new one is added as lxc.cgroup2.*. Weights are stored in the family they
+// were given in (cpu.shares/blkio.weight or cpu.weight/io.weight), so a v1
+// value stays exact.
 #include "cgroup/limits_config.h"
 
 #include "cgroup/limit_values.h"
@@ -43,6 +45,14 @@ Status store(Config& config, const std::string& v1File, const std::string& v1Val
     if (v2 || !v1)
         return config.set(kV2 + v2File, v2Value);
     return {};
+}
+
+// A weight is stored as given, in its own family's key; the other family's
+// key goes, or it would be read instead (converted, with loss).
+Status storeWeight(Config& config, const std::string& key, const std::string& value, const std::string& otherKey)
+{
+    config.unset(otherKey);
+    return config.set(key, value);
 }
 
 // v1 keeps memory + swap in one key: rewritten whenever either part changes.
@@ -100,10 +110,11 @@ Status storeQuota(Config& config, const CpuQuota& quota)
 
 Status storeCpu(Config& config, const Limits& limits)
 {
-    if (limits.cpuWeight) {
-        const std::uint32_t w = *limits.cpuWeight;
-        if (Status s = store(config, "cpu.shares", std::to_string(weightToShares(w)), "cpu.weight", std::to_string(w));
-            !s)
+    if (limits.cpuShares) {
+        if (Status s = storeWeight(config, kV1 + "cpu.shares", std::to_string(*limits.cpuShares), kV2 + "cpu.weight"); !s)
+            return s;
+    } else if (limits.cpuWeight) {
+        if (Status s = storeWeight(config, kV2 + "cpu.weight", std::to_string(*limits.cpuWeight), kV1 + "cpu.shares"); !s)
             return s;
     }
     if (limits.cpuQuota)
@@ -181,11 +192,14 @@ Status storeDevices(Config& config, const std::vector<IoDeviceLimit>& devices)
 
 Status storeIo(Config& config, const Limits& limits)
 {
-    if (limits.ioWeight) {
-        const std::uint32_t w = *limits.ioWeight;
+    if (limits.blkioWeight) {
+        if (Status s = storeWeight(config, kV1 + "blkio.weight", std::to_string(*limits.blkioWeight), kV2 + "io.weight");
+            !s)
+            return s;
+    } else if (limits.ioWeight) {
         const auto old = config.get(kV2 + "io.weight");
-        const std::string v2 = (old && old->starts_with("default") ? "default " : "") + std::to_string(w);
-        if (Status s = store(config, "blkio.weight", std::to_string(ioWeightToBlkioWeight(w)), "io.weight", v2); !s)
+        const std::string v2 = (old && old->starts_with("default") ? "default " : "") + std::to_string(*limits.ioWeight);
+        if (Status s = storeWeight(config, kV2 + "io.weight", v2, kV1 + "blkio.weight"); !s)
             return s;
     }
     if (!limits.ioDevices.empty())

@@ -5,6 +5,7 @@
 
 #include "cgroup/device_bpf.h"
 #include "cgroup/layout.h"
+#include "cgroup/limit_writes.h"
 
 #include <algorithm>
 #include <array>
@@ -92,7 +93,18 @@ CheckItem unifiedDevices(const stdfs::path& root, const Hierarchy& unified, cons
                     "no CONFIG_CGROUP_BPF=y in the kernel config, so no BPF device programs" + refusal);
 }
 
-CheckItem controllerItem(const stdfs::path& root, const Layout& layout, const ControllerSpec& spec, bool probeKernel)
+// Per file: throttling works with the controller alone, a weight needs its
+// file (blkio.weight, io.weight), which the start would fail to write.
+CheckItem withIoWeight(const Layout& layout, CheckItem item)
+{
+    if (item.status != CheckStatus::Ok || cgroup::hasIoWeight(layout))
+        return item;
+    item.status = CheckStatus::Limited;
+    item.detail += "; " + cgroup::ioWeightMissing(layout.mode) + ", bandwidth limits work";
+    return item;
+}
+
+CheckItem controllerFound(const stdfs::path& root, const Layout& layout, const ControllerSpec& spec, bool probeKernel)
 {
     if (const Hierarchy* h = legacyWith(layout, spec.v1))
         return makeItem(spec.id, CheckStatus::Ok, displayPath(root, h->mountPoint));
@@ -101,6 +113,12 @@ CheckItem controllerItem(const stdfs::path& root, const Layout& layout, const Co
     if (layout.unified)
         return unifiedController(root, layout, spec);
     return makeItem(spec.id, CheckStatus::Missing, "no hierarchy has the " + std::string(spec.v1) + " controller");
+}
+
+CheckItem controllerItem(const stdfs::path& root, const Layout& layout, const ControllerSpec& spec, bool probeKernel)
+{
+    CheckItem item = controllerFound(root, layout, spec, probeKernel);
+    return spec.id == "cgroup.io" ? withIoWeight(layout, std::move(item)) : item;
 }
 
 // v1: the memsw files appear only with swap accounting on (swapaccount=1).

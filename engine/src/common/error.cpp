@@ -1,5 +1,6 @@
 #include "berth/error.h"
 
+#include <cerrno>
 #include <cstring>
 
 namespace berth {
@@ -15,6 +16,13 @@ Error Error::fromErrno(int err, std::string_view what)
 Error Error::make(int err, std::string message, std::string context)
 {
     return Error{err, std::move(message), std::move(context)};
+}
+
+Error Error::missingContainer(std::string_view name, std::string context)
+{
+    Error e = make(ENOENT, "no container named '" + std::string(name) + "'", std::move(context));
+    e.noSuchContainer = true;
+    return e;
 }
 
 Error Error::wrap(std::string_view outer) const&

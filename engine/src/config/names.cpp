@@ -1,5 +1,6 @@
 #include "berth/names.h"
 
+#include "berth/model/container_name.h"
 #include "config/values.h"
 
 #include <cerrno>
@@ -7,18 +8,6 @@
 namespace berth {
 
 namespace {
-
-constexpr std::size_t kMaxNameLength = 63;
-
-bool isLeadChar(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-}
-
-bool isNameChar(char c)
-{
-    return isLeadChar(c) || c == '_' || c == '.' || c == '-';
-}
 
 std::unexpected<Error> refuse(std::string_view name, std::string_view why)
 {
@@ -29,27 +18,29 @@ std::unexpected<Error> refuse(std::string_view name, std::string_view why)
 
 bool isValidContainerName(std::string_view name)
 {
-    return validateContainerName(name).has_value();
+    return model::checkContainerName(name).problem == model::NameProblem::None;
 }
 
 Status validateContainerName(std::string_view name)
 {
-    if (name.empty())
+    using model::NameProblem;
+    const model::NameCheck check = model::checkContainerName(name);
+    switch (check.problem) {
+    case NameProblem::None:
+        return {};
+    case NameProblem::Empty:
         return failWith(EINVAL, "container name is empty");
-    // The lead-character rule already excludes these; they are checked by
-    // name because a directory called "." or ".." would be the parent.
-    if (name == "." || name == "..")
+    case NameProblem::DotName:
         return refuse(name, "is not a directory name of its own");
-    if (name.size() > kMaxNameLength)
+    case NameProblem::TooLong:
         return refuse(name, "is longer than 63 characters");
-    if (!isLeadChar(name.front()))
+    case NameProblem::BadLead:
         return refuse(name, "must start with a lowercase letter or a digit");
-    for (char c : name) {
-        if (!isNameChar(c))
-            return refuse(name, "contains " + quoteForMessage(std::string_view(&c, 1))
-                                    + "; allowed are a-z, 0-9, '_', '.' and '-'");
+    case NameProblem::BadChar:
+        return refuse(name, "contains " + quoteForMessage(std::string_view(&check.character, 1))
+                                + "; allowed are a-z, 0-9, '_', '.' and '-'");
     }
-    return {};
+    return refuse(name, "is not valid");
 }
 
 } // namespace berth

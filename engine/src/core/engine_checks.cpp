@@ -10,7 +10,7 @@ Status checkContainerExists(const Paths& paths, const std::string& name)
     if (auto valid = validateContainerName(name); !valid)
         return valid;
     if (!ContainerStore(paths).exists(name))
-        return failWith(ENOENT, "no container named '" + name + "'");
+        return fail(Error::missingContainer(name));
     return {};
 }
 

@@ -4,6 +4,7 @@
 #include "berth/engine.h"
 
 #include "berth/config.h"
+#include "cgroup/limit_writes.h"
 #include "berth/names.h"
 #include "config/container_spec.h"
 #include "core/engine_images.h"
@@ -111,6 +112,16 @@ Status checkBaseConfig(const CreateRequest& request, const std::string& text)
     return {};
 }
 
+// An imported config may hold a limit this kernel has no file for. A config
+// that does not load here is left to the store's own checks.
+Status checkBuiltLimits(const std::filesystem::path& file)
+{
+    ConfigParseOptions options;
+    options.followIncludes = false;
+    auto config = Config::load(file, options);
+    return config ? cgroup::checkLimitFilesOnHost(*config) : Status{};
+}
+
 // A creation that failed leaves no trace: the run directory its lock made
 // goes too (while the lock is still held, so nobody is waiting on it; every
 // other operation checks the container exists before locking it).
@@ -162,6 +173,8 @@ Status Engine::create(const CreateRequest& request, const Progress& progress)
         const templates::BuildContext ctx{m_settings, *resolved, resolved->options, progress, staging, configText};
         if (auto built = build(ctx); !built)
             return built;
+        if (auto files = checkBuiltLimits(staging / "config"); !files)
+            return files;
         // The last moment a cancel still leaves nothing behind.
         if (auto go = progress.check(); !go)
             return go;

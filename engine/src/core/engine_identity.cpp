@@ -3,6 +3,7 @@
 #include "berth/engine.h"
 
 #include "berth/config.h"
+#include "cgroup/limit_writes.h"
 #include "config/container_spec.h"
 #include "config/spec_internal.h"
 #include "config/values.h"
@@ -30,6 +31,8 @@ Result<Config> parseForContainer(const EngineSettings& settings, const std::stri
         return fail(config.error());
     if (auto spec = ContainerSpec::fromConfig(*config); !spec)
         return fail(spec.error());
+    if (auto files = cgroup::checkLimitFilesOnHost(*config); !files)
+        return fail(files.error());
     return config;
 }
 

@@ -2,6 +2,7 @@
 #include "berth/engine.h"
 
 #include "berth/config.h"
+#include "berth/model/container_name.h"
 #include "core/engine_checks.h"
 #include "core/engine_images.h"
 #include "fs/atomic_file.h"
@@ -71,7 +72,7 @@ Result<std::string> clonedConfig(const EngineSettings& settings, const CreateReq
     auto config = runtime::loadContainerConfig(settings, source);
     if (!config)
         return fail(config.error());
-    const std::string hostname = request.hostname.empty() ? request.name : request.hostname;
+    const std::string hostname = model::containerHostname(request.name, request.hostname);
     if (auto set = config->set("lxc.uts.name", hostname); !set)
         return fail(set.error());
     const std::string rootfs = snapshot

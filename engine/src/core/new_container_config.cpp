@@ -1,5 +1,7 @@
 #include "core/new_container_config.h"
 
+#include "berth/model/container_name.h"
+
 namespace berth {
 
 std::string quoteArgument(const std::string& arg)
@@ -18,7 +20,7 @@ std::string quoteArgument(const std::string& arg)
 
 std::string newContainerConfig(const CreateRequest& request, const std::filesystem::path& rootfs)
 {
-    const std::string hostname = request.hostname.empty() ? request.name : request.hostname;
+    const std::string hostname = model::containerHostname(request.name, request.hostname);
     std::string text = "# Berth container '" + request.name + "', template " + request.templateName + "\n";
     text += "lxc.uts.name = " + hostname + "\n";
     text += "berth.template = " + request.templateName + "\n";

@@ -1,5 +1,6 @@
 #include "runtime/plan_builder.h"
 
+#include "berth/model/container_name.h"
 #include "cgroup/limit_writes.h"
 #include "fs/safe_path.h"
 #include "runtime/container_environment.h"
@@ -106,8 +107,7 @@ Result<ContainerSpec> loadContainerSpec(const EngineSettings& settings, const st
     auto spec = ContainerSpec::fromConfig(*config);
     if (!spec)
         return fail(spec.error());
-    if (spec->hostname.empty())
-        spec->hostname = name;
+    spec->hostname = model::containerHostname(name, spec->hostname);
     return spec;
 }
 

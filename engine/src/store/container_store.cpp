@@ -110,7 +110,7 @@ Result<UniqueFd> ContainerStore::openContainerDir(std::string_view name) const
         return std::unexpected(ok.error());
     UniqueFd fd(::open(m_paths.containerDir(name).c_str(), O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
     if (!fd && errno == ENOENT)
-        return failWith(ENOENT, containerWord(name) + " does not exist", m_paths.containerDir(name).string());
+        return fail(Error::missingContainer(name, m_paths.containerDir(name).string()));
     if (!fd)
         return failErrno(errno, "open " + containerWord(name));
     return fd;
@@ -200,7 +200,7 @@ Status ContainerStore::remove(std::string_view name)
     else if (errno != ENOENT)
         return failErrno(errno, "remove the log of " + containerWord(name));
     if (!found)
-        return failWith(ENOENT, containerWord(name) + " does not exist", m_paths.containerDir(name).string());
+        return fail(Error::missingContainer(name, m_paths.containerDir(name).string()));
     return {};
 }
 

@@ -1,4 +1,5 @@
 // The busybox template as a builder of the registry.
+#include "berth/model/container_name.h"
 #include "core/new_container_config.h"
 #include "fs/atomic_file.h"
 #include "template/busybox_template.h"
@@ -9,7 +10,7 @@ namespace berth::templates {
 Status buildBusybox(const BuildContext& ctx)
 {
     const CreateRequest& request = ctx.request;
-    const std::string hostname = request.hostname.empty() ? request.name : request.hostname;
+    const std::string hostname = model::containerHostname(request.name, request.hostname);
     // Must match lxc.tty.max in the config: one getty per tty the container gets.
     const unsigned ttys = request.kind == ContainerKind::System ? kSystemContainerTtys : 0;
     ctx.progress.step("Installing busybox", 0.1);

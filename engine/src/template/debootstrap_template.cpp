@@ -4,6 +4,7 @@
 #include "template/template_build.h"
 
 #include "berth/config.h"
+#include "berth/model/container_name.h"
 #include "fs/atomic_file.h"
 #include "template/debootstrap_cache.h"
 #include "template/debootstrap_rootfs.h"
@@ -63,7 +64,7 @@ Status personalize(const BuildContext& ctx, const RootfsWriter& writer)
 {
     if (auto etc = prepareEtc(writer); !etc)
         return etc;
-    const std::string& hostname = ctx.request.hostname.empty() ? ctx.request.name : ctx.request.hostname;
+    const std::string hostname = model::containerHostname(ctx.request.name, ctx.request.hostname);
     if (auto written = writeHostname(writer, hostname); !written)
         return written;
     // Empty: root stays locked, as debootstrap leaves it.

@@ -7,6 +7,7 @@
 #include "fs/file_io.h"
 #include "fs/safe_path.h"
 #include "image/tree_copy.h"
+#include "net/bridge_host.h"
 #include "template/lxc_import_config.h"
 
 #include <fcntl.h>
@@ -58,8 +59,10 @@ Result<LxcImportPlan> planImport(const BuildContext& ctx)
     auto text = readLxcConfig(dirFd);
     if (!text)
         return fail(text.error());
-    const LxcImportTarget target{ctx.request.name, ctx.request.hostname,
-                                 ctx.settings.paths.rootfsDir(ctx.request.name), ctx.baseConfig};
+    const Paths& paths = ctx.settings.paths;
+    const LxcImportTarget target{ctx.request.name, ctx.request.hostname, paths.rootfsDir(ctx.request.name),
+                                 ctx.baseConfig, !ctx.request.network.empty(),
+                                 [&paths](std::string_view link) { return net::isBerthBridge(paths, link); }};
     auto plan = convertLxcConfig(*text, *directory, target);
     if (!plan)
         return fail(plan.error().wrap("import the LXC config"));
@@ -93,6 +96,8 @@ Status buildLxcImport(const BuildContext& ctx)
     auto plan = planImport(ctx);
     if (!plan)
         return fail(plan.error());
+    for (const std::string& note : plan->notes)
+        ctx.progress.log("lxc-import: " + note);
     if (auto c = ctx.progress.check(); !c)
         return c;
     ctx.progress.step("Copying the root filesystem", 0.05);

@@ -1,6 +1,7 @@
 #include "template/lxc_import_config.h"
 
 #include "berth/config.h"
+#include "berth/model/container_name.h"
 #include "config/config_syntax.h"
 #include "config/container_spec.h"
 #include "config/spec_internal.h"
@@ -33,9 +34,6 @@ bool isHostPathKey(std::string_view key)
         || key == "lxc.rootfs.mount" || key.starts_with("lxc.hook.");
 }
 
-// The copy gets the network Berth gives any new container (request.network
-// or none): LXC's lxcbr0 is not Berth's bridge, and its hwaddr would clash
-// with the original's when both run.
 bool isNetworkKey(std::string_view key)
 {
     return key == "lxc.net" || key.starts_with("lxc.net.");
@@ -149,30 +147,151 @@ void unsetMatching(Config& config, bool (*matches)(std::string_view))
         config.unset(key);
 }
 
-// The network of the base config, and its lxc.mount.auto when LXC's came
-// only from the dropped common.conf.
-Status takeFromBase(Config& config, const Config& base)
-{
-    for (const ConfigEntry& entry : base.allEntries()) {
-        const bool missingMountAuto = entry.key == "lxc.mount.auto" && !config.entry(entry.key);
-        if (isNetworkKey(entry.key) || missingMountAuto)
-            if (auto set = config.set(entry.key, entry.value); !set)
-                return set;
+// The keys of an interface Berth's config takes (net/net_spec.cpp).
+constexpr std::array<std::string_view, 9> kImportedNetKeys = {
+    "type", "link", "name", "flags", "hwaddr", "mtu", "ipv4.address", "ipv4.gateway", "macvlan.mode",
+};
+
+// One lxc.net.N of the LXC config: its entries in order.
+struct LxcInterface {
+    std::string index;
+    std::vector<ConfigEntry> entries;
+
+    [[nodiscard]] std::string get(std::string_view subkey) const
+    {
+        std::string value;
+        for (const ConfigEntry& e : entries)
+            if (e.key == "lxc.net." + index + "." + std::string(subkey))
+                value = e.value;
+        return value;
     }
+};
+
+// The interfaces as LXC reads them: an empty lxc.net clears all, an empty
+// lxc.net.N clears that one.
+std::vector<LxcInterface> lxcInterfaces(const Config& config)
+{
+    std::vector<LxcInterface> out;
+    for (const ConfigEntry& entry : config.allEntries()) {
+        if (!isNetworkKey(entry.key))
+            continue;
+        if (entry.key == "lxc.net") {
+            out.clear();
+            continue;
+        }
+        const std::string rest = entry.key.substr(std::string_view("lxc.net.").size());
+        const std::string index = rest.substr(0, rest.find('.'));
+        auto it = std::ranges::find(out, index, &LxcInterface::index);
+        if (rest == index) {   // lxc.net.N = (empty): cleared
+            if (it != out.end())
+                out.erase(it);
+            continue;
+        }
+        if (it == out.end())
+            it = out.insert(out.end(), LxcInterface{index, {}});
+        it->entries.push_back(entry);
+    }
+    return out;
+}
+
+// Why an interface cannot be imported at all; empty when it can.
+std::string interfaceRefusal(const LxcInterface& iface, const LxcImportTarget& target)
+{
+    const std::string type = iface.get("type");
+    const std::string link = iface.get("link");
+    if (type == "veth" && (link.empty() || !target.isBerthBridge || !target.isBerthBridge(link)))
+        return "a veth on " + (link.empty() ? std::string("no bridge") : quoteForMessage(link))
+             + ", which is not a Berth bridge: attach the copy to one ('berthctl create --network BRIDGE', or "
+               "lxc.net." + iface.index + ".link in its config)";
+    if (type != "veth" && type != "macvlan" && type != "empty" && type != "none")
+        return "type " + quoteForMessage(type) + " cannot be imported (Berth has veth, macvlan, empty and none)";
     return {};
 }
 
-Status applyTarget(Config& config, const LxcImportTarget& target, const std::string& oldName)
+// Writes what Berth can express of one interface, and notes the rest.
+Status importInterface(Config& config, const LxcInterface& iface, std::vector<std::string>& notes)
+{
+    for (const ConfigEntry& entry : iface.entries) {
+        const std::string_view subkey = std::string_view(entry.key).substr(("lxc.net." + iface.index + ".").size());
+        if (std::ranges::find(kImportedNetKeys, subkey) == kImportedNetKeys.end()) {
+            notes.push_back(entry.where() + ": " + entry.key + " = " + quoteForMessage(entry.value)
+                            + " is not imported (Berth has no such network key)");
+            continue;
+        }
+        if (auto set = config.set(entry.key, entry.value); !set)
+            return set;
+    }
+    if (!iface.get("hwaddr").empty())
+        notes.push_back("lxc.net." + iface.index + ".hwaddr " + iface.get("hwaddr")
+                        + " is the LXC container's: do not run both on one network");
+    return {};
+}
+
+// The LXC interfaces Berth can express; false when there was none to take.
+Result<bool> importNetwork(Config& config, const std::vector<LxcInterface>& interfaces,
+                           const LxcImportTarget& target, std::vector<std::string>& notes)
+{
+    bool imported = false;
+    for (const LxcInterface& iface : interfaces) {
+        if (const std::string why = interfaceRefusal(iface, target); !why.empty()) {
+            notes.push_back("lxc.net." + iface.index + " is not imported: " + why);
+            continue;
+        }
+        if (auto done = importInterface(config, iface, notes); !done)
+            return fail(done.error());
+        imported = true;
+    }
+    return imported;
+}
+
+Status takeFromBase(Config& config, const Config& base, bool (*matches)(const Config&, std::string_view))
+{
+    for (const ConfigEntry& entry : base.allEntries())
+        if (matches(config, entry.key))
+            if (auto set = config.set(entry.key, entry.value); !set)
+                return set;
+    return {};
+}
+
+// The network: the one asked for, else what of LXC's Berth can express,
+// else the base config's (none).
+Status chooseNetwork(Config& config, const Config& base, const LxcImportTarget& target,
+                     std::vector<std::string>& notes)
+{
+    const std::vector<LxcInterface> interfaces = lxcInterfaces(config);
+    unsetMatching(config, isNetworkKey);
+    bool imported = false;
+    if (target.networkRequested) {
+        if (!interfaces.empty())
+            notes.push_back("the LXC network (lxc.net.*) is replaced by the network asked for");
+    } else {
+        auto done = importNetwork(config, interfaces, target, notes);
+        if (!done)
+            return fail(done.error());
+        imported = *done;
+    }
+    if (imported)
+        return {};
+    return takeFromBase(config, base, [](const Config&, std::string_view key) { return isNetworkKey(key); });
+}
+
+Status applyTarget(Config& config, const LxcImportTarget& target, const std::string& oldName,
+                   std::vector<std::string>& notes)
 {
     auto base = Config::parse(target.baseConfig, {.sourceName = "base config"});
     if (!base)
         return fail(base.error());
     unsetMatching(config, isHostPathKey);
-    unsetMatching(config, isNetworkKey);
-    if (auto taken = takeFromBase(config, *base); !taken)
+    if (auto network = chooseNetwork(config, *base, target, notes); !network)
+        return network;
+    // LXC's lxc.mount.auto may have come only from the dropped common.conf.
+    if (auto taken = takeFromBase(config, *base, [](const Config& c, std::string_view key) {
+            return key == "lxc.mount.auto" && !c.entry(key);
+        });
+        !taken)
         return taken;
     const std::pair<const char*, std::string> values[] = {
-        {"lxc.uts.name", target.hostname.empty() ? target.name : target.hostname},
+        {"lxc.uts.name", model::containerHostname(target.name, target.hostname)},
         {"lxc.rootfs.path", "dir:" + target.rootfs.string()},
         {"berth.kind", "system"},
         {"berth.imported-from", oldName},
@@ -208,12 +327,14 @@ Result<LxcImportPlan> convertLxcConfig(std::string_view text, const fsys::path& 
     if (!rootfs)
         return fail(rootfs.error());
     plan.rootfsInDirectory = std::move(*rootfs);
-    if (auto applied = applyTarget(*config, target, plan.oldName); !applied)
+    if (auto applied = applyTarget(*config, target, plan.oldName, plan.notes); !applied)
         return fail(applied.error());
     // The same checks as any container's config, before anything is copied.
     if (auto spec = ContainerSpec::fromConfig(*config); !spec)
         return fail(spec.error());
-    plan.config = config->serialize();
+    for (const std::string& note : plan.notes)
+        plan.config += "# lxc-import: " + note + "\n";
+    plan.config = plan.config + config->serialize();
     return plan;
 }
 

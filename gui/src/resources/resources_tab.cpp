@@ -26,6 +26,8 @@ const QString kCpuWeight = QStringLiteral("cpu.weight");
 const QString kPids = QStringLiteral("pids.max");
 const QString kIoWeight = QStringLiteral("io.weight");
 const QString kCpuset = QStringLiteral("cpuset.cpus");
+// Kept as given on cgroup v1 (issue #16); a slider's cpu.weight/io.weight replaces them.
+const QStringList kV1Weights{QStringLiteral("cpu.shares"), QStringLiteral("blkio.weight")};
 constexpr double kMiB = 1024.0 * 1024.0;
 
 } // namespace
@@ -47,6 +49,10 @@ ResourcesTab::ResourcesTab(ContainerSource& source, QWidget* parent) : QWidget(p
     addSlider(kPids, tr("Processes:"), LimitScales::pids());
     addSlider(kIoWeight, tr("Disk weight:"), LimitScales::weight());
     addCpusetPicker();
+    m_v1Weights = new QLabel(this);
+    m_v1Weights->setObjectName(QStringLiteral("resourcesV1Weights"));
+    m_v1Weights->setWordWrap(true);
+    m_form->addRow(m_v1Weights);
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("resourcesMessage"));
     m_message->setWordWrap(true);
@@ -120,7 +126,19 @@ void ResourcesTab::showContainer(const ContainerRow* row)
     m_cpuset->setEnabled(row != nullptr);
     if (m_pending.isEmpty() && m_inFlight == 0)
         showInForce(m_sliders.keys() << kCpuset);
+    showV1Weights();
     updateChart();
+}
+
+void ResourcesTab::showV1Weights()
+{
+    QStringList given;
+    for (const QString& key : kV1Weights)
+        if (m_limits.contains(key))
+            given << QStringLiteral("%1 = %2").arg(key, m_limits.value(key));
+    m_v1Weights->setText(given.isEmpty() ? QString()
+                                         : tr("Set in cgroup v1 units: %1.").arg(given.join(QStringLiteral(", "))));
+    m_v1Weights->setVisible(!given.isEmpty());
 }
 
 QString ResourcesTab::inForce(const QString& key) const

@@ -51,6 +51,9 @@ public:
     // setWindowMinutes(1, 5 or 15) on it sets the charts' window.
     [[nodiscard]] UsageCharts* charts() const { return m_charts; }
     [[nodiscard]] QLabel* message() const { return m_message; }
+    // Says a weight the config holds in cgroup v1 units (cpu.shares,
+    // blkio.weight), which the weight sliders do not show.
+    [[nodiscard]] QLabel* v1Weights() const { return m_v1Weights; }
 
 Q_SIGNALS:
     // The helper took new limits for `name` (the model should read it again).
@@ -64,6 +67,7 @@ private:
     bool confirmMemory();
     void finished(const QString& name, const QMap<QString, QString>& sent, const client::Status& status);
     void showInForce(const QStringList& keys);
+    void showV1Weights();
     void updateChart();
     [[nodiscard]] QString inForce(const QString& key) const;
 
@@ -73,6 +77,7 @@ private:
     CpusetPicker* m_cpuset = nullptr;
     UsageCharts* m_charts = nullptr;
     QLabel* m_message = nullptr;
+    QLabel* m_v1Weights = nullptr;
     QTimer m_debounce;
     Confirm m_confirm;
     UsageHistory m_history;

@@ -1,31 +1,41 @@
 #include "container_name_validator.h"
 
+#include "berth/model/container_name.h"
+
 namespace berth::gui {
+
 namespace {
 
-bool isLeadChar(QChar c)
+// The character to name: the model sees UTF-8 bytes, people see characters.
+QChar badChar(const QString& name)
 {
-    return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('0') && c <= QLatin1Char('9'));
-}
-
-bool isNameChar(QChar c)
-{
-    return isLeadChar(c) || c == QLatin1Char('_') || c == QLatin1Char('.') || c == QLatin1Char('-');
+    for (const QChar c : name) {
+        const char ascii = c.toLatin1();
+        if (c.unicode() > 0x7f || model::checkContainerName(std::string("a") + ascii).problem != model::NameProblem::None)
+            return c;
+    }
+    return {};
 }
 
 } // namespace
 
 QString ContainerNameValidator::problem(const QString& name) const
 {
-    if (name.isEmpty())
+    using model::NameProblem;
+    const QByteArray bytes = name.toUtf8();
+    const model::NameCheck check = model::checkContainerName(std::string_view(bytes.constData(), size_t(bytes.size())));
+    switch (check.problem) {
+    case NameProblem::None:
+        break;
+    case NameProblem::Empty:
         return tr("Enter a name for the container.");
-    if (name.size() > kMaxLength)
+    case NameProblem::TooLong:
         return tr("The name is longer than %1 characters.").arg(kMaxLength);
-    if (!isLeadChar(name.front()))
+    case NameProblem::DotName:
+    case NameProblem::BadLead:
         return tr("The name must start with a lowercase letter or a digit.");
-    for (const QChar c : name) {
-        if (!isNameChar(c))
-            return tr("The name contains '%1'; allowed are a-z, 0-9, '_', '.' and '-'.").arg(c);
+    case NameProblem::BadChar:
+        return tr("The name contains '%1'; allowed are a-z, 0-9, '_', '.' and '-'.").arg(badChar(name));
     }
     if (m_taken.contains(name))
         return tr("A container named '%1' exists already.").arg(name);

@@ -4,6 +4,8 @@
 // tests/uml/run-in-uml.sh boots. Only the file names differ.
 #include "cgroup/cgroup_file.h"
 #include "cgroup/container_cgroup.h"
+#include "cgroup/limit_writes.h"
+#include "cgroup/limits_config.h"
 #include "integration_env.h"
 
 #include "berth/unique_fd.h"
@@ -169,6 +171,8 @@ private slots:
     void refusedWriteKeepsOldLimits();
 #ifndef BERTH_EXPECT_V2
     void memswOrderRetried();
+    void articleKeysReachKernelExactly();
+    void blkioWeightRefusedWithoutItsFile();
 #endif
     void removeKillsEverything();
 
@@ -401,6 +405,61 @@ void TestCgroupLimits::memswOrderRetried()
     const Status lowered = m_cgroup->applyLimits(memoryLimit(*m_cgroup, 96 << 20));
     QVERIFY2(lowered, lowered ? "" : lowered.error().message.c_str());
     QCOMPARE(fileText(*m_cgroup, "memory.memsw.limit_in_bytes"), QString::number(96 << 20));
+}
+#endif
+
+#ifndef BERTH_EXPECT_V2
+// Issue #16, the LXC articles' keys on a v1 host: each value is in its file
+// as written (cpu.shares 512 used to reach the kernel as 501 by way of
+// cpu.weight 20).
+void TestCgroupLimits::articleKeysReachKernelExactly()
+{
+    auto host = readHostResources(m_layout);
+    QVERIFY2(host, host ? "" : host.error().message.c_str());
+    QVERIFY(!host->blockDevices.empty());
+    const auto [major, minor] = host->blockDevices.front();
+    const std::string device = std::to_string(major) + ":" + std::to_string(minor);
+    auto config = Config::parse("lxc.cgroup.cpu.shares = 512\n"
+                                "lxc.cgroup.cpuset.cpus = 1\n"
+                                "lxc.cgroup.memory.limit_in_bytes = 256M\n"
+                                "lxc.cgroup.blkio.throttle.read_bps_device = " + device + " 1048576\n");
+    QVERIFY(config);
+    auto limits = limitsFromConfig(*config);
+    QVERIFY2(limits, limits ? "" : limits.error().message.c_str());
+    const Status valid = validateLimits(*limits, *host, m_layout.mode);
+    QVERIFY2(valid, valid ? "" : valid.error().message.c_str());
+    auto writes = limitWrites(*limits, m_layout.mode, *host);
+    QVERIFY2(writes, writes ? "" : writes.error().message.c_str());
+    const Status applied = m_cgroup->applyLimits(*writes);
+    QVERIFY2(applied, applied ? "" : applied.error().message.c_str());
+    QCOMPARE(fileText(*m_cgroup, "cpu.shares"), QString("512"));
+    QCOMPARE(fileText(*m_cgroup, "cpuset.cpus"), QString("1"));
+    QCOMPARE(fileText(*m_cgroup, "memory.limit_in_bytes"), QString("268435456"));
+    QCOMPARE(fileText(*m_cgroup, "blkio.throttle.read_bps_device"), QString::fromStdString(device + " 1048576"));
+}
+
+// This kernel has no CFQ, so no blkio.weight: the weight is refused before
+// any write, with the key and the reason, and the other limits with it.
+void TestCgroupLimits::blkioWeightRefusedWithoutItsFile()
+{
+    QVERIFY2(dirWith(*m_cgroup, "blkio.weight").empty(), "this kernel has blkio.weight: the test needs one without");
+    auto host = readHostResources(m_layout);
+    QVERIFY2(host, host ? "" : host.error().message.c_str());
+    QVERIFY(!host->ioWeight);
+    Limits limits;
+    limits.blkioWeight = 500;
+    limits.pidsMax = 77;
+    const Status valid = validateLimits(limits, *host, m_layout.mode);
+    QVERIFY(!valid);
+    QCOMPARE(QString::fromStdString(valid.error().message),
+             "blkio.weight: not available (no CFQ/BFQ weight: the kernel has no blkio.weight file)");
+    auto config = Config::parse("lxc.cgroup.blkio.weight = 500\n");
+    QVERIFY(config);
+    const Status atConfig = checkLimitFilesOnHost(*config);
+    QVERIFY(!atConfig);
+    QVERIFY2(atConfig.error().describe().starts_with("lxc.cgroup.blkio.weight: blkio.weight: not available"),
+             atConfig.error().describe().c_str());
+    QCOMPARE(fileText(*m_cgroup, "pids.max"), QString("max"));
 }
 #endif
 

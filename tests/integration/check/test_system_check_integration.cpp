@@ -89,6 +89,9 @@ void TestSystemCheckIntegration::item_data()
     QTest::newRow("cgroup mode") << "cgroup.mode" << CheckStatus::Ok
                                  << "hybrid: v1 controllers, cgroup2 at /sys/fs/cgroup/unified";
     QTest::newRow("memory controller") << "cgroup.memory" << CheckStatus::Ok << "/sys/fs/cgroup/memory";
+    // This kernel has no CFQ, so no blkio.weight: a weight would fail the start (issue #16).
+    QTest::newRow("io controller") << "cgroup.io" << CheckStatus::Limited
+                                   << "/sys/fs/cgroup/blkio; blkio.weight: not available (no CFQ/BFQ weight";
     QTest::newRow("pids controller") << "cgroup.pids" << CheckStatus::Ok << "/sys/fs/cgroup/pids";
     QTest::newRow("swap accounting") << "cgroup.swap" << CheckStatus::Ok
                                      << "/sys/fs/cgroup/memory/memory.memsw.limit_in_bytes";

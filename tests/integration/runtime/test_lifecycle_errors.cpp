@@ -92,6 +92,10 @@ private slots:
         QCOMPARE(started.error().code, ENOENT);
         QCOMPARE(m_engine.state("nosuch").error().code, ENOENT);
         QCOMPARE(m_engine.destroy("nosuch").error().code, ENOENT);
+        // Marked as a missing container: the only ENOENT clients call "not found".
+        QVERIFY(started.error().noSuchContainer);
+        QVERIFY(m_engine.state("nosuch").error().noSuchContainer);
+        QVERIFY(m_engine.destroy("nosuch").error().noSuchContainer);
     }
 
     void duplicateCreateIsRefused()

@@ -120,6 +120,7 @@ void writeUnified(const fs::path& root)
     writeText(root, "proc/sys/kernel/unprivileged_userns_clone", "0\n");
     writeText(root, "proc/self/mountinfo", kUnifiedMountinfo);
     writeText(root, "sys/fs/cgroup/cgroup.controllers", "cpuset cpu io memory hugetlb pids rdma misc\n");
+    writeText(root, "sys/fs/cgroup/io.cost.qos", "");
     writeText(root, "sys/fs/cgroup/init.scope/cgroup.procs", "1\n");
     writeText(root, "sys/fs/cgroup/system.slice/memory.max", "max\n");
     writeText(root, "sys/fs/cgroup/system.slice/memory.swap.max", "max\n");

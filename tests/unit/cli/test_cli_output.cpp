@@ -242,8 +242,12 @@ private Q_SLOTS:
         s.memoryCurrent = 512 * 1024 * 1024;
         s.pidsCurrent = 3;
         s.pidsLimit = 100;
+        s.oomKills = 2;
         const QString text = statsTable({s}, {{QStringLiteral("web"), 12.5}});
-        QVERIFY2(text.contains(QLatin1String("web   12.5%  2.50s     512.0M / max    3/100")), qPrintable(text));
+        // Issue #16: the OOM kills of a memory limit are a column of their own.
+        QVERIFY2(text.contains(QLatin1String("MEMORY / LIMIT  OOM KILLS  PIDS")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("web   12.5%  2.50s     512.0M / max    2          3/100")),
+                 qPrintable(text));
     }
 
     void templatesTextShowsOptions()

@@ -169,6 +169,10 @@ private Q_SLOTS:
         QTest::newRow("cpu weight") << "cpu-weight" << "100" << "100";
         QTest::newRow("cpu weight zero") << "cpu-weight" << "0" << "";
         QTest::newRow("io weight high") << "io-weight" << "10001" << "";
+        QTest::newRow("cpu shares") << "cpu-shares" << "512" << "512";
+        QTest::newRow("cpu shares 1") << "cpu-shares" << "1" << "";
+        QTest::newRow("blkio weight") << "blkio-weight" << "500" << "500";
+        QTest::newRow("blkio weight 1001") << "blkio-weight" << "1001" << "";
         QTest::newRow("pids") << "pids" << "200" << "200";
         QTest::newRow("pids max") << "pids" << "max" << "max";
         QTest::newRow("pids zero") << "pids" << "0" << "";
@@ -194,7 +198,7 @@ private Q_SLOTS:
         for (const auto& option : limitOptions())
             keys << QLatin1String(option.key);
         QCOMPARE(keys, (QStringList{"memory.max", "memory.high", "memory.swap.max", "cpu.max", "cpu.weight",
-                                    "cpuset.cpus", "pids.max", "io.weight"}));
+                                    "cpuset.cpus", "pids.max", "io.weight", "cpu.shares", "blkio.weight"}));
     }
 
     void exitCodes_data()

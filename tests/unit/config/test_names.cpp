@@ -1,4 +1,6 @@
 #include "berth/names.h"
+#include "berth/model/container_name.h"
+#include "config/container_spec.h"
 
 #include <QtTest>
 
@@ -50,6 +52,32 @@ private slots:
             if (!utf8.empty())
                 QVERIFY2(message.contains(QStringLiteral("'")), qPrintable(message));
         }
+    }
+
+    // Issue #16: a name with '_' (LXC allows it) passed validation and then
+    // failed the create, as its host name. The default host name of every
+    // valid name is a valid host name.
+    void defaultHostname_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("hostname");
+        QTest::newRow("plain") << "web" << "web";
+        QTest::newRow("underscore") << "my_box" << "my-box";
+        QTest::newRow("empty labels") << "a..b." << "a.b";
+        QTest::newRow("dash and dot") << "a-.b_" << "a-.b-";
+    }
+    void defaultHostname()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, hostname);
+        QVERIFY(berth::isValidContainerName(name.toStdString()));
+        const std::string host = berth::model::defaultHostname(name.toStdString());
+        QCOMPARE(QString::fromStdString(host), hostname);
+        auto config = berth::Config::parse("lxc.uts.name = " + host + "\nlxc.rootfs.path = dir:/r\n");
+        QVERIFY(config);
+        auto spec = berth::ContainerSpec::fromConfig(*config);
+        QVERIFY2(spec, spec ? "" : spec.error().message.c_str());
+        QCOMPARE(berth::model::containerHostname(name.toStdString(), "given"), std::string("given"));
     }
 };
 

@@ -25,6 +25,9 @@ private slots:
         QTest::newRow("weight 0") << Args{{"cpu.weight", "0"}};
         QTest::newRow("weight 10001") << Args{{"cpu.weight", "10001"}};
         QTest::newRow("io weight text") << Args{{"io.weight", "max"}};
+        QTest::newRow("shares 1") << Args{{"cpu.shares", "1"}};
+        QTest::newRow("shares 262145") << Args{{"cpu.shares", "262145"}};
+        QTest::newRow("blkio weight 9") << Args{{"blkio.weight", "9"}};
         QTest::newRow("cores negative") << Args{{"cpu.max", "-1"}};
         QTest::newRow("cores nan") << Args{{"cpu.max", "nan"}};
         QTest::newRow("cores inf") << Args{{"cpu.max", "inf"}};
@@ -83,6 +86,8 @@ private slots:
         QTest::newRow("cpu") << Args{{"cpu.max", "0.25"}, {"cpu.period", "50000"}, {"cpu.weight", "1"}};
         QTest::newRow("sets") << Args{{"cpuset.cpus", "0"}, {"cpuset.mems", "0"}, {"io.weight", "10000"}};
         QTest::newRow("pids") << Args{{"pids.max", "max"}};
+        // v1 weights are reported as given, not as cpu.weight/io.weight.
+        QTest::newRow("v1 weights") << Args{{"cpu.shares", "512"}, {"blkio.weight", "500"}};
         // Found by fuzz_helper_validation: to_chars' shortest form was "1e-08".
         QTest::newRow("tiny quota") << Args{{"cpu.max", "0.00000001"}, {"cpu.period", "100000"}};
     }

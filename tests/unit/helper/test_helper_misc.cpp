@@ -16,7 +16,8 @@ private slots:
     {
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("name");
-        QTest::newRow("ENOENT") << ENOENT << "org.berth.Error.NotFound";
+        // Issue #16: a missing file, program or cgroup is no missing container.
+        QTest::newRow("ENOENT") << ENOENT << "org.berth.Error.Failed";
         QTest::newRow("EEXIST") << EEXIST << "org.berth.Error.AlreadyExists";
         QTest::newRow("EBUSY") << EBUSY << "org.berth.Error.Busy";
         QTest::newRow("EINVAL") << EINVAL << "org.berth.Error.InvalidArgument";
@@ -32,8 +33,17 @@ private slots:
     {
         QFETCH(int, code);
         QFETCH(QString, name);
-        const auto got = errorNameForCode(code);
+        const auto got = errorNameFor(Error::make(code, "x"));
         QCOMPARE(QString::fromLatin1(got.data(), qsizetype(got.size())), name);
+    }
+
+    // NotFound (berthctl's exit 4) is a container the caller named, however wrapped.
+    void missingContainerIsNotFound()
+    {
+        const Error missing = Error::missingContainer("web").wrap("start 'web'");
+        QCOMPARE(QString::fromStdString(missing.message), QStringLiteral("start 'web': no container named 'web'"));
+        QCOMPARE(missing.code, ENOENT);
+        QCOMPARE(errorNameFor(missing), kErrorNotFound);
     }
 
     void defaults()

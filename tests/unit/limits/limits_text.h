@@ -29,6 +29,7 @@ inline QString describe(const berth::Limits& l)
     add(parts, "soft", l.memorySoft);
     add(parts, "swap", l.swapMax);
     add(parts, "weight", l.cpuWeight);
+    add(parts, "shares", l.cpuShares);
     if (l.cpuQuota)
         parts << "quota=" + QString::number(l.cpuQuota->cores) + "/" + QString::number(l.cpuQuota->periodUs);
     if (l.cpus)
@@ -37,6 +38,7 @@ inline QString describe(const berth::Limits& l)
         parts << "mems=" + QString::fromStdString(*l.mems);
     add(parts, "pids", l.pidsMax);
     add(parts, "ioweight", l.ioWeight);
+    add(parts, "blkioweight", l.blkioWeight);
     for (const berth::IoDeviceLimit& d : l.ioDevices)
         parts << QString("io=%1:%2,%3,%4,%5,%6").arg(d.major).arg(d.minor).arg(number(d.readBps),
                  number(d.writeBps), number(d.readIops), number(d.writeIops));

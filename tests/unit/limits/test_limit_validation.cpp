@@ -23,6 +23,7 @@ HostResources host()
     h.blockDevices = {{8, 0}, {253, 0}};
     h.v1SwapAccounting = true;
     h.v2Swap = false;
+    h.ioWeight = true;
     return h;
 }
 
@@ -49,6 +50,8 @@ private slots:
     void accepted();
     void refused_data();
     void refused();
+    void ioWeightNeedsItsFile_data();
+    void ioWeightNeedsItsFile();
     void hostResources_data();
     void hostResources();
     void hostResourcesErrors_data();
@@ -105,6 +108,14 @@ void TestLimitValidation::refused_data()
         << "CPU weight 10001 is out of range 1..10000";
     QTest::newRow("io weight 0") << make([](Limits& l) { l.ioWeight = 0; }) << int(Mode::Unified)
         << "IO weight 0 is out of range 1..10000";
+    QTest::newRow("cpu shares 1") << make([](Limits& l) { l.cpuShares = 1; }) << int(Mode::Legacy)
+        << "CPU shares 1 is out of range 2..262144";
+    QTest::newRow("blkio weight 1001") << make([](Limits& l) { l.blkioWeight = 1001; }) << int(Mode::Legacy)
+        << "blkio weight 1001 is out of range 10..1000";
+    QTest::newRow("shares and weight") << make([](Limits& l) { l.cpuShares = 512; l.cpuWeight = 20; })
+        << int(Mode::Legacy) << "cpu.weight and cpu.shares are the same weight: give one";
+    QTest::newRow("io and blkio weight") << make([](Limits& l) { l.blkioWeight = 500; l.ioWeight = 20; })
+        << int(Mode::Unified) << "io.weight and blkio.weight are the same weight: give one";
     QTest::newRow("quota above cpus") << make([](Limits& l) { l.cpuQuota = CpuQuota{2.5, 100000}; })
         << int(Mode::Legacy) << "CPU quota of 2.5 cores exceeds the host's 2 online CPUs";
     QTest::newRow("negative quota") << make([](Limits& l) { l.cpuQuota = CpuQuota{-1, 100000}; })
@@ -148,11 +159,45 @@ void TestLimitValidation::refused()
     QCOMPARE(ok.error().code, EINVAL);
 }
 
+// A kernel without the weight file (no CFQ on v1, no io.cost on v2) would
+// fail the write at start: refused first, naming the key and why.
+void TestLimitValidation::ioWeightNeedsItsFile_data()
+{
+    QTest::addColumn<Limits>("limits");
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<QString>("message");
+
+    const QString noBlkio = "blkio.weight: not available (no CFQ/BFQ weight: the kernel has no blkio.weight file)";
+    QTest::newRow("blkio.weight on v1") << make([](Limits& l) { l.blkioWeight = 500; }) << int(Mode::Legacy)
+                                        << noBlkio;
+    QTest::newRow("io.weight on v1") << make([](Limits& l) { l.ioWeight = 100; }) << int(Mode::Hybrid)
+                                     << "io.weight is written as blkio.weight on this host; " + noBlkio;
+    QTest::newRow("io.weight on v2") << make([](Limits& l) { l.ioWeight = 100; }) << int(Mode::Unified)
+        << "io.weight: not available (no io.cost controller: the kernel has no io.weight file)";
+}
+
+void TestLimitValidation::ioWeightNeedsItsFile()
+{
+    QFETCH(Limits, limits);
+    QFETCH(int, mode);
+    QFETCH(QString, message);
+    HostResources without = host();
+    without.ioWeight = false;
+    const Status ok = validateLimits(limits, without, Mode(mode));
+    QVERIFY(!ok);
+    QCOMPARE(QString::fromStdString(ok.error().message), message);
+    QCOMPARE(ok.error().code, EINVAL);
+    QVERIFY(validateLimits(limits, host(), Mode(mode)));
+    // Other limits pass without the file.
+    QVERIFY(validateLimits(make([](Limits& l) { l.cpuShares = 512; }), without, Mode(mode)));
+}
+
 void TestLimitValidation::hostResources_data()
 {
     QTest::addColumn<bool>("unified");
     QTest::addColumn<bool>("withNodes");
     QTest::addColumn<bool>("swapFiles");           // memsw in v1 root / swap.max in a v2 child
+                                                   // and blkio.weight in v1 root / io.cost.qos in v2 root
     QTest::addColumn<QString>("expectedMems");
     QTest::addColumn<bool>("expectedSwap");
 
@@ -183,17 +228,23 @@ void TestLimitValidation::hostResources()
     const fs::path mount = root / "sys/fs/cgroup" / (unified ? "" : "memory");
     if (unified) {
         layout.mode = Mode::Unified;
-        layout.unified = Hierarchy{mount, {"cpu", "memory"}, "", true};
+        layout.unified = Hierarchy{mount, {"cpu", "memory", "io"}, "", true};
         writeText(mount / "child/memory.max", "max\n");
-        if (swapFiles)
+        if (swapFiles) {
             writeText(mount / "child/memory.swap.max", "max\n");
+            writeText(mount / "io.cost.qos", "");
+        }
     } else {
         layout.mode = Mode::Legacy;
         layout.legacy.push_back(Hierarchy{root / "sys/fs/cgroup/cpu", {"cpu"}, "", false});
         layout.legacy.push_back(Hierarchy{mount, {"memory"}, "", false});
+        layout.legacy.push_back(Hierarchy{root / "sys/fs/cgroup/blkio", {"blkio"}, "", false});
         fs::create_directories(mount);
-        if (swapFiles)
+        writeText(root / "sys/fs/cgroup/blkio/blkio.throttle.read_bps_device", "");
+        if (swapFiles) {
             writeText(mount / "memory.memsw.limit_in_bytes", "9223372036854771712\n");
+            writeText(root / "sys/fs/cgroup/blkio/blkio.weight", "500\n");
+        }
     }
 
     auto h = readHostResources(layout, root);
@@ -205,6 +256,7 @@ void TestLimitValidation::hostResources()
     QVERIFY(h->blockDevices == (Devices{{8, 0}, {8, 16}, {253, 0}}));
     QCOMPARE(unified ? h->v2Swap : h->v1SwapAccounting, expectedSwap);
     QCOMPARE(unified ? h->v1SwapAccounting : h->v2Swap, false);
+    QCOMPARE(h->ioWeight, swapFiles);
 }
 
 void TestLimitValidation::hostResourcesErrors_data()

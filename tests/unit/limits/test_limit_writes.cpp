@@ -106,6 +106,21 @@ void TestLimitWrites::writes_data()
     memoryOnly.memoryMax = 4ULL << 20;
     QTest::newRow("v1 memory alone leaves memsw") << memoryOnly << int(Mode::Legacy)
         << "memory/memory.limit_in_bytes=4194304";
+
+    // A v1 value reaches a v1 kernel as given (512 used to become 501 by
+    // way of cpu.weight 20); on v2 it is converted.
+    Limits v1Weights;
+    v1Weights.cpuShares = 512;
+    v1Weights.blkioWeight = 500;
+    QTest::newRow("v1 shares and blkio weight exact") << v1Weights << int(Mode::Legacy)
+        << "cpu/cpu.shares=512 | blkio/blkio.weight=500";
+    QTest::newRow("v1 weights on v2 converted") << v1Weights << int(Mode::Unified)
+        << "cpu/cpu.weight=20 | io/io.weight=default 4950";
+    Limits v2Weights;
+    v2Weights.cpuWeight = 20;
+    v2Weights.ioWeight = 4950;
+    QTest::newRow("v2 weights on v1 converted") << v2Weights << int(Mode::Legacy)
+        << "cpu/cpu.shares=501 | blkio/blkio.weight=500";
 }
 
 void TestLimitWrites::writes()

@@ -67,7 +67,11 @@ void TestLimitsConfig::keys_data()
     QTest::newRow("plain bytes and units") << "lxc.cgroup2.memory.max = 4194304\nlxc.cgroup2.memory.high = 2KiB\n"
                                            << "mem=4194304 soft=2048";
     QTest::newRow("cpu weight") << "lxc.cgroup2.cpu.weight = 250\n" << "weight=250";
-    QTest::newRow("cpu shares") << "lxc.cgroup.cpu.shares = 1024\n" << "weight=39";
+    QTest::newRow("cpu shares as given") << "lxc.cgroup.cpu.shares = 512\n" << "shares=512";
+    QTest::newRow("later weight family wins") << "lxc.cgroup.cpu.shares = 512\nlxc.cgroup2.cpu.weight = 20\n"
+                                              << "weight=20";
+    QTest::newRow("later shares win") << "lxc.cgroup2.cpu.weight = 20\nlxc.cgroup.cpu.shares = 512\n"
+                                      << "shares=512";
     QTest::newRow("cpu.max") << "lxc.cgroup2.cpu.max = 150000 100000\n" << "quota=1.5/100000";
     QTest::newRow("cpu.max default period") << "lxc.cgroup2.cpu.max = 50000\n" << "quota=0.5/100000";
     QTest::newRow("cpu.max max") << "lxc.cgroup2.cpu.max = max 20000\n" << "quota=0/20000";
@@ -81,7 +85,7 @@ void TestLimitsConfig::keys_data()
     QTest::newRow("pids v1") << "lxc.cgroup.pids.max = 100\n" << "pids=100";
     QTest::newRow("io weight") << "lxc.cgroup2.io.weight = default 300\n" << "ioweight=300";
     QTest::newRow("io weight bare") << "lxc.cgroup2.io.weight = 300\n" << "ioweight=300";
-    QTest::newRow("blkio weight") << "lxc.cgroup.blkio.weight = 500\n" << "ioweight=4950";
+    QTest::newRow("blkio weight as given") << "lxc.cgroup.blkio.weight = 500\n" << "blkioweight=500";
     QTest::newRow("io.max lines merge per device")
         << "lxc.cgroup2.io.max = 8:16 riops=100\nlxc.cgroup2.io.max = 8:0 rbps=1048576 wbps=max\n"
            "lxc.cgroup2.io.max = 8:16 wiops=5 wbps=2M\n"
@@ -182,9 +186,13 @@ void TestLimitsConfig::store_data()
     QTest::newRow("v1 keys updated in place, own syntax")
         << head + "lxc.cgroup.memory.limit_in_bytes = 256M\nlxc.cgroup.cpu.shares=512\nlxc.net.0.type = empty\n"
                   "lxc.cgroup.pids.max = 10\n"
-        << make([](Limits& l) { l.memoryMax = kUnlimited; l.cpuWeight = 100; l.pidsMax = kUnlimited; })
-        << head + "lxc.cgroup.memory.limit_in_bytes = -1\nlxc.cgroup.cpu.shares=2598\nlxc.net.0.type = empty\n"
+        << make([](Limits& l) { l.memoryMax = kUnlimited; l.cpuShares = 512; l.pidsMax = kUnlimited; })
+        << head + "lxc.cgroup.memory.limit_in_bytes = -1\nlxc.cgroup.cpu.shares=512\nlxc.net.0.type = empty\n"
                   "lxc.cgroup.pids.max = max\n";
+    QTest::newRow("a weight replaces the other family's key")
+        << head + "lxc.cgroup.cpu.shares = 512\nlxc.cgroup2.io.weight = 10\n"
+        << make([](Limits& l) { l.cpuWeight = 20; l.blkioWeight = 500; })
+        << head + "lxc.cgroup2.cpu.weight = 20\nlxc.cgroup.blkio.weight = 500\n";
     QTest::newRow("v2 keys updated in place")
         << head + "lxc.cgroup2.memory.max = 1G\nlxc.cgroup2.cpu.weight = 50\nlxc.cgroup2.io.weight = default 10\n"
         << make([](Limits& l) { l.memoryMax = 512ULL << 20; l.cpuWeight = 100; l.ioWeight = 200; })
@@ -234,7 +242,7 @@ void TestLimitsConfig::store_data()
         << head + "lxc.cgroup.blkio.weight = 500\nlxc.cgroup.blkio.throttle.read_bps_device = 8:0 100\n"
                   "lxc.cgroup.blkio.throttle.read_bps_device = 8:16 200\n# tail\n"
         << make([](Limits& l) {
-               l.ioWeight = 100;
+               l.blkioWeight = 20;
                l.ioDevices = {IoDeviceLimit{8, 0, 4096, kUnlimited, 7}, IoDeviceLimit{253, 0, 8192}};
            })
         << head + "lxc.cgroup.blkio.weight = 20\nlxc.cgroup.blkio.throttle.read_bps_device = 8:0 4096\n"
@@ -280,6 +288,7 @@ void TestLimitsConfig::storeRefusesWithoutChange()
 // What is stored reads back as the same limits, in either family.
 void TestLimitsConfig::storeThenReadBack()
 {
+    const Limits v1Weights = make([](Limits& l) { l.cpuShares = 512; l.blkioWeight = 500; });
     const Limits limits = make([](Limits& l) {
         l.memoryMax = 256ULL << 20;
         l.swapMax = 64ULL << 20;
@@ -296,11 +305,19 @@ void TestLimitsConfig::storeThenReadBack()
         "lxc.cgroup.blkio.weight = 10\nlxc.cgroup.blkio.throttle.write_bps_device = 8:0 1\n",
     };
     for (const char* text : configs) {
-        Config c = parse(text);
-        QVERIFY(storeLimitsInConfig(c, limits));
-        auto back = limitsFromConfig(c);
-        QVERIFY2(back, back ? "" : back.error().message.c_str());
-        QCOMPARE(describe(*back), describe(limits));
+        for (const Limits* each : {&limits, &v1Weights}) {
+            const Limits& given = *each;
+            Config c = parse(text);
+            QVERIFY(storeLimitsInConfig(c, given));
+            auto back = limitsFromConfig(c);
+            QVERIFY2(back, back ? "" : back.error().message.c_str());
+            if (&given == &v1Weights) {   // the config's other limits stay
+                back->memoryMax = back->swapMax = back->pidsMax = std::nullopt;
+                back->cpuQuota.reset();
+                back->ioDevices.clear();
+            }
+            QCOMPARE(describe(*back), describe(given));
+        }
     }
 }
 

@@ -27,9 +27,11 @@ std::string baseConfig(const std::string& network)
     return text + "berth.kind = system\nlxc.init.cmd = /sbin/init\n";
 }
 
+// berthbr0 and br1 are Berth's bridges here; lxcbr0 is LXC's.
 LxcImportTarget target(const std::string& network = {}, const std::string& hostname = {})
 {
-    return {"new", hostname, kNewRootfs, baseConfig(network)};
+    return {"new", hostname, kNewRootfs, baseConfig(network), !network.empty(),
+            [](std::string_view link) { return link == "berthbr0" || link == "br1"; }};
 }
 
 Result<LxcImportPlan> convert(const std::string& text, const std::string& dir = "/var/lib/lxc/old",
@@ -101,8 +103,8 @@ private slots:
         QTest::newRow("console log of the old install") << "lxc.console.logfile";
         QTest::newRow("log of the old install") << "lxc.log.file";
         QTest::newRow("hook") << "lxc.hook.pre-start";
-        QTest::newRow("old hwaddr would clash") << "lxc.net.0.hwaddr";
-        QTest::newRow("LXC's bridge") << "lxc.net.0.link";
+        QTest::newRow("veth on LXC's bridge") << "lxc.net.0.link";
+        QTest::newRow("its hwaddr") << "lxc.net.0.hwaddr";
     }
     void dropped()
     {
@@ -181,6 +183,59 @@ private slots:
         const Config config = converted(test::kLxcBusyboxConfig, target(network.toStdString(), hostname.toStdString()));
         QCOMPARE(QString::fromStdString(valueOr(config, key.toStdString())), value);
         QCOMPARE(config.entries(key.toStdString()).size() <= 1, true);
+    }
+
+    // Issue #16: the LXC network was dropped without a word. What Berth can
+    // express is imported; the rest is named in a note (a log line of the
+    // job and a comment atop the config).
+    void networkImported()
+    {
+        const std::string text = "lxc.rootfs.path = dir:/var/lib/lxc/old/rootfs\n"
+                                 "lxc.net.0.type = veth\nlxc.net.0.link = br1\nlxc.net.0.flags = up\n"
+                                 "lxc.net.0.name = eth0\nlxc.net.0.hwaddr = 00:16:3e:5a:7c:01\n"
+                                 "lxc.net.0.ipv4.address = 10.0.3.200/24\nlxc.net.0.ipv4.gateway = 10.0.3.1\n"
+                                 "lxc.net.0.ipv6.address = fd00::2/64\n"
+                                 "lxc.net.1.type = veth\nlxc.net.1.link = lxcbr0\n"
+                                 "lxc.net.2.type = phys\nlxc.net.2.link = eth3\n";
+        auto plan = convert(text);
+        QVERIFY2(plan, plan ? "" : plan.error().message.c_str());
+        auto config = Config::parse(plan->config);
+        QVERIFY(config);
+        for (const auto& [key, value] : {std::pair{"lxc.net.0.type", "veth"}, {"lxc.net.0.link", "br1"},
+                                         {"lxc.net.0.flags", "up"}, {"lxc.net.0.name", "eth0"},
+                                         {"lxc.net.0.hwaddr", "00:16:3e:5a:7c:01"},
+                                         {"lxc.net.0.ipv4.address", "10.0.3.200/24"},
+                                         {"lxc.net.0.ipv4.gateway", "10.0.3.1"}})
+            QCOMPARE(QString::fromStdString(valueOr(*config, key)), QString::fromLatin1(value));
+        for (const char* key : {"lxc.net.0.ipv6.address", "lxc.net.1.type", "lxc.net.2.type"})
+            QCOMPARE(QString::fromStdString(valueOr(*config, key)), QStringLiteral("<unset>"));
+        const QStringList notes = [&] {
+            QStringList out;
+            for (const std::string& note : plan->notes)
+                out << QString::fromStdString(note);
+            return out;
+        }();
+        QCOMPARE(notes.size(), 4);
+        QCOMPARE(notes[0], QStringLiteral("config:9: lxc.net.0.ipv6.address = 'fd00::2/64' is not imported "
+                                          "(Berth has no such network key)"));
+        QVERIFY2(notes[1].startsWith("lxc.net.0.hwaddr 00:16:3e:5a:7c:01 is the LXC container's"), qPrintable(notes[1]));
+        QVERIFY2(notes[2].startsWith("lxc.net.1 is not imported: a veth on 'lxcbr0', which is not a Berth bridge"),
+                 qPrintable(notes[2]));
+        QVERIFY2(notes[3].startsWith("lxc.net.2 is not imported: type 'phys' cannot be imported"), qPrintable(notes[3]));
+        QVERIFY(plan->config.starts_with("# lxc-import: config:9: lxc.net.0.ipv6.address"));
+    }
+
+    // Nothing importable (LXC's own lxcbr0): no network, and a note says why.
+    void networkOnLxcBridgeNoted()
+    {
+        auto plan = convert(test::kLxcBusyboxConfig);
+        QVERIFY2(plan, plan ? "" : plan.error().message.c_str());
+        QCOMPARE(plan->notes.size(), std::size_t(1));
+        QVERIFY2(plan->notes.front().starts_with("lxc.net.0 is not imported: a veth on 'lxcbr0'"),
+                 plan->notes.front().c_str());
+        auto asked = convert(test::kLxcBusyboxConfig, "/var/lib/lxc/old", target("berthbr0"));
+        QVERIFY(asked);
+        QCOMPARE(asked->notes, std::vector<std::string>{"the LXC network (lxc.net.*) is replaced by the network asked for"});
     }
 
     // common.conf set lxc.mount.auto; without it Berth's default applies.
