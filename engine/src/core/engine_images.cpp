@@ -2,6 +2,7 @@
 #include "berth/engine.h"
 
 #include "berth/config.h"
+#include "core/archive_config.h"
 #include "core/engine_checks.h"
 #include "core/engine_images.h"
 #include "fs/atomic_file.h"
@@ -27,6 +28,20 @@ namespace fsys = std::filesystem;
 
 namespace templates {
 
+// A container archive's config, made the new container's and judged
+// before anything of the archive is written.
+Status takeArchiveConfig(const BuildContext& ctx, std::string text, std::optional<std::string>& config)
+{
+    auto imported = importedConfig(text, ctx.request, ctx.baseConfig);
+    if (!imported)
+        return fail(imported.error().wrap("import the archive's config"));
+    if (ctx.request.checkImportedConfig)
+        if (auto allowed = ctx.request.checkImportedConfig(*imported); !allowed)
+            return allowed;
+    config = std::move(*imported);
+    return {};
+}
+
 // Engine::create checked that inputFd is a regular file or a pipe.
 Status buildTarball(const BuildContext& ctx)
 {
@@ -35,16 +50,19 @@ Status buildTarball(const BuildContext& ctx)
         return fail(rootFd.error());
     image::ExtractOptions options;
     options.allowDevices = false;
+    options.leaveOutDevNodes = true;
     // A cancel stops the extraction at the next entry.
     options.beforeEntry = [&ctx](std::string_view) -> Result<bool> {
         if (auto go = ctx.progress.check(); !go)
             return fail(go.error());
         return false;
     };
+    std::optional<std::string> config;   // a plain rootfs archive has none
+    options.containerConfig = [&ctx, &config](std::string text) { return takeArchiveConfig(ctx, std::move(text), config); };
     ctx.progress.step("Extracting the archive", 0.1);
     if (auto extracted = image::extractArchive(ctx.request.inputFd, rootFd->get(), options); !extracted)
         return fail(extracted.error().wrap("extract the archive"));
-    return fs::writeFileAtomic(ctx.staging / "config", ctx.baseConfig, 0640);
+    return fs::writeFileAtomic(ctx.staging / "config", config.value_or(ctx.baseConfig), 0640);
 }
 
 } // namespace templates
@@ -76,14 +94,21 @@ Result<std::string> clonedConfig(const EngineSettings& settings, const CreateReq
     return config->serialize();
 }
 
-// A rootfs shifted on disk is written with the IDs it has inside, as an
-// idmapped one is stored: the tarball template reads either back the same.
+// A container archive: the config, then the rootfs. A rootfs shifted on
+// disk is written with the IDs it has inside, as an idmapped one is stored:
+// the tarball template reads either back the same.
 Result<image::ExportOptions> exportOptions(const EngineSettings& settings, const std::string& name)
 {
     auto config = runtime::loadContainerConfig(settings, name);
     if (!config)
         return fail(config.error());
     image::ExportOptions options;
+    options.leaveOutDevices = true;
+    auto stored = ContainerStore(settings.paths).readConfig(name);
+    auto carried = stored ? exportedConfig(*stored) : Result<std::string>(fail(stored.error()));
+    if (!carried)
+        return fail(carried.error());
+    options.config = std::move(*carried);
     const model::IdMap disk = idmap::diskIdMap(*config);
     if (disk.empty())
         return options;

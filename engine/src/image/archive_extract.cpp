@@ -5,6 +5,7 @@
 #include "image/archive_metadata.h"
 #include "image/archive_path.h"
 #include "image/archive_tree.h"
+#include "image/container_archive.h"
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -51,7 +52,13 @@ public:
     Status run();
 
 private:
+    enum class Layout { Unknown, Plain, Container };
+
     Status extractEntry(archive_entry* entry);
+    bool isConfigMember(archive_entry* entry, std::string_view path) const;
+    Status takeConfig(archive_entry* entry);
+    Result<std::string> treePath(std::string path) const;
+    bool leftOut(archive_entry* entry, std::string_view path) const;
     Status writeEntry(archive_entry* entry, const std::string& path, const TreeSlot& slot);
     Status fixDirectories();
 
@@ -60,6 +67,7 @@ private:
     const ExtractOptions& m_options;
     std::uint64_t m_written = 0;
     std::vector<DirFixup> m_dirs;
+    Layout m_layout = Layout::Unknown;
 };
 
 Status Extractor::run()
@@ -76,12 +84,58 @@ Status Extractor::run()
     }
 }
 
+bool Extractor::isConfigMember(archive_entry* entry, std::string_view path) const
+{
+    return m_options.containerConfig && path == kConfigMember && archive_entry_filetype(entry) == AE_IFREG
+        && !archive_entry_hardlink(entry);
+}
+
+Status Extractor::takeConfig(archive_entry* entry)
+{
+    if (archive_entry_size(entry) < 0 || std::uint64_t(archive_entry_size(entry)) > kMaxConfigMemberSize)
+        return failWith(EFBIG, "the archive's config is larger than " + std::to_string(kMaxConfigMemberSize) + " bytes");
+    std::string text(std::size_t(archive_entry_size(entry)), '\0');
+    const la_ssize_t n = archive_read_data(m_a, text.data(), text.size());
+    if (n < 0 || std::size_t(n) != text.size())
+        return std::unexpected(archiveError(m_a, "read the archive's config"));
+    return m_options.containerConfig(std::move(text));
+}
+
+// A container archive's rootfs/ is the tree; nothing else is written.
+Result<std::string> Extractor::treePath(std::string path) const
+{
+    if (m_layout != Layout::Container)
+        return path;
+    if (path == kRootfsMember)
+        return std::string();
+    if (path.starts_with(kRootfsMember) && path.size() > kRootfsMember.size() && path[kRootfsMember.size()] == '/')
+        return path.substr(kRootfsMember.size() + 1);
+    return failWith(EINVAL, "archive entry " + quoted(path) + " of a container archive lies outside rootfs/", path);
+}
+
+bool Extractor::leftOut(archive_entry* entry, std::string_view path) const
+{
+    const auto type = archive_entry_filetype(entry);
+    return m_options.leaveOutDevNodes && !archive_entry_hardlink(entry) && (type == AE_IFCHR || type == AE_IFBLK)
+        && path.starts_with("dev/");
+}
+
 Status Extractor::extractEntry(archive_entry* entry)
 {
     const char* name = archive_entry_pathname(entry);
-    auto path = normalizeEntryPath(name ? name : "");
+    auto normalized = normalizeEntryPath(name ? name : "");
+    if (!normalized)
+        return std::unexpected(normalized.error());
+    if (m_layout == Layout::Unknown) {
+        m_layout = isConfigMember(entry, *normalized) ? Layout::Container : Layout::Plain;
+        if (m_layout == Layout::Container)
+            return takeConfig(entry);
+    }
+    auto path = treePath(std::move(*normalized));
     if (!path)
         return std::unexpected(path.error());
+    if (leftOut(entry, *path))
+        return {};
     const bool isDir = archive_entry_filetype(entry) == AE_IFDIR && !archive_entry_hardlink(entry);
     if (path->empty()) {
         if (!isDir)
@@ -109,9 +163,10 @@ Status Extractor::writeEntry(archive_entry* entry, const std::string& path, cons
     const EntryContext ctx{slot, path, m_options, m_written};
     if (const char* target = archive_entry_hardlink(entry)) {
         auto normalized = normalizeEntryPath(target);
-        if (!normalized)
-            return std::unexpected(normalized.error().wrap("hard link " + quoted(path)));
-        return writeHardlink(m_root, *normalized, ctx);
+        auto inTree = normalized ? treePath(std::move(*normalized)) : Result<std::string>(fail(normalized.error()));
+        if (!inTree)
+            return std::unexpected(inTree.error().wrap("hard link " + quoted(path)));
+        return writeHardlink(m_root, *inTree, ctx);
     }
     switch (archive_entry_filetype(entry)) {
     case AE_IFREG:
