@@ -3,6 +3,7 @@
 
 #include "berth/model/create_options.h"
 #include "config/values.h"
+#include "config_judgement.h"
 #include "net/bridge_host.h"
 #include "store/container_store.h"
 #include "template_exposure.h"
@@ -110,6 +111,22 @@ HostReasons createExposures(const CreateRequest& request, const Paths& paths)
     return out;
 }
 
+// The config a container archive brings (as the engine will store it) is
+// judged as SetConfig judges one; its exposures need the host action,
+// which the caller has only when the creation already asked for it.
+Status judgeImportedConfig(const std::string& text, const std::string& container, const Paths& paths,
+                           bool hostGranted)
+{
+    const std::string current = "lxc.rootfs.path = dir:" + paths.rootfsDir(container).string() + "\n";
+    auto reasons = judgeConfig(text, current, paths);
+    if (!reasons)
+        return fail(reasons.error());
+    if (reasons->empty() || hostGranted)
+        return {};
+    return failWith(EPERM, "the archive's config reaches the host, so only an administrator may import it: " +
+                               refusalText(kActionHostAccess, *reasons));
+}
+
 } // namespace
 
 QDBusObjectPath Service::Create(const QString& name, const QString& templateName, const StringMap& options,
@@ -153,10 +170,15 @@ QDBusObjectPath Service::createJob(const std::string& name, const QString& templ
             needs.needHost({{"", reason, ""}});
     // A privileged container only when asked for (a clone included).
     requirePrivilege(createPrivilege(request->privileged), name, needs);
+    const bool hostGranted = needs.actions.contains(QString::fromLatin1(kActionHostAccess));
     // A directory (oci) is read with the caller's rights, never root's.
     authorizeJobFor(needs, QStringLiteral("create"), name,
-                    [this, request = *request, keep](const Progress& progress, const CallerIdentity& caller) mutable {
+                    [this, request = *request, keep, name, hostGranted](const Progress& progress, const CallerIdentity& caller) mutable {
                         request.inputFd = keep.isValid() ? keep.fileDescriptor() : -1;
+                        request.checkImportedConfig = [this, name, hostGranted, caller](const std::string& text) {
+                            return judgeImportedConfig(text, name, m_engine.settings().paths,
+                                                       hostGranted || caller.uid == 0);
+                        };
                         request.inputReader = uid_t(caller.uid);
                         if (caller.groupsKnown)
                             request.inputReaderGroups = std::vector<gid_t>(caller.groups.begin(), caller.groups.end());
