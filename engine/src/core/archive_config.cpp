@@ -6,6 +6,9 @@
 #include "config/values.h"
 
 #include <array>
+#include <optional>
+#include <set>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -65,6 +68,20 @@ Status refuseUnaskedPrivilege(const Config& config, const CreateRequest& request
     return {};
 }
 
+// "lxc.net.0.hwaddr" -> "hwaddr", for the keys that must stay one container's.
+std::optional<std::string_view> uniqueNetSubkey(std::string_view key)
+{
+    if (!key.starts_with("lxc.net."))
+        return std::nullopt;
+    const std::size_t dot = key.find('.', std::string_view("lxc.net.").size());
+    if (dot == std::string_view::npos)
+        return std::nullopt;
+    const std::string_view subkey = key.substr(dot + 1);
+    if (subkey == "ipv4.address" || subkey == "hwaddr")
+        return subkey;
+    return std::nullopt;
+}
+
 } // namespace
 
 Result<std::string> exportedConfig(const std::string& storedText)
@@ -99,6 +116,31 @@ Result<std::string> importedConfig(const std::string& archiveText, const CreateR
             return fail(taken.error());
     if (auto spec = ContainerSpec::fromConfig(*config); !spec)
         return fail(spec.error());
+    return config->serialize();
+}
+
+Result<std::string> withoutTakenAddresses(const std::string& text, const std::vector<std::string>& otherConfigs)
+{
+    auto config = parseUntrusted(text, "the archive's config");
+    if (!config)
+        return fail(config.error());
+    std::set<std::pair<std::string, std::string>> taken;   // subkey, value
+    for (const std::string& other : otherConfigs) {
+        auto parsed = parseUntrusted(other, "config");
+        if (!parsed)
+            continue;   // an include (root's): its addresses are checked at start
+        for (const ConfigEntry& entry : parsed->allEntries())
+            if (auto subkey = uniqueNetSubkey(entry.key))
+                taken.emplace(*subkey, entry.value);
+    }
+    std::vector<std::string> drop;
+    for (const ConfigEntry& entry : config->allEntries())
+        if (auto subkey = uniqueNetSubkey(entry.key); subkey && taken.contains({std::string(*subkey), entry.value}))
+            drop.push_back(entry.key);
+    if (drop.empty())
+        return text;
+    for (const std::string& key : drop)
+        config->unset(key);
     return config->serialize();
 }
 

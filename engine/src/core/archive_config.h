@@ -6,6 +6,7 @@
 #include "berth/engine.h"
 
 #include <string>
+#include <vector>
 
 namespace berth {
 
@@ -24,5 +25,12 @@ namespace berth {
 // container's archive is refused (EPERM) unless the request is privileged.
 [[nodiscard]] Result<std::string> importedConfig(const std::string& archiveText, const CreateRequest& request,
                                                  const std::string& baseConfig);
+
+// The imported config without the static addresses and MACs (lxc.net.N.
+// ipv4.address, hwaddr) that one of `otherConfigs` gives its own interface:
+// the copy of a container that still exists then takes a lease and a MAC of
+// its own name, instead of a clash at start.
+[[nodiscard]] Result<std::string> withoutTakenAddresses(const std::string& text,
+                                                        const std::vector<std::string>& otherConfigs);
 
 } // namespace berth

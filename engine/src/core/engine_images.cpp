@@ -28,6 +28,21 @@ namespace fsys = std::filesystem;
 
 namespace templates {
 
+// Every other container's stored config.
+Result<std::vector<std::string>> otherConfigs(const EngineSettings& settings, const std::string& name)
+{
+    const ContainerStore store(settings.paths);
+    auto names = store.list();
+    if (!names)
+        return fail(names.error());
+    std::vector<std::string> configs;
+    for (const std::string& other : *names)
+        if (other != name)
+            if (auto text = store.readConfig(other))
+                configs.push_back(std::move(*text));
+    return configs;
+}
+
 // A container archive's config, made the new container's and judged
 // before anything of the archive is written.
 Status takeArchiveConfig(const BuildContext& ctx, std::string text, std::optional<std::string>& config)
@@ -35,6 +50,12 @@ Status takeArchiveConfig(const BuildContext& ctx, std::string text, std::optiona
     auto imported = importedConfig(text, ctx.request, ctx.baseConfig);
     if (!imported)
         return fail(imported.error().wrap("import the archive's config"));
+    auto others = otherConfigs(ctx.settings, ctx.request.name);
+    if (!others)
+        return fail(others.error());
+    imported = withoutTakenAddresses(*imported, *others);
+    if (!imported)
+        return fail(imported.error());
     if (ctx.request.checkImportedConfig)
         if (auto allowed = ctx.request.checkImportedConfig(*imported); !allowed)
             return allowed;

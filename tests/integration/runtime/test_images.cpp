@@ -162,7 +162,8 @@ private slots:
         QCOMPARE(copy.get("lxc.signal.halt").value_or(""), std::string("SIGUSR2"));
         QCOMPARE(copy.get("lxc.cgroup2.memory.max").value_or(""), std::string("67108864"));
         QCOMPARE(copy.get("lxc.net.0.link").value_or(""), std::string("berthbr7"));
-        QCOMPARE(copy.get("lxc.net.0.ipv4.address").value_or(""), std::string("10.0.7.200/24"));
+        // The original still holds its static address: the copy takes a lease.
+        QVERIFY(!copy.get("lxc.net.0.ipv4.address"));
         QCOMPARE(copy.get("berth.kind").value_or(""), std::string("system"));
         QCOMPARE(copy.get("lxc.uts.name").value_or(""), std::string("conf-copy"));
         QCOMPARE(copy.get("berth.template").value_or(""), std::string("tarball"));
@@ -172,6 +173,13 @@ private slots:
         QVERIFY(!copyMap.empty());
         QVERIFY(copyMap != origMap);
         QVERIFY(m_engine.destroy("conf-copy"));
+        QVERIFY(m_engine.destroy("conf"));
+        // Imported under its own name once the original is gone, it keeps it.
+        ::lseek(archive.get(), 0, SEEK_SET);
+        auto again = m_engine.create({.name = "conf", .templateName = "tarball", .inputFd = archive.get()});
+        QVERIFY2(again, again ? "" : again.error().describe().c_str());
+        QCOMPARE(configOf(m_engine, "conf").get("lxc.net.0.ipv4.address").value_or(""), std::string("10.0.7.200/24"));
+        QCOMPARE(configOf(m_engine, "conf").get("lxc.uts.name").value_or(""), std::string("conf"));
         QVERIFY(m_engine.destroy("conf"));
     }
 
