@@ -321,6 +321,7 @@ private Q_SLOTS:
         QString said;
         QCOMPARE(info(QStringLiteral("rootsys")).value(QStringLiteral("privileged")).toBool(), true);
         int code = importAsMember(exported(QStringLiteral("rootsys")), &said);
+        qInfo("privileged archive: %s", qPrintable(said));
         QVERIFY2(code != 0 && said.contains(QLatin1String("the archive's container is privileged")), qPrintable(said));
         QCOMPARE(state(QStringLiteral("memberimport")), QStringLiteral("org.berth.Error.NotFound"));
 
@@ -329,7 +330,22 @@ private Q_SLOTS:
         const QString bind = QStringLiteral("lxc.mount.entry = /etc host-etc none bind,create=dir 0 0\n");
         QVERIFY(call(QStringLiteral("SetConfig"), {QStringLiteral("rootexposed"), config(QStringLiteral("rootexposed")) + bind})
                     .type() != QDBusMessage::ErrorMessage);
-        code = importAsMember(exported(QStringLiteral("rootexposed")), &said);
+        // From a file, judged before it runs: polkit's refusal names the line.
+        const QString exposed = exported(QStringLiteral("rootexposed"));
+        code = importAsMember(exposed, &said);
+        qInfo("exposing archive from a file: %s", qPrintable(said));
+        QVERIFY2(code == 3 && said.contains(QLatin1String("lxc.mount.entry")) &&
+                     said.contains(QLatin1String("needs an administrator (org.berth.host.bind-mount)")),
+                 qPrintable(said));
+        QCOMPARE(state(QStringLiteral("memberimport")), QStringLiteral("org.berth.Error.NotFound"));
+        // From a pipe, judged in the job before anything is extracted.
+        code = runAs(kTestUser,
+                     {QStringLiteral("sh"), QStringLiteral("-c"),
+                      QStringLiteral("cat '%1' | env LC_ALL=C.UTF-8 LANGUAGE= BERTH_BUS_ADDRESS='%2' '%3' create "
+                                     "memberimport -t tarball --file -")
+                          .arg(exposed, m_bus.address(), QStringLiteral(BERTHCTL_BINARY))},
+                     &said);
+        qInfo("exposing archive from a pipe: %s", qPrintable(said));
         QVERIFY2(code != 0 && said.contains(QLatin1String("only an administrator may import it")) &&
                      said.contains(QLatin1String("lxc.mount.entry")),
                  qPrintable(said));

@@ -22,22 +22,13 @@ namespace {
 
 std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 
-// Only the tar family and compressions with built-in decoders: filters
-// such as lrzip, lzop or grzip fall back to running an external program,
-// which a root helper must not do on a caller's data.
 Result<ReadArchivePtr> openReader(int archiveFd)
 {
-    ReadArchivePtr a(archive_read_new());
+    auto a = newTarReader();
     if (!a)
-        return failWith(ENOMEM, "allocate an archive reader");
-    archive_read_support_filter_gzip(a.get());
-    archive_read_support_filter_xz(a.get());
-    archive_read_support_filter_lzma(a.get());
-    archive_read_support_filter_zstd(a.get());
-    archive_read_support_filter_bzip2(a.get());
-    archive_read_support_format_tar(a.get());   // ustar, pax and GNU tar
-    if (archive_read_open_fd(a.get(), archiveFd, 64 * 1024) != ARCHIVE_OK)
-        return std::unexpected(archiveError(a.get(), "open archive"));
+        return std::unexpected(a.error());
+    if (archive_read_open_fd(a->get(), archiveFd, 64 * 1024) != ARCHIVE_OK)
+        return std::unexpected(archiveError(a->get(), "open archive"));
     return a;
 }
 
@@ -55,7 +46,6 @@ private:
     enum class Layout { Unknown, Plain, Container };
 
     Status extractEntry(archive_entry* entry);
-    bool isConfigMember(archive_entry* entry, std::string_view path) const;
     Status takeConfig(archive_entry* entry);
     Result<std::string> treePath(std::string path) const;
     bool leftOut(archive_entry* entry, std::string_view path) const;
@@ -84,21 +74,12 @@ Status Extractor::run()
     }
 }
 
-bool Extractor::isConfigMember(archive_entry* entry, std::string_view path) const
-{
-    return m_options.containerConfig && path == kConfigMember && archive_entry_filetype(entry) == AE_IFREG
-        && !archive_entry_hardlink(entry);
-}
-
 Status Extractor::takeConfig(archive_entry* entry)
 {
-    if (archive_entry_size(entry) < 0 || std::uint64_t(archive_entry_size(entry)) > kMaxConfigMemberSize)
-        return failWith(EFBIG, "the archive's config is larger than " + std::to_string(kMaxConfigMemberSize) + " bytes");
-    std::string text(std::size_t(archive_entry_size(entry)), '\0');
-    const la_ssize_t n = archive_read_data(m_a, text.data(), text.size());
-    if (n < 0 || std::size_t(n) != text.size())
-        return std::unexpected(archiveError(m_a, "read the archive's config"));
-    return m_options.containerConfig(std::move(text));
+    auto text = readConfigMember(m_a, entry);
+    if (!text)
+        return std::unexpected(text.error());
+    return m_options.containerConfig(std::move(*text));
 }
 
 // A container archive's rootfs/ is the tree; nothing else is written.
@@ -127,7 +108,8 @@ Status Extractor::extractEntry(archive_entry* entry)
     if (!normalized)
         return std::unexpected(normalized.error());
     if (m_layout == Layout::Unknown) {
-        m_layout = isConfigMember(entry, *normalized) ? Layout::Container : Layout::Plain;
+        const bool container = m_options.containerConfig && isConfigMember(entry, *normalized);
+        m_layout = container ? Layout::Container : Layout::Plain;
         if (m_layout == Layout::Container)
             return takeConfig(entry);
     }
