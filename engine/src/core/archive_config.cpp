@@ -68,7 +68,8 @@ Status refuseUnaskedPrivilege(const Config& config, const CreateRequest& request
     return {};
 }
 
-// "lxc.net.0.hwaddr" -> "hwaddr", for the keys that must stay one container's.
+// "lxc.net.0.hwaddr" -> "hwaddr", for the keys that must stay one
+// container's: its static addresses, MAC and host end's name.
 std::optional<std::string_view> uniqueNetSubkey(std::string_view key)
 {
     if (!key.starts_with("lxc.net."))
@@ -77,7 +78,7 @@ std::optional<std::string_view> uniqueNetSubkey(std::string_view key)
     if (dot == std::string_view::npos)
         return std::nullopt;
     const std::string_view subkey = key.substr(dot + 1);
-    if (subkey == "ipv4.address" || subkey == "hwaddr")
+    if (subkey == "ipv4.address" || subkey == "ipv6.address" || subkey == "hwaddr" || subkey == "veth.pair")
         return subkey;
     return std::nullopt;
 }

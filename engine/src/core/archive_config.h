@@ -26,8 +26,9 @@ namespace berth {
 [[nodiscard]] Result<std::string> importedConfig(const std::string& archiveText, const CreateRequest& request,
                                                  const std::string& baseConfig);
 
-// The imported config without the static addresses and MACs (lxc.net.N.
-// ipv4.address, hwaddr) that one of `otherConfigs` gives its own interface:
+// The imported config without the static addresses, MACs and veth names
+// (lxc.net.N.ipv4.address, ipv6.address, hwaddr, veth.pair) that one of
+// `otherConfigs` gives its own interface:
 // the copy of a container that still exists then takes a lease and a MAC of
 // its own name, instead of a clash at start.
 [[nodiscard]] Result<std::string> withoutTakenAddresses(const std::string& text,
