@@ -59,7 +59,8 @@ int cmdCheckconfig(const QStringList& args)
 int cmdExport(const QStringList& args)
 {
     VerbLine line(QStringLiteral("export"), QStringLiteral("NAME FILE|-"),
-                  Cli::tr("Write a stopped container's root filesystem as a gzip'd tarball to FILE or stdout."));
+                  Cli::tr("Write a stopped container's config and root filesystem as a gzip'd tarball to FILE or "
+                          "stdout; 'berthctl create NAME -t tarball --file FILE' imports it again."));
     if (int code = line.parse(args, 2, 2); code >= 0)
         return code;
     const QString path = line.positional().at(1);

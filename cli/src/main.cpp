@@ -38,7 +38,7 @@ const QList<Verb>& verbs()
         {"unshare", cmdUnshare, QT_TRANSLATE_NOOP("berthctl", "Stop sharing a folder with a container")},
         {"template", cmdTemplate, QT_TRANSLATE_NOOP("berthctl", "List templates and their options")},
         {"checkconfig", cmdCheckconfig, QT_TRANSLATE_NOOP("berthctl", "Check what the host offers containers")},
-        {"export", cmdExport, QT_TRANSLATE_NOOP("berthctl", "Export a container's rootfs as a tarball")},
+        {"export", cmdExport, QT_TRANSLATE_NOOP("berthctl", "Export a container (config and rootfs) as a tarball")},
         {"run", cmdRun, QT_TRANSLATE_NOOP("berthctl", "Create, start and attach an application container")},
         {"autostart", cmdAutostart, QT_TRANSLATE_NOOP("berthctl", "Start or stop the containers marked for autostart")},
     };

@@ -3,12 +3,18 @@
 
 #include "berth/model/create_options.h"
 #include "config/values.h"
+#include "config_judgement.h"
+#include "core/archive_config.h"
+#include "core/new_container_config.h"
+#include "image/container_archive.h"
 #include "net/bridge_host.h"
 #include "store/container_store.h"
 #include "template_exposure.h"
 #include "validation.h"
 
 #include <cerrno>
+
+#include <sys/stat.h>
 
 namespace berth::helper {
 namespace {
@@ -110,6 +116,51 @@ HostReasons createExposures(const CreateRequest& request, const Paths& paths)
     return out;
 }
 
+// Why the config an archive gives a new container (as the engine will
+// store it) reaches the host, judged as SetConfig judges one; its rootfs
+// is the one the engine gives it, as if already stored.
+Result<HostReasons> importedConfigReasons(const std::string& text, const std::string& container, const Paths& paths)
+{
+    return judgeConfig(text, "lxc.rootfs.path = dir:" + paths.rootfsDir(container).string() + "\n", paths);
+}
+
+// A container archive in a regular file is judged before authorization, so
+// the caller is asked for what its config needs; a pipe's config can only
+// be judged in the job (judgeImportedConfig).
+Status judgeArchiveFile(const CreateRequest& request, int fd, const Paths& paths, Needs& needs)
+{
+    struct stat st {};
+    if (request.templateName != "tarball" || ::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+        return {};
+    auto text = image::peekContainerConfig(fd);
+    if (!text)
+        return fail(text.error());
+    if (!*text)
+        return {};
+    auto imported = importedConfig(**text, request, newContainerConfig(request, paths.rootfsDir(request.name)));
+    if (!imported)
+        return fail(imported.error());
+    auto reasons = importedConfigReasons(*imported, request.name, paths);
+    if (!reasons)
+        return fail(reasons.error());
+    needs.needHost(*reasons);
+    return {};
+}
+
+// In the job, the config the engine is about to store: refused unless the
+// creation was granted the host action (or the caller is root).
+Status judgeImportedConfig(const std::string& text, const std::string& container, const Paths& paths,
+                           bool hostGranted)
+{
+    auto reasons = importedConfigReasons(text, container, paths);
+    if (!reasons)
+        return fail(reasons.error());
+    if (reasons->empty() || hostGranted)
+        return {};
+    return failWith(EPERM, "the archive's config reaches the host, so only an administrator may import it: " +
+                               refusalText(kActionHostAccess, *reasons));
+}
+
 } // namespace
 
 QDBusObjectPath Service::Create(const QString& name, const QString& templateName, const StringMap& options,
@@ -153,10 +204,17 @@ QDBusObjectPath Service::createJob(const std::string& name, const QString& templ
             needs.needHost({{"", reason, ""}});
     // A privileged container only when asked for (a clone included).
     requirePrivilege(createPrivilege(request->privileged), name, needs);
+    if (input && rejected(judgeArchiveFile(*request, input->fileDescriptor(), m_engine.settings().paths, needs)))
+        return {};
+    const bool hostGranted = needs.actions.contains(QString::fromLatin1(kActionHostAccess));
     // A directory (oci) is read with the caller's rights, never root's.
     authorizeJobFor(needs, QStringLiteral("create"), name,
-                    [this, request = *request, keep](const Progress& progress, const CallerIdentity& caller) mutable {
+                    [this, request = *request, keep, name, hostGranted](const Progress& progress, const CallerIdentity& caller) mutable {
                         request.inputFd = keep.isValid() ? keep.fileDescriptor() : -1;
+                        request.checkImportedConfig = [this, name, hostGranted, caller](const std::string& text) {
+                            return judgeImportedConfig(text, name, m_engine.settings().paths,
+                                                       hostGranted || caller.uid == 0);
+                        };
                         request.inputReader = uid_t(caller.uid);
                         if (caller.groupsKnown)
                             request.inputReaderGroups = std::vector<gid_t>(caller.groups.begin(), caller.groups.end());

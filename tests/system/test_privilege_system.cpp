@@ -17,6 +17,7 @@
 #include <QDBusMetaType>
 #include <QDBusObjectPath>
 #include <QFile>
+#include <QTemporaryDir>
 #include <QRegularExpression>
 #include <QtTest>
 
@@ -130,7 +131,8 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         for (const auto& name : {QStringLiteral("rootsys"), QStringLiteral("membersys"), QStringLiteral("memberpriv"),
-                 QStringLiteral("membercopy"), QStringLiteral("rootold")})
+                 QStringLiteral("membercopy"), QStringLiteral("rootold"), QStringLiteral("rootexposed"),
+                 QStringLiteral("memberimport")})
             call(QStringLiteral("Destroy"), {name, true});
         m_bus.stop();
         removeFromGroup(kTestUser, kBerthGroup);
@@ -295,6 +297,70 @@ private Q_SLOTS:
                                            QStringLiteral("source=rootsys")}, &said);
         QVERIFY2(code == 0, qPrintable(said));
         QCOMPARE(info(QStringLiteral("membercopy")).value(QStringLiteral("privileged")).toBool(), false);
+    }
+
+    // Issue #16: an archive's config is judged as SetConfig's would be. A
+    // member importing root's export of a privileged container, or of one
+    // that binds the host's /etc, is refused and nothing is created; their
+    // own container's export comes back with its config.
+    void memberImportIsJudgedByTheArchivesConfig()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                                                      QFile::ReadOther | QFile::ExeOther));
+        const auto exported = [&](const QString& name) {
+            const QString file = dir.filePath(name + QStringLiteral(".tar.gz"));
+            const Outcome done = berthctl({QStringLiteral("export"), name, file});
+            QFile::setPermissions(file, QFile::ReadOwner | QFile::ReadOther);
+            return done.code == 0 ? file : describe(done);
+        };
+        const auto importAsMember = [&](const QString& file, QString* said) {
+            return berthctlAsMember({QStringLiteral("create"), QStringLiteral("memberimport"), QStringLiteral("-t"),
+                                     QStringLiteral("tarball"), QStringLiteral("--file"), file}, said);
+        };
+        QString said;
+        QCOMPARE(info(QStringLiteral("rootsys")).value(QStringLiteral("privileged")).toBool(), true);
+        int code = importAsMember(exported(QStringLiteral("rootsys")), &said);
+        qInfo("privileged archive: %s", qPrintable(said));
+        QVERIFY2(code != 0 && said.contains(QLatin1String("the archive's container is privileged")), qPrintable(said));
+        QCOMPARE(state(QStringLiteral("memberimport")), QStringLiteral("org.berth.Error.NotFound"));
+
+        EXPECT_CODE(berthctl({QStringLiteral("create"), QStringLiteral("rootexposed"), QStringLiteral("-t"),
+                              QStringLiteral("busybox")}), 0);
+        const QString bind = QStringLiteral("lxc.mount.entry = /etc host-etc none bind,create=dir 0 0\n");
+        QVERIFY(call(QStringLiteral("SetConfig"), {QStringLiteral("rootexposed"), config(QStringLiteral("rootexposed")) + bind})
+                    .type() != QDBusMessage::ErrorMessage);
+        // From a file, judged before it runs: polkit's refusal names the line.
+        const QString exposed = exported(QStringLiteral("rootexposed"));
+        code = importAsMember(exposed, &said);
+        qInfo("exposing archive from a file: %s", qPrintable(said));
+        QVERIFY2(code == 3 && said.contains(QLatin1String("lxc.mount.entry")) &&
+                     said.contains(QLatin1String("needs an administrator (org.berth.host.bind-mount)")),
+                 qPrintable(said));
+        QCOMPARE(state(QStringLiteral("memberimport")), QStringLiteral("org.berth.Error.NotFound"));
+        // From a pipe, judged in the job before anything is extracted.
+        code = runAs(kTestUser,
+                     {QStringLiteral("sh"), QStringLiteral("-c"),
+                      QStringLiteral("cat '%1' | env LC_ALL=C.UTF-8 LANGUAGE= BERTH_BUS_ADDRESS='%2' '%3' create "
+                                     "memberimport -t tarball --file -")
+                          .arg(exposed, m_bus.address(), QStringLiteral(BERTHCTL_BINARY))},
+                     &said);
+        qInfo("exposing archive from a pipe: %s", qPrintable(said));
+        QVERIFY2(code != 0 && said.contains(QLatin1String("only an administrator may import it")) &&
+                     said.contains(QLatin1String("lxc.mount.entry")),
+                 qPrintable(said));
+        QCOMPARE(state(QStringLiteral("memberimport")), QStringLiteral("org.berth.Error.NotFound"));
+
+        // Their own unprivileged one, with a halt signal of its own, comes back whole.
+        const QString signal = QStringLiteral("lxc.signal.halt = SIGUSR2\n");
+        QString text = config(QStringLiteral("membercopy"));
+        QVERIFY(text.contains(QLatin1String("lxc.signal.halt = SIGPWR\n")));
+        text.replace(QLatin1String("lxc.signal.halt = SIGPWR\n"), signal);
+        QVERIFY(call(QStringLiteral("SetConfig"), {QStringLiteral("membercopy"), text}).type() != QDBusMessage::ErrorMessage);
+        code = importAsMember(exported(QStringLiteral("membercopy")), &said);
+        QVERIFY2(code == 0, qPrintable(said));
+        QVERIFY2(config(QStringLiteral("memberimport")).contains(signal), qPrintable(config(QStringLiteral("memberimport"))));
+        QCOMPARE(info(QStringLiteral("memberimport")).value(QStringLiteral("privileged")).toBool(), false);
     }
 
     void memberStopsAndDestroysTheirs()

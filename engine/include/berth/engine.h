@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -77,6 +78,11 @@ struct CreateRequest {
     // A network (bridge) to attach eth0 to, "berthbr0" for the default one;
     // empty: no network but loopback (lxc.net.0.type = empty).
     std::string network;
+    // tarball: judges the config a container archive brings, as the new
+    // container will have it, before any of the archive is written; an
+    // error refuses the creation. Unset: any config passes (the helper
+    // sets it to its authorization of the caller).
+    std::function<Status(const std::string& configText)> checkImportedConfig;
 };
 
 // A bridge with DHCP and DNS (dnsmasq) and NAT, like LXC's lxcbr0.

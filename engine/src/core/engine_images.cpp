@@ -3,6 +3,7 @@
 
 #include "berth/config.h"
 #include "berth/model/container_name.h"
+#include "core/archive_config.h"
 #include "core/engine_checks.h"
 #include "core/engine_images.h"
 #include "fs/atomic_file.h"
@@ -28,6 +29,41 @@ namespace fsys = std::filesystem;
 
 namespace templates {
 
+// Every other container's stored config.
+Result<std::vector<std::string>> otherConfigs(const EngineSettings& settings, const std::string& name)
+{
+    const ContainerStore store(settings.paths);
+    auto names = store.list();
+    if (!names)
+        return fail(names.error());
+    std::vector<std::string> configs;
+    for (const std::string& other : *names)
+        if (other != name)
+            if (auto text = store.readConfig(other))
+                configs.push_back(std::move(*text));
+    return configs;
+}
+
+// A container archive's config, made the new container's and judged
+// before anything of the archive is written.
+Status takeArchiveConfig(const BuildContext& ctx, std::string text, std::optional<std::string>& config)
+{
+    auto imported = importedConfig(text, ctx.request, ctx.baseConfig);
+    if (!imported)
+        return fail(imported.error().wrap("import the archive's config"));
+    auto others = otherConfigs(ctx.settings, ctx.request.name);
+    if (!others)
+        return fail(others.error());
+    imported = withoutTakenAddresses(*imported, *others);
+    if (!imported)
+        return fail(imported.error());
+    if (ctx.request.checkImportedConfig)
+        if (auto allowed = ctx.request.checkImportedConfig(*imported); !allowed)
+            return allowed;
+    config = std::move(*imported);
+    return {};
+}
+
 // Engine::create checked that inputFd is a regular file or a pipe.
 Status buildTarball(const BuildContext& ctx)
 {
@@ -36,16 +72,19 @@ Status buildTarball(const BuildContext& ctx)
         return fail(rootFd.error());
     image::ExtractOptions options;
     options.allowDevices = false;
+    options.leaveOutDevNodes = true;
     // A cancel stops the extraction at the next entry.
     options.beforeEntry = [&ctx](std::string_view) -> Result<bool> {
         if (auto go = ctx.progress.check(); !go)
             return fail(go.error());
         return false;
     };
+    std::optional<std::string> config;   // a plain rootfs archive has none
+    options.containerConfig = [&ctx, &config](std::string text) { return takeArchiveConfig(ctx, std::move(text), config); };
     ctx.progress.step("Extracting the archive", 0.1);
     if (auto extracted = image::extractArchive(ctx.request.inputFd, rootFd->get(), options); !extracted)
         return fail(extracted.error().wrap("extract the archive"));
-    return fs::writeFileAtomic(ctx.staging / "config", ctx.baseConfig, 0640);
+    return fs::writeFileAtomic(ctx.staging / "config", config.value_or(ctx.baseConfig), 0640);
 }
 
 } // namespace templates
@@ -92,14 +131,21 @@ Result<std::string> clonedConfig(const EngineSettings& settings, const CreateReq
     return config->serialize();
 }
 
-// A rootfs shifted on disk is written with the IDs it has inside, as an
-// idmapped one is stored: the tarball template reads either back the same.
+// A container archive: the config, then the rootfs. A rootfs shifted on
+// disk is written with the IDs it has inside, as an idmapped one is stored:
+// the tarball template reads either back the same.
 Result<image::ExportOptions> exportOptions(const EngineSettings& settings, const std::string& name)
 {
     auto config = runtime::loadContainerConfig(settings, name);
     if (!config)
         return fail(config.error());
     image::ExportOptions options;
+    options.leaveOutDevices = true;
+    auto stored = ContainerStore(settings.paths).readConfig(name);
+    auto carried = stored ? exportedConfig(*stored) : Result<std::string>(fail(stored.error()));
+    if (!carried)
+        return fail(carried.error());
+    options.config = std::move(*carried);
     const model::IdMap disk = idmap::diskIdMap(*config);
     if (disk.empty())
         return options;

@@ -3,6 +3,7 @@
 #include "berth/unique_fd.h"
 #include "image/archive_handle.h"
 #include "image/archive_source.h"
+#include "image/container_archive.h"
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -121,6 +122,8 @@ Status Exporter::exportChild(int dirFd, const std::string& name, const std::stri
     const struct stat& st = source->st;
     if (st.st_dev != m_rootDev || S_ISSOCK(st.st_mode))
         return {};
+    if (m_options.leaveOutDevices && (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)))
+        return {};
     EntryPtr entry(archive_entry_new());
     if (auto ok = describeSource(*source, entry.get(), path); !ok)
         return ok;
@@ -154,6 +157,21 @@ Status Exporter::finish()
     return {};
 }
 
+// Owned by root, not world-readable: a config may name host paths.
+Status writeConfig(archive* a, const std::string& text)
+{
+    EntryPtr entry(archive_entry_new());
+    archive_entry_set_pathname(entry.get(), std::string(kConfigMember).c_str());
+    archive_entry_set_filetype(entry.get(), AE_IFREG);
+    archive_entry_set_perm(entry.get(), 0640);
+    archive_entry_set_size(entry.get(), la_int64_t(text.size()));
+    if (archive_write_header(a, entry.get()) < ARCHIVE_WARN)
+        return std::unexpected(archiveError(a, "write header of the config"));
+    if (archive_write_data(a, text.data(), text.size()) != la_ssize_t(text.size()))
+        return std::unexpected(archiveError(a, "write the config"));
+    return {};
+}
+
 } // namespace
 
 Status exportTree(int rootFd, int outFd, const ExportOptions& options)
@@ -161,17 +179,21 @@ Status exportTree(int rootFd, int outFd, const ExportOptions& options)
     auto writer = openWriter(outFd, options.compression);
     if (!writer)
         return std::unexpected(writer.error());
-    auto root = openSource(rootFd, ".", ".");
+    if (options.config)
+        if (auto ok = writeConfig(writer->get(), *options.config); !ok)
+            return ok;
+    const std::string top = options.config ? std::string(kRootfsMember) : ".";
+    auto root = openSource(rootFd, ".", top);
     if (!root)
         return std::unexpected(root.error());
     EntryPtr entry(archive_entry_new());
-    if (auto ok = describeSource(*root, entry.get(), "."); !ok)
+    if (auto ok = describeSource(*root, entry.get(), top); !ok)
         return ok;
     rewriteIds(entry.get(), options.rewriteIds);
     if (archive_write_header(writer->get(), entry.get()) < ARCHIVE_WARN)
-        return std::unexpected(archiveError(writer->get(), "write header of '.'"));
+        return std::unexpected(archiveError(writer->get(), "write header of " + quoted(top)));
     Exporter exporter(writer->get(), root->st.st_dev, options);
-    if (auto ok = exporter.walk(root->fd.get(), "."); !ok)
+    if (auto ok = exporter.walk(root->fd.get(), top); !ok)
         return ok;
     return exporter.finish();
 }

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,10 +25,16 @@ struct ExportOptions {
     // Changes each entry's IDs before it is written (a rootfs shifted on
     // disk is exported with the IDs it has inside); unset: as on disk.
     std::function<void(EntryIds&)> rewriteIds;
+    // Set: a container archive (container_archive.h), this config first
+    // and the tree below rootfs/; unset: the tree alone.
+    std::optional<std::string> config;
+    // Character and block devices are left out (Berth mounts a /dev of its
+    // own at start, and an unprivileged import could not make them).
+    bool leaveOutDevices = false;
 };
 
 // Writes the tree below `rootFd` to `outFd` as a pax tar, names relative
-// ("./", "./etc", "./etc/passwd"), directories before their contents and
+// ("./", "./etc", "./etc/passwd"; "rootfs", "rootfs/etc" after a config), directories before their contents and
 // names sorted so that the same tree gives the same archive. Owners, modes,
 // mtimes, xattrs, symlinks (never followed), device nodes, FIFOs and hard
 // links (later names of an inode become hard link entries) are kept.

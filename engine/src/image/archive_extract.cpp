@@ -5,6 +5,7 @@
 #include "image/archive_metadata.h"
 #include "image/archive_path.h"
 #include "image/archive_tree.h"
+#include "image/container_archive.h"
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -21,22 +22,13 @@ namespace {
 
 std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 
-// Only the tar family and compressions with built-in decoders: filters
-// such as lrzip, lzop or grzip fall back to running an external program,
-// which a root helper must not do on a caller's data.
 Result<ReadArchivePtr> openReader(int archiveFd)
 {
-    ReadArchivePtr a(archive_read_new());
+    auto a = newTarReader();
     if (!a)
-        return failWith(ENOMEM, "allocate an archive reader");
-    archive_read_support_filter_gzip(a.get());
-    archive_read_support_filter_xz(a.get());
-    archive_read_support_filter_lzma(a.get());
-    archive_read_support_filter_zstd(a.get());
-    archive_read_support_filter_bzip2(a.get());
-    archive_read_support_format_tar(a.get());   // ustar, pax and GNU tar
-    if (archive_read_open_fd(a.get(), archiveFd, 64 * 1024) != ARCHIVE_OK)
-        return std::unexpected(archiveError(a.get(), "open archive"));
+        return std::unexpected(a.error());
+    if (archive_read_open_fd(a->get(), archiveFd, 64 * 1024) != ARCHIVE_OK)
+        return std::unexpected(archiveError(a->get(), "open archive"));
     return a;
 }
 
@@ -51,7 +43,12 @@ public:
     Status run();
 
 private:
+    enum class Layout { Unknown, Plain, Container };
+
     Status extractEntry(archive_entry* entry);
+    Status takeConfig(archive_entry* entry);
+    Result<std::string> treePath(std::string path) const;
+    bool leftOut(archive_entry* entry, std::string_view path) const;
     Status writeEntry(archive_entry* entry, const std::string& path, const TreeSlot& slot);
     Status fixDirectories();
 
@@ -60,6 +57,7 @@ private:
     const ExtractOptions& m_options;
     std::uint64_t m_written = 0;
     std::vector<DirFixup> m_dirs;
+    Layout m_layout = Layout::Unknown;
 };
 
 Status Extractor::run()
@@ -76,12 +74,50 @@ Status Extractor::run()
     }
 }
 
+Status Extractor::takeConfig(archive_entry* entry)
+{
+    auto text = readConfigMember(m_a, entry);
+    if (!text)
+        return std::unexpected(text.error());
+    return m_options.containerConfig(std::move(*text));
+}
+
+// A container archive's rootfs/ is the tree; nothing else is written.
+Result<std::string> Extractor::treePath(std::string path) const
+{
+    if (m_layout != Layout::Container)
+        return path;
+    if (path == kRootfsMember)
+        return std::string();
+    if (path.starts_with(kRootfsMember) && path.size() > kRootfsMember.size() && path[kRootfsMember.size()] == '/')
+        return path.substr(kRootfsMember.size() + 1);
+    return failWith(EINVAL, "archive entry " + quoted(path) + " of a container archive lies outside rootfs/", path);
+}
+
+bool Extractor::leftOut(archive_entry* entry, std::string_view path) const
+{
+    const auto type = archive_entry_filetype(entry);
+    return m_options.leaveOutDevNodes && !archive_entry_hardlink(entry) && (type == AE_IFCHR || type == AE_IFBLK)
+        && path.starts_with("dev/");
+}
+
 Status Extractor::extractEntry(archive_entry* entry)
 {
     const char* name = archive_entry_pathname(entry);
-    auto path = normalizeEntryPath(name ? name : "");
+    auto normalized = normalizeEntryPath(name ? name : "");
+    if (!normalized)
+        return std::unexpected(normalized.error());
+    if (m_layout == Layout::Unknown) {
+        const bool container = m_options.containerConfig && isConfigMember(entry, *normalized);
+        m_layout = container ? Layout::Container : Layout::Plain;
+        if (m_layout == Layout::Container)
+            return takeConfig(entry);
+    }
+    auto path = treePath(std::move(*normalized));
     if (!path)
         return std::unexpected(path.error());
+    if (leftOut(entry, *path))
+        return {};
     const bool isDir = archive_entry_filetype(entry) == AE_IFDIR && !archive_entry_hardlink(entry);
     if (path->empty()) {
         if (!isDir)
@@ -109,9 +145,10 @@ Status Extractor::writeEntry(archive_entry* entry, const std::string& path, cons
     const EntryContext ctx{slot, path, m_options, m_written};
     if (const char* target = archive_entry_hardlink(entry)) {
         auto normalized = normalizeEntryPath(target);
-        if (!normalized)
-            return std::unexpected(normalized.error().wrap("hard link " + quoted(path)));
-        return writeHardlink(m_root, *normalized, ctx);
+        auto inTree = normalized ? treePath(std::move(*normalized)) : Result<std::string>(fail(normalized.error()));
+        if (!inTree)
+            return std::unexpected(inTree.error().wrap("hard link " + quoted(path)));
+        return writeHardlink(m_root, *inTree, ctx);
     }
     switch (archive_entry_filetype(entry)) {
     case AE_IFREG:

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <string_view>
 
 namespace berth::image {
@@ -13,6 +14,10 @@ namespace berth::image {
 struct ExtractOptions {
     // Character and block devices and FIFOs; refused (EPERM) when false.
     bool allowDevices = false;
+    // Character and block devices below dev/ are left out, whatever
+    // allowDevices says: Berth mounts a /dev of its own at start, so they
+    // would never be seen (debootstrap and LXC write the standard ones).
+    bool leaveOutDevNodes = false;
     // Owners from the archive; when false, entries belong to the caller.
     bool preserveOwners = true;
     // Upper bound on the bytes of file data written (EFBIG past it).
@@ -21,6 +26,11 @@ struct ExtractOptions {
     // empty) before it is written; returning true skips the entry, as the
     // hook has handled it (OCI whiteouts). An error stops the extraction.
     std::function<Result<bool>(std::string_view entryPath)> beforeEntry;
+    // Set: a container archive (container_archive.h) is recognised by its
+    // first entry, and its config handed here before anything is written
+    // (an error stops the extraction); entries then lie below rootfs/ and
+    // are extracted relative to it. Any other archive is the tree itself.
+    std::function<Status(std::string configText)> containerConfig;
 };
 
 // Reads an archive from `archiveFd` (opened by the caller; read from its

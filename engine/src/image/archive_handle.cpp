@@ -12,6 +12,20 @@ void ReadArchiveFree::operator()(archive* a) const noexcept { archive_read_free(
 void WriteArchiveFree::operator()(archive* a) const noexcept { archive_write_free(a); }
 void EntryFree::operator()(archive_entry* e) const noexcept { archive_entry_free(e); }
 
+Result<ReadArchivePtr> newTarReader()
+{
+    ReadArchivePtr a(archive_read_new());
+    if (!a)
+        return failWith(ENOMEM, "allocate an archive reader");
+    archive_read_support_filter_gzip(a.get());
+    archive_read_support_filter_xz(a.get());
+    archive_read_support_filter_lzma(a.get());
+    archive_read_support_filter_zstd(a.get());
+    archive_read_support_filter_bzip2(a.get());
+    archive_read_support_format_tar(a.get());   // ustar, pax and GNU tar
+    return a;
+}
+
 Error archiveError(archive* a, std::string_view what)
 {
     const char* text = archive_error_string(a);

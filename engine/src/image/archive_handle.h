@@ -24,6 +24,12 @@ using ReadArchivePtr = std::unique_ptr<archive, ReadArchiveFree>;
 using WriteArchivePtr = std::unique_ptr<archive, WriteArchiveFree>;
 using EntryPtr = std::unique_ptr<archive_entry, EntryFree>;
 
+// A reader of the tar family, not yet opened, with only the compressions
+// that have built-in decoders: filters such as lrzip, lzop or grzip fall
+// back to running an external program, which a root helper must not do on
+// a caller's data.
+[[nodiscard]] Result<ReadArchivePtr> newTarReader();
+
 // "what: libarchive's message". Format errors (corrupt, truncated, not a
 // tar) become EINVAL; errors of the underlying read or write keep their
 // errno; anything else is EIO.

@@ -7,6 +7,7 @@
 #include "berth/config.h"
 #include "berth/engine.h"
 #include "berth/model/id_map.h"
+#include "berth/unique_fd.h"
 #include "template/debootstrap_cache.h"
 #include "template/debootstrap_template.h"
 
@@ -23,6 +24,7 @@
 
 #include <fcntl.h>
 #include <sched.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -303,6 +305,39 @@ private slots:
         checkBoots(engine, "deb-copy");
         checkStopsCleanly(engine, "deb-copy");
         QVERIFY(engine.destroy("deb-copy"));
+    }
+
+    // Issue #16: a stopped Debian container exported, destroyed and
+    // imported under its name boots to running and halts on its own by
+    // systemd's halt signal (SIGRTMIN+3, from the archive's config); the
+    // rootfs as debootstrap left it, /dev nodes and all, comes back.
+    void exportedAndImportedBootsAndHalts()
+    {
+        Engine engine(m_settings);
+        CreateRequest request{.name = "deb-backup", .templateName = "debian", .options = kBookworm};
+        auto created = engine.create(request, recorder());
+        QVERIFY2(created, created ? "" : created.error().describe().c_str());
+        auto config = Config::load(m_settings.paths.configFile("deb-backup"), {});
+        QVERIFY(config && config->set("lxc.cgroup2.memory.max", "536870912"));
+        QVERIFY(engine.setConfig("deb-backup", config->serialize()));
+        UniqueFd archive(::memfd_create("export", MFD_CLOEXEC));
+        auto exported = engine.exportContainer("deb-backup", archive.get());
+        QVERIFY2(exported, exported ? "" : exported.error().describe().c_str());
+        QVERIFY(engine.destroy("deb-backup"));
+        ::lseek(archive.get(), 0, SEEK_SET);
+        CreateRequest import{.name = "deb-backup", .templateName = "tarball", .inputFd = archive.get()};
+        auto imported = engine.create(import, recorder());
+        QVERIFY2(imported, imported ? "" : imported.error().describe().c_str());
+        auto copy = Config::load(m_settings.paths.configFile("deb-backup"), {});
+        QVERIFY(copy);
+        QCOMPARE(copy->get("lxc.signal.halt").value_or(""), std::string("SIGRTMIN+3"));
+        QCOMPARE(copy->get("lxc.cgroup2.memory.max").value_or(""), std::string("536870912"));
+        QVERIFY(!copy->getAll("lxc.idmap").empty());
+        auto started = engine.start("deb-backup");
+        QVERIFY2(started, started ? "" : started.error().describe().c_str());
+        checkBoots(engine, "deb-backup");
+        checkStopsCleanly(engine, "deb-backup");
+        QVERIFY(engine.destroy("deb-backup"));
     }
 
     // A snapshot writes its own files (hostname, shadow) into delta/, the

@@ -243,6 +243,102 @@ private slots:
         QVERIFY(!ok.error().message.empty());
     }
 
+    // Issue #16: a container archive (export's config first, the tree below
+    // rootfs/) comes back as the same tree, its config handed over first.
+    void containerArchiveRoundTrip()
+    {
+        QTemporaryDir tmp;
+        const stdfs::path src = stdfs::path(tmp.path().toStdString()) / "src";
+        const stdfs::path dst = stdfs::path(tmp.path().toStdString()) / "dst";
+        stdfs::create_directories(src);
+        stdfs::create_directories(dst);
+        buildSourceTree(src);
+        berth::UniqueFd out(::memfd_create("export", MFD_CLOEXEC));
+        ExportOptions options;
+        options.config = "lxc.signal.halt = SIGRTMIN+3\n";
+        auto exported = berth::image::exportTree(openDir(src).get(), out.get(), options);
+        QVERIFY2(exported, exported ? "" : exported.error().describe().c_str());
+        ::lseek(out.get(), 0, SEEK_SET);
+        std::string config;
+        bool treeBeforeConfig = false;
+        berth::image::ExtractOptions extract;
+        extract.containerConfig = [&](std::string text) {
+            config = std::move(text);
+            treeBeforeConfig = !stdfs::is_empty(dst);
+            return berth::Status{};
+        };
+        auto extracted = berth::image::extractArchive(out.get(), openDir(dst).get(), extract);
+        QVERIFY2(extracted, extracted ? "" : extracted.error().describe().c_str());
+        QCOMPARE(config, std::string("lxc.signal.halt = SIGRTMIN+3\n"));
+        QVERIFY(!treeBeforeConfig);
+        const auto expected = archive_test::snapshot(src);
+        const auto got = archive_test::snapshot(dst);
+        for (const auto& [path, what] : expected)
+            QCOMPARE(QString::fromStdString(path + ": " + (got.contains(path) ? got.at(path) : "missing")),
+                     QString::fromStdString(path + ": " + what));
+        QCOMPARE(got.size(), expected.size());
+        QCOMPARE(stdfs::hard_link_count(dst / "etc/passwd"), 2u);
+    }
+
+    // After a config member, only rootfs/ is written: other names, hard
+    // links to the config, and a refused config stop the extraction.
+    void containerArchiveStaysInRootfs_data()
+    {
+        QTest::addColumn<std::vector<Entry>>("entries");
+        QTest::addColumn<int>("code");
+        const Entry config{'f', "config", "lxc.uts.name = x\n"};
+        QTest::newRow("outside rootfs") << std::vector<Entry>{config, {'d', "rootfs"}, {'f', "evil", "x"}} << EINVAL;
+        QTest::newRow("rootfs prefix") << std::vector<Entry>{config, {'f', "rootfsevil", "x"}} << EINVAL;
+        QTest::newRow("link to config") << std::vector<Entry>{config, {'h', "rootfs/evil", {}, "config"}} << EINVAL;
+        QTest::newRow("config refused") << std::vector<Entry>{{'f', "config", "refuse"}, {'f', "rootfs/evil", "x"}}
+                                        << EPERM;
+    }
+    void containerArchiveStaysInRootfs()
+    {
+        QFETCH(std::vector<Entry>, entries);
+        QFETCH(int, code);
+        QTemporaryDir tmp;
+        auto fd = archive_test::buildArchive(entries);
+        berth::image::ExtractOptions extract;
+        extract.containerConfig = [](std::string text) {
+            const bool refuse = text.find("refuse") == 0;
+            return refuse ? berth::failWith(EPERM, "refused") : berth::Status{};
+        };
+        auto ok = berth::image::extractArchive(fd.get(), openDir(tmp.path().toStdString()).get(), extract);
+        QVERIFY(!ok);
+        QCOMPARE(ok.error().code, code);
+        QVERIFY(!stdfs::exists(stdfs::path(tmp.path().toStdString()) / "evil"));
+        QVERIFY(!stdfs::exists(stdfs::path(tmp.path().toStdString()) / "rootfsevil"));
+    }
+
+    // Without a config hook, a first member named config is just a file.
+    void configIsAFileOfAPlainArchive()
+    {
+        QTemporaryDir tmp;
+        auto fd = archive_test::buildArchive({{'f', "config", "plain"}, {'f', "other", "x"}});
+        auto ok = berth::image::extractArchive(fd.get(), openDir(tmp.path().toStdString()).get(), {});
+        QVERIFY2(ok, ok ? "" : ok.error().describe().c_str());
+        QVERIFY(stdfs::is_regular_file(stdfs::path(tmp.path().toStdString()) / "config"));
+        QVERIFY(stdfs::is_regular_file(stdfs::path(tmp.path().toStdString()) / "other"));
+    }
+
+    // dev/'s device nodes are left out (Berth makes /dev at start); one
+    // anywhere else is still refused.
+    void devNodesLeftOut()
+    {
+        QTemporaryDir tmp;
+        const stdfs::path root = tmp.path().toStdString();
+        auto fd = archive_test::buildArchive({{'d', "dev", {}, {}, 0755}, {'c', "dev/null"}, {'f', "dev/kept", "x"}});
+        auto ok = berth::image::extractArchive(fd.get(), openDir(root).get(), {.leaveOutDevNodes = true});
+        QVERIFY2(ok, ok ? "" : ok.error().describe().c_str());
+        QVERIFY(!stdfs::exists(stdfs::symlink_status(root / "dev/null")));
+        QVERIFY(stdfs::is_regular_file(root / "dev/kept"));
+        auto elsewhere = archive_test::buildArchive({{'d', "etc", {}, {}, 0755}, {'c', "etc/null"}});
+        auto refused = berth::image::extractArchive(elsewhere.get(), openDir(root).get(), {.leaveOutDevNodes = true});
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, EPERM);
+    }
+
     void sizeBomb()
     {
         QTemporaryDir tmp;
