@@ -2,6 +2,7 @@
 
 #include "runtime/etc_files.h"
 #include "runtime/fd_passing.h"
+#include "runtime/guest_network.h"
 #include "runtime/loopback.h"
 #include "runtime/mount_util.h"
 #include "runtime/rootfs_setup.h"
@@ -131,7 +132,12 @@ Status writeEtcFiles(int rootFd, const LaunchPlan& plan)
     if (auto written = writeHostFiles(rootFd, plan.hostname); !written)
         return written;
     if (!plan.network.resolvConf.empty())
-        return writeResolvConf(rootFd, plan.network.resolvConf);
+        if (auto written = writeResolvConf(rootFd, plan.network.resolvConf); !written)
+            return written;
+    // A system container's own init brings its network up; an application
+    // container's address was set above (configureInsideContainer).
+    if (plan.initBinary.empty())
+        return writeGuestNetwork(rootFd, plan.network);
     return {};
 }
 

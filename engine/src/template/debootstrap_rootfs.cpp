@@ -7,6 +7,8 @@
 #include "image/tree_copy.h"
 #include "runtime/etc_files.h"
 
+#include <ranges>
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -52,21 +54,59 @@ Result<RootfsWriter> makeContainerRootfs(const fsys::path& cachedRootfs, const f
     return RootfsWriter{std::move(*rootfs), std::move(again), false};
 }
 
-Status prepareEtc(const RootfsWriter& writer)
+Status makeDirectories(const RootfsWriter& writer, std::string_view path)
 {
-    if (!writer.snapshot)
+    UniqueFd dir(::fcntl(writer.writeRoot.get(), F_DUPFD_CLOEXEC, 0));
+    if (!dir)
+        return failErrno(errno, "duplicate the rootfs descriptor");
+    std::string prefix;
+    for (const auto& part : std::views::split(path, '/')) {
+        const std::string name(part.begin(), part.end());
+        prefix += (prefix.empty() ? "" : "/") + name;
+        struct stat st {};
+        st.st_mode = 0755;
+        if (auto lower = fs::openInRoot(writer.readRoot.get(), prefix, O_PATH | O_DIRECTORY | O_CLOEXEC))
+            if (::fstat(lower->get(), &st) != 0)
+                return failErrno(errno, "stat /" + prefix + " of the cached rootfs");
+        if (::mkdirat(dir.get(), name.c_str(), st.st_mode & 07777) == 0) {
+            if (::fchmodat(dir.get(), name.c_str(), st.st_mode & 07777, 0) != 0 ||
+                ::fchownat(dir.get(), name.c_str(), st.st_uid, st.st_gid, AT_SYMLINK_NOFOLLOW) != 0)
+                return failErrno(errno, "set the owner and mode of /" + prefix);
+        } else if (errno != EEXIST) {
+            return failErrno(errno, "create /" + prefix);
+        }
+        dir.reset(::openat(dir.get(), name.c_str(), O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+        if (!dir)
+            return failErrno(errno, "open /" + prefix);
+    }
+    return {};
+}
+
+Status enableNetworkd(const RootfsWriter& writer)
+{
+    if (!fs::openInRoot(writer.readRoot.get(), "lib/systemd/system/systemd-networkd.service", O_PATH | O_CLOEXEC))
         return {};
-    auto lowerEtc = fs::openInRoot(writer.readRoot.get(), "/etc", O_PATH | O_DIRECTORY | O_CLOEXEC);
-    if (!lowerEtc)
-        return fail(lowerEtc.error().wrap("open /etc of the cached rootfs"));
-    struct stat st {};
-    if (::fstat(lowerEtc->get(), &st) != 0)
-        return failErrno(errno, "stat /etc of the cached rootfs");
-    if (::mkdirat(writer.writeRoot.get(), "etc", st.st_mode & 07777) != 0 && errno != EEXIST)
-        return failErrno(errno, "create etc in the snapshot");
-    if (::fchmodat(writer.writeRoot.get(), "etc", st.st_mode & 07777, 0) != 0 ||
-        ::fchownat(writer.writeRoot.get(), "etc", st.st_uid, st.st_gid, AT_SYMLINK_NOFOLLOW) != 0)
-        return failErrno(errno, "set the owner and mode of etc in the snapshot");
+    struct Link {
+        std::string_view dir, name, unit;
+    };
+    constexpr Link links[] = {
+        {"etc/systemd/system/multi-user.target.wants", "systemd-networkd.service", "systemd-networkd.service"},
+        {"etc/systemd/system", "dbus-org.freedesktop.network1.service", "systemd-networkd.service"},
+        {"etc/systemd/system/sockets.target.wants", "systemd-networkd.socket", "systemd-networkd.socket"},
+        {"etc/systemd/system/network-online.target.wants", "systemd-networkd-wait-online.service",
+         "systemd-networkd-wait-online.service"},
+    };
+    for (const Link& link : links) {
+        if (auto made = makeDirectories(writer, link.dir); !made)
+            return made;
+        auto dir = fs::openInRoot(writer.writeRoot.get(), link.dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+        if (!dir)
+            return fail(dir.error());
+        const std::string target = "/lib/systemd/system/" + std::string(link.unit);
+        const std::string name(link.name);
+        if (::symlinkat(target.c_str(), dir->get(), name.c_str()) != 0 && errno != EEXIST)
+            return failErrno(errno, "enable " + name);
+    }
     return {};
 }
 

@@ -1,6 +1,6 @@
 // A debian/ubuntu container's own rootfs made from a cache entry: a full
 // copy, or an overlayfs snapshot whose upper directory gets the files
-// that differ (hostname, hosts, shadow).
+// that differ (hostname, hosts, shadow, networkd enabled).
 #pragma once
 
 #include "berth/error.h"
@@ -25,9 +25,16 @@ struct RootfsWriter {
 [[nodiscard]] Result<RootfsWriter> makeContainerRootfs(const std::filesystem::path& cachedRootfs,
                                                        const std::filesystem::path& staging, bool snapshot);
 
-// Makes etc/ in a snapshot's upper directory with the lower etc/'s owner
-// and mode, as overlayfs would when copying it up. A copy: nothing to do.
-[[nodiscard]] Status prepareEtc(const RootfsWriter& writer);
+// mkdir -p `path` (relative, no symlinks on the way) where the container's
+// files are written, each new directory with the cached one's owner and
+// mode, as overlayfs would copy it up (root 0755 where it has none).
+[[nodiscard]] Status makeDirectories(const RootfsWriter& writer, std::string_view path);
+
+// `systemctl enable systemd-networkd` as its links: the unit's WantedBy,
+// Alias and Also, but the network generator (it would read the host's
+// kernel command line). The runtime writes the .network files (see
+// runtime/guest_network.h). Nothing when the rootfs has no networkd.
+[[nodiscard]] Status enableNetworkd(const RootfsWriter& writer);
 
 // /etc/hostname, and /etc/hosts naming the host on 127.0.1.1.
 [[nodiscard]] Status writeHostname(const RootfsWriter& writer, std::string_view hostname);

@@ -62,8 +62,10 @@ Result<std::string> systemConfig(const BuildContext& ctx, const fsys::path& lowe
 
 Status personalize(const BuildContext& ctx, const RootfsWriter& writer)
 {
-    if (auto etc = prepareEtc(writer); !etc)
+    if (auto etc = makeDirectories(writer, "etc"); !etc)
         return etc;
+    if (auto enabled = enableNetworkd(writer); !enabled)
+        return fail(enabled.error().wrap("enable systemd-networkd"));
     const std::string hostname = model::containerHostname(ctx.request.name, ctx.request.hostname);
     if (auto written = writeHostname(writer, hostname); !written)
         return written;
