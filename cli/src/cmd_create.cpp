@@ -11,6 +11,8 @@
 #include <QFileInfo>
 #include <QRandomGenerator>
 
+#include <optional>
+
 #include <unistd.h>
 
 namespace berth::cli {
@@ -118,6 +120,29 @@ int waitForStop(const QString& name)
     }
 }
 
+// --rm: the helper removes the container once it has stopped and we let it.
+int waitForRemoval(const QString& name)
+{
+    auto ended = helperClient().waitRemoved(name);
+    if (!ended)
+        return reportError(ended.error());
+    return exitCodeForStatus(ended->status, ended->signal);
+}
+
+// The console until the command ends; nullopt when we left it running
+// (Ctrl-a q, or a signal): --rm then happens without us, in the helper.
+std::optional<int> followConsole(const VerbLine& line, const QString& name, bool remove)
+{
+    auto attached = attachConsole(name, 0, true, line.isSet(QStringLiteral("tty")));
+    if (attached && (*attached == RelayEnd::Detached || *attached == RelayEnd::Signalled))
+        return std::nullopt;
+    // Busy or Failed: a command that has ended left no console to attach to.
+    if (!attached && attached.error().kind != client::ErrorKind::Busy &&
+        attached.error().kind != client::ErrorKind::Failed)
+        return reportError(attached.error());
+    return remove ? int(kExitOk) : waitForStop(name);
+}
+
 int runContainer(const VerbLine& line, const QString& name)
 {
     if (auto started = helperClient().start(name); !started)
@@ -128,15 +153,51 @@ int runContainer(const VerbLine& line, const QString& name)
     }
     // Without -i the output comes from the console log, so nothing the
     // command printed before we look is lost; with -i the console carries
-    // input and output (a command that has ended left none to attach to).
-    const bool interactive = line.isSet(QStringLiteral("interactive"));
-    if (!interactive)
-        return printLog(name, true);
-    auto attached = attachConsole(name, 0, interactive, interactive && line.isSet(QStringLiteral("tty")));
-    if (!attached && attached.error().kind != client::ErrorKind::Busy &&
-        attached.error().kind != client::ErrorKind::Failed)
-        return reportError(attached.error());
-    return waitForStop(name);
+    // input and output.
+    const bool remove = line.isSet(QStringLiteral("rm"));
+    if (!line.isSet(QStringLiteral("interactive"))) {
+        const int code = printLog(name, true);
+        return remove ? waitForRemoval(name) : code;
+    }
+    const auto code = followConsole(line, name, remove);
+    if (!code)
+        return kExitOk;
+    return remove ? waitForRemoval(name) : *code;
+}
+
+// run's settings (--rm, -e, -s) as lines added to the new container's
+// config before its start: the helper honours --rm even if we are gone.
+Parsed<QStringList> runSettings(const VerbLine& line)
+{
+    QStringList lines;
+    if (line.isSet(QStringLiteral("rm")))
+        lines << QStringLiteral("berth.remove_when_stopped = 1");
+    for (const auto& text : line.values(QStringLiteral("env"))) {
+        auto pair = parseKeyValue(text);
+        if (!pair)
+            return std::unexpected(pair.error());
+        lines << QStringLiteral("lxc.environment = ") + text;
+    }
+    for (const auto& text : line.values(QStringLiteral("set"))) {
+        auto pair = parseKeyValue(text);
+        if (!pair)
+            return std::unexpected(pair.error());
+        lines << pair->first + QStringLiteral(" = ") + pair->second;
+    }
+    return lines;
+}
+
+client::Status addSettings(const QString& name, const QStringList& lines)
+{
+    if (lines.isEmpty())
+        return {};
+    auto config = helperClient().config(name);
+    if (!config)
+        return std::unexpected(config.error());
+    QString text = *config;
+    if (!text.isEmpty() && !text.endsWith(QLatin1Char('\n')))
+        text += QLatin1Char('\n');
+    return helperClient().setConfig(name, text + lines.join(QLatin1Char('\n')) + QLatin1Char('\n'));
 }
 
 // The request from run's command line; false after reporting a usage error.
@@ -171,18 +232,27 @@ int cmdRun(const QStringList& args)
 {
     VerbLine line(QStringLiteral("run"),
                   QStringLiteral("[--rm] [-i] [-t] [-d] [--privileged] TEMPLATE|IMAGE [--name NAME] [-o KEY=VALUE]... "
-                                 "-- COMMAND..."),
+                                 "[-e KEY=VALUE]... [-s KEY=VALUE]... -- COMMAND..."),
                   Cli::tr("Create an application container, start it and attach to its console (as 'docker run'). "
                           "IMAGE is a path to an OCI archive or layout, sent to the oci template. "
                           "The exit status is the command's."));
-    line.addFlag({QStringLiteral("rm")}, Cli::tr("Destroy the container when it stops."));
+    line.addFlag({QStringLiteral("rm")},
+                 Cli::tr("Destroy the container when it stops, also after a detach or if berthctl is killed."));
     line.addFlag({QStringLiteral("i"), QStringLiteral("interactive")}, Cli::tr("Pass stdin to the console."));
-    line.addFlag({QStringLiteral("t"), QStringLiteral("tty")}, Cli::tr("Raw terminal, Ctrl-a q detaches."));
+    line.addFlag({QStringLiteral("t"), QStringLiteral("tty")},
+                 Cli::tr("Raw terminal, Ctrl-a q detaches and leaves the container running."));
     line.addFlag({QStringLiteral("d"), QStringLiteral("detach")}, Cli::tr("Start it and print its name."));
     line.addValue({QStringLiteral("name")}, QStringLiteral("NAME"), Cli::tr("The container's name."));
+    line.addValue({QStringLiteral("e"), QStringLiteral("env")}, QStringLiteral("KEY=VALUE"),
+                  Cli::tr("An environment variable for the command (lxc.environment)."));
+    line.addValue({QStringLiteral("s"), QStringLiteral("set")}, QStringLiteral("KEY=VALUE"),
+                  Cli::tr("A config key for this container (as lxc-execute -s)."));
     addCreateOptions(line);
     if (int code = line.parse(args, 1, 1); code >= 0)
         return code;
+    auto settings = runSettings(line);
+    if (!settings)
+        return reportUsage(settings.error());
     client::CreateRequest request;
     InputFd input;
     int code = kExitOk;
@@ -190,12 +260,11 @@ int cmdRun(const QStringList& args)
         return code;
     if (int created = createAndFollow(request, !::isatty(STDERR_FILENO)); created != kExitOk)
         return created;
-    const int result = runContainer(line, request.name);
-    if (line.isSet(QStringLiteral("rm")) && !line.isSet(QStringLiteral("detach"))) {
-        if (auto destroyed = helperClient().destroy(request.name, true); !destroyed)
-            reportError(destroyed.error());
+    if (auto added = addSettings(request.name, *settings); !added) {
+        (void)helperClient().destroy(request.name, true);
+        return reportError(added.error());
     }
-    return result;
+    return runContainer(line, request.name);
 }
 
 } // namespace berth::cli

@@ -83,7 +83,7 @@ int cmdExec(const QStringList& args)
     return execWithOwnFds(request);
 }
 
-client::Result<bool> attachConsole(const QString& name, int tty, bool input, bool detachable)
+client::Result<RelayEnd> attachConsole(const QString& name, int tty, bool input, bool detachable)
 {
     auto console = helperClient().openConsole(name, tty);
     if (!console)
@@ -111,7 +111,7 @@ client::Result<bool> attachConsole(const QString& name, int tty, bool input, boo
     }
     if (end == RelayEnd::Detached)
         printErr(QStringLiteral("\n"));
-    return end != RelayEnd::Failed;
+    return end;
 }
 
 int cmdConsole(const QStringList& args)
@@ -131,7 +131,7 @@ int cmdConsole(const QStringList& args)
     auto attached = attachConsole(line.positional().at(0), tty, true, true);
     if (!attached)
         return reportError(attached.error());
-    return *attached ? int(kExitOk) : int(kExitFailure);
+    return *attached != RelayEnd::Failed ? int(kExitOk) : int(kExitFailure);
 }
 
 int cmdLogs(const QStringList& args)

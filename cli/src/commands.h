@@ -2,6 +2,8 @@
 // process's exit code.
 #pragma once
 
+#include "terminal.h"
+
 #include "client_error.h"
 
 #include <QList>
@@ -46,7 +48,7 @@ int cmdShare(const QStringList& args);
 int cmdUnshare(const QStringList& args);
 
 // Relays a container's console until detach, its stop, or a signal
-// (cmd_exec.cpp); false when the relay itself failed.
-client::Result<bool> attachConsole(const QString& name, int tty, bool input, bool detachable);
+// (cmd_exec.cpp), and says which it was.
+client::Result<RelayEnd> attachConsole(const QString& name, int tty, bool input, bool detachable);
 
 } // namespace berth::cli

@@ -193,6 +193,15 @@ Result<ExecStatus> Client::waitExec(uint id)
     return ExecStatus{reply.argumentAt<0>(), reply.argumentAt<1>()};
 }
 
+Result<ExecStatus> Client::waitRemoved(const QString& name)
+{
+    auto reply = m_manager->WaitRemoved(name);
+    reply.waitForFinished();
+    if (reply.isError())
+        return std::unexpected(clientError(reply.error()));
+    return ExecStatus{reply.argumentAt<0>(), reply.argumentAt<1>()};
+}
+
 template <class T, class From>
 static QList<T> mapped(const QList<QVariantMap>& maps, From from)
 {

@@ -67,6 +67,9 @@ public:
     Result<std::pair<uint, QDBusUnixFileDescriptor>> execPty(const ExecRequest& request);
     Result<uint> execWithFds(const ExecRequest& request, int stdinFd, int stdoutFd, int stderrFd);
     Result<ExecStatus> waitExec(uint id);
+    // A container started by this client with berth.remove_when_stopped:
+    // lets the helper remove it once stopped, and answers how it ended.
+    Result<ExecStatus> waitRemoved(const QString& name);
 
     // Templates and host
     Result<QList<TemplateInfo>> templates();

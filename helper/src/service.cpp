@@ -24,6 +24,10 @@ Service::Service(Engine& engine, QDBusConnection bus, Lifetime& lifetime, QObjec
     // callers asked for.
     connect(&m_stateWatcher, &StateWatcher::touched, this,
             [this](const QString& name) { emitState(name.toStdString()); });
+    m_removalHolders.setConnection(m_bus);
+    m_removalHolders.setWatchMode(QDBusServiceWatcher::WatchForUnregistration);
+    connect(&m_removalHolders, &QDBusServiceWatcher::serviceUnregistered, this, &Service::holderLeft);
+    removeLeftovers();
 }
 
 bool Service::rejected(const Status& status)

@@ -16,12 +16,14 @@
 
 #include <QDBusContext>
 #include <QDBusObjectPath>
+#include <QDBusServiceWatcher>
 #include <QDBusUnixFileDescriptor>
 #include <QObject>
 #include <QStringList>
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -60,6 +62,8 @@ public Q_SLOTS:
                      const QDBusUnixFileDescriptor& stdinFd, const QDBusUnixFileDescriptor& stdoutFd,
                      const QDBusUnixFileDescriptor& stderrFd);
     int WaitExec(uint id, int& signal);
+    // (service_remove.cpp)
+    int WaitRemoved(const QString& name, int& signal);
 
     // org.berth.Manager1: creation, export, config (service_create.cpp, service_config.cpp)
     QDBusObjectPath Create(const QString& name, const QString& templateName, const StringMap& options,
@@ -156,6 +160,24 @@ private:
     void execEnded(uint id, const Result<ExitStatus>& status);
     [[nodiscard]] std::size_t runningExecs() const;
 
+    // A container marked berth.remove_when_stopped (service_remove.cpp):
+    // its end, and who holds its removal back until it has read it.
+    struct RemovalEntry {
+        QString holder;   // the bus name that started it, while it is on the bus
+        bool holderWaits = false;   // the holder called WaitRemoved: it has what it needs
+        std::optional<ExitStatus> exit;
+        bool removing = false;
+        std::vector<DelayedReply> waiters;
+        std::shared_ptr<LifetimeHold> hold;
+        unsigned run = 0;   // which start this entry watches
+    };
+    // After a start by `holder` (empty: nobody holds it): watches a marked container.
+    void removeWhenStopped(const std::string& name, const QString& holder);
+    // At the helper's start: marked containers that run or have run.
+    void removeLeftovers();
+    void holderLeft(const QString& holder);
+    void removeIfReleased(const std::string& name);
+
     Engine& m_engine;
     QDBusConnection m_bus;
     StateWatcher m_stateWatcher;
@@ -165,6 +187,9 @@ private:
     uint m_nextJob = 1;
     std::map<uint, ExecEntry> m_execs;
     uint m_nextExec = 1;
+    std::map<std::string, RemovalEntry> m_removals;
+    QDBusServiceWatcher m_removalHolders;
+    unsigned m_removalRuns = 0;
     int m_readsInFlight = 0;   // reads answered from worker threads (main thread only)
 };
 

@@ -13,7 +13,11 @@ void Service::Start(const QString& qname)
     const std::string name = qname.toStdString();
     if (rejected(validateName(name)) || rejectedUnlessExists(name))
         return;
-    authorizeAndRun({kActionManage}, [this, name] { return m_engine.start(name); }, [this, name] { emitState(name); });
+    authorizeAndRun({kActionManage}, [this, name] { return m_engine.start(name); },
+                    [this, name, holder = message().service()] {
+                        emitState(name);
+                        removeWhenStopped(name, holder);
+                    });
 }
 
 QDBusObjectPath Service::Stop(const QString& qname, uint timeoutSeconds)

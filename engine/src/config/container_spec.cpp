@@ -98,6 +98,8 @@ Status readLifecycle(const Config& config, ContainerSpec& spec)
 {
     if (auto ok = readAutostart(config, spec); !ok)
         return ok;
+    if (auto ok = readValue(config, "berth.remove_when_stopped", spec.removeWhenStopped, parseBoolValue); !ok)
+        return ok;
     if (auto ok = readValue(config, "lxc.signal.stop", spec.stopSignal, parseSignalValue); !ok)
         return ok;
     const int before = spec.haltSignal;

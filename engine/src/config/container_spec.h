@@ -83,6 +83,9 @@ struct ContainerSpec {
     std::uint64_t consoleBufferSize = 128 * 1024;
     std::optional<std::filesystem::path> consoleLogfile;
     bool startAuto = false;                      // lxc.start.auto
+    // berth.remove_when_stopped = 1 (berthctl run --rm, docker's AutoRemove):
+    // the helper destroys it once it has stopped after a run.
+    bool removeWhenStopped = false;
     // lxc.start.order: as LXC 2.0 and later, lower values start first and
     // equal values go by name; stopping goes the other way round.
     int startOrder = 0;

@@ -46,6 +46,20 @@ static void takeTerminal(void)
         tcsetpgrp(STDIN_FILENO, getpid());
 }
 
+/* The engine makes the console PID 1's controlling terminal, and a terminal
+   belongs to one session: give it up so the command's session can take it.
+   The kernel sends SIGHUP and SIGCONT to our own group as we let go. */
+static void releaseTerminal(void)
+{
+    if (getsid(0) != getpid() || !isatty(STDIN_FILENO))
+        return;
+    signal(SIGHUP, SIG_IGN);
+    signal(SIGCONT, SIG_IGN);
+    ioctl(STDIN_FILENO, TIOCNOTTY);
+    signal(SIGHUP, SIG_DFL);
+    signal(SIGCONT, SIG_DFL);
+}
+
 static void runCommand(char **argv, const sigset_t *originalMask)
 {
     sigprocmask(SIG_SETMASK, originalMask, NULL);
@@ -160,6 +174,7 @@ int main(int argc, char **argv)
         dprintf(STDERR_FILENO, "usage: berth-init [--] CMD [ARGS...]\n");
         return 2;
     }
+    releaseTerminal();
     sigset_t caught, original;
     catchableSignals(&caught);
     sigprocmask(SIG_BLOCK, &caught, &original);

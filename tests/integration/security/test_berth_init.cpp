@@ -5,7 +5,12 @@
 
 #include <QtTest/QtTest>
 
+#include <algorithm>
+#include <cstdlib>
+
 #include <fcntl.h>
+#include <sys/ioctl.h>
+#include <termios.h>
 
 using berth::test::ChildProcess;
 
@@ -46,6 +51,36 @@ bool startInit(const QStringList& args, InitRun& run)
     run.process = ChildProcess(pid);
     run.input = berth::UniqueFd(in[1]);
     run.output = berth::UniqueFd(out[0]);
+    return pid > 0;
+}
+
+// berth-init as the engine starts it: leading its own session with a pty
+// slave as its controlling terminal and stdio. `master` is the other side.
+bool startInitOnTerminal(const QStringList& args, ChildProcess& process, berth::UniqueFd& master)
+{
+    master = berth::UniqueFd(::posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC));
+    if (!master || ::grantpt(master.get()) != 0 || ::unlockpt(master.get()) != 0)
+        return false;
+    const std::string slave = ::ptsname(master.get());
+    std::vector<std::string> strings{kInit};
+    for (const QString& a : args)
+        strings.push_back(a.toStdString());
+    std::vector<char*> argv;
+    for (std::string& s : strings)
+        argv.push_back(s.data());
+    argv.push_back(nullptr);
+    std::fflush(stdout);
+    const pid_t pid = berth::test::forkInto(CLONE_NEWPID);
+    if (pid == 0) {
+        const int tty = ::open(slave.c_str(), O_RDWR | O_NOCTTY);
+        if (::setsid() < 0 || tty < 0 || ::ioctl(tty, TIOCSCTTY, 0) != 0)
+            ::_exit(98);
+        for (int fd = 0; fd < 3; ++fd)
+            ::dup2(tty, fd);
+        ::execv(kInit, argv.data());
+        ::_exit(99);
+    }
+    process = ChildProcess(pid);
     return pid > 0;
 }
 
@@ -161,6 +196,27 @@ private slots:
         QCOMPARE(lines.size(), 3);
         for (const QString& line : lines)
             QVERIFY2(line.section('\t', -1) == "2", qPrintable(line));
+    }
+
+    // The terminal berth-init was given becomes the command's controlling
+    // terminal with the command's group in the foreground: a shell gets job
+    // control and Ctrl-C reaches the foreground job (issue #16, item 5).
+    void commandGetsTheTerminal()
+    {
+        ChildProcess process;
+        berth::UniqueFd master;
+        QVERIFY(startInitOnTerminal({"sh", "-c", "exec cat /proc/self/stat"}, process, master));
+        std::string output;
+        char buffer[4096];
+        ssize_t got;
+        while ((got = ::read(master.get(), buffer, sizeof buffer)) > 0 || (got < 0 && errno == EINTR))
+            output.append(buffer, size_t(std::max<ssize_t>(got, 0)));
+        QCOMPARE(exitCode(process.wait()), 0);
+        // Fields after "(cat) ": state ppid pgrp session tty_nr tpgid.
+        const QStringList fields = QString::fromStdString(output).section(')', -1).split(' ', Qt::SkipEmptyParts);
+        QVERIFY2(fields.size() > 5, output.c_str());
+        QVERIFY2(fields.at(4) != "0", output.c_str());             // it has a controlling terminal
+        QVERIFY2(fields.at(5) == fields.at(2), output.c_str());    // and its group is the foreground one
     }
 };
 

@@ -48,6 +48,7 @@ private slots:
         QCOMPARE(spec->ptyMax, 0u);
         QVERIFY(spec->noNewPrivs);
         QVERIFY(!spec->startAuto);
+        QVERIFY(!spec->removeWhenStopped);
         QCOMPARE(spec->startOrder, 0);
         QCOMPARE(spec->startDelay, 0u);
         QVERIFY(spec->capDrop.empty());
@@ -80,6 +81,7 @@ private slots:
                            "lxc.console.size = 1M\n"
                            "lxc.console.logfile = /var/log/berth/a.log\n"
                            "lxc.start.auto = 1\n"
+                           "berth.remove_when_stopped = 1\n"
                            "lxc.signal.halt = SIGRTMIN+3\n"
                            "lxc.signal.stop = TERM\n"
                            "lxc.tty.max = 4\n"
@@ -115,6 +117,7 @@ private slots:
         QCOMPARE(spec->consoleBufferSize, std::uint64_t(1 << 20));
         QCOMPARE(spec->consoleLogfile.value(), std::filesystem::path("/var/log/berth/a.log"));
         QVERIFY(spec->startAuto);
+        QVERIFY(spec->removeWhenStopped);
         QCOMPARE(spec->haltSignal, SIGRTMIN + 3);
         QVERIFY(spec->haltSignalConfigured);
         QCOMPARE(spec->stopSignal, SIGTERM);
@@ -250,6 +253,7 @@ private slots:
         QTest::newRow("console size huge") << base + "lxc.console.size = 2G\n" << "config:2: lxc.console.size: '2G' is larger than 1 GiB";
         QTest::newRow("console logfile") << base + "lxc.console.logfile = log.txt\n" << "config:2: lxc.console.logfile: 'log.txt' is not an absolute path";
         QTest::newRow("start auto") << base + "lxc.start.auto = yes\n" << "config:2: lxc.start.auto: 'yes' is not a boolean";
+        QTest::newRow("remove when stopped") << base + "berth.remove_when_stopped = yes\n" << "config:2: berth.remove_when_stopped: 'yes' is not a boolean";
         QTest::newRow("start order word") << base + "lxc.start.order = first\n" << "config:2: lxc.start.order: 'first' is not an integer";
         QTest::newRow("start order plus") << base + "lxc.start.order = +1\n" << "config:2: lxc.start.order: '+1' is not an integer";
         QTest::newRow("start order minus only") << base + "lxc.start.order = -\n" << "config:2: lxc.start.order: '-' is not an integer";
