@@ -6,11 +6,13 @@
 // `berthctl stop` ends it by its halt signal: systemd powers off, which the
 // kernel reports for the init of a pid namespace as SIGINT (`info` shows
 // lastExitCode 130), not a kill after the stop timeout (137).
+#include "scenario_host.h"
 #include "scenario_member.h"
 
 #include "helper_calls.h"
 #include "integration_bus.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QtTest>
@@ -55,8 +57,9 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        endMemberSession(m_bus);
+        destroyAllContainers(m_bus);
         berthctl({QStringLiteral("bridge"), QStringLiteral("delete"), kBridge, QStringLiteral("-f")});
+        endMemberSession(m_bus);
     }
 
     void exportStoppedContainer()
@@ -88,21 +91,37 @@ private Q_SLOTS:
         for (const char* line : {"lxc.net.0.link = bkbr0", "lxc.signal.halt = SIGRTMIN+3"})
             QVERIFY2(config.out.contains(line), qPrintable(QString::fromLatin1(line) + QStringLiteral(" missing:\n") +
                                                            config.outText()));
+        // The limits, under whichever names info gives them.
         const QJsonObject limits = infoOf(kName).value(QStringLiteral("limits")).toObject();
-        QVERIFY2(!limits.isEmpty() && QJsonDocument(limits).toJson().contains("300"),
-                 QJsonDocument(infoOf(kName)).toJson().constData());
+        QStringList values;
+        for (const QJsonValue& value : limits)
+            values << value.toString();
+        QVERIFY2(values.contains(QStringLiteral("536870912")) && values.contains(QStringLiteral("300")),
+                 QJsonDocument(limits).toJson().constData());
     }
 
-    void copyBootsOnItsNetwork()
+    void copyBootsWithItsLimits()
     {
         EXPECT_CODE(member({QStringLiteral("start"), kName}), 0);
         QCOMPARE(containerState(m_bus, kName), QStringLiteral("running"));
         QVERIFY(booted(kName));
-        const Outcome pids = inside(kName, QStringLiteral("cat /sys/fs/cgroup/pids/pids.max 2>/dev/null || "
-                                                          "cat /sys/fs/cgroup/pids.max"));
-        QCOMPARE(pids.outText().trimmed(), QStringLiteral("300"));
-        const Outcome addresses = inside(kName, QStringLiteral("hostname -I"));
-        QVERIFY2(addresses.outText().contains(QLatin1String("10.0.5.")), qPrintable(describe(addresses)));
+        QCOMPARE(cgroupFile(QStringLiteral("pids"), kName, QStringLiteral("pids.max")), QStringLiteral("300"));
+        QCOMPARE(cgroupFile(QStringLiteral("memory"), kName, QStringLiteral("memory.limit_in_bytes")),
+                 QStringLiteral("536870912"));
+    }
+
+    // On its bridge again, with the address berthctl shows (item 2 too).
+    void copyIsOnItsNetwork()
+    {
+        QCOMPARE(linksOnBridge(kBridge).size(), 1);
+        const QJsonArray shown = infoOf(kName).value(QStringLiteral("addresses")).toArray();
+        QVERIFY(!shown.isEmpty());
+        const QString address = shown.first().toString().section(QLatin1Char('/'), 0, 0);
+        QVERIFY(address.startsWith(QLatin1String("10.0.5.")));
+        const bool got = waitUntil([&] { return inside(kName, QStringLiteral("hostname -I")).outText().simplified().split(
+                                                    QLatin1Char(' ')).contains(address); }, 120000);
+        QVERIFY2(got, qPrintable(address + QStringLiteral(" shown; inside: ") +
+                                 inside(kName, QStringLiteral("hostname -I")).outText()));
     }
 
     // Stopped by its halt signal, not killed after the timeout.
