@@ -2381,10 +2381,6 @@ Gefunden: %4</translation>
         <translation>Eingabe für die Vorlage (Tarball, OCI-Archiv oder -Layout, LXC-Containerverzeichnis; - ist die Standardeingabe).</translation>
     </message>
     <message>
-        <source>Attach eth0 to this bridge.</source>
-        <translation>eth0 an diese Bridge anschließen.</translation>
-    </message>
-    <message>
         <source>Create a container from a template.</source>
         <translation>Erstellt einen Container aus einer Vorlage.</translation>
     </message>
@@ -2513,10 +2509,6 @@ Gefunden: %4</translation>
     <message>
         <source>list: print JSON.</source>
         <translation>list: als JSON ausgeben.</translation>
-    </message>
-    <message>
-        <source>Berth&apos;s bridges, with DHCP, DNS and NAT.</source>
-        <translation>Die Bridges von Berth, mit DHCP, DNS und NAT.</translation>
     </message>
     <message>
         <source>bridge %1: a bridge name is needed</source>
@@ -3141,6 +3133,18 @@ wird gestartet, sobald diese Schnittstelle aktiv ist.</translation>
     <message>
         <source>PRIV</source>
         <translation>PRIV</translation>
+    </message>
+    <message>
+        <source>Attach eth0 to this bridge (berthbr0, Berth&apos;s default bridge, is made on first use). Without it the container has no network, only loopback.</source>
+        <translation>eth0 an diese Bridge anschließen (berthbr0, Berths Standard-Bridge, wird bei der ersten Verwendung angelegt). Ohne diese Option hat der Container kein Netzwerk, nur Loopback.</translation>
+    </message>
+    <message>
+        <source>change: masquerade again.</source>
+        <translation>change: wieder maskieren (Masquerading).</translation>
+    </message>
+    <message>
+        <source>Berth&apos;s bridges, with DHCP, DNS and NAT. change alters only the options given.</source>
+        <translation>Berths Bridges mit DHCP, DNS und NAT. change ändert nur die angegebenen Optionen.</translation>
     </message>
 </context>
 <context>

@@ -2377,10 +2377,6 @@ Found: %4</source>
         <translation>模板的输入（tar 包、OCI 归档或布局目录、LXC 容器目录；- 表示标准输入）。</translation>
     </message>
     <message>
-        <source>Attach eth0 to this bridge.</source>
-        <translation>将 eth0 连接到此网桥。</translation>
-    </message>
-    <message>
         <source>Create a container from a template.</source>
         <translation>从模板创建容器。</translation>
     </message>
@@ -2509,10 +2505,6 @@ Found: %4</source>
     <message>
         <source>list: print JSON.</source>
         <translation>list：以 JSON 格式输出。</translation>
-    </message>
-    <message>
-        <source>Berth&apos;s bridges, with DHCP, DNS and NAT.</source>
-        <translation>Berth 的网桥，带 DHCP、DNS 和 NAT。</translation>
     </message>
     <message>
         <source>bridge %1: a bridge name is needed</source>
@@ -3135,6 +3127,18 @@ link is up.</source>
     <message>
         <source>PRIV</source>
         <translation>特权</translation>
+    </message>
+    <message>
+        <source>Attach eth0 to this bridge (berthbr0, Berth&apos;s default bridge, is made on first use). Without it the container has no network, only loopback.</source>
+        <translation>将 eth0 连接到此网桥（berthbr0 是 Berth 的默认网桥，首次使用时创建）。不指定时容器没有网络，只有回环接口。</translation>
+    </message>
+    <message>
+        <source>change: masquerade again.</source>
+        <translation>change：重新启用地址伪装。</translation>
+    </message>
+    <message>
+        <source>Berth&apos;s bridges, with DHCP, DNS and NAT. change alters only the options given.</source>
+        <translation>Berth 的网桥，带 DHCP、DNS 和 NAT。change 只修改给出的选项。</translation>
     </message>
 </context>
 <context>
