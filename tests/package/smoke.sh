@@ -135,7 +135,7 @@ done
 
 step "purge: user data and the group go"
 apt-get purge -y berth-gui berth
-expect_absent /var/lib/berth /var/cache/berth /var/log/berth /run/berth
+expect_absent /var/lib/berth /var/cache/berth /var/log/berth /run/berth /run/berth-dns
 ! getent group berth >/dev/null || fail "purge left the group berth"
 for package in berth berth-gui; do
     state=$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null || echo not-installed)

@@ -294,6 +294,7 @@ private Q_SLOTS:
             {QStringLiteral("CreateBridge"),
              {QStringLiteral("'tbr0'"), QStringLiteral("''"), QStringLiteral("''"), QStringLiteral("true"),
               QStringLiteral("''"), QStringLiteral("uint32 0")}},
+            {QStringLiteral("ChangeBridge"), {QStringLiteral("'tbr0'"), QStringLiteral("{'mtu': <uint32 1400>}")}},
             {QStringLiteral("DeleteBridge"), {QStringLiteral("'tbr0'"), QStringLiteral("false")}},
             {QStringLiteral("AddForward"), {QStringLiteral("'box2'"), QStringLiteral("'tcp:8080:80'")}},
             {QStringLiteral("RemoveForward"), {QStringLiteral("'box2'"), QStringLiteral("'tcp:8080:80'")}},

@@ -3,6 +3,7 @@
 #include "fs/atomic_file.h"
 #include "fs/lock_file.h"
 #include "net/bridge_host.h"
+#include "net/dhcp_release.h"
 #include "net/dnsmasq_leases.h"
 #include "net/dnsmasq_process.h"
 #include "net/host_listeners.h"
@@ -341,6 +342,21 @@ void removeHostSide(const EngineSettings& settings, const std::string& name, con
     }
 }
 
+namespace {
+
+// dnsmasq's leases of the container's MAC end now, not when they expire.
+void releaseDnsmasqLeases(const Paths& paths, const net::BridgeConfig& bridge, const std::string& mac)
+{
+    auto leases = net::loadDnsmasqLeases(paths.networkLeases(bridge.name));
+    if (!leases || mac.empty())
+        return;
+    for (const net::DynamicLease& lease : *leases)
+        if (lease.mac == mac)
+            (void)net::sendDhcpRelease(bridge.name, bridge.gateway.address, lease.address, mac);
+}
+
+} // namespace
+
 void releaseContainerAddresses(const EngineSettings& settings, const std::string& name)
 {
     auto lock = lockNetworks(settings.paths);
@@ -352,6 +368,7 @@ void releaseContainerAddresses(const EngineSettings& settings, const std::string
         auto table = net::LeaseTable::load(file);
         if (!table || !table->find(name))
             continue;
+        releaseDnsmasqLeases(settings.paths, bridge, table->find(name)->mac);
         table->release(name);
         (void)table->save(file);
         std::error_code ec;

@@ -54,7 +54,8 @@ struct NetworkPlan {
 // only if it bears the marker, and has the index it was made with when
 // that is known: never a host's link that has the name.
 void removeHostSide(const EngineSettings& settings, const std::string& name, const NetworkPlan& plan);
-// On destroy: the container's addresses go back to the bridges' pools.
+// On destroy: the container's addresses go back to the bridges' pools, and
+// dnsmasq's leases of its MAC end (a DHCPRELEASE each), so no lease is left.
 void releaseContainerAddresses(const EngineSettings& settings, const std::string& name);
 
 // Rebuilds Berth's nftables table from every bridge and the port forwards of
