@@ -1895,6 +1895,10 @@ DNS-Domain: %5</translation>
         <source>CPUs:</source>
         <translation>CPUs:</translation>
     </message>
+    <message>
+        <source>Set in cgroup v1 units: %1.</source>
+        <translation>In cgroup-v1-Einheiten gesetzt: %1.</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::SearchBar</name>
@@ -3145,6 +3149,18 @@ wird gestartet, sobald diese Schnittstelle aktiv ist.</translation>
     <message>
         <source>Berth&apos;s bridges, with DHCP, DNS and NAT. change alters only the options given.</source>
         <translation>Berths Bridges mit DHCP, DNS und NAT. change ändert nur die angegebenen Optionen.</translation>
+    </message>
+    <message>
+        <source>CPU shares as cgroup v1 counts them, 2-262144 (instead of --cpu-weight).</source>
+        <translation>CPU-Anteile in cgroup-v1-Einheiten, 2-262144 (statt --cpu-weight).</translation>
+    </message>
+    <message>
+        <source>IO weight as cgroup v1 counts it, 10-1000 (instead of --io-weight).</source>
+        <translation>IO-Gewicht in cgroup-v1-Einheiten, 10-1000 (statt --io-weight).</translation>
+    </message>
+    <message>
+        <source>OOM KILLS</source>
+        <translation>OOM-KILLS</translation>
     </message>
 </context>
 <context>

@@ -1894,6 +1894,10 @@ DNS 域：%5</translation>
         <source>CPUs:</source>
         <translation>允许使用的 CPU：</translation>
     </message>
+    <message>
+        <source>Set in cgroup v1 units: %1.</source>
+        <translation>以 cgroup v1 单位设置：%1。</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::SearchBar</name>
@@ -3139,6 +3143,18 @@ link is up.</source>
     <message>
         <source>Berth&apos;s bridges, with DHCP, DNS and NAT. change alters only the options given.</source>
         <translation>Berth 的网桥，带 DHCP、DNS 和 NAT。change 只修改给出的选项。</translation>
+    </message>
+    <message>
+        <source>CPU shares as cgroup v1 counts them, 2-262144 (instead of --cpu-weight).</source>
+        <translation>以 cgroup v1 单位表示的 CPU 份额，2-262144（代替 --cpu-weight）。</translation>
+    </message>
+    <message>
+        <source>IO weight as cgroup v1 counts it, 10-1000 (instead of --io-weight).</source>
+        <translation>以 cgroup v1 单位表示的 IO 权重，10-1000（代替 --io-weight）。</translation>
+    </message>
+    <message>
+        <source>OOM KILLS</source>
+        <translation>OOM 终止</translation>
     </message>
 </context>
 <context>

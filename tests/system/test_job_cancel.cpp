@@ -187,6 +187,22 @@ private Q_SLOTS:
         verifyNothingLeft(QStringLiteral("whole"));
     }
 
+    // Issue #16: a client that looks after Finished was sent reads why the
+    // job failed from its properties (it used to say "job failed at step ''").
+    void failedJobKeepsItsReason()
+    {
+        int writeEnd = -1;
+        const QString job = startCreate(QStringLiteral("broken"), &writeEnd);
+        QVERIFY2(job.startsWith(QLatin1String("/org/berth/Berth1/job/")), qPrintable(job));
+        QVERIFY(writeAll(writeEnd, QByteArrayLiteral("this is not a tar archive\n")));
+        ::close(writeEnd);
+        QCOMPARE(waitForJob(m_bus, job), QStringLiteral("failed"));
+        QCOMPARE(jobProperty(m_bus, job, QStringLiteral("ErrorName")), QStringLiteral("org.berth.Error.InvalidArgument"));
+        const QString why = jobProperty(m_bus, job, QStringLiteral("ErrorMessage"));
+        QVERIFY2(why.contains(QLatin1String("broken")), qPrintable(why));
+        verifyNothingLeft(QStringLiteral("broken"));
+    }
+
     void cancelWhileExtracting_data()
     {
         QTest::addColumn<bool>("writeRest");
