@@ -2475,10 +2475,6 @@ Gefunden: %4</translation>
         <translation>Zeigt, was dieser Rechner Containern bietet (wie lxc-checkconfig). Endet mit 1, wenn etwas fehlt.</translation>
     </message>
     <message>
-        <source>Write a stopped container&apos;s root filesystem as a gzip&apos;d tarball to FILE or stdout.</source>
-        <translation>Schreibt das Wurzeldateisystem eines gestoppten Containers als gzip-komprimierten Tarball nach FILE oder auf die Standardausgabe.</translation>
-    </message>
-    <message>
         <source>export: refusing to write a tarball to a terminal</source>
         <translation>export: ein Tarball wird nicht auf ein Terminal geschrieben</translation>
     </message>
@@ -2703,10 +2699,6 @@ Gefunden: %4</translation>
     <message>
         <source>Check what the host offers containers</source>
         <translation>Prüfen, was der Rechner Containern bietet</translation>
-    </message>
-    <message>
-        <source>Export a container&apos;s rootfs as a tarball</source>
-        <translation>Rootfs eines Containers als Tarball exportieren</translation>
     </message>
     <message>
         <source>Create, start and attach an application container</source>
@@ -3161,6 +3153,14 @@ wird gestartet, sobald diese Schnittstelle aktiv ist.</translation>
     <message>
         <source>OOM KILLS</source>
         <translation>OOM-KILLS</translation>
+    </message>
+    <message>
+        <source>Write a stopped container&apos;s config and root filesystem as a gzip&apos;d tarball to FILE or stdout; &apos;berthctl create NAME -t tarball --file FILE&apos; imports it again.</source>
+        <translation>Schreibt die Konfiguration und das Wurzeldateisystem eines gestoppten Containers als gzip-komprimierten Tarball nach FILE oder auf die Standardausgabe; &apos;berthctl create NAME -t tarball --file FILE&apos; importiert ihn wieder.</translation>
+    </message>
+    <message>
+        <source>Export a container (config and rootfs) as a tarball</source>
+        <translation>Container (Konfiguration und Rootfs) als Tarball exportieren</translation>
     </message>
 </context>
 <context>

@@ -2471,10 +2471,6 @@ Found: %4</source>
         <translation>检查本主机能为容器提供哪些功能（同 lxc-checkconfig）。有缺失时以 1 退出。</translation>
     </message>
     <message>
-        <source>Write a stopped container&apos;s root filesystem as a gzip&apos;d tarball to FILE or stdout.</source>
-        <translation>将已停止容器的根文件系统以 gzip 压缩的 tar 包写入 FILE 或标准输出。</translation>
-    </message>
-    <message>
         <source>export: refusing to write a tarball to a terminal</source>
         <translation>export：拒绝将 tar 包写入终端</translation>
     </message>
@@ -2699,10 +2695,6 @@ Found: %4</source>
     <message>
         <source>Check what the host offers containers</source>
         <translation>检查主机能为容器提供哪些功能</translation>
-    </message>
-    <message>
-        <source>Export a container&apos;s rootfs as a tarball</source>
-        <translation>将容器的根文件系统导出为 tar 包</translation>
     </message>
     <message>
         <source>Create, start and attach an application container</source>
@@ -3155,6 +3147,14 @@ link is up.</source>
     <message>
         <source>OOM KILLS</source>
         <translation>OOM 终止</translation>
+    </message>
+    <message>
+        <source>Write a stopped container&apos;s config and root filesystem as a gzip&apos;d tarball to FILE or stdout; &apos;berthctl create NAME -t tarball --file FILE&apos; imports it again.</source>
+        <translation>将已停止容器的配置和根文件系统以 gzip 压缩的 tar 包写入 FILE 或标准输出；用 &apos;berthctl create NAME -t tarball --file FILE&apos; 可再次导入。</translation>
+    </message>
+    <message>
+        <source>Export a container (config and rootfs) as a tarball</source>
+        <translation>将容器（配置和根文件系统）导出为 tar 包</translation>
     </message>
 </context>
 <context>

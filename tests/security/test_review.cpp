@@ -1,7 +1,8 @@
 // The review's checks of what the helper does as root inside a member's
 // rootfs and for its containers: symlinked /etc files at start, Export and
 // Destroy past symlinks, hostile archives extracted, and the monitor's
-// socket. They held already; they stay tested.
+// socket. They held already; they stay tested. Issue #16 adds the config
+// a container archive brings.
 #include "archive_builder.h"
 #include "integration_bus.h"
 #include "security_fixture.h"
@@ -152,6 +153,77 @@ private Q_SLOTS:
         destroy(QStringLiteral("hostile"));
         QVERIFY2(markers().isEmpty(), qPrintable(markers().join(QLatin1Char(' ')) + describe(outcome)));
         QVERIFY2(!isHostShadow && after.st_nlink == shadow.st_nlink, "the host's /etc/shadow was linked into the rootfs");
+    }
+
+    // Issue #16: a container archive's config is the member's text. Hooks,
+    // kernel filesystems, includes, a privileged container and entries
+    // outside rootfs/ are refused, and nothing is created.
+    void review_containerArchiveConfigIsJudged_data()
+    {
+        using archive_test::Entry;
+        QTest::addColumn<std::vector<Entry>>("entries");
+        const std::string base = "lxc.uts.name = old\nberth.kind = system\nlxc.init.cmd = /sbin/init\n";
+        const auto archive = [&](const std::string& extra, std::vector<Entry> more = {}) {
+            std::vector<Entry> entries{{.path = "config", .data = base + extra},
+                                       {.type = 'd', .path = "rootfs", .perm = 0755},
+                                       {.type = 'd', .path = "rootfs/etc", .perm = 0755}};
+            entries.insert(entries.end(), more.begin(), more.end());
+            return entries;
+        };
+        QTest::newRow("hook") << archive("lxc.hook.pre-start = /bin/touch /run/berth-security-marker-hook\n");
+        QTest::newRow("proc") << archive("lxc.mount.entry = proc proc proc rw 0 0\n");
+        QTest::newRow("bind") << archive("lxc.mount.entry = / host none rbind,create=dir 0 0\n");
+        QTest::newRow("include") << archive("lxc.include = /etc/shadow\n");
+        QTest::newRow("privileged") << archive("berth.privileged = 1\n");
+        QTest::newRow("device outside dev") << archive("", {{.type = 'c', .path = "rootfs/etc/null"}});
+        QTest::newRow("outside rootfs")
+            << archive("", {{.path = "run/berth-security-marker-tar", .data = "x"}});
+    }
+
+    void review_containerArchiveConfigIsJudged()
+    {
+        QFETCH(std::vector<archive_test::Entry>, entries);
+        const berth::UniqueFd archive = archive_test::buildArchive(entries);
+        QByteArray data;
+        char buffer[65536];
+        for (ssize_t n; (n = ::read(archive.get(), buffer, sizeof buffer)) > 0;)
+            data.append(buffer, n);
+        const Outcome outcome = m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("judged"),
+                                                               QStringLiteral("-t"), QStringLiteral("tarball"),
+                                                               QStringLiteral("--file"),
+                                                               publicFile(QStringLiteral("judged.tar"), data)});
+        const bool created = QFile::exists(m_session.rootfs(QStringLiteral("judged")));
+        destroy(QStringLiteral("judged"));
+        QVERIFY2(outcome.code != 0 && !created, qPrintable(describe(outcome)));
+        QVERIFY2(markers().isEmpty(), qPrintable(markers().join(QLatin1Char(' ')) + describe(outcome)));
+    }
+
+    // What ties an archive's container to a host is never taken from it:
+    // a map onto the host's root and a rootfs path elsewhere give a
+    // container of the member's with a block and a rootfs of its own.
+    void review_containerArchiveIdentityIsDropped()
+    {
+        const std::string config = "lxc.uts.name = old\nberth.kind = system\nlxc.init.cmd = /sbin/init\n"
+                                   "lxc.rootfs.path = dir:/\nlxc.idmap = u 0 0 65536\nlxc.idmap = g 0 0 65536\n";
+        const berth::UniqueFd archive = archive_test::buildArchive({{.path = "config", .data = config},
+                                                                     {.type = 'd', .path = "rootfs", .perm = 0755},
+                                                                     {.type = 'd', .path = "rootfs/etc", .perm = 0755}});
+        QByteArray data;
+        char buffer[65536];
+        for (ssize_t n; (n = ::read(archive.get(), buffer, sizeof buffer)) > 0;)
+            data.append(buffer, n);
+        const Outcome outcome = m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("tamed"),
+                                                               QStringLiteral("-t"), QStringLiteral("tarball"),
+                                                               QStringLiteral("--file"),
+                                                               publicFile(QStringLiteral("tamed.tar"), data)});
+        QFile stored(m_session.rootfs(QStringLiteral("tamed")) + QStringLiteral("/../config"));
+        const QString text = stored.open(QIODevice::ReadOnly) ? QString::fromUtf8(stored.readAll()) : QString();
+        destroy(QStringLiteral("tamed"));
+        QVERIFY2(outcome.code == 0, qPrintable(describe(outcome)));
+        QVERIFY2(!text.contains(QLatin1String("u 0 0 65536")) && text.contains(QLatin1String("lxc.idmap = u 0 ")),
+                 qPrintable(text));
+        QVERIFY2(!text.contains(QLatin1String("lxc.rootfs.path = dir:/\n")), qPrintable(text));
+        QVERIFY2(!text.contains(QLatin1String("berth.privileged")), qPrintable(text));
     }
 };
 

@@ -13,6 +13,7 @@
 #include "idmap/tree_shift.h"
 #include "image/archive_export.h"
 #include "image/archive_extract.h"
+#include "image/overlay_layout.h"
 #include "image/tree_copy.h"
 #include "runtime/plan_builder.h"
 #include "runtime/read_only_root.h"
@@ -139,6 +140,11 @@ Result<image::ExportOptions> exportOptions(const EngineSettings& settings, const
     auto config = runtime::loadContainerConfig(settings, name);
     if (!config)
         return fail(config.error());
+    // Stopped, a snapshot's rootfs/ is an empty mount point: its files are
+    // its source's and its delta/'s, merged only inside the container.
+    if (image::parseOverlayRootfs(config->get("lxc.rootfs.path").value_or(""), settings.paths.containerDir(name)))
+        return failWith(EOPNOTSUPP, "container '" + name + "' is an overlay snapshot, which cannot be exported yet: "
+                                    "its files live in its source and its own layer");
     image::ExportOptions options;
     options.leaveOutDevices = true;
     auto stored = ContainerStore(settings.paths).readConfig(name);

@@ -318,6 +318,12 @@ private slots:
         QVERIFY2(cloned, cloned ? "" : cloned.error().describe().c_str());
         // Instant: nothing of the rootfs was copied.
         QVERIFY(std::filesystem::is_empty(paths.rootfsDir("snap")));
+        // Issue #16: so no export of it, rather than an empty one.
+        UniqueFd sink(::memfd_create("sink", MFD_CLOEXEC));
+        auto exported = m_engine.exportContainer("snap", sink.get());
+        QVERIFY(!exported);
+        QCOMPARE(exported.error().code, EOPNOTSUPP);
+        QCOMPARE(::lseek(sink.get(), 0, SEEK_END), off_t(0));
         QVERIFY(readText(paths.configFile("snap")).find("lxc.rootfs.path = overlay:") != std::string::npos);
 
         auto started = m_engine.start("snap");
