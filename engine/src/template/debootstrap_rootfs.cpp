@@ -30,6 +30,11 @@ Result<std::string> readInRoot(int rootFd, std::string_view path)
     return fs::readAll(fd->get());
 }
 
+constexpr std::string_view kNetworkdCondition =
+    "# Written by Berth at create: networkd runs only when /etc/systemd/network has\n"
+    "# a .network file (Berth writes one per interface at every start).\n"
+    "[Unit]\nConditionPathExistsGlob=/etc/systemd/network/*.network\n";
+
 } // namespace
 
 Result<RootfsWriter> makeContainerRootfs(const fsys::path& cachedRootfs, const fsys::path& staging, bool snapshot)
@@ -106,6 +111,18 @@ Status enableNetworkd(const RootfsWriter& writer)
         const std::string name(link.name);
         if (::symlinkat(target.c_str(), dir->get(), name.c_str()) != 0 && errno != EEXIST)
             return failErrno(errno, "enable " + name);
+    }
+    // Never on the host's links: a container sharing the host's network has
+    // no file there (the vendor's in /lib match nspawn's host-side links).
+    for (std::string_view unit : {"systemd-networkd.service", "systemd-networkd.socket"}) {
+        const std::string dropIn = "etc/systemd/system/" + std::string(unit) + ".d";
+        if (auto made = makeDirectories(writer, dropIn); !made)
+            return made;
+        auto dir = fs::openInRoot(writer.writeRoot.get(), dropIn, O_PATH | O_DIRECTORY | O_CLOEXEC);
+        if (!dir)
+            return fail(dir.error());
+        if (auto written = fs::writeFileAtomicAt(dir->get(), "berth.conf", kNetworkdCondition, 0644); !written)
+            return written;
     }
     return {};
 }

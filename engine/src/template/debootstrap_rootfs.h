@@ -32,8 +32,9 @@ struct RootfsWriter {
 
 // `systemctl enable systemd-networkd` as its links: the unit's WantedBy,
 // Alias and Also, but the network generator (it would read the host's
-// kernel command line). The runtime writes the .network files (see
-// runtime/guest_network.h). Nothing when the rootfs has no networkd.
+// kernel command line); and a drop-in that starts it only when
+// /etc/systemd/network has a .network file, which the runtime writes per
+// interface (runtime/guest_network.h). Nothing when the rootfs has no networkd.
 [[nodiscard]] Status enableNetworkd(const RootfsWriter& writer);
 
 // /etc/hostname, and /etc/hosts naming the host on 127.0.1.1.
