@@ -85,15 +85,20 @@ class TestGuestNetwork : public QObject {
                  (addr + " reserved: " + leased->front()).c_str());
     }
 
-    void createDebian(const std::string& name, const std::string& extraConfig = {})
+    void createDebian(const std::string& name, const std::string& extraConfig = {}, bool snapshot = false)
     {
-        CreateRequest request{.name = name, .templateName = "debian", .options = kBookworm, .network = kBridge};
+        TemplateOptions options = kBookworm;
+        if (snapshot)
+            options["snapshot"] = "true";
+        CreateRequest request{.name = name, .templateName = "debian", .options = options, .network = kBridge};
         auto created = m_engine.create(request);
         QVERIFY2(created, created ? "" : created.error().describe().c_str());
         if (!extraConfig.empty())
             std::ofstream(m_engine.settings().paths.configFile(name), std::ios::app) << extraConfig;
-        // systemctl enable systemd-networkd, done by the template.
-        const fsys::path units = m_engine.settings().paths.rootfsDir(name) / "etc/systemd/system";
+        // systemctl enable systemd-networkd, done by the template (in a
+        // snapshot's own layer).
+        const fsys::path units = (snapshot ? m_engine.settings().paths.containerDir(name) / "delta"
+                                           : m_engine.settings().paths.rootfsDir(name)) / "etc/systemd/system";
         std::error_code ec;
         QCOMPARE(fsys::read_symlink(units / "multi-user.target.wants/systemd-networkd.service", ec).string(),
                  std::string("/lib/systemd/system/systemd-networkd.service"));
@@ -184,10 +189,11 @@ private slots:
     }
 
     // lxc.net.0.ipv4.address and .gateway: set before the init runs, and
-    // networkd keeps them.
+    // networkd keeps them. An overlay snapshot of the cached tree.
     void debianKeepsItsStaticAddress()
     {
-        createDebian("deb-static", "lxc.net.0.ipv4.address = 10.0.3.250/24\nlxc.net.0.ipv4.gateway = 10.0.3.1\n");
+        createDebian("deb-static", "lxc.net.0.ipv4.address = 10.0.3.250/24\nlxc.net.0.ipv4.gateway = 10.0.3.1\n",
+                     true);
         if (QTest::currentTestFailed())
             return;
         waitForBoot("deb-static");
@@ -232,8 +238,38 @@ private slots:
             const RunResult ping = execCaptured(m_engine, from, {"ping", "-c1", "-W5", to});
             QVERIFY2(ping.exit.code == 0, (std::string(from) + " -> " + to + ": " + ping.output).c_str());
         }
-        for (const char* name : {"deb-static", "deb-dhcp", "bb-dhcp"})
+        for (const char* name : {"deb-dhcp", "bb-dhcp"})
             stopAndDestroy(name);
+    }
+
+    // The config edited after create: the next start follows it (DHCP
+    // now, of the address Berth keeps reserved for the container until
+    // destroy; eth0 renamed lan0, Berth's eth0 file gone).
+    void restartFollowsTheConfig()
+    {
+        const std::string name = "deb-static";
+        auto stopped = m_engine.stop(name, 30s);
+        QVERIFY2(stopped, stopped ? "" : stopped.error().describe().c_str());
+        std::string edited;
+        std::ifstream lines(m_engine.settings().paths.configFile(name));
+        for (std::string line; std::getline(lines, line);)
+            if (!line.starts_with("lxc.net.0.ipv4."))
+                edited += line + "\n";
+        edited += "lxc.net.0.name = lan0\n";
+        auto set = m_engine.setConfig(name, edited);
+        QVERIFY2(set, set ? "" : set.error().describe().c_str());
+        auto started = m_engine.start(name);
+        QVERIFY2(started, started ? "" : started.error().describe().c_str());
+        waitForBoot(name);
+        if (QTest::currentTestFailed())
+            return;
+        std::string addr;
+        QVERIFY2(waitFor(name, {"ip", "-4", "-o", "addr", "show", "dev", "lan0"}, " dynamic ", addr), addr.c_str());
+        checkReservedAddress(name, addr);
+        QCOMPARE(inside(name, {"ls", "/etc/systemd/network"}), std::string("10-berth-lan0.network\n"));
+        const std::string route = inside(name, {"ip", "-4", "route", "show", "default"});
+        QVERIFY2(route.starts_with("default via 10.0.3.1 dev lan0"), route.c_str());
+        stopAndDestroy(name);
     }
 
 };
