@@ -30,6 +30,38 @@ Result<std::string> readInRoot(int rootFd, std::string_view path)
     return fs::readAll(fd->get());
 }
 
+constexpr std::string_view kNetworkdCondition =
+    "# Written by Berth at create: networkd runs only when /etc/systemd/network has\n"
+    "# a .network file (Berth writes one per interface at every start).\n"
+    "[Unit]\nConditionPathExistsGlob=/etc/systemd/network/*.network\n";
+
+// What `systemctl enable systemd-networkd` links (its [Install] WantedBy,
+// Alias and Also), but the network generator: it would read the host's
+// kernel command line.
+Status linkNetworkdUnits(const RootfsWriter& writer)
+{
+    struct Link {
+        std::string_view dir, name, unit;
+    };
+    constexpr Link links[] = {
+        {"etc/systemd/system/multi-user.target.wants", "systemd-networkd.service", "systemd-networkd.service"},
+        {"etc/systemd/system", "dbus-org.freedesktop.network1.service", "systemd-networkd.service"},
+        {"etc/systemd/system/sockets.target.wants", "systemd-networkd.socket", "systemd-networkd.socket"},
+        {"etc/systemd/system/network-online.target.wants", "systemd-networkd-wait-online.service",
+         "systemd-networkd-wait-online.service"},
+    };
+    for (const Link& link : links) {
+        auto dir = makeDirectories(writer, link.dir);
+        if (!dir)
+            return fail(dir.error());
+        const std::string target = "/lib/systemd/system/" + std::string(link.unit);
+        const std::string name(link.name);
+        if (::symlinkat(target.c_str(), dir->get(), name.c_str()) != 0 && errno != EEXIST)
+            return failErrno(errno, "enable " + name);
+    }
+    return {};
+}
+
 } // namespace
 
 Result<RootfsWriter> makeContainerRootfs(const fsys::path& cachedRootfs, const fsys::path& staging, bool snapshot)
@@ -54,7 +86,7 @@ Result<RootfsWriter> makeContainerRootfs(const fsys::path& cachedRootfs, const f
     return RootfsWriter{std::move(*rootfs), std::move(again), false};
 }
 
-Status makeDirectories(const RootfsWriter& writer, std::string_view path)
+Result<UniqueFd> makeDirectories(const RootfsWriter& writer, std::string_view path)
 {
     UniqueFd dir(::fcntl(writer.writeRoot.get(), F_DUPFD_CLOEXEC, 0));
     if (!dir)
@@ -79,33 +111,23 @@ Status makeDirectories(const RootfsWriter& writer, std::string_view path)
         if (!dir)
             return failErrno(errno, "open /" + prefix);
     }
-    return {};
+    return dir;
 }
 
 Status enableNetworkd(const RootfsWriter& writer)
 {
     if (!fs::openInRoot(writer.readRoot.get(), "lib/systemd/system/systemd-networkd.service", O_PATH | O_CLOEXEC))
         return {};
-    struct Link {
-        std::string_view dir, name, unit;
-    };
-    constexpr Link links[] = {
-        {"etc/systemd/system/multi-user.target.wants", "systemd-networkd.service", "systemd-networkd.service"},
-        {"etc/systemd/system", "dbus-org.freedesktop.network1.service", "systemd-networkd.service"},
-        {"etc/systemd/system/sockets.target.wants", "systemd-networkd.socket", "systemd-networkd.socket"},
-        {"etc/systemd/system/network-online.target.wants", "systemd-networkd-wait-online.service",
-         "systemd-networkd-wait-online.service"},
-    };
-    for (const Link& link : links) {
-        if (auto made = makeDirectories(writer, link.dir); !made)
-            return made;
-        auto dir = fs::openInRoot(writer.writeRoot.get(), link.dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (auto linked = linkNetworkdUnits(writer); !linked)
+        return linked;
+    // Never on the host's links: a container sharing the host's network has
+    // no file there (the vendor's in /lib match nspawn's host-side links).
+    for (std::string_view unit : {"systemd-networkd.service", "systemd-networkd.socket"}) {
+        auto dir = makeDirectories(writer, "etc/systemd/system/" + std::string(unit) + ".d");
         if (!dir)
             return fail(dir.error());
-        const std::string target = "/lib/systemd/system/" + std::string(link.unit);
-        const std::string name(link.name);
-        if (::symlinkat(target.c_str(), dir->get(), name.c_str()) != 0 && errno != EEXIST)
-            return failErrno(errno, "enable " + name);
+        if (auto written = fs::writeFileAtomicAt(dir->get(), "berth.conf", kNetworkdCondition, 0644); !written)
+            return written;
     }
     return {};
 }

@@ -28,12 +28,13 @@ struct RootfsWriter {
 // mkdir -p `path` (relative, no symlinks on the way) where the container's
 // files are written, each new directory with the cached one's owner and
 // mode, as overlayfs would copy it up (root 0755 where it has none).
-[[nodiscard]] Status makeDirectories(const RootfsWriter& writer, std::string_view path);
+// Returns the last directory (O_PATH).
+[[nodiscard]] Result<UniqueFd> makeDirectories(const RootfsWriter& writer, std::string_view path);
 
-// `systemctl enable systemd-networkd` as its links: the unit's WantedBy,
-// Alias and Also, but the network generator (it would read the host's
-// kernel command line). The runtime writes the .network files (see
-// runtime/guest_network.h). Nothing when the rootfs has no networkd.
+// `systemctl enable systemd-networkd` as its links, and a drop-in that
+// starts it only when /etc/systemd/network has a .network file, which the
+// runtime writes per interface (runtime/guest_network.h). Nothing when the
+// rootfs has no networkd.
 [[nodiscard]] Status enableNetworkd(const RootfsWriter& writer);
 
 // /etc/hostname, and /etc/hosts naming the host on 127.0.1.1.

@@ -63,7 +63,7 @@ Result<std::string> systemConfig(const BuildContext& ctx, const fsys::path& lowe
 Status personalize(const BuildContext& ctx, const RootfsWriter& writer)
 {
     if (auto etc = makeDirectories(writer, "etc"); !etc)
-        return etc;
+        return fail(etc.error());
     if (auto enabled = enableNetworkd(writer); !enabled)
         return fail(enabled.error().wrap("enable systemd-networkd"));
     const std::string hostname = model::containerHostname(ctx.request.name, ctx.request.hostname);

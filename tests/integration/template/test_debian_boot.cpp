@@ -11,6 +11,7 @@
 #include "template/debootstrap_cache.h"
 #include "template/debootstrap_template.h"
 
+#include "debian_cache.h"
 #include "integration_env.h"
 
 #include <QtTest/QtTest>
@@ -38,14 +39,8 @@ namespace {
 // environment moves it into a private one: the way out to the mirror.
 int g_startNetns = -1;
 
-// Outside the test's temporary root: building the entry takes minutes.
-fsys::path templateCache()
-{
-    const QByteArray configured = qgetenv("BERTH_TEST_TEMPLATE_CACHE");
-    return configured.isEmpty() ? fsys::path("/var/cache/berth-test/templates") : fsys::path(configured.toStdString());
-}
-
-const TemplateOptions kBookworm = {{"release", "bookworm"}, {"variant", "minbase"}};
+using test::kBookworm;
+using test::templateCache;
 
 std::string readText(const fsys::path& file)
 {

@@ -64,7 +64,7 @@ private slots:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        m_root = m_dir.path().toStdString();
+        m_root = fsys::path(m_dir.path().toStdString()) / "root";
         m_network = m_root / "etc/systemd/network";
         fsys::create_directories(m_network);
         m_rootFd.reset(::open(m_root.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
@@ -73,7 +73,8 @@ private slots:
 
     void cleanup()
     {
-        fsys::remove_all(m_root / "etc");
+        fsys::remove_all(m_root);
+        fsys::remove_all(m_root.parent_path() / "outside");
     }
 
     void unitText()
@@ -135,6 +136,24 @@ private slots:
         QVERIFY(fsys::is_symlink(m_network / "10-berth-eth1.network"));
         QVERIFY(fsys::is_symlink(m_network / "10-berth-eth0.network"));
         QCOMPARE(readText(m_root / "target"), std::string("outside\n"));
+    }
+
+    // The container's root made the directory a symlink that climbs out:
+    // it is resolved inside the rootfs, and a directory of the host with
+    // a file that looks like Berth's is neither written to nor cleaned.
+    void aClimbingDirectoryStaysInside()
+    {
+        const fsys::path outside = m_root.parent_path() / "outside";
+        fsys::create_directories(outside);
+        writeText(outside / "10-berth-eth1.network", kHeader + "\n[Match]\nName=eth1\n");
+        fsys::remove_all(m_network);
+        fsys::create_symlink("../../../outside", m_network);
+        QVERIFY(apply({dhcp("eth0")}));
+        fsys::remove(m_network);
+        fsys::create_symlink(outside, m_network);
+        QVERIFY(apply({dhcp("eth0")}));
+        QCOMPARE(std::distance(fsys::directory_iterator(outside), fsys::directory_iterator()), 1);
+        QVERIFY(fsys::exists(outside / "10-berth-eth1.network"));
     }
 };
 
