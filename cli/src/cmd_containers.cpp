@@ -68,8 +68,23 @@ static int simpleVerb(const QStringList& args, const QString& verb, const QStrin
 
 int cmdStart(const QStringList& args)
 {
-    return simpleVerb(args, QStringLiteral("start"), Cli::tr("Start a stopped container."),
-                      [](const QString& name) { return helperClient().start(name); });
+    VerbLine line(QStringLiteral("start"), QStringLiteral("NAME [-- COMMAND...]"),
+                  Cli::tr("Start a stopped container. With COMMAND, that runs as its init for this run "
+                          "(as lxc-start NAME -- COMMAND)."));
+    // lxc-start's own log has no counterpart: what a container prints is its console log.
+    line.addValue({QStringLiteral("o"), QStringLiteral("logfile")}, QStringLiteral("FILE"),
+                  Cli::tr("Not in Berth: use 'berthctl logs NAME -f > FILE'."));
+    line.addValue({QStringLiteral("l"), QStringLiteral("logpriority")}, QStringLiteral("LEVEL"),
+                  Cli::tr("Not in Berth: use 'berthctl logs NAME -f > FILE'."));
+    if (int code = line.parse(args, 1, 1); code >= 0)
+        return code;
+    const QString name = line.positional().at(0);
+    if (line.isSet(QStringLiteral("logfile")) || line.isSet(QStringLiteral("logpriority")))
+        return reportUsage(Cli::tr("start: Berth keeps no runtime log of its own to write (lxc-start -o/-l); what the "
+                                   "container prints is its console log: berthctl logs %1 -f > FILE")
+                               .arg(name));
+    const QStringList command = line.afterDashes();
+    return finishWith(command.isEmpty() ? helperClient().start(name) : helperClient().startWith(name, command));
 }
 
 int cmdFreeze(const QStringList& args)

@@ -77,6 +77,11 @@ Status Client::start(const QString& name)
     return finishVoid(m_manager->Start(name));
 }
 
+Status Client::startWith(const QString& name, const QStringList& command)
+{
+    return finishVoid(m_manager->StartWith(name, command));
+}
+
 Result<QDBusObjectPath> Client::stop(const QString& name, uint timeoutSeconds)
 {
     return finish(m_manager->Stop(name, timeoutSeconds));

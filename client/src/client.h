@@ -42,6 +42,8 @@ public:
     Result<ContainerInfo> container(const QString& name);
     Result<QDBusObjectPath> create(const CreateRequest& request);   // a job
     Status start(const QString& name);
+    // With `command` as its init for this run (lxc-start NAME -- CMD).
+    Status startWith(const QString& name, const QStringList& command);
     Result<QDBusObjectPath> stop(const QString& name, uint timeoutSeconds);   // a job
     Status kill(const QString& name, int signal);
     Status freeze(const QString& name);

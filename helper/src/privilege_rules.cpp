@@ -41,8 +41,8 @@ std::string callDescription(std::string_view method, std::string_view container)
 
 bool needsAdminWhenPrivileged(std::string_view method)
 {
-    static constexpr std::array<std::string_view, 7> kMethods{"Create",  "CreateFromFile", "SetConfig", "OpenConsole",
-                                                              "ExecPty", "ExecWithFds",    "ShareFolder"};
+    static constexpr std::array<std::string_view, 8> kMethods{"Create",  "CreateFromFile", "SetConfig",   "OpenConsole",
+                                                              "ExecPty", "ExecWithFds",    "ShareFolder", "StartWith"};
     return std::ranges::find(kMethods, method) != kMethods.end();
 }
 

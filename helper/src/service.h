@@ -47,6 +47,7 @@ public Q_SLOTS:
 
     // org.berth.Manager1: lifecycle (service_lifecycle.cpp)
     void Start(const QString& name);
+    void StartWith(const QString& name, const QStringList& command);
     QDBusObjectPath Stop(const QString& name, uint timeout);
     void Kill(const QString& name, int signal);
     void Freeze(const QString& name);
@@ -133,6 +134,8 @@ private:
     void requireCloneOf(const std::string& source, Needs& needs);
     void startJob(const DelayedReply& reply, uint owner, const QString& operation, const std::string& container,
                   Job::Work work, Job::Done done);
+    // Start and StartWith once validated.
+    void startAs(const std::string& name, const Needs& needs, StartOptions options);
     // Announces `name`'s state with StateChanged unless it was the last
     // one announced (a call's own change and the watcher's see the same).
     void emitState(const std::string& name);

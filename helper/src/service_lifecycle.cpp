@@ -1,4 +1,4 @@
-// Start, stop, kill, freeze, thaw, destroy, console: org.berth.container.manage
+// Start (StartWith: + .console, a command of the caller's as init), stop, kill, freeze, thaw, destroy, console: org.berth.container.manage
 // (console: .console, destroy: .destroy).
 #include "service.h"
 
@@ -13,7 +13,26 @@ void Service::Start(const QString& qname)
     const std::string name = qname.toStdString();
     if (rejected(validateName(name)) || rejectedUnlessExists(name))
         return;
-    authorizeAndRun({kActionManage}, [this, name] { return m_engine.start(name); },
+    startAs(name, {kActionManage}, {});
+}
+
+void Service::StartWith(const QString& qname, const QStringList& command)
+{
+    const std::string name = qname.toStdString();
+    StartOptions options;
+    for (const QString& arg : command)
+        options.command.push_back(arg.toStdString());
+    if (rejected(validateName(name)) || rejected(validateArgv(options.command, false)) || rejectedUnlessExists(name))
+        return;
+    // The caller's command as the container's init: as much as an exec.
+    Needs needs{QString::fromLatin1(kActionManage), QString::fromLatin1(kActionConsole)};
+    requireEntering(name, needs);
+    startAs(name, needs, std::move(options));
+}
+
+void Service::startAs(const std::string& name, const Needs& needs, StartOptions options)
+{
+    authorizeAndRun(needs, [this, name, options = std::move(options)] { return m_engine.start(name, options); },
                     [this, name, holder = message().service()] {
                         emitState(name);
                         removeWhenStopped(name, holder);

@@ -2,7 +2,7 @@
 // of group berth on a pty the test holds, as docker run -it: Ctrl-C and
 // Ctrl-Z reach the shell's foreground job, Ctrl-a q detaches at once and
 // leaves the container running, and --rm removes it when it ends even
-// though berthctl is gone. Also run's -e and -s.
+// though berthctl is gone. Also run's -e and -s, and start NAME -- COMMAND.
 #include "berthctl_run.h"
 #include "integration_bus.h"
 #include "system_bus.h"
@@ -160,7 +160,7 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        for (const auto& name : {QStringLiteral("tty1"), QStringLiteral("tty2"), QStringLiteral("tty3")})
+        for (const auto& name : {QStringLiteral("tty1"), QStringLiteral("tty2"), QStringLiteral("tty3"), QStringLiteral("tty4")})
             berthctl({QStringLiteral("destroy"), QStringLiteral("-f"), name});
         m_bus.stop();
         removeFromGroup(kTestUser, kBerthGroup);
@@ -240,6 +240,32 @@ private Q_SLOTS:
                                  QStringLiteral("busybox"), QStringLiteral("--"), QStringLiteral("true")});
         QVERIFY2(refused.code != 0 && both(refused).contains(QLatin1String("lxc.start.auto")), qPrintable(describe(refused)));
         EXPECT_CODE(berthctl({QStringLiteral("info"), QStringLiteral("tty3")}), 4);
+    }
+
+    // start NAME -- COMMAND runs COMMAND as the init for that run, as
+    // lxc-start does; the next plain start runs the configured one again.
+    void startWithCommand()
+    {
+        EXPECT_CODE(berthctl({QStringLiteral("create"), QStringLiteral("tty4"), QStringLiteral("-t"),
+                              QStringLiteral("busybox"), QStringLiteral("--app"), QStringLiteral("--"),
+                              QStringLiteral("/bin/sh"), QStringLiteral("-c"), QStringLiteral("echo configured-$((2*3))")}),
+                    0);
+        EXPECT_CODE(berthctl({QStringLiteral("start"), QStringLiteral("tty4"), QStringLiteral("--"), QStringLiteral("/bin/sh"),
+                              QStringLiteral("-c"), QStringLiteral("echo override-$((6*7)); exit 6")}),
+                    0);
+        auto first = berthctl({QStringLiteral("logs"), QStringLiteral("tty4"), QStringLiteral("-f")});
+        EXPECT_CODE(first, 6);
+        QVERIFY2(first.out.contains("override-42") && !first.out.contains("configured-6"), first.out.constData());
+        EXPECT_CODE(berthctl({QStringLiteral("start"), QStringLiteral("tty4")}), 0);
+        auto second = berthctl({QStringLiteral("logs"), QStringLiteral("tty4"), QStringLiteral("-f")});
+        EXPECT_CODE(second, 0);
+        QVERIFY2(second.out.contains("configured-6"), second.out.constData());
+        // lxc-start's -o and -l: no runtime log of Berth's own; the message says where the log is.
+        auto logOption = berthctl({QStringLiteral("start"), QStringLiteral("tty4"), QStringLiteral("-o"),
+                                   QStringLiteral("/tmp/x.log")});
+        QVERIFY2(logOption.code == 2 && logOption.errText().contains(QLatin1String("berthctl logs tty4")),
+                 qPrintable(describe(logOption)));
+        EXPECT_CODE(berthctl({QStringLiteral("destroy"), QStringLiteral("tty4")}), 0);
     }
 };
 

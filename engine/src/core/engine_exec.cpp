@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cerrno>
 #include <cstdint>
 #include <fstream>
 #include <iterator>
@@ -138,6 +139,9 @@ Result<ExecProcess> Engine::exec(const std::string& name, const ExecRequest& req
         return failWith(EINVAL, "exec needs a command");
     if (!runtime::monitorAlive(m_settings.paths, name))
         return fail(notRunningError(name).error());
+    // A command joining a frozen cgroup would freeze too, and its caller wait without a word.
+    if (auto current = state(name); current && current->state == RunState::Frozen)
+        return failWith(EBUSY, "container '" + name + "' is frozen: thaw it first");
     auto context = execContext(m_settings, name, request);
     if (!context)
         return fail(context.error().wrap("exec in '" + name + "'"));

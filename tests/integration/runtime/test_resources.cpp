@@ -231,9 +231,17 @@ private slots:
         const auto freezer = std::filesystem::path("/sys/fs/cgroup/freezer") /
                              IntegrationEnvironment::instance().cgroupParent() / "counter/freezer.state";
         QVERIFY2(advanced, ("count stayed '" + frozenAt + "' -> '" + now + "', freezer " + readText(freezer)).c_str());
-        // A frozen container still stops: the monitor thaws it first.
+        // A command cannot join a frozen container (it would freeze with it
+        // and its caller wait without a word): refused, saying why.
         QVERIFY(m_engine.freeze("counter"));
+        ExecRequest request;
+        request.argv = {"true"};
+        auto exec = m_engine.exec("counter", request);
+        const bool refused = !exec && exec.error().code == EBUSY &&
+                             exec.error().describe().find("frozen: thaw it first") != std::string::npos;
+        // A frozen container still stops: the monitor thaws it first.
         QVERIFY(m_engine.stop("counter", 5s));
+        QVERIFY2(refused, exec ? "exec ran" : exec.error().describe().c_str());
         QVERIFY(m_engine.destroy("counter"));
     }
 };
