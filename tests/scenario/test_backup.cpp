@@ -38,11 +38,13 @@ private:
     QString m_archive;
 
     // systemd inside reached a steady state (running, or degraded when a
-    // unit a container cannot run failed).
+    // unit a container cannot run failed). is-system-running --wait fails
+    // at once until systemd's private socket exists: that is waited for first.
     static bool booted(const QString& name)
     {
-        const Outcome state =
-            inside(name, QStringLiteral("timeout 120 systemctl is-system-running --wait"));
+        if (!waitUntil([&] { return inside(name, QStringLiteral("test -S /run/systemd/private")).code == 0; }, 60000))
+            return false;
+        const Outcome state = inside(name, QStringLiteral("timeout 120 systemctl is-system-running --wait"));
         const QString text = state.outText().trimmed();
         return text == QLatin1String("running") || text == QLatin1String("degraded");
     }
