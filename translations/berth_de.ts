@@ -2337,10 +2337,6 @@ Gefunden: %4</translation>
         <translation>Zeigt einen Container an.</translation>
     </message>
     <message>
-        <source>Start a stopped container.</source>
-        <translation>Startet einen gestoppten Container.</translation>
-    </message>
-    <message>
         <source>Freeze every process of a running container.</source>
         <translation>Friert alle Prozesse eines laufenden Containers ein.</translation>
     </message>
@@ -2409,16 +2405,8 @@ Gefunden: %4</translation>
         <translation>Erstellt einen Anwendungscontainer, startet ihn und verbindet sich mit seiner Konsole (wie &apos;docker run&apos;). IMAGE ist der Pfad zu einem OCI-Archiv oder -Layout, das an die Vorlage oci geht. Der Exit-Status ist der des Befehls.</translation>
     </message>
     <message>
-        <source>Destroy the container when it stops.</source>
-        <translation>Den Container entfernen, wenn er stoppt.</translation>
-    </message>
-    <message>
         <source>Pass stdin to the console.</source>
         <translation>Die Standardeingabe an die Konsole weitergeben.</translation>
-    </message>
-    <message>
-        <source>Raw terminal, Ctrl-a q detaches.</source>
-        <translation>Terminal im Rohmodus, Strg-a q trennt die Verbindung.</translation>
     </message>
     <message>
         <source>Start it and print its name.</source>
@@ -3141,6 +3129,34 @@ wird gestartet, sobald diese Schnittstelle aktiv ist.</translation>
     <message>
         <source>PRIV</source>
         <translation>PRIV</translation>
+    </message>
+    <message>
+        <source>Start a stopped container. With COMMAND, that runs as its init for this run (as lxc-start NAME -- COMMAND).</source>
+        <translation>Startet einen gestoppten Container. Mit COMMAND läuft dieses für diesen Lauf als sein Init (wie lxc-start NAME -- COMMAND).</translation>
+    </message>
+    <message>
+        <source>Not in Berth: use &apos;berthctl logs NAME -f &gt; FILE&apos;.</source>
+        <translation>Gibt es in Berth nicht: &apos;berthctl logs NAME -f &gt; FILE&apos; verwenden.</translation>
+    </message>
+    <message>
+        <source>start: Berth keeps no runtime log of its own to write (lxc-start -o/-l); what the container prints is its console log: berthctl logs %1 -f &gt; FILE</source>
+        <translation>start: Berth führt kein eigenes Laufzeitprotokoll, das geschrieben werden könnte (lxc-start -o/-l); was der Container ausgibt, steht in seinem Konsolenprotokoll: berthctl logs %1 -f &gt; FILE</translation>
+    </message>
+    <message>
+        <source>Destroy the container when it stops, also after a detach or if berthctl is killed.</source>
+        <translation>Den Container entfernen, wenn er stoppt, auch nach dem Trennen oder wenn berthctl beendet wurde.</translation>
+    </message>
+    <message>
+        <source>Raw terminal, Ctrl-a q detaches and leaves the container running.</source>
+        <translation>Terminal im Rohmodus, Strg-a q trennt die Verbindung und lässt den Container weiterlaufen.</translation>
+    </message>
+    <message>
+        <source>An environment variable for the command (lxc.environment).</source>
+        <translation>Eine Umgebungsvariable für den Befehl (lxc.environment).</translation>
+    </message>
+    <message>
+        <source>A config key for this container (as lxc-execute -s).</source>
+        <translation>Ein Konfigurationsschlüssel für diesen Container (wie lxc-execute -s).</translation>
     </message>
 </context>
 <context>

@@ -2333,10 +2333,6 @@ Found: %4</source>
         <translation>显示一个容器的详细信息。</translation>
     </message>
     <message>
-        <source>Start a stopped container.</source>
-        <translation>启动一个已停止的容器。</translation>
-    </message>
-    <message>
         <source>Freeze every process of a running container.</source>
         <translation>冻结运行中容器的所有进程。</translation>
     </message>
@@ -2405,16 +2401,8 @@ Found: %4</source>
         <translation>创建一个应用容器，启动它并连接到其控制台（同“docker run”）。IMAGE 是 OCI 归档或布局目录的路径，交由 oci 模板处理。退出状态即该命令的退出状态。</translation>
     </message>
     <message>
-        <source>Destroy the container when it stops.</source>
-        <translation>容器停止时将其销毁。</translation>
-    </message>
-    <message>
         <source>Pass stdin to the console.</source>
         <translation>将标准输入传给控制台。</translation>
-    </message>
-    <message>
-        <source>Raw terminal, Ctrl-a q detaches.</source>
-        <translation>原始终端模式，按 Ctrl-a q 断开连接。</translation>
     </message>
     <message>
         <source>Start it and print its name.</source>
@@ -3135,6 +3123,34 @@ link is up.</source>
     <message>
         <source>PRIV</source>
         <translation>特权</translation>
+    </message>
+    <message>
+        <source>Start a stopped container. With COMMAND, that runs as its init for this run (as lxc-start NAME -- COMMAND).</source>
+        <translation>启动一个已停止的容器。指定 COMMAND 时，本次运行以它作为容器的 init（同 lxc-start NAME -- COMMAND）。</translation>
+    </message>
+    <message>
+        <source>Not in Berth: use &apos;berthctl logs NAME -f &gt; FILE&apos;.</source>
+        <translation>Berth 中没有此项：请使用 &apos;berthctl logs NAME -f &gt; FILE&apos;。</translation>
+    </message>
+    <message>
+        <source>start: Berth keeps no runtime log of its own to write (lxc-start -o/-l); what the container prints is its console log: berthctl logs %1 -f &gt; FILE</source>
+        <translation>start：Berth 没有可写出的自身运行日志（lxc-start -o/-l）；容器输出的内容在其控制台日志中：berthctl logs %1 -f &gt; FILE</translation>
+    </message>
+    <message>
+        <source>Destroy the container when it stops, also after a detach or if berthctl is killed.</source>
+        <translation>容器停止时将其删除，即使已断开连接或 berthctl 被终止。</translation>
+    </message>
+    <message>
+        <source>Raw terminal, Ctrl-a q detaches and leaves the container running.</source>
+        <translation>原始终端模式，Ctrl-a q 断开连接并让容器继续运行。</translation>
+    </message>
+    <message>
+        <source>An environment variable for the command (lxc.environment).</source>
+        <translation>命令的环境变量（lxc.environment）。</translation>
+    </message>
+    <message>
+        <source>A config key for this container (as lxc-execute -s).</source>
+        <translation>此容器的一个配置键（同 lxc-execute -s）。</translation>
     </message>
 </context>
 <context>
