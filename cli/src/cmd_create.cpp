@@ -129,24 +129,30 @@ int waitForRemoval(const QString& name)
     return exitCodeForStatus(ended->status, ended->signal);
 }
 
-// The console until the command ends; nullopt when we left it running
-// (Ctrl-a q, or a signal): --rm then happens without us, in the helper.
-std::optional<int> followConsole(const VerbLine& line, const QString& name, bool remove)
+// The console until the command ends (nullopt), or the exit code to leave
+// with at once: after Ctrl-a q or a signal it runs on (--rm then happens
+// without us, in the helper), or the console could not be had.
+std::optional<int> followConsole(const VerbLine& line, const QString& name)
 {
     auto attached = attachConsole(name, 0, true, line.isSet(QStringLiteral("tty")));
     if (attached && (*attached == RelayEnd::Detached || *attached == RelayEnd::Signalled))
-        return std::nullopt;
+        return int(kExitOk);
     // Busy or Failed: a command that has ended left no console to attach to.
     if (!attached && attached.error().kind != client::ErrorKind::Busy &&
         attached.error().kind != client::ErrorKind::Failed)
         return reportError(attached.error());
-    return remove ? int(kExitOk) : waitForStop(name);
+    return std::nullopt;
 }
 
 int runContainer(const VerbLine& line, const QString& name)
 {
-    if (auto started = helperClient().start(name); !started)
-        return reportError(started.error());
+    const bool remove = line.isSet(QStringLiteral("rm"));
+    if (auto started = helperClient().start(name); !started) {
+        const int code = reportError(started.error());
+        if (remove)   // it never ran: the helper has nothing to remove
+            (void)helperClient().destroy(name, true);
+        return code;
+    }
     if (line.isSet(QStringLiteral("detach"))) {
         printOut(name + QLatin1Char('\n'));
         return kExitOk;
@@ -154,15 +160,13 @@ int runContainer(const VerbLine& line, const QString& name)
     // Without -i the output comes from the console log, so nothing the
     // command printed before we look is lost; with -i the console carries
     // input and output.
-    const bool remove = line.isSet(QStringLiteral("rm"));
     if (!line.isSet(QStringLiteral("interactive"))) {
         const int code = printLog(name, true);
         return remove ? waitForRemoval(name) : code;
     }
-    const auto code = followConsole(line, name, remove);
-    if (!code)
-        return kExitOk;
-    return remove ? waitForRemoval(name) : *code;
+    if (auto leave = followConsole(line, name))
+        return *leave;
+    return remove ? waitForRemoval(name) : waitForStop(name);
 }
 
 // run's settings (--rm, -e, -s) as lines added to the new container's

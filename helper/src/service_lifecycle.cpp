@@ -1,5 +1,6 @@
-// Start (StartWith: + .console, a command of the caller's as init), stop, kill, freeze, thaw, destroy, console: org.berth.container.manage
-// (console: .console, destroy: .destroy).
+// Start, stop, kill, freeze, thaw, destroy, console: org.berth.container.manage
+// (console: .console, destroy: .destroy; StartWith, the caller's command as
+// the init: .manage and .console).
 #include "service.h"
 
 #include "logging.h"

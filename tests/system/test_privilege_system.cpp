@@ -207,6 +207,10 @@ private Q_SLOTS:
                                QStringLiteral("rootsys"), QStringLiteral("its root is the host's root"));
         verifyPrivilegeRefusal(callAsMember(QStringLiteral("OpenConsole"), {QStringLiteral("'rootsys'"), QStringLiteral("0")}),
                                QStringLiteral("rootsys"), QStringLiteral("opening the console of"));
+        // A start with the caller's command as its init (start NAME -- CMD) is an exec too.
+        verifyPrivilegeRefusal(callAsMember(QStringLiteral("StartWith"),
+                                            {QStringLiteral("'rootsys'"), QStringLiteral("['/bin/sh']")}),
+                               QStringLiteral("rootsys"), QStringLiteral("running a command in"));
         // Nothing of the caller's runs in a start, stop or freeze: those stay the member's.
         int status = -1;
         QString out = callAsMember(QStringLiteral("Freeze"), {QStringLiteral("'rootsys'")}, &status);

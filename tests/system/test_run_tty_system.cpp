@@ -240,6 +240,14 @@ private Q_SLOTS:
                                  QStringLiteral("busybox"), QStringLiteral("--"), QStringLiteral("true")});
         QVERIFY2(refused.code != 0 && both(refused).contains(QLatin1String("lxc.start.auto")), qPrintable(describe(refused)));
         EXPECT_CODE(berthctl({QStringLiteral("info"), QStringLiteral("tty3")}), 4);
+        // A start that fails: --rm leaves nothing either (it never ran).
+        auto failed = berthctl({QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("--name"),
+                                QStringLiteral("tty3"), QStringLiteral("-s"),
+                                QStringLiteral("lxc.mount.entry=/nonexistent-berth-source mnt none bind,create=dir 0 0"),
+                                QStringLiteral("busybox"), QStringLiteral("--"), QStringLiteral("true")});
+        QVERIFY2(failed.code != 0 && both(failed).contains(QLatin1String("nonexistent-berth-source")),
+                 qPrintable(describe(failed)));
+        EXPECT_CODE(berthctl({QStringLiteral("info"), QStringLiteral("tty3")}), 4);
     }
 
     // start NAME -- COMMAND runs COMMAND as the init for that run, as
