@@ -309,8 +309,11 @@ private Q_SLOTS:
         servePage(kFixed);
         EXPECT_CODE(member({QStringLiteral("forward"), QStringLiteral("add"), kBusybox, QStringLiteral("tcp:8080:80")}), 0);
         EXPECT_CODE(member({QStringLiteral("forward"), QStringLiteral("add"), kFixed, QStringLiteral("tcp:8081:80")}), 0);
-        QCOMPARE(fetchFromHost(8081), QStringLiteral("page-of-bbfix"));
-        QCOMPARE(fetchFromHost(8080), QStringLiteral("page-of-bb1"));
+        // httpd may still be getting ready in the background: asked again until it answers.
+        for (const auto& [port, page] : {std::pair{8080, QStringLiteral("page-of-bb1")},
+                                         std::pair{8081, QStringLiteral("page-of-bbfix")}})
+            QVERIFY2(waitUntil([&] { return fetchFromHost(port) == page; }, 30000),
+                     qPrintable(QStringLiteral("port %1: %2").arg(port).arg(fetchFromHost(port))));
         // And a Debian container reaches the busybox one's server by name.
         const Outcome reach = inside(kDebian[0], QStringLiteral("exec bash -c 'exec 3<>/dev/tcp/%1/80'").arg(kBusybox));
         QVERIFY2(reach.code == 0, qPrintable(describe(reach)));
