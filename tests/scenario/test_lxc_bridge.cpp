@@ -75,8 +75,8 @@ private:
         return addresses.isEmpty() ? QString() : addresses.first().toString().section(QLatin1Char('/'), 0, 0);
     }
 
-    // The IPv4 addresses eth0 has inside: `ip` in busybox, `hostname -I`
-    // in Debian's minbase (which has no iproute2).
+    // The IPv4 addresses eth0 has inside: `ip` where the image has it,
+    // else `hostname -I` (a Debian minbase without iproute2).
     static QString addressesInside(const QString& name)
     {
         return inside(name, QStringLiteral("if command -v ip >/dev/null; then ip -4 -o addr show dev eth0; "
