@@ -6,6 +6,7 @@
 #include "berth/paths.h"
 
 #include <QFile>
+#include <QRegularExpression>
 
 #include <filesystem>
 
@@ -38,6 +39,15 @@ QStringList linksOnBridge(const QString& bridge)
         names << name.section(QLatin1Char('@'), 0, 0);
     }
     return names;
+}
+
+QString linkAlias(const QString& link)
+{
+    QString out;
+    run(QStringLiteral("ip"), {QStringLiteral("-o"), QStringLiteral("link"), QStringLiteral("show"), QStringLiteral("dev"),
+                               link},
+        &out);
+    return QRegularExpression(QStringLiteral("\\s+alias (\\S+)")).match(out).captured(1);
 }
 
 QStringList addressesOf(const QString& link)

@@ -10,6 +10,9 @@ namespace berth::test {
 
 // Names of the links whose master is `bridge` (`ip -o link show master`).
 QStringList linksOnBridge(const QString& bridge);
+// The alias of a link in the test's namespace (`ip -o link show dev`;
+// /sys/class/net is the host's): Berth marks a container's veth "berth:NAME".
+QString linkAlias(const QString& link);
 // IPv4 addresses (CIDR) on `link` (`ip -o -4 addr show dev`).
 QStringList addressesOf(const QString& link);
 // `nft list table inet berth`; empty when the table does not exist.

@@ -83,10 +83,10 @@ void endMemberSession(SystemBus& bus)
     removeFromGroup(kTestUser, kBerthGroup);
 }
 
-Outcome member(const QStringList& args, const QString& stdinPath)
+Outcome member(const QStringList& args)
 {
     return runAsUser(kTestUser, QStringList{QStringLiteral(BERTHCTL_BINARY)} + args,
-                     qEnvironmentVariable("BERTH_BUS_ADDRESS"), stdinPath);
+                     qEnvironmentVariable("BERTH_BUS_ADDRESS"));
 }
 
 Outcome inside(const QString& name, const QString& script)

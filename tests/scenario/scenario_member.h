@@ -20,8 +20,8 @@ bool startMemberSession(SystemBus& bus, bool withTemplateCache, QString* why);
 // Ends the bus after destroying what a failed test left; the user leaves the group.
 void endMemberSession(SystemBus& bus);
 
-// `berthctl ARGS...` as the member; stdin from `stdinPath`.
-Outcome member(const QStringList& args, const QString& stdinPath = QStringLiteral("/dev/null"));
+// `berthctl ARGS...` as the member, stdin /dev/null.
+Outcome member(const QStringList& args);
 // `berthctl exec NAME -- sh -c SCRIPT` as the member.
 Outcome inside(const QString& name, const QString& script);
 // A file the member can read (a config for `config NAME set`), under the

@@ -148,7 +148,8 @@ private Q_SLOTS:
         QVERIFY2(lines.size() == 2, qPrintable(table.outText()));
         const QStringList header = lines[0].split(QRegularExpression(QStringLiteral("\\s{2,}")));
         const QStringList row = lines[1].split(QRegularExpression(QStringLiteral("\\s{2,}")));
-        const qsizetype column = header.indexOf(QStringLiteral("OOM"));
+        // "OOM" or "OOM KILLS": the column a user looks for.
+        const qsizetype column = header.indexOf(QRegularExpression(QStringLiteral("^OOM\\b.*")));
         QVERIFY2(column >= 0 && column < row.size() && row[column].toInt() >= 1, qPrintable(table.outText()));
         EXPECT_CODE(member({QStringLiteral("stop"), QStringLiteral("hog")}), 0);
         EXPECT_CODE(member({QStringLiteral("destroy"), QStringLiteral("hog")}), 0);
