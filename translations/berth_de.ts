@@ -3151,8 +3151,6 @@ wird gestartet, sobald diese Schnittstelle aktiv ist.</translation>
         <translation>Container (Konfiguration und Rootfs) als Tarball exportieren</translation>
     </message>
     <message>
-    </message>
-    <message>
         <source>Start a stopped container. With COMMAND, that runs as its init for this run (as lxc-start NAME -- COMMAND).</source>
         <translation>Startet einen gestoppten Container. Mit COMMAND läuft dieses für diesen Lauf als sein Init (wie lxc-start NAME -- COMMAND).</translation>
     </message>

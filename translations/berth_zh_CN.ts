@@ -3145,8 +3145,6 @@ link is up.</source>
         <translation>将容器（配置和根文件系统）导出为 tar 包</translation>
     </message>
     <message>
-    </message>
-    <message>
         <source>Start a stopped container. With COMMAND, that runs as its init for this run (as lxc-start NAME -- COMMAND).</source>
         <translation>启动一个已停止的容器。指定 COMMAND 时，本次运行以它作为容器的 init（同 lxc-start NAME -- COMMAND）。</translation>
     </message>
