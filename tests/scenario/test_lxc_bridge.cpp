@@ -159,6 +159,19 @@ private Q_SLOTS:
         run(QStringLiteral("ip"), {QStringLiteral("link"), QStringLiteral("delete"), kUplink});
     }
 
+    // A new user tries Berth once before making a bridge, as the README
+    // starts. The order matters: Berth's run directory then exists as root
+    // made it for the container, 0700, before dnsmasq has to read names and
+    // reservations below it (item 1 hid behind a bridge made first).
+    void firstContainerBeforeTheBridge()
+    {
+        const Outcome ran = member({QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("--name"),
+                                    QStringLiteral("hello"), QStringLiteral("busybox"), QStringLiteral("--"),
+                                    QStringLiteral("echo"), QStringLiteral("hello")});
+        EXPECT_CODE(ran, 0);
+        QVERIFY2(ran.outText().contains(QLatin1String("hello")), qPrintable(describe(ran)));
+    }
+
     // lxcbr0's layout: the gateway .1, DHCP over the rest.
     void bridgeLikeLxcbr0()
     {
