@@ -2540,7 +2540,7 @@ Gefunden: %4</translation>
   1  failure
   2  usage error or invalid argument
   3  not authorized
-  4  no such container, bridge or job
+  4  no such container
   5  busy (another operation holds the container)
   6  the helper (org.berth.Berth1) cannot be reached
   exec and run: the command&apos;s own exit status
@@ -2550,7 +2550,7 @@ Gefunden: %4</translation>
   1  Fehler
   2  falscher Aufruf oder ungültiges Argument
   3  nicht berechtigt
-  4  Container, Bridge oder Job nicht gefunden
+  4  Container nicht gefunden
   5  belegt (ein anderer Vorgang hält den Container)
   6  der Hilfsdienst (org.berth.Berth1) ist nicht erreichbar
   exec und run: der Exit-Status des Befehls selbst

@@ -2536,7 +2536,7 @@ Found: %4</source>
   1  failure
   2  usage error or invalid argument
   3  not authorized
-  4  no such container, bridge or job
+  4  no such container
   5  busy (another operation holds the container)
   6  the helper (org.berth.Berth1) cannot be reached
   exec and run: the command&apos;s own exit status
@@ -2546,7 +2546,7 @@ Found: %4</source>
   1  失败
   2  用法错误或参数无效
   3  未获授权
-  4  没有该容器、网桥或作业
+  4  没有该容器
   5  忙（另一个操作正占用该容器）
   6  无法连接辅助服务（org.berth.Berth1）
   exec 和 run：命令自身的退出状态
