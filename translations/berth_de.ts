@@ -3151,18 +3151,6 @@ wird gestartet, sobald diese Schnittstelle aktiv ist.</translation>
         <translation>Container (Konfiguration und Rootfs) als Tarball exportieren</translation>
     </message>
     <message>
-        <source>Start a stopped container. With COMMAND, that runs as its init for this run (as lxc-start NAME -- COMMAND).</source>
-        <translation>Startet einen gestoppten Container. Mit COMMAND läuft dieses für diesen Lauf als sein Init (wie lxc-start NAME -- COMMAND).</translation>
-    </message>
-    <message>
-        <source>Not in Berth: use &apos;berthctl logs NAME -f &gt; FILE&apos;.</source>
-        <translation>Gibt es in Berth nicht: &apos;berthctl logs NAME -f &gt; FILE&apos; verwenden.</translation>
-    </message>
-    <message>
-        <source>start: Berth keeps no runtime log of its own to write (lxc-start -o/-l); what the container prints is its console log: berthctl logs %1 -f &gt; FILE</source>
-        <translation>start: Berth führt kein eigenes Laufzeitprotokoll, das geschrieben werden könnte (lxc-start -o/-l); was der Container ausgibt, steht in seinem Konsolenprotokoll: berthctl logs %1 -f &gt; FILE</translation>
-    </message>
-    <message>
         <source>Destroy the container when it stops, also after a detach or if berthctl is killed.</source>
         <translation>Den Container entfernen, wenn er stoppt, auch nach dem Trennen oder wenn berthctl beendet wurde.</translation>
     </message>
@@ -3177,6 +3165,50 @@ wird gestartet, sobald diese Schnittstelle aktiv ist.</translation>
     <message>
         <source>A config key for this container (as lxc-execute -s).</source>
         <translation>Ein Konfigurationsschlüssel für diesen Container (wie lxc-execute -s).</translation>
+    </message>
+    <message>
+        <source>starting %1</source>
+        <translation>%1 wird gestartet</translation>
+    </message>
+    <message>
+        <source>starting %1 with the command: %2</source>
+        <translation>%1 wird mit dem Befehl gestartet: %2</translation>
+    </message>
+    <message>
+        <source>the helper answered %1</source>
+        <translation>der Helfer antwortete %1</translation>
+    </message>
+    <message>
+        <source>%1 failed to start: %2</source>
+        <translation>%1 konnte nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is running, init PID %2</source>
+        <translation>%1 läuft, Init-PID %2</translation>
+    </message>
+    <message>
+        <source>%1 started</source>
+        <translation>%1 gestartet</translation>
+    </message>
+    <message>
+        <source>Start a stopped container. With COMMAND, that runs as its init for this run (as lxc-start NAME -- COMMAND). What the container prints is its console log (berthctl logs NAME).</source>
+        <translation>Startet einen gestoppten Container. Mit COMMAND läuft dieses für diesen Lauf als sein Init (wie lxc-start NAME -- COMMAND). Was der Container ausgibt, steht in seinem Konsolenprotokoll (berthctl logs NAME).</translation>
+    </message>
+    <message>
+        <source>Append a log of this start to FILE (as lxc-start -o): a line per event with its time and level.</source>
+        <translation>Ein Protokoll dieses Starts an FILE anhängen (wie lxc-start -o): eine Zeile je Ereignis mit Zeit und Stufe.</translation>
+    </message>
+    <message>
+        <source>The least level logged, one of %1 (default ERROR). Without -o, the log goes to stderr.</source>
+        <translation>Die niedrigste protokollierte Stufe, eine von %1 (Standard ERROR). Ohne -o geht das Protokoll nach stderr.</translation>
+    </message>
+    <message>
+        <source>invalid log level &apos;%1&apos; (one of %2)</source>
+        <translation>ungültige Protokollstufe &apos;%1&apos; (eine von %2)</translation>
+    </message>
+    <message>
+        <source>cannot open the log file &apos;%1&apos;: %2</source>
+        <translation>die Protokolldatei &apos;%1&apos; kann nicht geöffnet werden: %2</translation>
     </message>
 </context>
 <context>

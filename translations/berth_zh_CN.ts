@@ -3145,18 +3145,6 @@ link is up.</source>
         <translation>将容器（配置和根文件系统）导出为 tar 包</translation>
     </message>
     <message>
-        <source>Start a stopped container. With COMMAND, that runs as its init for this run (as lxc-start NAME -- COMMAND).</source>
-        <translation>启动一个已停止的容器。指定 COMMAND 时，本次运行以它作为容器的 init（同 lxc-start NAME -- COMMAND）。</translation>
-    </message>
-    <message>
-        <source>Not in Berth: use &apos;berthctl logs NAME -f &gt; FILE&apos;.</source>
-        <translation>Berth 中没有此项：请使用 &apos;berthctl logs NAME -f &gt; FILE&apos;。</translation>
-    </message>
-    <message>
-        <source>start: Berth keeps no runtime log of its own to write (lxc-start -o/-l); what the container prints is its console log: berthctl logs %1 -f &gt; FILE</source>
-        <translation>start：Berth 没有可写出的自身运行日志（lxc-start -o/-l）；容器输出的内容在其控制台日志中：berthctl logs %1 -f &gt; FILE</translation>
-    </message>
-    <message>
         <source>Destroy the container when it stops, also after a detach or if berthctl is killed.</source>
         <translation>容器停止时将其删除，即使已断开连接或 berthctl 被终止。</translation>
     </message>
@@ -3171,6 +3159,50 @@ link is up.</source>
     <message>
         <source>A config key for this container (as lxc-execute -s).</source>
         <translation>此容器的一个配置键（同 lxc-execute -s）。</translation>
+    </message>
+    <message>
+        <source>starting %1</source>
+        <translation>正在启动 %1</translation>
+    </message>
+    <message>
+        <source>starting %1 with the command: %2</source>
+        <translation>正在使用命令启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>the helper answered %1</source>
+        <translation>助手返回 %1</translation>
+    </message>
+    <message>
+        <source>%1 failed to start: %2</source>
+        <translation>%1 启动失败：%2</translation>
+    </message>
+    <message>
+        <source>%1 is running, init PID %2</source>
+        <translation>%1 正在运行，init PID 为 %2</translation>
+    </message>
+    <message>
+        <source>%1 started</source>
+        <translation>%1 已启动</translation>
+    </message>
+    <message>
+        <source>Start a stopped container. With COMMAND, that runs as its init for this run (as lxc-start NAME -- COMMAND). What the container prints is its console log (berthctl logs NAME).</source>
+        <translation>启动已停止的容器。指定 COMMAND 时，本次运行以它作为 init（如 lxc-start NAME -- COMMAND）。容器输出的内容在其控制台日志中（berthctl logs NAME）。</translation>
+    </message>
+    <message>
+        <source>Append a log of this start to FILE (as lxc-start -o): a line per event with its time and level.</source>
+        <translation>将本次启动的日志追加到 FILE（如 lxc-start -o）：每个事件一行，带时间和级别。</translation>
+    </message>
+    <message>
+        <source>The least level logged, one of %1 (default ERROR). Without -o, the log goes to stderr.</source>
+        <translation>记录的最低级别，取值为 %1 之一（默认 ERROR）。不带 -o 时日志输出到 stderr。</translation>
+    </message>
+    <message>
+        <source>invalid log level &apos;%1&apos; (one of %2)</source>
+        <translation>无效的日志级别“%1”（应为 %2 之一）</translation>
+    </message>
+    <message>
+        <source>cannot open the log file &apos;%1&apos;: %2</source>
+        <translation>无法打开日志文件“%1”：%2</translation>
     </message>
 </context>
 <context>

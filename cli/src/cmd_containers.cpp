@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "exit_codes.h"
 #include "session.h"
+#include "start_log.h"
 #include "tr.h"
 #include "value_parsers.h"
 #include "views.h"
@@ -66,25 +67,64 @@ static int simpleVerb(const QStringList& args, const QString& verb, const QStrin
     return finishWith(call(line.positional().at(0)));
 }
 
+// The start as one call, each event to `log` (-o/-l): what is started, the
+// config's warnings, then how it went.
+static int startLogged(StartLog& log, const QString& name, const QStringList& command)
+{
+    log.write(LogLevel::Info,
+              command.isEmpty()
+                  ? Cli::tr("starting %1").arg(name)
+                  : Cli::tr("starting %1 with the command: %2").arg(name, command.join(QLatin1Char(' '))));
+    // A container that cannot be read now is the start's to report.
+    if (auto info = helperClient().container(name)) {
+        for (const QString& warning : info->warnings)
+            log.write(LogLevel::Warn, warning);
+    }
+    auto started = command.isEmpty() ? helperClient().start(name) : helperClient().startWith(name, command);
+    if (!started) {
+        if (!started.error().name.isEmpty())
+            log.write(LogLevel::Debug, Cli::tr("the helper answered %1").arg(started.error().name));
+        log.write(LogLevel::Error, Cli::tr("%1 failed to start: %2").arg(name, errorText(started.error())));
+        // On stderr the log's ERROR line is the report; with a file, stderr says it as always.
+        return log.isFile() ? reportError(started.error()) : exitCodeFor(started.error().kind);
+    }
+    auto info = helperClient().container(name);
+    if (info && info->pid > 0)
+        log.write(LogLevel::Info, Cli::tr("%1 is running, init PID %2").arg(name).arg(info->pid));
+    else
+        log.write(LogLevel::Info, Cli::tr("%1 started").arg(name));
+    return kExitOk;
+}
+
 int cmdStart(const QStringList& args)
 {
-    VerbLine line(QStringLiteral("start"), QStringLiteral("NAME [-- COMMAND...]"),
+    VerbLine line(QStringLiteral("start"), QStringLiteral("NAME [-o FILE] [-l LEVEL] [-- COMMAND...]"),
                   Cli::tr("Start a stopped container. With COMMAND, that runs as its init for this run "
-                          "(as lxc-start NAME -- COMMAND)."));
-    // lxc-start's own log has no counterpart: what a container prints is its console log.
+                          "(as lxc-start NAME -- COMMAND). What the container prints is its console log "
+                          "(berthctl logs NAME)."));
     line.addValue({QStringLiteral("o"), QStringLiteral("logfile")}, QStringLiteral("FILE"),
-                  Cli::tr("Not in Berth: use 'berthctl logs NAME -f > FILE'."));
+                  Cli::tr("Append a log of this start to FILE (as lxc-start -o): a line per event with its "
+                          "time and level."));
     line.addValue({QStringLiteral("l"), QStringLiteral("logpriority")}, QStringLiteral("LEVEL"),
-                  Cli::tr("Not in Berth: use 'berthctl logs NAME -f > FILE'."));
+                  Cli::tr("The least level logged, one of %1 (default ERROR). Without -o, the log goes to "
+                          "stderr.")
+                      .arg(logLevelNames().join(QStringLiteral(", "))));
     if (int code = line.parse(args, 1, 1); code >= 0)
         return code;
     const QString name = line.positional().at(0);
-    if (line.isSet(QStringLiteral("logfile")) || line.isSet(QStringLiteral("logpriority")))
-        return reportUsage(Cli::tr("start: Berth keeps no runtime log of its own to write (lxc-start -o/-l); what the "
-                                   "container prints is its console log: berthctl logs %1 -f > FILE")
-                               .arg(name));
     const QStringList command = line.afterDashes();
-    return finishWith(command.isEmpty() ? helperClient().start(name) : helperClient().startWith(name, command));
+    const bool toFile = line.isSet(QStringLiteral("logfile"));
+    if (!toFile && !line.isSet(QStringLiteral("logpriority")))
+        return finishWith(command.isEmpty() ? helperClient().start(name) : helperClient().startWith(name, command));
+    auto level = line.isSet(QStringLiteral("logpriority")) ? parseLogLevel(line.value(QStringLiteral("logpriority")))
+                                                           : Parsed<LogLevel>(LogLevel::Error);
+    if (!level)
+        return reportUsage(level.error());
+    auto log = toFile ? StartLog::openFile(line.value(QStringLiteral("logfile")), *level)
+                      : Parsed<StartLog>(StartLog::toStderr(*level));
+    if (!log)
+        return reportUsage(log.error());
+    return startLogged(*log, name, command);
 }
 
 int cmdFreeze(const QStringList& args)

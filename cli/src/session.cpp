@@ -54,14 +54,18 @@ void printErr(const QString& text)
     std::fputs(text.toLocal8Bit().constData(), stderr);
 }
 
+QString errorText(const client::ClientError& error)
+{
+    if (error.kind == client::ErrorKind::NoHelper)
+        return Cli::tr("cannot reach the Berth helper (org.berth.Berth1): %1").arg(error.message);
+    if (error.kind == client::ErrorKind::NotAuthorized && error.message.isEmpty())
+        return Cli::tr("not authorized");
+    return error.message;
+}
+
 int reportError(const client::ClientError& error)
 {
-    QString message = error.message;
-    if (error.kind == client::ErrorKind::NoHelper)
-        message = Cli::tr("cannot reach the Berth helper (org.berth.Berth1): %1").arg(error.message);
-    else if (error.kind == client::ErrorKind::NotAuthorized && message.isEmpty())
-        message = Cli::tr("not authorized");
-    printErr(QStringLiteral("berthctl: %1\n").arg(message));
+    printErr(QStringLiteral("berthctl: %1\n").arg(errorText(error)));
     return exitCodeFor(error.kind);
 }
 

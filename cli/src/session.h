@@ -16,7 +16,9 @@ void releaseHelperClient();
 void printOut(const QString& text);
 void printErr(const QString& text);
 
-// Prints "berthctl: <message>" and returns the exit code for the error.
+// The error for people: its message, or what it means when it has none to say.
+QString errorText(const client::ClientError& error);
+// Prints "berthctl: <errorText>" and returns the exit code for the error.
 int reportError(const client::ClientError& error);
 int reportUsage(const QString& message);
 

@@ -1,11 +1,15 @@
-// berthctl's value parsers: sizes, CPU counts, signals, key=value, limits.
+// berthctl's value parsers: sizes, CPU counts, signals, key=value, limits,
+// start's log levels and log lines.
 #include "exit_codes.h"
 #include "limits_options.h"
+#include "start_log.h"
 #include "value_parsers.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <csignal>
+#include <sys/stat.h>
 
 using namespace berth::cli;
 
@@ -227,6 +231,95 @@ private Q_SLOTS:
         QCOMPARE(exitCodeForStatus(137, 9), 137);
         QCOMPARE(exitCodeForStatus(0, 15), 143);
         QCOMPARE(exitCodeForStatus(256 + 3, 0), 3);
+    }
+
+    // lxc-start -l's names, in any case; anything else is a usage error naming it.
+    void logLevels_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("level");   // -1: refused
+        QTest::newRow("FATAL") << "FATAL" << int(LogLevel::Fatal);
+        QTest::newRow("ALERT") << "ALERT" << int(LogLevel::Alert);
+        QTest::newRow("CRIT") << "CRIT" << int(LogLevel::Crit);
+        QTest::newRow("ERROR") << "ERROR" << int(LogLevel::Error);
+        QTest::newRow("WARN") << "WARN" << int(LogLevel::Warn);
+        QTest::newRow("NOTICE") << "NOTICE" << int(LogLevel::Notice);
+        QTest::newRow("INFO") << "INFO" << int(LogLevel::Info);
+        QTest::newRow("DEBUG") << "DEBUG" << int(LogLevel::Debug);
+        QTest::newRow("TRACE") << "TRACE" << int(LogLevel::Trace);
+        QTest::newRow("lower case") << "info" << int(LogLevel::Info);
+        QTest::newRow("mixed case") << "Warn" << int(LogLevel::Warn);
+        QTest::newRow("unknown") << "BOGUS" << -1;
+        QTest::newRow("syslog's name") << "WARNING" << -1;
+        QTest::newRow("number") << "3" << -1;
+        QTest::newRow("empty") << "" << -1;
+    }
+    void logLevels()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, level);
+        const auto parsed = parseLogLevel(text);
+        QCOMPARE(parsed.has_value(), level >= 0);
+        if (parsed)
+            QCOMPARE(int(*parsed), level);
+        else
+            QVERIFY2(parsed.error().contains(QLatin1Char('\'') + text + QLatin1Char('\'')) &&
+                         parsed.error().contains(QLatin1String("DEBUG")),
+                     qPrintable(parsed.error()));
+    }
+    void logLevelNamesRoundTrip()
+    {
+        for (int level = int(LogLevel::Trace); level <= int(LogLevel::Fatal); ++level)
+            QCOMPARE(int(*parseLogLevel(logLevelName(LogLevel(level)))), level);
+    }
+
+    void logLine()
+    {
+        const QDateTime when(QDate(2026, 12, 6), QTime(19, 1, 6, 123), Qt::UTC);
+        QCOMPARE(logLineText(when, LogLevel::Warn, QStringLiteral("config: line 3")),
+                 QStringLiteral("2026-12-06T19:01:06.123Z WARN config: line 3\n"));
+        // A message of several lines is one event, one line.
+        QCOMPARE(logLineText(when, LogLevel::Error, QStringLiteral("c failed to start: first\nsecond\n")),
+                 QStringLiteral("2026-12-06T19:01:06.123Z ERROR c failed to start: first second\n"));
+    }
+
+    // -o appends (as lxc-start), creates the file under the umask and
+    // leaves out what is below the level.
+    void logFile()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("start.log"));
+        QFile before(path);
+        QVERIFY(before.open(QIODevice::WriteOnly));
+        before.write("earlier\n");
+        before.close();
+        {
+            auto log = StartLog::openFile(path, LogLevel::Warn);
+            QVERIFY(log && log->isFile());
+            log->write(LogLevel::Info, QStringLiteral("left out"));
+            log->write(LogLevel::Warn, QStringLiteral("kept warning"));
+            log->write(LogLevel::Fatal, QStringLiteral("kept fatal"));
+        }
+        QFile after(path);
+        QVERIFY(after.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = after.readAll().split('\n');
+        QCOMPARE(lines.size(), 4);
+        QCOMPARE(lines[0], QByteArray("earlier"));
+        QVERIFY2(lines[1].endsWith(" WARN kept warning"), lines[1].constData());
+        QVERIFY2(lines[2].endsWith(" FATAL kept fatal"), lines[2].constData());
+
+        const mode_t previous = ::umask(027);
+        const auto created = StartLog::openFile(dir.filePath(QStringLiteral("new.log")), LogLevel::Error);
+        ::umask(previous);
+        QVERIFY(created);
+        struct stat st {};
+        QCOMPARE(::stat(qPrintable(dir.filePath(QStringLiteral("new.log"))), &st), 0);
+        QCOMPARE(st.st_mode & 07777, mode_t(0640));
+
+        const auto refused = StartLog::openFile(dir.filePath(QStringLiteral("no/such/dir.log")), LogLevel::Error);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().contains(QLatin1String("no/such/dir.log")), qPrintable(refused.error()));
     }
 };
 
