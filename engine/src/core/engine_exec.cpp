@@ -141,7 +141,7 @@ Result<ExecProcess> Engine::exec(const std::string& name, const ExecRequest& req
         return fail(notRunningError(name).error());
     // A command joining a frozen cgroup would freeze too, and its caller wait without a word.
     if (auto current = state(name); current && current->state == RunState::Frozen)
-        return failWith(EBUSY, "container '" + name + "' is frozen: thaw it first");
+        return failWith(EBUSY, "container '" + name + "' is frozen: unfreeze (thaw) it first");
     auto context = execContext(m_settings, name, request);
     if (!context)
         return fail(context.error().wrap("exec in '" + name + "'"));

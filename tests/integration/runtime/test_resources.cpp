@@ -238,7 +238,7 @@ private slots:
         request.argv = {"true"};
         auto exec = m_engine.exec("counter", request);
         const bool refused = !exec && exec.error().code == EBUSY &&
-                             exec.error().describe().find("frozen: thaw it first") != std::string::npos;
+                             exec.error().describe().find("frozen: unfreeze (thaw) it first") != std::string::npos;
         // A frozen container still stops: the monitor thaws it first.
         QVERIFY(m_engine.stop("counter", 5s));
         QVERIFY2(refused, exec ? "exec ran" : exec.error().describe().c_str());
