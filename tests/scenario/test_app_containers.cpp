@@ -8,7 +8,7 @@
 // job and `bg` continues it; Ctrl-a q detaches berthctl at once with the
 // container running, and `--rm` still removes the container when it ends.
 #include "scenario_member.h"
-#include "scenario_terminal.h"
+#include "user_terminal.h"
 
 #include "helper_calls.h"
 #include "integration_bus.h"

@@ -14,7 +14,7 @@
 // each checks one thing a user would, so a failure names it.
 #include "scenario_host.h"
 #include "scenario_member.h"
-#include "scenario_terminal.h"
+#include "user_terminal.h"
 
 #include "helper_calls.h"
 #include "integration_bus.h"

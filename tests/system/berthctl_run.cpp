@@ -7,16 +7,12 @@
 #include <QProcessEnvironment>
 
 namespace berth::test {
-namespace {
-
 QString idOf(const QString& flag, const QString& user)
 {
     QString out;
     run(QStringLiteral("id"), {flag, user}, &out);
     return out.trimmed();
 }
-
-} // namespace
 
 Outcome finish(QProcess& process, int timeoutMs, const QString& what)
 {

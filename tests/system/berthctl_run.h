@@ -34,6 +34,8 @@ Outcome runAsUser(const QString& user, const QStringList& command, const QString
 // BERTH_TEST_VERBOSE=1 prints it after `what`. One place for all runners,
 // so they agree on what a crash or a timeout is (code -1).
 Outcome finish(QProcess& process, int timeoutMs, const QString& what);
+// A user's numeric ID (`flag` "-u") or primary group ID ("-g"), as `id` prints it.
+QString idOf(const QString& flag, const QString& user);
 
 [[nodiscard]] QString describe(const Outcome& outcome);
 // Stdout and stderr together, for messages and loose checks of the wording.

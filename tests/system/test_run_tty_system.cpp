@@ -7,18 +7,13 @@
 #include "integration_bus.h"
 #include "system_bus.h"
 #include "test_users.h"
+#include "user_terminal.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QtTest>
 
-#include <cerrno>
-#include <csignal>
-#include <poll.h>
-#include <pty.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 using namespace berth::test;
 
@@ -27,102 +22,6 @@ namespace {
 // Generous: a busy CI machine must not fail these; the checks are on what
 // happens, never on how fast.
 constexpr int kPatienceMs = 60000;
-
-QString idOf(const QString& flag, const QString& user)
-{
-    QString out;
-    run(QStringLiteral("id"), {flag, user}, &out);
-    return out.trimmed();
-}
-
-// berthctl as berth-test-user on a new pty: the test is the terminal.
-class Terminal {
-public:
-    ~Terminal()
-    {
-        if (m_pid > 0) {
-            ::kill(m_pid, SIGKILL);
-            ::waitpid(m_pid, nullptr, 0);
-        }
-        if (m_master >= 0)
-            ::close(m_master);
-    }
-
-    bool start(const QStringList& berthctlArgs)
-    {
-        std::vector<std::string> strings{"setpriv", ("--reuid=" + idOf(QStringLiteral("-u"), kTestUser)).toStdString(),
-                                         ("--regid=" + idOf(QStringLiteral("-g"), kTestUser)).toStdString(),
-                                         "--init-groups", "--", BERTHCTL_BINARY};
-        for (const QString& arg : berthctlArgs)
-            strings.push_back(arg.toStdString());
-        std::vector<char*> argv;
-        for (std::string& s : strings)
-            argv.push_back(s.data());
-        argv.push_back(nullptr);
-        winsize size{24, 80, 0, 0};
-        m_pid = ::forkpty(&m_master, nullptr, nullptr, &size);
-        if (m_pid == 0) {
-            ::setenv("LC_ALL", "C", 1);
-            // As a login on a terminal: default signal handling.
-            sigset_t none;
-            sigemptyset(&none);
-            ::sigprocmask(SIG_SETMASK, &none, nullptr);
-            for (int sig : {SIGINT, SIGQUIT, SIGTSTP, SIGHUP, SIGTERM})
-                ::signal(sig, SIG_DFL);
-            ::execvp("setpriv", argv.data());
-            ::_exit(127);
-        }
-        return m_pid > 0;
-    }
-
-    void type(const QByteArray& keys) { QCOMPARE(::write(m_master, keys.constData(), size_t(keys.size())), ssize_t(keys.size())); }
-
-    // Reads until `text` has been printed since the last expect().
-    bool expect(const QByteArray& text)
-    {
-        QElapsedTimer timer;
-        timer.start();
-        while (!m_seen.contains(text)) {
-            const qint64 left = kPatienceMs - timer.elapsed();
-            pollfd p{m_master, POLLIN, 0};
-            if (left <= 0 || ::poll(&p, 1, int(left)) <= 0)
-                return false;
-            char buffer[4096];
-            const ssize_t got = ::read(m_master, buffer, sizeof buffer);
-            if (got <= 0)
-                return false;
-            m_seen.append(buffer, got);
-        }
-        m_seen.remove(0, m_seen.indexOf(text) + text.size());
-        return true;
-    }
-
-    // berthctl's exit status once it has ended (128 + signal when killed); -1 if it did not end.
-    int waitForExit()
-    {
-        QElapsedTimer timer;
-        timer.start();
-        while (timer.elapsed() < kPatienceMs) {
-            char buffer[4096];
-            pollfd p{m_master, POLLIN, 0};
-            if (::poll(&p, 1, 100) > 0 && ::read(m_master, buffer, sizeof buffer) > 0)
-                continue;   // keep the pty drained
-            int status = 0;
-            if (::waitpid(m_pid, &status, WNOHANG) == m_pid) {
-                m_pid = -1;
-                return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-            }
-        }
-        return -1;
-    }
-
-    [[nodiscard]] QByteArray seen() const { return m_seen; }
-
-private:
-    pid_t m_pid = -1;
-    int m_master = -1;
-    QByteArray m_seen;
-};
 
 QString stateOf(const QString& name)
 {
@@ -150,6 +49,16 @@ class TestRunTtySystem : public QObject {
 private:
     SystemBus m_bus;
 
+    // berthctl as the member on a new pty: the test is the terminal.
+    bool startBerthctl(UserTerminal& user, const QStringList& args)
+    {
+        QString why;
+        const bool started = user.start(kTestUser, QStringList{QStringLiteral(BERTHCTL_BINARY)} + args, m_bus.address(), &why);
+        if (!started)
+            qWarning("%s", qPrintable(why));
+        return started;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -168,36 +77,36 @@ private Q_SLOTS:
 
     void shellOnATerminal()
     {
-        Terminal user;
-        QVERIFY(user.start({QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("-it"), QStringLiteral("--name"),
+        UserTerminal user;
+        QVERIFY(startBerthctl(user, {QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("-it"), QStringLiteral("--name"),
                             QStringLiteral("tty1"), QStringLiteral("busybox"), QStringLiteral("--"),
                             QStringLiteral("/bin/sh")}));
         user.type("echo ready-$((1+1))\r");
-        QVERIFY2(user.expect("ready-2"), user.seen().constData());
+        QVERIFY2(user.waitFor("ready-2", kPatienceMs), user.screen().constData());
 
         // Ctrl-C ends the foreground command; the shell stays. (The command
         // itself says it started: by then it is the foreground group.)
         user.type("sh -c 'echo started-$((4+4)); exec sleep 100'\r");
-        QVERIFY2(user.expect("started-8"), user.seen().constData());
+        QVERIFY2(user.waitFor("started-8", kPatienceMs), user.screen().constData());
         user.type("\x03");
         user.type("echo alive-$((3+4))\r");
-        QVERIFY2(user.expect("alive-7"), user.seen().constData());
+        QVERIFY2(user.waitFor("alive-7", kPatienceMs), user.screen().constData());
 
         // Job control: Ctrl-Z stops the foreground job, fg resumes it in
         // the foreground (it prints again), where Ctrl-C reaches it.
         user.type("sh -c 'while :; do echo tick-$((1+1)); sleep 1; done'\r");
-        QVERIFY2(user.expect("tick-2"), user.seen().constData());
+        QVERIFY2(user.waitFor("tick-2", kPatienceMs), user.screen().constData());
         user.type("\x1a");
-        QVERIFY2(user.expect("Stopped"), user.seen().constData());
+        QVERIFY2(user.waitFor("Stopped", kPatienceMs), user.screen().constData());
         user.type("fg\r");
-        QVERIFY2(user.expect("tick-2"), user.seen().constData());
+        QVERIFY2(user.waitFor("tick-2", kPatienceMs), user.screen().constData());
         user.type("\x03");
         user.type("jobs; echo jobs-$((5+5))\r");
-        QVERIFY2(user.expect("jobs-10"), user.seen().constData());
+        QVERIFY2(user.waitFor("jobs-10", kPatienceMs), user.screen().constData());
 
         // Ctrl-a q: berthctl leaves at once, the container runs on.
         user.type("\x01q");
-        QCOMPARE(user.waitForExit(), 0);
+        QCOMPARE(user.waitForExit(kPatienceMs), 0);
         QCOMPARE(stateOf(QStringLiteral("tty1")), QStringLiteral("running"));
 
         // Its end, without berthctl: --rm still removes it.
@@ -209,14 +118,14 @@ private Q_SLOTS:
     // container runs on, and --rm removes it when it ends.
     void interruptedClient()
     {
-        Terminal user;
-        QVERIFY(user.start({QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("--name"),
+        UserTerminal user;
+        QVERIFY(startBerthctl(user, {QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("--name"),
                             QStringLiteral("tty2"), QStringLiteral("busybox"), QStringLiteral("--"),
                             QStringLiteral("/bin/sh"), QStringLiteral("-c"),
                             QStringLiteral("echo up-$((2+4)); exec sleep 1000")}));
-        QVERIFY2(user.expect("up-6"), user.seen().constData());
+        QVERIFY2(user.waitFor("up-6", kPatienceMs), user.screen().constData());
         user.type("\x03");
-        QVERIFY(user.waitForExit() != -1);
+        QVERIFY(user.waitForExit(kPatienceMs) != -1);
         QCOMPARE(stateOf(QStringLiteral("tty2")), QStringLiteral("running"));
         EXPECT_CODE(berthctl({QStringLiteral("stop"), QStringLiteral("tty2"), QStringLiteral("-t"), QStringLiteral("1")}),
                     0);

@@ -1,5 +1,6 @@
-#include "scenario_terminal.h"
+#include "user_terminal.h"
 
+#include "berthctl_run.h"
 #include "system_bus.h"
 
 #include <QDeadlineTimer>
@@ -15,17 +16,6 @@
 #include <unistd.h>
 
 namespace berth::test {
-namespace {
-
-QString idOf(const QString& flag, const QString& user)
-{
-    QString out;
-    run(QStringLiteral("id"), {flag, user}, &out);
-    return out.trimmed();
-}
-
-} // namespace
-
 UserTerminal::~UserTerminal()
 {
     kill();
@@ -60,6 +50,12 @@ bool UserTerminal::start(const QString& user, const QStringList& command, const 
         ::setenv("BERTH_BUS_ADDRESS", bus.constData(), 1);
         ::setenv("LC_ALL", "C", 1);
         ::setenv("TERM", "xterm", 1);
+        // As a login on a terminal: default signal handling, nothing blocked.
+        sigset_t none;
+        sigemptyset(&none);
+        ::sigprocmask(SIG_SETMASK, &none, nullptr);
+        for (int sig : {SIGINT, SIGQUIT, SIGTSTP, SIGHUP, SIGTERM})
+            ::signal(sig, SIG_DFL);
         if (::chdir("/") != 0)
             ::_exit(126);
         ::execvp("setpriv", args.data());
