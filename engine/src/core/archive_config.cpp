@@ -4,6 +4,7 @@
 #include "config/container_spec.h"
 #include "config/spec_internal.h"
 #include "config/values.h"
+#include "net/net_spec.h"
 
 #include <array>
 #include <optional>
@@ -69,16 +70,11 @@ Status refuseUnaskedPrivilege(const Config& config, const CreateRequest& request
 }
 
 // "lxc.net.0.hwaddr" -> "hwaddr", for the keys that must stay one
-// container's: its static addresses, MAC and host end's name.
+// container's.
 std::optional<std::string_view> uniqueNetSubkey(std::string_view key)
 {
-    if (!key.starts_with("lxc.net."))
-        return std::nullopt;
-    const std::size_t dot = key.find('.', std::string_view("lxc.net.").size());
-    if (dot == std::string_view::npos)
-        return std::nullopt;
-    const std::string_view subkey = key.substr(dot + 1);
-    if (subkey == "ipv4.address" || subkey == "ipv6.address" || subkey == "hwaddr" || subkey == "veth.pair")
+    auto subkey = net::interfaceSubkey(key);
+    if (subkey && net::isInterfaceIdentity(*subkey))
         return subkey;
     return std::nullopt;
 }

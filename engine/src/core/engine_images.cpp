@@ -11,6 +11,7 @@
 #include "fs/safe_path.h"
 #include "idmap/container_identity.h"
 #include "idmap/tree_shift.h"
+#include "net/net_spec.h"
 #include "image/archive_export.h"
 #include "image/archive_extract.h"
 #include "image/overlay_layout.h"
@@ -92,14 +93,12 @@ Status buildTarball(const BuildContext& ctx)
 
 namespace {
 
-// What makes an interface the source's on the network: its MAC, its
-// static addresses (and the gateway that goes with them) and its host
-// end's name. A copy would clash with the source as soon as both run.
+// The source's interface identity (net::isInterfaceIdentity) and the
+// gateways that go with its static addresses.
 bool sourcesNetworkIdentity(std::string_view key)
 {
-    return key.starts_with("lxc.net.") &&
-           (key.ends_with(".hwaddr") || key.ends_with(".ipv4.address") || key.ends_with(".ipv6.address") ||
-            key.ends_with(".ipv4.gateway") || key.ends_with(".ipv6.gateway") || key.ends_with(".veth.pair"));
+    const auto subkey = net::interfaceSubkey(key);
+    return subkey && (net::isInterfaceIdentity(*subkey) || *subkey == "ipv4.gateway" || *subkey == "ipv6.gateway");
 }
 
 // The source's config with the clone's name and rootfs; host ports stay

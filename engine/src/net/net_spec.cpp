@@ -317,4 +317,18 @@ Result<std::vector<NetInterfaceSpec>> netInterfacesFromConfig(const Config& conf
     return specs;
 }
 
+std::optional<std::string_view> interfaceSubkey(std::string_view key)
+{
+    unsigned index = 0;
+    std::string_view subkey;
+    if (!key.starts_with("lxc.net.") || !splitNetKey(key, index, subkey) || subkey.empty())
+        return std::nullopt;
+    return subkey;
+}
+
+bool isInterfaceIdentity(std::string_view subkey)
+{
+    return subkey == "ipv4.address" || subkey == "ipv6.address" || subkey == "hwaddr" || subkey == "veth.pair";
+}
+
 } // namespace berth::net

@@ -61,4 +61,13 @@ struct PortForward {
 // the same or an unspecified host address) is an error.
 [[nodiscard]] Result<std::vector<PortForward>> portForwardsFromConfig(const Config& config);
 
+// "lxc.net.3.ipv4.address" -> "ipv4.address"; nothing for a key that is
+// not an interface's (or names no valid index).
+std::optional<std::string_view> interfaceSubkey(std::string_view key);
+
+// What makes an interface one container's own on the network: its static
+// addresses, its MAC and its host end's name. Two containers holding the
+// same one clash as soon as both run (a clone, an imported copy).
+bool isInterfaceIdentity(std::string_view subkey);
+
 } // namespace berth::net
