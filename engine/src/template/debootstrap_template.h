@@ -11,8 +11,9 @@ namespace berth::templates {
 
 // What every debian/ubuntu container gets so that it boots as a system
 // container: systemd as /sbin/init (its networkd configures eth0), D-Bus
-// for its tools, procps, and iproute2 and ping to see and try the network.
-inline constexpr const char* kBootPackages[] = {"systemd-sysv", "dbus", "procps", "iproute2", "iputils-ping"};
+// for its tools, procps, iproute2 and ping to see and try the network, and
+// sudo, the way a desktop's user becomes root inside.
+inline constexpr const char* kBootPackages[] = {"systemd-sysv", "dbus", "procps", "iproute2", "iputils-ping", "sudo"};
 
 // distro "debian" or "ubuntu"; options as validated by the registry
 // ("release", "variant", "mirror", "packages"; others are ignored here).

@@ -30,7 +30,7 @@ private slots:
         QTest::addColumn<QString>("mirror");
         QTest::addColumn<QString>("packages");
         QTest::addColumn<QString>("expected");   // argv after --arch=, joined by spaces
-        const QString boot = "--components=main --include=dbus,iproute2,iputils-ping,procps,systemd-sysv";
+        const QString boot = "--components=main --include=dbus,iproute2,iputils-ping,procps,sudo,systemd-sysv";
         QTest::newRow("debian defaults") << "debian" << "" << "" << "" << ""
                                          << "--variant=minbase " + boot + " bookworm /t http://deb.debian.org/debian";
         QTest::newRow("ubuntu defaults") << "ubuntu" << "" << "" << "" << ""
@@ -45,7 +45,7 @@ private slots:
                                 << "--variant=minbase " + boot + " bookworm /t https://ftp.example.org/debian";
         QTest::newRow("packages, sorted, duplicates once")
             << "debian" << "" << "minbase" << "" << "vim, less curl,dbus"
-            << "--variant=minbase --components=main --include=curl,dbus,iproute2,iputils-ping,less,procps,systemd-sysv,vim bookworm /t "
+            << "--variant=minbase --components=main --include=curl,dbus,iproute2,iputils-ping,less,procps,sudo,systemd-sysv,vim bookworm /t "
                "http://deb.debian.org/debian";
     }
 
