@@ -98,7 +98,9 @@ Result<runtime::ExecContext> execContext(const EngineSettings& settings, const s
     if (!caps)
         return fail(caps.error());
     context.capabilities = *caps;
-    auto seccomp = security::buildDefaultSeccomp(spec->kind, context.capabilities.keep);
+    auto seccomp = security::buildDefaultSeccomp(spec->kind, context.capabilities.keep,
+                                                 spec->privileged() ? security::UserNamespace::Host
+                                                                    : security::UserNamespace::Own);
     if (!seccomp)
         return fail(seccomp.error());
     context.seccomp = std::move(*seccomp);

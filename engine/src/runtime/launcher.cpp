@@ -63,9 +63,11 @@ Status readSetupResult(int fd)
     return failWith(report.value("code", EIO), report.value("message", std::string("container setup failed")));
 }
 
-Status sendSeccomp(int fd, ContainerKind kind, std::uint64_t capabilities)
+Status sendSeccomp(int fd, const LaunchPlan& plan)
 {
-    auto program = security::buildDefaultSeccomp(kind, capabilities);
+    auto program = security::buildDefaultSeccomp(plan.seccompKind, plan.capabilities.keep,
+                                                 plan.ownUserNamespace() ? security::UserNamespace::Own
+                                                                         : security::UserNamespace::Host);
     if (!program)
         return fail(program.error());
     const auto bytes = program->instructions.size() * sizeof(sock_filter);
@@ -138,7 +140,7 @@ Result<LaunchedInit> launchContainer(const LaunchPlan& plan, const std::function
         reap(pid);
         return fail(sysfs.error());
     }
-    if (auto sent = sendSeccomp(ours.get(), plan.seccompKind, plan.capabilities.keep); !sent) {
+    if (auto sent = sendSeccomp(ours.get(), plan); !sent) {
         // A child that failed first explains better why the send failed.
         auto result = readSetupResult(ours.get());
         reap(pid);

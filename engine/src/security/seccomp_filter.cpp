@@ -116,7 +116,7 @@ Status restrictSocket(scmp_filter_ctx ctx)
     return {};
 }
 
-Status addRules(scmp_filter_ctx ctx, ContainerKind kind, std::uint64_t capabilities)
+Status addRules(scmp_filter_ctx ctx, ContainerKind kind, std::uint64_t capabilities, UserNamespace userNamespace)
 {
     if (auto st = denyEach(ctx, syscallsDeniedForAll(), EPERM); !st)
         return st;
@@ -127,7 +127,8 @@ Status addRules(scmp_filter_ctx ctx, ContainerKind kind, std::uint64_t capabilit
     if (auto st = restrictPersonality(ctx); !st)
         return st;
     if (kind == ContainerKind::System)
-        return {};
+        return userNamespace == UserNamespace::Host ? denyEach(ctx, syscallsDeniedInHostUserNamespace(), EPERM)
+                                                    : Status{};
     if (auto st = denyEach(ctx, syscallsDeniedForApplications(), EPERM); !st)
         return st;
     if (auto st = restrictSocket(ctx); !st)
@@ -172,14 +173,14 @@ Result<SeccompProgram> exportProgram(scmp_filter_ctx ctx)
 
 } // namespace
 
-Result<SeccompProgram> buildDefaultSeccomp(ContainerKind kind, std::uint64_t capabilities)
+Result<SeccompProgram> buildDefaultSeccomp(ContainerKind kind, std::uint64_t capabilities, UserNamespace userNamespace)
 {
     Context ctx(seccomp_init(SCMP_ACT_ALLOW));
     if (!ctx)
         return failWith(ENOMEM, "seccomp: cannot create a filter");
     if (auto st = addArchitectures(ctx.get()); !st)
         return fail(std::move(st.error()));
-    if (auto st = addRules(ctx.get(), kind, capabilities); !st)
+    if (auto st = addRules(ctx.get(), kind, capabilities, userNamespace); !st)
         return fail(std::move(st.error()));
     return exportProgram(ctx.get());
 }

@@ -22,6 +22,10 @@
 
 namespace berth::security {
 
+// Whose capabilities the container's root holds: its own user namespace's,
+// or the host's (a privileged container).
+enum class UserNamespace { Own, Host };
+
 // A classic BPF program, ready for PR_SET_SECCOMP.
 struct SeccompProgram {
     std::vector<sock_filter> instructions;
@@ -31,11 +35,13 @@ struct SeccompProgram {
 // comparison is in README.md); keyctl, add_key and request_key return
 // ENOSYS (systemd falls back), the rest EPERM. Application containers also
 // lose mount, unshare, setns, reboot, pivot_root, the new mount API,
-// io_uring, namespace-creating clone/clone3 and AF_ALG/AF_VSOCK sockets.
+// io_uring, bpf, namespace-creating clone/clone3 and AF_ALG/AF_VSOCK
+// sockets; privileged system containers (UserNamespace::Host) lose bpf.
 // `capabilities` is what the container keeps (CapabilityPlan::keep):
 // holding CAP_SYS_TIME costs adjtimex. Covers the native ABI and, on
 // x86_64, the i386 and x32 ABIs.
-[[nodiscard]] Result<SeccompProgram> buildDefaultSeccomp(ContainerKind kind, std::uint64_t capabilities);
+[[nodiscard]] Result<SeccompProgram> buildDefaultSeccomp(ContainerKind kind, std::uint64_t capabilities,
+                                                         UserNamespace userNamespace);
 
 // Loads the program with prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER).
 [[nodiscard]] int applySeccomp(const SeccompProgram& program) noexcept;

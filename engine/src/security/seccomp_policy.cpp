@@ -12,9 +12,10 @@ constexpr std::string_view kDeniedForAll[] = {
     // Kernel code and modules.
     "kexec_load", "kexec_file_load", "init_module", "finit_module", "delete_module",
     "create_module", "query_module", "get_kernel_syms",
-    // Handles escape a bind mount (the "shocker" escape); bpf and perf
-    // reach into the host kernel.
-    "open_by_handle_at", "name_to_handle_at", "bpf", "perf_event_open",
+    // Opening by handle escapes a bind mount (the "shocker" escape; making
+    // a handle, name_to_handle_at, opens nothing: systemd's cgroup IDs and
+    // mount checks use it). perf observes the host kernel.
+    "open_by_handle_at", "perf_event_open",
     // Host-wide state: accounting, quotas, swap, clocks, kernel log.
     // The clock is the host's (no namespace virtualizes CLOCK_REALTIME).
     "acct", "quotactl", "quotactl_fd", "swapon", "swapoff", "settimeofday", "clock_settime", "clock_settime64",
@@ -36,7 +37,14 @@ constexpr std::string_view kDeniedForApplications[] = {
     "fsopen", "fsconfig", "fsmount", "fspick", "move_mount", "open_tree", "mount_setattr",
     "sethostname", "setdomainname", "fanotify_init", "lsm_get_self_attr", "lsm_set_self_attr", "lsm_list_modules",
     "pidfd_getfd", "process_madvise", "vhangup", "io_uring_setup", "io_uring_enter", "io_uring_register",
+    "bpf",
 };
+
+// Capabilities of the host's user namespace (a privileged container's):
+// with CAP_SYS_ADMIN, bpf loads tracing programs that read kernel memory
+// and write other processes'. In a user namespace of its own the kernel
+// allows only what any host user may (kernel.unprivileged_bpf_disabled).
+constexpr std::string_view kDeniedInHostUserNamespace[] = {"bpf"};
 
 // adjtimex() only reads unless the caller holds CAP_SYS_TIME, and seccomp
 // cannot see its modes (they sit in memory): a container that holds
@@ -77,6 +85,7 @@ void coverRange(std::uint64_t low, std::uint64_t end, std::vector<MaskedValue>& 
 
 std::span<const std::string_view> syscallsDeniedForAll() { return kDeniedForAll; }
 std::span<const std::string_view> syscallsDeniedForApplications() { return kDeniedForApplications; }
+std::span<const std::string_view> syscallsDeniedInHostUserNamespace() { return kDeniedInHostUserNamespace; }
 std::span<const std::string_view> syscallsWithoutKeyring() { return kWithoutKeyring; }
 std::span<const CapabilityGuardedSyscall> syscallsDeniedWithCapability() { return kDeniedWithCapability; }
 std::span<const std::uint64_t> socketFamiliesDeniedForApplications() { return kSocketFamiliesDeniedForApplications; }

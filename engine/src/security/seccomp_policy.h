@@ -16,6 +16,9 @@ namespace berth::security {
 // Refused with EPERM in application containers only: in system containers
 // systemd needs them, and namespaces plus dropped capabilities confine them.
 [[nodiscard]] std::span<const std::string_view> syscallsDeniedForApplications();
+// Refused with EPERM in system containers without a user namespace of their
+// own (privileged): their capabilities are the host's.
+[[nodiscard]] std::span<const std::string_view> syscallsDeniedInHostUserNamespace();
 // Refused with ENOSYS so that callers fall back (systemd without keyrings).
 [[nodiscard]] std::span<const std::string_view> syscallsWithoutKeyring();
 

@@ -129,7 +129,8 @@ Result<int> runContained(const fsys::path& root, const std::vector<std::string>&
         return fail(tree.error());
     // Caps inside the user namespace only; the system set decides the filter.
     auto seccomp = security::buildDefaultSeccomp(ContainerKind::System,
-                                                 security::defaultCapabilities(ContainerKind::System));
+                                                 security::defaultCapabilities(ContainerKind::System),
+                                                 security::UserNamespace::Own);
     if (!seccomp)
         return fail(seccomp.error());
     const std::string target = root.string();

@@ -6,6 +6,8 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/bpf.h>
+#include <string.h>
 #include <stdio.h>
 #include <sys/syscall.h>
 #include <sys/timex.h>
@@ -48,6 +50,28 @@ static long openByHandle(void)
     return syscall(SYS_open_by_handle_at, AT_FDCWD, &handle, O_RDONLY);
 }
 
+/* Makes a handle of / (opens nothing): 0 where allowed. */
+static long nameToHandle(void)
+{
+    struct {
+        struct file_handle head;
+        unsigned char data[128];
+    } handle;
+    int mountId = 0;
+    handle.head.handle_bytes = sizeof handle.data;
+    return syscall(SYS_name_to_handle_at, AT_FDCWD, "/", &handle.head, &mountId, 0);
+}
+
+/* A lookup in no map: the kernel answers EBADF past its permission
+ * checks, the filter EPERM. */
+static long bpfLookupNoMap(void)
+{
+    union bpf_attr attr;
+    memset(&attr, 0, sizeof attr);
+    attr.map_fd = (unsigned)-1;
+    return syscall(SYS_bpf, BPF_MAP_LOOKUP_ELEM, &attr, sizeof attr);
+}
+
 int main(void)
 {
     report("adjtimex_read", adjtimexRead());
@@ -58,6 +82,8 @@ int main(void)
     report("kexec_load", syscall(SYS_kexec_load, 0UL, 0UL, NULL, 0xfffeUL << 16));
     report("open_by_handle_at", openByHandle());
     report("iopl", syscall(SYS_iopl, 3));
+    report("name_to_handle_at", nameToHandle());
+    report("bpf", bpfLookupNoMap());
     printf("probe-done\n");
     return 0;
 }

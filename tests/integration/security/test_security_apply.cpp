@@ -175,7 +175,7 @@ private slots:
         QFETCH(QString, call);
         QFETCH(int, expected);
         const auto plan = planCapabilities(kind, {}, {}, false);
-        const auto program = buildDefaultSeccomp(kind, defaultCapabilities(kind));
+        const auto program = buildDefaultSeccomp(kind, defaultCapabilities(kind), UserNamespace::Host);
         QVERIFY(plan && program);
         const ChildReport report = runProbes(*plan, *program, m_mountDir);
         QVERIFY2(WIFEXITED(report.waitStatus) && WEXITSTATUS(report.waitStatus) == 0,
@@ -204,7 +204,7 @@ private slots:
         for (const QString& name : drop)
             dropped.push_back(name.toStdString());
         const auto plan = planCapabilities(kind, dropped, {}, false);
-        const auto program = buildDefaultSeccomp(kind, defaultCapabilities(kind));
+        const auto program = buildDefaultSeccomp(kind, defaultCapabilities(kind), UserNamespace::Host);
         QVERIFY(plan && program);
         ChildReport report = runProbes(*plan, *program, m_mountDir);
         QVERIFY(WIFEXITED(report.waitStatus) && WEXITSTATUS(report.waitStatus) == 0);
@@ -224,7 +224,8 @@ private slots:
     void seccompAfterCapabilitiesNeedsNoNewPrivs()
     {
         const auto plan = planCapabilities(ContainerKind::Application, {}, {}, false);
-        const auto program = buildDefaultSeccomp(ContainerKind::Application, defaultCapabilities(ContainerKind::Application));
+        const auto program = buildDefaultSeccomp(ContainerKind::Application, defaultCapabilities(ContainerKind::Application),
+                                                 UserNamespace::Host);
         QVERIFY(plan && program);
         const pid_t pid = ::fork();
         if (pid == 0) {

@@ -323,17 +323,28 @@ static void keys(void)
     step("keyctl", syscall(SYS_keyctl, KEYCTL_GET_KEYRING_ID, KEY_SPEC_USER_KEYRING, 0));
 }
 
+/* A tracing program (kprobe: reads kernel memory once attached) needs
+ * CAP_BPF and CAP_PERFMON of the host's user namespace: refused by the
+ * kernel in a container of its own, by the filter in a privileged one.
+ * (Since issue #17 bpf passes the filter of unprivileged system
+ * containers, where it gives what any host user has.) */
 static void bpfCall(void)
 {
+    const struct bpf_insn program[] = {
+        {.code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0, .imm = 0},
+        {.code = BPF_JMP | BPF_EXIT},
+    };
     union bpf_attr attr;
     memset(&attr, 0, sizeof attr);
-    attr.map_type = BPF_MAP_TYPE_ARRAY;
-    attr.key_size = 4;
-    attr.value_size = 4;
-    attr.max_entries = 1;
-    const long fd = syscall(SYS_bpf, BPF_MAP_CREATE, &attr, sizeof attr);
-    if (step("bpf", fd))
+    attr.prog_type = BPF_PROG_TYPE_KPROBE;
+    attr.insns = (unsigned long)program;
+    attr.insn_cnt = 2;
+    attr.license = (unsigned long)"GPL";
+    const long fd = syscall(SYS_bpf, BPF_PROG_LOAD, &attr, sizeof attr);
+    if (step("bpf", fd)) {
+        escaped("loaded a kernel tracing program");
         close((int)fd);
+    }
 }
 
 static void hostProcess(void)

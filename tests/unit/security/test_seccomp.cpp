@@ -42,7 +42,7 @@ private slots:
     void build()
     {
         QFETCH(ContainerKind, kind);
-        const auto program = buildDefaultSeccomp(kind, defaultCapabilities(kind));
+        const auto program = buildDefaultSeccomp(kind, defaultCapabilities(kind), UserNamespace::Own);
         QVERIFY2(program.has_value(), program ? "" : program.error().describe().c_str());
         QVERIFY(!program->instructions.empty());
         // The kernel refuses longer programs (BPF_MAXINSNS).
@@ -53,8 +53,10 @@ private slots:
 
     void applicationFilterIsStricter()
     {
-        const auto app = buildDefaultSeccomp(ContainerKind::Application, defaultCapabilities(ContainerKind::Application));
-        const auto sys = buildDefaultSeccomp(ContainerKind::System, defaultCapabilities(ContainerKind::System));
+        const auto app = buildDefaultSeccomp(ContainerKind::Application, defaultCapabilities(ContainerKind::Application),
+                                             UserNamespace::Own);
+        const auto sys = buildDefaultSeccomp(ContainerKind::System, defaultCapabilities(ContainerKind::System),
+                                             UserNamespace::Own);
         QVERIFY(app && sys);
         QVERIFY(app->instructions.size() > sys->instructions.size());
     }
@@ -63,8 +65,16 @@ private slots:
     {
         const auto all = syscallsDeniedForAll();
         const auto apps = syscallsDeniedForApplications();
-        for (std::string_view name : {"kexec_load", "init_module", "finit_module", "bpf", "open_by_handle_at", "syslog"})
+        for (std::string_view name : {"kexec_load", "init_module", "finit_module", "open_by_handle_at", "syslog"})
             QVERIFY2(std::ranges::find(all, name) != all.end(), name.data());
+        // Issue #17: making a handle opens nothing (systemd's cgroup IDs);
+        // bpf is refused to applications (as Docker without CAP_SYS_ADMIN)
+        // and to privileged system containers, whose capabilities are the host's.
+        QVERIFY(std::ranges::find(all, "name_to_handle_at") == all.end());
+        QVERIFY(std::ranges::find(all, "bpf") == all.end());
+        QVERIFY(std::ranges::find(apps, "bpf") != apps.end());
+        const auto hostUserns = syscallsDeniedInHostUserNamespace();
+        QVERIFY(std::ranges::find(hostUserns, "bpf") != hostUserns.end());
         for (std::string_view name : {"mount", "unshare", "setns", "reboot", "pivot_root", "fsopen"}) {
             QVERIFY2(std::ranges::find(apps, name) != apps.end(), name.data());
             // System containers keep them: systemd mounts and sets up namespaces.
@@ -125,10 +135,20 @@ private slots:
         for (std::string_view name : {"clock_adjtime", "clock_settime", "settimeofday"})
             QVERIFY2(std::ranges::find(all, name) != all.end(), name.data());
         const auto base = defaultCapabilities(ContainerKind::System);
-        const auto without = buildDefaultSeccomp(ContainerKind::System, base);
-        const auto with = buildDefaultSeccomp(ContainerKind::System, base | (std::uint64_t{1} << CAP_SYS_TIME));
+        const auto without = buildDefaultSeccomp(ContainerKind::System, base, UserNamespace::Own);
+        const auto with = buildDefaultSeccomp(ContainerKind::System, base | (std::uint64_t{1} << CAP_SYS_TIME),
+                                              UserNamespace::Own);
         QVERIFY(without && with);
         QVERIFY(with->instructions.size() > without->instructions.size());
+    }
+
+    void privilegedSystemFilterIsStricter()
+    {
+        const auto base = defaultCapabilities(ContainerKind::System);
+        const auto own = buildDefaultSeccomp(ContainerKind::System, base, UserNamespace::Own);
+        const auto host = buildDefaultSeccomp(ContainerKind::System, base, UserNamespace::Host);
+        QVERIFY(own && host);
+        QVERIFY(host->instructions.size() > own->instructions.size());
     }
 
     void applicationSocketFamilies()
