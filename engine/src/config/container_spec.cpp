@@ -112,12 +112,15 @@ Status readLifecycle(const Config& config, ContainerSpec& spec)
     return {};
 }
 
-// After the kind and the ID map: setuid inside a system container of its
-// own user namespace reaches only that namespace's IDs, and sudo, su and
-// unix_chkpwd under its systemd need it; the others keep no_new_privs.
+// After the kind: a system container is a whole distribution, whose sudo,
+// su, passwd and unix_chkpwd need setuid (LXC's default). In one of its own
+// user namespace setuid reaches only that namespace's IDs; a privileged
+// one is made, entered and configured only by an administrator, so no
+// member runs anything there. Application containers run one program and
+// keep no_new_privs (docs/security.md).
 Status readNoNewPrivs(const Config& config, ContainerSpec& spec)
 {
-    spec.noNewPrivs = spec.kind != ContainerKind::System || spec.privileged();
+    spec.noNewPrivs = spec.kind != ContainerKind::System;
     return readValue(config, "lxc.no_new_privs", spec.noNewPrivs, parseBoolValue);
 }
 

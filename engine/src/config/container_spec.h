@@ -95,7 +95,7 @@ struct ContainerSpec {
     int stopSignal = SIGKILL;
     unsigned ttyMax = 0;
     unsigned ptyMax = 0;                         // 0: no limit
-    bool noNewPrivs = true;                      // default off for unprivileged system containers
+    bool noNewPrivs = true;                      // default off for system containers
     Limits limits;                               // lxc.cgroup2.* and lxc.cgroup.*
     // The device allowlist: the default one, changed by
     // lxc.cgroup{,2}.devices.allow/deny (cgroup/device_config.h).

@@ -193,6 +193,17 @@ class TestDebianBoot : public QObject {
         const Output pid1 = runIn(engine, name, {"/usr/bin/cat", "/proc/1/comm"});
         QCOMPARE(pid1.text, std::string("systemd"));
         QCOMPARE(runIn(engine, name, {"/usr/bin/hostname"}).text, name);
+        checkNoHandleWarnings(engine, name);
+    }
+
+    // Issue #17: with name_to_handle_at refused, systemd warned on every
+    // boot that it could not get cgroup IDs; the boot's journal has none.
+    void checkNoHandleWarnings(Engine& engine, const std::string& name)
+    {
+        QVERIFY(runIn(engine, name, {"/usr/bin/journalctl", "-b", "-n", "1", "--no-pager", "-q"}).status == 0);
+        const Output warnings = runIn(engine, name, {"/bin/sh", "-c", "journalctl -b --no-pager -o cat | "
+                                                                      "grep -i -e 'cgroup ID' -e name_to_handle"});
+        QVERIFY2(warnings.status == 1 && warnings.text.empty(), warnings.text.c_str());
     }
 
     // Stopped by the halt signal within the timeout: systemd powers off,
@@ -288,6 +299,8 @@ private slots:
         QVERIFY(config->getAll("lxc.idmap").empty());
     }
 
+    // Issue #17: setuid works in a privileged system container too (an
+    // administrator's; no_new_privs off as in LXC): su, chage and sudo.
     void copyBootsAndHalts()
     {
         Engine engine(m_settings);
@@ -298,6 +311,7 @@ private slots:
         const std::string uidMap = readText("/proc/" + std::to_string(state->initPid) + "/uid_map");
         QCOMPARE(QString::fromStdString(uidMap).simplified(), QString("0 0 4294967295"));
         checkBoots(engine, "deb-copy");
+        checkSetuidInside(engine, "deb-copy");
         checkStopsCleanly(engine, "deb-copy");
         QVERIFY(engine.destroy("deb-copy"));
     }
@@ -431,6 +445,30 @@ private slots:
         QCOMPARE(after.st_ctim.tv_nsec, before.st_ctim.tv_nsec);
     }
 
+    // Issue #17: an application container keeps no_new_privs, so the same
+    // sudo that works in the system containers above is refused, and says why.
+    void applicationRefusesSudo()
+    {
+        const std::string name = "deb-app";
+        Engine engine(m_settings);
+        TemplateOptions options = kBookworm;
+        options["snapshot"] = "true";
+        CreateRequest request{.name = name, .templateName = "debian", .options = options,
+                              .kind = ContainerKind::Application, .command = {"/bin/sleep", "infinity"}};
+        auto created = engine.create(request, recorder());
+        QVERIFY2(created, created ? "" : created.error().describe().c_str());
+        auto started = engine.start(name);
+        QVERIFY2(started, started ? "" : started.error().describe().c_str());
+        allowSudoForNobody(engine, name);
+        const Output sudo = sudoAsNobody(engine, name);
+        qInfo("sudo in an application container: %d %s", sudo.status, sudo.text.c_str());
+        QVERIFY(sudo.status != 0);
+        QVERIFY2(sudo.text.find("no new privileges") != std::string::npos, sudo.text.c_str());
+        QVERIFY(engine.kill(name, SIGKILL));
+        QVERIFY(engine.waitStopped(name, std::chrono::seconds(30)));
+        QVERIFY(engine.destroy(name));
+    }
+
     // No way out of this netns: debootstrap cannot resolve the mirror.
     void ubuntuUnreachableMirror()
     {
@@ -517,8 +555,23 @@ private:
         QCOMPARE(runIn(engine, name, {"/usr/bin/cat", "/sys/fs/cgroup/pids/pids.max"}).text, std::string("4321"));
     }
 
+    // A sudoers entry lets nobody run anything as root without a password.
+    void allowSudoForNobody(Engine& engine, const std::string& name)
+    {
+        const Output entry = runIn(engine, name, {"/bin/sh", "-c", "echo 'nobody ALL=(ALL) NOPASSWD: ALL' > "
+                                                                   "/etc/sudoers.d/nobody && chmod 0440 /etc/sudoers.d/nobody"});
+        QVERIFY2(entry.status == 0, entry.text.c_str());
+    }
+
+    Output sudoAsNobody(Engine& engine, const std::string& name)
+    {
+        return runIn(engine, name, {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                                    "/usr/bin/sudo", "-n", "/usr/bin/id", "-u"});
+    }
+
     // A setgid program (chage, group shadow) run by nobody reads
-    // /etc/shadow, and su switches users: setuid works inside.
+    // /etc/shadow, su switches users, and sudo makes nobody root (issue
+    // #17): setuid works inside.
     void checkSetuidInside(Engine& engine, const std::string& name)
     {
         const Output pid1 = runIn(engine, name, {"/usr/bin/grep", "NoNewPrivs", "/proc/1/status"});
@@ -528,6 +581,9 @@ private:
         QVERIFY2(chage.status == 0, chage.text.c_str());
         const Output su = runIn(engine, name, {"/usr/bin/su", "-s", "/bin/sh", "-c", "id -u", "nobody"});
         QVERIFY2(su.status == 0 && su.text == "65534", su.text.c_str());
+        allowSudoForNobody(engine, name);
+        const Output sudo = sudoAsNobody(engine, name);
+        QVERIFY2(sudo.status == 0 && sudo.text == "0", sudo.text.c_str());
     }
 
     void checkNothingLeftFor(const std::string& name, const std::string& keyPrefix)

@@ -46,7 +46,7 @@ private slots:
         QCOMPARE(spec->stopSignal, SIGKILL);
         QCOMPARE(spec->ttyMax, 0u);
         QCOMPARE(spec->ptyMax, 0u);
-        QVERIFY(spec->noNewPrivs);
+        QVERIFY(!spec->noNewPrivs);   // a system container's setuid works (issue #17)
         QVERIFY(!spec->startAuto);
         QVERIFY(!spec->removeWhenStopped);
         QCOMPARE(spec->startOrder, 0);
@@ -305,15 +305,17 @@ private slots:
     }
 
     // Issue #15: setuid inside an unprivileged system container reaches
-    // only its own IDs, and sudo/su under its systemd need it; privileged
-    // and application containers keep no_new_privs; the key wins.
+    // only its own IDs, and sudo/su under its systemd need it; issue #17:
+    // privileged system containers too (an administrator's only);
+    // application containers keep no_new_privs; the key wins.
     void noNewPrivsDefault_data()
     {
         const QString map = "lxc.idmap = u 0 1000000000 65536\nlxc.idmap = g 0 1000000000 65536\n";
         const QString app = "lxc.execute.cmd = /bin/true\n";
         QTest::addColumn<QString>("lines");
         QTest::addColumn<bool>("noNewPrivs");
-        QTest::newRow("privileged system") << "" << true;
+        QTest::newRow("privileged system") << "" << false;
+        QTest::newRow("privileged system, key on") << "lxc.no_new_privs = 1\n" << true;
         QTest::newRow("unprivileged system") << map << false;
         QTest::newRow("unprivileged system, key on") << map + "lxc.no_new_privs = 1\n" << true;
         QTest::newRow("privileged application") << app << true;
