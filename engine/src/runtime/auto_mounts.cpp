@@ -55,7 +55,7 @@ Status attachInRoot(int rootFd, const char* path, int mountFd)
 
 } // namespace
 
-Status mountProc(int rootFd, AutoMountPlan::Proc mode)
+Status mountProc(int rootFd, AutoMountPlan::Proc mode, bool ownNetworkNamespace)
 {
     if (mode == AutoMountPlan::Proc::None)
         return {};
@@ -65,8 +65,16 @@ Status mountProc(int rootFd, AutoMountPlan::Proc mode)
         return mounted;
     if (mode == AutoMountPlan::Proc::ReadWrite)
         return {};
-    // mixed: the sysctls of the host's kernel must not be writable.
-    return rebindInPlace(rootFd, "proc/sys", MS_RDONLY | kHardened);
+    // mixed: the sysctls of the host's kernel must not be writable, but
+    // those of a network namespace of the container's own may (as LXC):
+    // the kernel shows a namespace other than the host's only its per-
+    // namespace net sysctls, and keeps the host-wide ones for init_net.
+    auto net = fs::openInRoot(rootFd, "proc/sys/net", O_PATH | O_CLOEXEC);
+    if (auto readOnly = rebindInPlace(rootFd, "proc/sys", MS_RDONLY | kHardened); !readOnly || !ownNetworkNamespace)
+        return readOnly;
+    if (!net)
+        return fail(net.error().wrap("open '/proc/sys/net'"));
+    return bindInRoot(rootFd, "proc/sys/net", fdPath(net->get()), false, kHardened);
 }
 
 Status mountSys(int rootFd, AutoMountPlan::Sys mode, int monitorSysfs)

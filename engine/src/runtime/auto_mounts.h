@@ -30,7 +30,9 @@ struct CgroupMountSpec {
     std::string options;        // "memory", "name=systemd", ""
 };
 
-[[nodiscard]] Status mountProc(int rootFd, AutoMountPlan::Proc mode);
+// mixed: /proc/sys read-only but for net/ when the container has a
+// network namespace of its own.
+[[nodiscard]] Status mountProc(int rootFd, AutoMountPlan::Proc mode, bool ownNetworkNamespace);
 // monitorSysfs: the monitor's detached sysfs to attach instead, or -1.
 [[nodiscard]] Status mountSys(int rootFd, AutoMountPlan::Sys mode, int monitorSysfs);
 // Needs the cgroup namespace entered, so each tree's root is the container's own cgroup.

@@ -95,7 +95,7 @@ Status bindInitBinary(int rootFd, const HostHandles& handles)
 
 Status mountEverything(int rootFd, const LaunchPlan& plan, const HostHandles& handles)
 {
-    if (auto s = mountProc(rootFd, plan.autoMounts.proc); !s)
+    if (auto s = mountProc(rootFd, plan.autoMounts.proc, !plan.network.hostNetwork); !s)
         return s;
     if (auto s = mountSys(rootFd, plan.autoMounts.sys, handles.sysfs.get()); !s)
         return s;
