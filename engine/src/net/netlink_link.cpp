@@ -78,6 +78,22 @@ Result<bool> linkExists(NetlinkSocket& sock, std::string_view name)
     return fail(link.error());
 }
 
+Result<bool> bridgeHasPorts(NetlinkSocket& sock, std::string_view bridge)
+{
+    const std::string what = "list the ports of " + quotedName(bridge);
+    Result<int> index = getLinkIndex(sock, bridge, what);
+    if (!index)
+        return fail(index.error());
+    nl_cache* raw = nullptr;
+    if (int err = rtnl_link_alloc_cache(sock.get(), AF_UNSPEC, &raw); err < 0)
+        return fail(netlinkError(err, what));
+    CachePtr cache(raw);
+    for (nl_object* obj = nl_cache_get_first(cache.get()); obj; obj = nl_cache_get_next(obj))
+        if (rtnl_link_get_master(reinterpret_cast<rtnl_link*>(obj)) == *index)
+            return true;
+    return false;
+}
+
 Result<int> linkIndex(NetlinkSocket& sock, std::string_view name)
 {
     return getLinkIndex(sock, name, "find link " + quotedName(name));

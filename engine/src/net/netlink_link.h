@@ -25,6 +25,8 @@ class NetlinkSocket;
 // physical NIC, lo). Tells a Berth bridge from a foreign interface.
 [[nodiscard]] Result<std::string> linkKind(NetlinkSocket& sock, std::string_view name);
 [[nodiscard]] Status setLinkUp(NetlinkSocket& sock, std::string_view name, bool up);
+// Whether any link is a port of bridge `bridge` (has it as master).
+[[nodiscard]] Result<bool> bridgeHasPorts(NetlinkSocket& sock, std::string_view bridge);
 // Puts `name` into bridge `bridge`.
 [[nodiscard]] Status setMaster(NetlinkSocket& sock, std::string_view name, std::string_view bridge);
 // The link must be down (the kernel refuses to rename a running link).

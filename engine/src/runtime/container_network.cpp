@@ -190,6 +190,21 @@ Result<InterfacePlan> planHostBridgeVeth(const std::string& name, const NetInter
     return out;
 }
 
+// Brings one of Berth's bridges up, noting it in `plan` when this start
+// made it (a failed start takes it down again).
+Status bridgeUpFor(const Paths& paths, const net::BridgeConfig& bridge, NetworkPlan& plan)
+{
+    auto sock = net::NetlinkSocket::open();
+    if (!sock)
+        return fail(sock.error());
+    auto existed = net::linkExists(*sock, bridge.name);
+    if (!existed)
+        return fail(existed.error());
+    if (!*existed && std::ranges::find(plan.bridgesMade, bridge.name) == plan.bridgesMade.end())
+        plan.bridgesMade.push_back(bridge.name);
+    return net::bridgeUp(paths, bridge);
+}
+
 Result<InterfacePlan> planVeth(const EngineSettings& settings, const std::string& name, const ContainerSpec& spec,
                                const NetInterfaceSpec& iface, NetworkPlan& plan)
 {
@@ -198,7 +213,7 @@ Result<InterfacePlan> planVeth(const EngineSettings& settings, const std::string
     auto bridge = bridgeFor(settings.paths, iface);
     if (!bridge)
         return fail(bridge.error());
-    if (auto up = net::bridgeUp(settings.paths, *bridge); !up)
+    if (auto up = bridgeUpFor(settings.paths, *bridge, plan); !up)
         return fail(up.error());
     auto planned = vethFromSpec(name, iface, bridge->name);
     if (!planned)
@@ -242,8 +257,10 @@ Result<NetworkPlan> prepareContainerNetwork(const EngineSettings& settings, cons
             break;
         case NetInterfaceSpec::Type::Veth: {
             auto veth = planVeth(settings, name, spec, iface, plan);
-            if (!veth)
+            if (!veth) {
+                removeBridgesMade(settings, plan);
                 return fail(veth.error().wrap("network interface at " + iface.where));
+            }
             plan.interfaces.push_back(std::move(*veth));
             break;
         }
@@ -259,6 +276,19 @@ Result<NetworkPlan> prepareContainerNetwork(const EngineSettings& settings, cons
         }
     }
     return plan;
+}
+
+void removeBridgesMade(const EngineSettings& settings, const NetworkPlan& plan)
+{
+    auto sock = net::NetlinkSocket::open();
+    if (!sock)
+        return;
+    for (const std::string& name : plan.bridgesMade) {
+        auto used = net::bridgeHasPorts(*sock, name);
+        auto bridge = net::loadBridge(settings.paths, name);
+        if (used && !*used && bridge)
+            (void)net::bridgeDown(settings.paths, *bridge);
+    }
 }
 
 namespace {

@@ -34,6 +34,7 @@ struct NetworkPlan {
     std::vector<InterfacePlan> interfaces;
     std::string resolvConf;                   // written into the rootfs; empty = left alone
     std::string linkMarker;                   // alias of the host ends (net::vethMarker)
+    std::vector<std::string> bridgesMade;     // Berth's bridges this start brought up (absent before)
 };
 
 // In the monitor, before clone: brings the bridges up, gives every bridged
@@ -42,6 +43,10 @@ struct NetworkPlan {
 // and publishes the container's name to the bridge's DNS.
 [[nodiscard]] Result<NetworkPlan> prepareContainerNetwork(const EngineSettings& settings, const std::string& name,
                                                           const ContainerSpec& spec);
+// After a failed start, once its host ends are gone: each bridge the start
+// made (plan.bridgesMade) goes down with its dnsmasq, unless a link joined
+// it since (another container's). Its definition stays.
+void removeBridgesMade(const EngineSettings& settings, const NetworkPlan& plan);
 // In the monitor, after clone, before the child goes on: the links, made
 // inside the child's namespace, the host ends marked with plan.linkMarker.
 // Returns the host ends' ifindexes in the order of plan.interfaces (0 for
