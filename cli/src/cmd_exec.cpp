@@ -21,11 +21,18 @@ void copyWindowSize(int pty)
         ::ioctl(pty, TIOCSWINSZ, &size);
 }
 
+// The command did not start: the helper's reason, and a shell's exit code.
+int reportNotStarted(const client::ClientError& error)
+{
+    (void)reportError(error);
+    return exitCodeForExec(error);
+}
+
 int execWithTerminal(const client::ExecRequest& request)
 {
     auto started = helperClient().execPty(request);
     if (!started)
-        return reportError(started.error());
+        return reportNotStarted(started.error());
     const int pty = started->second.fileDescriptor();
     copyWindowSize(pty);
     {
@@ -46,7 +53,7 @@ int execWithOwnFds(const client::ExecRequest& request)
 {
     auto id = helperClient().execWithFds(request, STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO);
     if (!id)
-        return reportError(id.error());
+        return reportNotStarted(id.error());
     auto status = helperClient().waitExec(*id);
     if (!status)
         return reportError(status.error());

@@ -17,7 +17,8 @@ QString exitCodesHelp()
                    "  4  no such container\n"
                    "  5  busy (another operation holds the container)\n"
                    "  6  the helper (org.berth.Berth1) cannot be reached\n"
-                   "  exec and run: the command's own exit status\n");
+                   "  exec and run: the command's own exit status\n"
+                   "  exec: 127 if the command is not found, 126 if it cannot be run\n");
 }
 
 VerbLine::VerbLine(const QString& verb, const QString& synopsis, const QString& description)

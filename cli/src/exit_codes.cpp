@@ -23,6 +23,15 @@ int exitCodeFor(client::ErrorKind kind)
     return kExitFailure;
 }
 
+int exitCodeForExec(const client::ClientError& error)
+{
+    if (error.name == client::kCommandNotFound)
+        return kExitCommandNotFound;
+    if (error.name == client::kCommandNotRunnable)
+        return kExitCommandNotRunnable;
+    return exitCodeFor(error.kind);
+}
+
 int exitCodeForStatus(int status, int signal)
 {
     if (signal > 0)

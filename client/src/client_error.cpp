@@ -9,13 +9,15 @@ namespace berth::client {
 
 ErrorKind errorKindForName(const QString& name)
 {
-    static const std::array<std::pair<QLatin1String, ErrorKind>, 12> table{{
+    static const std::array<std::pair<QLatin1String, ErrorKind>, 14> table{{
         {QLatin1String("org.berth.Error.InvalidArgument"), ErrorKind::InvalidArgument},
         {QLatin1String("org.berth.Error.NotAuthorized"), ErrorKind::NotAuthorized},
         {QLatin1String("org.berth.Error.NotFound"), ErrorKind::NotFound},
         {QLatin1String("org.berth.Error.AlreadyExists"), ErrorKind::AlreadyExists},
         {QLatin1String("org.berth.Error.Busy"), ErrorKind::Busy},
         {QLatin1String("org.berth.Error.Failed"), ErrorKind::Failed},
+        {kCommandNotFound, ErrorKind::Failed},
+        {kCommandNotRunnable, ErrorKind::Failed},
         // The bus answers these when the helper is missing or died.
         {QLatin1String("org.freedesktop.DBus.Error.ServiceUnknown"), ErrorKind::NoHelper},
         {QLatin1String("org.freedesktop.DBus.Error.NameHasNoOwner"), ErrorKind::NoHelper},

@@ -25,6 +25,11 @@ struct ClientError {
     QString message;   // for people
 };
 
+// exec's command could not be executed (kind Failed): berthctl exits 127
+// and 126 for these, as a shell does.
+inline constexpr QLatin1String kCommandNotFound{"org.berth.Error.CommandNotFound"};
+inline constexpr QLatin1String kCommandNotRunnable{"org.berth.Error.CommandNotRunnable"};
+
 // org.berth.Error.* and the bus's own names to a kind.
 [[nodiscard]] ErrorKind errorKindForName(const QString& name);
 [[nodiscard]] ClientError clientError(const QDBusError& error);

@@ -48,6 +48,12 @@ std::span<const HelperTexts::SourceText> HelperTexts::checkTexts()
          QT_TR_NOOP("Keeps a container from opening host devices it was not given.")},
         {"cgroup.swap", QT_TR_NOOP("Swap accounting"),
          QT_TR_NOOP("Lets a container's swap use be limited, not only its memory.")},
+        {"cgroup.device_control", QT_TR_NOOP("Device control method"),
+         QT_TR_NOOP("How the kernel is told which devices each container may open: the cgroup v1 devices controller "
+                    "or a cgroup v2 BPF program.")},
+        {"cgroup.delegation", QT_TR_NOOP("Cgroup delegation"),
+         QT_TR_NOOP("Where each container's control group comes from (Berth's own parent or a systemd scope) and "
+                    "which of its files an unprivileged container's root may write.")},
         {"net.veth", QT_TR_NOOP("Virtual Ethernet pairs (veth)"),
          QT_TR_NOOP("Connects a container's network to the host or to a bridge.")},
         {"net.bridge", QT_TR_NOOP("Network bridges"),

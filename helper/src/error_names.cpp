@@ -8,6 +8,8 @@ std::string_view errorNameFor(const Error& error)
 {
     if (error.noSuchContainer)
         return kErrorNotFound;
+    if (error.commandNotRun)
+        return error.code == ENOENT ? kErrorCommandNotFound : kErrorCommandNotRunnable;
     switch (error.code) {
     case EEXIST:
         return kErrorAlreadyExists;

@@ -13,6 +13,10 @@ inline constexpr std::string_view kErrorNotFound = "org.berth.Error.NotFound";
 inline constexpr std::string_view kErrorAlreadyExists = "org.berth.Error.AlreadyExists";
 inline constexpr std::string_view kErrorBusy = "org.berth.Error.Busy";
 inline constexpr std::string_view kErrorFailed = "org.berth.Error.Failed";
+// exec's command could not be executed (Error::commandNotRun): missing
+// (ENOENT), or there but not runnable. berthctl exits 127 and 126 for them.
+inline constexpr std::string_view kErrorCommandNotFound = "org.berth.Error.CommandNotFound";
+inline constexpr std::string_view kErrorCommandNotRunnable = "org.berth.Error.CommandNotRunnable";
 
 // The name for an engine or validation error. EPERM/EACCES from the
 // engine are the kernel refusing something, not the caller: Failed.

@@ -275,9 +275,10 @@ MapList Service::ListTemplates()
 
 MapList Service::SystemCheck()
 {
-    answerFromWorker([]() -> Result<QVariant> {
+    // Which cgroup parent containers get is the helper's setting.
+    answerFromWorker([parent = m_engine.settings().cgroupParent]() -> Result<QVariant> {
         MapList items;
-        for (const auto& group : runSystemCheck()) {
+        for (const auto& group : runSystemCheck({.cgroupParent = parent})) {
             for (const auto& item : group.items)
                 items << checkItemMap(group, item);
         }

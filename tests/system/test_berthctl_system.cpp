@@ -5,6 +5,7 @@
 #include "berthctl_run.h"
 #include "helper_calls.h"
 #include "integration_bus.h"
+#include "integration_env.h"
 #include "system_bus.h"
 #include "test_users.h"
 
@@ -116,6 +117,17 @@ private Q_SLOTS:
                               QStringLiteral("-c"), QStringLiteral("echo $GREETING; exit 7")});
         EXPECT_CODE(exec, 7);
         QCOMPARE(exec.out, QByteArray("hi\n"));
+        // A command that never ran: why, and a shell's 127 and 126 (issue #17).
+        const auto execFails = [this](const QStringList& args, int code, const char* why) {
+            auto failed = berthctl(QStringList{QStringLiteral("exec"), QStringLiteral("box1")} + args);
+            EXPECT_CODE(failed, code);
+            QVERIFY2(failed.err == QByteArray("berthctl: exec in 'box1': ") + why + "\n", failed.err.constData());
+        };
+        execFails({QStringLiteral("--"), QStringLiteral("/no/such/command")}, 127,
+                  "run '/no/such/command': No such file or directory");
+        execFails({QStringLiteral("--"), QStringLiteral("/etc")}, 126, "run '/etc': Permission denied");
+        execFails({QStringLiteral("--cwd"), QStringLiteral("/no/such/dir"), QStringLiteral("--"), QStringLiteral("true")},
+                  1, "change directory to '/no/such/dir': No such file or directory");
 
         EXPECT_CODE(berthctl({QStringLiteral("limits"), QStringLiteral("box1"), QStringLiteral("--pids"),
                               QStringLiteral("100"), QStringLiteral("--memory"), QStringLiteral("256M")}),
@@ -313,6 +325,16 @@ private Q_SLOTS:
         for (const auto& item : json(check).array())
             ids << item.toObject().value(QStringLiteral("id")).toString();
         QVERIFY2(ids.contains(QStringLiteral("ns.pid")), check.out.constData());
+        // The helper's own --cgroup-parent, on this v1 host without systemd (issue #17).
+        for (const auto& item : json(check).array()) {
+            if (item.toObject().value(QStringLiteral("id")).toString() != QLatin1String("cgroup.delegation"))
+                continue;
+            const QString detail = item.toObject().value(QStringLiteral("detail")).toString();
+            QVERIFY2(detail.startsWith(QStringLiteral("Berth's own parent /sys/fs/cgroup/*/%1 in each v1 hierarchy")
+                                           .arg(QString::fromStdString(IntegrationEnvironment::instance().cgroupParent()))),
+                     qPrintable(detail));
+        }
+        QVERIFY(ids.contains(QStringLiteral("cgroup.delegation")));
     }
 
     void exportAndImport()

@@ -17,6 +17,9 @@ struct Error {
     // error clients report as "not found" (berthctl's exit code 4). A missing
     // file, program or cgroup is a plain ENOENT.
     bool noSuchContainer = false;
+    // exec's command itself could not be executed (its execve failed, code
+    // says why): berthctl then exits 127 for ENOENT, else 126, as a shell does.
+    bool commandNotRun = false;
 
     // Error from a failed system call: "what: strerror(err)".
     [[nodiscard]] static Error fromErrno(int err, std::string_view what);

@@ -31,6 +31,9 @@ struct SystemCheckOptions {
     // Create one link of each kind in a throwaway network namespace (needs
     // root). Without it, network support is judged from the kernel modules.
     bool probeKernel = true;
+    // The cgroup parent the containers get (EngineSettings::cgroupParent);
+    // empty: the default, for which systemd as init is asked for a scope.
+    std::string cgroupParent;
 };
 
 // Never fails as a whole: whatever cannot be read shows up as an item that

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <sys/types.h>
+#include <unistd.h>
 
 namespace berth::cgroup {
 
@@ -24,9 +25,15 @@ namespace berth::cgroup {
 
 // The cgroup.procs a process joining from outside (exec) writes to: on v1
 // the container's own; on cgroup2 that of a leaf of Berth's below it,
-// ".berth-exec", made when missing, since once the container's owner (its
-// systemd) hands controllers down no process may stay in the cgroup itself
-// (EBUSY), and that may happen at any moment.
-[[nodiscard]] Result<std::filesystem::path> joinableProcsFile(const std::filesystem::path& procsFile);
+// since once the container's owner (its systemd) hands controllers down no
+// process may stay in the cgroup itself (EBUSY), and that may happen at any
+// moment. The leaf is ".berth-exec", made when missing; when that one is not
+// Berth's (the container's root removed and remade it) or cannot take
+// processes (controllers enabled for its children), ".berth-exec-1", and so
+// on, as LXC's .lxc, .lxc-1, .... A leaf is Berth's when this call made it
+// or `owner` (Berth: host root) owns it; the root of an unprivileged
+// container then can neither hand controllers down in it nor make children.
+[[nodiscard]] Result<std::filesystem::path> joinableProcsFile(const std::filesystem::path& procsFile,
+                                                              uid_t owner = ::geteuid());
 
 } // namespace berth::cgroup

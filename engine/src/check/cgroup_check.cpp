@@ -1,3 +1,4 @@
+#include "check/cgroup_methods.h"
 #include "check/check_groups.h"
 #include "check/host_files.h"
 
@@ -160,13 +161,14 @@ CheckGroup failedGroup(const Error& error)
     group.items.push_back(makeItem("cgroup.mode", CheckStatus::Missing, error.describe()));
     for (const ControllerSpec& spec : kControllers)
         group.items.push_back(makeItem(spec.id, CheckStatus::Missing, "no cgroup hierarchy found"));
-    group.items.push_back(makeItem("cgroup.swap", CheckStatus::Missing, "no cgroup hierarchy found"));
+    for (const char* id : {"cgroup.swap", "cgroup.device_control", "cgroup.delegation"})
+        group.items.push_back(makeItem(id, CheckStatus::Missing, "no cgroup hierarchy found"));
     return group;
 }
 
 } // namespace
 
-CheckGroup checkCgroups(const stdfs::path& root, bool probeKernel)
+CheckGroup checkCgroups(const stdfs::path& root, bool probeKernel, std::string_view cgroupParent)
 {
     Result<Layout> layout = cgroup::detectLayout(underRoot(root, "proc/self/mountinfo"), root);
     if (!layout)
@@ -177,6 +179,9 @@ CheckGroup checkCgroups(const stdfs::path& root, bool probeKernel)
         group.items.push_back(controllerItem(root, *layout, spec, probeKernel));
     const bool unified = layout->mode == Mode::Unified && layout->unified;
     group.items.push_back(unified ? unifiedSwap(root, *layout->unified) : legacySwap(root, *layout));
+    const auto devices = std::ranges::find(group.items, std::string_view("cgroup.devices"), &CheckItem::id);
+    group.items.push_back(deviceControlItem(*layout, *devices));
+    group.items.push_back(delegationItem(root, *layout, cgroupParent));
     return group;
 }
 

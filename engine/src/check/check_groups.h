@@ -4,6 +4,7 @@
 #include "berth/system_check.h"
 
 #include <filesystem>
+#include <string_view>
 
 namespace berth::check {
 
@@ -13,7 +14,9 @@ namespace berth::check {
 [[nodiscard]] CheckGroup checkUserNamespaces(const std::filesystem::path& root, bool probeKernel);
 // With `probeKernel`, cgroup v2 device control is judged by loading a
 // device program; without, from the kernel config (CONFIG_CGROUP_BPF).
-[[nodiscard]] CheckGroup checkCgroups(const std::filesystem::path& root, bool probeKernel);
+// `cgroupParent`: the helper's (empty: kDefaultCgroupParent).
+[[nodiscard]] CheckGroup checkCgroups(const std::filesystem::path& root, bool probeKernel,
+                                      std::string_view cgroupParent = {});
 [[nodiscard]] CheckGroup checkNetwork(const std::filesystem::path& root, bool probeKernel);
 [[nodiscard]] CheckGroup checkFilesystems(const std::filesystem::path& root);
 [[nodiscard]] CheckGroup checkSecurity(const std::filesystem::path& root);

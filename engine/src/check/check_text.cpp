@@ -29,6 +29,8 @@ constexpr std::array kTexts{
     CheckText{"cgroup.freezer", "Freezer", "Lets a container be paused and resumed."},
     CheckText{"cgroup.devices", "Device controller", "Keeps a container from opening host devices it was not given."},
     CheckText{"cgroup.swap", "Swap accounting", "Lets a container's swap use be limited, not only its memory."},
+    CheckText{"cgroup.device_control", "Device control method", "How the kernel is told which devices each container may open: the cgroup v1 devices controller or a cgroup v2 BPF program."},
+    CheckText{"cgroup.delegation", "Cgroup delegation", "Where each container's control group comes from (Berth's own parent or a systemd scope) and which of its files an unprivileged container's root may write."},
     CheckText{"net.veth", "Virtual Ethernet pairs (veth)", "Connects a container's network to the host or to a bridge."},
     CheckText{"net.bridge", "Network bridges", "Joins containers and the host into one local network."},
     CheckText{"net.macvlan", "MACVLAN", "Gives a container an address of its own directly on a host network card."},

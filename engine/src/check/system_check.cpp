@@ -10,7 +10,7 @@ std::vector<CheckGroup> runSystemCheck(const SystemCheckOptions& options)
     return {
         check::checkNamespaces(options.root),
         check::checkUserNamespaces(options.root, options.probeKernel),
-        check::checkCgroups(options.root, options.probeKernel),
+        check::checkCgroups(options.root, options.probeKernel, options.cgroupParent),
         check::checkNetwork(options.root, options.probeKernel),
         check::checkFilesystems(options.root),
         check::checkSecurity(options.root),

@@ -1,13 +1,12 @@
 #include "runtime/exec_in_container.h"
 
+#include "runtime/exec_failure.h"
 #include "runtime/fd_passing.h"
 #include "runtime/stdio_proxy.h"
 #include "runtime/user_identity.h"
 
 #include <algorithm>
 
-#include <cstdio>
-#include <cstring>
 #include <optional>
 
 #include <fcntl.h>
@@ -38,6 +37,7 @@ struct Prepared {
     std::optional<StdioPipes> stdio;   // the caller's fds, copied by a proxy
     std::vector<int> waiterKeeps;      // sorted: what the waiter holds on to
     std::vector<int> proxyKeeps;
+    int failureFd = -1;                // why the command did not start (exec_failure.h)
 };
 
 Prepared prepare(const ExecContext& context)
@@ -52,8 +52,8 @@ Prepared prepare(const ExecContext& context)
     return p;
 }
 
-// The waiter keeps its own stdio (for die()), what the command needs and
-// its channels back; the caller's fds and everything else the helper
+// The waiter keeps its own stdio, what the command needs and its channels
+// back; the caller's fds and everything else the helper
 // holds are closed before it joins the container.
 void planKeeps(Prepared& p, const ExecContext& context, std::initializer_list<int> channels)
 {
@@ -74,27 +74,29 @@ void planKeeps(Prepared& p, const ExecContext& context, std::initializer_list<in
     std::ranges::sort(p.proxyKeeps);
 }
 
-[[noreturn]] void die(const char* what, int err)
+// The engine reads the step and errno before exec returns; the exit
+// status only matters to the waiter.
+[[noreturn]] void die(const Prepared& prepared, ExecStep step, int err)
 {
-    dprintf(STDERR_FILENO, "berth exec: %s: %s\n", what, strerror(err));
+    reportExecFailure(prepared.failureFd, step, err);
     ::_exit(err == ENOENT ? 127 : 126);
 }
 
-void attachPty(int ptySocket)
+void attachPty(const Prepared& prepared, int ptySocket)
 {
     UniqueFd master(::open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC));
     if (!master)
-        die("open the container's /dev/ptmx", errno);
+        die(prepared, ExecStep::OpenPty, errno);
     int unlock = 0;
     if (::ioctl(master.get(), TIOCSPTLCK, &unlock) != 0)
-        die("unlock pty", errno);
+        die(prepared, ExecStep::OpenPty, errno);
     UniqueFd slave(::ioctl(master.get(), TIOCGPTPEER, O_RDWR | O_NOCTTY | O_CLOEXEC));
     if (!slave)
-        die("open pty slave", errno);
+        die(prepared, ExecStep::OpenPty, errno);
     if (!sendMessage(ptySocket, "pty", master.get()))
-        die("hand over the pty", errno);
+        die(prepared, ExecStep::HandOverPty, errno);
     if (::setsid() < 0 || ::ioctl(slave.get(), TIOCSCTTY, 0) != 0)
-        die("make the pty the controlling terminal", errno);
+        die(prepared, ExecStep::ControllingTerminal, errno);
     for (int fd = 0; fd < 3; ++fd)
         ::dup2(slave.get(), fd);
 }
@@ -124,27 +126,27 @@ void attachStdio(const Prepared& prepared)
     // right inside the user namespace.
     for (const UniqueFd& procs : context.cgroupProcs)
         if (::write(procs.get(), "0", 1) != 1)
-            die("join the container's cgroup", errno);
+            die(prepared, ExecStep::JoinCgroup, errno);
     // Before the pty: its slave is then the container root's.
     if (context.userNamespace)
         if (auto root = becomeNamespaceRoot(); !root)
-            die("become root of the container's user namespace", root.error().code);
+            die(prepared, ExecStep::BecomeRoot, root.error().code);
     if (request.allocatePty)
-        attachPty(ptySocket);
+        attachPty(prepared, ptySocket);
     else
         attachStdio(prepared);
     if (::chdir(context.cwd.c_str()) != 0)
-        die("change directory", errno);
+        die(prepared, ExecStep::ChangeDirectory, errno);
     ::syscall(SYS_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC);
     if (context.noNewPrivs && security::setNoNewPrivs() != 0)
-        die("set no_new_privs", errno);
+        die(prepared, ExecStep::NoNewPrivs, errno);
     if (int err = security::applySeccomp(context.seccomp); err != 0)
-        die("load the seccomp filter", err);
+        die(prepared, ExecStep::Seccomp, err);
     if (int err = security::applyCapabilities(context.capabilities); err != 0)
-        die("drop capabilities", err);
+        die(prepared, ExecStep::Capabilities, err);
     environ = const_cast<char**>(prepared.envp.data());
     ::execvp(prepared.argv[0], prepared.argv.data());
-    die(prepared.argv[0], errno);
+    die(prepared, ExecStep::Execute, errno);
 }
 
 // The proxy is forked while the waiter is still wholly on the host: it
@@ -156,7 +158,7 @@ pid_t startProxy(const Prepared& prepared)
         return 0;
     const pid_t proxy = ::fork();
     if (proxy < 0)
-        die("fork the stdio proxy", errno);
+        die(prepared, ExecStep::ForkProxy, errno);
     if (proxy == 0) {
         closeAllExcept(prepared.proxyKeeps.data(), prepared.proxyKeeps.size());
         runStdioProxy(prepared.caller, *prepared.stdio);
@@ -184,14 +186,16 @@ void waitProxy(const Prepared& prepared, pid_t proxy)
     // The user namespace is joined in the same call, so the others are
     // entered with host root's rights over them.
     if (::setns(context.initPidfd.get(), kNamespaces | (context.userNamespace ? CLONE_NEWUSER : 0)) != 0)
-        die("join the container's namespaces", errno);
+        die(prepared, ExecStep::JoinNamespaces, errno);
     const pid_t command = ::fork();
     if (command < 0)
-        die("fork", errno);
+        die(prepared, ExecStep::ForkCommand, errno);
     if (command == 0) {
         ::close(statusFd);
         runCommand(context, request, prepared, ptySocket);
     }
+    // Only the command holds it now: its execve or failure ends the engine's read.
+    ::close(prepared.failureFd);
     if (ptySocket >= 0)
         ::close(ptySocket);
     if (prepared.stdio)
@@ -222,10 +226,14 @@ Result<ExecProcess> execInContainer(const ExecContext& context, const ExecReques
                 return fail(given.error());
         prepared.stdio = std::move(*pipes);
     }
-    int statusPipe[2];
+    int statusPipe[2], failurePipe[2];
     if (::pipe2(statusPipe, O_CLOEXEC) != 0)
         return failErrno(errno, "pipe");
     UniqueFd statusRead(statusPipe[0]), statusWrite(statusPipe[1]);
+    if (::pipe2(failurePipe, O_CLOEXEC) != 0)
+        return failErrno(errno, "pipe");
+    UniqueFd failureRead(failurePipe[0]), failureWrite(failurePipe[1]);
+    prepared.failureFd = failureWrite.get();
     UniqueFd ptyOurs, ptyTheirs;
     if (request.allocatePty) {
         int pair[2];
@@ -235,31 +243,34 @@ Result<ExecProcess> execInContainer(const ExecContext& context, const ExecReques
         ptyTheirs.reset(pair[1]);
     }
 
-    planKeeps(prepared, context, {statusWrite.get(), ptyTheirs.get()});
+    planKeeps(prepared, context, {statusWrite.get(), failureWrite.get(), ptyTheirs.get()});
 
     const pid_t waiter = ::fork();
     if (waiter < 0)
         return failErrno(errno, "fork");
     if (waiter == 0) {
         statusRead.reset();
+        failureRead.reset();
         ptyOurs.reset();
         runWaiter(context, request, prepared, statusWrite.get(), ptyTheirs.get());
     }
     statusWrite.reset();
+    failureWrite.reset();
     ptyTheirs.reset();
     prepared.stdio.reset();   // the waiter and the proxy hold what they need
+    auto failure = readExecFailure(failureRead.get());
+    if (!failure || *failure) {
+        ExecProcess failed(waiter, std::move(statusRead), UniqueFd{});
+        (void)failed.wait();   // the waiter reaps the command and ends
+        return fail(failure ? describeExecFailure(**failure, context.argv.front(), context.cwd) : failure.error());
+    }
     if (!request.allocatePty)
         return ExecProcess(waiter, std::move(statusRead), UniqueFd{});
-
-    // The command sends its pty master before it execs; if it fails first,
-    // the socket closes and the reason is in its exit status.
+    // The pty master was sent before the execve, so it is there now.
     auto message = receiveMessage(ptyOurs.get());
     if (!message || !message->fd.valid()) {
-        ExecProcess failed(waiter, std::move(statusRead), UniqueFd{});
-        auto status = failed.wait();
-        return failWith(EIO, "exec: the command failed before its terminal was ready" +
-                                 (status ? " (exit status " + std::to_string(status->shellStatus()) + ")"
-                                         : std::string()));
+        ExecProcess lost(waiter, std::move(statusRead), UniqueFd{});   // its end stops the waiter
+        return failWith(EIO, "the command's terminal was not handed over");
     }
     return ExecProcess(waiter, std::move(statusRead), std::move(message->fd));
 }

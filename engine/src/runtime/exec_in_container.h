@@ -1,7 +1,8 @@
 // Running a command inside a running container: a forked waiter joins the
 // container's namespaces through the init's pidfd, forks the command (so
 // it lands in the pid namespace), which joins the cgroup, drops privileges
-// like the init did, and execs.
+// like the init did, and execs. execInContainer returns once the command
+// was executed, or with the step and errno of what failed before.
 #pragma once
 
 #include "berth/engine.h"

@@ -95,6 +95,14 @@ void TestSystemCheckIntegration::item_data()
     QTest::newRow("pids controller") << "cgroup.pids" << CheckStatus::Ok << "/sys/fs/cgroup/pids";
     QTest::newRow("swap accounting") << "cgroup.swap" << CheckStatus::Ok
                                      << "/sys/fs/cgroup/memory/memory.memsw.limit_in_bytes";
+    // Issue #17: how the cgroups are used, on this v1 host without systemd.
+    QTest::newRow("device control") << "cgroup.device_control" << CheckStatus::Ok
+                                    << "devices controller (cgroup v1): devices.deny and devices.allow of each "
+                                       "container's cgroup under /sys/fs/cgroup/devices";
+    QTest::newRow("delegation") << "cgroup.delegation" << CheckStatus::Ok
+                                << "Berth's own parent /sys/fs/cgroup/*/berth in each v1 hierarchy; an unprivileged "
+                                   "container's root owns its cgroup's tasks, cgroup.procs, cgroup.clone_children, "
+                                   "notify_on_release (cgroup v1)";
     QTest::newRow("pid namespace") << "ns.pid" << CheckStatus::Ok << "/proc/self/ns/pid";
     QTest::newRow("cgroup namespace") << "ns.cgroup" << CheckStatus::Ok << "/proc/self/ns/cgroup";
     QTest::newRow("user namespace") << "ns.user" << CheckStatus::Ok << "max ";

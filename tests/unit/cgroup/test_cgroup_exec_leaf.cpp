@@ -56,6 +56,37 @@ private slots:
             QVERIFY(fs::is_directory(m_cgroup / ".berth-exec"));
         }
     }
+
+    // The container's root (a privileged one's, or systemd's) enabled
+    // controllers for children of the leaf: a fresh one, as LXC's .lxc-1,
+    // reused while the first stays an inner node (issue #17).
+    void aLeafWithControllersForItsChildrenIsPassedOver()
+    {
+        std::ofstream(m_cgroup / "cgroup.subtree_control") << "memory pids\n";
+        fs::create_directory(m_cgroup / ".berth-exec");
+        std::ofstream(m_cgroup / ".berth-exec" / "cgroup.subtree_control") << "pids\n";
+        for (int again = 0; again < 2; ++again) {
+            auto file = joinableProcsFile(m_cgroup / "cgroup.procs");
+            QVERIFY2(file, file ? "" : file.error().describe().c_str());
+            QCOMPARE(*file, m_cgroup / ".berth-exec-1" / "cgroup.procs");
+        }
+        std::ofstream(m_cgroup / ".berth-exec" / "cgroup.subtree_control") << "\n";
+        QCOMPARE(*joinableProcsFile(m_cgroup / "cgroup.procs"), m_cgroup / ".berth-exec" / "cgroup.procs");
+    }
+
+    // An unprivileged container's root may remove the empty leaf (its parent
+    // is the root's) and make its own of that name: never joined, whatever
+    // it holds; nor anything that is no directory.
+    void aLeafBerthDoesNotOwnIsPassedOver()
+    {
+        std::ofstream(m_cgroup / "cgroup.subtree_control") << "\n";
+        fs::create_directory(m_cgroup / ".berth-exec");
+        std::ofstream(m_cgroup / ".berth-exec-1");
+        const uid_t berth = ::geteuid() + 1;   // the test's own directories are someone else's
+        auto file = joinableProcsFile(m_cgroup / "cgroup.procs", berth);
+        QVERIFY2(file, file ? "" : file.error().describe().c_str());
+        QCOMPARE(*file, m_cgroup / ".berth-exec-2" / "cgroup.procs");
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCgroupExecLeaf)

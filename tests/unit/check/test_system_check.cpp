@@ -71,6 +71,9 @@ private slots:
     void userNamespacesDisabled();
     void berthRange();
     void unifiedDevicesNeedCgroupBpf();
+    void noDeviceControlOnHybridWithoutV1Devices();
+    void systemdAsInitDelegatesScopes_data();
+    void systemdAsInitDelegatesScopes();
     void readHostNumber_data();
     void readHostNumber();
     void statusField();
@@ -146,6 +149,12 @@ void TestSystemCheck::items_data()
     row("hybrid cgroup.freezer", H, "cgroup.freezer", Ok, "/sys/fs/cgroup/freezer");
     row("hybrid cgroup.devices", H, "cgroup.devices", Ok, "/sys/fs/cgroup/devices");
     row("hybrid cgroup.swap", H, "cgroup.swap", Ok, "/sys/fs/cgroup/memory/memory.memsw.limit_in_bytes");
+    row("hybrid cgroup.device_control", H, "cgroup.device_control", Ok,
+        "devices controller (cgroup v1): devices.deny and devices.allow of each container's cgroup under "
+        "/sys/fs/cgroup/devices");
+    row("hybrid cgroup.delegation", H, "cgroup.delegation", Ok,
+        "Berth's own parent /sys/fs/cgroup/*/berth in each v1 hierarchy; an unprivileged container's root owns its "
+        "cgroup's tasks, cgroup.procs, cgroup.clone_children, notify_on_release (cgroup v1)");
     row("hybrid net.veth", H, "net.veth", Ok, "module 'veth' loaded");
     row("hybrid net.bridge", H, "net.bridge", Ok, "built into the kernel");
     row("hybrid net.macvlan", H, "net.macvlan", Ok, "module 'macvlan' can be loaded");
@@ -173,6 +182,11 @@ void TestSystemCheck::items_data()
     row("v2 cgroup.devices", U, "cgroup.devices", Ok,
         "/sys/fs/cgroup (cgroup2, BPF device programs: built into the kernel (CONFIG_CGROUP_BPF=y))");
     row("v2 cgroup.swap", U, "cgroup.swap", Ok, "/sys/fs/cgroup/system.slice/memory.swap.max");
+    row("v2 cgroup.device_control", U, "cgroup.device_control", Ok,
+        "BPF device program (cgroup v2, BPF_CGROUP_DEVICE) on each container's cgroup");
+    row("v2 cgroup.delegation", U, "cgroup.delegation", Ok,
+        "Berth's own parent /sys/fs/cgroup/berth; an unprivileged container's root owns its cgroup's cgroup.procs, "
+        "cgroup.threads, cgroup.subtree_control (cgroup v2)");
     row("v2 net.veth, config =m", U, "net.veth", Ok, "available as a module (CONFIG_VETH=m)");
     row("v2 net.bridge, config =y", U, "net.bridge", Ok, "built into the kernel (CONFIG_BRIDGE=y)");
     row("v2 net.macvlan, config not set", U, "net.macvlan", Missing,
@@ -202,6 +216,9 @@ void TestSystemCheck::items_data()
     row("bare cgroup.cpuacct, co-mounted", B, "cgroup.cpuacct", Ok, "/sys/fs/cgroup/cpu,cpuacct");
     row("bare cgroup.pids", B, "cgroup.pids", Missing, "no hierarchy has the pids controller");
     row("bare cgroup.io", B, "cgroup.io", Missing, "no hierarchy has the blkio controller");
+    row("bare cgroup.delegation", B, "cgroup.delegation", Ok,
+        "Berth's own parent /sys/fs/cgroup/*/berth in each v1 hierarchy; an unprivileged container's root owns its "
+        "cgroup's tasks, cgroup.procs, cgroup.clone_children, notify_on_release (cgroup v1)");
     row("bare cgroup.swap", B, "cgroup.swap", Limited,
         "no memory.memsw.* files: swap accounting is off (boot with swapaccount=1)");
     row("bare fs.overlay", B, "fs.overlay", Missing, "not in /proc/filesystems and no module");
@@ -259,6 +276,61 @@ void TestSystemCheck::everyItemComplete()
     for (const berth::check::CheckText& text : berth::check::allCheckTexts())
         table.emplace_back(text.id);
     QCOMPARE(ids, table);
+}
+
+// A hybrid host limits through v1: without its devices controller nothing
+// keeps a container from host devices, whatever cgroup2 could do.
+void TestSystemCheck::noDeviceControlOnHybridWithoutV1Devices()
+{
+    const CheckedHost checked(FixtureHost::Hybrid);
+    const fs::path mountinfo = checked.root() / "proc/self/mountinfo";
+    std::ifstream in(mountinfo);
+    std::string kept, line;
+    while (std::getline(in, line))
+        if (line.find("/sys/fs/cgroup/devices") == std::string::npos)
+            kept += line + "\n";
+    writeText(mountinfo, kept);
+    const std::optional<CheckItem> item = findItem(checked.run(), "cgroup.device_control");
+    QVERIFY(item);
+    QCOMPARE(item->status, CheckStatus::Missing);
+    QCOMPARE(item->detail, std::string("none: no v1 hierarchy has the devices controller on this hybrid host, so "
+                                       "containers cannot start"));
+}
+
+// systemd as init (/run/systemd/system): a delegated scope in machine.slice
+// per container, unless the helper was given a cgroup parent of its own.
+void TestSystemCheck::systemdAsInitDelegatesScopes_data()
+{
+    QTest::addColumn<FixtureHost>("host");
+    QTest::addColumn<QString>("parent");
+    QTest::addColumn<QString>("detail");
+    const QString scope = "systemd is init: a transient scope berth-NAME.scope with Delegate=yes in machine.slice for "
+                          "each container, from systemd over D-Bus; an unprivileged container's root owns its cgroup's ";
+    QTest::newRow("v2") << FixtureHost::Unified << ""
+                        << scope + "cgroup.procs, cgroup.threads, cgroup.subtree_control (cgroup v2)";
+    QTest::newRow("v2, the default named") << FixtureHost::Unified << "berth"
+                                           << scope + "cgroup.procs, cgroup.threads, cgroup.subtree_control (cgroup v2)";
+    QTest::newRow("hybrid") << FixtureHost::Hybrid << ""
+                            << scope + "tasks, cgroup.procs, cgroup.clone_children, notify_on_release (cgroup v1)";
+    QTest::newRow("v2, a parent of its own")
+        << FixtureHost::Unified << "test/x"
+        << "Berth's own parent /sys/fs/cgroup/test/x; an unprivileged container's root owns its cgroup's "
+           "cgroup.procs, cgroup.threads, cgroup.subtree_control (cgroup v2)";
+}
+
+void TestSystemCheck::systemdAsInitDelegatesScopes()
+{
+    QFETCH(FixtureHost, host);
+    QFETCH(QString, parent);
+    QFETCH(QString, detail);
+    const CheckedHost checked(host);
+    fs::create_directories(checked.root() / "run/systemd/system");
+    const auto groups =
+        berth::runSystemCheck({.root = checked.root(), .probeKernel = false, .cgroupParent = parent.toStdString()});
+    const std::optional<CheckItem> item = findItem(groups, "cgroup.delegation");
+    QVERIFY(item);
+    QCOMPARE(item->status, CheckStatus::Ok);
+    QCOMPARE(QString::fromStdString(item->detail), detail);
 }
 
 // Hybrid hosts set limits through v1 only: pids in cgroup2 alone is no help.

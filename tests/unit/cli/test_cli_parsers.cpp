@@ -225,6 +225,16 @@ private Q_SLOTS:
         QCOMPARE(exitCodeFor(berth::client::ErrorKind(kind)), code);
     }
 
+    // exec's command that never started: 127 and 126 as a shell, else the kind's code.
+    void execExitCodes()
+    {
+        using berth::client::clientError;
+        QCOMPARE(exitCodeForExec(clientError(QStringLiteral("org.berth.Error.CommandNotFound"), {})), 127);
+        QCOMPARE(exitCodeForExec(clientError(QStringLiteral("org.berth.Error.CommandNotRunnable"), {})), 126);
+        QCOMPARE(exitCodeForExec(clientError(QStringLiteral("org.berth.Error.Failed"), {})), 1);
+        QCOMPARE(exitCodeForExec(clientError(QStringLiteral("org.berth.Error.NotFound"), {})), 4);
+    }
+
     void commandStatus()
     {
         QCOMPARE(exitCodeForStatus(7, 0), 7);

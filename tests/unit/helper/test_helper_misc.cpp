@@ -46,6 +46,19 @@ private slots:
         QCOMPARE(errorNameFor(missing), kErrorNotFound);
     }
 
+    // exec's command that could not be executed has names of its own
+    // (berthctl's 127 and 126); any other failure of an exec keeps its code's.
+    void commandNotRunHasItsOwnNames()
+    {
+        Error missing = Error::fromErrno(ENOENT, "run 'x'").wrap("exec in 'web'");
+        missing.commandNotRun = true;
+        QCOMPARE(errorNameFor(missing), kErrorCommandNotFound);
+        Error denied = Error::fromErrno(EACCES, "run '/etc'");
+        denied.commandNotRun = true;
+        QCOMPARE(errorNameFor(denied), kErrorCommandNotRunnable);
+        QCOMPARE(errorNameFor(Error::fromErrno(ENOENT, "change directory to '/d'")), kErrorFailed);
+    }
+
     void defaults()
     {
         auto options = parseHelperOptions({}, nullptr);

@@ -1,0 +1,90 @@
+// exec's failures before its command runs reach the caller as exec's own
+// error, with the step and errno (issue #17 item 2), on the pipes and on a
+// pty; a command that runs still gives its exit status.
+#include "integration_env.h"
+#include "lifecycle_fixture.h"
+
+#include <QtTest/QtTest>
+
+#include <cerrno>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+using namespace berth;
+using namespace berth::test;
+
+class TestExecErrors : public QObject {
+    Q_OBJECT
+
+private:
+    Engine m_engine = makeEngine();
+
+    // With the caller's stdout and stderr, as berthctl exec without a tty.
+    Result<ExecProcess> execWithPipe(ExecRequest request)
+    {
+        int pipeFds[2];
+        if (::pipe2(pipeFds, O_CLOEXEC) != 0)
+            return failErrno(errno, "pipe");
+        request.stdoutFd = pipeFds[1];
+        request.stderrFd = pipeFds[1];
+        auto process = m_engine.exec("target", request);
+        ::close(pipeFds[1]);
+        ::close(pipeFds[0]);
+        return process;
+    }
+
+    static void verifyError(const Result<ExecProcess>& process, int code, const std::string& message,
+                            bool commandNotRun)
+    {
+        QVERIFY2(!process, "exec reported no error");
+        QCOMPARE(process.error().code, code);
+        QVERIFY2(process.error().message.find(message) != std::string::npos, process.error().message.c_str());
+        QCOMPARE(process.error().commandNotRun, commandNotRun);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        CreateRequest request{.name = "target", .kind = ContainerKind::Application, .command = {"sleep", "1000"}};
+        QVERIFY(m_engine.create(request));
+        auto started = m_engine.start("target");
+        QVERIFY2(started, started ? "" : started.error().describe().c_str());
+    }
+
+    void cleanupTestCase() { (void)m_engine.destroy("target", true); }
+
+    void failuresAreExecsError_data()
+    {
+        QTest::addColumn<bool>("pty");
+        QTest::newRow("pipes") << false;
+        QTest::newRow("pty") << true;
+    }
+
+    void failuresAreExecsError()
+    {
+        QFETCH(bool, pty);
+        auto exec = [&](ExecRequest request) {
+            request.allocatePty = pty;
+            return pty ? m_engine.exec("target", request) : execWithPipe(request);
+        };
+        verifyError(exec({.argv = {"/no/such/command"}}), ENOENT, "run '/no/such/command': No such file", true);
+        verifyError(exec({.argv = {"no-such-command"}}), ENOENT, "run 'no-such-command'", true);
+        verifyError(exec({.argv = {"/etc"}}), EACCES, "run '/etc': Permission denied", true);
+        verifyError(exec({.argv = {"true"}, .cwd = "/no/such/dir"}), ENOENT,
+                    "change directory to '/no/such/dir': No such file", false);
+        QVERIFY2(exec({.argv = {"true"}, .cwd = "/no/such/dir"}).error().message.starts_with("exec in 'target': "),
+                 "the error names the exec and its container");
+    }
+
+    // The command ran: its own failure is its exit status, as before.
+    void aRunningCommandsFailureIsItsStatus()
+    {
+        const RunResult result = execCaptured(m_engine, "target", {"sh", "-c", "echo ran; exit 127"});
+        QCOMPARE(result.output, std::string("ran\n"));
+        QCOMPARE(result.exit.code, 127);
+    }
+};
+
+BERTH_INTEGRATION_MAIN(TestExecErrors)
+#include "test_exec_errors.moc"
