@@ -1095,6 +1095,22 @@ DNS-Domain: %5</translation>
         <source>The container&apos;s directory, such as /var/lib/lxc/NAME</source>
         <translation>Das Verzeichnis des Containers, etwa /var/lib/lxc/NAME</translation>
     </message>
+    <message>
+        <source>Device control method</source>
+        <translation>Methode der Gerätekontrolle</translation>
+    </message>
+    <message>
+        <source>How the kernel is told which devices each container may open: the cgroup v1 devices controller or a cgroup v2 BPF program.</source>
+        <translation>Wie dem Kernel gesagt wird, welche Geräte jeder Container öffnen darf: der devices-Controller von cgroup v1 oder ein BPF-Programm von cgroup v2.</translation>
+    </message>
+    <message>
+        <source>Cgroup delegation</source>
+        <translation>Cgroup-Delegation</translation>
+    </message>
+    <message>
+        <source>Where each container&apos;s control group comes from (Berth&apos;s own parent or a systemd scope) and which of its files an unprivileged container&apos;s root may write.</source>
+        <translation>Woher die Control Group jedes Containers kommt (Berths eigene übergeordnete Gruppe oder ein systemd-Scope) und welche ihrer Dateien root eines unprivilegierten Containers schreiben darf.</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::LimitScales</name>
@@ -2535,28 +2551,6 @@ Gefunden: %4</translation>
         <translation>Als JSON ausgeben (ein Array pro Aktualisierung).</translation>
     </message>
     <message>
-        <source>Exit codes:
-  0  success
-  1  failure
-  2  usage error or invalid argument
-  3  not authorized
-  4  no such container
-  5  busy (another operation holds the container)
-  6  the helper (org.berth.Berth1) cannot be reached
-  exec and run: the command&apos;s own exit status
-</source>
-        <translation>Exit-Codes:
-  0  Erfolg
-  1  Fehler
-  2  falscher Aufruf oder ungültiges Argument
-  3  nicht berechtigt
-  4  Container nicht gefunden
-  5  belegt (ein anderer Vorgang hält den Container)
-  6  der Hilfsdienst (org.berth.Berth1) ist nicht erreichbar
-  exec und run: der Exit-Status des Befehls selbst
-</translation>
-    </message>
-    <message>
         <source>Usage: berthctl %1 %2</source>
         <translation>Aufruf: berthctl %1 %2</translation>
     </message>
@@ -3209,6 +3203,30 @@ wird gestartet, sobald diese Schnittstelle aktiv ist.</translation>
     <message>
         <source>cannot open the log file &apos;%1&apos;: %2</source>
         <translation>die Protokolldatei &apos;%1&apos; kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Exit codes:
+  0  success
+  1  failure
+  2  usage error or invalid argument
+  3  not authorized
+  4  no such container
+  5  busy (another operation holds the container)
+  6  the helper (org.berth.Berth1) cannot be reached
+  exec and run: the command&apos;s own exit status
+  exec: 127 if the command is not found, 126 if it cannot be run
+</source>
+        <translation>Exit-Codes:
+  0  Erfolg
+  1  Fehler
+  2  falscher Aufruf oder ungültiges Argument
+  3  nicht berechtigt
+  4  Container nicht gefunden
+  5  belegt (ein anderer Vorgang hält den Container)
+  6  der Hilfsdienst (org.berth.Berth1) ist nicht erreichbar
+  exec und run: der Exit-Status des Befehls selbst
+  exec: 127, wenn der Befehl nicht gefunden wird, 126, wenn er nicht ausgeführt werden kann
+</translation>
     </message>
 </context>
 <context>

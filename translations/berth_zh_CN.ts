@@ -1094,6 +1094,22 @@ DNS 域：%5</translation>
         <source>The container&apos;s directory, such as /var/lib/lxc/NAME</source>
         <translation>容器的目录，例如 /var/lib/lxc/NAME</translation>
     </message>
+    <message>
+        <source>Device control method</source>
+        <translation>设备控制方式</translation>
+    </message>
+    <message>
+        <source>How the kernel is told which devices each container may open: the cgroup v1 devices controller or a cgroup v2 BPF program.</source>
+        <translation>内核如何得知每个容器可以打开哪些设备：cgroup v1 的 devices 控制器，或 cgroup v2 的 BPF 程序。</translation>
+    </message>
+    <message>
+        <source>Cgroup delegation</source>
+        <translation>Cgroup 委派</translation>
+    </message>
+    <message>
+        <source>Where each container&apos;s control group comes from (Berth&apos;s own parent or a systemd scope) and which of its files an unprivileged container&apos;s root may write.</source>
+        <translation>每个容器的控制组从何而来（Berth 自己的父控制组或 systemd 作用域），以及非特权容器的 root 可以写入其中哪些文件。</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::LimitScales</name>
@@ -2531,28 +2547,6 @@ Found: %4</source>
         <translation>以 JSON 格式输出（每次刷新一个数组）。</translation>
     </message>
     <message>
-        <source>Exit codes:
-  0  success
-  1  failure
-  2  usage error or invalid argument
-  3  not authorized
-  4  no such container
-  5  busy (another operation holds the container)
-  6  the helper (org.berth.Berth1) cannot be reached
-  exec and run: the command&apos;s own exit status
-</source>
-        <translation>退出码：
-  0  成功
-  1  失败
-  2  用法错误或参数无效
-  3  未获授权
-  4  没有该容器
-  5  忙（另一个操作正占用该容器）
-  6  无法连接辅助服务（org.berth.Berth1）
-  exec 和 run：命令自身的退出状态
-</translation>
-    </message>
-    <message>
         <source>Usage: berthctl %1 %2</source>
         <translation>用法：berthctl %1 %2</translation>
     </message>
@@ -3203,6 +3197,30 @@ link is up.</source>
     <message>
         <source>cannot open the log file &apos;%1&apos;: %2</source>
         <translation>无法打开日志文件“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Exit codes:
+  0  success
+  1  failure
+  2  usage error or invalid argument
+  3  not authorized
+  4  no such container
+  5  busy (another operation holds the container)
+  6  the helper (org.berth.Berth1) cannot be reached
+  exec and run: the command&apos;s own exit status
+  exec: 127 if the command is not found, 126 if it cannot be run
+</source>
+        <translation>退出码：
+  0  成功
+  1  失败
+  2  用法错误或参数无效
+  3  未获授权
+  4  没有该容器
+  5  忙（另一个操作正占用该容器）
+  6  无法连接辅助服务（org.berth.Berth1）
+  exec 和 run：命令自身的退出状态
+  exec：找不到命令时为 127，命令无法运行时为 126
+</translation>
     </message>
 </context>
 <context>
