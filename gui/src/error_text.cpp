@@ -25,6 +25,10 @@ QString errorText(const client::ClientError& error, const QString& what)
     case ErrorKind::NoHelper:
         return ErrorText::tr("Could not %1: the Berth helper service cannot be reached.").arg(what);
     case ErrorKind::Busy:
+        // The helper's reason says what holds it (a lock, a frozen
+        // container, a cgroup exec cannot join): shown when there is one.
+        if (!error.message.isEmpty())
+            break;
         return ErrorText::tr("Could not %1: another operation on it is still running. Try again in a moment.").arg(what);
     case ErrorKind::NotFound:
         return ErrorText::tr("Could not %1: it does not exist (any more).").arg(what);

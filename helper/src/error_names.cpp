@@ -9,7 +9,7 @@ std::string_view errorNameFor(const Error& error)
     if (error.noSuchContainer)
         return kErrorNotFound;
     if (error.commandNotRun)
-        return error.code == ENOENT ? kErrorCommandNotFound : kErrorCommandNotRunnable;
+        return error.code == ENOENT || error.code == ENOTDIR ? kErrorCommandNotFound : kErrorCommandNotRunnable;
     switch (error.code) {
     case EEXIST:
         return kErrorAlreadyExists;

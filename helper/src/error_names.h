@@ -14,7 +14,8 @@ inline constexpr std::string_view kErrorAlreadyExists = "org.berth.Error.Already
 inline constexpr std::string_view kErrorBusy = "org.berth.Error.Busy";
 inline constexpr std::string_view kErrorFailed = "org.berth.Error.Failed";
 // exec's command could not be executed (Error::commandNotRun): missing
-// (ENOENT), or there but not runnable. berthctl exits 127 and 126 for them.
+// (ENOENT, ENOTDIR), or there but not runnable. berthctl exits 127 and 126
+// for them, as berth-init does for an application container's command.
 inline constexpr std::string_view kErrorCommandNotFound = "org.berth.Error.CommandNotFound";
 inline constexpr std::string_view kErrorCommandNotRunnable = "org.berth.Error.CommandNotRunnable";
 

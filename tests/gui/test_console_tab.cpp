@@ -293,6 +293,31 @@ private Q_SLOTS:
         QCOMPARE(m_tab->message()->text(), ConsoleTab::tr("The shell has ended."));
     }
 
+    // A shell that never started says why, in the helper's words, whatever
+    // the kind: a missing /bin/sh, a cgroup exec could not join (issue #17).
+    void shellThatCannotStartSaysWhy_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("not found") << "org.berth.Error.CommandNotFound"
+                                   << "exec in 'box1': run '/bin/sh': No such file or directory";
+        QTest::newRow("busy") << "org.berth.Error.Busy"
+                              << "exec in 'box1': join the container's cgroup: Device or resource busy";
+    }
+
+    void shellThatCannotStartSaysWhy()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, reason);
+        m_source.actionError = berth::client::clientError(name, reason);
+        showTab();
+        m_tab->setMode(ConsoleTab::Mode::Shell);
+        m_tab->setContainer(kBox, kRunning);
+        QTRY_VERIFY(m_tab->message()->isVisible());
+        QCOMPARE(m_tab->message()->text(), QStringLiteral("Could not open a shell in 'box1': ") + reason);
+        QVERIFY(!m_tab->terminal()->isAttached());
+    }
+
     void refusalIsShown()
     {
         const auto error = berth::client::clientError(QStringLiteral("org.berth.Error.NotAuthorized"),

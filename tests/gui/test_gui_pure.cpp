@@ -84,8 +84,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("expected");
         QTest::newRow("not authorized") << "org.berth.Error.NotAuthorized" << "You are not allowed to start 'a'.";
-        QTest::newRow("busy") << "org.berth.Error.Busy"
-                              << "Could not start 'a': another operation on it is still running. Try again in a moment.";
+        // Issue #17: the helper's reason, e.g. why exec could not join the container's cgroup.
+        QTest::newRow("busy") << "org.berth.Error.Busy" << "Could not start 'a': the reason";
         QTest::newRow("failed") << "org.berth.Error.Failed" << "Could not start 'a': the reason";
         QTest::newRow("no helper") << "org.freedesktop.DBus.Error.ServiceUnknown"
                                    << "Could not start 'a': the Berth helper service cannot be reached.";
@@ -97,6 +97,14 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         const auto error = berth::client::clientError(name, QStringLiteral("the reason"));
         QCOMPARE(errorText(error, QStringLiteral("start 'a'")), expected);
+    }
+
+    // Busy with no reason given: the general sentence.
+    void busyWithoutReason()
+    {
+        const auto error = berth::client::clientError(QStringLiteral("org.berth.Error.Busy"), QString());
+        QCOMPARE(errorText(error, QStringLiteral("start 'a'")),
+                 QStringLiteral("Could not start 'a': another operation on it is still running. Try again in a moment."));
     }
 
     // A refusal for host access shows the helper's reasons (issue #14, item 11).

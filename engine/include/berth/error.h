@@ -18,7 +18,8 @@ struct Error {
     // file, program or cgroup is a plain ENOENT.
     bool noSuchContainer = false;
     // exec's command itself could not be executed (its execve failed, code
-    // says why): berthctl then exits 127 for ENOENT, else 126, as a shell does.
+    // says why): berthctl then exits 127 for ENOENT and ENOTDIR, else 126,
+    // as a shell does.
     bool commandNotRun = false;
 
     // Error from a failed system call: "what: strerror(err)".

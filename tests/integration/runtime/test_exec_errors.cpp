@@ -21,14 +21,14 @@ private:
     Engine m_engine = makeEngine();
 
     // With the caller's stdout and stderr, as berthctl exec without a tty.
-    Result<ExecProcess> execWithPipe(ExecRequest request)
+    Result<ExecProcess> execWithPipe(const std::string& name, ExecRequest request)
     {
         int pipeFds[2];
         if (::pipe2(pipeFds, O_CLOEXEC) != 0)
             return failErrno(errno, "pipe");
         request.stdoutFd = pipeFds[1];
         request.stderrFd = pipeFds[1];
-        auto process = m_engine.exec("target", request);
+        auto process = m_engine.exec(name, request);
         ::close(pipeFds[1]);
         ::close(pipeFds[0]);
         return process;
@@ -44,36 +44,49 @@ private:
     }
 
 private slots:
+    // The default (a user namespace of its own) and a privileged one.
     void initTestCase()
     {
-        CreateRequest request{.name = "target", .kind = ContainerKind::Application, .command = {"sleep", "1000"}};
-        QVERIFY(m_engine.create(request));
-        auto started = m_engine.start("target");
-        QVERIFY2(started, started ? "" : started.error().describe().c_str());
+        for (const auto& [name, privileged] : {std::pair{"target", false}, {"privileged", true}}) {
+            CreateRequest request{.name = name, .kind = ContainerKind::Application, .privileged = privileged,
+                                  .command = {"sleep", "1000"}};
+            QVERIFY(m_engine.create(request));
+            auto started = m_engine.start(name);
+            QVERIFY2(started, started ? "" : started.error().describe().c_str());
+        }
     }
 
-    void cleanupTestCase() { (void)m_engine.destroy("target", true); }
+    void cleanupTestCase()
+    {
+        (void)m_engine.destroy("target", true);
+        (void)m_engine.destroy("privileged", true);
+    }
 
     void failuresAreExecsError_data()
     {
+        QTest::addColumn<QString>("container");
         QTest::addColumn<bool>("pty");
-        QTest::newRow("pipes") << false;
-        QTest::newRow("pty") << true;
+        for (const char* container : {"target", "privileged"}) {
+            QTest::addRow("%s, pipes", container) << QString(container) << false;
+            QTest::addRow("%s, pty", container) << QString(container) << true;
+        }
     }
 
     void failuresAreExecsError()
     {
+        QFETCH(QString, container);
         QFETCH(bool, pty);
+        const std::string name = container.toStdString();
         auto exec = [&](ExecRequest request) {
             request.allocatePty = pty;
-            return pty ? m_engine.exec("target", request) : execWithPipe(request);
+            return pty ? m_engine.exec(name, request) : execWithPipe(name, request);
         };
         verifyError(exec({.argv = {"/no/such/command"}}), ENOENT, "run '/no/such/command': No such file", true);
         verifyError(exec({.argv = {"no-such-command"}}), ENOENT, "run 'no-such-command'", true);
         verifyError(exec({.argv = {"/etc"}}), EACCES, "run '/etc': Permission denied", true);
         verifyError(exec({.argv = {"true"}, .cwd = "/no/such/dir"}), ENOENT,
                     "change directory to '/no/such/dir': No such file", false);
-        QVERIFY2(exec({.argv = {"true"}, .cwd = "/no/such/dir"}).error().message.starts_with("exec in 'target': "),
+        QVERIFY2(exec({.argv = {"true"}, .cwd = "/no/such/dir"}).error().message.starts_with("exec in '" + name + "': "),
                  "the error names the exec and its container");
     }
 

@@ -53,6 +53,9 @@ private slots:
         Error missing = Error::fromErrno(ENOENT, "run 'x'").wrap("exec in 'web'");
         missing.commandNotRun = true;
         QCOMPARE(errorNameFor(missing), kErrorCommandNotFound);
+        Error throughAFile = Error::fromErrno(ENOTDIR, "run '/etc/passwd/x'");
+        throughAFile.commandNotRun = true;
+        QCOMPARE(errorNameFor(throughAFile), kErrorCommandNotFound);
         Error denied = Error::fromErrno(EACCES, "run '/etc'");
         denied.commandNotRun = true;
         QCOMPARE(errorNameFor(denied), kErrorCommandNotRunnable);
