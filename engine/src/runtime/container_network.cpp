@@ -56,6 +56,12 @@ std::string hostVethName(const std::string& container, unsigned index)
     return name;
 }
 
+// The bridge a veth's lxc.net.N.link names, the default one when none.
+std::string bridgeNameOf(const NetInterfaceSpec& iface)
+{
+    return iface.link.empty() ? net::kDefaultBridge : iface.link;
+}
+
 Result<net::BridgeConfig> bridgeFor(const Paths& paths, const NetInterfaceSpec& iface)
 {
     if (iface.link.empty() || iface.link == net::kDefaultBridge)
@@ -258,7 +264,7 @@ Result<NetworkPlan> prepareContainerNetwork(const EngineSettings& settings, cons
         case NetInterfaceSpec::Type::Veth: {
             auto veth = planVeth(settings, name, spec, iface, plan);
             if (!veth) {
-                removeBridgesMade(settings, plan);
+                removeBridgesMade(settings, name, plan);
                 return fail(veth.error().wrap("network interface at " + iface.where));
             }
             plan.interfaces.push_back(std::move(*veth));
@@ -278,15 +284,39 @@ Result<NetworkPlan> prepareContainerNetwork(const EngineSettings& settings, cons
     return plan;
 }
 
-void removeBridgesMade(const EngineSettings& settings, const NetworkPlan& plan)
+namespace {
+
+// Another container's monitor runs (or is starting it: it holds its lock
+// from the first step) with a veth on `bridge` in its config.
+bool wantedByAnother(const EngineSettings& settings, const std::string& self, const std::string& bridge)
+{
+    auto names = ContainerStore(settings.paths).list();
+    if (!names)
+        return true;   // unknown: keep the bridge
+    for (const std::string& name : *names) {
+        if (name == self || !monitorAlive(settings.paths, name))
+            continue;
+        auto spec = loadContainerSpec(settings, name);
+        if (!spec)
+            return true;
+        for (const NetInterfaceSpec& iface : spec->network)
+            if (iface.type == NetInterfaceSpec::Type::Veth && bridgeNameOf(iface) == bridge)
+                return true;
+    }
+    return false;
+}
+
+} // namespace
+
+void removeBridgesMade(const EngineSettings& settings, const std::string& name, const NetworkPlan& plan)
 {
     auto sock = net::NetlinkSocket::open();
     if (!sock)
         return;
-    for (const std::string& name : plan.bridgesMade) {
-        auto used = net::bridgeHasPorts(*sock, name);
-        auto bridge = net::loadBridge(settings.paths, name);
-        if (used && !*used && bridge)
+    for (const std::string& made : plan.bridgesMade) {
+        auto ports = net::bridgeHasPorts(*sock, made);
+        auto bridge = net::loadBridge(settings.paths, made);
+        if (ports && !*ports && bridge && !wantedByAnother(settings, name, made))
             (void)net::bridgeDown(settings.paths, *bridge);
     }
 }
@@ -419,7 +449,7 @@ void addForwardsOf(const EngineSettings& settings, const std::string& name, std:
     for (const NetInterfaceSpec& iface : spec->network) {
         if (iface.type != NetInterfaceSpec::Type::Veth)
             continue;
-        const std::string bridge = iface.link.empty() ? net::kDefaultBridge : iface.link;
+        const std::string bridge = bridgeNameOf(iface);
         auto table = net::LeaseTable::load(settings.paths.networkStaticLeases(bridge));
         auto lease = table ? table->find(name) : std::nullopt;
         for (net::BridgeRules& rule : rules)

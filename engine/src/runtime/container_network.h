@@ -43,10 +43,11 @@ struct NetworkPlan {
 // and publishes the container's name to the bridge's DNS.
 [[nodiscard]] Result<NetworkPlan> prepareContainerNetwork(const EngineSettings& settings, const std::string& name,
                                                           const ContainerSpec& spec);
-// After a failed start, once its host ends are gone: each bridge the start
-// made (plan.bridgesMade) goes down with its dnsmasq, unless a link joined
-// it since (another container's). Its definition stays.
-void removeBridgesMade(const EngineSettings& settings, const NetworkPlan& plan);
+// After a failed start of `name`, once its host ends are gone: each bridge
+// the start made (plan.bridgesMade) goes down with its dnsmasq, unless a
+// link joined it since or another container's monitor, running or
+// starting, has an interface on it. Its definition stays.
+void removeBridgesMade(const EngineSettings& settings, const std::string& name, const NetworkPlan& plan);
 // In the monitor, after clone, before the child goes on: the links, made
 // inside the child's namespace, the host ends marked with plan.linkMarker.
 // Returns the host ends' ifindexes in the order of plan.interfaces (0 for

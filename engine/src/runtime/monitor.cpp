@@ -424,7 +424,7 @@ int Monitor::run()
     auto started = setUp();
     if (!started) {
         removeHostSide(m_options.settings, m_options.name, m_network);
-        removeBridgesMade(m_options.settings, m_network);
+        removeBridgesMade(m_options.settings, m_options.name, m_network);
         // Leave nothing of this attempt: the cgroup guard and the consoles
         // go with this object; the socket and state files are ours to remove.
         m_cgroup.reset();

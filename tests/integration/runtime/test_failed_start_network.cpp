@@ -6,6 +6,7 @@
 #include "integration_env.h"
 #include "lifecycle_fixture.h"
 
+#include "berth/unique_fd.h"
 #include "net/bridge_host.h"
 #include "net/netlink_link.h"
 #include "net/netlink_socket.h"
@@ -14,6 +15,9 @@
 
 #include <filesystem>
 #include <fstream>
+
+#include <fcntl.h>
+#include <sys/file.h>
 
 using namespace berth;
 using namespace berth::test;
@@ -74,7 +78,7 @@ private slots:
     // A failed case leaves nothing running for the next.
     void cleanup()
     {
-        for (const char* name : {"fails", "runs"})
+        for (const char* name : {"fails", "runs", "starting"})
             (void)m_engine.destroy(name, true);
     }
 
@@ -88,6 +92,27 @@ private slots:
         QVERIFY(!dnsmasqRunsFor(stateRoot()));
         QVERIFY(net::loadBridge(m_engine.settings().paths, kBridge));
         QVERIFY(m_engine.destroy("fails", true));
+    }
+
+    // Another container is starting on the bridge (its monitor holds its
+    // lock, as from its first step) but has no port on it yet: the failed
+    // start leaves the bridge to it. The test holds that lock itself.
+    void bridgeWantedByAStartingContainerStays()
+    {
+        create("starting", "");
+        const auto lockFile = m_engine.settings().paths.monitorLock("starting");
+        std::filesystem::create_directories(lockFile.parent_path());
+        UniqueFd lock(::open(lockFile.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600));
+        QVERIFY(lock && ::flock(lock.get(), LOCK_EX) == 0);
+        create("fails", kFailingMount);
+        startFails("fails");
+        QVERIFY(bridgeExists());
+        lock.reset();
+        std::filesystem::remove(lockFile);
+        QVERIFY(m_engine.destroy("starting", true));
+        QVERIFY(m_engine.destroy("fails", true));
+        auto deleted = m_engine.deleteNetwork(kBridge);
+        QVERIFY2(deleted, deleted ? "" : deleted.error().describe().c_str());
     }
 
     // Up for a running container, the bridge stays when another's start fails.

@@ -94,6 +94,27 @@ private:
         return output;
     }
 
+    // The probe as a system container's init: the filter the monitor sends
+    // at start (an exec builds its own).
+    std::string runSystemInitProbe(bool privileged)
+    {
+        const std::string name = "probe-sys-init";
+        auto created = m_engine.create({.name = name, .kind = ContainerKind::System, .privileged = privileged});
+        if (!created)
+            return "create: " + created.error().describe();
+        std::string output = addProbeAndKeep(m_engine, name, {});
+        std::ofstream(m_engine.settings().paths.configFile(name), std::ios::app) << "lxc.init.cmd = /probe\n";
+        if (output.empty()) {
+            auto started = m_engine.start(name);
+            if (!started)
+                output = "start: " + started.error().describe();
+            else if (m_engine.waitStopped(name, std::chrono::seconds(30)))
+                output = readConsoleLog(m_engine, name);
+        }
+        (void)m_engine.destroy(name, true);
+        return output;
+    }
+
     const std::string& probeOutput(bool system, bool privileged, const QString& keep)
     {
         const QString key = QString(system ? "system:" : "application:") + (privileged ? "privileged:" : "") + keep;
@@ -154,6 +175,29 @@ private slots:
         const auto it = values.find(call.toStdString());
         QVERIFY2(it != values.end(), "the probe did not report the call");
         QCOMPARE(it->second, expected);
+    }
+
+    // Issue #17: the init's filter decides bpf by the user namespace as
+    // the exec's does (EBADF: the kernel's answer).
+    void systemInitFilter_data()
+    {
+        QTest::addColumn<bool>("privileged");
+        QTest::addColumn<int>("bpf");
+        QTest::newRow("unprivileged") << false << EBADF;
+        QTest::newRow("privileged") << true << EPERM;
+    }
+
+    void systemInitFilter()
+    {
+        QFETCH(bool, privileged);
+        QFETCH(int, bpf);
+        const std::string output = runSystemInitProbe(privileged);
+        QVERIFY2(output.find("probe-done") != std::string::npos, output.c_str());
+        const auto values = parseReport(output);
+        QVERIFY2(values.contains("bpf") && values.contains("name_to_handle_at"), output.c_str());
+        QCOMPARE(values.at("bpf"), bpf);
+        QCOMPARE(values.at("name_to_handle_at"), 0);
+        QCOMPARE(values.at("open_by_handle_at"), EPERM);
     }
 };
 
