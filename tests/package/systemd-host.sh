@@ -67,6 +67,12 @@ inside berthctl checkconfig >/tmp/checkconfig || rc=$?
 cat /tmp/checkconfig
 [ "$rc" -le 1 ] || fail "berthctl checkconfig in $outer exited $rc"
 grep -Eq '^Control group version +ok +hybrid' /tmp/checkconfig || fail "checkconfig in $outer does not report the hybrid layout"
+# checkconfig's delegation item (issue #17) must name systemd's scope where
+# it exists; a checkconfig without the item says nothing about it.
+if grep -q '^Cgroup delegation ' /tmp/checkconfig; then
+    grep -Eq '^Cgroup delegation .*systemd.*machine\.slice' /tmp/checkconfig ||
+        fail "checkconfig in $outer does not say systemd delegates a scope in machine.slice"
+fi
 
 step "inside $outer: busybox container $nested with --memory 64M --pids 50, started"
 # Privileged: in a user namespace of its own the kernel refuses it a new
