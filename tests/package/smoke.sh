@@ -8,6 +8,16 @@ set -eu
 . /run/berth-pkgtest/tests/common.sh
 container=pkg-smoke
 
+# No process runs a program of Berth (the helper, a monitor, berthctl).
+expect_no_berth_process() {
+    for exe in /proc/[0-9]*/exe; do
+        target=$(readlink "$exe" 2>/dev/null) || continue
+        case "$target" in
+            */berth*) fail "a process still runs $target (${exe%/exe})" ;;
+        esac
+    done
+}
+
 step "forget any Berth this machine has outside dpkg (in the overlay only)"
 forget_berth_outside_dpkg
 
