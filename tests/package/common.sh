@@ -3,6 +3,7 @@
 # (smoke.sh, systemd-host.sh); never run.
 
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive LC_ALL=C.UTF-8
+# shellcheck disable=SC2034 # used by the scripts that source this one
 debs=/run/berth-pkgtest/debs
 # What a test removed before installing, for leftovers.sh.
 preexisting=/run/berth-pkgtest/preexisting

@@ -19,7 +19,10 @@
 set -eu
 
 [ "$(id -u)" -eq 0 ] || { echo "$0: run as root" >&2; exit 1; }
-[ $# -ge 1 ] && [ $# -le 3 ] || { echo "usage: $0 DEB_DIR [TEST [INPUT]]" >&2; exit 2; }
+case $# in
+    1 | 2 | 3) ;;
+    *) echo "usage: $0 DEB_DIR [TEST [INPUT]]" >&2; exit 2 ;;
+esac
 here=$(CDPATH='' cd -- "$(dirname -- "$0")" && pwd)
 deb_dir=$(CDPATH='' cd -- "$1" && pwd)
 test=${2:-smoke.sh}
