@@ -27,9 +27,14 @@ apt-get install -y "$debs"/berth_*.deb
 step "create $outer from the Debian 12 tree with systemd (privileged: nested Berth needs real root)"
 berthctl create "$outer" -t tarball --file "$tree" --privileged --system
 # The bus activates the helper through the setuid dbus-daemon-launch-helper,
-# which no_new_privs would leave without root.
+# which no_new_privs would leave without root. The nested container, in a
+# user namespace of its own, gets a new /proc and /sys only where one of
+# each is fully visible, and the outer ones have covered parts (/proc/sys,
+# the masked files): LXC's nesting.conf mounts whole ones under /dev/.lxc.
 berthctl config "$outer" get >/tmp/outer.config
 echo 'lxc.no_new_privs = 0' >>/tmp/outer.config
+echo 'lxc.mount.entry = proc dev/.lxc/proc proc create=dir,optional 0 0' >>/tmp/outer.config
+echo 'lxc.mount.entry = sys dev/.lxc/sys sysfs create=dir,optional 0 0' >>/tmp/outer.config
 berthctl config "$outer" set /tmp/outer.config
 # The .deb inside the rootfs before the start: the container has no network.
 rootfs=/var/lib/berth/containers/$outer/rootfs
@@ -75,14 +80,15 @@ if grep -q '^Cgroup delegation ' /tmp/checkconfig; then
 fi
 
 step "inside $outer: busybox container $nested with --memory 64M --pids 50, started"
-# Privileged: in a user namespace of its own the kernel refuses it a new
-# /proc, since the outer one has parts covered (/proc/sys and the masked
-# files) and no fully visible proc is mounted (LXC's nesting mounts one).
-inside berthctl create "$nested" --template busybox --privileged --app -- sleep 3600
+inside berthctl create "$nested" --template busybox --app -- sleep 3600
 inside berthctl limits "$nested" --memory 64M --pids 50
 inside berthctl start "$nested"
 inside berthctl list | grep -E "^$nested +running" >/dev/null || fail "$nested is not running in $outer"
 [ "$(inside berthctl exec "$nested" -- /bin/echo nested)" = nested ] || fail "exec in $nested did not run"
+# Unprivileged, as every container by default: its root is not the outer's.
+# shellcheck disable=SC2046 # the map line is meant to split into its fields
+set -- $(inside berthctl exec "$nested" -- cat /proc/self/uid_map)
+[ "$1" = 0 ] && [ "$2" != 0 ] || fail "$nested has no user namespace of its own (uid_map: $*)"
 
 step "its monitor is in a delegated scope under machine.slice"
 scope=berth-$nested.scope
