@@ -1,12 +1,12 @@
 #!/bin/sh
 # PID 1 of the package test's namespaces (see run.sh): builds the overlay
-# root, runs smoke.sh in it (pivot_root), then checks the upper layer with
-# leftovers.sh. Everything it mounts or starts ends with it.
+# root, runs TEST in it (pivot_root), then, after smoke.sh, checks the upper
+# layer with leftovers.sh. Everything it mounts or starts ends with it.
 #
-# Usage: namespace.sh WORK_DIR DEB_DIR TEST_DIR
+# Usage: namespace.sh WORK_DIR DEB_DIR TEST_DIR TEST INPUT ('' for none)
 set -eu
 
-work=$1 deb_dir=$2 tests=$3
+work=$1 deb_dir=$2 tests=$3 test=$4 input=$5
 root=$work/root
 
 mount -t tmpfs -o mode=700 berth-pkgtest "$work"
@@ -38,6 +38,11 @@ mount --bind "$deb_dir" "$root/run/berth-pkgtest/debs"
 mount -o remount,bind,ro "$root/run/berth-pkgtest/debs"
 mount --bind "$tests" "$root/run/berth-pkgtest/tests"
 mount -o remount,bind,ro "$root/run/berth-pkgtest/tests"
+if [ -n "$input" ]; then
+    if [ -d "$input" ]; then mkdir "$root/run/berth-pkgtest/input"; else : >"$root/run/berth-pkgtest/input"; fi
+    mount --bind "$input" "$root/run/berth-pkgtest/input"
+    mount -o remount,bind,ro "$root/run/berth-pkgtest/input"
+fi
 
 hostname berth-pkgtest
 ip link set lo up
@@ -45,6 +50,7 @@ ip link set lo up
 # pivot_root, not chroot: the kernel refuses a new user namespace to a
 # chrooted process, and every unprivileged container needs one.
 unshare --mount --propagation private /bin/sh -c \
-    'cd "$1" && pivot_root . . && umount -l . && cd / && exec /bin/sh /run/berth-pkgtest/tests/smoke.sh' \
-    pivot "$root"
-"$tests/leftovers.sh" "$work/upper" "$root/run/berth-pkgtest/preexisting"
+    'cd "$1" && pivot_root . . && umount -l . && cd / && exec /bin/sh "/run/berth-pkgtest/tests/$2"' \
+    pivot "$root" "$test"
+# Only the smoke test purges the packages; what it leaves is its result.
+[ "$test" != smoke.sh ] || "$tests/leftovers.sh" "$work/upper" "$root/run/berth-pkgtest/preexisting"

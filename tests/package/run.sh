@@ -11,14 +11,23 @@
 # of this test's own, removed at the end. The host's network, packages,
 # users and any Berth installed on it are never touched.
 #
-# Usage: tests/package/run.sh DEB_DIR       (root; DEB_DIR holds berth_*.deb
-#                                            and berth-gui_*.deb)
+# Usage: tests/package/run.sh DEB_DIR [TEST [INPUT]]
+#   (root; DEB_DIR holds berth_*.deb and berth-gui_*.deb; TEST is the script
+#   of this folder run inside, smoke.sh unless given; INPUT, a file or folder
+#   read-only at /run/berth-pkgtest/input inside, is what TEST needs besides
+#   the debs)
 set -eu
 
 [ "$(id -u)" -eq 0 ] || { echo "$0: run as root" >&2; exit 1; }
-[ $# -eq 1 ] || { echo "usage: $0 DEB_DIR" >&2; exit 2; }
+case $# in
+    1 | 2 | 3) ;;
+    *) echo "usage: $0 DEB_DIR [TEST [INPUT]]" >&2; exit 2 ;;
+esac
 here=$(CDPATH='' cd -- "$(dirname -- "$0")" && pwd)
 deb_dir=$(CDPATH='' cd -- "$1" && pwd)
+test=${2:-smoke.sh}
+input=
+[ $# -lt 3 ] || input=$(realpath -e -- "$3")
 tag=berth-pkgtest-$$
 work=$(mktemp -d /tmp/berth-pkgtest.XXXXXX)
 
@@ -62,11 +71,11 @@ BERTH_PKGTEST_CGROUPS=$cgroups sh -c '
     set -e
     for cg in $BERTH_PKGTEST_CGROUPS; do echo $$ >"$cg/cgroup.procs"; done
     exec unshare --mount --propagation private --pid --fork --net --uts --ipc --cgroup "$@"
-' package-test "$here/namespace.sh" "$work" "$deb_dir" "$here" || status=$?
+' package-test "$here/namespace.sh" "$work" "$deb_dir" "$here" "$test" "$input" || status=$?
 
 if [ "$status" -eq 0 ]; then
-    echo "package test: passed"
+    echo "package test $test: passed"
 else
-    echo "package test: FAILED" >&2
+    echo "package test $test: FAILED" >&2
 fi
 exit "$status"

@@ -5,26 +5,9 @@
 # removes and purges the packages, and checks each step's result.
 set -eu
 
-export PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive LC_ALL=C.UTF-8
-debs=/run/berth-pkgtest/debs
+. /run/berth-pkgtest/tests/common.sh
 container=pkg-smoke
-# What this test removed before installing, for leftovers.sh.
-preexisting=/run/berth-pkgtest/preexisting
-: >"$preexisting"
 
-step() { printf '\n-- package test: %s\n' "$*"; }
-fail() { echo "package test: FAILED: $*" >&2; exit 1; }
-# Runs a command as USER with that user's groups and a clean environment.
-as() {
-    user=$1
-    shift
-    setpriv --reuid "$user" --regid "$user" --init-groups --reset-env "$@"
-}
-expect_absent() {
-    for path in "$@"; do
-        [ ! -e "$path" ] || fail "$path is still there"
-    done
-}
 # No process runs a program of Berth (the helper, a monitor, berthctl).
 expect_no_berth_process() {
     for exe in /proc/[0-9]*/exe; do
@@ -34,29 +17,9 @@ expect_no_berth_process() {
         esac
     done
 }
-activatable() {
-    dbus-send --system --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
-        org.freedesktop.DBus.ListActivatableNames | grep -q '"org.berth.Berth1"'
-}
 
 step "forget any Berth this machine has outside dpkg (in the overlay only)"
-for package in berth berth-gui; do
-    state=$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null || echo not-installed)
-    [ "$state" = not-installed ] || fail "dpkg knows $package ($state) on this machine; purge it before this test"
-done
-# Files of a `cmake --install` to another prefix, and data of a helper that
-# ran here: the packages must work without them, and leftovers.sh must not
-# count their removal against the packages.
-for path in $(find /usr/local /etc/dbus-1 /etc/polkit-1 /usr/share/dbus-1 /usr/share/polkit-1 \
-    -iname '*berth*' -prune 2>/dev/null) /var/lib/berth /var/cache/berth /var/log/berth; do
-    [ -e "$path" ] || continue
-    dpkg -S "$path" >/dev/null 2>&1 && continue
-    echo "$path" >>"$preexisting"
-    rm -rf "$path"
-done
-if getent group berth >/dev/null; then
-    groupdel berth
-fi
+forget_berth_outside_dpkg
 
 step "start a system bus before the install (postinst must make it read Berth's policy)"
 mkdir -p /run/dbus

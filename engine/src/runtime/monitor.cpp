@@ -3,6 +3,7 @@
 #include "cgroup/layout.h"
 #include "cgroup/limit_writes.h"
 #include "cgroup/machine_registration.h"
+#include "cgroup/scope_leftovers.h"
 #include "cgroup/systemd_scope.h"
 #include "runtime/launcher.h"
 #include "runtime/plan_builder.h"
@@ -200,14 +201,29 @@ Result<std::string> Monitor::resolveCgroupParent(const cgroup::Layout& layout)
     auto scope = cgroup::delegatedCgroupParent(m_options.name, ::getpid());
     if (!scope)
         return fail(scope.error().wrap("ask systemd for a delegated scope"));
+    auto madeHere = cgroup::hierarchiesWithoutScope(layout, *scope);
     auto own = cgroup::ContainerCgroup::create(layout, *scope, "monitor");
     if (!own)
         return fail(own.error().wrap("leave the scope's root cgroup"));
     if (auto moved = own->attach(::getpid()); !moved)
         return fail(moved.error().wrap("leave the scope's root cgroup"));
-    own->release();   // systemd removes the scope, with it, when the monitor exits
+    // systemd removes the scope, with it, when the monitor exits; where
+    // systemd made no scope, leaveDelegatedScope does.
+    own->release();
+    m_scopeMadeHere = std::move(madeHere);
     m_inDelegatedScope = true;
     return *scope;
+}
+
+// Once the container's cgroup is gone: the scope's directories Berth made
+// (in the v1 hierarchies systemd leaves alone) go too.
+void Monitor::leaveDelegatedScope()
+{
+    if (!m_inDelegatedScope || m_scopeMadeHere.empty())
+        return;
+    if (auto removed = cgroup::removeScopeLeftovers(m_scopeMadeHere, m_cgroupParent, "monitor"); !removed)
+        noteProblem("the scope's cgroups stay: " + removed.error().describe());
+    m_scopeMadeHere.clear();
 }
 
 // Only in systemd's delegated scope: machined attaches the machine to the
@@ -407,6 +423,7 @@ void Monitor::tearDown()
             m_exitNote = removed.error().describe();
         m_cgroup.reset();
     }
+    leaveDelegatedScope();
     recordState(RunState::Stopped);
     ::unlink(m_paths.monitorSocket(m_options.name).c_str());
     nlohmann::json message = {{"ok", true}};
@@ -428,6 +445,7 @@ int Monitor::run()
         // Leave nothing of this attempt: the cgroup guard and the consoles
         // go with this object; the socket and state files are ours to remove.
         m_cgroup.reset();
+        leaveDelegatedScope();
         ::unlink(m_paths.monitorSocket(m_options.name).c_str());
         reportStart(started);
         return 1;

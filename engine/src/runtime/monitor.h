@@ -36,6 +36,7 @@ private:
     [[nodiscard]] Status setUp();
     [[nodiscard]] Result<std::string> resolveCgroupParent(const cgroup::Layout& layout);
     void registerWithMachined(const std::filesystem::path& rootfs);
+    void leaveDelegatedScope();
     void noteProblem(const std::string& note);
     [[nodiscard]] Status applyConfiguredLimits(const Limits& limits, const cgroup::Layout& layout);
     [[nodiscard]] Status openConsoles(unsigned ttyCount, std::size_t ringSize);
@@ -66,6 +67,7 @@ private:
     std::vector<std::string> m_slavePaths;
     std::string m_cgroupParent;
     bool m_inDelegatedScope = false;          // systemd gave us a scope: register with machined too
+    std::vector<std::filesystem::path> m_scopeMadeHere; // hierarchies where the scope's dirs are Berth's
     NetworkPlan m_network;
     bool m_hasForwards = false;
     pid_t m_initPid = 0;
