@@ -72,12 +72,11 @@ inside berthctl checkconfig >/tmp/checkconfig || rc=$?
 cat /tmp/checkconfig
 [ "$rc" -le 1 ] || fail "berthctl checkconfig in $outer exited $rc"
 grep -Eq '^Control group version +ok +hybrid' /tmp/checkconfig || fail "checkconfig in $outer does not report the hybrid layout"
-# checkconfig's delegation item (issue #17) must name systemd's scope where
-# it exists; a checkconfig without the item says nothing about it.
-if grep -q '^Cgroup delegation ' /tmp/checkconfig; then
-    grep -Eq '^Cgroup delegation .*systemd.*machine\.slice' /tmp/checkconfig ||
-        fail "checkconfig in $outer does not say systemd delegates a scope in machine.slice"
-fi
+# checkconfig names systemd's delegated scope and the v1 device control (issue #17).
+grep -Eq '^Cgroup delegation .*systemd.*machine\.slice' /tmp/checkconfig ||
+    fail "checkconfig in $outer does not say systemd delegates a scope in machine.slice"
+grep -Eq '^Device control method .*devices controller' /tmp/checkconfig ||
+    fail "checkconfig in $outer does not name the v1 devices controller as its device control"
 
 step "inside $outer: busybox container $nested with --memory 64M --pids 50, started"
 inside berthctl create "$nested" --template busybox --app -- sleep 3600
