@@ -55,14 +55,22 @@ static void releaseTerminal(void)
         return;
     signal(SIGHUP, SIG_IGN);
     signal(SIGCONT, SIG_IGN);
+    /* Ignored only when not blocked: blocked, they would wait for us. */
+    sigset_t hangup;
+    sigemptyset(&hangup);
+    sigaddset(&hangup, SIGHUP);
+    sigaddset(&hangup, SIGCONT);
+    sigprocmask(SIG_UNBLOCK, &hangup, NULL);
     ioctl(STDIN_FILENO, TIOCNOTTY);
     signal(SIGHUP, SIG_DFL);
     signal(SIGCONT, SIG_DFL);
 }
 
-static void runCommand(char **argv, const sigset_t *originalMask)
+static void runCommand(char **argv)
 {
-    sigprocmask(SIG_SETMASK, originalMask, NULL);
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
     takeTerminal();
     execvp(argv[0], argv);
     const int err = errno;
@@ -175,9 +183,12 @@ int main(int argc, char **argv)
         return 2;
     }
     releaseTerminal();
-    sigset_t caught, original;
+    /* The engine starts us with every signal blocked (so that none sent
+       before this line is lost: a namespace's init drops signals it has no
+       handler for); keep those we wait for, let faults crash. */
+    sigset_t caught;
     catchableSignals(&caught);
-    sigprocmask(SIG_BLOCK, &caught, &original);
+    sigprocmask(SIG_SETMASK, &caught, NULL);
 
     struct command cmd = {0, 0, 0};
     cmd.pid = fork();
@@ -186,7 +197,7 @@ int main(int argc, char **argv)
         return 1;
     }
     if (cmd.pid == 0)
-        runCommand(argv + first, &original);
+        runCommand(argv + first);
     superviseCommand(&cmd, &caught);
     stopOthers(&cmd, &caught);
     return shellStatus(cmd.status);
