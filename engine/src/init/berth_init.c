@@ -102,6 +102,24 @@ static void forwardSignal(const struct command *cmd, int sig)
     kill(cmd->pid, sig);
 }
 
+static void unused(int sig)
+{
+    (void)sig;
+}
+
+/* The handler never runs (the signals stay blocked and sigwaitinfo takes
+   them), but while we wait in sigwaitinfo /proc shows them as caught (no
+   longer as blocked), which the engine's halt looks for while we start. */
+static void showCaught(const sigset_t *caught)
+{
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = unused;
+    for (int sig = 1; sig < NSIG; ++sig)
+        if (sig != SIGKILL && sig != SIGSTOP && sigismember(caught, sig) == 1)
+            sigaction(sig, &action, NULL);
+}
+
 static void superviseCommand(struct command *cmd, const sigset_t *caught)
 {
     while (!cmd->exited) {
@@ -198,6 +216,7 @@ int main(int argc, char **argv)
     }
     if (cmd.pid == 0)
         runCommand(argv + first);
+    showCaught(&caught);
     superviseCommand(&cmd, &caught);
     stopOthers(&cmd, &caught);
     return shellStatus(cmd.status);
