@@ -55,14 +55,22 @@ static void releaseTerminal(void)
         return;
     signal(SIGHUP, SIG_IGN);
     signal(SIGCONT, SIG_IGN);
+    /* Ignored only when not blocked: blocked, they would wait for us. */
+    sigset_t hangup;
+    sigemptyset(&hangup);
+    sigaddset(&hangup, SIGHUP);
+    sigaddset(&hangup, SIGCONT);
+    sigprocmask(SIG_UNBLOCK, &hangup, NULL);
     ioctl(STDIN_FILENO, TIOCNOTTY);
     signal(SIGHUP, SIG_DFL);
     signal(SIGCONT, SIG_DFL);
 }
 
-static void runCommand(char **argv, const sigset_t *originalMask)
+static void runCommand(char **argv)
 {
-    sigprocmask(SIG_SETMASK, originalMask, NULL);
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
     takeTerminal();
     execvp(argv[0], argv);
     const int err = errno;
@@ -92,6 +100,24 @@ static void forwardSignal(const struct command *cmd, int sig)
     if (sig == SIGPWR || sig == SIGRTMIN + 3)
         sig = SIGTERM;
     kill(cmd->pid, sig);
+}
+
+static void unused(int sig)
+{
+    (void)sig;
+}
+
+/* The handler never runs (the signals stay blocked and sigwaitinfo takes
+   them), but while we wait in sigwaitinfo /proc shows them as caught (no
+   longer as blocked), which the engine's halt looks for while we start. */
+static void showCaught(const sigset_t *caught)
+{
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = unused;
+    for (int sig = 1; sig < NSIG; ++sig)
+        if (sig != SIGKILL && sig != SIGSTOP && sigismember(caught, sig) == 1)
+            sigaction(sig, &action, NULL);
 }
 
 static void superviseCommand(struct command *cmd, const sigset_t *caught)
@@ -175,9 +201,12 @@ int main(int argc, char **argv)
         return 2;
     }
     releaseTerminal();
-    sigset_t caught, original;
+    /* The engine starts us with every signal blocked (so that none sent
+       before this line is lost: a namespace's init drops signals it has no
+       handler for); keep those we wait for, let faults crash. */
+    sigset_t caught;
     catchableSignals(&caught);
-    sigprocmask(SIG_BLOCK, &caught, &original);
+    sigprocmask(SIG_SETMASK, &caught, NULL);
 
     struct command cmd = {0, 0, 0};
     cmd.pid = fork();
@@ -186,7 +215,8 @@ int main(int argc, char **argv)
         return 1;
     }
     if (cmd.pid == 0)
-        runCommand(argv + first, &original);
+        runCommand(argv + first);
+    showCaught(&caught);
     superviseCommand(&cmd, &caught);
     stopOthers(&cmd, &caught);
     return shellStatus(cmd.status);

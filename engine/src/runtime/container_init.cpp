@@ -260,6 +260,15 @@ Status prepareAndExec(const LaunchPlan& plan, HostHandles& handles, int syncFd)
     if (auto dropped = dropPrivileges(plan, *seccomp); !dropped)
         return dropped;
     environ = envp.data();
+    // A namespace's init loses a signal it neither catches nor blocks: a
+    // halt sent between the exec and berth-init's first line would be
+    // dropped. Blocked across the exec it waits for berth-init, which
+    // unblocks what it does not wait for.
+    if (!plan.initBinary.empty()) {
+        sigset_t all;
+        sigfillset(&all);
+        ::sigprocmask(SIG_SETMASK, &all, nullptr);
+    }
     ::execvp(argv[0], argv.data());
     return failErrno(errno, "execute init '" + plan.argv.front() + "'");
 }

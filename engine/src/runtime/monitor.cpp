@@ -360,6 +360,7 @@ Status Monitor::setUp()
         return fail(launched.error());
     m_initPid = launched->pid;
     m_pidfd = std::move(launched->pidfd);
+    m_initLaunched = std::chrono::steady_clock::now();
     // Teardown deletes the host ends by these indexes, never by name alone.
     for (std::size_t i = 0; i < launched->hostLinks.size() && i < m_network.interfaces.size(); ++i)
         m_network.interfaces[i].hostIndex = launched->hostLinks[i];

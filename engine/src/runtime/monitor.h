@@ -49,6 +49,7 @@ private:
     void reply(int connection, bool ok, const Error* error = nullptr, int fd = -1);
     void requestStop(std::chrono::milliseconds timeout, UniqueFd waiter);
     void sendSignal(int signal);
+    void sendHaltWhenTaken();
     void escalateStop();
     void checkNetworkServices();
     void onInitExited(int waitStatus);
@@ -75,6 +76,8 @@ private:
     int m_haltSignal = 0;
     int m_stopSignal = 9;
     bool m_stopSignalSent = false;
+    std::chrono::steady_clock::time_point m_initLaunched;
+    bool m_haltWaiting = false;               // for the starting init to take it
     std::int64_t m_startedAt = 0;
     RunState m_state = RunState::Starting;
     std::optional<ExitStatus> m_exit;

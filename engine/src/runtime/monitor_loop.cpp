@@ -3,6 +3,7 @@
 
 #include "net/bridge_host.h"
 #include "runtime/fd_passing.h"
+#include "runtime/signal_taken.h"
 
 #include <nlohmann/json.hpp>
 
@@ -22,6 +23,10 @@ namespace {
 using Clock = std::chrono::steady_clock;
 constexpr auto kStopSignalGrace = std::chrono::seconds(2);
 constexpr auto kServiceCheckInterval = std::chrono::seconds(5);
+// How long after its launch an init counts as starting, and how often a
+// halt waiting for it looks again.
+constexpr auto kInitStartup = std::chrono::seconds(5);
+constexpr auto kHaltRetryInterval = std::chrono::milliseconds(20);
 
 int pidfdSignal(int pidfd, int signal)
 {
@@ -70,6 +75,8 @@ void Monitor::loop()
         }
         if (m_killDeadline)
             wakeIn(*m_killDeadline);
+        if (m_haltWaiting)
+            wakeIn(now + kHaltRetryInterval);
         if (m_nextServiceCheck)
             wakeIn(*m_nextServiceCheck);
         if (::poll(fds.data(), fds.size(), timeout) < 0 && errno != EINTR)
@@ -79,6 +86,8 @@ void Monitor::loop()
             checkNetworkServices();
         if (m_killDeadline && Clock::now() >= *m_killDeadline)
             escalateStop();
+        if (m_haltWaiting)
+            sendHaltWhenTaken();
         for (size_t i = 2; i < fds.size(); ++i) {
             if (!fds[i].revents)
                 continue;
@@ -113,6 +122,7 @@ void Monitor::onInitExited(int waitStatus)
 {
     m_exit = exitStatusOf(waitStatus);
     m_killDeadline.reset();
+    m_haltWaiting = false;
     // Processes that joined the container later (exec) may outlive the
     // namespace's init in the cgroup; they go with it.
     if (m_cgroup)
@@ -139,6 +149,7 @@ void Monitor::checkNetworkServices()
 void Monitor::escalateStop()
 {
     m_killDeadline.reset();
+    m_haltWaiting = false;
     m_exitNote = "did not halt in time; killed";
     if (m_stopSignal != SIGKILL && !m_stopSignalSent) {
         m_stopSignalSent = true;
@@ -171,8 +182,20 @@ void Monitor::requestStop(std::chrono::milliseconds timeout, UniqueFd waiter)
         sendSignal(SIGKILL);
         return;
     }
-    sendSignal(m_haltSignal);
     m_killDeadline = Clock::now() + timeout;
+    sendHaltWhenTaken();
+}
+
+// A namespace's init drops a signal it neither catches nor blocks: a halt
+// asked for while the init starts waits until it takes it (signal_taken.h),
+// within the halt's timeout and the init's first seconds; after those it
+// is sent at once, as it always was.
+void Monitor::sendHaltWhenTaken()
+{
+    const bool starting = Clock::now() < m_initLaunched + kInitStartup;
+    m_haltWaiting = starting && !processTakesSignal(m_initPid, m_haltSignal);
+    if (!m_haltWaiting)
+        sendSignal(m_haltSignal);
 }
 
 void Monitor::acceptConnection()

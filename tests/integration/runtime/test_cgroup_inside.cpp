@@ -8,7 +8,8 @@
 // v2 kernel of tests/uml, where tmpfs has no idmapped mounts (kernel 6.1),
 // so creation shifts the rootfs into the block (berth.rootfs.shifted).
 // The v2 build also boots a Debian 12 copy (the debootstrap template's
-// cached tree, shifted) to systemd's running state.
+// cached tree, shifted) to systemd's running state, and execs into it
+// after systemd handed controllers down (issue #17).
 #include "berth/config.h"
 #include "berth/model/id_map.h"
 #include "integration_env.h"
@@ -118,6 +119,41 @@ class TestCgroupInside : public QObject {
     }
 
 #ifdef BERTH_EXPECT_V2
+    // Issue #17 item 2: once systemd has enabled controllers in the
+    // container's root cgroup, cgroup2 admits no process there (EBUSY), so
+    // exec joins Berth's leaf below it: with and without a pty, and again
+    // after a transient unit with limits (memory and pids certainly handed
+    // down to system.slice then).
+    void execAfterSystemdHandedControllersDown(const std::string& name)
+    {
+        const RunResult subtree = execCaptured(m_engine, name, {"/bin/cat", "/sys/fs/cgroup/cgroup.subtree_control"});
+        QCOMPARE(subtree.exit.code, 0);
+        QVERIFY2(subtree.output.find("pids") != std::string::npos, subtree.output.c_str());
+        const RunResult state = execCaptured(m_engine, name, {"/usr/bin/systemctl", "is-system-running"});
+        QVERIFY2(state.output == "running\n" || state.output == "degraded\n", state.output.c_str());
+
+        auto pty = m_engine.exec(name, {.argv = {"/bin/sh", "-c", "tty; exit 4"}, .allocatePty = true});
+        QVERIFY2(pty, pty ? "" : pty.error().describe().c_str());
+        const std::string terminal = readUntil(pty->ptyMaster(), "\n", 20000);
+        QVERIFY2(terminal.find("/dev/pts/") != std::string::npos, terminal.c_str());
+        auto ptyStatus = pty->wait();
+        QVERIFY(ptyStatus);
+        QCOMPARE(ptyStatus->code, 4);
+
+        const RunResult unit = execCaptured(m_engine, name, {"/usr/bin/systemd-run", "--unit=probe", "-p", "MemoryMax=64M",
+                                                             "-p", "TasksMax=20", "/bin/sleep", "1000"});
+        QVERIFY2(unit.exit.code == 0, unit.output.c_str());
+        const RunResult limits = execCaptured(m_engine, name, {"/bin/cat", "/sys/fs/cgroup/system.slice/cgroup.subtree_control",
+                                                               "/sys/fs/cgroup/system.slice/probe.service/memory.max",
+                                                               "/sys/fs/cgroup/system.slice/probe.service/pids.max"});
+        QVERIFY2(limits.exit.code == 0, limits.output.c_str());
+        QVERIFY2(limits.output.find("memory") != std::string::npos && limits.output.find("pids") != std::string::npos,
+                 limits.output.c_str());
+        QVERIFY2(limits.output.find("67108864\n20\n") != std::string::npos, limits.output.c_str());
+        const RunResult after = execCaptured(m_engine, name, {"/usr/bin/systemctl", "is-active", "probe"});
+        QCOMPARE(after.output, std::string("active\n"));
+    }
+
     // What the debian template writes for systemd, on a shifted copy of its
     // cached tree.
     void createDebian(const std::string& name)
@@ -212,6 +248,7 @@ private slots:
         QCOMPARE(ownerOf(own / "system.slice"), uid_t(m_base));
         const RunResult write = execCaptured(m_engine, name, {"/bin/sh", "-c", "echo 1 > /sys/fs/cgroup/pids.max"});
         QVERIFY2(write.output.find("Permission denied") != std::string::npos, write.output.c_str());
+        execAfterSystemdHandedControllersDown(name);
 
         auto stopped = m_engine.stop(name, 60s);
         QVERIFY2(stopped, stopped ? "" : stopped.error().describe().c_str());

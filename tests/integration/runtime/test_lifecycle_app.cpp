@@ -105,7 +105,7 @@ private slots:
     void capabilitiesAndSeccompAreInForce()
     {
         const RunResult result = run("confined",
-                                     "grep -E '^(CapBnd|CapEff|NoNewPrivs|Seccomp):' /proc/self/status; "
+                                     "grep -E '^(CapBnd|CapEff|NoNewPrivs|Seccomp|SigBlk):' /proc/self/status; "
                                      "mount -t tmpfs none /tmp && echo MOUNTED; "
                                      "reboot -f && echo REBOOTED; "
                                      "unshare -m true && echo UNSHARED; "
@@ -115,6 +115,8 @@ private slots:
         QVERIFY2(out.find("CapEff:\t00000000a80425fb") != std::string::npos, out.c_str());
         QVERIFY2(out.find("NoNewPrivs:\t1") != std::string::npos, out.c_str());
         QVERIFY2(out.find("Seccomp:\t2") != std::string::npos, out.c_str());
+        // berth-init starts with every signal blocked; its command with none.
+        QVERIFY2(out.find("SigBlk:\t0000000000000000") != std::string::npos, out.c_str());
         QVERIFY2(out.find("MOUNTED") == std::string::npos, out.c_str());
         QVERIFY2(out.find("REBOOTED") == std::string::npos, out.c_str());
         QVERIFY2(out.find("UNSHARED") == std::string::npos, out.c_str());
@@ -131,14 +133,18 @@ private slots:
         QVERIFY(state);
         QCOMPARE(state->state, RunState::Running);
         QVERIFY(state->initPid > 0);
-        // berth-init turns the halt signal into SIGTERM for its command.
+        // berth-init turns the halt signal into SIGTERM for its command. The
+        // stop comes right after the start: on the slower UML kernel the
+        // halt reached berth-init before it blocked its signals, and the
+        // kernel dropped it (a namespace's init has no default actions).
         auto stopped = m_engine.stop("sleeper", std::chrono::seconds(10));
         QVERIFY2(stopped, stopped ? "" : stopped.error().describe().c_str());
         state = m_engine.state("sleeper");
         QVERIFY(state);
         QCOMPARE(state->state, RunState::Stopped);
         QVERIFY(state->lastExit);
-        QCOMPARE(state->lastExit->shellStatus(), 128 + SIGTERM);
+        QVERIFY2(state->lastExit->shellStatus() == 128 + SIGTERM,
+                 (std::to_string(state->lastExit->shellStatus()) + " " + state->lastError).c_str());
         QVERIFY(m_engine.destroy("sleeper"));
     }
 };

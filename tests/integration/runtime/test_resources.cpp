@@ -1,5 +1,7 @@
-// Limits, statistics and the freezer on running busybox containers, on
-// this machine's cgroup v1 controllers.
+// Limits, statistics and the freezer on running busybox containers: on
+// this machine's cgroup v1 controllers, and (BERTH_EXPECT_V2) on cgroup v2
+// inside user-mode Linux (tests/uml), where the same limits are written to
+// the v2 files.
 #include "integration_env.h"
 #include "lifecycle_fixture.h"
 
@@ -16,6 +18,21 @@ using namespace std::chrono_literals;
 namespace {
 
 constexpr std::uint64_t MiB = 1024 * 1024;
+
+#ifdef BERTH_EXPECT_V2
+constexpr bool kHierarchyPerController = false;
+constexpr const char* kFreezerFile = "cgroup.freeze";
+#else
+constexpr bool kHierarchyPerController = true;
+constexpr const char* kFreezerFile = "freezer.state";
+#endif
+
+// The test's cgroup parent where `controller` is.
+std::filesystem::path cgroupDir(const std::string& controller)
+{
+    const std::filesystem::path root = "/sys/fs/cgroup";
+    return (kHierarchyPerController ? root / controller : root) / IntegrationEnvironment::instance().cgroupParent();
+}
 
 std::string readText(const std::filesystem::path& file)
 {
@@ -172,6 +189,9 @@ private slots:
         QVERIFY(m_engine.destroy("strict", true));
     }
 
+#if !defined(BERTH_EXPECT_V2)
+    // v1 only: cgroup2's memory.max takes a value below the usage and the
+    // kernel OOM-kills what it cannot reclaim, with no set victim.
     void kernelRefusalKeepsTheOldLimit()
     {
         // dd holds its 48 MiB buffer while it blocks writing to a pipe nobody
@@ -194,6 +214,7 @@ private slots:
         QCOMPARE(readText(m_engine.settings().paths.configFile("holder")), configBefore);
         QVERIFY(m_engine.destroy("holder", true));
     }
+#endif
 
     void badConfiguredLimitsFailTheStart()
     {
@@ -228,8 +249,7 @@ private slots:
             now = readText(countFile);
             advanced = !now.empty() && now != frozenAt;
         }
-        const auto freezer = std::filesystem::path("/sys/fs/cgroup/freezer") /
-                             IntegrationEnvironment::instance().cgroupParent() / "counter/freezer.state";
+        const auto freezer = cgroupDir("freezer") / "counter" / kFreezerFile;
         QVERIFY2(advanced, ("count stayed '" + frozenAt + "' -> '" + now + "', freezer " + readText(freezer)).c_str());
         // A command cannot join a frozen container (it would freeze with it
         // and its caller wait without a word): refused, saying why.

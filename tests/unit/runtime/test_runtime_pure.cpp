@@ -6,11 +6,15 @@
 #include "runtime/container_environment.h"
 #include "runtime/etc_files.h"
 #include "runtime/plan_builder.h"
+#include "runtime/signal_taken.h"
 #include "runtime/state_file.h"
 
 #include <QtTest/QtTest>
 
+#include <csignal>
 #include <fstream>
+
+#include <sys/syscall.h>
 
 using namespace berth;
 
@@ -174,6 +178,45 @@ private slots:
         auto damaged = runtime::readState(file);
         QVERIFY(!damaged);
         QCOMPARE(damaged.error().code, EINVAL);
+    }
+
+    // A namespace's init takes a halt signal it blocks (systemd's
+    // signalfd), catches (a shell's trap) or sleeps in sigtimedwait for
+    // (busybox init, berth-init); not one it ignores or leaves at its
+    // default, which the kernel drops.
+    void haltSignalTaken_data()
+    {
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QString>("syscall");
+        QTest::addColumn<int>("signal");
+        QTest::addColumn<bool>("taken");
+        const QString starting = "Name:\tinit\nSigQ:\t0/3841\nSigPnd:\t0000000000000000\n"
+                                 "ShdPnd:\t0000000000000000\nSigBlk:\t0000000000000000\n"
+                                 "SigIgn:\t0000000000000000\nSigCgt:\t0000000000000000\n";
+        const auto with = [&](const char* field, const char* mask) {
+            return QString(starting).replace(QString(field) + ":\t0000000000000000", QString(field) + ":\t" + mask);
+        };
+        const QString waiting = QString::number(SYS_rt_sigtimedwait) + " 0x7ffc1 0x0 0x7ffc2 0x8 0x0 0x0 0x7ffc3 0x7f1\n";
+        const QString inWait4 = QString::number(SYS_wait4) + " 0xffffffff 0x7ffc1 0x0 0x0 0x0 0x0 0x7ffc3 0x7f1\n";
+        // SIGPWR (30) is bit 29; SIGRTMIN+3 (37, systemd's halt) bit 36.
+        QTest::newRow("starting") << starting << "running\n" << int(SIGPWR) << false;
+        QTest::newRow("waiting for a child") << starting << inWait4 << int(SIGPWR) << false;
+        QTest::newRow("blocked") << with("SigBlk", "0000000020000000") << inWait4 << int(SIGPWR) << true;
+        QTest::newRow("caught") << with("SigCgt", "0000000020000000") << "running\n" << int(SIGPWR) << true;
+        QTest::newRow("ignored") << with("SigIgn", "0000000020000000") << inWait4 << int(SIGPWR) << false;
+        QTest::newRow("another caught") << with("SigCgt", "0000000000004000") << inWait4 << int(SIGPWR) << false;
+        QTest::newRow("systemd") << with("SigBlk", "0000001000000000") << "running\n" << 37 << true;
+        QTest::newRow("sigtimedwait") << starting << waiting << int(SIGPWR) << true;
+        QTest::newRow("nothing read") << QString() << QString() << int(SIGPWR) << false;
+    }
+
+    void haltSignalTaken()
+    {
+        QFETCH(QString, status);
+        QFETCH(QString, syscall);
+        QFETCH(int, signal);
+        QFETCH(bool, taken);
+        QCOMPARE(runtime::initTakesSignal(status.toStdString(), syscall.toStdString(), signal), taken);
     }
 };
 
