@@ -60,13 +60,11 @@ private:
 
     std::map<QString, std::string> m_outputs;   // by kind and keep: one container each
 
-    std::string runApplicationProbe(const QString& keep)
+    // Starts `name`, whose init is the probe, and returns what it printed
+    // (or `failure`, when preparing it already failed); destroys it after.
+    std::string runProbeAsInit(const std::string& name, std::string failure)
     {
-        const std::string name = "probe-app";
-        auto created = m_engine.create({.name = name, .kind = ContainerKind::Application, .command = {"/probe"}});
-        if (!created)
-            return "create: " + created.error().describe();
-        std::string output = addProbeAndKeep(m_engine, name, keep);
+        std::string output = std::move(failure);
         if (output.empty()) {
             auto started = m_engine.start(name);
             if (!started)
@@ -76,6 +74,16 @@ private:
         }
         (void)m_engine.destroy(name, true);
         return output;
+    }
+
+    std::string runApplicationProbe(const QString& keep)
+    {
+        const std::string name = "probe-app";
+        auto created = m_engine.create({.name = name, .kind = ContainerKind::Application, .command = {"/probe"}});
+        if (!created)
+            return "create: " + created.error().describe();
+        std::string output = addProbeAndKeep(m_engine, name, keep);
+        return runProbeAsInit(name, std::move(output));
     }
 
     std::string runSystemProbe(const QString& keep, bool privileged)
@@ -104,15 +112,7 @@ private:
             return "create: " + created.error().describe();
         std::string output = addProbeAndKeep(m_engine, name, {});
         std::ofstream(m_engine.settings().paths.configFile(name), std::ios::app) << "lxc.init.cmd = /probe\n";
-        if (output.empty()) {
-            auto started = m_engine.start(name);
-            if (!started)
-                output = "start: " + started.error().describe();
-            else if (m_engine.waitStopped(name, std::chrono::seconds(30)))
-                output = readConsoleLog(m_engine, name);
-        }
-        (void)m_engine.destroy(name, true);
-        return output;
+        return runProbeAsInit(name, std::move(output));
     }
 
     const std::string& probeOutput(bool system, bool privileged, const QString& keep)
