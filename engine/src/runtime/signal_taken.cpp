@@ -1,5 +1,7 @@
 #include "runtime/signal_taken.h"
 
+#include "check/host_files.h"
+
 #include <charconv>
 #include <cstdint>
 #include <fstream>
@@ -13,25 +15,14 @@ namespace berth::runtime {
 
 namespace {
 
-// The hexadecimal mask on the line "<field>:\t<mask>", 0 when absent.
+// The hexadecimal mask of a "<field>:\t<mask>" line, 0 when absent.
 std::uint64_t maskOf(std::string_view status, std::string_view field)
 {
-    for (std::size_t at = 0; at < status.size();) {
-        std::size_t end = status.find('\n', at);
-        if (end == std::string_view::npos)
-            end = status.size();
-        const std::string_view line = status.substr(at, end - at);
-        at = end + 1;
-        if (line.size() <= field.size() || !line.starts_with(field) || line[field.size()] != ':')
-            continue;
-        std::string_view value = line.substr(field.size() + 1);
-        while (!value.empty() && (value.front() == '\t' || value.front() == ' '))
-            value.remove_prefix(1);
-        std::uint64_t mask = 0;
-        std::from_chars(value.data(), value.data() + value.size(), mask, 16);
-        return mask;
-    }
-    return 0;
+    const std::optional<std::string> value = check::statusField(status, field);
+    std::uint64_t mask = 0;
+    if (value)
+        std::from_chars(value->data(), value->data() + value->size(), mask, 16);
+    return mask;
 }
 
 // /proc/PID/syscall starts with the number of the call the process sleeps
