@@ -108,15 +108,6 @@ Result<ContainerSpec> specOf(const EngineSettings& settings, const std::string& 
     return runtime::loadContainerSpec(settings, name);
 }
 
-bool usesBridge(const ContainerSpec& spec, const std::string& bridge)
-{
-    for (const auto& iface : spec.network)
-        if (iface.type == net::NetInterfaceSpec::Type::Veth &&
-            (iface.link == bridge || (iface.link.empty() && bridge == net::kDefaultBridge)))
-            return true;
-    return false;
-}
-
 // Rewrites the container's berth.net.forward lines with `change` applied.
 Status editForwards(const EngineSettings& settings, const std::string& name, const std::string& forward, bool add)
 {
@@ -195,7 +186,7 @@ Result<std::vector<NetworkInfo>> Engine::networks() const
         }
         if (names)
             for (const std::string& container : *names)
-                if (auto spec = specOf(m_settings, container); spec && usesBridge(*spec, bridge.name))
+                if (auto spec = specOf(m_settings, container); spec && net::attachesToBridge(spec->network, bridge.name))
                     info.containers.push_back(container);
         all.push_back(std::move(info));
     }
@@ -210,7 +201,7 @@ Status Engine::changeNetwork(const NetworkChange& settings)
     if (auto names = ContainerStore(m_settings.paths).list())
         for (const std::string& container : *names)
             if (auto spec = specOf(m_settings, container);
-                spec && usesBridge(*spec, settings.name) && runtime::monitorAlive(m_settings.paths, container))
+                spec && net::attachesToBridge(spec->network, settings.name) && runtime::monitorAlive(m_settings.paths, container))
                 return failWith(EBUSY, "network '" + settings.name + "' is used by running container '" + container + "'");
     auto bridge = changedBridge(*old, settings);
     if (!bridge)
@@ -266,7 +257,7 @@ Status Engine::deleteNetwork(const std::string& name, bool force)
     if (auto names = ContainerStore(m_settings.paths).list()) {
         for (const std::string& container : *names) {
             auto spec = specOf(m_settings, container);
-            if (!spec || !usesBridge(*spec, name))
+            if (!spec || !net::attachesToBridge(spec->network, name))
                 continue;
             if (!force)
                 return failWith(EBUSY, "network '" + name + "' is used by container '" + container + "'");

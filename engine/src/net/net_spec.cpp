@@ -2,6 +2,7 @@
 #include "net/net_spec.h"
 
 #include "config/values.h"
+#include "net/bridge_host.h"
 #include "net/ifname.h"
 #include "net/mac.h"
 
@@ -329,6 +330,18 @@ std::optional<std::string_view> interfaceSubkey(std::string_view key)
 bool isInterfaceIdentity(std::string_view subkey)
 {
     return subkey == "ipv4.address" || subkey == "ipv6.address" || subkey == "hwaddr" || subkey == "veth.pair";
+}
+
+std::string bridgeNameOf(const NetInterfaceSpec& iface)
+{
+    return iface.link.empty() ? kDefaultBridge : iface.link;
+}
+
+bool attachesToBridge(const std::vector<NetInterfaceSpec>& interfaces, std::string_view bridge)
+{
+    return std::ranges::any_of(interfaces, [bridge](const NetInterfaceSpec& iface) {
+        return iface.type == NetInterfaceSpec::Type::Veth && bridgeNameOf(iface) == bridge;
+    });
 }
 
 } // namespace berth::net

@@ -70,4 +70,11 @@ std::optional<std::string_view> interfaceSubkey(std::string_view key);
 // same one clash as soon as both run (a clone, an imported copy).
 bool isInterfaceIdentity(std::string_view subkey);
 
+// The bridge a veth joins: its lxc.net.N.link, Berth's default bridge when
+// none is named.
+[[nodiscard]] std::string bridgeNameOf(const NetInterfaceSpec& iface);
+
+// One of `interfaces` is a veth on `bridge`.
+[[nodiscard]] bool attachesToBridge(const std::vector<NetInterfaceSpec>& interfaces, std::string_view bridge);
+
 } // namespace berth::net

@@ -56,12 +56,6 @@ std::string hostVethName(const std::string& container, unsigned index)
     return name;
 }
 
-// The bridge a veth's lxc.net.N.link names, the default one when none.
-std::string bridgeNameOf(const NetInterfaceSpec& iface)
-{
-    return iface.link.empty() ? net::kDefaultBridge : iface.link;
-}
-
 Result<net::BridgeConfig> bridgeFor(const Paths& paths, const NetInterfaceSpec& iface)
 {
     if (iface.link.empty() || iface.link == net::kDefaultBridge)
@@ -297,11 +291,8 @@ bool wantedByAnother(const EngineSettings& settings, const std::string& self, co
         if (name == self || !monitorAlive(settings.paths, name))
             continue;
         auto spec = loadContainerSpec(settings, name);
-        if (!spec)
+        if (!spec || net::attachesToBridge(spec->network, bridge))
             return true;
-        for (const NetInterfaceSpec& iface : spec->network)
-            if (iface.type == NetInterfaceSpec::Type::Veth && bridgeNameOf(iface) == bridge)
-                return true;
     }
     return false;
 }
@@ -449,7 +440,7 @@ void addForwardsOf(const EngineSettings& settings, const std::string& name, std:
     for (const NetInterfaceSpec& iface : spec->network) {
         if (iface.type != NetInterfaceSpec::Type::Veth)
             continue;
-        const std::string bridge = bridgeNameOf(iface);
+        const std::string bridge = net::bridgeNameOf(iface);
         auto table = net::LeaseTable::load(settings.paths.networkStaticLeases(bridge));
         auto lease = table ? table->find(name) : std::nullopt;
         for (net::BridgeRules& rule : rules)
