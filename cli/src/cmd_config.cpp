@@ -22,7 +22,7 @@ std::expected<QString, QString> readText(const QString& path)
 {
     QFile file;
     const bool opened = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
-                                                  : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+                                                   : (file.setFileName(path), file.open(QIODevice::ReadOnly));
     if (!opened)
         return std::unexpected(Cli::tr("cannot read '%1': %2").arg(path, file.errorString()));
     return QString::fromUtf8(file.readAll());
@@ -108,8 +108,9 @@ int cmdConfig(const QStringList& args)
 
 int cmdLimits(const QStringList& args)
 {
-    VerbLine line(QStringLiteral("limits"), QStringLiteral("NAME [--memory SIZE] [--cpus N] [--pids N] ... [--json]"),
-                  Cli::tr("Change resource limits (live when running, and in the config); without options, show them."));
+    VerbLine line(
+        QStringLiteral("limits"), QStringLiteral("NAME [--memory SIZE] [--cpus N] [--pids N] ... [--json]"),
+        Cli::tr("Change resource limits (live when running, and in the config); without options, show them."));
     for (const auto& option : limitOptions())
         line.addValue({QLatin1String(option.option)}, QLatin1String(option.valueName),
                       QCoreApplication::translate("berthctl", option.help));

@@ -22,8 +22,9 @@ void addCreateOptions(VerbLine& line)
 {
     line.addValue({QStringLiteral("o"), QStringLiteral("option")}, QStringLiteral("KEY=VALUE"),
                   Cli::tr("A template option (see 'berthctl template list')."));
-    line.addValue({QStringLiteral("file")}, QStringLiteral("PATH"),
-                  Cli::tr("Input for the template (tarball, OCI archive or layout, LXC container directory; - is stdin)."));
+    line.addValue(
+        {QStringLiteral("file")}, QStringLiteral("PATH"),
+        Cli::tr("Input for the template (tarball, OCI archive or layout, LXC container directory; - is stdin)."));
     line.addValue({QStringLiteral("network")}, QStringLiteral("BRIDGE"),
                   Cli::tr("Attach eth0 to this bridge (berthbr0, Berth's default bridge, is made on first use). "
                           "Without it the container has no network, only loopback."));
@@ -149,7 +150,7 @@ int runContainer(const VerbLine& line, const QString& name)
     const bool remove = line.isSet(QStringLiteral("rm"));
     if (auto started = helperClient().start(name); !started) {
         const int code = reportError(started.error());
-        if (remove)   // it never ran: the helper has nothing to remove
+        if (remove) // it never ran: the helper has nothing to remove
             (void)helperClient().destroy(name, true);
         return code;
     }

@@ -71,11 +71,12 @@ int cmdExport(const QStringList& args)
     } else {
         fd = ::open(path.toLocal8Bit().constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
         if (fd < 0)
-            return reportUsage(Cli::tr("cannot create '%1': %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+            return reportUsage(
+                Cli::tr("cannot create '%1': %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
     }
     auto job = helperClient().exportTo(line.positional().at(0), fd);
     if (fd != STDOUT_FILENO)
-        ::close(fd);   // the helper holds its own copy
+        ::close(fd); // the helper holds its own copy
     if (!job) {
         if (fd != STDOUT_FILENO)
             ::unlink(path.toLocal8Bit().constData());

@@ -14,7 +14,8 @@ void addBridgeOptions(VerbLine& line)
 {
     line.addValue({QStringLiteral("address")}, QStringLiteral("CIDR"),
                   Cli::tr("The bridge's address, e.g. 10.0.3.1/24 (default: a free subnet)."));
-    line.addValue({QStringLiteral("dhcp-range")}, QStringLiteral("FIRST-LAST"), Cli::tr("DHCP range (default .2-.199)."));
+    line.addValue({QStringLiteral("dhcp-range")}, QStringLiteral("FIRST-LAST"),
+                  Cli::tr("DHCP range (default .2-.199)."));
     line.addFlag({QStringLiteral("no-nat")}, Cli::tr("Do not masquerade traffic leaving the subnet."));
     line.addFlag({QStringLiteral("nat")}, Cli::tr("change: masquerade again."));
     line.addValue({QStringLiteral("domain")}, QStringLiteral("DOMAIN"), Cli::tr("DNS domain (default berth)."));

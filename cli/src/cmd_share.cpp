@@ -28,12 +28,13 @@ int cmdShare(const QStringList& args)
     const QString name = line.positional().at(0);
     const QString folder = line.positional().at(1);
     const QString target = line.positional().at(2);
-    const QString user = line.isSet(QStringLiteral("user")) ? line.value(QStringLiteral("user")) : QStringLiteral("root");
+    const QString user =
+        line.isSet(QStringLiteral("user")) ? line.value(QStringLiteral("user")) : QStringLiteral("root");
     const int fd = ::open(folder.toLocal8Bit().constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
         return reportUsage(Cli::tr("cannot open '%1': %2").arg(folder, QString::fromLocal8Bit(std::strerror(errno))));
     auto shared = helperClient().shareFolder(name, fd, target, user);
-    ::close(fd);   // the helper holds its own copy
+    ::close(fd); // the helper holds its own copy
     if (!shared)
         return reportError(shared.error());
     printOut(Cli::tr("'%1' is shared at '%2' in '%3' from its next start on.\n").arg(folder, target, name));

@@ -8,7 +8,7 @@ namespace berth::cli {
 
 class EscapeDetector {
 public:
-    static constexpr char kEscape = 0x01;   // Ctrl-a
+    static constexpr char kEscape = 0x01; // Ctrl-a
 
     // Returns the bytes to pass on; sets *detach when the sequence completes
     // (bytes after it are dropped). A trailing Ctrl-a waits for the next call.

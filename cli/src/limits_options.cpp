@@ -17,8 +17,10 @@ const QList<LimitOption>& limitOptions()
         {"cpuset", "cpuset.cpus", "LIST", QT_TRANSLATE_NOOP("berthctl", "CPUs it may run on (0-1,3).")},
         {"pids", "pids.max", "N", QT_TRANSLATE_NOOP("berthctl", "Maximum number of processes (or max).")},
         {"io-weight", "io.weight", "N", QT_TRANSLATE_NOOP("berthctl", "IO weight, 1-10000.")},
-        {"cpu-shares", "cpu.shares", "N", QT_TRANSLATE_NOOP("berthctl", "CPU shares as cgroup v1 counts them, 2-262144 (instead of --cpu-weight).")},
-        {"blkio-weight", "blkio.weight", "N", QT_TRANSLATE_NOOP("berthctl", "IO weight as cgroup v1 counts it, 10-1000 (instead of --io-weight).")},
+        {"cpu-shares", "cpu.shares", "N",
+         QT_TRANSLATE_NOOP("berthctl", "CPU shares as cgroup v1 counts them, 2-262144 (instead of --cpu-weight).")},
+        {"blkio-weight", "blkio.weight", "N",
+         QT_TRANSLATE_NOOP("berthctl", "IO weight as cgroup v1 counts it, 10-1000 (instead of --io-weight).")},
     };
     return options;
 }
@@ -32,8 +34,7 @@ static Parsed<QString> checked(Parsed<std::int64_t> number)
 
 Parsed<QString> limitValue(const QString& option, const QString& value)
 {
-    if (option == QLatin1String("memory") || option == QLatin1String("memory-high") ||
-        option == QLatin1String("swap"))
+    if (option == QLatin1String("memory") || option == QLatin1String("memory-high") || option == QLatin1String("swap"))
         return parseSizeLimit(value);
     if (option == QLatin1String("cpus"))
         return parseCpus(value);

@@ -10,8 +10,8 @@
 namespace berth::cli {
 
 struct LimitOption {
-    const char* option;   // without "--"
-    const char* key;      // SetLimits key
+    const char* option; // without "--"
+    const char* key;    // SetLimits key
     const char* valueName;
     const char* help;
 };

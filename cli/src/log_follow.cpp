@@ -18,7 +18,7 @@ void writeOut(const QByteArray& text)
     while (done < text.size()) {
         const ssize_t n = ::write(STDOUT_FILENO, text.constData() + done, size_t(text.size() - done));
         if (n <= 0)
-            return;   // stdout closed: nothing more to say
+            return; // stdout closed: nothing more to say
         done += n;
     }
 }
@@ -40,7 +40,7 @@ int printLog(const QString& name, bool follow)
         writeOut(foldLineEnds(pending, chunk->data));
         offset = chunk->nextOffset;
         if (chunk->nextOffset < chunk->size)
-            continue;   // more than one piece was waiting
+            continue; // more than one piece was waiting
         if (!follow)
             break;
         if (info->state == QLatin1String("stopped"))

@@ -52,7 +52,8 @@ static QString mainHelp()
                            "The bus is the system bus, or BERTH_BUS_ADDRESS when set.\n\nCommands:\n");
     for (const auto& verb : verbs())
         text += QStringLiteral("  %1%2\n")
-                    .arg(QString::fromLatin1(verb.name).leftJustified(13), QCoreApplication::translate("berthctl", verb.summary));
+                    .arg(QString::fromLatin1(verb.name).leftJustified(13),
+                         QCoreApplication::translate("berthctl", verb.summary));
     text += Cli::tr("\n'berthctl COMMAND --help' describes a command.\n\n");
     return text + exitCodesHelp();
 }
@@ -73,7 +74,8 @@ static int dispatch(const QStringList& arguments)
         if (first == QLatin1String(verb.name))
             return verb.run(arguments.mid(2));
     }
-    std::fprintf(stderr, "%s", qPrintable(Cli::tr("berthctl: unknown command '%1'; see 'berthctl --help'.\n").arg(first)));
+    std::fprintf(stderr, "%s",
+                 qPrintable(Cli::tr("berthctl: unknown command '%1'; see 'berthctl --help'.\n").arg(first)));
     return kExitUsage;
 }
 

@@ -11,8 +11,8 @@ constexpr int kBarCells = 20;
 QString bar(double fraction)
 {
     if (fraction < 0)
-        return QStringLiteral("[") + QString(kBarCells, QLatin1Char(' ')).replace(kBarCells / 2 - 1, 3,
-                                                                                  QStringLiteral("...")) +
+        return QStringLiteral("[") +
+               QString(kBarCells, QLatin1Char(' ')).replace(kBarCells / 2 - 1, 3, QStringLiteral("...")) +
                QStringLiteral("]     ");
     const double clamped = std::clamp(fraction, 0.0, 1.0);
     const int filled = int(std::floor(clamped * kBarCells));

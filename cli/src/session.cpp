@@ -117,8 +117,7 @@ public:
         m_notifier = std::make_unique<QSocketNotifier>(m_fds[0], QSocketNotifier::Read);
         QObject::connect(m_notifier.get(), &QSocketNotifier::activated, [this, &watcher] {
             char byte;
-            while (::read(m_fds[0], &byte, 1) > 0) {
-            }
+            while (::read(m_fds[0], &byte, 1) > 0) {}
             printErr(Cli::tr("\nCancelling...\n"));
             if (auto cancelled = watcher.cancel(); !cancelled)
                 reportError(cancelled.error());

@@ -18,9 +18,9 @@ struct LevelName {
 };
 
 constexpr std::array kLevels{
-    LevelName{LogLevel::Trace, "TRACE"}, LevelName{LogLevel::Debug, "DEBUG"}, LevelName{LogLevel::Info, "INFO"},
-    LevelName{LogLevel::Notice, "NOTICE"}, LevelName{LogLevel::Warn, "WARN"}, LevelName{LogLevel::Error, "ERROR"},
-    LevelName{LogLevel::Crit, "CRIT"}, LevelName{LogLevel::Alert, "ALERT"}, LevelName{LogLevel::Fatal, "FATAL"},
+    LevelName{LogLevel::Trace, "TRACE"},   LevelName{LogLevel::Debug, "DEBUG"}, LevelName{LogLevel::Info, "INFO"},
+    LevelName{LogLevel::Notice, "NOTICE"}, LevelName{LogLevel::Warn, "WARN"},   LevelName{LogLevel::Error, "ERROR"},
+    LevelName{LogLevel::Crit, "CRIT"},     LevelName{LogLevel::Alert, "ALERT"}, LevelName{LogLevel::Fatal, "FATAL"},
 };
 
 } // namespace
@@ -62,15 +62,14 @@ QString logLineText(const QDateTime& when, LogLevel level, const QString& text)
 
 StartLog::StartLog(std::unique_ptr<QFile> file, LogLevel threshold, bool isFile)
     : m_file(std::move(file)), m_threshold(threshold), m_isFile(isFile)
-{
-}
+{}
 
 Parsed<StartLog> StartLog::openFile(const QString& path, LogLevel threshold)
 {
     const int fd = ::open(path.toLocal8Bit().constData(), O_WRONLY | O_CREAT | O_APPEND | O_NOCTTY | O_CLOEXEC, 0644);
     if (fd < 0)
-        return std::unexpected(Cli::tr("cannot open the log file '%1': %2")
-                                   .arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+        return std::unexpected(
+            Cli::tr("cannot open the log file '%1': %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
     auto file = std::make_unique<QFile>();
     const auto mode = QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered;
     if (!file->open(fd, mode, QFileDevice::AutoCloseHandle)) {

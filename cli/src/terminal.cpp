@@ -177,9 +177,8 @@ RelayEnd relay(const RelayOptions& options)
     bool inputOpen = options.forwardInput;
     QByteArray buffer;
     for (;;) {
-        std::array<pollfd, 3> fds{{{options.remote, POLLIN, 0},
-                                   {signals.readEnd(), POLLIN, 0},
-                                   {inputOpen ? STDIN_FILENO : -1, POLLIN, 0}}};
+        std::array<pollfd, 3> fds{
+            {{options.remote, POLLIN, 0}, {signals.readEnd(), POLLIN, 0}, {inputOpen ? STDIN_FILENO : -1, POLLIN, 0}}};
         const int ready = ::poll(fds.data(), fds.size(), 500);
         if (ready < 0 && errno != EINTR)
             return RelayEnd::Failed;

@@ -28,9 +28,9 @@ private:
 enum class RelayEnd { RemoteClosed, Detached, Signalled, Stopped, Failed };
 
 struct RelayOptions {
-    int remote = -1;              // the console socket or pty master
-    bool forwardInput = true;     // stdin to remote
-    bool detachSequence = false;  // watch stdin for Ctrl-a q
+    int remote = -1;             // the console socket or pty master
+    bool forwardInput = true;    // stdin to remote
+    bool detachSequence = false; // watch stdin for Ctrl-a q
     std::function<void(unsigned short rows, unsigned short columns)> onResize;
     // Asked about twice a second; false ends the relay (the container stopped).
     std::function<bool()> stillRunning;

@@ -10,8 +10,7 @@
 
 namespace berth::cli {
 
-template <class T>
-using Parsed = std::expected<T, QString>;
+template <class T> using Parsed = std::expected<T, QString>;
 
 // "512M", "1.5G", "100k", "4096", "2GiB", "1TB" (binary units) to bytes.
 [[nodiscard]] Parsed<std::uint64_t> parseSize(const QString& text);

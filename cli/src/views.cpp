@@ -41,8 +41,8 @@ QStringList userNamespaceRow(const client::ContainerInfo& info)
         return {Cli::tr("Privileged:"), Cli::tr("yes: root inside is root on the host")};
     if (info.hostUidCount == 0)
         return {Cli::tr("User namespace:"), dash(info.idMap)};
-    const QString range = QStringLiteral("%1\u2013%2").arg(info.hostUidFirst).arg(
-        quint64(info.hostUidFirst) + info.hostUidCount - 1);
+    const QString range =
+        QStringLiteral("%1\u2013%2").arg(info.hostUidFirst).arg(quint64(info.hostUidFirst) + info.hostUidCount - 1);
     const QString rootfs = info.rootfsIds == QLatin1String("shifted")
                                ? Cli::tr("rootfs shifted into them once at creation")
                                : Cli::tr("rootfs through an idmapped mount");
@@ -90,8 +90,13 @@ QString containersTable(const QList<client::ContainerInfo>& containers)
 {
     QList<QStringList> rows;
     for (const auto& c : containers) {
-        rows << QStringList{c.name, c.state, c.pid > 0 ? QString::number(c.pid) : QStringLiteral("-"), dash(c.kind),
-                            privilegedText(c), dash(c.templateName), dash(c.addresses.join(QLatin1Char(',')))};
+        rows << QStringList{c.name,
+                            c.state,
+                            c.pid > 0 ? QString::number(c.pid) : QStringLiteral("-"),
+                            dash(c.kind),
+                            privilegedText(c),
+                            dash(c.templateName),
+                            dash(c.addresses.join(QLatin1Char(',')))};
     }
     return formatTable({Cli::tr("NAME"), Cli::tr("STATE"), Cli::tr("PID"), Cli::tr("KIND"), Cli::tr("PRIV"),
                         Cli::tr("TEMPLATE"), Cli::tr("ADDRESSES")},
@@ -111,8 +116,7 @@ QString containerDetails(const client::ContainerInfo& info)
         {Cli::tr("Autostart:"), info.autostart ? Cli::tr("yes") : Cli::tr("no")},
     };
     if (info.startedAt > 0 && info.pid > 0)
-        rows << QStringList{Cli::tr("Started:"),
-                            QDateTime::fromSecsSinceEpoch(info.startedAt).toString(Qt::ISODate)};
+        rows << QStringList{Cli::tr("Started:"), QDateTime::fromSecsSinceEpoch(info.startedAt).toString(Qt::ISODate)};
     if (info.hasExited)
         rows << QStringList{Cli::tr("Last exit code:"), QString::number(info.lastExitCode)};
     if (!info.lastError.isEmpty())
@@ -120,11 +124,11 @@ QString containerDetails(const client::ContainerInfo& info)
     for (auto it = info.limits.begin(); it != info.limits.end(); ++it)
         rows << QStringList{Cli::tr("Limit %1:").arg(it.key()), it.value()};
     for (const auto& share : info.shares)
-        rows << QStringList{Cli::tr("Shared folder:"), Cli::tr("%1 at %2 (as uid %3, gid %4)")
-                                                            .arg(QString::fromStdString(share.hostPath),
-                                                                 QString::fromStdString(share.target))
-                                                            .arg(share.insideUid)
-                                                            .arg(share.insideGid)};
+        rows << QStringList{Cli::tr("Shared folder:"),
+                            Cli::tr("%1 at %2 (as uid %3, gid %4)")
+                                .arg(QString::fromStdString(share.hostPath), QString::fromStdString(share.target))
+                                .arg(share.insideUid)
+                                .arg(share.insideGid)};
     // Confinement the config asks for that is not there: never hidden.
     for (const QString& warning : info.warnings)
         rows << QStringList{Cli::tr("Warning:"), warning};
@@ -183,8 +187,8 @@ QString templatesText(const QList<client::TemplateInfo>& templates)
 {
     QString out;
     for (const auto& t : templates) {
-        out += QStringLiteral("%1 (%2)  %3\n").arg(t.name, dash(t.defaultKind), t.description.isEmpty() ? t.label
-                                                                                                      : t.description);
+        out += QStringLiteral("%1 (%2)  %3\n")
+                   .arg(t.name, dash(t.defaultKind), t.description.isEmpty() ? t.label : t.description);
         for (const auto& option : t.options)
             out += optionLine(option);
     }
@@ -258,8 +262,12 @@ QString bridgesTable(const QList<client::Bridge>& bridges)
 {
     QList<QStringList> rows;
     for (const auto& b : bridges) {
-        rows << QStringList{b.name, dash(b.address), dash(b.dhcpRange), b.nat ? Cli::tr("yes") : Cli::tr("no"),
-                            b.up ? Cli::tr("up") : Cli::tr("down"), dash(b.containers.join(QLatin1Char(',')))};
+        rows << QStringList{b.name,
+                            dash(b.address),
+                            dash(b.dhcpRange),
+                            b.nat ? Cli::tr("yes") : Cli::tr("no"),
+                            b.up ? Cli::tr("up") : Cli::tr("down"),
+                            dash(b.containers.join(QLatin1Char(',')))};
     }
     return formatTable({Cli::tr("NAME"), Cli::tr("ADDRESS"), Cli::tr("DHCP RANGE"), Cli::tr("NAT"), Cli::tr("LINK"),
                         Cli::tr("CONTAINERS")},
@@ -280,9 +288,8 @@ QString checkText(const QList<client::CheckItem>& items)
     QList<QStringList> rows;
     auto flush = [&] {
         if (!rows.isEmpty())
-            out += QStringLiteral("--- %1 ---\n").arg(group) + formatTable({Cli::tr("CHECK"), Cli::tr("STATUS"),
-                                                                             Cli::tr("DETAIL")},
-                                                                            rows);
+            out += QStringLiteral("--- %1 ---\n").arg(group) +
+                   formatTable({Cli::tr("CHECK"), Cli::tr("STATUS"), Cli::tr("DETAIL")}, rows);
         rows.clear();
     };
     for (const auto& item : items) {

@@ -207,8 +207,7 @@ Result<ExecStatus> Client::waitRemoved(const QString& name)
     return ExecStatus{reply.argumentAt<0>(), reply.argumentAt<1>()};
 }
 
-template <class T, class From>
-static QList<T> mapped(const QList<QVariantMap>& maps, From from)
+template <class T, class From> static QList<T> mapped(const QList<QVariantMap>& maps, From from)
 {
     QList<T> out;
     for (const auto& map : maps)
@@ -218,23 +217,20 @@ static QList<T> mapped(const QList<QVariantMap>& maps, From from)
 
 Result<QList<TemplateInfo>> Client::templates()
 {
-    return mapResult(finish(m_manager->ListTemplates()), [](const QList<QVariantMap>& maps) {
-        return mapped<TemplateInfo>(maps, templateInfoFromMap);
-    });
+    return mapResult(finish(m_manager->ListTemplates()),
+                     [](const QList<QVariantMap>& maps) { return mapped<TemplateInfo>(maps, templateInfoFromMap); });
 }
 
 Result<QList<CheckItem>> Client::systemCheck()
 {
-    return mapResult(finish(m_manager->SystemCheck()), [](const QList<QVariantMap>& maps) {
-        return mapped<CheckItem>(maps, checkItemFromMap);
-    });
+    return mapResult(finish(m_manager->SystemCheck()),
+                     [](const QList<QVariantMap>& maps) { return mapped<CheckItem>(maps, checkItemFromMap); });
 }
 
 Result<QList<Bridge>> Client::bridges()
 {
-    return mapResult(finish(m_network->ListBridges()), [](const QList<QVariantMap>& maps) {
-        return mapped<Bridge>(maps, bridgeFromMap);
-    });
+    return mapResult(finish(m_network->ListBridges()),
+                     [](const QList<QVariantMap>& maps) { return mapped<Bridge>(maps, bridgeFromMap); });
 }
 
 Status Client::createBridge(const QString& name, const BridgeSettings& s)

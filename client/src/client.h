@@ -23,8 +23,7 @@ class OrgBerthNetwork1Interface;
 
 namespace berth::client {
 
-template <class T>
-using Callback = std::function<void(Result<T>)>;
+template <class T> using Callback = std::function<void(Result<T>)>;
 using StatusCallback = std::function<void(Status)>;
 
 class Client : public QObject {
@@ -40,11 +39,11 @@ public:
     // Containers
     Result<QMap<QString, QString>> listContainers();
     Result<ContainerInfo> container(const QString& name);
-    Result<QDBusObjectPath> create(const CreateRequest& request);   // a job
+    Result<QDBusObjectPath> create(const CreateRequest& request); // a job
     Status start(const QString& name);
     // With `command` as its init for this run (lxc-start NAME -- CMD).
     Status startWith(const QString& name, const QStringList& command);
-    Result<QDBusObjectPath> stop(const QString& name, uint timeoutSeconds);   // a job
+    Result<QDBusObjectPath> stop(const QString& name, uint timeoutSeconds); // a job
     Status kill(const QString& name, int signal);
     Status freeze(const QString& name);
     Status thaw(const QString& name);
@@ -59,9 +58,9 @@ public:
     Status shareFolder(const QString& name, int folderFd, const QString& target, const QString& insideUser);
     Status unshareFolder(const QString& name, const QString& target);
     Result<QList<ContainerStats>> stats();
-    Result<QDBusObjectPath> exportTo(const QString& name, int fd);   // a job; fd not owned
+    Result<QDBusObjectPath> exportTo(const QString& name, int fd); // a job; fd not owned
     // A stopped privileged container gets a user namespace of its own.
-    Result<QDBusObjectPath> convertToUnprivileged(const QString& name);   // a job
+    Result<QDBusObjectPath> convertToUnprivileged(const QString& name); // a job
 
     // Consoles and exec
     Result<QDBusUnixFileDescriptor> openConsole(const QString& name, int tty);
@@ -100,8 +99,7 @@ public:
     void convertToUnprivileged(const QString& name, QObject* context, Callback<QDBusObjectPath> done);
     void openConsole(const QString& name, int tty, QObject* context, Callback<QDBusUnixFileDescriptor> done);
     void readLog(const QString& name, quint64 offset, uint maxBytes, QObject* context, Callback<LogChunk> done);
-    void execPty(const ExecRequest& request, QObject* context,
-                 Callback<std::pair<uint, QDBusUnixFileDescriptor>> done);
+    void execPty(const ExecRequest& request, QObject* context, Callback<std::pair<uint, QDBusUnixFileDescriptor>> done);
     void forwards(const QString& container, QObject* context, Callback<QStringList> done);
     // Start, Kill, Freeze, Thaw, Destroy, SetConfig, SetLimits and the
     // network's changes, by method name: for calls whose reply is empty.

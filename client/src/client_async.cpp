@@ -33,14 +33,12 @@ void whenDoneVoid(const QDBusPendingCall& call, QObject* context, StatusCallback
     });
 }
 
-template <class T>
-auto same()
+template <class T> auto same()
 {
     return [](const T& value) { return value; };
 }
 
-template <class T, class From>
-auto eachMap(From from)
+template <class T, class From> auto eachMap(From from)
 {
     return [from](const QList<QVariantMap>& maps) {
         QList<T> out;
@@ -60,8 +58,7 @@ void Client::listContainers(QObject* context, Callback<QMap<QString, QString>> d
 
 void Client::container(const QString& name, QObject* context, Callback<ContainerInfo> done)
 {
-    whenDone<QVariantMap, ContainerInfo>(m_manager->GetContainer(name), context, containerInfoFromMap,
-                                         std::move(done));
+    whenDone<QVariantMap, ContainerInfo>(m_manager->GetContainer(name), context, containerInfoFromMap, std::move(done));
 }
 
 void Client::stats(QObject* context, Callback<QList<ContainerStats>> done)
@@ -101,16 +98,17 @@ void Client::config(const QString& name, QObject* context, Callback<QString> don
 
 void Client::create(const CreateRequest& r, QObject* context, Callback<QDBusObjectPath> done)
 {
-    auto call = r.inputFd < 0 ? m_manager->Create(r.name, r.templateName, createOptions(r), r.kind, r.command, r.network)
-                              : m_manager->CreateFromFile(r.name, r.templateName, createOptions(r), r.kind, r.command,
-                                                          r.network, QDBusUnixFileDescriptor(r.inputFd));
+    auto call = r.inputFd < 0
+                    ? m_manager->Create(r.name, r.templateName, createOptions(r), r.kind, r.command, r.network)
+                    : m_manager->CreateFromFile(r.name, r.templateName, createOptions(r), r.kind, r.command, r.network,
+                                                QDBusUnixFileDescriptor(r.inputFd));
     whenDone<QDBusObjectPath, QDBusObjectPath>(call, context, same<QDBusObjectPath>(), std::move(done));
 }
 
 void Client::stop(const QString& name, uint timeoutSeconds, QObject* context, Callback<QDBusObjectPath> done)
 {
-    whenDone<QDBusObjectPath, QDBusObjectPath>(m_manager->Stop(name, timeoutSeconds), context,
-                                               same<QDBusObjectPath>(), std::move(done));
+    whenDone<QDBusObjectPath, QDBusObjectPath>(m_manager->Stop(name, timeoutSeconds), context, same<QDBusObjectPath>(),
+                                               std::move(done));
 }
 
 void Client::exportTo(const QString& name, int fd, QObject* context, Callback<QDBusObjectPath> done)

@@ -11,8 +11,7 @@
 
 namespace berth::client::detail {
 
-template <class T, class... Rest>
-Result<T> finish(QDBusPendingReply<T, Rest...> reply)
+template <class T, class... Rest> Result<T> finish(QDBusPendingReply<T, Rest...> reply)
 {
     reply.waitForFinished();
     if (reply.isError())

@@ -16,13 +16,13 @@ enum class ErrorKind {
     AlreadyExists,
     Busy,
     Failed,
-    NoHelper,   // the service is unknown or does not answer
+    NoHelper, // the service is unknown or does not answer
 };
 
 struct ClientError {
     ErrorKind kind = ErrorKind::Failed;
-    QString name;      // the D-Bus error name as received
-    QString message;   // for people
+    QString name;    // the D-Bus error name as received
+    QString message; // for people
 };
 
 // exec's command could not be executed (kind Failed): berthctl exits 127
@@ -35,8 +35,7 @@ inline constexpr QLatin1String kCommandNotRunnable{"org.berth.Error.CommandNotRu
 [[nodiscard]] ClientError clientError(const QDBusError& error);
 [[nodiscard]] ClientError clientError(const QString& name, const QString& message);
 
-template <class T>
-using Result = std::expected<T, ClientError>;
+template <class T> using Result = std::expected<T, ClientError>;
 using Status = std::expected<void, ClientError>;
 
 } // namespace berth::client

@@ -28,18 +28,18 @@ struct ContainerInfo {
     QString kind;
     QString templateName;
     QStringList addresses;
-    bool autostart = false;   // lxc.start.auto
-    int startOrder = 0;       // lxc.start.order: lower starts first
-    uint startDelay = 0;      // lxc.start.delay: seconds before the next start
-    QStringList waitLinks;    // host links it needs up that Berth does not create
+    bool autostart = false; // lxc.start.auto
+    int startOrder = 0;     // lxc.start.order: lower starts first
+    uint startDelay = 0;    // lxc.start.delay: seconds before the next start
+    QStringList waitLinks;  // host links it needs up that Berth does not create
     QMap<QString, QString> limits;
-    bool privileged = false;  // no user namespace of its own: its root is the host's root
-    QString idMap;            // its lxc.idmap lines joined by ", "; empty when privileged
-    QString rootfsIds;        // "idmapped", "shifted", or empty when privileged
-    quint32 hostUidFirst = 0; // the host user ID of root inside (from idMap)
-    quint32 hostUidCount = 0; // how many user IDs from there; 0: no map
-    QStringList warnings;     // what its config asks for that Berth does not apply
-    std::vector<model::SharedFolder> shares;   // berth.share, applied at the next start
+    bool privileged = false;                 // no user namespace of its own: its root is the host's root
+    QString idMap;                           // its lxc.idmap lines joined by ", "; empty when privileged
+    QString rootfsIds;                       // "idmapped", "shifted", or empty when privileged
+    quint32 hostUidFirst = 0;                // the host user ID of root inside (from idMap)
+    quint32 hostUidCount = 0;                // how many user IDs from there; 0: no map
+    QStringList warnings;                    // what its config asks for that Berth does not apply
+    std::vector<model::SharedFolder> shares; // berth.share, applied at the next start
     int lastExitCode = 0;
     bool hasExited = false;
     QString lastError;
@@ -98,11 +98,11 @@ struct Bridge {
 };
 
 struct BridgeSettings {
-    QString address;     // empty: a free one
-    QString dhcpRange;   // empty: .2 to .199
+    QString address;   // empty: a free one
+    QString dhcpRange; // empty: .2 to .199
     bool nat = true;
-    QString domain;      // empty: 'berth'
-    uint mtu = 0;        // 0: the kernel's default
+    QString domain; // empty: 'berth'
+    uint mtu = 0;   // 0: the kernel's default
 };
 
 // A change of a bridge: what is set changes, nothing else (ChangeBridge).
@@ -118,7 +118,7 @@ struct CheckItem {
     QString group;
     QString id;
     QString title;
-    QString status;   // ok, missing, limited
+    QString status; // ok, missing, limited
     QString detail;
     QString explanation;
 };
@@ -127,11 +127,11 @@ struct CreateRequest {
     QString name;
     QString templateName;
     QMap<QString, QString> options;
-    QString kind;          // empty: the template's default
-    QStringList command;   // application containers
-    QString network;       // bridge, empty: loopback only
-    int inputFd = -1;      // a file or directory for templates with a File option; not owned
-    bool privileged = false;   // no user namespace: root inside is the host's root (admin only)
+    QString kind;            // empty: the template's default
+    QStringList command;     // application containers
+    QString network;         // bridge, empty: loopback only
+    int inputFd = -1;        // a file or directory for templates with a File option; not owned
+    bool privileged = false; // no user namespace: root inside is the host's root (admin only)
 };
 
 // Create's options dictionary: the template's options and Berth's own
@@ -141,7 +141,7 @@ struct CreateRequest {
 struct ExecRequest {
     QString name;
     QStringList argv;
-    QStringList env;   // KEY=VALUE
+    QStringList env; // KEY=VALUE
     QString cwd = QStringLiteral("/");
 };
 
@@ -149,11 +149,11 @@ struct ExecRequest {
 struct LogChunk {
     QByteArray data;
     quint64 nextOffset = 0;
-    quint64 size = 0;   // of the whole log now
+    quint64 size = 0; // of the whole log now
 };
 
 struct ExecStatus {
-    int status = 0;   // exit code, or 128 + signal
+    int status = 0; // exit code, or 128 + signal
     int signal = 0;
 };
 

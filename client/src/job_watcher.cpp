@@ -16,8 +16,7 @@ const QString kJobInterface = QStringLiteral("org.berth.Job1");
 
 JobWatcher::JobWatcher(const QDBusConnection& bus, const QString& path, QObject* parent)
     : QObject(parent), m_bus(bus), m_path(path)
-{
-}
+{}
 
 void JobWatcher::watch()
 {
@@ -36,9 +35,9 @@ void JobWatcher::watch()
 // Asynchronous so that a GUI's event loop never waits on the helper.
 void JobWatcher::readInitialState()
 {
-    auto message = QDBusMessage::createMethodCall(QLatin1String(kServiceName), m_path,
-                                                  QStringLiteral("org.freedesktop.DBus.Properties"),
-                                                  QStringLiteral("GetAll"));
+    auto message =
+        QDBusMessage::createMethodCall(QLatin1String(kServiceName), m_path,
+                                       QStringLiteral("org.freedesktop.DBus.Properties"), QStringLiteral("GetAll"));
     message << kJobInterface;
     auto* pending = new QDBusPendingCallWatcher(m_bus.asyncCall(message), this);
     connect(pending, &QDBusPendingCallWatcher::finished, this, [this, pending] {
@@ -92,8 +91,8 @@ Status JobWatcher::result() const
 
 Status JobWatcher::cancel()
 {
-    auto message = QDBusMessage::createMethodCall(QLatin1String(kServiceName), m_path, kJobInterface,
-                                                  QStringLiteral("Cancel"));
+    auto message =
+        QDBusMessage::createMethodCall(QLatin1String(kServiceName), m_path, kJobInterface, QStringLiteral("Cancel"));
     const auto reply = m_bus.call(message);
     if (reply.type() == QDBusMessage::ErrorMessage)
         return std::unexpected(clientError(reply.errorName(), reply.errorMessage()));

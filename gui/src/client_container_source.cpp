@@ -10,12 +10,12 @@ void followJob(const QDBusConnection& bus, const QString& path, QObject* context
 {
     // Owned by the context, so a window closed first drops the answer too.
     auto* watcher = new client::JobWatcher(bus, path, context);
-    QObject::connect(watcher, &client::JobWatcher::finished, context,
-            [watcher, done](bool success, const QString& errorName, const QString& message) {
-                watcher->deleteLater();
-                done(success ? client::Status{}
-                             : client::Status{std::unexpect, client::clientError(errorName, message)});
-            });
+    QObject::connect(
+        watcher, &client::JobWatcher::finished, context,
+        [watcher, done](bool success, const QString& errorName, const QString& message) {
+            watcher->deleteLater();
+            done(success ? client::Status{} : client::Status{std::unexpect, client::clientError(errorName, message)});
+        });
     watcher->watch();
 }
 
@@ -94,7 +94,6 @@ void ClientContainerSource::stop(const QString& name, uint timeoutSeconds, QObje
                   });
 }
 
-
 void ClientContainerSource::kill(const QString& name, int signal, QObject* context, StatusCallback done)
 {
     m_client.callManager(QStringLiteral("Kill"), {name, signal}, context, std::move(done));
@@ -160,8 +159,7 @@ void ClientContainerSource::config(const QString& name, QObject* context, Callba
     m_client.config(name, context, std::move(done));
 }
 
-void ClientContainerSource::setConfig(const QString& name, const QString& text, QObject* context,
-                                      StatusCallback done)
+void ClientContainerSource::setConfig(const QString& name, const QString& text, QObject* context, StatusCallback done)
 {
     m_client.callManager(QStringLiteral("SetConfig"), {name, text}, context, std::move(done));
 }
@@ -178,8 +176,8 @@ void ClientContainerSource::openConsole(const QString& name, int tty, QObject* c
     m_client.openConsole(name, tty, context, std::move(done));
 }
 
-void ClientContainerSource::resizeConsole(const QString& name, int tty, ushort rows, ushort columns,
-                                          QObject* context, StatusCallback done)
+void ClientContainerSource::resizeConsole(const QString& name, int tty, ushort rows, ushort columns, QObject* context,
+                                          StatusCallback done)
 {
     m_client.callManager(QStringLiteral("ResizeConsole"),
                          {name, tty, QVariant::fromValue(rows), QVariant::fromValue(columns)}, context,
@@ -202,18 +200,19 @@ static QVariantList bridgeArguments(const QString& name, const client::BridgeSet
     return {name, s.address, s.dhcpRange, s.nat, s.domain, s.mtu};
 }
 
-void ClientContainerSource::createBridge(const QString& name, const client::BridgeSettings& settings,
-                                         QObject* context, StatusCallback done)
+void ClientContainerSource::createBridge(const QString& name, const client::BridgeSettings& settings, QObject* context,
+                                         StatusCallback done)
 {
     m_client.callNetwork(QStringLiteral("CreateBridge"), bridgeArguments(name, settings), context, std::move(done));
 }
 
-void ClientContainerSource::changeBridge(const QString& name, const client::BridgeSettings& settings,
-                                         QObject* context, StatusCallback done)
+void ClientContainerSource::changeBridge(const QString& name, const client::BridgeSettings& settings, QObject* context,
+                                         StatusCallback done)
 {
     // The editor shows every setting: all of them are sent.
     m_client.callNetwork(QStringLiteral("ChangeBridge"),
-                         {name, client::bridgeChangeMap(client::wholeBridgeChange(settings))}, context, std::move(done));
+                         {name, client::bridgeChangeMap(client::wholeBridgeChange(settings))}, context,
+                         std::move(done));
 }
 
 void ClientContainerSource::deleteBridge(const QString& name, bool force, QObject* context, StatusCallback done)

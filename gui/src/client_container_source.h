@@ -46,8 +46,7 @@ public:
                       StatusCallback done) override;
     void deleteBridge(const QString& name, bool force, QObject* context, StatusCallback done) override;
     void forwards(const QString& container, QObject* context, Callback<QStringList> done) override;
-    void addForward(const QString& container, const QString& forward, QObject* context,
-                    StatusCallback done) override;
+    void addForward(const QString& container, const QString& forward, QObject* context, StatusCallback done) override;
     void removeForward(const QString& container, const QString& forward, QObject* context,
                        StatusCallback done) override;
     void systemCheck(QObject* context, Callback<QList<client::CheckItem>> done) override;

@@ -12,10 +12,10 @@ struct AllowedActions {
     bool freeze = false;
     bool thaw = false;
     bool destroy = false;
-    bool terminal = false;   // the console and a shell need a running init
+    bool terminal = false; // the console and a shell need a running init
     bool clone = false;
     bool exportTree = false;
-    bool convert = false;    // a stopped privileged container gets a user namespace
+    bool convert = false; // a stopped privileged container gets a user namespace
 
     friend bool operator==(const AllowedActions&, const AllowedActions&) = default;
 };

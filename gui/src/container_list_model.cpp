@@ -33,7 +33,7 @@ std::optional<double> cpuPercent(const client::ContainerStats& before, const cli
 {
     const qint64 elapsed = now.timestampNs - before.timestampNs;
     if (elapsed <= 0 || now.cpuUsageNs < before.cpuUsageNs)
-        return std::nullopt;   // a restart in between resets the counter
+        return std::nullopt; // a restart in between resets the counter
     return 100.0 * double(now.cpuUsageNs - before.cpuUsageNs) / double(elapsed);
 }
 
@@ -48,7 +48,7 @@ ContainerListModel::ContainerListModel(ContainerSource& source, QObject* parent)
     connect(&m_source, &ContainerSource::containerRemoved, this, &ContainerListModel::removeContainer);
     connect(&m_source, &ContainerSource::stateChanged, this, [this](const QString& name, const QString& state) {
         setState(name, state);
-        refresh(name);   // pid, start time and exit status change with it
+        refresh(name); // pid, start time and exit status change with it
     });
 }
 
@@ -149,14 +149,22 @@ QVariant ContainerListModel::headerData(int section, Qt::Orientation orientation
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case NameColumn: return tr("Name");
-    case StateColumn: return tr("State");
-    case AddressColumn: return tr("Address");
-    case MemoryColumn: return tr("Memory used / limit");
-    case CpuColumn: return tr("CPU");
-    case TemplateColumn: return tr("Template");
-    case AutostartColumn: return tr("Autostart");
-    default: return {};
+    case NameColumn:
+        return tr("Name");
+    case StateColumn:
+        return tr("State");
+    case AddressColumn:
+        return tr("Address");
+    case MemoryColumn:
+        return tr("Memory used / limit");
+    case CpuColumn:
+        return tr("CPU");
+    case TemplateColumn:
+        return tr("Template");
+    case AutostartColumn:
+        return tr("Autostart");
+    default:
+        return {};
     }
 }
 

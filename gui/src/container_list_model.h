@@ -16,15 +16,23 @@ namespace berth::gui {
 
 struct ContainerRow {
     client::ContainerInfo info;
-    std::optional<client::ContainerStats> stats;   // while it runs
-    std::optional<double> cpuPercent;              // of one core, from two samples
+    std::optional<client::ContainerStats> stats; // while it runs
+    std::optional<double> cpuPercent;            // of one core, from two samples
 };
 
 class ContainerListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { NameColumn, StateColumn, AddressColumn, MemoryColumn, CpuColumn, TemplateColumn,
-                  AutostartColumn, ColumnCount };
+    enum Column {
+        NameColumn,
+        StateColumn,
+        AddressColumn,
+        MemoryColumn,
+        CpuColumn,
+        TemplateColumn,
+        AutostartColumn,
+        ColumnCount
+    };
     // Raw values (bytes, percent, bool) for sorting.
     static constexpr int SortRole = Qt::UserRole + 1;
     static constexpr int kDefaultStatsIntervalMs = 2000;
@@ -47,7 +55,7 @@ public:
     void setStatsInterval(int milliseconds);
     [[nodiscard]] int statsInterval() const { return m_statsTimer.interval(); }
 
-    [[nodiscard]] int rowOf(const QString& name) const;   // -1 if unknown
+    [[nodiscard]] int rowOf(const QString& name) const; // -1 if unknown
     [[nodiscard]] const ContainerRow& row(int row) const { return m_rows.at(row); }
 
 Q_SIGNALS:

@@ -29,7 +29,8 @@ QString errorText(const client::ClientError& error, const QString& what)
         // container, a cgroup exec cannot join): shown when there is one.
         if (!error.message.isEmpty())
             break;
-        return ErrorText::tr("Could not %1: another operation on it is still running. Try again in a moment.").arg(what);
+        return ErrorText::tr("Could not %1: another operation on it is still running. Try again in a moment.")
+            .arg(what);
     case ErrorKind::NotFound:
         return ErrorText::tr("Could not %1: it does not exist (any more).").arg(what);
     default:

@@ -10,12 +10,12 @@ HelperMissingPage::HelperMissingPage(QWidget* parent) : QWidget(parent)
 {
     auto* layout = new QVBoxLayout(this);
     auto* title = new QLabel(tr("<h2>Berth's helper service cannot be reached</h2>"), this);
-    auto* text = new QLabel(
-        tr("Berth manages containers through <b>berth-helper</b>, a system service that the system bus "
-           "starts when it is needed. It is not installed, or the system bus is not running.<br><br>"
-           "To install it from a source checkout, run <tt>sudo ./scripts/run.sh</tt>; "
-           "otherwise install the <b>berth</b> package of your distribution. Then press Retry."),
-        this);
+    auto* text =
+        new QLabel(tr("Berth manages containers through <b>berth-helper</b>, a system service that the system bus "
+                      "starts when it is needed. It is not installed, or the system bus is not running.<br><br>"
+                      "To install it from a source checkout, run <tt>sudo ./scripts/run.sh</tt>; "
+                      "otherwise install the <b>berth</b> package of your distribution. Then press Retry."),
+                   this);
     text->setObjectName(QStringLiteral("helperMissingText"));
     text->setWordWrap(true);
     text->setTextInteractionFlags(Qt::TextSelectableByMouse);

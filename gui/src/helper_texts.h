@@ -41,8 +41,8 @@ private:
     // One row of a table: an id and its English texts, as the engine has them.
     struct SourceText {
         const char* key;
-        const char* label;         // a template's or option's label, a check's or group's title
-        const char* description;   // a description or explanation; nullptr for a group
+        const char* label;       // a template's or option's label, a check's or group's title
+        const char* description; // a description or explanation; nullptr for a group
     };
     using Field = const char* SourceText::*;
 

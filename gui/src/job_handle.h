@@ -17,7 +17,7 @@ public:
     virtual void cancel() = 0;
 
 Q_SIGNALS:
-    void progressChanged(double fraction, const QString& step);   // fraction < 0: unknown
+    void progressChanged(double fraction, const QString& step); // fraction < 0: unknown
     void logLine(const QString& line);
     void finished(bool success, const QString& errorName, const QString& message);
 };

@@ -22,7 +22,7 @@ LimitSlider::LimitSlider(const Scale& scale, QWidget* parent) : QWidget(parent),
     m_spin->setSuffix(scale.suffix);
     if (scale.canBeUnlimited)
         m_spin->setSpecialValueText(tr("unlimited"));
-    m_spin->setKeyboardTracking(false);   // one change per entry, not per digit
+    m_spin->setKeyboardTracking(false); // one change per entry, not per digit
     // One width for every limit, so that the sliders line up.
     m_spin->setMinimumWidth(m_spin->fontMetrics().horizontalAdvance(QStringLiteral("0000000 MiB")) + 30);
     layout->addWidget(m_slider, 1);
@@ -67,8 +67,9 @@ void LimitSlider::showShown(double shown)
     const QSignalBlocker sliderBlock(m_slider);
     m_spin->setValue(shown);
     const int steps = m_scale.sliderSteps;
-    const int position = shown <= 0 && m_scale.canBeUnlimited ? steps + 1
-                                    : std::clamp(static_cast<int>(std::lround(shown / m_scale.sliderStep)), 1, steps);
+    const int position = shown <= 0 && m_scale.canBeUnlimited
+                             ? steps + 1
+                             : std::clamp(static_cast<int>(std::lround(shown / m_scale.sliderStep)), 1, steps);
     m_slider->setValue(position);
 }
 

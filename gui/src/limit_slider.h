@@ -16,16 +16,16 @@ class LimitSlider : public QWidget {
     Q_OBJECT
 public:
     struct Scale {
-        QString suffix;            // shown in the spin box, e.g. " MiB"
-        double unit = 1;           // helper units per shown unit (bytes per MiB)
-        double sliderStep = 1;     // in shown units, per slider position
-        int sliderSteps = 100;     // positions before "unlimited"
-        double spinMaximum = 1e6;  // in shown units
+        QString suffix;           // shown in the spin box, e.g. " MiB"
+        double unit = 1;          // helper units per shown unit (bytes per MiB)
+        double sliderStep = 1;    // in shown units, per slider position
+        int sliderSteps = 100;    // positions before "unlimited"
+        double spinMaximum = 1e6; // in shown units
         int decimals = 0;
         // Weights have no "unlimited": then the spin box starts at
         // `minimum` and an unset value shows `unsetShown` (the kernel's default).
         bool canBeUnlimited = true;
-        double minimum = 0;        // in shown units
+        double minimum = 0; // in shown units
         double unsetShown = 0;
     };
 

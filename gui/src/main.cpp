@@ -16,7 +16,7 @@
 namespace {
 
 struct Options {
-    QString screenshots;   // empty: the window as usual
+    QString screenshots; // empty: the window as usual
 };
 
 // Berth's messages and Qt's own (wizard buttons, standard dialogs) in the
@@ -40,12 +40,14 @@ Options parseArguments(int argc, char** argv)
     QTranslator berth, qt;
     loadTranslations(berth, qt);
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate("main", "Create, run and watch local Linux containers."));
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Create, run and watch local Linux containers."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption screenshots(QStringLiteral("screenshots"),
-                                         QCoreApplication::translate("main", "Save a PNG of each main view into DIRECTORY, then quit."),
-                                         QCoreApplication::translate("main", "DIRECTORY"));
+    const QCommandLineOption screenshots(
+        QStringLiteral("screenshots"),
+        QCoreApplication::translate("main", "Save a PNG of each main view into DIRECTORY, then quit."),
+        QCoreApplication::translate("main", "DIRECTORY"));
     parser.addOption(screenshots);
     parser.process(probe);
     return {parser.value(screenshots)};
@@ -60,7 +62,9 @@ void takeScreenshots(berth::gui::MainWindow& window, const QString& directory)
         for (const QString& path : tour->saved())
             std::printf("%s\n", qPrintable(path));
         for (const QString& name : failures)
-            std::fprintf(stderr, "%s\n", qPrintable(QApplication::translate("main", "berth: could not save the screenshot '%1'").arg(name)));
+            std::fprintf(
+                stderr, "%s\n",
+                qPrintable(QApplication::translate("main", "berth: could not save the screenshot '%1'").arg(name)));
         QApplication::exit(failures.isEmpty() ? 0 : 1);
     });
     // The list first has to arrive from the helper.
@@ -77,8 +81,8 @@ int main(int argc, char** argv)
     QApplication::setApplicationVersion(QStringLiteral(BERTH_VERSION));
     QApplication::setOrganizationName(QStringLiteral("berth"));
     QApplication::setDesktopFileName(QStringLiteral("org.berth.Berth"));
-    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("org.berth.Berth"),
-                                                 QIcon::fromTheme(QStringLiteral("utilities-terminal"))));
+    QApplication::setWindowIcon(
+        QIcon::fromTheme(QStringLiteral("org.berth.Berth"), QIcon::fromTheme(QStringLiteral("utilities-terminal"))));
     QTranslator berthTranslator, qtTranslator;
     loadTranslations(berthTranslator, qtTranslator);
 

@@ -96,7 +96,8 @@ QWidget* MainWindow::createTabs(QWidget* parent)
     m_log = new LogTab(m_source, m_tabs);
     m_tabs->addTab(m_log, tr("Log"));
     m_config = new ConfigTab(m_source, m_tabs);
-    m_config->setConfirmation([this](const QString& title, const QString& question) { return m_confirm(title, question); });
+    m_config->setConfirmation(
+        [this](const QString& title, const QString& question) { return m_confirm(title, question); });
     connect(m_config, &ConfigTab::saved, m_model, &ContainerListModel::refresh);
     connect(m_autostart, &AutostartBox::changed, m_config, &ConfigTab::reloadUnlessEdited);
     connect(m_shares, &SharedFoldersBox::changed, m_config, &ConfigTab::reloadUnlessEdited);
@@ -206,12 +207,18 @@ void MainWindow::showTab(Tab which)
 QWidget* MainWindow::tab(Tab which) const
 {
     switch (which) {
-    case Tab::Overview: return m_overview;
-    case Tab::Resources: return m_resources;
-    case Tab::Network: return m_network;
-    case Tab::Console: return m_console;
-    case Tab::Log: return m_log;
-    case Tab::Config: return m_config;
+    case Tab::Overview:
+        return m_overview;
+    case Tab::Resources:
+        return m_resources;
+    case Tab::Network:
+        return m_network;
+    case Tab::Console:
+        return m_console;
+    case Tab::Log:
+        return m_log;
+    case Tab::Config:
+        return m_config;
     }
     return m_overview;
 }

@@ -115,7 +115,7 @@ private:
     HelperMissingPage* m_helperMissing = nullptr;
     QPointer<NetworksWindow> m_networksWindow;
     QMap<Action, QAction*> m_actions;
-    QString m_shownName;   // the container the tabs show
+    QString m_shownName; // the container the tabs show
     bool m_systemChecked = false;
     Confirm m_confirm;
     AskPath m_askExportPath;

@@ -41,9 +41,8 @@ void MainWindow::createActions()
     connect(makeAction(Action::New, tr("&New…"), "list-add", QKeySequence::New), &QAction::triggered, this,
             [this] { openNewContainerWizard(); });
     connect(makeAction(Action::Start, tr("&Start"), "media-playback-start", QKeySequence(tr("Ctrl+R"))),
-            &QAction::triggered, this, [this] {
-                perform(tr("start '%1'"), [this](const QString& n, S done) { m_source.start(n, this, done); });
-            });
+            &QAction::triggered, this,
+            [this] { perform(tr("start '%1'"), [this](const QString& n, S done) { m_source.start(n, this, done); }); });
     connect(makeAction(Action::Stop, tr("S&top"), "media-playback-stop", QKeySequence(tr("Ctrl+T"))),
             &QAction::triggered, this, [this] {
                 perform(tr("stop '%1'"),
@@ -59,9 +58,8 @@ void MainWindow::createActions()
                 perform(tr("freeze '%1'"), [this](const QString& n, S done) { m_source.freeze(n, this, done); });
             });
     connect(makeAction(Action::Thaw, tr("T&haw"), "media-playback-start", QKeySequence(tr("Ctrl+Shift+U"))),
-            &QAction::triggered, this, [this] {
-                perform(tr("thaw '%1'"), [this](const QString& n, S done) { m_source.thaw(n, this, done); });
-            });
+            &QAction::triggered, this,
+            [this] { perform(tr("thaw '%1'"), [this](const QString& n, S done) { m_source.thaw(n, this, done); }); });
     connect(makeAction(Action::Terminal, tr("Ter&minal"), "utilities-terminal", QKeySequence(tr("Ctrl+Shift+T"))),
             &QAction::triggered, this, [this] { showTab(Tab::Console); });
     connect(makeAction(Action::Clone, tr("&Clone…"), "edit-copy", QKeySequence(tr("Ctrl+Shift+C"))),
@@ -119,7 +117,7 @@ void MainWindow::perform(const QString& whatTemplate, const Call& call)
             statusBar()->clearMessage();
         else
             reportError(errorText(status.error(), what));
-        m_model->refresh(name);   // the view follows even if a signal was missed
+        m_model->refresh(name); // the view follows even if a signal was missed
     });
 }
 
@@ -131,9 +129,8 @@ void MainWindow::destroySelected()
     const QString question = tr("Destroy the container '%1'? Its files are deleted; this cannot be undone.").arg(name);
     if (!m_confirm(tr("Destroy container"), question))
         return;
-    perform(tr("destroy '%1'"), [this](const QString& n, StatusCallback done) {
-        m_source.destroy(n, false, this, std::move(done));
-    });
+    perform(tr("destroy '%1'"),
+            [this](const QString& n, StatusCallback done) { m_source.destroy(n, false, this, std::move(done)); });
 }
 
 void MainWindow::exportSelected()
@@ -142,9 +139,10 @@ void MainWindow::exportSelected()
     if (name.isEmpty())
         return;
     const QString suggested = QDir::home().filePath(name + QStringLiteral(".tar.gz"));
-    const QString path = m_askExportPath ? m_askExportPath(suggested)
-                                         : QFileDialog::getSaveFileName(this, tr("Export '%1'").arg(name), suggested,
-                                                                        tr("Tarballs (*.tar.gz *.tar.xz *.tar.zst *.tar)"));
+    const QString path = m_askExportPath
+                             ? m_askExportPath(suggested)
+                             : QFileDialog::getSaveFileName(this, tr("Export '%1'").arg(name), suggested,
+                                                            tr("Tarballs (*.tar.gz *.tar.xz *.tar.zst *.tar)"));
     if (path.isEmpty())
         return;
     // The helper writes through this descriptor; it never opens our paths.
@@ -162,16 +160,16 @@ void MainWindow::exportSelected()
             return;
         }
         JobHandle* handle = *job;
-        connect(handle, &JobHandle::finished, this, [this, handle, path, what](bool ok, const QString& error,
-                                                                              const QString& message) {
-            handle->deleteLater();
-            if (ok) {
-                statusBar()->showMessage(tr("Exported to '%1'.").arg(path));
-                return;
-            }
-            QFile::remove(path);
-            reportError(errorText(client::clientError(error, message), what));
-        });
+        connect(handle, &JobHandle::finished, this,
+                [this, handle, path, what](bool ok, const QString& error, const QString& message) {
+                    handle->deleteLater();
+                    if (ok) {
+                        statusBar()->showMessage(tr("Exported to '%1'.").arg(path));
+                        return;
+                    }
+                    QFile::remove(path);
+                    reportError(errorText(client::clientError(error, message), what));
+                });
     });
     // The call holds its own duplicate of the descriptor.
     ::close(fd);
@@ -195,15 +193,15 @@ void MainWindow::convertSelected()
             return;
         }
         JobHandle* handle = *job;
-        connect(handle, &JobHandle::finished, this, [this, handle, name, what](bool ok, const QString& error,
-                                                                              const QString& message) {
-            handle->deleteLater();
-            if (ok)
-                statusBar()->clearMessage();
-            else
-                reportError(errorText(client::clientError(error, message), what));
-            m_model->refresh(name);
-        });
+        connect(handle, &JobHandle::finished, this,
+                [this, handle, name, what](bool ok, const QString& error, const QString& message) {
+                    handle->deleteLater();
+                    if (ok)
+                        statusBar()->clearMessage();
+                    else
+                        reportError(errorText(client::clientError(error, message), what));
+                    m_model->refresh(name);
+                });
     });
 }
 
@@ -212,7 +210,8 @@ void MainWindow::openExternalTerminal(bool shell)
     const QString name = selectedName();
     if (name.isEmpty())
         return;
-    const QString why = ExternalTerminal::open(name, shell ? ExternalTerminal::Mode::Shell : ExternalTerminal::Mode::Console);
+    const QString why =
+        ExternalTerminal::open(name, shell ? ExternalTerminal::Mode::Shell : ExternalTerminal::Mode::Console);
     if (!why.isEmpty())
         reportError(why);
 }

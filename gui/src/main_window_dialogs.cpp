@@ -107,13 +107,16 @@ void MainWindow::checkSystemOnFirstStart()
     // Shown only when something essential is missing.
     auto* dialog = new SystemCheckDialog(m_source, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog->page(), &SystemCheckPage::checked, dialog, [dialog] {
-        QSettings().setValue(kSystemCheckedKey, true);
-        if (dialog->page()->hasEssentialMissing())
-            dialog->show();
-        else
-            dialog->deleteLater();
-    }, Qt::SingleShotConnection);
+    connect(
+        dialog->page(), &SystemCheckPage::checked, dialog,
+        [dialog] {
+            QSettings().setValue(kSystemCheckedKey, true);
+            if (dialog->page()->hasEssentialMissing())
+                dialog->show();
+            else
+                dialog->deleteLater();
+        },
+        Qt::SingleShotConnection);
 }
 
 void MainWindow::openSettings()

@@ -14,8 +14,7 @@
 
 namespace berth::gui {
 
-NetworksWindow::NetworksWindow(ContainerSource& source, QWidget* parent)
-    : QWidget(parent, Qt::Window), m_source(source)
+NetworksWindow::NetworksWindow(ContainerSource& source, QWidget* parent) : QWidget(parent, Qt::Window), m_source(source)
 {
     setWindowTitle(tr("Networks — Berth"));
     m_confirm = [this](const QString& title, const QString& question) {
@@ -109,7 +108,8 @@ void NetworksWindow::deleteSelected()
     if (!bridge)
         return;
     const QString name = bridge->name;
-    if (!m_confirm(tr("Delete bridge"), tr("Delete the bridge '%1'? Containers attached to it lose their network.").arg(name)))
+    if (!m_confirm(tr("Delete bridge"),
+                   tr("Delete the bridge '%1'? Containers attached to it lose their network.").arg(name)))
         return;
     m_source.deleteBridge(name, false, this, [this, name](client::Status status) {
         m_message->setText(status ? QString() : errorText(status.error(), tr("delete the bridge '%1'").arg(name)));

@@ -93,7 +93,8 @@ void OverviewTab::showContainer(const ContainerRow* row, qint64 now)
     m_state->setText(stateText(info.state));
     m_uptime->setText(up && info.startedAt > 0 ? formatDuration(now - info.startedAt) : QString());
     m_pid->setText(up ? QString::number(info.pid) : QString());
-    m_addresses->setText(info.addresses.isEmpty() ? tr("none (loopback only)") : info.addresses.join(QLatin1Char('\n')));
+    m_addresses->setText(info.addresses.isEmpty() ? tr("none (loopback only)")
+                                                  : info.addresses.join(QLatin1Char('\n')));
     m_template->setText(info.templateName.isEmpty() ? tr("unknown") : info.templateName);
     m_kind->setText(info.kind);
     m_userNamespace->setText(userNamespaceText(info));

@@ -34,10 +34,10 @@ private:
     QLabel* m_addresses = nullptr;
     QLabel* m_template = nullptr;
     QLabel* m_kind = nullptr;
-    QLabel* m_userNamespace = nullptr;   // privileged, or the host IDs of its user namespace
+    QLabel* m_userNamespace = nullptr; // privileged, or the host IDs of its user namespace
     QLabel* m_limits = nullptr;
     QLabel* m_lastExit = nullptr;
-    QLabel* m_warnings = nullptr;   // confinement the config asks for that is not applied
+    QLabel* m_warnings = nullptr; // confinement the config asks for that is not applied
     QFormLayout* m_form = nullptr;
 };
 

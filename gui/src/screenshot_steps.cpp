@@ -46,7 +46,8 @@ void type(QWidget* target, const QString& text)
 
 ScreenshotTour::Step tabStep(MainWindow& window, const char* file, MainWindow::Tab tab, int settleMs)
 {
-    return {QString::fromLatin1(file), [&window, tab] {
+    return {QString::fromLatin1(file),
+            [&window, tab] {
                 window.showTab(tab);
                 return static_cast<QWidget*>(&window);
             },
@@ -58,7 +59,8 @@ ScreenshotTour::Step tabStep(MainWindow& window, const char* file, MainWindow::T
 std::vector<ScreenshotTour::Step> screenshotSteps(MainWindow& window)
 {
     std::vector<ScreenshotTour::Step> steps;
-    steps.push_back({QStringLiteral("01-containers.png"), [&window]() -> QWidget* {
+    steps.push_back({QStringLiteral("01-containers.png"),
+                     [&window]() -> QWidget* {
                          window.model().setStatsInterval(kSamplingMs);
                          window.findChild<ResourcesTab*>()->setSamplingInterval(kSamplingMs);
                          window.selectContainer(pickContainer(window.model()));
@@ -68,7 +70,8 @@ std::vector<ScreenshotTour::Step> screenshotSteps(MainWindow& window)
                      2000});
     steps.push_back(tabStep(window, "02-resources.png", MainWindow::Tab::Resources, kChartSettleMs));
     steps.push_back(tabStep(window, "03-network.png", MainWindow::Tab::Network, 1500));
-    steps.push_back({QStringLiteral("04-console.png"), [&window]() -> QWidget* {
+    steps.push_back({QStringLiteral("04-console.png"),
+                     [&window]() -> QWidget* {
                          auto* console = window.findChild<ConsoleTab*>();
                          console->setMode(ConsoleTab::Mode::Shell);
                          window.showTab(MainWindow::Tab::Console);
@@ -83,36 +86,41 @@ std::vector<ScreenshotTour::Step> screenshotSteps(MainWindow& window)
     steps.push_back(tabStep(window, "06-config.png", MainWindow::Tab::Config, 1500));
 
     auto wizard = std::make_shared<QPointer<NewContainerWizard>>();
-    steps.push_back({QStringLiteral("07-new-container.png"), [&window, wizard]() -> QWidget* {
+    steps.push_back({QStringLiteral("07-new-container.png"),
+                     [&window, wizard]() -> QWidget* {
                          *wizard = window.openNewContainerWizard();
                          (*wizard)->preset(QStringLiteral("debian"), {});
                          return *wizard;
                      },
                      1500});
-    steps.push_back({QStringLiteral("08-new-container-options.png"), [wizard]() -> QWidget* {
+    steps.push_back({QStringLiteral("08-new-container-options.png"),
+                     [wizard]() -> QWidget* {
                          if (*wizard)
                              (*wizard)->next();
                          return *wizard;
                      },
-                     1000, [wizard] {
+                     1000,
+                     [wizard] {
                          if (*wizard)
                              (*wizard)->close();
                      }});
     auto bridge = std::make_shared<QPointer<BridgeWizard>>();
-    steps.push_back({QStringLiteral("09-bridge-wizard.png"), [&window, bridge]() -> QWidget* {
+    steps.push_back({QStringLiteral("09-bridge-wizard.png"),
+                     [&window, bridge]() -> QWidget* {
                          *bridge = window.openBridgeWizard();
                          (*bridge)->namePage()->findChild<QLineEdit*>()->setText(QStringLiteral("berthbr1"));
                          (*bridge)->next();
                          return *bridge;
                      },
-                     1500, [bridge] {
+                     1500,
+                     [bridge] {
                          if (*bridge)
                              (*bridge)->close();
                      }});
     steps.push_back({QStringLiteral("10-networks.png"), [&window]() -> QWidget* { return window.openNetworksWindow(); },
                      2000, [&window] { window.openNetworksWindow()->close(); }});
-    steps.push_back({QStringLiteral("11-system-check.png"), [&window]() -> QWidget* { return window.openSystemCheck(); },
-                     2500});
+    steps.push_back(
+        {QStringLiteral("11-system-check.png"), [&window]() -> QWidget* { return window.openSystemCheck(); }, 2500});
     return steps;
 }
 

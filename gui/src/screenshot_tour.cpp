@@ -7,8 +7,7 @@ namespace berth::gui {
 
 ScreenshotTour::ScreenshotTour(const QDir& directory, std::vector<Step> steps, QObject* parent)
     : QObject(parent), m_directory(directory), m_steps(std::move(steps))
-{
-}
+{}
 
 void ScreenshotTour::start(int initialDelayMs)
 {

@@ -19,10 +19,10 @@ class ScreenshotTour : public QObject {
     Q_OBJECT
 public:
     struct Step {
-        QString fileName;                      // "01-list.png"
-        std::function<QWidget*()> prepare;     // the window to grab; null skips the step
+        QString fileName;                  // "01-list.png"
+        std::function<QWidget*()> prepare; // the window to grab; null skips the step
         int settleMs = 1000;
-        std::function<void()> cleanup = {};    // after the grab (close a wizard)
+        std::function<void()> cleanup = {}; // after the grab (close a wizard)
     };
 
     ScreenshotTour(const QDir& directory, std::vector<Step> steps, QObject* parent = nullptr);

@@ -35,10 +35,8 @@ public:
     // more than the quotient, so that the window is spanned end to end.
     [[nodiscard]] static int capacityFor(int windowSeconds, int intervalMs);
 
-    explicit UsageHistory(int capacity = capacityFor(kLongestWindowSeconds, kDefaultIntervalMs))
-        : m_capacity(capacity)
-    {
-    }
+    explicit UsageHistory(int capacity = capacityFor(kLongestWindowSeconds, kDefaultIntervalMs)) : m_capacity(capacity)
+    {}
 
     // The model's sampling interval changed: resize every ring, keeping the
     // newest samples.

@@ -12,15 +12,13 @@ namespace {
 constexpr uint kAllowUserInteraction = 1;
 
 // Calls `handle` with the finished call, on the main thread, then lets the watcher go.
-template <class Reply, class Handle>
-void whenAnswered(const QDBusPendingCall& pending, QObject* context, Handle handle)
+template <class Reply, class Handle> void whenAnswered(const QDBusPendingCall& pending, QObject* context, Handle handle)
 {
     auto* watcher = new QDBusPendingCallWatcher(pending, context);
-    QObject::connect(watcher, &QDBusPendingCallWatcher::finished, context,
-                     [watcher, handle = std::move(handle)] {
-                         handle(Reply(*watcher));
-                         watcher->deleteLater();
-                     });
+    QObject::connect(watcher, &QDBusPendingCallWatcher::finished, context, [watcher, handle = std::move(handle)] {
+        handle(Reply(*watcher));
+        watcher->deleteLater();
+    });
 }
 
 } // namespace
@@ -74,14 +72,15 @@ void Authorizer::callerIdentity(const QDBusMessage& call, std::function<void(boo
 
 void Authorizer::check(const QDBusMessage& call, const Needs& needs, Callback done)
 {
-    check(call, [needs](const CallerIdentity&) { return needs; }, std::move(done));
+    check(
+        call, [needs](const CallerIdentity&) { return needs; }, std::move(done));
 }
 
 void Authorizer::check(const QDBusMessage& call, NeedsOf needsOf, Callback done)
 {
     const QString sender = call.service();
-    callerIdentity(call, [this, sender, needsOf = std::move(needsOf), done = std::move(done)](bool ok,
-                                                                                            const CallerIdentity& caller) {
+    callerIdentity(call, [this, sender, needsOf = std::move(needsOf),
+                          done = std::move(done)](bool ok, const CallerIdentity& caller) {
         if (!ok) {
             done({false, caller.uid, QStringLiteral("the bus did not say who the caller is")});
             return;
@@ -124,9 +123,10 @@ void Authorizer::askPolkit(const QString& sender, const QString& action, std::fu
     whenAnswered<QDBusPendingReply<PolkitResult>>(
         pending, this, [action, done = std::move(done)](const QDBusPendingReply<PolkitResult>& reply) {
             if (reply.isError()) {
-                qCWarning(lcHelper).noquote() << "polkit CheckAuthorization for" << action
-                                              << "failed:" << reply.error().message();
-                done(false, QStringLiteral("polkit could not be asked about %1: %2").arg(action, reply.error().message()));
+                qCWarning(lcHelper).noquote()
+                    << "polkit CheckAuthorization for" << action << "failed:" << reply.error().message();
+                done(false,
+                     QStringLiteral("polkit could not be asked about %1: %2").arg(action, reply.error().message()));
                 return;
             }
             done(reply.value().authorized, {});

@@ -52,8 +52,8 @@ struct Needs {
 
 struct AuthorizationResult {
     bool allowed = false;
-    uint uid = uint(-1);   // the caller's, when the bus told it
-    QString why;           // for people, when refused
+    uint uid = uint(-1); // the caller's, when the bus told it
+    QString why;         // for people, when refused
     CallerIdentity caller;
 };
 
@@ -76,8 +76,8 @@ public:
     void callerIdentity(const QDBusMessage& call, std::function<void(bool ok, const CallerIdentity&)> done);
 
 private:
-    void checkActions(const QString& sender, const CallerIdentity& caller, QStringList actions, const HostReasons& reasons,
-                      Callback done);
+    void checkActions(const QString& sender, const CallerIdentity& caller, QStringList actions,
+                      const HostReasons& reasons, Callback done);
     void askPolkit(const QString& sender, const QString& action, std::function<void(bool, QString)> done);
 
     QDBusConnection m_bus;

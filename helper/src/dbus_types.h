@@ -11,9 +11,9 @@
 
 namespace berth::helper {
 
-using StringMap = QMap<QString, QString>;              // a{ss}
-using NamedMaps = QMap<QString, QVariantMap>;          // a{sa{sv}}
-using MapList = QList<QVariantMap>;                    // aa{sv}
+using StringMap = QMap<QString, QString>;     // a{ss}
+using NamedMaps = QMap<QString, QVariantMap>; // a{sa{sv}}
+using MapList = QList<QVariantMap>;           // aa{sv}
 
 // polkit's Subject: (sa{sv}), kind "system-bus-name", details {"name": <unique name>}.
 struct PolkitSubject {

@@ -57,7 +57,7 @@ Result<HelperOptions> parseHelperOptions(const std::vector<std::string>& args, c
     std::size_t i = 0;
     while (i < args.size()) {
         const std::string& flag = args[i++];
-        if (flag == "--stop-networks") {   // the one flag without a value
+        if (flag == "--stop-networks") { // the one flag without a value
             options.stopNetworks = true;
             continue;
         }

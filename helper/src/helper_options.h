@@ -14,8 +14,8 @@ namespace berth::helper {
 struct HelperOptions {
     std::filesystem::path root = "/";
     std::string cgroupParent = kDefaultCgroupParent;
-    std::filesystem::path libexecDir;                 // empty: the installed one
-    std::chrono::seconds idleTimeout{60};              // 0: never exit on idle
+    std::filesystem::path libexecDir;     // empty: the installed one
+    std::chrono::seconds idleTimeout{60}; // 0: never exit on idle
     // Not a service run: bring every network down and exit (the package's
     // prerm, once the containers stopped).
     bool stopNetworks = false;

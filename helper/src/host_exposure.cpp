@@ -14,10 +14,10 @@ namespace {
 // Kernel filesystems that show or change the host itself: sysctls, devices,
 // every cgroup, tracing, firmware variables, other namespaces' objects.
 // Berth's own confined /proc, /sys and cgroup trees come from lxc.mount.auto.
-constexpr std::array<std::string_view, 19> kKernelFs{
-    "proc",   "sysfs",     "cgroup",    "cgroup2",  "debugfs",  "securityfs", "tracefs",
-    "bpf",    "configfs",  "fusectl",   "pstore",   "efivarfs", "binfmt_misc", "hugetlbfs",
-    "nfsd",   "rpc_pipefs", "selinuxfs", "autofs",  "devtmpfs"};
+constexpr std::array<std::string_view, 19> kKernelFs{"proc",       "sysfs",     "cgroup",      "cgroup2",   "debugfs",
+                                                     "securityfs", "tracefs",   "bpf",         "configfs",  "fusectl",
+                                                     "pstore",     "efivarfs",  "binfmt_misc", "hugetlbfs", "nfsd",
+                                                     "rpc_pipefs", "selinuxfs", "autofs",      "devtmpfs"};
 
 bool isKernelFs(std::string_view fstype)
 {
@@ -42,7 +42,7 @@ bool isHarmless(const MountEntry& mount)
     if (mount.flags & MS_BIND)
         return mount.relativeSource;
     if (mount.fstype == "devpts")
-        return hasOption(mount.data, "newinstance");   // else the host's terminals
+        return hasOption(mount.data, "newinstance"); // else the host's terminals
     return mount.fstype == "tmpfs" || mount.fstype == "mqueue";
 }
 
@@ -88,8 +88,8 @@ void checkMountAuto(const Config& config, const ContainerSpec& spec, HostReasons
         out.push_back({where, "lxc.mount.auto with a writable sys", "the host's /sys becomes writable"});
     // Any mode but ro is mounted writable; its devices files would let a
     // container with CAP_SYS_ADMIN allow itself the host's disks.
-    const bool writableCgroup = !ownUserNamespace && mountAuto.cgroup != MountAuto::Cgroup::None
-        && mountAuto.cgroup != MountAuto::Cgroup::ReadOnly;
+    const bool writableCgroup = !ownUserNamespace && mountAuto.cgroup != MountAuto::Cgroup::None &&
+                                mountAuto.cgroup != MountAuto::Cgroup::ReadOnly;
     if (mountAuto.cgroupFull || writableCgroup)
         out.push_back({where, "lxc.mount.auto with a writable or full cgroup tree",
                        "cgroup files such as devices.allow reach the host"});
@@ -99,8 +99,8 @@ void checkNetwork(const ContainerSpec& spec, HostReasons& out)
 {
     for (const auto& iface : spec.network) {
         if (iface.type == net::NetInterfaceSpec::Type::None)
-            out.push_back({iface.where, "lxc.net." + std::to_string(iface.index) + ".type = none",
-                           "shares the host's network"});
+            out.push_back(
+                {iface.where, "lxc.net." + std::to_string(iface.index) + ".type = none", "shares the host's network"});
     }
 }
 
@@ -135,8 +135,9 @@ std::optional<HostReason> forwardExposure(const net::PortForward& forward)
 {
     if (!model::isPrivilegedPort(forward.hostPort))
         return std::nullopt;
-    return HostReason{"", "berth.net.forward = " + forward.toConfigValue() + " takes the host's privileged port " +
-                              std::to_string(forward.hostPort),
+    return HostReason{"",
+                      "berth.net.forward = " + forward.toConfigValue() + " takes the host's privileged port " +
+                          std::to_string(forward.hostPort),
                       "below 1024, where the host's own services such as ssh listen"};
 }
 

@@ -11,9 +11,9 @@
 namespace berth::helper {
 
 struct HostReason {
-    std::string where;   // "config:3", "network 'br0'"; empty when nothing more precise names it
-    std::string rule;    // what the request does: "lxc.mount.entry mounts 'proc'"
-    std::string why;     // why that reaches the host: "a kernel filesystem that reaches the host"
+    std::string where; // "config:3", "network 'br0'"; empty when nothing more precise names it
+    std::string rule;  // what the request does: "lxc.mount.entry mounts 'proc'"
+    std::string why;   // why that reaches the host: "a kernel filesystem that reaches the host"
 
     // "config:3: lxc.mount.entry mounts 'proc' (a kernel filesystem that reaches the host)"
     [[nodiscard]] std::string sentence() const;

@@ -39,14 +39,18 @@ bool Job::start(QDBusConnection bus, Lifetime& lifetime, Work work, Done done)
     m_bus = std::move(bus);
     if (!m_bus.registerObject(path().path(), this, QDBusConnection::ExportAdaptors))
         return false;
-    Progress progress([this](const ProgressEvent& event) {
-        QMetaObject::invokeMethod(this, [this, event] { report(event); }, Qt::QueuedConnection);
-    }, &m_cancel);
-    runInWorker<Status>(this, lifetime, [work = std::move(work), progress] { return work(progress); },
-                        [this, done = std::move(done)](Status status) {
-                            done(status);
-                            finish(status);
-                        });
+    Progress progress(
+        [this](const ProgressEvent& event) {
+            QMetaObject::invokeMethod(
+                this, [this, event] { report(event); }, Qt::QueuedConnection);
+        },
+        &m_cancel);
+    runInWorker<Status>(
+        this, lifetime, [work = std::move(work), progress] { return work(progress); },
+        [this, done = std::move(done)](Status status) {
+            done(status);
+            finish(status);
+        });
     return true;
 }
 
@@ -102,11 +106,12 @@ void Job::Cancel()
     DelayedReply reply(connection(), message());
     m_authorizer.callerUid(message(), [self = QPointer<Job>(this), reply](bool ok, uint uid) {
         if (!self) {
-            reply.ok();   // finished and gone meanwhile: nothing left to cancel
+            reply.ok(); // finished and gone meanwhile: nothing left to cancel
             return;
         }
         if (!ok || (uid != 0 && uid != self->m_owner)) {
-            reply.error(QString::fromLatin1(kErrorNotAuthorized.data()), QStringLiteral("only the job's owner may cancel it"));
+            reply.error(QString::fromLatin1(kErrorNotAuthorized.data()),
+                        QStringLiteral("only the job's owner may cancel it"));
             return;
         }
         self->m_cancel = true;

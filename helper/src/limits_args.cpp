@@ -9,7 +9,7 @@
 namespace berth::helper {
 namespace {
 
-constexpr std::uint64_t kMaxPids = 4194304;     // PID_MAX_LIMIT
+constexpr std::uint64_t kMaxPids = 4194304; // PID_MAX_LIMIT
 constexpr double kMaxCores = 4096;
 
 Error bad(const std::string& key, const std::string& value, std::string_view why)

@@ -25,7 +25,7 @@ struct HostReason;
 
 struct PrivilegeVerdict {
     bool privileged = false;
-    std::vector<std::string> reasons;   // for people, each naming its source
+    std::vector<std::string> reasons; // for people, each naming its source
 };
 
 // A config's text as SetConfig would store it; text that cannot be read

@@ -35,8 +35,9 @@ bool Service::rejected(const Status& status)
     if (status)
         return false;
     const auto name = errorNameFor(status.error());
-    if (name == kErrorFailed)   // not the caller's fault: worth a line in the log
-        qCWarning(lcHelper).noquote() << message().member() << "failed:" << QString::fromStdString(status.error().describe());
+    if (name == kErrorFailed) // not the caller's fault: worth a line in the log
+        qCWarning(lcHelper).noquote() << message().member()
+                                      << "failed:" << QString::fromStdString(status.error().describe());
     sendErrorReply(QString::fromLatin1(name.data(), qsizetype(name.size())),
                    QString::fromStdString(status.error().describe()));
     return true;
@@ -54,36 +55,39 @@ void Service::authorizeAndRun(const Needs& needs, std::function<Status()> work, 
     authorizeAndRun([needs](const CallerIdentity&) { return needs; }, std::move(work), std::move(onSuccess));
 }
 
-void Service::authorizeAndRun(Authorizer::NeedsOf needsOf, std::function<Status()> work, std::function<void()> onSuccess)
+void Service::authorizeAndRun(Authorizer::NeedsOf needsOf, std::function<Status()> work,
+                              std::function<void()> onSuccess)
 {
     setDelayedReply(true);
     m_lifetime.touch();
     DelayedReply reply(connection(), message());
-    auto hold = std::make_shared<LifetimeHold>(m_lifetime);   // polkit may take a while to answer
-    m_authorizer.check(message(), std::move(needsOf), [this, reply, hold, work = std::move(work),
-                                            onSuccess = std::move(onSuccess)](const AuthorizationResult& auth) {
-        if (!auth.allowed) {
-            reply.error(QString::fromLatin1(kErrorNotAuthorized.data()), auth.why);
-            return;
-        }
-        runInWorker<Status>(this, m_lifetime, work, [reply, onSuccess](Status status) {
-            if (!status) {
-                reply.error(status.error());
+    auto hold = std::make_shared<LifetimeHold>(m_lifetime); // polkit may take a while to answer
+    m_authorizer.check(
+        message(), std::move(needsOf),
+        [this, reply, hold, work = std::move(work), onSuccess = std::move(onSuccess)](const AuthorizationResult& auth) {
+            if (!auth.allowed) {
+                reply.error(QString::fromLatin1(kErrorNotAuthorized.data()), auth.why);
                 return;
             }
-            if (onSuccess)
-                onSuccess();
-            reply.ok();
+            runInWorker<Status>(this, m_lifetime, work, [reply, onSuccess](Status status) {
+                if (!status) {
+                    reply.error(status.error());
+                    return;
+                }
+                if (onSuccess)
+                    onSuccess();
+                reply.ok();
+            });
         });
-    });
 }
 
-void Service::authorizeJob(const Needs& needs, const QString& operation, const std::string& container,
-                           Job::Work work, Job::Done done)
+void Service::authorizeJob(const Needs& needs, const QString& operation, const std::string& container, Job::Work work,
+                           Job::Done done)
 {
-    authorizeJobFor(needs, operation, container,
-                    [work = std::move(work)](const Progress& progress, const CallerIdentity&) { return work(progress); },
-                    std::move(done));
+    authorizeJobFor(
+        needs, operation, container,
+        [work = std::move(work)](const Progress& progress, const CallerIdentity&) { return work(progress); },
+        std::move(done));
 }
 
 void Service::authorizeJobFor(const Needs& needs, const QString& operation, const std::string& container,
@@ -98,8 +102,9 @@ void Service::authorizeJobFor(const Needs& needs, const QString& operation, cons
             reply.error(QString::fromLatin1(kErrorNotAuthorized.data()), auth.why);
             return;
         }
-        startJob(reply, auth.uid, operation, container,
-                 [work, caller = auth.caller](const Progress& progress) { return work(progress, caller); }, done);
+        startJob(
+            reply, auth.uid, operation, container,
+            [work, caller = auth.caller](const Progress& progress) { return work(progress, caller); }, done);
     });
 }
 
@@ -113,7 +118,8 @@ void Service::startJob(const DelayedReply& reply, uint owner, const QString& ope
     }
     auto* job = new Job(m_nextJob++, operation, QString::fromStdString(container), owner, m_authorizer, this);
     connect(job, &Job::progressed, this, &Service::JobProgress);
-    if (!job->start(m_bus, m_lifetime, std::move(work), done ? std::move(done) : [](const Status&) {})) {
+    if (!job->start(
+            m_bus, m_lifetime, std::move(work), done ? std::move(done) : [](const Status&) {})) {
         delete job;
         reply.error(Error::make(EBUSY, "could not register the job's object on the bus"));
         return;
@@ -131,16 +137,17 @@ std::size_t Service::runningJobs() const
 
 void Service::emitState(const std::string& name)
 {
-    m_stateWatcher.ensureWatching();   // the first start since boot makes the run directory
+    m_stateWatcher.ensureWatching(); // the first start since boot makes the run directory
     auto state = m_engine.state(name);
     if (!state)
-        return;   // destroyed meanwhile, or not a container's directory
+        return; // destroyed meanwhile, or not a container's directory
     const QString text = QString::fromLatin1(runStateName(state->state).data());
     const auto known = m_announcedStates.find(name);
     // Never announced: it was stopped as far as anyone knows (a start's
     // directory appears before its monitor holds the lock and reads as
     // stopped for a moment).
-    const QString before = known != m_announcedStates.end() ? known->second : QString::fromLatin1(runStateName(RunState::Stopped).data());
+    const QString before =
+        known != m_announcedStates.end() ? known->second : QString::fromLatin1(runStateName(RunState::Stopped).data());
     if (before == text)
         return;
     m_announcedStates[name] = text;

@@ -156,7 +156,7 @@ private:
     struct ExecArgs {
         std::string name;
         ExecRequest request;
-        std::vector<QDBusUnixFileDescriptor> keep;   // the caller's fds, open until the command started
+        std::vector<QDBusUnixFileDescriptor> keep; // the caller's fds, open until the command started
     };
     void startExec(ExecArgs args);
     void execStarted(const DelayedReply& reply, uint owner, bool pty, ExecProcess process);
@@ -166,13 +166,13 @@ private:
     // A container marked berth.remove_when_stopped (service_remove.cpp):
     // its end, and who holds its removal back until it has read it.
     struct RemovalEntry {
-        QString holder;   // the bus name that started it, while it is on the bus
-        bool holderWaits = false;   // the holder called WaitRemoved: it has what it needs
+        QString holder;           // the bus name that started it, while it is on the bus
+        bool holderWaits = false; // the holder called WaitRemoved: it has what it needs
         std::optional<ExitStatus> exit;
         bool removing = false;
         std::vector<DelayedReply> waiters;
         std::shared_ptr<LifetimeHold> hold;
-        unsigned run = 0;   // which start this entry watches
+        unsigned run = 0; // which start this entry watches
     };
     // After a start by `holder` (empty: nobody holds it): watches a marked container.
     void removeWhenStopped(const std::string& name, const QString& holder);
@@ -193,7 +193,7 @@ private:
     std::map<std::string, RemovalEntry> m_removals;
     QDBusServiceWatcher m_removalHolders;
     unsigned m_removalRuns = 0;
-    int m_readsInFlight = 0;   // reads answered from worker threads (main thread only)
+    int m_readsInFlight = 0; // reads answered from worker threads (main thread only)
 };
 
 } // namespace berth::helper

@@ -61,8 +61,8 @@ Result<bool> takePrivileged(TemplateOptions& options)
     const std::string value = found->second;
     options.erase(found);
     if (value != "true" && value != "false")
-        return failWith(EINVAL, "option '" + std::string(model::kPrivilegedOption) + "' is " +
-                                    quoteForMessage(value) + ", not 'true' or 'false'");
+        return failWith(EINVAL, "option '" + std::string(model::kPrivilegedOption) + "' is " + quoteForMessage(value) +
+                                    ", not 'true' or 'false'");
     return value == "true";
 }
 
@@ -86,7 +86,7 @@ Result<CreateRequest> buildRequest(const std::string& name, const QString& templ
     auto checked = validateTemplate(request.templateName, given);
     if (!checked)
         return fail(checked.error());
-    request.options = given;   // the engine fills defaults itself and checks again
+    request.options = given; // the engine fills defaults itself and checks again
     if (auto valid = validateKind(kind.toStdString()); !valid)
         return fail(valid.error());
     if (!kind.isEmpty())
@@ -149,8 +149,7 @@ Status judgeArchiveFile(const CreateRequest& request, int fd, const Paths& paths
 
 // In the job, the config the engine is about to store: refused unless the
 // creation was granted the host action (or the caller is root).
-Status judgeImportedConfig(const std::string& text, const std::string& container, const Paths& paths,
-                           bool hostGranted)
+Status judgeImportedConfig(const std::string& text, const std::string& container, const Paths& paths, bool hostGranted)
 {
     auto reasons = importedConfigReasons(text, container, paths);
     if (!reasons)
@@ -208,22 +207,23 @@ QDBusObjectPath Service::createJob(const std::string& name, const QString& templ
         return {};
     const bool hostGranted = needs.actions.contains(QString::fromLatin1(kActionHostAccess));
     // A directory (oci) is read with the caller's rights, never root's.
-    authorizeJobFor(needs, QStringLiteral("create"), name,
-                    [this, request = *request, keep, name, hostGranted](const Progress& progress, const CallerIdentity& caller) mutable {
-                        request.inputFd = keep.isValid() ? keep.fileDescriptor() : -1;
-                        request.checkImportedConfig = [this, name, hostGranted, caller](const std::string& text) {
-                            return judgeImportedConfig(text, name, m_engine.settings().paths,
-                                                       hostGranted || caller.uid == 0);
-                        };
-                        request.inputReader = uid_t(caller.uid);
-                        if (caller.groupsKnown)
-                            request.inputReaderGroups = std::vector<gid_t>(caller.groups.begin(), caller.groups.end());
-                        return m_engine.create(request, progress);
-                    },
-                    [this, name](const Status& status) {
-                        if (status)
-                            Q_EMIT ContainerAdded(QString::fromStdString(name));
-                    });
+    authorizeJobFor(
+        needs, QStringLiteral("create"), name,
+        [this, request = *request, keep, name, hostGranted](const Progress& progress,
+                                                            const CallerIdentity& caller) mutable {
+            request.inputFd = keep.isValid() ? keep.fileDescriptor() : -1;
+            request.checkImportedConfig = [this, name, hostGranted, caller](const std::string& text) {
+                return judgeImportedConfig(text, name, m_engine.settings().paths, hostGranted || caller.uid == 0);
+            };
+            request.inputReader = uid_t(caller.uid);
+            if (caller.groupsKnown)
+                request.inputReaderGroups = std::vector<gid_t>(caller.groups.begin(), caller.groups.end());
+            return m_engine.create(request, progress);
+        },
+        [this, name](const Status& status) {
+            if (status)
+                Q_EMIT ContainerAdded(QString::fromStdString(name));
+        });
     return {};
 }
 

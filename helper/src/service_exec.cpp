@@ -27,8 +27,8 @@ std::vector<std::string> toStd(const QStringList& list)
 
 Status validateExec(const std::string& name, const ExecRequest& request)
 {
-    for (const Status& check : {validateName(name), validateArgv(request.argv, false), validateEnv(request.env),
-                                validateCwd(request.cwd)}) {
+    for (const Status& check :
+         {validateName(name), validateArgv(request.argv, false), validateEnv(request.env), validateCwd(request.cwd)}) {
         if (!check)
             return check;
     }
@@ -92,23 +92,22 @@ void Service::startExec(ExecArgs args)
     Needs needs{QString::fromLatin1(kActionConsole)};
     requireEntering(args.name, needs);
     auto shared = std::make_shared<ExecArgs>(std::move(args));
-    m_authorizer.check(message(), needs,
-                       [this, reply, hold, shared](const AuthorizationResult& auth) {
-                           if (!auth.allowed) {
-                               reply.error(QString::fromLatin1(kErrorNotAuthorized.data()), auth.why);
-                               return;
-                           }
-                           const bool pty = shared->request.allocatePty;
-                           runInWorker<Result<ExecProcess>>(
-                               this, m_lifetime, [this, shared] { return m_engine.exec(shared->name, shared->request); },
-                               [this, reply, owner = auth.uid, pty](Result<ExecProcess> process) {
-                                   if (!process) {
-                                       reply.error(process.error());
-                                       return;
-                                   }
-                                   execStarted(reply, owner, pty, std::move(*process));
-                               });
-                       });
+    m_authorizer.check(message(), needs, [this, reply, hold, shared](const AuthorizationResult& auth) {
+        if (!auth.allowed) {
+            reply.error(QString::fromLatin1(kErrorNotAuthorized.data()), auth.why);
+            return;
+        }
+        const bool pty = shared->request.allocatePty;
+        runInWorker<Result<ExecProcess>>(
+            this, m_lifetime, [this, shared] { return m_engine.exec(shared->name, shared->request); },
+            [this, reply, owner = auth.uid, pty](Result<ExecProcess> process) {
+                if (!process) {
+                    reply.error(process.error());
+                    return;
+                }
+                execStarted(reply, owner, pty, std::move(*process));
+            });
+    });
 }
 
 void Service::execStarted(const DelayedReply& reply, uint owner, bool pty, ExecProcess process)
@@ -118,11 +117,12 @@ void Service::execStarted(const DelayedReply& reply, uint owner, bool pty, ExecP
     QVariantList out{id};
     UniqueFd master = process.takePtyMaster();
     if (pty)
-        out << QVariant::fromValue(QDBusUnixFileDescriptor(master.get()));   // dups; ours closes below
+        out << QVariant::fromValue(QDBusUnixFileDescriptor(master.get())); // dups; ours closes below
     reply.ok(out);
     auto running = std::make_shared<ExecProcess>(std::move(process));
-    runInWorker<Result<ExitStatus>>(this, m_lifetime, [running] { return running->wait(); },
-                                    [this, id](Result<ExitStatus> status) { execEnded(id, status); });
+    runInWorker<Result<ExitStatus>>(
+        this, m_lifetime, [running] { return running->wait(); },
+        [this, id](Result<ExitStatus> status) { execEnded(id, status); });
 }
 
 void Service::execEnded(uint id, const Result<ExitStatus>& status)

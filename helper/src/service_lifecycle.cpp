@@ -33,11 +33,12 @@ void Service::StartWith(const QString& qname, const QStringList& command)
 
 void Service::startAs(const std::string& name, const Needs& needs, StartOptions options)
 {
-    authorizeAndRun(needs, [this, name, options = std::move(options)] { return m_engine.start(name, options); },
-                    [this, name, holder = message().service()] {
-                        emitState(name);
-                        removeWhenStopped(name, holder);
-                    });
+    authorizeAndRun(
+        needs, [this, name, options = std::move(options)] { return m_engine.start(name, options); },
+        [this, name, holder = message().service()] {
+            emitState(name);
+            removeWhenStopped(name, holder);
+        });
 }
 
 QDBusObjectPath Service::Stop(const QString& qname, uint timeoutSeconds)
@@ -47,12 +48,13 @@ QDBusObjectPath Service::Stop(const QString& qname, uint timeoutSeconds)
     if (rejected(validateName(name)) || rejected(timeout ? Status{} : fail(timeout.error())) ||
         rejected(validateJobCount(runningJobs())) || rejectedUnlessExists(name))
         return {};
-    authorizeJob({QString::fromLatin1(kActionManage)}, QStringLiteral("stop"), name,
-                 [this, name, timeout = *timeout](const Progress& progress) {
-                     progress.step("Stopping", -1);
-                     return m_engine.stop(name, timeout);
-                 },
-                 [this, name](const Status&) { emitState(name); });
+    authorizeJob(
+        {QString::fromLatin1(kActionManage)}, QStringLiteral("stop"), name,
+        [this, name, timeout = *timeout](const Progress& progress) {
+            progress.step("Stopping", -1);
+            return m_engine.stop(name, timeout);
+        },
+        [this, name](const Status&) { emitState(name); });
     return {};
 }
 
@@ -69,7 +71,8 @@ void Service::Freeze(const QString& qname)
     const std::string name = qname.toStdString();
     if (rejected(validateName(name)) || rejectedUnlessExists(name))
         return;
-    authorizeAndRun({kActionManage}, [this, name] { return m_engine.freeze(name); }, [this, name] { emitState(name); });
+    authorizeAndRun(
+        {kActionManage}, [this, name] { return m_engine.freeze(name); }, [this, name] { emitState(name); });
 }
 
 void Service::Thaw(const QString& qname)
@@ -77,7 +80,8 @@ void Service::Thaw(const QString& qname)
     const std::string name = qname.toStdString();
     if (rejected(validateName(name)) || rejectedUnlessExists(name))
         return;
-    authorizeAndRun({kActionManage}, [this, name] { return m_engine.thaw(name); }, [this, name] { emitState(name); });
+    authorizeAndRun(
+        {kActionManage}, [this, name] { return m_engine.thaw(name); }, [this, name] { emitState(name); });
 }
 
 void Service::Destroy(const QString& qname, bool force)
@@ -85,8 +89,9 @@ void Service::Destroy(const QString& qname, bool force)
     const std::string name = qname.toStdString();
     if (rejected(validateName(name)) || rejectedUnlessExists(name))
         return;
-    authorizeAndRun({kActionDestroy}, [this, name, force] { return m_engine.destroy(name, force); },
-                    [this, qname] { Q_EMIT ContainerRemoved(qname); });
+    authorizeAndRun(
+        {kActionDestroy}, [this, name, force] { return m_engine.destroy(name, force); },
+        [this, qname] { Q_EMIT ContainerRemoved(qname); });
 }
 
 QDBusUnixFileDescriptor Service::OpenConsole(const QString& qname, int tty)
@@ -100,23 +105,22 @@ QDBusUnixFileDescriptor Service::OpenConsole(const QString& qname, int tty)
     auto hold = std::make_shared<LifetimeHold>(m_lifetime);
     Needs needs{QString::fromLatin1(kActionConsole)};
     requireEntering(name, needs);
-    m_authorizer.check(message(), needs,
-                       [this, reply, hold, name, tty](const AuthorizationResult& auth) {
-                           if (!auth.allowed) {
-                               reply.error(QStringLiteral("org.berth.Error.NotAuthorized"), auth.why);
-                               return;
-                           }
-                           runInWorker<Result<UniqueFd>>(
-                               this, m_lifetime, [this, name, tty] { return m_engine.console(name, tty); },
-                               [reply](Result<UniqueFd> console) {
-                                   if (!console) {
-                                       reply.error(console.error());
-                                       return;
-                                   }
-                                   // QDBusUnixFileDescriptor dups; ours closes when `console` goes.
-                                   reply.ok({QVariant::fromValue(QDBusUnixFileDescriptor(console->get()))});
-                               });
-                       });
+    m_authorizer.check(message(), needs, [this, reply, hold, name, tty](const AuthorizationResult& auth) {
+        if (!auth.allowed) {
+            reply.error(QStringLiteral("org.berth.Error.NotAuthorized"), auth.why);
+            return;
+        }
+        runInWorker<Result<UniqueFd>>(
+            this, m_lifetime, [this, name, tty] { return m_engine.console(name, tty); },
+            [reply](Result<UniqueFd> console) {
+                if (!console) {
+                    reply.error(console.error());
+                    return;
+                }
+                // QDBusUnixFileDescriptor dups; ours closes when `console` goes.
+                reply.ok({QVariant::fromValue(QDBusUnixFileDescriptor(console->get()))});
+            });
+    });
     return {};
 }
 

@@ -23,9 +23,8 @@ QByteArray Service::GetLog(const QString& qname, qulonglong offset, uint maxByte
                                return;
                            }
                            runInWorker<Result<LogChunk>>(
-                               this, m_lifetime, [this, name, offset, maxBytes] {
-                                   return m_engine.readLog(name, offset, maxBytes);
-                               },
+                               this, m_lifetime,
+                               [this, name, offset, maxBytes] { return m_engine.readLog(name, offset, maxBytes); },
                                [reply](Result<LogChunk> chunk) {
                                    if (!chunk) {
                                        reply.error(chunk.error());

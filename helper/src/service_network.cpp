@@ -19,14 +19,18 @@ QVariantMap bridgeMap(const NetworkInfo& info)
     for (const auto& name : info.containers)
         containers << qs(name);
     const auto& s = info.settings;
-    return {{QStringLiteral("name"), qs(s.name)},         {QStringLiteral("address"), qs(s.address)},
-            {QStringLiteral("dhcpRange"), qs(s.dhcpRange)}, {QStringLiteral("domain"), qs(s.domain)},
-            {QStringLiteral("nat"), s.nat},                {QStringLiteral("up"), info.up},
-            {QStringLiteral("mtu"), uint(s.mtu)},          {QStringLiteral("containers"), containers}};
+    return {{QStringLiteral("name"), qs(s.name)},
+            {QStringLiteral("address"), qs(s.address)},
+            {QStringLiteral("dhcpRange"), qs(s.dhcpRange)},
+            {QStringLiteral("domain"), qs(s.domain)},
+            {QStringLiteral("nat"), s.nat},
+            {QStringLiteral("up"), info.up},
+            {QStringLiteral("mtu"), uint(s.mtu)},
+            {QStringLiteral("containers"), containers}};
 }
 
-Result<NetworkSettings> bridgeSettings(const QString& name, const QString& address, const QString& dhcpRange,
-                                       bool nat, const QString& domain, uint mtu)
+Result<NetworkSettings> bridgeSettings(const QString& name, const QString& address, const QString& dhcpRange, bool nat,
+                                       const QString& domain, uint mtu)
 {
     NetworkSettings settings;
     settings.name = name.toStdString();
@@ -36,9 +40,9 @@ Result<NetworkSettings> bridgeSettings(const QString& name, const QString& addre
     if (!domain.isEmpty())
         settings.domain = domain.toStdString();
     settings.mtu = mtu;
-    for (const Status& check : {validateBridgeName(settings.name), validateCidr(settings.address, true),
-                                validateDhcpRange(settings.dhcpRange), validateDomain(settings.domain),
-                                validateMtu(mtu)}) {
+    for (const Status& check :
+         {validateBridgeName(settings.name), validateCidr(settings.address, true),
+          validateDhcpRange(settings.dhcpRange), validateDomain(settings.domain), validateMtu(mtu)}) {
         if (!check)
             return fail(check.error());
     }
@@ -46,8 +50,7 @@ Result<NetworkSettings> bridgeSettings(const QString& name, const QString& addre
 }
 
 // A string, bool or uint value of `changes` under `key`, when there.
-template <typename T>
-Status takeChange(const QVariantMap& changes, const char* key, std::optional<T>& into)
+template <typename T> Status takeChange(const QVariantMap& changes, const char* key, std::optional<T>& into)
 {
     const auto found = changes.constFind(QLatin1String(key));
     if (found == changes.constEnd())
@@ -72,9 +75,10 @@ Result<NetworkChange> bridgeChange(const QString& name, const QVariantMap& chang
             return failWith(EINVAL, "unknown bridge change '" + key.toStdString() + "'");
     NetworkChange change;
     change.name = name.toStdString();
-    for (const Status& taken : {takeChange(changes, "address", change.address),
-                                takeChange(changes, "dhcpRange", change.dhcpRange), takeChange(changes, "nat", change.nat),
-                                takeChange(changes, "domain", change.domain), takeChange(changes, "mtu", change.mtu)})
+    for (const Status& taken :
+         {takeChange(changes, "address", change.address), takeChange(changes, "dhcpRange", change.dhcpRange),
+          takeChange(changes, "nat", change.nat), takeChange(changes, "domain", change.domain),
+          takeChange(changes, "mtu", change.mtu)})
         if (!taken)
             return fail(taken.error());
     for (const Status& check :

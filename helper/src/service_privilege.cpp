@@ -36,7 +36,7 @@ PrivilegeVerdict Service::existingPrivilege(const std::string& name) const
 HostReasons Service::exposuresOf(const Result<Config>& config, const std::string& as) const
 {
     if (!config)
-        return {};   // no such container: the call itself fails
+        return {}; // no such container: the call itself fails
     auto spec = ContainerSpec::fromConfig(*config);
     if (!spec)
         return {{as, "its config cannot be judged", spec.error().describe()}};

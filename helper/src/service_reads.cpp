@@ -136,12 +136,9 @@ QVariantMap optionMap(const TemplateOption& option)
 QVariantMap checkItemMap(const CheckGroup& group, const CheckItem& item)
 {
     return {
-        {QStringLiteral("group"), qs(group.title)},
-        {QStringLiteral("id"), qs(item.id)},
-        {QStringLiteral("title"), qs(item.title)},
-        {QStringLiteral("status"), qs(checkStatusName(item.status))},
-        {QStringLiteral("detail"), qs(item.detail)},
-        {QStringLiteral("explanation"), qs(item.explanation)},
+        {QStringLiteral("group"), qs(group.title)},  {QStringLiteral("id"), qs(item.id)},
+        {QStringLiteral("title"), qs(item.title)},   {QStringLiteral("status"), qs(checkStatusName(item.status))},
+        {QStringLiteral("detail"), qs(item.detail)}, {QStringLiteral("explanation"), qs(item.explanation)},
     };
 }
 

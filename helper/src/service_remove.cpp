@@ -46,7 +46,7 @@ Status destroyWhenFree(Engine& engine, const std::string& name)
 {
     for (;;) {
         if (!ContainerStore(engine.settings().paths).exists(name))
-            return {};   // someone destroyed it already
+            return {}; // someone destroyed it already
         if (auto free = ContainerLock::acquire(engine.settings().paths, name, true); !free)
             return fail(free.error());
         auto destroyed = engine.destroy(name);
@@ -54,7 +54,7 @@ Status destroyWhenFree(Engine& engine, const std::string& name)
             return destroyed;
         auto state = engine.state(name);
         if (!state || state->state != RunState::Stopped)
-            return destroyed;   // started again: it stays, and its next start watches it again
+            return destroyed; // started again: it stays, and its next start watches it again
     }
 }
 
@@ -66,22 +66,24 @@ void Service::removeWhenStopped(const std::string& name, const QString& holder)
         return;
     auto& entry = m_removals[name];
     entry = RemovalEntry{};
-    entry.hold = std::make_shared<LifetimeHold>(m_lifetime);   // until it is removed
+    entry.hold = std::make_shared<LifetimeHold>(m_lifetime); // until it is removed
     entry.run = ++m_removalRuns;
     if (!holder.isEmpty() && m_bus.interface()->isServiceRegistered(holder)) {
         entry.holder = holder;
         m_removalHolders.addWatchedService(holder);
     }
-    runInWorker<Result<ContainerState>>(this, m_lifetime, [this, name] { return waitUntilStopped(m_engine, name); },
-                                        [this, name, run = entry.run](Result<ContainerState> state) {
-                                            auto found = m_removals.find(name);
-                                            if (found == m_removals.end() || found->second.run != run)
-                                                return;   // removed, or watched anew by a later start
-                                            // A wait that failed counts as killed: the run is over either way.
-                                            found->second.exit = state && state->lastExit ? *state->lastExit
-                                                                 : state ? ExitStatus{} : ExitStatus{0, SIGKILL};
-                                            removeIfReleased(name);
-                                        });
+    runInWorker<Result<ContainerState>>(
+        this, m_lifetime, [this, name] { return waitUntilStopped(m_engine, name); },
+        [this, name, run = entry.run](Result<ContainerState> state) {
+            auto found = m_removals.find(name);
+            if (found == m_removals.end() || found->second.run != run)
+                return; // removed, or watched anew by a later start
+            // A wait that failed counts as killed: the run is over either way.
+            found->second.exit = state && state->lastExit ? *state->lastExit
+                                 : state                  ? ExitStatus{}
+                                                          : ExitStatus{0, SIGKILL};
+            removeIfReleased(name);
+        });
 }
 
 void Service::removeLeftovers()
@@ -114,19 +116,20 @@ void Service::removeIfReleased(const std::string& name)
     if (!entry.exit || entry.removing || (!entry.holder.isEmpty() && !entry.holderWaits))
         return;
     entry.removing = true;
-    runInWorker<Status>(this, m_lifetime, [this, name] { return destroyWhenFree(m_engine, name); },
-                        [this, name](Status destroyed) {
-                            auto node = m_removals.extract(name);
-                            if (!destroyed)
-                                qCWarning(lcHelper).noquote() << "could not remove" << QString::fromStdString(name)
-                                                              << "after it stopped:"
-                                                              << QString::fromStdString(destroyed.error().describe());
-                            else
-                                Q_EMIT ContainerRemoved(QString::fromStdString(name));
-                            const ExitStatus exit = *node.mapped().exit;
-                            for (const DelayedReply& waiter : node.mapped().waiters)
-                                waiter.ok({exit.shellStatus(), exit.signal});
-                        });
+    runInWorker<Status>(
+        this, m_lifetime, [this, name] { return destroyWhenFree(m_engine, name); },
+        [this, name](Status destroyed) {
+            auto node = m_removals.extract(name);
+            if (!destroyed)
+                qCWarning(lcHelper).noquote()
+                    << "could not remove" << QString::fromStdString(name)
+                    << "after it stopped:" << QString::fromStdString(destroyed.error().describe());
+            else
+                Q_EMIT ContainerRemoved(QString::fromStdString(name));
+            const ExitStatus exit = *node.mapped().exit;
+            for (const DelayedReply& waiter : node.mapped().waiters)
+                waiter.ok({exit.shellStatus(), exit.signal});
+        });
 }
 
 int Service::WaitRemoved(const QString& qname, int&)

@@ -59,7 +59,8 @@ void Service::ShareFolder(const QString& qname, const QDBusUnixFileDescriptor& f
         if (!user)
             return fail(user.error());
         const auto normal = model::normalizeShareTarget(target);
-        const model::SharedFolder share{facts.path, normal.value_or(target), facts.uid, facts.gid, user->uid, user->gid};
+        const model::SharedFolder share{facts.path, normal.value_or(target), facts.uid, facts.gid, user->uid,
+                                        user->gid};
         return m_engine.shareFolder(name, share);
     });
 }

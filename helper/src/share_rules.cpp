@@ -53,7 +53,8 @@ bool pathNamesFolder(const std::string& path, const struct stat& folder)
     if (fd < 0)
         return false;
     struct stat st {};
-    const bool same = ::fstat(static_cast<int>(fd), &st) == 0 && st.st_dev == folder.st_dev && st.st_ino == folder.st_ino;
+    const bool same =
+        ::fstat(static_cast<int>(fd), &st) == 0 && st.st_dev == folder.st_dev && st.st_ino == folder.st_ino;
     ::close(static_cast<int>(fd));
     return same;
 }
@@ -89,8 +90,9 @@ std::optional<HostReason> folderExposure(const FolderFacts& folder, bool callerO
 {
     if (callerOwns)
         return std::nullopt;
-    return HostReason{"", "ShareFolder of " + quoteForMessage(folder.path) + " (owned by " + std::to_string(folder.uid) +
-                              ":" + std::to_string(folder.gid) + ")",
+    return HostReason{"",
+                      "ShareFolder of " + quoteForMessage(folder.path) + " (owned by " + std::to_string(folder.uid) +
+                          ":" + std::to_string(folder.gid) + ")",
                       "a folder the caller does not own"};
 }
 
@@ -118,15 +120,14 @@ HostReasons shareLineExposures(const Config& config, const std::optional<Config>
 Status validateInsideUser(std::string_view user)
 {
     const auto validPart = [](std::string_view part) {
-        return !part.empty() && part.size() <= 32 && part.front() != '-' &&
-               std::ranges::all_of(part, [](char c) {
-                   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-                          c == '-' || c == '.';
-               });
+        return !part.empty() && part.size() <= 32 && part.front() != '-' && std::ranges::all_of(part, [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+                   c == '.';
+        });
     };
     const auto colon = user.find(':');
-    const bool ok = validPart(user.substr(0, colon)) &&
-                    (colon == std::string_view::npos || validPart(user.substr(colon + 1)));
+    const bool ok =
+        validPart(user.substr(0, colon)) && (colon == std::string_view::npos || validPart(user.substr(colon + 1)));
     if (!ok)
         return failWith(EINVAL, "inside user " + quoteForMessage(user) +
                                     " is not 'root', a user name or a number (optionally USER:GROUP)");

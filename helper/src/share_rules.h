@@ -18,7 +18,7 @@
 namespace berth::helper {
 
 struct FolderFacts {
-    std::string path;   // as the kernel names the helper's copy of the descriptor
+    std::string path; // as the kernel names the helper's copy of the descriptor
     uid_t uid = 0;
     gid_t gid = 0;
 };

@@ -5,11 +5,16 @@ namespace berth::helper {
 std::string_view runStateName(RunState state)
 {
     switch (state) {
-    case RunState::Stopped: return "stopped";
-    case RunState::Starting: return "starting";
-    case RunState::Running: return "running";
-    case RunState::Stopping: return "stopping";
-    case RunState::Frozen: return "frozen";
+    case RunState::Stopped:
+        return "stopped";
+    case RunState::Starting:
+        return "starting";
+    case RunState::Running:
+        return "running";
+    case RunState::Stopping:
+        return "stopping";
+    case RunState::Frozen:
+        return "frozen";
     }
     return "unknown";
 }
@@ -22,14 +27,22 @@ std::string_view kindName(ContainerKind kind)
 std::string_view optionTypeName(OptionType type)
 {
     switch (type) {
-    case OptionType::String: return "string";
-    case OptionType::Boolean: return "boolean";
-    case OptionType::Integer: return "integer";
-    case OptionType::Choice: return "choice";
-    case OptionType::List: return "list";
-    case OptionType::Container: return "container";
-    case OptionType::File: return "file";
-    case OptionType::Secret: return "secret";
+    case OptionType::String:
+        return "string";
+    case OptionType::Boolean:
+        return "boolean";
+    case OptionType::Integer:
+        return "integer";
+    case OptionType::Choice:
+        return "choice";
+    case OptionType::List:
+        return "list";
+    case OptionType::Container:
+        return "container";
+    case OptionType::File:
+        return "file";
+    case OptionType::Secret:
+        return "secret";
     }
     return "string";
 }

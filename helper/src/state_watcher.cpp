@@ -21,7 +21,7 @@ void StateWatcher::ensureWatching()
 void StateWatcher::rescan()
 {
     if (!QFileInfo(m_runDir).isDir())
-        return;   // no container has run since boot; the first start makes it
+        return; // no container has run since boot; the first start makes it
     QStringList wanted{m_runDir};
     const QDir runDir(m_runDir);
     for (const QString& name : runDir.entryList(QDir::Dirs | QDir::NoDotAndDotDot))
@@ -36,7 +36,7 @@ void StateWatcher::rescan()
 void StateWatcher::directoryChanged(const QString& path)
 {
     if (path == m_runDir) {
-        rescan();   // a container directory came or went
+        rescan(); // a container directory came or went
         return;
     }
     Q_EMIT touched(QFileInfo(path).fileName());

@@ -38,7 +38,10 @@ std::vector<std::string> valuesOf(const std::vector<ConfigEntry>& entries)
 
 constexpr std::string_view kChanges = " changes the container's user namespace";
 
-std::string ruleFor(std::string_view key) { return std::string(key) + std::string(kChanges); }
+std::string ruleFor(std::string_view key)
+{
+    return std::string(key) + std::string(kChanges);
+}
 
 } // namespace
 
@@ -58,7 +61,8 @@ HostReasons userNamespaceChanges(const Config& current, const Config& next)
         // Nothing new, so lines were taken away: name them.
         if (out.size() == found)
             for (const auto& entry : before)
-                out.push_back({"", "removing " + std::string(key) + " = " + normalized(entry.value) + std::string(kChanges), ""});
+                out.push_back(
+                    {"", "removing " + std::string(key) + " = " + normalized(entry.value) + std::string(kChanges), ""});
     }
     return out;
 }

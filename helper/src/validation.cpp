@@ -19,7 +19,8 @@ Status checkEntries(const std::vector<std::string>& entries, std::size_t maxEntr
         return failWith(E2BIG, std::string(what) + ": more than " + std::to_string(maxEntries) + " entries");
     for (const auto& entry : entries) {
         if (entry.size() > kMaxArgBytes)
-            return failWith(E2BIG, std::string(what) + ": an entry is longer than " + std::to_string(kMaxArgBytes) + " bytes");
+            return failWith(E2BIG,
+                            std::string(what) + ": an entry is longer than " + std::to_string(kMaxArgBytes) + " bytes");
         if (hasNul(entry))
             return failWith(EINVAL, std::string(what) + ": an entry contains a NUL byte");
     }

@@ -20,7 +20,7 @@ namespace berth::helper {
 inline constexpr std::size_t kMaxConfigBytes = 1024 * 1024;
 inline constexpr std::size_t kMaxArgvEntries = 256;
 inline constexpr std::size_t kMaxEnvEntries = 256;
-inline constexpr std::size_t kMaxArgBytes = 64 * 1024;        // one argv/env entry, one option value
+inline constexpr std::size_t kMaxArgBytes = 64 * 1024; // one argv/env entry, one option value
 inline constexpr std::size_t kMaxOptions = 64;
 inline constexpr std::size_t kMaxRunningJobs = 16;
 inline constexpr std::size_t kMaxPendingExecs = 64;

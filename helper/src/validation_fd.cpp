@@ -66,7 +66,8 @@ Result<FdFacts> fdFacts(int fd)
 Status validateFdAccess(int flags, FdUse use)
 {
     if ((flags & O_PATH) == O_PATH)
-        return failWith(EINVAL, "the file descriptor passed was opened with O_PATH, without the right to read or write");
+        return failWith(EINVAL,
+                        "the file descriptor passed was opened with O_PATH, without the right to read or write");
     const int mode = flags & O_ACCMODE;
     if (use == FdUse::Read && mode != O_RDONLY && mode != O_RDWR)
         return failWith(EINVAL, "the file descriptor passed is not open for reading");
@@ -82,8 +83,8 @@ Status validateFdMode(mode_t mode, bool fileOk, bool directoryOk)
     if (directoryOk && S_ISDIR(mode))
         return {};
     std::string wanted = fileOk && directoryOk ? "a regular file, a pipe or a directory"
-                         : directoryOk        ? "a directory"
-                                              : "a regular file or a pipe";
+                         : directoryOk         ? "a directory"
+                                               : "a regular file or a pipe";
     return failWith(EINVAL, "the file descriptor passed is not " + wanted);
 }
 
@@ -108,8 +109,9 @@ Status validateStdioFacts(const FdFacts& facts, StdioStream stream)
     const bool kindOk = S_ISFIFO(facts.mode) || S_ISSOCK(facts.mode) || S_ISREG(facts.mode) ||
                         (S_ISCHR(facts.mode) && (facts.terminal || isNullDevice(facts)));
     if ((facts.flags & O_PATH) == 0 && !kindOk)
-        return failWith(EINVAL, name + " is " + stdioKind(facts) + ": stdio must be a pipe, a socket, a "
-                                       "terminal or a regular file");
+        return failWith(EINVAL, name + " is " + stdioKind(facts) +
+                                    ": stdio must be a pipe, a socket, a "
+                                    "terminal or a regular file");
     if (auto access = validateFdAccess(facts.flags, stream == StdioStream::In ? FdUse::Read : FdUse::Write); !access)
         return failWith(EINVAL, name + ": " + access.error().message);
     return {};

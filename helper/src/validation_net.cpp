@@ -10,7 +10,7 @@
 namespace berth::helper {
 namespace {
 
-constexpr std::size_t kIfNameMax = 15;   // IFNAMSIZ - 1
+constexpr std::size_t kIfNameMax = 15; // IFNAMSIZ - 1
 
 bool isBridgeChar(char c)
 {

@@ -19,8 +19,7 @@ namespace berth::helper {
 // What a worker owns between its start and its result: everything in it
 // that touches Qt (the lifetime hold restarts a QTimer, `done` holds replies
 // and QObjects) is created and destroyed on the main thread.
-template <class T>
-struct WorkerTask {
+template <class T> struct WorkerTask {
     std::shared_ptr<LifetimeHold> hold;
     std::function<T()> work;
     std::function<void(T)> done;

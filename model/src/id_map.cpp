@@ -3,7 +3,6 @@
 #include <algorithm>
 #include "text_fields.h"
 
-
 namespace berth::model {
 
 namespace {

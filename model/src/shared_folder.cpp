@@ -107,7 +107,8 @@ std::expected<std::string, std::string> normalizeShareTarget(std::string_view ta
             continue;
         if (part == "..") {
             if (kept.empty())
-                return std::unexpected("the target '" + std::string(target) + "' climbs out of the container with '..'");
+                return std::unexpected("the target '" + std::string(target) +
+                                       "' climbs out of the container with '..'");
             kept.pop_back();
             continue;
         }

@@ -37,7 +37,6 @@ using namespace berth::bench;
 
 namespace fsys = std::filesystem;
 
-
 struct Options {
     int runs = 5;
     int files = 20000;
@@ -56,7 +55,8 @@ Result<int> parseCount(std::string_view flag, const char* text)
     int result = 0;
     const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), result);
     if (value.empty() || ec != std::errc() || end != value.data() + value.size() || result < 1 || result > 1000000)
-        return failWith(EINVAL, std::string(flag) + " needs a number from 1 to 1000000", "'" + std::string(value) + "'");
+        return failWith(EINVAL, std::string(flag) + " needs a number from 1 to 1000000",
+                        "'" + std::string(value) + "'");
     return result;
 }
 
@@ -65,9 +65,10 @@ Result<Options> parseOptions(int argc, char** argv)
     Options options;
     for (int i = 1; i < argc; i += 2) {
         const std::string_view arg = argv[i];
-        int* target = arg == "--runs" ? &options.runs
-                    : arg == "--files" ? &options.files
-                    : arg == "--megabytes" ? &options.megabytes : nullptr;
+        int* target = arg == "--runs"        ? &options.runs
+                      : arg == "--files"     ? &options.files
+                      : arg == "--megabytes" ? &options.megabytes
+                                             : nullptr;
         if (!target)
             return failWith(EINVAL, "usage: bench_create [--runs N] [--files N] [--megabytes N]", std::string(arg));
         Result<int> count = parseCount(arg, i + 1 < argc ? argv[i + 1] : nullptr);
@@ -188,11 +189,12 @@ std::vector<Contender> contendersFor(Engine& engine, const std::string& source, 
     std::vector<Contender> rows;
     rows.push_back({"snapshot, " + label, [&engine, source] { return timedClone(engine, source, true); }, {}});
     rows.push_back({"unpriv. snapshot, " + label,
-                    [&engine, source] { return timedClone(engine, source, true, /*privileged=*/false); }, {}});
+                    [&engine, source] { return timedClone(engine, source, true, /*privileged=*/false); },
+                    {}});
     rows.push_back({"full copy, " + label, [&engine, source] { return timedClone(engine, source, false); }, {}});
-    rows.push_back({"cp -a, " + label, [rootfs, tempDir] {
-                        return timedCp(rootfs, tempDir / "cp-dest", tempDir / "cp.log");
-                    }, {}});
+    rows.push_back({"cp -a, " + label,
+                    [rootfs, tempDir] { return timedCp(rootfs, tempDir / "cp-dest", tempDir / "cp.log"); },
+                    {}});
     rows.push_back({"chown shift, " + label, [rootfs] { return timedShift(rootfs); }, {}});
     return rows;
 }
@@ -237,7 +239,8 @@ Status runBench(const Options& options)
     for (const Contender& contender : contenders)
         rows.push_back({contender.name, summarize(contender.samples)});
     std::printf("\ncreate from a stopped source container (wall time, steady_clock; large = busybox + %d files, "
-                "%d MB)\n%s", options.files, options.megabytes, formatTable(rows).c_str());
+                "%d MB)\n%s",
+                options.files, options.megabytes, formatTable(rows).c_str());
     return {};
 }
 

@@ -65,7 +65,8 @@ void removeCgroupTree(const fs::path& top)
     if (!fs::is_directory(top, ec))
         return;
     std::vector<fs::path> dirs{top};
-    for (auto it = fs::recursive_directory_iterator(top, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+    for (auto it = fs::recursive_directory_iterator(top, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec))
         if (it->is_directory(ec))
             dirs.push_back(it->path());
     std::ranges::sort(dirs, [](const auto& a, const auto& b) { return a.string().size() > b.string().size(); });

@@ -38,7 +38,7 @@ constexpr int kContainers = 500;
 
 struct Options {
     int runs = 10;
-    bool emptyWindow = false;   // the child side of the launch baseline
+    bool emptyWindow = false; // the child side of the launch baseline
 };
 
 Result<Options> parseOptions(int argc, char** argv)
@@ -52,8 +52,8 @@ Result<Options> parseOptions(int argc, char** argv)
         }
         const std::string_view value = i + 1 < argc ? argv[i + 1] : "";
         const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), options.runs);
-        if (arg != "--runs" || value.empty() || ec != std::errc() || end != value.data() + value.size()
-            || options.runs < 1 || options.runs > 10000)
+        if (arg != "--runs" || value.empty() || ec != std::errc() || end != value.data() + value.size() ||
+            options.runs < 1 || options.runs > 10000)
             return failWith(EINVAL, "usage: bench_gui [--runs N (1..10000)]", std::string(arg));
         ++i;
     }
@@ -237,8 +237,8 @@ Status run(const Options& options)
     printTable("launch to a painted main window (ms, offscreen)",
                {{"berth", summarize(berthLaunch)}, {"bare Qt Widgets window", summarize(bareLaunch)}});
     printTable("container list of 500 (ms)", {{"load (ListContainers + 500 GetContainer)", summarize(list.load)},
-                                               {"sort by memory", summarize(list.sort)},
-                                               {"one GetStats update", summarize(list.update)}});
+                                              {"sort by memory", summarize(list.sort)},
+                                              {"one GetStats update", summarize(list.update)}});
     printTable("Resources charts, one update and paint from 15 minutes of 1 Hz samples (ms)",
                {{"1-minute window", summarize(charts1)},
                 {"5-minute window", summarize(charts5)},

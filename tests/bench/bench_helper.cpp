@@ -92,7 +92,7 @@ Memory memoryOf(long pid)
     Memory memory;
     std::ifstream rollup("/proc/" + std::to_string(pid) + "/smaps_rollup");
     std::string line;
-    std::getline(rollup, line);   // the address range
+    std::getline(rollup, line); // the address range
     std::string key, unit;
     long value = 0;
     while (rollup >> key >> value >> unit) {
@@ -119,8 +119,9 @@ long parentPid(long pid)
 // One method call on the helper, blocking; the wall time in ms or why it failed.
 Result<double> timedCall(const QDBusConnection& bus, const QString& method, const QVariantList& args)
 {
-    auto message = QDBusMessage::createMethodCall(QStringLiteral("org.berth.Berth1"), QStringLiteral("/org/berth/Berth1"),
-                                                  QStringLiteral("org.berth.Manager1"), method);
+    auto message =
+        QDBusMessage::createMethodCall(QStringLiteral("org.berth.Berth1"), QStringLiteral("/org/berth/Berth1"),
+                                       QStringLiteral("org.berth.Manager1"), method);
     message.setArguments(args);
     const auto begin = Clock::now();
     const QDBusMessage reply = bus.call(message, QDBus::Block, 120000);
@@ -227,8 +228,8 @@ private:
 
 void printTimings(const std::vector<Row>& rows)
 {
-    std::printf("\n%-44s %10s %10s   %-28s %10s %10s\n", "berth-helper call (ms)", "median", "p95", "LXC equivalent (ms)",
-                "median", "p95");
+    std::printf("\n%-44s %10s %10s   %-28s %10s %10s\n", "berth-helper call (ms)", "median", "p95",
+                "LXC equivalent (ms)", "median", "p95");
     for (const Row& row : rows) {
         std::printf("%-44s %10.3f %10.3f   ", row.what.c_str(), percentile(row.berthMs, 0.5),
                     percentile(row.berthMs, 0.95));
@@ -254,8 +255,7 @@ class HelperBench {
 public:
     HelperBench(const Options& options, BenchEnvironment& env)
         : m_options(options), m_env(env), m_engine(settingsFor(env))
-    {
-    }
+    {}
     ~HelperBench() { cleanUp(); }
 
     Status run();
@@ -293,7 +293,7 @@ Status HelperBench::startBus()
     berth::test::SystemBusSettings settings;
     settings.stateRoot = QString::fromStdString(m_engine.settings().paths.root().string());
     settings.cgroupParent = QString::fromStdString(m_env.cgroupParent());
-    settings.helperIdleSeconds = 3600;   // the bench decides when it ends
+    settings.helperIdleSeconds = 3600; // the bench decides when it ends
     QString why;
     if (!m_bus.start(settings, &why))
         return failWith(EIO, "private bus: " + why.toStdString());
@@ -321,7 +321,8 @@ Status HelperBench::measureFewContainers()
         return created;
     if (auto ok = addRow(m_rows, "ListContainers, 1 stopped container", QStringLiteral("ListContainers")); !ok)
         return ok;
-    if (auto ok = addRow(m_rows, "GetContainer, stopped", QStringLiteral("GetContainer"), {QStringLiteral("probe")}); !ok)
+    if (auto ok = addRow(m_rows, "GetContainer, stopped", QStringLiteral("GetContainer"), {QStringLiteral("probe")});
+        !ok)
         return ok;
     m_idleHelper = memoryOf(long(m_bus.ownerPid(QStringLiteral("org.berth.Berth1"))));
     return {};
@@ -382,7 +383,7 @@ Status HelperBench::run()
         return ok;
     if (auto ok = measureManyContainers(); !ok)
         return ok;
-    destroyContainers();   // one fleet at a time
+    destroyContainers(); // one fleet at a time
     if (auto ok = measureLxc(m_options.containers, 2); !ok)
         return ok;
     std::printf("\nberth-helper by D-Bus activation on a private bus, %d calls per row, one caller, "

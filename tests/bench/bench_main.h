@@ -13,18 +13,20 @@ namespace berth::bench {
 inline volatile std::sig_atomic_t g_interrupted = 0;
 
 // True once SIGINT or SIGTERM arrived.
-[[nodiscard]] inline bool interrupted() { return g_interrupted != 0; }
+[[nodiscard]] inline bool interrupted()
+{
+    return g_interrupted != 0;
+}
 
 // 2 for bad options, 1 when the bench failed, else 0.
-template <class Options>
-int benchMain(const char* name, const Result<Options>& options, Status (*run)(const Options&))
+template <class Options> int benchMain(const char* name, const Result<Options>& options, Status (*run)(const Options&))
 {
     if (!options) {
         std::fprintf(stderr, "%s: %s\n", name, options.error().describe().c_str());
         return 2;
     }
     // No SA_RESTART: a signal ends the current wait, then the loop stops.
-    struct sigaction action{};
+    struct sigaction action {};
     action.sa_handler = [](int) { g_interrupted = 1; };
     ::sigaction(SIGINT, &action, nullptr);
     ::sigaction(SIGTERM, &action, nullptr);

@@ -33,10 +33,9 @@ using namespace berth;
 using namespace berth::bench;
 namespace fs = std::filesystem;
 
-
 constexpr const char* kBridge = "bbr0";
-constexpr net::Ipv4Cidr kBridgeAddress{net::Ipv4Address{0x0ad20001}, 24};      // 10.210.0.1/24
-constexpr net::Ipv4Cidr kContainerAddress{net::Ipv4Address{0x0ad20002}, 24};   // 10.210.0.2/24
+constexpr net::Ipv4Cidr kBridgeAddress{net::Ipv4Address{0x0ad20001}, 24};    // 10.210.0.1/24
+constexpr net::Ipv4Cidr kContainerAddress{net::Ipv4Address{0x0ad20002}, 24}; // 10.210.0.2/24
 constexpr const char* kContainerAddressText = "10.210.0.2/24";
 constexpr const char* kLxcAddressText = "10.210.0.3/24";
 
@@ -76,8 +75,9 @@ Result<Options> parseOptions(int argc, char** argv)
         const std::string_view arg = argv[i];
         const char* value = i + 1 < argc ? argv[i + 1] : nullptr;
         Result<int> count = arg == "--runs" ? parseCount(arg, value, 1)
-                           : arg == "--warmup" ? parseCount(arg, value, 0)
-                           : failWith(EINVAL, "usage: bench_net_attach [--runs N] [--warmup N]", std::string(arg));
+                            : arg == "--warmup"
+                                ? parseCount(arg, value, 0)
+                                : failWith(EINVAL, "usage: bench_net_attach [--runs N] [--warmup N]", std::string(arg));
         if (!count)
             return fail(count.error());
         (arg == "--runs" ? options.runs : options.warmup) = *count;
@@ -116,7 +116,8 @@ Status ipAttach(pid_t pid, const char* hostEnd, const fs::path& log)
 // A fresh namespace per run (untimed), the attach (timed), then the host
 // end deleted (untimed: deleting a veth costs about as much again) so the
 // next run can reuse its name.
-Result<double> attachRun(net::NetlinkSocket& sock, const char* hostEnd, const std::function<Status(NetnsHolder&)>& attach)
+Result<double> attachRun(net::NetlinkSocket& sock, const char* hostEnd,
+                         const std::function<Status(NetnsHolder&)>& attach)
 {
     NetnsHolder holder;
     if (Status ok = holder.start("eth0", kContainerAddress); !ok)
@@ -168,10 +169,12 @@ Result<Contender> lxcContender(const fs::path& dir, const fs::path& rootfs, cons
         return failWith(ec.value(), "create the LXC path: " + ec.message(), lxcPath.string());
     if (Status ok = writeLxcConfig(config, rootfs, cgroupParent, veth); !ok)
         return fail(ok.error());
-    Argv argv = {"lxc-execute", "-P", lxcPath.string(), "-n", "bench-net-" + tag, "-f", config.string(), "--", "/bin/true"};
+    Argv argv = {"lxc-execute",   "-P", lxcPath.string(), "-n", "bench-net-" + tag, "-f",
+                 config.string(), "--", "/bin/true"};
     const fs::path log = dir / ("lxc-" + tag + ".log");
     return Contender{veth ? "lxc-execute, veth on bridge" : "lxc-execute, no network",
-                     [argv, log] { return timedRun(argv, log); }, {}};
+                     [argv, log] { return timedRun(argv, log); },
+                     {}};
 }
 
 // LXC looks the bridge up under /sys/class/net, which shows the links of
@@ -258,7 +261,7 @@ Status runBench(const Options& options)
     settings.paths = Paths(env.tempDir());
     settings.cgroupParent = env.cgroupParent();
     settings.libexecDir = BERTH_BUILD_LIBEXECDIR;
-    BerthContender rootfsOwner(std::move(settings));   // only its busybox rootfs is used, by LXC
+    BerthContender rootfsOwner(std::move(settings)); // only its busybox rootfs is used, by LXC
     if (Status ok = rootfsOwner.create(); !ok)
         return ok;
     Result<Contender> lxcVeth = lxcContender(env.tempDir(), rootfsOwner.rootfs(), env.cgroupParent(), true);
@@ -269,10 +272,14 @@ Status runBench(const Options& options)
     net::NetlinkSocket& nl = *sock;
     // The order of rows; printResults relies on the LXC rows at 2 and 3.
     std::vector<Contender> contenders;
-    contenders.push_back({"berth (libnl, peer born in netns)",
-                          [&] { return attachRun(nl, "vbh0", [&](NetnsHolder& h) { return berthAttach(nl, h, "vbh0"); }); }, {}});
-    contenders.push_back({"ip link + nsenter ip (4 commands)",
-                          [&] { return attachRun(nl, "vih0", [&](NetnsHolder& h) { return ipAttach(h.pid(), "vih0", ipLog); }); }, {}});
+    contenders.push_back(
+        {"berth (libnl, peer born in netns)",
+         [&] { return attachRun(nl, "vbh0", [&](NetnsHolder& h) { return berthAttach(nl, h, "vbh0"); }); },
+         {}});
+    contenders.push_back(
+        {"ip link + nsenter ip (4 commands)",
+         [&] { return attachRun(nl, "vih0", [&](NetnsHolder& h) { return ipAttach(h.pid(), "vih0", ipLog); }); },
+         {}});
     contenders.push_back(std::move(*lxcVeth));
     contenders.push_back(std::move(*lxcEmpty));
     std::printf("bench_net_attach: %d runs (+%d warm-up) of each, round-robin\n", options.runs, options.warmup);

@@ -25,7 +25,6 @@ namespace {
 using namespace berth;
 using namespace berth::bench;
 
-
 struct Options {
     int runs = 50;
     int warmup = 3;
@@ -62,8 +61,9 @@ Result<Options> parseOptions(int argc, char** argv)
         const std::string_view arg = argv[i];
         const char* value = i + 1 < argc ? argv[i + 1] : nullptr;
         Result<int> count = arg == "--runs" ? parseCount(arg, value, 1)
-                           : arg == "--warmup" ? parseCount(arg, value, 0)
-                           : failWith(EINVAL, "usage: bench_start [--runs N] [--warmup N]", std::string(arg));
+                            : arg == "--warmup"
+                                ? parseCount(arg, value, 0)
+                                : failWith(EINVAL, "usage: bench_start [--runs N] [--warmup N]", std::string(arg));
         if (!count)
             return fail(count.error());
         (arg == "--runs" ? options.runs : options.warmup) = *count;
@@ -136,7 +136,8 @@ Status runBench(const Options& options)
     // Each row runs as it says: read once, not assumed from the configs.
     Result<std::uint32_t> berthRoot = unprivileged.hostRoot();
     if (!berthRoot || *berthRoot == 0)
-        return failWith(EIO, "the unprivileged Berth container's root is host root", berthRoot ? "" : berthRoot.error().describe());
+        return failWith(EIO, "the unprivileged Berth container's root is host root",
+                        berthRoot ? "" : berthRoot.error().describe());
     if (Status ok = crun.setUp(env.tempDir(), berthContender.rootfs(), env.cgroupParent()); !ok)
         return ok;
     if (Status ok = lxc.setUp(env.tempDir(), berthContender.rootfs(), env.cgroupParent()); !ok)

@@ -50,7 +50,7 @@ std::pair<long, long> processMemoryKiB(pid_t pid)
     long rss = 0, priv = 0;
     std::ifstream rollup("/proc/" + std::to_string(pid) + "/smaps_rollup");
     std::string line;
-    std::getline(rollup, line);   // the address range header
+    std::getline(rollup, line); // the address range header
     std::string key, unit;
     long value;
     while (rollup >> key >> value >> unit) {
@@ -103,8 +103,9 @@ void reportMonitorMemory(Engine& engine, int count)
         priv.push_back(p / 1024.0);
     }
     const bench::Summary r = bench::summarize(rss), p = bench::summarize(priv);
-    std::printf("\nberth-monitor memory per container (MB): RSS median %.2f (max %.2f), private median %.2f (max %.2f)\n",
-                r.median, r.max, p.median, p.max);
+    std::printf(
+        "\nberth-monitor memory per container (MB): RSS median %.2f (max %.2f), private median %.2f (max %.2f)\n",
+        r.median, r.max, p.median, p.max);
     std::printf("(reference, measured on this machine class: LXC's monitor 3.0 MB RSS, 1.4 MB private)\n");
 }
 
@@ -137,20 +138,20 @@ int main(int argc, char** argv)
             auto stats = engine.stats();
             const double us = std::chrono::duration<double, std::micro>(Clock::now() - begin).count();
             if (!stats || stats->size() != static_cast<size_t>(options.containers)) {
-                std::fprintf(stderr, "bench_stats: stats() returned %zu of %d containers\n",
-                             stats ? stats->size() : 0, options.containers);
+                std::fprintf(stderr, "bench_stats: stats() returned %zu of %d containers\n", stats ? stats->size() : 0,
+                             options.containers);
                 status = 1;
                 break;
             }
-            perContainerUs.push_back(us / options.containers / 1000.0);   // summarize() takes ms
+            perContainerUs.push_back(us / options.containers / 1000.0); // summarize() takes ms
             std::this_thread::sleep_until(begin + std::chrono::seconds(1));
         }
         const double cpu = cpuSecondsOfThisProcess() - cpuBefore;
         const bench::Summary per = bench::summarize(perContainerUs);
         std::printf("Engine::stats() over %d running containers, %d samples at 1 Hz\n", options.containers,
                     options.samples);
-        std::printf("time per container: median %.1f us, p90 %.1f us, max %.1f us\n", per.median * 1000,
-                    per.p90 * 1000, per.max * 1000);
+        std::printf("time per container: median %.1f us, p90 %.1f us, max %.1f us\n", per.median * 1000, per.p90 * 1000,
+                    per.max * 1000);
         std::printf("CPU share of sampling at 1 Hz: %.3f %% of one core\n", 100.0 * cpu / options.samples);
         reportMonitorMemory(engine, options.containers);
     } else {

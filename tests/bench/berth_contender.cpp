@@ -22,8 +22,7 @@ constexpr const char* kUidMapCopy = "berth-bench-uid-map";
 
 BerthContender::BerthContender(EngineSettings settings, std::string name, bool privileged)
     : m_engine(std::move(settings)), m_name(std::move(name)), m_privileged(privileged)
-{
-}
+{}
 
 BerthContender::~BerthContender()
 {

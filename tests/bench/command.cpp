@@ -71,9 +71,8 @@ Status checkExit(int status, const Argv& argv, const std::string& detail)
 {
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
         return {};
-    const std::string how = WIFEXITED(status)
-        ? "exited with status " + std::to_string(WEXITSTATUS(status))
-        : "was killed by signal " + std::to_string(WTERMSIG(status));
+    const std::string how = WIFEXITED(status) ? "exited with status " + std::to_string(WEXITSTATUS(status))
+                                              : "was killed by signal " + std::to_string(WTERMSIG(status));
     return failWith(EIO, "'" + joinArgv(argv) + "' " + how, detail);
 }
 
@@ -92,8 +91,8 @@ Result<double> timedRun(const Argv& argv, const std::filesystem::path& logFile)
     FileActions actions;
     ::posix_spawn_file_actions_addopen(actions.get(), STDIN_FILENO, "/dev/null", O_RDONLY, 0);
     ::posix_spawn_file_actions_addopen(actions.get(), STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-    ::posix_spawn_file_actions_addopen(actions.get(), STDERR_FILENO, logFile.c_str(),
-                                       O_WRONLY | O_CREAT | O_APPEND, 0600);
+    ::posix_spawn_file_actions_addopen(actions.get(), STDERR_FILENO, logFile.c_str(), O_WRONLY | O_CREAT | O_APPEND,
+                                       0600);
     const auto begin = std::chrono::steady_clock::now();
     Result<pid_t> pid = spawn(argv, actions.get());
     if (!pid)

@@ -30,8 +30,7 @@ Status touch(const fs::path& file)
 bool hostIsHybrid()
 {
     std::error_code ec;
-    return fs::exists(fs::path(kUnifiedMount) / "cgroup.controllers", ec)
-        && fs::exists("/sys/fs/cgroup/memory", ec);
+    return fs::exists(fs::path(kUnifiedMount) / "cgroup.controllers", ec) && fs::exists("/sys/fs/cgroup/memory", ec);
 }
 
 } // namespace
@@ -100,8 +99,15 @@ Status CrunReference::createNamespace()
 
 Argv CrunReference::runArgv() const
 {
-    return {"nsenter", "--mount=" + m_nsFile.string(),
-            "crun", "--root", m_stateDir.string(), "run", "--bundle", m_bundle.string(), "berth-bench-crun"};
+    return {"nsenter",
+            "--mount=" + m_nsFile.string(),
+            "crun",
+            "--root",
+            m_stateDir.string(),
+            "run",
+            "--bundle",
+            m_bundle.string(),
+            "berth-bench-crun"};
 }
 
 Argv CrunReference::baselineArgv() const

@@ -22,8 +22,7 @@ public:
 
     // Writes an OCI bundle under workDir running /bin/true on `rootfs`, in a
     // cgroup under `cgroupParent`, and prepares the mount namespace.
-    [[nodiscard]] Status setUp(const std::filesystem::path& workDir,
-                               const std::filesystem::path& rootfs,
+    [[nodiscard]] Status setUp(const std::filesystem::path& workDir, const std::filesystem::path& rootfs,
                                const std::string& cgroupParent);
 
     [[nodiscard]] Argv runArgv() const;

@@ -75,8 +75,7 @@ Status LxcReference::setUp(const fs::path& workDir, const fs::path& rootfs, cons
 
 Argv LxcReference::runArgv() const
 {
-    return {"lxc-execute", "-P", m_lxcPath.string(), "-n", m_name, "-f", m_configFile.string(),
-            "--", "/bin/true"};
+    return {"lxc-execute", "-P", m_lxcPath.string(), "-n", m_name, "-f", m_configFile.string(), "--", "/bin/true"};
 }
 
 Result<std::uint32_t> LxcReference::hostRoot() const

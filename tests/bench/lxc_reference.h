@@ -21,10 +21,8 @@ public:
     // proc/sys/dev mounts; its cgroups (monitor, payload, pivot) go under
     // `cgroupParent` so the bench's cleanup covers them. With `idBase`, the
     // container's root is host ID idBase (a block of 65536).
-    [[nodiscard]] Status setUp(const std::filesystem::path& workDir,
-                               const std::filesystem::path& rootfs,
-                               const std::string& cgroupParent,
-                               std::optional<std::uint32_t> idBase = std::nullopt);
+    [[nodiscard]] Status setUp(const std::filesystem::path& workDir, const std::filesystem::path& rootfs,
+                               const std::string& cgroupParent, std::optional<std::uint32_t> idBase = std::nullopt);
 
     [[nodiscard]] Argv runArgv() const;
     // Runs `cat /proc/self/uid_map` once in the container: the host ID of its root.

@@ -22,8 +22,7 @@ bool writeInt(int fd, int value)
 bool readInt(int fd, int& value)
 {
     ssize_t n = 0;
-    while ((n = ::read(fd, &value, sizeof value)) < 0 && errno == EINTR) {
-    }
+    while ((n = ::read(fd, &value, sizeof value)) < 0 && errno == EINTR) {}
     return n == static_cast<ssize_t>(sizeof value);
 }
 
@@ -88,8 +87,7 @@ void NetnsHolder::stop()
     m_request.reset();
     m_reply.reset();
     if (m_pid > 0)
-        while (::waitpid(m_pid, nullptr, 0) < 0 && errno == EINTR) {
-        }
+        while (::waitpid(m_pid, nullptr, 0) < 0 && errno == EINTR) {}
     m_pid = -1;
 }
 

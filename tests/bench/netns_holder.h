@@ -32,8 +32,8 @@ public:
 
 private:
     pid_t m_pid = -1;
-    UniqueFd m_request;   // parent -> child; closing it ends the child
-    UniqueFd m_reply;     // child -> parent: one int, 0 or an errno
+    UniqueFd m_request; // parent -> child; closing it ends the child
+    UniqueFd m_reply;   // child -> parent: one int, 0 or an errno
 };
 
 } // namespace berth::bench

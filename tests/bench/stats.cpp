@@ -39,13 +39,13 @@ std::string formatTable(const std::vector<TableRow>& rows)
 {
     std::string out;
     char line[256];
-    std::snprintf(line, sizeof line, "%-34s %9s %9s %9s %9s %9s %6s\n",
-                  "runtime", "median ms", "p10", "p90", "min", "max", "runs");
+    std::snprintf(line, sizeof line, "%-34s %9s %9s %9s %9s %9s %6s\n", "runtime", "median ms", "p10", "p90", "min",
+                  "max", "runs");
     out += line;
     for (const TableRow& row : rows) {
         const Summary& s = row.summary;
-        std::snprintf(line, sizeof line, "%-34s %9.2f %9.2f %9.2f %9.2f %9.2f %6zu\n",
-                      row.runtime.c_str(), s.median, s.p10, s.p90, s.min, s.max, s.runs);
+        std::snprintf(line, sizeof line, "%-34s %9.2f %9.2f %9.2f %9.2f %9.2f %6zu\n", row.runtime.c_str(), s.median,
+                      s.p10, s.p90, s.min, s.max, s.runs);
         out += line;
     }
     return out;

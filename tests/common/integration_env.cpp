@@ -146,7 +146,8 @@ void IntegrationEnvironment::tearDown()
         if (!fs::exists(parent, ec))
             continue;
         std::vector<fs::path> dirs;
-        for (auto it = fs::recursive_directory_iterator(parent, ec); it != fs::recursive_directory_iterator(); it.increment(ec))
+        for (auto it = fs::recursive_directory_iterator(parent, ec); it != fs::recursive_directory_iterator();
+             it.increment(ec))
             if (it->is_directory(ec))
                 dirs.push_back(it->path());
         for (auto it = dirs.rbegin(); it != dirs.rend(); ++it)

@@ -55,11 +55,11 @@ int runIntegrationTest(const char* name, const std::function<int()>& run);
 
 // main() of an integration test: refuses to run (fails) without root, so a
 // CI run cannot pass by skipping.
-#define BERTH_INTEGRATION_MAIN(TestClass)                                      \
-    int main(int argc, char** argv)                                            \
-    {                                                                          \
-        return berth::test::runIntegrationTest(#TestClass, [&] {               \
-            TestClass test;                                                    \
-            return QTest::qExec(&test, argc, argv);                            \
-        });                                                                    \
+#define BERTH_INTEGRATION_MAIN(TestClass)                                                                              \
+    int main(int argc, char** argv)                                                                                    \
+    {                                                                                                                  \
+        return berth::test::runIntegrationTest(#TestClass, [&] {                                                       \
+            TestClass test;                                                                                            \
+            return QTest::qExec(&test, argc, argv);                                                                    \
+        });                                                                                                            \
     }

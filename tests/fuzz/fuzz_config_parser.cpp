@@ -41,7 +41,7 @@ void checkSetReadsBack(berth::Config config, std::string_view value)
         return;
     const std::string key = entries.front().key;
     if (!config.set(key, value))
-        return;   // refused (lxc.include, NUL): nothing to check
+        return; // refused (lxc.include, NUL): nothing to check
     const std::string written = config.serialize();
     auto again = berth::Config::parse(written);
     require(again.has_value(), "a config after set() parses", written);

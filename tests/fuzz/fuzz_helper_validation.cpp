@@ -235,10 +235,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const Fields fields = splitLines(rest);
     using Check = void (*)(const Fields&);
     static const std::map<std::string_view, Check> kChecks{
-        {"name", checkName},         {"bridge", checkBridge},   {"cidr", checkCidr},
-        {"forward", checkForward},   {"net", checkNetworkMisc}, {"limits", checkLimits},
-        {"command", checkCommand},   {"cwd", checkCwd},         {"numbers", checkNumbers},
-        {"fdmode", checkFdMode},     {"template", checkTemplate}};
+        {"name", checkName},       {"bridge", checkBridge}, {"cidr", checkCidr},        {"forward", checkForward},
+        {"net", checkNetworkMisc}, {"limits", checkLimits}, {"command", checkCommand},  {"cwd", checkCwd},
+        {"numbers", checkNumbers}, {"fdmode", checkFdMode}, {"template", checkTemplate}};
     if (auto it = kChecks.find(selector); it != kChecks.end())
         it->second(fields);
     return 0;

@@ -34,24 +34,24 @@ class FakeContainerSource : public gui::ContainerSource {
     Q_OBJECT
 public:
     QMap<QString, client::ContainerInfo> containers;
-    QList<QList<client::ContainerStats>> statsSamples;   // answered in turn, the last one repeated
+    QList<QList<client::ContainerStats>> statsSamples; // answered in turn, the last one repeated
     std::optional<client::ClientError> listError;
     std::optional<client::ClientError> actionError;
     int listCalls = 0;
     int containerCalls = 0;
     int statsCalls = 0;
-    int statsAnswered = 0;   // answers handed to the model so far
+    int statsAnswered = 0; // answers handed to the model so far
     QStringList actions;   // "start box1", "kill box1 9", ...
     QList<client::TemplateInfo> templateList;
     QList<client::CreateRequest> createRequests;
-    QList<FakeJobHandle*> jobs;   // handed out by create and exportTo, newest last
+    QList<FakeJobHandle*> jobs; // handed out by create and exportTo, newest last
     QMap<QString, QString> configs;
     QMap<QString, QByteArray> logs;
     QList<client::Bridge> bridgeList;
     QMap<QString, QStringList> forwardLists;
     QList<client::CheckItem> checkItems;
     QList<client::ExecRequest> execRequests;
-    int ptyFd = -1;   // duplicated into every openConsole and execPty answer; -1: refused
+    int ptyFd = -1; // duplicated into every openConsole and execPty answer; -1: refused
 
     // Loads fixtures/<file>; false if it cannot be read.
     bool load(const QString& path)
@@ -92,8 +92,9 @@ public:
         QMap<QString, QString> states;
         for (const auto& info : std::as_const(containers))
             states.insert(info.name, info.state);
-        answer(context, done, listError ? client::Result<QMap<QString, QString>>(std::unexpect, *listError)
-                                        : client::Result<QMap<QString, QString>>(states));
+        answer(context, done,
+               listError ? client::Result<QMap<QString, QString>>(std::unexpect, *listError)
+                         : client::Result<QMap<QString, QString>>(states));
     }
 
     void container(const QString& name, QObject* context, gui::Callback<client::ContainerInfo> done) override
@@ -109,8 +110,9 @@ public:
 
     void stats(QObject* context, gui::Callback<QList<client::ContainerStats>> done) override
     {
-        const auto sample = statsSamples.isEmpty() ? QList<client::ContainerStats>()
-                                                   : statsSamples.value(std::min<qsizetype>(statsCalls, statsSamples.size() - 1));
+        const auto sample = statsSamples.isEmpty()
+                                ? QList<client::ContainerStats>()
+                                : statsSamples.value(std::min<qsizetype>(statsCalls, statsSamples.size() - 1));
         ++statsCalls;
         QMetaObject::invokeMethod(
             context,
@@ -202,7 +204,8 @@ public:
         const auto from = offset > quint64(log.size()) ? 0 : qsizetype(offset);
         const QByteArray piece = log.mid(from, maxBytes);
         answer(context, std::move(done),
-               client::Result<client::LogChunk>(client::LogChunk{piece, quint64(from + piece.size()), quint64(log.size())}));
+               client::Result<client::LogChunk>(
+                   client::LogChunk{piece, quint64(from + piece.size()), quint64(log.size())}));
     }
     void openConsole(const QString& name, int tty, QObject* context,
                      gui::Callback<QDBusUnixFileDescriptor> done) override
@@ -220,8 +223,9 @@ public:
     {
         execRequests << request;
         const uint id = uint(execRequests.size());
-        answer(context, std::move(done),
-               pty<std::pair<uint, QDBusUnixFileDescriptor>>([id](auto fd) { return std::pair{id, fd}; }));
+        answer(context, std::move(done), pty<std::pair<uint, QDBusUnixFileDescriptor>>([id](auto fd) {
+                   return std::pair{id, fd};
+               }));
     }
     void bridges(QObject* context, gui::Callback<QList<client::Bridge>> done) override
     {
@@ -230,13 +234,19 @@ public:
     void createBridge(const QString& name, const client::BridgeSettings& s, QObject* context,
                       gui::StatusCallback done) override
     {
-        act(QStringLiteral("bridge-create %1 %2 %3 nat=%4 %5").arg(name, s.address, s.dhcpRange).arg(s.nat).arg(s.domain),
+        act(QStringLiteral("bridge-create %1 %2 %3 nat=%4 %5")
+                .arg(name, s.address, s.dhcpRange)
+                .arg(s.nat)
+                .arg(s.domain),
             context, std::move(done));
     }
     void changeBridge(const QString& name, const client::BridgeSettings& s, QObject* context,
                       gui::StatusCallback done) override
     {
-        act(QStringLiteral("bridge-change %1 %2 %3 nat=%4 %5").arg(name, s.address, s.dhcpRange).arg(s.nat).arg(s.domain),
+        act(QStringLiteral("bridge-change %1 %2 %3 nat=%4 %5")
+                .arg(name, s.address, s.dhcpRange)
+                .arg(s.nat)
+                .arg(s.domain),
             context, std::move(done));
     }
     void deleteBridge(const QString& name, bool force, QObject* context, gui::StatusCallback done) override
@@ -268,21 +278,21 @@ public:
     }
 
 private:
-    template <class T>
-    client::Result<T> found(const QMap<QString, T>& map, const QString& name) const
+    template <class T> client::Result<T> found(const QMap<QString, T>& map, const QString& name) const
     {
         if (!map.contains(name))
-            return client::Result<T>(std::unexpect, client::clientError(QStringLiteral("org.berth.Error.NotFound"), name));
+            return client::Result<T>(std::unexpect,
+                                     client::clientError(QStringLiteral("org.berth.Error.NotFound"), name));
         return map.value(name);
     }
 
-    template <class T, class Make>
-    client::Result<T> pty(Make make) const
+    template <class T, class Make> client::Result<T> pty(Make make) const
     {
         if (ptyFd < 0 || actionError)
-            return client::Result<T>(std::unexpect, actionError ? *actionError
-                                                                : client::clientError(QStringLiteral("org.berth.Error.NotRunning"),
-                                                                                      QStringLiteral("no console")));
+            return client::Result<T>(std::unexpect,
+                                     actionError ? *actionError
+                                                 : client::clientError(QStringLiteral("org.berth.Error.NotRunning"),
+                                                                       QStringLiteral("no console")));
         return make(QDBusUnixFileDescriptor(ptyFd));
     }
 
@@ -298,18 +308,16 @@ private:
         answer(context, std::move(done), client::Result<gui::JobHandle*>(handle));
     }
 
-    template <class Done, class Value>
-    static void answer(QObject* context, Done done, Value value)
+    template <class Done, class Value> static void answer(QObject* context, Done done, Value value)
     {
-        QMetaObject::invokeMethod(context, [done = std::move(done), value = std::move(value)] { done(value); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            context, [done = std::move(done), value = std::move(value)] { done(value); }, Qt::QueuedConnection);
     }
 
     void act(const QString& what, QObject* context, gui::StatusCallback done)
     {
         actions << what;
-        answer(context, std::move(done),
-               actionError ? client::Status(std::unexpect, *actionError) : client::Status());
+        answer(context, std::move(done), actionError ? client::Status(std::unexpect, *actionError) : client::Status());
     }
 };
 

@@ -42,16 +42,20 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("expected");
         QTest::newRow("appended") << kConfig << kConfig + "lxc.start.auto = 1\n";
-        QTest::newRow("appended after a last line without newline")
-            << "lxc.uts.name = web" << "lxc.uts.name = web\nlxc.start.auto = 1\n";
-        QTest::newRow("empty") << "" << "lxc.start.auto = 1\n";
-        QTest::newRow("replaced in place") << "a = 1\nlxc.start.auto = 0\nb = 2\n" << "a = 1\nlxc.start.auto = 1\nb = 2\n";
-        QTest::newRow("spacing") << "  lxc.start.auto=0\n" << "lxc.start.auto = 1\n";
-        QTest::newRow("later copies dropped")
-            << "lxc.start.auto = 0\nx = 1\nlxc.start.auto = 0\n" << "lxc.start.auto = 1\nx = 1\n";
-        QTest::newRow("comment left alone") << "# lxc.start.auto = 0\n" << "# lxc.start.auto = 0\nlxc.start.auto = 1\n";
-        QTest::newRow("longer key left alone")
-            << "lxc.start.autox = 0\n" << "lxc.start.autox = 0\nlxc.start.auto = 1\n";
+        QTest::newRow("appended after a last line without newline") << "lxc.uts.name = web"
+                                                                    << "lxc.uts.name = web\nlxc.start.auto = 1\n";
+        QTest::newRow("empty") << ""
+                               << "lxc.start.auto = 1\n";
+        QTest::newRow("replaced in place") << "a = 1\nlxc.start.auto = 0\nb = 2\n"
+                                           << "a = 1\nlxc.start.auto = 1\nb = 2\n";
+        QTest::newRow("spacing") << "  lxc.start.auto=0\n"
+                                 << "lxc.start.auto = 1\n";
+        QTest::newRow("later copies dropped") << "lxc.start.auto = 0\nx = 1\nlxc.start.auto = 0\n"
+                                              << "lxc.start.auto = 1\nx = 1\n";
+        QTest::newRow("comment left alone") << "# lxc.start.auto = 0\n"
+                                            << "# lxc.start.auto = 0\nlxc.start.auto = 1\n";
+        QTest::newRow("longer key left alone") << "lxc.start.autox = 0\n"
+                                               << "lxc.start.autox = 0\nlxc.start.auto = 1\n";
     }
     void configValue()
     {
@@ -82,7 +86,7 @@ private Q_SLOTS:
         box.showContainer(&off);
         QVERIFY(!box.checkBox()->isChecked());
         QVERIFY(box.details()->text().isEmpty());
-        QVERIFY(source.actions.isEmpty());   // showing never writes
+        QVERIFY(source.actions.isEmpty()); // showing never writes
     }
 
     void clickWritesTheKey()

@@ -102,7 +102,7 @@ private Q_SLOTS:
         BridgeWizard wizard(m_source);
         QVERIFY(waitForBridges(wizard));
         type(field(wizard, "subnet"), QStringLiteral("10.0.3.0/24"));
-        QVERIFY(!wizard.subnetPage()->isComplete());   // lxcbr0's
+        QVERIFY(!wizard.subnetPage()->isComplete()); // lxcbr0's
         QTest::mouseClick(wizard.findChild<QPushButton*>(QStringLiteral("useSuggestedSubnet")), Qt::LeftButton);
         QCOMPARE(field(wizard, "subnet")->text(), QStringLiteral("10.0.5.0/24"));
         QCOMPARE(field(wizard, "gateway")->text(), QStringLiteral("10.0.5.1"));
@@ -137,16 +137,46 @@ private Q_SLOTS:
         QTest::addColumn<QString>("first");
         QTest::addColumn<QString>("last");
         QTest::addColumn<bool>("complete");
-        QTest::newRow("fine") << "10.0.9.0/24" << "10.0.9.1" << "10.0.9.10" << "10.0.9.20" << true;
-        QTest::newRow("gateway at the end") << "10.0.9.0/24" << "10.0.9.254" << "10.0.9.2" << "10.0.9.253" << true;
-        QTest::newRow("overlaps lxcbr0") << "10.0.3.0/24" << "10.0.3.1" << "10.0.3.2" << "10.0.3.9" << false;
-        QTest::newRow("overlaps a /16 around both") << "10.0.0.0/16" << "10.0.0.1" << "10.0.0.2" << "10.0.0.9" << false;
-        QTest::newRow("host bits") << "10.0.9.1/24" << "10.0.9.1" << "10.0.9.2" << "10.0.9.9" << false;
-        QTest::newRow("not a CIDR") << "10.0.9.0" << "10.0.9.1" << "10.0.9.2" << "10.0.9.9" << false;
-        QTest::newRow("gateway outside") << "10.0.9.0/24" << "10.0.8.1" << "10.0.9.2" << "10.0.9.9" << false;
-        QTest::newRow("gateway in range") << "10.0.9.0/24" << "10.0.9.5" << "10.0.9.2" << "10.0.9.9" << false;
-        QTest::newRow("range outside") << "10.0.9.0/24" << "10.0.9.1" << "10.0.9.2" << "10.0.10.9" << false;
-        QTest::newRow("range reversed") << "10.0.9.0/24" << "10.0.9.1" << "10.0.9.9" << "10.0.9.2" << false;
+        QTest::newRow("fine") << "10.0.9.0/24"
+                              << "10.0.9.1"
+                              << "10.0.9.10"
+                              << "10.0.9.20" << true;
+        QTest::newRow("gateway at the end") << "10.0.9.0/24"
+                                            << "10.0.9.254"
+                                            << "10.0.9.2"
+                                            << "10.0.9.253" << true;
+        QTest::newRow("overlaps lxcbr0") << "10.0.3.0/24"
+                                         << "10.0.3.1"
+                                         << "10.0.3.2"
+                                         << "10.0.3.9" << false;
+        QTest::newRow("overlaps a /16 around both") << "10.0.0.0/16"
+                                                    << "10.0.0.1"
+                                                    << "10.0.0.2"
+                                                    << "10.0.0.9" << false;
+        QTest::newRow("host bits") << "10.0.9.1/24"
+                                   << "10.0.9.1"
+                                   << "10.0.9.2"
+                                   << "10.0.9.9" << false;
+        QTest::newRow("not a CIDR") << "10.0.9.0"
+                                    << "10.0.9.1"
+                                    << "10.0.9.2"
+                                    << "10.0.9.9" << false;
+        QTest::newRow("gateway outside") << "10.0.9.0/24"
+                                         << "10.0.8.1"
+                                         << "10.0.9.2"
+                                         << "10.0.9.9" << false;
+        QTest::newRow("gateway in range") << "10.0.9.0/24"
+                                          << "10.0.9.5"
+                                          << "10.0.9.2"
+                                          << "10.0.9.9" << false;
+        QTest::newRow("range outside") << "10.0.9.0/24"
+                                       << "10.0.9.1"
+                                       << "10.0.9.2"
+                                       << "10.0.10.9" << false;
+        QTest::newRow("range reversed") << "10.0.9.0/24"
+                                        << "10.0.9.1"
+                                        << "10.0.9.9"
+                                        << "10.0.9.2" << false;
     }
     void addressesChecked()
     {
@@ -199,8 +229,8 @@ private Q_SLOTS:
 
     void refusalKeepsWizardOpen()
     {
-        m_source.actionError = berth::client::clientError(QStringLiteral("org.berth.Error.NotAuthorized"),
-                                                          QStringLiteral("not allowed"));
+        m_source.actionError =
+            berth::client::clientError(QStringLiteral("org.berth.Error.NotAuthorized"), QStringLiteral("not allowed"));
         BridgeWizard wizard(m_source);
         QSignalSpy saved(&wizard, &BridgeWizard::bridgeSaved);
         wizard.show();

@@ -93,8 +93,9 @@ private Q_SLOTS:
         QCOMPARE(found.foreground(), formats.value(part).foreground());
         for (auto it = formats.begin(); it != formats.end(); ++it) {
             if (it.key() != part)
-                QVERIFY2(found.foreground() != it.value().foreground() || found.fontItalic() != it.value().fontItalic()
-                             || found.fontWeight() != it.value().fontWeight(),
+                QVERIFY2(found.foreground() != it.value().foreground() ||
+                             found.fontItalic() != it.value().fontItalic() ||
+                             found.fontWeight() != it.value().fontWeight(),
                          qPrintable(it.key()));
         }
     }
@@ -128,9 +129,8 @@ private Q_SLOTS:
     {
         Loaded loaded;
         QTRY_COMPARE(loaded.tab.editor()->toPlainText(), kConfig);
-        loaded.source.actionError =
-            berth::client::clientError(QStringLiteral("org.berth.Error.InvalidArgument"),
-                                       QStringLiteral("config:3: invalid key"));
+        loaded.source.actionError = berth::client::clientError(QStringLiteral("org.berth.Error.InvalidArgument"),
+                                                               QStringLiteral("config:3: invalid key"));
         typeAtEnd(loaded.tab, QStringLiteral("typo\n"));
         const QString edited = loaded.tab.editor()->toPlainText();
         loaded.tab.save();
@@ -142,7 +142,7 @@ private Q_SLOTS:
         QCOMPARE(marks.size(), 1);
         QCOMPARE(marks.first().cursor.blockNumber(), 2);
         QCOMPARE(loaded.source.configs.value(kWeb), kConfig);
-        QVERIFY(loaded.tab.saveButton()->isEnabled());   // still unsaved: fix and try again
+        QVERIFY(loaded.tab.saveButton()->isEnabled()); // still unsaved: fix and try again
     }
 
     void refusalWithoutLineMarksNothing()
@@ -187,7 +187,7 @@ private Q_SLOTS:
             return discard;
         });
         QTRY_COMPARE(loaded.tab.editor()->toPlainText(), kConfig);
-        QVERIFY(loaded.tab.setContainer(QStringLiteral("web")));   // the same one: nothing to ask
+        QVERIFY(loaded.tab.setContainer(QStringLiteral("web"))); // the same one: nothing to ask
         typeAtEnd(loaded.tab, QStringLiteral("x"));
         QCOMPARE(loaded.tab.setContainer(QStringLiteral("db")), discard);
         QCOMPARE(asked, 1);

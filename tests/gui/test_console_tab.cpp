@@ -52,7 +52,10 @@ struct ConsolePair {
             ::close(containerSide);
         containerSide = -1;
     }
-    void write(const QByteArray& bytes) const { QCOMPARE(::write(containerSide, bytes.data(), bytes.size()), bytes.size()); }
+    void write(const QByteArray& bytes) const
+    {
+        QCOMPARE(::write(containerSide, bytes.data(), bytes.size()), bytes.size());
+    }
     // What the tab sent so far.
     QByteArray read() const
     {
@@ -163,7 +166,9 @@ private Q_SLOTS:
         connectConsole();
         // The console takes the widget's size on connecting...
         const auto sizeAction = [this] {
-            return QStringLiteral("resize box1 0 %1x%2").arg(m_tab->terminal()->rows()).arg(m_tab->terminal()->columns());
+            return QStringLiteral("resize box1 0 %1x%2")
+                .arg(m_tab->terminal()->rows())
+                .arg(m_tab->terminal()->columns());
         };
         QTRY_COMPARE(m_source.actions.last(), sizeAction());
         const QString first = m_source.actions.last();
@@ -192,7 +197,7 @@ private Q_SLOTS:
         QVERIFY(!m_tab->message()->isVisible());
         second.write("again");
         QTRY_VERIFY(m_tab->terminal()->lineText(0).contains(QStringLiteral("again")));
-        m_tab.reset();   // before `second` closes
+        m_tab.reset(); // before `second` closes
     }
 
     void runningAgainReconnects_data()
@@ -270,7 +275,7 @@ private Q_SLOTS:
         QTRY_COMPARE(m_tab->terminal()->lineText(0), QStringLiteral("bye"));
         m_pair->closeContainerSide();
         QTRY_VERIFY(m_tab->reconnectButton()->isVisible());
-        QVERIFY(m_tab->terminal()->isVisible());   // still readable
+        QVERIFY(m_tab->terminal()->isVisible()); // still readable
     }
 
     void notConnectingWhenFrozen()
@@ -320,8 +325,8 @@ private Q_SLOTS:
 
     void refusalIsShown()
     {
-        const auto error = berth::client::clientError(QStringLiteral("org.berth.Error.NotAuthorized"),
-                                                      QStringLiteral("not allowed"));
+        const auto error =
+            berth::client::clientError(QStringLiteral("org.berth.Error.NotAuthorized"), QStringLiteral("not allowed"));
         m_source.actionError = error;
         showTab();
         m_tab->setContainer(kBox, kRunning);

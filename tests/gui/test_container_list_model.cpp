@@ -101,10 +101,12 @@ private Q_SLOTS:
             QVERIFY2(!state.data(Qt::DecorationRole).value<QIcon>().isNull(), qPrintable(name));
         }
         QCOMPARE(model.index(model.rowOf(QStringLiteral("web")), ContainerListModel::AutostartColumn)
-                     .data(Qt::CheckStateRole).toInt(),
+                     .data(Qt::CheckStateRole)
+                     .toInt(),
                  int(Qt::Checked));
         QCOMPARE(model.index(model.rowOf(QStringLiteral("app")), ContainerListModel::AutostartColumn)
-                     .data(Qt::CheckStateRole).toInt(),
+                     .data(Qt::CheckStateRole)
+                     .toInt(),
                  int(Qt::Unchecked));
     }
 
@@ -139,8 +141,7 @@ private Q_SLOTS:
         QTest::newRow("memory descending") << int(M::MemoryColumn) << true << QStringList{"db", "web", "app"};
         QTest::newRow("cpu") << int(M::CpuColumn) << false << QStringList{"app", "db", "web"};
         QTest::newRow("template") << int(M::TemplateColumn) << false << QStringList{"app", "web", "db"};
-        QTest::newRow("autostart descending") << int(M::AutostartColumn) << true
-                                              << QStringList{"web", "app", "db"};
+        QTest::newRow("autostart descending") << int(M::AutostartColumn) << true << QStringList{"web", "app", "db"};
     }
 
     void sorting()
@@ -190,8 +191,8 @@ private Q_SLOTS:
         ContainerListModel model(source);
         loadFixture(source, model);
 
-        source.containers.insert(QStringLiteral("new"), FakeContainerSource::info(QStringLiteral("new"),
-                                                                                  QStringLiteral("stopped")));
+        source.containers.insert(QStringLiteral("new"),
+                                 FakeContainerSource::info(QStringLiteral("new"), QStringLiteral("stopped")));
         Q_EMIT source.containerAdded(QStringLiteral("new"));
         QTRY_COMPARE(model.rowCount(), 4);
         QCOMPARE(cell(model, QStringLiteral("new"), ContainerListModel::StateColumn), QStringLiteral("Stopped"));
@@ -229,8 +230,8 @@ private Q_SLOTS:
         ContainerListModel model(source);
         loadFixture(source, model);
         source.containers.remove(QStringLiteral("web"));
-        source.containers.insert(QStringLiteral("other"), FakeContainerSource::info(QStringLiteral("other"),
-                                                                                    QStringLiteral("running")));
+        source.containers.insert(QStringLiteral("other"),
+                                 FakeContainerSource::info(QStringLiteral("other"), QStringLiteral("running")));
         model.reload();
         QTRY_COMPARE(model.rowOf(QStringLiteral("other")) >= 0, true);
         QCOMPARE(model.rowOf(QStringLiteral("web")), -1);
@@ -261,7 +262,7 @@ private Q_SLOTS:
         }
         QCOMPARE(source.containerCalls, 3);
         source.containers[QStringLiteral("web")].state = QStringLiteral("stopped");
-        source.statsSamples = {{source.statsSamples.last().at(0)}};   // db only
+        source.statsSamples = {{source.statsSamples.last().at(0)}}; // db only
         QCOMPARE(source.statsSamples.last().at(0).name, QStringLiteral("db"));
         const int answered = source.statsAnswered;
         model.pollStats();
@@ -301,7 +302,7 @@ private Q_SLOTS:
         QCOMPARE(source.containerCalls, containers);
         for (int tick = 1; tick <= 3; ++tick) {
             model.pollStats();
-            model.pollStats();   // the previous answer is not in yet: no second call
+            model.pollStats(); // the previous answer is not in yet: no second call
             QCOMPARE(source.statsCalls, tick);
             QTRY_COMPARE(source.statsAnswered, tick);
         }
@@ -316,7 +317,7 @@ private Q_SLOTS:
         QCOMPARE(model.statsInterval(), ContainerListModel::kDefaultStatsIntervalMs);
         QVERIFY(source.load(QStringLiteral(BERTH_GUI_FIXTURES "/three_containers.json")));
         model.setStatsInterval(1);
-        QCOMPARE(source.statsCalls, 0);   // nothing before the list is in
+        QCOMPARE(source.statsCalls, 0); // nothing before the list is in
         model.reload();
         QTRY_VERIFY(source.statsCalls >= 3);
         QCOMPARE(source.listCalls, 1);
@@ -335,7 +336,7 @@ private Q_SLOTS:
         QTRY_COMPARE(failed.size(), 1);
         QCOMPARE(failed.at(0).at(0).value<berth::client::ClientError>().kind, berth::client::ErrorKind::NoHelper);
         QTest::qWait(20);
-        QCOMPARE(source.statsCalls, 0);   // no polling without a helper
+        QCOMPARE(source.statsCalls, 0); // no polling without a helper
     }
 };
 

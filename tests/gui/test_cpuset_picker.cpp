@@ -40,7 +40,7 @@ private Q_SLOTS:
         QVERIFY(parsed);
         QCOMPARE(*parsed, cpus);
         QCOMPARE(formatCpuList(cpus), formatted);
-        QCOMPARE(parseCpuList(formatted), std::optional(cpus));   // and back
+        QCOMPARE(parseCpuList(formatted), std::optional(cpus)); // and back
     }
 
     void refusesWhatIsNoList_data()
@@ -84,10 +84,10 @@ private Q_SLOTS:
         QCOMPARE(picker.lineEdit()->text(), QStringLiteral("1,3"));
         for (int cpu = 0; cpu < 4; ++cpu)
             QCOMPARE(picker.checkBox(cpu)->isChecked(), cpu == 1 || cpu == 3);
-        picker.setText(QString());   // no restriction: every CPU
+        picker.setText(QString()); // no restriction: every CPU
         for (int cpu = 0; cpu < 4; ++cpu)
             QVERIFY(picker.checkBox(cpu)->isChecked());
-        QCOMPARE(edited.size(), 0);   // setText is not an edit
+        QCOMPARE(edited.size(), 0); // setText is not an edit
     }
 
     void boxesWriteTheText()
@@ -117,12 +117,20 @@ private Q_SLOTS:
     void typedText_data()
     {
         QTest::addColumn<QString>("typed");
-        QTest::addColumn<QString>("shown");   // after the entry
-        QTest::addColumn<QString>("sent");    // empty: nothing emitted
-        QTest::newRow("list") << "3,2,0" << "0,2-3" << "0,2-3";
-        QTest::newRow("same as before") << "1" << "1" << "";
-        QTest::newRow("not a list: the old one back") << "x" << "1" << "";
-        QTest::newRow("cleared: every CPU") << "" << "0-3" << "0-3";
+        QTest::addColumn<QString>("shown"); // after the entry
+        QTest::addColumn<QString>("sent");  // empty: nothing emitted
+        QTest::newRow("list") << "3,2,0"
+                              << "0,2-3"
+                              << "0,2-3";
+        QTest::newRow("same as before") << "1"
+                                        << "1"
+                                        << "";
+        QTest::newRow("not a list: the old one back") << "x"
+                                                      << "1"
+                                                      << "";
+        QTest::newRow("cleared: every CPU") << ""
+                                            << "0-3"
+                                            << "0-3";
     }
     void typedText()
     {

@@ -24,12 +24,20 @@ private Q_SLOTS:
         QTest::newRow("osc title bel") << one("\x1b]0;title\x07text") << "text";
         QTest::newRow("osc title st") << one("\x1b]2;title\x1b\\text") << "text";
         QTest::newRow("charset") << one("\x1b(Bline") << "line";
-        QTest::newRow("two-char escape") << one("a\x1b" "7b\x1b" "8c") << "abc";
+        QTest::newRow("two-char escape") << one("a\x1b"
+                                                "7b\x1b"
+                                                "8c")
+                                         << "abc";
         QTest::newRow("carriage return overwrites") << one("first\n10%\r50%\r100%\n") << "first\n100%\n";
         QTest::newRow("backspace") << one("abd\bc\n") << "abc\n";
-        QTest::newRow("bell and nul dropped") << QByteArrayList{QByteArray("a\x07" "b\0c", 5)} << "abc";
+        QTest::newRow("bell and nul dropped") << QByteArrayList{QByteArray("a\x07"
+                                                                           "b\0c",
+                                                                           5)}
+                                              << "abc";
         QTest::newRow("tab kept") << one("a\tb") << "a\tb";
-        QTest::newRow("invalid utf-8 replaced") << one("a\xff" "b") << QStringLiteral("a\uFFFDb");
+        QTest::newRow("invalid utf-8 replaced") << one("a\xff"
+                                                       "b")
+                                                << QStringLiteral("a\uFFFDb");
         QTest::newRow("utf-8 split") << QByteArrayList{"gr\xc3", "\xbc\xc3\x9f"} << QStringLiteral("grüß");
         QTest::newRow("escape split") << QByteArrayList{"red\x1b[3", "1mtext"} << "redtext";
         QTest::newRow("escape split after esc") << QByteArrayList{"a\x1b", "[0mb"} << "ab";

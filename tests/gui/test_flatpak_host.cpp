@@ -119,11 +119,11 @@ private Q_SLOTS:
                                << QStringList{"x-terminal-emulator", "-e", "/usr/bin/berthctl", "console", "box1"};
         QTest::newRow("flatpak") << TerminalHost::FlatpakHost << QString() << false
                                  << QStringList{"flatpak-spawn", "--host", "x-terminal-emulator", "-e", "berthctl",
-                                                "console", "box1"};
+                                                "console",       "box1"};
         QTest::newRow("flatpak, placeholder, shell")
             << TerminalHost::FlatpakHost << "gnome-terminal --wait -- %c" << true
-            << QStringList{"flatpak-spawn", "--host", "gnome-terminal", "--wait", "--", "berthctl", "exec", "box1",
-                           "--", "/bin/sh"};
+            << QStringList{"flatpak-spawn", "--host", "gnome-terminal", "--wait", "--",
+                           "berthctl",      "exec",   "box1",           "--",     "/bin/sh"};
         QTest::newRow("local, placeholder, shell")
             << TerminalHost::Local << "gnome-terminal --wait -- %c" << true
             << QStringList{"gnome-terminal", "--wait", "--", "/usr/bin/berthctl", "exec", "box1", "--", "/bin/sh"};
@@ -136,11 +136,12 @@ private Q_SLOTS:
         QFETCH(QStringList, line);
         const auto mode = shell ? ExternalTerminal::Mode::Shell : ExternalTerminal::Mode::Console;
         const QString berthctl = berth::gui::berthctlFor(host, QStringLiteral("/usr/bin/berthctl"));
-        QCOMPARE(berth::gui::hostCommandLine(
-                     ExternalTerminal::commandLine(ExternalTerminal::terminalCommand(terminal, QString()),
-                                                   ExternalTerminal::berthctlCommand(berthctl, QStringLiteral("box1"), mode)),
-                     host),
-                 line);
+        QCOMPARE(
+            berth::gui::hostCommandLine(ExternalTerminal::commandLine(
+                                            ExternalTerminal::terminalCommand(terminal, QString()),
+                                            ExternalTerminal::berthctlCommand(berthctl, QStringLiteral("box1"), mode)),
+                                        host),
+            line);
     }
 
     // Without the permission nothing is started and the user reads why;
@@ -152,13 +153,15 @@ private Q_SLOTS:
         QVERIFY(root.isValid());
         QVERIFY(writeInfo(root, kWithoutHost));
         QSettings().setValue(ExternalTerminal::kSettingsKey, QStringLiteral("/nonexistent/berth-test-terminal"));
-        const QString error = ExternalTerminal::open(QStringLiteral("box1"), ExternalTerminal::Mode::Console, root.path());
+        const QString error =
+            ExternalTerminal::open(QStringLiteral("box1"), ExternalTerminal::Mode::Console, root.path());
         QVERIFY2(error.contains(QStringLiteral("org.freedesktop.Flatpak")), qPrintable(error));
         QVERIFY2(!error.contains(QStringLiteral("/nonexistent/berth-test-terminal")), qPrintable(error));
 
         // The same root without .flatpak-info is the ordinary local case.
         QVERIFY(QFile::remove(root.filePath(QStringLiteral(".flatpak-info"))));
-        const QString local = ExternalTerminal::open(QStringLiteral("box1"), ExternalTerminal::Mode::Console, root.path());
+        const QString local =
+            ExternalTerminal::open(QStringLiteral("box1"), ExternalTerminal::Mode::Console, root.path());
         QSettings().remove(ExternalTerminal::kSettingsKey);
         QVERIFY2(local.contains(QStringLiteral("/nonexistent/berth-test-terminal")), qPrintable(local));
     }

@@ -34,8 +34,8 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         const AllowedActions a = allowedActions(state, privileged);
         QString got;
-        for (bool on : {a.start, a.stop, a.forceStop, a.freeze, a.thaw, a.destroy, a.terminal, a.clone, a.exportTree,
-                        a.convert})
+        for (bool on :
+             {a.start, a.stop, a.forceStop, a.freeze, a.thaw, a.destroy, a.terminal, a.clone, a.exportTree, a.convert})
             got += on ? QLatin1Char('1') : QLatin1Char('0');
         QCOMPARE(got, expected);
     }
@@ -83,10 +83,13 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("not authorized") << "org.berth.Error.NotAuthorized" << "You are not allowed to start 'a'.";
+        QTest::newRow("not authorized") << "org.berth.Error.NotAuthorized"
+                                        << "You are not allowed to start 'a'.";
         // Issue #17: the helper's reason, e.g. why exec could not join the container's cgroup.
-        QTest::newRow("busy") << "org.berth.Error.Busy" << "Could not start 'a': the reason";
-        QTest::newRow("failed") << "org.berth.Error.Failed" << "Could not start 'a': the reason";
+        QTest::newRow("busy") << "org.berth.Error.Busy"
+                              << "Could not start 'a': the reason";
+        QTest::newRow("failed") << "org.berth.Error.Failed"
+                                << "Could not start 'a': the reason";
         QTest::newRow("no helper") << "org.freedesktop.DBus.Error.ServiceUnknown"
                                    << "Could not start 'a': the Berth helper service cannot be reached.";
     }
@@ -103,8 +106,9 @@ private Q_SLOTS:
     void busyWithoutReason()
     {
         const auto error = berth::client::clientError(QStringLiteral("org.berth.Error.Busy"), QString());
-        QCOMPARE(errorText(error, QStringLiteral("start 'a'")),
-                 QStringLiteral("Could not start 'a': another operation on it is still running. Try again in a moment."));
+        QCOMPARE(
+            errorText(error, QStringLiteral("start 'a'")),
+            QStringLiteral("Could not start 'a': another operation on it is still running. Try again in a moment."));
     }
 
     // A refusal for host access shows the helper's reasons (issue #14, item 11).
@@ -114,10 +118,11 @@ private Q_SLOTS:
             QStringLiteral("org.berth.Error.NotAuthorized"),
             QStringLiteral("not authorized: config:3: lxc.mount.entry mounts 'proc' (a kernel filesystem that reaches "
                            "the host) \u2014 needs an administrator (org.berth.host.bind-mount)"));
-        QCOMPARE(errorText(error, QStringLiteral("save the config of 'a'")),
-                 QStringLiteral("You are not allowed to save the config of 'a': config:3: lxc.mount.entry mounts 'proc' "
-                                "(a kernel filesystem that reaches the host) \u2014 needs an administrator "
-                                "(org.berth.host.bind-mount)"));
+        QCOMPARE(
+            errorText(error, QStringLiteral("save the config of 'a'")),
+            QStringLiteral("You are not allowed to save the config of 'a': config:3: lxc.mount.entry mounts 'proc' "
+                           "(a kernel filesystem that reaches the host) \u2014 needs an administrator "
+                           "(org.berth.host.bind-mount)"));
     }
 };
 

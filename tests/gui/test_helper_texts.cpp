@@ -57,8 +57,11 @@ CheckItem clientCheckItem(const berth::check::CheckText& text)
 {
     const std::string_view id = text.id;
     const std::string_view groupId = id.substr(0, id.find('.'));
-    return CheckItem{.group = qs(berth::check::groupTitle(groupId)), .id = qs(id), .title = qs(text.title),
-                     .status = QStringLiteral("ok"), .detail = QStringLiteral("found"),
+    return CheckItem{.group = qs(berth::check::groupTitle(groupId)),
+                     .id = qs(id),
+                     .title = qs(text.title),
+                     .status = QStringLiteral("ok"),
+                     .detail = QStringLiteral("found"),
                      .explanation = qs(text.explanation)};
 }
 
@@ -105,16 +108,25 @@ private Q_SLOTS:
     {
         QTest::addColumn<CheckItem>("item");
         QTest::addColumn<bool>("groupKnown");
-        QTest::newRow("unknown id") << CheckItem{QStringLiteral("Namespaces"), QStringLiteral("ns.time"),
-                                                 QStringLiteral("Time namespace"), QStringLiteral("ok"), {},
+        QTest::newRow("unknown id") << CheckItem{QStringLiteral("Namespaces"),
+                                                 QStringLiteral("ns.time"),
+                                                 QStringLiteral("Time namespace"),
+                                                 QStringLiteral("ok"),
+                                                 {},
                                                  QStringLiteral("Containers get clocks of their own.")}
                                     << true;
-        QTest::newRow("unknown group") << CheckItem{QStringLiteral("Hardware"), QStringLiteral("hw.gpu"),
-                                                    QStringLiteral("GPU"), QStringLiteral("ok"), {},
+        QTest::newRow("unknown group") << CheckItem{QStringLiteral("Hardware"),
+                                                    QStringLiteral("hw.gpu"),
+                                                    QStringLiteral("GPU"),
+                                                    QStringLiteral("ok"),
+                                                    {},
                                                     QStringLiteral("Containers can use the GPU.")}
                                        << false;
-        QTest::newRow("reworded") << CheckItem{QStringLiteral("Name spaces"), QStringLiteral("ns.pid"),
-                                               QStringLiteral("Process ID namespace"), QStringLiteral("ok"), {},
+        QTest::newRow("reworded") << CheckItem{QStringLiteral("Name spaces"),
+                                               QStringLiteral("ns.pid"),
+                                               QStringLiteral("Process ID namespace"),
+                                               QStringLiteral("ok"),
+                                               {},
                                                QStringLiteral("Containers number their processes from 1.")}
                                   << false;
     }
@@ -153,7 +165,8 @@ private Q_SLOTS:
 
     void unknownTemplateIsTheHelpers()
     {
-        const TemplateInfo info{.name = QStringLiteral("alpine"), .label = QStringLiteral("Alpine"),
+        const TemplateInfo info{.name = QStringLiteral("alpine"),
+                                .label = QStringLiteral("Alpine"),
                                 .description = QStringLiteral("Alpine Linux from its minirootfs")};
         QCOMPARE(HelperTexts::templateLabel(info), info.label);
         QCOMPARE(HelperTexts::templateDescription(info), info.description);

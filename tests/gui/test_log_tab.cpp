@@ -29,8 +29,8 @@ public:
     void readLog(const QString&, quint64, uint, QObject* context,
                  berth::gui::Callback<berth::client::LogChunk> done) override
     {
-        const auto error = berth::client::clientError(QStringLiteral("org.berth.Error.NotAuthorized"),
-                                                      QStringLiteral("not allowed"));
+        const auto error =
+            berth::client::clientError(QStringLiteral("org.berth.Error.NotAuthorized"), QStringLiteral("not allowed"));
         QMetaObject::invokeMethod(
             context,
             [done = std::move(done), error] {
@@ -120,7 +120,7 @@ private Q_SLOTS:
         source.logs.insert(QStringLiteral("db"), "db log\n");
         LogTab tab(source);
         tab.setContainer(kWeb, kStopped);
-        tab.setContainer(QStringLiteral("db"), kStopped);   // before web's answer arrives
+        tab.setContainer(QStringLiteral("db"), kStopped); // before web's answer arrives
         QTRY_COMPARE(shown(tab), QStringLiteral("db log\n"));
         tab.setContainer(QString(), QString());
         QCOMPARE(shown(tab), QString());
@@ -180,9 +180,9 @@ private Q_SLOTS:
         QCOMPARE(tab.view()->textCursor().selectionStart(), 0);
         tab.searchBar()->findNext();
         QCOMPARE(tab.view()->textCursor().selectionStart(), 16);
-        tab.searchBar()->findNext();   // wraps to the first
+        tab.searchBar()->findNext(); // wraps to the first
         QCOMPARE(tab.view()->textCursor().selectionStart(), 0);
-        tab.searchBar()->findPrevious();   // wraps to the last
+        tab.searchBar()->findPrevious(); // wraps to the last
         QCOMPARE(tab.view()->textCursor().selectionStart(), 16);
         QCOMPARE(tab.view()->textCursor().selectedText(), QStringLiteral("error"));
     }

@@ -29,11 +29,11 @@ namespace {
 
 QString enabledActions(const MainWindow& window)
 {
-    const QList<std::pair<Action, const char*>> all{{Action::Start, "start"},       {Action::Stop, "stop"},
-                                                    {Action::ForceStop, "force"},   {Action::Freeze, "freeze"},
-                                                    {Action::Thaw, "thaw"},         {Action::Terminal, "terminal"},
-                                                    {Action::Clone, "clone"},       {Action::Export, "export"},
-                                                    {Action::Convert, "convert"},   {Action::Destroy, "destroy"}};
+    const QList<std::pair<Action, const char*>> all{{Action::Start, "start"},     {Action::Stop, "stop"},
+                                                    {Action::ForceStop, "force"}, {Action::Freeze, "freeze"},
+                                                    {Action::Thaw, "thaw"},       {Action::Terminal, "terminal"},
+                                                    {Action::Clone, "clone"},     {Action::Export, "export"},
+                                                    {Action::Convert, "convert"}, {Action::Destroy, "destroy"}};
     QStringList on;
     for (const auto& [action, word] : all) {
         if (window.action(action)->isEnabled())
@@ -93,11 +93,15 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("select");
         QTest::addColumn<QString>("enabled");
-        QTest::newRow("nothing selected") << "" << "";
+        QTest::newRow("nothing selected") << ""
+                                          << "";
         // app is privileged: it may be converted while stopped.
-        QTest::newRow("stopped") << "app" << "start clone export convert destroy";
-        QTest::newRow("running") << "web" << "stop force freeze terminal";
-        QTest::newRow("frozen") << "db" << "force thaw";
+        QTest::newRow("stopped") << "app"
+                                 << "start clone export convert destroy";
+        QTest::newRow("running") << "web"
+                                 << "stop force freeze terminal";
+        QTest::newRow("frozen") << "db"
+                                << "force thaw";
     }
 
     void actionsFollowSelectedState()
@@ -196,8 +200,9 @@ private Q_SLOTS:
         QCOMPARE(field(*m_window, "addressesValue"), QStringLiteral("10.0.3.12/24"));
         QCOMPARE(field(*m_window, "templateValue"), QStringLiteral("debian"));
         QCOMPARE(field(*m_window, "kindValue"), QStringLiteral("system"));
-        QCOMPARE(field(*m_window, "userNamespaceValue"),
-                 QString::fromUtf8("Unprivileged: host IDs 1000000000\u20131000065535 (rootfs through an idmapped mount)"));
+        QCOMPARE(
+            field(*m_window, "userNamespaceValue"),
+            QString::fromUtf8("Unprivileged: host IDs 1000000000\u20131000065535 (rootfs through an idmapped mount)"));
         QVERIFY(field(*m_window, "limitsValue").contains(QLatin1String("memory.max = 268435456")));
         QVERIFY(!field(*m_window, "uptimeValue").isEmpty());
 
@@ -208,17 +213,20 @@ private Q_SLOTS:
         // The config's warnings (issue #14, item 9) show, only where there are some.
         const auto* warnings = m_window->findChild<QLabel*>(QStringLiteral("warningsValue"));
         QVERIFY(warnings);
-        QVERIFY2(warnings->text().contains(QLatin1String("AppArmor is not used by Berth")), qPrintable(warnings->text()));
+        QVERIFY2(warnings->text().contains(QLatin1String("AppArmor is not used by Berth")),
+                 qPrintable(warnings->text()));
         QVERIFY(!warnings->isHidden());
         QVERIFY(m_window->selectContainer(QStringLiteral("web")));
         QCOMPARE(warnings->text(), QString());
         QVERIFY(warnings->isHidden());
         QVERIFY(m_window->selectContainer(QStringLiteral("app")));
-        QCOMPARE(field(*m_window, "userNamespaceValue"), QStringLiteral("Privileged: root inside is root on this computer"));
-        QVERIFY(m_window->selectContainer(QStringLiteral("db")));
         QCOMPARE(field(*m_window, "userNamespaceValue"),
-                 QString::fromUtf8("Unprivileged: host IDs 1000065536\u20131000131071 (rootfs shifted into them once at "
-                                   "creation)"));
+                 QStringLiteral("Privileged: root inside is root on this computer"));
+        QVERIFY(m_window->selectContainer(QStringLiteral("db")));
+        QCOMPARE(
+            field(*m_window, "userNamespaceValue"),
+            QString::fromUtf8("Unprivileged: host IDs 1000065536\u20131000131071 (rootfs shifted into them once at "
+                              "creation)"));
     }
 
     void helperMissing()

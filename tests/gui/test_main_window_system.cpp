@@ -43,7 +43,8 @@ QString stateCell(const MainWindow& window)
 {
     const auto& model = window.model();
     const int row = model.rowOf(kBox);
-    return row < 0 ? QStringLiteral("<not listed>") : model.index(row, ContainerListModel::StateColumn).data().toString();
+    return row < 0 ? QStringLiteral("<not listed>")
+                   : model.index(row, ContainerListModel::StateColumn).data().toString();
 }
 
 } // namespace
@@ -135,8 +136,8 @@ private Q_SLOTS:
         auto* wizard = window.findChild<berth::gui::NewContainerWizard*>();
         QVERIFY(wizard);
         QTRY_VERIFY_WITH_TIMEOUT(wizard->templatePage()->choose(QStringLiteral("busybox")), kTimeoutMs);
-        wizard->next();   // its options
-        wizard->next();   // name and kind
+        wizard->next(); // its options
+        wizard->next(); // name and kind
         QCOMPARE(wizard->currentId(), int(berth::gui::NewContainerWizard::NamePageId));
         wizard->namePage()->nameEdit()->setText(kMadeBox);
         QTRY_VERIFY_WITH_TIMEOUT(wizard->namePage()->isComplete(), kTimeoutMs);
@@ -155,12 +156,12 @@ private Q_SLOTS:
         resources->setDebounceInterval(0);
         auto* memory = resources->slider(QStringLiteral("memory.max"));
         QTRY_VERIFY_WITH_TIMEOUT(memory->isEnabled(), kTimeoutMs);
-        memory->spinBox()->setValue(200);   // MiB
+        memory->spinBox()->setValue(200); // MiB
         QTRY_COMPARE_WITH_TIMEOUT(m_client->container(kMadeBox)->limits.value(QStringLiteral("memory.max")),
                                   QString::number(200 * 1024 * 1024), kTimeoutMs);
         auto* charts = resources->charts();
-        QTRY_VERIFY_WITH_TIMEOUT(!charts->seriesPoints(berth::gui::UsageKind::MemoryLimit).isEmpty()
-                                     && charts->seriesPoints(berth::gui::UsageKind::MemoryLimit).last().y() == 200,
+        QTRY_VERIFY_WITH_TIMEOUT(!charts->seriesPoints(berth::gui::UsageKind::MemoryLimit).isEmpty() &&
+                                     charts->seriesPoints(berth::gui::UsageKind::MemoryLimit).last().y() == 200,
                                  kTimeoutMs);
 
         // 64 MiB of shared memory is charged to the container: the chart sees it.

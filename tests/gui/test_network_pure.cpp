@@ -125,13 +125,20 @@ private Q_SLOTS:
         QTest::addColumn<QString>("subnet");
         QTest::addColumn<QString>("gateway");
         QTest::addColumn<BridgeProblem>("problem");
-        QTest::newRow(".1") << "10.0.5.0/24" << "10.0.5.1" << BridgeProblem::None;
-        QTest::newRow(".254") << "10.0.5.0/24" << "10.0.5.254" << BridgeProblem::None;
-        QTest::newRow("network") << "10.0.5.0/24" << "10.0.5.0" << BridgeProblem::NetworkOrBroadcast;
-        QTest::newRow("broadcast") << "10.0.5.0/24" << "10.0.5.255" << BridgeProblem::NetworkOrBroadcast;
-        QTest::newRow("outside") << "10.0.5.0/24" << "10.0.6.1" << BridgeProblem::OutsideSubnet;
-        QTest::newRow("not an address") << "10.0.5.0/24" << "10.0.5" << BridgeProblem::NotAddress;
-        QTest::newRow("with prefix") << "10.0.5.0/24" << "10.0.5.1/24" << BridgeProblem::NotAddress;
+        QTest::newRow(".1") << "10.0.5.0/24"
+                            << "10.0.5.1" << BridgeProblem::None;
+        QTest::newRow(".254") << "10.0.5.0/24"
+                              << "10.0.5.254" << BridgeProblem::None;
+        QTest::newRow("network") << "10.0.5.0/24"
+                                 << "10.0.5.0" << BridgeProblem::NetworkOrBroadcast;
+        QTest::newRow("broadcast") << "10.0.5.0/24"
+                                   << "10.0.5.255" << BridgeProblem::NetworkOrBroadcast;
+        QTest::newRow("outside") << "10.0.5.0/24"
+                                 << "10.0.6.1" << BridgeProblem::OutsideSubnet;
+        QTest::newRow("not an address") << "10.0.5.0/24"
+                                        << "10.0.5" << BridgeProblem::NotAddress;
+        QTest::newRow("with prefix") << "10.0.5.0/24"
+                                     << "10.0.5.1/24" << BridgeProblem::NotAddress;
     }
     void gateway()
     {
@@ -147,17 +154,28 @@ private Q_SLOTS:
         QTest::addColumn<QString>("last");
         QTest::addColumn<BridgeProblem>("problem");
         // In 10.0.5.0/24 with the bridge on 10.0.5.1.
-        QTest::newRow("default") << "10.0.5.2" << "10.0.5.199" << BridgeProblem::None;
-        QTest::newRow("one address") << "10.0.5.50" << "10.0.5.50" << BridgeProblem::None;
-        QTest::newRow("to .254") << "10.0.5.2" << "10.0.5.254" << BridgeProblem::None;
-        QTest::newRow("reversed") << "10.0.5.199" << "10.0.5.2" << BridgeProblem::Reversed;
-        QTest::newRow("end outside") << "10.0.5.2" << "10.0.6.10" << BridgeProblem::OutsideSubnet;
-        QTest::newRow("start outside") << "10.0.4.200" << "10.0.5.10" << BridgeProblem::OutsideSubnet;
-        QTest::newRow("gateway in range") << "10.0.5.1" << "10.0.5.100" << BridgeProblem::CoversGateway;
-        QTest::newRow("gateway inside") << "10.0.5.0" << "10.0.5.100" << BridgeProblem::NetworkOrBroadcast;
-        QTest::newRow("to broadcast") << "10.0.5.2" << "10.0.5.255" << BridgeProblem::NetworkOrBroadcast;
-        QTest::newRow("bad start") << "10.0.5" << "10.0.5.100" << BridgeProblem::NotAddress;
-        QTest::newRow("empty end") << "10.0.5.2" << "" << BridgeProblem::NotAddress;
+        QTest::newRow("default") << "10.0.5.2"
+                                 << "10.0.5.199" << BridgeProblem::None;
+        QTest::newRow("one address") << "10.0.5.50"
+                                     << "10.0.5.50" << BridgeProblem::None;
+        QTest::newRow("to .254") << "10.0.5.2"
+                                 << "10.0.5.254" << BridgeProblem::None;
+        QTest::newRow("reversed") << "10.0.5.199"
+                                  << "10.0.5.2" << BridgeProblem::Reversed;
+        QTest::newRow("end outside") << "10.0.5.2"
+                                     << "10.0.6.10" << BridgeProblem::OutsideSubnet;
+        QTest::newRow("start outside") << "10.0.4.200"
+                                       << "10.0.5.10" << BridgeProblem::OutsideSubnet;
+        QTest::newRow("gateway in range") << "10.0.5.1"
+                                          << "10.0.5.100" << BridgeProblem::CoversGateway;
+        QTest::newRow("gateway inside") << "10.0.5.0"
+                                        << "10.0.5.100" << BridgeProblem::NetworkOrBroadcast;
+        QTest::newRow("to broadcast") << "10.0.5.2"
+                                      << "10.0.5.255" << BridgeProblem::NetworkOrBroadcast;
+        QTest::newRow("bad start") << "10.0.5"
+                                   << "10.0.5.100" << BridgeProblem::NotAddress;
+        QTest::newRow("empty end") << "10.0.5.2"
+                                   << "" << BridgeProblem::NotAddress;
     }
     void range()
     {
@@ -181,10 +199,18 @@ private Q_SLOTS:
         QTest::addColumn<QString>("subnet");
         QTest::addColumn<QString>("gateway");
         QTest::addColumn<QString>("range");
-        QTest::newRow("/24") << "10.0.5.0/24" << "10.0.5.1" << "10.0.5.2-10.0.5.199";
-        QTest::newRow("/16") << "172.20.0.0/16" << "172.20.0.1" << "172.20.0.2-172.20.0.199";
-        QTest::newRow("/26") << "10.0.5.64/26" << "10.0.5.65" << "10.0.5.66-10.0.5.126";
-        QTest::newRow("/30") << "10.0.5.4/30" << "10.0.5.5" << "10.0.5.6-10.0.5.6";
+        QTest::newRow("/24") << "10.0.5.0/24"
+                             << "10.0.5.1"
+                             << "10.0.5.2-10.0.5.199";
+        QTest::newRow("/16") << "172.20.0.0/16"
+                             << "172.20.0.1"
+                             << "172.20.0.2-172.20.0.199";
+        QTest::newRow("/26") << "10.0.5.64/26"
+                             << "10.0.5.65"
+                             << "10.0.5.66-10.0.5.126";
+        QTest::newRow("/30") << "10.0.5.4/30"
+                             << "10.0.5.5"
+                             << "10.0.5.6-10.0.5.6";
     }
     void suggestedDefaults()
     {
@@ -253,16 +279,26 @@ private Q_SLOTS:
         QTest::addColumn<QString>("hostAddress");
         QTest::addColumn<int>("hostPort");
         QTest::addColumn<int>("containerPort");
-        QTest::newRow("tcp") << "tcp:8080:80" << true << "tcp" << "" << 8080 << 80;
-        QTest::newRow("udp with address") << "udp:127.0.0.1:5353:53" << true << "udp" << "127.0.0.1" << 5353 << 53;
-        QTest::newRow("top port") << "tcp:65535:1" << true << "tcp" << "" << 65535 << 1;
-        QTest::newRow("sctp") << "sctp:80:80" << false << "" << "" << 0 << 0;
-        QTest::newRow("port 0") << "tcp:0:80" << false << "" << "" << 0 << 0;
-        QTest::newRow("port too big") << "tcp:65536:80" << false << "" << "" << 0 << 0;
-        QTest::newRow("signed port") << "tcp:+80:80" << false << "" << "" << 0 << 0;
-        QTest::newRow("bad address") << "tcp:1.2.3:80:80" << false << "" << "" << 0 << 0;
-        QTest::newRow("too few parts") << "tcp:80" << false << "" << "" << 0 << 0;
-        QTest::newRow("too many parts") << "tcp:1.2.3.4:5:80:80" << false << "" << "" << 0 << 0;
+        QTest::newRow("tcp") << "tcp:8080:80" << true << "tcp"
+                             << "" << 8080 << 80;
+        QTest::newRow("udp with address") << "udp:127.0.0.1:5353:53" << true << "udp"
+                                          << "127.0.0.1" << 5353 << 53;
+        QTest::newRow("top port") << "tcp:65535:1" << true << "tcp"
+                                  << "" << 65535 << 1;
+        QTest::newRow("sctp") << "sctp:80:80" << false << ""
+                              << "" << 0 << 0;
+        QTest::newRow("port 0") << "tcp:0:80" << false << ""
+                                << "" << 0 << 0;
+        QTest::newRow("port too big") << "tcp:65536:80" << false << ""
+                                      << "" << 0 << 0;
+        QTest::newRow("signed port") << "tcp:+80:80" << false << ""
+                                     << "" << 0 << 0;
+        QTest::newRow("bad address") << "tcp:1.2.3:80:80" << false << ""
+                                     << "" << 0 << 0;
+        QTest::newRow("too few parts") << "tcp:80" << false << ""
+                                       << "" << 0 << 0;
+        QTest::newRow("too many parts") << "tcp:1.2.3.4:5:80:80" << false << ""
+                                        << "" << 0 << 0;
     }
     void forward()
     {
@@ -281,22 +317,21 @@ private Q_SLOTS:
 
     void netInterfaces()
     {
-        const QString config = QStringLiteral(
-            "lxc.uts.name = web\n"
-            "lxc.net.0.type = veth\n"
-            "lxc.net.0.link = lxcbr0\n"
-            "  lxc.net.0.hwaddr = 00:16:3e:aa:bb:cc  \n"
-            "lxc.net.0.ipv4.address = 10.0.3.12/24\n"
-            "lxc.net.0.ipv4.address = 10.0.3.13/24\n"
-            "# lxc.net.1.type = veth\n"
-            "lxc.net.2.type = macvlan\n"
-            "lxc.net.2.link = eth0\n"
-            "lxc.net.2.name = lan0\n"
-            "berth.net.forward = tcp:8080:80\n");
+        const QString config = QStringLiteral("lxc.uts.name = web\n"
+                                              "lxc.net.0.type = veth\n"
+                                              "lxc.net.0.link = lxcbr0\n"
+                                              "  lxc.net.0.hwaddr = 00:16:3e:aa:bb:cc  \n"
+                                              "lxc.net.0.ipv4.address = 10.0.3.12/24\n"
+                                              "lxc.net.0.ipv4.address = 10.0.3.13/24\n"
+                                              "# lxc.net.1.type = veth\n"
+                                              "lxc.net.2.type = macvlan\n"
+                                              "lxc.net.2.link = eth0\n"
+                                              "lxc.net.2.name = lan0\n"
+                                              "berth.net.forward = tcp:8080:80\n");
         const QList<NetInterfaceConfig> got = parseNetInterfaces(config);
         QCOMPARE(got.size(), 2);
-        QCOMPARE(got[0], (NetInterfaceConfig{0, "veth", "lxcbr0", "00:16:3e:aa:bb:cc", "",
-                                             {"10.0.3.12/24", "10.0.3.13/24"}}));
+        QCOMPARE(got[0],
+                 (NetInterfaceConfig{0, "veth", "lxcbr0", "00:16:3e:aa:bb:cc", "", {"10.0.3.12/24", "10.0.3.13/24"}}));
         QCOMPARE(got[1], (NetInterfaceConfig{2, "macvlan", "eth0", "", "lan0", {}}));
     }
 
@@ -307,7 +342,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("addresses");
         QTest::newRow("lxc.net clears all") << "lxc.net.0.type = veth\nlxc.net =\nlxc.net.1.type = veth\n" << 1 << 0;
         QTest::newRow("empty ipv4 clears its list")
-            << "lxc.net.0.type = veth\nlxc.net.0.ipv4.address = 10.0.3.2/24\nlxc.net.0.ipv4.address =\n" << 1 << 0;
+            << "lxc.net.0.type = veth\nlxc.net.0.ipv4.address = 10.0.3.2/24\nlxc.net.0.ipv4.address =\n"
+            << 1 << 0;
         QTest::newRow("none") << "lxc.uts.name = x\n" << 0 << 0;
         QTest::newRow("old lxc.network keys are not read") << "lxc.network.type = veth\n" << 0 << 0;
     }

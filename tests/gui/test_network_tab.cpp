@@ -22,13 +22,12 @@ using berth::test::FakeContainerSource;
 
 namespace {
 
-const QString kWebConfig = QStringLiteral(
-    "lxc.uts.name = web\n"
-    "lxc.net.0.type = veth\n"
-    "lxc.net.0.link = lxcbr0\n"
-    "lxc.net.0.hwaddr = 00:16:3e:12:34:56\n"
-    "lxc.net.0.ipv4.address = 10.0.3.12/24\n"
-    "berth.net.forward = tcp:8080:80\n");
+const QString kWebConfig = QStringLiteral("lxc.uts.name = web\n"
+                                          "lxc.net.0.type = veth\n"
+                                          "lxc.net.0.link = lxcbr0\n"
+                                          "lxc.net.0.hwaddr = 00:16:3e:12:34:56\n"
+                                          "lxc.net.0.ipv4.address = 10.0.3.12/24\n"
+                                          "berth.net.forward = tcp:8080:80\n");
 
 QStringList rowTexts(const QTableWidget* table)
 {
@@ -72,12 +71,11 @@ private Q_SLOTS:
     {
         NetworkTab tab(m_source);
         showWeb(tab);
-        QCOMPARE(rowTexts(tab.interfaceTable()),
-                 QStringList{"interface 0|veth|lxcbr0|00:16:3e:12:34:56|10.0.3.12/24"});
+        QCOMPARE(rowTexts(tab.interfaceTable()), QStringList{"interface 0|veth|lxcbr0|00:16:3e:12:34:56|10.0.3.12/24"});
         QCOMPARE(rowTexts(tab.forwardTable()), (QStringList{"TCP|all|8080|80", "UDP|127.0.0.1|5353|53"}));
         QCOMPARE(tab.findChild<QLabel*>(QStringLiteral("liveAddresses"))->text(), QStringLiteral("10.0.3.12/24"));
         QVERIFY(tab.addButton()->isEnabled());
-        QVERIFY(!tab.removeButton()->isEnabled());   // nothing selected yet
+        QVERIFY(!tab.removeButton()->isEnabled()); // nothing selected yet
     }
 
     void otherContainerClearsTables()

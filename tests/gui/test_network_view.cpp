@@ -36,7 +36,7 @@ private Q_SLOTS:
         NetworkView view(m_source);
         fill(view);
         QCOMPARE(view.bridgeCount(), 3);
-        QCOMPARE(view.containerCount(), 3);   // 'loner' is on no bridge
+        QCOMPARE(view.containerCount(), 3); // 'loner' is on no bridge
         QVERIFY(!view.containerItem(QStringLiteral("loner")));
         for (const char* name : {"web", "db", "cache"})
             QVERIFY(view.containerItem(QLatin1String(name)));
@@ -57,7 +57,7 @@ private Q_SLOTS:
         NetworkView view(m_source);
         fill(view);
         const QRectF box = view.bridgeItem(bridge)->sceneBoundingRect();
-        QCOMPARE(box.top() + 0.5, 0.0);   // the pen's half width above
+        QCOMPARE(box.top() + 0.5, 0.0); // the pen's half width above
         QCOMPARE(box.left() + 0.5, column * NetworkView::kColumnWidth);
         // Containers stand under their bridge, in its order.
         const QRectF web = view.containerItem(QStringLiteral("web"))->sceneBoundingRect();

@@ -36,19 +36,55 @@ private Q_SLOTS:
         QTest::addColumn<QString>("templateName");
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("editorClass");
-        QTest::addColumn<QString>("value");   // what it offers before anyone edits it
-        QTest::newRow("debian release") << "debian" << "release" << "QComboBox" << "bookworm";
-        QTest::newRow("debian variant") << "debian" << "variant" << "QComboBox" << "minbase";
-        QTest::newRow("debian mirror") << "debian" << "mirror" << "QLineEdit" << "http://deb.debian.org/debian";
-        QTest::newRow("debian packages") << "debian" << "packages" << "QLineEdit" << "";
-        QTest::newRow("debian root password") << "debian" << "root-password" << "QLineEdit" << "";
-        QTest::newRow("debian snapshot") << "debian" << "snapshot" << "QCheckBox" << "false";
-        QTest::newRow("ubuntu release") << "ubuntu" << "release" << "QComboBox" << "jammy";
-        QTest::newRow("oci image") << "oci" << "image" << "QLineEdit" << "";
-        QTest::newRow("oci reference") << "oci" << "reference" << "QLineEdit" << "";
-        QTest::newRow("tarball archive") << "tarball" << "archive" << "QLineEdit" << "";
-        QTest::newRow("clone source") << "clone" << "source" << "QComboBox" << "app";
-        QTest::newRow("clone snapshot") << "clone" << "snapshot" << "QCheckBox" << "false";
+        QTest::addColumn<QString>("value"); // what it offers before anyone edits it
+        QTest::newRow("debian release") << "debian"
+                                        << "release"
+                                        << "QComboBox"
+                                        << "bookworm";
+        QTest::newRow("debian variant") << "debian"
+                                        << "variant"
+                                        << "QComboBox"
+                                        << "minbase";
+        QTest::newRow("debian mirror") << "debian"
+                                       << "mirror"
+                                       << "QLineEdit"
+                                       << "http://deb.debian.org/debian";
+        QTest::newRow("debian packages") << "debian"
+                                         << "packages"
+                                         << "QLineEdit"
+                                         << "";
+        QTest::newRow("debian root password") << "debian"
+                                              << "root-password"
+                                              << "QLineEdit"
+                                              << "";
+        QTest::newRow("debian snapshot") << "debian"
+                                         << "snapshot"
+                                         << "QCheckBox"
+                                         << "false";
+        QTest::newRow("ubuntu release") << "ubuntu"
+                                        << "release"
+                                        << "QComboBox"
+                                        << "jammy";
+        QTest::newRow("oci image") << "oci"
+                                   << "image"
+                                   << "QLineEdit"
+                                   << "";
+        QTest::newRow("oci reference") << "oci"
+                                       << "reference"
+                                       << "QLineEdit"
+                                       << "";
+        QTest::newRow("tarball archive") << "tarball"
+                                         << "archive"
+                                         << "QLineEdit"
+                                         << "";
+        QTest::newRow("clone source") << "clone"
+                                      << "source"
+                                      << "QComboBox"
+                                      << "app";
+        QTest::newRow("clone snapshot") << "clone"
+                                        << "snapshot"
+                                        << "QCheckBox"
+                                        << "false";
     }
     void optionEditors()
     {
@@ -65,7 +101,7 @@ private Q_SLOTS:
         QCOMPARE(QString::fromLatin1(editor->metaObject()->className()), editorClass);
         berth::gui::OptionField* field = page->field(key);
         QVERIFY(field);
-        QTRY_COMPARE(field->value(), value);   // the clone's containers arrive from the source
+        QTRY_COMPARE(field->value(), value); // the clone's containers arrive from the source
     }
 
     void debianOptionDetails()
@@ -113,11 +149,14 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("templateName");
         QTest::addColumn<QString>("key");
-        QTest::addColumn<bool>("browse");   // a file dialog
-        QTest::addColumn<bool>("folder");   // a folder dialog
-        QTest::newRow("oci: archive or layout") << "oci" << "image" << true << true;
-        QTest::newRow("tarball: archive") << "tarball" << "archive" << true << false;
-        QTest::newRow("lxc-import: directory") << "lxc-import" << "directory" << false << true;
+        QTest::addColumn<bool>("browse"); // a file dialog
+        QTest::addColumn<bool>("folder"); // a folder dialog
+        QTest::newRow("oci: archive or layout") << "oci"
+                                                << "image" << true << true;
+        QTest::newRow("tarball: archive") << "tarball"
+                                          << "archive" << true << false;
+        QTest::newRow("lxc-import: directory") << "lxc-import"
+                                               << "directory" << false << true;
     }
     void fileOptionBrowse()
     {
@@ -217,8 +256,10 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("templateName");
         QTest::addColumn<QString>("kind");
-        QTest::newRow("debian") << "debian" << "system";
-        QTest::newRow("oci") << "oci" << "application";
+        QTest::newRow("debian") << "debian"
+                                << "system";
+        QTest::newRow("oci") << "oci"
+                             << "application";
     }
     void kindStartsAtTheTemplatesDefault()
     {
@@ -271,12 +312,16 @@ private Q_SLOTS:
 
     void defaultBridgeFromTheSettings_data()
     {
-        QTest::addColumn<QString>("setting");   // empty: not set
+        QTest::addColumn<QString>("setting"); // empty: not set
         QTest::addColumn<QString>("chosen");
-        QTest::newRow("not set: the first") << "" << "berth0";
-        QTest::newRow("the settings' bridge") << "lab0" << "lab0";
-        QTest::newRow("the first named") << "berth0" << "berth0";
-        QTest::newRow("not listed by the helper: the first") << "gone0" << "berth0";
+        QTest::newRow("not set: the first") << ""
+                                            << "berth0";
+        QTest::newRow("the settings' bridge") << "lab0"
+                                              << "lab0";
+        QTest::newRow("the first named") << "berth0"
+                                         << "berth0";
+        QTest::newRow("not listed by the helper: the first") << "gone0"
+                                                             << "berth0";
     }
     void defaultBridgeFromTheSettings()
     {
@@ -284,7 +329,8 @@ private Q_SLOTS:
         QFETCH(QString, chosen);
         if (!setting.isEmpty())
             QSettings().setValue(kSettingsKey, setting);
-        QVERIFY(open(std::make_unique<FakeContainerSource>(), {bridge(QStringLiteral("lab0"), QStringLiteral("10.0.4.1/24"))}));
+        QVERIFY(open(std::make_unique<FakeContainerSource>(),
+                     {bridge(QStringLiteral("lab0"), QStringLiteral("10.0.4.1/24"))}));
         auto* page = m_wizard->networkPage();
         QCOMPARE(page->bridgeBox()->count(), 3);
         QCOMPARE(page->network(), chosen);
@@ -328,7 +374,8 @@ private Q_SLOTS:
 
     void addressFollowsTheBridge()
     {
-        QVERIFY(open(std::make_unique<FakeContainerSource>(), {bridge(QStringLiteral("lab0"), QStringLiteral("10.0.4.1/24"))}));
+        QVERIFY(open(std::make_unique<FakeContainerSource>(),
+                     {bridge(QStringLiteral("lab0"), QStringLiteral("10.0.4.1/24"))}));
         auto* page = m_wizard->networkPage();
         page->addressChoice()->staticButton()->click();
         page->addressChoice()->addressEdit()->setText(QStringLiteral("10.0.4.20"));
@@ -387,9 +434,8 @@ private Q_SLOTS:
         QVERIFY(finishCreate());
         ProgressPage* page = m_wizard->progressPage();
         QCOMPARE(m_source->actions, (QStringList{"create box1", "config box1"}));
-        QCOMPARE(page->message()->text(),
-                 QStringLiteral("Could not give 'box1' the address 10.0.3.20/24: "
-                                "address 10.0.3.20 is already used by container 'web'"));
+        QCOMPARE(page->message()->text(), QStringLiteral("Could not give 'box1' the address 10.0.3.20/24: "
+                                                         "address 10.0.3.20 is already used by container 'web'"));
         QCOMPARE(m_source->configs.value(QStringLiteral("box1")), kEngineConfig);
         QCOMPARE(m_wizard->createdName(), QStringLiteral("box1"));
         QVERIFY(page->startBox()->isVisible());
@@ -414,12 +460,9 @@ private Q_SLOTS:
         const auto& request = m_source->createRequests.first();
         QCOMPARE(request.name, QStringLiteral("deb1"));
         QCOMPARE(request.templateName, QStringLiteral("debian"));
-        const QMap<QString, QString> expected{{"release", "trixie"},
-                                              {"variant", "minbase"},
-                                              {"mirror", "http://deb.debian.org/debian"},
-                                              {"packages", "vim, less"},
-                                              {"root-password", "s3cret"},
-                                              {"snapshot", "true"}};
+        const QMap<QString, QString> expected{
+            {"release", "trixie"},     {"variant", "minbase"},      {"mirror", "http://deb.debian.org/debian"},
+            {"packages", "vim, less"}, {"root-password", "s3cret"}, {"snapshot", "true"}};
         QCOMPARE(request.options, expected);
         QCOMPARE(request.kind, QStringLiteral("system"));
         QCOMPARE(request.command, QStringList());
@@ -459,13 +502,13 @@ private Q_SLOTS:
         QVERIFY(m_wizard->optionsPage()->fileField()->setPath(image.fileName()));
         QVERIFY(pressNext(*m_wizard));
         m_wizard->namePage()->commandEdit()->setText(QStringLiteral("nginx -g \"daemon off;\""));
-        QVERIFY(pressNext(*m_wizard) == false);   // no name yet
+        QVERIFY(pressNext(*m_wizard) == false); // no name yet
         m_wizard->networkPage()->bridgeBox()->setCurrentIndex(0);
         QVERIFY(nameToProgress(QStringLiteral("web2")));
         QTRY_COMPARE(m_source->createRequests.size(), 1);
         const auto& request = m_source->createRequests.first();
         QCOMPARE(request.templateName, QStringLiteral("oci"));
-        QCOMPARE(request.options, (QMap<QString, QString>()));   // the file is no option; reference left empty
+        QCOMPARE(request.options, (QMap<QString, QString>())); // the file is no option; reference left empty
         QCOMPARE(request.kind, QStringLiteral("application"));
         QCOMPARE(request.command, (QStringList{"nginx", "-g", "daemon off;"}));
         QCOMPARE(request.network, QString());

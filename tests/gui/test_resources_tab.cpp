@@ -35,10 +35,9 @@ public:
                    berth::gui::StatusCallback done) override
     {
         limitCalls.append({name, limits});
-        const auto status = limitsError ? berth::client::Status(std::unexpect, *limitsError)
-                                        : berth::client::Status();
-        QMetaObject::invokeMethod(context, [done = std::move(done), status] { done(status); },
-                                  Qt::QueuedConnection);
+        const auto status = limitsError ? berth::client::Status(std::unexpect, *limitsError) : berth::client::Status();
+        QMetaObject::invokeMethod(
+            context, [done = std::move(done), status] { done(status); }, Qt::QueuedConnection);
     }
 };
 
@@ -77,21 +76,36 @@ private Q_SLOTS:
         QTest::addColumn<QString>("limit");
         QTest::addColumn<double>("shown");
         QTest::addColumn<QString>("text");
-        QTest::newRow("memory") << "memory.max" << "268435456" << 256.0 << "268435456";
-        QTest::newRow("memory unlimited") << "memory.max" << "max" << 0.0 << "max";
-        QTest::newRow("cpu cores") << "cpu.max" << "1.5" << 1.5 << "1.5";
-        QTest::newRow("pids") << "pids.max" << "100" << 100.0 << "100";
-        QTest::newRow("pids not set") << "pids.max" << "" << 0.0 << "max";
-        QTest::newRow("soft limit MiB") << "memory.high" << "134217728" << 128.0 << "134217728";
-        QTest::newRow("soft limit unset") << "memory.high" << "" << 0.0 << "max";
-        QTest::newRow("swap GiB") << "memory.swap.max" << "1073741824" << 1024.0 << "1073741824";
-        QTest::newRow("swap unlimited") << "memory.swap.max" << "max" << 0.0 << "max";
-        QTest::newRow("cpu no quota") << "cpu.max" << "max" << 0.0 << "max";
-        QTest::newRow("cpu weight") << "cpu.weight" << "250" << 250.0 << "250";
-        QTest::newRow("cpu weight unset: default") << "cpu.weight" << "" << 100.0 << "100";
-        QTest::newRow("io weight top") << "io.weight" << "10000" << 10000.0 << "10000";
-        QTest::newRow("io weight lowest") << "io.weight" << "1" << 1.0 << "1";
-        QTest::newRow("io weight unset: default") << "io.weight" << "" << 100.0 << "100";
+        QTest::newRow("memory") << "memory.max"
+                                << "268435456" << 256.0 << "268435456";
+        QTest::newRow("memory unlimited") << "memory.max"
+                                          << "max" << 0.0 << "max";
+        QTest::newRow("cpu cores") << "cpu.max"
+                                   << "1.5" << 1.5 << "1.5";
+        QTest::newRow("pids") << "pids.max"
+                              << "100" << 100.0 << "100";
+        QTest::newRow("pids not set") << "pids.max"
+                                      << "" << 0.0 << "max";
+        QTest::newRow("soft limit MiB") << "memory.high"
+                                        << "134217728" << 128.0 << "134217728";
+        QTest::newRow("soft limit unset") << "memory.high"
+                                          << "" << 0.0 << "max";
+        QTest::newRow("swap GiB") << "memory.swap.max"
+                                  << "1073741824" << 1024.0 << "1073741824";
+        QTest::newRow("swap unlimited") << "memory.swap.max"
+                                        << "max" << 0.0 << "max";
+        QTest::newRow("cpu no quota") << "cpu.max"
+                                      << "max" << 0.0 << "max";
+        QTest::newRow("cpu weight") << "cpu.weight"
+                                    << "250" << 250.0 << "250";
+        QTest::newRow("cpu weight unset: default") << "cpu.weight"
+                                                   << "" << 100.0 << "100";
+        QTest::newRow("io weight top") << "io.weight"
+                                       << "10000" << 10000.0 << "10000";
+        QTest::newRow("io weight lowest") << "io.weight"
+                                          << "1" << 1.0 << "1";
+        QTest::newRow("io weight unset: default") << "io.weight"
+                                                  << "" << 100.0 << "100";
     }
     void slidersShowLimitsInForce()
     {
@@ -125,7 +139,8 @@ private Q_SLOTS:
         row.info.limits.insert(QStringLiteral("blkio.weight"), QStringLiteral("500"));
         tab.showContainer(&row);
         QVERIFY(tab.v1Weights()->isVisible());
-        QCOMPARE(tab.v1Weights()->text(), QStringLiteral("Set in cgroup v1 units: cpu.shares = 512, blkio.weight = 500."));
+        QCOMPARE(tab.v1Weights()->text(),
+                 QStringLiteral("Set in cgroup v1 units: cpu.shares = 512, blkio.weight = 500."));
     }
 
     void movingSendsOneCallAfterThePause_data()
@@ -193,11 +208,11 @@ private Q_SLOTS:
         slider->setValue(2);
         slider->setValue(5);
         slider->setValue(position < 0 ? slider->maximum() : position);
-        QVERIFY(source.limitCalls.isEmpty());   // not before the pause
+        QVERIFY(source.limitCalls.isEmpty()); // not before the pause
         QTRY_COMPARE(source.limitCalls.size(), 1);
         QCOMPARE(source.limitCalls.first().first, QStringLiteral("web"));
         QCOMPARE(source.limitCalls.first().second, (QMap<QString, QString>{{key, sent}}));
-        QTest::qWait(100);   // and nothing after it either
+        QTest::qWait(100); // and nothing after it either
         QCOMPARE(source.limitCalls.size(), 1);
     }
 
@@ -226,7 +241,7 @@ private Q_SLOTS:
         const ContainerRow row = webRow();
         tab.showContainer(&row);
         tab.slider(key)->spinBox()->setValue(typed);
-        QCOMPARE(tab.slider(key)->spinBox()->value(), typed);   // until the helper answers
+        QCOMPARE(tab.slider(key)->spinBox()->value(), typed); // until the helper answers
         QTRY_COMPARE(source.limitCalls.size(), 1);
         QTRY_VERIFY(!tab.message()->text().isEmpty());
         QVERIFY2(tab.message()->text().contains(QStringLiteral("4194304")), qPrintable(tab.message()->text()));
@@ -281,7 +296,7 @@ private Q_SLOTS:
         });
         const ContainerRow row = webRow(200 * 1024 * 1024);
         tab.showContainer(&row);
-        tab.slider(QStringLiteral("memory.max"))->spinBox()->setValue(300);   // above the usage: no question
+        tab.slider(QStringLiteral("memory.max"))->spinBox()->setValue(300); // above the usage: no question
         QTRY_COMPARE(source.limitCalls.size(), 1);
         QCOMPARE(questions, 0);
         tab.slider(QStringLiteral("memory.max"))->spinBox()->setValue(128);
@@ -306,10 +321,11 @@ private Q_SLOTS:
         tab.showContainer(&row);
         QCOMPARE(limitLine(tab), 256.0);
         tab.slider(QStringLiteral("memory.max"))->spinBox()->setValue(512);
-        QTRY_COMPARE(limitLine(tab), 512.0);   // once the helper took it
-        tab.slider(QStringLiteral("memory.max"))->slider()->setValue(
-            tab.slider(QStringLiteral("memory.max"))->slider()->maximum());
-        QTRY_COMPARE(limitLine(tab), -1.0);    // unlimited: no line
+        QTRY_COMPARE(limitLine(tab), 512.0); // once the helper took it
+        tab.slider(QStringLiteral("memory.max"))
+            ->slider()
+            ->setValue(tab.slider(QStringLiteral("memory.max"))->slider()->maximum());
+        QTRY_COMPARE(limitLine(tab), -1.0); // unlimited: no line
         // The model reads the container again: its limits are the ones in force.
         row.info.limits.insert(QStringLiteral("memory.max"), QStringLiteral("1073741824"));
         tab.showContainer(&row);
@@ -321,8 +337,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("key");
         QTest::addColumn<UsageKind>("kind");
-        QTest::addColumn<double>("before");   // chart units, -1: no line
-        QTest::addColumn<double>("typed");    // spin box units
+        QTest::addColumn<double>("before"); // chart units, -1: no line
+        QTest::addColumn<double>("typed");  // spin box units
         QTest::addColumn<double>("after");
         QTest::newRow("soft limit") << "memory.high" << UsageKind::MemorySoftLimit << 128.0 << 192.0 << 192.0;
         QTest::newRow("soft limit removed") << "memory.high" << UsageKind::MemorySoftLimit << 128.0 << 0.0 << -1.0;
@@ -348,7 +364,7 @@ private Q_SLOTS:
         QCOMPARE(level(), before);
         tab.slider(key)->spinBox()->setValue(typed);
         QTRY_COMPARE(source.limitCalls.size(), 1);
-        QTRY_COMPARE(level(), after);   // once the helper took it
+        QTRY_COMPARE(level(), after); // once the helper took it
     }
 
     void memorySeriesFromModelStats()
@@ -369,9 +385,9 @@ private Q_SLOTS:
             QCOMPARE(tab.charts()->pointCount(UsageKind::MemoryUsed), sample);
         }
         const QList<QPointF> points = tab.charts()->seriesPoints(UsageKind::MemoryUsed);
-        QCOMPARE(points.at(0), QPointF(-2, 32));   // 2 s before the newest, 32 MiB
+        QCOMPARE(points.at(0), QPointF(-2, 32)); // 2 s before the newest, 32 MiB
         QCOMPARE(points.at(1), QPointF(0, 64));
-        QCOMPARE(source.statsCalls, 2);   // the chart asked for nothing itself
+        QCOMPARE(source.statsCalls, 2); // the chart asked for nothing itself
         QCOMPARE(limitLine(tab), 256.0);
     }
 };

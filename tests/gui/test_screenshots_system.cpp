@@ -20,11 +20,11 @@ const QString kBox = QStringLiteral("demo");
 const QString kBridge = QStringLiteral("berthbr0");
 const QString kDirectory = QStringLiteral(BERTH_SCREENSHOT_DIR);
 
-const QStringList kViews{QStringLiteral("01-containers.png"),          QStringLiteral("02-resources.png"),
-                         QStringLiteral("03-network.png"),             QStringLiteral("04-console.png"),
-                         QStringLiteral("05-log.png"),                 QStringLiteral("06-config.png"),
-                         QStringLiteral("07-new-container.png"),       QStringLiteral("08-new-container-options.png"),
-                         QStringLiteral("09-bridge-wizard.png"),       QStringLiteral("10-networks.png"),
+const QStringList kViews{QStringLiteral("01-containers.png"),    QStringLiteral("02-resources.png"),
+                         QStringLiteral("03-network.png"),       QStringLiteral("04-console.png"),
+                         QStringLiteral("05-log.png"),           QStringLiteral("06-config.png"),
+                         QStringLiteral("07-new-container.png"), QStringLiteral("08-new-container-options.png"),
+                         QStringLiteral("09-bridge-wizard.png"), QStringLiteral("10-networks.png"),
                          QStringLiteral("11-system-check.png")};
 
 // How many distinct colours a picture has: a blank or failed grab has one or two.
@@ -101,10 +101,9 @@ private Q_SLOTS:
         QDir(kDirectory).removeRecursively();
         QProcess berth;
         berth.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        berth.start(QStringLiteral("xvfb-run"), {QStringLiteral("-a"), QStringLiteral("-s"),
-                                                 QStringLiteral("-screen 0 1280x800x24"),
-                                                 QStringLiteral(BERTH_GUI_BINARY), QStringLiteral("--screenshots"),
-                                                 kDirectory});
+        berth.start(QStringLiteral("xvfb-run"),
+                    {QStringLiteral("-a"), QStringLiteral("-s"), QStringLiteral("-screen 0 1280x800x24"),
+                     QStringLiteral(BERTH_GUI_BINARY), QStringLiteral("--screenshots"), kDirectory});
         QVERIFY2(berth.waitForFinished(180000), "berth --screenshots did not end");
         const QString printed = QString::fromLocal8Bit(berth.readAllStandardOutput());
         QCOMPARE(berth.exitCode(), 0);

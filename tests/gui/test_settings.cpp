@@ -108,7 +108,7 @@ private Q_SLOTS:
     {
         Settings settings(store());
         QSignalSpy changed(&settings, &Settings::changed);
-        settings.setSamplingSeconds(2);   // the default: nothing changes
+        settings.setSamplingSeconds(2); // the default: nothing changes
         QCOMPARE(changed.count(), 0);
         settings.setSamplingSeconds(3);
         QCOMPARE(changed.count(), 1);

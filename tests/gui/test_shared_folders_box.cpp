@@ -48,7 +48,8 @@ private Q_SLOTS:
         const auto info = web();
         box.showContainer(&info);
         QCOMPARE(box.list()->count(), 2);
-        QVERIFY2(box.list()->item(0)->text().contains(QLatin1String("/home/u/project")), qPrintable(box.list()->item(0)->text()));
+        QVERIFY2(box.list()->item(0)->text().contains(QLatin1String("/home/u/project")),
+                 qPrintable(box.list()->item(0)->text()));
         QVERIFY2(box.list()->item(1)->text().contains(QLatin1String("/docs")), qPrintable(box.list()->item(1)->text()));
         QVERIFY(box.message()->text().contains(QLatin1String("next start")));
     }
@@ -63,7 +64,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         box.share(dir.path(), QStringLiteral("/work"), QStringLiteral("root"));
         QVERIFY(changed.wait());
-        QCOMPARE(source.actions.last(), QStringLiteral("share web %1 /work root").arg(QFileInfo(dir.path()).canonicalFilePath()));
+        QCOMPARE(source.actions.last(),
+                 QStringLiteral("share web %1 /work root").arg(QFileInfo(dir.path()).canonicalFilePath()));
         box.list()->setCurrentRow(1);
         box.removeSelected();
         QVERIFY(changed.wait());
@@ -73,8 +75,9 @@ private Q_SLOTS:
     void refusalIsShown()
     {
         FakeContainerSource source;
-        source.actionError = berth::client::clientError(QStringLiteral("org.berth.Error.NotAuthorized"),
-                                                        QStringLiteral("not authorized: a folder the caller does not own"));
+        source.actionError =
+            berth::client::clientError(QStringLiteral("org.berth.Error.NotAuthorized"),
+                                       QStringLiteral("not authorized: a folder the caller does not own"));
         SharedFoldersBox box(source);
         const auto info = web();
         box.showContainer(&info);

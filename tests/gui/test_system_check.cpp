@@ -18,7 +18,11 @@ namespace {
 
 CheckItem item(const QString& group, const QString& id, const QString& status)
 {
-    return CheckItem{group, id, id + QStringLiteral(" title"), status, id + QStringLiteral(" detail"),
+    return CheckItem{group,
+                     id,
+                     id + QStringLiteral(" title"),
+                     status,
+                     id + QStringLiteral(" detail"),
                      id + QStringLiteral(" explanation")};
 }
 
@@ -27,8 +31,7 @@ QList<CheckItem> hostItems(const QString& memoryStatus, const QString& userStatu
     const QString ns = QStringLiteral("Namespaces");
     const QString cgroup = QStringLiteral("Control groups");
     const QString tools = QStringLiteral("Tools");
-    return {item(ns, QStringLiteral("ns.pid"), QStringLiteral("ok")),
-            item(ns, QStringLiteral("ns.user"), userStatus),
+    return {item(ns, QStringLiteral("ns.pid"), QStringLiteral("ok")), item(ns, QStringLiteral("ns.user"), userStatus),
             item(cgroup, QStringLiteral("cgroup.memory"), memoryStatus),
             item(cgroup, QStringLiteral("cgroup.swap"), QStringLiteral("limited")),
             item(tools, QStringLiteral("tool.dnsmasq"), QStringLiteral("missing"))};
@@ -43,9 +46,7 @@ public:
                                                       QStringLiteral("no helper"));
         QMetaObject::invokeMethod(
             context,
-            [done = std::move(done), error] {
-                done(berth::client::Result<QList<CheckItem>>(std::unexpect, error));
-            },
+            [done = std::move(done), error] { done(berth::client::Result<QList<CheckItem>>(std::unexpect, error)); },
             Qt::QueuedConnection);
     }
 };
@@ -102,10 +103,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("memory");
         QTest::addColumn<QString>("user");
         QTest::addColumn<bool>("essentialMissing");
-        QTest::newRow("all there") << "ok" << "ok" << false;
-        QTest::newRow("memory controller missing") << "missing" << "ok" << true;
-        QTest::newRow("memory controller limited") << "limited" << "ok" << false;
-        QTest::newRow("user namespace missing") << "ok" << "missing" << false;
+        QTest::newRow("all there") << "ok"
+                                   << "ok" << false;
+        QTest::newRow("memory controller missing") << "missing"
+                                                   << "ok" << true;
+        QTest::newRow("memory controller limited") << "limited"
+                                                   << "ok" << false;
+        QTest::newRow("user namespace missing") << "ok"
+                                                << "missing" << false;
     }
     void essentialMissing()
     {
@@ -115,7 +120,7 @@ private Q_SLOTS:
         FakeContainerSource source;
         source.checkItems = hostItems(memory, user);
         SystemCheckPage page(source);
-        QVERIFY(!page.hasEssentialMissing());   // nothing known yet
+        QVERIFY(!page.hasEssentialMissing()); // nothing known yet
         QSignalSpy checked(&page, &SystemCheckPage::checked);
         QVERIFY(checked.wait());
         QCOMPARE(page.hasEssentialMissing(), essentialMissing);
@@ -145,7 +150,7 @@ private Q_SLOTS:
         page->refresh();
         QVERIFY(checked.wait());
         QVERIFY(!page->hasEssentialMissing());
-        QCOMPARE(page->tree()->topLevelItem(1)->childCount(), 2);   // replaced, not added
+        QCOMPARE(page->tree()->topLevelItem(1)->childCount(), 2); // replaced, not added
     }
 };
 

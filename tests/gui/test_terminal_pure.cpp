@@ -33,7 +33,8 @@ TerminalKey character(char32_t c, int modifiers = VTERM_MOD_NONE)
 QByteArray sent(TerminalScreen& screen, const TerminalKey& key)
 {
     QByteArray bytes;
-    const auto connection = QObject::connect(&screen, &TerminalScreen::output, [&bytes](const QByteArray& b) { bytes += b; });
+    const auto connection =
+        QObject::connect(&screen, &TerminalScreen::output, [&bytes](const QByteArray& b) { bytes += b; });
     screen.sendKey(key);
     QObject::disconnect(connection);
     return bytes;
@@ -55,10 +56,12 @@ private Q_SLOTS:
         QTest::newRow("shifted letter") << int(Qt::Key_A) << Qt::KeyboardModifiers(Qt::ShiftModifier) << "A"
                                         << QByteArray("A");
         QTest::newRow("utf-8") << int(Qt::Key_unknown) << none << QString::fromUtf8("é") << QByteArray("\xc3\xa9");
-        QTest::newRow("ctrl+c") << int(Qt::Key_C) << Qt::KeyboardModifiers(Qt::ControlModifier) << "" << QByteArray("\x03");
-        QTest::newRow("ctrl+d, text given") << int(Qt::Key_D) << Qt::KeyboardModifiers(Qt::ControlModifier) << "\x04"
-                                            << QByteArray("\x04");
-        QTest::newRow("alt+x") << int(Qt::Key_X) << Qt::KeyboardModifiers(Qt::AltModifier) << "x" << QByteArray("\x1bx");
+        QTest::newRow("ctrl+c") << int(Qt::Key_C) << Qt::KeyboardModifiers(Qt::ControlModifier) << ""
+                                << QByteArray("\x03");
+        QTest::newRow("ctrl+d, text given")
+            << int(Qt::Key_D) << Qt::KeyboardModifiers(Qt::ControlModifier) << "\x04" << QByteArray("\x04");
+        QTest::newRow("alt+x") << int(Qt::Key_X) << Qt::KeyboardModifiers(Qt::AltModifier) << "x"
+                               << QByteArray("\x1bx");
         QTest::newRow("enter") << int(Qt::Key_Return) << none << "\r" << QByteArray("\r");
         QTest::newRow("backspace") << int(Qt::Key_Backspace) << none << "\b" << QByteArray("\x7f");
         QTest::newRow("tab") << int(Qt::Key_Tab) << none << "\t" << QByteArray("\t");
@@ -155,7 +158,7 @@ private Q_SLOTS:
         QCOMPARE(screen.cell(4, 9).text, QStringLiteral("X"));
         QCOMPARE(screen.cursor(), QPoint(10, 4));
         QCOMPARE(screen.text(QPoint(1, 0), QPoint(2, 1)), QStringLiteral("ello\nwor"));
-        QCOMPARE(screen.text(QPoint(2, 1), QPoint(1, 0)), QStringLiteral("ello\nwor"));   // backwards
+        QCOMPARE(screen.text(QPoint(2, 1), QPoint(1, 0)), QStringLiteral("ello\nwor")); // backwards
     }
 
     void titleFromOsc()
@@ -198,7 +201,7 @@ private Q_SLOTS:
         for (int width : {1, 2, 3})
             buffer.push(ScrollbackBuffer::Line(std::size_t(width)));
         QCOMPARE(buffer.size(), 2);
-        QCOMPARE(buffer.line(0).size(), std::size_t(2));   // the first went
+        QCOMPARE(buffer.line(0).size(), std::size_t(2)); // the first went
         ScrollbackBuffer::Line line;
         QVERIFY(buffer.pop(line));
         QCOMPARE(line.size(), std::size_t(3));
@@ -217,7 +220,7 @@ private Q_SLOTS:
         screen.paste(QStringLiteral("ls\nexit\r\n"));
         QCOMPARE(out, QByteArray("ls\rexit\r"));
         out.clear();
-        screen.write("\033[?2004h");   // the program asks for bracketed paste
+        screen.write("\033[?2004h"); // the program asks for bracketed paste
         screen.paste(QStringLiteral("x"));
         QCOMPARE(out, QByteArray("\033[200~x\033[201~"));
     }
@@ -238,22 +241,26 @@ private Q_SLOTS:
         QTest::addColumn<QString>("environment");
         QTest::addColumn<bool>("shell");
         QTest::addColumn<QStringList>("commandLine");
-        QTest::newRow("default console") << "" << "" << false
+        QTest::newRow("default console") << ""
+                                         << "" << false
                                          << QStringList{"x-terminal-emulator", "-e", "berthctl", "console", "box1"};
-        QTest::newRow("default shell")
-            << "" << "" << true
-            << QStringList{"x-terminal-emulator", "-e", "berthctl", "exec", "box1", "--", "/bin/sh"};
-        QTest::newRow("$TERMINAL") << "" << "xterm" << false
-                                   << QStringList{"xterm", "-e", "berthctl", "console", "box1"};
-        QTest::newRow("setting wins") << "konsole --separate" << "xterm" << false
+        QTest::newRow("default shell") << ""
+                                       << "" << true
+                                       << QStringList{
+                                              "x-terminal-emulator", "-e", "berthctl", "exec", "box1", "--", "/bin/sh"};
+        QTest::newRow("$TERMINAL") << ""
+                                   << "xterm" << false << QStringList{"xterm", "-e", "berthctl", "console", "box1"};
+        QTest::newRow("setting wins") << "konsole --separate"
+                                      << "xterm" << false
                                       << QStringList{"konsole", "--separate", "-e", "berthctl", "console", "box1"};
-        QTest::newRow("placeholder") << "gnome-terminal --wait -- %c" << "" << true
-                                     << QStringList{"gnome-terminal", "--wait", "--", "berthctl", "exec", "box1", "--",
-                                                    "/bin/sh"};
-        QTest::newRow("quoted words") << "\"/opt/my term/run\" -x" << "" << false
+        QTest::newRow("placeholder") << "gnome-terminal --wait -- %c"
+                                     << "" << true << QStringList{"gnome-terminal", "--wait", "--", "berthctl",
+                                                                  "exec",           "box1",   "--", "/bin/sh"};
+        QTest::newRow("quoted words") << "\"/opt/my term/run\" -x"
+                                      << "" << false
                                       << QStringList{"/opt/my term/run", "-x", "-e", "berthctl", "console", "box1"};
-        QTest::newRow("blank setting") << "   " << "foot" << false
-                                       << QStringList{"foot", "-e", "berthctl", "console", "box1"};
+        QTest::newRow("blank setting") << "   "
+                                       << "foot" << false << QStringList{"foot", "-e", "berthctl", "console", "box1"};
     }
     void externalTerminal()
     {
@@ -262,9 +269,9 @@ private Q_SLOTS:
         QFETCH(bool, shell);
         QFETCH(QStringList, commandLine);
         const auto mode = shell ? ExternalTerminal::Mode::Shell : ExternalTerminal::Mode::Console;
-        QCOMPARE(ExternalTerminal::commandLine(ExternalTerminal::terminalCommand(configured, environment),
-                                               ExternalTerminal::berthctlCommand(QStringLiteral("berthctl"),
-                                                                                 QStringLiteral("box1"), mode)),
+        QCOMPARE(ExternalTerminal::commandLine(
+                     ExternalTerminal::terminalCommand(configured, environment),
+                     ExternalTerminal::berthctlCommand(QStringLiteral("berthctl"), QStringLiteral("box1"), mode)),
                  commandLine);
     }
 

@@ -118,12 +118,12 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(m_widget.get()));
         QVERIFY(m_shell.start());
         m_widget->attach(m_shell.master);
-        QTRY_VERIFY(screenContains(*m_widget, QStringLiteral("$")));   // the prompt
+        QTRY_VERIFY(screenContains(*m_widget, QStringLiteral("$"))); // the prompt
     }
 
     void cleanup()
     {
-        m_widget.reset();   // closes the master
+        m_widget.reset(); // closes the master
         m_shell.stop();
     }
 
@@ -159,7 +159,7 @@ private Q_SLOTS:
     void ctrlCInterrupts()
     {
         type(QStringLiteral("cat"));
-        QTRY_VERIFY(::tcgetpgrp(m_shell.master) != m_shell.pid);   // cat has the terminal
+        QTRY_VERIFY(::tcgetpgrp(m_shell.master) != m_shell.pid); // cat has the terminal
         // Again until the shell has the terminal back: a ^C that arrives
         // while cat is still starting (signals not yet reset) is lost.
         QTRY_VERIFY(interrupt());
@@ -259,8 +259,9 @@ private Q_SLOTS:
         const int h = metrics.height();
         QWidget* view = widget.viewport();
         QTest::mousePress(view, Qt::LeftButton, {}, QPoint(6 * w + 1, h / 2));
-        QMouseEvent move(QEvent::MouseMove, QPointF(4 * w + 1, h + h / 2), view->mapToGlobal(QPointF(4 * w + 1, h + h / 2)),
-                         Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        QMouseEvent move(QEvent::MouseMove, QPointF(4 * w + 1, h + h / 2),
+                         view->mapToGlobal(QPointF(4 * w + 1, h + h / 2)), Qt::NoButton, Qt::LeftButton,
+                         Qt::NoModifier);
         QCoreApplication::sendEvent(view, &move);
         QTest::mouseRelease(view, Qt::LeftButton, {}, QPoint(4 * w + 1, h + h / 2));
         QCOMPARE(widget.selectedText(), QStringLiteral("world\nsecon"));

@@ -71,7 +71,7 @@ private Q_SLOTS:
         charts.windowSelector()->setCurrentIndex(2);
         QCOMPARE(charts.windowMinutes(), 15);
         QCOMPARE(charts.visibleRange().first, -900.0);
-        charts.setWindowMinutes(7);   // not offered: nothing changes
+        charts.setWindowMinutes(7); // not offered: nothing changes
         QCOMPARE(charts.windowMinutes(), 15);
     }
 
@@ -101,17 +101,17 @@ private Q_SLOTS:
         charts.setSamples(quarterHour());
         QCOMPARE(charts.seriesPoints(UsageKind::OomKills), (QList<QPointF>{QPointF(-100, 64)}));
         QCOMPARE(charts.chart(UsageKind::OomKills), charts.chart(UsageKind::MemoryUsed));
-        charts.setWindowMinutes(1);   // the kill is older than a minute
+        charts.setWindowMinutes(1); // the kill is older than a minute
         QVERIFY(charts.seriesPoints(UsageKind::OomKills).isEmpty());
     }
 
     void everyKindHasItsChart()
     {
         UsageCharts charts;
-        for (UsageKind kind : {UsageKind::MemoryUsed, UsageKind::MemoryLimit, UsageKind::MemorySoftLimit,
-                               UsageKind::OomKills, UsageKind::CpuUsed, UsageKind::CpuQuota, UsageKind::Pids,
-                               UsageKind::PidsLimit, UsageKind::IoRead, UsageKind::IoWrite, UsageKind::NetRx,
-                               UsageKind::NetTx}) {
+        for (UsageKind kind :
+             {UsageKind::MemoryUsed, UsageKind::MemoryLimit, UsageKind::MemorySoftLimit, UsageKind::OomKills,
+              UsageKind::CpuUsed, UsageKind::CpuQuota, UsageKind::Pids, UsageKind::PidsLimit, UsageKind::IoRead,
+              UsageKind::IoWrite, UsageKind::NetRx, UsageKind::NetTx}) {
             QVERIFY(charts.chart(kind));
             QVERIFY(!charts.chart(kind)->series(kind)->name().isEmpty());
         }

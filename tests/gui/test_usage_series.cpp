@@ -11,8 +11,8 @@ using berth::client::ContainerStats;
 using berth::gui::UsageHistory;
 using berth::gui::UsageKind;
 using berth::gui::UsageLimits;
-using berth::gui::UsageSample;
 using berth::gui::usagePoints;
+using berth::gui::UsageSample;
 
 namespace {
 
@@ -60,7 +60,7 @@ private Q_SLOTS:
             QVERIFY(history.record(statsAt(i)));
         const QList<UsageSample> kept = history.samples(QStringLiteral("web"));
         QCOMPARE(kept.size(), capacity);
-        QCOMPARE(kept.first().timestampNs, statsAt(extra).timestampNs);   // the oldest ones fell out
+        QCOMPARE(kept.first().timestampNs, statsAt(extra).timestampNs); // the oldest ones fell out
         QCOMPARE(kept.last().timestampNs, statsAt(capacity + extra - 1).timestampNs);
     }
 
@@ -93,7 +93,7 @@ private Q_SLOTS:
         QTest::addColumn<double>("seconds");
         QTest::addColumn<qulonglong>("beforeNs");
         QTest::addColumn<qulonglong>("afterNs");
-        QTest::addColumn<double>("cores");   // -1: no point
+        QTest::addColumn<double>("cores"); // -1: no point
         QTest::newRow("one core over 2 s") << 2.0 << 5000000000ULL << 7000000000ULL << 1.0;
         QTest::newRow("half a core") << 1.0 << 0ULL << 500000000ULL << 0.5;
         QTest::newRow("four cores") << 0.5 << 1000000000ULL << 3000000000ULL << 4.0;
@@ -121,7 +121,7 @@ private Q_SLOTS:
     void ioAndNetworkRates_data()
     {
         QTest::addColumn<UsageKind>("kind");
-        QTest::addColumn<qulonglong>("bytes");   // over 2 s
+        QTest::addColumn<qulonglong>("bytes"); // over 2 s
         QTest::addColumn<double>("kibPerSecond");
         QTest::newRow("read") << UsageKind::IoRead << 2048ULL << 1.0;
         QTest::newRow("written") << UsageKind::IoWrite << 4ULL * 1024 * 1024 << 2048.0;
@@ -161,7 +161,7 @@ private Q_SLOTS:
             samples << sample;
         }
         const QList<QPointF> marks = usagePoints(samples, 60, {}).value(UsageKind::OomKills);
-        QCOMPARE(marks, (QList<QPointF>{QPointF(-2, 3), QPointF(0, 5)}));   // at the memory used then
+        QCOMPARE(marks, (QList<QPointF>{QPointF(-2, 3), QPointF(0, 5)})); // at the memory used then
     }
 
     void limitsAreLevelLines()
@@ -174,8 +174,8 @@ private Q_SLOTS:
         QCOMPARE(points.value(UsageKind::CpuQuota), (QList<QPointF>{QPointF(-300, 1.5), QPointF(0, 1.5)}));
         QCOMPARE(points.value(UsageKind::PidsLimit), (QList<QPointF>{QPointF(-300, 100), QPointF(0, 100)}));
         const auto none = usagePoints(samples, 300, {});
-        for (UsageKind kind : {UsageKind::MemoryLimit, UsageKind::MemorySoftLimit, UsageKind::CpuQuota,
-                               UsageKind::PidsLimit}) {
+        for (UsageKind kind :
+             {UsageKind::MemoryLimit, UsageKind::MemorySoftLimit, UsageKind::CpuQuota, UsageKind::PidsLimit}) {
             QVERIFY(none.contains(kind));
             QVERIFY(none.value(kind).isEmpty());
         }
@@ -197,7 +197,7 @@ private Q_SLOTS:
         QList<UsageSample> samples;
         for (int i = 0; i <= 90; ++i) {
             UsageSample sample = sampleAt(i * 10);
-            sample.cpuUsageNs = quint64(i) * 10 * kSecond;   // one core all along
+            sample.cpuUsageNs = quint64(i) * 10 * kSecond; // one core all along
             samples << sample;
         }
         const auto drawn = usagePoints(samples, window, {});
@@ -212,7 +212,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<double>("unit");
-        QTest::addColumn<double>("value");   // -1: none
+        QTest::addColumn<double>("value"); // -1: none
         QTest::newRow("bytes to MiB") << "268435456" << 1048576.0 << 256.0;
         QTest::newRow("cores") << "1.5" << 1.0 << 1.5;
         QTest::newRow("max") << "max" << 1.0 << -1.0;

@@ -20,7 +20,7 @@ private Q_SLOTS:
         QCOMPARE(page->progressBar()->maximum(), 100);
         QCOMPARE(page->progressBar()->value(), 50);
         Q_EMIT job->progressChanged(-1, QStringLiteral("Writing the config"));
-        QCOMPARE(page->progressBar()->maximum(), 0);   // busy
+        QCOMPARE(page->progressBar()->maximum(), 0); // busy
         Q_EMIT job->logLine(QStringLiteral("installed 300 applets"));
         Q_EMIT job->logLine(QStringLiteral("wrote /etc/hostname"));
         QCOMPARE(page->log()->toPlainText(), QStringLiteral("installed 300 applets\nwrote /etc/hostname"));
@@ -63,7 +63,7 @@ private Q_SLOTS:
         QVERIFY(job);
         m_wizard->button(QWizard::CancelButton)->click();
         QCOMPARE(job->cancelCalls, 1);
-        QVERIFY(m_wizard->isVisible());   // stays to show how the job ended
+        QVERIFY(m_wizard->isVisible()); // stays to show how the job ended
         Q_EMIT job->finished(false, QStringLiteral("org.berth.Error.Cancelled"), QStringLiteral("cancelled"));
         QTRY_COMPARE(m_wizard->progressPage()->state(), ProgressPage::State::Failed);
         m_wizard->button(QWizard::CancelButton)->click();
@@ -84,16 +84,16 @@ private Q_SLOTS:
         QVERIFY(m_wizard->createdName().isEmpty());
         Q_EMIT m_source->jobs.last()->finished(true, QString(), QString());
         QTRY_COMPARE(m_wizard->progressPage()->state(), ProgressPage::State::Succeeded);
-        QCOMPARE(m_source->actions, (QStringList{"create box1", "forward-add box1 tcp:8080:80",
-                                                 "forward-add box1 udp:5353:53",
-                                                 "limits box1 cpu.max=1.5 memory.max=268435456"}));
+        QCOMPARE(m_source->actions,
+                 (QStringList{"create box1", "forward-add box1 tcp:8080:80", "forward-add box1 udp:5353:53",
+                              "limits box1 cpu.max=1.5 memory.max=268435456"}));
         QCOMPARE(m_wizard->createdName(), QStringLiteral("box1"));
         QVERIFY(m_wizard->progressPage()->startBox()->isVisible());
         QVERIFY(m_wizard->progressPage()->startBox()->isChecked());
         m_wizard->progressPage()->terminalBox()->setChecked(true);
         QVERIFY(!m_wizard->button(QWizard::BackButton)->isEnabled());
         QVERIFY(m_wizard->button(QWizard::FinishButton)->isEnabled());
-        QVERIFY(!m_wizard->startRequested());   // not before Finish
+        QVERIFY(!m_wizard->startRequested()); // not before Finish
         m_wizard->button(QWizard::FinishButton)->click();
         QCOMPARE(m_wizard->result(), int(QDialog::Accepted));
         QVERIFY(m_wizard->startRequested());
@@ -142,11 +142,11 @@ private Q_SLOTS:
     {
         auto* job = startBusyboxJob();
         QVERIFY(job);
-        Q_EMIT job->finished(false, QStringLiteral("org.berth.Error.Failed"), QStringLiteral("no busybox-static on the host"));
+        Q_EMIT job->finished(false, QStringLiteral("org.berth.Error.Failed"),
+                             QStringLiteral("no busybox-static on the host"));
         ProgressPage* page = m_wizard->progressPage();
         QTRY_COMPARE(page->state(), ProgressPage::State::Failed);
-        QCOMPARE(page->message()->text(),
-                 QStringLiteral("Could not create 'box1': no busybox-static on the host"));
+        QCOMPARE(page->message()->text(), QStringLiteral("Could not create 'box1': no busybox-static on the host"));
         QVERIFY(m_wizard->createdName().isEmpty());
         QVERIFY(!m_wizard->startRequested());
         QVERIFY(!page->startBox()->isVisible());
@@ -168,8 +168,8 @@ private Q_SLOTS:
     void refusedCreateShowsTheMessage()
     {
         QVERIFY(open());
-        m_source->actionError = berth::client::clientError(QStringLiteral("org.berth.Error.NotAuthorized"),
-                                                           QStringLiteral("denied"));
+        m_source->actionError =
+            berth::client::clientError(QStringLiteral("org.berth.Error.NotAuthorized"), QStringLiteral("denied"));
         QVERIFY(toNamePage(QStringLiteral("busybox")));
         QVERIFY(nameToProgress(QStringLiteral("box1")));
         ProgressPage* page = m_wizard->progressPage();

@@ -19,7 +19,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("name");
         QTest::addColumn<bool>("acceptable");
-        QTest::addColumn<QString>("reason");   // a part of the problem shown
+        QTest::addColumn<QString>("reason"); // a part of the problem shown
         QTest::newRow("simple") << "box1" << true << "";
         QTest::newRow("digit first") << "1box" << true << "";
         QTest::newRow("all allowed") << "a_b.c-d" << true << "";
@@ -46,8 +46,7 @@ private Q_SLOTS:
         validator.setTaken({QStringLiteral("web"), QStringLiteral("db")});
         int position = 0;
         // Never Invalid: a wrong key press must reach the field so its reason shows.
-        QCOMPARE(validator.validate(name, position),
-                 acceptable ? QValidator::Acceptable : QValidator::Intermediate);
+        QCOMPARE(validator.validate(name, position), acceptable ? QValidator::Acceptable : QValidator::Intermediate);
         const QString problem = validator.problem(name);
         QCOMPARE(problem.isEmpty(), acceptable);
         QVERIFY2(problem.contains(reason), qPrintable(problem));
@@ -92,24 +91,72 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("bridge");
         QTest::addColumn<QString>("address");
-        QTest::addColumn<QString>("reason");   // a part of the problem shown; empty: valid
-        QTest::addColumn<QString>("cidr");     // as the config takes it
-        QTest::newRow("inside") << "10.0.3.1/24" << "10.0.3.20" << "" << "10.0.3.20/24";
-        QTest::newRow("last host") << "10.0.3.1/24" << "10.0.3.254" << "" << "10.0.3.254/24";
-        QTest::newRow("first host, bridge elsewhere") << "10.0.3.254/24" << "10.0.3.1" << "" << "10.0.3.1/24";
-        QTest::newRow("wide subnet") << "172.16.0.1/16" << "172.16.9.9" << "" << "172.16.9.9/16";
-        QTest::newRow("outside") << "10.0.3.1/24" << "10.0.4.20" << "not in the bridge's network 10.0.3.0/24" << "";
-        QTest::newRow("outside, other class") << "10.0.3.1/24" << "192.168.1.2" << "not in the bridge's network" << "";
-        QTest::newRow("network") << "10.0.3.1/24" << "10.0.3.0" << "address of the network" << "";
-        QTest::newRow("broadcast") << "10.0.3.1/24" << "10.0.3.255" << "broadcast" << "";
-        QTest::newRow("bridge's own") << "10.0.3.1/24" << "10.0.3.1" << "bridge's own" << "";
-        QTest::newRow("empty") << "10.0.3.1/24" << "" << "Enter" << "";
-        QTest::newRow("three parts") << "10.0.3.1/24" << "10.0.3" << "not an IPv4 address" << "";
-        QTest::newRow("octet too big") << "10.0.3.1/24" << "10.0.3.256" << "not an IPv4 address" << "";
-        QTest::newRow("leading zero") << "10.0.3.1/24" << "10.0.3.020" << "not an IPv4 address" << "";
-        QTest::newRow("with prefix") << "10.0.3.1/24" << "10.0.3.20/24" << "not an IPv4 address" << "";
-        QTest::newRow("letters") << "10.0.3.1/24" << "box1" << "not an IPv4 address" << "";
-        QTest::newRow("trailing dot") << "10.0.3.1/24" << "10.0.3.20." << "not an IPv4 address" << "";
+        QTest::addColumn<QString>("reason"); // a part of the problem shown; empty: valid
+        QTest::addColumn<QString>("cidr");   // as the config takes it
+        QTest::newRow("inside") << "10.0.3.1/24"
+                                << "10.0.3.20"
+                                << ""
+                                << "10.0.3.20/24";
+        QTest::newRow("last host") << "10.0.3.1/24"
+                                   << "10.0.3.254"
+                                   << ""
+                                   << "10.0.3.254/24";
+        QTest::newRow("first host, bridge elsewhere") << "10.0.3.254/24"
+                                                      << "10.0.3.1"
+                                                      << ""
+                                                      << "10.0.3.1/24";
+        QTest::newRow("wide subnet") << "172.16.0.1/16"
+                                     << "172.16.9.9"
+                                     << ""
+                                     << "172.16.9.9/16";
+        QTest::newRow("outside") << "10.0.3.1/24"
+                                 << "10.0.4.20"
+                                 << "not in the bridge's network 10.0.3.0/24"
+                                 << "";
+        QTest::newRow("outside, other class") << "10.0.3.1/24"
+                                              << "192.168.1.2"
+                                              << "not in the bridge's network"
+                                              << "";
+        QTest::newRow("network") << "10.0.3.1/24"
+                                 << "10.0.3.0"
+                                 << "address of the network"
+                                 << "";
+        QTest::newRow("broadcast") << "10.0.3.1/24"
+                                   << "10.0.3.255"
+                                   << "broadcast"
+                                   << "";
+        QTest::newRow("bridge's own") << "10.0.3.1/24"
+                                      << "10.0.3.1"
+                                      << "bridge's own"
+                                      << "";
+        QTest::newRow("empty") << "10.0.3.1/24"
+                               << ""
+                               << "Enter"
+                               << "";
+        QTest::newRow("three parts") << "10.0.3.1/24"
+                                     << "10.0.3"
+                                     << "not an IPv4 address"
+                                     << "";
+        QTest::newRow("octet too big") << "10.0.3.1/24"
+                                       << "10.0.3.256"
+                                       << "not an IPv4 address"
+                                       << "";
+        QTest::newRow("leading zero") << "10.0.3.1/24"
+                                      << "10.0.3.020"
+                                      << "not an IPv4 address"
+                                      << "";
+        QTest::newRow("with prefix") << "10.0.3.1/24"
+                                     << "10.0.3.20/24"
+                                     << "not an IPv4 address"
+                                     << "";
+        QTest::newRow("letters") << "10.0.3.1/24"
+                                 << "box1"
+                                 << "not an IPv4 address"
+                                 << "";
+        QTest::newRow("trailing dot") << "10.0.3.1/24"
+                                      << "10.0.3.20."
+                                      << "not an IPv4 address"
+                                      << "";
     }
     void staticAddresses()
     {
@@ -128,20 +175,22 @@ private Q_SLOTS:
     void configWithAddress_data()
     {
         QTest::addColumn<QString>("config");
-        QTest::addColumn<QString>("expected");   // empty: refused
+        QTest::addColumn<QString>("expected"); // empty: refused
         const QString head = QStringLiteral("lxc.uts.name = box1\nlxc.net.0.type = veth\n");
         const QString tail = QStringLiteral("lxc.net.0.name = eth0\nlxc.net.0.flags = up\n");
         const QString line = QStringLiteral("lxc.net.0.ipv4.address = 10.0.3.20/24\n");
         QTest::newRow("after the link") << head + "lxc.net.0.link = berth0\n" + tail
                                         << head + "lxc.net.0.link = berth0\n" + line + tail;
-        QTest::newRow("link last, no newline") << head + "lxc.net.0.link = berth0"
-                                               << head + "lxc.net.0.link = berth0\n" + line.chopped(1);
-        QTest::newRow("spaces around the key") << "  lxc.net.0.link=berth0\n" << "  lxc.net.0.link=berth0\n" + line;
-        QTest::newRow("an old address replaced")
-            << "lxc.net.0.ipv4.address = 10.0.3.9/24\nlxc.net.0.link = berth0\n"
-            << "lxc.net.0.link = berth0\n" + line;
-        QTest::newRow("a comment is no link") << "# lxc.net.0.link = berth0\nlxc.net.0.type = empty\n" << "";
-        QTest::newRow("another interface's link") << "lxc.net.1.link = berth1\n" << "";
+        QTest::newRow("link last, no newline")
+            << head + "lxc.net.0.link = berth0" << head + "lxc.net.0.link = berth0\n" + line.chopped(1);
+        QTest::newRow("spaces around the key") << "  lxc.net.0.link=berth0\n"
+                                               << "  lxc.net.0.link=berth0\n" + line;
+        QTest::newRow("an old address replaced") << "lxc.net.0.ipv4.address = 10.0.3.9/24\nlxc.net.0.link = berth0\n"
+                                                 << "lxc.net.0.link = berth0\n" + line;
+        QTest::newRow("a comment is no link") << "# lxc.net.0.link = berth0\nlxc.net.0.type = empty\n"
+                                              << "";
+        QTest::newRow("another interface's link") << "lxc.net.1.link = berth1\n"
+                                                  << "";
     }
     void configWithAddress()
     {
@@ -158,12 +207,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("commandLine");
         QTest::addColumn<QStringList>("command");
-        QTest::newRow("system ignores the command") << "system" << "/bin/sh" << QStringList();
-        QTest::newRow("application") << "application" << "/bin/sh -c \"echo hi there\""
-                                     << QStringList{"/bin/sh", "-c", "echo hi there"};
-        QTest::newRow("application, extra spaces") << "application" << "  sleep   60 "
-                                                   << QStringList{"sleep", "60"};
-        QTest::newRow("application, image's command") << "application" << "" << QStringList();
+        QTest::newRow("system ignores the command") << "system"
+                                                    << "/bin/sh" << QStringList();
+        QTest::newRow("application") << "application"
+                                     << "/bin/sh -c \"echo hi there\"" << QStringList{"/bin/sh", "-c", "echo hi there"};
+        QTest::newRow("application, extra spaces") << "application"
+                                                   << "  sleep   60 " << QStringList{"sleep", "60"};
+        QTest::newRow("application, image's command") << "application"
+                                                      << "" << QStringList();
     }
     void request()
     {

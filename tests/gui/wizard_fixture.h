@@ -87,8 +87,9 @@ public:
     void setConfig(const QString& name, const QString&, QObject* context, berth::gui::StatusCallback done) override
     {
         actions << QStringLiteral("config ") + name;
-        const auto refusal = berth::client::clientError(QStringLiteral("org.berth.Error.InvalidArgument"),
-                                                        QStringLiteral("address 10.0.3.20 is already used by container 'web'"));
+        const auto refusal =
+            berth::client::clientError(QStringLiteral("org.berth.Error.InvalidArgument"),
+                                       QStringLiteral("address 10.0.3.20 is already used by container 'web'"));
         QMetaObject::invokeMethod(
             context, [done = std::move(done), refusal] { done(berth::client::Status(std::unexpect, refusal)); },
             Qt::QueuedConnection);
@@ -211,4 +212,3 @@ protected:
         QSettings().remove(kSettingsKey);
     }
 };
-

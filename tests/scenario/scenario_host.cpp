@@ -28,8 +28,8 @@ QString readText(const QString& path)
 QStringList linksOnBridge(const QString& bridge)
 {
     QString out;
-    if (run(QStringLiteral("ip"), {QStringLiteral("-o"), QStringLiteral("link"), QStringLiteral("show"),
-                                   QStringLiteral("master"), bridge},
+    if (run(QStringLiteral("ip"),
+            {QStringLiteral("-o"), QStringLiteral("link"), QStringLiteral("show"), QStringLiteral("master"), bridge},
             &out) != 0)
         return {};
     QStringList names;
@@ -44,17 +44,17 @@ QStringList linksOnBridge(const QString& bridge)
 QString linkAlias(const QString& link)
 {
     QString out;
-    run(QStringLiteral("ip"), {QStringLiteral("-o"), QStringLiteral("link"), QStringLiteral("show"), QStringLiteral("dev"),
-                               link},
-        &out);
+    run(QStringLiteral("ip"),
+        {QStringLiteral("-o"), QStringLiteral("link"), QStringLiteral("show"), QStringLiteral("dev"), link}, &out);
     return QRegularExpression(QStringLiteral("\\s+alias (\\S+)")).match(out).captured(1);
 }
 
 QStringList addressesOf(const QString& link)
 {
     QString out;
-    run(QStringLiteral("ip"), {QStringLiteral("-o"), QStringLiteral("-4"), QStringLiteral("addr"), QStringLiteral("show"),
-                               QStringLiteral("dev"), link},
+    run(QStringLiteral("ip"),
+        {QStringLiteral("-o"), QStringLiteral("-4"), QStringLiteral("addr"), QStringLiteral("show"),
+         QStringLiteral("dev"), link},
         &out);
     QStringList cidrs;
     for (const QString& line : out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
@@ -69,9 +69,9 @@ QStringList addressesOf(const QString& link)
 QString berthFirewall()
 {
     QString out;
-    const int code = run(QStringLiteral("nft"), {QStringLiteral("list"), QStringLiteral("table"), QStringLiteral("inet"),
-                                                 QStringLiteral("berth")},
-                         &out);
+    const int code =
+        run(QStringLiteral("nft"),
+            {QStringLiteral("list"), QStringLiteral("table"), QStringLiteral("inet"), QStringLiteral("berth")}, &out);
     return code == 0 ? out : QString();
 }
 

@@ -91,13 +91,14 @@ Outcome member(const QStringList& args)
 
 Outcome inside(const QString& name, const QString& script)
 {
-    return member({QStringLiteral("exec"), name, QStringLiteral("--"), QStringLiteral("/bin/sh"), QStringLiteral("-c"),
-                   script});
+    return member(
+        {QStringLiteral("exec"), name, QStringLiteral("--"), QStringLiteral("/bin/sh"), QStringLiteral("-c"), script});
 }
 
 QString memberReadableFile(const QString& fileName, const QByteArray& content)
 {
-    const QString dir = QString::fromStdString((IntegrationEnvironment::instance().stateRoot() / "member-files").string());
+    const QString dir =
+        QString::fromStdString((IntegrationEnvironment::instance().stateRoot() / "member-files").string());
     QDir().mkpath(dir);
     ::chmod(dir.toLocal8Bit().constData(), 0755);
     const QString path = dir + QLatin1Char('/') + fileName;
@@ -112,7 +113,8 @@ QString memberReadableFile(const QString& fileName, const QByteArray& content)
 
 QString memberDirectory()
 {
-    const QString dir = QString::fromStdString((IntegrationEnvironment::instance().stateRoot() / "member-home").string());
+    const QString dir =
+        QString::fromStdString((IntegrationEnvironment::instance().stateRoot() / "member-home").string());
     QDir().mkpath(dir);
     run(QStringLiteral("chown"), {kTestUser, dir});
     return dir;

@@ -22,7 +22,7 @@ class TestAppContainers : public QObject {
     Q_OBJECT
 private:
     SystemBus m_bus;
-    UserTerminal m_terminal;   // the user's terminal with `run --rm -it` in it
+    UserTerminal m_terminal; // the user's terminal with `run --rm -it` in it
     const QString kShell = QStringLiteral("tty1");
 
     // Whether a process whose command line is exactly `command` runs in `name`.
@@ -33,10 +33,7 @@ private:
     }
 
     // Ends the sleeps a slot typed, so a failure leaves the next slot a prompt.
-    void stopSleeps() const
-    {
-        inside(kShell, QStringLiteral("pkill sleep; true"));
-    }
+    void stopSleeps() const { inside(kShell, QStringLiteral("pkill sleep; true")); }
 
     bool gone(const QString& name) const
     {
@@ -50,10 +47,7 @@ private Q_SLOTS:
         QVERIFY2(startMemberSession(m_bus, false, &why), qPrintable(why));
     }
 
-    void cleanupTestCase()
-    {
-        endMemberSession(m_bus);
-    }
+    void cleanupTestCase() { endMemberSession(m_bus); }
 
     // lxc-execute / docker run: the command's status is berthctl's, and --rm removes it.
     void exitStatusPassedThrough()
@@ -68,10 +62,11 @@ private Q_SLOTS:
     // docker run -e: the command's environment.
     void environmentOption()
     {
-        const Outcome ran = member({QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("--name"),
-                                    QStringLiteral("env1"), QStringLiteral("-e"), QStringLiteral("GREETING=hello there"),
-                                    QStringLiteral("busybox"), QStringLiteral("--"), QStringLiteral("sh"),
-                                    QStringLiteral("-c"), QStringLiteral("echo \"greeting=$GREETING\"")});
+        const Outcome ran =
+            member({QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("--name"), QStringLiteral("env1"),
+                    QStringLiteral("-e"), QStringLiteral("GREETING=hello there"), QStringLiteral("busybox"),
+                    QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"),
+                    QStringLiteral("echo \"greeting=$GREETING\"")});
         EXPECT_CODE(ran, 0);
         QCOMPARE(ran.outText(), QStringLiteral("greeting=hello there\n"));
         QVERIFY(gone(QStringLiteral("env1")));
@@ -81,10 +76,11 @@ private Q_SLOTS:
     // seen inside.
     void configOption()
     {
-        const Outcome ran = member({QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("--name"),
-                                    QStringLiteral("set1"), QStringLiteral("-s"), QStringLiteral("lxc.uts.name=apphost"),
-                                    QStringLiteral("busybox"), QStringLiteral("--"), QStringLiteral("sh"),
-                                    QStringLiteral("-c"), QStringLiteral("echo \"host=$(hostname)\"")});
+        const Outcome ran =
+            member({QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("--name"), QStringLiteral("set1"),
+                    QStringLiteral("-s"), QStringLiteral("lxc.uts.name=apphost"), QStringLiteral("busybox"),
+                    QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"),
+                    QStringLiteral("echo \"host=$(hostname)\"")});
         EXPECT_CODE(ran, 0);
         QCOMPARE(ran.outText(), QStringLiteral("host=apphost\n"));
         QVERIFY(gone(QStringLiteral("set1")));
@@ -113,7 +109,8 @@ private Q_SLOTS:
         // Field 7 of /proc/PID/stat: the controlling terminal's device, 0 for none.
         m_terminal.type("echo ctty-$(cut -d' ' -f7 /proc/$$/stat)-e\"\"nd\r");
         QVERIFY2(m_terminal.waitFor("-end", 30000), m_terminal.screen().constData());
-        const auto ctty = QRegularExpression(QStringLiteral("ctty-(\\d+)-end")).match(QString::fromUtf8(m_terminal.screen()));
+        const auto ctty =
+            QRegularExpression(QStringLiteral("ctty-(\\d+)-end")).match(QString::fromUtf8(m_terminal.screen()));
         QVERIFY2(ctty.hasMatch() && ctty.captured(1) != QLatin1String("0"), m_terminal.screen().constData());
     }
 
@@ -132,7 +129,7 @@ private Q_SLOTS:
     // Job control: Ctrl-Z stops the foreground job, bg continues it, jobs lists it.
     void jobControl()
     {
-        stopSleeps();   // what a failed slot before left in the foreground
+        stopSleeps(); // what a failed slot before left in the foreground
         m_terminal.type("sleep 1001\r");
         QVERIFY2(waitUntil([&] { return runsInside(kShell, QStringLiteral("sleep 1001")); }, 60000),
                  m_terminal.screen().constData());

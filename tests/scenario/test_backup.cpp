@@ -91,8 +91,8 @@ private Q_SLOTS:
         const Outcome config = member({QStringLiteral("config"), kName});
         EXPECT_CODE(config, 0);
         for (const char* line : {"lxc.net.0.link = bkbr0", "lxc.signal.halt = SIGRTMIN+3"})
-            QVERIFY2(config.out.contains(line), qPrintable(QString::fromLatin1(line) + QStringLiteral(" missing:\n") +
-                                                           config.outText()));
+            QVERIFY2(config.out.contains(line),
+                     qPrintable(QString::fromLatin1(line) + QStringLiteral(" missing:\n") + config.outText()));
         // The limits, under whichever names info gives them.
         const QJsonObject limits = infoOf(kName).value(QStringLiteral("limits")).toObject();
         QStringList values;
@@ -120,8 +120,15 @@ private Q_SLOTS:
         QVERIFY(!shown.isEmpty());
         const QString address = shown.first().toString().section(QLatin1Char('/'), 0, 0);
         QVERIFY(address.startsWith(QLatin1String("10.0.5.")));
-        const bool got = waitUntil([&] { return inside(kName, QStringLiteral("hostname -I")).outText().simplified().split(
-                                                    QLatin1Char(' ')).contains(address); }, 120000);
+        const bool got = waitUntil(
+            [&] {
+                return inside(kName, QStringLiteral("hostname -I"))
+                    .outText()
+                    .simplified()
+                    .split(QLatin1Char(' '))
+                    .contains(address);
+            },
+            120000);
         QVERIFY2(got, qPrintable(address + QStringLiteral(" shown; inside: ") +
                                  inside(kName, QStringLiteral("hostname -I")).outText()));
     }

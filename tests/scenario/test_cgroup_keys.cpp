@@ -65,18 +65,15 @@ private Q_SLOTS:
         QVERIFY2(startMemberSession(m_bus, false, &why), qPrintable(why));
     }
 
-    void cleanupTestCase()
-    {
-        endMemberSession(m_bus);
-    }
+    void cleanupTestCase() { endMemberSession(m_bus); }
 
     void startsWithArticleKeys()
     {
         QVERIFY(!diskOfStateRoot().isEmpty());
         createWithKeys(QStringLiteral("cg1"), QStringLiteral("lxc.cgroup.cpu.shares = 512\n"
-                                                            "lxc.cgroup.cpuset.cpus = 1\n"
-                                                            "lxc.cgroup.memory.limit_in_bytes = 256M\n"
-                                                            "lxc.cgroup.blkio.throttle.read_bps_device = %1 1048576\n")
+                                                             "lxc.cgroup.cpuset.cpus = 1\n"
+                                                             "lxc.cgroup.memory.limit_in_bytes = 256M\n"
+                                                             "lxc.cgroup.blkio.throttle.read_bps_device = %1 1048576\n")
                                                   .arg(diskOfStateRoot())
                                                   .toUtf8());
         EXPECT_CODE(member({QStringLiteral("start"), QStringLiteral("cg1")}), 0);
@@ -90,9 +87,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("expected");
         QTest::newRow("cpu.shares") << QStringLiteral("cpu") << QStringLiteral("cpu.shares") << QStringLiteral("512");
-        QTest::newRow("cpuset.cpus") << QStringLiteral("cpuset") << QStringLiteral("cpuset.cpus") << QStringLiteral("1");
-        QTest::newRow("memory.limit_in_bytes") << QStringLiteral("memory") << QStringLiteral("memory.limit_in_bytes")
-                                               << QStringLiteral("268435456");
+        QTest::newRow("cpuset.cpus") << QStringLiteral("cpuset") << QStringLiteral("cpuset.cpus")
+                                     << QStringLiteral("1");
+        QTest::newRow("memory.limit_in_bytes")
+            << QStringLiteral("memory") << QStringLiteral("memory.limit_in_bytes") << QStringLiteral("268435456");
         QTest::newRow("blkio.throttle.read_bps_device")
             << QStringLiteral("blkio") << QStringLiteral("blkio.throttle.read_bps_device")
             << diskOfStateRoot() + QStringLiteral(" 1048576");
@@ -117,7 +115,8 @@ private Q_SLOTS:
     {
         const Outcome info = member({QStringLiteral("info"), QStringLiteral("cg1"), QStringLiteral("--json")});
         EXPECT_CODE(info, 0);
-        const QJsonObject limits = QJsonDocument::fromJson(info.out).object().value(QStringLiteral("limits")).toObject();
+        const QJsonObject limits =
+            QJsonDocument::fromJson(info.out).object().value(QStringLiteral("limits")).toObject();
         QVERIFY2(limits.value(QStringLiteral("cpu.shares")).toString() == QLatin1String("512") &&
                      !limits.contains(QStringLiteral("cpu.weight")),
                  info.out.constData());

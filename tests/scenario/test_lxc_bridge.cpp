@@ -37,7 +37,7 @@ const QString kGateway = QStringLiteral("10.0.3.1");
 // bridge, not loopback.
 const QString kUplink = QStringLiteral("scnup0");
 const QString kHostAddress = QStringLiteral("172.31.250.1");
-const QString kStatic = QStringLiteral("10.0.3.200");   // inside the DHCP range (item 4)
+const QString kStatic = QStringLiteral("10.0.3.200"); // inside the DHCP range (item 4)
 
 const QStringList kDebian{QStringLiteral("deb1"), QStringLiteral("deb2")};
 const QString kBusybox = QStringLiteral("bb1");
@@ -65,13 +65,14 @@ class TestLxcBridge : public QObject {
     Q_OBJECT
 private:
     SystemBus m_bus;
-    QMap<QString, QString> m_address;   // by container: the address info shows
+    QMap<QString, QString> m_address; // by container: the address info shows
 
     // The first address `berthctl info --json` shows, without its prefix.
     static QString shownAddress(const QString& name)
     {
         const Outcome info = member({QStringLiteral("info"), name, QStringLiteral("--json")});
-        const QJsonArray addresses = QJsonDocument::fromJson(info.out).object().value(QStringLiteral("addresses")).toArray();
+        const QJsonArray addresses =
+            QJsonDocument::fromJson(info.out).object().value(QStringLiteral("addresses")).toArray();
         return addresses.isEmpty() ? QString() : addresses.first().toString().section(QLatin1Char('/'), 0, 0);
     }
 
@@ -128,8 +129,9 @@ private:
     static QString fetchFromHost(int port)
     {
         QString out;
-        run(QStringLiteral("curl"), {QStringLiteral("-s"), QStringLiteral("--max-time"), QStringLiteral("10"),
-                                     QStringLiteral("http://%1:%2/").arg(kHostAddress).arg(port)},
+        run(QStringLiteral("curl"),
+            {QStringLiteral("-s"), QStringLiteral("--max-time"), QStringLiteral("10"),
+             QStringLiteral("http://%1:%2/").arg(kHostAddress).arg(port)},
             &out);
         return out.trimmed();
     }
@@ -140,13 +142,15 @@ private Q_SLOTS:
         QString why;
         QVERIFY2(startMemberSession(m_bus, true, &why), qPrintable(why));
         QCOMPARE(run(QStringLiteral("ip"), {QStringLiteral("link"), QStringLiteral("add"), kUplink,
-                                            QStringLiteral("type"), QStringLiteral("veth"),
-                                            QStringLiteral("peer"), QStringLiteral("name"), kUplink + QStringLiteral("p")}),
+                                            QStringLiteral("type"), QStringLiteral("veth"), QStringLiteral("peer"),
+                                            QStringLiteral("name"), kUplink + QStringLiteral("p")}),
                  0);
-        QCOMPARE(run(QStringLiteral("ip"), {QStringLiteral("addr"), QStringLiteral("add"), kHostAddress + QStringLiteral("/24"),
-                                            QStringLiteral("dev"), kUplink}),
+        QCOMPARE(run(QStringLiteral("ip"), {QStringLiteral("addr"), QStringLiteral("add"),
+                                            kHostAddress + QStringLiteral("/24"), QStringLiteral("dev"), kUplink}),
                  0);
-        QCOMPARE(run(QStringLiteral("ip"), {QStringLiteral("link"), QStringLiteral("set"), kUplink, QStringLiteral("up")}), 0);
+        QCOMPARE(
+            run(QStringLiteral("ip"), {QStringLiteral("link"), QStringLiteral("set"), kUplink, QStringLiteral("up")}),
+            0);
     }
 
     void cleanupTestCase()
@@ -165,9 +169,9 @@ private Q_SLOTS:
     // reservations below it (item 1 hid behind a bridge made first).
     void firstContainerBeforeTheBridge()
     {
-        const Outcome ran = member({QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("--name"),
-                                    QStringLiteral("hello"), QStringLiteral("busybox"), QStringLiteral("--"),
-                                    QStringLiteral("echo"), QStringLiteral("hello")});
+        const Outcome ran =
+            member({QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("--name"), QStringLiteral("hello"),
+                    QStringLiteral("busybox"), QStringLiteral("--"), QStringLiteral("echo"), QStringLiteral("hello")});
         EXPECT_CODE(ran, 0);
         QVERIFY2(ran.outText().contains(QLatin1String("hello")), qPrintable(describe(ran)));
     }
@@ -223,8 +227,9 @@ private Q_SLOTS:
         QFETCH(QString, name);
         expectAddressInside(name, m_address.value(name));
         // dnsmasq's own record of it: "EXPIRY MAC ADDRESS NAME CLIENTID".
-        const QRegularExpression lease(QStringLiteral("^\\S+ \\S+ %1 %2 ").arg(QRegularExpression::escape(m_address[name]), name),
-                                       QRegularExpression::MultilineOption);
+        const QRegularExpression lease(
+            QStringLiteral("^\\S+ \\S+ %1 %2 ").arg(QRegularExpression::escape(m_address[name]), name),
+            QRegularExpression::MultilineOption);
         QVERIFY2(lease.match(leaseFile(kBridge)).hasMatch(), qPrintable(leaseFile(kBridge)));
     }
 
@@ -235,19 +240,17 @@ private Q_SLOTS:
     }
 
     // Item 2: the route, the resolver and the names a user looks at first.
-    void networkSeenInside_data()
-    {
-        addressByDhcp_data();
-    }
+    void networkSeenInside_data() { addressByDhcp_data(); }
     void networkSeenInside()
     {
         QFETCH(QString, name);
         expectDefaultRoute(name, kGateway);
         const Outcome resolv = inside(name, QStringLiteral("cat /etc/resolv.conf"));
-        QVERIFY2(QRegularExpression(QStringLiteral("^nameserver 10\\.0\\.3\\.1\\s*$"), QRegularExpression::MultilineOption)
-                     .match(resolv.outText())
-                     .hasMatch(),
-                 qPrintable(describe(resolv)));
+        QVERIFY2(
+            QRegularExpression(QStringLiteral("^nameserver 10\\.0\\.3\\.1\\s*$"), QRegularExpression::MultilineOption)
+                .match(resolv.outText())
+                .hasMatch(),
+            qPrintable(describe(resolv)));
         const Outcome hostname = inside(name, QStringLiteral("cat /etc/hostname"));
         QCOMPARE(hostname.outText().trimmed(), name);
         const Outcome hosts = inside(name, QStringLiteral("cat /etc/hosts"));
@@ -320,11 +323,13 @@ private Q_SLOTS:
     {
         servePage(kBusybox);
         servePage(kFixed);
-        EXPECT_CODE(member({QStringLiteral("forward"), QStringLiteral("add"), kBusybox, QStringLiteral("tcp:8080:80")}), 0);
-        EXPECT_CODE(member({QStringLiteral("forward"), QStringLiteral("add"), kFixed, QStringLiteral("tcp:8081:80")}), 0);
+        EXPECT_CODE(member({QStringLiteral("forward"), QStringLiteral("add"), kBusybox, QStringLiteral("tcp:8080:80")}),
+                    0);
+        EXPECT_CODE(member({QStringLiteral("forward"), QStringLiteral("add"), kFixed, QStringLiteral("tcp:8081:80")}),
+                    0);
         // httpd may still be getting ready in the background: asked again until it answers.
-        for (const auto& [port, page] : {std::pair{8080, QStringLiteral("page-of-bb1")},
-                                         std::pair{8081, QStringLiteral("page-of-bbfix")}})
+        for (const auto& [port, page] :
+             {std::pair{8080, QStringLiteral("page-of-bb1")}, std::pair{8081, QStringLiteral("page-of-bbfix")}})
             QVERIFY2(waitUntil([&] { return fetchFromHost(port) == page; }, 30000),
                      qPrintable(QStringLiteral("port %1: %2").arg(port).arg(fetchFromHost(port))));
         // And a Debian container reaches the busybox one's server by name.
@@ -347,12 +352,15 @@ private Q_SLOTS:
             EXPECT_CODE(member({QStringLiteral("destroy"), name}), 0);
         QVERIFY2(linksOnBridge(kBridge).isEmpty(), qPrintable(linksOnBridge(kBridge).join(QLatin1Char(' '))));
         const QString firewallAfter = berthFirewall();
-        QVERIFY2(!firewallAfter.contains(QLatin1String("dport 8080")) && !firewallAfter.contains(QLatin1String("dport 8081")),
+        QVERIFY2(!firewallAfter.contains(QLatin1String("dport 8080")) &&
+                     !firewallAfter.contains(QLatin1String("dport 8081")),
                  qPrintable(firewallAfter));
         const QString leases = leaseFile(kBridge);
         for (const QString& name : all) {
-            QVERIFY2(!QRegularExpression(QStringLiteral("\\s%1\\s").arg(name)).match(leases).hasMatch(), qPrintable(leases));
-            QVERIFY2(cgroupsOf(name).isEmpty(), qPrintable(name + QStringLiteral(": ") + cgroupsOf(name).join(QLatin1Char(' '))));
+            QVERIFY2(!QRegularExpression(QStringLiteral("\\s%1\\s").arg(name)).match(leases).hasMatch(),
+                     qPrintable(leases));
+            QVERIFY2(cgroupsOf(name).isEmpty(),
+                     qPrintable(name + QStringLiteral(": ") + cgroupsOf(name).join(QLatin1Char(' '))));
         }
         EXPECT_CODE(member({QStringLiteral("bridge"), QStringLiteral("delete"), kBridge}), 0);
     }
@@ -365,8 +373,8 @@ private Q_SLOTS:
         EXPECT_CODE(member({QStringLiteral("bridge"), QStringLiteral("create"), bridge, QStringLiteral("--address"),
                             QStringLiteral("192.168.100.1/24"), QStringLiteral("--no-nat")}),
                     0);
-        EXPECT_CODE(member({QStringLiteral("create"), QStringLiteral("web"), QStringLiteral("-t"), QStringLiteral("busybox"),
-                            QStringLiteral("--network"), bridge}),
+        EXPECT_CODE(member({QStringLiteral("create"), QStringLiteral("web"), QStringLiteral("-t"),
+                            QStringLiteral("busybox"), QStringLiteral("--network"), bridge}),
                     0);
         const Outcome config = member({QStringLiteral("config"), QStringLiteral("web")});
         const QString file = memberReadableFile(
@@ -380,8 +388,9 @@ private Q_SLOTS:
         expectDefaultRoute(QStringLiteral("web"), QStringLiteral("192.168.100.1"));
         QCOMPARE(linksOnBridge(bridge).size(), 1);
         // The host reaches it directly; no masquerade for its subnet.
-        QCOMPARE(run(QStringLiteral("busybox"), {QStringLiteral("ping"), QStringLiteral("-c"), QStringLiteral("1"), QStringLiteral("-W"),
-                                              QStringLiteral("5"), QStringLiteral("192.168.100.10")}),
+        QCOMPARE(run(QStringLiteral("busybox"),
+                     {QStringLiteral("ping"), QStringLiteral("-c"), QStringLiteral("1"), QStringLiteral("-W"),
+                      QStringLiteral("5"), QStringLiteral("192.168.100.10")}),
                  0);
         const QRegularExpression masquerade(QStringLiteral("192\\.168\\.100\\.0/24.*masquerade"));
         QVERIFY2(!masquerade.match(berthFirewall()).hasMatch(), qPrintable(berthFirewall()));

@@ -45,10 +45,12 @@ private Q_SLOTS:
 
     void defaultsGiveAnUnprivilegedContainer()
     {
-        EXPECT_CODE(member({QStringLiteral("create"), QStringLiteral("c1"), QStringLiteral("-t"), QStringLiteral("busybox")}), 0);
+        EXPECT_CODE(
+            member({QStringLiteral("create"), QStringLiteral("c1"), QStringLiteral("-t"), QStringLiteral("busybox")}),
+            0);
         EXPECT_CODE(member({QStringLiteral("start"), QStringLiteral("c1")}), 0);
-        const Outcome map = member({QStringLiteral("exec"), QStringLiteral("c1"), QStringLiteral("--"), QStringLiteral("cat"),
-                                    QStringLiteral("/proc/self/uid_map")});
+        const Outcome map = member({QStringLiteral("exec"), QStringLiteral("c1"), QStringLiteral("--"),
+                                    QStringLiteral("cat"), QStringLiteral("/proc/self/uid_map")});
         EXPECT_CODE(map, 0);
         // "0 BASE 65536": root inside is BASE outside, never 0.
         const QStringList fields = map.outText().simplified().split(QLatin1Char(' '));
@@ -67,7 +69,7 @@ private Q_SLOTS:
     {
         const Outcome refused = member({QStringLiteral("create"), QStringLiteral("c2"), QStringLiteral("-t"),
                                         QStringLiteral("busybox"), QStringLiteral("--privileged")});
-        QVERIFY2(refused.code == 3, qPrintable(describe(refused)));   // not authorized
+        QVERIFY2(refused.code == 3, qPrintable(describe(refused))); // not authorized
         QVERIFY2(refused.errText().contains(QLatin1String("administrator")), qPrintable(describe(refused)));
         QCOMPARE(containerState(m_bus, QStringLiteral("c2")), QStringLiteral("org.berth.Error.NotFound"));
     }

@@ -20,11 +20,14 @@ namespace {
 // Settings that hand a helper program host root, or weaken what protects it
 // (net.ipv4.ip_forward is not among them: Berth's NAT bridges set it).
 const char* const kSysctls[] = {
-    "kernel/core_pattern", "kernel/core_uses_pid",      "kernel/modprobe",       "kernel/sysrq",
-    "kernel/hostname",     "kernel/domainname",         "kernel/poweroff_cmd",   "kernel/kptr_restrict",
-    "kernel/dmesg_restrict", "kernel/unprivileged_bpf_disabled", "kernel/randomize_va_space",
-    "kernel/panic",        "fs/suid_dumpable",          "fs/protected_symlinks", "fs/protected_hardlinks",
-    "vm/mmap_min_addr",
+    "kernel/core_pattern",       "kernel/core_uses_pid",
+    "kernel/modprobe",           "kernel/sysrq",
+    "kernel/hostname",           "kernel/domainname",
+    "kernel/poweroff_cmd",       "kernel/kptr_restrict",
+    "kernel/dmesg_restrict",     "kernel/unprivileged_bpf_disabled",
+    "kernel/randomize_va_space", "kernel/panic",
+    "fs/suid_dumpable",          "fs/protected_symlinks",
+    "fs/protected_hardlinks",    "vm/mmap_min_addr",
 };
 const QString kMarkerPrefix = QStringLiteral("berth-security-marker-");
 
@@ -83,8 +86,9 @@ QString nftRuleset()
 {
     QStringList kept;
     bool inBerth = false;
-    for (const auto& line : QString::fromUtf8(output(QStringLiteral("nft"), {QStringLiteral("list"), QStringLiteral("ruleset")}))
-                                .split(QLatin1Char('\n'))) {
+    for (const auto& line :
+         QString::fromUtf8(output(QStringLiteral("nft"), {QStringLiteral("list"), QStringLiteral("ruleset")}))
+             .split(QLatin1Char('\n'))) {
         if (line.startsWith(QLatin1String("table inet berth ")))
             inBerth = true;
         if (!inBerth)
@@ -119,9 +123,9 @@ void readEtc(QMap<QString, QString>& items)
             value = hashOf(path);
         else
             value = QStringLiteral("dir");
-        items.insert(QStringLiteral("etc ") + path,
-                     value + QStringLiteral(" mode ") + QString::number(int(info.permissions()), 16) +
-                         QStringLiteral(" owner ") + QString::number(info.ownerId()));
+        items.insert(QStringLiteral("etc ") + path, value + QStringLiteral(" mode ") +
+                                                        QString::number(int(info.permissions()), 16) +
+                                                        QStringLiteral(" owner ") + QString::number(info.ownerId()));
     }
 }
 
@@ -176,21 +180,21 @@ HostState HostState::read()
                  ipObjects({QStringLiteral("-j"), QStringLiteral("link")},
                            {QStringLiteral("ifindex"), QStringLiteral("ifname"), QStringLiteral("link_type"),
                             QStringLiteral("master"), QStringLiteral("mtu")}));
-    items.insert(QStringLiteral("addresses"),
-                 ipObjects({QStringLiteral("-j"), QStringLiteral("addr")},
-                           {QStringLiteral("ifname"), QStringLiteral("addr_info")}));
+    items.insert(QStringLiteral("addresses"), ipObjects({QStringLiteral("-j"), QStringLiteral("addr")},
+                                                        {QStringLiteral("ifname"), QStringLiteral("addr_info")}));
     items.insert(QStringLiteral("routes"),
-                 ipObjects({QStringLiteral("-j"), QStringLiteral("route"), QStringLiteral("show"), QStringLiteral("table"),
-                            QStringLiteral("all")},
-                           {QStringLiteral("dst"), QStringLiteral("dev"), QStringLiteral("table"), QStringLiteral("type"),
-                            QStringLiteral("gateway")}));
+                 ipObjects({QStringLiteral("-j"), QStringLiteral("route"), QStringLiteral("show"),
+                            QStringLiteral("table"), QStringLiteral("all")},
+                           {QStringLiteral("dst"), QStringLiteral("dev"), QStringLiteral("table"),
+                            QStringLiteral("type"), QStringLiteral("gateway")}));
     items.insert(QStringLiteral("nftables"), nftRuleset());
     for (const char* sysctl : kSysctls)
         items.insert(QStringLiteral("sysctl ") + QLatin1String(sysctl),
                      readText(QStringLiteral("/proc/sys/") + QLatin1String(sysctl)));
     items.insert(QStringLiteral("uevent_helper"), readText(QStringLiteral("/sys/kernel/uevent_helper")));
-    items.insert(QStringLiteral("modules"), readText(QStringLiteral("/proc/modules"))
-                                                .replace(QRegularExpression(QStringLiteral(" [^\n]*")), QString()));
+    items.insert(
+        QStringLiteral("modules"),
+        readText(QStringLiteral("/proc/modules")).replace(QRegularExpression(QStringLiteral(" [^\n]*")), QString()));
     items.insert(QStringLiteral("markers"), markers().join(QLatin1Char(' ')));
     readReleaseAgents(items);
     readEtc(items);

@@ -24,8 +24,8 @@ public:
     void restore() const;
 
 private:
-    QMap<QString, QString> m_items;   // "sysctl kernel.core_pattern" -> "core", ...
-    qint64 m_clockOffset = 0;         // CLOCK_REALTIME - CLOCK_BOOTTIME, seconds
+    QMap<QString, QString> m_items; // "sysctl kernel.core_pattern" -> "core", ...
+    qint64 m_clockOffset = 0;       // CLOCK_REALTIME - CLOCK_BOOTTIME, seconds
 };
 
 // What changed on the host since `before`, written back already (empty

@@ -109,9 +109,8 @@ Outcome SecurityFixture::memberCreate(const QString& name, const QString& kind, 
 {
     if (kind == QLatin1String("application"))
         return memberCreateApp(name, extra);
-    return m_session.berthctlAs(kMember, QStringList{QStringLiteral("create"), name, QStringLiteral("-t"),
-                                                     QStringLiteral("busybox")} +
-                                             extra);
+    return m_session.berthctlAs(
+        kMember, QStringList{QStringLiteral("create"), name, QStringLiteral("-t"), QStringLiteral("busybox")} + extra);
 }
 
 QString SecurityFixture::publicFile(const QString& name, const QByteArray& data)
@@ -128,18 +127,18 @@ Outcome SecurityFixture::memberSetConfig(const QString& container, const QString
 
 Outcome SecurityFixture::memberCreateApp(const QString& name, const QStringList& extra)
 {
-    return m_session.berthctlAs(kMember, QStringList{QStringLiteral("create"), name, QStringLiteral("-t"),
-                                                     QStringLiteral("busybox")} +
-                                             extra +
-                                             QStringList{QStringLiteral("--app"), QStringLiteral("--"),
-                                                         QStringLiteral("/bin/sleep"), QStringLiteral("1000000")});
+    return m_session.berthctlAs(
+        kMember, QStringList{QStringLiteral("create"), name, QStringLiteral("-t"), QStringLiteral("busybox")} + extra +
+                     QStringList{QStringLiteral("--app"), QStringLiteral("--"), QStringLiteral("/bin/sleep"),
+                                 QStringLiteral("1000000")});
 }
 
 Outcome SecurityFixture::memberProbe(const QString& container, const QStringList& args)
 {
     return m_session.berthctlAs(kMember, QStringList{QStringLiteral("exec"), container, QStringLiteral("--"),
                                                      QStringLiteral("/berth-escape-probe")} +
-                                             args + QStringList{QStringLiteral("--host-root"), m_session.rootfs(container)});
+                                             args +
+                                             QStringList{QStringLiteral("--host-root"), m_session.rootfs(container)});
 }
 
 quint32 SecurityFixture::makeUnprivileged(const QString& name, const QString& config)

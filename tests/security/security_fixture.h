@@ -17,11 +17,11 @@ namespace berth::test {
 // A Berth bridge the member may attach containers to.
 inline const QString kBridge = QStringLiteral("sbr0");
 
-inline const QFileDevice::Permissions kPublic = QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                                QFileDevice::ReadGroup | QFileDevice::ReadOther;
+inline const QFileDevice::Permissions kPublic =
+    QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther;
 inline const QFileDevice::Permissions kRootOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
-inline const QFileDevice::Permissions kPublicDir = kPublic | QFileDevice::ExeOwner | QFileDevice::ExeGroup |
-                                                   QFileDevice::ExeOther;
+inline const QFileDevice::Permissions kPublicDir =
+    kPublic | QFileDevice::ExeOwner | QFileDevice::ExeGroup | QFileDevice::ExeOther;
 
 bool writeFile(const QString& path, const QByteArray& data, QFileDevice::Permissions mode);
 QByteArray readFile(const QString& path);
@@ -41,7 +41,7 @@ class SecurityFixture : public QObject {
     Q_OBJECT
 protected:
     SecuritySession m_session;
-    QTemporaryDir m_files{QStringLiteral("/tmp/berth-security-XXXXXX")};   // readable by the member
+    QTemporaryDir m_files{QStringLiteral("/tmp/berth-security-XXXXXX")}; // readable by the member
 
     // Runs once the session is up and the baseline is read.
     virtual void setUpScene() {}

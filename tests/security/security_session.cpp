@@ -18,7 +18,7 @@ bool SecuritySession::start(QString* why)
     if (!ensureMember(kMember, why) || !ensureNonMember(kOutsider, why))
         return false;
     m_stateRoot = QString::fromStdString(IntegrationEnvironment::instance().stateRoot().string());
-    return startTestBus(m_bus, why);   // root's berthctl finds the bus too
+    return startTestBus(m_bus, why); // root's berthctl finds the bus too
 }
 
 void SecuritySession::destroyAll()
@@ -61,9 +61,9 @@ QString SecuritySession::waitForJob(const QString& path)
 
 QString SecuritySession::rootCreate(const QString& name, const QString& kind, const QStringList& command)
 {
-    auto reply = rootCall(kManager, QStringLiteral("Create"),
-                          {name, QStringLiteral("busybox"), QVariant::fromValue(QMap<QString, QString>{}), kind,
-                           command, QString()});
+    auto reply = rootCall(
+        kManager, QStringLiteral("Create"),
+        {name, QStringLiteral("busybox"), QVariant::fromValue(QMap<QString, QString>{}), kind, command, QString()});
     if (reply.type() != QDBusMessage::ReplyMessage)
         return reply.errorMessage();
     return waitForJob(qdbus_cast<QDBusObjectPath>(reply.arguments().value(0)).path());
@@ -72,8 +72,9 @@ QString SecuritySession::rootCreate(const QString& name, const QString& kind, co
 QString SecuritySession::rootCreatePrivileged(const QString& name, const QString& kind)
 {
     const QMap<QString, QString> options{{QStringLiteral("berth.privileged"), QStringLiteral("true")}};
-    auto reply = rootCall(kManager, QStringLiteral("Create"),
-                          {name, QStringLiteral("busybox"), QVariant::fromValue(options), kind, QStringList(), QString()});
+    auto reply =
+        rootCall(kManager, QStringLiteral("Create"),
+                 {name, QStringLiteral("busybox"), QVariant::fromValue(options), kind, QStringList(), QString()});
     if (reply.type() != QDBusMessage::ReplyMessage)
         return reply.errorMessage();
     return waitForJob(qdbus_cast<QDBusObjectPath>(reply.arguments().value(0)).path());
@@ -111,8 +112,8 @@ bool SecuritySession::installProbe(const QString& name)
     QFile::remove(target);
     return QFile::copy(QStringLiteral(BERTH_ESCAPE_PROBE), target) &&
            QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
-                                             QFileDevice::ReadGroup | QFileDevice::ExeGroup |
-                                             QFileDevice::ReadOther | QFileDevice::ExeOther);
+                                             QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                                             QFileDevice::ExeOther);
 }
 
 } // namespace berth::test

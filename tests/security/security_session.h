@@ -24,12 +24,13 @@ public:
     // Makes the users (the member in group berth, the outsider not), starts
     // the bus. Returns false with a reason.
     bool start(QString* why);
-    void destroyAll();   // every container, stopped first
-    void stop();         // stops the bus, leaves the member outside the group again
+    void destroyAll(); // every container, stopped first
+    void stop();       // stops the bus, leaves the member outside the group again
 
     // berthctl as `user`, its stdin redirected from `stdinPath` by the
     // user's own shell (so the user opens it with the user's rights).
-    Outcome berthctlAs(const QString& user, const QStringList& args, const QString& stdinPath = QStringLiteral("/dev/null"));
+    Outcome berthctlAs(const QString& user, const QStringList& args,
+                       const QString& stdinPath = QStringLiteral("/dev/null"));
     // `gdbus call` of INTERFACE.METHOD as `user`; `wrapper` runs first and
     // execs gdbus (berth-fd-open hands it descriptors a shell cannot open).
     Outcome gdbusAs(const QString& user, const QString& interfaceAndMethod, const QStringList& args,
@@ -45,7 +46,7 @@ public:
     // The same, privileged (berth.privileged: no user namespace, root inside is the host's root).
     QString rootCreatePrivileged(const QString& name, const QString& kind);
     QString config(const QString& name);
-    QString setConfig(const QString& name, const QString& text);   // as root; "" or the error
+    QString setConfig(const QString& name, const QString& text); // as root; "" or the error
     QString state(const QString& name);
     // Waits for a job to end: "" when it succeeded, else why not.
     QString waitForJob(const QString& path);

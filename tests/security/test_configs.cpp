@@ -72,11 +72,11 @@ private Q_SLOTS:
         const QString old = m_session.config(QStringLiteral("mounts3"));
         const QString entry = QStringLiteral("lxc.mount.entry = proc mnt/p proc rw\n");
         const Outcome set = memberSetConfig(QStringLiteral("mounts3"), old + entry);
-        if (set.code == 0) {   // the hole: show what it gives
+        if (set.code == 0) { // the hole: show what it gives
             m_session.berthctlAs(kMember, {QStringLiteral("start"), QStringLiteral("mounts3")});
-            const Outcome probe = memberProbe(QStringLiteral("mounts3"),
-                                              {QStringLiteral("core_pattern"), QStringLiteral("--file"),
-                                               QStringLiteral("/mnt/p/sys/kernel/core_pattern")});
+            const Outcome probe =
+                memberProbe(QStringLiteral("mounts3"), {QStringLiteral("core_pattern"), QStringLiteral("--file"),
+                                                        QStringLiteral("/mnt/p/sys/kernel/core_pattern")});
             QVERIFY2(markers().isEmpty() && !probe.out.contains("ESCAPED"), qPrintable(describe(probe)));
         }
         destroy(QStringLiteral("mounts3"));
@@ -89,9 +89,9 @@ private Q_SLOTS:
     // enter one root made. A system container by default is no longer one.
     void item04_memberCreatesPrivilegedContainer()
     {
-        const Outcome outcome = m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("sys"),
-                                                               QStringLiteral("-t"), QStringLiteral("busybox"),
-                                                               QStringLiteral("--system"), QStringLiteral("--privileged")});
+        const Outcome outcome = m_session.berthctlAs(
+            kMember, {QStringLiteral("create"), QStringLiteral("sys"), QStringLiteral("-t"), QStringLiteral("busybox"),
+                      QStringLiteral("--system"), QStringLiteral("--privileged")});
         const QString state = m_session.state(QStringLiteral("sys"));
         destroy(QStringLiteral("sys"));
         QCOMPARE(state, QStringLiteral("org.berth.Error.NotFound"));
@@ -103,7 +103,8 @@ private Q_SLOTS:
         const QString config = m_session.config(QStringLiteral("sys"));
         destroy(QStringLiteral("sys"));
         EXPECT_CODE(byDefault, 0);
-        QVERIFY2(config.contains(QLatin1String("lxc.idmap = u 0 ")) && !config.contains(QLatin1String("berth.privileged")),
+        QVERIFY2(config.contains(QLatin1String("lxc.idmap = u 0 ")) &&
+                     !config.contains(QLatin1String("berth.privileged")),
                  qPrintable(config));
     }
 
@@ -112,16 +113,18 @@ private Q_SLOTS:
         QCOMPARE(m_session.rootCreatePrivileged(QStringLiteral("rootsys"), QStringLiteral("system")), QString());
         auto started = m_session.rootCall(kManager, QStringLiteral("Start"), {QStringLiteral("rootsys")});
         QVERIFY2(started.type() == QDBusMessage::ReplyMessage, qPrintable(started.errorMessage()));
-        const Outcome exec = m_session.berthctlAs(kMember, {QStringLiteral("exec"), QStringLiteral("rootsys"),
-                                                            QStringLiteral("--"), QStringLiteral("/bin/sh"), QStringLiteral("-c"),
-                                                            QStringLiteral("mount -o remount,rw /proc/sys && echo REMOUNTED; "
-                                                                           "mount -o remount,ro /proc/sys")});
+        const Outcome exec =
+            m_session.berthctlAs(kMember, {QStringLiteral("exec"), QStringLiteral("rootsys"), QStringLiteral("--"),
+                                           QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                                           QStringLiteral("mount -o remount,rw /proc/sys && echo REMOUNTED; "
+                                                          "mount -o remount,ro /proc/sys")});
         const Outcome console = m_session.gdbusAs(kMember, kManager + QStringLiteral(".OpenConsole"),
                                                   {QStringLiteral("rootsys"), QStringLiteral("0")});
         destroy(QStringLiteral("rootsys"));
         QVERIFY2(!exec.out.contains("REMOUNTED"), "the member remounted the host's /proc/sys read-write");
         QVERIFY2(exec.code == 3, qPrintable(describe(exec)));
-        QVERIFY2(console.errText().contains(QLatin1String("org.berth.Error.NotAuthorized")), qPrintable(describe(console)));
+        QVERIFY2(console.errText().contains(QLatin1String("org.berth.Error.NotAuthorized")),
+                 qPrintable(describe(console)));
     }
 
     // Item 4: a clone of root's privileged container is the member's only
@@ -130,21 +133,22 @@ private Q_SLOTS:
     void item04_memberClonesRootsPrivilegedContainer()
     {
         QCOMPARE(m_session.rootCreatePrivileged(QStringLiteral("rootsys2"), QStringLiteral("system")), QString());
-        const Outcome privileged = m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("sysclone"),
-                                                                  QStringLiteral("-t"), QStringLiteral("clone"),
-                                                                  QStringLiteral("-o"), QStringLiteral("source=rootsys2"),
-                                                                  QStringLiteral("--privileged")});
+        const Outcome privileged =
+            m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("sysclone"), QStringLiteral("-t"),
+                                           QStringLiteral("clone"), QStringLiteral("-o"),
+                                           QStringLiteral("source=rootsys2"), QStringLiteral("--privileged")});
         const QString privilegedState = m_session.state(QStringLiteral("sysclone"));
-        const Outcome outcome = m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("sysclone"),
-                                                               QStringLiteral("-t"), QStringLiteral("clone"),
-                                                               QStringLiteral("-o"), QStringLiteral("source=rootsys2")});
+        const Outcome outcome = m_session.berthctlAs(
+            kMember, {QStringLiteral("create"), QStringLiteral("sysclone"), QStringLiteral("-t"),
+                      QStringLiteral("clone"), QStringLiteral("-o"), QStringLiteral("source=rootsys2")});
         const QString config = m_session.config(QStringLiteral("sysclone"));
         destroy(QStringLiteral("sysclone"));
         destroy(QStringLiteral("rootsys2"));
         QCOMPARE(privilegedState, QStringLiteral("org.berth.Error.NotFound"));
         QVERIFY2(privileged.code == 3, qPrintable(describe(privileged)));
         EXPECT_CODE(outcome, 0);
-        QVERIFY2(config.contains(QLatin1String("lxc.idmap = u 0 ")) && !config.contains(QLatin1String("berth.privileged")),
+        QVERIFY2(config.contains(QLatin1String("lxc.idmap = u 0 ")) &&
+                     !config.contains(QLatin1String("berth.privileged")),
                  qPrintable(config));
     }
 
@@ -161,7 +165,7 @@ private Q_SLOTS:
                            m_session.rootfs(QStringLiteral("rootsys3")));
         QVERIFY(config != old);
         const Outcome set = memberSetConfig(QStringLiteral("rootsys3"), config);
-        if (set.code == 0) {   // the hole: the member's command as the privileged container's init
+        if (set.code == 0) { // the hole: the member's command as the privileged container's init
             m_session.berthctlAs(kMember, {QStringLiteral("start"), QStringLiteral("rootsys3")});
             waitUntil([&] { return m_session.state(QStringLiteral("rootsys3")) == QLatin1String("stopped"); }, 10000);
         }
@@ -185,23 +189,25 @@ private Q_SLOTS:
                  QString());
         const QString config = m_session.config(QStringLiteral("rootbind")) +
                                QStringLiteral("lxc.mount.entry = %1 mnt none bind,create=dir 0 0\n").arg(hostDir);
-        const QDBusMessage set = m_session.rootCall(kManager, QStringLiteral("SetConfig"),
-                                                    {QStringLiteral("rootbind"), config});
+        const QDBusMessage set =
+            m_session.rootCall(kManager, QStringLiteral("SetConfig"), {QStringLiteral("rootbind"), config});
         QVERIFY2(set.type() == QDBusMessage::ReplyMessage, qPrintable(set.errorMessage()));
-        const QDBusMessage started = m_session.rootCall(kManager, QStringLiteral("Start"), {QStringLiteral("rootbind")});
+        const QDBusMessage started =
+            m_session.rootCall(kManager, QStringLiteral("Start"), {QStringLiteral("rootbind")});
         QVERIFY2(started.type() == QDBusMessage::ReplyMessage, qPrintable(started.errorMessage()));
         const Outcome clone = m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("bindclone"),
                                                              QStringLiteral("-t"), QStringLiteral("clone"),
                                                              QStringLiteral("-o"), QStringLiteral("source=rootbind")});
         const QString cloneState = m_session.state(QStringLiteral("bindclone"));
-        const Outcome enter = m_session.berthctlAs(kMember, {QStringLiteral("exec"), QStringLiteral("rootbind"),
-                                                             QStringLiteral("--"), QStringLiteral("touch"),
-                                                             QStringLiteral("/mnt/member-was-here")});
+        const Outcome enter =
+            m_session.berthctlAs(kMember, {QStringLiteral("exec"), QStringLiteral("rootbind"), QStringLiteral("--"),
+                                           QStringLiteral("touch"), QStringLiteral("/mnt/member-was-here")});
         const bool written = QFile::exists(hostDir + QStringLiteral("/member-was-here"));
         destroy(QStringLiteral("bindclone"));
         destroy(QStringLiteral("rootbind"));
         QCOMPARE(cloneState, QStringLiteral("org.berth.Error.NotFound"));
-        QVERIFY2(clone.code == 3 && both(clone).contains(QLatin1String("clone of 'rootbind'")), qPrintable(describe(clone)));
+        QVERIFY2(clone.code == 3 && both(clone).contains(QLatin1String("clone of 'rootbind'")),
+                 qPrintable(describe(clone)));
         QVERIFY(!written);
         QVERIFY2(enter.code == 3 && both(enter).contains(QLatin1String("running a command in container 'rootbind'")),
                  qPrintable(describe(enter)));
@@ -233,13 +239,15 @@ private Q_SLOTS:
     {
         EXPECT_CODE(memberCreateApp(QStringLiteral("keys")), 0);
         const QString old = m_session.config(QStringLiteral("keys"));
-        const Outcome idmap = memberSetConfig(QStringLiteral("keys"),
-                                              old + QStringLiteral("lxc.idmap = u 0 100000 65536\nlxc.idmap = g 0 100000 65536\n"));
+        const Outcome idmap =
+            memberSetConfig(QStringLiteral("keys"),
+                            old + QStringLiteral("lxc.idmap = u 0 100000 65536\nlxc.idmap = g 0 100000 65536\n"));
         const QString afterIdmap = m_session.config(QStringLiteral("keys"));
-        const Outcome apparmor = memberSetConfig(QStringLiteral("keys"), old + QStringLiteral("lxc.apparmor.profile = berth-strict\n"));
+        const Outcome apparmor =
+            memberSetConfig(QStringLiteral("keys"), old + QStringLiteral("lxc.apparmor.profile = berth-strict\n"));
         const Outcome info = m_session.berthctlAs(kMember, {QStringLiteral("info"), QStringLiteral("keys")});
-        const Outcome seccomp = memberSetConfig(QStringLiteral("keys"),
-                                                old + QStringLiteral("lxc.seccomp.profile = /usr/share/berth/strict.seccomp\n"));
+        const Outcome seccomp = memberSetConfig(
+            QStringLiteral("keys"), old + QStringLiteral("lxc.seccomp.profile = /usr/share/berth/strict.seccomp\n"));
         const Outcome seccompInfo = m_session.berthctlAs(kMember, {QStringLiteral("info"), QStringLiteral("keys")});
         destroy(QStringLiteral("keys"));
         QCOMPARE(afterIdmap, old);
@@ -275,8 +283,8 @@ private Q_SLOTS:
     void item11_refusalNamesLine()
     {
         const QString old = m_session.config(QStringLiteral("app"));
-        const Outcome set = memberSetConfig(QStringLiteral("app"),
-                                            old + QStringLiteral("lxc.mount.entry = /etc hostetc none bind,create=dir 0 0\n"));
+        const Outcome set = memberSetConfig(
+            QStringLiteral("app"), old + QStringLiteral("lxc.mount.entry = /etc hostetc none bind,create=dir 0 0\n"));
         QCOMPARE(m_session.config(QStringLiteral("app")), old);
         QVERIFY2(set.code == 3 && namesLine(both(set), lineCount(old) + 1) &&
                      both(set).contains(QLatin1String("lxc.mount.entry")),

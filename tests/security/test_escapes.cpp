@@ -34,7 +34,7 @@ using namespace berth::test;
 
 namespace {
 
-using Expected = QMap<QString, QStringList>;   // step -> results that mean "blocked as it should be"
+using Expected = QMap<QString, QStringList>; // step -> results that mean "blocked as it should be"
 
 const QStringList kDenied{QStringLiteral("EPERM")};
 const QStringList kReadOnly{QStringLiteral("EROFS"), QStringLiteral("EACCES"), QStringLiteral("ENOENT")};
@@ -59,7 +59,7 @@ const QString kHostFileInside = QStringLiteral("/host-file");
 QMap<QString, Expected> attacks()
 {
     const QStringList readOnly = kReadOnly;
-    const QStringList gone{QStringLiteral("EPERM"), QStringLiteral("ENOENT")};   // ENOENT: mknod was refused
+    const QStringList gone{QStringLiteral("EPERM"), QStringLiteral("ENOENT")}; // ENOENT: mknod was refused
     const QStringList noKeys{QStringLiteral("EPERM"), QStringLiteral("ENOSYS")};
     const QStringList noLimit{QStringLiteral("EROFS"), QStringLiteral("EACCES"), QStringLiteral("EPERM"),
                               QStringLiteral("ENOENT")};
@@ -73,8 +73,9 @@ QMap<QString, Expected> attacks()
     for (const char* path : {"/proc/kcore", "/proc/sysrq-trigger", "/proc/sys", "/proc/keys", "/sys/firmware"})
         masked.insert(QStringLiteral("umount-") + QLatin1String(path), gone);
     Expected limits{{QStringLiteral("mount-memory"), kDenied}, {QStringLiteral("write-mounted-limit"), noLimit}};
-    for (const char* file : {"memory/memory.limit_in_bytes", "memory/memory.memsw.limit_in_bytes", "pids/pids.max",
-                             "cpu/cpu.cfs_quota_us", "memory.max", "pids.max", "unified/memory.max", "unified/pids.max"})
+    for (const char* file :
+         {"memory/memory.limit_in_bytes", "memory/memory.memsw.limit_in_bytes", "pids/pids.max", "cpu/cpu.cfs_quota_us",
+          "memory.max", "pids.max", "unified/memory.max", "unified/pids.max"})
         limits.insert(QStringLiteral("write-") + QLatin1String(file), noLimit);
     return {
         {QStringLiteral("release_agent"),
@@ -89,14 +90,15 @@ QMap<QString, Expected> attacks()
         {QStringLiteral("open_by_handle"), {{QStringLiteral("open_by_handle_at"), kDenied}}},
         {QStringLiteral("sysrq"), {{QStringLiteral("open-for-write"), readOnly}}},
         {QStringLiteral("modules"),
-         {{QStringLiteral("init_module"), kDenied}, {QStringLiteral("finit_module"), kDenied},
+         {{QStringLiteral("init_module"), kDenied},
+          {QStringLiteral("finit_module"), kDenied},
           {QStringLiteral("delete_module"), kDenied}}},
         {QStringLiteral("keyctl"), {{QStringLiteral("add_key"), noKeys}, {QStringLiteral("keyctl"), noKeys}}},
         {QStringLiteral("bpf"), {{QStringLiteral("bpf"), kDenied}}},
         // Host processes are not visible at all.
         {QStringLiteral("ptrace_host"),
          {{QStringLiteral("kill"), {QStringLiteral("ESRCH")}},
-          {QStringLiteral("ptrace"), {QStringLiteral("ESRCH"), QStringLiteral("EPERM")}},   // EPERM: seccomp
+          {QStringLiteral("ptrace"), {QStringLiteral("ESRCH"), QStringLiteral("EPERM")}}, // EPERM: seccomp
           {QStringLiteral("proc-entry"), {QStringLiteral("ENOENT")}}}},
         {QStringLiteral("proc_root"), {{QStringLiteral("open-root"), {QStringLiteral("ENOENT")}}}},
         // A user namespace of its own may be refused outright; if not, it
@@ -144,14 +146,15 @@ QMap<QString, Expected> attacksInUserNamespace()
     all[QStringLiteral("proc_mount")][QStringLiteral("mount-proc")] = mayMount;
     all[QStringLiteral("proc_mount")][QStringLiteral("open-for-write")] = kReadOnly;
     Expected& masked = all[QStringLiteral("masked_umount")];
-    masked[QStringLiteral("unshare-mount")] = mayMount;   // EPERM: an application container
+    masked[QStringLiteral("unshare-mount")] = mayMount; // EPERM: an application container
     for (const char* path : {"/proc/kcore", "/proc/sysrq-trigger", "/proc/sys", "/proc/keys", "/sys/firmware"}) {
         // EINVAL: a mount locked by the host's namespace.
         masked[QStringLiteral("umount-") + QLatin1String(path)] =
             mayMount + QStringList{QStringLiteral("EINVAL"), QStringLiteral("ENOENT")};
         masked[QStringLiteral("reveal-") + QLatin1String(path)] = denied + kReadOnly;
     }
-    all[QStringLiteral("cgroup_limits")][QStringLiteral("mount-memory")] = mayMount + QStringList{QStringLiteral("EBUSY")};
+    all[QStringLiteral("cgroup_limits")][QStringLiteral("mount-memory")] =
+        mayMount + QStringList{QStringLiteral("EBUSY")};
     all[QStringLiteral("host_file")] = {{QStringLiteral("chown"), {QStringLiteral("EPERM")}},
                                         {QStringLiteral("chmod"), {QStringLiteral("EPERM")}},
                                         {QStringLiteral("open-for-write"), denied + kReadOnly}};
@@ -173,7 +176,7 @@ QMap<QString, QString> steps(const QString& output)
     static const QRegularExpression line(QStringLiteral("^STEP (\\S+) (\\S+)$"), QRegularExpression::MultilineOption);
     for (auto it = line.globalMatch(output); it.hasNext();) {
         const auto match = it.next();
-        out.insert(match.captured(1), match.captured(2));   // a repeated step: the last attempt
+        out.insert(match.captured(1), match.captured(2)); // a repeated step: the last attempt
     }
     return out;
 }
@@ -184,15 +187,16 @@ class TestEscapes : public SecurityFixture {
     Q_OBJECT
 private:
     QTemporaryDir m_configDir;
-    QString m_hostFile;   // root's, 0644, bound into the unprivileged containers
+    QString m_hostFile; // root's, 0644, bound into the unprivileged containers
 
     // The member creates an application container of its own.
     void memberCreates(const QString& name, const QString& command)
     {
-        EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("create"), name, QStringLiteral("-t"),
-                                                   QStringLiteral("busybox"), QStringLiteral("--app"), QStringLiteral("--"),
-                                                   QStringLiteral("/bin/sh"), QStringLiteral("-c"), command}),
-                    0);
+        EXPECT_CODE(
+            m_session.berthctlAs(kMember, {QStringLiteral("create"), name, QStringLiteral("-t"),
+                                           QStringLiteral("busybox"), QStringLiteral("--app"), QStringLiteral("--"),
+                                           QStringLiteral("/bin/sh"), QStringLiteral("-c"), command}),
+            0);
     }
 
     // The member sets a config of its own from a file it can read.
@@ -205,7 +209,8 @@ private:
                                                               QFileDevice::ExeOwner | QFileDevice::ReadOther |
                                                               QFileDevice::ExeOther) &&
                 file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
-        EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("config"), name, QStringLiteral("set"), file.fileName()}), 0);
+        EXPECT_CODE(
+            m_session.berthctlAs(kMember, {QStringLiteral("config"), name, QStringLiteral("set"), file.fileName()}), 0);
     }
 
     // The administrator gives the member's container a user namespace of
@@ -227,7 +232,8 @@ private:
         // containers by their config: trimmed to the application set, and
         // with every system capability.
         memberCreates(QStringLiteral("systrim"), QStringLiteral("true"));
-        memberSets(QStringLiteral("systrim"), asSystemConfig(m_session.config(QStringLiteral("systrim")), kApplicationCaps));
+        memberSets(QStringLiteral("systrim"),
+                   asSystemConfig(m_session.config(QStringLiteral("systrim")), kApplicationCaps));
         memberCreates(QStringLiteral("usys"), QStringLiteral("true"));
         memberSets(QStringLiteral("usys"), asSystemConfig(m_session.config(QStringLiteral("usys"))));
         // Root's privileged system containers: no user namespace.
@@ -250,7 +256,8 @@ private:
             EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("start"), name}), 0);
         for (const QString& name : {kPrivileged, kPrivilegedTrimmed, kBound}) {
             auto started = m_session.rootCall(kManager, QStringLiteral("Start"), {name});
-            QVERIFY2(started.type() == QDBusMessage::ReplyMessage, qPrintable(name + QLatin1Char(' ') + started.errorMessage()));
+            QVERIFY2(started.type() == QDBusMessage::ReplyMessage,
+                     qPrintable(name + QLatin1Char(' ') + started.errorMessage()));
         }
         for (const QString& name : all)
             QCOMPARE(m_session.state(name), QStringLiteral("running"));
@@ -291,7 +298,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("container");
         QTest::addColumn<QString>("attack");
-        QTest::addColumn<QString>("user");   // who enters
+        QTest::addColumn<QString>("user"); // who enters
         QTest::addColumn<bool>("mayEnter");
         const auto all = attacks();
         for (const QString& container : kUnprivileged + QStringList{kPrivileged}) {
@@ -314,10 +321,11 @@ private Q_SLOTS:
         QFETCH(QString, user);
         QFETCH(bool, mayEnter);
         const Outcome outcome = m_session.berthctlAs(
-            user, {QStringLiteral("exec"), container, QStringLiteral("--"), QStringLiteral("/berth-escape-probe"),
-                      attack, QStringLiteral("--host-root"), m_session.rootfs(container), QStringLiteral("--host-pid"),
-                      QString::number(::getpid()), QStringLiteral("--disk"), hostDisk(), QStringLiteral("--file"),
-                      attack == QLatin1String("host_file") ? kHostFileInside : QStringLiteral("/proc/sys/kernel/core_pattern")});
+            user,
+            {QStringLiteral("exec"), container, QStringLiteral("--"), QStringLiteral("/berth-escape-probe"), attack,
+             QStringLiteral("--host-root"), m_session.rootfs(container), QStringLiteral("--host-pid"),
+             QString::number(::getpid()), QStringLiteral("--disk"), hostDisk(), QStringLiteral("--file"),
+             attack == QLatin1String("host_file") ? kHostFileInside : QStringLiteral("/proc/sys/kernel/core_pattern")});
         const QString said = both(outcome);
         // The outcome first: no payload ran as host root, nothing was reached.
         QVERIFY2(markers().isEmpty(), qPrintable(QStringLiteral("payload ran on the host: ") + said));
@@ -332,7 +340,8 @@ private Q_SLOTS:
             return;
         }
         QVERIFY2(outcome.code == 0 && said.contains(QLatin1String("DONE")), qPrintable(describe(outcome)));
-        const Expected expected = (hasIdMap(m_session.config(container)) ? attacksInUserNamespace() : attacks()).value(attack);
+        const Expected expected =
+            (hasIdMap(m_session.config(container)) ? attacksInUserNamespace() : attacks()).value(attack);
         const auto seen = steps(said);
         bool tried = false;
         for (auto it = expected.cbegin(); it != expected.cend(); ++it) {

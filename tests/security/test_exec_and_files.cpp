@@ -33,30 +33,40 @@ bool writeOciLayout(const QString& dir, QFileDevice::Permissions layerMode)
     QFile::link(QStringLiteral("busybox"), tree.path() + QStringLiteral("/bin/sh"));
     QFile::link(QStringLiteral("busybox"), tree.path() + QStringLiteral("/bin/sleep"));
     const QString tar = tree.path() + QStringLiteral(".tar");
-    if (run(QStringLiteral("tar"), {QStringLiteral("--numeric-owner"), QStringLiteral("--owner=0"), QStringLiteral("--group=0"),
-                                    QStringLiteral("-C"), tree.path(), QStringLiteral("-cf"), tar, QStringLiteral("bin")}) != 0)
+    if (run(QStringLiteral("tar"),
+            {QStringLiteral("--numeric-owner"), QStringLiteral("--owner=0"), QStringLiteral("--group=0"),
+             QStringLiteral("-C"), tree.path(), QStringLiteral("-cf"), tar, QStringLiteral("bin")}) != 0)
         return false;
     const QByteArray layer = readFile(tar);
     QFile::remove(tar);
-    const QByteArray config = QStringLiteral(R"({"architecture":"amd64","os":"linux","config":{"Cmd":["/bin/sleep","1000"]},)"
-                                             R"("rootfs":{"type":"layers","diff_ids":["sha256:%1"]}})")
-                                  .arg(sha256(layer)).toUtf8();
+    const QByteArray config =
+        QStringLiteral(R"({"architecture":"amd64","os":"linux","config":{"Cmd":["/bin/sleep","1000"]},)"
+                       R"("rootfs":{"type":"layers","diff_ids":["sha256:%1"]}})")
+            .arg(sha256(layer))
+            .toUtf8();
     const QByteArray manifest =
-        QStringLiteral(R"({"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json",)"
-                       R"("config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"sha256:%1","size":%2},)"
-                       R"("layers":[{"mediaType":"application/vnd.oci.image.layer.v1.tar","digest":"sha256:%3","size":%4}]})")
-            .arg(sha256(config)).arg(config.size()).arg(sha256(layer)).arg(layer.size()).toUtf8();
+        QStringLiteral(
+            R"({"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json",)"
+            R"("config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"sha256:%1","size":%2},)"
+            R"("layers":[{"mediaType":"application/vnd.oci.image.layer.v1.tar","digest":"sha256:%3","size":%4}]})")
+            .arg(sha256(config))
+            .arg(config.size())
+            .arg(sha256(layer))
+            .arg(layer.size())
+            .toUtf8();
     const QByteArray index =
         QStringLiteral(R"({"schemaVersion":2,"manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json",)"
                        R"("digest":"sha256:%1","size":%2}]})")
-            .arg(sha256(manifest)).arg(manifest.size()).toUtf8();
+            .arg(sha256(manifest))
+            .arg(manifest.size())
+            .toUtf8();
     const QString blobs = dir + QStringLiteral("/blobs/sha256/");
     return QDir().mkpath(blobs) && QFile::setPermissions(dir + QStringLiteral("/blobs"), kPublicDir) &&
            QFile::setPermissions(blobs, kPublicDir) &&
            writeFile(dir + QStringLiteral("/oci-layout"), R"({"imageLayoutVersion":"1.0.0"})", kPublic) &&
            writeFile(dir + QStringLiteral("/index.json"), index, kPublic) &&
-           writeFile(blobs + sha256(manifest), manifest, kPublic) && writeFile(blobs + sha256(config), config, kPublic) &&
-           writeFile(blobs + sha256(layer), layer, layerMode);
+           writeFile(blobs + sha256(manifest), manifest, kPublic) &&
+           writeFile(blobs + sha256(config), config, kPublic) && writeFile(blobs + sha256(layer), layer, layerMode);
 }
 
 } // namespace
@@ -64,7 +74,7 @@ bool writeOciLayout(const QString& dir, QFileDevice::Permissions layerMode)
 class TestExecAndFiles : public SecurityFixture {
     Q_OBJECT
 private:
-    QByteArray m_shadowLine;   // the host's /etc/shadow, first line: must never reach the member
+    QByteArray m_shadowLine; // the host's /etc/shadow, first line: must never reach the member
 
 protected:
     void setUpScene() override
@@ -86,8 +96,7 @@ private Q_SLOTS:
         QFETCH(QString, container);
         const Outcome outcome = m_session.berthctlAs(
             kMember,
-            {QStringLiteral("exec"), container, QStringLiteral("--"), QStringLiteral("/bin/sh"),
-             QStringLiteral("-c"),
+            {QStringLiteral("exec"), container, QStringLiteral("--"), QStringLiteral("/bin/sh"), QStringLiteral("-c"),
              QStringLiteral("cat /proc/self/fd/0/etc/shadow; touch /proc/self/fd/0/run/berth-security-marker-item1; "
                             "ls -l /proc/self/fd")},
             QStringLiteral("/"));
@@ -106,13 +115,13 @@ private Q_SLOTS:
         QFETCH(QString, container);
         const QString path = m_files.path() + QStringLiteral("/read-only.txt");
         QVERIFY(writeFile(path, "original\n", kPublic));
-        const Outcome outcome = m_session.berthctlAs(
-            kMember,
-            {QStringLiteral("exec"), container, QStringLiteral("--"), QStringLiteral("/bin/sh"),
-             QStringLiteral("-c"), QStringLiteral("echo overwritten > /proc/self/fd/0; cat")},
-            path);
+        const Outcome outcome =
+            m_session.berthctlAs(kMember,
+                                 {QStringLiteral("exec"), container, QStringLiteral("--"), QStringLiteral("/bin/sh"),
+                                  QStringLiteral("-c"), QStringLiteral("echo overwritten > /proc/self/fd/0; cat")},
+                                 path);
         QCOMPARE(readFile(path), QByteArray("original\n"));
-        QVERIFY2(outcome.out.contains("original"), qPrintable(describe(outcome)));   // stdin still arrives
+        QVERIFY2(outcome.out.contains("original"), qPrintable(describe(outcome))); // stdin still arrives
     }
 
     // Item 1: an O_PATH descriptor (a shell cannot make one; gdbus passes it).
@@ -128,7 +137,8 @@ private Q_SLOTS:
             {QStringLiteral(BERTH_FD_OPEN), QStringLiteral("0"), QStringLiteral("path"), QStringLiteral("/etc"),
              QStringLiteral("--")});
         QVERIFY2(!outcome.out.contains(m_shadowLine), "the host's /etc/shadow reached the member");
-        QVERIFY2(outcome.errText().contains(QLatin1String("org.berth.Error.InvalidArgument")), qPrintable(describe(outcome)));
+        QVERIFY2(outcome.errText().contains(QLatin1String("org.berth.Error.InvalidArgument")),
+                 qPrintable(describe(outcome)));
     }
 
     // Item 8: an OCI layout whose blob the member cannot read was read by
@@ -139,16 +149,16 @@ private Q_SLOTS:
         const QString secret = m_files.path() + QStringLiteral("/oci-secret");
         QVERIFY(writeOciLayout(readable, kPublic) && QFile::setPermissions(readable, kPublicDir));
         QVERIFY(writeOciLayout(secret, kRootOnly) && QFile::setPermissions(secret, kPublicDir));
-        const Outcome fine = m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("oci-ok"),
-                                                            QStringLiteral("-t"), QStringLiteral("oci"), QStringLiteral("--file"),
-                                                            readable});
-        const Outcome outcome = m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("oci-secret"),
-                                                               QStringLiteral("-t"), QStringLiteral("oci"),
-                                                               QStringLiteral("--file"), secret});
+        const Outcome fine =
+            m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("oci-ok"), QStringLiteral("-t"),
+                                           QStringLiteral("oci"), QStringLiteral("--file"), readable});
+        const Outcome outcome =
+            m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("oci-secret"), QStringLiteral("-t"),
+                                           QStringLiteral("oci"), QStringLiteral("--file"), secret});
         const QString state = m_session.state(QStringLiteral("oci-secret"));
         destroy(QStringLiteral("oci-ok"));
         destroy(QStringLiteral("oci-secret"));
-        EXPECT_CODE(fine, 0);   // the same layout, readable: the member may import it
+        EXPECT_CODE(fine, 0); // the same layout, readable: the member may import it
         QCOMPARE(state, QStringLiteral("org.berth.Error.NotFound"));
         QVERIFY2(outcome.code != 0, qPrintable(describe(outcome)));
     }
@@ -157,18 +167,20 @@ private Q_SLOTS:
     void item08_ociPathDescriptor()
     {
         const QString closed = m_files.path() + QStringLiteral("/oci-closed");
-        QVERIFY(writeOciLayout(closed, kPublic) &&
-                QFile::setPermissions(closed, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+        QVERIFY(
+            writeOciLayout(closed, kPublic) &&
+            QFile::setPermissions(closed, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
         const Outcome outcome = m_session.gdbusAs(
             kMember, kManager + QStringLiteral(".CreateFromFile"),
-            {QStringLiteral("oci-closed"), QStringLiteral("oci"), QStringLiteral("@a{ss} {}"), QStringLiteral("application"),
-             QStringLiteral("@as []"), QStringLiteral(""), QStringLiteral("handle 0")},
+            {QStringLiteral("oci-closed"), QStringLiteral("oci"), QStringLiteral("@a{ss} {}"),
+             QStringLiteral("application"), QStringLiteral("@as []"), QStringLiteral(""), QStringLiteral("handle 0")},
             {QStringLiteral(BERTH_FD_OPEN), QStringLiteral("0"), QStringLiteral("path"), closed, QStringLiteral("--")});
         waitForJobOf(outcome);
         const QString state = m_session.state(QStringLiteral("oci-closed"));
         destroy(QStringLiteral("oci-closed"));
         QCOMPARE(state, QStringLiteral("org.berth.Error.NotFound"));
-        QVERIFY2(outcome.errText().contains(QLatin1String("org.berth.Error.InvalidArgument")), qPrintable(describe(outcome)));
+        QVERIFY2(outcome.errText().contains(QLatin1String("org.berth.Error.InvalidArgument")),
+                 qPrintable(describe(outcome)));
     }
 
     // Item 8 (and item 1's rule for every descriptor): Export's output must
@@ -194,7 +206,8 @@ private Q_SLOTS:
         waitForJobOf(outcome);
         destroy(QStringLiteral("expo"));
         QCOMPARE(readFile(precious), QByteArray("precious\n"));
-        QVERIFY2(outcome.errText().contains(QLatin1String("org.berth.Error.InvalidArgument")), qPrintable(describe(outcome)));
+        QVERIFY2(outcome.errText().contains(QLatin1String("org.berth.Error.InvalidArgument")),
+                 qPrintable(describe(outcome)));
     }
 };
 

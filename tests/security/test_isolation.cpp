@@ -64,8 +64,9 @@ private:
     {
         Outcome outcome;
         QString out;
-        outcome.code = run(QStringLiteral("setpriv"), {QStringLiteral("--reuid=%1").arg(base), QStringLiteral("--regid=%1").arg(base),
-                                                       QStringLiteral("--clear-groups"), QStringLiteral("/bin/cat"), path},
+        outcome.code = run(QStringLiteral("setpriv"),
+                           {QStringLiteral("--reuid=%1").arg(base), QStringLiteral("--regid=%1").arg(base),
+                            QStringLiteral("--clear-groups"), QStringLiteral("/bin/cat"), path},
                            &out);
         outcome.out = out.toUtf8();
         return outcome;
@@ -73,11 +74,11 @@ private:
 
     void createUnprivileged(const QString& name, const QStringList& how)
     {
-        EXPECT_CODE(m_session.berthctlAs(kMember, QStringList{QStringLiteral("create"), name} + how +
-                                                      QStringList{QStringLiteral("--app"), QStringLiteral("--"),
-                                                                  QStringLiteral("/bin/sleep"),
-                                                                  QStringLiteral("1000000")}),
-                    0);
+        EXPECT_CODE(
+            m_session.berthctlAs(kMember, QStringList{QStringLiteral("create"), name} + how +
+                                              QStringList{QStringLiteral("--app"), QStringLiteral("--"),
+                                                          QStringLiteral("/bin/sleep"), QStringLiteral("1000000")}),
+            0);
         const quint32 base = makeUnprivileged(name);
         QVERIFY(base != 0);
         m_base.insert(name, base);
@@ -106,7 +107,8 @@ private:
                            "cat /proc/*/root%1/secret; true")
                 .arg(ownerRootOnHost);
         const Outcome tried = inside(reader, script);
-        QVERIFY2(!tried.out.contains(secret), qPrintable(reader + QStringLiteral(" read ") + owner + QStringLiteral("'s secret")));
+        QVERIFY2(!tried.out.contains(secret),
+                 qPrintable(reader + QStringLiteral(" read ") + owner + QStringLiteral("'s secret")));
         // The other's root on the host, escaped: its files by their host
         // path, and the other's view through its init's /proc entry.
         const quint32 base = m_base.value(reader);
@@ -151,12 +153,14 @@ private Q_SLOTS:
     // writes land in its own upper, as its own block's IDs on disk.
     void snapshotsOfOneSource()
     {
-        EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("src"), QStringLiteral("-t"),
-                                                   QStringLiteral("busybox"), QStringLiteral("--app"), QStringLiteral("--"),
-                                                   QStringLiteral("/bin/sleep"), QStringLiteral("1000000")}),
-                    0);
-        const QStringList snapshot{QStringLiteral("-t"), QStringLiteral("clone"), QStringLiteral("-o"),
-                                   QStringLiteral("source=src"), QStringLiteral("-o"), QStringLiteral("snapshot=true")};
+        EXPECT_CODE(
+            m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("src"), QStringLiteral("-t"),
+                                           QStringLiteral("busybox"), QStringLiteral("--app"), QStringLiteral("--"),
+                                           QStringLiteral("/bin/sleep"), QStringLiteral("1000000")}),
+            0);
+        const QStringList snapshot{QStringLiteral("-t"), QStringLiteral("clone"),
+                                   QStringLiteral("-o"), QStringLiteral("source=src"),
+                                   QStringLiteral("-o"), QStringLiteral("snapshot=true")};
         createUnprivileged(QStringLiteral("sa"), snapshot);
         createUnprivileged(QStringLiteral("sb"), snapshot);
         const QString upperA = upperOf(m_session.config(QStringLiteral("sa")));
@@ -191,20 +195,22 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(reachable));
         QVERIFY(::mount(qPrintable(upperA), qPrintable(reachable), nullptr, MS_BIND, nullptr) == 0);
         const auto unbind = qScopeGuard([&] { ::umount2(qPrintable(reachable), MNT_DETACH); });
-        EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("peer"), QStringLiteral("-t"),
-                                                   QStringLiteral("busybox"), QStringLiteral("--app"), QStringLiteral("--"),
-                                                   QStringLiteral("/bin/sleep"), QStringLiteral("1000000")}),
-                    0);
-        QVERIFY(makeUnprivileged(QStringLiteral("peer"),
-                                 m_session.config(QStringLiteral("peer")) +
-                                     QStringLiteral("lxc.mount.entry = %1 peer none bind,create=dir 0 0\n").arg(reachable)) != 0);
+        EXPECT_CODE(
+            m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("peer"), QStringLiteral("-t"),
+                                           QStringLiteral("busybox"), QStringLiteral("--app"), QStringLiteral("--"),
+                                           QStringLiteral("/bin/sleep"), QStringLiteral("1000000")}),
+            0);
+        QVERIFY(makeUnprivileged(
+                    QStringLiteral("peer"),
+                    m_session.config(QStringLiteral("peer")) +
+                        QStringLiteral("lxc.mount.entry = %1 peer none bind,create=dir 0 0\n").arg(reachable)) != 0);
         auto started = m_session.rootCall(kManager, QStringLiteral("Start"), {QStringLiteral("peer")});
         QVERIFY2(started.type() == QDBusMessage::ReplyMessage, qPrintable(started.errorMessage()));
         // Only the administrator enters a container with a host bind.
-        const Outcome bound = m_session.berthctlAs(QStringLiteral("root"),
-                                                   {QStringLiteral("exec"), QStringLiteral("peer"), QStringLiteral("--"),
-                                                    QStringLiteral("/bin/sh"), QStringLiteral("-c"),
-                                                    QStringLiteral("stat -c '%u %a' /peer/secret; cat /peer/secret")});
+        const Outcome bound = m_session.berthctlAs(
+            QStringLiteral("root"),
+            {QStringLiteral("exec"), QStringLiteral("peer"), QStringLiteral("--"), QStringLiteral("/bin/sh"),
+             QStringLiteral("-c"), QStringLiteral("stat -c '%u %a' /peer/secret; cat /peer/secret")});
         QVERIFY2(!bound.out.contains(kSecret), qPrintable(describe(bound)));
         QVERIFY2(bound.outText().startsWith(QLatin1String("65534 600")), qPrintable(describe(bound)));
         destroy(QStringLiteral("peer"));

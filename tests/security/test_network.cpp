@@ -23,13 +23,14 @@ class HostLink {
 public:
     explicit HostLink(const QString& name, const QString& address = {}) : m_name(name)
     {
-        run(QStringLiteral("ip"), {QStringLiteral("link"), QStringLiteral("add"), name, QStringLiteral("type"),
-                                   QStringLiteral("veth"), QStringLiteral("peer"), QStringLiteral("name"),
-                                   name + QStringLiteral("p")});
-        run(QStringLiteral("ip"), {QStringLiteral("link"), QStringLiteral("set"), name + QStringLiteral("p"),
-                                   QStringLiteral("up")});
+        run(QStringLiteral("ip"),
+            {QStringLiteral("link"), QStringLiteral("add"), name, QStringLiteral("type"), QStringLiteral("veth"),
+             QStringLiteral("peer"), QStringLiteral("name"), name + QStringLiteral("p")});
+        run(QStringLiteral("ip"),
+            {QStringLiteral("link"), QStringLiteral("set"), name + QStringLiteral("p"), QStringLiteral("up")});
         if (!address.isEmpty())
-            run(QStringLiteral("ip"), {QStringLiteral("addr"), QStringLiteral("add"), address, QStringLiteral("dev"), name});
+            run(QStringLiteral("ip"),
+                {QStringLiteral("addr"), QStringLiteral("add"), address, QStringLiteral("dev"), name});
         run(QStringLiteral("ip"), {QStringLiteral("link"), QStringLiteral("set"), name, QStringLiteral("up")});
         m_index = ::if_nametoindex(name.toUtf8().constData());
     }
@@ -62,11 +63,12 @@ private Q_SLOTS:
         QVERIFY(vpn.index() != 0);
         EXPECT_CODE(memberCreate(QStringLiteral("pair"), kind, {QStringLiteral("--network"), kBridge}), 0);
         QVERIFY(hasIdMap(m_session.config(QStringLiteral("pair"))));
-        const Outcome set = memberSetConfig(QStringLiteral("pair"), m_session.config(QStringLiteral("pair")) +
-                                                                        QStringLiteral("lxc.net.0.veth.pair = hostvpn0\n"));
+        const Outcome set =
+            memberSetConfig(QStringLiteral("pair"), m_session.config(QStringLiteral("pair")) +
+                                                        QStringLiteral("lxc.net.0.veth.pair = hostvpn0\n"));
         const Outcome start = m_session.berthctlAs(kMember, {QStringLiteral("start"), QStringLiteral("pair")});
         destroy(QStringLiteral("pair"));
-        QCOMPARE(vpn.currentIndex(), vpn.index());   // still there, the same link
+        QCOMPARE(vpn.currentIndex(), vpn.index()); // still there, the same link
         const Outcome& refused = set.code != 0 ? set : start;
         QVERIFY2(refused.code != 0 && both(refused).contains(QLatin1String("hostvpn0")), qPrintable(describe(refused)));
     }
@@ -85,7 +87,7 @@ private Q_SLOTS:
         const Outcome deleted = m_session.berthctlAs(kMember, {QStringLiteral("bridge"), QStringLiteral("delete"),
                                                                QStringLiteral("hostbr0"), QStringLiteral("-f")});
         QCOMPARE(afterCreate, lan.index());
-        QCOMPARE(lan.currentIndex(), lan.index());   // still there, the same link
+        QCOMPARE(lan.currentIndex(), lan.index()); // still there, the same link
         QVERIFY2(created.code != 0 && both(created).contains(QLatin1String("hostbr0")), qPrintable(describe(created)));
         QVERIFY2(deleted.code != 0, qPrintable(describe(deleted)));
     }
@@ -101,7 +103,10 @@ private Q_SLOTS:
         const Outcome ssh = m_session.berthctlAs(kMember, {QStringLiteral("forward"), QStringLiteral("add"),
                                                            QStringLiteral("web"), QStringLiteral("tcp:22:22")});
         const QStringList forwards =
-            m_session.rootCall(kNetwork, QStringLiteral("ListForwards"), {QStringLiteral("web")}).arguments().value(0).toStringList();
+            m_session.rootCall(kNetwork, QStringLiteral("ListForwards"), {QStringLiteral("web")})
+                .arguments()
+                .value(0)
+                .toStringList();
         QString ruleset;
         run(QStringLiteral("nft"), {QStringLiteral("list"), QStringLiteral("ruleset")}, &ruleset);
         // An unprivileged port stays the member's to forward.
@@ -110,7 +115,8 @@ private Q_SLOTS:
         destroy(QStringLiteral("web"));
         QVERIFY2(!forwards.contains(QStringLiteral("tcp:22:22")), qPrintable(forwards.join(QLatin1Char(' '))));
         QVERIFY2(!ruleset.contains(QLatin1String("dport 22 ")), qPrintable(ruleset));
-        QVERIFY2((ssh.code == 3 || ssh.code == 2) && both(ssh).contains(QLatin1String("22")), qPrintable(describe(ssh)));
+        QVERIFY2((ssh.code == 3 || ssh.code == 2) && both(ssh).contains(QLatin1String("22")),
+                 qPrintable(describe(ssh)));
         EXPECT_CODE(web, 0);
     }
 
@@ -123,15 +129,15 @@ private Q_SLOTS:
     void item06_forwardLeavesHostServiceAlone()
     {
         QFETCH(QString, kind);
-        QProcess service;   // ended by PID below
-        service.start(QStringLiteral("busybox"), {QStringLiteral("nc"), QStringLiteral("-ll"), QStringLiteral("-p"),
-                                                  QStringLiteral("8022"), QStringLiteral("-e"), QStringLiteral("/bin/echo"),
-                                                  QStringLiteral("host-service")});
+        QProcess service; // ended by PID below
+        service.start(QStringLiteral("busybox"),
+                      {QStringLiteral("nc"), QStringLiteral("-ll"), QStringLiteral("-p"), QStringLiteral("8022"),
+                       QStringLiteral("-e"), QStringLiteral("/bin/echo"), QStringLiteral("host-service")});
         QVERIFY(service.waitForStarted());
         auto ask = [](const QString& address) {
             QString answer;
-            run(QStringLiteral("busybox"), {QStringLiteral("nc"), QStringLiteral("-w"), QStringLiteral("5"), address,
-                                            QStringLiteral("8022")},
+            run(QStringLiteral("busybox"),
+                {QStringLiteral("nc"), QStringLiteral("-w"), QStringLiteral("5"), address, QStringLiteral("8022")},
                 &answer);
             return answer.trimmed();
         };
@@ -147,9 +153,10 @@ private Q_SLOTS:
         service.kill();
         service.waitForFinished();
         destroy(QStringLiteral("svc"));
-        QVERIFY2(local == QLatin1String("host-service") && own == QLatin1String("host-service"),
-                 qPrintable(QStringLiteral("127.0.0.1: '%1', 10.231.0.1: '%2'; forward: %3")
-                                .arg(local, own, describe(forward))));
+        QVERIFY2(
+            local == QLatin1String("host-service") && own == QLatin1String("host-service"),
+            qPrintable(
+                QStringLiteral("127.0.0.1: '%1', 10.231.0.1: '%2'; forward: %3").arg(local, own, describe(forward))));
     }
 
     // Item 6: bridges (new, or changed) on the host's loopback, link-local
@@ -171,25 +178,30 @@ private Q_SLOTS:
         QFETCH(QString, address);
         QFETCH(QString, keyword);
         HostLink lan(QStringLiteral("hostlan0"), QStringLiteral("10.99.0.1/24"));
-        auto bridge = m_session.rootCall(kNetwork, QStringLiteral("CreateBridge"),
-                                         {QStringLiteral("chg0"), QStringLiteral("10.233.0.1/24"), QString(), true, QString(), 0u});
+        auto bridge = m_session.rootCall(
+            kNetwork, QStringLiteral("CreateBridge"),
+            {QStringLiteral("chg0"), QStringLiteral("10.233.0.1/24"), QString(), true, QString(), 0u});
         QVERIFY2(bridge.type() == QDBusMessage::ReplyMessage, qPrintable(bridge.errorMessage()));
         const HostState before = HostState::read();
-        const Outcome created = m_session.berthctlAs(kMember, {QStringLiteral("bridge"), QStringLiteral("create"),
-                                                               QStringLiteral("evil0"), QStringLiteral("--address"), address});
+        const Outcome created =
+            m_session.berthctlAs(kMember, {QStringLiteral("bridge"), QStringLiteral("create"), QStringLiteral("evil0"),
+                                           QStringLiteral("--address"), address});
         const QStringList changedByCreate = before.differences(HostState::read());
         m_session.rootCall(kNetwork, QStringLiteral("DeleteBridge"), {QStringLiteral("evil0"), true});
         // An existing bridge of Berth's moved there: the same rule. (Berth
         // may rebuild its own bridge; its addresses are what matters.)
-        const Outcome changed = m_session.berthctlAs(kMember, {QStringLiteral("bridge"), QStringLiteral("change"),
-                                                               QStringLiteral("chg0"), QStringLiteral("--address"), address});
+        const Outcome changed =
+            m_session.berthctlAs(kMember, {QStringLiteral("bridge"), QStringLiteral("change"), QStringLiteral("chg0"),
+                                           QStringLiteral("--address"), address});
         QStringList changedByChange = before.differences(HostState::read());
         changedByChange.removeIf([](const QString& line) { return line.startsWith(QLatin1String("links:")); });
         m_session.rootCall(kNetwork, QStringLiteral("DeleteBridge"), {QStringLiteral("chg0"), true});
         QVERIFY2(changedByCreate.isEmpty(), qPrintable(changedByCreate.join(QLatin1Char('\n'))));
-        QVERIFY2((created.code == 2 || created.code == 3) && both(created).contains(keyword), qPrintable(describe(created)));
+        QVERIFY2((created.code == 2 || created.code == 3) && both(created).contains(keyword),
+                 qPrintable(describe(created)));
         QVERIFY2(changedByChange.isEmpty(), qPrintable(changedByChange.join(QLatin1Char('\n'))));
-        QVERIFY2((changed.code == 2 || changed.code == 3) && both(changed).contains(keyword), qPrintable(describe(changed)));
+        QVERIFY2((changed.code == 2 || changed.code == 3) && both(changed).contains(keyword),
+                 qPrintable(describe(changed)));
     }
 };
 

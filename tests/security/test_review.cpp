@@ -39,15 +39,17 @@ private Q_SLOTS:
         EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("start"), QStringLiteral("links")}), 0);
         QString plant;
         for (const QString& file : {QStringLiteral("hostname"), QStringLiteral("hosts"), QStringLiteral("resolv.conf")})
-            plant += QStringLiteral("rm -f /etc/%1; ln -s ../../../../../../../../../../run/berth-security-marker-%1 /etc/%1; ")
+            plant += QStringLiteral(
+                         "rm -f /etc/%1; ln -s ../../../../../../../../../../run/berth-security-marker-%1 /etc/%1; ")
                          .arg(file);
-        EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("exec"), QStringLiteral("links"), QStringLiteral("--"),
-                                                   QStringLiteral("/bin/sh"), QStringLiteral("-c"), plant}),
+        EXPECT_CODE(
+            m_session.berthctlAs(kMember, {QStringLiteral("exec"), QStringLiteral("links"), QStringLiteral("--"),
+                                           QStringLiteral("/bin/sh"), QStringLiteral("-c"), plant}),
+            0);
+        EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("stop"), QStringLiteral("links"),
+                                                   QStringLiteral("-t"), QStringLiteral("1")}),
                     0);
-        EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("stop"), QStringLiteral("links"), QStringLiteral("-t"),
-                                                   QStringLiteral("1")}),
-                    0);
-        m_session.berthctlAs(kMember, {QStringLiteral("start"), QStringLiteral("links")});   // may refuse: either way
+        m_session.berthctlAs(kMember, {QStringLiteral("start"), QStringLiteral("links")}); // may refuse: either way
         destroy(QStringLiteral("links"));
         QVERIFY2(markers().isEmpty(), qPrintable(markers().join(QLatin1Char(' '))));
     }
@@ -65,17 +67,18 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(victim) && writeFile(victim + QStringLiteral("/keep.txt"), "keep\n", kPublic));
         EXPECT_CODE(memberCreateApp(QStringLiteral("walls")), 0);
         EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("start"), QStringLiteral("walls")}), 0);
-        EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("exec"), QStringLiteral("walls"), QStringLiteral("--"),
-                                                   QStringLiteral("/bin/sh"), QStringLiteral("-c"),
-                                                   QStringLiteral("ln -s %1 /leak-file; ln -s / /leak-root; ln -s %2 /victim; "
-                                                                  "mkdir -p /d; ln -s %2 /d/inner")
-                                                       .arg(secretPath, victim)}),
+        EXPECT_CODE(
+            m_session.berthctlAs(kMember, {QStringLiteral("exec"), QStringLiteral("walls"), QStringLiteral("--"),
+                                           QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                                           QStringLiteral("ln -s %1 /leak-file; ln -s / /leak-root; ln -s %2 /victim; "
+                                                          "mkdir -p /d; ln -s %2 /d/inner")
+                                               .arg(secretPath, victim)}),
+            0);
+        EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("stop"), QStringLiteral("walls"),
+                                                   QStringLiteral("-t"), QStringLiteral("1")}),
                     0);
-        EXPECT_CODE(m_session.berthctlAs(kMember, {QStringLiteral("stop"), QStringLiteral("walls"), QStringLiteral("-t"),
-                                                   QStringLiteral("1")}),
-                    0);
-        const Outcome exported = m_session.berthctlAs(kMember, {QStringLiteral("export"), QStringLiteral("walls"),
-                                                                QStringLiteral("-")});
+        const Outcome exported =
+            m_session.berthctlAs(kMember, {QStringLiteral("export"), QStringLiteral("walls"), QStringLiteral("-")});
         QProcess gunzip;
         gunzip.start(QStringLiteral("gzip"), {QStringLiteral("-dc")});
         gunzip.write(exported.out);
@@ -123,7 +126,8 @@ private Q_SLOTS:
                                                                 {.path = "up/berth-security-marker-tar", .data = "x"}};
         QTest::newRow("symlink climbing") << std::vector<Entry>{{.type = 'l', .path = "up", .link = climb + "run"},
                                                                 {.path = "up/berth-security-marker-tar", .data = "x"}};
-        QTest::newRow("hard link absolute") << std::vector<Entry>{{.type = 'h', .path = "etc/shadow", .link = "/etc/shadow"}};
+        QTest::newRow("hard link absolute")
+            << std::vector<Entry>{{.type = 'h', .path = "etc/shadow", .link = "/etc/shadow"}};
         QTest::newRow("hard link climbing")
             << std::vector<Entry>{{.type = 'h', .path = "etc/shadow", .link = climb + "etc/shadow"}};
     }
@@ -140,19 +144,21 @@ private Q_SLOTS:
         char buffer[65536];
         for (ssize_t n; (n = ::read(archive.get(), buffer, sizeof buffer)) > 0;)
             data.append(buffer, n);
-        const Outcome outcome = m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("hostile"),
-                                                               QStringLiteral("-t"), QStringLiteral("tarball"),
-                                                               QStringLiteral("--file"),
-                                                               publicFile(QStringLiteral("hostile.tar"), data)});
+        const Outcome outcome =
+            m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("hostile"), QStringLiteral("-t"),
+                                           QStringLiteral("tarball"), QStringLiteral("--file"),
+                                           publicFile(QStringLiteral("hostile.tar"), data)});
         struct stat inside {};
-        const QByteArray linked = (m_session.rootfs(QStringLiteral("hostile")) + QStringLiteral("/etc/shadow")).toUtf8();
+        const QByteArray linked =
+            (m_session.rootfs(QStringLiteral("hostile")) + QStringLiteral("/etc/shadow")).toUtf8();
         const bool isHostShadow = ::lstat(linked.constData(), &inside) == 0 && inside.st_dev == shadow.st_dev &&
                                   inside.st_ino == shadow.st_ino;
         struct stat after {};
         ::stat("/etc/shadow", &after);
         destroy(QStringLiteral("hostile"));
         QVERIFY2(markers().isEmpty(), qPrintable(markers().join(QLatin1Char(' ')) + describe(outcome)));
-        QVERIFY2(!isHostShadow && after.st_nlink == shadow.st_nlink, "the host's /etc/shadow was linked into the rootfs");
+        QVERIFY2(!isHostShadow && after.st_nlink == shadow.st_nlink,
+                 "the host's /etc/shadow was linked into the rootfs");
     }
 
     // Issue #16: a container archive's config is the member's text. Hooks,
@@ -176,8 +182,7 @@ private Q_SLOTS:
         QTest::newRow("include") << archive("lxc.include = /etc/shadow\n");
         QTest::newRow("privileged") << archive("berth.privileged = 1\n");
         QTest::newRow("device outside dev") << archive("", {{.type = 'c', .path = "rootfs/etc/null"}});
-        QTest::newRow("outside rootfs")
-            << archive("", {{.path = "run/berth-security-marker-tar", .data = "x"}});
+        QTest::newRow("outside rootfs") << archive("", {{.path = "run/berth-security-marker-tar", .data = "x"}});
     }
 
     void review_containerArchiveConfigIsJudged()
@@ -188,10 +193,10 @@ private Q_SLOTS:
         char buffer[65536];
         for (ssize_t n; (n = ::read(archive.get(), buffer, sizeof buffer)) > 0;)
             data.append(buffer, n);
-        const Outcome outcome = m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("judged"),
-                                                               QStringLiteral("-t"), QStringLiteral("tarball"),
-                                                               QStringLiteral("--file"),
-                                                               publicFile(QStringLiteral("judged.tar"), data)});
+        const Outcome outcome =
+            m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("judged"), QStringLiteral("-t"),
+                                           QStringLiteral("tarball"), QStringLiteral("--file"),
+                                           publicFile(QStringLiteral("judged.tar"), data)});
         const bool created = QFile::exists(m_session.rootfs(QStringLiteral("judged")));
         destroy(QStringLiteral("judged"));
         QVERIFY2(outcome.code != 0 && !created, qPrintable(describe(outcome)));
@@ -206,16 +211,16 @@ private Q_SLOTS:
         const std::string config = "lxc.uts.name = old\nberth.kind = system\nlxc.init.cmd = /sbin/init\n"
                                    "lxc.rootfs.path = dir:/\nlxc.idmap = u 0 0 65536\nlxc.idmap = g 0 0 65536\n";
         const berth::UniqueFd archive = archive_test::buildArchive({{.path = "config", .data = config},
-                                                                     {.type = 'd', .path = "rootfs", .perm = 0755},
-                                                                     {.type = 'd', .path = "rootfs/etc", .perm = 0755}});
+                                                                    {.type = 'd', .path = "rootfs", .perm = 0755},
+                                                                    {.type = 'd', .path = "rootfs/etc", .perm = 0755}});
         QByteArray data;
         char buffer[65536];
         for (ssize_t n; (n = ::read(archive.get(), buffer, sizeof buffer)) > 0;)
             data.append(buffer, n);
-        const Outcome outcome = m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("tamed"),
-                                                               QStringLiteral("-t"), QStringLiteral("tarball"),
-                                                               QStringLiteral("--file"),
-                                                               publicFile(QStringLiteral("tamed.tar"), data)});
+        const Outcome outcome =
+            m_session.berthctlAs(kMember, {QStringLiteral("create"), QStringLiteral("tamed"), QStringLiteral("-t"),
+                                           QStringLiteral("tarball"), QStringLiteral("--file"),
+                                           publicFile(QStringLiteral("tamed.tar"), data)});
         QFile stored(m_session.rootfs(QStringLiteral("tamed")) + QStringLiteral("/../config"));
         const QString text = stored.open(QIODevice::ReadOnly) ? QString::fromUtf8(stored.readAll()) : QString();
         destroy(QStringLiteral("tamed"));

@@ -31,8 +31,8 @@ const QString kIdMap = QStringLiteral("lxc.idmap = u 0 1000000000 65536\nlxc.idm
 class TestShares : public SecurityFixture {
     Q_OBJECT
 private:
-    QString m_home;      // the member's own directory, where they may rename and link
-    QString m_project;   // a folder of theirs in it
+    QString m_home;    // the member's own directory, where they may rename and link
+    QString m_project; // a folder of theirs in it
 
     Outcome member(const QStringList& args) { return m_session.berthctlAs(kMember, args); }
     Outcome memberShell(const QString& script)
@@ -41,7 +41,8 @@ private:
     }
     Outcome execInApp(const QString& script)
     {
-        return member({QStringLiteral("exec"), kApp, QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"), script});
+        return member(
+            {QStringLiteral("exec"), kApp, QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"), script});
     }
     void restartApp()
     {
@@ -92,7 +93,8 @@ private Q_SLOTS:
         EXPECT_CODE(memberShell(QStringLiteral("mv '%1' '%1.away' && ln -s /etc '%1'").arg(m_project)), 0);
         const Outcome started = member({QStringLiteral("start"), kApp});
         QVERIFY2(started.code != 0, qPrintable(describe(started)));
-        QVERIFY2(both(started).contains(QLatin1String("shared folder")) && both(started).contains(QLatin1String("symlink")),
+        QVERIFY2(both(started).contains(QLatin1String("shared folder")) &&
+                     both(started).contains(QLatin1String("symlink")),
                  qPrintable(describe(started)));
         QCOMPARE(m_session.state(kApp), QStringLiteral("stopped"));
         // Put back: it starts again, and shows the member's folder.
@@ -107,12 +109,15 @@ private Q_SLOTS:
     // there is nobody's inside and stays unreadable and unwritable.
     void hardLinksReachNothing()
     {
-        const Outcome linked = memberShell(QStringLiteral("ln /etc/shadow '%1/shadow'; ln /etc/passwd '%1/passwd'").arg(m_project));
-        QVERIFY2(!QFile::exists(m_project + QStringLiteral("/shadow")) && !QFile::exists(m_project + QStringLiteral("/passwd")),
+        const Outcome linked =
+            memberShell(QStringLiteral("ln /etc/shadow '%1/shadow'; ln /etc/passwd '%1/passwd'").arg(m_project));
+        QVERIFY2(!QFile::exists(m_project + QStringLiteral("/shadow")) &&
+                     !QFile::exists(m_project + QStringLiteral("/passwd")),
                  qPrintable(describe(linked)));
         const QString secret = m_files.path() + QStringLiteral("/secret");
         QVERIFY(writeFile(secret, "root's secret\n", kRootOnly));
-        QVERIFY(::link(secret.toLocal8Bit().constData(), (m_project + QStringLiteral("/secret")).toLocal8Bit().constData()) == 0);
+        QVERIFY(::link(secret.toLocal8Bit().constData(),
+                       (m_project + QStringLiteral("/secret")).toLocal8Bit().constData()) == 0);
         EXPECT_CODE(member({QStringLiteral("share"), kApp, m_project, QStringLiteral("/src")}), 0);
         restartApp();
         EXPECT_CODE(member({QStringLiteral("start"), kApp}), 0);
@@ -134,16 +139,18 @@ private Q_SLOTS:
     // and a config line naming one is refused at start even when root wrote it.
     void magicLinksAreRefused()
     {
-        const Outcome procDir = m_session.gdbusAs(
-            kMember, kManager + QStringLiteral(".ShareFolder"),
-            {kApp, QStringLiteral("handle 0"), QStringLiteral("/self"), QStringLiteral("root")},
-            {QStringLiteral(BERTH_FD_OPEN), QStringLiteral("0"), QStringLiteral("dir"), QStringLiteral("/proc/self/fd"),
-             QStringLiteral("--")});
+        const Outcome procDir =
+            m_session.gdbusAs(kMember, kManager + QStringLiteral(".ShareFolder"),
+                              {kApp, QStringLiteral("handle 0"), QStringLiteral("/self"), QStringLiteral("root")},
+                              {QStringLiteral(BERTH_FD_OPEN), QStringLiteral("0"), QStringLiteral("dir"),
+                               QStringLiteral("/proc/self/fd"), QStringLiteral("--")});
         QVERIFY2(both(procDir).contains(QLatin1String("kernel filesystem")), qPrintable(describe(procDir)));
         const QString before = m_session.config(kApp);
-        const QString magic = before + QStringLiteral("berth.share = /proc/self/root/etc /hostetc owner=0:0 uid=0 gid=0\n");
+        const QString magic =
+            before + QStringLiteral("berth.share = /proc/self/root/etc /hostetc owner=0:0 uid=0 gid=0\n");
         const Outcome refused = memberSetConfig(kApp, magic);
-        QVERIFY2(refused.code == 3 && both(refused).contains(QLatin1String("berth.share")), qPrintable(describe(refused)));
+        QVERIFY2(refused.code == 3 && both(refused).contains(QLatin1String("berth.share")),
+                 qPrintable(describe(refused)));
         QCOMPARE(m_session.config(kApp), before);
         restartApp();
         QCOMPARE(m_session.setConfig(kApp, magic), QString());
@@ -159,7 +166,8 @@ private Q_SLOTS:
     void targetsStayInsideTheRootfs()
     {
         const QString before = m_session.config(kApp);
-        for (const QString& target : {QStringLiteral("../../../etc"), QStringLiteral("/a/../../etc"), QStringLiteral("/")}) {
+        for (const QString& target :
+             {QStringLiteral("../../../etc"), QStringLiteral("/a/../../etc"), QStringLiteral("/")}) {
             const Outcome refused = member({QStringLiteral("share"), kApp, m_project, target});
             QVERIFY2(refused.code != 0, qPrintable(describe(refused)));
         }

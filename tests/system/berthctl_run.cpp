@@ -35,13 +35,15 @@ Outcome berthctl(const QStringList& args)
     return finish(process, 300000, QStringLiteral("berthctl ") + args.join(QLatin1Char(' ')));
 }
 
-Outcome runAsUser(const QString& user, const QStringList& command, const QString& busAddress,
-                  const QString& stdinPath)
+Outcome runAsUser(const QString& user, const QStringList& command, const QString& busAddress, const QString& stdinPath)
 {
     const QStringList asUser{QStringLiteral("--reuid=") + idOf(QStringLiteral("-u"), user),
                              QStringLiteral("--regid=") + idOf(QStringLiteral("-g"), user),
-                             QStringLiteral("--init-groups"), QStringLiteral("--"), QStringLiteral("/bin/sh"),
-                             QStringLiteral("-c"), QStringLiteral("exec \"$@\" < \"$BERTH_TEST_STDIN\""),
+                             QStringLiteral("--init-groups"),
+                             QStringLiteral("--"),
+                             QStringLiteral("/bin/sh"),
+                             QStringLiteral("-c"),
+                             QStringLiteral("exec \"$@\" < \"$BERTH_TEST_STDIN\""),
                              QStringLiteral("sh")};
     QProcess process;
     auto env = QProcessEnvironment::systemEnvironment();

@@ -12,7 +12,7 @@ class QProcess;
 namespace berth::test {
 
 struct Outcome {
-    int code = -1;   // -1: it did not start, did not end in 5 minutes, or crashed
+    int code = -1; // -1: it did not start, did not end in 5 minutes, or crashed
     QByteArray out;
     QByteArray err;
     [[nodiscard]] QString outText() const { return QString::fromUtf8(out); }
@@ -21,7 +21,7 @@ struct Outcome {
 
 // stdin is closed, so berthctl sees no terminal (exec then uses these fds).
 // BERTH_TEST_VERBOSE=1 prints what it said, for people reading its output.
-Outcome berthctl(const QStringList& args);   // cleanup calls may ignore the outcome
+Outcome berthctl(const QStringList& args); // cleanup calls may ignore the outcome
 
 // `command` as `user` (setpriv --init-groups) on the bus at `busAddress`,
 // with LC_ALL=C, its stdin opened from `stdinPath` by the user's own shell,
@@ -44,8 +44,8 @@ QString idOf(const QString& flag, const QString& user);
 } // namespace berth::test
 
 // Runs the call once (QVERIFY2 evaluates its message even on success).
-#define EXPECT_CODE(call, expected)                                                       \
-    do {                                                                                  \
-        const berth::test::Outcome outcome_ = (call);                                     \
-        QVERIFY2(outcome_.code == (expected), qPrintable(berth::test::describe(outcome_))); \
+#define EXPECT_CODE(call, expected)                                                                                    \
+    do {                                                                                                               \
+        const berth::test::Outcome outcome_ = (call);                                                                  \
+        QVERIFY2(outcome_.code == (expected), qPrintable(berth::test::describe(outcome_)));                            \
     } while (false)

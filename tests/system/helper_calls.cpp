@@ -9,8 +9,7 @@
 
 namespace berth::test {
 
-QDBusMessage callHelper(const SystemBus& bus, const QString& interface, const QString& method,
-                        const QVariantList& args)
+QDBusMessage callHelper(const SystemBus& bus, const QString& interface, const QString& method, const QVariantList& args)
 {
     auto message = QDBusMessage::createMethodCall(kService, kPath, interface, method);
     message.setArguments(args);
@@ -48,19 +47,22 @@ QString jobProperty(const SystemBus& bus, const QString& job, const QString& pro
 QString waitForJob(const SystemBus& bus, const QString& job)
 {
     QString state;
-    const bool ended = waitUntil([&] {
-        state = jobProperty(bus, job, QStringLiteral("State"));
-        return state != QLatin1String("running");
-    }, 300000);
+    const bool ended = waitUntil(
+        [&] {
+            state = jobProperty(bus, job, QStringLiteral("State"));
+            return state != QLatin1String("running");
+        },
+        300000);
     return ended ? state : QStringLiteral("timed out");
 }
 
 QStringList gdbusCall(const SystemBus& bus, const QString& interfaceAndMethod, const QString& objectPath)
 {
-    return {QStringLiteral("gdbus"),         QStringLiteral("call"), QStringLiteral("--address"),
-            bus.address(),                   QStringLiteral("--dest"), kService,
-            QStringLiteral("--object-path"), objectPath,             QStringLiteral("--method"),
-            interfaceAndMethod};
+    return {QStringLiteral("gdbus"),         QStringLiteral("call"),
+            QStringLiteral("--address"),     bus.address(),
+            QStringLiteral("--dest"),        kService,
+            QStringLiteral("--object-path"), objectPath,
+            QStringLiteral("--method"),      interfaceAndMethod};
 }
 
 QString gvariantString(QString text)

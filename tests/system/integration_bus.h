@@ -21,12 +21,12 @@ bool startTestBus(SystemBus& bus, QString* why, int helperIdleSeconds = SystemBu
 // main() of a test on the private bus: the integration environment around
 // it (refusing to run without root) and a QCoreApplication, which QtDBus
 // needs for its connections and the tests for the signals they wait for.
-#define BERTH_SYSTEM_TEST_MAIN(TestClass)                                        \
-    int main(int argc, char** argv)                                              \
-    {                                                                            \
-        return berth::test::runIntegrationTest(#TestClass, [&] {                 \
-            QCoreApplication app(argc, argv);                                    \
-            TestClass test;                                                      \
-            return QTest::qExec(&test, argc, argv);                              \
-        });                                                                      \
+#define BERTH_SYSTEM_TEST_MAIN(TestClass)                                                                              \
+    int main(int argc, char** argv)                                                                                    \
+    {                                                                                                                  \
+        return berth::test::runIntegrationTest(#TestClass, [&] {                                                       \
+            QCoreApplication app(argc, argv);                                                                          \
+            TestClass test;                                                                                            \
+            return QTest::qExec(&test, argc, argv);                                                                    \
+        });                                                                                                            \
     }

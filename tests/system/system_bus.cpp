@@ -86,8 +86,8 @@ bool SystemBus::writeFiles(const SystemBusSettings& settings, QString* why)
     }
     // Unprivileged test users connect to the socket inside.
     QFile::setPermissions(m_dir->path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
-                                             QFileDevice::ReadOther | QFileDevice::ExeOther |
-                                             QFileDevice::ReadGroup | QFileDevice::ExeGroup);
+                                             QFileDevice::ReadOther | QFileDevice::ExeOther | QFileDevice::ReadGroup |
+                                             QFileDevice::ExeGroup);
     const QString dir = m_dir->path();
     QDir().mkpath(dir + QStringLiteral("/services"));
     return writeFile(dir + QStringLiteral("/bus.conf"), busConfig(dir), why) &&
@@ -130,9 +130,8 @@ bool SystemBus::start(const SystemBusSettings& settings, QString* why)
     env.insert(QStringLiteral("DBUS_SYSTEM_BUS_ADDRESS"), QStringLiteral("unix:path=%1/bus").arg(m_dir->path()));
     m_daemon.setProcessEnvironment(env);
     m_daemon.setProcessChannelMode(QProcess::SeparateChannels);
-    m_daemon.start(QStringLiteral("dbus-daemon"),
-                   {QStringLiteral("--config-file=%1/bus.conf").arg(m_dir->path()), QStringLiteral("--nofork"),
-                    QStringLiteral("--print-address=1")});
+    m_daemon.start(QStringLiteral("dbus-daemon"), {QStringLiteral("--config-file=%1/bus.conf").arg(m_dir->path()),
+                                                   QStringLiteral("--nofork"), QStringLiteral("--print-address=1")});
     if (!m_daemon.waitForStarted() || !m_daemon.waitForReadyRead(30000)) {
         *why = QStringLiteral("dbus-daemon did not start: %1").arg(QString::fromUtf8(m_daemon.readAllStandardError()));
         return false;

@@ -16,8 +16,8 @@
 namespace berth::test {
 
 struct SystemBusSettings {
-    QString stateRoot;       // the helper's --root
-    QString cgroupParent;    // the helper's --cgroup-parent
+    QString stateRoot;    // the helper's --root
+    QString cgroupParent; // the helper's --cgroup-parent
     int helperIdleSeconds = 300;
 };
 
@@ -45,7 +45,7 @@ private:
     QProcess m_daemon;
     QString m_address;
     QString m_connectionName;
-    QStringList m_installed;   // polkit files this run put in place
+    QStringList m_installed; // polkit files this run put in place
 };
 
 // Runs a program as another user (setpriv), returns exit code; output in *out.

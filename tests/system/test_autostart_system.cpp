@@ -29,18 +29,17 @@ using namespace berth::test;
 
 namespace {
 
-const QString kDb = QStringLiteral("as-db");         // order 10, delay 1: first
-const QString kCache = QStringLiteral("as-cache");   // order 20: second (before web by name)
-const QString kWeb = QStringLiteral("as-web");       // order 20: third
-const QString kOff = QStringLiteral("as-off");       // no lxc.start.auto
-const QString kLate = QStringLiteral("as-late");     // veth on the bridge brlate
+const QString kDb = QStringLiteral("as-db");       // order 10, delay 1: first
+const QString kCache = QStringLiteral("as-cache"); // order 20: second (before web by name)
+const QString kWeb = QStringLiteral("as-web");     // order 20: third
+const QString kOff = QStringLiteral("as-off");     // no lxc.start.auto
+const QString kLate = QStringLiteral("as-late");   // veth on the bridge brlate
 const QString kLateBridge = QStringLiteral("brlate");
 constexpr int kDbDelay = 1;
 
 QJsonObject info(const QString& name)
 {
-    return QJsonDocument::fromJson(berthctl({QStringLiteral("info"), name, QStringLiteral("--json")}).out)
-        .object();
+    return QJsonDocument::fromJson(berthctl({QStringLiteral("info"), name, QStringLiteral("--json")}).out).object();
 }
 
 // "net:[inode]", the namespace's identity; empty when the process is gone.
@@ -119,8 +118,8 @@ private Q_SLOTS:
         QVERIFY2(startTestBus(m_bus, &why), qPrintable(why));
         for (const QString& name : {kDb, kCache, kWeb, kOff})
             EXPECT_CODE(berthctl({QStringLiteral("create"), name, QStringLiteral("-t"), QStringLiteral("busybox")}), 0);
-        QVERIFY(configure(kDb, QStringLiteral("lxc.start.auto = 1\nlxc.start.order = 10\nlxc.start.delay = %1\n")
-                                   .arg(kDbDelay)));
+        QVERIFY(configure(
+            kDb, QStringLiteral("lxc.start.auto = 1\nlxc.start.order = 10\nlxc.start.delay = %1\n").arg(kDbDelay)));
         QVERIFY(configure(kCache, QStringLiteral("lxc.start.auto = 1\nlxc.start.order = 20\n")));
         QVERIFY(configure(kWeb, QStringLiteral("lxc.start.auto = 1\nlxc.start.order = 20\n")));
         QVERIFY(configure(kOff, QStringLiteral("lxc.start.auto = 0\nlxc.start.order = 1\n")));
@@ -139,7 +138,7 @@ private Q_SLOTS:
     // and never in the host's namespace.
     void sharedPrivateNetns()
     {
-        EXPECT_CODE(berthctl({QStringLiteral("list")}), 0);   // activates the helper
+        EXPECT_CODE(berthctl({QStringLiteral("list")}), 0); // activates the helper
         const uint helper = m_bus.ownerPid(QStringLiteral("org.berth.Berth1"));
         QVERIFY(helper > 0);
         const QString ours = netns(::getpid());
@@ -196,8 +195,8 @@ private Q_SLOTS:
         }
         // The kernel hands out PIDs in increasing order: each init was
         // cloned after the one before it.
-        QVERIFY2(pids[0] < pids[1] && pids[1] < pids[2], qPrintable(QStringLiteral("%1 %2 %3")
-                                                                        .arg(pids[0]).arg(pids[1]).arg(pids[2])));
+        QVERIFY2(pids[0] < pids[1] && pids[1] < pids[2],
+                 qPrintable(QStringLiteral("%1 %2 %3").arg(pids[0]).arg(pids[1]).arg(pids[2])));
         // lxc.start.delay: the next init began at least that long after the
         // first one (a lower bound berthctl guarantees, not a measurement).
         const qint64 ticks = ::sysconf(_SC_CLK_TCK);
@@ -230,9 +229,9 @@ private Q_SLOTS:
             EXPECT_CODE(berthctl({QStringLiteral("destroy"), name}), 0);
         QVERIFY(!linkExists(kLateBridge));
         EXPECT_CODE(berthctl({QStringLiteral("create"), kLate, QStringLiteral("-t"), QStringLiteral("busybox")}), 0);
-        QVERIFY(configure(kLate, QStringLiteral("lxc.start.auto = 1\n"),
-                          QStringLiteral("lxc.net.0.type = veth\nlxc.net.0.link = %1\nlxc.net.0.flags = up\n")
-                              .arg(kLateBridge)));
+        QVERIFY(configure(
+            kLate, QStringLiteral("lxc.start.auto = 1\n"),
+            QStringLiteral("lxc.net.0.type = veth\nlxc.net.0.link = %1\nlxc.net.0.flags = up\n").arg(kLateBridge)));
         QCOMPARE(info(kLate).value(QStringLiteral("waitLinks")).toArray(), QJsonArray{kLateBridge});
         const Outcome listed = berthctl({QStringLiteral("autostart"), QStringLiteral("--list")});
         QVERIFY2(listed.outText().simplified().contains(QStringLiteral("%1 stopped %2").arg(kLate, kLateBridge)),
@@ -268,8 +267,8 @@ private Q_SLOTS:
                                             QStringLiteral("type"), QStringLiteral("bridge")}),
                  0);
         QCOMPARE(info(kLate).value(QStringLiteral("state")).toString(), QStringLiteral("stopped"));
-        QCOMPARE(run(QStringLiteral("ip"), {QStringLiteral("link"), QStringLiteral("set"), kLateBridge,
-                                            QStringLiteral("up")}),
+        QCOMPARE(run(QStringLiteral("ip"),
+                     {QStringLiteral("link"), QStringLiteral("set"), kLateBridge, QStringLiteral("up")}),
                  0);
         QVERIFY(waiting.waitForFinished(120000));
         out += QString::fromUtf8(waiting.readAllStandardOutput());

@@ -78,7 +78,8 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        for (const auto& name : {QStringLiteral("box1"), QStringLiteral("copy1"), QStringLiteral("box2"), QStringLiteral("u_box")})
+        for (const auto& name :
+             {QStringLiteral("box1"), QStringLiteral("copy1"), QStringLiteral("box2"), QStringLiteral("u_box")})
             berthctl({QStringLiteral("destroy"), QStringLiteral("-f"), name});
         m_bus.stop();
     }
@@ -126,8 +127,9 @@ private Q_SLOTS:
         execFails({QStringLiteral("--"), QStringLiteral("/no/such/command")}, 127,
                   "run '/no/such/command': No such file or directory");
         execFails({QStringLiteral("--"), QStringLiteral("/etc")}, 126, "run '/etc': Permission denied");
-        execFails({QStringLiteral("--cwd"), QStringLiteral("/no/such/dir"), QStringLiteral("--"), QStringLiteral("true")},
-                  1, "change directory to '/no/such/dir': No such file or directory");
+        execFails(
+            {QStringLiteral("--cwd"), QStringLiteral("/no/such/dir"), QStringLiteral("--"), QStringLiteral("true")}, 1,
+            "change directory to '/no/such/dir': No such file or directory");
 
         EXPECT_CODE(berthctl({QStringLiteral("limits"), QStringLiteral("box1"), QStringLiteral("--pids"),
                               QStringLiteral("100"), QStringLiteral("--memory"), QStringLiteral("256M")}),
@@ -143,8 +145,8 @@ private Q_SLOTS:
         QVERIFY2(boxStats.value(QStringLiteral("pidsCurrent")).toDouble() > 0, stats.out.constData());
         QCOMPARE(boxStats.value(QStringLiteral("pidsLimit")).toDouble(), 100.0);
 
-        EXPECT_CODE(berthctl({QStringLiteral("stop"), QStringLiteral("box1"), QStringLiteral("-t"), QStringLiteral("10")}),
-                    0);
+        EXPECT_CODE(
+            berthctl({QStringLiteral("stop"), QStringLiteral("box1"), QStringLiteral("-t"), QStringLiteral("10")}), 0);
         auto info = berthctl({QStringLiteral("info"), QStringLiteral("box1"), QStringLiteral("--json")});
         QCOMPARE(json(info).object().value(QStringLiteral("state")).toString(), QStringLiteral("stopped"));
     }
@@ -161,7 +163,8 @@ private Q_SLOTS:
         // A pty when stdin is a terminal (script gives it one); the status passes through.
         QString out;
         const QString command = QStringLiteral(BERTHCTL_BINARY " exec box1 -- /bin/sh -c 'tty; exit 3'");
-        QCOMPARE(run(QStringLiteral("script"), {QStringLiteral("-qec"), command, QStringLiteral("/dev/null")}, &out), 3);
+        QCOMPARE(run(QStringLiteral("script"), {QStringLiteral("-qec"), command, QStringLiteral("/dev/null")}, &out),
+                 3);
         QVERIFY2(out.contains(QLatin1String("/dev/pts/")), qPrintable(out));
 
         // The console detaches on Ctrl-a q, leaves the container running and
@@ -174,15 +177,17 @@ private Q_SLOTS:
         QVERIFY(console.waitForStarted());
         console.write("\x01q");
         QVERIFY(console.waitForFinished(60000));
-        const QStringList lines = QString::fromUtf8(console.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        const QStringList lines =
+            QString::fromUtf8(console.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
         QVERIFY2(lines.size() >= 3, qPrintable(lines.join(QLatin1Char('|'))));
         QVERIFY2(lines.contains(QStringLiteral("status=0")), qPrintable(lines.join(QLatin1Char('|'))));
         // The first line may start with the tty's echo of the keys typed early.
         QVERIFY2(lines.first().endsWith(lines.last()), qPrintable(lines.join(QLatin1Char('|'))));
         QCOMPARE(state(QStringLiteral("box1")), QStringLiteral("running"));
 
-        EXPECT_CODE(berthctl({QStringLiteral("kill"), QStringLiteral("box1"), QStringLiteral("-s"), QStringLiteral("KILL")}),
-                    0);
+        EXPECT_CODE(
+            berthctl({QStringLiteral("kill"), QStringLiteral("box1"), QStringLiteral("-s"), QStringLiteral("KILL")}),
+            0);
         waitUntil([&] { return state(QStringLiteral("box1")) == QLatin1String("stopped"); }, 60000);
         QCOMPARE(state(QStringLiteral("box1")), QStringLiteral("stopped"));
     }
@@ -207,7 +212,8 @@ private Q_SLOTS:
         env.insert(QStringLiteral("EDITOR"), QStringLiteral("sed -i '$a lxc.start.auto = 1'"));
         env.remove(QStringLiteral("VISUAL"));
         edit.setProcessEnvironment(env);
-        edit.start(QStringLiteral(BERTHCTL_BINARY), {QStringLiteral("config"), QStringLiteral("box1"), QStringLiteral("edit")});
+        edit.start(QStringLiteral(BERTHCTL_BINARY),
+                   {QStringLiteral("config"), QStringLiteral("box1"), QStringLiteral("edit")});
         edit.closeWriteChannel();
         QVERIFY(edit.waitForFinished(60000));
         QVERIFY2(edit.exitCode() == 0, edit.readAllStandardError().constData());
@@ -250,7 +256,9 @@ private Q_SLOTS:
         QCOMPARE(json(limits).object().value(QStringLiteral("cpu.shares")).toString(), QStringLiteral("512"));
         QVERIFY2(!json(limits).object().contains(QStringLiteral("cpu.weight")), limits.out.constData());
         const int pid = json(berthctl({QStringLiteral("info"), QStringLiteral("box1"), QStringLiteral("--json")}))
-                            .object().value(QStringLiteral("pid")).toInt();
+                            .object()
+                            .value(QStringLiteral("pid"))
+                            .toInt();
         QVERIFY(pid > 0);
         QCOMPARE(cgroupFile(pid, QStringLiteral("cpu"), QStringLiteral("cpu.shares")), QStringLiteral("512"));
 
@@ -267,8 +275,8 @@ private Q_SLOTS:
                               QStringLiteral("300")}),
                     0);
         QCOMPARE(cgroupFile(pid, QStringLiteral("cpu"), QStringLiteral("cpu.shares")), QStringLiteral("300"));
-        EXPECT_CODE(berthctl({QStringLiteral("stop"), QStringLiteral("box1"), QStringLiteral("-t"), QStringLiteral("10")}),
-                    0);
+        EXPECT_CODE(
+            berthctl({QStringLiteral("stop"), QStringLiteral("box1"), QStringLiteral("-t"), QStringLiteral("10")}), 0);
     }
 
     // Issue #16: '_' is allowed in a name (as in LXC) and the container
@@ -279,8 +287,8 @@ private Q_SLOTS:
                               QStringLiteral("busybox")}),
                     0);
         EXPECT_CODE(berthctl({QStringLiteral("start"), QStringLiteral("u_box")}), 0);
-        auto host = berthctl({QStringLiteral("exec"), QStringLiteral("u_box"), QStringLiteral("--"),
-                              QStringLiteral("/bin/hostname")});
+        auto host = berthctl(
+            {QStringLiteral("exec"), QStringLiteral("u_box"), QStringLiteral("--"), QStringLiteral("/bin/hostname")});
         EXPECT_CODE(host, 0);
         QCOMPARE(host.out, QByteArray("u-box\n"));
         EXPECT_CODE(berthctl({QStringLiteral("destroy"), QStringLiteral("-f"), QStringLiteral("u_box")}), 0);
@@ -307,7 +315,8 @@ private Q_SLOTS:
         EXPECT_CODE(berthctl({QStringLiteral("forward"), QStringLiteral("remove"), QStringLiteral("box1"),
                               QStringLiteral("tcp:8080:80")}),
                     0);
-        QCOMPARE(berthctl({QStringLiteral("forward"), QStringLiteral("list"), QStringLiteral("box1")}).out, QByteArray());
+        QCOMPARE(berthctl({QStringLiteral("forward"), QStringLiteral("list"), QStringLiteral("box1")}).out,
+                 QByteArray());
 
         // Issue #16: exit code 4 is a missing container only; a missing
         // forward or bridge (ENOENT in the engine) is a plain failure.
@@ -330,9 +339,10 @@ private Q_SLOTS:
             if (item.toObject().value(QStringLiteral("id")).toString() != QLatin1String("cgroup.delegation"))
                 continue;
             const QString detail = item.toObject().value(QStringLiteral("detail")).toString();
-            QVERIFY2(detail.startsWith(QStringLiteral("Berth's own parent /sys/fs/cgroup/*/%1 in each v1 hierarchy")
-                                           .arg(QString::fromStdString(IntegrationEnvironment::instance().cgroupParent()))),
-                     qPrintable(detail));
+            QVERIFY2(
+                detail.startsWith(QStringLiteral("Berth's own parent /sys/fs/cgroup/*/%1 in each v1 hierarchy")
+                                      .arg(QString::fromStdString(IntegrationEnvironment::instance().cgroupParent()))),
+                qPrintable(detail));
         }
         QVERIFY(ids.contains(QStringLiteral("cgroup.delegation")));
     }
@@ -365,8 +375,8 @@ private Q_SLOTS:
         QTest::newRow("invalid name") << QStringList{QStringLiteral("start"), QStringLiteral("../x")} << 2;
         QTest::newRow("unknown verb") << QStringList{QStringLiteral("nosuchverb")} << 2;
         QTest::newRow("missing argument") << QStringList{QStringLiteral("start")} << 2;
-        QTest::newRow("bad size") << QStringList{QStringLiteral("limits"), QStringLiteral("x"), QStringLiteral("--memory"),
-                                                 QStringLiteral("12Q")}
+        QTest::newRow("bad size") << QStringList{QStringLiteral("limits"), QStringLiteral("x"),
+                                                 QStringLiteral("--memory"), QStringLiteral("12Q")}
                                   << 2;
         QTest::newRow("help") << QStringList{QStringLiteral("exec"), QStringLiteral("--help")} << 0;
     }
@@ -389,10 +399,10 @@ private Q_SLOTS:
         // Without -i the output comes from the console log: a command that
         // is over before berthctl looks still has all of it printed, with
         // the pty's CR LF turned into LF for the pipe.
-        auto printed = berthctl({QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("--name"),
-                                 QStringLiteral("run3"), QStringLiteral("busybox"), QStringLiteral("--"),
-                                 QStringLiteral("/bin/sh"), QStringLiteral("-c"),
-                                 QStringLiteral("echo first; echo second")});
+        auto printed =
+            berthctl({QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("--name"), QStringLiteral("run3"),
+                      QStringLiteral("busybox"), QStringLiteral("--"), QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                      QStringLiteral("echo first; echo second")});
         EXPECT_CODE(printed, 0);
         QCOMPARE(printed.out, QByteArray("first\nsecond\n"));
 

@@ -32,8 +32,8 @@ class TestConfigSystem : public QObject {
     Q_OBJECT
 private:
     SystemBus m_bus;
-    QTemporaryDir m_files;   // config texts the user's berthctl reads
-    QString m_config;        // cfg1's config as root created it
+    QTemporaryDir m_files; // config texts the user's berthctl reads
+    QString m_config;      // cfg1's config as root created it
 
     // berthctl as the test user: exit code, stdout and stderr together.
     int asUser(const QStringList& args, QString* out)
@@ -41,7 +41,8 @@ private:
         return runAs(kTestUser,
                      QStringList{QStringLiteral("env"), QStringLiteral("LC_ALL=C.UTF-8"), QStringLiteral("LANGUAGE="),
                                  QStringLiteral("BERTH_BUS_ADDRESS=") + m_bus.address(),
-                                 QStringLiteral(BERTHCTL_BINARY)} + args,
+                                 QStringLiteral(BERTHCTL_BINARY)} +
+                         args,
                      out);
     }
 
@@ -58,10 +59,7 @@ private:
         return asUser({QStringLiteral("config"), kName, QStringLiteral("set"), path}, out);
     }
 
-    QString storedConfig()
-    {
-        return berthctl({QStringLiteral("config"), kName}).outText();
-    }
+    QString storedConfig() { return berthctl({QStringLiteral("config"), kName}).outText(); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -99,10 +97,10 @@ private Q_SLOTS:
         file.close();
         QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner));
         QString existing, missing;
-        const int codeExisting = setConfigAsUser(m_config + QStringLiteral("lxc.include = %1\n").arg(secret), &existing);
-        const int codeMissing =
-            setConfigAsUser(m_config + QStringLiteral("lxc.include = %1\n").arg(secret + QStringLiteral("-missing")),
-                            &missing);
+        const int codeExisting =
+            setConfigAsUser(m_config + QStringLiteral("lxc.include = %1\n").arg(secret), &existing);
+        const int codeMissing = setConfigAsUser(
+            m_config + QStringLiteral("lxc.include = %1\n").arg(secret + QStringLiteral("-missing")), &missing);
         QFile::remove(secret);
         QCOMPARE(codeExisting, codeMissing);
         QCOMPARE(existing, missing);
@@ -117,9 +115,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("entry");
         QTest::addColumn<QString>("fstype");
-        QTest::newRow("proc rw") << "proc mnt/p proc rw,create=dir 0 0" << "proc";
-        QTest::newRow("proc ro") << "proc mnt/p proc ro,create=dir 0 0" << "proc";
-        QTest::newRow("sysfs rw") << "sysfs mnt/s sysfs rw,create=dir 0 0" << "sysfs";
+        QTest::newRow("proc rw") << "proc mnt/p proc rw,create=dir 0 0"
+                                 << "proc";
+        QTest::newRow("proc ro") << "proc mnt/p proc ro,create=dir 0 0"
+                                 << "proc";
+        QTest::newRow("sysfs rw") << "sysfs mnt/s sysfs rw,create=dir 0 0"
+                                  << "sysfs";
     }
     void kernelMountsRefusedWithTheLine()
     {
@@ -129,7 +130,7 @@ private Q_SLOTS:
         QString out;
         const QString text = m_config + QStringLiteral("lxc.mount.entry = ") + entry + QLatin1Char('\n');
         const int code = setConfigAsUser(text, &out);
-        QVERIFY2(code == 3, qPrintable(out));   // berthctl's "not authorized"
+        QVERIFY2(code == 3, qPrintable(out)); // berthctl's "not authorized"
         const QString said = QStringLiteral("config:%1: lxc.mount.entry mounts '%2' (a kernel filesystem")
                                  .arg(nextLine(m_config))
                                  .arg(fstype);
@@ -167,8 +168,9 @@ private Q_SLOTS:
             if (user && line == 0)
                 line = i + 1;
             hostIds += user ? QStringLiteral("lxc.idmap = u 0 100000 65536")
-                            : lines[i].startsWith(QLatin1String("lxc.idmap = g")) ? QStringLiteral("lxc.idmap = g 0 100000 65536")
-                                                                                   : lines[i];
+                       : lines[i].startsWith(QLatin1String("lxc.idmap = g"))
+                           ? QStringLiteral("lxc.idmap = g 0 100000 65536")
+                           : lines[i];
             if (i + 1 < lines.size())
                 hostIds += QLatin1Char('\n');
         }

@@ -76,8 +76,8 @@ bool writeLayout(const QString& layout, QString* layerPath)
         !writeAll(tree + QStringLiteral("/hello"), "hello from the image\n"))
         return false;
     QString tarOut;
-    if (run(QStringLiteral("tar"), {QStringLiteral("-C"), tree, QStringLiteral("-cf"), layout + QStringLiteral(".tar"),
-                                     QStringLiteral(".")},
+    if (run(QStringLiteral("tar"),
+            {QStringLiteral("-C"), tree, QStringLiteral("-cf"), layout + QStringLiteral(".tar"), QStringLiteral(".")},
             &tarOut) != 0)
         return false;
     const QByteArray layer = readAll(layout + QStringLiteral(".tar"));
@@ -91,8 +91,9 @@ bool writeLayout(const QString& layout, QString* layerPath)
             .arg(blob(layout, QStringLiteral("application/vnd.oci.image.config.v1+json"), config),
                  blob(layout, QStringLiteral("application/vnd.oci.image.layer.v1.tar"), layer, layerPath))
             .toUtf8();
-    const QString index = QStringLiteral(R"({"schemaVersion":2,"manifests":[%1]})")
-                              .arg(blob(layout, QStringLiteral("application/vnd.oci.image.manifest.v1+json"), manifest));
+    const QString index =
+        QStringLiteral(R"({"schemaVersion":2,"manifests":[%1]})")
+            .arg(blob(layout, QStringLiteral("application/vnd.oci.image.manifest.v1+json"), manifest));
     return writeAll(layout + QStringLiteral("/index.json"), index.toUtf8()) &&
            writeAll(layout + QStringLiteral("/oci-layout"), R"({"imageLayoutVersion":"1.0.0"})");
 }
@@ -115,9 +116,15 @@ private:
 
     QStringList createCommand(const QString& name, const QString& layout) const
     {
-        return {QStringLiteral("env"), QStringLiteral("BERTH_BUS_ADDRESS=") + m_bus.address(),
-                QStringLiteral(BERTHCTL_BINARY), QStringLiteral("create"), name, QStringLiteral("-t"),
-                QStringLiteral("oci"), QStringLiteral("--file"), layout};
+        return {QStringLiteral("env"),
+                QStringLiteral("BERTH_BUS_ADDRESS=") + m_bus.address(),
+                QStringLiteral(BERTHCTL_BINARY),
+                QStringLiteral("create"),
+                name,
+                QStringLiteral("-t"),
+                QStringLiteral("oci"),
+                QStringLiteral("--file"),
+                layout};
     }
 
     int createAsUser(const QString& name, const QString& layout, QString* out)
@@ -132,9 +139,9 @@ private:
         run(QStringLiteral("id"), {QStringLiteral("-u"), kTestUser}, &uid);
         run(QStringLiteral("id"), {QStringLiteral("-g"), kTestUser}, &gid);
         run(QStringLiteral("getent"), {QStringLiteral("group"), kBerthGroup}, &berth);
-        const QStringList setpriv{QStringLiteral("--reuid=") + uid.trimmed(), QStringLiteral("--regid=") + gid.trimmed(),
-                                  QStringLiteral("--groups=") + berth.section(QLatin1Char(':'), 2, 2),
-                                  QStringLiteral("--")};
+        const QStringList setpriv{
+            QStringLiteral("--reuid=") + uid.trimmed(), QStringLiteral("--regid=") + gid.trimmed(),
+            QStringLiteral("--groups=") + berth.section(QLatin1Char(':'), 2, 2), QStringLiteral("--")};
         return run(QStringLiteral("setpriv"), setpriv + createCommand(name, layout), out);
     }
 
@@ -153,8 +160,8 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        for (const auto& name : {kBox, QStringLiteral("ocidenied"), QStringLiteral("ociallowed"),
-                                 QStringLiteral("ocigroup")})
+        for (const auto& name :
+             {kBox, QStringLiteral("ocidenied"), QStringLiteral("ociallowed"), QStringLiteral("ocigroup")})
             berthctl({QStringLiteral("destroy"), QStringLiteral("-f"), name});
         removeFromGroup(kTestUser, kBerthGroup);
         removeFromGroup(kTestUser, kBlobGroup);
@@ -217,7 +224,8 @@ private Q_SLOTS:
         const QString file = path(QStringLiteral("readonly-out.txt"));
         QVERIFY(writeAll(file, "kept\n"));
         const auto outcome = shell(exec(QStringLiteral("echo written")) + QStringLiteral(" 1< ") + file);
-        QVERIFY2(outcome.code != 0 && outcome.errText().contains(QLatin1String("stdout")), qPrintable(describe(outcome)));
+        QVERIFY2(outcome.code != 0 && outcome.errText().contains(QLatin1String("stdout")),
+                 qPrintable(describe(outcome)));
         QCOMPARE(readAll(file), QByteArray("kept\n"));
     }
 

@@ -67,9 +67,9 @@ private:
 
     QString createBusybox(const QString& name)
     {
-        return runJob(QStringLiteral("Create"), {name, QStringLiteral("busybox"),
-                                                 QVariant::fromValue(QMap<QString, QString>{}), QString(),
-                                                 QStringList{}, QString()});
+        return runJob(QStringLiteral("Create"),
+                      {name, QStringLiteral("busybox"), QVariant::fromValue(QMap<QString, QString>{}), QString(),
+                       QStringList{}, QString()});
     }
 
     // echo in box1 with a pipe as its stdout; returns what it wrote.
@@ -97,7 +97,8 @@ private:
         ::close(fds[0]);
         out.resize(n > 0 ? n : 0);
         if (waited.type() != QDBusMessage::ReplyMessage || waited.arguments().value(0).toInt() != 0)
-            return "exit status: " + waited.errorMessage().toUtf8() + QByteArray::number(waited.arguments().value(0).toInt());
+            return "exit status: " + waited.errorMessage().toUtf8() +
+                   QByteArray::number(waited.arguments().value(0).toInt());
         return out;
     }
 
@@ -106,9 +107,9 @@ private:
     void bridgedContainerShowsItsLease()
     {
         const QString name = QStringLiteral("box6");
-        QCOMPARE(runJob(QStringLiteral("Create"), {name, QStringLiteral("busybox"),
-                                                   QVariant::fromValue(QMap<QString, QString>{}), QString(),
-                                                   QStringList{}, QStringLiteral("tbr1")}),
+        QCOMPARE(runJob(QStringLiteral("Create"),
+                        {name, QStringLiteral("busybox"), QVariant::fromValue(QMap<QString, QString>{}), QString(),
+                         QStringList{}, QStringLiteral("tbr1")}),
                  QStringLiteral("succeeded"));
         auto start = call(QStringLiteral("Start"), {name});
         QVERIFY2(start.type() == QDBusMessage::ReplyMessage, qPrintable(start.errorMessage()));
@@ -119,7 +120,8 @@ private:
         };
         const QStringList running = addresses();
         QCOMPARE(running.size(), 1);
-        QVERIFY2(running.front().startsWith(QLatin1String("10.77.0.")) && running.front().endsWith(QLatin1String("/24")),
+        QVERIFY2(running.front().startsWith(QLatin1String("10.77.0.")) &&
+                     running.front().endsWith(QLatin1String("/24")),
                  qPrintable(running.front()));
         QCOMPARE(runJob(QStringLiteral("Stop"), {name, 10u}), QStringLiteral("succeeded"));
         QCOMPARE(addresses(), running);
@@ -160,7 +162,8 @@ private Q_SLOTS:
         QVERIFY2(start.type() == QDBusMessage::ReplyMessage, qPrintable(start.errorMessage()));
         QCOMPARE(state(QStringLiteral("box1")), QStringLiteral("running"));
 
-        auto info = qdbus_cast<QVariantMap>(call(QStringLiteral("GetContainer"), {QStringLiteral("box1")}).arguments().value(0));
+        auto info = qdbus_cast<QVariantMap>(
+            call(QStringLiteral("GetContainer"), {QStringLiteral("box1")}).arguments().value(0));
         QVERIFY(info.value(QStringLiteral("pid")).toInt() > 0);
         QCOMPARE(info.value(QStringLiteral("kind")).toString(), QStringLiteral("system"));
 
@@ -171,23 +174,27 @@ private Q_SLOTS:
         QVERIFY(consoleFd.isValid());
         QCOMPARE(::fstat(consoleFd.fileDescriptor(), &st), 0);
         QVERIFY(S_ISSOCK(st.st_mode));
-        auto resized = call(QStringLiteral("ResizeConsole"),
-                            {QStringLiteral("box1"), 0, QVariant::fromValue(ushort(40)), QVariant::fromValue(ushort(120))});
+        auto resized =
+            call(QStringLiteral("ResizeConsole"),
+                 {QStringLiteral("box1"), 0, QVariant::fromValue(ushort(40)), QVariant::fromValue(ushort(120))});
         QVERIFY2(resized.type() == QDBusMessage::ReplyMessage, qPrintable(resized.errorMessage()));
 
-        auto limits = call(QStringLiteral("SetLimits"),
-                           {QStringLiteral("box1"), QVariant::fromValue(QMap<QString, QString>{
-                                                        {QStringLiteral("pids.max"), QStringLiteral("100")}})});
+        auto limits =
+            call(QStringLiteral("SetLimits"),
+                 {QStringLiteral("box1"),
+                  QVariant::fromValue(QMap<QString, QString>{{QStringLiteral("pids.max"), QStringLiteral("100")}})});
         QVERIFY2(limits.type() == QDBusMessage::ReplyMessage, qPrintable(limits.errorMessage()));
-        info = qdbus_cast<QVariantMap>(call(QStringLiteral("GetContainer"), {QStringLiteral("box1")}).arguments().value(0));
-        QCOMPARE(qdbus_cast<QVariantMap>(info.value(QStringLiteral("limits"))).value(QStringLiteral("pids.max")).toString(),
-                 QStringLiteral("100"));
+        info = qdbus_cast<QVariantMap>(
+            call(QStringLiteral("GetContainer"), {QStringLiteral("box1")}).arguments().value(0));
+        QCOMPARE(
+            qdbus_cast<QVariantMap>(info.value(QStringLiteral("limits"))).value(QStringLiteral("pids.max")).toString(),
+            QStringLiteral("100"));
 
         QCOMPARE(execEcho(), QByteArray("hello\n"));
-        auto pty = call(QStringLiteral("ExecPty"), {QStringLiteral("box1"),
-                                                    QStringList{QStringLiteral("/bin/sh"), QStringLiteral("-c"),
-                                                                QStringLiteral("exit 3")},
-                                                    QStringList{}, QStringLiteral("/")});
+        auto pty = call(QStringLiteral("ExecPty"),
+                        {QStringLiteral("box1"),
+                         QStringList{QStringLiteral("/bin/sh"), QStringLiteral("-c"), QStringLiteral("exit 3")},
+                         QStringList{}, QStringLiteral("/")});
         QVERIFY2(pty.type() == QDBusMessage::ReplyMessage, qPrintable(pty.errorMessage()));
         QVERIFY(qdbus_cast<QDBusUnixFileDescriptor>(pty.arguments().value(1)).isValid());
         auto waited = call(QStringLiteral("WaitExec"), {pty.arguments().value(0)});
@@ -211,7 +218,7 @@ private Q_SLOTS:
                         {QStringLiteral("box1"), QVariant::fromValue(QDBusUnixFileDescriptor(tarball.handle()))}),
                  QStringLiteral("succeeded"));
         tarball.seek(0);
-        QCOMPARE(tarball.read(2), QByteArray("\x1f\x8b"));   // gzip
+        QCOMPARE(tarball.read(2), QByteArray("\x1f\x8b")); // gzip
 
         // The export comes back in through the tarball template.
         tarball.seek(0);
@@ -221,7 +228,8 @@ private Q_SLOTS:
                          QString(), QVariant::fromValue(QDBusUnixFileDescriptor(tarball.handle()))}),
                  QStringLiteral("succeeded"));
         QCOMPARE(state(QStringLiteral("box1copy")), QStringLiteral("stopped"));
-        QCOMPARE(call(QStringLiteral("Destroy"), {QStringLiteral("box1copy"), false}).type(), QDBusMessage::ReplyMessage);
+        QCOMPARE(call(QStringLiteral("Destroy"), {QStringLiteral("box1copy"), false}).type(),
+                 QDBusMessage::ReplyMessage);
         // A directory where an archive is expected, and no file at all.
         const int dir = ::open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         auto wrongFd = call(QStringLiteral("CreateFromFile"),
@@ -243,15 +251,19 @@ private Q_SLOTS:
         QTest::addColumn<QString>("method");
         QTest::addColumn<QVariantList>("args");
         QTest::addColumn<QString>("error");
-        QTest::newRow("bad name") << "Start" << QVariantList{QStringLiteral("../x")} << "org.berth.Error.InvalidArgument";
+        QTest::newRow("bad name") << "Start" << QVariantList{QStringLiteral("../x")}
+                                  << "org.berth.Error.InvalidArgument";
         QTest::newRow("missing") << "Start" << QVariantList{QStringLiteral("nosuch")} << "org.berth.Error.NotFound";
         QTest::newRow("bad signal") << "Kill" << QVariantList{QStringLiteral("nosuch"), 0}
                                     << "org.berth.Error.InvalidArgument";
-        QTest::newRow("bad template")
-            << "Create"
-            << QVariantList{QStringLiteral("x"), QStringLiteral("nosuch"), QVariant::fromValue(QMap<QString, QString>{}),
-                            QString(), QStringList{}, QString()}
-            << "org.berth.Error.InvalidArgument";
+        QTest::newRow("bad template") << "Create"
+                                      << QVariantList{QStringLiteral("x"),
+                                                      QStringLiteral("nosuch"),
+                                                      QVariant::fromValue(QMap<QString, QString>{}),
+                                                      QString(),
+                                                      QStringList{},
+                                                      QString()}
+                                      << "org.berth.Error.InvalidArgument";
     }
     void rootErrors()
     {
@@ -280,7 +292,8 @@ private Q_SLOTS:
             {QStringLiteral("SetLimits"), {QStringLiteral("'box2'"), QStringLiteral("{'pids.max': '100'}")}},
             {QStringLiteral("OpenConsole"), {QStringLiteral("'box2'"), QStringLiteral("0")}},
             {QStringLiteral("ExecPty"),
-             {QStringLiteral("'box2'"), QStringLiteral("['/bin/true']"), QStringLiteral("@as []"), QStringLiteral("'/'")}},
+             {QStringLiteral("'box2'"), QStringLiteral("['/bin/true']"), QStringLiteral("@as []"),
+              QStringLiteral("'/'")}},
             {QStringLiteral("Create"),
              {QStringLiteral("'box3'"), QStringLiteral("'busybox'"), QStringLiteral("@a{ss} {}"), QStringLiteral("''"),
               QStringLiteral("@as []"), QStringLiteral("''")}},
@@ -312,7 +325,7 @@ private Q_SLOTS:
         QString cancelOut;
         runAs(kTestUser, gdbusCall(m_bus, kJob + QStringLiteral(".Cancel"), jobPath), &cancelOut);
         QVERIFY2(cancelOut.contains(QLatin1String("org.berth.Error.NotAuthorized")), qPrintable(cancelOut));
-        waitForJob(m_bus, jobPath);   // "not running" fails it; either way nothing changes
+        waitForJob(m_bus, jobPath); // "not running" fails it; either way nothing changes
 
         // Nothing changed.
         QCOMPARE(state(QStringLiteral("box2")), QStringLiteral("stopped"));
@@ -348,7 +361,8 @@ private Q_SLOTS:
                              second.isError() ? second.error().name() : QStringLiteral("ok")};
         outcomes.sort();
         QCOMPARE(outcomes, (QStringList{QStringLiteral("ok"), QStringLiteral("org.berth.Error.Busy")}));
-        auto before = qdbus_cast<QVariantMap>(call(QStringLiteral("GetContainer"), {QStringLiteral("box4")}).arguments().value(0));
+        auto before = qdbus_cast<QVariantMap>(
+            call(QStringLiteral("GetContainer"), {QStringLiteral("box4")}).arguments().value(0));
         QCOMPARE(before.value(QStringLiteral("state")).toString(), QStringLiteral("running"));
 
         const uint helper = m_bus.ownerPid(kService);
@@ -357,7 +371,8 @@ private Q_SLOTS:
         waitUntil([&] { return m_bus.ownerPid(kService) != helper; }, 30000);
         QVERIFY(m_bus.ownerPid(kService) != helper);
 
-        auto after = qdbus_cast<QVariantMap>(call(QStringLiteral("GetContainer"), {QStringLiteral("box4")}).arguments().value(0));
+        auto after = qdbus_cast<QVariantMap>(
+            call(QStringLiteral("GetContainer"), {QStringLiteral("box4")}).arguments().value(0));
         QVERIFY(m_bus.ownerPid(kService) != 0);
         QVERIFY(m_bus.ownerPid(kService) != helper);
         QCOMPARE(after.value(QStringLiteral("state")).toString(), QStringLiteral("running"));
@@ -386,8 +401,8 @@ private Q_SLOTS:
                                                                 QString(), false, QString(), 0u});
         QVERIFY2(created.type() == QDBusMessage::ReplyMessage, qPrintable(created.errorMessage()));
         QVERIFY(bridgeNames().contains(QStringLiteral("tbr1")));
-        auto again = network(QStringLiteral("CreateBridge"), {QStringLiteral("tbr1"), QStringLiteral("10.78.0.1/24"),
-                                                              QString(), false, QString(), 0u});
+        auto again = network(QStringLiteral("CreateBridge"),
+                             {QStringLiteral("tbr1"), QStringLiteral("10.78.0.1/24"), QString(), false, QString(), 0u});
         QCOMPARE(again.errorName(), QStringLiteral("org.berth.Error.AlreadyExists"));
         bridgedContainerShowsItsLease();
         if (QTest::currentTestFailed())
@@ -401,9 +416,14 @@ private Q_SLOTS:
         QVERIFY2(added.type() == QDBusMessage::ReplyMessage, qPrintable(added.errorMessage()));
         QCOMPARE(network(QStringLiteral("ListForwards"), {QStringLiteral("box5")}).arguments().value(0).toStringList(),
                  QStringList{QStringLiteral("tcp:8080:80")});
-        auto removed = network(QStringLiteral("RemoveForward"), {QStringLiteral("box5"), QStringLiteral("tcp:8080:80")});
+        auto removed =
+            network(QStringLiteral("RemoveForward"), {QStringLiteral("box5"), QStringLiteral("tcp:8080:80")});
         QVERIFY2(removed.type() == QDBusMessage::ReplyMessage, qPrintable(removed.errorMessage()));
-        QVERIFY(network(QStringLiteral("ListForwards"), {QStringLiteral("box5")}).arguments().value(0).toStringList().isEmpty());
+        QVERIFY(network(QStringLiteral("ListForwards"), {QStringLiteral("box5")})
+                    .arguments()
+                    .value(0)
+                    .toStringList()
+                    .isEmpty());
         QCOMPARE(call(QStringLiteral("Destroy"), {QStringLiteral("box5"), false}).type(), QDBusMessage::ReplyMessage);
     }
 
@@ -412,7 +432,7 @@ private Q_SLOTS:
     {
         StateRecorder recorder;
         QVERIFY(m_bus.connection().connect(QString(), kPath, kManager, QStringLiteral("StateChanged"), &recorder,
-                                           SLOT(record(QString,QString))));
+                                           SLOT(record(QString, QString))));
         const QString name = QStringLiteral("box7");
         QCOMPARE(runJob(QStringLiteral("Create"),
                         {name, QStringLiteral("busybox"), QVariant::fromValue(QMap<QString, QString>{}),
@@ -461,9 +481,7 @@ private Q_SLOTS:
         auto config = call(QStringLiteral("GetConfig"), {QStringLiteral("box2")});
         const QString bindMount = config.arguments().value(0).toString() +
                                   QStringLiteral("lxc.mount.entry = /etc hostetc none bind,create=dir 0 0\n");
-        out = callAsUser(QStringLiteral("SetConfig"),
-                         {QStringLiteral("'box2'"), gvariantString(bindMount)},
-                         &code);
+        out = callAsUser(QStringLiteral("SetConfig"), {QStringLiteral("'box2'"), gvariantString(bindMount)}, &code);
         QVERIFY2(out.contains(QLatin1String("org.berth.Error.NotAuthorized")), qPrintable(out));
         // So is importing an LXC container, whose config keeps its mount entries.
         QTemporaryDir lxcDir;
@@ -474,7 +492,7 @@ private Q_SLOTS:
                       QStringLiteral(BERTHCTL_BINARY), QStringLiteral("create"), QStringLiteral("imported"),
                       QStringLiteral("-t"), QStringLiteral("lxc-import"), QStringLiteral("--file"), lxcDir.path()},
                      &out);
-        QVERIFY2(code == 3, qPrintable(out));   // berthctl's "not authorized"
+        QVERIFY2(code == 3, qPrintable(out)); // berthctl's "not authorized"
         QCOMPARE(state(QStringLiteral("imported")), QStringLiteral("org.berth.Error.NotFound"));
         // And a network of the host's that Berth does not manage, in a
         // config or at creation (lxc-usernet's rule).
@@ -499,15 +517,17 @@ private Q_SLOTS:
         QCOMPARE(call(QStringLiteral("GetConfig"), {QStringLiteral("box2")}).arguments().value(0).toString(), renamed);
         // ...as an application container's is.
         QCOMPARE(runJob(QStringLiteral("Create"),
-                        {QStringLiteral("app2"), QStringLiteral("busybox"), QVariant::fromValue(QMap<QString, QString>{}),
-                         QStringLiteral("application"), QStringList{QStringLiteral("sleep"), QStringLiteral("100")},
-                         QString()}),
+                        {QStringLiteral("app2"), QStringLiteral("busybox"),
+                         QVariant::fromValue(QMap<QString, QString>{}), QStringLiteral("application"),
+                         QStringList{QStringLiteral("sleep"), QStringLiteral("100")}, QString()}),
                  QStringLiteral("succeeded"));
-        const QString appRenamed = call(QStringLiteral("GetConfig"), {QStringLiteral("app2")}).arguments().value(0).toString() +
-                                   QStringLiteral("lxc.uts.name = renamed\n");
+        const QString appRenamed =
+            call(QStringLiteral("GetConfig"), {QStringLiteral("app2")}).arguments().value(0).toString() +
+            QStringLiteral("lxc.uts.name = renamed\n");
         out = callAsUser(QStringLiteral("SetConfig"), {QStringLiteral("'app2'"), gvariantString(appRenamed)}, &code);
         QVERIFY2(code == 0, qPrintable(out));
-        QCOMPARE(call(QStringLiteral("GetConfig"), {QStringLiteral("app2")}).arguments().value(0).toString(), appRenamed);
+        QCOMPARE(call(QStringLiteral("GetConfig"), {QStringLiteral("app2")}).arguments().value(0).toString(),
+                 appRenamed);
         out = callAsUser(QStringLiteral("Destroy"), {QStringLiteral("'app2'"), QStringLiteral("false")}, &code);
         QVERIFY2(code == 0, qPrintable(out));
 
@@ -527,12 +547,12 @@ private Q_SLOTS:
     void memberForeignMirrorRefused()
     {
         int code = -1;
-        const QString out = callAsUser(QStringLiteral("Create"),
-                                       {QStringLiteral("'mirrored'"), QStringLiteral("'ubuntu'"),
-                                        QStringLiteral("{'mirror': 'http://attacker.example/ubuntu'}"),
-                                        QStringLiteral("'application'"), QStringLiteral("['/bin/sh']"),
-                                        QStringLiteral("''")},
-                                       &code);
+        const QString out =
+            callAsUser(QStringLiteral("Create"),
+                       {QStringLiteral("'mirrored'"), QStringLiteral("'ubuntu'"),
+                        QStringLiteral("{'mirror': 'http://attacker.example/ubuntu'}"), QStringLiteral("'application'"),
+                        QStringLiteral("['/bin/sh']"), QStringLiteral("''")},
+                       &code);
         QVERIFY2(out.contains(QLatin1String("org.berth.Error.NotAuthorized")), qPrintable(out));
         QVERIFY2(out.contains(QLatin1String("org.berth.host.bind-mount")), qPrintable(out));
         QVERIFY2(out.contains(QLatin1String("option 'mirror'")), qPrintable(out));

@@ -57,9 +57,9 @@ QByteArray makeTarball(QString* why)
         return {};
     }
     QString out;
-    if (run(QStringLiteral("sh"), {QStringLiteral("-c"),
-                                   QStringLiteral("head -c 8M /dev/urandom > '%1/data/blob' && echo box > '%1/etc/hostname'")
-                                       .arg(tree)},
+    if (run(QStringLiteral("sh"),
+            {QStringLiteral("-c"),
+             QStringLiteral("head -c 8M /dev/urandom > '%1/data/blob' && echo box > '%1/etc/hostname'").arg(tree)},
             &out) != 0 ||
         run(QStringLiteral("tar"), {QStringLiteral("-czf"), archive, QStringLiteral("-C"), tree, QStringLiteral(".")},
             &out) != 0) {
@@ -121,7 +121,7 @@ private:
         auto reply = call(QStringLiteral("CreateFromFile"),
                           {name, QStringLiteral("tarball"), QVariant::fromValue(QMap<QString, QString>{}), QString(),
                            QStringList{}, QString(), QVariant::fromValue(QDBusUnixFileDescriptor(fds[0]))});
-        ::close(fds[0]);   // the helper holds its own copy now
+        ::close(fds[0]); // the helper holds its own copy now
         if (reply.type() != QDBusMessage::ReplyMessage) {
             ::close(fds[1]);
             return reply.errorName() + QStringLiteral(": ") + reply.errorMessage();
@@ -159,7 +159,7 @@ private Q_SLOTS:
         QString why;
         m_tarball = makeTarball(&why);
         QVERIFY2(!m_tarball.isEmpty(), qPrintable(why));
-        QVERIFY(m_tarball.size() > 4 * 1024 * 1024);   // far more than a pipe buffers (64 KiB)
+        QVERIFY(m_tarball.size() > 4 * 1024 * 1024); // far more than a pipe buffers (64 KiB)
         QVERIFY2(startTestBus(m_bus, &why), qPrintable(why));
     }
 
@@ -197,7 +197,8 @@ private Q_SLOTS:
         QVERIFY(writeAll(writeEnd, QByteArrayLiteral("this is not a tar archive\n")));
         ::close(writeEnd);
         QCOMPARE(waitForJob(m_bus, job), QStringLiteral("failed"));
-        QCOMPARE(jobProperty(m_bus, job, QStringLiteral("ErrorName")), QStringLiteral("org.berth.Error.InvalidArgument"));
+        QCOMPARE(jobProperty(m_bus, job, QStringLiteral("ErrorName")),
+                 QStringLiteral("org.berth.Error.InvalidArgument"));
         const QString why = jobProperty(m_bus, job, QStringLiteral("ErrorMessage"));
         QVERIFY2(why.contains(QLatin1String("broken")), qPrintable(why));
         verifyNothingLeft(QStringLiteral("broken"));
@@ -231,14 +232,14 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(jobProperty(m_bus, job, QStringLiteral("Step")), kExtracting, 60000);
         QCOMPARE(jobProperty(m_bus, job, QStringLiteral("State")), QStringLiteral("running"));
 
-        auto cancel = m_bus.connection().call(QDBusMessage::createMethodCall(kService, job, kJob, QStringLiteral("Cancel")),
-                                              QDBus::Block, 60000);
+        auto cancel = m_bus.connection().call(
+            QDBusMessage::createMethodCall(kService, job, kJob, QStringLiteral("Cancel")), QDBus::Block, 60000);
         QVERIFY2(cancel.type() == QDBusMessage::ReplyMessage, qPrintable(cancel.errorMessage()));
         // Still waiting for data: the cancel alone cannot have finished it yet.
         QCOMPARE(jobProperty(m_bus, job, QStringLiteral("State")), QStringLiteral("running"));
 
         if (writeRest)
-            writeAll(writeEnd, QByteArrayView(m_tarball).sliced(half));   // may fail once the helper stops reading
+            writeAll(writeEnd, QByteArrayView(m_tarball).sliced(half)); // may fail once the helper stops reading
         ::close(writeEnd);
 
         QTRY_VERIFY_WITH_TIMEOUT(m_finished, 120000);

@@ -86,7 +86,8 @@ private:
     // The bridge as `bridge list --json` shows it.
     QJsonObject bridgeShown(const QString& name)
     {
-        const Outcome listed = berthctlAsMember({QStringLiteral("bridge"), QStringLiteral("list"), QStringLiteral("--json")});
+        const Outcome listed =
+            berthctlAsMember({QStringLiteral("bridge"), QStringLiteral("list"), QStringLiteral("--json")});
         for (const QJsonValue& bridge : QJsonDocument::fromJson(listed.out).array())
             if (bridge.toObject().value(QStringLiteral("name")).toString() == name)
                 return bridge.toObject();
@@ -113,9 +114,8 @@ private Q_SLOTS:
                              QVariant::fromValue(QMap<QString, QString>{}), QStringLiteral("application"),
                              QStringList{QStringLiteral("sleep"), QStringLiteral("3600")}, QString()});
         QVERIFY2(created.type() == QDBusMessage::ReplyMessage, qPrintable(created.errorMessage()));
-        QTRY_VERIFY_WITH_TIMEOUT(call(kManager, QStringLiteral("GetContainer"),
-                                      {QStringLiteral("fwd1")})
-                                         .type() == QDBusMessage::ReplyMessage,
+        QTRY_VERIFY_WITH_TIMEOUT(call(kManager, QStringLiteral("GetContainer"), {QStringLiteral("fwd1")}).type() ==
+                                     QDBusMessage::ReplyMessage,
                                  60000);
     }
 
@@ -142,23 +142,20 @@ private Q_SLOTS:
     // The same rule for a forward declared in the config.
     void privilegedForwardInAConfigNeedsTheAdmin()
     {
-        const QString config = call(kManager, QStringLiteral("GetConfig"),
-                                    {QStringLiteral("fwd1")})
-                                   .arguments()
-                                   .value(0)
-                                   .toString();
+        const QString config =
+            call(kManager, QStringLiteral("GetConfig"), {QStringLiteral("fwd1")}).arguments().value(0).toString();
         QVERIFY(!config.isEmpty());
         const QStringList command =
             gdbusCall(m_bus, kManager + QStringLiteral(".SetConfig")) + QStringList{QStringLiteral("'fwd1'")};
         QString out;
-        int code = runAs(kTestUser,
-                         command + QStringList{gvariantString(config + QStringLiteral("berth.net.forward = tcp:53:53\n"))},
-                         &out);
+        int code = runAs(
+            kTestUser,
+            command + QStringList{gvariantString(config + QStringLiteral("berth.net.forward = tcp:53:53\n"))}, &out);
         QVERIFY2(code != 0 && out.contains(QLatin1String("org.berth.Error.NotAuthorized")), qPrintable(out));
         QCOMPARE(forwards(), QStringList{QStringLiteral("tcp:8080:80")});
-        code = runAs(kTestUser,
-                     command + QStringList{gvariantString(config + QStringLiteral("berth.net.forward = udp:5353:53\n"))},
-                     &out);
+        code = runAs(
+            kTestUser,
+            command + QStringList{gvariantString(config + QStringLiteral("berth.net.forward = udp:5353:53\n"))}, &out);
         QVERIFY2(code == 0, qPrintable(out));
         QCOMPARE(forwards(), (QStringList{QStringLiteral("tcp:8080:80"), QStringLiteral("udp:5353:53")}));
     }
@@ -179,8 +176,10 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("address");
         QTest::addColumn<QString>("block");
-        QTest::newRow("loopback") << "127.0.0.1/8" << "127.0.0.0/8 (loopback";
-        QTest::newRow("link-local") << "169.254.0.1/16" << "169.254.0.0/16 (link-local)";
+        QTest::newRow("loopback") << "127.0.0.1/8"
+                                  << "127.0.0.0/8 (loopback";
+        QTest::newRow("link-local") << "169.254.0.1/16"
+                                    << "169.254.0.0/16 (link-local)";
     }
     void reservedSubnetsAreRefused()
     {
@@ -196,8 +195,8 @@ private Q_SLOTS:
 
     void subnetTheHostRoutesIsRefused()
     {
-        QCOMPARE(run(QStringLiteral("sh"), {QStringLiteral("-c"),
-                                            QStringLiteral("ip link add rt0 type bridge && ip link set rt0 up && "
+        QCOMPARE(run(QStringLiteral("sh"),
+                     {QStringLiteral("-c"), QStringLiteral("ip link add rt0 type bridge && ip link set rt0 up && "
                                                            "ip route add 10.99.0.0/16 dev rt0")}),
                  0);
         int code = -1;
@@ -230,10 +229,10 @@ private Q_SLOTS:
     void bridgeChangeKeepsWhatIsNotGiven()
     {
         const QString br = QStringLiteral("tbr4");
-        EXPECT_CODE(berthctlAsMember({QStringLiteral("bridge"), QStringLiteral("create"), br, QStringLiteral("--address"),
-                                      QStringLiteral("10.0.3.1/24"), QStringLiteral("--dhcp-range"),
-                                      QStringLiteral("10.0.3.2-10.0.3.254"), QStringLiteral("--domain"),
-                                      QStringLiteral("lab"), QStringLiteral("--no-nat")}),
+        EXPECT_CODE(berthctlAsMember({QStringLiteral("bridge"), QStringLiteral("create"), br,
+                                      QStringLiteral("--address"), QStringLiteral("10.0.3.1/24"),
+                                      QStringLiteral("--dhcp-range"), QStringLiteral("10.0.3.2-10.0.3.254"),
+                                      QStringLiteral("--domain"), QStringLiteral("lab"), QStringLiteral("--no-nat")}),
                     0);
         const QJsonObject before = bridgeShown(br);
         QCOMPARE(before.value(QStringLiteral("address")).toString(), QStringLiteral("10.0.3.1/24"));
@@ -254,12 +253,16 @@ private Q_SLOTS:
         QCOMPARE(after.value(QStringLiteral("mtu")).toInt(), 1400);
         QCOMPARE(after.value(QStringLiteral("nat")).toBool(), false);
         // The bridge is up with what it was given (its MTU on the link).
-        QCOMPARE(run(QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("ip link show tbr4 | grep -q 'mtu 1400'")}), 0);
+        QCOMPARE(
+            run(QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("ip link show tbr4 | grep -q 'mtu 1400'")}),
+            0);
         // Unknown keys and wrong types are refused before anything changes.
         int code = -1;
-        QString out = asMember(QStringLiteral("ChangeBridge"), {QStringLiteral("'tbr4'"), QStringLiteral("{'color': <'red'>}")}, &code);
+        QString out = asMember(QStringLiteral("ChangeBridge"),
+                               {QStringLiteral("'tbr4'"), QStringLiteral("{'color': <'red'>}")}, &code);
         QVERIFY2(code != 0 && out.contains(QLatin1String("org.berth.Error.InvalidArgument")), qPrintable(out));
-        out = asMember(QStringLiteral("ChangeBridge"), {QStringLiteral("'tbr4'"), QStringLiteral("{'mtu': <'1400'>}")}, &code);
+        out = asMember(QStringLiteral("ChangeBridge"), {QStringLiteral("'tbr4'"), QStringLiteral("{'mtu': <'1400'>}")},
+                       &code);
         QVERIFY2(code != 0 && out.contains(QLatin1String("org.berth.Error.InvalidArgument")), qPrintable(out));
         EXPECT_CODE(berthctlAsMember({QStringLiteral("bridge"), QStringLiteral("delete"), br}), 0);
     }

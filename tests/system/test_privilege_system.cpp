@@ -38,7 +38,8 @@ qint64 hostUidOf(int pid)
     QFile status(QStringLiteral("/proc/%1/status").arg(pid));
     if (!status.open(QIODevice::ReadOnly))
         return -1;
-    const auto match = QRegularExpression(QStringLiteral("\\nUid:\\s+(\\d+)")).match(QString::fromLatin1(status.readAll()));
+    const auto match =
+        QRegularExpression(QStringLiteral("\\nUid:\\s+(\\d+)")).match(QString::fromLatin1(status.readAll()));
     return match.hasMatch() ? match.captured(1).toLongLong() : -1;
 }
 
@@ -87,7 +88,8 @@ private:
         return runAs(kTestUser,
                      QStringList{QStringLiteral("env"), QStringLiteral("LC_ALL=C.UTF-8"), QStringLiteral("LANGUAGE="),
                                  QStringLiteral("BERTH_BUS_ADDRESS=") + m_bus.address(),
-                                 QStringLiteral(BERTHCTL_BINARY)} + args,
+                                 QStringLiteral(BERTHCTL_BINARY)} +
+                         args,
                      out);
     }
 
@@ -112,7 +114,8 @@ private:
     void verifyMapChangeRefused(const QString& name, const QString& text, const QString& mentions)
     {
         const QString before = config(name);
-        const QString out = callAsMember(QStringLiteral("SetConfig"), {QStringLiteral("'%1'").arg(name), gvariantString(text)});
+        const QString out =
+            callAsMember(QStringLiteral("SetConfig"), {QStringLiteral("'%1'").arg(name), gvariantString(text)});
         QVERIFY2(out.contains(QLatin1String("org.berth.Error.NotAuthorized")), qPrintable(out));
         QVERIFY2(out.contains(mentions), qPrintable(out));
         QVERIFY2(out.contains(QLatin1String("needs an administrator (org.berth.host.bind-mount)")), qPrintable(out));
@@ -131,8 +134,8 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         for (const auto& name : {QStringLiteral("rootsys"), QStringLiteral("membersys"), QStringLiteral("memberpriv"),
-                 QStringLiteral("membercopy"), QStringLiteral("rootold"), QStringLiteral("rootexposed"),
-                 QStringLiteral("memberimport")})
+                                 QStringLiteral("membercopy"), QStringLiteral("rootold"), QStringLiteral("rootexposed"),
+                                 QStringLiteral("memberimport")})
             call(QStringLiteral("Destroy"), {name, true});
         m_bus.stop();
         removeFromGroup(kTestUser, kBerthGroup);
@@ -143,15 +146,17 @@ private Q_SLOTS:
     void memberMakesAnUnprivilegedSystemContainer()
     {
         QString said;
-        int code = berthctlAsMember({QStringLiteral("create"), QStringLiteral("membersys"), QStringLiteral("-t"),
-                                     QStringLiteral("busybox")}, &said);
+        int code = berthctlAsMember(
+            {QStringLiteral("create"), QStringLiteral("membersys"), QStringLiteral("-t"), QStringLiteral("busybox")},
+            &said);
         QVERIFY2(code == 0, qPrintable(said));
         QCOMPARE(info(QStringLiteral("membersys")).value(QStringLiteral("kind")).toString(), QStringLiteral("system"));
         QCOMPARE(info(QStringLiteral("membersys")).value(QStringLiteral("privileged")).toBool(), false);
         code = berthctlAsMember({QStringLiteral("start"), QStringLiteral("membersys")}, &said);
         QVERIFY2(code == 0, qPrintable(said));
         code = berthctlAsMember({QStringLiteral("exec"), QStringLiteral("membersys"), QStringLiteral("--"),
-                                 QStringLiteral("id"), QStringLiteral("-u")}, &said);
+                                 QStringLiteral("id"), QStringLiteral("-u")},
+                                &said);
         QVERIFY2(code == 0 && said.trimmed() == QLatin1String("0"), qPrintable(said));
         // On the host the same init is the block's first ID, never 0.
         const QVariantMap now = info(QStringLiteral("membersys"));
@@ -162,8 +167,8 @@ private Q_SLOTS:
         // And it is the member's to reconfigure, as long as the map stays.
         const QString text = config(QStringLiteral("membersys")) + QStringLiteral("lxc.start.auto = 1\n");
         int status = -1;
-        const QString out = callAsMember(QStringLiteral("SetConfig"),
-                                         {QStringLiteral("'membersys'"), gvariantString(text)}, &status);
+        const QString out =
+            callAsMember(QStringLiteral("SetConfig"), {QStringLiteral("'membersys'"), gvariantString(text)}, &status);
         QVERIFY2(status == 0, qPrintable(out));
         QCOMPARE(config(QStringLiteral("membersys")), text);
     }
@@ -172,7 +177,8 @@ private Q_SLOTS:
     {
         QString said;
         const int code = berthctlAsMember({QStringLiteral("create"), QStringLiteral("memberpriv"), QStringLiteral("-t"),
-                                           QStringLiteral("busybox"), QStringLiteral("--privileged")}, &said);
+                                           QStringLiteral("busybox"), QStringLiteral("--privileged")},
+                                          &said);
         QVERIFY2(code == 3, qPrintable(said));
         QVERIFY2(said.contains(QLatin1String("creating container 'memberpriv': it is privileged")) &&
                      said.contains(QLatin1String("its root is the host's root")) &&
@@ -184,7 +190,8 @@ private Q_SLOTS:
     void rootMakesAndEntersAPrivilegedContainer()
     {
         EXPECT_CODE(berthctl({QStringLiteral("create"), QStringLiteral("rootsys"), QStringLiteral("-t"),
-                              QStringLiteral("busybox"), QStringLiteral("--privileged")}), 0);
+                              QStringLiteral("busybox"), QStringLiteral("--privileged")}),
+                    0);
         QCOMPARE(info(QStringLiteral("rootsys")).value(QStringLiteral("privileged")).toBool(), true);
         EXPECT_CODE(berthctl({QStringLiteral("start"), QStringLiteral("rootsys")}), 0);
         const Outcome echo = berthctl({QStringLiteral("exec"), QStringLiteral("rootsys"), QStringLiteral("--"),
@@ -199,18 +206,20 @@ private Q_SLOTS:
         QCOMPARE(state(QStringLiteral("rootsys")), QStringLiteral("running"));
         QString said;
         const int code = berthctlAsMember({QStringLiteral("exec"), QStringLiteral("rootsys"), QStringLiteral("--"),
-                                           QStringLiteral("touch"), QStringLiteral("/member-was-here")}, &said);
+                                           QStringLiteral("touch"), QStringLiteral("/member-was-here")},
+                                          &said);
         QVERIFY2(code == 3 && said.contains(QLatin1String("is privileged")), qPrintable(said));
-        verifyPrivilegeRefusal(callAsMember(QStringLiteral("ExecPty"),
-                                            {QStringLiteral("'rootsys'"), QStringLiteral("['/bin/true']"),
-                                             QStringLiteral("@as []"), QStringLiteral("'/'")}),
-                               QStringLiteral("rootsys"), QStringLiteral("its root is the host's root"));
-        verifyPrivilegeRefusal(callAsMember(QStringLiteral("OpenConsole"), {QStringLiteral("'rootsys'"), QStringLiteral("0")}),
-                               QStringLiteral("rootsys"), QStringLiteral("opening the console of"));
+        verifyPrivilegeRefusal(
+            callAsMember(QStringLiteral("ExecPty"), {QStringLiteral("'rootsys'"), QStringLiteral("['/bin/true']"),
+                                                     QStringLiteral("@as []"), QStringLiteral("'/'")}),
+            QStringLiteral("rootsys"), QStringLiteral("its root is the host's root"));
+        verifyPrivilegeRefusal(
+            callAsMember(QStringLiteral("OpenConsole"), {QStringLiteral("'rootsys'"), QStringLiteral("0")}),
+            QStringLiteral("rootsys"), QStringLiteral("opening the console of"));
         // A start with the caller's command as its init (start NAME -- CMD) is an exec too.
-        verifyPrivilegeRefusal(callAsMember(QStringLiteral("StartWith"),
-                                            {QStringLiteral("'rootsys'"), QStringLiteral("['/bin/sh']")}),
-                               QStringLiteral("rootsys"), QStringLiteral("running a command in"));
+        verifyPrivilegeRefusal(
+            callAsMember(QStringLiteral("StartWith"), {QStringLiteral("'rootsys'"), QStringLiteral("['/bin/sh']")}),
+            QStringLiteral("rootsys"), QStringLiteral("running a command in"));
         // Nothing of the caller's runs in a start, stop or freeze: those stay the member's.
         int status = -1;
         QString out = callAsMember(QStringLiteral("Freeze"), {QStringLiteral("'rootsys'")}, &status);
@@ -230,12 +239,14 @@ private Q_SLOTS:
         QCOMPARE(listRow(listing, QStringLiteral("membersys")).value(column), QStringLiteral("no"));
         QString said;
         QVERIFY2(berthctlAsMember({QStringLiteral("info"), QStringLiteral("rootsys")}, &said) == 0, qPrintable(said));
-        QVERIFY2(said.contains(QLatin1String("Privileged:       yes: root inside is root on the host")), qPrintable(said));
+        QVERIFY2(said.contains(QLatin1String("Privileged:       yes: root inside is root on the host")),
+                 qPrintable(said));
         QVERIFY2(berthctlAsMember({QStringLiteral("info"), QStringLiteral("membersys")}, &said) == 0, qPrintable(said));
         const qint64 base = hostRootOf(info(QStringLiteral("membersys")).value(QStringLiteral("idmap")).toString());
-        const QString line = QString::fromUtf8("User namespace:   host IDs %1\u2013%2 (rootfs through an idmapped mount)")
-                                 .arg(base)
-                                 .arg(base + 65535);
+        const QString line =
+            QString::fromUtf8("User namespace:   host IDs %1\u2013%2 (rootfs through an idmapped mount)")
+                .arg(base)
+                .arg(base + 65535);
         QVERIFY2(said.contains(line), qPrintable(said));
     }
 
@@ -268,12 +279,13 @@ private Q_SLOTS:
     void memberConvertsAPrivilegedContainer()
     {
         EXPECT_CODE(berthctl({QStringLiteral("create"), QStringLiteral("rootold"), QStringLiteral("-t"),
-                              QStringLiteral("busybox"), QStringLiteral("--privileged")}), 0);
+                              QStringLiteral("busybox"), QStringLiteral("--privileged")}),
+                    0);
         QString said;
         int code = berthctlAsMember({QStringLiteral("convert"), QStringLiteral("rootold")}, &said);
-        QVERIFY2(code == 2, qPrintable(said));   // --unprivileged is required
-        code = berthctlAsMember({QStringLiteral("convert"), QStringLiteral("rootold"), QStringLiteral("--unprivileged")},
-                                &said);
+        QVERIFY2(code == 2, qPrintable(said)); // --unprivileged is required
+        code = berthctlAsMember(
+            {QStringLiteral("convert"), QStringLiteral("rootold"), QStringLiteral("--unprivileged")}, &said);
         QVERIFY2(code == 0, qPrintable(said));
         const QVariantMap now = info(QStringLiteral("rootold"));
         QCOMPARE(now.value(QStringLiteral("privileged")).toBool(), false);
@@ -283,11 +295,12 @@ private Q_SLOTS:
         code = berthctlAsMember({QStringLiteral("start"), QStringLiteral("rootold")}, &said);
         QVERIFY2(code == 0, qPrintable(said));
         code = berthctlAsMember({QStringLiteral("exec"), QStringLiteral("rootold"), QStringLiteral("--"),
-                                 QStringLiteral("id"), QStringLiteral("-u")}, &said);
+                                 QStringLiteral("id"), QStringLiteral("-u")},
+                                &said);
         QVERIFY2(code == 0 && said.trimmed() == QLatin1String("0"), qPrintable(said));
         // Once is enough: an unprivileged one is refused, and so is a running one.
-        code = berthctlAsMember({QStringLiteral("convert"), QStringLiteral("rootold"), QStringLiteral("--unprivileged")},
-                                &said);
+        code = berthctlAsMember(
+            {QStringLiteral("convert"), QStringLiteral("rootold"), QStringLiteral("--unprivileged")}, &said);
         QVERIFY2(code != 0, qPrintable(said));
     }
 
@@ -296,9 +309,10 @@ private Q_SLOTS:
     {
         EXPECT_CODE(berthctl({QStringLiteral("stop"), QStringLiteral("rootsys")}), 0);
         QString said;
-        const int code = berthctlAsMember({QStringLiteral("create"), QStringLiteral("membercopy"), QStringLiteral("-t"),
-                                           QStringLiteral("clone"), QStringLiteral("-o"),
-                                           QStringLiteral("source=rootsys")}, &said);
+        const int code =
+            berthctlAsMember({QStringLiteral("create"), QStringLiteral("membercopy"), QStringLiteral("-t"),
+                              QStringLiteral("clone"), QStringLiteral("-o"), QStringLiteral("source=rootsys")},
+                             &said);
         QVERIFY2(code == 0, qPrintable(said));
         QCOMPARE(info(QStringLiteral("membercopy")).value(QStringLiteral("privileged")).toBool(), false);
     }
@@ -320,7 +334,8 @@ private Q_SLOTS:
         };
         const auto importAsMember = [&](const QString& file, QString* said) {
             return berthctlAsMember({QStringLiteral("create"), QStringLiteral("memberimport"), QStringLiteral("-t"),
-                                     QStringLiteral("tarball"), QStringLiteral("--file"), file}, said);
+                                     QStringLiteral("tarball"), QStringLiteral("--file"), file},
+                                    said);
         };
         QString said;
         QCOMPARE(info(QStringLiteral("rootsys")).value(QStringLiteral("privileged")).toBool(), true);
@@ -330,9 +345,11 @@ private Q_SLOTS:
         QCOMPARE(state(QStringLiteral("memberimport")), QStringLiteral("org.berth.Error.NotFound"));
 
         EXPECT_CODE(berthctl({QStringLiteral("create"), QStringLiteral("rootexposed"), QStringLiteral("-t"),
-                              QStringLiteral("busybox")}), 0);
+                              QStringLiteral("busybox")}),
+                    0);
         const QString bind = QStringLiteral("lxc.mount.entry = /etc host-etc none bind,create=dir 0 0\n");
-        QVERIFY(call(QStringLiteral("SetConfig"), {QStringLiteral("rootexposed"), config(QStringLiteral("rootexposed")) + bind})
+        QVERIFY(call(QStringLiteral("SetConfig"),
+                     {QStringLiteral("rootexposed"), config(QStringLiteral("rootexposed")) + bind})
                     .type() != QDBusMessage::ErrorMessage);
         // From a file, judged before it runs: polkit's refusal names the line.
         const QString exposed = exported(QStringLiteral("rootexposed"));
@@ -360,10 +377,12 @@ private Q_SLOTS:
         QString text = config(QStringLiteral("membercopy"));
         QVERIFY(text.contains(QLatin1String("lxc.signal.halt = SIGPWR\n")));
         text.replace(QLatin1String("lxc.signal.halt = SIGPWR\n"), signal);
-        QVERIFY(call(QStringLiteral("SetConfig"), {QStringLiteral("membercopy"), text}).type() != QDBusMessage::ErrorMessage);
+        QVERIFY(call(QStringLiteral("SetConfig"), {QStringLiteral("membercopy"), text}).type() !=
+                QDBusMessage::ErrorMessage);
         code = importAsMember(exported(QStringLiteral("membercopy")), &said);
         QVERIFY2(code == 0, qPrintable(said));
-        QVERIFY2(config(QStringLiteral("memberimport")).contains(signal), qPrintable(config(QStringLiteral("memberimport"))));
+        QVERIFY2(config(QStringLiteral("memberimport")).contains(signal),
+                 qPrintable(config(QStringLiteral("memberimport"))));
         QCOMPARE(info(QStringLiteral("memberimport")).value(QStringLiteral("privileged")).toBool(), false);
     }
 

@@ -14,7 +14,6 @@
 #include <QJsonObject>
 #include <QtTest>
 
-
 using namespace berth::test;
 
 namespace {
@@ -53,7 +52,8 @@ private:
     bool startBerthctl(UserTerminal& user, const QStringList& args)
     {
         QString why;
-        const bool started = user.start(kTestUser, QStringList{QStringLiteral(BERTHCTL_BINARY)} + args, m_bus.address(), &why);
+        const bool started =
+            user.start(kTestUser, QStringList{QStringLiteral(BERTHCTL_BINARY)} + args, m_bus.address(), &why);
         if (!started)
             qWarning("%s", qPrintable(why));
         return started;
@@ -69,7 +69,8 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        for (const auto& name : {QStringLiteral("tty1"), QStringLiteral("tty2"), QStringLiteral("tty3"), QStringLiteral("tty4")})
+        for (const auto& name :
+             {QStringLiteral("tty1"), QStringLiteral("tty2"), QStringLiteral("tty3"), QStringLiteral("tty4")})
             berthctl({QStringLiteral("destroy"), QStringLiteral("-f"), name});
         m_bus.stop();
         removeFromGroup(kTestUser, kBerthGroup);
@@ -78,9 +79,9 @@ private Q_SLOTS:
     void shellOnATerminal()
     {
         UserTerminal user;
-        QVERIFY(startBerthctl(user, {QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("-it"), QStringLiteral("--name"),
-                            QStringLiteral("tty1"), QStringLiteral("busybox"), QStringLiteral("--"),
-                            QStringLiteral("/bin/sh")}));
+        QVERIFY(startBerthctl(user, {QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("-it"),
+                                     QStringLiteral("--name"), QStringLiteral("tty1"), QStringLiteral("busybox"),
+                                     QStringLiteral("--"), QStringLiteral("/bin/sh")}));
         user.type("echo ready-$((1+1))\r");
         QVERIFY2(user.waitFor("ready-2", kPatienceMs), user.screen().constData());
 
@@ -120,15 +121,15 @@ private Q_SLOTS:
     {
         UserTerminal user;
         QVERIFY(startBerthctl(user, {QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("--name"),
-                            QStringLiteral("tty2"), QStringLiteral("busybox"), QStringLiteral("--"),
-                            QStringLiteral("/bin/sh"), QStringLiteral("-c"),
-                            QStringLiteral("echo up-$((2+4)); exec sleep 1000")}));
+                                     QStringLiteral("tty2"), QStringLiteral("busybox"), QStringLiteral("--"),
+                                     QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                                     QStringLiteral("echo up-$((2+4)); exec sleep 1000")}));
         QVERIFY2(user.waitFor("up-6", kPatienceMs), user.screen().constData());
         user.type("\x03");
         QVERIFY(user.waitForExit(kPatienceMs) != -1);
         QCOMPARE(stateOf(QStringLiteral("tty2")), QStringLiteral("running"));
-        EXPECT_CODE(berthctl({QStringLiteral("stop"), QStringLiteral("tty2"), QStringLiteral("-t"), QStringLiteral("1")}),
-                    0);
+        EXPECT_CODE(
+            berthctl({QStringLiteral("stop"), QStringLiteral("tty2"), QStringLiteral("-t"), QStringLiteral("1")}), 0);
         QVERIFY(isRemoved(QStringLiteral("tty2")));
     }
 
@@ -147,13 +148,15 @@ private Q_SLOTS:
         auto refused = berthctl({QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("--name"),
                                  QStringLiteral("tty3"), QStringLiteral("-s"), QStringLiteral("lxc.start.auto=maybe"),
                                  QStringLiteral("busybox"), QStringLiteral("--"), QStringLiteral("true")});
-        QVERIFY2(refused.code != 0 && both(refused).contains(QLatin1String("lxc.start.auto")), qPrintable(describe(refused)));
+        QVERIFY2(refused.code != 0 && both(refused).contains(QLatin1String("lxc.start.auto")),
+                 qPrintable(describe(refused)));
         EXPECT_CODE(berthctl({QStringLiteral("info"), QStringLiteral("tty3")}), 4);
         // A start that fails: --rm leaves nothing either (it never ran).
-        auto failed = berthctl({QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("--name"),
-                                QStringLiteral("tty3"), QStringLiteral("-s"),
-                                QStringLiteral("lxc.mount.entry=/nonexistent-berth-source mnt none bind,create=dir 0 0"),
-                                QStringLiteral("busybox"), QStringLiteral("--"), QStringLiteral("true")});
+        auto failed =
+            berthctl({QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("--name"), QStringLiteral("tty3"),
+                      QStringLiteral("-s"),
+                      QStringLiteral("lxc.mount.entry=/nonexistent-berth-source mnt none bind,create=dir 0 0"),
+                      QStringLiteral("busybox"), QStringLiteral("--"), QStringLiteral("true")});
         QVERIFY2(failed.code != 0 && both(failed).contains(QLatin1String("nonexistent-berth-source")),
                  qPrintable(describe(failed)));
         EXPECT_CODE(berthctl({QStringLiteral("info"), QStringLiteral("tty3")}), 4);
@@ -163,13 +166,15 @@ private Q_SLOTS:
     // lxc-start does; the next plain start runs the configured one again.
     void startWithCommand()
     {
-        EXPECT_CODE(berthctl({QStringLiteral("create"), QStringLiteral("tty4"), QStringLiteral("-t"),
-                              QStringLiteral("busybox"), QStringLiteral("--app"), QStringLiteral("--"),
-                              QStringLiteral("/bin/sh"), QStringLiteral("-c"), QStringLiteral("echo configured-$((2*3))")}),
-                    0);
-        EXPECT_CODE(berthctl({QStringLiteral("start"), QStringLiteral("tty4"), QStringLiteral("--"), QStringLiteral("/bin/sh"),
-                              QStringLiteral("-c"), QStringLiteral("echo override-$((6*7)); exit 6")}),
-                    0);
+        EXPECT_CODE(
+            berthctl({QStringLiteral("create"), QStringLiteral("tty4"), QStringLiteral("-t"), QStringLiteral("busybox"),
+                      QStringLiteral("--app"), QStringLiteral("--"), QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                      QStringLiteral("echo configured-$((2*3))")}),
+            0);
+        EXPECT_CODE(
+            berthctl({QStringLiteral("start"), QStringLiteral("tty4"), QStringLiteral("--"), QStringLiteral("/bin/sh"),
+                      QStringLiteral("-c"), QStringLiteral("echo override-$((6*7)); exit 6")}),
+            0);
         auto first = berthctl({QStringLiteral("logs"), QStringLiteral("tty4"), QStringLiteral("-f")});
         EXPECT_CODE(first, 6);
         QVERIFY2(first.out.contains("override-42") && !first.out.contains("configured-6"), first.out.constData());

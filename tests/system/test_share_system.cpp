@@ -86,7 +86,10 @@ private:
         return runAsUser(kTestUser, QStringList{QStringLiteral(BERTHCTL_BINARY)} + args, m_bus.address());
     }
 
-    QString config() { return callHelper(m_bus, kManager, QStringLiteral("GetConfig"), {kBox}).arguments().value(0).toString(); }
+    QString config()
+    {
+        return callHelper(m_bus, kManager, QStringLiteral("GetConfig"), {kBox}).arguments().value(0).toString();
+    }
 
     QJsonArray shares()
     {
@@ -121,9 +124,10 @@ private Q_SLOTS:
         QVERIFY(::chmod(m_dir.path().toLocal8Bit().constData(), 0755) == 0);
         QVERIFY(makeFolderOf(folder(QStringLiteral("project")), kTestUser));
         QVERIFY(makeFolderOf(folder(QStringLiteral("theirs")), kOutsider));
-        EXPECT_CODE(asMember({QStringLiteral("create"), kBox, QStringLiteral("-t"), QStringLiteral("busybox"),
-                              QStringLiteral("--app"), QStringLiteral("--"), QStringLiteral("sleep"), QStringLiteral("1000")}),
-                    0);
+        EXPECT_CODE(
+            asMember({QStringLiteral("create"), kBox, QStringLiteral("-t"), QStringLiteral("busybox"),
+                      QStringLiteral("--app"), QStringLiteral("--"), QStringLiteral("sleep"), QStringLiteral("1000")}),
+            0);
     }
 
     void cleanupTestCase()
@@ -139,8 +143,9 @@ private Q_SLOTS:
         const QString original = config();
         const QString unmapped = withoutIdMap(original);
         rootSetConfig(unmapped);
-        verifyAdminRefusal(asMember({QStringLiteral("share"), kBox, folder(QStringLiteral("project")), QStringLiteral("/src")}),
-                           QStringLiteral("which has no lxc.idmap"));
+        verifyAdminRefusal(
+            asMember({QStringLiteral("share"), kBox, folder(QStringLiteral("project")), QStringLiteral("/src")}),
+            QStringLiteral("which has no lxc.idmap"));
         QCOMPARE(config(), unmapped);
         // Back to the block creation gave it (or one written here where creation gives none).
         rootSetConfig(original.contains(QLatin1String("lxc.idmap")) ? original : original + kIdMap);
@@ -148,7 +153,8 @@ private Q_SLOTS:
 
     void memberSharesTheirFolder()
     {
-        const Outcome shared = asMember({QStringLiteral("share"), kBox, folder(QStringLiteral("project")), QStringLiteral("/src")});
+        const Outcome shared =
+            asMember({QStringLiteral("share"), kBox, folder(QStringLiteral("project")), QStringLiteral("/src")});
         EXPECT_CODE(shared, 0);
         QVERIFY2(shared.outText().contains(QLatin1String("next start")), qPrintable(describe(shared)));
         const QJsonArray listed = shares();
@@ -159,24 +165,27 @@ private Q_SLOTS:
 
         // A user of the container's own /etc/passwd, by name; an unknown one is refused.
         const berth::Paths paths(IntegrationEnvironment::instance().stateRoot());
-        std::ofstream(paths.rootfsDir(kBox.toStdString()) / "etc/passwd", std::ios::app) << "dev:x:1000:1001::/:/bin/sh\n";
+        std::ofstream(paths.rootfsDir(kBox.toStdString()) / "etc/passwd", std::ios::app)
+            << "dev:x:1000:1001::/:/bin/sh\n";
         // The container's root may leave a FIFO where the helper reads: it is passed over, never waited on.
         const std::string group = (paths.rootfsDir(kBox.toStdString()) / "etc/group").string();
         ::unlink(group.c_str());
         QVERIFY(::mkfifo(group.c_str(), 0644) == 0);
-        EXPECT_CODE(asMember({QStringLiteral("share"), kBox, folder(QStringLiteral("project")), QStringLiteral("/dev-src"),
-                              QStringLiteral("--user"), QStringLiteral("dev")}),
+        EXPECT_CODE(asMember({QStringLiteral("share"), kBox, folder(QStringLiteral("project")),
+                              QStringLiteral("/dev-src"), QStringLiteral("--user"), QStringLiteral("dev")}),
                     0);
-        const Outcome unknown = asMember({QStringLiteral("share"), kBox, folder(QStringLiteral("project")),
-                                          QStringLiteral("/x"), QStringLiteral("--user"), QStringLiteral("nosuchuser")});
-        QVERIFY2(unknown.code != 0 && both(unknown).contains(QLatin1String("nosuchuser")), qPrintable(describe(unknown)));
+        const Outcome unknown =
+            asMember({QStringLiteral("share"), kBox, folder(QStringLiteral("project")), QStringLiteral("/x"),
+                      QStringLiteral("--user"), QStringLiteral("nosuchuser")});
+        QVERIFY2(unknown.code != 0 && both(unknown).contains(QLatin1String("nosuchuser")),
+                 qPrintable(describe(unknown)));
         QCOMPARE(shares().size(), 2);
 
         EXPECT_CODE(asMember({QStringLiteral("start"), kBox}), 0);
-        const Outcome seen = asMember({QStringLiteral("exec"), kBox, QStringLiteral("--"), QStringLiteral("sh"),
-                                       QStringLiteral("-c"),
-                                       QStringLiteral("cat /src/hello; stat -c %u /src/hello; stat -c %u:%g /dev-src/hello; "
-                                                      "echo inside > /src/made")});
+        const Outcome seen =
+            asMember({QStringLiteral("exec"), kBox, QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"),
+                      QStringLiteral("cat /src/hello; stat -c %u /src/hello; stat -c %u:%g /dev-src/hello; "
+                                     "echo inside > /src/made")});
         EXPECT_CODE(seen, 0);
         QCOMPARE(seen.outText(), QStringLiteral("hello from the host\n0\n1000:1001\n"));
         // Written by root inside: the member's on the host.
@@ -186,13 +195,16 @@ private Q_SLOTS:
     void foldersOfOthersNeedTheAdministrator()
     {
         const QString before = config();
-        verifyAdminRefusal(asMember({QStringLiteral("share"), kBox, QStringLiteral("/etc"), QStringLiteral("/hostetc")}),
-                           QStringLiteral("a folder the caller does not own"));
-        verifyAdminRefusal(asMember({QStringLiteral("share"), kBox, folder(QStringLiteral("theirs")), QStringLiteral("/theirs")}),
-                           QStringLiteral("a folder the caller does not own"));
+        verifyAdminRefusal(
+            asMember({QStringLiteral("share"), kBox, QStringLiteral("/etc"), QStringLiteral("/hostetc")}),
+            QStringLiteral("a folder the caller does not own"));
+        verifyAdminRefusal(
+            asMember({QStringLiteral("share"), kBox, folder(QStringLiteral("theirs")), QStringLiteral("/theirs")}),
+            QStringLiteral("a folder the caller does not own"));
         QCOMPARE(config(), before);
         // Root may share anyone's.
-        EXPECT_CODE(berthctl({QStringLiteral("share"), kBox, folder(QStringLiteral("theirs")), QStringLiteral("/theirs")}), 0);
+        EXPECT_CODE(
+            berthctl({QStringLiteral("share"), kBox, folder(QStringLiteral("theirs")), QStringLiteral("/theirs")}), 0);
         EXPECT_CODE(berthctl({QStringLiteral("unshare"), kBox, QStringLiteral("/theirs")}), 0);
         QCOMPARE(config(), before);
     }
@@ -202,8 +214,9 @@ private Q_SLOTS:
         const QString before = config();
         const QString added = before + QStringLiteral("berth.share = /etc /hostetc owner=0:0 uid=0 gid=0\n");
         QString out;
-        runAs(kTestUser, gdbusCall(m_bus, kManager + QStringLiteral(".SetConfig")) << QStringLiteral("'%1'").arg(kBox)
-                                                                                   << gvariantString(added),
+        runAs(kTestUser,
+              gdbusCall(m_bus, kManager + QStringLiteral(".SetConfig"))
+                  << QStringLiteral("'%1'").arg(kBox) << gvariantString(added),
               &out);
         QVERIFY2(out.contains(QLatin1String("org.berth.Error.NotAuthorized")), qPrintable(out));
         QVERIFY2(out.contains(QLatin1String("berth.share")), qPrintable(out));
@@ -214,16 +227,18 @@ private Q_SLOTS:
         QVERIFY(changed.contains(owner));
         changed.replace(owner, QStringLiteral("owner=0:"));
         out.clear();
-        runAs(kTestUser, gdbusCall(m_bus, kManager + QStringLiteral(".SetConfig")) << QStringLiteral("'%1'").arg(kBox)
-                                                                                   << gvariantString(changed),
+        runAs(kTestUser,
+              gdbusCall(m_bus, kManager + QStringLiteral(".SetConfig"))
+                  << QStringLiteral("'%1'").arg(kBox) << gvariantString(changed),
               &out);
         QVERIFY2(out.contains(QLatin1String("org.berth.Error.NotAuthorized")), qPrintable(out));
         QCOMPARE(config(), before);
         // Other edits keep the share as it was: allowed.
         const QString edited = before + QStringLiteral("lxc.uts.name = edited\n");
         out.clear();
-        const int code = runAs(kTestUser, gdbusCall(m_bus, kManager + QStringLiteral(".SetConfig"))
-                                              << QStringLiteral("'%1'").arg(kBox) << gvariantString(edited),
+        const int code = runAs(kTestUser,
+                               gdbusCall(m_bus, kManager + QStringLiteral(".SetConfig"))
+                                   << QStringLiteral("'%1'").arg(kBox) << gvariantString(edited),
                                &out);
         QVERIFY2(code == 0, qPrintable(out));
         QCOMPARE(config(), edited);
@@ -237,8 +252,8 @@ private Q_SLOTS:
         QVERIFY(!config().contains(QLatin1String("berth.share")));
         EXPECT_CODE(asMember({QStringLiteral("stop"), kBox}), 0);
         EXPECT_CODE(asMember({QStringLiteral("start"), kBox}), 0);
-        const Outcome gone = asMember({QStringLiteral("exec"), kBox, QStringLiteral("--"), QStringLiteral("cat"),
-                                       QStringLiteral("/src/hello")});
+        const Outcome gone = asMember(
+            {QStringLiteral("exec"), kBox, QStringLiteral("--"), QStringLiteral("cat"), QStringLiteral("/src/hello")});
         QVERIFY2(gone.code != 0, qPrintable(describe(gone)));
         EXPECT_CODE(asMember({QStringLiteral("stop"), kBox}), 0);
     }

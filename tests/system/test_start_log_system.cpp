@@ -119,8 +119,8 @@ private Q_SLOTS:
     void startLoggedAtInfo()
     {
         const QString log = path(QStringLiteral("good.log"));
-        const Outcome started = asMember({QStringLiteral("start"), kGood, QStringLiteral("-o"), log,
-                                          QStringLiteral("-l"), QStringLiteral("INFO")});
+        const Outcome started = asMember(
+            {QStringLiteral("start"), kGood, QStringLiteral("-o"), log, QStringLiteral("-l"), QStringLiteral("INFO")});
         QVERIFY2(started.code == 0 && started.err.isEmpty(), qPrintable(describe(started)));
         struct stat st {};
         QCOMPARE(::stat(log.toLocal8Bit().constData(), &st), 0);
@@ -168,8 +168,8 @@ private Q_SLOTS:
     void unknownLevelIsRefused()
     {
         const QString log = path(QStringLiteral("bogus.log"));
-        const Outcome refused = asMember({QStringLiteral("start"), kGood, QStringLiteral("-o"), log,
-                                          QStringLiteral("-l"), QStringLiteral("BOGUS")});
+        const Outcome refused = asMember(
+            {QStringLiteral("start"), kGood, QStringLiteral("-o"), log, QStringLiteral("-l"), QStringLiteral("BOGUS")});
         QVERIFY2(refused.code == 2 && refused.errText().contains(QLatin1String("'BOGUS'")),
                  qPrintable(describe(refused)));
         QVERIFY(!QFile::exists(log));

@@ -34,7 +34,7 @@ bool addToGroup(const QString& user, const QString& group, QString* why)
 
 void removeFromGroup(const QString& user, const QString& group)
 {
-    run(QStringLiteral("gpasswd"), {QStringLiteral("-d"), user, group});   // fails when not a member: fine
+    run(QStringLiteral("gpasswd"), {QStringLiteral("-d"), user, group}); // fails when not a member: fine
 }
 
 bool ensureMember(const QString& user, QString* why)

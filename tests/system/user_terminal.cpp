@@ -94,7 +94,7 @@ bool UserTerminal::readSome(int timeoutMs)
     char buffer[4096];
     const ssize_t got = ::read(m_master, buffer, sizeof(buffer));
     if (got <= 0)
-        return got < 0 && errno == EINTR;   // EIO: every slave side is closed
+        return got < 0 && errno == EINTR; // EIO: every slave side is closed
     m_screen.append(buffer, got);
     return true;
 }
@@ -127,7 +127,7 @@ int UserTerminal::waitForExit(int timeoutMs)
 {
     const QDeadlineTimer deadline(timeoutMs);
     while (running() && !deadline.hasExpired()) {
-        if (!readSome(100))   // keeps the pty drained, so the command never blocks writing
+        if (!readSome(100)) // keeps the pty drained, so the command never blocks writing
             ::usleep(50000);
         reap(false);
     }

@@ -49,7 +49,7 @@ private:
     int m_master = -1;
     int m_status = -1;
     QByteArray m_screen;
-    qsizetype m_seen = 0;   // where the next waitFor looks from
+    qsizetype m_seen = 0; // where the next waitFor looks from
 };
 
 } // namespace berth::test

@@ -34,8 +34,8 @@ struct ConfigParseOptions {
 struct ConfigEntry {
     std::string key;
     std::string value;
-    std::string source;   // the config's sourceName, or an included file's path
-    int line = 0;         // 1-based, in `source`
+    std::string source; // the config's sourceName, or an included file's path
+    int line = 0;       // 1-based, in `source`
 
     // "config:7"
     [[nodiscard]] std::string where() const;
@@ -85,16 +85,15 @@ private:
 
     enum class LineKind { Blank, Comment, Entry };
     struct Line {
-        std::string text;                    // as written, without its '\n'
+        std::string text; // as written, without its '\n'
         LineKind kind = LineKind::Blank;
         std::string key;
         std::string value;
-        std::size_t valueStart = 0;          // where the value begins in text
-        std::vector<ConfigEntry> included;   // for lxc.include: the entries it brings
+        std::size_t valueStart = 0;        // where the value begins in text
+        std::vector<ConfigEntry> included; // for lxc.include: the entries it brings
     };
 
-    template <class F>
-    void forEachEntry(F&& visit) const;
+    template <class F> void forEachEntry(F&& visit) const;
     [[nodiscard]] std::optional<std::size_t> lastLineOf(std::string_view key) const;
     [[nodiscard]] bool includedAfter(std::size_t index, std::string_view key) const;
     void insertLine(std::size_t index, std::string_view key, std::string_view value);

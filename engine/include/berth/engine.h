@@ -88,34 +88,34 @@ struct CreateRequest {
 // A bridge with DHCP and DNS (dnsmasq) and NAT, like LXC's lxcbr0.
 struct NetworkSettings {
     std::string name;
-    std::string address;     // the bridge's address on its subnet, "10.0.3.1/24"; empty: a free 10.0.N.1/24
-    std::string dhcpRange;   // "10.0.3.2-10.0.3.199"; empty: .2 to .199 of the subnet
+    std::string address;   // the bridge's address on its subnet, "10.0.3.1/24"; empty: a free 10.0.N.1/24
+    std::string dhcpRange; // "10.0.3.2-10.0.3.199"; empty: .2 to .199 of the subnet
     bool nat = true;
     std::string domain = "berth";
-    unsigned mtu = 0;        // 0: the kernel's default
+    unsigned mtu = 0; // 0: the kernel's default
 };
 
 // A change of a network's settings: what is given changes, nothing else.
 struct NetworkChange {
     std::string name;
-    std::optional<std::string> address;     // a new subnet without a range gets .2 to .199 of it
-    std::optional<std::string> dhcpRange;   // empty: .2 to .199 of the subnet
+    std::optional<std::string> address;   // a new subnet without a range gets .2 to .199 of it
+    std::optional<std::string> dhcpRange; // empty: .2 to .199 of the subnet
     std::optional<bool> nat;
-    std::optional<std::string> domain;      // empty: "berth"
-    std::optional<unsigned> mtu;            // 0: the kernel's default
+    std::optional<std::string> domain; // empty: "berth"
+    std::optional<unsigned> mtu;       // 0: the kernel's default
 };
 
 struct NetworkInfo {
     NetworkSettings settings;
-    bool up = false;                       // the bridge exists on this host now
-    std::vector<std::string> containers;   // whose config attaches to it
+    bool up = false;                     // the bridge exists on this host now
+    std::vector<std::string> containers; // whose config attaches to it
 };
 
 enum class RunState { Stopped, Starting, Running, Stopping, Frozen };
 
 struct ExitStatus {
-    int code = 0;       // exit code, when the init exited
-    int signal = 0;     // signal number, when the init was killed by one
+    int code = 0;   // exit code, when the init exited
+    int signal = 0; // signal number, when the init was killed by one
     [[nodiscard]] bool signaled() const { return signal != 0; }
     // Shell convention: code, or 128 + signal.
     [[nodiscard]] int shellStatus() const { return signal ? 128 + signal : code; }
@@ -124,11 +124,11 @@ struct ExitStatus {
 struct ContainerState {
     std::string name;
     RunState state = RunState::Stopped;
-    pid_t initPid = 0;                 // in the host's pid namespace; 0 when stopped
+    pid_t initPid = 0; // in the host's pid namespace; 0 when stopped
     pid_t monitorPid = 0;
-    std::int64_t startedAt = 0;        // seconds since the epoch
+    std::int64_t startedAt = 0; // seconds since the epoch
     std::optional<ExitStatus> lastExit;
-    std::string lastError;             // why the last run ended abnormally, if it did
+    std::string lastError; // why the last run ended abnormally, if it did
 };
 
 struct StartOptions {
@@ -138,7 +138,7 @@ struct StartOptions {
 
 struct ExecRequest {
     std::vector<std::string> argv;
-    std::vector<std::string> env;      // KEY=VALUE, added to the container's environment
+    std::vector<std::string> env; // KEY=VALUE, added to the container's environment
     std::string cwd = "/";
     // Either a new pty (its master is returned) or the caller's stdio fds.
     bool allocatePty = false;
@@ -158,7 +158,7 @@ public:
     ExecProcess(pid_t pid, UniqueFd statusPipe, UniqueFd ptyMaster);
     ExecProcess(ExecProcess&&) noexcept;
     ExecProcess& operator=(ExecProcess&&) noexcept;
-    ~ExecProcess();   // kills and reaps a process nobody waited for
+    ~ExecProcess(); // kills and reaps a process nobody waited for
 
     [[nodiscard]] pid_t pid() const { return m_pid; }
     // The pty's master side when one was asked for, else invalid.
@@ -175,8 +175,8 @@ private:
 // A piece of a container's console log.
 struct LogChunk {
     std::string data;
-    std::uint64_t nextOffset = 0;   // where the next read continues
-    std::uint64_t size = 0;         // of the whole log now
+    std::uint64_t nextOffset = 0; // where the next read continues
+    std::uint64_t size = 0;       // of the whole log now
 };
 // The most one readLog call returns.
 inline constexpr std::size_t kMaxLogChunk = std::size_t{1} << 20;

@@ -10,9 +10,9 @@ namespace berth {
 // An errno-like code, a message for people, and where it happened
 // (a file, a config key and line). Never thrown.
 struct Error {
-    int code = 0;            // errno value: EINVAL, ENOENT, EBUSY, EEXIST, ...
-    std::string message;     // "create veth 'x': File exists"
-    std::string context;     // "config:12 lxc.mount.entry", a path, ...
+    int code = 0;        // errno value: EINVAL, ENOENT, EBUSY, EEXIST, ...
+    std::string message; // "create veth 'x': File exists"
+    std::string context; // "config:12 lxc.mount.entry", a path, ...
     // The caller named a container that does not exist (code ENOENT): the one
     // error clients report as "not found" (berthctl's exit code 4). A missing
     // file, program or cgroup is a plain ENOENT.
@@ -38,12 +38,14 @@ struct Error {
     [[nodiscard]] std::string describe() const;
 };
 
-template <class T>
-using Result = std::expected<T, Error>;
+template <class T> using Result = std::expected<T, Error>;
 using Status = std::expected<void, Error>;
 
 // Shorthand for returning an error from a function returning Result<T>.
-[[nodiscard]] inline std::unexpected<Error> fail(Error e) { return std::unexpected<Error>(std::move(e)); }
+[[nodiscard]] inline std::unexpected<Error> fail(Error e)
+{
+    return std::unexpected<Error>(std::move(e));
+}
 [[nodiscard]] std::unexpected<Error> failErrno(int err, std::string_view what);
 [[nodiscard]] std::unexpected<Error> failWith(int err, std::string message, std::string context = {});
 

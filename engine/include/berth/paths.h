@@ -13,30 +13,30 @@ public:
     explicit Paths(std::filesystem::path root = "/");
 
     [[nodiscard]] const std::filesystem::path& root() const { return m_root; }
-    [[nodiscard]] std::filesystem::path containersDir() const;   // <root>/var/lib/berth/containers
-    [[nodiscard]] std::filesystem::path runDir() const;          // <root>/run/berth
-    [[nodiscard]] std::filesystem::path logDir() const;          // <root>/var/log/berth
+    [[nodiscard]] std::filesystem::path containersDir() const;    // <root>/var/lib/berth/containers
+    [[nodiscard]] std::filesystem::path runDir() const;           // <root>/run/berth
+    [[nodiscard]] std::filesystem::path logDir() const;           // <root>/var/log/berth
     [[nodiscard]] std::filesystem::path templateCacheDir() const; // <root>/var/cache/berth/templates
 
     // Networks (bridges); the name must already be valid.
-    [[nodiscard]] std::filesystem::path networksDir() const;                           // <root>/var/lib/berth/networks
-    [[nodiscard]] std::filesystem::path networkConfig(std::string_view bridge) const;  // <bridge>.conf
-    [[nodiscard]] std::filesystem::path networkLeases(std::string_view bridge) const;  // dnsmasq's DHCP leases
-    [[nodiscard]] std::filesystem::path networkStaticLeases(std::string_view bridge) const;  // Berth's IPAM
-    [[nodiscard]] std::filesystem::path networkRunDir(std::string_view bridge) const;  // <root>/run/berth/.net/<bridge>
-    [[nodiscard]] std::filesystem::path networkLock() const;                           // one lock for all network changes
+    [[nodiscard]] std::filesystem::path networksDir() const;                          // <root>/var/lib/berth/networks
+    [[nodiscard]] std::filesystem::path networkConfig(std::string_view bridge) const; // <bridge>.conf
+    [[nodiscard]] std::filesystem::path networkLeases(std::string_view bridge) const; // dnsmasq's DHCP leases
+    [[nodiscard]] std::filesystem::path networkStaticLeases(std::string_view bridge) const; // Berth's IPAM
+    [[nodiscard]] std::filesystem::path networkRunDir(std::string_view bridge) const; // <root>/run/berth/.net/<bridge>
+    [[nodiscard]] std::filesystem::path networkLock() const; // one lock for all network changes
     // What the bridge's dnsmasq reads after it drops to user nobody (names
     // and DHCP reservations): outside runDir(), which is 0700.
-    [[nodiscard]] std::filesystem::path networkDnsDir(std::string_view bridge) const;  // <root>/run/berth-dns/<bridge>
+    [[nodiscard]] std::filesystem::path networkDnsDir(std::string_view bridge) const; // <root>/run/berth-dns/<bridge>
 
     // Per container; the name must already be valid.
     [[nodiscard]] std::filesystem::path containerDir(std::string_view name) const;
     [[nodiscard]] std::filesystem::path configFile(std::string_view name) const;
     [[nodiscard]] std::filesystem::path rootfsDir(std::string_view name) const;
     [[nodiscard]] std::filesystem::path containerRunDir(std::string_view name) const;
-    [[nodiscard]] std::filesystem::path lockFile(std::string_view name) const;     // flock'd by operations
+    [[nodiscard]] std::filesystem::path lockFile(std::string_view name) const; // flock'd by operations
     [[nodiscard]] std::filesystem::path monitorSocket(std::string_view name) const;
-    [[nodiscard]] std::filesystem::path monitorLock(std::string_view name) const;  // held by the monitor while alive
+    [[nodiscard]] std::filesystem::path monitorLock(std::string_view name) const; // held by the monitor while alive
     [[nodiscard]] std::filesystem::path stateFile(std::string_view name) const;
     [[nodiscard]] std::filesystem::path logFile(std::string_view name) const;
 

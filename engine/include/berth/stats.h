@@ -11,19 +11,19 @@ namespace berth {
 
 struct ContainerStats {
     std::string name;
-    std::int64_t timestampNs = 0;             // CLOCK_MONOTONIC when read: callers derive rates
+    std::int64_t timestampNs = 0; // CLOCK_MONOTONIC when read: callers derive rates
 
-    std::uint64_t memoryCurrent = 0;          // bytes (v1: usage_in_bytes)
-    std::optional<std::uint64_t> memoryPeak;  // where the kernel keeps it
-    std::uint64_t memoryLimit = kUnlimited;   // in force now
+    std::uint64_t memoryCurrent = 0;         // bytes (v1: usage_in_bytes)
+    std::optional<std::uint64_t> memoryPeak; // where the kernel keeps it
+    std::uint64_t memoryLimit = kUnlimited;  // in force now
     std::uint64_t memorySoftLimit = kUnlimited;
-    std::uint64_t memoryCache = 0;            // page cache (file)
-    std::uint64_t memoryAnon = 0;             // anonymous (rss)
+    std::uint64_t memoryCache = 0; // page cache (file)
+    std::uint64_t memoryAnon = 0;  // anonymous (rss)
     std::uint64_t oomKills = 0;
 
-    std::uint64_t cpuUsageNs = 0;             // total, since the cgroup was made
+    std::uint64_t cpuUsageNs = 0; // total, since the cgroup was made
     std::uint64_t cpuThrottledNs = 0;
-    std::optional<CpuQuota> cpuQuota;         // in force now, nullopt = no quota
+    std::optional<CpuQuota> cpuQuota; // in force now, nullopt = no quota
 
     std::uint64_t pidsCurrent = 0;
     std::uint64_t pidsLimit = kUnlimited;

@@ -12,15 +12,15 @@ namespace berth {
 enum class CheckStatus { Ok, Missing, Limited };
 
 struct CheckItem {
-    std::string id;            // stable: "ns.pid", "cgroup.memory", "net.veth", ...
-    std::string title;         // "PID namespace"
+    std::string id;    // stable: "ns.pid", "cgroup.memory", "net.veth", ...
+    std::string title; // "PID namespace"
     CheckStatus status = CheckStatus::Missing;
-    std::string detail;        // what was found: "/sys/fs/cgroup/memory", "max 63431"
-    std::string explanation;   // one plain sentence for people
+    std::string detail;      // what was found: "/sys/fs/cgroup/memory", "max 63431"
+    std::string explanation; // one plain sentence for people
 };
 
 struct CheckGroup {
-    std::string title;         // "Namespaces", "Control groups", ...
+    std::string title; // "Namespaces", "Control groups", ...
     std::vector<CheckItem> items;
 };
 

@@ -17,24 +17,24 @@ namespace berth {
 
 enum class OptionType {
     String,
-    Boolean,     // "true" or "false"
-    Integer,     // decimal, within [minimum, maximum]
-    Choice,      // one of `choices`
-    List,        // words separated by commas or spaces ("vim,less curl")
-    Container,   // the name of an existing container
-    File,        // not a value: the caller passes CreateRequest::inputFd
-    Secret,      // a string that is never shown or logged (passwords)
+    Boolean,   // "true" or "false"
+    Integer,   // decimal, within [minimum, maximum]
+    Choice,    // one of `choices`
+    List,      // words separated by commas or spaces ("vim,less curl")
+    Container, // the name of an existing container
+    File,      // not a value: the caller passes CreateRequest::inputFd
+    Secret,    // a string that is never shown or logged (passwords)
 };
 
 struct TemplateOption {
-    std::string key;                    // "release"
+    std::string key; // "release"
     OptionType type = OptionType::String;
-    std::string label;                  // English, short: "Release"
-    std::string description;            // English, one sentence for a tooltip
-    std::string defaultValue;           // as text; empty: no default
-    std::vector<std::string> choices;   // Choice: the allowed values, in the order to offer them
+    std::string label;                // English, short: "Release"
+    std::string description;          // English, one sentence for a tooltip
+    std::string defaultValue;         // as text; empty: no default
+    std::vector<std::string> choices; // Choice: the allowed values, in the order to offer them
     bool required = false;
-    std::int64_t minimum = 0, maximum = 0;   // Integer
+    std::int64_t minimum = 0, maximum = 0; // Integer
     // File: the descriptor may be a directory (an OCI layout, an LXC container).
     bool acceptsDirectory = false;
     // File: the descriptor may be a regular file or a pipe (an archive).
@@ -45,9 +45,9 @@ struct TemplateOption {
 };
 
 struct TemplateInfo {
-    std::string name;                   // "debian"
-    std::string label;                  // "Debian"
-    std::string description;            // English, one sentence
+    std::string name;        // "debian"
+    std::string label;       // "Debian"
+    std::string description; // English, one sentence
     ContainerKind defaultKind = ContainerKind::System;
     std::vector<TemplateOption> options;
 };
@@ -83,7 +83,8 @@ class Progress {
 public:
     Progress() = default;
     Progress(std::function<void(const ProgressEvent&)> report, const std::atomic<bool>* cancelRequested)
-        : m_report(std::move(report)), m_cancel(cancelRequested) {}
+        : m_report(std::move(report)), m_cancel(cancelRequested)
+    {}
 
     void step(std::string_view step, double fraction) const;
     void log(std::string_view line) const;

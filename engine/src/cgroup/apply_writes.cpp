@@ -101,8 +101,8 @@ std::vector<std::string> restoreValues(std::string_view fileName, std::string_vi
 {
     std::vector<std::string> values = split(previous, "\n");
     const std::string_view device = deviceOf(written);
-    const bool listed = std::any_of(values.begin(), values.end(),
-                                    [&](const std::string& line) { return deviceOf(line) == device; });
+    const bool listed =
+        std::any_of(values.begin(), values.end(), [&](const std::string& line) { return deviceOf(line) == device; });
     if (!device.empty() && !listed)
         if (std::optional<std::string> reset = deviceReset(fileName, device))
             values.push_back(std::move(*reset));

@@ -98,8 +98,8 @@ Status validateNames(std::string_view parent, std::string_view name)
 Status validateCgroupPath(std::string_view path, bool singleComponent)
 {
     const std::vector<std::string> components = split(path, "/");
-    const bool badComponent = std::any_of(components.begin(), components.end(),
-                                          [](const std::string& c) { return c == "." || c == ".."; });
+    const bool badComponent =
+        std::any_of(components.begin(), components.end(), [](const std::string& c) { return c == "." || c == ".."; });
     const bool tooMany = singleComponent && path.find('/') != std::string_view::npos;
     if (components.empty() || badComponent || tooMany || path.starts_with('/'))
         return failWith(EINVAL, "invalid cgroup name '" + std::string(path) + "'");
@@ -108,8 +108,7 @@ Status validateCgroupPath(std::string_view path, bool singleComponent)
 
 ContainerCgroup::ContainerCgroup(Mode mode, std::string relative, std::vector<Placement> placements)
     : m_mode(mode), m_relative(std::move(relative)), m_placements(std::move(placements)), m_armed(true)
-{
-}
+{}
 
 Result<ContainerCgroup> ContainerCgroup::create(const Layout& layout, std::string_view parent, std::string_view name)
 {
@@ -147,10 +146,9 @@ Result<ContainerCgroup> ContainerCgroup::open(const Layout& layout, std::string_
 }
 
 ContainerCgroup::ContainerCgroup(ContainerCgroup&& other) noexcept
-    : m_mode(other.m_mode), m_relative(std::move(other.m_relative)),
-      m_placements(std::move(other.m_placements)), m_armed(std::exchange(other.m_armed, false))
-{
-}
+    : m_mode(other.m_mode), m_relative(std::move(other.m_relative)), m_placements(std::move(other.m_placements)),
+      m_armed(std::exchange(other.m_armed, false))
+{}
 
 ContainerCgroup& ContainerCgroup::operator=(ContainerCgroup&& other) noexcept
 {

@@ -6,8 +6,8 @@ namespace berth::cgroup {
 
 namespace {
 
-static_assert(kDeviceMknod == BPF_DEVCG_ACC_MKNOD && kDeviceRead == BPF_DEVCG_ACC_READ
-              && kDeviceWrite == BPF_DEVCG_ACC_WRITE);
+static_assert(kDeviceMknod == BPF_DEVCG_ACC_MKNOD && kDeviceRead == BPF_DEVCG_ACC_READ &&
+              kDeviceWrite == BPF_DEVCG_ACC_WRITE);
 
 // Registers after the prologue; r1 (the context) is free for scratch then.
 constexpr std::uint8_t kScratch = BPF_REG_1;

@@ -12,14 +12,14 @@ constexpr DeviceRule charDevice(std::uint32_t major, std::optional<std::uint32_t
 }
 
 constexpr std::array kDefaultAllowlist{
-    charDevice(1, 3),             // null
-    charDevice(1, 5),             // zero
-    charDevice(1, 7),             // full
-    charDevice(1, 8),             // random
-    charDevice(1, 9),             // urandom
-    charDevice(5, 0),             // tty
-    charDevice(5, 1),             // console
-    charDevice(5, 2),             // ptmx
+    charDevice(1, 3),              // null
+    charDevice(1, 5),              // zero
+    charDevice(1, 7),              // full
+    charDevice(1, 8),              // random
+    charDevice(1, 9),              // urandom
+    charDevice(5, 0),              // tty
+    charDevice(5, 1),              // console
+    charDevice(5, 2),              // ptmx
     charDevice(136, std::nullopt), // pts/*
     DeviceRule{DeviceType::Char, std::nullopt, std::nullopt, kDeviceMknod},
     DeviceRule{DeviceType::Block, std::nullopt, std::nullopt, kDeviceMknod},

@@ -15,8 +15,8 @@ namespace {
 // Super options of a v1 mount mix controllers with flags (rw, xattr,
 // clone_children, release_agent=...): only these names are controllers.
 constexpr std::array kV1Controllers{
-    "blkio", "cpu", "cpuacct", "cpuset", "debug", "devices", "freezer", "hugetlb",
-    "memory", "misc", "net_cls", "net_prio", "perf_event", "pids", "rdma",
+    "blkio",  "cpu",  "cpuacct", "cpuset",   "debug",      "devices", "freezer", "hugetlb",
+    "memory", "misc", "net_cls", "net_prio", "perf_event", "pids",    "rdma",
 };
 
 struct MountEntry {
@@ -31,9 +31,9 @@ std::string unescapeOctal(std::string_view text)
 {
     std::string out;
     for (size_t i = 0; i < text.size(); ++i) {
-        const bool octal = text[i] == '\\' && i + 3 < text.size()
-            && std::all_of(text.begin() + static_cast<long>(i) + 1, text.begin() + static_cast<long>(i) + 4,
-                           [](char c) { return c >= '0' && c <= '7'; });
+        const bool octal = text[i] == '\\' && i + 3 < text.size() &&
+                           std::all_of(text.begin() + static_cast<long>(i) + 1, text.begin() + static_cast<long>(i) + 4,
+                                       [](char c) { return c >= '0' && c <= '7'; });
         if (!octal) {
             out.push_back(text[i]);
             continue;
@@ -126,9 +126,12 @@ std::vector<Hierarchy> Layout::placementHierarchies() const
 const char* modeName(Mode mode)
 {
     switch (mode) {
-    case Mode::Unified: return "unified";
-    case Mode::Legacy: return "legacy";
-    case Mode::Hybrid: return "hybrid";
+    case Mode::Unified:
+        return "unified";
+    case Mode::Legacy:
+        return "legacy";
+    case Mode::Hybrid:
+        return "hybrid";
     }
     return "unknown";
 }

@@ -19,16 +19,16 @@ struct Hierarchy {
     // v1: controllers bound to the hierarchy (from the super options);
     // v2: controllers the root makes available (cgroup.controllers).
     std::vector<std::string> controllers;
-    std::string name;        // v1 named hierarchy ("systemd" for name=systemd)
-    bool unified = false;    // cgroup2
+    std::string name;     // v1 named hierarchy ("systemd" for name=systemd)
+    bool unified = false; // cgroup2
 
     [[nodiscard]] bool has(std::string_view controller) const;
 };
 
 struct Layout {
     Mode mode = Mode::Unified;
-    std::vector<Hierarchy> legacy;          // v1 hierarchies, mountinfo order
-    std::optional<Hierarchy> unified;       // the cgroup2 mount, if any
+    std::vector<Hierarchy> legacy;    // v1 hierarchies, mountinfo order
+    std::optional<Hierarchy> unified; // the cgroup2 mount, if any
 
     // Every hierarchy a container is placed in: v1 ones first, then cgroup2.
     [[nodiscard]] std::vector<Hierarchy> placementHierarchies() const;

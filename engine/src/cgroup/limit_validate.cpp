@@ -14,8 +14,8 @@ namespace berth::cgroup {
 namespace {
 
 constexpr std::uint64_t kMinMemory = 4ULL << 20;
-constexpr std::uint64_t kMaxPids = 4194304;   // the kernel's PID_MAX_LIMIT
-constexpr std::uint64_t kMinQuotaUs = 1000;   // the kernel refuses shorter quotas
+constexpr std::uint64_t kMaxPids = 4194304; // the kernel's PID_MAX_LIMIT
+constexpr std::uint64_t kMinQuotaUs = 1000; // the kernel refuses shorter quotas
 
 std::unexpected<Error> invalid(std::string message)
 {
@@ -30,8 +30,8 @@ Status checkMemory(std::string_view what, std::optional<std::uint64_t> bytes, st
     if (*bytes < minimum)
         return invalid(std::string(what) + " " + std::to_string(*bytes) + " bytes is below the minimum of 4 MiB");
     if (*bytes > host.memoryBytes)
-        return invalid(std::string(what) + " " + std::to_string(*bytes) + " bytes exceeds the host's memory ("
-                       + std::to_string(host.memoryBytes) + " bytes)");
+        return invalid(std::string(what) + " " + std::to_string(*bytes) + " bytes exceeds the host's memory (" +
+                       std::to_string(host.memoryBytes) + " bytes)");
     return {};
 }
 
@@ -50,8 +50,8 @@ template <class T>
 Status checkRange(std::string_view what, std::optional<T> value, std::uint64_t min, std::uint64_t max)
 {
     if (value && (*value < min || *value > max))
-        return invalid(std::string(what) + " " + std::to_string(*value) + " is out of range " + std::to_string(min)
-                       + ".." + std::to_string(max));
+        return invalid(std::string(what) + " " + std::to_string(*value) + " is out of range " + std::to_string(min) +
+                       ".." + std::to_string(max));
     return {};
 }
 
@@ -63,7 +63,6 @@ Status checkOneOf(std::string_view a, const std::optional<A>& first, std::string
         return invalid(std::string(a) + " and " + std::string(b) + " are the same weight: give one");
     return {};
 }
-
 
 std::size_t countIds(const std::vector<IdRange>& ranges)
 {
@@ -95,11 +94,11 @@ Status checkQuota(const std::optional<CpuQuota>& quota, const HostResources& hos
     auto online = parseIdList(host.onlineCpus);
     const std::size_t cpus = online ? countIds(*online) : 0;
     if (quota->cores > static_cast<double>(cpus))
-        return invalid("CPU quota of " + coresText(quota->cores) + " cores exceeds the host's "
-                       + std::to_string(cpus) + " online CPUs");
+        return invalid("CPU quota of " + coresText(quota->cores) + " cores exceeds the host's " + std::to_string(cpus) +
+                       " online CPUs");
     if (quotaMicros(*quota) < kMinQuotaUs)
-        return invalid("CPU quota of " + coresText(quota->cores) + " cores is below 1 ms per "
-                       + std::to_string(quota->periodUs) + " us period");
+        return invalid("CPU quota of " + coresText(quota->cores) + " cores is below 1 ms per " +
+                       std::to_string(quota->periodUs) + " us period");
     return {};
 }
 
@@ -112,9 +111,8 @@ Status checkCpuset(std::string_view what, const std::optional<std::string>& list
         return fail(wanted.error().wrap(what));
     auto have = parseIdList(online);
     if (!have || !idListCovers(*have, *wanted))
-        return invalid(std::string(what) + " '" + *list + "' names "
-                       + (what == "cpuset" ? "CPUs" : "memory nodes") + " the host does not have (online: "
-                       + online + ")");
+        return invalid(std::string(what) + " '" + *list + "' names " + (what == "cpuset" ? "CPUs" : "memory nodes") +
+                       " the host does not have (online: " + online + ")");
     return {};
 }
 
@@ -148,8 +146,8 @@ Status checkIoWeightFile(const Limits& limits, bool available, Mode mode)
     const std::string_view given = limits.blkioWeight ? "blkio.weight" : "io.weight";
     if (given == ioWeightFile(mode))
         return invalid(ioWeightMissing(mode));
-    return invalid(std::string(given) + " is written as " + std::string(ioWeightFile(mode)) + " on this host; "
-                   + ioWeightMissing(mode));
+    return invalid(std::string(given) + " is written as " + std::string(ioWeightFile(mode)) + " on this host; " +
+                   ioWeightMissing(mode));
 }
 
 Status checkLimitFilesOnHost(const Config& config)

@@ -30,8 +30,8 @@ Result<IdRange> parseRange(std::string_view piece, std::string_view list)
     if (!high)
         return fail(high.error());
     if (*high < *low)
-        return failWith(EINVAL, quoteForMessage(list) + " is not a CPU list (range "
-                                    + quoteForMessage(piece) + " runs backwards)");
+        return failWith(EINVAL, quoteForMessage(list) + " is not a CPU list (range " + quoteForMessage(piece) +
+                                    " runs backwards)");
     return IdRange{*low, *high};
 }
 
@@ -94,8 +94,8 @@ std::string deviceNumber(unsigned major, unsigned minor)
 std::string formatIoMax(const IoDeviceLimit& device)
 {
     auto value = [](std::uint64_t v) { return v == kUnlimited ? std::string("max") : std::to_string(v); };
-    return deviceNumber(device.major, device.minor) + " rbps=" + value(device.readBps) + " wbps="
-        + value(device.writeBps) + " riops=" + value(device.readIops) + " wiops=" + value(device.writeIops);
+    return deviceNumber(device.major, device.minor) + " rbps=" + value(device.readBps) +
+           " wbps=" + value(device.writeBps) + " riops=" + value(device.readIops) + " wiops=" + value(device.writeIops);
 }
 
 std::string formatSize(std::uint64_t bytes)

@@ -121,8 +121,9 @@ void v2CpuWrites(const Limits& limits, Writes& out)
         out.push_back({"cpu", "cpu.weight", std::to_string(sharesToWeight(*limits.cpuShares))});
     if (limits.cpuQuota) {
         const std::uint64_t quota = quotaMicros(*limits.cpuQuota);
-        out.push_back({"cpu", "cpu.max", count(quota == 0 ? kUnlimited : quota, "max") + " "
-                                             + std::to_string(limits.cpuQuota->periodUs)});
+        out.push_back(
+            {"cpu", "cpu.max",
+             count(quota == 0 ? kUnlimited : quota, "max") + " " + std::to_string(limits.cpuQuota->periodUs)});
     }
 }
 

@@ -22,20 +22,20 @@ namespace berth::cgroup {
 // ("memory", "cpu", "cpuset", "pids", "blkio"); v2 has one directory.
 struct CgroupWrite {
     std::string controller;
-    std::string file;       // "memory.max", "cpu.cfs_quota_us", ...
-    std::string value;      // exactly what is written
+    std::string file;  // "memory.max", "cpu.cfs_quota_us", ...
+    std::string value; // exactly what is written
     bool operator==(const CgroupWrite&) const = default;
 };
 
 // What the host has, read once (paths below `root` so tests use fixtures).
 struct HostResources {
-    std::uint64_t memoryBytes = 0;                          // MemTotal
-    std::string onlineCpus;                                 // "0-1" (/sys/devices/system/cpu/online)
-    std::string onlineMems;                                 // "0" (/sys/devices/system/node/online, "0" when absent)
+    std::uint64_t memoryBytes = 0;                           // MemTotal
+    std::string onlineCpus;                                  // "0-1" (/sys/devices/system/cpu/online)
+    std::string onlineMems;                                  // "0" (/sys/devices/system/node/online, "0" when absent)
     std::vector<std::pair<unsigned, unsigned>> blockDevices; // major:minor of /sys/dev/block/*
-    bool v1SwapAccounting = false;                          // memory.memsw.* present in the v1 memory hierarchy
-    bool v2Swap = false;                                    // memory.swap.max available on v2
-    bool ioWeight = false;                                  // the weight file exists (ioWeightFile)
+    bool v1SwapAccounting = false;                           // memory.memsw.* present in the v1 memory hierarchy
+    bool v2Swap = false;                                     // memory.swap.max available on v2
+    bool ioWeight = false;                                   // the weight file exists (ioWeightFile)
 };
 
 // Which file an IO weight goes to, and whether the kernel has it: v1

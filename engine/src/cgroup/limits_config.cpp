@@ -20,9 +20,9 @@ constexpr std::string_view kV2Prefix = "lxc.cgroup2.";
 // What is read so far; v1 pieces wait until every key was seen.
 struct Reading {
     Limits limits;
-    std::optional<std::uint64_t> memsw;          // v1 memory + swap
+    std::optional<std::uint64_t> memsw; // v1 memory + swap
     std::optional<ConfigEntry> memswEntry;
-    std::optional<std::uint64_t> quotaUs;        // kUnlimited = no quota
+    std::optional<std::uint64_t> quotaUs; // kUnlimited = no quota
     std::optional<std::uint64_t> periodUs;
     std::map<std::pair<unsigned, unsigned>, IoDeviceLimit> devices;
 };
@@ -51,8 +51,7 @@ Result<std::uint32_t> ranged(std::string_view text, std::uint64_t min, std::uint
     return static_cast<std::uint32_t>(*value);
 }
 
-template <class T>
-Status assign(std::optional<T>& field, Result<T> value)
+template <class T> Status assign(std::optional<T>& field, Result<T> value)
 {
     if (!value)
         return fail(value.error());
@@ -135,7 +134,6 @@ Status setIoWeight(Reading& r, std::string_view v)
     return assign(r.limits.ioWeight, ranged(words[0], 1, 10000));
 }
 
-
 IoDeviceLimit& device(Reading& r, std::pair<unsigned, unsigned> number)
 {
     auto [it, added] = r.devices.try_emplace(number);
@@ -151,14 +149,18 @@ Status setIoMaxField(IoDeviceLimit& d, std::string_view field)
 {
     const std::size_t eq = field.find('=');
     const std::string_view name = field.substr(0, eq);
-    std::uint64_t* slot = name == "rbps" ? &d.readBps : name == "wbps" ? &d.writeBps
-                        : name == "riops" ? &d.readIops : name == "wiops" ? &d.writeIops : nullptr;
+    std::uint64_t* slot = name == "rbps"    ? &d.readBps
+                          : name == "wbps"  ? &d.writeBps
+                          : name == "riops" ? &d.readIops
+                          : name == "wiops" ? &d.writeIops
+                                            : nullptr;
     if (!slot || eq == std::string_view::npos)
         return failWith(EINVAL, quoteForMessage(field) + " is not rbps=, wbps=, riops= or wiops=");
     const std::string_view value = field.substr(eq + 1);
     const bool bytes = name.ends_with("bps");
     auto rate = value == "max" ? Result<std::uint64_t>(kUnlimited)
-                               : bytes ? parseSizeValue(value) : parseUnsignedValue(value, 0, kUnlimited - 1);
+                : bytes        ? parseSizeValue(value)
+                               : parseUnsignedValue(value, 0, kUnlimited - 1);
     if (!rate)
         return fail(rate.error());
     *slot = *rate;
@@ -206,8 +208,11 @@ struct KeyRule {
     Status (*apply)(Reading&, std::string_view, const ConfigEntry&);
 };
 
-#define BERTH_RULE(family, file, body) \
-    KeyRule{family, file, [](Reading& r, std::string_view v, [[maybe_unused]] const ConfigEntry& e) -> Status body}
+#define BERTH_RULE(family, file, body)                                                                                 \
+    KeyRule                                                                                                            \
+    {                                                                                                                  \
+        family, file, [](Reading & r, std::string_view v, [[maybe_unused]] const ConfigEntry& e) -> Status body        \
+    }
 
 const KeyRule kRules[] = {
     BERTH_RULE(V2, "memory.max", { return assign(r.limits.memoryMax, sizeOrMax(v)); }),
@@ -216,15 +221,17 @@ const KeyRule kRules[] = {
     BERTH_RULE(V1, "memory.limit_in_bytes", { return assign(r.limits.memoryMax, sizeOrMax(v)); }),
     BERTH_RULE(V1, "memory.soft_limit_in_bytes", { return assign(r.limits.memorySoft, sizeOrMax(v)); }),
     BERTH_RULE(V1, "memory.memsw.limit_in_bytes", { return setMemsw(r, v, e); }),
-    BERTH_RULE(V2, "cpu.weight", {
-        r.limits.cpuShares.reset();
-        return assign(r.limits.cpuWeight, ranged(v, 1, 10000));
-    }),
+    BERTH_RULE(V2, "cpu.weight",
+               {
+                   r.limits.cpuShares.reset();
+                   return assign(r.limits.cpuWeight, ranged(v, 1, 10000));
+               }),
     BERTH_RULE(V2, "cpu.max", { return setCpuMax(r, v); }),
-    BERTH_RULE(V1, "cpu.shares", {
-        r.limits.cpuWeight.reset();
-        return assign(r.limits.cpuShares, parseUnsignedValue(v, 2, 262144));
-    }),
+    BERTH_RULE(V1, "cpu.shares",
+               {
+                   r.limits.cpuWeight.reset();
+                   return assign(r.limits.cpuShares, parseUnsignedValue(v, 2, 262144));
+               }),
     BERTH_RULE(V1, "cpu.cfs_quota_us", { return setCfsQuota(r, v); }),
     BERTH_RULE(V1, "cpu.cfs_period_us", { return setCfsPeriod(r, v); }),
     BERTH_RULE(Both, "cpuset.cpus", { return setCpuset(r.limits.cpus, v); }),
@@ -232,10 +239,11 @@ const KeyRule kRules[] = {
     BERTH_RULE(Both, "pids.max", { return assign(r.limits.pidsMax, countOrMax(v)); }),
     BERTH_RULE(V2, "io.weight", { return setIoWeight(r, v); }),
     BERTH_RULE(V2, "io.max", { return setIoMax(r, v); }),
-    BERTH_RULE(V1, "blkio.weight", {
-        r.limits.ioWeight.reset();
-        return assign(r.limits.blkioWeight, ranged(v, 10, 1000));
-    }),
+    BERTH_RULE(V1, "blkio.weight",
+               {
+                   r.limits.ioWeight.reset();
+                   return assign(r.limits.blkioWeight, ranged(v, 10, 1000));
+               }),
     BERTH_RULE(V1, "blkio.throttle.read_bps_device", { return setThrottle(r, v, &IoDeviceLimit::readBps, true); }),
     BERTH_RULE(V1, "blkio.throttle.write_bps_device", { return setThrottle(r, v, &IoDeviceLimit::writeBps, true); }),
     BERTH_RULE(V1, "blkio.throttle.read_iops_device", { return setThrottle(r, v, &IoDeviceLimit::readIops, false); }),
@@ -294,8 +302,8 @@ Status finishMemsw(Reading& r)
     }
     const auto memory = r.limits.memoryMax;
     if (!memory || *memory == kUnlimited || *memory > *r.memsw)
-        return fail(atEntry(Error::make(EINVAL, "needs memory.limit_in_bytes set and no larger than it"),
-                            *r.memswEntry));
+        return fail(
+            atEntry(Error::make(EINVAL, "needs memory.limit_in_bytes set and no larger than it"), *r.memswEntry));
     r.limits.swapMax = *r.memsw - *memory;
     return {};
 }

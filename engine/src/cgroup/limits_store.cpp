@@ -84,8 +84,8 @@ Status storeMemory(Config& config, const Limits& limits, const Limits& current)
     }
     if (limits.memorySoft) {
         const std::uint64_t m = *limits.memorySoft;
-        if (Status s = store(config, "memory.soft_limit_in_bytes", sizeText(m, "-1"), "memory.high",
-                             sizeText(m, "max"));
+        if (Status s =
+                store(config, "memory.soft_limit_in_bytes", sizeText(m, "-1"), "memory.high", sizeText(m, "max"));
             !s)
             return s;
     }
@@ -111,10 +111,12 @@ Status storeQuota(Config& config, const CpuQuota& quota)
 Status storeCpu(Config& config, const Limits& limits)
 {
     if (limits.cpuShares) {
-        if (Status s = storeWeight(config, kV1 + "cpu.shares", std::to_string(*limits.cpuShares), kV2 + "cpu.weight"); !s)
+        if (Status s = storeWeight(config, kV1 + "cpu.shares", std::to_string(*limits.cpuShares), kV2 + "cpu.weight");
+            !s)
             return s;
     } else if (limits.cpuWeight) {
-        if (Status s = storeWeight(config, kV2 + "cpu.weight", std::to_string(*limits.cpuWeight), kV1 + "cpu.shares"); !s)
+        if (Status s = storeWeight(config, kV2 + "cpu.weight", std::to_string(*limits.cpuWeight), kV1 + "cpu.shares");
+            !s)
             return s;
     }
     if (limits.cpuQuota)
@@ -193,12 +195,14 @@ Status storeDevices(Config& config, const std::vector<IoDeviceLimit>& devices)
 Status storeIo(Config& config, const Limits& limits)
 {
     if (limits.blkioWeight) {
-        if (Status s = storeWeight(config, kV1 + "blkio.weight", std::to_string(*limits.blkioWeight), kV2 + "io.weight");
+        if (Status s =
+                storeWeight(config, kV1 + "blkio.weight", std::to_string(*limits.blkioWeight), kV2 + "io.weight");
             !s)
             return s;
     } else if (limits.ioWeight) {
         const auto old = config.get(kV2 + "io.weight");
-        const std::string v2 = (old && old->starts_with("default") ? "default " : "") + std::to_string(*limits.ioWeight);
+        const std::string v2 =
+            (old && old->starts_with("default") ? "default " : "") + std::to_string(*limits.ioWeight);
         if (Status s = storeWeight(config, kV2 + "io.weight", v2, kV1 + "blkio.weight"); !s)
             return s;
     }

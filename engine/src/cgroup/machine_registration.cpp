@@ -88,8 +88,8 @@ Result<MessagePtr> buildRequest(sd_bus* bus, const MachineRegistration& machine)
 Error callError(int r, const BusError& error, std::chrono::milliseconds timeout)
 {
     if (r == -ETIMEDOUT)
-        return Error::make(ETIMEDOUT, "RegisterMachineWithNetwork: no answer within "
-                                          + std::to_string(timeout.count()) + " ms");
+        return Error::make(ETIMEDOUT,
+                           "RegisterMachineWithNetwork: no answer within " + std::to_string(timeout.count()) + " ms");
     if (!error.isSet())
         return Error::fromErrno(-r, "RegisterMachineWithNetwork");
     int code = -r;

@@ -27,13 +27,13 @@ inline constexpr std::chrono::milliseconds defaultMachineTimeout{10000};
 
 // What Manager.RegisterMachineWithNetwork is told about a container.
 struct MachineRegistration {
-    std::string name;                          // the container's name; must pass machineNameIsValid
+    std::string name; // the container's name; must pass machineNameIsValid
     // machined takes 16 bytes as the machine's id and an empty array as "no
     // id" (SD_ID128_NULL); any other length is refused. None: sent empty.
     std::optional<std::array<std::uint8_t, 16>> id;
-    pid_t leader = 0;                          // the container's init, as the host's pid namespace sees it
-    std::string rootDirectory;                 // absolute, or empty
-    std::vector<std::int32_t> interfaces;      // host-side ifindex of each of the container's links
+    pid_t leader = 0;                     // the container's init, as the host's pid namespace sees it
+    std::string rootDirectory;            // absolute, or empty
+    std::vector<std::int32_t> interfaces; // host-side ifindex of each of the container's links
 };
 
 // The service and class Berth registers with.
@@ -56,13 +56,11 @@ inline constexpr std::string_view kMachineClass = "container";
 // a name machined would refuse (checked before any call), EEXIST when
 // machined knows a machine of that name, ETIMEDOUT when no answer came in
 // time, else the D-Bus error named in the message.
-[[nodiscard]] Result<std::optional<std::string>> registerMachine(sd_bus* bus, const MachineRegistration& machine,
-                                                                 std::chrono::milliseconds timeout
-                                                                 = defaultMachineTimeout);
+[[nodiscard]] Result<std::optional<std::string>> registerMachine(
+    sd_bus* bus, const MachineRegistration& machine, std::chrono::milliseconds timeout = defaultMachineTimeout);
 
 // The same on the system bus (sd_bus_open_system), for berth-monitor.
-[[nodiscard]] Result<std::optional<std::string>> registerMachine(const MachineRegistration& machine,
-                                                                 std::chrono::milliseconds timeout
-                                                                 = defaultMachineTimeout);
+[[nodiscard]] Result<std::optional<std::string>> registerMachine(
+    const MachineRegistration& machine, std::chrono::milliseconds timeout = defaultMachineTimeout);
 
 } // namespace berth::cgroup

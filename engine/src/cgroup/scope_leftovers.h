@@ -17,14 +17,13 @@ namespace berth::cgroup {
 // The mount points of `layout`'s placement hierarchies that have no
 // directory <scope> (relative to the hierarchy's root), where systemd did
 // not realize it; call before anything is created under the scope.
-[[nodiscard]] std::vector<std::filesystem::path> hierarchiesWithoutScope(const Layout& layout,
-                                                                         std::string_view scope);
+[[nodiscard]] std::vector<std::filesystem::path> hierarchiesWithoutScope(const Layout& layout, std::string_view scope);
 
 // For the monitor as it ends: in each of `mountPoints` (v1 hierarchies),
 // moves the calling process to the hierarchy's root, then removes
 // <scope>/<own> and <scope>. The scope's parent (machine.slice) stays, as
 // Berth's own parent does: other containers may live there.
-[[nodiscard]] Status removeScopeLeftovers(const std::vector<std::filesystem::path>& mountPoints,
-                                          std::string_view scope, std::string_view own);
+[[nodiscard]] Status removeScopeLeftovers(const std::vector<std::filesystem::path>& mountPoints, std::string_view scope,
+                                          std::string_view own);
 
 } // namespace berth::cgroup

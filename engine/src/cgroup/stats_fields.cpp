@@ -19,8 +19,7 @@ Result<std::optional<std::string_view>> readIfPresent(const ControlDir& dir, con
     return std::optional<std::string_view>(*text);
 }
 
-template <class Parse>
-Status parsed(const ControlDir& dir, const char* file, Buffer buffer, Parse parse)
+template <class Parse> Status parsed(const ControlDir& dir, const char* file, Buffer buffer, Parse parse)
 {
     Result<std::optional<std::string_view>> text = readIfPresent(dir, file, buffer);
     if (!text)
@@ -30,8 +29,7 @@ Status parsed(const ControlDir& dir, const char* file, Buffer buffer, Parse pars
     return parse(**text, (dir.path() / file).string());
 }
 
-template <class T>
-Status store(Result<T> value, T& out)
+template <class T> Status store(Result<T> value, T& out)
 {
     if (!value)
         return std::unexpected(std::move(value.error()));
@@ -43,9 +41,8 @@ Status store(Result<T> value, T& out)
 
 Status counter(const ControlDir& dir, const char* file, Buffer buffer, std::uint64_t& out)
 {
-    return parsed(dir, file, buffer, [&](std::string_view text, const std::string& name) {
-        return store(parseCounter(text, name), out);
-    });
+    return parsed(dir, file, buffer,
+                  [&](std::string_view text, const std::string& name) { return store(parseCounter(text, name), out); });
 }
 
 Status optionalCounter(const ControlDir& dir, const char* file, Buffer buffer, std::optional<std::uint64_t>& out)
@@ -61,9 +58,8 @@ Status optionalCounter(const ControlDir& dir, const char* file, Buffer buffer, s
 
 Status limit(const ControlDir& dir, const char* file, Buffer buffer, std::uint64_t& out)
 {
-    return parsed(dir, file, buffer, [&](std::string_view text, const std::string& name) {
-        return store(parseLimit(text, name), out);
-    });
+    return parsed(dir, file, buffer,
+                  [&](std::string_view text, const std::string& name) { return store(parseLimit(text, name), out); });
 }
 
 Status keys(const ControlDir& dir, const char* file, Buffer buffer, std::initializer_list<KeyTarget> targets,

@@ -30,8 +30,7 @@ std::string_view trimmed(std::string_view text)
 }
 
 // Calls `line` for each non-empty line; stops at the first error.
-template <class Fn>
-Status forEachLine(std::string_view text, Fn line)
+template <class Fn> Status forEachLine(std::string_view text, Fn line)
 {
     while (!text.empty()) {
         const size_t end = std::min(text.find('\n'), text.size());
@@ -75,8 +74,8 @@ Status addIoFields(std::string_view fields, IoTotals& totals, std::string_view f
         const std::string_view field = fields.substr(0, end);
         fields.remove_prefix(std::min(end + 1, fields.size()));
         const size_t eq = field.find('=');
-        const std::optional<std::uint64_t> value = eq == std::string_view::npos ? std::nullopt
-                                                                                : number(field.substr(eq + 1));
+        const std::optional<std::uint64_t> value =
+            eq == std::string_view::npos ? std::nullopt : number(field.substr(eq + 1));
         if (!value)
             return malformed(field, file);
         if (std::uint64_t* slot = ioField(totals, field.substr(0, eq)))

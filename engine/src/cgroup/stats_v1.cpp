@@ -57,8 +57,8 @@ Status cpuQuota(const ControlDir& dir, Buffer buffer, ContainerStats& s)
         const Error& error = !quotaText ? quotaText.error() : periodText.error();
         return error.code == ENOENT ? Status{} : std::unexpected(error);
     }
-    Result<std::optional<CpuQuota>> quota = parseCfsQuota(*quotaText, *periodText,
-                                                          (dir.path() / "cpu.cfs_quota_us").string());
+    Result<std::optional<CpuQuota>> quota =
+        parseCfsQuota(*quotaText, *periodText, (dir.path() / "cpu.cfs_quota_us").string());
     if (!quota)
         return std::unexpected(std::move(quota.error()));
     s.cpuQuota = *quota;
@@ -84,12 +84,12 @@ Result<ReadWrite> blkioTotals(const ControlDir& dir, Buffer buffer, const char* 
 
 Status blkio(const ControlDir& dir, Buffer buffer, ContainerStats& s)
 {
-    Result<ReadWrite> bytes = blkioTotals(dir, buffer, "blkio.throttle.io_service_bytes_recursive",
-                                          "blkio.throttle.io_service_bytes");
+    Result<ReadWrite> bytes =
+        blkioTotals(dir, buffer, "blkio.throttle.io_service_bytes_recursive", "blkio.throttle.io_service_bytes");
     if (!bytes)
         return std::unexpected(std::move(bytes.error()));
-    Result<ReadWrite> ops = blkioTotals(dir, buffer, "blkio.throttle.io_serviced_recursive",
-                                        "blkio.throttle.io_serviced");
+    Result<ReadWrite> ops =
+        blkioTotals(dir, buffer, "blkio.throttle.io_serviced_recursive", "blkio.throttle.io_serviced");
     if (!ops)
         return std::unexpected(std::move(ops.error()));
     s.ioReadBytes = bytes->read;
@@ -110,14 +110,16 @@ Result<ContainerStats> readV1Stats(const std::vector<Placement>& placements)
         withController(placements, "memory", [&](const ControlDir& dir) { return memory(dir, buffer, s); }),
         withController(placements, "cpuacct",
                        [&](const ControlDir& dir) { return counter(dir, "cpuacct.usage", buffer, s.cpuUsageNs); }),
-        withController(placements, "cpu", [&](const ControlDir& dir) {
-            return firstFailure({keys(dir, "cpu.stat", buffer, {{"throttled_time", &s.cpuThrottledNs}}),
-                                 cpuQuota(dir, buffer, s)});
-        }),
-        withController(placements, "pids", [&](const ControlDir& dir) {
-            return firstFailure({counter(dir, "pids.current", buffer, s.pidsCurrent),
-                                 limit(dir, "pids.max", buffer, s.pidsLimit)});
-        }),
+        withController(placements, "cpu",
+                       [&](const ControlDir& dir) {
+                           return firstFailure({keys(dir, "cpu.stat", buffer, {{"throttled_time", &s.cpuThrottledNs}}),
+                                                cpuQuota(dir, buffer, s)});
+                       }),
+        withController(placements, "pids",
+                       [&](const ControlDir& dir) {
+                           return firstFailure({counter(dir, "pids.current", buffer, s.pidsCurrent),
+                                                limit(dir, "pids.max", buffer, s.pidsLimit)});
+                       }),
         withController(placements, "blkio", [&](const ControlDir& dir) { return blkio(dir, buffer, s); }),
     });
     if (!read)

@@ -29,8 +29,8 @@ using sdbus::SlotPtr;
 
 // What the JobRemoved match fills in for the wait loop.
 struct JobWait {
-    std::string job;                    // object path from StartTransientUnit's reply
-    std::optional<std::string> result;  // "done", "failed", "canceled", ...
+    std::string job;                   // object path from StartTransientUnit's reply
+    std::optional<std::string> result; // "done", "failed", "canceled", ...
 };
 
 // JobRemoved(u id, o job, s unit, s result). Matches only run from
@@ -69,13 +69,9 @@ Result<MessagePtr> buildRequest(sd_bus* bus, const std::string& unit, pid_t pid,
         return failErrno(-r, "build StartTransientUnit");
     MessagePtr message(raw);
     const std::string description = "Berth scope " + unit;
-    r = sd_bus_message_append(message.get(), "ssa(sv)a(sa(sv))", unit.c_str(), "fail", 5u,
-                              "PIDs", "au", 1u, static_cast<uint32_t>(pid),
-                              "Delegate", "b", 1,
-                              "Slice", "s", slice.c_str(),
-                              "Description", "s", description.c_str(),
-                              "CollectMode", "s", "inactive-or-failed",
-                              0u);
+    r = sd_bus_message_append(message.get(), "ssa(sv)a(sa(sv))", unit.c_str(), "fail", 5u, "PIDs", "au", 1u,
+                              static_cast<uint32_t>(pid), "Delegate", "b", 1, "Slice", "s", slice.c_str(),
+                              "Description", "s", description.c_str(), "CollectMode", "s", "inactive-or-failed", 0u);
     if (r < 0)
         return failErrno(-r, "build StartTransientUnit");
     return message;
@@ -91,8 +87,8 @@ Error callError(int r, const BusError& error)
     return Error::make(code, "StartTransientUnit: " + error.message() + " (" + error.name() + ")");
 }
 
-Result<std::string> callStartTransientUnit(sd_bus* bus, const std::string& unit, pid_t pid,
-                                           const std::string& slice, Clock::time_point deadline)
+Result<std::string> callStartTransientUnit(sd_bus* bus, const std::string& unit, pid_t pid, const std::string& slice,
+                                           Clock::time_point deadline)
 {
     Result<MessagePtr> request = buildRequest(bus, unit, pid, slice);
     if (!request)
@@ -164,8 +160,8 @@ Result<CgroupLines> splitCgroupLines(std::string_view text, std::string_view sou
 
 bool isUnitNameChar(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.'
-        || c == '-' || c == ':';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
+           c == '-' || c == ':';
 }
 
 } // namespace

@@ -84,8 +84,9 @@ Result<std::vector<FileWrite>> resolveV1(const std::vector<Placement>& placement
     for (const CgroupWrite& write : writes) {
         const Placement* placement = placementWith(placements, write.controller);
         if (!placement)
-            return failWith(ENOTSUP, "set " + write.file + ": no cgroup v1 hierarchy has the '" + write.controller
-                                         + "' controller", write.file);
+            return failWith(
+                ENOTSUP, "set " + write.file + ": no cgroup v1 hierarchy has the '" + write.controller + "' controller",
+                write.file);
         resolved.push_back(FileWrite{placement->dir / write.file, write.value});
     }
     return resolved;
@@ -118,8 +119,7 @@ public:
         return {};
     }
 
-    Status restrictDevices(const std::vector<Placement>& placements,
-                           std::span<const DeviceRule> allowed) const override
+    Status restrictDevices(const std::vector<Placement>& placements, std::span<const DeviceRule> allowed) const override
     {
         const Placement* devices = placementWith(placements, "devices");
         if (!devices)
@@ -155,8 +155,7 @@ public:
         return killUntilEmpty(placements);
     }
 
-    Status applyLimits(const std::vector<Placement>& placements,
-                       const std::vector<CgroupWrite>& writes) const override
+    Status applyLimits(const std::vector<Placement>& placements, const std::vector<CgroupWrite>& writes) const override
     {
         Result<std::vector<FileWrite>> resolved = resolveV1(placements, writes);
         if (!resolved)
@@ -180,8 +179,7 @@ public:
         if (waitFrozen(*state))
             return {};
         (void)writeFile(*state, "THAWED");
-        return failWith(EBUSY, "cgroup " + state->parent_path().string() + " did not finish freezing",
-                        state->string());
+        return failWith(EBUSY, "cgroup " + state->parent_path().string() + " did not finish freezing", state->string());
     }
 
     Result<bool> frozen(const std::vector<Placement>& placements) const override

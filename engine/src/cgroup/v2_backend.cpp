@@ -58,8 +58,8 @@ bool waitForEvent(const fs::path& events, std::string_view line)
 
 Result<fs::path> unifiedDir(const std::vector<Placement>& placements)
 {
-    const auto found = std::find_if(placements.begin(), placements.end(),
-                                    [](const Placement& p) { return p.hierarchy.unified; });
+    const auto found =
+        std::find_if(placements.begin(), placements.end(), [](const Placement& p) { return p.hierarchy.unified; });
     if (found == placements.end())
         return failWith(ENOENT, "the container has no cgroup v2 directory");
     return found->dir;
@@ -77,8 +77,8 @@ Status enableInParent(const fs::path& dir, const std::vector<CgroupWrite>& write
     const std::vector<std::string> have = split(*enabled);
     std::vector<std::string> requested;
     for (const CgroupWrite& write : writes) {
-        const bool known = std::find(have.begin(), have.end(), write.controller) != have.end()
-            || std::find(requested.begin(), requested.end(), write.controller) != requested.end();
+        const bool known = std::find(have.begin(), have.end(), write.controller) != have.end() ||
+                           std::find(requested.begin(), requested.end(), write.controller) != requested.end();
         if (known)
             continue;
         requested.push_back(write.controller);
@@ -124,8 +124,7 @@ public:
 
     Status prepareContainer(const Hierarchy&, const fs::path&) const override { return {}; }
 
-    Status restrictDevices(const std::vector<Placement>& placements,
-                           std::span<const DeviceRule> allowed) const override
+    Status restrictDevices(const std::vector<Placement>& placements, std::span<const DeviceRule> allowed) const override
     {
         Result<fs::path> dir = unifiedDir(placements);
         if (!dir)
@@ -146,8 +145,7 @@ public:
         return killUntilEmpty(placements);
     }
 
-    Status applyLimits(const std::vector<Placement>& placements,
-                       const std::vector<CgroupWrite>& writes) const override
+    Status applyLimits(const std::vector<Placement>& placements, const std::vector<CgroupWrite>& writes) const override
     {
         Result<fs::path> dir = unifiedDir(placements);
         if (!dir)

@@ -23,9 +23,9 @@ namespace {
 
 struct ControllerSpec {
     std::string_view id;
-    std::string_view v1;        // controller name in a v1 hierarchy
-    std::string_view v2;        // name in cgroup.controllers; empty: built into cgroup2
-    std::string_view v2Note;    // how cgroup2 provides it
+    std::string_view v1;     // controller name in a v1 hierarchy
+    std::string_view v2;     // name in cgroup.controllers; empty: built into cgroup2
+    std::string_view v2Note; // how cgroup2 provides it
 };
 
 constexpr std::array kControllers{
@@ -51,9 +51,12 @@ std::string modeDetail(const stdfs::path& root, const Layout& layout)
     const std::string mode = cgroup::modeName(layout.mode);
     const std::string unified = layout.unified ? displayPath(root, layout.unified->mountPoint) : "(not mounted)";
     switch (layout.mode) {
-    case Mode::Unified: return mode + ": cgroup2 at " + unified;
-    case Mode::Hybrid: return mode + ": v1 controllers, cgroup2 at " + unified;
-    case Mode::Legacy: return mode + ": v1 controllers only";
+    case Mode::Unified:
+        return mode + ": cgroup2 at " + unified;
+    case Mode::Hybrid:
+        return mode + ": v1 controllers, cgroup2 at " + unified;
+    case Mode::Legacy:
+        return mode + ": v1 controllers only";
     }
     return mode;
 }

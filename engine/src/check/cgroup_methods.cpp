@@ -20,7 +20,7 @@ namespace {
 std::string delegatedToRoot(const cgroup::Layout& layout)
 {
     const bool unified = layout.mode == Mode::Unified;
-    const cgroup::Hierarchy* hierarchy = unified                ? &*layout.unified
+    const cgroup::Hierarchy* hierarchy = unified                 ? &*layout.unified
                                          : layout.legacy.empty() ? nullptr
                                                                  : &layout.legacy.front();
     if (!hierarchy)
@@ -28,15 +28,16 @@ std::string delegatedToRoot(const cgroup::Layout& layout)
     std::string files;
     for (const char* file : cgroup::delegatedFiles(*hierarchy))
         files += (files.empty() ? "" : ", ") + std::string(file);
-    return "; an unprivileged container's root owns its cgroup's " + files + (unified ? " (cgroup v2)" : " (cgroup v1)");
+    return "; an unprivileged container's root owns its cgroup's " + files +
+           (unified ? " (cgroup v2)" : " (cgroup v1)");
 }
 
 std::string ownParent(const stdfs::path& root, const cgroup::Layout& layout, const std::string& parent)
 {
     if (layout.mode == Mode::Unified)
         return "Berth's own parent " + displayPath(root, layout.unified->mountPoint / parent);
-    const stdfs::path cgroupRoot = layout.legacy.empty() ? stdfs::path("/sys/fs/cgroup")
-                                                         : layout.legacy.front().mountPoint.parent_path();
+    const stdfs::path cgroupRoot =
+        layout.legacy.empty() ? stdfs::path("/sys/fs/cgroup") : layout.legacy.front().mountPoint.parent_path();
     return "Berth's own parent " + displayPath(root, cgroupRoot / "*" / parent) + " in each v1 hierarchy";
 }
 
@@ -48,7 +49,8 @@ CheckItem deviceControlItem(const cgroup::Layout& layout, const CheckItem& devic
     if (v1 && devices.status == CheckStatus::Ok)
         return makeItem("cgroup.device_control", CheckStatus::Ok,
                         "devices controller (cgroup v1): devices.deny and devices.allow of each container's cgroup "
-                        "under " + devices.detail);
+                        "under " +
+                            devices.detail);
     if (layout.mode == Mode::Unified && layout.unified) {
         const std::string method = "BPF device program (cgroup v2, BPF_CGROUP_DEVICE) on each container's cgroup";
         if (devices.status == CheckStatus::Ok)
@@ -67,7 +69,8 @@ CheckItem delegationItem(const stdfs::path& root, const cgroup::Layout& layout, 
     if (cgroup::systemdIsInit(root) && parent == kDefaultCgroupParent)
         return makeItem("cgroup.delegation", CheckStatus::Ok,
                         "systemd is init: a transient scope berth-NAME.scope with Delegate=yes in machine.slice for "
-                        "each container, from systemd over D-Bus" + toRoot);
+                        "each container, from systemd over D-Bus" +
+                            toRoot);
     return makeItem("cgroup.delegation", CheckStatus::Ok, ownParent(root, layout, parent) + toRoot);
 }
 

@@ -12,7 +12,7 @@ namespace {
 
 struct FilesystemSpec {
     std::string_view id;
-    std::string_view name;    // in /proc/filesystems, and its module's name
+    std::string_view name; // in /proc/filesystems, and its module's name
     std::string_view configSymbol;
 };
 

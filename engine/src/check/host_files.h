@@ -33,7 +33,8 @@ namespace berth::check {
 
 // First regular, executable file named `name` in /usr/sbin, /usr/bin,
 // /sbin, /bin below `root`. The result includes `root`.
-[[nodiscard]] std::optional<std::filesystem::path> findProgram(const std::filesystem::path& root, std::string_view name);
+[[nodiscard]] std::optional<std::filesystem::path> findProgram(const std::filesystem::path& root,
+                                                               std::string_view name);
 
 // An item with its title and explanation from the text table.
 [[nodiscard]] CheckItem makeItem(std::string_view id, CheckStatus status, std::string detail);

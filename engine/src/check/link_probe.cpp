@@ -74,7 +74,8 @@ int lowerIndex(nl_sock* sock)
         if (!dummy || rtnl_link_set_type(dummy.get(), "dummy") < 0)
             return 0;
         rtnl_link_set_name(dummy.get(), kVethName);
-        if (rtnl_link_add(sock, dummy.get(), NLM_F_CREATE | NLM_F_EXCL) < 0 || rtnl_link_get_kernel(sock, 0, kVethName, &raw) < 0)
+        if (rtnl_link_add(sock, dummy.get(), NLM_F_CREATE | NLM_F_EXCL) < 0 ||
+            rtnl_link_get_kernel(sock, 0, kVethName, &raw) < 0)
             return 0;
     }
     LinkPtr lower(raw);
@@ -144,8 +145,7 @@ Result<ChildMessage> readMessage(int fd)
 void reap(pid_t pid)
 {
     // ECHILD when the caller ignores SIGCHLD: the child is gone either way.
-    while (::waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {
-    }
+    while (::waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {}
 }
 
 } // namespace

@@ -34,10 +34,12 @@ CheckItem userLimits(const stdfs::path& root)
         return makeItem("ns.user", CheckStatus::Ok, "no limit known: " + max.error().describe());
     const std::string limit = "max " + std::to_string(*max);
     if (*max == 0)
-        return makeItem("ns.user", CheckStatus::Limited, limit + ": new user namespaces are disabled (user.max_user_namespaces)");
+        return makeItem("ns.user", CheckStatus::Limited,
+                        limit + ": new user namespaces are disabled (user.max_user_namespaces)");
     Result<std::uint64_t> unprivileged = readHostNumber(underRoot(root, "proc/sys/kernel/unprivileged_userns_clone"));
     if (unprivileged && *unprivileged == 0)
-        return makeItem("ns.user", CheckStatus::Limited, limit + "; only root may create them (kernel.unprivileged_userns_clone = 0)");
+        return makeItem("ns.user", CheckStatus::Limited,
+                        limit + "; only root may create them (kernel.unprivileged_userns_clone = 0)");
     return makeItem("ns.user", CheckStatus::Ok, limit);
 }
 
@@ -46,8 +48,12 @@ CheckItem userLimits(const stdfs::path& root)
 CheckGroup checkNamespaces(const stdfs::path& root)
 {
     constexpr std::array<std::array<std::string_view, 2>, 6> kKinds{{
-        {"ns.pid", "pid"}, {"ns.mount", "mnt"}, {"ns.uts", "uts"},
-        {"ns.ipc", "ipc"}, {"ns.net", "net"}, {"ns.cgroup", "cgroup"},
+        {"ns.pid", "pid"},
+        {"ns.mount", "mnt"},
+        {"ns.uts", "uts"},
+        {"ns.ipc", "ipc"},
+        {"ns.net", "net"},
+        {"ns.cgroup", "cgroup"},
     }};
     CheckGroup group = makeGroup("ns");
     for (const auto& [id, name] : kKinds)

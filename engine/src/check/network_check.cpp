@@ -41,8 +41,8 @@ CheckItem moduleItem(const stdfs::path& root, const LinkSpec& spec, const std::s
     if (std::optional<std::string> found = findKernelModule(root, spec.module, spec.configSymbol))
         return makeItem(spec.id, CheckStatus::Ok, *found + suffix);
     return makeItem(spec.id, CheckStatus::Missing,
-                    "no module '" + std::string(spec.module) + "' loaded, built in or installed, nor CONFIG_"
-                        + std::string(spec.configSymbol) + " in the kernel config" + suffix);
+                    "no module '" + std::string(spec.module) + "' loaded, built in or installed, nor CONFIG_" +
+                        std::string(spec.configSymbol) + " in the kernel config" + suffix);
 }
 
 } // namespace

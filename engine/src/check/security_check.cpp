@@ -13,7 +13,8 @@ CheckItem seccompItem(const stdfs::path& root, const Result<std::string>& status
     if (!status)
         return makeItem("sec.seccomp", CheckStatus::Missing, status.error().describe());
     if (!statusField(*status, "Seccomp"))
-        return makeItem("sec.seccomp", CheckStatus::Missing, "kernel built without seccomp (no Seccomp in /proc/self/status)");
+        return makeItem("sec.seccomp", CheckStatus::Missing,
+                        "kernel built without seccomp (no Seccomp in /proc/self/status)");
     Result<std::string> actions = readHostFile(underRoot(root, "proc/sys/kernel/seccomp/actions_avail"));
     if (!actions)
         return makeItem("sec.seccomp", CheckStatus::Limited, "filter actions unknown: " + actions.error().describe());

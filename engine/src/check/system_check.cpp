@@ -21,9 +21,12 @@ std::vector<CheckGroup> runSystemCheck(const SystemCheckOptions& options)
 const char* checkStatusName(CheckStatus status)
 {
     switch (status) {
-    case CheckStatus::Ok: return "ok";
-    case CheckStatus::Missing: return "missing";
-    case CheckStatus::Limited: return "limited";
+    case CheckStatus::Ok:
+        return "ok";
+    case CheckStatus::Missing:
+        return "missing";
+    case CheckStatus::Limited:
+        return "limited";
     }
     return "unknown";
 }

@@ -78,11 +78,12 @@ CheckItem debootstrapItem(const stdfs::path& root)
         return makeItem("tool.debootstrap", CheckStatus::Missing,
                         item.detail + "; gpgv is missing (install gpgv): no archive signature can be checked");
     std::string missing;
-    for (const auto& [distro, package] : {std::pair{"debian", "debian-archive-keyring"}, {"ubuntu", "ubuntu-keyring"}}) {
+    for (const auto& [distro, package] :
+         {std::pair{"debian", "debian-archive-keyring"}, {"ubuntu", "ubuntu-keyring"}}) {
         const std::string keyring = templates::defaultKeyring(distro);
         if (!stdfs::exists(underRoot(root, keyring.substr(1)), ec))
-            missing += "; " + keyring + " is missing (install " + package + "): the " + distro +
-                       " template refuses to build";
+            missing +=
+                "; " + keyring + " is missing (install " + package + "): the " + distro + " template refuses to build";
     }
     return missing.empty() ? item : makeItem("tool.debootstrap", CheckStatus::Limited, item.detail + missing);
 }

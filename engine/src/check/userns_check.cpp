@@ -44,9 +44,15 @@ std::string fileSystemName(const stdfs::path& dir)
     if (::statfs(dir.c_str(), &st) != 0)
         return "its file system";
     constexpr std::array<std::pair<long, const char*>, 9> kNames{{
-        {EXT4_SUPER_MAGIC, "ext4"}, {XFS_SUPER_MAGIC, "xfs"}, {BTRFS_SUPER_MAGIC, "btrfs"},
-        {TMPFS_MAGIC, "tmpfs"}, {RAMFS_MAGIC, "ramfs"}, {OVERLAYFS_SUPER_MAGIC, "overlayfs"},
-        {NFS_SUPER_MAGIC, "NFS"}, {0x65735546, "FUSE"}, {0xF2F52010, "f2fs"},
+        {EXT4_SUPER_MAGIC, "ext4"},
+        {XFS_SUPER_MAGIC, "xfs"},
+        {BTRFS_SUPER_MAGIC, "btrfs"},
+        {TMPFS_MAGIC, "tmpfs"},
+        {RAMFS_MAGIC, "ramfs"},
+        {OVERLAYFS_SUPER_MAGIC, "overlayfs"},
+        {NFS_SUPER_MAGIC, "NFS"},
+        {0x65735546, "FUSE"},
+        {0xF2F52010, "f2fs"},
     }};
     for (const auto& [magic, name] : kNames)
         if (st.f_type == magic)

@@ -21,8 +21,8 @@ Result<std::size_t> readDoubleQuoted(std::string_view text, std::size_t open, st
     for (std::size_t i = open + 1; i < text.size(); ++i) {
         if (text[i] == '"')
             return i;
-        const bool escape = text[i] == '\\' && i + 1 < text.size()
-            && std::string_view("\"\\$`").find(text[i + 1]) != std::string_view::npos;
+        const bool escape = text[i] == '\\' && i + 1 < text.size() &&
+                            std::string_view("\"\\$`").find(text[i + 1]) != std::string_view::npos;
         if (escape)
             ++i;
         word += text[i];

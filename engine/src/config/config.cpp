@@ -13,8 +13,7 @@ std::string ConfigEntry::where() const
     return source + ":" + std::to_string(line);
 }
 
-template <class F>
-void Config::forEachEntry(F&& visit) const
+template <class F> void Config::forEachEntry(F&& visit) const
 {
     for (std::size_t i = 0; i < m_lines.size(); ++i) {
         const Line& line = m_lines[i];
@@ -105,8 +104,8 @@ Status checkEdit(std::string_view key, std::string_view value)
     if (key == "lxc.include")
         return failWith(EINVAL, "lxc.include cannot be edited; it is followed only when a config is parsed");
     if (value.find('\n') != std::string_view::npos || value.find('\0') != std::string_view::npos)
-        return failWith(EINVAL, "value " + quoteForMessage(value) + " of " + std::string(key)
-                                    + " contains a newline or NUL");
+        return failWith(EINVAL,
+                        "value " + quoteForMessage(value) + " of " + std::string(key) + " contains a newline or NUL");
     return {};
 }
 

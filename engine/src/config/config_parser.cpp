@@ -57,8 +57,7 @@ std::string describeInclude(const ConfigEntry& directive)
 
 class ConfigParser {
 public:
-    explicit ConfigParser(const ConfigParseOptions& options)
-        : m_options(options)
+    explicit ConfigParser(const ConfigParseOptions& options) : m_options(options)
     {
         if (!options.followIncludes)
             return;
@@ -93,8 +92,8 @@ private:
             m_roots.push_back(std::move(canonical));
     }
 
-    Result<std::vector<Config::Line>> parseLines(std::string_view text, const std::string& source,
-                                                 const fs::path& dir, int depth)
+    Result<std::vector<Config::Line>> parseLines(std::string_view text, const std::string& source, const fs::path& dir,
+                                                 int depth)
     {
         std::vector<Config::Line> lines;
         if (text.empty())
@@ -132,8 +131,10 @@ private:
         line.valueStart = syntax->valueStart;
         if (line.key == "lxc.include") {
             if (!m_options.followIncludes)
-                return failWith(EINVAL, where.where() + ": lxc.include: not accepted here; nothing is read on the"
-                                    " caller's behalf, so copy the included keys into the config", where.where());
+                return failWith(EINVAL,
+                                where.where() + ": lxc.include: not accepted here; nothing is read on the"
+                                                " caller's behalf, so copy the included keys into the config",
+                                where.where());
             where.key = line.key;
             where.value = line.value;
             auto included = include(where, dir, depth);
@@ -147,8 +148,10 @@ private:
     Result<std::vector<ConfigEntry>> include(const ConfigEntry& directive, const fs::path& dir, int depth)
     {
         if (depth + 1 > m_options.maxIncludeDepth)
-            return failWith(ELOOP, describeInclude(directive) + " nests includes deeper than "
-                                       + std::to_string(m_options.maxIncludeDepth) + " levels", directive.where());
+            return failWith(ELOOP,
+                            describeInclude(directive) + " nests includes deeper than " +
+                                std::to_string(m_options.maxIncludeDepth) + " levels",
+                            directive.where());
         fs::path target = directive.value;
         if (target.is_relative() && !dir.empty())
             target = dir / target;
@@ -199,8 +202,10 @@ private:
             return failWith(EACCES, describeInclude(directive) + " is outside the allowed directories",
                             directive.where());
         if (std::find(m_stack.begin(), m_stack.end(), canonical) != m_stack.end())
-            return failWith(ELOOP, describeInclude(directive) + " includes " + quoteForMessage(canonical.native())
-                                       + " again (a cycle)", directive.where());
+            return failWith(ELOOP,
+                            describeInclude(directive) + " includes " + quoteForMessage(canonical.native()) +
+                                " again (a cycle)",
+                            directive.where());
         auto text = readConfigFile(canonical);
         if (!text)
             return fail(text.error().wrap(describeInclude(directive)));
@@ -227,7 +232,7 @@ private:
 
     const ConfigParseOptions& m_options;
     std::vector<fs::path> m_roots;
-    std::vector<fs::path> m_stack;   // canonical files being read, for cycles
+    std::vector<fs::path> m_stack; // canonical files being read, for cycles
 };
 
 Result<Config> Config::parse(std::string_view text, const ConfigParseOptions& options)

@@ -12,7 +12,7 @@ struct ConfigLineSyntax {
     enum class Kind { Blank, Comment, Entry } kind = Kind::Blank;
     std::string key;
     std::string value;
-    std::size_t valueStart = 0;   // where the value (before quote removal) begins
+    std::size_t valueStart = 0; // where the value (before quote removal) begins
 };
 
 // Blank, "# comment" or "key = value". As LXC, the value is trimmed and one

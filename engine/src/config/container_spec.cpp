@@ -19,8 +19,7 @@ constexpr std::uint64_t kAutoConsoleSize = 128 * 1024;
 constexpr std::uint64_t kMaxConsoleSize = 1ULL << 30;
 
 // Parses the key's value, if it has a non-empty one, into `out`.
-template <class T, class Parse>
-Status readValue(const Config& config, std::string_view key, T& out, Parse parse)
+template <class T, class Parse> Status readValue(const Config& config, std::string_view key, T& out, Parse parse)
 {
     const auto entry = config.entry(key);
     if (!entry || entry->value.empty())
@@ -180,9 +179,9 @@ static Status readNetwork(const Config& config, ContainerSpec& spec)
 Result<ContainerSpec> ContainerSpec::fromConfig(const Config& config)
 {
     using Step = Status (*)(const Config&, ContainerSpec&);
-    static constexpr Step steps[] = {readIdentity, readProcess, readMounts, readCapabilities, readConsole,
-                                     readLifecycle, readLimits, readNetwork, readUserNamespace,
-                                     readNoNewPrivs, readShares, readUnappliedKeys};
+    static constexpr Step steps[] = {readIdentity,      readProcess,    readMounts, readCapabilities,
+                                     readConsole,       readLifecycle,  readLimits, readNetwork,
+                                     readUserNamespace, readNoNewPrivs, readShares, readUnappliedKeys};
     ContainerSpec spec;
     for (Step step : steps) {
         if (auto ok = step(config, spec); !ok)

@@ -37,8 +37,8 @@ Status validateContainerName(std::string_view name)
     case NameProblem::BadLead:
         return refuse(name, "must start with a lowercase letter or a digit");
     case NameProblem::BadChar:
-        return refuse(name, "contains " + quoteForMessage(std::string_view(&check.character, 1))
-                                + "; allowed are a-z, 0-9, '_', '.' and '-'");
+        return refuse(name, "contains " + quoteForMessage(std::string_view(&check.character, 1)) +
+                                "; allowed are a-z, 0-9, '_', '.' and '-'");
     }
     return refuse(name, "is not valid");
 }

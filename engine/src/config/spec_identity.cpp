@@ -12,7 +12,7 @@ namespace berth {
 
 namespace {
 
-constexpr std::size_t kMaxHostname = 64;   // the kernel's __NEW_UTS_LEN
+constexpr std::size_t kMaxHostname = 64; // the kernel's __NEW_UTS_LEN
 constexpr std::size_t kMaxLabel = 63;
 
 bool isHostnameChar(char c)
@@ -58,8 +58,9 @@ Status readRootfs(const Config& config, ContainerSpec& spec)
     if (path.starts_with("dir:"))
         path.remove_prefix(4);
     else if (!path.starts_with('/') && path.find(':') != std::string_view::npos)
-        return failAt(*entry, EOPNOTSUPP, "rootfs type " + quoteForMessage(path.substr(0, path.find(':')))
-                                              + " is not supported (directories and overlay snapshots)");
+        return failAt(*entry, EOPNOTSUPP,
+                      "rootfs type " + quoteForMessage(path.substr(0, path.find(':'))) +
+                          " is not supported (directories and overlay snapshots)");
     if (auto ok = checkAbsolutePath(path); !ok)
         return std::unexpected(entryError(*entry, ok.error()));
     spec.rootfs = std::filesystem::path(path);
@@ -133,13 +134,16 @@ bool isEnvName(std::string_view name)
     const auto valid = [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     };
-    return !name.empty() && !(name.front() >= '0' && name.front() <= '9') && std::all_of(name.begin(), name.end(), valid);
+    return !name.empty() && !(name.front() >= '0' && name.front() <= '9') &&
+           std::all_of(name.begin(), name.end(), valid);
 }
 
 // Later definitions of a variable replace earlier ones, in place.
 void putEnv(std::vector<std::string>& env, std::string_view name, std::string assignment)
 {
-    const auto same = [&](const std::string& e) { return e.size() > name.size() && e.starts_with(name) && e[name.size()] == '='; };
+    const auto same = [&](const std::string& e) {
+        return e.size() > name.size() && e.starts_with(name) && e[name.size()] == '=';
+    };
     if (auto it = std::find_if(env.begin(), env.end(), same); it != env.end())
         *it = std::move(assignment);
     else

@@ -15,10 +15,10 @@ namespace berth {
 // An absolute path without "..": rootfs, cwd, log files.
 [[nodiscard]] Status checkAbsolutePath(std::string_view path);
 
-[[nodiscard]] Status readIdentity(const Config& config, ContainerSpec& spec);     // hostname, rootfs, kind
-[[nodiscard]] Status readProcess(const Config& config, ContainerSpec& spec);      // command, cwd, environment
-[[nodiscard]] Status readMounts(const Config& config, ContainerSpec& spec);       // mount entries, mount.auto
-[[nodiscard]] Status readCapabilities(const Config& config, ContainerSpec& spec); // cap.drop, cap.keep
+[[nodiscard]] Status readIdentity(const Config& config, ContainerSpec& spec);      // hostname, rootfs, kind
+[[nodiscard]] Status readProcess(const Config& config, ContainerSpec& spec);       // command, cwd, environment
+[[nodiscard]] Status readMounts(const Config& config, ContainerSpec& spec);        // mount entries, mount.auto
+[[nodiscard]] Status readCapabilities(const Config& config, ContainerSpec& spec);  // cap.drop, cap.keep
 [[nodiscard]] Status readUserNamespace(const Config& config, ContainerSpec& spec); // idmap, privileged, shifted
 [[nodiscard]] Status readShares(const Config& config, ContainerSpec& spec);        // berth.share (after the idmap)
 // Confinement keys Berth does not apply: refused, or kept with a warning.

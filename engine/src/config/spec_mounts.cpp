@@ -18,20 +18,34 @@ struct MountOption {
 
 constexpr MountOption kFlagOptions[] = {
     {"defaults", 0, 0},
-    {"ro", MS_RDONLY, 0},          {"rw", 0, MS_RDONLY},
-    {"nosuid", MS_NOSUID, 0},      {"suid", 0, MS_NOSUID},
-    {"nodev", MS_NODEV, 0},        {"dev", 0, MS_NODEV},
-    {"noexec", MS_NOEXEC, 0},      {"exec", 0, MS_NOEXEC},
-    {"sync", MS_SYNCHRONOUS, 0},   {"async", 0, MS_SYNCHRONOUS},
-    {"dirsync", MS_DIRSYNC, 0},    {"remount", MS_REMOUNT, 0},
-    {"mand", MS_MANDLOCK, 0},      {"nomand", 0, MS_MANDLOCK},
-    {"noatime", MS_NOATIME, 0},    {"atime", 0, MS_NOATIME},
-    {"nodiratime", MS_NODIRATIME, 0}, {"diratime", 0, MS_NODIRATIME},
-    {"relatime", MS_RELATIME, 0},  {"norelatime", 0, MS_RELATIME},
-    {"strictatime", MS_STRICTATIME, 0}, {"nostrictatime", 0, MS_STRICTATIME},
-    {"lazytime", MS_LAZYTIME, 0},  {"nolazytime", 0, MS_LAZYTIME},
-    {"silent", MS_SILENT, 0},      {"loud", 0, MS_SILENT},
-    {"bind", MS_BIND, 0},          {"rbind", MS_BIND | MS_REC, 0},
+    {"ro", MS_RDONLY, 0},
+    {"rw", 0, MS_RDONLY},
+    {"nosuid", MS_NOSUID, 0},
+    {"suid", 0, MS_NOSUID},
+    {"nodev", MS_NODEV, 0},
+    {"dev", 0, MS_NODEV},
+    {"noexec", MS_NOEXEC, 0},
+    {"exec", 0, MS_NOEXEC},
+    {"sync", MS_SYNCHRONOUS, 0},
+    {"async", 0, MS_SYNCHRONOUS},
+    {"dirsync", MS_DIRSYNC, 0},
+    {"remount", MS_REMOUNT, 0},
+    {"mand", MS_MANDLOCK, 0},
+    {"nomand", 0, MS_MANDLOCK},
+    {"noatime", MS_NOATIME, 0},
+    {"atime", 0, MS_NOATIME},
+    {"nodiratime", MS_NODIRATIME, 0},
+    {"diratime", 0, MS_NODIRATIME},
+    {"relatime", MS_RELATIME, 0},
+    {"norelatime", 0, MS_RELATIME},
+    {"strictatime", MS_STRICTATIME, 0},
+    {"nostrictatime", 0, MS_STRICTATIME},
+    {"lazytime", MS_LAZYTIME, 0},
+    {"nolazytime", 0, MS_LAZYTIME},
+    {"silent", MS_SILENT, 0},
+    {"loud", 0, MS_SILENT},
+    {"bind", MS_BIND, 0},
+    {"rbind", MS_BIND | MS_REC, 0},
 };
 
 constexpr MountOption kPropagationOptions[] = {
@@ -41,8 +55,7 @@ constexpr MountOption kPropagationOptions[] = {
     {"unbindable", MS_UNBINDABLE, 0}, {"runbindable", MS_UNBINDABLE | MS_REC, 0},
 };
 
-template <std::size_t N>
-const MountOption* findOption(const MountOption (&table)[N], std::string_view name)
+template <std::size_t N> const MountOption* findOption(const MountOption (&table)[N], std::string_view name)
 {
     for (const MountOption& option : table) {
         if (option.name == name)

@@ -13,7 +13,7 @@ namespace {
 std::optional<std::string> unmappedInside(const model::SharedFolder& share, const model::IdMap& map)
 {
     if (map.empty())
-        return std::nullopt;   // privileged: inside IDs are host IDs
+        return std::nullopt; // privileged: inside IDs are host IDs
     if (!map.toHost(model::IdKind::User, share.insideUid))
         return "uid " + std::to_string(share.insideUid) + " is not in the container's lxc.idmap";
     if (!map.toHost(model::IdKind::Group, share.insideGid))

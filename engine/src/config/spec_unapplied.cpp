@@ -14,7 +14,7 @@ namespace {
 enum class Verdict { Refuse, Warn };
 
 struct UnappliedKey {
-    std::string_view key;   // ends with '.': every key under it
+    std::string_view key; // ends with '.': every key under it
     Verdict verdict;
     std::string_view why;
 };
@@ -52,8 +52,8 @@ void warnRootfsOptions(const ConfigEntry& entry, std::vector<std::string>& warni
         const std::string_view option = options.substr(0, comma);
         options.remove_prefix(std::min(comma + 1, options.size()));
         if (!option.empty() && option != "ro")
-            warnings.push_back(entry.where() + ": lxc.rootfs.options: " + quoteForMessage(option)
-                               + " is not applied (only 'ro' is)");
+            warnings.push_back(entry.where() + ": lxc.rootfs.options: " + quoteForMessage(option) +
+                               " is not applied (only 'ro' is)");
     }
 }
 
@@ -71,8 +71,8 @@ Status readUnappliedKeys(const Config& config, ContainerSpec& spec)
             continue;
         if (rule->verdict == Verdict::Refuse)
             return failAt(entry, EINVAL, std::string(rule->why));
-        spec.warnings.push_back(entry.where() + ": " + entry.key + " = " + quoteForMessage(entry.value) + ": "
-                                + std::string(rule->why));
+        spec.warnings.push_back(entry.where() + ": " + entry.key + " = " + quoteForMessage(entry.value) + ": " +
+                                std::string(rule->why));
     }
     return {};
 }

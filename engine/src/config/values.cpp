@@ -87,8 +87,8 @@ Result<std::uint64_t> parseUnsignedValue(std::string_view text, std::uint64_t mi
     std::uint64_t value = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (ec == std::errc::result_out_of_range || (ec == std::errc() && (value < min || value > max)))
-        return failWith(ERANGE, quoteForMessage(text) + " is out of range " + std::to_string(min) + ".."
-                                    + std::to_string(max));
+        return failWith(ERANGE,
+                        quoteForMessage(text) + " is out of range " + std::to_string(min) + ".." + std::to_string(max));
     if (ec != std::errc() || end != text.data() + text.size())
         return invalid(text, "a number");
     return value;
@@ -138,16 +138,16 @@ Result<std::string> unescapeFstabField(std::string_view field)
 {
     std::string out;
     for (std::size_t i = 0; i < field.size(); ++i) {
-        const bool octal = field[i] == '\\' && field.size() - i > 3
-            && field.substr(i + 1, 3).find_first_not_of("01234567") == std::string_view::npos;
+        const bool octal = field[i] == '\\' && field.size() - i > 3 &&
+                           field.substr(i + 1, 3).find_first_not_of("01234567") == std::string_view::npos;
         if (!octal) {
             out += field[i];
             continue;
         }
         const int value = (field[i + 1] - '0') * 64 + (field[i + 2] - '0') * 8 + (field[i + 3] - '0');
         if (value == 0 || value > 0xff)
-            return failWith(EINVAL, quoteForMessage(field.substr(i, 4)) + " in " + quoteForMessage(field)
-                                        + " is not a character");
+            return failWith(EINVAL, quoteForMessage(field.substr(i, 4)) + " in " + quoteForMessage(field) +
+                                        " is not a character");
         out += static_cast<char>(value);
         i += 3;
     }

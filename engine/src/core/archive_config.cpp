@@ -20,13 +20,16 @@ namespace {
 // Who the container is on this host: settled again by each creation.
 constexpr std::array kIdentityKeys = {"lxc.idmap", "berth.privileged", "berth.rootfs.shifted"};
 
-bool isNetworkKey(std::string_view key) { return key == "lxc.net" || key.starts_with("lxc.net."); }
+bool isNetworkKey(std::string_view key)
+{
+    return key == "lxc.net" || key.starts_with("lxc.net.");
+}
 
 // What a command given to the request replaces (new_container_config.h writes them).
 bool isKindKey(std::string_view key)
 {
-    return key == "berth.kind" || key == "lxc.execute.cmd" || key == "lxc.init.cmd" || key == "lxc.signal.halt"
-        || key == "lxc.tty.max";
+    return key == "berth.kind" || key == "lxc.execute.cmd" || key == "lxc.init.cmd" || key == "lxc.signal.halt" ||
+           key == "lxc.tty.max";
 }
 
 Result<Config> parseUntrusted(const std::string& text, const char* source)
@@ -64,8 +67,9 @@ Status refuseUnaskedPrivilege(const Config& config, const CreateRequest& request
     if (!privileged)
         return fail(entryError(*entry, privileged.error()));
     if (*privileged)
-        return failAt(*entry, EPERM, "the archive's container is privileged: import it as privileged "
-                                     "(the administrator's), or clear this line in the archive's config");
+        return failAt(*entry, EPERM,
+                      "the archive's container is privileged: import it as privileged "
+                      "(the administrator's), or clear this line in the archive's config");
     return {};
 }
 
@@ -121,11 +125,11 @@ Result<std::string> withoutTakenAddresses(const std::string& text, const std::ve
     auto config = parseUntrusted(text, "the archive's config");
     if (!config)
         return fail(config.error());
-    std::set<std::pair<std::string, std::string>> taken;   // subkey, value
+    std::set<std::pair<std::string, std::string>> taken; // subkey, value
     for (const std::string& other : otherConfigs) {
         auto parsed = parseUntrusted(other, "config");
         if (!parsed)
-            continue;   // an include (root's): its addresses are checked at start
+            continue; // an include (root's): its addresses are checked at start
         for (const ConfigEntry& entry : parsed->allEntries())
             if (auto subkey = uniqueNetSubkey(entry.key))
                 taken.emplace(*subkey, entry.value);

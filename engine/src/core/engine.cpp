@@ -107,8 +107,8 @@ Status Engine::stop(const std::string& name, std::chrono::milliseconds timeout)
     if (!runtime::monitorAlive(m_settings.paths, name))
         return notRunningError(name);
     const nlohmann::json request = {{"op", "stop"}, {"timeout_ms", timeout.count()}};
-    auto reply = runtime::askMonitorAndWaitExit(m_settings.paths.monitorSocket(name), request,
-                                                timeout + kRequestTimeout);
+    auto reply =
+        runtime::askMonitorAndWaitExit(m_settings.paths.monitorSocket(name), request, timeout + kRequestTimeout);
     if (!reply)
         return fail(reply.error().wrap("stop '" + name + "'"));
     if (!runtime::waitMonitorGone(m_settings.paths, name, kMonitorExitTimeout))
@@ -138,7 +138,7 @@ Result<ContainerState> Engine::state(const std::string& name) const
     state.name = name;
     auto recorded = runtime::readState(m_settings.paths.stateFile(name));
     if (!recorded)
-        return state;   // never ran since boot
+        return state; // never ran since boot
     const bool alive = runtime::monitorAlive(m_settings.paths, name);
     state.lastExit = recorded->lastExit;
     state.lastError = recorded->lastError;

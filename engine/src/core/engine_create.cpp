@@ -31,12 +31,9 @@ struct Builder {
 };
 
 constexpr Builder kBuilders[] = {
-    {"busybox", templates::buildBusybox},
-    {"debian", templates::buildDebootstrap},
-    {"ubuntu", templates::buildDebootstrap},
-    {"tarball", templates::buildTarball},
-    {"clone", templates::buildClone},
-    {"oci", templates::buildOci},
+    {"busybox", templates::buildBusybox},      {"debian", templates::buildDebootstrap},
+    {"ubuntu", templates::buildDebootstrap},   {"tarball", templates::buildTarball},
+    {"clone", templates::buildClone},          {"oci", templates::buildOci},
     {"lxc-import", templates::buildLxcImport},
 };
 
@@ -76,8 +73,9 @@ Status checkInputFd(const TemplateInfo& info, int fd)
     const bool isFile = S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode);
     if ((isDir && option->acceptsDirectory) || (isFile && option->acceptsFile))
         return {};
-    const char* wanted = option->acceptsDirectory ? (option->acceptsFile ? "a file, a pipe or a directory" : "a directory")
-                                                  : "a regular file or a pipe";
+    const char* wanted = option->acceptsDirectory
+                             ? (option->acceptsFile ? "a file, a pipe or a directory" : "a directory")
+                             : "a regular file or a pipe";
     return failWith(EINVAL, "the '" + option->key + "' of template '" + info.name + "' must be " + wanted);
 }
 
@@ -103,7 +101,7 @@ Result<CreateRequest> resolveRequest(const CreateRequest& request, const Templat
 Status checkBaseConfig(const CreateRequest& request, const std::string& text)
 {
     if (*request.kind == ContainerKind::Application && request.command.empty())
-        return {};   // the template supplies the command
+        return {}; // the template supplies the command
     auto parsed = Config::parse(text);
     if (!parsed)
         return fail(parsed.error());

@@ -48,7 +48,8 @@ Result<std::vector<UniqueFd>> openCgroupProcs(const std::vector<std::string>& fi
 // still alive after the look proves the pid was the init's.
 Result<bool> hasOwnUserNamespace(pid_t initPid, int initPidfd)
 {
-    struct stat ours {}, theirs {};
+    struct stat ours {
+    }, theirs{};
     const std::string path = "/proc/" + std::to_string(initPid) + "/ns/user";
     if (::stat("/proc/self/ns/user", &ours) != 0 || ::stat(path.c_str(), &theirs) != 0)
         return failErrno(errno, "read the container's user namespace");

@@ -73,13 +73,15 @@ Status checkIdentityChange(const EngineSettings& settings, const std::string& na
                            const Identity& after)
 {
     if (runtime::monitorAlive(settings.paths, name))
-        return failWith(EBUSY, "container '" + name + "' is running: stop it before changing its lxc.idmap or "
-                                                     "berth.privileged");
+        return failWith(EBUSY, "container '" + name +
+                                   "' is running: stop it before changing its lxc.idmap or "
+                                   "berth.privileged");
     if (before.shifted != after.shifted)
         return failWith(EINVAL, "berth.rootfs.shifted says how the rootfs is owned on disk: only Berth changes it");
     if (before.shifted != "0" && before.map != after.map)
-        return failWith(EINVAL, "the rootfs of '" + name + "' is owned by the host IDs of its lxc.idmap on disk "
-                                                          "(berth.rootfs.shifted): its map cannot change");
+        return failWith(EINVAL, "the rootfs of '" + name +
+                                    "' is owned by the host IDs of its lxc.idmap on disk "
+                                    "(berth.rootfs.shifted): its map cannot change");
     return {};
 }
 
@@ -100,8 +102,10 @@ Status checkNewMapNeedsNoShift(const EngineSettings& settings, const std::string
     if (!idmapped)
         return fail(idmapped.error());
     if (!*idmapped)
-        return failWith(EOPNOTSUPP, "the file system of '" + name + "' has no idmapped mounts, so its rootfs "
-                                                                    "must be shifted into a new map" + convert);
+        return failWith(EOPNOTSUPP, "the file system of '" + name +
+                                        "' has no idmapped mounts, so its rootfs "
+                                        "must be shifted into a new map" +
+                                        convert);
     return {};
 }
 

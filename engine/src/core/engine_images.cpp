@@ -81,8 +81,10 @@ Status buildTarball(const BuildContext& ctx)
             return fail(go.error());
         return false;
     };
-    std::optional<std::string> config;   // a plain rootfs archive has none
-    options.containerConfig = [&ctx, &config](std::string text) { return takeArchiveConfig(ctx, std::move(text), config); };
+    std::optional<std::string> config; // a plain rootfs archive has none
+    options.containerConfig = [&ctx, &config](std::string text) {
+        return takeArchiveConfig(ctx, std::move(text), config);
+    };
     ctx.progress.step("Extracting the archive", 0.1);
     if (auto extracted = image::extractArchive(ctx.request.inputFd, rootFd->get(), options); !extracted)
         return fail(extracted.error().wrap("extract the archive"));
@@ -114,10 +116,9 @@ Result<std::string> clonedConfig(const EngineSettings& settings, const CreateReq
     const std::string hostname = model::containerHostname(request.name, request.hostname);
     if (auto set = config->set("lxc.uts.name", hostname); !set)
         return fail(set.error());
-    const std::string rootfs = snapshot
-        ? "overlay:" + settings.paths.rootfsDir(source).string() + ":" +
-              (settings.paths.containerDir(request.name) / "delta").string()
-        : "dir:" + settings.paths.rootfsDir(request.name).string();
+    const std::string rootfs = snapshot ? "overlay:" + settings.paths.rootfsDir(source).string() + ":" +
+                                              (settings.paths.containerDir(request.name) / "delta").string()
+                                        : "dir:" + settings.paths.rootfsDir(request.name).string();
     if (auto set = config->set("lxc.rootfs.path", rootfs); !set)
         return fail(set.error());
     config->unset("berth.net.forward");
@@ -142,8 +143,9 @@ Result<image::ExportOptions> exportOptions(const EngineSettings& settings, const
     // Stopped, a snapshot's rootfs/ is an empty mount point: its files are
     // its source's and its delta/'s, merged only inside the container.
     if (image::parseOverlayRootfs(config->get("lxc.rootfs.path").value_or(""), settings.paths.containerDir(name)))
-        return failWith(EOPNOTSUPP, "container '" + name + "' is an overlay snapshot, which cannot be exported yet: "
-                                    "its files live in its source and its own layer");
+        return failWith(EOPNOTSUPP, "container '" + name +
+                                        "' is an overlay snapshot, which cannot be exported yet: "
+                                        "its files live in its source and its own layer");
     image::ExportOptions options;
     options.leaveOutDevices = true;
     auto stored = ContainerStore(settings.paths).readConfig(name);
@@ -159,8 +161,9 @@ Result<image::ExportOptions> exportOptions(const EngineSettings& settings, const
         ids.gid = shift(model::IdKind::Group, ids.gid);
         for (auto& [xname, value] : ids.xattrs) {
             const bool acl = xname == "system.posix_acl_access" || xname == "system.posix_acl_default";
-            auto shifted = acl ? idmap::shiftedAcl(value, shift)
-                               : xname == "security.capability" ? idmap::shiftedCapability(value, shift) : std::nullopt;
+            auto shifted = acl                              ? idmap::shiftedAcl(value, shift)
+                           : xname == "security.capability" ? idmap::shiftedCapability(value, shift)
+                                                            : std::nullopt;
             if (shifted)
                 value = std::move(*shifted);
         }

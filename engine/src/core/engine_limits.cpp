@@ -51,8 +51,7 @@ std::int64_t monotonicNow()
 
 // Host-side counters of the container's veth ends: what the host end
 // receives, the container sent.
-void addNetworkCounters(net::NetlinkSocket& sock, const std::vector<std::string>& hostInterfaces,
-                        ContainerStats& stats)
+void addNetworkCounters(net::NetlinkSocket& sock, const std::vector<std::string>& hostInterfaces, ContainerStats& stats)
 {
     for (const std::string& link : hostInterfaces) {
         auto counters = net::linkCounters(sock, link);
@@ -125,7 +124,7 @@ Result<std::vector<ContainerStats>> Engine::stats() const
             continue;
         auto group = RunningCgroup::open(*layout, cgroupParentIn(*recorded, m_settings), name);
         if (!group)
-            continue;   // stopped between the two checks
+            continue; // stopped between the two checks
         auto stats = group->get().stats();
         if (!stats)
             continue;

@@ -23,7 +23,7 @@ Result<LogChunk> Engine::readLog(const std::string& name, std::uint64_t offset, 
     UniqueFd fd(::open(m_settings.paths.logFile(name).c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
     if (!fd) {
         if (errno == ENOENT)
-            return chunk;   // never started: an empty log
+            return chunk; // never started: an empty log
         return failErrno(errno, "open the log of '" + name + "'");
     }
     struct stat st {};
@@ -32,8 +32,8 @@ Result<LogChunk> Engine::readLog(const std::string& name, std::uint64_t offset, 
     chunk.size = static_cast<std::uint64_t>(st.st_size);
     // A log shorter than the caller's offset was replaced: read it from the start.
     const std::uint64_t from = offset > chunk.size ? 0 : offset;
-    const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(
-        chunk.size - from, std::min<std::size_t>(maxBytes, kMaxLogChunk)));
+    const std::size_t want = static_cast<std::size_t>(
+        std::min<std::uint64_t>(chunk.size - from, std::min<std::size_t>(maxBytes, kMaxLogChunk)));
     chunk.data.resize(want);
     std::size_t got = 0;
     while (got < want) {

@@ -24,8 +24,9 @@ namespace {
 
 NetworkSettings settingsOf(const net::BridgeConfig& bridge)
 {
-    return NetworkSettings{bridge.name, bridge.gateway.toString(), net::rangeToString(bridge.dhcpRange), bridge.nat,
-                           bridge.domain, bridge.mtu};
+    return NetworkSettings{
+        bridge.name, bridge.gateway.toString(), net::rangeToString(bridge.dhcpRange), bridge.nat, bridge.domain,
+        bridge.mtu};
 }
 
 // .2 to .199 of the subnet (or to its last address, on a smaller one).
@@ -186,7 +187,8 @@ Result<std::vector<NetworkInfo>> Engine::networks() const
         }
         if (names)
             for (const std::string& container : *names)
-                if (auto spec = specOf(m_settings, container); spec && net::attachesToBridge(spec->network, bridge.name))
+                if (auto spec = specOf(m_settings, container);
+                    spec && net::attachesToBridge(spec->network, bridge.name))
                     info.containers.push_back(container);
         all.push_back(std::move(info));
     }
@@ -200,9 +202,11 @@ Status Engine::changeNetwork(const NetworkChange& settings)
         return fail(old.error());
     if (auto names = ContainerStore(m_settings.paths).list())
         for (const std::string& container : *names)
-            if (auto spec = specOf(m_settings, container);
-                spec && net::attachesToBridge(spec->network, settings.name) && runtime::monitorAlive(m_settings.paths, container))
-                return failWith(EBUSY, "network '" + settings.name + "' is used by running container '" + container + "'");
+            if (auto spec = specOf(m_settings, container); spec &&
+                                                           net::attachesToBridge(spec->network, settings.name) &&
+                                                           runtime::monitorAlive(m_settings.paths, container))
+                return failWith(EBUSY,
+                                "network '" + settings.name + "' is used by running container '" + container + "'");
     auto bridge = changedBridge(*old, settings);
     if (!bridge)
         return fail(bridge.error().wrap("network '" + settings.name + "'"));

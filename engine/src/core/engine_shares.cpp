@@ -32,8 +32,8 @@ Status editShares(const EngineSettings& settings, const std::string& name,
         return fail(spec.error());
     const std::string replaced = share ? share->target : removed;
     auto kept = spec->shares;
-    const auto gone = std::remove_if(kept.begin(), kept.end(),
-                                     [&](const model::SharedFolder& s) { return s.target == replaced; });
+    const auto gone =
+        std::remove_if(kept.begin(), kept.end(), [&](const model::SharedFolder& s) { return s.target == replaced; });
     if (!share && gone == kept.end())
         return failWith(ENOENT, "container '" + name + "' shares no folder at '" + removed + "'");
     kept.erase(gone, kept.end());

@@ -34,7 +34,7 @@ std::string newContainerConfig(const CreateRequest& request, const std::filesyst
         text += "lxc.net.0.name = eth0\n";
         text += "lxc.net.0.flags = up\n";
     }
-    if (request.kind == ContainerKind::Application) {   // unset counts as system
+    if (request.kind == ContainerKind::Application) { // unset counts as system
         std::string command;
         for (const std::string& arg : request.command)
             command += (command.empty() ? "" : " ") + quoteArgument(arg);

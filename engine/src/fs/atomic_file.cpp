@@ -14,7 +14,10 @@ namespace berth::fs {
 
 namespace {
 
-std::string inQuotes(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string inQuotes(std::string_view s)
+{
+    return "'" + std::string(s) + "'";
+}
 
 Status writeTemp(int fd, std::string_view content, mode_t mode)
 {

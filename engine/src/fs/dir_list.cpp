@@ -14,7 +14,7 @@ Result<std::vector<std::string>> listDirectory(int dirFd)
     DIR* dir = copy ? ::fdopendir(copy.get()) : nullptr;
     if (!dir)
         return failErrno(errno, "read directory");
-    (void)copy.release();   // owned by dir now
+    (void)copy.release(); // owned by dir now
     std::vector<std::string> names;
     errno = 0;
     while (const dirent* entry = ::readdir(dir)) {

@@ -45,7 +45,8 @@ std::string randomSuffix()
     // GRND_NONBLOCK: early at boot a name that is merely unlikely to collide
     // is enough, every user of it creates with O_EXCL or mkdir.
     if (::getrandom(bytes.data(), bytes.size(), GRND_NONBLOCK) != static_cast<ssize_t>(bytes.size())) {
-        const unsigned long mix = static_cast<unsigned long>(::getpid()) * 2654435761UL ^ reinterpret_cast<unsigned long>(&bytes);
+        const unsigned long mix =
+            static_cast<unsigned long>(::getpid()) * 2654435761UL ^ reinterpret_cast<unsigned long>(&bytes);
         for (size_t i = 0; i < bytes.size(); ++i)
             bytes[i] = static_cast<unsigned char>(mix >> (i * 8));
     }

@@ -14,8 +14,8 @@
 namespace berth::fs {
 
 struct IdmappedTreeOptions {
-    bool recursive = false;                 // the mounts below `root` too
-    std::uint64_t extraAttributes = 0;      // MOUNT_ATTR_NODEV, _NOSUID, _RDONLY...
+    bool recursive = false;            // the mounts below `root` too
+    std::uint64_t extraAttributes = 0; // MOUNT_ATTR_NODEV, _NOSUID, _RDONLY...
 };
 
 [[nodiscard]] Result<UniqueFd> idmappedTree(int rootFd, int usernsFd, const IdmappedTreeOptions& options = {});

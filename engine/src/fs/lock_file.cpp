@@ -14,7 +14,8 @@ namespace {
 // True when `fd` is still the file linked at `name`.
 bool stillLinked(int dirFd, const std::string& name, int fd)
 {
-    struct stat held {}, linked {};
+    struct stat held {
+    }, linked{};
     if (::fstat(fd, &held) != 0 || ::fstatat(dirFd, name.c_str(), &linked, AT_SYMLINK_NOFOLLOW) != 0)
         return false;
     return held.st_dev == linked.st_dev && held.st_ino == linked.st_ino;

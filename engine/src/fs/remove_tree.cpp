@@ -17,13 +17,16 @@ namespace berth::fs {
 
 namespace {
 
-std::string inQuotes(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string inQuotes(std::string_view s)
+{
+    return "'" + std::string(s) + "'";
+}
 
 struct Frame {
-    std::string name;                  // in its parent
+    std::string name; // in its parent
     dev_t dev = 0;
     ino_t ino = 0;
-    std::vector<std::string> subdirs;  // still to visit
+    std::vector<std::string> subdirs; // still to visit
 };
 
 // One pass over the tree: the first only checks for mounts, so that a
@@ -31,7 +34,8 @@ struct Frame {
 class TreePass {
 public:
     TreePass(std::string shown, int topParent, bool remove)
-        : m_shown(std::move(shown)), m_topParent(topParent), m_remove(remove) {}
+        : m_shown(std::move(shown)), m_topParent(topParent), m_remove(remove)
+    {}
 
     Status run(const std::string& name);
 

@@ -21,7 +21,10 @@ namespace {
 // Linux's own limit (MAXSYMLINKS) for one lookup.
 constexpr int kMaxSymlinks = 40;
 
-std::string inQuotes(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string inQuotes(std::string_view s)
+{
+    return "'" + std::string(s) + "'";
+}
 
 std::string joinPath(const std::string& dir, std::string_view name)
 {
@@ -29,8 +32,8 @@ std::string joinPath(const std::string& dir, std::string_view name)
 }
 
 struct WalkOptions {
-    bool strict = false;     // ".." above the root is an error instead of a no-op
-    bool makeDirs = false;   // mkdir -p: create missing components as directories
+    bool strict = false;   // ".." above the root is an error instead of a no-op
+    bool makeDirs = false; // mkdir -p: create missing components as directories
     mode_t dirMode = 0755;
 };
 
@@ -39,19 +42,19 @@ struct WalkOptions {
 // lookup is ever left to the kernel's own symlink following.
 class Walker {
 public:
-    Walker(int rootFd, std::string_view path, WalkOptions options)
-        : m_rootFd(rootFd), m_path(path), m_options(options) {}
+    Walker(int rootFd, std::string_view path, WalkOptions options) : m_rootFd(rootFd), m_path(path), m_options(options)
+    {}
 
     Result<UniqueFd> open(int flags, mode_t mode);
 
 private:
     struct Component {
         std::string name;
-        int origin = -1;   // index into m_symlinks of the link it came from
+        int origin = -1; // index into m_symlinks of the link it came from
     };
     struct Level {
         UniqueFd fd;
-        std::string path;  // from the root, for messages
+        std::string path; // from the root, for messages
     };
     struct Symlink {
         std::string path;
@@ -104,7 +107,7 @@ Status Walker::climb(const Component& c)
         return {};
     }
     if (!m_options.strict)
-        return {};   // clamped: ".." of the root is the root
+        return {}; // clamped: ".." of the root is the root
     std::string message = inQuotes(m_path) + " escapes the root filesystem";
     if (c.origin >= 0) {
         const Symlink& link = m_symlinks[static_cast<size_t>(c.origin)];
@@ -158,7 +161,7 @@ Status Walker::expand(UniqueFd link, const Component& c)
     const std::string_view target(buf, static_cast<size_t>(len));
     m_symlinks.push_back({linkPath, std::string(target)});
     if (target.starts_with('/'))
-        m_levels.resize(1);   // absolute targets start again at the root
+        m_levels.resize(1); // absolute targets start again at the root
     pushFront(target, static_cast<int>(m_symlinks.size()) - 1);
     return {};
 }
@@ -233,7 +236,8 @@ Result<UniqueFd> Walker::open(int flags, mode_t mode)
     // The path ended on a directory already walked ("/", "a/..", "a/.").
     UniqueFd fd(::openat(m_levels.back().fd.get(), ".", flags | O_CLOEXEC, mode));
     if (!fd)
-        return std::unexpected(fail(errno, "open " + inQuotes(m_levels.back().path.empty() ? "/" : m_levels.back().path)));
+        return std::unexpected(
+            fail(errno, "open " + inQuotes(m_levels.back().path.empty() ? "/" : m_levels.back().path)));
     return fd;
 }
 
@@ -304,14 +308,16 @@ Result<UniqueFd> createFileInRoot(int rootFd, std::string_view path, mode_t mode
     auto fd = openInRoot(rootFd, path, O_WRONLY | O_CREAT | O_TRUNC | O_NOCTTY | O_NONBLOCK, mode, resolver);
     // ENXIO: a FIFO without a reader, or a device node without its device.
     if (!fd && fd.error().code == ENXIO)
-        return failWith(EINVAL, inQuotes(path) + " inside the root exists and is not a regular file", std::string(path));
+        return failWith(EINVAL, inQuotes(path) + " inside the root exists and is not a regular file",
+                        std::string(path));
     if (!fd)
         return fd;
     struct stat st {};
     if (::fstat(fd->get(), &st) != 0)
         return failErrno(errno, "stat " + inQuotes(path));
     if (!S_ISREG(st.st_mode))
-        return failWith(EINVAL, inQuotes(path) + " inside the root exists and is not a regular file", std::string(path));
+        return failWith(EINVAL, inQuotes(path) + " inside the root exists and is not a regular file",
+                        std::string(path));
     if (::fchmod(fd->get(), mode) != 0 || ::fcntl(fd->get(), F_SETFL, 0) != 0)
         return failErrno(errno, "set up " + inQuotes(path));
     return fd;
@@ -325,7 +331,8 @@ Result<ParentInRoot> openParentInRoot(int rootFd, std::string_view path)
     const size_t slash = trimmed.rfind('/');
     const std::string_view name = slash == std::string_view::npos ? trimmed : trimmed.substr(slash + 1);
     if (name.empty() || name == "." || name == "..")
-        return failWith(EINVAL, "path " + inQuotes(path) + " does not name an entry inside the root", std::string(path));
+        return failWith(EINVAL, "path " + inQuotes(path) + " does not name an entry inside the root",
+                        std::string(path));
     std::string_view parent = slash == std::string_view::npos ? "." : trimmed.substr(0, slash);
     if (parent.empty())
         parent = "/";

@@ -8,10 +8,13 @@ namespace {
 
 struct Span {
     std::uint64_t first = 0;
-    std::uint64_t end = 0;   // one past the last
+    std::uint64_t end = 0; // one past the last
 };
 
-std::uint64_t spanEnd(const model::IdMapEntry& e) { return std::uint64_t{e.host} + e.count; }
+std::uint64_t spanEnd(const model::IdMapEntry& e)
+{
+    return std::uint64_t{e.host} + e.count;
+}
 
 std::vector<Span> usedSpans(const std::vector<UsedMap>& used)
 {
@@ -24,8 +27,7 @@ std::vector<Span> usedSpans(const std::vector<UsedMap>& used)
 }
 
 // Calls `visit` with the base of each free block, lowest first, until it returns false.
-template <class Visit>
-void forEachFreeBlock(const IdRange& range, const std::vector<UsedMap>& used, Visit&& visit)
+template <class Visit> void forEachFreeBlock(const IdRange& range, const std::vector<UsedMap>& used, Visit&& visit)
 {
     const std::vector<Span> spans = usedSpans(used);
     std::size_t next = 0;

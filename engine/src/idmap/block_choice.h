@@ -28,7 +28,7 @@ struct UsedMap {
 [[nodiscard]] std::uint32_t freeBlocks(const IdRange& range, const std::vector<UsedMap>& used);
 
 struct MapProblem {
-    std::size_t entry = 0;   // index into map.entries
+    std::size_t entry = 0; // index into map.entries
     std::string text;
 };
 

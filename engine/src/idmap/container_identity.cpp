@@ -145,7 +145,7 @@ Result<BlockLock> settleNewIdentity(const EngineSettings& settings, const Create
     const model::IdMap disk = diskIdMap(*config);
     // A kept imported map keeps its shifted rootfs; a new block is idmapped
     // where the file system can; a privileged rootfs is 0-based anyway.
-    auto idmapped = map->empty() ? Result<bool>(true)
+    auto idmapped = map->empty()   ? Result<bool>(true)
                     : *map == disk ? Result<bool>(false)
                                    : idmappedMountsWork(staging);
     if (!idmapped)

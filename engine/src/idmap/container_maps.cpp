@@ -34,7 +34,7 @@ Result<std::vector<UsedMap>> containerMaps(const Paths& paths, std::string_view 
             continue;
         auto text = store.readConfig(name);
         if (!text && text.error().code == ENOENT)
-            continue;   // destroyed meanwhile
+            continue; // destroyed meanwhile
         if (!text)
             return fail(text.error());
         model::IdMap map = idMapLines(*text);

@@ -41,7 +41,8 @@ std::string missingRangeText(const std::filesystem::path& dir)
 {
     return "Berth has no subordinate ID range for unprivileged containers: " + (dir / "subuid").string() + " and " +
            (dir / "subgid").string() + " need an entry for " + std::string(kRangeUser) +
-           " (run /usr/libexec/berth/berth-id-range or scripts/berth-id-range.sh as root), or create a privileged container";
+           " (run /usr/libexec/berth/berth-id-range or scripts/berth-id-range.sh as root), or create a privileged "
+           "container";
 }
 
 Result<std::optional<IdRange>> readEntry(const std::filesystem::path& file)

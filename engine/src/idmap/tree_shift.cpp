@@ -126,8 +126,8 @@ private:
             return {};
         if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode))
             return shiftNode(dirFd, name, st, where);
-        const int flags = (S_ISDIR(st.st_mode) ? O_DIRECTORY : O_NONBLOCK | O_NOCTTY) | O_RDONLY | O_NOFOLLOW |
-                          O_CLOEXEC | O_NOATIME;
+        const int flags =
+            (S_ISDIR(st.st_mode) ? O_DIRECTORY : O_NONBLOCK | O_NOCTTY) | O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOATIME;
         UniqueFd fd(::openat(dirFd, name.c_str(), flags));
         if (!fd)
             return failErrno(errno, "open " + where.string());

@@ -16,7 +16,10 @@ namespace berth::image {
 
 namespace {
 
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string quoted(std::string_view s)
+{
+    return "'" + std::string(s) + "'";
+}
 
 Status writeAll(int fd, const char* data, size_t size, la_int64_t offset, const std::string& shown)
 {
@@ -36,8 +39,10 @@ Status writeAll(int fd, const char* data, size_t size, la_int64_t offset, const 
 Status chargeBudget(const EntryContext& ctx, std::uint64_t bytes)
 {
     if (bytes > ctx.options.maxBytes - ctx.written)
-        return failWith(EFBIG, "archive holds more than " + std::to_string(ctx.options.maxBytes)
-                                   + " bytes of data; stopped at " + quoted(ctx.shown), ctx.shown);
+        return failWith(EFBIG,
+                        "archive holds more than " + std::to_string(ctx.options.maxBytes) +
+                            " bytes of data; stopped at " + quoted(ctx.shown),
+                        ctx.shown);
     ctx.written += bytes;
     return {};
 }

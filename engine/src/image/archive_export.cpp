@@ -23,7 +23,10 @@ namespace berth::image {
 
 namespace {
 
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string quoted(std::string_view s)
+{
+    return "'" + std::string(s) + "'";
+}
 
 Result<WriteArchivePtr> openWriter(int outFd, ExportOptions::Compression compression)
 {
@@ -51,7 +54,7 @@ Result<std::vector<std::string>> listDir(int dirFd, const std::string& shown)
     DIR* dir = copy ? ::fdopendir(copy.get()) : nullptr;
     if (!dir)
         return failErrno(errno, "list " + quoted(shown));
-    (void)copy.release();   // owned by the DIR now
+    (void)copy.release(); // owned by the DIR now
     std::vector<std::string> names;
     errno = 0;
     while (const dirent* d = ::readdir(dir)) {
@@ -71,8 +74,8 @@ void rewriteIds(archive_entry* entry, const std::function<void(EntryIds&)>& rewr
 {
     if (!rewrite)
         return;
-    EntryIds ids{static_cast<std::uint32_t>(archive_entry_uid(entry)),
-                 static_cast<std::uint32_t>(archive_entry_gid(entry)), {}};
+    EntryIds ids{
+        static_cast<std::uint32_t>(archive_entry_uid(entry)), static_cast<std::uint32_t>(archive_entry_gid(entry)), {}};
     archive_entry_xattr_reset(entry);
     const char* name = nullptr;
     const void* value = nullptr;
@@ -89,7 +92,8 @@ void rewriteIds(archive_entry* entry, const std::function<void(EntryIds&)>& rewr
 
 class Exporter {
 public:
-    Exporter(archive* a, dev_t rootDev, const ExportOptions& options) : m_a(a), m_rootDev(rootDev), m_options(options) {}
+    Exporter(archive* a, dev_t rootDev, const ExportOptions& options) : m_a(a), m_rootDev(rootDev), m_options(options)
+    {}
     Status walk(int dirFd, const std::string& path);
     Status finish();
 

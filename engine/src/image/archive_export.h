@@ -16,7 +16,7 @@ namespace berth::image {
 struct EntryIds {
     std::uint32_t uid = 0;
     std::uint32_t gid = 0;
-    std::vector<std::pair<std::string, std::string>> xattrs;   // name, value
+    std::vector<std::pair<std::string, std::string>> xattrs; // name, value
 };
 
 struct ExportOptions {

@@ -20,7 +20,10 @@ namespace berth::image {
 
 namespace {
 
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string quoted(std::string_view s)
+{
+    return "'" + std::string(s) + "'";
+}
 
 Result<ReadArchivePtr> openReader(int archiveFd)
 {
@@ -97,8 +100,8 @@ Result<std::string> Extractor::treePath(std::string path) const
 bool Extractor::leftOut(archive_entry* entry, std::string_view path) const
 {
     const auto type = archive_entry_filetype(entry);
-    return m_options.leaveOutDevNodes && !archive_entry_hardlink(entry) && (type == AE_IFCHR || type == AE_IFBLK)
-        && path.starts_with("dev/");
+    return m_options.leaveOutDevNodes && !archive_entry_hardlink(entry) && (type == AE_IFCHR || type == AE_IFBLK) &&
+           path.starts_with("dev/");
 }
 
 Status Extractor::extractEntry(archive_entry* entry)

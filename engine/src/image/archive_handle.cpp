@@ -8,9 +8,18 @@
 
 namespace berth::image {
 
-void ReadArchiveFree::operator()(archive* a) const noexcept { archive_read_free(a); }
-void WriteArchiveFree::operator()(archive* a) const noexcept { archive_write_free(a); }
-void EntryFree::operator()(archive_entry* e) const noexcept { archive_entry_free(e); }
+void ReadArchiveFree::operator()(archive* a) const noexcept
+{
+    archive_read_free(a);
+}
+void WriteArchiveFree::operator()(archive* a) const noexcept
+{
+    archive_write_free(a);
+}
+void EntryFree::operator()(archive_entry* e) const noexcept
+{
+    archive_entry_free(e);
+}
 
 Result<ReadArchivePtr> newTarReader()
 {
@@ -22,7 +31,7 @@ Result<ReadArchivePtr> newTarReader()
     archive_read_support_filter_lzma(a.get());
     archive_read_support_filter_zstd(a.get());
     archive_read_support_filter_bzip2(a.get());
-    archive_read_support_format_tar(a.get());   // ustar, pax and GNU tar
+    archive_read_support_format_tar(a.get()); // ustar, pax and GNU tar
     return a;
 }
 

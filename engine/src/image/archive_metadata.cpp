@@ -13,7 +13,10 @@ namespace berth::image {
 
 namespace {
 
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string quoted(std::string_view s)
+{
+    return "'" + std::string(s) + "'";
+}
 
 void entryTimes(archive_entry* entry, timespec times[2])
 {
@@ -44,8 +47,8 @@ Status applyXattrs(int fd, archive_entry* entry, const std::string& shown)
 
 Status applyFdMetadata(int fd, archive_entry* entry, bool owners, const std::string& shown)
 {
-    if (owners && ::fchown(fd, static_cast<uid_t>(archive_entry_uid(entry)),
-                           static_cast<gid_t>(archive_entry_gid(entry))) != 0)
+    if (owners &&
+        ::fchown(fd, static_cast<uid_t>(archive_entry_uid(entry)), static_cast<gid_t>(archive_entry_gid(entry))) != 0)
         return failErrno(errno, "chown " + quoted(shown));
     if (::fchmod(fd, archive_entry_perm(entry) & 07777) != 0)
         return failErrno(errno, "chmod " + quoted(shown));
@@ -65,8 +68,8 @@ Status applyAtMetadata(int dirFd, const std::string& name, archive_entry* entry,
         return failErrno(errno, "chown " + quoted(shown));
     // The entry was just created by us as a node, not a symlink, so this
     // following chmod cannot be redirected.
-    if (archive_entry_filetype(entry) != AE_IFLNK
-        && ::fchmodat(dirFd, name.c_str(), archive_entry_perm(entry) & 07777, 0) != 0)
+    if (archive_entry_filetype(entry) != AE_IFLNK &&
+        ::fchmodat(dirFd, name.c_str(), archive_entry_perm(entry) & 07777, 0) != 0)
         return failErrno(errno, "chmod " + quoted(shown));
     timespec times[2];
     entryTimes(entry, times);

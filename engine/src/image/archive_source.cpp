@@ -18,7 +18,10 @@ namespace berth::image {
 
 namespace {
 
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string quoted(std::string_view s)
+{
+    return "'" + std::string(s) + "'";
+}
 
 // flistxattr/fgetxattr with growing buffers: sizes can change between the
 // probe and the read, which the kernel reports as ERANGE.
@@ -27,7 +30,8 @@ Result<std::vector<char>> readXattrList(int fd, const std::string& path)
     for (;;) {
         const ssize_t need = ::flistxattr(fd, nullptr, 0);
         if (need < 0)
-            return errno == EOPNOTSUPP ? Result<std::vector<char>>{} : failErrno(errno, "list xattrs of " + quoted(path));
+            return errno == EOPNOTSUPP ? Result<std::vector<char>>{}
+                                       : failErrno(errno, "list xattrs of " + quoted(path));
         std::vector<char> names(static_cast<size_t>(need));
         const ssize_t got = ::flistxattr(fd, names.data(), names.size());
         if (got >= 0) {
@@ -89,7 +93,8 @@ Result<SourceNode> openSource(int dirFd, const std::string& name, const std::str
         return failErrno(errno, "stat " + quoted(shown));
     int flags = O_PATH | O_NOFOLLOW | O_CLOEXEC;
     if (S_ISREG(node.st.st_mode) || S_ISDIR(node.st.st_mode))
-        flags = O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC | (S_ISDIR(node.st.st_mode) ? O_DIRECTORY : 0);
+        flags =
+            O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC | (S_ISDIR(node.st.st_mode) ? O_DIRECTORY : 0);
     node.fd.reset(::openat(dirFd, name.c_str(), flags));
     if (!node.fd)
         return failErrno(errno, "open " + quoted(shown));

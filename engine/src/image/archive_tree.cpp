@@ -9,7 +9,10 @@ namespace berth::image {
 
 namespace {
 
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string quoted(std::string_view s)
+{
+    return "'" + std::string(s) + "'";
+}
 
 // One step down: never through a symlink, creating the directory if asked.
 Result<UniqueFd> stepInto(int dirFd, const std::string& name, bool create, std::string_view shown)
@@ -25,7 +28,8 @@ Result<UniqueFd> stepInto(int dirFd, const std::string& name, bool create, std::
     const int err = errno;
     struct stat st {};
     if (err == ENOTDIR && ::fstatat(dirFd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode))
-        return failWith(ELOOP, quoted(shown) + " is a symlink; extraction never writes through one", std::string(shown));
+        return failWith(ELOOP, quoted(shown) + " is a symlink; extraction never writes through one",
+                        std::string(shown));
     return failErrno(err, "open directory " + quoted(shown));
 }
 

@@ -49,7 +49,8 @@ bool isConfigMember(archive_entry* entry, std::string_view path)
 Result<std::string> readConfigMember(archive* a, archive_entry* entry)
 {
     if (archive_entry_size(entry) < 0 || std::uint64_t(archive_entry_size(entry)) > kMaxConfigMemberSize)
-        return failWith(EFBIG, "the archive's config is larger than " + std::to_string(kMaxConfigMemberSize) + " bytes");
+        return failWith(EFBIG,
+                        "the archive's config is larger than " + std::to_string(kMaxConfigMemberSize) + " bytes");
     std::string text(std::size_t(archive_entry_size(entry)), '\0');
     const la_ssize_t n = archive_read_data(a, text.data(), text.size());
     if (n < 0 || std::size_t(n) != text.size())

@@ -11,7 +11,10 @@ namespace berth::image::detail {
 
 namespace {
 
-std::string inQuotes(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string inQuotes(std::string_view s)
+{
+    return "'" + std::string(s) + "'";
+}
 
 // xattr calls on a Node: f* on the fd itself, or l* on
 // /proc/self/fd/DIR/NAME, which pins the directory and never follows NAME
@@ -19,8 +22,9 @@ std::string inQuotes(std::string_view s) { return "'" + std::string(s) + "'"; }
 class XattrIo {
 public:
     explicit XattrIo(const Node& node)
-        : m_fd(node.dirFd), m_path(node.name.empty() ? std::string()
-                                                     : "/proc/self/fd/" + std::to_string(node.dirFd) + "/" + node.name) {}
+        : m_fd(node.dirFd),
+          m_path(node.name.empty() ? std::string() : "/proc/self/fd/" + std::to_string(node.dirFd) + "/" + node.name)
+    {}
 
     ssize_t list(char* buf, size_t size) const
     {
@@ -43,8 +47,7 @@ private:
 
 // Calls `call(buf, size)` with a growing buffer until the value fits (it
 // may grow between the size query and the read).
-template <class Call>
-Result<std::vector<char>> readSized(const Call& call)
+template <class Call> Result<std::vector<char>> readSized(const Call& call)
 {
     std::vector<char> buf;
     for (;;) {
@@ -136,7 +139,7 @@ Status copyXattrs(const Node& src, const Node& dst, std::string_view shown)
         pos += std::string_view(key).size() + 1;
         auto value = readSized([&](char* b, size_t s) { return from.get(key, b, s); });
         if (!value && value.error().code == ENODATA)
-            continue;   // removed since we listed it
+            continue; // removed since we listed it
         if (!value)
             return failErrno(value.error().code, "read xattr " + inQuotes(key) + " of " + inQuotes(shown));
         if (to.set(key, value->data(), value->size()) != 0)

@@ -15,9 +15,9 @@ namespace berth::image {
 
 // Where the image came from, recorded as berth.image.* keys.
 struct ImageOrigin {
-    std::string id;          // the config's digest (docker's image ID)
-    std::string digest;      // the manifest's digest; empty for a classic docker archive
-    std::string reference;   // the reference the caller asked for, if any
+    std::string id;        // the config's digest (docker's image ID)
+    std::string digest;    // the manifest's digest; empty for a classic docker archive
+    std::string reference; // the reference the caller asked for, if any
 };
 
 // The command a container of the image runs: `requested` when given (it
@@ -33,7 +33,6 @@ struct ImageOrigin {
 // berth.image.id, berth.image.digest and berth.image.reference.
 [[nodiscard]] Result<std::string> imageContainerConfig(std::string_view baseConfig, const ImageConfig& image,
                                                        const std::vector<std::string>& requested,
-                                                       const std::optional<ImageUser>& user,
-                                                       const ImageOrigin& origin);
+                                                       const std::optional<ImageUser>& user, const ImageOrigin& origin);
 
 } // namespace berth::image

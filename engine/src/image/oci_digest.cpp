@@ -19,9 +19,15 @@ namespace {
 constexpr std::string_view kSha256 = "sha256:";
 constexpr std::size_t kHexLength = 64;
 
-std::string quoted(std::string_view s) { return "'" + std::string(s.substr(0, 100)) + "'"; }
+std::string quoted(std::string_view s)
+{
+    return "'" + std::string(s.substr(0, 100)) + "'";
+}
 
-bool isLowerHex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }
+bool isLowerHex(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+}
 
 struct MdCtxFree {
     void operator()(EVP_MD_CTX* c) const noexcept { EVP_MD_CTX_free(c); }
@@ -100,12 +106,14 @@ Status checkDigest(std::string_view expected, std::optional<std::uint64_t> expec
                    std::uint64_t actualSize)
 {
     if (expectedSize && *expectedSize != actualSize)
-        return failWith(EINVAL, "blob " + quoted(expected) + " has " + std::to_string(actualSize) +
-                                    " bytes, its descriptor says " + std::to_string(*expectedSize),
+        return failWith(EINVAL,
+                        "blob " + quoted(expected) + " has " + std::to_string(actualSize) +
+                            " bytes, its descriptor says " + std::to_string(*expectedSize),
                         std::string(expected));
     if (expected != actual)
-        return failWith(EINVAL, "blob " + quoted(expected) + " does not match its digest (its content is " +
-                                    std::string(actual) + ")",
+        return failWith(EINVAL,
+                        "blob " + quoted(expected) + " does not match its digest (its content is " +
+                            std::string(actual) + ")",
                         std::string(expected));
     return {};
 }

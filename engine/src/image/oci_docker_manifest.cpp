@@ -84,8 +84,8 @@ Result<std::string> dockerConfigDigest(std::string_view configPath)
         name.remove_suffix(5);
     const std::string digest = "sha256:" + std::string(name);
     if (auto hex = parseSha256Digest(digest); !hex)
-        return failWith(EINVAL, "manifest.json: config file '" + std::string(configPath) +
-                                    "' is not named by its digest",
+        return failWith(EINVAL,
+                        "manifest.json: config file '" + std::string(configPath) + "' is not named by its digest",
                         std::string(kWhat));
     return digest;
 }

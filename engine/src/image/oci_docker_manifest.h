@@ -11,9 +11,9 @@
 namespace berth::image {
 
 struct DockerImageEntry {
-    std::string config;                  // "<hex>.json" or "blobs/sha256/<hex>"
-    std::vector<std::string> repoTags;   // "busybox:latest"
-    std::vector<std::string> layers;     // "<id>/layer.tar" or "blobs/sha256/<hex>"
+    std::string config;                // "<hex>.json" or "blobs/sha256/<hex>"
+    std::vector<std::string> repoTags; // "busybox:latest"
+    std::vector<std::string> layers;   // "<id>/layer.tar" or "blobs/sha256/<hex>"
 };
 
 [[nodiscard]] Result<std::vector<DockerImageEntry>> parseDockerManifest(std::string_view text);

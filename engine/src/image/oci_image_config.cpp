@@ -32,9 +32,9 @@ Status readProcess(const Json& process, ImageConfig& image, std::string_view wha
     auto cwd = optionalString(process, "WorkingDir", what);
     auto user = optionalString(process, "User", what);
     auto ports = exposedPorts(process, what);
-    for (const Error* e : {entrypoint ? nullptr : &entrypoint.error(), cmd ? nullptr : &cmd.error(),
-                           env ? nullptr : &env.error(), cwd ? nullptr : &cwd.error(), user ? nullptr : &user.error(),
-                           ports ? nullptr : &ports.error()})
+    for (const Error* e :
+         {entrypoint ? nullptr : &entrypoint.error(), cmd ? nullptr : &cmd.error(), env ? nullptr : &env.error(),
+          cwd ? nullptr : &cwd.error(), user ? nullptr : &user.error(), ports ? nullptr : &ports.error()})
         if (e)
             return fail(*e);
     image.entrypoint = std::move(*entrypoint);

@@ -12,11 +12,11 @@ namespace berth::image {
 struct ImageConfig {
     std::vector<std::string> entrypoint;
     std::vector<std::string> cmd;
-    std::vector<std::string> env;            // "KEY=VALUE"
+    std::vector<std::string> env; // "KEY=VALUE"
     std::string workingDir;
-    std::string user;                        // "", "1000", "1000:100", "name", "name:group"
-    std::vector<std::string> exposedPorts;   // "80/tcp", sorted
-    std::vector<std::string> diffIds;        // rootfs.diff_ids: digests of the uncompressed layers
+    std::string user;                      // "", "1000", "1000:100", "name", "name:group"
+    std::vector<std::string> exposedPorts; // "80/tcp", sorted
+    std::vector<std::string> diffIds;      // rootfs.diff_ids: digests of the uncompressed layers
 };
 
 // Parses the config (OCI and docker use the same fields). `what` names it

@@ -14,10 +14,12 @@ namespace berth::image {
 
 ImageInput::ImageInput(ImageInput&& other) noexcept
     : m_layout(std::move(other.m_layout)), m_scratch(std::exchange(other.m_scratch, {}))
-{
-}
+{}
 
-ImageInput::~ImageInput() { (void)release(); }
+ImageInput::~ImageInput()
+{
+    (void)release();
+}
 
 Status ImageInput::release()
 {
@@ -72,7 +74,7 @@ Result<UniqueFd> extractAsCaller(int dirFd, const Reader& reader, const std::fil
         return fail(stream.error().wrap("read the image directory"));
     auto layout = extractInto(stream->fd(), scratch);
     auto read = stream->finish();
-    if (layout && !read)   // a file the caller cannot read was left out
+    if (layout && !read) // a file the caller cannot read was left out
         return fail(read.error().wrap("read the image directory"));
     return layout;
 }
@@ -99,7 +101,7 @@ Result<ImageInput> openImageInput(int inputFd, const std::filesystem::path& scra
         return failWith(EINVAL, "the image must be a directory, a regular file or a pipe");
     if (auto made = makeScratch(scratch); !made)
         return fail(made.error());
-    input.m_scratch = scratch;   // removed from here on, whatever happens
+    input.m_scratch = scratch; // removed from here on, whatever happens
     auto layout = S_ISDIR(st.st_mode) ? extractAsCaller(inputFd, reader, scratch) : extractInto(inputFd, scratch);
     if (!layout)
         return fail(layout.error());

@@ -30,7 +30,7 @@ public:
 private:
     friend Result<ImageInput> openImageInput(int inputFd, const std::filesystem::path& scratch, const Reader& reader);
     UniqueFd m_layout;
-    std::filesystem::path m_scratch;   // empty: nothing to remove
+    std::filesystem::path m_scratch; // empty: nothing to remove
 };
 
 // A directory fd is the layout: root (reader uid 0) reads it in place; for
@@ -39,6 +39,6 @@ private:
 // `scratch`, which must not exist yet: no device nodes, owned by us.
 // O_PATH or anything else: EINVAL.
 [[nodiscard]] Result<ImageInput> openImageInput(int inputFd, const std::filesystem::path& scratch,
-                                               const Reader& reader);
+                                                const Reader& reader);
 
 } // namespace berth::image

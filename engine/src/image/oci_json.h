@@ -28,12 +28,12 @@ inline constexpr std::size_t kMaxJsonBytes = std::size_t{4} << 20;
 
 // A string member; missing (or null) gives std::nullopt.
 [[nodiscard]] Result<std::optional<std::string>> optionalString(const Json& object, std::string_view key,
-                                                               std::string_view what);
+                                                                std::string_view what);
 // A string member that must be there and be non-empty.
 [[nodiscard]] Result<std::string> requiredString(const Json& object, std::string_view key, std::string_view what);
 // An array of strings; missing or null gives an empty list.
 [[nodiscard]] Result<std::vector<std::string>> stringArray(const Json& object, std::string_view key,
-                                                          std::string_view what);
+                                                           std::string_view what);
 // An object of strings; missing or null gives an empty map.
 [[nodiscard]] Result<StringMap> stringMap(const Json& object, std::string_view key, std::string_view what);
 // An object member; missing or null gives nullptr.

@@ -144,8 +144,9 @@ Result<Manifest> parseManifest(std::string_view text, std::string_view what)
         return fail(layers.error());
     for (const Descriptor& layer : *layers)
         if (!isLayerMediaType(layer.mediaType))
-            return failWith(EOPNOTSUPP, std::string(what) + ": layer " + layer.digest + " has media type '" +
-                                            layer.mediaType + "', which Berth cannot apply",
+            return failWith(EOPNOTSUPP,
+                            std::string(what) + ": layer " + layer.digest + " has media type '" + layer.mediaType +
+                                "', which Berth cannot apply",
                             layer.digest);
     return Manifest{std::move(*configDescriptor), std::move(*layers)};
 }

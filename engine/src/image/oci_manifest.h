@@ -28,10 +28,10 @@ inline constexpr std::string_view kImageNameAnnotation = "io.containerd.image.na
 
 struct Descriptor {
     std::string mediaType;
-    std::string digest;                  // "sha256:<hex>", checked
-    std::optional<std::uint64_t> size;   // required in OCI documents
+    std::string digest;                // "sha256:<hex>", checked
+    std::optional<std::uint64_t> size; // required in OCI documents
     std::map<std::string, std::string, std::less<>> annotations;
-    std::string os, architecture;        // platform, when given
+    std::string os, architecture; // platform, when given
 };
 
 [[nodiscard]] bool isIndexMediaType(std::string_view mediaType);

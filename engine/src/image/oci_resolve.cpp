@@ -79,7 +79,7 @@ Result<ResolvedImage> fromManifest(int layoutFd, const Descriptor& descriptor, s
         return fail(config.error());
     ResolvedImage image{std::move(*config), {manifest->config.digest, descriptor.digest, std::string(reference)}, {}};
     for (const Descriptor& layer : manifest->layers) {
-        auto layerPath = blobPath(layer.digest);   // parseManifest checked the digest
+        auto layerPath = blobPath(layer.digest); // parseManifest checked the digest
         if (!layerPath)
             return fail(layerPath.error());
         image.layers.push_back({std::move(*layerPath), layer.digest, layer.size});
@@ -142,8 +142,9 @@ Result<ResolvedImage> resolveDocker(int layoutFd, std::string_view reference)
     if (!config)
         return fail(config.error());
     if (config->diffIds.size() != chosen->layers.size())
-        return failWith(EINVAL, "config " + *digest + " lists " + std::to_string(config->diffIds.size()) +
-                                    " layers, manifest.json " + std::to_string(chosen->layers.size()),
+        return failWith(EINVAL,
+                        "config " + *digest + " lists " + std::to_string(config->diffIds.size()) +
+                            " layers, manifest.json " + std::to_string(chosen->layers.size()),
                         *digest);
     ResolvedImage image{std::move(*config), {*digest, {}, std::string(reference)}, {}};
     for (std::size_t i = 0; i < chosen->layers.size(); ++i)

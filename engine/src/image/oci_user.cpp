@@ -36,8 +36,7 @@ std::vector<std::string_view> splitFields(std::string_view line)
 }
 
 // Fields of the first line of a passwd/group text where `match` holds.
-template <class Match>
-std::optional<std::vector<std::string_view>> findLine(std::string_view text, Match match)
+template <class Match> std::optional<std::vector<std::string_view>> findLine(std::string_view text, Match match)
 {
     while (!text.empty()) {
         const std::size_t newline = text.find('\n');

@@ -15,7 +15,10 @@ namespace berth::image {
 
 namespace {
 
-std::string inQuotes(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string inQuotes(std::string_view s)
+{
+    return "'" + std::string(s) + "'";
+}
 
 Status checkPath(std::string_view what, const std::filesystem::path& path)
 {
@@ -23,8 +26,10 @@ Status checkPath(std::string_view what, const std::filesystem::path& path)
     if (s.empty() || !path.is_absolute())
         return failWith(EINVAL, "overlay " + std::string(what) + " " + inQuotes(s) + " is not an absolute path", s);
     if (s.find_first_of(":,\\\n") != std::string::npos)
-        return failWith(EINVAL, "overlay " + std::string(what) + " " + inQuotes(s) +
-                                    " contains ':', ',', '\\' or a newline, which mount options cannot carry", s);
+        return failWith(EINVAL,
+                        "overlay " + std::string(what) + " " + inQuotes(s) +
+                            " contains ':', ',', '\\' or a newline, which mount options cannot carry",
+                        s);
     return {};
 }
 
@@ -83,9 +88,9 @@ std::filesystem::path normalized(std::string_view path)
 
 Result<std::string> overlayMountOptions(const OverlayLayout& layout)
 {
-    for (const auto& [what, path] : {std::pair{"lower directory", &layout.lower},
-                                     std::pair{"upper directory", &layout.upper},
-                                     std::pair{"work directory", &layout.work}})
+    for (const auto& [what, path] :
+         {std::pair{"lower directory", &layout.lower}, std::pair{"upper directory", &layout.upper},
+          std::pair{"work directory", &layout.work}})
         if (auto ok = checkPath(what, *path); !ok)
             return std::unexpected(ok.error());
     return "lowerdir=" + layout.lower.native() + ",upperdir=" + layout.upper.native() +
@@ -107,8 +112,9 @@ Status prepareOverlayDirs(const OverlayLayout& layout)
     if (!work)
         return std::unexpected(work.error());
     if (upper->st_dev != work->st_dev)
-        return failWith(EXDEV, "overlay upper " + inQuotes(layout.upper.native()) + " and work " +
-                                   inQuotes(layout.work.native()) + " are on different filesystems",
+        return failWith(EXDEV,
+                        "overlay upper " + inQuotes(layout.upper.native()) + " and work " +
+                            inQuotes(layout.work.native()) + " are on different filesystems",
                         layout.work.native());
     if (auto ok = emptyDir(layout.work); !ok)
         return ok;

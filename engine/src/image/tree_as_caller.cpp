@@ -42,7 +42,7 @@ Identity identityOf(const Reader& reader)
         return id;
     }
     std::vector<char> buffer(16384);
-    passwd entry {};
+    passwd entry{};
     passwd* found = nullptr;
     if (::getpwuid_r(uid, &entry, buffer.data(), buffer.size(), &found) != 0 || !found)
         return id;
@@ -64,8 +64,8 @@ Identity identityOf(const Reader& reader)
     out = ::fcntl(out, F_DUPFD_CLOEXEC, 3);
     errors = ::fcntl(errors, F_DUPFD_CLOEXEC, 3);
     const int null = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
-    if (dirFd < 0 || out < 0 || errors < 0 || null < 0 || ::dup2(null, STDIN_FILENO) < 0 || ::dup2(out, STDOUT_FILENO) < 0 ||
-        ::dup2(errors, STDERR_FILENO) < 0)
+    if (dirFd < 0 || out < 0 || errors < 0 || null < 0 || ::dup2(null, STDIN_FILENO) < 0 ||
+        ::dup2(out, STDOUT_FILENO) < 0 || ::dup2(errors, STDERR_FILENO) < 0)
         ::_exit(125);
     std::array<int, 4> keep{STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO, dirFd};
     runtime::closeAllExcept(keep.data(), keep.size());
@@ -97,8 +97,7 @@ std::string whatTarSaid(int errors)
 
 TreeStream::TreeStream(TreeStream&& other) noexcept
     : m_pid(std::exchange(other.m_pid, -1)), m_pipe(std::move(other.m_pipe)), m_errors(std::move(other.m_errors))
-{
-}
+{}
 
 TreeStream::~TreeStream()
 {
@@ -110,7 +109,7 @@ TreeStream::~TreeStream()
 
 Status TreeStream::finish()
 {
-    m_pipe.reset();   // a reader still writing gets EPIPE instead of blocking us
+    m_pipe.reset(); // a reader still writing gets EPIPE instead of blocking us
     int status = 0;
     while (::waitpid(m_pid, &status, 0) < 0 && errno == EINTR) {}
     m_pid = -1;
@@ -133,8 +132,8 @@ Result<TreeStream> streamTreeAs(int dirFd, const Reader& reader)
     if (!stream.m_errors)
         return failErrno(errno, "memfd_create");
     // No device, socket or other file system is followed; owners are numbers.
-    std::array<const char*, 7> args{"tar", "--create", "--file=-", "--numeric-owner", "--one-file-system", ".",
-                                    nullptr};
+    std::array<const char*, 7> args{"tar", "--create", "--file=-", "--numeric-owner", "--one-file-system",
+                                    ".",   nullptr};
     const pid_t pid = ::fork();
     if (pid < 0)
         return failErrno(errno, "fork");

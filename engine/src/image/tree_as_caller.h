@@ -29,7 +29,7 @@ public:
     TreeStream(TreeStream&& other) noexcept;
     TreeStream& operator=(TreeStream&&) = delete;
     TreeStream(const TreeStream&) = delete;
-    ~TreeStream();   // kills and reaps a reader nobody waited for
+    ~TreeStream(); // kills and reaps a reader nobody waited for
 
     // The tar stream; read it to its end before finish().
     [[nodiscard]] int fd() const { return m_pipe.get(); }
@@ -41,7 +41,7 @@ private:
     friend Result<TreeStream> streamTreeAs(int dirFd, const Reader& reader);
     pid_t m_pid = -1;
     UniqueFd m_pipe;
-    UniqueFd m_errors;   // a memfd with tar's stderr
+    UniqueFd m_errors; // a memfd with tar's stderr
 };
 
 // The tree below dirFd, read as `reader`.

@@ -22,9 +22,15 @@ namespace {
 
 using detail::Node;
 
-std::string inQuotes(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string inQuotes(std::string_view s)
+{
+    return "'" + std::string(s) + "'";
+}
 
-dev_t devOf(const struct statx& st) { return makedev(st.stx_dev_major, st.stx_dev_minor); }
+dev_t devOf(const struct statx& st)
+{
+    return makedev(st.stx_dev_major, st.stx_dev_minor);
+}
 
 struct Subdir {
     std::string name;
@@ -32,11 +38,11 @@ struct Subdir {
 };
 
 struct Frame {
-    std::string name;                  // in its parent; empty for the root
-    struct statx src {};               // taken before its entries were read
+    std::string name;    // in its parent; empty for the root
+    struct statx src {}; // taken before its entries were read
     dev_t dstDev = 0;
     ino_t dstIno = 0;
-    std::vector<Subdir> subdirs;       // still to copy
+    std::vector<Subdir> subdirs; // still to copy
 };
 
 class TreeCopy {
@@ -97,7 +103,7 @@ Status TreeCopy::copyEntries()
         struct statx st {};
         if (::statx(m_src.get(), name.c_str(), AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT, STATX_BASIC_STATS, &st) != 0) {
             if (errno == ENOENT)
-                continue;   // removed since we listed it
+                continue; // removed since we listed it
             return failErrno(errno, "stat " + inQuotes(relPath(name)));
         }
         if (auto ok = copyEntry(name, st); !ok)

@@ -22,7 +22,10 @@ constexpr std::string_view kPrefix = ".wh.";
 constexpr std::string_view kMetaPrefix = ".wh..wh.";
 constexpr std::string_view kOpaque = ".wh..wh..opq";
 
-std::string inQuotes(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string inQuotes(std::string_view s)
+{
+    return "'" + std::string(s) + "'";
+}
 
 std::string_view lastComponent(std::string_view path)
 {
@@ -84,7 +87,7 @@ Status applyLayerEntryWhiteout(int rootFd, std::string_view entryPath, bool* con
         return failWith(EINVAL, "invalid whiteout " + inQuotes(entryPath), std::string(entryPath));
     auto parent = fs::openParentInRoot(rootFd, entryPath);
     if (!parent && parent.error().code == ENOENT) {
-        *consumed = true;   // the directory it stands in does not exist
+        *consumed = true; // the directory it stands in does not exist
         return {};
     }
     if (!parent)

@@ -13,7 +13,7 @@ namespace berth::net {
 
 namespace {
 
-constexpr unsigned kMinMtu = 68;   // the smallest MTU IPv4 allows (RFC 791)
+constexpr unsigned kMinMtu = 68; // the smallest MTU IPv4 allows (RFC 791)
 
 std::string_view trim(std::string_view text)
 {
@@ -25,8 +25,7 @@ std::string_view trim(std::string_view text)
 
 using Setter = std::function<Status(BridgeConfig&, std::string_view)>;
 
-template <class T>
-Setter parsedInto(Result<T> (*parse)(std::string_view), T BridgeConfig::*member)
+template <class T> Setter parsedInto(Result<T> (*parse)(std::string_view), T BridgeConfig::*member)
 {
     return [parse, member](BridgeConfig& bridge, std::string_view value) -> Status {
         Result<T> parsed = parse(value);
@@ -51,7 +50,8 @@ const std::vector<std::pair<std::string_view, Setter>>& setters()
         {"name", textInto(&BridgeConfig::name)},
         {"ipv4.address", parsedInto(&Ipv4Cidr::parse, &BridgeConfig::gateway)},
         {"ipv4.dhcp_range", parsedInto(&Ipv4Range::parse, &BridgeConfig::dhcpRange)},
-        {"ipv4.nat", [](BridgeConfig& bridge, std::string_view value) -> Status {
+        {"ipv4.nat",
+         [](BridgeConfig& bridge, std::string_view value) -> Status {
              Result<bool> nat = parseBoolValue(value);
              if (!nat)
                  return fail(nat.error());
@@ -59,7 +59,8 @@ const std::vector<std::pair<std::string_view, Setter>>& setters()
              return {};
          }},
         {"dns.domain", textInto(&BridgeConfig::domain)},
-        {"mtu", [](BridgeConfig& bridge, std::string_view value) -> Status {
+        {"mtu",
+         [](BridgeConfig& bridge, std::string_view value) -> Status {
              Result<std::uint64_t> mtu = parseUnsignedValue(value, 0, 65535);
              if (!mtu)
                  return fail(mtu.error());
@@ -106,12 +107,13 @@ bool isDomainLabelChar(char c)
 // A DNS name of plain labels: it goes into dnsmasq's --domain and --local=/d/.
 Status validateDomain(std::string_view domain)
 {
-    bool ok = !domain.empty() && domain.size() <= 253 && domain.front() != '.' && domain.back() != '.'
-        && domain.find("..") == std::string_view::npos;
+    bool ok = !domain.empty() && domain.size() <= 253 && domain.front() != '.' && domain.back() != '.' &&
+              domain.find("..") == std::string_view::npos;
     for (char c : domain)
         ok = ok && (c == '.' || isDomainLabelChar(c));
     if (!ok)
-        return failWith(EINVAL, "DNS domain " + quoteForMessage(domain) + " is not a domain name (letters, digits, '-', '.')");
+        return failWith(EINVAL,
+                        "DNS domain " + quoteForMessage(domain) + " is not a domain name (letters, digits, '-', '.')");
     return {};
 }
 
@@ -119,11 +121,12 @@ Status validateDomain(std::string_view domain)
 Status validateIpv6Prefix(std::string_view prefix)
 {
     const std::size_t slash = prefix.find('/');
-    bool ok = slash != std::string_view::npos && slash > 1
-        && prefix.substr(0, slash).find_first_not_of("0123456789abcdefABCDEF:") == std::string_view::npos;
+    bool ok = slash != std::string_view::npos && slash > 1 &&
+              prefix.substr(0, slash).find_first_not_of("0123456789abcdefABCDEF:") == std::string_view::npos;
     ok = ok && parseUnsignedValue(prefix.substr(slash + 1), 1, 128).has_value();
     if (!ok)
-        return failWith(EINVAL, "IPv6 prefix " + quoteForMessage(prefix) + " is not an IPv6 address with a prefix length");
+        return failWith(EINVAL,
+                        "IPv6 prefix " + quoteForMessage(prefix) + " is not an IPv6 address with a prefix length");
     return {};
 }
 
@@ -133,8 +136,8 @@ Status validateGateway(const BridgeConfig& bridge)
     if (gw.prefix < 8 || gw.prefix > 30)
         return failWith(EINVAL, "bridge address " + gw.toString() + ": the prefix length must be 8..30");
     if (gw.address == gw.network() || gw.address == gw.broadcast())
-        return failWith(EINVAL, "bridge address " + gw.toString() + " is the network or broadcast address of "
-                                    + subnetOf(gw).toString());
+        return failWith(EINVAL, "bridge address " + gw.toString() + " is the network or broadcast address of " +
+                                    subnetOf(gw).toString());
     return {};
 }
 
@@ -158,8 +161,8 @@ Status validateNotReserved(const BridgeConfig& bridge)
 {
     const Ipv4Cidr subnet = subnetOf(bridge.gateway);
     if (auto reserved = model::reservedIpv4Overlap(subnet.address.value, subnet.prefix))
-        return failWith(EINVAL, "subnet " + subnet.toString() + " overlaps " + reserved->describe()
-                                    + ": a bridge needs a private subnet such as 10.0.5.0/24");
+        return failWith(EINVAL, "subnet " + subnet.toString() + " overlaps " + reserved->describe() +
+                                    ": a bridge needs a private subnet such as 10.0.5.0/24");
     return {};
 }
 
@@ -169,8 +172,8 @@ Status validateNoOverlap(const BridgeConfig& bridge, const std::vector<BridgeCon
     const Ipv4Cidr subnet = subnetOf(bridge.gateway);
     for (const BridgeConfig& other : others) {
         if (other.name != bridge.name && subnet.overlaps(other.gateway))
-            return failWith(EINVAL, "subnet " + subnet.toString() + " overlaps " + subnetOf(other.gateway).toString()
-                                        + " of bridge '" + other.name + "'");
+            return failWith(EINVAL, "subnet " + subnet.toString() + " overlaps " + subnetOf(other.gateway).toString() +
+                                        " of bridge '" + other.name + "'");
     }
     for (const HostNetwork& host : hostNetworks) {
         if (host.network.prefix > 0 && subnet.overlaps(host.network))
@@ -259,7 +262,8 @@ Result<BridgeConfig> defaultBridge(std::string name, const std::vector<Ipv4Cidr>
         bridge.dhcpRange = Ipv4Range{Ipv4Address{base + 2}, Ipv4Address{base + 199}};
         return bridge;
     }
-    return failWith(ENOSPC, "no free 10.0.N.0/24 subnet for bridge '" + name + "': all of 10.0.3.0-10.0.255.0 are in use");
+    return failWith(ENOSPC,
+                    "no free 10.0.N.0/24 subnet for bridge '" + name + "': all of 10.0.3.0-10.0.255.0 are in use");
 }
 
 } // namespace berth::net

@@ -14,12 +14,12 @@ namespace berth::net {
 
 struct BridgeConfig {
     std::string name;
-    Ipv4Cidr gateway;          // "10.0.3.1/24": the bridge's own address on its subnet
+    Ipv4Cidr gateway; // "10.0.3.1/24": the bridge's own address on its subnet
     Ipv4Range dhcpRange;
     bool nat = true;
     std::string domain = "berth";
-    unsigned mtu = 0;          // 0 = kernel default
-    std::string ipv6Prefix;    // empty = no IPv6
+    unsigned mtu = 0;       // 0 = kernel default
+    std::string ipv6Prefix; // empty = no IPv6
 
     bool operator==(const BridgeConfig&) const = default;
 };
@@ -29,7 +29,8 @@ struct BridgeConfig {
 // are skipped; unknown or repeated keys are errors, naming
 // "<sourceName>:<line>". name, ipv4.address and ipv4.dhcp_range are
 // required. Only the syntax is checked here: see validateBridge.
-[[nodiscard]] Result<BridgeConfig> parseBridgeConfig(std::string_view text, std::string_view sourceName = "network config");
+[[nodiscard]] Result<BridgeConfig> parseBridgeConfig(std::string_view text,
+                                                     std::string_view sourceName = "network config");
 // The file parseBridgeConfig reads back; mtu and ipv6.address only when set.
 [[nodiscard]] std::string serializeBridgeConfig(const BridgeConfig& bridge);
 

@@ -54,13 +54,15 @@ Status ensureLink(NetlinkSocket& sock, const BridgeConfig& bridge)
         if (!kind)
             return fail(kind.error());
         if (*kind != "bridge")
-            return failWith(EEXIST, "interface '" + bridge.name + "' exists and is not a bridge; Berth leaves it alone");
+            return failWith(EEXIST,
+                            "interface '" + bridge.name + "' exists and is not a bridge; Berth leaves it alone");
         auto ours = linkHasMarker(sock, bridge.name, bridgeMarker());
         if (!ours)
             return fail(ours.error());
         if (!*ours)
-            return failWith(EEXIST, "bridge '" + bridge.name + "' exists and Berth did not make it (its alias is not '"
-                                        + bridgeMarker() + "'); Berth leaves it alone");
+            return failWith(EEXIST, "bridge '" + bridge.name +
+                                        "' exists and Berth did not make it (its alias is not '" + bridgeMarker() +
+                                        "'); Berth leaves it alone");
         return {};
     }
     return createBridge(sock, bridge.name, bridge.mtu);

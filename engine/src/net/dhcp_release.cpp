@@ -36,9 +36,9 @@ Result<std::array<std::uint8_t, 300>> dhcpReleaseMessage(Ipv4Address server, Ipv
     if (!parsed)
         return fail(parsed.error());
     std::array<std::uint8_t, 300> message{};
-    message[0] = 1;   // BOOTREQUEST
-    message[1] = 1;   // Ethernet
-    message[2] = 6;   // hardware address length
+    message[0] = 1; // BOOTREQUEST
+    message[1] = 1; // Ethernet
+    message[2] = 6; // hardware address length
     for (int i = 0; i < 4; ++i)
         message[4 + i] = static_cast<std::uint8_t>(xid >> (24 - 8 * i));
     putAddress(message, kCiaddr, lease);
@@ -47,14 +47,14 @@ Result<std::array<std::uint8_t, 300>> dhcpReleaseMessage(Ipv4Address server, Ipv
     const std::uint8_t cookie[] = {0x63, 0x82, 0x53, 0x63};
     std::memcpy(&message[kCookie], cookie, sizeof cookie);
     std::size_t at = kCookie + 4;
-    message[at++] = 53;   // message type
+    message[at++] = 53; // message type
     message[at++] = 1;
-    message[at++] = 7;    // DHCPRELEASE
-    message[at++] = 54;   // server identifier
+    message[at++] = 7;  // DHCPRELEASE
+    message[at++] = 54; // server identifier
     message[at++] = 4;
     putAddress(message, at, server);
     at += 4;
-    message[at] = 255;    // end
+    message[at] = 255; // end
     return message;
 }
 

@@ -18,7 +18,7 @@ namespace berth::net {
 // chaddr the MAC, options: message type 7 (DHCPRELEASE), server identifier.
 // EINVAL for a malformed MAC.
 [[nodiscard]] Result<std::array<std::uint8_t, 300>> dhcpReleaseMessage(Ipv4Address server, Ipv4Address lease,
-                                                                      std::string_view mac, std::uint32_t xid);
+                                                                       std::string_view mac, std::uint32_t xid);
 
 // Sends it on `bridge` to server:67; dnsmasq answers nothing.
 [[nodiscard]] Status sendDhcpRelease(const std::string& bridge, Ipv4Address server, Ipv4Address lease,

@@ -9,8 +9,8 @@ namespace {
 void addDhcp(std::vector<std::string>& args, const BridgeConfig& bridge, const DnsmasqPaths& paths)
 {
     const Ipv4Range& range = bridge.dhcpRange;
-    args.push_back("--dhcp-range=" + range.first.toString() + "," + range.last.toString() + ","
-                   + bridge.gateway.netmask().toString());
+    args.push_back("--dhcp-range=" + range.first.toString() + "," + range.last.toString() + "," +
+                   bridge.gateway.netmask().toString());
     args.push_back("--dhcp-lease-max=" + std::to_string(rangeSize(range)));
     args.push_back("--dhcp-no-override");
     args.push_back("--dhcp-authoritative");

@@ -10,15 +10,15 @@
 namespace berth::net {
 
 struct DnsmasqPaths {
-    std::string pidFile;       // --pid-file; empty: none
-    std::string leaseFile;     // --dhcp-leasefile (required)
-    std::string hostsDir;      // --hostsdir: container names; empty: none
-    std::string configFile;    // --conf-file; empty: read no config file at all
+    std::string pidFile;    // --pid-file; empty: none
+    std::string leaseFile;  // --dhcp-leasefile (required)
+    std::string hostsDir;   // --hostsdir: container names; empty: none
+    std::string configFile; // --conf-file; empty: read no config file at all
 };
 
 enum class DnsmasqMode {
-    Daemon,                    // dnsmasq forks; the pid file tells where it went
-    Foreground,                // --keep-in-foreground: the caller supervises the child
+    Daemon,     // dnsmasq forks; the pid file tells where it went
+    Foreground, // --keep-in-foreground: the caller supervises the child
 };
 
 // The arguments after the program name. dnsmasq keeps its default user

@@ -50,7 +50,7 @@ Result<std::vector<DynamicLease>> loadDnsmasqLeases(const std::filesystem::path&
 
 std::vector<Ipv4Address> leasedToOthers(const std::vector<DynamicLease>& leases, std::string_view mac)
 {
-    auto own = parseMac(mac);   // in the lower case the leases have
+    auto own = parseMac(mac); // in the lower case the leases have
     std::vector<Ipv4Address> others;
     for (const DynamicLease& lease : leases)
         if (!own || lease.mac != *own)

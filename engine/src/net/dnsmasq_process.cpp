@@ -140,7 +140,6 @@ bool isDnsmasqFor(int procDir, const fs::path& pidFile)
     return argumentsNamePidFile(args, pidFile);
 }
 
-
 UniqueFd openProcDir(pid_t pid)
 {
     const std::string dir = "/proc/" + std::to_string(pid);
@@ -206,7 +205,7 @@ bool waitForExit(int pidFd, Clock::duration timeout)
 struct Spawned {
     pid_t pid = -1;
     UniqueFd pidFd;
-    UniqueFd errors;   // read end of dnsmasq's stderr, non-blocking
+    UniqueFd errors; // read end of dnsmasq's stderr, non-blocking
 };
 
 Result<Spawned> spawnDnsmasq(const std::vector<std::string>& argv)
@@ -253,11 +252,16 @@ int codeForExit(int status)
     if (!WIFEXITED(status))
         return EINTR;
     switch (WEXITSTATUS(status)) {
-    case 1: return EINVAL;       // bad configuration
-    case 2: return EADDRINUSE;   // network: cannot bind, ...
-    case 4: return ENOMEM;
-    case 127: return ENOENT;
-    default: return EIO;         // 3: file system; 5: other
+    case 1:
+        return EINVAL; // bad configuration
+    case 2:
+        return EADDRINUSE; // network: cannot bind, ...
+    case 4:
+        return ENOMEM;
+    case 127:
+        return ENOENT;
+    default:
+        return EIO; // 3: file system; 5: other
     }
 }
 
@@ -322,8 +326,9 @@ Result<pid_t> waitForStart(Spawned child, const fs::path& pidFile)
             return *pid;
     }
     abandonStart(child, pidFile);
-    return failWith(ETIMEDOUT, "start dnsmasq: no running dnsmasq named in " + pidFile.string() + " in time" +
-                                   (errors.empty() ? "" : ": " + describeFailure(errors, "")),
+    return failWith(ETIMEDOUT,
+                    "start dnsmasq: no running dnsmasq named in " + pidFile.string() + " in time" +
+                        (errors.empty() ? "" : ": " + describeFailure(errors, "")),
                     pidFile.string());
 }
 
@@ -346,7 +351,8 @@ Result<fs::path> findDnsmasq(const fs::path& program)
 {
     struct stat st {};
     if (::stat(program.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
-        return failWith(ENOENT, "dnsmasq not found at " + program.string() + ": install the Debian package dnsmasq-base",
+        return failWith(ENOENT,
+                        "dnsmasq not found at " + program.string() + ": install the Debian package dnsmasq-base",
                         program.string());
     if (::access(program.c_str(), X_OK) != 0)
         return failWith(EACCES, "dnsmasq at " + program.string() + " is not executable (Debian package dnsmasq-base)",

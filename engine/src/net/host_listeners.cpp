@@ -79,14 +79,14 @@ Status checkHostPortFree(const PortForward& forward, const std::filesystem::path
         auto text = readTable(procNet / table);
         if (!text) {
             if (text.error().code == ENOENT)
-                continue;   // a kernel without IPv6
+                continue; // a kernel without IPv6
             return fail(text.error());
         }
         const std::vector<std::uint16_t> ports = listeningPorts(*text, tcp);
         if (std::ranges::find(ports, forward.hostPort) != ports.end())
-            return failWith(EADDRINUSE, protocol + " port " + std::to_string(forward.hostPort)
-                                            + " has a listening socket on the host (a host service uses it): a forward "
-                                              "would take that service's traffic, so it is refused");
+            return failWith(EADDRINUSE, protocol + " port " + std::to_string(forward.hostPort) +
+                                            " has a listening socket on the host (a host service uses it): a forward "
+                                            "would take that service's traffic, so it is refused");
     }
     return {};
 }

@@ -9,12 +9,12 @@ namespace berth::net {
 
 namespace {
 
-constexpr std::size_t kMaxInterfaceName = 15;   // IFNAMSIZ - 1
+constexpr std::size_t kMaxInterfaceName = 15; // IFNAMSIZ - 1
 
 bool isNameChar(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.'
-        || c == '-';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
+           c == '-';
 }
 
 } // namespace

@@ -42,7 +42,7 @@ Status enableIpv4Forwarding(const std::filesystem::path& procSys)
     if (!enabled)
         return std::unexpected(std::move(enabled.error()));
     if (*enabled)
-        return {};   // a write would reset per-interface forwarding settings again
+        return {}; // a write would reset per-interface forwarding settings again
     const std::filesystem::path file = forwardFile(procSys);
     UniqueFd fd(::open(file.c_str(), O_WRONLY | O_CLOEXEC));
     if (!fd)

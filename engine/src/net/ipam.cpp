@@ -106,8 +106,8 @@ Result<Ipv4Address> LeaseTable::allocate(std::string container, const BridgeConf
         return fail(checked.error());
     const Ipv4Cidr subnet = subnetOf(bridge.gateway);
     const auto usable = [&](Ipv4Address a) {
-        return subnet.contains(a) && a != subnet.network() && a != subnet.broadcast() && a != bridge.gateway.address
-            && std::ranges::find(dynamic, a) == dynamic.end();
+        return subnet.contains(a) && a != subnet.network() && a != subnet.broadcast() && a != bridge.gateway.address &&
+               std::ranges::find(dynamic, a) == dynamic.end();
     };
     const std::optional<Lease> existing = find(container);
     if (existing && usable(existing->address))
@@ -117,7 +117,7 @@ Result<Ipv4Address> LeaseTable::allocate(std::string container, const BridgeConf
         for (std::uint64_t a = subnet.network().value + 1ULL; a < subnet.broadcast().value; ++a) {
             const Ipv4Address candidate{static_cast<std::uint32_t>(a)};
             if (usable(candidate) && bridge.dhcpRange.contains(candidate) == inRange && !isLeased(candidate)) {
-                release(container);   // a lease from before the bridge changed no longer fits
+                release(container); // a lease from before the bridge changed no longer fits
                 insert(Lease{std::move(container), candidate, std::move(*checked)});
                 return candidate;
             }
@@ -135,8 +135,8 @@ Status LeaseTable::reserve(std::string container, Ipv4Address address, std::stri
         return fail(checked.error());
     for (const Lease& lease : m_leases) {
         if (lease.address == address && lease.container != container)
-            return failWith(EEXIST, "address " + address.toString() + " is already used by container '"
-                                        + lease.container + "'");
+            return failWith(EEXIST, "address " + address.toString() + " is already used by container '" +
+                                        lease.container + "'");
     }
     release(container);
     insert(Lease{std::move(container), address, std::move(*checked)});

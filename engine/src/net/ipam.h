@@ -20,7 +20,7 @@ namespace berth::net {
 struct Lease {
     std::string container;
     Ipv4Address address;
-    std::string mac;           // empty when not known
+    std::string mac; // empty when not known
 
     bool operator==(const Lease&) const = default;
 };

@@ -50,8 +50,8 @@ Result<Ipv4Address> Ipv4Address::parse(std::string_view text)
 
 std::string Ipv4Address::toString() const
 {
-    return std::to_string(value >> 24) + '.' + std::to_string((value >> 16) & 0xff) + '.'
-        + std::to_string((value >> 8) & 0xff) + '.' + std::to_string(value & 0xff);
+    return std::to_string(value >> 24) + '.' + std::to_string((value >> 16) & 0xff) + '.' +
+           std::to_string((value >> 8) & 0xff) + '.' + std::to_string(value & 0xff);
 }
 
 Result<Ipv4Cidr> Ipv4Cidr::parse(std::string_view text)
@@ -61,7 +61,8 @@ Result<Ipv4Cidr> Ipv4Cidr::parse(std::string_view text)
         return failWith(EINVAL, quoteForMessage(text) + " is not an IPv4 address with a prefix length (a.b.c.d/n)");
     Result<Ipv4Address> address = Ipv4Address::parse(text.substr(0, slash));
     if (!address)
-        return fail(Error::make(EINVAL, quoteForMessage(text) + " is not an IPv4 address with a prefix length (a.b.c.d/n)"));
+        return fail(
+            Error::make(EINVAL, quoteForMessage(text) + " is not an IPv4 address with a prefix length (a.b.c.d/n)"));
     unsigned prefix = 0;
     if (!parseDecimal(text.substr(slash + 1), 2, 32, prefix))
         return failWith(EINVAL, quoteForMessage(text) + ": the prefix length must be 0..32");

@@ -13,9 +13,9 @@
 namespace berth::net {
 
 struct Ipv4Address {
-    std::uint32_t value = 0;   // host byte order: 10.0.3.1 = 0x0a000301
+    std::uint32_t value = 0; // host byte order: 10.0.3.1 = 0x0a000301
 
-    [[nodiscard]] static Result<Ipv4Address> parse(std::string_view text);   // dotted quad only
+    [[nodiscard]] static Result<Ipv4Address> parse(std::string_view text); // dotted quad only
     [[nodiscard]] std::string toString() const;
     auto operator<=>(const Ipv4Address&) const = default;
 };
@@ -24,9 +24,9 @@ struct Ipv4Address {
 // its subnet) or "10.0.3.0/24" (the subnet itself).
 struct Ipv4Cidr {
     Ipv4Address address;
-    unsigned prefix = 32;      // 0..32
+    unsigned prefix = 32; // 0..32
 
-    [[nodiscard]] static Result<Ipv4Cidr> parse(std::string_view text);      // "a.b.c.d/n"
+    [[nodiscard]] static Result<Ipv4Cidr> parse(std::string_view text); // "a.b.c.d/n"
     [[nodiscard]] std::string toString() const;
     [[nodiscard]] Ipv4Address network() const;
     [[nodiscard]] Ipv4Address broadcast() const;
@@ -41,7 +41,7 @@ struct Ipv4Range {
     Ipv4Address first;
     Ipv4Address last;
 
-    [[nodiscard]] static Result<Ipv4Range> parse(std::string_view text);     // "first,last" or "first-last"
+    [[nodiscard]] static Result<Ipv4Range> parse(std::string_view text); // "first,last" or "first-last"
     [[nodiscard]] bool contains(Ipv4Address address) const { return first <= address && address <= last; }
     bool operator==(const Ipv4Range&) const = default;
 };

@@ -191,10 +191,14 @@ bool keyFitsType(std::string_view subkey, Type type)
 std::string_view typeName(Type type)
 {
     switch (type) {
-    case Type::Veth: return "veth";
-    case Type::Macvlan: return "macvlan";
-    case Type::Empty: return "empty";
-    case Type::None: return "none";
+    case Type::Veth:
+        return "veth";
+    case Type::Macvlan:
+        return "macvlan";
+    case Type::Empty:
+        return "empty";
+    case Type::None:
+        return "none";
     }
     return "?";
 }
@@ -222,13 +226,14 @@ Result<NetInterfaceSpec> buildInterface(unsigned index, const Pending& item)
     NetInterfaceSpec spec;
     spec.type = *parsedType;
     spec.index = index;
-    spec.name.clear();   // filled in later with the lowest free ethK
+    spec.name.clear(); // filled in later with the lowest free ethK
     spec.where = item.first.where();
     for (const auto& [subkey, entry] : item.keys) {
         if (subkey == "type")
             continue;
         if (!keyFitsType(subkey, spec.type))
-            return fail(at(entry, EINVAL, "has no meaning for an interface of type " + std::string(typeName(spec.type))));
+            return fail(
+                at(entry, EINVAL, "has no meaning for an interface of type " + std::string(typeName(spec.type))));
         if (Status applied = applyKey(spec, subkey, entry.value); !applied)
             return fail(at(entry, applied.error().code, applied.error().message));
     }
@@ -261,7 +266,8 @@ Status checkDistinct(const std::vector<NetInterfaceSpec>& specs, const std::map<
         {"name", [](const NetInterfaceSpec& s) { return nonEmpty(s.name); }},
         {"hwaddr", [](const NetInterfaceSpec& s) { return nonEmpty(s.hwaddr); }},
         {"veth.pair", [](const NetInterfaceSpec& s) { return nonEmpty(s.vethPair); }},
-        {"ipv4.address", [](const NetInterfaceSpec& s) {
+        {"ipv4.address",
+         [](const NetInterfaceSpec& s) {
              return s.ipv4 ? std::optional<std::string>(s.ipv4->address.toString()) : std::nullopt;
          }},
     };
@@ -269,8 +275,9 @@ Status checkDistinct(const std::vector<NetInterfaceSpec>& specs, const std::map<
         for (const auto& [subkey, field] : fields) {
             if (const NetInterfaceSpec* same = findSame(specs, i, field)) {
                 const ConfigEntry& entry = pending.at(specs[i].index).keys.find(subkey)->second;
-                return fail(at(entry, EINVAL, quoteForMessage(*field(specs[i])) + " is also used by lxc.net."
-                                                  + std::to_string(same->index) + " (" + same->where + ")"));
+                return fail(at(entry, EINVAL,
+                               quoteForMessage(*field(specs[i])) + " is also used by lxc.net." +
+                                   std::to_string(same->index) + " (" + same->where + ")"));
             }
         }
     }

@@ -17,18 +17,18 @@ namespace berth::net {
 struct NetInterfaceSpec {
     enum class Type { Veth, Macvlan, Empty, None };
     Type type = Type::Empty;
-    unsigned index = 0;              // N of lxc.net.N
-    std::string link;                // bridge (veth) or parent link (macvlan)
-    std::string name = "eth0";       // inside the container; empty for empty and none
-    std::string hwaddr;              // lower case; empty = stableMac() at start
-    unsigned mtu = 0;                // 0 = the link's default
-    bool up = true;                  // lxc.net.N.flags = up
+    unsigned index = 0;        // N of lxc.net.N
+    std::string link;          // bridge (veth) or parent link (macvlan)
+    std::string name = "eth0"; // inside the container; empty for empty and none
+    std::string hwaddr;        // lower case; empty = stableMac() at start
+    unsigned mtu = 0;          // 0 = the link's default
+    bool up = true;            // lxc.net.N.flags = up
     std::optional<Ipv4Cidr> ipv4;
     std::optional<Ipv4Address> gateway;
-    bool gatewayAuto = false;        // ipv4.gateway = auto: the bridge's address
-    std::string vethPair;            // host end name; empty = generated
+    bool gatewayAuto = false; // ipv4.gateway = auto: the bridge's address
+    std::string vethPair;     // host end name; empty = generated
     std::string macvlanMode = "bridge";
-    std::string where;               // "config:7", where the interface's first key stands
+    std::string where; // "config:7", where the interface's first key stands
 
     bool operator==(const NetInterfaceSpec&) const = default;
 };
@@ -36,7 +36,7 @@ struct NetInterfaceSpec {
 struct PortForward {
     enum class Protocol { Tcp, Udp };
     Protocol protocol = Protocol::Tcp;
-    std::optional<Ipv4Address> hostAddress;   // none = every local address
+    std::optional<Ipv4Address> hostAddress; // none = every local address
     std::uint16_t hostPort = 0;
     std::uint16_t containerPort = 0;
 

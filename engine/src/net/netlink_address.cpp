@@ -77,8 +77,8 @@ Status collectRoutes(NetlinkSocket& sock, std::vector<HostNetwork>& out)
         nl_addr* dst = rtnl_route_get_dst(route);
         const std::optional<std::uint32_t> network = ipv4Of(dst);
         // A default route overlaps everything: it says nothing about subnets in use.
-        if (!network || nl_addr_get_prefixlen(dst) == 0 || rtnl_route_get_table(route) != RT_TABLE_MAIN
-            || rtnl_route_get_type(route) != RTN_UNICAST)
+        if (!network || nl_addr_get_prefixlen(dst) == 0 || rtnl_route_get_table(route) != RT_TABLE_MAIN ||
+            rtnl_route_get_type(route) != RTN_UNICAST)
             continue;
         out.emplace_back(networkOf(*network, nl_addr_get_prefixlen(dst)), routeDevice(route), true);
     }
@@ -102,7 +102,7 @@ Result<RoutePtr> defaultRoute(int ifindex, Ipv4Address gateway)
         return fail(netlinkError(err, "set route destination"));
     rtnl_route_nh_set_ifindex(hop.get(), ifindex);
     rtnl_route_nh_set_gateway(hop.get(), via->get());
-    rtnl_route_add_nexthop(route.get(), hop.release());   // the route owns it now
+    rtnl_route_add_nexthop(route.get(), hop.release()); // the route owns it now
     return route;
 }
 

@@ -24,8 +24,7 @@ class NetlinkSocket;
 
 // Address (if any), then the link up (if `up`), then the default route (if
 // a gateway is given; needs `up`, EINVAL otherwise).
-[[nodiscard]] Status configureInterface(NetlinkSocket& sock, std::string_view name,
-                                        std::optional<Ipv4Cidr> address,
+[[nodiscard]] Status configureInterface(NetlinkSocket& sock, std::string_view name, std::optional<Ipv4Cidr> address,
                                         std::optional<Ipv4Address> gateway, bool up);
 
 // The IPv4 networks the namespace uses, for choosing a free subnet: the

@@ -12,15 +12,18 @@ namespace berth::net {
 
 namespace {
 
-constexpr std::size_t kMaxLinkName = 15;   // IFNAMSIZ - 1
+constexpr std::size_t kMaxLinkName = 15; // IFNAMSIZ - 1
 
 constexpr std::pair<int, int> kErrnoOf[] = {
-    {NLE_INTR, EINTR},         {NLE_BAD_SOCK, EBADF},           {NLE_AGAIN, EAGAIN},
-    {NLE_NOMEM, ENOMEM},       {NLE_EXIST, EEXIST},             {NLE_INVAL, EINVAL},
-    {NLE_RANGE, ERANGE},       {NLE_MSGSIZE, EMSGSIZE},         {NLE_OPNOTSUPP, EOPNOTSUPP},
-    {NLE_AF_NOSUPPORT, EAFNOSUPPORT}, {NLE_OBJ_NOTFOUND, ENODEV}, {NLE_NODEV, ENODEV},
-    {NLE_BUSY, EBUSY},         {NLE_NOACCESS, EACCES},          {NLE_PERM, EPERM},
-    {NLE_NOADDR, EADDRNOTAVAIL}, {NLE_MISSING_ATTR, EINVAL},
+    {NLE_INTR, EINTR},           {NLE_BAD_SOCK, EBADF},
+    {NLE_AGAIN, EAGAIN},         {NLE_NOMEM, ENOMEM},
+    {NLE_EXIST, EEXIST},         {NLE_INVAL, EINVAL},
+    {NLE_RANGE, ERANGE},         {NLE_MSGSIZE, EMSGSIZE},
+    {NLE_OPNOTSUPP, EOPNOTSUPP}, {NLE_AF_NOSUPPORT, EAFNOSUPPORT},
+    {NLE_OBJ_NOTFOUND, ENODEV},  {NLE_NODEV, ENODEV},
+    {NLE_BUSY, EBUSY},           {NLE_NOACCESS, EACCES},
+    {NLE_PERM, EPERM},           {NLE_NOADDR, EADDRNOTAVAIL},
+    {NLE_MISSING_ATTR, EINVAL},
 };
 
 bool badNameChar(char c)

@@ -13,10 +13,8 @@
 
 namespace berth::net::detail {
 
-template <auto Free>
-struct NlDeleter {
-    template <class T>
-    void operator()(T* object) const { Free(object); }
+template <auto Free> struct NlDeleter {
+    template <class T> void operator()(T* object) const { Free(object); }
 };
 
 using SockPtr = std::unique_ptr<nl_sock, NlDeleter<nl_socket_free>>;

@@ -12,7 +12,7 @@ namespace berth::net {
 
 void NetlinkSocket::Free::operator()(nl_sock* sock) const
 {
-    nl_socket_free(sock);   // closes the fd too
+    nl_socket_free(sock); // closes the fd too
 }
 
 NetlinkSocket::NetlinkSocket(NetlinkSocket&&) noexcept = default;

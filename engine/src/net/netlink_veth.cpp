@@ -42,7 +42,7 @@ Status describeLink(rtnl_link* link, std::string_view name, const std::string& m
     NlAddrPtr addr(nl_addr_build(AF_LLC, bytes->data(), bytes->size()));
     if (!addr)
         return failWith(ENOMEM, "out of memory");
-    rtnl_link_set_addr(link, addr.get());   // takes its own reference
+    rtnl_link_set_addr(link, addr.get()); // takes its own reference
     return {};
 }
 
@@ -65,14 +65,14 @@ Result<int> macvlanMode(std::string_view mode)
 
 } // namespace
 
-Status createVethPair(NetlinkSocket& sock, std::string_view hostName, std::string_view peerName,
-                      NetnsTarget peerNetns, const std::string& peerMac, unsigned mtu)
+Status createVethPair(NetlinkSocket& sock, std::string_view hostName, std::string_view peerName, NetnsTarget peerNetns,
+                      const std::string& peerMac, unsigned mtu)
 {
     const std::string what = "create veth " + quotedName(hostName);
     LinkPtr link(rtnl_link_veth_alloc());
     if (!link)
         return failWith(ENOMEM, what + ": out of memory");
-    LinkPtr peer(rtnl_link_veth_get_peer(link.get()));   // a new reference to the peer
+    LinkPtr peer(rtnl_link_veth_get_peer(link.get())); // a new reference to the peer
     Status ok = checkTarget(peerNetns);
     if (ok)
         ok = describeLink(link.get(), hostName, {}, mtu);

@@ -71,7 +71,7 @@ Result<std::string> runNft(std::string_view commands, std::string_view what)
     NftContext ctx = newContext();
     if (!ctx)
         return failWith(ENOMEM, std::string(what) + ": cannot set up an nftables context", std::string(kTable));
-    const std::string buffer(commands);   // libnftables wants a NUL-terminated string
+    const std::string buffer(commands); // libnftables wants a NUL-terminated string
     return finish(ctx.get(), nft_run_cmd_from_buffer(ctx.get(), buffer.c_str()), what);
 }
 

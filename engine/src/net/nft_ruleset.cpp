@@ -45,8 +45,8 @@ std::string dnatRule(const ForwardRule& rule, const std::string& destination)
 {
     const PortForward& forward = rule.forward;
     const std::string protocol(protocolName(forward.protocol));
-    return "\t\t" + destination + " " + protocol + " dport " + std::to_string(forward.hostPort) + " dnat ip to "
-        + rule.containerAddress.toString() + ":" + std::to_string(forward.containerPort) + "\n";
+    return "\t\t" + destination + " " + protocol + " dport " + std::to_string(forward.hostPort) + " dnat ip to " +
+           rule.containerAddress.toString() + ":" + std::to_string(forward.containerPort) + "\n";
 }
 
 bool isLoopback(Ipv4Address address)

@@ -15,7 +15,7 @@ struct ForwardRule {
 };
 
 struct BridgeRules {
-    std::string bridge;        // a valid interface name (see ifname.h)
+    std::string bridge; // a valid interface name (see ifname.h)
     Ipv4Cidr subnet;
     bool nat = true;
     std::vector<ForwardRule> forwards;

@@ -33,8 +33,8 @@ std::vector<std::string_view> splitColons(std::string_view text)
 // their host addresses can match the same destination.
 bool clash(const PortForward& a, const PortForward& b)
 {
-    return a.protocol == b.protocol && a.hostPort == b.hostPort
-        && (!a.hostAddress || !b.hostAddress || *a.hostAddress == *b.hostAddress);
+    return a.protocol == b.protocol && a.hostPort == b.hostPort &&
+           (!a.hostAddress || !b.hostAddress || *a.hostAddress == *b.hostAddress);
 }
 
 } // namespace
@@ -56,7 +56,8 @@ Result<PortForward> PortForward::parse(std::string_view text)
 {
     const std::vector<std::string_view> parts = splitColons(text);
     if (parts.size() != 3 && parts.size() != 4)
-        return failWith(EINVAL, quoteForMessage(text) + " is not a port forward (tcp|udp:[host address:]host port:container port)");
+        return failWith(EINVAL, quoteForMessage(text) +
+                                    " is not a port forward (tcp|udp:[host address:]host port:container port)");
     PortForward forward;
     if (parts[0] == "udp")
         forward.protocol = Protocol::Udp;
@@ -90,8 +91,9 @@ Result<std::vector<PortForward>> portForwardsFromConfig(const Config& config)
             return failWith(forward.error().code, prefix + forward.error().message, entry.where() + " " + entry.key);
         for (std::size_t i = 0; i < forwards.size(); ++i) {
             if (clash(forwards[i], *forward))
-                return failWith(EEXIST, prefix + std::string(protocolName(forward->protocol)) + " port "
-                                            + std::to_string(forward->hostPort) + " is already forwarded (" + wheres[i] + ")",
+                return failWith(EEXIST,
+                                prefix + std::string(protocolName(forward->protocol)) + " port " +
+                                    std::to_string(forward->hostPort) + " is already forwarded (" + wheres[i] + ")",
                                 entry.where() + " " + entry.key);
         }
         forwards.push_back(*forward);

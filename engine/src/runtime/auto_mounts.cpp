@@ -145,8 +145,7 @@ Status maskProcPaths(int rootFd)
                 return masked;
     for (const char* path : kMaskedDirectories)
         if (existsInRoot(rootFd, path, &isDir) && isDir)
-            if (auto masked = mountInRoot(rootFd, path, "tmpfs", "tmpfs", MS_RDONLY | kHardened, "size=0");
-                !masked)
+            if (auto masked = mountInRoot(rootFd, path, "tmpfs", "tmpfs", MS_RDONLY | kHardened, "size=0"); !masked)
                 return masked;
     for (const char* path : kReadOnlyPaths)
         if (existsInRoot(rootFd, path, &isDir))

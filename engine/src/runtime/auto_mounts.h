@@ -25,9 +25,9 @@ struct AutoMountPlan {
 
 // One mounted cgroup hierarchy of the host, to mount again inside.
 struct CgroupMountSpec {
-    std::string directory;      // name under /sys/fs/cgroup: "memory", "cpu,cpuacct", "systemd", "unified"
-    std::string fstype;         // "cgroup" or "cgroup2"
-    std::string options;        // "memory", "name=systemd", ""
+    std::string directory; // name under /sys/fs/cgroup: "memory", "cpu,cpuacct", "systemd", "unified"
+    std::string fstype;    // "cgroup" or "cgroup2"
+    std::string options;   // "memory", "name=systemd", ""
 };
 
 // mixed: /proc/sys read-only but for net/ when the container has a

@@ -31,8 +31,7 @@ void writeFully(int fd, const char* data, std::size_t size)
 
 ConsoleMux::ConsoleMux(UniqueFd master, std::size_t ringSize, int logFd)
     : m_master(std::move(master)), m_ringSize(ringSize), m_logFd(logFd)
-{
-}
+{}
 
 bool ConsoleMux::readMaster()
 {

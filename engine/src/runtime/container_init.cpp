@@ -32,12 +32,12 @@ namespace {
 // while it still has the host's IDs: the test and state roots may be
 // closed to others (0700), which the container's root is on the host.
 struct HostHandles {
-    UniqueFd rootfsDir;     // where the monitor's rootfs mount is attached
-    UniqueFd initBinary;    // berth-init, for application containers
+    UniqueFd rootfsDir;  // where the monitor's rootfs mount is attached
+    UniqueFd initBinary; // berth-init, for application containers
     // Sent by the monitor with the go-ahead, for a container in its own
     // user namespace: detached mounts it could not make itself.
-    UniqueFd rootfsMount;   // see container_rootfs.h; invalid: bind the rootfs here
-    UniqueFd sysfs;         // plan.autoMounts.sysFromMonitor
+    UniqueFd rootfsMount; // see container_rootfs.h; invalid: bind the rootfs here
+    UniqueFd sysfs;       // plan.autoMounts.sysFromMonitor
 };
 
 Result<HostHandles> openHostHandles(const LaunchPlan& plan)

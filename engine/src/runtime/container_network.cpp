@@ -150,10 +150,12 @@ Status checkHostEndFree(const NetInterfaceSpec& iface, const std::string& hostNa
         return {};
     const std::string key = "lxc.net." + std::to_string(iface.index) + ".veth.pair";
     if (iface.vethPair.empty())
-        return failWith(EEXIST, "the host end '" + hostName + "' of lxc.net." + std::to_string(iface.index)
-                                    + " is taken by an existing interface; set " + key + " to a free name");
-    return failWith(EEXIST, iface.where + ": " + key + " = '" + hostName + "' names an interface the host has already; "
-                                "the host end of a veth must be a new link (Berth never takes over or deletes a host's link)",
+        return failWith(EEXIST, "the host end '" + hostName + "' of lxc.net." + std::to_string(iface.index) +
+                                    " is taken by an existing interface; set " + key + " to a free name");
+    return failWith(EEXIST,
+                    iface.where + ": " + key + " = '" + hostName +
+                        "' names an interface the host has already; "
+                        "the host end of a veth must be a new link (Berth never takes over or deletes a host's link)",
                     iface.where + " " + key);
 }
 
@@ -286,7 +288,7 @@ bool wantedByAnother(const EngineSettings& settings, const std::string& self, co
 {
     auto names = ContainerStore(settings.paths).list();
     if (!names)
-        return true;   // unknown: keep the bridge
+        return true; // unknown: keep the bridge
     for (const std::string& name : *names) {
         if (name == self || !monitorAlive(settings.paths, name))
             continue;

@@ -16,25 +16,25 @@ namespace berth::runtime {
 
 struct InterfacePlan {
     net::NetInterfaceSpec::Type type = net::NetInterfaceSpec::Type::Veth;
-    std::string hostName;       // veth: the host end
-    int hostIndex = 0;          // veth: the host end's ifindex once made (0: not made by this start)
-    std::string bridge;         // veth: the bridge the host end joins
-    std::string parent;         // macvlan: the parent link
+    std::string hostName; // veth: the host end
+    int hostIndex = 0;    // veth: the host end's ifindex once made (0: not made by this start)
+    std::string bridge;   // veth: the bridge the host end joins
+    std::string parent;   // macvlan: the parent link
     std::string macvlanMode;
-    std::string name;           // inside the container
+    std::string name; // inside the container
     std::string mac;
     unsigned mtu = 0;
-    std::optional<net::Ipv4Cidr> address;     // configured by the init; none = DHCP
+    std::optional<net::Ipv4Cidr> address; // configured by the init; none = DHCP
     std::optional<net::Ipv4Address> gateway;
     bool up = true;
 };
 
 struct NetworkPlan {
-    bool hostNetwork = false;                 // lxc.net.0.type = none
+    bool hostNetwork = false; // lxc.net.0.type = none
     std::vector<InterfacePlan> interfaces;
-    std::string resolvConf;                   // written into the rootfs; empty = left alone
-    std::string linkMarker;                   // alias of the host ends (net::vethMarker)
-    std::vector<std::string> bridgesMade;     // Berth's bridges this start brought up (absent before)
+    std::string resolvConf;               // written into the rootfs; empty = left alone
+    std::string linkMarker;               // alias of the host ends (net::vethMarker)
+    std::vector<std::string> bridgesMade; // Berth's bridges this start brought up (absent before)
 };
 
 // In the monitor, before clone: brings the bridges up, gives every bridged

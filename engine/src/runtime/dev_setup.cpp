@@ -27,8 +27,8 @@ constexpr DeviceNode kDevices[] = {
 };
 
 constexpr std::pair<const char*, const char*> kSymlinks[] = {
-    {"fd", "/proc/self/fd"},         {"stdin", "/proc/self/fd/0"}, {"stdout", "/proc/self/fd/1"},
-    {"stderr", "/proc/self/fd/2"},   {"ptmx", "pts/ptmx"},
+    {"fd", "/proc/self/fd"},       {"stdin", "/proc/self/fd/0"}, {"stdout", "/proc/self/fd/1"},
+    {"stderr", "/proc/self/fd/2"}, {"ptmx", "pts/ptmx"},
 };
 
 Result<UniqueFd> openDevDir(int rootFd)
@@ -79,8 +79,8 @@ Status setupDev(int rootFd, const DevSetup& setup)
 {
     if (auto dir = ensureDirInRoot(rootFd, "dev", 0755); !dir)
         return dir;
-    if (auto mounted = mountInRoot(rootFd, "dev", "none", "tmpfs", MS_NOSUID | MS_NOEXEC | MS_STRICTATIME,
-                                   "mode=755,size=65536k");
+    if (auto mounted =
+            mountInRoot(rootFd, "dev", "none", "tmpfs", MS_NOSUID | MS_NOEXEC | MS_STRICTATIME, "mode=755,size=65536k");
         !mounted)
         return mounted;
     auto devFd = openDevDir(rootFd);
@@ -96,8 +96,7 @@ Status setupDev(int rootFd, const DevSetup& setup)
         return pts;
     if (auto dir = ensureDirInRoot(rootFd, "dev/shm", 01777); !dir)
         return dir;
-    if (auto shm = mountInRoot(rootFd, "dev/shm", "shm", "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777,size=65536k");
-        !shm)
+    if (auto shm = mountInRoot(rootFd, "dev/shm", "shm", "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777,size=65536k"); !shm)
         return shm;
     if (!setup.consoleSlavePath.empty())
         if (auto console = bindPty(rootFd, "console", setup.consoleSlavePath); !console)

@@ -16,7 +16,7 @@ struct DevSetup {
     // the kernel refuses as a bind source.
     std::string consoleSlavePath;           // bound onto /dev/console
     std::vector<std::string> ttySlavePaths; // bound onto /dev/tty1..N
-    unsigned ptyMax = 0;              // devpts max=, 0 = kernel default
+    unsigned ptyMax = 0;                    // devpts max=, 0 = kernel default
     // In a user namespace of its own the container's root cannot mknod:
     // the host's nodes are bound in straight away (as LXC does).
     bool bindHostNodes = false;

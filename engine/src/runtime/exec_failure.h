@@ -40,7 +40,6 @@ void reportExecFailure(int fd, ExecStep step, int err) noexcept;
 
 // The caller's error: the step, what it was about (the command, the
 // directory) and errno. A failed execve is marked commandNotRun.
-[[nodiscard]] Error describeExecFailure(const ExecFailure& failure, const std::string& command,
-                                        const std::string& cwd);
+[[nodiscard]] Error describeExecFailure(const ExecFailure& failure, const std::string& command, const std::string& cwd);
 
 } // namespace berth::runtime

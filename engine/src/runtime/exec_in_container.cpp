@@ -34,10 +34,10 @@ struct Prepared {
     std::vector<char*> argv;
     std::vector<char*> envp;
     CallerStdio caller{-1, -1, -1};
-    std::optional<StdioPipes> stdio;   // the caller's fds, copied by a proxy
-    std::vector<int> waiterKeeps;      // sorted: what the waiter holds on to
+    std::optional<StdioPipes> stdio; // the caller's fds, copied by a proxy
+    std::vector<int> waiterKeeps;    // sorted: what the waiter holds on to
     std::vector<int> proxyKeeps;
-    int failureFd = -1;                // why the command did not start (exec_failure.h)
+    int failureFd = -1; // why the command did not start (exec_failure.h)
 };
 
 Prepared prepare(const ExecContext& context)
@@ -257,11 +257,11 @@ Result<ExecProcess> execInContainer(const ExecContext& context, const ExecReques
     statusWrite.reset();
     failureWrite.reset();
     ptyTheirs.reset();
-    prepared.stdio.reset();   // the waiter and the proxy hold what they need
+    prepared.stdio.reset(); // the waiter and the proxy hold what they need
     auto failure = readExecFailure(failureRead.get());
     if (!failure || *failure) {
         ExecProcess failed(waiter, std::move(statusRead), UniqueFd{});
-        (void)failed.wait();   // the waiter reaps the command and ends
+        (void)failed.wait(); // the waiter reaps the command and ends
         return fail(failure ? describeExecFailure(**failure, context.argv.front(), context.cwd) : failure.error());
     }
     if (!request.allocatePty)
@@ -269,7 +269,7 @@ Result<ExecProcess> execInContainer(const ExecContext& context, const ExecReques
     // The pty master was sent before the execve, so it is there now.
     auto message = receiveMessage(ptyOurs.get());
     if (!message || !message->fd.valid()) {
-        ExecProcess lost(waiter, std::move(statusRead), UniqueFd{});   // its end stops the waiter
+        ExecProcess lost(waiter, std::move(statusRead), UniqueFd{}); // its end stops the waiter
         return failWith(EIO, "the command's terminal was not handed over");
     }
     return ExecProcess(waiter, std::move(statusRead), std::move(message->fd));

@@ -12,7 +12,7 @@ namespace berth::runtime {
 
 struct ExecContext {
     UniqueFd initPidfd;
-    std::vector<UniqueFd> cgroupProcs;      // opened for writing before fork
+    std::vector<UniqueFd> cgroupProcs; // opened for writing before fork
     std::vector<std::string> argv;
     std::vector<std::string> env;
     std::string cwd;
@@ -22,7 +22,7 @@ struct ExecContext {
     // The container has a user namespace of its own: joined with the other
     // namespaces, the command then runs as its root (uid and gid 0 inside).
     bool userNamespace = false;
-    uid_t rootUid = 0;   // root inside, as the host sees it (userNamespace only)
+    uid_t rootUid = 0; // root inside, as the host sees it (userNamespace only)
     gid_t rootGid = 0;
 };
 

@@ -9,14 +9,12 @@ namespace berth {
 
 ExecProcess::ExecProcess(pid_t pid, UniqueFd statusPipe, UniqueFd ptyMaster)
     : m_pid(pid), m_statusPipe(std::move(statusPipe)), m_ptyMaster(std::move(ptyMaster))
-{
-}
+{}
 
 ExecProcess::ExecProcess(ExecProcess&& other) noexcept
     : m_pid(std::exchange(other.m_pid, -1)), m_statusPipe(std::move(other.m_statusPipe)),
       m_ptyMaster(std::move(other.m_ptyMaster))
-{
-}
+{}
 
 ExecProcess& ExecProcess::operator=(ExecProcess&& other) noexcept
 {

@@ -14,7 +14,7 @@ namespace berth::runtime {
 
 struct Message {
     std::string text;
-    UniqueFd fd;       // invalid unless one was attached
+    UniqueFd fd; // invalid unless one was attached
 };
 
 // Receives one message (up to 64 KiB). An empty text with no error means

@@ -27,7 +27,7 @@ inline constexpr const char* kInitPathInContainer = "/dev/.berth/berth-init";
 struct InitIds {
     std::uint32_t uid = 0;
     std::uint32_t gid = 0;
-    std::vector<std::uint32_t> groups;   // supplementary
+    std::vector<std::uint32_t> groups; // supplementary
 };
 
 struct LaunchPlan {
@@ -39,7 +39,7 @@ struct LaunchPlan {
     // system without idmapped mounts): bound as it is, not idmapped.
     bool rootfsShifted = false;
     InitIds initIds;
-    std::optional<image::OverlayLayout> overlay;   // a snapshot: mounted on rootfs inside the container
+    std::optional<image::OverlayLayout> overlay; // a snapshot: mounted on rootfs inside the container
     // The root mount is read-only in the container (see read_only_root.h);
     // the files Berth writes into the rootfs (/etc/hosts...) are left as they are.
     bool readOnlyRoot = false;
@@ -47,11 +47,11 @@ struct LaunchPlan {
     AutoMountPlan autoMounts;
     std::vector<CgroupMountSpec> cgroupTrees;
     std::vector<MountRequest> mounts;
-    std::vector<SharedMount> shares;      // berth.share: trees the monitor made, attached after the mounts
+    std::vector<SharedMount> shares; // berth.share: trees the monitor made, attached after the mounts
     DevSetup dev;
-    std::filesystem::path initBinary;     // host's berth-init; empty for system containers
-    std::vector<std::string> argv;        // what runs as PID 1, as seen inside
-    std::vector<std::string> env;         // KEY=VALUE
+    std::filesystem::path initBinary; // host's berth-init; empty for system containers
+    std::vector<std::string> argv;    // what runs as PID 1, as seen inside
+    std::vector<std::string> env;     // KEY=VALUE
     std::string cwd = "/";
     bool noNewPrivs = true;
     NetworkPlan network;

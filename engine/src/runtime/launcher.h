@@ -14,9 +14,9 @@
 namespace berth::runtime {
 
 struct LaunchedInit {
-    pid_t pid = 0;          // in the monitor's pid namespace
+    pid_t pid = 0; // in the monitor's pid namespace
     UniqueFd pidfd;
-    std::vector<int> hostLinks;   // createHostSide's ifindexes, in the order of plan.network.interfaces
+    std::vector<int> hostLinks; // createHostSide's ifindexes, in the order of plan.network.interfaces
 };
 
 // `placeInCgroup` runs between clone and the child's setup: the child must

@@ -316,8 +316,8 @@ Status Monitor::setUp()
     if (!network)
         return fail(network.error());
     plan->network = *network;
-    plan->autoMounts.sysFromMonitor = plan->ownUserNamespace() && plan->network.hostNetwork &&
-                                      plan->autoMounts.sys != AutoMountPlan::Sys::None;
+    plan->autoMounts.sysFromMonitor =
+        plan->ownUserNamespace() && plan->network.hostNetwork && plan->autoMounts.sys != AutoMountPlan::Sys::None;
     m_network = std::move(*network);
     m_hasForwards = !spec->forwards.empty();
     for (const InterfacePlan& iface : m_network.interfaces)
@@ -364,7 +364,7 @@ Status Monitor::setUp()
     // Teardown deletes the host ends by these indexes, never by name alone.
     for (std::size_t i = 0; i < launched->hostLinks.size() && i < m_network.interfaces.size(); ++i)
         m_network.interfaces[i].hostIndex = launched->hostLinks[i];
-    m_slaves.clear();   // the container holds its ends now
+    m_slaves.clear(); // the container holds its ends now
     m_startedAt = static_cast<std::int64_t>(::time(nullptr));
     registerWithMachined(spec->rootfs);
     m_state = RunState::Running;

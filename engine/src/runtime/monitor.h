@@ -19,7 +19,7 @@ struct MonitorOptions {
     std::string name;
     EngineSettings settings;
     std::vector<std::string> commandOverride;
-    int syncFd = -1;          // the engine waits here for "running" or an error
+    int syncFd = -1; // the engine waits here for "running" or an error
 };
 
 class Monitor {
@@ -63,11 +63,11 @@ private:
     UniqueFd m_listen;
     UniqueFd m_log;
     std::optional<cgroup::ContainerCgroup> m_cgroup;
-    std::vector<ConsoleMux> m_consoles;       // [0] = /dev/console, then tty1..N
-    std::vector<UniqueFd> m_slaves;           // kept until the init owns them
+    std::vector<ConsoleMux> m_consoles; // [0] = /dev/console, then tty1..N
+    std::vector<UniqueFd> m_slaves;     // kept until the init owns them
     std::vector<std::string> m_slavePaths;
     std::string m_cgroupParent;
-    bool m_inDelegatedScope = false;          // systemd gave us a scope: register with machined too
+    bool m_inDelegatedScope = false;                    // systemd gave us a scope: register with machined too
     std::vector<std::filesystem::path> m_scopeMadeHere; // hierarchies where the scope's dirs are Berth's
     NetworkPlan m_network;
     bool m_hasForwards = false;
@@ -77,14 +77,14 @@ private:
     int m_stopSignal = 9;
     bool m_stopSignalSent = false;
     std::chrono::steady_clock::time_point m_initLaunched;
-    bool m_haltWaiting = false;               // for the starting init to take it
+    bool m_haltWaiting = false; // for the starting init to take it
     std::int64_t m_startedAt = 0;
     RunState m_state = RunState::Starting;
     std::optional<ExitStatus> m_exit;
     std::string m_exitNote;
     std::optional<std::chrono::steady_clock::time_point> m_killDeadline;
     std::optional<std::chrono::steady_clock::time_point> m_nextServiceCheck;
-    std::vector<UniqueFd> m_waiters;          // replied to when the container has stopped
+    std::vector<UniqueFd> m_waiters; // replied to when the container has stopped
 };
 
 } // namespace berth::runtime

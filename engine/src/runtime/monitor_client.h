@@ -13,7 +13,7 @@
 namespace berth::runtime {
 
 struct MonitorReply {
-    std::string text;      // the JSON reply as received
+    std::string text; // the JSON reply as received
     UniqueFd fd;
 };
 

@@ -54,11 +54,12 @@ void Monitor::loop()
     while (m_state != RunState::Stopped) {
         const auto now = Clock::now();
         std::vector<pollfd> fds{{m_signalFd.get(), POLLIN, 0}, {m_listen.get(), POLLIN, 0}};
-        std::vector<std::pair<size_t, int>> owners;   // console index, client fd (-1 = master)
+        std::vector<std::pair<size_t, int>> owners; // console index, client fd (-1 = master)
         int timeout = -1;
         // The shortest wait any pending deadline asks for.
         auto wakeIn = [&](Clock::time_point when) {
-            const long left = std::max<long>(0, std::chrono::duration_cast<std::chrono::milliseconds>(when - now).count());
+            const long left =
+                std::max<long>(0, std::chrono::duration_cast<std::chrono::milliseconds>(when - now).count());
             timeout = timeout < 0 ? static_cast<int>(left) : std::min(timeout, static_cast<int>(left));
         };
         for (size_t i = 0; i < m_consoles.size(); ++i) {

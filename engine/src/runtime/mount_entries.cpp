@@ -35,9 +35,9 @@ Status createTarget(int rootFd, const MountRequest& entry)
 bool isKernelFs(const struct statfs& st)
 {
     static constexpr unsigned long kMagic[] = {
-        PROC_SUPER_MAGIC, SYSFS_MAGIC,     CGROUP_SUPER_MAGIC, CGROUP2_SUPER_MAGIC, DEBUGFS_MAGIC,
-        SECURITYFS_MAGIC, TRACEFS_MAGIC,   BPF_FS_MAGIC,       PSTOREFS_MAGIC,      EFIVARFS_MAGIC,
-        BINFMTFS_MAGIC,   NSFS_MAGIC,      SELINUX_MAGIC,      HUGETLBFS_MAGIC,     0x62656570 /* configfs */,
+        PROC_SUPER_MAGIC, SYSFS_MAGIC,   CGROUP_SUPER_MAGIC, CGROUP2_SUPER_MAGIC, DEBUGFS_MAGIC,
+        SECURITYFS_MAGIC, TRACEFS_MAGIC, BPF_FS_MAGIC,       PSTOREFS_MAGIC,      EFIVARFS_MAGIC,
+        BINFMTFS_MAGIC,   NSFS_MAGIC,    SELINUX_MAGIC,      HUGETLBFS_MAGIC,     0x62656570 /* configfs */,
         0x65735543 /* fusectl */};
     for (unsigned long magic : kMagic)
         if (static_cast<unsigned long>(st.f_type) == magic)
@@ -60,8 +60,9 @@ Result<UniqueFd> openBindSource(int rootFd, const MountRequest& entry)
         if (::fstatfs(fd->get(), &st) != 0)
             return failErrno(errno, "statfs of bind source '" + entry.source + "'");
         if (isKernelFs(st))
-            return failWith(EPERM, "bind source '" + entry.source + "' in the rootfs is on a kernel filesystem "
-                                   "(proc, sysfs, cgroup, ...) that reaches the host");
+            return failWith(EPERM, "bind source '" + entry.source +
+                                       "' in the rootfs is on a kernel filesystem "
+                                       "(proc, sysfs, cgroup, ...) that reaches the host");
         return fd;
     }
     UniqueFd fd(::open(entry.source.c_str(), O_PATH | O_CLOEXEC));
@@ -85,7 +86,8 @@ Status applyPropagation(int rootFd, const MountRequest& entry)
 Status applyOne(int rootFd, const MountRequest& entry)
 {
     // Strict resolution first, so an escaping target fails before any change.
-    if (auto beneath = fs::openBeneath(rootFd, entry.target, O_PATH | O_CLOEXEC); !beneath && beneath.error().code == EXDEV)
+    if (auto beneath = fs::openBeneath(rootFd, entry.target, O_PATH | O_CLOEXEC);
+        !beneath && beneath.error().code == EXDEV)
         return fail(beneath.error());
     if (auto created = createTarget(rootFd, entry); !created)
         return created;
@@ -100,7 +102,8 @@ Status applyOne(int rootFd, const MountRequest& entry)
             return bound;
     } else {
         const char* data = entry.data.empty() ? nullptr : entry.data.c_str();
-        if (auto mounted = mountInRoot(rootFd, entry.target, entry.source.c_str(), entry.fstype.c_str(), entry.flags, data);
+        if (auto mounted =
+                mountInRoot(rootFd, entry.target, entry.source.c_str(), entry.fstype.c_str(), entry.flags, data);
             !mounted)
             return mounted;
     }

@@ -20,7 +20,7 @@ namespace berth::runtime {
 // The containers whose lxc.rootfs.path is an overlay snapshot with `rootfs`
 // as its lower layer. A container whose config cannot be read is skipped.
 [[nodiscard]] Result<std::vector<std::string>> snapshotsOf(const EngineSettings& settings,
-                                                          const std::filesystem::path& rootfs);
+                                                           const std::filesystem::path& rootfs);
 
 // Whether container `name` (whose rootfs is `rootfs`) starts with a
 // read-only root.

@@ -53,9 +53,9 @@ Status remountReadOnly(int rootFd)
         return failErrno(errno, "read the rootfs mount's flags");
     // A bind remount replaces the mount's flags: carry the present ones over.
     unsigned long flags = MS_REMOUNT | MS_BIND | MS_RDONLY;
-    const std::pair<unsigned long, unsigned long> kept[] = {
-        {ST_NOSUID, MS_NOSUID}, {ST_NODEV, MS_NODEV}, {ST_NOEXEC, MS_NOEXEC},
-        {ST_NOATIME, MS_NOATIME}, {ST_NODIRATIME, MS_NODIRATIME}, {ST_RELATIME, MS_RELATIME}};
+    const std::pair<unsigned long, unsigned long> kept[] = {{ST_NOSUID, MS_NOSUID},         {ST_NODEV, MS_NODEV},
+                                                            {ST_NOEXEC, MS_NOEXEC},         {ST_NOATIME, MS_NOATIME},
+                                                            {ST_NODIRATIME, MS_NODIRATIME}, {ST_RELATIME, MS_RELATIME}};
     for (const auto& [statFlag, mountFlag] : kept)
         if (st.f_flag & statFlag)
             flags |= mountFlag;

@@ -118,7 +118,8 @@ Status attachSharedFolders(int rootFd, const std::vector<SharedMount>& mounts)
         const std::string where = "shared folder '" + mount.hostPath + "' at '" + mount.target + "'";
         const std::string relative = mount.target.substr(1);
         // Strict resolution first, so an escaping target fails before anything is created.
-        if (auto beneath = fs::openBeneath(rootFd, relative, O_PATH | O_CLOEXEC); !beneath && beneath.error().code == EXDEV)
+        if (auto beneath = fs::openBeneath(rootFd, relative, O_PATH | O_CLOEXEC);
+            !beneath && beneath.error().code == EXDEV)
             return fail(beneath.error().wrap(where));
         if (auto created = fs::mkdirInRoot(rootFd, relative, 0755); !created)
             return fail(created.error().wrap(where));

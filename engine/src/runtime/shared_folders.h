@@ -21,8 +21,8 @@ namespace berth::runtime {
 // A detached idmapped mount of one folder, and where it goes.
 struct SharedTree {
     UniqueFd tree;
-    std::string target;     // "/src", inside the container
-    std::string hostPath;   // for messages
+    std::string target;   // "/src", inside the container
+    std::string hostPath; // for messages
 };
 
 // What the init is given: the monitor keeps the trees open until the init ran.
@@ -44,7 +44,7 @@ struct SharedMount {
 [[nodiscard]] Result<UniqueFd> openSharedFolder(const model::SharedFolder& share);
 
 [[nodiscard]] Result<std::vector<SharedTree>> prepareSharedFolders(const std::vector<model::SharedFolder>& shares,
-                                                                  const model::IdMap& containerMap);
+                                                                   const model::IdMap& containerMap);
 [[nodiscard]] std::vector<SharedMount> sharedMountsOf(const std::vector<SharedTree>& trees);
 
 // In the container's mount namespace: each tree at its target (created as a

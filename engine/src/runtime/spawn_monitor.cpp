@@ -27,11 +27,16 @@ std::vector<std::string> monitorArguments(const EngineSettings& settings, const 
 {
     std::vector<std::string> args = {
         libexecPath(settings, "berth-monitor").string(),
-        "--name", name,
-        "--root", settings.paths.root().string(),
-        "--cgroup-parent", settings.cgroupParent,
-        "--libexec", libexecPath(settings, "").string(),
-        "--sync-fd", std::to_string(kSyncFd),
+        "--name",
+        name,
+        "--root",
+        settings.paths.root().string(),
+        "--cgroup-parent",
+        settings.cgroupParent,
+        "--libexec",
+        libexecPath(settings, "").string(),
+        "--sync-fd",
+        std::to_string(kSyncFd),
     };
     for (const auto& root : settings.includeRoots) {
         args.emplace_back("--include-root");
@@ -121,7 +126,7 @@ bool monitorAlive(const Paths& paths, const std::string& name)
     if (!fd)
         return false;
     if (::flock(fd.get(), LOCK_SH | LOCK_NB) == 0)
-        return false;   // nobody holds it: no monitor
+        return false; // nobody holds it: no monitor
     return errno == EWOULDBLOCK;
 }
 

@@ -37,12 +37,9 @@ std::string_view runStateName(RunState state)
 Status writeState(const std::filesystem::path& file, const RecordedState& state)
 {
     nlohmann::json doc = {
-        {"state", runStateName(state.state)},
-        {"init_pid", state.initPid},
-        {"monitor_pid", state.monitorPid},
-        {"started_at", state.startedAt},
-        {"cgroup_procs", state.cgroupProcsFiles},
-        {"cgroup_parent", state.cgroupParent},
+        {"state", runStateName(state.state)},      {"init_pid", state.initPid},
+        {"monitor_pid", state.monitorPid},         {"started_at", state.startedAt},
+        {"cgroup_procs", state.cgroupProcsFiles},  {"cgroup_parent", state.cgroupParent},
         {"host_interfaces", state.hostInterfaces},
     };
     if (state.lastExit)

@@ -17,9 +17,10 @@ struct RecordedState {
     std::int64_t startedAt = 0;
     std::optional<ExitStatus> lastExit;
     std::string lastError;
-    std::vector<std::string> cgroupProcsFiles;   // for exec to join the container's cgroups
+    std::vector<std::string> cgroupProcsFiles; // for exec to join the container's cgroups
     std::string cgroupParent;
-    std::vector<std::string> hostInterfaces;     // host ends of the container's veth pairs                    // where the container's cgroup is (a systemd scope, or the settings' parent)
+    std::vector<std::string>
+        hostInterfaces; // host ends of the container's veth pairs                    // where the container's cgroup is (a systemd scope, or the settings' parent)
 };
 
 [[nodiscard]] std::string_view runStateName(RunState state);

@@ -59,9 +59,9 @@ Copied forwardOnce(int pipe, int caller)
 }
 
 struct Proxy {
-    int in = -1;               // the caller's stdin (never closed here: it may also be its stdout)
+    int in = -1; // the caller's stdin (never closed here: it may also be its stdout)
     int inPipe = -1;
-    int out[2] = {-1, -1};     // the caller's stdout, stderr
+    int out[2] = {-1, -1}; // the caller's stdout, stderr
     int outPipe[2] = {-1, -1};
     int done = -1;
     char pending[kChunk];
@@ -96,7 +96,7 @@ void writeInput(Proxy& p)
     const ssize_t n = ::write(p.inPipe, p.pending + p.pendingStart, p.pendingEnd - p.pendingStart);
     if (n < 0 && (errno == EAGAIN || errno == EINTR))
         return;
-    if (n <= 0) {   // EPIPE: the command closed its stdin; the rest is dropped
+    if (n <= 0) { // EPIPE: the command closed its stdin; the rest is dropped
         endInput(p);
         return;
     }
@@ -191,7 +191,7 @@ void runStdioProxy(const CallerStdio& caller, const StdioPipes& pipes)
     struct sigaction ignore {};
     ignore.sa_handler = SIG_IGN;
     ::sigaction(SIGPIPE, &ignore, nullptr);
-    ::prctl(PR_SET_PDEATHSIG, SIGKILL);   // gone with the waiter, whatever kills it
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL); // gone with the waiter, whatever kills it
     dropCapabilities();
     Proxy p;
     p.in = caller[0];
@@ -213,7 +213,7 @@ void runStdioProxy(const CallerStdio& caller, const StdioPipes& pipes)
 
 void closeAllExcept(const int* keep, std::size_t count)
 {
-    unsigned next = 0;   // the lowest descriptor not yet decided
+    unsigned next = 0; // the lowest descriptor not yet decided
     for (std::size_t i = 0; i < count; ++i) {
         if (keep[i] < 0 || unsigned(keep[i]) < next)
             continue;

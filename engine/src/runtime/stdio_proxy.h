@@ -19,10 +19,10 @@ namespace berth::runtime {
 using CallerStdio = std::array<int, 3>;
 
 struct StdioPipes {
-    std::array<UniqueFd, 3> command;   // the command's 0, 1, 2 (-1 where the caller gave none)
-    std::array<UniqueFd, 3> proxy;     // the proxy's other ends, non-blocking
-    UniqueFd doneRead;                 // the proxy's: closes when the command has exited
-    UniqueFd doneWrite;                // the waiter's: closed once the command is reaped
+    std::array<UniqueFd, 3> command; // the command's 0, 1, 2 (-1 where the caller gave none)
+    std::array<UniqueFd, 3> proxy;   // the proxy's other ends, non-blocking
+    UniqueFd doneRead;               // the proxy's: closes when the command has exited
+    UniqueFd doneWrite;              // the waiter's: closed once the command is reaped
 };
 
 [[nodiscard]] Result<StdioPipes> makeStdioPipes(const CallerStdio& caller);

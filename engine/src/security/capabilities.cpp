@@ -19,19 +19,53 @@ namespace {
 
 // Index = capability number, as in linux/capability.h.
 constexpr std::array<std::string_view, 41> kNames = {
-    "chown", "dac_override", "dac_read_search", "fowner", "fsetid", "kill", "setgid", "setuid",
-    "setpcap", "linux_immutable", "net_bind_service", "net_broadcast", "net_admin", "net_raw",
-    "ipc_lock", "ipc_owner", "sys_module", "sys_rawio", "sys_chroot", "sys_ptrace", "sys_pacct",
-    "sys_admin", "sys_boot", "sys_nice", "sys_resource", "sys_time", "sys_tty_config", "mknod",
-    "lease", "audit_write", "audit_control", "setfcap", "mac_override", "mac_admin", "syslog",
-    "wake_alarm", "block_suspend", "audit_read", "perfmon", "bpf", "checkpoint_restore",
+    "chown",
+    "dac_override",
+    "dac_read_search",
+    "fowner",
+    "fsetid",
+    "kill",
+    "setgid",
+    "setuid",
+    "setpcap",
+    "linux_immutable",
+    "net_bind_service",
+    "net_broadcast",
+    "net_admin",
+    "net_raw",
+    "ipc_lock",
+    "ipc_owner",
+    "sys_module",
+    "sys_rawio",
+    "sys_chroot",
+    "sys_ptrace",
+    "sys_pacct",
+    "sys_admin",
+    "sys_boot",
+    "sys_nice",
+    "sys_resource",
+    "sys_time",
+    "sys_tty_config",
+    "mknod",
+    "lease",
+    "audit_write",
+    "audit_control",
+    "setfcap",
+    "mac_override",
+    "mac_admin",
+    "syslog",
+    "wake_alarm",
+    "block_suspend",
+    "audit_read",
+    "perfmon",
+    "bpf",
+    "checkpoint_restore",
 };
 
 // Docker's default set for containers without --privileged.
 constexpr std::array<int, 14> kApplicationDefault = {
-    CAP_CHOWN, CAP_DAC_OVERRIDE, CAP_FSETID, CAP_FOWNER, CAP_MKNOD, CAP_NET_RAW, CAP_SETGID,
-    CAP_SETUID, CAP_SETFCAP, CAP_SETPCAP, CAP_NET_BIND_SERVICE, CAP_SYS_CHROOT, CAP_KILL,
-    CAP_AUDIT_WRITE,
+    CAP_CHOWN,  CAP_DAC_OVERRIDE, CAP_FSETID,  CAP_FOWNER,           CAP_MKNOD,      CAP_NET_RAW, CAP_SETGID,
+    CAP_SETUID, CAP_SETFCAP,      CAP_SETPCAP, CAP_NET_BIND_SERVICE, CAP_SYS_CHROOT, CAP_KILL,    CAP_AUDIT_WRITE,
 };
 
 // What LXC's common.conf drops for privileged system containers.
@@ -39,7 +73,10 @@ constexpr std::array<int, 5> kSystemDropped = {
     CAP_SYS_MODULE, CAP_SYS_TIME, CAP_SYS_RAWIO, CAP_MAC_ADMIN, CAP_MAC_OVERRIDE,
 };
 
-constexpr std::uint64_t bit(int cap) { return std::uint64_t{1} << cap; }
+constexpr std::uint64_t bit(int cap)
+{
+    return std::uint64_t{1} << cap;
+}
 
 std::string lowered(std::string_view text)
 {
@@ -121,7 +158,7 @@ Result<int> readLastCapability(const std::filesystem::path& file)
 }
 
 Result<CapabilityPlan> planCapabilities(ContainerKind kind, const std::vector<std::string>& drop,
-    const std::vector<std::string>& keep, bool keepGiven, int lastCap)
+                                        const std::vector<std::string>& keep, bool keepGiven, int lastCap)
 {
     std::optional<std::uint64_t> kept;
     if (keepGiven) {
@@ -139,7 +176,7 @@ Result<CapabilityPlan> planCapabilities(ContainerKind kind, const std::vector<st
 }
 
 Result<CapabilityPlan> planCapabilities(ContainerKind kind, const std::vector<std::string>& drop,
-    const std::vector<std::string>& keep, bool keepGiven)
+                                        const std::vector<std::string>& keep, bool keepGiven)
 {
     auto lastCap = readLastCapability();
     if (!lastCap)
@@ -155,7 +192,7 @@ int dropBoundingSet(std::uint64_t keep) noexcept
 {
     for (int cap = 0; cap < 64; ++cap) {
         if (::prctl(PR_CAPBSET_READ, cap, 0, 0, 0) < 0)
-            break;   // EINVAL: past the kernel's last capability
+            break; // EINVAL: past the kernel's last capability
         if ((keep & bit(cap)) == 0 && ::prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) != 0)
             return errno;
     }

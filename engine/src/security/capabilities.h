@@ -30,8 +30,7 @@ struct CapabilityPlan {
 [[nodiscard]] std::string_view capabilityName(int cap);
 
 // The highest capability the running kernel knows (/proc/sys/kernel/cap_last_cap).
-[[nodiscard]] Result<int> readLastCapability(
-    const std::filesystem::path& file = "/proc/sys/kernel/cap_last_cap");
+[[nodiscard]] Result<int> readLastCapability(const std::filesystem::path& file = "/proc/sys/kernel/cap_last_cap");
 
 // The kind's default set: application: Docker's default set; system: every
 // capability except LXC's common.conf drops (all 64 bits, unmasked).
@@ -39,15 +38,15 @@ struct CapabilityPlan {
 // The kind's default set, replaced by `keep` when given, then minus `drop`
 // (bit sets): what a container holds, before the kernel's last capability.
 [[nodiscard]] std::uint64_t effectiveCapabilities(ContainerKind kind, std::uint64_t drop,
-    const std::optional<std::uint64_t>& keep);
+                                                  const std::optional<std::uint64_t>& keep);
 
 // effectiveCapabilities() of the names ("none" = empty), up to lastCap.
-[[nodiscard]] Result<CapabilityPlan> planCapabilities(ContainerKind kind,
-    const std::vector<std::string>& drop, const std::vector<std::string>& keep, bool keepGiven,
-    int lastCap);
+[[nodiscard]] Result<CapabilityPlan> planCapabilities(ContainerKind kind, const std::vector<std::string>& drop,
+                                                      const std::vector<std::string>& keep, bool keepGiven,
+                                                      int lastCap);
 // Same, with the running kernel's last capability.
-[[nodiscard]] Result<CapabilityPlan> planCapabilities(ContainerKind kind,
-    const std::vector<std::string>& drop, const std::vector<std::string>& keep, bool keepGiven);
+[[nodiscard]] Result<CapabilityPlan> planCapabilities(ContainerKind kind, const std::vector<std::string>& drop,
+                                                      const std::vector<std::string>& keep, bool keepGiven);
 
 // In the child before exec: drops every other capability from the bounding
 // set, clears the ambient set, and sets effective, permitted and inheritable

@@ -2,7 +2,10 @@
 
 namespace berth::security {
 
-bool isPrivileged(const ContainerSpec& spec) { return spec.privileged(); }
+bool isPrivileged(const ContainerSpec& spec)
+{
+    return spec.privileged();
+}
 
 std::vector<std::string> privilegeReasons(const Config& config, const ContainerSpec& spec)
 {

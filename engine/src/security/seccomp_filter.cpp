@@ -47,8 +47,7 @@ Status addArchitectures(scmp_filter_ctx ctx)
 
 // Adds nothing for a name libseccomp knows on no architecture:
 // an old libseccomp must not stop containers from starting.
-Status addRule(scmp_filter_ctx ctx, std::uint32_t action, std::string_view name,
-    const scmp_arg_cmp* cmp = nullptr)
+Status addRule(scmp_filter_ctx ctx, std::uint32_t action, std::string_view name, const scmp_arg_cmp* cmp = nullptr)
 {
     const std::string key(name);
     const int nr = seccomp_syscall_resolve_name(key.c_str());
@@ -87,8 +86,8 @@ Status restrictPersonality(scmp_filter_ctx ctx)
 // seccomp cannot read, so it gets ENOSYS and glibc falls back to clone.
 Status restrictClone(scmp_filter_ctx ctx)
 {
-    for (std::uint64_t flag : {CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC, CLONE_NEWUSER, CLONE_NEWPID,
-             CLONE_NEWNET, CLONE_NEWCGROUP}) {
+    for (std::uint64_t flag :
+         {CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC, CLONE_NEWUSER, CLONE_NEWPID, CLONE_NEWNET, CLONE_NEWCGROUP}) {
         const scmp_arg_cmp cmp = SCMP_A0(SCMP_CMP_MASKED_EQ, flag, flag);
         if (auto st = addRule(ctx, SCMP_ACT_ERRNO(EPERM), "clone", &cmp); !st)
             return st;

@@ -10,33 +10,88 @@ namespace {
 
 constexpr std::string_view kDeniedForAll[] = {
     // Kernel code and modules.
-    "kexec_load", "kexec_file_load", "init_module", "finit_module", "delete_module",
-    "create_module", "query_module", "get_kernel_syms",
+    "kexec_load",
+    "kexec_file_load",
+    "init_module",
+    "finit_module",
+    "delete_module",
+    "create_module",
+    "query_module",
+    "get_kernel_syms",
     // Opening by handle escapes a bind mount (the "shocker" escape; making
     // a handle, name_to_handle_at, opens nothing: systemd's cgroup IDs and
     // mount checks use it). perf observes the host kernel.
-    "open_by_handle_at", "perf_event_open",
+    "open_by_handle_at",
+    "perf_event_open",
     // Host-wide state: accounting, quotas, swap, clocks, kernel log.
     // The clock is the host's (no namespace virtualizes CLOCK_REALTIME).
-    "acct", "quotactl", "quotactl_fd", "swapon", "swapoff", "settimeofday", "clock_settime", "clock_settime64",
-    "clock_adjtime", "clock_adjtime64", "stime", "syslog",
+    "acct",
+    "quotactl",
+    "quotactl_fd",
+    "swapon",
+    "swapoff",
+    "settimeofday",
+    "clock_settime",
+    "clock_settime64",
+    "clock_adjtime",
+    "clock_adjtime64",
+    "stime",
+    "syslog",
     // Raw hardware and obsolete calls.
-    "iopl", "ioperm", "lookup_dcookie", "nfsservctl", "uselib", "ustat", "sysfs", "_sysctl",
-    "vm86", "vm86old",
+    "iopl",
+    "ioperm",
+    "lookup_dcookie",
+    "nfsservctl",
+    "uselib",
+    "ustat",
+    "sysfs",
+    "_sysctl",
+    "vm86",
+    "vm86old",
     // Reading other processes' memory and layout.
-    "userfaultfd", "kcmp", "process_vm_readv", "process_vm_writev",
+    "userfaultfd",
+    "kcmp",
+    "process_vm_readv",
+    "process_vm_writev",
     // NUMA policy affects the host's memory placement.
-    "mbind", "set_mempolicy", "set_mempolicy_home_node", "move_pages", "migrate_pages", "get_mempolicy",
+    "mbind",
+    "set_mempolicy",
+    "set_mempolicy_home_node",
+    "move_pages",
+    "migrate_pages",
+    "get_mempolicy",
 };
 
 // Docker refuses these without a capability application containers lack
 // (CAP_SYS_ADMIN, CAP_SYS_BOOT, CAP_SYS_PTRACE, CAP_SYS_TTY_CONFIG), or
 // always (io_uring: its operations bypass this filter).
 constexpr std::string_view kDeniedForApplications[] = {
-    "mount", "umount", "umount2", "pivot_root", "unshare", "setns", "reboot",
-    "fsopen", "fsconfig", "fsmount", "fspick", "move_mount", "open_tree", "mount_setattr",
-    "sethostname", "setdomainname", "fanotify_init", "lsm_get_self_attr", "lsm_set_self_attr", "lsm_list_modules",
-    "pidfd_getfd", "process_madvise", "vhangup", "io_uring_setup", "io_uring_enter", "io_uring_register",
+    "mount",
+    "umount",
+    "umount2",
+    "pivot_root",
+    "unshare",
+    "setns",
+    "reboot",
+    "fsopen",
+    "fsconfig",
+    "fsmount",
+    "fspick",
+    "move_mount",
+    "open_tree",
+    "mount_setattr",
+    "sethostname",
+    "setdomainname",
+    "fanotify_init",
+    "lsm_get_self_attr",
+    "lsm_set_self_attr",
+    "lsm_list_modules",
+    "pidfd_getfd",
+    "process_madvise",
+    "vhangup",
+    "io_uring_setup",
+    "io_uring_enter",
+    "io_uring_register",
     "bpf",
 };
 
@@ -83,13 +138,34 @@ void coverRange(std::uint64_t low, std::uint64_t end, std::vector<MaskedValue>& 
 
 } // namespace
 
-std::span<const std::string_view> syscallsDeniedForAll() { return kDeniedForAll; }
-std::span<const std::string_view> syscallsDeniedForApplications() { return kDeniedForApplications; }
-std::span<const std::string_view> syscallsDeniedInHostUserNamespace() { return kDeniedInHostUserNamespace; }
-std::span<const std::string_view> syscallsWithoutKeyring() { return kWithoutKeyring; }
-std::span<const CapabilityGuardedSyscall> syscallsDeniedWithCapability() { return kDeniedWithCapability; }
-std::span<const std::uint64_t> socketFamiliesDeniedForApplications() { return kSocketFamiliesDeniedForApplications; }
-std::span<const std::uint64_t> allowedPersonalities() { return kPersonalities; }
+std::span<const std::string_view> syscallsDeniedForAll()
+{
+    return kDeniedForAll;
+}
+std::span<const std::string_view> syscallsDeniedForApplications()
+{
+    return kDeniedForApplications;
+}
+std::span<const std::string_view> syscallsDeniedInHostUserNamespace()
+{
+    return kDeniedInHostUserNamespace;
+}
+std::span<const std::string_view> syscallsWithoutKeyring()
+{
+    return kWithoutKeyring;
+}
+std::span<const CapabilityGuardedSyscall> syscallsDeniedWithCapability()
+{
+    return kDeniedWithCapability;
+}
+std::span<const std::uint64_t> socketFamiliesDeniedForApplications()
+{
+    return kSocketFamiliesDeniedForApplications;
+}
+std::span<const std::uint64_t> allowedPersonalities()
+{
+    return kPersonalities;
+}
 
 std::vector<MaskedValue> blocksOutside(std::span<const std::uint64_t> allowed)
 {

@@ -20,11 +20,10 @@ public:
     UsernsHolder& operator=(const UsernsHolder&) = delete;
     ~UsernsHolder()
     {
-        m_release.reset();   // end of file: the child exits
+        m_release.reset(); // end of file: the child exits
         if (m_pid > 0) {
             ::kill(m_pid, SIGKILL);
-            while (::waitpid(m_pid, nullptr, 0) < 0 && errno == EINTR) {
-            }
+            while (::waitpid(m_pid, nullptr, 0) < 0 && errno == EINTR) {}
         }
     }
 

@@ -22,8 +22,14 @@ namespace {
 // A config file is small text; anything larger is not one.
 constexpr std::size_t kMaxConfigSize = std::size_t{1} << 20;
 
-std::string inQuotes(std::string_view s) { return "'" + std::string(s) + "'"; }
-std::string containerWord(std::string_view name) { return "container " + inQuotes(name); }
+std::string inQuotes(std::string_view s)
+{
+    return "'" + std::string(s) + "'";
+}
+std::string containerWord(std::string_view name)
+{
+    return "container " + inQuotes(name);
+}
 
 // Removes the staging directory unless it was renamed into place.
 class StagingGuard {
@@ -47,7 +53,8 @@ private:
 // helper re-checks the link, so unlinking while others wait is safe.
 class CreateLock {
 public:
-    CreateLock(int dirFd, std::string name, UniqueFd fd) : m_dirFd(dirFd), m_name(std::move(name)), m_fd(std::move(fd)) {}
+    CreateLock(int dirFd, std::string name, UniqueFd fd) : m_dirFd(dirFd), m_name(std::move(name)), m_fd(std::move(fd))
+    {}
     CreateLock(const CreateLock&) = delete;
     CreateLock& operator=(const CreateLock&) = delete;
     ~CreateLock() { ::unlinkat(m_dirFd, m_name.c_str(), 0); }
@@ -126,7 +133,7 @@ Result<std::vector<std::string>> ContainerStore::list() const
     DIR* dir = ::fdopendir(dirFd->get());
     if (!dir)
         return failErrno(errno, "list " + inQuotes(m_paths.containersDir().string()));
-    (void)dirFd->release();   // owned by dir now
+    (void)dirFd->release(); // owned by dir now
     std::vector<std::string> names;
     while (const dirent* entry = ::readdir(dir)) {
         // Staging, lock and removal entries all start with a dot, which no valid name does.

@@ -28,7 +28,8 @@ std::string busyboxHosts(std::string_view hostname)
     const std::string name(hostname);
     return "127.0.0.1\tlocalhost\n"
            "::1\tlocalhost ip6-localhost ip6-loopback\n"
-           "127.0.1.1\t" + name + "\n";
+           "127.0.1.1\t" +
+           name + "\n";
 }
 
 std::string busyboxInittab(unsigned ttys)
@@ -90,7 +91,8 @@ std::string udhcpcScript()
            "    ifconfig \"$interface\" 0.0.0.0 up\n"
            "    ;;\n"
            "bound|renew)\n"
-           "    ifconfig \"$interface\" \"$ip\" ${subnet:+netmask \"$subnet\"} ${broadcast:+broadcast \"$broadcast\"} up\n"
+           "    ifconfig \"$interface\" \"$ip\" ${subnet:+netmask \"$subnet\"} ${broadcast:+broadcast \"$broadcast\"} "
+           "up\n"
            "    if [ -n \"$router\" ]; then\n"
            "        while route del default gw 0.0.0.0 dev \"$interface\" 2>/dev/null; do :; done\n"
            "        metric=0\n"

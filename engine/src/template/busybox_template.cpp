@@ -21,7 +21,10 @@ namespace berth::templates {
 
 namespace {
 
-std::string inQuotes(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string inQuotes(std::string_view s)
+{
+    return "'" + std::string(s) + "'";
+}
 
 struct DirSpec {
     const char* path;
@@ -29,12 +32,12 @@ struct DirSpec {
 };
 
 constexpr std::array kDirs{
-    DirSpec{"bin", 0755},     DirSpec{"sbin", 0755},     DirSpec{"usr", 0755},
-    DirSpec{"usr/bin", 0755}, DirSpec{"usr/sbin", 0755}, DirSpec{"usr/share/udhcpc", 0755},
+    DirSpec{"bin", 0755},     DirSpec{"sbin", 0755},       DirSpec{"usr", 0755},
+    DirSpec{"usr/bin", 0755}, DirSpec{"usr/sbin", 0755},   DirSpec{"usr/share/udhcpc", 0755},
     DirSpec{"etc", 0755},     DirSpec{"etc/init.d", 0755}, DirSpec{"dev", 0755},
-    DirSpec{"proc", 0555},    DirSpec{"sys", 0555},      DirSpec{"tmp", 01777},
-    DirSpec{"root", 0700},    DirSpec{"home", 0755},     DirSpec{"run", 0755},
-    DirSpec{"var", 0755},     DirSpec{"var/log", 0755},  DirSpec{"var/tmp", 01777},
+    DirSpec{"proc", 0555},    DirSpec{"sys", 0555},        DirSpec{"tmp", 01777},
+    DirSpec{"root", 0700},    DirSpec{"home", 0755},       DirSpec{"run", 0755},
+    DirSpec{"var", 0755},     DirSpec{"var/log", 0755},    DirSpec{"var/tmp", 01777},
     DirSpec{"mnt", 0755},
 };
 
@@ -44,9 +47,13 @@ constexpr std::array<std::string_view, 4> kAppletDirs{"bin", "sbin", "usr/bin", 
 // A hostname as sethostname(2) and /etc/hosts accept it (RFC 1123 labels).
 Status validateHostname(std::string_view name)
 {
-    const auto ok = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'; };
-    if (name.empty() || name.size() > 64 || name.front() == '-' || name.front() == '.' || !std::ranges::all_of(name, ok))
-        return failWith(EINVAL, "invalid hostname " + inQuotes(name) + ": use letters, digits, '-' and '.', at most 64");
+    const auto ok = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+    };
+    if (name.empty() || name.size() > 64 || name.front() == '-' || name.front() == '.' ||
+        !std::ranges::all_of(name, ok))
+        return failWith(EINVAL,
+                        "invalid hostname " + inQuotes(name) + ": use letters, digits, '-' and '.', at most 64");
     return {};
 }
 
@@ -87,8 +94,10 @@ Result<UniqueFd> openStaticBusybox(const std::filesystem::path& busybox)
     if (!isStatic)
         return std::unexpected(isStatic.error().wrap("check busybox " + inQuotes(busybox.string())));
     if (!*isStatic)
-        return failWith(ENOEXEC, inQuotes(busybox.string()) + " is dynamically linked and would not run inside a "
-                        "container; install the package busybox-static", busybox.string());
+        return failWith(ENOEXEC,
+                        inQuotes(busybox.string()) + " is dynamically linked and would not run inside a "
+                                                     "container; install the package busybox-static",
+                        busybox.string());
     return fd;
 }
 

@@ -25,8 +25,10 @@ namespace {
 // No tty: the stage may run in the session of a terminal (tests, berthctl
 // run by hand), and /dev/tty would reach it.
 constexpr const char* kDevices[] = {"null", "zero", "full", "random", "urandom"};
-constexpr const char* kDevLinks[][2] = {{"/proc/self/fd", "fd"},     {"/proc/self/fd/0", "stdin"},
-                                        {"/proc/self/fd/1", "stdout"}, {"/proc/self/fd/2", "stderr"},
+constexpr const char* kDevLinks[][2] = {{"/proc/self/fd", "fd"},
+                                        {"/proc/self/fd/0", "stdin"},
+                                        {"/proc/self/fd/1", "stdout"},
+                                        {"/proc/self/fd/2", "stderr"},
                                         {"pts/ptmx", "ptmx"}};
 
 // A fixed buffer: nothing here may allocate.
@@ -134,8 +136,7 @@ int enterUserNamespace(const ContainedChild& child)
 // namespace) and pivot_root refuses locked mounts; a clone is not.
 int remountTreeHere()
 {
-    const int clone = static_cast<int>(
-        ::open_tree(AT_FDCWD, ".", OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | AT_RECURSIVE));
+    const int clone = static_cast<int>(::open_tree(AT_FDCWD, ".", OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | AT_RECURSIVE));
     if (clone < 0)
         return -1;
     if (::move_mount(clone, "", AT_FDCWD, ".", MOVE_MOUNT_F_EMPTY_PATH) != 0)

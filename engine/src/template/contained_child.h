@@ -9,10 +9,10 @@
 namespace berth::templates {
 
 struct ContainedChild {
-    const char* target = nullptr;        // the host path the idmapped tree is attached at
-    int treeFd = -1;                     // the idmapped tree (open_tree + mount_setattr), detached
-    int usernsFd = -1;                   // the stage's user namespace, its maps written
-    const char* devTmpfsOptions = nullptr;   // /dev's tmpfs, owned by the namespace's root
+    const char* target = nullptr;          // the host path the idmapped tree is attached at
+    int treeFd = -1;                       // the idmapped tree (open_tree + mount_setattr), detached
+    int usernsFd = -1;                     // the stage's user namespace, its maps written
+    const char* devTmpfsOptions = nullptr; // /dev's tmpfs, owned by the namespace's root
     const char* hostname = nullptr;
     std::size_t hostnameLength = 0;
     const security::SeccompProgram* seccomp = nullptr;

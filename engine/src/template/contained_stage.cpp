@@ -128,24 +128,28 @@ Result<int> runContained(const fsys::path& root, const std::vector<std::string>&
     if (!tree)
         return fail(tree.error());
     // Caps inside the user namespace only; the system set decides the filter.
-    auto seccomp = security::buildDefaultSeccomp(ContainerKind::System,
-                                                 security::defaultCapabilities(ContainerKind::System),
-                                                 security::UserNamespace::Own);
+    auto seccomp = security::buildDefaultSeccomp(
+        ContainerKind::System, security::defaultCapabilities(ContainerKind::System), security::UserNamespace::Own);
     if (!seccomp)
         return fail(seccomp.error());
     const std::string target = root.string();
-    const std::string devOptions = "mode=0755,size=1m,nr_inodes=64,uid=" + std::to_string(kStageIdBase) +
-                                   ",gid=" + std::to_string(kStageIdBase);
-    const ContainedChild child{.target = target.c_str(), .treeFd = tree->get(), .usernsFd = userns->get(),
-                               .devTmpfsOptions = devOptions.c_str(), .hostname = options.hostname.c_str(),
-                               .hostnameLength = options.hostname.size(), .seccomp = &*seccomp};
+    const std::string devOptions =
+        "mode=0755,size=1m,nr_inodes=64,uid=" + std::to_string(kStageIdBase) + ",gid=" + std::to_string(kStageIdBase);
+    const ContainedChild child{.target = target.c_str(),
+                               .treeFd = tree->get(),
+                               .usernsFd = userns->get(),
+                               .devTmpfsOptions = devOptions.c_str(),
+                               .hostname = options.hostname.c_str(),
+                               .hostnameLength = options.hostname.size(),
+                               .seccomp = &*seccomp};
     // container=lxc: debootstrap then knows it cannot make device nodes
     // (its mount check would try) and uses the ones it finds.
-    LoggedRunOptions run{.silenceLimit = options.silenceLimit, .privateMounts = true, .newPidNamespace = true,
-                         .extraEnvironment = {"container=lxc"},
-                         .childMain = [&child](char* const* args, char* const* envp) {
-                             return runContainedChild(child, args, envp);
-                         }};
+    LoggedRunOptions run{
+        .silenceLimit = options.silenceLimit,
+        .privateMounts = true,
+        .newPidNamespace = true,
+        .extraEnvironment = {"container=lxc"},
+        .childMain = [&child](char* const* args, char* const* envp) { return runContainedChild(child, args, envp); }};
     return runLogged(argv, progress, onLine, run);
 }
 

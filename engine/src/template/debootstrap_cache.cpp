@@ -58,9 +58,8 @@ Result<UniqueFd> openCacheDir(const fsys::path& cacheDir)
 bool entryComplete(int cacheFd, const std::string& key)
 {
     struct stat st {};
-    return ::fstatat(cacheFd, (key + "/metadata.json").c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-           S_ISREG(st.st_mode) && ::fstatat(cacheFd, (key + "/rootfs").c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-           S_ISDIR(st.st_mode);
+    return ::fstatat(cacheFd, (key + "/metadata.json").c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
+           ::fstatat(cacheFd, (key + "/rootfs").c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
 }
 
 // Staging directories of this key are left over from a build that died:
@@ -125,8 +124,8 @@ Status runDebootstrap(const DebootstrapRequest& request, std::vector<std::string
     if (auto checked = checkedStage(request, first, parser, lastLine); !checked || !options.secondStage)
         return checked;
     const std::vector<std::string> second = secondStageArguments();
-    progress.log(joinedArguments(second) + " (contained: user namespace at host ID " +
-                 std::to_string(kStageIdBase) + ", no network)");
+    progress.log(joinedArguments(second) + " (contained: user namespace at host ID " + std::to_string(kStageIdBase) +
+                 ", no network)");
     auto stage = runContained(target, second, progress, onLine);
     if (auto checked = checkedStage(request, stage, parser, lastLine); !checked)
         return checked;
@@ -152,8 +151,8 @@ Status buildEntry(int cacheFd, const fsys::path& cacheDir, const DebootstrapRequ
         return ran;
     if (auto checked = progress.check(); !checked)
         return checked;
-    const std::string metadata = cacheMetadata(request, *argv, static_cast<long long>(std::time(nullptr)),
-                                               fs::randomSuffix());
+    const std::string metadata =
+        cacheMetadata(request, *argv, static_cast<long long>(std::time(nullptr)), fs::randomSuffix());
     if (auto written = fs::writeFileAtomic(staging / "metadata.json", metadata, 0644); !written)
         return written;
     if (::renameat(cacheFd, stagingName.c_str(), cacheFd, key.c_str()) != 0)
@@ -185,12 +184,18 @@ std::string cacheMetadata(const DebootstrapRequest& request, const std::vector<s
                           long long builtAt, const std::string& buildId)
 {
     const nlohmann::json metadata = {
-        {"key", cacheKey(request)},         {"distro", request.distro},
-        {"release", request.release},       {"variant", request.variant},
-        {"architecture", request.architecture}, {"mirror", request.mirror},
-        {"components", request.components}, {"keyring", request.keyring},
-        {"packages", request.packages},     {"debootstrap", arguments},
-        {"builtAt", builtAt},               {"buildId", buildId},
+        {"key", cacheKey(request)},
+        {"distro", request.distro},
+        {"release", request.release},
+        {"variant", request.variant},
+        {"architecture", request.architecture},
+        {"mirror", request.mirror},
+        {"components", request.components},
+        {"keyring", request.keyring},
+        {"packages", request.packages},
+        {"debootstrap", arguments},
+        {"builtAt", builtAt},
+        {"buildId", buildId},
     };
     return metadata.dump(2) + "\n";
 }

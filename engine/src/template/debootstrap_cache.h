@@ -21,8 +21,8 @@
 namespace berth::templates {
 
 struct CachedRootfs {
-    std::filesystem::path rootfs;   // <cacheDir>/<key>/rootfs
-    bool built = false;             // false: an existing entry was reused
+    std::filesystem::path rootfs; // <cacheDir>/<key>/rootfs
+    bool built = false;           // false: an existing entry was reused
 };
 
 struct CacheBuildOptions {

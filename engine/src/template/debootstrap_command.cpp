@@ -24,15 +24,21 @@ struct Distro {
 };
 
 constexpr Distro kDistros[] = {
-    {"debian", "bookworm", "http://deb.debian.org/debian", "/usr/share/keyrings/debian-archive-keyring.gpg",
+    {"debian",
+     "bookworm",
+     "http://deb.debian.org/debian",
+     "/usr/share/keyrings/debian-archive-keyring.gpg",
      {"bookworm", "bullseye", "trixie", "sid", "buster", nullptr}},
-    {"ubuntu", "jammy", "http://archive.ubuntu.com/ubuntu", "/usr/share/keyrings/ubuntu-archive-keyring.gpg",
+    {"ubuntu",
+     "jammy",
+     "http://archive.ubuntu.com/ubuntu",
+     "/usr/share/keyrings/ubuntu-archive-keyring.gpg",
      {"jammy", "noble", "focal", nullptr, nullptr, nullptr}},
 };
 
 constexpr std::pair<const char*, const char*> kArchitectures[] = {
-    {"x86_64", "amd64"}, {"aarch64", "arm64"}, {"i686", "i386"}, {"armv7l", "armhf"},
-    {"ppc64le", "ppc64el"}, {"s390x", "s390x"}, {"riscv64", "riscv64"},
+    {"x86_64", "amd64"},    {"aarch64", "arm64"}, {"i686", "i386"},       {"armv7l", "armhf"},
+    {"ppc64le", "ppc64el"}, {"s390x", "s390x"},   {"riscv64", "riscv64"},
 };
 
 const Distro* findDistro(std::string_view name)
@@ -56,8 +62,8 @@ bool validPackageName(const std::string& name)
     if (name.size() < 2 || !std::isalnum(static_cast<unsigned char>(name.front())))
         return false;
     return std::all_of(name.begin(), name.end(), [](char c) {
-        return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) ||
-               c == '+' || c == '-' || c == '.';
+        return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '+' ||
+               c == '-' || c == '.';
     });
 }
 
@@ -142,7 +148,8 @@ Result<DebootstrapRequest> normalizedRequest(DebootstrapRequest request)
     if (request.release.empty())
         request.release = distro->defaultRelease;
     if (!knownRelease(*distro, request.release))
-        return failWith(EINVAL, "'" + request.release + "' is not a release of " + request.distro + " that Berth knows");
+        return failWith(EINVAL,
+                        "'" + request.release + "' is not a release of " + request.distro + " that Berth knows");
     if (request.architecture.empty()) {
         auto host = hostDebianArchitecture();
         if (!host)
@@ -178,8 +185,8 @@ Result<std::vector<std::string>> debootstrapArguments(const DebootstrapRequest& 
     auto checked = normalizedRequest(request);
     if (!checked)
         return fail(checked.error());
-    std::vector<std::string> argv = {"debootstrap", "--foreign", "--keyring=" + checked->keyring,
-                                     "--force-check-gpg", "--arch=" + checked->architecture};
+    std::vector<std::string> argv = {"debootstrap", "--foreign", "--keyring=" + checked->keyring, "--force-check-gpg",
+                                     "--arch=" + checked->architecture};
     if (checked->variant != "default")
         argv.push_back("--variant=" + checked->variant);
     argv.push_back("--components=" + joined(checked->components));
@@ -201,9 +208,9 @@ std::string cacheKey(const DebootstrapRequest& request)
     // One field a line: no value holds a newline (normalizedRequest).
     const std::string identity = "berth-debootstrap-1\n" + request.distro + "\n" + request.release + "\n" +
                                  request.variant + "\n" + request.architecture + "\n" + request.mirror + "\n" +
-                                 joined(request.components) + "\n" + request.keyring + "\n" +
-                                 joined(request.packages) + "\n";
-    const std::string digest = image::sha256OfText(identity);   // "sha256:<64 hex>"
+                                 joined(request.components) + "\n" + request.keyring + "\n" + joined(request.packages) +
+                                 "\n";
+    const std::string digest = image::sha256OfText(identity); // "sha256:<64 hex>"
     return request.distro + "-" + request.release + "-" + request.variant + "-" + request.architecture + "-" +
            digest.substr(digest.find(':') + 1, 32);
 }

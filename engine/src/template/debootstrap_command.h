@@ -41,7 +41,7 @@ struct DebootstrapRequest {
 // of the target runs), the Release file's signature checked against the
 // keyring and required (--force-check-gpg).
 [[nodiscard]] Result<std::vector<std::string>> debootstrapArguments(const DebootstrapRequest& request,
-                                                                   const std::filesystem::path& target);
+                                                                    const std::filesystem::path& target);
 
 // argv of the second stage, run inside the target as its root
 // (contained_stage.h says where): the copy of debootstrap that the first

@@ -7,19 +7,17 @@ namespace berth::templates {
 namespace {
 
 struct Stage {
-    const char* verb;       // the word after "I: "
-    int order;              // Retrieving and Validating alternate: one stage
-    const char* step;       // shown to people
-    double start, width;    // the stage's share of the run
+    const char* verb;    // the word after "I: "
+    int order;           // Retrieving and Validating alternate: one stage
+    const char* step;    // shown to people
+    double start, width; // the stage's share of the run
 };
 
 // Shares measured roughly on a minbase bookworm run: downloading
 // dominates, configuring is next.
 constexpr Stage kStages[] = {
-    {"Retrieving", 0, "Downloading packages", 0.00, 0.50},
-    {"Validating", 0, "Downloading packages", 0.00, 0.50},
-    {"Extracting", 1, "Extracting packages", 0.50, 0.10},
-    {"Unpacking", 2, "Unpacking packages", 0.60, 0.15},
+    {"Retrieving", 0, "Downloading packages", 0.00, 0.50},  {"Validating", 0, "Downloading packages", 0.00, 0.50},
+    {"Extracting", 1, "Extracting packages", 0.50, 0.10},   {"Unpacking", 2, "Unpacking packages", 0.60, 0.15},
     {"Configuring", 3, "Configuring packages", 0.75, 0.24},
 };
 

@@ -9,8 +9,8 @@
 namespace berth::templates {
 
 struct DebootstrapStage {
-    std::string step;        // "Retrieving packages"
-    double fraction = 0;     // of the whole debootstrap run, 0..1
+    std::string step;    // "Retrieving packages"
+    double fraction = 0; // of the whole debootstrap run, 0..1
 };
 
 // Follows debootstrap's "I: ..." lines. Its stages come in a fixed order

@@ -71,7 +71,8 @@ private:
     for (int sig = 1; sig < NSIG; ++sig)
         if (sig != SIGKILL && sig != SIGSTOP)
             ::signal(sig, SIG_DFL);
-    if (options.privateMounts && (::unshare(CLONE_NEWNS) != 0 || ::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0))
+    if (options.privateMounts &&
+        (::unshare(CLONE_NEWNS) != 0 || ::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0))
         ::_exit(125);
     if (::dup2(nullFd, 0) < 0 || ::dup2(outFd, 1) < 0 || ::dup2(outFd, 2) < 0)
         ::_exit(125);
@@ -196,7 +197,7 @@ Result<int> runLogged(const std::vector<std::string>& argv, const Progress& prog
     const pid_t pid = startChild(start);
     if (pid < 0)
         return failErrno(errno, "fork");
-    ::setpgid(pid, pid);   // also here, so the group exists before any kill
+    ::setpgid(pid, pid); // also here, so the group exists before any kill
     GroupGuard guard(pid);
     writeEnd.reset();
     LineBuffer lines(onLine);

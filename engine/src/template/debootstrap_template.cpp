@@ -47,8 +47,9 @@ Result<std::string> systemConfig(const BuildContext& ctx, const fsys::path& lowe
     if (!config->get("lxc.tty.max"))
         settings.emplace_back("lxc.tty.max", "1");
     if (snapshot)
-        settings.emplace_back("lxc.rootfs.path", "overlay:" + lower.string() + ":" +
-                                                     (ctx.settings.paths.containerDir(ctx.request.name) / "delta").string());
+        settings.emplace_back("lxc.rootfs.path",
+                              "overlay:" + lower.string() + ":" +
+                                  (ctx.settings.paths.containerDir(ctx.request.name) / "delta").string());
     for (const auto& [key, value] : settings)
         if (auto set = config->set(key, value); !set)
             return fail(set.error());
@@ -96,8 +97,8 @@ DebootstrapRequest debootstrapRequestOf(std::string_view distro, const TemplateO
 
 Status buildDebootstrap(const BuildContext& ctx)
 {
-    auto cached = ensureCachedRootfs(cacheDirOf(ctx.settings), debootstrapRequestOf(ctx.request.templateName, ctx.options),
-                                     ctx.progress);
+    auto cached = ensureCachedRootfs(cacheDirOf(ctx.settings),
+                                     debootstrapRequestOf(ctx.request.templateName, ctx.options), ctx.progress);
     if (!cached)
         return fail(cached.error());
     if (auto checked = ctx.progress.check(); !checked)

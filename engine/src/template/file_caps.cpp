@@ -53,8 +53,8 @@ Result<int> normalizeDirectory(int dirFd, const fsys::path& where, dev_t device)
             return failErrno(errno, "stat " + (where / name).string());
         if (st.st_dev != device || !(S_ISDIR(st.st_mode) || S_ISREG(st.st_mode)))
             continue;
-        const int flags = (S_ISDIR(st.st_mode) ? O_DIRECTORY : O_NONBLOCK | O_NOCTTY) | O_RDONLY | O_NOFOLLOW |
-                          O_CLOEXEC | O_NOATIME;
+        const int flags =
+            (S_ISDIR(st.st_mode) ? O_DIRECTORY : O_NONBLOCK | O_NOCTTY) | O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOATIME;
         UniqueFd fd(::openat(dirFd, name.c_str(), flags));
         if (!fd)
             return failErrno(errno, "open " + (where / name).string());

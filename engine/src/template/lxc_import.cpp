@@ -60,8 +60,11 @@ Result<LxcImportPlan> planImport(const BuildContext& ctx)
     if (!text)
         return fail(text.error());
     const Paths& paths = ctx.settings.paths;
-    const LxcImportTarget target{ctx.request.name, ctx.request.hostname, paths.rootfsDir(ctx.request.name),
-                                 ctx.baseConfig, !ctx.request.network.empty(),
+    const LxcImportTarget target{ctx.request.name,
+                                 ctx.request.hostname,
+                                 paths.rootfsDir(ctx.request.name),
+                                 ctx.baseConfig,
+                                 !ctx.request.network.empty(),
                                  [&paths](std::string_view link) { return net::isBerthBridge(paths, link); }};
     auto plan = convertLxcConfig(*text, *directory, target);
     if (!plan)

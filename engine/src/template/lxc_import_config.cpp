@@ -19,9 +19,10 @@ namespace {
 // LXC 2 names that LXC 3 renamed; lxc-update-config rewrites them, and
 // guessing their meaning here would import a different container.
 constexpr std::array kLegacyKeys = {
-    "lxc.utsname", "lxc.rootfs", "lxc.id_map", "lxc.pts", "lxc.tty", "lxc.haltsignal", "lxc.rebootsignal",
-    "lxc.stopsignal", "lxc.init_cmd", "lxc.init_uid", "lxc.init_gid", "lxc.loglevel", "lxc.logfile",
-    "lxc.aa_profile", "lxc.se_context", "lxc.console", "lxc.devttydir", "lxc.limit", "lxc.seccomp",
+    "lxc.utsname",    "lxc.rootfs",       "lxc.id_map",     "lxc.pts",        "lxc.tty",
+    "lxc.haltsignal", "lxc.rebootsignal", "lxc.stopsignal", "lxc.init_cmd",   "lxc.init_uid",
+    "lxc.init_gid",   "lxc.loglevel",     "lxc.logfile",    "lxc.aa_profile", "lxc.se_context",
+    "lxc.console",    "lxc.devttydir",    "lxc.limit",      "lxc.seccomp",
 };
 
 // Keys that name files of the old LXC installation on the host: the copy
@@ -30,8 +31,8 @@ constexpr std::array kLegacyKeys = {
 // filter), lxc.rootfs.mount LXC's staging mount point.
 bool isHostPathKey(std::string_view key)
 {
-    return key == "lxc.console.logfile" || key == "lxc.log.file" || key == "lxc.seccomp.profile"
-        || key == "lxc.rootfs.mount" || key.starts_with("lxc.hook.");
+    return key == "lxc.console.logfile" || key == "lxc.log.file" || key == "lxc.seccomp.profile" ||
+           key == "lxc.rootfs.mount" || key.starts_with("lxc.hook.");
 }
 
 bool isNetworkKey(std::string_view key)
@@ -71,8 +72,10 @@ Result<std::string> dropCommonIncludes(std::string_view text)
         if (syntax && syntax->kind == ConfigLineSyntax::Kind::Entry && syntax->key == "lxc.include") {
             const std::string where = "config:" + std::to_string(number);
             if (!isLxcCommonConfig(syntax->value))
-                return failWith(EOPNOTSUPP, where + ": lxc.include: " + quoteForMessage(syntax->value)
-                                    + " is not imported: copy its keys into the config first", where);
+                return failWith(EOPNOTSUPP,
+                                where + ": lxc.include: " + quoteForMessage(syntax->value) +
+                                    " is not imported: copy its keys into the config first",
+                                where);
             out += "# dropped by the import (Berth's defaults cover it): ";
         }
         out.append(line);
@@ -118,13 +121,14 @@ Result<std::string> rootfsInDirectory(const Config& config, const fsys::path& di
 {
     const auto entry = config.entry("lxc.rootfs.path");
     if (!entry || entry->value.empty())
-        return std::string("rootfs");   // LXC's default: <lxcpath>/<name>/rootfs
+        return std::string("rootfs"); // LXC's default: <lxcpath>/<name>/rootfs
     std::string_view value = entry->value;
     if (value.starts_with("dir:"))
         value.remove_prefix(4);
     else if (!value.starts_with('/'))
-        return failAt(*entry, EOPNOTSUPP, "rootfs type " + quoteForMessage(value.substr(0, value.find(':')))
-                                              + " cannot be imported (only a directory)");
+        return failAt(*entry, EOPNOTSUPP,
+                      "rootfs type " + quoteForMessage(value.substr(0, value.find(':'))) +
+                          " cannot be imported (only a directory)");
     if (auto ok = checkAbsolutePath(value); !ok)
         return std::unexpected(entryError(*entry, ok.error()));
     const fsys::path path = withoutTrailingSlash(fsys::path(value));
@@ -182,7 +186,7 @@ std::vector<LxcInterface> lxcInterfaces(const Config& config)
         const std::string rest = entry.key.substr(std::string_view("lxc.net.").size());
         const std::string index = rest.substr(0, rest.find('.'));
         auto it = std::ranges::find(out, index, &LxcInterface::index);
-        if (rest == index) {   // lxc.net.N = (empty): cleared
+        if (rest == index) { // lxc.net.N = (empty): cleared
             if (it != out.end())
                 out.erase(it);
             continue;
@@ -200,9 +204,10 @@ std::string interfaceRefusal(const LxcInterface& iface, const LxcImportTarget& t
     const std::string type = iface.get("type");
     const std::string link = iface.get("link");
     if (type == "veth" && (link.empty() || !target.isBerthBridge || !target.isBerthBridge(link)))
-        return "a veth on " + (link.empty() ? std::string("no bridge") : quoteForMessage(link))
-             + ", which is not a Berth bridge: attach the copy to one ('berthctl create --network BRIDGE', or "
-               "lxc.net." + iface.index + ".link in its config)";
+        return "a veth on " + (link.empty() ? std::string("no bridge") : quoteForMessage(link)) +
+               ", which is not a Berth bridge: attach the copy to one ('berthctl create --network BRIDGE', or "
+               "lxc.net." +
+               iface.index + ".link in its config)";
     if (type != "veth" && type != "macvlan" && type != "empty" && type != "none")
         return "type " + quoteForMessage(type) + " cannot be imported (Berth has veth, macvlan, empty and none)";
     return {};
@@ -214,22 +219,22 @@ Status importInterface(Config& config, const LxcInterface& iface, std::vector<st
     for (const ConfigEntry& entry : iface.entries) {
         const std::string_view subkey = std::string_view(entry.key).substr(("lxc.net." + iface.index + ".").size());
         if (std::ranges::find(kImportedNetKeys, subkey) == kImportedNetKeys.end()) {
-            notes.push_back(entry.where() + ": " + entry.key + " = " + quoteForMessage(entry.value)
-                            + " is not imported (Berth has no such network key)");
+            notes.push_back(entry.where() + ": " + entry.key + " = " + quoteForMessage(entry.value) +
+                            " is not imported (Berth has no such network key)");
             continue;
         }
         if (auto set = config.set(entry.key, entry.value); !set)
             return set;
     }
     if (!iface.get("hwaddr").empty())
-        notes.push_back("lxc.net." + iface.index + ".hwaddr " + iface.get("hwaddr")
-                        + " is the LXC container's: do not run both on one network");
+        notes.push_back("lxc.net." + iface.index + ".hwaddr " + iface.get("hwaddr") +
+                        " is the LXC container's: do not run both on one network");
     return {};
 }
 
 // The LXC interfaces Berth can express; false when there was none to take.
-Result<bool> importNetwork(Config& config, const std::vector<LxcInterface>& interfaces,
-                           const LxcImportTarget& target, std::vector<std::string>& notes)
+Result<bool> importNetwork(Config& config, const std::vector<LxcInterface>& interfaces, const LxcImportTarget& target,
+                           std::vector<std::string>& notes)
 {
     bool imported = false;
     for (const LxcInterface& iface : interfaces) {
@@ -255,8 +260,7 @@ Status takeFromBase(Config& config, const Config& base, bool (*matches)(const Co
 
 // The network: the one asked for, else what of LXC's Berth can express,
 // else the base config's (none).
-Status chooseNetwork(Config& config, const Config& base, const LxcImportTarget& target,
-                     std::vector<std::string>& notes)
+Status chooseNetwork(Config& config, const Config& base, const LxcImportTarget& target, std::vector<std::string>& notes)
 {
     const std::vector<LxcInterface> interfaces = lxcInterfaces(config);
     unsetMatching(config, isNetworkKey);
@@ -285,9 +289,9 @@ Status applyTarget(Config& config, const LxcImportTarget& target, const std::str
     if (auto network = chooseNetwork(config, *base, target, notes); !network)
         return network;
     // LXC's lxc.mount.auto may have come only from the dropped common.conf.
-    if (auto taken = takeFromBase(config, *base, [](const Config& c, std::string_view key) {
-            return key == "lxc.mount.auto" && !c.entry(key);
-        });
+    if (auto taken = takeFromBase(
+            config, *base,
+            [](const Config& c, std::string_view key) { return key == "lxc.mount.auto" && !c.entry(key); });
         !taken)
         return taken;
     const std::pair<const char*, std::string> values[] = {

@@ -14,9 +14,9 @@
 namespace berth::templates {
 
 struct LxcImportTarget {
-    std::string name;                 // the new container
-    std::string hostname;             // empty: the name
-    std::filesystem::path rootfs;     // where the copied rootfs will live
+    std::string name;             // the new container
+    std::string hostname;         // empty: the name
+    std::filesystem::path rootfs; // where the copied rootfs will live
     // The config Berth gives a new container of this request: its
     // lxc.mount.auto fills in a missing one; its network (lxc.net.*) replaces
     // the old one when the request names a network, or when none of the old
@@ -28,8 +28,8 @@ struct LxcImportTarget {
 };
 
 struct LxcImportPlan {
-    std::string config;               // the converted config text
-    std::string oldName;              // recorded as berth.imported-from
+    std::string config;  // the converted config text
+    std::string oldName; // recorded as berth.imported-from
     // The rootfs to copy, relative to the LXC container directory.
     std::string rootfsInDirectory;
     // What was not carried over, for people (also comments atop `config`).

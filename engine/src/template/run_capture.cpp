@@ -59,7 +59,7 @@ Result<std::string> runAndCapture(const std::vector<std::string>& argv)
         return failErrno(err, "run '" + argv[0] + "'");
     writeEnd.reset();
     auto output = fs::readAll(readEnd.get(), std::size_t{1} << 20);
-    readEnd.reset();   // a child still writing gets EPIPE instead of blocking us
+    readEnd.reset(); // a child still writing gets EPIPE instead of blocking us
     auto exited = waitFor(pid, argv[0]);
     if (!exited)
         return std::unexpected(exited.error());

@@ -21,8 +21,7 @@ Status readAt(int fd, void* buf, size_t size, off_t offset)
 }
 
 // Walks the program headers of one ELF class looking for PT_INTERP.
-template <class Ehdr, class Phdr>
-Result<bool> hasInterpreter(int fd)
+template <class Ehdr, class Phdr> Result<bool> hasInterpreter(int fd)
 {
     Ehdr header{};
     if (auto ok = readAt(fd, &header, sizeof header, 0); !ok)
@@ -49,9 +48,9 @@ Result<bool> isStaticElf(int fd)
         return std::unexpected(ok.error());
     if (std::memcmp(ident, ELFMAG, SELFMAG) != 0)
         return failWith(ENOEXEC, "not an ELF executable");
-    Result<bool> interp = ident[EI_CLASS] == ELFCLASS64 ? hasInterpreter<Elf64_Ehdr, Elf64_Phdr>(fd)
-                        : ident[EI_CLASS] == ELFCLASS32 ? hasInterpreter<Elf32_Ehdr, Elf32_Phdr>(fd)
-                                                        : Result<bool>(failWith(ENOEXEC, "unknown ELF class"));
+    Result<bool> interp = ident[EI_CLASS] == ELFCLASS64   ? hasInterpreter<Elf64_Ehdr, Elf64_Phdr>(fd)
+                          : ident[EI_CLASS] == ELFCLASS32 ? hasInterpreter<Elf32_Ehdr, Elf32_Phdr>(fd)
+                                                          : Result<bool>(failWith(ENOEXEC, "unknown ELF class"));
     if (!interp)
         return interp;
     return !*interp;

@@ -15,9 +15,9 @@ namespace berth::templates {
 struct BuildContext {
     const EngineSettings& settings;
     const CreateRequest& request;
-    const TemplateOptions& options;     // validated, defaults filled
+    const TemplateOptions& options; // validated, defaults filled
     const Progress& progress;
-    std::filesystem::path staging;      // fill rootfs/ (or delta/ for snapshots) and config
+    std::filesystem::path staging; // fill rootfs/ (or delta/ for snapshots) and config
     // The config text a new container of this request gets (rootfs in its
     // final place, network, kind, command); builders amend it as they need.
     std::string baseConfig;
@@ -28,7 +28,7 @@ using BuildFunction = Status (*)(const BuildContext&);
 [[nodiscard]] Status buildBusybox(const BuildContext& ctx);
 [[nodiscard]] Status buildTarball(const BuildContext& ctx);
 [[nodiscard]] Status buildClone(const BuildContext& ctx);
-[[nodiscard]] Status buildDebootstrap(const BuildContext& ctx);   // debian, ubuntu
+[[nodiscard]] Status buildDebootstrap(const BuildContext& ctx); // debian, ubuntu
 [[nodiscard]] Status buildOci(const BuildContext& ctx);
 [[nodiscard]] Status buildLxcImport(const BuildContext& ctx);
 

@@ -52,8 +52,8 @@ Result<std::string> checkInteger(const TemplateOption& option, std::string_view 
     if (ec != std::errc{} || end != value.data() + value.size())
         return fail(badValue(option, "'" + std::string(value) + "' is not a whole number"));
     if (number < option.minimum || number > option.maximum)
-        return fail(badValue(option, std::to_string(number) + " is outside " + std::to_string(option.minimum) +
-                                         ".." + std::to_string(option.maximum)));
+        return fail(badValue(option, std::to_string(number) + " is outside " + std::to_string(option.minimum) + ".." +
+                                         std::to_string(option.maximum)));
     return std::string(value);
 }
 
@@ -72,12 +72,16 @@ Result<std::string> checkValue(const TemplateOption& option, std::string_view va
     if (value.size() > kMaxValueLength)
         return fail(badValue(option, "the value is longer than " + std::to_string(kMaxValueLength) + " bytes"));
     // Values end up in config files and command lines: one line, printable.
-    if (std::any_of(value.begin(), value.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }))
+    if (std::any_of(value.begin(), value.end(),
+                    [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }))
         return fail(badValue(option, "the value contains control characters"));
     switch (option.type) {
-    case OptionType::Boolean: return checkBoolean(option, value);
-    case OptionType::Integer: return checkInteger(option, value);
-    case OptionType::Choice: return checkChoice(option, value);
+    case OptionType::Boolean:
+        return checkBoolean(option, value);
+    case OptionType::Integer:
+        return checkInteger(option, value);
+    case OptionType::Choice:
+        return checkChoice(option, value);
     case OptionType::Container:
         if (auto valid = validateContainerName(value); !valid)
             return fail(badValue(option, valid.error().message));
@@ -117,8 +121,8 @@ Result<TemplateOptions> validateTemplateOptions(const TemplateInfo& info, const 
     for (const auto& [key, value] : given) {
         const TemplateOption* option = findOption(info, key);
         if (!option)
-            return failWith(EINVAL, "template '" + info.name + "' has no option '" + key + "' (its options: " +
-                                        optionNames(info) + ")");
+            return failWith(EINVAL, "template '" + info.name + "' has no option '" + key +
+                                        "' (its options: " + optionNames(info) + ")");
         auto checked = checkValue(*option, value);
         if (!checked)
             return fail(checked.error());

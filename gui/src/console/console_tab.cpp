@@ -69,7 +69,8 @@ QWidget* ConsoleTab::createToolBar()
     m_modeBox->addItem(tr("Console"), int(Mode::Console));
     m_modeBox->addItem(tr("Shell"), int(Mode::Shell));
     m_modeBox->setToolTip(tr("The container's console, or a new shell in it."));
-    connect(m_modeBox, &QComboBox::activated, this, [this](int index) { setMode(Mode(m_modeBox->itemData(index).toInt())); });
+    connect(m_modeBox, &QComboBox::activated, this,
+            [this](int index) { setMode(Mode(m_modeBox->itemData(index).toInt())); });
     auto* external = new QPushButton(tr("Open in a terminal window"), bar);
     connect(external, &QPushButton::clicked, this, &ConsoleTab::openExternal);
     layout->addWidget(m_modeBox);
@@ -178,12 +179,12 @@ void ConsoleTab::connectTerminal()
     // The helper starts commands with an empty environment; the shell's
     // line editing needs to know what terminal it draws on.
     request.env = {QStringLiteral("TERM=xterm-256color")};
-    m_source.execPty(request, this,
-                     [this, generation](const client::Result<std::pair<uint, QDBusUnixFileDescriptor>>& started) {
-                         const auto fd = started ? client::Result<QDBusUnixFileDescriptor>(started->second)
-                                                 : client::Result<QDBusUnixFileDescriptor>(std::unexpect, started.error());
-                         opened(generation, fd, tr("open a shell in '%1'").arg(m_name));
-                     });
+    m_source.execPty(
+        request, this, [this, generation](const client::Result<std::pair<uint, QDBusUnixFileDescriptor>>& started) {
+            const auto fd = started ? client::Result<QDBusUnixFileDescriptor>(started->second)
+                                    : client::Result<QDBusUnixFileDescriptor>(std::unexpect, started.error());
+            opened(generation, fd, tr("open a shell in '%1'").arg(m_name));
+        });
 }
 
 void ConsoleTab::opened(int generation, const client::Result<QDBusUnixFileDescriptor>& fd, const QString& what)
@@ -207,7 +208,7 @@ void ConsoleTab::opened(int generation, const client::Result<QDBusUnixFileDescri
     m_terminal->attach(own);
     m_terminal->setFocus();
     if (m_mode == Mode::Console)
-        sendSize();   // the console keeps the size its last viewer gave it
+        sendSize(); // the console keeps the size its last viewer gave it
 }
 
 void ConsoleTab::hungUp()
@@ -239,8 +240,8 @@ void ConsoleTab::openExternal()
 {
     if (m_name.isEmpty())
         return;
-    const QString error = ExternalTerminal::open(
-        m_name, m_mode == Mode::Console ? ExternalTerminal::Mode::Console : ExternalTerminal::Mode::Shell);
+    const QString error = ExternalTerminal::open(m_name, m_mode == Mode::Console ? ExternalTerminal::Mode::Console
+                                                                                 : ExternalTerminal::Mode::Shell);
     if (!error.isEmpty())
         showMessage(error, m_reconnect->isVisible());
 }

@@ -72,7 +72,7 @@ private:
     QString m_name;
     QString m_state;
     Mode m_mode = Mode::Console;
-    int m_generation = 0;       // replies for an older connection attempt are dropped
+    int m_generation = 0; // replies for an older connection attempt are dropped
     bool m_connecting = false;
     bool m_waitForUser = false; // after a hangup or a refusal: Reconnect, or the container running again
 };

@@ -65,9 +65,9 @@ void FdChannel::flush()
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0 && errno == EAGAIN)
-            break;   // the rest when the descriptor can take it
+            break; // the rest when the descriptor can take it
         if (n < 0) {
-            m_pending.clear();   // the reader sees the end and reports it
+            m_pending.clear(); // the reader sees the end and reports it
             break;
         }
         m_pending.remove(0, qsizetype(n));

@@ -59,7 +59,7 @@ TerminalHost terminalHost(const QString& root)
     if (!info.open(QIODevice::ReadOnly))
         return TerminalHost::FlatpakNoHostAccess;
     return flatpakInfoAllowsHost(QString::fromUtf8(info.readAll())) ? TerminalHost::FlatpakHost
-                                                                      : TerminalHost::FlatpakNoHostAccess;
+                                                                    : TerminalHost::FlatpakNoHostAccess;
 }
 
 QString berthctlFor(TerminalHost host, const QString& besideApp)

@@ -8,13 +8,13 @@
 namespace berth::gui {
 
 struct TerminalCell {
-    QString text;          // empty: a blank cell
-    QColor foreground;     // invalid: the widget's default colour
-    QColor background;     // invalid: the widget's default colour
+    QString text;      // empty: a blank cell
+    QColor foreground; // invalid: the widget's default colour
+    QColor background; // invalid: the widget's default colour
     bool bold = false;
     bool underline = false;
     bool reverse = false;
-    int width = 1;         // 2 for a wide character; the cell after it has 0
+    int width = 1; // 2 for a wide character; the cell after it has 0
 };
 
 } // namespace berth::gui

@@ -15,7 +15,7 @@ namespace berth::gui {
 // Either a named key or a character, with modifiers.
 struct TerminalKey {
     VTermKey key = VTERM_KEY_NONE;
-    std::uint32_t character = 0;   // when key is VTERM_KEY_NONE
+    std::uint32_t character = 0; // when key is VTERM_KEY_NONE
     VTermModifier modifiers = VTERM_MOD_NONE;
 
     bool operator==(const TerminalKey&) const = default;

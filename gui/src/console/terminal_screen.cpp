@@ -13,7 +13,7 @@ TerminalScreen::TerminalScreen(int rows, int columns, int scrollbackLines, QObje
     vterm_output_set_callback(m_vterm, &TerminalScreen::writeOutput, this);
     m_screen = vterm_obtain_screen(m_vterm);
     static const VTermScreenCallbacks callbacks = {
-        .damage = nullptr,   // write() announces one change for all its damage
+        .damage = nullptr, // write() announces one change for all its damage
         .moverect = nullptr,
         .movecursor = &TerminalScreen::moveCursor,
         .settermprop = &TerminalScreen::setTermProp,
@@ -126,7 +126,7 @@ QString TerminalScreen::lineText(int line) const
     for (int column = 0; column < m_columns; ++column) {
         const TerminalCell c = cell(line, column);
         if (c.width == 0)
-            continue;   // the right half of a wide character
+            continue; // the right half of a wide character
         text += c.text.isEmpty() ? QStringLiteral(" ") : c.text;
     }
     while (text.endsWith(QLatin1Char(' ')))

@@ -19,8 +19,7 @@ class TerminalScreen : public QObject {
 public:
     static constexpr int kDefaultScrollback = 5000;
 
-    explicit TerminalScreen(int rows, int columns, int scrollbackLines = kDefaultScrollback,
-                            QObject* parent = nullptr);
+    explicit TerminalScreen(int rows, int columns, int scrollbackLines = kDefaultScrollback, QObject* parent = nullptr);
     ~TerminalScreen() override;
 
     // The program's output.
@@ -41,11 +40,11 @@ public:
     [[nodiscard]] QString lineText(int line) const;
     // From `from` to `to` inclusive (x = column, y = line), lines joined by '\n'.
     [[nodiscard]] QString text(QPoint from, QPoint to) const;
-    [[nodiscard]] QPoint cursor() const { return m_cursor; }   // x = column, y = row
+    [[nodiscard]] QPoint cursor() const { return m_cursor; } // x = column, y = row
     [[nodiscard]] bool cursorVisible() const { return m_cursorVisible; }
 
 Q_SIGNALS:
-    void output(const QByteArray& bytes);   // for the program
+    void output(const QByteArray& bytes); // for the program
     void changed();
     void titleChanged(const QString& title);
 

@@ -27,7 +27,8 @@ bool isPageKey(int key)
 } // namespace
 
 TerminalWidget::TerminalWidget(QWidget* parent)
-    : QAbstractScrollArea(parent), m_screen(new TerminalScreen(kDefaultRows, kDefaultColumns, TerminalScreen::kDefaultScrollback, this))
+    : QAbstractScrollArea(parent),
+      m_screen(new TerminalScreen(kDefaultRows, kDefaultColumns, TerminalScreen::kDefaultScrollback, this))
 {
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     const QFontMetrics metrics(font());
@@ -98,7 +99,8 @@ TerminalCell TerminalWidget::cell(int row, int column) const
 QSize TerminalWidget::sizeHint() const
 {
     return QSize(m_cellSize.width() * kDefaultColumns + verticalScrollBar()->sizeHint().width(),
-                 m_cellSize.height() * kDefaultRows) + QSize(2 * frameWidth(), 2 * frameWidth());
+                 m_cellSize.height() * kDefaultRows) +
+           QSize(2 * frameWidth(), 2 * frameWidth());
 }
 
 int TerminalWidget::topLine() const
@@ -229,7 +231,7 @@ bool TerminalWidget::event(QEvent* event)
 
 bool TerminalWidget::focusNextPrevChild(bool)
 {
-    return false;   // Tab completes in the shell instead of moving the focus
+    return false; // Tab completes in the shell instead of moving the focus
 }
 
 bool TerminalWidget::handleShortcut(const QKeyEvent* event)

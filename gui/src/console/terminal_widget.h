@@ -71,7 +71,7 @@ private:
                    QColor background) const;
     [[nodiscard]] QFont cellFont(const TerminalCell& cell) const;
     [[nodiscard]] int topLine() const;
-    [[nodiscard]] QPoint cellAt(QPoint position) const;   // x = column, y = line
+    [[nodiscard]] QPoint cellAt(QPoint position) const; // x = column, y = line
     [[nodiscard]] bool isSelected(int line, int column) const;
     void scrollToBottom();
 

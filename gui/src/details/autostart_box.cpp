@@ -25,7 +25,7 @@ AutostartBox::AutostartBox(ContainerSource& source, QWidget* parent) : QWidget(p
 
 void AutostartBox::showContainer(const client::ContainerInfo* info)
 {
-    if (m_busy)   // the answer to our own change is on its way
+    if (m_busy) // the answer to our own change is on its way
         return;
     const QSignalBlocker blocker(m_check);
     m_name = info ? info->name : QString();
@@ -40,13 +40,15 @@ void AutostartBox::showDetails(const client::ContainerInfo& info)
 {
     if (!info.autostart)
         return;
-    QString text = info.startDelay > 0
-        ? tr("Starts in boot order %1, then the next one waits %n second(s).", nullptr, int(info.startDelay))
-              .arg(info.startOrder)
-        : tr("Starts in boot order %1 (lower numbers start first).").arg(info.startOrder);
+    QString text =
+        info.startDelay > 0
+            ? tr("Starts in boot order %1, then the next one waits %n second(s).", nullptr, int(info.startDelay))
+                  .arg(info.startOrder)
+            : tr("Starts in boot order %1 (lower numbers start first).").arg(info.startOrder);
     if (!info.waitLinks.isEmpty())
-        text += QLatin1Char('\n') + tr("Waits at boot until these host interfaces are up: %1.")
-                                        .arg(info.waitLinks.join(QStringLiteral(", ")));
+        text +=
+            QLatin1Char('\n') +
+            tr("Waits at boot until these host interfaces are up: %1.").arg(info.waitLinks.join(QStringLiteral(", ")));
     m_details->setText(text);
 }
 
@@ -68,20 +70,21 @@ void AutostartBox::toggled(bool on)
 
 void AutostartBox::write(const QString& name, const QString& config, bool on)
 {
-    const QString text = withConfigValue(config, QStringLiteral("lxc.start.auto"), on ? QStringLiteral("1") : QStringLiteral("0"));
+    const QString text =
+        withConfigValue(config, QStringLiteral("lxc.start.auto"), on ? QStringLiteral("1") : QStringLiteral("0"));
     m_source.setConfig(name, text, this,
                        [this, name, on](const client::Status& status) { finished(name, on, status); });
 }
 
 void AutostartBox::finished(const QString& name, bool on, const client::Status& status)
 {
-    m_busy = false;   // m_name stayed `name`: showContainer waits while busy
+    m_busy = false; // m_name stayed `name`: showContainer waits while busy
     m_check->setEnabled(true);
     if (!status) {
         const QSignalBlocker blocker(m_check);
         m_check->setChecked(!on);
         m_details->setText(errorText(status.error(), on ? tr("start '%1' when the host boots").arg(name)
-                                                         : tr("stop starting '%1' when the host boots").arg(name)));
+                                                        : tr("stop starting '%1' when the host boots").arg(name)));
         return;
     }
     Q_EMIT changed(name);

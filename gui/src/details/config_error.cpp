@@ -8,9 +8,9 @@ std::optional<ConfigErrorLocation> parseConfigError(const QString& message, cons
 {
     // The source at the start or after a separator, so "myconfig:3:" does
     // not count as "config:3:".
-    const QRegularExpression pattern(QStringLiteral("(?:^|[\\s'\"(])%1:(\\d{1,9}):\\s*(.*)$")
-                                         .arg(QRegularExpression::escape(source)),
-                                     QRegularExpression::DotMatchesEverythingOption);
+    const QRegularExpression pattern(
+        QStringLiteral("(?:^|[\\s'\"(])%1:(\\d{1,9}):\\s*(.*)$").arg(QRegularExpression::escape(source)),
+        QRegularExpression::DotMatchesEverythingOption);
     const QRegularExpressionMatch match = pattern.match(message);
     if (!match.hasMatch())
         return std::nullopt;

@@ -10,8 +10,8 @@
 namespace berth::gui {
 
 struct ConfigErrorLocation {
-    int line = 0;      // 1-based, as the engine counts
-    QString message;   // what follows "<source>:<line>: "
+    int line = 0;    // 1-based, as the engine counts
+    QString message; // what follows "<source>:<line>: "
 };
 
 // The first "<source>:<line>:" in `message`; nullopt when there is none,

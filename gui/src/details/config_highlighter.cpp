@@ -30,7 +30,7 @@ void ConfigHighlighter::highlightBlock(const QString& text)
     }
     const qsizetype equals = text.indexOf(QLatin1Char('='), start);
     if (equals < 0) {
-        setFormat(int(start), int(text.size() - start), m_key);   // a key still being typed
+        setFormat(int(start), int(text.size() - start), m_key); // a key still being typed
         return;
     }
     setFormat(int(start), int(equals - start), m_key);

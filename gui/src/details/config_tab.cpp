@@ -54,9 +54,9 @@ bool ConfigTab::setContainer(const QString& name)
 {
     if (name == m_name)
         return true;
-    if (m_editor->document()->isModified()
-        && !m_confirm(tr("Unsaved changes"),
-                      tr("The config of '%1' has changes that are not saved. Discard them?").arg(m_name)))
+    if (m_editor->document()->isModified() &&
+        !m_confirm(tr("Unsaved changes"),
+                   tr("The config of '%1' has changes that are not saved. Discard them?").arg(m_name)))
         return false;
     m_name = name;
     load();
@@ -72,7 +72,7 @@ void ConfigTab::load()
     m_loaded.clear();
     m_editor->clear();
     m_editor->document()->setModified(false);
-    m_editor->setReadOnly(true);   // until the text is there
+    m_editor->setReadOnly(true); // until the text is there
     setEnabled(!m_name.isEmpty());
     if (m_name.isEmpty())
         return;

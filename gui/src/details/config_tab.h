@@ -65,7 +65,7 @@ private:
     QLabel* m_message = nullptr;
     Confirm m_confirm;
     QString m_name;
-    QString m_loaded;   // the text the helper has
+    QString m_loaded; // the text the helper has
     quint64 m_generation = 0;
     int m_markedLine = 0;
     bool m_saving = false;

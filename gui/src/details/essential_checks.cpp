@@ -13,9 +13,9 @@ bool isEssentialCheck(const QString& id)
     // namespaces, swap accounting, cpuset, io, networking kinds, overlayfs,
     // seccomp and the tools each disable one feature, not Berth.
     static const QSet<QString> essential{
-        QStringLiteral("ns.pid"),        QStringLiteral("ns.mount"),      QStringLiteral("ns.uts"),
-        QStringLiteral("ns.ipc"),        QStringLiteral("ns.net"),        QStringLiteral("cgroup.mode"),
-        QStringLiteral("cgroup.memory"), QStringLiteral("cgroup.cpu"),    QStringLiteral("cgroup.pids"),
+        QStringLiteral("ns.pid"),        QStringLiteral("ns.mount"),   QStringLiteral("ns.uts"),
+        QStringLiteral("ns.ipc"),        QStringLiteral("ns.net"),     QStringLiteral("cgroup.mode"),
+        QStringLiteral("cgroup.memory"), QStringLiteral("cgroup.cpu"), QStringLiteral("cgroup.pids"),
         QStringLiteral("fs.tmpfs"),      QStringLiteral("fs.devpts"),
     };
     return essential.contains(id);

@@ -36,7 +36,7 @@ qsizetype sequenceEnd(const QString& text, qsizetype start)
     // Character set selection (ESC ( B and friends) takes one more character.
     if (QStringLiteral("()*+-./#%").contains(kind))
         return start + 2 < text.size() ? start + 3 : -1;
-    return start + 2;   // ESC 7, ESC M, ESC =, ...
+    return start + 2; // ESC 7, ESC M, ESC =, ...
 }
 
 // A lone '\r' returns the cursor to the line's start: what follows
@@ -78,7 +78,7 @@ qsizetype LogFilter::consume(const QString& text, qsizetype i, QString& out)
     }
     if (c == QLatin1Char('\r')) {
         if (i + 1 == text.size()) {
-            m_held = c;   // perhaps the first half of "\r\n"
+            m_held = c; // perhaps the first half of "\r\n"
             return -1;
         }
         if (text.at(i + 1) != QLatin1Char('\n'))

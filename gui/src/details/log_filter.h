@@ -24,8 +24,8 @@ private:
     qsizetype consume(const QString& text, qsizetype i, QString& out);
 
     QStringDecoder m_decoder{QStringDecoder::Utf8};
-    QString m_held;   // an unfinished escape sequence or a trailing '\r'
-    bool m_midLine = false;   // the text so far ends inside a line
+    QString m_held;         // an unfinished escape sequence or a trailing '\r'
+    bool m_midLine = false; // the text so far ends inside a line
 };
 
 } // namespace berth::gui

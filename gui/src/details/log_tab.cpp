@@ -91,7 +91,7 @@ void LogTab::setContainer(const QString& name, const QString& state)
         m_name = name;
         restart();
     } else if (wasRunning && !name.isEmpty()) {
-        readNext();   // what it printed last, before it stopped
+        readNext(); // what it printed last, before it stopped
     }
     updatePolling();
     setEnabled(!m_name.isEmpty());
@@ -134,13 +134,13 @@ void LogTab::readNext()
 void LogTab::received(const client::LogChunk& chunk)
 {
     if (chunk.size < m_offset) {
-        restart();   // replaced by a new, shorter log
+        restart(); // replaced by a new, shorter log
         return;
     }
     m_offset = chunk.nextOffset;
     append(m_filter.feed(chunk.data));
     if (chunk.nextOffset < chunk.size)
-        readNext();   // more than one piece waiting
+        readNext(); // more than one piece waiting
 }
 
 void LogTab::append(const QString& text)
@@ -169,7 +169,7 @@ void LogTab::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
     updatePolling();
-    readNext();   // what came while hidden
+    readNext(); // what came while hidden
 }
 
 void LogTab::hideEvent(QHideEvent* event)

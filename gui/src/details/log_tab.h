@@ -64,7 +64,7 @@ private:
     QString m_name;
     QString m_state;
     quint64 m_offset = 0;
-    quint64 m_generation = 0;   // answers for an older container or log are dropped
+    quint64 m_generation = 0; // answers for an older container or log are dropped
     bool m_reading = false;
 };
 

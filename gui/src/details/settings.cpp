@@ -27,7 +27,7 @@ QList<int> Settings::chartWindowChoices()
 
 QString Settings::defaultBridgeName()
 {
-    return QStringLiteral("berthbr0");   // engine/src/net/bridge_host.h kDefaultBridge
+    return QStringLiteral("berthbr0"); // engine/src/net/bridge_host.h kDefaultBridge
 }
 
 int Settings::samplingSeconds() const

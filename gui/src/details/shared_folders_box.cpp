@@ -59,11 +59,11 @@ void SharedFoldersBox::showContainer(const client::ContainerInfo* info)
     if (!info)
         return;
     for (const auto& share : info->shares) {
-        auto* item = new QListWidgetItem(tr("%1 at %2 (as uid %3)")
-                                             .arg(QString::fromStdString(share.hostPath),
-                                                  QString::fromStdString(share.target))
-                                             .arg(share.insideUid),
-                                         m_list);
+        auto* item =
+            new QListWidgetItem(tr("%1 at %2 (as uid %3)")
+                                    .arg(QString::fromStdString(share.hostPath), QString::fromStdString(share.target))
+                                    .arg(share.insideUid),
+                                m_list);
         item->setData(kTargetRole, QString::fromStdString(share.target));
     }
 }
@@ -74,8 +74,9 @@ void SharedFoldersBox::addClicked()
     if (folder.isEmpty())
         return;
     bool ok = false;
-    const QString target = QInputDialog::getText(this, tr("Share a folder"), tr("Path inside the container:"),
-                                                 QLineEdit::Normal, QStringLiteral("/") + QFileInfo(folder).fileName(), &ok);
+    const QString target =
+        QInputDialog::getText(this, tr("Share a folder"), tr("Path inside the container:"), QLineEdit::Normal,
+                              QStringLiteral("/") + QFileInfo(folder).fileName(), &ok);
     if (!ok || target.isEmpty())
         return;
     const QString user = QInputDialog::getText(

@@ -18,7 +18,7 @@
 namespace berth::gui {
 namespace {
 
-constexpr int kItemRole = Qt::UserRole;   // index into m_items; -1 on a group
+constexpr int kItemRole = Qt::UserRole; // index into m_items; -1 on a group
 
 QString statusText(const QString& status)
 {

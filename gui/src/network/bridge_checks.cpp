@@ -15,15 +15,15 @@ struct BridgeChecks {
     Q_DECLARE_TR_FUNCTIONS(BridgeChecks)
 };
 
-constexpr int kMaxInterfaceName = 15;   // IFNAMSIZ - 1
+constexpr int kMaxInterfaceName = 15; // IFNAMSIZ - 1
 constexpr int kMinPrefix = 8;
-constexpr int kMaxPrefix = 30;          // a /31 or /32 leaves no room for DHCP
+constexpr int kMaxPrefix = 30; // a /31 or /32 leaves no room for DHCP
 
 bool isNameChar(QChar c)
 {
-    return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
-        || (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('_') || c == QLatin1Char('-')
-        || c == QLatin1Char('.');
+    return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('A') && c <= QLatin1Char('Z')) ||
+           (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('_') || c == QLatin1Char('-') ||
+           c == QLatin1Char('.');
 }
 
 bool isEdge(const Ipv4Cidr& subnet, quint32 address)
@@ -129,7 +129,8 @@ QString bridgeProblemText(BridgeProblem problem)
     case BridgeProblem::PrefixLength:
         return BridgeChecks::tr("The prefix length must be between 8 and 30.");
     case BridgeProblem::HostBits:
-        return BridgeChecks::tr("This is not the first address of the subnet: use the network address, such as 10.0.5.0/24.");
+        return BridgeChecks::tr(
+            "This is not the first address of the subnet: use the network address, such as 10.0.5.0/24.");
     case BridgeProblem::Reserved:
         return BridgeChecks::tr("The subnet overlaps addresses no bridge may use (loopback 127.0.0.0/8, link-local "
                                 "169.254.0.0/16, multicast 224.0.0.0/4, 0.0.0.0/8 or 240.0.0.0/4): use a private "

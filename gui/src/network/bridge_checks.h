@@ -12,14 +12,14 @@ namespace berth::gui {
 enum class BridgeProblem {
     None,
     Empty,
-    TooLong,              // names past IFNAMSIZ - 1
-    BadStart,             // '-' or '.' first
+    TooLong,  // names past IFNAMSIZ - 1
+    BadStart, // '-' or '.' first
     BadCharacter,
     Taken,
     NotCidr,
-    PrefixLength,         // the engine takes /8../30
-    HostBits,             // "10.0.3.1/24" where a subnet is asked for
-    Reserved,             // loopback, link-local, multicast, ... (model/reserved_networks.h)
+    PrefixLength, // the engine takes /8../30
+    HostBits,     // "10.0.3.1/24" where a subnet is asked for
+    Reserved,     // loopback, link-local, multicast, ... (model/reserved_networks.h)
     Overlap,
     NotAddress,
     OutsideSubnet,

@@ -16,7 +16,7 @@ BridgeNamePage::BridgeNamePage(QWidget* parent) : QWizardPage(parent)
     auto* form = new QFormLayout(this);
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("bridgeName"));
-    m_name->setMaxLength(15);   // IFNAMSIZ - 1
+    m_name->setMaxLength(15); // IFNAMSIZ - 1
     m_name->setPlaceholderText(QStringLiteral("berth1"));
     form->addRow(tr("Name:"), m_name);
     m_problem = new QLabel(this);

@@ -39,14 +39,14 @@ BridgeSubnetPage::BridgeSubnetPage(QWidget* parent) : QWizardPage(parent)
     m_problem->setWordWrap(true);
     m_form->addRow(m_problem);
     connect(m_subnet, &QLineEdit::textEdited, this, [this] {
-        m_followSuggestion = false;   // the user's own choice stays when the bridge list arrives
+        m_followSuggestion = false; // the user's own choice stays when the bridge list arrives
         subnetEdited();
     });
     connect(m_useSuggested, &QPushButton::clicked, this, [this] {
         m_followSuggestion = true;
         useSuggestion();
     });
-    setOthers({});   // the first suggestion until the helper lists its bridges
+    setOthers({}); // the first suggestion until the helper lists its bridges
 }
 
 QLineEdit* BridgeSubnetPage::addField(const QString& label, const char* objectName)

@@ -55,7 +55,7 @@ private:
     SubnetRangeBar* m_bar = nullptr;
     QList<Ipv4Cidr> m_others;
     std::optional<Ipv4Cidr> m_suggestion;
-    bool m_followSuggestion = true;   // until the user types a subnet or an existing one is shown
+    bool m_followSuggestion = true; // until the user types a subnet or an existing one is shown
 };
 
 } // namespace berth::gui

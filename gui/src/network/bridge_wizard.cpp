@@ -64,7 +64,7 @@ client::BridgeSettings BridgeWizard::settings() const
     settings.dhcpRange = m_subnetPage->dhcpRange();
     settings.nat = m_optionsPage->nat();
     settings.domain = m_optionsPage->domain();
-    settings.mtu = m_existing ? m_existing->mtu : 0;   // not edited here: keep it
+    settings.mtu = m_existing ? m_existing->mtu : 0; // not edited here: keep it
     return settings;
 }
 

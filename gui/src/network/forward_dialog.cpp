@@ -67,7 +67,8 @@ bool ForwardDialog::isValid() const
 void ForwardDialog::validate()
 {
     const bool valid = isValid();
-    m_problem->setText(valid ? QString() : tr("Enter an IPv4 address of the host, such as 127.0.0.1, or leave it empty."));
+    m_problem->setText(valid ? QString()
+                             : tr("Enter an IPv4 address of the host, such as 127.0.0.1, or leave it empty."));
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(valid);
 }
 

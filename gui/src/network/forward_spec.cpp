@@ -14,7 +14,8 @@ int parsePort(const QString& text)
     bool ok = false;
     const int port = text.toInt(&ok);
     // toInt takes a sign and spaces; the engine does not.
-    const bool digitsOnly = !text.isEmpty() && std::all_of(text.begin(), text.end(), [](QChar c) { return c.isDigit(); });
+    const bool digitsOnly =
+        !text.isEmpty() && std::all_of(text.begin(), text.end(), [](QChar c) { return c.isDigit(); });
     return ok && digitsOnly && port >= 1 && port <= 65535 ? port : 0;
 }
 

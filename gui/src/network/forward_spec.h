@@ -11,7 +11,7 @@ namespace berth::gui {
 
 struct ForwardSpec {
     QString protocol = QStringLiteral("tcp");
-    QString hostAddress;   // empty: every host address
+    QString hostAddress; // empty: every host address
     int hostPort = 0;
     int containerPort = 0;
 

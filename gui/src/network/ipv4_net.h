@@ -36,7 +36,7 @@ struct Ipv4Range {
     quint32 last = 0;
 
     [[nodiscard]] bool contains(quint32 address) const { return address >= first && address <= last; }
-    [[nodiscard]] QString toString() const;   // "first-last", as the helper takes it
+    [[nodiscard]] QString toString() const; // "first-last", as the helper takes it
     bool operator==(const Ipv4Range&) const = default;
 };
 

@@ -17,7 +17,7 @@ void apply(NetInterfaceConfig& interface, const QString& key, const QString& val
     else if (key == QLatin1String("name"))
         interface.name = value;
     else if (key == QLatin1String("ipv4.address") && value.isEmpty())
-        interface.ipv4.clear();   // LXC: an empty value clears the list
+        interface.ipv4.clear(); // LXC: an empty value clears the list
     else if (key == QLatin1String("ipv4.address"))
         interface.ipv4 << value;
 }
@@ -26,7 +26,8 @@ void apply(NetInterfaceConfig& interface, const QString& key, const QString& val
 
 QList<NetInterfaceConfig> parseNetInterfaces(const QString& config)
 {
-    static const QRegularExpression line(QStringLiteral("^\\s*lxc\\.net(?:\\.(\\d{1,4})(?:\\.([a-z0-9_.]+))?)?\\s*=\\s*(.*?)\\s*$"));
+    static const QRegularExpression line(
+        QStringLiteral("^\\s*lxc\\.net(?:\\.(\\d{1,4})(?:\\.([a-z0-9_.]+))?)?\\s*=\\s*(.*?)\\s*$"));
     QMap<int, NetInterfaceConfig> byIndex;
     for (const QString& text : config.split(QLatin1Char('\n'))) {
         const QRegularExpressionMatch match = line.match(text);
@@ -40,7 +41,7 @@ QList<NetInterfaceConfig> parseNetInterfaces(const QString& config)
         NetInterfaceConfig& interface = byIndex[index];
         interface.index = index;
         if (match.capturedLength(2) == 0)
-            interface = NetInterfaceConfig{index, {}, {}, {}, {}, {}};   // "lxc.net.N =" resets one
+            interface = NetInterfaceConfig{index, {}, {}, {}, {}, {}}; // "lxc.net.N =" resets one
         else
             apply(interface, match.captured(2), match.captured(3));
     }

@@ -11,12 +11,12 @@
 namespace berth::gui {
 
 struct NetInterfaceConfig {
-    int index = 0;          // the N of lxc.net.N
-    QString type;           // veth, macvlan, empty, ...
-    QString link;           // the bridge (veth) or parent (macvlan)
+    int index = 0; // the N of lxc.net.N
+    QString type;  // veth, macvlan, empty, ...
+    QString link;  // the bridge (veth) or parent (macvlan)
     QString hwaddr;
-    QString name;           // inside the container
-    QStringList ipv4;       // "10.0.3.12/24"; ipv4.address may repeat
+    QString name;     // inside the container
+    QStringList ipv4; // "10.0.3.12/24"; ipv4.address may repeat
     bool operator==(const NetInterfaceConfig&) const = default;
 };
 

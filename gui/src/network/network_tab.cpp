@@ -50,13 +50,14 @@ NetworkTab::NetworkTab(ContainerSource& source, QWidget* parent) : QWidget(paren
     form->addRow(tr("Addresses now:"), m_addresses);
     layout->addLayout(form);
     layout->addWidget(new QLabel(tr("Interfaces"), this));
-    m_interfaces = makeTable("interfaces", {tr("Interface"), tr("Type"), tr("Bridge or parent"), tr("MAC address"),
-                                            tr("Configured addresses")}, this);
+    m_interfaces = makeTable(
+        "interfaces",
+        {tr("Interface"), tr("Type"), tr("Bridge or parent"), tr("MAC address"), tr("Configured addresses")}, this);
     m_interfaces->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     layout->addWidget(m_interfaces);
     layout->addWidget(new QLabel(tr("Port forwards"), this));
-    m_forwards = makeTable("forwards", {tr("Protocol"), tr("Host address"), tr("Host port"), tr("Container port")},
-                           this);
+    m_forwards =
+        makeTable("forwards", {tr("Protocol"), tr("Host address"), tr("Host port"), tr("Container port")}, this);
     layout->addWidget(m_forwards);
     buildForwardButtons(layout);
     m_message = new QLabel(this);
@@ -131,10 +132,11 @@ void NetworkTab::showForwards(const QStringList& forwards)
     for (int row = 0; row < forwards.size(); ++row) {
         const auto spec = parseForwardSpec(forwards[row]);
         if (spec)
-            setRow(m_forwards, row, {spec->protocol.toUpper(), spec->hostAddress.isEmpty() ? tr("all") : spec->hostAddress,
-                                     QString::number(spec->hostPort), QString::number(spec->containerPort)});
+            setRow(m_forwards, row,
+                   {spec->protocol.toUpper(), spec->hostAddress.isEmpty() ? tr("all") : spec->hostAddress,
+                    QString::number(spec->hostPort), QString::number(spec->containerPort)});
         else
-            setRow(m_forwards, row, {forwards[row]});   // shown as the helper wrote it
+            setRow(m_forwards, row, {forwards[row]}); // shown as the helper wrote it
         m_forwards->item(row, 0)->setData(Qt::UserRole, forwards[row]);
     }
     updateButtons();

@@ -17,7 +17,7 @@ constexpr qreal kBoxWidth = 220;
 constexpr qreal kLineHeight = 18;
 constexpr qreal kPadding = 8;
 constexpr qreal kGap = 16;
-constexpr qreal kIndent = 28;   // containers sit right of their bridge's trunk line
+constexpr qreal kIndent = 28; // containers sit right of their bridge's trunk line
 constexpr int kKindKey = 0;
 constexpr int kNameKey = 1;
 
@@ -33,8 +33,9 @@ QString forwardLine(const QString& forward)
     const auto spec = parseForwardSpec(forward);
     if (!spec)
         return forward;
-    const QString host = spec->hostAddress.isEmpty() ? QString::number(spec->hostPort)
-                                                     : spec->hostAddress + QLatin1Char(':') + QString::number(spec->hostPort);
+    const QString host = spec->hostAddress.isEmpty()
+                             ? QString::number(spec->hostPort)
+                             : spec->hostAddress + QLatin1Char(':') + QString::number(spec->hostPort);
     return NetworkView::tr("%1 %2 → %3").arg(spec->protocol.toUpper(), host).arg(spec->containerPort);
 }
 
@@ -73,7 +74,7 @@ void NetworkView::setData(const QList<client::Bridge>& bridges, const QList<clie
         QPointF next(x + kIndent, kBridgeHeight + kGap);
         for (const QString& name : bridge.containers) {
             if (m_containers.contains(name))
-                continue;   // drawn under an earlier bridge already
+                continue; // drawn under an earlier bridge already
             next.ry() += addContainer(name, byName.value(name), forwards.value(name), next, x + kIndent / 2) + kGap;
         }
     }

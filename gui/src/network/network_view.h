@@ -54,7 +54,7 @@ private:
     QGraphicsScene* m_scene = nullptr;
     QMap<QString, QGraphicsItem*> m_bridges;
     QMap<QString, QGraphicsItem*> m_containers;
-    int m_generation = 0;   // answers to an older refresh() are dropped
+    int m_generation = 0; // answers to an older refresh() are dropped
 };
 
 } // namespace berth::gui

@@ -6,7 +6,7 @@ namespace berth::gui {
 namespace {
 
 constexpr int kBarHeight = 18;
-constexpr int kMargin = 4;   // room for the gateway mark above and below
+constexpr int kMargin = 4; // room for the gateway mark above and below
 
 } // namespace
 

@@ -12,7 +12,8 @@ namespace {
 // A CPU number: digits only (no sign, no spaces), within 0..highest.
 std::optional<int> cpuNumber(QStringView text, int highest)
 {
-    if (text.isEmpty() || text.size() > 5 || !std::all_of(text.begin(), text.end(), [](QChar c) { return c.isDigit(); }))
+    if (text.isEmpty() || text.size() > 5 ||
+        !std::all_of(text.begin(), text.end(), [](QChar c) { return c.isDigit(); }))
         return std::nullopt;
     const int number = text.toInt();
     return number <= highest ? std::optional<int>(number) : std::nullopt;

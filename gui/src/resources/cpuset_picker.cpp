@@ -62,7 +62,7 @@ void CpusetPicker::boxToggled()
             cpus << it.key();
     }
     if (cpus.isEmpty()) {
-        display(m_text);   // at least one CPU: put the last choice back
+        display(m_text); // at least one CPU: put the last choice back
         return;
     }
     const QString text = formatCpuList(cpus);

@@ -175,7 +175,7 @@ void ResourcesTab::edited(const QString& key, const QString& text)
     if (m_name.isEmpty())
         return;
     m_pending.insert(key, text);
-    m_debounce.start();   // restarts: only the resting position is sent
+    m_debounce.start(); // restarts: only the resting position is sent
 }
 
 bool ResourcesTab::confirmMemory()
@@ -202,9 +202,8 @@ void ResourcesTab::apply()
     }
     const QMap<QString, QString> sent = std::exchange(m_pending, {});
     ++m_inFlight;
-    m_source.setLimits(m_name, sent, this, [this, name = m_name, sent](client::Status status) {
-        finished(name, sent, status);
-    });
+    m_source.setLimits(m_name, sent, this,
+                       [this, name = m_name, sent](client::Status status) { finished(name, sent, status); });
 }
 
 void ResourcesTab::finished(const QString& name, const QMap<QString, QString>& sent, const client::Status& status)

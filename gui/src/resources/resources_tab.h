@@ -82,9 +82,9 @@ private:
     Confirm m_confirm;
     UsageHistory m_history;
     QString m_name;
-    QMap<QString, QString> m_limits;      // as the model last read them
-    QMap<QString, QString> m_applied;     // taken by the helper, until the model reads the container again
-    QMap<QString, QString> m_pending;     // moved, not yet sent
+    QMap<QString, QString> m_limits;  // as the model last read them
+    QMap<QString, QString> m_applied; // taken by the helper, until the model reads the container again
+    QMap<QString, QString> m_pending; // moved, not yet sent
     quint64 m_memoryUsage = 0;
     int m_inFlight = 0;
 };

@@ -35,7 +35,7 @@ UsageChart::UsageChart(const QString& title, const QString& unit, const QList<Li
     m_value->setTickCount(4);
     chart->addAxis(m_time, Qt::AlignBottom);
     chart->addAxis(m_value, Qt::AlignLeft);
-    setChart(chart);   // the view owns it from here
+    setChart(chart); // the view owns it from here
     for (const Line& line : lines)
         m_series.insert(line.kind, addSeries(line));
     setRenderHint(QPainter::Antialiasing);

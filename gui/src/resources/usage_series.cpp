@@ -23,7 +23,7 @@ void addRates(UsagePoints& out, const UsageSample& before, const UsageSample& af
         if (const auto perSecond = rate(from, to, seconds))
             out[kind] << QPointF(ago, *perSecond / unit);
     };
-    add(UsageKind::CpuUsed, before.cpuUsageNs, after.cpuUsageNs, 1e9);   // ns per s = cores
+    add(UsageKind::CpuUsed, before.cpuUsageNs, after.cpuUsageNs, 1e9); // ns per s = cores
     add(UsageKind::IoRead, before.ioReadBytes, after.ioReadBytes, kKiB);
     add(UsageKind::IoWrite, before.ioWriteBytes, after.ioWriteBytes, kKiB);
     add(UsageKind::NetRx, before.netRxBytes, after.netRxBytes, kKiB);
@@ -32,7 +32,7 @@ void addRates(UsagePoints& out, const UsageSample& before, const UsageSample& af
 
 void addLevel(UsagePoints& out, UsageKind kind, const std::optional<double>& level, double windowSeconds)
 {
-    out[kind];   // present even when empty, so callers see every kind
+    out[kind]; // present even when empty, so callers see every kind
     if (level)
         out[kind] = {QPointF(-windowSeconds, *level), QPointF(0, *level)};
 }

@@ -15,18 +15,18 @@
 namespace berth::gui {
 
 enum class UsageKind {
-    MemoryUsed,       // MiB
-    MemoryLimit,      // MiB, memory.max
-    MemorySoftLimit,  // MiB, memory.high
-    OomKills,         // marks at the memory used where the OOM count grew
-    CpuUsed,          // cores, from the cumulative CPU time
-    CpuQuota,         // cores, cpu.max
-    Pids,             // processes
-    PidsLimit,        // processes, pids.max
-    IoRead,           // KiB/s
-    IoWrite,          // KiB/s
-    NetRx,            // KiB/s
-    NetTx,            // KiB/s
+    MemoryUsed,      // MiB
+    MemoryLimit,     // MiB, memory.max
+    MemorySoftLimit, // MiB, memory.high
+    OomKills,        // marks at the memory used where the OOM count grew
+    CpuUsed,         // cores, from the cumulative CPU time
+    CpuQuota,        // cores, cpu.max
+    Pids,            // processes
+    PidsLimit,       // processes, pids.max
+    IoRead,          // KiB/s
+    IoWrite,         // KiB/s
+    NetRx,           // KiB/s
+    NetTx,           // KiB/s
 };
 
 // The limits in force, in chart units; nullopt: none (no line drawn).

@@ -11,7 +11,8 @@ QChar badChar(const QString& name)
 {
     for (const QChar c : name) {
         const char ascii = c.toLatin1();
-        if (c.unicode() > 0x7f || model::checkContainerName(std::string("a") + ascii).problem != model::NameProblem::None)
+        if (c.unicode() > 0x7f ||
+            model::checkContainerName(std::string("a") + ascii).problem != model::NameProblem::None)
             return c;
     }
     return {};

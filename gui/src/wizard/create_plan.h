@@ -14,23 +14,23 @@ namespace berth::gui {
 // The page fields a create request is made of, as the user left them.
 struct CreateChoices {
     QString templateName;
-    QMap<QString, QString> options;   // by key; empty values are left out of the request
+    QMap<QString, QString> options; // by key; empty values are left out of the request
     QString name;
-    QString kind;                     // "system" or "application"
-    QString commandLine;              // application containers, split like a shell would
-    QString network;                  // bridge; empty: loopback only
-    int inputFd = -1;                 // the File option's descriptor, not owned
-    bool privileged = false;          // no user namespace (needs an administrator)
+    QString kind;            // "system" or "application"
+    QString commandLine;     // application containers, split like a shell would
+    QString network;         // bridge; empty: loopback only
+    int inputFd = -1;        // the File option's descriptor, not owned
+    bool privileged = false; // no user namespace (needs an administrator)
 };
 
 struct CreatePlan {
     client::TemplateInfo templateInfo;
-    QList<std::pair<QString, QString>> optionSummary;   // label and value as people read it
-    QString inputPath;                // the File option as the user chose it, for the summary
+    QList<std::pair<QString, QString>> optionSummary; // label and value as people read it
+    QString inputPath;                                // the File option as the user chose it, for the summary
     client::CreateRequest request;
     QStringList forwards;
-    QString staticAddress;            // "10.0.3.20/24", written into the config; empty: automatic
-    QMap<QString, QString> limits;    // SetLimits keys; unlimited ones left out
+    QString staticAddress;         // "10.0.3.20/24", written into the config; empty: automatic
+    QMap<QString, QString> limits; // SetLimits keys; unlimited ones left out
 };
 
 [[nodiscard]] client::CreateRequest buildCreateRequest(const CreateChoices& choices);

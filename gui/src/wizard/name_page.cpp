@@ -18,7 +18,7 @@ NamePage::NamePage(ContainerSource& source, QWidget* parent) : QWizardPage(paren
     m_validator = new ContainerNameValidator(this);
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("name"));
-    m_name->setMaxLength(ContainerNameValidator::kMaxLength + 1);   // one more, so "too long" can be shown
+    m_name->setMaxLength(ContainerNameValidator::kMaxLength + 1); // one more, so "too long" can be shown
     m_name->setValidator(m_validator);
     form->addRow(tr("Name:"), m_name);
     m_problem = new QLabel(this);

@@ -59,7 +59,7 @@ private:
     QComboBox* m_kind = nullptr;
     QLineEdit* m_command = nullptr;
     QCheckBox* m_privileged = nullptr;
-    QLabel* m_privilegedNote = nullptr;   // what privileged means, and who may make one
+    QLabel* m_privilegedNote = nullptr; // what privileged means, and who may make one
 };
 
 } // namespace berth::gui

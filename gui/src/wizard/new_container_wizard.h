@@ -22,7 +22,15 @@ class TemplatePage;
 class NewContainerWizard : public QWizard {
     Q_OBJECT
 public:
-    enum PageId { TemplatePageId, OptionsPageId, NamePageId, NetworkPageId, LimitsPageId, SummaryPageId, ProgressPageId };
+    enum PageId {
+        TemplatePageId,
+        OptionsPageId,
+        NamePageId,
+        NetworkPageId,
+        LimitsPageId,
+        SummaryPageId,
+        ProgressPageId
+    };
 
     explicit NewContainerWizard(ContainerSource& source, QWidget* parent = nullptr);
 

@@ -35,9 +35,7 @@ OptionField* OptionField::create(const client::TemplateOption& option, QWidget* 
     return new OptionField(option, parent);
 }
 
-OptionField::OptionField(const client::TemplateOption& option, QWidget* parent) : OptionField(option, parent, true)
-{
-}
+OptionField::OptionField(const client::TemplateOption& option, QWidget* parent) : OptionField(option, parent, true) {}
 
 OptionField::OptionField(const client::TemplateOption& option, QWidget* parent, bool buildEditor)
     : QWidget(parent), m_option(option)

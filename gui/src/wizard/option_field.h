@@ -48,7 +48,7 @@ private:
 
     client::TemplateOption m_option;
     QWidget* m_editor = nullptr;
-    QString m_wanted;   // a value for a list that is not filled yet
+    QString m_wanted; // a value for a list that is not filled yet
 };
 
 } // namespace berth::gui

@@ -127,7 +127,7 @@ void ProgressPage::jobStarted(JobHandle* job)
 void ProgressPage::progressed(double fraction, const QString& step)
 {
     if (fraction < 0) {
-        m_bar->setRange(0, 0);   // busy: how far is unknown
+        m_bar->setRange(0, 0); // busy: how far is unknown
     } else {
         m_bar->setRange(0, 100);
         m_bar->setValue(int(std::lround(std::min(fraction, 1.0) * 100)));
@@ -171,8 +171,8 @@ void ProgressPage::applyAfterCreate()
     setState(State::Finishing);
     const QString name = m_plan.request.name;
     m_step->setText(tr("Applying the network and limit settings…"));
-    m_pendingApplies = int(m_plan.forwards.size()) + (m_plan.limits.isEmpty() ? 0 : 1)
-        + (m_plan.staticAddress.isEmpty() ? 0 : 1);
+    m_pendingApplies =
+        int(m_plan.forwards.size()) + (m_plan.limits.isEmpty() ? 0 : 1) + (m_plan.staticAddress.isEmpty() ? 0 : 1);
     if (!m_plan.staticAddress.isEmpty())
         applyStaticAddress();
     for (const QString& forward : std::as_const(m_plan.forwards)) {

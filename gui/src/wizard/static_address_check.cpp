@@ -19,7 +19,8 @@ QString staticAddressProblem(const QString& text, const Ipv4Cidr& bridge)
     const auto address = parseIpv4(text);
     if (!address)
         return StaticAddressCheck::tr("'%1' is not an IPv4 address; write it as four numbers from 0 to 255 "
-                                      "separated by dots, such as 10.0.3.20.").arg(text);
+                                      "separated by dots, such as 10.0.3.20.")
+            .arg(text);
     if (!bridge.contains(*address))
         return StaticAddressCheck::tr("'%1' is not in the bridge's network %2.").arg(text, bridge.subnet().toString());
     // /31 and /32 have no network or broadcast address (RFC 3021), as in the engine.

@@ -26,7 +26,8 @@ std::optional<QString> configWithStaticAddress(const QString& config, const QStr
     QStringList lines = config.split(QLatin1Char('\n'));
     // ipv4.address may repeat in LXC: an old one would stay beside the new.
     lines.removeIf([&](const QString& line) { return keyOf(line) == addressKey; });
-    const auto link = std::find_if(lines.begin(), lines.end(), [&](const QString& line) { return keyOf(line) == linkKey; });
+    const auto link =
+        std::find_if(lines.begin(), lines.end(), [&](const QString& line) { return keyOf(line) == linkKey; });
     if (link == lines.end())
         return std::nullopt;
     lines.insert(link + 1, addressKey + QLatin1String(" = ") + cidr);

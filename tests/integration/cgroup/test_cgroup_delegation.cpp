@@ -41,7 +41,14 @@ constexpr uid_t kBase = 1000131072;
 
 // What the child inside the user namespace reports as its exit code.
 enum ChildResult {
-    kOk = 0, kNoMap = 10, kNoRoot, kNoSubCgroup, kNoMove, kLimitWritable, kLimitNotDenied, kNoControllers
+    kOk = 0,
+    kNoMap = 10,
+    kNoRoot,
+    kNoSubCgroup,
+    kNoMove,
+    kLimitWritable,
+    kLimitNotDenied,
+    kNoControllers
 };
 
 // The container's cgroup in one hierarchy, and whether the child joins the

@@ -38,8 +38,7 @@ std::vector<berth::UniqueFd> openProcsFiles(const std::vector<fs::path>& files)
 
 // Forks a child that joins the cgroups through already open cgroup.procs
 // files (writing "0" means "me"), then runs `body`; only system calls there.
-template <class Body>
-pid_t forkJoined(const std::vector<berth::UniqueFd>& procs, Body body)
+template <class Body> pid_t forkJoined(const std::vector<berth::UniqueFd>& procs, Body body)
 {
     const pid_t pid = ::fork();
     if (pid != 0)
@@ -197,9 +196,8 @@ void TestCgroupIntegration::deviceAllowlistIsInForce()
     const auto list = readFile(devices->mountPoint / cgroup->relativePath() / "devices.list");
     QVERIFY(list.has_value());
     const std::vector<std::string> lines = split(*list, "\n");
-    const std::set<std::string> expected{"c 1:3 rwm", "c 1:5 rwm", "c 1:7 rwm", "c 1:8 rwm", "c 1:9 rwm",
-                                         "c 5:0 rwm", "c 5:1 rwm", "c 5:2 rwm", "c 136:* rwm",
-                                         "c *:* m", "b *:* m"};
+    const std::set<std::string> expected{"c 1:3 rwm", "c 1:5 rwm", "c 1:7 rwm",   "c 1:8 rwm", "c 1:9 rwm", "c 5:0 rwm",
+                                         "c 5:1 rwm", "c 5:2 rwm", "c 136:* rwm", "c *:* m",   "b *:* m"};
     QCOMPARE(std::set<std::string>(lines.begin(), lines.end()), expected);
     QCOMPARE(lines.size(), expected.size());
 
@@ -261,7 +259,7 @@ void TestCgroupIntegration::killAllKillsTreeWithSubCgroups()
     QVERIFY(pids.has_value());
     QVERIFY(pids->empty());
     QVERIFY(killedBySigkill(reap(child)));
-    QVERIFY(killedBySigkill(reap(grandchild)));  // ours too: we are its subreaper
+    QVERIFY(killedBySigkill(reap(grandchild))); // ours too: we are its subreaper
 
     const std::vector<fs::path> dirs = cgroup->directories();
     QVERIFY(cgroup->remove().has_value());
@@ -297,7 +295,7 @@ void TestCgroupIntegration::staleEmptyCgroupIsRecreated()
 {
     auto first = ContainerCgroup::create(m_layout, m_parent, "stale");
     QVERIFY(first.has_value());
-    first->release();  // as if the run had crashed
+    first->release(); // as if the run had crashed
     const fs::path marker = first->directories().front() / "left-by-crash";
     QCOMPARE(::mkdir(marker.c_str(), 0755), 0);
 
@@ -320,7 +318,7 @@ void TestCgroupIntegration::destructorRemovesAndKills()
         child = forkSleeper();
         QVERIFY(child > 0);
         QVERIFY(cgroup->attach(child).has_value());
-        ContainerCgroup moved = std::move(*cgroup);  // the moved-from guard does nothing
+        ContainerCgroup moved = std::move(*cgroup); // the moved-from guard does nothing
     }
     // A cgroup with a live process cannot be removed: gone means killed.
     QVERIFY(noneExists(dirs));
@@ -392,8 +390,8 @@ void TestCgroupIntegration::v2DeviceProgramIsInForce()
         const bool diskRefused = refused(diskNode.c_str(), O_RDONLY);
         const bool loopControlRefused = refused("/dev/loop-control", O_RDWR);
         const bool kmsgRefused = refused("/dev/kmsg", O_RDONLY);
-        ::_exit((zeroReads ? 0 : 1) | (nullWrites ? 0 : 2) | (mknodAllowed ? 0 : 4) | (diskRefused ? 0 : 8)
-                | (loopControlRefused ? 0 : 16) | (kmsgRefused ? 0 : 32));
+        ::_exit((zeroReads ? 0 : 1) | (nullWrites ? 0 : 2) | (mknodAllowed ? 0 : 4) | (diskRefused ? 0 : 8) |
+                (loopControlRefused ? 0 : 16) | (kmsgRefused ? 0 : 32));
     });
     QVERIFY(child > 0);
     const int status = reap(child);

@@ -56,8 +56,7 @@ void reapOrphans()
 // A child that joins the container cgroup through cgroup.procs files
 // opened before the fork, then runs `body` (system calls only). Returns
 // once the child has joined, so nothing the test does next races with it.
-template <class Body>
-pid_t forkInto(const ContainerCgroup& cgroup, Body body)
+template <class Body> pid_t forkInto(const ContainerCgroup& cgroup, Body body)
 {
     std::vector<UniqueFd> procs;
     for (const fs::path& file : cgroup.procsFiles())
@@ -92,8 +91,8 @@ pid_t forkInto(const ContainerCgroup& cgroup, Body body)
 // Touches `bytes` of anonymous memory page by page.
 void touchMemory(size_t bytes)
 {
-    char* memory = static_cast<char*>(::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-                                             -1, 0));
+    char* memory =
+        static_cast<char*>(::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
     if (memory == MAP_FAILED)
         ::_exit(122);
     for (size_t at = 0; at < bytes; at += 4096)
@@ -194,8 +193,8 @@ void TestCgroupLimits::initTestCase()
 
 void TestCgroupLimits::init()
 {
-    Result<ContainerCgroup> cgroup = ContainerCgroup::create(m_layout, test::IntegrationEnvironment::instance().cgroupParent(),
-                                                             QTest::currentTestFunction());
+    Result<ContainerCgroup> cgroup = ContainerCgroup::create(
+        m_layout, test::IntegrationEnvironment::instance().cgroupParent(), QTest::currentTestFunction());
     QVERIFY2(cgroup, cgroup ? "" : cgroup.error().message.c_str());
     m_cgroup.emplace(std::move(*cgroup));
 }
@@ -254,13 +253,15 @@ void TestCgroupLimits::pidsMaxStopsForkBomb()
         for (;;) {
             const pid_t pid = ::fork();
             if (pid == 0)
-                for (;;) ::pause();
+                for (;;)
+                    ::pause();
             if (pid < 0)
                 break;
             ++forked;
         }
         signalReady(writeEnd.get(), errno == EAGAIN ? forked : 9999);
-        for (;;) ::pause();
+        for (;;)
+            ::pause();
     });
     writeEnd.reset();
     // The bomb itself is the eighth process.
@@ -375,12 +376,13 @@ void TestCgroupLimits::refusedWriteKeepsOldLimits()
                    -1, 0) == MAP_FAILED)
             ::_exit(125);
         signalReady(writeEnd.get());
-        for (;;) ::pause();
+        for (;;)
+            ::pause();
     });
     writeEnd.reset();
     QCOMPARE(awaitReady(readEnd.get()), 1u);
-    const Status refused = m_cgroup->applyLimits({{"pids", "pids.max", "100"},
-                                                  {"memory", "memory.limit_in_bytes", "4194304"}});
+    const Status refused =
+        m_cgroup->applyLimits({{"pids", "pids.max", "100"}, {"memory", "memory.limit_in_bytes", "4194304"}});
     QVERIFY(!refused);
     const std::string& message = refused.error().message;
     QVERIFY2(message.find("write '4194304' to ") != std::string::npos, message.c_str());
@@ -422,7 +424,8 @@ void TestCgroupLimits::articleKeysReachKernelExactly()
     auto config = Config::parse("lxc.cgroup.cpu.shares = 512\n"
                                 "lxc.cgroup.cpuset.cpus = 1\n"
                                 "lxc.cgroup.memory.limit_in_bytes = 256M\n"
-                                "lxc.cgroup.blkio.throttle.read_bps_device = " + device + " 1048576\n");
+                                "lxc.cgroup.blkio.throttle.read_bps_device = " +
+                                device + " 1048576\n");
     QVERIFY(config);
     auto limits = limitsFromConfig(*config);
     QVERIFY2(limits, limits ? "" : limits.error().message.c_str());
@@ -467,7 +470,10 @@ void TestCgroupLimits::removeKillsEverything()
 {
     std::vector<pid_t> children;
     for (int i = 0; i < 3; ++i)
-        children.push_back(forkInto(*m_cgroup, [] { for (;;) ::pause(); }));
+        children.push_back(forkInto(*m_cgroup, [] {
+            for (;;)
+                ::pause();
+        }));
     // Frozen tasks too (v2: cgroup.kill; v1: freezer and SIGKILL).
     QVERIFY(m_cgroup->setFrozen(true));
     const Status killed = m_cgroup->killAll();

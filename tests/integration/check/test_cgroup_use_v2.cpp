@@ -21,10 +21,13 @@ private slots:
     {
         QTest::addColumn<QString>("id");
         QTest::addColumn<QString>("detail");
-        QTest::newRow("layout") << "cgroup.mode" << "unified: cgroup2 at /sys/fs/cgroup";
-        QTest::newRow("devices") << "cgroup.devices" << "/sys/fs/cgroup (cgroup2, BPF device programs: a test program loaded)";
-        QTest::newRow("device control") << "cgroup.device_control"
-                                        << "BPF device program (cgroup v2, BPF_CGROUP_DEVICE) on each container's cgroup";
+        QTest::newRow("layout") << "cgroup.mode"
+                                << "unified: cgroup2 at /sys/fs/cgroup";
+        QTest::newRow("devices") << "cgroup.devices"
+                                 << "/sys/fs/cgroup (cgroup2, BPF device programs: a test program loaded)";
+        QTest::newRow("device control")
+            << "cgroup.device_control"
+            << "BPF device program (cgroup v2, BPF_CGROUP_DEVICE) on each container's cgroup";
         QTest::newRow("delegation") << "cgroup.delegation"
                                     << "Berth's own parent /sys/fs/cgroup/berth; an unprivileged container's root owns "
                                        "its cgroup's cgroup.procs, cgroup.threads, cgroup.subtree_control (cgroup v2)";

@@ -31,10 +31,10 @@ std::optional<CheckItem> findItem(const std::vector<berth::CheckGroup>& groups, 
 bool iprouteCanCreate(const QString& kind)
 {
     const QString lower = "ip link add bp0 type veth peer name bp1";
-    const QString commands = kind == "veth" ? lower
-        : kind == "bridge"                  ? "ip link add bp2 type bridge"
-        : kind == "macvlan"                 ? lower + " && ip link add link bp0 name bp3 type macvlan"
-                                            : lower + " && ip link add link bp0 name bp4 type vlan id 10";
+    const QString commands = kind == "veth"      ? lower
+                             : kind == "bridge"  ? "ip link add bp2 type bridge"
+                             : kind == "macvlan" ? lower + " && ip link add link bp0 name bp3 type macvlan"
+                                                 : lower + " && ip link add link bp0 name bp4 type vlan id 10";
     QProcess process;
     process.start("unshare", {"--net", "sh", "-c", commands});
     return process.waitForFinished(-1) && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
@@ -48,7 +48,8 @@ bool iprouteCanCreate(const QString& kind)
     if (::setresgid(kNobody, kNobody, kNobody) != 0 || ::setresuid(kNobody, kNobody, kNobody) != 0)
         ::_exit(2);
     const std::optional<CheckItem> veth = findItem(berth::runSystemCheck(), "net.veth");
-    const bool fellBack = veth && veth->detail.find("(not probed: new network namespace for link probe") != std::string::npos;
+    const bool fellBack =
+        veth && veth->detail.find("(not probed: new network namespace for link probe") != std::string::npos;
     ::_exit(fellBack ? 0 : 1);
 }
 
@@ -144,7 +145,8 @@ void TestSystemCheckIntegration::probeAgreesWithIproute()
     const bool expected = iprouteCanCreate(kind);
     QCOMPARE(found->status, expected ? CheckStatus::Ok : CheckStatus::Missing);
     const QString detail = QString::fromStdString(found->detail);
-    QVERIFY2(detail.startsWith(expected ? "created one in a test namespace" : "cannot create one: "), qPrintable(detail));
+    QVERIFY2(detail.startsWith(expected ? "created one in a test namespace" : "cannot create one: "),
+             qPrintable(detail));
 }
 
 // The environment checks this netns for leftover links after the test; here

@@ -58,7 +58,10 @@ std::optional<std::string> keyOf(const Engine& engine, const std::string& name, 
     return config ? config->get(key) : std::nullopt;
 }
 
-std::string describe(const Status& status) { return status ? "" : status.error().describe(); }
+std::string describe(const Status& status)
+{
+    return status ? "" : status.error().describe();
+}
 
 uid_t ownerOf(const fsys::path& path)
 {
@@ -171,7 +174,8 @@ private slots:
     void clonesGetBlocksOfTheirOwn()
     {
         QVERIFY(m_engine.create({.name = "source"}));
-        const Status copy = m_engine.create({.name = "copy", .templateName = "clone", .options = {{"source", "source"}}});
+        const Status copy =
+            m_engine.create({.name = "copy", .templateName = "clone", .options = {{"source", "source"}}});
         QVERIFY2(copy, describe(copy).c_str());
         const Status snap = m_engine.create(
             {.name = "snap", .templateName = "clone", .options = {{"source", "source"}, {"snapshot", "true"}}});
@@ -256,7 +260,9 @@ private slots:
     // A running container keeps its identity: convert and a map change wait for a stop.
     void identityChangesWaitForAStop()
     {
-        QVERIFY(m_engine.create({.name = "busy-priv", .kind = ContainerKind::Application, .privileged = true,
+        QVERIFY(m_engine.create({.name = "busy-priv",
+                                 .kind = ContainerKind::Application,
+                                 .privileged = true,
                                  .command = {"sleep", "100"}}));
         QVERIFY(m_engine.create({.name = "busy", .kind = ContainerKind::Application, .command = {"sleep", "100"}}));
         const Status started = m_engine.start("busy-priv");
@@ -289,10 +295,10 @@ private slots:
         QTest::addColumn<QString>("map");
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("message");
-        QTest::newRow("outside the range") << "u 0 100000 65536\nlxc.idmap = g 0 100000 65536" << EPERM
-                                           << "outside Berth's range";
-        QTest::newRow("another container's block") << "u 0 1100000000 65536\nlxc.idmap = g 0 1100000000 65536"
-                                                   << EPERM << "already those of container 'holder'";
+        QTest::newRow("outside the range")
+            << "u 0 100000 65536\nlxc.idmap = g 0 100000 65536" << EPERM << "outside Berth's range";
+        QTest::newRow("another container's block") << "u 0 1100000000 65536\nlxc.idmap = g 0 1100000000 65536" << EPERM
+                                                   << "already those of container 'holder'";
         QTest::newRow("a free block") << "u 0 1100196608 65536\nlxc.idmap = g 0 1100196608 65536" << 0 << "";
     }
 

@@ -76,7 +76,7 @@ std::string capabilityV2()
 {
     std::string s;
     put32(s, VFS_CAP_REVISION_2 | VFS_CAP_FLAGS_EFFECTIVE);
-    for (std::uint32_t word : {1u << 13, 0u, 0u, 0u})   // CAP_NET_RAW permitted
+    for (std::uint32_t word : {1u << 13, 0u, 0u, 0u}) // CAP_NET_RAW permitted
         put32(s, word);
     return s;
 }
@@ -111,7 +111,10 @@ void check(bool ok, const char* what)
         qFatal("%s: %s", what, std::strerror(errno));
 }
 
-std::string describe(const Status& status) { return status ? "" : status.error().describe(); }
+std::string describe(const Status& status)
+{
+    return status ? "" : status.error().describe();
+}
 
 // uid of every entry of a gzip'd tar.
 std::map<std::string, std::int64_t> ownersInArchive(int fd)
@@ -223,8 +226,9 @@ private slots:
         QCOMPARE(::mount("berth-test", (base / "layers").c_str(), "tmpfs", 0, "mode=0755"), 0);
         fsys::create_directories(base / "layers/upper");
         fsys::create_directories(base / "layers/work");
-        const std::string options = "lowerdir=" + (base / "lower").string() + ",upperdir=" +
-                                    (base / "layers/upper").string() + ",workdir=" + (base / "layers/work").string();
+        const std::string options = "lowerdir=" + (base / "lower").string() +
+                                    ",upperdir=" + (base / "layers/upper").string() +
+                                    ",workdir=" + (base / "layers/work").string();
         QCOMPARE(::mount("overlay", (base / "merged").c_str(), "overlay", 0, options.c_str()), 0);
         fsys::create_directories(base / "merged/etc");
         std::ofstream(base / "merged/etc/hostname") << "x\n";
@@ -244,7 +248,8 @@ private slots:
         const std::string base = std::to_string(mapOf("pinned").entries.at(0).host);
         std::string text = readText(m_engine->settings().paths.configFile("pinned"));
         const std::string free = std::to_string(kStart + 3 * kBlock);
-        for (std::size_t at = text.find(" 0 " + base + " "); at != std::string::npos; at = text.find(" 0 " + base + " "))
+        for (std::size_t at = text.find(" 0 " + base + " "); at != std::string::npos;
+             at = text.find(" 0 " + base + " "))
             text.replace(at + 3, base.size(), free);
         const Status moved = m_engine->setConfig("pinned", text);
         QVERIFY(!moved);
@@ -284,8 +289,8 @@ private slots:
             QVERIFY2(uid == 0, (path + " is owned by " + std::to_string(uid)).c_str());
         // Read back: a block of its own, shifted again.
         ::lseek(archive.get(), 0, SEEK_SET);
-        const Status imported = m_engine->create({.name = "reimported", .templateName = "tarball",
-                                                  .inputFd = archive.get(), .kind = ContainerKind::System});
+        const Status imported = m_engine->create(
+            {.name = "reimported", .templateName = "tarball", .inputFd = archive.get(), .kind = ContainerKind::System});
         QVERIFY2(imported, describe(imported).c_str());
         const std::uint32_t newBase = mapOf("reimported").entries.at(0).host;
         QVERIFY(newBase != base);
@@ -297,7 +302,8 @@ private slots:
     void clonesAreCopiedIntoTheirBlockAndSnapshotsRefused()
     {
         QVERIFY(m_engine->create({.name = "origin"}));
-        const Status copy = m_engine->create({.name = "copy", .templateName = "clone", .options = {{"source", "origin"}}});
+        const Status copy =
+            m_engine->create({.name = "copy", .templateName = "clone", .options = {{"source", "origin"}}});
         QVERIFY2(copy, describe(copy).c_str());
         const std::uint32_t base = mapOf("copy").entries.at(0).host;
         QVERIFY(base != mapOf("origin").entries.at(0).host);

@@ -48,8 +48,7 @@ berth::Status copyDir(const stdfs::path& from, const stdfs::path& to)
 
 // Runs body in a forked child and returns its exit code (-1 if it did not
 // exit). The child only makes system calls and _exits.
-template <class Body>
-int inChild(Body body)
+template <class Body> int inChild(Body body)
 {
     const pid_t pid = ::fork();
     if (pid == 0)
@@ -70,13 +69,16 @@ bool privateMountNamespace()
 // A file capability (cap_net_bind_service, effective) as the kernel stores it.
 std::string capabilityValue()
 {
-    vfs_cap_data data {};
+    vfs_cap_data data{};
     data.magic_etc = VFS_CAP_REVISION_2 | VFS_CAP_FLAGS_EFFECTIVE;
     data.data[0].permitted = 1u << CAP_NET_BIND_SERVICE;
     return std::string(reinterpret_cast<const char*>(&data), sizeof data);
 }
 
-stdfs::path tempRoot(const QTemporaryDir& tmp) { return stdfs::path(tmp.path().toStdString()); }
+stdfs::path tempRoot(const QTemporaryDir& tmp)
+{
+    return stdfs::path(tmp.path().toStdString());
+}
 
 } // namespace
 
@@ -136,7 +138,7 @@ private slots:
         stdfs::create_directories(src);
         std::ofstream(src / "kept") << "x";
         berth::UniqueFd sock(::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
-        sockaddr_un addr {};
+        sockaddr_un addr{};
         addr.sun_family = AF_UNIX;
         const std::string path = (src / "sock").string();
         QVERIFY(path.size() < sizeof addr.sun_path);

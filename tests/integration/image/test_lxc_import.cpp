@@ -43,10 +43,10 @@ std::map<std::string, std::string> listing(const fsys::path& root)
         struct stat st {};
         if (::lstat(path.c_str(), &st) != 0)
             return std::string("<gone>");
-        std::string text = std::to_string(st.st_mode) + " " + std::to_string(st.st_uid) + ":"
-            + std::to_string(st.st_gid) + " " + std::to_string(st.st_size) + " m"
-            + std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec) + " c"
-            + std::to_string(st.st_ctim.tv_sec) + "." + std::to_string(st.st_ctim.tv_nsec);
+        std::string text = std::to_string(st.st_mode) + " " + std::to_string(st.st_uid) + ":" +
+                           std::to_string(st.st_gid) + " " + std::to_string(st.st_size) + " m" +
+                           std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec) + " c" +
+                           std::to_string(st.st_ctim.tv_sec) + "." + std::to_string(st.st_ctim.tv_nsec);
         if (S_ISLNK(st.st_mode))
             text += " -> " + fsys::read_symlink(path).string();
         return text;
@@ -62,7 +62,8 @@ QString differences(const std::map<std::string, std::string>& a, const std::map<
     QString text;
     for (const auto& [path, what] : a)
         if (!b.contains(path) || b.at(path) != what)
-            text += QString::fromStdString(path + ": " + what + " -> " + (b.contains(path) ? b.at(path) : "<gone>") + "\n");
+            text +=
+                QString::fromStdString(path + ": " + what + " -> " + (b.contains(path) ? b.at(path) : "<gone>") + "\n");
     for (const auto& [path, what] : b)
         if (!a.contains(path))
             text += QString::fromStdString(path + ": new\n");
@@ -98,7 +99,7 @@ class TestLxcImport : public QObject {
 
 private:
     Engine m_engine = makeEngine();
-    QTemporaryDir m_lxcPath;   // stands in for /var/lib/lxc
+    QTemporaryDir m_lxcPath; // stands in for /var/lib/lxc
 
     // <lxcpath>/<name> with lxc-create's config and a busybox rootfs.
     fsys::path makeLxcContainer(const std::string& name, const std::string& config)
@@ -127,13 +128,17 @@ private slots:
         const auto before = listing(dir);
         UniqueFd dirFd = openDir(dir);
         std::vector<std::string> steps, logged;
-        const Progress progress([&](const ProgressEvent& e) {
-            if (!e.step.empty()) steps.push_back(e.step);
-            if (!e.logLine.empty()) logged.push_back(e.logLine);
-        }, nullptr);
+        const Progress progress(
+            [&](const ProgressEvent& e) {
+                if (!e.step.empty())
+                    steps.push_back(e.step);
+                if (!e.logLine.empty())
+                    logged.push_back(e.logLine);
+            },
+            nullptr);
 
-        auto created = importLxc(m_engine, {.name = "imported", .templateName = "lxc-import", .inputFd = dirFd.get()},
-                                       progress);
+        auto created =
+            importLxc(m_engine, {.name = "imported", .templateName = "lxc-import", .inputFd = dirFd.get()}, progress);
         QVERIFY2(created, created ? "" : created.error().describe().c_str());
         QVERIFY(std::ranges::find(steps, "Reading the LXC config") != steps.end());
         QVERIFY(std::ranges::find(steps, "Copying the root filesystem") != steps.end());
@@ -155,7 +160,8 @@ private slots:
         auto started = m_engine.start("imported");
         QVERIFY2(started, started ? "" : started.error().describe().c_str());
         QCOMPARE(execCaptured(m_engine, "imported", {"hostname"}).output, std::string("imported\n"));
-        const auto wrote = execCaptured(m_engine, "imported", {"sh", "-c", "cat /root/from-lxc; echo new > /root/added"});
+        const auto wrote =
+            execCaptured(m_engine, "imported", {"sh", "-c", "cat /root/from-lxc; echo new > /root/added"});
         QCOMPARE(wrote.exit.code, 0);
         QCOMPARE(wrote.output, std::string("lxc\n"));
         auto stopped = m_engine.stop("imported", 20s);
@@ -173,8 +179,8 @@ private slots:
         QTest::addColumn<QString>("rootfsLine");
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("message");
-        QTest::newRow("rootfs elsewhere") << "lxc.rootfs.path = dir:/srv/elsewhere/rootfs" << EINVAL
-                                          << "rootfs outside the container directory";
+        QTest::newRow("rootfs elsewhere")
+            << "lxc.rootfs.path = dir:/srv/elsewhere/rootfs" << EINVAL << "rootfs outside the container directory";
         QTest::newRow("rootfs missing") << "lxc.rootfs.path = dir:/var/lib/lxc/bad/nosuch" << ENOENT << "nosuch";
         QTest::newRow("rootfs symlink out") << "lxc.rootfs.path = dir:/var/lib/lxc/bad/escape" << EXDEV << "escape";
         QTest::newRow("half a user namespace") << "lxc.idmap = u 0 100000 65536" << EINVAL << "no group IDs are mapped";
@@ -189,7 +195,8 @@ private slots:
         UniqueFd dirFd = openDir(dir);
         auto created = importLxc(m_engine, {.name = "refused", .templateName = "lxc-import", .inputFd = dirFd.get()});
         QVERIFY(!created);
-        QVERIFY2(QString::fromStdString(created.error().describe()).contains(message), created.error().describe().c_str());
+        QVERIFY2(QString::fromStdString(created.error().describe()).contains(message),
+                 created.error().describe().c_str());
         QCOMPARE(created.error().code, code);
         QVERIFY(!fsys::exists(m_engine.settings().paths.containerDir("refused")));
         fsys::remove_all(dir);
@@ -201,7 +208,7 @@ private slots:
         UniqueFd dirFd = openDir(dir);
         std::atomic<bool> cancel{true};
         auto created = importLxc(m_engine, {.name = "cancelled", .templateName = "lxc-import", .inputFd = dirFd.get()},
-                                       Progress([](const ProgressEvent&) {}, &cancel));
+                                 Progress([](const ProgressEvent&) {}, &cancel));
         QVERIFY(!created);
         QCOMPARE(created.error().code, ECANCELED);
         QVERIFY(!fsys::exists(m_engine.settings().paths.containerDir("cancelled")));

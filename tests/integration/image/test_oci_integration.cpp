@@ -58,12 +58,15 @@ std::string tarOf(const std::vector<Entry>& entries, int filter = ARCHIVE_FILTER
     return readFd(fd.get());
 }
 
-std::string hexOf(const std::string& digest) { return digest.substr(7); }
+std::string hexOf(const std::string& digest)
+{
+    return digest.substr(7);
+}
 
 // Layer 1: busybox and the files layer 2 changes. Layer 2: a whiteout of
 // data/gone, opq/ made opaque (opq/old goes, opq/new comes), a new file.
 struct TestImage {
-    std::vector<std::string> layers;        // uncompressed tars
+    std::vector<std::string> layers; // uncompressed tars
     std::vector<std::string> gzipLayers;
     std::string config;
 
@@ -99,8 +102,8 @@ struct TestImage {
             "Cmd":["cat /data/layer2; echo files: $(ls /data /opq); echo cwd=$(pwd) greeting=$GREETING uid=$(id -u):$(id -g)."],
             "Env":["PATH=/bin","GREETING=hello"],"WorkingDir":"/data","User":"app",
             "ExposedPorts":{"80/tcp":{}}},
-            "rootfs":{"type":"layers","diff_ids":[")" + image::sha256OfText(layers[0]) + R"(",")" +
-                 image::sha256OfText(layers[1]) + R"("]}})";
+            "rootfs":{"type":"layers","diff_ids":[")" +
+                 image::sha256OfText(layers[0]) + R"(",")" + image::sha256OfText(layers[1]) + R"("]}})";
     }
 };
 
@@ -150,8 +153,9 @@ UniqueFd dockerSaveArchive(const TestImage& image, const std::string& tag)
         entries.push_back({.path = id + "/layer.tar", .data = image.layers[i]});
         layerPaths += (layerPaths.empty() ? "\"" : ",\"") + id + "/layer.tar\"";
     }
-    entries.push_back({.path = "manifest.json", .data = R"([{"Config":")" + configName + R"(","RepoTags":[")" + tag +
-                                                            R"("],"Layers":[)" + layerPaths + "]}]"});
+    entries.push_back({.path = "manifest.json",
+                       .data = R"([{"Config":")" + configName + R"(","RepoTags":[")" + tag + R"("],"Layers":[)" +
+                               layerPaths + "]}]"});
     return archive_test::buildArchive(entries);
 }
 
@@ -372,7 +376,7 @@ private slots:
             writeFile(layer2, data);
         }
         if (which == 2)
-            broken.layers[1][700] ^= 0x01;   // inside a file's data: still a valid tar
+            broken.layers[1][700] ^= 0x01; // inside a file's data: still a valid tar
         input = which < 2 ? UniqueFd(::open(layout.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC))
                           : dockerSaveArchive(broken, "x:1");
         if (which == 3)
@@ -382,9 +386,8 @@ private slots:
         QVERIFY(!created);
         QCOMPARE(created.error().code, code);
         if (which != 3)
-            QVERIFY2(created.error().describe().find(image::sha256OfText(which < 2 ? m_image.gzipLayers[1]
-                                                                                   : m_image.layers[1])) !=
-                         std::string::npos,
+            QVERIFY2(created.error().describe().find(image::sha256OfText(
+                         which < 2 ? m_image.gzipLayers[1] : m_image.layers[1])) != std::string::npos,
                      created.error().describe().c_str());
         // No container, no staging directory, no scratch copy; only the lock's run dir may appear.
         for (const std::string& path : treeOf(m_engine.settings().paths.root()))

@@ -93,7 +93,7 @@ private slots:
         auto copied = m_engine.create({.name = "copy", .templateName = "clone", .options = {{"source", "source"}}});
         QVERIFY2(copied, copied ? "" : copied.error().describe().c_str());
         start("copy");
-        QCOMPARE(touchInside("copy", "from-copy"), 0);   // a copy is nobody's lower layer
+        QCOMPARE(touchInside("copy", "from-copy"), 0); // a copy is nobody's lower layer
         stop("copy");
         QVERIFY(m_engine.destroy("copy"));
 

@@ -22,8 +22,8 @@
 namespace berth::test::netsvc {
 
 struct CommandResult {
-    int exitCode = -1;   // -1 when it did not start or did not exit normally
-    QString output;      // stdout and stderr
+    int exitCode = -1; // -1 when it did not start or did not exit normally
+    QString output;    // stdout and stderr
 };
 
 // No time bound of its own: ctest's timeout bounds a hung command.
@@ -96,8 +96,7 @@ public:
 
     // Forks a child that joins the namespace and _exits with body()'s
     // result (127 if it cannot join). `body` may only make system calls.
-    template <class Body>
-    pid_t fork(Body body) const
+    template <class Body> pid_t fork(Body body) const
     {
         const std::string path = nsPath().toStdString();
         const pid_t pid = ::fork();

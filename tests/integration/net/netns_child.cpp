@@ -29,8 +29,7 @@ int waitExit(pid_t pid)
         ::_exit(1);
     ::close(readyFd);
     char byte;
-    while (::read(keepAliveFd, &byte, 1) < 0 && errno == EINTR) {
-    }
+    while (::read(keepAliveFd, &byte, 1) < 0 && errno == EINTR) {}
     ::_exit(0);
 }
 
@@ -94,7 +93,8 @@ Status NetnsChild::run(const std::function<Status()>& body) const
     if (pid == 0) {
         Status ok = enterNetns(m_pid) ? body() : failErrno(errno, "setns");
         const std::string message = ok ? std::string() : ok.error().describe();
-        const bool sent = ::write(writeEnd.get(), message.data(), message.size()) == static_cast<ssize_t>(message.size());
+        const bool sent =
+            ::write(writeEnd.get(), message.data(), message.size()) == static_cast<ssize_t>(message.size());
         ::_exit(ok ? 0 : sent ? 1 : 2);
     }
     writeEnd.reset();

@@ -36,7 +36,7 @@ public:
 
 private:
     pid_t m_pid = -1;
-    UniqueFd m_keepAlive;   // write end: the holder exits when it closes
+    UniqueFd m_keepAlive; // write end: the holder exits when it closes
 };
 
 } // namespace berth::test

@@ -50,10 +50,10 @@ QStringList dnsmasqsMentioning(const std::string& marker)
     return found;
 }
 
-#define VERIFY_OK(expr)                                                                            \
-    do {                                                                                           \
-        const auto result_ = (expr);                                                               \
-        QVERIFY2(result_.has_value(), result_ ? "" : result_.error().describe().c_str());         \
+#define VERIFY_OK(expr)                                                                                                \
+    do {                                                                                                               \
+        const auto result_ = (expr);                                                                                   \
+        QVERIFY2(result_.has_value(), result_ ? "" : result_.error().describe().c_str());                              \
     } while (false)
 
 } // namespace
@@ -68,11 +68,19 @@ private:
 
     std::vector<std::string> arguments(const fs::path& pidFile, const std::vector<std::string>& extra = {}) const
     {
-        std::vector<std::string> argv = {
-            kDnsmasqProgram, "--strict-order", "--bind-interfaces", "--except-interface=lo", "--interface=br-t",
-            "--listen-address=10.0.77.1", "--dhcp-range=10.0.77.2,10.0.77.50", "--dhcp-no-override",
-            "--dhcp-leasefile=" + (m_dir / "leases").string(), "--pid-file=" + pidFile.string(), "--conf-file=",
-            "--hostsdir=" + (m_dir / "hosts").string(), "--domain=berth"};
+        std::vector<std::string> argv = {kDnsmasqProgram,
+                                         "--strict-order",
+                                         "--bind-interfaces",
+                                         "--except-interface=lo",
+                                         "--interface=br-t",
+                                         "--listen-address=10.0.77.1",
+                                         "--dhcp-range=10.0.77.2,10.0.77.50",
+                                         "--dhcp-no-override",
+                                         "--dhcp-leasefile=" + (m_dir / "leases").string(),
+                                         "--pid-file=" + pidFile.string(),
+                                         "--conf-file=",
+                                         "--hostsdir=" + (m_dir / "hosts").string(),
+                                         "--domain=berth"};
         argv.insert(argv.end(), extra.begin(), extra.end());
         return argv;
     }
@@ -81,8 +89,8 @@ private:
     // beside the main one.
     std::vector<std::string> quietArguments(const fs::path& pidFile, const std::vector<std::string>& extra = {}) const
     {
-        std::vector<std::string> argv = {kDnsmasqProgram, "--bind-interfaces", "--interface=br-t", "--port=0",
-                                         "--conf-file=", "--pid-file=" + pidFile.string()};
+        std::vector<std::string> argv = {kDnsmasqProgram, "--bind-interfaces", "--interface=br-t",
+                                         "--port=0",      "--conf-file=",      "--pid-file=" + pidFile.string()};
         argv.insert(argv.end(), extra.begin(), extra.end());
         return argv;
     }
@@ -111,8 +119,8 @@ private slots:
                                    fs::perms::others_read | fs::perms::others_exec);
         m_pidFile = m_dir / "br-t.pid";
         std::ofstream(m_dir / "hosts/containers") << "10.0.77.9 web.berth web\n";
-        std::ofstream(m_dir / "udhcpc.sh") << "#!/bin/sh\n[ \"$1\" = bound ] && echo \"$ip\" > " +
-                                                  (m_dir / "lease").string() + "\nexit 0\n";
+        std::ofstream(m_dir / "udhcpc.sh")
+            << "#!/bin/sh\n[ \"$1\" = bound ] && echo \"$ip\" > " + (m_dir / "lease").string() + "\nexit 0\n";
         fs::permissions(m_dir / "udhcpc.sh", fs::perms::owner_all);
 
         QVERIFY(m_container.start());
@@ -206,7 +214,7 @@ private slots:
         auto started = startDnsmasq(argv, m_pidFile);
         QVERIFY(!started);
         QVERIFY2(started.error().message.find("10.0.78.1") != std::string::npos, started.error().message.c_str());
-        QCOMPARE(started.error().code, EADDRINUSE);   // dnsmasq's exit code 2: a network problem
+        QCOMPARE(started.error().code, EADDRINUSE); // dnsmasq's exit code 2: a network problem
         auto running = dnsmasqRunning(m_pidFile);
         QVERIFY(running && !*running);
         QCOMPARE(dnsmasqsMentioning(m_dir.string()), QStringList());
@@ -222,8 +230,9 @@ private slots:
         running = dnsmasqRunning(m_pidFile);
         QVERIFY(running && *running);
 
-        const CommandResult dhcp = m_container.exec({"/bin/busybox", "udhcpc", "-i", "eth0", "-n", "-q", "-f", "-t",
-                                                     "5", "-s", QString::fromStdString((m_dir / "udhcpc.sh").string())});
+        const CommandResult dhcp =
+            m_container.exec({"/bin/busybox", "udhcpc", "-i", "eth0", "-n", "-q", "-f", "-t", "5", "-s",
+                              QString::fromStdString((m_dir / "udhcpc.sh").string())});
         QVERIFY2(dhcp.exitCode == 0, qPrintable(dhcp.output));
         const QString leased = QString::fromStdString(readText(m_dir / "lease")).trimmed();
         const QStringList octets = leased.split('.');
@@ -256,7 +265,7 @@ private slots:
     {
         const pid_t killed = currentPid();
         VERIFY_OK(ensureDnsmasq(arguments(m_pidFile), m_pidFile));
-        QCOMPARE(currentPid(), killed);   // running: left alone
+        QCOMPARE(currentPid(), killed); // running: left alone
 
         berth::UniqueFd pidFd(static_cast<int>(::syscall(SYS_pidfd_open, killed, 0)));
         QVERIFY(pidFd);
@@ -283,7 +292,7 @@ private slots:
                 std::string::npos);
         const pid_t current = currentPid();
         VERIFY_OK(ensureDnsmasq(arguments(m_pidFile, {"--domain-needed"}), m_pidFile));
-        QCOMPARE(currentPid(), current);   // the same arguments: left alone
+        QCOMPARE(currentPid(), current); // the same arguments: left alone
         VERIFY_OK(ensureDnsmasq(arguments(m_pidFile), m_pidFile));
         QVERIFY(currentPid() != current);
         QCOMPARE(dnsmasqsMentioning(m_dir.string()).size(), 1);
@@ -297,11 +306,11 @@ private slots:
         VERIFY_OK(stopDnsmasq(m_pidFile));
         QVERIFY(!fs::exists(m_pidFile));
         pollfd pfd{pidFd.get(), POLLIN, 0};
-        QCOMPARE(::poll(&pfd, 1, 0), 1);   // exited already, not later
+        QCOMPARE(::poll(&pfd, 1, 0), 1); // exited already, not later
         QCOMPARE(dnsmasqsMentioning(m_dir.string()), QStringList());
         auto running = dnsmasqRunning(m_pidFile);
         QVERIFY(running && !*running);
-        VERIFY_OK(stopDnsmasq(m_pidFile));   // nothing to stop
+        VERIFY_OK(stopDnsmasq(m_pidFile)); // nothing to stop
     }
 
     void foregroundDnsmasqIsReaped()
@@ -333,7 +342,7 @@ private slots:
         ::waitpid(stranger, nullptr, 0);
         QVERIFY(stopped);
         QVERIFY(alive);
-        QVERIFY(!fs::exists(m_pidFile));   // the stale file is gone
+        QVERIFY(!fs::exists(m_pidFile)); // the stale file is gone
     }
 
     void neverSignalsAnotherBridgesDnsmasq()

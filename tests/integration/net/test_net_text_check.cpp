@@ -76,7 +76,9 @@ private slots:
         QFETCH(int, bridges);
         std::vector<BridgeRules> rules;
         if (bridges >= 1)
-            rules.push_back({"berthbr0", *Ipv4Cidr::parse("10.0.3.1/24"), true,
+            rules.push_back({"berthbr0",
+                             *Ipv4Cidr::parse("10.0.3.1/24"),
+                             true,
                              {rule("tcp:8080:80", "10.0.3.5"), rule("udp:192.0.2.1:5353:53", "10.0.3.6"),
                               rule("tcp:127.0.0.1:2222:22", "10.0.3.6")}});
         if (bridges >= 2)
@@ -112,7 +114,8 @@ private slots:
         const DnsmasqPaths paths{dir.filePath("d.pid").toStdString(), dir.filePath("d.leases").toStdString(),
                                  dir.path().toStdString(), ""};
         QStringList args{"--test"};
-        for (const std::string& arg : dnsmasqArguments(b, paths, foreground ? DnsmasqMode::Foreground : DnsmasqMode::Daemon))
+        for (const std::string& arg :
+             dnsmasqArguments(b, paths, foreground ? DnsmasqMode::Foreground : DnsmasqMode::Daemon))
             args << QString::fromStdString(arg);
         const ToolResult result = run("dnsmasq", args);
         QVERIFY2(result.ok, qPrintable(args.join(' ') + "\n" + result.output));

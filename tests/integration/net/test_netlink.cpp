@@ -28,14 +28,14 @@ using berth::test::NetnsChild;
 
 namespace {
 
-constexpr Ipv4Address kBridgeAddress{0x0ac80001};    // 10.200.0.1
-constexpr Ipv4Address kChildAddress{0x0ac80002};     // 10.200.0.2
+constexpr Ipv4Address kBridgeAddress{0x0ac80001}; // 10.200.0.1
+constexpr Ipv4Address kChildAddress{0x0ac80002};  // 10.200.0.2
 constexpr const char* kPeerMac = "00:16:3e:0a:0b:0c";
 
-#define REQUIRE_OK(expr)                                                                  \
-    do {                                                                                  \
-        auto&& _r = (expr);                                                               \
-        QVERIFY2(_r.has_value(), _r.has_value() ? "" : _r.error().describe().c_str());    \
+#define REQUIRE_OK(expr)                                                                                               \
+    do {                                                                                                               \
+        auto&& _r = (expr);                                                                                            \
+        QVERIFY2(_r.has_value(), _r.has_value() ? "" : _r.error().describe().c_str());                                 \
     } while (0)
 
 NetlinkSocket openSocket()
@@ -199,12 +199,13 @@ void TestNetlink::networksInUseListsAddressesAndRoutes()
     REQUIRE_OK(addAddress(sock, "tbr2", Ipv4Cidr{Ipv4Address{0x0aca0304}, 16}));
     Result<std::vector<Ipv4Cidr>> networks = networksInUse(sock);
     REQUIRE_OK(networks);
-    QVERIFY(containsNetwork(*networks, Ipv4Cidr{Ipv4Address{0x0ac90000}, 24}));   // 10.201.0.0/24
-    QVERIFY(containsNetwork(*networks, Ipv4Cidr{Ipv4Address{0x0aca0000}, 16}));   // 10.202.0.0/16
-    QVERIFY(containsNetwork(*networks, Ipv4Cidr{Ipv4Address{0x7f000000}, 8}));    // lo
+    QVERIFY(containsNetwork(*networks, Ipv4Cidr{Ipv4Address{0x0ac90000}, 24})); // 10.201.0.0/24
+    QVERIFY(containsNetwork(*networks, Ipv4Cidr{Ipv4Address{0x0aca0000}, 16})); // 10.202.0.0/16
+    QVERIFY(containsNetwork(*networks, Ipv4Cidr{Ipv4Address{0x7f000000}, 8}));  // lo
     // The default route just added says nothing about subnets in use.
     QVERIFY(std::ranges::none_of(*networks, [](const Ipv4Cidr& c) { return c.prefix == 0; }));
-    QVERIFY(std::ranges::is_sorted(*networks, {}, [](const Ipv4Cidr& c) { return std::pair(c.address.value, c.prefix); }));
+    QVERIFY(
+        std::ranges::is_sorted(*networks, {}, [](const Ipv4Cidr& c) { return std::pair(c.address.value, c.prefix); }));
     QCOMPARE(std::ranges::adjacent_find(*networks), networks->end());
     REQUIRE_OK(deleteLink(sock, "tbr2"));
     Result<std::vector<Ipv4Cidr>> after = networksInUse(sock);
@@ -239,16 +240,17 @@ void TestNetlink::errors()
     const bool twice = operation == "bridge-twice";
     if (twice)
         REQUIRE_OK(createBridge(sock, "tbr3", 0));
-    Status result = twice                             ? createBridge(sock, "tbr3", 0)
-        : operation == "bridge-long"                  ? createBridge(sock, "abcdefghijklmnop", 0)
-        : operation == "bridge-slash"                 ? createBridge(sock, "a/b", 0)
-        : operation == "veth-long-peer"               ? createVethPair(sock, "tvh3", "abcdefghijklmnop", ::getpid(), "", 0)
-        : operation == "delete-missing"               ? deleteLink(sock, "nosuch0")
-        : operation == "master-missing"               ? setMaster(sock, "lo", "nosuchbr")
-        : operation == "address-missing"              ? addAddress(sock, "nosuch0", Ipv4Cidr{kBridgeAddress, 24})
-        : operation == "veth-bad-mac"                 ? createVethPair(sock, "tvh3", "tvp3", ::getpid(), "00:16:3e:zz:00:01", 0)
-        : operation == "veth-no-process"              ? createVethPair(sock, "tvh3", "tvp3", 0, "", 0)
-                                                      : configureInterface(sock, "lo", std::nullopt, kBridgeAddress, false);
+    Status result =
+        twice                            ? createBridge(sock, "tbr3", 0)
+        : operation == "bridge-long"     ? createBridge(sock, "abcdefghijklmnop", 0)
+        : operation == "bridge-slash"    ? createBridge(sock, "a/b", 0)
+        : operation == "veth-long-peer"  ? createVethPair(sock, "tvh3", "abcdefghijklmnop", ::getpid(), "", 0)
+        : operation == "delete-missing"  ? deleteLink(sock, "nosuch0")
+        : operation == "master-missing"  ? setMaster(sock, "lo", "nosuchbr")
+        : operation == "address-missing" ? addAddress(sock, "nosuch0", Ipv4Cidr{kBridgeAddress, 24})
+        : operation == "veth-bad-mac"    ? createVethPair(sock, "tvh3", "tvp3", ::getpid(), "00:16:3e:zz:00:01", 0)
+        : operation == "veth-no-process" ? createVethPair(sock, "tvh3", "tvp3", 0, "", 0)
+                                         : configureInterface(sock, "lo", std::nullopt, kBridgeAddress, false);
     if (twice)
         REQUIRE_OK(deleteLink(sock, "tbr3"));
     QVERIFY(!result);

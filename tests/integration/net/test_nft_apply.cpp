@@ -207,7 +207,7 @@ private slots:
         QCOMPARE(*before, false);
         QVERIFY(enableIpv4Forwarding());
         QCOMPARE(readText("/proc/sys/net/ipv4/ip_forward"), std::string("1\n"));
-        QVERIFY(enableIpv4Forwarding());   // idempotent
+        QVERIFY(enableIpv4Forwarding()); // idempotent
         auto after = ipv4ForwardingEnabled();
         QVERIFY(after && *after);
         // Another namespace keeps its own setting.
@@ -307,7 +307,8 @@ private:
             for (const QStringList& argv : host)
                 if (!ok(runCommand(argv), argv))
                     return false;
-            return inside(container, "10.0.77.10/24", "10.0.77.1") && inside(outside, "192.168.200.2/24", "192.168.200.1");
+            return inside(container, "10.0.77.10/24", "10.0.77.1") &&
+                   inside(outside, "192.168.200.2/24", "192.168.200.1");
         }
 
         // Deletes the host ends at once: the environment checks links when

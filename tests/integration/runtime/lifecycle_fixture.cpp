@@ -43,8 +43,8 @@ RunResult runApplication(Engine& engine, const std::string& name, const std::vec
                          bool privileged)
 {
     RunResult result;
-    CreateRequest request{.name = name, .kind = ContainerKind::Application, .privileged = privileged,
-                          .command = command};
+    CreateRequest request{
+        .name = name, .kind = ContainerKind::Application, .privileged = privileged, .command = command};
     auto created = engine.create(request);
     if (!created) {
         QTest::qFail(("create: " + created.error().describe()).c_str(), __FILE__, __LINE__);
@@ -103,7 +103,8 @@ std::string readUntil(int fd, const std::string& needle, int timeoutMs)
     std::string text;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
     while (text.find(needle) == std::string::npos) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0)
             break;
         pollfd pfd{fd, POLLIN, 0};

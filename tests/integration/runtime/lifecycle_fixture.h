@@ -13,7 +13,7 @@ Engine makeEngine();
 
 struct RunResult {
     ExitStatus exit;
-    std::string output;     // the console log, \r\n folded to \n
+    std::string output; // the console log, \r\n folded to \n
 };
 
 // Creates an application container running `command`, runs it to the end,

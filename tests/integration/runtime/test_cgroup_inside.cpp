@@ -32,7 +32,6 @@ namespace fsys = std::filesystem;
 
 namespace {
 
-
 #ifdef BERTH_EXPECT_V2
 // cgroup2 right on /sys/fs/cgroup.
 constexpr const char* kTrees[] = {""};
@@ -140,12 +139,14 @@ class TestCgroupInside : public QObject {
         QVERIFY(ptyStatus);
         QCOMPARE(ptyStatus->code, 4);
 
-        const RunResult unit = execCaptured(m_engine, name, {"/usr/bin/systemd-run", "--unit=probe", "-p", "MemoryMax=64M",
-                                                             "-p", "TasksMax=20", "/bin/sleep", "1000"});
+        const RunResult unit = execCaptured(
+            m_engine, name,
+            {"/usr/bin/systemd-run", "--unit=probe", "-p", "MemoryMax=64M", "-p", "TasksMax=20", "/bin/sleep", "1000"});
         QVERIFY2(unit.exit.code == 0, unit.output.c_str());
-        const RunResult limits = execCaptured(m_engine, name, {"/bin/cat", "/sys/fs/cgroup/system.slice/cgroup.subtree_control",
-                                                               "/sys/fs/cgroup/system.slice/probe.service/memory.max",
-                                                               "/sys/fs/cgroup/system.slice/probe.service/pids.max"});
+        const RunResult limits = execCaptured(m_engine, name,
+                                              {"/bin/cat", "/sys/fs/cgroup/system.slice/cgroup.subtree_control",
+                                               "/sys/fs/cgroup/system.slice/probe.service/memory.max",
+                                               "/sys/fs/cgroup/system.slice/probe.service/pids.max"});
         QVERIFY2(limits.exit.code == 0, limits.output.c_str());
         QVERIFY2(limits.output.find("memory") != std::string::npos && limits.output.find("pids") != std::string::npos,
                  limits.output.c_str());
@@ -168,7 +169,7 @@ class TestCgroupInside : public QObject {
         const fsys::path file = m_engine.settings().paths.configFile(name);
         auto config = Config::load(file, {});
         QVERIFY(config);
-        for (const auto& [key, value] : {std::pair{"lxc.signal.halt", "SIGRTMIN+3"}, {"lxc.tty.max", "1"}})
+        for (const auto& [key, value] : {std::pair{"lxc.signal.halt", "SIGRTMIN+3"}, { "lxc.tty.max", "1" }})
             QVERIFY(config->set(key, value));
         QVERIFY(config->append("lxc.mount.entry", "tmpfs run tmpfs rw,nosuid,nodev,mode=0755,size=10% 0 0"));
         std::ofstream(file) << config->serialize();
@@ -208,8 +209,8 @@ private slots:
 
         // Its own limits stay closed: ownership, not a read-only mount.
         for (const char* file : kLimitFiles) {
-            const RunResult write = execCaptured(m_engine, name, {"sh", "-c",
-                                                                  std::string("echo 1 > /sys/fs/cgroup/") + file});
+            const RunResult write =
+                execCaptured(m_engine, name, {"sh", "-c", std::string("echo 1 > /sys/fs/cgroup/") + file});
             QVERIFY(write.exit.code != 0);
             QVERIFY2(write.output.find("Permission denied") != std::string::npos, write.output.c_str());
         }
@@ -233,10 +234,10 @@ private slots:
         qInfo("copied and shifted in %lld ms", static_cast<long long>(clock.restart()));
         auto started = m_engine.start(name);
         QVERIFY2(started, started ? "" : started.error().describe().c_str());
-        QTRY_VERIFY_WITH_TIMEOUT(execCaptured(m_engine, name, {"/usr/bin/test", "-S", "/run/systemd/private"})
-                                         .exit.code == 0, 120000);
-        const RunResult state = execCaptured(m_engine, name, {"/usr/bin/timeout", "180", "/usr/bin/systemctl",
-                                                              "is-system-running", "--wait"});
+        QTRY_VERIFY_WITH_TIMEOUT(
+            execCaptured(m_engine, name, {"/usr/bin/test", "-S", "/run/systemd/private"}).exit.code == 0, 120000);
+        const RunResult state = execCaptured(
+            m_engine, name, {"/usr/bin/timeout", "180", "/usr/bin/systemctl", "is-system-running", "--wait"});
         const RunResult failed = execCaptured(m_engine, name, {"/usr/bin/systemctl", "--failed", "--no-legend"});
         qInfo("%s: systemctl is-system-running after %lld ms: %s; failed units: %s", name.c_str(),
               static_cast<long long>(clock.elapsed()), state.output.c_str(),

@@ -31,7 +31,8 @@ constexpr bool kScratchDisk = false;
 // What the container's shell does; each step prints a word to check.
 std::string probeScript(const std::string& disk)
 {
-    std::string script = "mkdir -p /tmp; rm -f /tmp/d; mknod /tmp/d b " + disk + " && echo mknod=ok; "
+    std::string script = "mkdir -p /tmp; rm -f /tmp/d; mknod /tmp/d b " + disk +
+                         " && echo mknod=ok; "
                          "dd if=/tmp/d of=/dev/null bs=512 count=1; echo read=$?; ";
     if (kScratchDisk)
         script += "[ -b /tmp/d ] && dd if=/dev/zero of=/tmp/d bs=512 count=1; echo write=$?; ";
@@ -134,8 +135,8 @@ private slots:
         const std::string script = "head -c 1 /dev/zero > /dev/null; echo zero=$?; "
                                    "echo full=$(head -c 1 /dev/full | od -An -tx1 | tr -d ' '); "
                                    "echo x > /dev/full; echo fullw=$?; echo x > /dev/null && echo null=ok";
-        const CreateRequest request{.name = "devcfg", .kind = ContainerKind::Application,
-                                    .command = {"sh", "-c", script}};
+        const CreateRequest request{
+            .name = "devcfg", .kind = ContainerKind::Application, .command = {"sh", "-c", script}};
         auto created = m_engine.create(request);
         QVERIFY2(created, created ? "" : created.error().describe().c_str());
         std::ofstream(m_engine.settings().paths.configFile("devcfg"), std::ios::app)

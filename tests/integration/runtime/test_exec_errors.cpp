@@ -48,7 +48,9 @@ private slots:
     void initTestCase()
     {
         for (const auto& [name, privileged] : {std::pair{"target", false}, {"privileged", true}}) {
-            CreateRequest request{.name = name, .kind = ContainerKind::Application, .privileged = privileged,
+            CreateRequest request{.name = name,
+                                  .kind = ContainerKind::Application,
+                                  .privileged = privileged,
                                   .command = {"sleep", "1000"}};
             QVERIFY(m_engine.create(request));
             auto started = m_engine.start(name);
@@ -86,8 +88,9 @@ private slots:
         verifyError(exec({.argv = {"/etc"}}), EACCES, "run '/etc': Permission denied", true);
         verifyError(exec({.argv = {"true"}, .cwd = "/no/such/dir"}), ENOENT,
                     "change directory to '/no/such/dir': No such file", false);
-        QVERIFY2(exec({.argv = {"true"}, .cwd = "/no/such/dir"}).error().message.starts_with("exec in '" + name + "': "),
-                 "the error names the exec and its container");
+        QVERIFY2(
+            exec({.argv = {"true"}, .cwd = "/no/such/dir"}).error().message.starts_with("exec in '" + name + "': "),
+            "the error names the exec and its container");
     }
 
     // The command ran: its own failure is its exit status, as before.

@@ -30,7 +30,7 @@ constexpr const char* kInnerNode = " && c=$(cut -d' ' -f1 cgroup.controllers) &&
                                    "echo +$c > .berth-exec/cgroup.subtree_control && mkdir .berth-exec/inner";
 #else
 constexpr const char* kUnified = "/sys/fs/cgroup/unified";
-constexpr const char* kInnerNode = "";   // no controllers on this cgroup2 mount
+constexpr const char* kInnerNode = ""; // no controllers on this cgroup2 mount
 #endif
 
 } // namespace

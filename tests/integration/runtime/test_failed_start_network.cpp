@@ -70,10 +70,7 @@ class TestFailedStartNetwork : public QObject {
     std::filesystem::path stateRoot() const { return IntegrationEnvironment::instance().stateRoot(); }
 
 private slots:
-    void initTestCase()
-    {
-        QVERIFY(!bridgeExists());
-    }
+    void initTestCase() { QVERIFY(!bridgeExists()); }
 
     // A failed case leaves nothing running for the next.
     void cleanup()

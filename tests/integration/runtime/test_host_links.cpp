@@ -68,8 +68,8 @@ private:
 
     void createOn(const std::string& name, const std::string& network, const std::string& extraConfig)
     {
-        auto created = m_engine.create({.name = name, .kind = ContainerKind::Application,
-                                        .command = {"sleep", "1000"}, .network = network});
+        auto created = m_engine.create(
+            {.name = name, .kind = ContainerKind::Application, .command = {"sleep", "1000"}, .network = network});
         QVERIFY2(created, created ? "" : created.error().describe().c_str());
         std::ofstream(m_engine.settings().paths.configFile(name), std::ios::app) << extraConfig;
     }
@@ -99,9 +99,12 @@ private slots:
     {
         QTest::addColumn<QString>("container");
         QTest::addColumn<QString>("link");
-        QTest::newRow("a VPN link") << "pairvpn" << "hostvpn0";
-        QTest::newRow("a host bridge") << "pairlan" << "hostlan0";
-        QTest::newRow("Berth's own bridge") << "pairvpn" << "tbr5";
+        QTest::newRow("a VPN link") << "pairvpn"
+                                    << "hostvpn0";
+        QTest::newRow("a host bridge") << "pairlan"
+                                       << "hostlan0";
+        QTest::newRow("Berth's own bridge") << "pairvpn"
+                                            << "tbr5";
     }
     void hostEndNamingAHostLinkIsRefused()
     {
@@ -117,7 +120,8 @@ private slots:
         QVERIFY(!started);
         QCOMPARE(started.error().code, EEXIST);
         const std::string why = started.error().describe();
-        QVERIFY2(why.find("lxc.net.0.veth.pair") != std::string::npos && why.find("'" + host + "'") != std::string::npos,
+        QVERIFY2(why.find("lxc.net.0.veth.pair") != std::string::npos &&
+                     why.find("'" + host + "'") != std::string::npos,
                  why.c_str());
         // The host's link is there, the same link, and nothing else changed.
         QCOMPARE(ifindexOf(host), index);
@@ -149,13 +153,13 @@ private slots:
         createOn("swap", "tbr5", "lxc.net.0.veth.pair = vbswap0\n");
         auto started = m_engine.start("swap");
         QVERIFY2(started, started ? "" : started.error().describe().c_str());
-        QCOMPARE(run("ip link set vbswap0 down && ip link set vbswap0 name vbmoved0 && ip link add vbswap0 type bridge"),
-                 0);
+        QCOMPARE(
+            run("ip link set vbswap0 down && ip link set vbswap0 name vbmoved0 && ip link add vbswap0 type bridge"), 0);
         const int foreign = ifindexOf("vbswap0");
         QVERIFY(foreign > 0);
         QVERIFY(m_engine.stop("swap", 5s));
         QCOMPARE(ifindexOf("vbswap0"), foreign);
-        QCOMPARE(ifindexOf("vbmoved0"), 0);   // Berth's own went, under its new name
+        QCOMPARE(ifindexOf("vbmoved0"), 0); // Berth's own went, under its new name
         QCOMPARE(run("ip link del vbswap0"), 0);
         QVERIFY(m_engine.destroy("swap"));
     }

@@ -43,7 +43,7 @@ Config configOf(const Engine& engine, const std::string& name)
 struct ArchiveMember {
     std::string path;
     mode_t type = 0;
-    std::string data;   // of the first member only
+    std::string data; // of the first member only
 };
 
 // The members of an archive in a memfd, in order; the fd is rewound.
@@ -107,15 +107,19 @@ private slots:
         QVERIFY(::lseek(archive.get(), 0, SEEK_END) > 100000);
         ::lseek(archive.get(), 0, SEEK_SET);
 
-        auto created = m_engine.create({.name = "imported", .templateName = "tarball", .inputFd = archive.get(),
-                                        .kind = ContainerKind::Application, .command = {"cat", "/etc/berth-mark"}});
+        auto created = m_engine.create({.name = "imported",
+                                        .templateName = "tarball",
+                                        .inputFd = archive.get(),
+                                        .kind = ContainerKind::Application,
+                                        .command = {"cat", "/etc/berth-mark"}});
         QVERIFY2(created, created ? "" : created.error().describe().c_str());
         // The same tree: every entry with its type, owner, mode, size, times and xattrs.
         const auto original = archive_test::snapshot(m_engine.settings().paths.rootfsDir("orig"));
         const auto reimported = archive_test::snapshot(m_engine.settings().paths.rootfsDir("imported"));
         for (const auto& [path, what] : original)
-            QCOMPARE(QString::fromStdString(path + ": " + (reimported.contains(path) ? reimported.at(path) : "missing")),
-                     QString::fromStdString(path + ": " + what));
+            QCOMPARE(
+                QString::fromStdString(path + ": " + (reimported.contains(path) ? reimported.at(path) : "missing")),
+                QString::fromStdString(path + ": " + what));
         QCOMPARE(reimported.size(), original.size());
         QVERIFY(m_engine.start("imported"));
         auto stopped = m_engine.waitStopped("imported", 30s);
@@ -202,8 +206,8 @@ private slots:
                                                      {.type = 'c', .path = "dev/null"},
                                                      {.type = 'd', .path = "etc", .perm = 0755},
                                                      {.path = "etc/hostname", .data = "old\n"}});
-        auto created = m_engine.create({.name = "devs-copy", .templateName = "tarball", .inputFd = plain.get(),
-                                        .kind = ContainerKind::System});
+        auto created = m_engine.create(
+            {.name = "devs-copy", .templateName = "tarball", .inputFd = plain.get(), .kind = ContainerKind::System});
         QVERIFY2(created, created ? "" : created.error().describe().c_str());
         const fsys::path rootfs = m_engine.settings().paths.rootfsDir("devs-copy");
         QVERIFY(fsys::is_directory(rootfs / "dev"));
@@ -224,13 +228,14 @@ private slots:
         auto refused = m_engine.create({.name = "priv-copy", .templateName = "tarball", .inputFd = archive.get()});
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, EPERM);
-        QVERIFY2(refused.error().describe().find("privileged") != std::string::npos, refused.error().describe().c_str());
+        QVERIFY2(refused.error().describe().find("privileged") != std::string::npos,
+                 refused.error().describe().c_str());
         for (const std::string& path : treeOf(m_engine.settings().paths.root()))
             if (!before.contains(path))
                 QVERIFY2(path.find("/run/berth") != std::string::npos, path.c_str());
         ::lseek(archive.get(), 0, SEEK_SET);
-        auto asked = m_engine.create({.name = "priv-copy", .templateName = "tarball", .inputFd = archive.get(),
-                                      .privileged = true});
+        auto asked = m_engine.create(
+            {.name = "priv-copy", .templateName = "tarball", .inputFd = archive.get(), .privileged = true});
         QVERIFY2(asked, asked ? "" : asked.error().describe().c_str());
         QCOMPARE(configOf(m_engine, "priv-copy").get("berth.privileged").value_or(""), std::string("1"));
         QVERIFY(m_engine.destroy("priv-copy"));
@@ -282,24 +287,32 @@ private slots:
         using archive_test::Entry;
         std::vector<Entry> entries = {{.type = 'd', .path = "etc", .perm = 0755}};
         switch (which) {
-        case 0: entries.push_back({.path = "../../evil", .data = "x"}); break;
-        case 1: entries.push_back({.path = "/tmp/berth-evil", .data = "x"}); break;
+        case 0:
+            entries.push_back({.path = "../../evil", .data = "x"});
+            break;
+        case 1:
+            entries.push_back({.path = "/tmp/berth-evil", .data = "x"});
+            break;
         case 2:
             entries.push_back({.type = 'l', .path = "out", .link = "/tmp"});
             entries.push_back({.path = "out/berth-evil", .data = "x"});
             break;
-        case 3: entries.push_back({.type = 'c', .path = "etc/null"}); break;
-        default: break;
+        case 3:
+            entries.push_back({.type = 'c', .path = "etc/null"});
+            break;
+        default:
+            break;
         }
-        UniqueFd archive = which == 4 ? UniqueFd(::memfd_create("junk", MFD_CLOEXEC)) : archive_test::buildArchive(entries);
+        UniqueFd archive =
+            which == 4 ? UniqueFd(::memfd_create("junk", MFD_CLOEXEC)) : archive_test::buildArchive(entries);
         if (which == 4) {
             const std::string junk(4096, '\x7f');
             QCOMPARE(::write(archive.get(), junk.data(), junk.size()), ssize_t(junk.size()));
             ::lseek(archive.get(), 0, SEEK_SET);
         }
         const auto before = treeOf(m_engine.settings().paths.root());
-        auto created = m_engine.create({.name = "hostile", .templateName = "tarball", .inputFd = archive.get(),
-                                        .kind = ContainerKind::System});
+        auto created = m_engine.create(
+            {.name = "hostile", .templateName = "tarball", .inputFd = archive.get(), .kind = ContainerKind::System});
         QVERIFY(!created);
         QCOMPARE(created.error().code, code);
         QVERIFY(!fsys::exists("/tmp/berth-evil"));
@@ -314,7 +327,8 @@ private slots:
         QVERIFY(m_engine.create({.name = "lower", .kind = ContainerKind::System}));
         const Paths& paths = m_engine.settings().paths;
         std::ofstream(paths.rootfsDir("lower") / "root/note") << "lower\n";
-        auto cloned = m_engine.create({.name = "snap", .templateName = "clone", .options = {{"source", "lower"}, {"snapshot", "true"}}});
+        auto cloned = m_engine.create(
+            {.name = "snap", .templateName = "clone", .options = {{"source", "lower"}, {"snapshot", "true"}}});
         QVERIFY2(cloned, cloned ? "" : cloned.error().describe().c_str());
         // Instant: nothing of the rootfs was copied.
         QVERIFY(std::filesystem::is_empty(paths.rootfsDir("snap")));
@@ -329,7 +343,9 @@ private slots:
         auto started = m_engine.start("snap");
         QVERIFY2(started, started ? "" : started.error().describe().c_str());
         QCOMPARE(execCaptured(m_engine, "snap", {"cat", "/root/note"}).output, std::string("lower\n"));
-        QCOMPARE(execCaptured(m_engine, "snap", {"sh", "-c", "echo snap > /root/note; echo new > /root/added"}).exit.code, 0);
+        QCOMPARE(
+            execCaptured(m_engine, "snap", {"sh", "-c", "echo snap > /root/note; echo new > /root/added"}).exit.code,
+            0);
         QCOMPARE(execCaptured(m_engine, "snap", {"cat", "/root/note"}).output, std::string("snap\n"));
         // The writes went to the snapshot's own layer; the source is untouched.
         QCOMPARE(readText(paths.rootfsDir("lower") / "root/note"), std::string("lower\n"));

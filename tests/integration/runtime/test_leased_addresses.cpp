@@ -23,10 +23,10 @@ namespace {
 QString interfaceAddress(pid_t pid)
 {
     QProcess ip;
-    ip.start(QStringLiteral("nsenter"), {QStringLiteral("--target"), QString::number(pid), QStringLiteral("--net"),
-                                         QStringLiteral("ip"), QStringLiteral("-4"), QStringLiteral("-o"),
-                                         QStringLiteral("addr"), QStringLiteral("show"), QStringLiteral("dev"),
-                                         QStringLiteral("eth0")});
+    ip.start(QStringLiteral("nsenter"),
+             {QStringLiteral("--target"), QString::number(pid), QStringLiteral("--net"), QStringLiteral("ip"),
+              QStringLiteral("-4"), QStringLiteral("-o"), QStringLiteral("addr"), QStringLiteral("show"),
+              QStringLiteral("dev"), QStringLiteral("eth0")});
     if (!ip.waitForFinished(10000) || ip.exitCode() != 0)
         return {};
     const QStringList words = QString::fromUtf8(ip.readAllStandardOutput()).split(QLatin1Char(' '), Qt::SkipEmptyParts);
@@ -49,7 +49,7 @@ bool inBridgeSubnet(const QString& cidr)
 {
     auto parsed = net::Ipv4Cidr::parse(cidr.toStdString());
     return parsed && parsed->prefix == 24 && net::Ipv4Cidr::parse("10.0.51.0/24")->contains(parsed->address) &&
-        cidr != QLatin1String("10.0.51.1/24");
+           cidr != QLatin1String("10.0.51.1/24");
 }
 
 } // namespace
@@ -97,7 +97,7 @@ private Q_SLOTS:
     void applicationContainerReportsItsLease()
     {
         create("app", ContainerKind::Application);
-        QCOMPARE(leasedOf(m_engine, "app"), QStringList{});   // nothing leased before the first start
+        QCOMPARE(leasedOf(m_engine, "app"), QStringList{}); // nothing leased before the first start
         const pid_t pid = start("app");
         QVERIFY(pid > 0);
         const QStringList leased = leasedOf(m_engine, "app");

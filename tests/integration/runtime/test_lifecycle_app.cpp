@@ -69,10 +69,11 @@ private slots:
 
     void mountsAndDevAreAsSpecified()
     {
-        const RunResult result = run("mounts", "cat /proc/mounts; echo DEV: $(ls -a /dev); "
-                                               "echo > /proc/sys/kernel/hostname && echo SYSCTL-WRITABLE; "
-                                               "echo > /sys/kernel/uevent_helper && echo SYSFS-WRITABLE; "
-                                               "echo keys=$(wc -c < /proc/keys) timer_list=$(wc -c < /proc/timer_list)");
+        const RunResult result =
+            run("mounts", "cat /proc/mounts; echo DEV: $(ls -a /dev); "
+                          "echo > /proc/sys/kernel/hostname && echo SYSCTL-WRITABLE; "
+                          "echo > /sys/kernel/uevent_helper && echo SYSFS-WRITABLE; "
+                          "echo keys=$(wc -c < /proc/keys) timer_list=$(wc -c < /proc/timer_list)");
         const std::string& out = result.output;
         QVERIFY2(out.find("proc /proc proc rw") != std::string::npos, out.c_str());
         QVERIFY2(out.find("/proc/sys proc ro") != std::string::npos, out.c_str());
@@ -104,12 +105,12 @@ private slots:
 
     void capabilitiesAndSeccompAreInForce()
     {
-        const RunResult result = run("confined",
-                                     "grep -E '^(CapBnd|CapEff|NoNewPrivs|Seccomp|SigBlk):' /proc/self/status; "
-                                     "mount -t tmpfs none /tmp && echo MOUNTED; "
-                                     "reboot -f && echo REBOOTED; "
-                                     "unshare -m true && echo UNSHARED; "
-                                     "echo done");
+        const RunResult result =
+            run("confined", "grep -E '^(CapBnd|CapEff|NoNewPrivs|Seccomp|SigBlk):' /proc/self/status; "
+                            "mount -t tmpfs none /tmp && echo MOUNTED; "
+                            "reboot -f && echo REBOOTED; "
+                            "unshare -m true && echo UNSHARED; "
+                            "echo done");
         const std::string& out = result.output;
         QVERIFY2(out.find("CapBnd:\t00000000a80425fb") != std::string::npos, out.c_str());
         QVERIFY2(out.find("CapEff:\t00000000a80425fb") != std::string::npos, out.c_str());

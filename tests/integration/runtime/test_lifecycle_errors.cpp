@@ -46,8 +46,7 @@ private:
         const std::string configBefore = *readFile(m_engine.settings().paths.configFile(name));
         auto started = m_engine.start(name);
         QVERIFY(!started);
-        QVERIFY2(started.error().describe().find(message) != std::string::npos,
-                 started.error().describe().c_str());
+        QVERIFY2(started.error().describe().find(message) != std::string::npos, started.error().describe().c_str());
         verifyNotStarted(name);
         QCOMPARE(*readFile(m_engine.settings().paths.configFile(name)), configBefore);
         QVERIFY(m_engine.destroy(name));
@@ -120,15 +119,9 @@ private slots:
         expectStartError("badauto", "lxc.mount.auto = proc:sometimes\n", "lxc.mount.auto");
     }
 
-    void consoleSizeMustBeANumber()
-    {
-        expectStartError("badsize", "lxc.console.size = lots\n", "lxc.console.size");
-    }
+    void consoleSizeMustBeANumber() { expectStartError("badsize", "lxc.console.size = lots\n", "lxc.console.size"); }
 
-    void missingInit()
-    {
-        expectStartError("noinit", "lxc.init.cmd = /sbin/no-such-init\n", "/sbin/no-such-init");
-    }
+    void missingInit() { expectStartError("noinit", "lxc.init.cmd = /sbin/no-such-init\n", "/sbin/no-such-init"); }
 
     void rootfsThatIsNotADirectory()
     {
@@ -185,10 +178,7 @@ private slots:
         QVERIFY2(said.find("kernel filesystem") != std::string::npos, said.c_str());
     }
 
-    void includeOutsideTheAllowedRoots()
-    {
-        expectStartError("include", "lxc.include = /etc/passwd\n", "lxc.include");
-    }
+    void includeOutsideTheAllowedRoots() { expectStartError("include", "lxc.include = /etc/passwd\n", "lxc.include"); }
 
     void busyContainers()
     {

@@ -68,7 +68,7 @@ private slots:
         const unsigned long long bounding = std::stoull(status1.output.substr(bnd + 8, 16), nullptr, 16);
         for (int dropped : {16 /* sys_module */, 17 /* sys_rawio */, 25 /* sys_time */, 32, 33 /* mac_* */})
             QVERIFY2(!(bounding & (1ULL << dropped)), status1.output.c_str());
-        QVERIFY(bounding & (1ULL << 21));   // sys_admin stays: the init mounts
+        QVERIFY(bounding & (1ULL << 21)); // sys_admin stays: the init mounts
         QVERIFY2(status1.output.find("Seccomp:\t2") != std::string::npos, status1.output.c_str());
 
         const RunResult host = execCaptured(m_engine, "sys", {"hostname"});

@@ -58,8 +58,10 @@ private:
 
     void startApp(const std::string& name, const std::string& script, const std::string& extraConfig = {})
     {
-        auto created = m_engine.create({.name = name, .kind = ContainerKind::Application,
-                                        .command = {"/bin/sh", "-c", script}, .network = "tbr0"});
+        auto created = m_engine.create({.name = name,
+                                        .kind = ContainerKind::Application,
+                                        .command = {"/bin/sh", "-c", script},
+                                        .network = "tbr0"});
         QVERIFY2(created, created ? "" : created.error().describe().c_str());
         if (!extraConfig.empty())
             std::ofstream(m_engine.settings().paths.configFile(name), std::ios::app) << extraConfig;
@@ -114,8 +116,11 @@ private slots:
         std::ofstream("/tmp/berth-udhcpc-" + pid + ".sh")
             << "#!/bin/sh\n[ \"$1\" = bound ] && echo \"$ip\" > " << leaseFile << "\nexit 0\n";
         std::filesystem::permissions(leaseFile + ".sh", std::filesystem::perms::owner_all);
-        (void)client.exec({"/bin/sh", "-c", "ip link set eth0 address " + mac + " && ip link set eth0 up && "
-                           "busybox udhcpc -q -n -f -t 5 -T 2 -i eth0 -s " + leaseFile + ".sh >/dev/null 2>&1"});
+        (void)client.exec({"/bin/sh", "-c",
+                           "ip link set eth0 address " + mac +
+                               " && ip link set eth0 up && "
+                               "busybox udhcpc -q -n -f -t 5 -T 2 -i eth0 -s " +
+                               leaseFile + ".sh >/dev/null 2>&1"});
         std::string address;
         std::ifstream(leaseFile) >> address;
         std::filesystem::remove(leaseFile);
@@ -139,7 +144,9 @@ private slots:
         const std::string pid = std::to_string(m_outside.pid());
         QCOMPARE(run("ip link add toout type veth peer name eth0 netns " + pid), 0);
         QCOMPARE(run("ip addr add 192.168.77.1/24 dev toout && ip link set toout up"), 0);
-        QCOMPARE(m_outside.exec({"/bin/sh", "-c", "ip addr add 192.168.77.2/24 dev eth0 && ip link set eth0 up && ip link set lo up"}), 0);
+        QCOMPARE(m_outside.exec({"/bin/sh", "-c",
+                                 "ip addr add 192.168.77.2/24 dev eth0 && ip link set eth0 up && ip link set lo up"}),
+                 0);
     }
 
     void cleanupTestCase()
@@ -148,7 +155,9 @@ private slots:
         run("ip link del hostbr 2>/dev/null");
         run("ip link del lan9 2>/dev/null");
         // After a failure half way: the network and what it started go too.
-        for (const char* name : {"web", "client", "sysdhcp", "natter", "site", "mv", "user", "first", "second", "firstuse", "dflt", "watched", "nine", "hostnet", "keeper", "onhost", "late", "resv", "fixed", "classic1", "classic2", "fwd", "orig", "copy"})
+        for (const char* name : {"web",    "client",   "sysdhcp", "natter",   "site",     "mv",      "user",   "first",
+                                 "second", "firstuse", "dflt",    "watched",  "nine",     "hostnet", "keeper", "onhost",
+                                 "late",   "resv",     "fixed",   "classic1", "classic2", "fwd",     "orig",   "copy"})
             (void)m_engine.destroy(name, true);
         if (auto networks = m_engine.networks())
             for (const auto& network : *networks)
@@ -160,13 +169,27 @@ private slots:
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("address");
         QTest::addColumn<QString>("range");
-        QTest::newRow("overlaps tbr0") << "tbr1" << "10.0.50.129/25" << "";
-        QTest::newRow("malformed") << "tbr1" << "10.0.300.1/24" << "";
-        QTest::newRow("range outside") << "tbr1" << "10.0.60.1/24" << "10.0.61.2-10.0.61.9";
-        QTest::newRow("range covers gateway") << "tbr1" << "10.0.60.1/24" << "10.0.60.1-10.0.60.9";
-        QTest::newRow("name too long") << "abcdefghijklmnop" << "10.0.60.1/24" << "";
-        QTest::newRow("name with slash") << "a/b" << "10.0.60.1/24" << "";
-        QTest::newRow("not a bridge") << "toout" << "10.0.60.1/24" << "";
+        QTest::newRow("overlaps tbr0") << "tbr1"
+                                       << "10.0.50.129/25"
+                                       << "";
+        QTest::newRow("malformed") << "tbr1"
+                                   << "10.0.300.1/24"
+                                   << "";
+        QTest::newRow("range outside") << "tbr1"
+                                       << "10.0.60.1/24"
+                                       << "10.0.61.2-10.0.61.9";
+        QTest::newRow("range covers gateway") << "tbr1"
+                                              << "10.0.60.1/24"
+                                              << "10.0.60.1-10.0.60.9";
+        QTest::newRow("name too long") << "abcdefghijklmnop"
+                                       << "10.0.60.1/24"
+                                       << "";
+        QTest::newRow("name with slash") << "a/b"
+                                         << "10.0.60.1/24"
+                                         << "";
+        QTest::newRow("not a bridge") << "toout"
+                                      << "10.0.60.1/24"
+                                      << "";
     }
 
     void badNetworksAreRefused()
@@ -175,8 +198,8 @@ private slots:
         QFETCH(QString, address);
         QFETCH(QString, range);
         const auto linksBefore = currentLinks();
-        auto created = m_engine.createNetwork({.name = name.toStdString(), .address = address.toStdString(),
-                                               .dhcpRange = range.toStdString()});
+        auto created = m_engine.createNetwork(
+            {.name = name.toStdString(), .address = address.toStdString(), .dhcpRange = range.toStdString()});
         QVERIFY(!created);
         QVERIFY(created.error().code == EINVAL || created.error().code == EEXIST);
         QCOMPARE(currentLinks(), linksBefore);
@@ -199,8 +222,8 @@ private slots:
 
         QVERIFY(m_engine.createNetwork({.name = "tbr8", .address = "10.0.61.1/24"}));
         QCOMPARE(run("ip route add 10.0.61.128/25 dev lan9"), 0);
-        QVERIFY(m_engine.create({.name = "late", .kind = ContainerKind::Application, .command = {"true"},
-                                 .network = "tbr8"}));
+        QVERIFY(m_engine.create(
+            {.name = "late", .kind = ContainerKind::Application, .command = {"true"}, .network = "tbr8"}));
         QVERIFY(m_engine.stopNetworks());
         auto routed = m_engine.start("late");
         QVERIFY(!routed);
@@ -220,15 +243,16 @@ private slots:
         address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
         QVERIFY(listener >= 0 && ::bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
         QCOMPARE(::listen(listener, 1), 0);
-        QVERIFY(m_engine.create({.name = "late", .kind = ContainerKind::Application, .command = {"true"},
-                                 .network = "tbr0"}));
+        QVERIFY(m_engine.create(
+            {.name = "late", .kind = ContainerKind::Application, .command = {"true"}, .network = "tbr0"}));
         auto taken = m_engine.addForward("late", "tcp:9191:80");
         QVERIFY(!taken);
         QCOMPARE(taken.error().code, EADDRINUSE);
         QVERIFY2(taken.error().describe().find("tcp port 9191 has a listening socket") != std::string::npos,
                  taken.error().describe().c_str());
         // Written into the config while nothing listened: the start refuses it.
-        std::ofstream(m_engine.settings().paths.configFile("late"), std::ios::app) << "berth.net.forward = tcp:9191:80\n";
+        std::ofstream(m_engine.settings().paths.configFile("late"), std::ios::app)
+            << "berth.net.forward = tcp:9191:80\n";
         auto started = m_engine.start("late");
         ::close(listener);
         QVERIFY(!started);
@@ -240,7 +264,9 @@ private slots:
     void containersPingEachOtherByAddressAndName()
     {
         startApp("web", "echo ready; sleep 1000");
-        const RunResult client = runApp("client", "ping -c1 -W3 web && ping -c1 -W3 10.0.50.1 && echo PING-OK; cat /etc/resolv.conf; ip -4 addr show eth0");
+        const RunResult client = runApp(
+            "client",
+            "ping -c1 -W3 web && ping -c1 -W3 10.0.50.1 && echo PING-OK; cat /etc/resolv.conf; ip -4 addr show eth0");
         QVERIFY2(client.output.find("PING-OK") != std::string::npos, client.output.c_str());
         QVERIFY2(client.output.find("nameserver 10.0.50.1") != std::string::npos, client.output.c_str());
         QVERIFY2(client.output.find("inet 10.0.50.") != std::string::npos, client.output.c_str());
@@ -316,12 +342,14 @@ private slots:
     // dnsmasq leases them to the container's MAC only.
     void classicLayoutReservesInsideTheRange()
     {
-        auto created = m_engine.createNetwork({.name = "tlxc0", .address = "10.0.51.1/24",
-                                               .dhcpRange = "10.0.51.2-10.0.51.254"});
+        auto created =
+            m_engine.createNetwork({.name = "tlxc0", .address = "10.0.51.1/24", .dhcpRange = "10.0.51.2-10.0.51.254"});
         QVERIFY2(created, created ? "" : created.error().describe().c_str());
         for (const char* name : {"classic1", "classic2"}) {
-            auto made = m_engine.create({.name = name, .kind = ContainerKind::Application,
-                                         .command = {"/bin/sh", "-c", "sleep 1000"}, .network = "tlxc0"});
+            auto made = m_engine.create({.name = name,
+                                         .kind = ContainerKind::Application,
+                                         .command = {"/bin/sh", "-c", "sleep 1000"},
+                                         .network = "tlxc0"});
             QVERIFY(made);
             auto started = m_engine.start(name);
             QVERIFY2(started, started ? "" : started.error().describe().c_str());
@@ -348,10 +376,13 @@ private slots:
     void natLetsContainersOut()
     {
         // Served in the outside namespace, which has no route to 10.0.50.0/24.
-        QCOMPARE(m_outside.exec({"/bin/sh", "-c", "mkdir -p /tmp/berth-nat-www && echo outside-ok > /tmp/berth-nat-www/index.html"}), 0);
+        QCOMPARE(m_outside.exec({"/bin/sh", "-c",
+                                 "mkdir -p /tmp/berth-nat-www && echo outside-ok > /tmp/berth-nat-www/index.html"}),
+                 0);
         // The server records its own pid (exec keeps it), which is ours to end.
-        std::ofstream("/tmp/berth-nat-httpd.sh") << "echo $$ > /tmp/berth-nat.pid\n"
-                                                   "exec /bin/busybox httpd -f -p 192.168.77.2:9000 -h /tmp/berth-nat-www\n";
+        std::ofstream("/tmp/berth-nat-httpd.sh")
+            << "echo $$ > /tmp/berth-nat.pid\n"
+               "exec /bin/busybox httpd -f -p 192.168.77.2:9000 -h /tmp/berth-nat-www\n";
         QCOMPARE(m_outside.exec({"/bin/sh", "-c", "/bin/sh /tmp/berth-nat-httpd.sh >/dev/null 2>&1 &"}), 0);
         std::this_thread::sleep_for(300ms);
         // (busybox 1.35's wget crashes on a refused connection when given -T: timeout instead.)
@@ -378,7 +409,9 @@ private slots:
         QVERIFY(!m_engine.addForward("site", "tcp:0:80"));
         QVERIFY(!m_engine.addForward("site", "tcp:8081:70000"));
         std::this_thread::sleep_for(200ms);
-        QCOMPARE(m_outside.exec({"/bin/sh", "-c", "timeout 10 busybox wget -q -O - http://192.168.77.1:8080/ | grep -q inside-ok"}), 0);
+        QCOMPARE(m_outside.exec({"/bin/sh", "-c",
+                                 "timeout 10 busybox wget -q -O - http://192.168.77.1:8080/ | grep -q inside-ok"}),
+                 0);
         QVERIFY(m_engine.removeForward("site", "tcp:8080:80"));
         QVERIFY(m_outside.exec({"/bin/sh", "-c", "timeout 5 busybox wget -q -O - http://192.168.77.1:8080/"}) != 0);
         QVERIFY(m_engine.destroy("site", true));
@@ -389,8 +422,9 @@ private slots:
     // both run side by side.
     void cloneGetsItsOwnAddress()
     {
-        startApp("orig", "sleep 1000", "lxc.net.0.ipv4.address = 10.0.50.88/24\nlxc.net.0.hwaddr = 02:00:00:00:50:88\n"
-                                       "lxc.net.0.veth.pair = vorig\n");
+        startApp("orig", "sleep 1000",
+                 "lxc.net.0.ipv4.address = 10.0.50.88/24\nlxc.net.0.hwaddr = 02:00:00:00:50:88\n"
+                 "lxc.net.0.veth.pair = vorig\n");
         QVERIFY(m_engine.stop("orig", 1s));
         auto cloned = m_engine.create({.name = "copy", .templateName = "clone", .options = {{"source", "orig"}}});
         QVERIFY2(cloned, cloned ? "" : cloned.error().describe().c_str());
@@ -440,10 +474,14 @@ private slots:
 
     void macvlanOnAParentLink()
     {
-        QCOMPARE(run("ip link add mvparent type veth peer name mvpeer && ip link set mvparent up && ip link set mvpeer up && "
-                     "ip addr add 192.168.88.1/24 dev mvpeer"), 0);
-        auto created = m_engine.create({.name = "mv", .kind = ContainerKind::Application,
-                                        .command = {"/bin/sh", "-c", "ip -4 addr show eth0; ping -c1 -W3 192.168.88.1 && echo MV-OK"}});
+        QCOMPARE(run("ip link add mvparent type veth peer name mvpeer && ip link set mvparent up && ip link set mvpeer "
+                     "up && "
+                     "ip addr add 192.168.88.1/24 dev mvpeer"),
+                 0);
+        auto created = m_engine.create(
+            {.name = "mv",
+             .kind = ContainerKind::Application,
+             .command = {"/bin/sh", "-c", "ip -4 addr show eth0; ping -c1 -W3 192.168.88.1 && echo MV-OK"}});
         QVERIFY(created);
         std::ofstream(m_engine.settings().paths.configFile("mv"), std::ios::app)
             << "lxc.net.0.type = macvlan\nlxc.net.0.link = mvparent\nlxc.net.0.macvlan.mode = bridge\n"
@@ -465,7 +503,8 @@ private slots:
     // no IPAM); while that bridge is missing the start fails and names it.
     void vethOnAHostBridge()
     {
-        auto created = m_engine.create({.name = "onhost", .kind = ContainerKind::Application,
+        auto created = m_engine.create({.name = "onhost",
+                                        .kind = ContainerKind::Application,
                                         .command = {"/bin/sh", "-c", "ping -c1 -W3 192.168.89.1 && echo HB-OK"}});
         QVERIFY(created);
         std::ofstream(m_engine.settings().paths.configFile("onhost"), std::ios::app)
@@ -474,7 +513,9 @@ private slots:
         auto missing = m_engine.start("onhost");
         QVERIFY(!missing);
         QVERIFY2(missing.error().describe().find("'hostbr'") != std::string::npos, missing.error().describe().c_str());
-        QCOMPARE(run("ip link add hostbr type bridge && ip addr add 192.168.89.1/24 dev hostbr && ip link set hostbr up"), 0);
+        QCOMPARE(
+            run("ip link add hostbr type bridge && ip addr add 192.168.89.1/24 dev hostbr && ip link set hostbr up"),
+            0);
         auto started = m_engine.start("onhost");
         QVERIFY2(started, started ? "" : started.error().describe().c_str());
         auto stopped = m_engine.waitStopped("onhost", 30s);
@@ -494,7 +535,7 @@ private slots:
         pid_t old = 0;
         std::ifstream(pidFile) >> old;
         QVERIFY(old > 0);
-        QCOMPARE(::kill(old, SIGKILL), 0);   // started by the engine for this test
+        QCOMPARE(::kill(old, SIGKILL), 0); // started by the engine for this test
         // The container's monitor looks every few seconds.
         pid_t now = 0;
         for (int i = 0; i < 150 && (now == 0 || now == old); ++i) {
@@ -512,8 +553,8 @@ private slots:
         const std::string fixed = "lxc.net.0.ipv4.address = 10.0.50.210/24\n";
         startApp("first", "sleep 1000", fixed);
         QVERIFY(m_engine.addForward("first", "tcp:9090:80"));
-        QVERIFY(m_engine.create({.name = "second", .kind = ContainerKind::Application, .command = {"sleep", "1000"},
-                                 .network = "tbr0"}));
+        QVERIFY(m_engine.create(
+            {.name = "second", .kind = ContainerKind::Application, .command = {"sleep", "1000"}, .network = "tbr0"}));
         std::ofstream(m_engine.settings().paths.configFile("second"), std::ios::app) << fixed;
         const auto linksBefore = currentLinks();
         auto started = m_engine.start("second");
@@ -541,14 +582,18 @@ private slots:
         const RunResult result = runApp("firstuse", "ip -4 addr show eth0");
         auto networks = m_engine.networks();
         QVERIFY(networks);
-        auto it = std::find_if(networks->begin(), networks->end(), [](const auto& n) { return n.settings.name == "berthbr0"; });
-        QVERIFY(it == networks->end());   // runApp used tbr0; now ask for the default one
-        QVERIFY(m_engine.create({.name = "dflt", .kind = ContainerKind::Application,
-                                 .command = {"/bin/sh", "-c", "ip -4 addr show eth0"}, .network = "berthbr0"}));
+        auto it = std::find_if(networks->begin(), networks->end(),
+                               [](const auto& n) { return n.settings.name == "berthbr0"; });
+        QVERIFY(it == networks->end()); // runApp used tbr0; now ask for the default one
+        QVERIFY(m_engine.create({.name = "dflt",
+                                 .kind = ContainerKind::Application,
+                                 .command = {"/bin/sh", "-c", "ip -4 addr show eth0"},
+                                 .network = "berthbr0"}));
         QVERIFY(m_engine.start("dflt"));
         QVERIFY(m_engine.waitStopped("dflt", 30s));
         networks = m_engine.networks();
-        it = std::find_if(networks->begin(), networks->end(), [](const auto& n) { return n.settings.name == "berthbr0"; });
+        it = std::find_if(networks->begin(), networks->end(),
+                          [](const auto& n) { return n.settings.name == "berthbr0"; });
         QVERIFY(it != networks->end());
         QVERIFY(it->up);
         QCOMPARE(it->containers, std::vector<std::string>{"dflt"});
@@ -569,8 +614,8 @@ private slots:
     void changingANetwork()
     {
         QVERIFY(m_engine.createNetwork({.name = "tbr9", .address = "10.0.90.1/24"}));
-        QVERIFY(m_engine.create({.name = "nine", .kind = ContainerKind::Application, .command = {"sleep", "1000"},
-                                 .network = "tbr9"}));
+        QVERIFY(m_engine.create(
+            {.name = "nine", .kind = ContainerKind::Application, .command = {"sleep", "1000"}, .network = "tbr9"}));
         QVERIFY(m_engine.start("nine"));
         auto busy = m_engine.changeNetwork({.name = "tbr9", .address = "10.0.91.1/24"});
         QVERIFY(!busy);
@@ -595,7 +640,8 @@ private slots:
 
     void hostNetworkSharesTheHostsLinks()
     {
-        QVERIFY(m_engine.create({.name = "hostnet", .kind = ContainerKind::Application,
+        QVERIFY(m_engine.create({.name = "hostnet",
+                                 .kind = ContainerKind::Application,
                                  .command = {"/bin/sh", "-c", "echo links: $(ls /sys/class/net)"}}));
         std::ofstream(m_engine.settings().paths.configFile("hostnet"), std::ios::app) << "lxc.net.0.type = none\n";
         QVERIFY(m_engine.start("hostnet"));
@@ -625,7 +671,7 @@ private slots:
         auto networks = m_engine.networks();
         QVERIFY(networks && networks->size() == 1);
         QVERIFY(!networks->front().up);
-        QVERIFY(m_engine.stopNetworks());   // nothing up: nothing to do
+        QVERIFY(m_engine.stopNetworks()); // nothing up: nothing to do
 
         QVERIFY(m_engine.start("keeper"));
         QVERIFY(currentLinks().contains("tbr0"));
@@ -634,7 +680,8 @@ private slots:
 
     void deletingTheNetworkLeavesNothing()
     {
-        QVERIFY(m_engine.create({.name = "user", .kind = ContainerKind::Application, .command = {"true"}, .network = "tbr0"}));
+        QVERIFY(m_engine.create(
+            {.name = "user", .kind = ContainerKind::Application, .command = {"true"}, .network = "tbr0"}));
         auto refused = m_engine.deleteNetwork("tbr0");
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, EBUSY);

@@ -50,8 +50,8 @@ private:
 
     void createApp(const std::string& name, const std::string& script, const std::string& configLines = {})
     {
-        auto created = m_engine.create({.name = name, .kind = ContainerKind::Application,
-                                        .command = {"/bin/sh", "-c", script}});
+        auto created =
+            m_engine.create({.name = name, .kind = ContainerKind::Application, .command = {"/bin/sh", "-c", script}});
         QVERIFY2(created, created ? "" : created.error().describe().c_str());
         if (!configLines.empty())
             std::ofstream(m_engine.settings().paths.configFile(name), std::ios::app) << configLines;
@@ -105,7 +105,8 @@ private slots:
         std::this_thread::sleep_for(2s);
         auto second = statsOf("busy");
         QVERIFY(second);
-        const double cores = double(second->cpuUsageNs - first->cpuUsageNs) / double(second->timestampNs - first->timestampNs);
+        const double cores =
+            double(second->cpuUsageNs - first->cpuUsageNs) / double(second->timestampNs - first->timestampNs);
         // 0.2 cores, with loose bounds: a ratio of CPU time to wall time.
         QVERIFY2(cores > 0.05 && cores < 0.4, std::to_string(cores).c_str());
         QVERIFY(second->cpuQuota);
@@ -175,11 +176,21 @@ private slots:
         const std::string configBefore = readText(m_engine.settings().paths.configFile("strict"));
         Limits bad;
         switch (which) {
-        case 0: bad.cpus = "0-511"; break;
-        case 1: bad.memoryMax = 1 * MiB; break;
-        case 2: bad.memoryMax = std::uint64_t(1) << 50; break;
-        case 3: bad.cpuWeight = 20000; break;
-        default: bad.ioDevices.push_back({.major = 250, .minor = 77, .readBps = 1 * MiB}); break;
+        case 0:
+            bad.cpus = "0-511";
+            break;
+        case 1:
+            bad.memoryMax = 1 * MiB;
+            break;
+        case 2:
+            bad.memoryMax = std::uint64_t(1) << 50;
+            break;
+        case 3:
+            bad.cpuWeight = 20000;
+            break;
+        default:
+            bad.ioDevices.push_back({.major = 250, .minor = 77, .readBps = 1 * MiB});
+            break;
         }
         auto set = m_engine.setLimits("strict", bad);
         QVERIFY(!set);
@@ -219,11 +230,11 @@ private slots:
     void badConfiguredLimitsFailTheStart()
     {
         QVERIFY(m_engine.create({.name = "badcfg", .kind = ContainerKind::Application, .command = {"true"}}));
-        std::ofstream(m_engine.settings().paths.configFile("badcfg"), std::ios::app)
-            << "lxc.cgroup.cpu.shares = -5\n";
+        std::ofstream(m_engine.settings().paths.configFile("badcfg"), std::ios::app) << "lxc.cgroup.cpu.shares = -5\n";
         auto started = m_engine.start("badcfg");
         QVERIFY(!started);
-        QVERIFY2(started.error().describe().find("cpu.shares") != std::string::npos, started.error().describe().c_str());
+        QVERIFY2(started.error().describe().find("cpu.shares") != std::string::npos,
+                 started.error().describe().c_str());
         QCOMPARE(m_engine.state("badcfg")->state, RunState::Stopped);
         QVERIFY(m_engine.destroy("badcfg"));
     }

@@ -125,7 +125,7 @@ private slots:
     {
         QTest::addColumn<bool>("ownUserns");
         QTest::addColumn<uint>("inside");
-        QTest::addColumn<QString>("writer");   // how a file is written as that user inside
+        QTest::addColumn<QString>("writer"); // how a file is written as that user inside
         QTest::newRow("own userns, root inside") << true << 0U << "sh";
         QTest::newRow("own userns, 1000 inside") << true << 1000U << "su dev";
         QTest::newRow("privileged, root inside") << false << 0U << "sh";
@@ -142,7 +142,8 @@ private slots:
         start("share");
 
         const std::string id = std::to_string(inside) + ":" + std::to_string(inside);
-        const RunResult owners = execCaptured(m_engine, "share", {"stat", "-c", "%n %u:%g", "/src", "/src/mine", "/src/theirs"});
+        const RunResult owners =
+            execCaptured(m_engine, "share", {"stat", "-c", "%n %u:%g", "/src", "/src/mine", "/src/theirs"});
         QCOMPARE(owners.exit.code, 0);
         QCOMPARE(QString::fromStdString(owners.output),
                  QString::fromStdString("/src " + id + "\n/src/mine " + id + "\n/src/theirs 65534:65534\n"));

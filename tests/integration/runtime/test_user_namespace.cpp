@@ -73,7 +73,7 @@ std::map<std::string, std::tuple<uid_t, gid_t, std::int64_t, std::int64_t>> inod
 {
     std::map<std::string, std::tuple<uid_t, gid_t, std::int64_t, std::int64_t>> inodes;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(root))
-        if (struct stat st {}; !entry.is_directory() && ::lstat(entry.path().c_str(), &st) == 0)
+        if (struct stat st{}; !entry.is_directory() && ::lstat(entry.path().c_str(), &st) == 0)
             inodes[entry.path().string()] = {st.st_uid, st.st_gid, st.st_ctim.tv_sec, st.st_ctim.tv_nsec};
     return inodes;
 }
@@ -155,8 +155,8 @@ private:
     RunResult runApp(const std::string& name, const std::string& script, const std::string& extra)
     {
         RunResult result;
-        auto created = m_engine.create({.name = name, .kind = ContainerKind::Application,
-                                        .command = {"/bin/sh", "-c", script}});
+        auto created =
+            m_engine.create({.name = name, .kind = ContainerKind::Application, .command = {"/bin/sh", "-c", script}});
         if (!created) {
             QTest::qFail(created.error().describe().c_str(), __FILE__, __LINE__);
             return result;
@@ -300,7 +300,8 @@ private slots:
         const std::filesystem::path rootfs = paths().rootfsDir("shifted");
         QCOMPARE(run("chown -R -h " + std::to_string(kBase) + ":" + std::to_string(kBase) + " " + rootfs.string()), 0);
         start("shifted");
-        QCOMPARE(execCaptured(m_engine, "shifted", {"stat", "-c", "%u:%g", "/bin/busybox"}).output, std::string("0:0\n"));
+        QCOMPARE(execCaptured(m_engine, "shifted", {"stat", "-c", "%u:%g", "/bin/busybox"}).output,
+                 std::string("0:0\n"));
         QCOMPARE(execCaptured(m_engine, "shifted", {"sh", "-c", "echo x > /root/made"}).exit.code, 0);
         // On disk as the container's root, with no idmapped mount between.
         QCOMPARE(ownerOf(rootfs / "root/made"), (Owner{kBase, kBase}));
@@ -313,8 +314,9 @@ private slots:
     // An application container under berth-init, in its own user namespace.
     void applicationContainerRunsAsRootInside()
     {
-        const RunResult result = runApp("appns", "id; cat /proc/self/uid_map; echo > /proc/sys/kernel/hostname "
-                                                 "|| echo SYSCTL-READONLY",
+        const RunResult result = runApp("appns",
+                                        "id; cat /proc/self/uid_map; echo > /proc/sys/kernel/hostname "
+                                        "|| echo SYSCTL-READONLY",
                                         "");
         QCOMPARE(result.exit.code, 0);
         QVERIFY2(result.output.find("uid=0(root) gid=0(root)") != std::string::npos, result.output.c_str());
@@ -391,8 +393,8 @@ private slots:
         // Each snapshot keeps the block its creation gave it.
         std::map<std::string, std::uint32_t> bases;
         for (const char* name : {"snapa", "snapb"}) {
-            auto cloned = m_engine.create({.name = name, .templateName = "clone",
-                                           .options = {{"source", "shared"}, {"snapshot", "true"}}});
+            auto cloned = m_engine.create(
+                {.name = name, .templateName = "clone", .options = {{"source", "shared"}, {"snapshot", "true"}}});
             QVERIFY2(cloned, cloned ? "" : cloned.error().describe().c_str());
             bases[name] = userBaseOf(name);
             QVERIFY(bases[name] != 0);
@@ -409,8 +411,7 @@ private slots:
             vfs_cap_data hostCap{};
             hostCap.magic_etc = VFS_CAP_REVISION_2 | VFS_CAP_FLAGS_EFFECTIVE;
             hostCap.data[0].permitted = 1U << CAP_NET_BIND_SERVICE;
-            QCOMPARE(::setxattr((delta / "etc/tool").c_str(), "security.capability", &hostCap,
-                                XATTR_CAPS_SZ_2, 0), 0);
+            QCOMPARE(::setxattr((delta / "etc/tool").c_str(), "security.capability", &hostCap, XATTR_CAPS_SZ_2, 0), 0);
             start(name);
             QCOMPARE(ownerOf(delta / "etc/hostname"), (Owner{base, base}));
             QCOMPARE(ownerOf(delta / "etc"), (Owner{base, base}));

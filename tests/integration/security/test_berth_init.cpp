@@ -21,8 +21,8 @@ const char* const kInit = BERTH_BUILD_LIBEXECDIR "/berth-init";
 // berth-init with stdin from `input` and stdout+stderr into `output`.
 struct InitRun {
     ChildProcess process;
-    berth::UniqueFd input;    // write end of the command's stdin
-    berth::UniqueFd output;   // read end of its stdout and stderr
+    berth::UniqueFd input;  // write end of the command's stdin
+    berth::UniqueFd output; // read end of its stdout and stderr
 };
 
 bool startInit(const QStringList& args, InitRun& run)
@@ -121,15 +121,16 @@ private slots:
         QTest::newRow("killed by a signal") << QStringList{"sh", "-c", "kill -9 $$"} << 128 + SIGKILL << "";
         QTest::newRow("terminated by a signal") << QStringList{"sh", "-c", "kill -TERM $$"} << 128 + SIGTERM << "";
         QTest::newRow("missing command") << QStringList{"/nonexistent/cmd"} << 127
-            << "berth-init: cannot run '/nonexistent/cmd': No such file or directory";
+                                         << "berth-init: cannot run '/nonexistent/cmd': No such file or directory";
         QTest::newRow("not on PATH") << QStringList{"berth-no-such-command"} << 127
-            << "berth-init: cannot run 'berth-no-such-command': No such file or directory";
+                                     << "berth-init: cannot run 'berth-no-such-command': No such file or directory";
         QTest::newRow("not executable") << QStringList{m_notExecutable} << 126
-            << "berth-init: cannot run '" + m_notExecutable + "': Permission denied";
+                                        << "berth-init: cannot run '" + m_notExecutable + "': Permission denied";
         QTest::newRow("no command") << QStringList{} << 2 << "usage: berth-init";
         // The orphan keeps running after the command: berth-init ends it.
         QTest::newRow("orphan left behind") << QStringList{"sh", "-c", "sleep 100 & exit 0"} << 0 << "";
-        QTest::newRow("orphan ignoring SIGTERM") << QStringList{"sh", "-c", "(trap '' TERM; exec sleep 100) & exit 5"} << 5 << "";
+        QTest::newRow("orphan ignoring SIGTERM")
+            << QStringList{"sh", "-c", "(trap '' TERM; exec sleep 100) & exit 5"} << 5 << "";
     }
 
     void exitStatus()
@@ -175,8 +176,10 @@ private slots:
     void orphansGetSigterm()
     {
         InitRun run;
-        QVERIFY(startInit({"sh", "-c",
-            "sh -c 'trap \"echo got-term; exit 0\" TERM; echo armed; sleep 100 & wait' & read line; exit 4"}, run));
+        QVERIFY(
+            startInit({"sh", "-c",
+                       "sh -c 'trap \"echo got-term; exit 0\" TERM; echo armed; sleep 100 & wait' & read line; exit 4"},
+                      run));
         QCOMPARE(berth::test::readLine(run.output.get()), std::string("armed"));
         QCOMPARE(::write(run.input.get(), "\n", 1), ssize_t(1));
         const std::string rest = berth::test::readAll(run.output.get());
@@ -191,7 +194,8 @@ private slots:
         InitRun run;
         QVERIFY(startInit({"sh", "-c", "exec grep -E '^NS(pid|pgid|sid):' /proc/self/status"}, run));
         run.input.reset();
-        const QStringList lines = QString::fromStdString(berth::test::readAll(run.output.get())).split('\n', Qt::SkipEmptyParts);
+        const QStringList lines =
+            QString::fromStdString(berth::test::readAll(run.output.get())).split('\n', Qt::SkipEmptyParts);
         QCOMPARE(exitCode(run.process.wait()), 0);
         QCOMPARE(lines.size(), 3);
         for (const QString& line : lines)
@@ -215,8 +219,8 @@ private slots:
         // Fields after "(cat) ": state ppid pgrp session tty_nr tpgid.
         const QStringList fields = QString::fromStdString(output).section(')', -1).split(' ', Qt::SkipEmptyParts);
         QVERIFY2(fields.size() > 5, output.c_str());
-        QVERIFY2(fields.at(4) != "0", output.c_str());             // it has a controlling terminal
-        QVERIFY2(fields.at(5) == fields.at(2), output.c_str());    // and its group is the foreground one
+        QVERIFY2(fields.at(4) != "0", output.c_str());          // it has a controlling terminal
+        QVERIFY2(fields.at(5) == fields.at(2), output.c_str()); // and its group is the foreground one
     }
 };
 

@@ -46,7 +46,8 @@ std::string addProbeAndKeep(const Engine& engine, const std::string& name, const
     if (ec)
         return "copy the probe: " + ec.message();
     if (!keep.isEmpty())
-        std::ofstream(paths.containerDir(name) / "config", std::ios::app) << "lxc.cap.keep = " << keep.toStdString() << "\n";
+        std::ofstream(paths.containerDir(name) / "config", std::ios::app)
+            << "lxc.cap.keep = " << keep.toStdString() << "\n";
     return {};
 }
 
@@ -58,7 +59,7 @@ class TestContainerSyscalls : public QObject {
 private:
     Engine m_engine = makeEngine();
 
-    std::map<QString, std::string> m_outputs;   // by kind and keep: one container each
+    std::map<QString, std::string> m_outputs; // by kind and keep: one container each
 
     // Starts `name`, whose init is the probe, and returns what it printed
     // (or `failure`, when preparing it already failed); destroys it after.
@@ -95,8 +96,7 @@ private:
         std::string output = addProbeAndKeep(m_engine, name, keep);
         if (output.empty()) {
             auto started = m_engine.start(name);
-            output = started ? execCaptured(m_engine, name, {"/probe"}).output
-                             : "start: " + started.error().describe();
+            output = started ? execCaptured(m_engine, name, {"/probe"}).output : "start: " + started.error().describe();
         }
         (void)m_engine.destroy(name, true);
         return output;
@@ -130,12 +130,13 @@ private slots:
         QTest::addColumn<bool>("privileged");
         QTest::addColumn<QString>("keep");
         QTest::addColumn<QString>("call");
-        QTest::addColumn<int>("expected");   // errno; 0: allowed
+        QTest::addColumn<int>("expected"); // errno; 0: allowed
         const QString none;
         const QString extra = "sys_time sys_module sys_rawio";
         // Docker's set plus the three LXC drops: the config on an application.
         const QString appExtra = "chown dac_override fsetid fowner mknod net_raw setgid setuid setfcap setpcap "
-                                 "net_bind_service sys_chroot kill audit_write " + extra;
+                                 "net_bind_service sys_chroot kill audit_write " +
+                                 extra;
         struct Case {
             const char* row;
             bool system;
@@ -144,21 +145,23 @@ private slots:
             bool holdsSysTime;
         };
         for (const Case& c : {Case{"application", false, false, none, false}, Case{"system", true, false, none, false},
-                 Case{"privileged system", true, true, none, false},
-                 Case{"application keeping sys_time", false, false, appExtra, true},
-                 Case{"system keeping sys_time", true, false, extra, true}}) {
+                              Case{"privileged system", true, true, none, false},
+                              Case{"application keeping sys_time", false, false, appExtra, true},
+                              Case{"system keeping sys_time", true, false, extra, true}}) {
             // A read of the clock's state works where Docker allows it (no
             // CAP_SYS_TIME); with CAP_SYS_TIME seccomp cannot tell reads from
             // writes, so adjtimex goes whole.
             QTest::addRow("%s adjtimex read", c.row)
                 << c.system << c.privileged << c.keep << "adjtimex_read" << (c.holdsSysTime ? EPERM : 0);
-            for (const char* call : {"adjtimex_setoffset", "clock_settime", "init_module", "kexec_load",
-                     "open_by_handle_at", "iopl"})
+            for (const char* call :
+                 {"adjtimex_setoffset", "clock_settime", "init_module", "kexec_load", "open_by_handle_at", "iopl"})
                 QTest::addRow("%s %s", c.row, call) << c.system << c.privileged << c.keep << call << EPERM;
-            QTest::addRow("%s name_to_handle_at", c.row) << c.system << c.privileged << c.keep << "name_to_handle_at" << 0;
+            QTest::addRow("%s name_to_handle_at", c.row)
+                << c.system << c.privileged << c.keep << "name_to_handle_at" << 0;
             // EBADF: the kernel's answer (a lookup in no map), not the filter's.
             const bool bpfAllowed = c.system && !c.privileged;
-            QTest::addRow("%s bpf", c.row) << c.system << c.privileged << c.keep << "bpf" << (bpfAllowed ? EBADF : EPERM);
+            QTest::addRow("%s bpf", c.row)
+                << c.system << c.privileged << c.keep << "bpf" << (bpfAllowed ? EBADF : EPERM);
         }
     }
 

@@ -47,7 +47,8 @@ void probe(const char* mountDir)
     report("mount", rc);
     if (rc == 0)
         ::umount2(mountDir, 0);
-    report("reboot", ::syscall(SYS_reboot, LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2, LINUX_REBOOT_CMD_CAD_OFF, nullptr));
+    report("reboot",
+           ::syscall(SYS_reboot, LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2, LINUX_REBOOT_CMD_CAD_OFF, nullptr));
     report("init_module", ::syscall(SYS_init_module, nullptr, 0, ""));
     report("finit_module", ::syscall(SYS_finit_module, -1, "", 0));
     report("keyctl", ::syscall(SYS_keyctl, KEYCTL_GET_KEYRING_ID, KEY_SPEC_SESSION_KEYRING, 0));
@@ -83,7 +84,7 @@ void probe(const char* mountDir)
 }
 
 struct ChildReport {
-    std::map<std::string, std::string> values;   // probe=errno and Status: fields
+    std::map<std::string, std::string> values; // probe=errno and Status: fields
     int waitStatus = -1;
 };
 
@@ -92,7 +93,7 @@ ChildReport runProbes(const CapabilityPlan& plan, const SeccompProgram& program,
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0)
         return {};
-    std::fflush(stdout);   // the child must not repeat the test's pending output
+    std::fflush(stdout); // the child must not repeat the test's pending output
     const pid_t pid = berth::test::forkInto(CLONE_NEWPID | CLONE_NEWNS);
     if (pid == 0) {
         ::dup2(fds[1], STDOUT_FILENO);
@@ -150,21 +151,31 @@ private slots:
     {
         QTest::addColumn<ContainerKind>("kind");
         QTest::addColumn<QString>("call");
-        QTest::addColumn<int>("expected");   // errno, 0 = allowed
+        QTest::addColumn<int>("expected"); // errno, 0 = allowed
         const auto app = ContainerKind::Application;
         const auto sys = ContainerKind::System;
-        const std::pair<const char*, int> appRows[] = {{"mount", EPERM}, {"reboot", EPERM}, {"init_module", EPERM},
-            {"finit_module", EPERM}, {"keyctl", ENOSYS}, {"bpf", EPERM}, {"unshare", EPERM},
-            {"clone_newuts", EPERM}, {"clone3", ENOSYS}, {"fork", 0}, {"personality_bad", EPERM},
-            {"personality_linux32", 0}, {"personality_query", 0}};
+        const std::pair<const char*, int> appRows[] = {
+            {"mount", EPERM},        {"reboot", EPERM}, {"init_module", EPERM},     {"finit_module", EPERM},
+            {"keyctl", ENOSYS},      {"bpf", EPERM},    {"unshare", EPERM},         {"clone_newuts", EPERM},
+            {"clone3", ENOSYS},      {"fork", 0},       {"personality_bad", EPERM}, {"personality_linux32", 0},
+            {"personality_query", 0}};
         for (const auto& [call, err] : appRows)
             QTest::addRow("application %s", call) << app << call << err;
         // Without the filter's clone3 rule the kernel sees size 0: EINVAL.
         // reboot passes CAP_SYS_BOOT and the filter; in a pid namespace
         // the kernel refuses CAD_OFF with EINVAL.
-        const std::pair<const char*, int> sysRows[] = {{"mount", 0}, {"reboot", EINVAL}, {"init_module", EPERM},
-            {"finit_module", EPERM}, {"keyctl", ENOSYS}, {"bpf", EPERM}, {"unshare", 0}, {"clone_newuts", 0},
-            {"clone3", EINVAL}, {"fork", 0}, {"personality_bad", EPERM}, {"personality_query", 0}};
+        const std::pair<const char*, int> sysRows[] = {{"mount", 0},
+                                                       {"reboot", EINVAL},
+                                                       {"init_module", EPERM},
+                                                       {"finit_module", EPERM},
+                                                       {"keyctl", ENOSYS},
+                                                       {"bpf", EPERM},
+                                                       {"unshare", 0},
+                                                       {"clone_newuts", 0},
+                                                       {"clone3", EINVAL},
+                                                       {"fork", 0},
+                                                       {"personality_bad", EPERM},
+                                                       {"personality_query", 0}};
         for (const auto& [call, err] : sysRows)
             QTest::addRow("system %s", call) << sys << call << err;
     }
@@ -179,7 +190,7 @@ private slots:
         QVERIFY(plan && program);
         const ChildReport report = runProbes(*plan, *program, m_mountDir);
         QVERIFY2(WIFEXITED(report.waitStatus) && WEXITSTATUS(report.waitStatus) == 0,
-            qPrintable(QString("child status %1").arg(report.waitStatus)));
+                 qPrintable(QString("child status %1").arg(report.waitStatus)));
         const auto it = report.values.find(call.toStdString());
         QVERIFY2(it != report.values.end(), "probe did not report");
         QCOMPARE(QString::fromStdString(it->second), QString::number(expected));
@@ -212,8 +223,9 @@ private slots:
         QVERIFY(bounding != 0);
         const std::string want = hex16(plan->keep & bounding);
         for (const char* set : {"CapBnd", "CapPrm", "CapEff", "CapInh"})
-            QVERIFY2(report.values[set] == want, qPrintable(QString("%1 %2, want %3").arg(set,
-                QString::fromStdString(report.values[set]), QString::fromStdString(want))));
+            QVERIFY2(report.values[set] == want, qPrintable(QString("%1 %2, want %3")
+                                                                .arg(set, QString::fromStdString(report.values[set]),
+                                                                     QString::fromStdString(want))));
         QCOMPARE(report.values["CapAmb"], hex16(0));
         QCOMPARE(report.values["NoNewPrivs"], std::string("1"));
         QCOMPARE(report.values["Seccomp"], std::string("2"));
@@ -224,8 +236,8 @@ private slots:
     void seccompAfterCapabilitiesNeedsNoNewPrivs()
     {
         const auto plan = planCapabilities(ContainerKind::Application, {}, {}, false);
-        const auto program = buildDefaultSeccomp(ContainerKind::Application, defaultCapabilities(ContainerKind::Application),
-                                                 UserNamespace::Host);
+        const auto program = buildDefaultSeccomp(ContainerKind::Application,
+                                                 defaultCapabilities(ContainerKind::Application), UserNamespace::Host);
         QVERIFY(plan && program);
         const pid_t pid = ::fork();
         if (pid == 0) {

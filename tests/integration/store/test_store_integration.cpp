@@ -25,13 +25,12 @@ namespace {
 
 struct ChildResult {
     std::string output;
-    int status = -1;   // exit code, or -1 when it did not exit normally
+    int status = -1; // exit code, or -1 when it did not exit normally
 };
 
 // Runs `body` in a forked child with stdout/stderr on a pipe; the child
 // _exits with what body returns.
-template <class Body>
-ChildResult runChild(Body body)
+template <class Body> ChildResult runChild(Body body)
 {
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0)
@@ -93,7 +92,8 @@ private slots:
         QTest::newRow("applet in usr/bin") << QStringList{"/bin/sh", "-c", "id -u; basename /a/b"} << "0\nb\n";
         QTest::newRow("rcS boots") << QStringList{"/etc/init.d/rcS"} << "Berth: busybox container itest-box is up\n";
         QTest::newRow("udhcpc script parses") << QStringList{"/bin/sh", "-n", "/usr/share/udhcpc/default.script"} << "";
-        QTest::newRow("root's shell from passwd") << QStringList{"/bin/sh", "-c", "grep '^root:' /etc/passwd | cut -d: -f7"} << "/bin/sh\n";
+        QTest::newRow("root's shell from passwd")
+            << QStringList{"/bin/sh", "-c", "grep '^root:' /etc/passwd | cut -d: -f7"} << "/bin/sh\n";
     }
 
     void busyboxRuns()
@@ -115,7 +115,7 @@ private slots:
 
     void removeTreeRefusesMounts_data()
     {
-        QTest::addColumn<QString>("mountAt");   // inside the tree; "" = the tree itself
+        QTest::addColumn<QString>("mountAt"); // inside the tree; "" = the tree itself
         QTest::addColumn<bool>("isFile");
         QTest::newRow("directory deep inside") << "a/b/mnt" << false;
         QTest::newRow("file") << "a/file-mnt" << true;
@@ -131,7 +131,7 @@ private slots:
         stdfs::create_directories(tree / "a/b/mnt");
         std::ofstream(tree / "a/file-mnt") << "placeholder";
         std::ofstream(tree / "a/b/sibling") << "sibling";
-        std::ofstream(tree / "top-file") << "top";   // visited before the mount is reached
+        std::ofstream(tree / "top-file") << "top"; // visited before the mount is reached
         stdfs::create_directories(keep);
         std::ofstream(keep / "precious") << "precious";
         const stdfs::path source = isFile ? keep / "precious" : keep;
@@ -149,13 +149,14 @@ private slots:
             if (::umount2(target.c_str(), MNT_DETACH) != 0)
                 return 13;
             if (!stdfs::exists(tree / "a/b/sibling") || !stdfs::exists(tree / "top-file"))
-                return 14;   // the refusal came after removing things
+                return 14; // the refusal came after removing things
             return berth::fs::removeTree(tree) ? 0 : 15;
         });
-        QVERIFY2(r.status == 0, qPrintable(QString("child status %1: %2").arg(r.status).arg(QString::fromStdString(r.output))));
+        QVERIFY2(r.status == 0,
+                 qPrintable(QString("child status %1: %2").arg(r.status).arg(QString::fromStdString(r.output))));
         QVERIFY2(r.output.find("is a mount point") != std::string::npos, r.output.c_str());
         QVERIFY(!stdfs::exists(tree));
-        QCOMPARE(stdfs::file_size(keep / "precious"), std::uintmax_t(8));   // untouched behind the mount
+        QCOMPARE(stdfs::file_size(keep / "precious"), std::uintmax_t(8)); // untouched behind the mount
         stdfs::remove_all(keep);
     }
 };

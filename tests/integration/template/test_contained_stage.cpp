@@ -82,7 +82,7 @@ std::vector<std::string> processesOfTheStage()
 class TestContainedStage : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;   // 0700, owned by host root: the stage must never walk host paths
+    QTemporaryDir m_dir; // 0700, owned by host root: the stage must never walk host paths
     fsys::path m_root;
 
     // bin/ with busybox and the applets the probe uses, proc/, dev/, probe/.

@@ -60,14 +60,16 @@ fsys::path cachedRootfs()
 int warmTemplateCache()
 {
     std::string lastStep;
-    const Progress progress([&](const ProgressEvent& event) {
-        if (!event.step.empty() && event.step != lastStep)
-            std::fprintf(stderr, "[%3.0f%%] %s\n", event.fraction * 100, event.step.c_str());
-        if (!event.step.empty())
-            lastStep = event.step;
-    }, nullptr);
-    auto cached = templates::ensureCachedRootfs(templateCache(), templates::debootstrapRequestOf("debian", kBookworm),
-                                                progress);
+    const Progress progress(
+        [&](const ProgressEvent& event) {
+            if (!event.step.empty() && event.step != lastStep)
+                std::fprintf(stderr, "[%3.0f%%] %s\n", event.fraction * 100, event.step.c_str());
+            if (!event.step.empty())
+                lastStep = event.step;
+        },
+        nullptr);
+    auto cached =
+        templates::ensureCachedRootfs(templateCache(), templates::debootstrapRequestOf("debian", kBookworm), progress);
     if (!cached) {
         std::fprintf(stderr, "%s\n", cached.error().describe().c_str());
         return 1;
@@ -184,8 +186,8 @@ class TestDebianBoot : public QObject {
     {
         QTRY_VERIFY_WITH_TIMEOUT(runIn(engine, name, {"/usr/bin/test", "-S", "/run/systemd/private"}).status == 0,
                                  60000);
-        const Output state = runIn(engine, name, {"/usr/bin/timeout", "120", "/usr/bin/systemctl",
-                                                  "is-system-running", "--wait"});
+        const Output state =
+            runIn(engine, name, {"/usr/bin/timeout", "120", "/usr/bin/systemctl", "is-system-running", "--wait"});
         const Output failed = runIn(engine, name, {"/usr/bin/systemctl", "--failed", "--no-legend"});
         qInfo("%s: systemctl is-system-running: %s; failed units: %s", name.c_str(), state.text.c_str(),
               failed.text.empty() ? "none" : failed.text.c_str());
@@ -201,8 +203,10 @@ class TestDebianBoot : public QObject {
     void checkNoHandleWarnings(Engine& engine, const std::string& name)
     {
         QVERIFY(runIn(engine, name, {"/usr/bin/journalctl", "-b", "-n", "1", "--no-pager", "-q"}).status == 0);
-        const Output warnings = runIn(engine, name, {"/bin/sh", "-c", "journalctl -b --no-pager -o cat | "
-                                                                      "grep -i -e 'cgroup ID' -e name_to_handle"});
+        const Output warnings = runIn(engine, name,
+                                      {"/bin/sh", "-c",
+                                       "journalctl -b --no-pager -o cat | "
+                                       "grep -i -e 'cgroup ID' -e name_to_handle"});
         QVERIFY2(warnings.status == 1 && warnings.text.empty(), warnings.text.c_str());
     }
 
@@ -239,7 +243,7 @@ private slots:
         struct stat st {};
         QCOMPARE(::lstat((cachedRootfs() / "etc/shadow").c_str(), &st), 0);
         QCOMPARE(st.st_uid, uid_t(0));
-        QCOMPARE(st.st_gid, gid_t(42));   // shadow
+        QCOMPARE(st.st_gid, gid_t(42)); // shadow
         QCOMPARE(st.st_mode & 07777, mode_t(0640));
         QCOMPARE(::lstat((cachedRootfs() / "usr/bin/passwd").c_str(), &st), 0);
         QCOMPARE(st.st_uid, uid_t(0));
@@ -255,10 +259,10 @@ private slots:
             ++files;
         }
         QVERIFY(files > 1000);
-        QVERIFY(!fsys::exists(cachedRootfs() / "debootstrap"));   // the second stage finished
+        QVERIFY(!fsys::exists(cachedRootfs() / "debootstrap")); // the second stage finished
         const std::string metadata = readText(cachedRootfs().parent_path() / "metadata.json");
-        for (const char* word : {"\"--foreign\"", "\"--force-check-gpg\"",
-                                 "\"--keyring=/usr/share/keyrings/debian-archive-keyring.gpg\""})
+        for (const char* word :
+             {"\"--foreign\"", "\"--force-check-gpg\"", "\"--keyring=/usr/share/keyrings/debian-archive-keyring.gpg\""})
             QVERIFY2(metadata.find(word) != std::string::npos, word);
     }
 
@@ -279,13 +283,13 @@ private slots:
         const std::string before = readText(metadata);
         QVERIFY(!before.empty());
         Engine engine(m_settings);
-        CreateRequest request{.name = "deb-copy", .templateName = "debian", .options = kBookworm,
-                              .privileged = true};
+        CreateRequest request{.name = "deb-copy", .templateName = "debian", .options = kBookworm, .privileged = true};
         auto created = engine.create(request, recorder());
         QVERIFY2(created, created ? "" : created.error().describe().c_str());
         QVERIFY(!debootstrapRan());
-        QVERIFY(std::any_of(m_events.begin(), m_events.end(),
-                            [](const ProgressEvent& e) { return e.step.starts_with("Using the cached debian-bookworm"); }));
+        QVERIFY(std::any_of(m_events.begin(), m_events.end(), [](const ProgressEvent& e) {
+            return e.step.starts_with("Using the cached debian-bookworm");
+        }));
         QCOMPARE(readText(metadata), before);
         const fsys::path rootfs = m_settings.paths.rootfsDir("deb-copy");
         QCOMPARE(readText(rootfs / "etc/hostname"), std::string("deb-copy\n"));
@@ -453,8 +457,11 @@ private slots:
         Engine engine(m_settings);
         TemplateOptions options = kBookworm;
         options["snapshot"] = "true";
-        CreateRequest request{.name = name, .templateName = "debian", .options = options,
-                              .kind = ContainerKind::Application, .command = {"/bin/sleep", "infinity"}};
+        CreateRequest request{.name = name,
+                              .templateName = "debian",
+                              .options = options,
+                              .kind = ContainerKind::Application,
+                              .command = {"/bin/sleep", "infinity"}};
         auto created = engine.create(request, recorder());
         QVERIFY2(created, created ? "" : created.error().describe().c_str());
         auto started = engine.start(name);
@@ -489,10 +496,12 @@ private slots:
         std::atomic<bool> cancel{false};
         Engine engine(m_settings);
         CreateRequest request{.name = "ubu-cancel", .templateName = "ubuntu"};
-        const Progress progress([&](const ProgressEvent& event) {
-            if (!event.logLine.empty())
-                cancel = true;
-        }, &cancel);
+        const Progress progress(
+            [&](const ProgressEvent& event) {
+                if (!event.logLine.empty())
+                    cancel = true;
+            },
+            &cancel);
         auto created = engine.create(request, progress);
         QVERIFY(!created);
         QCOMPARE(created.error().code, ECANCELED);
@@ -536,14 +545,15 @@ private:
         const fsys::path pidsMax = fsys::path("/sys/fs/cgroup/pids") / m_settings.cgroupParent / name / "pids.max";
         const std::string before = readText(pidsMax);
         for (const char* file : {"memory/memory.limit_in_bytes", "pids/pids.max"}) {
-            const Output write = runIn(engine, name, {"/bin/sh", "-c",
-                                                      std::string("echo 1 > /sys/fs/cgroup/") + file});
+            const Output write = runIn(engine, name, {"/bin/sh", "-c", std::string("echo 1 > /sys/fs/cgroup/") + file});
             qInfo("write %s inside: %d %s", file, write.status, write.text.c_str());
             QVERIFY(write.status != 0);
             QVERIFY2(write.text.find("Permission denied") != std::string::npos, write.text.c_str());
         }
-        const Output subtree = runIn(engine, name, {"/bin/sh", "-c", "mkdir /sys/fs/cgroup/memory/probe && "
-                                                                     "rmdir /sys/fs/cgroup/memory/probe"});
+        const Output subtree = runIn(engine, name,
+                                     {"/bin/sh", "-c",
+                                      "mkdir /sys/fs/cgroup/memory/probe && "
+                                      "rmdir /sys/fs/cgroup/memory/probe"});
         QVERIFY2(subtree.status == 0, subtree.text.c_str());
         QCOMPARE(readText(pidsMax), before);
         // The helper's way (host root) still changes them live.
@@ -558,15 +568,18 @@ private:
     // A sudoers entry lets nobody run anything as root without a password.
     void allowSudoForNobody(Engine& engine, const std::string& name)
     {
-        const Output entry = runIn(engine, name, {"/bin/sh", "-c", "echo 'nobody ALL=(ALL) NOPASSWD: ALL' > "
-                                                                   "/etc/sudoers.d/nobody && chmod 0440 /etc/sudoers.d/nobody"});
+        const Output entry = runIn(engine, name,
+                                   {"/bin/sh", "-c",
+                                    "echo 'nobody ALL=(ALL) NOPASSWD: ALL' > "
+                                    "/etc/sudoers.d/nobody && chmod 0440 /etc/sudoers.d/nobody"});
         QVERIFY2(entry.status == 0, entry.text.c_str());
     }
 
     Output sudoAsNobody(Engine& engine, const std::string& name)
     {
-        return runIn(engine, name, {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-                                    "/usr/bin/sudo", "-n", "/usr/bin/id", "-u"});
+        return runIn(engine, name,
+                     {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "/usr/bin/sudo", "-n",
+                      "/usr/bin/id", "-u"});
     }
 
     // A setgid program (chage, group shadow) run by nobody reads
@@ -576,8 +589,9 @@ private:
     {
         const Output pid1 = runIn(engine, name, {"/usr/bin/grep", "NoNewPrivs", "/proc/1/status"});
         QVERIFY2(pid1.text.ends_with("0"), pid1.text.c_str());
-        const Output chage = runIn(engine, name, {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534",
-                                                  "--clear-groups", "/usr/bin/chage", "-l", "nobody"});
+        const Output chage = runIn(
+            engine, name,
+            {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "/usr/bin/chage", "-l", "nobody"});
         QVERIFY2(chage.status == 0, chage.text.c_str());
         const Output su = runIn(engine, name, {"/usr/bin/su", "-s", "/bin/sh", "-c", "id -u", "nobody"});
         QVERIFY2(su.status == 0 && su.text == "65534", su.text.c_str());

@@ -98,7 +98,8 @@ class TestGuestNetwork : public QObject {
         // systemctl enable systemd-networkd, done by the template (in a
         // snapshot's own layer).
         const fsys::path units = (snapshot ? m_engine.settings().paths.containerDir(name) / "delta"
-                                           : m_engine.settings().paths.rootfsDir(name)) / "etc/systemd/system";
+                                           : m_engine.settings().paths.rootfsDir(name)) /
+                                 "etc/systemd/system";
         std::error_code ec;
         QCOMPARE(fsys::read_symlink(units / "multi-user.target.wants/systemd-networkd.service", ec).string(),
                  std::string("/lib/systemd/system/systemd-networkd.service"));
@@ -114,7 +115,8 @@ class TestGuestNetwork : public QObject {
     {
         std::string socket;
         QVERIFY2(waitFor(name, {"sh", "-c", "test -S /run/systemd/private && echo up"}, "up", socket), socket.c_str());
-        const RunResult state = execCaptured(m_engine, name, {"timeout", "120", "systemctl", "is-system-running", "--wait"});
+        const RunResult state =
+            execCaptured(m_engine, name, {"timeout", "120", "systemctl", "is-system-running", "--wait"});
         QVERIFY2(state.output == "running\n", (state.output + inside(name, {"systemctl", "--failed"})).c_str());
         QCOMPARE(inside(name, {"systemctl", "is-active", "systemd-networkd"}), networkd);
     }
@@ -192,8 +194,7 @@ private slots:
     // networkd keeps them. An overlay snapshot of the cached tree.
     void debianKeepsItsStaticAddress()
     {
-        createDebian("deb-static", "lxc.net.0.ipv4.address = 10.0.3.250/24\nlxc.net.0.ipv4.gateway = 10.0.3.1\n",
-                     true);
+        createDebian("deb-static", "lxc.net.0.ipv4.address = 10.0.3.250/24\nlxc.net.0.ipv4.gateway = 10.0.3.1\n", true);
         if (QTest::currentTestFailed())
             return;
         waitForBoot("deb-static");
@@ -271,7 +272,6 @@ private slots:
         QVERIFY2(route.starts_with("default via 10.0.3.1 dev lan0"), route.c_str());
         stopAndDestroy(name);
     }
-
 };
 
 BERTH_INTEGRATION_MAIN(TestGuestNetwork)

@@ -99,10 +99,8 @@ void TestCgroupApply::v2WritesExactValues()
 {
     const std::vector<Placement> placements = v2Placement("cpu io memory pids\n");
     const std::vector<CgroupWrite> writes{
-        {"memory", "memory.max", "268435456"},
-        {"memory", "memory.high", "201326592"},
-        {"cpu", "cpu.max", "20000 100000"},
-        {"pids", "pids.max", "64"},
+        {"memory", "memory.max", "268435456"}, {"memory", "memory.high", "201326592"},
+        {"cpu", "cpu.max", "20000 100000"},    {"pids", "pids.max", "64"},
         {"io", "io.max", "8:0 rbps=1048576"},
     };
     const Status applied = v2Backend().applyLimits(placements, writes);
@@ -118,10 +116,18 @@ void TestCgroupApply::v2EnablesMissingControllersInParent_data()
     QTest::addColumn<QString>("enabled");
     QTest::addColumn<QString>("controller");
     QTest::addColumn<QString>("after");
-    QTest::newRow("none enabled") << "" << "pids" << "+pids";
-    QTest::newRow("other enabled") << "cpu memory\n" << "pids" << "+pids";
-    QTest::newRow("already enabled") << "cpu pids\n" << "pids" << "cpu pids\n";
-    QTest::newRow("name is a prefix of another") << "memory\n" << "memory" << "memory\n";
+    QTest::newRow("none enabled") << ""
+                                  << "pids"
+                                  << "+pids";
+    QTest::newRow("other enabled") << "cpu memory\n"
+                                   << "pids"
+                                   << "+pids";
+    QTest::newRow("already enabled") << "cpu pids\n"
+                                     << "pids"
+                                     << "cpu pids\n";
+    QTest::newRow("name is a prefix of another") << "memory\n"
+                                                 << "memory"
+                                                 << "memory\n";
 }
 
 void TestCgroupApply::v2EnablesMissingControllersInParent()
@@ -143,30 +149,30 @@ void TestCgroupApply::v2RollsBackOnFailure()
     const std::vector<Placement> placements = v2Placement("cpu io memory pids\n");
     const fs::path dir = placements.front().dir;
     fs::remove(dir / "pids.max");
-    fs::create_directory(dir / "pids.max");   // neither readable nor writable as a file
+    fs::create_directory(dir / "pids.max"); // neither readable nor writable as a file
     const Status applied = v2Backend().applyLimits(placements, {
-        {"memory", "memory.max", "268435456"},
-        {"cpu", "cpu.max", "20000 100000"},
-        {"pids", "pids.max", "64"},
-        {"memory", "memory.high", "1"},
-    });
+                                                                   {"memory", "memory.max", "268435456"},
+                                                                   {"cpu", "cpu.max", "20000 100000"},
+                                                                   {"pids", "pids.max", "64"},
+                                                                   {"memory", "memory.high", "1"},
+                                                               });
     QVERIFY(!applied);
     QVERIFY2(applied.error().message.find((dir / "pids.max").string()) != std::string::npos,
              applied.error().message.c_str());
     QCOMPARE(readText(dir / "memory.max"), QString("max"));
     QCOMPARE(readText(dir / "cpu.max"), QString("max 100000"));
-    QCOMPARE(readText(dir / "memory.high"), QString("max\n"));   // never reached
+    QCOMPARE(readText(dir / "memory.high"), QString("max\n")); // never reached
 }
 
 void TestCgroupApply::v1WritesIntoEachControllersHierarchy()
 {
     const std::vector<Placement> placements = v1Placements();
     const Status applied = v1Backend().applyLimits(placements, {
-        {"memory", "memory.limit_in_bytes", "268435456"},
-        {"cpu", "cpu.cfs_quota_us", "20000"},
-        {"cpu", "cpu.shares", "512"},
-        {"pids", "pids.max", "64"},
-    });
+                                                                   {"memory", "memory.limit_in_bytes", "268435456"},
+                                                                   {"cpu", "cpu.cfs_quota_us", "20000"},
+                                                                   {"cpu", "cpu.shares", "512"},
+                                                                   {"pids", "pids.max", "64"},
+                                                               });
     QVERIFY2(applied, applied ? "" : applied.error().message.c_str());
     QCOMPARE(readText(m_root / "memory/berth/c1/memory.limit_in_bytes"), QString("268435456"));
     QCOMPARE(readText(m_root / "cpu/berth/c1/cpu.cfs_quota_us"), QString("20000"));
@@ -180,9 +186,9 @@ void TestCgroupApply::v1UnknownControllerWritesNothing()
 {
     const std::vector<Placement> placements = v1Placements();
     const Status applied = v1Backend().applyLimits(placements, {
-        {"pids", "pids.max", "64"},
-        {"blkio", "blkio.weight", "500"},
-    });
+                                                                   {"pids", "pids.max", "64"},
+                                                                   {"blkio", "blkio.weight", "500"},
+                                                               });
     QVERIFY(!applied);
     QCOMPARE(applied.error().code, ENOTSUP);
     QVERIFY2(applied.error().message.find("'blkio'") != std::string::npos, applied.error().message.c_str());
@@ -193,13 +199,14 @@ void TestCgroupApply::v1RollsBackInReverseOrder()
 {
     const std::vector<Placement> placements = v1Placements();
     fs::create_directory(m_root / "cpu/berth/c1/cpu.cfs_period_us");
-    const Status applied = v1Backend().applyLimits(placements, {
-        {"memory", "memory.limit_in_bytes", "268435456"},
-        {"memory", "memory.soft_limit_in_bytes", "134217728"},
-        {"cpu", "cpu.cfs_quota_us", "20000"},
-        {"cpu", "cpu.cfs_period_us", "100000"},
-        {"pids", "pids.max", "64"},
-    });
+    const Status applied =
+        v1Backend().applyLimits(placements, {
+                                                {"memory", "memory.limit_in_bytes", "268435456"},
+                                                {"memory", "memory.soft_limit_in_bytes", "134217728"},
+                                                {"cpu", "cpu.cfs_quota_us", "20000"},
+                                                {"cpu", "cpu.cfs_period_us", "100000"},
+                                                {"pids", "pids.max", "64"},
+                                            });
     QVERIFY(!applied);
     QVERIFY2(applied.error().message.find("cpu.cfs_period_us") != std::string::npos, applied.error().message.c_str());
     QCOMPARE(readText(m_root / "memory/berth/c1/memory.limit_in_bytes"), QString("9223372036854771712"));
@@ -214,20 +221,29 @@ void TestCgroupApply::restoreValues_data()
     QTest::addColumn<QString>("previous");
     QTest::addColumn<QString>("written");
     QTest::addColumn<QStringList>("restores");
-    QTest::newRow("plain value") << "memory.max" << "max\n" << "268435456" << QStringList{"max"};
-    QTest::newRow("cpu.max") << "cpu.max" << "max 100000\n" << "20000 100000" << QStringList{"max 100000"};
-    QTest::newRow("io.max device listed")
-        << "io.max" << "8:0 rbps=100 wbps=max riops=max wiops=max\n" << "8:0 rbps=5"
-        << QStringList{"8:0 rbps=100 wbps=max riops=max wiops=max"};
-    QTest::newRow("io.max device new")
-        << "io.max" << "8:0 rbps=100 wbps=max riops=max wiops=max\n" << "8:16 wbps=5"
-        << QStringList{"8:0 rbps=100 wbps=max riops=max wiops=max", "8:16 rbps=max wbps=max riops=max wiops=max"};
-    QTest::newRow("io.max empty before") << "io.max" << "" << "8:0 rbps=5"
-                                         << QStringList{"8:0 rbps=max wbps=max riops=max wiops=max"};
-    QTest::newRow("blkio throttle new device") << "blkio.throttle.read_bps_device" << "" << "8:0 1048576"
-                                               << QStringList{"8:0 0"};
-    QTest::newRow("io.weight lines") << "io.weight" << "default 100\n8:0 200\n" << "default 50"
-                                     << QStringList{"default 100", "8:0 200"};
+    QTest::newRow("plain value") << "memory.max"
+                                 << "max\n"
+                                 << "268435456" << QStringList{"max"};
+    QTest::newRow("cpu.max") << "cpu.max"
+                             << "max 100000\n"
+                             << "20000 100000" << QStringList{"max 100000"};
+    QTest::newRow("io.max device listed") << "io.max"
+                                          << "8:0 rbps=100 wbps=max riops=max wiops=max\n"
+                                          << "8:0 rbps=5" << QStringList{"8:0 rbps=100 wbps=max riops=max wiops=max"};
+    QTest::newRow("io.max device new") << "io.max"
+                                       << "8:0 rbps=100 wbps=max riops=max wiops=max\n"
+                                       << "8:16 wbps=5"
+                                       << QStringList{"8:0 rbps=100 wbps=max riops=max wiops=max",
+                                                      "8:16 rbps=max wbps=max riops=max wiops=max"};
+    QTest::newRow("io.max empty before") << "io.max"
+                                         << ""
+                                         << "8:0 rbps=5" << QStringList{"8:0 rbps=max wbps=max riops=max wiops=max"};
+    QTest::newRow("blkio throttle new device") << "blkio.throttle.read_bps_device"
+                                               << ""
+                                               << "8:0 1048576" << QStringList{"8:0 0"};
+    QTest::newRow("io.weight lines") << "io.weight"
+                                     << "default 100\n8:0 200\n"
+                                     << "default 50" << QStringList{"default 100", "8:0 200"};
 }
 
 void TestCgroupApply::restoreValues()
@@ -237,8 +253,8 @@ void TestCgroupApply::restoreValues()
     QFETCH(QString, written);
     QFETCH(QStringList, restores);
     QStringList got;
-    for (const std::string& value : cgroup::restoreValues(file.toStdString(), previous.toStdString(),
-                                                          written.toStdString()))
+    for (const std::string& value :
+         cgroup::restoreValues(file.toStdString(), previous.toStdString(), written.toStdString()))
         got << QString::fromStdString(value);
     QCOMPARE(got, restores);
 }

@@ -82,7 +82,7 @@ private slots:
         std::ofstream(m_cgroup / "cgroup.subtree_control") << "\n";
         fs::create_directory(m_cgroup / ".berth-exec");
         std::ofstream(m_cgroup / ".berth-exec-1");
-        const uid_t berth = ::geteuid() + 1;   // the test's own directories are someone else's
+        const uid_t berth = ::geteuid() + 1; // the test's own directories are someone else's
         auto file = joinableProcsFile(m_cgroup / "cgroup.procs", berth);
         QVERIFY2(file, file ? "" : file.error().describe().c_str());
         QCOMPARE(*file, m_cgroup / ".berth-exec-2" / "cgroup.procs");

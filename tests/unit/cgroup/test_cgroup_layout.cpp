@@ -57,31 +57,39 @@ private slots:
 void TestCgroupLayout::detect_data()
 {
     QTest::addColumn<QString>("fixture");
-    QTest::addColumn<QString>("cgroup2Dir");          // where the fake cgroup.controllers goes
+    QTest::addColumn<QString>("cgroup2Dir"); // where the fake cgroup.controllers goes
     QTest::addColumn<QString>("cgroup2Controllers");
     QTest::addColumn<int>("mode");
     QTest::addColumn<QString>("legacy");
-    QTest::addColumn<QString>("unified");             // "mount:ctrl,..." or empty
+    QTest::addColumn<QString>("unified"); // "mount:ctrl,..." or empty
 
     QTest::newRow("this machine: hybrid, empty-ish cgroup2")
-        << "hybrid.mountinfo" << "sys/fs/cgroup/unified" << "hugetlb\n" << int(Mode::Hybrid)
+        << "hybrid.mountinfo"
+        << "sys/fs/cgroup/unified"
+        << "hugetlb\n"
+        << int(Mode::Hybrid)
         << "/sys/fs/cgroup/cpu:cpu /sys/fs/cgroup/cpuacct:cpuacct /sys/fs/cgroup/cpuset:cpuset "
            "/sys/fs/cgroup/memory:memory /sys/fs/cgroup/devices:devices /sys/fs/cgroup/freezer:freezer "
            "/sys/fs/cgroup/blkio:blkio /sys/fs/cgroup/pids:pids /sys/fs/cgroup/systemd[systemd]:"
         << "/sys/fs/cgroup/unified:hugetlb";
-    QTest::newRow("pure v2 host")
-        << "unified.mountinfo" << "sys/fs/cgroup" << "cpuset cpu io memory hugetlb pids rdma misc\n"
-        << int(Mode::Unified) << ""
-        << "/sys/fs/cgroup:cpuset,cpu,io,memory,hugetlb,pids,rdma,misc";
+    QTest::newRow("pure v2 host") << "unified.mountinfo"
+                                  << "sys/fs/cgroup"
+                                  << "cpuset cpu io memory hugetlb pids rdma misc\n"
+                                  << int(Mode::Unified) << ""
+                                  << "/sys/fs/cgroup:cpuset,cpu,io,memory,hugetlb,pids,rdma,misc";
     QTest::newRow("v1 only, co-mounted, bind mount counted once")
-        << "legacy.mountinfo" << "" << "" << int(Mode::Legacy)
+        << "legacy.mountinfo"
+        << ""
+        << "" << int(Mode::Legacy)
         << "/sys/fs/cgroup/systemd[systemd]: /sys/fs/cgroup/cpu,cpuacct:cpu,cpuacct "
            "/sys/fs/cgroup/net_cls,net_prio:net_cls,net_prio /sys/fs/cgroup/cpuset:cpuset "
            "/sys/fs/cgroup/memory:memory /sys/fs/cgroup/freezer:freezer /sys/fs/cgroup/devices:devices "
            "/sys/fs/cgroup/pids:pids /sys/fs/cgroup/blkio:blkio"
         << "";
-    QTest::newRow("escaped mount point, noprefix flag ignored")
-        << "escaped.mountinfo" << "" << "" << int(Mode::Legacy) << "/cg/my cpu:cpu" << "";
+    QTest::newRow("escaped mount point, noprefix flag ignored") << "escaped.mountinfo"
+                                                                << ""
+                                                                << "" << int(Mode::Legacy) << "/cg/my cpu:cpu"
+                                                                << "";
 }
 
 void TestCgroupLayout::detect()

@@ -74,11 +74,10 @@ void TestCgroupPlacement::v2EnablesControllersDownToParent_data()
     QTest::addColumn<QString>("parent");
     QTest::addColumn<QStringList>("available");
     QTest::addColumn<QString>("request");
-    QTest::addColumn<QStringList>("levels");  // where subtree_control must hold the request
+    QTest::addColumn<QStringList>("levels"); // where subtree_control must hold the request
     const QStringList all{"cpuset", "cpu", "io", "memory", "hugetlb", "pids", "rdma"};
     QTest::newRow("one level") << "berth" << all << "+cpu +cpuset +io +memory +pids" << QStringList{"", "berth"};
-    QTest::newRow("nested parent") << "a/b" << all << "+cpu +cpuset +io +memory +pids"
-                                   << QStringList{"", "a", "a/b"};
+    QTest::newRow("nested parent") << "a/b" << all << "+cpu +cpuset +io +memory +pids" << QStringList{"", "a", "a/b"};
     QTest::newRow("only some offered") << "berth" << QStringList{"memory", "pids"} << "+memory +pids"
                                        << QStringList{"", "berth"};
 }
@@ -95,7 +94,7 @@ void TestCgroupPlacement::v2EnablesControllersDownToParent()
 
     auto cgroup = ContainerCgroup::create(unifiedLayout(m_root, controllers), parent.toStdString(), "c1");
     QVERIFY2(cgroup.has_value(), cgroup ? "" : cgroup.error().describe().c_str());
-    cgroup->release();  // plain directories: nothing to kill or rmdir here
+    cgroup->release(); // plain directories: nothing to kill or rmdir here
 
     for (const QString& level : levels)
         QCOMPARE(readText(m_root / level.toStdString() / "cgroup.subtree_control"), request);
@@ -156,13 +155,20 @@ void TestCgroupPlacement::invalidNames_data()
 {
     QTest::addColumn<QString>("parent");
     QTest::addColumn<QString>("name");
-    QTest::newRow("empty name") << "berth" << "";
-    QTest::newRow("empty parent") << "" << "c1";
-    QTest::newRow("dotdot name") << "berth" << "..";
-    QTest::newRow("dot name") << "berth" << ".";
-    QTest::newRow("name with slash") << "berth" << "a/b";
-    QTest::newRow("escaping parent") << "berth/../.." << "c1";
-    QTest::newRow("absolute parent") << "/berth" << "c1";
+    QTest::newRow("empty name") << "berth"
+                                << "";
+    QTest::newRow("empty parent") << ""
+                                  << "c1";
+    QTest::newRow("dotdot name") << "berth"
+                                 << "..";
+    QTest::newRow("dot name") << "berth"
+                              << ".";
+    QTest::newRow("name with slash") << "berth"
+                                     << "a/b";
+    QTest::newRow("escaping parent") << "berth/../.."
+                                     << "c1";
+    QTest::newRow("absolute parent") << "/berth"
+                                     << "c1";
 }
 
 void TestCgroupPlacement::invalidNames()
@@ -180,9 +186,9 @@ void TestCgroupPlacement::v1CopiesCpusetIntoEmptyParent()
 {
     writeText(m_root / "cpuset.cpus", "0-3\n");
     writeText(m_root / "cpuset.mems", "0\n");
-    writeText(m_root / "berth/cpuset.cpus", "\n");   // what a new v1 cpuset shows
+    writeText(m_root / "berth/cpuset.cpus", "\n"); // what a new v1 cpuset shows
     writeText(m_root / "berth/cpuset.mems", "\n");
-    writeText(m_root / "other/cpuset.cpus", "1\n");  // already set: kept
+    writeText(m_root / "other/cpuset.cpus", "1\n"); // already set: kept
     writeText(m_root / "other/cpuset.mems", "0\n");
     const Hierarchy cpuset{m_root, {"cpuset"}, {}, false};
 

@@ -88,16 +88,20 @@ void TestCgroupStats::keyed_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("key");
-    QTest::addColumn<int>("outcome");   // 0 absent, 1 found, -1 error
+    QTest::addColumn<int>("outcome"); // 0 absent, 1 found, -1 error
     QTest::addColumn<quint64>("value");
     const QString events = "low 0\nhigh 0\nmax 5\noom 2\noom_kill 2\noom_group_kill 0\n";
     QTest::newRow("oom_kill not oom_group_kill") << events << "oom_kill" << 1 << quint64(2);
     QTest::newRow("oom not oom_kill") << events << "oom" << 1 << quint64(2);
     QTest::newRow("prefix is no match") << events << "oom_k" << 0 << quint64(0);
-    QTest::newRow("last line without newline") << "a 1\nb 7" << "b" << 1 << quint64(7);
-    QTest::newRow("bad value of the key") << "a x\nb 1\n" << "a" << -1 << quint64(0);
-    QTest::newRow("bad value elsewhere ignored") << "a x\nb 1\n" << "b" << 1 << quint64(1);
-    QTest::newRow("empty file") << "" << "a" << 0 << quint64(0);
+    QTest::newRow("last line without newline") << "a 1\nb 7"
+                                               << "b" << 1 << quint64(7);
+    QTest::newRow("bad value of the key") << "a x\nb 1\n"
+                                          << "a" << -1 << quint64(0);
+    QTest::newRow("bad value elsewhere ignored") << "a x\nb 1\n"
+                                                 << "b" << 1 << quint64(1);
+    QTest::newRow("empty file") << ""
+                                << "a" << 0 << quint64(0);
 }
 
 void TestCgroupStats::keyed()
@@ -118,7 +122,7 @@ void TestCgroupStats::keyed()
 void TestCgroupStats::cpuMax_data()
 {
     QTest::addColumn<QString>("text");
-    QTest::addColumn<int>("outcome");   // 0 no quota, 1 quota, -1 error
+    QTest::addColumn<int>("outcome"); // 0 no quota, 1 quota, -1 error
     QTest::addColumn<double>("cores");
     QTest::addColumn<quint64>("period");
     QTest::newRow("no quota") << "max 100000\n" << 0 << 0.0 << quint64(0);
@@ -152,11 +156,21 @@ void TestCgroupStats::cfsQuota_data()
     QTest::addColumn<QString>("period");
     QTest::addColumn<int>("outcome");
     QTest::addColumn<double>("cores");
-    QTest::newRow("no quota") << "-1\n" << "100000\n" << 0 << 0.0;
-    QTest::newRow("0.2 cores") << "20000\n" << "100000\n" << 1 << 0.2;
-    QTest::newRow("two cores") << "200000\n" << "100000\n" << 1 << 2.0;
-    QTest::newRow("other negative") << "-2\n" << "100000\n" << -1 << 0.0;
-    QTest::newRow("bad period") << "20000\n" << "x\n" << -1 << 0.0;
+    QTest::newRow("no quota") << "-1\n"
+                              << "100000\n"
+                              << 0 << 0.0;
+    QTest::newRow("0.2 cores") << "20000\n"
+                               << "100000\n"
+                               << 1 << 0.2;
+    QTest::newRow("two cores") << "200000\n"
+                               << "100000\n"
+                               << 1 << 2.0;
+    QTest::newRow("other negative") << "-2\n"
+                                    << "100000\n"
+                                    << -1 << 0.0;
+    QTest::newRow("bad period") << "20000\n"
+                                << "x\n"
+                                << -1 << 0.0;
 }
 
 void TestCgroupStats::cfsQuota()
@@ -178,14 +192,13 @@ void TestCgroupStats::ioStat_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<bool>("ok");
-    QTest::addColumn<QList<quint64>>("totals");   // rbytes wbytes rios wios
+    QTest::addColumn<QList<quint64>>("totals"); // rbytes wbytes rios wios
     QTest::newRow("empty") << "" << true << QList<quint64>{0, 0, 0, 0};
-    QTest::newRow("one device") << "8:0 rbytes=4096 wbytes=8192 rios=1 wios=2 dbytes=0 dios=0\n" << true
-                                << QList<quint64>{4096, 8192, 1, 2};
-    QTest::newRow("summed over devices")
-        << "8:0 rbytes=4096 wbytes=8192 rios=1 wios=2 dbytes=0 dios=0\n"
-           "254:0 rbytes=100 wbytes=0 rios=3 wios=0 dbytes=0 dios=0\n"
-        << true << QList<quint64>{4196, 8192, 4, 2};
+    QTest::newRow("one device") << "8:0 rbytes=4096 wbytes=8192 rios=1 wios=2 dbytes=0 dios=0\n"
+                                << true << QList<quint64>{4096, 8192, 1, 2};
+    QTest::newRow("summed over devices") << "8:0 rbytes=4096 wbytes=8192 rios=1 wios=2 dbytes=0 dios=0\n"
+                                            "254:0 rbytes=100 wbytes=0 rios=3 wios=0 dbytes=0 dios=0\n"
+                                         << true << QList<quint64>{4196, 8192, 4, 2};
     QTest::newRow("unknown keys ignored") << "8:0 rbytes=1 cost.usage=7\n" << true << QList<quint64>{1, 0, 0, 0};
     QTest::newRow("no fields") << "8:0\n" << false << QList<quint64>{};
     QTest::newRow("bad number") << "8:0 rbytes=x\n" << false << QList<quint64>{};
@@ -298,7 +311,8 @@ void TestCgroupStats::missingControllersLeaveDefaults()
     const fs::path root = dir.path().toStdString();
     fs::create_directories(root / "memory");
     std::ofstream(root / "memory" / "memory.usage_in_bytes") << "4096\n";
-    const std::vector<Placement> onlyMemory{Placement{Hierarchy{root / "memory", {"memory"}, {}, false}, root / "memory"}};
+    const std::vector<Placement> onlyMemory{
+        Placement{Hierarchy{root / "memory", {"memory"}, {}, false}, root / "memory"}};
     const Result<ContainerStats> v1 = readV1Stats(onlyMemory);
     QVERIFY(v1);
     QCOMPARE(v1->memoryCurrent, 4096u);

@@ -46,21 +46,22 @@ void TestDeviceConfig::rules_data()
     QTest::addColumn<QString>("config");
     QTest::addColumn<QStringList>("expected");
     QTest::newRow("no device keys") << "lxc.uts.name = x\n" << defaults();
-    QTest::newRow("v1 allow adds") << "lxc.cgroup.devices.allow = c 10:200 rwm\n" << defaults() + QStringList{"c 10:200 rwm"};
+    QTest::newRow("v1 allow adds") << "lxc.cgroup.devices.allow = c 10:200 rwm\n"
+                                   << defaults() + QStringList{"c 10:200 rwm"};
     QTest::newRow("v2 allow adds the same") << "lxc.cgroup2.devices.allow = c 10:200 rwm\n"
-                                           << defaults() + QStringList{"c 10:200 rwm"};
-    QTest::newRow("access defaults to rwm, wildcards, blanks")
-        << "lxc.cgroup2.devices.allow =   b  8:*  \n" << defaults() + QStringList{"b 8:* rwm"};
-    QTest::newRow("deny a empties, then allow")
-        << "lxc.cgroup.devices.deny = a\nlxc.cgroup2.devices.allow = c 1:3 rw\n" << QStringList{"c 1:3 rw"};
+                                            << defaults() + QStringList{"c 10:200 rwm"};
+    QTest::newRow("access defaults to rwm, wildcards, blanks") << "lxc.cgroup2.devices.allow =   b  8:*  \n"
+                                                               << defaults() + QStringList{"b 8:* rwm"};
+    QTest::newRow("deny a empties, then allow") << "lxc.cgroup.devices.deny = a\nlxc.cgroup2.devices.allow = c 1:3 rw\n"
+                                                << QStringList{"c 1:3 rw"};
     QTest::newRow("deny takes access from the same rule")
         << "lxc.cgroup.devices.deny = c 5:1 w\n"
-        << QStringList{"c 1:3 rwm", "c 1:5 rwm", "c 1:7 rwm", "c 1:8 rwm", "c 1:9 rwm", "c 5:0 rwm", "c 5:1 rm",
-                       "c 5:2 rwm", "c 136:* rwm", "c *:* m", "b *:* m"};
+        << QStringList{"c 1:3 rwm", "c 1:5 rwm", "c 1:7 rwm",   "c 1:8 rwm", "c 1:9 rwm", "c 5:0 rwm",
+                       "c 5:1 rm",  "c 5:2 rwm", "c 136:* rwm", "c *:* m",   "b *:* m"};
     QTest::newRow("deny of all access removes the rule")
         << "lxc.cgroup2.devices.deny = b *:* m\n"
-        << QStringList{"c 1:3 rwm", "c 1:5 rwm", "c 1:7 rwm", "c 1:8 rwm", "c 1:9 rwm", "c 5:0 rwm", "c 5:1 rwm",
-                       "c 5:2 rwm", "c 136:* rwm", "c *:* m"};
+        << QStringList{"c 1:3 rwm", "c 1:5 rwm", "c 1:7 rwm", "c 1:8 rwm",   "c 1:9 rwm",
+                       "c 5:0 rwm", "c 5:1 rwm", "c 5:2 rwm", "c 136:* rwm", "c *:* m"};
     QTest::newRow("allow a: every device") << "lxc.cgroup.devices.allow = a\n" << defaults() + QStringList{"a rwm"};
 }
 
@@ -86,8 +87,9 @@ void TestDeviceConfig::errors_data()
     QTest::newRow("bad number") << "lxc.cgroup2.devices.allow = c 1x:3\n"
                                 << "config:1: lxc.cgroup2.devices.allow: 'c 1x:3' is not a device rule: '1x' is "
                                    "neither a number nor '*'";
-    QTest::newRow("no colon") << "lxc.cgroup.devices.allow = c 13\n"
-                              << "config:1: lxc.cgroup.devices.allow: 'c 13' is not a device rule: expected MAJOR:MINOR";
+    QTest::newRow("no colon")
+        << "lxc.cgroup.devices.allow = c 13\n"
+        << "config:1: lxc.cgroup.devices.allow: 'c 13' is not a device rule: expected MAJOR:MINOR";
     QTest::newRow("deny carved out of a wider rule")
         << "lxc.cgroup.devices.allow = b 8:* r\nlxc.cgroup.devices.deny = b 8:0 r\n"
         << "config:2: lxc.cgroup.devices.deny: denies 'b 8:0 r', which no earlier rule allows as such";

@@ -42,23 +42,33 @@ std::optional<std::uint64_t> run(const std::vector<bpf_insn>& program, const Req
                 return std::nullopt;
             reg[i.dst_reg] = context[static_cast<size_t>(i.off / 4)];
             break;
-        case BPF_ALU | BPF_AND | BPF_K: reg[i.dst_reg] = std::uint32_t(reg[i.dst_reg] & imm); break;
-        case BPF_ALU | BPF_RSH | BPF_K: reg[i.dst_reg] = std::uint32_t(reg[i.dst_reg]) >> i.imm; break;
-        case BPF_ALU | BPF_MOV | BPF_X: reg[i.dst_reg] = std::uint32_t(reg[i.src_reg]); break;
-        case BPF_ALU64 | BPF_MOV | BPF_K: reg[i.dst_reg] = imm; break;
+        case BPF_ALU | BPF_AND | BPF_K:
+            reg[i.dst_reg] = std::uint32_t(reg[i.dst_reg] & imm);
+            break;
+        case BPF_ALU | BPF_RSH | BPF_K:
+            reg[i.dst_reg] = std::uint32_t(reg[i.dst_reg]) >> i.imm;
+            break;
+        case BPF_ALU | BPF_MOV | BPF_X:
+            reg[i.dst_reg] = std::uint32_t(reg[i.src_reg]);
+            break;
+        case BPF_ALU64 | BPF_MOV | BPF_K:
+            reg[i.dst_reg] = imm;
+            break;
         case BPF_JMP | BPF_JNE | BPF_K:
             if (reg[i.dst_reg] != imm)
                 pc += static_cast<size_t>(i.off);
             if (i.off < 0 || pc + 1 >= program.size())
                 return std::nullopt;
             break;
-        case BPF_JMP | BPF_EXIT: return reg[BPF_REG_0];
-        default: return std::nullopt;
+        case BPF_JMP | BPF_EXIT:
+            return reg[BPF_REG_0];
+        default:
+            return std::nullopt;
         }
         if (i.dst_reg == BPF_REG_1 && i.code != (BPF_JMP | BPF_JNE | BPF_K))
             contextInR1 = false;
     }
-    return std::nullopt;   // fell off the end: the verifier refuses that
+    return std::nullopt; // fell off the end: the verifier refuses that
 }
 
 // The verifier refuses a program with an instruction no path reaches, or
@@ -176,8 +186,8 @@ void TestDeviceProgram::defaultProgramVerdicts()
     QFETCH(uint, minor);
     QFETCH(uint, access);
     QFETCH(bool, allowed);
-    const std::optional<std::uint64_t> verdict = run(deviceProgram(defaultDeviceAllowlist()),
-                                                     {type, major, minor, static_cast<std::uint8_t>(access)});
+    const std::optional<std::uint64_t> verdict =
+        run(deviceProgram(defaultDeviceAllowlist()), {type, major, minor, static_cast<std::uint8_t>(access)});
     QVERIFY(verdict.has_value());
     QCOMPARE(*verdict, std::uint64_t{allowed ? 1u : 0u});
 }
@@ -200,7 +210,8 @@ void TestDeviceProgram::programAgreesWithRulesEverywhere()
         {{DeviceType::Block, 8, std::nullopt, R}, {DeviceType::Char, 1, 3, R | W | M}},
         {{DeviceType::All, std::nullopt, std::nullopt, R | W | M}},
         {{DeviceType::Char, 10, 200, W | M}},
-        {{DeviceType::Char, 1, 3, R}, {DeviceType::All, std::nullopt, std::nullopt, R | W | M},
+        {{DeviceType::Char, 1, 3, R},
+         {DeviceType::All, std::nullopt, std::nullopt, R | W | M},
          {DeviceType::Block, 8, 0, R}},
     };
     const std::vector<DeviceRule>& rules = sets[static_cast<size_t>(set)];
@@ -213,8 +224,9 @@ void TestDeviceProgram::programAgreesWithRulesEverywhere()
                     const Request request{type, major, minor, access};
                     const std::optional<std::uint64_t> verdict = run(program, request);
                     QVERIFY(verdict.has_value());
-                    QVERIFY2(*verdict == (allowedByRules(rules, request) ? 1u : 0u),
-                             qPrintable(QString("%1 %2:%3 access %4").arg(char(type)).arg(major).arg(minor).arg(access)));
+                    QVERIFY2(
+                        *verdict == (allowedByRules(rules, request) ? 1u : 0u),
+                        qPrintable(QString("%1 %2:%3 access %4").arg(char(type)).arg(major).arg(minor).arg(access)));
                 }
 }
 

@@ -101,7 +101,8 @@ void writeHybrid(const fs::path& root)
     writeText(root, "sys/module/overlay/parameters/index", "N\n");
     writeText(root, "proc/filesystems", kFilesystems);
     writeText(root, "proc/self/status", kStatus);
-    writeText(root, "proc/sys/kernel/seccomp/actions_avail", "kill_process kill_thread trap errno user_notif trace log allow\n");
+    writeText(root, "proc/sys/kernel/seccomp/actions_avail",
+              "kill_process kill_thread trap errno user_notif trace log allow\n");
     writeText(root, "proc/sys/kernel/cap_last_cap", "40\n");
     writeText(root, "usr/lib/x86_64-linux-gnu/libnftables.so.1", "");
     writeText(root, "usr/sbin/nft", "", true);
@@ -159,9 +160,15 @@ void writeBare(const fs::path& root)
 void writeFixtureHost(FixtureHost host, const fs::path& root)
 {
     switch (host) {
-    case FixtureHost::Hybrid: writeHybrid(root); break;
-    case FixtureHost::Unified: writeUnified(root); break;
-    case FixtureHost::Bare: writeBare(root); break;
+    case FixtureHost::Hybrid:
+        writeHybrid(root);
+        break;
+    case FixtureHost::Unified:
+        writeUnified(root);
+        break;
+    case FixtureHost::Bare:
+        writeBare(root);
+        break;
     }
 }
 

@@ -7,9 +7,9 @@
 namespace berth::test {
 
 enum class FixtureHost {
-    Hybrid,   // like this machine: v1 controllers, empty cgroup2, swap accounting
-    Unified,  // pure cgroup2, unprivileged user namespaces off, kernel config only, dynamic busybox
-    Bare,     // v1 without pids or memsw, no user namespace, no overlay, no tools
+    Hybrid,  // like this machine: v1 controllers, empty cgroup2, swap accounting
+    Unified, // pure cgroup2, unprivileged user namespaces off, kernel config only, dynamic busybox
+    Bare,    // v1 without pids or memsw, no user namespace, no overlay, no tools
 };
 
 // Writes the tree of `host` below `root` (which must exist).

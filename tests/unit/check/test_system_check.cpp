@@ -93,7 +93,8 @@ void TestSystemCheck::berthRange()
     QVERIFY(range);
     QCOMPARE(range->status, CheckStatus::Missing);
     QVERIFY2(range->detail.starts_with("no entry for _berth in /etc/subuid and /etc/subgid: run "
-                                       "/usr/libexec/berth/berth-id-range"), range->detail.c_str());
+                                       "/usr/libexec/berth/berth-id-range"),
+             range->detail.c_str());
     writeText(checked.root() / "etc/subuid", "_berth:1000000000:1000000000\n");
     writeText(checked.root() / "etc/subgid", "_berth:1000000000:1000000000\n");
     writeText(checked.root() / "var/lib/berth/containers/a/config",
@@ -223,7 +224,8 @@ void TestSystemCheck::items_data()
         "no memory.memsw.* files: swap accounting is off (boot with swapaccount=1)");
     row("bare fs.overlay", B, "fs.overlay", Missing, "not in /proc/filesystems and no module");
     row("bare fs.tmpfs", B, "fs.tmpfs", Ok, "listed in /proc/filesystems");
-    row("bare sec.seccomp", B, "sec.seccomp", Missing, "kernel built without seccomp (no Seccomp in /proc/self/status)");
+    row("bare sec.seccomp", B, "sec.seccomp", Missing,
+        "kernel built without seccomp (no Seccomp in /proc/self/status)");
     row("bare sec.no_new_privs", B, "sec.no_new_privs", Limited, "cannot confirm: no NoNewPrivs in /proc/self/status");
     row("bare sec.capabilities", B, "sec.capabilities", Ok, "38 capabilities (last is 37)");
     row("bare tool.nftables", B, "tool.nftables", Missing, "neither libnftables.so.1 nor nft found");
@@ -304,12 +306,14 @@ void TestSystemCheck::systemdAsInitDelegatesScopes_data()
     QTest::addColumn<FixtureHost>("host");
     QTest::addColumn<QString>("parent");
     QTest::addColumn<QString>("detail");
-    const QString scope = "systemd is init: a transient scope berth-NAME.scope with Delegate=yes in machine.slice for "
-                          "each container, from systemd over D-Bus; an unprivileged container's root owns its cgroup's ";
+    const QString scope =
+        "systemd is init: a transient scope berth-NAME.scope with Delegate=yes in machine.slice for "
+        "each container, from systemd over D-Bus; an unprivileged container's root owns its cgroup's ";
     QTest::newRow("v2") << FixtureHost::Unified << ""
                         << scope + "cgroup.procs, cgroup.threads, cgroup.subtree_control (cgroup v2)";
-    QTest::newRow("v2, the default named") << FixtureHost::Unified << "berth"
-                                           << scope + "cgroup.procs, cgroup.threads, cgroup.subtree_control (cgroup v2)";
+    QTest::newRow("v2, the default named")
+        << FixtureHost::Unified << "berth"
+        << scope + "cgroup.procs, cgroup.threads, cgroup.subtree_control (cgroup v2)";
     QTest::newRow("hybrid") << FixtureHost::Hybrid << ""
                             << scope + "tasks, cgroup.procs, cgroup.clone_children, notify_on_release (cgroup v1)";
     QTest::newRow("v2, a parent of its own")
@@ -398,8 +402,9 @@ void TestSystemCheck::unifiedDevicesNeedCgroupBpf()
     const std::optional<CheckItem> devices = findItem(checked.run(), "cgroup.devices");
     QVERIFY(devices.has_value());
     QCOMPARE(devices->status, CheckStatus::Missing);
-    QCOMPARE(QString::fromStdString(devices->detail),
-             QString("no CONFIG_CGROUP_BPF=y in the kernel config, so no BPF device programs: containers cannot start"));
+    QCOMPARE(
+        QString::fromStdString(devices->detail),
+        QString("no CONFIG_CGROUP_BPF=y in the kernel config, so no BPF device programs: containers cannot start"));
 }
 
 void TestSystemCheck::readHostNumber_data()

@@ -54,10 +54,9 @@ private Q_SLOTS:
             << QStringList{"app10", "app2", "web"};
         QTest::newRow("order beats name")
             << QList<ContainerInfo>{container("a", true, 2), container("z", true, 1)} << QStringList{"z", "a"};
-        QTest::newRow("extremes")
-            << QList<ContainerInfo>{container("max", true, INT_MAX), container("min", true, INT_MIN),
-                                    container("mid", true, 0)}
-            << QStringList{"min", "mid", "max"};
+        QTest::newRow("extremes") << QList<ContainerInfo>{container("max", true, INT_MAX),
+                                                          container("min", true, INT_MIN), container("mid", true, 0)}
+                                  << QStringList{"min", "mid", "max"};
     }
     void order()
     {
@@ -81,7 +80,7 @@ private Q_SLOTS:
     void nextToStart_data()
     {
         QTest::addColumn<QStringList>("upLinks");
-        QTest::addColumn<QStringList>("expected");   // names in the order they would start
+        QTest::addColumn<QStringList>("expected"); // names in the order they would start
         QTest::newRow("nothing up") << QStringList{} << QStringList{"b", "d"};
         QTest::newRow("br0 up") << QStringList{"br0"} << QStringList{"a", "b", "c", "d"};
         QTest::newRow("eno1 only") << QStringList{"eno1"} << QStringList{"b", "d"};

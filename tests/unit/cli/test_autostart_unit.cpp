@@ -37,10 +37,7 @@ QString verify(const QString& path)
 class TestAutostartUnit : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase()
-    {
-        QVERIFY2(!unitText().isEmpty(), qPrintable(kUnit));
-    }
+    void initTestCase() { QVERIFY2(!unitText().isEmpty(), qPrintable(kUnit)); }
 
     void settings_data()
     {

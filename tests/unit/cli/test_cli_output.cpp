@@ -32,7 +32,7 @@ private Q_SLOTS:
         QByteArray pending;
         QCOMPARE(foldLineEnds(pending, "a\r\nb\r"), QByteArray("a\nb"));
         QCOMPARE(pending, QByteArray("\r"));
-        QCOMPARE(foldLineEnds(pending, "\nc\rd"), QByteArray("\nc\rd"));   // a lone CR stays
+        QCOMPARE(foldLineEnds(pending, "\nc\rd"), QByteArray("\nc\rd")); // a lone CR stays
         QVERIFY(pending.isEmpty());
         QCOMPARE(foldLineEnds(pending, ""), QByteArray());
     }
@@ -43,14 +43,13 @@ private Q_SLOTS:
         QTest::addColumn<QList<QStringList>>("rows");
         QTest::addColumn<QString>("expected");
         QTest::newRow("empty") << QStringList{"NAME", "STATE"} << QList<QStringList>{} << "NAME  STATE\n";
-        QTest::newRow("aligned")
-            << QStringList{"NAME", "STATE", "PID"}
-            << QList<QStringList>{{"web", "running", "42"}, {"database-1", "stopped", "-"}}
-            << "NAME        STATE    PID\nweb         running  42\ndatabase-1  stopped  -\n";
+        QTest::newRow("aligned") << QStringList{"NAME", "STATE", "PID"}
+                                 << QList<QStringList>{{"web", "running", "42"}, {"database-1", "stopped", "-"}}
+                                 << "NAME        STATE    PID\nweb         running  42\ndatabase-1  stopped  -\n";
         QTest::newRow("short row, no trailing blanks")
             << QStringList{"A", "B"} << QList<QStringList>{{"x"}} << "A  B\nx\n";
-        QTest::newRow("wide last column") << QStringList{"K", "V"} << QList<QStringList>{{"a", "a long value"}}
-                                          << "K  V\na  a long value\n";
+        QTest::newRow("wide last column")
+            << QStringList{"K", "V"} << QList<QStringList>{{"a", "a long value"}} << "K  V\na  a long value\n";
     }
     void tables()
     {
@@ -154,7 +153,8 @@ private Q_SLOTS:
         const QString details = containerDetails(info);
         QVERIFY2(details.contains(QLatin1String("Warning:          config:4: lxc.apparmor.profile = 'x'")),
                  qPrintable(details));
-        QVERIFY2(details.contains(QLatin1String("Warning:          config:5: lxc.seccomp.profile")), qPrintable(details));
+        QVERIFY2(details.contains(QLatin1String("Warning:          config:5: lxc.seccomp.profile")),
+                 qPrintable(details));
         QCOMPARE(containerJson(info).value(QStringLiteral("warnings")).toArray().size(), 2);
     }
 

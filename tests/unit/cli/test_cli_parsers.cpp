@@ -88,7 +88,7 @@ private Q_SLOTS:
     void signals_data()
     {
         QTest::addColumn<QString>("text");
-        QTest::addColumn<int>("number");   // 0: refused
+        QTest::addColumn<int>("number"); // 0: refused
         QTest::newRow("name") << "TERM" << int(SIGTERM);
         QTest::newRow("SIG prefix") << "SIGKILL" << int(SIGKILL);
         QTest::newRow("lower case") << "sigint" << int(SIGINT);
@@ -123,11 +123,16 @@ private Q_SLOTS:
         QTest::addColumn<bool>("ok");
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("value");
-        QTest::newRow("simple") << "release=bookworm" << true << "release" << "bookworm";
-        QTest::newRow("equals in value") << "a=b=c" << true << "a" << "b=c";
-        QTest::newRow("empty value") << "mirror=" << true << "mirror" << "";
-        QTest::newRow("no equals") << "release" << false << "" << "";
-        QTest::newRow("no key") << "=x" << false << "" << "";
+        QTest::newRow("simple") << "release=bookworm" << true << "release"
+                                << "bookworm";
+        QTest::newRow("equals in value") << "a=b=c" << true << "a"
+                                         << "b=c";
+        QTest::newRow("empty value") << "mirror=" << true << "mirror"
+                                     << "";
+        QTest::newRow("no equals") << "release" << false << ""
+                                   << "";
+        QTest::newRow("no key") << "=x" << false << ""
+                                << "";
     }
     void keyValues()
     {
@@ -165,25 +170,61 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("option");
         QTest::addColumn<QString>("value");
-        QTest::addColumn<QString>("expected");   // empty: refused
-        QTest::newRow("memory") << "memory" << "512M" << "536870912";
-        QTest::newRow("memory max") << "memory" << "max" << "max";
-        QTest::newRow("swap") << "swap" << "1G" << "1073741824";
-        QTest::newRow("cpus") << "cpus" << "1.5" << "1.5";
-        QTest::newRow("cpu weight") << "cpu-weight" << "100" << "100";
-        QTest::newRow("cpu weight zero") << "cpu-weight" << "0" << "";
-        QTest::newRow("io weight high") << "io-weight" << "10001" << "";
-        QTest::newRow("cpu shares") << "cpu-shares" << "512" << "512";
-        QTest::newRow("cpu shares 1") << "cpu-shares" << "1" << "";
-        QTest::newRow("blkio weight") << "blkio-weight" << "500" << "500";
-        QTest::newRow("blkio weight 1001") << "blkio-weight" << "1001" << "";
-        QTest::newRow("pids") << "pids" << "200" << "200";
-        QTest::newRow("pids max") << "pids" << "max" << "max";
-        QTest::newRow("pids zero") << "pids" << "0" << "";
-        QTest::newRow("cpuset") << "cpuset" << "0-1,3" << "0-1,3";
-        QTest::newRow("cpuset junk") << "cpuset" << "0-1;rm" << "";
-        QTest::newRow("cpuset empty") << "cpuset" << "" << "";
-        QTest::newRow("unknown") << "nosuch" << "1" << "";
+        QTest::addColumn<QString>("expected"); // empty: refused
+        QTest::newRow("memory") << "memory"
+                                << "512M"
+                                << "536870912";
+        QTest::newRow("memory max") << "memory"
+                                    << "max"
+                                    << "max";
+        QTest::newRow("swap") << "swap"
+                              << "1G"
+                              << "1073741824";
+        QTest::newRow("cpus") << "cpus"
+                              << "1.5"
+                              << "1.5";
+        QTest::newRow("cpu weight") << "cpu-weight"
+                                    << "100"
+                                    << "100";
+        QTest::newRow("cpu weight zero") << "cpu-weight"
+                                         << "0"
+                                         << "";
+        QTest::newRow("io weight high") << "io-weight"
+                                        << "10001"
+                                        << "";
+        QTest::newRow("cpu shares") << "cpu-shares"
+                                    << "512"
+                                    << "512";
+        QTest::newRow("cpu shares 1") << "cpu-shares"
+                                      << "1"
+                                      << "";
+        QTest::newRow("blkio weight") << "blkio-weight"
+                                      << "500"
+                                      << "500";
+        QTest::newRow("blkio weight 1001") << "blkio-weight"
+                                           << "1001"
+                                           << "";
+        QTest::newRow("pids") << "pids"
+                              << "200"
+                              << "200";
+        QTest::newRow("pids max") << "pids"
+                                  << "max"
+                                  << "max";
+        QTest::newRow("pids zero") << "pids"
+                                   << "0"
+                                   << "";
+        QTest::newRow("cpuset") << "cpuset"
+                                << "0-1,3"
+                                << "0-1,3";
+        QTest::newRow("cpuset junk") << "cpuset"
+                                     << "0-1;rm"
+                                     << "";
+        QTest::newRow("cpuset empty") << "cpuset"
+                                      << ""
+                                      << "";
+        QTest::newRow("unknown") << "nosuch"
+                                 << "1"
+                                 << "";
     }
     void limits()
     {
@@ -247,7 +288,7 @@ private Q_SLOTS:
     void logLevels_data()
     {
         QTest::addColumn<QString>("text");
-        QTest::addColumn<int>("level");   // -1: refused
+        QTest::addColumn<int>("level"); // -1: refused
         QTest::newRow("FATAL") << "FATAL" << int(LogLevel::Fatal);
         QTest::newRow("ALERT") << "ALERT" << int(LogLevel::Alert);
         QTest::newRow("CRIT") << "CRIT" << int(LogLevel::Crit);

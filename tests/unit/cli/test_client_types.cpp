@@ -114,13 +114,17 @@ private Q_SLOTS:
     void nestedFromBus()
     {
         qDBusRegisterMetaType<QList<QVariantMap>>();
-        const QList<QVariantMap> options{{{"key", "release"}, {"type", "choice"}, {"choices", QStringList{"a", "b"}},
-                                          {"required", true}, {"minimum", qlonglong(1)}, {"maximum", qlonglong(9)}},
+        const QList<QVariantMap> options{{{"key", "release"},
+                                          {"type", "choice"},
+                                          {"choices", QStringList{"a", "b"}},
+                                          {"required", true},
+                                          {"minimum", qlonglong(1)},
+                                          {"maximum", qlonglong(9)}},
                                          {{"key", "image"}, {"type", "file"}, {"acceptsDirectory", true}}};
         // A QDBusArgument built here cannot be read back (the system test
         // covers the bus's form); the plain list takes the same path after it.
-        const QVariantMap plain{{"name", "debian"}, {"defaultKind", "system"},
-                                {"options", QVariant::fromValue(options)}};
+        const QVariantMap plain{
+            {"name", "debian"}, {"defaultKind", "system"}, {"options", QVariant::fromValue(options)}};
         const auto info = templateInfoFromMap(plain);
         QCOMPARE(info.name, QStringLiteral("debian"));
         QCOMPARE(info.options.size(), 2);
@@ -142,13 +146,13 @@ private Q_SLOTS:
         QCOMPARE(s.memoryCurrent, quint64(100));
         QCOMPARE(s.memoryLimit, kNoLimit);
         QCOMPARE(s.cpuQuotaCores, 1.5);
-        QCOMPARE(s.pidsLimit, kNoLimit);   // absent: no limit, not zero
+        QCOMPARE(s.pidsLimit, kNoLimit); // absent: no limit, not zero
     }
 
     void bridgeAndCheck()
     {
-        const auto bridge = bridgeFromMap({{"name", "berth0"}, {"nat", true}, {"mtu", 1500u},
-                                           {"containers", QStringList{"web"}}});
+        const auto bridge =
+            bridgeFromMap({{"name", "berth0"}, {"nat", true}, {"mtu", 1500u}, {"containers", QStringList{"web"}}});
         QCOMPARE(bridge.name, QStringLiteral("berth0"));
         QVERIFY(bridge.nat);
         QCOMPARE(bridge.mtu, 1500u);

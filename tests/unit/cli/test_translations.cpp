@@ -17,7 +17,7 @@ struct TsMessage {
     QString context;
     QString source;
     QString translation;
-    QStringList forms;   // of a plural message (<numerusform>)
+    QStringList forms; // of a plural message (<numerusform>)
     QString type;
     bool hasTranslation = false;
 };
@@ -177,7 +177,10 @@ QString messageProblem(const TsMessage& m, const QString& language)
     if (m.forms.isEmpty())
         return textProblem(m.source, m.translation);
     if (m.forms.size() != pluralForms(language))
-        return QStringLiteral("%1 plural forms, %2 needs %3").arg(m.forms.size()).arg(language).arg(pluralForms(language));
+        return QStringLiteral("%1 plural forms, %2 needs %3")
+            .arg(m.forms.size())
+            .arg(language)
+            .arg(pluralForms(language));
     for (const QString& form : m.forms) {
         if (const QString problem = textProblem(m.source, form); !problem.isEmpty())
             return problem;
@@ -243,14 +246,16 @@ void TestTranslations::checkerCatches_data()
 {
     QTest::addColumn<QByteArray>("message");
     QTest::addColumn<bool>("good");
-    QTest::newRow("translated") << QByteArray("<message><source>cannot open '%1': %2</source>"
-                                              "<translation>'%1' kann nicht geöffnet werden: %2</translation></message>")
+    QTest::newRow("translated") << QByteArray(
+                                       "<message><source>cannot open '%1': %2</source>"
+                                       "<translation>'%1' kann nicht geöffnet werden: %2</translation></message>")
                                 << true;
     QTest::newRow("carriage return") << QByteArray("<message><source>a<byte value=\"xd\"/>\n</source>"
                                                    "<translation>b<byte value=\"xd\"/>\n</translation></message>")
                                      << true;
-    QTest::newRow("unfinished") << QByteArray("<message><source>Start a container</source>"
-                                              "<translation type=\"unfinished\">Container starten</translation></message>")
+    QTest::newRow("unfinished") << QByteArray(
+                                       "<message><source>Start a container</source>"
+                                       "<translation type=\"unfinished\">Container starten</translation></message>")
                                 << false;
     QTest::newRow("vanished") << QByteArray("<message><source>old</source>"
                                             "<translation type=\"vanished\">alt</translation></message>")
@@ -275,9 +280,11 @@ void TestTranslations::checkerCatches_data()
                                           << false;
     QTest::newRow("plural") << QByteArray("<message numerus=\"yes\"><source>%n match(es)</source><translation>"
                                           "<numerusform>%n Treffer</numerusform><numerusform>%n Treffer</numerusform>"
-                                          "</translation></message>") << true;
-    QTest::newRow("plural, one form") << QByteArray("<message numerus=\"yes\"><source>%n match(es)</source><translation>"
-                                                    "<numerusform>%n Treffer</numerusform></translation></message>")
+                                          "</translation></message>")
+                            << true;
+    QTest::newRow("plural, one form") << QByteArray(
+                                             "<message numerus=\"yes\"><source>%n match(es)</source><translation>"
+                                             "<numerusform>%n Treffer</numerusform></translation></message>")
                                       << false;
     QTest::newRow("plural form without %n") << QByteArray("<message numerus=\"yes\"><source>%n match(es)</source>"
                                                           "<translation><numerusform>%n Treffer</numerusform>"
@@ -325,12 +332,11 @@ void TestTranslations::tsCurrent()
     QVERIFY(QFile::copy(path, copy));
     QProcess lupdate;
     lupdate.setProcessChannelMode(QProcess::MergedChannels);
-    lupdate.start(QStringLiteral(BERTH_LUPDATE), listDefine(BERTH_TR_SOURCES) + QStringList{
-                                                     QStringLiteral("-locations"), QStringLiteral("none"),
-                                                     QStringLiteral("-ts"), copy});
+    lupdate.start(QStringLiteral(BERTH_LUPDATE),
+                  listDefine(BERTH_TR_SOURCES) +
+                      QStringList{QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-ts"), copy});
     QVERIFY2(lupdate.waitForFinished(120000), qPrintable(lupdate.errorString()));
-    QVERIFY2(lupdate.exitStatus() == QProcess::NormalExit && lupdate.exitCode() == 0,
-             lupdate.readAll().constData());
+    QVERIFY2(lupdate.exitStatus() == QProcess::NormalExit && lupdate.exitCode() == 0, lupdate.readAll().constData());
     const QStringList found = problems(readTs(copy), languageOf(path));
     QVERIFY2(found.isEmpty(), qPrintable(QStringLiteral("run 'ninja update_translations' and translate:\n") +
                                          found.join(QLatin1Char('\n'))));
@@ -391,16 +397,16 @@ void TestTranslations::policyTranslated()
         // gettext domain, and Berth ships no gettext catalog.
         QVERIFY2(!xml.attributes().hasAttribute(QLatin1String("gettext-domain")),
                  qPrintable(QStringLiteral("%1: gettext-domain hides the xml:lang texts").arg(action)));
-        const QString key = xml.name().toString() + QLatin1Char('/') +
-                            xml.attributes().value(QLatin1String("xml:lang")).toString();
+        const QString key =
+            xml.name().toString() + QLatin1Char('/') + xml.attributes().value(QLatin1String("xml:lang")).toString();
         if (!xml.readElementText().trimmed().isEmpty())
             texts[action] << key;
     }
     QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
     QCOMPARE(texts.size(), 6);
     for (auto it = texts.cbegin(); it != texts.cend(); ++it) {
-        for (const char* key : {"description/", "description/de", "description/zh_CN", "message/", "message/de",
-                                "message/zh_CN"})
+        for (const char* key :
+             {"description/", "description/de", "description/zh_CN", "message/", "message/de", "message/zh_CN"})
             QVERIFY2(it.value().contains(QLatin1String(key)), qPrintable(it.key() + QLatin1Char(' ') + key));
     }
 }

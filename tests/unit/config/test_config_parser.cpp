@@ -76,11 +76,16 @@ private slots:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("no equals") << "# c\n\nlxc.uts.name web\n" << "config:3: no '=' in the line: 'lxc.uts.name web'";
-        QTest::newRow("empty key") << " = value\n" << "config:1: the key is empty";
-        QTest::newRow("key with space") << "a\nlxc uts = x\n" << "config:1: no '='";
-        QTest::newRow("key with space 2") << "x = 1\nlxc uts = x\n" << "config:2: invalid key 'lxc uts'";
-        QTest::newRow("key with slash") << "lxc/a = 1\n" << "config:1: invalid key 'lxc/a'";
+        QTest::newRow("no equals") << "# c\n\nlxc.uts.name web\n"
+                                   << "config:3: no '=' in the line: 'lxc.uts.name web'";
+        QTest::newRow("empty key") << " = value\n"
+                                   << "config:1: the key is empty";
+        QTest::newRow("key with space") << "a\nlxc uts = x\n"
+                                        << "config:1: no '='";
+        QTest::newRow("key with space 2") << "x = 1\nlxc uts = x\n"
+                                          << "config:2: invalid key 'lxc uts'";
+        QTest::newRow("key with slash") << "lxc/a = 1\n"
+                                        << "config:1: invalid key 'lxc/a'";
     }
     void syntaxErrors()
     {
@@ -202,8 +207,8 @@ private slots:
         writeFile(base / "d/10-b.conf", "lxc.environment = B=2\n");
         writeFile(base / "d/20-c.conf", "lxc.environment = C=3\n");
         writeFile(base / "d/ignored.txt", "lxc.environment = X=9\n");
-        const std::string text = "lxc.include = common.conf\nlxc.include = " + (base / "d").string()
-            + "\nlxc.environment = D=4\n";
+        const std::string text =
+            "lxc.include = common.conf\nlxc.include = " + (base / "d").string() + "\nlxc.environment = D=4\n";
         ConfigParseOptions options;
         options.baseDir = base;
         auto config = Config::parse(text, options);
@@ -238,17 +243,25 @@ private slots:
 
     void includeRefused_data()
     {
-        QTest::addColumn<QString>("include");   // relative to the temp dir, or absolute
+        QTest::addColumn<QString>("include"); // relative to the temp dir, or absolute
         QTest::addColumn<QString>("expected");
         QTest::addColumn<int>("code");
-        QTest::newRow("outside") << "outside/x.conf" << "is outside the allowed directories" << EACCES;
-        QTest::newRow("absolute outside") << "/etc/hostname" << "is outside the allowed directories" << EACCES;
-        QTest::newRow("symlink escape") << "base/link.conf" << "is outside the allowed directories" << EACCES;
-        QTest::newRow("symlink in dir escapes") << "base/linkdir" << "is outside the allowed directories" << EACCES;
-        QTest::newRow("missing") << "base/missing.conf" << "No such file" << ENOENT;
-        QTest::newRow("cycle") << "base/a.conf" << "again (a cycle)" << ELOOP;
-        QTest::newRow("self") << "base/self.conf" << "again (a cycle)" << ELOOP;
-        QTest::newRow("bad line inside") << "base/bad.conf" << "bad.conf:2: no '='" << EINVAL;
+        QTest::newRow("outside") << "outside/x.conf"
+                                 << "is outside the allowed directories" << EACCES;
+        QTest::newRow("absolute outside") << "/etc/hostname"
+                                          << "is outside the allowed directories" << EACCES;
+        QTest::newRow("symlink escape") << "base/link.conf"
+                                        << "is outside the allowed directories" << EACCES;
+        QTest::newRow("symlink in dir escapes") << "base/linkdir"
+                                                << "is outside the allowed directories" << EACCES;
+        QTest::newRow("missing") << "base/missing.conf"
+                                 << "No such file" << ENOENT;
+        QTest::newRow("cycle") << "base/a.conf"
+                               << "again (a cycle)" << ELOOP;
+        QTest::newRow("self") << "base/self.conf"
+                              << "again (a cycle)" << ELOOP;
+        QTest::newRow("bad line inside") << "base/bad.conf"
+                                         << "bad.conf:2: no '='" << EINVAL;
     }
     void includeRefused()
     {
@@ -268,7 +281,8 @@ private slots:
         fs::create_symlink(root / "outside/x.conf", base / "linkdir/x.conf");
         ConfigParseOptions options;
         options.baseDir = base;
-        const fs::path target = include.startsWith('/') ? fs::path(include.toStdString()) : root / include.toStdString();
+        const fs::path target =
+            include.startsWith('/') ? fs::path(include.toStdString()) : root / include.toStdString();
         auto config = Config::parse("# first\nlxc.include = " + target.string() + "\n", options);
         QVERIFY(!config);
         QVERIFY2(messageOf(config.error()).contains(expected), config.error().message.c_str());
@@ -307,9 +321,9 @@ private slots:
         options.baseDir = base;
         options.followIncludes = false;
         std::optional<std::string> first;
-        for (const std::string& path : {(base / "allowed.conf").string(), std::string("allowed.conf"),
-                                       std::string("/root/.bashrc"), std::string("/nonexistent"),
-                                       std::string("/etc/shadow"), base.string()}) {
+        for (const std::string& path :
+             {(base / "allowed.conf").string(), std::string("allowed.conf"), std::string("/root/.bashrc"),
+              std::string("/nonexistent"), std::string("/etc/shadow"), base.string()}) {
             auto config = Config::parse("a = 1\nlxc.include = " + path + "\n", options);
             QVERIFY2(!config, path.c_str());
             QCOMPARE(config.error().code, EINVAL);
@@ -327,7 +341,8 @@ private slots:
         QTemporaryDir tmp;
         const fs::path base = tmp.path().toStdString();
         for (int i = 0; i < 5; ++i)
-            writeFile(base / ("l" + std::to_string(i) + ".conf"), "lxc.include = l" + std::to_string(i + 1) + ".conf\n");
+            writeFile(base / ("l" + std::to_string(i) + ".conf"),
+                      "lxc.include = l" + std::to_string(i + 1) + ".conf\n");
         writeFile(base / "l5.conf", "deep = yes\n");
         ConfigParseOptions options;
         options.baseDir = base;

@@ -46,7 +46,7 @@ private slots:
         QCOMPARE(spec->stopSignal, SIGKILL);
         QCOMPARE(spec->ttyMax, 0u);
         QCOMPARE(spec->ptyMax, 0u);
-        QVERIFY(!spec->noNewPrivs);   // a system container's setuid works (issue #17)
+        QVERIFY(!spec->noNewPrivs); // a system container's setuid works (issue #17)
         QVERIFY(!spec->startAuto);
         QVERIFY(!spec->removeWhenStopped);
         QCOMPARE(spec->startOrder, 0);
@@ -133,11 +133,12 @@ private slots:
         QTest::addColumn<QStringList>("command");
         QTest::newRow("default system") << "" << false << QStringList{"/sbin/init"};
         QTest::newRow("init.cmd") << "lxc.init.cmd = /sbin/init --log\n" << false << QStringList{"/sbin/init", "--log"};
-        QTest::newRow("execute implies application") << "lxc.execute.cmd = /bin/true\n" << true << QStringList{"/bin/true"};
-        QTest::newRow("explicit system ignores execute")
-            << "berth.kind = system\nlxc.execute.cmd = /bin/true\n" << false << QStringList{"/sbin/init"};
-        QTest::newRow("explicit application")
-            << "berth.kind = application\nlxc.execute.cmd = \"/bin/echo\" a\n" << true << QStringList{"/bin/echo", "a"};
+        QTest::newRow("execute implies application") << "lxc.execute.cmd = /bin/true\n"
+                                                     << true << QStringList{"/bin/true"};
+        QTest::newRow("explicit system ignores execute") << "berth.kind = system\nlxc.execute.cmd = /bin/true\n"
+                                                         << false << QStringList{"/sbin/init"};
+        QTest::newRow("explicit application") << "berth.kind = application\nlxc.execute.cmd = \"/bin/echo\" a\n"
+                                              << true << QStringList{"/bin/echo", "a"};
     }
     void kinds()
     {
@@ -177,17 +178,27 @@ private slots:
     void mountTargets_data()
     {
         QTest::addColumn<QString>("target");
-        QTest::addColumn<QString>("expected");   // empty: an error
-        QTest::newRow("absolute") << "/mnt/x" << "mnt/x";
-        QTest::newRow("relative") << "mnt/x" << "mnt/x";
-        QTest::newRow("double slash") << "//mnt//x/" << "mnt/x";
-        QTest::newRow("dot dot inside") << "a/b/../c" << "a/c";
-        QTest::newRow("escaped space") << "my\\040dir" << "my dir";
-        QTest::newRow("climbs") << "../etc" << "";
-        QTest::newRow("climbs absolute") << "/../etc" << "";
-        QTest::newRow("climbs later") << "a/../../etc" << "";
-        QTest::newRow("root itself") << "/" << "";
-        QTest::newRow("dot") << "." << "";
+        QTest::addColumn<QString>("expected"); // empty: an error
+        QTest::newRow("absolute") << "/mnt/x"
+                                  << "mnt/x";
+        QTest::newRow("relative") << "mnt/x"
+                                  << "mnt/x";
+        QTest::newRow("double slash") << "//mnt//x/"
+                                      << "mnt/x";
+        QTest::newRow("dot dot inside") << "a/b/../c"
+                                        << "a/c";
+        QTest::newRow("escaped space") << "my\\040dir"
+                                       << "my dir";
+        QTest::newRow("climbs") << "../etc"
+                                << "";
+        QTest::newRow("climbs absolute") << "/../etc"
+                                         << "";
+        QTest::newRow("climbs later") << "a/../../etc"
+                                      << "";
+        QTest::newRow("root itself") << "/"
+                                     << "";
+        QTest::newRow("dot") << "."
+                             << "";
     }
     void mountTargets()
     {
@@ -198,7 +209,8 @@ private slots:
         if (spec)
             QCOMPARE(QString::fromStdString(spec->mounts.at(0).target.string()), expected);
         else
-            QVERIFY2(spec.error().message.starts_with("config:2: lxc.mount.entry: target"), spec.error().message.c_str());
+            QVERIFY2(spec.error().message.starts_with("config:2: lxc.mount.entry: target"),
+                     spec.error().message.c_str());
     }
 
     void mountOptions()
@@ -218,56 +230,106 @@ private slots:
     void errors_data()
     {
         QTest::addColumn<QString>("text");
-        QTest::addColumn<QString>("expected");   // the message starts with this
+        QTest::addColumn<QString>("expected"); // the message starts with this
         const QString base = QString::fromStdString(kBase);
-        QTest::newRow("no rootfs") << "lxc.uts.name = a\n" << "config: lxc.rootfs.path is not set";
-        QTest::newRow("rootfs relative") << "lxc.rootfs.path = rel/dir\n" << "config:1: lxc.rootfs.path: 'rel/dir' is not an absolute path";
-        QTest::newRow("rootfs dotdot") << "lxc.rootfs.path = dir:/a/../b\n" << "config:1: lxc.rootfs.path: '/a/../b' contains '..'";
-        QTest::newRow("rootfs type") << "lxc.rootfs.path = btrfs:/a\n" << "config:1: lxc.rootfs.path: rootfs type 'btrfs'";
-        QTest::newRow("overlay with a relative upper") << "lxc.rootfs.path = overlay:/a:b\n" << "config:1: lxc.rootfs.path:";
-        QTest::newRow("hostname chars") << base + "lxc.uts.name = a_b\n" << "config:2: lxc.uts.name: 'a_b' may only contain";
-        QTest::newRow("hostname empty label") << base + "lxc.uts.name = a..b\n" << "config:2: lxc.uts.name: 'a..b' has a label";
-        QTest::newRow("hostname long label") << base + "lxc.uts.name = " + QString(64, 'a') + "\n" << "config:2: lxc.uts.name: '" + QString(64, 'a') + "' has a label";
-        QTest::newRow("hostname too long") << base + "lxc.uts.name = " + QString(40, 'a') + "." + QString(30, 'b') + "\n" << "config:2: lxc.uts.name: '" + QString(40, 'a') + "." + QString(30, 'b') + "' is longer than 64";
-        QTest::newRow("kind") << base + "berth.kind = vm\n" << "config:2: berth.kind: 'vm' is not 'system' or 'application'";
-        QTest::newRow("application without cmd") << base + "berth.kind = application\n" << "config:2: berth.kind: lxc.execute.cmd is required for an application container";
-        QTest::newRow("unterminated quote") << base + "lxc.init.cmd = /bin/sh -c 'x\n" << "config:2: lxc.init.cmd: unterminated single quote";
-        QTest::newRow("empty command") << base + "lxc.execute.cmd = '' x\n" << "config:2: lxc.execute.cmd: the command is empty";
-        QTest::newRow("cwd relative") << base + "lxc.init.cwd = tmp\n" << "config:2: lxc.init.cwd: 'tmp' is not an absolute path";
-        QTest::newRow("env name") << base + "lxc.environment = 1A=x\n" << "config:2: lxc.environment: '1A' is not a valid variable name";
-        QTest::newRow("env name dash") << base + "lxc.environment = A-B=x\n" << "config:2: lxc.environment: 'A-B' is not";
-        QTest::newRow("env empty name") << base + "lxc.environment = =x\n" << "config:2: lxc.environment: '' is not";
-        QTest::newRow("mount fields") << base + "\nlxc.mount.entry = /a b\n" << "config:3: lxc.mount.entry: '/a b' is not 'source target fstype options";
-        QTest::newRow("mount create") << base + "lxc.mount.entry = /a b none bind,create=link\n" << "config:2: lxc.mount.entry: mount option 'create=link'";
-        QTest::newRow("mount escape") << base + "lxc.mount.entry = /a b\\000 none bind\n" << "config:2: lxc.mount.entry: '\\000'";
-        QTest::newRow("mount dump") << base + "lxc.mount.entry = /a b none bind x\n" << "config:2: lxc.mount.entry: dump: 'x' is not a number";
-        QTest::newRow("mount auto word") << base + "lxc.mount.auto = proc:mixed dev\n" << "config:2: lxc.mount.auto: 'dev' is not a known";
-        QTest::newRow("mount auto proc ro") << base + "lxc.mount.auto = proc:ro\n" << "config:2: lxc.mount.auto: 'proc:ro' is not a known";
-        QTest::newRow("mount auto cgroup") << base + "lxc.mount.auto = cgroup:bad\n" << "config:2: lxc.mount.auto: 'cgroup:bad': unknown cgroup mode 'bad'";
-        QTest::newRow("mount auto cgroupx") << base + "lxc.mount.auto = cgroupx\n" << "config:2: lxc.mount.auto: 'cgroupx' is not a known";
-        QTest::newRow("cap unknown") << base + "lxc.cap.drop = sys_admin sys_bogus\n" << "config:2: lxc.cap.drop: 'sys_bogus' is not a capability";
-        QTest::newRow("cap keep unknown") << base + "lxc.cap.keep = CAP_\n" << "config:2: lxc.cap.keep: 'CAP_' is not a capability";
-        QTest::newRow("cap number") << base + "lxc.cap.drop = 999\n" << "config:2: lxc.cap.drop: capability: '999' is out of range";
-        QTest::newRow("cap both") << base + "lxc.cap.drop = sys_time\nlxc.cap.keep = chown\n" << "config:3: lxc.cap.keep: cannot be used together with lxc.cap.drop (config:2)";
-        QTest::newRow("console size") << base + "\n\n\n\n\nlxc.console.size = abc\n" << "config:7: lxc.console.size: 'abc' is not a size";
-        QTest::newRow("console size huge") << base + "lxc.console.size = 2G\n" << "config:2: lxc.console.size: '2G' is larger than 1 GiB";
-        QTest::newRow("console logfile") << base + "lxc.console.logfile = log.txt\n" << "config:2: lxc.console.logfile: 'log.txt' is not an absolute path";
-        QTest::newRow("start auto") << base + "lxc.start.auto = yes\n" << "config:2: lxc.start.auto: 'yes' is not a boolean";
-        QTest::newRow("remove when stopped") << base + "berth.remove_when_stopped = yes\n" << "config:2: berth.remove_when_stopped: 'yes' is not a boolean";
-        QTest::newRow("start order word") << base + "lxc.start.order = first\n" << "config:2: lxc.start.order: 'first' is not an integer";
-        QTest::newRow("start order plus") << base + "lxc.start.order = +1\n" << "config:2: lxc.start.order: '+1' is not an integer";
-        QTest::newRow("start order minus only") << base + "lxc.start.order = -\n" << "config:2: lxc.start.order: '-' is not an integer";
-        QTest::newRow("start order huge") << base + "lxc.start.order = 2147483648\n" << "config:2: lxc.start.order: '2147483648' is out of range";
-        QTest::newRow("start delay negative") << base + "lxc.start.delay = -1\n" << "config:2: lxc.start.delay: '-1' is not a number";
-        QTest::newRow("start delay unit") << base + "lxc.start.delay = 5s\n" << "config:2: lxc.start.delay: '5s' is not a number";
-        QTest::newRow("start delay long") << base + "lxc.start.delay = 3601\n" << "config:2: lxc.start.delay: '3601' is out of range 0..3600";
-        QTest::newRow("no new privs") << base + "lxc.no_new_privs = 2\n" << "config:2: lxc.no_new_privs: '2' is not a boolean";
-        QTest::newRow("halt signal") << base + "lxc.signal.halt = SIGNOPE\n" << "config:2: lxc.signal.halt: 'SIGNOPE' is not a signal";
-        QTest::newRow("stop signal range") << base + "lxc.signal.stop = 0\n" << "config:2: lxc.signal.stop: signal: '0' is out of range";
-        QTest::newRow("tty max") << base + "lxc.tty.max = 65\n" << "config:2: lxc.tty.max: '65' is out of range 0..64";
-        QTest::newRow("pty max") << base + "lxc.pty.max = 65537\n" << "config:2: lxc.pty.max: '65537' is out of range 0..65536";
-        QTest::newRow("pty max word") << base + "lxc.pty.max = many\n" << "config:2: lxc.pty.max: 'many' is not a number";
-        QTest::newRow("last value counts") << base + "lxc.tty.max = 1\nlxc.tty.max = x\n" << "config:3: lxc.tty.max: 'x' is not a number";
+        QTest::newRow("no rootfs") << "lxc.uts.name = a\n"
+                                   << "config: lxc.rootfs.path is not set";
+        QTest::newRow("rootfs relative") << "lxc.rootfs.path = rel/dir\n"
+                                         << "config:1: lxc.rootfs.path: 'rel/dir' is not an absolute path";
+        QTest::newRow("rootfs dotdot") << "lxc.rootfs.path = dir:/a/../b\n"
+                                       << "config:1: lxc.rootfs.path: '/a/../b' contains '..'";
+        QTest::newRow("rootfs type") << "lxc.rootfs.path = btrfs:/a\n"
+                                     << "config:1: lxc.rootfs.path: rootfs type 'btrfs'";
+        QTest::newRow("overlay with a relative upper") << "lxc.rootfs.path = overlay:/a:b\n"
+                                                       << "config:1: lxc.rootfs.path:";
+        QTest::newRow("hostname chars") << base + "lxc.uts.name = a_b\n"
+                                        << "config:2: lxc.uts.name: 'a_b' may only contain";
+        QTest::newRow("hostname empty label") << base + "lxc.uts.name = a..b\n"
+                                              << "config:2: lxc.uts.name: 'a..b' has a label";
+        QTest::newRow("hostname long label") << base + "lxc.uts.name = " + QString(64, 'a') + "\n"
+                                             << "config:2: lxc.uts.name: '" + QString(64, 'a') + "' has a label";
+        QTest::newRow("hostname too long")
+            << base + "lxc.uts.name = " + QString(40, 'a') + "." + QString(30, 'b') + "\n"
+            << "config:2: lxc.uts.name: '" + QString(40, 'a') + "." + QString(30, 'b') + "' is longer than 64";
+        QTest::newRow("kind") << base + "berth.kind = vm\n"
+                              << "config:2: berth.kind: 'vm' is not 'system' or 'application'";
+        QTest::newRow("application without cmd")
+            << base + "berth.kind = application\n"
+            << "config:2: berth.kind: lxc.execute.cmd is required for an application container";
+        QTest::newRow("unterminated quote") << base + "lxc.init.cmd = /bin/sh -c 'x\n"
+                                            << "config:2: lxc.init.cmd: unterminated single quote";
+        QTest::newRow("empty command") << base + "lxc.execute.cmd = '' x\n"
+                                       << "config:2: lxc.execute.cmd: the command is empty";
+        QTest::newRow("cwd relative") << base + "lxc.init.cwd = tmp\n"
+                                      << "config:2: lxc.init.cwd: 'tmp' is not an absolute path";
+        QTest::newRow("env name") << base + "lxc.environment = 1A=x\n"
+                                  << "config:2: lxc.environment: '1A' is not a valid variable name";
+        QTest::newRow("env name dash") << base + "lxc.environment = A-B=x\n"
+                                       << "config:2: lxc.environment: 'A-B' is not";
+        QTest::newRow("env empty name") << base + "lxc.environment = =x\n"
+                                        << "config:2: lxc.environment: '' is not";
+        QTest::newRow("mount fields") << base + "\nlxc.mount.entry = /a b\n"
+                                      << "config:3: lxc.mount.entry: '/a b' is not 'source target fstype options";
+        QTest::newRow("mount create") << base + "lxc.mount.entry = /a b none bind,create=link\n"
+                                      << "config:2: lxc.mount.entry: mount option 'create=link'";
+        QTest::newRow("mount escape") << base + "lxc.mount.entry = /a b\\000 none bind\n"
+                                      << "config:2: lxc.mount.entry: '\\000'";
+        QTest::newRow("mount dump") << base + "lxc.mount.entry = /a b none bind x\n"
+                                    << "config:2: lxc.mount.entry: dump: 'x' is not a number";
+        QTest::newRow("mount auto word") << base + "lxc.mount.auto = proc:mixed dev\n"
+                                         << "config:2: lxc.mount.auto: 'dev' is not a known";
+        QTest::newRow("mount auto proc ro") << base + "lxc.mount.auto = proc:ro\n"
+                                            << "config:2: lxc.mount.auto: 'proc:ro' is not a known";
+        QTest::newRow("mount auto cgroup") << base + "lxc.mount.auto = cgroup:bad\n"
+                                           << "config:2: lxc.mount.auto: 'cgroup:bad': unknown cgroup mode 'bad'";
+        QTest::newRow("mount auto cgroupx") << base + "lxc.mount.auto = cgroupx\n"
+                                            << "config:2: lxc.mount.auto: 'cgroupx' is not a known";
+        QTest::newRow("cap unknown") << base + "lxc.cap.drop = sys_admin sys_bogus\n"
+                                     << "config:2: lxc.cap.drop: 'sys_bogus' is not a capability";
+        QTest::newRow("cap keep unknown") << base + "lxc.cap.keep = CAP_\n"
+                                          << "config:2: lxc.cap.keep: 'CAP_' is not a capability";
+        QTest::newRow("cap number") << base + "lxc.cap.drop = 999\n"
+                                    << "config:2: lxc.cap.drop: capability: '999' is out of range";
+        QTest::newRow("cap both") << base + "lxc.cap.drop = sys_time\nlxc.cap.keep = chown\n"
+                                  << "config:3: lxc.cap.keep: cannot be used together with lxc.cap.drop (config:2)";
+        QTest::newRow("console size") << base + "\n\n\n\n\nlxc.console.size = abc\n"
+                                      << "config:7: lxc.console.size: 'abc' is not a size";
+        QTest::newRow("console size huge") << base + "lxc.console.size = 2G\n"
+                                           << "config:2: lxc.console.size: '2G' is larger than 1 GiB";
+        QTest::newRow("console logfile") << base + "lxc.console.logfile = log.txt\n"
+                                         << "config:2: lxc.console.logfile: 'log.txt' is not an absolute path";
+        QTest::newRow("start auto") << base + "lxc.start.auto = yes\n"
+                                    << "config:2: lxc.start.auto: 'yes' is not a boolean";
+        QTest::newRow("remove when stopped") << base + "berth.remove_when_stopped = yes\n"
+                                             << "config:2: berth.remove_when_stopped: 'yes' is not a boolean";
+        QTest::newRow("start order word") << base + "lxc.start.order = first\n"
+                                          << "config:2: lxc.start.order: 'first' is not an integer";
+        QTest::newRow("start order plus") << base + "lxc.start.order = +1\n"
+                                          << "config:2: lxc.start.order: '+1' is not an integer";
+        QTest::newRow("start order minus only") << base + "lxc.start.order = -\n"
+                                                << "config:2: lxc.start.order: '-' is not an integer";
+        QTest::newRow("start order huge") << base + "lxc.start.order = 2147483648\n"
+                                          << "config:2: lxc.start.order: '2147483648' is out of range";
+        QTest::newRow("start delay negative") << base + "lxc.start.delay = -1\n"
+                                              << "config:2: lxc.start.delay: '-1' is not a number";
+        QTest::newRow("start delay unit") << base + "lxc.start.delay = 5s\n"
+                                          << "config:2: lxc.start.delay: '5s' is not a number";
+        QTest::newRow("start delay long") << base + "lxc.start.delay = 3601\n"
+                                          << "config:2: lxc.start.delay: '3601' is out of range 0..3600";
+        QTest::newRow("no new privs") << base + "lxc.no_new_privs = 2\n"
+                                      << "config:2: lxc.no_new_privs: '2' is not a boolean";
+        QTest::newRow("halt signal") << base + "lxc.signal.halt = SIGNOPE\n"
+                                     << "config:2: lxc.signal.halt: 'SIGNOPE' is not a signal";
+        QTest::newRow("stop signal range") << base + "lxc.signal.stop = 0\n"
+                                           << "config:2: lxc.signal.stop: signal: '0' is out of range";
+        QTest::newRow("tty max") << base + "lxc.tty.max = 65\n"
+                                 << "config:2: lxc.tty.max: '65' is out of range 0..64";
+        QTest::newRow("pty max") << base + "lxc.pty.max = 65537\n"
+                                 << "config:2: lxc.pty.max: '65537' is out of range 0..65536";
+        QTest::newRow("pty max word") << base + "lxc.pty.max = many\n"
+                                      << "config:2: lxc.pty.max: 'many' is not a number";
+        QTest::newRow("last value counts") << base + "lxc.tty.max = 1\nlxc.tty.max = x\n"
+                                           << "config:3: lxc.tty.max: 'x' is not a number";
     }
     void errors()
     {
@@ -288,9 +350,11 @@ private slots:
         QTest::addColumn<int>("order");
         QTest::addColumn<uint>("delay");
         QTest::newRow("unset") << "" << false << 0 << 0u;
-        QTest::newRow("all three") << "lxc.start.auto = 1\nlxc.start.order = 20\nlxc.start.delay = 5\n" << true << 20 << 5u;
+        QTest::newRow("all three") << "lxc.start.auto = 1\nlxc.start.order = 20\nlxc.start.delay = 5\n"
+                                   << true << 20 << 5u;
         QTest::newRow("negative order") << "lxc.start.order = -3\n" << false << -3 << 0u;
-        QTest::newRow("int bounds") << "lxc.start.order = -2147483648\nlxc.start.delay = 3600\n" << false << INT_MIN << 3600u;
+        QTest::newRow("int bounds") << "lxc.start.order = -2147483648\nlxc.start.delay = 3600\n"
+                                    << false << INT_MIN << 3600u;
         QTest::newRow("empty values") << "lxc.start.order =\nlxc.start.delay =\n" << false << 0 << 0u;
         QTest::newRow("last value counts") << "lxc.start.order = 1\nlxc.start.order = 2\n" << false << 2 << 0u;
     }
@@ -358,15 +422,16 @@ private slots:
         QTest::newRow("selinux") << "lxc.selinux.context = system_u:system_r:lxc_t:s0" << false << 1 << "SELinux";
         QTest::newRow("seccomp profile") << "lxc.seccomp.profile = /etc/strict.seccomp" << false << 1 << "seccomp";
         QTest::newRow("seccomp nesting") << "lxc.seccomp.allow_nesting = 1" << false << 1 << "seccomp";
-        QTest::newRow("init uid") << "lxc.init.uid = 1000" << false << 0 << "";   // applied (issue #15)
+        QTest::newRow("init uid") << "lxc.init.uid = 1000" << false << 0 << ""; // applied (issue #15)
         QTest::newRow("init gid") << "lxc.init.gid = 1000" << false << 0 << "";
         QTest::newRow("init uid not a number") << "lxc.init.uid = app" << true << 0 << "";
         QTest::newRow("init groups") << "lxc.init.groups = 10,20" << false << 0 << "";
         QTest::newRow("init groups not numbers") << "lxc.init.groups = 10,wheel" << true << 0 << "";
         QTest::newRow("prlimit") << "lxc.prlimit.nproc = 100" << false << 1 << "prlimit";
         QTest::newRow("rootfs ro") << "lxc.rootfs.options = ro" << false << 0 << "";
-        QTest::newRow("rootfs nodev") << "lxc.rootfs.options = ro,nodev,idmap=container" << false << 2 << "is not applied (only 'ro' is)";
-        QTest::newRow("no_new_privs") << "lxc.no_new_privs = 0" << false << 0 << "";   // applied
+        QTest::newRow("rootfs nodev") << "lxc.rootfs.options = ro,nodev,idmap=container" << false << 2
+                                      << "is not applied (only 'ro' is)";
+        QTest::newRow("no_new_privs") << "lxc.no_new_privs = 0" << false << 0 << ""; // applied
         QTest::newRow("unknown key") << "berth.future.key = ?" << false << 0 << "";
     }
     void unappliedKeys()
@@ -380,7 +445,8 @@ private slots:
         QCOMPARE(!spec, refused);
         if (refused) {
             const QString message = QString::fromStdString(spec.error().message);
-            QVERIFY2(message.startsWith(QStringLiteral("config:3: ") + QString::fromStdString(key)), qPrintable(message));
+            QVERIFY2(message.startsWith(QStringLiteral("config:3: ") + QString::fromStdString(key)),
+                     qPrintable(message));
             QVERIFY2(message.contains(says), qPrintable(message));
             QCOMPARE(spec.error().code, EINVAL);
             return;

@@ -13,7 +13,7 @@ private slots:
     {
         QTest::addColumn<QString>("name");
         QTest::addColumn<bool>("valid");
-        QTest::addColumn<QString>("why");   // part of the error message
+        QTest::addColumn<QString>("why"); // part of the error message
 
         QTest::newRow("plain") << "web" << true << "";
         QTest::newRow("digit first") << "1box" << true << "";
@@ -61,10 +61,14 @@ private slots:
     {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("hostname");
-        QTest::newRow("plain") << "web" << "web";
-        QTest::newRow("underscore") << "my_box" << "my-box";
-        QTest::newRow("empty labels") << "a..b." << "a.b";
-        QTest::newRow("dash and dot") << "a-.b_" << "a-.b-";
+        QTest::newRow("plain") << "web"
+                               << "web";
+        QTest::newRow("underscore") << "my_box"
+                                    << "my-box";
+        QTest::newRow("empty labels") << "a..b."
+                                      << "a.b";
+        QTest::newRow("dash and dot") << "a-.b_"
+                                      << "a-.b-";
     }
     void defaultHostname()
     {

@@ -34,14 +34,18 @@ private slots:
         QTest::addColumn<QString>("target");
         QTest::addColumn<uint>("insideUid");
         QTest::addColumn<QString>("printed");
-        QTest::newRow("plain") << "/home/u/project /src owner=1000:1000 uid=0 gid=0" << "/home/u/project" << "/src" << 0U
-                               << "/home/u/project /src owner=1000:1000 uid=0 gid=0";
-        QTest::newRow("target normalized") << "/home/u/p src/./a/ owner=1000:100 gid=5 uid=1000" << "/home/u/p"
+        QTest::newRow("plain") << "/home/u/project /src owner=1000:1000 uid=0 gid=0"
+                               << "/home/u/project"
+                               << "/src" << 0U << "/home/u/project /src owner=1000:1000 uid=0 gid=0";
+        QTest::newRow("target normalized") << "/home/u/p src/./a/ owner=1000:100 gid=5 uid=1000"
+                                           << "/home/u/p"
                                            << "/src/a" << 1000U << "/home/u/p /src/a owner=1000:100 uid=1000 gid=5";
-        QTest::newRow("inner dot dot") << "/h/p /a/../b owner=1:1 uid=0 gid=0" << "/h/p" << "/b" << 0U
-                                       << "/h/p /b owner=1:1 uid=0 gid=0";
+        QTest::newRow("inner dot dot") << "/h/p /a/../b owner=1:1 uid=0 gid=0"
+                                       << "/h/p"
+                                       << "/b" << 0U << "/h/p /b owner=1:1 uid=0 gid=0";
         QTest::newRow("spaces escaped") << "/home/u/my\\040project /my\\040src owner=1:1 uid=0 gid=0"
-                                        << "/home/u/my project" << "/my src" << 0U
+                                        << "/home/u/my project"
+                                        << "/my src" << 0U
                                         << "/home/u/my\\040project /my\\040src owner=1:1 uid=0 gid=0";
     }
 
@@ -65,22 +69,38 @@ private slots:
     {
         QTest::addColumn<QString>("value");
         QTest::addColumn<QString>("why");
-        QTest::newRow("relative host") << "home/u /src owner=1:1 uid=0 gid=0" << "not an absolute path";
-        QTest::newRow("host root") << "/ /src owner=0:0 uid=0 gid=0" << "root directory";
-        QTest::newRow("host dot dot") << "/home/u/../../etc /src owner=1:1 uid=0 gid=0" << "not a normalized path";
-        QTest::newRow("host double slash") << "/home//u /src owner=1:1 uid=0 gid=0" << "not a normalized path";
-        QTest::newRow("target climbs out") << "/h/p ../../etc owner=1:1 uid=0 gid=0" << "climbs out";
-        QTest::newRow("target climbs out later") << "/h/p /a/../../etc owner=1:1 uid=0 gid=0" << "climbs out";
-        QTest::newRow("target is root") << "/h/p /./ owner=1:1 uid=0 gid=0" << "root itself";
-        QTest::newRow("target in /proc") << "/h/p /proc/sys owner=1:1 uid=0 gid=0" << "own /proc";
-        QTest::newRow("target is /dev") << "/h/p dev/ owner=1:1 uid=0 gid=0" << "own /dev";
-        QTest::newRow("target in /sys") << "/h/p /x/../sys/fs owner=1:1 uid=0 gid=0" << "own /sys";
-        QTest::newRow("no owner") << "/h/p /src uid=0 gid=0" << "all needed";
-        QTest::newRow("owner without gid") << "/h/p /src owner=1 uid=0 gid=0" << "UID:GID";
-        QTest::newRow("bad uid") << "/h/p /src owner=1:1 uid=x gid=0" << "whole number";
-        QTest::newRow("unknown option") << "/h/p /src owner=1:1 uid=0 gid=0 rw" << "unknown option 'rw'";
-        QTest::newRow("bad escape") << "/h/p\\x /src owner=1:1 uid=0 gid=0" << "\\040";
-        QTest::newRow("target only") << "/h/p" << "expected";
+        QTest::newRow("relative host") << "home/u /src owner=1:1 uid=0 gid=0"
+                                       << "not an absolute path";
+        QTest::newRow("host root") << "/ /src owner=0:0 uid=0 gid=0"
+                                   << "root directory";
+        QTest::newRow("host dot dot") << "/home/u/../../etc /src owner=1:1 uid=0 gid=0"
+                                      << "not a normalized path";
+        QTest::newRow("host double slash") << "/home//u /src owner=1:1 uid=0 gid=0"
+                                           << "not a normalized path";
+        QTest::newRow("target climbs out") << "/h/p ../../etc owner=1:1 uid=0 gid=0"
+                                           << "climbs out";
+        QTest::newRow("target climbs out later") << "/h/p /a/../../etc owner=1:1 uid=0 gid=0"
+                                                 << "climbs out";
+        QTest::newRow("target is root") << "/h/p /./ owner=1:1 uid=0 gid=0"
+                                        << "root itself";
+        QTest::newRow("target in /proc") << "/h/p /proc/sys owner=1:1 uid=0 gid=0"
+                                         << "own /proc";
+        QTest::newRow("target is /dev") << "/h/p dev/ owner=1:1 uid=0 gid=0"
+                                        << "own /dev";
+        QTest::newRow("target in /sys") << "/h/p /x/../sys/fs owner=1:1 uid=0 gid=0"
+                                        << "own /sys";
+        QTest::newRow("no owner") << "/h/p /src uid=0 gid=0"
+                                  << "all needed";
+        QTest::newRow("owner without gid") << "/h/p /src owner=1 uid=0 gid=0"
+                                           << "UID:GID";
+        QTest::newRow("bad uid") << "/h/p /src owner=1:1 uid=x gid=0"
+                                 << "whole number";
+        QTest::newRow("unknown option") << "/h/p /src owner=1:1 uid=0 gid=0 rw"
+                                        << "unknown option 'rw'";
+        QTest::newRow("bad escape") << "/h/p\\x /src owner=1:1 uid=0 gid=0"
+                                    << "\\040";
+        QTest::newRow("target only") << "/h/p"
+                                     << "expected";
     }
 
     void refusesWhatIsWrong()
@@ -106,14 +126,17 @@ private slots:
     {
         QTest::addColumn<QString>("lines");
         QTest::addColumn<QString>("why");
-        QTest::newRow("syntax, with its line") << "berth.share = /h/a\n" << "config:2: berth.share";
+        QTest::newRow("syntax, with its line") << "berth.share = /h/a\n"
+                                               << "config:2: berth.share";
         QTest::newRow("two at one target") << "berth.share = /h/a /a owner=1:1 uid=0 gid=0\n"
                                               "berth.share = /h/b /a/ owner=1:1 uid=0 gid=0\n"
                                            << "already at '/a'";
-        QTest::newRow("inside uid not mapped") << QString::fromStdString(kMap) + "berth.share = /h/a /a owner=1:1 uid=70000 gid=0\n"
-                                               << "uid 70000 is not in the container's lxc.idmap";
-        QTest::newRow("inside gid not mapped") << QString::fromStdString(kMap) + "berth.share = /h/a /a owner=1:1 uid=0 gid=65536\n"
-                                               << "gid 65536 is not";
+        QTest::newRow("inside uid not mapped")
+            << QString::fromStdString(kMap) + "berth.share = /h/a /a owner=1:1 uid=70000 gid=0\n"
+            << "uid 70000 is not in the container's lxc.idmap";
+        QTest::newRow("inside gid not mapped")
+            << QString::fromStdString(kMap) + "berth.share = /h/a /a owner=1:1 uid=0 gid=65536\n"
+            << "gid 65536 is not";
     }
 
     void specRefusesBadShares()

@@ -54,14 +54,13 @@ private slots:
         if (ok)
             QCOMPARE(qulonglong(*r), bytes);
         else
-            QVERIFY2(QString::fromStdString(r.error().message).contains("'" + text + "'"),
-                     r.error().message.c_str());
+            QVERIFY2(QString::fromStdString(r.error().message).contains("'" + text + "'"), r.error().message.c_str());
     }
 
     void signalNames_data()
     {
         QTest::addColumn<QString>("text");
-        QTest::addColumn<int>("expected");   // 0: an error
+        QTest::addColumn<int>("expected"); // 0: an error
         QTest::newRow("number") << "15" << SIGTERM;
         QTest::newRow("SIGTERM") << "SIGTERM" << SIGTERM;
         QTest::newRow("TERM") << "TERM" << SIGTERM;
@@ -94,8 +93,7 @@ private slots:
         if (r)
             QCOMPARE(*r, expected);
         else
-            QVERIFY2(QString::fromStdString(r.error().message).contains("'" + text + "'"),
-                     r.error().message.c_str());
+            QVERIFY2(QString::fromStdString(r.error().message).contains("'" + text + "'"), r.error().message.c_str());
     }
 
     void unsignedBounds_data()
@@ -157,8 +155,8 @@ private slots:
         if (ok)
             QCOMPARE(toQt(*r), argv);
         else
-            QVERIFY2(r.error().message.find("unterminated") != std::string::npos
-                         || r.error().message.find("trailing backslash") != std::string::npos,
+            QVERIFY2(r.error().message.find("unterminated") != std::string::npos ||
+                         r.error().message.find("trailing backslash") != std::string::npos,
                      r.error().message.c_str());
     }
 

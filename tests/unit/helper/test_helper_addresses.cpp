@@ -29,14 +29,13 @@ private slots:
         QTest::newRow("nothing") << none << none << none;
         QTest::newRow("configured only") << QStringList{"192.168.88.10/24"} << none << QStringList{"192.168.88.10/24"};
         QTest::newRow("leased only") << none << QStringList{"10.0.3.200/24"} << QStringList{"10.0.3.200/24"};
-        QTest::newRow("configured first")
-            << QStringList{"192.168.88.10/24"} << QStringList{"10.0.3.200/24"}
-            << QStringList{"192.168.88.10/24", "10.0.3.200/24"};
-        QTest::newRow("same address once") << QStringList{"10.0.50.210/24"} << QStringList{"10.0.50.210/24"}
-                                           << QStringList{"10.0.50.210/24"};
+        QTest::newRow("configured first") << QStringList{"192.168.88.10/24"} << QStringList{"10.0.3.200/24"}
+                                          << QStringList{"192.168.88.10/24", "10.0.3.200/24"};
+        QTest::newRow("same address once")
+            << QStringList{"10.0.50.210/24"} << QStringList{"10.0.50.210/24"} << QStringList{"10.0.50.210/24"};
         // The config's prefix wins: it is what the container's init sets.
-        QTest::newRow("same address, other prefix") << QStringList{"10.0.50.210/16"} << QStringList{"10.0.50.210/24"}
-                                                    << QStringList{"10.0.50.210/16"};
+        QTest::newRow("same address, other prefix")
+            << QStringList{"10.0.50.210/16"} << QStringList{"10.0.50.210/24"} << QStringList{"10.0.50.210/16"};
         QTest::newRow("prefix of an address is not the address")
             << QStringList{"10.0.50.21/24"} << QStringList{"10.0.50.210/24"}
             << QStringList{"10.0.50.21/24", "10.0.50.210/24"};

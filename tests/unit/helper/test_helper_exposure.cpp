@@ -37,8 +37,7 @@ private slots:
         QTest::newRow("plain") << "" << false;
         QTest::newRow("hostname and limits") << "lxc.uts.name = a\nlxc.cgroup2.memory.max = 1G\n" << false;
         QTest::newRow("tmpfs mount") << "lxc.mount.entry = tmpfs tmp tmpfs defaults 0 0\n" << false;
-        QTest::newRow("relative bind")
-            << "lxc.mount.entry = data srv none bind,relative,create=dir 0 0\n" << false;
+        QTest::newRow("relative bind") << "lxc.mount.entry = data srv none bind,relative,create=dir 0 0\n" << false;
         QTest::newRow("bridged veth") << "lxc.net.0.type = veth\nlxc.net.0.link = berthbr0\n" << false;
         QTest::newRow("empty net") << "lxc.net.0.type = empty\n" << false;
         QTest::newRow("bind of /etc") << "lxc.mount.entry = /etc etc none bind 0 0\n" << true;
@@ -152,7 +151,6 @@ private slots:
         QCOMPARE(!mountAutoExposures(value.toStdString(), map).empty(), exposesMapped);
     }
 
-
     // Item 11: the refusal names every reason's line and rule, and the action.
     void refusalText()
     {
@@ -183,8 +181,9 @@ private slots:
         QTest::newRow("host bridge") << "lxc.net.0.type = veth\nlxc.net.0.link = br0\n" << 1;
         QTest::newRow("macvlan") << "lxc.net.0.type = macvlan\nlxc.net.0.link = eth0\n" << 1;
         QTest::newRow("own and host")
-            << "lxc.net.0.type = veth\nlxc.net.0.link = lab0\nlxc.net.1.type = veth\nlxc.net.1.link = br0\n" << 1;
-        QTest::newRow("host network") << "lxc.net.0.type = none\n" << 0;   // hostExposures' case
+            << "lxc.net.0.type = veth\nlxc.net.0.link = lab0\nlxc.net.1.type = veth\nlxc.net.1.link = br0\n"
+            << 1;
+        QTest::newRow("host network") << "lxc.net.0.type = none\n" << 0; // hostExposures' case
         // Forwards of host ports below 1024 (ssh's 22, ...) need the host action.
         QTest::newRow("forward of ssh") << "berth.net.forward = tcp:22:22\n" << 1;
         QTest::newRow("forward of 1023") << "berth.net.forward = udp:10.0.0.1:1023:53\n" << 1;
@@ -199,11 +198,12 @@ private slots:
         QVERIFY(config);
         auto spec = ContainerSpec::fromConfig(*config);
         QVERIFY2(spec, spec ? "" : spec.error().describe().c_str());
-        const auto found = hostNetworkExposures(
-            *spec, [](const std::string& link) { return link == "berthbr0" || link == "lab0"; });
+        const auto found =
+            hostNetworkExposures(*spec, [](const std::string& link) { return link == "berthbr0" || link == "lab0"; });
         QCOMPARE(int(found.size()), exposures);
         for (const auto& why : found)
-            QVERIFY2(why.sentence().starts_with("config:") || why.sentence().find("privileged port") != std::string::npos,
+            QVERIFY2(why.sentence().starts_with("config:") ||
+                         why.sentence().find("privileged port") != std::string::npos,
                      why.sentence().c_str());
     }
 

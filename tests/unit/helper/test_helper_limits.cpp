@@ -99,10 +99,7 @@ private slots:
         QCOMPARE(limitArgsText(*limits), args);
     }
 
-    void emptyLimitsHaveNoText()
-    {
-        QVERIFY(limitArgsText(Limits{}).empty());
-    }
+    void emptyLimitsHaveNoText() { QVERIFY(limitArgsText(Limits{}).empty()); }
 };
 
 QTEST_APPLESS_MAIN(TestHelperLimits)

@@ -73,12 +73,12 @@ private slots:
 
     void commandLine()
     {
-        auto options = parseHelperOptions({"--root", "/tmp/r", "--idle-timeout", "5", "--cgroup-parent", "test/x",
-                                           "--libexec-dir", "/b/libexec"},
-                                          "30");
+        auto options = parseHelperOptions(
+            {"--root", "/tmp/r", "--idle-timeout", "5", "--cgroup-parent", "test/x", "--libexec-dir", "/b/libexec"},
+            "30");
         QVERIFY(options);
         QCOMPARE(options->root, std::filesystem::path("/tmp/r"));
-        QCOMPARE(options->idleTimeout, std::chrono::seconds(5));   // the command line wins
+        QCOMPARE(options->idleTimeout, std::chrono::seconds(5)); // the command line wins
         QCOMPARE(options->cgroupParent, std::string("test/x"));
         QCOMPARE(engineSettings(*options).libexecDir, std::filesystem::path("/b/libexec"));
     }

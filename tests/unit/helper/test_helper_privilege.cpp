@@ -14,13 +14,17 @@ using namespace berth::helper;
 namespace {
 
 const char* kMap = "lxc.idmap = u 0 1000000000 65536\nlxc.idmap = g 0 1000000000 65536\n";
-const char* kApplication = "berth.kind = application\nlxc.execute.cmd = /bin/sleep 1000\nlxc.rootfs.path = dir:/tmp/rootfs\n";
+const char* kApplication =
+    "berth.kind = application\nlxc.execute.cmd = /bin/sleep 1000\nlxc.rootfs.path = dir:/tmp/rootfs\n";
 const char* kSystem = "berth.kind = system\nlxc.init.cmd = /sbin/init\nlxc.rootfs.path = dir:/tmp/rootfs\n";
 const char* kHost = "org.berth.host.bind-mount";
 const char* kHostNamespace = "         0          0 4294967295\n";
 const char* kOwnNamespace = "         0 1000000000      65536\n";
 
-std::string withMap(const char* text) { return std::string(text) + kMap; }
+std::string withMap(const char* text)
+{
+    return std::string(text) + kMap;
+}
 
 } // namespace
 
@@ -35,10 +39,11 @@ private slots:
     {
         QTest::addColumn<QString>("method");
         QTest::addColumn<bool>("needsAdmin");
-        for (const char* method : {"Create", "CreateFromFile", "SetConfig", "OpenConsole", "ExecPty", "ExecWithFds", "StartWith"})
+        for (const char* method :
+             {"Create", "CreateFromFile", "SetConfig", "OpenConsole", "ExecPty", "ExecWithFds", "StartWith"})
             QTest::newRow(method) << method << true;
         for (const char* method : {"Start", "Stop", "Kill", "Freeze", "Thaw", "Destroy", "SetLimits", "Export",
-                 "ResizeConsole", "WaitExec", "GetConfig", "GetContainer", "GetLog"})
+                                   "ResizeConsole", "WaitExec", "GetConfig", "GetContainer", "GetLog"})
             QTest::newRow(method) << method << false;
     }
 
@@ -66,7 +71,8 @@ private slots:
         QTest::newRow("system with a map") << QString::fromStdString(withMap(kSystem)) << false;
         QTest::newRow("application with a map") << QString::fromStdString(withMap(kApplication)) << false;
         QTest::newRow("system with a map keeping sys_time")
-            << QString::fromStdString(withMap(kSystem)) + "lxc.cap.keep = sys_admin sys_time\n" << false;
+            << QString::fromStdString(withMap(kSystem)) + "lxc.cap.keep = sys_admin sys_time\n"
+            << false;
         QTest::newRow("system without a map") << kSystem << true;
         QTest::newRow("application without a map") << kApplication << true;
         QTest::newRow("berth.privileged") << QString(kSystem) + "berth.privileged = 1\n" << true;
@@ -84,10 +90,11 @@ private slots:
     void existing_data()
     {
         QTest::addColumn<QString>("text");
-        QTest::addColumn<QString>("uidMap");   // empty: not running
+        QTest::addColumn<QString>("uidMap"); // empty: not running
         QTest::addColumn<bool>("expected");
         QTest::newRow("mapped, stopped") << QString::fromStdString(withMap(kSystem)) << "" << false;
-        QTest::newRow("mapped, running in its own") << QString::fromStdString(withMap(kSystem)) << kOwnNamespace << false;
+        QTest::newRow("mapped, running in its own")
+            << QString::fromStdString(withMap(kSystem)) << kOwnNamespace << false;
         QTest::newRow("mapped, running in the host's")
             << QString::fromStdString(withMap(kSystem)) << kHostNamespace << true;
         QTest::newRow("privileged, stopped") << kSystem << "" << true;
@@ -140,12 +147,11 @@ private slots:
     {
         QTest::addColumn<QString>("current");
         QTest::addColumn<QString>("next");
-        QTest::addColumn<QStringList>("expected");   // each reason's sentence
+        QTest::addColumn<QStringList>("expected"); // each reason's sentence
         const QString mapped = QString::fromStdString(withMap(kSystem));
         QTest::newRow("same map") << mapped << mapped << QStringList{};
         QTest::newRow("same map, other blanks, other order")
-            << mapped
-            << QString(kSystem) + "lxc.idmap = g 0  1000000000 65536\nlxc.idmap = u\t0 1000000000 65536\n"
+            << mapped << QString(kSystem) + "lxc.idmap = g 0  1000000000 65536\nlxc.idmap = u\t0 1000000000 65536\n"
             << QStringList{};
         QTest::newRow("other keys changed") << mapped << mapped + "lxc.start.auto = 1\n" << QStringList{};
         QTest::newRow("map of root added")
@@ -162,9 +168,9 @@ private slots:
         QTest::newRow("privileged added")
             << kSystem << QString(kSystem) + "berth.privileged = 1\n"
             << QStringList{"config:4: berth.privileged changes the container's user namespace"};
-        QTest::newRow("shifted added")
-            << mapped << mapped + "berth.rootfs.shifted = 1\n"
-            << QStringList{"config:6: berth.rootfs.shifted changes the container's user namespace"};
+        QTest::newRow("shifted added") << mapped << mapped + "berth.rootfs.shifted = 1\n"
+                                       << QStringList{
+                                              "config:6: berth.rootfs.shifted changes the container's user namespace"};
     }
 
     void userNamespaceChanges()
@@ -173,8 +179,8 @@ private slots:
         QFETCH(QString, next);
         QFETCH(QStringList, expected);
         QStringList got;
-        for (const auto& reason : helper::userNamespaceChanges(*Config::parse(current.toStdString()),
-                                                               *Config::parse(next.toStdString())))
+        for (const auto& reason :
+             helper::userNamespaceChanges(*Config::parse(current.toStdString()), *Config::parse(next.toStdString())))
             got << QString::fromStdString(reason.sentence());
         QCOMPARE(got, expected);
     }

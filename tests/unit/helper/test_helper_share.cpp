@@ -69,7 +69,7 @@ private slots:
     {
         const FolderFacts folder{"/home/u/p", 1000, 100};
         QVERIFY(callerOwnsFolder(folder, 1000, {1000, 100}));
-        QVERIFY(!callerOwnsFolder(folder, 1000, {1000}));     // the folder's group is not the caller's
+        QVERIFY(!callerOwnsFolder(folder, 1000, {1000})); // the folder's group is not the caller's
         QVERIFY(!callerOwnsFolder(folder, 1001, {100}));
         QVERIFY(!folderExposure(folder, true));
         auto reason = folderExposure(folder, false);
@@ -83,7 +83,8 @@ private slots:
         QVERIFY(!containerShareExposure("web", true));
         auto reason = containerShareExposure("web", false);
         QVERIFY(reason);
-        QVERIFY2(reason->sentence().find("'web', which has no lxc.idmap") != std::string::npos, reason->sentence().c_str());
+        QVERIFY2(reason->sentence().find("'web', which has no lxc.idmap") != std::string::npos,
+                 reason->sentence().c_str());
     }
 
     void newShareLinesNeedTheAdministrator()
@@ -108,18 +109,30 @@ private slots:
         QTest::addColumn<QString>("user");
         QTest::addColumn<QString>("target");
         QTest::addColumn<bool>("valid");
-        QTest::newRow("root at /src") << "root" << "/src" << true;
-        QTest::newRow("name and group") << "dev:staff" << "/home/dev/src" << true;
-        QTest::newRow("number") << "1000" << "/a/./b/" << true;
-        QTest::newRow("empty user") << "" << "/src" << false;
-        QTest::newRow("user with slash") << "a/b" << "/src" << false;
-        QTest::newRow("user with space") << "a b" << "/src" << false;
-        QTest::newRow("option-like user") << "-x" << "/src" << false;
-        QTest::newRow("relative target") << "root" << "src" << false;
-        QTest::newRow("climbing target") << "root" << "/a/../../etc" << false;
-        QTest::newRow("root target") << "root" << "/" << false;
-        QTest::newRow("target in /dev") << "root" << "/dev/.berth" << false;
-        QTest::newRow("target like /dev") << "root" << "/devices" << true;
+        QTest::newRow("root at /src") << "root"
+                                      << "/src" << true;
+        QTest::newRow("name and group") << "dev:staff"
+                                        << "/home/dev/src" << true;
+        QTest::newRow("number") << "1000"
+                                << "/a/./b/" << true;
+        QTest::newRow("empty user") << ""
+                                    << "/src" << false;
+        QTest::newRow("user with slash") << "a/b"
+                                         << "/src" << false;
+        QTest::newRow("user with space") << "a b"
+                                         << "/src" << false;
+        QTest::newRow("option-like user") << "-x"
+                                          << "/src" << false;
+        QTest::newRow("relative target") << "root"
+                                         << "src" << false;
+        QTest::newRow("climbing target") << "root"
+                                         << "/a/../../etc" << false;
+        QTest::newRow("root target") << "root"
+                                     << "/" << false;
+        QTest::newRow("target in /dev") << "root"
+                                        << "/dev/.berth" << false;
+        QTest::newRow("target like /dev") << "root"
+                                          << "/devices" << true;
     }
 
     void insideUsersAndTargets()

@@ -33,17 +33,36 @@ private slots:
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("value");
         QTest::addColumn<bool>("exposes");
-        QTest::newRow("debian defaults") << "debian" << "" << "" << false;
-        QTest::newRow("ubuntu defaults") << "ubuntu" << "" << "" << false;
-        QTest::newRow("debian default mirror named") << "debian" << "mirror" << "http://deb.debian.org/debian" << false;
-        QTest::newRow("ubuntu default mirror named") << "ubuntu" << "mirror" << "http://archive.ubuntu.com/ubuntu"
-                                                     << false;
-        QTest::newRow("debian other mirror") << "debian" << "mirror" << "http://attacker.example/debian" << true;
-        QTest::newRow("debian https of the default") << "debian" << "mirror" << "https://deb.debian.org/debian" << true;
-        QTest::newRow("ubuntu other mirror") << "ubuntu" << "mirror" << "http://attacker.example/ubuntu" << true;
-        QTest::newRow("extra packages") << "debian" << "packages" << "vim curl" << false;
-        QTest::newRow("release") << "ubuntu" << "release" << "noble" << false;
-        QTest::newRow("busybox") << "busybox" << "" << "" << false;
+        QTest::newRow("debian defaults") << "debian"
+                                         << ""
+                                         << "" << false;
+        QTest::newRow("ubuntu defaults") << "ubuntu"
+                                         << ""
+                                         << "" << false;
+        QTest::newRow("debian default mirror named") << "debian"
+                                                     << "mirror"
+                                                     << "http://deb.debian.org/debian" << false;
+        QTest::newRow("ubuntu default mirror named") << "ubuntu"
+                                                     << "mirror"
+                                                     << "http://archive.ubuntu.com/ubuntu" << false;
+        QTest::newRow("debian other mirror") << "debian"
+                                             << "mirror"
+                                             << "http://attacker.example/debian" << true;
+        QTest::newRow("debian https of the default") << "debian"
+                                                     << "mirror"
+                                                     << "https://deb.debian.org/debian" << true;
+        QTest::newRow("ubuntu other mirror") << "ubuntu"
+                                             << "mirror"
+                                             << "http://attacker.example/ubuntu" << true;
+        QTest::newRow("extra packages") << "debian"
+                                        << "packages"
+                                        << "vim curl" << false;
+        QTest::newRow("release") << "ubuntu"
+                                 << "release"
+                                 << "noble" << false;
+        QTest::newRow("busybox") << "busybox"
+                                 << ""
+                                 << "" << false;
     }
 
     void sources()

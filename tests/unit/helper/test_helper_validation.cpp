@@ -280,7 +280,7 @@ private slots:
         QVERIFY(!validateDomain(""));
         QVERIFY(!validateDomain("Berth"));
         QVERIFY(!validateDomain("a;b"));
-        QVERIFY(!validateDomain("a\nserver=1.2.3.4"));   // would inject a dnsmasq line
+        QVERIFY(!validateDomain("a\nserver=1.2.3.4")); // would inject a dnsmasq line
     }
 
     void forwards_data()
@@ -390,8 +390,8 @@ private slots:
             const char* name;
             int flags;
         };
-        const Access accesses[] = {{"O_RDONLY", O_RDONLY}, {"O_WRONLY", O_WRONLY}, {"O_RDWR", O_RDWR},
-                                   {"O_PATH", O_PATH}};
+        const Access accesses[] = {
+            {"O_RDONLY", O_RDONLY}, {"O_WRONLY", O_WRONLY}, {"O_RDWR", O_RDWR}, {"O_PATH", O_PATH}};
         for (const Kind& kind : kinds) {
             for (const Access& access : accesses) {
                 for (int stream : {in, out, err}) {
@@ -399,13 +399,13 @@ private slots:
                     const bool direction = stream == in ? access.flags != O_WRONLY : access.flags != O_RDONLY;
                     const char* streamName = stream == in ? "stdin" : stream == out ? "stdout" : "stderr";
                     QTest::addRow("%s %s %s", kind.name, access.name, streamName)
-                        << uint(kind.mode) << access.flags << kind.terminal << stream
-                        << (kind.ok && !path && direction) << QString::fromLatin1(streamName);
+                        << uint(kind.mode) << access.flags << kind.terminal << stream << (kind.ok && !path && direction)
+                        << QString::fromLatin1(streamName);
                 }
             }
         }
-        QTest::newRow("directory as stdin says so")
-            << uint(S_IFDIR) << int(O_RDONLY | O_DIRECTORY) << false << in << false << QStringLiteral("stdin is a directory");
+        QTest::newRow("directory as stdin says so") << uint(S_IFDIR) << int(O_RDONLY | O_DIRECTORY) << false << in
+                                                    << false << QStringLiteral("stdin is a directory");
         QTest::newRow("O_PATH directory as stdin says so")
             << uint(S_IFDIR) << int(O_PATH | O_DIRECTORY) << false << in << false << QStringLiteral("O_PATH");
         QTest::newRow("read-only file as stdout says so")
@@ -451,16 +451,16 @@ private slots:
         QVERIFY(!validateStdioFd(pathDir, StdioStream::In));
         ::close(pathDir);
         const int null = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
-        QVERIFY(!validateFd(null, FdUse::Read, true, true));   // a device is never an input file
-        QVERIFY(validateStdioFd(null, StdioStream::In));         // but `< /dev/null` is stdin
-        QVERIFY(!validateStdioFd(null, StdioStream::Out));       // opened read-only
+        QVERIFY(!validateFd(null, FdUse::Read, true, true)); // a device is never an input file
+        QVERIFY(validateStdioFd(null, StdioStream::In));     // but `< /dev/null` is stdin
+        QVERIFY(!validateStdioFd(null, StdioStream::Out));   // opened read-only
         ::close(null);
         const int zero = ::open("/dev/zero", O_RDONLY | O_CLOEXEC);
-        QVERIFY(!validateStdioFd(zero, StdioStream::In));        // another device: no
+        QVERIFY(!validateStdioFd(zero, StdioStream::In)); // another device: no
         ::close(zero);
         const int ptmx = ::open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC);
         QVERIFY(ptmx >= 0);
-        QVERIFY(validateStdioFd(ptmx, StdioStream::Out));        // a terminal
+        QVERIFY(validateStdioFd(ptmx, StdioStream::Out)); // a terminal
         ::close(ptmx);
         QVERIFY(!validateFd(-1, FdUse::Read, true, true));
         QVERIFY(!validateFd(100000, FdUse::Read, true, true));

@@ -20,12 +20,11 @@ private Q_SLOTS:
         QTest::newRow("veth, Berth's bridge") << "lxc.net.0.type = veth\nlxc.net.0.link = berthnet\n" << QStringList{};
         QTest::newRow("veth, host bridge") << "lxc.net.0.type = veth\nlxc.net.0.link = br0\n" << QStringList{"br0"};
         QTest::newRow("macvlan parent") << "lxc.net.0.type = macvlan\nlxc.net.0.link = eno1\n" << QStringList{"eno1"};
-        QTest::newRow("each once, in order")
-            << "lxc.net.0.type = macvlan\nlxc.net.0.link = eno1\n"
-               "lxc.net.1.type = veth\nlxc.net.1.link = br0\n"
-               "lxc.net.2.type = veth\nlxc.net.2.link = berthnet\n"
-               "lxc.net.3.type = veth\nlxc.net.3.link = br0\n"
-            << QStringList{"eno1", "br0"};
+        QTest::newRow("each once, in order") << "lxc.net.0.type = macvlan\nlxc.net.0.link = eno1\n"
+                                                "lxc.net.1.type = veth\nlxc.net.1.link = br0\n"
+                                                "lxc.net.2.type = veth\nlxc.net.2.link = berthnet\n"
+                                                "lxc.net.3.type = veth\nlxc.net.3.link = br0\n"
+                                             << QStringList{"eno1", "br0"};
     }
     void links()
     {

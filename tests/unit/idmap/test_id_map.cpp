@@ -38,14 +38,22 @@ private slots:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("says");
-        QTest::newRow("empty") << "" << "expected 'u|g INSIDE HOST COUNT'";
-        QTest::newRow("three fields") << "u 0 100000" << "expected";
-        QTest::newRow("five fields") << "u 0 100000 65536 1" << "expected";
-        QTest::newRow("kind b") << "b 0 100000 65536" << "the kind must be u";
-        QTest::newRow("negative") << "u -1 100000 65536" << "whole numbers";
-        QTest::newRow("past 2^32") << "u 0 4294967296 1" << "whole numbers";
-        QTest::newRow("hex") << "u 0 0x100 1" << "whole numbers";
-        QTest::newRow("count 0") << "u 0 100000 0" << "at least 1";
+        QTest::newRow("empty") << ""
+                               << "expected 'u|g INSIDE HOST COUNT'";
+        QTest::newRow("three fields") << "u 0 100000"
+                                      << "expected";
+        QTest::newRow("five fields") << "u 0 100000 65536 1"
+                                     << "expected";
+        QTest::newRow("kind b") << "b 0 100000 65536"
+                                << "the kind must be u";
+        QTest::newRow("negative") << "u -1 100000 65536"
+                                  << "whole numbers";
+        QTest::newRow("past 2^32") << "u 0 4294967296 1"
+                                   << "whole numbers";
+        QTest::newRow("hex") << "u 0 0x100 1"
+                             << "whole numbers";
+        QTest::newRow("count 0") << "u 0 100000 0"
+                                 << "at least 1";
     }
     void errors()
     {
@@ -59,10 +67,11 @@ private slots:
     void problems_data()
     {
         QTest::addColumn<QStringList>("lines");
-        QTest::addColumn<QString>("problem");   // empty: none
+        QTest::addColumn<QString>("problem"); // empty: none
         QTest::newRow("a block") << QStringList{"u 0 1000000000 65536", "g 0 1000000000 65536"} << "";
         QTest::newRow("split ranges") << QStringList{"u 0 100000 1000", "u 1000 1000 1", "u 1001 101001 64535",
-                                                     "g 0 100000 65536"} << "";
+                                                     "g 0 100000 65536"}
+                                      << "";
         QTest::newRow("no groups") << QStringList{"u 0 100000 65536"} << "no group IDs are mapped";
         QTest::newRow("no users") << QStringList{"g 0 100000 65536"} << "no user IDs are mapped";
         QTest::newRow("root unmapped") << QStringList{"u 1 100000 65535", "g 0 100000 65536"}
@@ -71,8 +80,8 @@ private slots:
                                         << "user ranges overlap inside the container";
         QTest::newRow("overlap on host") << QStringList{"u 0 100000 10", "u 10 100005 10", "g 0 100000 65536"}
                                          << "user ranges overlap on the host";
-        QTest::newRow("past the largest") << QStringList{"u 0 4294967295 2", "g 0 100000 65536"}
-                                          << "a user range runs past the largest ID";
+        QTest::newRow("past the largest")
+            << QStringList{"u 0 4294967295 2", "g 0 100000 65536"} << "a user range runs past the largest ID";
     }
     void problems()
     {

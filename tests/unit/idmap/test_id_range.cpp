@@ -41,7 +41,10 @@ Status makeContainer(const Paths& paths, const std::string& name, const std::str
     });
 }
 
-UsedMap used(const std::string& name, std::uint32_t base) { return {name, model::blockIdMap(base)}; }
+UsedMap used(const std::string& name, std::uint32_t base)
+{
+    return {name, model::blockIdMap(base)};
+}
 
 } // namespace
 
@@ -62,13 +65,13 @@ private slots:
     void subordinateEntries_data()
     {
         QTest::addColumn<QString>("text");
-        QTest::addColumn<qint64>("start");   // -1: none
+        QTest::addColumn<qint64>("start"); // -1: none
         QTest::addColumn<qint64>("count");
         QTest::newRow("one entry") << "_berth:1000000000:1000000000\n" << qint64(1000000000) << qint64(1000000000);
         QTest::newRow("among others") << "alice:100000:65536\n_berth:2000000:655360\nbob:165536:65536"
                                       << qint64(2000000) << qint64(655360);
-        QTest::newRow("first of two") << "_berth:5000000:65536\n_berth:9000000:65536\n" << qint64(5000000)
-                                      << qint64(65536);
+        QTest::newRow("first of two") << "_berth:5000000:65536\n_berth:9000000:65536\n"
+                                      << qint64(5000000) << qint64(65536);
         QTest::newRow("malformed skipped") << "_berth:x:65536\n_berth:100:\n_berth:7000000:65536\n"
                                            << qint64(7000000) << qint64(65536);
         QTest::newRow("a prefix is not the name") << "_berthx:100000:65536\n" << qint64(-1) << qint64(0);
@@ -98,14 +101,14 @@ private slots:
                      missing.error().message.contains("_berth") && missing.error().message.contains("berth-id-range"),
                  missing.error().message.c_str());
         std::ofstream(etc / "subuid") << "_berth:1000000000:1000000000\n";
-        QVERIFY(!readBerthRange(etc));   // subgid still missing
+        QVERIFY(!readBerthRange(etc)); // subgid still missing
         std::ofstream(etc / "subgid") << "_berth:1000065536:2000000\n";
         auto both = readBerthRange(etc);
         QVERIFY(both);
         QCOMPARE(*both, (IdRange{1000065536, 2000000}));
         QCOMPARE(both->blocks(), 2000000u / kBlock);
         std::ofstream(etc / "subgid") << "_berth:5000:65536\n";
-        QVERIFY(!readBerthRange(etc));   // no block in common
+        QVERIFY(!readBerthRange(etc)); // no block in common
     }
 
     void lowestFree()
@@ -155,7 +158,7 @@ private slots:
     void refusedMaps_data()
     {
         QTest::addColumn<QStringList>("lines");
-        QTest::addColumn<int>("entry");   // -1: accepted
+        QTest::addColumn<int>("entry"); // -1: accepted
         QTest::addColumn<QString>("says");
         QTest::newRow("a free block") << QStringList{"u 0 1000131072 65536", "g 0 1000131072 65536"} << -1 << "";
         QTest::newRow("below the range") << QStringList{"u 0 100000 65536", "g 0 1000131072 65536"} << 0
@@ -165,7 +168,8 @@ private slots:
         QTest::newRow("another's block") << QStringList{"u 0 1000131072 65536", "g 0 1000000000 65536"} << 1
                                          << "already those of container 'holder'";
         QTest::newRow("one ID of it") << QStringList{"u 0 1000131072 65536", "g 0 1000131072 65536",
-                                                     "u 70000 1000065535 1"} << 2 << "'holder'";
+                                                     "u 70000 1000065535 1"}
+                                      << 2 << "'holder'";
     }
     void refusedMaps()
     {
@@ -204,7 +208,7 @@ private slots:
         QCOMPARE(::waitpid(child, &status, 0), child);
         QVERIFY(WIFSIGNALED(status));
         QVERIFY(fsys::exists(paths().containersDir() / ".staging-dying-1234/config"));
-        auto lock = BlockLock::acquire(paths());   // waits: would hang if the dead holder kept it
+        auto lock = BlockLock::acquire(paths()); // waits: would hang if the dead holder kept it
         QVERIFY(lock);
         auto maps = containerMaps(paths());
         QVERIFY(maps);

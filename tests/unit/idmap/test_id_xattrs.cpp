@@ -31,7 +31,6 @@ void put16(std::string& s, std::uint16_t v)
     s.append(reinterpret_cast<const char*>(&v), 2);
 }
 
-
 // user::rwx, user:ID:r-x, group::r-x, group:ID:r--, mask, other.
 std::string acl(std::uint32_t user, std::uint32_t group)
 {
@@ -51,7 +50,7 @@ std::string capability(std::uint32_t revision, std::optional<std::uint32_t> root
 {
     std::string s;
     put32(s, revision | VFS_CAP_FLAGS_EFFECTIVE);
-    put32(s, 1u << 13);   // CAP_NET_RAW permitted
+    put32(s, 1u << 13); // CAP_NET_RAW permitted
     put32(s, 0);
     put32(s, 0);
     put32(s, 0);
@@ -104,7 +103,7 @@ private slots:
         QCOMPARE(*shiftedCapability(capability(VFS_CAP_REVISION_3, 12345), kBack),
                  capability(VFS_CAP_REVISION_3, kOverflowId));
         QVERIFY(!shiftedCapability("ab", kInto));
-        QVERIFY(!shiftedCapability(capability(VFS_CAP_REVISION_2, 7), kInto));   // wrong size
+        QVERIFY(!shiftedCapability(capability(VFS_CAP_REVISION_2, 7), kInto)); // wrong size
     }
 };
 

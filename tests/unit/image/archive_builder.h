@@ -19,10 +19,10 @@
 namespace archive_test {
 
 struct Entry {
-    char type = 'f';        // f file, d dir, l symlink, h hard link, c char device, p FIFO
+    char type = 'f'; // f file, d dir, l symlink, h hard link, c char device, p FIFO
     std::string path;
-    std::string data;       // file contents
-    std::string link;       // symlink or hard link target
+    std::string data; // file contents
+    std::string link; // symlink or hard link target
     mode_t perm = 0644;
 };
 

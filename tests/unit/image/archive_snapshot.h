@@ -57,7 +57,8 @@ inline std::string describe(const std::filesystem::path& p)
 inline std::map<std::string, std::string> snapshot(const std::filesystem::path& root)
 {
     std::map<std::string, std::string> tree{{".", describe(root)}};
-    for (auto it = std::filesystem::recursive_directory_iterator(root); it != std::filesystem::recursive_directory_iterator(); ++it)
+    for (auto it = std::filesystem::recursive_directory_iterator(root);
+         it != std::filesystem::recursive_directory_iterator(); ++it)
         tree[std::filesystem::relative(it->path(), root).string()] = describe(it->path());
     return tree;
 }

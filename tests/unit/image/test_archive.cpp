@@ -81,8 +81,9 @@ struct HostileLayout {
                 out.insert(e.path().filename().string());
             return out;
         };
-        return names(base) == std::set<std::string>{"a", "outside"} && names(base / "a") == std::set<std::string>{"b"}
-            && names(base / "a/b") == std::set<std::string>{"root"} && stdfs::is_empty(outside);
+        return names(base) == std::set<std::string>{"a", "outside"} &&
+               names(base / "a") == std::set<std::string>{"b"} &&
+               names(base / "a/b") == std::set<std::string>{"root"} && stdfs::is_empty(outside);
     }
 };
 
@@ -95,18 +96,29 @@ private slots:
     void normalize_data()
     {
         QTest::addColumn<QString>("name");
-        QTest::addColumn<QString>("expected");   // "!" = refused
-        QTest::newRow("plain") << "etc/passwd" << "etc/passwd";
-        QTest::newRow("dot-slash") << "./etc/passwd" << "etc/passwd";
-        QTest::newRow("root") << "./" << "";
-        QTest::newRow("dot") << "." << "";
-        QTest::newRow("inner dots and slashes") << "a/./b//c/" << "a/b/c";
-        QTest::newRow("dotdot") << "../evil" << "!";
-        QTest::newRow("inner dotdot") << "a/../../evil" << "!";
-        QTest::newRow("harmless looking dotdot") << "a/b/../c" << "!";
-        QTest::newRow("absolute") << "/etc/evil" << "!";
-        QTest::newRow("empty") << "" << "!";
-        QTest::newRow("dots in names") << "a/..b/c.." << "a/..b/c..";
+        QTest::addColumn<QString>("expected"); // "!" = refused
+        QTest::newRow("plain") << "etc/passwd"
+                               << "etc/passwd";
+        QTest::newRow("dot-slash") << "./etc/passwd"
+                                   << "etc/passwd";
+        QTest::newRow("root") << "./"
+                              << "";
+        QTest::newRow("dot") << "."
+                             << "";
+        QTest::newRow("inner dots and slashes") << "a/./b//c/"
+                                                << "a/b/c";
+        QTest::newRow("dotdot") << "../evil"
+                                << "!";
+        QTest::newRow("inner dotdot") << "a/../../evil"
+                                      << "!";
+        QTest::newRow("harmless looking dotdot") << "a/b/../c"
+                                                 << "!";
+        QTest::newRow("absolute") << "/etc/evil"
+                                  << "!";
+        QTest::newRow("empty") << ""
+                               << "!";
+        QTest::newRow("dots in names") << "a/..b/c.."
+                                       << "a/..b/c..";
     }
     void normalize()
     {
@@ -183,7 +195,7 @@ private slots:
         for (Entry& e : entries)
             if (e.link == "@OUTSIDE@")
                 e.link = layout.outside.string();
-        std::ofstream(layout.outside / "x") << "secret";   // a hard link target, removed below
+        std::ofstream(layout.outside / "x") << "secret"; // a hard link target, removed below
         auto fd = archive_test::buildArchive(entries);
         auto ok = berth::image::extractArchive(fd.get(), openDir(layout.root).get(), {});
         QVERIFY(!ok);
@@ -198,7 +210,8 @@ private slots:
     {
         QTemporaryDir tmp;
         auto fd = archive_test::buildArchive({{'p', "fifo", {}, {}, 0640}});
-        auto ok = berth::image::extractArchive(fd.get(), openDir(tmp.path().toStdString()).get(), {.allowDevices = true});
+        auto ok =
+            berth::image::extractArchive(fd.get(), openDir(tmp.path().toStdString()).get(), {.allowDevices = true});
         QVERIFY2(ok, ok ? "" : ok.error().describe().c_str());
         struct stat st {};
         QCOMPARE(::lstat((tmp.path().toStdString() + "/fifo").c_str(), &st), 0);
@@ -218,7 +231,7 @@ private slots:
 
     void corrupt_data()
     {
-        QTest::addColumn<int>("keep");   // bytes kept of a valid archive; -1 = garbage
+        QTest::addColumn<int>("keep"); // bytes kept of a valid archive; -1 = garbage
         QTest::newRow("truncated in data") << 1000;
         QTest::newRow("truncated in header") << 100;
         QTest::newRow("garbage") << -1;

@@ -99,7 +99,7 @@ private slots:
     void users_data()
     {
         QTest::addColumn<QString>("user");
-        QTest::addColumn<int>("uid");   // -1: refused
+        QTest::addColumn<int>("uid"); // -1: refused
         QTest::addColumn<int>("gid");
         QTest::newRow("none") << "" << 0 << 0;
         QTest::newRow("root by name") << "root" << 0 << 0;
@@ -173,7 +173,7 @@ private slots:
     {
         auto image = parseImageConfig(kConfig, "config");
         QVERIFY(image);
-        image->env.push_back("BARE");   // would pass the helper's own variable on
+        image->env.push_back("BARE"); // would pass the helper's own variable on
         const ImageOrigin origin{"sha256:" + std::string(64, 'a'), "sha256:" + std::string(64, 'b'), "web:1"};
         auto text = imageContainerConfig(kBase, *image, {}, ImageUser{1000, 1001}, origin);
         QVERIFY2(text, text ? "" : text.error().describe().c_str());

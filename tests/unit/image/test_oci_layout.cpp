@@ -86,19 +86,17 @@ Layout writeLayout(const fsys::path& dir)
                  addBlob(dir, "application/vnd.oci.image.config.v1+json", l.config) + R"(,"layers":[)" + layers + "]}";
     l.otherManifest = R"({"schemaVersion":2,"config":)" +
                       addBlob(dir, "application/vnd.oci.image.config.v1+json", l.config) + R"(,"layers":[]})";
-    l.nestedIndex = R"({"schemaVersion":2,"manifests":[)" +
-                    addBlob(dir, media::kOciManifest, l.manifest,
-                            R"(,"platform":{"os":"linux","architecture":")" + std::string(hostOciArchitecture()) +
-                                R"("})") +
-                    "," +
-                    addBlob(dir, media::kOciManifest, l.otherManifest,
-                            R"(,"platform":{"os":"linux","architecture":"elsewhere"})") +
-                    "]}";
-    writeFile(dir / "index.json",
-              R"({"schemaVersion":2,"manifests":[)" +
-                  addBlob(dir, media::kOciIndex, l.nestedIndex,
-                          R"(,"annotations":{"org.opencontainers.image.ref.name":"web"})") +
-                  "]}");
+    l.nestedIndex =
+        R"({"schemaVersion":2,"manifests":[)" +
+        addBlob(dir, media::kOciManifest, l.manifest,
+                R"(,"platform":{"os":"linux","architecture":")" + std::string(hostOciArchitecture()) + R"("})") +
+        "," +
+        addBlob(dir, media::kOciManifest, l.otherManifest, R"(,"platform":{"os":"linux","architecture":"elsewhere"})") +
+        "]}";
+    writeFile(dir / "index.json", R"({"schemaVersion":2,"manifests":[)" +
+                                      addBlob(dir, media::kOciIndex, l.nestedIndex,
+                                              R"(,"annotations":{"org.opencontainers.image.ref.name":"web"})") +
+                                      "]}");
     return l;
 }
 
@@ -200,19 +198,33 @@ private slots:
         const fsys::path dir = freshDir("layout");
         const Layout l = writeLayout(dir);
         const std::string* blobs[] = {&l.manifest, &l.config, &l.nestedIndex, &l.layer2,
-                                      &l.layer2, &l.config, &l.config};
+                                      &l.layer2,   &l.config, &l.config};
         const std::string* victim = which < 7 ? blobs[which] : nullptr;
         const fsys::path file = victim ? blobFile(dir, *victim) : fsys::path();
         switch (which) {
-        case 0: case 3: fsys::remove(file); break;
-        case 1: case 2: case 4: writeFile(file, readFile(file) + " "); break;
+        case 0:
+        case 3:
+            fsys::remove(file);
+            break;
+        case 1:
+        case 2:
+        case 4:
+            writeFile(file, readFile(file) + " ");
+            break;
         case 5: // resolved inside the layout, the link finds nothing there
             fsys::remove(file);
             fsys::create_symlink(m_tmp.path().toStdString() + "/../../etc/hostname", file);
             break;
-        case 6: fsys::remove(file); fsys::create_directory(file); break;
-        case 7: fsys::remove(dir / "oci-layout"); break;
-        default: fsys::remove(dir / "index.json"); break;
+        case 6:
+            fsys::remove(file);
+            fsys::create_directory(file);
+            break;
+        case 7:
+            fsys::remove(dir / "oci-layout");
+            break;
+        default:
+            fsys::remove(dir / "index.json");
+            break;
         }
         auto image = resolveImage(openDir(dir).get(), "");
         const UniqueFd root = openDir(freshDir("root"));

@@ -109,8 +109,8 @@ std::string dockerManifestText()
 {
     return R"([{"Config":")" + kHexA + R"(.json","RepoTags":["busybox:latest"],
                "Layers":["1111/layer.tar","2222/layer.tar"]},
-              {"Config":"blobs/sha256/)" + kHexB + R"(","RepoTags":["alpine:3"],)" +
-           R"("Layers":["blobs/sha256/)" + kHexC + R"("]}])";
+              {"Config":"blobs/sha256/)" +
+           kHexB + R"(","RepoTags":["alpine:3"],)" + R"("Layers":["blobs/sha256/)" + kHexC + R"("]}])";
 }
 #endif
 
@@ -161,7 +161,7 @@ private slots:
     void digestCheck_data()
     {
         QTest::addColumn<QString>("actual");
-        QTest::addColumn<qint64>("expectedSize");   // -1: not given
+        QTest::addColumn<qint64>("expectedSize"); // -1: not given
         QTest::addColumn<int>("code");
         QTest::newRow("match") << QString::fromStdString(kAbcSha) << qint64(3) << 0;
         QTest::newRow("match, no size") << QString::fromStdString(kAbcSha) << qint64(-1) << 0;
@@ -183,9 +183,9 @@ private slots:
 
     void indexLists()
     {
-        auto list = parseIndex(index(manifestEntry(kHexA, "latest", "amd64") + "," +
-                                     descriptor(std::string(media::kOciIndex), kHexB)),
-                               "index.json");
+        auto list = parseIndex(
+            index(manifestEntry(kHexA, "latest", "amd64") + "," + descriptor(std::string(media::kOciIndex), kHexB)),
+            "index.json");
         QVERIFY2(list, list ? "" : list.error().describe().c_str());
         QCOMPARE(list->size(), std::size_t(2));
         QCOMPARE((*list)[0].digest, "sha256:" + kHexA);
@@ -241,7 +241,7 @@ private slots:
     void selection_data()
     {
         QTest::addColumn<QString>("reference");
-        QTest::addColumn<int>("pick");   // index of the expected manifest, or -errno
+        QTest::addColumn<int>("pick"); // index of the expected manifest, or -errno
         QTest::newRow("by ref.name") << "v2" << 1;
         QTest::newRow("by full name") << "docker.io/library/busybox:v1" << 0;
         QTest::newRow("by short name") << "busybox:v1" << 0;

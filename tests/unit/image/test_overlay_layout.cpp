@@ -22,16 +22,39 @@ private slots:
         QTest::addColumn<QString>("lower");
         QTest::addColumn<QString>("upper");
         QTest::addColumn<QString>("work");
-        QTest::addColumn<QString>("expected");   // empty: refused with EINVAL
-        QTest::newRow("plain") << "/l" << "/c/upper" << "/c/olwork"
+        QTest::addColumn<QString>("expected"); // empty: refused with EINVAL
+        QTest::newRow("plain") << "/l"
+                               << "/c/upper"
+                               << "/c/olwork"
                                << "lowerdir=/l,upperdir=/c/upper,workdir=/c/olwork";
-        QTest::newRow("spaces kept") << "/a b" << "/u" << "/w" << "lowerdir=/a b,upperdir=/u,workdir=/w";
-        QTest::newRow("colon in lower") << "/a:b" << "/u" << "/w" << "";
-        QTest::newRow("comma in upper") << "/a" << "/u,x" << "/w" << "";
-        QTest::newRow("backslash in work") << "/a" << "/u" << "/w\\x" << "";
-        QTest::newRow("newline") << "/a\nb" << "/u" << "/w" << "";
-        QTest::newRow("relative lower") << "a" << "/u" << "/w" << "";
-        QTest::newRow("empty work") << "/a" << "/u" << "" << "";
+        QTest::newRow("spaces kept") << "/a b"
+                                     << "/u"
+                                     << "/w"
+                                     << "lowerdir=/a b,upperdir=/u,workdir=/w";
+        QTest::newRow("colon in lower") << "/a:b"
+                                        << "/u"
+                                        << "/w"
+                                        << "";
+        QTest::newRow("comma in upper") << "/a"
+                                        << "/u,x"
+                                        << "/w"
+                                        << "";
+        QTest::newRow("backslash in work") << "/a"
+                                           << "/u"
+                                           << "/w\\x"
+                                           << "";
+        QTest::newRow("newline") << "/a\nb"
+                                 << "/u"
+                                 << "/w"
+                                 << "";
+        QTest::newRow("relative lower") << "a"
+                                        << "/u"
+                                        << "/w"
+                                        << "";
+        QTest::newRow("empty work") << "/a"
+                                    << "/u"
+                                    << ""
+                                    << "";
     }
     void options()
     {
@@ -53,19 +76,49 @@ private slots:
     void parse_data()
     {
         QTest::addColumn<QString>("value");
-        QTest::addColumn<QString>("lower");   // empty: refused with EINVAL
+        QTest::addColumn<QString>("lower"); // empty: refused with EINVAL
         QTest::addColumn<QString>("upper");
         QTest::addColumn<QString>("work");
-        QTest::newRow("overlay") << "overlay:/src/rootfs:/c/delta0" << "/src/rootfs" << "/c/delta0" << "/c/olwork";
-        QTest::newRow("overlayfs") << "overlayfs:/s:/c/u" << "/s" << "/c/u" << "/c/olwork";
-        QTest::newRow("trailing slashes") << "overlay:/s/:/c/u/" << "/s" << "/c/u" << "/c/olwork";
-        QTest::newRow("dir type") << "dir:/s" << "" << "" << "";
-        QTest::newRow("no upper") << "overlay:/s" << "" << "" << "";
-        QTest::newRow("three paths") << "overlay:/a:/b:/c" << "" << "" << "";
-        QTest::newRow("relative") << "overlay:s:/c/u" << "" << "" << "";
-        QTest::newRow("same dirs") << "overlay:/c/u:/c/u" << "" << "" << "";
-        QTest::newRow("comma") << "overlay:/s,x:/c/u" << "" << "" << "";
-        QTest::newRow("empty") << "overlay::" << "" << "" << "";
+        QTest::newRow("overlay") << "overlay:/src/rootfs:/c/delta0"
+                                 << "/src/rootfs"
+                                 << "/c/delta0"
+                                 << "/c/olwork";
+        QTest::newRow("overlayfs") << "overlayfs:/s:/c/u"
+                                   << "/s"
+                                   << "/c/u"
+                                   << "/c/olwork";
+        QTest::newRow("trailing slashes") << "overlay:/s/:/c/u/"
+                                          << "/s"
+                                          << "/c/u"
+                                          << "/c/olwork";
+        QTest::newRow("dir type") << "dir:/s"
+                                  << ""
+                                  << ""
+                                  << "";
+        QTest::newRow("no upper") << "overlay:/s"
+                                  << ""
+                                  << ""
+                                  << "";
+        QTest::newRow("three paths") << "overlay:/a:/b:/c"
+                                     << ""
+                                     << ""
+                                     << "";
+        QTest::newRow("relative") << "overlay:s:/c/u"
+                                  << ""
+                                  << ""
+                                  << "";
+        QTest::newRow("same dirs") << "overlay:/c/u:/c/u"
+                                   << ""
+                                   << ""
+                                   << "";
+        QTest::newRow("comma") << "overlay:/s,x:/c/u"
+                               << ""
+                               << ""
+                               << "";
+        QTest::newRow("empty") << "overlay::"
+                               << ""
+                               << ""
+                               << "";
     }
     void parse()
     {

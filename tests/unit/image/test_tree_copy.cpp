@@ -129,7 +129,8 @@ private slots:
         QVERIFY2(ok, ok ? "" : ok.error().describe().c_str());
         const auto diffs = berth::test::compareTrees(src, dst);
         QVERIFY2(diffs.empty(), berth::test::joined(diffs).c_str());
-        struct stat one {}, two {}, three {}, sym {}, symLink {};
+        struct stat one {
+        }, two{}, three{}, sym{}, symLink{};
         QCOMPARE(::lstat((dst / "a/b/one").c_str(), &one), 0);
         QCOMPARE(::lstat((dst / "c/two").c_str(), &two), 0);
         QCOMPARE(::lstat((dst / "three").c_str(), &three), 0);

@@ -137,15 +137,22 @@ private slots:
     // touch anything outside: the symlink resolves inside the root.
     void throughSymlinkStaysInRoot_data()
     {
-        QTest::addColumn<QString>("target");   // "OUT" = the outside dir's absolute path
+        QTest::addColumn<QString>("target"); // "OUT" = the outside dir's absolute path
         QTest::addColumn<QString>("entry");
-        QTest::newRow("absolute, file") << "OUT" << "escape/.wh.victim";
-        QTest::newRow("absolute, dir") << "OUT" << "escape/.wh.victim-dir";
-        QTest::newRow("absolute, opaque") << "OUT" << "escape/.wh..wh..opq";
-        QTest::newRow("relative, file") << "../outside" << "escape/.wh.victim";
-        QTest::newRow("relative, opaque") << "../../outside" << "escape/.wh..wh..opq";
-        QTest::newRow("dotdot in entry") << "OUT" << "../outside/.wh.victim";
-        QTest::newRow("dotdot opaque") << "OUT" << "../outside/.wh..wh..opq";
+        QTest::newRow("absolute, file") << "OUT"
+                                        << "escape/.wh.victim";
+        QTest::newRow("absolute, dir") << "OUT"
+                                       << "escape/.wh.victim-dir";
+        QTest::newRow("absolute, opaque") << "OUT"
+                                          << "escape/.wh..wh..opq";
+        QTest::newRow("relative, file") << "../outside"
+                                        << "escape/.wh.victim";
+        QTest::newRow("relative, opaque") << "../../outside"
+                                          << "escape/.wh..wh..opq";
+        QTest::newRow("dotdot in entry") << "OUT"
+                                         << "../outside/.wh.victim";
+        QTest::newRow("dotdot opaque") << "OUT"
+                                       << "../outside/.wh..wh..opq";
     }
     void throughSymlinkStaysInRoot()
     {

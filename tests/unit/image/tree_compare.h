@@ -42,7 +42,8 @@ inline std::map<std::string, std::string> xattrsOf(const std::filesystem::path& 
 inline void compareEntry(const std::filesystem::path& a, const std::filesystem::path& b, const std::string& rel,
                          bool topLevel, std::vector<std::string>& diffs)
 {
-    struct stat sa {}, sb {};
+    struct stat sa {
+    }, sb{};
     if (::lstat(a.c_str(), &sa) != 0 || ::lstat(b.c_str(), &sb) != 0) {
         diffs.push_back(rel + ": cannot stat");
         return;
@@ -80,7 +81,7 @@ inline std::vector<std::string> compareTrees(const std::filesystem::path& a, con
 {
     std::vector<std::string> diffs;
     compareEntry(a, b, ".", true, diffs);
-    std::map<std::string, bool> names;   // relative path -> present in b
+    std::map<std::string, bool> names; // relative path -> present in b
     for (auto it = std::filesystem::recursive_directory_iterator(a); it != decltype(it)(); ++it)
         names[std::filesystem::relative(it->path(), a).string()] = false;
     for (auto it = std::filesystem::recursive_directory_iterator(b); it != decltype(it)(); ++it) {

@@ -15,8 +15,7 @@ inline QString number(std::uint64_t value)
     return value == berth::kUnlimited ? QStringLiteral("max") : QString::number(value);
 }
 
-template <class T>
-void add(QStringList& parts, const char* name, const std::optional<T>& value)
+template <class T> void add(QStringList& parts, const char* name, const std::optional<T>& value)
 {
     if (value)
         parts << QString::fromLatin1(name) + "=" + number(*value);
@@ -40,8 +39,10 @@ inline QString describe(const berth::Limits& l)
     add(parts, "ioweight", l.ioWeight);
     add(parts, "blkioweight", l.blkioWeight);
     for (const berth::IoDeviceLimit& d : l.ioDevices)
-        parts << QString("io=%1:%2,%3,%4,%5,%6").arg(d.major).arg(d.minor).arg(number(d.readBps),
-                 number(d.writeBps), number(d.readIops), number(d.writeIops));
+        parts << QString("io=%1:%2,%3,%4,%5,%6")
+                     .arg(d.major)
+                     .arg(d.minor)
+                     .arg(number(d.readBps), number(d.writeBps), number(d.readIops), number(d.writeIops));
     return parts.join(' ');
 }
 

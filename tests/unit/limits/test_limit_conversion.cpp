@@ -23,7 +23,7 @@ void TestLimitConversion::sharesToWeight_data()
 {
     QTest::addColumn<quint64>("shares");
     QTest::addColumn<uint>("weight");
-    QTest::addColumn<quint64>("backToShares");   // weightToShares(weight)
+    QTest::addColumn<quint64>("backToShares"); // weightToShares(weight)
 
     QTest::newRow("minimum") << quint64(2) << 1u << quint64(2);
     QTest::newRow("v1 default 1024") << quint64(1024) << 39u << quint64(999);

@@ -69,19 +69,22 @@ void TestLimitWrites::writes_data()
     QTest::addColumn<int>("mode");
     QTest::addColumn<QString>("expected");
 
-    QTest::newRow("v2 everything") << everything() << int(Mode::Unified)
+    QTest::newRow("v2 everything")
+        << everything() << int(Mode::Unified)
         << "cpuset/cpuset.cpus=0-1 | cpuset/cpuset.mems=0 | memory/memory.max=268435456 | "
            "memory/memory.high=134217728 | memory/memory.swap.max=67108864 | cpu/cpu.weight=100 | "
            "cpu/cpu.max=150000 100000 | pids/pids.max=200 | io/io.weight=default 100 | "
            "io/io.max=8:0 rbps=1048576 wbps=max riops=max wiops=50";
-    QTest::newRow("v1 everything") << everything() << int(Mode::Legacy)
+    QTest::newRow("v1 everything")
+        << everything() << int(Mode::Legacy)
         << "cpuset/cpuset.cpus=0-1 | cpuset/cpuset.mems=0 | memory/memory.limit_in_bytes=268435456 | "
            "memory/memory.soft_limit_in_bytes=134217728 | memory/memory.memsw.limit_in_bytes=335544320 | "
            "cpu/cpu.shares=2598 | cpu/cpu.cfs_period_us=100000 | cpu/cpu.cfs_quota_us=150000 | "
            "pids/pids.max=200 | blkio/blkio.weight=20 | "
            "blkio/blkio.throttle.read_bps_device=8:0 1048576 | blkio/blkio.throttle.write_bps_device=8:0 0 | "
            "blkio/blkio.throttle.read_iops_device=8:0 0 | blkio/blkio.throttle.write_iops_device=8:0 50";
-    QTest::newRow("hybrid is v1") << everything() << int(Mode::Hybrid)
+    QTest::newRow("hybrid is v1")
+        << everything() << int(Mode::Hybrid)
         << "cpuset/cpuset.cpus=0-1 | cpuset/cpuset.mems=0 | memory/memory.limit_in_bytes=268435456 | "
            "memory/memory.soft_limit_in_bytes=134217728 | memory/memory.memsw.limit_in_bytes=335544320 | "
            "cpu/cpu.shares=2598 | cpu/cpu.cfs_period_us=100000 | cpu/cpu.cfs_quota_us=150000 | "
@@ -89,9 +92,10 @@ void TestLimitWrites::writes_data()
            "blkio/blkio.throttle.read_bps_device=8:0 1048576 | blkio/blkio.throttle.write_bps_device=8:0 0 | "
            "blkio/blkio.throttle.read_iops_device=8:0 0 | blkio/blkio.throttle.write_iops_device=8:0 50";
     QTest::newRow("v2 unlimited") << unlimited() << int(Mode::Unified)
-        << "memory/memory.max=max | memory/memory.high=max | memory/memory.swap.max=max | "
-           "cpu/cpu.max=max 50000 | pids/pids.max=max";
-    QTest::newRow("v1 unlimited") << unlimited() << int(Mode::Legacy)
+                                  << "memory/memory.max=max | memory/memory.high=max | memory/memory.swap.max=max | "
+                                     "cpu/cpu.max=max 50000 | pids/pids.max=max";
+    QTest::newRow("v1 unlimited")
+        << unlimited() << int(Mode::Legacy)
         << "memory/memory.limit_in_bytes=-1 | memory/memory.soft_limit_in_bytes=-1 | "
            "memory/memory.memsw.limit_in_bytes=-1 | cpu/cpu.cfs_period_us=50000 | cpu/cpu.cfs_quota_us=-1 | "
            "pids/pids.max=max";
@@ -100,27 +104,27 @@ void TestLimitWrites::writes_data()
     quota.cpuQuota = CpuQuota{0.2, 100000};
     QTest::newRow("v2 fifth of a core") << quota << int(Mode::Unified) << "cpu/cpu.max=20000 100000";
     QTest::newRow("v1 fifth of a core") << quota << int(Mode::Legacy)
-        << "cpu/cpu.cfs_period_us=100000 | cpu/cpu.cfs_quota_us=20000";
+                                        << "cpu/cpu.cfs_period_us=100000 | cpu/cpu.cfs_quota_us=20000";
 
     Limits memoryOnly;
     memoryOnly.memoryMax = 4ULL << 20;
-    QTest::newRow("v1 memory alone leaves memsw") << memoryOnly << int(Mode::Legacy)
-        << "memory/memory.limit_in_bytes=4194304";
+    QTest::newRow("v1 memory alone leaves memsw")
+        << memoryOnly << int(Mode::Legacy) << "memory/memory.limit_in_bytes=4194304";
 
     // A v1 value reaches a v1 kernel as given (512 used to become 501 by
     // way of cpu.weight 20); on v2 it is converted.
     Limits v1Weights;
     v1Weights.cpuShares = 512;
     v1Weights.blkioWeight = 500;
-    QTest::newRow("v1 shares and blkio weight exact") << v1Weights << int(Mode::Legacy)
-        << "cpu/cpu.shares=512 | blkio/blkio.weight=500";
-    QTest::newRow("v1 weights on v2 converted") << v1Weights << int(Mode::Unified)
-        << "cpu/cpu.weight=20 | io/io.weight=default 4950";
+    QTest::newRow("v1 shares and blkio weight exact")
+        << v1Weights << int(Mode::Legacy) << "cpu/cpu.shares=512 | blkio/blkio.weight=500";
+    QTest::newRow("v1 weights on v2 converted")
+        << v1Weights << int(Mode::Unified) << "cpu/cpu.weight=20 | io/io.weight=default 4950";
     Limits v2Weights;
     v2Weights.cpuWeight = 20;
     v2Weights.ioWeight = 4950;
-    QTest::newRow("v2 weights on v1 converted") << v2Weights << int(Mode::Legacy)
-        << "cpu/cpu.shares=501 | blkio/blkio.weight=500";
+    QTest::newRow("v2 weights on v1 converted")
+        << v2Weights << int(Mode::Legacy) << "cpu/cpu.shares=501 | blkio/blkio.weight=500";
 }
 
 void TestLimitWrites::writes()
@@ -143,13 +147,14 @@ void TestLimitWrites::refused_data()
     Limits swap;
     swap.memoryMax = 64ULL << 20;
     swap.swapMax = 64ULL << 20;
-    QTest::newRow("v1 swap without accounting") << swap << int(Mode::Legacy) << false
-        << "swap limits need swap accounting (swapaccount=1)";
-    QTest::newRow("v2 swap without accounting") << swap << int(Mode::Unified) << false
-        << "swap limits need swap accounting (memory.swap.max is missing)";
+    QTest::newRow("v1 swap without accounting")
+        << swap << int(Mode::Legacy) << false << "swap limits need swap accounting (swapaccount=1)";
+    QTest::newRow("v2 swap without accounting")
+        << swap << int(Mode::Unified) << false << "swap limits need swap accounting (memory.swap.max is missing)";
     Limits swapAlone;
     swapAlone.swapMax = 64ULL << 20;
-    QTest::newRow("v1 swap without memory limit") << swapAlone << int(Mode::Legacy) << true
+    QTest::newRow("v1 swap without memory limit")
+        << swapAlone << int(Mode::Legacy) << true
         << "a swap limit on cgroup v1 needs a memory limit as well (memsw = memory + swap)";
 }
 

@@ -84,15 +84,22 @@ private slots:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("message");
         const QString base = "name = br0\nipv4.address = 10.0.3.1/24\nipv4.dhcp_range = 10.0.3.2-10.0.3.9\n";
-        QTest::newRow("unknown key") << base + "ipv4.routes = x\n" << "br0.conf:4: unknown key 'ipv4.routes'";
-        QTest::newRow("repeated") << base + "name = br1\n" << "br0.conf:4: name is given twice";
-        QTest::newRow("no equals") << "name br0\n" << "br0.conf:1: expected 'key = value': 'name br0'";
-        QTest::newRow("bad address") << "name = br0\nipv4.address = 10.0.3.1\n"
-                                     << "br0.conf:2: ipv4.address: '10.0.3.1' is not an IPv4 address with a prefix length (a.b.c.d/n)";
-        QTest::newRow("bad range") << "ipv4.dhcp_range = 10.0.3.9-10.0.3.2\n"
-                                   << "br0.conf:1: ipv4.dhcp_range: IPv4 range '10.0.3.9-10.0.3.2' ends before it starts";
-        QTest::newRow("bad nat") << "ipv4.nat = yes\n" << "br0.conf:1: ipv4.nat: ";
-        QTest::newRow("bad mtu") << "mtu = 1500x\n" << "br0.conf:1: mtu: ";
+        QTest::newRow("unknown key") << base + "ipv4.routes = x\n"
+                                     << "br0.conf:4: unknown key 'ipv4.routes'";
+        QTest::newRow("repeated") << base + "name = br1\n"
+                                  << "br0.conf:4: name is given twice";
+        QTest::newRow("no equals") << "name br0\n"
+                                   << "br0.conf:1: expected 'key = value': 'name br0'";
+        QTest::newRow("bad address")
+            << "name = br0\nipv4.address = 10.0.3.1\n"
+            << "br0.conf:2: ipv4.address: '10.0.3.1' is not an IPv4 address with a prefix length (a.b.c.d/n)";
+        QTest::newRow("bad range")
+            << "ipv4.dhcp_range = 10.0.3.9-10.0.3.2\n"
+            << "br0.conf:1: ipv4.dhcp_range: IPv4 range '10.0.3.9-10.0.3.2' ends before it starts";
+        QTest::newRow("bad nat") << "ipv4.nat = yes\n"
+                                 << "br0.conf:1: ipv4.nat: ";
+        QTest::newRow("bad mtu") << "mtu = 1500x\n"
+                                 << "br0.conf:1: mtu: ";
         QTest::newRow("missing range") << "name = br0\nipv4.address = 10.0.3.1/24\n"
                                        << "br0.conf: ipv4.dhcp_range is missing";
         QTest::newRow("missing name") << "ipv4.address = 10.0.3.1/24\nipv4.dhcp_range = 10.0.3.2-10.0.3.9\n"
@@ -113,37 +120,84 @@ private slots:
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("gateway");
         QTest::addColumn<QString>("range");
-        QTest::addColumn<QString>("error");   // empty: valid
-        QTest::newRow("default") << "berthbr0" << "10.0.3.1/24" << "10.0.3.2-10.0.3.199" << "";
-        QTest::newRow("gateway at end") << "br0" << "10.0.3.254/24" << "10.0.3.1-10.0.3.253" << "";
-        QTest::newRow("/30") << "br0" << "10.0.3.1/30" << "10.0.3.2-10.0.3.2" << "";
-        QTest::newRow("/8") << "br0" << "10.0.0.1/8" << "10.0.0.2-10.255.255.254" << "";
-        QTest::newRow("15 bytes") << "abcdefghijklmno" << "10.0.3.1/24" << "10.0.3.2-10.0.3.9" << "";
-        QTest::newRow("16 bytes") << "abcdefghijklmnop" << "10.0.3.1/24" << "10.0.3.2-10.0.3.9"
+        QTest::addColumn<QString>("error"); // empty: valid
+        QTest::newRow("default") << "berthbr0"
+                                 << "10.0.3.1/24"
+                                 << "10.0.3.2-10.0.3.199"
+                                 << "";
+        QTest::newRow("gateway at end") << "br0"
+                                        << "10.0.3.254/24"
+                                        << "10.0.3.1-10.0.3.253"
+                                        << "";
+        QTest::newRow("/30") << "br0"
+                             << "10.0.3.1/30"
+                             << "10.0.3.2-10.0.3.2"
+                             << "";
+        QTest::newRow("/8") << "br0"
+                            << "10.0.0.1/8"
+                            << "10.0.0.2-10.255.255.254"
+                            << "";
+        QTest::newRow("15 bytes") << "abcdefghijklmno"
+                                  << "10.0.3.1/24"
+                                  << "10.0.3.2-10.0.3.9"
+                                  << "";
+        QTest::newRow("16 bytes") << "abcdefghijklmnop"
+                                  << "10.0.3.1/24"
+                                  << "10.0.3.2-10.0.3.9"
                                   << "bridge name 'abcdefghijklmnop' is longer than 15 bytes";
-        QTest::newRow("slash") << "br/0" << "10.0.3.1/24" << "10.0.3.2-10.0.3.9"
+        QTest::newRow("slash") << "br/0"
+                               << "10.0.3.1/24"
+                               << "10.0.3.2-10.0.3.9"
                                << "bridge name 'br/0' may only contain letters, digits, '_', '.' and '-'";
-        QTest::newRow("space") << "br 0" << "10.0.3.1/24" << "10.0.3.2-10.0.3.9"
+        QTest::newRow("space") << "br 0"
+                               << "10.0.3.1/24"
+                               << "10.0.3.2-10.0.3.9"
                                << "bridge name 'br 0' may only contain";
-        QTest::newRow("dotdot") << ".." << "10.0.3.1/24" << "10.0.3.2-10.0.3.9" << "bridge name '..' is not a usable name";
-        QTest::newRow("empty name") << "" << "10.0.3.1/24" << "10.0.3.2-10.0.3.9" << "bridge name '' is empty";
-        QTest::newRow("/31") << "br0" << "10.0.3.1/31" << "10.0.3.0-10.0.3.0"
+        QTest::newRow("dotdot") << ".."
+                                << "10.0.3.1/24"
+                                << "10.0.3.2-10.0.3.9"
+                                << "bridge name '..' is not a usable name";
+        QTest::newRow("empty name") << ""
+                                    << "10.0.3.1/24"
+                                    << "10.0.3.2-10.0.3.9"
+                                    << "bridge name '' is empty";
+        QTest::newRow("/31") << "br0"
+                             << "10.0.3.1/31"
+                             << "10.0.3.0-10.0.3.0"
                              << "bridge address 10.0.3.1/31: the prefix length must be 8..30";
-        QTest::newRow("/7") << "br0" << "10.0.3.1/7" << "10.0.3.2-10.0.3.9"
+        QTest::newRow("/7") << "br0"
+                            << "10.0.3.1/7"
+                            << "10.0.3.2-10.0.3.9"
                             << "bridge address 10.0.3.1/7: the prefix length must be 8..30";
-        QTest::newRow("gw network") << "br0" << "10.0.3.0/24" << "10.0.3.2-10.0.3.9"
+        QTest::newRow("gw network") << "br0"
+                                    << "10.0.3.0/24"
+                                    << "10.0.3.2-10.0.3.9"
                                     << "bridge address 10.0.3.0/24 is the network or broadcast address of 10.0.3.0/24";
-        QTest::newRow("gw broadcast") << "br0" << "10.0.3.255/24" << "10.0.3.2-10.0.3.9"
-                                      << "bridge address 10.0.3.255/24 is the network or broadcast address of 10.0.3.0/24";
-        QTest::newRow("range outside") << "br0" << "10.0.3.1/24" << "10.0.4.2-10.0.4.9"
+        QTest::newRow("gw broadcast")
+            << "br0"
+            << "10.0.3.255/24"
+            << "10.0.3.2-10.0.3.9"
+            << "bridge address 10.0.3.255/24 is the network or broadcast address of 10.0.3.0/24";
+        QTest::newRow("range outside") << "br0"
+                                       << "10.0.3.1/24"
+                                       << "10.0.4.2-10.0.4.9"
                                        << "DHCP range 10.0.4.2-10.0.4.9 is outside the subnet 10.0.3.0/24";
-        QTest::newRow("range half outside") << "br0" << "10.0.3.1/24" << "10.0.3.200-10.0.4.9"
+        QTest::newRow("range half outside") << "br0"
+                                            << "10.0.3.1/24"
+                                            << "10.0.3.200-10.0.4.9"
                                             << "DHCP range 10.0.3.200-10.0.4.9 is outside the subnet 10.0.3.0/24";
-        QTest::newRow("range covers gw") << "br0" << "10.0.3.100/24" << "10.0.3.2-10.0.3.199"
+        QTest::newRow("range covers gw") << "br0"
+                                         << "10.0.3.100/24"
+                                         << "10.0.3.2-10.0.3.199"
                                          << "DHCP range 10.0.3.2-10.0.3.199 covers the bridge address 10.0.3.100";
-        QTest::newRow("range network") << "br0" << "10.0.3.1/24" << "10.0.3.0-10.0.3.0"
-                                       << "DHCP range 10.0.3.0-10.0.3.0 covers the network or broadcast address of 10.0.3.0/24";
-        QTest::newRow("range broadcast") << "br0" << "10.0.3.1/24" << "10.0.3.2-10.0.3.255"
+        QTest::newRow("range network")
+            << "br0"
+            << "10.0.3.1/24"
+            << "10.0.3.0-10.0.3.0"
+            << "DHCP range 10.0.3.0-10.0.3.0 covers the network or broadcast address of 10.0.3.0/24";
+        QTest::newRow("range broadcast") << "br0"
+                                         << "10.0.3.1/24"
+                                         << "10.0.3.2-10.0.3.255"
                                          << "DHCP range 10.0.3.2-10.0.3.255 covers the network or broadcast address";
     }
     void validate()

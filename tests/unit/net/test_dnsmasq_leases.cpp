@@ -29,7 +29,8 @@ private slots:
 
     void othersLeasesOnly()
     {
-        const auto leases = parseDnsmasqLeases("1 02:00:00:00:00:0a 10.0.3.10 a *\n1 02:00:00:00:00:0b 10.0.3.11 b *\n");
+        const auto leases =
+            parseDnsmasqLeases("1 02:00:00:00:00:0a 10.0.3.10 a *\n1 02:00:00:00:00:0b 10.0.3.11 b *\n");
         const auto others = leasedToOthers(leases, "02:00:00:00:00:0A");
         QCOMPARE(others.size(), 1u);
         QCOMPARE(others[0].toString(), std::string("10.0.3.11"));
@@ -42,7 +43,7 @@ private slots:
                                           "00:16:3E:12:34:56", 0x01020304);
         QVERIFY(message);
         const auto& m = *message;
-        QCOMPARE(int(m[0]), 1);   // BOOTREQUEST
+        QCOMPARE(int(m[0]), 1); // BOOTREQUEST
         QCOMPARE(int(m[2]), 6);
         QCOMPARE(QByteArray(reinterpret_cast<const char*>(&m[4]), 4), QByteArray("\x01\x02\x03\x04", 4));
         QCOMPARE(QByteArray(reinterpret_cast<const char*>(&m[12]), 4), QByteArray("\x0a\x00\x03\x84", 4));

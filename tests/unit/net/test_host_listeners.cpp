@@ -17,18 +17,23 @@ namespace {
 constexpr const char* kTcp =
     "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
     "   0: 00000000:0016 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1001 1 0 100 0 0 10 0\n"
-    "   1: 0100007F:1F90 0100007F:C350 01 00000000:00000000 00:00000000 00000000  1000        0 1002 1 0 20 4 30 10 -1\n"
+    "   1: 0100007F:1F90 0100007F:C350 01 00000000:00000000 00:00000000 00000000  1000        0 1002 1 0 20 4 30 10 "
+    "-1\n"
     "   2: 0100007F:2382 0100007F:C351 06 00000000:00000000 03:00000B2E 00000000     0        0 0 3 0\n";
 // sshd on [::]:22 and a web server on [::]:8443 (0x20FB).
-constexpr const char* kTcp6 =
-    "  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
-    "   0: 00000000000000000000000000000000:0016 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1003 1 0 100 0 0 10 0\n"
-    "   1: 00000000000000000000000000000000:20FB 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1004 1 0 100 0 0 10 0\n";
+constexpr const char* kTcp6 = "  sl  local_address                         remote_address                        st "
+                              "tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
+                              "   0: 00000000000000000000000000000000:0016 00000000000000000000000000000000:0000 0A "
+                              "00000000:00000000 00:00000000 00000000     0        0 1003 1 0 100 0 0 10 0\n"
+                              "   1: 00000000000000000000000000000000:20FB 00000000000000000000000000000000:0000 0A "
+                              "00000000:00000000 00:00000000 00000000     0        0 1004 1 0 100 0 0 10 0\n";
 // A DNS server bound on 127.0.0.53:53 (07) and a connected client on 5000 (01).
-constexpr const char* kUdp =
-    "   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops\n"
-    "  100: 3500007F:0035 00000000:0000 07 00000000:00000000 00:00000000 00000000   101        0 1005 2 0000000000000000 0\n"
-    "  101: 0100007F:1388 0100007F:0035 01 00000000:00000000 00:00000000 00000000  1000        0 1006 2 0000000000000000 0\n";
+constexpr const char* kUdp = "   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  "
+                             "timeout inode ref pointer drops\n"
+                             "  100: 3500007F:0035 00000000:0000 07 00000000:00000000 00:00000000 00000000   101       "
+                             " 0 1005 2 0000000000000000 0\n"
+                             "  101: 0100007F:1388 0100007F:0035 01 00000000:00000000 00:00000000 00000000  1000       "
+                             " 0 1006 2 0000000000000000 0\n";
 
 } // namespace
 
@@ -64,7 +69,7 @@ private slots:
         QTest::newRow("ssh on one address") << "tcp:192.168.1.5:22:2222" << true;
         QTest::newRow("IPv6-only listener") << "tcp:8443:443" << true;
         QTest::newRow("DNS") << "udp:53:53" << true;
-        QTest::newRow("free tcp") << "tcp:8080:80" << false;     // only a client's port
+        QTest::newRow("free tcp") << "tcp:8080:80" << false; // only a client's port
         QTest::newRow("time-wait") << "tcp:9090:80" << false;
         QTest::newRow("tcp port of a udp listener") << "tcp:53:53" << false;
         QTest::newRow("connected udp client") << "udp:5000:53" << false;
@@ -79,7 +84,8 @@ private slots:
         QCOMPARE(!status, refused);
         if (!status) {
             QCOMPARE(status.error().code, EADDRINUSE);
-            const std::string port = " port " + std::to_string(parsed->hostPort) + " has a listening socket on the host";
+            const std::string port =
+                " port " + std::to_string(parsed->hostPort) + " has a listening socket on the host";
             QVERIFY2(status.error().message.find(port) != std::string::npos, status.error().message.c_str());
         }
     }

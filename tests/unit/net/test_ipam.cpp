@@ -22,7 +22,8 @@ BridgeConfig bridge(const char* gateway, const char* range)
 QString allocated(LeaseTable& table, const char* container, const BridgeConfig& b)
 {
     const auto address = table.allocate(container, b);
-    return address ? QString::fromStdString(address->toString()) : QString::fromStdString("error: " + address.error().message);
+    return address ? QString::fromStdString(address->toString())
+                   : QString::fromStdString("error: " + address.error().message);
 }
 
 std::string readFile(const std::filesystem::path& file)
@@ -62,7 +63,7 @@ private slots:
         // .1-.9 used; .10-.249 DHCP; next .250.
         QCOMPARE(allocated(table, "j", b), QStringLiteral("10.0.3.250"));
         for (const char* name : {"k", "l", "m"})
-            QVERIFY(table.allocate(name, b));   // .251-.253; .254 is the gateway, .255 broadcast
+            QVERIFY(table.allocate(name, b)); // .251-.253; .254 is the gateway, .255 broadcast
         // Outside the range all taken: the lowest inside it (issue #16).
         QCOMPARE(allocated(table, "n", b), QStringLiteral("10.0.3.10"));
     }
@@ -74,7 +75,7 @@ private slots:
         LeaseTable table;
         QCOMPARE(allocated(table, "only", b), QStringLiteral("10.0.3.6"));
         for (const char* name : {"r2", "r3", "r4", "r5"})
-            QVERIFY(table.allocate(name, b));   // inside the range
+            QVERIFY(table.allocate(name, b)); // inside the range
         const auto full = table.allocate("more", b);
         QVERIFY(!full);
         QCOMPARE(full.error().code, ENOSPC);
@@ -108,8 +109,8 @@ private slots:
         QCOMPARE(allocated(table, "web", bridge("10.0.8.1/24", "10.0.8.2-10.0.8.199")), QStringLiteral("10.0.8.200"));
         QCOMPARE(table.leases().size(), 1u);
         // No room on the new bridge: the old lease stays as it was.
-        const auto full = table.allocate("web", bridge("10.0.9.1/30", "10.0.9.2-10.0.9.2"), {},
-                                         {*Ipv4Address::parse("10.0.9.2")});
+        const auto full =
+            table.allocate("web", bridge("10.0.9.1/30", "10.0.9.2-10.0.9.2"), {}, {*Ipv4Address::parse("10.0.9.2")});
         QVERIFY(!full);
         QCOMPARE(full.error().code, ENOSPC);
         QCOMPARE(QString::fromStdString(table.find("web")->address.toString()), QStringLiteral("10.0.8.200"));
@@ -152,7 +153,7 @@ private slots:
         const std::filesystem::path file = dir.filePath("br0.leases").toStdString();
         const BridgeConfig b = bridge("10.0.3.1/24", "10.0.3.2-10.0.3.199");
 
-        auto empty = LeaseTable::load(file);   // missing file: empty table
+        auto empty = LeaseTable::load(file); // missing file: empty table
         QVERIFY(empty);
         QVERIFY(empty->leases().empty());
 
@@ -175,11 +176,16 @@ private slots:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("message");
-        QTest::newRow("blank lines ok") << "\nweb 10.0.3.200 -\n\n" << "";
-        QTest::newRow("two words") << "web 10.0.3.200\n" << "leases:1: expected '<container> <address> <mac>': 'web 10.0.3.200'";
-        QTest::newRow("bad address") << "web 10.0.3.300 -\n" << "leases:1: '10.0.3.300' is not an IPv4 address";
-        QTest::newRow("bad mac") << "web 10.0.3.200 00:16\n" << "leases:1: '00:16' is not a MAC address";
-        QTest::newRow("bad name") << "-web 10.0.3.200 -\n" << "leases:1: ";
+        QTest::newRow("blank lines ok") << "\nweb 10.0.3.200 -\n\n"
+                                        << "";
+        QTest::newRow("two words") << "web 10.0.3.200\n"
+                                   << "leases:1: expected '<container> <address> <mac>': 'web 10.0.3.200'";
+        QTest::newRow("bad address") << "web 10.0.3.300 -\n"
+                                     << "leases:1: '10.0.3.300' is not an IPv4 address";
+        QTest::newRow("bad mac") << "web 10.0.3.200 00:16\n"
+                                 << "leases:1: '00:16' is not a MAC address";
+        QTest::newRow("bad name") << "-web 10.0.3.200 -\n"
+                                  << "leases:1: ";
         QTest::newRow("second lease") << "web 10.0.3.200 -\nweb 10.0.3.201 -\n"
                                       << "leases:2: container 'web' has a second lease";
         QTest::newRow("address twice") << "web 10.0.3.200 -\ndb 10.0.3.200 -\n"
@@ -193,7 +199,8 @@ private slots:
         QCOMPARE(parsed.has_value(), message.isEmpty());
         if (!parsed) {
             QCOMPARE(parsed.error().code, EINVAL);
-            QVERIFY2(QString::fromStdString(parsed.error().message).startsWith(message), parsed.error().message.c_str());
+            QVERIFY2(QString::fromStdString(parsed.error().message).startsWith(message),
+                     parsed.error().message.c_str());
         }
     }
 };

@@ -68,20 +68,48 @@ private slots:
         QTest::addColumn<QString>("network");
         QTest::addColumn<QString>("broadcast");
         QTest::addColumn<QString>("netmask");
-        QTest::newRow("/24 gateway") << "10.0.3.1/24" << true << "10.0.3.0" << "10.0.3.255" << "255.255.255.0";
-        QTest::newRow("/22") << "10.0.5.7/22" << true << "10.0.4.0" << "10.0.7.255" << "255.255.252.0";
-        QTest::newRow("/0") << "1.2.3.4/0" << true << "0.0.0.0" << "255.255.255.255" << "0.0.0.0";
-        QTest::newRow("/32") << "1.2.3.4/32" << true << "1.2.3.4" << "1.2.3.4" << "255.255.255.255";
-        QTest::newRow("/31") << "1.2.3.5/31" << true << "1.2.3.4" << "1.2.3.5" << "255.255.255.254";
-        QTest::newRow("/8") << "10.200.3.4/8" << true << "10.0.0.0" << "10.255.255.255" << "255.0.0.0";
-        QTest::newRow("/33") << "10.0.3.1/33" << false << "" << "" << "";
-        QTest::newRow("/024") << "10.0.3.1/024" << false << "" << "" << "";
-        QTest::newRow("no prefix") << "10.0.3.1" << false << "" << "" << "";
-        QTest::newRow("empty prefix") << "10.0.3.1/" << false << "" << "" << "";
-        QTest::newRow("space prefix") << "10.0.3.1/ 24" << false << "" << "" << "";
-        QTest::newRow("two slashes") << "10.0.3.1/24/8" << false << "" << "" << "";
-        QTest::newRow("bad address") << "10.0.3.300/24" << false << "" << "" << "";
-        QTest::newRow("netmask form") << "10.0.3.1/255.255.255.0" << false << "" << "" << "";
+        QTest::newRow("/24 gateway") << "10.0.3.1/24" << true << "10.0.3.0"
+                                     << "10.0.3.255"
+                                     << "255.255.255.0";
+        QTest::newRow("/22") << "10.0.5.7/22" << true << "10.0.4.0"
+                             << "10.0.7.255"
+                             << "255.255.252.0";
+        QTest::newRow("/0") << "1.2.3.4/0" << true << "0.0.0.0"
+                            << "255.255.255.255"
+                            << "0.0.0.0";
+        QTest::newRow("/32") << "1.2.3.4/32" << true << "1.2.3.4"
+                             << "1.2.3.4"
+                             << "255.255.255.255";
+        QTest::newRow("/31") << "1.2.3.5/31" << true << "1.2.3.4"
+                             << "1.2.3.5"
+                             << "255.255.255.254";
+        QTest::newRow("/8") << "10.200.3.4/8" << true << "10.0.0.0"
+                            << "10.255.255.255"
+                            << "255.0.0.0";
+        QTest::newRow("/33") << "10.0.3.1/33" << false << ""
+                             << ""
+                             << "";
+        QTest::newRow("/024") << "10.0.3.1/024" << false << ""
+                              << ""
+                              << "";
+        QTest::newRow("no prefix") << "10.0.3.1" << false << ""
+                                   << ""
+                                   << "";
+        QTest::newRow("empty prefix") << "10.0.3.1/" << false << ""
+                                      << ""
+                                      << "";
+        QTest::newRow("space prefix") << "10.0.3.1/ 24" << false << ""
+                                      << ""
+                                      << "";
+        QTest::newRow("two slashes") << "10.0.3.1/24/8" << false << ""
+                                     << ""
+                                     << "";
+        QTest::newRow("bad address") << "10.0.3.300/24" << false << ""
+                                     << ""
+                                     << "";
+        QTest::newRow("netmask form") << "10.0.3.1/255.255.255.0" << false << ""
+                                      << ""
+                                      << "";
     }
     void cidr()
     {
@@ -109,12 +137,18 @@ private slots:
         QTest::addColumn<QString>("cidr");
         QTest::addColumn<QString>("address");
         QTest::addColumn<bool>("inside");
-        QTest::newRow("inside") << "10.0.3.1/24" << "10.0.3.200" << true;
-        QTest::newRow("next block") << "10.0.3.1/24" << "10.0.4.0" << false;
-        QTest::newRow("block before") << "10.0.3.1/24" << "10.0.2.255" << false;
-        QTest::newRow("/0 everything") << "0.0.0.0/0" << "203.0.113.9" << true;
-        QTest::newRow("/32 itself") << "10.0.3.1/32" << "10.0.3.1" << true;
-        QTest::newRow("/32 other") << "10.0.3.1/32" << "10.0.3.2" << false;
+        QTest::newRow("inside") << "10.0.3.1/24"
+                                << "10.0.3.200" << true;
+        QTest::newRow("next block") << "10.0.3.1/24"
+                                    << "10.0.4.0" << false;
+        QTest::newRow("block before") << "10.0.3.1/24"
+                                      << "10.0.2.255" << false;
+        QTest::newRow("/0 everything") << "0.0.0.0/0"
+                                       << "203.0.113.9" << true;
+        QTest::newRow("/32 itself") << "10.0.3.1/32"
+                                    << "10.0.3.1" << true;
+        QTest::newRow("/32 other") << "10.0.3.1/32"
+                                   << "10.0.3.2" << false;
     }
     void contains()
     {
@@ -129,15 +163,24 @@ private slots:
         QTest::addColumn<QString>("a");
         QTest::addColumn<QString>("b");
         QTest::addColumn<bool>("overlap");
-        QTest::newRow("same") << "10.0.3.0/24" << "10.0.3.1/24" << true;
-        QTest::newRow("inside bigger") << "10.0.3.0/24" << "10.0.0.0/16" << true;
-        QTest::newRow("bigger outside") << "10.0.0.0/16" << "10.0.3.0/24" << true;
-        QTest::newRow("neighbours") << "10.0.3.0/24" << "10.0.4.0/24" << false;
-        QTest::newRow("/22 covers 4..7") << "10.0.4.0/22" << "10.0.7.0/24" << true;
-        QTest::newRow("/22 not 8") << "10.0.4.0/22" << "10.0.8.0/24" << false;
-        QTest::newRow("host route") << "10.0.3.0/24" << "10.0.3.77/32" << true;
-        QTest::newRow("default route") << "0.0.0.0/0" << "192.168.1.0/24" << true;
-        QTest::newRow("different /8") << "10.0.0.0/8" << "172.16.0.0/12" << false;
+        QTest::newRow("same") << "10.0.3.0/24"
+                              << "10.0.3.1/24" << true;
+        QTest::newRow("inside bigger") << "10.0.3.0/24"
+                                       << "10.0.0.0/16" << true;
+        QTest::newRow("bigger outside") << "10.0.0.0/16"
+                                        << "10.0.3.0/24" << true;
+        QTest::newRow("neighbours") << "10.0.3.0/24"
+                                    << "10.0.4.0/24" << false;
+        QTest::newRow("/22 covers 4..7") << "10.0.4.0/22"
+                                         << "10.0.7.0/24" << true;
+        QTest::newRow("/22 not 8") << "10.0.4.0/22"
+                                   << "10.0.8.0/24" << false;
+        QTest::newRow("host route") << "10.0.3.0/24"
+                                    << "10.0.3.77/32" << true;
+        QTest::newRow("default route") << "0.0.0.0/0"
+                                       << "192.168.1.0/24" << true;
+        QTest::newRow("different /8") << "10.0.0.0/8"
+                                      << "172.16.0.0/12" << false;
     }
     void overlaps()
     {

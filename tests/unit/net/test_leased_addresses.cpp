@@ -84,12 +84,16 @@ private slots:
         const QStringList none;
         QTest::newRow("on a named bridge") << "web" << QStringList{"veth:tbr0"} << QStringList{"10.0.50.200/24"};
         QTest::newRow("on the default bridge") << "web" << QStringList{"veth:"} << QStringList{"10.0.3.200/24"};
-        QTest::newRow("default bridge by name") << "web" << QStringList{"veth:berthbr0"} << QStringList{"10.0.3.200/24"};
+        QTest::newRow("default bridge by name")
+            << "web" << QStringList{"veth:berthbr0"} << QStringList{"10.0.3.200/24"};
         QTest::newRow("two bridges, in interface order")
             << "web" << QStringList{"veth:tbr0", "veth:"} << QStringList{"10.0.50.200/24", "10.0.3.200/24"};
-        QTest::newRow("one bridge twice") << "web" << QStringList{"veth:tbr0", "veth:tbr0"} << QStringList{"10.0.50.200/24"};
-        QTest::newRow("another container's lease") << "other" << QStringList{"veth:tbr0"} << QStringList{"10.0.50.201/24"};
-        QTest::newRow("configured address: not from the lease") << "web" << QStringList{"veth:tbr0=10.0.50.210/24"} << none;
+        QTest::newRow("one bridge twice")
+            << "web" << QStringList{"veth:tbr0", "veth:tbr0"} << QStringList{"10.0.50.200/24"};
+        QTest::newRow("another container's lease")
+            << "other" << QStringList{"veth:tbr0"} << QStringList{"10.0.50.201/24"};
+        QTest::newRow("configured address: not from the lease")
+            << "web" << QStringList{"veth:tbr0=10.0.50.210/24"} << none;
         QTest::newRow("never ran") << "newbie" << QStringList{"veth:tbr0"} << none;
         QTest::newRow("lease outside the bridge's subnet") << "stale" << QStringList{"veth:tbr0"} << none;
         QTest::newRow("bridge without a lease file") << "web" << QStringList{"veth:tbr2"} << none;

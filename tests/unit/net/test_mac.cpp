@@ -28,7 +28,9 @@ private slots:
         for (unsigned i = 0; i < 500; ++i) {
             const std::string mac = stableMac("c" + std::to_string(i), i % 4);
             QVERIFY2(QRegularExpression("^00:16:3e:[0-9a-f]{2}:[0-9a-f]{2}:[0-9a-f]{2}$")
-                         .match(QString::fromStdString(mac)).hasMatch(), mac.c_str());
+                         .match(QString::fromStdString(mac))
+                         .hasMatch(),
+                     mac.c_str());
             // The generated address must be accepted as an interface address.
             QCOMPARE(parseMac(mac).value_or("rejected"), mac);
             seen.insert(mac);
@@ -40,21 +42,35 @@ private slots:
     void parse_data()
     {
         QTest::addColumn<QString>("text");
-        QTest::addColumn<QString>("normalised");   // empty: invalid
-        QTest::newRow("lower") << "00:16:3e:aa:bb:cc" << "00:16:3e:aa:bb:cc";
-        QTest::newRow("upper") << "00:16:3E:AA:BB:CC" << "00:16:3e:aa:bb:cc";
-        QTest::newRow("local admin") << "02:00:00:00:00:01" << "02:00:00:00:00:01";
-        QTest::newRow("multicast") << "01:00:5e:00:00:01" << "";
-        QTest::newRow("broadcast") << "ff:ff:ff:ff:ff:ff" << "";
-        QTest::newRow("zero") << "00:00:00:00:00:00" << "";
-        QTest::newRow("dashes") << "00-16-3e-aa-bb-cc" << "";
-        QTest::newRow("short") << "00:16:3e:aa:bb" << "";
-        QTest::newRow("long") << "00:16:3e:aa:bb:cc:dd" << "";
-        QTest::newRow("single digits") << "0:16:3e:a:b:c" << "";
-        QTest::newRow("not hex") << "00:16:3e:aa:bb:cg" << "";
-        QTest::newRow("placeholder") << "00:16:3e:xx:xx:xx" << "";
-        QTest::newRow("trailing colon") << "00:16:3e:aa:bb:c:" << "";
-        QTest::newRow("empty") << "" << "";
+        QTest::addColumn<QString>("normalised"); // empty: invalid
+        QTest::newRow("lower") << "00:16:3e:aa:bb:cc"
+                               << "00:16:3e:aa:bb:cc";
+        QTest::newRow("upper") << "00:16:3E:AA:BB:CC"
+                               << "00:16:3e:aa:bb:cc";
+        QTest::newRow("local admin") << "02:00:00:00:00:01"
+                                     << "02:00:00:00:00:01";
+        QTest::newRow("multicast") << "01:00:5e:00:00:01"
+                                   << "";
+        QTest::newRow("broadcast") << "ff:ff:ff:ff:ff:ff"
+                                   << "";
+        QTest::newRow("zero") << "00:00:00:00:00:00"
+                              << "";
+        QTest::newRow("dashes") << "00-16-3e-aa-bb-cc"
+                                << "";
+        QTest::newRow("short") << "00:16:3e:aa:bb"
+                               << "";
+        QTest::newRow("long") << "00:16:3e:aa:bb:cc:dd"
+                              << "";
+        QTest::newRow("single digits") << "0:16:3e:a:b:c"
+                                       << "";
+        QTest::newRow("not hex") << "00:16:3e:aa:bb:cg"
+                                 << "";
+        QTest::newRow("placeholder") << "00:16:3e:xx:xx:xx"
+                                     << "";
+        QTest::newRow("trailing colon") << "00:16:3e:aa:bb:c:"
+                                        << "";
+        QTest::newRow("empty") << ""
+                               << "";
     }
     void parse()
     {

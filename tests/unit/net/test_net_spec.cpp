@@ -112,15 +112,19 @@ private slots:
                                  << "config:1: lxc.net.0.link: lxc.net.0.type is missing";
         QTest::newRow("bad index") << "lxc.net.x.type = veth\n"
                                    << "config:1: lxc.net.x.type: not a key of the form lxc.net.N.<key>";
-        QTest::newRow("leading zero index") << "lxc.net.01.type = veth\n" << "config:1: lxc.net.01.type: not a key";
-        QTest::newRow("huge index") << "lxc.net.99999999999.type = veth\n" << "config:1: lxc.net.99999999999.type: not a key";
+        QTest::newRow("leading zero index") << "lxc.net.01.type = veth\n"
+                                            << "config:1: lxc.net.01.type: not a key";
+        QTest::newRow("huge index") << "lxc.net.99999999999.type = veth\n"
+                                    << "config:1: lxc.net.99999999999.type: not a key";
         QTest::newRow("legacy key") << "lxc.network.type = veth\n"
                                     << "config:1: lxc.network.type: the pre-LXC 3 network keys are not supported";
-        QTest::newRow("lxc.net value") << "lxc.net = 1\n" << "config:1: lxc.net: only an empty value";
+        QTest::newRow("lxc.net value") << "lxc.net = 1\n"
+                                       << "config:1: lxc.net: only an empty value";
         QTest::newRow("unsupported key") << "lxc.net.0.type = veth\nlxc.net.0.ipv6.address = fd00::5/64\n"
                                          << "config:2: lxc.net.0.ipv6.address: this key is not supported by Berth";
-        QTest::newRow("long name") << "lxc.net.0.type = veth\nlxc.net.0.name = abcdefghijklmnop\n"
-                                   << "config:2: lxc.net.0.name: interface name 'abcdefghijklmnop' is longer than 15 bytes";
+        QTest::newRow("long name")
+            << "lxc.net.0.type = veth\nlxc.net.0.name = abcdefghijklmnop\n"
+            << "config:2: lxc.net.0.name: interface name 'abcdefghijklmnop' is longer than 15 bytes";
         QTest::newRow("slash name") << "lxc.net.0.type = veth\nlxc.net.0.name = eth/0\n"
                                     << "config:2: lxc.net.0.name: interface name 'eth/0' may only contain";
         QTest::newRow("slash link") << "lxc.net.0.type = veth\nlxc.net.0.link = br/0\n"
@@ -129,37 +133,44 @@ private slots:
                                    << "config:2: lxc.net.0.veth.pair: interface name 'vethvethvethveth' is longer";
         QTest::newRow("bad mac") << "lxc.net.0.type = veth\nlxc.net.0.hwaddr = 00:16:3e:xx:xx:xx\n"
                                  << "config:2: lxc.net.0.hwaddr: '00:16:3e:xx:xx:xx' is not a MAC address";
-        QTest::newRow("multicast mac") << "lxc.net.0.type = veth\nlxc.net.0.hwaddr = 01:00:5e:00:00:01\n"
-                                       << "config:2: lxc.net.0.hwaddr: MAC address '01:00:5e:00:00:01' is a multicast address";
+        QTest::newRow("multicast mac")
+            << "lxc.net.0.type = veth\nlxc.net.0.hwaddr = 01:00:5e:00:00:01\n"
+            << "config:2: lxc.net.0.hwaddr: MAC address '01:00:5e:00:00:01' is a multicast address";
         QTest::newRow("mtu low") << "lxc.net.0.type = veth\nlxc.net.0.mtu = 67\n"
                                  << "config:2: lxc.net.0.mtu: '67' is not an MTU in 68..65535";
         QTest::newRow("flags") << "lxc.net.0.type = veth\nlxc.net.0.flags = down\n"
                                << "config:2: lxc.net.0.flags: 'down' is not 'up' (or empty for down)";
-        QTest::newRow("address without prefix") << "lxc.net.0.type = veth\nlxc.net.0.ipv4.address = 10.0.3.5\n"
-                                                << "config:2: lxc.net.0.ipv4.address: '10.0.3.5' is not an IPv4 address with a prefix";
-        QTest::newRow("network address") << "lxc.net.0.type = veth\nlxc.net.0.ipv4.address = 10.0.3.0/24\n"
-                                         << "config:2: lxc.net.0.ipv4.address: '10.0.3.0/24' is the network or broadcast";
+        QTest::newRow("address without prefix")
+            << "lxc.net.0.type = veth\nlxc.net.0.ipv4.address = 10.0.3.5\n"
+            << "config:2: lxc.net.0.ipv4.address: '10.0.3.5' is not an IPv4 address with a prefix";
+        QTest::newRow("network address")
+            << "lxc.net.0.type = veth\nlxc.net.0.ipv4.address = 10.0.3.0/24\n"
+            << "config:2: lxc.net.0.ipv4.address: '10.0.3.0/24' is the network or broadcast";
         QTest::newRow("gateway word") << "lxc.net.0.type = veth\nlxc.net.0.ipv4.gateway = dev\n"
                                       << "config:2: lxc.net.0.ipv4.gateway: 'dev' is not an IPv4 address or 'auto'";
         QTest::newRow("gateway outside") << "lxc.net.0.type = veth\nlxc.net.0.ipv4.address = 10.0.3.5/24\n"
                                             "lxc.net.0.ipv4.gateway = 10.0.4.1\n"
                                          << "config:3: lxc.net.0.ipv4.gateway: gateway 10.0.4.1 is outside 10.0.3.5/24";
-        QTest::newRow("macvlan mode") << "lxc.net.0.type = macvlan\nlxc.net.0.link = eno1\nlxc.net.0.macvlan.mode = fast\n"
-                                      << "config:3: lxc.net.0.macvlan.mode: 'fast' is not private, vepa, bridge or passthru";
+        QTest::newRow("macvlan mode")
+            << "lxc.net.0.type = macvlan\nlxc.net.0.link = eno1\nlxc.net.0.macvlan.mode = fast\n"
+            << "config:3: lxc.net.0.macvlan.mode: 'fast' is not private, vepa, bridge or passthru";
         QTest::newRow("macvlan no link") << "lxc.net.0.type = macvlan\n"
                                          << "config:1: lxc.net.0.type: macvlan needs lxc.net.0.link";
-        QTest::newRow("pair on macvlan") << "lxc.net.0.type = macvlan\nlxc.net.0.link = eno1\nlxc.net.0.veth.pair = v0\n"
-                                         << "config:3: lxc.net.0.veth.pair: has no meaning for an interface of type macvlan";
+        QTest::newRow("pair on macvlan")
+            << "lxc.net.0.type = macvlan\nlxc.net.0.link = eno1\nlxc.net.0.veth.pair = v0\n"
+            << "config:3: lxc.net.0.veth.pair: has no meaning for an interface of type macvlan";
         QTest::newRow("link on empty") << "lxc.net.0.type = empty\nlxc.net.0.link = br0\n"
                                        << "config:2: lxc.net.0.link: has no meaning for an interface of type empty";
         QTest::newRow("none and veth") << "lxc.net.0.type = none\nlxc.net.1.type = veth\n"
                                        << "config:1: lxc.net.0.type: none (the host's network) cannot be combined";
-        QTest::newRow("same mac") << "lxc.net.0.type = veth\nlxc.net.0.hwaddr = 00:16:3e:00:00:01\n"
-                                     "lxc.net.1.type = veth\nlxc.net.1.hwaddr = 00:16:3E:00:00:01\n"
-                                  << "config:4: lxc.net.1.hwaddr: '00:16:3e:00:00:01' is also used by lxc.net.0 (config:1)";
-        QTest::newRow("same address") << "lxc.net.0.type = veth\nlxc.net.0.ipv4.address = 10.0.3.5/24\n"
-                                         "lxc.net.1.type = veth\nlxc.net.1.ipv4.address = 10.0.3.5/16\n"
-                                      << "config:4: lxc.net.1.ipv4.address: '10.0.3.5' is also used by lxc.net.0 (config:1)";
+        QTest::newRow("same mac")
+            << "lxc.net.0.type = veth\nlxc.net.0.hwaddr = 00:16:3e:00:00:01\n"
+               "lxc.net.1.type = veth\nlxc.net.1.hwaddr = 00:16:3E:00:00:01\n"
+            << "config:4: lxc.net.1.hwaddr: '00:16:3e:00:00:01' is also used by lxc.net.0 (config:1)";
+        QTest::newRow("same address")
+            << "lxc.net.0.type = veth\nlxc.net.0.ipv4.address = 10.0.3.5/24\n"
+               "lxc.net.1.type = veth\nlxc.net.1.ipv4.address = 10.0.3.5/16\n"
+            << "config:4: lxc.net.1.ipv4.address: '10.0.3.5' is also used by lxc.net.0 (config:1)";
         QTest::newRow("same name") << "lxc.net.0.type = veth\nlxc.net.0.name = eth0\n"
                                       "lxc.net.1.type = veth\nlxc.net.1.name = eth0\n"
                                    << "config:4: lxc.net.1.name: 'eth0' is also used by lxc.net.0 (config:1)";
@@ -225,18 +236,22 @@ private slots:
         QTest::addColumn<QStringList>("values");
         QTest::addColumn<QString>("error");
         QTest::newRow("none") << "lxc.uts.name = a\n" << QStringList{} << "";
-        QTest::newRow("several") << "berth.net.forward = tcp:8080:80\nberth.net.forward = udp:8080:80\n"
-                                    "berth.net.forward = tcp:10.1.1.1:443:443\nberth.net.forward = tcp:10.1.1.2:443:8443\n"
-                                 << QStringList{"tcp:8080:80", "udp:8080:80", "tcp:10.1.1.1:443:443", "tcp:10.1.1.2:443:8443"}
-                                 << "";
-        QTest::newRow("cleared") << "berth.net.forward = tcp:8080:80\nberth.net.forward =\nberth.net.forward = tcp:8081:80\n"
-                                 << QStringList{"tcp:8081:80"} << "";
+        QTest::newRow("several")
+            << "berth.net.forward = tcp:8080:80\nberth.net.forward = udp:8080:80\n"
+               "berth.net.forward = tcp:10.1.1.1:443:443\nberth.net.forward = tcp:10.1.1.2:443:8443\n"
+            << QStringList{"tcp:8080:80", "udp:8080:80", "tcp:10.1.1.1:443:443", "tcp:10.1.1.2:443:8443"} << "";
+        QTest::newRow("cleared")
+            << "berth.net.forward = tcp:8080:80\nberth.net.forward =\nberth.net.forward = tcp:8081:80\n"
+            << QStringList{"tcp:8081:80"} << "";
         QTest::newRow("duplicate") << "berth.net.forward = tcp:8080:80\nberth.net.forward = tcp:8080:81\n"
-                                   << QStringList{} << "config:2: berth.net.forward: tcp port 8080 is already forwarded (config:1)";
+                                   << QStringList{}
+                                   << "config:2: berth.net.forward: tcp port 8080 is already forwarded (config:1)";
         QTest::newRow("any vs address") << "berth.net.forward = tcp:1.2.3.4:8080:80\nberth.net.forward = tcp:8080:81\n"
-                                        << QStringList{} << "config:2: berth.net.forward: tcp port 8080 is already forwarded (config:1)";
+                                        << QStringList{}
+                                        << "config:2: berth.net.forward: tcp port 8080 is already forwarded (config:1)";
         QTest::newRow("bad value") << "lxc.uts.name = a\nberth.net.forward = tcp:8080:0\n"
-                                   << QStringList{} << "config:2: berth.net.forward: port '0' is not a number in 1..65535";
+                                   << QStringList{}
+                                   << "config:2: berth.net.forward: port '0' is not a number in 1..65535";
     }
     void forwardsFromConfig()
     {

@@ -42,7 +42,9 @@ void TestNetlinkNames::linkName_data()
     QTest::newRow("tab") << QByteArray("a\tb") << false;
     QTest::newRow("nul") << QByteArray("a\0b", 3) << false;
     QTest::newRow("utf-8 within 15 bytes") << QByteArray("br\xc3\xa9") << true;
-    QTest::newRow("utf-8 over 15 bytes") << QByteArray("\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9") << false;
+    QTest::newRow("utf-8 over 15 bytes") << QByteArray(
+                                                "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9")
+                                         << false;
 }
 
 void TestNetlinkNames::linkName()

@@ -72,9 +72,11 @@ QString metainfoId()
 QStringList installedPrograms()
 {
     QStringList programs;
-    const QRegularExpression install(QStringLiteral("install\\(TARGETS\\s+(\\S+)\\s+RUNTIME\\s+DESTINATION\\s+\\$\\{CMAKE_INSTALL_BINDIR\\}"));
+    const QRegularExpression install(
+        QStringLiteral("install\\(TARGETS\\s+(\\S+)\\s+RUNTIME\\s+DESTINATION\\s+\\$\\{CMAKE_INSTALL_BINDIR\\}"));
     for (const QString& folder : {QStringLiteral("cli"), QStringLiteral("gui")}) {
-        const QString text = QString::fromUtf8(readFile(kSourceDir + u'/' + folder + QStringLiteral("/CMakeLists.txt")));
+        const QString text =
+            QString::fromUtf8(readFile(kSourceDir + u'/' + folder + QStringLiteral("/CMakeLists.txt")));
         for (const auto& match : install.globalMatch(text))
             programs << match.captured(1);
     }
@@ -109,7 +111,7 @@ QStringList sourceProblems(const QJsonObject& module, const QDir& base)
     QStringList problems;
     const QString name = module.value(QStringLiteral("name")).toString();
     for (const QJsonValue& value : module.value(QStringLiteral("sources")).toArray()) {
-        if (value.isString()) {   // a JSON file of sources
+        if (value.isString()) { // a JSON file of sources
             if (!QFileInfo::exists(base.filePath(value.toString())))
                 problems << QStringLiteral("%1: source file %2 missing").arg(name, value.toString());
             continue;
@@ -142,7 +144,8 @@ QStringList sourceProblems(const QJsonObject& module, const QDir& base)
 QStringList manifestProblems(const QJsonObject& manifest, const QDir& base)
 {
     QStringList problems;
-    const QString id = manifest.value(QStringLiteral("app-id")).toString(manifest.value(QStringLiteral("id")).toString());
+    const QString id =
+        manifest.value(QStringLiteral("app-id")).toString(manifest.value(QStringLiteral("id")).toString());
     if (id != desktopId())
         problems << QStringLiteral("app-id '%1' is not the desktop file's name '%2'").arg(id, desktopId());
     if (id != metainfoId())
@@ -265,12 +268,15 @@ private Q_SLOTS:
     {
         QTest::addColumn<Mutation>("mutation");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("app-id") << Mutation([](QJsonObject& m) { m.insert(QStringLiteral("app-id"), QStringLiteral("org.berth.Other")); })
-                                << "desktop file";
-        QTest::newRow("command") << Mutation([](QJsonObject& m) { m.insert(QStringLiteral("command"), QStringLiteral("berth-helper")); })
-                                 << "installed programs";
-        QTest::newRow("runtime") << Mutation([](QJsonObject& m) { m.insert(QStringLiteral("runtime"), QStringLiteral("org.gnome.Platform")); })
-                                 << "not KDE's";
+        QTest::newRow("app-id") << Mutation([](QJsonObject& m) {
+            m.insert(QStringLiteral("app-id"), QStringLiteral("org.berth.Other"));
+        }) << "desktop file";
+        QTest::newRow("command") << Mutation([](QJsonObject& m) {
+            m.insert(QStringLiteral("command"), QStringLiteral("berth-helper"));
+        }) << "installed programs";
+        QTest::newRow("runtime") << Mutation([](QJsonObject& m) {
+            m.insert(QStringLiteral("runtime"), QStringLiteral("org.gnome.Platform"));
+        }) << "not KDE's";
         QTest::newRow("no helper access") << Mutation([](QJsonObject& m) {
             QJsonArray args = m.value(QStringLiteral("finish-args")).toArray();
             for (qsizetype i = args.size() - 1; i >= 0; --i) {
@@ -284,13 +290,16 @@ private Q_SLOTS:
             QTest::newRow(qPrintable(arg)) << Mutation([arg](QJsonObject& m) { appendArg(m, arg); }) << "broader";
         }
         QTest::newRow("missing dir") << Mutation([](QJsonObject& m) {
-            addSource(m, {{QStringLiteral("type"), QStringLiteral("dir")}, {QStringLiteral("path"), QStringLiteral("../no-such-dir")}});
+            addSource(m, {{QStringLiteral("type"), QStringLiteral("dir")},
+                          {QStringLiteral("path"), QStringLiteral("../no-such-dir")}});
         }) << "does not exist";
         QTest::newRow("missing patch") << Mutation([](QJsonObject& m) {
-            addSource(m, {{QStringLiteral("type"), QStringLiteral("patch")}, {QStringLiteral("path"), QStringLiteral("no-such.patch")}});
+            addSource(m, {{QStringLiteral("type"), QStringLiteral("patch")},
+                          {QStringLiteral("path"), QStringLiteral("no-such.patch")}});
         }) << "does not exist";
         QTest::newRow("url without sha256") << Mutation([](QJsonObject& m) {
-            addSource(m, {{QStringLiteral("type"), QStringLiteral("archive")}, {QStringLiteral("url"), QStringLiteral("https://example.org/x.tar.gz")}});
+            addSource(m, {{QStringLiteral("type"), QStringLiteral("archive")},
+                          {QStringLiteral("url"), QStringLiteral("https://example.org/x.tar.gz")}});
         }) << "sha256";
         QTest::newRow("short sha256") << Mutation([](QJsonObject& m) {
             addSource(m, {{QStringLiteral("type"), QStringLiteral("file")},
@@ -308,7 +317,8 @@ private Q_SLOTS:
         QJsonObject manifest = loadManifest();
         mutation(manifest);
         const QString problems = manifestProblems(manifest, QFileInfo(kManifest).dir()).join(u'\n');
-        QVERIFY2(problems.contains(expected), qPrintable(QStringLiteral("expected '%1' among: %2").arg(expected, problems)));
+        QVERIFY2(problems.contains(expected),
+                 qPrintable(QStringLiteral("expected '%1' among: %2").arg(expected, problems)));
     }
 
     // flatpak-builder's own parser: the JSON is a manifest it understands,

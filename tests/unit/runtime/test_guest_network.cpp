@@ -106,7 +106,8 @@ private slots:
 
         // config edit: eth0 gets a static address
         QVERIFY(apply({fixed("eth0", "10.0.3.7/24", "10.0.3.1")}));
-        QCOMPARE(readText(m_network / "10-berth-eth0.network"), guestNetworkUnit(fixed("eth0", "10.0.3.7/24", "10.0.3.1")));
+        QCOMPARE(readText(m_network / "10-berth-eth0.network"),
+                 guestNetworkUnit(fixed("eth0", "10.0.3.7/24", "10.0.3.1")));
         // config edit: no network (type none, empty): Berth's file goes
         QVERIFY(apply({}));
         QVERIFY(!fsys::exists(m_network / "10-berth-eth0.network"));

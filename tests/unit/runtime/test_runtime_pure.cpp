@@ -33,8 +33,8 @@ private slots:
         QTest::addColumn<unsigned>("uid");
         QTest::newRow("privileged") << "" << false << false << 0U;
         QTest::newRow("privileged as a user") << "lxc.init.uid = 1000\n" << false << false << 1000U;
-        QTest::newRow("mapped") << "lxc.idmap = u 0 1000000000 65536\nlxc.idmap = g 0 1000000000 65536\n" << true
-                                << true << 0U;
+        QTest::newRow("mapped") << "lxc.idmap = u 0 1000000000 65536\nlxc.idmap = g 0 1000000000 65536\n"
+                                << true << true << 0U;
         QTest::newRow("shifted") << "lxc.idmap = u 0 1000000000 65536\nlxc.idmap = g 0 1000000000 65536\n"
                                     "berth.rootfs.shifted = 1\nlxc.init.uid = 7\n"
                                  << true << false << 7U;
@@ -46,7 +46,8 @@ private slots:
         QFETCH(bool, fromMonitor);
         QFETCH(unsigned, uid);
         auto config = Config::parse("lxc.rootfs.path = dir:/var/lib/berth/containers/a/rootfs\n"
-                                    "lxc.init.cmd = /sbin/init\n" + extra.toStdString());
+                                    "lxc.init.cmd = /sbin/init\n" +
+                                    extra.toStdString());
         QVERIFY(config);
         auto spec = ContainerSpec::fromConfig(*config);
         QVERIFY2(spec, spec ? "" : spec.error().message.c_str());
@@ -63,13 +64,16 @@ private slots:
     {
         QTest::addColumn<QString>("before");
         QTest::addColumn<QString>("after");
-        QTest::newRow("empty") << "" << "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n127.0.1.1\tweb\n";
+        QTest::newRow("empty") << ""
+                               << "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n127.0.1.1\tweb\n";
         QTest::newRow("no own line") << "127.0.0.1 localhost\n10.0.0.5 db\n"
                                      << "127.0.0.1 localhost\n10.0.0.5 db\n127.0.1.1\tweb\n";
         QTest::newRow("old name replaced") << "127.0.0.1 localhost\n127.0.1.1 old\n# note\n"
                                            << "127.0.0.1 localhost\n127.0.1.1\tweb\n# note\n";
-        QTest::newRow("duplicates folded") << "127.0.1.1 a\n127.0.1.1 b\n" << "127.0.1.1\tweb\n";
-        QTest::newRow("no final newline") << "127.0.0.1 localhost" << "127.0.0.1 localhost\n127.0.1.1\tweb\n";
+        QTest::newRow("duplicates folded") << "127.0.1.1 a\n127.0.1.1 b\n"
+                                           << "127.0.1.1\tweb\n";
+        QTest::newRow("no final newline") << "127.0.0.1 localhost"
+                                          << "127.0.0.1 localhost\n127.0.1.1\tweb\n";
     }
 
     void hostsFile()
@@ -82,9 +86,12 @@ private slots:
     void environmentLayers()
     {
         const auto env = runtime::containerEnvironment({"TERM=xterm", "LANG=C.UTF-8"}, {"LANG=de_DE.UTF-8", "X=1"});
-        const std::vector<std::string> expected = {
-            "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "TERM=xterm", "HOME=/root",
-            "container=berth", "LANG=de_DE.UTF-8", "X=1"};
+        const std::vector<std::string> expected = {"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+                                                   "TERM=xterm",
+                                                   "HOME=/root",
+                                                   "container=berth",
+                                                   "LANG=de_DE.UTF-8",
+                                                   "X=1"};
         QCOMPARE(env, expected);
         // Malformed entries never reach a process.
         const auto cleaned = runtime::containerEnvironment({"=oops", "NOEQUALS"}, {});
@@ -125,7 +132,8 @@ private slots:
     void newContainerConfigIsValid()
     {
         QFETCH(bool, application);
-        CreateRequest request{.name = "box", .kind = application ? ContainerKind::Application : ContainerKind::System,
+        CreateRequest request{.name = "box",
+                              .kind = application ? ContainerKind::Application : ContainerKind::System,
                               .command = {"sh", "-c", "echo 'hi there'"}};
         auto config = Config::parse(newContainerConfig(request, "/var/lib/berth/containers/box/rootfs"));
         QVERIFY(config);
@@ -196,7 +204,8 @@ private slots:
         const auto with = [&](const char* field, const char* mask) {
             return QString(starting).replace(QString(field) + ":\t0000000000000000", QString(field) + ":\t" + mask);
         };
-        const QString waiting = QString::number(SYS_rt_sigtimedwait) + " 0x7ffc1 0x0 0x7ffc2 0x8 0x0 0x0 0x7ffc3 0x7f1\n";
+        const QString waiting =
+            QString::number(SYS_rt_sigtimedwait) + " 0x7ffc1 0x0 0x7ffc2 0x8 0x0 0x0 0x7ffc3 0x7f1\n";
         const QString inWait4 = QString::number(SYS_wait4) + " 0xffffffff 0x7ffc1 0x0 0x0 0x0 0x0 0x7ffc3 0x7f1\n";
         // SIGPWR (30) is bit 29; SIGRTMIN+3 (37, systemd's halt) bit 36.
         QTest::newRow("starting") << starting << "running\n" << int(SIGPWR) << false;

@@ -138,7 +138,7 @@ private slots:
                 if (::write(1, buffer, std::size_t(n)) != n || ::write(2, buffer, std::size_t(n)) != n)
                     return 1;
             }
-            return 3;   // reached only with the caller's EOF
+            return 3; // reached only with the caller's EOF
         });
         QVERIFY(WIFEXITED(ran.commandStatus));
         QCOMPARE(WEXITSTATUS(ran.commandStatus), 3);
@@ -164,18 +164,21 @@ private slots:
     {
         int hold[2];
         QCOMPARE(::pipe(hold), 0);
-        const Ran ran = run("in\n", [&] {
-            if (::fork() == 0) {
-                // Only its stdio and the pipe it waits on, as after an exec.
-                const int keep[] = {0, 1, 2, hold[0]};
-                closeAllExcept(keep, std::size(keep));
-                char byte;
-                (void)!::read(hold[0], &byte, 1);   // until the test lets go
-                ::_exit(0);
-            }
-            copyAll(0, 1);
-            return 0;
-        }, hold[0]);
+        const Ran ran = run(
+            "in\n",
+            [&] {
+                if (::fork() == 0) {
+                    // Only its stdio and the pipe it waits on, as after an exec.
+                    const int keep[] = {0, 1, 2, hold[0]};
+                    closeAllExcept(keep, std::size(keep));
+                    char byte;
+                    (void)!::read(hold[0], &byte, 1); // until the test lets go
+                    ::_exit(0);
+                }
+                copyAll(0, 1);
+                return 0;
+            },
+            hold[0]);
         ::close(hold[0]);
         ::close(hold[1]);
         QCOMPARE(ran.out, QByteArray("in\n"));

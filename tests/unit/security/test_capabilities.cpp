@@ -30,13 +30,13 @@ std::vector<std::string> toStd(const QStringList& list)
     return out;
 }
 
-const std::uint64_t kDocker = bits({CAP_CHOWN, CAP_DAC_OVERRIDE, CAP_FSETID, CAP_FOWNER, CAP_MKNOD,
-    CAP_NET_RAW, CAP_SETGID, CAP_SETUID, CAP_SETFCAP, CAP_SETPCAP, CAP_NET_BIND_SERVICE,
-    CAP_SYS_CHROOT, CAP_KILL, CAP_AUDIT_WRITE});
+const std::uint64_t kDocker =
+    bits({CAP_CHOWN, CAP_DAC_OVERRIDE, CAP_FSETID, CAP_FOWNER, CAP_MKNOD, CAP_NET_RAW, CAP_SETGID, CAP_SETUID,
+          CAP_SETFCAP, CAP_SETPCAP, CAP_NET_BIND_SERVICE, CAP_SYS_CHROOT, CAP_KILL, CAP_AUDIT_WRITE});
 
 // Capabilities 0..40 minus LXC's common.conf drops.
-const std::uint64_t kSystem40 = ((std::uint64_t{1} << 41) - 1)
-    & ~bits({CAP_SYS_MODULE, CAP_SYS_TIME, CAP_SYS_RAWIO, CAP_MAC_ADMIN, CAP_MAC_OVERRIDE});
+const std::uint64_t kSystem40 = ((std::uint64_t{1} << 41) - 1) &
+                                ~bits({CAP_SYS_MODULE, CAP_SYS_TIME, CAP_SYS_RAWIO, CAP_MAC_ADMIN, CAP_MAC_OVERRIDE});
 
 } // namespace
 
@@ -55,24 +55,28 @@ private slots:
 
         const auto app = ContainerKind::Application;
         const auto sys = ContainerKind::System;
-        QTest::newRow("application default") << app << QStringList{} << QStringList{} << false << 40 << quint64(kDocker);
+        QTest::newRow("application default")
+            << app << QStringList{} << QStringList{} << false << 40 << quint64(kDocker);
         QTest::newRow("system default") << sys << QStringList{} << QStringList{} << false << 40 << quint64(kSystem40);
         QTest::newRow("system on an older kernel") << sys << QStringList{} << QStringList{} << false << 37
                                                    << quint64(kSystem40 & ((std::uint64_t{1} << 38) - 1));
         QTest::newRow("drop plain names") << app << QStringList{"net_raw", "mknod"} << QStringList{} << false << 40
                                           << quint64(kDocker & ~bits({CAP_NET_RAW, CAP_MKNOD}));
-        QTest::newRow("drop with prefix and case") << sys << QStringList{"CAP_SYS_ADMIN", "Cap_Net_Admin"} << QStringList{}
-                                                   << false << 40 << quint64(kSystem40 & ~bits({CAP_SYS_ADMIN, CAP_NET_ADMIN}));
-        QTest::newRow("drop what is not there") << app << QStringList{"sys_admin"} << QStringList{} << false << 40 << quint64(kDocker);
-        QTest::newRow("keep replaces the base") << app << QStringList{} << QStringList{"sys_admin", "CAP_CHOWN"} << true << 40
-                                                << quint64(bits({CAP_SYS_ADMIN, CAP_CHOWN}));
+        QTest::newRow("drop with prefix and case")
+            << sys << QStringList{"CAP_SYS_ADMIN", "Cap_Net_Admin"} << QStringList{} << false << 40
+            << quint64(kSystem40 & ~bits({CAP_SYS_ADMIN, CAP_NET_ADMIN}));
+        QTest::newRow("drop what is not there")
+            << app << QStringList{"sys_admin"} << QStringList{} << false << 40 << quint64(kDocker);
+        QTest::newRow("keep replaces the base") << app << QStringList{} << QStringList{"sys_admin", "CAP_CHOWN"} << true
+                                                << 40 << quint64(bits({CAP_SYS_ADMIN, CAP_CHOWN}));
         QTest::newRow("keep then drop") << sys << QStringList{"chown"} << QStringList{"chown", "kill"} << true << 40
                                         << quint64(bits({CAP_KILL}));
         QTest::newRow("keep none") << sys << QStringList{} << QStringList{"none"} << true << 40 << quint64(0);
         QTest::newRow("keep given empty") << app << QStringList{} << QStringList{} << true << 40 << quint64(0);
-        QTest::newRow("keep unknown to the kernel") << app << QStringList{} << QStringList{"checkpoint_restore", "bpf"} << true << 38
-                                                    << quint64(0);
-        QTest::newRow("keep ignored unless given") << app << QStringList{} << QStringList{"sys_admin"} << false << 40 << quint64(kDocker);
+        QTest::newRow("keep unknown to the kernel")
+            << app << QStringList{} << QStringList{"checkpoint_restore", "bpf"} << true << 38 << quint64(0);
+        QTest::newRow("keep ignored unless given")
+            << app << QStringList{} << QStringList{"sys_admin"} << false << 40 << quint64(kDocker);
     }
 
     void plan()
@@ -123,7 +127,8 @@ private slots:
         for (int cap = 0; cap <= CAP_LAST_CAP; ++cap) {
             const std::string_view name = capabilityName(cap);
             QVERIFY(!name.empty());
-            const auto back = capabilityFromName("CAP_" + QString::fromLatin1(name.data(), qsizetype(name.size())).toUpper().toStdString());
+            const auto back = capabilityFromName(
+                "CAP_" + QString::fromLatin1(name.data(), qsizetype(name.size())).toUpper().toStdString());
             QVERIFY(back.has_value());
             QCOMPARE(*back, cap);
         }
@@ -136,7 +141,7 @@ private slots:
     void lastCapabilityFile_data()
     {
         QTest::addColumn<QByteArray>("content");
-        QTest::addColumn<int>("expected");   // -1: an error
+        QTest::addColumn<int>("expected"); // -1: an error
         QTest::newRow("plain") << QByteArray("40\n") << 40;
         QTest::newRow("no newline") << QByteArray("37") << 37;
         QTest::newRow("zero") << QByteArray("0\n") << 0;

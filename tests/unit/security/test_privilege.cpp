@@ -37,7 +37,8 @@ private slots:
         QTest::newRow("application with a map") << QString(kApplication) + kMap << false;
         // Capabilities are the user namespace's, not the host's.
         QTest::newRow("system with a map keeps sys_module")
-            << QString(kSystem) + kMap + "lxc.cap.keep = sys_admin sys_module\n" << false;
+            << QString(kSystem) + kMap + "lxc.cap.keep = sys_admin sys_module\n"
+            << false;
         QTest::newRow("system without a map") << kSystem << true;
         QTest::newRow("application without a map") << kApplication << true;
         QTest::newRow("berth.privileged") << QString(kSystem) + "berth.privileged = 1\n" << true;

@@ -24,7 +24,10 @@ bool covered(const std::vector<MaskedValue>& blocks, std::uint64_t value)
     return std::ranges::any_of(blocks, [value](const MaskedValue& b) { return (value & b.mask) == b.value; });
 }
 
-std::uint64_t blockSize(const MaskedValue& block) { return ~block.mask + 1; }
+std::uint64_t blockSize(const MaskedValue& block)
+{
+    return ~block.mask + 1;
+}
 
 } // namespace
 
@@ -53,10 +56,10 @@ private slots:
 
     void applicationFilterIsStricter()
     {
-        const auto app = buildDefaultSeccomp(ContainerKind::Application, defaultCapabilities(ContainerKind::Application),
-                                             UserNamespace::Own);
-        const auto sys = buildDefaultSeccomp(ContainerKind::System, defaultCapabilities(ContainerKind::System),
-                                             UserNamespace::Own);
+        const auto app = buildDefaultSeccomp(ContainerKind::Application,
+                                             defaultCapabilities(ContainerKind::Application), UserNamespace::Own);
+        const auto sys =
+            buildDefaultSeccomp(ContainerKind::System, defaultCapabilities(ContainerKind::System), UserNamespace::Own);
         QVERIFY(app && sys);
         QVERIFY(app->instructions.size() > sys->instructions.size());
     }
@@ -99,17 +102,76 @@ private slots:
     void applicationsRefuseWhatDockerRefuses_data()
     {
         QTest::addColumn<QString>("name");
-        for (const char* name : {"kexec_load", "kexec_file_load", "init_module", "finit_module", "delete_module",
-                 "create_module", "query_module", "get_kernel_syms", "open_by_handle_at", "bpf", "perf_event_open",
-                 "fanotify_init", "lookup_dcookie", "quotactl", "quotactl_fd", "acct", "swapon", "swapoff",
-                 "settimeofday", "stime", "clock_settime", "clock_settime64", "syslog", "iopl", "ioperm", "uselib",
-                 "ustat", "sysfs", "_sysctl", "nfsservctl", "vm86", "vm86old", "userfaultfd", "kcmp",
-                 "process_vm_readv", "process_vm_writev", "pidfd_getfd", "process_madvise", "mbind",
-                 "set_mempolicy", "set_mempolicy_home_node", "get_mempolicy", "move_pages", "migrate_pages",
-                 "keyctl", "add_key", "request_key", "mount", "umount", "umount2", "pivot_root", "unshare", "setns",
-                 "reboot", "fsopen", "fsconfig", "fsmount", "fspick", "move_mount", "open_tree", "mount_setattr",
-                 "sethostname", "setdomainname", "vhangup", "io_uring_setup", "io_uring_enter", "io_uring_register",
-                 "lsm_get_self_attr", "lsm_set_self_attr", "lsm_list_modules"})
+        for (const char* name : {"kexec_load",
+                                 "kexec_file_load",
+                                 "init_module",
+                                 "finit_module",
+                                 "delete_module",
+                                 "create_module",
+                                 "query_module",
+                                 "get_kernel_syms",
+                                 "open_by_handle_at",
+                                 "bpf",
+                                 "perf_event_open",
+                                 "fanotify_init",
+                                 "lookup_dcookie",
+                                 "quotactl",
+                                 "quotactl_fd",
+                                 "acct",
+                                 "swapon",
+                                 "swapoff",
+                                 "settimeofday",
+                                 "stime",
+                                 "clock_settime",
+                                 "clock_settime64",
+                                 "syslog",
+                                 "iopl",
+                                 "ioperm",
+                                 "uselib",
+                                 "ustat",
+                                 "sysfs",
+                                 "_sysctl",
+                                 "nfsservctl",
+                                 "vm86",
+                                 "vm86old",
+                                 "userfaultfd",
+                                 "kcmp",
+                                 "process_vm_readv",
+                                 "process_vm_writev",
+                                 "pidfd_getfd",
+                                 "process_madvise",
+                                 "mbind",
+                                 "set_mempolicy",
+                                 "set_mempolicy_home_node",
+                                 "get_mempolicy",
+                                 "move_pages",
+                                 "migrate_pages",
+                                 "keyctl",
+                                 "add_key",
+                                 "request_key",
+                                 "mount",
+                                 "umount",
+                                 "umount2",
+                                 "pivot_root",
+                                 "unshare",
+                                 "setns",
+                                 "reboot",
+                                 "fsopen",
+                                 "fsconfig",
+                                 "fsmount",
+                                 "fspick",
+                                 "move_mount",
+                                 "open_tree",
+                                 "mount_setattr",
+                                 "sethostname",
+                                 "setdomainname",
+                                 "vhangup",
+                                 "io_uring_setup",
+                                 "io_uring_enter",
+                                 "io_uring_register",
+                                 "lsm_get_self_attr",
+                                 "lsm_set_self_attr",
+                                 "lsm_list_modules"})
             QTest::newRow(name) << name;
     }
 
@@ -136,8 +198,8 @@ private slots:
             QVERIFY2(std::ranges::find(all, name) != all.end(), name.data());
         const auto base = defaultCapabilities(ContainerKind::System);
         const auto without = buildDefaultSeccomp(ContainerKind::System, base, UserNamespace::Own);
-        const auto with = buildDefaultSeccomp(ContainerKind::System, base | (std::uint64_t{1} << CAP_SYS_TIME),
-                                              UserNamespace::Own);
+        const auto with =
+            buildDefaultSeccomp(ContainerKind::System, base | (std::uint64_t{1} << CAP_SYS_TIME), UserNamespace::Own);
         QVERIFY(without && with);
         QVERIFY(with->instructions.size() > without->instructions.size());
     }
@@ -154,7 +216,7 @@ private slots:
     void applicationSocketFamilies()
     {
         const auto families = socketFamiliesDeniedForApplications();
-        for (std::uint64_t family : {38, 40})   // AF_ALG, AF_VSOCK
+        for (std::uint64_t family : {38, 40}) // AF_ALG, AF_VSOCK
             QVERIFY(std::ranges::find(families, family) != families.end());
     }
 
@@ -183,7 +245,7 @@ private slots:
                 distinct.insert(v);
         std::uint64_t total = 0;
         for (const MaskedValue& b : blocks) {
-            QCOMPARE(b.value & ~b.mask, std::uint64_t{0});   // aligned
+            QCOMPARE(b.value & ~b.mask, std::uint64_t{0});       // aligned
             QVERIFY(b.mask & (std::uint64_t{0xffffffff} << 32)); // never matches above 32 bits
             total += blockSize(b);
         }
@@ -209,10 +271,7 @@ private slots:
         QVERIFY(blocksOutside(allowedPersonalities()).size() < 100);
     }
 
-    void applyRejectsEmptyProgram()
-    {
-        QCOMPARE(applySeccomp(SeccompProgram{}), EINVAL);
-    }
+    void applyRejectsEmptyProgram() { QCOMPARE(applySeccomp(SeccompProgram{}), EINVAL); }
 };
 
 QTEST_GUILESS_MAIN(TestSeccomp)

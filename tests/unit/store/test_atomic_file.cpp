@@ -88,7 +88,7 @@ private slots:
         struct stat st {};
         QCOMPARE(::stat(file.c_str(), &st), 0);
         QCOMPARE(int(st.st_mode & 07777), mode);
-        QCOMPARE(entryCount(tmp.path().toStdString()), 1);   // no temp file left
+        QCOMPARE(entryCount(tmp.path().toStdString()), 1); // no temp file left
     }
 
     void failedWriteKeepsOldContent()

@@ -13,8 +13,8 @@
 #include <sys/stat.h>
 
 namespace stdfs = std::filesystem;
-using berth::templates::BusyboxOptions;
 using berth::templates::buildBusyboxRootfs;
+using berth::templates::BusyboxOptions;
 
 namespace {
 
@@ -101,20 +101,19 @@ private slots:
         QVERIFY(readText(m_rootfs / "etc/group").starts_with("root:x:0:\n"));
         QVERIFY(readText(m_rootfs / "etc/shadow").starts_with("root:*:"));
         const std::string inittab = readText(m_rootfs / "etc/inittab");
-        for (const char* line : {"::sysinit:/etc/init.d/rcS\n", "::askfirst:-/bin/sh\n", "tty1::respawn:/sbin/getty 38400 tty1\n",
-                                 "tty2::respawn:/sbin/getty 38400 tty2\n", "::ctrlaltdel:/sbin/reboot\n", "::shutdown:/bin/sync\n"})
+        for (const char* line :
+             {"::sysinit:/etc/init.d/rcS\n", "::askfirst:-/bin/sh\n", "tty1::respawn:/sbin/getty 38400 tty1\n",
+              "tty2::respawn:/sbin/getty 38400 tty2\n", "::ctrlaltdel:/sbin/reboot\n", "::shutdown:/bin/sync\n"})
             QVERIFY2(inittab.find(line) != std::string::npos, line);
         QVERIFY(inittab.find("tty3") == std::string::npos);
-        QVERIFY(readText(m_rootfs / "etc/init.d/rcS").find("Berth: busybox container $(hostname) is up") != std::string::npos);
+        QVERIFY(readText(m_rootfs / "etc/init.d/rcS").find("Berth: busybox container $(hostname) is up") !=
+                std::string::npos);
         QVERIFY(readText(m_rootfs / "etc/profile").find("PS1=") != std::string::npos);
         QCOMPARE(readText(m_rootfs / "etc/resolv.conf"), std::string());
         QCOMPARE(stdfs::read_symlink(m_rootfs / "etc/mtab"), stdfs::path("/proc/self/mounts"));
     }
 
-    void noGettyWithoutTtys()
-    {
-        QVERIFY(berth::templates::busyboxInittab(0).find("getty") == std::string::npos);
-    }
+    void noGettyWithoutTtys() { QVERIFY(berth::templates::busyboxInittab(0).find("getty") == std::string::npos); }
 
     // A rootfs whose etc already points out of it: writes stay inside.
     void writesStayInsideTheRootfs()
@@ -135,12 +134,18 @@ private slots:
         QTest::addColumn<QString>("hostname");
         QTest::addColumn<int>("error");
         QTest::addColumn<QString>("message");
-        QTest::newRow("dynamic busybox") << "/bin/ls" << "x" << ENOEXEC << "install the package busybox-static";
-        QTest::newRow("not ELF") << "/etc/passwd" << "x" << ENOEXEC << "not an executable";
-        QTest::newRow("not ELF but executable") << "/usr/bin/ldd" << "x" << ENOEXEC << "not an ELF";
-        QTest::newRow("missing") << "/nonexistent/busybox" << "x" << ENOENT << "";
-        QTest::newRow("empty hostname") << "/bin/busybox" << "" << EINVAL << "invalid hostname";
-        QTest::newRow("hostname with newline") << "/bin/busybox" << "a\nb" << EINVAL << "invalid hostname";
+        QTest::newRow("dynamic busybox") << "/bin/ls"
+                                         << "x" << ENOEXEC << "install the package busybox-static";
+        QTest::newRow("not ELF") << "/etc/passwd"
+                                 << "x" << ENOEXEC << "not an executable";
+        QTest::newRow("not ELF but executable") << "/usr/bin/ldd"
+                                                << "x" << ENOEXEC << "not an ELF";
+        QTest::newRow("missing") << "/nonexistent/busybox"
+                                 << "x" << ENOENT << "";
+        QTest::newRow("empty hostname") << "/bin/busybox"
+                                        << "" << EINVAL << "invalid hostname";
+        QTest::newRow("hostname with newline") << "/bin/busybox"
+                                               << "a\nb" << EINVAL << "invalid hostname";
     }
 
     void refusals()

@@ -59,14 +59,14 @@ private slots:
     void createAndList()
     {
         ContainerStore store(*m_paths);
-        QCOMPARE(store.list().value(), std::vector<std::string>{});   // no directory yet
+        QCOMPARE(store.list().value(), std::vector<std::string>{}); // no directory yet
         QVERIFY(!store.exists("c1"));
         auto ok = store.create("c1", writeMinimal);
         QVERIFY2(ok, ok ? "" : ok.error().describe().c_str());
         QVERIFY(store.exists("c1"));
         QVERIFY(stdfs::is_directory(m_paths->rootfsDir("c1")));
         QCOMPARE(store.readConfig("c1").value(), std::string("lxc.uts.name = c1\n"));
-        QCOMPARE(entries(*m_paths), QStringList{"c1"});   // no staging or lock file left
+        QCOMPARE(entries(*m_paths), QStringList{"c1"}); // no staging or lock file left
         struct stat st {};
         QCOMPARE(::stat(m_paths->containersDir().c_str(), &st), 0);
         QCOMPARE(st.st_mode & 07777, mode_t(0700));
@@ -79,7 +79,10 @@ private slots:
         ContainerStore store(*m_paths);
         QVERIFY(store.create("dup", writeMinimal));
         bool populated = false;
-        auto again = store.create("dup", [&](const stdfs::path& dir) { populated = true; return writeMinimal(dir); });
+        auto again = store.create("dup", [&](const stdfs::path& dir) {
+            populated = true;
+            return writeMinimal(dir);
+        });
         QVERIFY(!again);
         QCOMPARE(again.error().code, EEXIST);
         QVERIFY(again.error().message.find("container 'dup' already exists") != std::string::npos);
@@ -103,7 +106,7 @@ private slots:
 
     void populateFailureLeavesNothing_data()
     {
-        QTest::addColumn<int>("how");   // 0: returns an error; 1: writes no config; 2: no rootfs
+        QTest::addColumn<int>("how"); // 0: returns an error; 1: writes no config; 2: no rootfs
         QTest::addColumn<int>("error");
         QTest::newRow("populate fails") << 0 << EIO;
         QTest::newRow("no config") << 1 << EINVAL;
@@ -153,7 +156,10 @@ private slots:
         QFETCH(QString, name);
         ContainerStore store(*m_paths);
         bool populated = false;
-        auto ok = store.create(name.toStdString(), [&](const stdfs::path& dir) { populated = true; return writeMinimal(dir); });
+        auto ok = store.create(name.toStdString(), [&](const stdfs::path& dir) {
+            populated = true;
+            return writeMinimal(dir);
+        });
         QVERIFY(!ok);
         QCOMPARE(ok.error().code, EINVAL);
         QVERIFY(!populated);
@@ -233,12 +239,12 @@ private slots:
         QVERIFY(!second);
         QCOMPARE(second.error().code, EBUSY);
         QCOMPARE(second.error().message, std::string("container 'locked' is busy: another operation holds its lock"));
-        QVERIFY(ContainerLock::acquire(*m_paths, "other"));   // per container
+        QVERIFY(ContainerLock::acquire(*m_paths, "other")); // per container
         {
             ContainerLock moved = std::move(*first);
             QVERIFY(moved.held());
             QVERIFY(!ContainerLock::acquire(*m_paths, "locked"));
-        }   // released here
+        } // released here
         QVERIFY(ContainerLock::acquire(*m_paths, "locked"));
         QCOMPARE(ContainerLock::acquire(*m_paths, "Bad/Name").error().code, EINVAL);
     }

@@ -13,24 +13,39 @@ private slots:
     {
         auto argv = debootstrapArguments({.architecture = "amd64"}, "/var/cache/berth/templates/x");
         QVERIFY(argv);
-        const std::vector<std::string> expected = {
-            "debootstrap", "--foreign", "--keyring=/usr/share/keyrings/debian-archive-keyring.gpg", "--force-check-gpg",
-            "--arch=amd64", "--variant=minbase", "--components=main", "bookworm", "/var/cache/berth/templates/x",
-            "http://deb.debian.org/debian"};
+        const std::vector<std::string> expected = {"debootstrap",
+                                                   "--foreign",
+                                                   "--keyring=/usr/share/keyrings/debian-archive-keyring.gpg",
+                                                   "--force-check-gpg",
+                                                   "--arch=amd64",
+                                                   "--variant=minbase",
+                                                   "--components=main",
+                                                   "bookworm",
+                                                   "/var/cache/berth/templates/x",
+                                                   "http://deb.debian.org/debian"};
         QCOMPARE(*argv, expected);
     }
 
     void everyOption()
     {
-        DebootstrapRequest request{.distro = "ubuntu", .release = "noble", .architecture = "arm64",
-                                   .variant = "default", .mirror = "https://mirror.example/ubuntu",
+        DebootstrapRequest request{.distro = "ubuntu",
+                                   .release = "noble",
+                                   .architecture = "arm64",
+                                   .variant = "default",
+                                   .mirror = "https://mirror.example/ubuntu",
                                    .packages = {"systemd-sysv", "dbus", "dbus"}};
         auto argv = debootstrapArguments(request, "/t");
         QVERIFY(argv);
-        const std::vector<std::string> expected = {
-            "debootstrap", "--foreign", "--keyring=/usr/share/keyrings/ubuntu-archive-keyring.gpg", "--force-check-gpg",
-            "--arch=arm64", "--components=main", "--include=dbus,systemd-sysv", "noble", "/t",
-            "https://mirror.example/ubuntu"};
+        const std::vector<std::string> expected = {"debootstrap",
+                                                   "--foreign",
+                                                   "--keyring=/usr/share/keyrings/ubuntu-archive-keyring.gpg",
+                                                   "--force-check-gpg",
+                                                   "--arch=arm64",
+                                                   "--components=main",
+                                                   "--include=dbus,systemd-sysv",
+                                                   "noble",
+                                                   "/t",
+                                                   "https://mirror.example/ubuntu"};
         QCOMPARE(*argv, expected);
     }
 
@@ -50,15 +65,60 @@ private slots:
         QTest::addColumn<QString>("mirror");
         QTest::addColumn<QString>("package");
         QTest::addColumn<QString>("message");
-        QTest::newRow("distro") << "fedora" << "" << "minbase" << "" << "" << "unknown distribution 'fedora'";
-        QTest::newRow("release") << "debian" << "wheezy-not" << "minbase" << "" << "" << "'wheezy-not' is not a release";
-        QTest::newRow("ubuntu release on debian") << "debian" << "jammy" << "minbase" << "" << "" << "'jammy' is not a release";
-        QTest::newRow("variant") << "debian" << "" << "fat" << "" << "" << "variant 'fat'";
-        QTest::newRow("mirror scheme") << "debian" << "" << "minbase" << "ftp://x" << "" << "mirror 'ftp://x'";
-        QTest::newRow("mirror quote") << "debian" << "" << "minbase" << "http://a'b" << "" << "mirror";
-        QTest::newRow("package upper") << "debian" << "" << "minbase" << "" << "Vim" << "'Vim' is not a Debian package";
-        QTest::newRow("package option") << "debian" << "" << "minbase" << "" << "--foo" << "'--foo' is not a Debian";
-        QTest::newRow("package comma") << "debian" << "" << "minbase" << "" << "a,b" << "'a,b' is not a Debian";
+        QTest::newRow("distro") << "fedora"
+                                << ""
+                                << "minbase"
+                                << ""
+                                << ""
+                                << "unknown distribution 'fedora'";
+        QTest::newRow("release") << "debian"
+                                 << "wheezy-not"
+                                 << "minbase"
+                                 << ""
+                                 << ""
+                                 << "'wheezy-not' is not a release";
+        QTest::newRow("ubuntu release on debian") << "debian"
+                                                  << "jammy"
+                                                  << "minbase"
+                                                  << ""
+                                                  << ""
+                                                  << "'jammy' is not a release";
+        QTest::newRow("variant") << "debian"
+                                 << ""
+                                 << "fat"
+                                 << ""
+                                 << ""
+                                 << "variant 'fat'";
+        QTest::newRow("mirror scheme") << "debian"
+                                       << ""
+                                       << "minbase"
+                                       << "ftp://x"
+                                       << ""
+                                       << "mirror 'ftp://x'";
+        QTest::newRow("mirror quote") << "debian"
+                                      << ""
+                                      << "minbase"
+                                      << "http://a'b"
+                                      << ""
+                                      << "mirror";
+        QTest::newRow("package upper") << "debian"
+                                       << ""
+                                       << "minbase"
+                                       << ""
+                                       << "Vim"
+                                       << "'Vim' is not a Debian package";
+        QTest::newRow("package option") << "debian"
+                                        << ""
+                                        << "minbase"
+                                        << ""
+                                        << "--foo"
+                                        << "'--foo' is not a Debian";
+        QTest::newRow("package comma") << "debian"
+                                       << ""
+                                       << "minbase"
+                                       << ""
+                                       << "a,b"
+                                       << "'a,b' is not a Debian";
     }
 
     void refused()
@@ -69,8 +129,10 @@ private slots:
         QFETCH(QString, mirror);
         QFETCH(QString, package);
         QFETCH(QString, message);
-        DebootstrapRequest request{.distro = distro.toStdString(), .release = release.toStdString(),
-                                   .architecture = "amd64", .variant = variant.toStdString(),
+        DebootstrapRequest request{.distro = distro.toStdString(),
+                                   .release = release.toStdString(),
+                                   .architecture = "amd64",
+                                   .variant = variant.toStdString(),
                                    .mirror = mirror.toStdString()};
         if (!package.isEmpty())
             request.packages = {package.toStdString()};

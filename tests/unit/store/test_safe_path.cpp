@@ -28,7 +28,11 @@ private:
 
     static void writeText(const stdfs::path& file, const std::string& text) { std::ofstream(file) << text; }
     static void addResolverColumn() { QTest::addColumn<Resolver>("resolver"); }
-    std::string readFd(int fd) { auto text = berth::fs::readAll(fd); return text ? *text : "<read failed>"; }
+    std::string readFd(int fd)
+    {
+        auto text = berth::fs::readAll(fd);
+        return text ? *text : "<read failed>";
+    }
 
 private slots:
     void initTestCase()
@@ -61,14 +65,14 @@ private slots:
     {
         addResolverColumn();
         QTest::addColumn<QString>("path");
-        QTest::addColumn<int>("error");   // 0: opens, and reads "inside"
+        QTest::addColumn<int>("error"); // 0: opens, and reads "inside"
         const std::pair<const char*, Resolver> resolvers[] = {{"openat2", Resolver::Openat2}, {"walk", Resolver::Walk}};
         const std::pair<const char*, int> cases[] = {
-            {"etc/hostname", 0},       {"/etc/hostname", 0},      {"abs/hostname", 0},
-            {"up/etc/hostname", 0},    {"../../etc/hostname", 0}, {"/../secret", 0},
-            {"etclink", 0},            {"dir/sub/rel", 0},        {"dir/sub/../../etc/hostname", 0},
-            {"dir/climb", 0},          {"./etc/./hostname", 0},   {"loop1", ELOOP},
-            {"missing", ENOENT},       {"etc/hostname/x", ENOTDIR}, {"etclink/", ENOTDIR},
+            {"etc/hostname", 0},    {"/etc/hostname", 0},        {"abs/hostname", 0},
+            {"up/etc/hostname", 0}, {"../../etc/hostname", 0},   {"/../secret", 0},
+            {"etclink", 0},         {"dir/sub/rel", 0},          {"dir/sub/../../etc/hostname", 0},
+            {"dir/climb", 0},       {"./etc/./hostname", 0},     {"loop1", ELOOP},
+            {"missing", ENOENT},    {"etc/hostname/x", ENOTDIR}, {"etclink/", ENOTDIR},
         };
         for (const auto& [rname, resolver] : resolvers)
             for (const auto& [path, error] : cases)
@@ -116,7 +120,8 @@ private slots:
     void createThroughDanglingSymlink()
     {
         QFETCH(Resolver, resolver);
-        const std::string unique = "berth-test-created-" + std::to_string(::getpid()) + (resolver == Resolver::Walk ? "-w" : "-o");
+        const std::string unique =
+            "berth-test-created-" + std::to_string(::getpid()) + (resolver == Resolver::Walk ? "-w" : "-o");
         const stdfs::path link = m_root / ("dangling" + unique);
         stdfs::create_symlink("/tmp/" + unique, link);
         stdfs::create_directories(m_root / "tmp");
@@ -152,13 +157,14 @@ private slots:
     {
         QTest::addColumn<QString>("path");
         QTest::addColumn<int>("error");
-        QTest::addColumn<QString>("message");   // part of the error message
+        QTest::addColumn<QString>("message"); // part of the error message
         QTest::newRow("plain") << "etc/hostname" << 0 << "";
         QTest::newRow("absolute symlink re-rooted") << "abs/hostname" << 0 << "";
         QTest::newRow("dotdot that stays inside") << "dir/sub/../../etc/hostname" << 0 << "";
         QTest::newRow("symlink escapes") << "a/b" << EXDEV
                                          << "'a/b' escapes the root filesystem through symlink 'a' -> '../../x'";
-        QTest::newRow("nested symlink escapes") << "dir/climb" << EXDEV << "through symlink 'dir/climb' -> 'sub/../../../secret'";
+        QTest::newRow("nested symlink escapes")
+            << "dir/climb" << EXDEV << "through symlink 'dir/climb' -> 'sub/../../../secret'";
         QTest::newRow("path escapes") << "../secret" << EXDEV << "'../secret' escapes the root filesystem";
         QTest::newRow("relative symlink escapes") << "up/etc" << EXDEV << "symlink 'up' -> '../../..'";
         QTest::newRow("loop") << "loop1" << ELOOP << "";
@@ -193,7 +199,7 @@ private slots:
         QCOMPARE(st.st_mode & 07777, mode_t(0750));
         QVERIFY(stdfs::is_directory(m_root / "made"));
         QVERIFY(!stdfs::exists(m_top / "made"));
-        QVERIFY(berth::fs::mkdirInRoot(m_rootFd.get(), "abs/new/deep", 0750));   // already there
+        QVERIFY(berth::fs::mkdirInRoot(m_rootFd.get(), "abs/new/deep", 0750)); // already there
         auto onFile = berth::fs::mkdirInRoot(m_rootFd.get(), "etc/hostname/x", 0755);
         QVERIFY(!onFile);
         QCOMPARE(onFile.error().code, ENOTDIR);

@@ -93,8 +93,8 @@ bool readProperty(sd_bus_message* m, Observed& seen)
     const char* name = nullptr;
     char type = 0;
     const char* contents = nullptr;
-    if (sd_bus_message_read_basic(m, 's', &name) < 0 || sd_bus_message_peek_type(m, &type, &contents) < 0
-        || type != 'v' || sd_bus_message_enter_container(m, 'v', contents) < 0) {
+    if (sd_bus_message_read_basic(m, 's', &name) < 0 || sd_bus_message_peek_type(m, &type, &contents) < 0 ||
+        type != 'v' || sd_bus_message_enter_container(m, 'v', contents) < 0) {
         seen.problems.push_back("unreadable property");
         return false;
     }
@@ -123,15 +123,13 @@ void readStartTransientUnit(sd_bus_message* m, Observed& seen)
     seen.signature = sd_bus_message_get_signature(m, true);
     const char* unit = nullptr;
     const char* mode = nullptr;
-    if (sd_bus_message_read(m, "ss", &unit, &mode) < 0
-        || sd_bus_message_enter_container(m, 'a', "(sv)") < 0) {
+    if (sd_bus_message_read(m, "ss", &unit, &mode) < 0 || sd_bus_message_enter_container(m, 'a', "(sv)") < 0) {
         seen.problems.push_back("unreadable StartTransientUnit");
         return;
     }
     seen.unit = unit;
     seen.mode = mode;
-    while (readProperty(m, seen)) {
-    }
+    while (readProperty(m, seen)) {}
     if (sd_bus_message_exit_container(m) < 0)
         seen.problems.push_back("properties not closed");
     seen.auxUnits = countAux(m);
@@ -153,9 +151,9 @@ int sendJobRemoved(sd_bus* bus, const JobRemoved& signal)
 int answerStartTransientUnit(sd_bus* bus, sd_bus_message* call, const Script& script)
 {
     sd_bus_message* raw = nullptr;
-    int r = script.errorName.empty()
-        ? sd_bus_message_new_method_return(call, &raw)
-        : sd_bus_message_new_method_errorf(call, &raw, script.errorName.c_str(), "%s", script.errorMessage.c_str());
+    int r = script.errorName.empty() ? sd_bus_message_new_method_return(call, &raw)
+                                     : sd_bus_message_new_method_errorf(call, &raw, script.errorName.c_str(), "%s",
+                                                                        script.errorMessage.c_str());
     MessagePtr reply(raw);
     if (r >= 0 && script.errorName.empty())
         r = sd_bus_message_append(reply.get(), "o", script.replyJob.c_str());
@@ -185,9 +183,9 @@ bool readMachineRequest(sd_bus_message* m, MachineRequest& request)
     const char* root = nullptr;
     const void* interfaces = nullptr;
     size_t interfacesSize = 0;
-    if (sd_bus_message_read(m, "s", &name) < 0 || sd_bus_message_read_array(m, 'y', &id, &idSize) < 0
-        || sd_bus_message_read(m, "ssus", &service, &machineClass, &request.leader, &root) < 0
-        || sd_bus_message_read_array(m, 'i', &interfaces, &interfacesSize) < 0)
+    if (sd_bus_message_read(m, "s", &name) < 0 || sd_bus_message_read_array(m, 'y', &id, &idSize) < 0 ||
+        sd_bus_message_read(m, "ssus", &service, &machineClass, &request.leader, &root) < 0 ||
+        sd_bus_message_read_array(m, 'i', &interfaces, &interfacesSize) < 0)
         return false;
     request.name = name;
     const auto* bytes = static_cast<const uint8_t*>(id);

@@ -28,16 +28,16 @@ struct JobRemoved {
 // replies with the machine's object path, as machined does:
 // /org/freedesktop/machine1/machine/<name escaped by sd_bus_path_encode>.
 struct MachinedScript {
-    std::string errorName;       // an error reply instead of the path
+    std::string errorName; // an error reply instead of the path
     std::string errorMessage;
-    bool fromBusDriver = false;  // the error comes from the bus itself: no machined there
-    bool silent = false;         // never answers (a hung machined)
+    bool fromBusDriver = false; // the error comes from the bus itself: no machined there
+    bool silent = false;        // never answers (a hung machined)
 };
 
 // systemd's part of one exchange.
 struct Script {
-    std::string replyJob;        // StartTransientUnit's reply (o); unused when errorName is set
-    std::string errorName;       // an error reply instead of the job
+    std::string replyJob;  // StartTransientUnit's reply (o); unused when errorName is set
+    std::string errorName; // an error reply instead of the job
     std::string errorMessage;
     std::vector<JobRemoved> removedJobs; // JobRemoved signals sent after the reply, in order
     bool hangUpAfterReply = false;       // the bus goes away (restart) before any job ends
@@ -58,7 +58,7 @@ struct MachineRequest {
     uint32_t leader = 0;
     std::string rootDirectory;
     std::vector<int32_t> interfaces;
-    std::string replyPath;       // what the fake answered, when it did
+    std::string replyPath; // what the fake answered, when it did
 };
 
 // One (sv) of the request: the variant's signature and its value as text
@@ -71,9 +71,9 @@ struct Property {
 
 // What the client sent, in order and in detail.
 struct Observed {
-    std::vector<std::string> calls;   // "org.freedesktop.DBus.Hello", "...Manager.StartTransientUnit"
+    std::vector<std::string> calls; // "org.freedesktop.DBus.Hello", "...Manager.StartTransientUnit"
     std::vector<std::string> matchRules;
-    std::string destination;          // of StartTransientUnit
+    std::string destination; // of StartTransientUnit
     std::string path;
     std::string signature;
     std::string unit;
@@ -81,7 +81,7 @@ struct Observed {
     std::vector<std::string> propertyOrder;
     std::map<std::string, Property> properties;
     int auxUnits = -1;
-    MachineRequest machine;           // the last RegisterMachineWithNetwork
+    MachineRequest machine;            // the last RegisterMachineWithNetwork
     std::vector<std::string> problems; // what the fake could not parse or send
 };
 

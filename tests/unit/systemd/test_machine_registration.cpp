@@ -89,8 +89,8 @@ void TestMachineRegistration::checkRequest(const Observed& seen, const MachineRe
     QCOMPARE(request.path, std::string("/org/freedesktop/machine1"));
     QCOMPARE(request.signature, std::string("sayssusai"));
     QCOMPARE(request.name, machine.name);
-    const std::vector<uint8_t> id = machine.id ? std::vector<uint8_t>(machine.id->begin(), machine.id->end())
-                                               : std::vector<uint8_t>{};
+    const std::vector<uint8_t> id =
+        machine.id ? std::vector<uint8_t>(machine.id->begin(), machine.id->end()) : std::vector<uint8_t>{};
     QCOMPARE(request.id, id);
     QCOMPARE(request.service, std::string("berth"));
     QCOMPARE(request.machineClass, std::string("container"));
@@ -138,18 +138,15 @@ void TestMachineRegistration::skipped_data()
 {
     QTest::addColumn<MachinedScript>("machined");
 
-    QTest::newRow("not installed (ServiceUnknown)")
-        << machinedError(kServiceUnknown, "The name org.freedesktop.machine1 was not provided by any .service files",
-                         true);
+    QTest::newRow("not installed (ServiceUnknown)") << machinedError(
+        kServiceUnknown, "The name org.freedesktop.machine1 was not provided by any .service files", true);
     QTest::newRow("no owner (NameHasNoOwner)")
         << machinedError("org.freedesktop.DBus.Error.NameHasNoOwner",
                          "Could not activate remote peer 'org.freedesktop.machine1'.", true);
-    QTest::newRow("activation failed (Spawn.ChildExited)")
-        << machinedError("org.freedesktop.DBus.Error.Spawn.ChildExited",
-                         "Launch helper exited with unknown return code 1", true);
-    QTest::newRow("unit missing (systemd1.NoSuchUnit)")
-        << machinedError("org.freedesktop.systemd1.NoSuchUnit",
-                         "Unit dbus-org.freedesktop.machine1.service not found.", true);
+    QTest::newRow("activation failed (Spawn.ChildExited)") << machinedError(
+        "org.freedesktop.DBus.Error.Spawn.ChildExited", "Launch helper exited with unknown return code 1", true);
+    QTest::newRow("unit missing (systemd1.NoSuchUnit)") << machinedError(
+        "org.freedesktop.systemd1.NoSuchUnit", "Unit dbus-org.freedesktop.machine1.service not found.", true);
     QTest::newRow("unit masked (systemd1.UnitMasked)")
         << machinedError("org.freedesktop.systemd1.UnitMasked", "Unit systemd-machined.service is masked.", true);
 }
@@ -179,17 +176,17 @@ void TestMachineRegistration::failed_data()
     QTest::addColumn<QString>("expected"); // a part of the message
 
     const int normal = int(kTimeout.count());
-    QTest::newRow("name taken") << machinedError(kMachineExists, "Machine 'web' already exists") << normal
-                                << EEXIST << "Machine 'web' already exists (org.freedesktop.machine1.MachineExists)";
-    QTest::newRow("refused argument")
-        << machinedError("org.freedesktop.DBus.Error.InvalidArgs", "Invalid machine name") << normal << EINVAL
-        << "Invalid machine name (org.freedesktop.DBus.Error.InvalidArgs)";
+    QTest::newRow("name taken") << machinedError(kMachineExists, "Machine 'web' already exists") << normal << EEXIST
+                                << "Machine 'web' already exists (org.freedesktop.machine1.MachineExists)";
+    QTest::newRow("refused argument") << machinedError("org.freedesktop.DBus.Error.InvalidArgs", "Invalid machine name")
+                                      << normal << EINVAL
+                                      << "Invalid machine name (org.freedesktop.DBus.Error.InvalidArgs)";
     QTest::newRow("no unit for the leader")
         << machinedError("System.Error.ENXIO", "Failed to determine unit of process 4243 : No such device or address")
         << normal << ENXIO << "Failed to determine unit of process 4243";
-    QTest::newRow("access denied")
-        << machinedError("org.freedesktop.DBus.Error.AccessDenied", "Rejected send message", true) << normal
-        << EACCES << "Rejected send message";
+    QTest::newRow("access denied") << machinedError("org.freedesktop.DBus.Error.AccessDenied", "Rejected send message",
+                                                    true)
+                                   << normal << EACCES << "Rejected send message";
     QTest::newRow("no answer") << MachinedScript{{}, {}, false, true} << int(kShortTimeout.count()) << ETIMEDOUT
                                << "no answer within 300 ms";
 }

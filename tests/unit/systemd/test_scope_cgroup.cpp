@@ -64,13 +64,20 @@ void TestScopeCgroup::text_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("expected"); // empty: an error
 
-    QTest::newRow("unified wins over name=systemd") << "1:name=systemd:/b.scope\n0::/a.scope\n" << "/a.scope";
-    QTest::newRow("no trailing newline") << "0::/a.scope" << "/a.scope";
-    QTest::newRow("root only") << "0::/\n" << "/";
-    QTest::newRow("empty file") << "" << "";
-    QTest::newRow("relative path") << "0::a.scope\n" << "";
-    QTest::newRow("named other than systemd") << "1:name=elogind:/a.scope\n" << "";
-    QTest::newRow("v1 line with controllers on 0") << "0:cpu:/a.scope\n" << "";
+    QTest::newRow("unified wins over name=systemd") << "1:name=systemd:/b.scope\n0::/a.scope\n"
+                                                    << "/a.scope";
+    QTest::newRow("no trailing newline") << "0::/a.scope"
+                                         << "/a.scope";
+    QTest::newRow("root only") << "0::/\n"
+                               << "/";
+    QTest::newRow("empty file") << ""
+                                << "";
+    QTest::newRow("relative path") << "0::a.scope\n"
+                                   << "";
+    QTest::newRow("named other than systemd") << "1:name=elogind:/a.scope\n"
+                                              << "";
+    QTest::newRow("v1 line with controllers on 0") << "0:cpu:/a.scope\n"
+                                                   << "";
 }
 
 void TestScopeCgroup::text()
@@ -93,14 +100,20 @@ void TestScopeCgroup::unitName_data()
     QTest::addColumn<QString>("container");
     QTest::addColumn<QString>("expected"); // empty: EINVAL
 
-    QTest::newRow("plain") << "web" << "berth-web.scope";
-    QTest::newRow("Berth's name characters") << "a0_b.c-d" << "berth-a0_b.c-d.scope";
+    QTest::newRow("plain") << "web"
+                           << "berth-web.scope";
+    QTest::newRow("Berth's name characters") << "a0_b.c-d"
+                                             << "berth-a0_b.c-d.scope";
     QTest::newRow("longest") << QString(243, QLatin1Char('a')) << "berth-" + QString(243, QLatin1Char('a')) + ".scope";
     QTest::newRow("too long") << QString(244, QLatin1Char('a')) << "";
-    QTest::newRow("empty") << "" << "";
-    QTest::newRow("slash") << "a/b" << "";
-    QTest::newRow("space") << "a b" << "";
-    QTest::newRow("escape") << "a\\x2d" << "";
+    QTest::newRow("empty") << ""
+                           << "";
+    QTest::newRow("slash") << "a/b"
+                           << "";
+    QTest::newRow("space") << "a b"
+                           << "";
+    QTest::newRow("escape") << "a\\x2d"
+                            << "";
 }
 
 void TestScopeCgroup::unitName()

@@ -69,7 +69,7 @@ void TestSystemdScope::exchange_data()
     QTest::addColumn<Script>("script");
     QTest::addColumn<QString>("root");
     QTest::addColumn<int>("timeoutMs");
-    QTest::addColumn<int>("errorCode");   // 0: success
+    QTest::addColumn<int>("errorCode");    // 0: success
     QTest::addColumn<QString>("expected"); // the parent, or a part of the error message
 
     const auto done = jobRemoved(4711, kJob, kUnit, "done");
@@ -79,26 +79,23 @@ void TestSystemdScope::exchange_data()
                           << "machine.slice/berth-web.scope";
     QTest::newRow("done, hybrid host") << replyJob({done}) << fixtureRoot("hybrid") << normal << 0
                                        << "machine.slice/berth-web.scope";
-    QTest::newRow("another job ends first")
-        << replyJob({jobRemoved(4710, kOtherJob, "other.service", "failed"), done}) << fixtureRoot("unified")
-        << normal << 0 << "machine.slice/berth-web.scope";
-    QTest::newRow("failed") << replyJob({jobRemoved(4711, kJob, kUnit, "failed")}) << fixtureRoot("unified")
-                            << normal << EIO << "finished with result 'failed'";
+    QTest::newRow("another job ends first") << replyJob({jobRemoved(4710, kOtherJob, "other.service", "failed"), done})
+                                            << fixtureRoot("unified") << normal << 0 << "machine.slice/berth-web.scope";
+    QTest::newRow("failed") << replyJob({jobRemoved(4711, kJob, kUnit, "failed")}) << fixtureRoot("unified") << normal
+                            << EIO << "finished with result 'failed'";
     QTest::newRow("canceled") << replyJob({jobRemoved(4711, kJob, kUnit, "canceled")}) << fixtureRoot("unified")
                               << normal << EIO << "finished with result 'canceled'";
-    QTest::newRow("no JobRemoved") << replyJob({}) << fixtureRoot("unified") << shortWait << ETIMEDOUT
-                                   << "timed out";
-    QTest::newRow("only another job's JobRemoved")
-        << replyJob({jobRemoved(4710, kOtherJob, "other.service", "done")}) << fixtureRoot("unified") << shortWait
-        << ETIMEDOUT << "timed out";
-    QTest::newRow("unit exists") << Script{{}, kUnitExists, kUnitExistsMessage, {}} << fixtureRoot("unified")
-                                 << normal << EEXIST << QString::fromLatin1(kUnitExistsMessage);
+    QTest::newRow("no JobRemoved") << replyJob({}) << fixtureRoot("unified") << shortWait << ETIMEDOUT << "timed out";
+    QTest::newRow("only another job's JobRemoved") << replyJob({jobRemoved(4710, kOtherJob, "other.service", "done")})
+                                                   << fixtureRoot("unified") << shortWait << ETIMEDOUT << "timed out";
+    QTest::newRow("unit exists") << Script{{}, kUnitExists, kUnitExistsMessage, {}} << fixtureRoot("unified") << normal
+                                 << EEXIST << QString::fromLatin1(kUnitExistsMessage);
     QTest::newRow("bus gone while waiting") << Script{kJob, {}, {}, {}, true} << fixtureRoot("unified") << normal
                                             << ECONNRESET << "connection to the bus lost";
     QTest::newRow("pid not moved") << replyJob({done}) << fixtureRoot("elsewhere") << normal << EPROTO
                                    << "not in the scope";
-    QTest::newRow("scope already removed") << replyJob({done}) << fixtureRoot("deleted") << normal << ENOENT
-                                           << "was removed";
+    QTest::newRow("scope already removed")
+        << replyJob({done}) << fixtureRoot("deleted") << normal << ENOENT << "was removed";
 }
 
 void TestSystemdScope::exchange()
@@ -112,8 +109,7 @@ void TestSystemdScope::exchange()
     FakeSystemd fake(script);
     QVERIFY2(fake.client(), fake.setupError().c_str());
     const auto parent = berth::cgroup::delegatedCgroupParent(fake.client(), "web", kPid,
-                                                             std::chrono::milliseconds(timeoutMs),
-                                                             root.toStdString());
+                                                             std::chrono::milliseconds(timeoutMs), root.toStdString());
     const Observed seen = fake.finish();
 
     checkRequest(seen, "machine.slice", kUnit);
@@ -176,8 +172,8 @@ void TestSystemdScope::customSlice()
 {
     FakeSystemd fake(Script{kJob, {}, {}, {jobRemoved(4711, kJob, "berth-x.scope", "done")}});
     QVERIFY2(fake.client(), fake.setupError().c_str());
-    const auto scope = berth::cgroup::startDelegatedScope(fake.client(), "berth-x.scope", kPid, "berth.slice",
-                                                          kTimeout, fixtureRoot("custom-slice").toStdString());
+    const auto scope = berth::cgroup::startDelegatedScope(fake.client(), "berth-x.scope", kPid, "berth.slice", kTimeout,
+                                                          fixtureRoot("custom-slice").toStdString());
     const Observed seen = fake.finish();
     checkRequest(seen, "berth.slice", "berth-x.scope");
     QVERIFY2(scope.has_value(), scope ? "" : scope.error().describe().c_str());

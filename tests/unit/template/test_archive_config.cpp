@@ -43,7 +43,8 @@ CreateRequest importRequest(const std::string& name)
 
 Result<std::string> imported(const std::string& archive, const CreateRequest& request)
 {
-    return importedConfig(archive, request, newContainerConfig(request, "/var/lib/berth/containers/" + request.name + "/rootfs"));
+    return importedConfig(archive, request,
+                          newContainerConfig(request, "/var/lib/berth/containers/" + request.name + "/rootfs"));
 }
 
 } // namespace
@@ -64,10 +65,7 @@ private slots:
         QCOMPARE(config.get("lxc.net.0.ipv4.address").value_or(""), std::string("10.0.3.200/24"));
     }
 
-    void exportRefusesAnInclude()
-    {
-        QVERIFY(!exportedConfig(kStored + "lxc.include = /etc/berth/extra.conf\n"));
-    }
+    void exportRefusesAnInclude() { QVERIFY(!exportedConfig(kStored + "lxc.include = /etc/berth/extra.conf\n")); }
 
     void importKeepsTheContainersConfig()
     {

@@ -36,8 +36,10 @@ std::vector<std::string> entriesOf(const fsys::path& dir)
     return names;
 }
 
-const DebootstrapRequest kRequest{.release = "bookworm", .architecture = "amd64",
-                                  .mirror = "http://mirror.example/debian", .packages = {"systemd-sysv"}};
+const DebootstrapRequest kRequest{.release = "bookworm",
+                                  .architecture = "amd64",
+                                  .mirror = "http://mirror.example/debian",
+                                  .packages = {"systemd-sysv"}};
 
 } // namespace
 
@@ -54,7 +56,8 @@ class TestDebootstrapCache : public QObject {
     {
         const std::string path = m_dir.path().toStdString() + "/" + name;
         std::ofstream(path) << "#!/bin/sh\necho run >> '" << m_counter << "'\n"
-                            << "eval target=\\${$(($# - 1))}\n" << body;
+                            << "eval target=\\${$(($# - 1))}\n"
+                            << body;
         ::chmod(path.c_str(), 0755);
         return path;
     }
@@ -138,12 +141,14 @@ private slots:
         QVERIFY(held);
         std::atomic<bool> cancel{false};
         bool waited = false;
-        const Progress progress([&](const ProgressEvent& e) {
-            if (e.step.starts_with("Waiting for another creation")) {
-                waited = true;
-                cancel = true;
-            }
-        }, &cancel);
+        const Progress progress(
+            [&](const ProgressEvent& e) {
+                if (e.step.starts_with("Waiting for another creation")) {
+                    waited = true;
+                    cancel = true;
+                }
+            },
+            &cancel);
         auto result = ensureCachedRootfs(m_cache, kRequest, progress, optionsFor(goodDebootstrap()));
         QVERIFY(!result);
         QCOMPARE(result.error().code, ECANCELED);
@@ -168,13 +173,15 @@ private slots:
 
     void cancelLeavesNothing()
     {
-        const std::string program = fakeDebootstrap(
-            "hanging", "mkdir -p \"$target/etc\"\necho 'I: Retrieving InRelease'\nexec sleep 1000\n");
+        const std::string program =
+            fakeDebootstrap("hanging", "mkdir -p \"$target/etc\"\necho 'I: Retrieving InRelease'\nexec sleep 1000\n");
         std::atomic<bool> cancel{false};
-        const Progress progress([&](const ProgressEvent& e) {
-            if (e.logLine.starts_with("I: "))
-                cancel = true;
-        }, &cancel);
+        const Progress progress(
+            [&](const ProgressEvent& e) {
+                if (e.logLine.starts_with("I: "))
+                    cancel = true;
+            },
+            &cancel);
         auto result = ensureCachedRootfs(m_cache, kRequest, progress, optionsFor(program));
         QVERIFY(!result);
         QCOMPARE(result.error().code, ECANCELED);

@@ -29,23 +29,51 @@ private slots:
         QTest::addColumn<QString>("variant");
         QTest::addColumn<QString>("mirror");
         QTest::addColumn<QString>("packages");
-        QTest::addColumn<QString>("expected");   // argv after --arch=, joined by spaces
+        QTest::addColumn<QString>("expected"); // argv after --arch=, joined by spaces
         const QString boot = "--components=main --include=dbus,iproute2,iputils-ping,procps,sudo,systemd-sysv";
-        QTest::newRow("debian defaults") << "debian" << "" << "" << "" << ""
+        QTest::newRow("debian defaults") << "debian"
+                                         << ""
+                                         << ""
+                                         << ""
+                                         << ""
                                          << "--variant=minbase " + boot + " bookworm /t http://deb.debian.org/debian";
-        QTest::newRow("ubuntu defaults") << "ubuntu" << "" << "" << "" << ""
+        QTest::newRow("ubuntu defaults") << "ubuntu"
+                                         << ""
+                                         << ""
+                                         << ""
+                                         << ""
                                          << "--variant=minbase " + boot + " jammy /t http://archive.ubuntu.com/ubuntu";
-        QTest::newRow("release") << "debian" << "trixie" << "minbase" << "" << ""
+        QTest::newRow("release") << "debian"
+                                 << "trixie"
+                                 << "minbase"
+                                 << ""
+                                 << ""
                                  << "--variant=minbase " + boot + " trixie /t http://deb.debian.org/debian";
-        QTest::newRow("variant default") << "debian" << "bookworm" << "default" << "" << ""
-                                         << boot + " bookworm /t http://deb.debian.org/debian";
-        QTest::newRow("variant buildd") << "ubuntu" << "noble" << "buildd" << "" << ""
+        QTest::newRow("variant default") << "debian"
+                                         << "bookworm"
+                                         << "default"
+                                         << ""
+                                         << "" << boot + " bookworm /t http://deb.debian.org/debian";
+        QTest::newRow("variant buildd") << "ubuntu"
+                                        << "noble"
+                                        << "buildd"
+                                        << ""
+                                        << ""
                                         << "--variant=buildd " + boot + " noble /t http://archive.ubuntu.com/ubuntu";
-        QTest::newRow("mirror") << "debian" << "bookworm" << "minbase" << "https://ftp.example.org/debian" << ""
+        QTest::newRow("mirror") << "debian"
+                                << "bookworm"
+                                << "minbase"
+                                << "https://ftp.example.org/debian"
+                                << ""
                                 << "--variant=minbase " + boot + " bookworm /t https://ftp.example.org/debian";
         QTest::newRow("packages, sorted, duplicates once")
-            << "debian" << "" << "minbase" << "" << "vim, less curl,dbus"
-            << "--variant=minbase --components=main --include=curl,dbus,iproute2,iputils-ping,less,procps,sudo,systemd-sysv,vim bookworm /t "
+            << "debian"
+            << ""
+            << "minbase"
+            << ""
+            << "vim, less curl,dbus"
+            << "--variant=minbase --components=main "
+               "--include=curl,dbus,iproute2,iputils-ping,less,procps,sudo,systemd-sysv,vim bookworm /t "
                "http://deb.debian.org/debian";
     }
 
@@ -58,16 +86,20 @@ private slots:
         QFETCH(QString, packages);
         QFETCH(QString, expected);
         TemplateOptions options;
-        for (auto [key, value] : {std::pair{"release", release}, {"variant", variant}, {"mirror", mirror},
-                                  {"packages", packages}, {"root-password", QString("secret")}})
+        for (auto [key, value] : {std::pair{"release", release},
+                                  {"variant", variant},
+                                  {"mirror", mirror},
+                                  {"packages", packages},
+                                  {"root-password", QString("secret")}})
             if (!value.isEmpty())
                 options[key] = value.toStdString();
         DebootstrapRequest request = debootstrapRequestOf(distro.toStdString(), options);
         request.architecture = "amd64";
         auto argv = debootstrapArguments(request, "/t");
         QVERIFY2(argv, argv ? "" : argv.error().message.c_str());
-        std::vector<std::string> want = {"debootstrap", "--foreign", "--keyring=" + defaultKeyring(distro.toStdString()),
-                                         "--force-check-gpg", "--arch=amd64"};
+        std::vector<std::string> want = {"debootstrap", "--foreign",
+                                         "--keyring=" + defaultKeyring(distro.toStdString()), "--force-check-gpg",
+                                         "--arch=amd64"};
         for (std::string& word : words(expected))
             want.push_back(std::move(word));
         QCOMPARE(*argv, want);
@@ -84,7 +116,8 @@ private slots:
     void cacheKeyFollowsPackages()
     {
         auto plain = normalizedRequest(debootstrapRequestOf("debian", {{"release", "bookworm"}}));
-        auto withVim = normalizedRequest(debootstrapRequestOf("debian", {{"release", "bookworm"}, {"packages", "vim"}}));
+        auto withVim =
+            normalizedRequest(debootstrapRequestOf("debian", {{"release", "bookworm"}, {"packages", "vim"}}));
         auto ubuntu = normalizedRequest(debootstrapRequestOf("ubuntu", {}));
         QVERIFY(plain && withVim && ubuntu);
         QVERIFY(cacheKey(*plain).starts_with("debian-bookworm-minbase-"));
@@ -100,8 +133,10 @@ private slots:
     {
         QTest::addColumn<QString>("distro");
         QTest::addColumn<QString>("keyring");
-        QTest::newRow("debian") << "debian" << "/usr/share/keyrings/debian-archive-keyring.gpg";
-        QTest::newRow("ubuntu") << "ubuntu" << "/usr/share/keyrings/ubuntu-archive-keyring.gpg";
+        QTest::newRow("debian") << "debian"
+                                << "/usr/share/keyrings/debian-archive-keyring.gpg";
+        QTest::newRow("ubuntu") << "ubuntu"
+                                << "/usr/share/keyrings/ubuntu-archive-keyring.gpg";
     }
 
     void signaturesAlwaysChecked()
@@ -136,8 +171,8 @@ private slots:
     void cacheKeyFollowsEveryField_data()
     {
         QTest::addColumn<QString>("field");
-        for (const char* field : {"distro", "release", "variant", "architecture", "mirror", "components", "packages",
-                                  "keyring"})
+        for (const char* field :
+             {"distro", "release", "variant", "architecture", "mirror", "components", "packages", "keyring"})
             QTest::newRow(field) << field;
     }
 
@@ -173,7 +208,7 @@ private slots:
         auto b = normalizedRequest(changed);
         QVERIFY2(a && b, (a ? b : a).error().message.c_str());
         QVERIFY(cacheKey(*a) != cacheKey(*b));
-        QCOMPARE(cacheKey(*a), cacheKey(*normalizedRequest(base)));   // stable
+        QCOMPARE(cacheKey(*a), cacheKey(*normalizedRequest(base))); // stable
         // The default mirror, keyring and components written out make the same key.
         DebootstrapRequest explicitDefaults = base;
         explicitDefaults.mirror = defaultMirror("debian");

@@ -12,20 +12,33 @@ private slots:
     void singleLine_data()
     {
         QTest::addColumn<QString>("line");
-        QTest::addColumn<QString>("step");   // empty: the line says nothing new
-        QTest::newRow("retrieving") << "I: Retrieving adduser 3.134" << "Downloading packages";
-        QTest::newRow("retrieving index") << "I: Retrieving InRelease " << "Downloading packages";
-        QTest::newRow("validating") << "I: Validating apt 2.6.1" << "Downloading packages";
-        QTest::newRow("extracting") << "I: Extracting base-files..." << "Extracting packages";
-        QTest::newRow("unpacking") << "I: Unpacking required packages..." << "Unpacking packages";
-        QTest::newRow("configuring") << "I: Configuring libc-bin..." << "Configuring packages";
-        QTest::newRow("done") << "I: Base system installed successfully." << "Base system installed";
-        QTest::newRow("checking") << "I: Checking Release signature" << "";
-        QTest::newRow("valid signature") << "I: Valid Release signature (key id 4D64)" << "";
-        QTest::newRow("verb inside a word") << "I: Retrievingfoo" << "";
-        QTest::newRow("warning") << "W: Cannot check Release signature" << "";
-        QTest::newRow("not a debootstrap line") << "Retrieving adduser" << "";
-        QTest::newRow("empty") << "" << "";
+        QTest::addColumn<QString>("step"); // empty: the line says nothing new
+        QTest::newRow("retrieving") << "I: Retrieving adduser 3.134"
+                                    << "Downloading packages";
+        QTest::newRow("retrieving index") << "I: Retrieving InRelease "
+                                          << "Downloading packages";
+        QTest::newRow("validating") << "I: Validating apt 2.6.1"
+                                    << "Downloading packages";
+        QTest::newRow("extracting") << "I: Extracting base-files..."
+                                    << "Extracting packages";
+        QTest::newRow("unpacking") << "I: Unpacking required packages..."
+                                   << "Unpacking packages";
+        QTest::newRow("configuring") << "I: Configuring libc-bin..."
+                                     << "Configuring packages";
+        QTest::newRow("done") << "I: Base system installed successfully."
+                              << "Base system installed";
+        QTest::newRow("checking") << "I: Checking Release signature"
+                                  << "";
+        QTest::newRow("valid signature") << "I: Valid Release signature (key id 4D64)"
+                                         << "";
+        QTest::newRow("verb inside a word") << "I: Retrievingfoo"
+                                            << "";
+        QTest::newRow("warning") << "W: Cannot check Release signature"
+                                 << "";
+        QTest::newRow("not a debootstrap line") << "Retrieving adduser"
+                                                << "";
+        QTest::newRow("empty") << ""
+                               << "";
     }
 
     void singleLine()
@@ -52,13 +65,16 @@ private slots:
             lines << QString("I: Retrieving p%1 1.0").arg(i) << QString("I: Validating p%1 1.0").arg(i);
         for (int i = 0; i < 90; ++i)
             lines << QString("I: Extracting p%1...").arg(i);
-        lines << "I: Installing core packages..." << "I: Unpacking required packages...";
+        lines << "I: Installing core packages..."
+              << "I: Unpacking required packages...";
         for (int i = 0; i < 100; ++i)
             lines << QString("I: Unpacking p%1...").arg(i);
         for (int i = 0; i < 100; ++i)
             lines << QString("I: Configuring p%1...").arg(i);
         // debootstrap retrieves again for the base packages: no step back.
-        lines << "I: Retrieving late 1.0" << "I: Configuring late..." << "I: Base system installed successfully.";
+        lines << "I: Retrieving late 1.0"
+              << "I: Configuring late..."
+              << "I: Base system installed successfully.";
         DebootstrapProgressParser parser;
         double last = 0;
         QStringList steps;

@@ -49,10 +49,11 @@ class TestDebootstrapRun : public QObject {
 private slots:
     void linesInOrder()
     {
-        const std::string program = script("lines", "echo 'I: one'\nprintf 'two\\r\\n' >&2\necho\nprintf three\nexit 3\n");
+        const std::string program =
+            script("lines", "echo 'I: one'\nprintf 'two\\r\\n' >&2\necho\nprintf three\nexit 3\n");
         std::vector<std::string> lines;
-        auto status = runLogged({program}, {}, [&](std::string_view line) { lines.emplace_back(line); },
-                                unprivileged());
+        auto status = runLogged(
+            {program}, {}, [&](std::string_view line) { lines.emplace_back(line); }, unprivileged());
         QVERIFY2(status, status ? "" : status.error().message.c_str());
         QVERIFY(WIFEXITED(*status));
         QCOMPARE(WEXITSTATUS(*status), 3);
@@ -63,8 +64,9 @@ private slots:
     {
         const std::string program = script("args", "for a in \"$@\"; do echo \"[$a]\"; done\n");
         std::vector<std::string> lines;
-        auto status = runLogged({program, "a b", "$HOME", "'q'"}, {},
-                                [&](std::string_view line) { lines.emplace_back(line); }, unprivileged());
+        auto status = runLogged(
+            {program, "a b", "$HOME", "'q'"}, {}, [&](std::string_view line) { lines.emplace_back(line); },
+            unprivileged());
         QVERIFY(status);
         QCOMPARE(lines, (std::vector<std::string>{"[a b]", "[$HOME]", "['q']"}));
     }
@@ -74,8 +76,8 @@ private slots:
         qputenv("BERTH_TEST_CANARY", "leaked");
         const std::string program = script("env", "read x; echo \"input[$x]\"\n/usr/bin/env\n");
         std::vector<std::string> lines;
-        auto status = runLogged({program}, {}, [&](std::string_view line) { lines.emplace_back(line); },
-                                unprivileged());
+        auto status = runLogged(
+            {program}, {}, [&](std::string_view line) { lines.emplace_back(line); }, unprivileged());
         QVERIFY(status);
         QCOMPARE(lines.front(), std::string("input[]"));
         auto has = [&](const std::string& line) { return std::find(lines.begin(), lines.end(), line) != lines.end(); };
@@ -92,12 +94,15 @@ private slots:
         std::atomic<bool> cancel{false};
         pid_t child = 0;
         const Progress progress([](const ProgressEvent&) {}, &cancel);
-        auto status = runLogged({program}, progress, [&](std::string_view line) {
-            if (line.starts_with("child "))
-                std::from_chars(line.data() + 6, line.data() + line.size(), child);
-            if (line.starts_with("I: "))
-                cancel = true;
-        }, unprivileged());
+        auto status = runLogged(
+            {program}, progress,
+            [&](std::string_view line) {
+                if (line.starts_with("child "))
+                    std::from_chars(line.data() + 6, line.data() + line.size(), child);
+                if (line.starts_with("I: "))
+                    cancel = true;
+            },
+            unprivileged());
         QVERIFY(!status);
         QCOMPARE(status.error().code, ECANCELED);
         QVERIFY(child > 0);
@@ -115,12 +120,13 @@ private slots:
 
     void missingProgram()
     {
-        auto status = runLogged({m_dir.path().toStdString() + "/nothing-here"}, {}, [](std::string_view) {},
-                                unprivileged());
+        auto status = runLogged(
+            {m_dir.path().toStdString() + "/nothing-here"}, {}, [](std::string_view) {}, unprivileged());
         QVERIFY(status);
         QVERIFY(WIFEXITED(*status));
         QCOMPARE(WEXITSTATUS(*status), 127);
-        auto relative = runLogged({"debootstrap"}, {}, [](std::string_view) {}, unprivileged());
+        auto relative = runLogged(
+            {"debootstrap"}, {}, [](std::string_view) {}, unprivileged());
         QVERIFY(!relative);
         QCOMPARE(relative.error().code, EINVAL);
     }

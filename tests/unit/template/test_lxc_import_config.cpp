@@ -23,15 +23,17 @@ std::string baseConfig(const std::string& network)
     if (network.empty())
         text += "lxc.net.0.type = empty\n";
     else
-        text += "lxc.net.0.type = veth\nlxc.net.0.link = " + network + "\nlxc.net.0.name = eth0\nlxc.net.0.flags = up\n";
+        text +=
+            "lxc.net.0.type = veth\nlxc.net.0.link = " + network + "\nlxc.net.0.name = eth0\nlxc.net.0.flags = up\n";
     return text + "berth.kind = system\nlxc.init.cmd = /sbin/init\n";
 }
 
 // berthbr0 and br1 are Berth's bridges here; lxcbr0 is LXC's.
 LxcImportTarget target(const std::string& network = {}, const std::string& hostname = {})
 {
-    return {"new", hostname, kNewRootfs, baseConfig(network), !network.empty(),
-            [](std::string_view link) { return link == "berthbr0" || link == "br1"; }};
+    return {"new", hostname, kNewRootfs, baseConfig(network), !network.empty(), [](std::string_view link) {
+                return link == "berthbr0" || link == "br1";
+            }};
 }
 
 Result<LxcImportPlan> convert(const std::string& text, const std::string& dir = "/var/lib/lxc/old",
@@ -66,14 +68,22 @@ private slots:
     {
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("value");
-        QTest::newRow("arch, unknown to Berth") << "lxc.arch" << "linux64";
-        QTest::newRow("halt signal") << "lxc.signal.halt" << "SIGUSR1";
-        QTest::newRow("reboot signal") << "lxc.signal.reboot" << "SIGTERM";
-        QTest::newRow("autodev") << "lxc.autodev" << "1";
-        QTest::newRow("ttys") << "lxc.tty.max" << "5";
-        QTest::newRow("ptys") << "lxc.pty.max" << "1";
-        QTest::newRow("capabilities") << "lxc.cap.drop" << "sys_module mac_admin mac_override sys_time";
-        QTest::newRow("mount.auto of the container") << "lxc.mount.auto" << "cgroup:mixed proc:mixed sys:ro";
+        QTest::newRow("arch, unknown to Berth") << "lxc.arch"
+                                                << "linux64";
+        QTest::newRow("halt signal") << "lxc.signal.halt"
+                                     << "SIGUSR1";
+        QTest::newRow("reboot signal") << "lxc.signal.reboot"
+                                       << "SIGTERM";
+        QTest::newRow("autodev") << "lxc.autodev"
+                                 << "1";
+        QTest::newRow("ttys") << "lxc.tty.max"
+                              << "5";
+        QTest::newRow("ptys") << "lxc.pty.max"
+                              << "1";
+        QTest::newRow("capabilities") << "lxc.cap.drop"
+                                      << "sys_module mac_admin mac_override sys_time";
+        QTest::newRow("mount.auto of the container") << "lxc.mount.auto"
+                                                     << "cgroup:mixed proc:mixed sys:ro";
         QTest::newRow("last mount entry") << "lxc.mount.entry"
                                           << "/sys/kernel/security sys/kernel/security none ro,bind,optional 0 0";
     }
@@ -89,9 +99,9 @@ private slots:
     {
         auto plan = convert(test::kLxcBusyboxConfig);
         QVERIFY2(plan, plan ? "" : plan.error().message.c_str());
-        for (const char* line : {"# Template used to create this container: /usr/share/lxc/templates/lxc-busybox\n",
-                                 "#lxc.apparmor.profile = unconfined\n",
-                                 "lxc.mount.entry = shm dev/shm tmpfs defaults,create=dir 0 0\n"})
+        for (const char* line :
+             {"# Template used to create this container: /usr/share/lxc/templates/lxc-busybox\n",
+              "#lxc.apparmor.profile = unconfined\n", "lxc.mount.entry = shm dev/shm tmpfs defaults,create=dir 0 0\n"})
             QVERIFY2(plan->config.find(line) != std::string::npos, line);
         QCOMPARE(converted(test::kLxcBusyboxConfig).getAll("lxc.mount.entry").size(), std::size_t(3));
     }
@@ -138,8 +148,9 @@ private slots:
                                  "lxc.rootfs.mount = /usr/lib/x86_64-linux-gnu/lxc/rootfs\n";
         const Config config = converted(text);
         for (const ConfigEntry& entry : config.allEntries())
-            QVERIFY2(!entry.key.starts_with("lxc.hook.") && entry.key != "lxc.seccomp.profile"
-                         && entry.key != "lxc.rootfs.mount", entry.key.c_str());
+            QVERIFY2(!entry.key.starts_with("lxc.hook.") && entry.key != "lxc.seccomp.profile" &&
+                         entry.key != "lxc.rootfs.mount",
+                     entry.key.c_str());
         QVERIFY(config.get("lxc.rootfs.path"));
     }
 
@@ -148,7 +159,7 @@ private slots:
     void apparmorProfileKeptWithAWarning()
     {
         const Config config = converted("lxc.apparmor.profile = generated\nlxc.apparmor.allow_nesting = 0\n"
-                                         "lxc.rootfs.path = dir:/var/lib/lxc/old/rootfs\n");
+                                        "lxc.rootfs.path = dir:/var/lib/lxc/old/rootfs\n");
         QCOMPARE(valueOr(config, "lxc.apparmor.profile"), std::string("generated"));
         auto spec = ContainerSpec::fromConfig(config);
         QVERIFY2(spec, spec ? "" : spec.error().message.c_str());
@@ -163,16 +174,45 @@ private slots:
         QTest::addColumn<QString>("hostname");
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("value");
-        QTest::newRow("hostname is the new name") << "" << "" << "lxc.uts.name" << "new";
-        QTest::newRow("requested hostname") << "" << "web1" << "lxc.uts.name" << "web1";
-        QTest::newRow("rootfs") << "" << "" << "lxc.rootfs.path" << QString::fromStdString("dir:" + kNewRootfs);
-        QTest::newRow("kind") << "" << "" << "berth.kind" << "system";
-        QTest::newRow("origin") << "" << "" << "berth.imported-from" << "old";
-        QTest::newRow("no network") << "" << "" << "lxc.net.0.type" << "empty";
-        QTest::newRow("no network, no link") << "" << "" << "lxc.net.0.link" << "<unset>";
-        QTest::newRow("Berth's bridge") << "berthbr0" << "" << "lxc.net.0.link" << "berthbr0";
-        QTest::newRow("veth to it") << "berthbr0" << "" << "lxc.net.0.type" << "veth";
-        QTest::newRow("no hwaddr") << "berthbr0" << "" << "lxc.net.0.hwaddr" << "<unset>";
+        QTest::newRow("hostname is the new name") << ""
+                                                  << ""
+                                                  << "lxc.uts.name"
+                                                  << "new";
+        QTest::newRow("requested hostname") << ""
+                                            << "web1"
+                                            << "lxc.uts.name"
+                                            << "web1";
+        QTest::newRow("rootfs") << ""
+                                << ""
+                                << "lxc.rootfs.path" << QString::fromStdString("dir:" + kNewRootfs);
+        QTest::newRow("kind") << ""
+                              << ""
+                              << "berth.kind"
+                              << "system";
+        QTest::newRow("origin") << ""
+                                << ""
+                                << "berth.imported-from"
+                                << "old";
+        QTest::newRow("no network") << ""
+                                    << ""
+                                    << "lxc.net.0.type"
+                                    << "empty";
+        QTest::newRow("no network, no link") << ""
+                                             << ""
+                                             << "lxc.net.0.link"
+                                             << "<unset>";
+        QTest::newRow("Berth's bridge") << "berthbr0"
+                                        << ""
+                                        << "lxc.net.0.link"
+                                        << "berthbr0";
+        QTest::newRow("veth to it") << "berthbr0"
+                                    << ""
+                                    << "lxc.net.0.type"
+                                    << "veth";
+        QTest::newRow("no hwaddr") << "berthbr0"
+                                   << ""
+                                   << "lxc.net.0.hwaddr"
+                                   << "<unset>";
     }
     void rewritten()
     {
@@ -201,8 +241,10 @@ private slots:
         QVERIFY2(plan, plan ? "" : plan.error().message.c_str());
         auto config = Config::parse(plan->config);
         QVERIFY(config);
-        for (const auto& [key, value] : {std::pair{"lxc.net.0.type", "veth"}, {"lxc.net.0.link", "br1"},
-                                         {"lxc.net.0.flags", "up"}, {"lxc.net.0.name", "eth0"},
+        for (const auto& [key, value] : {std::pair{"lxc.net.0.type", "veth"},
+                                         {"lxc.net.0.link", "br1"},
+                                         {"lxc.net.0.flags", "up"},
+                                         {"lxc.net.0.name", "eth0"},
                                          {"lxc.net.0.hwaddr", "00:16:3e:5a:7c:01"},
                                          {"lxc.net.0.ipv4.address", "10.0.3.200/24"},
                                          {"lxc.net.0.ipv4.gateway", "10.0.3.1"}})
@@ -218,10 +260,12 @@ private slots:
         QCOMPARE(notes.size(), 4);
         QCOMPARE(notes[0], QStringLiteral("config:9: lxc.net.0.ipv6.address = 'fd00::2/64' is not imported "
                                           "(Berth has no such network key)"));
-        QVERIFY2(notes[1].startsWith("lxc.net.0.hwaddr 00:16:3e:5a:7c:01 is the LXC container's"), qPrintable(notes[1]));
+        QVERIFY2(notes[1].startsWith("lxc.net.0.hwaddr 00:16:3e:5a:7c:01 is the LXC container's"),
+                 qPrintable(notes[1]));
         QVERIFY2(notes[2].startsWith("lxc.net.1 is not imported: a veth on 'lxcbr0', which is not a Berth bridge"),
                  qPrintable(notes[2]));
-        QVERIFY2(notes[3].startsWith("lxc.net.2 is not imported: type 'phys' cannot be imported"), qPrintable(notes[3]));
+        QVERIFY2(notes[3].startsWith("lxc.net.2 is not imported: type 'phys' cannot be imported"),
+                 qPrintable(notes[3]));
         QVERIFY(plan->config.starts_with("# lxc-import: config:9: lxc.net.0.ipv6.address"));
     }
 
@@ -235,7 +279,8 @@ private slots:
                  plan->notes.front().c_str());
         auto asked = convert(test::kLxcBusyboxConfig, "/var/lib/lxc/old", target("berthbr0"));
         QVERIFY(asked);
-        QCOMPARE(asked->notes, std::vector<std::string>{"the LXC network (lxc.net.*) is replaced by the network asked for"});
+        QCOMPARE(asked->notes,
+                 std::vector<std::string>{"the LXC network (lxc.net.*) is replaced by the network asked for"});
     }
 
     // common.conf set lxc.mount.auto; without it Berth's default applies.
@@ -250,12 +295,24 @@ private slots:
         QTest::addColumn<QString>("rootfs");
         QTest::addColumn<QString>("directory");
         QTest::addColumn<QString>("inDirectory");
-        QTest::newRow("as LXC wrote it") << "dir:/var/lib/lxc/old/rootfs" << "/var/lib/lxc/old" << "rootfs";
-        QTest::newRow("trailing slash") << "dir:/var/lib/lxc/old/rootfs/" << "/var/lib/lxc/old/" << "rootfs";
-        QTest::newRow("plain path") << "/var/lib/lxc/old/rootfs" << "/var/lib/lxc/old" << "rootfs";
-        QTest::newRow("directory moved") << "dir:/var/lib/lxc/old/rootfs" << "/srv/backup/old" << "rootfs";
-        QTest::newRow("other lxcpath, nested") << "dir:/data/lxc/old/fs/root" << "/tmp/x/old" << "fs/root";
-        QTest::newRow("unset: LXC's default") << "" << "/var/lib/lxc/old" << "rootfs";
+        QTest::newRow("as LXC wrote it") << "dir:/var/lib/lxc/old/rootfs"
+                                         << "/var/lib/lxc/old"
+                                         << "rootfs";
+        QTest::newRow("trailing slash") << "dir:/var/lib/lxc/old/rootfs/"
+                                        << "/var/lib/lxc/old/"
+                                        << "rootfs";
+        QTest::newRow("plain path") << "/var/lib/lxc/old/rootfs"
+                                    << "/var/lib/lxc/old"
+                                    << "rootfs";
+        QTest::newRow("directory moved") << "dir:/var/lib/lxc/old/rootfs"
+                                         << "/srv/backup/old"
+                                         << "rootfs";
+        QTest::newRow("other lxcpath, nested") << "dir:/data/lxc/old/fs/root"
+                                               << "/tmp/x/old"
+                                               << "fs/root";
+        QTest::newRow("unset: LXC's default") << ""
+                                              << "/var/lib/lxc/old"
+                                              << "rootfs";
     }
     void rootfsLocation()
     {
@@ -286,10 +343,10 @@ private slots:
         QTest::addColumn<QString>("line");
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("message");
-        QTest::newRow("rootfs elsewhere") << "lxc.rootfs.path = dir:/srv/other/rootfs" << EINVAL
-                                          << "rootfs outside the container directory";
-        QTest::newRow("rootfs is the directory") << "lxc.rootfs.path = dir:/var/lib/lxc/old" << EINVAL
-                                                 << "rootfs outside the container directory";
+        QTest::newRow("rootfs elsewhere")
+            << "lxc.rootfs.path = dir:/srv/other/rootfs" << EINVAL << "rootfs outside the container directory";
+        QTest::newRow("rootfs is the directory")
+            << "lxc.rootfs.path = dir:/var/lib/lxc/old" << EINVAL << "rootfs outside the container directory";
         QTest::newRow("rootfs climbs out") << "lxc.rootfs.path = /var/lib/lxc/old/../x/rootfs" << EINVAL << "'..'";
         QTest::newRow("btrfs rootfs") << "lxc.rootfs.path = btrfs:/var/lib/lxc/old/rootfs" << EOPNOTSUPP
                                       << "rootfs type 'btrfs'";
@@ -317,8 +374,9 @@ private slots:
         QFETCH(QString, line);
         QFETCH(int, code);
         QFETCH(QString, message);
-        const std::string text = line.toStdString() + "\n"
-            + (line.startsWith("lxc.rootfs.path") ? "" : "lxc.rootfs.path = dir:/var/lib/lxc/old/rootfs\n");
+        const std::string text =
+            line.toStdString() + "\n" +
+            (line.startsWith("lxc.rootfs.path") ? "" : "lxc.rootfs.path = dir:/var/lib/lxc/old/rootfs\n");
         auto plan = convert(text);
         QVERIFY2(!plan, "the config was accepted");
         QVERIFY2(QString::fromStdString(plan.error().message).contains(message), plan.error().message.c_str());

@@ -7,7 +7,8 @@
 
 namespace berth::test {
 
-inline const std::string kLxcBusyboxConfig = R"(# Template used to create this container: /usr/share/lxc/templates/lxc-busybox
+inline const std::string kLxcBusyboxConfig =
+    R"(# Template used to create this container: /usr/share/lxc/templates/lxc-busybox
 # Parameters passed to the template:
 # For additional config options, please look at lxc.container.conf(5)
 

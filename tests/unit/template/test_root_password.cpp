@@ -43,21 +43,19 @@ private slots:
     {
         QTest::addColumn<QString>("shadow");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("debootstrap's locked root")
-            << "root:*:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n"
-            << "root:HASH:20000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n";
-        QTest::newRow("root not first")
-            << "daemon:*:19000:0:99999:7:::\nroot:!:19000:0:99999:7:::\n"
-            << "daemon:*:19000:0:99999:7:::\nroot:HASH:20000:0:99999:7:::\n";
-        QTest::newRow("no final newline") << "root:*:1::::::" << "root:HASH:20000::::::";
+        QTest::newRow("debootstrap's locked root") << "root:*:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n"
+                                                   << "root:HASH:20000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n";
+        QTest::newRow("root not first") << "daemon:*:19000:0:99999:7:::\nroot:!:19000:0:99999:7:::\n"
+                                        << "daemon:*:19000:0:99999:7:::\nroot:HASH:20000:0:99999:7:::\n";
+        QTest::newRow("no final newline") << "root:*:1::::::"
+                                          << "root:HASH:20000::::::";
         QTest::newRow("a user named rootless is not root")
             << "rootless:*:1:0:99999:7:::\nroot:*:1:0:99999:7:::\n"
             << "rootless:*:1:0:99999:7:::\nroot:HASH:20000:0:99999:7:::\n";
-        QTest::newRow("only the first root line")
-            << "root:*:1:0:99999:7:::\nroot:*:1:0:99999:7:::\n"
-            << "root:HASH:20000:0:99999:7:::\nroot:*:1:0:99999:7:::\n";
-        QTest::newRow("comments and blank lines kept")
-            << "# c\n\nroot:*:1:0:99999:7:::\n" << "# c\n\nroot:HASH:20000:0:99999:7:::\n";
+        QTest::newRow("only the first root line") << "root:*:1:0:99999:7:::\nroot:*:1:0:99999:7:::\n"
+                                                  << "root:HASH:20000:0:99999:7:::\nroot:*:1:0:99999:7:::\n";
+        QTest::newRow("comments and blank lines kept") << "# c\n\nroot:*:1:0:99999:7:::\n"
+                                                       << "# c\n\nroot:HASH:20000:0:99999:7:::\n";
     }
 
     void shadowEdit()
@@ -91,7 +89,7 @@ private slots:
         QVERIFY(!verifies("wrong horse", *hash));
         auto other = hashPassword("correct horse");
         QVERIFY(other);
-        QVERIFY(*other != *hash);   // a fresh salt each time
+        QVERIFY(*other != *hash); // a fresh salt each time
     }
 
     // Copy (one tree) and snapshot (read the lower, write the upper).
@@ -107,7 +105,8 @@ private slots:
         QFETCH(bool, separateUpper);
         QTemporaryDir tmp;
         const std::filesystem::path lower = tmp.path().toStdString() + "/lower";
-        const std::filesystem::path upper = separateUpper ? std::filesystem::path(tmp.path().toStdString() + "/upper") : lower;
+        const std::filesystem::path upper =
+            separateUpper ? std::filesystem::path(tmp.path().toStdString() + "/upper") : lower;
         std::filesystem::create_directories(lower / "etc");
         std::filesystem::create_directories(upper / "etc");
         const std::string original = "root:*:19000:0:99999:7:::\nbin:*:19000:0:99999:7:::\n";

@@ -17,9 +17,15 @@ private slots:
         const std::string after = std::to_string(kStageIdBase + kStageIdCount);
         const std::string passwd = "root:x:0:0:root:/root:/bin/bash\n"
                                    "nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n"
-                                   "squatter:x:" + first + ":100::/:/bin/sh\n"
-                                   "next:x:" + after + ":100::/:/bin/sh\n"
-                                   "broken:x:" + first + "x:100::/:/bin/sh\n"
+                                   "squatter:x:" +
+                                   first +
+                                   ":100::/:/bin/sh\n"
+                                   "next:x:" +
+                                   after +
+                                   ":100::/:/bin/sh\n"
+                                   "broken:x:" +
+                                   first +
+                                   "x:100::/:/bin/sh\n"
                                    "short:x\n";
         const std::string group = "root:x:0:\nlastgroup:x:" + last + ":\nempty::" + "\n";
         QCOMPARE(accountsInStageBlock(passwd, group), (std::vector<std::string>{"squatter", "lastgroup"}));

@@ -54,7 +54,7 @@ private slots:
                     given[option.key] = option.defaultValue;
                 QVERIFY2(validateTemplateOptions(info, given), option.key.c_str());
             }
-            QVERIFY2(files <= 1, info.name.c_str());   // one inputFd per request
+            QVERIFY2(files <= 1, info.name.c_str()); // one inputFd per request
         }
         QCOMPARE(findTemplate("oci")->defaultKind, ContainerKind::Application);
         QCOMPARE(findTemplate("debian")->defaultKind, ContainerKind::System);
@@ -67,20 +67,30 @@ private slots:
         QTest::addColumn<TemplateOptions>("expected");
         QTest::newRow("busybox, nothing") << "busybox" << TemplateOptions{} << TemplateOptions{};
         QTest::newRow("debian defaults") << "debian" << TemplateOptions{}
-            << TemplateOptions{{"release", "bookworm"}, {"variant", "minbase"},
-                               {"mirror", "http://deb.debian.org/debian"}, {"snapshot", "false"}};
+                                         << TemplateOptions{{"release", "bookworm"},
+                                                            {"variant", "minbase"},
+                                                            {"mirror", "http://deb.debian.org/debian"},
+                                                            {"snapshot", "false"}};
         QTest::newRow("debian chosen") << "debian"
-            << TemplateOptions{{"release", "trixie"}, {"packages", "vim,less"}, {"root-password", "s3cret x"},
-                               {"snapshot", "yes"}}
-            << TemplateOptions{{"release", "trixie"}, {"variant", "minbase"}, {"mirror", "http://deb.debian.org/debian"},
-                               {"packages", "vim,less"}, {"root-password", "s3cret x"}, {"snapshot", "true"}};
+                                       << TemplateOptions{{"release", "trixie"},
+                                                          {"packages", "vim,less"},
+                                                          {"root-password", "s3cret x"},
+                                                          {"snapshot", "yes"}}
+                                       << TemplateOptions{{"release", "trixie"},
+                                                          {"variant", "minbase"},
+                                                          {"mirror", "http://deb.debian.org/debian"},
+                                                          {"packages", "vim,less"},
+                                                          {"root-password", "s3cret x"},
+                                                          {"snapshot", "true"}};
         QTest::newRow("ubuntu default release") << "ubuntu" << TemplateOptions{{"variant", "default"}}
-            << TemplateOptions{{"release", "jammy"}, {"variant", "default"},
-                               {"mirror", "http://archive.ubuntu.com/ubuntu"}, {"snapshot", "false"}};
+                                                << TemplateOptions{{"release", "jammy"},
+                                                                   {"variant", "default"},
+                                                                   {"mirror", "http://archive.ubuntu.com/ubuntu"},
+                                                                   {"snapshot", "false"}};
         QTest::newRow("clone") << "clone" << TemplateOptions{{"source", "web-1"}, {"snapshot", "0"}}
-            << TemplateOptions{{"source", "web-1"}, {"snapshot", "false"}};
+                               << TemplateOptions{{"source", "web-1"}, {"snapshot", "false"}};
         QTest::newRow("oci reference") << "oci" << TemplateOptions{{"reference", "alpine:3"}}
-            << TemplateOptions{{"reference", "alpine:3"}};
+                                       << TemplateOptions{{"reference", "alpine:3"}};
     }
 
     void valid()
@@ -99,8 +109,8 @@ private slots:
         QTest::addColumn<TemplateOptions>("given");
         QTest::addColumn<QString>("mentions");
         QTest::newRow("unknown key") << "busybox" << TemplateOptions{{"release", "x"}} << "has no option 'release'";
-        QTest::newRow("unknown key lists options") << "clone" << TemplateOptions{{"source", "a"}, {"size", "1"}}
-                                                   << "source, snapshot";
+        QTest::newRow("unknown key lists options")
+            << "clone" << TemplateOptions{{"source", "a"}, {"size", "1"}} << "source, snapshot";
         QTest::newRow("not a choice") << "debian" << TemplateOptions{{"release", "hamm"}} << "not one of bookworm";
         QTest::newRow("variant") << "debian" << TemplateOptions{{"variant", "fat"}} << "'variant'";
         QTest::newRow("boolean") << "clone" << TemplateOptions{{"source", "a"}, {"snapshot", "maybe"}}
@@ -144,7 +154,7 @@ private slots:
         QCOMPARE(events[0].step, std::string("Copying"));
         QCOMPARE(events[0].fraction, 0.5);
         QCOMPARE(events[1].logLine, std::string("I: Retrieving Release"));
-        Progress silent;   // no callback, no flag
+        Progress silent; // no callback, no flag
         silent.step("x", 1);
         QVERIFY(silent.check());
     }

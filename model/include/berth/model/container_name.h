@@ -14,15 +14,15 @@ inline constexpr std::size_t kMaxContainerName = 63;
 enum class NameProblem {
     None,
     Empty,
-    DotName,      // "." or "..": the parent directory
-    TooLong,      // over kMaxContainerName
-    BadLead,      // not a lowercase letter or a digit first
-    BadChar,      // a character outside a-z, 0-9, '_', '.', '-'
+    DotName, // "." or "..": the parent directory
+    TooLong, // over kMaxContainerName
+    BadLead, // not a lowercase letter or a digit first
+    BadChar, // a character outside a-z, 0-9, '_', '.', '-'
 };
 
 struct NameCheck {
     NameProblem problem = NameProblem::None;
-    char character = 0;   // the first bad one, for BadChar
+    char character = 0; // the first bad one, for BadChar
 };
 
 [[nodiscard]] NameCheck checkContainerName(std::string_view name);

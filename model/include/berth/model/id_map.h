@@ -20,8 +20,8 @@ enum class IdKind { User, Group };
 
 struct IdMapEntry {
     IdKind kind = IdKind::User;
-    std::uint32_t inside = 0;   // first ID in the container
-    std::uint32_t host = 0;     // the host ID it is
+    std::uint32_t inside = 0; // first ID in the container
+    std::uint32_t host = 0;   // the host ID it is
     std::uint32_t count = 0;
 
     bool operator==(const IdMapEntry&) const = default;

@@ -13,12 +13,12 @@
 namespace berth::model {
 
 struct ReservedIpv4Block {
-    std::uint32_t network = 0;   // host byte order: 127.0.0.0 = 0x7f000000
+    std::uint32_t network = 0; // host byte order: 127.0.0.0 = 0x7f000000
     unsigned prefix = 0;
-    std::string_view cidr;       // "127.0.0.0/8"
-    std::string_view purpose;    // "loopback"
+    std::string_view cidr;    // "127.0.0.0/8"
+    std::string_view purpose; // "loopback"
 
-    [[nodiscard]] std::string describe() const;   // "127.0.0.0/8 (loopback)"
+    [[nodiscard]] std::string describe() const; // "127.0.0.0/8 (loopback)"
 };
 
 // 0.0.0.0/8, 127.0.0.0/8, 169.254.0.0/16, 224.0.0.0/4, 240.0.0.0/4 (which

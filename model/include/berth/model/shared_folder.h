@@ -15,9 +15,9 @@
 namespace berth::model {
 
 struct SharedFolder {
-    std::string hostPath;        // absolute and normalized, as the owner's folder was found
-    std::string target;          // absolute inside the container, normalized, never climbing out
-    std::uint32_t ownerUid = 0;  // the folder's owner on the host, checked again at each start
+    std::string hostPath;       // absolute and normalized, as the owner's folder was found
+    std::string target;         // absolute inside the container, normalized, never climbing out
+    std::uint32_t ownerUid = 0; // the folder's owner on the host, checked again at each start
     std::uint32_t ownerGid = 0;
     std::uint32_t insideUid = 0; // whom the owner's files belong to inside
     std::uint32_t insideGid = 0;
