@@ -6,7 +6,7 @@
 #include "berth/names.h"
 #include "cgroup/container_cgroup.h"
 #include "cgroup/layout.h"
-#include "config/container_spec.h"
+#include "spec/container_spec.h"
 #include "core/engine_checks.h"
 #include "core/engine_images.h"
 #include "core/running_cgroup.h"

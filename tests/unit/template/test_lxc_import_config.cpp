@@ -3,7 +3,7 @@
 #include "template/lxc_import_config.h"
 
 #include "berth/config.h"
-#include "config/container_spec.h"
+#include "spec/container_spec.h"
 #include "test_lxc_import_sample.h"
 
 #include <QtTest>

@@ -1,4 +1,4 @@
-#include "check/host_files.h"
+#include "fs/host_files.h"
 
 #include "check/check_text.h"
 #include "fs/file_io.h"
