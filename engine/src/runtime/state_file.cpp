@@ -46,7 +46,8 @@ Status writeState(const std::filesystem::path& file, const RecordedState& state)
         doc["exit"] = {{"code", state.lastExit->code}, {"signal", state.lastExit->signal}};
     if (!state.lastError.empty())
         doc["error"] = state.lastError;
-    return fs::writeFileAtomic(file, doc.dump() + "\n", 0644);
+    // A note naming a path that is no UTF-8 is written replaced, not thrown.
+    return fs::writeFileAtomic(file, doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n", 0644);
 }
 
 Result<RecordedState> readState(const std::filesystem::path& file)
