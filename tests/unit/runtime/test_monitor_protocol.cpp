@@ -277,6 +277,65 @@ private Q_SLOTS:
         QVERIFY(read->lastError.starts_with("port forwards not applied: /srv/"));
     }
 
+    // A damaged record is an error, never an exception (a wrong-typed field
+    // once threw out of Engine::state).
+    void damagedStateRecord_data()
+    {
+        QTest::addColumn<QString>("text");
+        for (const char* text :
+             {"", "{", "[]", R"({"state":7})", R"({"state":"running","init_pid":"42"})", R"({"init_pid":-1})",
+              R"({"monitor_pid":1.5})", R"({"started_at":"now"})", R"({"error":false})", R"({"cgroup_parent":[]})",
+              R"({"cgroup_procs":"x"})", R"({"cgroup_procs":[1]})", R"({"host_interfaces":{}})", R"({"exit":3})",
+              R"({"exit":{"code":"1"}})", R"({"exit":{"signal":null}})"})
+            QTest::newRow(text) << QString::fromUtf8(text);
+    }
+    void damagedStateRecord()
+    {
+        QFETCH(QString, text);
+        QTemporaryDir dir;
+        const std::filesystem::path file = dir.filePath("state").toStdString();
+        QFile out(dir.filePath("state"));
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(text.toUtf8());
+        out.close();
+        try {
+            auto read = readState(file);
+            QVERIFY(!read);
+            QCOMPARE(read.error().code, EINVAL);
+        } catch (const std::exception& e) {
+            QFAIL(e.what());
+        }
+    }
+
+    void stateRecordRoundTrip()
+    {
+        QTemporaryDir dir;
+        const std::filesystem::path file = dir.filePath("state").toStdString();
+        RecordedState state;
+        state.state = RunState::Stopping;
+        state.initPid = 7;
+        state.monitorPid = 6;
+        state.startedAt = 1700000000;
+        state.lastExit = ExitStatus{0, 15};
+        state.lastError = "note";
+        state.cgroupProcsFiles = {"/sys/fs/cgroup/pids/c/cgroup.procs"};
+        state.cgroupParent = "berth";
+        state.hostInterfaces = {"veth1", "veth2"};
+        QVERIFY(writeState(file, state));
+        auto read = readState(file);
+        QVERIFY(read);
+        QCOMPARE(int(read->state), int(RunState::Stopping));
+        QCOMPARE(read->initPid, pid_t(7));
+        QCOMPARE(read->monitorPid, pid_t(6));
+        QCOMPARE(read->startedAt, std::int64_t(1700000000));
+        QVERIFY(read->lastExit);
+        QCOMPARE(read->lastExit->signal, 15);
+        QCOMPARE(read->lastError, state.lastError);
+        QVERIFY(read->cgroupProcsFiles == state.cgroupProcsFiles);
+        QCOMPARE(read->cgroupParent, state.cgroupParent);
+        QVERIFY(read->hostInterfaces == state.hostInterfaces);
+    }
+
     // Every prefix of every message, and seeded byte mutations of them.
     void truncatedAndMutated()
     {
