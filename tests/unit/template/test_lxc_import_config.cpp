@@ -15,7 +15,7 @@ namespace {
 
 const std::string kNewRootfs = "/var/lib/berth/containers/new/rootfs";
 
-// What Berth gives a new container (see core/new_container_config.cpp).
+// What Berth gives a new container (see config/new_container_config.cpp).
 std::string baseConfig(const std::string& network)
 {
     std::string text = "lxc.uts.name = new\nlxc.rootfs.path = dir:" + kNewRootfs + "\n";
