@@ -27,7 +27,8 @@ dpkg-dev file"
 # clang-format: the house layout check (scripts/check-format.sh, unit_house_rules).
 # libglib2.0-bin: gdbus, which the system and security tests call as other
 # users (it passes 'handle N' arguments as descriptors).
-TEST_PACKAGES="desktop-file-utils appstream flatpak-builder systemd busybox-static iproute2 util-linux procps xvfb xauth dbus polkitd pkexec
+# python3-minimal: scripts/check-engine-layers.py (ctest unit_engine_layers).
+TEST_PACKAGES="python3-minimal desktop-file-utils appstream flatpak-builder systemd busybox-static iproute2 util-linux procps xvfb xauth dbus polkitd pkexec
 dnsmasq-base nftables debootstrap debian-archive-keyring gpgv user-mode-linux clang-16 libclang-rt-16-dev llvm-16 libglib2.0-bin clang-format"
 BENCH_PACKAGES="crun lxc hyperfine"
 

@@ -1,7 +1,7 @@
 #include "config_judgement.h"
 
 #include "berth/config.h"
-#include "config/container_spec.h"
+#include "spec/container_spec.h"
 #include "host_exposure.h"
 #include "net/bridge_host.h"
 #include "share_rules.h"

@@ -4,7 +4,7 @@
 
 #include "host_reason.h"
 
-#include "config/container_spec.h"
+#include "spec/container_spec.h"
 #include "security/privilege.h"
 
 #include <algorithm>

@@ -5,7 +5,7 @@
 #include "config/values.h"
 #include "config_judgement.h"
 #include "core/archive_config.h"
-#include "core/new_container_config.h"
+#include "config/new_container_config.h"
 #include "image/container_archive.h"
 #include "net/bridge_host.h"
 #include "store/container_store.h"

@@ -2,7 +2,7 @@
 // one, and the refusal that says why (privilege_rules.h).
 #include "service.h"
 
-#include "config/container_spec.h"
+#include "spec/container_spec.h"
 #include "config/values.h"
 #include "host_exposure.h"
 #include "net/bridge_host.h"

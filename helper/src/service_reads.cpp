@@ -3,7 +3,7 @@
 #include "service.h"
 
 #include "berth/system_check.h"
-#include "config/container_spec.h"
+#include "spec/container_spec.h"
 #include "container_addresses.h"
 #include "limits_args.h"
 #include "net/net_spec.h"

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "berth/paths.h"
-#include "config/container_spec.h"
+#include "spec/container_spec.h"
 
 #include <string>
 #include <vector>

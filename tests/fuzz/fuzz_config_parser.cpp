@@ -5,7 +5,7 @@
 // written. Setting a value must read back as the same value, however odd
 // (outer blanks, quotes): that is what formatConfigValue is for.
 #include "berth/config.h"
-#include "config/container_spec.h"
+#include "spec/container_spec.h"
 #include "fuzz_invariant.h"
 
 #include <algorithm>

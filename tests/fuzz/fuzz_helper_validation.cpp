@@ -5,7 +5,7 @@
 // result is checked against an independent oracle; a value the helper hands
 // back to callers must be accepted again when they send it back.
 #include "berth/config.h"
-#include "config/container_spec.h"
+#include "spec/container_spec.h"
 #include "fuzz_invariant.h"
 #include "host_exposure.h"
 #include "limits_args.h"

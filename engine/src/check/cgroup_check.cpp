@@ -1,6 +1,6 @@
 #include "check/cgroup_methods.h"
 #include "check/check_groups.h"
-#include "check/host_files.h"
+#include "fs/host_files.h"
 
 #include "check/kernel_modules.h"
 

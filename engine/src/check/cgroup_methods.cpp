@@ -4,7 +4,7 @@
 #include "cgroup/delegation.h"
 #include "cgroup/systemd_scope.h"
 #include "check/check_groups.h"
-#include "check/host_files.h"
+#include "fs/host_files.h"
 
 #include <algorithm>
 

@@ -4,6 +4,7 @@
 #include "berth/system_check.h"
 
 #include <filesystem>
+#include <string>
 #include <string_view>
 
 namespace berth::check {
@@ -24,6 +25,8 @@ namespace berth::check {
 
 // A group with its title from the text table.
 [[nodiscard]] CheckGroup makeGroup(std::string_view groupId);
+// An item with its title and explanation from the text table.
+[[nodiscard]] CheckItem makeItem(std::string_view id, CheckStatus status, std::string detail);
 
 // `path` as the host sees it: without the fixture root in front.
 [[nodiscard]] std::string displayPath(const std::filesystem::path& root, const std::filesystem::path& path);

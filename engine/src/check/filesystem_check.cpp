@@ -1,5 +1,5 @@
 #include "check/check_groups.h"
-#include "check/host_files.h"
+#include "fs/host_files.h"
 #include "check/kernel_modules.h"
 
 #include <array>

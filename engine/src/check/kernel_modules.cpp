@@ -1,6 +1,6 @@
 #include "check/kernel_modules.h"
 
-#include "check/host_files.h"
+#include "fs/host_files.h"
 
 #include <system_error>
 

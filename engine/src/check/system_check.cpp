@@ -38,6 +38,13 @@ CheckGroup makeGroup(std::string_view groupId)
     return CheckGroup{std::string(groupTitle(groupId)), {}};
 }
 
+CheckItem makeItem(std::string_view id, CheckStatus status, std::string detail)
+{
+    const CheckText text = checkText(id);
+    return CheckItem{std::string(id), std::string(text.title), status, std::move(detail),
+                     std::string(text.explanation)};
+}
+
 std::string displayPath(const std::filesystem::path& root, const std::filesystem::path& path)
 {
     if (root == "/" || root.empty())

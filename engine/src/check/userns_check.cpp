@@ -2,7 +2,7 @@
 // container's rootfs its owners, and whether root can make a mapped user
 // namespace.
 #include "check/check_groups.h"
-#include "check/host_files.h"
+#include "fs/host_files.h"
 
 #include "berth/model/id_map.h"
 #include "idmap/block_choice.h"

@@ -1,8 +1,8 @@
 #include "core/archive_config.h"
 
 #include "berth/config.h"
-#include "config/container_spec.h"
-#include "config/spec_internal.h"
+#include "spec/container_spec.h"
+#include "spec/spec_internal.h"
 #include "config/values.h"
 #include "net/net_spec.h"
 

@@ -6,7 +6,7 @@
 #include "berth/names.h"
 #include "cgroup/container_cgroup.h"
 #include "cgroup/layout.h"
-#include "config/container_spec.h"
+#include "spec/container_spec.h"
 #include "core/engine_checks.h"
 #include "core/engine_images.h"
 #include "core/running_cgroup.h"
@@ -18,8 +18,6 @@
 #include "runtime/state_file.h"
 #include "store/container_lock.h"
 #include "store/container_store.h"
-
-#include <nlohmann/json.hpp>
 
 #include <csignal>
 #include <unistd.h>
@@ -106,7 +104,7 @@ Status Engine::stop(const std::string& name, std::chrono::milliseconds timeout)
         return fail(lock.error());
     if (!runtime::monitorAlive(m_settings.paths, name))
         return notRunningError(name);
-    const nlohmann::json request = {{"op", "stop"}, {"timeout_ms", timeout.count()}};
+    const runtime::StopRequest request{timeout};
     auto reply =
         runtime::askMonitorAndWaitExit(m_settings.paths.monitorSocket(name), request, timeout + kRequestTimeout);
     if (!reply)
@@ -124,7 +122,7 @@ Status Engine::kill(const std::string& name, int signal)
         return failWith(EINVAL, "invalid signal " + std::to_string(signal));
     if (!runtime::monitorAlive(m_settings.paths, name))
         return notRunningError(name);
-    const nlohmann::json request = {{"op", "kill"}, {"signal", signal}};
+    const runtime::KillRequest request{signal};
     if (auto reply = runtime::askMonitor(m_settings.paths.monitorSocket(name), request, kRequestTimeout); !reply)
         return fail(reply.error().wrap("kill '" + name + "'"));
     return {};
@@ -167,7 +165,7 @@ Result<UniqueFd> Engine::console(const std::string& name, int tty)
         return fail(exists.error());
     if (!runtime::monitorAlive(m_settings.paths, name))
         return fail(notRunningError(name).error());
-    const nlohmann::json request = {{"op", "console"}, {"tty", tty}};
+    const runtime::ConsoleRequest request{tty};
     auto reply = runtime::askMonitor(m_settings.paths.monitorSocket(name), request, kRequestTimeout);
     if (!reply)
         return fail(reply.error().wrap("console of '" + name + "'"));
@@ -180,7 +178,7 @@ Status Engine::resizeConsole(const std::string& name, int tty, unsigned short ro
 {
     if (auto exists = checkContainerExists(m_settings.paths, name); !exists)
         return exists;
-    const nlohmann::json request = {{"op", "resize"}, {"tty", tty}, {"rows", rows}, {"cols", cols}};
+    const runtime::ResizeRequest request{tty, rows, cols};
     if (auto reply = runtime::askMonitor(m_settings.paths.monitorSocket(name), request, kRequestTimeout); !reply)
         return fail(reply.error().wrap("resize console of '" + name + "'"));
     return {};
@@ -191,7 +189,7 @@ Result<ContainerState> Engine::waitStopped(const std::string& name, std::chrono:
     if (auto exists = checkContainerExists(m_settings.paths, name); !exists)
         return fail(exists.error());
     if (runtime::monitorAlive(m_settings.paths, name)) {
-        const nlohmann::json request = {{"op", "wait"}};
+        const runtime::WaitRequest request;
         auto reply = runtime::askMonitorAndWaitExit(m_settings.paths.monitorSocket(name), request, timeout);
         // The monitor may have finished between the check and the request.
         if (!reply && reply.error().code != ENOENT && reply.error().code != ECONNREFUSED &&
@@ -214,7 +212,7 @@ Status Engine::destroy(const std::string& name, bool force)
     if (runtime::monitorAlive(m_settings.paths, name)) {
         if (!force)
             return failWith(EBUSY, "container '" + name + "' is running: stop it first, or force the destroy");
-        const nlohmann::json request = {{"op", "stop"}, {"timeout_ms", 0}};
+        const runtime::StopRequest request{std::chrono::milliseconds(0)};
         if (auto reply = runtime::askMonitor(m_settings.paths.monitorSocket(name), request, kRequestTimeout); !reply)
             return fail(reply.error().wrap("destroy '" + name + "'"));
         if (!runtime::waitMonitorGone(m_settings.paths, name, kMonitorExitTimeout))

@@ -12,8 +12,6 @@
 #include "runtime/spawn_monitor.h"
 #include "runtime/state_file.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cerrno>
 #include <cstdint>
 #include <fstream>
@@ -110,8 +108,8 @@ Result<runtime::ExecContext> execContext(const EngineSettings& settings, const s
     context.env = runtime::containerEnvironment(spec->environment, request.env);
     context.cwd = request.cwd.empty() ? "/" : request.cwd;
 
-    const nlohmann::json ask = {{"op", "pidfd"}};
-    auto reply = runtime::askMonitor(settings.paths.monitorSocket(name), ask, std::chrono::seconds(10));
+    auto reply =
+        runtime::askMonitor(settings.paths.monitorSocket(name), runtime::PidfdRequest{}, std::chrono::seconds(10));
     if (!reply)
         return fail(reply.error());
     if (!reply->fd)

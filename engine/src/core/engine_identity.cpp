@@ -4,8 +4,8 @@
 
 #include "berth/config.h"
 #include "cgroup/limit_writes.h"
-#include "config/container_spec.h"
-#include "config/spec_internal.h"
+#include "spec/container_spec.h"
+#include "spec/spec_internal.h"
 #include "config/values.h"
 #include "core/engine_checks.h"
 #include "core/engine_images.h"

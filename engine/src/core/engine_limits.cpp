@@ -5,7 +5,7 @@
 #include "berth/names.h"
 #include "cgroup/limit_writes.h"
 #include "cgroup/limits_config.h"
-#include "config/container_spec.h"
+#include "spec/container_spec.h"
 #include "core/engine_checks.h"
 #include "core/running_cgroup.h"
 #include "net/netlink_counters.h"

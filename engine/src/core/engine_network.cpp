@@ -2,7 +2,7 @@
 #include "berth/engine.h"
 
 #include "berth/config.h"
-#include "config/container_spec.h"
+#include "spec/container_spec.h"
 #include "core/engine_checks.h"
 #include "net/bridge_host.h"
 #include "net/host_listeners.h"

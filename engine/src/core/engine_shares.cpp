@@ -2,7 +2,7 @@
 // inside user a folder is shown as.
 #include "berth/engine.h"
 
-#include "config/container_spec.h"
+#include "spec/container_spec.h"
 #include "core/engine_checks.h"
 #include "fs/file_io.h"
 #include "fs/safe_path.h"

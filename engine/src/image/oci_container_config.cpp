@@ -1,7 +1,7 @@
 #include "image/oci_container_config.h"
 
 #include "berth/config.h"
-#include "core/new_container_config.h"
+#include "config/new_container_config.h"
 
 #include <cerrno>
 #include <utility>

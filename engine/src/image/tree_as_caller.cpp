@@ -1,6 +1,6 @@
 #include "image/tree_as_caller.h"
 
-#include "runtime/stdio_proxy.h"
+#include "process/stdio_proxy.h"
 
 #include <algorithm>
 #include <array>

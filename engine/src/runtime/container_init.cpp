@@ -4,11 +4,10 @@
 #include "runtime/fd_passing.h"
 #include "runtime/guest_network.h"
 #include "runtime/loopback.h"
+#include "runtime/monitor_protocol.h"
 #include "runtime/mount_util.h"
 #include "runtime/rootfs_setup.h"
 #include "runtime/user_identity.h"
-
-#include <nlohmann/json.hpp>
 
 #include <csignal>
 #include <cstring>
@@ -275,7 +274,7 @@ Status prepareAndExec(const LaunchPlan& plan, HostHandles& handles, int syncFd)
 
 [[noreturn]] void reportAndExit(int syncFd, const Error& error)
 {
-    const std::string text = nlohmann::json{{"code", error.code}, {"message", error.message}}.dump();
+    const std::string text = encodeMessage(SetupFailure{error});
     (void)!::write(syncFd, text.data(), text.size());
     ::_exit(127);
 }

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "berth/engine.h"
-#include "config/container_spec.h"
+#include "spec/container_spec.h"
 #include "net/ipv4.h"
 
 #include <optional>

@@ -2,7 +2,7 @@
 
 #include "runtime/exec_failure.h"
 #include "runtime/fd_passing.h"
-#include "runtime/stdio_proxy.h"
+#include "process/stdio_proxy.h"
 #include "runtime/user_identity.h"
 
 #include <algorithm>

@@ -3,9 +3,8 @@
 #include "runtime/container_init.h"
 #include "runtime/container_rootfs.h"
 #include "runtime/fd_passing.h"
+#include "runtime/monitor_protocol.h"
 #include "security/user_namespace.h"
-
-#include <nlohmann/json.hpp>
 
 #include <csignal>
 #include <utility>
@@ -57,10 +56,10 @@ Status readSetupResult(int fd)
         return failErrno(errno, "read the container's setup result");
     if (got == 0)
         return {};
-    const auto report = nlohmann::json::parse(std::string(buffer, static_cast<size_t>(got)), nullptr, false);
-    if (report.is_discarded() || !report.is_object())
+    auto report = decodeSetupFailure(std::string_view(buffer, static_cast<size_t>(got)));
+    if (!report)
         return failWith(EPROTO, "the container's setup failed without a readable reason");
-    return failWith(report.value("code", EIO), report.value("message", std::string("container setup failed")));
+    return fail(std::move(report->error));
 }
 
 Status sendSeccomp(int fd, const LaunchPlan& plan)

@@ -6,10 +6,9 @@
 #include "cgroup/scope_leftovers.h"
 #include "cgroup/systemd_scope.h"
 #include "runtime/launcher.h"
+#include "runtime/monitor_protocol.h"
 #include "runtime/plan_builder.h"
 #include "runtime/read_only_root.h"
-
-#include <nlohmann/json.hpp>
 
 #include <csignal>
 #include <cstdlib>
@@ -378,12 +377,12 @@ Status Monitor::setUp()
 
 void Monitor::reportStart(const Status& result)
 {
-    nlohmann::json message = {{"ok", result.has_value()}};
+    StartReport report;
     if (result)
-        message["pid"] = m_initPid;
+        report.initPid = m_initPid;
     else
-        message.update({{"code", result.error().code}, {"message", result.error().message}});
-    const std::string text = message.dump();
+        report.error = result.error();
+    const std::string text = encodeMessage(report);
     (void)!::write(m_options.syncFd, text.data(), text.size());
     ::close(m_options.syncFd);
     m_options.syncFd = -1;
@@ -427,10 +426,7 @@ void Monitor::tearDown()
     leaveDelegatedScope();
     recordState(RunState::Stopped);
     ::unlink(m_paths.monitorSocket(m_options.name).c_str());
-    nlohmann::json message = {{"ok", true}};
-    if (m_exit)
-        message["exit"] = {{"code", m_exit->code}, {"signal", m_exit->signal}};
-    const std::string text = message.dump();
+    const std::string text = encodeMessage(MonitorAnswer{std::nullopt, m_exit});
     // The connections stay open until the process exits: their closing tells
     // the waiters the monitor is gone.
     for (const UniqueFd& waiter : m_waiters)

@@ -2,8 +2,6 @@
 
 #include "runtime/fd_passing.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cstring>
 
 #include <poll.h>
@@ -44,9 +42,9 @@ Status waitReadable(int fd, std::chrono::milliseconds timeout)
     return {};
 }
 
-Result<MonitorReply> exchange(int sock, const nlohmann::json& request, std::chrono::milliseconds timeout)
+Result<MonitorReply> exchange(int sock, const MonitorRequest& request, std::chrono::milliseconds timeout)
 {
-    if (auto sent = sendMessage(sock, request.dump()); !sent)
+    if (auto sent = sendMessage(sock, encodeMessage(request)); !sent)
         return fail(sent.error());
     if (auto ready = waitReadable(sock, timeout); !ready)
         return fail(ready.error());
@@ -56,17 +54,17 @@ Result<MonitorReply> exchange(int sock, const nlohmann::json& request, std::chro
     if (message->text.empty())
         return failWith(ECONNRESET, "the monitor closed the connection without answering");
 
-    const nlohmann::json reply = nlohmann::json::parse(message->text, nullptr, false);
-    if (reply.is_discarded() || !reply.is_object())
-        return failWith(EPROTO, "the monitor sent a malformed reply");
-    if (!reply.value("ok", false))
-        return failWith(reply.value("code", EIO), reply.value("message", std::string("monitor request failed")));
-    return MonitorReply{std::move(message->text), std::move(message->fd)};
+    auto answer = decodeAnswer(message->text);
+    if (!answer)
+        return fail(answer.error());
+    if (answer->error)
+        return fail(std::move(*answer->error));
+    return MonitorReply{answer->exit, std::move(message->fd)};
 }
 
 } // namespace
 
-Result<MonitorReply> askMonitor(const std::filesystem::path& socket, const nlohmann::json& request,
+Result<MonitorReply> askMonitor(const std::filesystem::path& socket, const MonitorRequest& request,
                                 std::chrono::milliseconds timeout)
 {
     auto sock = connectTo(socket);
@@ -75,7 +73,7 @@ Result<MonitorReply> askMonitor(const std::filesystem::path& socket, const nlohm
     return exchange(sock->get(), request, timeout);
 }
 
-Result<MonitorReply> askMonitorAndWaitExit(const std::filesystem::path& socket, const nlohmann::json& request,
+Result<MonitorReply> askMonitorAndWaitExit(const std::filesystem::path& socket, const MonitorRequest& request,
                                            std::chrono::milliseconds timeout)
 {
     auto sock = connectTo(socket);

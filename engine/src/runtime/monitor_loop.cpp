@@ -3,11 +3,12 @@
 
 #include "net/bridge_host.h"
 #include "runtime/fd_passing.h"
+#include "runtime/monitor_protocol.h"
 #include "runtime/signal_taken.h"
 
-#include <nlohmann/json.hpp>
-
 #include <csignal>
+#include <cstring>
+#include <variant>
 
 #include <poll.h>
 #include <sys/signalfd.h>
@@ -45,6 +46,14 @@ ExitStatus exitStatusOf(int waitStatus)
     if (WIFSIGNALED(waitStatus))
         return ExitStatus{0, WTERMSIG(waitStatus)};
     return ExitStatus{WEXITSTATUS(waitStatus), 0};
+}
+
+// The console `tty` of a request.
+Result<ConsoleMux*> consoleAt(std::vector<ConsoleMux>& consoles, int tty)
+{
+    if (tty < 0 || static_cast<size_t>(tty) >= consoles.size())
+        return failWith(ENOENT, "the container has no tty " + std::to_string(tty));
+    return &consoles[static_cast<size_t>(tty)];
 }
 
 } // namespace
@@ -216,10 +225,10 @@ void Monitor::acceptConnection()
 
 void Monitor::reply(int connection, bool ok, const Error* error, int fd)
 {
-    nlohmann::json message = {{"ok", ok}};
-    if (error)
-        message.update({{"code", error->code}, {"message", error->message}});
-    (void)sendMessage(connection, message.dump(), fd);
+    MonitorAnswer answer;
+    if (!ok)
+        answer.error = error ? *error : Error::make(EIO, "monitor request failed");
+    (void)sendMessage(connection, encodeMessage(answer), fd);
 }
 
 void Monitor::handleRequest(UniqueFd connection)
@@ -227,14 +236,17 @@ void Monitor::handleRequest(UniqueFd connection)
     auto message = receiveMessage(connection.get());
     if (!message || message->text.empty())
         return;
-    const auto request = nlohmann::json::parse(message->text, nullptr, false);
-    const std::string op = request.is_object() ? request.value("op", "") : "";
-    if (op == "stop") {
-        requestStop(std::chrono::milliseconds(request.value("timeout_ms", 10000)), std::move(connection));
-    } else if (op == "wait") {
+    const auto request = decodeRequest(message->text);
+    if (!request) {
+        reply(connection.get(), false, &request.error());
+        return;
+    }
+    if (const auto* stop = std::get_if<StopRequest>(&*request)) {
+        requestStop(stop->timeout, std::move(connection));
+    } else if (std::holds_alternative<WaitRequest>(*request)) {
         m_waiters.push_back(std::move(connection));
-    } else if (op == "kill") {
-        const int signal = request.value("signal", 0);
+    } else if (const auto* kill = std::get_if<KillRequest>(&*request)) {
+        const int signal = kill->signal;
         if (signal <= 0 || signal > SIGRTMAX) {
             const Error error = Error::make(EINVAL, "invalid signal " + std::to_string(signal));
             reply(connection.get(), false, &error);
@@ -242,16 +254,18 @@ void Monitor::handleRequest(UniqueFd connection)
         }
         sendSignal(signal);
         reply(connection.get(), true);
-    } else if (op == "console" || op == "resize") {
-        const int tty = request.value("tty", 0);
-        if (tty < 0 || static_cast<size_t>(tty) >= m_consoles.size()) {
-            const Error error = Error::make(ENOENT, "the container has no tty " + std::to_string(tty));
-            reply(connection.get(), false, &error);
+    } else if (const auto* resize = std::get_if<ResizeRequest>(&*request)) {
+        auto console = consoleAt(m_consoles, resize->tty);
+        if (!console) {
+            reply(connection.get(), false, &console.error());
             return;
         }
-        if (op == "resize") {
-            m_consoles[tty].setWindowSize(request.value("rows", 24), request.value("cols", 80));
-            reply(connection.get(), true);
+        (*console)->setWindowSize(resize->rows, resize->cols);
+        reply(connection.get(), true);
+    } else if (const auto* attach = std::get_if<ConsoleRequest>(&*request)) {
+        auto console = consoleAt(m_consoles, attach->tty);
+        if (!console) {
+            reply(connection.get(), false, &console.error());
             return;
         }
         int pair[2];
@@ -261,13 +275,10 @@ void Monitor::handleRequest(UniqueFd connection)
             return;
         }
         UniqueFd ours(pair[0]), theirs(pair[1]);
-        m_consoles[tty].addClient(std::move(ours));
+        (*console)->addClient(std::move(ours));
         reply(connection.get(), true, nullptr, theirs.get());
-    } else if (op == "pidfd") {
+    } else if (std::holds_alternative<PidfdRequest>(*request)) {
         reply(connection.get(), true, nullptr, m_pidfd.get());
-    } else {
-        const Error error = Error::make(EINVAL, "unknown monitor request '" + op + "'");
-        reply(connection.get(), false, &error);
     }
 }
 

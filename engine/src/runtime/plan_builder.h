@@ -3,7 +3,7 @@
 
 #include "berth/engine.h"
 #include "cgroup/layout.h"
-#include "config/container_spec.h"
+#include "spec/container_spec.h"
 #include "runtime/launch_plan.h"
 
 namespace berth::runtime {

@@ -1,6 +1,6 @@
 #include "runtime/signal_taken.h"
 
-#include "check/host_files.h"
+#include "fs/host_files.h"
 
 #include <charconv>
 #include <cstdint>

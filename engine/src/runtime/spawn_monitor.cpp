@@ -1,9 +1,8 @@
 #include "runtime/spawn_monitor.h"
 
 #include "fs/file_io.h"
+#include "runtime/monitor_protocol.h"
 #include "runtime/plan_builder.h"
-
-#include <nlohmann/json.hpp>
 
 #include <thread>
 
@@ -112,12 +111,12 @@ Result<pid_t> spawnMonitor(const EngineSettings& settings, const std::string& na
         return fail(text.error());
     if (text->empty())
         return failWith(EIO, "the monitor exited without reporting (is " + args.front() + " installed?)");
-    const auto report = nlohmann::json::parse(*text, nullptr, false);
-    if (report.is_discarded() || !report.is_object())
-        return failWith(EPROTO, "the monitor sent a malformed start report");
-    if (!report.value("ok", false))
-        return failWith(report.value("code", EIO), report.value("message", std::string("start failed")));
-    return static_cast<pid_t>(report.value("pid", 0));
+    auto report = decodeStartReport(*text);
+    if (!report)
+        return fail(report.error());
+    if (report->error)
+        return fail(std::move(*report->error));
+    return report->initPid;
 }
 
 bool monitorAlive(const Paths& paths, const std::string& name)

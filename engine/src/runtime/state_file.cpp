@@ -1,10 +1,11 @@
 #include "runtime/state_file.h"
 
 #include "fs/atomic_file.h"
+#include "runtime/json_fields.h"
 
-#include <nlohmann/json.hpp>
-
+#include <climits>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 namespace berth::runtime {
@@ -22,6 +23,51 @@ std::optional<RunState> runStateFromName(std::string_view name)
         if (text == name)
             return state;
     return std::nullopt;
+}
+
+template <typename T> Status fieldStatus(const Result<T>& field)
+{
+    if (!field)
+        return fail(field.error());
+    return {};
+}
+
+// The record as writeState writes it; a wrong-typed field is an error,
+// never an exception.
+Result<RecordedState> stateFrom(std::string_view text)
+{
+    using namespace json_fields;
+    constexpr std::string_view what = "state file";
+    auto doc = parseObject(text, what);
+    if (!doc)
+        return fail(doc.error());
+    auto name = stringField(*doc, "state", "", what);
+    auto initPid = integerField(*doc, "init_pid", 0, 0, INT_MAX, what);
+    auto monitorPid = integerField(*doc, "monitor_pid", 0, 0, INT_MAX, what);
+    auto startedAt = integerField(*doc, "started_at", 0, 0, std::numeric_limits<std::int64_t>::max(), what);
+    auto lastError = stringField(*doc, "error", "", what);
+    auto cgroupParent = stringField(*doc, "cgroup_parent", "", what);
+    auto procs = stringListField(*doc, "cgroup_procs", what);
+    auto links = stringListField(*doc, "host_interfaces", what);
+    for (const Status& field :
+         {fieldStatus(name), fieldStatus(initPid), fieldStatus(monitorPid), fieldStatus(startedAt),
+          fieldStatus(lastError), fieldStatus(cgroupParent), fieldStatus(procs), fieldStatus(links)})
+        if (!field)
+            return fail(field.error());
+    RecordedState state;
+    state.state = runStateFromName(*name).value_or(RunState::Stopped);
+    state.initPid = static_cast<pid_t>(*initPid);
+    state.monitorPid = static_cast<pid_t>(*monitorPid);
+    state.startedAt = *startedAt;
+    state.lastError = std::move(*lastError);
+    state.cgroupParent = std::move(*cgroupParent);
+    state.cgroupProcsFiles = std::move(*procs);
+    state.hostInterfaces = std::move(*links);
+    auto exit = exitField(*doc, what);
+    if (!exit)
+        return fail(exit.error());
+    state.lastExit = *exit;
+    return state;
 }
 
 } // namespace
@@ -46,7 +92,8 @@ Status writeState(const std::filesystem::path& file, const RecordedState& state)
         doc["exit"] = {{"code", state.lastExit->code}, {"signal", state.lastExit->signal}};
     if (!state.lastError.empty())
         doc["error"] = state.lastError;
-    return fs::writeFileAtomic(file, doc.dump() + "\n", 0644);
+    // A note naming a path that is no UTF-8 is written replaced, not thrown.
+    return fs::writeFileAtomic(file, json_fields::dump(doc) + "\n", 0644);
 }
 
 Result<RecordedState> readState(const std::filesystem::path& file)
@@ -56,27 +103,9 @@ Result<RecordedState> readState(const std::filesystem::path& file)
         return failErrno(errno ? errno : ENOENT, "read state " + file.string());
     std::stringstream text;
     text << in.rdbuf();
-    const nlohmann::json doc = nlohmann::json::parse(text.str(), nullptr, false);
-    if (doc.is_discarded() || !doc.is_object())
-        return failWith(EINVAL, "state file " + file.string() + " is damaged");
-
-    RecordedState state;
-    state.state = runStateFromName(doc.value("state", "")).value_or(RunState::Stopped);
-    state.initPid = doc.value("init_pid", 0);
-    state.monitorPid = doc.value("monitor_pid", 0);
-    state.startedAt = doc.value("started_at", std::int64_t{0});
-    state.lastError = doc.value("error", "");
-    state.cgroupParent = doc.value("cgroup_parent", "");
-    if (auto procs = doc.find("cgroup_procs"); procs != doc.end() && procs->is_array())
-        for (const auto& item : *procs)
-            if (item.is_string())
-                state.cgroupProcsFiles.push_back(item.get<std::string>());
-    if (auto links = doc.find("host_interfaces"); links != doc.end() && links->is_array())
-        for (const auto& item : *links)
-            if (item.is_string())
-                state.hostInterfaces.push_back(item.get<std::string>());
-    if (auto exit = doc.find("exit"); exit != doc.end() && exit->is_object())
-        state.lastExit = ExitStatus{exit->value("code", 0), exit->value("signal", 0)};
+    auto state = stateFrom(text.str());
+    if (!state)
+        return failWith(EINVAL, "state file " + file.string() + " is damaged", state.error().message);
     return state;
 }
 

@@ -7,7 +7,7 @@
 #pragma once
 
 #include "berth/config.h"
-#include "config/container_spec.h"
+#include "spec/container_spec.h"
 
 #include <string>
 #include <vector>

@@ -1,6 +1,6 @@
 // The busybox template as a builder of the registry.
 #include "berth/model/container_name.h"
-#include "core/new_container_config.h"
+#include "config/new_container_config.h"
 #include "fs/atomic_file.h"
 #include "template/busybox_template.h"
 #include "template/template_build.h"

@@ -3,8 +3,8 @@
 #include "berth/config.h"
 #include "berth/model/container_name.h"
 #include "config/config_syntax.h"
-#include "config/container_spec.h"
-#include "config/spec_internal.h"
+#include "spec/container_spec.h"
+#include "spec/spec_internal.h"
 #include "config/values.h"
 
 #include <algorithm>

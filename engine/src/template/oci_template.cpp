@@ -4,7 +4,7 @@
 #include "template/template_build.h"
 
 #include "berth/config.h"
-#include "config/container_spec.h"
+#include "spec/container_spec.h"
 #include "fs/atomic_file.h"
 #include "fs/file_io.h"
 #include "fs/safe_path.h"

@@ -5,7 +5,7 @@
 #include "lifecycle_fixture.h"
 #include "test_lxc_import_sample.h"
 
-#include "core/new_container_config.h"
+#include "config/new_container_config.h"
 #include "store/container_store.h"
 #include "template/busybox_template.h"
 #include "template/template_build.h"

@@ -6,7 +6,7 @@
 #include "integration_env.h"
 
 #include "archive_builder.h"
-#include "core/new_container_config.h"
+#include "config/new_container_config.h"
 #include "image/oci_digest.h"
 #include "store/container_store.h"
 #include "template/template_build.h"

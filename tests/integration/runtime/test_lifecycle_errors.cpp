@@ -2,14 +2,21 @@
 #include "integration_env.h"
 #include "lifecycle_fixture.h"
 
+#include "runtime/fd_passing.h"
+#include "runtime/monitor_protocol.h"
+#include "runtime/spawn_monitor.h"
 #include "store/container_lock.h"
 
 #include <QtTest/QtTest>
 
 #include <csignal>
+#include <cstring>
 
 #include <filesystem>
 #include <fstream>
+
+#include <sys/socket.h>
+#include <sys/un.h>
 
 using namespace berth;
 using namespace berth::test;
@@ -50,6 +57,25 @@ private:
         verifyNotStarted(name);
         QCOMPARE(*readFile(m_engine.settings().paths.configFile(name)), configBefore);
         QVERIFY(m_engine.destroy(name));
+    }
+
+    // Sends `text` on a connection of its own to the monitor of `name`;
+    // the monitor's answer, decoded.
+    Result<runtime::MonitorAnswer> askRaw(const std::string& name, const std::string& text)
+    {
+        UniqueFd sock(::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
+        sockaddr_un addr{};
+        addr.sun_family = AF_UNIX;
+        const std::string path = m_engine.settings().paths.monitorSocket(name).string();
+        std::memcpy(addr.sun_path, path.c_str(), path.size() + 1);
+        if (::connect(sock.get(), reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) != 0)
+            return failErrno(errno, "connect " + path);
+        if (auto sent = runtime::sendMessage(sock.get(), text); !sent)
+            return fail(sent.error());
+        auto message = runtime::receiveMessage(sock.get());
+        if (!message)
+            return fail(message.error());
+        return runtime::decodeAnswer(message->text);
     }
 
     static std::optional<std::string> readFile(const fsys::path& file)
@@ -195,6 +221,28 @@ private slots:
         QVERIFY(!again);
         QCOMPARE(again.error().code, EBUSY);
         QVERIFY(m_engine.destroy("busy", true));
+    }
+
+    // A request of the wrong shape is answered with an error and the
+    // monitor goes on (a wrong-typed field once ended it with an uncaught
+    // exception, leaving the container without its monitor).
+    void malformedMonitorRequests()
+    {
+        QVERIFY(m_engine.create({.name = "wire", .kind = ContainerKind::System}));
+        QVERIFY(m_engine.start("wire"));
+        for (const char* text :
+             {R"({"op":"stop","timeout_ms":"x"})", R"({"op":"kill","signal":"9"})",
+              R"({"op":"resize","tty":0,"rows":"x"})", R"({"op":"console","tty":null})", "not json"}) {
+            auto answer = askRaw("wire", text);
+            QVERIFY2(answer, text);
+            QVERIFY2(answer->error, text);
+            QCOMPARE(answer->error->code, EPROTO);
+            QVERIFY(runtime::monitorAlive(m_engine.settings().paths, "wire"));
+        }
+        auto state = m_engine.state("wire");
+        QVERIFY(state);
+        QCOMPARE(state->state, RunState::Running);
+        QVERIFY(m_engine.destroy("wire", true));
     }
 
     void operationsOnAStoppedContainer()

@@ -2,7 +2,7 @@
 // item, the text table's completeness, and the small readers it uses.
 #include "berth/system_check.h"
 #include "check/check_text.h"
-#include "check/host_files.h"
+#include "fs/host_files.h"
 #include "fixture_hosts.h"
 
 #include <QtTest/QtTest>

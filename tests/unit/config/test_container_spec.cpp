@@ -1,4 +1,4 @@
-#include "config/container_spec.h"
+#include "spec/container_spec.h"
 
 #include <QtTest>
 

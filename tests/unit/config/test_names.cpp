@@ -1,6 +1,6 @@
 #include "berth/names.h"
 #include "berth/model/container_name.h"
-#include "config/container_spec.h"
+#include "spec/container_spec.h"
 
 #include <QtTest>
 

@@ -1,7 +1,7 @@
 // berth.share: the line's parser and printer, the rules on its paths, how
 // ContainerSpec reads it, and the map a share's mount is seen through.
 #include "berth/model/shared_folder.h"
-#include "config/container_spec.h"
+#include "spec/container_spec.h"
 #include "runtime/shared_folders.h"
 
 #include <QtTest>

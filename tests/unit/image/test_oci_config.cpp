@@ -1,7 +1,7 @@
 // The image config: parsing, the user it names, the command it gives, and
 // the container config written from it.
 #include "berth/config.h"
-#include "config/container_spec.h"
+#include "spec/container_spec.h"
 #include "image/oci_container_config.h"
 #include "image/oci_image_config.h"
 #include "image/oci_user.h"

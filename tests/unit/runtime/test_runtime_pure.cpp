@@ -1,8 +1,8 @@
 // Pure pieces of the runtime: hosts file edits, the container environment,
 // the config of new containers, and the state file.
-#include "config/container_spec.h"
+#include "spec/container_spec.h"
 #include "config/values.h"
-#include "core/new_container_config.h"
+#include "config/new_container_config.h"
 #include "runtime/container_environment.h"
 #include "runtime/etc_files.h"
 #include "runtime/plan_builder.h"

@@ -3,7 +3,7 @@
 // on its own pipes. Input and output larger than a pipe holds, EOF passed
 // on, the end when the command has exited even if a child of it keeps its
 // output open, and a command that never reads its stdin.
-#include "runtime/stdio_proxy.h"
+#include "process/stdio_proxy.h"
 
 #include <QtTest>
 

@@ -3,7 +3,7 @@
 // config for the new container. Text in, text out.
 #include "berth/config.h"
 #include "core/archive_config.h"
-#include "core/new_container_config.h"
+#include "config/new_container_config.h"
 
 #include <QtTest/QtTest>
 

@@ -3,7 +3,7 @@
 #include "template/lxc_import_config.h"
 
 #include "berth/config.h"
-#include "config/container_spec.h"
+#include "spec/container_spec.h"
 #include "test_lxc_import_sample.h"
 
 #include <QtTest>
@@ -15,7 +15,7 @@ namespace {
 
 const std::string kNewRootfs = "/var/lib/berth/containers/new/rootfs";
 
-// What Berth gives a new container (see core/new_container_config.cpp).
+// What Berth gives a new container (see config/new_container_config.cpp).
 std::string baseConfig(const std::string& network)
 {
     std::string text = "lxc.uts.name = new\nlxc.rootfs.path = dir:" + kNewRootfs + "\n";

@@ -1,6 +1,6 @@
 // berth.share: shared folders. Read after lxc.idmap, since the IDs a folder
 // is shown as must exist in the container's user namespace.
-#include "config/spec_internal.h"
+#include "spec/spec_internal.h"
 #include "config/values.h"
 
 #include <algorithm>

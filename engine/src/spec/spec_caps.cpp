@@ -1,6 +1,6 @@
 // lxc.cap.drop and lxc.cap.keep: capability names as LXC writes them
 // ("sys_admin"), checked against the names libcap knows.
-#include "config/spec_internal.h"
+#include "spec/spec_internal.h"
 #include "config/values.h"
 
 #include <algorithm>

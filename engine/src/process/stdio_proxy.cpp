@@ -1,4 +1,4 @@
-#include "runtime/stdio_proxy.h"
+#include "process/stdio_proxy.h"
 
 #include <csignal>
 

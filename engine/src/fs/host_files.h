@@ -3,7 +3,6 @@
 #pragma once
 
 #include "berth/error.h"
-#include "berth/system_check.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -35,8 +34,5 @@ namespace berth::check {
 // /sbin, /bin below `root`. The result includes `root`.
 [[nodiscard]] std::optional<std::filesystem::path> findProgram(const std::filesystem::path& root,
                                                                std::string_view name);
-
-// An item with its title and explanation from the text table.
-[[nodiscard]] CheckItem makeItem(std::string_view id, CheckStatus status, std::string detail);
 
 } // namespace berth::check

@@ -1,6 +1,5 @@
-#include "check/host_files.h"
+#include "fs/host_files.h"
 
-#include "check/check_text.h"
 #include "fs/file_io.h"
 #include "berth/unique_fd.h"
 
@@ -101,13 +100,6 @@ std::optional<stdfs::path> findProgram(const stdfs::path& root, std::string_view
             return candidate;
     }
     return std::nullopt;
-}
-
-CheckItem makeItem(std::string_view id, CheckStatus status, std::string detail)
-{
-    const CheckText text = checkText(id);
-    return CheckItem{std::string(id), std::string(text.title), status, std::move(detail),
-                     std::string(text.explanation)};
 }
 
 } // namespace berth::check

@@ -1,7 +1,7 @@
 // Pieces of ContainerSpec::fromConfig, one file per group of keys.
 #pragma once
 
-#include "config/container_spec.h"
+#include "spec/container_spec.h"
 
 #include <string_view>
 

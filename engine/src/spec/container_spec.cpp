@@ -1,9 +1,9 @@
-#include "config/container_spec.h"
+#include "spec/container_spec.h"
 
 #include "cgroup/device_config.h"
 #include "cgroup/limits_config.h"
 
-#include "config/spec_internal.h"
+#include "spec/spec_internal.h"
 #include "config/values.h"
 
 #include <cerrno>

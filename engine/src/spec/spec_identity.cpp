@@ -1,6 +1,6 @@
 // Who the container is and what it runs: hostname, rootfs, kind, command,
 // working directory, environment.
-#include "config/spec_internal.h"
+#include "spec/spec_internal.h"
 #include "image/overlay_layout.h"
 #include "config/values.h"
 

@@ -2,7 +2,7 @@
 // must not claim confinement that is not there: a key whose absence would
 // surprise more than a failed save is refused; the others are kept with a
 // warning people see (GetContainer's warnings, berthctl info, the GUI).
-#include "config/spec_internal.h"
+#include "spec/spec_internal.h"
 #include "config/values.h"
 
 #include <cerrno>

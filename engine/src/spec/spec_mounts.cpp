@@ -1,5 +1,5 @@
 // lxc.mount.entry (fstab lines) and lxc.mount.auto.
-#include "config/spec_internal.h"
+#include "spec/spec_internal.h"
 #include "config/values.h"
 
 #include <cerrno>

@@ -1,6 +1,6 @@
 // lxc.idmap, berth.privileged and berth.rootfs.shifted: whether the
 // container runs in a user namespace of its own, and with which IDs.
-#include "config/spec_internal.h"
+#include "spec/spec_internal.h"
 #include "config/values.h"
 
 #include <cerrno>

@@ -1,4 +1,4 @@
-#include "core/new_container_config.h"
+#include "config/new_container_config.h"
 
 #include "berth/model/container_name.h"
 
