@@ -11,7 +11,6 @@
 #include <QVariantMap>
 
 #include <functional>
-
 #include <utility>
 
 namespace berth::client::detail {
