@@ -49,15 +49,8 @@ bool collectOptions(const VerbLine& line, client::CreateRequest& request, int* c
     return true;
 }
 
-class InputFd {
-public:
-    ~InputFd()
-    {
-        if (fd > 0)
-            ::close(fd);
-    }
-    int fd = -1;
-};
+// The --file descriptor, open until the call has sent its copy.
+using InputFd = client::LocalFd;
 
 int createAndFollow(const client::CreateRequest& request, bool quiet)
 {
@@ -101,8 +94,8 @@ int cmdCreate(const QStringList& args)
         auto fd = openInput(line.value(QStringLiteral("file")));
         if (!fd)
             return reportUsage(fd.error());
-        input.fd = *fd;
-        request.inputFd = *fd;
+        input = std::move(*fd);
+        request.inputFd = input.get();
     }
     return createAndFollow(request, false);
 }
@@ -226,8 +219,8 @@ bool runRequest(const VerbLine& line, client::CreateRequest& request, InputFd& i
         *code = reportUsage(fd.error());
         return false;
     }
-    input.fd = *fd;
-    request.inputFd = *fd;
+    input = std::move(*fd);
+    request.inputFd = input.get();
     return true;
 }
 

@@ -2,13 +2,11 @@
 #include "command_line.h"
 #include "commands.h"
 #include "exit_codes.h"
+#include "local_fd.h"
 #include "session.h"
 #include "tr.h"
 #include "views.h"
 
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
 #include <unistd.h>
 
 namespace berth::cli {
@@ -64,26 +62,22 @@ int cmdExport(const QStringList& args)
     if (int code = line.parse(args, 2, 2); code >= 0)
         return code;
     const QString path = line.positional().at(1);
-    int fd = STDOUT_FILENO;
-    if (path == QLatin1String("-")) {
-        if (::isatty(STDOUT_FILENO))
-            return reportUsage(Cli::tr("export: refusing to write a tarball to a terminal"));
-    } else {
-        fd = ::open(path.toLocal8Bit().constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-        if (fd < 0)
-            return reportUsage(
-                Cli::tr("cannot create '%1': %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
-    }
-    auto job = helperClient().exportTo(line.positional().at(0), fd);
-    if (fd != STDOUT_FILENO)
-        ::close(fd); // the helper holds its own copy
+    const bool toStdout = path == QLatin1String("-");
+    if (toStdout && ::isatty(STDOUT_FILENO))
+        return reportUsage(Cli::tr("export: refusing to write a tarball to a terminal"));
+    auto fd = toStdout ? client::LocalFd::duplicate(STDOUT_FILENO)
+                       : client::LocalFd::open(path, client::LocalFd::Mode::Create);
+    if (!fd)
+        return reportUsage(Cli::tr("cannot create '%1': %2").arg(path, client::errnoText(fd.error())));
+    auto job = helperClient().exportTo(line.positional().at(0), fd->get());
+    fd->reset(); // the helper holds its own copy
     if (!job) {
-        if (fd != STDOUT_FILENO)
+        if (!toStdout)
             ::unlink(path.toLocal8Bit().constData());
         return reportError(job.error());
     }
     auto done = followJob(*job);
-    if (!done && fd != STDOUT_FILENO)
+    if (!done && !toStdout)
         ::unlink(path.toLocal8Bit().constData());
     return done ? int(kExitOk) : reportError(done.error());
 }

@@ -4,14 +4,9 @@
 #include "commands.h"
 #include "command_line.h"
 #include "exit_codes.h"
+#include "local_fd.h"
 #include "session.h"
 #include "tr.h"
-
-#include <cerrno>
-#include <cstring>
-
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace berth::cli {
 
@@ -30,11 +25,11 @@ int cmdShare(const QStringList& args)
     const QString target = line.positional().at(2);
     const QString user =
         line.isSet(QStringLiteral("user")) ? line.value(QStringLiteral("user")) : QStringLiteral("root");
-    const int fd = ::open(folder.toLocal8Bit().constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return reportUsage(Cli::tr("cannot open '%1': %2").arg(folder, QString::fromLocal8Bit(std::strerror(errno))));
-    auto shared = helperClient().shareFolder(name, fd, target, user);
-    ::close(fd); // the helper holds its own copy
+    auto fd = client::LocalFd::open(folder, client::LocalFd::Mode::ReadDirectory);
+    if (!fd)
+        return reportUsage(Cli::tr("cannot open '%1': %2").arg(folder, client::errnoText(fd.error())));
+    auto shared = helperClient().shareFolder(name, fd->get(), target, user);
+    fd->reset(); // the helper holds its own copy
     if (!shared)
         return reportError(shared.error());
     printOut(Cli::tr("'%1' is shared at '%2' in '%3' from its next start on.\n").arg(folder, target, name));

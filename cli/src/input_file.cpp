@@ -2,27 +2,17 @@
 
 #include "tr.h"
 
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 namespace berth::cli {
 
-Parsed<int> openInput(const QString& path)
+Parsed<client::LocalFd> openInput(const QString& path)
 {
-    if (path == QLatin1String("-"))
-        return STDIN_FILENO;
-    const QByteArray local = path.toLocal8Bit();
-    struct stat st {};
-    if (::stat(local.constData(), &st) != 0)
-        return std::unexpected(Cli::tr("cannot open '%1': %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
-    const int flags = O_RDONLY | O_CLOEXEC | (S_ISDIR(st.st_mode) ? O_DIRECTORY : 0);
-    const int fd = ::open(local.constData(), flags);
-    if (fd < 0)
-        return std::unexpected(Cli::tr("cannot open '%1': %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
-    return fd;
+    auto fd = path == QLatin1String("-") ? client::LocalFd::duplicate(STDIN_FILENO)
+                                         : client::LocalFd::open(path, client::LocalFd::Mode::Read);
+    if (!fd)
+        return std::unexpected(Cli::tr("cannot open '%1': %2").arg(path, client::errnoText(fd.error())));
+    return std::move(*fd);
 }
 
 } // namespace berth::cli

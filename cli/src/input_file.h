@@ -2,14 +2,15 @@
 // caller's path, it gets the descriptor.
 #pragma once
 
+#include "local_fd.h"
 #include "value_parsers.h"
 
 #include <QString>
 
 namespace berth::cli {
 
-// A directory is opened O_DIRECTORY (OCI layouts, LXC containers), anything
-// else read-only; "-" is stdin. The caller closes the result unless it is 0.
-[[nodiscard]] Parsed<int> openInput(const QString& path);
+// A file or a directory (OCI layouts, LXC containers), read-only; "-" is a
+// duplicate of stdin.
+[[nodiscard]] Parsed<client::LocalFd> openInput(const QString& path);
 
 } // namespace berth::cli

@@ -4,6 +4,8 @@
 // never by polling.
 #pragma once
 
+#include "local_fd.h"
+
 #include <QString>
 
 #include <functional>
@@ -33,7 +35,7 @@ public:
 private:
     void drain();
 
-    int m_fd = -1;
+    client::LocalFd m_fd;
     std::unique_ptr<QSocketNotifier> m_notifier;
     std::function<void()> m_onChange;
 };

@@ -3,6 +3,7 @@
 #include "bus_address.h"
 #include "exit_codes.h"
 #include "job_watcher.h"
+#include "local_fd.h"
 #include "progress_text.h"
 #include "tr.h"
 
@@ -12,6 +13,7 @@
 #include <cstdio>
 #include <fcntl.h>
 #include <memory>
+#include <tuple>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -105,19 +107,21 @@ class CancelOnInterrupt {
 public:
     explicit CancelOnInterrupt(client::JobWatcher& watcher)
     {
-        if (::pipe2(m_fds, O_CLOEXEC | O_NONBLOCK) != 0)
+        auto pipe = client::LocalFd::pipe(O_NONBLOCK);
+        if (!pipe)
             return;
-        g_interruptPipe = m_fds[1];
+        std::tie(m_read, m_write) = std::move(*pipe);
+        g_interruptPipe = m_write.get();
         struct sigaction action {};
         action.sa_handler = onInterrupt;
         action.sa_flags = SA_RESTART | SA_RESETHAND;
         sigemptyset(&action.sa_mask);
         ::sigaction(SIGINT, &action, &m_previousInt);
         ::sigaction(SIGTERM, &action, &m_previousTerm);
-        m_notifier = std::make_unique<QSocketNotifier>(m_fds[0], QSocketNotifier::Read);
+        m_notifier = std::make_unique<QSocketNotifier>(m_read.get(), QSocketNotifier::Read);
         QObject::connect(m_notifier.get(), &QSocketNotifier::activated, [this, &watcher] {
             char byte;
-            while (::read(m_fds[0], &byte, 1) > 0) {}
+            while (::read(m_read.get(), &byte, 1) > 0) {}
             printErr(Cli::tr("\nCancelling...\n"));
             if (auto cancelled = watcher.cancel(); !cancelled)
                 reportError(cancelled.error());
@@ -125,20 +129,19 @@ public:
     }
     ~CancelOnInterrupt()
     {
-        if (m_fds[0] < 0)
+        if (!m_read.isValid())
             return;
         ::sigaction(SIGINT, &m_previousInt, nullptr);
         ::sigaction(SIGTERM, &m_previousTerm, nullptr);
         g_interruptPipe = -1;
         m_notifier.reset();
-        ::close(m_fds[0]);
-        ::close(m_fds[1]);
     }
     CancelOnInterrupt(const CancelOnInterrupt&) = delete;
     CancelOnInterrupt& operator=(const CancelOnInterrupt&) = delete;
 
 private:
-    int m_fds[2] = {-1, -1};
+    client::LocalFd m_read;
+    client::LocalFd m_write;
     struct sigaction m_previousInt {};
     struct sigaction m_previousTerm {};
     std::unique_ptr<QSocketNotifier> m_notifier;

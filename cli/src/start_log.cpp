@@ -1,11 +1,9 @@
 #include "start_log.h"
 
+#include "local_fd.h"
 #include "tr.h"
 
 #include <array>
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
 #include <unistd.h>
 #include <utility>
 
@@ -66,16 +64,14 @@ StartLog::StartLog(std::unique_ptr<QFile> file, LogLevel threshold, bool isFile)
 
 Parsed<StartLog> StartLog::openFile(const QString& path, LogLevel threshold)
 {
-    const int fd = ::open(path.toLocal8Bit().constData(), O_WRONLY | O_CREAT | O_APPEND | O_NOCTTY | O_CLOEXEC, 0644);
-    if (fd < 0)
-        return std::unexpected(
-            Cli::tr("cannot open the log file '%1': %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+    auto fd = client::LocalFd::open(path, client::LocalFd::Mode::Append);
+    if (!fd)
+        return std::unexpected(Cli::tr("cannot open the log file '%1': %2").arg(path, client::errnoText(fd.error())));
     auto file = std::make_unique<QFile>();
     const auto mode = QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered;
-    if (!file->open(fd, mode, QFileDevice::AutoCloseHandle)) {
-        ::close(fd);
+    if (!file->open(fd->get(), mode, QFileDevice::AutoCloseHandle))
         return std::unexpected(Cli::tr("cannot open the log file '%1': %2").arg(path, file->errorString()));
-    }
+    (void)fd->release(); // the file closes it now
     return StartLog(std::move(file), threshold, true);
 }
 

@@ -1,12 +1,14 @@
 #include "terminal.h"
 
 #include "escape_detector.h"
+#include "local_fd.h"
 
 #include <QByteArray>
 
 #include <array>
 #include <cerrno>
 #include <optional>
+#include <tuple>
 #include <csignal>
 #include <fcntl.h>
 #include <poll.h>
@@ -35,9 +37,11 @@ public:
 
     SignalPipe()
     {
-        if (::pipe2(m_fds, O_CLOEXEC | O_NONBLOCK) != 0)
+        auto pipe = client::LocalFd::pipe(O_NONBLOCK);
+        if (!pipe)
             return;
-        g_signalPipe = m_fds[1];
+        std::tie(m_read, m_write) = std::move(*pipe);
+        g_signalPipe = m_write.get();
         struct sigaction action {};
         action.sa_handler = onRelaySignal;
         sigemptyset(&action.sa_mask);
@@ -50,15 +54,12 @@ public:
         for (size_t i = 0; i < kSignals.size(); ++i)
             ::sigaction(kSignals[i], &m_previous[i], nullptr);
         g_signalPipe = -1;
-        if (m_fds[0] >= 0) {
-            ::close(m_fds[0]);
-            ::close(m_fds[1]);
-        }
     }
-    [[nodiscard]] int readEnd() const { return m_fds[0]; }
+    [[nodiscard]] int readEnd() const { return m_read.get(); }
 
 private:
-    int m_fds[2] = {-1, -1};
+    client::LocalFd m_read;
+    client::LocalFd m_write;
     std::array<struct sigaction, kSignals.size()> m_previous{};
 };
 

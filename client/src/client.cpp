@@ -11,9 +11,10 @@
 
 namespace berth::client {
 
+using detail::andThen;
+using detail::eachOf;
 using detail::finish;
 using detail::finishVoid;
-using detail::mapResult;
 
 void registerClientTypes()
 {
@@ -61,7 +62,7 @@ Result<QMap<QString, QString>> Client::listContainers()
 
 Result<ContainerInfo> Client::container(const QString& name)
 {
-    return mapResult(finish(m_manager->GetContainer(name)), containerInfoFromMap);
+    return andThen(finish(m_manager->GetContainer(name)), containerInfoFromMap);
 }
 
 Result<QDBusObjectPath> Client::create(const CreateRequest& r)
@@ -117,7 +118,7 @@ Result<LogChunk> Client::readLog(const QString& name, quint64 offset, uint maxBy
     auto reply = m_manager->GetLog(name, offset, maxBytes);
     reply.waitForFinished();
     if (reply.isError())
-        return std::unexpected(clientError(reply.error()));
+        return std::unexpected(detail::callError(reply.error()));
     return LogChunk{reply.argumentAt<0>(), reply.argumentAt<1>(), reply.argumentAt<2>()};
 }
 
@@ -141,17 +142,9 @@ Status Client::unshareFolder(const QString& name, const QString& target)
     return finishVoid(m_manager->UnshareFolder(name, target));
 }
 
-static QList<ContainerStats> statsList(const QMap<QString, QVariantMap>& byName)
-{
-    QList<ContainerStats> out;
-    for (auto it = byName.begin(); it != byName.end(); ++it)
-        out << statsFromMap(it.key(), it.value());
-    return out;
-}
-
 Result<QList<ContainerStats>> Client::stats()
 {
-    return mapResult(finish(m_manager->GetStats()), statsList);
+    return andThen(finish(m_manager->GetStats()), statsFromReply);
 }
 
 Result<QDBusObjectPath> Client::exportTo(const QString& name, int fd)
@@ -179,7 +172,7 @@ Result<std::pair<uint, QDBusUnixFileDescriptor>> Client::execPty(const ExecReque
     auto reply = m_manager->ExecPty(r.name, r.argv, r.env, r.cwd);
     reply.waitForFinished();
     if (reply.isError())
-        return std::unexpected(clientError(reply.error()));
+        return std::unexpected(detail::callError(reply.error()));
     return std::pair{reply.argumentAt<0>(), reply.argumentAt<1>()};
 }
 
@@ -194,7 +187,7 @@ Result<ExecStatus> Client::waitExec(uint id)
     auto reply = m_manager->WaitExec(id);
     reply.waitForFinished();
     if (reply.isError())
-        return std::unexpected(clientError(reply.error()));
+        return std::unexpected(detail::callError(reply.error()));
     return ExecStatus{reply.argumentAt<0>(), reply.argumentAt<1>()};
 }
 
@@ -203,34 +196,26 @@ Result<ExecStatus> Client::waitRemoved(const QString& name)
     auto reply = m_manager->WaitRemoved(name);
     reply.waitForFinished();
     if (reply.isError())
-        return std::unexpected(clientError(reply.error()));
+        return std::unexpected(detail::callError(reply.error()));
     return ExecStatus{reply.argumentAt<0>(), reply.argumentAt<1>()};
-}
-
-template <class T, class From> static QList<T> mapped(const QList<QVariantMap>& maps, From from)
-{
-    QList<T> out;
-    for (const auto& map : maps)
-        out << from(map);
-    return out;
 }
 
 Result<QList<TemplateInfo>> Client::templates()
 {
-    return mapResult(finish(m_manager->ListTemplates()),
-                     [](const QList<QVariantMap>& maps) { return mapped<TemplateInfo>(maps, templateInfoFromMap); });
+    return andThen(finish(m_manager->ListTemplates()),
+                   [](const QList<QVariantMap>& maps) { return eachOf<TemplateInfo>(maps, templateInfoFromMap); });
 }
 
 Result<QList<CheckItem>> Client::systemCheck()
 {
-    return mapResult(finish(m_manager->SystemCheck()),
-                     [](const QList<QVariantMap>& maps) { return mapped<CheckItem>(maps, checkItemFromMap); });
+    return andThen(finish(m_manager->SystemCheck()),
+                   [](const QList<QVariantMap>& maps) { return eachOf<CheckItem>(maps, checkItemFromMap); });
 }
 
 Result<QList<Bridge>> Client::bridges()
 {
-    return mapResult(finish(m_network->ListBridges()),
-                     [](const QList<QVariantMap>& maps) { return mapped<Bridge>(maps, bridgeFromMap); });
+    return andThen(finish(m_network->ListBridges()),
+                   [](const QList<QVariantMap>& maps) { return eachOf<Bridge>(maps, bridgeFromMap); });
 }
 
 Status Client::createBridge(const QString& name, const BridgeSettings& s)

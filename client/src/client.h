@@ -101,10 +101,24 @@ public:
     void readLog(const QString& name, quint64 offset, uint maxBytes, QObject* context, Callback<LogChunk> done);
     void execPty(const ExecRequest& request, QObject* context, Callback<std::pair<uint, QDBusUnixFileDescriptor>> done);
     void forwards(const QString& container, QObject* context, Callback<QStringList> done);
-    // Start, Kill, Freeze, Thaw, Destroy, SetConfig, SetLimits and the
-    // network's changes, by method name: for calls whose reply is empty.
-    void callManager(const QString& method, const QVariantList& args, QObject* context, StatusCallback done);
-    void callNetwork(const QString& method, const QVariantList& args, QObject* context, StatusCallback done);
+    // The calls whose reply is empty (client_async_void.cpp).
+    void start(const QString& name, QObject* context, StatusCallback done);
+    void kill(const QString& name, int signal, QObject* context, StatusCallback done);
+    void freeze(const QString& name, QObject* context, StatusCallback done);
+    void thaw(const QString& name, QObject* context, StatusCallback done);
+    void destroy(const QString& name, bool force, QObject* context, StatusCallback done);
+    void setConfig(const QString& name, const QString& text, QObject* context, StatusCallback done);
+    void setLimits(const QString& name, const QMap<QString, QString>& limits, QObject* context, StatusCallback done);
+    void shareFolder(const QString& name, int folderFd, const QString& target, const QString& insideUser,
+                     QObject* context, StatusCallback done);
+    void unshareFolder(const QString& name, const QString& target, QObject* context, StatusCallback done);
+    void resizeConsole(const QString& name, int tty, ushort rows, ushort columns, QObject* context,
+                       StatusCallback done);
+    void createBridge(const QString& name, const BridgeSettings& settings, QObject* context, StatusCallback done);
+    void changeBridge(const QString& name, const BridgeChange& change, QObject* context, StatusCallback done);
+    void deleteBridge(const QString& name, bool force, QObject* context, StatusCallback done);
+    void addForward(const QString& container, const QString& forward, QObject* context, StatusCallback done);
+    void removeForward(const QString& container, const QString& forward, QObject* context, StatusCallback done);
 
 Q_SIGNALS:
     void containerAdded(const QString& name);

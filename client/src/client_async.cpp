@@ -20,32 +20,18 @@ void whenDone(const QDBusPendingCall& call, QObject* context, Convert convert, C
                      [watcher, convert = std::move(convert), done = std::move(done)] {
                          watcher->deleteLater();
                          QDBusPendingReply<Raw> reply = *watcher;
-                         done(detail::mapResult(detail::finish(reply), convert));
+                         done(detail::andThen(detail::finish(reply), convert));
                      });
-}
-
-void whenDoneVoid(const QDBusPendingCall& call, QObject* context, StatusCallback done)
-{
-    auto* watcher = new QDBusPendingCallWatcher(call, context);
-    QObject::connect(watcher, &QDBusPendingCallWatcher::finished, context, [watcher, done = std::move(done)] {
-        watcher->deleteLater();
-        done(detail::finishVoid(*watcher));
-    });
 }
 
 template <class T> auto same()
 {
-    return [](const T& value) { return value; };
+    return [](const T& value) { return Result<T>(value); };
 }
 
 template <class T, class From> auto eachMap(From from)
 {
-    return [from](const QList<QVariantMap>& maps) {
-        QList<T> out;
-        for (const auto& map : maps)
-            out << from(map);
-        return out;
-    };
+    return [from](const QList<QVariantMap>& maps) { return detail::eachOf<T>(maps, from); };
 }
 
 } // namespace
@@ -63,13 +49,7 @@ void Client::container(const QString& name, QObject* context, Callback<Container
 
 void Client::stats(QObject* context, Callback<QList<ContainerStats>> done)
 {
-    auto convert = [](const QMap<QString, QVariantMap>& byName) {
-        QList<ContainerStats> out;
-        for (auto it = byName.begin(); it != byName.end(); ++it)
-            out << statsFromMap(it.key(), it.value());
-        return out;
-    };
-    whenDone<QMap<QString, QVariantMap>, QList<ContainerStats>>(m_manager->GetStats(), context, convert,
+    whenDone<QMap<QString, QVariantMap>, QList<ContainerStats>>(m_manager->GetStats(), context, statsFromReply,
                                                                 std::move(done));
 }
 
@@ -136,7 +116,7 @@ void Client::readLog(const QString& name, quint64 offset, uint maxBytes, QObject
         watcher->deleteLater();
         QDBusPendingReply<QByteArray, quint64, quint64> reply = *watcher;
         if (reply.isError())
-            done(std::unexpected(clientError(reply.error())));
+            done(std::unexpected(detail::callError(reply.error())));
         else
             done(LogChunk{reply.argumentAt<0>(), reply.argumentAt<1>(), reply.argumentAt<2>()});
     });
@@ -149,7 +129,7 @@ void Client::execPty(const ExecRequest& r, QObject* context, Callback<std::pair<
         watcher->deleteLater();
         QDBusPendingReply<uint, QDBusUnixFileDescriptor> reply = *watcher;
         if (reply.isError())
-            done(std::unexpected(clientError(reply.error())));
+            done(std::unexpected(detail::callError(reply.error())));
         else
             done(std::pair{reply.argumentAt<0>(), reply.argumentAt<1>()});
     });
@@ -159,16 +139,6 @@ void Client::forwards(const QString& container, QObject* context, Callback<QStri
 {
     whenDone<QStringList, QStringList>(m_network->ListForwards(container), context, same<QStringList>(),
                                        std::move(done));
-}
-
-void Client::callManager(const QString& method, const QVariantList& args, QObject* context, StatusCallback done)
-{
-    whenDoneVoid(m_manager->asyncCallWithArgumentList(method, args), context, std::move(done));
-}
-
-void Client::callNetwork(const QString& method, const QVariantList& args, QObject* context, StatusCallback done)
-{
-    whenDoneVoid(m_network->asyncCallWithArgumentList(method, args), context, std::move(done));
 }
 
 } // namespace berth::client

@@ -41,6 +41,11 @@ ClientError clientError(const QString& name, const QString& message)
     return ClientError{errorKindForName(name), name, message};
 }
 
+ClientError badReply(const QString& message)
+{
+    return ClientError{ErrorKind::BadReply, QString(), message};
+}
+
 ClientError clientError(const QDBusError& error)
 {
     return clientError(error.name(), error.message());

@@ -17,6 +17,7 @@ enum class ErrorKind {
     Busy,
     Failed,
     NoHelper, // the service is unknown or does not answer
+    BadReply, // a reply whose type is not the contract's (a client-side error)
 };
 
 struct ClientError {
@@ -34,6 +35,8 @@ inline constexpr QLatin1String kCommandNotRunnable{"org.berth.Error.CommandNotRu
 [[nodiscard]] ErrorKind errorKindForName(const QString& name);
 [[nodiscard]] ClientError clientError(const QDBusError& error);
 [[nodiscard]] ClientError clientError(const QString& name, const QString& message);
+// A reply (or a field of one) the client cannot read: no default stands in.
+[[nodiscard]] ClientError badReply(const QString& message);
 
 template <class T> using Result = std::expected<T, ClientError>;
 using Status = std::expected<void, ClientError>;

@@ -1,5 +1,7 @@
 #include "client_types.h"
 
+#include "reply_fields.h"
+
 #include "berth/model/create_options.h"
 #include "berth/model/id_map.h"
 
@@ -7,21 +9,6 @@
 #include <QDBusMetaType>
 
 namespace berth::client {
-namespace {
-
-QString text(const QVariantMap& map, const char* key)
-{
-    return map.value(QLatin1String(key)).toString();
-}
-
-quint64 u64(const QVariantMap& map, const char* key, quint64 fallback = 0)
-{
-    const auto value = map.value(QLatin1String(key));
-    return value.isValid() ? value.toULongLong() : fallback;
-}
-
-} // namespace
-
 QList<QVariantMap> variantMapList(const QVariant& value)
 {
     if (value.canConvert<QDBusArgument>() && value.userType() == qMetaTypeId<QDBusArgument>()) {
@@ -88,105 +75,127 @@ QMap<QString, QString> createOptions(const CreateRequest& request)
     return out;
 }
 
-ContainerInfo containerInfoFromMap(const QVariantMap& map)
+Result<ContainerInfo> containerInfoFromMap(const QVariantMap& map)
 {
+    ReplyFields f(QStringLiteral("GetContainer reply"), map);
     ContainerInfo info;
-    info.name = text(map, "name");
-    info.state = text(map, "state");
-    info.pid = map.value(QStringLiteral("pid")).toInt();
-    info.monitorPid = map.value(QStringLiteral("monitorPid")).toInt();
-    info.startedAt = map.value(QStringLiteral("startedAt")).toLongLong();
-    info.kind = text(map, "kind");
-    info.templateName = text(map, "template");
-    info.addresses = map.value(QStringLiteral("addresses")).toStringList();
-    info.autostart = map.value(QStringLiteral("autostart")).toBool();
-    info.startOrder = map.value(QStringLiteral("startOrder")).toInt();
-    info.startDelay = map.value(QStringLiteral("startDelay")).toUInt();
-    info.waitLinks = map.value(QStringLiteral("waitLinks")).toStringList();
-    info.limits = stringMap(map.value(QStringLiteral("limits")));
-    info.privileged = map.value(QStringLiteral("privileged")).toBool();
-    info.idMap = text(map, "idmap");
-    info.rootfsIds = text(map, "rootfsIds");
+    info.name = f.text("name");
+    info.state = f.text("state");
+    info.pid = int(f.integer("pid"));
+    info.monitorPid = int(f.integer("monitorPid"));
+    info.startedAt = f.integer("startedAt");
+    info.kind = f.text("kind");
+    info.templateName = f.text("template");
+    info.addresses = f.strings("addresses");
+    info.autostart = f.boolean("autostart");
+    info.startOrder = int(f.integer("startOrder"));
+    info.startDelay = uint(f.unsignedInteger("startDelay"));
+    info.waitLinks = f.strings("waitLinks");
+    info.limits = f.stringMap("limits");
+    info.privileged = f.boolean("privileged");
+    info.idMap = f.text("idmap");
+    info.rootfsIds = f.text("rootfsIds");
     readHostUids(info.idMap, info);
-    info.warnings = map.value(QStringLiteral("warnings")).toStringList();
-    for (const QString& value : map.value(QStringLiteral("shares")).toStringList())
+    info.warnings = f.strings("warnings");
+    for (const QString& value : f.strings("shares"))
         if (auto share = model::parseSharedFolder(value.toStdString()))
             info.shares.push_back(*share);
-    info.hasExited = map.contains(QStringLiteral("lastExitCode"));
-    info.lastExitCode = map.value(QStringLiteral("lastExitCode")).toInt();
-    info.lastError = text(map, "lastError");
-    return info;
+    info.hasExited = f.has("lastExitCode");
+    info.lastExitCode = int(f.integer("lastExitCode"));
+    info.lastError = f.text("lastError");
+    return f.finish(std::move(info));
 }
 
-static TemplateOption optionFromMap(const QVariantMap& map)
+static TemplateOption optionFromFields(ReplyFields& f)
 {
     TemplateOption option;
-    option.key = text(map, "key");
-    option.type = text(map, "type");
-    option.label = text(map, "label");
-    option.description = text(map, "description");
-    option.defaultValue = text(map, "default");
-    option.choices = map.value(QStringLiteral("choices")).toStringList();
-    option.required = map.value(QStringLiteral("required")).toBool();
-    option.minimum = map.value(QStringLiteral("minimum")).toLongLong();
-    option.maximum = map.value(QStringLiteral("maximum")).toLongLong();
-    option.acceptsFile = map.value(QStringLiteral("acceptsFile")).toBool();
-    option.acceptsDirectory = map.value(QStringLiteral("acceptsDirectory")).toBool();
+    option.key = f.text("key");
+    option.type = f.text("type");
+    option.label = f.text("label");
+    option.description = f.text("description");
+    option.defaultValue = f.text("default");
+    option.choices = f.strings("choices");
+    option.required = f.boolean("required");
+    option.minimum = f.integer("minimum");
+    option.maximum = f.integer("maximum");
+    option.acceptsFile = f.boolean("acceptsFile");
+    option.acceptsDirectory = f.boolean("acceptsDirectory");
     return option;
 }
 
-TemplateInfo templateInfoFromMap(const QVariantMap& map)
+Result<TemplateInfo> templateInfoFromMap(const QVariantMap& map)
 {
+    ReplyFields f(QStringLiteral("ListTemplates reply"), map);
     TemplateInfo info;
-    info.name = text(map, "name");
-    info.label = text(map, "label");
-    info.description = text(map, "description");
-    info.defaultKind = text(map, "defaultKind");
-    for (const auto& option : variantMapList(map.value(QStringLiteral("options"))))
-        info.options << optionFromMap(option);
-    return info;
+    info.name = f.text("name");
+    info.label = f.text("label");
+    info.description = f.text("description");
+    info.defaultKind = f.text("defaultKind");
+    for (const auto& optionMap : f.mapList("options")) {
+        ReplyFields option(QStringLiteral("ListTemplates reply (option)"), optionMap);
+        info.options << optionFromFields(option);
+        if (auto checked = option.finish(true); !checked)
+            return std::unexpected(checked.error());
+    }
+    return f.finish(std::move(info));
 }
 
-ContainerStats statsFromMap(const QString& name, const QVariantMap& map)
+Result<ContainerStats> statsFromMap(const QString& name, const QVariantMap& map)
 {
+    ReplyFields f(QStringLiteral("GetStats reply"), map);
     ContainerStats s;
     s.name = name;
-    s.timestampNs = map.value(QStringLiteral("timestampNs")).toLongLong();
-    s.memoryCurrent = u64(map, "memoryCurrent");
-    s.memoryLimit = u64(map, "memoryLimit", kNoLimit);
-    s.memoryCache = u64(map, "memoryCache");
-    s.memoryAnon = u64(map, "memoryAnon");
-    s.oomKills = u64(map, "oomKills");
-    s.cpuUsageNs = u64(map, "cpuUsageNs");
-    s.cpuThrottledNs = u64(map, "cpuThrottledNs");
-    s.cpuQuotaCores = map.value(QStringLiteral("cpuQuotaCores")).toDouble();
-    s.pidsCurrent = u64(map, "pidsCurrent");
-    s.pidsLimit = u64(map, "pidsLimit", kNoLimit);
-    s.ioReadBytes = u64(map, "ioReadBytes");
-    s.ioWriteBytes = u64(map, "ioWriteBytes");
-    s.netRxBytes = u64(map, "netRxBytes");
-    s.netTxBytes = u64(map, "netTxBytes");
-    return s;
+    s.timestampNs = f.integer("timestampNs");
+    s.memoryCurrent = f.unsignedInteger("memoryCurrent");
+    s.memoryLimit = f.unsignedInteger("memoryLimit", kNoLimit);
+    s.memoryCache = f.unsignedInteger("memoryCache");
+    s.memoryAnon = f.unsignedInteger("memoryAnon");
+    s.oomKills = f.unsignedInteger("oomKills");
+    s.cpuUsageNs = f.unsignedInteger("cpuUsageNs");
+    s.cpuThrottledNs = f.unsignedInteger("cpuThrottledNs");
+    s.cpuQuotaCores = f.number("cpuQuotaCores");
+    s.pidsCurrent = f.unsignedInteger("pidsCurrent");
+    s.pidsLimit = f.unsignedInteger("pidsLimit", kNoLimit);
+    s.ioReadBytes = f.unsignedInteger("ioReadBytes");
+    s.ioWriteBytes = f.unsignedInteger("ioWriteBytes");
+    s.netRxBytes = f.unsignedInteger("netRxBytes");
+    s.netTxBytes = f.unsignedInteger("netTxBytes");
+    return f.finish(std::move(s));
 }
 
-Bridge bridgeFromMap(const QVariantMap& map)
+Result<QList<ContainerStats>> statsFromReply(const QMap<QString, QVariantMap>& byName)
 {
+    QList<ContainerStats> out;
+    for (auto it = byName.begin(); it != byName.end(); ++it) {
+        auto stats = statsFromMap(it.key(), it.value());
+        if (!stats)
+            return std::unexpected(std::move(stats.error()));
+        out << *stats;
+    }
+    return out;
+}
+
+Result<Bridge> bridgeFromMap(const QVariantMap& map)
+{
+    ReplyFields f(QStringLiteral("ListBridges reply"), map);
     Bridge bridge;
-    bridge.name = text(map, "name");
-    bridge.address = text(map, "address");
-    bridge.dhcpRange = text(map, "dhcpRange");
-    bridge.domain = text(map, "domain");
-    bridge.nat = map.value(QStringLiteral("nat")).toBool();
-    bridge.up = map.value(QStringLiteral("up")).toBool();
-    bridge.mtu = map.value(QStringLiteral("mtu")).toUInt();
-    bridge.containers = map.value(QStringLiteral("containers")).toStringList();
-    return bridge;
+    bridge.name = f.text("name");
+    bridge.address = f.text("address");
+    bridge.dhcpRange = f.text("dhcpRange");
+    bridge.domain = f.text("domain");
+    bridge.nat = f.boolean("nat");
+    bridge.up = f.boolean("up");
+    bridge.mtu = uint(f.unsignedInteger("mtu"));
+    bridge.containers = f.strings("containers");
+    return f.finish(std::move(bridge));
 }
 
-CheckItem checkItemFromMap(const QVariantMap& map)
+Result<CheckItem> checkItemFromMap(const QVariantMap& map)
 {
-    return CheckItem{text(map, "group"),  text(map, "id"),     text(map, "title"),
-                     text(map, "status"), text(map, "detail"), text(map, "explanation")};
+    ReplyFields f(QStringLiteral("SystemCheck reply"), map);
+    CheckItem item{f.text("group"),  f.text("id"),     f.text("title"),
+                   f.text("status"), f.text("detail"), f.text("explanation")};
+    return f.finish(std::move(item));
 }
 
 QVariantMap bridgeChangeMap(const BridgeChange& change)

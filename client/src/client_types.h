@@ -8,6 +8,8 @@
 #include <QStringList>
 #include <QVariantMap>
 
+#include "client_error.h"
+
 #include "berth/model/shared_folder.h"
 
 #include <optional>
@@ -157,16 +159,20 @@ struct ExecStatus {
     int signal = 0;
 };
 
-[[nodiscard]] ContainerInfo containerInfoFromMap(const QVariantMap& map);
-[[nodiscard]] TemplateInfo templateInfoFromMap(const QVariantMap& map);
-[[nodiscard]] ContainerStats statsFromMap(const QString& name, const QVariantMap& map);
-[[nodiscard]] Bridge bridgeFromMap(const QVariantMap& map);
+// The replies converted once; a field of the wrong type is BadReply
+// (reply_fields.h), an absent one keeps its default.
+[[nodiscard]] Result<ContainerInfo> containerInfoFromMap(const QVariantMap& map);
+[[nodiscard]] Result<TemplateInfo> templateInfoFromMap(const QVariantMap& map);
+[[nodiscard]] Result<ContainerStats> statsFromMap(const QString& name, const QVariantMap& map);
+// GetStats' reply: every container's, by name.
+[[nodiscard]] Result<QList<ContainerStats>> statsFromReply(const QMap<QString, QVariantMap>& byName);
+[[nodiscard]] Result<Bridge> bridgeFromMap(const QVariantMap& map);
 // ChangeBridge's dictionary: the keys of what is set.
 [[nodiscard]] QVariantMap bridgeChangeMap(const BridgeChange& change);
 // Every setting given (an empty address: the bridge's stays): the bridge
 // becomes `settings` (the GUI's editor).
 [[nodiscard]] BridgeChange wholeBridgeChange(const BridgeSettings& settings);
-[[nodiscard]] CheckItem checkItemFromMap(const QVariantMap& map);
+[[nodiscard]] Result<CheckItem> checkItemFromMap(const QVariantMap& map);
 
 // Nested containers arrive as QDBusArgument inside a QVariant; plain
 // values (from a QVariantMap built in the same process) pass through.

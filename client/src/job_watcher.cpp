@@ -1,6 +1,8 @@
 #include "job_watcher.h"
 
 #include "bus_address.h"
+#include "client_call.h"
+#include "job1_interface.h"
 
 #include <QDBusMessage>
 #include <QDBusPendingCallWatcher>
@@ -10,24 +12,28 @@
 namespace berth::client {
 namespace {
 
-const QString kJobInterface = QStringLiteral("org.berth.Job1");
+// The job's own calls and signals go through the generated proxy; its
+// properties through the bus's standard interface, which has no proxy.
+const QString kPropertiesInterface = QStringLiteral("org.freedesktop.DBus.Properties");
+const QString kPropertiesChanged = QStringLiteral("PropertiesChanged");
+const QString kGetAll = QStringLiteral("GetAll");
 
 } // namespace
 
 JobWatcher::JobWatcher(const QDBusConnection& bus, const QString& path, QObject* parent)
-    : QObject(parent), m_bus(bus), m_path(path)
+    : QObject(parent), m_bus(bus), m_path(path),
+      m_job(std::make_unique<OrgBerthJob1Interface>(QLatin1String(kServiceName), path, bus))
 {}
+
+JobWatcher::~JobWatcher() = default;
 
 void JobWatcher::watch()
 {
-    const QString service = QLatin1String(kServiceName);
     // Subscribing first, reading second: an end between the two shows up
     // in one or the other, never in neither (the bus keeps order).
-    m_bus.connect(service, m_path, kJobInterface, QStringLiteral("Finished"), this,
-                  SLOT(onFinished(bool, QString, QString)));
-    m_bus.connect(service, m_path, kJobInterface, QStringLiteral("LogLine"), this, SLOT(onLogLine(QString)));
-    m_bus.connect(service, m_path, QStringLiteral("org.freedesktop.DBus.Properties"),
-                  QStringLiteral("PropertiesChanged"), this,
+    connect(m_job.get(), &OrgBerthJob1Interface::Finished, this, &JobWatcher::onFinished);
+    connect(m_job.get(), &OrgBerthJob1Interface::LogLine, this, &JobWatcher::onLogLine);
+    m_bus.connect(QLatin1String(kServiceName), m_path, kPropertiesInterface, kPropertiesChanged, this,
                   SLOT(onPropertiesChanged(QString, QVariantMap, QStringList)));
     readInitialState();
 }
@@ -35,16 +41,14 @@ void JobWatcher::watch()
 // Asynchronous so that a GUI's event loop never waits on the helper.
 void JobWatcher::readInitialState()
 {
-    auto message =
-        QDBusMessage::createMethodCall(QLatin1String(kServiceName), m_path,
-                                       QStringLiteral("org.freedesktop.DBus.Properties"), QStringLiteral("GetAll"));
-    message << kJobInterface;
+    auto message = QDBusMessage::createMethodCall(QLatin1String(kServiceName), m_path, kPropertiesInterface, kGetAll);
+    message << m_job->interface();
     auto* pending = new QDBusPendingCallWatcher(m_bus.asyncCall(message), this);
     connect(pending, &QDBusPendingCallWatcher::finished, this, [this, pending] {
         pending->deleteLater();
         QDBusPendingReply<QVariantMap> reply = *pending;
         if (reply.isError()) {
-            const auto error = clientError(reply.error());
+            const auto error = detail::callError(reply.error());
             onFinished(false, error.name, error.message);
             return;
         }
@@ -54,7 +58,7 @@ void JobWatcher::readInitialState()
 
 void JobWatcher::applyInitialState(const QVariantMap& properties)
 {
-    onPropertiesChanged(kJobInterface, properties, {});
+    onPropertiesChanged(m_job->interface(), properties, {});
     const QString state = properties.value(QStringLiteral("State")).toString();
     if (state.isEmpty() || state == QLatin1String("running"))
         return;
@@ -91,12 +95,7 @@ Status JobWatcher::result() const
 
 Status JobWatcher::cancel()
 {
-    auto message =
-        QDBusMessage::createMethodCall(QLatin1String(kServiceName), m_path, kJobInterface, QStringLiteral("Cancel"));
-    const auto reply = m_bus.call(message);
-    if (reply.type() == QDBusMessage::ErrorMessage)
-        return std::unexpected(clientError(reply.errorName(), reply.errorMessage()));
-    return {};
+    return detail::finishVoid(m_job->Cancel());
 }
 
 void JobWatcher::onFinished(bool success, const QString& errorName, const QString& message)
@@ -117,7 +116,7 @@ void JobWatcher::onLogLine(const QString& line)
 
 void JobWatcher::onPropertiesChanged(const QString& interface, const QVariantMap& changed, const QStringList&)
 {
-    if (interface != kJobInterface)
+    if (interface != m_job->interface())
         return;
     const auto progress = changed.value(QStringLiteral("Progress"));
     const auto step = changed.value(QStringLiteral("Step"));

@@ -10,12 +10,17 @@
 #include <QString>
 #include <QVariantMap>
 
+#include <memory>
+
+class OrgBerthJob1Interface;
+
 namespace berth::client {
 
 class JobWatcher : public QObject {
     Q_OBJECT
 public:
     JobWatcher(const QDBusConnection& bus, const QString& path, QObject* parent = nullptr);
+    ~JobWatcher() override;
 
     // Subscribes, then reads the job's state once without blocking;
     // finished() comes from the event loop, also when it had ended already.
@@ -44,6 +49,7 @@ private:
 
     QDBusConnection m_bus;
     QString m_path;
+    std::unique_ptr<OrgBerthJob1Interface> m_job;
     double m_progress = -1;
     QString m_step;
     bool m_finished = false;

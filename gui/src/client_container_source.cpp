@@ -79,7 +79,7 @@ void ClientContainerSource::stats(QObject* context, Callback<QList<client::Conta
 
 void ClientContainerSource::start(const QString& name, QObject* context, StatusCallback done)
 {
-    m_client.callManager(QStringLiteral("Start"), {name}, context, std::move(done));
+    m_client.start(name, context, std::move(done));
 }
 
 void ClientContainerSource::stop(const QString& name, uint timeoutSeconds, QObject* context, StatusCallback done)
@@ -96,42 +96,40 @@ void ClientContainerSource::stop(const QString& name, uint timeoutSeconds, QObje
 
 void ClientContainerSource::kill(const QString& name, int signal, QObject* context, StatusCallback done)
 {
-    m_client.callManager(QStringLiteral("Kill"), {name, signal}, context, std::move(done));
+    m_client.kill(name, signal, context, std::move(done));
 }
 
 void ClientContainerSource::freeze(const QString& name, QObject* context, StatusCallback done)
 {
-    m_client.callManager(QStringLiteral("Freeze"), {name}, context, std::move(done));
+    m_client.freeze(name, context, std::move(done));
 }
 
 void ClientContainerSource::thaw(const QString& name, QObject* context, StatusCallback done)
 {
-    m_client.callManager(QStringLiteral("Thaw"), {name}, context, std::move(done));
+    m_client.thaw(name, context, std::move(done));
 }
 
 void ClientContainerSource::destroy(const QString& name, bool force, QObject* context, StatusCallback done)
 {
-    m_client.callManager(QStringLiteral("Destroy"), {name, force}, context, std::move(done));
+    m_client.destroy(name, force, context, std::move(done));
 }
 
 void ClientContainerSource::setLimits(const QString& name, const QMap<QString, QString>& limits, QObject* context,
                                       StatusCallback done)
 {
-    m_client.callManager(QStringLiteral("SetLimits"), {name, QVariant::fromValue(limits)}, context, std::move(done));
+    m_client.setLimits(name, limits, context, std::move(done));
 }
 
 void ClientContainerSource::shareFolder(const QString& name, int folderFd, const QString& target,
                                         const QString& insideUser, QObject* context, StatusCallback done)
 {
-    m_client.callManager(QStringLiteral("ShareFolder"),
-                         {name, QVariant::fromValue(QDBusUnixFileDescriptor(folderFd)), target, insideUser}, context,
-                         std::move(done));
+    m_client.shareFolder(name, folderFd, target, insideUser, context, std::move(done));
 }
 
 void ClientContainerSource::unshareFolder(const QString& name, const QString& target, QObject* context,
                                           StatusCallback done)
 {
-    m_client.callManager(QStringLiteral("UnshareFolder"), {name, target}, context, std::move(done));
+    m_client.unshareFolder(name, target, context, std::move(done));
 }
 
 void ClientContainerSource::templates(QObject* context, Callback<QList<client::TemplateInfo>> done)
@@ -161,7 +159,7 @@ void ClientContainerSource::config(const QString& name, QObject* context, Callba
 
 void ClientContainerSource::setConfig(const QString& name, const QString& text, QObject* context, StatusCallback done)
 {
-    m_client.callManager(QStringLiteral("SetConfig"), {name, text}, context, std::move(done));
+    m_client.setConfig(name, text, context, std::move(done));
 }
 
 void ClientContainerSource::readLog(const QString& name, quint64 offset, uint maxBytes, QObject* context,
@@ -179,9 +177,7 @@ void ClientContainerSource::openConsole(const QString& name, int tty, QObject* c
 void ClientContainerSource::resizeConsole(const QString& name, int tty, ushort rows, ushort columns, QObject* context,
                                           StatusCallback done)
 {
-    m_client.callManager(QStringLiteral("ResizeConsole"),
-                         {name, tty, QVariant::fromValue(rows), QVariant::fromValue(columns)}, context,
-                         std::move(done));
+    m_client.resizeConsole(name, tty, rows, columns, context, std::move(done));
 }
 
 void ClientContainerSource::execPty(const client::ExecRequest& request, QObject* context,
@@ -195,29 +191,22 @@ void ClientContainerSource::bridges(QObject* context, Callback<QList<client::Bri
     m_client.bridges(context, std::move(done));
 }
 
-static QVariantList bridgeArguments(const QString& name, const client::BridgeSettings& s)
-{
-    return {name, s.address, s.dhcpRange, s.nat, s.domain, s.mtu};
-}
-
 void ClientContainerSource::createBridge(const QString& name, const client::BridgeSettings& settings, QObject* context,
                                          StatusCallback done)
 {
-    m_client.callNetwork(QStringLiteral("CreateBridge"), bridgeArguments(name, settings), context, std::move(done));
+    m_client.createBridge(name, settings, context, std::move(done));
 }
 
 void ClientContainerSource::changeBridge(const QString& name, const client::BridgeSettings& settings, QObject* context,
                                          StatusCallback done)
 {
     // The editor shows every setting: all of them are sent.
-    m_client.callNetwork(QStringLiteral("ChangeBridge"),
-                         {name, client::bridgeChangeMap(client::wholeBridgeChange(settings))}, context,
-                         std::move(done));
+    m_client.changeBridge(name, client::wholeBridgeChange(settings), context, std::move(done));
 }
 
 void ClientContainerSource::deleteBridge(const QString& name, bool force, QObject* context, StatusCallback done)
 {
-    m_client.callNetwork(QStringLiteral("DeleteBridge"), {name, force}, context, std::move(done));
+    m_client.deleteBridge(name, force, context, std::move(done));
 }
 
 void ClientContainerSource::forwards(const QString& container, QObject* context, Callback<QStringList> done)
@@ -228,13 +217,13 @@ void ClientContainerSource::forwards(const QString& container, QObject* context,
 void ClientContainerSource::addForward(const QString& container, const QString& forward, QObject* context,
                                        StatusCallback done)
 {
-    m_client.callNetwork(QStringLiteral("AddForward"), {container, forward}, context, std::move(done));
+    m_client.addForward(container, forward, context, std::move(done));
 }
 
 void ClientContainerSource::removeForward(const QString& container, const QString& forward, QObject* context,
                                           StatusCallback done)
 {
-    m_client.callNetwork(QStringLiteral("RemoveForward"), {container, forward}, context, std::move(done));
+    m_client.removeForward(container, forward, context, std::move(done));
 }
 
 void ClientContainerSource::systemCheck(QObject* context, Callback<QList<client::CheckItem>> done)

@@ -5,6 +5,7 @@
 #include "container_list_model.h"
 #include "error_text.h"
 #include "external_terminal.h"
+#include "local_fd.h"
 
 #include <QAction>
 #include <QApplication>
@@ -16,9 +17,6 @@
 #include <QToolBar>
 
 #include <csignal>
-
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace berth::gui {
 namespace {
@@ -146,14 +144,14 @@ void MainWindow::exportSelected()
     if (path.isEmpty())
         return;
     // The helper writes through this descriptor; it never opens our paths.
-    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        reportError(tr("Cannot write '%1': %2").arg(path, QString::fromLocal8Bit(strerror(errno))));
+    const auto fd = client::LocalFd::open(path, client::LocalFd::Mode::Create);
+    if (!fd) {
+        reportError(tr("Cannot write '%1': %2").arg(path, client::errnoText(fd.error())));
         return;
     }
     const QString what = tr("export '%1'").arg(name);
     statusBar()->showMessage(tr("Exporting '%1' to '%2'…").arg(name, path));
-    m_source.exportTo(name, fd, this, [this, path, what](client::Result<JobHandle*> job) {
+    m_source.exportTo(name, fd->get(), this, [this, path, what](client::Result<JobHandle*> job) {
         if (!job) {
             QFile::remove(path);
             reportError(errorText(job.error(), what));
@@ -171,8 +169,7 @@ void MainWindow::exportSelected()
                     reportError(errorText(client::clientError(error, message), what));
                 });
     });
-    // The call holds its own duplicate of the descriptor.
-    ::close(fd);
+    // The call holds its own duplicate of the descriptor; ours closes here.
 }
 
 void MainWindow::convertSelected()

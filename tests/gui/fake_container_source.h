@@ -60,22 +60,28 @@ public:
         if (!file.open(QIODevice::ReadOnly))
             return false;
         const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+        // A recorded reply the client would refuse (a field of the wrong type) fails the load.
+        bool readable = true;
+        auto read = [&readable](auto result) {
+            readable = readable && result.has_value();
+            return result.value_or(typename decltype(result)::value_type{});
+        };
         for (const auto& value : root.value(QStringLiteral("containers")).toArray()) {
-            const auto info = client::containerInfoFromMap(value.toObject().toVariantMap());
+            const auto info = read(client::containerInfoFromMap(value.toObject().toVariantMap()));
             containers.insert(info.name, info);
         }
         for (const auto& value : root.value(QStringLiteral("templates")).toArray())
-            templateList << client::templateInfoFromMap(value.toObject().toVariantMap());
+            templateList << read(client::templateInfoFromMap(value.toObject().toVariantMap()));
         for (const auto& value : root.value(QStringLiteral("bridges")).toArray())
-            bridgeList << client::bridgeFromMap(value.toObject().toVariantMap());
+            bridgeList << read(client::bridgeFromMap(value.toObject().toVariantMap()));
         for (const auto& sample : root.value(QStringLiteral("stats")).toArray()) {
             QList<client::ContainerStats> stats;
             const QVariantMap byName = sample.toObject().toVariantMap();
             for (auto it = byName.begin(); it != byName.end(); ++it)
-                stats << client::statsFromMap(it.key(), it.value().toMap());
+                stats << read(client::statsFromMap(it.key(), it.value().toMap()));
             statsSamples << stats;
         }
-        return !containers.isEmpty();
+        return readable && !containers.isEmpty();
     }
 
     static client::ContainerInfo info(const QString& name, const QString& state)

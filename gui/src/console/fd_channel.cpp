@@ -12,11 +12,11 @@ namespace berth::gui {
 
 FdChannel::FdChannel(int fd, QObject* parent) : QObject(parent), m_fd(fd)
 {
-    ::fcntl(m_fd, F_SETFL, ::fcntl(m_fd, F_GETFL) | O_NONBLOCK);
-    ::fcntl(m_fd, F_SETFD, FD_CLOEXEC);
-    m_reader = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
+    ::fcntl(m_fd.get(), F_SETFL, ::fcntl(m_fd.get(), F_GETFL) | O_NONBLOCK);
+    ::fcntl(m_fd.get(), F_SETFD, FD_CLOEXEC);
+    m_reader = new QSocketNotifier(m_fd.get(), QSocketNotifier::Read, this);
     connect(m_reader, &QSocketNotifier::activated, this, &FdChannel::readAvailable);
-    m_writer = new QSocketNotifier(m_fd, QSocketNotifier::Write, this);
+    m_writer = new QSocketNotifier(m_fd.get(), QSocketNotifier::Write, this);
     m_writer->setEnabled(false);
     connect(m_writer, &QSocketNotifier::activated, this, &FdChannel::flush);
 }
@@ -28,18 +28,17 @@ FdChannel::~FdChannel()
 
 void FdChannel::close()
 {
-    if (m_fd < 0)
+    if (!m_fd.isValid())
         return;
     m_reader->setEnabled(false);
     m_writer->setEnabled(false);
-    ::close(m_fd);
-    m_fd = -1;
+    m_fd.reset();
 }
 
 void FdChannel::readAvailable()
 {
     char buffer[16384];
-    const ssize_t n = ::read(m_fd, buffer, sizeof buffer);
+    const ssize_t n = ::read(m_fd.get(), buffer, sizeof buffer);
     if (n > 0) {
         Q_EMIT received(QByteArray(buffer, qsizetype(n)));
         return;
@@ -52,7 +51,7 @@ void FdChannel::readAvailable()
 
 void FdChannel::write(const QByteArray& bytes)
 {
-    if (m_fd < 0)
+    if (!m_fd.isValid())
         return;
     m_pending += bytes;
     flush();
@@ -60,8 +59,8 @@ void FdChannel::write(const QByteArray& bytes)
 
 void FdChannel::flush()
 {
-    while (!m_pending.isEmpty() && m_fd >= 0) {
-        const ssize_t n = ::write(m_fd, m_pending.constData(), std::size_t(m_pending.size()));
+    while (!m_pending.isEmpty() && m_fd.isValid()) {
+        const ssize_t n = ::write(m_fd.get(), m_pending.constData(), std::size_t(m_pending.size()));
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0 && errno == EAGAIN)
@@ -72,13 +71,13 @@ void FdChannel::flush()
         }
         m_pending.remove(0, qsizetype(n));
     }
-    if (m_fd >= 0)
+    if (m_fd.isValid())
         m_writer->setEnabled(!m_pending.isEmpty());
 }
 
 bool FdChannel::isTerminal() const
 {
-    return m_fd >= 0 && ::isatty(m_fd) == 1;
+    return m_fd.isValid() && ::isatty(m_fd.get()) == 1;
 }
 
 bool FdChannel::setWindowSize(int rows, int columns)
@@ -88,7 +87,7 @@ bool FdChannel::setWindowSize(int rows, int columns)
     winsize size{};
     size.ws_row = static_cast<unsigned short>(rows);
     size.ws_col = static_cast<unsigned short>(columns);
-    return ::ioctl(m_fd, TIOCSWINSZ, &size) == 0;
+    return ::ioctl(m_fd.get(), TIOCSWINSZ, &size) == 0;
 }
 
 } // namespace berth::gui

@@ -3,6 +3,8 @@
 // the descriptor cannot take yet, and reports the other side going away.
 #pragma once
 
+#include "local_fd.h"
+
 #include <QByteArray>
 #include <QObject>
 
@@ -22,7 +24,7 @@ public:
     // SIGWINCH); false for other descriptors, whose size travels elsewhere.
     bool setWindowSize(int rows, int columns);
     [[nodiscard]] bool isTerminal() const;
-    [[nodiscard]] int fd() const { return m_fd; }
+    [[nodiscard]] int fd() const { return m_fd.get(); }
 
 Q_SIGNALS:
     void received(const QByteArray& bytes);
@@ -34,7 +36,7 @@ private:
     void flush();
     void close();
 
-    int m_fd;
+    client::LocalFd m_fd;
     QSocketNotifier* m_reader = nullptr;
     QSocketNotifier* m_writer = nullptr;
     QByteArray m_pending;

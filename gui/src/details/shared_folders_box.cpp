@@ -1,6 +1,7 @@
 #include "shared_folders_box.h"
 
 #include "error_text.h"
+#include "local_fd.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -11,12 +12,6 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QVBoxLayout>
-
-#include <cerrno>
-#include <cstring>
-
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace berth::gui {
 
@@ -90,16 +85,15 @@ void SharedFoldersBox::addClicked()
 void SharedFoldersBox::share(const QString& folder, const QString& target, const QString& insideUser)
 {
     const QString name = m_name;
-    const int fd = ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) {
-        m_message->setText(tr("Cannot open '%1': %2").arg(folder, QString::fromLocal8Bit(std::strerror(errno))));
+    const auto fd = client::LocalFd::open(folder, client::LocalFd::Mode::ReadDirectory);
+    if (!fd) {
+        m_message->setText(tr("Cannot open '%1': %2").arg(folder, client::errnoText(fd.error())));
         return;
     }
-    // The call holds its own copy of the descriptor.
-    m_source.shareFolder(name, fd, target, insideUser, this, [this, name, folder](const client::Status& status) {
+    // The call holds its own copy of the descriptor; ours closes here.
+    m_source.shareFolder(name, fd->get(), target, insideUser, this, [this, name, folder](const client::Status& status) {
         finished(name, tr("share '%1' with '%2'").arg(folder, name), status);
     });
-    ::close(fd);
 }
 
 void SharedFoldersBox::removeSelected()

@@ -8,11 +8,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 namespace berth::gui {
 
@@ -47,10 +43,7 @@ FileField::FileField(const client::TemplateOption& option, QWidget* parent) : Op
     layout->addWidget(m_problem);
 }
 
-FileField::~FileField()
-{
-    closeFd();
-}
+FileField::~FileField() = default;
 
 void FileField::browse()
 {
@@ -66,23 +59,16 @@ void FileField::browseFolder()
         setPath(path);
 }
 
-void FileField::closeFd()
-{
-    if (m_fd >= 0)
-        ::close(m_fd);
-    m_fd = -1;
-}
-
 bool FileField::setPath(const QString& path)
 {
-    closeFd();
+    m_fd.reset();
     m_path = path;
     m_edit->setText(path);
     const QString why = path.isEmpty() ? QString() : openProblem(path);
     m_problem->setText(why);
     m_problem->setVisible(!why.isEmpty());
     Q_EMIT changed();
-    return why.isEmpty() && m_fd >= 0;
+    return why.isEmpty() && m_fd.isValid();
 }
 
 // Opens and checks the kind on the descriptor itself (fstat), so what is
@@ -90,19 +76,17 @@ bool FileField::setPath(const QString& path)
 QString FileField::openProblem(const QString& path)
 {
     const bool onlyDirectory = option().acceptsDirectory && !option().acceptsFile;
-    const int flags = O_RDONLY | O_CLOEXEC | (onlyDirectory ? O_DIRECTORY : 0);
-    const int fd = ::open(QFile::encodeName(path).constData(), flags);
-    if (fd < 0)
-        return tr("Cannot open '%1': %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+    using Mode = client::LocalFd::Mode;
+    auto fd = client::LocalFd::open(path, onlyDirectory ? Mode::ReadDirectory : Mode::Read);
+    if (!fd)
+        return tr("Cannot open '%1': %2").arg(path, client::errnoText(fd.error()));
     struct stat st {};
-    const bool isDirectory = ::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode);
+    const bool isDirectory = ::fstat(fd->get(), &st) == 0 && S_ISDIR(st.st_mode);
     const bool accepted = isDirectory ? option().acceptsDirectory : option().acceptsFile;
-    if (!accepted) {
-        ::close(fd);
+    if (!accepted)
         return isDirectory ? tr("'%1' is a folder; choose a file.").arg(path)
                            : tr("'%1' is not a folder; choose a folder.").arg(path);
-    }
-    m_fd = fd;
+    m_fd = std::move(*fd);
     return {};
 }
 
@@ -113,7 +97,7 @@ QString FileField::problem() const
 
 bool FileField::isComplete() const
 {
-    return m_fd >= 0 || (!option().required && m_path.isEmpty());
+    return m_fd.isValid() || (!option().required && m_path.isEmpty());
 }
 
 QString FileField::displayValue() const

@@ -4,6 +4,7 @@
 // the field goes away.
 #pragma once
 
+#include "local_fd.h"
 #include "option_field.h"
 
 class QLabel;
@@ -22,7 +23,7 @@ public:
     bool setPath(const QString& path);
     [[nodiscard]] QString path() const { return m_path; }
     // -1 when nothing is open.
-    [[nodiscard]] int fd() const { return m_fd; }
+    [[nodiscard]] int fd() const { return m_fd.get(); }
     [[nodiscard]] QString problem() const;
 
     // A file is no option value: it travels as CreateRequest::inputFd.
@@ -34,13 +35,12 @@ public:
 private:
     void browse();
     void browseFolder();
-    void closeFd();
     [[nodiscard]] QString openProblem(const QString& path);
 
     QLineEdit* m_edit = nullptr;
     QLabel* m_problem = nullptr;
     QString m_path;
-    int m_fd = -1;
+    client::LocalFd m_fd;
 };
 
 } // namespace berth::gui

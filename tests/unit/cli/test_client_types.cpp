@@ -11,6 +11,18 @@
 
 using namespace berth::client;
 
+namespace {
+
+// A conversion the test expects to succeed.
+template <class T> T ok(Result<T> result)
+{
+    if (!result)
+        qFatal("%s", qPrintable(result.error().message));
+    return *result;
+}
+
+} // namespace
+
 class TestClientTypes : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -59,7 +71,7 @@ private Q_SLOTS:
                               {"limits", QVariantMap{{"pids.max", "100"}}},
                               {"warnings", QStringList{"config:4: lxc.apparmor.profile = 'x': not applied"}},
                               {"lastExitCode", 3}};
-        const auto info = containerInfoFromMap(map);
+        const auto info = ok(containerInfoFromMap(map));
         QCOMPARE(info.name, QStringLiteral("web"));
         QCOMPARE(info.pid, 42);
         QCOMPARE(info.monitorPid, 41);
@@ -74,7 +86,7 @@ private Q_SLOTS:
         QCOMPARE(info.warnings, QStringList{QStringLiteral("config:4: lxc.apparmor.profile = 'x': not applied")});
         QVERIFY(info.hasExited);
         QCOMPARE(info.lastExitCode, 3);
-        const auto bare = containerInfoFromMap({{"name", "x"}});
+        const auto bare = ok(containerInfoFromMap({{"name", "x"}}));
         QVERIFY(!bare.hasExited);
         QCOMPARE(bare.startOrder, 0);
         QCOMPARE(bare.startDelay, 0u);
@@ -85,15 +97,15 @@ private Q_SLOTS:
     // The user namespace fields, and the host block read from the map.
     void userNamespace()
     {
-        const auto mapped = containerInfoFromMap({{"name", "web"},
-                                                  {"privileged", false},
-                                                  {"idmap", "u 0 1000065536 65536, g 0 1000065536 65536"},
-                                                  {"rootfsIds", "idmapped"}});
+        const auto mapped = ok(containerInfoFromMap({{"name", "web"},
+                                                     {"privileged", false},
+                                                     {"idmap", "u 0 1000065536 65536, g 0 1000065536 65536"},
+                                                     {"rootfsIds", "idmapped"}}));
         QVERIFY(!mapped.privileged);
         QCOMPARE(mapped.rootfsIds, QStringLiteral("idmapped"));
         QCOMPARE(mapped.hostUidFirst, 1000065536u);
         QCOMPARE(mapped.hostUidCount, 65536u);
-        const auto old = containerInfoFromMap({{"name", "old"}, {"privileged", true}, {"idmap", ""}});
+        const auto old = ok(containerInfoFromMap({{"name", "old"}, {"privileged", true}, {"idmap", ""}}));
         QVERIFY(old.privileged);
         QCOMPARE(old.hostUidCount, 0u);
     }
@@ -125,7 +137,7 @@ private Q_SLOTS:
         // covers the bus's form); the plain list takes the same path after it.
         const QVariantMap plain{
             {"name", "debian"}, {"defaultKind", "system"}, {"options", QVariant::fromValue(options)}};
-        const auto info = templateInfoFromMap(plain);
+        const auto info = ok(templateInfoFromMap(plain));
         QCOMPARE(info.name, QStringLiteral("debian"));
         QCOMPARE(info.options.size(), 2);
         QCOMPARE(info.options[0].choices, (QStringList{"a", "b"}));
@@ -141,7 +153,7 @@ private Q_SLOTS:
                               {"memoryLimit", qulonglong(kNoLimit)},
                               {"cpuQuotaCores", 1.5},
                               {"pidsCurrent", qulonglong(3)}};
-        const auto s = statsFromMap(QStringLiteral("web"), map);
+        const auto s = ok(statsFromMap(QStringLiteral("web"), map));
         QCOMPARE(s.name, QStringLiteral("web"));
         QCOMPARE(s.memoryCurrent, quint64(100));
         QCOMPARE(s.memoryLimit, kNoLimit);
@@ -152,12 +164,12 @@ private Q_SLOTS:
     void bridgeAndCheck()
     {
         const auto bridge =
-            bridgeFromMap({{"name", "berth0"}, {"nat", true}, {"mtu", 1500u}, {"containers", QStringList{"web"}}});
+            ok(bridgeFromMap({{"name", "berth0"}, {"nat", true}, {"mtu", 1500u}, {"containers", QStringList{"web"}}}));
         QCOMPARE(bridge.name, QStringLiteral("berth0"));
         QVERIFY(bridge.nat);
         QCOMPARE(bridge.mtu, 1500u);
         QCOMPARE(bridge.containers, QStringList{QStringLiteral("web")});
-        const auto item = checkItemFromMap({{"group", "ns"}, {"id", "ns.pid"}, {"status", "ok"}});
+        const auto item = ok(checkItemFromMap({{"group", "ns"}, {"id", "ns.pid"}, {"status", "ok"}}));
         QCOMPARE(item.id, QStringLiteral("ns.pid"));
         QCOMPARE(item.status, QStringLiteral("ok"));
     }
