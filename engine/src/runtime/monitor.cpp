@@ -1,5 +1,6 @@
 #include "runtime/monitor.h"
 
+#include "cgroup/cgroup_rollback.h"
 #include "cgroup/layout.h"
 #include "cgroup/limit_writes.h"
 #include "cgroup/machine_registration.h"
@@ -202,17 +203,27 @@ Result<std::string> Monitor::resolveCgroupParent(const cgroup::Layout& layout)
     if (!scope)
         return fail(scope.error().wrap("ask systemd for a delegated scope"));
     auto madeHere = cgroup::hierarchiesWithoutScope(layout, *scope);
-    auto own = cgroup::ContainerCgroup::create(layout, *scope, "monitor");
-    if (!own)
-        return fail(own.error().wrap("leave the scope's root cgroup"));
+    auto created = cgroup::ContainerCgroup::create(layout, *scope, "monitor");
+    if (!created)
+        return fail(created.error().wrap("leave the scope's root cgroup"));
+    cgroup::CgroupRollback own(std::move(*created));
     if (auto moved = own->attach(::getpid()); !moved)
         return fail(moved.error().wrap("leave the scope's root cgroup"));
     // systemd removes the scope, with it, when the monitor exits; where
     // systemd made no scope, leaveDelegatedScope does.
-    own->release();
+    (void)std::move(own).commit();
     m_scopeMadeHere = std::move(madeHere);
     m_inDelegatedScope = true;
     return *scope;
+}
+
+Status Monitor::removeCgroup()
+{
+    if (!m_cgroup)
+        return {};
+    Status removed = m_cgroup->remove();
+    m_cgroup.reset();
+    return removed;
 }
 
 // Once the container's cgroup is gone: the scope's directories Berth made
@@ -419,11 +430,8 @@ void Monitor::tearDown()
     // a bridge may have some, whatever its config said at the start.
     if (m_hasForwards || !m_network.interfaces.empty())
         (void)reconcileFirewall(m_options.settings, m_options.name);
-    if (m_cgroup) {
-        if (auto removed = m_cgroup->remove(); !removed)
-            m_exitNote = removed.error().describe();
-        m_cgroup.reset();
-    }
+    if (auto removed = removeCgroup(); !removed)
+        m_exitNote = removed.error().describe();
     leaveDelegatedScope();
     recordState(RunState::Stopped);
     ::unlink(m_paths.monitorSocket(m_options.name).c_str());
@@ -443,9 +451,10 @@ int Monitor::run()
     if (!started) {
         removeHostSide(m_options.settings, m_options.name, m_network);
         removeBridgesMade(m_options.settings, m_options.name, m_network);
-        // Leave nothing of this attempt: the cgroup guard and the consoles
-        // go with this object; the socket and state files are ours to remove.
-        m_cgroup.reset();
+        // Leave nothing of this attempt: what the cgroup holds is killed
+        // with it; the consoles go with this object; the socket and state
+        // files are ours to remove.
+        (void)removeCgroup();
         leaveDelegatedScope();
         ::unlink(m_paths.monitorSocket(m_options.name).c_str());
         reportStart(started);

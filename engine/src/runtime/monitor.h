@@ -37,6 +37,9 @@ private:
     [[nodiscard]] Result<std::string> resolveCgroupParent(const cgroup::Layout& layout);
     void registerWithMachined(const std::filesystem::path& rootfs);
     void leaveDelegatedScope();
+    // Kills what the container's cgroup holds and removes it: the end of a
+    // run or of a failed start; nothing else removes it.
+    [[nodiscard]] Status removeCgroup();
     void noteProblem(const std::string& note);
     [[nodiscard]] Status applyConfiguredLimits(const Limits& limits, const cgroup::Layout& layout);
     [[nodiscard]] Status openConsoles(unsigned ttyCount, std::size_t ringSize);
