@@ -72,8 +72,12 @@ void Authorizer::callerIdentity(const QDBusMessage& call, std::function<void(boo
 
 void Authorizer::check(const QDBusMessage& call, const Needs& needs, Callback done)
 {
-    check(
-        call, [needs](const CallerIdentity&) { return needs; }, std::move(done));
+    check(call, always(needs), std::move(done));
+}
+
+Authorizer::NeedsOf Authorizer::always(Needs needs)
+{
+    return [needs = std::move(needs)](const CallerIdentity&) { return needs; };
 }
 
 void Authorizer::check(const QDBusMessage& call, NeedsOf needsOf, Callback done)

@@ -69,6 +69,8 @@ public:
     // The same for needs that depend on who calls (whose folder is shared).
     using NeedsOf = std::function<Needs(const CallerIdentity&)>;
     void check(const QDBusMessage& call, NeedsOf needsOf, Callback done);
+    // Needs that are the same whoever calls.
+    static NeedsOf always(Needs needs);
     // Only the caller's uid (for ownership checks such as a job's Cancel).
     void callerUid(const QDBusMessage& call, std::function<void(bool ok, uint uid)> done);
 

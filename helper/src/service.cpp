@@ -52,33 +52,34 @@ bool Service::rejectedUnlessExists(const std::string& name)
 
 void Service::authorizeAndRun(const Needs& needs, std::function<Status()> work, std::function<void()> onSuccess)
 {
-    authorizeAndRun([needs](const CallerIdentity&) { return needs; }, std::move(work), std::move(onSuccess));
+    authorizeAndRun(Authorizer::always(needs), std::move(work), std::move(onSuccess));
 }
 
 void Service::authorizeAndRun(Authorizer::NeedsOf needsOf, std::function<Status()> work,
                               std::function<void()> onSuccess)
 {
+    runAuthorized<void>(std::move(needsOf), std::move(work),
+                        [onSuccess = std::move(onSuccess)](const DelayedReply& reply, const AuthorizationResult&) {
+                            if (onSuccess)
+                                onSuccess();
+                            reply.ok();
+                        });
+}
+
+void Service::authorizeThen(Authorizer::NeedsOf needsOf, Granted granted)
+{
     setDelayedReply(true);
     m_lifetime.touch();
     DelayedReply reply(connection(), message());
     auto hold = std::make_shared<LifetimeHold>(m_lifetime); // polkit may take a while to answer
-    m_authorizer.check(
-        message(), std::move(needsOf),
-        [this, reply, hold, work = std::move(work), onSuccess = std::move(onSuccess)](const AuthorizationResult& auth) {
-            if (!auth.allowed) {
-                reply.error(QString::fromLatin1(kErrorNotAuthorized.data()), auth.why);
-                return;
-            }
-            runInWorker<Status>(this, m_lifetime, work, [reply, onSuccess](Status status) {
-                if (!status) {
-                    reply.error(status.error());
-                    return;
-                }
-                if (onSuccess)
-                    onSuccess();
-                reply.ok();
-            });
-        });
+    m_authorizer.check(message(), std::move(needsOf),
+                       [reply, hold, granted = std::move(granted)](const AuthorizationResult& auth) {
+                           if (!auth.allowed) {
+                               reply.error(QString::fromLatin1(kErrorNotAuthorized.data()), auth.why);
+                               return;
+                           }
+                           granted(reply, auth);
+                       });
 }
 
 void Service::authorizeJob(const Needs& needs, const QString& operation, const std::string& container, Job::Work work,
@@ -93,15 +94,7 @@ void Service::authorizeJob(const Needs& needs, const QString& operation, const s
 void Service::authorizeJobFor(const Needs& needs, const QString& operation, const std::string& container,
                               CallerWork work, Job::Done done)
 {
-    setDelayedReply(true);
-    m_lifetime.touch();
-    DelayedReply reply(connection(), message());
-    auto hold = std::make_shared<LifetimeHold>(m_lifetime);
-    m_authorizer.check(message(), needs, [=, this](const AuthorizationResult& auth) {
-        if (!auth.allowed) {
-            reply.error(QString::fromLatin1(kErrorNotAuthorized.data()), auth.why);
-            return;
-        }
+    authorizeThen(Authorizer::always(needs), [=, this](const DelayedReply& reply, const AuthorizationResult& auth) {
         startJob(
             reply, auth.uid, operation, container,
             [work, caller = auth.caller](const Progress& progress) { return work(progress, caller); }, done);

@@ -13,6 +13,7 @@
 #include "lifetime.h"
 #include "privilege_rules.h"
 #include "state_watcher.h"
+#include "worker.h"
 
 #include <QDBusContext>
 #include <QDBusObjectPath>
@@ -25,9 +26,20 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <type_traits>
 #include <vector>
 
 namespace berth::helper {
+
+// What an authorized method replies once its work succeeded: the reply, who
+// was granted, and the work's value (none for a Status).
+template <class T> struct AnswerOf {
+    using type = std::function<void(const DelayedReply& reply, const AuthorizationResult& auth, T value)>;
+};
+template <> struct AnswerOf<void> {
+    using type = std::function<void(const DelayedReply& reply, const AuthorizationResult& auth)>;
+};
+template <class T> using AnswerWith = typename AnswerOf<T>::type;
 
 class Service : public QObject, protected QDBusContext {
     Q_OBJECT
@@ -109,6 +121,15 @@ private:
     // The same for needs that depend on who calls.
     void authorizeAndRun(Authorizer::NeedsOf needsOf, std::function<Status()> work,
                          std::function<void()> onSuccess = {});
+    // The one sequence of an authorized method once its arguments are valid:
+    // authorize (authorizeThen), run `work` on a worker thread, reply with
+    // its error, or let `answer` reply with its value (main thread).
+    template <class T>
+    void runAuthorized(Authorizer::NeedsOf needsOf, std::function<Result<T>()> work, AnswerWith<T> answer);
+    // Delays the reply and holds the helper while polkit answers; a refusal
+    // replies NotAuthorized, a grant calls `granted` (main thread).
+    using Granted = std::function<void(const DelayedReply& reply, const AuthorizationResult& auth)>;
+    void authorizeThen(Authorizer::NeedsOf needsOf, Granted granted);
     // Validation is done: authorize, then start a job and reply with its path.
     void authorizeJob(const Needs& needs, const QString& operation, const std::string& container, Job::Work work,
                       Job::Done done = {});
@@ -195,5 +216,23 @@ private:
     unsigned m_removalRuns = 0;
     int m_readsInFlight = 0; // reads answered from worker threads (main thread only)
 };
+
+template <class T>
+void Service::runAuthorized(Authorizer::NeedsOf needsOf, std::function<Result<T>()> work, AnswerWith<T> answer)
+{
+    authorizeThen(std::move(needsOf), [this, work = std::move(work), answer = std::move(answer)](
+                                          const DelayedReply& reply, const AuthorizationResult& auth) {
+        runInWorker<Result<T>>(this, m_lifetime, work, [reply, auth, answer](Result<T> result) {
+            if (!result) {
+                reply.error(result.error());
+                return;
+            }
+            if constexpr (std::is_void_v<T>)
+                answer(reply, auth);
+            else
+                answer(reply, auth, std::move(*result));
+        });
+    });
+}
 
 } // namespace berth::helper

@@ -85,29 +85,15 @@ void Service::startExec(ExecArgs args)
         rejected(failWith(EBUSY, "too many commands are running; try again later"));
         return;
     }
-    setDelayedReply(true);
-    m_lifetime.touch();
-    DelayedReply reply(connection(), message());
-    auto hold = std::make_shared<LifetimeHold>(m_lifetime);
     Needs needs{QString::fromLatin1(kActionConsole)};
     requireEntering(args.name, needs);
+    const bool pty = args.request.allocatePty;
     auto shared = std::make_shared<ExecArgs>(std::move(args));
-    m_authorizer.check(message(), needs, [this, reply, hold, shared](const AuthorizationResult& auth) {
-        if (!auth.allowed) {
-            reply.error(QString::fromLatin1(kErrorNotAuthorized.data()), auth.why);
-            return;
-        }
-        const bool pty = shared->request.allocatePty;
-        runInWorker<Result<ExecProcess>>(
-            this, m_lifetime, [this, shared] { return m_engine.exec(shared->name, shared->request); },
-            [this, reply, owner = auth.uid, pty](Result<ExecProcess> process) {
-                if (!process) {
-                    reply.error(process.error());
-                    return;
-                }
-                execStarted(reply, owner, pty, std::move(*process));
-            });
-    });
+    runAuthorized<ExecProcess>(
+        Authorizer::always(needs), [this, shared] { return m_engine.exec(shared->name, shared->request); },
+        [this, pty](const DelayedReply& reply, const AuthorizationResult& auth, ExecProcess process) {
+            execStarted(reply, auth.uid, pty, std::move(process));
+        });
 }
 
 void Service::execStarted(const DelayedReply& reply, uint owner, bool pty, ExecProcess process)

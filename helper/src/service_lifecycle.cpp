@@ -99,28 +99,14 @@ QDBusUnixFileDescriptor Service::OpenConsole(const QString& qname, int tty)
     const std::string name = qname.toStdString();
     if (rejected(validateName(name)) || rejected(validateTty(tty)) || rejectedUnlessExists(name))
         return {};
-    setDelayedReply(true);
-    m_lifetime.touch();
-    DelayedReply reply(connection(), message());
-    auto hold = std::make_shared<LifetimeHold>(m_lifetime);
     Needs needs{QString::fromLatin1(kActionConsole)};
     requireEntering(name, needs);
-    m_authorizer.check(message(), needs, [this, reply, hold, name, tty](const AuthorizationResult& auth) {
-        if (!auth.allowed) {
-            reply.error(QStringLiteral("org.berth.Error.NotAuthorized"), auth.why);
-            return;
-        }
-        runInWorker<Result<UniqueFd>>(
-            this, m_lifetime, [this, name, tty] { return m_engine.console(name, tty); },
-            [reply](Result<UniqueFd> console) {
-                if (!console) {
-                    reply.error(console.error());
-                    return;
-                }
-                // QDBusUnixFileDescriptor dups; ours closes when `console` goes.
-                reply.ok({QVariant::fromValue(QDBusUnixFileDescriptor(console->get()))});
-            });
-    });
+    runAuthorized<UniqueFd>(
+        Authorizer::always(needs), [this, name, tty] { return m_engine.console(name, tty); },
+        [](const DelayedReply& reply, const AuthorizationResult&, UniqueFd console) {
+            // QDBusUnixFileDescriptor dups; ours closes when `console` goes.
+            reply.ok({QVariant::fromValue(QDBusUnixFileDescriptor(console.get()))});
+        });
     return {};
 }
 

@@ -107,7 +107,7 @@ Status validateCgroupPath(std::string_view path, bool singleComponent)
 }
 
 ContainerCgroup::ContainerCgroup(Mode mode, std::string relative, std::vector<Placement> placements)
-    : m_mode(mode), m_relative(std::move(relative)), m_placements(std::move(placements)), m_armed(true)
+    : m_mode(mode), m_relative(std::move(relative)), m_placements(std::move(placements))
 {}
 
 Result<ContainerCgroup> ContainerCgroup::create(const Layout& layout, std::string_view parent, std::string_view name)
@@ -143,31 +143,6 @@ Result<ContainerCgroup> ContainerCgroup::open(const Layout& layout, std::string_
     if (placements.empty())
         return failWith(ENOENT, "cgroup '" + relative + "' does not exist", relative);
     return ContainerCgroup(layout.mode, relative, std::move(placements));
-}
-
-ContainerCgroup::ContainerCgroup(ContainerCgroup&& other) noexcept
-    : m_mode(other.m_mode), m_relative(std::move(other.m_relative)), m_placements(std::move(other.m_placements)),
-      m_armed(std::exchange(other.m_armed, false))
-{}
-
-ContainerCgroup& ContainerCgroup::operator=(ContainerCgroup&& other) noexcept
-{
-    if (this == &other)
-        return *this;
-    if (m_armed)
-        (void)remove();
-    m_mode = other.m_mode;
-    m_relative = std::move(other.m_relative);
-    m_placements = std::move(other.m_placements);
-    m_armed = std::exchange(other.m_armed, false);
-    return *this;
-}
-
-ContainerCgroup::~ContainerCgroup()
-{
-    // Best effort: a destructor has nobody to report to.
-    if (m_armed)
-        (void)remove();
 }
 
 Status ContainerCgroup::restrictDevices(std::span<const DeviceRule> allowed) const
@@ -272,14 +247,13 @@ Result<bool> ContainerCgroup::frozen() const
     return frozen;
 }
 
-Status ContainerCgroup::remove()
+Status ContainerCgroup::remove() const
 {
     if (Status killed = killAll(); !killed)
         return killed;
     for (const Placement& placement : m_placements)
         if (Status removed = removeSubtree(placement.dir); !removed)
             return std::unexpected(removed.error().wrap("remove cgroup '" + m_relative + "'"));
-    m_armed = false;
     return {};
 }
 

@@ -1,4 +1,4 @@
-// A container's cgroup in every mounted hierarchy, as one RAII guard.
+// A container's cgroup in every mounted hierarchy, as one handle.
 #pragma once
 
 #include "berth/error.h"
@@ -17,8 +17,9 @@
 
 namespace berth::cgroup {
 
-// Owns <hierarchy>/<parent>/<name> in each hierarchy of a layout. The
-// destructor kills what runs there and removes it, unless released.
+// Names <hierarchy>/<parent>/<name> in each hierarchy of a layout. A
+// handle: going away leaves the cgroup and what runs there alone; only
+// remove() kills and removes (CgroupRollback, for a start under way).
 class ContainerCgroup {
 public:
     // Creates the cgroup (and the parent when missing) in every hierarchy.
@@ -30,12 +31,6 @@ public:
     // in no hierarchy. Hierarchies where it is missing are left out.
     [[nodiscard]] static Result<ContainerCgroup> open(const Layout& layout, std::string_view parent,
                                                       std::string_view name);
-
-    ContainerCgroup(ContainerCgroup&& other) noexcept;
-    ContainerCgroup& operator=(ContainerCgroup&& other) noexcept;
-    ContainerCgroup(const ContainerCgroup&) = delete;
-    ContainerCgroup& operator=(const ContainerCgroup&) = delete;
-    ~ContainerCgroup();
 
     // Installs the device allowlist (a v1 devices.allow list, or a v2 BPF
     // program); call it before any process joins. An error means the
@@ -70,10 +65,8 @@ public:
     [[nodiscard]] Result<bool> frozen() const;
 
     // killAll, then removes the tree deepest first in every hierarchy; the
-    // parent stays (other containers live there). Disarms the destructor.
-    [[nodiscard]] Status remove();
-    // Leaves the cgroup in place when this guard goes away.
-    void release() noexcept { m_armed = false; }
+    // parent stays (other containers live there).
+    [[nodiscard]] Status remove() const;
 
 private:
     ContainerCgroup(Mode mode, std::string relative, std::vector<Placement> placements);
@@ -81,7 +74,6 @@ private:
     Mode m_mode = Mode::Unified;
     std::string m_relative;
     std::vector<Placement> m_placements;
-    bool m_armed = false;
 };
 
 // Removes `parent` in every hierarchy when nothing is left in it (for tests

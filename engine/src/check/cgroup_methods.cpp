@@ -1,6 +1,7 @@
 #include "check/cgroup_methods.h"
 
 #include "berth/engine.h"
+#include "cgroup/cgroup_manager.h"
 #include "cgroup/delegation.h"
 #include "cgroup/systemd_scope.h"
 #include "check/check_groups.h"
@@ -66,7 +67,7 @@ CheckItem delegationItem(const stdfs::path& root, const cgroup::Layout& layout, 
 {
     const std::string parent = cgroupParent.empty() ? std::string(kDefaultCgroupParent) : std::string(cgroupParent);
     const std::string toRoot = delegatedToRoot(layout);
-    if (cgroup::systemdIsInit(root) && parent == kDefaultCgroupParent)
+    if (cgroup::managerKindFor(root, parent, kDefaultCgroupParent) == cgroup::ManagerKind::SystemdScope)
         return makeItem("cgroup.delegation", CheckStatus::Ok,
                         "systemd is init: a transient scope berth-NAME.scope with Delegate=yes in machine.slice for "
                         "each container, from systemd over D-Bus" +

@@ -62,10 +62,10 @@ bool isFrozen(const std::string& cgroupParent, const std::string& name)
     auto layout = cgroup::detectLayout();
     if (!layout)
         return false;
-    auto group = RunningCgroup::open(*layout, cgroupParent, name);
+    auto group = cgroup::ContainerCgroup::open(*layout, cgroupParent, name);
     if (!group)
         return false;
-    auto frozen = group->get().frozen();
+    auto frozen = group->frozen();
     return frozen && *frozen;
 }
 

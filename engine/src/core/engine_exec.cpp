@@ -4,6 +4,7 @@
 #include "berth/model/id_map.h"
 #include "berth/names.h"
 #include "cgroup/delegation.h"
+#include "common/pidfd.h"
 #include "core/engine_checks.h"
 #include "runtime/container_environment.h"
 #include "runtime/exec_in_container.h"
@@ -19,7 +20,6 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 namespace berth {
@@ -51,7 +51,7 @@ Result<bool> hasOwnUserNamespace(pid_t initPid, int initPidfd)
     const std::string path = "/proc/" + std::to_string(initPid) + "/ns/user";
     if (::stat("/proc/self/ns/user", &ours) != 0 || ::stat(path.c_str(), &theirs) != 0)
         return failErrno(errno, "read the container's user namespace");
-    if (::syscall(SYS_pidfd_send_signal, initPidfd, 0, nullptr, 0) != 0)
+    if (pidfdSignal(initPidfd, 0) != 0)
         return failErrno(errno, "the container's init");
     return ours.st_ino != theirs.st_ino || ours.st_dev != theirs.st_dev;
 }

@@ -94,10 +94,10 @@ Status Engine::setLimits(const std::string& name, const Limits& limits)
         auto writes = cgroup::limitWrites(limits, layout->mode, *host);
         if (!writes)
             return fail(writes.error());
-        auto group = RunningCgroup::open(m_settings, *layout, name);
+        auto group = openRunningCgroup(m_settings, *layout, name);
         if (!group)
             return fail(group.error().wrap("limits of '" + name + "'"));
-        if (auto applied = group->get().applyLimits(*writes); !applied)
+        if (auto applied = group->applyLimits(*writes); !applied)
             return fail(applied.error().wrap("limits of '" + name + "'"));
     }
     // Persisted after the kernel took them, so the config never claims a
@@ -122,10 +122,10 @@ Result<std::vector<ContainerStats>> Engine::stats() const
         auto recorded = runtime::readState(m_settings.paths.stateFile(name));
         if (!recorded)
             continue;
-        auto group = RunningCgroup::open(*layout, cgroupParentIn(*recorded, m_settings), name);
+        auto group = cgroup::ContainerCgroup::open(*layout, cgroupParentIn(*recorded, m_settings), name);
         if (!group)
             continue; // stopped between the two checks
-        auto stats = group->get().stats();
+        auto stats = group->stats();
         if (!stats)
             continue;
         stats->name = name;
@@ -159,10 +159,10 @@ Status Engine::setFrozen(const std::string& name, bool frozen)
     auto layout = cgroup::detectLayout();
     if (!layout)
         return fail(layout.error());
-    auto group = RunningCgroup::open(m_settings, *layout, name);
+    auto group = openRunningCgroup(m_settings, *layout, name);
     if (!group)
         return fail(group.error().wrap(what));
-    if (auto done = group->get().setFrozen(frozen); !done)
+    if (auto done = group->setFrozen(frozen); !done)
         return fail(done.error().wrap(what));
     return {};
 }

@@ -15,25 +15,10 @@ const std::string& cgroupParentIn(const runtime::RecordedState& recorded, const 
     return recorded.cgroupParent.empty() ? settings.cgroupParent : recorded.cgroupParent;
 }
 
-Result<RunningCgroup> RunningCgroup::open(const EngineSettings& settings, const cgroup::Layout& layout,
-                                          const std::string& name)
+Result<cgroup::ContainerCgroup> openRunningCgroup(const EngineSettings& settings, const cgroup::Layout& layout,
+                                                  const std::string& name)
 {
-    return open(layout, recordedCgroupParent(settings, name), name);
-}
-
-Result<RunningCgroup> RunningCgroup::open(const cgroup::Layout& layout, const std::string& parent,
-                                          const std::string& name)
-{
-    auto group = cgroup::ContainerCgroup::open(layout, parent, name);
-    if (!group)
-        return fail(group.error());
-    group->release();
-    return RunningCgroup(std::move(*group));
-}
-
-RunningCgroup::~RunningCgroup()
-{
-    m_cgroup.release();
+    return cgroup::ContainerCgroup::open(layout, recordedCgroupParent(settings, name), name);
 }
 
 } // namespace berth

@@ -14,24 +14,10 @@ namespace berth {
 // The same, from a state already read.
 [[nodiscard]] const std::string& cgroupParentIn(const runtime::RecordedState& recorded, const EngineSettings& settings);
 
-// Opens the container's existing cgroup without owning it: the monitor
-// removes it when the container stops, never this handle.
-class RunningCgroup {
-public:
-    [[nodiscard]] static Result<RunningCgroup> open(const EngineSettings& settings, const cgroup::Layout& layout,
-                                                    const std::string& name);
-    // The same, for a caller that has read the state file already.
-    [[nodiscard]] static Result<RunningCgroup> open(const cgroup::Layout& layout, const std::string& parent,
-                                                    const std::string& name);
-    RunningCgroup(RunningCgroup&&) = default;
-    RunningCgroup& operator=(RunningCgroup&&) = default;
-    ~RunningCgroup();
-
-    [[nodiscard]] const cgroup::ContainerCgroup& get() const { return m_cgroup; }
-
-private:
-    explicit RunningCgroup(cgroup::ContainerCgroup cgroup) : m_cgroup(std::move(cgroup)) {}
-    cgroup::ContainerCgroup m_cgroup;
-};
+// The container's existing cgroup where its state file says it is. A
+// handle: the monitor removes the cgroup when the container stops, never
+// a reader of it.
+[[nodiscard]] Result<cgroup::ContainerCgroup> openRunningCgroup(const EngineSettings& settings,
+                                                                const cgroup::Layout& layout, const std::string& name);
 
 } // namespace berth

@@ -153,17 +153,14 @@ Status TreePass::leave()
             return failErrno(errno, "remove " + inQuotes(m_shown));
         return {};
     }
-    UniqueFd parent(::openat(m_cur.get(), "..", O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    struct stat st {};
-    if (!parent || ::fstat(parent.get(), &st) != 0)
-        return failErrno(errno, "open the parent of " + inQuotes(shownPath({})));
     const Frame& up = m_stack[m_stack.size() - 2];
-    if (st.st_dev != up.dev || st.st_ino != up.ino)
-        return failWith(ESTALE, inQuotes(shownPath({})) + " was moved while it was being removed", m_shown);
-    if (m_remove && ::unlinkat(parent.get(), name.c_str(), AT_REMOVEDIR) != 0)
+    auto parent = openCheckedParent(m_cur.get(), up.dev, up.ino, shownPath({}), "removed", m_shown);
+    if (!parent)
+        return fail(parent.error());
+    if (m_remove && ::unlinkat(parent->get(), name.c_str(), AT_REMOVEDIR) != 0)
         return failErrno(errno, "remove " + inQuotes(shownPath({})));
     m_stack.pop_back();
-    m_cur = std::move(parent);
+    m_cur = std::move(*parent);
     return {};
 }
 

@@ -207,19 +207,6 @@ Status TreeCopy::enter(const std::string& name, const struct statx& expected)
     return copyEntries();
 }
 
-// Opens ".." of `fd` and checks it is the directory we came from, so that a
-// directory moved meanwhile cannot lead the walk elsewhere.
-Result<UniqueFd> openParent(int fd, dev_t dev, ino_t ino, std::string_view shown)
-{
-    UniqueFd parent(::openat(fd, "..", O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    struct stat st {};
-    if (!parent || ::fstat(parent.get(), &st) != 0)
-        return failErrno(errno, "open the parent of " + inQuotes(shown));
-    if (st.st_dev != dev || st.st_ino != ino)
-        return failWith(ESTALE, inQuotes(shown) + " was moved while it was being copied", std::string(shown));
-    return parent;
-}
-
 // A directory's metadata goes on last: creating its entries changed its
 // mtime, and its mode may forbid writing into it.
 Status TreeCopy::leave()
@@ -233,10 +220,12 @@ Status TreeCopy::leave()
         return {};
     }
     const Frame& up = m_stack[m_stack.size() - 2];
-    auto src = openParent(m_src.get(), devOf(up.src), static_cast<ino_t>(up.src.stx_ino), shown);
+    auto src =
+        fs::openCheckedParent(m_src.get(), devOf(up.src), static_cast<ino_t>(up.src.stx_ino), shown, "copied", shown);
     if (!src)
         return std::unexpected(src.error());
-    auto dst = openParent(m_dst.get(), up.dstDev, up.dstIno, "copy of " + shown);
+    auto dst =
+        fs::openCheckedParent(m_dst.get(), up.dstDev, up.dstIno, "copy of " + shown, "copied", "copy of " + shown);
     if (!dst)
         return std::unexpected(dst.error());
     m_src = std::move(*src);

@@ -1,6 +1,7 @@
 #include "net/dnsmasq_process.h"
 
 #include "berth/unique_fd.h"
+#include "common/pidfd.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -12,7 +13,6 @@
 
 #include <fcntl.h>
 #include <poll.h>
-#include <sys/syscall.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -23,18 +23,6 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-// Debian 12's glibc declares these in <sys/pidfd.h> without C linkage;
-// go through syscall(2) as the rest of the engine does.
-int pidfdOpen(pid_t pid)
-{
-    return static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));
-}
-
-int pidfdSendSignal(int pidFd, int sig)
-{
-    return static_cast<int>(::syscall(SYS_pidfd_send_signal, pidFd, sig, nullptr, 0));
-}
 
 // Bounds on waiting for dnsmasq; generous because a loaded machine is slow,
 // and only reached when dnsmasq misbehaves.
@@ -228,7 +216,7 @@ Result<Spawned> spawnDnsmasq(const std::vector<std::string>& argv)
         return failErrno(errno, "fork for dnsmasq");
     if (pid == 0)
         execDnsmasq(args.data(), devNull.get(), writeEnd.get());
-    UniqueFd pidFd(pidfdOpen(pid));
+    UniqueFd pidFd = pidfdOpen(pid);
     if (!pidFd) {
         const int err = errno;
         ::kill(pid, SIGKILL);
@@ -276,7 +264,7 @@ std::string describeFailure(std::string errors, std::string_view fallback)
 // the pid file, after a start that failed or took too long.
 void abandonStart(Spawned& child, const fs::path& pidFile)
 {
-    pidfdSendSignal(child.pidFd.get(), SIGKILL);
+    pidfdSignal(child.pidFd.get(), SIGKILL);
     ::waitpid(child.pid, nullptr, 0);
     (void)stopDnsmasq(pidFile);
 }
@@ -390,7 +378,7 @@ Result<bool> dnsmasqRunning(const fs::path& pidFile)
         return std::unexpected(std::move(pid.error()));
     if (!*pid)
         return false;
-    UniqueFd pidFd(pidfdOpen(**pid));
+    UniqueFd pidFd = pidfdOpen(**pid);
     if (!pidFd)
         return false;
     UniqueFd procDir = openProcDir(**pid);
@@ -410,7 +398,7 @@ Status stopDnsmasq(const fs::path& pidFile)
     // pidfd first, /proc/<pid> second: if the pidfd's process is still alive
     // when signalled, it held the pid all along, so the check below was of
     // that very process and not of a recycled pid.
-    UniqueFd pidFd(pidfdOpen(**pid));
+    UniqueFd pidFd = pidfdOpen(**pid);
     UniqueFd procDir = pidFd ? openProcDir(**pid) : UniqueFd();
     if (!procDir || !isDnsmasqFor(procDir.get(), pidFile)) {
         if (pidFd)
@@ -418,10 +406,10 @@ Status stopDnsmasq(const fs::path& pidFile)
         return removePidFile(pidFile);
     }
     const std::string what = "stop dnsmasq " + std::to_string(**pid);
-    if (pidfdSendSignal(pidFd.get(), SIGTERM) != 0 && errno != ESRCH)
+    if (pidfdSignal(pidFd.get(), SIGTERM) != 0 && errno != ESRCH)
         return failErrno(errno, what + ": SIGTERM");
     if (!waitForExit(pidFd.get(), kTermTimeout)) {
-        if (pidfdSendSignal(pidFd.get(), SIGKILL) != 0 && errno != ESRCH)
+        if (pidfdSignal(pidFd.get(), SIGKILL) != 0 && errno != ESRCH)
             return failErrno(errno, what + ": SIGKILL");
         if (!waitForExit(pidFd.get(), kKillTimeout))
             return failWith(ETIMEDOUT, what + ": still running after SIGKILL", pidFile.string());
@@ -438,11 +426,11 @@ Status reloadDnsmasq(const fs::path& pidFile)
     if (!*pid)
         return {};
     // The same pidfd-then-/proc check as stopDnsmasq: never signal a recycled pid.
-    UniqueFd pidFd(pidfdOpen(**pid));
+    UniqueFd pidFd = pidfdOpen(**pid);
     UniqueFd procDir = pidFd ? openProcDir(**pid) : UniqueFd();
     if (!procDir || !isDnsmasqFor(procDir.get(), pidFile))
         return {};
-    if (pidfdSendSignal(pidFd.get(), SIGHUP) != 0 && errno != ESRCH)
+    if (pidfdSignal(pidFd.get(), SIGHUP) != 0 && errno != ESRCH)
         return failErrno(errno, "reload dnsmasq " + std::to_string(**pid) + ": SIGHUP");
     return {};
 }

@@ -1,5 +1,6 @@
 #include "runtime/launcher.h"
 
+#include "common/pidfd.h"
 #include "runtime/container_init.h"
 #include "runtime/container_rootfs.h"
 #include "runtime/fd_passing.h"
@@ -119,7 +120,7 @@ Result<LaunchedInit> launchContainer(const LaunchPlan& plan, const std::function
         reap(pid);
         return fail(links.error());
     }
-    UniqueFd pidfd(static_cast<int>(::syscall(SYS_pidfd_open, pid, 0)));
+    UniqueFd pidfd = pidfdOpen(pid);
     if (!pidfd) {
         const int err = errno;
         reap(pid);

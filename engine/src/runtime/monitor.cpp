@@ -1,10 +1,9 @@
 #include "runtime/monitor.h"
 
+#include "cgroup/cgroup_manager.h"
 #include "cgroup/layout.h"
 #include "cgroup/limit_writes.h"
 #include "cgroup/machine_registration.h"
-#include "cgroup/scope_leftovers.h"
-#include "cgroup/systemd_scope.h"
 #include "runtime/launcher.h"
 #include "runtime/monitor_protocol.h"
 #include "runtime/plan_builder.h"
@@ -151,7 +150,12 @@ Status delegateToContainerRoot(const cgroup::ContainerCgroup& group, const model
 
 } // namespace
 
-Monitor::Monitor(MonitorOptions options) : m_options(std::move(options)), m_paths(m_options.settings.paths) {}
+Monitor::Monitor(MonitorOptions options)
+    : m_options(std::move(options)), m_paths(m_options.settings.paths),
+      m_cgroupManager(
+          cgroup::makeCgroupManager(cgroup::managerKindFor("/", m_options.settings.cgroupParent, kDefaultCgroupParent),
+                                    m_options.settings.cgroupParent))
+{}
 
 Status Monitor::openConsoles(unsigned ttyCount, std::size_t ringSize)
 {
@@ -189,55 +193,30 @@ Status Monitor::listen()
     return {};
 }
 
-// On a host where systemd is init, Berth does not make cgroups in systemd's
-// tree by hand: systemd delegates a scope to each container (Delegate=yes).
-// The monitor leaves the scope's root for a sub-cgroup of its own, since a
-// cgroup with children may not hold processes.
-Result<std::string> Monitor::resolveCgroupParent(const cgroup::Layout& layout)
+Status Monitor::removeCgroup()
 {
-    if (!cgroup::systemdIsInit() || m_options.settings.cgroupParent != kDefaultCgroupParent)
-        return m_options.settings.cgroupParent;
-    auto scope = cgroup::delegatedCgroupParent(m_options.name, ::getpid());
-    if (!scope)
-        return fail(scope.error().wrap("ask systemd for a delegated scope"));
-    auto madeHere = cgroup::hierarchiesWithoutScope(layout, *scope);
-    auto own = cgroup::ContainerCgroup::create(layout, *scope, "monitor");
-    if (!own)
-        return fail(own.error().wrap("leave the scope's root cgroup"));
-    if (auto moved = own->attach(::getpid()); !moved)
-        return fail(moved.error().wrap("leave the scope's root cgroup"));
-    // systemd removes the scope, with it, when the monitor exits; where
-    // systemd made no scope, leaveDelegatedScope does.
-    own->release();
-    m_scopeMadeHere = std::move(madeHere);
-    m_inDelegatedScope = true;
-    return *scope;
+    if (!m_cgroup)
+        return {};
+    Status removed = m_cgroup->remove();
+    m_cgroup.reset();
+    return removed;
 }
 
-// Once the container's cgroup is gone: the scope's directories Berth made
-// (in the v1 hierarchies systemd leaves alone) go too.
-void Monitor::leaveDelegatedScope()
+// Once the container's cgroup is gone: what the manager made for it.
+void Monitor::releaseCgroupParent()
 {
-    if (!m_inDelegatedScope || m_scopeMadeHere.empty())
-        return;
-    if (auto removed = cgroup::removeScopeLeftovers(m_scopeMadeHere, m_cgroupParent, "monitor"); !removed)
-        noteProblem("the scope's cgroups stay: " + removed.error().describe());
-    m_scopeMadeHere.clear();
+    if (auto released = m_cgroupManager->release(); !released)
+        noteProblem(released.error().describe());
 }
 
-// Only in systemd's delegated scope: machined attaches the machine to the
-// unit of the leader's cgroup, which is then Berth's scope (a cgroup under
-// berth/ belongs to no unit, and machined would refuse it). Called
-// once the init has exec'd: the leader was placed in <scope>/<name> before
-// its setup even began, so machined finds the scope; its pid is final; and
-// as nothing after this can fail the start, a failed start never leaves a
-// machine behind. machined drops the machine by itself when the scope ends
-// with the monitor (see machine_registration.cpp), so stop does nothing.
-// Any problem is a warning: the container runs either way.
+// Through the cgroup manager (machined, in systemd's delegated scope).
+// Called once the init has exec'd: the leader was placed in <parent>/<name>
+// before its setup even began, so machined finds the scope; its pid is
+// final; and as nothing after this can fail the start, a failed start never
+// leaves a machine behind. Any problem is a warning: the container runs
+// either way.
 void Monitor::registerWithMachined(const std::filesystem::path& rootfs)
 {
-    if (!m_inDelegatedScope)
-        return;
     cgroup::MachineRegistration machine;
     machine.name = m_options.name;
     // No id: the one that means something is the container's own
@@ -246,7 +225,7 @@ void Monitor::registerWithMachined(const std::filesystem::path& rootfs)
     machine.leader = m_initPid;
     machine.rootDirectory = rootfs.string();
     machine.interfaces = hostInterfaceIndices(m_network);
-    auto registered = cgroup::registerMachine(machine);
+    auto registered = m_cgroupManager->announce(machine);
     // An init that ended during the call cannot be a machine's leader; that
     // is how the run went, not a problem to report.
     if (!registered && !initHasExited(m_initPid))
@@ -337,7 +316,7 @@ Status Monitor::setUp()
     plan->dev.ttySlavePaths.assign(m_slavePaths.begin() + 1, m_slavePaths.end());
     plan->cgroupTrees = cgroupTreesOf(*layout);
 
-    auto parent = resolveCgroupParent(*layout);
+    auto parent = m_cgroupManager->prepareParent(*layout, m_options.name, ::getpid());
     if (!parent)
         return fail(parent.error());
     m_cgroupParent = *parent;
@@ -418,12 +397,9 @@ void Monitor::tearDown()
     // a bridge may have some, whatever its config said at the start.
     if (m_hasForwards || !m_network.interfaces.empty())
         (void)reconcileFirewall(m_options.settings, m_options.name);
-    if (m_cgroup) {
-        if (auto removed = m_cgroup->remove(); !removed)
-            m_exitNote = removed.error().describe();
-        m_cgroup.reset();
-    }
-    leaveDelegatedScope();
+    if (auto removed = removeCgroup(); !removed)
+        m_exitNote = removed.error().describe();
+    releaseCgroupParent();
     recordState(RunState::Stopped);
     ::unlink(m_paths.monitorSocket(m_options.name).c_str());
     const std::string text = encodeMessage(MonitorAnswer{std::nullopt, m_exit});
@@ -439,10 +415,11 @@ int Monitor::run()
     if (!started) {
         removeHostSide(m_options.settings, m_options.name, m_network);
         removeBridgesMade(m_options.settings, m_options.name, m_network);
-        // Leave nothing of this attempt: the cgroup guard and the consoles
-        // go with this object; the socket and state files are ours to remove.
-        m_cgroup.reset();
-        leaveDelegatedScope();
+        // Leave nothing of this attempt: what the cgroup holds is killed
+        // with it; the consoles go with this object; the socket and state
+        // files are ours to remove.
+        (void)removeCgroup();
+        releaseCgroupParent();
         ::unlink(m_paths.monitorSocket(m_options.name).c_str());
         reportStart(started);
         return 1;

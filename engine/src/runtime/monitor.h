@@ -4,12 +4,14 @@
 #pragma once
 
 #include "berth/engine.h"
+#include "cgroup/cgroup_manager.h"
 #include "cgroup/container_cgroup.h"
 #include "runtime/console_mux.h"
 #include "runtime/container_network.h"
 #include "runtime/state_file.h"
 
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -34,9 +36,11 @@ private:
     };
 
     [[nodiscard]] Status setUp();
-    [[nodiscard]] Result<std::string> resolveCgroupParent(const cgroup::Layout& layout);
     void registerWithMachined(const std::filesystem::path& rootfs);
-    void leaveDelegatedScope();
+    void releaseCgroupParent();
+    // Kills what the container's cgroup holds and removes it: the end of a
+    // run or of a failed start; nothing else removes it.
+    [[nodiscard]] Status removeCgroup();
     void noteProblem(const std::string& note);
     [[nodiscard]] Status applyConfiguredLimits(const Limits& limits, const cgroup::Layout& layout);
     [[nodiscard]] Status openConsoles(unsigned ttyCount, std::size_t ringSize);
@@ -62,13 +66,12 @@ private:
     UniqueFd m_signalFd;
     UniqueFd m_listen;
     UniqueFd m_log;
+    std::unique_ptr<cgroup::CgroupManager> m_cgroupManager; // cgroupfs or systemd's scope, chosen once
     std::optional<cgroup::ContainerCgroup> m_cgroup;
     std::vector<ConsoleMux> m_consoles; // [0] = /dev/console, then tty1..N
     std::vector<UniqueFd> m_slaves;     // kept until the init owns them
     std::vector<std::string> m_slavePaths;
     std::string m_cgroupParent;
-    bool m_inDelegatedScope = false;                    // systemd gave us a scope: register with machined too
-    std::vector<std::filesystem::path> m_scopeMadeHere; // hierarchies where the scope's dirs are Berth's
     NetworkPlan m_network;
     bool m_hasForwards = false;
     pid_t m_initPid = 0;

@@ -1,6 +1,7 @@
 // The monitor's event loop: signals, console traffic and requests.
 #include "runtime/monitor.h"
 
+#include "common/pidfd.h"
 #include "net/bridge_host.h"
 #include "runtime/fd_passing.h"
 #include "runtime/monitor_protocol.h"
@@ -13,7 +14,6 @@
 #include <poll.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
-#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -28,11 +28,6 @@ constexpr auto kServiceCheckInterval = std::chrono::seconds(5);
 // halt waiting for it looks again.
 constexpr auto kInitStartup = std::chrono::seconds(5);
 constexpr auto kHaltRetryInterval = std::chrono::milliseconds(20);
-
-int pidfdSignal(int pidfd, int signal)
-{
-    return static_cast<int>(::syscall(SYS_pidfd_send_signal, pidfd, signal, nullptr, 0));
-}
 
 bool peerIsRoot(int connection)
 {

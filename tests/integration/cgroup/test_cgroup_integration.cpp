@@ -1,6 +1,7 @@
 // ContainerCgroup on the real kernel: placement in every hierarchy, the
 // device allowlist, killing a process tree, and cleanup on every path.
 #include "cgroup/cgroup_file.h"
+#include "cgroup/cgroup_rollback.h"
 #include "cgroup/container_cgroup.h"
 #include "cgroup/device_bpf.h"
 #include "block_device.h"
@@ -90,6 +91,11 @@ bool noneExists(const std::vector<fs::path>& dirs)
     return std::none_of(dirs.begin(), dirs.end(), [](const fs::path& d) { return fs::exists(d); });
 }
 
+bool allExist(const std::vector<fs::path>& dirs)
+{
+    return std::all_of(dirs.begin(), dirs.end(), [](const fs::path& d) { return fs::is_directory(d); });
+}
+
 } // namespace
 
 class TestCgroupIntegration : public QObject {
@@ -103,7 +109,8 @@ private slots:
     void killAllKillsTreeWithSubCgroups();
     void failedCreateLeavesNothing();
     void staleEmptyCgroupIsRecreated();
-    void destructorRemovesAndKills();
+    void rollbackRemovesAndKills();
+    void committedAndHandlesKeep();
     void v2BackendOnCgroup2Mount();
     void v2DeviceProgramIsInForce();
     void v2SubCgroupGainsNoDevice();
@@ -295,7 +302,7 @@ void TestCgroupIntegration::staleEmptyCgroupIsRecreated()
 {
     auto first = ContainerCgroup::create(m_layout, m_parent, "stale");
     QVERIFY(first.has_value());
-    first->release(); // as if the run had crashed
+    // Left as it is, as if the run had crashed.
     const fs::path marker = first->directories().front() / "left-by-crash";
     QCOMPARE(::mkdir(marker.c_str(), 0755), 0);
 
@@ -307,21 +314,49 @@ void TestCgroupIntegration::staleEmptyCgroupIsRecreated()
     QVERIFY(noneExists(first->directories()));
 }
 
-void TestCgroupIntegration::destructorRemovesAndKills()
+void TestCgroupIntegration::rollbackRemovesAndKills()
 {
     pid_t child = 0;
     std::vector<fs::path> dirs;
     {
         auto cgroup = ContainerCgroup::create(m_layout, m_parent, "scoped");
         QVERIFY(cgroup.has_value());
-        dirs = cgroup->directories();
+        CgroupRollback rollback(std::move(*cgroup));
+        dirs = rollback->directories();
         child = forkSleeper();
         QVERIFY(child > 0);
-        QVERIFY(cgroup->attach(child).has_value());
-        ContainerCgroup moved = std::move(*cgroup); // the moved-from guard does nothing
+        QVERIFY(rollback->attach(child).has_value());
+        CgroupRollback moved = std::move(rollback); // the moved-from guard does nothing
     }
     // A cgroup with a live process cannot be removed: gone means killed.
     QVERIFY(noneExists(dirs));
+    QVERIFY(killedBySigkill(reap(child)));
+}
+
+// A committed cgroup, and any handle of it going away, leave the cgroup
+// and its processes alone: only remove() ends them.
+void TestCgroupIntegration::committedAndHandlesKeep()
+{
+    const pid_t child = forkSleeper();
+    QVERIFY(child > 0);
+    std::optional<ContainerCgroup> kept;
+    {
+        auto cgroup = ContainerCgroup::create(m_layout, m_parent, "kept");
+        QVERIFY(cgroup.has_value());
+        CgroupRollback rollback(std::move(*cgroup));
+        QVERIFY(rollback->attach(child).has_value());
+        kept.emplace(std::move(rollback).commit());
+    }
+    {
+        auto opened = ContainerCgroup::open(m_layout, m_parent, "kept");
+        QVERIFY(opened.has_value());
+        QCOMPARE(opened->directories(), kept->directories());
+    }
+    QVERIFY(allExist(kept->directories()));
+    QCOMPARE(::kill(child, 0), 0);
+    QCOMPARE(kept->pids().value_or(std::vector<pid_t>{}), std::vector<pid_t>{child});
+    QVERIFY(kept->remove().has_value());
+    QVERIFY(noneExists(kept->directories()));
     QVERIFY(killedBySigkill(reap(child)));
 }
 

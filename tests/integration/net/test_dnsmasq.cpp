@@ -2,6 +2,7 @@
 // a bridge br-t (10.0.77.1/24) with a "container" namespace behind a veth;
 // DHCP with busybox udhcpc, DNS with busybox nslookup, restart after a
 // kill, stop, and the checks that keep a recycled pid from being signalled.
+#include "common/pidfd.h"
 #include "net/dnsmasq_process.h"
 
 #include "integration_env.h"
@@ -11,7 +12,6 @@
 
 #include <fstream>
 #include <poll.h>
-#include <sys/syscall.h>
 
 using namespace berth::net;
 using namespace berth::test::netsvc;
@@ -267,7 +267,7 @@ private slots:
         VERIFY_OK(ensureDnsmasq(arguments(m_pidFile), m_pidFile));
         QCOMPARE(currentPid(), killed); // running: left alone
 
-        berth::UniqueFd pidFd(static_cast<int>(::syscall(SYS_pidfd_open, killed, 0)));
+        berth::UniqueFd pidFd = berth::pidfdOpen(killed);
         QVERIFY(pidFd);
         QCOMPARE(::kill(killed, SIGKILL), 0);
         QVERIFY(waitGone(pidFd.get()));
@@ -301,7 +301,7 @@ private slots:
     void stopLeavesNothing()
     {
         const pid_t pid = currentPid();
-        berth::UniqueFd pidFd(static_cast<int>(::syscall(SYS_pidfd_open, pid, 0)));
+        berth::UniqueFd pidFd = berth::pidfdOpen(pid);
         QVERIFY(pidFd);
         VERIFY_OK(stopDnsmasq(m_pidFile));
         QVERIFY(!fs::exists(m_pidFile));

@@ -94,7 +94,6 @@ void TestCgroupPlacement::v2EnablesControllersDownToParent()
 
     auto cgroup = ContainerCgroup::create(unifiedLayout(m_root, controllers), parent.toStdString(), "c1");
     QVERIFY2(cgroup.has_value(), cgroup ? "" : cgroup.error().describe().c_str());
-    cgroup->release(); // plain directories: nothing to kill or rmdir here
 
     for (const QString& level : levels)
         QCOMPARE(readText(m_root / level.toStdString() / "cgroup.subtree_control"), request);
@@ -123,7 +122,6 @@ void TestCgroupPlacement::pidsAreCollectedRecursively()
 {
     auto cgroup = ContainerCgroup::create(unifiedLayout(m_root, {}), "berth", "c1");
     QVERIFY(cgroup.has_value());
-    cgroup->release();
     writeText(m_root / "berth/c1/cgroup.procs", "30\n10\n");
     writeText(m_root / "berth/c1/init.scope/cgroup.procs", "20\n");
     writeText(m_root / "berth/c1/system.slice/a.service/cgroup.procs", "40\n10\n");
@@ -146,7 +144,6 @@ void TestCgroupPlacement::openFindsOnlyExistingPlacements()
     fs::create_directories(m_root / "memory/berth/c1");
     auto found = ContainerCgroup::open(layout, "berth", "c1");
     QVERIFY(found.has_value());
-    found->release();
     QCOMPARE(found->directories(), std::vector<fs::path>{m_root / "memory/berth/c1"});
     QCOMPARE(int(found->mode()), int(Mode::Hybrid));
 }

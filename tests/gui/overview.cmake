@@ -1,0 +1,3 @@
+# The boxes of the Overview tab (gui/src/overview).
+berth_add_gui_test(gui_autostart_box test_autostart_box.cpp LIBS berth_gui_overview)
+berth_add_gui_test(gui_shared_folders_box test_shared_folders_box.cpp LIBS berth_gui_overview)
