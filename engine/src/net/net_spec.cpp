@@ -92,7 +92,7 @@ Result<Type> parseType(std::string_view value)
 
 Status setIpv4(NetInterfaceSpec& spec, std::string_view value)
 {
-    Result<Ipv4Cidr> cidr = Ipv4Cidr::parse(value);
+    Result<Ipv4Cidr> cidr = parseIpv4Cidr(value);
     if (!cidr)
         return fail(cidr.error());
     if (cidr->prefix == 0)
@@ -109,7 +109,7 @@ Status setGateway(NetInterfaceSpec& spec, std::string_view value)
         spec.gatewayAuto = true;
         return {};
     }
-    Result<Ipv4Address> gateway = Ipv4Address::parse(value);
+    Result<Ipv4Address> gateway = parseIpv4Address(value);
     if (!gateway)
         return failWith(EINVAL, quoteForMessage(value) + " is not an IPv4 address or 'auto'");
     spec.gateway = *gateway;

@@ -212,22 +212,22 @@ private slots:
     {
         QFETCH(QString, text);
         QFETCH(bool, ok);
-        const auto forward = PortForward::parse(text.toStdString());
+        const auto forward = parsePortForward(text.toStdString());
         QCOMPARE(forward.has_value(), ok);
         if (ok)
-            QCOMPARE(QString::fromStdString(forward->toConfigValue()), text);
+            QCOMPARE(QString::fromStdString(forward->toString()), text);
         else
             QCOMPARE(forward.error().code, EINVAL);
     }
 
     void forwardFields()
     {
-        const auto forward = PortForward::parse("udp:127.0.0.1:5353:53");
+        const auto forward = parsePortForward("udp:127.0.0.1:5353:53");
         QCOMPARE(forward->protocol, PortForward::Protocol::Udp);
         QCOMPARE(forward->hostAddress->toString(), std::string("127.0.0.1"));
         QCOMPARE(forward->hostPort, 5353);
         QCOMPARE(forward->containerPort, 53);
-        QVERIFY(!PortForward::parse("tcp:8080:80")->hostAddress);
+        QVERIFY(!parsePortForward("tcp:8080:80")->hostAddress);
     }
 
     void forwardsFromConfig_data()
@@ -266,7 +266,7 @@ private slots:
         }
         QStringList got;
         for (const PortForward& forward : *forwards)
-            got << QString::fromStdString(forward.toConfigValue());
+            got << QString::fromStdString(forward.toString());
         QCOMPARE(got, values);
     }
 };
