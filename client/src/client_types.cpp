@@ -88,6 +88,25 @@ QMap<QString, QString> createOptions(const CreateRequest& request)
     return out;
 }
 
+// One of GetContainer's `interfaces` (keys: model/interface.h); an address
+// that is no CIDR is left out.
+static model::NetInterface interfaceFromMap(const QVariantMap& map)
+{
+    namespace keys = model::interface_keys;
+    const auto value = [&](std::string_view key) { return map.value(QString::fromLatin1(key)); };
+    model::NetInterface out;
+    out.index = value(keys::kIndex).toUInt();
+    out.type = value(keys::kType).toString().toStdString();
+    out.link = value(keys::kLink).toString().toStdString();
+    out.hwaddr = value(keys::kHwaddr).toString().toStdString();
+    out.name = value(keys::kName).toString().toStdString();
+    for (const QString& text : value(keys::kIpv4).toStringList())
+        if (const auto cidr = model::Ipv4Cidr::parse(text.toStdString()))
+            out.ipv4.push_back(*cidr);
+    out.mtu = value(keys::kMtu).toUInt();
+    return out;
+}
+
 ContainerInfo containerInfoFromMap(const QVariantMap& map)
 {
     ContainerInfo info;
@@ -115,6 +134,8 @@ ContainerInfo containerInfoFromMap(const QVariantMap& map)
     info.hasExited = map.contains(QStringLiteral("lastExitCode"));
     info.lastExitCode = map.value(QStringLiteral("lastExitCode")).toInt();
     info.lastError = text(map, "lastError");
+    for (const QVariantMap& interface : variantMapList(map.value(QStringLiteral("interfaces"))))
+        info.interfaces.push_back(interfaceFromMap(interface));
     return info;
 }
 
@@ -191,25 +212,20 @@ CheckItem checkItemFromMap(const QVariantMap& map)
 
 QVariantMap bridgeChangeMap(const BridgeChange& change)
 {
+    namespace keys = model::bridge_keys;
+    const auto key = [](std::string_view name) { return QString::fromLatin1(name); };
     QVariantMap map;
     if (change.address)
-        map.insert(QStringLiteral("address"), *change.address);
+        map.insert(key(keys::kAddress), QString::fromStdString(change.address->toString()));
     if (change.dhcpRange)
-        map.insert(QStringLiteral("dhcpRange"), *change.dhcpRange);
+        map.insert(key(keys::kDhcpRange), QString::fromStdString(change.dhcpRange->toString()));
     if (change.nat)
-        map.insert(QStringLiteral("nat"), *change.nat);
+        map.insert(key(keys::kNat), *change.nat);
     if (change.domain)
-        map.insert(QStringLiteral("domain"), *change.domain);
+        map.insert(key(keys::kDomain), QString::fromStdString(*change.domain));
     if (change.mtu)
-        map.insert(QStringLiteral("mtu"), *change.mtu);
+        map.insert(key(keys::kMtu), uint(*change.mtu));
     return map;
-}
-
-BridgeChange wholeBridgeChange(const BridgeSettings& settings)
-{
-    // No address: keep the bridge's (a change never picks a free subnet).
-    const std::optional<QString> address = settings.address.isEmpty() ? std::nullopt : std::optional(settings.address);
-    return {address, settings.dhcpRange, settings.nat, settings.domain, settings.mtu};
 }
 
 } // namespace berth::client

@@ -206,12 +206,10 @@ void ClientContainerSource::createBridge(const QString& name, const client::Brid
     m_client.callNetwork(QStringLiteral("CreateBridge"), bridgeArguments(name, settings), context, std::move(done));
 }
 
-void ClientContainerSource::changeBridge(const QString& name, const client::BridgeSettings& settings, QObject* context,
+void ClientContainerSource::changeBridge(const QString& name, const client::BridgeChange& change, QObject* context,
                                          StatusCallback done)
 {
-    // The editor shows every setting: all of them are sent.
-    m_client.callNetwork(QStringLiteral("ChangeBridge"),
-                         {name, client::bridgeChangeMap(client::wholeBridgeChange(settings))}, context,
+    m_client.callNetwork(QStringLiteral("ChangeBridge"), {name, client::bridgeChangeMap(change)}, context,
                          std::move(done));
 }
 

@@ -4,6 +4,7 @@
 #include "config/values.h"
 #include "net/bridge_host.h"
 #include "net/ifname.h"
+#include "net/interface_view.h"
 #include "net/mac.h"
 
 #include <algorithm>
@@ -349,6 +350,20 @@ bool attachesToBridge(const std::vector<NetInterfaceSpec>& interfaces, std::stri
     return std::ranges::any_of(interfaces, [bridge](const NetInterfaceSpec& iface) {
         return iface.type == NetInterfaceSpec::Type::Veth && bridgeNameOf(iface) == bridge;
     });
+}
+
+model::NetInterface describeInterface(const NetInterfaceSpec& iface)
+{
+    model::NetInterface out;
+    out.index = iface.index;
+    out.type = std::string(typeName(iface.type));
+    out.link = iface.type == NetInterfaceSpec::Type::Veth ? bridgeNameOf(iface) : iface.link;
+    out.hwaddr = iface.hwaddr;
+    out.name = iface.name;
+    if (iface.ipv4)
+        out.ipv4.push_back(*iface.ipv4);
+    out.mtu = iface.mtu;
+    return out;
 }
 
 } // namespace berth::net

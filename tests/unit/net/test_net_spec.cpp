@@ -1,4 +1,5 @@
 // lxc.net.N.* keys and berth.net.forward from a container config.
+#include "net/interface_view.h"
 #include "net/net_spec.h"
 
 #include <QtTest>
@@ -48,6 +49,32 @@ private slots:
         expected.vethPair = "vb-web";
         expected.where = "config:2";
         QVERIFY(specs->front() == expected);
+    }
+
+    // Issue #18: GetContainer's `interfaces` (model::NetInterface): the
+    // type's name, the bridge a veth joins (the default when none is
+    // named), MAC, name inside, static address and MTU.
+    void describedInterfaces()
+    {
+        const auto specs = netInterfacesFromConfig(config("lxc.net.0.type = veth\n"
+                                                          "lxc.net.0.link = lab0\n"
+                                                          "lxc.net.0.hwaddr = 00:16:3E:AA:BB:CC\n"
+                                                          "lxc.net.0.ipv4.address = 10.0.4.20/24\n"
+                                                          "lxc.net.0.mtu = 1400\n"
+                                                          "lxc.net.1.type = veth\n"
+                                                          "lxc.net.3.type = macvlan\n"
+                                                          "lxc.net.3.link = eno1\n"
+                                                          "lxc.net.3.name = lan0\n"));
+        QVERIFY2(specs, specs ? "" : specs.error().message.c_str());
+        QCOMPARE(specs->size(), 3u);
+        using berth::model::NetInterface;
+        const NetInterface first{
+            0, "veth", "lab0", "00:16:3e:aa:bb:cc", "eth0", {*berth::model::Ipv4Cidr::parse("10.0.4.20/24")}, 1400};
+        QVERIFY(describeInterface(specs->at(0)) == first);
+        const NetInterface second{1, "veth", "berthbr0", "", "eth1", {}, 0};
+        QVERIFY(describeInterface(specs->at(1)) == second);
+        const NetInterface third{3, "macvlan", "eno1", "", "lan0", {}, 0};
+        QVERIFY(describeInterface(specs->at(2)) == third);
     }
 
     void severalInterfaces()
