@@ -67,6 +67,10 @@
         <source>The domain may contain only lower-case letters, digits, &apos;-&apos; and dots between names.</source>
         <translation>Die Domain darf nur Kleinbuchstaben, Ziffern, „-“ und Punkte zwischen Namen enthalten.</translation>
     </message>
+    <message>
+        <source>The MTU must be 0 (the kernel&apos;s default) or between 68 and 65535.</source>
+        <translation>Die MTU muss 0 (die Vorgabe des Kernels) oder zwischen 68 und 65535 sein.</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -3227,6 +3231,14 @@ wird gestartet, sobald diese Schnittstelle aktiv ist.</translation>
   exec und run: der Exit-Status des Befehls selbst
   exec: 127, wenn der Befehl nicht gefunden wird, 126, wenn er nicht ausgeführt werden kann
 </translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an IPv4 address with a prefix length (a.b.c.d/n)</source>
+        <translation>&apos;%1&apos; ist keine IPv4-Adresse mit Präfixlänge (a.b.c.d/n)</translation>
+    </message>
+    <message>
+        <source>DHCP range &apos;%1&apos; is not FIRST-LAST</source>
+        <translation>DHCP-Bereich &apos;%1&apos; hat nicht die Form ERSTE-LETZTE</translation>
     </message>
 </context>
 <context>

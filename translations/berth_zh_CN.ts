@@ -67,6 +67,10 @@
         <source>The domain may contain only lower-case letters, digits, &apos;-&apos; and dots between names.</source>
         <translation>域名只能包含小写字母、数字、“-”，以及各级名称之间的点。</translation>
     </message>
+    <message>
+        <source>The MTU must be 0 (the kernel&apos;s default) or between 68 and 65535.</source>
+        <translation>MTU 必须为 0（内核默认值）或介于 68 到 65535 之间。</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -3221,6 +3225,14 @@ link is up.</source>
   exec 和 run：命令自身的退出状态
   exec：找不到命令时为 127，命令无法运行时为 126
 </translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an IPv4 address with a prefix length (a.b.c.d/n)</source>
+        <translation>“%1”不是带前缀长度的 IPv4 地址（a.b.c.d/n）</translation>
+    </message>
+    <message>
+        <source>DHCP range &apos;%1&apos; is not FIRST-LAST</source>
+        <translation>DHCP 范围“%1”不是 起始-结束 的形式</translation>
     </message>
 </context>
 <context>

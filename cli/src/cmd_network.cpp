@@ -45,21 +45,31 @@ std::expected<client::BridgeChange, QString> bridgeChange(const VerbLine& line)
 {
     client::BridgeChange change;
     const auto given = [&](const char* option) { return line.isSet(QLatin1String(option)); };
-    if (given("address"))
-        change.address = line.value(QStringLiteral("address"));
-    if (given("dhcp-range"))
-        change.dhcpRange = line.value(QStringLiteral("dhcp-range"));
+    if (given("address")) {
+        const QString text = line.value(QStringLiteral("address"));
+        auto address = model::Ipv4Cidr::parse(text.toStdString());
+        if (!address)
+            return std::unexpected(Cli::tr("'%1' is not an IPv4 address with a prefix length (a.b.c.d/n)").arg(text));
+        change.address = *address;
+    }
+    if (given("dhcp-range")) {
+        const QString text = line.value(QStringLiteral("dhcp-range"));
+        auto range = model::Ipv4Range::parse(text.toStdString());
+        if (!range)
+            return std::unexpected(Cli::tr("DHCP range '%1' is not FIRST-LAST").arg(text));
+        change.dhcpRange = *range;
+    }
     if (given("no-nat"))
         change.nat = false;
     if (given("nat"))
         change.nat = true;
     if (given("domain"))
-        change.domain = line.value(QStringLiteral("domain"));
+        change.domain = line.value(QStringLiteral("domain")).toStdString();
     if (given("mtu")) {
         auto mtu = parseInteger(line.value(QStringLiteral("mtu")), 0, 65535);
         if (!mtu)
             return std::unexpected(mtu.error());
-        change.mtu = uint(*mtu);
+        change.mtu = unsigned(*mtu);
     }
     return change;
 }

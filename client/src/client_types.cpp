@@ -75,6 +75,25 @@ QMap<QString, QString> createOptions(const CreateRequest& request)
     return out;
 }
 
+// One of GetContainer's `interfaces` (keys: model/interface.h, literals so
+// data() ends in NUL); an address that is no CIDR is left out.
+static Result<model::NetInterface> interfaceFromMap(const QVariantMap& map)
+{
+    namespace keys = model::interface_keys;
+    ReplyFields f(QStringLiteral("GetContainer reply: interfaces"), map);
+    model::NetInterface out;
+    out.index = uint(f.unsignedInteger(keys::kIndex.data()));
+    out.type = f.text(keys::kType.data()).toStdString();
+    out.link = f.text(keys::kLink.data()).toStdString();
+    out.hwaddr = f.text(keys::kHwaddr.data()).toStdString();
+    out.name = f.text(keys::kName.data()).toStdString();
+    for (const QString& text : f.strings(keys::kIpv4.data()))
+        if (const auto cidr = model::Ipv4Cidr::parse(text.toStdString()))
+            out.ipv4.push_back(*cidr);
+    out.mtu = uint(f.unsignedInteger(keys::kMtu.data()));
+    return f.finish(std::move(out));
+}
+
 Result<ContainerInfo> containerInfoFromMap(const QVariantMap& map)
 {
     ReplyFields f(QStringLiteral("GetContainer reply"), map);
@@ -103,6 +122,12 @@ Result<ContainerInfo> containerInfoFromMap(const QVariantMap& map)
     info.hasExited = f.has("lastExitCode");
     info.lastExitCode = int(f.integer("lastExitCode"));
     info.lastError = f.text("lastError");
+    for (const QVariantMap& entry : f.mapList("interfaces")) {
+        auto interface = interfaceFromMap(entry);
+        if (!interface)
+            return std::unexpected(interface.error());
+        info.interfaces.push_back(std::move(*interface));
+    }
     return f.finish(std::move(info));
 }
 
@@ -200,25 +225,20 @@ Result<CheckItem> checkItemFromMap(const QVariantMap& map)
 
 QVariantMap bridgeChangeMap(const BridgeChange& change)
 {
+    namespace keys = model::bridge_keys;
+    const auto key = [](std::string_view name) { return QString::fromLatin1(name); };
     QVariantMap map;
     if (change.address)
-        map.insert(QStringLiteral("address"), *change.address);
+        map.insert(key(keys::kAddress), QString::fromStdString(change.address->toString()));
     if (change.dhcpRange)
-        map.insert(QStringLiteral("dhcpRange"), *change.dhcpRange);
+        map.insert(key(keys::kDhcpRange), QString::fromStdString(change.dhcpRange->toString()));
     if (change.nat)
-        map.insert(QStringLiteral("nat"), *change.nat);
+        map.insert(key(keys::kNat), *change.nat);
     if (change.domain)
-        map.insert(QStringLiteral("domain"), *change.domain);
+        map.insert(key(keys::kDomain), QString::fromStdString(*change.domain));
     if (change.mtu)
-        map.insert(QStringLiteral("mtu"), *change.mtu);
+        map.insert(key(keys::kMtu), uint(*change.mtu));
     return map;
-}
-
-BridgeChange wholeBridgeChange(const BridgeSettings& settings)
-{
-    // No address: keep the bridge's (a change never picks a free subnet).
-    const std::optional<QString> address = settings.address.isEmpty() ? std::nullopt : std::optional(settings.address);
-    return {address, settings.dhcpRange, settings.nat, settings.domain, settings.mtu};
 }
 
 } // namespace berth::client

@@ -10,6 +10,8 @@
 
 #include "client_error.h"
 
+#include "berth/model/bridge.h"
+#include "berth/model/interface.h"
 #include "berth/model/shared_folder.h"
 
 #include <optional>
@@ -45,6 +47,7 @@ struct ContainerInfo {
     int lastExitCode = 0;
     bool hasExited = false;
     QString lastError;
+    std::vector<model::NetInterface> interfaces; // lxc.net.N in order (GetContainer's `interfaces`)
 };
 
 struct TemplateOption {
@@ -108,13 +111,7 @@ struct BridgeSettings {
 };
 
 // A change of a bridge: what is set changes, nothing else (ChangeBridge).
-struct BridgeChange {
-    std::optional<QString> address;
-    std::optional<QString> dhcpRange;
-    std::optional<bool> nat;
-    std::optional<QString> domain;
-    std::optional<uint> mtu;
-};
+using BridgeChange = model::BridgeChange;
 
 struct CheckItem {
     QString group;
@@ -169,9 +166,6 @@ struct ExecStatus {
 [[nodiscard]] Result<Bridge> bridgeFromMap(const QVariantMap& map);
 // ChangeBridge's dictionary: the keys of what is set.
 [[nodiscard]] QVariantMap bridgeChangeMap(const BridgeChange& change);
-// Every setting given (an empty address: the bridge's stays): the bridge
-// becomes `settings` (the GUI's editor).
-[[nodiscard]] BridgeChange wholeBridgeChange(const BridgeSettings& settings);
 [[nodiscard]] Result<CheckItem> checkItemFromMap(const QVariantMap& map);
 
 // Nested containers arrive as QDBusArgument inside a QVariant; plain

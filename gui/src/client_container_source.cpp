@@ -197,11 +197,10 @@ void ClientContainerSource::createBridge(const QString& name, const client::Brid
     m_client.createBridge(name, settings, context, std::move(done));
 }
 
-void ClientContainerSource::changeBridge(const QString& name, const client::BridgeSettings& settings, QObject* context,
+void ClientContainerSource::changeBridge(const QString& name, const client::BridgeChange& change, QObject* context,
                                          StatusCallback done)
 {
-    // The editor shows every setting: all of them are sent.
-    m_client.changeBridge(name, client::wholeBridgeChange(settings), context, std::move(done));
+    m_client.changeBridge(name, change, context, std::move(done));
 }
 
 void ClientContainerSource::deleteBridge(const QString& name, bool force, QObject* context, StatusCallback done)

@@ -42,7 +42,7 @@ public:
     void bridges(QObject* context, Callback<QList<client::Bridge>> done) override;
     void createBridge(const QString& name, const client::BridgeSettings& settings, QObject* context,
                       StatusCallback done) override;
-    void changeBridge(const QString& name, const client::BridgeSettings& settings, QObject* context,
+    void changeBridge(const QString& name, const client::BridgeChange& change, QObject* context,
                       StatusCallback done) override;
     void deleteBridge(const QString& name, bool force, QObject* context, StatusCallback done) override;
     void forwards(const QString& container, QObject* context, Callback<QStringList> done) override;

@@ -71,7 +71,8 @@ public:
     virtual void bridges(QObject* context, Callback<QList<client::Bridge>> done) = 0;
     virtual void createBridge(const QString& name, const client::BridgeSettings& settings, QObject* context,
                               StatusCallback done) = 0;
-    virtual void changeBridge(const QString& name, const client::BridgeSettings& settings, QObject* context,
+    // Only what `change` sets changes (model::diff of the editor's before and after).
+    virtual void changeBridge(const QString& name, const client::BridgeChange& change, QObject* context,
                               StatusCallback done) = 0;
     virtual void deleteBridge(const QString& name, bool force, QObject* context, StatusCallback done) = 0;
     virtual void forwards(const QString& container, QObject* context, Callback<QStringList> done) = 0;

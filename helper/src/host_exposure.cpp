@@ -136,7 +136,7 @@ std::optional<HostReason> forwardExposure(const net::PortForward& forward)
     if (!model::isPrivilegedPort(forward.hostPort))
         return std::nullopt;
     return HostReason{"",
-                      "berth.net.forward = " + forward.toConfigValue() + " takes the host's privileged port " +
+                      "berth.net.forward = " + forward.toString() + " takes the host's privileged port " +
                           std::to_string(forward.hostPort),
                       "below 1024, where the host's own services such as ssh listen"};
 }

@@ -152,7 +152,7 @@ void Service::AddForward(const QString& qcontainer, const QString& qforward)
     if (rejected(validateName(name)) || rejected(validateForward(forward)) || rejectedUnlessExists(name))
         return;
     Needs needs{QString::fromLatin1(kActionNetwork)};
-    if (auto parsed = net::PortForward::parse(forward))
+    if (auto parsed = net::parsePortForward(forward))
         if (auto reason = forwardExposure(*parsed))
             needs.needHost({*reason});
     authorizeAndRun(needs, [this, name, forward] { return m_engine.addForward(name, forward); });

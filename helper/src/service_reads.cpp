@@ -6,6 +6,7 @@
 #include "spec/container_spec.h"
 #include "container_addresses.h"
 #include "limits_args.h"
+#include "net/interface_view.h"
 #include "net/net_spec.h"
 #include "state_names.h"
 #include "store/container_store.h"
@@ -62,6 +63,25 @@ void addUserNamespaceFields(const ContainerSpec& spec, QVariantMap& info)
     info.insert(QStringLiteral("rootfsIds"), QString::fromLatin1(rootfs));
 }
 
+// GetContainer's `interfaces` (aa{sv}): each lxc.net.N with model's keys.
+MapList interfaceMaps(const std::vector<net::NetInterfaceSpec>& network)
+{
+    namespace keys = model::interface_keys;
+    const auto key = [](std::string_view name) { return QString::fromLatin1(name); };
+    MapList out;
+    for (const auto& iface : network) {
+        const model::NetInterface shown = net::describeInterface(iface);
+        QStringList ipv4;
+        for (const auto& cidr : shown.ipv4)
+            ipv4 << qs(cidr.toString());
+        out << QVariantMap{{key(keys::kIndex), uint(shown.index)}, {key(keys::kType), qs(shown.type)},
+                           {key(keys::kLink), qs(shown.link)},     {key(keys::kHwaddr), qs(shown.hwaddr)},
+                           {key(keys::kName), qs(shown.name)},     {key(keys::kIpv4), ipv4},
+                           {key(keys::kMtu), uint(shown.mtu)}};
+    }
+    return out;
+}
+
 // What the config says: kind, autostart, addresses (with those the
 // bridges leased, which the config does not name), template, warnings.
 void addConfigFields(const std::string& text, const std::vector<std::string>& leased, const Paths& paths,
@@ -84,6 +104,7 @@ void addConfigFields(const std::string& text, const std::vector<std::string>& le
                 configured.push_back(iface.ipv4->toString());
         }
         info.insert(QStringLiteral("addresses"), stringList(mergeAddresses(std::move(configured), leased)));
+        info.insert(QStringLiteral("interfaces"), QVariant::fromValue(interfaceMaps(spec->network)));
         std::vector<std::string> shares;
         for (const auto& share : spec->shares)
             shares.push_back(model::formatSharedFolder(share));

@@ -1,6 +1,9 @@
-// Network arguments: bridge names, CIDRs, DHCP ranges, forwards.
+// Network arguments: bridge names, CIDRs, DHCP ranges, forwards. The rules
+// are model's (berth/model/bridge.h, forward.h), the same functions the GUI
+// calls as the user types; here they are enforced.
 #include "validation.h"
 
+#include "berth/model/bridge.h"
 #include "config/values.h"
 #include "net/ipv4.h"
 #include "net/net_spec.h"
@@ -8,32 +11,22 @@
 #include <cerrno>
 
 namespace berth::helper {
-namespace {
-
-constexpr std::size_t kIfNameMax = 15; // IFNAMSIZ - 1
-
-bool isBridgeChar(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
-           c == '.';
-}
-
-} // namespace
 
 Status validateBridgeName(std::string_view name)
 {
     const auto bad = [&](std::string_view why) {
         return failWith(EINVAL, "bridge name " + quoteForMessage(name) + " " + std::string(why));
     };
-    if (name.empty() || name.size() > kIfNameMax)
-        return bad("must have 1 to 15 characters");
-    if (name == "." || name == ".." || name.front() == '-' || name.front() == '.')
+    switch (model::checkBridgeName(name)) {
+    case model::BridgeProblem::None:
+        return {};
+    case model::BridgeProblem::BadStart:
         return bad("must start with a letter, digit or '_'");
-    for (char c : name) {
-        if (!isBridgeChar(c))
-            return bad("may contain only letters, digits, '_', '-' and '.'");
+    case model::BridgeProblem::BadCharacter:
+        return bad("may contain only letters, digits, '_', '-' and '.'");
+    default:
+        return bad("must have 1 to 15 characters");
     }
-    return {};
 }
 
 Status validateCidr(std::string_view cidr, bool allowEmpty)
@@ -42,7 +35,7 @@ Status validateCidr(std::string_view cidr, bool allowEmpty)
         return {};
     if (cidr.size() > 18)
         return failWith(EINVAL, "address " + quoteForMessage(cidr) + " is not a.b.c.d/n");
-    auto parsed = net::Ipv4Cidr::parse(cidr);
+    auto parsed = net::parseIpv4Cidr(cidr);
     if (!parsed)
         return fail(parsed.error());
     return {};
@@ -52,34 +45,31 @@ Status validateDhcpRange(std::string_view range)
 {
     if (range.empty())
         return {};
-    const auto dash = range.find('-');
-    if (dash == std::string_view::npos || range.size() > 31)
+    // The wire takes FIRST-LAST only (the engine's file also "first,last").
+    const auto parsed = model::Ipv4Range::parse(range);
+    const bool reversed = !parsed && parsed.error() == model::Ipv4Problem::Reversed;
+    if (range.find('-') == std::string_view::npos || range.size() > 31 || (!parsed && !reversed))
         return failWith(EINVAL, "DHCP range " + quoteForMessage(range) + " is not FIRST-LAST");
-    auto first = net::Ipv4Address::parse(range.substr(0, dash));
-    auto last = net::Ipv4Address::parse(range.substr(dash + 1));
-    if (!first || !last)
-        return failWith(EINVAL, "DHCP range " + quoteForMessage(range) + " is not FIRST-LAST");
-    if (last->value < first->value)
+    if (reversed)
         return failWith(EINVAL, "DHCP range " + quoteForMessage(range) + " ends before it starts");
     return {};
 }
 
 Status validateMtu(std::uint32_t mtu)
 {
-    if (mtu != 0 && (mtu < 68 || mtu > 65535))
+    if (model::checkMtu(mtu) != model::BridgeProblem::None)
         return failWith(EINVAL, "MTU " + std::to_string(mtu) + " is not 0 or within 68..65535");
     return {};
 }
 
 Status validateDomain(std::string_view domain)
 {
-    if (domain.empty() || domain.size() > 253)
+    // Empty is the client's "the default"; the wire always names one.
+    if (domain.empty() || domain.size() > model::kMaxDomain)
         return failWith(EINVAL, "domain " + quoteForMessage(domain) + " must have 1 to 253 characters");
-    for (char c : domain) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
-        if (!ok)
-            return failWith(EINVAL, "domain " + quoteForMessage(domain) + " may contain only a-z, 0-9, '-' and '.'");
-    }
+    if (model::checkDomain(domain) != model::BridgeProblem::None)
+        return failWith(EINVAL, "domain " + quoteForMessage(domain) +
+                                    " may contain only labels of a-z, 0-9 and '-' between single dots");
     return {};
 }
 
@@ -87,11 +77,9 @@ Status validateForward(std::string_view forward)
 {
     if (forward.size() > 64)
         return failWith(EINVAL, "forward " + quoteForMessage(forward) + " is too long");
-    auto parsed = net::PortForward::parse(forward);
+    auto parsed = net::parsePortForward(forward);
     if (!parsed)
         return fail(parsed.error());
-    if (parsed->hostPort == 0 || parsed->containerPort == 0)
-        return failWith(EINVAL, "forward " + quoteForMessage(forward) + ": ports must be within 1..65535");
     return {};
 }
 

@@ -98,11 +98,11 @@ void checkForward(const Fields& fields)
     const std::string text = field(fields, 0);
     if (!helper::validateForward(text))
         return;
-    auto forward = berth::net::PortForward::parse(text);
+    auto forward = berth::net::parsePortForward(text);
     require(forward.has_value(), "an accepted forward parses", text);
     require(forward->hostPort != 0 && forward->containerPort != 0, "forward ports are 1..65535", text);
-    auto again = berth::net::PortForward::parse(forward->toConfigValue());
-    require(again && *again == *forward, "a forward survives toConfigValue()", text);
+    auto again = berth::net::parsePortForward(forward->toString());
+    require(again && *again == *forward, "a forward survives toString()", text);
 }
 
 void checkNetworkMisc(const Fields& fields)

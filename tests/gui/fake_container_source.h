@@ -246,14 +246,15 @@ public:
                 .arg(s.domain),
             context, std::move(done));
     }
-    void changeBridge(const QString& name, const client::BridgeSettings& s, QObject* context,
+    // "bridge-change lab0 mtu=1400 nat=1": the keys ChangeBridge gets, sorted.
+    void changeBridge(const QString& name, const client::BridgeChange& change, QObject* context,
                       gui::StatusCallback done) override
     {
-        act(QStringLiteral("bridge-change %1 %2 %3 nat=%4 %5")
-                .arg(name, s.address, s.dhcpRange)
-                .arg(s.nat)
-                .arg(s.domain),
-            context, std::move(done));
+        QStringList keys;
+        const QVariantMap map = client::bridgeChangeMap(change);
+        for (auto it = map.begin(); it != map.end(); ++it)
+            keys << it.key() + QLatin1Char('=') + it.value().toString();
+        act(QStringLiteral("bridge-change %1 %2").arg(name, keys.join(QLatin1Char(' '))), context, std::move(done));
     }
     void deleteBridge(const QString& name, bool force, QObject* context, gui::StatusCallback done) override
     {

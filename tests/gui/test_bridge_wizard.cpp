@@ -92,9 +92,9 @@ private Q_SLOTS:
         QCOMPARE(wizard.settings().dhcpRange, QStringLiteral("172.20.0.2-172.20.0.199"));
         // The range bar draws the subnet: its first and last address at the ends.
         auto* bar = wizard.findChild<berth::gui::SubnetRangeBar*>(QStringLiteral("rangeBar"));
-        QCOMPARE(bar->position(berth::gui::parseIpv4(QStringLiteral("172.20.0.0")).value()), 0.0);
-        QCOMPARE(bar->position(berth::gui::parseIpv4(QStringLiteral("172.20.255.255")).value()), 1.0);
-        QVERIFY(!bar->position(berth::gui::parseIpv4(QStringLiteral("172.21.0.1")).value()));
+        QCOMPARE(bar->position(berth::model::Ipv4Address::parse("172.20.0.0").value()), 0.0);
+        QCOMPARE(bar->position(berth::model::Ipv4Address::parse("172.20.255.255").value()), 1.0);
+        QVERIFY(!bar->position(berth::model::Ipv4Address::parse("172.21.0.1").value()));
     }
 
     void useSuggestionRestoresIt()
@@ -273,8 +273,26 @@ private Q_SLOTS:
         wizard.next();
         wizard.accept();
         QVERIFY(saved.wait());
-        QCOMPARE(m_source.actions, QStringList{"bridge-change lab0 10.0.4.1/24 10.0.4.100-10.0.4.150 nat=1 lab"});
+        // Issue #18: only what was edited goes out, so nothing else can be reset.
+        QCOMPARE(m_source.actions, QStringList{"bridge-change lab0 nat=true"});
         QCOMPARE(wizard.settings().mtu, 1400u);
+    }
+
+    // Issue #18: an edit of the domain alone sends {domain}; the address,
+    // range, NAT and MTU (1400, which the wizard does not show) are not sent.
+    void editingOnlyTheDomainSendsOnlyTheDomain()
+    {
+        BridgeWizard wizard(m_source, nullptr, m_source.bridgeList.at(1));
+        QSignalSpy saved(&wizard, &BridgeWizard::bridgeSaved);
+        wizard.show();
+        QVERIFY(waitForBridges(wizard, QStringLiteral("10.0.4.0/24")));
+        wizard.next();
+        wizard.next();
+        type(field(wizard, "domain"), QStringLiteral("lab2"));
+        wizard.next();
+        wizard.accept();
+        QVERIFY(saved.wait());
+        QCOMPARE(m_source.actions, QStringList{"bridge-change lab0 domain=lab2"});
     }
 };
 

@@ -1,4 +1,4 @@
-// The Network tab against a fake source: interfaces from the config, the
+// The Network tab against a fake source: interfaces from GetContainer, the
 // live addresses, the forwards table; Add and Remove call the source, a
 // refusal is shown and leaves the table as it was. And the forward dialog.
 #include "fake_container_source.h"
@@ -16,8 +16,8 @@
 #include <QtTest>
 
 using berth::gui::ForwardDialog;
-using berth::gui::ForwardSpec;
 using berth::gui::NetworkTab;
+using berth::model::ForwardSpec;
 using berth::test::FakeContainerSource;
 
 namespace {
@@ -78,6 +78,15 @@ private Q_SLOTS:
         QVERIFY(!tab.removeButton()->isEnabled()); // nothing selected yet
     }
 
+    // Issue #18: the interfaces are GetContainer's; no config text is read.
+    void interfacesWithoutConfigText()
+    {
+        m_source.configs.clear();
+        NetworkTab tab(m_source);
+        showWeb(tab);
+        QCOMPARE(rowTexts(tab.interfaceTable()), QStringList{"interface 0|veth|lxcbr0|00:16:3e:12:34:56|10.0.3.12/24"});
+    }
+
     void otherContainerClearsTables()
     {
         NetworkTab tab(m_source);
@@ -106,7 +115,9 @@ private Q_SLOTS:
         showWeb(tab);
         const QStringList before = rowTexts(tab.forwardTable());
         tab.setForwardAsker([](const QString& container) -> std::optional<ForwardSpec> {
-            return container == QLatin1String("web") ? std::optional(ForwardSpec{"udp", "", 6000, 60}) : std::nullopt;
+            return container == QLatin1String("web")
+                       ? std::optional(ForwardSpec{ForwardSpec::Protocol::Udp, std::nullopt, 6000, 60})
+                       : std::nullopt;
         });
         if (refused)
             m_source.actionError = berth::client::clientError(QStringLiteral("org.berth.Error.NotAuthorized"), "no");
@@ -184,7 +195,7 @@ private Q_SLOTS:
         QCOMPARE(ok->isEnabled(), valid);
         QCOMPARE(dialog.findChild<QLabel*>(QStringLiteral("forwardProblem"))->text().isEmpty(), valid);
         if (valid)
-            QTEST(dialog.spec().toString(), "forward");
+            QTEST(QString::fromStdString(dialog.spec().toString()), "forward");
     }
 };
 

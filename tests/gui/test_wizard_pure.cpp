@@ -4,8 +4,9 @@
 // carries one, and the create request made of the page fields.
 #include "container_name_validator.h"
 #include "create_plan.h"
-#include "forward_spec.h"
-#include "static_address_check.h"
+#include "berth/model/forward.h"
+#include "berth/model/interface.h"
+#include "bridge_checks.h"
 #include "static_address_config.h"
 
 #include <QtTest>
@@ -80,11 +81,11 @@ private Q_SLOTS:
     {
         QFETCH(QString, forward);
         QFETCH(bool, valid);
-        const auto spec = berth::gui::parseForwardSpec(forward);
+        const auto spec = berth::model::parseForwardSpec(forward.toStdString());
         QCOMPARE(spec.has_value(), valid);
         // What is taken is sent as it was typed.
         if (spec)
-            QCOMPARE(spec->toString(), forward);
+            QCOMPARE(QString::fromStdString(spec->toString()), forward);
     }
 
     void staticAddresses_data()
@@ -164,12 +165,14 @@ private Q_SLOTS:
         QFETCH(QString, address);
         QFETCH(QString, reason);
         QFETCH(QString, cidr);
-        const auto bridgeCidr = berth::gui::parseIpv4Cidr(bridge);
+        const auto bridgeCidr = berth::model::Ipv4Cidr::parse(bridge.toStdString());
         QVERIFY(bridgeCidr);
-        const QString problem = berth::gui::staticAddressProblem(address, *bridgeCidr);
+        const QString problem = berth::gui::addressProblemText(
+            berth::model::checkStaticAddress(address.toStdString(), *bridgeCidr), address, *bridgeCidr);
         QCOMPARE(problem.isEmpty(), reason.isEmpty());
         QVERIFY2(problem.contains(reason), qPrintable(problem));
-        QCOMPARE(berth::gui::staticAddressCidr(address, *bridgeCidr), cidr);
+        const auto got = berth::model::staticAddressCidr(address.toStdString(), *bridgeCidr);
+        QCOMPARE(got ? QString::fromStdString(got->toString()) : QString(), cidr);
     }
 
     void configWithAddress_data()

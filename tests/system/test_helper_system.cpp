@@ -125,6 +125,17 @@ private:
                  qPrintable(running.front()));
         QCOMPARE(runJob(QStringLiteral("Stop"), {name, 10u}), QStringLiteral("succeeded"));
         QCOMPARE(addresses(), running);
+        // Issue #18: its interface as its config declares it, with the bridge
+        // it joins; the GUI shows this instead of parsing the config text.
+        const auto interfaces = qdbus_cast<QList<QVariantMap>>(
+            qdbus_cast<QVariantMap>(call(QStringLiteral("GetContainer"), {name}).arguments().value(0))
+                .value(QStringLiteral("interfaces")));
+        QCOMPARE(interfaces.size(), 1);
+        QCOMPARE(interfaces[0].value(QStringLiteral("index")).toUInt(), 0u);
+        QCOMPARE(interfaces[0].value(QStringLiteral("type")).toString(), QStringLiteral("veth"));
+        QCOMPARE(interfaces[0].value(QStringLiteral("link")).toString(), QStringLiteral("tbr1"));
+        QCOMPARE(interfaces[0].value(QStringLiteral("name")).toString(), QStringLiteral("eth0"));
+        QCOMPARE(interfaces[0].value(QStringLiteral("ipv4")).toStringList(), QStringList{}); // leased, not configured
         QCOMPARE(call(QStringLiteral("Destroy"), {name, false}).type(), QDBusMessage::ReplyMessage);
     }
 

@@ -41,7 +41,7 @@ net::Ipv4Range defaultRange(const net::Ipv4Cidr& gateway)
 Result<net::BridgeConfig> changedBridge(net::BridgeConfig bridge, const NetworkChange& change)
 {
     if (change.address) {
-        auto gateway = net::Ipv4Cidr::parse(*change.address);
+        auto gateway = net::parseIpv4Cidr(*change.address);
         if (!gateway)
             return fail(gateway.error().wrap("network address"));
         // The old range means nothing on another subnet.
@@ -52,7 +52,7 @@ Result<net::BridgeConfig> changedBridge(net::BridgeConfig bridge, const NetworkC
     if (change.dhcpRange && change.dhcpRange->empty())
         bridge.dhcpRange = defaultRange(bridge.gateway);
     else if (change.dhcpRange) {
-        auto range = net::Ipv4Range::parse(*change.dhcpRange);
+        auto range = net::parseIpv4Range(*change.dhcpRange);
         if (!range)
             return fail(range.error().wrap("DHCP range"));
         bridge.dhcpRange = *range;
@@ -81,7 +81,7 @@ Result<net::BridgeConfig> bridgeOf(const Paths& paths, const NetworkSettings& se
             inUse->push_back(net::subnetOf(other.gateway));
     auto bridge = net::defaultBridge(settings.name, *inUse);
     if (!settings.address.empty()) {
-        auto gateway = net::Ipv4Cidr::parse(settings.address);
+        auto gateway = net::parseIpv4Cidr(settings.address);
         if (!gateway)
             return fail(gateway.error().wrap("network address"));
         net::BridgeConfig chosen;
@@ -93,7 +93,7 @@ Result<net::BridgeConfig> bridgeOf(const Paths& paths, const NetworkSettings& se
     if (!bridge)
         return fail(bridge.error());
     if (!settings.dhcpRange.empty()) {
-        auto range = net::Ipv4Range::parse(settings.dhcpRange);
+        auto range = net::parseIpv4Range(settings.dhcpRange);
         if (!range)
             return fail(range.error().wrap("DHCP range"));
         bridge->dhcpRange = *range;
@@ -112,7 +112,7 @@ Result<ContainerSpec> specOf(const EngineSettings& settings, const std::string& 
 // Rewrites the container's berth.net.forward lines with `change` applied.
 Status editForwards(const EngineSettings& settings, const std::string& name, const std::string& forward, bool add)
 {
-    auto parsed = net::PortForward::parse(forward);
+    auto parsed = net::parsePortForward(forward);
     if (!parsed)
         return fail(parsed.error());
     auto config = runtime::loadContainerConfig(settings, name);
@@ -123,16 +123,16 @@ Status editForwards(const EngineSettings& settings, const std::string& name, con
         return fail(current.error());
     const bool present = std::find(current->begin(), current->end(), *parsed) != current->end();
     if (add && present)
-        return failWith(EEXIST, "port forward " + parsed->toConfigValue() + " already exists on '" + name + "'");
+        return failWith(EEXIST, "port forward " + parsed->toString() + " already exists on '" + name + "'");
     if (!add && !present)
-        return failWith(ENOENT, "container '" + name + "' has no port forward " + parsed->toConfigValue());
+        return failWith(ENOENT, "container '" + name + "' has no port forward " + parsed->toString());
     config->unset("berth.net.forward");
     for (const net::PortForward& kept : *current)
         if (!(kept == *parsed))
-            if (auto appended = config->append("berth.net.forward", kept.toConfigValue()); !appended)
+            if (auto appended = config->append("berth.net.forward", kept.toString()); !appended)
                 return appended;
     if (add)
-        if (auto appended = config->append("berth.net.forward", parsed->toConfigValue()); !appended)
+        if (auto appended = config->append("berth.net.forward", parsed->toString()); !appended)
             return appended;
     // The whole config is checked again: a host port another forward of
     // this container holds is refused here.
@@ -150,7 +150,7 @@ Status editForwards(const EngineSettings& settings, const std::string& name, con
 // Another container may not forward the same host port.
 Status checkPortFree(const EngineSettings& settings, const std::string& name, const std::string& forward)
 {
-    auto wanted = net::PortForward::parse(forward);
+    auto wanted = net::parsePortForward(forward);
     auto names = ContainerStore(settings.paths).list();
     if (!wanted || !names)
         return {};
@@ -303,7 +303,7 @@ Result<std::vector<std::string>> Engine::forwards(const std::string& name) const
         return fail(spec.error());
     std::vector<std::string> all;
     for (const auto& forward : spec->forwards)
-        all.push_back(forward.toConfigValue());
+        all.push_back(forward.toString());
     return all;
 }
 
@@ -314,7 +314,7 @@ Status Engine::addForward(const std::string& name, const std::string& forward)
         return fail(lock.error());
     if (auto free = checkPortFree(m_settings, name, forward); !free)
         return free;
-    if (auto parsed = net::PortForward::parse(forward))
+    if (auto parsed = net::parsePortForward(forward))
         if (auto free = net::checkHostPortFree(*parsed); !free)
             return fail(free.error().wrap("forward " + forward + " on '" + name + "'"));
     if (auto edited = editForwards(m_settings, name, forward, true); !edited)

@@ -1,5 +1,6 @@
 #include "net/bridge_config.h"
 
+#include "berth/model/bridge.h"
 #include "berth/model/reserved_networks.h"
 #include "config/values.h"
 #include "net/ifname.h"
@@ -12,8 +13,6 @@
 namespace berth::net {
 
 namespace {
-
-constexpr unsigned kMinMtu = 68; // the smallest MTU IPv4 allows (RFC 791)
 
 std::string_view trim(std::string_view text)
 {
@@ -48,8 +47,8 @@ const std::vector<std::pair<std::string_view, Setter>>& setters()
 {
     static const std::vector<std::pair<std::string_view, Setter>> table = {
         {"name", textInto(&BridgeConfig::name)},
-        {"ipv4.address", parsedInto(&Ipv4Cidr::parse, &BridgeConfig::gateway)},
-        {"ipv4.dhcp_range", parsedInto(&Ipv4Range::parse, &BridgeConfig::dhcpRange)},
+        {"ipv4.address", parsedInto(&parseIpv4Cidr, &BridgeConfig::gateway)},
+        {"ipv4.dhcp_range", parsedInto(&parseIpv4Range, &BridgeConfig::dhcpRange)},
         {"ipv4.nat",
          [](BridgeConfig& bridge, std::string_view value) -> Status {
              Result<bool> nat = parseBoolValue(value);
@@ -133,7 +132,7 @@ Status validateIpv6Prefix(std::string_view prefix)
 Status validateGateway(const BridgeConfig& bridge)
 {
     const Ipv4Cidr& gw = bridge.gateway;
-    if (gw.prefix < 8 || gw.prefix > 30)
+    if (gw.prefix < model::kMinBridgePrefix || gw.prefix > model::kMaxBridgePrefix)
         return failWith(EINVAL, "bridge address " + gw.toString() + ": the prefix length must be 8..30");
     if (gw.address == gw.network() || gw.address == gw.broadcast())
         return failWith(EINVAL, "bridge address " + gw.toString() + " is the network or broadcast address of " +
@@ -235,7 +234,7 @@ Status validateBridge(const BridgeConfig& bridge, const std::vector<BridgeConfig
         return range;
     if (Status domain = validateDomain(bridge.domain); !domain)
         return domain;
-    if (bridge.mtu != 0 && (bridge.mtu < kMinMtu || bridge.mtu > 65535))
+    if (model::checkMtu(bridge.mtu) != model::BridgeProblem::None)
         return failWith(EINVAL, "MTU " + std::to_string(bridge.mtu) + " is outside 68..65535");
     if (!bridge.ipv6Prefix.empty()) {
         if (Status ipv6 = validateIpv6Prefix(bridge.ipv6Prefix); !ipv6)
@@ -248,18 +247,11 @@ Result<BridgeConfig> defaultBridge(std::string name, const std::vector<Ipv4Cidr>
 {
     if (Status valid = validateInterfaceName(name, "bridge name"); !valid)
         return fail(valid.error());
-    for (std::uint32_t block = 3; block <= 255; ++block) {
-        const std::uint32_t base = (10u << 24) | (block << 8);
-        const Ipv4Cidr subnet{Ipv4Address{base}, 24};
-        bool taken = false;
-        for (const Ipv4Cidr& used : inUse)
-            taken = taken || (used.prefix > 0 && subnet.overlaps(used));
-        if (taken)
-            continue;
+    if (const auto subnet = model::suggestFreeSubnet(inUse)) {
         BridgeConfig bridge;
         bridge.name = std::move(name);
-        bridge.gateway = Ipv4Cidr{Ipv4Address{base + 1}, 24};
-        bridge.dhcpRange = Ipv4Range{Ipv4Address{base + 2}, Ipv4Address{base + 199}};
+        bridge.gateway = Ipv4Cidr{model::suggestedGateway(*subnet), subnet->prefix};
+        bridge.dhcpRange = model::suggestedRange(*subnet);
         return bridge;
     }
     return failWith(ENOSPC,

@@ -34,7 +34,7 @@ Result<Lease> parseLeaseLine(std::string_view line)
         return failWith(EINVAL, "expected '<container> <address> <mac>': " + quoteForMessage(line));
     if (Status name = validateContainerName(words[0]); !name)
         return fail(name.error());
-    Result<Ipv4Address> address = Ipv4Address::parse(words[1]);
+    Result<Ipv4Address> address = parseIpv4Address(words[1]);
     if (!address)
         return fail(address.error());
     Result<std::string> mac = checkedMac(words[2] == "-" ? std::string{} : std::string(words[2]));

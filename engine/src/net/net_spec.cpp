@@ -4,6 +4,7 @@
 #include "config/values.h"
 #include "net/bridge_host.h"
 #include "net/ifname.h"
+#include "net/interface_view.h"
 #include "net/mac.h"
 
 #include <algorithm>
@@ -92,7 +93,7 @@ Result<Type> parseType(std::string_view value)
 
 Status setIpv4(NetInterfaceSpec& spec, std::string_view value)
 {
-    Result<Ipv4Cidr> cidr = Ipv4Cidr::parse(value);
+    Result<Ipv4Cidr> cidr = parseIpv4Cidr(value);
     if (!cidr)
         return fail(cidr.error());
     if (cidr->prefix == 0)
@@ -109,7 +110,7 @@ Status setGateway(NetInterfaceSpec& spec, std::string_view value)
         spec.gatewayAuto = true;
         return {};
     }
-    Result<Ipv4Address> gateway = Ipv4Address::parse(value);
+    Result<Ipv4Address> gateway = parseIpv4Address(value);
     if (!gateway)
         return failWith(EINVAL, quoteForMessage(value) + " is not an IPv4 address or 'auto'");
     spec.gateway = *gateway;
@@ -349,6 +350,20 @@ bool attachesToBridge(const std::vector<NetInterfaceSpec>& interfaces, std::stri
     return std::ranges::any_of(interfaces, [bridge](const NetInterfaceSpec& iface) {
         return iface.type == NetInterfaceSpec::Type::Veth && bridgeNameOf(iface) == bridge;
     });
+}
+
+model::NetInterface describeInterface(const NetInterfaceSpec& iface)
+{
+    model::NetInterface out;
+    out.index = iface.index;
+    out.type = std::string(typeName(iface.type));
+    out.link = iface.type == NetInterfaceSpec::Type::Veth ? bridgeNameOf(iface) : iface.link;
+    out.hwaddr = iface.hwaddr;
+    out.name = iface.name;
+    if (iface.ipv4)
+        out.ipv4.push_back(*iface.ipv4);
+    out.mtu = iface.mtu;
+    return out;
 }
 
 } // namespace berth::net

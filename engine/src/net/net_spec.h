@@ -4,6 +4,7 @@
 
 #include "berth/config.h"
 #include "berth/error.h"
+#include "berth/model/forward.h"
 #include "net/ipv4.h"
 
 #include <cstdint>
@@ -33,21 +34,13 @@ struct NetInterfaceSpec {
     bool operator==(const NetInterfaceSpec&) const = default;
 };
 
-struct PortForward {
-    enum class Protocol { Tcp, Udp };
-    Protocol protocol = Protocol::Tcp;
-    std::optional<Ipv4Address> hostAddress; // none = every local address
-    std::uint16_t hostPort = 0;
-    std::uint16_t containerPort = 0;
+// "tcp:8080:80", "udp:127.0.0.1:5353:53": model's ForwardSpec, printed
+// with toString(); protocolName() spells "tcp" / "udp" as nftables does.
+using PortForward = model::ForwardSpec;
+using model::protocolName;
 
-    // "tcp:8080:80", "udp:127.0.0.1:5353:53"
-    [[nodiscard]] std::string toConfigValue() const;
-    [[nodiscard]] static Result<PortForward> parse(std::string_view text);
-    bool operator==(const PortForward&) const = default;
-};
-
-// "tcp" / "udp", as nftables and the config spell them.
-[[nodiscard]] std::string_view protocolName(PortForward::Protocol protocol);
+// The same parser, its errors EINVAL and naming the part at fault.
+[[nodiscard]] Result<PortForward> parsePortForward(std::string_view text);
 
 // The interfaces of lxc.net.N.* in order of N. Errors name the key and
 // line: "config:7: lxc.net.0.type: 'bogus' is not veth, macvlan, empty or

@@ -247,7 +247,7 @@ Result<NetworkPlan> prepareContainerNetwork(const EngineSettings& settings, cons
     // Checked again at every start: a host service may have taken the port since.
     for (const net::PortForward& forward : spec.forwards)
         if (auto free = net::checkHostPortFree(forward); !free)
-            return fail(free.error().wrap("berth.net.forward = " + forward.toConfigValue()));
+            return fail(free.error().wrap("berth.net.forward = " + forward.toString()));
     NetworkPlan plan;
     plan.linkMarker = net::vethMarker(name);
     for (const NetInterfaceSpec& iface : spec.network) {

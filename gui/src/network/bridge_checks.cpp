@@ -1,11 +1,6 @@
 #include "bridge_checks.h"
 
-#include "berth/model/reserved_networks.h"
-
 #include <QCoreApplication>
-#include <QRegularExpression>
-
-#include <algorithm>
 
 namespace berth::gui {
 namespace {
@@ -15,102 +10,16 @@ struct BridgeChecks {
     Q_DECLARE_TR_FUNCTIONS(BridgeChecks)
 };
 
-constexpr int kMaxInterfaceName = 15; // IFNAMSIZ - 1
-constexpr int kMinPrefix = 8;
-constexpr int kMaxPrefix = 30; // a /31 or /32 leaves no room for DHCP
-
-bool isNameChar(QChar c)
-{
-    return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('A') && c <= QLatin1Char('Z')) ||
-           (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('_') || c == QLatin1Char('-') ||
-           c == QLatin1Char('.');
-}
-
-bool isEdge(const Ipv4Cidr& subnet, quint32 address)
-{
-    return address == subnet.network() || address == subnet.broadcast();
-}
+// As above, for the static address of the new-container wizard.
+struct StaticAddressCheck {
+    Q_DECLARE_TR_FUNCTIONS(StaticAddressCheck)
+};
 
 } // namespace
 
-BridgeProblem checkBridgeName(const QString& name, const QStringList& taken)
+QString bridgeProblemText(model::BridgeProblem problem)
 {
-    if (name.isEmpty())
-        return BridgeProblem::Empty;
-    if (name.size() > kMaxInterfaceName)
-        return BridgeProblem::TooLong;
-    if (name.front() == QLatin1Char('-') || name.front() == QLatin1Char('.'))
-        return BridgeProblem::BadStart;
-    if (!std::all_of(name.begin(), name.end(), isNameChar))
-        return BridgeProblem::BadCharacter;
-    return taken.contains(name) ? BridgeProblem::Taken : BridgeProblem::None;
-}
-
-BridgeProblem checkSubnet(const QString& text, const QList<Ipv4Cidr>& others)
-{
-    const auto cidr = parseIpv4Cidr(text);
-    if (!cidr)
-        return BridgeProblem::NotCidr;
-    if (cidr->prefix < kMinPrefix || cidr->prefix > kMaxPrefix)
-        return BridgeProblem::PrefixLength;
-    if (cidr->address != cidr->network())
-        return BridgeProblem::HostBits;
-    if (model::reservedIpv4Overlap(cidr->network(), static_cast<unsigned>(cidr->prefix)))
-        return BridgeProblem::Reserved;
-    for (const Ipv4Cidr& other : others) {
-        if (cidr->overlaps(other))
-            return BridgeProblem::Overlap;
-    }
-    return BridgeProblem::None;
-}
-
-BridgeProblem checkGateway(const Ipv4Cidr& subnet, const QString& gateway)
-{
-    const auto address = parseIpv4(gateway);
-    if (!address)
-        return BridgeProblem::NotAddress;
-    if (!subnet.contains(*address))
-        return BridgeProblem::OutsideSubnet;
-    return isEdge(subnet, *address) ? BridgeProblem::NetworkOrBroadcast : BridgeProblem::None;
-}
-
-BridgeProblem checkDhcpRange(const Ipv4Cidr& subnet, quint32 gateway, const QString& first, const QString& last)
-{
-    const auto from = parseIpv4(first);
-    const auto to = parseIpv4(last);
-    if (!from || !to)
-        return BridgeProblem::NotAddress;
-    if (!subnet.contains(*from) || !subnet.contains(*to))
-        return BridgeProblem::OutsideSubnet;
-    if (*to < *from)
-        return BridgeProblem::Reversed;
-    if (isEdge(subnet, *from) || isEdge(subnet, *to))
-        return BridgeProblem::NetworkOrBroadcast;
-    return Ipv4Range{*from, *to}.contains(gateway) ? BridgeProblem::CoversGateway : BridgeProblem::None;
-}
-
-BridgeProblem checkDomain(const QString& domain)
-{
-    // Lower case only: the helper refuses capitals though the engine would take them.
-    static const QRegularExpression pattern(QStringLiteral("^[a-z0-9-]+(\\.[a-z0-9-]+)*$"));
-    if (domain.isEmpty())
-        return BridgeProblem::None;
-    return domain.size() <= 253 && pattern.match(domain).hasMatch() ? BridgeProblem::None : BridgeProblem::BadDomain;
-}
-
-quint32 suggestedGateway(const Ipv4Cidr& subnet)
-{
-    return subnet.network() + 1;
-}
-
-Ipv4Range suggestedRange(const Ipv4Cidr& subnet)
-{
-    const quint32 first = subnet.network() + 2;
-    return {first, std::min(subnet.network() + 199, subnet.broadcast() - 1)};
-}
-
-QString bridgeProblemText(BridgeProblem problem)
-{
+    using model::BridgeProblem;
     switch (problem) {
     case BridgeProblem::None:
         return {};
@@ -149,6 +58,33 @@ QString bridgeProblemText(BridgeProblem problem)
         return BridgeChecks::tr("The DHCP range must not contain the bridge's own address.");
     case BridgeProblem::BadDomain:
         return BridgeChecks::tr("The domain may contain only lower-case letters, digits, '-' and dots between names.");
+    case BridgeProblem::Mtu:
+        return BridgeChecks::tr("The MTU must be 0 (the kernel's default) or between 68 and 65535.");
+    }
+    return {};
+}
+
+QString addressProblemText(model::AddressProblem problem, const QString& text, const model::Ipv4Cidr& bridge)
+{
+    using model::AddressProblem;
+    switch (problem) {
+    case AddressProblem::None:
+        return {};
+    case AddressProblem::Empty:
+        return StaticAddressCheck::tr("Enter the container's IPv4 address.");
+    case AddressProblem::NotAddress:
+        return StaticAddressCheck::tr("'%1' is not an IPv4 address; write it as four numbers from 0 to 255 "
+                                      "separated by dots, such as 10.0.3.20.")
+            .arg(text);
+    case AddressProblem::OutsideSubnet:
+        return StaticAddressCheck::tr("'%1' is not in the bridge's network %2.")
+            .arg(text, QString::fromStdString(bridge.subnet().toString()));
+    case AddressProblem::Network:
+        return StaticAddressCheck::tr("'%1' is the address of the network itself; choose another one.").arg(text);
+    case AddressProblem::Broadcast:
+        return StaticAddressCheck::tr("'%1' is the broadcast address of the network; choose another one.").arg(text);
+    case AddressProblem::BridgeAddress:
+        return StaticAddressCheck::tr("'%1' is the bridge's own address; choose another one.").arg(text);
     }
     return {};
 }

@@ -1,49 +1,21 @@
-// What the bridge wizard checks as the user types, with the engine's rules
-// (engine/src/net/bridge_config.cpp, helper/src/validation_net.cpp) so that
-// what the wizard accepts the helper accepts too. Pure, table-tested.
+// The problems model finds in a bridge's fields and in a container's static
+// address (berth/model/bridge.h, interface.h), as sentences for people. The
+// checks are model's: the same functions the helper enforces.
 #pragma once
 
-#include "ipv4_net.h"
+#include "berth/model/bridge.h"
+#include "berth/model/interface.h"
 
-#include <QStringList>
+#include <QString>
 
 namespace berth::gui {
 
-enum class BridgeProblem {
-    None,
-    Empty,
-    TooLong,  // names past IFNAMSIZ - 1
-    BadStart, // '-' or '.' first
-    BadCharacter,
-    Taken,
-    NotCidr,
-    PrefixLength, // the engine takes /8../30
-    HostBits,     // "10.0.3.1/24" where a subnet is asked for
-    Reserved,     // loopback, link-local, multicast, ... (model/reserved_networks.h)
-    Overlap,
-    NotAddress,
-    OutsideSubnet,
-    NetworkOrBroadcast,
-    Reversed,
-    CoversGateway,
-    BadDomain,
-};
-
-[[nodiscard]] BridgeProblem checkBridgeName(const QString& name, const QStringList& taken);
-// `others`: the subnets of the other bridges.
-[[nodiscard]] BridgeProblem checkSubnet(const QString& text, const QList<Ipv4Cidr>& others);
-[[nodiscard]] BridgeProblem checkGateway(const Ipv4Cidr& subnet, const QString& gateway);
-[[nodiscard]] BridgeProblem checkDhcpRange(const Ipv4Cidr& subnet, quint32 gateway, const QString& first,
-                                           const QString& last);
-// Empty is fine: the helper then uses 'berth'.
-[[nodiscard]] BridgeProblem checkDomain(const QString& domain);
-
-// The engine's default: .1 for the bridge, .2 to .199 for DHCP (less on
-// smaller subnets).
-[[nodiscard]] quint32 suggestedGateway(const Ipv4Cidr& subnet);
-[[nodiscard]] Ipv4Range suggestedRange(const Ipv4Cidr& subnet);
-
 // A sentence for the user; empty for None.
-[[nodiscard]] QString bridgeProblemText(BridgeProblem problem);
+[[nodiscard]] QString bridgeProblemText(model::BridgeProblem problem);
+
+// Empty for None; `text` is what the user typed, `bridge` the bridge's own
+// address ("10.0.3.1/24").
+[[nodiscard]] QString addressProblemText(model::AddressProblem problem, const QString& text,
+                                         const model::Ipv4Cidr& bridge);
 
 } // namespace berth::gui

@@ -27,6 +27,14 @@ BridgeNamePage::BridgeNamePage(QWidget* parent) : QWizardPage(parent)
     check();
 }
 
+model::BridgeProblem BridgeNamePage::problem() const
+{
+    std::vector<std::string> taken;
+    for (const QString& other : m_taken)
+        taken.push_back(other.toStdString());
+    return model::checkBridgeName(name().toStdString(), taken);
+}
+
 void BridgeNamePage::setTaken(const QStringList& names)
 {
     m_taken = names;
@@ -48,14 +56,13 @@ QString BridgeNamePage::name() const
 
 bool BridgeNamePage::isComplete() const
 {
-    return m_fixed || checkBridgeName(name(), m_taken) == BridgeProblem::None;
+    return m_fixed || problem() == model::BridgeProblem::None;
 }
 
 void BridgeNamePage::check()
 {
     // An empty field needs no scolding yet; the Next button says enough.
-    const BridgeProblem problem = m_fixed || name().isEmpty() ? BridgeProblem::None : checkBridgeName(name(), m_taken);
-    m_problem->setText(bridgeProblemText(problem));
+    m_problem->setText(m_fixed || name().isEmpty() ? QString() : bridgeProblemText(problem()));
     Q_EMIT completeChanged();
 }
 

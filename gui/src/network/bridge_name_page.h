@@ -2,6 +2,8 @@
 // typed (kernel interface name rules, not taken). Read-only when editing.
 #pragma once
 
+#include "berth/model/bridge.h"
+
 #include <QStringList>
 #include <QWizardPage>
 
@@ -23,6 +25,7 @@ public:
 
 private:
     void check();
+    [[nodiscard]] model::BridgeProblem problem() const;
 
     QLineEdit* m_name = nullptr;
     QLabel* m_problem = nullptr;

@@ -46,12 +46,12 @@ QString BridgeOptionsPage::domain() const
 
 bool BridgeOptionsPage::isComplete() const
 {
-    return checkDomain(domain()) == BridgeProblem::None;
+    return model::checkDomain(domain().toStdString()) == model::BridgeProblem::None;
 }
 
 void BridgeOptionsPage::check()
 {
-    m_problem->setText(bridgeProblemText(checkDomain(domain())));
+    m_problem->setText(bridgeProblemText(model::checkDomain(domain().toStdString())));
     Q_EMIT completeChanged();
 }
 

@@ -10,6 +10,21 @@
 #include <QPushButton>
 
 namespace berth::gui {
+namespace {
+
+template <typename T> QString text(const T& value)
+{
+    return QString::fromStdString(value.toString());
+}
+
+// The dotted quad in `field`, if it is one.
+std::optional<model::Ipv4Address> address(const QLineEdit* field)
+{
+    const auto parsed = model::Ipv4Address::parse(field->text().trimmed().toStdString());
+    return parsed ? std::optional(*parsed) : std::nullopt;
+}
+
+} // namespace
 
 BridgeSubnetPage::BridgeSubnetPage(QWidget* parent) : QWizardPage(parent)
 {
@@ -58,11 +73,11 @@ QLineEdit* BridgeSubnetPage::addField(const QString& label, const char* objectNa
     return field;
 }
 
-void BridgeSubnetPage::setOthers(const QList<Ipv4Cidr>& subnets)
+void BridgeSubnetPage::setOthers(const std::vector<model::Ipv4Cidr>& subnets)
 {
     m_others = subnets;
-    m_suggestion = suggestFreeSubnet(subnets);
-    m_suggested->setText(m_suggestion ? tr("Suggested free subnet: %1").arg(m_suggestion->toString())
+    m_suggestion = model::suggestFreeSubnet(subnets);
+    m_suggested->setText(m_suggestion ? tr("Suggested free subnet: %1").arg(text(*m_suggestion))
                                       : tr("Every 10.0.N.0/24 subnet is in use; choose another."));
     m_useSuggested->setEnabled(m_suggestion.has_value());
     if (m_followSuggestion)
@@ -72,22 +87,22 @@ void BridgeSubnetPage::setOthers(const QList<Ipv4Cidr>& subnets)
 
 void BridgeSubnetPage::setCurrent(const QString& address, const QString& dhcpRange)
 {
-    const auto current = parseIpv4Cidr(address);
-    const auto range = parseIpv4Range(dhcpRange);
+    const auto current = model::Ipv4Cidr::parse(address.toStdString());
+    const auto range = model::Ipv4Range::parse(dhcpRange.toStdString());
     if (!current)
         return;
     m_followSuggestion = false;
-    m_subnet->setText(current->subnet().toString());
-    m_gateway->setText(ipv4ToString(current->address));
-    m_first->setText(range ? ipv4ToString(range->first) : QString());
-    m_last->setText(range ? ipv4ToString(range->last) : QString());
+    m_subnet->setText(text(current->subnet()));
+    m_gateway->setText(text(current->address));
+    m_first->setText(range ? text(range->first) : QString());
+    m_last->setText(range ? text(range->last) : QString());
 }
 
 void BridgeSubnetPage::useSuggestion()
 {
     if (!m_suggestion)
         return;
-    m_subnet->setText(m_suggestion->toString());
+    m_subnet->setText(text(*m_suggestion));
     subnetEdited();
 }
 
@@ -97,34 +112,37 @@ void BridgeSubnetPage::subnetEdited()
     if (!cidr)
         return;
     // Keep what the user chose while it still fits the new subnet.
-    const auto gateway = parseIpv4(m_gateway->text());
+    const auto gateway = address(m_gateway);
     if (!gateway || !cidr->contains(*gateway))
-        m_gateway->setText(ipv4ToString(suggestedGateway(*cidr)));
-    const auto first = parseIpv4(m_first->text());
-    const auto last = parseIpv4(m_last->text());
+        m_gateway->setText(text(model::suggestedGateway(*cidr)));
+    const auto first = address(m_first);
+    const auto last = address(m_last);
     if (!first || !last || !cidr->contains(*first) || !cidr->contains(*last)) {
-        const Ipv4Range range = suggestedRange(*cidr);
-        m_first->setText(ipv4ToString(range.first));
-        m_last->setText(ipv4ToString(range.last));
+        const model::Ipv4Range range = model::suggestedRange(*cidr);
+        m_first->setText(text(range.first));
+        m_last->setText(text(range.last));
     }
 }
 
-std::optional<Ipv4Cidr> BridgeSubnetPage::subnet() const
+std::optional<model::Ipv4Cidr> BridgeSubnetPage::subnet() const
 {
-    const QString text = m_subnet->text().trimmed();
-    const BridgeProblem problem = checkSubnet(text, {});
-    return problem == BridgeProblem::None ? parseIpv4Cidr(text) : std::nullopt;
+    const std::string typed = m_subnet->text().trimmed().toStdString();
+    if (model::checkSubnet(typed) != model::BridgeProblem::None)
+        return std::nullopt;
+    return *model::Ipv4Cidr::parse(typed);
 }
 
 QString BridgeSubnetPage::problem() const
 {
-    BridgeProblem problem = checkSubnet(m_subnet->text().trimmed(), m_others);
+    using model::BridgeProblem;
+    const auto typed = [](const QLineEdit* field) { return field->text().trimmed().toStdString(); };
+    BridgeProblem problem = model::checkSubnet(typed(m_subnet), m_others);
     const auto cidr = subnet();
-    const auto gateway = parseIpv4(m_gateway->text().trimmed());
+    const auto gateway = address(m_gateway);
     if (problem == BridgeProblem::None && cidr)
-        problem = checkGateway(*cidr, m_gateway->text().trimmed());
+        problem = model::checkGateway(*cidr, typed(m_gateway));
     if (problem == BridgeProblem::None && cidr && gateway)
-        problem = checkDhcpRange(*cidr, *gateway, m_first->text().trimmed(), m_last->text().trimmed());
+        problem = model::checkDhcpRange(*cidr, *gateway, typed(m_first), typed(m_last));
     return bridgeProblemText(problem);
 }
 
@@ -143,11 +161,11 @@ void BridgeSubnetPage::check()
 void BridgeSubnetPage::updateBar()
 {
     const auto cidr = subnet();
-    const auto first = parseIpv4(m_first->text().trimmed());
-    const auto last = parseIpv4(m_last->text().trimmed());
+    const auto first = address(m_first);
+    const auto last = address(m_last);
     m_bar->setSubnet(cidr);
-    m_bar->setGateway(parseIpv4(m_gateway->text().trimmed()));
-    m_bar->setRange(first && last ? std::optional<Ipv4Range>(Ipv4Range{*first, *last}) : std::nullopt);
+    m_bar->setGateway(address(m_gateway));
+    m_bar->setRange(first && last ? std::optional(model::Ipv4Range{*first, *last}) : std::nullopt);
 }
 
 QString BridgeSubnetPage::bridgeAddress() const

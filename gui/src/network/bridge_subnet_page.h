@@ -4,11 +4,12 @@
 // and range along when they no longer fit.
 #pragma once
 
-#include "ipv4_net.h"
+#include "berth/model/ipv4.h"
 
 #include <QWizardPage>
 
 #include <optional>
+#include <vector>
 
 class QFormLayout;
 class QLabel;
@@ -25,11 +26,11 @@ public:
     explicit BridgeSubnetPage(QWidget* parent = nullptr);
 
     // The other bridges' subnets: they must not overlap, and the suggestion avoids them.
-    void setOthers(const QList<Ipv4Cidr>& subnets);
+    void setOthers(const std::vector<model::Ipv4Cidr>& subnets);
     // Editing: the bridge's address ("10.0.3.1/24") and range as they are.
     void setCurrent(const QString& address, const QString& dhcpRange);
 
-    [[nodiscard]] std::optional<Ipv4Cidr> suggestion() const { return m_suggestion; }
+    [[nodiscard]] std::optional<model::Ipv4Cidr> suggestion() const { return m_suggestion; }
     // As the helper takes them: "10.0.5.1/24" and "10.0.5.2-10.0.5.199".
     [[nodiscard]] QString bridgeAddress() const;
     [[nodiscard]] QString dhcpRange() const;
@@ -40,7 +41,7 @@ private:
     void useSuggestion();
     void subnetEdited();
     void check();
-    [[nodiscard]] std::optional<Ipv4Cidr> subnet() const;
+    [[nodiscard]] std::optional<model::Ipv4Cidr> subnet() const;
     [[nodiscard]] QString problem() const;
     void updateBar();
 
@@ -53,8 +54,8 @@ private:
     QPushButton* m_useSuggested = nullptr;
     QLabel* m_problem = nullptr;
     SubnetRangeBar* m_bar = nullptr;
-    QList<Ipv4Cidr> m_others;
-    std::optional<Ipv4Cidr> m_suggestion;
+    std::vector<model::Ipv4Cidr> m_others;
+    std::optional<model::Ipv4Cidr> m_suggestion;
     bool m_followSuggestion = true; // until the user types a subnet or an existing one is shown
 };
 

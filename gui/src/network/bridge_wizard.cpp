@@ -4,10 +4,27 @@
 #include "bridge_options_page.h"
 #include "bridge_subnet_page.h"
 #include "bridge_summary_page.h"
+#include "berth/model/bridge.h"
 #include "error_text.h"
-#include "ipv4_net.h"
 
 namespace berth::gui {
+namespace {
+
+// The editor's fields as model settings: an empty address or range is none.
+model::BridgeSettings modelSettings(const client::BridgeSettings& s)
+{
+    model::BridgeSettings out;
+    if (const auto address = model::Ipv4Cidr::parse(s.address.toStdString()))
+        out.address = *address;
+    if (const auto range = model::Ipv4Range::parse(s.dhcpRange.toStdString()))
+        out.dhcpRange = *range;
+    out.nat = s.nat;
+    out.domain = s.domain.toStdString();
+    out.mtu = s.mtu;
+    return out;
+}
+
+} // namespace
 
 BridgeWizard::BridgeWizard(ContainerSource& source, QWidget* parent, std::optional<client::Bridge> existing)
     : QWizard(parent), m_source(source), m_existing(std::move(existing))
@@ -41,12 +58,12 @@ void BridgeWizard::loadBridges()
 void BridgeWizard::showBridges(const QList<client::Bridge>& bridges)
 {
     QStringList names;
-    QList<Ipv4Cidr> subnets;
+    std::vector<model::Ipv4Cidr> subnets;
     for (const client::Bridge& bridge : bridges) {
         names << bridge.name;
-        const auto address = parseIpv4Cidr(bridge.address);
+        const auto address = model::Ipv4Cidr::parse(bridge.address.toStdString());
         if (address && !(isEditing() && bridge.name == m_existing->name))
-            subnets << address->subnet();
+            subnets.push_back(address->subnet());
     }
     m_namePage->setTaken(names);
     m_subnetPage->setOthers(subnets);
@@ -66,6 +83,12 @@ client::BridgeSettings BridgeWizard::settings() const
     settings.domain = m_optionsPage->domain();
     settings.mtu = m_existing ? m_existing->mtu : 0; // not edited here: keep it
     return settings;
+}
+
+client::BridgeChange BridgeWizard::change() const
+{
+    const client::Bridge& b = *m_existing;
+    return model::diff(modelSettings({b.address, b.dhcpRange, b.nat, b.domain, b.mtu}), modelSettings(settings()));
 }
 
 void BridgeWizard::initializePage(int id)
@@ -93,7 +116,7 @@ void BridgeWizard::accept()
     m_summaryPage->setMessage(tr("Saving the bridge…"));
     auto done = [this](client::Status status) { saved(status); };
     if (isEditing())
-        m_source.changeBridge(bridgeName(), settings(), this, std::move(done));
+        m_source.changeBridge(bridgeName(), change(), this, std::move(done));
     else
         m_source.createBridge(bridgeName(), settings(), this, std::move(done));
 }

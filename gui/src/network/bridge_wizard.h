@@ -27,6 +27,8 @@ public:
 
     [[nodiscard]] QString bridgeName() const;
     [[nodiscard]] client::BridgeSettings settings() const;
+    // Editing: what differs from the bridge as it was, and nothing else.
+    [[nodiscard]] client::BridgeChange change() const;
     [[nodiscard]] bool isEditing() const { return m_existing.has_value(); }
 
     [[nodiscard]] BridgeNamePage* namePage() const { return m_namePage; }

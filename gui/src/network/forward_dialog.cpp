@@ -1,7 +1,5 @@
 #include "forward_dialog.h"
 
-#include "ipv4_net.h"
-
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -52,16 +50,22 @@ ForwardDialog::ForwardDialog(const QString& container, QWidget* parent) : QDialo
     validate();
 }
 
-ForwardSpec ForwardDialog::spec() const
+model::ForwardSpec ForwardDialog::spec() const
 {
-    return {m_protocol->currentData().toString(), m_hostAddress->text().trimmed(), m_hostPort->value(),
-            m_containerPort->value()};
+    model::ForwardSpec spec;
+    spec.protocol = m_protocol->currentData().toString() == QLatin1String("udp") ? model::ForwardSpec::Protocol::Udp
+                                                                                 : model::ForwardSpec::Protocol::Tcp;
+    if (const auto address = model::Ipv4Address::parse(m_hostAddress->text().trimmed().toStdString()))
+        spec.hostAddress = *address;
+    spec.hostPort = static_cast<std::uint16_t>(m_hostPort->value());
+    spec.containerPort = static_cast<std::uint16_t>(m_containerPort->value());
+    return spec;
 }
 
 bool ForwardDialog::isValid() const
 {
     const QString address = m_hostAddress->text().trimmed();
-    return address.isEmpty() || parseIpv4(address).has_value();
+    return address.isEmpty() || model::Ipv4Address::parse(address.toStdString()).has_value();
 }
 
 void ForwardDialog::validate()

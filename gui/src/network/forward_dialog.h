@@ -3,7 +3,7 @@
 // accept what is entered.
 #pragma once
 
-#include "forward_spec.h"
+#include "berth/model/forward.h"
 
 #include <QDialog>
 
@@ -20,7 +20,7 @@ class ForwardDialog : public QDialog {
 public:
     explicit ForwardDialog(const QString& container, QWidget* parent = nullptr);
 
-    [[nodiscard]] ForwardSpec spec() const;
+    [[nodiscard]] model::ForwardSpec spec() const;
     [[nodiscard]] bool isValid() const;
 
 private:

@@ -2,7 +2,6 @@
 
 #include "error_text.h"
 #include "forward_dialog.h"
-#include "lxc_net_config.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -38,9 +37,9 @@ void setRow(QTableWidget* table, int row, const QStringList& cells)
 
 NetworkTab::NetworkTab(ContainerSource& source, QWidget* parent) : QWidget(parent), m_source(source)
 {
-    m_ask = [this](const QString& container) -> std::optional<ForwardSpec> {
+    m_ask = [this](const QString& container) -> std::optional<model::ForwardSpec> {
         ForwardDialog dialog(container, this);
-        return dialog.exec() == QDialog::Accepted ? std::optional<ForwardSpec>(dialog.spec()) : std::nullopt;
+        return dialog.exec() == QDialog::Accepted ? std::optional(dialog.spec()) : std::nullopt;
     };
     auto* layout = new QVBoxLayout(this);
     auto* form = new QFormLayout;
@@ -86,11 +85,11 @@ void NetworkTab::buildForwardButtons(QBoxLayout* layout)
 void NetworkTab::setContainer(const client::ContainerInfo& info)
 {
     m_addresses->setText(info.addresses.isEmpty() ? tr("none") : info.addresses.join(QStringLiteral(", ")));
+    showInterfaces(info.interfaces);
     if (info.name == m_name)
         return;
     m_name = info.name;
     m_message->clear();
-    showInterfaces({});
     showForwards({});
     reload();
 }
@@ -100,11 +99,6 @@ void NetworkTab::reload()
     updateButtons();
     if (m_name.isEmpty())
         return;
-    m_source.config(m_name, this, [this, name = m_name](client::Result<QString> text) {
-        // A config that cannot be read leaves the interfaces empty; the Config tab says why.
-        if (name == m_name && text)
-            showInterfaces(parseNetInterfaces(*text));
-    });
     m_source.forwards(m_name, this, [this, name = m_name](client::Result<QStringList> forwards) {
         if (name != m_name)
             return;
@@ -115,14 +109,19 @@ void NetworkTab::reload()
     });
 }
 
-void NetworkTab::showInterfaces(const QList<NetInterfaceConfig>& interfaces)
+void NetworkTab::showInterfaces(const std::vector<model::NetInterface>& interfaces)
 {
     m_interfaces->setRowCount(int(interfaces.size()));
-    for (int row = 0; row < interfaces.size(); ++row) {
-        const NetInterfaceConfig& interface = interfaces[row];
-        const QString name = interface.name.isEmpty() ? tr("interface %1").arg(interface.index) : interface.name;
+    for (int row = 0; row < int(interfaces.size()); ++row) {
+        const model::NetInterface& interface = interfaces[std::size_t(row)];
+        const QString name =
+            interface.name.empty() ? tr("interface %1").arg(interface.index) : QString::fromStdString(interface.name);
+        QStringList ipv4;
+        for (const auto& cidr : interface.ipv4)
+            ipv4 << QString::fromStdString(cidr.toString());
         setRow(m_interfaces, row,
-               {name, interface.type, interface.link, interface.hwaddr, interface.ipv4.join(QStringLiteral(", "))});
+               {name, QString::fromStdString(interface.type), QString::fromStdString(interface.link),
+                QString::fromStdString(interface.hwaddr), ipv4.join(QStringLiteral(", "))});
     }
 }
 
@@ -130,10 +129,11 @@ void NetworkTab::showForwards(const QStringList& forwards)
 {
     m_forwards->setRowCount(int(forwards.size()));
     for (int row = 0; row < forwards.size(); ++row) {
-        const auto spec = parseForwardSpec(forwards[row]);
+        const auto spec = model::parseForwardSpec(forwards[row].toStdString());
         if (spec)
             setRow(m_forwards, row,
-                   {spec->protocol.toUpper(), spec->hostAddress.isEmpty() ? tr("all") : spec->hostAddress,
+                   {QString::fromLatin1(model::protocolName(spec->protocol)).toUpper(),
+                    spec->hostAddress ? QString::fromStdString(spec->hostAddress->toString()) : tr("all"),
                     QString::number(spec->hostPort), QString::number(spec->containerPort)});
         else
             setRow(m_forwards, row, {forwards[row]}); // shown as the helper wrote it
@@ -149,7 +149,7 @@ void NetworkTab::addForward()
     const auto spec = m_ask(m_name);
     if (!spec)
         return;
-    const QString forward = spec->toString();
+    const QString forward = QString::fromStdString(spec->toString());
     m_source.addForward(m_name, forward, this, [this, name = m_name, forward](client::Status status) {
         changed(name, status, tr("forward '%1' to '%2'").arg(forward, name));
     });

@@ -1,16 +1,19 @@
 // The Network tab: the selected container's interfaces as its config
-// declares them (type, bridge, MAC, configured addresses), the addresses it
-// has now, and its port forwards with Add and Remove. A refused change is
-// shown in plain words and leaves the table as it was.
+// declares them (GetContainer's `interfaces`: type, bridge, MAC, configured
+// addresses), the addresses it has now, and its port forwards with Add and
+// Remove. A refused change is shown in plain words and leaves the table as
+// it was.
 #pragma once
 
+#include "berth/model/forward.h"
+#include "berth/model/interface.h"
 #include "container_source.h"
-#include "forward_spec.h"
 
 #include <QWidget>
 
 #include <functional>
 #include <optional>
+#include <vector>
 
 class QBoxLayout;
 class QLabel;
@@ -19,13 +22,11 @@ class QTableWidget;
 
 namespace berth::gui {
 
-struct NetInterfaceConfig;
-
 class NetworkTab : public QWidget {
     Q_OBJECT
 public:
     // Asks for a new forward; a ForwardDialog unless a test replaces it.
-    using AskForward = std::function<std::optional<ForwardSpec>(const QString& container)>;
+    using AskForward = std::function<std::optional<model::ForwardSpec>(const QString& container)>;
 
     explicit NetworkTab(ContainerSource& source, QWidget* parent = nullptr);
 
@@ -49,7 +50,7 @@ Q_SIGNALS:
 
 private:
     void buildForwardButtons(QBoxLayout* layout);
-    void showInterfaces(const QList<NetInterfaceConfig>& interfaces);
+    void showInterfaces(const std::vector<model::NetInterface>& interfaces);
     void showForwards(const QStringList& forwards);
     void addForward();
     void removeForward();

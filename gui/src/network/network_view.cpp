@@ -1,7 +1,6 @@
 #include "network_view.h"
 
-#include "forward_spec.h"
-#include "ipv4_net.h"
+#include "berth/model/forward.h"
 
 #include <QGraphicsRectItem>
 #include <QGraphicsScene>
@@ -23,20 +22,22 @@ constexpr int kNameKey = 1;
 
 QString bridgeSubtitle(const client::Bridge& bridge)
 {
-    const auto address = parseIpv4Cidr(bridge.address);
-    const QString subnet = address ? address->subnet().toString() : bridge.address;
+    const auto address = model::Ipv4Cidr::parse(bridge.address.toStdString());
+    const QString subnet = address ? QString::fromStdString(address->subnet().toString()) : bridge.address;
     return bridge.nat ? NetworkView::tr("%1, NAT").arg(subnet) : NetworkView::tr("%1, no NAT").arg(subnet);
 }
 
 QString forwardLine(const QString& forward)
 {
-    const auto spec = parseForwardSpec(forward);
+    const auto spec = model::parseForwardSpec(forward.toStdString());
     if (!spec)
         return forward;
-    const QString host = spec->hostAddress.isEmpty()
-                             ? QString::number(spec->hostPort)
-                             : spec->hostAddress + QLatin1Char(':') + QString::number(spec->hostPort);
-    return NetworkView::tr("%1 %2 → %3").arg(spec->protocol.toUpper(), host).arg(spec->containerPort);
+    const QString port = QString::number(spec->hostPort);
+    const QString host =
+        spec->hostAddress ? QString::fromStdString(spec->hostAddress->toString()) + QLatin1Char(':') + port : port;
+    return NetworkView::tr("%1 %2 → %3")
+        .arg(QString::fromLatin1(model::protocolName(spec->protocol)).toUpper(), host)
+        .arg(spec->containerPort);
 }
 
 } // namespace

@@ -15,30 +15,31 @@ SubnetRangeBar::SubnetRangeBar(QWidget* parent) : QWidget(parent)
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
 }
 
-void SubnetRangeBar::setSubnet(std::optional<Ipv4Cidr> subnet)
+void SubnetRangeBar::setSubnet(std::optional<model::Ipv4Cidr> subnet)
 {
-    m_subnet = subnet ? std::optional<Ipv4Cidr>(subnet->subnet()) : std::nullopt;
+    m_subnet = subnet ? std::optional(subnet->subnet()) : std::nullopt;
     update();
 }
 
-void SubnetRangeBar::setRange(std::optional<Ipv4Range> range)
+void SubnetRangeBar::setRange(std::optional<model::Ipv4Range> range)
 {
     m_range = range;
     update();
 }
 
-void SubnetRangeBar::setGateway(std::optional<quint32> gateway)
+void SubnetRangeBar::setGateway(std::optional<model::Ipv4Address> gateway)
 {
     m_gateway = gateway;
     update();
 }
 
-std::optional<double> SubnetRangeBar::position(quint32 address) const
+std::optional<double> SubnetRangeBar::position(model::Ipv4Address address) const
 {
     if (!m_subnet || !m_subnet->contains(address))
         return std::nullopt;
-    const double span = double(m_subnet->broadcast() - m_subnet->network());
-    return span > 0 ? double(address - m_subnet->network()) / span : 0.0;
+    const std::uint32_t network = m_subnet->network().value;
+    const double span = double(m_subnet->broadcast().value - network);
+    return span > 0 ? double(address.value - network) / span : 0.0;
 }
 
 QSize SubnetRangeBar::sizeHint() const

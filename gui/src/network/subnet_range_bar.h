@@ -3,7 +3,7 @@
 // user sees at once where the range lies and whether it hits the bridge.
 #pragma once
 
-#include "ipv4_net.h"
+#include "berth/model/ipv4.h"
 
 #include <QWidget>
 
@@ -17,13 +17,13 @@ public:
     explicit SubnetRangeBar(QWidget* parent = nullptr);
 
     // Nothing is drawn but the frame while any part is missing.
-    void setSubnet(std::optional<Ipv4Cidr> subnet);
-    void setRange(std::optional<Ipv4Range> range);
-    void setGateway(std::optional<quint32> gateway);
+    void setSubnet(std::optional<model::Ipv4Cidr> subnet);
+    void setRange(std::optional<model::Ipv4Range> range);
+    void setGateway(std::optional<model::Ipv4Address> gateway);
 
     // Where `address` falls across the bar, 0..1 (the network at 0, the
     // broadcast at 1); none without a subnet or outside it.
-    [[nodiscard]] std::optional<double> position(quint32 address) const;
+    [[nodiscard]] std::optional<double> position(model::Ipv4Address address) const;
 
     [[nodiscard]] QSize sizeHint() const override;
     [[nodiscard]] QSize minimumSizeHint() const override;
@@ -36,9 +36,9 @@ private:
     void paintRange(QPainter& painter, const QRectF& bar) const;
     void paintGateway(QPainter& painter, const QRectF& bar) const;
 
-    std::optional<Ipv4Cidr> m_subnet;
-    std::optional<Ipv4Range> m_range;
-    std::optional<quint32> m_gateway;
+    std::optional<model::Ipv4Cidr> m_subnet;
+    std::optional<model::Ipv4Range> m_range;
+    std::optional<model::Ipv4Address> m_gateway;
 };
 
 } // namespace berth::gui

@@ -1,6 +1,7 @@
 #include "address_choice.h"
 
-#include "static_address_check.h"
+#include "berth/model/interface.h"
+#include "bridge_checks.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -35,11 +36,13 @@ AddressChoice::AddressChoice(QWidget* parent) : QWidget(parent)
 
 void AddressChoice::setBridgeAddress(const QString& bridgeAddress)
 {
-    m_bridge = parseIpv4Cidr(bridgeAddress);
+    const auto bridge = model::Ipv4Cidr::parse(bridgeAddress.toStdString());
+    m_bridge = bridge ? std::optional(*bridge) : std::nullopt;
     // A hint inside the subnet, never a value: an address typed by nobody
     // would be taken without anyone choosing it.
     const bool roomy = m_bridge && m_bridge->prefix <= 27;
-    m_edit->setPlaceholderText(roomy ? ipv4ToString(m_bridge->network() + 20) : QString());
+    const model::Ipv4Address example{roomy ? m_bridge->network().value + 20 : 0};
+    m_edit->setPlaceholderText(roomy ? QString::fromStdString(example.toString()) : QString());
     update();
 }
 
@@ -58,7 +61,10 @@ bool AddressChoice::isStatic() const
 
 QString AddressChoice::problem() const
 {
-    return m_bridge ? staticAddressProblem(m_edit->text().trimmed(), *m_bridge) : QString();
+    if (!m_bridge)
+        return {};
+    const QString typed = m_edit->text().trimmed();
+    return addressProblemText(model::checkStaticAddress(typed.toStdString(), *m_bridge), typed, *m_bridge);
 }
 
 bool AddressChoice::isAcceptable() const
@@ -68,7 +74,10 @@ bool AddressChoice::isAcceptable() const
 
 QString AddressChoice::staticAddress() const
 {
-    return isStatic() ? staticAddressCidr(m_edit->text().trimmed(), *m_bridge) : QString();
+    if (!isStatic())
+        return {};
+    const auto cidr = model::staticAddressCidr(m_edit->text().trimmed().toStdString(), *m_bridge);
+    return cidr ? QString::fromStdString(cidr->toString()) : QString();
 }
 
 } // namespace berth::gui

@@ -3,7 +3,7 @@
 // bridge's subnet with the reason shown under the field.
 #pragma once
 
-#include "ipv4_net.h"
+#include "berth/model/ipv4.h"
 
 #include <QWidget>
 
@@ -43,7 +43,7 @@ private:
     void update();
     [[nodiscard]] QString problem() const;
 
-    std::optional<Ipv4Cidr> m_bridge;
+    std::optional<model::Ipv4Cidr> m_bridge;
     QRadioButton* m_automatic = nullptr;
     QRadioButton* m_static = nullptr;
     QLineEdit* m_edit = nullptr;

@@ -2,7 +2,7 @@
 
 #include "address_choice.h"
 #include "error_text.h"
-#include "forward_spec.h"
+#include "berth/model/forward.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -110,7 +110,7 @@ QString NetworkPage::network() const
 
 QString NetworkPage::problemWith(const QString& forward) const
 {
-    if (!parseForwardSpec(forward))
+    if (!model::parseForwardSpec(forward.toStdString()))
         return tr("'%1' is not a port forward: write tcp or udp, the host port and the container's port, "
                   "such as tcp:8080:80, or with a host address, udp:127.0.0.1:5353:53. Ports are 1 to 65535.")
             .arg(forward);

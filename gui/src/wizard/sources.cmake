@@ -1,10 +1,8 @@
 # The New container wizard: one file per page, the option editors, and the
-# pure checks (names, static addresses) and request building they use.
-# Addresses and forwards are checked with the Network area's IPv4 and
-# forward helpers (ipv4_net.h, forward_spec.h).
+# pure checks (names) and request building they use. Addresses and
+# forwards are checked with model's rules (berth/model/interface.h, forward.h).
 target_sources(berth_gui_wizard PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/container_name_validator.cpp
-    ${CMAKE_CURRENT_LIST_DIR}/static_address_check.cpp
     ${CMAKE_CURRENT_LIST_DIR}/static_address_config.cpp
     ${CMAKE_CURRENT_LIST_DIR}/create_plan.cpp
     ${CMAKE_CURRENT_LIST_DIR}/option_field.cpp

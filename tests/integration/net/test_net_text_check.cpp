@@ -40,7 +40,7 @@ ToolResult nftCheck(const std::string& ruleset)
 
 ForwardRule rule(const char* forward, const char* container)
 {
-    return ForwardRule{*PortForward::parse(forward), *Ipv4Address::parse(container)};
+    return ForwardRule{*parsePortForward(forward), *Ipv4Address::parse(container)};
 }
 
 BridgeConfig bridge(const char* name, const char* gateway, const char* range)

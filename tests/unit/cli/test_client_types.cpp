@@ -174,6 +174,25 @@ private Q_SLOTS:
         QCOMPARE(item.status, QStringLiteral("ok"));
     }
 
+    // Issue #18: GetContainer's `interfaces` become model::NetInterface once.
+    void containerInterfaces()
+    {
+        const QVariantMap veth{{"index", 0u},    {"type", "veth"},
+                               {"link", "lab0"}, {"hwaddr", "00:16:3e:aa:bb:cc"},
+                               {"name", "eth0"}, {"ipv4", QStringList{"10.0.4.20/24", "bogus"}},
+                               {"mtu", 1400u}};
+        const QVariantMap macvlan{{"index", 3u}, {"type", "macvlan"}, {"link", "eno1"}, {"name", "lan0"}};
+        const auto info = containerInfoFromMap(
+            {{"name", "web"}, {"interfaces", QVariant::fromValue(QList<QVariantMap>{veth, macvlan})}});
+        QCOMPARE(info.interfaces.size(), std::size_t(2));
+        const berth::model::NetInterface first{
+            0,   "veth", "lab0", "00:16:3e:aa:bb:cc", "eth0", {berth::model::Ipv4Cidr::parse("10.0.4.20/24").value()},
+            1400};
+        QVERIFY(info.interfaces[0] == first);
+        QVERIFY(info.interfaces[1] == (berth::model::NetInterface{3, "macvlan", "eno1", "", "lan0", {}, 0}));
+        QVERIFY(containerInfoFromMap({{"name", "web"}}).interfaces.empty());
+    }
+
     // Issue #16: ChangeBridge gets only the keys of what is set.
     void bridgeChanges()
     {
@@ -181,14 +200,14 @@ private Q_SLOTS:
         change.mtu = 1400u;
         QCOMPARE(bridgeChangeMap(change), (QVariantMap{{"mtu", 1400u}}));
         change = {};
-        change.dhcpRange = QStringLiteral("10.0.3.100-10.0.3.150");
+        change.dhcpRange = berth::model::Ipv4Range::parse("10.0.3.100-10.0.3.150").value();
         change.nat = false;
         QCOMPARE(bridgeChangeMap(change), (QVariantMap{{"dhcpRange", "10.0.3.100-10.0.3.150"}, {"nat", false}}));
-        // The GUI's editor sends every setting; an empty address keeps the bridge's.
-        const QVariantMap whole = bridgeChangeMap(wholeBridgeChange({QString(), "10.0.3.2-10.0.3.9", true, "lab", 0}));
-        QCOMPARE(whole.keys(), (QStringList{"dhcpRange", "domain", "mtu", "nat"}));
-        QCOMPARE(bridgeChangeMap(wholeBridgeChange({"10.0.4.1/24", {}, true, {}, 0})).value("address"),
-                 QVariant(QStringLiteral("10.0.4.1/24")));
+        // Issue #18: the GUI's editor sends model::diff, no longer every setting (wholeBridgeChange is gone).
+        change = {};
+        change.address = berth::model::Ipv4Cidr::parse("10.0.4.1/24").value();
+        change.domain = "lab";
+        QCOMPARE(bridgeChangeMap(change), (QVariantMap{{"address", "10.0.4.1/24"}, {"domain", "lab"}}));
     }
 
     void stringMaps()

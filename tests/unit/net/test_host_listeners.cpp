@@ -78,7 +78,7 @@ private slots:
     {
         QFETCH(QString, forward);
         QFETCH(bool, refused);
-        const auto parsed = PortForward::parse(forward.toStdString());
+        const auto parsed = parsePortForward(forward.toStdString());
         QVERIFY(parsed);
         const berth::Status status = checkHostPortFree(*parsed, m_dir.path().toStdString());
         QCOMPARE(!status, refused);
@@ -95,7 +95,7 @@ private slots:
         // A table that cannot be read is no "nothing listens".
         QTemporaryDir broken;
         QVERIFY(QDir(broken.path()).mkdir(QStringLiteral("tcp")));
-        const auto parsed = PortForward::parse("tcp:8080:80");
+        const auto parsed = parsePortForward("tcp:8080:80");
         QVERIFY(!checkHostPortFree(*parsed, broken.path().toStdString()));
     }
 };

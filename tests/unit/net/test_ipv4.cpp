@@ -50,7 +50,7 @@ private slots:
         QFETCH(QString, text);
         QFETCH(bool, ok);
         QFETCH(uint, value);
-        const auto parsed = Ipv4Address::parse(std8(text));
+        const auto parsed = parseIpv4Address(std8(text));
         QCOMPARE(parsed.has_value(), ok);
         if (!ok) {
             QCOMPARE(parsed.error().code, EINVAL);
@@ -115,7 +115,7 @@ private slots:
     {
         QFETCH(QString, text);
         QFETCH(bool, ok);
-        const auto parsed = Ipv4Cidr::parse(std8(text));
+        const auto parsed = parseIpv4Cidr(std8(text));
         QCOMPARE(parsed.has_value(), ok);
         if (!ok) {
             QCOMPARE(parsed.error().code, EINVAL);
@@ -213,7 +213,7 @@ private slots:
         QFETCH(QString, text);
         QFETCH(bool, ok);
         QFETCH(QString, formatted);
-        const auto parsed = Ipv4Range::parse(std8(text));
+        const auto parsed = parseIpv4Range(std8(text));
         QCOMPARE(parsed.has_value(), ok);
         if (!ok) {
             QCOMPARE(parsed.error().code, EINVAL);

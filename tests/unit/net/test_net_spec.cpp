@@ -1,4 +1,5 @@
 // lxc.net.N.* keys and berth.net.forward from a container config.
+#include "net/interface_view.h"
 #include "net/net_spec.h"
 
 #include <QtTest>
@@ -48,6 +49,32 @@ private slots:
         expected.vethPair = "vb-web";
         expected.where = "config:2";
         QVERIFY(specs->front() == expected);
+    }
+
+    // Issue #18: GetContainer's `interfaces` (model::NetInterface): the
+    // type's name, the bridge a veth joins (the default when none is
+    // named), MAC, name inside, static address and MTU.
+    void describedInterfaces()
+    {
+        const auto specs = netInterfacesFromConfig(config("lxc.net.0.type = veth\n"
+                                                          "lxc.net.0.link = lab0\n"
+                                                          "lxc.net.0.hwaddr = 00:16:3E:AA:BB:CC\n"
+                                                          "lxc.net.0.ipv4.address = 10.0.4.20/24\n"
+                                                          "lxc.net.0.mtu = 1400\n"
+                                                          "lxc.net.1.type = veth\n"
+                                                          "lxc.net.3.type = macvlan\n"
+                                                          "lxc.net.3.link = eno1\n"
+                                                          "lxc.net.3.name = lan0\n"));
+        QVERIFY2(specs, specs ? "" : specs.error().message.c_str());
+        QCOMPARE(specs->size(), 3u);
+        using berth::model::NetInterface;
+        const NetInterface first{
+            0, "veth", "lab0", "00:16:3e:aa:bb:cc", "eth0", {*berth::model::Ipv4Cidr::parse("10.0.4.20/24")}, 1400};
+        QVERIFY(describeInterface(specs->at(0)) == first);
+        const NetInterface second{1, "veth", "berthbr0", "", "eth1", {}, 0};
+        QVERIFY(describeInterface(specs->at(1)) == second);
+        const NetInterface third{3, "macvlan", "eno1", "", "lan0", {}, 0};
+        QVERIFY(describeInterface(specs->at(2)) == third);
     }
 
     void severalInterfaces()
@@ -212,22 +239,22 @@ private slots:
     {
         QFETCH(QString, text);
         QFETCH(bool, ok);
-        const auto forward = PortForward::parse(text.toStdString());
+        const auto forward = parsePortForward(text.toStdString());
         QCOMPARE(forward.has_value(), ok);
         if (ok)
-            QCOMPARE(QString::fromStdString(forward->toConfigValue()), text);
+            QCOMPARE(QString::fromStdString(forward->toString()), text);
         else
             QCOMPARE(forward.error().code, EINVAL);
     }
 
     void forwardFields()
     {
-        const auto forward = PortForward::parse("udp:127.0.0.1:5353:53");
+        const auto forward = parsePortForward("udp:127.0.0.1:5353:53");
         QCOMPARE(forward->protocol, PortForward::Protocol::Udp);
         QCOMPARE(forward->hostAddress->toString(), std::string("127.0.0.1"));
         QCOMPARE(forward->hostPort, 5353);
         QCOMPARE(forward->containerPort, 53);
-        QVERIFY(!PortForward::parse("tcp:8080:80")->hostAddress);
+        QVERIFY(!parsePortForward("tcp:8080:80")->hostAddress);
     }
 
     void forwardsFromConfig_data()
@@ -266,7 +293,7 @@ private slots:
         }
         QStringList got;
         for (const PortForward& forward : *forwards)
-            got << QString::fromStdString(forward.toConfigValue());
+            got << QString::fromStdString(forward.toString());
         QCOMPARE(got, values);
     }
 };

@@ -9,7 +9,7 @@ namespace {
 
 ForwardRule rule(const char* forward, const char* container)
 {
-    return ForwardRule{*PortForward::parse(forward), *Ipv4Address::parse(container)};
+    return ForwardRule{*parsePortForward(forward), *Ipv4Address::parse(container)};
 }
 
 } // namespace
