@@ -85,6 +85,10 @@ public:
     Status addForward(const QString& container, const QString& forward);
     Status removeForward(const QString& container, const QString& forward);
 
+    // One-call creation and narrow config changes.
+    Result<QDBusObjectPath> createContainer(const CreateRequest& request); // a job, with request.setup
+    Status setAutostart(const QString& name, bool enabled);
+
     // Non-blocking forms (client_async.cpp).
     void listContainers(QObject* context, Callback<QMap<QString, QString>> done);
     void container(const QString& name, QObject* context, Callback<ContainerInfo> done);
@@ -105,6 +109,10 @@ public:
     // network's changes, by method name: for calls whose reply is empty.
     void callManager(const QString& method, const QVariantList& args, QObject* context, StatusCallback done);
     void callNetwork(const QString& method, const QVariantList& args, QObject* context, StatusCallback done);
+
+    // Non-blocking forms of the one-call creation and narrow changes (client_async.cpp).
+    void createContainer(const CreateRequest& request, QObject* context, Callback<QDBusObjectPath> done);
+    void setAutostart(const QString& name, bool enabled, QObject* context, StatusCallback done);
 
 Q_SIGNALS:
     void containerAdded(const QString& name);

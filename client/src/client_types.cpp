@@ -88,6 +88,27 @@ QMap<QString, QString> createOptions(const CreateRequest& request)
     return out;
 }
 
+QVariantMap createSetupMap(const CreateRequest& request)
+{
+    const CreateSetup& setup = request.setup;
+    QVariantMap out{{QStringLiteral("network"), request.network}};
+    if (!setup.address.isEmpty())
+        out.insert(QStringLiteral("address"), setup.address);
+    if (!setup.forwards.isEmpty())
+        out.insert(QStringLiteral("forwards"), setup.forwards);
+    if (!setup.limits.isEmpty())
+        out.insert(QStringLiteral("limits"), QVariant::fromValue(setup.limits));
+    if (setup.autostart)
+        out.insert(QStringLiteral("autostart"), true);
+    if (!setup.environment.isEmpty())
+        out.insert(QStringLiteral("environment"), setup.environment);
+    if (setup.removeWhenStopped)
+        out.insert(QStringLiteral("removeWhenStopped"), true);
+    if (!setup.config.isEmpty())
+        out.insert(QStringLiteral("config"), QVariant::fromValue(setup.config));
+    return out;
+}
+
 ContainerInfo containerInfoFromMap(const QVariantMap& map)
 {
     ContainerInfo info;
