@@ -7,7 +7,6 @@ target_sources(berth_gui_details PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/config_error.cpp
     ${CMAKE_CURRENT_LIST_DIR}/config_highlighter.cpp
     ${CMAKE_CURRENT_LIST_DIR}/config_tab.cpp
-    ${CMAKE_CURRENT_LIST_DIR}/config_key_edit.cpp
     ${CMAKE_CURRENT_LIST_DIR}/autostart_box.cpp
     ${CMAKE_CURRENT_LIST_DIR}/shared_folders_box.cpp
     ${CMAKE_CURRENT_LIST_DIR}/essential_checks.cpp
