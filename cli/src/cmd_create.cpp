@@ -34,8 +34,8 @@ void addCreateOptions(VerbLine& line)
                          "(needs an administrator)."));
     line.addValue({QStringLiteral("address")}, QStringLiteral("ADDRESS"),
                   Cli::tr("A static IPv4 address for eth0 on its network (10.0.3.20 or 10.0.3.20/24)."));
-    line.addValue({QStringLiteral("forward")}, QStringLiteral("PROTO:HOSTPORT:PORT"),
-                  Cli::tr("Forward a host port to the container (tcp:8080:80); may be repeated."));
+    line.addValue({QStringLiteral("forward")}, QStringLiteral("FORWARD"),
+                  Cli::tr("Forward a host port to the container, PROTO:HOSTPORT:PORT (tcp:8080:80); may be repeated."));
     line.addFlag({QStringLiteral("autostart")}, Cli::tr("Start the container with the host."));
     addLimitOptions(line);
 }
