@@ -1845,28 +1845,8 @@ DNS-Domain: %5</translation>
         <translation>Der Container wurde nicht erstellt.</translation>
     </message>
     <message>
-        <source>Applying the network and limit settings…</source>
-        <translation>Netzwerk- und Grenzeinstellungen werden angewendet…</translation>
-    </message>
-    <message>
-        <source>forward &apos;%1&apos; to &apos;%2&apos;</source>
-        <translation>Einrichten der Weiterleitung „%1“ für „%2“</translation>
-    </message>
-    <message>
-        <source>set the limits of &apos;%1&apos;</source>
-        <translation>Setzen der Grenzen von „%1“</translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; was created.</source>
         <translation>„%1“ wurde erstellt.</translation>
-    </message>
-    <message>
-        <source>give &apos;%1&apos; the address %2</source>
-        <translation>Zuweisen der Adresse %2 an „%1“</translation>
-    </message>
-    <message>
-        <source>The config of &apos;%1&apos; names no bridge, so the address %2 was not set.</source>
-        <translation>Die Konfiguration von „%1“ nennt keine Bridge, daher wurde die Adresse %2 nicht gesetzt.</translation>
     </message>
 </context>
 <context>
@@ -2999,16 +2979,6 @@ Wird abgebrochen …
         <translation>&apos;%1&apos; wurde nicht gestoppt: %2</translation>
     </message>
     <message>
-        <source>Start the containers with lxc.start.auto = 1: lowest lxc.start.order first,
-equal orders by name, lxc.start.delay seconds after each start. A container
-whose host bridge or macvlan parent is missing or down is started once that
-link is up.</source>
-        <translation>Startet die Container mit lxc.start.auto = 1: kleinste lxc.start.order zuerst,
-gleiche Reihenfolge nach Namen, lxc.start.delay Sekunden nach jedem Start. Ein
-Container, dessen Bridge oder macvlan-Elternschnittstelle fehlt oder inaktiv ist,
-wird gestartet, sobald diese Schnittstelle aktiv ist.</translation>
-    </message>
-    <message>
         <source>Print the plan (order, delay, name, state, links waited for); start nothing.</source>
         <translation>Den Plan ausgeben (Reihenfolge, Verzögerung, Name, Zustand, erwartete Schnittstellen); nichts starten.</translation>
     </message>
@@ -3239,6 +3209,30 @@ wird gestartet, sobald diese Schnittstelle aktiv ist.</translation>
     <message>
         <source>DHCP range &apos;%1&apos; is not FIRST-LAST</source>
         <translation>DHCP-Bereich &apos;%1&apos; hat nicht die Form ERSTE-LETZTE</translation>
+        <source>autostart: expected NAME on|off</source>
+        <translation>autostart: NAME on|off erwartet</translation>
+    </message>
+    <message>
+        <source>Start the containers with lxc.start.auto = 1: lowest lxc.start.order first,
+equal orders by name, lxc.start.delay seconds after each start. A container
+whose host bridge or macvlan parent is missing or down is started once that
+link is up. With NAME on|off: whether that container starts with the host.</source>
+        <translation>Startet die Container mit lxc.start.auto = 1: kleinste lxc.start.order zuerst,
+gleiche Reihenfolge nach Namen, lxc.start.delay Sekunden nach jedem Start. Ein
+Container, dessen Bridge oder macvlan-Elternschnittstelle fehlt oder inaktiv ist,
+wird gestartet, sobald diese Schnittstelle aktiv ist. Mit NAME on|off: ob dieser Container mit dem Host startet.</translation>
+    </message>
+    <message>
+        <source>A static IPv4 address for eth0 on its network (10.0.3.20 or 10.0.3.20/24).</source>
+        <translation>Eine feste IPv4-Adresse für eth0 in seinem Netzwerk (10.0.3.20 oder 10.0.3.20/24).</translation>
+    </message>
+    <message>
+        <source>Start the container with the host.</source>
+        <translation>Den Container mit dem Host starten.</translation>
+    </message>
+    <message>
+        <source>Forward a host port to the container, PROTO:HOSTPORT:PORT (tcp:8080:80); may be repeated.</source>
+        <translation>Einen Port des Hosts an den Container weiterleiten, PROTO:HOSTPORT:PORT (tcp:8080:80); mehrfach möglich.</translation>
     </message>
 </context>
 <context>

@@ -1844,28 +1844,8 @@ DNS 域：%5</translation>
         <translation>容器未创建。</translation>
     </message>
     <message>
-        <source>Applying the network and limit settings…</source>
-        <translation>正在应用网络和限制设置…</translation>
-    </message>
-    <message>
-        <source>forward &apos;%1&apos; to &apos;%2&apos;</source>
-        <translation>将“%1”转发到“%2”</translation>
-    </message>
-    <message>
-        <source>set the limits of &apos;%1&apos;</source>
-        <translation>设置“%1”的限制</translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; was created.</source>
         <translation>已创建“%1”。</translation>
-    </message>
-    <message>
-        <source>give &apos;%1&apos; the address %2</source>
-        <translation>为“%1”设置地址 %2</translation>
-    </message>
-    <message>
-        <source>The config of &apos;%1&apos; names no bridge, so the address %2 was not set.</source>
-        <translation>“%1”的配置中没有指定网桥，因此未设置地址 %2。</translation>
     </message>
 </context>
 <context>
@@ -2993,16 +2973,6 @@ Cancelling...
         <translation>“%1”未停止：%2</translation>
     </message>
     <message>
-        <source>Start the containers with lxc.start.auto = 1: lowest lxc.start.order first,
-equal orders by name, lxc.start.delay seconds after each start. A container
-whose host bridge or macvlan parent is missing or down is started once that
-link is up.</source>
-        <translation>启动 lxc.start.auto = 1 的容器：lxc.start.order 最小的先启动，
-顺序相同时按名称，每次启动后等待 lxc.start.delay 秒。若容器的
-主机网桥或 macvlan 父接口缺失或未启用，
-则在该接口启用后再启动它。</translation>
-    </message>
-    <message>
         <source>Print the plan (order, delay, name, state, links waited for); start nothing.</source>
         <translation>打印计划（顺序、延迟、名称、状态、等待的接口）；不启动任何容器。</translation>
     </message>
@@ -3233,6 +3203,30 @@ link is up.</source>
     <message>
         <source>DHCP range &apos;%1&apos; is not FIRST-LAST</source>
         <translation>DHCP 范围“%1”不是 起始-结束 的形式</translation>
+        <source>autostart: expected NAME on|off</source>
+        <translation>autostart：应为 NAME on|off</translation>
+    </message>
+    <message>
+        <source>Start the containers with lxc.start.auto = 1: lowest lxc.start.order first,
+equal orders by name, lxc.start.delay seconds after each start. A container
+whose host bridge or macvlan parent is missing or down is started once that
+link is up. With NAME on|off: whether that container starts with the host.</source>
+        <translation>启动 lxc.start.auto = 1 的容器：lxc.start.order 最小的先启动，
+顺序相同时按名称，每次启动后等待 lxc.start.delay 秒。若容器的主机网桥或
+macvlan 父接口缺失或未启用，则在该接口启用后再启动。
+使用 NAME on|off：该容器是否随主机启动。</translation>
+    </message>
+    <message>
+        <source>A static IPv4 address for eth0 on its network (10.0.3.20 or 10.0.3.20/24).</source>
+        <translation>eth0 在其网络上的静态 IPv4 地址（10.0.3.20 或 10.0.3.20/24）。</translation>
+    </message>
+    <message>
+        <source>Start the container with the host.</source>
+        <translation>随主机启动该容器。</translation>
+    </message>
+    <message>
+        <source>Forward a host port to the container, PROTO:HOSTPORT:PORT (tcp:8080:80); may be repeated.</source>
+        <translation>将主机端口转发到容器，PROTO:HOSTPORT:PORT（tcp:8080:80）；可重复。</translation>
     </message>
 </context>
 <context>

@@ -225,15 +225,24 @@ int stopAll(const QList<ContainerInfo>& plan, uint timeout)
     return code;
 }
 
+// NAME on|off: SetAutostart, which changes lxc.start.auto alone.
+int setAutostart(const QStringList& words)
+{
+    const QString value = words.value(1);
+    if (words.size() != 2 || (value != QLatin1String("on") && value != QLatin1String("off")))
+        return reportUsage(Cli::tr("autostart: expected NAME on|off"));
+    return finishWith(helperClient().setAutostart(words.at(0), value == QLatin1String("on")));
+}
+
 } // namespace
 
 int cmdAutostart(const QStringList& args)
 {
-    VerbLine line(QStringLiteral("autostart"), QStringLiteral("[--list] [--stop] [--timeout SECONDS]"),
+    VerbLine line(QStringLiteral("autostart"), QStringLiteral("[--list] [--stop] [--timeout SECONDS] | NAME on|off"),
                   Cli::tr("Start the containers with lxc.start.auto = 1: lowest lxc.start.order first,\n"
                           "equal orders by name, lxc.start.delay seconds after each start. A container\n"
                           "whose host bridge or macvlan parent is missing or down is started once that\n"
-                          "link is up."));
+                          "link is up. With NAME on|off: whether that container starts with the host."));
     line.addFlag({QStringLiteral("l"), QStringLiteral("list")},
                  Cli::tr("Print the plan (order, delay, name, state, links waited for); start nothing."));
     line.addFlag({QStringLiteral("s"), QStringLiteral("stop")},
@@ -241,8 +250,10 @@ int cmdAutostart(const QStringList& args)
     line.addValue({QStringLiteral("t"), QStringLiteral("timeout")}, QStringLiteral("SECONDS"),
                   Cli::tr("Give up waiting for links after this many seconds (default: wait without limit); "
                           "with --stop, seconds before SIGKILL (default 10)."));
-    if (int code = line.parse(args, 0, 0); code >= 0)
+    if (int code = line.parse(args, 0, 2); code >= 0)
         return code;
+    if (!line.positional().isEmpty())
+        return setAutostart(line.positional());
     const bool stop = line.isSet(QStringLiteral("stop"));
     std::optional<std::int64_t> timeout;
     if (line.isSet(QStringLiteral("timeout"))) {

@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "exit_codes.h"
 #include "input_file.h"
+#include "limit_line.h"
 #include "log_follow.h"
 #include "session.h"
 #include "tr.h"
@@ -31,6 +32,12 @@ void addCreateOptions(VerbLine& line)
     line.addFlag({QStringLiteral("privileged")},
                  Cli::tr("A privileged container: no user namespace, root inside is root on the host "
                          "(needs an administrator)."));
+    line.addValue({QStringLiteral("address")}, QStringLiteral("ADDRESS"),
+                  Cli::tr("A static IPv4 address for eth0 on its network (10.0.3.20 or 10.0.3.20/24)."));
+    line.addValue({QStringLiteral("forward")}, QStringLiteral("FORWARD"),
+                  Cli::tr("Forward a host port to the container, PROTO:HOSTPORT:PORT (tcp:8080:80); may be repeated."));
+    line.addFlag({QStringLiteral("autostart")}, Cli::tr("Start the container with the host."));
+    addLimitOptions(line);
 }
 
 // -o options into the request; false after reporting a bad one.
@@ -46,6 +53,15 @@ bool collectOptions(const VerbLine& line, client::CreateRequest& request, int* c
     }
     request.network = line.value(QStringLiteral("network"));
     request.privileged = line.isSet(QStringLiteral("privileged"));
+    auto limits = limitsFromLine(line);
+    if (!limits) {
+        *code = reportUsage(limits.error());
+        return false;
+    }
+    request.setup.limits = *limits;
+    request.setup.address = line.value(QStringLiteral("address"));
+    request.setup.forwards = line.values(QStringLiteral("forward"));
+    request.setup.autostart = line.isSet(QStringLiteral("autostart"));
     return true;
 }
 
@@ -54,7 +70,7 @@ using InputFd = client::LocalFd;
 
 int createAndFollow(const client::CreateRequest& request, bool quiet)
 {
-    auto job = helperClient().create(request);
+    auto job = helperClient().createContainer(request);
     if (!job)
         return reportError(job.error());
     auto done = followJob(*job, quiet);
@@ -67,7 +83,8 @@ int cmdCreate(const QStringList& args)
 {
     VerbLine line(QStringLiteral("create"),
                   QStringLiteral("NAME -t TEMPLATE [-o KEY=VALUE]... [--file PATH] [--network BRIDGE] [--privileged] "
-                                 "[--app -- COMMAND...]"),
+                                 "[--address ADDRESS] [--forward PROTO:HOSTPORT:PORT]... [--memory SIZE] [--cpus N] "
+                                 "[--pids N] ... [--autostart] [--app -- COMMAND...]"),
                   Cli::tr("Create a container from a template."));
     line.addValue({QStringLiteral("t"), QStringLiteral("template")}, QStringLiteral("TEMPLATE"),
                   Cli::tr("The template (see 'berthctl template list')."));
@@ -163,39 +180,24 @@ int runContainer(const VerbLine& line, const QString& name)
     return remove ? waitForRemoval(name) : waitForStop(name);
 }
 
-// run's settings (--rm, -e, -s) as lines added to the new container's
-// config before its start: the helper honours --rm even if we are gone.
-Parsed<QStringList> runSettings(const VerbLine& line)
+// run's settings (--rm, -e, -s), part of the one create call: the helper
+// honours --rm even if we are gone, and a refused setting leaves nothing.
+Parsed<void> runSettings(const VerbLine& line, client::CreateSetup& setup)
 {
-    QStringList lines;
-    if (line.isSet(QStringLiteral("rm")))
-        lines << QStringLiteral("berth.remove_when_stopped = 1");
+    setup.removeWhenStopped = line.isSet(QStringLiteral("rm"));
     for (const auto& text : line.values(QStringLiteral("env"))) {
         auto pair = parseKeyValue(text);
         if (!pair)
             return std::unexpected(pair.error());
-        lines << QStringLiteral("lxc.environment = ") + text;
+        setup.environment << text;
     }
     for (const auto& text : line.values(QStringLiteral("set"))) {
         auto pair = parseKeyValue(text);
         if (!pair)
             return std::unexpected(pair.error());
-        lines << pair->first + QStringLiteral(" = ") + pair->second;
+        setup.config.insert(pair->first, pair->second);
     }
-    return lines;
-}
-
-client::Status addSettings(const QString& name, const QStringList& lines)
-{
-    if (lines.isEmpty())
-        return {};
-    auto config = helperClient().config(name);
-    if (!config)
-        return std::unexpected(config.error());
-    QString text = *config;
-    if (!text.isEmpty() && !text.endsWith(QLatin1Char('\n')))
-        text += QLatin1Char('\n');
-    return helperClient().setConfig(name, text + lines.join(QLatin1Char('\n')) + QLatin1Char('\n'));
+    return {};
 }
 
 // The request from run's command line; false after reporting a usage error.
@@ -248,20 +250,15 @@ int cmdRun(const QStringList& args)
     addCreateOptions(line);
     if (int code = line.parse(args, 1, 1); code >= 0)
         return code;
-    auto settings = runSettings(line);
-    if (!settings)
-        return reportUsage(settings.error());
     client::CreateRequest request;
     InputFd input;
     int code = kExitOk;
     if (!runRequest(line, request, input, &code))
         return code;
+    if (auto settings = runSettings(line, request.setup); !settings)
+        return reportUsage(settings.error());
     if (int created = createAndFollow(request, !::isatty(STDERR_FILENO)); created != kExitOk)
         return created;
-    if (auto added = addSettings(request.name, *settings); !added) {
-        (void)helperClient().destroy(request.name, true);
-        return reportError(added.error());
-    }
     return runContainer(line, request.name);
 }
 

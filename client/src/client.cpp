@@ -248,4 +248,18 @@ Status Client::removeForward(const QString& container, const QString& forward)
     return finishVoid(m_network->RemoveForward(container, forward));
 }
 
+Result<QDBusObjectPath> Client::createContainer(const CreateRequest& r)
+{
+    if (r.inputFd < 0)
+        return finish(
+            m_manager->CreateContainer(r.name, r.templateName, createOptions(r), r.kind, r.command, createSetupMap(r)));
+    return finish(m_manager->CreateContainerFromFile(r.name, r.templateName, createOptions(r), r.kind, r.command,
+                                                     createSetupMap(r), QDBusUnixFileDescriptor(r.inputFd)));
+}
+
+Status Client::setAutostart(const QString& name, bool enabled)
+{
+    return finishVoid(m_manager->SetAutostart(name, enabled));
+}
+
 } // namespace berth::client

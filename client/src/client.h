@@ -85,6 +85,10 @@ public:
     Status addForward(const QString& container, const QString& forward);
     Status removeForward(const QString& container, const QString& forward);
 
+    // One-call creation and narrow config changes.
+    Result<QDBusObjectPath> createContainer(const CreateRequest& request); // a job, with request.setup
+    Status setAutostart(const QString& name, bool enabled);
+
     // Non-blocking forms (client_async.cpp).
     void listContainers(QObject* context, Callback<QMap<QString, QString>> done);
     void container(const QString& name, QObject* context, Callback<ContainerInfo> done);
@@ -119,6 +123,10 @@ public:
     void deleteBridge(const QString& name, bool force, QObject* context, StatusCallback done);
     void addForward(const QString& container, const QString& forward, QObject* context, StatusCallback done);
     void removeForward(const QString& container, const QString& forward, QObject* context, StatusCallback done);
+
+    // Non-blocking forms of the one-call creation and narrow changes (client_async.cpp).
+    void createContainer(const CreateRequest& request, QObject* context, Callback<QDBusObjectPath> done);
+    void setAutostart(const QString& name, bool enabled, QObject* context, StatusCallback done);
 
 Q_SIGNALS:
     void containerAdded(const QString& name);

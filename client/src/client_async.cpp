@@ -141,4 +141,19 @@ void Client::forwards(const QString& container, QObject* context, Callback<QStri
                                        std::move(done));
 }
 
+void Client::createContainer(const CreateRequest& r, QObject* context, Callback<QDBusObjectPath> done)
+{
+    auto call =
+        r.inputFd < 0
+            ? m_manager->CreateContainer(r.name, r.templateName, createOptions(r), r.kind, r.command, createSetupMap(r))
+            : m_manager->CreateContainerFromFile(r.name, r.templateName, createOptions(r), r.kind, r.command,
+                                                 createSetupMap(r), QDBusUnixFileDescriptor(r.inputFd));
+    whenDone<QDBusObjectPath, QDBusObjectPath>(call, context, same<QDBusObjectPath>(), std::move(done));
+}
+
+void Client::setAutostart(const QString& name, bool enabled, QObject* context, StatusCallback done)
+{
+    whenDoneVoid(m_manager->SetAutostart(name, enabled), context, std::move(done));
+}
+
 } // namespace berth::client

@@ -75,6 +75,27 @@ QMap<QString, QString> createOptions(const CreateRequest& request)
     return out;
 }
 
+QVariantMap createSetupMap(const CreateRequest& request)
+{
+    const CreateSetup& setup = request.setup;
+    QVariantMap out{{QStringLiteral("network"), request.network}};
+    if (!setup.address.isEmpty())
+        out.insert(QStringLiteral("address"), setup.address);
+    if (!setup.forwards.isEmpty())
+        out.insert(QStringLiteral("forwards"), setup.forwards);
+    if (!setup.limits.isEmpty())
+        out.insert(QStringLiteral("limits"), QVariant::fromValue(setup.limits));
+    if (setup.autostart)
+        out.insert(QStringLiteral("autostart"), true);
+    if (!setup.environment.isEmpty())
+        out.insert(QStringLiteral("environment"), setup.environment);
+    if (setup.removeWhenStopped)
+        out.insert(QStringLiteral("removeWhenStopped"), true);
+    if (!setup.config.isEmpty())
+        out.insert(QStringLiteral("config"), QVariant::fromValue(setup.config));
+    return out;
+}
+
 // One of GetContainer's `interfaces` (keys: model/interface.h, literals so
 // data() ends in NUL); an address that is no CIDR is left out.
 static Result<model::NetInterface> interfaceFromMap(const QVariantMap& map)

@@ -122,6 +122,18 @@ struct CheckItem {
     QString explanation;
 };
 
+// CreateContainer's setup: what the new container gets besides its
+// template, applied with it in one job (all or nothing).
+struct CreateSetup {
+    QString address;                // eth0's static IPv4 address, "10.0.3.20" or "10.0.3.20/24"
+    QStringList forwards;           // "tcp:8080:80"
+    QMap<QString, QString> limits;  // SetLimits keys
+    bool autostart = false;         // lxc.start.auto
+    QStringList environment;        // KEY=VALUE
+    bool removeWhenStopped = false; // berth.remove_when_stopped
+    QMap<QString, QString> config;  // more config lines
+};
+
 struct CreateRequest {
     QString name;
     QString templateName;
@@ -131,7 +143,12 @@ struct CreateRequest {
     QString network;         // bridge, empty: loopback only
     int inputFd = -1;        // a file or directory for templates with a File option; not owned
     bool privileged = false; // no user namespace: root inside is the host's root (admin only)
+    CreateSetup setup;       // CreateContainer's; Create takes only the network
 };
+
+// CreateContainer's setup dictionary (a{sv}): the network and what of the
+// setup is set.
+[[nodiscard]] QVariantMap createSetupMap(const CreateRequest& request);
 
 // Create's options dictionary: the template's options and Berth's own
 // (model/create_options.h).

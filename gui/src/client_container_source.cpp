@@ -139,7 +139,7 @@ void ClientContainerSource::templates(QObject* context, Callback<QList<client::T
 
 void ClientContainerSource::create(const client::CreateRequest& request, QObject* context, Callback<JobHandle*> done)
 {
-    m_client.create(request, context, handleFor(m_client.connection(), context, std::move(done)));
+    m_client.createContainer(request, context, handleFor(m_client.connection(), context, std::move(done)));
 }
 
 void ClientContainerSource::exportTo(const QString& name, int fd, QObject* context, Callback<JobHandle*> done)
@@ -228,6 +228,11 @@ void ClientContainerSource::removeForward(const QString& container, const QStrin
 void ClientContainerSource::systemCheck(QObject* context, Callback<QList<client::CheckItem>> done)
 {
     m_client.systemCheck(context, std::move(done));
+}
+
+void ClientContainerSource::setAutostart(const QString& name, bool enabled, QObject* context, StatusCallback done)
+{
+    m_client.setAutostart(name, enabled, context, std::move(done));
 }
 
 } // namespace berth::gui

@@ -50,6 +50,7 @@ public:
     void removeForward(const QString& container, const QString& forward, QObject* context,
                        StatusCallback done) override;
     void systemCheck(QObject* context, Callback<QList<client::CheckItem>> done) override;
+    void setAutostart(const QString& name, bool enabled, QObject* context, StatusCallback done) override;
 
 private:
     client::Client& m_client;

@@ -49,4 +49,9 @@ void ContainerSource::convertToUnprivileged(const QString& name, QObject* contex
         Qt::QueuedConnection);
 }
 
+void ContainerSource::setAutostart(const QString& name, bool, QObject* context, StatusCallback done)
+{
+    refuse(context, std::move(done), QStringLiteral("cannot change the autostart of '%1' here").arg(name));
+}
+
 } // namespace berth::gui

@@ -84,6 +84,10 @@ public:
     // What the host can do (the system check page).
     virtual void systemCheck(QObject* context, Callback<QList<client::CheckItem>> done) = 0;
 
+    // Narrow changes instead of config edits (not pure; the default refuses).
+    // lxc.start.auto only: the order, delay and the rest of the config stay.
+    virtual void setAutostart(const QString& name, bool enabled, QObject* context, StatusCallback done);
+
 Q_SIGNALS:
     void containerAdded(const QString& name);
     void containerRemoved(const QString& name);

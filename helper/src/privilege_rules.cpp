@@ -28,8 +28,11 @@ PrivilegeVerdict unreadable(const Error& error)
 std::string callDescription(std::string_view method, std::string_view container)
 {
     const std::string quoted = "container '" + std::string(container) + "'";
-    if (method == "Create" || method == "CreateFromFile")
+    if (method == "Create" || method == "CreateFromFile" || method == "CreateContainer" ||
+        method == "CreateContainerFromFile")
         return "creating " + quoted;
+    if (method == "SetAutostart")
+        return "changing the autostart of " + quoted;
     if (method == "SetConfig")
         return "giving " + quoted + " this config";
     if (method == "OpenConsole")
@@ -41,8 +44,10 @@ std::string callDescription(std::string_view method, std::string_view container)
 
 bool needsAdminWhenPrivileged(std::string_view method)
 {
-    static constexpr std::array<std::string_view, 8> kMethods{"Create",  "CreateFromFile", "SetConfig",   "OpenConsole",
-                                                              "ExecPty", "ExecWithFds",    "ShareFolder", "StartWith"};
+    static constexpr std::array<std::string_view, 11> kMethods{
+        "Create",      "CreateFromFile", "SetConfig", "OpenConsole",     "ExecPty",
+        "ExecWithFds", "ShareFolder",    "StartWith", "CreateContainer", "CreateContainerFromFile",
+        "SetAutostart"};
     return std::ranges::find(kMethods, method) != kMethods.end();
 }
 

@@ -85,6 +85,13 @@ public Q_SLOTS:
                                    const QString& kind, const QStringList& command, const QString& network,
                                    const QDBusUnixFileDescriptor& input);
     QDBusObjectPath Export(const QString& name, const QDBusUnixFileDescriptor& output);
+    // (service_create.cpp: one call, all or nothing)
+    QDBusObjectPath CreateContainer(const QString& name, const QString& templateName, const StringMap& options,
+                                    const QString& kind, const QStringList& command, const QVariantMap& setup);
+    QDBusObjectPath CreateContainerFromFile(const QString& name, const QString& templateName, const StringMap& options,
+                                            const QString& kind, const QStringList& command, const QVariantMap& setup,
+                                            const QDBusUnixFileDescriptor& input);
+    void SetAutostart(const QString& name, bool enabled);
     void SetConfig(const QString& name, const QString& text);
     void SetLimits(const QString& name, const StringMap& limits);
     QDBusObjectPath ConvertContainer(const QString& name);
@@ -165,7 +172,7 @@ private:
     [[nodiscard]] Result<QVariantMap> containerInfo(const std::string& name) const;
     [[nodiscard]] std::size_t runningJobs() const;
     QDBusObjectPath createJob(const std::string& name, const QString& templateName, const StringMap& options,
-                              const QString& kind, const QStringList& command, const QString& network,
+                              const QString& kind, const QStringList& command, const QVariantMap& setup,
                               const QDBusUnixFileDescriptor* input);
 
     // A command started by Exec*: who started it, how it ended, who waits.

@@ -1,4 +1,4 @@
-// SetConfig, SetLimits and ConvertContainer.
+// SetConfig, SetLimits, SetAutostart and ConvertContainer.
 #include "service.h"
 
 #include "config_judgement.h"
@@ -45,6 +45,17 @@ void Service::SetLimits(const QString& qname, const StringMap& args)
         rejectedUnlessExists(name))
         return;
     authorizeAndRun({kActionManage}, [this, name, limits = *limits] { return m_engine.setLimits(name, limits); });
+}
+
+// One key; a privileged container's config is the administrator's (as in SetConfig).
+void Service::SetAutostart(const QString& qname, bool enabled)
+{
+    const std::string name = qname.toStdString();
+    if (rejected(validateName(name)) || rejectedUnlessExists(name))
+        return;
+    Needs needs{QString::fromLatin1(kActionManage)};
+    requirePrivilege(existingPrivilege(name), name, needs);
+    authorizeAndRun(needs, [this, name, enabled] { return m_engine.setAutostart(name, enabled); });
 }
 
 // Lowering a container's privilege hands nobody more than they had: the

@@ -4,6 +4,7 @@
 #include "berth/model/create_options.h"
 #include "config/values.h"
 #include "config_judgement.h"
+#include "create_setup_args.h"
 #include "core/archive_config.h"
 #include "config/new_container_config.h"
 #include "image/container_archive.h"
@@ -67,7 +68,7 @@ Result<bool> takePrivileged(TemplateOptions& options)
 }
 
 Result<CreateRequest> buildRequest(const std::string& name, const QString& templateName, const StringMap& options,
-                                   const QString& kind, const QStringList& command, const QString& network)
+                                   const QString& kind, const QStringList& command, const QVariantMap& setup)
 {
     TemplateOptions given;
     for (auto it = options.cbegin(); it != options.cend(); ++it)
@@ -76,9 +77,13 @@ Result<CreateRequest> buildRequest(const std::string& name, const QString& templ
     request.name = name;
     request.templateName = templateName.toStdString();
     request.command = toStd(command);
-    request.network = network.toStdString();
     if (auto valid = validateName(name); !valid)
         return fail(valid.error());
+    auto args = parseCreateSetup(setup);
+    if (!args)
+        return fail(args.error());
+    request.network = args->network;
+    request.setup = args->setup;
     auto privileged = takePrivileged(given);
     if (!privileged)
         return fail(privileged.error());
@@ -160,26 +165,46 @@ Status judgeImportedConfig(const std::string& text, const std::string& container
                                refusalText(kActionHostAccess, *reasons));
 }
 
+// Create and CreateFromFile are CreateContainer with a network only.
+QVariantMap networkOnly(const QString& network)
+{
+    return {{QStringLiteral("network"), network}};
+}
+
 } // namespace
 
 QDBusObjectPath Service::Create(const QString& name, const QString& templateName, const StringMap& options,
                                 const QString& kind, const QStringList& command, const QString& network)
 {
-    return createJob(name.toStdString(), templateName, options, kind, command, network, nullptr);
+    return createJob(name.toStdString(), templateName, options, kind, command, networkOnly(network), nullptr);
 }
 
 QDBusObjectPath Service::CreateFromFile(const QString& name, const QString& templateName, const StringMap& options,
                                         const QString& kind, const QStringList& command, const QString& network,
                                         const QDBusUnixFileDescriptor& input)
 {
-    return createJob(name.toStdString(), templateName, options, kind, command, network, &input);
+    return createJob(name.toStdString(), templateName, options, kind, command, networkOnly(network), &input);
+}
+
+QDBusObjectPath Service::CreateContainer(const QString& name, const QString& templateName, const StringMap& options,
+                                         const QString& kind, const QStringList& command, const QVariantMap& setup)
+{
+    return createJob(name.toStdString(), templateName, options, kind, command, setup, nullptr);
+}
+
+QDBusObjectPath Service::CreateContainerFromFile(const QString& name, const QString& templateName,
+                                                 const StringMap& options, const QString& kind,
+                                                 const QStringList& command, const QVariantMap& setup,
+                                                 const QDBusUnixFileDescriptor& input)
+{
+    return createJob(name.toStdString(), templateName, options, kind, command, setup, &input);
 }
 
 QDBusObjectPath Service::createJob(const std::string& name, const QString& templateName, const StringMap& options,
-                                   const QString& kind, const QStringList& command, const QString& network,
+                                   const QString& kind, const QStringList& command, const QVariantMap& setup,
                                    const QDBusUnixFileDescriptor* input)
 {
-    auto request = buildRequest(name, templateName, options, kind, command, network);
+    auto request = buildRequest(name, templateName, options, kind, command, setup);
     if (rejected(request ? Status{} : fail(request.error())))
         return {};
     if (rejected(validateInput(*findTemplate(request->templateName), input)) ||
@@ -203,6 +228,15 @@ QDBusObjectPath Service::createJob(const std::string& name, const QString& templ
             needs.needHost({{"", reason, ""}});
     // A privileged container only when asked for (a clone included).
     requirePrivilege(createPrivilege(request->privileged), name, needs);
+    // Config lines that touch the user namespace (lxc.idmap,
+    // berth.privileged) reach the host there, as in SetConfig.
+    const std::string baseConfig = newContainerConfig(*request, m_engine.settings().paths.rootfsDir(name));
+    auto asked = setupNeeds(request->setup, baseConfig, m_engine.settings().paths);
+    if (rejected(asked ? Status{} : fail(asked.error())))
+        return {};
+    if (asked->network)
+        needs.actions << QString::fromLatin1(kActionNetwork);
+    needs.needHost(asked->host);
     if (input && rejected(judgeArchiveFile(*request, input->fileDescriptor(), m_engine.settings().paths, needs)))
         return {};
     const bool hostGranted = needs.actions.contains(QString::fromLatin1(kActionHostAccess));

@@ -183,7 +183,29 @@ public:
     void create(const client::CreateRequest& request, QObject* context, gui::Callback<gui::JobHandle*> done) override
     {
         createRequests << request;
-        job(QStringLiteral("create ") + request.name, context, std::move(done));
+        job(QStringLiteral("create ") + request.name + setupText(request.setup), context, std::move(done));
+    }
+    // " address=A forwards=F1,F2 limits=K=V,K=V autostart": what of the setup is set.
+    static QString setupText(const client::CreateSetup& setup)
+    {
+        QString text;
+        if (!setup.address.isEmpty())
+            text += QStringLiteral(" address=") + setup.address;
+        if (!setup.forwards.isEmpty())
+            text += QStringLiteral(" forwards=") + setup.forwards.join(QLatin1Char(','));
+        QStringList limits;
+        for (auto it = setup.limits.cbegin(); it != setup.limits.cend(); ++it)
+            limits << it.key() + QLatin1Char('=') + it.value();
+        if (!limits.isEmpty())
+            text += QStringLiteral(" limits=") + limits.join(QLatin1Char(','));
+        if (setup.autostart)
+            text += QStringLiteral(" autostart");
+        return text;
+    }
+    void setAutostart(const QString& name, bool enabled, QObject* context, gui::StatusCallback done) override
+    {
+        act(QStringLiteral("autostart %1 %2").arg(name, enabled ? QStringLiteral("on") : QStringLiteral("off")),
+            context, std::move(done));
     }
     void exportTo(const QString& name, int, QObject* context, gui::Callback<gui::JobHandle*> done) override
     {

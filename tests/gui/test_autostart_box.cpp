@@ -1,9 +1,8 @@
 // The autostart box against a fake source: it shows lxc.start.auto and the
-// boot order, a click writes the key into the config (and nothing else of
-// it changes), a refusal puts the box back and says why. And the config
-// edit it relies on, withConfigValue.
+// boot order, a click asks for SetAutostart (never a config edit: the
+// engine changes that one key, tests/integration/runtime/
+// test_create_with_setup.cpp), a refusal puts the box back and says why.
 #include "autostart_box.h"
-#include "config_key_edit.h"
 #include "fake_container_source.h"
 
 #include <QCheckBox>
@@ -12,7 +11,6 @@
 #include <QtTest>
 
 using berth::gui::AutostartBox;
-using berth::gui::withConfigValue;
 using berth::test::FakeContainerSource;
 
 namespace {
@@ -37,33 +35,6 @@ class TestAutostartBox : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void configValue_data()
-    {
-        QTest::addColumn<QString>("text");
-        QTest::addColumn<QString>("expected");
-        QTest::newRow("appended") << kConfig << kConfig + "lxc.start.auto = 1\n";
-        QTest::newRow("appended after a last line without newline") << "lxc.uts.name = web"
-                                                                    << "lxc.uts.name = web\nlxc.start.auto = 1\n";
-        QTest::newRow("empty") << ""
-                               << "lxc.start.auto = 1\n";
-        QTest::newRow("replaced in place") << "a = 1\nlxc.start.auto = 0\nb = 2\n"
-                                           << "a = 1\nlxc.start.auto = 1\nb = 2\n";
-        QTest::newRow("spacing") << "  lxc.start.auto=0\n"
-                                 << "lxc.start.auto = 1\n";
-        QTest::newRow("later copies dropped") << "lxc.start.auto = 0\nx = 1\nlxc.start.auto = 0\n"
-                                              << "lxc.start.auto = 1\nx = 1\n";
-        QTest::newRow("comment left alone") << "# lxc.start.auto = 0\n"
-                                            << "# lxc.start.auto = 0\nlxc.start.auto = 1\n";
-        QTest::newRow("longer key left alone") << "lxc.start.autox = 0\n"
-                                               << "lxc.start.autox = 0\nlxc.start.auto = 1\n";
-    }
-    void configValue()
-    {
-        QFETCH(QString, text);
-        QFETCH(QString, expected);
-        QCOMPARE(withConfigValue(text, QStringLiteral("lxc.start.auto"), QStringLiteral("1")), expected);
-    }
-
     void nothingSelectedIsDisabled()
     {
         FakeContainerSource source;
@@ -89,7 +60,7 @@ private Q_SLOTS:
         QVERIFY(source.actions.isEmpty()); // showing never writes
     }
 
-    void clickWritesTheKey()
+    void clickAsksForSetAutostart()
     {
         FakeContainerSource source;
         source.configs.insert(kWeb, kConfig);
@@ -100,14 +71,16 @@ private Q_SLOTS:
         box.checkBox()->click();
         QVERIFY(changed.wait());
         QCOMPARE(changed.first().first().toString(), kWeb);
-        QCOMPARE(source.actions, QStringList{QStringLiteral("config web")});
-        QCOMPARE(source.configs.value(kWeb), kConfig + QStringLiteral("lxc.start.auto = 1\n"));
+        QCOMPARE(source.actions, QStringList{QStringLiteral("autostart web on")});
+        QCOMPARE(source.configs.value(kWeb), kConfig); // no config edit
         QVERIFY(box.checkBox()->isChecked());
         QVERIFY(box.checkBox()->isEnabled());
 
         box.checkBox()->click();
         QVERIFY(changed.wait());
-        QCOMPARE(source.configs.value(kWeb), kConfig + QStringLiteral("lxc.start.auto = 0\n"));
+        QCOMPARE(source.actions,
+                 (QStringList{QStringLiteral("autostart web on"), QStringLiteral("autostart web off")}));
+        QCOMPARE(source.configs.value(kWeb), kConfig);
     }
 
     void refusalPutsTheBoxBack()

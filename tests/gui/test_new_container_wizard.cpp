@@ -390,7 +390,7 @@ private Q_SLOTS:
         QCOMPARE(page->staticAddress(), QString());
     }
 
-    void staticAddressEndsUpInTheConfig()
+    void staticAddressGoesWithTheCreate()
     {
         QVERIFY(toNetworkPage());
         m_source->configs.insert(QStringLiteral("box1"), kEngineConfig);
@@ -400,12 +400,9 @@ private Q_SLOTS:
         QVERIFY(toProgress());
         QVERIFY(m_wizard->summaryPage()->text()->text().contains(QStringLiteral("10.0.3.20/24")));
         QVERIFY(finishCreate());
-        QCOMPARE(m_source->actions, (QStringList{"create box1", "config box1"}));
-        const QStringList lines = m_source->configs.value(QStringLiteral("box1")).split(QLatin1Char('\n'));
-        const qsizetype link = lines.indexOf(QStringLiteral("lxc.net.0.link = berth0"));
-        QVERIFY(link >= 0);
-        QCOMPARE(lines.value(link + 1), QStringLiteral("lxc.net.0.ipv4.address = 10.0.3.20/24"));
-        QCOMPARE(lines.size(), kEngineConfig.split(QLatin1Char('\n')).size() + 1);
+        // The address goes with the create (the engine writes the line); no config edit.
+        QCOMPARE(m_source->actions, (QStringList{"create box1 address=10.0.3.20/24"}));
+        QCOMPARE(m_source->configs.value(QStringLiteral("box1")), kEngineConfig);
         QVERIFY(m_wizard->progressPage()->message()->text().isEmpty());
     }
 
@@ -420,25 +417,24 @@ private Q_SLOTS:
         QCOMPARE(m_source->configs.value(QStringLiteral("box1")), kEngineConfig);
     }
 
-    void refusedAddressIsSaidButTheContainerStays()
+    void refusedAddressCreatesNothing()
     {
-        QVERIFY(open(std::make_unique<ConfigRefusingSource>()));
-        QVERIFY(toNamePage(QStringLiteral("busybox")));
-        m_wizard->namePage()->nameEdit()->setText(QStringLiteral("box1"));
-        QVERIFY(pressNext(*m_wizard));
-        m_source->configs.insert(QStringLiteral("box1"), kEngineConfig);
+        QVERIFY(toNetworkPage());
         berth::gui::AddressChoice* choice = m_wizard->networkPage()->addressChoice();
         choice->staticButton()->click();
         choice->addressEdit()->setText(QStringLiteral("10.0.3.20"));
         QVERIFY(toProgress());
-        QVERIFY(finishCreate());
+        QPushButton* cancel = m_wizard->progressPage()->cancelButton();
+        QVERIFY(QTest::qWaitFor([cancel] { return cancel->isEnabled(); }));
+        Q_EMIT m_source->jobs.last()->finished(false, QStringLiteral("org.berth.Error.AlreadyExists"),
+                                               QStringLiteral("address 10.0.3.20 is held by container 'web'"));
         ProgressPage* page = m_wizard->progressPage();
-        QCOMPARE(m_source->actions, (QStringList{"create box1", "config box1"}));
-        QCOMPARE(page->message()->text(), QStringLiteral("Could not give 'box1' the address 10.0.3.20/24: "
-                                                         "address 10.0.3.20 is already used by container 'web'"));
-        QCOMPARE(m_source->configs.value(QStringLiteral("box1")), kEngineConfig);
-        QCOMPARE(m_wizard->createdName(), QStringLiteral("box1"));
-        QVERIFY(page->startBox()->isVisible());
+        QTRY_COMPARE(page->state(), ProgressPage::State::Failed);
+        QCOMPARE(m_source->actions, (QStringList{"create box1 address=10.0.3.20/24"}));
+        QCOMPARE(page->stepLabel()->text(), QStringLiteral("The container was not created."));
+        QVERIFY(page->message()->text().contains(QStringLiteral("address 10.0.3.20 is held by container 'web'")));
+        QVERIFY(m_wizard->createdName().isEmpty());
+        QVERIFY(!page->startBox()->isVisible());
     }
 
     void debianRequest()

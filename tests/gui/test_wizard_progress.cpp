@@ -71,7 +71,7 @@ private Q_SLOTS:
         QCOMPARE(job->cancelCalls, 1);
     }
 
-    void successAppliesForwardsAndLimits()
+    void successIsOneCreateWithTheSetup()
     {
         QVERIFY(open());
         QVERIFY(toNamePage(QStringLiteral("busybox")));
@@ -84,9 +84,9 @@ private Q_SLOTS:
         QVERIFY(m_wizard->createdName().isEmpty());
         Q_EMIT m_source->jobs.last()->finished(true, QString(), QString());
         QTRY_COMPARE(m_wizard->progressPage()->state(), ProgressPage::State::Succeeded);
-        QCOMPARE(m_source->actions,
-                 (QStringList{"create box1", "forward-add box1 tcp:8080:80", "forward-add box1 udp:5353:53",
-                              "limits box1 cpu.max=1.5 memory.max=268435456"}));
+        // One call: the forwards and limits travel in the create's setup.
+        QCOMPARE(m_source->actions, (QStringList{"create box1 forwards=tcp:8080:80,udp:5353:53 "
+                                                 "limits=cpu.max=1.5,memory.max=268435456"}));
         QCOMPARE(m_wizard->createdName(), QStringLiteral("box1"));
         QVERIFY(m_wizard->progressPage()->startBox()->isVisible());
         QVERIFY(m_wizard->progressPage()->startBox()->isChecked());
@@ -112,21 +112,21 @@ private Q_SLOTS:
         QVERIFY(!m_wizard->startRequested());
     }
 
-    void refusedLimitsAreSaidButTheContainerStays()
+    void refusedSetupCreatesNothing()
     {
-        QVERIFY(open(std::make_unique<LimitsRefusingSource>()));
+        QVERIFY(open());
         QVERIFY(toNamePage(QStringLiteral("busybox")));
         m_wizard->limitsPage()->slider(QStringLiteral("memory.max"))->setText(QStringLiteral("1048576"));
         QVERIFY(nameToProgress(QStringLiteral("box1")));
         QTRY_VERIFY(m_wizard->progressPage()->cancelButton()->isEnabled());
-        Q_EMIT m_source->jobs.last()->finished(true, QString(), QString());
+        Q_EMIT m_source->jobs.last()->finished(false, QStringLiteral("org.berth.Error.InvalidArgument"),
+                                               QStringLiteral("memory.max below the minimum"));
         ProgressPage* page = m_wizard->progressPage();
-        QTRY_COMPARE(page->state(), ProgressPage::State::Succeeded);
-        QCOMPARE(m_source->actions, (QStringList{"create box1", "limits box1"}));
-        QCOMPARE(page->message()->text(),
-                 QStringLiteral("Could not set the limits of 'box1': memory.max below the minimum"));
-        QCOMPARE(m_wizard->createdName(), QStringLiteral("box1"));
-        QVERIFY(page->startBox()->isVisible());
+        QTRY_COMPARE(page->state(), ProgressPage::State::Failed);
+        QCOMPARE(m_source->actions, (QStringList{"create box1 limits=memory.max=1048576"}));
+        QCOMPARE(page->stepLabel()->text(), QStringLiteral("The container was not created."));
+        QVERIFY(m_wizard->createdName().isEmpty());
+        QVERIFY(!page->startBox()->isVisible());
     }
 
     void successWithoutExtras()

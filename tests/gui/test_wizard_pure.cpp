@@ -1,13 +1,12 @@
 // The wizard's pure parts: container names as the engine takes them,
 // port forwards as AddForward takes them (the Network area's parser, which
-// the wizard uses), static addresses on a bridge, the config line that
-// carries one, and the create request made of the page fields.
+// the wizard uses), static addresses on a bridge, and the create request
+// made of the page fields (the address line is the engine's to write now).
 #include "container_name_validator.h"
 #include "create_plan.h"
 #include "berth/model/forward.h"
 #include "berth/model/interface.h"
 #include "bridge_checks.h"
-#include "static_address_config.h"
 
 #include <QtTest>
 
@@ -173,36 +172,6 @@ private Q_SLOTS:
         QVERIFY2(problem.contains(reason), qPrintable(problem));
         const auto got = berth::model::staticAddressCidr(address.toStdString(), *bridgeCidr);
         QCOMPARE(got ? QString::fromStdString(got->toString()) : QString(), cidr);
-    }
-
-    void configWithAddress_data()
-    {
-        QTest::addColumn<QString>("config");
-        QTest::addColumn<QString>("expected"); // empty: refused
-        const QString head = QStringLiteral("lxc.uts.name = box1\nlxc.net.0.type = veth\n");
-        const QString tail = QStringLiteral("lxc.net.0.name = eth0\nlxc.net.0.flags = up\n");
-        const QString line = QStringLiteral("lxc.net.0.ipv4.address = 10.0.3.20/24\n");
-        QTest::newRow("after the link") << head + "lxc.net.0.link = berth0\n" + tail
-                                        << head + "lxc.net.0.link = berth0\n" + line + tail;
-        QTest::newRow("link last, no newline")
-            << head + "lxc.net.0.link = berth0" << head + "lxc.net.0.link = berth0\n" + line.chopped(1);
-        QTest::newRow("spaces around the key") << "  lxc.net.0.link=berth0\n"
-                                               << "  lxc.net.0.link=berth0\n" + line;
-        QTest::newRow("an old address replaced") << "lxc.net.0.ipv4.address = 10.0.3.9/24\nlxc.net.0.link = berth0\n"
-                                                 << "lxc.net.0.link = berth0\n" + line;
-        QTest::newRow("a comment is no link") << "# lxc.net.0.link = berth0\nlxc.net.0.type = empty\n"
-                                              << "";
-        QTest::newRow("another interface's link") << "lxc.net.1.link = berth1\n"
-                                                  << "";
-    }
-    void configWithAddress()
-    {
-        QFETCH(QString, config);
-        QFETCH(QString, expected);
-        const auto result = berth::gui::configWithStaticAddress(config, QStringLiteral("10.0.3.20/24"));
-        QCOMPARE(result.has_value(), !expected.isEmpty());
-        if (result)
-            QCOMPARE(*result, expected);
     }
 
     void request_data()

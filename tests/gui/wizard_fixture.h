@@ -66,36 +66,6 @@ bool pressNext(QWizard& wizard)
     return wizard.currentId() != before;
 }
 
-// The fake whose SetLimits the helper refuses, the rest allowed.
-class LimitsRefusingSource : public FakeContainerSource {
-public:
-    void setLimits(const QString& name, const QMap<QString, QString>&, QObject* context,
-                   berth::gui::StatusCallback done) override
-    {
-        actions << QStringLiteral("limits ") + name;
-        const auto refusal = berth::client::clientError(QStringLiteral("org.berth.Error.InvalidArgument"),
-                                                        QStringLiteral("memory.max below the minimum"));
-        QMetaObject::invokeMethod(
-            context, [done = std::move(done), refusal] { done(berth::client::Status(std::unexpect, refusal)); },
-            Qt::QueuedConnection);
-    }
-};
-
-// The fake whose SetConfig the helper refuses, the rest allowed.
-class ConfigRefusingSource : public FakeContainerSource {
-public:
-    void setConfig(const QString& name, const QString&, QObject* context, berth::gui::StatusCallback done) override
-    {
-        actions << QStringLiteral("config ") + name;
-        const auto refusal =
-            berth::client::clientError(QStringLiteral("org.berth.Error.InvalidArgument"),
-                                       QStringLiteral("address 10.0.3.20 is already used by container 'web'"));
-        QMetaObject::invokeMethod(
-            context, [done = std::move(done), refusal] { done(berth::client::Status(std::unexpect, refusal)); },
-            Qt::QueuedConnection);
-    }
-};
-
 const QString kSettingsKey = QStringLiteral("network/defaultBridge");
 
 // The config the engine writes for a busybox container on berth0

@@ -16,6 +16,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <sys/types.h>
@@ -41,6 +42,24 @@ struct EngineSettings {
     // Where subuid and subgid name Berth's ID range (the entries of user
     // _berth); tests point it at files of their own.
     std::filesystem::path idRangeDir = "/etc";
+};
+
+// What a new container gets besides its template, written into the config
+// the template built and checked on this host before the container
+// appears: a setup that cannot hold leaves nothing.
+struct CreateSetup {
+    // eth0's static IPv4 address on its network, "10.0.3.20" (the bridge's
+    // prefix is added) or "10.0.3.20/24"; empty: one from the bridge at start.
+    std::string address;
+    std::vector<std::string> forwards;    // "tcp:8080:80", as addForward takes them
+    Limits limits;                        // as setLimits takes them
+    bool autostart = false;               // lxc.start.auto = 1
+    std::vector<std::string> environment; // "KEY=VALUE" (lxc.environment)
+    bool removeWhenStopped = false;       // berth.remove_when_stopped = 1
+    // More config lines, appended as given (berthctl run -s KEY=VALUE).
+    std::vector<std::pair<std::string, std::string>> config;
+
+    [[nodiscard]] bool empty() const;
 };
 
 struct CreateRequest {
@@ -83,6 +102,7 @@ struct CreateRequest {
     // error refuses the creation. Unset: any config passes (the helper
     // sets it to its authorization of the caller).
     std::function<Status(const std::string& configText)> checkImportedConfig;
+    CreateSetup setup;
 };
 
 // A bridge with DHCP and DNS (dnsmasq) and NAT, like LXC's lxcbr0.
@@ -214,6 +234,9 @@ public:
     // berth.rootfs.shifted change only while the container is stopped
     // (EBUSY), and a shifted rootfs keeps its map.
     [[nodiscard]] Status setConfig(const std::string& name, const std::string& text);
+    // Sets lxc.start.auto (1 or 0) and nothing else: other keys, comments
+    // and the start order and delay stay as written.
+    [[nodiscard]] Status setAutostart(const std::string& name, bool enabled);
     // Writes a stopped container's rootfs as a gzip'd tar to `outFd`, which
     // the tarball template reads back.
     [[nodiscard]] Status exportContainer(const std::string& name, int outFd);

@@ -12,5 +12,9 @@ namespace berth {
 [[nodiscard]] Result<ContainerLock> lockExistingContainer(const Paths& paths, const std::string& name);
 // ESRCH "container 'x' is not running".
 [[nodiscard]] Status notRunningError(const std::string& name);
+// EEXIST when another container forwards the forward's host port, or a
+// process of the host listens on it (engine_network.cpp).
+[[nodiscard]] Status checkForwardFree(const EngineSettings& settings, const std::string& name,
+                                      const std::string& forward);
 
 } // namespace berth

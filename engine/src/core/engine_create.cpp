@@ -7,10 +7,12 @@
 #include "cgroup/limit_writes.h"
 #include "berth/names.h"
 #include "spec/container_spec.h"
+#include "core/create_setup.h"
 #include "core/engine_images.h"
 #include "config/new_container_config.h"
 #include "idmap/container_identity.h"
 #include "idmap/subordinate_range.h"
+#include "runtime/container_network.h"
 #include "store/container_lock.h"
 #include "store/container_store.h"
 #include "template/template_build.h"
@@ -123,6 +125,24 @@ Status checkBuiltLimits(const std::filesystem::path& file)
 // A creation that failed leaves no trace: the run directory its lock made
 // goes too (while the lock is still held, so nobody is waiting on it; every
 // other operation checks the container exists before locking it).
+// The setup written into the staged config and checked on this host, the
+// network lock taken first when an address is to be checked.
+Status applySetup(const EngineSettings& settings, const CreateRequest& request, const std::filesystem::path& staging,
+                  std::optional<UniqueFd>& networkLock)
+{
+    if (request.setup.empty())
+        return {};
+    if (auto written = applySetupToStaged(settings, request, staging / "config"); !written)
+        return written;
+    if (!request.setup.address.empty()) {
+        auto locked = runtime::lockNetworks(settings.paths);
+        if (!locked)
+            return fail(locked.error());
+        networkLock.emplace(std::move(*locked));
+    }
+    return checkSetupOnHost(settings, request.name, request.network, request.setup);
+}
+
 void removeRunDirOfFailedCreate(const Paths& paths, const std::string& name)
 {
     ::unlink(paths.lockFile(name).c_str());
@@ -145,6 +165,10 @@ Status Engine::create(const CreateRequest& request, const Progress& progress)
     const std::string configText = newContainerConfig(*resolved, m_settings.paths.rootfsDir(request.name));
     if (auto checked = checkBaseConfig(*resolved, configText); !checked)
         return checked;
+    // Early, so a setup that cannot hold fails before a long build; again
+    // before the rename, when it counts.
+    if (auto setup = checkSetupOnHost(m_settings, request.name, request.network, request.setup); !setup)
+        return fail(setup.error().wrap("create '" + request.name + "'"));
     // Before anything is built: an unprivileged container needs Berth's range.
     if (!resolved->privileged)
         if (auto range = idmap::readBerthRange(m_settings.idRangeDir); !range)
@@ -166,11 +190,15 @@ Status Engine::create(const CreateRequest& request, const Progress& progress)
     progress.step("Preparing", 0);
     // Held from the choice of a block until the config recording it is in place.
     std::optional<idmap::BlockLock> blockLock;
+    // Held from the check of the setup's address until the container is in place.
+    std::optional<UniqueFd> networkLock;
     ContainerStore store(m_settings.paths);
     auto created = store.create(request.name, [&](const std::filesystem::path& staging) -> Status {
         const templates::BuildContext ctx{m_settings, *resolved, resolved->options, progress, staging, configText};
         if (auto built = build(ctx); !built)
             return built;
+        if (auto setup = applySetup(m_settings, *resolved, staging, networkLock); !setup)
+            return setup;
         if (auto files = checkBuiltLimits(staging / "config"); !files)
             return files;
         // The last moment a cancel still leaves nothing behind.

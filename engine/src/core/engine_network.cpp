@@ -171,6 +171,16 @@ Status checkPortFree(const EngineSettings& settings, const std::string& name, co
 
 } // namespace
 
+Status checkForwardFree(const EngineSettings& settings, const std::string& name, const std::string& forward)
+{
+    if (auto free = checkPortFree(settings, name, forward); !free)
+        return free;
+    if (auto parsed = net::parsePortForward(forward))
+        if (auto free = net::checkHostPortFree(*parsed); !free)
+            return fail(free.error().wrap("forward " + forward + " on '" + name + "'"));
+    return {};
+}
+
 Result<std::vector<NetworkInfo>> Engine::networks() const
 {
     auto bridges = net::loadBridges(m_settings.paths);
@@ -312,11 +322,8 @@ Status Engine::addForward(const std::string& name, const std::string& forward)
     auto lock = lockExistingContainer(m_settings.paths, name);
     if (!lock)
         return fail(lock.error());
-    if (auto free = checkPortFree(m_settings, name, forward); !free)
+    if (auto free = checkForwardFree(m_settings, name, forward); !free)
         return free;
-    if (auto parsed = net::parsePortForward(forward))
-        if (auto free = net::checkHostPortFree(*parsed); !free)
-            return fail(free.error().wrap("forward " + forward + " on '" + name + "'"));
     if (auto edited = editForwards(m_settings, name, forward, true); !edited)
         return fail(edited.error().wrap("forward on '" + name + "'"));
     if (!runtime::monitorAlive(m_settings.paths, name))

@@ -31,9 +31,6 @@ namespace berth::runtime {
 namespace fsys = std::filesystem;
 using net::NetInterfaceSpec;
 
-namespace {
-
-// Address allocation and firewall rebuilds of all containers take turns.
 Result<UniqueFd> lockNetworks(const Paths& paths)
 {
     std::error_code ec;
@@ -43,6 +40,8 @@ Result<UniqueFd> lockNetworks(const Paths& paths)
         return failErrno(errno, "open " + paths.networkLock().parent_path().string());
     return fs::lockFileAt(dir.get(), paths.networkLock().filename().string(), true);
 }
+
+namespace {
 
 // "vb" and 8 hex digits: unique enough per container and interface, and
 // within the 15 bytes an interface name may have.

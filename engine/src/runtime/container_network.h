@@ -37,6 +37,10 @@ struct NetworkPlan {
     std::vector<std::string> bridgesMade; // Berth's bridges this start brought up (absent before)
 };
 
+// Address allocation, firewall rebuilds and the address check of a new
+// container take turns: held while the returned descriptor is open.
+[[nodiscard]] Result<UniqueFd> lockNetworks(const Paths& paths);
+
 // In the monitor, before clone: brings the bridges up, gives every bridged
 // interface an address from the bridge's IPAM (set by the init for
 // application containers, handed out by dnsmasq for system containers),

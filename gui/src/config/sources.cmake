@@ -2,5 +2,4 @@
 target_sources(berth_gui_config PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/config_error.cpp
     ${CMAKE_CURRENT_LIST_DIR}/config_highlighter.cpp
-    ${CMAKE_CURRENT_LIST_DIR}/config_tab.cpp
-    ${CMAKE_CURRENT_LIST_DIR}/config_key_edit.cpp)
+    ${CMAKE_CURRENT_LIST_DIR}/config_tab.cpp)

@@ -1,6 +1,5 @@
 #include "autostart_box.h"
 
-#include "config_key_edit.h"
 #include "error_text.h"
 
 #include <QCheckBox>
@@ -59,21 +58,8 @@ void AutostartBox::toggled(bool on)
         return;
     m_busy = true;
     m_check->setEnabled(false);
-    m_source.config(name, this, [this, name, on](const client::Result<QString>& config) {
-        if (!config) {
-            finished(name, on, client::Status(std::unexpect, config.error()));
-            return;
-        }
-        write(name, *config, on);
-    });
-}
-
-void AutostartBox::write(const QString& name, const QString& config, bool on)
-{
-    const QString text =
-        withConfigValue(config, QStringLiteral("lxc.start.auto"), on ? QStringLiteral("1") : QStringLiteral("0"));
-    m_source.setConfig(name, text, this,
-                       [this, name, on](const client::Status& status) { finished(name, on, status); });
+    m_source.setAutostart(name, on, this,
+                          [this, name, on](const client::Status& status) { finished(name, on, status); });
 }
 
 void AutostartBox::finished(const QString& name, bool on, const client::Status& status)

@@ -1,6 +1,6 @@
 // "Start when the host boots" for the selected container, as virt-manager
-// offers for a virtual machine: a check box for lxc.start.auto (written into
-// the config through SetConfig) and a line saying when in the boot order it
+// offers for a virtual machine: a check box for lxc.start.auto (changed
+// through SetAutostart, which edits that key alone) and a line saying when in the boot order it
 // starts (lxc.start.order, lxc.start.delay; changed in the Config tab).
 // A refusal puts the box back and says why.
 #pragma once
@@ -32,7 +32,6 @@ Q_SIGNALS:
 
 private:
     void toggled(bool on);
-    void write(const QString& name, const QString& config, bool on);
     void finished(const QString& name, bool on, const client::Status& status);
     void showDetails(const client::ContainerInfo& info);
 

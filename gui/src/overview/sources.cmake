@@ -3,5 +3,3 @@ target_sources(berth_gui_overview PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/overview_tab.cpp
     ${CMAKE_CURRENT_LIST_DIR}/autostart_box.cpp
     ${CMAKE_CURRENT_LIST_DIR}/shared_folders_box.cpp)
-# The autostart box sets one key of the config text (config_key_edit.h).
-target_link_libraries(berth_gui_overview PUBLIC berth_gui_config)

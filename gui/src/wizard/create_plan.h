@@ -1,6 +1,6 @@
-// What the New container wizard will do, gathered from its pages: the
-// create request, then the static address, forwards and limits applied
-// once the container exists (the helper's Create takes none of them).
+// What the New container wizard will do, gathered from its pages: one
+// create request whose setup carries the static address, forwards and
+// limits (the helper's CreateContainer applies them all or none).
 #pragma once
 
 #include "client_types.h"
@@ -27,10 +27,9 @@ struct CreatePlan {
     client::TemplateInfo templateInfo;
     QList<std::pair<QString, QString>> optionSummary; // label and value as people read it
     QString inputPath;                                // the File option as the user chose it, for the summary
+    // request.setup: address ("10.0.3.20/24"; empty: automatic), forwards,
+    // limits (SetLimits keys; unlimited ones left out).
     client::CreateRequest request;
-    QStringList forwards;
-    QString staticAddress;         // "10.0.3.20/24", written into the config; empty: automatic
-    QMap<QString, QString> limits; // SetLimits keys; unlimited ones left out
 };
 
 [[nodiscard]] client::CreateRequest buildCreateRequest(const CreateChoices& choices);

@@ -85,9 +85,9 @@ CreatePlan NewContainerWizard::plan() const
     choices.network = m_networkPage->network();
     choices.inputFd = m_optionsPage->inputFd();
     plan.request = buildCreateRequest(choices);
-    plan.forwards = m_networkPage->forwards();
-    plan.staticAddress = m_networkPage->staticAddress();
-    plan.limits = m_limitsPage->limits();
+    plan.request.setup.forwards = m_networkPage->forwards();
+    plan.request.setup.address = m_networkPage->staticAddress();
+    plan.request.setup.limits = m_limitsPage->limits();
     return plan;
 }
 

@@ -1,7 +1,6 @@
 #include "progress_page.h"
 
 #include "error_text.h"
-#include "static_address_config.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -63,8 +62,6 @@ void ProgressPage::reset()
     }
     m_job = nullptr;
     m_cancelWanted = false;
-    m_applyProblems.clear();
-    m_pendingApplies = 0;
     m_bar->setRange(0, 0);
     m_step->clear();
     m_log->clear();
@@ -154,7 +151,7 @@ void ProgressPage::jobFinished(bool success, const QString& errorName, const QSt
     }
     m_bar->setRange(0, 100);
     m_bar->setValue(100);
-    applyAfterCreate();
+    created();
 }
 
 void ProgressPage::fail(const QString& message)
@@ -166,63 +163,12 @@ void ProgressPage::fail(const QString& message)
     setState(State::Failed);
 }
 
-void ProgressPage::applyAfterCreate()
-{
-    setState(State::Finishing);
-    const QString name = m_plan.request.name;
-    m_step->setText(tr("Applying the network and limit settings…"));
-    m_pendingApplies =
-        int(m_plan.forwards.size()) + (m_plan.limits.isEmpty() ? 0 : 1) + (m_plan.staticAddress.isEmpty() ? 0 : 1);
-    if (!m_plan.staticAddress.isEmpty())
-        applyStaticAddress();
-    for (const QString& forward : std::as_const(m_plan.forwards)) {
-        const QString what = tr("forward '%1' to '%2'").arg(forward, name);
-        m_source.addForward(name, forward, this, [this, what](const client::Status& s) { oneApplied(s, what); });
-    }
-    if (!m_plan.limits.isEmpty()) {
-        const QString what = tr("set the limits of '%1'").arg(name);
-        m_source.setLimits(name, m_plan.limits, this, [this, what](const client::Status& s) { oneApplied(s, what); });
-    }
-    if (m_pendingApplies == 0)
-        created();
-}
-
-// Create takes no address: the config the engine wrote is read, given the
-// address line and saved, the helper validating it as any config edit.
-void ProgressPage::applyStaticAddress()
-{
-    const QString name = m_plan.request.name;
-    const QString what = tr("give '%1' the address %2").arg(name, m_plan.staticAddress);
-    m_source.config(name, this, [this, name, what](const client::Result<QString>& config) {
-        if (!config) {
-            oneApplied(client::Status(std::unexpect, config.error()), what);
-            return;
-        }
-        const auto text = configWithStaticAddress(*config, m_plan.staticAddress);
-        if (!text) {
-            m_applyProblems << tr("The config of '%1' names no bridge, so the address %2 was not set.")
-                                   .arg(name, m_plan.staticAddress);
-            oneApplied(client::Status(), what);
-            return;
-        }
-        m_source.setConfig(name, *text, this, [this, what](const client::Status& s) { oneApplied(s, what); });
-    });
-}
-
-void ProgressPage::oneApplied(const client::Status& status, const QString& what)
-{
-    if (!status)
-        m_applyProblems << errorText(status.error(), what);
-    if (--m_pendingApplies == 0)
-        created();
-}
-
 void ProgressPage::created()
 {
-    // The container exists even when a setting was refused: say what is
-    // missing, and still offer to start it.
+    // The address, forwards and limits came with the creation: it made
+    // the container with all of them, or nothing.
     m_step->setText(tr("'%1' was created.").arg(m_plan.request.name));
-    m_message->setText(m_applyProblems.join(QLatin1Char('\n')));
+    m_message->clear();
     m_start->show();
     m_terminal->show();
     setState(State::Succeeded);

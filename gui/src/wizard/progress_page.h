@@ -25,7 +25,7 @@ class ProgressPage : public QWizardPage {
     Q_OBJECT
 public:
     using Planner = std::function<CreatePlan()>;
-    enum class State { Idle, Creating, Finishing, Succeeded, Failed };
+    enum class State { Idle, Creating, Succeeded, Failed };
 
     ProgressPage(ContainerSource& source, Planner planner, QWidget* parent = nullptr);
 
@@ -34,7 +34,7 @@ public:
     [[nodiscard]] bool isComplete() const override;
 
     [[nodiscard]] State state() const { return m_state; }
-    [[nodiscard]] bool isRunning() const { return m_state == State::Creating || m_state == State::Finishing; }
+    [[nodiscard]] bool isRunning() const { return m_state == State::Creating; }
     // Asks the helper to stop the job; its end still follows.
     void cancel();
 
@@ -51,7 +51,7 @@ public:
     [[nodiscard]] QCheckBox* terminalBox() const { return m_terminal; }
 
 Q_SIGNALS:
-    // Creating or applying: the pages before cannot be changed now.
+    // Creating: the pages before cannot be changed now.
     void runningChanged(bool running);
     void stateChanged(ProgressPage::State state);
 
@@ -62,9 +62,6 @@ private:
     void progressed(double fraction, const QString& step);
     void jobFinished(bool success, const QString& errorName, const QString& message);
     void fail(const QString& message);
-    void applyAfterCreate();
-    void applyStaticAddress();
-    void oneApplied(const client::Status& status, const QString& what);
     void created();
 
     ContainerSource& m_source;
@@ -73,8 +70,6 @@ private:
     QPointer<JobHandle> m_job;
     State m_state = State::Idle;
     bool m_cancelWanted = false;
-    int m_pendingApplies = 0;
-    QStringList m_applyProblems;
     QProgressBar* m_bar = nullptr;
     QLabel* m_step = nullptr;
     QPlainTextEdit* m_log = nullptr;

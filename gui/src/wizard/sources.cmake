@@ -3,7 +3,6 @@
 # forwards are checked with model's rules (berth/model/interface.h, forward.h).
 target_sources(berth_gui_wizard PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/container_name_validator.cpp
-    ${CMAKE_CURRENT_LIST_DIR}/static_address_config.cpp
     ${CMAKE_CURRENT_LIST_DIR}/create_plan.cpp
     ${CMAKE_CURRENT_LIST_DIR}/option_field.cpp
     ${CMAKE_CURRENT_LIST_DIR}/file_field.cpp

@@ -50,10 +50,10 @@ QString SummaryPage::describe(const CreatePlan& plan)
                                                  : tr("an unprivileged user on this computer"));
     html += row(tr("Network:"), r.network.isEmpty() ? tr("none (loopback only)") : r.network);
     if (!r.network.isEmpty())
-        html += row(tr("Address:"), plan.staticAddress.isEmpty() ? tr("automatic (DHCP/IPAM)") : plan.staticAddress);
-    if (!plan.forwards.isEmpty())
-        html += row(tr("Port forwards:"), plan.forwards.join(QStringLiteral(", ")));
-    html += row(tr("Limits:"), describeLimits(plan.limits));
+        html += row(tr("Address:"), r.setup.address.isEmpty() ? tr("automatic (DHCP/IPAM)") : r.setup.address);
+    if (!r.setup.forwards.isEmpty())
+        html += row(tr("Port forwards:"), r.setup.forwards.join(QStringLiteral(", ")));
+    html += row(tr("Limits:"), describeLimits(r.setup.limits));
     return QStringLiteral("<table cellspacing=\"4\">%1</table>").arg(html);
 }
 

@@ -1,0 +1,178 @@
+#include "create_setup_args.h"
+
+#include "config/values.h"
+#include "config_judgement.h"
+#include "dbus_types.h"
+#include "host_exposure.h"
+#include "limits_args.h"
+#include "net/ipv4.h"
+#include "net/net_spec.h"
+#include "validation.h"
+
+#include <QDBusArgument>
+#include <QStringList>
+
+namespace berth::helper {
+namespace {
+
+Status wrongType(const QString& key, const char* wanted)
+{
+    return failWith(EINVAL, "setup '" + key.toStdString() + "' is not " + wanted);
+}
+
+Result<std::string> takeString(const QString& key, const QVariant& value)
+{
+    if (value.metaType() != QMetaType::fromType<QString>())
+        return fail(wrongType(key, "a string (s)").error());
+    return value.toString().toStdString();
+}
+
+Result<bool> takeBool(const QString& key, const QVariant& value)
+{
+    if (value.metaType() != QMetaType::fromType<bool>())
+        return fail(wrongType(key, "a boolean (b)").error());
+    return value.toBool();
+}
+
+Result<std::vector<std::string>> takeStrings(const QString& key, const QVariant& value)
+{
+    if (value.metaType() != QMetaType::fromType<QStringList>())
+        return fail(wrongType(key, "a list of strings (as)").error());
+    std::vector<std::string> out;
+    for (const QString& item : value.toStringList())
+        out.push_back(item.toStdString());
+    return out;
+}
+
+// a{ss} arrives from the bus as a QDBusArgument; a caller in the same
+// process (a test) may pass the map itself.
+Result<std::map<std::string, std::string>> takeStringMap(const QString& key, const QVariant& value)
+{
+    StringMap map;
+    if (value.metaType() == QMetaType::fromType<StringMap>()) {
+        map = value.value<StringMap>();
+    } else if (value.metaType() == QMetaType::fromType<QDBusArgument>()) {
+        const auto arg = value.value<QDBusArgument>();
+        if (arg.currentSignature() != QLatin1String("a{ss}"))
+            return fail(wrongType(key, "a map of strings (a{ss})").error());
+        arg >> map;
+    } else {
+        return fail(wrongType(key, "a map of strings (a{ss})").error());
+    }
+    std::map<std::string, std::string> out;
+    for (auto it = map.cbegin(); it != map.cend(); ++it)
+        out.emplace(it.key().toStdString(), it.value().toStdString());
+    return out;
+}
+
+// "10.0.3.20" or "10.0.3.20/24".
+Status validateAddress(const std::string& text)
+{
+    if (text.find('/') != std::string::npos)
+        return net::Ipv4Cidr::parse(text) ? Status{} : fail(net::Ipv4Cidr::parse(text).error());
+    auto address = net::Ipv4Address::parse(text);
+    return address ? Status{} : fail(address.error());
+}
+
+Status takeKey(const QString& key, const QVariant& value, CreateSetupArgs& args)
+{
+    CreateSetup& setup = args.setup;
+    auto assign = [](auto taken, auto& into) -> Status {
+        if (!taken)
+            return fail(taken.error());
+        into = std::move(*taken);
+        return {};
+    };
+    if (key == QLatin1String("network"))
+        return assign(takeString(key, value), args.network);
+    if (key == QLatin1String("address"))
+        return assign(takeString(key, value), setup.address);
+    if (key == QLatin1String("forwards"))
+        return assign(takeStrings(key, value), setup.forwards);
+    if (key == QLatin1String("autostart"))
+        return assign(takeBool(key, value), setup.autostart);
+    if (key == QLatin1String("environment"))
+        return assign(takeStrings(key, value), setup.environment);
+    if (key == QLatin1String("removeWhenStopped"))
+        return assign(takeBool(key, value), setup.removeWhenStopped);
+    if (key == QLatin1String("limits")) {
+        auto map = takeStringMap(key, value);
+        if (!map)
+            return fail(map.error());
+        if (map->empty())
+            return {};
+        auto limits = parseLimitArgs(*map);
+        return limits ? assign(limits, setup.limits) : fail(limits.error());
+    }
+    if (key == QLatin1String("config")) {
+        auto map = takeStringMap(key, value);
+        if (!map)
+            return fail(map.error());
+        setup.config.assign(map->begin(), map->end());
+        return {};
+    }
+    return failWith(EINVAL, "unknown setup key '" + key.toStdString() + "'");
+}
+
+Status validateSetup(const CreateSetupArgs& args)
+{
+    const CreateSetup& setup = args.setup;
+    if (!args.network.empty())
+        if (auto valid = validateBridgeName(args.network); !valid)
+            return valid;
+    if (!setup.address.empty()) {
+        if (args.network.empty())
+            return failWith(EINVAL, "setup 'address' needs a 'network'");
+        if (auto valid = validateAddress(setup.address); !valid)
+            return fail(valid.error().wrap("setup 'address'"));
+    }
+    for (const std::string& forward : setup.forwards)
+        if (auto valid = validateForward(forward); !valid)
+            return valid;
+    if (auto valid = validateEnv(setup.environment); !valid)
+        return valid;
+    for (const auto& [key, value] : setup.config)
+        if (key.find_first_of("\n=") != std::string::npos || value.find('\n') != std::string::npos)
+            return failWith(EINVAL, "setup 'config': " + quoteForMessage(key) + " is not one config line");
+    return validateConfigText(setupConfigLines(setup));
+}
+
+} // namespace
+
+Result<CreateSetupArgs> parseCreateSetup(const QVariantMap& setup)
+{
+    CreateSetupArgs args;
+    for (auto it = setup.cbegin(); it != setup.cend(); ++it)
+        if (auto taken = takeKey(it.key(), it.value(), args); !taken)
+            return fail(taken.error());
+    if (auto valid = validateSetup(args); !valid)
+        return fail(valid.error());
+    return args;
+}
+
+std::string setupConfigLines(const CreateSetup& setup)
+{
+    std::string text;
+    for (const auto& [key, value] : setup.config)
+        text += key + " = " + value + "\n";
+    return text;
+}
+
+Result<SetupNeeds> setupNeeds(const CreateSetup& setup, const std::string& baseConfig, const Paths& paths)
+{
+    SetupNeeds needs;
+    needs.network = !setup.forwards.empty();
+    for (const std::string& forward : setup.forwards)
+        if (auto parsed = net::PortForward::parse(forward))
+            if (auto reason = forwardExposure(*parsed))
+                needs.host.push_back(*reason);
+    if (setup.config.empty())
+        return needs;
+    auto reasons = judgeConfig(baseConfig + setupConfigLines(setup), baseConfig, paths);
+    if (!reasons)
+        return fail(reasons.error());
+    needs.host.insert(needs.host.end(), reasons->begin(), reasons->end());
+    return needs;
+}
+
+} // namespace berth::helper
