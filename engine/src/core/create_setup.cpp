@@ -2,7 +2,7 @@
 
 #include "cgroup/limit_writes.h"
 #include "cgroup/limits_config.h"
-#include "config/container_spec.h"
+#include "spec/container_spec.h"
 #include "config/values.h"
 #include "core/engine_checks.h"
 #include "fs/atomic_file.h"
