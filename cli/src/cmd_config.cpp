@@ -111,25 +111,16 @@ int cmdLimits(const QStringList& args)
     VerbLine line(
         QStringLiteral("limits"), QStringLiteral("NAME [--memory SIZE] [--cpus N] [--pids N] ... [--json]"),
         Cli::tr("Change resource limits (live when running, and in the config); without options, show them."));
-    for (const auto& option : limitOptions())
-        line.addValue({QLatin1String(option.option)}, QLatin1String(option.valueName),
-                      QCoreApplication::translate("berthctl", option.help));
+    addLimitOptions(line);
     line.addFlag({QStringLiteral("json")}, Cli::tr("Print JSON."));
     if (int code = line.parse(args, 1, 1); code >= 0)
         return code;
     const QString name = line.positional().at(0);
-    QMap<QString, QString> limits;
-    for (const auto& option : limitOptions()) {
-        const QString key = QLatin1String(option.option);
-        if (!line.isSet(key))
-            continue;
-        auto value = limitValue(key, line.value(key));
-        if (!value)
-            return reportUsage(value.error());
-        limits.insert(QLatin1String(option.key), *value);
-    }
-    if (!limits.isEmpty())
-        return finishWith(helperClient().setLimits(name, limits));
+    const auto limits = limitsFromLine(line);
+    if (!limits)
+        return reportUsage(limits.error());
+    if (!limits->empty())
+        return finishWith(helperClient().setLimits(name, *limits));
     auto info = helperClient().container(name);
     if (!info)
         return reportError(info.error());
