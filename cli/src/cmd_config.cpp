@@ -2,7 +2,7 @@
 #include "command_line.h"
 #include "commands.h"
 #include "exit_codes.h"
-#include "limit_line.h"
+#include "limits_options.h"
 #include "limits_options.h"
 #include "session.h"
 #include "tr.h"
@@ -117,10 +117,10 @@ int cmdLimits(const QStringList& args)
     if (int code = line.parse(args, 1, 1); code >= 0)
         return code;
     const QString name = line.positional().at(0);
-    auto limits = limitsFromLine(line);
+    const auto limits = limitsFromLine(line);
     if (!limits)
         return reportUsage(limits.error());
-    if (!limits->isEmpty())
+    if (!limits->empty())
         return finishWith(helperClient().setLimits(name, *limits));
     auto info = helperClient().container(name);
     if (!info)

@@ -3,7 +3,7 @@
 #include "commands.h"
 #include "exit_codes.h"
 #include "input_file.h"
-#include "limit_line.h"
+#include "limits_options.h"
 #include "log_follow.h"
 #include "session.h"
 #include "tr.h"

@@ -127,8 +127,11 @@ Status Client::setConfig(const QString& name, const QString& text)
     return finishVoid(m_manager->SetConfig(name, text));
 }
 
-Status Client::setLimits(const QString& name, const QMap<QString, QString>& limits)
+Status Client::setLimits(const QString& name, const model::Limits& typed)
 {
+    QMap<QString, QString> limits;
+    for (const auto& [key, value] : model::limitArgsText(typed))
+        limits.insert(QString::fromStdString(key), QString::fromStdString(value));
     return finishVoid(m_manager->SetLimits(name, limits));
 }
 

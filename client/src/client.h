@@ -7,6 +7,7 @@
 
 #include "client_error.h"
 #include "client_types.h"
+#include "berth/model/limits.h"
 
 #include <QDBusConnection>
 #include <QDBusObjectPath>
@@ -52,7 +53,8 @@ public:
     Status setConfig(const QString& name, const QString& text);
     // Up to maxBytes of the console log from `offset` (needs the console right).
     Result<LogChunk> readLog(const QString& name, quint64 offset, uint maxBytes = 1u << 20);
-    Status setLimits(const QString& name, const QMap<QString, QString>& limits);
+    // SetLimits a{ss}: the set fields, printed by model::limitArgsText.
+    Status setLimits(const QString& name, const model::Limits& limits);
     // Shared folders: `folderFd` (not owned) is a directory the caller opened
     // with O_RDONLY | O_DIRECTORY; both apply at the next start.
     Status shareFolder(const QString& name, int folderFd, const QString& target, const QString& insideUser);

@@ -1,8 +1,9 @@
 #include "container_list_model.h"
 
+#include "limit_key.h"
 #include "privilege_presentation.h"
 #include "state_presentation.h"
-#include "units.h"
+#include "figures.h"
 
 #include <QHash>
 
@@ -21,7 +22,7 @@ std::optional<quint64> memoryLimit(const ContainerRow& row)
 {
     if (row.stats)
         return row.stats->memoryLimit == client::kNoLimit ? std::nullopt : std::optional(row.stats->memoryLimit);
-    return limitValue(row.info, QStringLiteral("memory.max"));
+    return limitValue(row.info, limitKey(model::LimitKey::MemoryMax));
 }
 
 bool expectsStats(const QString& state)

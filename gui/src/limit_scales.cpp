@@ -1,5 +1,7 @@
 #include "limit_scales.h"
 
+#include "berth/model/limits.h"
+
 #include <QThread>
 
 #include <algorithm>
@@ -19,12 +21,16 @@ LimitSlider::Scale LimitScales::cpu()
 
 LimitSlider::Scale LimitScales::pids()
 {
-    return {QString(), 1, 16, 256, 4194304, 0};
+    return {QString(), 1, 16, 256, double(model::limitRow(model::LimitKey::PidsMax).max), 0};
 }
 
 LimitSlider::Scale LimitScales::weight()
 {
-    return {QString(), 1, 100, 100, 10000, 0, false, 1, 100};
+    // cpu.weight and io.weight share one range.
+    static_assert(model::kLimitTable[std::size_t(model::LimitKey::CpuWeight)].max ==
+                  model::kLimitTable[std::size_t(model::LimitKey::IoWeight)].max);
+    const model::LimitRow& row = model::limitRow(model::LimitKey::CpuWeight);
+    return {QString(), 1, 100, 100, double(row.max), 0, false, double(row.min), 100};
 }
 
 } // namespace berth::gui

@@ -1,10 +1,12 @@
 // SetConfig, SetLimits, SetAutostart and ConvertContainer.
 #include "service.h"
 
+#include "berth/model/limits.h"
 #include "config_judgement.h"
-#include "limits_args.h"
 #include "store/container_store.h"
 #include "validation.h"
+
+#include <cerrno>
 
 namespace berth::helper {
 
@@ -40,8 +42,8 @@ void Service::SetLimits(const QString& qname, const StringMap& args)
     std::map<std::string, std::string> given;
     for (auto it = args.cbegin(); it != args.cend(); ++it)
         given.emplace(it.key().toStdString(), it.value().toStdString());
-    auto limits = parseLimitArgs(given);
-    if (rejected(validateName(name)) || rejected(limits ? Status{} : fail(limits.error())) ||
+    auto limits = model::parseLimitArgs(given);
+    if (rejected(validateName(name)) || rejected(limits ? Status{} : failWith(EINVAL, limits.error().message)) ||
         rejectedUnlessExists(name))
         return;
     authorizeAndRun({kActionManage}, [this, name, limits = *limits] { return m_engine.setLimits(name, limits); });

@@ -3,9 +3,9 @@
 #include "service.h"
 
 #include "berth/system_check.h"
+#include "berth/model/limits.h"
 #include "spec/container_spec.h"
 #include "container_addresses.h"
-#include "limits_args.h"
 #include "net/interface_view.h"
 #include "net/net_spec.h"
 #include "state_names.h"
@@ -27,7 +27,7 @@ QString qs(std::string_view text)
 QVariantMap limitsMap(const Limits& limits)
 {
     QVariantMap out;
-    for (const auto& [key, value] : limitArgsText(limits))
+    for (const auto& [key, value] : model::limitArgsText(limits))
         out.insert(qs(key), qs(value));
     return out;
 }

@@ -5,10 +5,10 @@
 // result is checked against an independent oracle; a value the helper hands
 // back to callers must be accepted again when they send it back.
 #include "berth/config.h"
+#include "berth/model/limits.h"
 #include "spec/container_spec.h"
 #include "fuzz_invariant.h"
 #include "host_exposure.h"
-#include "limits_args.h"
 #include "net/ipv4.h"
 #include "net/net_spec.h"
 #include "validation.h"
@@ -123,13 +123,13 @@ void checkLimits(const Fields& fields)
         if (eq != std::string::npos)
             args[line.substr(0, eq)] = line.substr(eq + 1);
     }
-    auto limits = helper::parseLimitArgs(args);
+    auto limits = model::parseLimitArgs(args);
     if (!limits)
         return;
-    const auto text = helper::limitArgsText(*limits);
-    auto again = helper::parseLimitArgs(text);
+    const auto text = model::limitArgsText(*limits);
+    auto again = model::parseLimitArgs(text);
     require(again.has_value(), "reported limits are accepted again", again ? "" : again.error().message);
-    require(helper::limitArgsText(*again) == text, "reported limits mean the same when sent back");
+    require(model::limitArgsText(*again) == text, "reported limits mean the same when sent back");
 }
 
 void checkCommand(const Fields& fields)

@@ -1,7 +1,7 @@
 // The GUI's pure parts, table-tested: actions by state, units, error texts.
 #include "container_actions.h"
 #include "error_text.h"
-#include "units.h"
+#include "figures.h"
 
 #include <QtTest>
 

@@ -143,6 +143,24 @@ private Q_SLOTS:
                  QStringLiteral("Set in cgroup v1 units: cpu.shares = 512, blkio.weight = 500."));
     }
 
+    // Issue #18: cpu.shares 512 in the config is not sent back (as 512, or
+    // converted to a cpu.weight that a v1 kernel would read as 501) when
+    // only the memory limit moves: the call holds memory.max and nothing else.
+    void v1SharesNotSentWhenMemoryMoves()
+    {
+        LimitsSource source;
+        ResourcesTab tab(source);
+        tab.setDebounceInterval(0);
+        tab.setConfirmation([](const QString&, const QString&) { return true; });
+        ContainerRow row = webRow();
+        row.info.limits.insert(QStringLiteral("cpu.shares"), QStringLiteral("512"));
+        tab.showContainer(&row);
+        tab.slider(QStringLiteral("memory.max"))->spinBox()->setValue(512.0);
+        QTRY_COMPARE(source.limitCalls.size(), 1);
+        QCOMPARE(source.limitCalls.first().second,
+                 (QMap<QString, QString>{{QStringLiteral("memory.max"), QStringLiteral("536870912")}}));
+    }
+
     void movingSendsOneCallAfterThePause_data()
     {
         QTest::addColumn<QString>("key");

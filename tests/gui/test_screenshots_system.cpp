@@ -85,9 +85,11 @@ private Q_SLOTS:
         request.network = kBridge;
         const QString created = createThroughJob(*m_client, request);
         QVERIFY2(created.isEmpty(), qPrintable(created));
-        auto limited = m_client->setLimits(kBox, {{QStringLiteral("memory.max"), QStringLiteral("256M")},
-                                                  {QStringLiteral("cpu.max"), QStringLiteral("0.5")},
-                                                  {QStringLiteral("pids.max"), QStringLiteral("64")}});
+        berth::model::Limits limits;
+        limits.memoryMax = 256ULL << 20;
+        limits.cpuQuota = berth::model::CpuQuota{.cores = 0.5};
+        limits.pidsMax = 64;
+        auto limited = m_client->setLimits(kBox, limits);
         QVERIFY2(limited, qPrintable(limited ? QString() : limited.error().message));
         auto forwarded = m_client->addForward(kBox, QStringLiteral("tcp:8080:80"));
         QVERIFY2(forwarded, qPrintable(forwarded ? QString() : forwarded.error().message));

@@ -4,6 +4,7 @@
 
 #include "cgroup/limit_values.h"
 #include "cgroup/limits_config.h"
+#include "berth/model/units.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -13,8 +14,9 @@ namespace berth::cgroup {
 
 namespace {
 
-constexpr std::uint64_t kMinMemory = 4ULL << 20;
-constexpr std::uint64_t kMaxPids = 4194304; // the kernel's PID_MAX_LIMIT
+using model::LimitKey;
+using model::limitRow;
+
 constexpr std::uint64_t kMinQuotaUs = 1000; // the kernel refuses shorter quotas
 
 std::unexpected<Error> invalid(std::string message)
@@ -28,7 +30,8 @@ Status checkMemory(std::string_view what, std::optional<std::uint64_t> bytes, st
     if (!bytes || *bytes == kUnlimited)
         return {};
     if (*bytes < minimum)
-        return invalid(std::string(what) + " " + std::to_string(*bytes) + " bytes is below the minimum of 4 MiB");
+        return invalid(std::string(what) + " " + std::to_string(*bytes) + " bytes is below the minimum of " +
+                       model::formatSize(minimum, model::SizeStyle::Long));
     if (*bytes > host.memoryBytes)
         return invalid(std::string(what) + " " + std::to_string(*bytes) + " bytes exceeds the host's memory (" +
                        std::to_string(host.memoryBytes) + " bytes)");
@@ -46,9 +49,11 @@ Status checkSwap(const Limits& limits, const HostResources& host, Mode mode)
     return {};
 }
 
-template <class T>
-Status checkRange(std::string_view what, std::optional<T> value, std::uint64_t min, std::uint64_t max)
+// The range of kLimitTable's row for `key`.
+template <class T> Status checkRange(std::string_view what, std::optional<T> value, LimitKey key)
 {
+    const std::uint64_t min = limitRow(key).min;
+    const std::uint64_t max = limitRow(key).max;
     if (value && (*value < min || *value > max))
         return invalid(std::string(what) + " " + std::to_string(*value) + " is out of range " + std::to_string(min) +
                        ".." + std::to_string(max));
@@ -85,8 +90,10 @@ Status checkQuota(const std::optional<CpuQuota>& quota, const HostResources& hos
 {
     if (!quota)
         return {};
-    if (quota->periodUs < 1000 || quota->periodUs > 1000000)
-        return invalid("CPU quota period " + std::to_string(quota->periodUs) + " us is out of range 1000..1000000");
+    const auto& period = limitRow(LimitKey::CpuPeriod);
+    if (quota->periodUs < period.min || quota->periodUs > period.max)
+        return invalid("CPU quota period " + std::to_string(quota->periodUs) + " us is out of range " +
+                       std::to_string(period.min) + ".." + std::to_string(period.max));
     if (!std::isfinite(quota->cores) || quota->cores < 0)
         return invalid("CPU quota of " + coresText(quota->cores) + " cores is not a positive number");
     if (quota->cores == 0)
@@ -118,8 +125,10 @@ Status checkCpuset(std::string_view what, const std::optional<std::string>& list
 
 Status checkPids(std::optional<std::uint64_t> pids)
 {
-    if (pids && *pids != kUnlimited && (*pids < 1 || *pids > kMaxPids))
-        return invalid("pids limit " + std::to_string(*pids) + " is out of range 1.." + std::to_string(kMaxPids));
+    const auto& row = limitRow(LimitKey::PidsMax);
+    if (pids && *pids != kUnlimited && (*pids < row.min || *pids > row.max))
+        return invalid("pids limit " + std::to_string(*pids) + " is out of range " + std::to_string(row.min) + ".." +
+                       std::to_string(row.max));
     return {};
 }
 
@@ -160,7 +169,8 @@ Status checkLimitFilesOnHost(const Config& config)
     auto layout = detectLayout();
     if (!layout)
         return {};
-    const std::string key = limits->blkioWeight ? "lxc.cgroup.blkio.weight" : "lxc.cgroup2.io.weight";
+    const std::string key = limits->blkioWeight ? model::lxcKey(LimitKey::BlkioWeight, model::CgroupFamily::V1)
+                                                : model::lxcKey(LimitKey::IoWeight, model::CgroupFamily::V2);
     if (Status s = checkIoWeightFile(*limits, hasIoWeight(*layout), layout->mode); !s)
         return fail(s.error().wrap(key));
     return {};
@@ -169,18 +179,18 @@ Status checkLimitFilesOnHost(const Config& config)
 Status validateLimits(const Limits& limits, const HostResources& host, Mode mode)
 {
     Status checks[] = {
-        checkMemory("memory limit", limits.memoryMax, kMinMemory, host),
-        checkMemory("memory soft limit", limits.memorySoft, 0, host),
+        checkMemory("memory limit", limits.memoryMax, limitRow(LimitKey::MemoryMax).min, host),
+        checkMemory("memory soft limit", limits.memorySoft, limitRow(LimitKey::MemoryHigh).min, host),
         checkSwap(limits, host, mode),
-        checkRange("CPU weight", limits.cpuWeight, 1, 10000),
-        checkRange("CPU shares", limits.cpuShares, 2, 262144),
+        checkRange("CPU weight", limits.cpuWeight, LimitKey::CpuWeight),
+        checkRange("CPU shares", limits.cpuShares, LimitKey::CpuShares),
         checkOneOf("cpu.weight", limits.cpuWeight, "cpu.shares", limits.cpuShares),
         checkQuota(limits.cpuQuota, host),
         checkCpuset("cpuset", limits.cpus, host.onlineCpus),
         checkCpuset("cpuset mems", limits.mems, host.onlineMems),
         checkPids(limits.pidsMax),
-        checkRange("IO weight", limits.ioWeight, 1, 10000),
-        checkRange("blkio weight", limits.blkioWeight, 10, 1000),
+        checkRange("IO weight", limits.ioWeight, LimitKey::IoWeight),
+        checkRange("blkio weight", limits.blkioWeight, LimitKey::BlkioWeight),
         checkOneOf("io.weight", limits.ioWeight, "blkio.weight", limits.blkioWeight),
         checkIoWeightFile(limits, host.ioWeight, mode),
     };

@@ -98,16 +98,6 @@ std::string formatIoMax(const IoDeviceLimit& device)
            " wbps=" + value(device.writeBps) + " riops=" + value(device.readIops) + " wiops=" + value(device.writeIops);
 }
 
-std::string formatSize(std::uint64_t bytes)
-{
-    static constexpr std::pair<std::uint64_t, char> units[] = {{1ULL << 30, 'G'}, {1ULL << 20, 'M'}, {1ULL << 10, 'K'}};
-    for (const auto& [factor, letter] : units) {
-        if (bytes != 0 && bytes % factor == 0)
-            return std::to_string(bytes / factor) + letter;
-    }
-    return std::to_string(bytes);
-}
-
 std::uint64_t quotaMicros(const CpuQuota& quota)
 {
     const double micros = quota.cores * static_cast<double>(quota.periodUs);

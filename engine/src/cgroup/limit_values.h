@@ -29,10 +29,6 @@ inline constexpr unsigned kMaxCpusetId = 65535;
 [[nodiscard]] Result<std::pair<unsigned, unsigned>> parseDeviceNumber(std::string_view text);
 [[nodiscard]] std::string deviceNumber(unsigned major, unsigned minor);
 
-// A byte count with the largest unit that divides it exactly ("512M",
-// "1G", "1000"), as people write configs; the kernel's memparse reads it too.
-[[nodiscard]] std::string formatSize(std::uint64_t bytes);
-
 // One io.max line with every direction: "8:0 rbps=1048576 wbps=max riops=max wiops=max".
 [[nodiscard]] std::string formatIoMax(const IoDeviceLimit& device);
 

@@ -157,33 +157,4 @@ Result<std::vector<CgroupWrite>> limitWrites(const Limits& limits, Mode mode, co
     return mode == Mode::Unified ? v2Writes(limits, host) : v1Writes(limits, host);
 }
 
-// Kernel documentation and crun: the v1 range 2..262144 mapped linearly onto 1..10000.
-std::uint32_t sharesToWeight(std::uint64_t shares)
-{
-    shares = std::clamp<std::uint64_t>(shares, 2, 262144);
-    return static_cast<std::uint32_t>(1 + ((shares - 2) * 9999) / 262142);
-}
-
-// The inverse rounds up: the smallest shares value that sharesToWeight maps
-// back to `weight`, so weight -> shares -> weight is exact.
-std::uint64_t weightToShares(std::uint32_t weight)
-{
-    const std::uint64_t w = std::clamp<std::uint32_t>(weight, 1, 10000);
-    return 2 + ((w - 1) * 262142 + 9998) / 9999;
-}
-
-// The same linear map for blkio.weight 10..1000 onto io.weight 1..10000.
-std::uint32_t blkioWeightToIoWeight(std::uint32_t blkioWeight)
-{
-    const std::uint64_t b = std::clamp<std::uint32_t>(blkioWeight, 10, 1000);
-    return static_cast<std::uint32_t>(1 + ((b - 10) * 9999) / 990);
-}
-
-// Rounded up, so blkio -> io -> blkio is exact (io -> blkio loses precision).
-std::uint32_t ioWeightToBlkioWeight(std::uint32_t ioWeight)
-{
-    const std::uint64_t w = std::clamp<std::uint32_t>(ioWeight, 1, 10000);
-    return static_cast<std::uint32_t>(10 + ((w - 1) * 990 + 9998) / 9999);
-}
-
 } // namespace berth::cgroup

@@ -78,11 +78,10 @@ struct HostContext {
 // backend's rollback; cpuset before anything else).
 [[nodiscard]] Result<std::vector<CgroupWrite>> limitWrites(const Limits& limits, Mode mode, const HostResources& host);
 
-// Documented conversions (kernel docs / crun): v1 cpu.shares 2..262144 <->
-// v2 cpu.weight 1..10000; v1 blkio.weight 10..1000 <-> v2 io.weight 1..10000.
-[[nodiscard]] std::uint32_t sharesToWeight(std::uint64_t shares);
-[[nodiscard]] std::uint64_t weightToShares(std::uint32_t weight);
-[[nodiscard]] std::uint32_t blkioWeightToIoWeight(std::uint32_t blkioWeight);
-[[nodiscard]] std::uint32_t ioWeightToBlkioWeight(std::uint32_t ioWeight);
+// The v1 <-> v2 weight conversions are the model's (berth/model/limits.h).
+using model::blkioWeightToIoWeight;
+using model::ioWeightToBlkioWeight;
+using model::sharesToWeight;
+using model::weightToShares;
 
 } // namespace berth::cgroup

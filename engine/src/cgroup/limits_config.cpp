@@ -14,8 +14,20 @@ namespace berth::cgroup {
 
 namespace {
 
-constexpr std::string_view kV1Prefix = "lxc.cgroup.";
-constexpr std::string_view kV2Prefix = "lxc.cgroup2.";
+using model::kLxcV1Prefix;
+using model::kLxcV2Prefix;
+using model::LimitKey;
+
+// A key's cgroup files and range, from kLimitTable.
+constexpr std::string_view v1File(LimitKey key)
+{
+    return model::kLimitTable[static_cast<std::size_t>(key)].v1File;
+}
+
+constexpr std::string_view v2File(LimitKey key)
+{
+    return model::kLimitTable[static_cast<std::size_t>(key)].v2File;
+}
 
 // What is read so far; v1 pieces wait until every key was seen.
 struct Reading {
@@ -43,9 +55,16 @@ Result<std::uint64_t> countOrMax(std::string_view text)
     return isUnlimited(text) ? Result<std::uint64_t>(kUnlimited) : parseUnsignedValue(text, 0, kUnlimited - 1);
 }
 
-Result<std::uint32_t> ranged(std::string_view text, std::uint64_t min, std::uint64_t max)
+// A whole number within the key's range in kLimitTable.
+Result<std::uint64_t> ranged64(std::string_view text, LimitKey key)
 {
-    auto value = parseUnsignedValue(text, min, max);
+    const model::LimitRow& row = model::limitRow(key);
+    return parseUnsignedValue(text, row.min, row.max);
+}
+
+Result<std::uint32_t> ranged(std::string_view text, LimitKey key)
+{
+    auto value = ranged64(text, key);
     if (!value)
         return fail(value.error());
     return static_cast<std::uint32_t>(*value);
@@ -131,7 +150,7 @@ Status setIoWeight(Reading& r, std::string_view v)
     if (words.size() != 1)
         return failWith(EINVAL, quoteForMessage(v) + " is not an IO weight ('N' or 'default N')");
     r.limits.blkioWeight.reset();
-    return assign(r.limits.ioWeight, ranged(words[0], 1, 10000));
+    return assign(r.limits.ioWeight, ranged(words[0], LimitKey::IoWeight));
 }
 
 IoDeviceLimit& device(Reading& r, std::pair<unsigned, unsigned> number)
@@ -215,34 +234,34 @@ struct KeyRule {
     }
 
 const KeyRule kRules[] = {
-    BERTH_RULE(V2, "memory.max", { return assign(r.limits.memoryMax, sizeOrMax(v)); }),
-    BERTH_RULE(V2, "memory.high", { return assign(r.limits.memorySoft, sizeOrMax(v)); }),
-    BERTH_RULE(V2, "memory.swap.max", { return setSwap(r, v); }),
-    BERTH_RULE(V1, "memory.limit_in_bytes", { return assign(r.limits.memoryMax, sizeOrMax(v)); }),
-    BERTH_RULE(V1, "memory.soft_limit_in_bytes", { return assign(r.limits.memorySoft, sizeOrMax(v)); }),
-    BERTH_RULE(V1, "memory.memsw.limit_in_bytes", { return setMemsw(r, v, e); }),
-    BERTH_RULE(V2, "cpu.weight",
+    BERTH_RULE(V2, v2File(LimitKey::MemoryMax), { return assign(r.limits.memoryMax, sizeOrMax(v)); }),
+    BERTH_RULE(V2, v2File(LimitKey::MemoryHigh), { return assign(r.limits.memorySoft, sizeOrMax(v)); }),
+    BERTH_RULE(V2, v2File(LimitKey::SwapMax), { return setSwap(r, v); }),
+    BERTH_RULE(V1, v1File(LimitKey::MemoryMax), { return assign(r.limits.memoryMax, sizeOrMax(v)); }),
+    BERTH_RULE(V1, v1File(LimitKey::MemoryHigh), { return assign(r.limits.memorySoft, sizeOrMax(v)); }),
+    BERTH_RULE(V1, v1File(LimitKey::SwapMax), { return setMemsw(r, v, e); }),
+    BERTH_RULE(V2, v2File(LimitKey::CpuWeight),
                {
                    r.limits.cpuShares.reset();
-                   return assign(r.limits.cpuWeight, ranged(v, 1, 10000));
+                   return assign(r.limits.cpuWeight, ranged(v, LimitKey::CpuWeight));
                }),
-    BERTH_RULE(V2, "cpu.max", { return setCpuMax(r, v); }),
-    BERTH_RULE(V1, "cpu.shares",
+    BERTH_RULE(V2, v2File(LimitKey::CpuMax), { return setCpuMax(r, v); }),
+    BERTH_RULE(V1, v1File(LimitKey::CpuShares),
                {
                    r.limits.cpuWeight.reset();
-                   return assign(r.limits.cpuShares, parseUnsignedValue(v, 2, 262144));
+                   return assign(r.limits.cpuShares, ranged64(v, LimitKey::CpuShares));
                }),
-    BERTH_RULE(V1, "cpu.cfs_quota_us", { return setCfsQuota(r, v); }),
-    BERTH_RULE(V1, "cpu.cfs_period_us", { return setCfsPeriod(r, v); }),
-    BERTH_RULE(Both, "cpuset.cpus", { return setCpuset(r.limits.cpus, v); }),
-    BERTH_RULE(Both, "cpuset.mems", { return setCpuset(r.limits.mems, v); }),
-    BERTH_RULE(Both, "pids.max", { return assign(r.limits.pidsMax, countOrMax(v)); }),
-    BERTH_RULE(V2, "io.weight", { return setIoWeight(r, v); }),
+    BERTH_RULE(V1, v1File(LimitKey::CpuMax), { return setCfsQuota(r, v); }),
+    BERTH_RULE(V1, v1File(LimitKey::CpuPeriod), { return setCfsPeriod(r, v); }),
+    BERTH_RULE(Both, v2File(LimitKey::Cpus), { return setCpuset(r.limits.cpus, v); }),
+    BERTH_RULE(Both, v2File(LimitKey::Mems), { return setCpuset(r.limits.mems, v); }),
+    BERTH_RULE(Both, v2File(LimitKey::PidsMax), { return assign(r.limits.pidsMax, countOrMax(v)); }),
+    BERTH_RULE(V2, v2File(LimitKey::IoWeight), { return setIoWeight(r, v); }),
     BERTH_RULE(V2, "io.max", { return setIoMax(r, v); }),
-    BERTH_RULE(V1, "blkio.weight",
+    BERTH_RULE(V1, v1File(LimitKey::BlkioWeight),
                {
                    r.limits.ioWeight.reset();
-                   return assign(r.limits.blkioWeight, ranged(v, 10, 1000));
+                   return assign(r.limits.blkioWeight, ranged(v, LimitKey::BlkioWeight));
                }),
     BERTH_RULE(V1, "blkio.throttle.read_bps_device", { return setThrottle(r, v, &IoDeviceLimit::readBps, true); }),
     BERTH_RULE(V1, "blkio.throttle.write_bps_device", { return setThrottle(r, v, &IoDeviceLimit::writeBps, true); }),
@@ -270,12 +289,12 @@ Status readEntry(Reading& r, const ConfigEntry& entry)
 {
     Family family;
     std::string_view file;
-    if (entry.key.starts_with(kV2Prefix)) {
+    if (entry.key.starts_with(kLxcV2Prefix)) {
         family = V2;
-        file = std::string_view(entry.key).substr(kV2Prefix.size());
-    } else if (entry.key.starts_with(kV1Prefix)) {
+        file = std::string_view(entry.key).substr(kLxcV2Prefix.size());
+    } else if (entry.key.starts_with(kLxcV1Prefix)) {
         family = V1;
-        file = std::string_view(entry.key).substr(kV1Prefix.size());
+        file = std::string_view(entry.key).substr(kLxcV1Prefix.size());
     } else {
         return {};
     }

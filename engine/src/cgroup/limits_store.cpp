@@ -7,6 +7,7 @@
 
 #include "cgroup/limit_values.h"
 #include "cgroup/limit_writes.h"
+#include "berth/model/units.h"
 
 #include <cerrno>
 
@@ -14,8 +15,29 @@ namespace berth::cgroup {
 
 namespace {
 
-const std::string kV1 = "lxc.cgroup.";
-const std::string kV2 = "lxc.cgroup2.";
+using model::CgroupFamily;
+using model::LimitKey;
+
+const std::string kV1(model::kLxcV1Prefix);
+const std::string kV2(model::kLxcV2Prefix);
+
+// A limit's LXC key in each family (kLimitTable).
+std::string v1Key(LimitKey key)
+{
+    return model::lxcKey(key, CgroupFamily::V1);
+}
+
+std::string v2Key(LimitKey key)
+{
+    return model::lxcKey(key, CgroupFamily::V2);
+}
+
+// A byte count with the largest unit that divides it exactly ("512M",
+// "1G", "1000"), as people write configs; the kernel's memparse reads it too.
+std::string formatSize(std::uint64_t bytes)
+{
+    return model::formatSize(bytes, model::SizeStyle::Exact);
+}
 
 bool has(const Config& config, const std::string& key)
 {
@@ -32,18 +54,18 @@ std::string countText(std::uint64_t value)
     return value == kUnlimited ? "max" : std::to_string(value);
 }
 
-// Updates whichever of the two keys the config has; appends the v2 key if neither.
-Status store(Config& config, const std::string& v1File, const std::string& v1Value, const std::string& v2File,
-             const std::string& v2Value)
+// Updates whichever of the key's two LXC keys (kLimitTable) the config
+// has; appends the v2 key if neither.
+Status store(Config& config, LimitKey key, const std::string& v1Value, const std::string& v2Value)
 {
-    const bool v1 = !v1File.empty() && has(config, kV1 + v1File);
-    const bool v2 = has(config, kV2 + v2File);
+    const bool v1 = has(config, v1Key(key));
+    const bool v2 = has(config, v2Key(key));
     if (v1) {
-        if (Status s = config.set(kV1 + v1File, v1Value); !s)
+        if (Status s = config.set(v1Key(key), v1Value); !s)
             return s;
     }
     if (v2 || !v1)
-        return config.set(kV2 + v2File, v2Value);
+        return config.set(v2Key(key), v2Value);
     return {};
 }
 
@@ -58,7 +80,7 @@ Status storeWeight(Config& config, const std::string& key, const std::string& va
 // v1 keeps memory + swap in one key: rewritten whenever either part changes.
 Status storeSwap(Config& config, const Limits& limits, const Limits& current)
 {
-    const std::string memswKey = kV1 + "memory.memsw.limit_in_bytes";
+    const std::string memswKey = v1Key(LimitKey::SwapMax);
     const auto swap = limits.swapMax ? limits.swapMax : current.swapMax;
     const auto memory = limits.memoryMax ? limits.memoryMax : current.memoryMax;
     if (has(config, memswKey) && swap && (limits.swapMax || limits.memoryMax)) {
@@ -70,8 +92,8 @@ Status storeSwap(Config& config, const Limits& limits, const Limits& current)
         if (Status s = config.set(memswKey, unlimited ? "-1" : formatSize(*memory + *swap)); !s)
             return s;
     }
-    if (limits.swapMax && (has(config, kV2 + "memory.swap.max") || !has(config, memswKey)))
-        return config.set(kV2 + "memory.swap.max", sizeText(*limits.swapMax, "max"));
+    if (limits.swapMax && (has(config, v2Key(LimitKey::SwapMax)) || !has(config, memswKey)))
+        return config.set(v2Key(LimitKey::SwapMax), sizeText(*limits.swapMax, "max"));
     return {};
 }
 
@@ -79,14 +101,12 @@ Status storeMemory(Config& config, const Limits& limits, const Limits& current)
 {
     if (limits.memoryMax) {
         const std::uint64_t m = *limits.memoryMax;
-        if (Status s = store(config, "memory.limit_in_bytes", sizeText(m, "-1"), "memory.max", sizeText(m, "max")); !s)
+        if (Status s = store(config, LimitKey::MemoryMax, sizeText(m, "-1"), sizeText(m, "max")); !s)
             return s;
     }
     if (limits.memorySoft) {
         const std::uint64_t m = *limits.memorySoft;
-        if (Status s =
-                store(config, "memory.soft_limit_in_bytes", sizeText(m, "-1"), "memory.high", sizeText(m, "max"));
-            !s)
+        if (Status s = store(config, LimitKey::MemoryHigh, sizeText(m, "-1"), sizeText(m, "max")); !s)
             return s;
     }
     return storeSwap(config, limits, current);
@@ -96,26 +116,29 @@ Status storeQuota(Config& config, const CpuQuota& quota)
 {
     const std::uint64_t micros = quotaMicros(quota);
     const std::string period = std::to_string(quota.periodUs);
-    const bool v1 = has(config, kV1 + "cpu.cfs_quota_us") || has(config, kV1 + "cpu.cfs_period_us");
+    const bool v1 = has(config, v1Key(LimitKey::CpuMax)) || has(config, v1Key(LimitKey::CpuPeriod));
     if (v1) {
-        if (Status s = config.set(kV1 + "cpu.cfs_quota_us", micros == 0 ? "-1" : std::to_string(micros)); !s)
+        if (Status s = config.set(v1Key(LimitKey::CpuMax), micros == 0 ? "-1" : std::to_string(micros)); !s)
             return s;
-        if (Status s = config.set(kV1 + "cpu.cfs_period_us", period); !s)
+        if (Status s = config.set(v1Key(LimitKey::CpuPeriod), period); !s)
             return s;
     }
-    if (has(config, kV2 + "cpu.max") || !v1)
-        return config.set(kV2 + "cpu.max", (micros == 0 ? std::string("max") : std::to_string(micros)) + " " + period);
+    if (has(config, v2Key(LimitKey::CpuMax)) || !v1)
+        return config.set(v2Key(LimitKey::CpuMax),
+                          (micros == 0 ? std::string("max") : std::to_string(micros)) + " " + period);
     return {};
 }
 
 Status storeCpu(Config& config, const Limits& limits)
 {
     if (limits.cpuShares) {
-        if (Status s = storeWeight(config, kV1 + "cpu.shares", std::to_string(*limits.cpuShares), kV2 + "cpu.weight");
+        if (Status s = storeWeight(config, v1Key(LimitKey::CpuShares), std::to_string(*limits.cpuShares),
+                                   v2Key(LimitKey::CpuWeight));
             !s)
             return s;
     } else if (limits.cpuWeight) {
-        if (Status s = storeWeight(config, kV2 + "cpu.weight", std::to_string(*limits.cpuWeight), kV1 + "cpu.shares");
+        if (Status s = storeWeight(config, v2Key(LimitKey::CpuWeight), std::to_string(*limits.cpuWeight),
+                                   v1Key(LimitKey::CpuShares));
             !s)
             return s;
     }
@@ -127,16 +150,16 @@ Status storeCpu(Config& config, const Limits& limits)
 Status storeCpusetAndPids(Config& config, const Limits& limits)
 {
     if (limits.cpus) {
-        if (Status s = store(config, "cpuset.cpus", *limits.cpus, "cpuset.cpus", *limits.cpus); !s)
+        if (Status s = store(config, LimitKey::Cpus, *limits.cpus, *limits.cpus); !s)
             return s;
     }
     if (limits.mems) {
-        if (Status s = store(config, "cpuset.mems", *limits.mems, "cpuset.mems", *limits.mems); !s)
+        if (Status s = store(config, LimitKey::Mems, *limits.mems, *limits.mems); !s)
             return s;
     }
     if (limits.pidsMax) {
         const std::string pids = countText(*limits.pidsMax);
-        return store(config, "pids.max", pids, "pids.max", pids);
+        return store(config, LimitKey::PidsMax, pids, pids);
     }
     return {};
 }
@@ -195,15 +218,15 @@ Status storeDevices(Config& config, const std::vector<IoDeviceLimit>& devices)
 Status storeIo(Config& config, const Limits& limits)
 {
     if (limits.blkioWeight) {
-        if (Status s =
-                storeWeight(config, kV1 + "blkio.weight", std::to_string(*limits.blkioWeight), kV2 + "io.weight");
+        if (Status s = storeWeight(config, v1Key(LimitKey::BlkioWeight), std::to_string(*limits.blkioWeight),
+                                   v2Key(LimitKey::IoWeight));
             !s)
             return s;
     } else if (limits.ioWeight) {
-        const auto old = config.get(kV2 + "io.weight");
+        const auto old = config.get(v2Key(LimitKey::IoWeight));
         const std::string v2 =
             (old && old->starts_with("default") ? "default " : "") + std::to_string(*limits.ioWeight);
-        if (Status s = storeWeight(config, kV2 + "io.weight", v2, kV1 + "blkio.weight"); !s)
+        if (Status s = storeWeight(config, v2Key(LimitKey::IoWeight), v2, v1Key(LimitKey::BlkioWeight)); !s)
             return s;
     }
     if (!limits.ioDevices.empty())

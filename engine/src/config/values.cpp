@@ -1,13 +1,13 @@
 #include "config/values.h"
 
+#include "berth/model/units.h"
+
 #include <cerrno>
 #include <charconv>
 
 namespace berth {
 
 namespace {
-
-constexpr std::size_t kMaxQuoted = 120;
 
 std::unexpected<Error> invalid(std::string_view text, std::string_view what)
 {
@@ -25,60 +25,7 @@ bool isDigits(std::string_view text)
     return true;
 }
 
-char lower(char c)
-{
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool equalsNoCase(std::string_view a, std::string_view b)
-{
-    if (a.size() != b.size())
-        return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (lower(a[i]) != lower(b[i]))
-            return false;
-    }
-    return true;
-}
-
-// The multiplier of a size suffix, or 0 when it is not one.
-std::uint64_t sizeUnit(std::string_view suffix)
-{
-    struct Unit {
-        std::string_view letter;
-        std::uint64_t factor;
-    };
-    static constexpr Unit units[] = {{"k", 1ULL << 10}, {"m", 1ULL << 20}, {"g", 1ULL << 30}};
-    if (suffix.empty() || equalsNoCase(suffix, "b"))
-        return 1;
-    for (const Unit& unit : units) {
-        const std::string letter(unit.letter);
-        if (equalsNoCase(suffix, letter) || equalsNoCase(suffix, letter + "b") || equalsNoCase(suffix, letter + "ib"))
-            return unit.factor;
-    }
-    return 0;
-}
-
 } // namespace
-
-std::string quoteForMessage(std::string_view text)
-{
-    static constexpr char hex[] = "0123456789abcdef";
-    std::string out = "'";
-    for (std::size_t i = 0; i < text.size() && i < kMaxQuoted; ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c < 0x20 || c == 0x7f) {
-            out += "\\x";
-            out += hex[c >> 4];
-            out += hex[c & 0xf];
-        } else {
-            out += static_cast<char>(c);
-        }
-    }
-    if (text.size() > kMaxQuoted)
-        out += "...";
-    return out + "'";
-}
 
 Result<std::uint64_t> parseUnsignedValue(std::string_view text, std::uint64_t min, std::uint64_t max)
 {
@@ -105,16 +52,12 @@ Result<bool> parseBoolValue(std::string_view text)
 
 Result<std::uint64_t> parseSizeValue(std::string_view text)
 {
-    std::size_t digits = 0;
-    while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9')
-        ++digits;
-    const std::uint64_t unit = digits == 0 ? 0 : sizeUnit(text.substr(digits));
-    if (unit == 0)
-        return invalid(text, "a size");
-    auto number = parseUnsignedValue(text.substr(0, digits), 0, UINT64_MAX / unit);
-    if (!number)
+    auto size = model::parseSize(text);
+    if (size)
+        return *size;
+    if (size.error() == model::SizeProblem::TooLarge)
         return failWith(ERANGE, quoteForMessage(text) + " is too large a size");
-    return *number * unit;
+    return invalid(text, "a size");
 }
 
 std::vector<std::string_view> splitBlanks(std::string_view text)

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "berth/error.h"
+#include "berth/model/quote.h"
 
 #include <cstdint>
 #include <string>
@@ -14,7 +15,7 @@
 namespace berth {
 
 // 'text' for a message: control characters escaped, long text cut short.
-[[nodiscard]] std::string quoteForMessage(std::string_view text);
+using model::quoteForMessage;
 
 // Decimal digits only (no sign, no spaces), fully consumed, within [min, max].
 [[nodiscard]] Result<std::uint64_t> parseUnsignedValue(std::string_view text, std::uint64_t min, std::uint64_t max);
@@ -22,10 +23,12 @@ namespace berth {
 // "0" or "1", as LXC writes booleans.
 [[nodiscard]] Result<bool> parseBoolValue(std::string_view text);
 
-// Bytes: "4096", "64K", "2M", "1G" (also "KB"/"KiB", any case); powers of 1024.
+// model::parseSize's whole sizes ("4096", "64K", "2M", "1G", also "KB"/"KiB",
+// any case) with an error naming the value.
 [[nodiscard]] Result<std::uint64_t> parseSizeValue(std::string_view text);
 
-// "15", "SIGTERM", "term", "SIGRTMIN+3", "RTMAX-1"; 1..SIGRTMAX.
+// model::parseSignal ("15", "SIGTERM", "term", "SIGRTMIN+3", "RTMAX-1";
+// 1..SIGRTMAX) with an error naming the value.
 [[nodiscard]] Result<int> parseSignalValue(std::string_view text);
 
 // Shell-like word splitting without any expansion: blanks separate words,

@@ -3,7 +3,7 @@
 #include "container_list_model.h"
 #include "privilege_presentation.h"
 #include "state_presentation.h"
-#include "units.h"
+#include "figures.h"
 
 #include <QColor>
 #include <QFormLayout>

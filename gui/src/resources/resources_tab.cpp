@@ -4,8 +4,9 @@
 #include "cpu_list.h"
 #include "cpuset_picker.h"
 #include "error_text.h"
+#include "limit_key.h"
 #include "limit_scales.h"
-#include "units.h"
+#include "figures.h"
 #include "usage_charts.h"
 
 #include <QFormLayout>
@@ -18,16 +19,18 @@
 namespace berth::gui {
 namespace {
 
-const QString kMemory = QStringLiteral("memory.max");
-const QString kMemorySoft = QStringLiteral("memory.high");
-const QString kSwap = QStringLiteral("memory.swap.max");
-const QString kCpu = QStringLiteral("cpu.max");
-const QString kCpuWeight = QStringLiteral("cpu.weight");
-const QString kPids = QStringLiteral("pids.max");
-const QString kIoWeight = QStringLiteral("io.weight");
-const QString kCpuset = QStringLiteral("cpuset.cpus");
+using model::LimitKey;
+
+const QString kMemory = limitKey(LimitKey::MemoryMax);
+const QString kMemorySoft = limitKey(LimitKey::MemoryHigh);
+const QString kSwap = limitKey(LimitKey::SwapMax);
+const QString kCpu = limitKey(LimitKey::CpuMax);
+const QString kCpuWeight = limitKey(LimitKey::CpuWeight);
+const QString kPids = limitKey(LimitKey::PidsMax);
+const QString kIoWeight = limitKey(LimitKey::IoWeight);
+const QString kCpuset = limitKey(LimitKey::Cpus);
 // Kept as given on cgroup v1 (issue #16); a slider's cpu.weight/io.weight replaces them.
-const QStringList kV1Weights{QStringLiteral("cpu.shares"), QStringLiteral("blkio.weight")};
+const QStringList kV1Weights{limitKey(LimitKey::CpuShares), limitKey(LimitKey::BlkioWeight)};
 constexpr double kMiB = 1024.0 * 1024.0;
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "limits_page.h"
 
 #include "limit_scales.h"
+#include "limit_key.h"
 
 #include <QFormLayout>
 
@@ -12,9 +13,9 @@ LimitsPage::LimitsPage(QWidget* parent) : QWizardPage(parent)
     setSubTitle(tr("What the container may use. The end of each slider is unlimited; "
                    "limits can be changed later on the Resources tab."));
     m_form = new QFormLayout(this);
-    addSlider(QStringLiteral("memory.max"), tr("Memory limit:"), LimitScales::memory());
-    addSlider(QStringLiteral("cpu.max"), tr("CPU quota:"), LimitScales::cpu());
-    addSlider(QStringLiteral("pids.max"), tr("Processes:"), LimitScales::pids());
+    addSlider(limitKey(model::LimitKey::MemoryMax), tr("Memory limit:"), LimitScales::memory());
+    addSlider(limitKey(model::LimitKey::CpuMax), tr("CPU quota:"), LimitScales::cpu());
+    addSlider(limitKey(model::LimitKey::PidsMax), tr("Processes:"), LimitScales::pids());
 }
 
 void LimitsPage::addSlider(const QString& key, const QString& label, const LimitSlider::Scale& scale)

@@ -1,6 +1,7 @@
 #include "summary_page.h"
 
-#include "units.h"
+#include "limit_key.h"
+#include "figures.h"
 
 #include <QLabel>
 #include <QVBoxLayout>
@@ -61,13 +62,16 @@ QString SummaryPage::describeLimits(const QMap<QString, QString>& limits)
 {
     if (limits.isEmpty())
         return tr("none");
+    const QString memory = limitKey(model::LimitKey::MemoryMax);
+    const QString cpu = limitKey(model::LimitKey::CpuMax);
+    const QString pids = limitKey(model::LimitKey::PidsMax);
     QStringList parts;
-    if (limits.contains(QStringLiteral("memory.max")))
-        parts << tr("memory %1").arg(formatBytes(limits.value(QStringLiteral("memory.max")).toULongLong()));
-    if (limits.contains(QStringLiteral("cpu.max")))
-        parts << tr("%1 CPU cores").arg(limits.value(QStringLiteral("cpu.max")));
-    if (limits.contains(QStringLiteral("pids.max")))
-        parts << tr("%1 processes").arg(limits.value(QStringLiteral("pids.max")));
+    if (limits.contains(memory))
+        parts << tr("memory %1").arg(formatBytes(limits.value(memory).toULongLong()));
+    if (limits.contains(cpu))
+        parts << tr("%1 CPU cores").arg(limits.value(cpu));
+    if (limits.contains(pids))
+        parts << tr("%1 processes").arg(limits.value(pids));
     return parts.join(QStringLiteral(", "));
 }
 

@@ -47,19 +47,20 @@ private Q_SLOTS:
         QFETCH(QString, text);
         QFETCH(bool, ok);
         QFETCH(quint64, bytes);
-        const auto parsed = parseSize(text);
+        // A size option (model::parseSize's human forms); --swap has no minimum.
+        const auto parsed = limitValue(QStringLiteral("swap"), text);
         QCOMPARE(parsed.has_value(), ok);
         if (ok)
-            QCOMPARE(quint64(*parsed), bytes);
+            QCOMPARE(parsed->toULongLong(), bytes);
         else
             QVERIFY(parsed.error().contains(text));
     }
 
     void sizeLimit()
     {
-        QCOMPARE(*parseSizeLimit(QStringLiteral("max")), QStringLiteral("max"));
-        QCOMPARE(*parseSizeLimit(QStringLiteral("1K")), QStringLiteral("1024"));
-        QVERIFY(!parseSizeLimit(QStringLiteral("MAX")));
+        QCOMPARE(*limitValue(QStringLiteral("swap"), QStringLiteral("max")), QStringLiteral("max"));
+        QCOMPARE(*limitValue(QStringLiteral("swap"), QStringLiteral("1K")), QStringLiteral("1024"));
+        QVERIFY(!limitValue(QStringLiteral("swap"), QStringLiteral("MAX")));
     }
 
     void cpus_data()
@@ -82,7 +83,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, text);
         QFETCH(bool, ok);
-        QCOMPARE(parseCpus(text).has_value(), ok);
+        QCOMPARE(limitValue(QStringLiteral("cpus"), text).has_value(), ok);
     }
 
     void signals_data()
@@ -241,7 +242,7 @@ private Q_SLOTS:
     {
         QStringList keys;
         for (const auto& option : limitOptions())
-            keys << QLatin1String(option.key);
+            keys << QString::fromUtf8(berth::model::wireKey(option.key));
         QCOMPARE(keys, (QStringList{"memory.max", "memory.high", "memory.swap.max", "cpu.max", "cpu.weight",
                                     "cpuset.cpus", "pids.max", "io.weight", "cpu.shares", "blkio.weight"}));
     }
