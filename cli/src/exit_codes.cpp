@@ -18,6 +18,7 @@ int exitCodeFor(client::ErrorKind kind)
         return kExitNoHelper;
     case ErrorKind::AlreadyExists:
     case ErrorKind::Failed:
+    case ErrorKind::BadReply:
         break;
     }
     return kExitFailure;

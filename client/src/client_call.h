@@ -19,13 +19,18 @@ template <class T, class... Rest> Result<T> finish(QDBusPendingReply<T, Rest...>
     return reply.value();
 }
 
-// std::expected::transform is missing from GCC 12's library.
-template <class T, class F>
-auto mapResult(Result<T>&& result, F&& convert) -> Result<std::decay_t<decltype(convert(*result))>>
+template <class T> struct IsResult : std::false_type {};
+template <class T> struct IsResult<Result<T>> : std::true_type {};
+
+// std::expected::transform (and and_then, for a conversion that can refuse
+// a reply) are missing from GCC 12's library.
+template <class T, class F> auto mapResult(Result<T>&& result, F&& convert)
 {
+    using Converted = std::decay_t<decltype(convert(*result))>;
+    using Out = std::conditional_t<IsResult<Converted>::value, Converted, Result<Converted>>;
     if (!result)
-        return std::unexpected(std::move(result.error()));
-    return convert(*result);
+        return Out(std::unexpect, std::move(result.error()));
+    return Out(convert(*result));
 }
 
 inline Status finishVoid(QDBusPendingCall call)

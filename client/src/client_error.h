@@ -19,6 +19,7 @@ enum class ErrorKind {
     Busy,
     Failed,
     NoHelper, // the service is unknown or does not answer
+    BadReply, // the reply is not what the helper's XML documents (a field's type or word)
 };
 
 struct ClientError {

@@ -88,15 +88,44 @@ QMap<QString, QString> createOptions(const CreateRequest& request)
     return out;
 }
 
-ContainerInfo containerInfoFromMap(const QVariantMap& map)
+static ClientError badReply(const char* field, const QString& word, const char* what)
+{
+    return {ErrorKind::BadReply, QString(),
+            QStringLiteral("GetContainer: field '%1' is '%2', not %3")
+                .arg(QLatin1String(field), word, QLatin1String(what))};
+}
+
+static QString fromWire(std::string_view word)
+{
+    return QString::fromLatin1(word.data(), qsizetype(word.size()));
+}
+
+QString wireText(model::RunState state)
+{
+    return fromWire(model::wireName(state));
+}
+
+QString wireText(std::optional<model::ContainerKind> kind)
+{
+    return kind ? fromWire(model::wireName(*kind)) : QString();
+}
+
+Result<ContainerInfo> containerInfoFromMap(const QVariantMap& map)
 {
     ContainerInfo info;
     info.name = text(map, "name");
-    info.state = text(map, "state");
+    const auto state = model::parseRunState(text(map, "state").toStdString());
+    if (!state)
+        return std::unexpected(badReply("state", text(map, "state"), "a container state"));
+    info.state = *state;
     info.pid = map.value(QStringLiteral("pid")).toInt();
     info.monitorPid = map.value(QStringLiteral("monitorPid")).toInt();
     info.startedAt = map.value(QStringLiteral("startedAt")).toLongLong();
-    info.kind = text(map, "kind");
+    if (map.contains(QStringLiteral("kind"))) {
+        info.kind = model::parseContainerKind(text(map, "kind").toStdString());
+        if (!info.kind)
+            return std::unexpected(badReply("kind", text(map, "kind"), "a container kind"));
+    }
     info.templateName = text(map, "template");
     info.addresses = map.value(QStringLiteral("addresses")).toStringList();
     info.autostart = map.value(QStringLiteral("autostart")).toBool();

@@ -9,6 +9,8 @@
 #include <QVariantMap>
 
 #include "berth/model/shared_folder.h"
+#include "berth/model/states.h"
+#include "client_error.h"
 
 #include <optional>
 #include <vector>
@@ -21,11 +23,11 @@ inline constexpr quint64 kNoLimit = UINT64_MAX;
 
 struct ContainerInfo {
     QString name;
-    QString state;
+    model::RunState state = model::RunState::Stopped;
     int pid = 0;
     int monitorPid = 0;
     qint64 startedAt = 0;
-    QString kind;
+    std::optional<model::ContainerKind> kind; // none when its config does not parse
     QString templateName;
     QStringList addresses;
     bool autostart = false; // lxc.start.auto
@@ -157,7 +159,12 @@ struct ExecStatus {
     int signal = 0;
 };
 
-[[nodiscard]] ContainerInfo containerInfoFromMap(const QVariantMap& map);
+// A state or kind word this client does not know is BadReply, naming the
+// field and the word (never read as "stopped").
+[[nodiscard]] Result<ContainerInfo> containerInfoFromMap(const QVariantMap& map);
+// The wire words (berthctl's output and its JSON show them as they are).
+[[nodiscard]] QString wireText(model::RunState state);
+[[nodiscard]] QString wireText(std::optional<model::ContainerKind> kind); // empty for none
 [[nodiscard]] TemplateInfo templateInfoFromMap(const QVariantMap& map);
 [[nodiscard]] ContainerStats statsFromMap(const QString& name, const QVariantMap& map);
 [[nodiscard]] Bridge bridgeFromMap(const QVariantMap& map);

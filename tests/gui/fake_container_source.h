@@ -37,6 +37,7 @@ public:
     QList<QList<client::ContainerStats>> statsSamples; // answered in turn, the last one repeated
     std::optional<client::ClientError> listError;
     std::optional<client::ClientError> actionError;
+    std::optional<client::ClientError> containerError; // GetContainer's answer for every name
     int listCalls = 0;
     int containerCalls = 0;
     int statsCalls = 0;
@@ -62,7 +63,9 @@ public:
         const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
         for (const auto& value : root.value(QStringLiteral("containers")).toArray()) {
             const auto info = client::containerInfoFromMap(value.toObject().toVariantMap());
-            containers.insert(info.name, info);
+            if (!info)
+                return false;
+            containers.insert(info->name, *info);
         }
         for (const auto& value : root.value(QStringLiteral("templates")).toArray())
             templateList << client::templateInfoFromMap(value.toObject().toVariantMap());
@@ -78,7 +81,7 @@ public:
         return !containers.isEmpty();
     }
 
-    static client::ContainerInfo info(const QString& name, const QString& state)
+    static client::ContainerInfo info(const QString& name, model::RunState state)
     {
         client::ContainerInfo info;
         info.name = name;
@@ -91,7 +94,7 @@ public:
         ++listCalls;
         QMap<QString, QString> states;
         for (const auto& info : std::as_const(containers))
-            states.insert(info.name, info.state);
+            states.insert(info.name, client::wireText(info.state));
         answer(context, done,
                listError ? client::Result<QMap<QString, QString>>(std::unexpect, *listError)
                          : client::Result<QMap<QString, QString>>(states));
@@ -100,7 +103,9 @@ public:
     void container(const QString& name, QObject* context, gui::Callback<client::ContainerInfo> done) override
     {
         ++containerCalls;
-        if (!containers.contains(name))
+        if (containerError)
+            answer(context, done, client::Result<client::ContainerInfo>(std::unexpect, *containerError));
+        else if (!containers.contains(name))
             answer(context, done,
                    client::Result<client::ContainerInfo>(
                        std::unexpect, client::clientError(QStringLiteral("org.berth.Error.NotFound"), name)));

@@ -59,7 +59,9 @@ private Q_SLOTS:
                               {"limits", QVariantMap{{"pids.max", "100"}}},
                               {"warnings", QStringList{"config:4: lxc.apparmor.profile = 'x': not applied"}},
                               {"lastExitCode", 3}};
-        const auto info = containerInfoFromMap(map);
+        const auto infoRead = containerInfoFromMap(map);
+        QVERIFY(infoRead);
+        const auto& info = *infoRead;
         QCOMPARE(info.name, QStringLiteral("web"));
         QCOMPARE(info.pid, 42);
         QCOMPARE(info.monitorPid, 41);
@@ -74,7 +76,9 @@ private Q_SLOTS:
         QCOMPARE(info.warnings, QStringList{QStringLiteral("config:4: lxc.apparmor.profile = 'x': not applied")});
         QVERIFY(info.hasExited);
         QCOMPARE(info.lastExitCode, 3);
-        const auto bare = containerInfoFromMap({{"name", "x"}});
+        const auto bareRead = containerInfoFromMap({{"name", "x"}, {"state", "stopped"}});
+        QVERIFY(bareRead);
+        const auto& bare = *bareRead;
         QVERIFY(!bare.hasExited);
         QCOMPARE(bare.startOrder, 0);
         QCOMPARE(bare.startDelay, 0u);
@@ -82,18 +86,71 @@ private Q_SLOTS:
         QVERIFY(bare.warnings.isEmpty());
     }
 
+    // State and kind arrive as model's enums; a word the client does not
+    // know is a clear error naming the field, never read as stopped.
+    void containerStateAndKind_data()
+    {
+        QTest::addColumn<QVariantMap>("map");
+        QTest::addColumn<int>("state"); // -1: refused
+        QTest::addColumn<int>("kind");  // -1: none
+        QTest::addColumn<QString>("message");
+        using berth::model::ContainerKind;
+        using berth::model::RunState;
+        const QVariantMap app{{"name", "a"}, {"state", "frozen"}, {"kind", "application"}};
+        QTest::newRow("frozen application")
+            << app << int(RunState::Frozen) << int(ContainerKind::Application) << QString();
+        QTest::newRow("no kind (config unreadable)")
+            << QVariantMap{{"name", "a"}, {"state", "starting"}} << int(RunState::Starting) << -1 << QString();
+        QTest::newRow("unknown state") << QVariantMap{{"name", "a"}, {"state", "unknown"}, {"kind", "system"}} << -1
+                                       << -1
+                                       << QStringLiteral(
+                                              "GetContainer: field 'state' is 'unknown', not a container state");
+        QTest::newRow("new state") << QVariantMap{{"name", "a"}, {"state", "paused"}} << -1 << -1
+                                   << QStringLiteral("GetContainer: field 'state' is 'paused', not a container state");
+        QTest::newRow("no state") << QVariantMap{{"name", "a"}} << -1 << -1
+                                  << QStringLiteral("GetContainer: field 'state' is '', not a container state");
+        QTest::newRow("unknown kind") << QVariantMap{{"name", "a"}, {"state", "stopped"}, {"kind", "vm"}} << -1 << -1
+                                      << QStringLiteral("GetContainer: field 'kind' is 'vm', not a container kind");
+    }
+
+    void containerStateAndKind()
+    {
+        QFETCH(QVariantMap, map);
+        QFETCH(int, state);
+        QFETCH(int, kind);
+        QFETCH(QString, message);
+        const auto info = containerInfoFromMap(map);
+        if (state < 0) {
+            QVERIFY(!info);
+            QCOMPARE(int(info.error().kind), int(ErrorKind::BadReply));
+            QCOMPARE(info.error().message, message);
+            return;
+        }
+        QVERIFY(info);
+        QCOMPARE(int(info->state), state);
+        QCOMPARE(info->kind ? int(*info->kind) : -1, kind);
+        QCOMPARE(wireText(info->state), map.value("state").toString());
+        QCOMPARE(wireText(info->kind), map.value("kind").toString());
+    }
+
     // The user namespace fields, and the host block read from the map.
     void userNamespace()
     {
-        const auto mapped = containerInfoFromMap({{"name", "web"},
-                                                  {"privileged", false},
-                                                  {"idmap", "u 0 1000065536 65536, g 0 1000065536 65536"},
-                                                  {"rootfsIds", "idmapped"}});
+        const auto mappedRead = containerInfoFromMap({{"name", "web"},
+                                                      {"state", "stopped"},
+                                                      {"privileged", false},
+                                                      {"idmap", "u 0 1000065536 65536, g 0 1000065536 65536"},
+                                                      {"rootfsIds", "idmapped"}});
+        QVERIFY(mappedRead);
+        const auto& mapped = *mappedRead;
         QVERIFY(!mapped.privileged);
         QCOMPARE(mapped.rootfsIds, QStringLiteral("idmapped"));
         QCOMPARE(mapped.hostUidFirst, 1000065536u);
         QCOMPARE(mapped.hostUidCount, 65536u);
-        const auto old = containerInfoFromMap({{"name", "old"}, {"privileged", true}, {"idmap", ""}});
+        const auto oldRead =
+            containerInfoFromMap({{"name", "old"}, {"state", "stopped"}, {"privileged", true}, {"idmap", ""}});
+        QVERIFY(oldRead);
+        const auto& old = *oldRead;
         QVERIFY(old.privileged);
         QCOMPARE(old.hostUidCount, 0u);
     }

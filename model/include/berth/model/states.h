@@ -39,6 +39,30 @@ enum class ContainerKind { System, Application };
     return state == RunState::Starting || state == RunState::Stopping;
 }
 
+// What a state allows; the helper refuses the rest (Busy or
+// InvalidArgument), so clients offer only these.
+[[nodiscard]] constexpr bool canStart(RunState state)
+{
+    return state == RunState::Stopped;
+}
+[[nodiscard]] constexpr bool canStop(RunState state)
+{
+    return state == RunState::Running;
+}
+// SIGKILL is the way out of a container stuck on its way up or down.
+[[nodiscard]] constexpr bool canKill(RunState state)
+{
+    return isActive(state) || isTransient(state);
+}
+[[nodiscard]] constexpr bool canFreeze(RunState state)
+{
+    return state == RunState::Running;
+}
+[[nodiscard]] constexpr bool canThaw(RunState state)
+{
+    return state == RunState::Frozen;
+}
+
 // The job has ended, one way or another.
 [[nodiscard]] constexpr bool isFinished(JobState state)
 {
