@@ -106,8 +106,8 @@ std::optional<stdfs::path> findProgram(const stdfs::path& root, std::string_view
 CheckItem makeItem(std::string_view id, CheckStatus status, std::string detail)
 {
     const CheckText text = checkText(id);
-    return CheckItem{std::string(id), std::string(text.title), status, std::move(detail),
-                     std::string(text.explanation)};
+    return CheckItem{std::string(id), std::string(text.label), status, std::move(detail),
+                     std::string(text.description)};
 }
 
 } // namespace berth::check
