@@ -39,7 +39,8 @@ QString autostartPlanTable(const QList<client::ContainerInfo>& plan)
 {
     QList<QStringList> rows;
     for (const auto& info : plan) {
-        rows << QStringList{QString::number(info.startOrder), QString::number(info.startDelay), info.name, info.state,
+        rows << QStringList{QString::number(info.startOrder), QString::number(info.startDelay), info.name,
+                            client::wireText(info.state),
                             info.waitLinks.isEmpty() ? QStringLiteral("-") : info.waitLinks.join(QLatin1Char(','))};
     }
     return formatTable({Cli::tr("ORDER"), Cli::tr("DELAY"), Cli::tr("NAME"), Cli::tr("STATE"), Cli::tr("WAITS FOR")},

@@ -26,9 +26,7 @@ namespace {
 // QTimer counts in int milliseconds; a week is past any boot.
 constexpr std::int64_t kMaxWaitSeconds = 7 * 24 * 3600;
 constexpr std::int64_t kMaxStopSeconds = 3600;
-constexpr uint kDefaultStopSeconds = 10;
-
-const QString kStopped = QStringLiteral("stopped");
+constexpr uint kDefaultStopSeconds{10};
 
 void reportFailure(const QString& message)
 {
@@ -156,8 +154,8 @@ private:
                  exitCodeFor(info.error().kind));
             return false;
         }
-        if (info->state != kStopped) {
-            printOut(Cli::tr("Skipping '%1': it is %2.\n").arg(info->name, info->state));
+        if (info->state != model::RunState::Stopped) {
+            printOut(Cli::tr("Skipping '%1': it is %2.\n").arg(info->name, client::wireText(info->state)));
             return false;
         }
         printOut(Cli::tr("Starting '%1'.\n").arg(info->name));
@@ -211,7 +209,7 @@ int stopAll(const QList<ContainerInfo>& plan, uint timeout)
 {
     int code = kExitOk;
     for (auto it = plan.rbegin(); it != plan.rend(); ++it) {
-        if (it->state == kStopped)
+        if (it->state == model::RunState::Stopped)
             continue;
         printOut(Cli::tr("Stopping '%1'.\n").arg(it->name));
         auto job = helperClient().stop(it->name, timeout);

@@ -125,7 +125,7 @@ int waitForStop(const QString& name)
         auto info = helperClient().container(name);
         if (!info)
             return reportError(info.error());
-        if (info->state == QLatin1String("stopped"))
+        if (info->state == model::RunState::Stopped)
             return info->hasExited ? exitCodeForStatus(info->lastExitCode, 0) : int(kExitOk);
         ::usleep(200000);
     }

@@ -112,7 +112,7 @@ client::Result<RelayEnd> attachConsole(const QString& name, int tty, bool input,
         };
         options.stillRunning = [name] {
             auto info = helperClient().container(name);
-            return info && info->state != QLatin1String("stopped");
+            return info && info->state != model::RunState::Stopped;
         };
         end = relay(options);
     }

@@ -43,7 +43,7 @@ int printLog(const QString& name, bool follow)
             continue; // more than one piece was waiting
         if (!follow)
             break;
-        if (info->state == QLatin1String("stopped"))
+        if (info->state == model::RunState::Stopped)
             return info->hasExited ? exitCodeForStatus(info->lastExitCode, 0) : int(kExitOk);
         ::usleep(kPollInterval);
     }

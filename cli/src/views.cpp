@@ -54,9 +54,9 @@ QStringList userNamespaceRow(const client::ContainerInfo& info)
 QJsonObject containerJson(const client::ContainerInfo& info)
 {
     QJsonObject out{{QStringLiteral("name"), info.name},
-                    {QStringLiteral("state"), info.state},
+                    {QStringLiteral("state"), client::wireText(info.state)},
                     {QStringLiteral("pid"), info.pid},
-                    {QStringLiteral("kind"), info.kind},
+                    {QStringLiteral("kind"), client::wireText(info.kind)},
                     {QStringLiteral("template"), info.templateName},
                     {QStringLiteral("addresses"), QJsonArray::fromStringList(info.addresses)},
                     {QStringLiteral("autostart"), info.autostart},
@@ -91,9 +91,9 @@ QString containersTable(const QList<client::ContainerInfo>& containers)
     QList<QStringList> rows;
     for (const auto& c : containers) {
         rows << QStringList{c.name,
-                            c.state,
+                            client::wireText(c.state),
                             c.pid > 0 ? QString::number(c.pid) : QStringLiteral("-"),
-                            dash(c.kind),
+                            dash(client::wireText(c.kind)),
                             privilegedText(c),
                             dash(c.templateName),
                             dash(c.addresses.join(QLatin1Char(',')))};
@@ -107,9 +107,9 @@ QString containerDetails(const client::ContainerInfo& info)
 {
     QList<QStringList> rows{
         {Cli::tr("Name:"), info.name},
-        {Cli::tr("State:"), info.state},
+        {Cli::tr("State:"), client::wireText(info.state)},
         {Cli::tr("PID:"), info.pid > 0 ? QString::number(info.pid) : QStringLiteral("-")},
-        {Cli::tr("Kind:"), dash(info.kind)},
+        {Cli::tr("Kind:"), dash(client::wireText(info.kind))},
         userNamespaceRow(info),
         {Cli::tr("Template:"), dash(info.templateName)},
         {Cli::tr("Addresses:"), dash(info.addresses.join(QStringLiteral(", ")))},

@@ -7,17 +7,39 @@
 
 namespace berth::client {
 
+namespace {
+
+// Berth's own kinds, as the helper names them (model/error_names.h); the
+// command kinds are failures here, told apart by their name (berthctl's
+// exit codes 127 and 126).
+ErrorKind clientKind(model::ErrorKind kind)
+{
+    switch (kind) {
+    case model::ErrorKind::InvalidArgument:
+        return ErrorKind::InvalidArgument;
+    case model::ErrorKind::NotAuthorized:
+        return ErrorKind::NotAuthorized;
+    case model::ErrorKind::NotFound:
+        return ErrorKind::NotFound;
+    case model::ErrorKind::AlreadyExists:
+        return ErrorKind::AlreadyExists;
+    case model::ErrorKind::Busy:
+        return ErrorKind::Busy;
+    case model::ErrorKind::Failed:
+    case model::ErrorKind::CommandNotFound:
+    case model::ErrorKind::CommandNotRunnable:
+        return ErrorKind::Failed;
+    }
+    return ErrorKind::Failed;
+}
+
+} // namespace
+
 ErrorKind errorKindForName(const QString& name)
 {
-    static const std::array<std::pair<QLatin1String, ErrorKind>, 14> table{{
-        {QLatin1String("org.berth.Error.InvalidArgument"), ErrorKind::InvalidArgument},
-        {QLatin1String("org.berth.Error.NotAuthorized"), ErrorKind::NotAuthorized},
-        {QLatin1String("org.berth.Error.NotFound"), ErrorKind::NotFound},
-        {QLatin1String("org.berth.Error.AlreadyExists"), ErrorKind::AlreadyExists},
-        {QLatin1String("org.berth.Error.Busy"), ErrorKind::Busy},
-        {QLatin1String("org.berth.Error.Failed"), ErrorKind::Failed},
-        {kCommandNotFound, ErrorKind::Failed},
-        {kCommandNotRunnable, ErrorKind::Failed},
+    if (const auto berthKind = model::errorKindFromName(name.toStdString()))
+        return clientKind(*berthKind);
+    static const std::array<std::pair<QLatin1String, ErrorKind>, 6> bus{{
         // The bus answers these when the helper is missing or died.
         {QLatin1String("org.freedesktop.DBus.Error.ServiceUnknown"), ErrorKind::NoHelper},
         {QLatin1String("org.freedesktop.DBus.Error.NameHasNoOwner"), ErrorKind::NoHelper},
@@ -26,7 +48,7 @@ ErrorKind errorKindForName(const QString& name)
         {QLatin1String("org.freedesktop.DBus.Error.Disconnected"), ErrorKind::NoHelper},
         {QLatin1String("org.freedesktop.DBus.Error.AccessDenied"), ErrorKind::NotAuthorized},
     }};
-    for (const auto& [known, kind] : table) {
+    for (const auto& [known, kind] : bus) {
         if (name == known)
             return kind;
     }

@@ -1,6 +1,8 @@
 // A helper's refusal or a bus failure, reduced to what callers act on.
 #pragma once
 
+#include "berth/model/error_names.h"
+
 #include <QString>
 
 #include <expected>
@@ -28,8 +30,8 @@ struct ClientError {
 
 // exec's command could not be executed (kind Failed): berthctl exits 127
 // and 126 for these, as a shell does.
-inline constexpr QLatin1String kCommandNotFound{"org.berth.Error.CommandNotFound"};
-inline constexpr QLatin1String kCommandNotRunnable{"org.berth.Error.CommandNotRunnable"};
+inline constexpr QLatin1String kCommandNotFound{model::dbusErrorName(model::ErrorKind::CommandNotFound)};
+inline constexpr QLatin1String kCommandNotRunnable{model::dbusErrorName(model::ErrorKind::CommandNotRunnable)};
 
 // org.berth.Error.* and the bus's own names to a kind.
 [[nodiscard]] ErrorKind errorKindForName(const QString& name);

@@ -96,6 +96,28 @@ QVariantMap createSetupMap(const CreateRequest& request)
     return out;
 }
 
+// A word of the right type that this client does not know.
+static ClientError unknownWord(const char* field, const QString& word, const char* what)
+{
+    return badReply(QStringLiteral("GetContainer reply: field '%1' is '%2', not %3")
+                        .arg(QLatin1String(field), word, QLatin1String(what)));
+}
+
+static QString fromWire(std::string_view word)
+{
+    return QString::fromLatin1(word.data(), qsizetype(word.size()));
+}
+
+QString wireText(model::RunState state)
+{
+    return fromWire(model::wireName(state));
+}
+
+QString wireText(std::optional<model::ContainerKind> kind)
+{
+    return kind ? fromWire(model::wireName(*kind)) : QString();
+}
+
 // One of GetContainer's `interfaces` (keys: model/interface.h, literals so
 // data() ends in NUL); an address that is no CIDR is left out.
 static Result<model::NetInterface> interfaceFromMap(const QVariantMap& map)
@@ -120,11 +142,24 @@ Result<ContainerInfo> containerInfoFromMap(const QVariantMap& map)
     ReplyFields f(QStringLiteral("GetContainer reply"), map);
     ContainerInfo info;
     info.name = f.text("name");
-    info.state = f.text("state");
+    const QString state = f.text("state");
+    if (auto typed = f.finish(true); !typed) // a wrong type is said as such
+        return std::unexpected(typed.error());
+    if (const auto known = model::parseRunState(state.toStdString()))
+        info.state = *known;
+    else if (f.has("state"))
+        return std::unexpected(unknownWord("state", state, "a container state"));
     info.pid = int(f.integer("pid"));
     info.monitorPid = int(f.integer("monitorPid"));
     info.startedAt = f.integer("startedAt");
-    info.kind = f.text("kind");
+    if (f.has("kind")) {
+        const QString kind = f.text("kind");
+        if (auto typed = f.finish(true); !typed)
+            return std::unexpected(typed.error());
+        info.kind = model::parseContainerKind(kind.toStdString());
+        if (!info.kind)
+            return std::unexpected(unknownWord("kind", kind, "a container kind"));
+    }
     info.templateName = f.text("template");
     info.addresses = f.strings("addresses");
     info.autostart = f.boolean("autostart");

@@ -8,11 +8,11 @@
 #include <QStringList>
 #include <QVariantMap>
 
-#include "client_error.h"
-
 #include "berth/model/bridge.h"
 #include "berth/model/interface.h"
 #include "berth/model/shared_folder.h"
+#include "berth/model/states.h"
+#include "client_error.h"
 
 #include <optional>
 #include <vector>
@@ -25,11 +25,11 @@ inline constexpr quint64 kNoLimit = UINT64_MAX;
 
 struct ContainerInfo {
     QString name;
-    QString state;
+    model::RunState state = model::RunState::Stopped;
     int pid = 0;
     int monitorPid = 0;
     qint64 startedAt = 0;
-    QString kind;
+    std::optional<model::ContainerKind> kind; // none when its config does not parse
     QString templateName;
     QStringList addresses;
     bool autostart = false; // lxc.start.auto
@@ -181,6 +181,9 @@ struct ExecStatus {
 // GetStats' reply: every container's, by name.
 [[nodiscard]] Result<QList<ContainerStats>> statsFromReply(const QMap<QString, QVariantMap>& byName);
 [[nodiscard]] Result<Bridge> bridgeFromMap(const QVariantMap& map);
+// The wire words (berthctl's output and its JSON show them as they are).
+[[nodiscard]] QString wireText(model::RunState state);
+[[nodiscard]] QString wireText(std::optional<model::ContainerKind> kind); // empty for none
 // ChangeBridge's dictionary: the keys of what is set.
 [[nodiscard]] QVariantMap bridgeChangeMap(const BridgeChange& change);
 [[nodiscard]] Result<CheckItem> checkItemFromMap(const QVariantMap& map);

@@ -1,5 +1,7 @@
 #include "job_watcher.h"
 
+#include "berth/model/error_names.h"
+#include "berth/model/states.h"
 #include "bus_address.h"
 #include "client_call.h"
 #include "job1_interface.h"
@@ -60,15 +62,16 @@ void JobWatcher::applyInitialState(const QVariantMap& properties)
 {
     onPropertiesChanged(m_job->interface(), properties, {});
     const QString state = properties.value(QStringLiteral("State")).toString();
-    if (state.isEmpty() || state == QLatin1String("running"))
+    const auto known = model::parseJobState(state.toStdString());
+    if (state.isEmpty() || (known && !model::isFinished(*known)))
         return;
     // It ended before we subscribed: Finished is gone, the state remains.
     // Its ErrorName/ErrorMessage say why (a helper without them: the step).
-    const bool success = state == QLatin1String("succeeded");
+    const bool success = known == model::JobState::Succeeded;
     QString name = properties.value(QStringLiteral("ErrorName")).toString();
     QString why = properties.value(QStringLiteral("ErrorMessage")).toString();
     if (!success && name.isEmpty())
-        name = QStringLiteral("org.berth.Error.Failed");
+        name = QLatin1String(model::dbusErrorName(model::ErrorKind::Failed));
     if (!success && why.isEmpty())
         why = QStringLiteral("job %1 at step '%2'").arg(state, m_step);
     onFinished(success, success ? QString() : name, success ? QString() : why);

@@ -2,19 +2,18 @@
 
 namespace berth::gui {
 
-AllowedActions allowedActions(const QString& state, bool privileged)
+AllowedActions allowedActions(std::optional<model::RunState> state, bool privileged)
 {
     AllowedActions allowed;
-    const bool running = state == QLatin1String("running");
-    const bool frozen = state == QLatin1String("frozen");
-    const bool stopped = state == QLatin1String("stopped");
-    const bool moving = state == QLatin1String("starting") || state == QLatin1String("stopping");
-    allowed.start = stopped;
-    allowed.stop = running;
-    // SIGKILL is the way out of a container stuck on its way up or down.
-    allowed.forceStop = running || frozen || moving;
-    allowed.freeze = running;
-    allowed.thaw = frozen;
+    if (!state)
+        return allowed;
+    const bool running = *state == model::RunState::Running;
+    const bool stopped = *state == model::RunState::Stopped;
+    allowed.start = model::canStart(*state);
+    allowed.stop = model::canStop(*state);
+    allowed.forceStop = model::canKill(*state);
+    allowed.freeze = model::canFreeze(*state);
+    allowed.thaw = model::canThaw(*state);
     // Destroying a running container would stop it first: ask for a stop instead.
     allowed.destroy = stopped;
     allowed.terminal = running;

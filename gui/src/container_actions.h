@@ -1,7 +1,9 @@
 // Which actions a container's state (and privilege) allows; pure so it is table-tested.
 #pragma once
 
-#include <QString>
+#include "berth/model/states.h"
+
+#include <optional>
 
 namespace berth::gui {
 
@@ -20,7 +22,8 @@ struct AllowedActions {
     friend bool operator==(const AllowedActions&, const AllowedActions&) = default;
 };
 
-// An empty state means nothing is selected: nothing is allowed.
-[[nodiscard]] AllowedActions allowedActions(const QString& state, bool privileged = false);
+// No state means nothing is selected, or a state this GUI does not know:
+// nothing is allowed.
+[[nodiscard]] AllowedActions allowedActions(std::optional<model::RunState> state, bool privileged = false);
 
 } // namespace berth::gui

@@ -25,9 +25,9 @@ std::optional<quint64> memoryLimit(const ContainerRow& row)
     return limitValue(row.info, limitKey(model::LimitKey::MemoryMax));
 }
 
-bool expectsStats(const QString& state)
+bool expectsStats(const ContainerRow& row)
 {
-    return state == QLatin1String("running") || state == QLatin1String("frozen");
+    return row.state() && model::isActive(*row.state());
 }
 
 std::optional<double> cpuPercent(const client::ContainerStats& before, const client::ContainerStats& now)
@@ -39,6 +39,11 @@ std::optional<double> cpuPercent(const client::ContainerStats& before, const cli
 }
 
 } // namespace
+
+QString stateText(const ContainerRow& row)
+{
+    return row.unknownState.isEmpty() ? stateText(row.info.state) : row.unknownState;
+}
 
 ContainerListModel::ContainerListModel(ContainerSource& source, QObject* parent)
     : QAbstractTableModel(parent), m_source(source)
@@ -93,7 +98,7 @@ QVariant ContainerListModel::data(const QModelIndex& index, int role) const
 QVariant ContainerListModel::decoration(const ContainerRow& r, int column) const
 {
     if (column == StateColumn)
-        return stateIcon(r.info.state);
+        return stateIcon(r.state());
     if (column == NameColumn && r.info.privileged)
         return privilegedIcon();
     return {};
@@ -114,7 +119,7 @@ QVariant ContainerListModel::display(const ContainerRow& r, int column) const
     case NameColumn:
         return r.info.name;
     case StateColumn:
-        return stateText(r.info.state);
+        return stateText(r);
     case AddressColumn:
         return r.info.addresses.join(QStringLiteral(", "));
     case MemoryColumn: {
@@ -192,12 +197,9 @@ void ContainerListModel::applyList(const QMap<QString, QString>& states)
     for (auto it = states.begin(); it != states.end(); ++it) {
         client::ContainerInfo known;
         known.name = it.key();
-        known.state = it.value();
-        const int at = rowOf(it.key());
-        if (at < 0)
+        if (rowOf(it.key()) < 0)
             upsert(known);
-        else
-            setState(it.key(), it.value());
+        setState(it.key(), it.value());
         refresh(it.key());
     }
 }
@@ -217,6 +219,7 @@ void ContainerListModel::upsert(const client::ContainerInfo& info)
     const int at = rowOf(info.name);
     if (at >= 0) {
         m_rows[at].info = info;
+        m_rows[at].unknownState.clear(); // the client took its state
         rowChanged(at);
         return;
     }
@@ -230,8 +233,10 @@ void ContainerListModel::setState(const QString& name, const QString& state)
     const int at = rowOf(name);
     if (at < 0)
         return;
-    m_rows[at].info.state = state;
-    if (!expectsStats(state)) {
+    const auto known = model::parseRunState(state.toStdString());
+    m_rows[at].info.state = known.value_or(m_rows[at].info.state);
+    m_rows[at].unknownState = known ? QString() : state;
+    if (!expectsStats(m_rows[at])) {
         m_rows[at].stats.reset();
         m_rows[at].cpuPercent.reset();
     }
@@ -269,7 +274,7 @@ void ContainerListModel::applyStats(const QList<client::ContainerStats>& stats)
     for (auto& r : m_rows) {
         const auto* now = byName.value(r.info.name);
         if (!now) {
-            if (expectsStats(r.info.state))
+            if (expectsStats(r))
                 vanished << r.info.name;
             r.stats.reset();
             r.cpuPercent.reset();

@@ -18,7 +18,19 @@ struct ContainerRow {
     client::ContainerInfo info;
     std::optional<client::ContainerStats> stats; // while it runs
     std::optional<double> cpuPercent;            // of one core, from two samples
+    // A state word this GUI does not know (a newer helper's, or "unknown"
+    // when the helper could not read it), shown as received.
+    QString unknownState;
+
+    // None while the state is one this GUI does not know.
+    [[nodiscard]] std::optional<model::RunState> state() const
+    {
+        return unknownState.isEmpty() ? std::optional(info.state) : std::nullopt;
+    }
 };
+
+// Its state as shown: translated, or the word as received.
+[[nodiscard]] QString stateText(const ContainerRow& row);
 
 class ContainerListModel : public QAbstractTableModel {
     Q_OBJECT

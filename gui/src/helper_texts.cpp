@@ -1,52 +1,55 @@
 #include "helper_texts.h"
 
+#include <QCoreApplication>
+
 namespace berth::gui {
 
-const char* HelperTexts::findSource(std::span<const SourceText> table, const QString& key, Field field,
-                                    const QString& english)
+const char* HelperTexts::sourceOf(const model::Text* row, Field field, const QString& english)
 {
-    for (const SourceText& row : table) {
-        const char* source = row.*field;
-        if (source && key == QLatin1String(row.key) && english == QString::fromUtf8(source))
-            return source;
-    }
-    return nullptr;
+    if (!row)
+        return nullptr;
+    // model's texts are string literals: data() ends in NUL, as translate() needs.
+    const std::string_view source = row->*field;
+    return !source.empty() && english == QString::fromUtf8(source.data(), qsizetype(source.size())) ? source.data()
+                                                                                                    : nullptr;
 }
 
-QString HelperTexts::translated(std::span<const SourceText> table, const QString& key, Field field,
+QString HelperTexts::translated(std::span<const model::Text> table, const QString& id, Field field,
                                 const QString& english)
 {
-    const char* source = findSource(table, key, field, english);
-    return source ? tr(source) : english;
+    const char* source = sourceOf(model::findText(table, id.toStdString()), field, english);
+    return source ? QCoreApplication::translate(model::kTextContext.data(), source) : english;
 }
 
 QString HelperTexts::optionText(const QString& templateName, const client::TemplateOption& option, Field field,
                                 const QString& english)
 {
-    const char* source = findSource(optionTexts(), templateName + QLatin1Char('/') + option.key, field, english);
+    const std::string key = option.key.toStdString();
+    const std::string own = templateName.toStdString() + '/' + key;
+    const char* source = sourceOf(model::findText(model::optionTexts(), own), field, english);
     if (!source)
-        source = findSource(optionTexts(), option.key, field, english);
-    return source ? tr(source) : english;
+        source = sourceOf(model::findText(model::optionTexts(), key), field, english);
+    return source ? QCoreApplication::translate(model::kTextContext.data(), source) : english;
 }
 
 QString HelperTexts::templateLabel(const client::TemplateInfo& info)
 {
-    return translated(templateTexts(), info.name, &SourceText::label, info.label);
+    return translated(model::templateTexts(), info.name, &model::Text::label, info.label);
 }
 
 QString HelperTexts::templateDescription(const client::TemplateInfo& info)
 {
-    return translated(templateTexts(), info.name, &SourceText::description, info.description);
+    return translated(model::templateTexts(), info.name, &model::Text::description, info.description);
 }
 
 QString HelperTexts::optionLabel(const QString& templateName, const client::TemplateOption& option)
 {
-    return optionText(templateName, option, &SourceText::label, option.label);
+    return optionText(templateName, option, &model::Text::label, option.label);
 }
 
 QString HelperTexts::optionDescription(const QString& templateName, const client::TemplateOption& option)
 {
-    return optionText(templateName, option, &SourceText::description, option.description);
+    return optionText(templateName, option, &model::Text::description, option.description);
 }
 
 QString HelperTexts::checkGroup(const client::CheckItem& item)
@@ -54,17 +57,17 @@ QString HelperTexts::checkGroup(const client::CheckItem& item)
     // The helper sends the group's title only; its id is the item id's
     // first part ("ns" of "ns.pid"), as the engine groups them.
     const QString groupId = item.id.section(QLatin1Char('.'), 0, 0);
-    return translated(groupTexts(), groupId, &SourceText::label, item.group);
+    return translated(model::checkGroupTexts(), groupId, &model::Text::label, item.group);
 }
 
 QString HelperTexts::checkTitle(const client::CheckItem& item)
 {
-    return translated(checkTexts(), item.id, &SourceText::label, item.title);
+    return translated(model::checkTexts(), item.id, &model::Text::label, item.title);
 }
 
 QString HelperTexts::checkExplanation(const client::CheckItem& item)
 {
-    return translated(checkTexts(), item.id, &SourceText::description, item.explanation);
+    return translated(model::checkTexts(), item.id, &model::Text::description, item.explanation);
 }
 
 client::TemplateInfo HelperTexts::localized(const client::TemplateInfo& info)

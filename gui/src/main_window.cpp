@@ -236,7 +236,7 @@ void MainWindow::updateSelection()
     m_shownName = name;
     const int row = m_model->rowOf(name);
     const ContainerRow* selected = row < 0 ? nullptr : &m_model->row(row);
-    const QString state = selected ? selected->info.state : QString();
+    const auto state = selected ? selected->state() : std::nullopt;
     const AllowedActions allowed = allowedActions(state, selected && selected->info.privileged);
     m_actions[Action::Start]->setEnabled(allowed.start);
     m_actions[Action::Stop]->setEnabled(allowed.stop);

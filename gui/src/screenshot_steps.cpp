@@ -29,7 +29,7 @@ constexpr int kShellStartMs = 1500;
 QString pickContainer(const ContainerListModel& model)
 {
     for (int row = 0; row < model.rowCount(); ++row)
-        if (model.row(row).info.state == QLatin1String("running"))
+        if (model.row(row).state() == model::RunState::Running)
             return model.row(row).info.name;
     return model.rowCount() > 0 ? model.row(0).info.name : QString();
 }

@@ -13,33 +13,41 @@ struct State {
 
 } // namespace
 
-QString stateText(const QString& state)
+QString stateText(model::RunState state)
 {
-    if (state == QLatin1String("running"))
+    switch (state) {
+    case model::RunState::Running:
         return State::tr("Running");
-    if (state == QLatin1String("stopped"))
+    case model::RunState::Stopped:
         return State::tr("Stopped");
-    if (state == QLatin1String("starting"))
+    case model::RunState::Starting:
         return State::tr("Starting");
-    if (state == QLatin1String("stopping"))
+    case model::RunState::Stopping:
         return State::tr("Stopping");
-    if (state == QLatin1String("frozen"))
+    case model::RunState::Frozen:
         return State::tr("Frozen");
-    return state;
+    }
+    return {};
 }
 
-QIcon stateIcon(const QString& state)
+QString stateText(const QString& word)
+{
+    const auto state = model::parseRunState(word.toStdString());
+    return state ? stateText(*state) : word;
+}
+
+QIcon stateIcon(std::optional<model::RunState> state)
 {
     struct Choice {
         const char* theme;
         QStyle::StandardPixmap fallback;
     };
     Choice choice{"media-playback-stop", QStyle::SP_MediaStop};
-    if (state == QLatin1String("running"))
+    if (state == model::RunState::Running)
         choice = {"media-playback-start", QStyle::SP_MediaPlay};
-    else if (state == QLatin1String("frozen"))
+    else if (state == model::RunState::Frozen)
         choice = {"media-playback-pause", QStyle::SP_MediaPause};
-    else if (state == QLatin1String("starting") || state == QLatin1String("stopping"))
+    else if (state && model::isTransient(*state))
         choice = {"view-refresh", QStyle::SP_BrowserReload};
     return QIcon::fromTheme(QString::fromLatin1(choice.theme), QApplication::style()->standardIcon(choice.fallback));
 }

@@ -2,22 +2,23 @@
 #pragma once
 
 #include "berth/error.h"
+#include "berth/model/error_names.h"
 
 #include <string_view>
 
 namespace berth::helper {
 
-inline constexpr std::string_view kErrorInvalidArgument = "org.berth.Error.InvalidArgument";
-inline constexpr std::string_view kErrorNotAuthorized = "org.berth.Error.NotAuthorized";
-inline constexpr std::string_view kErrorNotFound = "org.berth.Error.NotFound";
-inline constexpr std::string_view kErrorAlreadyExists = "org.berth.Error.AlreadyExists";
-inline constexpr std::string_view kErrorBusy = "org.berth.Error.Busy";
-inline constexpr std::string_view kErrorFailed = "org.berth.Error.Failed";
+inline constexpr std::string_view kErrorInvalidArgument = model::dbusErrorName(model::ErrorKind::InvalidArgument);
+inline constexpr std::string_view kErrorNotAuthorized = model::dbusErrorName(model::ErrorKind::NotAuthorized);
+inline constexpr std::string_view kErrorNotFound = model::dbusErrorName(model::ErrorKind::NotFound);
+inline constexpr std::string_view kErrorAlreadyExists = model::dbusErrorName(model::ErrorKind::AlreadyExists);
+inline constexpr std::string_view kErrorBusy = model::dbusErrorName(model::ErrorKind::Busy);
+inline constexpr std::string_view kErrorFailed = model::dbusErrorName(model::ErrorKind::Failed);
 // exec's command could not be executed (Error::commandNotRun): missing
 // (ENOENT, ENOTDIR), or there but not runnable. berthctl exits 127 and 126
 // for them, as berth-init does for an application container's command.
-inline constexpr std::string_view kErrorCommandNotFound = "org.berth.Error.CommandNotFound";
-inline constexpr std::string_view kErrorCommandNotRunnable = "org.berth.Error.CommandNotRunnable";
+inline constexpr std::string_view kErrorCommandNotFound = model::dbusErrorName(model::ErrorKind::CommandNotFound);
+inline constexpr std::string_view kErrorCommandNotRunnable = model::dbusErrorName(model::ErrorKind::CommandNotRunnable);
 
 // The name for an engine or validation error. EPERM/EACCES from the
 // engine are the kernel refusing something, not the caller: Failed.

@@ -34,6 +34,12 @@ QDBusObjectPath Job::path() const
     return QDBusObjectPath(QStringLiteral("/org/berth/Berth1/job/%1").arg(m_id));
 }
 
+QString Job::state() const
+{
+    const std::string_view name = model::wireName(m_state);
+    return QString::fromLatin1(name.data(), qsizetype(name.size()));
+}
+
 bool Job::start(QDBusConnection bus, Lifetime& lifetime, Work work, Done done)
 {
     m_bus = std::move(bus);
@@ -69,7 +75,7 @@ void Job::report(const ProgressEvent& event)
 void Job::finish(const Status& status)
 {
     const bool cancelled = !status && status.error().code == ECANCELED;
-    m_state = status ? QStringLiteral("succeeded") : cancelled ? QStringLiteral("cancelled") : QStringLiteral("failed");
+    m_state = status ? model::JobState::Succeeded : cancelled ? model::JobState::Cancelled : model::JobState::Failed;
     if (status)
         m_progress = 1;
     if (!status) {
@@ -93,7 +99,7 @@ void Job::announceProperties()
                                              QStringLiteral("PropertiesChanged"));
     const QVariantMap changed{{QStringLiteral("Progress"), m_progress},
                               {QStringLiteral("Step"), m_step},
-                              {QStringLiteral("State"), m_state},
+                              {QStringLiteral("State"), state()},
                               {QStringLiteral("ErrorName"), m_errorName},
                               {QStringLiteral("ErrorMessage"), m_errorMessage}};
     signal << kJobInterface << changed << QStringList();

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "berth/error.h"
+#include "berth/model/states.h"
 #include "berth/templates.h"
 
 #include <QDBusConnection>
@@ -41,10 +42,10 @@ public:
     [[nodiscard]] QString container() const { return m_container; }
     [[nodiscard]] double progress() const { return m_progress; }
     [[nodiscard]] QString step() const { return m_step; }
-    [[nodiscard]] QString state() const { return m_state; }
+    [[nodiscard]] QString state() const;
     [[nodiscard]] QString errorName() const { return m_errorName; }
     [[nodiscard]] QString errorMessage() const { return m_errorMessage; }
-    [[nodiscard]] bool running() const { return m_state == QLatin1String("running"); }
+    [[nodiscard]] bool running() const { return !model::isFinished(m_state); }
 
     // Registers the object on the bus and starts `work`; `done` runs on the
     // main thread when it ends, before Finished is emitted.
@@ -73,7 +74,7 @@ private:
     std::atomic<bool> m_cancel{false};
     double m_progress = -1;
     QString m_step;
-    QString m_state = QStringLiteral("running");
+    model::JobState m_state = model::JobState::Running;
     // Kept with the state: a caller that subscribes after Finished reads why.
     QString m_errorName;
     QString m_errorMessage;

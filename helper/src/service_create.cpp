@@ -2,6 +2,7 @@
 #include "service.h"
 
 #include "berth/model/create_options.h"
+#include "berth/model/states.h"
 #include "config/values.h"
 #include "config_judgement.h"
 #include "create_setup_args.h"
@@ -95,7 +96,7 @@ Result<CreateRequest> buildRequest(const std::string& name, const QString& templ
     if (auto valid = validateKind(kind.toStdString()); !valid)
         return fail(valid.error());
     if (!kind.isEmpty())
-        request.kind = kind == QLatin1String("application") ? ContainerKind::Application : ContainerKind::System;
+        request.kind = model::parseContainerKind(kind.toStdString()).value_or(ContainerKind::System);
     if (auto valid = validateArgv(request.command, true); !valid)
         return fail(valid.error());
     if (!request.network.empty()) {

@@ -4,24 +4,12 @@ namespace berth::helper {
 
 std::string_view runStateName(RunState state)
 {
-    switch (state) {
-    case RunState::Stopped:
-        return "stopped";
-    case RunState::Starting:
-        return "starting";
-    case RunState::Running:
-        return "running";
-    case RunState::Stopping:
-        return "stopping";
-    case RunState::Frozen:
-        return "frozen";
-    }
-    return "unknown";
+    return model::wireName(state);
 }
 
 std::string_view kindName(ContainerKind kind)
 {
-    return kind == ContainerKind::Application ? "application" : "system";
+    return model::wireName(kind);
 }
 
 std::string_view optionTypeName(OptionType type)

@@ -1,5 +1,6 @@
 #include "validation.h"
 
+#include "berth/model/states.h"
 #include "berth/names.h"
 #include "config/values.h"
 
@@ -56,7 +57,7 @@ Result<TemplateOptions> validateTemplate(std::string_view templateName, const Te
 
 Status validateKind(std::string_view kind)
 {
-    if (kind.empty() || kind == "system" || kind == "application")
+    if (kind.empty() || model::parseContainerKind(kind))
         return {};
     return failWith(EINVAL, "kind " + quoteForMessage(kind) + " is not 'system' or 'application'");
 }

@@ -37,6 +37,7 @@ public:
     QList<QList<client::ContainerStats>> statsSamples; // answered in turn, the last one repeated
     std::optional<client::ClientError> listError;
     std::optional<client::ClientError> actionError;
+    std::optional<client::ClientError> containerError; // GetContainer's answer for every name
     int listCalls = 0;
     int containerCalls = 0;
     int statsCalls = 0;
@@ -84,7 +85,7 @@ public:
         return readable && !containers.isEmpty();
     }
 
-    static client::ContainerInfo info(const QString& name, const QString& state)
+    static client::ContainerInfo info(const QString& name, model::RunState state)
     {
         client::ContainerInfo info;
         info.name = name;
@@ -97,7 +98,7 @@ public:
         ++listCalls;
         QMap<QString, QString> states;
         for (const auto& info : std::as_const(containers))
-            states.insert(info.name, info.state);
+            states.insert(info.name, client::wireText(info.state));
         answer(context, done,
                listError ? client::Result<QMap<QString, QString>>(std::unexpect, *listError)
                          : client::Result<QMap<QString, QString>>(states));
@@ -106,7 +107,9 @@ public:
     void container(const QString& name, QObject* context, gui::Callback<client::ContainerInfo> done) override
     {
         ++containerCalls;
-        if (!containers.contains(name))
+        if (containerError)
+            answer(context, done, client::Result<client::ContainerInfo>(std::unexpect, *containerError));
+        else if (!containers.contains(name))
             answer(context, done,
                    client::Result<client::ContainerInfo>(
                        std::unexpect, client::clientError(QStringLiteral("org.berth.Error.NotFound"), name)));

@@ -22,7 +22,7 @@ berth::client::ContainerInfo web(bool autostart)
 {
     berth::client::ContainerInfo info;
     info.name = kWeb;
-    info.state = QStringLiteral("stopped");
+    info.state = berth::model::RunState::Stopped;
     info.autostart = autostart;
     info.startOrder = 20;
     info.startDelay = 5;

@@ -89,7 +89,7 @@ private:
     void connectConsole()
     {
         showTab();
-        m_tab->setContainer(kBox, kRunning);
+        m_tab->setContainer(kBox, berth::model::RunState::Running);
         QTRY_VERIFY(m_tab->terminal()->isAttached());
     }
 
@@ -128,7 +128,7 @@ private Q_SLOTS:
 
     void connectsOnlyWhenShown()
     {
-        m_tab->setContainer(kBox, kRunning);
+        m_tab->setContainer(kBox, berth::model::RunState::Running);
         QCoreApplication::processEvents();
         QCOMPARE(consoleCalls(m_source), 0);
         showTab();
@@ -140,7 +140,7 @@ private Q_SLOTS:
     {
         showTab();
         m_tab->setMode(ConsoleTab::Mode::Shell);
-        m_tab->setContainer(kBox, kRunning);
+        m_tab->setContainer(kBox, berth::model::RunState::Running);
         QTRY_VERIFY(m_tab->terminal()->isAttached());
         QCOMPARE(m_source.execRequests.size(), 1);
         QCOMPARE(m_source.execRequests.first().name, kBox);
@@ -236,7 +236,7 @@ private Q_SLOTS:
     void notRunningShowsAMessage()
     {
         showTab();
-        m_tab->setContainer(kBox, QStringLiteral("stopped"));
+        m_tab->setContainer(kBox, berth::model::RunState::Stopped);
         QCoreApplication::processEvents();
         QCOMPARE(consoleCalls(m_source), 0);
         QVERIFY(m_tab->notRunningLabel()->isVisible());
@@ -281,7 +281,7 @@ private Q_SLOTS:
     void notConnectingWhenFrozen()
     {
         showTab();
-        m_tab->setContainer(kBox, QStringLiteral("frozen"));
+        m_tab->setContainer(kBox, berth::model::RunState::Frozen);
         QCoreApplication::processEvents();
         QCOMPARE(consoleCalls(m_source), 0);
         QVERIFY(m_tab->notRunningLabel()->isVisible());
@@ -291,7 +291,7 @@ private Q_SLOTS:
     {
         showTab();
         m_tab->setMode(ConsoleTab::Mode::Shell);
-        m_tab->setContainer(kBox, kRunning);
+        m_tab->setContainer(kBox, berth::model::RunState::Running);
         QTRY_VERIFY(m_tab->terminal()->isAttached());
         m_pair->closeContainerSide();
         QTRY_VERIFY(m_tab->message()->isVisible());
@@ -317,7 +317,7 @@ private Q_SLOTS:
         m_source.actionError = berth::client::clientError(name, reason);
         showTab();
         m_tab->setMode(ConsoleTab::Mode::Shell);
-        m_tab->setContainer(kBox, kRunning);
+        m_tab->setContainer(kBox, berth::model::RunState::Running);
         QTRY_VERIFY(m_tab->message()->isVisible());
         QCOMPARE(m_tab->message()->text(), QStringLiteral("Could not open a shell in 'box1': ") + reason);
         QVERIFY(!m_tab->terminal()->isAttached());
@@ -329,7 +329,7 @@ private Q_SLOTS:
             berth::client::clientError(QStringLiteral("org.berth.Error.NotAuthorized"), QStringLiteral("not allowed"));
         m_source.actionError = error;
         showTab();
-        m_tab->setContainer(kBox, kRunning);
+        m_tab->setContainer(kBox, berth::model::RunState::Running);
         QTRY_VERIFY(m_tab->message()->isVisible());
         QCOMPARE(m_tab->message()->text(),
                  berth::gui::errorText(error, ConsoleTab::tr("open the console of '%1'").arg(kBox)));
@@ -349,7 +349,7 @@ private Q_SLOTS:
         connectConsole();
         m_pair->write("old screen");
         QTRY_VERIFY(m_tab->terminal()->lineText(0).contains(QStringLiteral("old")));
-        m_tab->setContainer(QStringLiteral("box2"), kRunning);
+        m_tab->setContainer(QStringLiteral("box2"), berth::model::RunState::Running);
         QTRY_VERIFY(m_source.actions.contains(QStringLiteral("console box2 0")));
         QTRY_VERIFY(m_tab->terminal()->isAttached());
         QCOMPARE(m_tab->terminal()->lineText(0), QString());

@@ -192,13 +192,13 @@ private Q_SLOTS:
         loadFixture(source, model);
 
         source.containers.insert(QStringLiteral("new"),
-                                 FakeContainerSource::info(QStringLiteral("new"), QStringLiteral("stopped")));
+                                 FakeContainerSource::info(QStringLiteral("new"), berth::model::RunState::Stopped));
         Q_EMIT source.containerAdded(QStringLiteral("new"));
         QTRY_COMPARE(model.rowCount(), 4);
         QCOMPARE(cell(model, QStringLiteral("new"), ContainerListModel::StateColumn), QStringLiteral("Stopped"));
 
         // The signal's state shows at once; the details follow from GetContainer.
-        source.containers[QStringLiteral("app")].state = QStringLiteral("running");
+        source.containers[QStringLiteral("app")].state = berth::model::RunState::Running;
         source.containers[QStringLiteral("app")].pid = 77;
         Q_EMIT source.stateChanged(QStringLiteral("app"), QStringLiteral("running"));
         QCOMPARE(cell(model, QStringLiteral("app"), ContainerListModel::StateColumn), QStringLiteral("Running"));
@@ -212,6 +212,32 @@ private Q_SLOTS:
         Q_EMIT source.containerRemoved(QStringLiteral("db"));
         QCOMPARE(model.rowCount(), 3);
         QCOMPARE(model.rowOf(QStringLiteral("db")), -1);
+    }
+
+    // A state word this GUI does not know (a newer helper's, or "unknown"
+    // when the helper cannot read it) shows as received, never as stopped:
+    // no actions, no figures, and the row stays while GetContainer refuses.
+    void unknownStateShownAsReceived()
+    {
+        FakeContainerSource source;
+        ContainerListModel model(source);
+        loadFixture(source, model);
+        source.containerError = berth::client::ClientError{
+            berth::client::ErrorKind::BadReply, QString(),
+            QStringLiteral("GetContainer: field 'state' is 'paused', not a container state")};
+        const int calls = source.containerCalls;
+        Q_EMIT source.stateChanged(QStringLiteral("web"), QStringLiteral("paused"));
+        QCOMPARE(cell(model, QStringLiteral("web"), ContainerListModel::StateColumn), QStringLiteral("paused"));
+        QVERIFY(!model.row(model.rowOf(QStringLiteral("web"))).state());
+        QCOMPARE(cell(model, QStringLiteral("web"), ContainerListModel::CpuColumn), QString());
+        QCOMPARE(source.containerCalls, calls + 1);
+        QCoreApplication::processEvents(); // the refusal arrives
+        QCOMPARE(cell(model, QStringLiteral("web"), ContainerListModel::StateColumn), QStringLiteral("paused"));
+
+        source.containerError.reset();
+        Q_EMIT source.stateChanged(QStringLiteral("web"), QStringLiteral("frozen"));
+        QCOMPARE(cell(model, QStringLiteral("web"), ContainerListModel::StateColumn), QStringLiteral("Frozen"));
+        QVERIFY(model.row(model.rowOf(QStringLiteral("web"))).state() == berth::model::RunState::Frozen);
     }
 
     void refreshOfVanishedContainerRemovesIt()
@@ -231,7 +257,7 @@ private Q_SLOTS:
         loadFixture(source, model);
         source.containers.remove(QStringLiteral("web"));
         source.containers.insert(QStringLiteral("other"),
-                                 FakeContainerSource::info(QStringLiteral("other"), QStringLiteral("running")));
+                                 FakeContainerSource::info(QStringLiteral("other"), berth::model::RunState::Running));
         model.reload();
         QTRY_COMPARE(model.rowOf(QStringLiteral("other")) >= 0, true);
         QCOMPARE(model.rowOf(QStringLiteral("web")), -1);
@@ -261,7 +287,7 @@ private Q_SLOTS:
                          QStringLiteral("debian"));
         }
         QCOMPARE(source.containerCalls, 3);
-        source.containers[QStringLiteral("web")].state = QStringLiteral("stopped");
+        source.containers[QStringLiteral("web")].state = berth::model::RunState::Stopped;
         source.statsSamples = {{source.statsSamples.last().at(0)}}; // db only
         QCOMPARE(source.statsSamples.last().at(0).name, QStringLiteral("db"));
         const int answered = source.statsAnswered;
@@ -289,7 +315,7 @@ private Q_SLOTS:
         QList<berth::client::ContainerStats> sample;
         for (int i = 0; i < containers; ++i) {
             const QString name = QStringLiteral("c%1").arg(i);
-            source.containers.insert(name, FakeContainerSource::info(name, QStringLiteral("running")));
+            source.containers.insert(name, FakeContainerSource::info(name, berth::model::RunState::Running));
             berth::client::ContainerStats stats;
             stats.name = name;
             stats.memoryCurrent = quint64(i) << 20;

@@ -32,7 +32,8 @@ private Q_SLOTS:
         QFETCH(QString, state);
         QFETCH(bool, privileged);
         QFETCH(QString, expected);
-        const AllowedActions a = allowedActions(state, privileged);
+        const auto known = berth::model::parseRunState(state.toStdString());
+        const AllowedActions a = allowedActions(known, privileged);
         QString got;
         for (bool on :
              {a.start, a.stop, a.forceStop, a.freeze, a.thaw, a.destroy, a.terminal, a.clone, a.exportTree, a.convert})

@@ -1,10 +1,11 @@
-// HelperTexts: its English equals the engine's own template catalog and
-// check texts (so a reworded engine text fails here, not silently in a
-// German window), a text it does not know or whose English changed comes
-// back as the helper sent it, and under the German translation a known
-// text comes out in German.
+// HelperTexts: every text the engine's template catalog and system check
+// send goes through translation (context berth::model, by id), every one of
+// model's texts has a German and a Chinese translation, a text it does not
+// know or whose English changed comes back as the helper sent it, and under
+// the German translation a known text comes out in German.
 #include "helper_texts.h"
 
+#include "berth/model/texts.h"
 #include "berth/templates.h"
 #include "check/check_text.h"
 
@@ -23,14 +24,14 @@ QString qs(std::string_view text)
     return QString::fromUtf8(text.data(), qsizetype(text.size()));
 }
 
-// Brackets every text of HelperTexts' context, so a test sees which texts
-// went through the translation and from which English.
+// Brackets every text of model's context, so a test sees which texts went
+// through the translation and from which English.
 class BracketTranslator : public QTranslator {
 public:
     bool isEmpty() const override { return false; }
     QString translate(const char* context, const char* source, const char*, int) const override
     {
-        if (qstrcmp(context, "berth::gui::HelperTexts") != 0)
+        if (qstrcmp(context, berth::model::kTextContext.data()) != 0)
             return {};
         return QLatin1Char('[') + QString::fromUtf8(source) + QLatin1Char(']');
     }
@@ -59,10 +60,10 @@ CheckItem clientCheckItem(const berth::check::CheckText& text)
     const std::string_view groupId = id.substr(0, id.find('.'));
     return CheckItem{.group = qs(berth::check::groupTitle(groupId)),
                      .id = qs(id),
-                     .title = qs(text.title),
+                     .title = qs(text.label),
                      .status = QStringLiteral("ok"),
                      .detail = QStringLiteral("found"),
-                     .explanation = qs(text.explanation)};
+                     .explanation = qs(text.description)};
 }
 
 TemplateOption option(const QString& key, const QString& label, const QString& description)
@@ -102,6 +103,35 @@ private Q_SLOTS:
             QCOMPARE(HelperTexts::checkTitle(item), bracketed(item.title));
             QCOMPARE(HelperTexts::checkExplanation(item), bracketed(item.explanation));
         }
+    }
+
+    // What lupdate found in model/src: every text of every table.
+    void everyModelTextIsTranslated_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("de") << QStringLiteral("de");
+        QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+    }
+
+    void everyModelTextIsTranslated()
+    {
+        QFETCH(QString, language);
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/berth_%1.qm").arg(language)));
+        const char* context = berth::model::kTextContext.data();
+        int texts = 0;
+        for (const auto table : {berth::model::templateTexts(), berth::model::optionTexts(), berth::model::checkTexts(),
+                                 berth::model::checkGroupTexts()}) {
+            for (const berth::model::Text& text : table) {
+                for (const std::string_view source : {text.label, text.description}) {
+                    if (source.empty())
+                        continue;
+                    ++texts;
+                    QVERIFY2(!translator.translate(context, source.data()).isEmpty(), source.data());
+                }
+            }
+        }
+        QVERIFY(texts > 0);
     }
 
     void unknownOrChangedTextIsTheHelpers_data()

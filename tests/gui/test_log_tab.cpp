@@ -20,8 +20,8 @@ using berth::test::FakeContainerSource;
 namespace {
 
 const QString kWeb = QStringLiteral("web");
-const QString kRunning = QStringLiteral("running");
-const QString kStopped = QStringLiteral("stopped");
+constexpr auto kRunning = berth::model::RunState::Running;
+constexpr auto kStopped = berth::model::RunState::Stopped;
 
 // A source whose GetLog is refused.
 class RefusingSource : public FakeContainerSource {
@@ -122,7 +122,7 @@ private Q_SLOTS:
         tab.setContainer(kWeb, kStopped);
         tab.setContainer(QStringLiteral("db"), kStopped); // before web's answer arrives
         QTRY_COMPARE(shown(tab), QStringLiteral("db log\n"));
-        tab.setContainer(QString(), QString());
+        tab.setContainer(QString(), std::nullopt);
         QCOMPARE(shown(tab), QString());
         QVERIFY(!tab.isEnabled());
     }

@@ -163,7 +163,7 @@ private Q_SLOTS:
         QTRY_COMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("You are not allowed to start 'app'."));
         // Nothing changes in the view.
         QCOMPARE(m_window->model().row(m_window->model().rowOf(QStringLiteral("app"))).info.state,
-                 QStringLiteral("stopped"));
+                 berth::model::RunState::Stopped);
     }
 
     void destroyAsksFirst()

@@ -108,7 +108,7 @@ private Q_SLOTS:
 
         window.action(MainWindow::Action::Stop)->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(stateCell(window), QStringLiteral("Stopped"), kTimeoutMs);
-        QCOMPARE(m_client->container(kBox)->state, QStringLiteral("stopped"));
+        QCOMPARE(m_client->container(kBox)->state, berth::model::RunState::Stopped);
 
         // SIGKILL: the helper sends no state signal; the model notices by itself.
         window.action(MainWindow::Action::Start)->trigger();
@@ -148,7 +148,7 @@ private Q_SLOTS:
         progress->startBox()->setChecked(true);
         wizard->accept();
         QTRY_VERIFY_WITH_TIMEOUT(window.selectContainer(kMadeBox), kTimeoutMs);
-        QTRY_COMPARE_WITH_TIMEOUT(m_client->container(kMadeBox)->state, QStringLiteral("running"), kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(m_client->container(kMadeBox)->state, berth::model::RunState::Running, kTimeoutMs);
 
         // A memory limit from the slider reaches the kernel through the helper.
         window.showTab(MainWindow::Tab::Resources);
@@ -171,7 +171,7 @@ private Q_SLOTS:
         QVERIFY(peak(charts->seriesPoints(berth::gui::UsageKind::MemoryUsed)) < 200);
 
         window.action(MainWindow::Action::Stop)->trigger();
-        QTRY_COMPARE_WITH_TIMEOUT(m_client->container(kMadeBox)->state, QStringLiteral("stopped"), kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(m_client->container(kMadeBox)->state, berth::model::RunState::Stopped, kTimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(window.action(MainWindow::Action::Destroy)->isEnabled(), kTimeoutMs);
         window.action(MainWindow::Action::Destroy)->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(window.model().rowOf(kMadeBox), -1, kTimeoutMs);

@@ -44,7 +44,7 @@ public:
 ContainerRow webRow(quint64 memoryUsed = 32 * 1024 * 1024)
 {
     ContainerRow row;
-    row.info = berth::test::FakeContainerSource::info(QStringLiteral("web"), QStringLiteral("running"));
+    row.info = berth::test::FakeContainerSource::info(QStringLiteral("web"), berth::model::RunState::Running);
     row.info.limits = {{QStringLiteral("memory.max"), QStringLiteral("268435456")},
                        {QStringLiteral("cpu.max"), QStringLiteral("1.5")},
                        {QStringLiteral("memory.high"), QStringLiteral("134217728")},

@@ -22,7 +22,7 @@ berth::client::ContainerInfo web()
 {
     berth::client::ContainerInfo info;
     info.name = kWeb;
-    info.state = QStringLiteral("stopped");
+    info.state = berth::model::RunState::Stopped;
     info.shares.push_back({"/home/u/project", "/src", 1000, 1000, 0, 0});
     info.shares.push_back({"/home/u/docs", "/docs", 1000, 1000, 1000, 1000});
     return info;

@@ -131,7 +131,7 @@ struct NetworkInfo {
     std::vector<std::string> containers; // whose config attaches to it
 };
 
-enum class RunState { Stopped, Starting, Running, Stopping, Frozen };
+using RunState = model::RunState; // with its wire names in berth/model/states.h
 
 struct ExitStatus {
     int code = 0;   // exit code, when the init exited

@@ -1,17 +1,17 @@
 // The words of the system check: every item's title and explanation, and
-// the group titles, in one table (the GUI turns them into translatable text).
+// the group titles. The English is model's (berth/model/texts.h), which the
+// GUI translates by id; this is the engine's view of it.
 #pragma once
+
+#include "berth/model/texts.h"
 
 #include <span>
 #include <string_view>
 
 namespace berth::check {
 
-struct CheckText {
-    std::string_view id;
-    std::string_view title;
-    std::string_view explanation;
-};
+// label: the item's title; description: its explanation.
+using CheckText = model::Text;
 
 // Every item the check can report, in the order it reports them.
 [[nodiscard]] std::span<const CheckText> allCheckTexts();

@@ -41,8 +41,8 @@ CheckGroup makeGroup(std::string_view groupId)
 CheckItem makeItem(std::string_view id, CheckStatus status, std::string detail)
 {
     const CheckText text = checkText(id);
-    return CheckItem{std::string(id), std::string(text.title), status, std::move(detail),
-                     std::string(text.explanation)};
+    return CheckItem{std::string(id), std::string(text.label), status, std::move(detail),
+                     std::string(text.description)};
 }
 
 std::string displayPath(const std::filesystem::path& root, const std::filesystem::path& path)

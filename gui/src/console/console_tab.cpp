@@ -16,13 +16,6 @@
 #include <fcntl.h>
 
 namespace berth::gui {
-namespace {
-
-const QString kRunning = QStringLiteral("running");
-const QString kFrozen = QStringLiteral("frozen");
-const QString kStopping = QStringLiteral("stopping");
-
-} // namespace
 
 ConsoleTab::ConsoleTab(ContainerSource& source, QWidget* parent) : QWidget(parent), m_source(source)
 {
@@ -79,7 +72,7 @@ QWidget* ConsoleTab::createToolBar()
     return bar;
 }
 
-void ConsoleTab::setContainer(const QString& name, const QString& state)
+void ConsoleTab::setContainer(const QString& name, std::optional<model::RunState> state)
 {
     if (name != m_name) {
         m_name = name;
@@ -111,12 +104,13 @@ void ConsoleTab::restart()
     showMessage(QString(), false);
 }
 
-void ConsoleTab::sourceStateChanged(const QString& name, const QString& state)
+void ConsoleTab::sourceStateChanged(const QString& name, const QString& word)
 {
     if (name != m_name)
         return;
+    const auto state = model::parseRunState(word.toStdString());
     // Running again after a hangup is a restart: its new console is wanted.
-    if (state == kRunning)
+    if (state == model::RunState::Running)
         m_waitForUser = false;
     setContainer(name, state);
 }
@@ -127,8 +121,8 @@ bool ConsoleTab::keepsTerminal() const
         return false;
     // A frozen or stopping container keeps the console it had: its last
     // words (the shutdown) are worth reading.
-    const bool ending = m_state == kFrozen || m_state == kStopping;
-    return m_state == kRunning || (ending && (m_terminal->isAttached() || m_waitForUser));
+    const bool ending = m_state == model::RunState::Frozen || m_state == model::RunState::Stopping;
+    return m_state == model::RunState::Running || (ending && (m_terminal->isAttached() || m_waitForUser));
 }
 
 void ConsoleTab::refresh()
@@ -145,7 +139,7 @@ void ConsoleTab::refresh()
     m_notRunning->setText(m_name.isEmpty() ? tr("No container is selected.")
                                            : tr("'%1' is not running. Start it to use its console.").arg(m_name));
     m_pages->setCurrentWidget(keep ? static_cast<QWidget*>(m_terminal) : m_notRunning);
-    const bool running = !m_name.isEmpty() && m_state == kRunning;
+    const bool running = !m_name.isEmpty() && m_state == model::RunState::Running;
     if (running && isVisible() && !m_terminal->isAttached() && !m_connecting && !m_waitForUser)
         connectTerminal();
 }

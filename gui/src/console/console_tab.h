@@ -29,7 +29,8 @@ public:
     explicit ConsoleTab(ContainerSource& source, QWidget* parent = nullptr);
 
     // An empty name: nothing selected. Connects while the tab is shown.
-    void setContainer(const QString& name, const QString& state);
+    // No state: nothing selected, or a state this GUI does not know.
+    void setContainer(const QString& name, std::optional<model::RunState> state);
     void setMode(Mode mode);
     [[nodiscard]] Mode mode() const { return m_mode; }
     void setResizeDebounceInterval(int milliseconds) { m_resizeTimer.setInterval(milliseconds); }
@@ -50,7 +51,7 @@ protected:
 private:
     QWidget* createToolBar();
     QLayout* createBanner();
-    void sourceStateChanged(const QString& name, const QString& state);
+    void sourceStateChanged(const QString& name, const QString& word);
     void refresh();
     [[nodiscard]] bool keepsTerminal() const;
     void connectTerminal();
@@ -70,7 +71,7 @@ private:
     QComboBox* m_modeBox = nullptr;
     QTimer m_resizeTimer;
     QString m_name;
-    QString m_state;
+    std::optional<model::RunState> m_state;
     Mode m_mode = Mode::Console;
     int m_generation = 0; // replies for an older connection attempt are dropped
     bool m_connecting = false;

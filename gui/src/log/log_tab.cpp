@@ -37,7 +37,7 @@ LogTab::LogTab(ContainerSource& source, QWidget* parent) : QWidget(parent), m_so
     m_search->field()->installEventFilter(this);
     m_poll.setInterval(kPollMs);
     connect(&m_poll, &QTimer::timeout, this, &LogTab::readNext);
-    setContainer(QString(), QString());
+    setContainer(QString(), std::nullopt);
 }
 
 QWidget* LogTab::makeToolBar()
@@ -83,9 +83,9 @@ bool LogTab::eventFilter(QObject* watched, QEvent* event)
     return true;
 }
 
-void LogTab::setContainer(const QString& name, const QString& state)
+void LogTab::setContainer(const QString& name, std::optional<model::RunState> state)
 {
-    const bool wasRunning = m_state == QLatin1String("running");
+    const bool wasRunning = m_state == model::RunState::Running;
     m_state = state;
     if (name != m_name) {
         m_name = name;
@@ -159,7 +159,7 @@ void LogTab::append(const QString& text)
 
 void LogTab::updatePolling()
 {
-    if (!m_name.isEmpty() && m_state == QLatin1String("running") && isVisible())
+    if (!m_name.isEmpty() && m_state == model::RunState::Running && isVisible())
         m_poll.start();
     else
         m_poll.stop();

@@ -36,7 +36,8 @@ public:
 
 public Q_SLOTS:
     // An empty name: nothing selected.
-    void setContainer(const QString& name, const QString& state);
+    // No state: nothing selected, or a state this GUI does not know.
+    void setContainer(const QString& name, std::optional<model::RunState> state);
     // Writes the text shown to `path`; false (and a message) if it cannot.
     bool saveTo(const QString& path);
 
@@ -62,7 +63,7 @@ private:
     QTimer m_poll;
     LogFilter m_filter;
     QString m_name;
-    QString m_state;
+    std::optional<model::RunState> m_state;
     quint64 m_offset = 0;
     quint64 m_generation = 0; // answers for an older container or log are dropped
     bool m_reading = false;

@@ -90,13 +90,13 @@ void OverviewTab::showContainer(const ContainerRow* row, qint64 now)
     }
     const client::ContainerInfo& info = row->info;
     const bool up = info.pid > 0;
-    m_state->setText(stateText(info.state));
+    m_state->setText(stateText(*row));
     m_uptime->setText(up && info.startedAt > 0 ? formatDuration(now - info.startedAt) : QString());
     m_pid->setText(up ? QString::number(info.pid) : QString());
     m_addresses->setText(info.addresses.isEmpty() ? tr("none (loopback only)")
                                                   : info.addresses.join(QLatin1Char('\n')));
     m_template->setText(info.templateName.isEmpty() ? tr("unknown") : info.templateName);
-    m_kind->setText(info.kind);
+    m_kind->setText(client::wireText(info.kind));
     m_userNamespace->setText(userNamespaceText(info));
     m_limits->setText(info.limits.isEmpty() ? tr("none") : limitsText(info.limits));
     QString exit = info.hasExited ? tr("exit code %1").arg(info.lastExitCode) : tr("has not exited yet");

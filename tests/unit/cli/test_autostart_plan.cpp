@@ -16,7 +16,7 @@ ContainerInfo container(const QString& name, bool autostart, int order, uint del
 {
     ContainerInfo info;
     info.name = name;
-    info.state = QStringLiteral("stopped");
+    info.state = berth::model::RunState::Stopped;
     info.autostart = autostart;
     info.startOrder = order;
     info.startDelay = delay;
@@ -109,7 +109,7 @@ private Q_SLOTS:
         auto web = container("web", true, 10, 5);
         web.waitLinks = QStringList{"br0", "eno1"};
         auto db = container("db", true, -1);
-        db.state = QStringLiteral("running");
+        db.state = berth::model::RunState::Running;
         QCOMPARE(autostartPlanTable(autostartPlan({web, db, container("off", false, 0)})),
                  QStringLiteral("ORDER  DELAY  NAME  STATE    WAITS FOR\n"
                                 "-1     0      db    running  -\n"

@@ -121,7 +121,7 @@ private Q_SLOTS:
     {
         ContainerInfo info;
         info.name = QStringLiteral("web");
-        info.state = QStringLiteral("running");
+        info.state = berth::model::RunState::Running;
         info.pid = 42;
         info.addresses = {QStringLiteral("10.0.3.5/24")};
         info.limits = {{QStringLiteral("pids.max"), QStringLiteral("100")}};
@@ -145,7 +145,7 @@ private Q_SLOTS:
     // Warnings of the config (issue #14, item 9) are shown by `info`, one row each, and in its JSON.
     void containerWarnings()
     {
-        ContainerInfo info{.name = QStringLiteral("web"), .state = QStringLiteral("stopped")};
+        ContainerInfo info{.name = QStringLiteral("web"), .state = berth::model::RunState::Stopped};
         QVERIFY(!containerDetails(info).contains(QLatin1String("Warning:")));
         QVERIFY(!containerJson(info).contains(QStringLiteral("warnings")));
         info.warnings = {QStringLiteral("config:4: lxc.apparmor.profile = 'x': AppArmor is not used by Berth"),
@@ -160,10 +160,10 @@ private Q_SLOTS:
 
     void containersTableText()
     {
-        ContainerInfo running{.name = QStringLiteral("web"), .state = QStringLiteral("running"), .pid = 42};
-        running.kind = QStringLiteral("system");
+        ContainerInfo running{.name = QStringLiteral("web"), .state = berth::model::RunState::Running, .pid = 42};
+        running.kind = berth::model::ContainerKind::System;
         running.templateName = QStringLiteral("busybox");
-        ContainerInfo stopped{.name = QStringLiteral("db"), .state = QStringLiteral("stopped")};
+        ContainerInfo stopped{.name = QStringLiteral("db"), .state = berth::model::RunState::Stopped};
         stopped.privileged = true;
         QCOMPARE(containersTable({running, stopped}),
                  QStringLiteral("NAME  STATE    PID  KIND    PRIV  TEMPLATE  ADDRESSES\n"
@@ -174,7 +174,7 @@ private Q_SLOTS:
     // info says whose IDs root inside has: a block of the host's, or the host's own.
     void userNamespaceLine()
     {
-        ContainerInfo info{.name = QStringLiteral("web"), .state = QStringLiteral("stopped")};
+        ContainerInfo info{.name = QStringLiteral("web"), .state = berth::model::RunState::Stopped};
         info.idMap = QStringLiteral("u 0 1000000000 65536, g 0 1000000000 65536");
         info.rootfsIds = QStringLiteral("idmapped");
         info.hostUidFirst = 1000000000;
@@ -186,7 +186,7 @@ private Q_SLOTS:
         QVERIFY(!details.contains(QLatin1String("Privileged:")));
         info.rootfsIds = QStringLiteral("shifted");
         QVERIFY(containerDetails(info).contains(QLatin1String("(rootfs shifted into them once at creation)")));
-        ContainerInfo privileged{.name = QStringLiteral("old"), .state = QStringLiteral("stopped")};
+        ContainerInfo privileged{.name = QStringLiteral("old"), .state = berth::model::RunState::Stopped};
         privileged.privileged = true;
         details = containerDetails(privileged);
         QVERIFY2(details.contains(QLatin1String("Privileged:       yes: root inside is root on the host\n")),

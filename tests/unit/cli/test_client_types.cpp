@@ -94,6 +94,53 @@ private Q_SLOTS:
         QVERIFY(bare.warnings.isEmpty());
     }
 
+    // State and kind arrive as model's enums; a word the client does not
+    // know is a clear error naming the field, never read as stopped.
+    void containerStateAndKind_data()
+    {
+        QTest::addColumn<QVariantMap>("map");
+        QTest::addColumn<int>("state"); // -1: refused
+        QTest::addColumn<int>("kind");  // -1: none
+        QTest::addColumn<QString>("message");
+        using berth::model::ContainerKind;
+        using berth::model::RunState;
+        const QVariantMap app{{"name", "a"}, {"state", "frozen"}, {"kind", "application"}};
+        QTest::newRow("frozen application")
+            << app << int(RunState::Frozen) << int(ContainerKind::Application) << QString();
+        QTest::newRow("no kind (config unreadable)")
+            << QVariantMap{{"name", "a"}, {"state", "starting"}} << int(RunState::Starting) << -1 << QString();
+        QTest::newRow("unknown state") << QVariantMap{{"name", "a"}, {"state", "unknown"}, {"kind", "system"}} << -1
+                                       << -1
+                                       << QStringLiteral(
+                                              "GetContainer: field 'state' is 'unknown', not a container state");
+        QTest::newRow("new state") << QVariantMap{{"name", "a"}, {"state", "paused"}} << -1 << -1
+                                   << QStringLiteral("GetContainer: field 'state' is 'paused', not a container state");
+        QTest::newRow("no state") << QVariantMap{{"name", "a"}} << -1 << -1
+                                  << QStringLiteral("GetContainer: field 'state' is '', not a container state");
+        QTest::newRow("unknown kind") << QVariantMap{{"name", "a"}, {"state", "stopped"}, {"kind", "vm"}} << -1 << -1
+                                      << QStringLiteral("GetContainer: field 'kind' is 'vm', not a container kind");
+    }
+
+    void containerStateAndKind()
+    {
+        QFETCH(QVariantMap, map);
+        QFETCH(int, state);
+        QFETCH(int, kind);
+        QFETCH(QString, message);
+        const auto info = containerInfoFromMap(map);
+        if (state < 0) {
+            QVERIFY(!info);
+            QCOMPARE(int(info.error().kind), int(ErrorKind::BadReply));
+            QCOMPARE(info.error().message, message);
+            return;
+        }
+        QVERIFY(info);
+        QCOMPARE(int(info->state), state);
+        QCOMPARE(info->kind ? int(*info->kind) : -1, kind);
+        QCOMPARE(wireText(info->state), map.value("state").toString());
+        QCOMPARE(wireText(info->kind), map.value("kind").toString());
+    }
+
     // The user namespace fields, and the host block read from the map.
     void userNamespace()
     {
