@@ -102,9 +102,9 @@ int cmdCreate(const QStringList& args)
     if (!collectOptions(line, request, &code))
         return code;
     if (line.isSet(QStringLiteral("app")))
-        request.kind = QStringLiteral("application");
-    else if (line.isSet(QStringLiteral("system")))
-        request.kind = QStringLiteral("system");
+        request.kind = model::ContainerKind::Application;
+    else if (line.isSet(QStringLiteral("system"))) // an option, not a wire name
+        request.kind = model::ContainerKind::System;
     request.command = line.afterDashes();
     InputFd input;
     if (line.isSet(QStringLiteral("file"))) {
@@ -207,7 +207,7 @@ bool runRequest(const VerbLine& line, client::CreateRequest& request, InputFd& i
     request.name = line.isSet(QStringLiteral("name"))
                        ? line.value(QStringLiteral("name"))
                        : QStringLiteral("run-%1").arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
-    request.kind = QStringLiteral("application");
+    request.kind = model::ContainerKind::Application;
     request.command = line.afterDashes();
     if (!collectOptions(line, request, code))
         return false;

@@ -68,8 +68,8 @@ Result<ContainerInfo> Client::container(const QString& name)
 Result<QDBusObjectPath> Client::create(const CreateRequest& r)
 {
     if (r.inputFd < 0)
-        return finish(m_manager->Create(r.name, r.templateName, createOptions(r), r.kind, r.command, r.network));
-    return finish(m_manager->CreateFromFile(r.name, r.templateName, createOptions(r), r.kind, r.command, r.network,
+        return finish(m_manager->Create(r.name, r.templateName, createOptions(r), wireText(r.kind), r.command, r.network));
+    return finish(m_manager->CreateFromFile(r.name, r.templateName, createOptions(r), wireText(r.kind), r.command, r.network,
                                             QDBusUnixFileDescriptor(r.inputFd)));
 }
 
@@ -255,8 +255,8 @@ Result<QDBusObjectPath> Client::createContainer(const CreateRequest& r)
 {
     if (r.inputFd < 0)
         return finish(
-            m_manager->CreateContainer(r.name, r.templateName, createOptions(r), r.kind, r.command, createSetupMap(r)));
-    return finish(m_manager->CreateContainerFromFile(r.name, r.templateName, createOptions(r), r.kind, r.command,
+            m_manager->CreateContainer(r.name, r.templateName, createOptions(r), wireText(r.kind), r.command, createSetupMap(r)));
+    return finish(m_manager->CreateContainerFromFile(r.name, r.templateName, createOptions(r), wireText(r.kind), r.command,
                                                      createSetupMap(r), QDBusUnixFileDescriptor(r.inputFd)));
 }
 

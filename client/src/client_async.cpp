@@ -79,8 +79,8 @@ void Client::config(const QString& name, QObject* context, Callback<QString> don
 void Client::create(const CreateRequest& r, QObject* context, Callback<QDBusObjectPath> done)
 {
     auto call = r.inputFd < 0
-                    ? m_manager->Create(r.name, r.templateName, createOptions(r), r.kind, r.command, r.network)
-                    : m_manager->CreateFromFile(r.name, r.templateName, createOptions(r), r.kind, r.command, r.network,
+                    ? m_manager->Create(r.name, r.templateName, createOptions(r), wireText(r.kind), r.command, r.network)
+                    : m_manager->CreateFromFile(r.name, r.templateName, createOptions(r), wireText(r.kind), r.command, r.network,
                                                 QDBusUnixFileDescriptor(r.inputFd));
     whenDone<QDBusObjectPath, QDBusObjectPath>(call, context, same<QDBusObjectPath>(), std::move(done));
 }
@@ -145,8 +145,8 @@ void Client::createContainer(const CreateRequest& r, QObject* context, Callback<
 {
     auto call =
         r.inputFd < 0
-            ? m_manager->CreateContainer(r.name, r.templateName, createOptions(r), r.kind, r.command, createSetupMap(r))
-            : m_manager->CreateContainerFromFile(r.name, r.templateName, createOptions(r), r.kind, r.command,
+            ? m_manager->CreateContainer(r.name, r.templateName, createOptions(r), wireText(r.kind), r.command, createSetupMap(r))
+            : m_manager->CreateContainerFromFile(r.name, r.templateName, createOptions(r), wireText(r.kind), r.command,
                                                  createSetupMap(r), QDBusUnixFileDescriptor(r.inputFd));
     whenDone<QDBusObjectPath, QDBusObjectPath>(call, context, same<QDBusObjectPath>(), std::move(done));
 }

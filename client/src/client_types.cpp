@@ -211,7 +211,7 @@ Result<TemplateInfo> templateInfoFromMap(const QVariantMap& map)
     info.name = f.text("name");
     info.label = f.text("label");
     info.description = f.text("description");
-    info.defaultKind = f.text("defaultKind");
+    info.defaultKind = model::parseContainerKind(f.text("defaultKind").toStdString());
     for (const auto& optionMap : f.mapList("options")) {
         ReplyFields option(QStringLiteral("ListTemplates reply (option)"), optionMap);
         info.options << optionFromFields(option);

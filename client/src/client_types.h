@@ -68,7 +68,7 @@ struct TemplateInfo {
     QString name;
     QString label;
     QString description;
-    QString defaultKind;
+    std::optional<model::ContainerKind> defaultKind; // none: the template names none Berth knows
     QList<TemplateOption> options;
 };
 
@@ -138,7 +138,7 @@ struct CreateRequest {
     QString name;
     QString templateName;
     QMap<QString, QString> options;
-    QString kind;            // empty: the template's default
+    std::optional<model::ContainerKind> kind; // none: the template's default
     QStringList command;     // application containers
     QString network;         // bridge, empty: loopback only
     int inputFd = -1;        // a file or directory for templates with a File option; not owned

@@ -267,7 +267,7 @@ private Q_SLOTS:
         QFETCH(QString, kind);
         QVERIFY(open());
         QVERIFY(m_wizard->templatePage()->choose(templateName));
-        QCOMPARE(m_wizard->namePage()->kind(), kind);
+        QCOMPARE(berth::client::wireText(m_wizard->namePage()->kind()), kind);
         QCOMPARE(m_wizard->namePage()->commandEdit()->isEnabled(), kind == QLatin1String("application"));
         // Either kind is unprivileged unless asked for (issue #15): off by default, and said what it means.
         QVERIFY(!m_wizard->namePage()->privilegedBox()->isChecked());
@@ -460,7 +460,7 @@ private Q_SLOTS:
             {"release", "trixie"},     {"variant", "minbase"},      {"mirror", "http://deb.debian.org/debian"},
             {"packages", "vim, less"}, {"root-password", "s3cret"}, {"snapshot", "true"}};
         QCOMPARE(request.options, expected);
-        QCOMPARE(request.kind, QStringLiteral("system"));
+        QCOMPARE(berth::client::wireText(request.kind), QStringLiteral("system"));
         QCOMPARE(request.command, QStringList());
         QCOMPARE(request.network, QStringLiteral("berth0"));
         QCOMPARE(request.inputFd, -1);
@@ -505,7 +505,7 @@ private Q_SLOTS:
         const auto& request = m_source->createRequests.first();
         QCOMPARE(request.templateName, QStringLiteral("oci"));
         QCOMPARE(request.options, (QMap<QString, QString>())); // the file is no option; reference left empty
-        QCOMPARE(request.kind, QStringLiteral("application"));
+        QCOMPARE(berth::client::wireText(request.kind), QStringLiteral("application"));
         QCOMPARE(request.command, (QStringList{"nginx", "-g", "daemon off;"}));
         QCOMPARE(request.network, QString());
         QVERIFY(request.inputFd >= 0);

@@ -16,7 +16,7 @@ client::CreateRequest buildCreateRequest(const CreateChoices& choices)
             request.options.insert(it.key(), it.value());
     }
     request.kind = choices.kind;
-    if (choices.kind == QLatin1String("application"))
+    if (choices.kind == model::ContainerKind::Application)
         request.command = QProcess::splitCommand(choices.commandLine);
     request.network = choices.network;
     request.inputFd = choices.inputFd;

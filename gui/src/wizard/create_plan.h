@@ -16,7 +16,7 @@ struct CreateChoices {
     QString templateName;
     QMap<QString, QString> options; // by key; empty values are left out of the request
     QString name;
-    QString kind;            // "system" or "application"
+    model::ContainerKind kind = model::ContainerKind::System;
     QString commandLine;     // application containers, split like a shell would
     QString network;         // bridge; empty: loopback only
     int inputFd = -1;        // the File option's descriptor, not owned

@@ -27,8 +27,8 @@ NamePage::NamePage(ContainerSource& source, QWidget* parent) : QWizardPage(paren
     form->addRow(QString(), m_problem);
     m_kind = new QComboBox(this);
     m_kind->setObjectName(QStringLiteral("kind"));
-    m_kind->addItem(tr("System (boots the image's own init)"), QStringLiteral("system"));
-    m_kind->addItem(tr("Application (runs one command)"), QStringLiteral("application"));
+    m_kind->addItem(tr("System (boots the image's own init)"), int(model::ContainerKind::System));
+    m_kind->addItem(tr("Application (runs one command)"), int(model::ContainerKind::Application));
     form->addRow(tr("Kind:"), m_kind);
     m_command = new QLineEdit(this);
     m_command->setObjectName(QStringLiteral("command"));
@@ -84,12 +84,12 @@ void NamePage::nameEdited()
 
 void NamePage::kindChanged()
 {
-    m_command->setEnabled(kind() == QLatin1String("application"));
+    m_command->setEnabled(kind() == model::ContainerKind::Application);
 }
 
-void NamePage::setDefaultKind(const QString& kind)
+void NamePage::setDefaultKind(std::optional<model::ContainerKind> kind)
 {
-    const int index = m_kind->findData(kind.isEmpty() ? QStringLiteral("system") : kind);
+    const int index = m_kind->findData(int(kind.value_or(model::ContainerKind::System)));
     if (index >= 0)
         m_kind->setCurrentIndex(index);
 }
@@ -104,9 +104,9 @@ QString NamePage::name() const
     return m_name->text();
 }
 
-QString NamePage::kind() const
+model::ContainerKind NamePage::kind() const
 {
-    return m_kind->currentData().toString();
+    return model::ContainerKind(m_kind->currentData().toInt());
 }
 
 QString NamePage::commandLine() const

@@ -28,10 +28,10 @@ public:
     [[nodiscard]] bool isComplete() const override;
 
     // "system" or "application"; empty means system.
-    void setDefaultKind(const QString& kind);
+    void setDefaultKind(std::optional<model::ContainerKind> kind);
 
     [[nodiscard]] QString name() const;
-    [[nodiscard]] QString kind() const;
+    [[nodiscard]] model::ContainerKind kind() const;
     [[nodiscard]] QString commandLine() const;
     [[nodiscard]] bool privileged() const;
 

@@ -43,7 +43,7 @@ QString SummaryPage::describe(const CreatePlan& plan)
     for (const auto& [label, value] : plan.optionSummary)
         html += row(tr("%1:").arg(label), value);
     html += row(tr("Name:"), r.name);
-    const bool application = r.kind == QLatin1String("application");
+    const bool application = r.kind == model::ContainerKind::Application;
     html += row(tr("Kind:"), application ? tr("Application") : tr("System"));
     if (application)
         html += row(tr("Command:"), r.command.isEmpty() ? tr("the image's own") : r.command.join(QLatin1Char(' ')));
