@@ -1,6 +1,7 @@
 #include "fs/tree_walk.h"
 #include "fs/dir_list.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <utility>
 #include <vector>
@@ -86,6 +87,7 @@ Status Walk::listEntries()
     auto names = listDirectory(m_cur.get());
     if (!names)
         return fail(names.error().wrap(shown(top.path)));
+    std::ranges::sort(*names);
     for (const std::string& name : *names) {
         const std::string path = joined(top.path, name);
         struct statx st {};
@@ -100,6 +102,8 @@ Status Walk::listEntries()
         if (*descend == Descend::Yes && S_ISDIR(st.stx_mode))
             top.subdirs.push_back({name, st});
     }
+    // Taken from the back: the first listed is entered first.
+    std::ranges::reverse(top.subdirs);
     return {};
 }
 

@@ -39,8 +39,9 @@ public:
     virtual ~TreeVisitor() = default;
     // Pre-order: a directory just opened, before its entries are listed.
     virtual Status enter(const WalkDir& /*dir*/) { return {}; }
-    // Each entry of a directory in readdir order, before any subdirectory of
-    // it is entered; a directory is entered only on Descend::Yes.
+    // Each entry of a directory in name order (so the same tree is walked
+    // the same way), before any subdirectory of it is entered; a directory
+    // is entered only on Descend::Yes.
     virtual Result<Descend> entry(const WalkEntry& e) = 0;
     // Post-order: a directory after everything below it. `parentFd` is its
     // parent's fd, -1 for the root.
@@ -52,8 +53,8 @@ public:
 };
 
 // Walks the directory `rootFd` (may be O_PATH): enter(root), then its
-// entries, then each subdirectory the visitor asked for (the last listed
-// first), each entered and left before the next. It is iterative and holds
+// entries, then each subdirectory the visitor asked for in name order, each
+// entered and left before the next. It is iterative and holds
 // one directory fd at a time, so depth is bounded by neither the stack nor
 // the fd limit. It goes up through "..", checked against the directory it
 // came from: a directory moved meanwhile is ESTALE, as is a subdirectory
