@@ -113,6 +113,8 @@ Status Walk::enterNext(Subdir next)
     auto fd = m_visitor.openSubdir(m_cur.get(), next.name, unquoted(path));
     if (!fd)
         return std::unexpected(fd.error());
+    if (!*fd)
+        return {}; // gone, as the visitor allows
     struct statx st {};
     if (::statx(fd->get(), "", AT_EMPTY_PATH, kStatMask, &st) != 0)
         return failErrno(errno, "stat " + shown(path));

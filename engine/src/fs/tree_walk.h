@@ -48,7 +48,8 @@ public:
     virtual Status leave(const WalkDir& /*dir*/, int /*parentFd*/) { return {}; }
     // Opens a subdirectory to enter (O_RDONLY | O_DIRECTORY | O_NOFOLLOW);
     // a site may first make it searchable. The walk checks the result is the
-    // entry it listed. `shown` is its path as errors show it.
+    // entry it listed. `shown` is its path as errors show it. No fd and no
+    // error skips it (a site that allows directories to go meanwhile).
     virtual Result<UniqueFd> openSubdir(int parentFd, const std::string& name, std::string_view shown);
 };
 

@@ -124,6 +124,31 @@ private slots:
         QCOMPARE(leaves, long(kDepth + 1));
     }
 
+    // A site that lets directories go meanwhile (cgroups) skips one it
+    // cannot open any more: no error, nothing below it visited.
+    void aDirectoryTheVisitorSkipsIsNotEntered()
+    {
+        QTemporaryDir tmp;
+        const stdfs::path top = tmp.path().toStdString();
+        stdfs::create_directories(top / "gone/below");
+        stdfs::create_directories(top / "kept");
+        struct Skipper : Recorder {
+            berth::Result<berth::UniqueFd> openSubdir(int parentFd, const std::string& name,
+                                                      std::string_view shown) override
+            {
+                if (name == "gone")
+                    return berth::UniqueFd{};
+                return TreeVisitor::openSubdir(parentFd, name, shown);
+            }
+        } r;
+        auto ok = walk(top, r);
+        QVERIFY2(ok, ok ? "" : ok.error().describe().c_str());
+        QCOMPARE(r.indexOf("enter:gone"), -1L);
+        QCOMPARE(r.indexOf("leave:gone"), -1L);
+        QCOMPARE(r.indexOf("entry:gone/below"), -1L);
+        QVERIFY(r.indexOf("leave:kept") >= 0);
+    }
+
     // Run as another user in a child, so root's DAC override does not open it.
     void unreadableDirectoryNamedInError()
     {
