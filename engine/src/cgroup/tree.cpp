@@ -1,11 +1,16 @@
 #include "cgroup/tree.h"
 
 #include "cgroup/cgroup_file.h"
+#include "fs/tree_walk.h"
+
+#include "berth/unique_fd.h"
 
 #include <algorithm>
 #include <cerrno>
 #include <ctime>
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace berth::cgroup {
@@ -19,22 +24,47 @@ void pauseBeforePoll(int attempt)
     ::nanosleep(&pause, nullptr);
 }
 
+namespace {
+
+// Every directory as the walk leaves it: each child before its parent.
+class DeepestFirst : public berth::fs::TreeVisitor {
+public:
+    explicit DeepestFirst(const fs::path& top) : m_top(top) {}
+    std::vector<fs::path> dirs;
+
+    Result<berth::fs::Descend> entry(const berth::fs::WalkEntry& e) override
+    {
+        return S_ISDIR(e.st.stx_mode) ? berth::fs::Descend::Yes : berth::fs::Descend::No;
+    }
+    Status leave(const berth::fs::WalkDir& dir, int /*parentFd*/) override
+    {
+        dirs.push_back(dir.path.empty() ? m_top : m_top / dir.path);
+        return {};
+    }
+    // A sub-cgroup removed since it was listed is no part of the subtree.
+    Result<UniqueFd> openSubdir(int parentFd, const std::string& name, std::string_view shown) override
+    {
+        UniqueFd fd(::openat(parentFd, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+        if (!fd && errno != ENOENT)
+            return failErrno(errno, "list cgroup " + std::string(shown));
+        return fd;
+    }
+
+private:
+    const fs::path& m_top;
+};
+
+} // namespace
+
 Result<std::vector<fs::path>> subtreeDeepestFirst(const fs::path& dir)
 {
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec))
-        return failErrno(ec ? ec.value() : ENOENT, "cgroup " + dir.string());
-    // Pre-order, reversed: every child comes before its parent.
-    std::vector<fs::path> dirs{dir};
-    fs::recursive_directory_iterator it(dir, ec), end;
-    for (; !ec && it != end; it.increment(ec)) {
-        if (it->is_directory(ec) && !it->is_symlink(ec))
-            dirs.push_back(it->path());
-    }
-    if (ec && ec.value() != ENOENT)
-        return failErrno(ec.value(), "list cgroup " + dir.string());
-    std::reverse(dirs.begin(), dirs.end());
-    return dirs;
+    UniqueFd top(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    if (!top)
+        return failErrno(errno, "cgroup " + dir.string());
+    DeepestFirst walk(dir);
+    if (auto ok = berth::fs::walkTree(top.get(), walk, dir.string()); !ok)
+        return std::unexpected(ok.error());
+    return std::move(walk.dirs);
 }
 
 Result<std::vector<pid_t>> subtreePids(const fs::path& dir)

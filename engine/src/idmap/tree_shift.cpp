@@ -2,7 +2,7 @@
 #include "idmap/tree_shift.h"
 
 #include "berth/unique_fd.h"
-#include "fs/dir_list.h"
+#include "fs/tree_walk.h"
 
 #include <array>
 #include <set>
@@ -10,6 +10,7 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/xattr.h>
 #include <unistd.h>
 
@@ -54,24 +55,58 @@ Result<std::optional<std::string>> readXattr(int fd, const char* name, const fsy
 // The mount an entry is on: what keeps the walk on one mount. Not st_dev,
 // which on an overlay over two file systems is the layer's for files and
 // the overlay's for directories.
-Result<std::uint64_t> mountIdOf(int dirFd, const std::string& name, const fsys::path& where)
+Result<std::uint64_t> mountIdOf(const struct statx& st, const fsys::path& where)
 {
-    struct statx stx {};
-    const int flags = AT_SYMLINK_NOFOLLOW | (name.empty() ? AT_EMPTY_PATH : 0);
-    if (::statx(dirFd, name.c_str(), flags, STATX_MNT_ID, &stx) != 0)
-        return failErrno(errno, "stat " + where.string());
-    if (!(stx.stx_mask & STATX_MNT_ID))
+    if (!(st.stx_mask & STATX_MNT_ID))
         return failWith(EOPNOTSUPP, "the kernel gives no mount ID for " + where.string());
-    return stx.stx_mnt_id;
+    return st.stx_mnt_id;
 }
 
-class Walk {
+class Walk : public fs::TreeVisitor {
 public:
-    Walk(const IdShift& shift, std::uint64_t mount) : m_shift(shift), m_mount(mount) {}
+    Walk(const IdShift& shift, fsys::path root) : m_shift(shift), m_root(std::move(root)) {}
+
+    // The root and every directory on its mount, as the walk enters it.
+    Status enter(const fs::WalkDir& dir) override
+    {
+        const fsys::path where = whereOf(dir.path);
+        if (dir.path.empty()) {
+            auto mount = mountIdOf(dir.st, where);
+            if (!mount)
+                return fail(mount.error());
+            m_mount = *mount;
+        }
+        return shiftOpen(dir.fd, dir.st, where);
+    }
+
+    Result<fs::Descend> entry(const fs::WalkEntry& e) override
+    {
+        const fsys::path where = whereOf(e.path);
+        auto mount = mountIdOf(e.st, where);
+        if (!mount)
+            return fail(mount.error());
+        if (*mount != m_mount || seenBefore(e.st))
+            return fs::Descend::No;
+        if (S_ISDIR(e.st.stx_mode))
+            return fs::Descend::Yes;
+        const std::string name(e.name);
+        if (!S_ISREG(e.st.stx_mode))
+            return shiftNode(e.dirFd, name, e.st, where);
+        UniqueFd fd(
+            ::openat(e.dirFd, name.c_str(), O_NONBLOCK | O_NOCTTY | O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOATIME));
+        if (!fd)
+            return failErrno(errno, "open " + where.string());
+        if (auto ok = shiftOpen(fd.get(), e.st, where); !ok)
+            return std::unexpected(ok.error());
+        return fs::Descend::No;
+    }
+
+private:
+    [[nodiscard]] fsys::path whereOf(std::string_view path) const { return path.empty() ? m_root : m_root / path; }
 
     // An open regular file or directory: owner, mode bits chown clears, and
     // the xattrs with IDs (read before the chown, which drops capabilities).
-    Status shiftOpen(int fd, const struct stat& st, const fsys::path& where)
+    Status shiftOpen(int fd, const struct statx& st, const fsys::path& where)
     {
         std::array<std::optional<std::string>, kXattrs.size()> saved;
         for (std::size_t i = 0; i < kXattrs.size(); ++i) {
@@ -80,9 +115,9 @@ public:
                 return fail(value.error());
             saved[i] = std::move(*value);
         }
-        if (::fchown(fd, m_shift(IdKind::User, st.st_uid), m_shift(IdKind::Group, st.st_gid)) != 0)
+        if (::fchown(fd, m_shift(IdKind::User, st.stx_uid), m_shift(IdKind::Group, st.stx_gid)) != 0)
             return failErrno(errno, "chown " + where.string());
-        if ((st.st_mode & (S_ISUID | S_ISGID)) && ::fchmod(fd, st.st_mode & 07777) != 0)
+        if ((st.stx_mode & (S_ISUID | S_ISGID)) && ::fchmod(fd, st.stx_mode & 07777) != 0)
             return failErrno(errno, "chmod " + where.string());
         for (std::size_t i = 0; i < kXattrs.size(); ++i) {
             if (!saved[i])
@@ -94,63 +129,30 @@ public:
         return {};
     }
 
-    Status directory(int dirFd, const fsys::path& where)
-    {
-        auto names = fs::listDirectory(dirFd);
-        if (!names)
-            return fail(names.error().wrap("list " + where.string()));
-        for (const std::string& name : *names)
-            if (auto ok = entry(dirFd, name, where / name); !ok)
-                return ok;
-        return {};
-    }
-
-private:
     // Another link of an inode already shifted.
-    bool seenBefore(const struct stat& st)
+    bool seenBefore(const struct statx& st)
     {
-        if (S_ISDIR(st.st_mode) || st.st_nlink < 2)
+        if (S_ISDIR(st.stx_mode) || st.stx_nlink < 2)
             return false;
-        return !m_links.insert({st.st_dev, st.st_ino}).second;
-    }
-
-    Status entry(int dirFd, const std::string& name, const fsys::path& where)
-    {
-        struct stat st {};
-        if (::fstatat(dirFd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0)
-            return failErrno(errno, "stat " + where.string());
-        auto mount = mountIdOf(dirFd, name, where);
-        if (!mount)
-            return fail(mount.error());
-        if (*mount != m_mount || seenBefore(st))
-            return {};
-        if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode))
-            return shiftNode(dirFd, name, st, where);
-        const int flags =
-            (S_ISDIR(st.st_mode) ? O_DIRECTORY : O_NONBLOCK | O_NOCTTY) | O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOATIME;
-        UniqueFd fd(::openat(dirFd, name.c_str(), flags));
-        if (!fd)
-            return failErrno(errno, "open " + where.string());
-        if (auto ok = shiftOpen(fd.get(), st, where); !ok)
-            return ok;
-        return S_ISDIR(st.st_mode) ? directory(fd.get(), where) : Status{};
+        return !m_links.insert({makedev(st.stx_dev_major, st.stx_dev_minor), st.stx_ino}).second;
     }
 
     // Symlinks, devices, fifos and sockets: owner only (and the rare setuid bit).
-    Status shiftNode(int dirFd, const std::string& name, const struct stat& st, const fsys::path& where)
+    Result<fs::Descend> shiftNode(int dirFd, const std::string& name, const struct statx& st, const fsys::path& where)
     {
-        if (::fchownat(dirFd, name.c_str(), m_shift(IdKind::User, st.st_uid), m_shift(IdKind::Group, st.st_gid),
+        if (::fchownat(dirFd, name.c_str(), m_shift(IdKind::User, st.stx_uid), m_shift(IdKind::Group, st.stx_gid),
                        AT_SYMLINK_NOFOLLOW) != 0)
             return failErrno(errno, "chown " + where.string());
-        if (!S_ISLNK(st.st_mode) && (st.st_mode & (S_ISUID | S_ISGID)) &&
-            ::fchmodat(dirFd, name.c_str(), st.st_mode & 07777, 0) != 0)
+        if (!S_ISLNK(st.stx_mode) && (st.stx_mode & (S_ISUID | S_ISGID)) &&
+            ::fchmodat(dirFd, name.c_str(), st.stx_mode & 07777, 0) != 0)
             return failErrno(errno, "chmod " + where.string());
-        return {};
+        return fs::Descend::No;
     }
 
     const IdShift& m_shift;
-    std::uint64_t m_mount;
-    std::set<std::pair<dev_t, ino_t>> m_links;
+    fsys::path m_root;
+    std::uint64_t m_mount = 0;
+    std::set<std::pair<dev_t, std::uint64_t>> m_links;
 };
 
 } // namespace
@@ -158,16 +160,10 @@ private:
 Status shiftTree(const fsys::path& root, const IdShift& shift)
 {
     UniqueFd fd(::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
-    struct stat st {};
-    if (!fd || ::fstat(fd.get(), &st) != 0)
+    if (!fd)
         return failErrno(errno, "open " + root.string());
-    auto mount = mountIdOf(fd.get(), "", root);
-    if (!mount)
-        return fail(mount.error());
-    Walk walk(shift, *mount);
-    if (auto ok = walk.shiftOpen(fd.get(), st, root); !ok)
-        return ok;
-    return walk.directory(fd.get(), root);
+    Walk walk(shift, root);
+    return fs::walkTree(fd.get(), walk, root.string());
 }
 
 } // namespace berth::idmap

@@ -1,6 +1,7 @@
 #include "image/archive_export.h"
 
 #include "berth/unique_fd.h"
+#include "fs/tree_walk.h"
 #include "image/archive_handle.h"
 #include "image/archive_source.h"
 #include "image/container_archive.h"
@@ -8,14 +9,11 @@
 #include <archive.h>
 #include <archive_entry.h>
 
-#include <algorithm>
 #include <cerrno>
 #include <map>
 #include <string>
 #include <utility>
-#include <vector>
 
-#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 
@@ -48,28 +46,6 @@ Result<WriteArchivePtr> openWriter(int outFd, ExportOptions::Compression compres
     return a;
 }
 
-Result<std::vector<std::string>> listDir(int dirFd, const std::string& shown)
-{
-    UniqueFd copy(::openat(dirFd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    DIR* dir = copy ? ::fdopendir(copy.get()) : nullptr;
-    if (!dir)
-        return failErrno(errno, "list " + quoted(shown));
-    (void)copy.release(); // owned by the DIR now
-    std::vector<std::string> names;
-    errno = 0;
-    while (const dirent* d = ::readdir(dir)) {
-        const std::string_view name = d->d_name;
-        if (name != "." && name != "..")
-            names.emplace_back(name);
-    }
-    const int err = errno;
-    ::closedir(dir);
-    if (err != 0)
-        return failErrno(err, "list " + quoted(shown));
-    std::ranges::sort(names);
-    return names;
-}
-
 void rewriteIds(archive_entry* entry, const std::function<void(EntryIds&)>& rewrite)
 {
     if (!rewrite)
@@ -90,59 +66,54 @@ void rewriteIds(archive_entry* entry, const std::function<void(EntryIds&)>& rewr
         archive_entry_xattr_add_entry(entry, xname.c_str(), xvalue.data(), xvalue.size());
 }
 
-class Exporter {
+// Writes each entry as the walk lists it, so a directory comes before its
+// contents; the walk enters the directories on rootFd's filesystem.
+class Exporter : public fs::TreeVisitor {
 public:
-    Exporter(archive* a, dev_t rootDev, const ExportOptions& options) : m_a(a), m_rootDev(rootDev), m_options(options)
+    Exporter(archive* a, dev_t rootDev, std::string top, const ExportOptions& options)
+        : m_a(a), m_rootDev(rootDev), m_top(std::move(top)), m_options(options)
     {}
-    Status walk(int dirFd, const std::string& path);
+    Result<fs::Descend> entry(const fs::WalkEntry& e) override;
     Status finish();
 
 private:
-    Status exportChild(int dirFd, const std::string& name, const std::string& path);
     Status writeEntry(archive_entry* entry, int fileFd, const std::string& path);
 
     archive* m_a;
     dev_t m_rootDev;
+    std::string m_top;
     const ExportOptions& m_options;
     std::map<std::pair<dev_t, ino_t>, std::string> m_firstNames;
 };
 
-Status Exporter::walk(int dirFd, const std::string& path)
+Result<fs::Descend> Exporter::entry(const fs::WalkEntry& e)
 {
-    auto names = listDir(dirFd, path);
-    if (!names)
-        return std::unexpected(names.error());
-    for (const std::string& name : *names)
-        if (auto ok = exportChild(dirFd, name, path + "/" + name); !ok)
-            return ok;
-    return {};
-}
-
-Status Exporter::exportChild(int dirFd, const std::string& name, const std::string& path)
-{
-    auto source = openSource(dirFd, name, path);
+    const std::string path = m_top + "/" + std::string(e.path);
+    auto source = openSource(e.dirFd, std::string(e.name), path);
     if (!source)
         return std::unexpected(source.error());
     const struct stat& st = source->st;
     if (st.st_dev != m_rootDev || S_ISSOCK(st.st_mode))
-        return {};
+        return fs::Descend::No;
     if (m_options.leaveOutDevices && (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)))
-        return {};
+        return fs::Descend::No;
     EntryPtr entry(archive_entry_new());
     if (auto ok = describeSource(*source, entry.get(), path); !ok)
-        return ok;
+        return std::unexpected(ok.error());
     rewriteIds(entry.get(), m_options.rewriteIds);
     if (!S_ISDIR(st.st_mode) && st.st_nlink > 1) {
         auto [it, first] = m_firstNames.try_emplace({st.st_dev, st.st_ino}, path);
         if (!first) {
             archive_entry_set_hardlink(entry.get(), it->second.c_str());
             archive_entry_set_size(entry.get(), 0);
-            return writeEntry(entry.get(), -1, path);
+            if (auto ok = writeEntry(entry.get(), -1, path); !ok)
+                return std::unexpected(ok.error());
+            return fs::Descend::No;
         }
     }
     if (auto ok = writeEntry(entry.get(), S_ISREG(st.st_mode) ? source->fd.get() : -1, path); !ok)
-        return ok;
-    return S_ISDIR(st.st_mode) ? walk(source->fd.get(), path) : Status{};
+        return std::unexpected(ok.error());
+    return S_ISDIR(st.st_mode) ? fs::Descend::Yes : fs::Descend::No;
 }
 
 Status Exporter::writeEntry(archive_entry* entry, int fileFd, const std::string& path)
@@ -196,8 +167,8 @@ Status exportTree(int rootFd, int outFd, const ExportOptions& options)
     rewriteIds(entry.get(), options.rewriteIds);
     if (archive_write_header(writer->get(), entry.get()) < ARCHIVE_WARN)
         return std::unexpected(archiveError(writer->get(), "write header of " + quoted(top)));
-    Exporter exporter(writer->get(), root->st.st_dev, options);
-    if (auto ok = exporter.walk(root->fd.get(), top); !ok)
+    Exporter exporter(writer->get(), root->st.st_dev, top, options);
+    if (auto ok = fs::walkTree(root->fd.get(), exporter, top); !ok)
         return ok;
     return exporter.finish();
 }

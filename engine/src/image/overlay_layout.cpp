@@ -1,12 +1,12 @@
 #include "image/overlay_layout.h"
 
 #include "berth/unique_fd.h"
+#include "fs/dir_list.h"
 #include "fs/remove_tree.h"
 
 #include <cerrno>
 #include <vector>
 
-#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -57,18 +57,13 @@ Result<struct stat> ensureDir(const std::filesystem::path& path)
 
 Status emptyDir(const std::filesystem::path& dir)
 {
-    std::vector<std::string> names;
-    {
-        UniqueFd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
-        DIR* d = fd ? ::fdopendir(fd.get()) : nullptr;
-        if (!d)
-            return failErrno(errno, "open " + inQuotes(dir.native()));
-        (void)fd.release();
-        while (const dirent* e = ::readdir(d))
-            if (std::string_view n = e->d_name; n != "." && n != "..")
-                names.emplace_back(n);
-        ::closedir(d);
-    }
+    UniqueFd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    if (!fd)
+        return failErrno(errno, "open " + inQuotes(dir.native()));
+    auto listed = fs::listDirectory(fd.get());
+    if (!listed)
+        return fail(listed.error().wrap("list " + inQuotes(dir.native())));
+    const std::vector<std::string>& names = *listed;
     for (const std::string& name : names)
         if (auto ok = fs::removeTree(dir / name); !ok)
             return std::unexpected(ok.error().wrap("empty overlay work directory"));

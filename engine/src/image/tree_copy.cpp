@@ -1,5 +1,5 @@
 #include "image/tree_copy.h"
-#include "fs/dir_list.h"
+#include "fs/tree_walk.h"
 
 #include "berth/unique_fd.h"
 #include "image/copy_metadata.h"
@@ -10,7 +10,6 @@
 #include <utility>
 #include <vector>
 
-#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -22,250 +21,176 @@ namespace {
 
 using detail::Node;
 
-std::string inQuotes(std::string_view s)
-{
-    return "'" + std::string(s) + "'";
-}
-
 dev_t devOf(const struct statx& st)
 {
     return makedev(st.stx_dev_major, st.stx_dev_minor);
 }
 
-struct Subdir {
-    std::string name;
-    struct statx st {};
+std::string shownOf(std::string_view path)
+{
+    return path.empty() ? "." : std::string(path);
+}
+
+// A destination directory the copy is in, checked on the way back up.
+struct DstFrame {
+    dev_t dev = 0;
+    ino_t ino = 0;
 };
 
-struct Frame {
-    std::string name;    // in its parent; empty for the root
-    struct statx src {}; // taken before its entries were read
-    dev_t dstDev = 0;
-    ino_t dstIno = 0;
-    std::vector<Subdir> subdirs; // still to copy
-};
-
-class TreeCopy {
+// The walk goes over the source; the copy keeps its destination directory
+// in step: made and entered on enter, given its metadata and left on leave.
+class TreeCopy : public fs::TreeVisitor {
 public:
-    TreeCopy(int srcRoot, int dstRoot) : m_srcRoot(srcRoot), m_dstRoot(dstRoot) {}
-    Status run();
+    explicit TreeCopy(int dstRoot) : m_dstRoot(dstRoot) {}
+
+    Status enter(const fs::WalkDir& dir) override;
+    Result<fs::Descend> entry(const fs::WalkEntry& e) override;
+    Status leave(const fs::WalkDir& dir, int parentFd) override;
 
 private:
-    Status begin();
-    Status enter(const std::string& name, const struct statx& expected);
-    Status leave();
-    Status copyEntries();
-    Status copyEntry(const std::string& name, const struct statx& st);
-    Status createEntry(const std::string& name, const struct statx& st);
-    Status copyRegular(const std::string& name, const struct statx& st);
-    Result<bool> linkToFirstCopy(const std::string& name, const struct statx& st);
-    Result<std::vector<std::string>> listNames();
-    [[nodiscard]] std::string relPath(std::string_view name) const;
+    Status enterDst(int parentFd, const std::string& name, std::string_view shown);
+    Status createEntry(const fs::WalkEntry& e, const std::string& name);
+    Status copyRegular(const fs::WalkEntry& e, const std::string& name);
+    Result<bool> linkToFirstCopy(const fs::WalkEntry& e, const std::string& name);
     [[nodiscard]] bool onOtherMount(const struct statx& st) const;
 
-    int m_srcRoot;
     int m_dstRoot;
     dev_t m_rootDev = 0;
-    UniqueFd m_src;
     UniqueFd m_dst;
-    std::vector<Frame> m_stack;
+    std::vector<DstFrame> m_dstStack;
     std::map<std::pair<dev_t, ino_t>, std::string> m_firstCopies;
 };
-
-std::string TreeCopy::relPath(std::string_view name) const
-{
-    std::string path;
-    for (size_t i = 1; i < m_stack.size(); ++i)
-        path += m_stack[i].name + "/";
-    path += name;
-    return path.empty() ? "." : path;
-}
 
 bool TreeCopy::onOtherMount(const struct statx& st) const
 {
     return devOf(st) != m_rootDev || (st.stx_attributes & STATX_ATTR_MOUNT_ROOT);
 }
 
-Result<std::vector<std::string>> TreeCopy::listNames()
-{
-    auto names = fs::listDirectory(m_src.get());
-    if (!names)
-        return fail(names.error().wrap(inQuotes(relPath({}))));
-    return names;
-}
-
-Status TreeCopy::copyEntries()
-{
-    auto names = listNames();
-    if (!names)
-        return std::unexpected(names.error());
-    for (const std::string& name : *names) {
-        struct statx st {};
-        if (::statx(m_src.get(), name.c_str(), AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT, STATX_BASIC_STATS, &st) != 0) {
-            if (errno == ENOENT)
-                continue; // removed since we listed it
-            return failErrno(errno, "stat " + inQuotes(relPath(name)));
-        }
-        if (auto ok = copyEntry(name, st); !ok)
-            return ok;
-    }
-    return {};
-}
-
 // Later links of an inode become hard links to its first copy.
-Result<bool> TreeCopy::linkToFirstCopy(const std::string& name, const struct statx& st)
+Result<bool> TreeCopy::linkToFirstCopy(const fs::WalkEntry& e, const std::string& name)
 {
-    if (st.stx_nlink < 2)
+    if (e.st.stx_nlink < 2)
         return false;
-    const auto key = std::pair{devOf(st), static_cast<ino_t>(st.stx_ino)};
+    const auto key = std::pair{devOf(e.st), static_cast<ino_t>(e.st.stx_ino)};
     const auto it = m_firstCopies.find(key);
     if (it == m_firstCopies.end()) {
-        m_firstCopies.emplace(key, relPath(name));
+        m_firstCopies.emplace(key, std::string(e.path));
         return false;
     }
     if (::linkat(m_dstRoot, it->second.c_str(), m_dst.get(), name.c_str(), 0) != 0)
-        return failErrno(errno, "link " + inQuotes(relPath(name)) + " to " + inQuotes(it->second));
+        return failErrno(errno, "link " + fs::inQuotes(e.path) + " to " + fs::inQuotes(it->second));
     return true;
 }
 
-Status TreeCopy::copyRegular(const std::string& name, const struct statx& st)
+Status TreeCopy::copyRegular(const fs::WalkEntry& e, const std::string& name)
 {
-    const std::string shown = relPath(name);
-    UniqueFd in(::openat(m_src.get(), name.c_str(), O_RDONLY | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC));
+    const std::string shown(e.path);
+    UniqueFd in(::openat(e.dirFd, name.c_str(), O_RDONLY | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC));
     struct stat now {};
     if (!in || ::fstat(in.get(), &now) != 0)
-        return failErrno(errno, "open " + inQuotes(shown));
-    if (now.st_ino != st.stx_ino || now.st_dev != devOf(st))
-        return failWith(ESTALE, inQuotes(shown) + " was replaced while it was being copied", shown);
+        return failErrno(errno, "open " + fs::inQuotes(shown));
+    if (now.st_ino != e.st.stx_ino || now.st_dev != devOf(e.st))
+        return failWith(ESTALE, fs::inQuotes(shown) + " was replaced while it was being copied", shown);
     UniqueFd out(::openat(m_dst.get(), name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
     if (!out)
-        return failErrno(errno, "create the copy of " + inQuotes(shown));
+        return failErrno(errno, "create the copy of " + fs::inQuotes(shown));
     return detail::copyFileData(in.get(), out.get(), shown);
 }
 
-Status TreeCopy::createEntry(const std::string& name, const struct statx& st)
+Status TreeCopy::createEntry(const fs::WalkEntry& e, const std::string& name)
 {
-    const mode_t type = st.stx_mode & S_IFMT;
+    const mode_t type = e.st.stx_mode & S_IFMT;
     int rc = 0;
     if (type == S_IFREG)
-        return copyRegular(name, st);
+        return copyRegular(e, name);
     if (type == S_IFDIR) {
         rc = ::mkdirat(m_dst.get(), name.c_str(), 0700);
     } else if (type == S_IFLNK) {
-        std::string target(static_cast<size_t>(st.stx_size) + 1, '\0');
-        const ssize_t n = ::readlinkat(m_src.get(), name.c_str(), target.data(), target.size());
+        std::string target(static_cast<size_t>(e.st.stx_size) + 1, '\0');
+        const ssize_t n = ::readlinkat(e.dirFd, name.c_str(), target.data(), target.size());
         if (n < 0 || static_cast<size_t>(n) >= target.size())
-            return failErrno(n < 0 ? errno : ESTALE, "read symlink " + inQuotes(relPath(name)));
+            return failErrno(n < 0 ? errno : ESTALE, "read symlink " + fs::inQuotes(e.path));
         target.resize(static_cast<size_t>(n));
         rc = ::symlinkat(target.c_str(), m_dst.get(), name.c_str());
     } else {
-        rc = ::mknodat(m_dst.get(), name.c_str(), type | 0600, makedev(st.stx_rdev_major, st.stx_rdev_minor));
+        rc = ::mknodat(m_dst.get(), name.c_str(), type | 0600, makedev(e.st.stx_rdev_major, e.st.stx_rdev_minor));
     }
     if (rc != 0)
-        return failErrno(errno, "create the copy of " + inQuotes(relPath(name)));
+        return failErrno(errno, "create the copy of " + fs::inQuotes(e.path));
     return {};
 }
 
-Status TreeCopy::copyEntry(const std::string& name, const struct statx& st)
+Result<fs::Descend> TreeCopy::entry(const fs::WalkEntry& e)
 {
-    const mode_t type = st.stx_mode & S_IFMT;
-    if (type == S_IFSOCK || (type != S_IFDIR && onOtherMount(st)))
-        return {};
-    if (type == S_IFDIR && !onOtherMount(st)) {
-        m_stack.back().subdirs.push_back({name, st});
-        return {};
-    }
+    const mode_t type = e.st.stx_mode & S_IFMT;
+    if (type == S_IFSOCK || (type != S_IFDIR && onOtherMount(e.st)))
+        return fs::Descend::No;
+    if (type == S_IFDIR && !onOtherMount(e.st))
+        return fs::Descend::Yes;
+    const std::string name(e.name);
     if (type != S_IFDIR) {
-        auto linked = linkToFirstCopy(name, st);
-        if (!linked || *linked)
-            return linked ? Status{} : std::unexpected(linked.error());
+        auto linked = linkToFirstCopy(e, name);
+        if (!linked)
+            return std::unexpected(linked.error());
+        if (*linked)
+            return fs::Descend::No;
     }
     // A mount point becomes an empty directory with what we see of it.
-    if (auto ok = createEntry(name, st); !ok)
-        return ok;
-    return detail::copyMetadata({m_src.get(), name}, {m_dst.get(), name}, st, relPath(name));
+    if (auto ok = createEntry(e, name); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = detail::copyMetadata({e.dirFd, name}, {m_dst.get(), name}, e.st, e.path); !ok)
+        return std::unexpected(ok.error());
+    return fs::Descend::No;
 }
 
-Status TreeCopy::enter(const std::string& name, const struct statx& expected)
+Status TreeCopy::enterDst(int parentFd, const std::string& name, std::string_view shown)
 {
-    const std::string shown = relPath(name);
-    UniqueFd src(::openat(m_src.get(), name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
-    struct statx st {};
-    if (!src || ::statx(src.get(), "", AT_EMPTY_PATH, STATX_BASIC_STATS, &st) != 0)
-        return failErrno(errno, "open " + inQuotes(shown));
-    if (st.stx_ino != expected.stx_ino || devOf(st) != devOf(expected) || onOtherMount(st))
-        return failWith(ESTALE, inQuotes(shown) + " was replaced while it was being copied", shown);
-    if (::mkdirat(m_dst.get(), name.c_str(), 0700) != 0)
-        return failErrno(errno, "create the copy of " + inQuotes(shown));
-    UniqueFd dst(::openat(m_dst.get(), name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
-    struct stat dstSt {};
-    if (!dst || ::fstat(dst.get(), &dstSt) != 0)
-        return failErrno(errno, "open the copy of " + inQuotes(shown));
-    m_stack.push_back({name, st, dstSt.st_dev, dstSt.st_ino, {}});
-    m_src = std::move(src);
+    if (!name.empty() && ::mkdirat(parentFd, name.c_str(), 0700) != 0)
+        return failErrno(errno, "create the copy of " + fs::inQuotes(shown));
+    UniqueFd dst(
+        ::openat(parentFd, name.empty() ? "." : name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    struct stat st {};
+    if (!dst || ::fstat(dst.get(), &st) != 0)
+        return failErrno(errno, name.empty() ? std::string("open the destination root")
+                                             : "open the copy of " + fs::inQuotes(shown));
+    m_dstStack.push_back({st.st_dev, st.st_ino});
     m_dst = std::move(dst);
-    return copyEntries();
+    return {};
+}
+
+Status TreeCopy::enter(const fs::WalkDir& dir)
+{
+    if (dir.path.empty()) {
+        m_rootDev = devOf(dir.st);
+        return enterDst(m_dstRoot, {}, ".");
+    }
+    if (onOtherMount(dir.st))
+        return failWith(ESTALE, fs::inQuotes(dir.path) + " was replaced while it was being copied",
+                        std::string(dir.path));
+    return enterDst(m_dst.get(), std::string(dir.name), dir.path);
 }
 
 // A directory's metadata goes on last: creating its entries changed its
-// mtime, and its mode may forbid writing into it.
-Status TreeCopy::leave()
+// mtime, and its mode may forbid writing into it. Then up to the parent's
+// copy through "..", checked so that a directory moved meanwhile cannot
+// lead the copy elsewhere.
+Status TreeCopy::leave(const fs::WalkDir& dir, int /*parentFd*/)
 {
-    const Frame& top = m_stack.back();
-    const std::string shown = relPath({});
-    if (auto ok = detail::copyMetadata({m_src.get(), {}}, {m_dst.get(), {}}, top.src, shown); !ok)
+    const std::string shown = shownOf(dir.path);
+    if (auto ok = detail::copyMetadata({dir.fd, {}}, {m_dst.get(), {}}, dir.st, shown); !ok)
         return ok;
-    if (m_stack.size() == 1) {
-        m_stack.pop_back();
+    m_dstStack.pop_back();
+    if (m_dstStack.empty()) {
+        m_dst.reset();
         return {};
     }
-    const Frame& up = m_stack[m_stack.size() - 2];
-    auto src =
-        fs::openCheckedParent(m_src.get(), devOf(up.src), static_cast<ino_t>(up.src.stx_ino), shown, "copied", shown);
-    if (!src)
-        return std::unexpected(src.error());
-    auto dst =
-        fs::openCheckedParent(m_dst.get(), up.dstDev, up.dstIno, "copy of " + shown, "copied", "copy of " + shown);
-    if (!dst)
-        return std::unexpected(dst.error());
-    m_src = std::move(*src);
-    m_dst = std::move(*dst);
-    m_stack.pop_back();
-    return {};
-}
-
-Status TreeCopy::begin()
-{
-    m_src.reset(::openat(m_srcRoot, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    struct statx st {};
-    if (!m_src || ::statx(m_src.get(), "", AT_EMPTY_PATH, STATX_BASIC_STATS, &st) != 0)
-        return failErrno(errno, "open the source root");
-    m_rootDev = devOf(st);
-    m_dst.reset(::openat(m_dstRoot, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    struct stat dstSt {};
-    if (!m_dst || ::fstat(m_dst.get(), &dstSt) != 0)
-        return failErrno(errno, "open the destination root");
-    m_stack.push_back({{}, st, dstSt.st_dev, dstSt.st_ino, {}});
-    return copyEntries();
-}
-
-Status TreeCopy::run()
-{
-    if (auto ok = begin(); !ok)
-        return ok;
-    while (!m_stack.empty()) {
-        Frame& top = m_stack.back();
-        Status step;
-        if (!top.subdirs.empty()) {
-            const Subdir next = std::move(top.subdirs.back());
-            top.subdirs.pop_back();
-            step = enter(next.name, next.st);
-        } else {
-            step = leave();
-        }
-        if (!step)
-            return step;
-    }
+    UniqueFd parent(::openat(m_dst.get(), "..", O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    struct stat st {};
+    if (!parent || ::fstat(parent.get(), &st) != 0)
+        return failErrno(errno, "open the parent of " + fs::inQuotes("copy of " + shown));
+    if (st.st_dev != m_dstStack.back().dev || st.st_ino != m_dstStack.back().ino)
+        return failWith(ESTALE, fs::inQuotes("copy of " + shown) + " was moved while it was being copied", shown);
+    m_dst = std::move(parent);
     return {};
 }
 
@@ -273,7 +198,8 @@ Status TreeCopy::run()
 
 Status copyTree(int sourceRootFd, int destRootFd)
 {
-    return TreeCopy(sourceRootFd, destRootFd).run();
+    TreeCopy copy(destRootFd);
+    return fs::walkTree(sourceRootFd, copy);
 }
 
 } // namespace berth::image

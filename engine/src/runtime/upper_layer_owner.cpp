@@ -1,11 +1,14 @@
 #include "runtime/upper_layer_owner.h"
 
+#include "berth/unique_fd.h"
+#include "fs/tree_walk.h"
 #include "idmap/tree_shift.h"
 
 #include <filesystem>
 #include <optional>
 #include <string>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/xattr.h>
 #include <unistd.h>
@@ -39,31 +42,69 @@ bool alreadyShifted(const std::filesystem::path& upper, const std::string& mark)
 }
 
 // chown clears setuid/setgid and drops file capabilities: both put back,
-// the capabilities with their root in the block.
-Status shiftEntry(const std::filesystem::path& path, const model::IdMap& map)
+// the capabilities with their root in the block. `fd` is the entry opened
+// (a regular file or a directory); -1 for others, changed through their
+// name in `dirFd` without following a symlink.
+Status shiftEntry(int fd, int dirFd, const std::string& name, const struct statx& st, const std::string& shown,
+                  const model::IdMap& map)
 {
-    struct stat st {};
-    if (::lstat(path.c_str(), &st) != 0)
-        return failErrno(errno, "stat " + path.string());
-    const auto uid = shifted(map, model::IdKind::User, st.st_uid);
-    const auto gid = shifted(map, model::IdKind::Group, st.st_gid);
+    const auto uid = shifted(map, model::IdKind::User, st.stx_uid);
+    const auto gid = shifted(map, model::IdKind::Group, st.stx_gid);
     if (!uid && !gid)
         return {};
+    const bool regular = S_ISREG(st.stx_mode);
     char caps[64];
-    const ssize_t capSize = S_ISREG(st.st_mode) ? ::lgetxattr(path.c_str(), kCapability, caps, sizeof(caps)) : -1;
-    if (::lchown(path.c_str(), uid.value_or(st.st_uid), gid.value_or(st.st_gid)) != 0)
-        return failErrno(errno, "give " + path.string() + " to the container");
-    if (S_ISREG(st.st_mode) && (st.st_mode & (S_ISUID | S_ISGID)) && ::chmod(path.c_str(), st.st_mode & 07777) != 0)
-        return failErrno(errno, "keep the mode of " + path.string());
+    const ssize_t capSize = regular ? ::fgetxattr(fd, kCapability, caps, sizeof(caps)) : -1;
+    const int rc = fd >= 0 ? ::fchown(fd, uid.value_or(st.stx_uid), gid.value_or(st.stx_gid))
+                           : ::fchownat(dirFd, name.c_str(), uid.value_or(st.stx_uid), gid.value_or(st.stx_gid),
+                                        AT_SYMLINK_NOFOLLOW);
+    if (rc != 0)
+        return failErrno(errno, "give " + shown + " to the container");
+    if (regular && (st.stx_mode & (S_ISUID | S_ISGID)) && ::fchmod(fd, st.stx_mode & 07777) != 0)
+        return failErrno(errno, "keep the mode of " + shown);
     if (capSize <= 0)
         return {};
     // The capability's root moves with the file, or it would not apply inside.
     const std::string value(caps, static_cast<std::size_t>(capSize));
     const std::string kept = idmap::shiftedCapability(value, idmap::IdShift{model::IdMap{}, map}).value_or(value);
-    if (::lsetxattr(path.c_str(), kCapability, kept.data(), kept.size(), 0) != 0)
-        return failErrno(errno, "keep the file capabilities of " + path.string());
+    if (::fsetxattr(fd, kCapability, kept.data(), kept.size(), 0) != 0)
+        return failErrno(errno, "keep the file capabilities of " + shown);
     return {};
 }
+
+// Every entry once: directories (the root too) as the walk enters them,
+// regular files through an fd of their own, the rest by name.
+class UpperShift : public fs::TreeVisitor {
+public:
+    UpperShift(const std::filesystem::path& upper, const model::IdMap& map) : m_upper(upper), m_map(map) {}
+
+    Status enter(const fs::WalkDir& dir) override { return shiftEntry(dir.fd, -1, {}, dir.st, shown(dir.path), m_map); }
+
+    Result<fs::Descend> entry(const fs::WalkEntry& e) override
+    {
+        if (S_ISDIR(e.st.stx_mode))
+            return fs::Descend::Yes;
+        const std::string name(e.name);
+        UniqueFd fd;
+        if (S_ISREG(e.st.stx_mode)) {
+            fd.reset(::openat(e.dirFd, name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC));
+            if (!fd)
+                return failErrno(errno, "open " + shown(e.path));
+        }
+        if (auto ok = shiftEntry(fd.get(), e.dirFd, name, e.st, shown(e.path), m_map); !ok)
+            return std::unexpected(ok.error());
+        return fs::Descend::No;
+    }
+
+private:
+    [[nodiscard]] std::string shown(std::string_view path) const
+    {
+        return (path.empty() ? m_upper : m_upper / path).string();
+    }
+
+    const std::filesystem::path& m_upper;
+    const model::IdMap& m_map;
+};
 
 } // namespace
 
@@ -74,15 +115,12 @@ Status shiftUpperIntoBlock(const image::OverlayLayout& layout, const model::IdMa
     const std::string mark = markOf(map);
     if (alreadyShifted(layout.upper, mark))
         return {};
-    if (auto root = shiftEntry(layout.upper, map); !root)
-        return root;
-    std::error_code ec;
-    // Symlinks are not followed: each is shifted as itself.
-    for (std::filesystem::recursive_directory_iterator it(layout.upper, ec), end; !ec && it != end; it.increment(ec))
-        if (auto entry = shiftEntry(it->path(), map); !entry)
-            return entry;
-    if (ec)
-        return failWith(ec.value(), "walk the snapshot's upper layer " + layout.upper.string());
+    UniqueFd upper(::open(layout.upper.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    if (!upper)
+        return failErrno(errno, "open the snapshot's upper layer " + layout.upper.string());
+    UpperShift shift(layout.upper, map);
+    if (auto ok = fs::walkTree(upper.get(), shift, layout.upper.string()); !ok)
+        return ok;
     if (::lsetxattr(layout.upper.c_str(), kShiftedMark, mark.data(), mark.size(), 0) != 0)
         return failErrno(errno, "mark the snapshot's upper layer as the container's");
     return {};

@@ -2,6 +2,7 @@
 
 #include "berth/names.h"
 #include "fs/atomic_file.h"
+#include "fs/dir_list.h"
 #include "fs/file_io.h"
 #include "fs/lock_file.h"
 #include "fs/remove_tree.h"
@@ -10,7 +11,6 @@
 #include <cerrno>
 #include <cstdio>
 
-#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -130,17 +130,14 @@ Result<std::vector<std::string>> ContainerStore::list() const
         return std::vector<std::string>{};
     if (!dirFd)
         return std::unexpected(dirFd.error());
-    DIR* dir = ::fdopendir(dirFd->get());
-    if (!dir)
-        return failErrno(errno, "list " + inQuotes(m_paths.containersDir().string()));
-    (void)dirFd->release(); // owned by dir now
+    auto entries = fs::listDirectory(dirFd->get());
+    if (!entries)
+        return fail(entries.error().wrap("list " + inQuotes(m_paths.containersDir().string())));
     std::vector<std::string> names;
-    while (const dirent* entry = ::readdir(dir)) {
-        // Staging, lock and removal entries all start with a dot, which no valid name does.
-        if (isValidContainerName(entry->d_name) && isDirAt(::dirfd(dir), entry->d_name))
-            names.emplace_back(entry->d_name);
-    }
-    ::closedir(dir);
+    // Staging, lock and removal entries all start with a dot, which no valid name does.
+    for (std::string& entry : *entries)
+        if (isValidContainerName(entry) && isDirAt(dirFd->get(), entry.c_str()))
+            names.push_back(std::move(entry));
     std::ranges::sort(names);
     return names;
 }

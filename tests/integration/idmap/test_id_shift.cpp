@@ -25,6 +25,7 @@
 #include <sched.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/xattr.h>
 #include <unistd.h>
@@ -377,6 +378,36 @@ private slots:
         QCOMPARE(statOf(tree / "symlink").st_gid, 8u);
         QCOMPARE(xattrOf(tree / "cap", "security.capability"), cap);
         QCOMPARE(xattrOf(tree / "acl", "system.posix_acl_access"), acl);
+        fsys::remove_all(tree);
+    }
+
+    // The shift walks with a bounded number of fds, not one per level.
+    void shiftOfADeepTreeNeedsFewFds()
+    {
+        const fsys::path tree = IntegrationEnvironment::instance().stateRoot() / "deep";
+        fsys::create_directories(tree);
+        constexpr int kDepth = 200;
+        int dir = ::open(tree.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        for (int i = 0; i < kDepth; ++i) {
+            check(::mkdirat(dir, "d", 0755) == 0, "mkdir");
+            const int next = ::openat(dir, "d", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+            ::close(dir);
+            dir = next;
+        }
+        check(::mknodat(dir, "leaf", S_IFREG | 0644, 0) == 0, "leaf");
+        ::close(dir);
+        struct rlimit old {};
+        check(::getrlimit(RLIMIT_NOFILE, &old) == 0, "getrlimit");
+        struct rlimit low = old;
+        low.rlim_cur = 64;
+        check(::setrlimit(RLIMIT_NOFILE, &low) == 0, "setrlimit");
+        const Status shifted = idmap::shiftTree(tree, {{}, model::blockIdMap(kStart)});
+        ::setrlimit(RLIMIT_NOFILE, &old);
+        QVERIFY2(shifted, describe(shifted).c_str());
+        fsys::path leaf = tree;
+        for (int i = 0; i < kDepth; ++i)
+            leaf /= "d";
+        QCOMPARE(statOf(leaf / "leaf").st_uid, kStart);
         fsys::remove_all(tree);
     }
 };

@@ -17,6 +17,7 @@
 
 #include <fcntl.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -165,6 +166,38 @@ private slots:
                      QString::fromStdString(path + ": " + what));
         QCOMPARE(got.size(), expected.size());
         QCOMPARE(stdfs::hard_link_count(dst / "etc/passwd"), 2u);
+    }
+
+    // The export walks with a bounded number of fds, not one per level.
+    void deepTreeExportsWithFewFds()
+    {
+        QTemporaryDir tmp;
+        const stdfs::path src = stdfs::path(tmp.path().toStdString()) / "src";
+        const stdfs::path dst = stdfs::path(tmp.path().toStdString()) / "dst";
+        stdfs::create_directories(src);
+        stdfs::create_directories(dst);
+        constexpr int kDepth = 200;
+        berth::UniqueFd dir = openDir(src);
+        for (int i = 0; i < kDepth; ++i) {
+            QCOMPARE(::mkdirat(dir.get(), "d", 0755), 0);
+            dir.reset(::openat(dir.get(), "d", O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+        }
+        QVERIFY(bool(berth::UniqueFd(::openat(dir.get(), "leaf", O_WRONLY | O_CREAT | O_CLOEXEC, 0644))));
+        dir.reset();
+        berth::UniqueFd out(::memfd_create("export", MFD_CLOEXEC));
+        berth::UniqueFd root = openDir(src);
+        struct rlimit old {};
+        QCOMPARE(::getrlimit(RLIMIT_NOFILE, &old), 0);
+        struct rlimit low = old;
+        low.rlim_cur = 64;
+        QCOMPARE(::setrlimit(RLIMIT_NOFILE, &low), 0);
+        auto exported = berth::image::exportTree(root.get(), out.get(), {});
+        ::setrlimit(RLIMIT_NOFILE, &old);
+        QVERIFY2(exported, exported ? "" : exported.error().describe().c_str());
+        ::lseek(out.get(), 0, SEEK_SET);
+        auto extracted = berth::image::extractArchive(out.get(), openDir(dst).get(), {});
+        QVERIFY2(extracted, extracted ? "" : extracted.error().describe().c_str());
+        QCOMPARE(archive_test::snapshot(dst).size(), archive_test::snapshot(src).size());
     }
 
     void hostile_data()
