@@ -30,17 +30,4 @@ Result<std::vector<std::string>> listDirectory(int dirFd)
     return names;
 }
 
-Result<UniqueFd> openCheckedParent(int dirFd, dev_t dev, ino_t ino, std::string_view shown, std::string_view doing,
-                                   std::string context)
-{
-    const std::string quoted = "'" + std::string(shown) + "'";
-    UniqueFd parent(::openat(dirFd, "..", O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    struct stat st {};
-    if (!parent || ::fstat(parent.get(), &st) != 0)
-        return failErrno(errno, "open the parent of " + quoted);
-    if (st.st_dev != dev || st.st_ino != ino)
-        return failWith(ESTALE, quoted + " was moved while it was being " + std::string(doing), std::move(context));
-    return parent;
-}
-
 } // namespace berth::fs
