@@ -1,5 +1,7 @@
 #include "client_types.h"
 
+#include "berth/model/create_setup.h"
+
 #include "reply_fields.h"
 
 #include "berth/model/create_options.h"
@@ -77,22 +79,28 @@ QMap<QString, QString> createOptions(const CreateRequest& request)
 
 QVariantMap createSetupMap(const CreateRequest& request)
 {
+    namespace keys = model::create_setup_keys;
+    const auto key = [](std::string_view name) { return QString::fromLatin1(name.data(), qsizetype(name.size())); };
     const CreateSetup& setup = request.setup;
-    QVariantMap out{{QStringLiteral("network"), request.network}};
+    QVariantMap out{{key(keys::kNetwork), request.network}};
     if (!setup.address.isEmpty())
-        out.insert(QStringLiteral("address"), setup.address);
+        out.insert(key(keys::kAddress), setup.address);
     if (!setup.forwards.isEmpty())
-        out.insert(QStringLiteral("forwards"), setup.forwards);
-    if (!setup.limits.isEmpty())
-        out.insert(QStringLiteral("limits"), QVariant::fromValue(setup.limits));
+        out.insert(key(keys::kForwards), setup.forwards);
+    if (!setup.limits.empty()) {
+        QMap<QString, QString> limits;
+        for (const auto& [limit, value] : model::limitArgsText(setup.limits))
+            limits.insert(QString::fromStdString(limit), QString::fromStdString(value));
+        out.insert(key(keys::kLimits), QVariant::fromValue(limits));
+    }
     if (setup.autostart)
-        out.insert(QStringLiteral("autostart"), true);
+        out.insert(key(keys::kAutostart), true);
     if (!setup.environment.isEmpty())
-        out.insert(QStringLiteral("environment"), setup.environment);
+        out.insert(key(keys::kEnvironment), setup.environment);
     if (setup.removeWhenStopped)
-        out.insert(QStringLiteral("removeWhenStopped"), true);
+        out.insert(key(keys::kRemoveWhenStopped), true);
     if (!setup.config.isEmpty())
-        out.insert(QStringLiteral("config"), QVariant::fromValue(setup.config));
+        out.insert(key(keys::kConfig), QVariant::fromValue(setup.config));
     return out;
 }
 

@@ -10,6 +10,7 @@
 
 #include "berth/model/bridge.h"
 #include "berth/model/interface.h"
+#include "berth/model/limits.h"
 #include "berth/model/shared_folder.h"
 #include "berth/model/states.h"
 #include "client_error.h"
@@ -127,7 +128,7 @@ struct CheckItem {
 struct CreateSetup {
     QString address;                // eth0's static IPv4 address, "10.0.3.20" or "10.0.3.20/24"
     QStringList forwards;           // "tcp:8080:80"
-    QMap<QString, QString> limits;  // SetLimits keys
+    model::Limits limits;           // the limits set at create
     bool autostart = false;         // lxc.start.auto
     QStringList environment;        // KEY=VALUE
     bool removeWhenStopped = false; // berth.remove_when_stopped

@@ -1,10 +1,11 @@
 #include "create_setup_args.h"
 
+#include "berth/model/create_setup.h"
+#include "berth/model/limits.h"
 #include "config/values.h"
 #include "config_judgement.h"
 #include "dbus_types.h"
 #include "host_exposure.h"
-#include "limits_args.h"
 #include "net/ipv4.h"
 #include "net/net_spec.h"
 #include "validation.h"
@@ -14,6 +15,13 @@
 
 namespace berth::helper {
 namespace {
+
+namespace keys = model::create_setup_keys;
+
+QLatin1String keyText(std::string_view key)
+{
+    return QLatin1String(key.data(), qsizetype(key.size()));
+}
 
 Status wrongType(const QString& key, const char* wanted)
 {
@@ -83,28 +91,31 @@ Status takeKey(const QString& key, const QVariant& value, CreateSetupArgs& args)
         into = std::move(*taken);
         return {};
     };
-    if (key == QLatin1String("network"))
+    if (key == keyText(keys::kNetwork))
         return assign(takeString(key, value), args.network);
-    if (key == QLatin1String("address"))
+    if (key == keyText(keys::kAddress))
         return assign(takeString(key, value), setup.address);
-    if (key == QLatin1String("forwards"))
+    if (key == keyText(keys::kForwards))
         return assign(takeStrings(key, value), setup.forwards);
-    if (key == QLatin1String("autostart"))
+    if (key == keyText(keys::kAutostart))
         return assign(takeBool(key, value), setup.autostart);
-    if (key == QLatin1String("environment"))
+    if (key == keyText(keys::kEnvironment))
         return assign(takeStrings(key, value), setup.environment);
-    if (key == QLatin1String("removeWhenStopped"))
+    if (key == keyText(keys::kRemoveWhenStopped))
         return assign(takeBool(key, value), setup.removeWhenStopped);
-    if (key == QLatin1String("limits")) {
+    if (key == keyText(keys::kLimits)) {
         auto map = takeStringMap(key, value);
         if (!map)
             return fail(map.error());
         if (map->empty())
             return {};
-        auto limits = parseLimitArgs(*map);
-        return limits ? assign(limits, setup.limits) : fail(limits.error());
+        auto limits = model::parseLimitArgs(*map);
+        if (!limits)
+            return failWith(EINVAL, limits.error().message);
+        setup.limits = std::move(*limits);
+        return {};
     }
-    if (key == QLatin1String("config")) {
+    if (key == keyText(keys::kConfig)) {
         auto map = takeStringMap(key, value);
         if (!map)
             return fail(map.error());
