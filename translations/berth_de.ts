@@ -646,473 +646,6 @@ DNS-Domain: %5</translation>
     </message>
 </context>
 <context>
-    <name>berth::gui::HelperTexts</name>
-    <message>
-        <source>PID namespace</source>
-        <translation>PID-Namensraum</translation>
-    </message>
-    <message>
-        <source>Containers get their own process tree: PIDs inside start at 1.</source>
-        <translation>Container erhalten einen eigenen Prozessbaum: Die PIDs darin beginnen bei 1.</translation>
-    </message>
-    <message>
-        <source>Mount namespace</source>
-        <translation>Mount-Namensraum</translation>
-    </message>
-    <message>
-        <source>Containers see their own file system tree and cannot change the host&apos;s mounts.</source>
-        <translation>Container sehen einen eigenen Dateisystembaum und können die Einhängungen des Hosts nicht ändern.</translation>
-    </message>
-    <message>
-        <source>UTS namespace</source>
-        <translation>UTS-Namensraum</translation>
-    </message>
-    <message>
-        <source>Containers can have a host name of their own.</source>
-        <translation>Container können einen eigenen Hostnamen haben.</translation>
-    </message>
-    <message>
-        <source>IPC namespace</source>
-        <translation>IPC-Namensraum</translation>
-    </message>
-    <message>
-        <source>Containers get their own shared memory and message queues, apart from the host&apos;s.</source>
-        <translation>Container erhalten eigenen gemeinsamen Speicher und eigene Nachrichtenwarteschlangen, getrennt von denen des Hosts.</translation>
-    </message>
-    <message>
-        <source>Network namespace</source>
-        <translation>Netzwerk-Namensraum</translation>
-    </message>
-    <message>
-        <source>Containers get their own network interfaces, addresses and routes.</source>
-        <translation>Container erhalten eigene Netzwerkschnittstellen, Adressen und Routen.</translation>
-    </message>
-    <message>
-        <source>Cgroup namespace</source>
-        <translation>Cgroup-Namensraum</translation>
-    </message>
-    <message>
-        <source>Containers see their own control group as the root, which systemd inside a container needs.</source>
-        <translation>Container sehen ihre eigene Kontrollgruppe als Wurzel, was systemd in einem Container braucht.</translation>
-    </message>
-    <message>
-        <source>User namespace</source>
-        <translation>Benutzer-Namensraum</translation>
-    </message>
-    <message>
-        <source>Root inside a container can be an ordinary user on the host; unprivileged containers need this.</source>
-        <translation>Root in einem Container kann auf dem Host ein gewöhnlicher Benutzer sein; unprivilegierte Container brauchen das.</translation>
-    </message>
-    <message>
-        <source>Berth&apos;s ID range</source>
-        <translation>Berths ID-Bereich</translation>
-    </message>
-    <message>
-        <source>Each unprivileged container gets 65536 user and group IDs of its own from this range (/etc/subuid, /etc/subgid).</source>
-        <translation>Jeder unprivilegierte Container erhält aus diesem Bereich 65536 eigene Benutzer- und Gruppen-IDs (/etc/subuid, /etc/subgid).</translation>
-    </message>
-    <message>
-        <source>Root file system owners</source>
-        <translation>Eigentümer des Wurzeldateisystems</translation>
-    </message>
-    <message>
-        <source>With idmapped mounts, containers share template files unchanged; without them, each new rootfs is chowned into its container&apos;s IDs once.</source>
-        <translation>Mit ID-gemappten Einhängungen teilen Container die Dateien der Vorlagen unverändert; ohne sie erhält jedes neue Wurzeldateisystem einmal per chown die IDs seines Containers.</translation>
-    </message>
-    <message>
-        <source>Mapped user namespaces</source>
-        <translation>Gemappte Benutzernamensräume</translation>
-    </message>
-    <message>
-        <source>Berth runs each unprivileged container in a user namespace that maps its root to an ordinary host ID.</source>
-        <translation>Berth führt jeden unprivilegierten Container in einem Benutzernamensraum aus, der seinen root auf eine gewöhnliche Host-ID abbildet.</translation>
-    </message>
-    <message>
-        <source>Control group version</source>
-        <translation>Version der Kontrollgruppen</translation>
-    </message>
-    <message>
-        <source>Berth limits memory, CPU and processes through control groups; version 1, version 2 and hybrid hosts all work.</source>
-        <translation>Berth begrenzt Speicher, CPU und Prozesse über Kontrollgruppen; Hosts mit Version 1, mit Version 2 und hybride Hosts funktionieren alle.</translation>
-    </message>
-    <message>
-        <source>CPU controller</source>
-        <translation>CPU-Controller</translation>
-    </message>
-    <message>
-        <source>Sets a container&apos;s CPU weight and quota.</source>
-        <translation>Legt die CPU-Gewichtung und das CPU-Kontingent eines Containers fest.</translation>
-    </message>
-    <message>
-        <source>CPU accounting</source>
-        <translation>CPU-Zeiterfassung</translation>
-    </message>
-    <message>
-        <source>Measures how much CPU time a container uses.</source>
-        <translation>Misst, wie viel CPU-Zeit ein Container verbraucht.</translation>
-    </message>
-    <message>
-        <source>CPU set controller</source>
-        <translation>CPU-Set-Controller</translation>
-    </message>
-    <message>
-        <source>Pins a container to chosen CPUs and memory nodes.</source>
-        <translation>Bindet einen Container an ausgewählte CPUs und Speicherknoten.</translation>
-    </message>
-    <message>
-        <source>Memory controller</source>
-        <translation>Speicher-Controller</translation>
-    </message>
-    <message>
-        <source>Limits a container&apos;s memory and reports how much it uses.</source>
-        <translation>Begrenzt den Speicher eines Containers und meldet, wie viel er verbraucht.</translation>
-    </message>
-    <message>
-        <source>Process count controller</source>
-        <translation>Prozessanzahl-Controller</translation>
-    </message>
-    <message>
-        <source>Caps how many processes a container may run, which stops fork bombs.</source>
-        <translation>Begrenzt, wie viele Prozesse ein Container ausführen darf, und stoppt so Fork-Bomben.</translation>
-    </message>
-    <message>
-        <source>Block IO controller</source>
-        <translation>Block-IO-Controller</translation>
-    </message>
-    <message>
-        <source>Sets a container&apos;s disk weight and bandwidth limits.</source>
-        <translation>Legt die Datenträger-Gewichtung und die Bandbreitengrenzen eines Containers fest.</translation>
-    </message>
-    <message>
-        <source>Freezer</source>
-        <translation>Freezer</translation>
-    </message>
-    <message>
-        <source>Lets a container be paused and resumed.</source>
-        <translation>Lässt einen Container einfrieren und wieder auftauen.</translation>
-    </message>
-    <message>
-        <source>Device controller</source>
-        <translation>Geräte-Controller</translation>
-    </message>
-    <message>
-        <source>Keeps a container from opening host devices it was not given.</source>
-        <translation>Hindert einen Container daran, Geräte des Hosts zu öffnen, die ihm nicht zugewiesen wurden.</translation>
-    </message>
-    <message>
-        <source>Swap accounting</source>
-        <translation>Swap-Erfassung</translation>
-    </message>
-    <message>
-        <source>Lets a container&apos;s swap use be limited, not only its memory.</source>
-        <translation>Ermöglicht es, die Swap-Nutzung eines Containers zu begrenzen, nicht nur seinen Speicher.</translation>
-    </message>
-    <message>
-        <source>Virtual Ethernet pairs (veth)</source>
-        <translation>Virtuelle Ethernet-Paare (veth)</translation>
-    </message>
-    <message>
-        <source>Connects a container&apos;s network to the host or to a bridge.</source>
-        <translation>Verbindet das Netzwerk eines Containers mit dem Host oder mit einer Bridge.</translation>
-    </message>
-    <message>
-        <source>Network bridges</source>
-        <translation>Netzwerk-Bridges</translation>
-    </message>
-    <message>
-        <source>Joins containers and the host into one local network.</source>
-        <translation>Verbindet Container und den Host zu einem gemeinsamen lokalen Netzwerk.</translation>
-    </message>
-    <message>
-        <source>MACVLAN</source>
-        <translation>MACVLAN</translation>
-    </message>
-    <message>
-        <source>Gives a container an address of its own directly on a host network card.</source>
-        <translation>Gibt einem Container eine eigene Adresse direkt auf einer Netzwerkkarte des Hosts.</translation>
-    </message>
-    <message>
-        <source>VLAN (802.1Q)</source>
-        <translation>VLAN (802.1Q)</translation>
-    </message>
-    <message>
-        <source>Puts a container on a tagged virtual LAN.</source>
-        <translation>Verbindet einen Container mit einem getaggten virtuellen LAN.</translation>
-    </message>
-    <message>
-        <source>OverlayFS</source>
-        <translation>OverlayFS</translation>
-    </message>
-    <message>
-        <source>Makes quick clones that share the original&apos;s files and store only the changes.</source>
-        <translation>Ermöglicht schnelle Klone, die die Dateien des Originals mitbenutzen und nur die Änderungen speichern.</translation>
-    </message>
-    <message>
-        <source>tmpfs</source>
-        <translation>tmpfs</translation>
-    </message>
-    <message>
-        <source>Memory-backed file systems for a container&apos;s /dev, /run and /dev/shm.</source>
-        <translation>Dateisysteme im Arbeitsspeicher für /dev, /run und /dev/shm eines Containers.</translation>
-    </message>
-    <message>
-        <source>devpts</source>
-        <translation>devpts</translation>
-    </message>
-    <message>
-        <source>Gives each container terminals of its own.</source>
-        <translation>Gibt jedem Container eigene Terminals.</translation>
-    </message>
-    <message>
-        <source>Seccomp</source>
-        <translation>Seccomp</translation>
-    </message>
-    <message>
-        <source>Blocks dangerous system calls inside containers.</source>
-        <translation>Blockiert gefährliche Systemaufrufe in Containern.</translation>
-    </message>
-    <message>
-        <source>No new privileges</source>
-        <translation>Keine neuen Privilegien</translation>
-    </message>
-    <message>
-        <source>Keeps programs in a container from gaining privileges through setuid files.</source>
-        <translation>Hindert Programme in einem Container daran, über setuid-Dateien Privilegien zu erlangen.</translation>
-    </message>
-    <message>
-        <source>Capabilities</source>
-        <translation>Capabilities</translation>
-    </message>
-    <message>
-        <source>Lets a container keep only the parts of root&apos;s power it needs.</source>
-        <translation>Lässt einem Container nur die Teile der Root-Rechte, die er braucht.</translation>
-    </message>
-    <message>
-        <source>nftables</source>
-        <translation>nftables</translation>
-    </message>
-    <message>
-        <source>Provides address translation and port forwarding for container networks.</source>
-        <translation>Stellt Adressumsetzung und Portweiterleitungen für Containernetzwerke bereit.</translation>
-    </message>
-    <message>
-        <source>dnsmasq</source>
-        <translation>dnsmasq</translation>
-    </message>
-    <message>
-        <source>Hands out addresses (DHCP) and names (DNS) on container bridges.</source>
-        <translation>Vergibt Adressen (DHCP) und Namen (DNS) auf den Bridges der Container.</translation>
-    </message>
-    <message>
-        <source>debootstrap</source>
-        <translation>debootstrap</translation>
-    </message>
-    <message>
-        <source>Builds Debian and Ubuntu containers.</source>
-        <translation>Erstellt Debian- und Ubuntu-Container.</translation>
-    </message>
-    <message>
-        <source>BusyBox (static)</source>
-        <translation>BusyBox (statisch)</translation>
-    </message>
-    <message>
-        <source>Builds small BusyBox containers from the host&apos;s statically linked busybox.</source>
-        <translation>Erstellt kleine BusyBox-Container aus dem statisch gelinkten busybox des Hosts.</translation>
-    </message>
-    <message>
-        <source>Namespaces</source>
-        <translation>Namensräume</translation>
-    </message>
-    <message>
-        <source>User namespaces</source>
-        <translation>Benutzernamensräume</translation>
-    </message>
-    <message>
-        <source>Control groups</source>
-        <translation>Kontrollgruppen</translation>
-    </message>
-    <message>
-        <source>Networking</source>
-        <translation>Netzwerk</translation>
-    </message>
-    <message>
-        <source>File systems</source>
-        <translation>Dateisysteme</translation>
-    </message>
-    <message>
-        <source>Security</source>
-        <translation>Sicherheit</translation>
-    </message>
-    <message>
-        <source>Tools</source>
-        <translation>Werkzeuge</translation>
-    </message>
-    <message>
-        <source>BusyBox</source>
-        <translation>BusyBox</translation>
-    </message>
-    <message>
-        <source>A tiny system from the host&apos;s busybox-static, created instantly</source>
-        <translation>Ein winziges System aus busybox-static des Hosts, sofort erstellt</translation>
-    </message>
-    <message>
-        <source>Debian</source>
-        <translation>Debian</translation>
-    </message>
-    <message>
-        <source>Debian installed with debootstrap and cached for the next container</source>
-        <translation>Debian, mit debootstrap installiert und für den nächsten Container zwischengespeichert</translation>
-    </message>
-    <message>
-        <source>Ubuntu</source>
-        <translation>Ubuntu</translation>
-    </message>
-    <message>
-        <source>Ubuntu installed with debootstrap and cached for the next container</source>
-        <translation>Ubuntu, mit debootstrap installiert und für den nächsten Container zwischengespeichert</translation>
-    </message>
-    <message>
-        <source>Root filesystem archive</source>
-        <translation>Archiv mit Wurzeldateisystem</translation>
-    </message>
-    <message>
-        <source>A root filesystem from a tar archive (tar, tar.gz, tar.xz, tar.zst)</source>
-        <translation>Ein Wurzeldateisystem aus einem tar-Archiv (tar, tar.gz, tar.xz, tar.zst)</translation>
-    </message>
-    <message>
-        <source>OCI image</source>
-        <translation>OCI-Image</translation>
-    </message>
-    <message>
-        <source>An application container from an OCI image layout or a &apos;docker save&apos; archive</source>
-        <translation>Ein Anwendungscontainer aus einem OCI-Image-Layout oder einem &apos;docker save&apos;-Archiv</translation>
-    </message>
-    <message>
-        <source>Clone</source>
-        <translation>Klon</translation>
-    </message>
-    <message>
-        <source>A copy or a snapshot of an existing stopped container</source>
-        <translation>Eine Kopie oder ein Schnappschuss eines bestehenden gestoppten Containers</translation>
-    </message>
-    <message>
-        <source>Import from LXC</source>
-        <translation>Aus LXC importieren</translation>
-    </message>
-    <message>
-        <source>An existing LXC container&apos;s directory (config and rootfs), converted; the original is left untouched</source>
-        <translation>Das Verzeichnis eines bestehenden LXC-Containers (Konfiguration und Wurzeldateisystem), umgewandelt; das Original bleibt unverändert</translation>
-    </message>
-    <message>
-        <source>Release</source>
-        <translation>Release</translation>
-    </message>
-    <message>
-        <source>The release to install</source>
-        <translation>Das zu installierende Release</translation>
-    </message>
-    <message>
-        <source>Variant</source>
-        <translation>Variante</translation>
-    </message>
-    <message>
-        <source>minbase: essential packages and apt only; default: also the &apos;important&apos; priority</source>
-        <translation>minbase: nur essenzielle Pakete und apt; default: auch die Priorität &apos;important&apos;</translation>
-    </message>
-    <message>
-        <source>Mirror</source>
-        <translation>Spiegelserver</translation>
-    </message>
-    <message>
-        <source>The http or https URL of the archive to install from</source>
-        <translation>Die http- oder https-URL des Archivs, aus dem installiert wird</translation>
-    </message>
-    <message>
-        <source>Extra packages</source>
-        <translation>Zusätzliche Pakete</translation>
-    </message>
-    <message>
-        <source>Packages to install as well, separated by commas or spaces</source>
-        <translation>Zusätzlich zu installierende Pakete, durch Kommas oder Leerzeichen getrennt</translation>
-    </message>
-    <message>
-        <source>Root password</source>
-        <translation>Root-Passwort</translation>
-    </message>
-    <message>
-        <source>The root account&apos;s password; empty leaves root without one (console login disabled)</source>
-        <translation>Das Passwort des Root-Kontos; leer lässt Root ohne Passwort (Anmeldung an der Konsole deaktiviert)</translation>
-    </message>
-    <message>
-        <source>Snapshot</source>
-        <translation>Schnappschuss</translation>
-    </message>
-    <message>
-        <source>Make the root filesystem an overlayfs snapshot of the cached installation (instant, shares unchanged files) instead of a full copy</source>
-        <translation>Das Wurzeldateisystem als overlayfs-Schnappschuss der zwischengespeicherten Installation anlegen (sofort, teilt unveränderte Dateien) statt als vollständige Kopie</translation>
-    </message>
-    <message>
-        <source>Archive</source>
-        <translation>Archiv</translation>
-    </message>
-    <message>
-        <source>The archive holding the root filesystem</source>
-        <translation>Das Archiv mit dem Wurzeldateisystem</translation>
-    </message>
-    <message>
-        <source>Image</source>
-        <translation>Image</translation>
-    </message>
-    <message>
-        <source>An OCI image layout directory or a &apos;docker save&apos; archive</source>
-        <translation>Ein OCI-Image-Layout-Verzeichnis oder ein &apos;docker save&apos;-Archiv</translation>
-    </message>
-    <message>
-        <source>Reference</source>
-        <translation>Referenz</translation>
-    </message>
-    <message>
-        <source>Which image of the archive to use (its tag), when it holds several</source>
-        <translation>Welches Image des Archivs verwendet wird (sein Tag), wenn es mehrere enthält</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>Quelle</translation>
-    </message>
-    <message>
-        <source>The stopped container to clone</source>
-        <translation>Der gestoppte Container, der geklont wird</translation>
-    </message>
-    <message>
-        <source>Make the root filesystem an overlayfs snapshot of the source (instant, shares unchanged files) instead of a full copy</source>
-        <translation>Das Wurzeldateisystem als overlayfs-Schnappschuss der Quelle anlegen (sofort, teilt unveränderte Dateien) statt als vollständige Kopie</translation>
-    </message>
-    <message>
-        <source>LXC container directory</source>
-        <translation>LXC-Containerverzeichnis</translation>
-    </message>
-    <message>
-        <source>The container&apos;s directory, such as /var/lib/lxc/NAME</source>
-        <translation>Das Verzeichnis des Containers, etwa /var/lib/lxc/NAME</translation>
-    </message>
-    <message>
-        <source>Device control method</source>
-        <translation>Methode der Gerätekontrolle</translation>
-    </message>
-    <message>
-        <source>How the kernel is told which devices each container may open: the cgroup v1 devices controller or a cgroup v2 BPF program.</source>
-        <translation>Wie dem Kernel gesagt wird, welche Geräte jeder Container öffnen darf: der devices-Controller von cgroup v1 oder ein BPF-Programm von cgroup v2.</translation>
-    </message>
-    <message>
-        <source>Cgroup delegation</source>
-        <translation>Cgroup-Delegation</translation>
-    </message>
-    <message>
-        <source>Where each container&apos;s control group comes from (Berth&apos;s own parent or a systemd scope) and which of its files an unprivileged container&apos;s root may write.</source>
-        <translation>Woher die Control Group jedes Containers kommt (Berths eigene übergeordnete Gruppe oder ein systemd-Scope) und welche ihrer Dateien root eines unprivilegierten Containers schreiben darf.</translation>
-    </message>
-</context>
-<context>
     <name>berth::gui::LimitScales</name>
     <message>
         <source>cores</source>
@@ -2302,6 +1835,473 @@ Gefunden: %4</translation>
     <message>
         <source>count</source>
         <translation>Anzahl</translation>
+    </message>
+</context>
+<context>
+    <name>berth::model</name>
+    <message>
+        <source>PID namespace</source>
+        <translation>PID-Namensraum</translation>
+    </message>
+    <message>
+        <source>Containers get their own process tree: PIDs inside start at 1.</source>
+        <translation>Container erhalten einen eigenen Prozessbaum: Die PIDs darin beginnen bei 1.</translation>
+    </message>
+    <message>
+        <source>Mount namespace</source>
+        <translation>Mount-Namensraum</translation>
+    </message>
+    <message>
+        <source>Containers see their own file system tree and cannot change the host&apos;s mounts.</source>
+        <translation>Container sehen einen eigenen Dateisystembaum und können die Einhängungen des Hosts nicht ändern.</translation>
+    </message>
+    <message>
+        <source>UTS namespace</source>
+        <translation>UTS-Namensraum</translation>
+    </message>
+    <message>
+        <source>Containers can have a host name of their own.</source>
+        <translation>Container können einen eigenen Hostnamen haben.</translation>
+    </message>
+    <message>
+        <source>IPC namespace</source>
+        <translation>IPC-Namensraum</translation>
+    </message>
+    <message>
+        <source>Containers get their own shared memory and message queues, apart from the host&apos;s.</source>
+        <translation>Container erhalten eigenen gemeinsamen Speicher und eigene Nachrichtenwarteschlangen, getrennt von denen des Hosts.</translation>
+    </message>
+    <message>
+        <source>Network namespace</source>
+        <translation>Netzwerk-Namensraum</translation>
+    </message>
+    <message>
+        <source>Containers get their own network interfaces, addresses and routes.</source>
+        <translation>Container erhalten eigene Netzwerkschnittstellen, Adressen und Routen.</translation>
+    </message>
+    <message>
+        <source>Cgroup namespace</source>
+        <translation>Cgroup-Namensraum</translation>
+    </message>
+    <message>
+        <source>Containers see their own control group as the root, which systemd inside a container needs.</source>
+        <translation>Container sehen ihre eigene Kontrollgruppe als Wurzel, was systemd in einem Container braucht.</translation>
+    </message>
+    <message>
+        <source>User namespace</source>
+        <translation>Benutzer-Namensraum</translation>
+    </message>
+    <message>
+        <source>Root inside a container can be an ordinary user on the host; unprivileged containers need this.</source>
+        <translation>Root in einem Container kann auf dem Host ein gewöhnlicher Benutzer sein; unprivilegierte Container brauchen das.</translation>
+    </message>
+    <message>
+        <source>Berth&apos;s ID range</source>
+        <translation>Berths ID-Bereich</translation>
+    </message>
+    <message>
+        <source>Each unprivileged container gets 65536 user and group IDs of its own from this range (/etc/subuid, /etc/subgid).</source>
+        <translation>Jeder unprivilegierte Container erhält aus diesem Bereich 65536 eigene Benutzer- und Gruppen-IDs (/etc/subuid, /etc/subgid).</translation>
+    </message>
+    <message>
+        <source>Root file system owners</source>
+        <translation>Eigentümer des Wurzeldateisystems</translation>
+    </message>
+    <message>
+        <source>With idmapped mounts, containers share template files unchanged; without them, each new rootfs is chowned into its container&apos;s IDs once.</source>
+        <translation>Mit ID-gemappten Einhängungen teilen Container die Dateien der Vorlagen unverändert; ohne sie erhält jedes neue Wurzeldateisystem einmal per chown die IDs seines Containers.</translation>
+    </message>
+    <message>
+        <source>Mapped user namespaces</source>
+        <translation>Gemappte Benutzernamensräume</translation>
+    </message>
+    <message>
+        <source>Berth runs each unprivileged container in a user namespace that maps its root to an ordinary host ID.</source>
+        <translation>Berth führt jeden unprivilegierten Container in einem Benutzernamensraum aus, der seinen root auf eine gewöhnliche Host-ID abbildet.</translation>
+    </message>
+    <message>
+        <source>Control group version</source>
+        <translation>Version der Kontrollgruppen</translation>
+    </message>
+    <message>
+        <source>Berth limits memory, CPU and processes through control groups; version 1, version 2 and hybrid hosts all work.</source>
+        <translation>Berth begrenzt Speicher, CPU und Prozesse über Kontrollgruppen; Hosts mit Version 1, mit Version 2 und hybride Hosts funktionieren alle.</translation>
+    </message>
+    <message>
+        <source>CPU controller</source>
+        <translation>CPU-Controller</translation>
+    </message>
+    <message>
+        <source>Sets a container&apos;s CPU weight and quota.</source>
+        <translation>Legt die CPU-Gewichtung und das CPU-Kontingent eines Containers fest.</translation>
+    </message>
+    <message>
+        <source>CPU accounting</source>
+        <translation>CPU-Zeiterfassung</translation>
+    </message>
+    <message>
+        <source>Measures how much CPU time a container uses.</source>
+        <translation>Misst, wie viel CPU-Zeit ein Container verbraucht.</translation>
+    </message>
+    <message>
+        <source>CPU set controller</source>
+        <translation>CPU-Set-Controller</translation>
+    </message>
+    <message>
+        <source>Pins a container to chosen CPUs and memory nodes.</source>
+        <translation>Bindet einen Container an ausgewählte CPUs und Speicherknoten.</translation>
+    </message>
+    <message>
+        <source>Memory controller</source>
+        <translation>Speicher-Controller</translation>
+    </message>
+    <message>
+        <source>Limits a container&apos;s memory and reports how much it uses.</source>
+        <translation>Begrenzt den Speicher eines Containers und meldet, wie viel er verbraucht.</translation>
+    </message>
+    <message>
+        <source>Process count controller</source>
+        <translation>Prozessanzahl-Controller</translation>
+    </message>
+    <message>
+        <source>Caps how many processes a container may run, which stops fork bombs.</source>
+        <translation>Begrenzt, wie viele Prozesse ein Container ausführen darf, und stoppt so Fork-Bomben.</translation>
+    </message>
+    <message>
+        <source>Block IO controller</source>
+        <translation>Block-IO-Controller</translation>
+    </message>
+    <message>
+        <source>Sets a container&apos;s disk weight and bandwidth limits.</source>
+        <translation>Legt die Datenträger-Gewichtung und die Bandbreitengrenzen eines Containers fest.</translation>
+    </message>
+    <message>
+        <source>Freezer</source>
+        <translation>Freezer</translation>
+    </message>
+    <message>
+        <source>Lets a container be paused and resumed.</source>
+        <translation>Lässt einen Container einfrieren und wieder auftauen.</translation>
+    </message>
+    <message>
+        <source>Device controller</source>
+        <translation>Geräte-Controller</translation>
+    </message>
+    <message>
+        <source>Keeps a container from opening host devices it was not given.</source>
+        <translation>Hindert einen Container daran, Geräte des Hosts zu öffnen, die ihm nicht zugewiesen wurden.</translation>
+    </message>
+    <message>
+        <source>Swap accounting</source>
+        <translation>Swap-Erfassung</translation>
+    </message>
+    <message>
+        <source>Lets a container&apos;s swap use be limited, not only its memory.</source>
+        <translation>Ermöglicht es, die Swap-Nutzung eines Containers zu begrenzen, nicht nur seinen Speicher.</translation>
+    </message>
+    <message>
+        <source>Device control method</source>
+        <translation>Methode der Gerätekontrolle</translation>
+    </message>
+    <message>
+        <source>How the kernel is told which devices each container may open: the cgroup v1 devices controller or a cgroup v2 BPF program.</source>
+        <translation>Wie dem Kernel gesagt wird, welche Geräte jeder Container öffnen darf: der devices-Controller von cgroup v1 oder ein BPF-Programm von cgroup v2.</translation>
+    </message>
+    <message>
+        <source>Cgroup delegation</source>
+        <translation>Cgroup-Delegation</translation>
+    </message>
+    <message>
+        <source>Where each container&apos;s control group comes from (Berth&apos;s own parent or a systemd scope) and which of its files an unprivileged container&apos;s root may write.</source>
+        <translation>Woher die Control Group jedes Containers kommt (Berths eigene übergeordnete Gruppe oder ein systemd-Scope) und welche ihrer Dateien root eines unprivilegierten Containers schreiben darf.</translation>
+    </message>
+    <message>
+        <source>Virtual Ethernet pairs (veth)</source>
+        <translation>Virtuelle Ethernet-Paare (veth)</translation>
+    </message>
+    <message>
+        <source>Connects a container&apos;s network to the host or to a bridge.</source>
+        <translation>Verbindet das Netzwerk eines Containers mit dem Host oder mit einer Bridge.</translation>
+    </message>
+    <message>
+        <source>Network bridges</source>
+        <translation>Netzwerk-Bridges</translation>
+    </message>
+    <message>
+        <source>Joins containers and the host into one local network.</source>
+        <translation>Verbindet Container und den Host zu einem gemeinsamen lokalen Netzwerk.</translation>
+    </message>
+    <message>
+        <source>MACVLAN</source>
+        <translation>MACVLAN</translation>
+    </message>
+    <message>
+        <source>Gives a container an address of its own directly on a host network card.</source>
+        <translation>Gibt einem Container eine eigene Adresse direkt auf einer Netzwerkkarte des Hosts.</translation>
+    </message>
+    <message>
+        <source>VLAN (802.1Q)</source>
+        <translation>VLAN (802.1Q)</translation>
+    </message>
+    <message>
+        <source>Puts a container on a tagged virtual LAN.</source>
+        <translation>Verbindet einen Container mit einem getaggten virtuellen LAN.</translation>
+    </message>
+    <message>
+        <source>OverlayFS</source>
+        <translation>OverlayFS</translation>
+    </message>
+    <message>
+        <source>Makes quick clones that share the original&apos;s files and store only the changes.</source>
+        <translation>Ermöglicht schnelle Klone, die die Dateien des Originals mitbenutzen und nur die Änderungen speichern.</translation>
+    </message>
+    <message>
+        <source>tmpfs</source>
+        <translation>tmpfs</translation>
+    </message>
+    <message>
+        <source>Memory-backed file systems for a container&apos;s /dev, /run and /dev/shm.</source>
+        <translation>Dateisysteme im Arbeitsspeicher für /dev, /run und /dev/shm eines Containers.</translation>
+    </message>
+    <message>
+        <source>devpts</source>
+        <translation>devpts</translation>
+    </message>
+    <message>
+        <source>Gives each container terminals of its own.</source>
+        <translation>Gibt jedem Container eigene Terminals.</translation>
+    </message>
+    <message>
+        <source>Seccomp</source>
+        <translation>Seccomp</translation>
+    </message>
+    <message>
+        <source>Blocks dangerous system calls inside containers.</source>
+        <translation>Blockiert gefährliche Systemaufrufe in Containern.</translation>
+    </message>
+    <message>
+        <source>No new privileges</source>
+        <translation>Keine neuen Privilegien</translation>
+    </message>
+    <message>
+        <source>Keeps programs in a container from gaining privileges through setuid files.</source>
+        <translation>Hindert Programme in einem Container daran, über setuid-Dateien Privilegien zu erlangen.</translation>
+    </message>
+    <message>
+        <source>Capabilities</source>
+        <translation>Capabilities</translation>
+    </message>
+    <message>
+        <source>Lets a container keep only the parts of root&apos;s power it needs.</source>
+        <translation>Lässt einem Container nur die Teile der Root-Rechte, die er braucht.</translation>
+    </message>
+    <message>
+        <source>nftables</source>
+        <translation>nftables</translation>
+    </message>
+    <message>
+        <source>Provides address translation and port forwarding for container networks.</source>
+        <translation>Stellt Adressumsetzung und Portweiterleitungen für Containernetzwerke bereit.</translation>
+    </message>
+    <message>
+        <source>dnsmasq</source>
+        <translation>dnsmasq</translation>
+    </message>
+    <message>
+        <source>Hands out addresses (DHCP) and names (DNS) on container bridges.</source>
+        <translation>Vergibt Adressen (DHCP) und Namen (DNS) auf den Bridges der Container.</translation>
+    </message>
+    <message>
+        <source>debootstrap</source>
+        <translation>debootstrap</translation>
+    </message>
+    <message>
+        <source>Builds Debian and Ubuntu containers.</source>
+        <translation>Erstellt Debian- und Ubuntu-Container.</translation>
+    </message>
+    <message>
+        <source>BusyBox (static)</source>
+        <translation>BusyBox (statisch)</translation>
+    </message>
+    <message>
+        <source>Builds small BusyBox containers from the host&apos;s statically linked busybox.</source>
+        <translation>Erstellt kleine BusyBox-Container aus dem statisch gelinkten busybox des Hosts.</translation>
+    </message>
+    <message>
+        <source>Namespaces</source>
+        <translation>Namensräume</translation>
+    </message>
+    <message>
+        <source>User namespaces</source>
+        <translation>Benutzernamensräume</translation>
+    </message>
+    <message>
+        <source>Control groups</source>
+        <translation>Kontrollgruppen</translation>
+    </message>
+    <message>
+        <source>Networking</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>File systems</source>
+        <translation>Dateisysteme</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>Werkzeuge</translation>
+    </message>
+    <message>
+        <source>BusyBox</source>
+        <translation>BusyBox</translation>
+    </message>
+    <message>
+        <source>A tiny system from the host&apos;s busybox-static, created instantly</source>
+        <translation>Ein winziges System aus busybox-static des Hosts, sofort erstellt</translation>
+    </message>
+    <message>
+        <source>Debian</source>
+        <translation>Debian</translation>
+    </message>
+    <message>
+        <source>Debian installed with debootstrap and cached for the next container</source>
+        <translation>Debian, mit debootstrap installiert und für den nächsten Container zwischengespeichert</translation>
+    </message>
+    <message>
+        <source>Ubuntu</source>
+        <translation>Ubuntu</translation>
+    </message>
+    <message>
+        <source>Ubuntu installed with debootstrap and cached for the next container</source>
+        <translation>Ubuntu, mit debootstrap installiert und für den nächsten Container zwischengespeichert</translation>
+    </message>
+    <message>
+        <source>Root filesystem archive</source>
+        <translation>Archiv mit Wurzeldateisystem</translation>
+    </message>
+    <message>
+        <source>A root filesystem from a tar archive (tar, tar.gz, tar.xz, tar.zst)</source>
+        <translation>Ein Wurzeldateisystem aus einem tar-Archiv (tar, tar.gz, tar.xz, tar.zst)</translation>
+    </message>
+    <message>
+        <source>OCI image</source>
+        <translation>OCI-Image</translation>
+    </message>
+    <message>
+        <source>An application container from an OCI image layout or a &apos;docker save&apos; archive</source>
+        <translation>Ein Anwendungscontainer aus einem OCI-Image-Layout oder einem &apos;docker save&apos;-Archiv</translation>
+    </message>
+    <message>
+        <source>Clone</source>
+        <translation>Klon</translation>
+    </message>
+    <message>
+        <source>A copy or a snapshot of an existing stopped container</source>
+        <translation>Eine Kopie oder ein Schnappschuss eines bestehenden gestoppten Containers</translation>
+    </message>
+    <message>
+        <source>Import from LXC</source>
+        <translation>Aus LXC importieren</translation>
+    </message>
+    <message>
+        <source>An existing LXC container&apos;s directory (config and rootfs), converted; the original is left untouched</source>
+        <translation>Das Verzeichnis eines bestehenden LXC-Containers (Konfiguration und Wurzeldateisystem), umgewandelt; das Original bleibt unverändert</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <source>The release to install</source>
+        <translation>Das zu installierende Release</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <source>minbase: essential packages and apt only; default: also the &apos;important&apos; priority</source>
+        <translation>minbase: nur essenzielle Pakete und apt; default: auch die Priorität &apos;important&apos;</translation>
+    </message>
+    <message>
+        <source>Mirror</source>
+        <translation>Spiegelserver</translation>
+    </message>
+    <message>
+        <source>The http or https URL of the archive to install from</source>
+        <translation>Die http- oder https-URL des Archivs, aus dem installiert wird</translation>
+    </message>
+    <message>
+        <source>Extra packages</source>
+        <translation>Zusätzliche Pakete</translation>
+    </message>
+    <message>
+        <source>Packages to install as well, separated by commas or spaces</source>
+        <translation>Zusätzlich zu installierende Pakete, durch Kommas oder Leerzeichen getrennt</translation>
+    </message>
+    <message>
+        <source>Root password</source>
+        <translation>Root-Passwort</translation>
+    </message>
+    <message>
+        <source>The root account&apos;s password; empty leaves root without one (console login disabled)</source>
+        <translation>Das Passwort des Root-Kontos; leer lässt Root ohne Passwort (Anmeldung an der Konsole deaktiviert)</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>Schnappschuss</translation>
+    </message>
+    <message>
+        <source>Make the root filesystem an overlayfs snapshot of the cached installation (instant, shares unchanged files) instead of a full copy</source>
+        <translation>Das Wurzeldateisystem als overlayfs-Schnappschuss der zwischengespeicherten Installation anlegen (sofort, teilt unveränderte Dateien) statt als vollständige Kopie</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archiv</translation>
+    </message>
+    <message>
+        <source>The archive holding the root filesystem</source>
+        <translation>Das Archiv mit dem Wurzeldateisystem</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>An OCI image layout directory or a &apos;docker save&apos; archive</source>
+        <translation>Ein OCI-Image-Layout-Verzeichnis oder ein &apos;docker save&apos;-Archiv</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <source>Which image of the archive to use (its tag), when it holds several</source>
+        <translation>Welches Image des Archivs verwendet wird (sein Tag), wenn es mehrere enthält</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>The stopped container to clone</source>
+        <translation>Der gestoppte Container, der geklont wird</translation>
+    </message>
+    <message>
+        <source>Make the root filesystem an overlayfs snapshot of the source (instant, shares unchanged files) instead of a full copy</source>
+        <translation>Das Wurzeldateisystem als overlayfs-Schnappschuss der Quelle anlegen (sofort, teilt unveränderte Dateien) statt als vollständige Kopie</translation>
+    </message>
+    <message>
+        <source>LXC container directory</source>
+        <translation>LXC-Containerverzeichnis</translation>
+    </message>
+    <message>
+        <source>The container&apos;s directory, such as /var/lib/lxc/NAME</source>
+        <translation>Das Verzeichnis des Containers, etwa /var/lib/lxc/NAME</translation>
     </message>
 </context>
 <context>

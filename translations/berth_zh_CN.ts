@@ -645,473 +645,6 @@ DNS 域：%5</translation>
     </message>
 </context>
 <context>
-    <name>berth::gui::HelperTexts</name>
-    <message>
-        <source>PID namespace</source>
-        <translation>PID 命名空间</translation>
-    </message>
-    <message>
-        <source>Containers get their own process tree: PIDs inside start at 1.</source>
-        <translation>容器拥有自己的进程树：其中的 PID 从 1 开始。</translation>
-    </message>
-    <message>
-        <source>Mount namespace</source>
-        <translation>挂载命名空间</translation>
-    </message>
-    <message>
-        <source>Containers see their own file system tree and cannot change the host&apos;s mounts.</source>
-        <translation>容器看到自己的文件系统树，并且无法更改主机的挂载。</translation>
-    </message>
-    <message>
-        <source>UTS namespace</source>
-        <translation>UTS 命名空间</translation>
-    </message>
-    <message>
-        <source>Containers can have a host name of their own.</source>
-        <translation>容器可以拥有自己的主机名。</translation>
-    </message>
-    <message>
-        <source>IPC namespace</source>
-        <translation>IPC 命名空间</translation>
-    </message>
-    <message>
-        <source>Containers get their own shared memory and message queues, apart from the host&apos;s.</source>
-        <translation>容器拥有自己的共享内存和消息队列，与主机的相互隔离。</translation>
-    </message>
-    <message>
-        <source>Network namespace</source>
-        <translation>网络命名空间</translation>
-    </message>
-    <message>
-        <source>Containers get their own network interfaces, addresses and routes.</source>
-        <translation>容器拥有自己的网络接口、地址和路由。</translation>
-    </message>
-    <message>
-        <source>Cgroup namespace</source>
-        <translation>Cgroup 命名空间</translation>
-    </message>
-    <message>
-        <source>Containers see their own control group as the root, which systemd inside a container needs.</source>
-        <translation>容器将自己的控制组视为根，容器内的 systemd 需要这一点。</translation>
-    </message>
-    <message>
-        <source>User namespace</source>
-        <translation>用户命名空间</translation>
-    </message>
-    <message>
-        <source>Root inside a container can be an ordinary user on the host; unprivileged containers need this.</source>
-        <translation>容器内的 root 在主机上可以是普通用户；非特权容器需要这一点。</translation>
-    </message>
-    <message>
-        <source>Berth&apos;s ID range</source>
-        <translation>Berth 的 ID 范围</translation>
-    </message>
-    <message>
-        <source>Each unprivileged container gets 65536 user and group IDs of its own from this range (/etc/subuid, /etc/subgid).</source>
-        <translation>每个非特权容器从此范围中获得 65536 个专属的用户和组 ID（/etc/subuid、/etc/subgid）。</translation>
-    </message>
-    <message>
-        <source>Root file system owners</source>
-        <translation>根文件系统的所有者</translation>
-    </message>
-    <message>
-        <source>With idmapped mounts, containers share template files unchanged; without them, each new rootfs is chowned into its container&apos;s IDs once.</source>
-        <translation>有 ID 映射挂载时，容器原样共享模板文件；没有时，每个新的根文件系统会被一次性 chown 为其容器的 ID。</translation>
-    </message>
-    <message>
-        <source>Mapped user namespaces</source>
-        <translation>映射的用户命名空间</translation>
-    </message>
-    <message>
-        <source>Berth runs each unprivileged container in a user namespace that maps its root to an ordinary host ID.</source>
-        <translation>Berth 在用户命名空间中运行每个非特权容器，该命名空间把容器的 root 映射为主机上的普通 ID。</translation>
-    </message>
-    <message>
-        <source>Control group version</source>
-        <translation>控制组版本</translation>
-    </message>
-    <message>
-        <source>Berth limits memory, CPU and processes through control groups; version 1, version 2 and hybrid hosts all work.</source>
-        <translation>Berth 通过控制组限制内存、CPU 和进程；使用版本 1、版本 2 或混合模式的主机均可。</translation>
-    </message>
-    <message>
-        <source>CPU controller</source>
-        <translation>CPU 控制器</translation>
-    </message>
-    <message>
-        <source>Sets a container&apos;s CPU weight and quota.</source>
-        <translation>设置容器的 CPU 权重和配额。</translation>
-    </message>
-    <message>
-        <source>CPU accounting</source>
-        <translation>CPU 用量统计</translation>
-    </message>
-    <message>
-        <source>Measures how much CPU time a container uses.</source>
-        <translation>统计容器使用了多少 CPU 时间。</translation>
-    </message>
-    <message>
-        <source>CPU set controller</source>
-        <translation>CPU 集控制器</translation>
-    </message>
-    <message>
-        <source>Pins a container to chosen CPUs and memory nodes.</source>
-        <translation>将容器绑定到所选的 CPU 和内存节点。</translation>
-    </message>
-    <message>
-        <source>Memory controller</source>
-        <translation>内存控制器</translation>
-    </message>
-    <message>
-        <source>Limits a container&apos;s memory and reports how much it uses.</source>
-        <translation>限制容器的内存并报告其用量。</translation>
-    </message>
-    <message>
-        <source>Process count controller</source>
-        <translation>进程数控制器</translation>
-    </message>
-    <message>
-        <source>Caps how many processes a container may run, which stops fork bombs.</source>
-        <translation>限制容器可以运行的进程数，从而阻止 fork 炸弹。</translation>
-    </message>
-    <message>
-        <source>Block IO controller</source>
-        <translation>块 IO 控制器</translation>
-    </message>
-    <message>
-        <source>Sets a container&apos;s disk weight and bandwidth limits.</source>
-        <translation>设置容器的磁盘权重和带宽限制。</translation>
-    </message>
-    <message>
-        <source>Freezer</source>
-        <translation>冻结器</translation>
-    </message>
-    <message>
-        <source>Lets a container be paused and resumed.</source>
-        <translation>允许冻结和解冻容器。</translation>
-    </message>
-    <message>
-        <source>Device controller</source>
-        <translation>设备控制器</translation>
-    </message>
-    <message>
-        <source>Keeps a container from opening host devices it was not given.</source>
-        <translation>阻止容器打开未分配给它的主机设备。</translation>
-    </message>
-    <message>
-        <source>Swap accounting</source>
-        <translation>交换空间统计</translation>
-    </message>
-    <message>
-        <source>Lets a container&apos;s swap use be limited, not only its memory.</source>
-        <translation>使容器的交换空间用量也能受到限制，而不仅仅是内存。</translation>
-    </message>
-    <message>
-        <source>Virtual Ethernet pairs (veth)</source>
-        <translation>虚拟以太网对（veth）</translation>
-    </message>
-    <message>
-        <source>Connects a container&apos;s network to the host or to a bridge.</source>
-        <translation>将容器的网络连接到主机或网桥。</translation>
-    </message>
-    <message>
-        <source>Network bridges</source>
-        <translation>网桥</translation>
-    </message>
-    <message>
-        <source>Joins containers and the host into one local network.</source>
-        <translation>将容器和主机连接成一个局域网。</translation>
-    </message>
-    <message>
-        <source>MACVLAN</source>
-        <translation>MACVLAN</translation>
-    </message>
-    <message>
-        <source>Gives a container an address of its own directly on a host network card.</source>
-        <translation>让容器直接在主机的网卡上拥有自己的地址。</translation>
-    </message>
-    <message>
-        <source>VLAN (802.1Q)</source>
-        <translation>VLAN（802.1Q）</translation>
-    </message>
-    <message>
-        <source>Puts a container on a tagged virtual LAN.</source>
-        <translation>将容器接入带标签的虚拟局域网。</translation>
-    </message>
-    <message>
-        <source>OverlayFS</source>
-        <translation>OverlayFS</translation>
-    </message>
-    <message>
-        <source>Makes quick clones that share the original&apos;s files and store only the changes.</source>
-        <translation>用于快速克隆：共享原件的文件，只保存更改。</translation>
-    </message>
-    <message>
-        <source>tmpfs</source>
-        <translation>tmpfs</translation>
-    </message>
-    <message>
-        <source>Memory-backed file systems for a container&apos;s /dev, /run and /dev/shm.</source>
-        <translation>用于容器 /dev、/run 和 /dev/shm 的内存文件系统。</translation>
-    </message>
-    <message>
-        <source>devpts</source>
-        <translation>devpts</translation>
-    </message>
-    <message>
-        <source>Gives each container terminals of its own.</source>
-        <translation>为每个容器提供自己的终端。</translation>
-    </message>
-    <message>
-        <source>Seccomp</source>
-        <translation>Seccomp</translation>
-    </message>
-    <message>
-        <source>Blocks dangerous system calls inside containers.</source>
-        <translation>阻止容器内危险的系统调用。</translation>
-    </message>
-    <message>
-        <source>No new privileges</source>
-        <translation>禁止获取新权限</translation>
-    </message>
-    <message>
-        <source>Keeps programs in a container from gaining privileges through setuid files.</source>
-        <translation>阻止容器内的程序通过 setuid 文件获取权限。</translation>
-    </message>
-    <message>
-        <source>Capabilities</source>
-        <translation>能力（capabilities）</translation>
-    </message>
-    <message>
-        <source>Lets a container keep only the parts of root&apos;s power it needs.</source>
-        <translation>使容器只保留其所需的那部分 root 权力。</translation>
-    </message>
-    <message>
-        <source>nftables</source>
-        <translation>nftables</translation>
-    </message>
-    <message>
-        <source>Provides address translation and port forwarding for container networks.</source>
-        <translation>为容器网络提供地址转换和端口转发。</translation>
-    </message>
-    <message>
-        <source>dnsmasq</source>
-        <translation>dnsmasq</translation>
-    </message>
-    <message>
-        <source>Hands out addresses (DHCP) and names (DNS) on container bridges.</source>
-        <translation>在容器网桥上分配地址（DHCP）和名称（DNS）。</translation>
-    </message>
-    <message>
-        <source>debootstrap</source>
-        <translation>debootstrap</translation>
-    </message>
-    <message>
-        <source>Builds Debian and Ubuntu containers.</source>
-        <translation>构建 Debian 和 Ubuntu 容器。</translation>
-    </message>
-    <message>
-        <source>BusyBox (static)</source>
-        <translation>BusyBox（静态）</translation>
-    </message>
-    <message>
-        <source>Builds small BusyBox containers from the host&apos;s statically linked busybox.</source>
-        <translation>用主机上静态链接的 busybox 构建小型 BusyBox 容器。</translation>
-    </message>
-    <message>
-        <source>Namespaces</source>
-        <translation>命名空间</translation>
-    </message>
-    <message>
-        <source>User namespaces</source>
-        <translation>用户命名空间</translation>
-    </message>
-    <message>
-        <source>Control groups</source>
-        <translation>控制组</translation>
-    </message>
-    <message>
-        <source>Networking</source>
-        <translation>网络</translation>
-    </message>
-    <message>
-        <source>File systems</source>
-        <translation>文件系统</translation>
-    </message>
-    <message>
-        <source>Security</source>
-        <translation>安全</translation>
-    </message>
-    <message>
-        <source>Tools</source>
-        <translation>工具</translation>
-    </message>
-    <message>
-        <source>BusyBox</source>
-        <translation>BusyBox</translation>
-    </message>
-    <message>
-        <source>A tiny system from the host&apos;s busybox-static, created instantly</source>
-        <translation>由主机的 busybox-static 构成的微型系统，即时创建</translation>
-    </message>
-    <message>
-        <source>Debian</source>
-        <translation>Debian</translation>
-    </message>
-    <message>
-        <source>Debian installed with debootstrap and cached for the next container</source>
-        <translation>用 debootstrap 安装的 Debian，并缓存供下一个容器使用</translation>
-    </message>
-    <message>
-        <source>Ubuntu</source>
-        <translation>Ubuntu</translation>
-    </message>
-    <message>
-        <source>Ubuntu installed with debootstrap and cached for the next container</source>
-        <translation>用 debootstrap 安装的 Ubuntu，并缓存供下一个容器使用</translation>
-    </message>
-    <message>
-        <source>Root filesystem archive</source>
-        <translation>根文件系统归档</translation>
-    </message>
-    <message>
-        <source>A root filesystem from a tar archive (tar, tar.gz, tar.xz, tar.zst)</source>
-        <translation>来自 tar 归档（tar、tar.gz、tar.xz、tar.zst）的根文件系统</translation>
-    </message>
-    <message>
-        <source>OCI image</source>
-        <translation>OCI 镜像</translation>
-    </message>
-    <message>
-        <source>An application container from an OCI image layout or a &apos;docker save&apos; archive</source>
-        <translation>来自 OCI 镜像布局或“docker save”归档的应用容器</translation>
-    </message>
-    <message>
-        <source>Clone</source>
-        <translation>克隆</translation>
-    </message>
-    <message>
-        <source>A copy or a snapshot of an existing stopped container</source>
-        <translation>现有已停止容器的副本或快照</translation>
-    </message>
-    <message>
-        <source>Import from LXC</source>
-        <translation>从 LXC 导入</translation>
-    </message>
-    <message>
-        <source>An existing LXC container&apos;s directory (config and rootfs), converted; the original is left untouched</source>
-        <translation>转换现有 LXC 容器的目录（配置和根文件系统）；原容器保持不变</translation>
-    </message>
-    <message>
-        <source>Release</source>
-        <translation>发行版本</translation>
-    </message>
-    <message>
-        <source>The release to install</source>
-        <translation>要安装的发行版本</translation>
-    </message>
-    <message>
-        <source>Variant</source>
-        <translation>变体</translation>
-    </message>
-    <message>
-        <source>minbase: essential packages and apt only; default: also the &apos;important&apos; priority</source>
-        <translation>minbase：仅必需软件包和 apt；default：还包括“important”优先级的软件包</translation>
-    </message>
-    <message>
-        <source>Mirror</source>
-        <translation>镜像源</translation>
-    </message>
-    <message>
-        <source>The http or https URL of the archive to install from</source>
-        <translation>安装来源归档的 http 或 https URL</translation>
-    </message>
-    <message>
-        <source>Extra packages</source>
-        <translation>额外软件包</translation>
-    </message>
-    <message>
-        <source>Packages to install as well, separated by commas or spaces</source>
-        <translation>要额外安装的软件包，以逗号或空格分隔</translation>
-    </message>
-    <message>
-        <source>Root password</source>
-        <translation>root 密码</translation>
-    </message>
-    <message>
-        <source>The root account&apos;s password; empty leaves root without one (console login disabled)</source>
-        <translation>root 账户的密码；留空则 root 没有密码（禁用控制台登录）</translation>
-    </message>
-    <message>
-        <source>Snapshot</source>
-        <translation>快照</translation>
-    </message>
-    <message>
-        <source>Make the root filesystem an overlayfs snapshot of the cached installation (instant, shares unchanged files) instead of a full copy</source>
-        <translation>将根文件系统创建为缓存安装的 overlayfs 快照（即时完成，共享未更改的文件），而不是完整副本</translation>
-    </message>
-    <message>
-        <source>Archive</source>
-        <translation>归档</translation>
-    </message>
-    <message>
-        <source>The archive holding the root filesystem</source>
-        <translation>包含根文件系统的归档</translation>
-    </message>
-    <message>
-        <source>Image</source>
-        <translation>镜像</translation>
-    </message>
-    <message>
-        <source>An OCI image layout directory or a &apos;docker save&apos; archive</source>
-        <translation>OCI 镜像布局目录或“docker save”归档</translation>
-    </message>
-    <message>
-        <source>Reference</source>
-        <translation>引用</translation>
-    </message>
-    <message>
-        <source>Which image of the archive to use (its tag), when it holds several</source>
-        <translation>归档包含多个镜像时要使用的镜像（其标签）</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>源容器</translation>
-    </message>
-    <message>
-        <source>The stopped container to clone</source>
-        <translation>要克隆的已停止容器</translation>
-    </message>
-    <message>
-        <source>Make the root filesystem an overlayfs snapshot of the source (instant, shares unchanged files) instead of a full copy</source>
-        <translation>将根文件系统创建为源容器的 overlayfs 快照（即时完成，共享未更改的文件），而不是完整副本</translation>
-    </message>
-    <message>
-        <source>LXC container directory</source>
-        <translation>LXC 容器目录</translation>
-    </message>
-    <message>
-        <source>The container&apos;s directory, such as /var/lib/lxc/NAME</source>
-        <translation>容器的目录，例如 /var/lib/lxc/NAME</translation>
-    </message>
-    <message>
-        <source>Device control method</source>
-        <translation>设备控制方式</translation>
-    </message>
-    <message>
-        <source>How the kernel is told which devices each container may open: the cgroup v1 devices controller or a cgroup v2 BPF program.</source>
-        <translation>内核如何得知每个容器可以打开哪些设备：cgroup v1 的 devices 控制器，或 cgroup v2 的 BPF 程序。</translation>
-    </message>
-    <message>
-        <source>Cgroup delegation</source>
-        <translation>Cgroup 委派</translation>
-    </message>
-    <message>
-        <source>Where each container&apos;s control group comes from (Berth&apos;s own parent or a systemd scope) and which of its files an unprivileged container&apos;s root may write.</source>
-        <translation>每个容器的控制组从何而来（Berth 自己的父控制组或 systemd 作用域），以及非特权容器的 root 可以写入其中哪些文件。</translation>
-    </message>
-</context>
-<context>
     <name>berth::gui::LimitScales</name>
     <message>
         <source>cores</source>
@@ -2298,6 +1831,473 @@ Found: %4</source>
     <message>
         <source>count</source>
         <translation>个</translation>
+    </message>
+</context>
+<context>
+    <name>berth::model</name>
+    <message>
+        <source>PID namespace</source>
+        <translation>PID 命名空间</translation>
+    </message>
+    <message>
+        <source>Containers get their own process tree: PIDs inside start at 1.</source>
+        <translation>容器拥有自己的进程树：其中的 PID 从 1 开始。</translation>
+    </message>
+    <message>
+        <source>Mount namespace</source>
+        <translation>挂载命名空间</translation>
+    </message>
+    <message>
+        <source>Containers see their own file system tree and cannot change the host&apos;s mounts.</source>
+        <translation>容器看到自己的文件系统树，并且无法更改主机的挂载。</translation>
+    </message>
+    <message>
+        <source>UTS namespace</source>
+        <translation>UTS 命名空间</translation>
+    </message>
+    <message>
+        <source>Containers can have a host name of their own.</source>
+        <translation>容器可以拥有自己的主机名。</translation>
+    </message>
+    <message>
+        <source>IPC namespace</source>
+        <translation>IPC 命名空间</translation>
+    </message>
+    <message>
+        <source>Containers get their own shared memory and message queues, apart from the host&apos;s.</source>
+        <translation>容器拥有自己的共享内存和消息队列，与主机的相互隔离。</translation>
+    </message>
+    <message>
+        <source>Network namespace</source>
+        <translation>网络命名空间</translation>
+    </message>
+    <message>
+        <source>Containers get their own network interfaces, addresses and routes.</source>
+        <translation>容器拥有自己的网络接口、地址和路由。</translation>
+    </message>
+    <message>
+        <source>Cgroup namespace</source>
+        <translation>Cgroup 命名空间</translation>
+    </message>
+    <message>
+        <source>Containers see their own control group as the root, which systemd inside a container needs.</source>
+        <translation>容器将自己的控制组视为根，容器内的 systemd 需要这一点。</translation>
+    </message>
+    <message>
+        <source>User namespace</source>
+        <translation>用户命名空间</translation>
+    </message>
+    <message>
+        <source>Root inside a container can be an ordinary user on the host; unprivileged containers need this.</source>
+        <translation>容器内的 root 在主机上可以是普通用户；非特权容器需要这一点。</translation>
+    </message>
+    <message>
+        <source>Berth&apos;s ID range</source>
+        <translation>Berth 的 ID 范围</translation>
+    </message>
+    <message>
+        <source>Each unprivileged container gets 65536 user and group IDs of its own from this range (/etc/subuid, /etc/subgid).</source>
+        <translation>每个非特权容器从此范围中获得 65536 个专属的用户和组 ID（/etc/subuid、/etc/subgid）。</translation>
+    </message>
+    <message>
+        <source>Root file system owners</source>
+        <translation>根文件系统的所有者</translation>
+    </message>
+    <message>
+        <source>With idmapped mounts, containers share template files unchanged; without them, each new rootfs is chowned into its container&apos;s IDs once.</source>
+        <translation>有 ID 映射挂载时，容器原样共享模板文件；没有时，每个新的根文件系统会被一次性 chown 为其容器的 ID。</translation>
+    </message>
+    <message>
+        <source>Mapped user namespaces</source>
+        <translation>映射的用户命名空间</translation>
+    </message>
+    <message>
+        <source>Berth runs each unprivileged container in a user namespace that maps its root to an ordinary host ID.</source>
+        <translation>Berth 在用户命名空间中运行每个非特权容器，该命名空间把容器的 root 映射为主机上的普通 ID。</translation>
+    </message>
+    <message>
+        <source>Control group version</source>
+        <translation>控制组版本</translation>
+    </message>
+    <message>
+        <source>Berth limits memory, CPU and processes through control groups; version 1, version 2 and hybrid hosts all work.</source>
+        <translation>Berth 通过控制组限制内存、CPU 和进程；使用版本 1、版本 2 或混合模式的主机均可。</translation>
+    </message>
+    <message>
+        <source>CPU controller</source>
+        <translation>CPU 控制器</translation>
+    </message>
+    <message>
+        <source>Sets a container&apos;s CPU weight and quota.</source>
+        <translation>设置容器的 CPU 权重和配额。</translation>
+    </message>
+    <message>
+        <source>CPU accounting</source>
+        <translation>CPU 用量统计</translation>
+    </message>
+    <message>
+        <source>Measures how much CPU time a container uses.</source>
+        <translation>统计容器使用了多少 CPU 时间。</translation>
+    </message>
+    <message>
+        <source>CPU set controller</source>
+        <translation>CPU 集控制器</translation>
+    </message>
+    <message>
+        <source>Pins a container to chosen CPUs and memory nodes.</source>
+        <translation>将容器绑定到所选的 CPU 和内存节点。</translation>
+    </message>
+    <message>
+        <source>Memory controller</source>
+        <translation>内存控制器</translation>
+    </message>
+    <message>
+        <source>Limits a container&apos;s memory and reports how much it uses.</source>
+        <translation>限制容器的内存并报告其用量。</translation>
+    </message>
+    <message>
+        <source>Process count controller</source>
+        <translation>进程数控制器</translation>
+    </message>
+    <message>
+        <source>Caps how many processes a container may run, which stops fork bombs.</source>
+        <translation>限制容器可以运行的进程数，从而阻止 fork 炸弹。</translation>
+    </message>
+    <message>
+        <source>Block IO controller</source>
+        <translation>块 IO 控制器</translation>
+    </message>
+    <message>
+        <source>Sets a container&apos;s disk weight and bandwidth limits.</source>
+        <translation>设置容器的磁盘权重和带宽限制。</translation>
+    </message>
+    <message>
+        <source>Freezer</source>
+        <translation>冻结器</translation>
+    </message>
+    <message>
+        <source>Lets a container be paused and resumed.</source>
+        <translation>允许冻结和解冻容器。</translation>
+    </message>
+    <message>
+        <source>Device controller</source>
+        <translation>设备控制器</translation>
+    </message>
+    <message>
+        <source>Keeps a container from opening host devices it was not given.</source>
+        <translation>阻止容器打开未分配给它的主机设备。</translation>
+    </message>
+    <message>
+        <source>Swap accounting</source>
+        <translation>交换空间统计</translation>
+    </message>
+    <message>
+        <source>Lets a container&apos;s swap use be limited, not only its memory.</source>
+        <translation>使容器的交换空间用量也能受到限制，而不仅仅是内存。</translation>
+    </message>
+    <message>
+        <source>Device control method</source>
+        <translation>设备控制方式</translation>
+    </message>
+    <message>
+        <source>How the kernel is told which devices each container may open: the cgroup v1 devices controller or a cgroup v2 BPF program.</source>
+        <translation>内核如何得知每个容器可以打开哪些设备：cgroup v1 的 devices 控制器，或 cgroup v2 的 BPF 程序。</translation>
+    </message>
+    <message>
+        <source>Cgroup delegation</source>
+        <translation>Cgroup 委派</translation>
+    </message>
+    <message>
+        <source>Where each container&apos;s control group comes from (Berth&apos;s own parent or a systemd scope) and which of its files an unprivileged container&apos;s root may write.</source>
+        <translation>每个容器的控制组从何而来（Berth 自己的父控制组或 systemd 作用域），以及非特权容器的 root 可以写入其中哪些文件。</translation>
+    </message>
+    <message>
+        <source>Virtual Ethernet pairs (veth)</source>
+        <translation>虚拟以太网对（veth）</translation>
+    </message>
+    <message>
+        <source>Connects a container&apos;s network to the host or to a bridge.</source>
+        <translation>将容器的网络连接到主机或网桥。</translation>
+    </message>
+    <message>
+        <source>Network bridges</source>
+        <translation>网桥</translation>
+    </message>
+    <message>
+        <source>Joins containers and the host into one local network.</source>
+        <translation>将容器和主机连接成一个局域网。</translation>
+    </message>
+    <message>
+        <source>MACVLAN</source>
+        <translation>MACVLAN</translation>
+    </message>
+    <message>
+        <source>Gives a container an address of its own directly on a host network card.</source>
+        <translation>让容器直接在主机的网卡上拥有自己的地址。</translation>
+    </message>
+    <message>
+        <source>VLAN (802.1Q)</source>
+        <translation>VLAN（802.1Q）</translation>
+    </message>
+    <message>
+        <source>Puts a container on a tagged virtual LAN.</source>
+        <translation>将容器接入带标签的虚拟局域网。</translation>
+    </message>
+    <message>
+        <source>OverlayFS</source>
+        <translation>OverlayFS</translation>
+    </message>
+    <message>
+        <source>Makes quick clones that share the original&apos;s files and store only the changes.</source>
+        <translation>用于快速克隆：共享原件的文件，只保存更改。</translation>
+    </message>
+    <message>
+        <source>tmpfs</source>
+        <translation>tmpfs</translation>
+    </message>
+    <message>
+        <source>Memory-backed file systems for a container&apos;s /dev, /run and /dev/shm.</source>
+        <translation>用于容器 /dev、/run 和 /dev/shm 的内存文件系统。</translation>
+    </message>
+    <message>
+        <source>devpts</source>
+        <translation>devpts</translation>
+    </message>
+    <message>
+        <source>Gives each container terminals of its own.</source>
+        <translation>为每个容器提供自己的终端。</translation>
+    </message>
+    <message>
+        <source>Seccomp</source>
+        <translation>Seccomp</translation>
+    </message>
+    <message>
+        <source>Blocks dangerous system calls inside containers.</source>
+        <translation>阻止容器内危险的系统调用。</translation>
+    </message>
+    <message>
+        <source>No new privileges</source>
+        <translation>禁止获取新权限</translation>
+    </message>
+    <message>
+        <source>Keeps programs in a container from gaining privileges through setuid files.</source>
+        <translation>阻止容器内的程序通过 setuid 文件获取权限。</translation>
+    </message>
+    <message>
+        <source>Capabilities</source>
+        <translation>能力（capabilities）</translation>
+    </message>
+    <message>
+        <source>Lets a container keep only the parts of root&apos;s power it needs.</source>
+        <translation>使容器只保留其所需的那部分 root 权力。</translation>
+    </message>
+    <message>
+        <source>nftables</source>
+        <translation>nftables</translation>
+    </message>
+    <message>
+        <source>Provides address translation and port forwarding for container networks.</source>
+        <translation>为容器网络提供地址转换和端口转发。</translation>
+    </message>
+    <message>
+        <source>dnsmasq</source>
+        <translation>dnsmasq</translation>
+    </message>
+    <message>
+        <source>Hands out addresses (DHCP) and names (DNS) on container bridges.</source>
+        <translation>在容器网桥上分配地址（DHCP）和名称（DNS）。</translation>
+    </message>
+    <message>
+        <source>debootstrap</source>
+        <translation>debootstrap</translation>
+    </message>
+    <message>
+        <source>Builds Debian and Ubuntu containers.</source>
+        <translation>构建 Debian 和 Ubuntu 容器。</translation>
+    </message>
+    <message>
+        <source>BusyBox (static)</source>
+        <translation>BusyBox（静态）</translation>
+    </message>
+    <message>
+        <source>Builds small BusyBox containers from the host&apos;s statically linked busybox.</source>
+        <translation>用主机上静态链接的 busybox 构建小型 BusyBox 容器。</translation>
+    </message>
+    <message>
+        <source>Namespaces</source>
+        <translation>命名空间</translation>
+    </message>
+    <message>
+        <source>User namespaces</source>
+        <translation>用户命名空间</translation>
+    </message>
+    <message>
+        <source>Control groups</source>
+        <translation>控制组</translation>
+    </message>
+    <message>
+        <source>Networking</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>File systems</source>
+        <translation>文件系统</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <source>BusyBox</source>
+        <translation>BusyBox</translation>
+    </message>
+    <message>
+        <source>A tiny system from the host&apos;s busybox-static, created instantly</source>
+        <translation>由主机的 busybox-static 构成的微型系统，即时创建</translation>
+    </message>
+    <message>
+        <source>Debian</source>
+        <translation>Debian</translation>
+    </message>
+    <message>
+        <source>Debian installed with debootstrap and cached for the next container</source>
+        <translation>用 debootstrap 安装的 Debian，并缓存供下一个容器使用</translation>
+    </message>
+    <message>
+        <source>Ubuntu</source>
+        <translation>Ubuntu</translation>
+    </message>
+    <message>
+        <source>Ubuntu installed with debootstrap and cached for the next container</source>
+        <translation>用 debootstrap 安装的 Ubuntu，并缓存供下一个容器使用</translation>
+    </message>
+    <message>
+        <source>Root filesystem archive</source>
+        <translation>根文件系统归档</translation>
+    </message>
+    <message>
+        <source>A root filesystem from a tar archive (tar, tar.gz, tar.xz, tar.zst)</source>
+        <translation>来自 tar 归档（tar、tar.gz、tar.xz、tar.zst）的根文件系统</translation>
+    </message>
+    <message>
+        <source>OCI image</source>
+        <translation>OCI 镜像</translation>
+    </message>
+    <message>
+        <source>An application container from an OCI image layout or a &apos;docker save&apos; archive</source>
+        <translation>来自 OCI 镜像布局或“docker save”归档的应用容器</translation>
+    </message>
+    <message>
+        <source>Clone</source>
+        <translation>克隆</translation>
+    </message>
+    <message>
+        <source>A copy or a snapshot of an existing stopped container</source>
+        <translation>现有已停止容器的副本或快照</translation>
+    </message>
+    <message>
+        <source>Import from LXC</source>
+        <translation>从 LXC 导入</translation>
+    </message>
+    <message>
+        <source>An existing LXC container&apos;s directory (config and rootfs), converted; the original is left untouched</source>
+        <translation>转换现有 LXC 容器的目录（配置和根文件系统）；原容器保持不变</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>发行版本</translation>
+    </message>
+    <message>
+        <source>The release to install</source>
+        <translation>要安装的发行版本</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>变体</translation>
+    </message>
+    <message>
+        <source>minbase: essential packages and apt only; default: also the &apos;important&apos; priority</source>
+        <translation>minbase：仅必需软件包和 apt；default：还包括“important”优先级的软件包</translation>
+    </message>
+    <message>
+        <source>Mirror</source>
+        <translation>镜像源</translation>
+    </message>
+    <message>
+        <source>The http or https URL of the archive to install from</source>
+        <translation>安装来源归档的 http 或 https URL</translation>
+    </message>
+    <message>
+        <source>Extra packages</source>
+        <translation>额外软件包</translation>
+    </message>
+    <message>
+        <source>Packages to install as well, separated by commas or spaces</source>
+        <translation>要额外安装的软件包，以逗号或空格分隔</translation>
+    </message>
+    <message>
+        <source>Root password</source>
+        <translation>root 密码</translation>
+    </message>
+    <message>
+        <source>The root account&apos;s password; empty leaves root without one (console login disabled)</source>
+        <translation>root 账户的密码；留空则 root 没有密码（禁用控制台登录）</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>快照</translation>
+    </message>
+    <message>
+        <source>Make the root filesystem an overlayfs snapshot of the cached installation (instant, shares unchanged files) instead of a full copy</source>
+        <translation>将根文件系统创建为缓存安装的 overlayfs 快照（即时完成，共享未更改的文件），而不是完整副本</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>The archive holding the root filesystem</source>
+        <translation>包含根文件系统的归档</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>An OCI image layout directory or a &apos;docker save&apos; archive</source>
+        <translation>OCI 镜像布局目录或“docker save”归档</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>引用</translation>
+    </message>
+    <message>
+        <source>Which image of the archive to use (its tag), when it holds several</source>
+        <translation>归档包含多个镜像时要使用的镜像（其标签）</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>源容器</translation>
+    </message>
+    <message>
+        <source>The stopped container to clone</source>
+        <translation>要克隆的已停止容器</translation>
+    </message>
+    <message>
+        <source>Make the root filesystem an overlayfs snapshot of the source (instant, shares unchanged files) instead of a full copy</source>
+        <translation>将根文件系统创建为源容器的 overlayfs 快照（即时完成，共享未更改的文件），而不是完整副本</translation>
+    </message>
+    <message>
+        <source>LXC container directory</source>
+        <translation>LXC 容器目录</translation>
+    </message>
+    <message>
+        <source>The container&apos;s directory, such as /var/lib/lxc/NAME</source>
+        <translation>容器的目录，例如 /var/lib/lxc/NAME</translation>
     </message>
 </context>
 <context>
