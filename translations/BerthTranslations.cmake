@@ -17,6 +17,10 @@ set(BERTH_TR_SOURCES
     ${PROJECT_SOURCE_DIR}/model/src
     ${CMAKE_CURRENT_LIST_DIR}/qt_strings.cpp)
 
+# How lupdate reads them: model's texts are marked with BERTH_TEXT, an
+# alias of QT_TRANSLATE_NOOP ("+=": QT_TRANSLATE_NOOP itself stays).
+set(BERTH_LUPDATE_OPTIONS -tr-function-alias QT_TRANSLATE_NOOP+=BERTH_TEXT)
+
 # Compiles the .ts files and embeds the .qm files in <target> under
 # :/i18n/berth_<lang>.qm, so that no installed file is needed.
 function(berth_embed_translations target)

@@ -333,7 +333,7 @@ void TestTranslations::tsCurrent()
     QProcess lupdate;
     lupdate.setProcessChannelMode(QProcess::MergedChannels);
     lupdate.start(QStringLiteral(BERTH_LUPDATE),
-                  listDefine(BERTH_TR_SOURCES) +
+                  listDefine(BERTH_TR_SOURCES) + listDefine(BERTH_LUPDATE_OPTIONS) +
                       QStringList{QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-ts"), copy});
     QVERIFY2(lupdate.waitForFinished(120000), qPrintable(lupdate.errorString()));
     QVERIFY2(lupdate.exitStatus() == QProcess::NormalExit && lupdate.exitCode() == 0, lupdate.readAll().constData());
