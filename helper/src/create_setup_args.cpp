@@ -76,9 +76,11 @@ Result<std::map<std::string, std::string>> takeStringMap(const QString& key, con
 // "10.0.3.20" or "10.0.3.20/24".
 Status validateAddress(const std::string& text)
 {
-    if (text.find('/') != std::string::npos)
-        return net::Ipv4Cidr::parse(text) ? Status{} : fail(net::Ipv4Cidr::parse(text).error());
-    auto address = net::Ipv4Address::parse(text);
+    if (text.find('/') != std::string::npos) {
+        auto cidr = net::parseIpv4Cidr(text);
+        return cidr ? Status{} : fail(cidr.error());
+    }
+    auto address = net::parseIpv4Address(text);
     return address ? Status{} : fail(address.error());
 }
 
@@ -174,7 +176,7 @@ Result<SetupNeeds> setupNeeds(const CreateSetup& setup, const std::string& baseC
     SetupNeeds needs;
     needs.network = !setup.forwards.empty();
     for (const std::string& forward : setup.forwards)
-        if (auto parsed = net::PortForward::parse(forward))
+        if (auto parsed = net::parsePortForward(forward))
             if (auto reason = forwardExposure(*parsed))
                 needs.host.push_back(*reason);
     if (setup.config.empty())

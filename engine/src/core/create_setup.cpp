@@ -47,8 +47,8 @@ Result<net::Ipv4Cidr> addressOf(const Paths& paths, const std::string& network, 
     if (network.empty())
         return failWith(EINVAL, "address " + text + ": the container has no network to have it on");
     if (text.find('/') != std::string::npos)
-        return net::Ipv4Cidr::parse(text);
-    auto address = net::Ipv4Address::parse(text);
+        return net::parseIpv4Cidr(text);
+    auto address = net::parseIpv4Address(text);
     if (!address)
         return fail(address.error());
     auto bridge = berthBridge(paths, network);
@@ -123,10 +123,10 @@ Status writeSetup(const EngineSettings& settings, const std::string& network, co
             return set;
     }
     for (const std::string& forward : setup.forwards) {
-        auto parsed = net::PortForward::parse(forward);
+        auto parsed = net::parsePortForward(forward);
         if (!parsed)
             return fail(parsed.error());
-        if (auto added = config.append("berth.net.forward", parsed->toConfigValue()); !added)
+        if (auto added = config.append("berth.net.forward", parsed->toString()); !added)
             return added;
     }
     if (!setup.limits.empty())
