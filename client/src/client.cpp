@@ -68,9 +68,10 @@ Result<ContainerInfo> Client::container(const QString& name)
 Result<QDBusObjectPath> Client::create(const CreateRequest& r)
 {
     if (r.inputFd < 0)
-        return finish(m_manager->Create(r.name, r.templateName, createOptions(r), wireText(r.kind), r.command, r.network));
-    return finish(m_manager->CreateFromFile(r.name, r.templateName, createOptions(r), wireText(r.kind), r.command, r.network,
-                                            QDBusUnixFileDescriptor(r.inputFd)));
+        return finish(
+            m_manager->Create(r.name, r.templateName, createOptions(r), wireText(r.kind), r.command, r.network));
+    return finish(m_manager->CreateFromFile(r.name, r.templateName, createOptions(r), wireText(r.kind), r.command,
+                                            r.network, QDBusUnixFileDescriptor(r.inputFd)));
 }
 
 Status Client::start(const QString& name)
@@ -254,10 +255,10 @@ Status Client::removeForward(const QString& container, const QString& forward)
 Result<QDBusObjectPath> Client::createContainer(const CreateRequest& r)
 {
     if (r.inputFd < 0)
-        return finish(
-            m_manager->CreateContainer(r.name, r.templateName, createOptions(r), wireText(r.kind), r.command, createSetupMap(r)));
-    return finish(m_manager->CreateContainerFromFile(r.name, r.templateName, createOptions(r), wireText(r.kind), r.command,
-                                                     createSetupMap(r), QDBusUnixFileDescriptor(r.inputFd)));
+        return finish(m_manager->CreateContainer(r.name, r.templateName, createOptions(r), wireText(r.kind), r.command,
+                                                 createSetupMap(r)));
+    return finish(m_manager->CreateContainerFromFile(r.name, r.templateName, createOptions(r), wireText(r.kind),
+                                                     r.command, createSetupMap(r), QDBusUnixFileDescriptor(r.inputFd)));
 }
 
 Status Client::setAutostart(const QString& name, bool enabled)

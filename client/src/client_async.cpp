@@ -78,10 +78,10 @@ void Client::config(const QString& name, QObject* context, Callback<QString> don
 
 void Client::create(const CreateRequest& r, QObject* context, Callback<QDBusObjectPath> done)
 {
-    auto call = r.inputFd < 0
-                    ? m_manager->Create(r.name, r.templateName, createOptions(r), wireText(r.kind), r.command, r.network)
-                    : m_manager->CreateFromFile(r.name, r.templateName, createOptions(r), wireText(r.kind), r.command, r.network,
-                                                QDBusUnixFileDescriptor(r.inputFd));
+    auto call = r.inputFd < 0 ? m_manager->Create(r.name, r.templateName, createOptions(r), wireText(r.kind), r.command,
+                                                  r.network)
+                              : m_manager->CreateFromFile(r.name, r.templateName, createOptions(r), wireText(r.kind),
+                                                          r.command, r.network, QDBusUnixFileDescriptor(r.inputFd));
     whenDone<QDBusObjectPath, QDBusObjectPath>(call, context, same<QDBusObjectPath>(), std::move(done));
 }
 
@@ -143,11 +143,11 @@ void Client::forwards(const QString& container, QObject* context, Callback<QStri
 
 void Client::createContainer(const CreateRequest& r, QObject* context, Callback<QDBusObjectPath> done)
 {
-    auto call =
-        r.inputFd < 0
-            ? m_manager->CreateContainer(r.name, r.templateName, createOptions(r), wireText(r.kind), r.command, createSetupMap(r))
-            : m_manager->CreateContainerFromFile(r.name, r.templateName, createOptions(r), wireText(r.kind), r.command,
-                                                 createSetupMap(r), QDBusUnixFileDescriptor(r.inputFd));
+    auto call = r.inputFd < 0 ? m_manager->CreateContainer(r.name, r.templateName, createOptions(r), wireText(r.kind),
+                                                           r.command, createSetupMap(r))
+                              : m_manager->CreateContainerFromFile(r.name, r.templateName, createOptions(r),
+                                                                   wireText(r.kind), r.command, createSetupMap(r),
+                                                                   QDBusUnixFileDescriptor(r.inputFd));
     whenDone<QDBusObjectPath, QDBusObjectPath>(call, context, same<QDBusObjectPath>(), std::move(done));
 }
 

@@ -140,11 +140,11 @@ struct CreateRequest {
     QString templateName;
     QMap<QString, QString> options;
     std::optional<model::ContainerKind> kind; // none: the template's default
-    QStringList command;     // application containers
-    QString network;         // bridge, empty: loopback only
-    int inputFd = -1;        // a file or directory for templates with a File option; not owned
-    bool privileged = false; // no user namespace: root inside is the host's root (admin only)
-    CreateSetup setup;       // CreateContainer's; Create takes only the network
+    QStringList command;                      // application containers
+    QString network;                          // bridge, empty: loopback only
+    int inputFd = -1;                         // a file or directory for templates with a File option; not owned
+    bool privileged = false;                  // no user namespace: root inside is the host's root (admin only)
+    CreateSetup setup;                        // CreateContainer's; Create takes only the network
 };
 
 // CreateContainer's setup dictionary (a{sv}): the network and what of the
