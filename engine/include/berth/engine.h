@@ -62,6 +62,22 @@ struct CreateSetup {
     [[nodiscard]] bool empty() const;
 };
 
+// One interface's settings as addInterface takes them and the changes
+// setInterface makes: a field left empty is not touched (addInterface: a
+// veth without one). Keys as model/interface.h's interface_keys.
+struct InterfaceChange {
+    std::optional<std::string> type;   // veth, macvlan, empty, none
+    std::optional<std::string> link;   // a veth's bridge, a macvlan's parent; "": Berth's default
+    std::optional<std::string> hwaddr; // "": chosen at start
+    std::optional<std::string> name;   // inside the container; "": the lowest free ethK
+    // Static IPv4 addresses, at most one: "10.0.3.20" (the bridge's prefix
+    // is added) or "10.0.3.20/24"; empty: none, the bridge leases one.
+    std::optional<std::vector<std::string>> ipv4;
+    std::optional<unsigned> mtu; // 0: the link's default
+
+    [[nodiscard]] bool empty() const;
+};
+
 struct CreateRequest {
     std::string name;
     // A template of templateCatalog() (berth/templates.h).
@@ -237,6 +253,17 @@ public:
     // Sets lxc.start.auto (1 or 0) and nothing else: other keys, comments
     // and the start order and delay stay as written.
     [[nodiscard]] Status setAutostart(const std::string& name, bool enabled);
+    // A container's interfaces (lxc.net.N.*), edited under its lock; the
+    // other keys and comments stay as written, and the whole config is
+    // checked before it is written atomically. They apply at the next start:
+    // a running container keeps the interfaces it has. A static address is
+    // checked as createContainer's setup checks it (inside its bridge's
+    // subnet, held by no other container). addInterface gives the new one the
+    // index after the highest (returned); removeInterface renumbers nothing,
+    // so every other interface keeps its index. EINVAL: no such interface.
+    [[nodiscard]] Result<unsigned> addInterface(const std::string& name, const InterfaceChange& settings);
+    [[nodiscard]] Status setInterface(const std::string& name, unsigned index, const InterfaceChange& changes);
+    [[nodiscard]] Status removeInterface(const std::string& name, unsigned index);
     // Writes a stopped container's rootfs as a gzip'd tar to `outFd`, which
     // the tarball template reads back.
     [[nodiscard]] Status exportContainer(const std::string& name, int outFd);

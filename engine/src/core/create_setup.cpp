@@ -107,6 +107,17 @@ Status checkAddress(const EngineSettings& settings, const std::string& name, con
 
 } // namespace
 
+Result<net::Ipv4Cidr> resolveStaticAddress(const Paths& paths, const std::string& network, const std::string& text)
+{
+    return addressOf(paths, network, text);
+}
+
+Status checkStaticAddressOnHost(const EngineSettings& settings, const std::string& name, const std::string& network,
+                                const std::string& text)
+{
+    return checkAddress(settings, name, network, text);
+}
+
 bool CreateSetup::empty() const
 {
     return address.empty() && forwards.empty() && limits.empty() && !autostart && environment.empty() &&

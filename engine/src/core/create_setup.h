@@ -6,6 +6,7 @@
 #include "berth/config.h"
 #include "berth/engine.h"
 #include "berth/unique_fd.h"
+#include "net/ipv4.h"
 
 #include <string>
 
@@ -25,6 +26,17 @@ namespace berth {
 // the address in between.
 [[nodiscard]] Status checkSetupOnHost(const EngineSettings& settings, const std::string& name,
                                       const std::string& network, const CreateSetup& setup);
+
+// A static address as the setup takes it: "10.0.3.20" gets the prefix of
+// `network` (one of Berth's bridges), "10.0.3.20/24" stays as given.
+[[nodiscard]] Result<net::Ipv4Cidr> resolveStaticAddress(const Paths& paths, const std::string& network,
+                                                         const std::string& text);
+
+// The address holds on `network` as the setup's does: inside the bridge's
+// subnet, not its own address, held by no container but `name`. Called
+// with the network lock held. Any address holds on a bridge of the host's.
+[[nodiscard]] Status checkStaticAddressOnHost(const EngineSettings& settings, const std::string& name,
+                                              const std::string& network, const std::string& text);
 
 // The staged config with the setup written in, checked as a whole.
 [[nodiscard]] Status applySetupToStaged(const EngineSettings& settings, const CreateRequest& request,
