@@ -41,6 +41,8 @@ template <> struct AnswerOf<void> {
 };
 template <class T> using AnswerWith = typename AnswerOf<T>::type;
 
+struct InterfaceEdit; // interface_args.h
+
 class Service : public QObject, protected QDBusContext {
     Q_OBJECT
 public:
@@ -94,6 +96,10 @@ public Q_SLOTS:
     void SetAutostart(const QString& name, bool enabled);
     void SetConfig(const QString& name, const QString& text);
     void SetLimits(const QString& name, const StringMap& limits);
+    // (service_interfaces.cpp: one interface of the config, at the next start)
+    uint AddInterface(const QString& name, const QVariantMap& settings);
+    void SetInterface(const QString& name, uint index, const QVariantMap& changes);
+    void RemoveInterface(const QString& name, uint index);
     QDBusObjectPath ConvertContainer(const QString& name);
     // (service_share.cpp)
     void ShareFolder(const QString& name, const QDBusUnixFileDescriptor& folder, const QString& target,
@@ -122,6 +128,9 @@ private:
     bool rejected(const Status& status);
     // The container must exist (NotFound otherwise).
     bool rejectedUnlessExists(const std::string& name);
+    // AddInterface's, SetInterface's and RemoveInterface's validation and
+    // needs (service_interfaces.cpp); false when it replied already.
+    bool interfaceEditNeeds(const std::string& name, const InterfaceEdit& edit, Needs& needs);
     // Validation is done: authorize, run `work` on a worker thread, reply
     // (after `onSuccess`, on the main thread).
     void authorizeAndRun(const Needs& needs, std::function<Status()> work, std::function<void()> onSuccess = {});
