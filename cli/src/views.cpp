@@ -157,7 +157,7 @@ QJsonObject templateJson(const client::TemplateInfo& info)
     return QJsonObject{{QStringLiteral("name"), info.name},
                        {QStringLiteral("label"), info.label},
                        {QStringLiteral("description"), info.description},
-                       {QStringLiteral("defaultKind"), info.defaultKind},
+                       {QStringLiteral("defaultKind"), client::wireText(info.defaultKind)},
                        {QStringLiteral("options"), options}};
 }
 

@@ -107,7 +107,7 @@ QVariantMap createSetupMap(const CreateRequest& request)
 // A word of the right type that this client does not know.
 static ClientError unknownWord(const char* field, const QString& word, const char* what)
 {
-    return badReply(QStringLiteral("GetContainer reply: field '%1' is '%2', not %3")
+    return badReply(QStringLiteral("GetContainer: field '%1' is '%2', not %3")
                         .arg(QLatin1String(field), word, QLatin1String(what)));
 }
 
@@ -153,10 +153,10 @@ Result<ContainerInfo> containerInfoFromMap(const QVariantMap& map)
     const QString state = f.text("state");
     if (auto typed = f.finish(true); !typed) // a wrong type is said as such
         return std::unexpected(typed.error());
-    if (const auto known = model::parseRunState(state.toStdString()))
-        info.state = *known;
-    else if (f.has("state"))
+    const auto known = model::parseRunState(state.toStdString());
+    if (!known) // the helper always says; a word this client does not know is no "stopped"
         return std::unexpected(unknownWord("state", state, "a container state"));
+    info.state = *known;
     info.pid = int(f.integer("pid"));
     info.monitorPid = int(f.integer("monitorPid"));
     info.startedAt = f.integer("startedAt");

@@ -86,7 +86,7 @@ private Q_SLOTS:
         QCOMPARE(info.warnings, QStringList{QStringLiteral("config:4: lxc.apparmor.profile = 'x': not applied")});
         QVERIFY(info.hasExited);
         QCOMPARE(info.lastExitCode, 3);
-        const auto bare = ok(containerInfoFromMap({{"name", "x"}}));
+        const auto bare = ok(containerInfoFromMap({{"name", "x"}, {"state", "stopped"}}));
         QVERIFY(!bare.hasExited);
         QCOMPARE(bare.startOrder, 0);
         QCOMPARE(bare.startDelay, 0u);
@@ -145,6 +145,7 @@ private Q_SLOTS:
     void userNamespace()
     {
         const auto mapped = ok(containerInfoFromMap({{"name", "web"},
+                                                     {"state", "stopped"},
                                                      {"privileged", false},
                                                      {"idmap", "u 0 1000065536 65536, g 0 1000065536 65536"},
                                                      {"rootfsIds", "idmapped"}}));
@@ -152,7 +153,7 @@ private Q_SLOTS:
         QCOMPARE(mapped.rootfsIds, QStringLiteral("idmapped"));
         QCOMPARE(mapped.hostUidFirst, 1000065536u);
         QCOMPARE(mapped.hostUidCount, 65536u);
-        const auto old = ok(containerInfoFromMap({{"name", "old"}, {"privileged", true}, {"idmap", ""}}));
+        const auto old = ok(containerInfoFromMap({{"name", "old"}, {"state", "stopped"}, {"privileged", true}, {"idmap", ""}}));
         QVERIFY(old.privileged);
         QCOMPARE(old.hostUidCount, 0u);
     }
