@@ -43,6 +43,7 @@ int cmdCheckconfig(const QStringList& args);
 int cmdExport(const QStringList& args);
 int cmdBridge(const QStringList& args);
 int cmdForward(const QStringList& args);
+int cmdInterface(const QStringList& args);
 int cmdAutostart(const QStringList& args);
 int cmdShare(const QStringList& args);
 int cmdUnshare(const QStringList& args);

@@ -34,6 +34,7 @@ const QList<Verb>& verbs()
         {"stats", cmdStats, QT_TRANSLATE_NOOP("berthctl", "Resource use of running containers")},
         {"bridge", cmdBridge, QT_TRANSLATE_NOOP("berthctl", "List, create, change or delete bridges")},
         {"forward", cmdForward, QT_TRANSLATE_NOOP("berthctl", "List, add or remove port forwards")},
+        {"interface", cmdInterface, QT_TRANSLATE_NOOP("berthctl", "List, add, change or remove network interfaces")},
         {"share", cmdShare, QT_TRANSLATE_NOOP("berthctl", "Share a host folder with a container")},
         {"unshare", cmdUnshare, QT_TRANSLATE_NOOP("berthctl", "Stop sharing a folder with a container")},
         {"template", cmdTemplate, QT_TRANSLATE_NOOP("berthctl", "List templates and their options")},

@@ -266,4 +266,19 @@ Status Client::setAutostart(const QString& name, bool enabled)
     return finishVoid(m_manager->SetAutostart(name, enabled));
 }
 
+Result<uint> Client::addInterface(const QString& name, const model::NetInterface& iface)
+{
+    return finish(m_manager->AddInterface(name, interfaceSettingsMap(iface)));
+}
+
+Status Client::setInterface(const QString& name, uint index, const InterfaceChange& change)
+{
+    return finishVoid(m_manager->SetInterface(name, index, interfaceChangeMap(change)));
+}
+
+Status Client::removeInterface(const QString& name, uint index)
+{
+    return finishVoid(m_manager->RemoveInterface(name, index));
+}
+
 } // namespace berth::client

@@ -90,6 +90,10 @@ public:
     // One-call creation and narrow config changes.
     Result<QDBusObjectPath> createContainer(const CreateRequest& request); // a job, with request.setup
     Status setAutostart(const QString& name, bool enabled);
+    // One interface of the config, from the container's next start on.
+    Result<uint> addInterface(const QString& name, const model::NetInterface& iface); // its index
+    Status setInterface(const QString& name, uint index, const InterfaceChange& change);
+    Status removeInterface(const QString& name, uint index);
 
     // Non-blocking forms (client_async.cpp).
     void listContainers(QObject* context, Callback<QMap<QString, QString>> done);
@@ -129,6 +133,10 @@ public:
     // Non-blocking forms of the one-call creation and narrow changes (client_async.cpp).
     void createContainer(const CreateRequest& request, QObject* context, Callback<QDBusObjectPath> done);
     void setAutostart(const QString& name, bool enabled, QObject* context, StatusCallback done);
+    void addInterface(const QString& name, const model::NetInterface& iface, QObject* context, Callback<uint> done);
+    void setInterface(const QString& name, uint index, const InterfaceChange& change, QObject* context,
+                      StatusCallback done);
+    void removeInterface(const QString& name, uint index, QObject* context, StatusCallback done);
 
 Q_SIGNALS:
     void containerAdded(const QString& name);

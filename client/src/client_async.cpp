@@ -151,4 +151,10 @@ void Client::createContainer(const CreateRequest& r, QObject* context, Callback<
     whenDone<QDBusObjectPath, QDBusObjectPath>(call, context, same<QDBusObjectPath>(), std::move(done));
 }
 
+void Client::addInterface(const QString& name, const model::NetInterface& iface, QObject* context, Callback<uint> done)
+{
+    whenDone<uint, uint>(m_manager->AddInterface(name, interfaceSettingsMap(iface)), context, same<uint>(),
+                         std::move(done));
+}
+
 } // namespace berth::client

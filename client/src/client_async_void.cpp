@@ -94,4 +94,15 @@ void Client::setAutostart(const QString& name, bool enabled, QObject* context, S
     whenDoneVoid(m_manager->SetAutostart(name, enabled), context, std::move(done));
 }
 
+void Client::setInterface(const QString& name, uint index, const InterfaceChange& change, QObject* context,
+                          StatusCallback done)
+{
+    whenDoneVoid(m_manager->SetInterface(name, index, interfaceChangeMap(change)), context, std::move(done));
+}
+
+void Client::removeInterface(const QString& name, uint index, QObject* context, StatusCallback done)
+{
+    whenDoneVoid(m_manager->RemoveInterface(name, index), context, std::move(done));
+}
+
 } // namespace berth::client

@@ -104,6 +104,57 @@ QVariantMap createSetupMap(const CreateRequest& request)
     return out;
 }
 
+namespace {
+
+QString interfaceKey(std::string_view name)
+{
+    return QString::fromLatin1(name.data(), qsizetype(name.size()));
+}
+
+QStringList cidrTexts(const std::vector<model::Ipv4Cidr>& cidrs)
+{
+    QStringList out;
+    for (const model::Ipv4Cidr& cidr : cidrs)
+        out << QString::fromStdString(cidr.toString());
+    return out;
+}
+
+} // namespace
+
+QVariantMap interfaceSettingsMap(const model::NetInterface& iface)
+{
+    namespace keys = model::interface_keys;
+    QVariantMap out{{interfaceKey(keys::kType), QString::fromStdString(iface.type.empty() ? "veth" : iface.type)}};
+    const std::pair<std::string_view, const std::string*> texts[] = {
+        {keys::kLink, &iface.link}, {keys::kHwaddr, &iface.hwaddr}, {keys::kName, &iface.name}};
+    for (const auto& [key, value] : texts)
+        if (!value->empty())
+            out.insert(interfaceKey(key), QString::fromStdString(*value));
+    if (!iface.ipv4.empty())
+        out.insert(interfaceKey(keys::kIpv4), cidrTexts(iface.ipv4));
+    if (iface.mtu != 0)
+        out.insert(interfaceKey(keys::kMtu), QVariant::fromValue(uint(iface.mtu)));
+    return out;
+}
+
+QVariantMap interfaceChangeMap(const InterfaceChange& change)
+{
+    namespace keys = model::interface_keys;
+    QVariantMap out;
+    const std::pair<std::string_view, const std::optional<std::string>*> texts[] = {{keys::kType, &change.type},
+                                                                                    {keys::kLink, &change.link},
+                                                                                    {keys::kHwaddr, &change.hwaddr},
+                                                                                    {keys::kName, &change.name}};
+    for (const auto& [key, value] : texts)
+        if (*value)
+            out.insert(interfaceKey(key), QString::fromStdString(**value));
+    if (change.ipv4)
+        out.insert(interfaceKey(keys::kIpv4), cidrTexts(*change.ipv4));
+    if (change.mtu)
+        out.insert(interfaceKey(keys::kMtu), QVariant::fromValue(uint(*change.mtu)));
+    return out;
+}
+
 // A word of the right type that this client does not know.
 static ClientError unknownWord(const char* field, const QString& word, const char* what)
 {

@@ -155,6 +155,24 @@ struct CreateRequest {
 // (model/create_options.h).
 [[nodiscard]] QMap<QString, QString> createOptions(const CreateRequest& request);
 
+// SetInterface's changes: only the fields set are sent, and change. An
+// empty string (link, hwaddr, name), an empty ipv4 list or mtu 0 removes
+// the key from the interface.
+struct InterfaceChange {
+    std::optional<std::string> type;
+    std::optional<std::string> link;
+    std::optional<std::string> hwaddr;
+    std::optional<std::string> name;
+    std::optional<std::vector<model::Ipv4Cidr>> ipv4;
+    std::optional<unsigned> mtu;
+};
+
+// AddInterface's settings (a{sv}, model/interface.h's interface_keys but
+// index): the type, and each other field that is set.
+[[nodiscard]] QVariantMap interfaceSettingsMap(const model::NetInterface& iface);
+// SetInterface's changes (a{sv}): the fields the change holds.
+[[nodiscard]] QVariantMap interfaceChangeMap(const InterfaceChange& change);
+
 struct ExecRequest {
     QString name;
     QStringList argv;
