@@ -187,8 +187,9 @@ QString templatesText(const QList<client::TemplateInfo>& templates)
 {
     QString out;
     for (const auto& t : templates) {
-        out += QStringLiteral("%1 (%2)  %3\n")
-                   .arg(t.name, dash(client::wireText(t.defaultKind)), t.description.isEmpty() ? t.label : t.description);
+        out +=
+            QStringLiteral("%1 (%2)  %3\n")
+                .arg(t.name, dash(client::wireText(t.defaultKind)), t.description.isEmpty() ? t.label : t.description);
         for (const auto& option : t.options)
             out += optionLine(option);
     }
