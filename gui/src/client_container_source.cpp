@@ -235,4 +235,21 @@ void ClientContainerSource::setAutostart(const QString& name, bool enabled, QObj
     m_client.setAutostart(name, enabled, context, std::move(done));
 }
 
+void ClientContainerSource::addInterface(const QString& name, const model::NetInterface& iface, QObject* context,
+                                         Callback<uint> done)
+{
+    m_client.addInterface(name, iface, context, std::move(done));
+}
+
+void ClientContainerSource::setInterface(const QString& name, uint index, const client::InterfaceChange& change,
+                                         QObject* context, StatusCallback done)
+{
+    m_client.setInterface(name, index, change, context, std::move(done));
+}
+
+void ClientContainerSource::removeInterface(const QString& name, uint index, QObject* context, StatusCallback done)
+{
+    m_client.removeInterface(name, index, context, std::move(done));
+}
+
 } // namespace berth::gui

@@ -51,6 +51,11 @@ public:
                        StatusCallback done) override;
     void systemCheck(QObject* context, Callback<QList<client::CheckItem>> done) override;
     void setAutostart(const QString& name, bool enabled, QObject* context, StatusCallback done) override;
+    void addInterface(const QString& name, const model::NetInterface& iface, QObject* context,
+                      Callback<uint> done) override;
+    void setInterface(const QString& name, uint index, const client::InterfaceChange& change, QObject* context,
+                      StatusCallback done) override;
+    void removeInterface(const QString& name, uint index, QObject* context, StatusCallback done) override;
 
 private:
     client::Client& m_client;

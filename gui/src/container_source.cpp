@@ -54,4 +54,29 @@ void ContainerSource::setAutostart(const QString& name, bool, QObject* context, 
     refuse(context, std::move(done), QStringLiteral("cannot change the autostart of '%1' here").arg(name));
 }
 
+void ContainerSource::addInterface(const QString& name, const model::NetInterface&, QObject* context,
+                                   Callback<uint> done)
+{
+    QMetaObject::invokeMethod(
+        context,
+        [name, done = std::move(done)] {
+            done(client::Result<uint>{
+                std::unexpect,
+                client::clientError(QStringLiteral("org.freedesktop.DBus.Error.NotSupported"),
+                                    QStringLiteral("cannot change the interfaces of '%1' here").arg(name))});
+        },
+        Qt::QueuedConnection);
+}
+
+void ContainerSource::setInterface(const QString& name, uint, const client::InterfaceChange&, QObject* context,
+                                   StatusCallback done)
+{
+    refuse(context, std::move(done), QStringLiteral("cannot change the interfaces of '%1' here").arg(name));
+}
+
+void ContainerSource::removeInterface(const QString& name, uint, QObject* context, StatusCallback done)
+{
+    refuse(context, std::move(done), QStringLiteral("cannot change the interfaces of '%1' here").arg(name));
+}
+
 } // namespace berth::gui

@@ -87,6 +87,13 @@ public:
     // Narrow changes instead of config edits (not pure; the default refuses).
     // lxc.start.auto only: the order, delay and the rest of the config stay.
     virtual void setAutostart(const QString& name, bool enabled, QObject* context, StatusCallback done);
+    // One interface of the config (lxc.net.N), from the next start on;
+    // addInterface answers the new interface's index.
+    virtual void addInterface(const QString& name, const model::NetInterface& iface, QObject* context,
+                              Callback<uint> done);
+    virtual void setInterface(const QString& name, uint index, const client::InterfaceChange& change, QObject* context,
+                              StatusCallback done);
+    virtual void removeInterface(const QString& name, uint index, QObject* context, StatusCallback done);
 
 Q_SIGNALS:
     void containerAdded(const QString& name);
