@@ -3207,8 +3207,6 @@ Wird abgebrochen …
         <translation>&apos;%1&apos; ist keine IPv4-Adresse mit Präfixlänge (a.b.c.d/n)</translation>
     </message>
     <message>
-        <source>DHCP range &apos;%1&apos; is not FIRST-LAST</source>
-        <translation>DHCP-Bereich &apos;%1&apos; hat nicht die Form ERSTE-LETZTE</translation>
         <source>autostart: expected NAME on|off</source>
         <translation>autostart: NAME on|off erwartet</translation>
     </message>
@@ -3233,6 +3231,70 @@ wird gestartet, sobald diese Schnittstelle aktiv ist. Mit NAME on|off: ob dieser
     <message>
         <source>Forward a host port to the container, PROTO:HOSTPORT:PORT (tcp:8080:80); may be repeated.</source>
         <translation>Einen Port des Hosts an den Container weiterleiten, PROTO:HOSTPORT:PORT (tcp:8080:80); mehrfach möglich.</translation>
+    </message>
+    <message>
+        <source>veth (the default for add), macvlan, empty or none.</source>
+        <translation>veth (Standard für add), macvlan, empty oder none.</translation>
+    </message>
+    <message>
+        <source>The bridge a veth joins (default: Berth&apos;s), a macvlan&apos;s parent link.</source>
+        <translation>Die Bridge, der ein veth beitritt (Standard: die von Berth), die Eltern-Schnittstelle eines macvlan.</translation>
+    </message>
+    <message>
+        <source>A static IPv4 address, e.g. 10.0.3.20/24; set: &apos;&apos; removes it.</source>
+        <translation>Eine statische IPv4-Adresse, z. B. 10.0.3.20/24; set: &apos;&apos; entfernt sie.</translation>
+    </message>
+    <message>
+        <source>The MAC address (default: chosen at start).</source>
+        <translation>Die MAC-Adresse (Standard: beim Start gewählt).</translation>
+    </message>
+    <message>
+        <source>The name inside the container (default: ethN).</source>
+        <translation>Der Name im Container (Standard: ethN).</translation>
+    </message>
+    <message>
+        <source>MTU, 68-65535; set: 0 is the link&apos;s default.</source>
+        <translation>MTU, 68-65535; set: 0 ist der Standard der Verbindung.</translation>
+    </message>
+    <message>
+        <source>INDEX</source>
+        <translation>INDEX</translation>
+    </message>
+    <message>
+        <source>TYPE</source>
+        <translation>TYP</translation>
+    </message>
+    <message>
+        <source>HWADDR</source>
+        <translation>HWADDR</translation>
+    </message>
+    <message>
+        <source>IPV4</source>
+        <translation>IPV4</translation>
+    </message>
+    <message>
+        <source>MTU</source>
+        <translation>MTU</translation>
+    </message>
+    <message>
+        <source>A container&apos;s network interfaces, from its next start on; set changes only the options given, remove renumbers no other interface.</source>
+        <translation>Die Netzwerkschnittstellen eines Containers, ab seinem nächsten Start; set ändert nur die angegebenen Optionen, remove nummeriert keine andere Schnittstelle um.</translation>
+    </message>
+    <message>
+        <source>interface %1: NAME and INDEX are needed</source>
+        <translation>interface %1: NAME und INDEX werden benötigt</translation>
+    </message>
+    <message>
+        <source>interface: unknown action &apos;%1&apos;</source>
+        <translation>interface: unbekannte Aktion &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>DHCP range &apos;%1&apos; is not FIRST-LAST</source>
+        <translation>DHCP-Bereich &apos;%1&apos; hat nicht die Form ERSTE-LETZTE</translation>
+    </message>
+    <message>
+        <source>List, add, change or remove network interfaces</source>
+        <translation>Netzwerkschnittstellen auflisten, hinzufügen, ändern oder entfernen</translation>
     </message>
 </context>
 <context>

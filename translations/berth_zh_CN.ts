@@ -3201,8 +3201,6 @@ Cancelling...
         <translation>“%1”不是带前缀长度的 IPv4 地址（a.b.c.d/n）</translation>
     </message>
     <message>
-        <source>DHCP range &apos;%1&apos; is not FIRST-LAST</source>
-        <translation>DHCP 范围“%1”不是 起始-结束 的形式</translation>
         <source>autostart: expected NAME on|off</source>
         <translation>autostart：应为 NAME on|off</translation>
     </message>
@@ -3227,6 +3225,70 @@ macvlan 父接口缺失或未启用，则在该接口启用后再启动。
     <message>
         <source>Forward a host port to the container, PROTO:HOSTPORT:PORT (tcp:8080:80); may be repeated.</source>
         <translation>将主机端口转发到容器，PROTO:HOSTPORT:PORT（tcp:8080:80）；可重复。</translation>
+    </message>
+    <message>
+        <source>veth (the default for add), macvlan, empty or none.</source>
+        <translation>veth（add 的默认值）、macvlan、empty 或 none。</translation>
+    </message>
+    <message>
+        <source>The bridge a veth joins (default: Berth&apos;s), a macvlan&apos;s parent link.</source>
+        <translation>veth 加入的网桥（默认：Berth 的网桥），macvlan 的父链路。</translation>
+    </message>
+    <message>
+        <source>A static IPv4 address, e.g. 10.0.3.20/24; set: &apos;&apos; removes it.</source>
+        <translation>静态 IPv4 地址，例如 10.0.3.20/24；set：&apos;&apos; 将其删除。</translation>
+    </message>
+    <message>
+        <source>The MAC address (default: chosen at start).</source>
+        <translation>MAC 地址（默认：启动时选择）。</translation>
+    </message>
+    <message>
+        <source>The name inside the container (default: ethN).</source>
+        <translation>容器内的名称（默认：ethN）。</translation>
+    </message>
+    <message>
+        <source>MTU, 68-65535; set: 0 is the link&apos;s default.</source>
+        <translation>MTU，68-65535；set：0 表示链路的默认值。</translation>
+    </message>
+    <message>
+        <source>INDEX</source>
+        <translation>索引</translation>
+    </message>
+    <message>
+        <source>TYPE</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>HWADDR</source>
+        <translation>硬件地址</translation>
+    </message>
+    <message>
+        <source>IPV4</source>
+        <translation>IPV4</translation>
+    </message>
+    <message>
+        <source>MTU</source>
+        <translation>MTU</translation>
+    </message>
+    <message>
+        <source>A container&apos;s network interfaces, from its next start on; set changes only the options given, remove renumbers no other interface.</source>
+        <translation>容器的网络接口，从下次启动起生效；set 只更改给出的选项，remove 不会重新编号其他接口。</translation>
+    </message>
+    <message>
+        <source>interface %1: NAME and INDEX are needed</source>
+        <translation>interface %1：需要 NAME 和 INDEX</translation>
+    </message>
+    <message>
+        <source>interface: unknown action &apos;%1&apos;</source>
+        <translation>interface：未知操作“%1”</translation>
+    </message>
+    <message>
+        <source>DHCP range &apos;%1&apos; is not FIRST-LAST</source>
+        <translation>DHCP 范围“%1”不是 起始-结束 的形式</translation>
+    </message>
+    <message>
+        <source>List, add, change or remove network interfaces</source>
+        <translation>列出、添加、更改或删除网络接口</translation>
     </message>
 </context>
 <context>
