@@ -157,7 +157,7 @@ QJsonObject templateJson(const client::TemplateInfo& info)
     return QJsonObject{{QStringLiteral("name"), info.name},
                        {QStringLiteral("label"), info.label},
                        {QStringLiteral("description"), info.description},
-                       {QStringLiteral("defaultKind"), info.defaultKind},
+                       {QStringLiteral("defaultKind"), client::wireText(info.defaultKind)},
                        {QStringLiteral("options"), options}};
 }
 
@@ -187,8 +187,9 @@ QString templatesText(const QList<client::TemplateInfo>& templates)
 {
     QString out;
     for (const auto& t : templates) {
-        out += QStringLiteral("%1 (%2)  %3\n")
-                   .arg(t.name, dash(t.defaultKind), t.description.isEmpty() ? t.label : t.description);
+        out +=
+            QStringLiteral("%1 (%2)  %3\n")
+                .arg(t.name, dash(client::wireText(t.defaultKind)), t.description.isEmpty() ? t.label : t.description);
         for (const auto& option : t.options)
             out += optionLine(option);
     }

@@ -153,7 +153,7 @@ void Client::createContainer(const CreateRequest& r, QObject* context, Callback<
 
 void Client::setAutostart(const QString& name, bool enabled, QObject* context, StatusCallback done)
 {
-    whenDoneVoid(m_manager->SetAutostart(name, enabled), context, std::move(done));
+    detail::whenDoneVoid(m_manager->SetAutostart(name, enabled), context, std::move(done));
 }
 
 } // namespace berth::client

@@ -254,7 +254,7 @@ private Q_SLOTS:
     {
         berth::client::TemplateInfo info;
         info.name = QStringLiteral("debian");
-        info.defaultKind = QStringLiteral("system");
+        info.defaultKind = berth::model::ContainerKind::System;
         info.description = QStringLiteral("Debian");
         berth::client::TemplateOption release;
         release.key = QStringLiteral("release");

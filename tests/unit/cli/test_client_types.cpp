@@ -229,15 +229,15 @@ private Q_SLOTS:
                                {"name", "eth0"}, {"ipv4", QStringList{"10.0.4.20/24", "bogus"}},
                                {"mtu", 1400u}};
         const QVariantMap macvlan{{"index", 3u}, {"type", "macvlan"}, {"link", "eno1"}, {"name", "lan0"}};
-        const auto info = containerInfoFromMap(
-            {{"name", "web"}, {"interfaces", QVariant::fromValue(QList<QVariantMap>{veth, macvlan})}});
+        const auto info = ok(containerInfoFromMap(
+            {{"name", "web"}, {"interfaces", QVariant::fromValue(QList<QVariantMap>{veth, macvlan})}}));
         QCOMPARE(info.interfaces.size(), std::size_t(2));
         const berth::model::NetInterface first{
             0,   "veth", "lab0", "00:16:3e:aa:bb:cc", "eth0", {berth::model::Ipv4Cidr::parse("10.0.4.20/24").value()},
             1400};
         QVERIFY(info.interfaces[0] == first);
         QVERIFY(info.interfaces[1] == (berth::model::NetInterface{3, "macvlan", "eno1", "", "lan0", {}, 0}));
-        QVERIFY(containerInfoFromMap({{"name", "web"}}).interfaces.empty());
+        QVERIFY(ok(containerInfoFromMap({{"name", "web"}})).interfaces.empty());
     }
 
     // Issue #16: ChangeBridge gets only the keys of what is set.
