@@ -124,7 +124,7 @@ private Q_SLOTS:
         info.state = berth::model::RunState::Running;
         info.pid = 42;
         info.addresses = {QStringLiteral("10.0.3.5/24")};
-        info.limits = {{QStringLiteral("pids.max"), QStringLiteral("100")}};
+        info.limits.pidsMax = 100;
         info.startOrder = -3;
         info.startDelay = 5;
         info.waitLinks = {QStringLiteral("br0")};

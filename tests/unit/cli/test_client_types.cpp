@@ -82,7 +82,7 @@ private Q_SLOTS:
         QCOMPARE(info.startOrder, -2);
         QCOMPARE(info.startDelay, 7u);
         QCOMPARE(info.waitLinks, (QStringList{QStringLiteral("br0"), QStringLiteral("eno1")}));
-        QCOMPARE(info.limits.value(QStringLiteral("pids.max")), QStringLiteral("100"));
+        QCOMPARE(limitArgsMap(info.limits).value(QStringLiteral("pids.max")), QStringLiteral("100"));
         QCOMPARE(info.warnings, QStringList{QStringLiteral("config:4: lxc.apparmor.profile = 'x': not applied")});
         QVERIFY(info.hasExited);
         QCOMPARE(info.lastExitCode, 3);
@@ -139,6 +139,25 @@ private Q_SLOTS:
         QCOMPARE(info->kind ? int(*info->kind) : -1, kind);
         QCOMPARE(wireText(info->state), map.value("state").toString());
         QCOMPARE(wireText(info->kind), map.value("kind").toString());
+    }
+
+    // Issue #18: GetContainer's limits arrive typed, read once with the
+    // model's parser; a v1 weight stays in its family; what SetLimits would
+    // refuse is a clear error naming the field.
+    void containerLimitsTyped()
+    {
+        const auto info = ok(containerInfoFromMap(
+            {{"name", "web"}, {"limits", QVariantMap{{"memory.max", "268435456"}, {"cpu.shares", "512"}}}}));
+        QCOMPARE(info.limits.memoryMax, std::optional<std::uint64_t>(268435456));
+        QCOMPARE(info.limits.cpuShares, std::optional<std::uint64_t>(512));
+        QVERIFY(!info.limits.cpuWeight);
+        QVERIFY(ok(containerInfoFromMap({{"name", "web"}})).limits.empty());
+        for (const QVariantMap& limits : {QVariantMap{{"memory.max", "lots"}}, QVariantMap{{"memory.size", "1"}}}) {
+            const auto bad = containerInfoFromMap({{"name", "web"}, {"limits", limits}});
+            QVERIFY(!bad);
+            QCOMPARE(int(bad.error().kind), int(ErrorKind::BadReply));
+            QVERIFY2(bad.error().message.contains(QStringLiteral("'limits'")), qPrintable(bad.error().message));
+        }
     }
 
     // The user namespace fields, and the host block read from the map.
