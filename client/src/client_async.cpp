@@ -151,9 +151,4 @@ void Client::createContainer(const CreateRequest& r, QObject* context, Callback<
     whenDone<QDBusObjectPath, QDBusObjectPath>(call, context, same<QDBusObjectPath>(), std::move(done));
 }
 
-void Client::setAutostart(const QString& name, bool enabled, QObject* context, StatusCallback done)
-{
-    detail::whenDoneVoid(m_manager->SetAutostart(name, enabled), context, std::move(done));
-}
-
 } // namespace berth::client

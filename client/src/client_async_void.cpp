@@ -89,4 +89,9 @@ void Client::removeForward(const QString& container, const QString& forward, QOb
     whenDoneVoid(m_network->RemoveForward(container, forward), context, std::move(done));
 }
 
+void Client::setAutostart(const QString& name, bool enabled, QObject* context, StatusCallback done)
+{
+    whenDoneVoid(m_manager->SetAutostart(name, enabled), context, std::move(done));
+}
+
 } // namespace berth::client

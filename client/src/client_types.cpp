@@ -104,7 +104,7 @@ QVariantMap createSetupMap(const CreateRequest& request)
 // A word of the right type that this client does not know.
 static ClientError unknownWord(const char* field, const QString& word, const char* what)
 {
-    return badReply(QStringLiteral("GetContainer reply: field '%1' is '%2', not %3")
+    return badReply(QStringLiteral("GetContainer: field '%1' is '%2', not %3")
                         .arg(QLatin1String(field), word, QLatin1String(what)));
 }
 
@@ -124,8 +124,8 @@ static Result<model::Limits> limitsFromArgs(const QMap<QString, QString>& args)
         wire.emplace(it.key().toStdString(), it.value().toStdString());
     auto limits = model::parseLimitArgs(wire);
     if (!limits)
-        return std::unexpected(badReply(QStringLiteral("GetContainer reply: field 'limits': %1")
-                                            .arg(QString::fromStdString(limits.error().message))));
+        return std::unexpected(badReply(
+            QStringLiteral("GetContainer: field 'limits': %1").arg(QString::fromStdString(limits.error().message))));
     return std::move(*limits);
 }
 
@@ -174,10 +174,10 @@ Result<ContainerInfo> containerInfoFromMap(const QVariantMap& map)
     const QString state = f.text("state");
     if (auto typed = f.finish(true); !typed) // a wrong type is said as such
         return std::unexpected(typed.error());
-    if (const auto known = model::parseRunState(state.toStdString()))
-        info.state = *known;
-    else if (f.has("state"))
+    const auto known = model::parseRunState(state.toStdString());
+    if (!known) // the helper always says; a word this client does not know is no "stopped"
         return std::unexpected(unknownWord("state", state, "a container state"));
+    info.state = *known;
     info.pid = int(f.integer("pid"));
     info.monitorPid = int(f.integer("monitorPid"));
     info.startedAt = f.integer("startedAt");

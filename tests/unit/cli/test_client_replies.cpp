@@ -61,6 +61,7 @@ private Q_SLOTS:
     void containerFieldsOfTheirType()
     {
         const QVariantMap map{{"name", "web"},
+                              {"state", "running"},
                               {"pid", qlonglong(42)},
                               {"startDelay", 7.0},
                               {"addresses", QVariantList{QStringLiteral("10.0.3.5/24")}},

@@ -86,7 +86,7 @@ private Q_SLOTS:
         QCOMPARE(info.warnings, QStringList{QStringLiteral("config:4: lxc.apparmor.profile = 'x': not applied")});
         QVERIFY(info.hasExited);
         QCOMPARE(info.lastExitCode, 3);
-        const auto bare = ok(containerInfoFromMap({{"name", "x"}}));
+        const auto bare = ok(containerInfoFromMap({{"name", "x"}, {"state", "stopped"}}));
         QVERIFY(!bare.hasExited);
         QCOMPARE(bare.startOrder, 0);
         QCOMPARE(bare.startDelay, 0u);
@@ -146,14 +146,16 @@ private Q_SLOTS:
     // refuse is a clear error naming the field.
     void containerLimitsTyped()
     {
-        const auto info = ok(containerInfoFromMap(
-            {{"name", "web"}, {"limits", QVariantMap{{"memory.max", "268435456"}, {"cpu.shares", "512"}}}}));
+        const auto info =
+            ok(containerInfoFromMap({{"name", "web"},
+                                     {"state", "stopped"},
+                                     {"limits", QVariantMap{{"memory.max", "268435456"}, {"cpu.shares", "512"}}}}));
         QCOMPARE(info.limits.memoryMax, std::optional<std::uint64_t>(268435456));
         QCOMPARE(info.limits.cpuShares, std::optional<std::uint64_t>(512));
         QVERIFY(!info.limits.cpuWeight);
-        QVERIFY(ok(containerInfoFromMap({{"name", "web"}})).limits.empty());
+        QVERIFY(ok(containerInfoFromMap({{"name", "web"}, {"state", "stopped"}})).limits.empty());
         for (const QVariantMap& limits : {QVariantMap{{"memory.max", "lots"}}, QVariantMap{{"memory.size", "1"}}}) {
-            const auto bad = containerInfoFromMap({{"name", "web"}, {"limits", limits}});
+            const auto bad = containerInfoFromMap({{"name", "web"}, {"state", "stopped"}, {"limits", limits}});
             QVERIFY(!bad);
             QCOMPARE(int(bad.error().kind), int(ErrorKind::BadReply));
             QVERIFY2(bad.error().message.contains(QStringLiteral("'limits'")), qPrintable(bad.error().message));
@@ -164,6 +166,7 @@ private Q_SLOTS:
     void userNamespace()
     {
         const auto mapped = ok(containerInfoFromMap({{"name", "web"},
+                                                     {"state", "stopped"},
                                                      {"privileged", false},
                                                      {"idmap", "u 0 1000065536 65536, g 0 1000065536 65536"},
                                                      {"rootfsIds", "idmapped"}}));
@@ -171,7 +174,8 @@ private Q_SLOTS:
         QCOMPARE(mapped.rootfsIds, QStringLiteral("idmapped"));
         QCOMPARE(mapped.hostUidFirst, 1000065536u);
         QCOMPARE(mapped.hostUidCount, 65536u);
-        const auto old = ok(containerInfoFromMap({{"name", "old"}, {"privileged", true}, {"idmap", ""}}));
+        const auto old =
+            ok(containerInfoFromMap({{"name", "old"}, {"state", "stopped"}, {"privileged", true}, {"idmap", ""}}));
         QVERIFY(old.privileged);
         QCOMPARE(old.hostUidCount, 0u);
     }
@@ -248,15 +252,17 @@ private Q_SLOTS:
                                {"name", "eth0"}, {"ipv4", QStringList{"10.0.4.20/24", "bogus"}},
                                {"mtu", 1400u}};
         const QVariantMap macvlan{{"index", 3u}, {"type", "macvlan"}, {"link", "eno1"}, {"name", "lan0"}};
-        const auto info = ok(containerInfoFromMap(
-            {{"name", "web"}, {"interfaces", QVariant::fromValue(QList<QVariantMap>{veth, macvlan})}}));
+        const auto info =
+            ok(containerInfoFromMap({{"name", "web"},
+                                     {"state", "running"},
+                                     {"interfaces", QVariant::fromValue(QList<QVariantMap>{veth, macvlan})}}));
         QCOMPARE(info.interfaces.size(), std::size_t(2));
         const berth::model::NetInterface first{
             0,   "veth", "lab0", "00:16:3e:aa:bb:cc", "eth0", {berth::model::Ipv4Cidr::parse("10.0.4.20/24").value()},
             1400};
         QVERIFY(info.interfaces[0] == first);
         QVERIFY(info.interfaces[1] == (berth::model::NetInterface{3, "macvlan", "eno1", "", "lan0", {}, 0}));
-        QVERIFY(ok(containerInfoFromMap({{"name", "web"}})).interfaces.empty());
+        QVERIFY(ok(containerInfoFromMap({{"name", "web"}, {"state", "running"}})).interfaces.empty());
     }
 
     // Issue #16: ChangeBridge gets only the keys of what is set.
