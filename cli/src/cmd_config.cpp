@@ -127,7 +127,8 @@ int cmdLimits(const QStringList& args)
         return reportError(info.error());
     if (line.isSet(QStringLiteral("json"))) {
         QJsonObject object;
-        for (auto it = info->limits.begin(); it != info->limits.end(); ++it)
+        const QMap<QString, QString> shown = client::limitArgsMap(info->limits);
+        for (auto it = shown.begin(); it != shown.end(); ++it)
             object.insert(it.key(), it.value());
         printOut(jsonText(object));
     } else {

@@ -64,7 +64,7 @@ QJsonObject containerJson(const client::ContainerInfo& info)
                     {QStringLiteral("startDelay"), qint64(info.startDelay)},
                     {QStringLiteral("waitLinks"), QJsonArray::fromStringList(info.waitLinks)},
                     {QStringLiteral("startedAt"), info.startedAt},
-                    {QStringLiteral("limits"), stringMapJson(info.limits)},
+                    {QStringLiteral("limits"), stringMapJson(client::limitArgsMap(info.limits))},
                     {QStringLiteral("privileged"), info.privileged},
                     {QStringLiteral("idmap"), info.idMap},
                     {QStringLiteral("rootfsIds"), info.rootfsIds}};
@@ -121,7 +121,8 @@ QString containerDetails(const client::ContainerInfo& info)
         rows << QStringList{Cli::tr("Last exit code:"), QString::number(info.lastExitCode)};
     if (!info.lastError.isEmpty())
         rows << QStringList{Cli::tr("Last error:"), info.lastError};
-    for (auto it = info.limits.begin(); it != info.limits.end(); ++it)
+    const QMap<QString, QString> limits = client::limitArgsMap(info.limits);
+    for (auto it = limits.begin(); it != limits.end(); ++it)
         rows << QStringList{Cli::tr("Limit %1:").arg(it.key()), it.value()};
     for (const auto& share : info.shares)
         rows << QStringList{Cli::tr("Shared folder:"),
@@ -304,9 +305,10 @@ QString checkText(const QList<client::CheckItem>& items)
     return out;
 }
 
-QString limitsText(const QMap<QString, QString>& limits)
+QString limitsText(const model::Limits& typed)
 {
     QList<QStringList> rows;
+    const QMap<QString, QString> limits = client::limitArgsMap(typed);
     for (auto it = limits.begin(); it != limits.end(); ++it)
         rows << QStringList{it.key(), it.value()};
     return formatTable({Cli::tr("LIMIT"), Cli::tr("VALUE")}, rows);

@@ -29,7 +29,7 @@ namespace berth::cli {
 [[nodiscard]] QJsonObject checkItemJson(const client::CheckItem& item);
 [[nodiscard]] QString checkText(const QList<client::CheckItem>& items);
 
-[[nodiscard]] QString limitsText(const QMap<QString, QString>& limits);
+[[nodiscard]] QString limitsText(const model::Limits& limits);
 
 // Indented JSON text with a final newline.
 [[nodiscard]] QString jsonText(const QJsonArray& array);

@@ -128,12 +128,9 @@ Status Client::setConfig(const QString& name, const QString& text)
     return finishVoid(m_manager->SetConfig(name, text));
 }
 
-Status Client::setLimits(const QString& name, const model::Limits& typed)
+Status Client::setLimits(const QString& name, const model::Limits& limits)
 {
-    QMap<QString, QString> limits;
-    for (const auto& [key, value] : model::limitArgsText(typed))
-        limits.insert(QString::fromStdString(key), QString::fromStdString(value));
-    return finishVoid(m_manager->SetLimits(name, limits));
+    return finishVoid(m_manager->SetLimits(name, limitArgsMap(limits)));
 }
 
 Status Client::shareFolder(const QString& name, int folderFd, const QString& target, const QString& insideUser)

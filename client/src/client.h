@@ -118,7 +118,7 @@ public:
     void thaw(const QString& name, QObject* context, StatusCallback done);
     void destroy(const QString& name, bool force, QObject* context, StatusCallback done);
     void setConfig(const QString& name, const QString& text, QObject* context, StatusCallback done);
-    void setLimits(const QString& name, const QMap<QString, QString>& limits, QObject* context, StatusCallback done);
+    void setLimits(const QString& name, const model::Limits& limits, QObject* context, StatusCallback done);
     void shareFolder(const QString& name, int folderFd, const QString& target, const QString& insideUser,
                      QObject* context, StatusCallback done);
     void unshareFolder(const QString& name, const QString& target, QObject* context, StatusCallback done);

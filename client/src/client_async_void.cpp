@@ -40,9 +40,9 @@ void Client::setConfig(const QString& name, const QString& text, QObject* contex
     whenDoneVoid(m_manager->SetConfig(name, text), context, std::move(done));
 }
 
-void Client::setLimits(const QString& name, const QMap<QString, QString>& limits, QObject* context, StatusCallback done)
+void Client::setLimits(const QString& name, const model::Limits& limits, QObject* context, StatusCallback done)
 {
-    whenDoneVoid(m_manager->SetLimits(name, limits), context, std::move(done));
+    whenDoneVoid(m_manager->SetLimits(name, limitArgsMap(limits)), context, std::move(done));
 }
 
 void Client::shareFolder(const QString& name, int folderFd, const QString& target, const QString& insideUser,

@@ -88,10 +88,7 @@ QVariantMap createSetupMap(const CreateRequest& request)
     if (!setup.forwards.isEmpty())
         out.insert(key(keys::kForwards), setup.forwards);
     if (!setup.limits.empty()) {
-        QMap<QString, QString> limits;
-        for (const auto& [limit, value] : model::limitArgsText(setup.limits))
-            limits.insert(QString::fromStdString(limit), QString::fromStdString(value));
-        out.insert(key(keys::kLimits), QVariant::fromValue(limits));
+        out.insert(key(keys::kLimits), QVariant::fromValue(limitArgsMap(setup.limits)));
     }
     if (setup.autostart)
         out.insert(key(keys::kAutostart), true);
@@ -167,6 +164,30 @@ static QString fromWire(std::string_view word)
     return QString::fromLatin1(word.data(), qsizetype(word.size()));
 }
 
+// GetContainer's `limits`: none is no limit; a key or value SetLimits
+// would refuse is a reply this client cannot trust.
+static Result<model::Limits> limitsFromArgs(const QMap<QString, QString>& args)
+{
+    if (args.isEmpty())
+        return model::Limits{};
+    std::map<std::string, std::string> wire;
+    for (auto it = args.begin(); it != args.end(); ++it)
+        wire.emplace(it.key().toStdString(), it.value().toStdString());
+    auto limits = model::parseLimitArgs(wire);
+    if (!limits)
+        return std::unexpected(badReply(
+            QStringLiteral("GetContainer: field 'limits': %1").arg(QString::fromStdString(limits.error().message))));
+    return std::move(*limits);
+}
+
+QMap<QString, QString> limitArgsMap(const model::Limits& limits)
+{
+    QMap<QString, QString> out;
+    for (const auto& [key, value] : model::limitArgsText(limits))
+        out.insert(QString::fromStdString(key), QString::fromStdString(value));
+    return out;
+}
+
 QString wireText(model::RunState state)
 {
     return fromWire(model::wireName(state));
@@ -225,7 +246,13 @@ Result<ContainerInfo> containerInfoFromMap(const QVariantMap& map)
     info.startOrder = int(f.integer("startOrder"));
     info.startDelay = uint(f.unsignedInteger("startDelay"));
     info.waitLinks = f.strings("waitLinks");
-    info.limits = f.stringMap("limits");
+    const QMap<QString, QString> limits = f.stringMap("limits");
+    if (auto typed = f.finish(true); !typed)
+        return std::unexpected(typed.error());
+    if (auto parsed = limitsFromArgs(limits))
+        info.limits = std::move(*parsed);
+    else
+        return std::unexpected(parsed.error());
     info.privileged = f.boolean("privileged");
     info.idMap = f.text("idmap");
     info.rootfsIds = f.text("rootfsIds");

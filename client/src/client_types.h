@@ -37,7 +37,7 @@ struct ContainerInfo {
     int startOrder = 0;     // lxc.start.order: lower starts first
     uint startDelay = 0;    // lxc.start.delay: seconds before the next start
     QStringList waitLinks;  // host links it needs up that Berth does not create
-    QMap<QString, QString> limits;
+    model::Limits limits;   // GetContainer's `limits`, read with model::parseLimitArgs
     bool privileged = false;                 // no user namespace of its own: its root is the host's root
     QString idMap;                           // its lxc.idmap lines joined by ", "; empty when privileged
     QString rootfsIds;                       // "idmapped", "shifted", or empty when privileged
@@ -212,5 +212,8 @@ struct ExecStatus {
 [[nodiscard]] QList<QVariantMap> variantMapList(const QVariant& value);
 [[nodiscard]] QVariantMap variantMap(const QVariant& value);
 [[nodiscard]] QMap<QString, QString> stringMap(const QVariant& value);
+
+// SetLimits' dictionary (and GetContainer's): model::limitArgsText as Qt strings.
+[[nodiscard]] QMap<QString, QString> limitArgsMap(const model::Limits& limits);
 
 } // namespace berth::client

@@ -114,7 +114,7 @@ void ClientContainerSource::destroy(const QString& name, bool force, QObject* co
     m_client.destroy(name, force, context, std::move(done));
 }
 
-void ClientContainerSource::setLimits(const QString& name, const QMap<QString, QString>& limits, QObject* context,
+void ClientContainerSource::setLimits(const QString& name, const model::Limits& limits, QObject* context,
                                       StatusCallback done)
 {
     m_client.setLimits(name, limits, context, std::move(done));

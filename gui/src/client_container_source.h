@@ -20,8 +20,7 @@ public:
     void freeze(const QString& name, QObject* context, StatusCallback done) override;
     void thaw(const QString& name, QObject* context, StatusCallback done) override;
     void destroy(const QString& name, bool force, QObject* context, StatusCallback done) override;
-    void setLimits(const QString& name, const QMap<QString, QString>& limits, QObject* context,
-                   StatusCallback done) override;
+    void setLimits(const QString& name, const model::Limits& limits, QObject* context, StatusCallback done) override;
     void shareFolder(const QString& name, int folderFd, const QString& target, const QString& insideUser,
                      QObject* context, StatusCallback done) override;
     void unshareFolder(const QString& name, const QString& target, QObject* context, StatusCallback done) override;

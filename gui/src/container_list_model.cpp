@@ -1,6 +1,5 @@
 #include "container_list_model.h"
 
-#include "limit_key.h"
 #include "privilege_presentation.h"
 #include "state_presentation.h"
 #include "figures.h"
@@ -10,19 +9,15 @@
 namespace berth::gui {
 namespace {
 
-std::optional<quint64> limitValue(const client::ContainerInfo& info, const QString& key)
-{
-    bool ok = false;
-    const quint64 value = info.limits.value(key).toULongLong(&ok);
-    return ok ? std::optional(value) : std::nullopt;
-}
-
 // The limit in force while it runs, else the configured one.
 std::optional<quint64> memoryLimit(const ContainerRow& row)
 {
     if (row.stats)
         return row.stats->memoryLimit == client::kNoLimit ? std::nullopt : std::optional(row.stats->memoryLimit);
-    return limitValue(row.info, limitKey(model::LimitKey::MemoryMax));
+    const std::optional<std::uint64_t> configured = row.info.limits.memoryMax;
+    if (!configured || *configured == model::kUnlimited)
+        return std::nullopt;
+    return quint64(*configured);
 }
 
 bool expectsStats(const ContainerRow& row)

@@ -20,8 +20,7 @@ void refuse(QObject* context, StatusCallback done, const QString& why)
 
 } // namespace
 
-void ContainerSource::setLimits(const QString& name, const QMap<QString, QString>&, QObject* context,
-                                StatusCallback done)
+void ContainerSource::setLimits(const QString& name, const model::Limits&, QObject* context, StatusCallback done)
 {
     refuse(context, std::move(done), QStringLiteral("cannot change the limits of '%1' here").arg(name));
 }

@@ -31,11 +31,9 @@ public:
     virtual void freeze(const QString& name, QObject* context, StatusCallback done) = 0;
     virtual void thaw(const QString& name, QObject* context, StatusCallback done) = 0;
     virtual void destroy(const QString& name, bool force, QObject* context, StatusCallback done) = 0;
-    // Keys and values as SetLimits takes them ("memory.max" = "268435456"
-    // or "max"). Not pure, so that sources without it still build; this
-    // default refuses.
-    virtual void setLimits(const QString& name, const QMap<QString, QString>& limits, QObject* context,
-                           StatusCallback done);
+    // The set fields of `limits` change; the others stay. Not pure, so that
+    // sources without it still build; this default refuses.
+    virtual void setLimits(const QString& name, const model::Limits& limits, QObject* context, StatusCallback done);
     // Shared folders (not pure either; the default refuses): `folderFd` (not
     // owned) is a directory the user opened; both apply at the next start.
     virtual void shareFolder(const QString& name, int folderFd, const QString& target, const QString& insideUser,

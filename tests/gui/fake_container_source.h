@@ -4,6 +4,7 @@
 #pragma once
 
 #include "container_source.h"
+#include "limit_key.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -158,11 +159,12 @@ public:
             std::move(done));
     }
 
-    void setLimits(const QString& name, const QMap<QString, QString>& limits, QObject* context,
+    void setLimits(const QString& name, const model::Limits& limits, QObject* context,
                    gui::StatusCallback done) override
     {
         QStringList pairs;
-        for (auto it = limits.begin(); it != limits.end(); ++it)
+        const QMap<QString, QString> shown = limitsShown(limits);
+        for (auto it = shown.begin(); it != shown.end(); ++it)
             pairs << it.key() + QLatin1Char('=') + it.value();
         act(QStringLiteral("limits %1 %2").arg(name, pairs.join(QLatin1Char(' '))), context, std::move(done));
     }
@@ -188,6 +190,23 @@ public:
         createRequests << request;
         job(QStringLiteral("create ") + request.name + setupText(request.setup), context, std::move(done));
     }
+    // Typed limits as SetLimits' keys and values (limitArgsText), the CPU
+    // period left out when it is the default one a lone cpu.max gets.
+    static QMap<QString, QString> limitsShown(const model::Limits& limits)
+    {
+        QMap<QString, QString> shown = client::limitArgsMap(limits);
+        if (limits.cpuQuota && limits.cpuQuota->periodUs == model::kDefaultPeriodUs)
+            shown.remove(gui::limitKey(model::LimitKey::CpuPeriod));
+        return shown;
+    }
+    // SetLimits' keys and values as typed limits; what does not parse is none.
+    static model::Limits limitsFrom(const QMap<QString, QString>& args)
+    {
+        std::map<std::string, std::string> wire;
+        for (auto it = args.begin(); it != args.end(); ++it)
+            wire.emplace(it.key().toStdString(), it.value().toStdString());
+        return model::parseLimitArgs(wire).value_or(model::Limits{});
+    }
     // " address=A forwards=F1,F2 limits=K=V,K=V autostart": what of the setup is set.
     static QString setupText(const client::CreateSetup& setup)
     {
@@ -197,7 +216,8 @@ public:
         if (!setup.forwards.isEmpty())
             text += QStringLiteral(" forwards=") + setup.forwards.join(QLatin1Char(','));
         QStringList limits;
-        for (auto it = setup.limits.cbegin(); it != setup.limits.cend(); ++it)
+        const QMap<QString, QString> shown = limitsShown(setup.limits);
+        for (auto it = shown.cbegin(); it != shown.cend(); ++it)
             limits << it.key() + QLatin1Char('=') + it.value();
         if (!limits.isEmpty())
             text += QStringLiteral(" limits=") + limits.join(QLatin1Char(','));

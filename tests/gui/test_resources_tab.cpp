@@ -25,32 +25,38 @@ namespace {
 
 constexpr double kMiB = 1024.0 * 1024.0;
 
-// The fake with SetLimits: records each call, answers with `limitsError` if set.
+// The fake with SetLimits: records each call (as SetLimits' keys and
+// values), answers with `limitsError` if set.
 class LimitsSource : public berth::test::FakeContainerSource {
 public:
     QList<std::pair<QString, QMap<QString, QString>>> limitCalls;
     std::optional<berth::client::ClientError> limitsError;
 
-    void setLimits(const QString& name, const QMap<QString, QString>& limits, QObject* context,
+    void setLimits(const QString& name, const berth::model::Limits& limits, QObject* context,
                    berth::gui::StatusCallback done) override
     {
-        limitCalls.append({name, limits});
+        limitCalls.append({name, limitsShown(limits)});
         const auto status = limitsError ? berth::client::Status(std::unexpect, *limitsError) : berth::client::Status();
         QMetaObject::invokeMethod(
             context, [done = std::move(done), status] { done(status); }, Qt::QueuedConnection);
     }
 };
 
+QMap<QString, QString> webLimits()
+{
+    return {{QStringLiteral("memory.max"), QStringLiteral("268435456")},
+            {QStringLiteral("cpu.max"), QStringLiteral("1.5")},
+            {QStringLiteral("memory.high"), QStringLiteral("134217728")},
+            {QStringLiteral("cpu.max"), QStringLiteral("1.5")},
+            {QStringLiteral("pids.max"), QStringLiteral("100")},
+            {QStringLiteral("cpuset.cpus"), QStringLiteral("0")}};
+}
+
 ContainerRow webRow(quint64 memoryUsed = 32 * 1024 * 1024)
 {
     ContainerRow row;
     row.info = berth::test::FakeContainerSource::info(QStringLiteral("web"), berth::model::RunState::Running);
-    row.info.limits = {{QStringLiteral("memory.max"), QStringLiteral("268435456")},
-                       {QStringLiteral("cpu.max"), QStringLiteral("1.5")},
-                       {QStringLiteral("memory.high"), QStringLiteral("134217728")},
-                       {QStringLiteral("cpu.max"), QStringLiteral("1.5")},
-                       {QStringLiteral("pids.max"), QStringLiteral("100")},
-                       {QStringLiteral("cpuset.cpus"), QStringLiteral("0")}};
+    row.info.limits = berth::test::FakeContainerSource::limitsFrom(webLimits());
     berth::client::ContainerStats stats;
     stats.name = row.info.name;
     stats.memoryCurrent = memoryUsed;
@@ -116,9 +122,11 @@ private Q_SLOTS:
         LimitsSource source;
         ResourcesTab tab(source);
         ContainerRow row = webRow();
-        row.info.limits.remove(key);
+        QMap<QString, QString> limits = webLimits();
+        limits.remove(key);
         if (!limit.isEmpty())
-            row.info.limits.insert(key, limit);
+            limits.insert(key, limit);
+        row.info.limits = berth::test::FakeContainerSource::limitsFrom(limits);
         tab.showContainer(&row);
         QCOMPARE(tab.slider(key)->spinBox()->value(), shown);
         QCOMPARE(tab.slider(key)->text(), text);
@@ -135,8 +143,8 @@ private Q_SLOTS:
         ContainerRow row = webRow();
         tab.showContainer(&row);
         QVERIFY(tab.v1Weights()->isHidden());
-        row.info.limits.insert(QStringLiteral("cpu.shares"), QStringLiteral("512"));
-        row.info.limits.insert(QStringLiteral("blkio.weight"), QStringLiteral("500"));
+        row.info.limits.cpuShares = 512;
+        row.info.limits.blkioWeight = 500;
         tab.showContainer(&row);
         QVERIFY(tab.v1Weights()->isVisible());
         QCOMPARE(tab.v1Weights()->text(),
@@ -153,7 +161,7 @@ private Q_SLOTS:
         tab.setDebounceInterval(0);
         tab.setConfirmation([](const QString&, const QString&) { return true; });
         ContainerRow row = webRow();
-        row.info.limits.insert(QStringLiteral("cpu.shares"), QStringLiteral("512"));
+        row.info.limits.cpuShares = 512;
         tab.showContainer(&row);
         tab.slider(QStringLiteral("memory.max"))->spinBox()->setValue(512.0);
         QTRY_COMPARE(source.limitCalls.size(), 1);
@@ -345,7 +353,7 @@ private Q_SLOTS:
             ->setValue(tab.slider(QStringLiteral("memory.max"))->slider()->maximum());
         QTRY_COMPARE(limitLine(tab), -1.0); // unlimited: no line
         // The model reads the container again: its limits are the ones in force.
-        row.info.limits.insert(QStringLiteral("memory.max"), QStringLiteral("1073741824"));
+        row.info.limits.memoryMax = 1073741824;
         tab.showContainer(&row);
         QCOMPARE(limitLine(tab), 1024.0);
         QCOMPARE(tab.slider(QStringLiteral("memory.max"))->spinBox()->value(), 1024.0);
@@ -394,7 +402,7 @@ private Q_SLOTS:
         tab.watch(model);
         model.reload();
         QTRY_COMPARE(model.rowCount(), 3);
-        QTRY_VERIFY(!model.row(model.rowOf(QStringLiteral("web"))).info.limits.isEmpty());
+        QTRY_VERIFY(!model.row(model.rowOf(QStringLiteral("web"))).info.limits.empty());
         tab.showContainer(&model.row(model.rowOf(QStringLiteral("web"))));
         QCOMPARE(tab.charts()->pointCount(UsageKind::MemoryUsed), 0);
         for (int sample = 1; sample <= 2; ++sample) {

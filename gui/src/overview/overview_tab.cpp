@@ -16,9 +16,10 @@
 namespace berth::gui {
 namespace {
 
-QString limitsText(const QMap<QString, QString>& limits)
+QString limitsText(const model::Limits& typed)
 {
     QStringList lines;
+    const QMap<QString, QString> limits = client::limitArgsMap(typed);
     for (auto it = limits.begin(); it != limits.end(); ++it)
         lines << QStringLiteral("%1 = %2").arg(it.key(), it.value());
     return lines.join(QLatin1Char('\n'));
@@ -98,7 +99,7 @@ void OverviewTab::showContainer(const ContainerRow* row, qint64 now)
     m_template->setText(info.templateName.isEmpty() ? tr("unknown") : info.templateName);
     m_kind->setText(client::wireText(info.kind));
     m_userNamespace->setText(userNamespaceText(info));
-    m_limits->setText(info.limits.isEmpty() ? tr("none") : limitsText(info.limits));
+    m_limits->setText(info.limits.empty() ? tr("none") : limitsText(info.limits));
     QString exit = info.hasExited ? tr("exit code %1").arg(info.lastExitCode) : tr("has not exited yet");
     if (!info.lastError.isEmpty())
         exit += QLatin1Char('\n') + info.lastError;

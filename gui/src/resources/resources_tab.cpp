@@ -6,6 +6,7 @@
 #include "error_text.h"
 #include "limit_key.h"
 #include "limit_scales.h"
+#include "slider_limits.h"
 #include "figures.h"
 #include "usage_charts.h"
 
@@ -14,6 +15,7 @@
 #include <QLabel>
 #include <QMessageBox>
 
+#include <array>
 #include <utility>
 
 namespace berth::gui {
@@ -23,14 +25,11 @@ using model::LimitKey;
 
 const QString kMemory = limitKey(LimitKey::MemoryMax);
 const QString kMemorySoft = limitKey(LimitKey::MemoryHigh);
-const QString kSwap = limitKey(LimitKey::SwapMax);
 const QString kCpu = limitKey(LimitKey::CpuMax);
-const QString kCpuWeight = limitKey(LimitKey::CpuWeight);
 const QString kPids = limitKey(LimitKey::PidsMax);
-const QString kIoWeight = limitKey(LimitKey::IoWeight);
 const QString kCpuset = limitKey(LimitKey::Cpus);
 // Kept as given on cgroup v1 (issue #16); a slider's cpu.weight/io.weight replaces them.
-const QStringList kV1Weights{limitKey(LimitKey::CpuShares), limitKey(LimitKey::BlkioWeight)};
+constexpr std::array kV1Weights{LimitKey::CpuShares, LimitKey::BlkioWeight};
 constexpr double kMiB = 1024.0 * 1024.0;
 
 } // namespace
@@ -44,13 +43,13 @@ ResourcesTab::ResourcesTab(ContainerSource& source, QWidget* parent) : QWidget(p
     auto* layout = new QHBoxLayout(this);
     m_form = new QFormLayout;
     layout->addLayout(m_form, 2);
-    addSlider(kMemory, tr("Memory limit:"), LimitScales::memory());
-    addSlider(kMemorySoft, tr("Memory soft limit:"), LimitScales::memory());
-    addSlider(kSwap, tr("Swap:"), LimitScales::memory());
-    addSlider(kCpu, tr("CPU quota:"), LimitScales::cpu());
-    addSlider(kCpuWeight, tr("CPU weight:"), LimitScales::weight());
-    addSlider(kPids, tr("Processes:"), LimitScales::pids());
-    addSlider(kIoWeight, tr("Disk weight:"), LimitScales::weight());
+    addSlider(LimitKey::MemoryMax, tr("Memory limit:"), LimitScales::memory());
+    addSlider(LimitKey::MemoryHigh, tr("Memory soft limit:"), LimitScales::memory());
+    addSlider(LimitKey::SwapMax, tr("Swap:"), LimitScales::memory());
+    addSlider(LimitKey::CpuMax, tr("CPU quota:"), LimitScales::cpu());
+    addSlider(LimitKey::CpuWeight, tr("CPU weight:"), LimitScales::weight());
+    addSlider(LimitKey::PidsMax, tr("Processes:"), LimitScales::pids());
+    addSlider(LimitKey::IoWeight, tr("Disk weight:"), LimitScales::weight());
     addCpusetPicker();
     m_v1Weights = new QLabel(this);
     m_v1Weights->setObjectName(QStringLiteral("resourcesV1Weights"));
@@ -68,20 +67,20 @@ ResourcesTab::ResourcesTab(ContainerSource& source, QWidget* parent) : QWidget(p
     showContainer(nullptr);
 }
 
-void ResourcesTab::addSlider(const QString& key, const QString& label, const LimitSlider::Scale& scale)
+void ResourcesTab::addSlider(LimitKey key, const QString& label, const LimitSlider::Scale& scale)
 {
     auto* slider = new LimitSlider(scale, this);
-    slider->setObjectName(key);
-    connect(slider, &LimitSlider::edited, this, [this, key](const QString& text) { edited(key, text); });
+    slider->setObjectName(limitKey(key));
+    connect(slider, &LimitSlider::edited, this, [this, key, slider] { edited(key, *slider); });
     m_form->addRow(label, slider);
-    m_sliders.insert(key, slider);
+    m_sliders.insert(limitKey(key), slider);
 }
 
 void ResourcesTab::addCpusetPicker()
 {
     m_cpuset = new CpusetPicker(hostCpus(), this);
     m_cpuset->setObjectName(kCpuset);
-    connect(m_cpuset, &CpusetPicker::edited, this, [this](const QString& text) { edited(kCpuset, text); });
+    connect(m_cpuset, &CpusetPicker::edited, this, &ResourcesTab::cpusetEdited);
     m_form->addRow(tr("CPUs:"), m_cpuset);
 }
 
@@ -112,12 +111,12 @@ void ResourcesTab::showContainer(const ContainerRow* row)
     if (name != m_name) {
         // Edits not yet sent belong to the container left behind: drop them.
         m_debounce.stop();
-        m_pending.clear();
+        m_pending = {};
         m_applied.clear();
         m_message->clear();
         m_name = name;
     }
-    const QMap<QString, QString> limits = row ? row->info.limits : QMap<QString, QString>();
+    const model::Limits limits = row ? row->info.limits : model::Limits{};
     // Changed limits mean the model read the container again: what it read
     // is in force now, not what this tab last sent.
     if (limits != m_limits)
@@ -127,7 +126,7 @@ void ResourcesTab::showContainer(const ContainerRow* row)
     for (LimitSlider* slider : std::as_const(m_sliders))
         slider->setEnabled(row != nullptr);
     m_cpuset->setEnabled(row != nullptr);
-    if (m_pending.isEmpty() && m_inFlight == 0)
+    if (m_pending.empty() && m_inFlight == 0)
         showInForce(m_sliders.keys() << kCpuset);
     showV1Weights();
     updateChart();
@@ -136,9 +135,9 @@ void ResourcesTab::showContainer(const ContainerRow* row)
 void ResourcesTab::showV1Weights()
 {
     QStringList given;
-    for (const QString& key : kV1Weights)
-        if (m_limits.contains(key))
-            given << QStringLiteral("%1 = %2").arg(key, m_limits.value(key));
+    for (const LimitKey key : kV1Weights)
+        if (const auto value = model::printLimitValue(m_limits, key))
+            given << QStringLiteral("%1 = %2").arg(limitKey(key), QString::fromStdString(*value));
     m_v1Weights->setText(given.isEmpty() ? QString()
                                          : tr("Set in cgroup v1 units: %1.").arg(given.join(QStringLiteral(", "))));
     m_v1Weights->setVisible(!given.isEmpty());
@@ -147,7 +146,11 @@ void ResourcesTab::showV1Weights()
 QString ResourcesTab::inForce(const QString& key) const
 {
     // Unset reads as empty: unlimited, the default weight, every CPU.
-    return m_applied.contains(key) ? m_applied.value(key) : m_limits.value(key);
+    if (m_applied.contains(key))
+        return m_applied.value(key);
+    const auto typed = model::parseLimitKey(key.toStdString());
+    const auto value = typed ? model::printLimitValue(m_limits, *typed) : std::nullopt;
+    return value ? QString::fromStdString(*value) : QString();
 }
 
 void ResourcesTab::showInForce(const QStringList& keys)
@@ -155,8 +158,8 @@ void ResourcesTab::showInForce(const QStringList& keys)
     for (const QString& key : keys) {
         if (key == kCpuset)
             m_cpuset->setText(inForce(key));
-        else
-            m_sliders.value(key)->setText(inForce(key));
+        else if (LimitSlider* slider = m_sliders.value(key)) // cpu.period has none
+            slider->setText(inForce(key));
     }
 }
 
@@ -173,18 +176,26 @@ void ResourcesTab::setSamplingInterval(int milliseconds)
     updateChart();
 }
 
-void ResourcesTab::edited(const QString& key, const QString& text)
+void ResourcesTab::edited(LimitKey key, const LimitSlider& slider)
 {
     if (m_name.isEmpty())
         return;
-    m_pending.insert(key, text);
+    putSliderLimit(m_pending, key, slider);
     m_debounce.start(); // restarts: only the resting position is sent
+}
+
+void ResourcesTab::cpusetEdited(const QString& text)
+{
+    if (m_name.isEmpty())
+        return;
+    m_pending.cpus = text.toStdString();
+    m_debounce.start();
 }
 
 bool ResourcesTab::confirmMemory()
 {
     const LimitSlider* memory = m_sliders.value(kMemory);
-    if (!m_pending.contains(kMemory) || memory->isUnlimited() || memory->value() >= m_memoryUsage)
+    if (!m_pending.memoryMax || memory->isUnlimited() || memory->value() >= m_memoryUsage)
         return true;
     const QString question =
         tr("'%1' uses %2 now, more than the new limit of %3. The kernel will reclaim memory and may end "
@@ -195,21 +206,21 @@ bool ResourcesTab::confirmMemory()
 
 void ResourcesTab::apply()
 {
-    if (m_name.isEmpty() || m_pending.isEmpty())
+    if (m_name.isEmpty() || m_pending.empty())
         return;
     if (!confirmMemory()) {
-        m_pending.remove(kMemory);
+        m_pending.memoryMax.reset();
         showInForce({kMemory});
-        if (m_pending.isEmpty())
+        if (m_pending.empty())
             return;
     }
-    const QMap<QString, QString> sent = std::exchange(m_pending, {});
+    const model::Limits sent = std::exchange(m_pending, {});
     ++m_inFlight;
     m_source.setLimits(m_name, sent, this,
                        [this, name = m_name, sent](client::Status status) { finished(name, sent, status); });
 }
 
-void ResourcesTab::finished(const QString& name, const QMap<QString, QString>& sent, const client::Status& status)
+void ResourcesTab::finished(const QString& name, const model::Limits& sent, const client::Status& status)
 {
     --m_inFlight;
     if (name != m_name) {
@@ -219,11 +230,12 @@ void ResourcesTab::finished(const QString& name, const QMap<QString, QString>& s
     }
     if (!status) {
         m_message->setText(errorText(status.error(), tr("change the limits of '%1'").arg(name)));
-        showInForce(sent.keys());
+        showInForce(client::limitArgsMap(sent).keys());
         return;
     }
     m_message->clear();
-    for (auto it = sent.begin(); it != sent.end(); ++it)
+    const QMap<QString, QString> taken = client::limitArgsMap(sent);
+    for (auto it = taken.begin(); it != taken.end(); ++it)
         m_applied.insert(it.key(), it.value());
     updateChart();
     Q_EMIT limitsApplied(name);

@@ -60,12 +60,13 @@ Q_SIGNALS:
     void limitsApplied(const QString& name);
 
 private:
-    void addSlider(const QString& key, const QString& label, const LimitSlider::Scale& scale);
+    void addSlider(model::LimitKey key, const QString& label, const LimitSlider::Scale& scale);
     void addCpusetPicker();
-    void edited(const QString& key, const QString& text);
+    void edited(model::LimitKey key, const LimitSlider& slider);
+    void cpusetEdited(const QString& text);
     void apply();
     bool confirmMemory();
-    void finished(const QString& name, const QMap<QString, QString>& sent, const client::Status& status);
+    void finished(const QString& name, const model::Limits& sent, const client::Status& status);
     void showInForce(const QStringList& keys);
     void showV1Weights();
     void updateChart();
@@ -82,9 +83,9 @@ private:
     Confirm m_confirm;
     UsageHistory m_history;
     QString m_name;
-    QMap<QString, QString> m_limits;  // as the model last read them
-    QMap<QString, QString> m_applied; // taken by the helper, until the model reads the container again
-    QMap<QString, QString> m_pending; // moved, not yet sent
+    model::Limits m_limits;           // as the model last read them
+    QMap<QString, QString> m_applied; // taken by the helper (as SetLimits' text), until the model reads it again
+    model::Limits m_pending;          // moved, not yet sent
     quint64 m_memoryUsage = 0;
     int m_inFlight = 0;
 };

@@ -2,6 +2,7 @@
 
 #include "limit_scales.h"
 #include "limit_key.h"
+#include "slider_limits.h"
 
 #include <QFormLayout>
 
@@ -13,26 +14,27 @@ LimitsPage::LimitsPage(QWidget* parent) : QWizardPage(parent)
     setSubTitle(tr("What the container may use. The end of each slider is unlimited; "
                    "limits can be changed later on the Resources tab."));
     m_form = new QFormLayout(this);
-    addSlider(limitKey(model::LimitKey::MemoryMax), tr("Memory limit:"), LimitScales::memory());
-    addSlider(limitKey(model::LimitKey::CpuMax), tr("CPU quota:"), LimitScales::cpu());
-    addSlider(limitKey(model::LimitKey::PidsMax), tr("Processes:"), LimitScales::pids());
+    addSlider(model::LimitKey::MemoryMax, tr("Memory limit:"), LimitScales::memory());
+    addSlider(model::LimitKey::CpuMax, tr("CPU quota:"), LimitScales::cpu());
+    addSlider(model::LimitKey::PidsMax, tr("Processes:"), LimitScales::pids());
 }
 
-void LimitsPage::addSlider(const QString& key, const QString& label, const LimitSlider::Scale& scale)
+void LimitsPage::addSlider(model::LimitKey key, const QString& label, const LimitSlider::Scale& scale)
 {
     auto* slider = new LimitSlider(scale, this);
-    slider->setObjectName(key);
+    slider->setObjectName(limitKey(key));
     slider->setText(QStringLiteral("max"));
     m_form->addRow(label, slider);
-    m_sliders.insert(key, slider);
+    m_sliders.insert(limitKey(key), slider);
+    m_keyed.emplace_back(key, slider);
 }
 
-QMap<QString, QString> LimitsPage::limits() const
+model::Limits LimitsPage::limits() const
 {
-    QMap<QString, QString> limits;
-    for (auto it = m_sliders.begin(); it != m_sliders.end(); ++it) {
-        if (!it.value()->isUnlimited())
-            limits.insert(it.key(), it.value()->text());
+    model::Limits limits;
+    for (const auto& [key, slider] : m_keyed) {
+        if (!slider->isUnlimited())
+            putSliderLimit(limits, key, *slider);
     }
     return limits;
 }

@@ -3,10 +3,14 @@
 // the container exists.
 #pragma once
 
+#include "berth/model/limits.h"
 #include "limit_slider.h"
 
 #include <QMap>
 #include <QWizardPage>
+
+#include <utility>
+#include <vector>
 
 class QFormLayout;
 
@@ -17,16 +21,17 @@ class LimitsPage : public QWizardPage {
 public:
     explicit LimitsPage(QWidget* parent = nullptr);
 
-    // SetLimits keys and values; the unlimited ones left out.
-    [[nodiscard]] QMap<QString, QString> limits() const;
+    // The moved sliders' limits; the unlimited ones left out.
+    [[nodiscard]] model::Limits limits() const;
     // "memory.max", "cpu.max", "pids.max".
     [[nodiscard]] LimitSlider* slider(const QString& key) const { return m_sliders.value(key); }
 
 private:
-    void addSlider(const QString& key, const QString& label, const LimitSlider::Scale& scale);
+    void addSlider(model::LimitKey key, const QString& label, const LimitSlider::Scale& scale);
 
     QFormLayout* m_form = nullptr;
     QMap<QString, LimitSlider*> m_sliders;
+    std::vector<std::pair<model::LimitKey, LimitSlider*>> m_keyed;
 };
 
 } // namespace berth::gui

@@ -1,6 +1,5 @@
 #include "summary_page.h"
 
-#include "limit_key.h"
 #include "figures.h"
 
 #include <QLabel>
@@ -58,20 +57,20 @@ QString SummaryPage::describe(const CreatePlan& plan)
     return QStringLiteral("<table cellspacing=\"4\">%1</table>").arg(html);
 }
 
-QString SummaryPage::describeLimits(const QMap<QString, QString>& limits)
+QString SummaryPage::describeLimits(const model::Limits& limits)
 {
-    if (limits.isEmpty())
+    if (limits.empty())
         return tr("none");
-    const QString memory = limitKey(model::LimitKey::MemoryMax);
-    const QString cpu = limitKey(model::LimitKey::CpuMax);
-    const QString pids = limitKey(model::LimitKey::PidsMax);
+    const auto shown = [&limits](model::LimitKey key) {
+        return QString::fromStdString(model::printLimitValue(limits, key).value_or(std::string()));
+    };
     QStringList parts;
-    if (limits.contains(memory))
-        parts << tr("memory %1").arg(formatBytes(limits.value(memory).toULongLong()));
-    if (limits.contains(cpu))
-        parts << tr("%1 CPU cores").arg(limits.value(cpu));
-    if (limits.contains(pids))
-        parts << tr("%1 processes").arg(limits.value(pids));
+    if (limits.memoryMax)
+        parts << tr("memory %1").arg(formatBytes(*limits.memoryMax));
+    if (limits.cpuQuota)
+        parts << tr("%1 CPU cores").arg(shown(model::LimitKey::CpuMax));
+    if (limits.pidsMax)
+        parts << tr("%1 processes").arg(shown(model::LimitKey::PidsMax));
     return parts.join(QStringLiteral(", "));
 }
 

@@ -24,7 +24,7 @@ public:
 
 private:
     [[nodiscard]] static QString describe(const CreatePlan& plan);
-    [[nodiscard]] static QString describeLimits(const QMap<QString, QString>& limits);
+    [[nodiscard]] static QString describeLimits(const model::Limits& limits);
 
     Planner m_planner;
     QLabel* m_text = nullptr;

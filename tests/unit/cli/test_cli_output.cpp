@@ -124,7 +124,7 @@ private Q_SLOTS:
         info.state = berth::model::RunState::Running;
         info.pid = 42;
         info.addresses = {QStringLiteral("10.0.3.5/24")};
-        info.limits = {{QStringLiteral("pids.max"), QStringLiteral("100")}};
+        info.limits.pidsMax = 100;
         info.startOrder = -3;
         info.startDelay = 5;
         info.waitLinks = {QStringLiteral("br0")};
@@ -254,7 +254,7 @@ private Q_SLOTS:
     {
         berth::client::TemplateInfo info;
         info.name = QStringLiteral("debian");
-        info.defaultKind = QStringLiteral("system");
+        info.defaultKind = berth::model::ContainerKind::System;
         info.description = QStringLiteral("Debian");
         berth::client::TemplateOption release;
         release.key = QStringLiteral("release");

@@ -71,7 +71,7 @@ private Q_SLOTS:
         QCOMPARE(info->pid, 42);
         QCOMPARE(info->startDelay, 7u);
         QCOMPARE(info->addresses, QStringList{QStringLiteral("10.0.3.5/24")});
-        QCOMPARE(info->limits.value(QStringLiteral("pids.max")), QStringLiteral("100"));
+        QCOMPARE(berth::client::limitArgsMap(info->limits).value(QStringLiteral("pids.max")), QStringLiteral("100"));
     }
 
     void otherReplies()

@@ -82,7 +82,7 @@ private Q_SLOTS:
         QCOMPARE(info.startOrder, -2);
         QCOMPARE(info.startDelay, 7u);
         QCOMPARE(info.waitLinks, (QStringList{QStringLiteral("br0"), QStringLiteral("eno1")}));
-        QCOMPARE(info.limits.value(QStringLiteral("pids.max")), QStringLiteral("100"));
+        QCOMPARE(limitArgsMap(info.limits).value(QStringLiteral("pids.max")), QStringLiteral("100"));
         QCOMPARE(info.warnings, QStringList{QStringLiteral("config:4: lxc.apparmor.profile = 'x': not applied")});
         QVERIFY(info.hasExited);
         QCOMPARE(info.lastExitCode, 3);
@@ -141,6 +141,27 @@ private Q_SLOTS:
         QCOMPARE(wireText(info->kind), map.value("kind").toString());
     }
 
+    // Issue #18: GetContainer's limits arrive typed, read once with the
+    // model's parser; a v1 weight stays in its family; what SetLimits would
+    // refuse is a clear error naming the field.
+    void containerLimitsTyped()
+    {
+        const auto info =
+            ok(containerInfoFromMap({{"name", "web"},
+                                     {"state", "stopped"},
+                                     {"limits", QVariantMap{{"memory.max", "268435456"}, {"cpu.shares", "512"}}}}));
+        QCOMPARE(info.limits.memoryMax, std::optional<std::uint64_t>(268435456));
+        QCOMPARE(info.limits.cpuShares, std::optional<std::uint64_t>(512));
+        QVERIFY(!info.limits.cpuWeight);
+        QVERIFY(ok(containerInfoFromMap({{"name", "web"}, {"state", "stopped"}})).limits.empty());
+        for (const QVariantMap& limits : {QVariantMap{{"memory.max", "lots"}}, QVariantMap{{"memory.size", "1"}}}) {
+            const auto bad = containerInfoFromMap({{"name", "web"}, {"state", "stopped"}, {"limits", limits}});
+            QVERIFY(!bad);
+            QCOMPARE(int(bad.error().kind), int(ErrorKind::BadReply));
+            QVERIFY2(bad.error().message.contains(QStringLiteral("'limits'")), qPrintable(bad.error().message));
+        }
+    }
+
     // The user namespace fields, and the host block read from the map.
     void userNamespace()
     {
@@ -153,7 +174,8 @@ private Q_SLOTS:
         QCOMPARE(mapped.rootfsIds, QStringLiteral("idmapped"));
         QCOMPARE(mapped.hostUidFirst, 1000065536u);
         QCOMPARE(mapped.hostUidCount, 65536u);
-        const auto old = ok(containerInfoFromMap({{"name", "old"}, {"state", "stopped"}, {"privileged", true}, {"idmap", ""}}));
+        const auto old =
+            ok(containerInfoFromMap({{"name", "old"}, {"state", "stopped"}, {"privileged", true}, {"idmap", ""}}));
         QVERIFY(old.privileged);
         QCOMPARE(old.hostUidCount, 0u);
     }
@@ -230,15 +252,17 @@ private Q_SLOTS:
                                {"name", "eth0"}, {"ipv4", QStringList{"10.0.4.20/24", "bogus"}},
                                {"mtu", 1400u}};
         const QVariantMap macvlan{{"index", 3u}, {"type", "macvlan"}, {"link", "eno1"}, {"name", "lan0"}};
-        const auto info = containerInfoFromMap(
-            {{"name", "web"}, {"interfaces", QVariant::fromValue(QList<QVariantMap>{veth, macvlan})}});
+        const auto info =
+            ok(containerInfoFromMap({{"name", "web"},
+                                     {"state", "running"},
+                                     {"interfaces", QVariant::fromValue(QList<QVariantMap>{veth, macvlan})}}));
         QCOMPARE(info.interfaces.size(), std::size_t(2));
         const berth::model::NetInterface first{
             0,   "veth", "lab0", "00:16:3e:aa:bb:cc", "eth0", {berth::model::Ipv4Cidr::parse("10.0.4.20/24").value()},
             1400};
         QVERIFY(info.interfaces[0] == first);
         QVERIFY(info.interfaces[1] == (berth::model::NetInterface{3, "macvlan", "eno1", "", "lan0", {}, 0}));
-        QVERIFY(containerInfoFromMap({{"name", "web"}}).interfaces.empty());
+        QVERIFY(ok(containerInfoFromMap({{"name", "web"}, {"state", "running"}})).interfaces.empty());
     }
 
     // Issue #16: ChangeBridge gets only the keys of what is set.
