@@ -33,11 +33,11 @@ struct ContainerInfo {
     std::optional<model::ContainerKind> kind; // none when its config does not parse
     QString templateName;
     QStringList addresses;
-    bool autostart = false; // lxc.start.auto
-    int startOrder = 0;     // lxc.start.order: lower starts first
-    uint startDelay = 0;    // lxc.start.delay: seconds before the next start
-    QStringList waitLinks;  // host links it needs up that Berth does not create
-    model::Limits limits;   // GetContainer's `limits`, read with model::parseLimitArgs
+    bool autostart = false;                  // lxc.start.auto
+    int startOrder = 0;                      // lxc.start.order: lower starts first
+    uint startDelay = 0;                     // lxc.start.delay: seconds before the next start
+    QStringList waitLinks;                   // host links it needs up that Berth does not create
+    model::Limits limits;                    // GetContainer's `limits`, read with model::parseLimitArgs
     bool privileged = false;                 // no user namespace of its own: its root is the host's root
     QString idMap;                           // its lxc.idmap lines joined by ", "; empty when privileged
     QString rootfsIds;                       // "idmapped", "shifted", or empty when privileged
