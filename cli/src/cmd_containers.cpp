@@ -1,6 +1,8 @@
 // list, info, start, stop, kill, freeze, unfreeze, destroy, convert.
 #include "command_line.h"
 #include "commands.h"
+
+#include "berth/model/units.h"
 #include "exit_codes.h"
 #include "session.h"
 #include "start_log.h"
@@ -168,10 +170,11 @@ int cmdKill(const QStringList& args)
                   Cli::tr("Name or number (default KILL)."));
     if (int code = line.parse(args, 1, 1); code >= 0)
         return code;
-    auto signal = parseSignal(line.isSet(QStringLiteral("signal")) ? line.value(QStringLiteral("signal"))
-                                                                   : QStringLiteral("KILL"));
+    const QString given =
+        line.isSet(QStringLiteral("signal")) ? line.value(QStringLiteral("signal")) : QStringLiteral("KILL");
+    const auto signal = model::parseSignal(given.toStdString());
     if (!signal)
-        return reportUsage(signal.error());
+        return reportUsage(Cli::tr("invalid signal '%1' (a name such as TERM or a number 1-64)").arg(given));
     return finishWith(helperClient().kill(line.positional().at(0), *signal));
 }
 

@@ -90,7 +90,7 @@ int cmdCreate(const QStringList& args)
                   Cli::tr("The template (see 'berthctl template list')."));
     addCreateOptions(line);
     line.addFlag({QStringLiteral("app")}, Cli::tr("An application container running COMMAND."));
-    line.addFlag({QStringLiteral("system")}, Cli::tr("A system container (its own init)."));
+    line.addFlag({QStringLiteral("system")}, Cli::tr("A system container (its own init).")); // not a wire name
     if (int code = line.parse(args, 1, 1); code >= 0)
         return code;
     if (!line.isSet(QStringLiteral("template")))

@@ -8,14 +8,6 @@
 
 namespace berth::cli {
 
-Parsed<int> parseSignal(const QString& text)
-{
-    const auto signal = model::parseSignal(text.toStdString());
-    if (!signal)
-        return std::unexpected(Cli::tr("invalid signal '%1' (a name such as TERM or a number 1-64)").arg(text));
-    return *signal;
-}
-
 Parsed<std::pair<QString, QString>> parseKeyValue(const QString& text)
 {
     const qsizetype equals = text.indexOf(QLatin1Char('='));
@@ -33,11 +25,6 @@ Parsed<std::int64_t> parseInteger(const QString& text, std::int64_t minimum, std
         value > maximum)
         return std::unexpected(Cli::tr("invalid number '%1' (expected %2 to %3)").arg(text).arg(minimum).arg(maximum));
     return value;
-}
-
-QString formatSize(std::uint64_t bytes)
-{
-    return QString::fromStdString(model::formatSize(bytes, model::SizeStyle::Short));
 }
 
 } // namespace berth::cli

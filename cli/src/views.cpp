@@ -4,11 +4,19 @@
 #include "tr.h"
 #include "value_parsers.h"
 
+#include "berth/model/units.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 
 namespace berth::cli {
 namespace {
+
+// Bytes for people: "512.0M", "1.5G", "900B".
+QString sizeText(std::uint64_t bytes)
+{
+    return QString::fromStdString(model::formatSize(bytes, model::SizeStyle::Short));
+}
 
 QString dash(const QString& text)
 {
@@ -17,7 +25,7 @@ QString dash(const QString& text)
 
 QString limitText(quint64 value)
 {
-    return value == client::kNoLimit ? QStringLiteral("max") : formatSize(value);
+    return value == client::kNoLimit ? QStringLiteral("max") : sizeText(value);
 }
 
 QJsonObject stringMapJson(const QMap<QString, QString>& map)
@@ -237,11 +245,11 @@ QString statsTable(const QList<client::ContainerStats>& stats, const QMap<QStrin
         rows << QStringList{s.name,
                             percent < 0 ? QStringLiteral("-") : QStringLiteral("%1%").arg(percent, 0, 'f', 1),
                             QStringLiteral("%1s").arg(double(s.cpuUsageNs) / 1e9, 0, 'f', 2),
-                            formatSize(s.memoryCurrent) + QStringLiteral(" / ") + limitText(s.memoryLimit),
+                            sizeText(s.memoryCurrent) + QStringLiteral(" / ") + limitText(s.memoryLimit),
                             QString::number(s.oomKills),
                             pids,
-                            formatSize(s.ioReadBytes) + QStringLiteral(" / ") + formatSize(s.ioWriteBytes),
-                            formatSize(s.netRxBytes) + QStringLiteral(" / ") + formatSize(s.netTxBytes)};
+                            sizeText(s.ioReadBytes) + QStringLiteral(" / ") + sizeText(s.ioWriteBytes),
+                            sizeText(s.netRxBytes) + QStringLiteral(" / ") + sizeText(s.netTxBytes)};
     }
     return formatTable({Cli::tr("NAME"), Cli::tr("CPU%"), Cli::tr("CPU TIME"), Cli::tr("MEMORY / LIMIT"),
                         Cli::tr("OOM KILLS"), Cli::tr("PIDS"), Cli::tr("IO READ / WRITE"), Cli::tr("NET RX / TX")},

@@ -2,7 +2,7 @@
 // sentence. The rules themselves (IPv4, subnets, ranges, names, domains,
 // forwards) are model's, table-tested in tests/unit/model with the rows that
 // stood here; the lxc.net.N reader is the engine's (unit_net_net_spec).
-#include "bridge_checks.h"
+#include "bridge_problem_text.h"
 
 #include <QtTest>
 

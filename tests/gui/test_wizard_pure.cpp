@@ -6,7 +6,7 @@
 #include "create_plan.h"
 #include "berth/model/forward.h"
 #include "berth/model/interface.h"
-#include "bridge_checks.h"
+#include "bridge_problem_text.h"
 
 #include <QtTest>
 

@@ -1,6 +1,6 @@
 #include "bridge_name_page.h"
 
-#include "bridge_checks.h"
+#include "bridge_problem_text.h"
 
 #include <QFormLayout>
 #include <QLabel>

@@ -1,6 +1,6 @@
 #include "bridge_subnet_page.h"
 
-#include "bridge_checks.h"
+#include "bridge_problem_text.h"
 #include "subnet_range_bar.h"
 
 #include <QFormLayout>

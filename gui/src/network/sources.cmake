@@ -1,7 +1,7 @@
 # The Network area: the Network tab (interfaces, port forwards), the bridge
 # wizard and the network view; the rules they check are model's.
 target_sources(berth_gui_network PRIVATE
-    ${CMAKE_CURRENT_LIST_DIR}/bridge_checks.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/bridge_problem_text.cpp
     ${CMAKE_CURRENT_LIST_DIR}/subnet_range_bar.cpp
     ${CMAKE_CURRENT_LIST_DIR}/forward_dialog.cpp
     ${CMAKE_CURRENT_LIST_DIR}/network_tab.cpp

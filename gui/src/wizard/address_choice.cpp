@@ -1,7 +1,7 @@
 #include "address_choice.h"
 
 #include "berth/model/interface.h"
-#include "bridge_checks.h"
+#include "bridge_problem_text.h"
 
 #include <QGridLayout>
 #include <QLabel>

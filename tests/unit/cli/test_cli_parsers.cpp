@@ -86,38 +86,6 @@ private Q_SLOTS:
         QCOMPARE(limitValue(QStringLiteral("cpus"), text).has_value(), ok);
     }
 
-    void signals_data()
-    {
-        QTest::addColumn<QString>("text");
-        QTest::addColumn<int>("number"); // 0: refused
-        QTest::newRow("name") << "TERM" << int(SIGTERM);
-        QTest::newRow("SIG prefix") << "SIGKILL" << int(SIGKILL);
-        QTest::newRow("lower case") << "sigint" << int(SIGINT);
-        QTest::newRow("number") << "9" << 9;
-        QTest::newRow("highest") << "64" << 64;
-        QTest::newRow("PWR") << "PWR" << int(SIGPWR);
-        QTest::newRow("RTMIN") << "RTMIN" << int(SIGRTMIN);
-        QTest::newRow("RTMIN+3") << "SIGRTMIN+3" << int(SIGRTMIN) + 3;
-        QTest::newRow("RTMAX-1") << "RTMAX-1" << int(SIGRTMAX) - 1;
-        QTest::newRow("zero") << "0" << 0;
-        QTest::newRow("too high") << "65" << 0;
-        QTest::newRow("negative") << "-9" << 0;
-        QTest::newRow("unknown") << "FOO" << 0;
-        QTest::newRow("RTMIN-1") << "RTMIN-1" << 0;
-        QTest::newRow("RTMIN+99") << "RTMIN+99" << 0;
-        QTest::newRow("empty") << "" << 0;
-        QTest::newRow("number with junk") << "9x" << 0;
-    }
-    void signals()
-    {
-        QFETCH(QString, text);
-        QFETCH(int, number);
-        const auto parsed = parseSignal(text);
-        QCOMPARE(parsed.has_value(), number != 0);
-        if (number != 0)
-            QCOMPARE(*parsed, number);
-    }
-
     void keyValues_data()
     {
         QTest::addColumn<QString>("text");

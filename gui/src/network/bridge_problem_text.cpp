@@ -1,4 +1,4 @@
-#include "bridge_checks.h"
+#include "bridge_problem_text.h"
 
 #include <QCoreApplication>
 
