@@ -157,8 +157,9 @@ private Q_SLOTS:
         auto* memory = resources->slider(QStringLiteral("memory.max"));
         QTRY_VERIFY_WITH_TIMEOUT(memory->isEnabled(), kTimeoutMs);
         memory->spinBox()->setValue(200); // MiB
-        QTRY_COMPARE_WITH_TIMEOUT(m_client->container(kMadeBox)->limits.value(QStringLiteral("memory.max")),
-                                  QString::number(200 * 1024 * 1024), kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            berth::client::limitArgsMap(m_client->container(kMadeBox)->limits).value(QStringLiteral("memory.max")),
+            QString::number(200 * 1024 * 1024), kTimeoutMs);
         auto* charts = resources->charts();
         QTRY_VERIFY_WITH_TIMEOUT(!charts->seriesPoints(berth::gui::UsageKind::MemoryLimit).isEmpty() &&
                                      charts->seriesPoints(berth::gui::UsageKind::MemoryLimit).last().y() == 200,

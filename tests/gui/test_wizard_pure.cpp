@@ -198,7 +198,7 @@ private Q_SLOTS:
         choices.options = {{QStringLiteral("release"), QStringLiteral("trixie")},
                            {QStringLiteral("mirror"), QString()}};
         choices.name = QStringLiteral("box1");
-        choices.kind = kind;
+        choices.kind = *berth::model::parseContainerKind(kind.toStdString());
         choices.commandLine = commandLine;
         choices.network = QStringLiteral("berth0");
         choices.inputFd = 7;
@@ -207,7 +207,7 @@ private Q_SLOTS:
         QCOMPARE(request.templateName, QStringLiteral("debian"));
         // An empty field is the template's default: not sent.
         QCOMPARE(request.options, (QMap<QString, QString>{{QStringLiteral("release"), QStringLiteral("trixie")}}));
-        QCOMPARE(request.kind, kind);
+        QCOMPARE(berth::client::wireText(request.kind), kind);
         QCOMPARE(request.command, command);
         QCOMPARE(request.network, QStringLiteral("berth0"));
         QCOMPARE(request.inputFd, 7);
