@@ -102,11 +102,7 @@ std::expected<LimitValue, LimitProblem> parseLimitValue(LimitKey key, std::strin
     return number(row, text);
 }
 
-namespace {
-
-// Puts one parsed value into its field; cpu.max and cpu.period wait for each other.
-void store(Limits& limits, std::optional<double>& quota, std::optional<std::uint64_t>& period, LimitKey key,
-           const LimitValue& value)
+void setLimitValue(Limits& limits, LimitKey key, const LimitValue& value)
 {
     const auto weight = static_cast<std::uint32_t>(value.number);
     switch (key) {
@@ -126,10 +122,11 @@ void store(Limits& limits, std::optional<double>& quota, std::optional<std::uint
         limits.cpuShares = value.number;
         break;
     case LimitKey::CpuMax:
-        quota = value.cores;
+        limits.cpuQuota = CpuQuota{value.cores, limits.cpuQuota ? limits.cpuQuota->periodUs : kDefaultPeriodUs};
         break;
     case LimitKey::CpuPeriod:
-        period = value.number;
+        if (limits.cpuQuota)
+            limits.cpuQuota->periodUs = value.number;
         break;
     case LimitKey::Cpus:
         limits.cpus = value.text;
@@ -147,6 +144,20 @@ void store(Limits& limits, std::optional<double>& quota, std::optional<std::uint
         limits.blkioWeight = weight;
         break;
     }
+}
+
+namespace {
+
+// cpu.max and cpu.period may come in either order: they wait for each other.
+void store(Limits& limits, std::optional<double>& quota, std::optional<std::uint64_t>& period, LimitKey key,
+           const LimitValue& value)
+{
+    if (key == LimitKey::CpuMax)
+        quota = value.cores;
+    else if (key == LimitKey::CpuPeriod)
+        period = value.number;
+    else
+        setLimitValue(limits, key, value);
 }
 
 } // namespace

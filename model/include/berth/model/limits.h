@@ -147,6 +147,9 @@ struct LimitValue {
     std::string text;
 };
 [[nodiscard]] std::expected<LimitValue, LimitProblem> parseLimitValue(LimitKey key, std::string_view text);
+// Sets `key`'s field of `limits` to `value` (cpu.max keeps a period already
+// set, cpu.period changes only a quota already set).
+void setLimitValue(Limits& limits, LimitKey key, const LimitValue& value);
 
 // SetLimits' argument, key -> value as text (values as text; "max" = unlimited where allowed):
 //   memory.max, memory.high, memory.swap.max   bytes, "512M", "max" (memory.max at least 4 MiB)
