@@ -6,6 +6,8 @@ namespace berth::gui {
 
 void putSliderLimit(model::Limits& limits, model::LimitKey key, const LimitSlider& slider)
 {
+    if (model::limitRow(key).unit == model::LimitUnit::IdList || key == model::LimitKey::CpuPeriod)
+        return; // no slider stands for these
     const bool unlimited = slider.isUnlimited();
     model::LimitValue value;
     value.number = unlimited ? model::kUnlimited : std::uint64_t(std::llround(slider.value()));
