@@ -185,7 +185,7 @@ Status timeList(ListTimes& times)
         if (model.rowCount() < kContainers)
             return false;
         for (int row = 0; row < kContainers; ++row)
-            if (model.row(row).info.kind.isEmpty())
+            if (!model.row(row).info.kind)
                 return false;
         return true;
     };
