@@ -123,13 +123,13 @@ void checkLimits(const Fields& fields)
         if (eq != std::string::npos)
             args[line.substr(0, eq)] = line.substr(eq + 1);
     }
-    auto limits = model::parseLimitArgs(args);
+    auto limits = berth::model::parseLimitArgs(args);
     if (!limits)
         return;
-    const auto text = model::limitArgsText(*limits);
-    auto again = model::parseLimitArgs(text);
+    const auto text = berth::model::limitArgsText(*limits);
+    auto again = berth::model::parseLimitArgs(text);
     require(again.has_value(), "reported limits are accepted again", again ? "" : again.error().message);
-    require(model::limitArgsText(*again) == text, "reported limits mean the same when sent back");
+    require(berth::model::limitArgsText(*again) == text, "reported limits mean the same when sent back");
 }
 
 void checkCommand(const Fields& fields)
