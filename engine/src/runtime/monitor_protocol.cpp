@@ -29,6 +29,20 @@ Result<Error> errorOf(const Json& object, std::string_view defaultMessage, std::
     return Error::make(*code, std::move(*message));
 }
 
+// A reply's head: {"ok": true}, or {"ok": false} with its error.
+Result<std::optional<Error>> failureOf(const Json& object, std::string_view defaultMessage, std::string_view what)
+{
+    auto ok = boolField(object, "ok", what);
+    if (!ok)
+        return fail(ok.error());
+    if (*ok)
+        return std::optional<Error>{};
+    auto error = errorOf(object, defaultMessage, what);
+    if (!error)
+        return fail(error.error());
+    return std::optional<Error>{std::move(*error)};
+}
+
 Json requestFields(const StopRequest& request)
 {
     return {{"op", "stop"}, {"timeout_ms", request.timeout.count()}};
@@ -153,15 +167,12 @@ Result<MonitorAnswer> decodeAnswer(std::string_view text)
     auto object = parseObject(text, what);
     if (!object)
         return fail(object.error());
-    auto ok = boolField(*object, "ok", what);
-    if (!ok)
-        return fail(ok.error());
+    auto failure = failureOf(*object, "monitor request failed", what);
+    if (!failure)
+        return fail(failure.error());
     MonitorAnswer answer;
-    if (!*ok) {
-        auto error = errorOf(*object, "monitor request failed", what);
-        if (!error)
-            return fail(error.error());
-        answer.error = std::move(*error);
+    if (*failure) {
+        answer.error = std::move(**failure);
         return answer;
     }
     auto exit = exitField(*object, what);
@@ -177,15 +188,12 @@ Result<StartReport> decodeStartReport(std::string_view text)
     auto object = parseObject(text, what);
     if (!object)
         return fail(object.error());
-    auto ok = boolField(*object, "ok", what);
-    if (!ok)
-        return fail(ok.error());
+    auto failure = failureOf(*object, "start failed", what);
+    if (!failure)
+        return fail(failure.error());
     StartReport report;
-    if (!*ok) {
-        auto error = errorOf(*object, "start failed", what);
-        if (!error)
-            return fail(error.error());
-        report.error = std::move(*error);
+    if (*failure) {
+        report.error = std::move(**failure);
         return report;
     }
     auto pid = integerField(*object, "pid", 0, 0, INT_MAX, what);
