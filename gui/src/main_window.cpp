@@ -239,10 +239,17 @@ void MainWindow::connectModel()
         updateWelcome();
         // Once, not as a resize mode: that would measure every row on every tick.
         m_view->header()->resizeSections(QHeaderView::ResizeToContents);
-        // Addresses arrive after the list (leases, starts): room for one.
-        const int address = m_view->fontMetrics().horizontalAdvance(QStringLiteral("000.000.000.000/00")) + 16;
-        if (m_view->header()->sectionSize(ContainerListModel::AddressColumn) < address)
-            m_view->header()->resizeSection(ContainerListModel::AddressColumn, address);
+        // Addresses and figures arrive after the list (leases, starts, the
+        // first samples): room for one of each.
+        const QList<std::pair<int, QString>> widest{
+            {ContainerListModel::AddressColumn, QStringLiteral("000.000.000.000/00")},
+            {ContainerListModel::MemoryColumn, QStringLiteral("000.0 MiB / 000.0 MiB")},
+            {ContainerListModel::CpuColumn, QStringLiteral("000.0 %")}};
+        for (const auto& [column, sample] : widest) {
+            const int width = m_view->fontMetrics().horizontalAdvance(sample) + 24;
+            if (m_view->header()->sectionSize(column) < width)
+                m_view->header()->resizeSection(column, width);
+        }
         // Every state word fits, whichever the rows hold now.
         m_view->header()->setSectionResizeMode(ContainerListModel::StateColumn, QHeaderView::Fixed);
         m_view->header()->resizeSection(ContainerListModel::StateColumn,
