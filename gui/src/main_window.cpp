@@ -156,6 +156,8 @@ QWidget* MainWindow::createTabs(QWidget* parent)
 {
     m_tabs = new QTabWidget(parent);
     m_overview = new OverviewTab(m_actions.values(), m_tabs);
+    m_overview->setForwardSource(&m_source);
+    m_overview->setTerminalAction(m_actions[Action::Terminal]);
     m_autostart = new AutostartBox(m_source, m_overview);
     m_overview->addRow(tr("Autostart:"), m_autostart);
     connect(m_autostart, &AutostartBox::changed, m_model, &ContainerListModel::refresh);
