@@ -7,11 +7,14 @@
 #include "fake_container_source.h"
 #include "help_menu.h"
 #include "main_window.h"
+#include "bridge_wizard.h"
+#include "networks_window.h"
 #include "new_container_wizard.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QLabel>
+#include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
@@ -217,6 +220,31 @@ private Q_SLOTS:
         }
         window->showTab(MainWindow::Tab::Overview);
         QCoreApplication::removeTranslator(&translator);
+    }
+
+    // No bridge: the Networks window says what a bridge is and offers one.
+    void networksWindowWithoutBridges()
+    {
+        auto window = openWith(QStringLiteral("three_containers.json"));
+        m_source->bridgeList.clear();
+        berth::gui::NetworksWindow* networks = window->openNetworksWindow();
+        QTRY_VERIFY(networks->showsEmptyState());
+        const auto* text = networks->findChild<QLabel*>(QStringLiteral("noBridgesText"));
+        QVERIFY(text && text->isVisible() && text->text().contains(QLatin1String("private network")));
+        auto* create = networks->findChild<QPushButton*>(QStringLiteral("firstBridgeButton"));
+        QVERIFY(create && create->isVisible());
+        create->click();
+        auto* wizard = networks->findChild<berth::gui::BridgeWizard*>();
+        QVERIFY(wizard && wizard->isVisible());
+        wizard->close();
+        berth::client::Bridge bridge;
+        bridge.name = QStringLiteral("berthbr0");
+        bridge.address = QStringLiteral("10.0.3.1/24");
+        m_source->bridgeList << bridge;
+        networks->refresh();
+        QTRY_VERIFY(!networks->showsEmptyState());
+        QVERIFY(networks->bridgeList()->isVisible());
+        networks->close();
     }
 
     // The user's split stays for the next start.
