@@ -94,6 +94,7 @@ private Q_SLOTS:
         auto window = openWith({});
         QTRY_VERIFY(window->showsWelcome());
         window->resize(1024, 700);
+        QTest::qWait(50); // laid out at that size
         // Kept for people (and CI artifacts) to look at; not compared.
         window->grab().save(QStringLiteral(QT_TESTCASE_BUILDDIR "/main_window_welcome.png"));
         const auto* text = window->findChild<QLabel*>(QStringLiteral("welcomeText"));
@@ -127,6 +128,7 @@ private Q_SLOTS:
         QTRY_VERIFY(m_source->statsAnswered >= 2);
         QVERIFY(window->selectContainer(QStringLiteral("web")));
         window->resize(1024, 700);
+        QTest::qWait(50); // laid out at that size
         window->grab().save(QStringLiteral(QT_TESTCASE_BUILDDIR "/main_window_list.png"));
     }
 
