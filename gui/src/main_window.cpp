@@ -33,6 +33,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -224,6 +225,22 @@ QWidget* MainWindow::createView(QWidget* parent)
         menu.exec(m_view->viewport()->mapToGlobal(at));
     });
     connect(m_view, &QTreeView::activated, this, [this] { showTab(Tab::Overview); });
+    // Names and templates arrive with each GetContainer answer, after the
+    // list: their columns grow to fit (once per burst of answers; only the
+    // rows in sight are measured), never shrink under the user's choice.
+    auto* fit = new QTimer(this);
+    fit->setSingleShot(true);
+    connect(fit, &QTimer::timeout, this, [this] {
+        for (int column : {int(ContainerListModel::NameColumn), int(ContainerListModel::TemplateColumn)}) {
+            const int wanted = static_cast<QAbstractItemView*>(m_view)->sizeHintForColumn(column);
+            if (m_view->header()->sectionSize(column) < wanted)
+                m_view->header()->resizeSection(column, wanted);
+        }
+    });
+    connect(m_model, &QAbstractItemModel::dataChanged, fit, [fit](const QModelIndex& from) {
+        if (from.column() == ContainerListModel::NameColumn) // a whole row, not the figures
+            fit->start();
+    });
     return m_view;
 }
 

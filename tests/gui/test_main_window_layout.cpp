@@ -13,6 +13,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
@@ -222,6 +223,18 @@ private Q_SLOTS:
         }
         window->showTab(MainWindow::Tab::Overview);
         QCoreApplication::removeTranslator(&translator);
+    }
+
+    // A template (or name) that arrives after the list gets the width it needs.
+    void columnsGrowForLateDetails()
+    {
+        auto window = openWith(QStringLiteral("three_containers.json"));
+        QTRY_COMPARE(window->model().rowCount(), 3);
+        const QString longer = QStringLiteral("debian-bookworm-with-a-long-name");
+        m_source->containers[QStringLiteral("web")].templateName = longer;
+        window->model().refresh(QStringLiteral("web"));
+        const int needed = window->view()->fontMetrics().horizontalAdvance(longer);
+        QTRY_VERIFY(window->view()->header()->sectionSize(berth::gui::ContainerListModel::TemplateColumn) > needed);
     }
 
     // No bridge: the Networks window says what a bridge is and offers one.
