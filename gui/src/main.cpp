@@ -2,6 +2,7 @@
 #include "client.h"
 #include "client_container_source.h"
 #include "first_paint_reporter.h"
+#include "icons.h"
 #include "main_window.h"
 #include "screenshot_steps.h"
 
@@ -81,8 +82,7 @@ int main(int argc, char** argv)
     QApplication::setApplicationVersion(QStringLiteral(BERTH_VERSION));
     QApplication::setOrganizationName(QStringLiteral("berth"));
     QApplication::setDesktopFileName(QStringLiteral("org.berth.Berth"));
-    QApplication::setWindowIcon(
-        QIcon::fromTheme(QStringLiteral("org.berth.Berth"), QIcon::fromTheme(QStringLiteral("utilities-terminal"))));
+    QApplication::setWindowIcon(berth::gui::icon(berth::gui::Icon::App));
     QTranslator berthTranslator, qtTranslator;
     loadTranslations(berthTranslator, qtTranslator);
 

@@ -4,6 +4,7 @@
 #include "icons.h"
 
 #include <QApplication>
+#include <QDirIterator>
 #include <QImage>
 #include <QPalette>
 #include <QtTest>
@@ -106,6 +107,24 @@ private Q_SLOTS:
         QCOMPARE(key(berth::gui::templateIcon(QStringLiteral("debian"))), key(berth::gui::icon(Icon::TemplateDebian)));
         QVERIFY(key(berth::gui::templateIcon(QStringLiteral("debian"))) !=
                 key(berth::gui::icon(Icon::TemplateGeneric)));
+    }
+
+    // Every icon of the window is Berth's own: none from the desktop's theme.
+    void noThemeIconsLeft()
+    {
+        QStringList found;
+        QDirIterator files(QStringLiteral(BERTH_GUI_SOURCE_DIR), {QStringLiteral("*.cpp"), QStringLiteral("*.h")},
+                           QDir::Files, QDirIterator::Subdirectories);
+        int scanned = 0;
+        while (files.hasNext()) {
+            QFile file(files.next());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            ++scanned;
+            if (file.readAll().contains("QIcon::fromTheme"))
+                found << file.fileName();
+        }
+        QVERIFY(scanned > 50);
+        QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char(' '))));
     }
 };
 
