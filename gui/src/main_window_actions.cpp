@@ -38,11 +38,10 @@ void MainWindow::createActions()
     using S = StatusCallback;
     connect(makeAction(Action::New, tr("&New…"), Icon::New, QKeySequence::New), &QAction::triggered, this,
             [this] { openNewContainerWizard(); });
-    connect(makeAction(Action::Start, tr("&Start"), Icon::Start, QKeySequence(tr("Ctrl+R"))),
-            &QAction::triggered, this,
+    connect(makeAction(Action::Start, tr("&Start"), Icon::Start, QKeySequence(tr("Ctrl+R"))), &QAction::triggered, this,
             [this] { perform(tr("start '%1'"), [this](const QString& n, S done) { m_source.start(n, this, done); }); });
-    connect(makeAction(Action::Stop, tr("S&top"), Icon::Stop, QKeySequence(tr("Ctrl+T"))),
-            &QAction::triggered, this, [this] {
+    connect(makeAction(Action::Stop, tr("S&top"), Icon::Stop, QKeySequence(tr("Ctrl+T"))), &QAction::triggered, this,
+            [this] {
                 perform(tr("stop '%1'"),
                         [this](const QString& n, S done) { m_source.stop(n, kStopTimeoutSeconds, this, done); });
             });
@@ -55,15 +54,15 @@ void MainWindow::createActions()
             &QAction::triggered, this, [this] {
                 perform(tr("freeze '%1'"), [this](const QString& n, S done) { m_source.freeze(n, this, done); });
             });
-    connect(makeAction(Action::Thaw, tr("T&haw"), Icon::Thaw, QKeySequence(tr("Ctrl+Shift+U"))),
-            &QAction::triggered, this,
+    connect(makeAction(Action::Thaw, tr("T&haw"), Icon::Thaw, QKeySequence(tr("Ctrl+Shift+U"))), &QAction::triggered,
+            this,
             [this] { perform(tr("thaw '%1'"), [this](const QString& n, S done) { m_source.thaw(n, this, done); }); });
     connect(makeAction(Action::Terminal, tr("Ter&minal"), Icon::Terminal, QKeySequence(tr("Ctrl+Shift+T"))),
             &QAction::triggered, this, [this] { showTab(Tab::Console); });
     connect(makeAction(Action::Clone, tr("&Clone…"), Icon::Clone, QKeySequence(tr("Ctrl+Shift+C"))),
             &QAction::triggered, this, [this] { openNewContainerWizard(selectedName()); });
-    connect(makeAction(Action::Export, tr("E&xport…"), Icon::Export, QKeySequence(tr("Ctrl+E"))),
-            &QAction::triggered, this, &MainWindow::exportSelected);
+    connect(makeAction(Action::Export, tr("E&xport…"), Icon::Export, QKeySequence(tr("Ctrl+E"))), &QAction::triggered,
+            this, &MainWindow::exportSelected);
     connect(makeAction(Action::Convert, tr("Make &unprivileged…"), Icon::Unprivileged, QKeySequence()),
             &QAction::triggered, this, &MainWindow::convertSelected);
     connect(makeAction(Action::Destroy, tr("&Destroy…"), Icon::Destroy, QKeySequence::Delete), &QAction::triggered,
@@ -74,8 +73,7 @@ void MainWindow::createMenusAndToolBar()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_actions[Action::New]);
-    file->addAction(icon(Icon::Settings), tr("&Settings…"), this,
-                    &MainWindow::openSettings);
+    file->addAction(icon(Icon::Settings), tr("&Settings…"), this, &MainWindow::openSettings);
     file->addSeparator();
     QAction* quit = file->addAction(icon(Icon::Quit), tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
@@ -94,13 +92,10 @@ void MainWindow::createMenusAndToolBar()
     container->addAction(tr("Shell in a terminal w&indow"), this, [this] { openExternalTerminal(true); });
 
     QMenu* network = menuBar()->addMenu(tr("&Network"));
-    network->addAction(icon(Icon::Networks), tr("&Networks…"), this,
-                       &MainWindow::openNetworksWindow);
-    network->addAction(icon(Icon::Bridge), tr("New &bridge…"), this,
-                       &MainWindow::openBridgeWizard);
+    network->addAction(icon(Icon::Networks), tr("&Networks…"), this, &MainWindow::openNetworksWindow);
+    network->addAction(icon(Icon::Bridge), tr("New &bridge…"), this, &MainWindow::openBridgeWizard);
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
-    tools->addAction(icon(Icon::SystemCheck), tr("&System check…"), this,
-                     &MainWindow::openSystemCheck);
+    tools->addAction(icon(Icon::SystemCheck), tr("&System check…"), this, &MainWindow::openSystemCheck);
 }
 
 void MainWindow::perform(const QString& whatTemplate, const Call& call)
