@@ -1,8 +1,10 @@
 #include "clipped_text.h"
 
 #include <QAbstractButton>
+#include <QAbstractItemView>
 #include <QCheckBox>
 #include <QGroupBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QRadioButton>
@@ -11,7 +13,9 @@
 #include <QStyleOptionGroupBox>
 #include <QStyleOptionTab>
 #include <QTabBar>
+#include <QTableView>
 #include <QTextDocument>
+#include <QTreeView>
 #include <QToolBar>
 #include <QWidget>
 
@@ -120,6 +124,43 @@ void checkGroupBox(const QGroupBox& box, QStringList& found)
         found << finding(box, shown(box.title()), needs, has);
 }
 
+// The cells of a table or tree in view whose delegate wants more room than
+// the column has (the view elides them: "Ru…"); one finding per column.
+void checkCells(const QAbstractItemView& view, const QHeaderView& header, QStringList& found)
+{
+    const QAbstractItemModel* model = view.model();
+    if (!model)
+        return;
+    const QRect viewport = view.viewport()->rect();
+    for (int column = 0; column < model->columnCount(); ++column) {
+        if (header.isSectionHidden(column))
+            continue;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex index = model->index(row, column);
+            const QRect cell = view.visualRect(index);
+            if (!cell.intersects(viewport))
+                continue;
+            const QString text = index.data(Qt::DisplayRole).toString();
+            if (text.isEmpty())
+                continue;
+            QStyleOptionViewItem option;
+            option.initFrom(&view);
+            option.rect = cell;
+            option.font = view.font();
+            option.fontMetrics = view.fontMetrics();
+            option.decorationSize = view.iconSize().isValid() ? view.iconSize() : QSize(16, 16);
+            option.features = QStyleOptionViewItem::HasDisplay;
+            if (!index.data(Qt::DecorationRole).isNull())
+                option.features |= QStyleOptionViewItem::HasDecoration;
+            const int needs = view.itemDelegateForIndex(index)->sizeHint(option, index).width();
+            if (needs > cell.width()) {
+                found << finding(view, text, needs, cell.width());
+                break;
+            }
+        }
+    }
+}
+
 } // namespace
 
 QStringList clippedTexts(const QWidget& window)
@@ -138,6 +179,12 @@ QStringList clippedTexts(const QWidget& window)
     for (const QGroupBox* box : window.findChildren<QGroupBox*>())
         if (visible(box))
             checkGroupBox(*box, found);
+    for (const QTableView* table : window.findChildren<QTableView*>())
+        if (visible(table))
+            checkCells(*table, *table->horizontalHeader(), found);
+    for (const QTreeView* tree : window.findChildren<QTreeView*>())
+        if (visible(tree))
+            checkCells(*tree, *tree->header(), found);
     return found;
 }
 

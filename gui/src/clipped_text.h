@@ -1,5 +1,5 @@
-// Text that does not fit, where Qt can tell: a label, button, tab or group
-// box title narrower than its text, and a window whose minimum size is
+// Text that does not fit, where Qt can tell: a label, button, tab, group
+// box title or table cell narrower than its text, and a window whose minimum size is
 // larger than its screen. The screenshot tour lists them for every view
 // (gui_screenshots fails on them); tests call it on any widget.
 #pragma once

@@ -10,6 +10,7 @@
 #include <QScreen>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QVBoxLayout>
 #include <QtTest>
 
@@ -71,6 +72,22 @@ private Q_SLOTS:
         QVERIFY2(found.contains(QStringLiteral("QPushButton")), qPrintable(found));
         QVERIFY2(found.contains(QStringLiteral("QTabBar")), qPrintable(found));
         QVERIFY2(found.contains(QStringLiteral("QGroupBox")), qPrintable(found));
+    }
+
+    // The list's State column elided to "Ru…".
+    void anElidedCellIsFound()
+    {
+        QWidget window;
+        auto* table = new QTableWidget(2, 2, &window);
+        table->setItem(0, 0, new QTableWidgetItem(QStringLiteral("Running")));
+        table->setItem(1, 1, new QTableWidgetItem(QStringLiteral("x")));
+        table->setColumnWidth(0, 30);
+        table->setGeometry(0, 0, 300, 200);
+        window.show();
+        const QString found = berth::gui::clippedTexts(window).join(QLatin1Char('\n'));
+        QVERIFY2(found.contains(QStringLiteral("QTableWidget \"Running\"")), qPrintable(found));
+        table->resizeColumnsToContents();
+        QCOMPARE(berth::gui::clippedTexts(window), QStringList());
     }
 
     void aWindowLargerThanItsScreenIsFound()
