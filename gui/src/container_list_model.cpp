@@ -5,6 +5,7 @@
 #include "figures.h"
 
 #include <QHash>
+#include <QThread>
 
 namespace berth::gui {
 namespace {
@@ -37,7 +38,9 @@ std::optional<double> cpuPercent(const client::ContainerStats& before, const cli
 
 QString stateText(const ContainerRow& row)
 {
-    return row.unknownState.isEmpty() ? stateText(row.info.state) : row.unknownState;
+    if (!row.unknownState.isEmpty())
+        return row.unknownState;
+    return toneText(stateTone(row.state(), lastRunFailed(row.info)), row.info.state);
 }
 
 ContainerListModel::ContainerListModel(ContainerSource& source, QObject* parent)
@@ -80,6 +83,10 @@ QVariant ContainerListModel::data(const QModelIndex& index, int role) const
                                                  : QVariant();
     case Qt::ToolTipRole:
         return toolTip(r, index.column());
+    case ToneRole:
+        return index.column() == StateColumn ? QVariant(int(stateTone(r.state(), lastRunFailed(r.info)))) : QVariant();
+    case UsageFractionRole:
+        return usageFraction(r, index.column());
     case Qt::TextAlignmentRole:
         return index.column() == MemoryColumn || index.column() == CpuColumn
                    ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
@@ -131,6 +138,22 @@ QVariant ContainerListModel::display(const ContainerRow& r, int column) const
     }
 }
 
+QVariant ContainerListModel::usageFraction(const ContainerRow& r, int column) const
+{
+    if (column == MemoryColumn && r.stats) {
+        const auto limit = memoryLimit(r);
+        return limit && *limit > 0 ? QVariant(std::min(1.0, double(r.stats->memoryCurrent) / double(*limit)))
+                                   : QVariant();
+    }
+    if (column == CpuColumn && r.cpuPercent && r.stats) {
+        // Against its quota; without one, against every core of the host.
+        const double cores =
+            r.stats->cpuQuotaCores > 0 ? r.stats->cpuQuotaCores : double(std::max(1, QThread::idealThreadCount()));
+        return std::min(1.0, *r.cpuPercent / (100.0 * cores));
+    }
+    return {};
+}
+
 QVariant ContainerListModel::sortValue(const ContainerRow& r, int column) const
 {
     switch (column) {
@@ -140,6 +163,8 @@ QVariant ContainerListModel::sortValue(const ContainerRow& r, int column) const
         return r.cpuPercent.value_or(-1.0);
     case AutostartColumn:
         return r.info.autostart;
+    case StateColumn: // the state, failed or not, so stopped ones stay together
+        return r.unknownState.isEmpty() ? stateText(r.info.state) : r.unknownState;
     default:
         return display(r, column);
     }

@@ -29,7 +29,8 @@ struct ContainerRow {
     }
 };
 
-// Its state as shown: translated, or the word as received.
+// Its state as shown: translated ("Failed" for a stopped container whose
+// last run failed), or the word as received.
 [[nodiscard]] QString stateText(const ContainerRow& row);
 
 class ContainerListModel : public QAbstractTableModel {
@@ -47,6 +48,11 @@ public:
     };
     // Raw values (bytes, percent, bool) for sorting.
     static constexpr int SortRole = Qt::UserRole + 1;
+    // The state column's StateTone (int): its colour in the list.
+    static constexpr int ToneRole = Qt::UserRole + 2;
+    // Memory and CPU: the share of the limit in use, 0..1 (double); none
+    // while it does not run, or when there is nothing to measure against.
+    static constexpr int UsageFractionRole = Qt::UserRole + 3;
     static constexpr int kDefaultStatsIntervalMs = 2000;
 
     explicit ContainerListModel(ContainerSource& source, QObject* parent = nullptr);
@@ -80,6 +86,7 @@ private:
     [[nodiscard]] QVariant decoration(const ContainerRow& row, int column) const;
     [[nodiscard]] QVariant toolTip(const ContainerRow& row, int column) const;
     [[nodiscard]] QVariant sortValue(const ContainerRow& row, int column) const;
+    [[nodiscard]] QVariant usageFraction(const ContainerRow& row, int column) const;
     void applyList(const QMap<QString, QString>& states);
     void upsert(const client::ContainerInfo& info);
     void setState(const QString& name, const QString& state);

@@ -6,8 +6,10 @@
 #include "console_tab.h"
 #include "container_actions.h"
 #include "container_filter_model.h"
+#include "container_list_delegate.h"
 #include "container_list_model.h"
 #include "error_text.h"
+#include "help_menu.h"
 #include "helper_missing_page.h"
 #include "log_tab.h"
 #include "network_tab.h"
@@ -15,12 +17,16 @@
 #include "resources_tab.h"
 #include "settings.h"
 #include "usage_charts.h"
+#include "welcome_page.h"
 
 #include <QDateTime>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
+#include <QScreen>
+#include <QScrollArea>
+#include <QSettings>
 #include <QSignalBlocker>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -30,6 +36,12 @@
 #include <QVBoxLayout>
 
 namespace berth::gui {
+namespace {
+
+// Where the splitter between list and details is remembered (QSettings).
+const QString kSplitterKey = QStringLiteral("window/splitter");
+
+} // namespace
 
 MainWindow::MainWindow(ContainerSource& source, QWidget* parent)
     : QMainWindow(parent), m_source(source), m_settings(new Settings(this)),
@@ -43,17 +55,22 @@ MainWindow::MainWindow(ContainerSource& source, QWidget* parent)
     m_proxy->setSourceModel(m_model);
     createActions();
     createMenusAndToolBar();
+    createHelpMenu();
     m_stack = new QStackedWidget(this);
-    m_stack->addWidget(createListPage());
+    m_listPage = createListPage();
+    m_stack->addWidget(m_listPage);
     m_helperMissing = new HelperMissingPage(this);
     m_stack->addWidget(m_helperMissing);
+    m_welcome = new WelcomePage(m_actions[Action::New], this);
+    m_stack->addWidget(m_welcome);
     setCentralWidget(m_stack);
     connect(m_helperMissing, &HelperMissingPage::retryRequested, m_model, &ContainerListModel::reload);
     connect(m_settings, &Settings::changed, this, &MainWindow::applySettings);
     connectModel();
+    createPaneSwitch();
     applySettings();
     updateSelection();
-    resize(1180, 760);
+    restoreLayout();
     m_model->reload();
 }
 
@@ -61,47 +78,111 @@ MainWindow::~MainWindow() = default;
 
 QWidget* MainWindow::createListPage()
 {
-    auto* splitter = new QSplitter(Qt::Vertical, this);
-    auto* top = new QWidget(splitter);
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setObjectName(QStringLiteral("listDetailsSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    auto* top = new QWidget(m_splitter);
     auto* layout = new QVBoxLayout(top);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(createFilter(top));
     layout->addWidget(createView(top));
-    createTabs(splitter);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
-    return splitter;
+    createTabs(m_splitter);
+    // The list grows with the window as much as the details do.
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 1);
+    connect(m_splitter, &QSplitter::splitterMoved, this,
+            [this] { QSettings().setValue(kSplitterKey, m_splitter->saveState()); });
+    setTabOrder(m_filter, m_view);
+    setTabOrder(m_view, m_tabs);
+    return m_splitter;
+}
+
+// Tall tabs scroll instead of making the window taller than the screen.
+QWidget* MainWindow::wrapInScrollArea(QWidget* tab)
+{
+    auto* area = new QScrollArea(m_tabs);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    area->setWidget(tab);
+    return area;
+}
+
+// The first size from the screen (most of it, never more); the splitter
+// where the user left it.
+void MainWindow::restoreLayout()
+{
+    const QRect available = screen()->availableGeometry();
+    const QSize wanted(std::min(1280, available.width() * 9 / 10), std::min(860, available.height() * 9 / 10));
+    resize(wanted.expandedTo(minimumSizeHint()).boundedTo(available.size()));
+    const QByteArray splitter = QSettings().value(kSplitterKey).toByteArray();
+    if (splitter.isEmpty() || !m_splitter->restoreState(splitter))
+        m_splitter->setSizes({wanted.height() * 2 / 5, wanted.height() * 3 / 5});
+}
+
+bool MainWindow::showsWelcome() const
+{
+    return m_stack->currentWidget() == m_welcome;
+}
+
+// An empty install shows what Berth does and how to begin, not a blank table.
+void MainWindow::updateWelcome()
+{
+    if (showsHelperMissing())
+        return;
+    m_stack->setCurrentWidget(m_model->rowCount() == 0 ? static_cast<QWidget*>(m_welcome) : m_listPage);
+}
+
+void MainWindow::createHelpMenu()
+{
+    m_helpMenu = addHelpMenu(*this);
+}
+
+// F6 moves between the list and the details, as in file managers.
+void MainWindow::createPaneSwitch()
+{
+    auto* next = new QAction(tr("Switch between list and details"), this);
+    next->setObjectName(QStringLiteral("switchPaneAction"));
+    next->setShortcut(QKeySequence(Qt::Key_F6));
+    connect(next, &QAction::triggered, this, [this] {
+        if (m_tabs->isAncestorOf(focusWidget()) || focusWidget() == m_tabs)
+            m_view->setFocus(Qt::ShortcutFocusReason);
+        else
+            m_tabs->tabBar()->setFocus(Qt::ShortcutFocusReason);
+    });
+    QMainWindow::addAction(next);
 }
 
 QWidget* MainWindow::createTabs(QWidget* parent)
 {
     m_tabs = new QTabWidget(parent);
     m_overview = new OverviewTab(m_actions.values(), m_tabs);
+    m_overview->setForwardSource(&m_source);
+    m_overview->setTerminalAction(m_actions[Action::Terminal]);
     m_autostart = new AutostartBox(m_source, m_overview);
     m_overview->addRow(tr("Autostart:"), m_autostart);
     connect(m_autostart, &AutostartBox::changed, m_model, &ContainerListModel::refresh);
     m_shares = new SharedFoldersBox(m_source, m_overview);
     m_overview->addRow(tr("Shared folders:"), m_shares);
     connect(m_shares, &SharedFoldersBox::changed, m_model, &ContainerListModel::refresh);
-    m_tabs->addTab(m_overview, tr("Overview"));
+    m_tabs->addTab(wrapInScrollArea(m_overview), tr("O&verview"));
     m_resources = new ResourcesTab(m_source, m_tabs);
     m_resources->watch(*m_model);
     connect(m_resources, &ResourcesTab::limitsApplied, m_model, &ContainerListModel::refresh);
     connect(m_resources->charts(), &UsageCharts::windowMinutesChanged, m_settings, &Settings::setChartMinutes);
-    m_tabs->addTab(m_resources, tr("Resources"));
+    m_tabs->addTab(wrapInScrollArea(m_resources), tr("&Resources"));
     m_network = new NetworkTab(m_source, m_tabs);
-    m_tabs->addTab(m_network, tr("Network"));
+    m_tabs->addTab(wrapInScrollArea(m_network), tr("Net&work"));
     m_console = new ConsoleTab(m_source, m_tabs);
-    m_tabs->addTab(m_console, tr("Console"));
+    m_tabs->addTab(m_console, tr("Conso&le"));
     m_log = new LogTab(m_source, m_tabs);
-    m_tabs->addTab(m_log, tr("Log"));
+    m_tabs->addTab(m_log, tr("L&og"));
     m_config = new ConfigTab(m_source, m_tabs);
     m_config->setConfirmation(
         [this](const QString& title, const QString& question) { return m_confirm(title, question); });
     connect(m_config, &ConfigTab::saved, m_model, &ContainerListModel::refresh);
     connect(m_autostart, &AutostartBox::changed, m_config, &ConfigTab::reloadUnlessEdited);
     connect(m_shares, &SharedFoldersBox::changed, m_config, &ConfigTab::reloadUnlessEdited);
-    m_tabs->addTab(m_config, tr("Config"));
+    m_tabs->addTab(m_config, tr("Confi&g"));
     return m_tabs;
 }
 
@@ -111,7 +192,8 @@ QWidget* MainWindow::createFilter(QWidget* parent)
     m_filter->setPlaceholderText(tr("Filter by name, state, address or template"));
     m_filter->setClearButtonEnabled(true);
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &ContainerFilterModel::setFilterText);
-    auto* find = new QAction(this);
+    auto* find = new QAction(tr("Filter the list"), this);
+    find->setObjectName(QStringLiteral("filterAction"));
     find->setShortcut(QKeySequence::Find);
     connect(find, &QAction::triggered, m_filter, qOverload<>(&QLineEdit::setFocus));
     QMainWindow::addAction(find);
@@ -124,6 +206,8 @@ QWidget* MainWindow::createView(QWidget* parent)
     m_view->setModel(m_proxy);
     m_view->setRootIsDecorated(false);
     m_view->setUniformRowHeights(true);
+    m_view->setItemDelegate(new ContainerListDelegate(m_view));
+    m_view->setAlternatingRowColors(true);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(ContainerListModel::NameColumn, Qt::AscendingOrder);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -150,14 +234,28 @@ void MainWindow::connectModel()
         else
             reportError(errorText(error, tr("list the containers")));
     });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateWelcome);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateWelcome);
     connect(m_model, &ContainerListModel::loaded, this, [this] {
-        m_stack->setCurrentIndex(0);
+        m_stack->setCurrentWidget(m_listPage);
+        updateWelcome();
         // Once, not as a resize mode: that would measure every row on every tick.
         m_view->header()->resizeSections(QHeaderView::ResizeToContents);
-        // Addresses arrive after the list (leases, starts): room for one.
-        const int address = m_view->fontMetrics().horizontalAdvance(QStringLiteral("000.000.000.000/00")) + 16;
-        if (m_view->header()->sectionSize(ContainerListModel::AddressColumn) < address)
-            m_view->header()->resizeSection(ContainerListModel::AddressColumn, address);
+        // Addresses and figures arrive after the list (leases, starts, the
+        // first samples): room for one of each.
+        const QList<std::pair<int, QString>> widest{
+            {ContainerListModel::AddressColumn, QStringLiteral("000.000.000.000/00")},
+            {ContainerListModel::MemoryColumn, QStringLiteral("000.0 MiB / 000.0 MiB")},
+            {ContainerListModel::CpuColumn, QStringLiteral("000.0 %")}};
+        for (const auto& [column, sample] : widest) {
+            const int width = m_view->fontMetrics().horizontalAdvance(sample) + 24;
+            if (m_view->header()->sectionSize(column) < width)
+                m_view->header()->resizeSection(column, width);
+        }
+        // Every state word fits, whichever the rows hold now.
+        m_view->header()->setSectionResizeMode(ContainerListModel::StateColumn, QHeaderView::Fixed);
+        m_view->header()->resizeSection(ContainerListModel::StateColumn,
+                                        ContainerListDelegate::stateColumnWidth(m_view->fontMetrics()));
         if (!m_systemChecked) {
             m_systemChecked = true;
             checkSystemOnFirstStart();
@@ -201,7 +299,11 @@ bool MainWindow::selectContainer(const QString& name)
 
 void MainWindow::showTab(Tab which)
 {
-    m_tabs->setCurrentWidget(tab(which));
+    QWidget* shown = tab(which);
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (m_tabs->widget(i) == shown || m_tabs->widget(i)->isAncestorOf(shown))
+            m_tabs->setCurrentIndex(i);
+    }
 }
 
 QWidget* MainWindow::tab(Tab which) const

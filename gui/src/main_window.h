@@ -16,6 +16,8 @@
 
 class QAction;
 class QLineEdit;
+class QMenu;
+class QSplitter;
 class QStackedWidget;
 class QTabWidget;
 class QTreeView;
@@ -38,6 +40,7 @@ class OverviewTab;
 class ResourcesTab;
 class Settings;
 class SystemCheckDialog;
+class WelcomePage;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -74,6 +77,12 @@ public:
     SystemCheckDialog* openSystemCheck();
     void openSettings();
 
+    // The window's layout (issue #19): the welcome page of an empty
+    // install, the splitter between list and details, the Help menu.
+    [[nodiscard]] bool showsWelcome() const;
+    [[nodiscard]] QSplitter* splitter() const { return m_splitter; }
+    [[nodiscard]] QMenu* helpMenu() const { return m_helpMenu; }
+
 private:
     void createActions();
     QAction* makeAction(Action which, const QString& text, Icon icon, const QKeySequence& keys);
@@ -96,6 +105,11 @@ private:
     void openExternalTerminal(bool shell);
     void wizardFinished(NewContainerWizard* wizard);
     void reportError(const QString& text);
+    QWidget* wrapInScrollArea(QWidget* tab);
+    void restoreLayout();
+    void updateWelcome();
+    void createHelpMenu();
+    void createPaneSwitch();
 
     ContainerSource& m_source;
     Settings* m_settings = nullptr;
@@ -120,6 +134,10 @@ private:
     bool m_systemChecked = false;
     Confirm m_confirm;
     AskPath m_askExportPath;
+    QWidget* m_listPage = nullptr;
+    QSplitter* m_splitter = nullptr;
+    WelcomePage* m_welcome = nullptr;
+    QMenu* m_helpMenu = nullptr;
 };
 
 } // namespace berth::gui

@@ -58,7 +58,7 @@ private Q_SLOTS:
         QTest::newRow("name") << "web" << int(M::NameColumn) << "web";
         QTest::newRow("state running") << "web" << int(M::StateColumn) << "Running";
         QTest::newRow("state frozen") << "db" << int(M::StateColumn) << "Frozen";
-        QTest::newRow("state stopped") << "app" << int(M::StateColumn) << "Stopped";
+        QTest::newRow("state failed (exit code 3)") << "app" << int(M::StateColumn) << "Failed";
         QTest::newRow("address") << "web" << int(M::AddressColumn) << "10.0.3.12/24";
         QTest::newRow("no address") << "app" << int(M::AddressColumn) << "";
         QTest::newRow("memory with limit") << "web" << int(M::MemoryColumn) << "64 MiB / 256 MiB";

@@ -199,17 +199,21 @@ private Q_SLOTS:
         QCOMPARE(field(*m_window, "pidValue"), QStringLiteral("4242"));
         QCOMPARE(field(*m_window, "addressesValue"), QStringLiteral("10.0.3.12/24"));
         QCOMPARE(field(*m_window, "templateValue"), QStringLiteral("debian"));
-        QCOMPARE(field(*m_window, "kindValue"), QStringLiteral("system"));
+        QCOMPARE(field(*m_window, "kindValue"), QStringLiteral("System container: boots its own init"));
         QCOMPARE(
             field(*m_window, "userNamespaceValue"),
             QString::fromUtf8("Unprivileged: host IDs 1000000000\u20131000065535 (rootfs through an idmapped mount)"));
-        QVERIFY(field(*m_window, "limitsValue").contains(QLatin1String("memory.max = 268435456")));
-        QVERIFY(!field(*m_window, "uptimeValue").isEmpty());
+        // In words with units, not config keys (issue #19).
+        QCOMPARE(field(*m_window, "limitsValue"),
+                 QStringLiteral("Memory up to 256 MiB\nCPU: no limit\nAt most 100 processes"));
+        QVERIFY(field(*m_window, "statusValue").startsWith(QLatin1String("Running for ")));
+        QCOMPARE(field(*m_window, "getInValue"), QStringLiteral("berthctl exec web -- bash"));
 
         QVERIFY(m_window->selectContainer(QStringLiteral("app")));
         QCOMPARE(field(*m_window, "pidValue"), QString());
-        QCOMPARE(field(*m_window, "uptimeValue"), QString());
-        QCOMPARE(field(*m_window, "lastExitValue"), QStringLiteral("exit code 3"));
+        QCOMPARE(field(*m_window, "statusValue"),
+                 QStringLiteral("Stopped — last run ended with an error: exited with code 3"));
+        QCOMPARE(field(*m_window, "usingValue"), QStringLiteral("Nothing: it is not running"));
         // The config's warnings (issue #14, item 9) show, only where there are some.
         const auto* warnings = m_window->findChild<QLabel*>(QStringLiteral("warningsValue"));
         QVERIFY(warnings);
