@@ -4,8 +4,8 @@
 #include <QAbstractItemView>
 #include <QCheckBox>
 #include <QGroupBox>
-#include <QHeaderView>
 #include <QLabel>
+#include <QListView>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScreen>
@@ -18,6 +18,8 @@
 #include <QTreeView>
 #include <QToolBar>
 #include <QWidget>
+
+#include <functional>
 
 namespace berth::gui {
 namespace {
@@ -124,37 +126,64 @@ void checkGroupBox(const QGroupBox& box, QStringList& found)
         found << finding(box, shown(box.title()), needs, has);
 }
 
-// The cells of a table or tree in view whose delegate wants more room than
-// the column has (the view elides them: "Ru…"); one finding per column.
-void checkCells(const QAbstractItemView& view, const QHeaderView& header, QStringList& found)
+// The rows of a view: a tree's expanded children too.
+void rowsOf(const QAbstractItemView& view, const QModelIndex& parent, QList<QModelIndex>& rows)
+{
+    const QAbstractItemModel* model = view.model();
+    const auto* tree = qobject_cast<const QTreeView*>(&view);
+    for (int row = 0; row < model->rowCount(parent); ++row) {
+        const QModelIndex index = model->index(row, 0, parent);
+        rows << index;
+        if (tree && tree->isExpanded(index))
+            rowsOf(view, index, rows);
+    }
+}
+
+// Whether a cell in view wants more room than it has (the view elides it:
+// "Ru…"), unless it has a tooltip for the whole.
+bool cellCut(const QAbstractItemView& view, const QModelIndex& index, int& needs, int& has)
+{
+    const QRect cell = view.visualRect(index);
+    if (!cell.intersects(view.viewport()->rect()) || index.data(Qt::DisplayRole).toString().isEmpty() ||
+        !index.data(Qt::ToolTipRole).toString().isEmpty())
+        return false;
+    QStyleOptionViewItem option;
+    option.initFrom(&view);
+    option.rect = cell;
+    option.font = view.font();
+    option.fontMetrics = view.fontMetrics();
+    option.decorationSize = view.iconSize().isValid() ? view.iconSize() : QSize(16, 16);
+    option.features = QStyleOptionViewItem::HasDisplay;
+    if (!index.data(Qt::DecorationRole).isNull())
+        option.features |= QStyleOptionViewItem::HasDecoration;
+    has = cell.width();
+    // A list's item is as wide as its text and the viewport cuts it.
+    if (const auto* list = qobject_cast<const QListView*>(&view)) {
+        has = view.viewport()->rect().right() + 1 - cell.left();
+        option.rect.setWidth(has);
+        if (list->wordWrap())
+            option.features |= QStyleOptionViewItem::WrapText;
+    }
+    needs = view.itemDelegateForIndex(index)->sizeHint(option, index).width();
+    return needs > has;
+}
+
+// One finding per column of a table, tree or list.
+void checkCells(const QAbstractItemView& view, const std::function<bool(int)>& shows, QStringList& found)
 {
     const QAbstractItemModel* model = view.model();
     if (!model)
         return;
-    const QRect viewport = view.viewport()->rect();
+    QList<QModelIndex> rows;
+    rowsOf(view, {}, rows);
     for (int column = 0; column < model->columnCount(); ++column) {
-        if (header.isSectionHidden(column))
+        if (!shows(column))
             continue;
-        for (int row = 0; row < model->rowCount(); ++row) {
-            const QModelIndex index = model->index(row, column);
-            const QRect cell = view.visualRect(index);
-            if (!cell.intersects(viewport))
-                continue;
-            const QString text = index.data(Qt::DisplayRole).toString();
-            if (text.isEmpty())
-                continue;
-            QStyleOptionViewItem option;
-            option.initFrom(&view);
-            option.rect = cell;
-            option.font = view.font();
-            option.fontMetrics = view.fontMetrics();
-            option.decorationSize = view.iconSize().isValid() ? view.iconSize() : QSize(16, 16);
-            option.features = QStyleOptionViewItem::HasDisplay;
-            if (!index.data(Qt::DecorationRole).isNull())
-                option.features |= QStyleOptionViewItem::HasDecoration;
-            const int needs = view.itemDelegateForIndex(index)->sizeHint(option, index).width();
-            if (needs > cell.width()) {
-                found << finding(view, text, needs, cell.width());
+        for (const QModelIndex& row : std::as_const(rows)) {
+            const QModelIndex index = row.siblingAtColumn(column);
+            int needs = 0, has = 0;
+            if (cellCut(view, index, needs, has)) {
+                found << finding(view, index.data(Qt::DisplayRole).toString(), needs, has);
                 break;
             }
         }
@@ -181,10 +210,16 @@ QStringList clippedTexts(const QWidget& window)
             checkGroupBox(*box, found);
     for (const QTableView* table : window.findChildren<QTableView*>())
         if (visible(table))
-            checkCells(*table, *table->horizontalHeader(), found);
+            checkCells(
+                *table, [table](int column) { return !table->isColumnHidden(column); }, found);
     for (const QTreeView* tree : window.findChildren<QTreeView*>())
         if (visible(tree))
-            checkCells(*tree, *tree->header(), found);
+            checkCells(
+                *tree, [tree](int column) { return !tree->isColumnHidden(column); }, found);
+    for (const QListView* list : window.findChildren<QListView*>())
+        if (visible(list))
+            checkCells(
+                *list, [list](int column) { return column == list->modelColumn(); }, found);
     return found;
 }
 

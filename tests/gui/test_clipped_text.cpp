@@ -6,6 +6,7 @@
 
 #include <QGroupBox>
 #include <QLabel>
+#include <QListWidget>
 #include <QPushButton>
 #include <QScreen>
 #include <QTabBar>
@@ -88,6 +89,20 @@ private Q_SLOTS:
         QVERIFY2(found.contains(QStringLiteral("QTableWidget \"Running\"")), qPrintable(found));
         table->resizeColumnsToContents();
         QCOMPARE(berth::gui::clippedTexts(window), QStringList());
+    }
+
+    // A list's long item is found unless the list wraps its text.
+    void aCutListItemIsFound()
+    {
+        QWidget window;
+        auto* list = new QListWidget(&window);
+        list->addItem(kLong);
+        list->setGeometry(0, 0, 120, 200);
+        window.show();
+        QVERIFY(berth::gui::clippedTexts(window).join(QString()).contains(QStringLiteral("QListWidget")));
+        list->setWordWrap(true);
+        list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        QTRY_COMPARE(berth::gui::clippedTexts(window), QStringList());
     }
 
     void aWindowLargerThanItsScreenIsFound()

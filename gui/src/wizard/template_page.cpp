@@ -18,6 +18,9 @@ TemplatePage::TemplatePage(ContainerSource& source, QWidget* parent) : QWizardPa
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("templateList"));
     m_list->setIconSize(QSize(32, 32));
+    // Long descriptions (German) wrap instead of running off the side.
+    m_list->setWordWrap(true);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     layout->addWidget(m_list, 1);
     m_description = new QLabel(this);
     m_description->setWordWrap(true);
