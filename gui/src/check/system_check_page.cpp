@@ -98,6 +98,8 @@ void SystemCheckPage::showItems(const QList<client::CheckItem>& items)
         auto* item = new QTreeWidgetItem(groupItem(check.group), {check.title, check.detail});
         item->setIcon(TitleColumn, statusIcon(check.status));
         item->setToolTip(TitleColumn, statusText(check.status));
+        // A long finding (paths, ID ranges) is elided in its column: whole in the tooltip.
+        item->setToolTip(DetailColumn, check.detail);
         item->setData(TitleColumn, kItemRole, int(i));
     }
     m_tree->expandAll();
