@@ -100,6 +100,244 @@
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Menus open with Alt and their underlined letter; Tab and Shift+Tab move between the filter, the list and the details.</source>
+        <translation>Menüs öffnen sich mit Alt und ihrem unterstrichenen Buchstaben; Tab und Umschalt+Tab wechseln zwischen Filter, Liste und Details.</translation>
+    </message>
+    <message>
+        <source>About Berth</source>
+        <translation>Über Berth</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Berth %1&lt;/h3&gt;&lt;p&gt;Create, run and watch local Linux containers: system containers that boot a distribution, and application containers that run one command, with limits you change while they run.&lt;/p&gt;&lt;p&gt;Built with Qt %2. The manual is in Help → Berth Manual; the command line tool is &lt;tt&gt;berthctl&lt;/tt&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Berth %1&lt;/h3&gt;&lt;p&gt;Lokale Linux-Container erstellen, starten und beobachten: Systemcontainer, die eine Distribution starten, und Anwendungscontainer, die einen Befehl ausführen, mit Grenzen, die Sie im laufenden Betrieb ändern.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2. Das Handbuch finden Sie unter Hilfe → Berth-Handbuch; das Kommandozeilenwerkzeug heißt &lt;tt&gt;berthctl&lt;/tt&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Berth &amp;Manual</source>
+        <translation>Berth-&amp;Handbuch</translation>
+    </message>
+    <message>
+        <source>Berth Manual</source>
+        <translation>Berth-Handbuch</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts — Berth</source>
+        <translation>Tastenkürzel — Berth</translation>
+    </message>
+    <message>
+        <source>&amp;About Berth</source>
+        <translation>Ü&amp;ber Berth</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+</context>
+<context>
+    <name>Overview</name>
+    <message>
+        <source>CPU up to %1 cores</source>
+        <translation>CPU bis zu %1 Kerne</translation>
+    </message>
+    <message>
+        <source>CPU: no limit</source>
+        <translation>CPU: keine Grenze</translation>
+    </message>
+    <message>
+        <source>CPU weight %1 when containers compete (100 is the default)</source>
+        <translation>CPU-Gewicht %1, wenn Container konkurrieren (Standard: 100)</translation>
+    </message>
+    <message>
+        <source>CPU shares %1 when containers compete (1024 is the default)</source>
+        <translation>CPU-Anteile %1, wenn Container konkurrieren (Standard: 1024)</translation>
+    </message>
+    <message>
+        <source>Runs only on CPUs %1</source>
+        <translation>Läuft nur auf den CPUs %1</translation>
+    </message>
+    <message>
+        <source>Uses only memory nodes %1</source>
+        <translation>Nutzt nur die Speicherknoten %1</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>Disk weight %1 when containers compete (100 is the default)</source>
+        <translation>Datenträger-Gewicht %1, wenn Container konkurrieren (Standard: 100)</translation>
+    </message>
+    <message>
+        <source>Disk weight %1 when containers compete (500 is the default)</source>
+        <translation>Datenträger-Gewicht %1, wenn Container konkurrieren (Standard: 500)</translation>
+    </message>
+    <message>
+        <source>reads up to %1</source>
+        <translation>liest bis zu %1</translation>
+    </message>
+    <message>
+        <source>writes up to %1</source>
+        <translation>schreibt bis zu %1</translation>
+    </message>
+    <message>
+        <source>%1 reads per second</source>
+        <translation>%1 Lesevorgänge pro Sekunde</translation>
+    </message>
+    <message>
+        <source>%1 writes per second</source>
+        <translation>%1 Schreibvorgänge pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Disk %1:%2: %3</source>
+        <translation>Datenträger %1:%2: %3</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>memory %1 (no limit)</source>
+        <translation>Speicher %1 (keine Grenze)</translation>
+    </message>
+    <message>
+        <source>memory %1 of %2</source>
+        <translation>Speicher %1 von %2</translation>
+    </message>
+    <message>
+        <source>1 process</source>
+        <translation>1 Prozess</translation>
+    </message>
+    <message>
+        <source>%1 processes</source>
+        <translation>%1 Prozesse</translation>
+    </message>
+    <message>
+        <source>%1 of at most %2</source>
+        <translation>%1 von höchstens %2</translation>
+    </message>
+    <message>
+        <source>exited normally</source>
+        <translation>normal beendet</translation>
+    </message>
+    <message>
+        <source>exited with code %1</source>
+        <translation>mit Code %1 beendet</translation>
+    </message>
+    <message>
+        <source>killed by %1 (Force stop, or out of memory)</source>
+        <translation>durch %1 beendet (Zwangsbeenden oder Speicher erschöpft)</translation>
+    </message>
+    <message>
+        <source>stopped by %1</source>
+        <translation>durch %1 gestoppt</translation>
+    </message>
+    <message>
+        <source>killed by %1</source>
+        <translation>durch %1 abgebrochen</translation>
+    </message>
+    <message>
+        <source>Running for %1</source>
+        <translation>Läuft seit %1</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Frozen: its processes are paused until you thaw it</source>
+        <translation>Eingefroren: seine Prozesse ruhen, bis Sie ihn auftauen</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wird gestoppt…</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <source>Stopped — last run ended with an error: %1</source>
+        <translation>Gestoppt — der letzte Lauf endete mit einem Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Stopped — last run: %1</source>
+        <translation>Gestoppt — letzter Lauf: %1</translation>
+    </message>
+    <message>
+        <source>CPU %1 % of one core</source>
+        <translation>CPU %1 % eines Kerns</translation>
+    </message>
+    <message>
+        <source>Memory: no limit</source>
+        <translation>Speicher: keine Grenze</translation>
+    </message>
+    <message>
+        <source>Memory up to %1</source>
+        <translation>Speicher bis zu %1</translation>
+    </message>
+    <message>
+        <source>Memory above %1 is reclaimed first</source>
+        <translation>Speicher über %1 wird zuerst zurückgeholt</translation>
+    </message>
+    <message>
+        <source>Swap: no limit</source>
+        <translation>Auslagerung: keine Grenze</translation>
+    </message>
+    <message>
+        <source>Swap up to %1</source>
+        <translation>Auslagerung bis zu %1</translation>
+    </message>
+    <message>
+        <source>Processes: no limit</source>
+        <translation>Prozesse: keine Grenze</translation>
+    </message>
+    <message>
+        <source>At most %1 processes</source>
+        <translation>Höchstens %1 Prozesse</translation>
+    </message>
+    <message>
+        <source>unknown (its configuration cannot be read)</source>
+        <translation>unbekannt (seine Konfiguration ist nicht lesbar)</translation>
+    </message>
+    <message>
+        <source>System container: boots its own init</source>
+        <translation>Systemcontainer: startet sein eigenes Init</translation>
+    </message>
+    <message>
+        <source>Application container: runs one command</source>
+        <translation>Anwendungscontainer: führt einen Befehl aus</translation>
+    </message>
+    <message>
+        <source>%1 port %2</source>
+        <translation>%1 Port %2</translation>
+    </message>
+    <message>
+        <source>host port %1</source>
+        <translation>Rechner-Port %1</translation>
+    </message>
+    <message>
+        <source>%1 → port %2 (%3)</source>
+        <translation>%1 → Port %2 (%3)</translation>
+    </message>
+</context>
+<context>
     <name>Privilege</name>
     <message>
         <source>Privileged: root inside this container is root on this computer</source>
@@ -182,6 +420,10 @@
     <message>
         <source>Frozen</source>
         <translation>Eingefroren</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -804,10 +1046,6 @@ DNS-Domain: %5</translation>
         <translation>Container-Aktionen</translation>
     </message>
     <message>
-        <source>Overview</source>
-        <translation>Übersicht</translation>
-    </message>
-    <message>
         <source>Filter by name, state, address or template</source>
         <translation>Nach Name, Zustand, Adresse oder Vorlage filtern</translation>
     </message>
@@ -830,26 +1068,6 @@ DNS-Domain: %5</translation>
     <message>
         <source>destroy &apos;%1&apos;</source>
         <translation>Entfernen von „%1“</translation>
-    </message>
-    <message>
-        <source>Resources</source>
-        <translation>Ressourcen</translation>
-    </message>
-    <message>
-        <source>Network</source>
-        <translation>Netzwerk</translation>
-    </message>
-    <message>
-        <source>Console</source>
-        <translation>Konsole</translation>
-    </message>
-    <message>
-        <source>Log</source>
-        <translation>Protokoll</translation>
-    </message>
-    <message>
-        <source>Config</source>
-        <translation>Konfiguration</translation>
     </message>
     <message>
         <source>&amp;New…</source>
@@ -962,6 +1180,38 @@ DNS-Domain: %5</translation>
     <message>
         <source>make &apos;%1&apos; unprivileged</source>
         <translation>&apos;%1&apos; unprivilegiert machen</translation>
+    </message>
+    <message>
+        <source>Switch between list and details</source>
+        <translation>Zwischen Liste und Details wechseln</translation>
+    </message>
+    <message>
+        <source>O&amp;verview</source>
+        <translation>Ü&amp;bersicht</translation>
+    </message>
+    <message>
+        <source>&amp;Resources</source>
+        <translation>&amp;Ressourcen</translation>
+    </message>
+    <message>
+        <source>Net&amp;work</source>
+        <translation>Netz&amp;werk</translation>
+    </message>
+    <message>
+        <source>Conso&amp;le</source>
+        <translation>Kons&amp;ole</translation>
+    </message>
+    <message>
+        <source>L&amp;og</source>
+        <translation>Proto&amp;koll</translation>
+    </message>
+    <message>
+        <source>Confi&amp;g</source>
+        <translation>Konfi&amp;guration</translation>
+    </message>
+    <message>
+        <source>Filter the list</source>
+        <translation>Liste filtern</translation>
     </message>
 </context>
 <context>
@@ -1210,6 +1460,18 @@ DNS-Domain: %5</translation>
         <source>delete the bridge &apos;%1&apos;</source>
         <translation>Löschen der Bridge „%1“</translation>
     </message>
+    <message>
+        <source>&lt;h2&gt;No bridges yet&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Noch keine Bridges&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>A bridge is a private network for your containers on this computer. Berth gives each container on it an address, a name the others can find it by, and — with NAT — a way out to the internet through this computer. Containers without a bridge have no network but their own loopback.</source>
+        <translation>Eine Bridge ist ein privates Netzwerk für Ihre Container auf diesem Rechner. Berth gibt jedem Container daran eine Adresse, einen Namen, unter dem die anderen ihn finden, und — mit NAT — einen Weg ins Internet über diesen Rechner. Container ohne Bridge haben kein Netzwerk außer ihrem eigenen Loopback.</translation>
+    </message>
+    <message>
+        <source>New &amp;bridge…</source>
+        <translation>Neue &amp;Bridge…</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::NewContainerWizard</name>
@@ -1283,14 +1545,6 @@ DNS-Domain: %5</translation>
         <translation>Zustand:</translation>
     </message>
     <message>
-        <source>Uptime:</source>
-        <translation>Laufzeit:</translation>
-    </message>
-    <message>
-        <source>Init PID:</source>
-        <translation>Init-PID:</translation>
-    </message>
-    <message>
         <source>Addresses:</source>
         <translation>Adressen:</translation>
     </message>
@@ -1307,40 +1561,76 @@ DNS-Domain: %5</translation>
         <translation>Grenzen:</translation>
     </message>
     <message>
-        <source>Last exit:</source>
-        <translation>Zuletzt beendet:</translation>
-    </message>
-    <message>
         <source>No container selected</source>
         <translation>Kein Container ausgewählt</translation>
-    </message>
-    <message>
-        <source>none (loopback only)</source>
-        <translation>keine (nur Loopback)</translation>
     </message>
     <message>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <source>none</source>
-        <translation>keine</translation>
+        <source>Is it running?</source>
+        <translation>Läuft er?</translation>
     </message>
     <message>
-        <source>exit code %1</source>
-        <translation>Exit-Code %1</translation>
+        <source>Init process:</source>
+        <translation>Init-Prozess:</translation>
     </message>
     <message>
-        <source>has not exited yet</source>
-        <translation>noch nie</translation>
+        <source>How do I get in?</source>
+        <translation>Wie komme ich hinein?</translation>
     </message>
     <message>
-        <source>Warnings:</source>
-        <translation>Warnungen:</translation>
+        <source>Cop&amp;y command</source>
+        <translation>Befehl &amp;kopieren</translation>
     </message>
     <message>
-        <source>User IDs:</source>
-        <translation>Benutzer-IDs:</translation>
+        <source>From a terminal:</source>
+        <translation>Aus einem Terminal:</translation>
+    </message>
+    <message>
+        <source>What is it using?</source>
+        <translation>Was verbraucht er?</translation>
+    </message>
+    <message>
+        <source>Now:</source>
+        <translation>Jetzt:</translation>
+    </message>
+    <message>
+        <source>How is it reached?</source>
+        <translation>Wie ist er erreichbar?</translation>
+    </message>
+    <message>
+        <source>Port forwards:</source>
+        <translation>Portweiterleitungen:</translation>
+    </message>
+    <message>
+        <source>What is it allowed?</source>
+        <translation>Was darf er?</translation>
+    </message>
+    <message>
+        <source>Root inside:</source>
+        <translation>root im Container:</translation>
+    </message>
+    <message>
+        <source>Not applied:</source>
+        <translation>Nicht angewendet:</translation>
+    </message>
+    <message>
+        <source>What is it?</source>
+        <translation>Was ist er?</translation>
+    </message>
+    <message>
+        <source>Nothing: it is not running</source>
+        <translation>Nichts: er läuft nicht</translation>
+    </message>
+    <message>
+        <source>No network address (loopback only)</source>
+        <translation>Keine Netzwerkadresse (nur Loopback)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
     </message>
 </context>
 <context>
@@ -1819,6 +2109,25 @@ Gefunden: %4</translation>
     <message>
         <source>count</source>
         <translation>Anzahl</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::WelcomePage</name>
+    <message>
+        <source>&lt;h2&gt;No containers yet&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Noch keine Container&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Berth runs Linux containers on this computer: whole systems such as Debian or Ubuntu that boot their own init, or a single application. Each container can have its own network address, and you decide how much memory and CPU it may use — and change that while it runs.&lt;br&gt;&lt;br&gt;Start with a container from a template: Berth downloads or builds its files, and you can open a terminal in it as soon as it runs.</source>
+        <translation>Berth betreibt Linux-Container auf diesem Rechner: ganze Systeme wie Debian oder Ubuntu, die ihr eigenes Init starten, oder eine einzelne Anwendung. Jeder Container kann eine eigene Netzwerkadresse haben, und Sie bestimmen, wie viel Speicher und CPU er nutzen darf — und ändern das, während er läuft.&lt;br&gt;&lt;br&gt;Beginnen Sie mit einem Container aus einer Vorlage: Berth lädt oder baut seine Dateien, und sobald er läuft, können Sie darin ein Terminal öffnen.</translation>
+    </message>
+    <message>
+        <source>Create your first container…</source>
+        <translation>Ihren ersten Container erstellen…</translation>
+    </message>
+    <message>
+        <source>Bridges (private networks for your containers) are in Network → Networks…; the manual is in Help.</source>
+        <translation>Bridges (private Netzwerke für Ihre Container) finden Sie unter Netzwerk → Netzwerke…; das Handbuch unter Hilfe.</translation>
     </message>
 </context>
 <context>

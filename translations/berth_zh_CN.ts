@@ -100,6 +100,244 @@
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Menus open with Alt and their underlined letter; Tab and Shift+Tab move between the filter, the list and the details.</source>
+        <translation>按 Alt 加带下划线的字母打开菜单；Tab 和 Shift+Tab 在筛选框、列表和详细信息之间切换。</translation>
+    </message>
+    <message>
+        <source>About Berth</source>
+        <translation>关于 Berth</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Berth %1&lt;/h3&gt;&lt;p&gt;Create, run and watch local Linux containers: system containers that boot a distribution, and application containers that run one command, with limits you change while they run.&lt;/p&gt;&lt;p&gt;Built with Qt %2. The manual is in Help → Berth Manual; the command line tool is &lt;tt&gt;berthctl&lt;/tt&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Berth %1&lt;/h3&gt;&lt;p&gt;创建、运行和监视本地 Linux 容器：启动整个发行版的系统容器，以及运行单个命令的应用容器，其资源限制可在运行时修改。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。手册位于“帮助 → Berth 手册”；命令行工具为 &lt;tt&gt;berthctl&lt;/tt&gt;。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Berth &amp;Manual</source>
+        <translation>Berth 手册(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Berth Manual</source>
+        <translation>Berth 手册</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts — Berth</source>
+        <translation>键盘快捷键 — Berth</translation>
+    </message>
+    <message>
+        <source>&amp;About Berth</source>
+        <translation>关于 Berth(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>Overview</name>
+    <message>
+        <source>CPU up to %1 cores</source>
+        <translation>CPU 最多 %1 个核心</translation>
+    </message>
+    <message>
+        <source>CPU: no limit</source>
+        <translation>CPU：无限制</translation>
+    </message>
+    <message>
+        <source>CPU weight %1 when containers compete (100 is the default)</source>
+        <translation>容器争用时 CPU 权重为 %1（默认 100）</translation>
+    </message>
+    <message>
+        <source>CPU shares %1 when containers compete (1024 is the default)</source>
+        <translation>容器争用时 CPU 份额为 %1（默认 1024）</translation>
+    </message>
+    <message>
+        <source>Runs only on CPUs %1</source>
+        <translation>仅在 CPU %1 上运行</translation>
+    </message>
+    <message>
+        <source>Uses only memory nodes %1</source>
+        <translation>仅使用内存节点 %1</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>Disk weight %1 when containers compete (100 is the default)</source>
+        <translation>容器争用时磁盘权重为 %1（默认 100）</translation>
+    </message>
+    <message>
+        <source>Disk weight %1 when containers compete (500 is the default)</source>
+        <translation>容器争用时磁盘权重为 %1（默认 500）</translation>
+    </message>
+    <message>
+        <source>reads up to %1</source>
+        <translation>读取最多 %1</translation>
+    </message>
+    <message>
+        <source>writes up to %1</source>
+        <translation>写入最多 %1</translation>
+    </message>
+    <message>
+        <source>%1 reads per second</source>
+        <translation>每秒 %1 次读取</translation>
+    </message>
+    <message>
+        <source>%1 writes per second</source>
+        <translation>每秒 %1 次写入</translation>
+    </message>
+    <message>
+        <source>Disk %1:%2: %3</source>
+        <translation>磁盘 %1:%2：%3</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>memory %1 (no limit)</source>
+        <translation>内存 %1（无限制）</translation>
+    </message>
+    <message>
+        <source>memory %1 of %2</source>
+        <translation>内存 %1 / %2</translation>
+    </message>
+    <message>
+        <source>1 process</source>
+        <translation>1 个进程</translation>
+    </message>
+    <message>
+        <source>%1 processes</source>
+        <translation>%1 个进程</translation>
+    </message>
+    <message>
+        <source>%1 of at most %2</source>
+        <translation>%1，最多 %2</translation>
+    </message>
+    <message>
+        <source>exited normally</source>
+        <translation>正常退出</translation>
+    </message>
+    <message>
+        <source>exited with code %1</source>
+        <translation>以代码 %1 退出</translation>
+    </message>
+    <message>
+        <source>killed by %1 (Force stop, or out of memory)</source>
+        <translation>被 %1 终止（强制停止，或内存不足）</translation>
+    </message>
+    <message>
+        <source>stopped by %1</source>
+        <translation>被 %1 停止</translation>
+    </message>
+    <message>
+        <source>killed by %1</source>
+        <translation>被 %1 终止</translation>
+    </message>
+    <message>
+        <source>Running for %1</source>
+        <translation>已运行 %1</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Frozen: its processes are paused until you thaw it</source>
+        <translation>已冻结：其进程已暂停，直到您将其解冻</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Stopped — last run ended with an error: %1</source>
+        <translation>已停止 — 上次运行以错误结束：%1</translation>
+    </message>
+    <message>
+        <source>Stopped — last run: %1</source>
+        <translation>已停止 — 上次运行：%1</translation>
+    </message>
+    <message>
+        <source>CPU %1 % of one core</source>
+        <translation>CPU 占一个核心的 %1 %</translation>
+    </message>
+    <message>
+        <source>Memory: no limit</source>
+        <translation>内存：无限制</translation>
+    </message>
+    <message>
+        <source>Memory up to %1</source>
+        <translation>内存最多 %1</translation>
+    </message>
+    <message>
+        <source>Memory above %1 is reclaimed first</source>
+        <translation>超过 %1 的内存会被优先回收</translation>
+    </message>
+    <message>
+        <source>Swap: no limit</source>
+        <translation>交换空间：无限制</translation>
+    </message>
+    <message>
+        <source>Swap up to %1</source>
+        <translation>交换空间最多 %1</translation>
+    </message>
+    <message>
+        <source>Processes: no limit</source>
+        <translation>进程：无限制</translation>
+    </message>
+    <message>
+        <source>At most %1 processes</source>
+        <translation>最多 %1 个进程</translation>
+    </message>
+    <message>
+        <source>unknown (its configuration cannot be read)</source>
+        <translation>未知（无法读取其配置）</translation>
+    </message>
+    <message>
+        <source>System container: boots its own init</source>
+        <translation>系统容器：启动自己的 init</translation>
+    </message>
+    <message>
+        <source>Application container: runs one command</source>
+        <translation>应用容器：运行一个命令</translation>
+    </message>
+    <message>
+        <source>%1 port %2</source>
+        <translation>%1 端口 %2</translation>
+    </message>
+    <message>
+        <source>host port %1</source>
+        <translation>主机端口 %1</translation>
+    </message>
+    <message>
+        <source>%1 → port %2 (%3)</source>
+        <translation>%1 → 端口 %2（%3）</translation>
+    </message>
+</context>
+<context>
     <name>Privilege</name>
     <message>
         <source>Privileged: root inside this container is root on this computer</source>
@@ -182,6 +420,10 @@
     <message>
         <source>Frozen</source>
         <translation>已冻结</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
     </message>
 </context>
 <context>
@@ -803,10 +1045,6 @@ DNS 域：%5</translation>
         <translation>容器操作</translation>
     </message>
     <message>
-        <source>Overview</source>
-        <translation>概览</translation>
-    </message>
-    <message>
         <source>Filter by name, state, address or template</source>
         <translation>按名称、状态、地址或模板筛选</translation>
     </message>
@@ -829,26 +1067,6 @@ DNS 域：%5</translation>
     <message>
         <source>destroy &apos;%1&apos;</source>
         <translation>销毁“%1”</translation>
-    </message>
-    <message>
-        <source>Resources</source>
-        <translation>资源</translation>
-    </message>
-    <message>
-        <source>Network</source>
-        <translation>网络</translation>
-    </message>
-    <message>
-        <source>Console</source>
-        <translation>控制台</translation>
-    </message>
-    <message>
-        <source>Log</source>
-        <translation>日志</translation>
-    </message>
-    <message>
-        <source>Config</source>
-        <translation>配置</translation>
     </message>
     <message>
         <source>&amp;New…</source>
@@ -961,6 +1179,38 @@ DNS 域：%5</translation>
     <message>
         <source>make &apos;%1&apos; unprivileged</source>
         <translation>将“%1”设为非特权</translation>
+    </message>
+    <message>
+        <source>Switch between list and details</source>
+        <translation>在列表和详细信息之间切换</translation>
+    </message>
+    <message>
+        <source>O&amp;verview</source>
+        <translation>概览(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Resources</source>
+        <translation>资源(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Net&amp;work</source>
+        <translation>网络(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Conso&amp;le</source>
+        <translation>控制台(&amp;L)</translation>
+    </message>
+    <message>
+        <source>L&amp;og</source>
+        <translation>日志(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Confi&amp;g</source>
+        <translation>配置(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Filter the list</source>
+        <translation>筛选列表</translation>
     </message>
 </context>
 <context>
@@ -1209,6 +1459,18 @@ DNS 域：%5</translation>
         <source>delete the bridge &apos;%1&apos;</source>
         <translation>删除网桥“%1”</translation>
     </message>
+    <message>
+        <source>&lt;h2&gt;No bridges yet&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;还没有网桥&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>A bridge is a private network for your containers on this computer. Berth gives each container on it an address, a name the others can find it by, and — with NAT — a way out to the internet through this computer. Containers without a bridge have no network but their own loopback.</source>
+        <translation>网桥是本机上供您的容器使用的私有网络。Berth 为接入其中的每个容器分配一个地址和一个可供其他容器查找的名称，并在启用 NAT 时让它们经由本机访问互联网。没有网桥的容器只有自己的回环网络。</translation>
+    </message>
+    <message>
+        <source>New &amp;bridge…</source>
+        <translation>新建网桥(&amp;B)…</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::NewContainerWizard</name>
@@ -1282,14 +1544,6 @@ DNS 域：%5</translation>
         <translation>状态：</translation>
     </message>
     <message>
-        <source>Uptime:</source>
-        <translation>运行时长：</translation>
-    </message>
-    <message>
-        <source>Init PID:</source>
-        <translation>init 进程 PID：</translation>
-    </message>
-    <message>
         <source>Addresses:</source>
         <translation>地址：</translation>
     </message>
@@ -1306,40 +1560,76 @@ DNS 域：%5</translation>
         <translation>资源限制：</translation>
     </message>
     <message>
-        <source>Last exit:</source>
-        <translation>上次退出：</translation>
-    </message>
-    <message>
         <source>No container selected</source>
         <translation>未选择容器</translation>
-    </message>
-    <message>
-        <source>none (loopback only)</source>
-        <translation>无（仅回环接口）</translation>
     </message>
     <message>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <source>none</source>
+        <source>Is it running?</source>
+        <translation>是否在运行？</translation>
+    </message>
+    <message>
+        <source>Init process:</source>
+        <translation>Init 进程：</translation>
+    </message>
+    <message>
+        <source>How do I get in?</source>
+        <translation>如何进入？</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y command</source>
+        <translation>复制命令(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>From a terminal:</source>
+        <translation>从终端：</translation>
+    </message>
+    <message>
+        <source>What is it using?</source>
+        <translation>正在使用多少资源？</translation>
+    </message>
+    <message>
+        <source>Now:</source>
+        <translation>当前：</translation>
+    </message>
+    <message>
+        <source>How is it reached?</source>
+        <translation>如何访问？</translation>
+    </message>
+    <message>
+        <source>Port forwards:</source>
+        <translation>端口转发：</translation>
+    </message>
+    <message>
+        <source>What is it allowed?</source>
+        <translation>允许使用什么？</translation>
+    </message>
+    <message>
+        <source>Root inside:</source>
+        <translation>容器内的 root：</translation>
+    </message>
+    <message>
+        <source>Not applied:</source>
+        <translation>未应用：</translation>
+    </message>
+    <message>
+        <source>What is it?</source>
+        <translation>这是什么？</translation>
+    </message>
+    <message>
+        <source>Nothing: it is not running</source>
+        <translation>无：它没有运行</translation>
+    </message>
+    <message>
+        <source>No network address (loopback only)</source>
+        <translation>没有网络地址（仅回环）</translation>
+    </message>
+    <message>
+        <source>None</source>
         <translation>无</translation>
-    </message>
-    <message>
-        <source>exit code %1</source>
-        <translation>退出码 %1</translation>
-    </message>
-    <message>
-        <source>has not exited yet</source>
-        <translation>尚未退出</translation>
-    </message>
-    <message>
-        <source>Warnings:</source>
-        <translation>警告：</translation>
-    </message>
-    <message>
-        <source>User IDs:</source>
-        <translation>用户 ID：</translation>
     </message>
 </context>
 <context>
@@ -1815,6 +2105,25 @@ Found: %4</source>
     <message>
         <source>count</source>
         <translation>个</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::WelcomePage</name>
+    <message>
+        <source>&lt;h2&gt;No containers yet&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;还没有容器&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Berth runs Linux containers on this computer: whole systems such as Debian or Ubuntu that boot their own init, or a single application. Each container can have its own network address, and you decide how much memory and CPU it may use — and change that while it runs.&lt;br&gt;&lt;br&gt;Start with a container from a template: Berth downloads or builds its files, and you can open a terminal in it as soon as it runs.</source>
+        <translation>Berth 在本机上运行 Linux 容器：可以是启动自己 init 的完整系统（如 Debian 或 Ubuntu），也可以是单个应用。每个容器都可以有自己的网络地址，您可以决定它能使用多少内存和 CPU，并可在运行时修改。&lt;br&gt;&lt;br&gt;从模板创建一个容器开始吧：Berth 会下载或构建它的文件，容器一运行，您就可以在其中打开终端。</translation>
+    </message>
+    <message>
+        <source>Create your first container…</source>
+        <translation>创建您的第一个容器…</translation>
+    </message>
+    <message>
+        <source>Bridges (private networks for your containers) are in Network → Networks…; the manual is in Help.</source>
+        <translation>网桥（容器的私有网络）位于“网络 → 网络…”；手册位于“帮助”中。</translation>
     </message>
 </context>
 <context>

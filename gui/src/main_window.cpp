@@ -24,6 +24,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
@@ -129,7 +130,10 @@ void MainWindow::updateWelcome()
 {
     if (showsHelperMissing())
         return;
-    m_stack->setCurrentWidget(m_model->rowCount() == 0 ? static_cast<QWidget*>(m_welcome) : m_listPage);
+    const bool empty = m_model->rowCount() == 0;
+    if (empty && !showsWelcome())
+        m_welcome->createButton()->setFocus(); // Enter or Space creates one
+    m_stack->setCurrentWidget(empty ? static_cast<QWidget*>(m_welcome) : m_listPage);
 }
 
 void MainWindow::createHelpMenu()

@@ -11,6 +11,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace berth::gui {
@@ -38,8 +39,12 @@ NetworksWindow::NetworksWindow(ContainerSource& source, QWidget* parent) : QWidg
     splitter->setStretchFactor(1, 3);
     m_message = new QLabel(this);
     m_message->setWordWrap(true);
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(splitter);
+    m_empty = createEmptyState();
+    m_pages->addWidget(m_empty);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_pages, 1);
     layout->addWidget(m_message);
     connect(add, &QPushButton::clicked, this, [this] { openWizard(false); });
     connect(m_edit, &QPushButton::clicked, this, [this] { openWizard(true); });
@@ -76,7 +81,37 @@ void NetworksWindow::showBridges(const QList<client::Bridge>& bridges)
     }
     if (!m_list->currentItem() && m_list->count() > 0)
         m_list->setCurrentRow(0);
+    m_pages->setCurrentWidget(bridges.isEmpty() ? m_empty : m_pages->widget(0));
     updateButtons();
+}
+
+bool NetworksWindow::showsEmptyState() const
+{
+    return m_pages->currentWidget() == m_empty;
+}
+
+QWidget* NetworksWindow::createEmptyState()
+{
+    auto* page = new QWidget(this);
+    auto* title = new QLabel(tr("<h2>No bridges yet</h2>"), page);
+    auto* text = new QLabel(tr("A bridge is a private network for your containers on this computer. Berth gives "
+                               "each container on it an address, a name the others can find it by, and — with "
+                               "NAT — a way out to the internet through this computer. Containers without a "
+                               "bridge have no network but their own loopback."),
+                            page);
+    text->setObjectName(QStringLiteral("noBridgesText"));
+    text->setWordWrap(true);
+    auto* create = new QPushButton(QIcon::fromTheme(QStringLiteral("list-add")), tr("New &bridge…"), page);
+    create->setObjectName(QStringLiteral("firstBridgeButton"));
+    connect(create, &QPushButton::clicked, this, [this] { openWizard(false); });
+    auto* layout = new QVBoxLayout(page);
+    layout->addStretch(1);
+    layout->addWidget(title);
+    layout->addWidget(text);
+    layout->addWidget(create, 0, Qt::AlignLeft);
+    layout->addStretch(2);
+    text->setMaximumWidth(text->fontMetrics().averageCharWidth() * 80);
+    return page;
 }
 
 const client::Bridge* NetworksWindow::selectedBridge() const

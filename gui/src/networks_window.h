@@ -10,6 +10,7 @@
 class QListWidget;
 class QLabel;
 class QPushButton;
+class QStackedWidget;
 
 namespace berth::gui {
 
@@ -27,6 +28,8 @@ public:
     [[nodiscard]] NetworkView* view() const { return m_view; }
     [[nodiscard]] QListWidget* bridgeList() const { return m_list; }
     [[nodiscard]] QLabel* message() const { return m_message; }
+    // No bridge yet: what a bridge is and "New bridge…" instead of an empty list.
+    [[nodiscard]] bool showsEmptyState() const;
 
 Q_SIGNALS:
     void containerActivated(const QString& name);
@@ -46,6 +49,9 @@ private:
     QPushButton* m_delete = nullptr;
     QList<client::Bridge> m_bridges;
     Confirm m_confirm;
+    QStackedWidget* m_pages = nullptr; // the bridges and their view, or the empty state
+    QWidget* m_empty = nullptr;
+    QWidget* createEmptyState();
 };
 
 } // namespace berth::gui

@@ -12,8 +12,8 @@ WelcomePage::WelcomePage(QAction* create, QWidget* parent) : QWidget(parent)
     auto* title = new QLabel(tr("<h2>No containers yet</h2>"), this);
     auto* text =
         new QLabel(tr("Berth runs Linux containers on this computer: whole systems such as Debian or Ubuntu that boot "
-                      "their own init, or a single application. Each container gets its own network address, and you "
-                      "decide how much memory and CPU it may use — and change that while it runs.<br><br>"
+                      "their own init, or a single application. Each container can have its own network address, "
+                      "and you decide how much memory and CPU it may use — and change that while it runs.<br><br>"
                       "Start with a container from a template: Berth downloads or builds its files, and you can open a "
                       "terminal in it as soon as it runs."),
                    this);
@@ -44,9 +44,16 @@ WelcomePage::WelcomePage(QAction* create, QWidget* parent) : QWidget(parent)
     auto* content = new QWidget(this);
     content->setLayout(column);
     content->setMaximumWidth(text->fontMetrics().averageCharWidth() * 70);
+    content->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    // Stretches beside it, not an alignment: wrapped labels then get their
+    // full width and the height that width needs.
+    auto* row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addWidget(content, 6);
+    row->addStretch(1);
     auto* layout = new QVBoxLayout(this);
     layout->addStretch(1);
-    layout->addWidget(content, 0, Qt::AlignHCenter);
+    layout->addLayout(row);
     layout->addStretch(2);
 }
 

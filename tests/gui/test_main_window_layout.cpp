@@ -7,11 +7,14 @@
 #include "fake_container_source.h"
 #include "help_menu.h"
 #include "main_window.h"
+#include "bridge_wizard.h"
+#include "networks_window.h"
 #include "new_container_wizard.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QLabel>
+#include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
@@ -91,6 +94,7 @@ private Q_SLOTS:
         auto window = openWith({});
         QTRY_VERIFY(window->showsWelcome());
         window->resize(1024, 700);
+        QTest::qWait(50); // laid out at that size
         // Kept for people (and CI artifacts) to look at; not compared.
         window->grab().save(QStringLiteral(QT_TESTCASE_BUILDDIR "/main_window_welcome.png"));
         const auto* text = window->findChild<QLabel*>(QStringLiteral("welcomeText"));
@@ -124,6 +128,7 @@ private Q_SLOTS:
         QTRY_VERIFY(m_source->statsAnswered >= 2);
         QVERIFY(window->selectContainer(QStringLiteral("web")));
         window->resize(1024, 700);
+        QTest::qWait(50); // laid out at that size
         window->grab().save(QStringLiteral(QT_TESTCASE_BUILDDIR "/main_window_list.png"));
     }
 
@@ -217,6 +222,31 @@ private Q_SLOTS:
         }
         window->showTab(MainWindow::Tab::Overview);
         QCoreApplication::removeTranslator(&translator);
+    }
+
+    // No bridge: the Networks window says what a bridge is and offers one.
+    void networksWindowWithoutBridges()
+    {
+        auto window = openWith(QStringLiteral("three_containers.json"));
+        m_source->bridgeList.clear();
+        berth::gui::NetworksWindow* networks = window->openNetworksWindow();
+        QTRY_VERIFY(networks->showsEmptyState());
+        const auto* text = networks->findChild<QLabel*>(QStringLiteral("noBridgesText"));
+        QVERIFY(text && text->isVisible() && text->text().contains(QLatin1String("private network")));
+        auto* create = networks->findChild<QPushButton*>(QStringLiteral("firstBridgeButton"));
+        QVERIFY(create && create->isVisible());
+        create->click();
+        auto* wizard = networks->findChild<berth::gui::BridgeWizard*>();
+        QVERIFY(wizard && wizard->isVisible());
+        wizard->close();
+        berth::client::Bridge bridge;
+        bridge.name = QStringLiteral("berthbr0");
+        bridge.address = QStringLiteral("10.0.3.1/24");
+        m_source->bridgeList << bridge;
+        networks->refresh();
+        QTRY_VERIFY(!networks->showsEmptyState());
+        QVERIFY(networks->bridgeList()->isVisible());
+        networks->close();
     }
 
     // The user's split stays for the next start.
