@@ -101,7 +101,7 @@ QWidget* NetworksWindow::createEmptyState()
                             page);
     text->setObjectName(QStringLiteral("noBridgesText"));
     text->setWordWrap(true);
-    auto* create = new QPushButton(QIcon::fromTheme(QStringLiteral("list-add")), tr("New &bridge…"), page);
+    auto* create = new QPushButton(icon(Icon::Add), tr("New &bridge…"), page);
     create->setObjectName(QStringLiteral("firstBridgeButton"));
     connect(create, &QPushButton::clicked, this, [this] { openWizard(false); });
     auto* layout = new QVBoxLayout(page);
