@@ -2,7 +2,9 @@
 #include "client.h"
 #include "client_container_source.h"
 #include "first_paint_reporter.h"
+#include "icons.h"
 #include "main_window.h"
+#include "palette.h"
 #include "screenshot_steps.h"
 
 #include <QApplication>
@@ -12,11 +14,13 @@
 #include <QTranslator>
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace {
 
 struct Options {
     QString screenshots; // empty: the window as usual
+    berth::gui::PaletteChoice palette = berth::gui::PaletteChoice::System;
 };
 
 // Berth's messages and Qt's own (wizard buttons, standard dialogs) in the
@@ -29,6 +33,14 @@ void loadTranslations(QTranslator& berth, QTranslator& qt)
     if (qt.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(&qt);
+}
+
+QCommandLineOption paletteOption()
+{
+    return QCommandLineOption(QStringLiteral("palette"),
+                              QCoreApplication::translate("main", "Use a light or dark palette (light, dark or system; "
+                                                                  "default: BERTH_PALETTE, else the desktop's)."),
+                              QCoreApplication::translate("main", "PALETTE"));
 }
 
 // Before the QApplication, so that --help and --version work without a
@@ -49,8 +61,21 @@ Options parseArguments(int argc, char** argv)
         QCoreApplication::translate("main", "Save a PNG of each main view into DIRECTORY, then quit."),
         QCoreApplication::translate("main", "DIRECTORY"));
     parser.addOption(screenshots);
+    const QCommandLineOption palette = paletteOption();
+    parser.addOption(palette);
     parser.process(probe);
-    return {parser.value(screenshots)};
+    // The option, else BERTH_PALETTE, else the platform's.
+    const QString word =
+        parser.isSet(palette) ? parser.value(palette) : qEnvironmentVariable("BERTH_PALETTE", QStringLiteral("system"));
+    const auto choice = berth::gui::parsePaletteChoice(word);
+    if (!choice) {
+        std::fprintf(
+            stderr, "%s\n",
+            qPrintable(QCoreApplication::translate("main", "berth: the palette is light, dark or system, not '%1'")
+                           .arg(word)));
+        std::exit(2);
+    }
+    return {parser.value(screenshots), *choice};
 }
 
 // --screenshots DIR: each main view saved as a PNG, then the application quits.
@@ -77,12 +102,12 @@ int main(int argc, char** argv)
 {
     const Options options = parseArguments(argc, argv);
     QApplication app(argc, argv);
+    berth::gui::applyPalette(options.palette);
     QApplication::setApplicationName(QStringLiteral("berth"));
     QApplication::setApplicationVersion(QStringLiteral(BERTH_VERSION));
     QApplication::setOrganizationName(QStringLiteral("berth"));
     QApplication::setDesktopFileName(QStringLiteral("org.berth.Berth"));
-    QApplication::setWindowIcon(
-        QIcon::fromTheme(QStringLiteral("org.berth.Berth"), QIcon::fromTheme(QStringLiteral("utilities-terminal"))));
+    QApplication::setWindowIcon(berth::gui::icon(berth::gui::Icon::App));
     QTranslator berthTranslator, qtTranslator;
     loadTranslations(berthTranslator, qtTranslator);
 

@@ -267,7 +267,8 @@ void MainWindow::connectModel()
         const QList<std::pair<int, QString>> widest{
             {ContainerListModel::AddressColumn, QStringLiteral("000.000.000.000/00")},
             {ContainerListModel::MemoryColumn, QStringLiteral("000.0 MiB / 000.0 MiB")},
-            {ContainerListModel::CpuColumn, QStringLiteral("000.0 %")}};
+            {ContainerListModel::CpuColumn, QStringLiteral("000.0 %")},
+            {ContainerListModel::TemplateColumn, QStringLiteral("lxc-import")}}; // the longest template name
         for (const auto& [column, sample] : widest) {
             const int width = m_view->fontMetrics().horizontalAdvance(sample) + 24;
             if (m_view->header()->sectionSize(column) < width)

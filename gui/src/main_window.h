@@ -7,6 +7,7 @@
 #pragma once
 
 #include "container_source.h"
+#include "icons.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -84,7 +85,7 @@ public:
 
 private:
     void createActions();
-    QAction* makeAction(Action which, const QString& text, const char* icon, const QKeySequence& keys);
+    QAction* makeAction(Action which, const QString& text, Icon icon, const QKeySequence& keys);
     void createMenusAndToolBar();
     QWidget* createListPage();
     QWidget* createTabs(QWidget* parent);

@@ -25,9 +25,9 @@ constexpr uint kStopTimeoutSeconds = 10;
 
 } // namespace
 
-QAction* MainWindow::makeAction(Action which, const QString& text, const char* icon, const QKeySequence& keys)
+QAction* MainWindow::makeAction(Action which, const QString& text, Icon icon, const QKeySequence& keys)
 {
-    auto* action = new QAction(QIcon::fromTheme(QString::fromLatin1(icon)), text, this);
+    auto* action = new QAction(gui::icon(icon), text, this);
     action->setShortcut(keys);
     m_actions.insert(which, action);
     return action;
@@ -36,37 +36,36 @@ QAction* MainWindow::makeAction(Action which, const QString& text, const char* i
 void MainWindow::createActions()
 {
     using S = StatusCallback;
-    connect(makeAction(Action::New, tr("&New…"), "list-add", QKeySequence::New), &QAction::triggered, this,
+    connect(makeAction(Action::New, tr("&New…"), Icon::New, QKeySequence::New), &QAction::triggered, this,
             [this] { openNewContainerWizard(); });
-    connect(makeAction(Action::Start, tr("&Start"), "media-playback-start", QKeySequence(tr("Ctrl+R"))),
-            &QAction::triggered, this,
+    connect(makeAction(Action::Start, tr("&Start"), Icon::Start, QKeySequence(tr("Ctrl+R"))), &QAction::triggered, this,
             [this] { perform(tr("start '%1'"), [this](const QString& n, S done) { m_source.start(n, this, done); }); });
-    connect(makeAction(Action::Stop, tr("S&top"), "media-playback-stop", QKeySequence(tr("Ctrl+T"))),
-            &QAction::triggered, this, [this] {
+    connect(makeAction(Action::Stop, tr("S&top"), Icon::Stop, QKeySequence(tr("Ctrl+T"))), &QAction::triggered, this,
+            [this] {
                 perform(tr("stop '%1'"),
                         [this](const QString& n, S done) { m_source.stop(n, kStopTimeoutSeconds, this, done); });
             });
-    connect(makeAction(Action::ForceStop, tr("&Force stop"), "process-stop", QKeySequence(tr("Ctrl+Shift+K"))),
+    connect(makeAction(Action::ForceStop, tr("&Force stop"), Icon::ForceStop, QKeySequence(tr("Ctrl+Shift+K"))),
             &QAction::triggered, this, [this] {
                 perform(tr("force '%1' to stop"),
                         [this](const QString& n, S done) { m_source.kill(n, SIGKILL, this, done); });
             });
-    connect(makeAction(Action::Freeze, tr("F&reeze"), "media-playback-pause", QKeySequence(tr("Ctrl+Shift+F"))),
+    connect(makeAction(Action::Freeze, tr("F&reeze"), Icon::Freeze, QKeySequence(tr("Ctrl+Shift+F"))),
             &QAction::triggered, this, [this] {
                 perform(tr("freeze '%1'"), [this](const QString& n, S done) { m_source.freeze(n, this, done); });
             });
-    connect(makeAction(Action::Thaw, tr("T&haw"), "media-playback-start", QKeySequence(tr("Ctrl+Shift+U"))),
-            &QAction::triggered, this,
+    connect(makeAction(Action::Thaw, tr("T&haw"), Icon::Thaw, QKeySequence(tr("Ctrl+Shift+U"))), &QAction::triggered,
+            this,
             [this] { perform(tr("thaw '%1'"), [this](const QString& n, S done) { m_source.thaw(n, this, done); }); });
-    connect(makeAction(Action::Terminal, tr("Ter&minal"), "utilities-terminal", QKeySequence(tr("Ctrl+Shift+T"))),
+    connect(makeAction(Action::Terminal, tr("Ter&minal"), Icon::Terminal, QKeySequence(tr("Ctrl+Shift+T"))),
             &QAction::triggered, this, [this] { showTab(Tab::Console); });
-    connect(makeAction(Action::Clone, tr("&Clone…"), "edit-copy", QKeySequence(tr("Ctrl+Shift+C"))),
+    connect(makeAction(Action::Clone, tr("&Clone…"), Icon::Clone, QKeySequence(tr("Ctrl+Shift+C"))),
             &QAction::triggered, this, [this] { openNewContainerWizard(selectedName()); });
-    connect(makeAction(Action::Export, tr("E&xport…"), "document-export", QKeySequence(tr("Ctrl+E"))),
-            &QAction::triggered, this, &MainWindow::exportSelected);
-    connect(makeAction(Action::Convert, tr("Make &unprivileged…"), "security-high", QKeySequence()),
+    connect(makeAction(Action::Export, tr("E&xport…"), Icon::Export, QKeySequence(tr("Ctrl+E"))), &QAction::triggered,
+            this, &MainWindow::exportSelected);
+    connect(makeAction(Action::Convert, tr("Make &unprivileged…"), Icon::Unprivileged, QKeySequence()),
             &QAction::triggered, this, &MainWindow::convertSelected);
-    connect(makeAction(Action::Destroy, tr("&Destroy…"), "edit-delete", QKeySequence::Delete), &QAction::triggered,
+    connect(makeAction(Action::Destroy, tr("&Destroy…"), Icon::Destroy, QKeySequence::Delete), &QAction::triggered,
             this, &MainWindow::destroySelected);
 }
 
@@ -74,10 +73,9 @@ void MainWindow::createMenusAndToolBar()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_actions[Action::New]);
-    file->addAction(QIcon::fromTheme(QStringLiteral("preferences-system")), tr("&Settings…"), this,
-                    &MainWindow::openSettings);
+    file->addAction(icon(Icon::Settings), tr("&Settings…"), this, &MainWindow::openSettings);
     file->addSeparator();
-    QAction* quit = file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"));
+    QAction* quit = file->addAction(icon(Icon::Quit), tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, qApp, &QApplication::quit);
 
@@ -94,13 +92,10 @@ void MainWindow::createMenusAndToolBar()
     container->addAction(tr("Shell in a terminal w&indow"), this, [this] { openExternalTerminal(true); });
 
     QMenu* network = menuBar()->addMenu(tr("&Network"));
-    network->addAction(QIcon::fromTheme(QStringLiteral("network-wired")), tr("&Networks…"), this,
-                       &MainWindow::openNetworksWindow);
-    network->addAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("New &bridge…"), this,
-                       &MainWindow::openBridgeWizard);
+    network->addAction(icon(Icon::Networks), tr("&Networks…"), this, &MainWindow::openNetworksWindow);
+    network->addAction(icon(Icon::Bridge), tr("New &bridge…"), this, &MainWindow::openBridgeWizard);
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
-    tools->addAction(QIcon::fromTheme(QStringLiteral("dialog-information")), tr("&System check…"), this,
-                     &MainWindow::openSystemCheck);
+    tools->addAction(icon(Icon::SystemCheck), tr("&System check…"), this, &MainWindow::openSystemCheck);
 }
 
 void MainWindow::perform(const QString& whatTemplate, const Call& call)

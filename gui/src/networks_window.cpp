@@ -2,6 +2,7 @@
 
 #include "bridge_wizard.h"
 #include "error_text.h"
+#include "icons.h"
 #include "network_view.h"
 
 #include <QHBoxLayout>
@@ -29,9 +30,9 @@ NetworksWindow::NetworksWindow(ContainerSource& source, QWidget* parent) : QWidg
     m_list = new QListWidget(side);
     sideLayout->addWidget(new QLabel(tr("Bridges:"), side));
     sideLayout->addWidget(m_list);
-    auto* add = new QPushButton(QIcon::fromTheme(QStringLiteral("list-add")), tr("&New bridge…"), side);
-    m_edit = new QPushButton(QIcon::fromTheme(QStringLiteral("document-edit")), tr("&Edit…"), side);
-    m_delete = new QPushButton(QIcon::fromTheme(QStringLiteral("edit-delete")), tr("&Delete…"), side);
+    auto* add = new QPushButton(icon(Icon::Add), tr("&New bridge…"), side);
+    m_edit = new QPushButton(icon(Icon::Edit), tr("&Edit…"), side);
+    m_delete = new QPushButton(icon(Icon::Delete), tr("&Delete…"), side);
     for (QPushButton* button : {add, m_edit, m_delete})
         sideLayout->addWidget(button);
     m_view = new NetworkView(source, splitter);
@@ -73,8 +74,7 @@ void NetworksWindow::showBridges(const QList<client::Bridge>& bridges)
     m_bridges = bridges;
     m_list->clear();
     for (const auto& bridge : bridges) {
-        auto* item = new QListWidgetItem(QIcon::fromTheme(QStringLiteral("network-wired")),
-                                         tr("%1 — %2").arg(bridge.name, bridge.address), m_list);
+        auto* item = new QListWidgetItem(icon(Icon::Bridge), tr("%1 — %2").arg(bridge.name, bridge.address), m_list);
         item->setData(Qt::UserRole, bridge.name);
         if (bridge.name == current)
             m_list->setCurrentItem(item);
@@ -101,7 +101,7 @@ QWidget* NetworksWindow::createEmptyState()
                             page);
     text->setObjectName(QStringLiteral("noBridgesText"));
     text->setWordWrap(true);
-    auto* create = new QPushButton(QIcon::fromTheme(QStringLiteral("list-add")), tr("New &bridge…"), page);
+    auto* create = new QPushButton(icon(Icon::Add), tr("New &bridge…"), page);
     create->setObjectName(QStringLiteral("firstBridgeButton"));
     connect(create, &QPushButton::clicked, this, [this] { openWizard(false); });
     auto* layout = new QVBoxLayout(page);

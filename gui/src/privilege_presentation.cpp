@@ -1,5 +1,7 @@
 #include "privilege_presentation.h"
 
+#include "icons.h"
+
 #include <QApplication>
 #include <QCoreApplication>
 #include <QStyle>
@@ -15,8 +17,7 @@ struct Privilege {
 
 QIcon privilegedIcon()
 {
-    return QIcon::fromTheme(QStringLiteral("security-low"),
-                            QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning));
+    return icon(Icon::Privileged);
 }
 
 QString privilegedToolTip()

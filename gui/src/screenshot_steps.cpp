@@ -8,6 +8,7 @@
 #include "networks_window.h"
 #include "new_container_wizard.h"
 #include "resources_tab.h"
+#include "settings_dialog.h"
 #include "system_check_dialog.h"
 #include "terminal_widget.h"
 
@@ -119,8 +120,22 @@ std::vector<ScreenshotTour::Step> screenshotSteps(MainWindow& window)
                      }});
     steps.push_back({QStringLiteral("10-networks.png"), [&window]() -> QWidget* { return window.openNetworksWindow(); },
                      2000, [&window] { window.openNetworksWindow()->close(); }});
-    steps.push_back(
-        {QStringLiteral("11-system-check.png"), [&window]() -> QWidget* { return window.openSystemCheck(); }, 2500});
+    auto check = std::make_shared<QPointer<SystemCheckDialog>>();
+    steps.push_back({QStringLiteral("11-system-check.png"),
+                     [&window, check]() -> QWidget* { return *check = window.openSystemCheck(); }, 2500, [check] {
+                         if (*check)
+                             (*check)->close();
+                     }});
+    steps.push_back({QStringLiteral("12-settings.png"),
+                     [&window]() -> QWidget* {
+                         window.openSettings();
+                         return window.findChild<SettingsDialog*>();
+                     },
+                     500,
+                     [&window] {
+                         if (auto* dialog = window.findChild<SettingsDialog*>())
+                             dialog->close();
+                     }});
     return steps;
 }
 

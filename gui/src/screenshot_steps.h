@@ -1,5 +1,6 @@
 // The views `berth --screenshots DIR` saves, in order: the list, each
-// details tab, both wizards, the networks window and the system check.
+// details tab, both wizards, the networks window, the system check and
+// the settings.
 #pragma once
 
 #include "screenshot_tour.h"

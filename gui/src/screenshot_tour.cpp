@@ -1,5 +1,8 @@
 #include "screenshot_tour.h"
 
+#include "clipped_text.h"
+
+#include <QFile>
 #include <QPixmap>
 #include <QTimer>
 
@@ -17,7 +20,7 @@ void ScreenshotTour::start(int initialDelayMs)
 void ScreenshotTour::runStep()
 {
     if (m_next >= m_steps.size()) {
-        Q_EMIT finished(m_failures);
+        finish();
         return;
     }
     const Step& step = m_steps[m_next];
@@ -35,13 +38,36 @@ void ScreenshotTour::grabStep()
 {
     const Step& step = m_steps[m_next++];
     const QString path = m_directory.filePath(step.fileName);
-    if (m_window && m_window->grab().save(path, "PNG"))
+    if (m_window && m_window->grab().save(path, "PNG")) {
         m_saved << path;
-    else
+        checkText(step.fileName);
+    } else {
         m_failures << step.fileName;
+    }
     if (step.cleanup)
         step.cleanup();
     QTimer::singleShot(0, this, &ScreenshotTour::runStep);
+}
+
+void ScreenshotTour::checkText(const QString& view)
+{
+    QStringList found = clippedTexts(*m_window);
+    if (const QString large = tooLargeForScreen(*m_window); !large.isEmpty())
+        found.prepend(large);
+    for (const QString& line : std::as_const(found))
+        m_clipped << view + QStringLiteral(": ") + line;
+}
+
+void ScreenshotTour::finish()
+{
+    QFile file(m_directory.filePath(QString::fromLatin1(kClippedFile)));
+    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text)) {
+        for (const QString& line : std::as_const(m_clipped))
+            file.write(line.toUtf8() + '\n');
+    } else {
+        m_failures << QString::fromLatin1(kClippedFile);
+    }
+    Q_EMIT finished(m_failures);
 }
 
 } // namespace berth::gui

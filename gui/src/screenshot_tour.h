@@ -2,7 +2,8 @@
 // application in turn and saves a PNG of it, so that people (and CI, and
 // the README) see the real thing. Each step prepares its view, the tour
 // lets it settle (answers from the helper, chart samples), then grabs the
-// window the step returned.
+// window the step returned, and looks for text that does not fit in it
+// (clipped_text.h): written to clipped-text.txt beside the pictures.
 #pragma once
 
 #include <QDir>
@@ -29,6 +30,9 @@ public:
 
     void start(int initialDelayMs);
     [[nodiscard]] QStringList saved() const { return m_saved; }
+    // "07-new-container.png: QLabel \"…\": needs 212 px, has 180", for every view.
+    [[nodiscard]] QStringList clipped() const { return m_clipped; }
+    static constexpr const char* kClippedFile = "clipped-text.txt";
 
 Q_SIGNALS:
     // Every step done; `failures` names the screenshots that could not be saved.
@@ -37,6 +41,8 @@ Q_SIGNALS:
 private:
     void runStep();
     void grabStep();
+    void checkText(const QString& view);
+    void finish();
 
     QDir m_directory;
     std::vector<Step> m_steps;
@@ -44,6 +50,7 @@ private:
     QPointer<QWidget> m_window;
     QStringList m_saved;
     QStringList m_failures;
+    QStringList m_clipped;
 };
 
 } // namespace berth::gui

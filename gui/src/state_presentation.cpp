@@ -1,5 +1,7 @@
 #include "state_presentation.h"
 
+#include "icons.h"
+
 #include <QApplication>
 #include <QCoreApplication>
 #include <QPalette>
@@ -51,18 +53,13 @@ QString stateText(const QString& word)
 
 QIcon stateIcon(std::optional<model::RunState> state)
 {
-    struct Choice {
-        const char* theme;
-        QStyle::StandardPixmap fallback;
-    };
-    Choice choice{"media-playback-stop", QStyle::SP_MediaStop};
     if (state == model::RunState::Running)
-        choice = {"media-playback-start", QStyle::SP_MediaPlay};
-    else if (state == model::RunState::Frozen)
-        choice = {"media-playback-pause", QStyle::SP_MediaPause};
-    else if (state && model::isTransient(*state))
-        choice = {"view-refresh", QStyle::SP_BrowserReload};
-    return QIcon::fromTheme(QString::fromLatin1(choice.theme), QApplication::style()->standardIcon(choice.fallback));
+        return icon(Icon::StateRunning);
+    if (state == model::RunState::Frozen)
+        return icon(Icon::StateFrozen);
+    if (state && model::isTransient(*state))
+        return icon(Icon::StateTransient);
+    return icon(Icon::StateStopped);
 }
 
 bool lastRunFailed(const client::ContainerInfo& info)

@@ -5,6 +5,7 @@
 // settings' default bridge first and checks a static address as typed
 // (which ends up in the container's config), and the wizard driven page by
 // page sends exactly the expected create request.
+#include "icons.h"
 #include "wizard_fixture.h"
 
 class TestNewContainerWizard : public WizardFixture {
@@ -29,6 +30,18 @@ private Q_SLOTS:
         QVERIFY(m_wizard->templatePage()->choose(QStringLiteral("debian")));
         QCOMPARE(m_wizard->templatePage()->chosen()->name, QStringLiteral("debian"));
         QVERIFY(!m_wizard->templatePage()->choose(QStringLiteral("nonexistent")));
+    }
+
+    // Each template with Berth's own picture of it.
+    void templatesHaveTheirIcons()
+    {
+        QVERIFY(open());
+        QListWidget* list = m_wizard->templatePage()->list();
+        for (int row = 0; row < list->count(); ++row) {
+            const QString name = list->item(row)->data(Qt::UserRole).toString();
+            QCOMPARE(list->item(row)->icon().pixmap(24, 24).toImage(),
+                     berth::gui::templateIcon(name).pixmap(24, 24).toImage());
+        }
     }
 
     void optionEditors_data()

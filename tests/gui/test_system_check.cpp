@@ -73,6 +73,8 @@ private Q_SLOTS:
         const QTreeWidgetItem* memory = tree->topLevelItem(1)->child(0);
         QCOMPARE(memory->text(SystemCheckPage::TitleColumn), QStringLiteral("cgroup.memory title"));
         QCOMPARE(memory->text(SystemCheckPage::DetailColumn), QStringLiteral("cgroup.memory detail"));
+        // Elided in a narrow column, whole in the tooltip.
+        QCOMPARE(memory->toolTip(SystemCheckPage::DetailColumn), QStringLiteral("cgroup.memory detail"));
         QVERIFY(!memory->icon(SystemCheckPage::TitleColumn).isNull());
     }
 

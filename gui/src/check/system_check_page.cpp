@@ -3,6 +3,7 @@
 #include "error_text.h"
 #include "essential_checks.h"
 #include "helper_texts.h"
+#include "icons.h"
 
 #include <QApplication>
 #include <QHBoxLayout>
@@ -45,7 +46,7 @@ SystemCheckPage::SystemCheckPage(ContainerSource& source, QWidget* parent) : QWi
     splitter->setStretchFactor(1, 1);
     m_message = new QLabel(this);
     m_message->setWordWrap(true);
-    m_refresh = new QPushButton(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Check Again"), this);
+    m_refresh = new QPushButton(icon(Icon::Refresh), tr("Check Again"), this);
     auto* bottom = new QHBoxLayout;
     bottom->addWidget(m_message, 1);
     bottom->addWidget(m_refresh);
@@ -64,13 +65,11 @@ bool SystemCheckPage::hasEssentialMissing() const
 
 QIcon SystemCheckPage::statusIcon(const QString& status)
 {
-    QStyle* style = QApplication::style();
     if (status == QLatin1String("ok"))
-        return QIcon::fromTheme(QStringLiteral("emblem-ok-symbolic"),
-                                style->standardIcon(QStyle::SP_DialogApplyButton));
+        return icon(Icon::StatusOk);
     if (status == QLatin1String("limited"))
-        return QIcon::fromTheme(QStringLiteral("dialog-warning"), style->standardIcon(QStyle::SP_MessageBoxWarning));
-    return QIcon::fromTheme(QStringLiteral("dialog-error"), style->standardIcon(QStyle::SP_MessageBoxCritical));
+        return icon(Icon::StatusWarning);
+    return icon(Icon::StatusError);
 }
 
 void SystemCheckPage::refresh()
@@ -99,6 +98,8 @@ void SystemCheckPage::showItems(const QList<client::CheckItem>& items)
         auto* item = new QTreeWidgetItem(groupItem(check.group), {check.title, check.detail});
         item->setIcon(TitleColumn, statusIcon(check.status));
         item->setToolTip(TitleColumn, statusText(check.status));
+        // A long finding (paths, ID ranges) is elided in its column: whole in the tooltip.
+        item->setToolTip(DetailColumn, check.detail);
         item->setData(TitleColumn, kItemRole, int(i));
     }
     m_tree->expandAll();

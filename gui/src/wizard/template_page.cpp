@@ -2,6 +2,7 @@
 
 #include "error_text.h"
 #include "helper_texts.h"
+#include "icons.h"
 
 #include <QLabel>
 #include <QListWidget>
@@ -16,6 +17,10 @@ TemplatePage::TemplatePage(ContainerSource& source, QWidget* parent) : QWizardPa
     auto* layout = new QVBoxLayout(this);
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("templateList"));
+    m_list->setIconSize(QSize(32, 32));
+    // Long descriptions (German) wrap instead of running off the side.
+    m_list->setWordWrap(true);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     layout->addWidget(m_list, 1);
     m_description = new QLabel(this);
     m_description->setWordWrap(true);
@@ -48,6 +53,7 @@ void TemplatePage::show(const QList<client::TemplateInfo>& templates)
     for (const auto& info : std::as_const(m_templates)) {
         auto* item = new QListWidgetItem(info.label + QLatin1Char('\n') + info.description, m_list);
         item->setData(Qt::UserRole, info.name);
+        item->setIcon(templateIcon(info.name));
         item->setToolTip(info.description);
     }
     m_message->clear();
