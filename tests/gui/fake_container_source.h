@@ -356,8 +356,9 @@ public:
         const QVariantMap map = client::interfaceChangeMap(change);
         for (auto it = map.begin(); it != map.end(); ++it)
             keys << it.key() + QLatin1Char('=') +
-                        (it.value().typeId() == QMetaType::QStringList ? it.value().toStringList().join(QLatin1Char(','))
-                                                                         : it.value().toString());
+                        (it.value().typeId() == QMetaType::QStringList
+                             ? it.value().toStringList().join(QLatin1Char(','))
+                             : it.value().toString());
         act(QStringLiteral("interface-set %1 %2 %3").arg(name).arg(index).arg(keys.join(QLatin1Char(' '))), context,
             std::move(done));
     }

@@ -185,7 +185,8 @@ private Q_SLOTS:
         web.reservedAddresses = QStringList{QStringLiteral("10.0.3.12/24")};
         NetworkTab tab(m_source);
         tab.setContainer(web);
-        QCOMPARE(tab.findChild<QLabel*>(QStringLiteral("liveAddresses"))->text(), QStringLiteral("10.0.3.77/24 on eth0"));
+        QCOMPARE(tab.findChild<QLabel*>(QStringLiteral("liveAddresses"))->text(),
+                 QStringLiteral("10.0.3.77/24 on eth0"));
         QCOMPARE(tab.reservedAddresses()->text(), QStringLiteral("10.0.3.12/24"));
         web.state = berth::model::RunState::Stopped;
         web.addresses.clear();
@@ -240,12 +241,12 @@ private Q_SLOTS:
         NetworkTab tab(m_source);
         showWeb(tab);
         std::optional<berth::gui::InterfaceChoice> shown;
-        tab.setInterfaceAsker([&shown](const QList<berth::client::Bridge>&,
-                                       const std::optional<berth::gui::InterfaceChoice>& current)
-                                  -> std::optional<berth::gui::InterfaceChoice> {
-            shown = current;
-            return berth::gui::InterfaceChoice{QStringLiteral("lab0"), QString()};
-        });
+        tab.setInterfaceAsker(
+            [&shown](const QList<berth::client::Bridge>&, const std::optional<berth::gui::InterfaceChoice>& current)
+                -> std::optional<berth::gui::InterfaceChoice> {
+                shown = current;
+                return berth::gui::InterfaceChoice{QStringLiteral("lab0"), QString()};
+            });
         QVERIFY(!tab.editInterfaceButton()->isEnabled()); // nothing selected
         tab.interfaceTable()->selectRow(0);
         QVERIFY(tab.editInterfaceButton()->isEnabled());
@@ -293,12 +294,13 @@ private Q_SLOTS:
         berth::gui::InterfaceDialog dialog(QStringLiteral("Add"), m_source.bridgeList);
         const auto* ok = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
         QCOMPARE(dialog.bridgeBox()->count(), 3);
-        QVERIFY(ok->isEnabled()); // automatic
+        QVERIFY(ok->isEnabled()); // an automatic address needs no check
         dialog.setChoice({QStringLiteral("lab0"), QStringLiteral("10.0.3.40/24")}); // outside lab0's subnet
         QVERIFY(!ok->isEnabled());
         dialog.addressChoice()->addressEdit()->setText(QStringLiteral("10.0.4.40"));
         QVERIFY(ok->isEnabled());
-        QCOMPARE(dialog.choice(), (berth::gui::InterfaceChoice{QStringLiteral("lab0"), QStringLiteral("10.0.4.40/24")}));
+        QCOMPARE(dialog.choice(),
+                 (berth::gui::InterfaceChoice{QStringLiteral("lab0"), QStringLiteral("10.0.4.40/24")}));
     }
 
     void dialog_data()

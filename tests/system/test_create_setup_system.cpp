@@ -109,7 +109,8 @@ private Q_SLOTS:
                                            QStringLiteral("3600")}),
                     0);
         const QJsonObject info = infoOf(QStringLiteral("web"));
-        QCOMPARE(info.value(QStringLiteral("reservedAddresses")).toArray(), QJsonArray{QStringLiteral("10.0.53.50/24")});
+        QCOMPARE(info.value(QStringLiteral("reservedAddresses")).toArray(),
+                 QJsonArray{QStringLiteral("10.0.53.50/24")});
         QCOMPARE(info.value(QStringLiteral("autostart")).toBool(), true);
         const QJsonObject limits = info.value(QStringLiteral("limits")).toObject();
         QCOMPARE(limits.value(QStringLiteral("memory.max")).toString(), QStringLiteral("268435456"));

@@ -26,7 +26,6 @@ Result<std::vector<std::string>> Engine::leasedAddresses(const std::string& name
     return out;
 }
 
-
 Result<std::vector<LiveAddress>> Engine::liveAddresses(const std::string& name) const
 {
     auto current = state(name);

@@ -160,8 +160,8 @@ void NetworkTab::setContainer(const client::ContainerInfo& info)
     m_running = info.state != model::RunState::Stopped;
     // Only what its interfaces have: a stopped container has no address.
     m_addresses->setText(!info.addresses.isEmpty() ? addressesText(info.addresses, info.addressInterfaces)
-                         : m_running             ? tr("none yet")
-                                                 : tr("none (not running)"));
+                         : m_running               ? tr("none yet")
+                                                   : tr("none (not running)"));
     m_reserved->setText(info.reservedAddresses.isEmpty() ? tr("none")
                                                          : info.reservedAddresses.join(QStringLiteral(", ")));
     showInterfaces(info.interfaces);
@@ -283,8 +283,8 @@ const model::NetInterface* NetworkTab::selectedInterface() const
 void NetworkTab::askForInterface(const std::optional<InterfaceChoice>& current,
                                  std::function<void(const InterfaceChoice&)> chosen)
 {
-    m_source.bridges(this, [this, name = m_name, current, chosen = std::move(chosen)](
-                               client::Result<QList<client::Bridge>> bridges) {
+    m_source.bridges(this, [this, name = m_name, current,
+                            chosen = std::move(chosen)](client::Result<QList<client::Bridge>> bridges) {
         if (name != m_name)
             return;
         if (!bridges) {
@@ -350,9 +350,9 @@ void NetworkTab::interfaceChanged(const QString& name, const client::Status& sta
     if (!status)
         m_message->setText(errorText(status.error(), what));
     else
-        m_message->setText(m_running ? tr("Saved. It applies when '%1' is next started: restart it to use it now.")
-                                           .arg(name)
-                                     : tr("Saved. It applies when '%1' starts.").arg(name));
+        m_message->setText(m_running
+                               ? tr("Saved. It applies when '%1' is next started: restart it to use it now.").arg(name)
+                               : tr("Saved. It applies when '%1' starts.").arg(name));
     m_source.container(name, this, [this, name](client::Result<client::ContainerInfo> info) {
         if (info && name == m_name)
             setContainer(*info);

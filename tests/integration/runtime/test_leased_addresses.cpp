@@ -62,9 +62,9 @@ QStringList liveOf(const Engine& engine, const std::string& name)
 bool inContainerNet(pid_t pid, const QStringList& args)
 {
     QProcess ip;
-    ip.start(QStringLiteral("nsenter"),
-             QStringList{QStringLiteral("--target"), QString::number(pid), QStringLiteral("--net"), QStringLiteral("ip")} +
-                 args);
+    ip.start(QStringLiteral("nsenter"), QStringList{QStringLiteral("--target"), QString::number(pid),
+                                                    QStringLiteral("--net"), QStringLiteral("ip")} +
+                                            args);
     return ip.waitForFinished(10000) && ip.exitStatus() == QProcess::NormalExit && ip.exitCode() == 0;
 }
 
