@@ -233,6 +233,8 @@ private Q_SLOTS:
         } else {
             QVERIFY2(tab.message()->text().contains(QLatin1String("next started")), qPrintable(tab.message()->text()));
             QTRY_COMPARE(tab.interfaceTable()->rowCount(), 2);
+            QCOMPARE(rowTexts(tab.interfaceTable()).last(),
+                     QStringLiteral("interface 1||lab0|chosen at start|10.0.4.30/24"));
         }
     }
 

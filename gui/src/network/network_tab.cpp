@@ -199,9 +199,12 @@ void NetworkTab::showInterfaces(const std::vector<model::NetInterface>& interfac
         QStringList ipv4;
         for (const auto& cidr : interface.ipv4)
             ipv4 << QString::fromStdString(cidr.toString());
+        // A bridged interface without a static address gets one from the bridge.
+        const bool bridged = interface.type == "veth";
         setRow(m_interfaces, row,
                {name, QString::fromStdString(interface.type), QString::fromStdString(interface.link),
-                QString::fromStdString(interface.hwaddr), ipv4.join(QStringLiteral(", "))});
+                interface.hwaddr.empty() ? tr("chosen at start") : QString::fromStdString(interface.hwaddr),
+                ipv4.isEmpty() && bridged ? tr("automatic (DHCP)") : ipv4.join(QStringLiteral(", "))});
     }
 }
 
