@@ -199,10 +199,12 @@ private Q_SLOTS:
         const auto inside = [&pid](const QStringList& args) {
             QProcess ip;
             ip.start(QStringLiteral("nsenter"),
-                     QStringList{QStringLiteral("--target"), pid, QStringLiteral("--net"), QStringLiteral("ip")} + args);
+                     QStringList{QStringLiteral("--target"), pid, QStringLiteral("--net"), QStringLiteral("ip")} +
+                         args);
             return ip.waitForFinished(10000) && ip.exitStatus() == QProcess::NormalExit && ip.exitCode() == 0;
         };
-        QVERIFY(inside({QStringLiteral("addr"), QStringLiteral("flush"), QStringLiteral("dev"), QStringLiteral("eth0")}));
+        QVERIFY(
+            inside({QStringLiteral("addr"), QStringLiteral("flush"), QStringLiteral("dev"), QStringLiteral("eth0")}));
         QVERIFY(inside({QStringLiteral("addr"), QStringLiteral("add"), QStringLiteral("10.0.53.60/24"),
                         QStringLiteral("dev"), QStringLiteral("eth0")}));
         info = infoOf(QStringLiteral("web"));
