@@ -67,6 +67,7 @@ QJsonObject containerJson(const client::ContainerInfo& info)
                     {QStringLiteral("kind"), client::wireText(info.kind)},
                     {QStringLiteral("template"), info.templateName},
                     {QStringLiteral("addresses"), QJsonArray::fromStringList(info.addresses)},
+                    {QStringLiteral("reservedAddresses"), QJsonArray::fromStringList(info.reservedAddresses)},
                     {QStringLiteral("autostart"), info.autostart},
                     {QStringLiteral("startOrder"), info.startOrder},
                     {QStringLiteral("startDelay"), qint64(info.startDelay)},
@@ -121,6 +122,7 @@ QString containerDetails(const client::ContainerInfo& info)
         userNamespaceRow(info),
         {Cli::tr("Template:"), dash(info.templateName)},
         {Cli::tr("Addresses:"), dash(info.addresses.join(QStringLiteral(", ")))},
+        {Cli::tr("Reserved addresses:"), dash(info.reservedAddresses.join(QStringLiteral(", ")))},
         {Cli::tr("Autostart:"), info.autostart ? Cli::tr("yes") : Cli::tr("no")},
     };
     if (info.startedAt > 0 && info.pid > 0)

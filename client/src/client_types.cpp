@@ -270,6 +270,8 @@ Result<ContainerInfo> containerInfoFromMap(const QVariantMap& map)
             return std::unexpected(interface.error());
         info.interfaces.push_back(std::move(*interface));
     }
+    info.addressInterfaces = f.strings("addressInterfaces");
+    info.reservedAddresses = f.strings("reservedAddresses");
     return f.finish(std::move(info));
 }
 

@@ -49,6 +49,11 @@ struct ContainerInfo {
     bool hasExited = false;
     QString lastError;
     std::vector<model::NetInterface> interfaces; // lxc.net.N in order (GetContainer's `interfaces`)
+    // `addresses` are those its interfaces have now (none while stopped);
+    // each one's interface inside, in the same order.
+    QStringList addressInterfaces;
+    // Reserved for it, not in use: its config's static ones and its leases.
+    QStringList reservedAddresses;
 };
 
 struct TemplateOption {

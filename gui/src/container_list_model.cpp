@@ -4,6 +4,7 @@
 #include "state_presentation.h"
 #include "figures.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QThread>
 
@@ -32,6 +33,16 @@ std::optional<double> cpuPercent(const client::ContainerStats& before, const cli
     if (elapsed <= 0 || now.cpuUsageNs < before.cpuUsageNs)
         return std::nullopt; // a restart in between resets the counter
     return 100.0 * double(now.cpuUsageNs - before.cpuUsageNs) / double(elapsed);
+}
+
+// Just started with an interface and no address yet: DHCP answers a few
+// seconds into the run, so the list asks again each tick until the address
+// shows, for the first two minutes of the run at most.
+bool awaitsAddress(const client::ContainerInfo& info)
+{
+    constexpr qint64 kAddressWaitSeconds = 120;
+    return info.state == model::RunState::Running && !info.interfaces.empty() && info.addresses.isEmpty() &&
+           info.startedAt > 0 && QDateTime::currentSecsSinceEpoch() - info.startedAt < kAddressWaitSeconds;
 }
 
 } // namespace
@@ -311,6 +322,9 @@ void ContainerListModel::applyStats(const QList<client::ContainerStats>& stats)
     // while the list and the statistics disagree.
     for (const auto& name : std::as_const(vanished))
         refresh(name);
+    for (const ContainerRow& r : std::as_const(m_rows))
+        if (awaitsAddress(r.info) && !vanished.contains(r.info.name))
+            refresh(r.info.name);
 }
 
 void ContainerListModel::setStatsInterval(int milliseconds)

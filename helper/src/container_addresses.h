@@ -1,4 +1,4 @@
-// GetContainer's "addresses": what the config sets and what Berth's IPAM
+// GetContainer's "reservedAddresses": what the config sets and what Berth's IPAM
 // leased, as one list.
 #pragma once
 

@@ -82,8 +82,9 @@ MapList interfaceMaps(const std::vector<net::NetInterfaceSpec>& network)
     return out;
 }
 
-// What the config says: kind, autostart, addresses (with those the
-// bridges leased, which the config does not name), template, warnings.
+// What the config says: kind, autostart, reserved addresses (the config's
+// and those the bridges leased, which the config does not name), template,
+// warnings.
 void addConfigFields(const std::string& text, const std::vector<std::string>& leased, const Paths& paths,
                      QVariantMap& info)
 {
@@ -103,7 +104,7 @@ void addConfigFields(const std::string& text, const std::vector<std::string>& le
             if (iface.ipv4)
                 configured.push_back(iface.ipv4->toString());
         }
-        info.insert(QStringLiteral("addresses"), stringList(mergeAddresses(std::move(configured), leased)));
+        info.insert(QStringLiteral("reservedAddresses"), stringList(mergeAddresses(std::move(configured), leased)));
         info.insert(QStringLiteral("interfaces"), QVariant::fromValue(interfaceMaps(spec->network)));
         std::vector<std::string> shares;
         for (const auto& share : spec->shares)
@@ -111,6 +112,21 @@ void addConfigFields(const std::string& text, const std::vector<std::string>& le
         info.insert(QStringLiteral("shares"), stringList(shares));
     }
     info.insert(QStringLiteral("template"), qs(config->get("berth.template").value_or("")));
+}
+
+// `addresses`: those its interfaces have now, and `addressInterfaces`
+// their interfaces, in the same order. One that cannot be read (it stopped
+// meanwhile, its monitor hangs) has none: never the reservation instead.
+void addLiveAddresses(const Result<std::vector<LiveAddress>>& live, QVariantMap& info)
+{
+    QStringList addresses;
+    QStringList interfaces;
+    for (const LiveAddress& address : live ? *live : std::vector<LiveAddress>{}) {
+        addresses << qs(address.address);
+        interfaces << qs(address.interface);
+    }
+    info.insert(QStringLiteral("addresses"), addresses);
+    info.insert(QStringLiteral("addressInterfaces"), interfaces);
 }
 
 QVariantMap statsMap(const ContainerStats& s)
@@ -230,6 +246,7 @@ Result<QVariantMap> Service::containerInfo(const std::string& name) const
     auto leased = m_engine.leasedAddresses(name);
     if (auto text = ContainerStore(m_engine.settings().paths).readConfig(name))
         addConfigFields(*text, leased ? *leased : std::vector<std::string>{}, m_engine.settings().paths, info);
+    addLiveAddresses(m_engine.liveAddresses(name), info);
     return info;
 }
 

@@ -329,6 +329,46 @@ public:
         answer(context, std::move(done), client::Result<QList<client::CheckItem>>(checkItems));
     }
 
+    // Interfaces: "interface-add box1 veth lab0 10.0.3.12/24" (the fields
+    // that are set), "interface-set box1 1 link=lab1 ipv4=", "interface-remove
+    // box1 1"; a taken change shows in `containers` too.
+    void addInterface(const QString& name, const model::NetInterface& iface, QObject* context,
+                      gui::Callback<uint> done) override
+    {
+        const QString address = iface.ipv4.empty() ? QString() : QString::fromStdString(iface.ipv4.front().toString());
+        QStringList words{QStringLiteral("interface-add"), name, QString::fromStdString(iface.type),
+                          QString::fromStdString(iface.link), address};
+        words.removeAll(QString());
+        actions << words.join(QLatin1Char(' '));
+        auto& interfaces = containers[name].interfaces;
+        const uint index = interfaces.empty() ? 0 : interfaces.back().index + 1;
+        if (!actionError) {
+            interfaces.push_back(iface);
+            interfaces.back().index = index;
+        }
+        answer(context, std::move(done),
+               actionError ? client::Result<uint>(std::unexpect, *actionError) : client::Result<uint>(index));
+    }
+    void setInterface(const QString& name, uint index, const client::InterfaceChange& change, QObject* context,
+                      gui::StatusCallback done) override
+    {
+        QStringList keys;
+        const QVariantMap map = client::interfaceChangeMap(change);
+        for (auto it = map.begin(); it != map.end(); ++it)
+            keys << it.key() + QLatin1Char('=') +
+                        (it.value().typeId() == QMetaType::QStringList
+                             ? it.value().toStringList().join(QLatin1Char(','))
+                             : it.value().toString());
+        act(QStringLiteral("interface-set %1 %2 %3").arg(name).arg(index).arg(keys.join(QLatin1Char(' '))), context,
+            std::move(done));
+    }
+    void removeInterface(const QString& name, uint index, QObject* context, gui::StatusCallback done) override
+    {
+        if (!actionError)
+            std::erase_if(containers[name].interfaces, [index](const auto& iface) { return iface.index == index; });
+        act(QStringLiteral("interface-remove %1 %2").arg(name).arg(index), context, std::move(done));
+    }
+
 private:
     template <class T> client::Result<T> found(const QMap<QString, T>& map, const QString& name) const
     {

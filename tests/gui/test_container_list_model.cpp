@@ -5,6 +5,7 @@
 #include "container_list_model.h"
 #include "fake_container_source.h"
 
+#include <QDateTime>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -298,6 +299,33 @@ private Q_SLOTS:
         model.pollStats();
         QTRY_COMPARE(source.statsAnswered, answered + 2);
         QCOMPARE(source.containerCalls, 4);
+    }
+
+    // Issue #19: a container that just started gets its address by DHCP a
+    // little later; the list asks again each tick until it shows, then stops.
+    void addressArrivingAfterTheStartIsShown()
+    {
+        FakeContainerSource source;
+        auto info = FakeContainerSource::info(QStringLiteral("deb"), berth::model::RunState::Running);
+        info.interfaces.push_back(berth::model::NetInterface{.index = 0, .type = "veth", .link = "br1"});
+        info.startedAt = QDateTime::currentSecsSinceEpoch();
+        source.containers.insert(info.name, info);
+        berth::client::ContainerStats stats;
+        stats.name = info.name;
+        source.statsSamples = {{stats}};
+        ContainerListModel model(source);
+        model.reload();
+        QTRY_COMPARE(source.containerCalls, 1);
+        model.pollStats();
+        QTRY_COMPARE(source.containerCalls, 2); // no address yet: asked again
+        source.containers[info.name].addresses = QStringList{QStringLiteral("10.0.9.57/24")};
+        model.pollStats();
+        QTRY_COMPARE(cell(model, info.name, ContainerListModel::AddressColumn), QStringLiteral("10.0.9.57/24"));
+        const int calls = source.containerCalls;
+        const int answered = source.statsAnswered;
+        model.pollStats();
+        QTRY_VERIFY(source.statsAnswered > answered);
+        QCOMPARE(source.containerCalls, calls); // it has one now
     }
 
     void oneStatsCallPerTick_data()

@@ -4,6 +4,8 @@
 #include "container_list_model.h"
 #include "fake_container_source.h"
 #include "main_window.h"
+#include "network_view.h"
+#include "networks_window.h"
 #include "new_container_wizard.h"
 #include "options_page.h"
 #include "settings.h"
@@ -341,6 +343,19 @@ private Q_SLOTS:
         open(QStringLiteral("web"));
         m_window->action(Action::Terminal)->trigger();
         QCOMPARE(m_window->findChild<QTabWidget*>()->currentWidget(), m_window->tab(MainWindow::Tab::Console));
+    }
+
+    // Issue #19: clicking a container in the network view selects it in
+    // the list and shows its Network tab.
+    void networkViewSelectsTheContainer()
+    {
+        open(QStringLiteral("web"));
+        berth::gui::NetworksWindow* networks = m_window->openNetworksWindow();
+        QVERIFY(networks);
+        Q_EMIT networks->view()->containerActivated(QStringLiteral("db"));
+        QCOMPARE(m_window->selectedName(), QStringLiteral("db"));
+        QCOMPARE(m_window->findChild<QTabWidget*>()->currentWidget(), m_window->tab(MainWindow::Tab::Network));
+        networks->close();
     }
 
     void settingsReachTheModel()

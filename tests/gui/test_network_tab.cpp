@@ -1,8 +1,11 @@
 // The Network tab against a fake source: interfaces from GetContainer, the
 // live addresses, the forwards table; Add and Remove call the source, a
-// refusal is shown and leaves the table as it was. And the forward dialog.
+// refusal is shown and leaves the table as it was; interfaces added,
+// changed and removed. And the forward and interface dialogs.
 #include "fake_container_source.h"
+#include "address_choice.h"
 #include "forward_dialog.h"
+#include "interface_dialog.h"
 #include "network_tab.h"
 
 #include <QComboBox>
@@ -170,6 +173,136 @@ private Q_SLOTS:
         } else {
             QTRY_COMPARE(rowTexts(tab.forwardTable()), QStringList{"TCP|all|8080|80"});
         }
+    }
+
+    // Issue #19: the addresses shown are the real ones, each with its
+    // interface; the reserved ones apart; a stopped container has none.
+    void realAndReservedAddressesApart()
+    {
+        auto web = m_source.containers.value(QStringLiteral("web"));
+        web.addresses = QStringList{QStringLiteral("10.0.3.77/24")};
+        web.addressInterfaces = QStringList{QStringLiteral("eth0")};
+        web.reservedAddresses = QStringList{QStringLiteral("10.0.3.12/24")};
+        NetworkTab tab(m_source);
+        tab.setContainer(web);
+        QCOMPARE(tab.findChild<QLabel*>(QStringLiteral("liveAddresses"))->text(),
+                 QStringLiteral("10.0.3.77/24 on eth0"));
+        QCOMPARE(tab.reservedAddresses()->text(), QStringLiteral("10.0.3.12/24"));
+        web.state = berth::model::RunState::Stopped;
+        web.addresses.clear();
+        web.addressInterfaces.clear();
+        tab.setContainer(web);
+        QCOMPARE(tab.findChild<QLabel*>(QStringLiteral("liveAddresses"))->text(), QStringLiteral("none (not running)"));
+        QCOMPARE(tab.reservedAddresses()->text(), QStringLiteral("10.0.3.12/24"));
+    }
+
+    // Issue #19: attach a container to a bridge from its Network tab; the
+    // dialog is offered ListBridges, the change applies at the next start
+    // and the tab says so; a refusal is shown.
+    void addInterfaceOnABridge_data()
+    {
+        QTest::addColumn<bool>("refused");
+        QTest::newRow("taken") << false;
+        QTest::newRow("refused") << true;
+    }
+    void addInterfaceOnABridge()
+    {
+        QFETCH(bool, refused);
+        NetworkTab tab(m_source);
+        showWeb(tab);
+        QStringList offered;
+        tab.setInterfaceAsker([&offered](const QList<berth::client::Bridge>& bridges,
+                                         const std::optional<berth::gui::InterfaceChoice>& current)
+                                  -> std::optional<berth::gui::InterfaceChoice> {
+            for (const auto& bridge : bridges)
+                offered << bridge.name;
+            if (current)
+                return std::nullopt;
+            return berth::gui::InterfaceChoice{QStringLiteral("lab0"), QStringLiteral("10.0.4.30/24")};
+        });
+        if (refused)
+            m_source.actionError = berth::client::clientError(QStringLiteral("org.berth.Error.AlreadyExists"), "taken");
+        QVERIFY(tab.addInterfaceButton()->isEnabled());
+        QTest::mouseClick(tab.addInterfaceButton(), Qt::LeftButton);
+        QTRY_COMPARE(m_source.actions, QStringList{"interface-add web lab0 10.0.4.30/24"});
+        QCOMPARE(offered, (QStringList{"lxcbr0", "lab0", "empty0"}));
+        QTRY_VERIFY(!tab.message()->text().isEmpty());
+        if (refused) {
+            QVERIFY2(tab.message()->text().contains(QLatin1String("lab0")), qPrintable(tab.message()->text()));
+            QCOMPARE(tab.interfaceTable()->rowCount(), 1);
+        } else {
+            QVERIFY2(tab.message()->text().contains(QLatin1String("next started")), qPrintable(tab.message()->text()));
+            QTRY_COMPARE(tab.interfaceTable()->rowCount(), 2);
+            QCOMPARE(rowTexts(tab.interfaceTable()).last(),
+                     QStringLiteral("interface 1||lab0|chosen at start|10.0.4.30/24"));
+        }
+    }
+
+    void editInterfaceChangesBridgeAndAddress()
+    {
+        NetworkTab tab(m_source);
+        showWeb(tab);
+        std::optional<berth::gui::InterfaceChoice> shown;
+        tab.setInterfaceAsker(
+            [&shown](const QList<berth::client::Bridge>&, const std::optional<berth::gui::InterfaceChoice>& current)
+                -> std::optional<berth::gui::InterfaceChoice> {
+                shown = current;
+                return berth::gui::InterfaceChoice{QStringLiteral("lab0"), QString()};
+            });
+        QVERIFY(!tab.editInterfaceButton()->isEnabled()); // nothing selected
+        tab.interfaceTable()->selectRow(0);
+        QVERIFY(tab.editInterfaceButton()->isEnabled());
+        QTest::mouseClick(tab.editInterfaceButton(), Qt::LeftButton);
+        QTRY_COMPARE(m_source.actions, QStringList{"interface-set web 0 ipv4= link=lab0"});
+        QVERIFY(shown);
+        QCOMPARE(*shown, (berth::gui::InterfaceChoice{QStringLiteral("lxcbr0"), QStringLiteral("10.0.3.12/24")}));
+    }
+
+    void removeInterfaceAsksByName_data()
+    {
+        QTest::addColumn<bool>("confirmed");
+        QTest::newRow("removed") << true;
+        QTest::newRow("kept") << false;
+    }
+    void removeInterfaceAsksByName()
+    {
+        QFETCH(bool, confirmed);
+        NetworkTab tab(m_source);
+        showWeb(tab);
+        QString asked;
+        QString action;
+        tab.setConfirm([&](const QString& question, const QString& button) {
+            asked = question;
+            action = button;
+            return confirmed;
+        });
+        QVERIFY(!tab.removeInterfaceButton()->isEnabled());
+        tab.interfaceTable()->selectRow(0);
+        QTest::mouseClick(tab.removeInterfaceButton(), Qt::LeftButton);
+        QCOMPARE(action, QStringLiteral("Remove Interface"));
+        QVERIFY2(asked.contains(QLatin1String("lxcbr0")) && asked.contains(QLatin1String("web")), qPrintable(asked));
+        if (confirmed) {
+            QTRY_COMPARE(m_source.actions, QStringList{"interface-remove web 0"});
+            QTRY_COMPARE(tab.interfaceTable()->rowCount(), 0);
+        } else {
+            QTest::qWait(0);
+            QVERIFY(m_source.actions.isEmpty());
+        }
+    }
+
+    // The dialog: the bridges to choose, a static address checked as typed.
+    void interfaceDialogChecksTheAddress()
+    {
+        berth::gui::InterfaceDialog dialog(QStringLiteral("Add"), m_source.bridgeList);
+        const auto* ok = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+        QCOMPARE(dialog.bridgeBox()->count(), 3);
+        QVERIFY(ok->isEnabled()); // an automatic address needs no check
+        dialog.setChoice({QStringLiteral("lab0"), QStringLiteral("10.0.3.40/24")}); // outside lab0's subnet
+        QVERIFY(!ok->isEnabled());
+        dialog.addressChoice()->addressEdit()->setText(QStringLiteral("10.0.4.40"));
+        QVERIFY(ok->isEnabled());
+        QCOMPARE(dialog.choice(),
+                 (berth::gui::InterfaceChoice{QStringLiteral("lab0"), QStringLiteral("10.0.4.40/24")}));
     }
 
     void dialog_data()

@@ -1,9 +1,11 @@
 // The network view: one item per bridge and per attached container, laid
 // out the same every time; clicking a container emits containerActivated;
-// refresh() draws what the source answers.
+// refresh() draws what the source answers, again every few seconds while
+// shown; real addresses, reservations and links; the accessible text.
 #include "fake_container_source.h"
 #include "network_view.h"
 
+#include <QAccessible>
 #include <QGraphicsItem>
 #include <QSignalSpy>
 #include <QtTest>
@@ -20,6 +22,14 @@ private:
     {
         view.setData(m_source.bridgeList, m_source.containers.values(),
                      {{QStringLiteral("web"), {QStringLiteral("tcp:8080:80")}}});
+    }
+
+    static QStringList textsOf(const QGraphicsItem* item)
+    {
+        QStringList texts;
+        for (QGraphicsItem* child : item ? item->childItems() : QList<QGraphicsItem*>{})
+            texts << static_cast<QGraphicsSimpleTextItem*>(child)->text();
+        return texts;
     }
 
 private Q_SLOTS:
@@ -107,6 +117,60 @@ private Q_SLOTS:
         QTest::mouseClick(view.viewport(), Qt::LeftButton, {},
                           view.mapFromScene(view.bridgeItem(QStringLiteral("lab0"))->sceneBoundingRect().center()));
         QCOMPARE(activated.size(), 1);
+    }
+
+    // Issue #19: what a container has now (its addresses while running),
+    // what is reserved for a stopped one, never the reservation as its
+    // address; links drawn as they are.
+    void addressesAndLinksAsTheyAre()
+    {
+        m_source.containers[QStringLiteral("db")].reservedAddresses = QStringList{QStringLiteral("10.0.3.30/24")};
+        auto& web = m_source.containers[QStringLiteral("web")];
+        web.addresses = QStringList{QStringLiteral("10.0.3.77/24")};
+        web.addressInterfaces = QStringList{QStringLiteral("eth0")};
+        web.reservedAddresses = QStringList{QStringLiteral("10.0.3.12/24")};
+        NetworkView view(m_source);
+        fill(view);
+        QCOMPARE(textsOf(view.containerItem(QStringLiteral("web"))).value(1), QStringLiteral("10.0.3.77/24 on eth0"));
+        QCOMPARE(textsOf(view.containerItem(QStringLiteral("db"))).mid(1),
+                 (QStringList{"Stopped", "reserved 10.0.3.30/24"}));
+        QVERIFY(NetworkView::isLinkUp(view.containerItem(QStringLiteral("web"))));
+        QVERIFY(!NetworkView::isLinkUp(view.containerItem(QStringLiteral("db"))));
+        QVERIFY(NetworkView::isLinkUp(view.bridgeItem(QStringLiteral("lxcbr0"))));
+        QVERIFY(!NetworkView::isLinkUp(view.bridgeItem(QStringLiteral("empty0"))));
+        QVERIFY(textsOf(view.bridgeItem(QStringLiteral("empty0"))).contains(QStringLiteral("link down")));
+    }
+
+    // Issue #19: the view has an accessible name, and a description that
+    // says what the picture shows.
+    void accessibleNameAndDescription()
+    {
+        NetworkView view(m_source);
+        fill(view);
+        QAccessibleInterface* accessible = QAccessible::queryAccessibleInterface(&view);
+        QVERIFY(accessible);
+        QCOMPARE(accessible->text(QAccessible::Name), QStringLiteral("Network map"));
+        const QString description = accessible->text(QAccessible::Description);
+        QVERIFY2(description.contains(QLatin1String("Bridge lxcbr0, up: web (10.0.3.12/24); db (Stopped)")),
+                 qPrintable(description));
+        QVERIFY2(description.contains(QLatin1String("Bridge empty0, down, no containers")), qPrintable(description));
+    }
+
+    // Live while shown: the source is asked again, so a container that got
+    // its address shows it; hidden, it stops asking.
+    void refreshesWhileShown()
+    {
+        NetworkView view(m_source);
+        QVERIFY(!view.isRefreshing());
+        view.show();
+        QVERIFY(view.isRefreshing());
+        view.refresh();
+        QTRY_COMPARE(view.containerCount(), 3);
+        m_source.containers[QStringLiteral("cache")].addresses = QStringList{QStringLiteral("10.0.4.21/24")};
+        QTRY_COMPARE_WITH_TIMEOUT(textsOf(view.containerItem(QStringLiteral("cache"))).value(1),
+                                  QStringLiteral("10.0.4.21/24"), 4 * NetworkView::kRefreshMs);
+        view.hide();
+        QVERIFY(!view.isRefreshing());
     }
 
     void refreshAsksSource()

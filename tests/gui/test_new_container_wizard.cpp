@@ -403,6 +403,29 @@ private Q_SLOTS:
         QCOMPARE(page->staticAddress(), QString());
     }
 
+    // Issue #19: "New Bridge…" beside the bridge choice opens the bridge
+    // wizard; the bridge it creates is listed and chosen, its subnet the
+    // address's.
+    void newBridgeIsListedAndChosen()
+    {
+        QVERIFY(toNetworkPage());
+        auto* page = m_wizard->networkPage();
+        QVERIFY(page->newBridgeButton()->isVisible());
+        page->newBridgeButton()->click();
+        auto* bridgeWizard = page->findChild<berth::gui::BridgeWizard*>();
+        QVERIFY(bridgeWizard);
+        QVERIFY(bridgeWizard->isVisible());
+        m_source->bridgeList << bridge(QStringLiteral("new0"), QStringLiteral("10.0.9.1/24"));
+        Q_EMIT bridgeWizard->bridgeSaved(QStringLiteral("new0"));
+        QTRY_COMPARE(page->network(), QStringLiteral("new0"));
+        QCOMPARE(page->bridgeBox()->count(), 1 + int(m_source->bridgeList.size()));
+        page->addressChoice()->staticButton()->click();
+        page->addressChoice()->addressEdit()->setText(QStringLiteral("10.0.9.20"));
+        QVERIFY(page->isComplete());
+        QCOMPARE(page->staticAddress(), QStringLiteral("10.0.9.20/24"));
+        bridgeWizard->close();
+    }
+
     void staticAddressGoesWithTheCreate()
     {
         QVERIFY(toNetworkPage());

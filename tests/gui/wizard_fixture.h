@@ -4,6 +4,7 @@
 #pragma once
 
 #include "address_choice.h"
+#include "bridge_wizard.h"
 #include "container_name_validator.h"
 #include "fake_container_source.h"
 #include "file_field.h"

@@ -116,7 +116,7 @@ private Q_SLOTS:
     void copyIsOnItsNetwork()
     {
         QCOMPARE(linksOnBridge(kBridge).size(), 1);
-        const QJsonArray shown = infoOf(kName).value(QStringLiteral("addresses")).toArray();
+        const QJsonArray shown = infoOf(kName).value(QStringLiteral("reservedAddresses")).toArray();
         QVERIFY(!shown.isEmpty());
         const QString address = shown.first().toString().section(QLatin1Char('/'), 0, 0);
         QVERIFY(address.startsWith(QLatin1String("10.0.5.")));

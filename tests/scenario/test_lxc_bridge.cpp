@@ -67,12 +67,12 @@ private:
     SystemBus m_bus;
     QMap<QString, QString> m_address; // by container: the address info shows
 
-    // The first address `berthctl info --json` shows, without its prefix.
+    // The first address `berthctl info --json` shows reserved, without its prefix.
     static QString shownAddress(const QString& name)
     {
         const Outcome info = member({QStringLiteral("info"), name, QStringLiteral("--json")});
         const QJsonArray addresses =
-            QJsonDocument::fromJson(info.out).object().value(QStringLiteral("addresses")).toArray();
+            QJsonDocument::fromJson(info.out).object().value(QStringLiteral("reservedAddresses")).toArray();
         return addresses.isEmpty() ? QString() : addresses.first().toString().section(QLatin1Char('/'), 0, 0);
     }
 

@@ -3,7 +3,8 @@
 // `berthctl create`, and GetContainer and ListForwards show them; a forward
 // of a taken host port fails the job and leaves no container; a user outside
 // the group is refused before anything is made; a forward of port 80 needs
-// the administrator; SetAutostart is the member's. In the test's private
+// the administrator; SetAutostart is the member's; the addresses shown are
+// those its interface really has. In the test's private
 // network namespace, which the bus and the helper inherit.
 #include "berthctl_run.h"
 #include "helper_calls.h"
@@ -15,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QtTest>
 
 using namespace berth::test;
@@ -109,7 +111,8 @@ private Q_SLOTS:
                                            QStringLiteral("3600")}),
                     0);
         const QJsonObject info = infoOf(QStringLiteral("web"));
-        QCOMPARE(info.value(QStringLiteral("addresses")).toArray(), QJsonArray{QStringLiteral("10.0.53.50/24")});
+        QCOMPARE(info.value(QStringLiteral("reservedAddresses")).toArray(),
+                 QJsonArray{QStringLiteral("10.0.53.50/24")});
         QCOMPARE(info.value(QStringLiteral("autostart")).toBool(), true);
         const QJsonObject limits = info.value(QStringLiteral("limits")).toObject();
         QCOMPARE(limits.value(QStringLiteral("memory.max")).toString(), QStringLiteral("268435456"));
@@ -177,6 +180,38 @@ private Q_SLOTS:
         EXPECT_CODE(berthctlAs(kTestUser, {QStringLiteral("autostart"), QStringLiteral("web"), QStringLiteral("on")}),
                     0);
         QCOMPARE(infoOf(QStringLiteral("web")).value(QStringLiteral("autostart")).toBool(), true);
+    }
+
+    // Issue #19: GetContainer's addresses are those the interface really
+    // has, read inside the container; the configured one is reserved, and
+    // shown as the address only while the interface has it.
+    void addressesAreTheRealOnes()
+    {
+        const QJsonArray none;
+        const QJsonArray configured{QStringLiteral("10.0.53.50/24")};
+        QJsonObject info = infoOf(QStringLiteral("web"));
+        QCOMPARE(info.value(QStringLiteral("addresses")).toArray(), none); // stopped
+        QCOMPARE(info.value(QStringLiteral("reservedAddresses")).toArray(), configured);
+        EXPECT_CODE(berthctlAs(kTestUser, {QStringLiteral("start"), QStringLiteral("web")}), 0);
+        info = infoOf(QStringLiteral("web"));
+        QCOMPARE(info.value(QStringLiteral("addresses")).toArray(), configured);
+        const QString pid = QString::number(info.value(QStringLiteral("pid")).toInt());
+        const auto inside = [&pid](const QStringList& args) {
+            QProcess ip;
+            ip.start(QStringLiteral("nsenter"),
+                     QStringList{QStringLiteral("--target"), pid, QStringLiteral("--net"), QStringLiteral("ip")} +
+                         args);
+            return ip.waitForFinished(10000) && ip.exitStatus() == QProcess::NormalExit && ip.exitCode() == 0;
+        };
+        QVERIFY(
+            inside({QStringLiteral("addr"), QStringLiteral("flush"), QStringLiteral("dev"), QStringLiteral("eth0")}));
+        QVERIFY(inside({QStringLiteral("addr"), QStringLiteral("add"), QStringLiteral("10.0.53.60/24"),
+                        QStringLiteral("dev"), QStringLiteral("eth0")}));
+        info = infoOf(QStringLiteral("web"));
+        QCOMPARE(info.value(QStringLiteral("addresses")).toArray(), QJsonArray{QStringLiteral("10.0.53.60/24")});
+        QCOMPARE(info.value(QStringLiteral("reservedAddresses")).toArray(), configured);
+        EXPECT_CODE(berthctlAs(kTestUser, {QStringLiteral("stop"), QStringLiteral("web")}), 0);
+        QCOMPARE(infoOf(QStringLiteral("web")).value(QStringLiteral("addresses")).toArray(), none);
     }
 };
 

@@ -167,6 +167,12 @@ struct ContainerState {
     std::string lastError; // why the last run ended abnormally, if it did
 };
 
+// An address a container's interface has now (Engine::liveAddresses).
+struct LiveAddress {
+    std::string interface; // its name inside, "eth0"
+    std::string address;   // "10.0.3.200/24"
+};
+
 struct StartOptions {
     // Overrides the configured command for this run (lxc-execute -- CMD).
     std::vector<std::string> command;
@@ -309,6 +315,12 @@ public:
     // first start until destroy, and the next start gets it again. A
     // container that never ran has none yet. Reads files only: cheap.
     [[nodiscard]] Result<std::vector<std::string>> leasedAddresses(const std::string& name) const;
+    // The IPv4 addresses a running container's interfaces really have now,
+    // read inside its network namespace (net/namespace_addresses.h), each
+    // with its interface, loopback left out; none while it is stopped (a
+    // reservation is leasedAddresses' or the config's, never in use).
+    // Costs a monitor round trip and a netlink dump in a short thread.
+    [[nodiscard]] Result<std::vector<LiveAddress>> liveAddresses(const std::string& name) const;
 
     // Shared folders (berth.share, engine/src/runtime/shared_folders.h): a
     // host folder of its owner shown at `share.target` as the inside IDs,

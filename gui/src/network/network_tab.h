@@ -1,13 +1,15 @@
-// The Network tab: the selected container's interfaces as its config
-// declares them (GetContainer's `interfaces`: type, bridge, MAC, configured
-// addresses), the addresses it has now, and its port forwards with Add and
-// Remove. A refused change is shown in plain words and leaves the table as
-// it was.
+// The Network tab: the addresses the selected container has now and those
+// reserved for it, its interfaces as its config declares them
+// (GetContainer's `interfaces`: type, bridge, MAC, configured addresses)
+// with Add…, Edit… and Remove (from its next start on, as the tab says),
+// and its port forwards with Add and Remove. A refused change is shown in
+// plain words and leaves the table as it was.
 #pragma once
 
 #include "berth/model/forward.h"
 #include "berth/model/interface.h"
 #include "container_source.h"
+#include "interface_dialog.h"
 
 #include <QWidget>
 
@@ -38,6 +40,19 @@ public:
 
     void setForwardAsker(AskForward ask) { m_ask = std::move(ask); }
 
+    // Asks for an interface's bridge and address (`current` when editing);
+    // an InterfaceDialog unless a test replaces it.
+    using AskInterface = std::function<std::optional<InterfaceChoice>(const QList<client::Bridge>& bridges,
+                                                                      const std::optional<InterfaceChoice>& current)>;
+    // Asks whether to go ahead: the question, and the button that does it.
+    using Confirm = std::function<bool(const QString& question, const QString& action)>;
+    void setInterfaceAsker(AskInterface ask) { m_askInterface = std::move(ask); }
+    void setConfirm(Confirm confirm) { m_confirm = std::move(confirm); }
+    [[nodiscard]] QPushButton* addInterfaceButton() const { return m_addInterface; }
+    [[nodiscard]] QPushButton* editInterfaceButton() const { return m_editInterface; }
+    [[nodiscard]] QPushButton* removeInterfaceButton() const { return m_removeInterface; }
+    [[nodiscard]] QLabel* reservedAddresses() const { return m_reserved; }
+
     [[nodiscard]] QTableWidget* interfaceTable() const { return m_interfaces; }
     [[nodiscard]] QTableWidget* forwardTable() const { return m_forwards; }
     [[nodiscard]] QLabel* message() const { return m_message; }
@@ -56,9 +71,25 @@ private:
     void removeForward();
     void changed(const QString& name, const client::Status& status, const QString& what);
     void updateButtons();
+    void buildInterfaceButtons(QBoxLayout* layout);
+    void askForInterface(const std::optional<InterfaceChoice>& current,
+                         std::function<void(const InterfaceChoice&)> chosen);
+    void addInterface();
+    void editInterface();
+    void removeInterface();
+    [[nodiscard]] const model::NetInterface* selectedInterface() const;
+    void interfaceChanged(const QString& name, const client::Status& status, const QString& what);
 
     ContainerSource& m_source;
     AskForward m_ask;
+    AskInterface m_askInterface;
+    Confirm m_confirm;
+    bool m_running = false;
+    std::vector<model::NetInterface> m_shownInterfaces;
+    QLabel* m_reserved = nullptr;
+    QPushButton* m_addInterface = nullptr;
+    QPushButton* m_editInterface = nullptr;
+    QPushButton* m_removeInterface = nullptr;
     QString m_name;
     QLabel* m_addresses = nullptr;
     QTableWidget* m_interfaces = nullptr;

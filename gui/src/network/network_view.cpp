@@ -1,6 +1,7 @@
 #include "network_view.h"
 
 #include "berth/model/forward.h"
+#include "state_presentation.h"
 
 #include <QGraphicsRectItem>
 #include <QGraphicsScene>
@@ -8,6 +9,7 @@
 #include <QFontMetricsF>
 #include <QMouseEvent>
 #include <QPen>
+#include <QTimer>
 
 namespace berth::gui {
 namespace {
@@ -19,6 +21,7 @@ constexpr qreal kGap = 16;
 constexpr qreal kIndent = 28; // containers sit right of their bridge's trunk line
 constexpr int kKindKey = 0;
 constexpr int kNameKey = 1;
+constexpr int kLinkKey = 2; // bool: its link is up
 
 QString bridgeSubtitle(const client::Bridge& bridge)
 {
@@ -40,6 +43,34 @@ QString forwardLine(const QString& forward)
         .arg(spec->containerPort);
 }
 
+// What the container has now: its addresses while it runs (each with its
+// interface when known), else its state, and what is reserved for it.
+QStringList addressLines(const client::ContainerInfo* info)
+{
+    if (!info)
+        return {NetworkView::tr("no address")};
+    if (info->state == model::RunState::Stopped) {
+        if (info->reservedAddresses.isEmpty())
+            return {stateText(info->state)};
+        return {stateText(info->state),
+                NetworkView::tr("reserved %1").arg(info->reservedAddresses.join(QStringLiteral(", ")))};
+    }
+    if (info->addresses.isEmpty())
+        return {NetworkView::tr("no address yet")};
+    QStringList shown;
+    for (qsizetype i = 0; i < info->addresses.size(); ++i)
+        shown << (i < info->addressInterfaces.size()
+                      ? NetworkView::tr("%1 on %2").arg(info->addresses[i], info->addressInterfaces[i])
+                      : info->addresses[i]);
+    return {shown.join(QStringLiteral(", "))};
+}
+
+// Its link is up while it runs (the veth exists only then).
+bool linkUp(const client::ContainerInfo* info)
+{
+    return info && info->state != model::RunState::Stopped;
+}
+
 } // namespace
 
 // One refresh() in flight: what has come back so far.
@@ -57,6 +88,25 @@ NetworkView::NetworkView(ContainerSource& source, QWidget* parent)
     setScene(m_scene);
     setRenderHint(QPainter::Antialiasing);
     setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    setAccessibleName(tr("Network map"));
+    setAccessibleDescription(tr("No bridges"));
+    // Live while shown: leases, addresses and links change as containers
+    // start and stop.
+    m_timer = new QTimer(this);
+    m_timer->setInterval(kRefreshMs);
+    connect(m_timer, &QTimer::timeout, this, &NetworkView::refresh);
+}
+
+void NetworkView::showEvent(QShowEvent* event)
+{
+    QGraphicsView::showEvent(event);
+    m_timer->start();
+}
+
+void NetworkView::hideEvent(QHideEvent* event)
+{
+    m_timer->stop();
+    QGraphicsView::hideEvent(event);
 }
 
 void NetworkView::setData(const QList<client::Bridge>& bridges, const QList<client::ContainerInfo>& containers,
@@ -80,6 +130,27 @@ void NetworkView::setData(const QList<client::Bridge>& bridges, const QList<clie
         }
     }
     m_scene->setSceneRect(m_scene->itemsBoundingRect().adjusted(-kGap, -kGap, kGap, kGap));
+    setAccessibleDescription(describe(bridges, byName));
+}
+
+// What a screen reader says of the map: each bridge, its link, and the
+// containers on it with their addresses.
+QString NetworkView::describe(const QList<client::Bridge>& bridges,
+                              const QMap<QString, const client::ContainerInfo*>& byName) const
+{
+    if (bridges.isEmpty())
+        return tr("No bridges");
+    QStringList parts;
+    for (const client::Bridge& bridge : bridges) {
+        QStringList containers;
+        for (const QString& name : bridge.containers)
+            containers << tr("%1 (%2)").arg(name, addressLines(byName.value(name)).join(QStringLiteral(", ")));
+        const QString link = bridge.up ? tr("up") : tr("down");
+        parts << (containers.isEmpty()
+                      ? tr("Bridge %1, %2, no containers").arg(bridge.name, link)
+                      : tr("Bridge %1, %2: %3").arg(bridge.name, link, containers.join(QStringLiteral("; "))));
+    }
+    return parts.join(QStringLiteral(". "));
 }
 
 QGraphicsRectItem* NetworkView::addBox(const QRectF& rect, const QStringList& lines, bool emphasised)
@@ -100,19 +171,21 @@ QGraphicsRectItem* NetworkView::addBox(const QRectF& rect, const QStringList& li
 
 void NetworkView::addBridge(const client::Bridge& bridge, qreal x)
 {
-    auto* box = addBox(QRectF(x, 0, kBoxWidth, kBridgeHeight), {bridge.name, bridgeSubtitle(bridge)}, true);
+    const QString link = bridge.up ? tr("link up") : tr("link down");
+    auto* box = addBox(QRectF(x, 0, kBoxWidth, kBridgeHeight), {bridge.name, bridgeSubtitle(bridge), link}, true);
+    if (!bridge.up)
+        box->setPen(QPen(palette().color(QPalette::Mid), 1, Qt::DashLine));
     box->setData(kKindKey, QStringLiteral("bridge"));
     box->setData(kNameKey, bridge.name);
-    box->setToolTip(tr("Bridge '%1', address %2").arg(bridge.name, bridge.address));
+    box->setData(kLinkKey, bridge.up);
+    box->setToolTip(tr("Bridge '%1', address %2, %3").arg(bridge.name, bridge.address, link));
     m_bridges.insert(bridge.name, box);
 }
 
 qreal NetworkView::addContainer(const QString& name, const client::ContainerInfo* info, const QStringList& forwards,
                                 QPointF topLeft, qreal trunkX)
 {
-    QStringList lines{name};
-    const QStringList addresses = info ? info->addresses : QStringList();
-    lines << (addresses.isEmpty() ? tr("no address") : addresses.join(QStringLiteral(", ")));
+    QStringList lines = QStringList{name} + addressLines(info);
     for (const QString& forward : forwards)
         lines << forwardLine(forward);
     const qreal height = lines.size() * kLineHeight + kPadding;
@@ -121,14 +194,28 @@ qreal NetworkView::addContainer(const QString& name, const client::ContainerInfo
     QPainterPath path(QPointF(trunkX, kBridgeHeight));
     path.lineTo(trunkX, rect.center().y());
     path.lineTo(rect.left(), rect.center().y());
-    m_scene->addPath(path, QPen(palette().color(QPalette::Text)));
+    // Solid while its link is up, dashed while it is down.
+    const bool up = linkUp(info);
+    m_scene->addPath(path, up ? QPen(palette().color(QPalette::Text), 1.5)
+                              : QPen(palette().color(QPalette::Mid), 1, Qt::DashLine));
     auto* box = addBox(rect, lines, false);
     box->setData(kKindKey, QStringLiteral("container"));
     box->setData(kNameKey, name);
+    box->setData(kLinkKey, up);
     box->setCursor(Qt::PointingHandCursor);
-    box->setToolTip(lines.join(QLatin1Char('\n')));
+    box->setToolTip(lines.join(QLatin1Char('\n')) + QLatin1Char('\n') + (up ? tr("link up") : tr("link down")));
     m_containers.insert(name, box);
     return height;
+}
+
+bool NetworkView::isLinkUp(const QGraphicsItem* item)
+{
+    return item && item->data(kLinkKey).toBool();
+}
+
+bool NetworkView::isRefreshing() const
+{
+    return m_timer->isActive();
 }
 
 void NetworkView::mousePressEvent(QMouseEvent* event)

@@ -2,7 +2,10 @@
 // containers attached to it below (name, address, forwards), joined by
 // lines. Bridges stand in columns in the order the helper lists them and
 // containers in their bridge's order, so the layout is the same every time.
-// Clicking a container emits containerActivated().
+// A container shows the addresses its interfaces have now, or, stopped,
+// what is reserved for it; links that are down are drawn dashed. While
+// shown it asks the source again every few seconds. Clicking a container
+// emits containerActivated().
 #pragma once
 
 #include "container_source.h"
@@ -14,6 +17,7 @@
 
 class QGraphicsItem;
 class QGraphicsRectItem;
+class QTimer;
 
 namespace berth::gui {
 
@@ -22,6 +26,7 @@ class NetworkView : public QGraphicsView {
 public:
     static constexpr qreal kColumnWidth = 260;
     static constexpr qreal kBridgeHeight = 64;
+    static constexpr int kRefreshMs = 5000;
 
     explicit NetworkView(ContainerSource& source, QWidget* parent = nullptr);
 
@@ -35,12 +40,17 @@ public:
     [[nodiscard]] QGraphicsItem* containerItem(const QString& name) const { return m_containers.value(name); }
     [[nodiscard]] int bridgeCount() const { return int(m_bridges.size()); }
     [[nodiscard]] int containerCount() const { return int(m_containers.size()); }
+    // Whether the item of a bridge or container is drawn with its link up.
+    [[nodiscard]] static bool isLinkUp(const QGraphicsItem* item);
+    [[nodiscard]] bool isRefreshing() const;
 
 Q_SIGNALS:
     void containerActivated(const QString& name);
 
 protected:
     void mousePressEvent(QMouseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
 
 private:
     struct Pending;
@@ -49,12 +59,15 @@ private:
     qreal addContainer(const QString& name, const client::ContainerInfo* info, const QStringList& forwards,
                        QPointF topLeft, qreal trunkX);
     QGraphicsRectItem* addBox(const QRectF& rect, const QStringList& lines, bool emphasised);
+    [[nodiscard]] QString describe(const QList<client::Bridge>& bridges,
+                                   const QMap<QString, const client::ContainerInfo*>& byName) const;
 
     ContainerSource& m_source;
     QGraphicsScene* m_scene = nullptr;
     QMap<QString, QGraphicsItem*> m_bridges;
     QMap<QString, QGraphicsItem*> m_containers;
     int m_generation = 0; // answers to an older refresh() are dropped
+    QTimer* m_timer = nullptr;
 };
 
 } // namespace berth::gui

@@ -4,6 +4,8 @@ target_sources(berth_gui_network PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/bridge_problem_text.cpp
     ${CMAKE_CURRENT_LIST_DIR}/subnet_range_bar.cpp
     ${CMAKE_CURRENT_LIST_DIR}/forward_dialog.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/address_choice.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/interface_dialog.cpp
     ${CMAKE_CURRENT_LIST_DIR}/network_tab.cpp
     ${CMAKE_CURRENT_LIST_DIR}/bridge_name_page.cpp
     ${CMAKE_CURRENT_LIST_DIR}/bridge_subnet_page.cpp

@@ -1,6 +1,7 @@
 #include "network_page.h"
 
 #include "address_choice.h"
+#include "bridge_wizard.h"
 #include "error_text.h"
 #include "berth/model/forward.h"
 
@@ -27,7 +28,14 @@ NetworkPage::NetworkPage(ContainerSource& source, QWidget* parent) : QWizardPage
     m_bridge = new QComboBox(this);
     m_bridge->setObjectName(QStringLiteral("bridge"));
     m_bridge->addItem(tr("No network (loopback only)"), QString());
-    form->addRow(tr("Bridge:"), m_bridge);
+    m_newBridge = new QPushButton(tr("New Bridge…"), this);
+    m_newBridge->setObjectName(QStringLiteral("newBridge"));
+    m_newBridge->setToolTip(tr("Create a private network for containers, then use it for this one"));
+    auto* bridgeRow = new QHBoxLayout;
+    bridgeRow->addWidget(m_bridge, 1);
+    bridgeRow->addWidget(m_newBridge);
+    form->addRow(tr("Bridge:"), bridgeRow);
+    connect(m_newBridge, &QPushButton::clicked, this, &NetworkPage::openBridgeWizard);
     m_address = new AddressChoice(this);
     form->addRow(tr("Address:"), m_address);
     addForwardRows(form);
@@ -63,20 +71,38 @@ void NetworkPage::addForwardRows(QFormLayout* form)
     connect(m_remove, &QPushButton::clicked, this, &NetworkPage::removeForward);
 }
 
-void NetworkPage::loadBridges()
+void NetworkPage::loadBridges(const QString& choose)
 {
-    m_source.bridges(this, [this](const client::Result<QList<client::Bridge>>& result) {
+    m_source.bridges(this, [this, choose](const client::Result<QList<client::Bridge>>& result) {
         if (!result) {
             setSubTitle(errorText(result.error(), tr("list the bridges")));
             return;
         }
+        setSubTitle({});
+        const QString chosen = choose.isEmpty() ? network() : choose;
+        while (m_bridge->count() > 1) // all but "No network"
+            m_bridge->removeItem(1);
         for (const auto& bridge : *result) {
             m_bridge->addItem(tr("%1 (%2)").arg(bridge.name, bridge.address), bridge.name);
             m_bridge->setItemData(m_bridge->count() - 1, bridge.address, kAddressRole);
         }
-        chooseDefaultBridge();
+        const int index = chosen.isEmpty() ? -1 : m_bridge->findData(chosen);
+        if (index > 0)
+            m_bridge->setCurrentIndex(index);
+        else
+            chooseDefaultBridge();
         Q_EMIT bridgesLoaded();
     });
+}
+
+BridgeWizard* NetworkPage::openBridgeWizard()
+{
+    auto* wizard = new BridgeWizard(m_source, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->setWindowModality(Qt::WindowModal);
+    connect(wizard, &BridgeWizard::bridgeSaved, this, [this](const QString& name) { loadBridges(name); });
+    wizard->show();
+    return wizard;
 }
 
 // A container usually wants a network: the bridge the settings name when

@@ -2,7 +2,8 @@
 // on it (automatic or static), and port forwards to add once the container
 // exists. A forward is checked when it is added; forwards and addresses
 // need a bridge. The bridge of the settings (network/defaultBridge) is
-// chosen to begin with.
+// chosen to begin with; "New Bridge…" beside it opens the bridge wizard, and
+// the bridge it creates is listed and chosen.
 #pragma once
 
 #include "container_source.h"
@@ -19,6 +20,7 @@ class QPushButton;
 namespace berth::gui {
 
 class AddressChoice;
+class BridgeWizard;
 
 class NetworkPage : public QWizardPage {
     Q_OBJECT
@@ -42,6 +44,9 @@ public:
     [[nodiscard]] QListWidget* forwardList() const { return m_forwards; }
     [[nodiscard]] QLabel* forwardProblem() const { return m_problem; }
     [[nodiscard]] AddressChoice* addressChoice() const { return m_address; }
+    [[nodiscard]] QPushButton* newBridgeButton() const { return m_newBridge; }
+    // Opens the bridge wizard (what New Bridge… does); it deletes itself on close.
+    BridgeWizard* openBridgeWizard();
 
 Q_SIGNALS:
     void bridgesLoaded();
@@ -49,13 +54,15 @@ Q_SIGNALS:
 private:
     void addForwardRows(QFormLayout* form);
     [[nodiscard]] QString problemWith(const QString& forward) const;
-    void loadBridges();
+    // Lists the helper's bridges; `choose` (a bridge just created) is chosen.
+    void loadBridges(const QString& choose = {});
     void removeForward();
     void bridgeChanged();
     void chooseDefaultBridge();
 
     ContainerSource& m_source;
     QComboBox* m_bridge = nullptr;
+    QPushButton* m_newBridge = nullptr;
     AddressChoice* m_address = nullptr;
     QLineEdit* m_forwardEdit = nullptr;
     QPushButton* m_add = nullptr;

@@ -9,7 +9,6 @@ target_sources(berth_gui_wizard PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/template_page.cpp
     ${CMAKE_CURRENT_LIST_DIR}/options_page.cpp
     ${CMAKE_CURRENT_LIST_DIR}/name_page.cpp
-    ${CMAKE_CURRENT_LIST_DIR}/address_choice.cpp
     ${CMAKE_CURRENT_LIST_DIR}/network_page.cpp
     ${CMAKE_CURRENT_LIST_DIR}/limits_page.cpp
     ${CMAKE_CURRENT_LIST_DIR}/summary_page.cpp

@@ -1,7 +1,8 @@
 // Engine::leasedAddresses on the real kernel, in the test's own network
 // namespace: the address a bridged container reports is the one its
 // interface really has (read from outside with nsenter), lies in the
-// bridge's subnet, and stays reported while the container is stopped.
+// bridge's subnet, and stays reported while the container is stopped; and
+// Engine::liveAddresses, the addresses its interfaces really have.
 #include "integration_env.h"
 #include "lifecycle_fixture.h"
 
@@ -43,6 +44,28 @@ QStringList leasedOf(const Engine& engine, const std::string& name)
     for (const std::string& address : *leased)
         out << QString::fromStdString(address);
     return out;
+}
+
+// "eth0 10.0.51.220/24" for each address Engine::liveAddresses reports.
+QStringList liveOf(const Engine& engine, const std::string& name)
+{
+    auto live = engine.liveAddresses(name);
+    if (!live)
+        return {QStringLiteral("error: ") + QString::fromStdString(live.error().describe())};
+    QStringList out;
+    for (const LiveAddress& address : *live)
+        out << QString::fromStdString(address.interface + " " + address.address);
+    return out;
+}
+
+// `ip ARGS` run in the network namespace of `pid`.
+bool inContainerNet(pid_t pid, const QStringList& args)
+{
+    QProcess ip;
+    ip.start(QStringLiteral("nsenter"), QStringList{QStringLiteral("--target"), QString::number(pid),
+                                                    QStringLiteral("--net"), QStringLiteral("ip")} +
+                                            args);
+    return ip.waitForFinished(10000) && ip.exitStatus() == QProcess::NormalExit && ip.exitCode() == 0;
 }
 
 bool inBridgeSubnet(const QString& cidr)
@@ -89,7 +112,7 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        for (const char* name : {"app", "sys", "fixed"})
+        for (const char* name : {"app", "sys", "fixed", "real"})
             (void)m_engine.destroy(name, true);
         (void)m_engine.deleteNetwork("tlb0", true);
     }
@@ -139,6 +162,23 @@ private Q_SLOTS:
         // The config names it (GetContainer lists it from there): not twice.
         QCOMPARE(leasedOf(m_engine, "fixed"), QStringList{});
         QVERIFY(m_engine.destroy("fixed", true));
+    }
+
+    // Engine::liveAddresses: what the interface really has, not what the
+    // config says; nothing once stopped.
+    void liveAddressesAreTheInterfacesOwn()
+    {
+        create("real", ContainerKind::Application, "lxc.net.0.ipv4.address = 10.0.51.220/24\n");
+        QCOMPARE(liveOf(m_engine, "real"), QStringList{});
+        const pid_t pid = start("real");
+        QVERIFY(pid > 0);
+        QCOMPARE(liveOf(m_engine, "real"), QStringList{QStringLiteral("eth0 10.0.51.220/24")});
+        QVERIFY(inContainerNet(pid, {"addr", "flush", "dev", "eth0"}));
+        QVERIFY(inContainerNet(pid, {"addr", "add", "10.0.51.230/24", "dev", "eth0"}));
+        QCOMPARE(liveOf(m_engine, "real"), QStringList{QStringLiteral("eth0 10.0.51.230/24")});
+        QVERIFY(m_engine.stop("real", 5s));
+        QCOMPARE(liveOf(m_engine, "real"), QStringList{});
+        QVERIFY(m_engine.destroy("real", true));
     }
 };
 
