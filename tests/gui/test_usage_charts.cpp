@@ -79,7 +79,10 @@ private Q_SLOTS:
     {
         UsageCharts charts;
         charts.setWindowMinutes(1);
-        charts.setSamples(quarterHour());
+        QList<UsageSample> samples = quarterHour();
+        for (UsageSample& sample : samples)
+            sample.limits = UsageLimits{256.0, std::nullopt, 2.0, 100.0};
+        charts.setSamples(samples);
         charts.setLimits(UsageLimits{256.0, std::nullopt, 2.0, 100.0});
         QCOMPARE(charts.seriesPoints(UsageKind::MemoryLimit), (QList<QPointF>{QPointF(-60, 256), QPointF(0, 256)}));
         QVERIFY(charts.seriesPoints(UsageKind::MemorySoftLimit).isEmpty());
@@ -88,6 +91,11 @@ private Q_SLOTS:
         charts.setLimits(UsageLimits{512.0, 384.0, std::nullopt, std::nullopt});
         QCOMPARE(charts.seriesPoints(UsageKind::MemoryLimit).last(), QPointF(0, 512));
         QCOMPARE(charts.seriesPoints(UsageKind::MemorySoftLimit).last(), QPointF(0, 384));
+        // Removed now: the line keeps the past and says nothing of now.
+        QCOMPARE(charts.seriesPoints(UsageKind::CpuQuota).last(), QPointF(0, 2));
+        QVERIFY(charts.chart(UsageKind::CpuQuota));
+        charts.setSamples(quarterHour()); // samples from before any limit was set
+        QCOMPARE(charts.seriesPoints(UsageKind::MemoryLimit), (QList<QPointF>{QPointF(0, 512)}));
         QVERIFY(charts.seriesPoints(UsageKind::CpuQuota).isEmpty());
         QVERIFY(charts.seriesPoints(UsageKind::PidsLimit).isEmpty());
         // The axis makes room for the highest line.

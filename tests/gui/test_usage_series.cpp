@@ -1,7 +1,8 @@
 // The usage history and the points worked out from it, without widgets:
 // the ring keeps exactly the window, CPU cores come from cumulative
 // nanoseconds, IO and network rates from byte counters, OOM kills become
-// marks, limits become level lines, and the window leaves old samples out.
+// marks, limits become step lines of their history, and the window leaves
+// old samples out.
 #include "usage_history.h"
 #include "usage_series.h"
 
@@ -164,21 +165,62 @@ private Q_SLOTS:
         QCOMPARE(marks, (QList<QPointF>{QPointF(-2, 3), QPointF(0, 5)})); // at the memory used then
     }
 
-    void limitsAreLevelLines()
+    // Issue #19: a limit line is the limit's history, not today's limit
+    // drawn over the past; the limit in force now ends it.
+    void limitsAreTheirHistory()
     {
-        const QList<UsageSample> samples{sampleAt(0), sampleAt(1)};
-        const UsageLimits limits{256.0, 128.0, 1.5, 100.0};
-        const auto points = usagePoints(samples, 300, limits);
-        QCOMPARE(points.value(UsageKind::MemoryLimit), (QList<QPointF>{QPointF(-300, 256), QPointF(0, 256)}));
-        QCOMPARE(points.value(UsageKind::MemorySoftLimit), (QList<QPointF>{QPointF(-300, 128), QPointF(0, 128)}));
-        QCOMPARE(points.value(UsageKind::CpuQuota), (QList<QPointF>{QPointF(-300, 1.5), QPointF(0, 1.5)}));
-        QCOMPARE(points.value(UsageKind::PidsLimit), (QList<QPointF>{QPointF(-300, 100), QPointF(0, 100)}));
-        const auto none = usagePoints(samples, 300, {});
+        QList<UsageSample> samples;
+        for (int i = 0; i <= 6; ++i) {
+            UsageSample sample = sampleAt(i * 10);
+            sample.limits = {i < 3 ? 256.0 : 512.0, 128.0, i < 5 ? std::optional<double>(1.5) : std::nullopt,
+                             i == 1 || i >= 4 ? std::optional<double>(100) : std::nullopt};
+            samples << sample;
+        }
+        const auto points = usagePoints(samples, 300, {512.0, 192.0, 2.0, std::nullopt});
+        // Raised from 256 to 512 MiB between the third and fourth sample.
+        QCOMPARE(points.value(UsageKind::MemoryLimit),
+                 (QList<QPointF>{QPointF(-60, 256), QPointF(-30, 256), QPointF(-30, 512), QPointF(0, 512)}));
+        // Moved just now: a step at the newest sample, the past as it was.
+        QCOMPARE(points.value(UsageKind::MemorySoftLimit),
+                 (QList<QPointF>{QPointF(-60, 128), QPointF(0, 128), QPointF(0, 192)}));
+        // Removed, then set again now: only the new line from now on.
+        QCOMPARE(points.value(UsageKind::CpuQuota), (QList<QPointF>{QPointF(0, 2)}));
+        // Set, removed, set again: the line starts where it was set again.
+        QCOMPARE(points.value(UsageKind::PidsLimit), (QList<QPointF>{QPointF(-20, 100), QPointF(0, 100)}));
+    }
+
+    void limitsNeverSetDrawNothing()
+    {
+        const auto none = usagePoints({sampleAt(0), sampleAt(1)}, 300, {});
         for (UsageKind kind :
              {UsageKind::MemoryLimit, UsageKind::MemorySoftLimit, UsageKind::CpuQuota, UsageKind::PidsLimit}) {
             QVERIFY(none.contains(kind));
             QVERIFY(none.value(kind).isEmpty());
         }
+        // Without samples the limit in force is still the line's end.
+        QCOMPARE(usagePoints({}, 300, {256.0, {}, {}, {}}).value(UsageKind::MemoryLimit),
+                 (QList<QPointF>{QPointF(0, 256)}));
+    }
+
+    void historyKeepsEachSamplesLimits()
+    {
+        UsageHistory history;
+        QVERIFY(history.record(statsAt(1), {256.0, {}, 1.0, {}}));
+        QVERIFY(history.record(statsAt(2), {512.0, {}, {}, 50.0}));
+        const QList<UsageSample> kept = history.samples(QStringLiteral("web"));
+        QCOMPARE(kept.at(0).limits, (UsageLimits{256.0, {}, 1.0, {}}));
+        QCOMPARE(kept.at(1).limits, (UsageLimits{512.0, {}, {}, 50.0}));
+        QVERIFY(kept.at(1).wallMs >= kept.at(0).wallMs);
+        QVERIFY(kept.at(0).wallMs > 0);
+    }
+
+    void limitsOfTheModel()
+    {
+        berth::model::Limits limits;
+        limits.memoryMax = 268435456;
+        limits.pidsMax = 100;
+        const UsageLimits drawn = berth::gui::usageLimits(limits);
+        QCOMPARE(drawn, (UsageLimits{256.0, {}, {}, 100.0}));
     }
 
     void windowLeavesOldSamplesOut_data()
