@@ -417,9 +417,12 @@ private Q_SLOTS:
         }
         const QList<QPointF> before{QPointF(-2, 256), QPointF(0, 256)};
         QCOMPARE(tab.charts()->seriesPoints(UsageKind::MemoryLimit), before);
+        const QLabel* figures = tab.charts()->figures(UsageKind::MemoryUsed);
+        QVERIFY2(figures->text().contains(QStringLiteral("64 MiB of 256 MiB")), qPrintable(figures->text()));
         tab.slider(QStringLiteral("memory.max"))->spinBox()->setValue(512);
-        // At once, before the pause and the helper's answer.
+        // At once, before the pause and the helper's answer: the number and the line.
         QVERIFY(source.limitCalls.isEmpty());
+        QVERIFY2(figures->text().contains(QStringLiteral("64 MiB of 512 MiB")), qPrintable(figures->text()));
         QCOMPARE(tab.charts()->seriesPoints(UsageKind::MemoryLimit), before + QList<QPointF>{QPointF(0, 512)});
         QTRY_COMPARE(source.limitCalls.size(), 1);
         QCOMPARE(tab.charts()->seriesPoints(UsageKind::MemoryLimit).last(), QPointF(0, 512));

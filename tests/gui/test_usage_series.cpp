@@ -5,6 +5,8 @@
 // old samples out.
 #include "usage_history.h"
 #include "usage_series.h"
+#include "chart_scale.h"
+#include "usage_summary.h"
 
 #include <QtTest>
 
@@ -14,6 +16,11 @@ using berth::gui::UsageKind;
 using berth::gui::UsageLimits;
 using berth::gui::usagePoints;
 using berth::gui::UsageSample;
+using berth::gui::ValueScale;
+using berth::gui::valueScale;
+using berth::gui::ValueUnit;
+
+Q_DECLARE_METATYPE(berth::gui::UsageLimits)
 
 namespace {
 
@@ -248,6 +255,128 @@ private Q_SLOTS:
         // The sample just outside still gives the first rate inside.
         QCOMPARE(drawn.value(UsageKind::CpuUsed).size(), window >= 900 ? points - 1 : points);
         QCOMPARE(drawn.value(UsageKind::CpuUsed).first().y(), 1.0);
+    }
+
+    void valueScaleFromTheRange_data()
+    {
+        QTest::addColumn<ValueUnit>("unit");
+        QTest::addColumn<double>("top");
+        QTest::addColumn<double>("factor");
+        QTest::addColumn<QString>("suffix");
+        constexpr double kKiB = 1.0 / 1024;
+        QTest::newRow("memory idle") << ValueUnit::Mebibytes << 0.0 << 1048576.0 << "B";
+        QTest::newRow("memory 512 B") << ValueUnit::Mebibytes << 512 * kKiB * kKiB << 1048576.0 << "B";
+        QTest::newRow("memory 300 KiB") << ValueUnit::Mebibytes << 300 * kKiB << 1024.0 << "KiB";
+        QTest::newRow("memory 212 MiB") << ValueUnit::Mebibytes << 212.0 << 1.0 << "MiB";
+        QTest::newRow("memory 20000 MiB") << ValueUnit::Mebibytes << 20000.0 << 1.0 / 1024 << "GiB";
+        QTest::newRow("rate 100 B/s") << ValueUnit::KibPerSecond << 100 * kKiB << 1024.0 << "B/s";
+        QTest::newRow("rate 50 KiB/s") << ValueUnit::KibPerSecond << 50.0 << 1.0 << "KiB/s";
+        QTest::newRow("rate 3 MiB/s") << ValueUnit::KibPerSecond << 3072.0 << 1.0 / 1024 << "MiB/s";
+        QTest::newRow("rate 2 GiB/s") << ValueUnit::KibPerSecond << 2097152.0 << 1.0 / 1048576 << "GiB/s";
+        QTest::newRow("cpu in %") << ValueUnit::Cores << 1.5 << 100.0 << "%";
+        QTest::newRow("pids: a count") << ValueUnit::Count << 10000.0 << 1.0 << "";
+    }
+    void valueScaleFromTheRange()
+    {
+        QFETCH(ValueUnit, unit);
+        QFETCH(double, top);
+        QFETCH(double, factor);
+        QFETCH(QString, suffix);
+        const ValueScale scale = valueScale(unit, top);
+        QCOMPARE(scale.factor, factor);
+        QCOMPARE(scale.suffix, suffix);
+    }
+
+    void figuresInTheirUnit_data()
+    {
+        QTest::addColumn<ValueUnit>("unit");
+        QTest::addColumn<double>("value");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("212 MiB") << ValueUnit::Mebibytes << 212.0 << "212 MiB";
+        QTest::newRow("1.5 GiB") << ValueUnit::Mebibytes << 1536.0 << "1.5 GiB";
+        QTest::newRow("10000 processes, no exponent") << ValueUnit::Count << 10000.0 << "10,000";
+        QTest::newRow("37 %") << ValueUnit::Cores << 0.37 << "37 %";
+        QTest::newRow("2.4 KiB/s") << ValueUnit::KibPerSecond << 2.4 << "2.4 KiB/s";
+    }
+    void figuresInTheirUnit()
+    {
+        QFETCH(ValueUnit, unit);
+        QFETCH(double, value);
+        QFETCH(QString, text);
+        QCOMPARE(berth::gui::scaledText(valueScale(unit, value), value, QLocale(QLocale::English)), text);
+    }
+
+    void tickDecimals()
+    {
+        QCOMPARE(berth::gui::decimalsFor(100), 0);
+        QCOMPARE(berth::gui::decimalsFor(1), 0);
+        QCOMPARE(berth::gui::decimalsFor(0.5), 1);
+        QCOMPARE(berth::gui::decimalsFor(0.25), 2);
+        QCOMPARE(berth::gui::decimalsFor(1.0 / 3), 3);
+    }
+
+    void clockFormatPerLocale_data()
+    {
+        QTest::addColumn<QString>("locale");
+        QTest::addColumn<QString>("minutes");
+        QTest::addColumn<QString>("seconds");
+        QTest::newRow("C") << "C"
+                           << "HH:mm"
+                           << "HH:mm:ss";
+        QTest::newRow("English (US)") << "en_US"
+                                      << "h:mm AP"
+                                      << "h:mm:ss AP";
+        QTest::newRow("German") << "de_DE"
+                                << "HH:mm"
+                                << "HH:mm:ss";
+        QTest::newRow("Chinese") << "zh_CN"
+                                 << "HH:mm"
+                                 << "HH:mm:ss";
+        QTest::newRow("Korean: morning word not Latin-1") << "ko_KR"
+                                                          << "HH:mm"
+                                                          << "HH:mm:ss";
+    }
+    void clockFormatPerLocale()
+    {
+        QFETCH(QString, locale);
+        QFETCH(QString, minutes);
+        QFETCH(QString, seconds);
+        QCOMPARE(berth::gui::clockFormat(QLocale(locale), false), minutes);
+        QCOMPARE(berth::gui::clockFormat(QLocale(locale), true), seconds);
+    }
+
+    void summaryBesideEachChart_data()
+    {
+        QTest::addColumn<UsageKind>("chart");
+        QTest::addColumn<UsageLimits>("now");
+        QTest::addColumn<QString>("text");
+        const UsageLimits none;
+        const UsageLimits limited{256.0, 192.0, 2.0, 100.0};
+        QTest::newRow("memory of its limit")
+            << UsageKind::MemoryUsed << limited << "212 MiB of 256 MiB (soft limit 192 MiB)";
+        QTest::newRow("memory, no limit") << UsageKind::MemoryUsed << none << "212 MiB, no limit";
+        QTest::newRow("cpu of its quota") << UsageKind::CpuUsed << limited << "37 %, quota 200 % (2 cores)";
+        QTest::newRow("cpu, no quota") << UsageKind::CpuUsed << none << "37 %, no quota";
+        QTest::newRow("processes of the limit") << UsageKind::Pids << limited << "12 of 100";
+        QTest::newRow("processes, no limit") << UsageKind::Pids << none << "12, no limit";
+        QTest::newRow("disk") << UsageKind::IoRead << none << "read 1.5 MiB/s, written 0 B/s";
+        QTest::newRow("network") << UsageKind::NetRx << none << "received 512 B/s, sent 20 KiB/s";
+    }
+    void summaryBesideEachChart()
+    {
+        QFETCH(UsageKind, chart);
+        QFETCH(UsageLimits, now);
+        QFETCH(QString, text);
+        UsageSample before = sampleAt(0);
+        UsageSample after = sampleAt(1);
+        after.memoryBytes = 212ULL << 20;
+        after.cpuUsageNs = 370000000;
+        after.pids = 12;
+        after.ioReadBytes = 1536ULL << 10;
+        after.netRxBytes = 512;
+        after.netTxBytes = 20480;
+        QCOMPARE(berth::gui::usageSummary(chart, usagePoints({before, after}, 60, now), now), text);
+        QCOMPARE(berth::gui::usageSummary(chart, usagePoints({}, 60, now), now), QStringLiteral("No figures yet"));
     }
 
     void limitTextInChartUnits_data()
