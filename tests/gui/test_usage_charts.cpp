@@ -312,8 +312,19 @@ private Q_SLOTS:
     // label above the chart, naming every line; Qt's legend is not shown.
     void keyIsNeverClipped()
     {
+        QTranslator german;
+        QVERIFY(german.load(QStringLiteral(":/i18n/berth_de.qm")));
+        QCoreApplication::installTranslator(&german);
+        const auto removeGerman = qScopeGuard([&] { QCoreApplication::removeTranslator(&german); });
         UsageCharts charts;
+        QList<UsageSample> samples = quarterHour();
+        for (UsageSample& sample : samples)
+            sample.limits = UsageLimits{256.0, 192.0, 2.0, 100.0};
+        charts.setSamples(samples);
+        charts.setLimits(UsageLimits{256.0, 192.0, 2.0, 100.0});
         charts.resize(charts.minimumSizeHint());
+        charts.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&charts));
         for (UsageKind kind :
              {UsageKind::MemoryUsed, UsageKind::CpuUsed, UsageKind::Pids, UsageKind::IoRead, UsageKind::NetRx}) {
             const berth::gui::UsageChart* chart = charts.chart(kind);
@@ -322,7 +333,18 @@ private Q_SLOTS:
             QVERIFY(key->wordWrap());
             for (const auto& line : chart->lines())
                 QVERIFY2(key->text().contains(line.name), qPrintable(line.name));
+            // All of its lines fit, above the chart, at the smallest size.
+            QVERIFY2(key->height() >= key->heightForWidth(key->width()), qPrintable(key->text()));
+            QVERIFY(key->geometry().bottom() < chart->geometry().top());
         }
+        // Nothing drawn over anything else.
+        QList<const QWidget*> parts;
+        for (UsageKind kind :
+             {UsageKind::MemoryUsed, UsageKind::CpuUsed, UsageKind::Pids, UsageKind::IoRead, UsageKind::NetRx})
+            parts << charts.chart(kind) << charts.figures(kind);
+        for (const QWidget* one : parts)
+            for (const QWidget* other : parts)
+                QVERIFY(one == other || !one->geometry().intersects(other->geometry()));
     }
 };
 

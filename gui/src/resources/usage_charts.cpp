@@ -74,6 +74,8 @@ UsageCharts::UsageCharts(QWidget* parent) : QWidget(parent)
         panel->setSpacing(2);
         auto* figures = new QLabel(this);
         figures->setWordWrap(true);
+        figures->setMinimumWidth(m_charts.at(i)->minimumWidth());
+        figures->setAlignment(Qt::AlignLeft | Qt::AlignBottom);
         figures->setTextFormat(Qt::RichText);
         figures->setTextInteractionFlags(Qt::TextSelectableByMouse);
         panel->addWidget(figures);
@@ -129,8 +131,12 @@ void UsageCharts::showFigures(int index)
 {
     UsageChart* chart = m_charts.at(index);
     const QString summary = usageSummary(chart->lines().first().kind, m_points, m_limits);
-    m_figures.at(index)->setText(QStringLiteral("<b>%1</b> &nbsp; %2<br>%3")
-                                     .arg(chart->title().toHtmlEscaped(), summary.toHtmlEscaped(), keyHtml(*chart)));
+    QLabel* figures = m_figures.at(index);
+    figures->setText(QStringLiteral("<b>%1</b> &nbsp; %2<br>%3")
+                         .arg(chart->title().toHtmlEscaped(), summary.toHtmlEscaped(), keyHtml(*chart)));
+    // Layouts size a word-wrapped label for one width; at the narrowest the
+    // text is the tallest: ask for that height, so that no line is cut off.
+    figures->setMinimumHeight(figures->heightForWidth(chart->minimumWidth()));
     chart->setAccessibleDescription(tr("%1: %2").arg(chart->title(), summary));
 }
 
