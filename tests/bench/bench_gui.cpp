@@ -148,8 +148,8 @@ QList<gui::UsageSample> quarterHourOfSamples(qint64 endNs)
         sample.oomKills = quint64(i / 300);
         sample.wallMs = sample.timestampNs / 1000000;
         // The limit raised twice: the limit lines are step lines of their history.
-        sample.limits = {.memoryMiB = i < 300 ? 192.0 : 256.0, .memorySoftMiB = 192, .cpuCores = 0.5,
-                         .pids = i < 600 ? 32.0 : 64.0};
+        sample.limits = {
+            .memoryMiB = i < 300 ? 192.0 : 256.0, .memorySoftMiB = 192, .cpuCores = 0.5, .pids = i < 600 ? 32.0 : 64.0};
         samples << sample;
     }
     return samples;
