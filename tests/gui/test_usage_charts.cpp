@@ -21,6 +21,7 @@
 #include <QLabel>
 #include <QLegend>
 #include <QTranslator>
+#include <QTextDocumentFragment>
 #include <QtTest>
 
 using berth::gui::UsageCharts;
@@ -29,6 +30,12 @@ using berth::gui::UsageLimits;
 using berth::gui::UsageSample;
 
 namespace {
+
+// A label's rich text as it reads.
+QString plain(const QString& html)
+{
+    return QTextDocumentFragment::fromHtml(html).toPlainText();
+}
 
 // One sample every 10 s over 15 minutes, 64 MiB used, one OOM kill at 800 s.
 QList<UsageSample> quarterHour()
@@ -241,7 +248,7 @@ private Q_SLOTS:
         }
         charts.setSamples(samples);
         charts.setLimits(UsageLimits{256.0, std::nullopt, 2.0, std::nullopt});
-        const auto figures = [&](UsageKind kind) { return charts.figures(kind)->text(); };
+        const auto figures = [&](UsageKind kind) { return plain(charts.figures(kind)->text()); };
         QVERIFY2(figures(UsageKind::MemoryUsed).contains(QStringLiteral("212 MiB of 256 MiB")),
                  qPrintable(figures(UsageKind::MemoryUsed)));
         QVERIFY2(figures(UsageKind::CpuUsed).contains(QStringLiteral("0 %, quota 200 % (2 cores)")),

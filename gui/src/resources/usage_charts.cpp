@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QGridLayout>
 #include <QLabel>
+#include <QRegularExpression>
 #include <QVBoxLayout>
 #include <QXYSeries>
 
@@ -53,6 +54,26 @@ QString keyHtml(const UsageChart& chart)
                        .arg(chart.color(line.kind).name(), swatch, line.name.toHtmlEscaped());
     }
     return entries.join(QStringLiteral(" &nbsp; "));
+}
+
+// The summary as HTML, each figure with its unit kept on one line
+// ("146 KiB/s" never broken after the slash or before the unit).
+QString figuresHtml(const QString& summary)
+{
+    static const QRegularExpression figure(QStringLiteral("\\d[\\d.,]*(?: (?:%|[KMGTP]?i?B(?:/s)?))?"));
+    QString html;
+    qsizetype done = 0;
+    for (auto it = figure.globalMatch(summary); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        html += summary.mid(done, match.capturedStart() - done).toHtmlEscaped();
+        // Rich text breaks lines inside a nowrap span too: bind the parts.
+        html += match.captured()
+                    .toHtmlEscaped()
+                    .replace(QLatin1Char(' '), QStringLiteral("&nbsp;"))
+                    .replace(QLatin1Char('/'), QStringLiteral("/&#8288;"));
+        done = match.capturedEnd();
+    }
+    return html + summary.mid(done).toHtmlEscaped();
 }
 
 } // namespace
@@ -133,7 +154,7 @@ void UsageCharts::showFigures(int index)
     const QString summary = usageSummary(chart->lines().first().kind, m_points, m_limits);
     QLabel* figures = m_figures.at(index);
     figures->setText(QStringLiteral("<b>%1</b> &nbsp; %2<br>%3")
-                         .arg(chart->title().toHtmlEscaped(), summary.toHtmlEscaped(), keyHtml(*chart)));
+                         .arg(chart->title().toHtmlEscaped(), figuresHtml(summary), keyHtml(*chart)));
     // Layouts size a word-wrapped label for one width; at the narrowest the
     // text is the tallest: ask for that height, so that no line is cut off.
     figures->setMinimumHeight(figures->heightForWidth(chart->minimumWidth()));
