@@ -344,6 +344,14 @@ private Q_SLOTS:
             QVERIFY2(key->height() >= key->heightForWidth(key->width()), qPrintable(key->text()));
             QVERIFY(key->geometry().bottom() < chart->geometry().top());
         }
+        // No time label cut short ("03...") on the narrowest charts.
+        for (UsageKind kind : {UsageKind::MemoryUsed, UsageKind::NetRx}) {
+            for (QGraphicsItem* item : charts.chart(kind)->scene()->items())
+                if (auto* label = dynamic_cast<QGraphicsTextItem*>(item)) {
+                    const QString text = label->toPlainText();
+                    QVERIFY2(!text.contains(QStringLiteral("...")) && !text.contains(QChar(0x2026)), qPrintable(text));
+                }
+        }
         // Nothing drawn over anything else.
         QList<const QWidget*> parts;
         for (UsageKind kind :

@@ -72,6 +72,7 @@ UsageChart::UsageChart(const QString& title, ValueUnit unit, const QList<Line>& 
     chart->addAxis(m_time, Qt::AlignBottom);
     chart->addAxis(m_value, Qt::AlignLeft);
     setChart(chart); // the view owns it from here
+    connect(chart, &QChart::plotAreaChanged, this, &UsageChart::fitTimeTicks);
     bool filled = false;
     for (const Line& line : lines) {
         const bool fill = line.style == Style::Usage && !filled;
@@ -175,13 +176,27 @@ void UsageChart::setPoints(const UsagePoints& points, double windowSeconds, qint
         for (const QPointF& point : given)
             drawn << QPointF(double(newestMs) + point.x() * 1000, point.y() * m_scale.factor);
         it.value()->replace(drawn);
+        if (auto* area = qobject_cast<QAreaSeries*>(m_drawn.value(it.key())))
+            area->setVisible(!drawn.isEmpty()); // an empty area draws a stray edge
     }
     const bool short_ = windowSeconds <= 60;
     m_time->setFormat(clockFormat(chart()->locale(), short_));
-    m_time->setTickCount(short_ || windowSeconds > 300 ? 4 : 6); // 20 s, 1 min, 5 min apart
+    m_ticks = short_ || windowSeconds > 300 ? 4 : 6; // 20 s, 1 min, 5 min apart
+    fitTimeTicks();
     m_time->setRange(QDateTime::fromMSecsSinceEpoch(newestMs - qint64(windowSeconds * 1000)),
                      QDateTime::fromMSecsSinceEpoch(newestMs));
     setValueRange(top * m_scale.factor);
+}
+
+void UsageChart::fitTimeTicks()
+{
+    // As many labels as fit side by side: fewer on a narrow chart, never
+    // cut short ("03...").
+    const QFontMetrics metrics(m_time->labelsFont());
+    const QString widest = QLocale().toString(QDateTime(QDate(2000, 1, 1), QTime(23, 58, 58)), m_time->format());
+    const int room = metrics.horizontalAdvance(widest) + metrics.horizontalAdvance(QStringLiteral("  "));
+    const int fit = int(chart()->plotArea().width()) / std::max(1, room) + 1;
+    m_time->setTickCount(std::clamp(fit, 2, m_ticks));
 }
 
 void UsageChart::setValueRange(double top)

@@ -64,6 +64,7 @@ private:
     QXYSeries* addSeries(const Line& line, bool filled);
     void applyPalette();
     void setValueRange(double top);
+    void fitTimeTicks();
 
     QString m_title;
     ValueUnit m_unit;
@@ -74,6 +75,7 @@ private:
     QValueAxis* m_value = nullptr;
     ValueScale m_scale;
     qint64 m_newestMs = 0;
+    int m_ticks = 4; // for the window, if there is room
 };
 
 } // namespace berth::gui
