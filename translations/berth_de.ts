@@ -473,6 +473,41 @@
     </message>
 </context>
 <context>
+    <name>UsageSummary</name>
+    <message>
+        <source>No figures yet</source>
+        <translation>Noch keine Werte</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1, no limit</source>
+        <translation>%1, keine Grenze</translation>
+    </message>
+    <message>
+        <source>%1 (soft limit %2)</source>
+        <translation>%1 (weiche Grenze %2)</translation>
+    </message>
+    <message>
+        <source>%1, no quota</source>
+        <translation>%1, kein Kontingent</translation>
+    </message>
+    <message>
+        <source>%1, quota %2 (%3 cores)</source>
+        <translation>%1, Kontingent %2 (%3 Kerne)</translation>
+    </message>
+    <message>
+        <source>read %1, written %2</source>
+        <translation>gelesen %1, geschrieben %2</translation>
+    </message>
+    <message>
+        <source>received %1, sent %2</source>
+        <translation>empfangen %1, gesendet %2</translation>
+    </message>
+</context>
+<context>
     <name>berth::gui::AddressChoice</name>
     <message>
         <source>Automatic (DHCP/IPAM)</source>
@@ -2013,27 +2048,15 @@ Gefunden: %4</translation>
 <context>
     <name>berth::gui::UsageChart</name>
     <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>%d s</source>
-        <translation>%d s</translation>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
     <name>berth::gui::UsageCharts</name>
     <message>
-        <source>KiB/s</source>
-        <translation>KiB/s</translation>
-    </message>
-    <message>
         <source>Memory</source>
         <translation>Speicher</translation>
-    </message>
-    <message>
-        <source>MiB</source>
-        <translation>MiB</translation>
     </message>
     <message>
         <source>Used</source>
@@ -2050,10 +2073,6 @@ Gefunden: %4</translation>
     <message>
         <source>Out-of-memory kill</source>
         <translation>Abbruch wegen Speichermangel</translation>
-    </message>
-    <message>
-        <source>CPU</source>
-        <translation>CPU</translation>
     </message>
     <message>
         <source>Quota</source>
@@ -2103,12 +2122,12 @@ Gefunden: %4</translation>
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <source>cores</source>
-        <translation>Kerne</translation>
+        <source>CPU (100 % = one core)</source>
+        <translation>CPU (100 % = ein Kern)</translation>
     </message>
     <message>
-        <source>count</source>
-        <translation>Anzahl</translation>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

@@ -473,6 +473,41 @@
     </message>
 </context>
 <context>
+    <name>UsageSummary</name>
+    <message>
+        <source>No figures yet</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1, no limit</source>
+        <translation>%1，无限制</translation>
+    </message>
+    <message>
+        <source>%1 (soft limit %2)</source>
+        <translation>%1（软限制 %2）</translation>
+    </message>
+    <message>
+        <source>%1, no quota</source>
+        <translation>%1，无配额</translation>
+    </message>
+    <message>
+        <source>%1, quota %2 (%3 cores)</source>
+        <translation>%1，配额 %2（%3 个核心）</translation>
+    </message>
+    <message>
+        <source>read %1, written %2</source>
+        <translation>读取 %1，写入 %2</translation>
+    </message>
+    <message>
+        <source>received %1, sent %2</source>
+        <translation>接收 %1，发送 %2</translation>
+    </message>
+</context>
+<context>
     <name>berth::gui::AddressChoice</name>
     <message>
         <source>Automatic (DHCP/IPAM)</source>
@@ -2010,27 +2045,15 @@ Found: %4</source>
 <context>
     <name>berth::gui::UsageChart</name>
     <message>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
-    </message>
-    <message>
-        <source>%d s</source>
-        <translation>%d 秒</translation>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
     <name>berth::gui::UsageCharts</name>
     <message>
-        <source>KiB/s</source>
-        <translation>KiB/s</translation>
-    </message>
-    <message>
         <source>Memory</source>
         <translation>内存</translation>
-    </message>
-    <message>
-        <source>MiB</source>
-        <translation>MiB</translation>
     </message>
     <message>
         <source>Used</source>
@@ -2047,10 +2070,6 @@ Found: %4</source>
     <message>
         <source>Out-of-memory kill</source>
         <translation>内存不足（OOM）终止</translation>
-    </message>
-    <message>
-        <source>CPU</source>
-        <translation>CPU</translation>
     </message>
     <message>
         <source>Quota</source>
@@ -2099,12 +2118,12 @@ Found: %4</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <source>cores</source>
-        <translation>核</translation>
+        <source>CPU (100 % = one core)</source>
+        <translation>CPU（100 % = 一个核心）</translation>
     </message>
     <message>
-        <source>count</source>
-        <translation>个</translation>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>

@@ -1,14 +1,25 @@
 #include "usage_history.h"
 
+#include <QDateTime>
+
 #include <algorithm>
 
 namespace berth::gui {
 namespace {
 
-UsageSample sampleOf(const client::ContainerStats& stats)
+UsageSample sampleOf(const client::ContainerStats& stats, const UsageLimits& limits)
 {
-    return {stats.timestampNs, stats.memoryCurrent, stats.oomKills,   stats.cpuUsageNs, stats.pidsCurrent,
-            stats.ioReadBytes, stats.ioWriteBytes,  stats.netRxBytes, stats.netTxBytes};
+    return {stats.timestampNs,
+            stats.memoryCurrent,
+            stats.oomKills,
+            stats.cpuUsageNs,
+            stats.pidsCurrent,
+            stats.ioReadBytes,
+            stats.ioWriteBytes,
+            stats.netRxBytes,
+            stats.netTxBytes,
+            limits,
+            QDateTime::currentMSecsSinceEpoch()};
 }
 
 } // namespace
@@ -37,14 +48,14 @@ void UsageHistory::setCapacity(int capacity)
     }
 }
 
-bool UsageHistory::record(const client::ContainerStats& stats)
+bool UsageHistory::record(const client::ContainerStats& stats, const UsageLimits& limits)
 {
     auto it = m_rings.find(stats.name);
     if (it == m_rings.end())
         it = m_rings.insert(stats.name, QContiguousCache<UsageSample>(m_capacity));
     if (!it->isEmpty() && it->last().timestampNs >= stats.timestampNs)
         return false;
-    it->append(sampleOf(stats));
+    it->append(sampleOf(stats, limits));
     return true;
 }
 

@@ -10,10 +10,23 @@
 #include <QHash>
 #include <QString>
 
+#include <optional>
+
 namespace berth::gui {
 
+// The limits in force, in chart units; nullopt: none (no line drawn).
+struct UsageLimits {
+    std::optional<double> memoryMiB;
+    std::optional<double> memorySoftMiB;
+    std::optional<double> cpuCores;
+    std::optional<double> pids;
+
+    friend bool operator==(const UsageLimits&, const UsageLimits&) = default;
+};
+
 // Cumulative counters stay cumulative here: rates are worked out when a
-// chart is drawn, from neighbouring samples.
+// chart is drawn, from neighbouring samples. Each sample keeps the limits
+// in force when it was taken, so that a limit line is the limit's history.
 struct UsageSample {
     qint64 timestampNs = 0;
     quint64 memoryBytes = 0;
@@ -24,6 +37,8 @@ struct UsageSample {
     quint64 ioWriteBytes = 0;
     quint64 netRxBytes = 0;
     quint64 netTxBytes = 0;
+    UsageLimits limits;
+    qint64 wallMs = 0; // when it came in (ms since the epoch): the charts' clock
 };
 
 class UsageHistory {
@@ -45,8 +60,8 @@ public:
     [[nodiscard]] int capacity() const { return m_capacity; }
 
     // False if the sample is not newer than the last one kept (the same
-    // sample seen again through another row change).
-    bool record(const client::ContainerStats& stats);
+    // sample seen again through another row change). `limits`: in force now.
+    bool record(const client::ContainerStats& stats, const UsageLimits& limits = {});
     void forget(const QString& name) { m_rings.remove(name); }
     [[nodiscard]] QList<UsageSample> samples(const QString& name) const;
 

@@ -7,7 +7,10 @@
 //    multiplied) loaded into the list model, sorted by memory through the
 //    filter model, and one statistics update applied;
 //  - charts: the Resources tab's charts redrawn with 15 minutes of 1 Hz
-//    samples.
+//    samples (limits moving, so the limit lines are step lines);
+//  - window: the main window with those 500 containers and one selected,
+//    one statistics update applied and painted (list and charts), as the
+//    once-a-second timer does.
 // No root needed. See README.md.
 //   bench_gui [--runs N]
 #include "bench_main.h"
@@ -16,6 +19,7 @@
 #include "container_filter_model.h"
 #include "container_list_model.h"
 #include "fake_container_source.h"
+#include "main_window.h"
 #include "usage_charts.h"
 
 #include <QApplication>
@@ -142,6 +146,10 @@ QList<gui::UsageSample> quarterHourOfSamples(qint64 endNs)
         sample.netRxBytes = quint64(i) * 2048;
         sample.netTxBytes = quint64(i) * 1024;
         sample.oomKills = quint64(i / 300);
+        sample.wallMs = sample.timestampNs / 1000000;
+        // The limit raised twice: the limit lines are step lines of their history.
+        sample.limits = {
+            .memoryMiB = i < 300 ? 192.0 : 256.0, .memorySoftMiB = 192, .cpuCores = 0.5, .pids = i < 600 ? 32.0 : 64.0};
         samples << sample;
     }
     return samples;
@@ -163,6 +171,50 @@ Status timeCharts(int minutes, std::vector<double>& times)
     times.push_back(double(clock.nsecsElapsed()) / 1e6);
     if (painted.isNull() || charts.pointCount(gui::UsageKind::MemoryUsed) < minutes * 60)
         return failWith(EIO, "the charts did not draw " + std::to_string(minutes) + " minutes of samples");
+    return {};
+}
+
+// One more GetStats answer, a second after the last, every figure moved.
+void addStatsSecond(test::FakeContainerSource& source)
+{
+    QList<client::ContainerStats> next = source.statsSamples.last();
+    for (client::ContainerStats& stats : next) {
+        stats.timestampNs += 1000000000;
+        stats.memoryCurrent += 1 << 20;
+        stats.cpuUsageNs += 300000000;
+    }
+    while (source.statsSamples.size() <= source.statsCalls)
+        source.statsSamples << next;
+}
+
+// The main window with 500 containers, one selected (its Resources charts
+// following), as once a second: from asking for the statistics to the list
+// painted again.
+Status timeWindowUpdates(int updates, std::vector<double>& times)
+{
+    QObject owner;
+    auto* source = manyContainers(&owner);
+    gui::MainWindow window(*source);
+    window.resize(1280, 800);
+    window.show();
+    QElapsedTimer clock;
+    clock.start();
+    while (window.model().rowCount() < kContainers || !window.model().row(kContainers - 1).info.kind) {
+        if (clock.elapsed() > 60000)
+            return failWith(ETIMEDOUT, "the main window did not list 500 containers");
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
+    }
+    window.selectContainer(window.model().row(0).info.name);
+    for (int i = 0; i < updates; ++i) {
+        addStatsSecond(*source);
+        const int answered = source->statsAnswered;
+        clock.restart();
+        window.model().pollStats();
+        while (source->statsAnswered == answered)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        window.repaint(); // the list and the charts, painted now
+        times.push_back(double(clock.nsecsElapsed()) / 1e6);
+    }
     return {};
 }
 
@@ -217,7 +269,7 @@ void printTable(const char* title, const std::vector<TableRow>& rows)
 
 Status run(const Options& options)
 {
-    std::vector<double> berthLaunch, bareLaunch, charts1, charts5, charts15;
+    std::vector<double> berthLaunch, bareLaunch, charts1, charts5, charts15, window;
     ListTimes list;
     for (int i = 0; i < options.runs && !interrupted(); ++i) {
         Result<double> berthMs = timeLaunch(QStringLiteral(BERTH_GUI_BINARY), {});
@@ -233,12 +285,16 @@ Status run(const Options& options)
         for (auto [minutes, times] : {std::pair{1, &charts1}, std::pair{5, &charts5}, std::pair{15, &charts15}})
             if (Status ok = timeCharts(minutes, *times); !ok)
                 return ok;
+        if (Status ok = timeWindowUpdates(5, window); !ok)
+            return ok;
     }
     printTable("launch to a painted main window (ms, offscreen)",
                {{"berth", summarize(berthLaunch)}, {"bare Qt Widgets window", summarize(bareLaunch)}});
     printTable("container list of 500 (ms)", {{"load (ListContainers + 500 GetContainer)", summarize(list.load)},
                                               {"sort by memory", summarize(list.sort)},
                                               {"one GetStats update", summarize(list.update)}});
+    printTable("main window with 500 containers, one update a second as the timer does (ms)",
+               {{"GetStats answer applied, list and charts painted", summarize(window)}});
     printTable("Resources charts, one update and paint from 15 minutes of 1 Hz samples (ms)",
                {{"1-minute window", summarize(charts1)},
                 {"5-minute window", summarize(charts5)},

@@ -13,7 +13,9 @@
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSignalSpy>
 #include <QSlider>
+#include <QTextDocumentFragment>
 #include <QtTest>
 
 using berth::gui::ContainerListModel;
@@ -22,6 +24,12 @@ using berth::gui::ResourcesTab;
 using berth::gui::UsageKind;
 
 namespace {
+
+// A label's rich text as it reads.
+QString plain(const QString& html)
+{
+    return QTextDocumentFragment::fromHtml(html).toPlainText();
+}
 
 constexpr double kMiB = 1024.0 * 1024.0;
 
@@ -345,13 +353,16 @@ private Q_SLOTS:
         tab.setDebounceInterval(0);
         ContainerRow row = webRow();
         tab.showContainer(&row);
+        QSignalSpy applied(&tab, &ResourcesTab::limitsApplied);
         QCOMPARE(limitLine(tab), 256.0);
         tab.slider(QStringLiteral("memory.max"))->spinBox()->setValue(512);
-        QTRY_COMPARE(limitLine(tab), 512.0); // once the helper took it
+        QTRY_COMPARE(applied.size(), 1);
+        QCOMPARE(limitLine(tab), 512.0); // once the helper took it
         tab.slider(QStringLiteral("memory.max"))
             ->slider()
             ->setValue(tab.slider(QStringLiteral("memory.max"))->slider()->maximum());
-        QTRY_COMPARE(limitLine(tab), -1.0); // unlimited: no line
+        QTRY_COMPARE(applied.size(), 2);
+        QCOMPARE(limitLine(tab), -1.0); // unlimited: no line
         // The model reads the container again: its limits are the ones in force.
         row.info.limits.memoryMax = 1073741824;
         tab.showContainer(&row);
@@ -391,6 +402,38 @@ private Q_SLOTS:
         tab.slider(key)->spinBox()->setValue(typed);
         QTRY_COMPARE(source.limitCalls.size(), 1);
         QTRY_COMPARE(level(), after); // once the helper took it
+    }
+
+    // Issue #19: dragging the memory limit moves the line at once, from
+    // now on; the past keeps the limit that was in force then.
+    void sliderMovesTheLimitLineFromNowOn()
+    {
+        LimitsSource source;
+        QVERIFY(source.load(QStringLiteral(BERTH_GUI_FIXTURES "/three_containers.json")));
+        ContainerListModel model(source);
+        ResourcesTab tab(source);
+        tab.setConfirmation([](const QString&, const QString&) { return true; });
+        tab.watch(model);
+        model.reload();
+        QTRY_COMPARE(model.rowCount(), 3);
+        QTRY_VERIFY(!model.row(model.rowOf(QStringLiteral("web"))).info.limits.empty());
+        tab.showContainer(&model.row(model.rowOf(QStringLiteral("web"))));
+        for (int sample = 1; sample <= 2; ++sample) {
+            model.pollStats();
+            QTRY_COMPARE(source.statsAnswered, sample);
+        }
+        const QList<QPointF> before{QPointF(-2, 256), QPointF(0, 256)};
+        QCOMPARE(tab.charts()->seriesPoints(UsageKind::MemoryLimit), before);
+        const QLabel* figures = tab.charts()->figures(UsageKind::MemoryUsed);
+        QVERIFY2(plain(figures->text()).contains(QStringLiteral("64 MiB of 256 MiB")), qPrintable(figures->text()));
+        tab.slider(QStringLiteral("memory.max"))->spinBox()->setValue(512);
+        // At once, before the pause and the helper's answer: the number and the line.
+        QVERIFY(source.limitCalls.isEmpty());
+        QVERIFY2(plain(figures->text()).contains(QStringLiteral("64 MiB of 512 MiB")), qPrintable(figures->text()));
+        QCOMPARE(tab.charts()->seriesPoints(UsageKind::MemoryLimit), before + QList<QPointF>{QPointF(0, 512)});
+        QTRY_COMPARE(source.limitCalls.size(), 1);
+        QCOMPARE(tab.charts()->seriesPoints(UsageKind::MemoryLimit).last(), QPointF(0, 512));
+        QCOMPARE(tab.charts()->seriesPoints(UsageKind::MemoryLimit).first(), QPointF(-2, 256));
     }
 
     void memorySeriesFromModelStats()

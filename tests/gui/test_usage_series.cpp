@@ -1,9 +1,12 @@
 // The usage history and the points worked out from it, without widgets:
 // the ring keeps exactly the window, CPU cores come from cumulative
 // nanoseconds, IO and network rates from byte counters, OOM kills become
-// marks, limits become level lines, and the window leaves old samples out.
+// marks, limits become step lines of their history, and the window leaves
+// old samples out.
 #include "usage_history.h"
 #include "usage_series.h"
+#include "chart_scale.h"
+#include "usage_summary.h"
 
 #include <QtTest>
 
@@ -13,6 +16,11 @@ using berth::gui::UsageKind;
 using berth::gui::UsageLimits;
 using berth::gui::usagePoints;
 using berth::gui::UsageSample;
+using berth::gui::ValueScale;
+using berth::gui::valueScale;
+using berth::gui::ValueUnit;
+
+Q_DECLARE_METATYPE(berth::gui::UsageLimits)
 
 namespace {
 
@@ -164,21 +172,62 @@ private Q_SLOTS:
         QCOMPARE(marks, (QList<QPointF>{QPointF(-2, 3), QPointF(0, 5)})); // at the memory used then
     }
 
-    void limitsAreLevelLines()
+    // Issue #19: a limit line is the limit's history, not today's limit
+    // drawn over the past; the limit in force now ends it.
+    void limitsAreTheirHistory()
     {
-        const QList<UsageSample> samples{sampleAt(0), sampleAt(1)};
-        const UsageLimits limits{256.0, 128.0, 1.5, 100.0};
-        const auto points = usagePoints(samples, 300, limits);
-        QCOMPARE(points.value(UsageKind::MemoryLimit), (QList<QPointF>{QPointF(-300, 256), QPointF(0, 256)}));
-        QCOMPARE(points.value(UsageKind::MemorySoftLimit), (QList<QPointF>{QPointF(-300, 128), QPointF(0, 128)}));
-        QCOMPARE(points.value(UsageKind::CpuQuota), (QList<QPointF>{QPointF(-300, 1.5), QPointF(0, 1.5)}));
-        QCOMPARE(points.value(UsageKind::PidsLimit), (QList<QPointF>{QPointF(-300, 100), QPointF(0, 100)}));
-        const auto none = usagePoints(samples, 300, {});
+        QList<UsageSample> samples;
+        for (int i = 0; i <= 6; ++i) {
+            UsageSample sample = sampleAt(i * 10);
+            sample.limits = {i < 3 ? 256.0 : 512.0, 128.0, i < 5 ? std::optional<double>(1.5) : std::nullopt,
+                             i == 1 || i >= 4 ? std::optional<double>(100) : std::nullopt};
+            samples << sample;
+        }
+        const auto points = usagePoints(samples, 300, {512.0, 192.0, 2.0, std::nullopt});
+        // Raised from 256 to 512 MiB between the third and fourth sample.
+        QCOMPARE(points.value(UsageKind::MemoryLimit),
+                 (QList<QPointF>{QPointF(-60, 256), QPointF(-30, 256), QPointF(-30, 512), QPointF(0, 512)}));
+        // Moved just now: a step at the newest sample, the past as it was.
+        QCOMPARE(points.value(UsageKind::MemorySoftLimit),
+                 (QList<QPointF>{QPointF(-60, 128), QPointF(0, 128), QPointF(0, 192)}));
+        // Removed, then set again now: only the new line from now on.
+        QCOMPARE(points.value(UsageKind::CpuQuota), (QList<QPointF>{QPointF(0, 2)}));
+        // Set, removed, set again: the line starts where it was set again.
+        QCOMPARE(points.value(UsageKind::PidsLimit), (QList<QPointF>{QPointF(-20, 100), QPointF(0, 100)}));
+    }
+
+    void limitsNeverSetDrawNothing()
+    {
+        const auto none = usagePoints({sampleAt(0), sampleAt(1)}, 300, {});
         for (UsageKind kind :
              {UsageKind::MemoryLimit, UsageKind::MemorySoftLimit, UsageKind::CpuQuota, UsageKind::PidsLimit}) {
             QVERIFY(none.contains(kind));
             QVERIFY(none.value(kind).isEmpty());
         }
+        // Without samples the limit in force is still the line's end.
+        QCOMPARE(usagePoints({}, 300, {256.0, {}, {}, {}}).value(UsageKind::MemoryLimit),
+                 (QList<QPointF>{QPointF(0, 256)}));
+    }
+
+    void historyKeepsEachSamplesLimits()
+    {
+        UsageHistory history;
+        QVERIFY(history.record(statsAt(1), {256.0, {}, 1.0, {}}));
+        QVERIFY(history.record(statsAt(2), {512.0, {}, {}, 50.0}));
+        const QList<UsageSample> kept = history.samples(QStringLiteral("web"));
+        QCOMPARE(kept.at(0).limits, (UsageLimits{256.0, {}, 1.0, {}}));
+        QCOMPARE(kept.at(1).limits, (UsageLimits{512.0, {}, {}, 50.0}));
+        QVERIFY(kept.at(1).wallMs >= kept.at(0).wallMs);
+        QVERIFY(kept.at(0).wallMs > 0);
+    }
+
+    void limitsOfTheModel()
+    {
+        berth::model::Limits limits;
+        limits.memoryMax = 268435456;
+        limits.pidsMax = 100;
+        const UsageLimits drawn = berth::gui::usageLimits(limits);
+        QCOMPARE(drawn, (UsageLimits{256.0, {}, {}, 100.0}));
     }
 
     void windowLeavesOldSamplesOut_data()
@@ -206,6 +255,128 @@ private Q_SLOTS:
         // The sample just outside still gives the first rate inside.
         QCOMPARE(drawn.value(UsageKind::CpuUsed).size(), window >= 900 ? points - 1 : points);
         QCOMPARE(drawn.value(UsageKind::CpuUsed).first().y(), 1.0);
+    }
+
+    void valueScaleFromTheRange_data()
+    {
+        QTest::addColumn<ValueUnit>("unit");
+        QTest::addColumn<double>("top");
+        QTest::addColumn<double>("factor");
+        QTest::addColumn<QString>("suffix");
+        constexpr double kKiB = 1.0 / 1024;
+        QTest::newRow("memory idle") << ValueUnit::Mebibytes << 0.0 << 1048576.0 << "B";
+        QTest::newRow("memory 512 B") << ValueUnit::Mebibytes << 512 * kKiB * kKiB << 1048576.0 << "B";
+        QTest::newRow("memory 300 KiB") << ValueUnit::Mebibytes << 300 * kKiB << 1024.0 << "KiB";
+        QTest::newRow("memory 212 MiB") << ValueUnit::Mebibytes << 212.0 << 1.0 << "MiB";
+        QTest::newRow("memory 20000 MiB") << ValueUnit::Mebibytes << 20000.0 << 1.0 / 1024 << "GiB";
+        QTest::newRow("rate 100 B/s") << ValueUnit::KibPerSecond << 100 * kKiB << 1024.0 << "B/s";
+        QTest::newRow("rate 50 KiB/s") << ValueUnit::KibPerSecond << 50.0 << 1.0 << "KiB/s";
+        QTest::newRow("rate 3 MiB/s") << ValueUnit::KibPerSecond << 3072.0 << 1.0 / 1024 << "MiB/s";
+        QTest::newRow("rate 2 GiB/s") << ValueUnit::KibPerSecond << 2097152.0 << 1.0 / 1048576 << "GiB/s";
+        QTest::newRow("cpu in %") << ValueUnit::Cores << 1.5 << 100.0 << "%";
+        QTest::newRow("pids: a count") << ValueUnit::Count << 10000.0 << 1.0 << "";
+    }
+    void valueScaleFromTheRange()
+    {
+        QFETCH(ValueUnit, unit);
+        QFETCH(double, top);
+        QFETCH(double, factor);
+        QFETCH(QString, suffix);
+        const ValueScale scale = valueScale(unit, top);
+        QCOMPARE(scale.factor, factor);
+        QCOMPARE(scale.suffix, suffix);
+    }
+
+    void figuresInTheirUnit_data()
+    {
+        QTest::addColumn<ValueUnit>("unit");
+        QTest::addColumn<double>("value");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("212 MiB") << ValueUnit::Mebibytes << 212.0 << "212 MiB";
+        QTest::newRow("1.5 GiB") << ValueUnit::Mebibytes << 1536.0 << "1.5 GiB";
+        QTest::newRow("10000 processes, no exponent") << ValueUnit::Count << 10000.0 << "10,000";
+        QTest::newRow("37 %") << ValueUnit::Cores << 0.37 << "37 %";
+        QTest::newRow("2.4 KiB/s") << ValueUnit::KibPerSecond << 2.4 << "2.4 KiB/s";
+    }
+    void figuresInTheirUnit()
+    {
+        QFETCH(ValueUnit, unit);
+        QFETCH(double, value);
+        QFETCH(QString, text);
+        QCOMPARE(berth::gui::scaledText(valueScale(unit, value), value, QLocale(QLocale::English)), text);
+    }
+
+    void tickDecimals()
+    {
+        QCOMPARE(berth::gui::decimalsFor(100), 0);
+        QCOMPARE(berth::gui::decimalsFor(1), 0);
+        QCOMPARE(berth::gui::decimalsFor(0.5), 1);
+        QCOMPARE(berth::gui::decimalsFor(0.25), 2);
+        QCOMPARE(berth::gui::decimalsFor(1.0 / 3), 3);
+    }
+
+    void clockFormatPerLocale_data()
+    {
+        QTest::addColumn<QString>("locale");
+        QTest::addColumn<QString>("minutes");
+        QTest::addColumn<QString>("seconds");
+        QTest::newRow("C") << "C"
+                           << "HH:mm"
+                           << "HH:mm:ss";
+        QTest::newRow("English (US)") << "en_US"
+                                      << "h:mm AP"
+                                      << "h:mm:ss AP";
+        QTest::newRow("German") << "de_DE"
+                                << "HH:mm"
+                                << "HH:mm:ss";
+        QTest::newRow("Chinese") << "zh_CN"
+                                 << "HH:mm"
+                                 << "HH:mm:ss";
+        QTest::newRow("Korean: morning word not Latin-1") << "ko_KR"
+                                                          << "HH:mm"
+                                                          << "HH:mm:ss";
+    }
+    void clockFormatPerLocale()
+    {
+        QFETCH(QString, locale);
+        QFETCH(QString, minutes);
+        QFETCH(QString, seconds);
+        QCOMPARE(berth::gui::clockFormat(QLocale(locale), false), minutes);
+        QCOMPARE(berth::gui::clockFormat(QLocale(locale), true), seconds);
+    }
+
+    void summaryBesideEachChart_data()
+    {
+        QTest::addColumn<UsageKind>("chart");
+        QTest::addColumn<UsageLimits>("now");
+        QTest::addColumn<QString>("text");
+        const UsageLimits none;
+        const UsageLimits limited{256.0, 192.0, 2.0, 100.0};
+        QTest::newRow("memory of its limit")
+            << UsageKind::MemoryUsed << limited << "212 MiB of 256 MiB (soft limit 192 MiB)";
+        QTest::newRow("memory, no limit") << UsageKind::MemoryUsed << none << "212 MiB, no limit";
+        QTest::newRow("cpu of its quota") << UsageKind::CpuUsed << limited << "37 %, quota 200 % (2 cores)";
+        QTest::newRow("cpu, no quota") << UsageKind::CpuUsed << none << "37 %, no quota";
+        QTest::newRow("processes of the limit") << UsageKind::Pids << limited << "12 of 100";
+        QTest::newRow("processes, no limit") << UsageKind::Pids << none << "12, no limit";
+        QTest::newRow("disk") << UsageKind::IoRead << none << "read 1.5 MiB/s, written 0 B/s";
+        QTest::newRow("network") << UsageKind::NetRx << none << "received 512 B/s, sent 20 KiB/s";
+    }
+    void summaryBesideEachChart()
+    {
+        QFETCH(UsageKind, chart);
+        QFETCH(UsageLimits, now);
+        QFETCH(QString, text);
+        UsageSample before = sampleAt(0);
+        UsageSample after = sampleAt(1);
+        after.memoryBytes = 212ULL << 20;
+        after.cpuUsageNs = 370000000;
+        after.pids = 12;
+        after.ioReadBytes = 1536ULL << 10;
+        after.netRxBytes = 512;
+        after.netTxBytes = 20480;
+        QCOMPARE(berth::gui::usageSummary(chart, usagePoints({before, after}, 60, now), now), text);
+        QCOMPARE(berth::gui::usageSummary(chart, usagePoints({}, 60, now), now), QStringLiteral("No figures yet"));
     }
 
     void limitTextInChartUnits_data()

@@ -92,7 +92,7 @@ void ResourcesTab::watch(const ContainerListModel& model)
                 bool current = false;
                 for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
                     const ContainerRow& changed = model.row(row);
-                    if (changed.stats && m_history.record(*changed.stats))
+                    if (changed.stats && m_history.record(*changed.stats, usageLimits(changed.info.limits)))
                         current = current || changed.info.name == m_name;
                 }
                 if (current)
@@ -113,6 +113,7 @@ void ResourcesTab::showContainer(const ContainerRow* row)
         m_debounce.stop();
         m_pending = {};
         m_applied.clear();
+        m_sending.clear();
         m_message->clear();
         m_name = name;
     }
@@ -163,11 +164,22 @@ void ResourcesTab::showInForce(const QStringList& keys)
     }
 }
 
+QString ResourcesTab::shown(const QString& key) const
+{
+    const auto typed = model::parseLimitKey(key.toStdString());
+    const auto moved = typed ? model::printLimitValue(m_pending, *typed) : std::nullopt;
+    if (moved)
+        return QString::fromStdString(*moved);
+    return m_sending.contains(key) ? m_sending.value(key) : inForce(key);
+}
+
 void ResourcesTab::updateChart()
 {
+    // A limit being moved is drawn at once, where the slider is: if the
+    // helper refuses it the slider comes back and the chart with it.
     m_charts->setSamples(m_history.samples(m_name));
-    m_charts->setLimits({limitInChartUnits(inForce(kMemory), kMiB), limitInChartUnits(inForce(kMemorySoft), kMiB),
-                         limitInChartUnits(inForce(kCpu)), limitInChartUnits(inForce(kPids))});
+    m_charts->setLimits({limitInChartUnits(shown(kMemory), kMiB), limitInChartUnits(shown(kMemorySoft), kMiB),
+                         limitInChartUnits(shown(kCpu)), limitInChartUnits(shown(kPids))});
 }
 
 void ResourcesTab::setSamplingInterval(int milliseconds)
@@ -182,6 +194,7 @@ void ResourcesTab::edited(LimitKey key, const LimitSlider& slider)
         return;
     putSliderLimit(m_pending, key, slider);
     m_debounce.start(); // restarts: only the resting position is sent
+    updateChart();
 }
 
 void ResourcesTab::cpusetEdited(const QString& text)
@@ -211,10 +224,12 @@ void ResourcesTab::apply()
     if (!confirmMemory()) {
         m_pending.memoryMax.reset();
         showInForce({kMemory});
+        updateChart();
         if (m_pending.empty())
             return;
     }
     const model::Limits sent = std::exchange(m_pending, {});
+    m_sending.insert(client::limitArgsMap(sent));
     ++m_inFlight;
     m_source.setLimits(m_name, sent, this,
                        [this, name = m_name, sent](client::Status status) { finished(name, sent, status); });
@@ -223,6 +238,8 @@ void ResourcesTab::apply()
 void ResourcesTab::finished(const QString& name, const model::Limits& sent, const client::Status& status)
 {
     --m_inFlight;
+    if (m_inFlight == 0)
+        m_sending.clear();
     if (name != m_name) {
         if (status)
             Q_EMIT limitsApplied(name);
@@ -231,6 +248,7 @@ void ResourcesTab::finished(const QString& name, const model::Limits& sent, cons
     if (!status) {
         m_message->setText(errorText(status.error(), tr("change the limits of '%1'").arg(name)));
         showInForce(client::limitArgsMap(sent).keys());
+        updateChart();
         return;
     }
     m_message->clear();

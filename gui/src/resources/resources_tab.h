@@ -71,6 +71,8 @@ private:
     void showV1Weights();
     void updateChart();
     [[nodiscard]] QString inForce(const QString& key) const;
+    // As the slider shows it: moved and not yet sent, or in force.
+    [[nodiscard]] QString shown(const QString& key) const;
 
     ContainerSource& m_source;
     QMap<QString, LimitSlider*> m_sliders;
@@ -86,6 +88,7 @@ private:
     model::Limits m_limits;           // as the model last read them
     QMap<QString, QString> m_applied; // taken by the helper (as SetLimits' text), until the model reads it again
     model::Limits m_pending;          // moved, not yet sent
+    QMap<QString, QString> m_sending; // sent, not yet answered (as SetLimits' text)
     quint64 m_memoryUsage = 0;
     int m_inFlight = 0;
 };

@@ -1,6 +1,9 @@
 #include "usage_series.h"
 
+#include <array>
 #include <cmath>
+#include <iterator>
+#include <utility>
 
 namespace berth::gui {
 namespace {
@@ -30,16 +33,56 @@ void addRates(UsagePoints& out, const UsageSample& before, const UsageSample& af
     add(UsageKind::NetTx, before.netTxBytes, after.netTxBytes, kKiB);
 }
 
-void addLevel(UsagePoints& out, UsageKind kind, const std::optional<double>& level, double windowSeconds)
-{
-    out[kind]; // present even when empty, so callers see every kind
-    if (level)
-        out[kind] = {QPointF(-windowSeconds, *level), QPointF(0, *level)};
-}
+using LimitField = std::optional<double> UsageLimits::*;
+
+// A point where the level changes (the corner and the new level) and one at
+// the end: a limit that never moved is two points, however many samples.
+class StepLine {
+public:
+    void add(double ago, const std::optional<double>& level)
+    {
+        if (!level) { // no limit then: what came before is a line of its own
+            m_points.clear();
+            return;
+        }
+        if (!m_points.isEmpty() && m_points.last().y() != *level) {
+            extendTo(ago);
+            m_points << QPointF(ago, *level);
+        } else if (m_points.isEmpty()) {
+            m_points << QPointF(ago, *level);
+        }
+        m_lastAgo = ago;
+    }
+    QList<QPointF> finish(const std::optional<double>& now)
+    {
+        extendTo(m_lastAgo);
+        if (now)
+            add(0, now);
+        extendTo(0);
+        return m_points;
+    }
+
+private:
+    void extendTo(double ago)
+    {
+        if (!m_points.isEmpty() && m_points.last().x() < ago)
+            m_points << QPointF(ago, m_points.last().y());
+    }
+
+    QList<QPointF> m_points;
+    double m_lastAgo = 0;
+};
+
+constexpr std::pair<UsageKind, LimitField> kLimitKinds[] = {
+    {UsageKind::MemoryLimit, &UsageLimits::memoryMiB},
+    {UsageKind::MemorySoftLimit, &UsageLimits::memorySoftMiB},
+    {UsageKind::CpuQuota, &UsageLimits::cpuCores},
+    {UsageKind::PidsLimit, &UsageLimits::pids},
+};
 
 } // namespace
 
-UsagePoints usagePoints(const QList<UsageSample>& samples, double windowSeconds, const UsageLimits& limits)
+UsagePoints usagePoints(const QList<UsageSample>& samples, double windowSeconds, const UsageLimits& now)
 {
     UsagePoints out;
     for (UsageKind kind : {UsageKind::MemoryUsed, UsageKind::OomKills, UsageKind::CpuUsed, UsageKind::Pids,
@@ -47,6 +90,7 @@ UsagePoints usagePoints(const QList<UsageSample>& samples, double windowSeconds,
         out[kind].reserve(samples.size());
     const qint64 newest = samples.isEmpty() ? 0 : samples.last().timestampNs;
     const UsageSample* previous = nullptr;
+    std::array<StepLine, std::size(kLimitKinds)> limitLines;
     for (const UsageSample& sample : samples) {
         const double ago = static_cast<double>(sample.timestampNs - newest) / 1e9;
         // The sample just before the window still gives the first rate in it.
@@ -58,13 +102,13 @@ UsagePoints usagePoints(const QList<UsageSample>& samples, double windowSeconds,
                 out[UsageKind::OomKills] << QPointF(ago, memory);
             if (previous)
                 addRates(out, *previous, sample, ago);
+            for (std::size_t i = 0; i < limitLines.size(); ++i)
+                limitLines[i].add(ago, sample.limits.*kLimitKinds[i].second);
         }
         previous = &sample;
     }
-    addLevel(out, UsageKind::MemoryLimit, limits.memoryMiB, windowSeconds);
-    addLevel(out, UsageKind::MemorySoftLimit, limits.memorySoftMiB, windowSeconds);
-    addLevel(out, UsageKind::CpuQuota, limits.cpuCores, windowSeconds);
-    addLevel(out, UsageKind::PidsLimit, limits.pids, windowSeconds);
+    for (std::size_t i = 0; i < limitLines.size(); ++i)
+        out[kLimitKinds[i].first] = limitLines[i].finish(now.*kLimitKinds[i].second);
     return out;
 }
 
@@ -75,6 +119,17 @@ std::optional<double> limitInChartUnits(const QString& text, double unit)
     if (!ok || !std::isfinite(value) || value <= 0 || unit <= 0)
         return std::nullopt;
     return value / unit;
+}
+
+UsageLimits usageLimits(const model::Limits& limits)
+{
+    const auto text = [&](model::LimitKey key) {
+        const auto value = model::printLimitValue(limits, key);
+        return value ? QString::fromStdString(*value) : QString();
+    };
+    return {limitInChartUnits(text(model::LimitKey::MemoryMax), kMiB),
+            limitInChartUnits(text(model::LimitKey::MemoryHigh), kMiB),
+            limitInChartUnits(text(model::LimitKey::CpuMax)), limitInChartUnits(text(model::LimitKey::PidsMax))};
 }
 
 } // namespace berth::gui

@@ -6,6 +6,8 @@
 
 #include "usage_history.h"
 
+#include "berth/model/limits.h"
+
 #include <QHash>
 #include <QList>
 #include <QPointF>
@@ -29,24 +31,20 @@ enum class UsageKind {
     NetTx,           // KiB/s
 };
 
-// The limits in force, in chart units; nullopt: none (no line drawn).
-struct UsageLimits {
-    std::optional<double> memoryMiB;
-    std::optional<double> memorySoftMiB;
-    std::optional<double> cpuCores;
-    std::optional<double> pids;
-};
-
 using UsagePoints = QHash<UsageKind, QList<QPointF>>;
 
-// Samples older than `windowSeconds` before the newest are left out; a
-// limit is a level line across the whole window. A counter that went
-// backwards (the container restarted) gives no rate point.
-[[nodiscard]] UsagePoints usagePoints(const QList<UsageSample>& samples, double windowSeconds,
-                                      const UsageLimits& limits);
+// Samples older than `windowSeconds` before the newest are left out. A
+// limit is a step line of the limits the samples kept, so that the past
+// stays as it was; `now` (the limits in force at this moment) ends it at
+// the newest sample, a change showing at once as a step there. A limit
+// line starts again after a stretch without that limit. A counter that
+// went backwards (the container restarted) gives no rate point.
+[[nodiscard]] UsagePoints usagePoints(const QList<UsageSample>& samples, double windowSeconds, const UsageLimits& now);
 
 // Reads a limit as SetLimits and GetContainer write it ("268435456", "1.5",
 // "max"); `unit` is what one chart unit is in the helper's (bytes per MiB).
 [[nodiscard]] std::optional<double> limitInChartUnits(const QString& text, double unit = 1);
+// The limits as the charts draw them (MiB, cores, processes).
+[[nodiscard]] UsageLimits usageLimits(const model::Limits& limits);
 
 } // namespace berth::gui
