@@ -7,9 +7,12 @@
 #include "options_page.h"
 #include "progress_page.h"
 #include "summary_page.h"
+#include "task_list.h"
 #include "template_page.h"
 
 #include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
 
 namespace berth::gui {
 
@@ -93,11 +96,37 @@ CreatePlan NewContainerWizard::plan() const
 
 void NewContainerWizard::reject()
 {
-    if (m_progressPage->isRunning()) {
-        m_progressPage->cancel();
+    if (!m_progressPage->isRunning() || m_progressPage->cancelOverdue()) {
+        QWizard::reject();
         return;
     }
+    const CloseChoice choice = m_tasks ? askClose() : CloseChoice::CancelJob;
+    if (choice == CloseChoice::CancelJob)
+        m_progressPage->cancel();
+    if (choice != CloseChoice::Background)
+        return;
+    const QString title = tr("Creating '%1'").arg(m_progressPage->plannedName());
+    if (JobHandle* job = m_progressPage->releaseJob())
+        m_tasks->add(job, title);
     QWizard::reject();
+}
+
+NewContainerWizard::CloseChoice NewContainerWizard::askClose()
+{
+    if (m_askClose)
+        return m_askClose();
+    QMessageBox box(QMessageBox::Question, tr("Close the Wizard"),
+                    tr("'%1' is still being created. Keep creating it in the background, or cancel the creation?")
+                        .arg(m_progressPage->plannedName()),
+                    QMessageBox::NoButton, this);
+    QPushButton* background = box.addButton(tr("Keep Running in Background"), QMessageBox::AcceptRole);
+    QPushButton* cancel = box.addButton(tr("Cancel Creation"), QMessageBox::DestructiveRole);
+    box.addButton(tr("Stay"), QMessageBox::RejectRole);
+    box.setDefaultButton(background);
+    box.exec();
+    if (box.clickedButton() == background)
+        return CloseChoice::Background;
+    return box.clickedButton() == cancel ? CloseChoice::CancelJob : CloseChoice::Stay;
 }
 
 QString NewContainerWizard::createdName() const
