@@ -43,6 +43,7 @@ MainWindow::MainWindow(ContainerSource& source, QWidget* parent)
     m_proxy->setSourceModel(m_model);
     createActions();
     createMenusAndToolBar();
+    createTaskList();
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(createListPage());
     m_helperMissing = new HelperMissingPage(this);

@@ -37,6 +37,7 @@ class OverviewTab;
 class ResourcesTab;
 class Settings;
 class SystemCheckDialog;
+class TaskList;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -73,7 +74,21 @@ public:
     SystemCheckDialog* openSystemCheck();
     void openSettings();
 
+    // Background work (gui/src/tasks, main_window_tasks.cpp): the jobs
+    // that outlive their window, and what quitting with them running does.
+    enum class QuitChoice { KeepRunning, CancelThem, Stay };
+    using AskQuit = std::function<QuitChoice(int running)>;
+    [[nodiscard]] TaskList& tasks() const { return *m_tasks; }
+    void setQuitAsker(AskQuit ask) { m_askQuit = std::move(ask); }
+    // Asks when tasks run; false: stay.
+    bool mayQuit();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
 private:
+    void createTaskList();
+
     void createActions();
     QAction* makeAction(Action which, const QString& text, const char* icon, const QKeySequence& keys);
     void createMenusAndToolBar();
@@ -119,6 +134,8 @@ private:
     bool m_systemChecked = false;
     Confirm m_confirm;
     AskPath m_askExportPath;
+    TaskList* m_tasks = nullptr;
+    AskQuit m_askQuit;
 };
 
 } // namespace berth::gui

@@ -165,8 +165,10 @@ private Q_SLOTS:
         actions.at(1)->trigger();
         QCOMPARE(job->cancelCalls, 1);
         QSignalSpy ended(&tasks, &TaskList::taskEnded);
-        Q_EMIT job->finished(false, QStringLiteral("org.berth.Error.Failed"), QStringLiteral("cancelled"));
+        Q_EMIT job->finished(false, QStringLiteral("org.berth.Error.Failed"),
+                             QStringLiteral("create 'box1': cancelled"));
         QCOMPARE(ended.size(), 1);
+        QCOMPARE(ended.at(0).at(2).toString(), QStringLiteral("Could not create 'box1': cancelled"));
         QCOMPARE(tasks.count(), 0);
         QVERIFY(button.isHidden());
     }

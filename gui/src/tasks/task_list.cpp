@@ -1,13 +1,15 @@
 #include "task_list.h"
 
+#include "error_text.h"
+
 #include <cmath>
 
 namespace berth::gui {
 
-void TaskList::add(JobHandle* job, const QString& title)
+void TaskList::add(JobHandle* job, const QString& title, const QString& what)
 {
     job->setParent(this);
-    m_tasks.append(Task{job, title, tr("Running…")});
+    m_tasks.append(Task{job, title, what, tr("Running…")});
     connect(job, &JobHandle::progressChanged, this,
             [this, job](double fraction, const QString& step) { progressed(job, fraction, step); });
     connect(job, &JobHandle::finished, this,
@@ -39,10 +41,12 @@ void TaskList::finished(JobHandle* job, bool success, const QString& errorName, 
     const int index = indexOf(job);
     if (index < 0)
         return;
-    const QString title = m_tasks.takeAt(index).title;
+    const Task task = m_tasks.takeAt(index);
     job->deleteLater();
     Q_EMIT changed();
-    Q_EMIT taskEnded(title, success, errorName, message);
+    Q_EMIT taskEnded(task.title, success,
+                     success ? tr("%1: done.").arg(task.title)
+                             : errorText(client::clientError(errorName, message), task.what));
 }
 
 void TaskList::cancel(int index)

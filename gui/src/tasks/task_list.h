@@ -18,13 +18,15 @@ public:
     struct Task {
         QPointer<JobHandle> job;
         QString title;    // "Creating 'box1'"
+        QString what;     // "create 'box1'", for errorText
         QString progress; // the step and how far, for people
     };
 
     using QObject::QObject;
 
-    // Follows `job` (and owns it from now on) until it ends.
-    void add(JobHandle* job, const QString& title);
+    // Follows `job` (and owns it from now on) until it ends; `what` is the
+    // work as errorText's verb phrase.
+    void add(JobHandle* job, const QString& title, const QString& what);
     [[nodiscard]] const QList<Task>& tasks() const { return m_tasks; }
     [[nodiscard]] int count() const { return int(m_tasks.size()); }
     // Asks the helper to cancel the task at `index`; its end still follows.
@@ -33,8 +35,8 @@ public:
 
 Q_SIGNALS:
     void changed();
-    // `errorName` empty: it succeeded.
-    void taskEnded(const QString& title, bool success, const QString& errorName, const QString& message);
+    // How it ended, for people: "Creating 'box1': done." or errorText's sentence.
+    void taskEnded(const QString& title, bool success, const QString& text);
 
 private:
     void progressed(JobHandle* job, double fraction, const QString& step);

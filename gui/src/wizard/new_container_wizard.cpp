@@ -105,9 +105,9 @@ void NewContainerWizard::reject()
         m_progressPage->cancel();
     if (choice != CloseChoice::Background)
         return;
-    const QString title = tr("Creating '%1'").arg(m_progressPage->plannedName());
+    const QString name = m_progressPage->plannedName();
     if (JobHandle* job = m_progressPage->releaseJob())
-        m_tasks->add(job, title);
+        m_tasks->add(job, tr("Creating '%1'").arg(name), tr("create '%1'").arg(name));
     QWizard::reject();
 }
 
