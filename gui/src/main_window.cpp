@@ -44,6 +44,7 @@ MainWindow::MainWindow(ContainerSource& source, QWidget* parent)
     createActions();
     createMenusAndToolBar();
     createTaskList();
+    createOutsiderBanner();
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(createListPage());
     m_helperMissing = new HelperMissingPage(this);

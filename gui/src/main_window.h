@@ -88,6 +88,7 @@ protected:
 
 private:
     void createTaskList();
+    void createOutsiderBanner();
 
     void createActions();
     QAction* makeAction(Action which, const QString& text, const char* icon, const QKeySequence& keys);

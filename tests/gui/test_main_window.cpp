@@ -6,6 +6,7 @@
 #include "main_window.h"
 #include "new_container_wizard.h"
 #include "options_page.h"
+#include "outsider.h"
 #include "settings.h"
 #include "task_button.h"
 #include "task_list.h"
@@ -373,6 +374,26 @@ private Q_SLOTS:
         });
         QVERIFY(m_window->mayQuit()); // nothing running: no question
         QCOMPARE(asked, 0);
+    }
+
+    // Issue #19: a user outside group berth is told at start, with the command.
+    void outsiderIsToldAtStart()
+    {
+        berth::gui::setMembershipCheck([] { return false; });
+        open(QString());
+        auto* text = m_window->findChild<QLabel*>(QStringLiteral("outsiderText"));
+        QVERIFY(text && text->isVisibleTo(m_window.get()));
+        const QString command = QStringLiteral("sudo adduser %1 berth").arg(berth::gui::currentUserName());
+        QVERIFY2(text->text().contains(command), qPrintable(text->text()));
+        NewContainerWizard wizard(*m_source);
+        QVERIFY2(wizard.page(NewContainerWizard::TemplatePageId)->subTitle().contains(command),
+                 qPrintable(wizard.page(NewContainerWizard::TemplatePageId)->subTitle()));
+
+        berth::gui::setMembershipCheck([] { return true; });
+        open(QString());
+        QVERIFY(!m_window->findChild<QLabel*>(QStringLiteral("outsiderText")));
+        NewContainerWizard member(*m_source);
+        QVERIFY(!member.page(NewContainerWizard::TemplatePageId)->subTitle().contains(QLatin1String("adduser")));
     }
 
     void terminalShowsTheConsoleTab()

@@ -5,6 +5,7 @@
 #include "network_page.h"
 #include "option_field.h"
 #include "options_page.h"
+#include "outsider.h"
 #include "progress_page.h"
 #include "summary_page.h"
 #include "task_list.h"
@@ -35,6 +36,10 @@ NewContainerWizard::NewContainerWizard(ContainerSource& source, QWidget* parent)
     setPage(LimitsPageId, m_limitsPage);
     setPage(SummaryPageId, m_summaryPage);
     setPage(ProgressPageId, m_progressPage);
+    // Told before the choices, not after the whole wizard (outsider.h).
+    if (const QString outsider = outsiderText(currentUserName()); !outsider.isEmpty())
+        m_templatePage->setSubTitle(m_templatePage->subTitle() + QStringLiteral("<p>") + outsider +
+                                    QStringLiteral("</p>"));
     connect(m_templatePage, &TemplatePage::templateChosen, this, &NewContainerWizard::templateChosen);
     connect(m_progressPage, &ProgressPage::runningChanged, this, &NewContainerWizard::runningChanged);
 }
