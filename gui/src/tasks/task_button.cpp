@@ -44,7 +44,7 @@ void TaskButton::fillMenu()
         if (i > 0)
             m_menu->addSeparator();
         m_menu->addAction(tr("%1: %2").arg(tasks.at(i).title, tasks.at(i).progress))->setEnabled(false);
-        QAction* cancel = m_menu->addAction(tr("Cancel %1").arg(tasks.at(i).title));
+        QAction* cancel = m_menu->addAction(tr("Cancel This Task"));
         connect(cancel, &QAction::triggered, &m_tasks, [this, i] { m_tasks.cancel(i); });
     }
 }
