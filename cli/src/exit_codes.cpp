@@ -15,6 +15,7 @@ int exitCodeFor(client::ErrorKind kind)
     case ErrorKind::Busy:
         return kExitBusy;
     case ErrorKind::NoHelper:
+    case ErrorKind::HelperGone:
         return kExitNoHelper;
     case ErrorKind::AlreadyExists:
     case ErrorKind::Failed:

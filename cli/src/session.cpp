@@ -8,7 +8,9 @@
 #include "tr.h"
 
 #include <QSocketNotifier>
+#include <QTimer>
 
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <fcntl.h>
@@ -94,6 +96,9 @@ namespace {
 
 int g_interruptPipe = -1;
 
+// How long an interrupted berthctl waits for the helper to end the job.
+constexpr auto kCancelGrace = std::chrono::seconds(5);
+
 extern "C" void onInterrupt(int)
 {
     const char byte = 1;
@@ -102,7 +107,8 @@ extern "C" void onInterrupt(int)
 }
 
 // While a job is followed, the first Ctrl-C (or SIGTERM) cancels it rather
-// than leaving it running unseen in the helper; a second one ends berthctl.
+// than leaving it running unseen in the helper; a second one ends berthctl
+// at once, and so does a cancel the helper has not honoured in kCancelGrace.
 class CancelOnInterrupt {
 public:
     explicit CancelOnInterrupt(client::JobWatcher& watcher)
@@ -125,6 +131,12 @@ public:
             printErr(Cli::tr("\nCancelling...\n"));
             if (auto cancelled = watcher.cancel(); !cancelled)
                 reportError(cancelled.error());
+            QTimer::singleShot(kCancelGrace, &watcher, [&watcher] {
+                watcher.stopFollowing(client::ClientError{
+                    client::ErrorKind::Failed, QString(),
+                    Cli::tr("the helper did not end the job within %1 s of the cancel; it may still be running")
+                        .arg(kCancelGrace.count())});
+            });
         });
     }
     ~CancelOnInterrupt()

@@ -39,6 +39,8 @@ ErrorKind errorKindForName(const QString& name)
 {
     if (const auto berthKind = model::errorKindFromName(name.toStdString()))
         return clientKind(*berthKind);
+    if (name == kHelperGone)
+        return ErrorKind::HelperGone;
     static const std::array<std::pair<QLatin1String, ErrorKind>, 6> bus{{
         // The bus answers these when the helper is missing or died.
         {QLatin1String("org.freedesktop.DBus.Error.ServiceUnknown"), ErrorKind::NoHelper},
@@ -61,6 +63,14 @@ ErrorKind errorKindForName(const QString& name)
 ClientError clientError(const QString& name, const QString& message)
 {
     return ClientError{errorKindForName(name), name, message};
+}
+
+ClientError helperGone()
+{
+    return ClientError{
+        ErrorKind::HelperGone, kHelperGone,
+        QStringLiteral("the Berth helper stopped during the job, so the job did not finish; what it left "
+                       "half-done is removed when the helper starts again")};
 }
 
 ClientError badReply(const QString& message)

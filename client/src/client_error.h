@@ -18,8 +18,9 @@ enum class ErrorKind {
     AlreadyExists,
     Busy,
     Failed,
-    NoHelper, // the service is unknown or does not answer
-    BadReply, // a reply whose type is not the contract's (a client-side error)
+    NoHelper,   // the service is unknown or does not answer
+    BadReply,   // a reply whose type is not the contract's (a client-side error)
+    HelperGone, // the helper left the bus (or lost the job) while a job ran
 };
 
 struct ClientError {
@@ -32,6 +33,11 @@ struct ClientError {
 // and 126 for these, as a shell does.
 inline constexpr QLatin1String kCommandNotFound{model::dbusErrorName(model::ErrorKind::CommandNotFound)};
 inline constexpr QLatin1String kCommandNotRunnable{model::dbusErrorName(model::ErrorKind::CommandNotRunnable)};
+
+// The client's own name for HelperGone: the watcher saw the helper leave
+// the bus, or the job object was gone; the job's outcome is unknown.
+inline constexpr QLatin1String kHelperGone{"org.berth.Client.HelperGone"};
+[[nodiscard]] ClientError helperGone();
 
 // org.berth.Error.* and the bus's own names to a kind.
 [[nodiscard]] ErrorKind errorKindForName(const QString& name);

@@ -9,6 +9,7 @@
 #include <QDBusMessage>
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
+#include <QDBusServiceWatcher>
 #include <QEventLoop>
 
 namespace berth::client {
@@ -19,6 +20,15 @@ namespace {
 const QString kPropertiesInterface = QStringLiteral("org.freedesktop.DBus.Properties");
 const QString kPropertiesChanged = QStringLiteral("PropertiesChanged");
 const QString kGetAll = QStringLiteral("GetAll");
+
+// The bus's answers when the job's object or its helper is not there: a
+// helper that died (or a new one, started by the call, that never had it).
+bool meansJobGone(const ClientError& error)
+{
+    return error.kind == ErrorKind::NoHelper ||
+           error.name == QLatin1String("org.freedesktop.DBus.Error.UnknownObject") ||
+           error.name == QLatin1String("org.freedesktop.DBus.Error.UnknownMethod");
+}
 
 } // namespace
 
@@ -33,6 +43,11 @@ void JobWatcher::watch()
 {
     // Subscribing first, reading second: an end between the two shows up
     // in one or the other, never in neither (the bus keeps order).
+    // The helper's owner first: a helper gone between here and the read
+    // below shows up as an owner change or as the read's error.
+    m_helperWatcher =
+        new QDBusServiceWatcher(QLatin1String(kServiceName), m_bus, QDBusServiceWatcher::WatchForOwnerChange, this);
+    connect(m_helperWatcher, &QDBusServiceWatcher::serviceOwnerChanged, this, &JobWatcher::onHelperOwnerChanged);
     connect(m_job.get(), &OrgBerthJob1Interface::Finished, this, &JobWatcher::onFinished);
     connect(m_job.get(), &OrgBerthJob1Interface::LogLine, this, &JobWatcher::onLogLine);
     m_bus.connect(QLatin1String(kServiceName), m_path, kPropertiesInterface, kPropertiesChanged, this,
@@ -51,6 +66,10 @@ void JobWatcher::readInitialState()
         QDBusPendingReply<QVariantMap> reply = *pending;
         if (reply.isError()) {
             const auto error = detail::callError(reply.error());
+            if (meansJobGone(error)) {
+                endHelperGone();
+                return;
+            }
             onFinished(false, error.name, error.message);
             return;
         }
@@ -101,6 +120,11 @@ Status JobWatcher::cancel()
     return detail::finishVoid(m_job->Cancel());
 }
 
+void JobWatcher::stopFollowing(const ClientError& why)
+{
+    onFinished(false, why.name, why.message);
+}
+
 void JobWatcher::onFinished(bool success, const QString& errorName, const QString& message)
 {
     if (m_finished)
@@ -110,6 +134,18 @@ void JobWatcher::onFinished(bool success, const QString& errorName, const QStrin
     m_errorName = errorName;
     m_message = message;
     Q_EMIT finished(success, errorName, message);
+}
+
+// Any owner that leaves took the job with it (a new helper has no jobs).
+void JobWatcher::onHelperOwnerChanged(const QString&, const QString& oldOwner, const QString&)
+{
+    if (!oldOwner.isEmpty())
+        endHelperGone();
+}
+
+void JobWatcher::endHelperGone()
+{
+    stopFollowing(helperGone());
 }
 
 void JobWatcher::onLogLine(const QString& line)

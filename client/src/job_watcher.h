@@ -1,6 +1,8 @@
 // Follows one org.berth.Job1 object: progress, step and log lines as
 // signals, and its end. Works whether the job is still running or already
-// finished when watching starts.
+// finished when watching starts. A helper that leaves the bus (killed,
+// crashed) or a job object that is gone ends the watch at once with
+// HelperGone: nobody waits for a Finished that can never come.
 #pragma once
 
 #include "client_error.h"
@@ -13,6 +15,7 @@
 #include <memory>
 
 class OrgBerthJob1Interface;
+class QDBusServiceWatcher;
 
 namespace berth::client {
 
@@ -28,6 +31,9 @@ public:
     // Runs a local event loop until the job ends (berthctl, not the GUI).
     Status waitForFinished();
     Status cancel();
+    // Stops following with `why` as the outcome, as if the job had ended
+    // so (a client that will not wait any longer); the job may run on.
+    void stopFollowing(const ClientError& why);
 
     [[nodiscard]] bool isFinished() const { return m_finished; }
     [[nodiscard]] Status result() const;
@@ -42,14 +48,17 @@ private Q_SLOTS:
     void onFinished(bool success, const QString& errorName, const QString& message);
     void onLogLine(const QString& line);
     void onPropertiesChanged(const QString& interface, const QVariantMap& changed, const QStringList& invalidated);
+    void onHelperOwnerChanged(const QString& service, const QString& oldOwner, const QString& newOwner);
 
 private:
     void readInitialState();
     void applyInitialState(const QVariantMap& properties);
+    void endHelperGone();
 
     QDBusConnection m_bus;
     QString m_path;
     std::unique_ptr<OrgBerthJob1Interface> m_job;
+    QDBusServiceWatcher* m_helperWatcher = nullptr;
     double m_progress = -1;
     QString m_step;
     bool m_finished = false;

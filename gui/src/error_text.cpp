@@ -10,6 +10,15 @@ struct ErrorText {
     Q_DECLARE_TR_FUNCTIONS(ErrorText)
 };
 
+// The helper's message without the context `what` already gives: the
+// engine says "create 'x': cancelled", the sentence around it names
+// "create 'x'" once.
+QString withoutContext(const QString& message, const QString& what)
+{
+    const QString prefix = what + QLatin1String(": ");
+    return message.startsWith(prefix) ? message.mid(prefix.size()) : message;
+}
+
 } // namespace
 
 QString errorText(const client::ClientError& error, const QString& what)
@@ -32,11 +41,20 @@ QString errorText(const client::ClientError& error, const QString& what)
         return ErrorText::tr("Could not %1: another operation on it is still running. Try again in a moment.")
             .arg(what);
     case ErrorKind::NotFound:
+        // The helper's reason names what is missing ("no cgroup hierarchy
+        // is mounted" is not the container): the general sentence only
+        // when it gave none.
+        if (!error.message.isEmpty())
+            break;
         return ErrorText::tr("Could not %1: it does not exist (any more).").arg(what);
+    case ErrorKind::HelperGone:
+        return ErrorText::tr("Could not %1: the Berth helper stopped before it was done. Nothing was finished; try "
+                             "again (the helper starts again and removes what was left half-made).")
+            .arg(what);
     default:
         break;
     }
-    return ErrorText::tr("Could not %1: %2").arg(what, error.message);
+    return ErrorText::tr("Could not %1: %2").arg(what, withoutContext(error.message, what));
 }
 
 } // namespace berth::gui

@@ -58,6 +58,8 @@ MainWindow::MainWindow(ContainerSource& source, QWidget* parent)
     createActions();
     createMenusAndToolBar();
     createHelpMenu();
+    createTaskList();
+    createOutsiderBanner();
     m_stack = new QStackedWidget(this);
     m_listPage = createListPage();
     m_stack->addWidget(m_listPage);

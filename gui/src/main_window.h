@@ -41,6 +41,7 @@ class ResourcesTab;
 class Settings;
 class SystemCheckDialog;
 class WelcomePage;
+class TaskList;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -82,8 +83,22 @@ public:
     [[nodiscard]] bool showsWelcome() const;
     [[nodiscard]] QSplitter* splitter() const { return m_splitter; }
     [[nodiscard]] QMenu* helpMenu() const { return m_helpMenu; }
+    // Background work (gui/src/tasks, main_window_tasks.cpp): the jobs
+    // that outlive their window, and what quitting with them running does.
+    enum class QuitChoice { KeepRunning, CancelThem, Stay };
+    using AskQuit = std::function<QuitChoice(int running)>;
+    [[nodiscard]] TaskList& tasks() const { return *m_tasks; }
+    void setQuitAsker(AskQuit ask) { m_askQuit = std::move(ask); }
+    // Asks when tasks run; false: stay.
+    bool mayQuit();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
+    void createTaskList();
+    void createOutsiderBanner();
+
     void createActions();
     QAction* makeAction(Action which, const QString& text, Icon icon, const QKeySequence& keys);
     void createMenusAndToolBar();
@@ -138,6 +153,8 @@ private:
     QSplitter* m_splitter = nullptr;
     WelcomePage* m_welcome = nullptr;
     QMenu* m_helpMenu = nullptr;
+    TaskList* m_tasks = nullptr;
+    AskQuit m_askQuit;
 };
 
 } // namespace berth::gui

@@ -6,11 +6,13 @@
 #include "error_text.h"
 #include "external_terminal.h"
 #include "local_fd.h"
+#include "task_list.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QMenu>
 #include <QMenuBar>
 #include <QStatusBar>
@@ -77,7 +79,10 @@ void MainWindow::createMenusAndToolBar()
     file->addSeparator();
     QAction* quit = file->addAction(icon(Icon::Quit), tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
-    connect(quit, &QAction::triggered, qApp, &QApplication::quit);
+    connect(quit, &QAction::triggered, this, [this] {
+        if (mayQuit())
+            qApp->quit();
+    });
 
     QMenu* container = menuBar()->addMenu(tr("&Container"));
     QToolBar* toolBar = addToolBar(tr("Container actions"));
@@ -153,6 +158,7 @@ void MainWindow::exportSelected()
             return;
         }
         JobHandle* handle = *job;
+        m_tasks->add(handle, tr("Exporting to '%1'").arg(QFileInfo(path).fileName()), what);
         connect(handle, &JobHandle::finished, this,
                 [this, handle, path, what](bool ok, const QString& error, const QString& message) {
                     handle->deleteLater();
@@ -185,6 +191,7 @@ void MainWindow::convertSelected()
             return;
         }
         JobHandle* handle = *job;
+        m_tasks->add(handle, tr("Making '%1' unprivileged").arg(name), what);
         connect(handle, &JobHandle::finished, this,
                 [this, handle, name, what](bool ok, const QString& error, const QString& message) {
                     handle->deleteLater();

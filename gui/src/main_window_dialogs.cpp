@@ -27,6 +27,7 @@ NewContainerWizard* MainWindow::openNewContainerWizard(const QString& cloneSourc
 {
     auto* wizard = new NewContainerWizard(m_source, this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->setTaskList(m_tasks);
     if (!cloneSource.isEmpty())
         wizard->preset(QStringLiteral("clone"), {{QStringLiteral("source"), cloneSource}});
     connect(wizard, &QDialog::finished, this, [this, wizard] { wizardFinished(wizard); });

@@ -73,6 +73,10 @@ int main(int argc, char** argv)
         qCCritical(lcHelper).noquote() << "cannot own org.berth.Berth1:" << bus.lastError().message();
         return 1;
     }
+    // Owning the name, no other helper runs: what a killed one left goes
+    // now, before the first call is served.
+    for (const std::string& path : engine.sweepLeftovers())
+        qCInfo(lcHelper).noquote() << "removed a killed helper's leftover" << QString::fromStdString(path);
     QObject::connect(&lifetime, &Lifetime::idle, &app, &QCoreApplication::quit);
     // The bus went away (a test bus torn down, a system shutdown): nobody can call us any more.
     bus.connect(QString(), QStringLiteral("/org/freedesktop/DBus/Local"), QStringLiteral("org.freedesktop.DBus.Local"),

@@ -112,6 +112,46 @@ private Q_SLOTS:
             QStringLiteral("Could not start 'a': another operation on it is still running. Try again in a moment."));
     }
 
+    // Issue #19: the real cause, said once. Messages as the helper sends them.
+    void errorsSayTheCauseOnce_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<QString>("what");
+        QTest::addColumn<QString>("expected");
+        // It reached the user as "it does not exist (any more)".
+        QTest::newRow("missing cgroups") << "org.berth.Error.NotFound"
+                                         << "no cgroup hierarchy is mounted"
+                                         << "start 'a'"
+                                         << "Could not start 'a': no cgroup hierarchy is mounted";
+        QTest::newRow("no reason") << "org.berth.Error.NotFound" << QString() << "start 'a'"
+                                   << "Could not start 'a': it does not exist (any more).";
+        // It read "create 'x': create 'x': cancelled".
+        QTest::newRow("cancelled create") << "org.berth.Error.Failed"
+                                          << "create 'x': cancelled"
+                                          << "create 'x'"
+                                          << "Could not create 'x': cancelled";
+        QTest::newRow("other context kept") << "org.berth.Error.Failed"
+                                            << "extract 'rootfs.tar': short read"
+                                            << "create 'x'"
+                                            << "Could not create 'x': extract 'rootfs.tar': short read";
+        QTest::newRow("helper gone")
+            << "org.berth.Client.HelperGone"
+            << "the Berth helper stopped during the job"
+            << "create 'x'"
+            << "Could not create 'x': the Berth helper stopped before it was done. Nothing was finished; try again "
+               "(the helper starts again and removes what was left half-made).";
+    }
+
+    void errorsSayTheCauseOnce()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, message);
+        QFETCH(QString, what);
+        QFETCH(QString, expected);
+        QCOMPARE(errorText(berth::client::clientError(name, message), what), expected);
+    }
+
     // A refusal for host access shows the helper's reasons (issue #14, item 11).
     void hostRefusalNamesTheLine()
     {

@@ -8,7 +8,10 @@
 #include "networks_window.h"
 #include "new_container_wizard.h"
 #include "options_page.h"
+#include "outsider.h"
 #include "settings.h"
+#include "task_button.h"
+#include "task_list.h"
 
 #include <QAction>
 #include <QLabel>
@@ -336,6 +339,67 @@ private Q_SLOTS:
         Q_EMIT m_source->jobs.last()->finished(false, QStringLiteral("org.berth.Error.Busy"), QStringLiteral("busy"));
         QTRY_VERIFY(!QFile::exists(path));
         QVERIFY(!m_window->statusBar()->currentMessage().isEmpty());
+    }
+
+    // Issue #19 "background work is visible": an export is a task with its
+    // progress in the status bar's button, and quitting asks while it runs.
+    void exportIsATaskAndQuitAsks()
+    {
+        open(QStringLiteral("app"));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("app.tar.gz"));
+        m_window->setExportPathAsker([&](const QString&) { return path; });
+        m_window->action(Action::Export)->trigger();
+        QTRY_VERIFY(followed(m_source->jobs));
+        QCOMPARE(m_window->tasks().count(), 1);
+        QCOMPARE(m_window->tasks().tasks().at(0).title, QStringLiteral("Exporting to 'app.tar.gz'"));
+        auto* button = m_window->findChild<berth::gui::TaskButton*>(QStringLiteral("taskButton"));
+        QVERIFY(button && button->isVisibleTo(m_window.get()));
+        Q_EMIT m_source->jobs.last()->progressChanged(0.5, QStringLiteral("Writing the archive"));
+        QCOMPARE(m_window->tasks().tasks().at(0).progress, QStringLiteral("Writing the archive (50 %)"));
+
+        int asked = 0;
+        m_window->setQuitAsker([&](int running) {
+            asked = running;
+            return MainWindow::QuitChoice::Stay;
+        });
+        QVERIFY(!m_window->close()); // Stay
+        QCOMPARE(asked, 1);
+        QVERIFY(m_window->isVisible());
+        m_window->setQuitAsker([](int) { return MainWindow::QuitChoice::CancelThem; });
+        QVERIFY(m_window->mayQuit());
+        QCOMPARE(m_source->jobs.last()->cancelCalls, 1);
+
+        Q_EMIT m_source->jobs.last()->finished(true, QString(), QString());
+        QCOMPARE(m_window->tasks().count(), 0);
+        QVERIFY(!button->isVisibleTo(m_window.get()));
+        asked = 0;
+        m_window->setQuitAsker([&](int running) {
+            asked = running;
+            return MainWindow::QuitChoice::Stay;
+        });
+        QVERIFY(m_window->mayQuit()); // nothing running: no question
+        QCOMPARE(asked, 0);
+    }
+
+    // Issue #19: a user outside group berth is told at start, with the command.
+    void outsiderIsToldAtStart()
+    {
+        berth::gui::setMembershipCheck([] { return false; });
+        open(QString());
+        auto* text = m_window->findChild<QLabel*>(QStringLiteral("outsiderText"));
+        QVERIFY(text && text->isVisibleTo(m_window.get()));
+        const QString command = QStringLiteral("sudo adduser %1 berth").arg(berth::gui::currentUserName());
+        QVERIFY2(text->text().contains(command), qPrintable(text->text()));
+        NewContainerWizard wizard(*m_source);
+        QVERIFY2(wizard.page(NewContainerWizard::TemplatePageId)->subTitle().contains(command),
+                 qPrintable(wizard.page(NewContainerWizard::TemplatePageId)->subTitle()));
+
+        berth::gui::setMembershipCheck([] { return true; });
+        open(QString());
+        QVERIFY(!m_window->findChild<QLabel*>(QStringLiteral("outsiderText")));
+        NewContainerWizard member(*m_source);
+        QVERIFY(!member.page(NewContainerWizard::TemplatePageId)->subTitle().contains(QLatin1String("adduser")));
     }
 
     void terminalShowsTheConsoleTab()

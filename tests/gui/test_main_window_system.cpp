@@ -7,10 +7,13 @@
 #include "client_container_source.h"
 #include "container_list_model.h"
 #include "gui_system_support.h"
+#include "integration_env.h"
 #include "limit_slider.h"
 #include "main_window.h"
 #include "name_page.h"
+#include "file_field.h"
 #include "new_container_wizard.h"
+#include "options_page.h"
 #include "progress_page.h"
 #include "resources_tab.h"
 #include "template_page.h"
@@ -25,8 +28,16 @@
 #include <QStatusBar>
 #include <QtTest>
 
+#include <QPushButton>
+#include <QTemporaryDir>
+
+#include <cerrno>
 #include <csignal>
+#include <fcntl.h>
+#include <filesystem>
 #include <memory>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using berth::gui::ContainerListModel;
 using berth::gui::MainWindow;
@@ -36,6 +47,7 @@ namespace {
 
 const QString kBox = QStringLiteral("guibox");
 const QString kMadeBox = QStringLiteral("wizardbox");
+const QString kOrphan = QStringLiteral("orphanbox");
 constexpr double kMiB = 1024.0 * 1024.0;
 constexpr int kTimeoutMs = 60000;
 
@@ -66,7 +78,7 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         if (m_client) {
-            for (const QString& name : {kBox, kMadeBox}) {
+            for (const QString& name : {kBox, kMadeBox, kOrphan}) {
                 (void)m_client->kill(name, SIGKILL);
                 (void)m_client->destroy(name, true);
             }
@@ -177,6 +189,84 @@ private Q_SLOTS:
         window.action(MainWindow::Action::Destroy)->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(window.model().rowOf(kMadeBox), -1, kTimeoutMs);
         QCOMPARE(m_client->container(kMadeBox).error().kind, berth::client::ErrorKind::NotFound);
+    }
+
+    // Issue #19 "never trapped": the helper killed -9 while the wizard's
+    // creation reads a tarball from a FIFO. The page says the helper
+    // stopped within the wait (it used to stay on its step forever), every
+    // way out works, and the next helper leaves no staging directory.
+    void helperKilledDuringWizardCreate()
+    {
+        QTemporaryDir dir;
+        const QString tarball = dir.filePath(QStringLiteral("rootfs.tar.gz"));
+        QProcess tar;
+        tar.start(QStringLiteral("sh"),
+                  {QStringLiteral("-c"), QStringLiteral("mkdir -p '%1/tree/etc' && head -c 4M /dev/urandom > "
+                                                        "'%1/tree/blob' && tar -czf '%2' -C '%1/tree' .")
+                                             .arg(dir.path(), tarball)});
+        QVERIFY(tar.waitForFinished(60000) && tar.exitCode() == 0);
+        QFile archive(tarball);
+        QVERIFY(archive.open(QIODevice::ReadOnly));
+        const QByteArray head = archive.read(1024 * 1024);
+        const QString fifo = dir.filePath(QStringLiteral("slow.tar.gz"));
+        QCOMPARE(::mkfifo(qPrintable(fifo), 0600), 0);
+        // Held open for reading and writing: the wizard's open does not wait for a writer.
+        const int feed = ::open(qPrintable(fifo), O_RDWR | O_NONBLOCK | O_CLOEXEC);
+        QVERIFY(feed >= 0);
+
+        berth::gui::ClientContainerSource source(*m_client);
+        MainWindow window(source);
+        window.show();
+        window.action(MainWindow::Action::New)->trigger();
+        auto* wizard = window.findChild<berth::gui::NewContainerWizard*>();
+        QVERIFY(wizard);
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->templatePage()->choose(QStringLiteral("tarball")), kTimeoutMs);
+        wizard->next(); // its options: the file
+        auto* file = wizard->optionsPage()->fileField();
+        QVERIFY(file);
+        QVERIFY2(file->setPath(fifo), qPrintable(file->problem()));
+        wizard->next(); // name and kind
+        wizard->namePage()->nameEdit()->setText(kOrphan);
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->namePage()->isComplete(), kTimeoutMs);
+        while (wizard->currentId() != int(berth::gui::NewContainerWizard::ProgressPageId))
+            wizard->next();
+
+        // The first MiB, as fast as the helper reads it; then nothing more.
+        qsizetype written = 0;
+        const auto containers = IntegrationEnvironment::instance().stateRoot() / "var/lib/berth/containers";
+        auto staging = [&containers] {
+            std::error_code ec;
+            for (const auto& entry : std::filesystem::directory_iterator(containers, ec))
+                if (entry.path().filename().string().starts_with(".staging-" + kOrphan.toStdString()))
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const ssize_t n = ::write(feed, head.constData() + written, size_t(head.size() - written));
+                if (n > 0)
+                    written += n;
+                return written == head.size() && staging();
+            }(),
+            kTimeoutMs);
+        auto* progress = wizard->progressPage();
+        QCOMPARE(progress->state(), berth::gui::ProgressPage::State::Creating);
+
+        const uint helper = m_bus.ownerPid(QStringLiteral("org.berth.Berth1"));
+        QVERIFY(helper != 0);
+        QCOMPARE(::kill(pid_t(helper), SIGKILL), 0);
+        // A wait for the page, not a threshold: before, it never came.
+        QTRY_COMPARE_WITH_TIMEOUT(progress->state(), berth::gui::ProgressPage::State::Failed, 10000);
+        QVERIFY2(progress->message()->text().contains(QLatin1String("the Berth helper stopped")),
+                 qPrintable(progress->message()->text()));
+        wizard->button(QWizard::CancelButton)->click();
+        QTRY_VERIFY(!window.findChild<berth::gui::NewContainerWizard*>());
+        QVERIFY(window.mayQuit()); // nothing left running to ask about
+        ::close(feed);
+
+        // The next helper (started by this call) sweeps what the killed one left.
+        QCOMPARE(m_client->container(kOrphan).error().kind, berth::client::ErrorKind::NotFound);
+        QVERIFY(!staging());
     }
 
 private:

@@ -2,7 +2,15 @@
 // follows the create job to its end, cancels it (its own button, the
 // wizard's Cancel, before the job has arrived), applies forwards and limits
 // after success, and says why something failed.
+#include "task_button.h"
+#include "task_list.h"
 #include "wizard_fixture.h"
+
+#include <QMenu>
+#include <QScrollBar>
+
+using berth::gui::TaskButton;
+using berth::gui::TaskList;
 
 class TestWizardProgress : public WizardFixture {
     Q_OBJECT
@@ -69,6 +77,117 @@ private Q_SLOTS:
         m_wizard->button(QWizard::CancelButton)->click();
         QVERIFY(!m_wizard->isVisible());
         QCOMPARE(job->cancelCalls, 1);
+    }
+
+    // Issue #19 "never trapped": a cancel the helper does not honour in
+    // time is given up on; the page says so and Cancel closes the wizard.
+    void unansweredCancelLetsTheWizardClose()
+    {
+        auto* job = startBusyboxJob();
+        QVERIFY(job);
+        ProgressPage* page = m_wizard->progressPage();
+        page->setCancelGrace(std::chrono::milliseconds(10));
+        m_wizard->button(QWizard::CancelButton)->click();
+        QCOMPARE(job->cancelCalls, 1);
+        QVERIFY(m_wizard->isVisible());
+        QTRY_VERIFY(page->cancelOverdue());
+        QVERIFY2(page->stepLabel()->text().contains(QLatin1String("has not ended")),
+                 qPrintable(page->stepLabel()->text()));
+        m_wizard->button(QWizard::CancelButton)->click();
+        QVERIFY(!m_wizard->isVisible());
+    }
+
+    // The watcher saw the helper leave the bus: the page says so, and
+    // every way out works.
+    void helperGoneEndsTheCreation()
+    {
+        auto* job = startBusyboxJob();
+        QVERIFY(job);
+        m_wizard->button(QWizard::CancelButton)->click(); // "Cancelling…"
+        const auto gone = berth::client::helperGone();
+        Q_EMIT job->finished(false, gone.name, gone.message);
+        ProgressPage* page = m_wizard->progressPage();
+        QTRY_COMPARE(page->state(), ProgressPage::State::Failed);
+        QCOMPARE(page->stepLabel()->text(), QStringLiteral("The container was not created."));
+        QVERIFY2(page->message()->text().contains(QLatin1String("the Berth helper stopped")),
+                 qPrintable(page->message()->text()));
+        QTest::keyClick(m_wizard.get(), Qt::Key_Escape);
+        QVERIFY(!m_wizard->isVisible());
+    }
+
+    // The creation log follows its end, unless the user scrolled up.
+    void logFollowsItsEnd()
+    {
+        auto* job = startBusyboxJob();
+        QVERIFY(job);
+        QScrollBar* bar = m_wizard->progressPage()->log()->verticalScrollBar();
+        const QString longLine =
+            QStringLiteral("I: Retrieving and validating the packages of the base system ").repeated(3);
+        for (int i = 0; i < 300; ++i)
+            Q_EMIT job->logLine(QStringLiteral("%1 %2").arg(i).arg(longLine));
+        QTRY_VERIFY(bar->maximum() > 0);
+        QCOMPARE(bar->value(), bar->maximum());
+        bar->setValue(0);
+        for (int i = 0; i < 20; ++i)
+            Q_EMIT job->logLine(longLine);
+        QCOMPARE(bar->value(), 0); // reading: left where it was
+        bar->setValue(bar->maximum());
+        Q_EMIT job->logLine(longLine);
+        QCOMPARE(bar->value(), bar->maximum());
+    }
+
+    // Closing while creating, with a task list: the job goes on there,
+    // with its progress, until it ends.
+    void closeKeepsTheCreationInTheTaskList()
+    {
+        auto* job = startBusyboxJob();
+        QVERIFY(job);
+        TaskList tasks;
+        TaskButton button(tasks);
+        m_wizard->setTaskList(&tasks);
+        m_wizard->setCloseAsker([] { return NewContainerWizard::CloseChoice::Background; });
+        QVERIFY(button.isHidden());
+        m_wizard->button(QWizard::CancelButton)->click();
+        QVERIFY(!m_wizard->isVisible());
+        QCOMPARE(job->cancelCalls, 0);
+        QCOMPARE(tasks.count(), 1);
+        QCOMPARE(tasks.tasks().at(0).title, QStringLiteral("Creating 'box1'"));
+        QVERIFY(!button.isHidden());
+        QCOMPARE(button.text(), QStringLiteral("1 task running"));
+        m_wizard.reset(); // the window is gone, the job is not
+        Q_EMIT job->progressChanged(0.25, QStringLiteral("Copying busybox"));
+        QCOMPARE(tasks.tasks().at(0).progress, QStringLiteral("Copying busybox (25 %)"));
+        // The menu's Cancel reaches the job.
+        Q_EMIT button.taskMenu()->aboutToShow();
+        QList<QAction*> actions = button.taskMenu()->actions();
+        QCOMPARE(actions.size(), 2);
+        QVERIFY(actions.at(0)->text().contains(QLatin1String("Copying busybox")));
+        actions.at(1)->trigger();
+        QCOMPARE(job->cancelCalls, 1);
+        QSignalSpy ended(&tasks, &TaskList::taskEnded);
+        Q_EMIT job->finished(false, QStringLiteral("org.berth.Error.Failed"),
+                             QStringLiteral("create 'box1': cancelled"));
+        QCOMPARE(ended.size(), 1);
+        QCOMPARE(ended.at(0).at(2).toString(), QStringLiteral("Could not create 'box1': cancelled"));
+        QCOMPARE(tasks.count(), 0);
+        QVERIFY(button.isHidden());
+    }
+
+    void closeCanCancelOrStay()
+    {
+        auto* job = startBusyboxJob();
+        QVERIFY(job);
+        TaskList tasks;
+        m_wizard->setTaskList(&tasks);
+        m_wizard->setCloseAsker([] { return NewContainerWizard::CloseChoice::Stay; });
+        m_wizard->button(QWizard::CancelButton)->click();
+        QVERIFY(m_wizard->isVisible());
+        QCOMPARE(job->cancelCalls, 0);
+        m_wizard->setCloseAsker([] { return NewContainerWizard::CloseChoice::CancelJob; });
+        m_wizard->button(QWizard::CancelButton)->click();
+        QVERIFY(m_wizard->isVisible());
+        QCOMPARE(job->cancelCalls, 1);
+        QCOMPARE(tasks.count(), 0);
     }
 
     void successIsOneCreateWithTheSetup()

@@ -3,6 +3,9 @@
 // while the helper is extracting it, and then finds no container, no
 // staging directory and no runtime state of that name. (That another user
 // cannot cancel root's job is checked in test_helper_system.cpp.)
+// A helper killed mid-create (issues #19, #20): berthctl says so at once
+// instead of waiting forever, and the next helper sweeps what was left.
+#include "berthctl_run.h"
 #include "helper_calls.h"
 #include "integration_bus.h"
 #include "integration_env.h"
@@ -13,13 +16,16 @@
 #include <QDBusMetaType>
 #include <QDBusReply>
 #include <QDBusUnixFileDescriptor>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <csignal>
 #include <fcntl.h>
 #include <filesystem>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace berth::test;
@@ -72,6 +78,22 @@ QByteArray makeTarball(QString* why)
         return {};
     }
     return file.readAll();
+}
+
+// Opens the FIFO's write end once its reader (berthctl) has opened it.
+int openFifoWriter(const QString& fifo)
+{
+    QElapsedTimer waited;
+    waited.start();
+    while (waited.elapsed() < 60000) {
+        const int fd = ::open(qPrintable(fifo), O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+        if (fd >= 0) {
+            ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+            return fd;
+        }
+        QTest::qWait(50);
+    }
+    return -1;
 }
 
 // Entries of `dir` whose name mentions `name` (staging dirs, create locks).
@@ -256,6 +278,45 @@ private Q_SLOTS:
         }
         m_bus.connection().disconnect(kService, job, kJob, QStringLiteral("Finished"), this,
                                       SLOT(onFinished(bool, QString, QString)));
+        verifyNothingLeft(name);
+    }
+
+    // berthctl create fed slowly through a FIFO; the helper is killed -9 while
+    // it extracts. berthctl must end by itself, saying the helper stopped
+    // (it used to wait forever: a waitForFinished timeout, not a threshold),
+    // and the helper's next start removes the staging directory and locks.
+    void helperKilledMidCreate()
+    {
+        const QString name = QStringLiteral("orphaned");
+        QTemporaryDir dir;
+        const QString fifo = dir.path() + QStringLiteral("/rootfs.tar.gz");
+        QCOMPARE(::mkfifo(qPrintable(fifo), 0600), 0);
+        QProcess create;
+        create.start(QStringLiteral(BERTHCTL_BINARY), {QStringLiteral("create"), name, QStringLiteral("-t"),
+                                                       QStringLiteral("tarball"), QStringLiteral("--file"), fifo});
+        QVERIFY(create.waitForStarted());
+        const int writeEnd = openFifoWriter(fifo);
+        QVERIFY(writeEnd >= 0);
+        // The first half, then nothing: the helper waits for the rest.
+        QVERIFY(writeAll(writeEnd, QByteArrayView(m_tarball).first(m_tarball.size() / 2)));
+        const berth::Paths paths(IntegrationEnvironment::instance().stateRoot());
+        QTRY_VERIFY_WITH_TIMEOUT(!entriesNaming(paths.containersDir(), QStringLiteral(".staging-") + name).isEmpty(),
+                                 60000);
+
+        const uint helper = m_bus.ownerPid(kService);
+        QVERIFY(helper != 0);
+        QCOMPARE(::kill(pid_t(helper), SIGKILL), 0);
+        const bool ended = create.waitForFinished(10000);
+        ::close(writeEnd);
+        const QString said = QString::fromUtf8(create.readAllStandardError());
+        QVERIFY2(ended, qPrintable(QStringLiteral("berthctl still waits after the helper died: ") + said));
+        QCOMPARE(create.exitCode(), 6); // kExitNoHelper
+        QVERIFY2(said.contains(QLatin1String("helper stopped during the job")), qPrintable(said));
+        // What the killed helper left, until the next one starts.
+        QVERIFY(!entriesNaming(paths.containersDir(), QStringLiteral(".staging-") + name).isEmpty());
+
+        // Any call starts a new helper, which sweeps before it answers.
+        QVERIFY(!containerNames().contains(name));
         verifyNothingLeft(name);
     }
 };

@@ -303,6 +303,10 @@ public:
     // the definitions stay. What the package's removal runs, after the
     // containers stopped: EBUSY while any container runs.
     [[nodiscard]] Status stopNetworks();
+    // What a killed helper left half-made (a creation's staging directory,
+    // its locks): removed unless still in use. The helper calls it once it
+    // owns its bus name, so no other helper runs. Returns the paths removed.
+    [[nodiscard]] std::vector<std::string> sweepLeftovers();
     // Port forwards of a container, "tcp:8080:80" or "udp:127.0.0.1:5353:53";
     // saved in its config (berth.net.forward) and live while it runs.
     [[nodiscard]] Result<std::vector<std::string>> forwards(const std::string& name) const;

@@ -18,6 +18,7 @@
 #include "runtime/state_file.h"
 #include "store/container_lock.h"
 #include "store/container_store.h"
+#include "store/leftovers.h"
 
 #include <csignal>
 #include <unistd.h>
@@ -157,6 +158,11 @@ Result<ContainerState> Engine::state(const std::string& name) const
 Result<std::vector<std::string>> Engine::list() const
 {
     return ContainerStore(m_settings.paths).list();
+}
+
+std::vector<std::string> Engine::sweepLeftovers()
+{
+    return berth::sweepLeftovers(m_settings.paths);
 }
 
 Result<UniqueFd> Engine::console(const std::string& name, int tty)

@@ -5,11 +5,15 @@
 #include "network_page.h"
 #include "option_field.h"
 #include "options_page.h"
+#include "outsider.h"
 #include "progress_page.h"
 #include "summary_page.h"
+#include "task_list.h"
 #include "template_page.h"
 
 #include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
 
 namespace berth::gui {
 
@@ -32,6 +36,10 @@ NewContainerWizard::NewContainerWizard(ContainerSource& source, QWidget* parent)
     setPage(LimitsPageId, m_limitsPage);
     setPage(SummaryPageId, m_summaryPage);
     setPage(ProgressPageId, m_progressPage);
+    // Told before the choices, not after the whole wizard (outsider.h).
+    if (const QString outsider = outsiderText(currentUserName()); !outsider.isEmpty())
+        m_templatePage->setSubTitle(m_templatePage->subTitle() + QStringLiteral("<p>") + outsider +
+                                    QStringLiteral("</p>"));
     connect(m_templatePage, &TemplatePage::templateChosen, this, &NewContainerWizard::templateChosen);
     connect(m_progressPage, &ProgressPage::runningChanged, this, &NewContainerWizard::runningChanged);
 }
@@ -93,11 +101,37 @@ CreatePlan NewContainerWizard::plan() const
 
 void NewContainerWizard::reject()
 {
-    if (m_progressPage->isRunning()) {
-        m_progressPage->cancel();
+    if (!m_progressPage->isRunning() || m_progressPage->cancelOverdue()) {
+        QWizard::reject();
         return;
     }
+    const CloseChoice choice = m_tasks ? askClose() : CloseChoice::CancelJob;
+    if (choice == CloseChoice::CancelJob)
+        m_progressPage->cancel();
+    if (choice != CloseChoice::Background)
+        return;
+    const QString name = m_progressPage->plannedName();
+    if (JobHandle* job = m_progressPage->releaseJob())
+        m_tasks->add(job, tr("Creating '%1'").arg(name), tr("create '%1'").arg(name));
     QWizard::reject();
+}
+
+NewContainerWizard::CloseChoice NewContainerWizard::askClose()
+{
+    if (m_askClose)
+        return m_askClose();
+    QMessageBox box(QMessageBox::Question, tr("Close the Wizard"),
+                    tr("'%1' is still being created. Keep creating it in the background, or cancel the creation?")
+                        .arg(m_progressPage->plannedName()),
+                    QMessageBox::NoButton, this);
+    QPushButton* background = box.addButton(tr("Keep Running in Background"), QMessageBox::AcceptRole);
+    QPushButton* cancel = box.addButton(tr("Cancel Creation"), QMessageBox::DestructiveRole);
+    box.addButton(tr("Stay"), QMessageBox::RejectRole);
+    box.setDefaultButton(background);
+    box.exec();
+    if (box.clickedButton() == background)
+        return CloseChoice::Background;
+    return box.clickedButton() == cancel ? CloseChoice::CancelJob : CloseChoice::Stay;
 }
 
 QString NewContainerWizard::createdName() const

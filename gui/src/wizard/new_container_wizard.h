@@ -9,9 +9,12 @@
 
 #include <QWizard>
 
+#include <functional>
+
 namespace berth::gui {
 
 class LimitsPage;
+class TaskList;
 class NamePage;
 class NetworkPage;
 class OptionsPage;
@@ -48,6 +51,13 @@ public:
     // What the pages say now.
     [[nodiscard]] CreatePlan plan() const;
 
+    // Closing while the job runs: keep it running in the task list, cancel
+    // it, or stay. Without a task list there is no background to keep it in.
+    enum class CloseChoice { Background, CancelJob, Stay };
+    using AskClose = std::function<CloseChoice()>;
+    void setTaskList(TaskList* tasks) { m_tasks = tasks; }
+    void setCloseAsker(AskClose ask) { m_askClose = std::move(ask); }
+
     [[nodiscard]] TemplatePage* templatePage() const { return m_templatePage; }
     [[nodiscard]] OptionsPage* optionsPage() const { return m_optionsPage; }
     [[nodiscard]] NamePage* namePage() const { return m_namePage; }
@@ -58,12 +68,15 @@ public:
 
 public Q_SLOTS:
     // While the job runs, Cancel (and Escape, and closing) cancels the job
-    // instead; the wizard stays to show how it ended.
+    // (or, with a task list, asks: keep it in the background or cancel it);
+    // the wizard stays to show how it ended, unless the helper does not end
+    // it in time: then every way out closes.
     void reject() override;
 
 private:
     void templateChosen(const client::TemplateInfo& info);
     void runningChanged(bool running);
+    [[nodiscard]] CloseChoice askClose();
 
     TemplatePage* m_templatePage = nullptr;
     OptionsPage* m_optionsPage = nullptr;
@@ -72,6 +85,8 @@ private:
     LimitsPage* m_limitsPage = nullptr;
     SummaryPage* m_summaryPage = nullptr;
     ProgressPage* m_progressPage = nullptr;
+    TaskList* m_tasks = nullptr;
+    AskClose m_askClose;
 };
 
 } // namespace berth::gui

@@ -8,6 +8,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -48,6 +49,8 @@ ProgressPage::ProgressPage(ContainerSource& source, Planner planner, QWidget* pa
     m_terminal = new QCheckBox(tr("Open a terminal"), this);
     layout->addWidget(m_terminal);
     connect(m_cancel, &QPushButton::clicked, this, &ProgressPage::cancel);
+    m_cancelTimer.setSingleShot(true);
+    connect(&m_cancelTimer, &QTimer::timeout, this, &ProgressPage::cancelTimedOut);
     reset();
 }
 
@@ -62,6 +65,8 @@ void ProgressPage::reset()
     }
     m_job = nullptr;
     m_cancelWanted = false;
+    m_cancelOverdue = false;
+    m_cancelTimer.stop();
     m_bar->setRange(0, 0);
     m_step->clear();
     m_log->clear();
@@ -113,7 +118,7 @@ void ProgressPage::jobStarted(JobHandle* job)
 {
     m_job = job;
     connect(job, &JobHandle::progressChanged, this, &ProgressPage::progressed);
-    connect(job, &JobHandle::logLine, m_log, &QPlainTextEdit::appendPlainText);
+    connect(job, &JobHandle::logLine, this, &ProgressPage::appendLog);
     connect(job, &JobHandle::finished, this, &ProgressPage::jobFinished);
     if (m_cancelWanted)
         job->cancel();
@@ -139,12 +144,48 @@ void ProgressPage::cancel()
     m_cancelWanted = true;
     m_cancel->setEnabled(false);
     m_step->setText(tr("Cancelling…"));
+    m_cancelTimer.start(m_cancelGrace);
     if (m_job)
         m_job->cancel();
 }
 
+// The helper neither ended the job nor went away (that would have ended
+// it): the user is not kept waiting for it.
+void ProgressPage::cancelTimedOut()
+{
+    if (m_state != State::Creating)
+        return;
+    m_cancelOverdue = true;
+    m_step->setText(tr("The Berth helper has not ended the creation yet."));
+    m_message->setText(tr("You can close this window. If the container appears later, destroy it; if the helper "
+                          "does not answer, restart it."));
+}
+
+JobHandle* ProgressPage::releaseJob()
+{
+    JobHandle* job = m_job;
+    if (job) {
+        job->disconnect(this);
+        m_job = nullptr;
+    }
+    reset();
+    setState(State::Idle);
+    return job;
+}
+
+// Follows the end of the log unless the user scrolled up to read.
+void ProgressPage::appendLog(const QString& line)
+{
+    QScrollBar* bar = m_log->verticalScrollBar();
+    const bool atEnd = bar->value() >= bar->maximum();
+    m_log->appendPlainText(line);
+    if (atEnd)
+        bar->setValue(bar->maximum());
+}
+
 void ProgressPage::jobFinished(bool success, const QString& errorName, const QString& message)
 {
+    m_cancelTimer.stop();
     if (!success) {
         fail(errorText(client::clientError(errorName, message), tr("create '%1'").arg(m_plan.request.name)));
         return;

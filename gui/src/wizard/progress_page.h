@@ -9,8 +9,10 @@
 #include "create_plan.h"
 
 #include <QPointer>
+#include <QTimer>
 #include <QWizardPage>
 
+#include <chrono>
 #include <functional>
 
 class QCheckBox;
@@ -35,10 +37,19 @@ public:
 
     [[nodiscard]] State state() const { return m_state; }
     [[nodiscard]] bool isRunning() const { return m_state == State::Creating; }
-    // Asks the helper to stop the job; its end still follows.
+    // Asks the helper to stop the job; its end still follows. A job the
+    // helper has not ended `cancelGrace` later is given up on (the page
+    // says so, and the wizard may close).
     void cancel();
+    void setCancelGrace(std::chrono::milliseconds grace) { m_cancelGrace = grace; }
+    // Cancel was asked for and the helper has not ended the job in time.
+    [[nodiscard]] bool cancelOverdue() const { return m_cancelOverdue; }
+    // Hands the running job over (to the task list) and stops showing it.
+    [[nodiscard]] JobHandle* releaseJob();
 
     [[nodiscard]] QString createdName() const;
+    // The name being created (while it runs, too).
+    [[nodiscard]] QString plannedName() const { return m_plan.request.name; }
     [[nodiscard]] bool startRequested() const;
     [[nodiscard]] bool terminalRequested() const;
 
@@ -63,6 +74,8 @@ private:
     void jobFinished(bool success, const QString& errorName, const QString& message);
     void fail(const QString& message);
     void created();
+    void appendLog(const QString& line);
+    void cancelTimedOut();
 
     ContainerSource& m_source;
     Planner m_planner;
@@ -70,6 +83,9 @@ private:
     QPointer<JobHandle> m_job;
     State m_state = State::Idle;
     bool m_cancelWanted = false;
+    bool m_cancelOverdue = false;
+    std::chrono::milliseconds m_cancelGrace = std::chrono::seconds(5);
+    QTimer m_cancelTimer;
     QProgressBar* m_bar = nullptr;
     QLabel* m_step = nullptr;
     QPlainTextEdit* m_log = nullptr;

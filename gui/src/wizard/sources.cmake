@@ -14,4 +14,4 @@ target_sources(berth_gui_wizard PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/summary_page.cpp
     ${CMAKE_CURRENT_LIST_DIR}/progress_page.cpp
     ${CMAKE_CURRENT_LIST_DIR}/new_container_wizard.cpp)
-target_link_libraries(berth_gui_wizard PUBLIC berth_gui_network)
+target_link_libraries(berth_gui_wizard PUBLIC berth_gui_network berth_gui_tasks)
