@@ -2,6 +2,7 @@
 
 #include "config_error.h"
 #include "config_highlighter.h"
+#include "confirm_action.h"
 #include "error_text.h"
 
 #include <QFontDatabase>
@@ -17,10 +18,7 @@ namespace berth::gui {
 
 ConfigTab::ConfigTab(ContainerSource& source, QWidget* parent) : QWidget(parent), m_source(source)
 {
-    m_confirm = [this](const QString& title, const QString& question) {
-        return QMessageBox::question(this, title, question, QMessageBox::Discard | QMessageBox::Cancel,
-                                     QMessageBox::Cancel) == QMessageBox::Discard;
-    };
+    m_confirm = [this](const QString& title, const QString& question) { return confirmAction(this, title, question); };
     m_editor = new QPlainTextEdit(this);
     m_editor->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -55,7 +53,7 @@ bool ConfigTab::setContainer(const QString& name)
     if (name == m_name)
         return true;
     if (m_editor->document()->isModified() &&
-        !m_confirm(tr("Unsaved changes"),
+        !m_confirm(tr("Discard Changes"),
                    tr("The config of '%1' has changes that are not saved. Discard them?").arg(m_name)))
         return false;
     m_name = name;
