@@ -20,6 +20,7 @@ enum class ErrorKind {
     Failed,
     NoHelper, // the service is unknown or does not answer
     BadReply, // a reply whose type is not the contract's (a client-side error)
+    Changed,  // a config changed since the caller read it (SetConfigIfUnchanged): read it again
 };
 
 struct ClientError {
