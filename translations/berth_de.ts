@@ -697,10 +697,6 @@ DNS-Domain: %5</translation>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <source>Unsaved changes</source>
-        <translation>Nicht gespeicherte Änderungen</translation>
-    </message>
-    <message>
         <source>The config of &apos;%1&apos; has changes that are not saved. Discard them?</source>
         <translation>Die Konfiguration von „%1“ enthält nicht gespeicherte Änderungen. Sollen sie verworfen werden?</translation>
     </message>
@@ -711,6 +707,38 @@ DNS-Domain: %5</translation>
     <message>
         <source>save the config of &apos;%1&apos;</source>
         <translation>Speichern der Konfiguration von „%1“</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>Show the configuration as it is now; your edits are discarded.</source>
+        <translation>Die Konfiguration so zeigen, wie sie jetzt ist; Ihre Änderungen werden verworfen.</translation>
+    </message>
+    <message>
+        <source>Keep Editing</source>
+        <translation>Weiter bearbeiten</translation>
+    </message>
+    <message>
+        <source>The configuration of &apos;%1&apos; was changed outside this editor (a limit, autostart, an interface or another editor).</source>
+        <translation>Die Konfiguration von „%1“ wurde außerhalb dieses Editors geändert (eine Grenze, der automatische Start, eine Schnittstelle oder ein anderer Editor).</translation>
+    </message>
+    <message>
+        <source>Reload shows it as it is now (your edits are discarded); a save of your edits would be refused.</source>
+        <translation>„Neu laden“ zeigt sie, wie sie jetzt ist (Ihre Änderungen werden verworfen); ein Speichern Ihrer Änderungen würde abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Discard Changes</source>
+        <translation>Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <source>Not saved: the configuration of &apos;%1&apos; was changed since you opened it.</source>
+        <translation>Nicht gespeichert: Die Konfiguration von „%1“ wurde geändert, seit Sie sie geöffnet haben.</translation>
+    </message>
+    <message>
+        <source>Saved. Berth keeps these lines but does not apply them:</source>
+        <translation>Gespeichert. Berth behält diese Zeilen, wendet sie aber nicht an:</translation>
     </message>
 </context>
 <context>
@@ -762,6 +790,18 @@ DNS-Domain: %5</translation>
     <message>
         <source>The shell has ended.</source>
         <translation>Die Shell wurde beendet.</translation>
+    </message>
+    <message>
+        <source>Keys go to the container while the terminal has the focus. Ctrl+Tab leaves the terminal; click in it to type again.</source>
+        <translation>Solange das Terminal den Fokus hat, gehen die Tasten an den Container. Strg+Tab verlässt das Terminal; klicken Sie hinein, um wieder zu tippen.</translation>
+    </message>
+    <message>
+        <source>Console of &apos;%1&apos;</source>
+        <translation>Konsole von „%1“</translation>
+    </message>
+    <message>
+        <source>Shell in &apos;%1&apos;</source>
+        <translation>Shell in „%1“</translation>
     </message>
 </context>
 <context>
@@ -1108,10 +1148,6 @@ DNS-Domain: %5</translation>
         <translation>Den Container „%1“ entfernen? Seine Dateien werden gelöscht; das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <source>Destroy container</source>
-        <translation>Container entfernen</translation>
-    </message>
-    <message>
         <source>destroy &apos;%1&apos;</source>
         <translation>Entfernen von „%1“</translation>
     </message>
@@ -1220,10 +1256,6 @@ DNS-Domain: %5</translation>
         <translation>&apos;%1&apos; einen eigenen User-Namespace geben? root im Container wird ein unprivilegierter Benutzer auf diesem Rechner; seine Dateien bleiben nutzbar.</translation>
     </message>
     <message>
-        <source>Make unprivileged</source>
-        <translation>Unprivilegiert machen</translation>
-    </message>
-    <message>
         <source>make &apos;%1&apos; unprivileged</source>
         <translation>&apos;%1&apos; unprivilegiert machen</translation>
     </message>
@@ -1292,6 +1324,20 @@ DNS-Domain: %5</translation>
     <message>
         <source>Stay</source>
         <translation>Bleiben</translation>
+        <source>Destroy Container</source>
+        <translation>Container entfernen</translation>
+    </message>
+    <message>
+        <source>Force Stop</source>
+        <translation>Stopp erzwingen</translation>
+    </message>
+    <message>
+        <source>Force stop &apos;%1&apos;? Its processes are killed without a chance to save their work.</source>
+        <translation>„%1“ zwangsweise stoppen? Seine Prozesse werden beendet, ohne ihre Arbeit speichern zu können.</translation>
+    </message>
+    <message>
+        <source>Make Unprivileged</source>
+        <translation>Unprivilegiert machen</translation>
     </message>
 </context>
 <context>
@@ -1529,10 +1575,6 @@ DNS-Domain: %5</translation>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <source>Delete bridge</source>
-        <translation>Bridge löschen</translation>
-    </message>
-    <message>
         <source>Delete the bridge &apos;%1&apos;? Containers attached to it lose their network.</source>
         <translation>Die Bridge „%1“ löschen? Daran angeschlossene Container verlieren ihr Netzwerk.</translation>
     </message>
@@ -1551,6 +1593,8 @@ DNS-Domain: %5</translation>
     <message>
         <source>New &amp;bridge…</source>
         <translation>Neue &amp;Bridge…</translation>
+        <source>Delete Bridge</source>
+        <translation>Bridge löschen</translation>
     </message>
 </context>
 <context>
@@ -1807,10 +1851,6 @@ DNS-Domain: %5</translation>
         <translation>„%1“ belegt gerade %2, mehr als die neue Grenze von %3. Der Kernel wird Speicher zurückfordern und kann darin Prozesse beenden. Die Grenze trotzdem senken?</translation>
     </message>
     <message>
-        <source>Lower the memory limit</source>
-        <translation>Speichergrenze senken</translation>
-    </message>
-    <message>
         <source>change the limits of &apos;%1&apos;</source>
         <translation>Ändern der Grenzen von „%1“</translation>
     </message>
@@ -1837,6 +1877,10 @@ DNS-Domain: %5</translation>
     <message>
         <source>Set in cgroup v1 units: %1.</source>
         <translation>In cgroup-v1-Einheiten gesetzt: %1.</translation>
+    </message>
+    <message>
+        <source>Lower Memory Limit</source>
+        <translation>Speichergrenze senken</translation>
     </message>
 </context>
 <context>
@@ -2162,6 +2206,17 @@ Gefunden: %4</translation>
     <message>
         <source>list the templates</source>
         <translation>Auflisten der Vorlagen</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::TerminalWidget</name>
+    <message>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <source>What the container prints; keys typed here go to it. Ctrl+Tab leaves the terminal.</source>
+        <translation>Was der Container ausgibt; hier getippte Tasten gehen an ihn. Strg+Tab verlässt das Terminal.</translation>
     </message>
 </context>
 <context>
@@ -3746,6 +3801,10 @@ wird gestartet, sobald diese Schnittstelle aktiv ist. Mit NAME on|off: ob dieser
     <message>
         <source>the helper did not end the job within %1 s of the cancel; it may still be running</source>
         <translation>der Hilfsdienst hat den Auftrag %1 s nach dem Abbruch noch nicht beendet; er läuft vielleicht noch</translation>
+        <source>Nothing was saved. Your edited copy is kept in &apos;%1&apos;; run &apos;berthctl config %2 edit&apos; again to edit the new version.
+</source>
+        <translation>Es wurde nichts gespeichert. Ihre bearbeitete Kopie bleibt in &apos;%1&apos;; führen Sie &apos;berthctl config %2 edit&apos; erneut aus, um die neue Version zu bearbeiten.
+</translation>
     </message>
 </context>
 <context>

@@ -696,10 +696,6 @@ DNS 域：%5</translation>
         <translation>还原</translation>
     </message>
     <message>
-        <source>Unsaved changes</source>
-        <translation>未保存的更改</translation>
-    </message>
-    <message>
         <source>The config of &apos;%1&apos; has changes that are not saved. Discard them?</source>
         <translation>“%1”的配置有未保存的更改。要放弃这些更改吗？</translation>
     </message>
@@ -710,6 +706,38 @@ DNS 域：%5</translation>
     <message>
         <source>save the config of &apos;%1&apos;</source>
         <translation>保存“%1”的配置</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <source>Show the configuration as it is now; your edits are discarded.</source>
+        <translation>显示当前的配置；您的修改将被丢弃。</translation>
+    </message>
+    <message>
+        <source>Keep Editing</source>
+        <translation>继续编辑</translation>
+    </message>
+    <message>
+        <source>The configuration of &apos;%1&apos; was changed outside this editor (a limit, autostart, an interface or another editor).</source>
+        <translation>“%1”的配置已在此编辑器之外被更改（限制、自动启动、网络接口或其他编辑器）。</translation>
+    </message>
+    <message>
+        <source>Reload shows it as it is now (your edits are discarded); a save of your edits would be refused.</source>
+        <translation>“重新加载”会显示当前的配置（您的修改将被丢弃）；保存您的修改会被拒绝。</translation>
+    </message>
+    <message>
+        <source>Discard Changes</source>
+        <translation>放弃更改</translation>
+    </message>
+    <message>
+        <source>Not saved: the configuration of &apos;%1&apos; was changed since you opened it.</source>
+        <translation>未保存：自您打开以来，“%1”的配置已被更改。</translation>
+    </message>
+    <message>
+        <source>Saved. Berth keeps these lines but does not apply them:</source>
+        <translation>已保存。Berth 保留这些行，但不会应用它们：</translation>
     </message>
 </context>
 <context>
@@ -761,6 +789,18 @@ DNS 域：%5</translation>
     <message>
         <source>The shell has ended.</source>
         <translation>Shell 已结束。</translation>
+    </message>
+    <message>
+        <source>Keys go to the container while the terminal has the focus. Ctrl+Tab leaves the terminal; click in it to type again.</source>
+        <translation>终端获得焦点时，按键都发送到容器。Ctrl+Tab 离开终端；点击终端可再次输入。</translation>
+    </message>
+    <message>
+        <source>Console of &apos;%1&apos;</source>
+        <translation>“%1”的控制台</translation>
+    </message>
+    <message>
+        <source>Shell in &apos;%1&apos;</source>
+        <translation>“%1”中的 Shell</translation>
     </message>
 </context>
 <context>
@@ -1107,10 +1147,6 @@ DNS 域：%5</translation>
         <translation>要销毁容器“%1”吗？其文件将被删除，此操作无法撤销。</translation>
     </message>
     <message>
-        <source>Destroy container</source>
-        <translation>销毁容器</translation>
-    </message>
-    <message>
         <source>destroy &apos;%1&apos;</source>
         <translation>销毁“%1”</translation>
     </message>
@@ -1219,10 +1255,6 @@ DNS 域：%5</translation>
         <translation>为“%1”提供独立的用户命名空间？容器内的 root 将成为本机上的非特权用户；它拥有的文件仍可使用。</translation>
     </message>
     <message>
-        <source>Make unprivileged</source>
-        <translation>设为非特权</translation>
-    </message>
-    <message>
         <source>make &apos;%1&apos; unprivileged</source>
         <translation>将“%1”设为非特权</translation>
     </message>
@@ -1291,6 +1323,20 @@ DNS 域：%5</translation>
     <message>
         <source>Stay</source>
         <translation>留下</translation>
+        <source>Destroy Container</source>
+        <translation>销毁容器</translation>
+    </message>
+    <message>
+        <source>Force Stop</source>
+        <translation>强制停止</translation>
+    </message>
+    <message>
+        <source>Force stop &apos;%1&apos;? Its processes are killed without a chance to save their work.</source>
+        <translation>强制停止“%1”？其进程将被直接终止，无法保存工作。</translation>
+    </message>
+    <message>
+        <source>Make Unprivileged</source>
+        <translation>设为非特权</translation>
     </message>
 </context>
 <context>
@@ -1528,10 +1574,6 @@ DNS 域：%5</translation>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <source>Delete bridge</source>
-        <translation>删除网桥</translation>
-    </message>
-    <message>
         <source>Delete the bridge &apos;%1&apos;? Containers attached to it lose their network.</source>
         <translation>要删除网桥“%1”吗？连接到它的容器将失去网络连接。</translation>
     </message>
@@ -1550,6 +1592,8 @@ DNS 域：%5</translation>
     <message>
         <source>New &amp;bridge…</source>
         <translation>新建网桥(&amp;B)…</translation>
+        <source>Delete Bridge</source>
+        <translation>删除网桥</translation>
     </message>
 </context>
 <context>
@@ -1806,10 +1850,6 @@ DNS 域：%5</translation>
         <translation>“%1”当前使用 %2，超过新的限制 %3。内核将回收内存，并可能结束其中的进程。仍要降低限制吗？</translation>
     </message>
     <message>
-        <source>Lower the memory limit</source>
-        <translation>降低内存限制</translation>
-    </message>
-    <message>
         <source>change the limits of &apos;%1&apos;</source>
         <translation>更改“%1”的限制</translation>
     </message>
@@ -1836,6 +1876,10 @@ DNS 域：%5</translation>
     <message>
         <source>Set in cgroup v1 units: %1.</source>
         <translation>以 cgroup v1 单位设置：%1。</translation>
+    </message>
+    <message>
+        <source>Lower Memory Limit</source>
+        <translation>降低内存限制</translation>
     </message>
 </context>
 <context>
@@ -2159,6 +2203,17 @@ Found: %4</source>
     <message>
         <source>list the templates</source>
         <translation>列出模板</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::TerminalWidget</name>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>What the container prints; keys typed here go to it. Ctrl+Tab leaves the terminal.</source>
+        <translation>容器输出的内容；在此输入的按键会发送给它。Ctrl+Tab 离开终端。</translation>
     </message>
 </context>
 <context>
@@ -3740,6 +3795,10 @@ macvlan 父接口缺失或未启用，则在该接口启用后再启动。
     <message>
         <source>the helper did not end the job within %1 s of the cancel; it may still be running</source>
         <translation>取消后 %1 秒内辅助服务未结束该作业；它可能仍在运行</translation>
+        <source>Nothing was saved. Your edited copy is kept in &apos;%1&apos;; run &apos;berthctl config %2 edit&apos; again to edit the new version.
+</source>
+        <translation>未保存任何内容。您编辑的副本保留在“%1”中；请再次运行 &apos;berthctl config %2 edit&apos; 编辑新版本。
+</translation>
     </message>
 </context>
 <context>

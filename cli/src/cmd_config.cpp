@@ -49,8 +49,10 @@ bool askAgain()
     return answer[0] != 'n' && answer[0] != 'N';
 }
 
-// Edits a copy; SetConfig validates; on refusal the editor opens again
-// with the user's text, until it is accepted, unchanged, or given up.
+// Edits a copy; SetConfigIfUnchanged validates; on refusal the editor
+// opens again with the user's text, until it is accepted, unchanged, or
+// given up. A config changed meanwhile (limits, autostart, another editor)
+// is never overwritten: the edited copy is kept for the user instead.
 int editConfig(const QString& name)
 {
     auto current = helperClient().config(name);
@@ -69,10 +71,17 @@ int editConfig(const QString& name)
             printErr(Cli::tr("No changes.\n"));
             return kExitOk;
         }
-        auto saved = helperClient().setConfig(name, *edited);
+        auto saved = helperClient().setConfigIfUnchanged(name, *current, *edited);
         if (saved)
             return kExitOk;
         reportError(saved.error());
+        if (saved.error().kind == client::ErrorKind::Changed) {
+            copy.setAutoRemove(false);
+            printErr(Cli::tr("Nothing was saved. Your edited copy is kept in '%1'; run 'berthctl config %2 edit' "
+                             "again to edit the new version.\n")
+                         .arg(copy.fileName(), name));
+            return exitCodeFor(saved.error().kind);
+        }
         if (saved.error().kind != client::ErrorKind::InvalidArgument || !askAgain())
             return exitCodeFor(saved.error().kind);
     }

@@ -20,6 +20,7 @@ int exitCodeFor(client::ErrorKind kind)
     case ErrorKind::AlreadyExists:
     case ErrorKind::Failed:
     case ErrorKind::BadReply:
+    case ErrorKind::Changed:
         break;
     }
     return kExitFailure;

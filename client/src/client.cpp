@@ -128,6 +128,11 @@ Status Client::setConfig(const QString& name, const QString& text)
     return finishVoid(m_manager->SetConfig(name, text));
 }
 
+Status Client::setConfigIfUnchanged(const QString& name, const QString& basedOn, const QString& text)
+{
+    return finishVoid(m_manager->SetConfigIfUnchanged(name, basedOn, text));
+}
+
 Status Client::setLimits(const QString& name, const model::Limits& limits)
 {
     return finishVoid(m_manager->SetLimits(name, limitArgsMap(limits)));

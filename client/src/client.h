@@ -51,6 +51,9 @@ public:
     Status destroy(const QString& name, bool force);
     Result<QString> config(const QString& name);
     Status setConfig(const QString& name, const QString& text);
+    // Only while the config is still `basedOn` (what config() returned
+    // before the edits): ErrorKind::Changed otherwise, nothing written.
+    Status setConfigIfUnchanged(const QString& name, const QString& basedOn, const QString& text);
     // Up to maxBytes of the console log from `offset` (needs the console right).
     Result<LogChunk> readLog(const QString& name, quint64 offset, uint maxBytes = 1u << 20);
     // SetLimits a{ss}: the set fields, printed by model::limitArgsText.
@@ -117,7 +120,8 @@ public:
     void freeze(const QString& name, QObject* context, StatusCallback done);
     void thaw(const QString& name, QObject* context, StatusCallback done);
     void destroy(const QString& name, bool force, QObject* context, StatusCallback done);
-    void setConfig(const QString& name, const QString& text, QObject* context, StatusCallback done);
+    void setConfigIfUnchanged(const QString& name, const QString& basedOn, const QString& text, QObject* context,
+                              StatusCallback done);
     void setLimits(const QString& name, const model::Limits& limits, QObject* context, StatusCallback done);
     void shareFolder(const QString& name, int folderFd, const QString& target, const QString& insideUser,
                      QObject* context, StatusCallback done);

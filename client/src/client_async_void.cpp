@@ -35,9 +35,10 @@ void Client::destroy(const QString& name, bool force, QObject* context, StatusCa
     whenDoneVoid(m_manager->Destroy(name, force), context, std::move(done));
 }
 
-void Client::setConfig(const QString& name, const QString& text, QObject* context, StatusCallback done)
+void Client::setConfigIfUnchanged(const QString& name, const QString& basedOn, const QString& text, QObject* context,
+                                  StatusCallback done)
 {
-    whenDoneVoid(m_manager->SetConfig(name, text), context, std::move(done));
+    whenDoneVoid(m_manager->SetConfigIfUnchanged(name, basedOn, text), context, std::move(done));
 }
 
 void Client::setLimits(const QString& name, const model::Limits& limits, QObject* context, StatusCallback done)

@@ -25,6 +25,8 @@ ErrorKind clientKind(model::ErrorKind kind)
         return ErrorKind::AlreadyExists;
     case model::ErrorKind::Busy:
         return ErrorKind::Busy;
+    case model::ErrorKind::Changed:
+        return ErrorKind::Changed;
     case model::ErrorKind::Failed:
     case model::ErrorKind::CommandNotFound:
     case model::ErrorKind::CommandNotRunnable:

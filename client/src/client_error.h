@@ -21,6 +21,7 @@ enum class ErrorKind {
     NoHelper,   // the service is unknown or does not answer
     BadReply,   // a reply whose type is not the contract's (a client-side error)
     HelperGone, // the helper left the bus (or lost the job) while a job ran
+    Changed,    // a config changed since the caller read it (SetConfigIfUnchanged): read it again
 };
 
 struct ClientError {

@@ -5,6 +5,17 @@
 namespace berth::gui {
 namespace {
 
+// The helper signals no config change: after each of this source's calls
+// that wrote `name`'s config, it says so itself (the Config tab reloads).
+template <class Done> auto announcing(ContainerSource* source, const QString& name, Done done)
+{
+    return [source, name, done = std::move(done)](auto result) {
+        if (result)
+            Q_EMIT source->configChanged(name);
+        done(std::move(result));
+    };
+}
+
 // Answers `done` with the job's outcome once it ends.
 void followJob(const QDBusConnection& bus, const QString& path, QObject* context, const StatusCallback& done)
 {
@@ -117,19 +128,19 @@ void ClientContainerSource::destroy(const QString& name, bool force, QObject* co
 void ClientContainerSource::setLimits(const QString& name, const model::Limits& limits, QObject* context,
                                       StatusCallback done)
 {
-    m_client.setLimits(name, limits, context, std::move(done));
+    m_client.setLimits(name, limits, context, announcing(this, name, std::move(done)));
 }
 
 void ClientContainerSource::shareFolder(const QString& name, int folderFd, const QString& target,
                                         const QString& insideUser, QObject* context, StatusCallback done)
 {
-    m_client.shareFolder(name, folderFd, target, insideUser, context, std::move(done));
+    m_client.shareFolder(name, folderFd, target, insideUser, context, announcing(this, name, std::move(done)));
 }
 
 void ClientContainerSource::unshareFolder(const QString& name, const QString& target, QObject* context,
                                           StatusCallback done)
 {
-    m_client.unshareFolder(name, target, context, std::move(done));
+    m_client.unshareFolder(name, target, context, announcing(this, name, std::move(done)));
 }
 
 void ClientContainerSource::templates(QObject* context, Callback<QList<client::TemplateInfo>> done)
@@ -157,9 +168,10 @@ void ClientContainerSource::config(const QString& name, QObject* context, Callba
     m_client.config(name, context, std::move(done));
 }
 
-void ClientContainerSource::setConfig(const QString& name, const QString& text, QObject* context, StatusCallback done)
+void ClientContainerSource::setConfig(const QString& name, const QString& basedOn, const QString& text,
+                                      QObject* context, StatusCallback done)
 {
-    m_client.setConfig(name, text, context, std::move(done));
+    m_client.setConfigIfUnchanged(name, basedOn, text, context, announcing(this, name, std::move(done)));
 }
 
 void ClientContainerSource::readLog(const QString& name, quint64 offset, uint maxBytes, QObject* context,
@@ -216,13 +228,13 @@ void ClientContainerSource::forwards(const QString& container, QObject* context,
 void ClientContainerSource::addForward(const QString& container, const QString& forward, QObject* context,
                                        StatusCallback done)
 {
-    m_client.addForward(container, forward, context, std::move(done));
+    m_client.addForward(container, forward, context, announcing(this, container, std::move(done)));
 }
 
 void ClientContainerSource::removeForward(const QString& container, const QString& forward, QObject* context,
                                           StatusCallback done)
 {
-    m_client.removeForward(container, forward, context, std::move(done));
+    m_client.removeForward(container, forward, context, announcing(this, container, std::move(done)));
 }
 
 void ClientContainerSource::systemCheck(QObject* context, Callback<QList<client::CheckItem>> done)
@@ -232,24 +244,24 @@ void ClientContainerSource::systemCheck(QObject* context, Callback<QList<client:
 
 void ClientContainerSource::setAutostart(const QString& name, bool enabled, QObject* context, StatusCallback done)
 {
-    m_client.setAutostart(name, enabled, context, std::move(done));
+    m_client.setAutostart(name, enabled, context, announcing(this, name, std::move(done)));
 }
 
 void ClientContainerSource::addInterface(const QString& name, const model::NetInterface& iface, QObject* context,
                                          Callback<uint> done)
 {
-    m_client.addInterface(name, iface, context, std::move(done));
+    m_client.addInterface(name, iface, context, announcing(this, name, std::move(done)));
 }
 
 void ClientContainerSource::setInterface(const QString& name, uint index, const client::InterfaceChange& change,
                                          QObject* context, StatusCallback done)
 {
-    m_client.setInterface(name, index, change, context, std::move(done));
+    m_client.setInterface(name, index, change, context, announcing(this, name, std::move(done)));
 }
 
 void ClientContainerSource::removeInterface(const QString& name, uint index, QObject* context, StatusCallback done)
 {
-    m_client.removeInterface(name, index, context, std::move(done));
+    m_client.removeInterface(name, index, context, announcing(this, name, std::move(done)));
 }
 
 } // namespace berth::gui

@@ -30,7 +30,8 @@ public:
     void exportTo(const QString& name, int fd, QObject* context, Callback<JobHandle*> done) override;
     void convertToUnprivileged(const QString& name, QObject* context, Callback<JobHandle*> done) override;
     void config(const QString& name, QObject* context, Callback<QString> done) override;
-    void setConfig(const QString& name, const QString& text, QObject* context, StatusCallback done) override;
+    void setConfig(const QString& name, const QString& basedOn, const QString& text, QObject* context,
+                   StatusCallback done) override;
     void readLog(const QString& name, quint64 offset, uint maxBytes, QObject* context,
                  Callback<client::LogChunk> done) override;
     void openConsole(const QString& name, int tty, QObject* context, Callback<QDBusUnixFileDescriptor> done) override;

@@ -51,8 +51,11 @@ public:
 
     // Config and log.
     virtual void config(const QString& name, QObject* context, Callback<QString> done) = 0;
-    // The helper parses and validates the text before it replaces the config.
-    virtual void setConfig(const QString& name, const QString& text, QObject* context, StatusCallback done) = 0;
+    // The helper parses and validates the text before it replaces the
+    // config, and only while the config is still `basedOn` (the text the
+    // editor loaded): client::ErrorKind::Changed otherwise.
+    virtual void setConfig(const QString& name, const QString& basedOn, const QString& text, QObject* context,
+                           StatusCallback done) = 0;
     virtual void readLog(const QString& name, quint64 offset, uint maxBytes, QObject* context,
                          Callback<client::LogChunk> done) = 0;
 
@@ -97,6 +100,9 @@ Q_SIGNALS:
     void containerAdded(const QString& name);
     void containerRemoved(const QString& name);
     void stateChanged(const QString& name, const QString& state);
+    // A call through this source changed `name`'s config (limits,
+    // autostart, interfaces, shares, forwards, the config itself).
+    void configChanged(const QString& name);
 };
 
 } // namespace berth::gui

@@ -3,6 +3,7 @@
 #include "shared_folders_box.h"
 
 #include "config_tab.h"
+#include "confirm_action.h"
 #include "console_tab.h"
 #include "container_actions.h"
 #include "container_filter_model.h"
@@ -50,10 +51,7 @@ MainWindow::MainWindow(ContainerSource& source, QWidget* parent)
       m_model(new ContainerListModel(source, this)), m_proxy(new ContainerFilterModel(this))
 {
     setWindowTitle(tr("Berth"));
-    m_confirm = [this](const QString& title, const QString& question) {
-        return QMessageBox::question(this, title, question, QMessageBox::Yes | QMessageBox::Cancel,
-                                     QMessageBox::Cancel) == QMessageBox::Yes;
-    };
+    m_confirm = [this](const QString& title, const QString& question) { return confirmAction(this, title, question); };
     m_proxy->setSourceModel(m_model);
     createActions();
     createMenusAndToolBar();

@@ -48,7 +48,8 @@ class MainWindow : public QMainWindow {
 public:
     enum class Action { New, Start, Stop, ForceStop, Freeze, Thaw, Terminal, Clone, Export, Convert, Destroy };
     enum class Tab { Overview, Resources, Network, Console, Log, Config };
-    // Asks a yes/no question; a QMessageBox unless a test replaces it.
+    // Asks before an action; `title` names it and is the accept button's
+    // text (confirmAction) unless a test replaces it.
     using Confirm = std::function<bool(const QString& title, const QString& question)>;
     // Asks where to save an export; a QFileDialog unless a test replaces it.
     using AskPath = std::function<QString(const QString& suggested)>;
@@ -125,6 +126,8 @@ private:
     void updateWelcome();
     void createHelpMenu();
     void createPaneSwitch();
+    // The confirmations (main_window_actions.cpp): the title and button name the action.
+    [[nodiscard]] bool confirmForceStop();
 
     ContainerSource& m_source;
     Settings* m_settings = nullptr;

@@ -2,6 +2,7 @@
 // actions do.
 #include "main_window.h"
 
+#include "console_tab.h"
 #include "container_list_model.h"
 #include "error_text.h"
 #include "external_terminal.h"
@@ -49,6 +50,8 @@ void MainWindow::createActions()
             });
     connect(makeAction(Action::ForceStop, tr("&Force stop"), Icon::ForceStop, QKeySequence(tr("Ctrl+Shift+K"))),
             &QAction::triggered, this, [this] {
+                if (!confirmForceStop())
+                    return;
                 perform(tr("force '%1' to stop"),
                         [this](const QString& n, S done) { m_source.kill(n, SIGKILL, this, done); });
             });
@@ -60,7 +63,10 @@ void MainWindow::createActions()
             this,
             [this] { perform(tr("thaw '%1'"), [this](const QString& n, S done) { m_source.thaw(n, this, done); }); });
     connect(makeAction(Action::Terminal, tr("Ter&minal"), Icon::Terminal, QKeySequence(tr("Ctrl+Shift+T"))),
-            &QAction::triggered, this, [this] { showTab(Tab::Console); });
+            &QAction::triggered, this, [this] {
+                showTab(Tab::Console);
+                m_console->focusTerminal();
+            });
     connect(makeAction(Action::Clone, tr("&Clone…"), Icon::Clone, QKeySequence(tr("Ctrl+Shift+C"))),
             &QAction::triggered, this, [this] { openNewContainerWizard(selectedName()); });
     connect(makeAction(Action::Export, tr("E&xport…"), Icon::Export, QKeySequence(tr("Ctrl+E"))), &QAction::triggered,
@@ -125,10 +131,19 @@ void MainWindow::destroySelected()
     if (name.isEmpty())
         return;
     const QString question = tr("Destroy the container '%1'? Its files are deleted; this cannot be undone.").arg(name);
-    if (!m_confirm(tr("Destroy container"), question))
+    if (!m_confirm(tr("Destroy Container"), question))
         return;
     perform(tr("destroy '%1'"),
             [this](const QString& n, StatusCallback done) { m_source.destroy(n, false, this, std::move(done)); });
+}
+
+// SIGKILL gives the container's programs no chance to save their work.
+bool MainWindow::confirmForceStop()
+{
+    const QString name = selectedName();
+    return !name.isEmpty() &&
+           m_confirm(tr("Force Stop"),
+                     tr("Force stop '%1'? Its processes are killed without a chance to save their work.").arg(name));
 }
 
 void MainWindow::exportSelected()
@@ -181,7 +196,7 @@ void MainWindow::convertSelected()
     const QString question = tr("Give '%1' a user namespace of its own? Root inside becomes an unprivileged user "
                                 "on this computer; files it owns keep working.")
                                  .arg(name);
-    if (!m_confirm(tr("Make unprivileged"), question))
+    if (!m_confirm(tr("Make Unprivileged"), question))
         return;
     const QString what = tr("make '%1' unprivileged").arg(name);
     statusBar()->showMessage(tr("Asking the helper to %1…").arg(what));

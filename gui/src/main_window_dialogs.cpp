@@ -3,6 +3,7 @@
 #include "main_window.h"
 
 #include "bridge_wizard.h"
+#include "console_tab.h"
 #include "container_list_model.h"
 #include "error_text.h"
 #include "networks_window.h"
@@ -54,8 +55,10 @@ void MainWindow::wizardFinished(NewContainerWizard* wizard)
                 return;
             }
             statusBar()->clearMessage();
-            if (terminal && selectContainer(name))
+            if (terminal && selectContainer(name)) {
                 showTab(Tab::Console);
+                m_console->focusTerminal();
+            }
         });
     }
 }

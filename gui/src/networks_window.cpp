@@ -1,6 +1,7 @@
 #include "networks_window.h"
 
 #include "bridge_wizard.h"
+#include "confirm_action.h"
 #include "error_text.h"
 #include "icons.h"
 #include "network_view.h"
@@ -19,10 +20,7 @@ namespace berth::gui {
 NetworksWindow::NetworksWindow(ContainerSource& source, QWidget* parent) : QWidget(parent, Qt::Window), m_source(source)
 {
     setWindowTitle(tr("Networks — Berth"));
-    m_confirm = [this](const QString& title, const QString& question) {
-        return QMessageBox::question(this, title, question, QMessageBox::Yes | QMessageBox::Cancel,
-                                     QMessageBox::Cancel) == QMessageBox::Yes;
-    };
+    m_confirm = [this](const QString& title, const QString& question) { return confirmAction(this, title, question); };
     auto* splitter = new QSplitter(this);
     auto* side = new QWidget(splitter);
     auto* sideLayout = new QVBoxLayout(side);
@@ -143,7 +141,7 @@ void NetworksWindow::deleteSelected()
     if (!bridge)
         return;
     const QString name = bridge->name;
-    if (!m_confirm(tr("Delete bridge"),
+    if (!m_confirm(tr("Delete Bridge"),
                    tr("Delete the bridge '%1'? Containers attached to it lose their network.").arg(name)))
         return;
     m_source.deleteBridge(name, false, this, [this, name](client::Status status) {

@@ -8,6 +8,8 @@ std::string_view errorNameFor(const Error& error)
 {
     if (error.noSuchContainer)
         return kErrorNotFound;
+    if (error.changedSinceRead)
+        return kErrorChanged;
     if (error.commandNotRun)
         return error.code == ENOENT || error.code == ENOTDIR ? kErrorCommandNotFound : kErrorCommandNotRunnable;
     switch (error.code) {

@@ -19,6 +19,8 @@ inline constexpr std::string_view kErrorFailed = model::dbusErrorName(model::Err
 // for them, as berth-init does for an application container's command.
 inline constexpr std::string_view kErrorCommandNotFound = model::dbusErrorName(model::ErrorKind::CommandNotFound);
 inline constexpr std::string_view kErrorCommandNotRunnable = model::dbusErrorName(model::ErrorKind::CommandNotRunnable);
+// Error::changedSinceRead: a config changed since the caller read it.
+inline constexpr std::string_view kErrorChanged = model::dbusErrorName(model::ErrorKind::Changed);
 
 // The name for an engine or validation error. EPERM/EACCES from the
 // engine are the kernel refusing something, not the caller: Failed.

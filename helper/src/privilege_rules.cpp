@@ -33,7 +33,7 @@ std::string callDescription(std::string_view method, std::string_view container)
         return "creating " + quoted;
     if (method == "SetAutostart")
         return "changing the autostart of " + quoted;
-    if (method == "SetConfig")
+    if (method == "SetConfig" || method == "SetConfigIfUnchanged")
         return "giving " + quoted + " this config";
     if (method == "OpenConsole")
         return "opening the console of " + quoted;
@@ -44,10 +44,10 @@ std::string callDescription(std::string_view method, std::string_view container)
 
 bool needsAdminWhenPrivileged(std::string_view method)
 {
-    static constexpr std::array<std::string_view, 11> kMethods{
-        "Create",      "CreateFromFile", "SetConfig", "OpenConsole",     "ExecPty",
-        "ExecWithFds", "ShareFolder",    "StartWith", "CreateContainer", "CreateContainerFromFile",
-        "SetAutostart"};
+    static constexpr std::array<std::string_view, 12> kMethods{
+        "Create",       "CreateFromFile",      "SetConfig", "OpenConsole",     "ExecPty",
+        "ExecWithFds",  "ShareFolder",         "StartWith", "CreateContainer", "CreateContainerFromFile",
+        "SetAutostart", "SetConfigIfUnchanged"};
     return std::ranges::find(kMethods, method) != kMethods.end();
 }
 

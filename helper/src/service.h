@@ -95,6 +95,7 @@ public Q_SLOTS:
                                             const QDBusUnixFileDescriptor& input);
     void SetAutostart(const QString& name, bool enabled);
     void SetConfig(const QString& name, const QString& text);
+    void SetConfigIfUnchanged(const QString& name, const QString& basedOn, const QString& text);
     void SetLimits(const QString& name, const StringMap& limits);
     // (service_interfaces.cpp: one interface of the config, at the next start)
     uint AddInterface(const QString& name, const QVariantMap& settings);
@@ -131,6 +132,8 @@ private:
     // AddInterface's, SetInterface's and RemoveInterface's validation and
     // needs (service_interfaces.cpp); false when it replied already.
     bool interfaceEditNeeds(const std::string& name, const InterfaceEdit& edit, Needs& needs);
+    // SetConfig and SetConfigIfUnchanged (service_config.cpp).
+    void replaceConfig(const QString& name, const QString& text, std::optional<std::string> basedOn);
     // Validation is done: authorize, run `work` on a worker thread, reply
     // (after `onSuccess`, on the main thread).
     void authorizeAndRun(const Needs& needs, std::function<Status()> work, std::function<void()> onSuccess = {});

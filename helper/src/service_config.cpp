@@ -1,4 +1,4 @@
-// SetConfig, SetLimits, SetAutostart and ConvertContainer.
+// SetConfig, SetConfigIfUnchanged, SetLimits, SetAutostart and ConvertContainer.
 #include "service.h"
 
 #include "berth/model/limits.h"
@@ -11,6 +11,20 @@
 namespace berth::helper {
 
 void Service::SetConfig(const QString& qname, const QString& qtext)
+{
+    replaceConfig(qname, qtext, std::nullopt);
+}
+
+// The editors' save (the GUI's Config tab, berthctl config edit): never
+// over a config changed since the caller read `basedOn`.
+void Service::SetConfigIfUnchanged(const QString& qname, const QString& basedOn, const QString& qtext)
+{
+    if (rejected(validateConfigText(basedOn.toStdString())))
+        return;
+    replaceConfig(qname, qtext, basedOn.toStdString());
+}
+
+void Service::replaceConfig(const QString& qname, const QString& qtext, std::optional<std::string> basedOn)
 {
     const std::string name = qname.toStdString();
     std::string text = qtext.toStdString();
@@ -33,7 +47,9 @@ void Service::SetConfig(const QString& qname, const QString& qtext)
         privilege = existingPrivilege(name);
     requirePrivilege(privilege, name, needs);
     // The engine checks an lxc.idmap against Berth's range and the other containers' maps.
-    authorizeAndRun(needs, [this, name, text = std::move(text)]() -> Status { return m_engine.setConfig(name, text); });
+    authorizeAndRun(needs, [this, name, text = std::move(text), basedOn = std::move(basedOn)]() -> Status {
+        return m_engine.setConfig(name, text, basedOn);
+    });
 }
 
 void Service::SetLimits(const QString& qname, const StringMap& args)

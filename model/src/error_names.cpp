@@ -15,6 +15,7 @@ constexpr std::array kKinds{
     ErrorKind::Failed,
     ErrorKind::CommandNotFound,
     ErrorKind::CommandNotRunnable,
+    ErrorKind::Changed,
 };
 
 } // namespace

@@ -167,6 +167,8 @@ public:
         for (auto it = shown.begin(); it != shown.end(); ++it)
             pairs << it.key() + QLatin1Char('=') + it.value();
         act(QStringLiteral("limits %1 %2").arg(name, pairs.join(QLatin1Char(' '))), context, std::move(done));
+        if (!actionError)
+            Q_EMIT configChanged(name); // as ClientContainerSource after SetLimits
     }
 
     // The folder as the descriptor names it (the box opens it, the source never sees a path).
@@ -229,6 +231,8 @@ public:
     {
         act(QStringLiteral("autostart %1 %2").arg(name, enabled ? QStringLiteral("on") : QStringLiteral("off")),
             context, std::move(done));
+        if (!actionError)
+            Q_EMIT configChanged(name);
     }
     void exportTo(const QString& name, int, QObject* context, gui::Callback<gui::JobHandle*> done) override
     {
@@ -242,8 +246,19 @@ public:
     {
         answer(context, std::move(done), found(configs, name));
     }
-    void setConfig(const QString& name, const QString& text, QObject* context, gui::StatusCallback done) override
+    // As the helper's SetConfigIfUnchanged: refused when the config is no
+    // longer `basedOn`.
+    void setConfig(const QString& name, const QString& basedOn, const QString& text, QObject* context,
+                   gui::StatusCallback done) override
     {
+        if (!actionError && configs.value(name) != basedOn) {
+            const auto changed = client::clientError(QStringLiteral("org.berth.Error.Changed"),
+                                                     QStringLiteral("the config of '%1' was changed").arg(name));
+            act(QStringLiteral("config ") + name, context, [done = std::move(done), changed](const client::Status&) {
+                done(client::Status(std::unexpect, changed));
+            });
+            return;
+        }
         if (!actionError)
             configs.insert(name, text);
         act(QStringLiteral("config ") + name, context, std::move(done));

@@ -212,6 +212,100 @@ private Q_SLOTS:
         QCOMPARE(asked, 0);
         QTRY_COMPARE(loaded.tab.editor()->toPlainText(), QStringLiteral("lxc.uts.name = db\n"));
     }
+
+    // Issue #19: after a limit set from the Resources tab the Config tab
+    // kept its stale copy, and saving it put the old limits back.
+    void limitsChangeShowsAtOnce()
+    {
+        Loaded loaded;
+        QTRY_COMPARE(loaded.tab.editor()->toPlainText(), kConfig);
+        const QString newer = kConfig + QStringLiteral("lxc.cgroup2.memory.max = 32M\n");
+        loaded.source.configs.insert(kWeb, newer); // what the helper's SetLimits wrote
+        berth::model::Limits limits;
+        limits.memoryMax = 32ULL << 20;
+        loaded.source.setLimits(kWeb, limits, &loaded.tab, [](const berth::client::Status&) {});
+        QTRY_COMPARE(loaded.tab.editor()->toPlainText(), newer);
+        QVERIFY(!loaded.tab.saveButton()->isEnabled());
+        QVERIFY(!loaded.tab.changedBar()->isVisibleTo(&loaded.tab));
+    }
+
+    void changeUnderEditsOffersReload_data()
+    {
+        QTest::addColumn<bool>("reload");
+        QTest::newRow("reload") << true;
+        QTest::newRow("keep editing") << false;
+    }
+    void changeUnderEditsOffersReload()
+    {
+        QFETCH(bool, reload);
+        Loaded loaded;
+        QTRY_COMPARE(loaded.tab.editor()->toPlainText(), kConfig);
+        typeAtEnd(loaded.tab, QStringLiteral("lxc.start.auto = 1\n"));
+        const QString edited = loaded.tab.editor()->toPlainText();
+        const QString newer = kConfig + QStringLiteral("lxc.cgroup2.memory.max = 32M\n");
+        loaded.source.configs.insert(kWeb, newer);
+        loaded.source.setAutostart(kWeb, false, &loaded.tab, [](const berth::client::Status&) {});
+        QTRY_VERIFY(loaded.tab.changedBar()->isVisibleTo(&loaded.tab));
+        QCOMPARE(loaded.tab.editor()->toPlainText(), edited); // the edits are the user's until they say
+        if (reload) {
+            QTest::mouseClick(loaded.tab.reloadButton(), Qt::LeftButton);
+            QTRY_COMPARE(loaded.tab.editor()->toPlainText(), newer);
+            QVERIFY(!loaded.tab.saveButton()->isEnabled());
+        } else {
+            QTest::mouseClick(loaded.tab.keepEditingButton(), Qt::LeftButton);
+            QCOMPARE(loaded.tab.editor()->toPlainText(), edited);
+            // Not asked again for the same version.
+            loaded.tab.recheck();
+            QTest::qWait(50);
+            QVERIFY(!loaded.tab.changedBar()->isVisibleTo(&loaded.tab));
+        }
+        QVERIFY(!loaded.tab.changedBar()->isVisibleTo(&loaded.tab));
+    }
+
+    // Saving is a compare-and-set against the text the editor loaded: a
+    // config changed meanwhile (here without any signal: berthctl) is kept.
+    void saveOverNewerVersionRefused()
+    {
+        Loaded loaded;
+        QTRY_COMPARE(loaded.tab.editor()->toPlainText(), kConfig);
+        typeAtEnd(loaded.tab, QStringLiteral("lxc.start.auto = 1\n"));
+        const QString newer = kConfig + QStringLiteral("lxc.cgroup2.memory.max = 32M\n");
+        loaded.source.configs.insert(kWeb, newer);
+        QSignalSpy saved(&loaded.tab, &ConfigTab::saved);
+        loaded.tab.save();
+        QTRY_VERIFY(loaded.tab.changedBar()->isVisibleTo(&loaded.tab));
+        QCOMPARE(loaded.source.configs.value(kWeb), newer);
+        QCOMPARE(saved.count(), 0);
+        QVERIFY(loaded.tab.saveButton()->isEnabled()); // the edits are still there
+        QTest::mouseClick(loaded.tab.reloadButton(), Qt::LeftButton);
+        QTRY_COMPARE(loaded.tab.editor()->toPlainText(), newer);
+    }
+
+    // A saved line Berth keeps but does not apply is named, not saved silently.
+    void unappliedLinesAreNamedAfterSave()
+    {
+        Loaded loaded;
+        QTRY_COMPARE(loaded.tab.editor()->toPlainText(), kConfig);
+        typeAtEnd(loaded.tab, QStringLiteral("lxc.apparmor.profile = lxc-container-default\n"));
+        berth::client::ContainerInfo info;
+        info.name = kWeb;
+        info.warnings = {QStringLiteral("config:5: lxc.apparmor.profile = 'lxc-container-default': AppArmor is not "
+                                        "used by Berth; this is not applied")};
+        loaded.source.containers.insert(kWeb, info);
+        loaded.tab.save();
+        QTRY_VERIFY(loaded.tab.message()->text().contains(QStringLiteral("config:5: lxc.apparmor.profile")));
+        QVERIFY(loaded.tab.message()->text().startsWith(QStringLiteral("Saved.")));
+    }
+
+    void shownTabPicksUpOutsideChanges()
+    {
+        Loaded loaded;
+        loaded.tab.show();
+        QTRY_COMPARE(loaded.tab.editor()->toPlainText(), kConfig);
+        const QString newer = kConfig + QStringLiteral("lxc.start.auto = 1\n");
+        loaded.source.configs.insert(kWeb, newer); // berthctl: no signal
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.tab.editor()->toPlainText(), newer, 3 * ConfigTab::kRecheckMs);
+    }
 };
 
 QTEST_MAIN(TestConfigTab)

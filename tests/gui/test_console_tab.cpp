@@ -8,9 +8,12 @@
 #include "fake_container_source.h"
 #include "terminal_widget.h"
 
+#include <QAccessible>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QVBoxLayout>
 #include <QtTest>
 
 #include <fcntl.h>
@@ -353,6 +356,84 @@ private Q_SLOTS:
         QTRY_VERIFY(m_source.actions.contains(QStringLiteral("console box2 0")));
         QTRY_VERIFY(m_tab->terminal()->isAttached());
         QCOMPARE(m_tab->terminal()->lineText(0), QString());
+    }
+
+    // Issue #19: connecting (the container selected, the tab shown) leaves
+    // the keyboard where it was; only focusTerminal() (the Terminal action)
+    // or a click hands it to the container.
+    void connectingDoesNotTakeTheFocus()
+    {
+        QWidget window;
+        auto* before = new QLineEdit(&window);
+        auto* tab = new ConsoleTab(m_source, &window);
+        auto* layout = new QVBoxLayout(&window);
+        layout->addWidget(before);
+        layout->addWidget(tab);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        before->setFocus();
+        tab->setContainer(kBox, berth::model::RunState::Running);
+        QTRY_VERIFY(tab->terminal()->isAttached());
+        QCoreApplication::processEvents();
+        QCOMPARE(window.focusWidget(), before);
+        QVERIFY(tab->keyHint()->isVisible());
+        QVERIFY(tab->keyHint()->text().contains(QStringLiteral("Ctrl+Tab")));
+
+        tab->focusTerminal();
+        QCOMPARE(window.focusWidget(), tab->terminal());
+    }
+
+    void focusAskedWhileConnectingIsGivenOnce()
+    {
+        QWidget window;
+        auto* before = new QLineEdit(&window);
+        auto* tab = new ConsoleTab(m_source, &window);
+        auto* layout = new QVBoxLayout(&window);
+        layout->addWidget(before);
+        layout->addWidget(tab);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        before->setFocus();
+        tab->setContainer(kBox, berth::model::RunState::Running);
+        tab->focusTerminal(); // the Terminal action: the tab shown, the console on its way
+        QVERIFY(!tab->terminal()->isAttached());
+        QTRY_VERIFY(tab->terminal()->isAttached());
+        QTRY_COMPARE(window.focusWidget(), tab->terminal());
+        // A later connection (Reconnect after a hangup) does not take it again.
+        before->setFocus();
+        m_pair->closeContainerSide();
+        QTRY_VERIFY(tab->reconnectButton()->isVisible());
+        m_pair = std::make_unique<ConsolePair>();
+        m_source.ptyFd = m_pair->helperSide;
+        tab->reconnect();
+        QTRY_VERIFY(tab->terminal()->isAttached());
+        QCoreApplication::processEvents();
+        QCOMPARE(window.focusWidget(), before);
+    }
+
+    void noHintWithoutTerminal()
+    {
+        showTab();
+        m_tab->setContainer(kBox, berth::model::RunState::Stopped);
+        QVERIFY(!m_tab->keyHint()->isVisible());
+    }
+
+    // The terminal as assistive technology sees it: a Terminal named after
+    // what it shows, whose text is the screen's.
+    void accessibleAsATerminal()
+    {
+        connectConsole();
+        m_pair->write("login: ");
+        QTRY_COMPARE(m_tab->terminal()->lineText(0), QStringLiteral("login:"));
+        QAccessibleInterface* terminal = QAccessible::queryAccessibleInterface(m_tab->terminal());
+        QVERIFY(terminal);
+        QCOMPARE(terminal->role(), QAccessible::Terminal);
+        QCOMPARE(terminal->text(QAccessible::Name), QStringLiteral("Console of 'box1'"));
+        QVERIFY(terminal->text(QAccessible::Description).contains(QStringLiteral("Ctrl+Tab")));
+        QAccessibleTextInterface* text = terminal->textInterface();
+        QVERIFY(text);
+        QVERIFY(text->text(0, text->characterCount()).startsWith(QStringLiteral("login:")));
+        QCOMPARE(text->cursorPosition(), 7);
     }
 };
 

@@ -45,6 +45,10 @@ private Q_SLOTS:
         QTest::newRow("cr split then text") << QByteArrayList{"10%\r", "20%"} << "10%\n20%";
         QTest::newRow("cr after earlier line") << QByteArrayList{"done\n10%", "\r20%"} << "done\n10%\n20%";
         QTest::newRow("cr at line start of piece") << QByteArrayList{"done\n", "10%\r20%"} << "done\n20%";
+        // systemd's console lines: its "\r\n" with the terminal's '\r' before '\n'.
+        QTest::newRow("cr cr lf") << one("one\r\r\ntwo\r\r\n") << "one\ntwo\n";
+        QTest::newRow("cr cr lf split") << QByteArrayList{"one\r", "\r\ntwo\r\r", "\n"} << "one\ntwo\n";
+        QTest::newRow("cr cr then text") << one("10%\r\r50%\n") << "50%\n";
     }
     void logFilter()
     {

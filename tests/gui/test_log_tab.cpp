@@ -7,6 +7,7 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -142,6 +143,26 @@ private Q_SLOTS:
         QScrollBar* bar = tab.view()->verticalScrollBar();
         QVERIFY(bar->maximum() > 0);
         QCOMPARE(bar->value(), bar->maximum());
+    }
+
+    // A Debian container's console log as systemd writes it (lines end in
+    // "\r\r\n", a status line rewritten by '\r'): every line shown, searchable.
+    void systemdLogShownAndSearchable()
+    {
+        QFile recorded(QStringLiteral(BERTH_GUI_FIXTURES "/systemd_console.log"));
+        QVERIFY(recorded.open(QIODevice::ReadOnly));
+        FakeContainerSource source;
+        source.logs.insert(kWeb, recorded.readAll());
+        LogTab tab(source);
+        tab.setContainer(kWeb, kStopped);
+        QTRY_VERIFY(shown(tab).contains(QStringLiteral("deb login: ")));
+        const QStringList lines = shown(tab).split(QLatin1Char('\n'));
+        QVERIFY(lines.contains(QStringLiteral("Welcome to Debian GNU/Linux 12 (bookworm)!")));
+        QVERIFY(lines.contains(QStringLiteral("[  OK  ] Reached target local-fs.target - Local File Systems.")));
+        QVERIFY(lines.contains(QStringLiteral("[  OK  ] Started systemd-journald.service - Journal Service.")));
+        QVERIFY(!shown(tab).contains(QStringLiteral("A start job is running"))); // rewritten by the next
+        tab.searchBar()->setText(QStringLiteral("Reached target"));
+        QCOMPARE(tab.searchBar()->matchCount(), 2);
     }
 
     void searchHighlightsEveryMatch_data()

@@ -146,6 +146,7 @@ private Q_SLOTS:
         QFETCH(int, action);
         QFETCH(QString, call);
         open(select);
+        m_window->setConfirmation([](const QString&, const QString&) { return true; }); // Force stop asks
         m_window->action(Action(action))->trigger();
         QCOMPARE(m_source->actions, QStringList{call});
         // The container is read again once the helper has answered.

@@ -8,8 +8,10 @@
 
 #include <QClipboard>
 #include <QGuiApplication>
+#include <QLineEdit>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QVBoxLayout>
 #include <QtTest>
 
 #include <pty.h>
@@ -278,6 +280,35 @@ private Q_SLOTS:
         QGuiApplication::clipboard()->setText(QStringLiteral("ls -l\n"));
         QTest::keyClick(&widget, Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
         QCOMPARE(sent, QByteArray("ls -l\r"));
+    }
+
+    // Tab completes in the shell; Ctrl+Tab and Ctrl+Shift+Tab leave the
+    // terminal (the key its hint, the README and the manual name).
+    void ctrlTabLeavesTabStays()
+    {
+        QWidget window;
+        auto* layout = new QVBoxLayout(&window);
+        auto* above = new QLineEdit(&window);
+        auto* widget = new TerminalWidget(&window);
+        auto* below = new QLineEdit(&window);
+        layout->addWidget(above);
+        layout->addWidget(widget);
+        layout->addWidget(below);
+        QByteArray sent;
+        connect(&widget->screen(), &berth::gui::TerminalScreen::output, this,
+                [&sent](const QByteArray& bytes) { sent += bytes; });
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        widget->setFocus();
+        QTest::keyClick(widget, Qt::Key_Tab);
+        QCOMPARE(window.focusWidget(), widget);
+        QCOMPARE(sent, QByteArray("\t"));
+        QTest::keyClick(widget, Qt::Key_Tab, Qt::ControlModifier);
+        QCOMPARE(window.focusWidget(), below);
+        widget->setFocus();
+        QTest::keyClick(widget, Qt::Key_Backtab, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(window.focusWidget(), above);
+        QCOMPARE(sent, QByteArray("\t")); // the leaving keys never reached the program
     }
 };
 

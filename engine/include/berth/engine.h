@@ -254,8 +254,11 @@ public:
     // must map only into Berth's range and away from every other
     // container's IDs (EPERM naming the line); the map, berth.privileged and
     // berth.rootfs.shifted change only while the container is stopped
-    // (EBUSY), and a shifted rootfs keeps its map.
-    [[nodiscard]] Status setConfig(const std::string& name, const std::string& text);
+    // (EBUSY), and a shifted rootfs keeps its map. With `basedOn` (the text
+    // the caller read and edited) it is a compare-and-set: a config that is
+    // no longer that text is left alone (ESTALE, Error::changedSinceRead).
+    [[nodiscard]] Status setConfig(const std::string& name, const std::string& text,
+                                   const std::optional<std::string>& basedOn = std::nullopt);
     // Sets lxc.start.auto (1 or 0) and nothing else: other keys, comments
     // and the start order and delay stay as written.
     [[nodiscard]] Status setAutostart(const std::string& name, bool enabled);

@@ -21,6 +21,10 @@ struct Error {
     // says why): berthctl then exits 127 for ENOENT and ENOTDIR, else 126,
     // as a shell does.
     bool commandNotRun = false;
+    // What the caller changed was changed by someone else since the caller
+    // read it (a config's compare-and-set, code ESTALE): clients read it
+    // again. Other ESTALEs (a tree replaced while copied) are plain failures.
+    bool changedSinceRead = false;
 
     // Error from a failed system call: "what: strerror(err)".
     [[nodiscard]] static Error fromErrno(int err, std::string_view what);

@@ -109,13 +109,31 @@ Status checkNewMapNeedsNoShift(const EngineSettings& settings, const std::string
     return {};
 }
 
+// The compare of setConfig's compare-and-set, under the container's lock.
+Status checkConfigIs(const Paths& paths, const std::string& name, const std::string& basedOn)
+{
+    auto current = ContainerStore(paths).readConfig(name);
+    if (!current)
+        return fail(current.error());
+    if (*current == basedOn)
+        return {};
+    Error changed = Error::make(ESTALE, "the config of '" + name +
+                                            "' was changed since it was read (limits, autostart, interfaces or "
+                                            "another editor): read it again; nothing was written");
+    changed.changedSinceRead = true;
+    return fail(std::move(changed));
+}
+
 } // namespace
 
-Status Engine::setConfig(const std::string& name, const std::string& text)
+Status Engine::setConfig(const std::string& name, const std::string& text, const std::optional<std::string>& basedOn)
 {
     auto lock = lockExistingContainer(m_settings.paths, name);
     if (!lock)
         return fail(lock.error());
+    if (basedOn)
+        if (auto same = checkConfigIs(m_settings.paths, name, *basedOn); !same)
+            return same;
     auto config = parseForContainer(m_settings, name, text);
     if (!config)
         return fail(config.error());

@@ -13,6 +13,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <utility>
 #include <fcntl.h>
 
 namespace berth::gui {
@@ -30,6 +31,13 @@ ConsoleTab::ConsoleTab(ContainerSource& source, QWidget* parent) : QWidget(paren
     m_pages->addWidget(m_terminal);
     m_pages->addWidget(m_notRunning);
     layout->addWidget(m_pages, 1);
+    m_keyHint = new QLabel(tr("Keys go to the container while the terminal has the focus. "
+                              "Ctrl+Tab leaves the terminal; click in it to type again."),
+                           this);
+    m_keyHint->setObjectName(QStringLiteral("consoleKeyHint"));
+    m_keyHint->setWordWrap(true);
+    m_keyHint->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(m_keyHint);
     m_resizeTimer.setSingleShot(true);
     m_resizeTimer.setInterval(kDefaultResizeDebounceMs);
     connect(&m_resizeTimer, &QTimer::timeout, this, &ConsoleTab::sendSize);
@@ -99,9 +107,20 @@ void ConsoleTab::restart()
     m_connecting = false;
     m_waitForUser = false;
     m_resizeTimer.stop();
+    m_focusWanted = false;
     m_terminal->detach();
     m_terminal->clear();
+    m_terminal->setAccessibleName(m_mode == Mode::Console ? tr("Console of '%1'").arg(m_name)
+                                                          : tr("Shell in '%1'").arg(m_name));
     showMessage(QString(), false);
+}
+
+void ConsoleTab::focusTerminal()
+{
+    if (m_terminal->isAttached() && m_pages->currentWidget() == m_terminal)
+        m_terminal->setFocus(Qt::OtherFocusReason);
+    else
+        m_focusWanted = true;
 }
 
 void ConsoleTab::sourceStateChanged(const QString& name, const QString& word)
@@ -139,6 +158,7 @@ void ConsoleTab::refresh()
     m_notRunning->setText(m_name.isEmpty() ? tr("No container is selected.")
                                            : tr("'%1' is not running. Start it to use its console.").arg(m_name));
     m_pages->setCurrentWidget(keep ? static_cast<QWidget*>(m_terminal) : m_notRunning);
+    m_keyHint->setVisible(keep);
     const bool running = !m_name.isEmpty() && m_state == model::RunState::Running;
     if (running && isVisible() && !m_terminal->isAttached() && !m_connecting && !m_waitForUser)
         connectTerminal();
@@ -200,7 +220,9 @@ void ConsoleTab::opened(int generation, const client::Result<QDBusUnixFileDescri
     }
     showMessage(QString(), false);
     m_terminal->attach(own);
-    m_terminal->setFocus();
+    // Only when asked: selecting a container must not hand its shell the keyboard.
+    if (std::exchange(m_focusWanted, false))
+        m_terminal->setFocus(Qt::OtherFocusReason);
     if (m_mode == Mode::Console)
         sendSize(); // the console keeps the size its last viewer gave it
 }

@@ -41,9 +41,14 @@ public:
     [[nodiscard]] QPushButton* reconnectButton() const { return m_reconnect; }
     // Shown instead of the terminal when there is nothing to connect to.
     [[nodiscard]] QLabel* notRunningLabel() const { return m_notRunning; }
+    // Under the terminal: how to leave it.
+    [[nodiscard]] QLabel* keyHint() const { return m_keyHint; }
 
 public Q_SLOTS:
     void reconnect();
+    // The user asked for the terminal (the Terminal action): it takes the
+    // keyboard now, or once connected. Nothing else moves the focus into it.
+    void focusTerminal();
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -67,6 +72,7 @@ private:
     QStackedWidget* m_pages = nullptr;
     QLabel* m_notRunning = nullptr;
     QLabel* m_message = nullptr;
+    QLabel* m_keyHint = nullptr;
     QPushButton* m_reconnect = nullptr;
     QComboBox* m_modeBox = nullptr;
     QTimer m_resizeTimer;
@@ -76,6 +82,7 @@ private:
     int m_generation = 0; // replies for an older connection attempt are dropped
     bool m_connecting = false;
     bool m_waitForUser = false; // after a hangup or a refusal: Reconnect, or the container running again
+    bool m_focusWanted = false; // focusTerminal() before the terminal was connected
 };
 
 } // namespace berth::gui

@@ -8,6 +8,7 @@ target_sources(berth_gui_console PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/terminal_screen.cpp
     ${CMAKE_CURRENT_LIST_DIR}/fd_channel.cpp
     ${CMAKE_CURRENT_LIST_DIR}/terminal_widget.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/terminal_accessible.cpp
     ${CMAKE_CURRENT_LIST_DIR}/flatpak_host.cpp
     ${CMAKE_CURRENT_LIST_DIR}/external_terminal.cpp
     ${CMAKE_CURRENT_LIST_DIR}/console_tab.cpp)

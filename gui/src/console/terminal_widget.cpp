@@ -1,9 +1,11 @@
 #include "terminal_widget.h"
 
 #include "fd_channel.h"
+#include "terminal_accessible.h"
 #include "terminal_keys.h"
 #include "terminal_screen.h"
 
+#include <QAccessible>
 #include <QClipboard>
 #include <QFontDatabase>
 #include <QGuiApplication>
@@ -24,6 +26,19 @@ bool isPageKey(int key)
     return key == Qt::Key_PageUp || key == Qt::Key_PageDown;
 }
 
+// Ctrl+Tab and Ctrl+Shift+Tab leave the terminal, as they leave any Qt
+// widget that keeps Tab for itself (a text editor): 1 forward, -1 back,
+// 0 for any other key. Shells and full-screen programs get no Ctrl+Tab
+// from a terminal (it sends what Tab sends), so nothing is lost.
+int leaveDirection(int key, Qt::KeyboardModifiers mods)
+{
+    if (key == Qt::Key_Tab && mods == Qt::ControlModifier)
+        return 1;
+    if ((key == Qt::Key_Backtab || key == Qt::Key_Tab) && mods == (Qt::ControlModifier | Qt::ShiftModifier))
+        return -1;
+    return 0;
+}
+
 } // namespace
 
 TerminalWidget::TerminalWidget(QWidget* parent)
@@ -34,6 +49,9 @@ TerminalWidget::TerminalWidget(QWidget* parent)
     const QFontMetrics metrics(font());
     m_cellSize = QSize(std::max(1, metrics.horizontalAdvance(QLatin1Char('M'))), std::max(1, metrics.height()));
     setFocusPolicy(Qt::StrongFocus);
+    TerminalAccessible::install();
+    setAccessibleName(tr("Terminal"));
+    setAccessibleDescription(tr("What the container prints; keys typed here go to it. Ctrl+Tab leaves the terminal."));
     setAttribute(Qt::WA_InputMethodEnabled);
     viewport()->setCursor(Qt::IBeamCursor);
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
@@ -123,6 +141,10 @@ void TerminalWidget::screenChanged()
     if (atBottom)
         scrollToBottom();
     viewport()->update();
+    if (QAccessible::isActive()) {
+        QAccessibleEvent shown(this, QAccessible::VisibleDataChanged);
+        QAccessible::updateAccessibility(&shown);
+    }
 }
 
 void TerminalWidget::resizeEvent(QResizeEvent* event)
@@ -221,7 +243,10 @@ bool TerminalWidget::event(QEvent* event)
     // shortcuts (Del must not destroy the container).
     if (event->type() == QEvent::ShortcutOverride) {
         auto* key = static_cast<QKeyEvent*>(event);
-        if (!terminalKeys(key->key(), key->modifiers(), key->text()).isEmpty()) {
+        const Qt::KeyboardModifiers mods =
+            key->modifiers() & (Qt::ShiftModifier | Qt::ControlModifier | Qt::AltModifier);
+        if (leaveDirection(key->key(), mods) != 0 ||
+            !terminalKeys(key->key(), key->modifiers(), key->text()).isEmpty()) {
             event->accept();
             return true;
         }
@@ -237,6 +262,11 @@ bool TerminalWidget::focusNextPrevChild(bool)
 bool TerminalWidget::handleShortcut(const QKeyEvent* event)
 {
     const Qt::KeyboardModifiers mods = event->modifiers() & (Qt::ShiftModifier | Qt::ControlModifier | Qt::AltModifier);
+    if (const int leave = leaveDirection(event->key(), mods)) {
+        // The widget's own focusNextPrevChild keeps Tab for the shell.
+        QAbstractScrollArea::focusNextPrevChild(leave > 0);
+        return true;
+    }
     if (mods == (Qt::ControlModifier | Qt::ShiftModifier) && event->key() == Qt::Key_C) {
         copy();
         return true;

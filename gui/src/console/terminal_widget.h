@@ -2,7 +2,9 @@
 // monospace font and connects it to a file descriptor (a pty master or a
 // socket). Keys go to the program, its output to the screen; the mouse
 // selects, Ctrl+Shift+C/V copy and paste, the wheel and Shift+PgUp/PgDn
-// scroll back. Its rows and columns follow the widget's size.
+// scroll back, Ctrl+Tab and Ctrl+Shift+Tab leave it. Its rows and columns
+// follow the widget's size. It takes the keyboard when clicked (or when
+// its tab gives it the focus), never by itself.
 #pragma once
 
 #include "terminal_cell.h"

@@ -77,12 +77,18 @@ qsizetype LogFilter::consume(const QString& text, qsizetype i, QString& out)
         return end;
     }
     if (c == QLatin1Char('\r')) {
-        if (i + 1 == text.size()) {
-            m_held = c; // perhaps the first half of "\r\n"
+        // "\r\r\n" is a line end too: a program's "\r\n" through a
+        // terminal that adds '\r' before '\n' (systemd's console lines).
+        qsizetype next = i + 1;
+        while (next < text.size() && text.at(next) == QLatin1Char('\r'))
+            ++next;
+        if (next == text.size()) {
+            m_held = text.mid(i); // perhaps the first half of a line end
             return -1;
         }
-        if (text.at(i + 1) != QLatin1Char('\n'))
+        if (text.at(next) != QLatin1Char('\n'))
             dropLineStart(out, m_midLine);
+        return next;
     } else if (c == QLatin1Char('\b')) {
         if (!out.isEmpty() && !out.endsWith(QLatin1Char('\n')))
             out.chop(1);

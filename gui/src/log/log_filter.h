@@ -1,6 +1,7 @@
 // Turns console bytes into text a person can read in a plain text view:
 // UTF-8 with replacement characters, colour and cursor escape sequences
-// removed, "\r\n" as one line end and a lone '\r' overwriting its line.
+// removed, "\r\n" and "\r\r\n" as one line end and a lone '\r' overwriting
+// its line.
 // The log arrives in pieces, so a sequence, a character or a "\r\n" cut in
 // two at a piece's end is held back until the next piece.
 #pragma once
@@ -24,7 +25,7 @@ private:
     qsizetype consume(const QString& text, qsizetype i, QString& out);
 
     QStringDecoder m_decoder{QStringDecoder::Utf8};
-    QString m_held;         // an unfinished escape sequence or a trailing '\r'
+    QString m_held;         // an unfinished escape sequence or trailing '\r's
     bool m_midLine = false; // the text so far ends inside a line
 };
 

@@ -1,5 +1,6 @@
 #include "resources_tab.h"
 
+#include "confirm_action.h"
 #include "container_list_model.h"
 #include "cpu_list.h"
 #include "cpuset_picker.h"
@@ -36,10 +37,7 @@ constexpr double kMiB = 1024.0 * 1024.0;
 
 ResourcesTab::ResourcesTab(ContainerSource& source, QWidget* parent) : QWidget(parent), m_source(source)
 {
-    m_confirm = [this](const QString& title, const QString& question) {
-        return QMessageBox::question(this, title, question, QMessageBox::Yes | QMessageBox::Cancel,
-                                     QMessageBox::Cancel) == QMessageBox::Yes;
-    };
+    m_confirm = [this](const QString& title, const QString& question) { return confirmAction(this, title, question); };
     auto* layout = new QHBoxLayout(this);
     m_form = new QFormLayout;
     layout->addLayout(m_form, 2);
@@ -214,7 +212,7 @@ bool ResourcesTab::confirmMemory()
         tr("'%1' uses %2 now, more than the new limit of %3. The kernel will reclaim memory and may end "
            "processes in it. Lower the limit anyway?")
             .arg(m_name, formatBytes(m_memoryUsage), formatBytes(static_cast<quint64>(memory->value())));
-    return m_confirm(tr("Lower the memory limit"), question);
+    return m_confirm(tr("Lower Memory Limit"), question);
 }
 
 void ResourcesTab::apply()

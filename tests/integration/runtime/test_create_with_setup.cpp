@@ -5,7 +5,8 @@
 // forwards, an address outside the network or held by another container, a
 // limit this kernel has no file for, a cancel) leaves nothing: no
 // container directory, no staging directory, no run directory, no lock.
-// Also Engine::setAutostart, which edits lxc.start.auto alone.
+// Also Engine::setAutostart, which edits lxc.start.auto alone, and
+// Engine::setConfig's compare-and-set.
 #include "integration_env.h"
 #include "lifecycle_fixture.h"
 
@@ -226,6 +227,26 @@ private Q_SLOTS:
         std::ofstream(paths().configFile("web"), std::ios::trunc) << original;
         QVERIFY2(set, set ? "" : set.error().describe().c_str());
         QCOMPARE(QString::fromStdString(after), expected);
+    }
+
+    // Issue #19: an editor's save is a compare-and-set under the lock; a
+    // config changed since the editor read it (SetLimits, autostart) stays.
+    void setConfigBasedOnAnOlderTextIsRefused()
+    {
+        const std::string original = readText(paths().configFile("web"));
+        const std::string edited = original + "lxc.start.delay = 3\n";
+        auto first = m_engine.setConfig("web", edited, original);
+        QVERIFY2(first, first ? "" : first.error().describe().c_str());
+        QCOMPARE(readText(paths().configFile("web")), edited);
+        // A second editor that read `original` too.
+        auto stale = m_engine.setConfig("web", original + "lxc.start.delay = 9\n", original);
+        const std::string after = readText(paths().configFile("web"));
+        std::ofstream(paths().configFile("web"), std::ios::trunc) << original;
+        QVERIFY(!stale);
+        QCOMPARE(stale.error().code, ESTALE);
+        QVERIFY(stale.error().changedSinceRead);
+        QVERIFY2(stale.error().message.find("'web'") != std::string::npos, stale.error().message.c_str());
+        QCOMPARE(after, edited);
     }
 
     void setAutostartOfAMissingContainer()

@@ -227,6 +227,7 @@ private Q_SLOTS:
         QTest::newRow("no helper") << int(ErrorKind::NoHelper) << 6;
         QTest::newRow("exists") << int(ErrorKind::AlreadyExists) << 1;
         QTest::newRow("failed") << int(ErrorKind::Failed) << 1;
+        QTest::newRow("changed") << int(ErrorKind::Changed) << 1;
     }
     void exitCodes()
     {

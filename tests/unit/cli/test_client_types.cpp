@@ -36,6 +36,7 @@ private Q_SLOTS:
         QTest::newRow("exists") << "org.berth.Error.AlreadyExists" << int(ErrorKind::AlreadyExists);
         QTest::newRow("busy") << "org.berth.Error.Busy" << int(ErrorKind::Busy);
         QTest::newRow("failed") << "org.berth.Error.Failed" << int(ErrorKind::Failed);
+        QTest::newRow("changed") << "org.berth.Error.Changed" << int(ErrorKind::Changed);
         QTest::newRow("service unknown") << "org.freedesktop.DBus.Error.ServiceUnknown" << int(ErrorKind::NoHelper);
         QTest::newRow("no reply") << "org.freedesktop.DBus.Error.NoReply" << int(ErrorKind::NoHelper);
         QTest::newRow("spawn") << "org.freedesktop.DBus.Error.Spawn.ExecFailed" << int(ErrorKind::NoHelper);

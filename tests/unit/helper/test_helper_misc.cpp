@@ -62,6 +62,16 @@ private slots:
         QCOMPARE(errorNameFor(Error::fromErrno(ENOENT, "change directory to '/d'")), kErrorFailed);
     }
 
+    // A config changed since the caller read it has a name of its own
+    // (SetConfigIfUnchanged); any other ESTALE is a failure.
+    void changedSinceReadIsChanged()
+    {
+        Error changed = Error::make(ESTALE, "the config of 'web' was changed since it was read");
+        changed.changedSinceRead = true;
+        QCOMPARE(errorNameFor(changed.wrap("set config")), kErrorChanged);
+        QCOMPARE(errorNameFor(Error::make(ESTALE, "'x' was replaced while it was being copied")), kErrorFailed);
+    }
+
     void defaults()
     {
         auto options = parseHelperOptions({}, nullptr);

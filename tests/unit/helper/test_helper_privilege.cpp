@@ -39,8 +39,8 @@ private slots:
     {
         QTest::addColumn<QString>("method");
         QTest::addColumn<bool>("needsAdmin");
-        for (const char* method :
-             {"Create", "CreateFromFile", "SetConfig", "OpenConsole", "ExecPty", "ExecWithFds", "StartWith"})
+        for (const char* method : {"Create", "CreateFromFile", "SetConfig", "SetConfigIfUnchanged", "OpenConsole",
+                                   "ExecPty", "ExecWithFds", "StartWith"})
             QTest::newRow(method) << method << true;
         for (const char* method : {"Start", "Stop", "Kill", "Freeze", "Thaw", "Destroy", "SetLimits", "Export",
                                    "ResizeConsole", "WaitExec", "GetConfig", "GetContainer", "GetLog"})

@@ -77,9 +77,9 @@ private Q_SLOTS:
     void errorNamesRoundTrip()
     {
         std::set<std::string_view> names;
-        for (ErrorKind kind :
-             {ErrorKind::InvalidArgument, ErrorKind::NotAuthorized, ErrorKind::NotFound, ErrorKind::AlreadyExists,
-              ErrorKind::Busy, ErrorKind::Failed, ErrorKind::CommandNotFound, ErrorKind::CommandNotRunnable}) {
+        for (ErrorKind kind : {ErrorKind::InvalidArgument, ErrorKind::NotAuthorized, ErrorKind::NotFound,
+                               ErrorKind::AlreadyExists, ErrorKind::Busy, ErrorKind::Failed, ErrorKind::CommandNotFound,
+                               ErrorKind::CommandNotRunnable, ErrorKind::Changed}) {
             const std::string_view name = dbusErrorName(kind);
             QVERIFY(name.starts_with("org.berth.Error."));
             QVERIFY(names.insert(name).second);

@@ -19,6 +19,9 @@ enum class ErrorKind {
     // there but not runnable. berthctl exits 127 and 126 for them.
     CommandNotFound,
     CommandNotRunnable,
+    // A compare-and-set found a newer version than the one the caller
+    // read (SetConfigIfUnchanged): read it again, nothing was written.
+    Changed,
 };
 
 // "org.berth.Error.<Kind>"; constexpr, so the helper's constants are these.
@@ -41,6 +44,8 @@ enum class ErrorKind {
         return "org.berth.Error.CommandNotFound";
     case ErrorKind::CommandNotRunnable:
         return "org.berth.Error.CommandNotRunnable";
+    case ErrorKind::Changed:
+        return "org.berth.Error.Changed";
     }
     return "org.berth.Error.Failed";
 }
