@@ -1784,6 +1784,10 @@ DNS-Domain: %5</translation>
         <source>None</source>
         <translation>Keine</translation>
     </message>
+    <message>
+        <source>Not measured yet: the first figures come within seconds</source>
+        <translation>Noch nicht gemessen: die ersten Werte kommen in wenigen Sekunden</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::ProgressPage</name>

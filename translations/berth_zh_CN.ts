@@ -1783,6 +1783,10 @@ DNS 域：%5</translation>
         <source>None</source>
         <translation>无</translation>
     </message>
+    <message>
+        <source>Not measured yet: the first figures come within seconds</source>
+        <translation>尚未测量：几秒钟内就会有第一批数据</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::ProgressPage</name>

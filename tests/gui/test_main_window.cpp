@@ -213,6 +213,9 @@ private Q_SLOTS:
         QCOMPARE(field(*m_window, "limitsValue"),
                  QStringLiteral("Memory up to 256 MiB\nCPU: no limit\nAt most 100 processes"));
         QVERIFY(field(*m_window, "statusValue").startsWith(QLatin1String("Running for ")));
+        // Running: figures, or that they are still to come — never "not running".
+        QVERIFY2(!field(*m_window, "usingValue").contains(QLatin1String("not running")),
+                 qPrintable(field(*m_window, "usingValue")));
         QCOMPARE(field(*m_window, "getInValue"), QStringLiteral("berthctl exec web -- bash"));
 
         QVERIFY(m_window->selectContainer(QStringLiteral("app")));

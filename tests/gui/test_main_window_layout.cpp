@@ -222,6 +222,10 @@ private Q_SLOTS:
                      qPrintable(QStringLiteral("tab %1: %2×%3").arg(tab).arg(minimum.width()).arg(minimum.height())));
         }
         window->showTab(MainWindow::Tab::Overview);
+        window->resize(1024, 700);
+        QTest::qWait(50);
+        window->grab().save(QStringLiteral(QT_TESTCASE_BUILDDIR "/main_window_%1.png")
+                                .arg(language.isEmpty() ? QStringLiteral("en") : language));
         QCoreApplication::removeTranslator(&translator);
     }
 

@@ -140,7 +140,10 @@ void OverviewTab::showState(const ContainerRow& row, qint64 now)
     m_pid->setText(up ? QString::number(info.pid) : QString());
     m_form->setRowVisible(m_pid, up);
     const QString use = usingText(row);
-    m_using->setText(use.isEmpty() ? tr("Nothing: it is not running") : use);
+    const bool active = row.state() && model::isActive(*row.state());
+    m_using->setText(!use.isEmpty() ? use
+                     : active       ? tr("Not measured yet: the first figures come within seconds")
+                                    : tr("Nothing: it is not running"));
 }
 
 void OverviewTab::showContainer(const ContainerRow* row, qint64 now)
