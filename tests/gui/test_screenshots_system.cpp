@@ -212,8 +212,8 @@ private Q_SLOTS:
         QStringList clipped;
         const QStringList problems = runTours(everyRun(), kParallelTours, clipped);
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
-        QVERIFY2(clipped.isEmpty(), qPrintable(QStringLiteral("text that does not fit:\n") +
-                                               clipped.join(QLatin1Char('\n'))));
+        QVERIFY2(clipped.isEmpty(),
+                 qPrintable(QStringLiteral("text that does not fit:\n") + clipped.join(QLatin1Char('\n'))));
     }
 };
 
