@@ -14,6 +14,7 @@
 #include <QtTest>
 
 #include <csignal>
+#include <unistd.h>
 #include <vector>
 #include <memory>
 
@@ -82,6 +83,9 @@ std::unique_ptr<QProcess> startTour(const Run& run)
     environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
     environment.insert(QStringLiteral("XDG_CONFIG_HOME"), run.directory + QStringLiteral("/.config"));
     berth->setProcessEnvironment(environment);
+    // Nothing of ours outlives the test holding a descriptor: an Xvfb left
+    // behind by a killed xvfb-run would keep the system tests' flock.
+    berth->setChildProcessModifier([] { (void)close_range(3, ~0U, CLOSE_RANGE_CLOEXEC); });
     QDir().mkpath(run.directory);
     berth->start(QStringLiteral("xvfb-run"),
                  {QStringLiteral("-a"), QStringLiteral("-s"), QStringLiteral("-screen 0 ") + run.screen,
