@@ -3829,5 +3829,17 @@ wird gestartet, sobald diese Schnittstelle aktiv ist. Mit NAME on|off: ob dieser
         <source>DIRECTORY</source>
         <translation>DIRECTORY</translation>
     </message>
+    <message>
+        <source>Use a light or dark palette (light, dark or system; default: BERTH_PALETTE, else the desktop&apos;s).</source>
+        <translation>Eine helle oder dunkle Farbpalette verwenden (light, dark oder system; Vorgabe: BERTH_PALETTE, sonst die des Desktops).</translation>
+    </message>
+    <message>
+        <source>PALETTE</source>
+        <translation>PALETTE</translation>
+    </message>
+    <message>
+        <source>berth: the palette is light, dark or system, not &apos;%1&apos;</source>
+        <translation>berth: die Palette ist light, dark oder system, nicht &apos;%1&apos;</translation>
+    </message>
 </context>
 </TS>

@@ -3823,5 +3823,17 @@ macvlan 父接口缺失或未启用，则在该接口启用后再启动。
         <source>DIRECTORY</source>
         <translation>DIRECTORY</translation>
     </message>
+    <message>
+        <source>Use a light or dark palette (light, dark or system; default: BERTH_PALETTE, else the desktop&apos;s).</source>
+        <translation>使用浅色或深色调色板（light、dark 或 system；默认：BERTH_PALETTE，否则跟随桌面）。</translation>
+    </message>
+    <message>
+        <source>PALETTE</source>
+        <translation>调色板</translation>
+    </message>
+    <message>
+        <source>berth: the palette is light, dark or system, not &apos;%1&apos;</source>
+        <translation>berth：调色板只能是 light、dark 或 system，而不是“%1”</translation>
+    </message>
 </context>
 </TS>

@@ -65,8 +65,8 @@ Options parseArguments(int argc, char** argv)
     parser.addOption(palette);
     parser.process(probe);
     // The option, else BERTH_PALETTE, else the platform's.
-    const QString word =
-        parser.isSet(palette) ? parser.value(palette) : qEnvironmentVariable("BERTH_PALETTE", QStringLiteral("system"));
+    const QString fallback = qEnvironmentVariable("BERTH_PALETTE", QStringLiteral("system")); // not a wire name
+    const QString word = parser.isSet(palette) ? parser.value(palette) : fallback;
     const auto choice = berth::gui::parsePaletteChoice(word);
     if (!choice) {
         std::fprintf(

@@ -51,7 +51,7 @@ std::optional<PaletteChoice> parsePaletteChoice(const QString& word)
         return PaletteChoice::Light;
     if (lower == QLatin1String("dark"))
         return PaletteChoice::Dark;
-    if (lower == QLatin1String("system"))
+    if (lower == QLatin1String("system")) // not a wire name: the desktop's palette
         return PaletteChoice::System;
     return std::nullopt;
 }

@@ -122,7 +122,8 @@ std::vector<ScreenshotTour::Step> screenshotSteps(MainWindow& window)
                      2000, [&window] { window.openNetworksWindow()->close(); }});
     auto check = std::make_shared<QPointer<SystemCheckDialog>>();
     steps.push_back({QStringLiteral("11-system-check.png"),
-                     [&window, check]() -> QWidget* { return *check = window.openSystemCheck(); }, 2500, [check] {
+                     [&window, check]() -> QWidget* { return *check = window.openSystemCheck(); }, 2500,
+                     [check] {
                          if (*check)
                              (*check)->close();
                      }});
