@@ -23,6 +23,8 @@ void MainWindow::createOutsiderBanner()
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     label->setContentsMargins(6, 4, 6, 4);
+    // The whole width: a toolbar gives a wrapping label only its hint.
+    label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     banner->addWidget(label);
     addToolBar(Qt::TopToolBarArea, banner);
 }
