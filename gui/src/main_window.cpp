@@ -44,12 +44,12 @@ MainWindow::MainWindow(ContainerSource& source, QWidget* parent)
     createActions();
     createMenusAndToolBar();
     createTaskList();
-    createOutsiderBanner();
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(createListPage());
     m_helperMissing = new HelperMissingPage(this);
     m_stack->addWidget(m_helperMissing);
     setCentralWidget(m_stack);
+    createOutsiderBanner();
     connect(m_helperMissing, &HelperMissingPage::retryRequested, m_model, &ContainerListModel::reload);
     connect(m_settings, &Settings::changed, this, &MainWindow::applySettings);
     connectModel();
