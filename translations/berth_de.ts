@@ -98,6 +98,17 @@
         <source>You are not allowed to %1: %2</source>
         <translation>Keine Berechtigung zum %1: %2</translation>
     </message>
+    <message>
+        <source>Could not %1: the Berth helper stopped before it was done. Nothing was finished; try again (the helper starts again and removes what was left half-made).</source>
+        <translation>Fehler beim %1: Der Berth-Hilfsdienst wurde beendet, bevor er fertig war. Nichts wurde abgeschlossen; versuchen Sie es erneut (der Hilfsdienst startet neu und entfernt, was halb fertig zurückblieb).</translation>
+    </message>
+</context>
+<context>
+    <name>Outsider</name>
+    <message>
+        <source>You are not in the group &apos;%1&apos;, so Berth asks for an administrator&apos;s password for every change. To manage containers without it, run &lt;code&gt;sudo adduser %2 %1&lt;/code&gt; in a terminal, then log out and in again.</source>
+        <translation>Sie sind nicht in der Gruppe „%1“, daher fragt Berth bei jeder Änderung nach dem Passwort eines Administrators. Um Container ohne Passwort zu verwalten, führen Sie in einem Terminal &lt;code&gt;sudo adduser %2 %1&lt;/code&gt; aus und melden Sie sich danach ab und wieder an.</translation>
+    </message>
 </context>
 <context>
     <name>Privilege</name>
@@ -963,6 +974,38 @@ DNS-Domain: %5</translation>
         <source>make &apos;%1&apos; unprivileged</source>
         <translation>&apos;%1&apos; unprivilegiert machen</translation>
     </message>
+    <message>
+        <source>Exporting to &apos;%1&apos;</source>
+        <translation>Export nach „%1“</translation>
+    </message>
+    <message>
+        <source>Making &apos;%1&apos; unprivileged</source>
+        <translation>„%1“ wird unprivilegiert gemacht</translation>
+    </message>
+    <message>
+        <source>Quit Berth</source>
+        <translation>Berth beenden</translation>
+    </message>
+    <message>
+        <source>A task is still running in the Berth helper. It can go on without this window, or be cancelled.</source>
+        <translation>Im Berth-Hilfsdienst läuft noch eine Aufgabe. Sie kann ohne dieses Fenster weiterlaufen oder abgebrochen werden.</translation>
+    </message>
+    <message>
+        <source>%1 tasks are still running in the Berth helper. They can go on without this window, or be cancelled.</source>
+        <translation>Im Berth-Hilfsdienst laufen noch %1 Aufgaben. Sie können ohne dieses Fenster weiterlaufen oder abgebrochen werden.</translation>
+    </message>
+    <message>
+        <source>Keep Running in Background</source>
+        <translation>Im Hintergrund weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <source>Cancel Tasks and Quit</source>
+        <translation>Aufgaben abbrechen und beenden</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>Bleiben</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::NamePage</name>
@@ -1221,6 +1264,34 @@ DNS-Domain: %5</translation>
         <source>&amp;Create</source>
         <translation>&amp;Erstellen</translation>
     </message>
+    <message>
+        <source>Creating &apos;%1&apos;</source>
+        <translation>„%1“ wird erstellt</translation>
+    </message>
+    <message>
+        <source>create &apos;%1&apos;</source>
+        <translation>Erstellen von „%1“</translation>
+    </message>
+    <message>
+        <source>Close the Wizard</source>
+        <translation>Assistent schließen</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is still being created. Keep creating it in the background, or cancel the creation?</source>
+        <translation>„%1“ wird noch erstellt. Im Hintergrund weiter erstellen oder das Erstellen abbrechen?</translation>
+    </message>
+    <message>
+        <source>Keep Running in Background</source>
+        <translation>Im Hintergrund weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <source>Cancel Creation</source>
+        <translation>Erstellen abbrechen</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>Bleiben</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::OptionField</name>
@@ -1380,6 +1451,14 @@ DNS-Domain: %5</translation>
     <message>
         <source>&apos;%1&apos; was created.</source>
         <translation>„%1“ wurde erstellt.</translation>
+    </message>
+    <message>
+        <source>The Berth helper has not ended the creation yet.</source>
+        <translation>Der Berth-Hilfsdienst hat das Erstellen noch nicht beendet.</translation>
+    </message>
+    <message>
+        <source>You can close this window. If the container appears later, destroy it; if the helper does not answer, restart it.</source>
+        <translation>Sie können dieses Fenster schließen. Erscheint der Container später, löschen Sie ihn; antwortet der Hilfsdienst nicht, starten Sie ihn neu.</translation>
     </message>
 </context>
 <context>
@@ -1703,6 +1782,44 @@ Found: %4</source>
 %3
 
 Gefunden: %4</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::TaskButton</name>
+    <message>
+        <source>1 task running</source>
+        <translation>1 Aufgabe läuft</translation>
+    </message>
+    <message>
+        <source>%1 tasks running</source>
+        <translation>%1 Aufgaben laufen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Cancel This Task</source>
+        <translation>Diese Aufgabe abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::TaskList</name>
+    <message>
+        <source>Running…</source>
+        <translation>Läuft…</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %)</source>
+        <translation>%1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>%1: done.</source>
+        <translation>%1: fertig.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
     </message>
 </context>
 <context>
@@ -3295,6 +3412,10 @@ wird gestartet, sobald diese Schnittstelle aktiv ist. Mit NAME on|off: ob dieser
     <message>
         <source>List, add, change or remove network interfaces</source>
         <translation>Netzwerkschnittstellen auflisten, hinzufügen, ändern oder entfernen</translation>
+    </message>
+    <message>
+        <source>the helper did not end the job within %1 s of the cancel; it may still be running</source>
+        <translation>der Hilfsdienst hat den Auftrag %1 s nach dem Abbruch noch nicht beendet; er läuft vielleicht noch</translation>
     </message>
 </context>
 <context>

@@ -98,6 +98,17 @@
         <source>You are not allowed to %1: %2</source>
         <translation>您无权%1：%2</translation>
     </message>
+    <message>
+        <source>Could not %1: the Berth helper stopped before it was done. Nothing was finished; try again (the helper starts again and removes what was left half-made).</source>
+        <translation>无法%1：Berth 辅助服务在完成之前已停止。没有任何操作完成；请重试（辅助服务会重新启动并清除未完成的残留）。</translation>
+    </message>
+</context>
+<context>
+    <name>Outsider</name>
+    <message>
+        <source>You are not in the group &apos;%1&apos;, so Berth asks for an administrator&apos;s password for every change. To manage containers without it, run &lt;code&gt;sudo adduser %2 %1&lt;/code&gt; in a terminal, then log out and in again.</source>
+        <translation>您不在“%1”组中，因此 Berth 每次更改都会要求输入管理员密码。若要无需密码管理容器，请在终端中运行 &lt;code&gt;sudo adduser %2 %1&lt;/code&gt;，然后注销并重新登录。</translation>
+    </message>
 </context>
 <context>
     <name>Privilege</name>
@@ -962,6 +973,38 @@ DNS 域：%5</translation>
         <source>make &apos;%1&apos; unprivileged</source>
         <translation>将“%1”设为非特权</translation>
     </message>
+    <message>
+        <source>Exporting to &apos;%1&apos;</source>
+        <translation>正在导出到“%1”</translation>
+    </message>
+    <message>
+        <source>Making &apos;%1&apos; unprivileged</source>
+        <translation>正在将“%1”设为非特权</translation>
+    </message>
+    <message>
+        <source>Quit Berth</source>
+        <translation>退出 Berth</translation>
+    </message>
+    <message>
+        <source>A task is still running in the Berth helper. It can go on without this window, or be cancelled.</source>
+        <translation>Berth 辅助服务中仍有一个任务在运行。它可以在没有此窗口的情况下继续运行，也可以取消。</translation>
+    </message>
+    <message>
+        <source>%1 tasks are still running in the Berth helper. They can go on without this window, or be cancelled.</source>
+        <translation>Berth 辅助服务中仍有 %1 个任务在运行。它们可以在没有此窗口的情况下继续运行，也可以取消。</translation>
+    </message>
+    <message>
+        <source>Keep Running in Background</source>
+        <translation>在后台继续运行</translation>
+    </message>
+    <message>
+        <source>Cancel Tasks and Quit</source>
+        <translation>取消任务并退出</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>留下</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::NamePage</name>
@@ -1220,6 +1263,34 @@ DNS 域：%5</translation>
         <source>&amp;Create</source>
         <translation>创建(&amp;C)</translation>
     </message>
+    <message>
+        <source>Creating &apos;%1&apos;</source>
+        <translation>正在创建“%1”</translation>
+    </message>
+    <message>
+        <source>create &apos;%1&apos;</source>
+        <translation>创建“%1”</translation>
+    </message>
+    <message>
+        <source>Close the Wizard</source>
+        <translation>关闭向导</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is still being created. Keep creating it in the background, or cancel the creation?</source>
+        <translation>“%1”仍在创建中。要在后台继续创建，还是取消创建？</translation>
+    </message>
+    <message>
+        <source>Keep Running in Background</source>
+        <translation>在后台继续运行</translation>
+    </message>
+    <message>
+        <source>Cancel Creation</source>
+        <translation>取消创建</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>留下</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::OptionField</name>
@@ -1379,6 +1450,14 @@ DNS 域：%5</translation>
     <message>
         <source>&apos;%1&apos; was created.</source>
         <translation>已创建“%1”。</translation>
+    </message>
+    <message>
+        <source>The Berth helper has not ended the creation yet.</source>
+        <translation>Berth 辅助服务尚未结束创建。</translation>
+    </message>
+    <message>
+        <source>You can close this window. If the container appears later, destroy it; if the helper does not answer, restart it.</source>
+        <translation>您可以关闭此窗口。如果容器稍后出现，请将其销毁；如果辅助服务没有响应，请重新启动它。</translation>
     </message>
 </context>
 <context>
@@ -1700,6 +1779,44 @@ Found: %4</source>
 %3
 
 检测结果：%4</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::TaskButton</name>
+    <message>
+        <source>1 task running</source>
+        <translation>1 个任务正在运行</translation>
+    </message>
+    <message>
+        <source>%1 tasks running</source>
+        <translation>%1 个任务正在运行</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Cancel This Task</source>
+        <translation>取消此任务</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::TaskList</name>
+    <message>
+        <source>Running…</source>
+        <translation>正在运行…</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %)</source>
+        <translation>%1（%2%）</translation>
+    </message>
+    <message>
+        <source>%1: done.</source>
+        <translation>%1：已完成。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
     </message>
 </context>
 <context>
@@ -3289,6 +3406,10 @@ macvlan 父接口缺失或未启用，则在该接口启用后再启动。
     <message>
         <source>List, add, change or remove network interfaces</source>
         <translation>列出、添加、更改或删除网络接口</translation>
+    </message>
+    <message>
+        <source>the helper did not end the job within %1 s of the cancel; it may still be running</source>
+        <translation>取消后 %1 秒内辅助服务未结束该作业；它可能仍在运行</translation>
     </message>
 </context>
 <context>
