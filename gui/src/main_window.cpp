@@ -57,7 +57,6 @@ MainWindow::MainWindow(ContainerSource& source, QWidget* parent)
     createMenusAndToolBar();
     createHelpMenu();
     createTaskList();
-    createOutsiderBanner();
     m_stack = new QStackedWidget(this);
     m_listPage = createListPage();
     m_stack->addWidget(m_listPage);
@@ -66,6 +65,7 @@ MainWindow::MainWindow(ContainerSource& source, QWidget* parent)
     m_welcome = new WelcomePage(m_actions[Action::New], this);
     m_stack->addWidget(m_welcome);
     setCentralWidget(m_stack);
+    createOutsiderBanner();
     connect(m_helperMissing, &HelperMissingPage::retryRequested, m_model, &ContainerListModel::reload);
     connect(m_settings, &Settings::changed, this, &MainWindow::applySettings);
     connectModel();

@@ -5,26 +5,29 @@
 #include "outsider.h"
 
 #include <QLabel>
-#include <QToolBar>
+#include <QVBoxLayout>
 
 namespace berth::gui {
 
+// Above the central widget (the list or the helper-missing page), as wide
+// as the window so it wraps to two or three lines.
 void MainWindow::createOutsiderBanner()
 {
     const QString text = outsiderText(currentUserName());
     if (text.isEmpty())
         return;
-    addToolBarBreak();
-    auto* banner = new QToolBar(tr("Password notice"), this);
-    banner->setObjectName(QStringLiteral("outsiderBanner"));
-    banner->setMovable(false);
-    auto* label = new QLabel(text, banner);
+    auto* label = new QLabel(text);
     label->setObjectName(QStringLiteral("outsiderText"));
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->setContentsMargins(6, 4, 6, 4);
-    banner->addWidget(label);
-    addToolBar(Qt::TopToolBarArea, banner);
+    label->setFrameShape(QFrame::StyledPanel);
+    label->setMargin(6);
+    auto* frame = new QWidget(this);
+    auto* layout = new QVBoxLayout(frame);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(label);
+    layout->addWidget(takeCentralWidget(), 1);
+    setCentralWidget(frame);
 }
 
 } // namespace berth::gui

@@ -11,6 +11,8 @@
 #include "task_list.h"
 #include "template_page.h"
 
+#include <QBoxLayout>
+#include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
@@ -37,9 +39,13 @@ NewContainerWizard::NewContainerWizard(ContainerSource& source, QWidget* parent)
     setPage(SummaryPageId, m_summaryPage);
     setPage(ProgressPageId, m_progressPage);
     // Told before the choices, not after the whole wizard (outsider.h).
-    if (const QString outsider = outsiderText(currentUserName()); !outsider.isEmpty())
-        m_templatePage->setSubTitle(m_templatePage->subTitle() + QStringLiteral("<p>") + outsider +
-                                    QStringLiteral("</p>"));
+    if (const QString outsider = outsiderText(currentUserName()); !outsider.isEmpty()) {
+        auto* label = new QLabel(outsider, m_templatePage);
+        label->setObjectName(QStringLiteral("outsiderText"));
+        label->setWordWrap(true);
+        if (auto* layout = qobject_cast<QBoxLayout*>(m_templatePage->layout()))
+            layout->insertWidget(0, label);
+    }
     connect(m_templatePage, &TemplatePage::templateChosen, this, &NewContainerWizard::templateChosen);
     connect(m_progressPage, &ProgressPage::runningChanged, this, &NewContainerWizard::runningChanged);
 }
