@@ -222,6 +222,49 @@ private Q_SLOTS:
                                   .arg(nextLine(m_config))),
                  qPrintable(out));
     }
+
+    // Issue #19: an editor's save never overwrites a config changed while
+    // it was open (here autostart, set while "vi" runs); the edited copy
+    // is kept. Without a change meanwhile the edit is saved.
+    void editSavesOnlyOverWhatItRead()
+    {
+        const QString stored = storedConfig();
+        const QString editor = m_files.filePath(QStringLiteral("editor.sh"));
+        const auto writeEditor = [&editor](const QString& meanwhile) {
+            QFile script(editor);
+            QVERIFY(script.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            script.write(
+                QStringLiteral("#!/bin/sh\n%1\necho 'lxc.start.delay = 2' >> \"$1\"\n").arg(meanwhile).toUtf8());
+            script.close();
+            QVERIFY(script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        };
+        writeEditor(QStringLiteral("'%1' autostart %2 on >/dev/null 2>&1").arg(QStringLiteral(BERTHCTL_BINARY), kName));
+        qputenv("VISUAL", editor.toUtf8());
+        const Outcome refused = berthctl({QStringLiteral("config"), kName, QStringLiteral("edit")});
+        EXPECT_CODE(refused, 1);
+        QVERIFY2(refused.errText().contains(QStringLiteral("Nothing was saved")), qPrintable(describe(refused)));
+        const QString changed = storedConfig();
+        QVERIFY2(changed.contains(QStringLiteral("lxc.start.auto = 1")), qPrintable(changed));
+        QVERIFY2(!changed.contains(QStringLiteral("lxc.start.delay = 2")), qPrintable(changed));
+        const QString err = refused.errText();
+        const qsizetype from = err.indexOf(QStringLiteral("kept in '")) + 9;
+        const QString kept = err.mid(from, err.indexOf(QLatin1Char('\''), from) - from);
+        QFile copy(kept);
+        QVERIFY2(copy.open(QIODevice::ReadOnly), qPrintable(kept));
+        QVERIFY(copy.readAll().contains("lxc.start.delay = 2"));
+        copy.remove();
+
+        writeEditor(QString());
+        const Outcome saved = berthctl({QStringLiteral("config"), kName, QStringLiteral("edit")});
+        qunsetenv("VISUAL");
+        EXPECT_CODE(saved, 0);
+        QCOMPARE(storedConfig(), changed + QStringLiteral("lxc.start.delay = 2\n"));
+        QFile restore(m_files.filePath(QStringLiteral("restore")));
+        QVERIFY(restore.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        restore.write(stored.toUtf8());
+        restore.close();
+        EXPECT_CODE(berthctl({QStringLiteral("config"), kName, QStringLiteral("set"), restore.fileName()}), 0);
+    }
 };
 
 BERTH_SYSTEM_TEST_MAIN(TestConfigSystem)
