@@ -87,6 +87,14 @@ private:
             QVERIFY(m_window->selectContainer(select));
     }
 
+    // The current tab is that tab (tall tabs sit in a scroll area).
+    bool showsTab(MainWindow::Tab which) const
+    {
+        QWidget* current = m_window->findChild<QTabWidget*>()->currentWidget();
+        QWidget* shown = m_window->tab(which);
+        return current == shown || current->isAncestorOf(shown);
+    }
+
 private Q_SLOTS:
     void cleanup()
     {
@@ -411,7 +419,7 @@ private Q_SLOTS:
     {
         open(QStringLiteral("web"));
         m_window->action(Action::Terminal)->trigger();
-        QCOMPARE(m_window->findChild<QTabWidget*>()->currentWidget(), m_window->tab(MainWindow::Tab::Console));
+        QVERIFY(showsTab(MainWindow::Tab::Console));
     }
 
     // Issue #19: clicking a container in the network view selects it in
@@ -423,7 +431,7 @@ private Q_SLOTS:
         QVERIFY(networks);
         Q_EMIT networks->view()->containerActivated(QStringLiteral("db"));
         QCOMPARE(m_window->selectedName(), QStringLiteral("db"));
-        QCOMPARE(m_window->findChild<QTabWidget*>()->currentWidget(), m_window->tab(MainWindow::Tab::Network));
+        QVERIFY(showsTab(MainWindow::Tab::Network));
         networks->close();
     }
 
