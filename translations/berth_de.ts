@@ -978,6 +978,33 @@ DNS-Domain: %5</translation>
     </message>
 </context>
 <context>
+    <name>berth::gui::InterfaceDialog</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Bridge:</source>
+        <translation>Bridge:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <source>Chosen when the container starts</source>
+        <translation>Wird beim Start des Containers gewählt</translation>
+    </message>
+    <message>
+        <source>MAC address:</source>
+        <translation>MAC-Adresse:</translation>
+    </message>
+    <message>
+        <source>There is no bridge yet: create one in the Networks window first.</source>
+        <translation>Es gibt noch keine Bridge: Legen Sie zuerst im Fenster „Netzwerke“ eine an.</translation>
+    </message>
+</context>
+<context>
     <name>berth::gui::LimitScales</name>
     <message>
         <source>cores</source>
@@ -1437,6 +1464,14 @@ DNS-Domain: %5</translation>
         <source>&apos;%1&apos; is not a port forward: write tcp or udp, the host port and the container&apos;s port, such as tcp:8080:80, or with a host address, udp:127.0.0.1:5353:53. Ports are 1 to 65535.</source>
         <translation>„%1“ ist keine Portweiterleitung: schreiben Sie tcp oder udp, den Host-Port und den Port des Containers, etwa tcp:8080:80, oder mit einer Host-Adresse udp:127.0.0.1:5353:53. Ports reichen von 1 bis 65535.</translation>
     </message>
+    <message>
+        <source>New Bridge…</source>
+        <translation>Neue Bridge …</translation>
+    </message>
+    <message>
+        <source>Create a private network for containers, then use it for this one</source>
+        <translation>Ein privates Netz für Container anlegen und für diesen verwenden</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::NetworkTab</name>
@@ -1520,6 +1555,86 @@ DNS-Domain: %5</translation>
         <source>remove the forward &apos;%1&apos; from &apos;%2&apos;</source>
         <translation>Entfernen der Weiterleitung „%1“ von „%2“</translation>
     </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>Change the interface of &apos;%1&apos;</source>
+        <translation>Schnittstelle von „%1“ ändern</translation>
+    </message>
+    <message>
+        <source>Add an interface to &apos;%1&apos;</source>
+        <translation>Schnittstelle zu „%1“ hinzufügen</translation>
+    </message>
+    <message>
+        <source>Reserved:</source>
+        <translation>Reserviert:</translation>
+    </message>
+    <message>
+        <source>Add Interface…</source>
+        <translation>Schnittstelle hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Remove Interface</source>
+        <translation>Schnittstelle entfernen</translation>
+    </message>
+    <message>
+        <source>Interface changes apply when the container next starts.</source>
+        <translation>Änderungen an Schnittstellen gelten ab dem nächsten Start des Containers.</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>noch keine</translation>
+    </message>
+    <message>
+        <source>none (not running)</source>
+        <translation>keine (läuft nicht)</translation>
+    </message>
+    <message>
+        <source>read the bridges</source>
+        <translation>die Bridges lesen</translation>
+    </message>
+    <message>
+        <source>add an interface on &apos;%1&apos; to &apos;%2&apos;</source>
+        <translation>eine Schnittstelle an „%1“ zu „%2“ hinzufügen</translation>
+    </message>
+    <message>
+        <source>change interface %1 of &apos;%2&apos;</source>
+        <translation>Schnittstelle %1 von „%2“ ändern</translation>
+    </message>
+    <message>
+        <source>Remove interface %1 from &apos;%2&apos;?</source>
+        <translation>Schnittstelle %1 von „%2“ entfernen?</translation>
+    </message>
+    <message>
+        <source>Remove interface %1 (on &apos;%2&apos;) from &apos;%3&apos;?</source>
+        <translation>Schnittstelle %1 (an „%2“) von „%3“ entfernen?</translation>
+    </message>
+    <message>
+        <source>remove interface %1 from &apos;%2&apos;</source>
+        <translation>Schnittstelle %1 von „%2“ entfernen</translation>
+    </message>
+    <message>
+        <source>Saved. It applies when &apos;%1&apos; is next started: restart it to use it now.</source>
+        <translation>Gespeichert. Es gilt ab dem nächsten Start von „%1“: Starten Sie ihn neu, um es jetzt zu nutzen.</translation>
+    </message>
+    <message>
+        <source>Saved. It applies when &apos;%1&apos; starts.</source>
+        <translation>Gespeichert. Es gilt, wenn „%1“ startet.</translation>
+    </message>
+    <message>
+        <source>chosen at start</source>
+        <translation>wird beim Start gewählt</translation>
+    </message>
+    <message>
+        <source>automatic (DHCP)</source>
+        <translation>automatisch (DHCP)</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::NetworkView</name>
@@ -1536,12 +1651,60 @@ DNS-Domain: %5</translation>
         <translation>%1 %2 → %3</translation>
     </message>
     <message>
-        <source>Bridge &apos;%1&apos;, address %2</source>
-        <translation>Bridge „%1“, Adresse %2</translation>
-    </message>
-    <message>
         <source>no address</source>
         <translation>keine Adresse</translation>
+    </message>
+    <message>
+        <source>reserved %1</source>
+        <translation>reserviert %1</translation>
+    </message>
+    <message>
+        <source>no address yet</source>
+        <translation>noch keine Adresse</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>Network map</source>
+        <translation>Netzwerkkarte</translation>
+    </message>
+    <message>
+        <source>No bridges</source>
+        <translation>Keine Bridges</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>inaktiv</translation>
+    </message>
+    <message>
+        <source>Bridge %1, %2, no containers</source>
+        <translation>Bridge %1, %2, keine Container</translation>
+    </message>
+    <message>
+        <source>Bridge %1, %2: %3</source>
+        <translation>Bridge %1, %2: %3</translation>
+    </message>
+    <message>
+        <source>link up</source>
+        <translation>Verbindung aktiv</translation>
+    </message>
+    <message>
+        <source>link down</source>
+        <translation>Verbindung inaktiv</translation>
+    </message>
+    <message>
+        <source>Bridge &apos;%1&apos;, address %2, %3</source>
+        <translation>Bridge „%1“, Adresse %2, %3</translation>
     </message>
 </context>
 <context>
@@ -3809,6 +3972,8 @@ wird gestartet, sobald diese Schnittstelle aktiv ist. Mit NAME on|off: ob dieser
 </source>
         <translation>Es wurde nichts gespeichert. Ihre bearbeitete Kopie bleibt in &apos;%1&apos;; führen Sie &apos;berthctl config %2 edit&apos; erneut aus, um die neue Version zu bearbeiten.
 </translation>
+        <source>Reserved addresses:</source>
+        <translation>Reservierte Adressen:</translation>
     </message>
 </context>
 <context>

@@ -977,6 +977,33 @@ DNS 域：%5</translation>
     </message>
 </context>
 <context>
+    <name>berth::gui::InterfaceDialog</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Bridge:</source>
+        <translation>网桥：</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>Chosen when the container starts</source>
+        <translation>在容器启动时选定</translation>
+    </message>
+    <message>
+        <source>MAC address:</source>
+        <translation>MAC 地址：</translation>
+    </message>
+    <message>
+        <source>There is no bridge yet: create one in the Networks window first.</source>
+        <translation>还没有网桥：请先在“网络”窗口中创建一个。</translation>
+    </message>
+</context>
+<context>
     <name>berth::gui::LimitScales</name>
     <message>
         <source>cores</source>
@@ -1436,6 +1463,14 @@ DNS 域：%5</translation>
         <source>&apos;%1&apos; is not a port forward: write tcp or udp, the host port and the container&apos;s port, such as tcp:8080:80, or with a host address, udp:127.0.0.1:5353:53. Ports are 1 to 65535.</source>
         <translation>“%1”不是端口转发：请写 tcp 或 udp、主机端口和容器端口，例如 tcp:8080:80，或带主机地址的 udp:127.0.0.1:5353:53。端口范围为 1 到 65535。</translation>
     </message>
+    <message>
+        <source>New Bridge…</source>
+        <translation>新建网桥…</translation>
+    </message>
+    <message>
+        <source>Create a private network for containers, then use it for this one</source>
+        <translation>为容器创建一个专用网络，并让此容器使用它</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::NetworkTab</name>
@@ -1519,6 +1554,86 @@ DNS 域：%5</translation>
         <source>remove the forward &apos;%1&apos; from &apos;%2&apos;</source>
         <translation>从“%2”删除转发“%1”</translation>
     </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Change the interface of &apos;%1&apos;</source>
+        <translation>更改“%1”的网络接口</translation>
+    </message>
+    <message>
+        <source>Add an interface to &apos;%1&apos;</source>
+        <translation>为“%1”添加网络接口</translation>
+    </message>
+    <message>
+        <source>Reserved:</source>
+        <translation>已保留：</translation>
+    </message>
+    <message>
+        <source>Add Interface…</source>
+        <translation>添加接口…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Remove Interface</source>
+        <translation>移除接口</translation>
+    </message>
+    <message>
+        <source>Interface changes apply when the container next starts.</source>
+        <translation>接口的更改在容器下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>none (not running)</source>
+        <translation>无（未运行）</translation>
+    </message>
+    <message>
+        <source>read the bridges</source>
+        <translation>读取网桥</translation>
+    </message>
+    <message>
+        <source>add an interface on &apos;%1&apos; to &apos;%2&apos;</source>
+        <translation>为“%2”添加连接到“%1”的接口</translation>
+    </message>
+    <message>
+        <source>change interface %1 of &apos;%2&apos;</source>
+        <translation>更改“%2”的接口 %1</translation>
+    </message>
+    <message>
+        <source>Remove interface %1 from &apos;%2&apos;?</source>
+        <translation>要从“%2”移除接口 %1 吗？</translation>
+    </message>
+    <message>
+        <source>Remove interface %1 (on &apos;%2&apos;) from &apos;%3&apos;?</source>
+        <translation>要从“%3”移除接口 %1（连接到“%2”）吗？</translation>
+    </message>
+    <message>
+        <source>remove interface %1 from &apos;%2&apos;</source>
+        <translation>从“%2”移除接口 %1</translation>
+    </message>
+    <message>
+        <source>Saved. It applies when &apos;%1&apos; is next started: restart it to use it now.</source>
+        <translation>已保存。将在“%1”下次启动时生效：如需立即使用，请重新启动它。</translation>
+    </message>
+    <message>
+        <source>Saved. It applies when &apos;%1&apos; starts.</source>
+        <translation>已保存。将在“%1”启动时生效。</translation>
+    </message>
+    <message>
+        <source>chosen at start</source>
+        <translation>启动时选定</translation>
+    </message>
+    <message>
+        <source>automatic (DHCP)</source>
+        <translation>自动（DHCP）</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::NetworkView</name>
@@ -1535,12 +1650,60 @@ DNS 域：%5</translation>
         <translation>%1 %2 → %3</translation>
     </message>
     <message>
-        <source>Bridge &apos;%1&apos;, address %2</source>
-        <translation>网桥“%1”，地址 %2</translation>
-    </message>
-    <message>
         <source>no address</source>
         <translation>无地址</translation>
+    </message>
+    <message>
+        <source>reserved %1</source>
+        <translation>已保留 %1</translation>
+    </message>
+    <message>
+        <source>no address yet</source>
+        <translation>暂无地址</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Network map</source>
+        <translation>网络图</translation>
+    </message>
+    <message>
+        <source>No bridges</source>
+        <translation>没有网桥</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>未启用</translation>
+    </message>
+    <message>
+        <source>Bridge %1, %2, no containers</source>
+        <translation>网桥 %1，%2，没有容器</translation>
+    </message>
+    <message>
+        <source>Bridge %1, %2: %3</source>
+        <translation>网桥 %1，%2：%3</translation>
+    </message>
+    <message>
+        <source>link up</source>
+        <translation>链路已启用</translation>
+    </message>
+    <message>
+        <source>link down</source>
+        <translation>链路未启用</translation>
+    </message>
+    <message>
+        <source>Bridge &apos;%1&apos;, address %2, %3</source>
+        <translation>网桥“%1”，地址 %2，%3</translation>
     </message>
 </context>
 <context>
@@ -3803,6 +3966,8 @@ macvlan 父接口缺失或未启用，则在该接口启用后再启动。
 </source>
         <translation>未保存任何内容。您编辑的副本保留在“%1”中；请再次运行 &apos;berthctl config %2 edit&apos; 编辑新版本。
 </translation>
+        <source>Reserved addresses:</source>
+        <translation>保留的地址：</translation>
     </message>
 </context>
 <context>

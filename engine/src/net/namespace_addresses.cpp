@@ -6,11 +6,11 @@
 
 #include <cerrno>
 #include <cstring>
-#include <thread>
 
 #include <arpa/inet.h>
 #include <net/if.h>
 #include <linux/rtnetlink.h>
+#include <pthread.h>
 #include <sched.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -80,10 +80,22 @@ Result<std::vector<InterfaceAddress>> readInNamespace(int pidfd)
 
 Result<std::vector<InterfaceAddress>> namespaceAddresses(int pidfd)
 {
-    Result<std::vector<InterfaceAddress>> result = std::vector<InterfaceAddress>{};
-    std::thread reader([&] { result = readInNamespace(pidfd); });
-    reader.join();
-    return result;
+    struct Read {
+        int pidfd;
+        Result<std::vector<InterfaceAddress>> result = std::vector<InterfaceAddress>{};
+    } read{pidfd};
+    // pthread rather than std::thread: a thread that cannot be made is an
+    // error to return, not an exception.
+    pthread_t reader{};
+    const auto run = [](void* arg) -> void* {
+        auto* self = static_cast<Read*>(arg);
+        self->result = readInNamespace(self->pidfd);
+        return nullptr;
+    };
+    if (int err = ::pthread_create(&reader, nullptr, run, &read); err != 0)
+        return failErrno(err, "start a thread to read the container's addresses");
+    ::pthread_join(reader, nullptr);
+    return std::move(read.result);
 }
 
 } // namespace berth::net
