@@ -104,13 +104,6 @@
     </message>
 </context>
 <context>
-    <name>Outsider</name>
-    <message>
-        <source>You are not in the group &apos;%1&apos;, so Berth asks for an administrator&apos;s password for every change. To manage containers without it, run &lt;code&gt;sudo adduser %2 %1&lt;/code&gt; in a terminal, then log out and in again.</source>
-        <translation>Sie sind nicht in der Gruppe „%1“, daher fragt Berth bei jeder Änderung nach dem Passwort eines Administrators. Um Container ohne Passwort zu verwalten, führen Sie in einem Terminal &lt;code&gt;sudo adduser %2 %1&lt;/code&gt; aus und melden Sie sich danach ab und wieder an.</translation>
-    </message>
-</context>
-<context>
     <name>Help</name>
     <message>
         <source>%1 → %2</source>
@@ -155,6 +148,13 @@
     <message>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
+    </message>
+</context>
+<context>
+    <name>Outsider</name>
+    <message>
+        <source>You are not in the group &apos;%1&apos;, so Berth asks for an administrator&apos;s password for every change. To manage containers without it, run &lt;code&gt;sudo adduser %2 %1&lt;/code&gt; in a terminal, then log out and in again.</source>
+        <translation>Sie sind nicht in der Gruppe „%1“, daher fragt Berth bei jeder Änderung nach dem Passwort eines Administrators. Um Container ohne Passwort zu verwalten, führen Sie in einem Terminal &lt;code&gt;sudo adduser %2 %1&lt;/code&gt; aus und melden Sie sich danach ab und wieder an.</translation>
     </message>
 </context>
 <context>
@@ -1317,16 +1317,14 @@ DNS-Domain: %5</translation>
     <message>
         <source>Filter the list</source>
         <translation>Liste filtern</translation>
+    </message>
+    <message>
         <source>Exporting to &apos;%1&apos;</source>
         <translation>Export nach „%1“</translation>
     </message>
     <message>
         <source>Making &apos;%1&apos; unprivileged</source>
         <translation>„%1“ wird unprivilegiert gemacht</translation>
-    </message>
-    <message>
-        <source>Password notice</source>
-        <translation>Hinweis zum Passwort</translation>
     </message>
     <message>
         <source>Quit Berth</source>
@@ -1351,6 +1349,8 @@ DNS-Domain: %5</translation>
     <message>
         <source>Stay</source>
         <translation>Bleiben</translation>
+    </message>
+    <message>
         <source>Destroy Container</source>
         <translation>Container entfernen</translation>
     </message>
@@ -1756,6 +1756,8 @@ DNS-Domain: %5</translation>
     <message>
         <source>New &amp;bridge…</source>
         <translation>Neue &amp;Bridge…</translation>
+    </message>
+    <message>
         <source>Delete Bridge</source>
         <translation>Bridge löschen</translation>
     </message>
@@ -3968,10 +3970,14 @@ wird gestartet, sobald diese Schnittstelle aktiv ist. Mit NAME on|off: ob dieser
     <message>
         <source>the helper did not end the job within %1 s of the cancel; it may still be running</source>
         <translation>der Hilfsdienst hat den Auftrag %1 s nach dem Abbruch noch nicht beendet; er läuft vielleicht noch</translation>
+    </message>
+    <message>
         <source>Nothing was saved. Your edited copy is kept in &apos;%1&apos;; run &apos;berthctl config %2 edit&apos; again to edit the new version.
 </source>
         <translation>Es wurde nichts gespeichert. Ihre bearbeitete Kopie bleibt in &apos;%1&apos;; führen Sie &apos;berthctl config %2 edit&apos; erneut aus, um die neue Version zu bearbeiten.
 </translation>
+    </message>
+    <message>
         <source>Reserved addresses:</source>
         <translation>Reservierte Adressen:</translation>
     </message>

@@ -104,13 +104,6 @@
     </message>
 </context>
 <context>
-    <name>Outsider</name>
-    <message>
-        <source>You are not in the group &apos;%1&apos;, so Berth asks for an administrator&apos;s password for every change. To manage containers without it, run &lt;code&gt;sudo adduser %2 %1&lt;/code&gt; in a terminal, then log out and in again.</source>
-        <translation>您不在“%1”组中，因此 Berth 每次更改都会要求输入管理员密码。若要无需密码管理容器，请在终端中运行 &lt;code&gt;sudo adduser %2 %1&lt;/code&gt;，然后注销并重新登录。</translation>
-    </message>
-</context>
-<context>
     <name>Help</name>
     <message>
         <source>%1 → %2</source>
@@ -155,6 +148,13 @@
     <message>
         <source>About &amp;Qt</source>
         <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>Outsider</name>
+    <message>
+        <source>You are not in the group &apos;%1&apos;, so Berth asks for an administrator&apos;s password for every change. To manage containers without it, run &lt;code&gt;sudo adduser %2 %1&lt;/code&gt; in a terminal, then log out and in again.</source>
+        <translation>您不在“%1”组中，因此 Berth 每次更改都会要求输入管理员密码。若要无需密码管理容器，请在终端中运行 &lt;code&gt;sudo adduser %2 %1&lt;/code&gt;，然后注销并重新登录。</translation>
     </message>
 </context>
 <context>
@@ -1316,16 +1316,14 @@ DNS 域：%5</translation>
     <message>
         <source>Filter the list</source>
         <translation>筛选列表</translation>
+    </message>
+    <message>
         <source>Exporting to &apos;%1&apos;</source>
         <translation>正在导出到“%1”</translation>
     </message>
     <message>
         <source>Making &apos;%1&apos; unprivileged</source>
         <translation>正在将“%1”设为非特权</translation>
-    </message>
-    <message>
-        <source>Password notice</source>
-        <translation>密码提示</translation>
     </message>
     <message>
         <source>Quit Berth</source>
@@ -1350,6 +1348,8 @@ DNS 域：%5</translation>
     <message>
         <source>Stay</source>
         <translation>留下</translation>
+    </message>
+    <message>
         <source>Destroy Container</source>
         <translation>销毁容器</translation>
     </message>
@@ -1755,6 +1755,8 @@ DNS 域：%5</translation>
     <message>
         <source>New &amp;bridge…</source>
         <translation>新建网桥(&amp;B)…</translation>
+    </message>
+    <message>
         <source>Delete Bridge</source>
         <translation>删除网桥</translation>
     </message>
@@ -3962,10 +3964,14 @@ macvlan 父接口缺失或未启用，则在该接口启用后再启动。
     <message>
         <source>the helper did not end the job within %1 s of the cancel; it may still be running</source>
         <translation>取消后 %1 秒内辅助服务未结束该作业；它可能仍在运行</translation>
+    </message>
+    <message>
         <source>Nothing was saved. Your edited copy is kept in &apos;%1&apos;; run &apos;berthctl config %2 edit&apos; again to edit the new version.
 </source>
         <translation>未保存任何内容。您编辑的副本保留在“%1”中；请再次运行 &apos;berthctl config %2 edit&apos; 编辑新版本。
 </translation>
+    </message>
+    <message>
         <source>Reserved addresses:</source>
         <translation>保留的地址：</translation>
     </message>
