@@ -347,6 +347,26 @@
         <source>%1 → port %2 (%3)</source>
         <translation>%1 → Port %2 (%3)</translation>
     </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 an %2</translation>
+    </message>
+    <message>
+        <source>No network: loopback only</source>
+        <translation>Kein Netzwerk: nur Loopback</translation>
+    </message>
+    <message>
+        <source>None while it is not running</source>
+        <translation>Keine, solange er nicht läuft</translation>
+    </message>
+    <message>
+        <source>None while it is not running (reserved: %1)</source>
+        <translation>Keine, solange er nicht läuft (reserviert: %1)</translation>
+    </message>
+    <message>
+        <source>No address yet</source>
+        <translation>Noch keine Adresse</translation>
+    </message>
 </context>
 <context>
     <name>Privilege</name>
@@ -1940,10 +1960,6 @@ DNS-Domain: %5</translation>
     <message>
         <source>Nothing: it is not running</source>
         <translation>Nichts: er läuft nicht</translation>
-    </message>
-    <message>
-        <source>No network address (loopback only)</source>
-        <translation>Keine Netzwerkadresse (nur Loopback)</translation>
     </message>
     <message>
         <source>None</source>

@@ -347,6 +347,26 @@
         <source>%1 → port %2 (%3)</source>
         <translation>%1 → 端口 %2（%3）</translation>
     </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>No network: loopback only</source>
+        <translation>无网络：仅回环</translation>
+    </message>
+    <message>
+        <source>None while it is not running</source>
+        <translation>未运行时没有</translation>
+    </message>
+    <message>
+        <source>None while it is not running (reserved: %1)</source>
+        <translation>未运行时没有（已保留：%1）</translation>
+    </message>
+    <message>
+        <source>No address yet</source>
+        <translation>尚无地址</translation>
+    </message>
 </context>
 <context>
     <name>Privilege</name>
@@ -1939,10 +1959,6 @@ DNS 域：%5</translation>
     <message>
         <source>Nothing: it is not running</source>
         <translation>无：它没有运行</translation>
-    </message>
-    <message>
-        <source>No network address (loopback only)</source>
-        <translation>没有网络地址（仅回环）</translation>
     </message>
     <message>
         <source>None</source>

@@ -161,6 +161,23 @@ private Q_SLOTS:
             QVERIFY2(!line.contains(QLatin1Char('.')) || line.contains(QLatin1String("1.5")), qPrintable(line));
     }
 
+    // Issue #19: the addresses shown are the ones in use, never a
+    // reservation while it is stopped.
+    void addressesAsTheyAre()
+    {
+        berth::client::ContainerInfo info;
+        QCOMPARE(berth::gui::addressesText(info), QStringLiteral("No network: loopback only"));
+        info.interfaces.resize(1);
+        info.reservedAddresses = {QStringLiteral("10.0.3.20/24")};
+        QCOMPARE(berth::gui::addressesText(info),
+                 QStringLiteral("None while it is not running (reserved: 10.0.3.20/24)"));
+        info.state = berth::model::RunState::Running;
+        QCOMPARE(berth::gui::addressesText(info), QStringLiteral("No address yet"));
+        info.addresses = {QStringLiteral("10.0.3.57/24")};
+        info.addressInterfaces = {QStringLiteral("eth0")};
+        QCOMPARE(berth::gui::addressesText(info), QStringLiteral("10.0.3.57/24 on eth0"));
+    }
+
     void kindAndForwards()
     {
         QCOMPARE(berth::gui::kindText(berth::model::ContainerKind::Application),

@@ -156,8 +156,7 @@ void OverviewTab::showContainer(const ContainerRow* row, qint64 now)
     showState(*row, now);
     m_getIn->setText(execCommand(info));
     m_copy->setEnabled(true);
-    m_addresses->setText(info.addresses.isEmpty() ? tr("No network address (loopback only)")
-                                                  : info.addresses.join(QLatin1Char('\n')));
+    m_addresses->setText(addressesText(info));
     m_limits->setText(allowedLines(info.limits).join(QLatin1Char('\n')));
     m_userNamespace->setText(userNamespaceText(info));
     m_kind->setText(kindText(info.kind));

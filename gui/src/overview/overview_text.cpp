@@ -201,4 +201,22 @@ QString forwardText(const QString& forward)
     return Overview::tr("%1 → port %2 (%3)").arg(host).arg(spec->containerPort).arg(protocol);
 }
 
+QString addressesText(const client::ContainerInfo& info)
+{
+    QStringList lines;
+    for (qsizetype i = 0; i < info.addresses.size(); ++i) {
+        const QString on = i < info.addressInterfaces.size() ? info.addressInterfaces[i] : QString();
+        lines << (on.isEmpty() ? info.addresses[i] : Overview::tr("%1 on %2").arg(info.addresses[i], on));
+    }
+    if (!lines.isEmpty())
+        return lines.join(QLatin1Char('\n'));
+    if (info.interfaces.empty())
+        return Overview::tr("No network: loopback only");
+    const QString reserved = info.reservedAddresses.join(QLatin1String(", "));
+    if (!model::isActive(info.state))
+        return reserved.isEmpty() ? Overview::tr("None while it is not running")
+                                  : Overview::tr("None while it is not running (reserved: %1)").arg(reserved);
+    return Overview::tr("No address yet");
+}
+
 } // namespace berth::gui

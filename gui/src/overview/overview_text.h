@@ -36,6 +36,10 @@ struct ContainerRow;
 // "System container: boots its own init" / "Application container: runs
 // one command"; "unknown" when its config does not parse.
 [[nodiscard]] QString kindText(std::optional<model::ContainerKind> kind);
+// Where it is reached now, one address a line with its interface
+// ("10.0.3.12/24 on eth0"); while it has none, why: not running (with what
+// is reserved for it), no network, or no address yet.
+[[nodiscard]] QString addressesText(const client::ContainerInfo& info);
 // A port forward "tcp:8080:80" as "host port 8080 → port 80 (TCP)"; a
 // text that does not parse as received.
 [[nodiscard]] QString forwardText(const QString& forward);
