@@ -21,8 +21,10 @@ namespace berth {
 [[nodiscard]] Status readCapabilities(const Config& config, ContainerSpec& spec);  // cap.drop, cap.keep
 [[nodiscard]] Status readUserNamespace(const Config& config, ContainerSpec& spec); // idmap, privileged, shifted
 [[nodiscard]] Status readShares(const Config& config, ContainerSpec& spec);        // berth.share (after the idmap)
-// Confinement keys Berth does not apply: refused, or kept with a warning.
+// Keys Berth does not apply or does not know: refused, or kept with a warning.
 [[nodiscard]] Status readUnappliedKeys(const Config& config, ContainerSpec& spec);
+// An LXC 2 name LXC 3 renamed: lxc.utsname, lxc.network.0.type.
+[[nodiscard]] bool isLegacyLxcKey(std::string_view key);
 
 [[nodiscard]] Result<MountEntry> parseMountEntry(std::string_view value);
 // Applies one lxc.mount.auto word ("proc:mixed", "cgroup-full:ro:force") to `mountAuto`.

@@ -16,15 +16,6 @@ namespace fsys = std::filesystem;
 
 namespace {
 
-// LXC 2 names that LXC 3 renamed; lxc-update-config rewrites them, and
-// guessing their meaning here would import a different container.
-constexpr std::array kLegacyKeys = {
-    "lxc.utsname",    "lxc.rootfs",       "lxc.id_map",     "lxc.pts",        "lxc.tty",
-    "lxc.haltsignal", "lxc.rebootsignal", "lxc.stopsignal", "lxc.init_cmd",   "lxc.init_uid",
-    "lxc.init_gid",   "lxc.loglevel",     "lxc.logfile",    "lxc.aa_profile", "lxc.se_context",
-    "lxc.console",    "lxc.devttydir",    "lxc.limit",      "lxc.seccomp",
-};
-
 // Keys that name files of the old LXC installation on the host: the copy
 // must neither write to the old container's log nor run its hooks.
 // lxc.seccomp.profile names LXC's policy file (Berth applies its own
@@ -88,7 +79,7 @@ Status refuseUnsupported(const Config& config)
 {
     for (const ConfigEntry& entry : config.allEntries()) {
         const std::string_view key = entry.key;
-        if (key.starts_with("lxc.network.") || std::ranges::find(kLegacyKeys, key) != kLegacyKeys.end())
+        if (isLegacyLxcKey(key))
             return failAt(entry, EINVAL, "an LXC 2 key: convert the config with lxc-update-config first");
         if (key == "lxc.mount.fstab")
             return failAt(entry, EOPNOTSUPP, "not supported: move its lines to lxc.mount.entry");

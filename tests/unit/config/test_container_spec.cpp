@@ -432,7 +432,16 @@ private slots:
         QTest::newRow("rootfs nodev") << "lxc.rootfs.options = ro,nodev,idmap=container" << false << 2
                                       << "is not applied (only 'ro' is)";
         QTest::newRow("no_new_privs") << "lxc.no_new_privs = 0" << false << 0 << ""; // applied
-        QTest::newRow("unknown key") << "berth.future.key = ?" << false << 0 << "";
+        QTest::newRow("unknown key") << "berth.future.key = ?" << false << 1 << "Berth does not know this key";
+        QTest::newRow("hook") << "lxc.hook.pre-start = /bin/true" << false << 1 << "hooks";
+        QTest::newRow("fstab") << "lxc.mount.fstab = /etc/fstab.old" << false << 1 << "lxc.mount.entry";
+        QTest::newRow("log level") << "lxc.log.level = 1" << false << 1 << "its own log";
+        QTest::newRow("autodev on") << "lxc.autodev = 1" << false << 0 << "";
+        QTest::newRow("autodev off") << "lxc.autodev = 0" << false << 1 << "/dev";
+        QTest::newRow("arch linux64") << "lxc.arch = linux64" << false << 0 << "";
+        QTest::newRow("arch other") << "lxc.arch = s390x-not-this-host" << false << 1 << "architecture";
+        QTest::newRow("rootfs mount") << "lxc.rootfs.mount = /usr/lib/lxc/rootfs" << false << 1 << "rootfs";
+        QTest::newRow("reboot signal") << "lxc.signal.reboot = SIGTERM" << false << 1 << "reboot";
     }
     void unappliedKeys()
     {
@@ -455,6 +464,83 @@ private slots:
         for (const std::string& warning : spec->warnings) {
             QVERIFY2(warning.starts_with("config:3: " + key), warning.c_str());
             QVERIFY2(QString::fromStdString(warning).contains(says), warning.c_str());
+        }
+    }
+
+    // A key Berth does not know (a typo) is kept with a warning naming its
+    // line, key and value; no key Berth reads is warned about (issue #19).
+    void unknownKeys_data()
+    {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<bool>("unknown");
+        QTest::newRow("lxc.foo") << "lxc.foo = x" << true;
+        QTest::newRow("typo in a key Berth reads") << "lxc.uts.nmae = a" << true;
+        QTest::newRow("typo in a family") << "lxc.start.autoo = 1" << true;
+        QTest::newRow("berth typo") << "berth.privilged = 1" << true;
+        QTest::newRow("empty value") << "lxc.foo =" << true;
+        QTest::newRow("not an lxc key") << "foo = bar" << true;
+        QTest::newRow("LXC 2 name") << "lxc.utsname = a" << true;
+        QTest::newRow("LXC 2 console") << "lxc.console = none" << true;
+        QTest::newRow("rootfs path") << "lxc.rootfs.path = dir:/var/lib/berth/containers/a/rootfs" << false;
+        QTest::newRow("rootfs options") << "lxc.rootfs.options = ro" << false;
+        QTest::newRow("uts name") << "lxc.uts.name = b" << false;
+        QTest::newRow("init cmd") << "lxc.init.cmd = /sbin/init" << false;
+        QTest::newRow("execute cmd") << "lxc.execute.cmd = /bin/sh" << false;
+        QTest::newRow("init cwd") << "lxc.init.cwd = /srv" << false;
+        QTest::newRow("init uid") << "lxc.init.uid = 1" << false;
+        QTest::newRow("init gid") << "lxc.init.gid = 1" << false;
+        QTest::newRow("init groups") << "lxc.init.groups = 1" << false;
+        QTest::newRow("environment") << "lxc.environment = A=1" << false;
+        QTest::newRow("mount entry") << "lxc.mount.entry = tmpfs tmp tmpfs defaults 0 0" << false;
+        QTest::newRow("mount auto") << "lxc.mount.auto = proc:mixed" << false;
+        QTest::newRow("cap drop") << "lxc.cap.drop = sys_time" << false;
+        QTest::newRow("cap keep") << "lxc.cap.keep = chown" << false;
+        QTest::newRow("console size") << "lxc.console.size = 1M" << false;
+        QTest::newRow("console logfile") << "lxc.console.logfile = /var/log/a.console" << false;
+        QTest::newRow("tty max") << "lxc.tty.max = 1" << false;
+        QTest::newRow("pty max") << "lxc.pty.max = 10" << false;
+        QTest::newRow("start auto") << "lxc.start.auto = 1" << false;
+        QTest::newRow("start order") << "lxc.start.order = 2" << false;
+        QTest::newRow("start delay") << "lxc.start.delay = 3" << false;
+        QTest::newRow("stop signal") << "lxc.signal.stop = SIGTERM" << false;
+        QTest::newRow("halt signal") << "lxc.signal.halt = SIGRTMIN+3" << false;
+        QTest::newRow("no_new_privs") << "lxc.no_new_privs = 1" << false;
+        QTest::newRow("idmap cleared") << "lxc.idmap =" << false;
+        QTest::newRow("net cleared") << "lxc.net =" << false;
+        QTest::newRow("net type") << "lxc.net.0.type = empty" << false;
+        QTest::newRow("cgroup2 limit") << "lxc.cgroup2.memory.max = 256M" << false;
+        QTest::newRow("cgroup2 pids") << "lxc.cgroup2.pids.max = 100" << false;
+        QTest::newRow("cgroup v1 limit") << "lxc.cgroup.memory.limit_in_bytes = 256M" << false;
+        QTest::newRow("cgroup2 devices") << "lxc.cgroup2.devices.allow = c 1:3 rwm" << false;
+        QTest::newRow("cgroup v1 devices") << "lxc.cgroup.devices.deny = a" << false;
+        QTest::newRow("berth kind") << "berth.kind = system" << false;
+        QTest::newRow("berth privileged") << "berth.privileged = 0" << false;
+        QTest::newRow("berth remove") << "berth.remove_when_stopped = 1" << false;
+        QTest::newRow("berth forward") << "berth.net.forward = tcp:8080:80" << false;
+        QTest::newRow("berth template") << "berth.template = busybox" << false;
+        QTest::newRow("berth imported") << "berth.imported-from = old" << false;
+        QTest::newRow("berth cloned") << "berth.cloned-from = a" << false;
+        QTest::newRow("berth image") << "berth.image.reference = docker.io/library/alpine" << false;
+        QTest::newRow("apparmor (warned otherwise)") << "lxc.apparmor.profile = generated" << false;
+        QTest::newRow("hook (warned otherwise)") << "lxc.hook.start = /bin/true" << false;
+    }
+    void unknownKeys()
+    {
+        QFETCH(QString, line);
+        QFETCH(bool, unknown);
+        const std::string key = line.section(QLatin1Char(' '), 0, 0).toStdString();
+        auto spec = specOf(kBase + "lxc.uts.name = a\n" + line.toStdString() + "\n");
+        QVERIFY2(spec, spec ? "" : spec.error().message.c_str());
+        std::vector<std::string> unknownWarnings;
+        for (const std::string& warning : spec->warnings)
+            if (warning.contains("does not know"))
+                unknownWarnings.push_back(warning);
+        QCOMPARE(unknownWarnings.size(), std::size_t(unknown ? 1 : 0));
+        if (unknown) {
+            const std::string& warning = unknownWarnings.front();
+            QVERIFY2(warning.starts_with("config:3: " + key + " = '"), warning.c_str());
+            QVERIFY2(warning.ends_with("it is kept but not applied") || warning.contains("lxc-update-config"),
+                     warning.c_str());
         }
     }
 

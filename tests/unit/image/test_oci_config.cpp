@@ -214,6 +214,21 @@ private slots:
         QVERIFY(!config->get("berth.image.reference"));
     }
 
+    // Every key the image's config gets is one Berth knows (issue #19).
+    void containerConfigFromImageHasNoWarnings()
+    {
+        auto image = parseImageConfig(kConfig, "config");
+        QVERIFY(image);
+        const ImageOrigin origin{"sha256:" + std::string(64, 'a'), "sha256:" + std::string(64, 'b'), "web:1"};
+        auto text = imageContainerConfig(kBase, *image, {}, ImageUser{1000, 1001}, origin);
+        QVERIFY2(text, text ? "" : text.error().describe().c_str());
+        auto config = Config::parse(*text);
+        QVERIFY(config);
+        auto spec = ContainerSpec::fromConfig(*config);
+        QVERIFY2(spec, spec ? "" : spec.error().describe().c_str());
+        QVERIFY2(spec->warnings.empty(), spec->warnings.empty() ? "" : spec->warnings.front().c_str());
+    }
+
     void noCommandIsRefused()
     {
         auto text = imageContainerConfig(kBase, ImageConfig{}, {}, std::nullopt, {});

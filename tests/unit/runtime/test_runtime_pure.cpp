@@ -149,6 +149,29 @@ private slots:
         QCOMPARE(spec->ttyMax, application ? 0u : kSystemContainerTtys);
     }
 
+    // A new container's config holds only keys Berth reads: no warning (issue #19).
+    void newContainerConfigHasNoWarnings_data()
+    {
+        QTest::addColumn<bool>("application");
+        QTest::addColumn<QString>("network");
+        QTest::newRow("system, no network") << false << "";
+        QTest::newRow("system on a bridge") << false << "berth0";
+        QTest::newRow("application on a bridge") << true << "berth0";
+    }
+    void newContainerConfigHasNoWarnings()
+    {
+        QFETCH(bool, application);
+        QFETCH(QString, network);
+        CreateRequest request{
+            .name = "box", .kind = application ? ContainerKind::Application : ContainerKind::System, .command = {"sh"}};
+        request.network = network.toStdString();
+        auto config = Config::parse(newContainerConfig(request, "/var/lib/berth/containers/box/rootfs"));
+        QVERIFY(config);
+        auto spec = ContainerSpec::fromConfig(*config);
+        QVERIFY2(spec, spec ? "" : spec.error().describe().c_str());
+        QVERIFY2(spec->warnings.empty(), spec->warnings.empty() ? "" : spec->warnings.front().c_str());
+    }
+
     void stateFileRoundTrip()
     {
         QTemporaryDir dir;
