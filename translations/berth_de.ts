@@ -3994,8 +3994,8 @@ wird gestartet, sobald diese Schnittstelle aktiv ist. Mit NAME on|off: ob dieser
 </translation>
     </message>
     <message>
-        <source>Reserved addresses:</source>
-        <translation>Reservierte Adressen:</translation>
+        <source>Reserved:</source>
+        <translation>Reserviert:</translation>
     </message>
 </context>
 <context>

@@ -3988,8 +3988,8 @@ macvlan 父接口缺失或未启用，则在该接口启用后再启动。
 </translation>
     </message>
     <message>
-        <source>Reserved addresses:</source>
-        <translation>保留的地址：</translation>
+        <source>Reserved:</source>
+        <translation>已保留：</translation>
     </message>
 </context>
 <context>

@@ -122,7 +122,7 @@ QString containerDetails(const client::ContainerInfo& info)
         userNamespaceRow(info),
         {Cli::tr("Template:"), dash(info.templateName)},
         {Cli::tr("Addresses:"), dash(info.addresses.join(QStringLiteral(", ")))},
-        {Cli::tr("Reserved addresses:"), dash(info.reservedAddresses.join(QStringLiteral(", ")))},
+        {Cli::tr("Reserved:"), dash(info.reservedAddresses.join(QStringLiteral(", ")))},
         {Cli::tr("Autostart:"), info.autostart ? Cli::tr("yes") : Cli::tr("no")},
     };
     if (info.startedAt > 0 && info.pid > 0)

@@ -158,6 +158,22 @@ private Q_SLOTS:
         QCOMPARE(containerJson(info).value(QStringLiteral("warnings")).toArray().size(), 2);
     }
 
+    // Every label of `info` keeps a space before its value, in every row
+    // (issue #19: "Reserved addresses:-" ran into its value).
+    void detailsLabelsNeverTouchTheirValue()
+    {
+        ContainerInfo info{.name = QStringLiteral("web"), .state = berth::model::RunState::Running, .pid = 42};
+        info.addresses = {QStringLiteral("10.0.3.57/24")};
+        info.reservedAddresses = {QStringLiteral("10.0.3.20/24")};
+        info.hasExited = true;
+        info.lastError = QStringLiteral("x");
+        info.warnings = {QStringLiteral("config:4: lxc.foo = 'x'")};
+        for (const QString& line : containerDetails(info).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+            const qsizetype colon = line.indexOf(QLatin1Char(':'));
+            QVERIFY2(colon > 0 && line.size() > colon + 1 && line.at(colon + 1) == QLatin1Char(' '), qPrintable(line));
+        }
+    }
+
     void containersTableText()
     {
         ContainerInfo running{.name = QStringLiteral("web"), .state = berth::model::RunState::Running, .pid = 42};
