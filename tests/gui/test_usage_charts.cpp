@@ -24,6 +24,8 @@
 #include <QTextDocumentFragment>
 #include <QtTest>
 
+#include <algorithm>
+
 using berth::gui::UsageCharts;
 using berth::gui::UsageKind;
 using berth::gui::UsageLimits;
@@ -81,6 +83,32 @@ private Q_SLOTS:
         QCOMPARE(charts.pointCount(UsageKind::MemoryUsed), points);
         for (UsageKind kind : {UsageKind::CpuUsed, UsageKind::Pids, UsageKind::NetTx})
             QCOMPARE(charts.chart(kind)->visibleRange().first, -60.0 * minutes);
+    }
+
+    // 900 samples are not drawn into a few hundred pixel columns: at most
+    // the lowest and highest per column, the peak and both ends kept.
+    void shownChartDrawsAtMostTwoPointsAColumn()
+    {
+        QList<UsageSample> samples;
+        for (int i = 0; i <= 900; ++i) {
+            UsageSample sample;
+            sample.timestampNs = qint64(i) * 1000000000LL;
+            sample.memoryBytes = qint64(i == 450 ? 300 : 64 + i % 7) * 1024 * 1024;
+            samples << sample;
+        }
+        UsageCharts charts;
+        charts.resize(800, 600);
+        charts.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&charts));
+        charts.setWindowMinutes(15);
+        charts.setSamples(samples);
+        const QList<QPointF> drawn = charts.seriesPoints(UsageKind::MemoryUsed);
+        const int columns = int(charts.chart(UsageKind::MemoryUsed)->chart()->plotArea().width());
+        QVERIFY2(columns > 0 && drawn.size() <= 2 * columns + 2, qPrintable(QString::number(drawn.size())));
+        QVERIFY(drawn.size() < 901);
+        QCOMPARE(drawn.first(), QPointF(-900, 64));
+        QCOMPARE(drawn.last(), QPointF(0, 64 + 900 % 7));
+        QVERIFY(std::ranges::any_of(drawn, [](const QPointF& point) { return point == QPointF(-450, 300); }));
     }
 
     void selectorChoosesTheWindow()

@@ -48,6 +48,38 @@ qsizetype pointAt(const QList<QPointF>& points, qreal x)
     return after == points.begin() ? -1 : (after - points.begin()) - 1;
 }
 
+// More points than pixel columns cost drawing time and show nothing more:
+// per column, the lowest and the highest point in their order, so peaks,
+// dips and a limit's steps stay where they are; the first and last stay.
+// A chart not shown has no columns yet: its points stay as given.
+QList<QPointF> thinnedToColumns(const QList<QPointF>& points, int columns)
+{
+    if (columns <= 0 || points.size() <= 2 * qsizetype(columns) + 2)
+        return points;
+    const double first = points.first().x();
+    const double span = std::max(points.last().x() - first, 1.0);
+    const auto columnOf = [&](const QPointF& point) { return int((point.x() - first) / span * columns); };
+    QList<QPointF> out;
+    out.reserve(2 * qsizetype(columns) + 2);
+    out << points.first();
+    const qsizetype end = points.size() - 1;
+    for (qsizetype i = 1; i < end;) {
+        const int column = columnOf(points[i]);
+        qsizetype low = i, high = i;
+        for (++i; i < end && columnOf(points[i]) == column; ++i) {
+            if (points[i].y() < points[low].y())
+                low = i;
+            if (points[i].y() > points[high].y())
+                high = i;
+        }
+        out << points[std::min(low, high)];
+        if (low != high)
+            out << points[std::max(low, high)];
+    }
+    out << points.last();
+    return out;
+}
+
 } // namespace
 
 UsageChart::UsageChart(const QString& title, ValueUnit unit, const QList<Line>& lines, QWidget* parent)
@@ -175,7 +207,7 @@ void UsageChart::setPoints(const UsagePoints& points, double windowSeconds, qint
         drawn.reserve(given.size());
         for (const QPointF& point : given)
             drawn << QPointF(double(newestMs) + point.x() * 1000, point.y() * m_scale.factor);
-        it.value()->replace(drawn);
+        it.value()->replace(thinnedToColumns(drawn, isVisible() ? int(chart()->plotArea().width()) : 0));
         if (auto* area = qobject_cast<QAreaSeries*>(m_drawn.value(it.key())))
             area->setVisible(!drawn.isEmpty()); // an empty area draws a stray edge
     }
