@@ -107,7 +107,7 @@ void applyPalette(PaletteChoice choice)
 
 bool isDarkPalette(const QPalette& palette)
 {
-    return palette.color(QPalette::Window).lightness() < palette.color(QPalette::WindowText).lightness();
+    return palette.color(QPalette::Window).lightness() < 128;
 }
 
 } // namespace berth::gui

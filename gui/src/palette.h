@@ -19,7 +19,8 @@ enum class PaletteChoice { System, Light, Dark };
 [[nodiscard]] QPalette darkPalette();
 // Before the first window is shown; System leaves the platform's choice.
 void applyPalette(PaletteChoice choice);
-// Whether the application's palette is a dark one (light text on dark).
+// Whether a palette is a dark one (a dark window): the one rule for
+// everything that picks lighter shades on dark (icons, charts, states).
 [[nodiscard]] bool isDarkPalette(const QPalette& palette);
 
 } // namespace berth::gui

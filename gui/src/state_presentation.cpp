@@ -1,5 +1,7 @@
 #include "state_presentation.h"
 
+#include "palette.h"
+
 #include "icons.h"
 
 #include <QApplication>
@@ -97,7 +99,7 @@ QString toneText(StateTone tone, model::RunState state)
 QColor toneColor(StateTone tone, const QPalette& palette)
 {
     // Lighter shades on a dark base, so the dot and bar stay visible.
-    const bool dark = palette.color(QPalette::Base).lightness() < 128;
+    const bool dark = isDarkPalette(palette);
     switch (tone) {
     case StateTone::Running:
         return dark ? QColor(0x57, 0xe3, 0x89) : QColor(0x26, 0xa2, 0x69);

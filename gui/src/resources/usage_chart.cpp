@@ -1,5 +1,7 @@
 #include "usage_chart.h"
 
+#include "palette.h"
+
 #include <QAreaSeries>
 #include <QChart>
 #include <QDateTime>
@@ -17,16 +19,11 @@
 namespace berth::gui {
 namespace {
 
-bool isDark(const QPalette& palette)
-{
-    return palette.color(QPalette::Window).lightness() < 128;
-}
-
 // Colours that read as what they are on either palette: usage in the
 // palette's highlight, limits orange, out-of-memory kills red.
 QColor styleColor(UsageChart::Style style, int index, const QPalette& palette)
 {
-    const bool dark = isDark(palette);
+    const bool dark = isDarkPalette(palette);
     switch (style) {
     case UsageChart::Style::Usage:
         if (index == 0)
