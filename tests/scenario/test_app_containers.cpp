@@ -135,9 +135,9 @@ private Q_SLOTS:
                  m_terminal.screen().constData());
         m_terminal.type("\x1a");
         QVERIFY2(m_terminal.waitFor("Stopped", 30000), m_terminal.screen().constData());
-        m_terminal.type("bg; jobs; echo listed-$((7*7))\r");
-        QVERIFY2(m_terminal.waitFor("listed-49", 30000), m_terminal.screen().constData());
-        QVERIFY2(m_terminal.screen().contains("Running"), m_terminal.screen().constData());
+        // ash prints jobs through stdio, flushed at its next prompt: wait for the word itself.
+        m_terminal.type("bg; jobs\r");
+        QVERIFY2(m_terminal.waitFor("Running", 30000), m_terminal.screen().constData());
         m_terminal.type("kill %1\r");
     }
 

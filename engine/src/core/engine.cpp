@@ -197,12 +197,15 @@ Result<ContainerState> Engine::waitStopped(const std::string& name, std::chrono:
     if (runtime::monitorAlive(m_settings.paths, name)) {
         const runtime::WaitRequest request;
         auto reply = runtime::askMonitorAndWaitExit(m_settings.paths.monitorSocket(name), request, timeout);
-        // The monitor may have finished between the check and the request.
-        if (!reply && reply.error().code != ENOENT && reply.error().code != ECONNREFUSED &&
-            reply.error().code != ECONNRESET)
+        if (!reply && reply.error().code == ETIMEDOUT)
             return fail(reply.error().wrap("wait for '" + name + "'"));
-        if (!runtime::waitMonitorGone(m_settings.paths, name, kMonitorExitTimeout))
+        // The monitor may finish between the check and the request, or while it
+        // answers (a reset, a broken pipe, a cut message): its going is the answer.
+        if (!runtime::waitMonitorGone(m_settings.paths, name, kMonitorExitTimeout)) {
+            if (!reply)
+                return fail(reply.error().wrap("wait for '" + name + "'"));
             return failWith(ETIMEDOUT, "wait for '" + name + "': the monitor did not exit");
+        }
     }
     return state(name);
 }
