@@ -38,7 +38,7 @@ int ContainerListDelegate::stateColumnWidth(const QFontMetrics& metrics)
 {
     int widest = metrics.horizontalAdvance(toneText(StateTone::Failed, model::RunState::Stopped));
     for (const auto state : {model::RunState::Stopped, model::RunState::Starting, model::RunState::Running,
-                             model::RunState::Stopping, model::RunState::Frozen})
+                             model::RunState::Stopping, model::RunState::Frozen, model::RunState::Unmanaged})
         widest = std::max(widest, metrics.horizontalAdvance(stateText(state)));
     return kPadding + dotSize(metrics) + kPadding + widest + 2 * kPadding;
 }

@@ -43,6 +43,8 @@ QString stateText(model::RunState state)
         return State::tr("Stopping");
     case model::RunState::Frozen:
         return State::tr("Frozen");
+    case model::RunState::Unmanaged:
+        return State::tr("Running, unmanaged");
     }
     return {};
 }
@@ -59,7 +61,7 @@ QIcon stateIcon(std::optional<model::RunState> state)
         return icon(Icon::StateRunning);
     if (state == model::RunState::Frozen)
         return icon(Icon::StateFrozen);
-    if (state && model::isTransient(*state))
+    if (state && (model::isTransient(*state) || state == model::RunState::Unmanaged))
         return icon(Icon::StateTransient);
     return icon(Icon::StateStopped);
 }
@@ -84,6 +86,7 @@ StateTone stateTone(std::optional<model::RunState> state, bool failed)
         return StateTone::Frozen;
     case model::RunState::Starting:
     case model::RunState::Stopping:
+    case model::RunState::Unmanaged: // runs, but only Stop reaches it
         return StateTone::Busy;
     case model::RunState::Stopped:
         break;

@@ -23,7 +23,8 @@ namespace berth::gui {
 [[nodiscard]] QIcon stateIcon(std::optional<model::RunState> state);
 
 // How a state reads at a glance, in colour: running green, stopped grey,
-// frozen blue, failed red, starting/stopping amber (issue #19).
+// frozen blue, failed red, starting/stopping and unmanaged (its monitor
+// lost) amber (issue #19).
 enum class StateTone { Running, Stopped, Frozen, Failed, Busy };
 // Stopped, and its last run ended with an error: lastError set, or an exit
 // status other than 0 and the signals a stop sends (TERM, KILL, INT, HUP,

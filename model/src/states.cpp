@@ -15,6 +15,7 @@ constexpr std::array kRunStates{
     std::pair{RunState::Running, std::string_view("running")},
     std::pair{RunState::Stopping, std::string_view("stopping")},
     std::pair{RunState::Frozen, std::string_view("frozen")},
+    std::pair{RunState::Unmanaged, std::string_view("unmanaged")},
 };
 
 constexpr std::array kJobStates{

@@ -131,6 +131,9 @@ QString statusText(const ContainerRow& row, qint64 now)
         return Overview::tr("Starting…");
     case model::RunState::Stopping:
         return Overview::tr("Stopping…");
+    case model::RunState::Unmanaged:
+        return Overview::tr("Running without its monitor (it was killed): its console and commands are unavailable; "
+                            "Stop ends it");
     case model::RunState::Stopped:
         break;
     }

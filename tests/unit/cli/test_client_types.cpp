@@ -110,6 +110,9 @@ private Q_SLOTS:
             << app << int(RunState::Frozen) << int(ContainerKind::Application) << QString();
         QTest::newRow("no kind (config unreadable)")
             << QVariantMap{{"name", "a"}, {"state", "starting"}} << int(RunState::Starting) << -1 << QString();
+        QTest::newRow("unmanaged (its monitor lost)")
+            << QVariantMap{{"name", "a"}, {"state", "unmanaged"}, {"kind", "system"}} << int(RunState::Unmanaged)
+            << int(ContainerKind::System) << QString();
         QTest::newRow("unknown state") << QVariantMap{{"name", "a"}, {"state", "unknown"}, {"kind", "system"}} << -1
                                        << -1
                                        << QStringLiteral(

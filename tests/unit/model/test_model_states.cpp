@@ -18,14 +18,30 @@ private Q_SLOTS:
     void runStatesRoundTrip()
     {
         std::set<std::string> names;
-        for (RunState state :
-             {RunState::Stopped, RunState::Starting, RunState::Running, RunState::Stopping, RunState::Frozen}) {
+        for (RunState state : {RunState::Stopped, RunState::Starting, RunState::Running, RunState::Stopping,
+                               RunState::Frozen, RunState::Unmanaged}) {
             const std::string_view name = wireName(state);
             QVERIFY(names.insert(std::string(name)).second);
             QCOMPARE(parseRunState(name), std::optional(state));
         }
         QCOMPARE(wireName(RunState::Running), std::string_view("running"));
         QCOMPARE(wireName(RunState::Frozen), std::string_view("frozen"));
+        QCOMPARE(wireName(RunState::Unmanaged), std::string_view("unmanaged"));
+    }
+
+    // Running without its monitor: only stop (by the cgroup) is possible.
+    void unmanagedAllowsOnlyStop()
+    {
+        QVERIFY(canStop(RunState::Unmanaged));
+        QVERIFY(!canStart(RunState::Unmanaged));
+        QVERIFY(!canExec(RunState::Unmanaged));
+        QVERIFY(!canFreeze(RunState::Unmanaged));
+        QVERIFY(!canThaw(RunState::Unmanaged));
+        QVERIFY(!isActive(RunState::Unmanaged));
+        QVERIFY(!isTransient(RunState::Unmanaged));
+        QVERIFY(!canKill(RunState::Unmanaged));
+        QVERIFY(canExec(RunState::Running));
+        QVERIFY(!canExec(RunState::Frozen));
     }
 
     void jobStatesRoundTrip()

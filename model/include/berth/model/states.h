@@ -8,7 +8,9 @@
 
 namespace berth::model {
 
-enum class RunState { Stopped, Starting, Running, Stopping, Frozen };
+// Unmanaged: its monitor is gone (killed) while processes still run in its
+// cgroup; only stop (or a forced destroy) ends it, by the cgroup.
+enum class RunState { Stopped, Starting, Running, Stopping, Frozen, Unmanaged };
 
 // A Job1 object's State property.
 enum class JobState { Running, Succeeded, Failed, Cancelled };
@@ -46,6 +48,11 @@ enum class ContainerKind { System, Application };
     return state == RunState::Stopped;
 }
 [[nodiscard]] constexpr bool canStop(RunState state)
+{
+    return state == RunState::Running || state == RunState::Unmanaged;
+}
+// exec and the consoles go through the monitor: a lost one takes them along.
+[[nodiscard]] constexpr bool canExec(RunState state)
 {
     return state == RunState::Running;
 }
