@@ -394,6 +394,31 @@ void removeHostSide(const EngineSettings& settings, const std::string& name, con
     }
 }
 
+void removeHostSideOfLostMonitor(const EngineSettings& settings, const std::string& name,
+                                 const std::vector<std::string>& recordedHostEnds)
+{
+    std::vector<std::string> hostEnds = recordedHostEnds;
+    std::vector<std::string> bridges;
+    if (auto spec = loadContainerSpec(settings, name))
+        for (const NetInterfaceSpec& iface : spec->network) {
+            if (iface.type != NetInterfaceSpec::Type::Veth)
+                continue;
+            hostEnds.push_back(iface.vethPair.empty() ? hostVethName(name, iface.index) : iface.vethPair);
+            if (!net::isBerthBridge(settings.paths, iface.link))
+                continue;
+            if (auto bridge = bridgeFor(settings.paths, iface))
+                bridges.push_back(bridge->name);
+        }
+    // Index 0: any link of that name, but only one bearing the marker.
+    if (auto sock = net::NetlinkSocket::open())
+        for (const std::string& hostEnd : hostEnds)
+            (void)net::deleteOwnedLink(*sock, hostEnd, 0, net::vethMarker(name));
+    for (const std::string& bridge : bridges) {
+        std::error_code ec;
+        fsys::remove(net::hostsDir(settings.paths, bridge) / name, ec);
+    }
+}
+
 namespace {
 
 // dnsmasq's leases of the container's MAC end now, not when they expire.

@@ -64,6 +64,12 @@ void removeBridgesMade(const EngineSettings& settings, const std::string& name, 
 // only if it bears the marker, and has the index it was made with when
 // that is known: never a host's link that has the name.
 void removeHostSide(const EngineSettings& settings, const std::string& name, const NetworkPlan& plan);
+// After its monitor was lost (killed) and what ran in its cgroup is gone:
+// the host ends still there (by the names the state file recorded and the
+// ones the config gives, only when they bear the container's marker) and
+// its DNS entries, as removeHostSide does for a monitor at stop.
+void removeHostSideOfLostMonitor(const EngineSettings& settings, const std::string& name,
+                                 const std::vector<std::string>& recordedHostEnds);
 // On destroy: the container's addresses go back to the bridges' pools, and
 // dnsmasq's leases of its MAC end (a DHCPRELEASE each), so no lease is left.
 void releaseContainerAddresses(const EngineSettings& settings, const std::string& name);

@@ -274,6 +274,11 @@ void Monitor::handleRequest(UniqueFd connection)
         reply(connection.get(), true, nullptr, theirs.get());
     } else if (std::holds_alternative<PidfdRequest>(*request)) {
         reply(connection.get(), true, nullptr, m_pidfd.get());
+    } else if (std::holds_alternative<RecordRequest>(*request)) {
+        recordState(m_state);
+        // Read back: a write that failed (a full /run) leaves it damaged.
+        auto written = readState(m_paths.stateFile(m_options.name));
+        reply(connection.get(), static_cast<bool>(written), written ? nullptr : &written.error());
     }
 }
 

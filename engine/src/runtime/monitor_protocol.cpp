@@ -67,6 +67,10 @@ Json requestFields(const PidfdRequest&)
 {
     return {{"op", "pidfd"}};
 }
+Json requestFields(const RecordRequest&)
+{
+    return {{"op", "record"}};
+}
 
 constexpr std::string_view kRequest = "monitor request";
 
@@ -158,6 +162,8 @@ Result<MonitorRequest> decodeRequest(std::string_view text)
         return resizeRequestOf(*object);
     if (*op == "pidfd")
         return PidfdRequest{};
+    if (*op == "record")
+        return RecordRequest{};
     return failWith(EINVAL, "unknown monitor request '" + *op + "'");
 }
 

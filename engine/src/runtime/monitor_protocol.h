@@ -40,8 +40,12 @@ struct ResizeRequest {
 };
 // The init's pidfd: the reply carries it.
 struct PidfdRequest {};
+// Write the state file again from what the monitor knows (a reader found it
+// damaged); the reply says whether the write succeeded.
+struct RecordRequest {};
 
-using MonitorRequest = std::variant<StopRequest, WaitRequest, KillRequest, ConsoleRequest, ResizeRequest, PidfdRequest>;
+using MonitorRequest =
+    std::variant<StopRequest, WaitRequest, KillRequest, ConsoleRequest, ResizeRequest, PidfdRequest, RecordRequest>;
 
 // The monitor's answer to a request: done, or why not.
 struct MonitorAnswer {
