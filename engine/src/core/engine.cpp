@@ -9,6 +9,7 @@
 #include "spec/container_spec.h"
 #include "core/engine_checks.h"
 #include "core/engine_images.h"
+#include "core/lost_monitor.h"
 #include "core/running_cgroup.h"
 #include "fs/atomic_file.h"
 #include "runtime/container_network.h"
@@ -20,6 +21,7 @@
 #include "store/container_store.h"
 #include "store/leftovers.h"
 
+#include <algorithm>
 #include <csignal>
 #include <unistd.h>
 
@@ -31,25 +33,6 @@ namespace {
 
 constexpr auto kRequestTimeout = 10s;
 constexpr auto kMonitorExitTimeout = 30s;
-
-// The monitor died without tearing down (killed, host crash): finish its job.
-void cleanUpAfterDeadMonitor(const EngineSettings& settings, const std::string& name)
-{
-    const Paths& paths = settings.paths;
-    auto recorded = runtime::readState(paths.stateFile(name));
-    if (!recorded || recorded->state == RunState::Stopped)
-        return;
-    if (auto layout = cgroup::detectLayout())
-        if (auto group = cgroup::ContainerCgroup::open(*layout, recordedCgroupParent(settings, name), name))
-            (void)group->remove();
-    recorded->state = RunState::Stopped;
-    recorded->initPid = 0;
-    recorded->monitorPid = 0;
-    recorded->cgroupProcsFiles.clear();
-    recorded->lastError = "the monitor ended unexpectedly";
-    (void)runtime::writeState(paths.stateFile(name), *recorded);
-    ::unlink(paths.monitorSocket(name).c_str());
-}
 
 void removeRunFilesOfFailedStart(const Paths& paths, const std::string& name)
 {
@@ -70,6 +53,45 @@ bool isFrozen(const std::string& cgroupParent, const std::string& name)
     return frozen && *frozen;
 }
 
+// A damaged state file with its monitor alive: the monitor writes it again
+// from what it knows.
+Result<runtime::RecordedState> recordedAgain(const Paths& paths, const std::string& name)
+{
+    if (auto reply = runtime::askMonitor(paths.monitorSocket(name), runtime::RecordRequest{}, kRequestTimeout); !reply)
+        return failWith(EIO, "the state file of '" + name + "' is damaged and its monitor did not write it again",
+                        reply.error().describe());
+    return runtime::readState(paths.stateFile(name));
+}
+
+// No monitor: what is left in the cgroup of a lost one is killed, and the
+// rest of its teardown done.
+Status stopUnmanaged(const EngineSettings& settings, const std::string& name)
+{
+    if (processesLeftBehind(settings, name).empty())
+        return notRunningError(name);
+    if (Status cleaned = cleanUpAfterDeadMonitor(settings, name); !cleaned)
+        return fail(cleaned.error().wrap("stop '" + name + "'"));
+    return {};
+}
+
+// What runs without its monitor: the init's pid only when the cgroup holds
+// it (a pid in a file may name another process by now).
+ContainerState unmanagedState(const std::string& name, const std::vector<pid_t>& left,
+                              const Result<runtime::RecordedState>& recorded)
+{
+    ContainerState state;
+    state.name = name;
+    state.state = RunState::Unmanaged;
+    state.lastError = kMonitorLost;
+    if (recorded) {
+        if (std::ranges::binary_search(left, recorded->initPid))
+            state.initPid = recorded->initPid;
+        state.startedAt = recorded->startedAt;
+        state.lastExit = recorded->lastExit;
+    }
+    return state;
+}
+
 } // namespace
 
 Engine::Engine(EngineSettings settings) : m_settings(std::move(settings)) {}
@@ -81,7 +103,10 @@ Status Engine::start(const std::string& name, const StartOptions& options)
         return fail(lock.error());
     if (runtime::monitorAlive(m_settings.paths, name))
         return failWith(EBUSY, "container '" + name + "' is already running");
-    cleanUpAfterDeadMonitor(m_settings, name);
+    if (!processesLeftBehind(m_settings, name).empty())
+        return failWith(EBUSY, "container '" + name + "' still runs without its monitor: stop it first");
+    if (Status cleaned = cleanUpAfterDeadMonitor(m_settings, name); !cleaned)
+        return cleaned;
 
     // Errors found here change nothing at all.
     auto spec = runtime::loadContainerSpec(m_settings, name);
@@ -104,7 +129,7 @@ Status Engine::stop(const std::string& name, std::chrono::milliseconds timeout)
     if (!lock)
         return fail(lock.error());
     if (!runtime::monitorAlive(m_settings.paths, name))
-        return notRunningError(name);
+        return stopUnmanaged(m_settings, name);
     const runtime::StopRequest request{timeout};
     auto reply =
         runtime::askMonitorAndWaitExit(m_settings.paths.monitorSocket(name), request, timeout + kRequestTimeout);
@@ -122,7 +147,7 @@ Status Engine::kill(const std::string& name, int signal)
     if (signal <= 0 || signal > SIGRTMAX)
         return failWith(EINVAL, "invalid signal " + std::to_string(signal));
     if (!runtime::monitorAlive(m_settings.paths, name))
-        return notRunningError(name);
+        return noMonitorError(m_settings, name);
     const runtime::KillRequest request{signal};
     if (auto reply = runtime::askMonitor(m_settings.paths.monitorSocket(name), request, kRequestTimeout); !reply)
         return fail(reply.error().wrap("kill '" + name + "'"));
@@ -136,16 +161,31 @@ Result<ContainerState> Engine::state(const std::string& name) const
     ContainerState state;
     state.name = name;
     auto recorded = runtime::readState(m_settings.paths.stateFile(name));
-    if (!recorded)
-        return state; // never ran since boot
     const bool alive = runtime::monitorAlive(m_settings.paths, name);
-    state.lastExit = recorded->lastExit;
-    state.lastError = recorded->lastError;
     if (!alive) {
-        if (recorded->state != RunState::Stopped)
-            state.lastError = "the monitor ended unexpectedly";
+        // The cgroup says whether anything still runs, not the file.
+        if (auto left = processesLeftBehind(m_settings, name); !left.empty())
+            return unmanagedState(name, left, recorded);
+        if (!recorded)
+            return state; // never ran since boot
+        state.lastExit = recorded->lastExit;
+        state.lastError = recorded->state == RunState::Stopped ? recorded->lastError : std::string(kMonitorEnded);
         return state;
     }
+    if (!recorded && recorded.error().code != ENOENT)
+        recorded = recordedAgain(m_settings.paths, name);
+    if (!recorded) {
+        // Before its first record a starting monitor has written nothing.
+        if (recorded.error().code == ENOENT)
+            return state;
+        // A monitor holds the lock: the container is not stopped, whatever
+        // the file says.
+        state.state = RunState::Running;
+        state.lastError = recorded.error().describe();
+        return state;
+    }
+    state.lastExit = recorded->lastExit;
+    state.lastError = recorded->lastError;
     state.state = recorded->state;
     if (state.state == RunState::Running && isFrozen(cgroupParentIn(*recorded, m_settings), name))
         state.state = RunState::Frozen;
@@ -170,7 +210,7 @@ Result<UniqueFd> Engine::console(const std::string& name, int tty)
     if (auto exists = checkContainerExists(m_settings.paths, name); !exists)
         return fail(exists.error());
     if (!runtime::monitorAlive(m_settings.paths, name))
-        return fail(notRunningError(name).error());
+        return fail(noMonitorError(m_settings, name).error());
     const runtime::ConsoleRequest request{tty};
     auto reply = runtime::askMonitor(m_settings.paths.monitorSocket(name), request, kRequestTimeout);
     if (!reply)
@@ -226,8 +266,12 @@ Status Engine::destroy(const std::string& name, bool force)
             return fail(reply.error().wrap("destroy '" + name + "'"));
         if (!runtime::waitMonitorGone(m_settings.paths, name, kMonitorExitTimeout))
             return failWith(ETIMEDOUT, "destroy '" + name + "': the monitor did not exit");
+    } else if (!force && !processesLeftBehind(m_settings, name).empty()) {
+        return failWith(EBUSY,
+                        "container '" + name + "' still runs without its monitor: stop it first, or force the destroy");
     }
-    cleanUpAfterDeadMonitor(m_settings, name);
+    if (Status cleaned = cleanUpAfterDeadMonitor(m_settings, name); !cleaned)
+        return fail(cleaned.error().wrap("destroy '" + name + "'"));
     runtime::releaseContainerAddresses(m_settings, name);
     if (auto removed = ContainerStore(m_settings.paths).remove(name); !removed)
         return fail(removed.error().wrap("destroy '" + name + "'"));

@@ -6,6 +6,7 @@
 #include "cgroup/delegation.h"
 #include "common/pidfd.h"
 #include "core/engine_checks.h"
+#include "core/lost_monitor.h"
 #include "runtime/container_environment.h"
 #include "runtime/exec_in_container.h"
 #include "runtime/monitor_client.h"
@@ -139,7 +140,7 @@ Result<ExecProcess> Engine::exec(const std::string& name, const ExecRequest& req
     if (request.argv.empty())
         return failWith(EINVAL, "exec needs a command");
     if (!runtime::monitorAlive(m_settings.paths, name))
-        return fail(notRunningError(name).error());
+        return fail(noMonitorError(m_settings, name).error());
     // A command joining a frozen cgroup would freeze too, and its caller wait without a word.
     if (auto current = state(name); current && current->state == RunState::Frozen)
         return failWith(EBUSY, "container '" + name + "' is frozen: unfreeze (thaw) it first");

@@ -196,28 +196,60 @@ private slots:
         QVERIFY(m_engine.destroy("early"));
     }
 
-    void aKilledMonitorIsCleanedUpByTheNextStart()
+    // Issue #20: a container that lost its monitor is unmanaged, never
+    // stopped; nothing but a stop (or a forced destroy) ends it.
+    void aKilledMonitorLeavesItUnmanagedUntilStopped()
     {
         createAndStart("orphan");
         auto before = m_engine.state("orphan");
         QVERIFY(before && before->monitorPid > 0);
         const pid_t oldInit = before->initPid;
         QCOMPARE(::kill(before->monitorPid, SIGKILL), 0);
-        // The container lost its monitor: it is not reported running, and says why.
-        for (int i = 0; i < 100 && m_engine.state("orphan")->state != RunState::Stopped; ++i)
+        for (int i = 0; i < 100 && m_engine.state("orphan")->state != RunState::Unmanaged; ++i)
             ::usleep(10000);
         auto after = m_engine.state("orphan");
         QVERIFY(after);
-        QCOMPARE(after->state, RunState::Stopped);
+        QCOMPARE(after->state, RunState::Unmanaged);
+        QCOMPARE(after->initPid, oldInit);
         QVERIFY2(after->lastError.find("monitor") != std::string::npos, after->lastError.c_str());
-        // The next start kills what was left in the old cgroup and starts afresh.
+        // A start would run a second init beside the first; exec, a console,
+        // a signal and a plain destroy need the monitor or a stop first.
         auto restarted = m_engine.start("orphan");
-        QVERIFY2(restarted, restarted ? "" : restarted.error().describe().c_str());
-        auto again = m_engine.state("orphan");
-        QVERIFY(again && again->initPid != oldInit);
+        QVERIFY(!restarted);
+        QCOMPARE(restarted.error().code, EBUSY);
+        QVERIFY(!m_engine.exec("orphan", ExecRequest{.argv = {"/bin/true"}}));
+        QVERIFY(!m_engine.console("orphan", 0));
+        QVERIFY(!m_engine.kill("orphan", SIGTERM));
+        QVERIFY(!m_engine.destroy("orphan"));
+        QVERIFY(processRuns(oldInit));
+        // The stop kills what its cgroup holds and does the monitor's teardown.
+        auto stopped = m_engine.stop("orphan", std::chrono::seconds(20));
+        QVERIFY2(stopped, stopped ? "" : stopped.error().describe().c_str());
         QVERIFY(!processRuns(oldInit));
+        auto ended = m_engine.state("orphan");
+        QVERIFY(ended && ended->state == RunState::Stopped);
+        QVERIFY(!std::filesystem::exists(m_engine.settings().paths.monitorSocket("orphan")));
+        auto again = m_engine.start("orphan");
+        QVERIFY2(again, again ? "" : again.error().describe().c_str());
         QVERIFY(m_engine.stop("orphan", std::chrono::seconds(20)));
         QVERIFY(m_engine.destroy("orphan"));
+    }
+
+    // Issue #20: a damaged state file does not make a running container
+    // stopped: the monitor writes it again.
+    void aDamagedStateFileIsWrittenAgainByTheMonitor()
+    {
+        createAndStart("scribbled");
+        const auto file = m_engine.settings().paths.stateFile("scribbled");
+        for (const char* text : {"{\"state\":\"runn", "", "\x01 not json"}) {
+            QVERIFY(std::ofstream(file, std::ios::trunc) << text);
+            auto state = m_engine.state("scribbled");
+            QVERIFY2(state, state ? "" : state.error().describe().c_str());
+            QCOMPARE(state->state, RunState::Running);
+            QVERIFY(state->initPid > 0);
+        }
+        QVERIFY(m_engine.stop("scribbled", std::chrono::seconds(20)));
+        QVERIFY(m_engine.destroy("scribbled"));
     }
 
     void destroyLeavesNothing()
