@@ -28,6 +28,7 @@ Service::Service(Engine& engine, QDBusConnection bus, Lifetime& lifetime, QObjec
     m_removalHolders.setWatchMode(QDBusServiceWatcher::WatchForUnregistration);
     connect(&m_removalHolders, &QDBusServiceWatcher::serviceUnregistered, this, &Service::holderLeft);
     removeLeftovers();
+    watchMonitors();
 }
 
 bool Service::rejected(const Status& status)
@@ -128,12 +129,23 @@ std::size_t Service::runningJobs() const
     return running;
 }
 
+void Service::watchMonitors()
+{
+    auto names = m_engine.list();
+    if (!names)
+        return;
+    for (const std::string& name : *names)
+        if (auto state = m_engine.state(name))
+            m_stateWatcher.watchMonitor(QString::fromStdString(name), state->monitorPid);
+}
+
 void Service::emitState(const std::string& name)
 {
     m_stateWatcher.ensureWatching(); // the first start since boot makes the run directory
     auto state = m_engine.state(name);
     if (!state)
         return; // destroyed meanwhile, or not a container's directory
+    m_stateWatcher.watchMonitor(QString::fromStdString(name), state->monitorPid);
     const QString text = QString::fromLatin1(runStateName(state->state).data());
     const auto known = m_announcedStates.find(name);
     // Never announced: it was stopped as far as anyone knows (a start's

@@ -179,6 +179,9 @@ private:
     // Announces `name`'s state with StateChanged unless it was the last
     // one announced (a call's own change and the watcher's see the same).
     void emitState(const std::string& name);
+    // At the helper's start: the monitors another instance started, so that
+    // a monitor killed later is announced too (its container unmanaged).
+    void watchMonitors();
     // Delays the reply and answers with what `read` returns on a worker thread.
     void answerFromWorker(std::function<Result<QVariant>()> read);
     [[nodiscard]] Result<QVariantMap> containerInfo(const std::string& name) const;

@@ -1,7 +1,12 @@
 #include "state_watcher.h"
 
+#include "common/pidfd.h"
+
 #include <QDir>
 #include <QFileInfo>
+#include <QSocketNotifier>
+
+#include <unistd.h>
 
 namespace berth::helper {
 
@@ -16,6 +21,28 @@ void StateWatcher::ensureWatching()
 {
     if (!m_watcher.directories().contains(m_runDir))
         rescan();
+}
+
+void StateWatcher::watchMonitor(const QString& name, pid_t monitorPid)
+{
+    if (monitorPid <= 0 || (m_monitors.contains(name) && m_monitors[name].pid == monitorPid))
+        return;
+    UniqueFd pidfd = pidfdOpen(monitorPid);
+    if (!pidfd) {
+        m_monitors.erase(name);
+        return; // gone already: the read that found it comes after
+    }
+    auto exited = std::shared_ptr<QSocketNotifier>(new QSocketNotifier(pidfd.release(), QSocketNotifier::Read),
+                                                   [](QSocketNotifier* notifier) {
+                                                       notifier->setEnabled(false);
+                                                       ::close(int(notifier->socket()));
+                                                       notifier->deleteLater();
+                                                   });
+    connect(exited.get(), &QSocketNotifier::activated, this, [this, name] {
+        m_monitors.erase(name);
+        Q_EMIT touched(name);
+    });
+    m_monitors[name] = WatchedMonitor{monitorPid, std::move(exited)};
 }
 
 void StateWatcher::rescan()
