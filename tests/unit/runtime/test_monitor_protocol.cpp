@@ -67,6 +67,7 @@ private Q_SLOTS:
         row("resize", ResizeRequest{1, 50, 132}, R"({"cols":132,"op":"resize","rows":50,"tty":1})");
         row("resize max", ResizeRequest{0, 65535, 65535}, R"({"cols":65535,"op":"resize","rows":65535,"tty":0})");
         row("pidfd", PidfdRequest{}, R"({"op":"pidfd"})");
+        row("record", RecordRequest{}, R"({"op":"record"})");
     }
     void requestWireForm()
     {
