@@ -23,6 +23,7 @@
 
 #include <algorithm>
 #include <csignal>
+#include <iterator>
 #include <unistd.h>
 
 namespace berth {
@@ -202,7 +203,10 @@ Result<std::vector<std::string>> Engine::list() const
 
 std::vector<std::string> Engine::sweepLeftovers()
 {
-    return berth::sweepLeftovers(m_settings.paths);
+    auto swept = berth::sweepLeftovers(m_settings.paths);
+    // What a monitor killed with nothing left running did not tear down.
+    std::ranges::move(finishDeadMonitorsTeardown(m_settings), std::back_inserter(swept));
+    return swept;
 }
 
 Result<UniqueFd> Engine::console(const std::string& name, int tty)

@@ -5,7 +5,9 @@
 #include "core/engine_checks.h"
 #include "core/running_cgroup.h"
 #include "runtime/container_network.h"
+#include "runtime/spawn_monitor.h"
 #include "runtime/state_file.h"
+#include "store/container_store.h"
 
 #include <unistd.h>
 
@@ -55,10 +57,11 @@ Status cleanUpAfterDeadMonitor(const EngineSettings& settings, const std::string
     if (group)
         if (Status removed = group->remove(); !removed)
             return fail(removed.error().wrap("end '" + name + "' (its monitor was lost)"));
-    runtime::removeHostSideOfLostMonitor(settings, name,
-                                         recorded ? recorded->hostInterfaces : std::vector<std::string>{});
+    const bool networked = runtime::removeHostSideOfLostMonitor(
+        settings, name, recorded ? recorded->hostInterfaces : std::vector<std::string>{});
     // Its forwards leave the table (a running container's stay).
-    (void)runtime::reconcileFirewall(settings, name);
+    if (networked)
+        (void)runtime::reconcileFirewall(settings, name);
     runtime::RecordedState stopped;
     if (recorded) {
         stopped.startedAt = recorded->startedAt;
@@ -69,6 +72,29 @@ Status cleanUpAfterDeadMonitor(const EngineSettings& settings, const std::string
     (void)runtime::writeState(paths.stateFile(name), stopped);
     ::unlink(paths.monitorSocket(name).c_str());
     return {};
+}
+
+std::vector<std::string> finishDeadMonitorsTeardown(const EngineSettings& settings)
+{
+    std::vector<std::string> cleaned;
+    auto names = ContainerStore(settings.paths).list();
+    if (!names)
+        return cleaned;
+    for (const std::string& name : *names) {
+        if (runtime::monitorAlive(settings.paths, name) || !processesLeftBehind(settings, name).empty())
+            continue;
+        auto recorded = runtime::readState(settings.paths.stateFile(name));
+        if (recorded && recorded->state == RunState::Stopped)
+            continue;
+        auto lock = lockExistingContainer(settings.paths, name);
+        if (!lock || runtime::monitorAlive(settings.paths, name))
+            continue;
+        if (!recorded && !containerCgroup(settings, name))
+            continue; // never ran since boot
+        if (cleanUpAfterDeadMonitor(settings, name))
+            cleaned.push_back(settings.paths.containerRunDir(name).string());
+    }
+    return cleaned;
 }
 
 } // namespace berth

@@ -35,4 +35,10 @@ inline constexpr std::string_view kMonitorLost =
 // when the cgroup could not be emptied (the container may still run).
 [[nodiscard]] Status cleanUpAfterDeadMonitor(const EngineSettings& settings, const std::string& name);
 
+// At the helper's start: each container whose monitor died and whose
+// cgroup holds nothing any more (an application whose command ended with
+// its console) gets the dead monitor's teardown. An unmanaged one, still
+// running, is left alone. Returns the run directories it cleaned.
+[[nodiscard]] std::vector<std::string> finishDeadMonitorsTeardown(const EngineSettings& settings);
+
 } // namespace berth

@@ -394,12 +394,13 @@ void removeHostSide(const EngineSettings& settings, const std::string& name, con
     }
 }
 
-void removeHostSideOfLostMonitor(const EngineSettings& settings, const std::string& name,
+bool removeHostSideOfLostMonitor(const EngineSettings& settings, const std::string& name,
                                  const std::vector<std::string>& recordedHostEnds)
 {
     std::vector<std::string> hostEnds = recordedHostEnds;
     std::vector<std::string> bridges;
-    if (auto spec = loadContainerSpec(settings, name))
+    auto spec = loadContainerSpec(settings, name);
+    if (spec)
         for (const NetInterfaceSpec& iface : spec->network) {
             if (iface.type != NetInterfaceSpec::Type::Veth)
                 continue;
@@ -417,6 +418,7 @@ void removeHostSideOfLostMonitor(const EngineSettings& settings, const std::stri
         std::error_code ec;
         fsys::remove(net::hostsDir(settings.paths, bridge) / name, ec);
     }
+    return !hostEnds.empty() || (spec && !spec->forwards.empty());
 }
 
 namespace {

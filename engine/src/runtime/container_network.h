@@ -67,8 +67,9 @@ void removeHostSide(const EngineSettings& settings, const std::string& name, con
 // After its monitor was lost (killed) and what ran in its cgroup is gone:
 // the host ends still there (by the names the state file recorded and the
 // ones the config gives, only when they bear the container's marker) and
-// its DNS entries, as removeHostSide does for a monitor at stop.
-void removeHostSideOfLostMonitor(const EngineSettings& settings, const std::string& name,
+// its DNS entries, as removeHostSide does for a monitor at stop. True when
+// it had a veth or a forward: Berth's table may hold something of it.
+bool removeHostSideOfLostMonitor(const EngineSettings& settings, const std::string& name,
                                  const std::vector<std::string>& recordedHostEnds);
 // On destroy: the container's addresses go back to the bridges' pools, and
 // dnsmasq's leases of its MAC end (a DHCPRELEASE each), so no lease is left.
