@@ -7,6 +7,7 @@
 #include <QProcessEnvironment>
 
 #include <csignal>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 
 namespace berth::test {
@@ -130,6 +131,9 @@ bool SystemBus::start(const SystemBusSettings& settings, QString* why)
     env.insert(QStringLiteral("DBUS_SYSTEM_BUS_ADDRESS"), QStringLiteral("unix:path=%1/bus").arg(m_dir->path()));
     m_daemon.setProcessEnvironment(env);
     m_daemon.setProcessChannelMode(QProcess::SeparateChannels);
+    // A test killed by its timeout must not leave the bus (and the lock
+    // file it may have inherited) behind: the bus ends with the test.
+    m_daemon.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     m_daemon.start(QStringLiteral("dbus-daemon"), {QStringLiteral("--config-file=%1/bus.conf").arg(m_dir->path()),
                                                    QStringLiteral("--nofork"), QStringLiteral("--print-address=1")});
     if (!m_daemon.waitForStarted() || !m_daemon.waitForReadyRead(30000)) {
