@@ -367,6 +367,10 @@
         <source>No address yet</source>
         <translation>Noch keine Adresse</translation>
     </message>
+    <message>
+        <source>Running without its monitor (it was killed): its console and commands are unavailable; Stop ends it</source>
+        <translation>Läuft ohne seinen Monitor (er wurde beendet): Konsole und Befehle sind nicht verfügbar; Stoppen beendet ihn</translation>
+    </message>
 </context>
 <context>
     <name>Privilege</name>
@@ -455,6 +459,10 @@
     <message>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Running, unmanaged</source>
+        <translation>Läuft, unverwaltet</translation>
     </message>
 </context>
 <context>

@@ -367,6 +367,10 @@
         <source>No address yet</source>
         <translation>尚无地址</translation>
     </message>
+    <message>
+        <source>Running without its monitor (it was killed): its console and commands are unavailable; Stop ends it</source>
+        <translation>在没有监视进程的情况下运行（监视进程已被终止）：控制台和命令不可用；“停止”可将其结束</translation>
+    </message>
 </context>
 <context>
     <name>Privilege</name>
@@ -455,6 +459,10 @@
     <message>
         <source>Failed</source>
         <translation>失败</translation>
+    </message>
+    <message>
+        <source>Running, unmanaged</source>
+        <translation>运行中（未受管理）</translation>
     </message>
 </context>
 <context>
