@@ -21,18 +21,19 @@ std::string inQuotes(std::string_view s)
 }
 
 // Written, synced and closed, each step checked: a file system may report
-// a failed write-back only at fsync or close.
-Status writeTemp(UniqueFd fd, std::string_view content, mode_t mode)
+// a failed write-back only at fsync or close. Errors name the step and the
+// file the temp file stands for ("write 'config': No space left on device").
+Status writeTemp(UniqueFd fd, std::string_view name, std::string_view content, mode_t mode)
 {
     // Explicit mode: the umask must not decide who can read a config.
     if (::fchmod(fd.get(), mode) != 0)
-        return failErrno(errno, "chmod");
+        return failErrno(errno, "chmod " + inQuotes(name));
     if (auto ok = writeAll(fd.get(), content); !ok)
-        return ok;
+        return failErrno(ok.error().code, "write " + inQuotes(name));
     if (::fsync(fd.get()) != 0)
-        return failErrno(errno, "fsync");
+        return failErrno(errno, "fsync " + inQuotes(name));
     if (::close(fd.release()) != 0)
-        return failErrno(errno, "close");
+        return failErrno(errno, "close " + inQuotes(name));
     return {};
 }
 
@@ -70,8 +71,8 @@ Result<PreparedFile> PreparedFile::prepare(int dirFd, std::string_view name, std
         return failErrno(errno, "create a temporary file for " + inQuotes(name));
     // From here the temp file is the prepared file's to remove.
     PreparedFile prepared(std::move(dir), std::string(name), temp);
-    if (auto ok = writeTemp(std::move(fd), content, mode); !ok)
-        return std::unexpected(ok.error().wrap("write " + inQuotes(name)));
+    if (auto ok = writeTemp(std::move(fd), name, content, mode); !ok)
+        return fail(ok.error());
     return prepared;
 }
 
