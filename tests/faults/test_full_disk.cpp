@@ -30,6 +30,8 @@ namespace {
 
 const QString kApp = QStringLiteral("full1");
 const QString kNew = QStringLiteral("full2");
+const QString kBridged = QStringLiteral("full3"); // veth, lease and a forward on kBridge
+const QString kBridge = QStringLiteral("fbr0");
 constexpr const char* kFiller = ".filler";
 
 QString stateRoot()
@@ -107,9 +109,9 @@ QString differencesText(const HostSnapshot& before)
 {
     QStringList left;
     for (const QString& line : before.differences(HostSnapshot::take())) {
-        const bool runFileRemoved = line.endsWith(QLatin1String(" -> (none)")) &&
-                                    (line.startsWith(QStringLiteral("state run/berth/%1/state:").arg(kApp)) ||
-                                     line.startsWith(QStringLiteral("state run/berth/%1/monitor.lock:").arg(kApp)));
+        const bool runFileRemoved =
+            line.startsWith(QLatin1String("state run/berth/")) && line.endsWith(QLatin1String(" -> (none)")) &&
+            (line.contains(QLatin1String("/state:")) || line.contains(QLatin1String("/monitor.lock:")));
         if (!runFileRemoved && !othersMonitor(line))
             left << line;
     }
@@ -171,9 +173,20 @@ private Q_SLOTS:
                               QStringLiteral("--app"), QStringLiteral("--"), QStringLiteral("/bin/sleep"),
                               QStringLiteral("1000")}),
                     0);
-        // Once, so that its console log exists before any snapshot.
-        EXPECT_CODE(berthctl({QStringLiteral("start"), kApp}), 0);
-        EXPECT_CODE(berthctl({QStringLiteral("stop"), kApp, QStringLiteral("-t"), QStringLiteral("1")}), 0);
+        EXPECT_CODE(berthctl({QStringLiteral("bridge"), QStringLiteral("create"), kBridge, QStringLiteral("--address"),
+                              QStringLiteral("10.0.7.1/24"), QStringLiteral("--dhcp-range"),
+                              QStringLiteral("10.0.7.2-10.0.7.254")}),
+                    0);
+        EXPECT_CODE(berthctl({QStringLiteral("create"), kBridged, QStringLiteral("-t"), QStringLiteral("busybox"),
+                              QStringLiteral("--network"), kBridge, QStringLiteral("--forward"),
+                              QStringLiteral("tcp:8081:80"), QStringLiteral("--app"), QStringLiteral("--"),
+                              QStringLiteral("/bin/sleep"), QStringLiteral("1000")}),
+                    0);
+        // Once, so that their console logs exist before any snapshot.
+        for (const QString& name : {kApp, kBridged}) {
+            EXPECT_CODE(berthctl({QStringLiteral("start"), name}), 0);
+            EXPECT_CODE(berthctl({QStringLiteral("stop"), name, QStringLiteral("-t"), QStringLiteral("1")}), 0);
+        }
     }
 
     // A failed case leaves no filler and no running container to the next.
@@ -182,14 +195,16 @@ private Q_SLOTS:
         unfill(runDir());
         unfill(libDir());
         // Not judged by what info says: old code showed a running one stopped.
-        berthctl({QStringLiteral("stop"), kApp, QStringLiteral("-t"), QStringLiteral("1")});
+        for (const QString& name : {kApp, kBridged})
+            berthctl({QStringLiteral("stop"), name, QStringLiteral("-t"), QStringLiteral("1")});
     }
 
     void cleanupTestCase()
     {
         cleanup();
-        for (const QString& name : {kApp, kNew})
+        for (const QString& name : {kApp, kNew, kBridged})
             berthctl({QStringLiteral("destroy"), QStringLiteral("-f"), name});
+        berthctl({QStringLiteral("bridge"), QStringLiteral("delete"), kBridge, QStringLiteral("-f")});
         m_bus.stop();
         for (const QString& dir : m_mounts)
             QVERIFY2(::umount2(dir.toLocal8Bit().constData(), MNT_DETACH) == 0, qPrintable(dir));
@@ -197,25 +212,33 @@ private Q_SLOTS:
 
     // A start that cannot write its state file fails with the cause, and
     // nothing of it runs; with room again the same start works.
+    void startWithFullRunFails_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("application") << kApp;
+        QTest::newRow("on a bridge, with a forward") << kBridged;
+    }
+
     void startWithFullRunFails()
     {
+        QFETCH(QString, name);
         QString why;
         QVERIFY2(fill(runDir(), &why), qPrintable(why));
         const HostSnapshot before = HostSnapshot::take();
-        const Outcome started = berthctl({QStringLiteral("start"), kApp});
+        const Outcome started = berthctl({QStringLiteral("start"), name});
         QVERIFY2(started.code != 0, qPrintable(describe(started)));
         QVERIFY2(started.errText().contains(QLatin1String("No space left on device")), qPrintable(describe(started)));
-        QVERIFY2(!running(kApp), qPrintable(stateShown(kApp)));
-        const Outcome exec = berthctl({QStringLiteral("exec"), kApp, QStringLiteral("--"), QStringLiteral("true")});
+        QVERIFY2(!running(name), qPrintable(stateShown(name)));
+        const Outcome exec = berthctl({QStringLiteral("exec"), name, QStringLiteral("--"), QStringLiteral("true")});
         QVERIFY2(exec.code != 0, qPrintable(describe(exec)));
         // The monitor of a failed start exits just after it said so.
         QTRY_VERIFY2_WITH_TIMEOUT(differencesText(before).isEmpty(), qPrintable(differencesText(before)), 10000);
 
         unfill(runDir());
-        EXPECT_CODE(berthctl({QStringLiteral("start"), kApp}), 0);
-        QVERIFY2(running(kApp), qPrintable(stateShown(kApp)));
-        EXPECT_CODE(berthctl({QStringLiteral("exec"), kApp, QStringLiteral("--"), QStringLiteral("true")}), 0);
-        EXPECT_CODE(berthctl({QStringLiteral("stop"), kApp, QStringLiteral("-t"), QStringLiteral("1")}), 0);
+        EXPECT_CODE(berthctl({QStringLiteral("start"), name}), 0);
+        QVERIFY2(running(name), qPrintable(stateShown(name)));
+        EXPECT_CODE(berthctl({QStringLiteral("exec"), name, QStringLiteral("--"), QStringLiteral("true")}), 0);
+        EXPECT_CODE(berthctl({QStringLiteral("stop"), name, QStringLiteral("-t"), QStringLiteral("1")}), 0);
     }
 
     // The state written at the stop does not fit: a stopped container
@@ -226,7 +249,12 @@ private Q_SLOTS:
         QString why;
         QVERIFY2(fill(runDir(), &why), qPrintable(why));
         EXPECT_CODE(berthctl({QStringLiteral("stop"), kApp, QStringLiteral("-t"), QStringLiteral("1")}), 0);
-        QVERIFY2(!running(kApp), qPrintable(stateShown(kApp)));
+        const QString shown = stateShown(kApp);
+        QVERIFY2(!running(kApp), qPrintable(shown));
+        // A stop that ended well is no monitor that "ended unexpectedly".
+        const QString lastError =
+            QJsonDocument::fromJson(shown.toUtf8()).object().value(QLatin1String("lastError")).toString();
+        QVERIFY2(lastError.isEmpty(), qPrintable(shown));
         unfill(runDir());
         EXPECT_CODE(berthctl({QStringLiteral("start"), kApp}), 0);
         QVERIFY2(running(kApp), qPrintable(stateShown(kApp)));
