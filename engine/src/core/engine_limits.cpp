@@ -5,6 +5,7 @@
 #include "berth/names.h"
 #include "cgroup/limit_writes.h"
 #include "cgroup/limits_config.h"
+#include "fs/atomic_file.h"
 #include "spec/container_spec.h"
 #include "core/engine_checks.h"
 #include "core/running_cgroup.h"
@@ -89,6 +90,12 @@ Status Engine::setLimits(const std::string& name, const Limits& limits)
     auto text = configWithLimits(m_settings, name, limits);
     if (!text)
         return fail(text.error().wrap("limits of '" + name + "'"));
+    // All or nothing: the new config is written (where a full disk fails)
+    // before the kernel gets the limits, and only put in place once it took
+    // them; a failure on either side leaves both with the old limits.
+    auto config = ContainerStore(m_settings.paths).prepareConfig(name, *text);
+    if (!config)
+        return fail(config.error().wrap("limits of '" + name + "'"));
 
     if (runtime::monitorAlive(m_settings.paths, name)) {
         auto writes = cgroup::limitWrites(limits, layout->mode, *host);
@@ -100,9 +107,9 @@ Status Engine::setLimits(const std::string& name, const Limits& limits)
         if (auto applied = group->applyLimits(*writes); !applied)
             return fail(applied.error().wrap("limits of '" + name + "'"));
     }
-    // Persisted after the kernel took them, so the config never claims a
-    // limit that is not in force.
-    return ContainerStore(m_settings.paths).writeConfig(name, *text);
+    if (auto stored = std::move(*config).commit(); !stored)
+        return fail(stored.error().wrap("limits of '" + name + "'"));
+    return {};
 }
 
 Result<std::vector<ContainerStats>> Engine::stats() const

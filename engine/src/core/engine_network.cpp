@@ -147,6 +147,19 @@ Status editForwards(const EngineSettings& settings, const std::string& name, con
     return ContainerStore(settings.paths).writeConfig(name, config->serialize());
 }
 
+// A running container's changed forwards count only once the firewall took
+// them: if it refuses, the config gets its old text back and the firewall
+// its old rules, so neither holds a forward the user was told failed.
+Status applyForwardsOrRestore(const EngineSettings& settings, const std::string& name, const std::string& oldConfig)
+{
+    auto applied = runtime::reconcileFirewall(settings);
+    if (applied)
+        return {};
+    if (auto restored = ContainerStore(settings.paths).writeConfig(name, oldConfig); restored)
+        (void)runtime::reconcileFirewall(settings);
+    return fail(applied.error().wrap("forward on '" + name + "'"));
+}
+
 // Another container may not forward the same host port.
 Status checkPortFree(const EngineSettings& settings, const std::string& name, const std::string& forward)
 {
@@ -324,11 +337,14 @@ Status Engine::addForward(const std::string& name, const std::string& forward)
         return fail(lock.error());
     if (auto free = checkForwardFree(m_settings, name, forward); !free)
         return free;
+    auto oldConfig = ContainerStore(m_settings.paths).readConfig(name);
+    if (!oldConfig)
+        return fail(oldConfig.error().wrap("forward on '" + name + "'"));
     if (auto edited = editForwards(m_settings, name, forward, true); !edited)
         return fail(edited.error().wrap("forward on '" + name + "'"));
     if (!runtime::monitorAlive(m_settings.paths, name))
         return {};
-    return runtime::reconcileFirewall(m_settings);
+    return applyForwardsOrRestore(m_settings, name, *oldConfig);
 }
 
 Status Engine::removeForward(const std::string& name, const std::string& forward)
@@ -336,11 +352,14 @@ Status Engine::removeForward(const std::string& name, const std::string& forward
     auto lock = lockExistingContainer(m_settings.paths, name);
     if (!lock)
         return fail(lock.error());
+    auto oldConfig = ContainerStore(m_settings.paths).readConfig(name);
+    if (!oldConfig)
+        return fail(oldConfig.error().wrap("forward on '" + name + "'"));
     if (auto edited = editForwards(m_settings, name, forward, false); !edited)
         return fail(edited.error().wrap("forward on '" + name + "'"));
     if (!runtime::monitorAlive(m_settings.paths, name))
         return {};
-    return runtime::reconcileFirewall(m_settings);
+    return applyForwardsOrRestore(m_settings, name, *oldConfig);
 }
 
 } // namespace berth

@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <string>
+#include <utility>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -19,36 +20,43 @@ std::string inQuotes(std::string_view s)
     return "'" + std::string(s) + "'";
 }
 
-Status writeTemp(int fd, std::string_view content, mode_t mode)
+// Written, synced and closed, each step checked: a file system may report
+// a failed write-back only at fsync or close. Errors name the step and the
+// file the temp file stands for ("write 'config': No space left on device").
+Status writeTemp(UniqueFd fd, std::string_view name, std::string_view content, mode_t mode)
 {
     // Explicit mode: the umask must not decide who can read a config.
-    if (::fchmod(fd, mode) != 0)
-        return failErrno(errno, "chmod");
-    if (auto ok = writeAll(fd, content); !ok)
-        return ok;
-    if (::fsync(fd) != 0)
-        return failErrno(errno, "fsync");
+    if (::fchmod(fd.get(), mode) != 0)
+        return failErrno(errno, "chmod " + inQuotes(name));
+    if (auto ok = writeAll(fd.get(), content); !ok)
+        return failErrno(ok.error().code, "write " + inQuotes(name));
+    if (::fsync(fd.get()) != 0)
+        return failErrno(errno, "fsync " + inQuotes(name));
+    if (::close(fd.release()) != 0)
+        return failErrno(errno, "close " + inQuotes(name));
     return {};
 }
 
-// Removes the temp file unless the rename consumed it.
-struct TempGuard {
-    int dirFd;
-    std::string name;
-    bool armed = true;
-    ~TempGuard()
-    {
-        if (armed) {
-            const int saved = errno;
-            ::unlinkat(dirFd, name.c_str(), 0);
-            errno = saved;
-        }
-    }
-};
-
 } // namespace
 
-Status writeFileAtomicAt(int dirFd, std::string_view name, std::string_view content, mode_t mode)
+PreparedFile::PreparedFile(UniqueFd dir, std::string name, std::string temp)
+    : m_dir(std::move(dir)), m_name(std::move(name)), m_temp(std::move(temp))
+{}
+
+PreparedFile::PreparedFile(PreparedFile&& other) noexcept
+    : m_dir(std::move(other.m_dir)), m_name(std::move(other.m_name)), m_temp(std::exchange(other.m_temp, {}))
+{}
+
+PreparedFile::~PreparedFile()
+{
+    if (!m_temp.empty()) {
+        const int saved = errno;
+        ::unlinkat(m_dir.get(), m_temp.c_str(), 0);
+        errno = saved;
+    }
+}
+
+Result<PreparedFile> PreparedFile::prepare(int dirFd, std::string_view name, std::string_view content, mode_t mode)
 {
     if (name.empty() || name == "." || name == ".." || name.find('/') != std::string_view::npos)
         return failWith(EINVAL, "invalid file name " + inQuotes(name), std::string(name));
@@ -57,21 +65,33 @@ Status writeFileAtomicAt(int dirFd, std::string_view name, std::string_view cont
     UniqueFd dir(::openat(dirFd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (!dir)
         return failErrno(errno, "open the directory of " + inQuotes(name));
-    const std::string target(name);
-    TempGuard temp{dir.get(), "." + target + ".tmp-" + randomSuffix()};
-    UniqueFd fd(::openat(dir.get(), temp.name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode));
-    if (!fd) {
-        temp.armed = false;
+    const std::string temp = "." + std::string(name) + ".tmp-" + randomSuffix();
+    UniqueFd fd(::openat(dir.get(), temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode));
+    if (!fd)
         return failErrno(errno, "create a temporary file for " + inQuotes(name));
-    }
-    if (auto ok = writeTemp(fd.get(), content, mode); !ok)
-        return std::unexpected(ok.error().wrap("write " + inQuotes(name)));
-    if (::renameat(dir.get(), temp.name.c_str(), dir.get(), target.c_str()) != 0)
-        return failErrno(errno, "replace " + inQuotes(name));
-    temp.armed = false;
-    if (::fsync(dir.get()) != 0)
-        return failErrno(errno, "fsync the directory of " + inQuotes(name));
+    // From here the temp file is the prepared file's to remove.
+    PreparedFile prepared(std::move(dir), std::string(name), temp);
+    if (auto ok = writeTemp(std::move(fd), name, content, mode); !ok)
+        return fail(ok.error());
+    return prepared;
+}
+
+Status PreparedFile::commit() &&
+{
+    if (::renameat(m_dir.get(), m_temp.c_str(), m_dir.get(), m_name.c_str()) != 0)
+        return failErrno(errno, "replace " + inQuotes(m_name));
+    m_temp.clear();
+    if (::fsync(m_dir.get()) != 0)
+        return failErrno(errno, "fsync the directory of " + inQuotes(m_name));
     return {};
+}
+
+Status writeFileAtomicAt(int dirFd, std::string_view name, std::string_view content, mode_t mode)
+{
+    auto prepared = PreparedFile::prepare(dirFd, name, content, mode);
+    if (!prepared)
+        return fail(prepared.error());
+    return std::move(*prepared).commit();
 }
 
 Status writeFileAtomic(const std::filesystem::path& file, std::string_view content, mode_t mode)

@@ -3,8 +3,10 @@
 #pragma once
 
 #include "berth/error.h"
+#include "berth/unique_fd.h"
 
 #include <filesystem>
+#include <string>
 #include <string_view>
 
 #include <sys/types.h>
@@ -18,5 +20,30 @@ namespace berth::fs {
 // The same for `name` in the directory `dirFd` (any fd of the directory,
 // O_PATH included). `name` is a single component.
 [[nodiscard]] Status writeFileAtomicAt(int dirFd, std::string_view name, std::string_view content, mode_t mode);
+
+// writeFileAtomicAt in two halves, for a change that must also be made
+// elsewhere (a limit in the kernel) and be undone there if the file cannot
+// take it: prepare() writes and syncs the new content beside `name` (the
+// step that runs out of space), commit() renames it over `name` (which needs
+// none). Dropped uncommitted, it leaves the old file as it was.
+class PreparedFile {
+public:
+    [[nodiscard]] static Result<PreparedFile> prepare(int dirFd, std::string_view name, std::string_view content,
+                                                      mode_t mode);
+    PreparedFile(PreparedFile&& other) noexcept;
+    PreparedFile& operator=(PreparedFile&&) = delete;
+    PreparedFile(const PreparedFile&) = delete;
+    PreparedFile& operator=(const PreparedFile&) = delete;
+    ~PreparedFile();
+
+    [[nodiscard]] Status commit() &&;
+
+private:
+    PreparedFile(UniqueFd dir, std::string name, std::string temp);
+
+    UniqueFd m_dir;
+    std::string m_name;
+    std::string m_temp; // empty once committed or moved from
+};
 
 } // namespace berth::fs

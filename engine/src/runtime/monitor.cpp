@@ -344,9 +344,11 @@ Status Monitor::setUp()
         m_network.interfaces[i].hostIndex = launched->hostLinks[i];
     m_slaves.clear(); // the container holds its ends now
     m_startedAt = static_cast<std::int64_t>(::time(nullptr));
+    // Clients know a running container by this file: a start that cannot
+    // write it (a full /run) fails, rather than run a container shown stopped.
+    if (auto recorded = recordState(RunState::Running); !recorded)
+        return recorded;
     registerWithMachined(spec->rootfs);
-    m_state = RunState::Running;
-    recordState(RunState::Running);
     // Forwards of this container, and the NAT of a bridge made on first use.
     if (m_hasForwards || m_nextServiceCheck)
         if (auto firewall = reconcileFirewall(m_options.settings); !firewall)
@@ -367,7 +369,7 @@ void Monitor::reportStart(const Status& result)
     m_options.syncFd = -1;
 }
 
-void Monitor::recordState(RunState state)
+Status Monitor::recordState(RunState state)
 {
     m_state = state;
     RecordedState recorded;
@@ -385,7 +387,29 @@ void Monitor::recordState(RunState state)
     if (m_cgroup && state != RunState::Stopped)
         for (const auto& file : m_cgroup->procsFiles())
             recorded.cgroupProcsFiles.push_back(file.string());
-    (void)writeState(m_paths.stateFile(m_options.name), recorded);
+    return writeState(m_paths.stateFile(m_options.name), recorded);
+}
+
+// The last word of a run. If it cannot be written (a full /run), the file of
+// the run must not outlive it saying "running": without a file the
+// container reads as stopped, only its exit status is lost.
+void Monitor::recordStopped()
+{
+    if (auto recorded = recordState(RunState::Stopped); !recorded)
+        ::unlink(m_paths.stateFile(m_options.name).c_str());
+}
+
+// A start that failed after its init was launched: the init and all it
+// runs are killed, and reaped here, as nobody reaps an orphan on a host
+// whose PID 1 does not.
+void Monitor::undoLaunch()
+{
+    if (m_initPid <= 0)
+        return;
+    sendSignal(SIGKILL);
+    ::waitpid(m_initPid, nullptr, 0);
+    m_initPid = 0;
+    m_pidfd.reset();
 }
 
 void Monitor::tearDown()
@@ -400,7 +424,7 @@ void Monitor::tearDown()
     if (auto removed = removeCgroup(); !removed)
         m_exitNote = removed.error().describe();
     releaseCgroupParent();
-    recordState(RunState::Stopped);
+    recordStopped();
     ::unlink(m_paths.monitorSocket(m_options.name).c_str());
     const std::string text = encodeMessage(MonitorAnswer{std::nullopt, m_exit});
     // The connections stay open until the process exits: their closing tells
@@ -413,6 +437,7 @@ int Monitor::run()
 {
     auto started = setUp();
     if (!started) {
+        undoLaunch();
         removeHostSide(m_options.settings, m_options.name, m_network);
         removeBridgesMade(m_options.settings, m_options.name, m_network);
         // Leave nothing of this attempt: what the cgroup holds is killed

@@ -58,7 +58,9 @@ private:
     void checkNetworkServices();
     void onInitExited(int waitStatus);
     void tearDown();
-    void recordState(RunState state);
+    void undoLaunch();
+    [[nodiscard]] Status recordState(RunState state);
+    void recordStopped();
 
     MonitorOptions m_options;
     Paths m_paths;

@@ -179,7 +179,9 @@ void Monitor::requestStop(std::chrono::milliseconds timeout, UniqueFd waiter)
         m_waiters.push_back(std::move(waiter));
     if (m_state == RunState::Stopping)
         return;
-    recordState(RunState::Stopping);
+    // Not written (a full /run): the file keeps "running" until the stop
+    // ends, which is still true of the container.
+    (void)recordState(RunState::Stopping);
     // A frozen init cannot act on its halt signal.
     if (m_cgroup)
         (void)m_cgroup->setFrozen(false);

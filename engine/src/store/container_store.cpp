@@ -224,12 +224,23 @@ Result<std::string> ContainerStore::readConfig(std::string_view name) const
 
 Status ContainerStore::writeConfig(std::string_view name, std::string_view text)
 {
+    auto prepared = prepareConfig(name, text);
+    if (!prepared)
+        return std::unexpected(prepared.error());
+    if (auto ok = std::move(*prepared).commit(); !ok)
+        return std::unexpected(ok.error().wrap(containerWord(name)));
+    return {};
+}
+
+Result<fs::PreparedFile> ContainerStore::prepareConfig(std::string_view name, std::string_view text)
+{
     auto dir = openContainerDir(name);
     if (!dir)
         return std::unexpected(dir.error());
-    if (auto ok = fs::writeFileAtomicAt(dir->get(), "config", text, 0640); !ok)
-        return std::unexpected(ok.error().wrap(containerWord(name)));
-    return {};
+    auto prepared = fs::PreparedFile::prepare(dir->get(), "config", text, 0640);
+    if (!prepared)
+        return std::unexpected(prepared.error().wrap(containerWord(name)));
+    return prepared;
 }
 
 } // namespace berth

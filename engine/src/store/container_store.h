@@ -13,6 +13,10 @@
 
 namespace berth {
 
+namespace fs {
+class PreparedFile; // fs/atomic_file.h
+}
+
 class ContainerStore {
 public:
     // Fills a staging directory with `config` and `rootfs/`.
@@ -40,6 +44,8 @@ public:
     [[nodiscard]] Result<std::string> readConfig(std::string_view name) const;
     // Replaces the config atomically (0640).
     [[nodiscard]] Status writeConfig(std::string_view name, std::string_view text);
+    // Its first half: the new config written and synced, in place on commit().
+    [[nodiscard]] Result<fs::PreparedFile> prepareConfig(std::string_view name, std::string_view text);
 
 private:
     [[nodiscard]] Result<UniqueFd> openContainersDir(bool create) const;

@@ -1,5 +1,5 @@
-// writeFileAtomic: content, exact mode, no temp file left, and the old
-// content intact when writing fails.
+// writeFileAtomic and PreparedFile: content, exact mode, no temp file
+// left, and the old content intact when writing fails.
 #include "berth/unique_fd.h"
 #include "fs/atomic_file.h"
 
@@ -126,6 +126,46 @@ private slots:
         auto bad = berth::fs::writeFileAtomicAt(dir.get(), "../escape", "x", 0600);
         QVERIFY(!bad);
         QCOMPARE(bad.error().code, EINVAL);
+    }
+
+    // The two halves: nothing changes until commit(); a prepared file
+    // dropped uncommitted leaves the old file and no temp file.
+    void preparedFileChangesNothingUntilCommit()
+    {
+        QTemporaryDir tmp;
+        const stdfs::path dirPath(tmp.path().toStdString());
+        std::ofstream(dirPath / "config") << "old";
+        berth::UniqueFd dir(::open(dirPath.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+        {
+            auto dropped = berth::fs::PreparedFile::prepare(dir.get(), "config", "dropped", 0640);
+            QVERIFY(dropped);
+            QCOMPARE(readText(dirPath / "config"), std::string("old"));
+        }
+        QCOMPARE(entryCount(dirPath), 1);
+        auto prepared = berth::fs::PreparedFile::prepare(dir.get(), "config", "new", 0640);
+        QVERIFY(prepared);
+        QCOMPARE(readText(dirPath / "config"), std::string("old"));
+        QVERIFY(std::move(*prepared).commit());
+        QCOMPARE(readText(dirPath / "config"), std::string("new"));
+        QCOMPARE(entryCount(dirPath), 1);
+    }
+
+    // A write that does not fit fails at prepare(), before anything else
+    // was changed, and leaves no temp file.
+    void preparedFileThatDoesNotFit()
+    {
+        QTemporaryDir tmp;
+        const stdfs::path dirPath(tmp.path().toStdString());
+        std::ofstream(dirPath / "config") << "old";
+        berth::UniqueFd dir(::open(dirPath.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+        auto prepared = [&] {
+            FileSizeLimit limit(16);
+            return berth::fs::PreparedFile::prepare(dir.get(), "config", std::string(4096, 'n'), 0640);
+        }();
+        QVERIFY(!prepared);
+        QCOMPARE(prepared.error().code, EFBIG);
+        QCOMPARE(readText(dirPath / "config"), std::string("old"));
+        QCOMPARE(entryCount(dirPath), 1);
     }
 };
 
