@@ -120,6 +120,13 @@ Status JobWatcher::cancel()
     return detail::finishVoid(m_job->Cancel());
 }
 
+void JobWatcher::requestCancel()
+{
+    // A refused or late cancel changes nothing: the job's end says how it went.
+    auto* pending = new QDBusPendingCallWatcher(m_job->Cancel(), this);
+    connect(pending, &QDBusPendingCallWatcher::finished, pending, &QObject::deleteLater);
+}
+
 void JobWatcher::stopFollowing(const ClientError& why)
 {
     onFinished(false, why.name, why.message);

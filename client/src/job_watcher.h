@@ -31,6 +31,9 @@ public:
     // Runs a local event loop until the job ends (berthctl, not the GUI).
     Status waitForFinished();
     Status cancel();
+    // Asks for the cancel without waiting for the answer (a GUI's thread
+    // never waits on the helper); finished() still reports the end.
+    void requestCancel();
     // Stops following with `why` as the outcome, as if the job had ended
     // so (a client that will not wait any longer); the job may run on.
     void stopFollowing(const ClientError& why);

@@ -1,6 +1,9 @@
 #include "client_container_source.h"
 
+#include "bus_address.h"
 #include "job_watcher.h"
+
+#include <QDBusServiceWatcher>
 
 namespace berth::gui {
 namespace {
@@ -43,7 +46,7 @@ public:
 
     void watch() { m_watcher.watch(); }
     // A refused or late cancel changes nothing: finished() reports the end.
-    void cancel() override { (void)m_watcher.cancel(); }
+    void cancel() override { m_watcher.requestCancel(); }
 
 private:
     client::JobWatcher m_watcher;
@@ -71,6 +74,14 @@ ClientContainerSource::ClientContainerSource(client::Client& client, QObject* pa
     connect(&m_client, &client::Client::containerAdded, this, &ContainerSource::containerAdded);
     connect(&m_client, &client::Client::containerRemoved, this, &ContainerSource::containerRemoved);
     connect(&m_client, &client::Client::stateChanged, this, &ContainerSource::stateChanged);
+    // A helper that appears (started by any call) after another left.
+    auto* helper = new QDBusServiceWatcher(QLatin1String(client::kServiceName), m_client.connection(),
+                                           QDBusServiceWatcher::WatchForOwnerChange, this);
+    connect(helper, &QDBusServiceWatcher::serviceOwnerChanged, this,
+            [this](const QString&, const QString&, const QString& newOwner) {
+                if (!newOwner.isEmpty())
+                    Q_EMIT helperReplaced();
+            });
 }
 
 void ClientContainerSource::listContainers(QObject* context, Callback<QMap<QString, QString>> done)

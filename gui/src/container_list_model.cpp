@@ -61,6 +61,8 @@ ContainerListModel::ContainerListModel(ContainerSource& source, QObject* parent)
     connect(&m_statsTimer, &QTimer::timeout, this, &ContainerListModel::pollStats);
     connect(&m_source, &ContainerSource::containerAdded, this, &ContainerListModel::refresh);
     connect(&m_source, &ContainerSource::containerRemoved, this, &ContainerListModel::removeContainer);
+    // The new helper knows what is in force; its predecessor's last signals may be lost.
+    connect(&m_source, &ContainerSource::helperReplaced, this, &ContainerListModel::reload);
     connect(&m_source, &ContainerSource::stateChanged, this, [this](const QString& name, const QString& state) {
         setState(name, state);
         refresh(name); // pid, start time and exit status change with it

@@ -103,6 +103,10 @@ Q_SIGNALS:
     // A call through this source changed `name`'s config (limits,
     // autostart, interfaces, shares, forwards, the config itself).
     void configChanged(const QString& name);
+    // Another helper took over the bus (the last one stopped, was killed or
+    // crashed): the signals in between are lost, so what was read may be
+    // out of date.
+    void helperReplaced();
 };
 
 } // namespace berth::gui

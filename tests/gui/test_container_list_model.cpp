@@ -265,6 +265,26 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 3);
     }
 
+    // Issue #20: a helper killed mid-stop sent "stopping" and no more; the
+    // next helper knows the state in force. The list is read again when
+    // another helper takes over, not only for rows whose figures vanish.
+    void anotherHelperIsReadAgain()
+    {
+        FakeContainerSource source;
+        ContainerListModel model(source);
+        loadFixture(source, model);
+        source.containers[QStringLiteral("web")].state = berth::model::RunState::Stopping;
+        Q_EMIT source.stateChanged(QStringLiteral("web"), QStringLiteral("stopping"));
+        QTRY_COMPARE(cell(model, QStringLiteral("web"), ContainerListModel::StateColumn), QStringLiteral("Stopping"));
+        // The helper is killed; the stop was abandoned: running after all.
+        source.containers[QStringLiteral("web")].state = berth::model::RunState::Running;
+        source.containers.insert(QStringLiteral("other"),
+                                 FakeContainerSource::info(QStringLiteral("other"), berth::model::RunState::Stopped));
+        Q_EMIT source.helperReplaced();
+        QTRY_COMPARE(cell(model, QStringLiteral("web"), ContainerListModel::StateColumn), QStringLiteral("Running"));
+        QTRY_VERIFY(model.rowOf(QStringLiteral("other")) >= 0);
+    }
+
     // Kill, or an init that exits by itself, sends no StateChanged. Only
     // running and frozen containers are expected in the statistics.
     void containerMissingFromStatsIsReadAgain_data()

@@ -139,8 +139,15 @@ private Q_SLOTS:
             << "org.berth.Client.HelperGone"
             << "the Berth helper stopped during the job"
             << "create 'x'"
-            << "Could not create 'x': the Berth helper stopped before it was done. Nothing was finished; try again "
-               "(the helper starts again and removes what was left half-made).";
+            << "Could not create 'x': the Berth helper stopped before it was done. The list shows what is in force "
+               "now; try again if it is not done (the helper starts again and removes what was left half-made).";
+        // A plain call whose helper was killed before it answered: the bus's NoReply.
+        QTest::newRow("helper left before replying")
+            << "org.freedesktop.DBus.Error.NoReply"
+            << "Message recipient disconnected from message bus without replying"
+            << "start 'x'"
+            << "Could not start 'x': the Berth helper stopped before it answered. The list shows what is in force "
+               "now; try again if it is not done.";
     }
 
     void errorsSayTheCauseOnce()
