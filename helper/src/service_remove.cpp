@@ -18,6 +18,7 @@
 
 #include <cerrno>
 #include <climits>
+#include <thread>
 
 namespace berth::helper {
 namespace {
@@ -40,22 +41,51 @@ Result<ContainerState> waitUntilStopped(Engine& engine, const std::string& name)
     }
 }
 
+// A failure that may be gone a moment later: the lock taken, a monitor
+// still exiting (its socket reset or refused, a wait that timed out).
+bool mayPass(const Error& error)
+{
+    switch (error.code) {
+    case EBUSY:
+    case EAGAIN:
+    case EINTR:
+    case ECONNRESET:
+    case ECONNREFUSED:
+    case EPIPE:
+    case ETIMEDOUT:
+        return true;
+    default:
+        return false;
+    }
+}
+
+constexpr int kRemoveAttempts = 8;
+constexpr auto kFirstRetryDelay = std::chrono::milliseconds(50); // doubled after each try
+
 // The stop that ended it may hold the container's lock a moment longer:
-// wait for the lock, then destroy; another operation may take it in between.
+// wait for the lock, then destroy; another operation may take it in between,
+// and a failure that may pass is tried again, a few times, before it is
+// reported.
 Status destroyWhenFree(Engine& engine, const std::string& name)
 {
-    for (;;) {
+    Status destroyed;
+    auto delay = kFirstRetryDelay;
+    for (int attempt = 0; attempt < kRemoveAttempts; ++attempt, delay *= 2) {
         if (!ContainerStore(engine.settings().paths).exists(name))
             return {}; // someone destroyed it already
         if (auto free = ContainerLock::acquire(engine.settings().paths, name, true); !free)
             return fail(free.error());
-        auto destroyed = engine.destroy(name);
-        if (destroyed || destroyed.error().code != EBUSY)
+        destroyed = engine.destroy(name);
+        if (destroyed || !mayPass(destroyed.error()))
             return destroyed;
         auto state = engine.state(name);
-        if (!state || state->state != RunState::Stopped)
+        if (state && state->state != RunState::Stopped)
             return destroyed; // started again: it stays, and its next start watches it again
+        qCInfo(lcHelper).noquote() << "removing" << QString::fromStdString(name)
+                                   << "failed, trying again:" << QString::fromStdString(destroyed.error().describe());
+        std::this_thread::sleep_for(delay);
     }
+    return destroyed;
 }
 
 } // namespace
@@ -120,13 +150,17 @@ void Service::removeIfReleased(const std::string& name)
         this, m_lifetime, [this, name] { return destroyWhenFree(m_engine, name); },
         [this, name](Status destroyed) {
             auto node = m_removals.extract(name);
-            if (!destroyed)
-                qCWarning(lcHelper).noquote()
-                    << "could not remove" << QString::fromStdString(name)
-                    << "after it stopped:" << QString::fromStdString(destroyed.error().describe());
-            else
-                Q_EMIT ContainerRemoved(QString::fromStdString(name));
             const ExitStatus exit = *node.mapped().exit;
+            if (!destroyed) {
+                // Said to every waiter (run --rm exits non-zero) and logged;
+                // the next helper's start tries again.
+                const Error error = destroyed.error().wrap("'" + name + "' stopped but was not removed");
+                qCWarning(lcHelper).noquote() << QString::fromStdString(error.describe());
+                for (const DelayedReply& waiter : node.mapped().waiters)
+                    waiter.error(error);
+                return;
+            }
+            Q_EMIT ContainerRemoved(QString::fromStdString(name));
             for (const DelayedReply& waiter : node.mapped().waiters)
                 waiter.ok({exit.shellStatus(), exit.signal});
         });
