@@ -220,6 +220,9 @@ private:
     void removeLeftovers();
     void holderLeft(const QString& holder);
     void removeIfReleased(const std::string& name);
+    // After a create by `creator`: a marked container goes if its creator
+    // leaves the bus before anyone starts it (a start takes the entry over).
+    void removeUnlessStarted(const std::string& name, const QString& creator);
 
     Engine& m_engine;
     QDBusConnection m_bus;

@@ -116,6 +116,22 @@ void Service::removeWhenStopped(const std::string& name, const QString& holder)
         });
 }
 
+void Service::removeUnlessStarted(const std::string& name, const QString& creator)
+{
+    if (!markedForRemoval(m_engine.settings(), name))
+        return;
+    auto& entry = m_removals[name];
+    entry = RemovalEntry{};
+    entry.hold = std::make_shared<LifetimeHold>(m_lifetime);
+    entry.run = ++m_removalRuns;
+    entry.exit = ExitStatus{}; // nothing ran: nothing to wait for but the start
+    if (!creator.isEmpty() && m_bus.interface()->isServiceRegistered(creator)) {
+        entry.holder = creator;
+        m_removalHolders.addWatchedService(creator);
+    }
+    removeIfReleased(name);
+}
+
 void Service::removeLeftovers()
 {
     auto names = m_engine.list();
