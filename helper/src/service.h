@@ -236,6 +236,9 @@ private:
     std::map<std::string, RemovalEntry> m_removals;
     QDBusServiceWatcher m_removalHolders;
     unsigned m_removalRuns = 0;
+    // How the removed ones ended, for a while: a caller whose helper died
+    // asks the next one, which may have removed it already.
+    std::map<std::string, ExitStatus> m_removedExits;
     int m_readsInFlight = 0; // reads answered from worker threads (main thread only)
 };
 

@@ -15,6 +15,7 @@
 #include "worker.h"
 
 #include <QDBusConnectionInterface>
+#include <QTimer>
 
 #include <cerrno>
 #include <climits>
@@ -60,6 +61,7 @@ bool mayPass(const Error& error)
 }
 
 constexpr int kRemoveAttempts = 8;
+constexpr auto kKeepRemovedExit = std::chrono::minutes(1);
 constexpr auto kFirstRetryDelay = std::chrono::milliseconds(50); // doubled after each try
 
 // The stop that ended it may hold the container's lock a moment longer:
@@ -177,17 +179,23 @@ void Service::removeIfReleased(const std::string& name)
                 return;
             }
             Q_EMIT ContainerRemoved(QString::fromStdString(name));
+            m_removedExits[name] = exit;
+            QTimer::singleShot(kKeepRemovedExit, this, [this, name] { m_removedExits.erase(name); });
             for (const DelayedReply& waiter : node.mapped().waiters)
                 waiter.ok({exit.shellStatus(), exit.signal});
         });
 }
 
-int Service::WaitRemoved(const QString& qname, int&)
+int Service::WaitRemoved(const QString& qname, int& signal)
 {
     const std::string name = qname.toStdString();
     if (rejected(validateName(name)))
         return 0;
     auto found = m_removals.find(name);
+    if (auto removed = m_removedExits.find(name); found == m_removals.end() && removed != m_removedExits.end()) {
+        signal = removed->second.signal;
+        return removed->second.shellStatus();
+    }
     if (found == m_removals.end()) {
         rejected(failWith(ENOENT, "container '" + name + "' is not waiting to be removed when it stops"));
         return 0;
