@@ -132,9 +132,12 @@ int waitForStop(const QString& name)
 }
 
 // --rm: the helper removes the container once it has stopped and we let it.
+// A helper that died meanwhile is asked once more: the next one watches it too.
 int waitForRemoval(const QString& name)
 {
     auto ended = helperClient().waitRemoved(name);
+    if (!ended && ended.error().kind == client::ErrorKind::NoHelper)
+        ended = helperClient().waitRemoved(name);
     if (!ended)
         return reportError(ended.error());
     return exitCodeForStatus(ended->status, ended->signal);

@@ -29,11 +29,15 @@ int printLog(const QString& name, bool follow)
 {
     quint64 offset = 0;
     QByteArray pending;
+    bool seen = false;
     for (;;) {
         // The state before the read: whatever was printed before it stopped is in this read.
         auto info = helperClient().container(name);
+        if (!info && seen && info.error().kind == client::ErrorKind::NotFound)
+            break; // removed meanwhile (run --rm, by a new helper that did not know we read)
         if (!info)
             return reportError(info.error());
+        seen = true;
         auto chunk = helperClient().readLog(name, offset);
         if (!chunk)
             return reportError(chunk.error());

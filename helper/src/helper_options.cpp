@@ -80,4 +80,12 @@ EngineSettings engineSettings(const HelperOptions& options)
     return settings;
 }
 
+std::vector<std::string> wakeCommand(const std::string& busAddress)
+{
+    // dbus-send does not wait for the answer: the bus starts the helper anyway.
+    return {"/usr/bin/dbus-send", busAddress.empty() ? "--system" : "--bus=" + busAddress,
+            "--type=method_call", "--dest=org.berth.Berth1",
+            "/org/berth/Berth1",  "org.freedesktop.DBus.Peer.Ping"};
+}
+
 } // namespace berth::helper

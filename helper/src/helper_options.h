@@ -28,4 +28,9 @@ struct HelperOptions {
 
 [[nodiscard]] EngineSettings engineSettings(const HelperOptions& options);
 
+// The monitors' wake command (EngineSettings::wakeCommand): a message to the
+// helper's name on the bus at `busAddress` (empty: the system bus), which
+// starts a helper when none runs; its start removes what is marked.
+[[nodiscard]] std::vector<std::string> wakeCommand(const std::string& busAddress);
+
 } // namespace berth::helper

@@ -62,9 +62,13 @@ int main(int argc, char** argv)
         qCCritical(lcHelper).noquote() << "cannot connect to the system bus:" << bus.lastError().message();
         return 1;
     }
+    // The bus a monitor wakes us on, read before the environment goes.
+    const std::string busAddress = qEnvironmentVariable("DBUS_SYSTEM_BUS_ADDRESS").toStdString();
     resetEnvironment();
 
-    berth::Engine engine(engineSettings(*options));
+    berth::EngineSettings settings = engineSettings(*options);
+    settings.wakeCommand = wakeCommand(busAddress);
+    berth::Engine engine(settings);
     Lifetime lifetime(options->idleTimeout.count() ? std::chrono::milliseconds(options->idleTimeout)
                                                    : std::chrono::milliseconds(std::numeric_limits<int>::max()));
     Service service(engine, bus, lifetime);

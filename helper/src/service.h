@@ -223,6 +223,9 @@ private:
     void removeLeftovers();
     void holderLeft(const QString& holder);
     void removeIfReleased(const std::string& name);
+    // After a create by `creator`: a marked container goes if its creator
+    // leaves the bus before anyone starts it (a start takes the entry over).
+    void removeUnlessStarted(const std::string& name, const QString& creator);
 
     Engine& m_engine;
     QDBusConnection m_bus;
@@ -236,6 +239,9 @@ private:
     std::map<std::string, RemovalEntry> m_removals;
     QDBusServiceWatcher m_removalHolders;
     unsigned m_removalRuns = 0;
+    // How the removed ones ended, for a while: a caller whose helper died
+    // asks the next one, which may have removed it already.
+    std::map<std::string, ExitStatus> m_removedExits;
     int m_readsInFlight = 0; // reads answered from worker threads (main thread only)
 };
 

@@ -255,9 +255,11 @@ QDBusObjectPath Service::createJob(const std::string& name, const QString& templ
                 request.inputReaderGroups = std::vector<gid_t>(caller.groups.begin(), caller.groups.end());
             return m_engine.create(request, progress);
         },
-        [this, name](const Status& status) {
-            if (status)
-                Q_EMIT ContainerAdded(QString::fromStdString(name));
+        [this, name, creator = message().service()](const Status& status) {
+            if (!status)
+                return;
+            Q_EMIT ContainerAdded(QString::fromStdString(name));
+            removeUnlessStarted(name, creator);
         });
     return {};
 }

@@ -15,9 +15,11 @@
 #include "worker.h"
 
 #include <QDBusConnectionInterface>
+#include <QTimer>
 
 #include <cerrno>
 #include <climits>
+#include <thread>
 
 namespace berth::helper {
 namespace {
@@ -40,22 +42,52 @@ Result<ContainerState> waitUntilStopped(Engine& engine, const std::string& name)
     }
 }
 
+// A failure that may be gone a moment later: the lock taken, a monitor
+// still exiting (its socket reset or refused, a wait that timed out).
+bool mayPass(const Error& error)
+{
+    switch (error.code) {
+    case EBUSY:
+    case EAGAIN:
+    case EINTR:
+    case ECONNRESET:
+    case ECONNREFUSED:
+    case EPIPE:
+    case ETIMEDOUT:
+        return true;
+    default:
+        return false;
+    }
+}
+
+constexpr int kRemoveAttempts = 8;
+constexpr auto kKeepRemovedExit = std::chrono::minutes(1);
+constexpr auto kFirstRetryDelay = std::chrono::milliseconds(50); // doubled after each try
+
 // The stop that ended it may hold the container's lock a moment longer:
-// wait for the lock, then destroy; another operation may take it in between.
+// wait for the lock, then destroy; another operation may take it in between,
+// and a failure that may pass is tried again, a few times, before it is
+// reported.
 Status destroyWhenFree(Engine& engine, const std::string& name)
 {
-    for (;;) {
+    Status destroyed;
+    auto delay = kFirstRetryDelay;
+    for (int attempt = 0; attempt < kRemoveAttempts; ++attempt, delay *= 2) {
         if (!ContainerStore(engine.settings().paths).exists(name))
             return {}; // someone destroyed it already
         if (auto free = ContainerLock::acquire(engine.settings().paths, name, true); !free)
             return fail(free.error());
-        auto destroyed = engine.destroy(name);
-        if (destroyed || destroyed.error().code != EBUSY)
+        destroyed = engine.destroy(name);
+        if (destroyed || !mayPass(destroyed.error()))
             return destroyed;
         auto state = engine.state(name);
-        if (!state || state->state != RunState::Stopped)
+        if (state && state->state != RunState::Stopped)
             return destroyed; // started again: it stays, and its next start watches it again
+        qCInfo(lcHelper).noquote() << "removing" << QString::fromStdString(name)
+                                   << "failed, trying again:" << QString::fromStdString(destroyed.error().describe());
+        std::this_thread::sleep_for(delay);
     }
+    return destroyed;
 }
 
 } // namespace
@@ -84,6 +116,22 @@ void Service::removeWhenStopped(const std::string& name, const QString& holder)
                                                           : ExitStatus{0, SIGKILL};
             removeIfReleased(name);
         });
+}
+
+void Service::removeUnlessStarted(const std::string& name, const QString& creator)
+{
+    if (!markedForRemoval(m_engine.settings(), name))
+        return;
+    auto& entry = m_removals[name];
+    entry = RemovalEntry{};
+    entry.hold = std::make_shared<LifetimeHold>(m_lifetime);
+    entry.run = ++m_removalRuns;
+    entry.exit = ExitStatus{}; // nothing ran: nothing to wait for but the start
+    if (!creator.isEmpty() && m_bus.interface()->isServiceRegistered(creator)) {
+        entry.holder = creator;
+        m_removalHolders.addWatchedService(creator);
+    }
+    removeIfReleased(name);
 }
 
 void Service::removeLeftovers()
@@ -120,24 +168,34 @@ void Service::removeIfReleased(const std::string& name)
         this, m_lifetime, [this, name] { return destroyWhenFree(m_engine, name); },
         [this, name](Status destroyed) {
             auto node = m_removals.extract(name);
-            if (!destroyed)
-                qCWarning(lcHelper).noquote()
-                    << "could not remove" << QString::fromStdString(name)
-                    << "after it stopped:" << QString::fromStdString(destroyed.error().describe());
-            else
-                Q_EMIT ContainerRemoved(QString::fromStdString(name));
             const ExitStatus exit = *node.mapped().exit;
+            if (!destroyed) {
+                // Said to every waiter (run --rm exits non-zero) and logged;
+                // the next helper's start tries again.
+                const Error error = destroyed.error().wrap("'" + name + "' stopped but was not removed");
+                qCWarning(lcHelper).noquote() << QString::fromStdString(error.describe());
+                for (const DelayedReply& waiter : node.mapped().waiters)
+                    waiter.error(error);
+                return;
+            }
+            Q_EMIT ContainerRemoved(QString::fromStdString(name));
+            m_removedExits[name] = exit;
+            QTimer::singleShot(kKeepRemovedExit, this, [this, name] { m_removedExits.erase(name); });
             for (const DelayedReply& waiter : node.mapped().waiters)
                 waiter.ok({exit.shellStatus(), exit.signal});
         });
 }
 
-int Service::WaitRemoved(const QString& qname, int&)
+int Service::WaitRemoved(const QString& qname, int& signal)
 {
     const std::string name = qname.toStdString();
     if (rejected(validateName(name)))
         return 0;
     auto found = m_removals.find(name);
+    if (auto removed = m_removedExits.find(name); found == m_removals.end() && removed != m_removedExits.end()) {
+        signal = removed->second.signal;
+        return removed->second.shellStatus();
+    }
     if (found == m_removals.end()) {
         rejected(failWith(ENOENT, "container '" + name + "' is not waiting to be removed when it stops"));
         return 0;

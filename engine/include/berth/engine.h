@@ -42,6 +42,12 @@ struct EngineSettings {
     // Where subuid and subgid name Berth's ID range (the entries of user
     // _berth); tests point it at files of their own.
     std::filesystem::path idRangeDir = "/etc";
+
+    // Run by the monitor of a container marked berth.remove_when_stopped
+    // once it has stopped, so that whoever removes it learns of it even if
+    // it died meanwhile (the helper's: a bus message that starts a helper);
+    // empty: nothing is run.
+    std::vector<std::string> wakeCommand;
 };
 
 // What a new container gets besides its template, written into the config

@@ -8,6 +8,7 @@
 #include "runtime/monitor_protocol.h"
 #include "runtime/plan_builder.h"
 #include "runtime/read_only_root.h"
+#include "runtime/wake_remover.h"
 
 #include <csignal>
 #include <cstdlib>
@@ -455,6 +456,7 @@ int Monitor::run()
     // Everything is torn down: the container counts as gone from here on.
     // The waiters' connections close after this, when the monitor exits.
     m_lock.reset();
+    wakeRemover(m_options.settings, m_options.name);
     return 0;
 }
 

@@ -2,7 +2,8 @@
 // its caller, for the lifetime of one container run.
 //
 //   berth-monitor --name N --root DIR --cgroup-parent P --libexec DIR
-//                 [--include-root DIR]... --sync-fd FD [-- COMMAND...]
+//                 [--include-root DIR]... [--wake-arg ARG]... --sync-fd FD
+//                 [-- COMMAND...]
 #include "runtime/monitor.h"
 
 #include "config/values.h"
@@ -35,6 +36,8 @@ bool parseArguments(int argc, char** argv, berth::runtime::MonitorOptions& optio
             options.settings.libexecDir = value;
         else if (arg == "--include-root")
             options.settings.includeRoots.emplace_back(value);
+        else if (arg == "--wake-arg")
+            options.settings.wakeCommand.emplace_back(value);
         else if (arg == "--sync-fd") {
             auto fd = berth::parseUnsignedValue(value, 3, 1 << 20);
             if (!fd)

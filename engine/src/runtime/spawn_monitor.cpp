@@ -41,6 +41,10 @@ std::vector<std::string> monitorArguments(const EngineSettings& settings, const 
         args.emplace_back("--include-root");
         args.push_back(root.string());
     }
+    for (const auto& arg : settings.wakeCommand) {
+        args.emplace_back("--wake-arg");
+        args.push_back(arg);
+    }
     if (!commandOverride.empty()) {
         args.emplace_back("--");
         args.insert(args.end(), commandOverride.begin(), commandOverride.end());

@@ -6,7 +6,8 @@
 // limit this kernel has no file for, a cancel) leaves nothing: no
 // container directory, no staging directory, no run directory, no lock.
 // Also Engine::setAutostart, which edits lxc.start.auto alone, and
-// Engine::setConfig's compare-and-set.
+// Engine::setConfig's compare-and-set. And the monitor of a container
+// marked berth.remove_when_stopped runs the wake command when it stopped.
 #include "integration_env.h"
 #include "lifecycle_fixture.h"
 
@@ -30,6 +31,17 @@ std::string readText(const std::filesystem::path& file)
 {
     std::ifstream in(file);
     return std::string((std::istreambuf_iterator<char>(in)), {});
+}
+
+// Gone, or a zombie nobody reaped.
+bool processEnded(pid_t pid)
+{
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string text;
+    if (!std::getline(stat, text))
+        return true;
+    const auto close = text.rfind(')');
+    return close != std::string::npos && close + 2 < text.size() && text[close + 2] == 'Z';
 }
 
 CreateRequest busybox(const std::string& name, CreateSetup setup)
@@ -247,6 +259,41 @@ private Q_SLOTS:
         QVERIFY(stale.error().changedSinceRead);
         QVERIFY2(stale.error().message.find("'web'") != std::string::npos, stale.error().message.c_str());
         QCOMPARE(after, edited);
+    }
+
+    // Issue #20: once a container marked for removal has stopped, its
+    // monitor runs the engine's wake command (the helper's: a bus message
+    // that starts a helper to remove it); an unmarked one's does not.
+    void markedContainerRunsTheWakeCommand_data()
+    {
+        QTest::addColumn<bool>("marked");
+        QTest::newRow("marked") << true;
+        QTest::newRow("unmarked") << false;
+    }
+    void markedContainerRunsTheWakeCommand()
+    {
+        QFETCH(bool, marked);
+        const std::string name = marked ? "woken" : "unwoken";
+        const std::filesystem::path woken = paths().root() / (name + ".woke");
+        EngineSettings settings = m_engine.settings();
+        settings.wakeCommand = {"/usr/bin/touch", woken.string()};
+        Engine engine(settings);
+        CreateSetup setup;
+        setup.removeWhenStopped = marked;
+        auto created = engine.create(
+            {.name = name, .kind = ContainerKind::Application, .command = {"sleep", "1"}, .setup = setup});
+        QVERIFY2(created, created ? "" : created.error().describe().c_str());
+        auto started = engine.start(name, {});
+        QVERIFY2(started, started ? "" : started.error().describe().c_str());
+        auto running = engine.state(name);
+        QVERIFY(running && running->monitorPid > 0);
+        auto stopped = engine.waitStopped(name, std::chrono::seconds(60));
+        QVERIFY2(stopped, stopped ? "" : stopped.error().describe().c_str());
+        // It wakes after letting go of its lock, just before it exits (a
+        // zombie: this machine's PID 1 may not reap).
+        QTRY_VERIFY_WITH_TIMEOUT(processEnded(running->monitorPid), 10000);
+        QCOMPARE(std::filesystem::exists(woken), marked);
+        QVERIFY(engine.destroy(name));
     }
 
     void setAutostartOfAMissingContainer()

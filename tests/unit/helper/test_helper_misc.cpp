@@ -4,6 +4,7 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <cerrno>
 
 using namespace berth;
@@ -91,6 +92,18 @@ private slots:
         QCOMPARE(options->idleTimeout, std::chrono::seconds(5)); // the command line wins
         QCOMPARE(options->cgroupParent, std::string("test/x"));
         QCOMPARE(engineSettings(*options).libexecDir, std::filesystem::path("/b/libexec"));
+    }
+
+    // A monitor wakes the helper on the bus the helper itself is on.
+    void wakeCommandNamesTheBus()
+    {
+        const std::vector<std::string> onSystem = wakeCommand("");
+        QCOMPARE(onSystem.front(), std::string("/usr/bin/dbus-send"));
+        QVERIFY(std::ranges::find(onSystem, "--system") != onSystem.end());
+        QVERIFY(std::ranges::find(onSystem, "--dest=org.berth.Berth1") != onSystem.end());
+        const std::vector<std::string> onTest = wakeCommand("unix:path=/tmp/t/bus");
+        QVERIFY(std::ranges::find(onTest, "--bus=unix:path=/tmp/t/bus") != onTest.end());
+        QVERIFY(std::ranges::find(onTest, "--system") == onTest.end());
     }
 
     void stopNetworksIsAFlag()

@@ -12,6 +12,8 @@
 #include <optional>
 
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 namespace stdfs = std::filesystem;
 using berth::ContainerLock;
@@ -247,6 +249,26 @@ private slots:
         } // released here
         QVERIFY(ContainerLock::acquire(*m_paths, "locked"));
         QCOMPARE(ContainerLock::acquire(*m_paths, "Bad/Name").error().code, EINVAL);
+    }
+
+    // A child forked while the lock was held keeps a copy of it until it
+    // closes its descriptors or exits: a lock its holder released is taken
+    // once that moment is over, not refused as busy (issue #20, run --rm).
+    void lockHeldByForkedCopyIsTaken()
+    {
+        auto held = ContainerLock::acquire(*m_paths, "forked");
+        QVERIFY(held);
+        const pid_t child = ::fork();
+        QVERIFY(child >= 0);
+        if (child == 0) {
+            ::usleep(50000);
+            ::_exit(0);
+        }
+        held = ContainerLock::acquire(*m_paths, "other"); // ours is released; the child's copy stays
+        auto taken = ContainerLock::acquire(*m_paths, "forked");
+        int status = 0;
+        ::waitpid(child, &status, 0);
+        QVERIFY2(taken, taken ? "" : taken.error().describe().c_str());
     }
 
     // The holder removes the container (and its lock file) meanwhile: the
