@@ -277,8 +277,11 @@ void Monitor::handleRequest(UniqueFd connection)
     } else if (std::holds_alternative<PidfdRequest>(*request)) {
         reply(connection.get(), true, nullptr, m_pidfd.get());
     } else if (std::holds_alternative<RecordRequest>(*request)) {
-        recordState(m_state);
-        // Read back: a write that failed (a full /run) leaves it damaged.
+        // A write that fails (a full /run) is the answer; one that succeeds is read back.
+        if (auto recorded = recordState(m_state); !recorded) {
+            reply(connection.get(), false, &recorded.error());
+            return;
+        }
         auto written = readState(m_paths.stateFile(m_options.name));
         reply(connection.get(), static_cast<bool>(written), written ? nullptr : &written.error());
     }
