@@ -53,8 +53,7 @@ std::unique_ptr<QProcess> startBerthctl(const QStringList& args, bool asMember, 
     process->start(QStringLiteral("setpriv"),
                    QStringList{QStringLiteral("--reuid=") + idOf(QStringLiteral("-u"), kTestUser),
                                QStringLiteral("--regid=") + idOf(QStringLiteral("-g"), kTestUser),
-                               QStringLiteral("--init-groups"), QStringLiteral("--"),
-                               QStringLiteral(BERTHCTL_BINARY)} +
+                               QStringLiteral("--init-groups"), QStringLiteral("--"), QStringLiteral(BERTHCTL_BINARY)} +
                        args);
     return process;
 }
@@ -132,13 +131,19 @@ private Q_SLOTS:
             for (int i = 0; i < kRacers; ++i) {
                 QStringList args;
                 switch (i % 4) {
-                case 0: args = {QStringLiteral("start"), kName}; break;
-                case 1: args = {QStringLiteral("stop"), kName, QStringLiteral("-t"), QStringLiteral("1")}; break;
+                case 0:
+                    args = {QStringLiteral("start"), kName};
+                    break;
+                case 1:
+                    args = {QStringLiteral("stop"), kName, QStringLiteral("-t"), QStringLiteral("1")};
+                    break;
                 case 2:
                     args = {QStringLiteral("export"), kName,
                             m_dir.path() + QStringLiteral("/out-%1-%2.tar.gz").arg(round).arg(i)};
                     break;
-                default: args = {QStringLiteral("destroy"), kName}; break;
+                default:
+                    args = {QStringLiteral("destroy"), kName};
+                    break;
                 }
                 const bool asMember = i % 2 == 1;
                 const QString what = (asMember ? kTestUser : QStringLiteral("root")) + QStringLiteral(": berthctl ") +

@@ -80,7 +80,8 @@ struct ContainerSpec {
     MountAuto mountAuto;
     std::vector<int> capDrop;                // lxc.cap.drop, capability numbers
     std::optional<std::vector<int>> capKeep; // lxc.cap.keep; empty: keep nothing ("none")
-    std::uint64_t consoleBufferSize = 128 * 1024; // lxc.console.buffer.size: replayed to who attaches
+    // lxc.console.buffer.size: the recent output replayed to who attaches.
+    std::uint64_t consoleBufferSize = 128 * 1024;
     // lxc.console.size: the console log's cap. LXC has none by default;
     // Berth's keeps a console's recent output (several boots of a system
     // container) while a chatty one never fills the disk.
