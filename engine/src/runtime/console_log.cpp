@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
+#include <cstdint>
 #include <thread>
 
 #include <fcntl.h>
@@ -89,6 +90,10 @@ Result<ConsoleLog> ConsoleLog::open(const fs::path& file, ConsoleLogLimits limit
     struct stat st {};
     if (::fstat(log.m_fd.get(), &st) != 0)
         return failErrno(errno, "stat log " + file.string());
+    // As LXC: a log that is not a regular file (an administrator's
+    // lxc.console.logfile = /dev/null, a FIFO) is neither capped nor renamed.
+    if (!S_ISREG(st.st_mode))
+        log.m_limits.size = UINT64_MAX;
     log.m_size = static_cast<std::uint64_t>(st.st_size);
     log.m_start = startOf(log.m_fd.get());
     return log;

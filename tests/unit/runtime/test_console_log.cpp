@@ -8,6 +8,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <fcntl.h>
 #include <sys/stat.h>
 
 using namespace berth;
@@ -130,6 +131,21 @@ private Q_SLOTS:
         QVERIFY(piece);
         QCOMPARE(piece->from, std::uint64_t(4096));
         QCOMPARE(piece->data, text.substr(4096));
+    }
+
+    void deviceIsNeitherCappedNorRenamed()
+    {
+        const auto path = file("null.log");
+        std::filesystem::create_symlink("/dev/null", file("link.log"));
+        QVERIFY(!ConsoleLog::open(file("link.log"), {4096, true})); // never through a symlink
+        QVERIFY(::mknod(path.c_str(), S_IFIFO | 0600, 0) == 0);
+        UniqueFd reader(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
+        auto log = ConsoleLog::open(path, {4096, true});
+        QVERIFY(log);
+        const std::string text = lines(0, 1000);
+        log->write(text.data(), text.size()); // past the cap, straight through
+        QVERIFY(!std::filesystem::exists(rotatedLogFile(path)));
+        QVERIFY(std::filesystem::is_fifo(path));
     }
 
     void missingLogIsEmpty()
