@@ -1103,6 +1103,10 @@ DNS-Domain: %5</translation>
         <source>Log files (*.log *.txt);;All files (*)</source>
         <translation>Protokolldateien (*.log *.txt);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>Shows the most recent console output only: older output was dropped when the log reached its size limit (lxc.console.size).</source>
+        <translation>Zeigt nur die neueste Konsolenausgabe: ältere Ausgabe wurde verworfen, als das Protokoll seine Größengrenze erreichte (lxc.console.size).</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::MainWindow</name>
@@ -4008,6 +4012,12 @@ wird gestartet, sobald diese Schnittstelle aktiv ist. Mit NAME on|off: ob dieser
     <message>
         <source>Reserved:</source>
         <translation>Reserviert:</translation>
+    </message>
+    <message>
+        <source>berthctl: older console output was dropped at the log&apos;s size limit (lxc.console.size)
+</source>
+        <translation>berthctl: ältere Konsolenausgabe wurde an der Größengrenze des Protokolls verworfen (lxc.console.size)
+</translation>
     </message>
 </context>
 <context>

@@ -1102,6 +1102,10 @@ DNS 域：%5</translation>
         <source>Log files (*.log *.txt);;All files (*)</source>
         <translation>日志文件 (*.log *.txt);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>Shows the most recent console output only: older output was dropped when the log reached its size limit (lxc.console.size).</source>
+        <translation>仅显示最新的控制台输出：日志达到大小上限（lxc.console.size）时，较早的输出已被丢弃。</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::MainWindow</name>
@@ -4002,6 +4006,12 @@ macvlan 父接口缺失或未启用，则在该接口启用后再启动。
     <message>
         <source>Reserved:</source>
         <translation>已保留：</translation>
+    </message>
+    <message>
+        <source>berthctl: older console output was dropped at the log&apos;s size limit (lxc.console.size)
+</source>
+        <translation>berthctl：较早的控制台输出已在日志达到大小上限时被丢弃（lxc.console.size）
+</translation>
     </message>
 </context>
 <context>

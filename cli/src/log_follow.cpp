@@ -3,6 +3,7 @@
 #include "exit_codes.h"
 #include "line_ends.h"
 #include "session.h"
+#include "tr.h"
 
 #include <unistd.h>
 
@@ -30,6 +31,7 @@ int printLog(const QString& name, bool follow)
     quint64 offset = 0;
     QByteArray pending;
     bool seen = false;
+    bool toldDropped = false;
     for (;;) {
         // The state before the read: whatever was printed before it stopped is in this read.
         auto info = helperClient().container(name);
@@ -41,6 +43,12 @@ int printLog(const QString& name, bool follow)
         auto chunk = helperClient().readLog(name, offset);
         if (!chunk)
             return reportError(chunk.error());
+        // The piece begins past our offset: the log's cap dropped that much.
+        if (chunk->nextOffset - quint64(chunk->data.size()) > offset && !toldDropped) {
+            printErr(Cli::tr("berthctl: older console output was dropped at the log's size limit "
+                             "(lxc.console.size)\n"));
+            toldDropped = true;
+        }
         writeOut(foldLineEnds(pending, chunk->data));
         offset = chunk->nextOffset;
         if (chunk->nextOffset < chunk->size)

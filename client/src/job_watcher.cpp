@@ -92,7 +92,8 @@ void JobWatcher::applyInitialState(const QVariantMap& properties)
     if (!success && name.isEmpty())
         name = QLatin1String(model::dbusErrorName(model::ErrorKind::Failed));
     if (!success && why.isEmpty())
-        why = QStringLiteral("job %1 at step '%2'").arg(state, m_step);
+        why = m_step.isEmpty() ? QStringLiteral("job %1 (the helper did not say why)").arg(state)
+                               : QStringLiteral("job %1 at step '%2'").arg(state, m_step);
     onFinished(success, success ? QString() : name, success ? QString() : why);
 }
 

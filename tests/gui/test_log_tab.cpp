@@ -41,6 +41,25 @@ public:
     }
 };
 
+// A log capped at lxc.console.size: the first `oldest` bytes of `logs`
+// were dropped, and GetLog reads from the oldest byte kept.
+class CappedSource : public FakeContainerSource {
+public:
+    quint64 oldest = 0;
+    void readLog(const QString& name, quint64 offset, uint maxBytes, QObject* context,
+                 berth::gui::Callback<berth::client::LogChunk> done) override
+    {
+        const QByteArray all = logs.value(name);
+        const quint64 from = std::max(offset, oldest);
+        berth::client::LogChunk chunk;
+        chunk.data = all.mid(qsizetype(from), qsizetype(maxBytes));
+        chunk.nextOffset = from + quint64(chunk.data.size());
+        chunk.size = quint64(all.size());
+        QMetaObject::invokeMethod(
+            context, [done = std::move(done), chunk] { done(chunk); }, Qt::QueuedConnection);
+    }
+};
+
 QString shown(const LogTab& tab)
 {
     return tab.view()->toPlainText();
@@ -112,6 +131,27 @@ private Q_SLOTS:
         QTRY_COMPARE(shown(tab), QStringLiteral("an old boot's long log\n"));
         source.logs[kWeb] = "new boot\n";
         QTRY_COMPARE(shown(tab), QStringLiteral("new boot\n"));
+    }
+
+    void saysWhenOlderOutputWasDropped()
+    {
+        CappedSource source;
+        source.logs.insert(kWeb, "dropped\nkept\n");
+        source.oldest = 8;
+        LogTab tab(source);
+        tab.show();
+        tab.setContainer(kWeb, kStopped);
+        QTRY_COMPARE(shown(tab), QStringLiteral("kept\n"));
+        QVERIFY(tab.droppedNotice()->isVisible());
+        QVERIFY(tab.droppedNotice()->text().contains(QLatin1String("lxc.console.size")));
+        // A log that lost nothing says nothing.
+        FakeContainerSource whole;
+        whole.logs.insert(kWeb, "all\n");
+        LogTab other(whole);
+        other.show();
+        other.setContainer(kWeb, kStopped);
+        QTRY_COMPARE(shown(other), QStringLiteral("all\n"));
+        QVERIFY(!other.droppedNotice()->isVisible());
     }
 
     void switchingContainerShowsOnlyItsLog()

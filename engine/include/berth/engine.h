@@ -284,6 +284,9 @@ public:
     [[nodiscard]] Status exportContainer(const std::string& name, int outFd);
     // Up to maxBytes (at most kMaxLogChunk) of the console log from `offset`;
     // an offset past the end of a log that was replaced starts over at 0.
+    // Offsets are logical, across rotations (lxc.console.size): an offset
+    // before the oldest byte kept reads from that byte (nextOffset minus
+    // the data's size is then past `offset`: that much was dropped).
     [[nodiscard]] Result<LogChunk> readLog(const std::string& name, std::uint64_t offset, std::size_t maxBytes) const;
     // Waits until a running container has stopped on its own.
     [[nodiscard]] Result<ContainerState> waitStopped(const std::string& name, std::chrono::milliseconds timeout);

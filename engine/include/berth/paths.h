@@ -44,4 +44,9 @@ private:
     std::filesystem::path m_root;
 };
 
+// A console log's older file once it was rotated (LXC's lxc.console.rotate
+// names it so), and the next one while a rotation makes it.
+[[nodiscard]] std::filesystem::path rotatedLogFile(const std::filesystem::path& log); // <log>.1
+[[nodiscard]] std::filesystem::path nextLogFile(const std::filesystem::path& log);    // <log>.new
+
 } // namespace berth

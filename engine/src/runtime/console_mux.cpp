@@ -1,5 +1,7 @@
 #include "runtime/console_mux.h"
 
+#include "runtime/console_log.h"
+
 #include <algorithm>
 #include <cerrno>
 
@@ -29,8 +31,8 @@ void writeFully(int fd, const char* data, std::size_t size)
 
 } // namespace
 
-ConsoleMux::ConsoleMux(UniqueFd master, std::size_t ringSize, int logFd)
-    : m_master(std::move(master)), m_ringSize(ringSize), m_logFd(logFd)
+ConsoleMux::ConsoleMux(UniqueFd master, std::size_t ringSize, ConsoleLog* log)
+    : m_master(std::move(master)), m_ringSize(ringSize), m_log(log)
 {}
 
 bool ConsoleMux::readMaster()
@@ -38,8 +40,8 @@ bool ConsoleMux::readMaster()
     char buffer[16384];
     const ssize_t got = ::read(m_master.get(), buffer, sizeof(buffer));
     if (got > 0) {
-        if (m_logFd >= 0)
-            writeFully(m_logFd, buffer, static_cast<std::size_t>(got));
+        if (m_log)
+            m_log->write(buffer, static_cast<std::size_t>(got));
         remember(buffer, static_cast<std::size_t>(got));
         broadcast(buffer, static_cast<std::size_t>(got));
         return true;
@@ -59,8 +61,8 @@ void ConsoleMux::drainMaster()
         const ssize_t got = ::read(m_master.get(), buffer, sizeof(buffer));
         if (got <= 0)
             return;
-        if (m_logFd >= 0)
-            writeFully(m_logFd, buffer, static_cast<std::size_t>(got));
+        if (m_log)
+            m_log->write(buffer, static_cast<std::size_t>(got));
         remember(buffer, static_cast<std::size_t>(got));
         broadcast(buffer, static_cast<std::size_t>(got));
     }

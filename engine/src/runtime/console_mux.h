@@ -13,9 +13,12 @@
 
 namespace berth::runtime {
 
+class ConsoleLog;
+
 class ConsoleMux {
 public:
-    ConsoleMux(UniqueFd master, std::size_t ringSize, int logFd);
+    // `log` (may be null) outlives the mux.
+    ConsoleMux(UniqueFd master, std::size_t ringSize, ConsoleLog* log);
 
     [[nodiscard]] int masterFd() const { return m_master.get(); }
     // After a hangup (no slave open, e.g. agetty restarting) the master
@@ -41,7 +44,7 @@ private:
 
     UniqueFd m_master;
     std::size_t m_ringSize;
-    int m_logFd;
+    ConsoleLog* m_log;
     std::deque<char> m_ring;
     std::vector<UniqueFd> m_clients;
     std::chrono::steady_clock::time_point m_pausedUntil{};

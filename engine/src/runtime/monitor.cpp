@@ -54,16 +54,6 @@ Result<UniqueFd> blockSignals()
     return fd;
 }
 
-Result<UniqueFd> openLog(const std::filesystem::path& file)
-{
-    std::error_code ec;
-    std::filesystem::create_directories(file.parent_path(), ec);
-    UniqueFd fd(::open(file.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0640));
-    if (!fd)
-        return failErrno(errno, "open log " + file.string());
-    return fd;
-}
-
 struct PtyPair {
     UniqueFd master;
     UniqueFd slave;
@@ -164,7 +154,7 @@ Status Monitor::openConsoles(unsigned ttyCount, std::size_t ringSize)
         auto pty = openPty();
         if (!pty)
             return fail(pty.error());
-        m_consoles.emplace_back(std::move(pty->master), ringSize, i == 0 ? m_log.get() : -1);
+        m_consoles.emplace_back(std::move(pty->master), ringSize, i == 0 ? m_log.get() : nullptr);
         m_slaves.push_back(std::move(pty->slave));
         m_slavePaths.push_back(std::move(pty->slavePath));
     }
@@ -304,10 +294,11 @@ Status Monitor::setUp()
             m_nextServiceCheck = std::chrono::steady_clock::now() + std::chrono::seconds(5);
     m_stopSignal = spec->stopSignal;
 
-    auto log = openLog(spec->consoleLogfile.value_or(m_paths.logFile(m_options.name)));
+    auto log = ConsoleLog::open(spec->consoleLogfile.value_or(m_paths.logFile(m_options.name)),
+                                {spec->consoleLogSize, spec->consoleLogRotate});
     if (!log)
         return fail(log.error());
-    m_log = std::move(*log);
+    m_log = std::make_unique<ConsoleLog>(std::move(*log));
     if (auto consoles = openConsoles(spec->ttyMax, spec->consoleBufferSize); !consoles)
         return consoles;
     if (plan->ownUserNamespace())

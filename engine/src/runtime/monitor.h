@@ -6,6 +6,7 @@
 #include "berth/engine.h"
 #include "cgroup/cgroup_manager.h"
 #include "cgroup/container_cgroup.h"
+#include "runtime/console_log.h"
 #include "runtime/console_mux.h"
 #include "runtime/container_network.h"
 #include "runtime/state_file.h"
@@ -67,7 +68,7 @@ private:
     UniqueFd m_lock;
     UniqueFd m_signalFd;
     UniqueFd m_listen;
-    UniqueFd m_log;
+    std::unique_ptr<ConsoleLog> m_log;                      // before m_consoles, which write to it
     std::unique_ptr<cgroup::CgroupManager> m_cgroupManager; // cgroupfs or systemd's scope, chosen once
     std::optional<cgroup::ContainerCgroup> m_cgroup;
     std::vector<ConsoleMux> m_consoles; // [0] = /dev/console, then tty1..N

@@ -6,6 +6,7 @@
 #include "spec/spec_internal.h"
 #include "config/values.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <climits>
@@ -14,9 +15,12 @@ namespace berth {
 
 namespace {
 
+// LXC's "auto" for lxc.console.size and lxc.console.buffer.size.
 constexpr std::uint64_t kAutoConsoleSize = 128 * 1024;
 // The monitor holds the buffer in memory; more than this is a typo.
 constexpr std::uint64_t kMaxConsoleSize = 1ULL << 30;
+// LXC raises a console size below a page to a page.
+constexpr std::uint64_t kMinConsoleSize = 4096;
 
 // Parses the key's value, if it has a non-empty one, into `out`.
 template <class T, class Parse> Status readValue(const Config& config, std::string_view key, T& out, Parse parse)
@@ -43,6 +47,8 @@ Result<std::uint64_t> parseConsoleSize(std::string_view text)
     auto size = parseSizeValue(text);
     if (size && *size > kMaxConsoleSize)
         return failWith(ERANGE, quoteForMessage(text) + " is larger than 1 GiB");
+    if (size)
+        return std::max(*size, kMinConsoleSize);
     return size;
 }
 
@@ -55,7 +61,11 @@ Result<std::filesystem::path> parseAbsolutePath(std::string_view text)
 
 Status readConsole(const Config& config, ContainerSpec& spec)
 {
-    if (auto ok = readValue(config, "lxc.console.size", spec.consoleBufferSize, parseConsoleSize); !ok)
+    if (auto ok = readValue(config, "lxc.console.buffer.size", spec.consoleBufferSize, parseConsoleSize); !ok)
+        return ok;
+    if (auto ok = readValue(config, "lxc.console.size", spec.consoleLogSize, parseConsoleSize); !ok)
+        return ok;
+    if (auto ok = readValue(config, "lxc.console.rotate", spec.consoleLogRotate, parseBoolValue); !ok)
         return ok;
     std::filesystem::path logfile;
     if (auto ok = readValue(config, "lxc.console.logfile", logfile, parseAbsolutePath); !ok)

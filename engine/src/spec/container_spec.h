@@ -80,7 +80,16 @@ struct ContainerSpec {
     MountAuto mountAuto;
     std::vector<int> capDrop;                // lxc.cap.drop, capability numbers
     std::optional<std::vector<int>> capKeep; // lxc.cap.keep; empty: keep nothing ("none")
+    // lxc.console.buffer.size: the recent output replayed to who attaches.
     std::uint64_t consoleBufferSize = 128 * 1024;
+    // lxc.console.size: the console log's cap. LXC has none by default;
+    // Berth's keeps a console's recent output (several boots of a system
+    // container) while a chatty one never fills the disk.
+    std::uint64_t consoleLogSize = 4 * 1024 * 1024;
+    // lxc.console.rotate: at the cap the log becomes <log>.1 (LXC's 1) or
+    // starts over (0). Berth's default is 1, so the last `consoleLogSize`
+    // bytes are always kept, not whatever came after the last truncation.
+    bool consoleLogRotate = true;
     std::optional<std::filesystem::path> consoleLogfile;
     bool startAuto = false; // lxc.start.auto
     // berth.remove_when_stopped = 1 (berthctl run --rm, docker's AutoRemove):

@@ -47,6 +47,8 @@ constexpr UnappliedKey kUnappliedKeys[] = {
     {"lxc.cap.drop", Verdict::Read, ""},
     {"lxc.cap.keep", Verdict::Read, ""},
     {"lxc.console.size", Verdict::Read, ""},
+    {"lxc.console.buffer.size", Verdict::Read, ""},
+    {"lxc.console.rotate", Verdict::Read, ""},
     {"lxc.console.logfile", Verdict::Read, ""},
     {"lxc.tty.max", Verdict::Read, ""},
     {"lxc.pty.max", Verdict::Read, ""},

@@ -199,10 +199,13 @@ Status ContainerStore::remove(std::string_view name)
         return std::unexpected(ok.error().wrap("remove " + containerWord(name)));
     if (auto ok = ignoreMissing(fs::removeTree(m_paths.containerRunDir(name)), &found); !ok)
         return std::unexpected(ok.error().wrap("remove " + containerWord(name)));
-    if (::unlink(m_paths.logFile(name).c_str()) == 0)
-        found = true;
-    else if (errno != ENOENT)
-        return failErrno(errno, "remove the log of " + containerWord(name));
+    const std::filesystem::path log = m_paths.logFile(name);
+    for (const std::filesystem::path& file : {log, rotatedLogFile(log), nextLogFile(log)}) {
+        if (::unlink(file.c_str()) == 0)
+            found = found || file == log;
+        else if (errno != ENOENT)
+            return failErrno(errno, "remove the log of " + containerWord(name));
+    }
     if (!found)
         return fail(Error::missingContainer(name, m_paths.containerDir(name).string()));
     return {};

@@ -90,4 +90,14 @@ fs::path Paths::logFile(std::string_view name) const
     return logDir() / (std::string(name) + ".log");
 }
 
+fs::path rotatedLogFile(const fs::path& log)
+{
+    return fs::path(log.string() + ".1");
+}
+
+fs::path nextLogFile(const fs::path& log)
+{
+    return fs::path(log.string() + ".new");
+}
+
 } // namespace berth

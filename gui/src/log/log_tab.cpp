@@ -27,8 +27,14 @@ LogTab::LogTab(ContainerSource& source, QWidget* parent) : QWidget(parent), m_so
     m_message = new QLabel(this);
     m_message->setWordWrap(true);
     m_message->hide();
+    m_dropped = new QLabel(tr("Shows the most recent console output only: older output was dropped when the "
+                              "log reached its size limit (lxc.console.size)."),
+                           this);
+    m_dropped->setWordWrap(true);
+    m_dropped->hide();
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(makeToolBar());
+    layout->addWidget(m_dropped);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_message);
     // The window's Ctrl+F filters the container list; inside this tab the
@@ -105,6 +111,7 @@ void LogTab::restart()
     m_filter.reset();
     m_view->clear();
     m_message->hide();
+    m_dropped->hide();
     if (!m_name.isEmpty())
         readNext();
 }
@@ -137,6 +144,9 @@ void LogTab::received(const client::LogChunk& chunk)
         restart(); // replaced by a new, shorter log
         return;
     }
+    // The piece starts where the log's oldest kept byte is, past ours.
+    if (chunk.nextOffset - quint64(chunk.data.size()) > m_offset)
+        m_dropped->show();
     m_offset = chunk.nextOffset;
     append(m_filter.feed(chunk.data));
     if (chunk.nextOffset < chunk.size)

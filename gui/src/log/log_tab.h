@@ -1,7 +1,9 @@
 // The Log tab: a container's console log, read in pieces through GetLog and
 // followed (one read a second) while the container runs and the tab is
 // shown. A log shorter than what was read means it was replaced (a new
-// start): the view starts again from the beginning. Searchable (Ctrl+F,
+// start): the view starts again from the beginning. A log that begins past
+// what was read was capped (lxc.console.size), and the tab says so.
+// Searchable (Ctrl+F,
 // F3, Shift+F3) and saved to a file on request.
 #pragma once
 
@@ -31,6 +33,9 @@ public:
     [[nodiscard]] SearchBar* searchBar() const { return m_search; }
     [[nodiscard]] QCheckBox* followBox() const { return m_follow; }
     [[nodiscard]] QLabel* message() const { return m_message; }
+    // Shown when the log began past what was read: older output was
+    // dropped at the log's cap (lxc.console.size).
+    [[nodiscard]] QLabel* droppedNotice() const { return m_dropped; }
     // Following now (running and shown).
     [[nodiscard]] bool isPolling() const { return m_poll.isActive(); }
 
@@ -60,6 +65,7 @@ private:
     SearchBar* m_search = nullptr;
     QCheckBox* m_follow = nullptr;
     QLabel* m_message = nullptr;
+    QLabel* m_dropped = nullptr;
     QTimer m_poll;
     LogFilter m_filter;
     QString m_name;

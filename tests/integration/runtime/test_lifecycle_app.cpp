@@ -5,6 +5,9 @@
 
 #include <QtTest/QtTest>
 
+#include <filesystem>
+#include <fstream>
+
 #include <csignal>
 
 using namespace berth;
@@ -122,6 +125,42 @@ private slots:
         QVERIFY2(out.find("REBOOTED") == std::string::npos, out.c_str());
         QVERIFY2(out.find("UNSHARED") == std::string::npos, out.c_str());
         QVERIFY2(out.find("done") != std::string::npos, out.c_str());
+    }
+
+    // lxc.console.size caps the console log (issue #20): 20 MB printed
+    // leave the log and its older file within the cap, the last line kept,
+    // readLog reading across both; destroy removes them.
+    void consoleLogStaysWithinItsCap()
+    {
+        const std::string script =
+            "yes 0123456789012345678901234567890123456789012345678 | head -c 20000000; echo berth-last-line";
+        CreateRequest request{
+            .name = "chatty", .kind = ContainerKind::Application, .command = {"/bin/sh", "-c", script}};
+        QVERIFY(m_engine.create(request));
+        const Paths& paths = m_engine.settings().paths;
+        std::ofstream(paths.configFile("chatty"), std::ios::app) << "lxc.console.size = 64K\n";
+        QVERIFY(m_engine.start("chatty"));
+        auto stopped = m_engine.waitStopped("chatty", std::chrono::seconds(120));
+        QVERIFY(stopped && stopped->lastExit);
+        const auto log = paths.logFile("chatty");
+        QVERIFY(std::filesystem::file_size(log) <= 64 * 1024);
+        QCOMPARE(std::filesystem::file_size(rotatedLogFile(log)), std::uintmax_t(64 * 1024));
+        std::string all;
+        std::uint64_t offset = 0;
+        for (;;) {
+            auto chunk = m_engine.readLog("chatty", offset, 1 << 20);
+            QVERIFY(chunk);
+            all += chunk->data;
+            offset = chunk->nextOffset;
+            if (offset >= chunk->size)
+                break;
+        }
+        QVERIFY(offset > 20000000);
+        QVERIFY(all.size() > 64 * 1024 && all.size() <= 128 * 1024);
+        QVERIFY2(all.ends_with("berth-last-line\r\n"), all.substr(all.size() - 100).c_str());
+        QVERIFY(m_engine.destroy("chatty"));
+        QVERIFY(!std::filesystem::exists(log));
+        QVERIFY(!std::filesystem::exists(rotatedLogFile(log)));
     }
 
     void stopEndsALongRunningApplication()

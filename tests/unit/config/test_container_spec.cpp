@@ -40,6 +40,8 @@ private slots:
         QVERIFY(spec->mountAuto.sys == MountAuto::Sys::ReadOnly);
         QVERIFY(spec->mountAuto.cgroup == MountAuto::Cgroup::None);
         QCOMPARE(spec->consoleBufferSize, std::uint64_t(128 * 1024));
+        QCOMPARE(spec->consoleLogSize, std::uint64_t(4 << 20));
+        QVERIFY(spec->consoleLogRotate);
         QVERIFY(!spec->consoleLogfile);
         QCOMPARE(spec->haltSignal, SIGPWR);
         QVERIFY(!spec->haltSignalConfigured);
@@ -79,6 +81,8 @@ private slots:
                            "lxc.cap.drop = sys_module SYS_TIME\n"
                            "lxc.cap.drop = CAP_MAC_ADMIN sys_module\n"
                            "lxc.console.size = 1M\n"
+                           "lxc.console.buffer.size = auto\n"
+                           "lxc.console.rotate = 0\n"
                            "lxc.console.logfile = /var/log/berth/a.log\n"
                            "lxc.start.auto = 1\n"
                            "berth.remove_when_stopped = 1\n"
@@ -114,7 +118,9 @@ private slots:
         QVERIFY(spec->mountAuto.cgroupFull);
         QVERIFY(spec->mountAuto.cgroupForce);
         QCOMPARE(spec->capDrop, (std::vector<int>{CAP_SYS_MODULE, CAP_SYS_TIME, CAP_MAC_ADMIN}));
-        QCOMPARE(spec->consoleBufferSize, std::uint64_t(1 << 20));
+        QCOMPARE(spec->consoleLogSize, std::uint64_t(1 << 20));
+        QCOMPARE(spec->consoleBufferSize, std::uint64_t(128 * 1024));
+        QVERIFY(!spec->consoleLogRotate);
         QCOMPARE(spec->consoleLogfile.value(), std::filesystem::path("/var/log/berth/a.log"));
         QVERIFY(spec->startAuto);
         QVERIFY(spec->removeWhenStopped);
@@ -124,6 +130,29 @@ private slots:
         QCOMPARE(spec->ttyMax, 4u);
         QCOMPARE(spec->ptyMax, 1024u);
         QVERIFY(!spec->noNewPrivs);
+    }
+
+    // LXC's units for lxc.console.size: auto is 128 KiB, less than a page a page.
+    void consoleLogSize_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<quint64>("bytes");
+        QTest::newRow("auto") << "auto" << quint64(128 * 1024);
+        QTest::newRow("K") << "64K" << quint64(64 * 1024);
+        QTest::newRow("KB") << "2KB" << quint64(4096);
+        QTest::newRow("MiB") << "8MiB" << quint64(8 << 20);
+        QTest::newRow("G") << "1G" << (quint64(1) << 30);
+        QTest::newRow("zero") << "0" << quint64(4096);
+        QTest::newRow("bytes") << "10000" << quint64(10000);
+    }
+
+    void consoleLogSize()
+    {
+        QFETCH(QString, value);
+        QFETCH(quint64, bytes);
+        auto spec = specOf(kBase + "lxc.console.size = " + value.toStdString() + "\n");
+        QVERIFY2(spec, spec ? "" : spec.error().describe().c_str());
+        QCOMPARE(quint64(spec->consoleLogSize), bytes);
     }
 
     void kinds_data()
@@ -296,6 +325,8 @@ private slots:
                                       << "config:7: lxc.console.size: 'abc' is not a size";
         QTest::newRow("console size huge") << base + "lxc.console.size = 2G\n"
                                            << "config:2: lxc.console.size: '2G' is larger than 1 GiB";
+        QTest::newRow("console rotate") << base + "lxc.console.rotate = yes\n"
+                                        << "config:2: lxc.console.rotate: 'yes' is not a boolean (0 or 1)";
         QTest::newRow("console logfile") << base + "lxc.console.logfile = log.txt\n"
                                          << "config:2: lxc.console.logfile: 'log.txt' is not an absolute path";
         QTest::newRow("start auto") << base + "lxc.start.auto = yes\n"
@@ -496,6 +527,8 @@ private slots:
         QTest::newRow("cap drop") << "lxc.cap.drop = sys_time" << false;
         QTest::newRow("cap keep") << "lxc.cap.keep = chown" << false;
         QTest::newRow("console size") << "lxc.console.size = 1M" << false;
+        QTest::newRow("console buffer size") << "lxc.console.buffer.size = 1M" << false;
+        QTest::newRow("console rotate") << "lxc.console.rotate = 1" << false;
         QTest::newRow("console logfile") << "lxc.console.logfile = /var/log/a.console" << false;
         QTest::newRow("tty max") << "lxc.tty.max = 1" << false;
         QTest::newRow("pty max") << "lxc.pty.max = 10" << false;
