@@ -8,9 +8,7 @@
 #include "logging.h"
 #include "worker.h"
 
-#include <QDBusConnectionInterface>
 #include <QDBusMessage>
-#include <QDBusServiceWatcher>
 #include <QPointer>
 #include <QTimer>
 
@@ -106,22 +104,6 @@ void Job::announceProperties()
                               {QStringLiteral("ErrorMessage"), m_errorMessage}};
     signal << kJobInterface << changed << QStringList();
     m_bus.send(signal);
-}
-
-void Job::cancelWhenCallerLeaves(const QString& caller)
-{
-    auto* watcher = new QDBusServiceWatcher(caller, m_bus, QDBusServiceWatcher::WatchForUnregistration, this);
-    const auto cancel = [this] {
-        if (!running() || m_cancel)
-            return;
-        qCInfo(lcHelper).noquote() << path().path() << m_operation << m_container
-                                   << "cancelled: its caller left the bus";
-        m_cancel = true;
-    };
-    connect(watcher, &QDBusServiceWatcher::serviceUnregistered, this, cancel);
-    // Gone already, before the watcher was there to see it.
-    if (!m_bus.interface()->isServiceRegistered(caller))
-        cancel();
 }
 
 void Job::Cancel()

@@ -22,9 +22,6 @@ namespace berth::helper {
 class Authorizer;
 class Lifetime;
 
-// The operation of a create job: cancelled when its caller leaves the bus.
-inline const QString kCreateOperation = QStringLiteral("create");
-
 class Job : public QObject, protected QDBusContext {
     Q_OBJECT
     Q_PROPERTY(QString Operation READ operation)
@@ -53,10 +50,6 @@ public:
     // Registers the object on the bus and starts `work`; `done` runs on the
     // main thread when it ends, before Finished is emitted.
     bool start(QDBusConnection bus, Lifetime& lifetime, Work work, Done done);
-
-    // Cancels the work when `caller` (a unique bus name) leaves the bus, as
-    // if it had called Cancel: nobody is left to use what the job makes.
-    void cancelWhenCallerLeaves(const QString& caller);
 
 public Q_SLOTS:
     void Cancel();

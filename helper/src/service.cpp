@@ -117,8 +117,6 @@ void Service::startJob(const DelayedReply& reply, uint owner, const QString& ope
         reply.error(Error::make(EBUSY, "could not register the job's object on the bus"));
         return;
     }
-    if (operation == kCreateOperation)
-        job->cancelWhenCallerLeaves(reply.call().service());
     reply.ok({QVariant::fromValue(job->path())});
 }
 

@@ -243,7 +243,7 @@ QDBusObjectPath Service::createJob(const std::string& name, const QString& templ
     const bool hostGranted = needs.actions.contains(QString::fromLatin1(kActionHostAccess));
     // A directory (oci) is read with the caller's rights, never root's.
     authorizeJobFor(
-        needs, kCreateOperation, name,
+        needs, QStringLiteral("create"), name,
         [this, request = *request, keep, name, hostGranted](const Progress& progress,
                                                             const CallerIdentity& caller) mutable {
             request.inputFd = keep.isValid() ? keep.fileDescriptor() : -1;
