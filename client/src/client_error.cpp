@@ -35,6 +35,14 @@ ErrorKind clientKind(model::ErrorKind kind)
     return ErrorKind::Failed;
 }
 
+// dbus-daemon's answer to a call whose receiver left the bus before it
+// replied: the helper was there and died (kill -9, a crash), it is not missing.
+bool isHelperDisconnect(const QString& name, const QString& message)
+{
+    return name == QLatin1String("org.freedesktop.DBus.Error.NoReply") &&
+           message.startsWith(QLatin1String("Message recipient disconnected"));
+}
+
 } // namespace
 
 ErrorKind errorKindForName(const QString& name)
@@ -64,6 +72,11 @@ ErrorKind errorKindForName(const QString& name)
 
 ClientError clientError(const QString& name, const QString& message)
 {
+    if (isHelperDisconnect(name, message))
+        return ClientError{
+            ErrorKind::HelperGone, name,
+            QStringLiteral("the Berth helper stopped before it answered, so the call may not have finished; what "
+                           "it left half-done is finished or removed when the helper starts again")};
     return ClientError{errorKindForName(name), name, message};
 }
 

@@ -25,7 +25,7 @@ const QString kGetAll = QStringLiteral("GetAll");
 // helper that died (or a new one, started by the call, that never had it).
 bool meansJobGone(const ClientError& error)
 {
-    return error.kind == ErrorKind::NoHelper ||
+    return error.kind == ErrorKind::NoHelper || error.kind == ErrorKind::HelperGone ||
            error.name == QLatin1String("org.freedesktop.DBus.Error.UnknownObject") ||
            error.name == QLatin1String("org.freedesktop.DBus.Error.UnknownMethod");
 }

@@ -33,17 +33,21 @@ void addStateRoot(QMap<QString, QString>& items)
     }
 }
 
-// berth-monitor processes anywhere on the machine: one left without its
-// container is an orphan whatever cgroup it is in.
+// berth-monitor processes of this state root in any cgroup: one left
+// without its container is an orphan wherever it runs. (Those of other
+// roots, other tests' or the installed Berth's, come and go on their own.)
 void addMonitors(QMap<QString, QString>& items)
 {
+    const QByteArray root = QByteArray("\0--root\0", 8) + IntegrationEnvironment::instance().stateRoot().c_str() + '\0';
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator("/proc", ec)) {
         const std::string pid = entry.path().filename();
         if (pid.find_first_not_of("0123456789") != std::string::npos)
             continue;
         QFile comm(QString::fromStdString((entry.path() / "comm").string()));
-        if (comm.open(QIODevice::ReadOnly) && comm.readAll().trimmed() == "berth-monitor")
+        QFile cmdline(QString::fromStdString((entry.path() / "cmdline").string()));
+        if (comm.open(QIODevice::ReadOnly) && comm.readAll().trimmed() == "berth-monitor" &&
+            cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains(root))
             items.insert(QStringLiteral("process berth-monitor ") + QString::fromStdString(pid),
                          QStringLiteral("alive"));
     }

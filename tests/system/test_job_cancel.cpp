@@ -9,6 +9,7 @@
 #include "helper_calls.h"
 #include "integration_bus.h"
 #include "integration_env.h"
+#include "slow_input.h"
 #include "system_bus.h"
 
 #include <QCoreApplication>
@@ -16,8 +17,6 @@
 #include <QDBusMetaType>
 #include <QDBusReply>
 #include <QDBusUnixFileDescriptor>
-#include <QElapsedTimer>
-#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -36,65 +35,6 @@ namespace {
 // job's State property is what says "cancelled".
 const QString kCancelErrorName = QStringLiteral("org.berth.Error.Failed");
 const QString kExtracting = QStringLiteral("Extracting the archive");
-
-// Writes all of `data`; false when the reader went away (EPIPE) or failed.
-bool writeAll(int fd, QByteArrayView data)
-{
-    while (!data.isEmpty()) {
-        const ssize_t n = ::write(fd, data.data(), size_t(data.size()));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        data = data.sliced(n);
-    }
-    return true;
-}
-
-// A rootfs tarball with a few MB of random data, so that gzip cannot
-// shrink it below the size of a pipe's buffer.
-QByteArray makeTarball(QString* why)
-{
-    QTemporaryDir dir;
-    const QString tree = dir.path() + QStringLiteral("/tree");
-    const QString archive = dir.path() + QStringLiteral("/rootfs.tar.gz");
-    if (!QDir().mkpath(tree + QStringLiteral("/etc")) || !QDir().mkpath(tree + QStringLiteral("/data"))) {
-        *why = QStringLiteral("mkdir failed");
-        return {};
-    }
-    QString out;
-    if (run(QStringLiteral("sh"),
-            {QStringLiteral("-c"),
-             QStringLiteral("head -c 8M /dev/urandom > '%1/data/blob' && echo box > '%1/etc/hostname'").arg(tree)},
-            &out) != 0 ||
-        run(QStringLiteral("tar"), {QStringLiteral("-czf"), archive, QStringLiteral("-C"), tree, QStringLiteral(".")},
-            &out) != 0) {
-        *why = QStringLiteral("building the tarball failed: %1").arg(out);
-        return {};
-    }
-    QFile file(archive);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *why = file.errorString();
-        return {};
-    }
-    return file.readAll();
-}
-
-// Opens the FIFO's write end once its reader (berthctl) has opened it.
-int openFifoWriter(const QString& fifo)
-{
-    QElapsedTimer waited;
-    waited.start();
-    while (waited.elapsed() < 60000) {
-        const int fd = ::open(qPrintable(fifo), O_WRONLY | O_NONBLOCK | O_CLOEXEC);
-        if (fd >= 0) {
-            ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-            return fd;
-        }
-        QTest::qWait(50);
-    }
-    return -1;
-}
 
 // Entries of `dir` whose name mentions `name` (staging dirs, create locks).
 QStringList entriesNaming(const std::filesystem::path& dir, const QString& name)

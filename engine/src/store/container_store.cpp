@@ -6,6 +6,7 @@
 #include "fs/file_io.h"
 #include "fs/lock_file.h"
 #include "fs/remove_tree.h"
+#include "store/leftovers.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -190,21 +191,39 @@ Status ContainerStore::create(std::string_view name, const Populate& populate)
     return {};
 }
 
+Result<std::filesystem::path> ContainerStore::moveAside(std::string_view name) const
+{
+    auto dirFd = openContainersDir(false);
+    if (!dirFd)
+        return std::unexpected(dirFd.error());
+    const std::string aside = destroyingEntry(name);
+    if (::renameat2(dirFd->get(), std::string(name).c_str(), dirFd->get(), aside.c_str(), RENAME_NOREPLACE) != 0)
+        return failErrno(errno, "move " + containerWord(name) + " aside");
+    if (::fsync(dirFd->get()) != 0)
+        return failErrno(errno, "remove " + containerWord(name) + ": fsync");
+    return m_paths.containersDir() / aside;
+}
+
 Status ContainerStore::remove(std::string_view name)
 {
     if (auto ok = validateContainerName(name); !ok)
         return ok;
     bool found = false;
-    if (auto ok = ignoreMissing(fs::removeTree(m_paths.containerDir(name)), &found); !ok)
-        return std::unexpected(ok.error().wrap("remove " + containerWord(name)));
+    // Moved aside first: from here the name is free and no list shows it,
+    // and a removal killed half-way is finished by the next helper.
+    auto aside = moveAside(name);
+    if (!aside && aside.error().code != ENOENT)
+        return std::unexpected(aside.error().wrap("remove " + containerWord(name)));
     if (auto ok = ignoreMissing(fs::removeTree(m_paths.containerRunDir(name)), &found); !ok)
         return std::unexpected(ok.error().wrap("remove " + containerWord(name)));
-    const std::filesystem::path log = m_paths.logFile(name);
-    for (const std::filesystem::path& file : {log, rotatedLogFile(log), nextLogFile(log)}) {
-        if (::unlink(file.c_str()) == 0)
-            found = found || file == log;
-        else if (errno != ENOENT)
-            return failErrno(errno, "remove the log of " + containerWord(name));
+    auto log = removeLogFiles(m_paths, name);
+    if (!log)
+        return std::unexpected(log.error().wrap("remove the log of " + containerWord(name)));
+    found = found || *log;
+    if (aside) {
+        found = true;
+        if (auto ok = fs::removeTree(*aside); !ok)
+            return std::unexpected(ok.error().wrap("remove " + containerWord(name)));
     }
     if (!found)
         return fail(Error::missingContainer(name, m_paths.containerDir(name).string()));

@@ -37,7 +37,8 @@ public:
     // same name runs; on any failure the staging directory is removed.
     [[nodiscard]] Status create(std::string_view name, const Populate& populate);
 
-    // Removes the container's directory, its run directory and its log.
+    // Removes the container's directory (moved aside to a leftovers.h
+    // destroyingEntry first), its run directory and its log.
     // ENOENT when none of them existed. The caller makes sure it is stopped.
     [[nodiscard]] Status remove(std::string_view name);
 
@@ -50,6 +51,8 @@ public:
 private:
     [[nodiscard]] Result<UniqueFd> openContainersDir(bool create) const;
     [[nodiscard]] Result<UniqueFd> openContainerDir(std::string_view name) const;
+    // Renames containers/<name> to its destroyingEntry; its new path.
+    [[nodiscard]] Result<std::filesystem::path> moveAside(std::string_view name) const;
     [[nodiscard]] Status fillStaging(int dirFd, std::string_view name, const std::string& staging,
                                      const Populate& populate) const;
 

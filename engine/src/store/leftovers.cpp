@@ -2,6 +2,7 @@
 
 #include "berth/names.h"
 #include "fs/dir_list.h"
+#include "fs/file_io.h"
 #include "fs/lock_file.h"
 #include "fs/remove_tree.h"
 #include "store/container_lock.h"
@@ -19,17 +20,24 @@ namespace {
 constexpr std::string_view kStagingPrefix = ".staging-";
 constexpr std::string_view kCreatePrefix = ".create-";
 constexpr std::string_view kLockSuffix = ".lock";
+constexpr std::string_view kDestroyingPrefix = ".destroying-";
 
-// The container name in ".staging-<name>-<random>" (container_store.cpp).
-std::optional<std::string> stagingName(std::string_view entry)
+// The container name in "<prefix><name>-<random>".
+std::optional<std::string> nameBeforeSuffix(std::string_view entry, std::string_view prefix)
 {
-    if (!entry.starts_with(kStagingPrefix))
+    if (!entry.starts_with(prefix))
         return std::nullopt;
-    entry.remove_prefix(kStagingPrefix.size());
+    entry.remove_prefix(prefix.size());
     const auto dash = entry.rfind('-');
     if (dash == std::string_view::npos || !isValidContainerName(entry.substr(0, dash)))
         return std::nullopt;
     return std::string(entry.substr(0, dash));
+}
+
+// The container name in ".staging-<name>-<random>" (container_store.cpp).
+std::optional<std::string> stagingName(std::string_view entry)
+{
+    return nameBeforeSuffix(entry, kStagingPrefix);
 }
 
 // The container name in ".create-<name>.lock".
@@ -60,6 +68,34 @@ bool isDirAt(int dirFd, const std::string& name)
     return ::fstatat(dirFd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
 }
 
+// What a destroy of `name` removes after its directory: the run directory
+// and the log, unless a container of that name exists again or someone
+// holds its lock.
+void finishDestroy(const Paths& paths, int dirFd, const std::string& name, std::vector<std::string>& removed)
+{
+    if (isDirAt(dirFd, name))
+        return;
+    auto lock = ContainerLock::acquire(paths, name);
+    if (!lock)
+        return;
+    if (fs::removeTree(paths.containerRunDir(name)))
+        removed.push_back(paths.containerRunDir(name).string());
+    if (auto log = removeLogFiles(paths, name); log && *log)
+        removed.push_back(paths.logFile(name).string());
+}
+
+void sweepDestroying(const Paths& paths, int dirFd, const std::string& entry, std::vector<std::string>& removed)
+{
+    const auto name = nameBeforeSuffix(entry, kDestroyingPrefix);
+    if (!name || !isDirAt(dirFd, entry))
+        return;
+    const auto dir = paths.containersDir();
+    if (!fs::removeTree(dir / entry))
+        return;
+    removed.push_back((dir / entry).string());
+    finishDestroy(paths, dirFd, *name, removed);
+}
+
 void sweepContainersDir(const Paths& paths, std::vector<std::string>& removed)
 {
     const auto dir = paths.containersDir();
@@ -70,6 +106,10 @@ void sweepContainersDir(const Paths& paths, std::vector<std::string>& removed)
     if (!entries)
         return;
     for (const std::string& entry : *entries) {
+        if (entry.starts_with(kDestroyingPrefix)) {
+            sweepDestroying(paths, dirFd.get(), entry, removed);
+            continue;
+        }
         const auto staging = stagingName(entry);
         const auto locked = staging ? staging : createLockName(entry);
         if (!locked)
@@ -129,6 +169,24 @@ std::vector<std::string> sweepLeftovers(const Paths& paths)
     sweepContainersDir(paths, removed);
     sweepRunDir(paths, removed);
     return removed;
+}
+
+std::string destroyingEntry(std::string_view name)
+{
+    return std::string(kDestroyingPrefix) + std::string(name) + "-" + fs::randomSuffix();
+}
+
+Result<bool> removeLogFiles(const Paths& paths, std::string_view name)
+{
+    const std::filesystem::path log = paths.logFile(name);
+    bool found = false;
+    for (const std::filesystem::path& file : {log, rotatedLogFile(log), nextLogFile(log)}) {
+        if (::unlink(file.c_str()) == 0)
+            found = found || file == log;
+        else if (errno != ENOENT)
+            return failErrno(errno, "remove " + file.string());
+    }
+    return found;
 }
 
 } // namespace berth

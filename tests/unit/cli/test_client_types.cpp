@@ -55,6 +55,18 @@ private Q_SLOTS:
         QCOMPARE(error.message, QStringLiteral("why"));
     }
 
+    // The bus's NoReply for a helper that died before it answered (issue
+    // #20): the helper stopped, it is not missing; a timeout stays NoHelper.
+    void helperDiedBeforeAnswering()
+    {
+        const QString noReply = QStringLiteral("org.freedesktop.DBus.Error.NoReply");
+        const auto died =
+            clientError(noReply, QStringLiteral("Message recipient disconnected from message bus without replying"));
+        QCOMPARE(int(died.kind), int(ErrorKind::HelperGone));
+        QVERIFY2(died.message.contains(QLatin1String("helper stopped")), qPrintable(died.message));
+        QCOMPARE(int(clientError(noReply, QStringLiteral("Did not receive a reply.")).kind), int(ErrorKind::NoHelper));
+    }
+
     void containerInfo()
     {
         const QVariantMap map{{"name", "web"},
