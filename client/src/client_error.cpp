@@ -98,9 +98,4 @@ ClientError clientError(const QDBusError& error)
     return clientError(error.name(), error.message());
 }
 
-bool helperLeftBeforeReply(const ClientError& error)
-{
-    return error.name == QLatin1String("org.freedesktop.DBus.Error.NoReply");
-}
-
 } // namespace berth::client

@@ -47,10 +47,6 @@ inline constexpr QLatin1String kHelperGone{"org.berth.Client.HelperGone"};
 // A reply (or a field of one) the client cannot read: no default stands in.
 [[nodiscard]] ClientError badReply(const QString& message);
 
-// The bus's answer to a call whose helper left the bus before it replied
-// (killed or crashed mid-call). The client's calls have no timeout of
-// their own, so the bus's NoReply can mean only that.
-[[nodiscard]] bool helperLeftBeforeReply(const ClientError& error);
 
 template <class T> using Result = std::expected<T, ClientError>;
 using Status = std::expected<void, ClientError>;

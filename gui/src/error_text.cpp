@@ -32,10 +32,6 @@ QString errorText(const client::ClientError& error, const QString& what)
             return ErrorText::tr("You are not allowed to %1: %2").arg(what, error.message.mid(16));
         return ErrorText::tr("You are not allowed to %1.").arg(what);
     case ErrorKind::NoHelper:
-        if (client::helperLeftBeforeReply(error))
-            return ErrorText::tr("Could not %1: the Berth helper stopped before it answered. The list shows what "
-                                 "is in force now; try again if it is not done.")
-                .arg(what);
         return ErrorText::tr("Could not %1: the Berth helper service cannot be reached.").arg(what);
     case ErrorKind::Busy:
         // The helper's reason says what holds it (a lock, a frozen

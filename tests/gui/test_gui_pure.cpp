@@ -146,8 +146,8 @@ private Q_SLOTS:
             << "org.freedesktop.DBus.Error.NoReply"
             << "Message recipient disconnected from message bus without replying"
             << "start 'x'"
-            << "Could not start 'x': the Berth helper stopped before it answered. The list shows what is in force "
-               "now; try again if it is not done.";
+            << "Could not start 'x': the Berth helper stopped before it was done. The list shows what is in force "
+               "now; try again if it is not done (the helper starts again and removes what was left half-made).";
     }
 
     void errorsSayTheCauseOnce()
