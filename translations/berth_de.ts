@@ -99,10 +99,6 @@
         <translation>Keine Berechtigung zum %1: %2</translation>
     </message>
     <message>
-        <source>Could not %1: the Berth helper stopped before it answered. The list shows what is in force now; try again if it is not done.</source>
-        <translation>Fehler beim %1: Der Berth-Hilfsdienst wurde beendet, bevor er antwortete. Die Liste zeigt, was jetzt gilt; versuchen Sie es erneut, falls es nicht erledigt ist.</translation>
-    </message>
-    <message>
         <source>Could not %1: the Berth helper stopped before it was done. The list shows what is in force now; try again if it is not done (the helper starts again and removes what was left half-made).</source>
         <translation>Fehler beim %1: Der Berth-Hilfsdienst wurde beendet, bevor er fertig war. Die Liste zeigt, was jetzt gilt; versuchen Sie es erneut, falls es nicht erledigt ist (der Hilfsdienst startet neu und entfernt, was halb fertig zurückblieb).</translation>
     </message>

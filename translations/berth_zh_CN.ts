@@ -99,10 +99,6 @@
         <translation>您无权%1：%2</translation>
     </message>
     <message>
-        <source>Could not %1: the Berth helper stopped before it answered. The list shows what is in force now; try again if it is not done.</source>
-        <translation>无法%1：Berth 辅助服务在答复之前已停止。列表显示当前实际生效的状态；如果操作未完成，请重试。</translation>
-    </message>
-    <message>
         <source>Could not %1: the Berth helper stopped before it was done. The list shows what is in force now; try again if it is not done (the helper starts again and removes what was left half-made).</source>
         <translation>无法%1：Berth 辅助服务在完成之前已停止。列表显示当前实际生效的状态；如果操作未完成，请重试（辅助服务会重新启动并清除未完成的残留）。</translation>
     </message>

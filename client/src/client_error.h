@@ -47,7 +47,6 @@ inline constexpr QLatin1String kHelperGone{"org.berth.Client.HelperGone"};
 // A reply (or a field of one) the client cannot read: no default stands in.
 [[nodiscard]] ClientError badReply(const QString& message);
 
-
 template <class T> using Result = std::expected<T, ClientError>;
 using Status = std::expected<void, ClientError>;
 
