@@ -27,7 +27,7 @@ std::string lines(int first, int count)
 {
     std::string text;
     for (int i = first; i < first + count; ++i) {
-        char line[8];
+        char line[16]; // room for any int, though the tests stay below 10000
         std::snprintf(line, sizeof(line), "%04d\n", i);
         text += line;
     }
