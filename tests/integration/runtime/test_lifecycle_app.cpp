@@ -10,8 +10,20 @@
 
 #include <csignal>
 
+#include <sys/xattr.h>
+
 using namespace berth;
 using namespace berth::test;
+
+namespace {
+
+// Whether the filesystem of `file` takes user extended attributes.
+bool keepsUserAttributes(const std::filesystem::path& file)
+{
+    return ::getxattr(file.c_str(), "user.berth.probe", nullptr, 0) >= 0 || errno == ENODATA;
+}
+
+} // namespace
 
 class TestLifecycleApp : public QObject {
     Q_OBJECT
@@ -154,6 +166,16 @@ private slots:
             offset = chunk->nextOffset;
             if (offset >= chunk->size)
                 break;
+        }
+        // Offsets run on across rotations only where the log's filesystem
+        // keeps user attributes (each file's start); tmpfs before 6.6 (the UML
+        // kernel's) does not: there the cap holds and the last line is kept.
+        if (!keepsUserAttributes(log)) {
+            std::ifstream in(log);
+            const std::string current{std::istreambuf_iterator<char>(in), {}};
+            QVERIFY(current.ends_with("berth-last-line\r\n"));
+            QVERIFY(m_engine.destroy("chatty"));
+            return;
         }
         QVERIFY(offset > 20000000);
         QVERIFY(all.size() > 64 * 1024 && all.size() <= 128 * 1024);
