@@ -164,8 +164,11 @@ Result<ContainerState> Engine::state(const std::string& name) const
     auto recorded = runtime::readState(m_settings.paths.stateFile(name));
     const bool alive = runtime::monitorAlive(m_settings.paths, name);
     if (!alive) {
-        // The cgroup says whether anything still runs, not the file.
-        if (auto left = processesLeftBehind(m_settings, name); !left.empty())
+        // The cgroup says whether anything still runs, not the file; a
+        // readable "stopped" was written after the monitor removed it, so
+        // a list of stopped containers reads no cgroup.
+        const bool recordedStopped = recorded && recorded->state == RunState::Stopped;
+        if (auto left = recordedStopped ? std::vector<pid_t>{} : processesLeftBehind(m_settings, name); !left.empty())
             return unmanagedState(name, left, recorded);
         if (!recorded)
             return state; // never ran since boot
