@@ -3,6 +3,7 @@
 
 #include "berth/container_kind.h"
 #include "berth/error.h"
+#include "berth/images.h"
 #include "berth/limits.h"
 #include "berth/model/shared_folder.h"
 #include "berth/paths.h"
@@ -62,6 +63,12 @@ struct CreateSetup {
     bool autostart = false;               // lxc.start.auto = 1
     std::vector<std::string> environment; // "KEY=VALUE" (lxc.environment)
     bool removeWhenStopped = false;       // berth.remove_when_stopped = 1
+    // An image container's process, over what its image says (docker run
+    // --entrypoint, -w, -u): unset keeps the image's. An entrypoint given
+    // drops the image's Cmd too, as Docker does.
+    std::optional<std::vector<std::string>> entrypoint;
+    std::string workingDir;
+    std::string user; // "name", "uid", "uid:gid", looked up in the image's /etc/passwd
     // More config lines, appended as given (berthctl run -s KEY=VALUE).
     std::vector<std::pair<std::string, std::string>> config;
 
@@ -93,6 +100,7 @@ struct CreateRequest {
     // clone: "source" (a stopped container), "snapshot" ("true": an overlayfs
     // snapshot instead of a full copy). debian/ubuntu: "release", "variant",
     // "mirror", "packages", "root-password", "snapshot". oci: "reference".
+    // image: "reference" (an image of the store, pulled first when missing).
     TemplateOptions options;
     // The template's File option, opened by the caller (never a path):
     // tarball: the archive (tar, tar.gz, tar.xz, tar.zst); oci: a `docker
@@ -104,15 +112,18 @@ struct CreateRequest {
     // user database). 0, root, reads it in place.
     uid_t inputReader = 0;
     std::optional<std::vector<gid_t>> inputReaderGroups;
-    // Unset: the template's default (oci: application, others: system).
+    // image: logins for the registry, when the image must be pulled first.
+    std::vector<RegistryCredential> credentials;
+    // Unset: the template's default (oci, image: application, others: system).
     std::optional<ContainerKind> kind;
     // A privileged container (berth.privileged = 1, no user namespace: its
     // root is the host's root). Otherwise the container gets a block of IDs
     // of its own (lxc.idmap); a clone of a privileged source is privileged
     // only when this asks for it.
     bool privileged = false;
-    // Application containers: the command berth-init runs (oci: empty
-    // takes the image's entrypoint and command).
+    // Application containers: the command berth-init runs (oci, image: it
+    // replaces the image's Cmd and follows its Entrypoint, as `docker run
+    // IMAGE COMMAND`; empty takes the image's Cmd).
     std::vector<std::string> command;
     // Empty: the container's name.
     std::string hostname;
@@ -349,6 +360,26 @@ public:
     // /etc/passwd (read inside its rootfs, never following a link out), or
     // a number (its group from /etc/passwd when listed there, else the same number).
     [[nodiscard]] Result<InsideUser> insideUser(const std::string& name, const std::string& user) const;
+
+    // The image store (issue #21). A pull resolves the reference (short
+    // names through the search registries), picks the host's platform from
+    // an index, fetches what the store lacks (verified against its digest,
+    // resumed after an interruption, one download per blob however many
+    // pulls want it) and extracts each layer once, keyed by its diff ID;
+    // progress.item() reports each layer, a cancel (ECANCELED) or failure
+    // leaves no image and no half-made layer.
+    [[nodiscard]] Result<ImageInfo> pullImage(const PullRequest& request, const Progress& progress = {});
+    [[nodiscard]] Result<std::vector<ImageInfo>> images() const;
+    // One image of the store by name ("debian:bookworm" as a short name
+    // resolves), id or a unique id prefix of 12 or more hex digits; ENOENT
+    // when the store has none.
+    [[nodiscard]] Result<ImageInfo> image(const std::string& reference) const;
+    // EBUSY naming the containers made from it. An image with several names
+    // loses only the one given (as docker rmi); by id it goes whole.
+    [[nodiscard]] Status removeImage(const std::string& reference);
+    // Removes layers no image uses and images without a name no container
+    // uses; with `all`, every image no container uses.
+    [[nodiscard]] Result<PruneResult> pruneImages(bool all);
 
 private:
     [[nodiscard]] Status setFrozen(const std::string& name, bool frozen);

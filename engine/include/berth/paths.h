@@ -17,6 +17,8 @@ public:
     [[nodiscard]] std::filesystem::path runDir() const;           // <root>/run/berth
     [[nodiscard]] std::filesystem::path logDir() const;           // <root>/var/log/berth
     [[nodiscard]] std::filesystem::path templateCacheDir() const; // <root>/var/cache/berth/templates
+    // The image store (issue #21): blobs, extracted layers, image records.
+    [[nodiscard]] std::filesystem::path imagesDir() const; // <root>/var/lib/berth/images
 
     // Networks (bridges); the name must already be valid.
     [[nodiscard]] std::filesystem::path networksDir() const;                          // <root>/var/lib/berth/networks

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -71,10 +72,21 @@ using TemplateOptions = std::map<std::string, std::string, std::less<>>;
 // One thing a creation tells its caller: the step it is in, how far the
 // whole creation has come (0..1, or negative when unknown), or a line of
 // the log of a program it runs (debootstrap).
+// One item of a long operation that moves on by itself: a layer of an
+// image being pulled (issue #21). Reported as it changes, at most a few
+// times a second per item.
+struct ItemProgress {
+    std::string id;    // "sha256:<hex>" of the blob
+    std::string phase; // "waiting", "downloading", "verifying", "extracting", "done", "exists"
+    std::uint64_t done = 0;
+    std::uint64_t total = 0; // 0: unknown
+};
+
 struct ProgressEvent {
     std::string step;
     double fraction = -1;
     std::string logLine;
+    std::optional<ItemProgress> item; // set: only this item moved on
 };
 
 // Handed to a long operation: where it reports, and a flag another thread
@@ -88,6 +100,7 @@ public:
 
     void step(std::string_view step, double fraction) const;
     void log(std::string_view line) const;
+    void item(const ItemProgress& item) const;
     [[nodiscard]] bool cancelled() const { return m_cancel && m_cancel->load(std::memory_order_relaxed); }
     // ECANCELED once a cancel was asked for, so a loop can `if (auto c = progress.check(); !c) return c;`.
     [[nodiscard]] Status check() const;

@@ -6,13 +6,19 @@ namespace berth {
 void Progress::step(std::string_view step, double fraction) const
 {
     if (m_report)
-        m_report(ProgressEvent{.step = std::string(step), .fraction = fraction, .logLine = {}});
+        m_report(ProgressEvent{.step = std::string(step), .fraction = fraction, .logLine = {}, .item = {}});
 }
 
 void Progress::log(std::string_view line) const
 {
     if (m_report)
-        m_report(ProgressEvent{.step = {}, .fraction = -1, .logLine = std::string(line)});
+        m_report(ProgressEvent{.step = {}, .fraction = -1, .logLine = std::string(line), .item = {}});
+}
+
+void Progress::item(const ItemProgress& item) const
+{
+    if (m_report)
+        m_report(ProgressEvent{.step = {}, .fraction = -1, .logLine = {}, .item = item});
 }
 
 Status Progress::check() const

@@ -22,6 +22,10 @@ fs::path Paths::templateCacheDir() const
 {
     return m_root / "var/cache/berth/templates";
 }
+fs::path Paths::imagesDir() const
+{
+    return m_root / "var/lib/berth/images";
+}
 
 fs::path Paths::networksDir() const
 {
