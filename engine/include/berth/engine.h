@@ -49,6 +49,14 @@ struct EngineSettings {
     // it died meanwhile (the helper's: a bus message that starts a helper);
     // empty: nothing is run.
     std::vector<std::string> wakeCommand;
+
+    // Registries (issue #21), the administrator's files in the format of
+    // containers-registries.conf(5) and containers-certs.d(5): search
+    // registries for short names, registries allowed over plain http
+    // (`insecure = true`; localhost always is), and extra CA certificates
+    // per host (<certsDir>/<host[:port]>/*.crt). Tests point them at files of their own.
+    std::filesystem::path registriesConf = "/etc/containers/registries.conf";
+    std::filesystem::path registryCertsDir = "/etc/containers/certs.d";
 };
 
 // What a new container gets besides its template, written into the config
