@@ -209,6 +209,8 @@ bool TestRegistry::pushLayout(const fs::path& layout, const std::string& layoutT
 
 bool TestRegistry::push(const BuiltImage& image, const std::string& repo, const std::string& tag, std::string* why)
 {
+    if (image.manifestMediaType == media::kDockerManifest)
+        return pushDirect(image.blobs, {image.manifestDigest}, repo, tag, why);
     const fs::path layout = m_dir / "layouts" / (repo + "-" + tag);
     fs::remove_all(layout);
     return writeOciLayout(layout, image, tag, why) && pushLayout(layout, tag, repo, tag, why);
@@ -216,6 +218,13 @@ bool TestRegistry::push(const BuiltImage& image, const std::string& repo, const 
 
 bool TestRegistry::push(const BuiltIndex& index, const std::string& repo, const std::string& tag, std::string* why)
 {
+    if (index.mediaType == media::kDockerList) {
+        std::vector<std::string> manifests;
+        for (const BuiltImage& image : index.images)
+            manifests.push_back(image.manifestDigest);
+        manifests.push_back(index.digest);
+        return pushDirect(index.blobs, manifests, repo, tag, why);
+    }
     const fs::path layout = m_dir / "layouts" / (repo + "-" + tag);
     fs::remove_all(layout);
     return writeOciLayout(layout, index, tag, why) && pushLayout(layout, tag, repo, tag, why);

@@ -14,6 +14,7 @@
 #include "token_service.h"
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -65,11 +66,20 @@ public:
 
     // Pushes with `skopeo copy oci:LAYOUT:TAG docker://HOST/REPO:TAG`
     // (--all: every platform of an index; --preserve-digests, so the digests
-    // the builder computed are the registry's).
+    // the builder computed are the registry's). push() of a Docker schema 2
+    // image or manifest list goes through pushDirect() instead.
     bool pushLayout(const std::filesystem::path& layout, const std::string& layoutTag, const std::string& repo,
                     const std::string& tag, std::string* why);
     bool push(const BuiltImage& image, const std::string& repo, const std::string& tag, std::string* why);
     bool push(const BuiltIndex& index, const std::string& repo, const std::string& tag, std::string* why);
+    // Pushes with the distribution API itself (curl): every blob but the
+    // manifests, then the manifests in the order given (each by digest, the
+    // last by tag). push() uses it for Docker schema 2 manifests and lists,
+    // which skopeo cannot read from an OCI layout.
+    bool pushDirect(const std::map<std::string, Blob>& blobs, const std::vector<std::string>& manifests,
+                    const std::string& repo, const std::string& tag, std::string* why);
+    // "http(s)://HOST:PORT"
+    [[nodiscard]] std::string baseUrl() const;
     // skopeo's flags to reach this registry as a source ("--src-...") or a
     // destination ("--dest-..."): TLS verification or its CA, credentials.
     [[nodiscard]] std::vector<std::string> skopeoFlags(const std::string& side) const;
@@ -86,6 +96,11 @@ public:
 private:
     bool writeConfig(std::string* why);
     bool waitReady(std::string* why);
+    // curl with the registry's CA and credentials (a token of the registry's
+    // own token service, for push and pull of repo).
+    [[nodiscard]] std::vector<std::string> curlFlags(const std::string& repo) const;
+    bool uploadBlob(const std::string& repo, const std::string& digest, const std::string& data, std::string* why);
+    bool putManifest(const std::string& repo, const std::string& reference, const Blob& manifest, std::string* why);
 
     RegistryOptions m_options;
     std::filesystem::path m_dir;
