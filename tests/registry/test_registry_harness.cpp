@@ -9,6 +9,7 @@
 #include "encoding.h"
 #include "hostile_registry.h"
 #include "image_builder.h"
+#include "registry_files.h"
 #include "test_registry.h"
 
 #include <archive.h>
@@ -216,6 +217,33 @@ private slots:
         pushAndReadBack(registry, "anonymous");
         QVERIFY(registry.tokenService()->tokensIssued() > 0);
         QCOMPARE(registry.tokenService()->refused(), 0);
+    }
+
+    // skopeo reads what registriesConf() and authFileJson() write: the
+    // insecure table lets it use http, the login lets it in.
+    void registryFilesAreReadBySkopeo()
+    {
+        TestRegistry registry;
+        std::string why;
+        QVERIFY2(registry.start({.user = "berth", .password = "files"}, &why), why.c_str());
+        QVERIFY2(registry.push(m_image, "files", "v1", &why), why.c_str());
+        const fs::path conf = m_work / "conf/registries.conf";
+        const fs::path auth = m_work / "home/.docker/config.json";
+        QVERIFY(writeFileMakingDirs(conf, registriesConf({"docker.io"}, {registry.hostPort()})));
+        QVERIFY(writeFileMakingDirs(
+            auth, authFileJson({{.registry = registry.hostPort(), .user = "berth", .password = "files"}})));
+        const std::string url = "docker://" + registry.reference("files", "v1");
+        const CommandResult read = runCommand(
+            {"skopeo", "--registries-conf", conf.string(), "inspect", "--raw", "--authfile", auth.string(), url});
+        QVERIFY2(read.exitCode == 0, read.output.c_str());
+        QCOMPARE(read.output, m_image.manifest);
+        const CommandResult noLogin = runCommand({"skopeo", "--registries-conf", conf.string(), "inspect", "--raw",
+                                                  "--authfile", (m_work / "none.json").string(), url});
+        QVERIFY2(noLogin.exitCode != 0, noLogin.output.c_str());
+        QVERIFY(writeFileMakingDirs(conf, registriesConf({}, {})));
+        const CommandResult secure = runCommand(
+            {"skopeo", "--registries-conf", conf.string(), "inspect", "--raw", "--authfile", auth.string(), url});
+        QVERIFY2(secure.exitCode != 0, secure.output.c_str());
     }
 
     void indexesAndManifestLists_data()
