@@ -32,10 +32,15 @@ dpkg-dev file"
 # python3-minimal: scripts/check-engine-layers.py (ctest unit_engine_layers).
 # fonts-wqy-microhei: Chinese glyphs in the zh_CN screenshots (gui_screenshots);
 # the smallest CJK font Debian has.
-TEST_PACKAGES="python3-minimal desktop-file-utils appstream flatpak-builder systemd busybox-static iproute2 util-linux procps xvfb xauth dbus polkitd pkexec
+# docker-registry: the real registry the image tests pull from (tests/registry);
+# skopeo: feeds it from the OCI layouts the tests build; openssl: the test CA
+# and the token service's signing key; curl: the harness's own push of Docker
+# schema 2 manifests and lists, and its self-test's look at the hostile registry.
+TEST_PACKAGES="docker-registry skopeo openssl curl python3-minimal desktop-file-utils appstream flatpak-builder systemd busybox-static iproute2 util-linux procps xvfb xauth dbus polkitd pkexec
 dnsmasq-base nftables debootstrap debian-archive-keyring gpgv user-mode-linux clang-16 libclang-rt-16-dev llvm-16 libglib2.0-bin clang-format
 fonts-wqy-microhei"
-BENCH_PACKAGES="crun lxc hyperfine"
+# podman: bench_images pulls and creates the same image with it.
+BENCH_PACKAGES="crun lxc hyperfine podman"
 
 usage() {
     echo "usage: $0 [--bench]" >&2
