@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs the start-latency benchmark (see README.md here): installs the
-# reference runtimes (crun, lxc, hyperfine), builds Berth into build/ (or
+# reference runtimes (crun, lxc, hyperfine, podman), builds Berth into build/ (or
 # $BERTH_BUILD_DIR) and runs bench_start. Arguments go to bench_start,
 # e.g. `tests/bench/run.sh --runs 100`. Needs root.
 set -eu
@@ -22,6 +22,8 @@ berth_log "bench_create"
 "$build_dir/tests/bench/bench_create"
 berth_log "bench_helper"
 "$build_dir/tests/bench/bench_helper"
+berth_log "bench_images"
+"$build_dir/tests/bench/bench_images"
 berth_log "bench_stats"
 "$build_dir/tests/bench/bench_stats"
 berth_log "bench_gui"
