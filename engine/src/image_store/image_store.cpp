@@ -5,6 +5,7 @@
 #include "image_store/store_dirs.h"
 #include "image_store/store_lock.h"
 
+#include <algorithm>
 #include <cerrno>
 
 #include <fcntl.h>
@@ -24,15 +25,28 @@ image::ImageConfig processOf(const ImageRecord& record)
     config.user = record.user;
     config.exposedPorts = record.exposedPorts;
     config.diffIds = record.diffIds;
+    config.stopSignal = record.stopSignal;
+    config.labels = record.labels;
+    config.created = record.created;
+    config.os = record.os;
+    config.architecture = record.architecture;
+    config.variant = record.variant;
     return config;
 }
 
 // Every layer must be there: a store damaged by hand is refused here
-// rather than giving a container a root filesystem with holes.
+// rather than giving a container a root filesystem with holes. A diff ID
+// the image has twice (empty layers often are) is kept at its topmost
+// place only: overlayfs refuses a lower given twice, and the lower copy
+// adds nothing the upper identical one does not.
 Result<std::vector<std::filesystem::path>> layerDirsOf(const StoreDirs& dirs, const ImageRecord& record)
 {
     std::vector<std::filesystem::path> layerDirs;
-    for (const std::string& diffId : record.diffIds) {
+    for (std::size_t i = 0; i < record.diffIds.size(); ++i) {
+        const std::string& diffId = record.diffIds[i];
+        if (std::find(record.diffIds.begin() + static_cast<std::ptrdiff_t>(i) + 1, record.diffIds.end(), diffId) !=
+            record.diffIds.end())
+            continue;
         auto hex = digestHex(diffId);
         if (!hex)
             return fail(hex.error());

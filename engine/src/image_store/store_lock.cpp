@@ -66,6 +66,16 @@ Result<UniqueFd> lockStore(int rootFd, LockMode mode)
     return fd;
 }
 
+Result<UniqueFd> tryLockStoreExclusive(int rootFd)
+{
+    auto fd = openLockFile(rootFd, "lock");
+    if (!fd)
+        return fd;
+    if (flockRetrying(fd->get(), LOCK_EX | LOCK_NB) != 0)
+        return failErrno(errno, "lock the image store");
+    return fd;
+}
+
 Result<UniqueFd> lockRecords(int rootFd)
 {
     auto fd = openLockFile(rootFd, "records.lock");

@@ -18,6 +18,9 @@ enum class LockMode { Shared, Exclusive };
 // for the pulls and creations that hold it shared, then EBUSY saying so.
 [[nodiscard]] Result<UniqueFd> lockStore(int rootFd, LockMode mode);
 
+// The store's `lock` exclusively if nobody holds it now; EWOULDBLOCK otherwise.
+[[nodiscard]] Result<UniqueFd> tryLockStoreExclusive(int rootFd);
+
 // Waits for `records.lock`.
 [[nodiscard]] Result<UniqueFd> lockRecords(int rootFd);
 
