@@ -12,7 +12,7 @@
 #include "core/lost_monitor.h"
 #include "core/running_cgroup.h"
 #include "fs/atomic_file.h"
-#include "image_store/image_catalog.h"
+#include "image_store/store_sweep.h"
 #include "runtime/container_network.h"
 #include "runtime/monitor_client.h"
 #include "runtime/plan_builder.h"

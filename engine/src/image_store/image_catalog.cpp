@@ -148,12 +148,4 @@ Result<PruneResult> pruneStore(const Paths& paths, bool all)
     return result;
 }
 
-std::vector<std::string> sweepStore(const Paths& paths)
-{
-    auto dirs = openStore(paths, false);
-    if (!dirs)
-        return {};
-    return sweepTempTrees(*dirs);
-}
-
 } // namespace berth::image_store

@@ -32,8 +32,4 @@ namespace berth::image_store {
 // downloads left behind and extractions a killed pull left.
 [[nodiscard]] Result<PruneResult> pruneStore(const Paths& paths, bool all);
 
-// At start: extractions (layers/.tmp-*) a killed pull left, when no pull
-// runs (the store's lock is free). The paths removed.
-[[nodiscard]] std::vector<std::string> sweepStore(const Paths& paths);
-
 } // namespace berth::image_store

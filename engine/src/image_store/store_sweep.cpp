@@ -148,4 +148,12 @@ std::vector<std::string> sweepTempTrees(const StoreDirs& dirs)
     return removed;
 }
 
+std::vector<std::string> sweepStore(const Paths& paths)
+{
+    auto dirs = openStore(paths, false);
+    if (!dirs)
+        return {};
+    return sweepTempTrees(*dirs);
+}
+
 } // namespace berth::image_store

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "berth/images.h"
+#include "berth/paths.h"
 #include "image_store/image_record.h"
 #include "image_store/image_users.h"
 #include "image_store/store_dirs.h"
@@ -27,5 +28,9 @@ void sweepUnreferenced(const StoreDirs& dirs, const std::vector<ImageRecord>& ke
 
 // layers/.tmp-* when the store's lock can be taken exclusively at once.
 [[nodiscard]] std::vector<std::string> sweepTempTrees(const StoreDirs& dirs);
+
+// At start: extractions (layers/.tmp-*) a killed pull left, when no pull
+// runs (the store's lock is free). The paths removed. No store: none.
+[[nodiscard]] std::vector<std::string> sweepStore(const Paths& paths);
 
 } // namespace berth::image_store
