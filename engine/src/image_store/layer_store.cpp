@@ -6,7 +6,7 @@
 #include "image/archive_extract.h"
 #include "image/archive_handle.h"
 #include "image/whiteouts.h"
-#include "image_store/sha256_stream.h"
+#include "registry/sha256_stream.h"
 #include "image_store/tree_usage.h"
 
 #include <archive.h>
@@ -76,7 +76,7 @@ private:
     std::uint64_t m_blobSize;
     std::string_view m_itemId;
     const Progress& m_progress;
-    Sha256Stream m_hash;
+    registry::Sha256Stream m_hash;
     std::vector<char> m_buffer = std::vector<char>(std::size_t{1} << 17);
     Clock::time_point m_lastReport{};
 };
