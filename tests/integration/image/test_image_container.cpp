@@ -11,6 +11,7 @@
 
 #include "config/new_container_config.h"
 #include "idmap/container_identity.h"
+#include "image/overlay_lookup.h"
 #include "store/container_store.h"
 #include "template/template_build.h"
 
@@ -39,7 +40,7 @@ namespace fsys = std::filesystem;
 
 namespace {
 
-const char* const kApplets[] = {"sh", "cat", "ls", "echo", "id", "touch", "wc", "stat"};
+const char* const kApplets[] = {"sh", "cat", "ls", "echo", "id", "touch", "wc", "stat", "sleep"};
 
 void writeFile(const fsys::path& file, const std::string& data)
 {
@@ -193,6 +194,40 @@ private slots:
         m_image.stopSignal = "SIGQUIT";
     }
 
+    // A file of the merged view read through the layers, as overlayfs
+    // shows it (mknod of a whiteout and trusted.* xattrs need root).
+    void mergedFileReadThroughLayers()
+    {
+        const fsys::path dir = m_layers.parent_path() / "lookup";
+        const fsys::path l1 = dir / "1", l2 = dir / "2", l3 = dir / "3";
+        writeFile(l1 / "etc/passwd", "bottom\n");
+        writeFile(l1 / "etc/group", "bottom group\n");
+        writeFile(l1 / "opq/file", "hidden\n");
+        writeFile(l1 / "gone/file", "hidden\n");
+        writeFile(l2 / "etc/passwd", "middle\n");
+        writeFile(l2 / "opq/other", "x");
+        QCOMPARE(::setxattr((l2 / "opq").c_str(), "trusted.overlay.opaque", "y", 1, 0), 0);
+        fsys::create_directories(l3 / "etc");
+        QCOMPARE(::mknod((l3 / "etc/group").c_str(), S_IFCHR | 0, makedev(0, 0)), 0);
+        QCOMPARE(::mknod((l3 / "gone").c_str(), S_IFCHR | 0, makedev(0, 0)), 0);
+        fsys::create_symlink("/etc", l3 / "link");
+        writeFile(l1 / "link/passwd", "behind a symlink\n");
+        const std::vector<fsys::path> layers{l3, l2, l1};
+        const auto read = [&](const char* path) {
+            auto text = image::readMergedFile(layers, path);
+            return text ? text->value_or("<none>") : "<error " + text.error().describe() + ">";
+        };
+        QCOMPARE(read("/etc/passwd"), std::string("middle\n"));
+        QCOMPARE(read("etc/passwd"), std::string("middle\n"));
+        QCOMPARE(read("/etc/group"), std::string("<none>"));
+        QCOMPARE(read("/opq/file"), std::string("<none>"));
+        QCOMPARE(read("/opq/other"), std::string("x"));
+        QCOMPARE(read("/gone/file"), std::string("<none>"));
+        QCOMPARE(read("/link/passwd"), std::string("<none>"));
+        QCOMPARE(read("/nothing/here"), std::string("<none>"));
+        fsys::remove_all(dir);
+    }
+
     // The config names the layers, topmost first, under the container's own upper layer.
     void configIsAnOverlayOfTheLayers()
     {
@@ -264,6 +299,25 @@ private slots:
         QCOMPARE(::lstat((base() / "bin/busybox").c_str(), &st), 0);
         QCOMPARE(st.st_uid, uid_t(0)); // never chowned
         destroy("imgrun");
+    }
+
+    // A running container of an image: exec sees the merged view, as the
+    // image's user (looked up through the layers); stop works.
+    void execAndStop()
+    {
+        CreateRequest request;
+        request.command = {"/bin/sleep", "100"};
+        QVERIFY(createFrom("imgexec", m_image, request));
+        auto started = m_engine.start("imgexec");
+        QVERIFY2(started, started ? "" : started.error().describe().c_str());
+        const RunResult cat = execCaptured(m_engine, "imgexec", {"/bin/cat", "/data/layer2"});
+        QCOMPARE(cat.exit.code, 0);
+        QVERIFY2(cat.output.find("from layer 2") != std::string::npos, cat.output.c_str());
+        const RunResult gone = execCaptured(m_engine, "imgexec", {"/bin/cat", "/data/gone"});
+        QVERIFY(gone.exit.code != 0);
+        auto stopped = m_engine.stop("imgexec", 5s);
+        QVERIFY2(stopped, stopped ? "" : stopped.error().describe().c_str());
+        destroy("imgexec");
     }
 
     // Creating is O(1) in the image's size: two containers share the
