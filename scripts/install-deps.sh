@@ -10,11 +10,12 @@ set -eu
 # qt6-translations-l10n: Qt's own strings in the GUI (wizard buttons, dialogs).
 # help2man: the man pages, from the programs' --help. librsvg2-bin: PNG icons.
 # qt6-svg-dev: the window's own SVG icons (gui/icons/).
+# libcurl4-openssl-dev: the registry client's HTTP and TLS (engine/src/registry, issue #21).
 # dpkg-dev (dpkg-shlibdeps) and file: CPack works out the packages' library dependencies.
 BUILD_PACKAGES="build-essential cmake ninja-build pkg-config ccache
 qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools
 qt6-l10n-tools libgl-dev libnl-3-dev libnl-route-3-dev libcap-dev libseccomp-dev
-libarchive-dev libnftables-dev nlohmann-json3-dev libsystemd-dev libssl-dev libcrypt-dev
+libarchive-dev libcurl4-openssl-dev libnftables-dev nlohmann-json3-dev libsystemd-dev libssl-dev libcrypt-dev
 libqt6opengl6-dev libvterm-dev qt6-translations-l10n help2man librsvg2-bin qt6-svg-dev
 dpkg-dev file"
 # user-mode-linux: a cgroup v2 kernel for the v2 backend's real-kernel tests.

@@ -33,6 +33,9 @@ struct HttpRequest {
     std::string postForm;                   // non-empty: a POST of this application/x-www-form-urlencoded body
     // More body bytes than this: EFBIG at once, the transfer stopped.
     std::uint64_t maxBodyBytes = std::uint64_t{4} << 20;
+    // The whole exchange at most this long (0: no limit; stalls are caught
+    // by the low-speed limit). The https probe of an insecure host uses it.
+    long timeoutSeconds = 0;
 };
 
 struct HttpResponse {
@@ -44,9 +47,10 @@ struct HttpResponse {
 };
 
 // Receives the body in pieces, only for 2xx answers (other answers are
-// collected into HttpResponse::body, capped, for their error text). An
-// error stops the transfer and is what `fetch` returns.
-using BodySink = std::function<Status(std::string_view chunk)>;
+// collected into HttpResponse::body, capped, for their error text), with
+// the answer's status and headers (`head.body` stays empty). An error stops
+// the transfer and is what `fetch` returns.
+using BodySink = std::function<Status(const HttpResponse& head, std::string_view chunk)>;
 
 // Redirects followed at most.
 inline constexpr int kMaxRedirects = 5;

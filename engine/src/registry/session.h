@@ -11,6 +11,7 @@
 #include "berth/model/image_reference.h"
 #include "berth/templates.h"
 #include "registry/http_client.h"
+#include "registry/registry_auth.h"
 #include "registry/registry_policy.h"
 
 #include <map>
@@ -39,24 +40,28 @@ public:
                                            HttpRequest request, const BodySink& sink,
                                            const Progress* progress = nullptr);
 
-    // "https://registry-1.docker.io" for docker.io, "http://localhost:5000"
-    // for an insecure host, else "https://HOST".
-    [[nodiscard]] std::string baseUrl(std::string_view registry) const;
+    // "https://registry-1.docker.io" for docker.io, "https://HOST" else; an
+    // insecure host is tried over https first (a short probe of /v2/, once
+    // per session) and reached over http when that fails, as Docker and
+    // Podman do.
+    [[nodiscard]] Result<std::string> baseUrl(std::string_view registry, const Progress& progress);
 
 private:
     [[nodiscard]] const RegistryCredential* credentialFor(std::string_view registry) const;
     [[nodiscard]] std::optional<std::string> cachedAuthorization(const std::string& key) const;
     [[nodiscard]] Result<std::string> authorize(const model::ImageReference& reference, std::string_view header,
                                                 const Progress& progress);
-    [[nodiscard]] Result<std::string> requestToken(const model::ImageReference& reference, const struct Challenge& c,
+    [[nodiscard]] Result<std::string> requestToken(const model::ImageReference& reference, const Challenge& challenge,
                                                    const Progress& progress);
 
     RegistryPolicy m_policy;
     std::vector<RegistryCredential> m_credentials;
     Progress m_progress;
     mutable std::mutex m_mutex;
-    // (registry, repository) -> the Authorization value that worked.
+    // "registry/repository" -> the Authorization value that worked.
     std::map<std::string, std::string> m_authorizations;
+    // API host -> "https" or "http", once probed.
+    std::map<std::string, std::string> m_schemes;
 };
 
 // The API host of a registry as references name it: docker.io is served by
