@@ -12,6 +12,7 @@
 #include "core/lost_monitor.h"
 #include "core/running_cgroup.h"
 #include "fs/atomic_file.h"
+#include "image_store/store_sweep.h"
 #include "runtime/container_network.h"
 #include "runtime/monitor_client.h"
 #include "runtime/plan_builder.h"
@@ -207,6 +208,8 @@ Result<std::vector<std::string>> Engine::list() const
 std::vector<std::string> Engine::sweepLeftovers()
 {
     auto swept = berth::sweepLeftovers(m_settings.paths);
+    // A pull killed while it extracted a layer (no pull runs at start).
+    std::ranges::move(image_store::sweepStore(m_settings.paths), std::back_inserter(swept));
     // What a monitor killed with nothing left running did not tear down.
     std::ranges::move(finishDeadMonitorsTeardown(m_settings), std::back_inserter(swept));
     return swept;

@@ -11,6 +11,7 @@
 #include <archive_entry.h>
 
 #include <cerrno>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -186,7 +187,41 @@ Status Extractor::fixDirectories()
     return {};
 }
 
+// libarchive's read callback over an ArchiveBlockReader; the reader's own
+// error is kept so that its code and message survive libarchive.
+struct StreamSource {
+    const ArchiveBlockReader& read;
+    std::optional<Error> error;
+};
+
+la_ssize_t readBlock(archive* a, void* data, const void** buffer)
+{
+    auto* source = static_cast<StreamSource*>(data);
+    auto block = source->read();
+    if (!block) {
+        source->error = block.error();
+        archive_set_error(a, block.error().code, "%s", block.error().message.c_str());
+        return -1;
+    }
+    *buffer = block->data();
+    return static_cast<la_ssize_t>(block->size());
+}
+
 } // namespace
+
+Status extractArchiveStream(const ArchiveBlockReader& read, int rootFd, const ExtractOptions& options)
+{
+    auto reader = newTarReader();
+    if (!reader)
+        return std::unexpected(reader.error());
+    StreamSource source{read, {}};
+    if (archive_read_open(reader->get(), &source, nullptr, readBlock, nullptr) != ARCHIVE_OK)
+        return source.error ? fail(*source.error) : fail(archiveError(reader->get(), "open archive"));
+    auto done = Extractor(reader->get(), rootFd, options).run();
+    if (!done && source.error)
+        return fail(*source.error);
+    return done;
+}
 
 Status extractArchive(int archiveFd, int rootFd, const ExtractOptions& options)
 {

@@ -55,4 +55,13 @@ struct ExtractOptions {
 // staging directory of your own and remove it (fs::removeTree) on failure.
 [[nodiscard]] Status extractArchive(int archiveFd, int rootFd, const ExtractOptions& options);
 
+// The next block of an archive's bytes; empty at its end. An error stops
+// the extraction and is what extractArchiveStream returns.
+using ArchiveBlockReader = std::function<Result<std::string_view>()>;
+
+// extractArchive over bytes that come from `read` instead of an fd: the
+// image store hashes a layer's uncompressed stream on its way into the
+// extraction (one pass instead of a pass to hash and one to extract).
+[[nodiscard]] Status extractArchiveStream(const ArchiveBlockReader& read, int rootFd, const ExtractOptions& options);
+
 } // namespace berth::image

@@ -21,7 +21,9 @@ void EntryFree::operator()(archive_entry* e) const noexcept
     archive_entry_free(e);
 }
 
-Result<ReadArchivePtr> newTarReader()
+namespace {
+
+Result<ReadArchivePtr> newDecompressingReader()
 {
     ReadArchivePtr a(archive_read_new());
     if (!a)
@@ -31,7 +33,24 @@ Result<ReadArchivePtr> newTarReader()
     archive_read_support_filter_lzma(a.get());
     archive_read_support_filter_zstd(a.get());
     archive_read_support_filter_bzip2(a.get());
-    archive_read_support_format_tar(a.get()); // ustar, pax and GNU tar
+    return a;
+}
+
+} // namespace
+
+Result<ReadArchivePtr> newTarReader()
+{
+    auto a = newDecompressingReader();
+    if (a)
+        archive_read_support_format_tar(a->get()); // ustar, pax and GNU tar
+    return a;
+}
+
+Result<ReadArchivePtr> newRawReader()
+{
+    auto a = newDecompressingReader();
+    if (a)
+        archive_read_support_format_raw(a->get());
     return a;
 }
 

@@ -30,6 +30,11 @@ using EntryPtr = std::unique_ptr<archive_entry, EntryFree>;
 // a caller's data.
 [[nodiscard]] Result<ReadArchivePtr> newTarReader();
 
+// A reader with the same decompressors whose one entry is the decompressed
+// stream as it is (libarchive's raw format): what an image layer's diff ID
+// is the sha256 of.
+[[nodiscard]] Result<ReadArchivePtr> newRawReader();
+
 // "what: libarchive's message". Format errors (corrupt, truncated, not a
 // tar) become EINVAL; errors of the underlying read or write keep their
 // errno; anything else is EIO.

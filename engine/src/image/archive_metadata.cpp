@@ -28,6 +28,15 @@ void entryTimes(archive_entry* entry, timespec times[2])
         times[1] = {archive_entry_mtime(entry), archive_entry_mtime_nsec(entry)};
 }
 
+// overlayfs reads its own xattrs on a lower layer (opaque, redirect,
+// metacopy, origin): an archive must not set them, or a tree extracted once
+// and used as a lower (image store layers, snapshot sources) would mean
+// what the archive's author chose. The image store sets opaque itself.
+bool isOverlayXattr(std::string_view name)
+{
+    return name.starts_with("trusted.overlay.") || name.starts_with("user.overlay.");
+}
+
 Status applyXattrs(int fd, archive_entry* entry, const std::string& shown)
 {
     archive_entry_xattr_reset(entry);
@@ -35,6 +44,8 @@ Status applyXattrs(int fd, archive_entry* entry, const std::string& shown)
     const void* value = nullptr;
     size_t size = 0;
     while (archive_entry_xattr_next(entry, &name, &value, &size) == ARCHIVE_OK) {
+        if (isOverlayXattr(name))
+            continue;
         // A filesystem without xattrs (or without this namespace) is not a
         // reason to refuse a whole root filesystem.
         if (::fsetxattr(fd, name, value, size, 0) != 0 && errno != EOPNOTSUPP)

@@ -1,5 +1,6 @@
-// OCI layer whiteouts, applied while a layer is extracted onto the tree of
-// the layers below it.
+// OCI layer whiteouts: applied while a layer is extracted onto the tree of
+// the layers below it (the oci template), or stored as overlayfs expects
+// them in a layer kept on its own (the image store).
 #pragma once
 
 #include "berth/error.h"
@@ -24,5 +25,16 @@ namespace berth::image {
 // A whiteout of something that does not exist is consumed and does nothing,
 // as a layer may hide what an earlier layer never had.
 [[nodiscard]] Status applyLayerEntryWhiteout(int rootFd, std::string_view entryPath, bool* consumed);
+
+// The same entry for a layer extracted on its own, to be an overlayfs lower
+// (the image store): nothing below is touched, the whiteout is written as
+// overlayfs reads it instead:
+// - "dir/.wh.name": a character device 0:0 "dir/name" (an earlier entry of
+//   that name in this layer is replaced), consumed;
+// - "dir/.wh..wh..opq": xattr trusted.overlay.opaque = "y" on dir, consumed;
+// - other ".wh..wh.*" names are consumed and ignored;
+// - anything else is left alone and not consumed.
+// A missing dir is made (0755), as its own entry may come later.
+[[nodiscard]] Status storeLayerEntryWhiteout(int rootFd, std::string_view entryPath, bool* consumed);
 
 } // namespace berth::image

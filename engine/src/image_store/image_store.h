@@ -24,7 +24,8 @@ struct StoredImage {
     image::ImageConfig config;  // the process fields and diff IDs
     std::string stopSignal;     // the config's StopSignal, "" when none
     // The extracted layers, bottom first: absolute paths of read-only trees
-    // with overlayfs whiteouts, owned by the image's own IDs.
+    // with overlayfs whiteouts, owned by the image's own IDs. A layer the
+    // image has twice is listed once, at its topmost place.
     std::vector<std::filesystem::path> layerDirs;
 };
 
