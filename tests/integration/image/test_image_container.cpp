@@ -9,8 +9,13 @@
 #include "integration_env.h"
 #include "lifecycle_fixture.h"
 
+#include "archive_builder.h"
 #include "config/new_container_config.h"
 #include "idmap/container_identity.h"
+#include "image/oci_digest.h"
+#include "image_store/image_commit.h"
+#include "image_store/layer_store.h"
+#include "image_store/store_dirs.h"
 #include "image/overlay_lookup.h"
 #include "store/container_store.h"
 #include "template/template_build.h"
@@ -84,6 +89,23 @@ void makeTopLayer(const fsys::path& dir)
     QCOMPARE(::mknod((dir / "data/gone").c_str(), S_IFCHR | 0, makedev(0, 0)), 0);
     writeFile(dir / "opq/new", "new\n");
     QCOMPARE(::setxattr((dir / "opq").c_str(), "trusted.overlay.opaque", "y", 1, 0), 0);
+}
+
+// A layer as a registry serves it (a tar with OCI whiteouts), put into
+// the store by the store's own extraction; returns its diff ID.
+std::string storeLayerOf(const image_store::StoreDirs& dirs, const std::vector<archive_test::Entry>& entries)
+{
+    UniqueFd fd = archive_test::buildArchive(entries);
+    std::string blob;
+    char buffer[65536];
+    for (ssize_t n; (n = ::pread(fd.get(), buffer, sizeof buffer, static_cast<off_t>(blob.size()))) > 0;)
+        blob.append(buffer, static_cast<std::size_t>(n));
+    ::lseek(fd.get(), 0, SEEK_SET);
+    const std::string diffId = image::sha256OfText(blob);
+    auto stored = image_store::storeLayer(dirs, fd.get(), diffId, blob.size(), diffId, Progress{});
+    if (!stored)
+        QTest::qFail(stored.error().describe().c_str(), __FILE__, __LINE__);
+    return diffId;
 }
 
 // Entries of a tar archive: path -> uid.
@@ -226,6 +248,64 @@ private slots:
         QCOMPARE(read("/link/passwd"), std::string("<none>"));
         QCOMPARE(read("/nothing/here"), std::string("<none>"));
         fsys::remove_all(dir);
+    }
+
+    // The whole path: layers extracted by the store (whiteouts from .wh.
+    // entries), the record, Engine::create with template "image" finding
+    // it by name; `image rm` refused while the container exists.
+    void createThroughTheStore()
+    {
+        using archive_test::Entry;
+        auto dirs = image_store::openStore(m_engine.settings().paths, true);
+        QVERIFY2(dirs, dirs ? "" : dirs.error().describe().c_str());
+        std::vector<Entry> first = {
+            {.type = 'd', .path = "bin", .perm = 0755},
+            {.path = "bin/busybox", .data = readFile("/bin/busybox"), .perm = 0755},
+            {.type = 'd', .path = "data", .perm = 0755},
+            {.path = "data/gone", .data = "gone\n"},
+            {.path = "data/kept", .data = "kept\n"},
+        };
+        for (const char* applet : kApplets)
+            first.push_back({.type = 'l', .path = std::string("bin/") + applet, .link = "busybox"});
+        const std::vector<Entry> second = {
+            {.type = 'd', .path = "data", .perm = 0755},
+            {.path = "data/.wh.gone"},
+            {.path = "data/layer2", .data = "from layer 2\n"},
+        };
+        const std::string bottom = storeLayerOf(*dirs, first);
+        const std::string topLayer = storeLayerOf(*dirs, second);
+        const std::string config = R"({"architecture":"amd64","os":"linux","config":{)"
+                                   R"("Cmd":["/bin/sh","-c","cat /data/layer2; echo files: $(ls /data)"],)"
+                                   R"("Env":["PATH=/bin"],"StopSignal":"SIGUSR1"},)"
+                                   R"("rootfs":{"type":"layers","diff_ids":[")" +
+                                   bottom + R"(",")" + topLayer + R"("]}})";
+        auto record = image_store::commitImage(*dirs, {.name = "localhost/berth/store:1",
+                                                       .manifestDigest = "sha256:" + std::string(64, 'e'),
+                                                       .config = config,
+                                                       .layerDigests = {bottom, topLayer}});
+        QVERIFY2(record, record ? "" : record.error().describe().c_str());
+        auto created = m_engine.create(
+            {.name = "imgstore", .templateName = "image", .options = {{"reference", "localhost/berth/store:1"}}});
+        QVERIFY2(created, created ? "" : created.error().describe().c_str());
+        const std::string text = readFile(m_engine.settings().paths.configFile("imgstore"));
+        QVERIFY2(text.find("berth.image.id = " + record->id + "\n") != std::string::npos, text.c_str());
+        QVERIFY2(text.find("lxc.signal.halt = SIGUSR1\n") != std::string::npos, text.c_str());
+        const std::string log = runToEnd("imgstore");
+        QVERIFY2(log.find("from layer 2\nfiles: kept layer2\n") != std::string::npos, log.c_str());
+        auto refused = m_engine.removeImage("localhost/berth/store:1");
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, EBUSY);
+        QVERIFY2(refused.error().message.find("imgstore") != std::string::npos, refused.error().message.c_str());
+        // An entrypoint, working directory or user is only for images.
+        CreateRequest busybox{.name = "imgnot", .kind = ContainerKind::Application, .command = {"/bin/true"}};
+        busybox.setup.workingDir = "/tmp";
+        auto notImage = m_engine.create(busybox);
+        QVERIFY(!notImage);
+        QCOMPARE(notImage.error().code, EINVAL);
+        QVERIFY(!fsys::exists(m_engine.settings().paths.containerDir("imgnot")));
+        destroy("imgstore");
+        auto removed = m_engine.removeImage("localhost/berth/store:1");
+        QVERIFY2(removed, removed ? "" : removed.error().describe().c_str());
     }
 
     // The config names the layers, topmost first, under the container's own upper layer.
