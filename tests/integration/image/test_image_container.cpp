@@ -378,6 +378,17 @@ private slots:
         struct stat st {};
         QCOMPARE(::lstat((base() / "bin/busybox").c_str(), &st), 0);
         QCOMPARE(st.st_uid, uid_t(0)); // never chowned
+        if (privileged) {
+            // Converted to a block of its own: only its own layer moves.
+            auto converted = m_engine.convertToUnprivileged("imgrun");
+            QVERIFY2(converted, converted ? "" : converted.error().describe().c_str());
+            const std::string again = runToEnd("imgrun");
+            QVERIFY2(again.find("files: /data: by-run kept layer2 /opq: new\n") != std::string::npos, again.c_str());
+            QCOMPARE(::lstat((base() / "bin/busybox").c_str(), &st), 0);
+            QCOMPARE(st.st_uid, uid_t(0));
+            QCOMPARE(::lstat((top() / "data").c_str(), &st), 0);
+            QCOMPARE(st.st_uid, uid_t(1000));
+        }
         destroy("imgrun");
     }
 
