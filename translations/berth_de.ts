@@ -2879,6 +2879,18 @@ Gefunden: %4</translation>
         <translation>Ein Anwendungscontainer aus einem OCI-Image-Layout oder einem &apos;docker save&apos;-Archiv</translation>
     </message>
     <message>
+        <source>From an image</source>
+        <translation>Aus einem Image</translation>
+    </message>
+    <message>
+        <source>An application container from an image of a registry (debian:bookworm, registry.example.com/team/app:1.0), pulled when it is not here yet; its layers are shared with every container of the image</source>
+        <translation>Ein Anwendungscontainer aus einem Image einer Registry (debian:bookworm, registry.example.com/team/app:1.0), das geladen wird, wenn es noch nicht hier ist; seine Schichten teilen sich alle Container dieses Images</translation>
+    </message>
+    <message>
+        <source>The image&apos;s name ([REGISTRY/]REPOSITORY[:TAG|@DIGEST]); a short name such as &apos;debian&apos; is looked up as Docker does</source>
+        <translation>Der Name des Images ([REGISTRY/]REPOSITORY[:TAG|@DIGEST]); ein Kurzname wie &apos;debian&apos; wird wie bei Docker aufgelöst</translation>
+    </message>
+    <message>
         <source>Clone</source>
         <translation>Klon</translation>
     </message>

@@ -2875,6 +2875,18 @@ Found: %4</source>
         <translation>来自 OCI 镜像布局或“docker save”归档的应用容器</translation>
     </message>
     <message>
+        <source>From an image</source>
+        <translation>从镜像创建</translation>
+    </message>
+    <message>
+        <source>An application container from an image of a registry (debian:bookworm, registry.example.com/team/app:1.0), pulled when it is not here yet; its layers are shared with every container of the image</source>
+        <translation>来自镜像仓库中某个镜像的应用容器（debian:bookworm、registry.example.com/team/app:1.0），本地还没有时先拉取；其各层由该镜像的所有容器共享</translation>
+    </message>
+    <message>
+        <source>The image&apos;s name ([REGISTRY/]REPOSITORY[:TAG|@DIGEST]); a short name such as &apos;debian&apos; is looked up as Docker does</source>
+        <translation>镜像名称（[REGISTRY/]REPOSITORY[:TAG|@DIGEST]）；“debian”这样的短名称按 Docker 的方式查找</translation>
+    </message>
+    <message>
         <source>Clone</source>
         <translation>克隆</translation>
     </message>

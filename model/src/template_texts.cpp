@@ -18,6 +18,11 @@ constexpr std::array kTemplates{
          BERTH_TEXT("berth::model", "A root filesystem from a tar archive (tar, tar.gz, tar.xz, tar.zst)")},
     Text{"oci", BERTH_TEXT("berth::model", "OCI image"),
          BERTH_TEXT("berth::model", "An application container from an OCI image layout or a 'docker save' archive")},
+    Text{"image", BERTH_TEXT("berth::model", "From an image"),
+         BERTH_TEXT("berth::model",
+                    "An application container from an image of a registry (debian:bookworm, "
+                    "registry.example.com/team/app:1.0), pulled when it is not here yet; its layers are shared "
+                    "with every container of the image")},
     Text{"clone", BERTH_TEXT("berth::model", "Clone"),
          BERTH_TEXT("berth::model", "A copy or a snapshot of an existing stopped container")},
     Text{"lxc-import", BERTH_TEXT("berth::model", "Import from LXC"),
@@ -51,6 +56,11 @@ constexpr std::array kOptions{
          BERTH_TEXT("berth::model", "An OCI image layout directory or a 'docker save' archive")},
     Text{"reference", BERTH_TEXT("berth::model", "Reference"),
          BERTH_TEXT("berth::model", "Which image of the archive to use (its tag), when it holds several")},
+    // image
+    Text{"image/reference", BERTH_TEXT("berth::model", "Image"),
+         BERTH_TEXT("berth::model",
+                    "The image's name ([REGISTRY/]REPOSITORY[:TAG|@DIGEST]); a short name such as 'debian' is "
+                    "looked up as Docker does")},
     // clone
     Text{"source", BERTH_TEXT("berth::model", "Source"), BERTH_TEXT("berth::model", "The stopped container to clone")},
     Text{"clone/snapshot", BERTH_TEXT("berth::model", "Snapshot"),

@@ -36,7 +36,7 @@ constexpr Builder kBuilders[] = {
     {"busybox", templates::buildBusybox},      {"debian", templates::buildDebootstrap},
     {"ubuntu", templates::buildDebootstrap},   {"tarball", templates::buildTarball},
     {"clone", templates::buildClone},          {"oci", templates::buildOci},
-    {"lxc-import", templates::buildLxcImport},
+    {"lxc-import", templates::buildLxcImport}, {"image", templates::buildImage},
 };
 
 templates::BuildFunction findBuilder(std::string_view name)
@@ -81,6 +81,28 @@ Status checkInputFd(const TemplateInfo& info, int fd)
     return failWith(EINVAL, "the '" + option->key + "' of template '" + info.name + "' must be " + wanted);
 }
 
+// The templates whose process comes from an image config.
+bool fromImage(const TemplateInfo& info)
+{
+    return info.name == "oci" || info.name == "image";
+}
+
+// An entrypoint, working directory or user replaces what an image says;
+// other templates have no image to say it, so asking is an error.
+Status checkProcessOverrides(const CreateRequest& request, const TemplateInfo& info)
+{
+    const CreateSetup& setup = request.setup;
+    if (fromImage(info) || (!setup.entrypoint && setup.workingDir.empty() && setup.user.empty()))
+        return {};
+    const char* what = setup.entrypoint            ? "an entrypoint"
+                       : !setup.workingDir.empty() ? "a working directory"
+                                                   : "a user";
+    return failWith(EINVAL, std::string(what) +
+                                " is only for containers made from an image (templates 'image' and "
+                                "'oci'), not for template '" +
+                                info.name + "'");
+}
+
 // The request with the template's defaults: kind and validated options.
 Result<CreateRequest> resolveRequest(const CreateRequest& request, const TemplateInfo& info)
 {
@@ -90,10 +112,12 @@ Result<CreateRequest> resolveRequest(const CreateRequest& request, const Templat
         return fail(options.error());
     resolved.options = std::move(*options);
     resolved.kind = request.kind.value_or(info.defaultKind);
-    // oci takes the image's command, clone the source's.
-    const bool commandFromTemplate = info.name == "oci" || info.name == "clone";
+    // oci and image take the image's command, clone the source's.
+    const bool commandFromTemplate = fromImage(info) || info.name == "clone";
     if (*resolved.kind == ContainerKind::Application && resolved.command.empty() && !commandFromTemplate)
         return failWith(EINVAL, "an application container needs a command");
+    if (auto process = checkProcessOverrides(request, info); !process)
+        return fail(process.error());
     if (auto input = checkInputFd(info, request.inputFd); !input)
         return fail(input.error());
     return resolved;
@@ -192,9 +216,19 @@ Status Engine::create(const CreateRequest& request, const Progress& progress)
     std::optional<idmap::BlockLock> blockLock;
     // Held from the check of the setup's address until the container is in place.
     std::optional<UniqueFd> networkLock;
+    // image: the store's lock on the image, held until the container that names it is in place.
+    std::optional<image_store::UseLock> imageUse;
     ContainerStore store(m_settings.paths);
     auto created = store.create(request.name, [&](const std::filesystem::path& staging) -> Status {
-        const templates::BuildContext ctx{m_settings, *resolved, resolved->options, progress, staging, configText};
+        const templates::BuildContext ctx{
+            m_settings,
+            *resolved,
+            resolved->options,
+            progress,
+            staging,
+            configText,
+            [this, &progress](const PullRequest& pull) { return pullImage(pull, progress); },
+            &imageUse};
         if (auto built = build(ctx); !built)
             return built;
         if (auto setup = applySetup(m_settings, *resolved, staging, networkLock); !setup)

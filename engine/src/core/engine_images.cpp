@@ -16,9 +16,11 @@
 #include "image/archive_extract.h"
 #include "image/overlay_layout.h"
 #include "image/tree_copy.h"
+#include "runtime/overlay_mount.h"
 #include "runtime/plan_builder.h"
 #include "runtime/read_only_root.h"
 #include "runtime/spawn_monitor.h"
+#include "runtime/upper_layer_owner.h"
 #include "store/container_store.h"
 #include "template/template_build.h"
 
@@ -95,6 +97,42 @@ Status buildTarball(const BuildContext& ctx)
 
 namespace {
 
+// A container's overlay rootfs; nothing for a directory rootfs (or a config that does not read).
+std::optional<image::OverlayLayout> overlayOf(const EngineSettings& settings, const std::string& name)
+{
+    auto config = runtime::loadContainerConfig(settings, name);
+    if (!config)
+        return std::nullopt;
+    auto layout =
+        image::parseOverlayRootfs(config->get("lxc.rootfs.path").value_or(""), settings.paths.containerDir(name));
+    return layout ? std::optional(std::move(*layout)) : std::nullopt;
+}
+
+// The tree a container writes to: its rootfs, or an overlay's upper layer.
+fsys::path writableTree(const EngineSettings& settings, const std::string& name)
+{
+    const auto layout = overlayOf(settings, name);
+    return layout ? layout->upper : settings.paths.rootfsDir(name);
+}
+
+// The block an overlay's upper layer was shifted into at start; none when
+// it never was (privileged, or not started yet).
+model::IdMap upperBlock(const EngineSettings& settings, const std::string& name, const image::OverlayLayout& layout)
+{
+    auto config = runtime::loadContainerConfig(settings, name);
+    const model::IdMap map = config ? idmap::configIdMap(*config) : model::IdMap{};
+    return runtime::upperShiftedInto(layout.upper, map) ? map : model::IdMap{};
+}
+
+// A snapshot's lowers: the source's rootfs, or an overlay source's own
+// lowers (the image's layers), whose upper layer the snapshot copies.
+std::vector<fsys::path> snapshotLowers(const EngineSettings& settings, const std::string& source)
+{
+    if (const auto layout = overlayOf(settings, source))
+        return layout->lowers;
+    return {settings.paths.rootfsDir(source)};
+}
+
 // The source's interface identity (net::isInterfaceIdentity) and the
 // gateways that go with its static addresses.
 bool sourcesNetworkIdentity(std::string_view key)
@@ -116,9 +154,10 @@ Result<std::string> clonedConfig(const EngineSettings& settings, const CreateReq
     const std::string hostname = model::containerHostname(request.name, request.hostname);
     if (auto set = config->set("lxc.uts.name", hostname); !set)
         return fail(set.error());
-    const std::string rootfs = snapshot ? "overlay:" + settings.paths.rootfsDir(source).string() + ":" +
-                                              (settings.paths.containerDir(request.name) / "delta").string()
-                                        : "dir:" + settings.paths.rootfsDir(request.name).string();
+    const std::string rootfs = snapshot
+                                   ? image::formatOverlayRootfs(snapshotLowers(settings, source),
+                                                                settings.paths.containerDir(request.name) / "delta")
+                                   : "dir:" + settings.paths.rootfsDir(request.name).string();
     if (auto set = config->set("lxc.rootfs.path", rootfs); !set)
         return fail(set.error());
     config->unset("berth.net.forward");
@@ -140,12 +179,6 @@ Result<image::ExportOptions> exportOptions(const EngineSettings& settings, const
     auto config = runtime::loadContainerConfig(settings, name);
     if (!config)
         return fail(config.error());
-    // Stopped, a snapshot's rootfs/ is an empty mount point: its files are
-    // its source's and its delta/'s, merged only inside the container.
-    if (image::parseOverlayRootfs(config->get("lxc.rootfs.path").value_or(""), settings.paths.containerDir(name)))
-        return failWith(EOPNOTSUPP, "container '" + name +
-                                        "' is an overlay snapshot, which cannot be exported yet: "
-                                        "its files live in its source and its own layer");
     image::ExportOptions options;
     options.leaveOutDevices = true;
     auto stored = ContainerStore(settings.paths).readConfig(name);
@@ -153,12 +186,21 @@ Result<image::ExportOptions> exportOptions(const EngineSettings& settings, const
     if (!carried)
         return fail(carried.error());
     options.config = std::move(*carried);
-    const model::IdMap disk = idmap::diskIdMap(*config);
+    // An overlay's merged view: what its upper layer holds is owned by the
+    // container's block once it started; its layers by the inside IDs.
+    const auto layout = overlayOf(settings, name);
+    const model::IdMap disk = layout ? upperBlock(settings, name, *layout) : idmap::diskIdMap(*config);
     if (disk.empty())
         return options;
-    options.rewriteIds = [shift = idmap::IdShift{disk, {}}](image::EntryIds& ids) {
-        ids.uid = shift(model::IdKind::User, ids.uid);
-        ids.gid = shift(model::IdKind::Group, ids.gid);
+    options.rewriteIds = [shift = idmap::IdShift{disk, {}}, partial = layout.has_value(), disk](image::EntryIds& ids) {
+        // In a merged view only the upper layer's files have the block's IDs.
+        if (partial && !disk.toInside(model::IdKind::User, ids.uid))
+            return;
+        const auto moved = [&](model::IdKind kind, std::uint32_t id) {
+            return partial ? disk.toInside(kind, id).value_or(id) : shift(kind, id);
+        };
+        ids.uid = moved(model::IdKind::User, ids.uid);
+        ids.gid = moved(model::IdKind::Group, ids.gid);
         for (auto& [xname, value] : ids.xattrs) {
             const bool acl = xname == "system.posix_acl_access" || xname == "system.posix_acl_default";
             auto shifted = acl                              ? idmap::shiftedAcl(value, shift)
@@ -175,6 +217,50 @@ Result<image::ExportOptions> exportOptions(const EngineSettings& settings, const
 
 namespace templates {
 
+namespace {
+
+Status copyRootfs(const BuildContext& ctx, const std::string& sourceName, int destFd)
+{
+    auto source = fs::openDirectory(ctx.settings.paths.rootfsDir(sourceName));
+    if (!source)
+        return fail(source.error());
+    if (auto copied = image::copyTree(source->get(), destFd); !copied)
+        return fail(copied.error().wrap("copy the rootfs of '" + sourceName + "'"));
+    return {};
+}
+
+// A full copy of an overlay container is flat: its merged view, with what
+// its upper layer holds owned by the inside IDs again.
+Status copyMergedView(const BuildContext& ctx, const std::string& sourceName, const image::OverlayLayout& layout,
+                      int destFd)
+{
+    auto view = runtime::readOnlyMergedView(layout);
+    if (!view)
+        return fail(view.error().wrap("the merged view of '" + sourceName + "'"));
+    if (auto copied = image::copyTree(view->get(), destFd); !copied)
+        return fail(copied.error().wrap("copy the merged view of '" + sourceName + "'"));
+    return runtime::shiftCopyOutOfBlock(ctx.staging / "rootfs", upperBlock(ctx.settings, sourceName, layout));
+}
+
+// A snapshot of an overlay container shares its lowers (an image's layers)
+// and starts from a copy of its upper layer: the source stays writable, and
+// the copy's owners fit the snapshot's own block (not the source's).
+Status copyUpperOf(const BuildContext& ctx, const std::string& sourceName, const image::OverlayLayout& layout)
+{
+    auto source = fs::openDirectory(layout.upper);
+    if (!source)
+        return fail(source.error());
+    auto dest = fs::openDirectory(ctx.staging / "delta");
+    if (!dest)
+        return fail(dest.error());
+    ctx.progress.step("Copying the container's own layer", 0.1);
+    if (auto copied = image::copyTree(source->get(), dest->get()); !copied)
+        return fail(copied.error().wrap("copy the upper layer of '" + sourceName + "'"));
+    return runtime::shiftCopyOutOfBlock(ctx.staging / "delta", upperBlock(ctx.settings, sourceName, layout));
+}
+
+} // namespace
+
 Status buildClone(const BuildContext& ctx)
 {
     const std::string& sourceName = ctx.options.at("source");
@@ -183,22 +269,25 @@ Status buildClone(const BuildContext& ctx)
     auto text = clonedConfig(ctx.settings, ctx.request, sourceName, snapshot);
     if (!text)
         return fail(text.error());
+    const auto sourceOverlay = overlayOf(ctx.settings, sourceName);
     if (snapshot) {
         // The merged view is mounted on rootfs/ at start; writes land in delta/.
         for (const char* dir : {"rootfs", "delta"})
             if (::mkdir((staging / dir).c_str(), 0755) != 0)
                 return failErrno(errno, "create " + (staging / dir).string());
+        if (sourceOverlay)
+            if (auto copied = copyUpperOf(ctx, sourceName, *sourceOverlay); !copied)
+                return copied;
         return fs::writeFileAtomic(staging / "config", *text, 0640);
     }
-    auto source = fs::openDirectory(ctx.settings.paths.rootfsDir(sourceName));
-    if (!source)
-        return fail(source.error());
     auto dest = fs::makeDirectory(staging / "rootfs");
     if (!dest)
         return fail(dest.error());
     ctx.progress.step("Copying the root filesystem", 0.1);
-    if (auto copied = image::copyTree(source->get(), dest->get()); !copied)
-        return fail(copied.error().wrap("copy the rootfs of '" + sourceName + "'"));
+    auto copied = sourceOverlay ? copyMergedView(ctx, sourceName, *sourceOverlay, dest->get())
+                                : copyRootfs(ctx, sourceName, dest->get());
+    if (!copied)
+        return copied;
     return fs::writeFileAtomic(staging / "config", *text, 0640);
 }
 
@@ -219,7 +308,7 @@ Status checkCloneSource(const EngineSettings& settings, const CreateRequest& req
 Status checkNoSnapshotsOf(const EngineSettings& settings, const std::string& name)
 {
     // The same search that makes the source read-only at start (runtime/read_only_root.h).
-    auto snapshots = runtime::snapshotsOf(settings, settings.paths.rootfsDir(name));
+    auto snapshots = runtime::snapshotsOf(settings, writableTree(settings, name));
     if (!snapshots || snapshots->empty())
         return {};
     return failWith(EBUSY, "container '" + snapshots->front() + "' is a snapshot of '" + name + "': destroy it first");
@@ -238,7 +327,10 @@ Status Engine::exportContainer(const std::string& name, int outFd)
     auto options = exportOptions(m_settings, name);
     if (!options)
         return fail(options.error());
-    auto rootFd = fs::openDirectory(m_settings.paths.rootfsDir(name));
+    // Stopped, an overlay's rootfs/ is an empty mount point: its files are
+    // its layers' and its upper's, merged here in a detached read-only view.
+    const auto layout = overlayOf(m_settings, name);
+    auto rootFd = layout ? runtime::readOnlyMergedView(*layout) : fs::openDirectory(m_settings.paths.rootfsDir(name));
     if (!rootFd)
         return fail(rootFd.error());
     if (auto exported = image::exportTree(rootFd->get(), outFd, *options); !exported)

@@ -2,6 +2,9 @@
 // inside user a folder is shown as.
 #include "berth/engine.h"
 
+#include "image/overlay_layout.h"
+#include "image/overlay_lookup.h"
+
 #include "spec/container_spec.h"
 #include "core/engine_checks.h"
 #include "fs/file_io.h"
@@ -49,27 +52,25 @@ Status editShares(const EngineSettings& settings, const std::string& name,
     return ContainerStore(settings.paths).writeConfig(name, config->serialize());
 }
 
-// A file of the rootfs, "" when it has none; an overlay snapshot's upper
-// layer first, then its lower one (the merged view exists only inside).
+// A file of the rootfs, "" when it has none; an overlay's as its merged
+// view shows it (whiteouts honoured: the merged view exists only inside).
 std::string rootfsFile(const ContainerSpec& spec, const std::string& file)
 {
-    std::vector<std::filesystem::path> roots{spec.rootfs};
-    if (spec.overlay)
-        roots = {spec.overlay->upper, spec.overlay->lower};
-    for (const auto& root : roots) {
-        UniqueFd rootFd(::open(root.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
-        if (!rootFd)
-            continue;
-        // Non-blocking and regular files only: the container's root may
-        // have put a FIFO or a device there.
-        auto fd = fs::openInRoot(rootFd.get(), file, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-        struct stat st {};
-        if (!fd || ::fstat(fd->get(), &st) != 0 || !S_ISREG(st.st_mode))
-            continue;
-        if (auto text = fs::readAll(fd->get()))
-            return *text;
+    if (spec.overlay) {
+        auto text = image::readMergedFile(image::overlayTrees(*spec.overlay), file);
+        return text && *text ? **text : std::string();
     }
-    return {};
+    UniqueFd rootFd(::open(spec.rootfs.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+    if (!rootFd)
+        return {};
+    // Non-blocking and regular files only: the container's root may have
+    // put a FIFO or a device there.
+    auto fd = fs::openInRoot(rootFd.get(), file, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st {};
+    if (!fd || ::fstat(fd->get(), &st) != 0 || !S_ISREG(st.st_mode))
+        return {};
+    auto text = fs::readAll(fd->get());
+    return text ? *text : std::string();
 }
 
 } // namespace

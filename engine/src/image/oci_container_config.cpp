@@ -1,6 +1,7 @@
 #include "image/oci_container_config.h"
 
 #include "berth/config.h"
+#include "berth/model/units.h"
 #include "config/new_container_config.h"
 
 #include <cerrno>
@@ -8,13 +9,18 @@
 
 namespace berth::image {
 
-std::vector<std::string> composeCommand(const ImageConfig& image, const std::vector<std::string>& requested)
+std::vector<std::string> composeCommand(const ImageConfig& image, const ProcessOverrides& overrides)
 {
-    if (!requested.empty())
-        return requested;
-    std::vector<std::string> command = image.entrypoint;
-    command.insert(command.end(), image.cmd.begin(), image.cmd.end());
+    std::vector<std::string> command = overrides.entrypoint.value_or(image.entrypoint);
+    const std::vector<std::string>& args =
+        !overrides.command.empty() || overrides.entrypoint ? overrides.command : image.cmd;
+    command.insert(command.end(), args.begin(), args.end());
     return command;
+}
+
+std::string effectiveUser(const ImageConfig& image, const ProcessOverrides& overrides)
+{
+    return overrides.user.empty() ? image.user : overrides.user;
 }
 
 namespace {
@@ -27,17 +33,38 @@ std::string joinWords(const std::vector<std::string>& words, bool quote)
     return text;
 }
 
-Status setCommand(Config& config, const ImageConfig& image, const std::vector<std::string>& requested)
+Status setCommand(Config& config, const ImageConfig& image, const ProcessOverrides& overrides)
 {
     if (config.get("berth.kind") != "application")
         return {};
-    const std::vector<std::string> command = composeCommand(image, requested);
+    const std::vector<std::string> command = composeCommand(image, overrides);
     if (command.empty() || command.front().empty())
         return failWith(EINVAL, "the image has no Entrypoint or Cmd: give the container a command");
     return config.set("lxc.execute.cmd", joinWords(command, true));
 }
 
-Status setProcess(Config& config, const ImageConfig& image, const std::optional<ImageUser>& user)
+Status setWorkingDir(Config& config, const std::string& workingDir, const char* what)
+{
+    // Docker takes a relative WorkingDir from the root.
+    const std::string cwd = workingDir.starts_with('/') ? workingDir : "/" + workingDir;
+    if (auto ok = config.set("lxc.init.cwd", cwd); !ok)
+        return fail(ok.error().wrap(what));
+    return {};
+}
+
+// StopSignal is what stops the container (lxc.signal.halt), checked now
+// as the runtime will read it.
+Status setStopSignal(Config& config, const std::string& stopSignal)
+{
+    if (stopSignal.empty())
+        return {};
+    if (!model::parseSignal(stopSignal))
+        return failWith(EINVAL, "the image's StopSignal '" + stopSignal + "' is not a signal");
+    return config.set("lxc.signal.halt", stopSignal);
+}
+
+Status setProcess(Config& config, const ImageConfig& image, const ProcessOverrides& overrides,
+                  const std::optional<ImageUser>& user)
 {
     for (const std::string& env : image.env) {
         // A bare name would pass on the helper's own variable: skip it.
@@ -46,12 +73,15 @@ Status setProcess(Config& config, const ImageConfig& image, const std::optional<
         if (auto ok = config.append("lxc.environment", env); !ok)
             return fail(ok.error().wrap("the image's Env"));
     }
-    if (!image.workingDir.empty()) {
-        // Docker takes a relative WorkingDir from the root.
-        const std::string cwd = image.workingDir.starts_with('/') ? image.workingDir : "/" + image.workingDir;
-        if (auto ok = config.set("lxc.init.cwd", cwd); !ok)
-            return fail(ok.error().wrap("the image's WorkingDir"));
+    if (!overrides.workingDir.empty()) {
+        if (auto ok = setWorkingDir(config, overrides.workingDir, "the working directory"); !ok)
+            return ok;
+    } else if (!image.workingDir.empty()) {
+        if (auto ok = setWorkingDir(config, image.workingDir, "the image's WorkingDir"); !ok)
+            return ok;
     }
+    if (auto ok = setStopSignal(config, image.stopSignal); !ok)
+        return ok;
     if (!user)
         return {};
     if (auto ok = config.set("lxc.init.uid", std::to_string(user->uid)); !ok)
@@ -77,15 +107,15 @@ Status setOrigin(Config& config, const ImageConfig& image, const ImageOrigin& or
 } // namespace
 
 Result<std::string> imageContainerConfig(std::string_view baseConfig, const ImageConfig& image,
-                                         const std::vector<std::string>& requested,
-                                         const std::optional<ImageUser>& user, const ImageOrigin& origin)
+                                         const ProcessOverrides& overrides, const std::optional<ImageUser>& user,
+                                         const ImageOrigin& origin)
 {
     auto config = Config::parse(baseConfig);
     if (!config)
         return fail(config.error());
-    if (auto ok = setCommand(*config, image, requested); !ok)
+    if (auto ok = setCommand(*config, image, overrides); !ok)
         return fail(ok.error());
-    if (auto ok = setProcess(*config, image, user); !ok)
+    if (auto ok = setProcess(*config, image, overrides, user); !ok)
         return fail(ok.error());
     if (auto ok = setOrigin(*config, image, origin); !ok)
         return fail(ok.error());

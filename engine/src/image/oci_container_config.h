@@ -20,19 +20,34 @@ struct ImageOrigin {
     std::string reference; // the reference the caller asked for, if any
 };
 
-// The command a container of the image runs: `requested` when given (it
-// replaces the image's whole command, entrypoint included), else
-// Entrypoint followed by Cmd. Empty when neither gives one.
-[[nodiscard]] std::vector<std::string> composeCommand(const ImageConfig& image,
-                                                      const std::vector<std::string>& requested);
+// What the caller asks of the process over the image's config, as `docker
+// run` does: unset or empty keeps the image's.
+struct ProcessOverrides {
+    std::vector<std::string> command; // replaces Cmd, follows the Entrypoint (docker run IMAGE COMMAND)
+    // Replaces the Entrypoint and drops Cmd (--entrypoint); an empty one
+    // leaves only `command`.
+    std::optional<std::vector<std::string>> entrypoint;
+    std::string workingDir; // -w
+    std::string user;       // -u: "name", "uid", "uid:gid", "name:group"
+};
+
+// The command a container of the image runs, Docker's rule: the
+// Entrypoint (or the one given) followed by the requested command, or by
+// the image's Cmd when none is requested and the Entrypoint was not
+// replaced. Empty when neither gives one.
+[[nodiscard]] std::vector<std::string> composeCommand(const ImageConfig& image, const ProcessOverrides& overrides);
+
+// The user the process runs as: the one given, else the image's User.
+[[nodiscard]] std::string effectiveUser(const ImageConfig& image, const ProcessOverrides& overrides);
 
 // `baseConfig` amended with the image's process settings:
 // lxc.execute.cmd (application containers only; no command at all is
 // EINVAL), lxc.environment per Env entry, lxc.init.cwd, lxc.init.uid and
-// lxc.init.gid (when the image names a user), berth.image.expose,
-// berth.image.id, berth.image.digest and berth.image.reference.
+// lxc.init.gid (when a user is named; `user` is effectiveUser() resolved),
+// lxc.signal.halt from StopSignal, berth.image.expose, berth.image.id,
+// berth.image.digest and berth.image.reference.
 [[nodiscard]] Result<std::string> imageContainerConfig(std::string_view baseConfig, const ImageConfig& image,
-                                                       const std::vector<std::string>& requested,
+                                                       const ProcessOverrides& overrides,
                                                        const std::optional<ImageUser>& user, const ImageOrigin& origin);
 
 } // namespace berth::image

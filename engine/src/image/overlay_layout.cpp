@@ -4,6 +4,7 @@
 #include "fs/dir_list.h"
 #include "fs/remove_tree.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <vector>
 
@@ -83,13 +84,19 @@ std::filesystem::path normalized(std::string_view path)
 
 Result<std::string> overlayMountOptions(const OverlayLayout& layout)
 {
+    if (layout.lowers.empty())
+        return failWith(EINVAL, "an overlay needs at least one lower directory");
+    std::string lowerdir;
+    for (const std::filesystem::path& lower : layout.lowers) {
+        if (auto ok = checkPath("lower directory", lower); !ok)
+            return std::unexpected(ok.error());
+        lowerdir += (lowerdir.empty() ? "" : ":") + lower.native();
+    }
     for (const auto& [what, path] :
-         {std::pair{"lower directory", &layout.lower}, std::pair{"upper directory", &layout.upper},
-          std::pair{"work directory", &layout.work}})
+         {std::pair{"upper directory", &layout.upper}, std::pair{"work directory", &layout.work}})
         if (auto ok = checkPath(what, *path); !ok)
             return std::unexpected(ok.error());
-    return "lowerdir=" + layout.lower.native() + ",upperdir=" + layout.upper.native() +
-           ",workdir=" + layout.work.native();
+    return "lowerdir=" + lowerdir + ",upperdir=" + layout.upper.native() + ",workdir=" + layout.work.native();
 }
 
 Status prepareOverlayDirs(const OverlayLayout& layout)
@@ -98,8 +105,9 @@ Status prepareOverlayDirs(const OverlayLayout& layout)
         return std::unexpected(options.error());
     if (auto ok = checkPath("merged directory", layout.merged); !ok)
         return ok;
-    if (auto lower = statDir(layout.lower); !lower)
-        return std::unexpected(lower.error().wrap("overlay lower directory"));
+    for (const std::filesystem::path& lowerDir : layout.lowers)
+        if (auto lower = statDir(lowerDir); !lower)
+            return std::unexpected(lower.error().wrap("overlay lower directory"));
     auto upper = ensureDir(layout.upper);
     if (!upper)
         return std::unexpected(upper.error());
@@ -128,21 +136,43 @@ Result<OverlayLayout> parseOverlayRootfs(std::string_view value, const std::file
     else
         return failWith(EINVAL, "rootfs " + inQuotes(value) + " is not an overlay (overlay:LOWER:UPPER)",
                         std::string(value));
-    const size_t colon = rest.find(':');
-    if (colon == std::string_view::npos || rest.find(':', colon + 1) != std::string_view::npos)
+    const size_t lastColon = rest.rfind(':');
+    if (lastColon == std::string_view::npos)
         return failWith(EINVAL, "overlay rootfs " + inQuotes(value) + " must be overlay:LOWER:UPPER",
                         std::string(value));
     OverlayLayout layout;
-    layout.lower = normalized(rest.substr(0, colon));
-    layout.upper = normalized(rest.substr(colon + 1));
+    for (std::string_view lowers = rest.substr(0, lastColon);;) {
+        const size_t colon = std::min(lowers.find(':'), lowers.size());
+        layout.lowers.push_back(normalized(lowers.substr(0, colon)));
+        if (colon == lowers.size())
+            break;
+        lowers.remove_prefix(colon + 1);
+    }
+    layout.upper = normalized(rest.substr(lastColon + 1));
     layout.work = layout.upper.parent_path() / "olwork";
     layout.merged = containerDir / "rootfs";
     if (auto options = overlayMountOptions(layout); !options)
         return std::unexpected(options.error().wrap("overlay rootfs " + inQuotes(value)));
-    if (layout.upper == layout.upper.root_path() || layout.lower == layout.upper)
+    if (layout.upper == layout.upper.root_path() ||
+        std::find(layout.lowers.begin(), layout.lowers.end(), layout.upper) != layout.lowers.end())
         return failWith(EINVAL, "overlay rootfs " + inQuotes(value) + " needs distinct lower and upper directories",
                         std::string(value));
     return layout;
+}
+
+std::string formatOverlayRootfs(const std::vector<std::filesystem::path>& lowers, const std::filesystem::path& upper)
+{
+    std::string value = "overlay:";
+    for (const std::filesystem::path& lower : lowers)
+        value += lower.native() + ":";
+    return value + upper.native();
+}
+
+std::vector<std::filesystem::path> overlayTrees(const OverlayLayout& layout)
+{
+    std::vector<std::filesystem::path> trees{layout.upper};
+    trees.insert(trees.end(), layout.lowers.begin(), layout.lowers.end());
+    return trees;
 }
 
 } // namespace berth::image

@@ -6,6 +6,7 @@
 #include "runtime/loopback.h"
 #include "runtime/monitor_protocol.h"
 #include "runtime/mount_util.h"
+#include "runtime/overlay_mount.h"
 #include "runtime/rootfs_setup.h"
 #include "runtime/user_identity.h"
 
@@ -112,17 +113,20 @@ Status mountEverything(int rootFd, const LaunchPlan& plan, const HostHandles& ha
     return bindInitBinary(rootFd, handles);
 }
 
-// A snapshot clone's merged view, mounted in the container's own mount
-// namespace only: it goes away with the container.
+// An overlay rootfs's merged view (a snapshot's, an image container's),
+// mounted in the container's own mount namespace only: it goes away with
+// the container.
 Status mountSnapshot(const image::OverlayLayout& layout)
 {
-    auto options = image::overlayMountOptions(layout);
-    if (!options)
+    if (auto options = image::overlayMountOptions(layout); !options)
         return fail(options.error());
     if (::mount(nullptr, "/", nullptr, MS_REC | MS_SLAVE, nullptr) != 0)
         return failErrno(errno, "make mounts private");
-    if (::mount("overlay", layout.merged.c_str(), "overlay", 0, options->c_str()) != 0)
-        return failErrno(errno, "mount the snapshot on " + layout.merged.string());
+    auto overlay = overlayMount(layout, {}, 0);
+    if (!overlay)
+        return fail(overlay.error());
+    if (::move_mount(overlay->get(), "", AT_FDCWD, layout.merged.c_str(), MOVE_MOUNT_F_EMPTY_PATH) != 0)
+        return failErrno(errno, "mount the overlay on " + layout.merged.string());
     return {};
 }
 

@@ -1,8 +1,10 @@
 #include "runtime/container_rootfs.h"
 
 #include "fs/idmapped_tree.h"
-#include "runtime/idmapped_overlay.h"
+#include "runtime/overlay_mount.h"
 #include "runtime/upper_layer_owner.h"
+
+#include <vector>
 
 #include <fcntl.h>
 #include <sys/mount.h>
@@ -32,6 +34,22 @@ Result<UniqueFd> idmappedRoot(const std::filesystem::path& dir, int usernsFd)
     return tree;
 }
 
+// Each lower (a snapshot's source, an image's layers) seen through the
+// container's map, never chowned; the upper is the container's own.
+Result<UniqueFd> overlayOfIdmappedLowers(const image::OverlayLayout& layout, int usernsFd)
+{
+    std::vector<UniqueFd> trees;
+    std::vector<int> fds;
+    for (const std::filesystem::path& lower : layout.lowers) {
+        auto tree = idmappedRoot(lower, usernsFd);
+        if (!tree)
+            return fail(tree.error().wrap("overlay lower " + lower.string()));
+        fds.push_back(tree->get());
+        trees.push_back(std::move(*tree));
+    }
+    return overlayMount(layout, fds, MOUNT_ATTR_NODEV);
+}
+
 } // namespace
 
 Result<UniqueFd> rootfsMountFor(const LaunchPlan& plan, pid_t child)
@@ -45,10 +63,7 @@ Result<UniqueFd> rootfsMountFor(const LaunchPlan& plan, pid_t child)
         return idmappedRoot(plan.rootfs, userns->get());
     if (auto owned = shiftUpperIntoBlock(*plan.overlay, plan.idMap); !owned)
         return fail(owned.error());
-    auto lower = idmappedRoot(plan.overlay->lower, userns->get());
-    if (!lower)
-        return fail(lower.error());
-    return overlayOfIdmappedLower(*plan.overlay, lower->get());
+    return overlayOfIdmappedLowers(*plan.overlay, userns->get());
 }
 
 } // namespace berth::runtime

@@ -276,7 +276,9 @@ Status Monitor::setUp()
     if (!sharedTrees)
         return fail(sharedTrees.error());
     plan->shares = sharedMountsOf(*sharedTrees);
-    auto readOnly = rootMustBeReadOnly(m_options.settings, m_options.name, spec->rootfs);
+    // An overlay container writes to its upper layer, which its snapshots have as a lower.
+    auto readOnly =
+        rootMustBeReadOnly(m_options.settings, m_options.name, spec->overlay ? spec->overlay->upper : spec->rootfs);
     if (!readOnly)
         return fail(readOnly.error());
     plan->readOnlyRoot = *readOnly;

@@ -3,9 +3,11 @@
 #include "berth/model/container_name.h"
 #include "cgroup/limit_writes.h"
 #include "fs/safe_path.h"
+#include "image/overlay_layout.h"
 #include "runtime/container_environment.h"
 
 #include <csignal>
+#include <optional>
 
 #include <fcntl.h>
 #include <sys/mount.h>
@@ -65,20 +67,6 @@ MountRequest mountRequestOf(const MountEntry& entry)
     return request;
 }
 
-Status checkInitExists(int rootFd, const std::string& program)
-{
-    // A bare name is looked up in PATH by the init at exec time.
-    if (program.find('/') == std::string::npos)
-        return {};
-    auto fd = fs::openInRoot(rootFd, program, O_PATH | O_CLOEXEC);
-    if (!fd)
-        return fail(fd.error().wrap("init '" + program + "' is not in the rootfs"));
-    struct stat st {};
-    if (::fstat(fd->get(), &st) != 0 || !S_ISREG(st.st_mode) || !(st.st_mode & 0111))
-        return failWith(EACCES, "init '" + program + "' is not an executable file in the rootfs");
-    return {};
-}
-
 // Limits the host cannot apply fail the start before anything is made.
 Status checkLimits(const Limits& limits)
 {
@@ -117,23 +105,65 @@ fsys::path libexecPath(const EngineSettings& settings, std::string_view binary)
     return binary.empty() ? dir : dir / binary;
 }
 
-// What the rootfs looks like before start: a snapshot's merged view is
-// only mounted in the container, so its checks look at the lower layer
-// (the upper one may shadow files, never remove the init).
-std::filesystem::path rootfsForChecks(const ContainerSpec& spec)
+namespace {
+
+// What the rootfs looks like before start: an overlay's merged view is
+// only mounted in the container, so its checks look in its trees, top
+// first (the upper one may shadow files; a whiteout hiding the init is
+// found at start).
+std::vector<std::filesystem::path> rootfsTreesForChecks(const ContainerSpec& spec)
 {
-    return spec.overlay ? spec.overlay->lower : spec.rootfs;
+    return spec.overlay ? image::overlayTrees(*spec.overlay) : std::vector<std::filesystem::path>{spec.rootfs};
 }
+
+// The first tree that has `program` (or the top one's error).
+Result<UniqueFd> openInTrees(const ContainerSpec& spec, const std::string& program, int flags)
+{
+    std::optional<Error> first;
+    for (const std::filesystem::path& tree : rootfsTreesForChecks(spec)) {
+        UniqueFd rootFd(::open(tree.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+        if (!rootFd)
+            continue;
+        auto fd = fs::openInRoot(rootFd.get(), program, flags);
+        if (fd)
+            return fd;
+        if (!first)
+            first = fd.error();
+    }
+    return fail(first.value_or(Error::make(ENOENT, "'" + program + "' is in none of the rootfs's trees")));
+}
+
+Status checkInitInTrees(const ContainerSpec& spec, const std::string& program)
+{
+    // A bare name is looked up in PATH by the init at exec time.
+    if (program.find('/') == std::string::npos)
+        return {};
+    auto fd = openInTrees(spec, program, O_PATH | O_CLOEXEC);
+    // An image's symlink may point into another layer, which a lookup in
+    // one tree cannot follow: the exec inside the merged view decides.
+    if (!fd && spec.overlay && spec.overlay->lowers.size() > 1)
+        return {};
+    if (!fd)
+        return fail(fd.error().wrap("init '" + program + "' is not in the rootfs"));
+    struct stat st {};
+    if (::fstat(fd->get(), &st) != 0 || !S_ISREG(st.st_mode) || !(st.st_mode & 0111))
+        return failWith(EACCES, "init '" + program + "' is not an executable file in the rootfs");
+    return {};
+}
+
+} // namespace
 
 Status preflight(const ContainerSpec& spec, const std::vector<std::string>& commandOverride)
 {
-    UniqueFd rootFd(::open(rootfsForChecks(spec).c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+    // The bottom tree: a plain rootfs, or an overlay's bottom layer.
+    const std::filesystem::path base = rootfsTreesForChecks(spec).back();
+    UniqueFd rootFd(::open(base.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
     if (!rootFd)
-        return failErrno(errno, "rootfs '" + rootfsForChecks(spec).string() + "' is not a directory");
+        return failErrno(errno, "rootfs '" + base.string() + "' is not a directory");
     const std::vector<std::string>& command = commandOverride.empty() ? spec.command : commandOverride;
     if (command.empty())
         return failWith(EINVAL, "no command to run: set lxc.execute.cmd or lxc.init.cmd");
-    if (auto init = checkInitExists(rootFd.get(), command.front()); !init)
+    if (auto init = checkInitInTrees(spec, command.front()); !init)
         return init;
     if (auto limits = checkLimits(spec.limits); !limits)
         return limits;
@@ -151,11 +181,10 @@ int effectiveHaltSignal(const ContainerSpec& spec, const std::vector<std::string
     if (spec.haltSignalConfigured || spec.kind == ContainerKind::Application)
         return spec.haltSignal;
     const std::vector<std::string>& command = commandOverride.empty() ? spec.command : commandOverride;
-    UniqueFd rootFd(::open(rootfsForChecks(spec).c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
-    if (!rootFd || command.empty())
+    if (command.empty())
         return spec.haltSignal;
     // /sbin/init is usually a symlink to /lib/systemd/systemd: look at what it resolves to.
-    auto init = fs::openInRoot(rootFd.get(), command.front(), O_PATH | O_CLOEXEC);
+    auto init = openInTrees(spec, command.front(), O_PATH | O_CLOEXEC);
     if (!init)
         return spec.haltSignal;
     std::error_code ec;

@@ -4,6 +4,8 @@
 #include "runtime/plan_builder.h"
 #include "store/container_store.h"
 
+#include <algorithm>
+
 namespace berth::runtime {
 
 namespace fsys = std::filesystem;
@@ -19,7 +21,11 @@ bool isSnapshotOf(const EngineSettings& settings, const std::string& other, cons
     if (!path.starts_with("overlay:") && !path.starts_with("overlayfs:"))
         return false;
     auto layout = image::parseOverlayRootfs(path, settings.paths.containerDir(other));
-    return layout && layout->lower.lexically_normal() == rootfs.lexically_normal();
+    if (!layout)
+        return false;
+    const fsys::path wanted = rootfs.lexically_normal();
+    return std::any_of(layout->lowers.begin(), layout->lowers.end(),
+                       [&](const fsys::path& lower) { return lower.lexically_normal() == wanted; });
 }
 
 } // namespace

@@ -17,13 +17,14 @@ namespace berth::runtime {
 // "ro" is one of the comma-separated lxc.rootfs.options.
 [[nodiscard]] bool rootfsOptionsReadOnly(std::string_view options);
 
-// The containers whose lxc.rootfs.path is an overlay snapshot with `rootfs`
-// as its lower layer. A container whose config cannot be read is skipped.
+// The containers whose lxc.rootfs.path is an overlay with `rootfs` (a
+// container's rootfs, or an overlay container's upper layer) as one of its
+// lower layers. A container whose config cannot be read is skipped.
 [[nodiscard]] Result<std::vector<std::string>> snapshotsOf(const EngineSettings& settings,
                                                            const std::filesystem::path& rootfs);
 
-// Whether container `name` (whose rootfs is `rootfs`) starts with a
-// read-only root.
+// Whether container `name` (whose rootfs, or upper layer for an overlay,
+// is `rootfs`) starts with a read-only root.
 [[nodiscard]] Result<bool> rootMustBeReadOnly(const EngineSettings& settings, const std::string& name,
                                               const std::filesystem::path& rootfs);
 

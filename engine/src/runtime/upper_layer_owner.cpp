@@ -20,10 +20,17 @@ namespace {
 constexpr const char* kShiftedMark = "trusted.berth.shifted";
 constexpr const char* kCapability = "security.capability";
 
-// The host ID that `id` (a host ID below 65536, as written from the host)
-// is in the container; nothing when it is already in some block.
-std::optional<std::uint32_t> shifted(const model::IdMap& map, model::IdKind kind, std::uint32_t id)
+enum class Direction {
+    IntoBlock, // host IDs below 65536 (written from the host) become the block's
+    OutOfBlock // the block's host IDs become the inside IDs again
+};
+
+// The ID `id` becomes; nothing when it stays (already in some block, or
+// going out: not in this one).
+std::optional<std::uint32_t> shifted(Direction direction, const model::IdMap& map, model::IdKind kind, std::uint32_t id)
 {
+    if (direction == Direction::OutOfBlock)
+        return map.toInside(kind, id);
     if (id >= model::kIdBlockSize)
         return std::nullopt;
     return map.toHost(kind, id);
@@ -46,10 +53,10 @@ bool alreadyShifted(const std::filesystem::path& upper, const std::string& mark)
 // (a regular file or a directory); -1 for others, changed through their
 // name in `dirFd` without following a symlink.
 Status shiftEntry(int fd, int dirFd, const std::string& name, const struct statx& st, const std::string& shown,
-                  const model::IdMap& map)
+                  Direction direction, const model::IdMap& map)
 {
-    const auto uid = shifted(map, model::IdKind::User, st.stx_uid);
-    const auto gid = shifted(map, model::IdKind::Group, st.stx_gid);
+    const auto uid = shifted(direction, map, model::IdKind::User, st.stx_uid);
+    const auto gid = shifted(direction, map, model::IdKind::Group, st.stx_gid);
     if (!uid && !gid)
         return {};
     const bool regular = S_ISREG(st.stx_mode);
@@ -66,7 +73,9 @@ Status shiftEntry(int fd, int dirFd, const std::string& name, const struct statx
         return {};
     // The capability's root moves with the file, or it would not apply inside.
     const std::string value(caps, static_cast<std::size_t>(capSize));
-    const std::string kept = idmap::shiftedCapability(value, idmap::IdShift{model::IdMap{}, map}).value_or(value);
+    const idmap::IdShift shift =
+        direction == Direction::IntoBlock ? idmap::IdShift{model::IdMap{}, map} : idmap::IdShift{map, model::IdMap{}};
+    const std::string kept = idmap::shiftedCapability(value, shift).value_or(value);
     if (::fsetxattr(fd, kCapability, kept.data(), kept.size(), 0) != 0)
         return failErrno(errno, "keep the file capabilities of " + shown);
     return {};
@@ -76,9 +85,14 @@ Status shiftEntry(int fd, int dirFd, const std::string& name, const struct statx
 // regular files through an fd of their own, the rest by name.
 class UpperShift : public fs::TreeVisitor {
 public:
-    UpperShift(const std::filesystem::path& upper, const model::IdMap& map) : m_upper(upper), m_map(map) {}
+    UpperShift(const std::filesystem::path& upper, Direction direction, const model::IdMap& map)
+        : m_upper(upper), m_direction(direction), m_map(map)
+    {}
 
-    Status enter(const fs::WalkDir& dir) override { return shiftEntry(dir.fd, -1, {}, dir.st, shown(dir.path), m_map); }
+    Status enter(const fs::WalkDir& dir) override
+    {
+        return shiftEntry(dir.fd, -1, {}, dir.st, shown(dir.path), m_direction, m_map);
+    }
 
     Result<fs::Descend> entry(const fs::WalkEntry& e) override
     {
@@ -91,7 +105,7 @@ public:
             if (!fd)
                 return failErrno(errno, "open " + shown(e.path));
         }
-        if (auto ok = shiftEntry(fd.get(), e.dirFd, name, e.st, shown(e.path), m_map); !ok)
+        if (auto ok = shiftEntry(fd.get(), e.dirFd, name, e.st, shown(e.path), m_direction, m_map); !ok)
             return std::unexpected(ok.error());
         return fs::Descend::No;
     }
@@ -103,6 +117,7 @@ private:
     }
 
     const std::filesystem::path& m_upper;
+    Direction m_direction;
     const model::IdMap& m_map;
 };
 
@@ -118,12 +133,30 @@ Status shiftUpperIntoBlock(const image::OverlayLayout& layout, const model::IdMa
     UniqueFd upper(::open(layout.upper.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
     if (!upper)
         return failErrno(errno, "open the snapshot's upper layer " + layout.upper.string());
-    UpperShift shift(layout.upper, map);
+    UpperShift shift(layout.upper, Direction::IntoBlock, map);
     if (auto ok = fs::walkTree(upper.get(), shift, layout.upper.string()); !ok)
         return ok;
     if (::lsetxattr(layout.upper.c_str(), kShiftedMark, mark.data(), mark.size(), 0) != 0)
         return failErrno(errno, "mark the snapshot's upper layer as the container's");
     return {};
+}
+
+bool upperShiftedInto(const std::filesystem::path& upper, const model::IdMap& map)
+{
+    return !map.empty() && alreadyShifted(upper, markOf(map));
+}
+
+Status shiftCopyOutOfBlock(const std::filesystem::path& tree, const model::IdMap& map)
+{
+    UniqueFd root(::open(tree.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    if (!root)
+        return failErrno(errno, "open " + tree.string());
+    if (::fremovexattr(root.get(), kShiftedMark) != 0 && errno != ENODATA)
+        return failErrno(errno, "unmark " + tree.string());
+    if (map.empty())
+        return {};
+    UpperShift shift(tree, Direction::OutOfBlock, map);
+    return fs::walkTree(root.get(), shift, tree.string());
 }
 
 } // namespace berth::runtime

@@ -9,6 +9,8 @@
 #include "berth/model/id_map.h"
 #include "image/overlay_layout.h"
 
+#include <filesystem>
+
 namespace berth::runtime {
 
 // Lchowns every entry of the upper layer owned below 65536 (host IDs no
@@ -17,5 +19,14 @@ namespace berth::runtime {
 // container's root. The map's base is recorded on the upper's root
 // (trusted.berth.shifted), so later starts do not walk the tree again.
 [[nodiscard]] Status shiftUpperIntoBlock(const image::OverlayLayout& layout, const model::IdMap& map);
+
+// Whether `upper` was shifted into `map`'s block (its mark says so).
+[[nodiscard]] bool upperShiftedInto(const std::filesystem::path& upper, const model::IdMap& map);
+
+// For a copy made for another container (a clone's upper layer, a full
+// copy of a merged view): entries owned by `map`'s host IDs go back to the
+// inside IDs, others stay; the copy's root loses the mark. An empty map
+// only removes the mark.
+[[nodiscard]] Status shiftCopyOutOfBlock(const std::filesystem::path& tree, const model::IdMap& map);
 
 } // namespace berth::runtime

@@ -3,8 +3,8 @@
 // its config turned into the container's command, environment and user.
 #include "template/template_build.h"
 
-#include "berth/config.h"
-#include "spec/container_spec.h"
+#include "template/image_process.h"
+
 #include "fs/atomic_file.h"
 #include "fs/file_io.h"
 #include "fs/safe_path.h"
@@ -12,7 +12,6 @@
 #include "image/oci_input.h"
 #include "image/oci_layers.h"
 #include "image/oci_resolve.h"
-#include "image/oci_user.h"
 
 #include <cerrno>
 #include <optional>
@@ -44,33 +43,6 @@ Result<std::string> readRootfsFile(int rootFd, std::string_view path)
     return fs::readAll(fd->get());
 }
 
-// Names in User are looked up in the image's own passwd and group files.
-Result<std::optional<image::ImageUser>> imageUser(int rootFd, const std::string& user)
-{
-    if (user.empty())
-        return std::optional<image::ImageUser>();
-    auto passwd = readRootfsFile(rootFd, "/etc/passwd");
-    auto group = readRootfsFile(rootFd, "/etc/group");
-    if (!passwd || !group)
-        return fail((!passwd ? passwd.error() : group.error()).wrap("read the image's user database"));
-    auto resolved = image::resolveImageUser(user, *passwd, *group);
-    if (!resolved)
-        return fail(resolved.error());
-    return std::optional<image::ImageUser>(*resolved);
-}
-
-// The runtime reads the config back at every start: what it would refuse
-// (an Env name it does not accept, say) is refused now, before anything exists.
-Status checkConfig(const std::string& text)
-{
-    auto config = Config::parse(text);
-    if (!config)
-        return fail(config.error());
-    if (auto spec = ContainerSpec::fromConfig(*config); !spec)
-        return fail(spec.error().wrap("the image's config"));
-    return {};
-}
-
 std::string optionValue(const TemplateOptions& options, std::string_view key)
 {
     const auto it = options.find(key);
@@ -87,13 +59,16 @@ Status buildFromLayout(const BuildContext& ctx, int layoutFd)
         return fail(rootFd.error());
     if (auto ok = image::applyLayers(layoutFd, image->layers, rootFd->get(), ctx.progress); !ok)
         return ok;
-    auto user = imageUser(rootFd->get(), image->config.user);
+    const image::ProcessOverrides overrides = processOverrides(ctx.request);
+    const int root = rootFd->get();
+    auto user = lookUpImageUser(image::effectiveUser(image->config, overrides),
+                                [root](std::string_view path) { return readRootfsFile(root, path); });
     if (!user)
         return fail(user.error());
-    auto text = image::imageContainerConfig(ctx.baseConfig, image->config, ctx.request.command, *user, image->origin);
+    auto text = image::imageContainerConfig(ctx.baseConfig, image->config, overrides, *user, image->origin);
     if (!text)
         return fail(text.error());
-    if (auto ok = checkConfig(*text); !ok)
+    if (auto ok = checkImageContainerConfig(*text); !ok)
         return ok;
     ctx.progress.step("Writing the config", 0.95);
     return fs::writeFileAtomic(ctx.staging / "config", *text, 0640);

@@ -204,16 +204,16 @@ private slots:
     {
         QTemporaryDir tmp;
         const stdfs::path top = tempRoot(tmp);
-        const berth::image::OverlayLayout layout{top / "lower", top / "clone/upper", top / "clone/olwork",
-                                                 top / "clone/rootfs"};
-        auto built = berth::templates::buildBusyboxRootfs(layout.lower, {.hostname = "lower"});
+        const berth::image::OverlayLayout layout{
+            {top / "lower"}, top / "clone/upper", top / "clone/olwork", top / "clone/rootfs"};
+        auto built = berth::templates::buildBusyboxRootfs(layout.lowers.front(), {.hostname = "lower"});
         QVERIFY2(built, built ? "" : built.error().describe().c_str());
         stdfs::create_directories(top / "clone");
         auto prepared = berth::image::prepareOverlayDirs(layout);
         QVERIFY2(prepared, prepared ? "" : prepared.error().describe().c_str());
         auto options = berth::image::overlayMountOptions(layout);
         QVERIFY(options);
-        const std::string hostnameBefore = berth::test::readWhole(layout.lower / "etc/hostname");
+        const std::string hostnameBefore = berth::test::readWhole(layout.lowers.front() / "etc/hostname");
         const int code = inChild([&] {
             if (!privateMountNamespace())
                 return 10;
@@ -228,8 +228,8 @@ private slots:
         QCOMPARE(code, 0);
         QCOMPARE(berth::test::readWhole(layout.upper / "etc/clone-only"), std::string("clone"));
         QCOMPARE(berth::test::readWhole(layout.upper / "etc/hostname"), std::string("clone\n"));
-        QVERIFY(!stdfs::exists(layout.lower / "etc/clone-only"));
-        QCOMPARE(berth::test::readWhole(layout.lower / "etc/hostname"), hostnameBefore);
+        QVERIFY(!stdfs::exists(layout.lowers.front() / "etc/clone-only"));
+        QCOMPARE(berth::test::readWhole(layout.lowers.front() / "etc/hostname"), hostnameBefore);
         QVERIFY(stdfs::is_empty(layout.merged));
         // A second start finds the kernel's leftovers in work and clears them.
         QVERIFY(!stdfs::is_empty(layout.work));

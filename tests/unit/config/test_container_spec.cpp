@@ -602,7 +602,7 @@ private slots:
         QVERIFY2(spec, spec ? "" : spec.error().message.c_str());
         QVERIFY(spec->overlay);
         QCOMPARE(spec->rootfs, std::filesystem::path("/var/lib/berth/containers/b/rootfs"));
-        QCOMPARE(spec->overlay->lower, std::filesystem::path("/var/lib/berth/containers/a/rootfs"));
+        QCOMPARE(spec->overlay->lowers.front(), std::filesystem::path("/var/lib/berth/containers/a/rootfs"));
         QCOMPARE(spec->overlay->upper, std::filesystem::path("/var/lib/berth/containers/b/delta"));
     }
 

@@ -5,6 +5,7 @@
 #include "image/oci_container_config.h"
 #include "image/oci_image_config.h"
 #include "image/oci_user.h"
+#include "berth/model/units.h"
 
 #include <QtTest/QtTest>
 
@@ -15,6 +16,14 @@ using namespace berth;
 using namespace berth::image;
 
 namespace {
+
+std::vector<std::string> toStd(const QStringList& list)
+{
+    std::vector<std::string> v;
+    for (const QString& s : list)
+        v.push_back(s.toStdString());
+    return v;
+}
 
 const char* const kConfig = R"({
   "architecture": "amd64", "os": "linux",
@@ -134,21 +143,38 @@ private slots:
         QCOMPARE(int(resolved->gid), gid);
     }
 
+    // Docker's rule: a requested command replaces Cmd and follows the
+    // Entrypoint; a given entrypoint replaces the Entrypoint and drops Cmd.
     void commands_data()
     {
         QTest::addColumn<QStringList>("entrypoint");
         QTest::addColumn<QStringList>("cmd");
         QTest::addColumn<QStringList>("requested");
+        QTest::addColumn<bool>("entrypointGiven");
+        QTest::addColumn<QStringList>("givenEntrypoint");
         QTest::addColumn<QStringList>("expected");
         QTest::newRow("entrypoint and cmd") << QStringList{"/bin/sh", "-c"} << QStringList{"date"} << QStringList{}
-                                            << QStringList{"/bin/sh", "-c", "date"};
-        QTest::newRow("cmd only") << QStringList{} << QStringList{"top", "-b"} << QStringList{}
-                                  << QStringList{"top", "-b"};
-        QTest::newRow("entrypoint only") << QStringList{"/app"} << QStringList{} << QStringList{}
-                                         << QStringList{"/app"};
-        QTest::newRow("requested wins") << QStringList{"/app"} << QStringList{"x"} << QStringList{"ls", "/"}
-                                        << QStringList{"ls", "/"};
-        QTest::newRow("nothing") << QStringList{} << QStringList{} << QStringList{} << QStringList{};
+                                            << false << QStringList{} << QStringList{"/bin/sh", "-c", "date"};
+        QTest::newRow("cmd only") << QStringList{} << QStringList{"top", "-b"} << QStringList{} << false
+                                  << QStringList{} << QStringList{"top", "-b"};
+        QTest::newRow("entrypoint only") << QStringList{"/app"} << QStringList{} << QStringList{} << false
+                                         << QStringList{} << QStringList{"/app"};
+        QTest::newRow("requested replaces cmd, follows entrypoint")
+            << QStringList{"/app"} << QStringList{"x"} << QStringList{"ls", "/"} << false << QStringList{}
+            << QStringList{"/app", "ls", "/"};
+        QTest::newRow("requested without entrypoint")
+            << QStringList{} << QStringList{"x"} << QStringList{"ls"} << false << QStringList{} << QStringList{"ls"};
+        QTest::newRow("given entrypoint drops cmd") << QStringList{"/app"} << QStringList{"x"} << QStringList{} << true
+                                                    << QStringList{"/bin/sh"} << QStringList{"/bin/sh"};
+        QTest::newRow("given entrypoint and command")
+            << QStringList{"/app"} << QStringList{"x"} << QStringList{"date"} << true << QStringList{"/bin/sh", "-c"}
+            << QStringList{"/bin/sh", "-c", "date"};
+        QTest::newRow("empty entrypoint given, command") << QStringList{"/app"} << QStringList{"x"} << QStringList{"ls"}
+                                                         << true << QStringList{} << QStringList{"ls"};
+        QTest::newRow("empty entrypoint given, nothing")
+            << QStringList{"/app"} << QStringList{"x"} << QStringList{} << true << QStringList{} << QStringList{};
+        QTest::newRow("nothing") << QStringList{} << QStringList{} << QStringList{} << false << QStringList{}
+                                 << QStringList{};
     }
 
     void commands()
@@ -156,17 +182,71 @@ private slots:
         QFETCH(QStringList, entrypoint);
         QFETCH(QStringList, cmd);
         QFETCH(QStringList, requested);
+        QFETCH(bool, entrypointGiven);
+        QFETCH(QStringList, givenEntrypoint);
         QFETCH(QStringList, expected);
-        const auto toStd = [](const QStringList& list) {
-            std::vector<std::string> v;
-            for (const QString& s : list)
-                v.push_back(s.toStdString());
-            return v;
-        };
         ImageConfig image;
         image.entrypoint = toStd(entrypoint);
         image.cmd = toStd(cmd);
-        QCOMPARE(composeCommand(image, toStd(requested)), toStd(expected));
+        ProcessOverrides overrides{.command = toStd(requested)};
+        if (entrypointGiven)
+            overrides.entrypoint = toStd(givenEntrypoint);
+        QCOMPARE(composeCommand(image, overrides), toStd(expected));
+    }
+
+    // -w and -u replace WorkingDir and User; the image's are kept otherwise.
+    void workingDirAndUserOverrides()
+    {
+        auto image = parseImageConfig(kConfig, "config");
+        QVERIFY(image);
+        const ProcessOverrides overrides{.workingDir = "tmp", .user = "0:0"};
+        QCOMPARE(effectiveUser(*image, overrides), std::string("0:0"));
+        QCOMPARE(effectiveUser(*image, {}), std::string("app"));
+        auto text = imageContainerConfig(kBase, *image, overrides, ImageUser{0, 0}, {});
+        QVERIFY2(text, text ? "" : text.error().describe().c_str());
+        auto config = Config::parse(*text);
+        QVERIFY(config);
+        QCOMPARE(config->get("lxc.init.cwd").value_or(""), std::string("/tmp"));
+        QCOMPARE(config->get("lxc.init.uid").value_or(""), std::string("0"));
+        QCOMPARE(config->get("lxc.execute.cmd").value_or(""), std::string("/bin/sh -c 'echo $GREETING'"));
+    }
+
+    // StopSignal is the signal that stops the container; one that is no
+    // signal is refused before anything is written.
+    void stopSignal_data()
+    {
+        QTest::addColumn<QString>("stopSignal");
+        QTest::addColumn<QString>("halt"); // empty: refused
+        QTest::newRow("name") << "SIGQUIT"
+                              << "SIGQUIT";
+        QTest::newRow("number") << "2"
+                                << "2";
+        QTest::newRow("real-time") << "SIGRTMIN+3"
+                                   << "SIGRTMIN+3";
+        QTest::newRow("not a signal") << "SIGNOPE"
+                                      << "";
+    }
+
+    void stopSignal()
+    {
+        QFETCH(QString, stopSignal);
+        QFETCH(QString, halt);
+        ImageConfig image;
+        image.cmd = {"/bin/true"};
+        image.stopSignal = stopSignal.toStdString();
+        auto text = imageContainerConfig(kBase, image, {}, std::nullopt, {});
+        if (halt.isEmpty()) {
+            QVERIFY(!text);
+            QCOMPARE(text.error().code, EINVAL);
+            return;
+        }
+        QVERIFY2(text, text ? "" : text.error().describe().c_str());
+        auto config = Config::parse(*text);
+        QVERIFY(config);
+        QCOMPARE(QString::fromStdString(config->get("lxc.signal.halt").value_or("")), halt);
+        auto spec = ContainerSpec::fromConfig(*config);
+        QVERIFY2(spec, spec ? "" : spec.error().describe().c_str());
+        QCOMPARE(spec->haltSignal, *model::parseSignal(stopSignal.toStdString()));
     }
 
     void containerConfigFromImage()
@@ -203,7 +283,7 @@ private slots:
         ImageConfig image;
         image.cmd = {"/bin/false"};
         image.workingDir = "srv/app";
-        auto text = imageContainerConfig(kBase, image, {"echo", "it's me"}, std::nullopt, {});
+        auto text = imageContainerConfig(kBase, image, {.command = {"echo", "it's me"}}, std::nullopt, {});
         QVERIFY(text);
         auto config = Config::parse(*text);
         QVERIFY(config);

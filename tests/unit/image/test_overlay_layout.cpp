@@ -1,5 +1,6 @@
-// Overlay snapshot layout: mount options (refusing what the kernel would
-// split or unescape), LXC's overlay:LOWER:UPPER value, directory setup.
+// Overlay rootfs layout: mount options (refusing what the kernel would
+// split or unescape), LXC's overlay:LOWER:UPPER value and the many-lower
+// overlay:L_TOP:...:L_BOTTOM:UPPER of image containers, directory setup.
 #include "image/overlay_layout.h"
 
 #include <QtTest/QtTest>
@@ -63,7 +64,7 @@ private slots:
         QFETCH(QString, work);
         QFETCH(QString, expected);
         auto options = berth::image::overlayMountOptions(
-            {lower.toStdString(), upper.toStdString(), work.toStdString(), "/merged"});
+            {{lower.toStdString()}, upper.toStdString(), work.toStdString(), "/merged"});
         if (expected.isEmpty()) {
             QVERIFY(!options);
             QCOMPARE(options.error().code, EINVAL);
@@ -76,7 +77,7 @@ private slots:
     void parse_data()
     {
         QTest::addColumn<QString>("value");
-        QTest::addColumn<QString>("lower"); // empty: refused with EINVAL
+        QTest::addColumn<QString>("lower"); // the lowers joined by ':'; empty: refused with EINVAL
         QTest::addColumn<QString>("upper");
         QTest::addColumn<QString>("work");
         QTest::newRow("overlay") << "overlay:/src/rootfs:/c/delta0"
@@ -99,10 +100,26 @@ private slots:
                                   << ""
                                   << ""
                                   << "";
-        QTest::newRow("three paths") << "overlay:/a:/b:/c"
-                                     << ""
-                                     << ""
-                                     << "";
+        QTest::newRow("two lowers, topmost first") << "overlay:/a:/b:/c/u"
+                                                   << "/a:/b"
+                                                   << "/c/u"
+                                                   << "/c/olwork";
+        QTest::newRow("image layers") << "overlay:/i/layers/3:/i/layers/2/:/i/layers/1:/c/delta"
+                                      << "/i/layers/3:/i/layers/2:/i/layers/1"
+                                      << "/c/delta"
+                                      << "/c/olwork";
+        QTest::newRow("empty lower among many") << "overlay:/a::/b:/c/u"
+                                                << ""
+                                                << ""
+                                                << "";
+        QTest::newRow("relative lower among many") << "overlay:/a:b:/c/u"
+                                                   << ""
+                                                   << ""
+                                                   << "";
+        QTest::newRow("upper also a lower") << "overlay:/a:/c/u:/c/u"
+                                            << ""
+                                            << ""
+                                            << "";
         QTest::newRow("relative") << "overlay:s:/c/u"
                                   << ""
                                   << ""
@@ -133,7 +150,13 @@ private slots:
             return;
         }
         QVERIFY2(layout, layout ? "" : layout.error().describe().c_str());
-        QCOMPARE(QString::fromStdString(layout->lower.string()), lower);
+        QStringList lowers;
+        for (const auto& l : layout->lowers)
+            lowers << QString::fromStdString(l.string());
+        QCOMPARE(lowers.join(':'), lower);
+        const std::vector<stdfs::path> lowerPaths(layout->lowers);
+        QCOMPARE(QString::fromStdString(berth::image::formatOverlayRootfs(lowerPaths, layout->upper)),
+                 "overlay:" + lower + ":" + upper);
         QCOMPARE(QString::fromStdString(layout->upper.string()), upper);
         QCOMPARE(QString::fromStdString(layout->work.string()), work);
         QCOMPARE(layout->merged, stdfs::path("/var/lib/berth/containers/c/rootfs"));
@@ -144,7 +167,7 @@ private slots:
         QTemporaryDir tmp;
         const stdfs::path top = tmp.path().toStdString();
         stdfs::create_directory(top / "lower");
-        const OverlayLayout layout{top / "lower", top / "c/upper", top / "c/olwork", top / "c/rootfs"};
+        const OverlayLayout layout{{top / "lower"}, top / "c/upper", top / "c/olwork", top / "c/rootfs"};
         stdfs::create_directory(top / "c");
         const mode_t old = ::umask(077);
         auto ok = berth::image::prepareOverlayDirs(layout);
@@ -167,7 +190,7 @@ private slots:
         stdfs::create_directories(top / "work/work/stale");
         std::ofstream(top / "upper/etc/kept") << "x";
         std::ofstream(top / "work/leftover") << "x";
-        auto ok = berth::image::prepareOverlayDirs({top / "lower", top / "upper", top / "work", top / "merged"});
+        auto ok = berth::image::prepareOverlayDirs({{top / "lower"}, top / "upper", top / "work", top / "merged"});
         QVERIFY2(ok, ok ? "" : ok.error().describe().c_str());
         QVERIFY(stdfs::is_empty(top / "work"));
         QVERIFY(stdfs::exists(top / "upper/etc/kept"));
@@ -178,10 +201,10 @@ private slots:
         QTemporaryDir tmp;
         const stdfs::path top = tmp.path().toStdString();
         std::ofstream(top / "file") << "x";
-        auto missing = berth::image::prepareOverlayDirs({top / "none", top / "u", top / "w", top / "m"});
+        auto missing = berth::image::prepareOverlayDirs({{top / "none"}, top / "u", top / "w", top / "m"});
         QVERIFY(!missing);
         QCOMPARE(missing.error().code, ENOENT);
-        auto notDir = berth::image::prepareOverlayDirs({top / "file", top / "u", top / "w", top / "m"});
+        auto notDir = berth::image::prepareOverlayDirs({{top / "file"}, top / "u", top / "w", top / "m"});
         QVERIFY(!notDir);
         QCOMPARE(notDir.error().code, ENOTDIR);
         QVERIFY(!stdfs::exists(top / "u"));
@@ -193,7 +216,7 @@ private slots:
         const stdfs::path top = tmp.path().toStdString();
         stdfs::create_directory(top / "lower");
         std::ofstream(top / "upper") << "x";
-        auto ok = berth::image::prepareOverlayDirs({top / "lower", top / "upper", top / "w", top / "m"});
+        auto ok = berth::image::prepareOverlayDirs({{top / "lower"}, top / "upper", top / "w", top / "m"});
         QVERIFY(!ok);
         QCOMPARE(ok.error().code, ENOTDIR);
     }

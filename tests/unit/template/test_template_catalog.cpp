@@ -26,7 +26,7 @@ class TestTemplateCatalog : public QObject {
 private slots:
     void everyTemplateIsFound()
     {
-        for (const char* name : {"busybox", "debian", "ubuntu", "tarball", "oci", "clone", "lxc-import"}) {
+        for (const char* name : {"busybox", "debian", "ubuntu", "tarball", "oci", "image", "clone", "lxc-import"}) {
             const TemplateInfo* info = findTemplate(name);
             QVERIFY2(info, name);
             QCOMPARE(info->name, std::string(name));
@@ -57,7 +57,25 @@ private slots:
             QVERIFY2(files <= 1, info.name.c_str()); // one inputFd per request
         }
         QCOMPARE(findTemplate("oci")->defaultKind, ContainerKind::Application);
+        QCOMPARE(findTemplate("image")->defaultKind, ContainerKind::Application);
         QCOMPARE(findTemplate("debian")->defaultKind, ContainerKind::System);
+    }
+
+    // The image template takes its reference (required) and has its own texts for it.
+    void imageTemplateTakesAReference()
+    {
+        const TemplateInfo* image = findTemplate("image");
+        QVERIFY(image);
+        QCOMPARE(image->options.size(), std::size_t{1});
+        const TemplateOption& reference = image->options.front();
+        QCOMPARE(reference.key, std::string("reference"));
+        QVERIFY(reference.required);
+        QVERIFY(!reference.label.empty());
+        QVERIFY2(reference.description.find("REPOSITORY") != std::string::npos, reference.description.c_str());
+        auto missing = validateTemplateOptions(*image, {});
+        QVERIFY(!missing);
+        auto given = validateTemplateOptions(*image, {{"reference", "debian:bookworm"}});
+        QVERIFY2(given, given ? "" : given.error().describe().c_str());
     }
 
     void valid_data()
