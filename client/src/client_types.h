@@ -138,6 +138,11 @@ struct CreateSetup {
     QStringList environment;        // KEY=VALUE
     bool removeWhenStopped = false; // berth.remove_when_stopped
     QMap<QString, QString> config;  // more config lines
+    // Images (issue #21): replaces the image's Entrypoint (and drops its
+    // Cmd); override its WorkingDir and User. Empty: the image's own.
+    QStringList entrypoint;
+    QString workingDir;
+    QString user;
 };
 
 struct CreateRequest {
