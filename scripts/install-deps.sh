@@ -10,11 +10,12 @@ set -eu
 # qt6-translations-l10n: Qt's own strings in the GUI (wizard buttons, dialogs).
 # help2man: the man pages, from the programs' --help. librsvg2-bin: PNG icons.
 # qt6-svg-dev: the window's own SVG icons (gui/icons/).
+# libcurl4-openssl-dev: the registry client's HTTP and TLS (engine/src/registry, issue #21).
 # dpkg-dev (dpkg-shlibdeps) and file: CPack works out the packages' library dependencies.
 BUILD_PACKAGES="build-essential cmake ninja-build pkg-config ccache
 qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools
 qt6-l10n-tools libgl-dev libnl-3-dev libnl-route-3-dev libcap-dev libseccomp-dev
-libarchive-dev libnftables-dev nlohmann-json3-dev libsystemd-dev libssl-dev libcrypt-dev
+libarchive-dev libcurl4-openssl-dev libnftables-dev nlohmann-json3-dev libsystemd-dev libssl-dev libcrypt-dev
 libqt6opengl6-dev libvterm-dev qt6-translations-l10n help2man librsvg2-bin qt6-svg-dev
 dpkg-dev file"
 # user-mode-linux: a cgroup v2 kernel for the v2 backend's real-kernel tests.
@@ -31,10 +32,15 @@ dpkg-dev file"
 # python3-minimal: scripts/check-engine-layers.py (ctest unit_engine_layers).
 # fonts-wqy-microhei: Chinese glyphs in the zh_CN screenshots (gui_screenshots);
 # the smallest CJK font Debian has.
-TEST_PACKAGES="python3-minimal desktop-file-utils appstream flatpak-builder systemd busybox-static iproute2 util-linux procps xvfb xauth dbus polkitd pkexec
+# docker-registry: the real registry the image tests pull from (tests/registry);
+# skopeo: feeds it from the OCI layouts the tests build; openssl: the test CA
+# and the token service's signing key; curl: the harness's own push of Docker
+# schema 2 manifests and lists, and its self-test's look at the hostile registry.
+TEST_PACKAGES="docker-registry skopeo openssl curl python3-minimal desktop-file-utils appstream flatpak-builder systemd busybox-static iproute2 util-linux procps xvfb xauth dbus polkitd pkexec
 dnsmasq-base nftables debootstrap debian-archive-keyring gpgv user-mode-linux clang-16 libclang-rt-16-dev llvm-16 libglib2.0-bin clang-format
 fonts-wqy-microhei"
-BENCH_PACKAGES="crun lxc hyperfine"
+# podman: bench_images pulls and creates the same image with it.
+BENCH_PACKAGES="crun lxc hyperfine podman"
 
 usage() {
     echo "usage: $0 [--bench]" >&2

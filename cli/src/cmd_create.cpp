@@ -1,4 +1,5 @@
 // create and run.
+#include "cmd_images.h"
 #include "command_line.h"
 #include "commands.h"
 #include "exit_codes.h"
@@ -12,6 +13,7 @@
 #include <QFileInfo>
 #include <QRandomGenerator>
 
+#include <algorithm>
 #include <optional>
 
 #include <unistd.h>
@@ -37,7 +39,42 @@ void addCreateOptions(VerbLine& line)
     line.addValue({QStringLiteral("forward")}, QStringLiteral("FORWARD"),
                   Cli::tr("Forward a host port to the container, PROTO:HOSTPORT:PORT (tcp:8080:80); may be repeated."));
     line.addFlag({QStringLiteral("autostart")}, Cli::tr("Start the container with the host."));
+    line.addValue({QStringLiteral("p"), QStringLiteral("publish")}, QStringLiteral("HOSTPORT:PORT[/udp]"),
+                  Cli::tr("Publish a container's port on the host, as docker's -p (a forward); may be repeated."));
+    line.addValue({QStringLiteral("entrypoint")}, QStringLiteral("COMMAND"),
+                  Cli::tr("An image container: run this instead of the image's entrypoint (and drop its command)."));
+    line.addValue({QStringLiteral("w"), QStringLiteral("workdir")}, QStringLiteral("DIR"),
+                  Cli::tr("An image container: the working directory instead of the image's."));
+    line.addValue({QStringLiteral("u"), QStringLiteral("user")}, QStringLiteral("USER[:GROUP]"),
+                  Cli::tr("An image container: the user (name or uid) instead of the image's."));
     addLimitOptions(line);
+}
+
+// The image container's options (-p, --entrypoint, -w, -u) into the setup.
+Parsed<void> imageSettings(const VerbLine& line, client::CreateSetup& setup)
+{
+    for (const auto& text : line.values(QStringLiteral("publish"))) {
+        auto forward = parsePublish(text);
+        if (!forward)
+            return std::unexpected(forward.error());
+        setup.forwards << *forward;
+    }
+    if (line.isSet(QStringLiteral("entrypoint"))) {
+        const QString entrypoint = line.value(QStringLiteral("entrypoint"));
+        setup.entrypoint = entrypoint.isEmpty() ? QStringList() : QStringList{entrypoint};
+    }
+    setup.workingDir = line.value(QStringLiteral("workdir"));
+    setup.user = line.value(QStringLiteral("user"));
+    return {};
+}
+
+// An image container: the image template with the reference; the image
+// is pulled first when the store lacks it (with its progress).
+int useImage(client::CreateRequest& request, const QString& reference, bool quiet)
+{
+    request.templateName = QStringLiteral("image");
+    request.options.insert(QStringLiteral("reference"), reference);
+    return ensureImage(reference, quiet);
 }
 
 // -o options into the request; false after reporting a bad one.
@@ -62,6 +99,10 @@ bool collectOptions(const VerbLine& line, client::CreateRequest& request, int* c
     request.setup.address = line.value(QStringLiteral("address"));
     request.setup.forwards = line.values(QStringLiteral("forward"));
     request.setup.autostart = line.isSet(QStringLiteral("autostart"));
+    if (auto image = imageSettings(line, request.setup); !image) {
+        *code = reportUsage(image.error());
+        return false;
+    }
     return true;
 }
 
@@ -82,25 +123,42 @@ int createAndFollow(const client::CreateRequest& request, bool quiet)
 int cmdCreate(const QStringList& args)
 {
     VerbLine line(QStringLiteral("create"),
-                  QStringLiteral("NAME -t TEMPLATE [-o KEY=VALUE]... [--file PATH] [--network BRIDGE] [--privileged] "
-                                 "[--address ADDRESS] [--forward PROTO:HOSTPORT:PORT]... [--memory SIZE] [--cpus N] "
-                                 "[--pids N] ... [--autostart] [--app -- COMMAND...]"),
-                  Cli::tr("Create a container from a template."));
+                  QStringLiteral("NAME -t TEMPLATE|--image REF [-o KEY=VALUE]... [--file PATH] [--network BRIDGE] "
+                                 "[--privileged] [--address ADDRESS] [--forward PROTO:HOSTPORT:PORT]... "
+                                 "[-p HOSTPORT:PORT]... [-e KEY=VALUE]... [--entrypoint CMD] [-w DIR] [-u USER] "
+                                 "[--memory SIZE] [--cpus N] [--pids N] ... [--autostart] [--app] [-- COMMAND...]"),
+                  Cli::tr("Create a container from a template, or from an image of a registry (pulled first when "
+                          "the store lacks it)."));
     line.addValue({QStringLiteral("t"), QStringLiteral("template")}, QStringLiteral("TEMPLATE"),
                   Cli::tr("The template (see 'berthctl template list')."));
+    line.addValue({QStringLiteral("image")}, QStringLiteral("REF"),
+                  Cli::tr("An image, [REGISTRY/]REPOSITORY[:TAG|@DIGEST]: an application container of it whose "
+                          "COMMAND replaces the image's command."));
+    line.addValue({QStringLiteral("e"), QStringLiteral("env")}, QStringLiteral("KEY=VALUE"),
+                  Cli::tr("An environment variable for the command (lxc.environment)."));
     addCreateOptions(line);
     line.addFlag({QStringLiteral("app")}, Cli::tr("An application container running COMMAND."));
     line.addFlag({QStringLiteral("system")}, Cli::tr("A system container (its own init).")); // not a wire name
     if (int code = line.parse(args, 1, 1); code >= 0)
         return code;
-    if (!line.isSet(QStringLiteral("template")))
-        return reportUsage(Cli::tr("create: -t TEMPLATE is required"));
+    const bool image = line.isSet(QStringLiteral("image"));
+    if (line.isSet(QStringLiteral("template")) == image)
+        return reportUsage(Cli::tr("create: one of -t TEMPLATE and --image REF is required"));
     client::CreateRequest request;
     request.name = line.positional().at(0);
     request.templateName = line.value(QStringLiteral("template"));
     int code = kExitOk;
     if (!collectOptions(line, request, &code))
         return code;
+    for (const auto& text : line.values(QStringLiteral("env"))) {
+        if (auto pair = parseKeyValue(text); !pair)
+            return reportUsage(pair.error());
+        request.setup.environment << text;
+    }
+    if (image) {
+        if (int pulled = useImage(request, line.value(QStringLiteral("image")), false); pulled != kExitOk)
+            return pulled;
+    }
     if (line.isSet(QStringLiteral("app")))
         request.kind = model::ContainerKind::Application;
     else if (line.isSet(QStringLiteral("system"))) // an option, not a wire name
@@ -203,6 +261,18 @@ Parsed<void> runSettings(const VerbLine& line, client::CreateSetup& setup)
     return {};
 }
 
+// run's SOURCE names a template of the helper's (else, not being a path,
+// it is an image). A helper that cannot list them leaves it a template,
+// so the create call reports what is wrong.
+bool isTemplateName(const QString& source)
+{
+    auto templates = helperClient().templates();
+    if (!templates)
+        return true;
+    return std::any_of(templates->begin(), templates->end(),
+                       [&source](const client::TemplateInfo& info) { return info.name == source; });
+}
+
 // The request from run's command line; false after reporting a usage error.
 bool runRequest(const VerbLine& line, client::CreateRequest& request, InputFd& input, int* code)
 {
@@ -211,10 +281,17 @@ bool runRequest(const VerbLine& line, client::CreateRequest& request, InputFd& i
                        ? line.value(QStringLiteral("name"))
                        : QStringLiteral("run-%1").arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
     request.kind = model::ContainerKind::Application;
-    request.command = line.afterDashes();
+    // "run -it debian:bookworm bash": the words after SOURCE are the command
+    // too (options after them need "--", as QCommandLineParser reads them).
+    request.command = line.positional().mid(1) + line.afterDashes();
     if (!collectOptions(line, request, code))
         return false;
-    const bool isPath = source.contains(QLatin1Char('/')) || QFileInfo::exists(source);
+    const bool isPath =
+        source.startsWith(QLatin1Char('/')) || source.startsWith(QLatin1Char('.')) || QFileInfo::exists(source);
+    if (!isPath && !isTemplateName(source)) {
+        *code = useImage(request, source, false);
+        return *code == kExitOk;
+    }
     const QString file = isPath ? source : line.value(QStringLiteral("file"));
     request.templateName = isPath ? QStringLiteral("oci") : source;
     if (file.isEmpty())
@@ -234,10 +311,13 @@ bool runRequest(const VerbLine& line, client::CreateRequest& request, InputFd& i
 int cmdRun(const QStringList& args)
 {
     VerbLine line(QStringLiteral("run"),
-                  QStringLiteral("[--rm] [-i] [-t] [-d] [--privileged] TEMPLATE|IMAGE [--name NAME] [-o KEY=VALUE]... "
-                                 "[-e KEY=VALUE]... [-s KEY=VALUE]... -- COMMAND..."),
+                  QStringLiteral("[--rm] [-i] [-t] [-d] [--privileged] TEMPLATE|PATH|IMAGE [--name NAME] "
+                                 "[-o KEY=VALUE]... [-e KEY=VALUE]... [-s KEY=VALUE]... [-p HOSTPORT:PORT]... "
+                                 "[--entrypoint CMD] [-w DIR] [-u USER] [--] [COMMAND...]"),
                   Cli::tr("Create an application container, start it and attach to its console (as 'docker run'). "
-                          "IMAGE is a path to an OCI archive or layout, sent to the oci template. "
+                          "PATH is an OCI archive or layout, sent to the oci template; anything that is neither a "
+                          "template nor a path is an image of a registry, [REGISTRY/]REPOSITORY[:TAG|@DIGEST], "
+                          "pulled first when the store lacks it, whose command COMMAND replaces. "
                           "The exit status is the command's."));
     line.addFlag({QStringLiteral("rm")},
                  Cli::tr("Destroy the container when it stops, also after a detach or if berthctl is killed."));
@@ -251,7 +331,7 @@ int cmdRun(const QStringList& args)
     line.addValue({QStringLiteral("s"), QStringLiteral("set")}, QStringLiteral("KEY=VALUE"),
                   Cli::tr("A config key for this container (as lxc-execute -s)."));
     addCreateOptions(line);
-    if (int code = line.parse(args, 1, 1); code >= 0)
+    if (int code = line.parse(args, 1, -1); code >= 0)
         return code;
     client::CreateRequest request;
     InputFd input;

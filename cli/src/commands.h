@@ -47,6 +47,9 @@ int cmdInterface(const QStringList& args);
 int cmdAutostart(const QStringList& args);
 int cmdShare(const QStringList& args);
 int cmdUnshare(const QStringList& args);
+int cmdPull(const QStringList& args);
+int cmdImages(const QStringList& args);
+int cmdImage(const QStringList& args);
 
 // Relays a container's console until detach, its stop, or a signal
 // (cmd_exec.cpp), and says which it was.

@@ -40,6 +40,9 @@ const QList<Verb>& verbs()
         {"template", cmdTemplate, QT_TRANSLATE_NOOP("berthctl", "List templates and their options")},
         {"checkconfig", cmdCheckconfig, QT_TRANSLATE_NOOP("berthctl", "Check what the host offers containers")},
         {"export", cmdExport, QT_TRANSLATE_NOOP("berthctl", "Export a container (config and rootfs) as a tarball")},
+        {"pull", cmdPull, QT_TRANSLATE_NOOP("berthctl", "Pull an image from a registry")},
+        {"images", cmdImages, QT_TRANSLATE_NOOP("berthctl", "List the images of the store")},
+        {"image", cmdImage, QT_TRANSLATE_NOOP("berthctl", "Remove, prune or inspect images")},
         {"run", cmdRun, QT_TRANSLATE_NOOP("berthctl", "Create, start and attach an application container")},
         {"autostart", cmdAutostart, QT_TRANSLATE_NOOP("berthctl", "Start or stop the containers marked for autostart")},
     };

@@ -2,6 +2,7 @@
 
 #include "bus_address.h"
 #include "exit_codes.h"
+#include "item_block.h"
 #include "job_watcher.h"
 #include "local_fd.h"
 #include "progress_text.h"
@@ -161,7 +162,7 @@ private:
 
 } // namespace
 
-client::Status followJob(const QDBusObjectPath& job, bool quiet)
+client::Status followJob(const QDBusObjectPath& job, bool quiet, QString* resultValue)
 {
     client::JobWatcher watcher(helperClient().connection(), job.path());
     const bool bar = !quiet && ::isatty(STDERR_FILENO);
@@ -176,15 +177,23 @@ client::Status followJob(const QDBusObjectPath& job, bool quiet)
             printErr(line + QLatin1Char('\n'));
         lastLine = line;
     });
+    ItemBlock items(bar);
     QObject::connect(&watcher, &client::JobWatcher::logLine, [&](const QString& line) {
         if (!quiet)
             printErr((bar ? QStringLiteral("\r\033[K") : QString()) + line + QLatin1Char('\n'));
+        items.linesPrinted();
+    });
+    QObject::connect(&watcher, &client::JobWatcher::itemProgress, [&](const client::ItemProgress& item) {
+        if (!quiet)
+            items.update(item);
     });
     CancelOnInterrupt cancelOnInterrupt(watcher);
     watcher.watch();
     auto result = watcher.waitForFinished();
     if (bar)
         printErr(QStringLiteral("\r\033[K"));
+    if (resultValue)
+        *resultValue = watcher.resultValue();
     return result;
 }
 

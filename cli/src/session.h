@@ -23,8 +23,10 @@ int reportError(const client::ClientError& error);
 int reportUsage(const QString& message);
 
 // Follows a job to its end: a progress bar on stderr when it is a
-// terminal, step lines otherwise; log lines on stderr.
-client::Status followJob(const QDBusObjectPath& job, bool quiet = false);
+// terminal, step lines otherwise; log lines and its items (a pull's
+// layers, item_block.h) on stderr. `resultValue`: the job's Result once
+// it succeeded (a pull's image id).
+client::Status followJob(const QDBusObjectPath& job, bool quiet = false, QString* resultValue = nullptr);
 
 // Reports a Status: 0, or the error's code after printing it.
 int finishWith(const client::Status& status);

@@ -16,6 +16,9 @@ template <class T> using Parsed = std::expected<T, QString>;
 // "key=value" (the value may contain '=', may be empty; the key may not).
 [[nodiscard]] Parsed<std::pair<QString, QString>> parseKeyValue(const QString& text);
 // A whole decimal number in [minimum, maximum].
+// docker's -p: "HOST:CONTAINER[/udp]" or "ADDR:HOST:CONTAINER[/tcp]" as a
+// forward "PROTO:[ADDR:]HOST:CONTAINER" (checked again by the helper).
+[[nodiscard]] Parsed<QString> parsePublish(const QString& text);
 [[nodiscard]] Parsed<std::int64_t> parseInteger(const QString& text, std::int64_t minimum, std::int64_t maximum);
 
 } // namespace berth::cli

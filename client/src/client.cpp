@@ -21,6 +21,7 @@ void registerClientTypes()
     qDBusRegisterMetaType<QMap<QString, QString>>();
     qDBusRegisterMetaType<QMap<QString, QVariantMap>>();
     qDBusRegisterMetaType<QList<QVariantMap>>();
+    registerWireTypes();
 }
 
 Client::Client(QObject* parent) : Client(helperBus(), parent) {}
@@ -48,6 +49,11 @@ void Client::init()
     connect(m_manager.get(), &OrgBerthManager1Interface::StateChanged, this, &Client::stateChanged);
     connect(m_manager.get(), &OrgBerthManager1Interface::ExecExited, this, &Client::execExited);
     connect(m_manager.get(), &OrgBerthManager1Interface::JobProgress, this, &Client::jobProgress);
+    connect(m_manager.get(), &OrgBerthManager1Interface::JobItemProgress, this,
+            [this](const QDBusObjectPath& job, const QString& item, const QString& phase, qulonglong done,
+                   qulonglong total) {
+                Q_EMIT jobItemProgress(job, ItemProgress{item, phase, done, total});
+            });
 }
 
 QDBusConnection Client::connection() const

@@ -7,6 +7,7 @@
 
 #include "client_error.h"
 #include "client_types.h"
+#include "image_types.h"
 #include "berth/model/limits.h"
 
 #include <QDBusConnection>
@@ -98,6 +99,21 @@ public:
     Status setInterface(const QString& name, uint index, const InterfaceChange& change);
     Status removeInterface(const QString& name, uint index);
 
+    // The image store (client_images.cpp). A pull is a job: its items
+    // (layers) through JobWatcher::itemProgress, the image's id in
+    // JobWatcher::resultValue() once it succeeded.
+    Result<QDBusObjectPath> pullImage(const QString& reference, const QList<RegistryLogin>& credentials);
+    Result<QList<ImageInfo>> images();
+    Result<ImageInfo> image(const QString& reference); // NotFound when the store has none
+    Status removeImage(const QString& reference);      // Busy naming the containers using it
+    Result<PruneResult> pruneImages(bool all);
+    void pullImage(const QString& reference, const QList<RegistryLogin>& credentials, QObject* context,
+                   Callback<QDBusObjectPath> done);
+    void images(QObject* context, Callback<QList<ImageInfo>> done);
+    void image(const QString& reference, QObject* context, Callback<ImageInfo> done);
+    void removeImage(const QString& reference, QObject* context, StatusCallback done);
+    void pruneImages(bool all, QObject* context, Callback<PruneResult> done);
+
     // Non-blocking forms (client_async.cpp).
     void listContainers(QObject* context, Callback<QMap<QString, QString>> done);
     void container(const QString& name, QObject* context, Callback<ContainerInfo> done);
@@ -148,6 +164,8 @@ Q_SIGNALS:
     void stateChanged(const QString& name, const QString& state);
     void execExited(uint id, int status);
     void jobProgress(const QDBusObjectPath& job, double fraction, const QString& step);
+    // An item of a job moved on (JobItemProgress); JobWatcher filters its own job's.
+    void jobItemProgress(const QDBusObjectPath& job, const berth::client::ItemProgress& item);
 
 private:
     void init();

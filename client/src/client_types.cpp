@@ -98,6 +98,14 @@ QVariantMap createSetupMap(const CreateRequest& request)
         out.insert(key(keys::kRemoveWhenStopped), true);
     if (!setup.config.isEmpty())
         out.insert(key(keys::kConfig), QVariant::fromValue(setup.config));
+    if (setup.entrypoint)
+        out.insert(key(keys::kEntrypoint), *setup.entrypoint);
+    if (!setup.workingDir.isEmpty())
+        out.insert(key(keys::kWorkingDir), setup.workingDir);
+    if (!setup.user.isEmpty())
+        out.insert(key(keys::kUser), setup.user);
+    if (!request.credentials.isEmpty())
+        out.insert(key(keys::kCredentials), QVariant::fromValue(BerthRegistryLogins(request.credentials)));
     return out;
 }
 

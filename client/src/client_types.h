@@ -13,6 +13,7 @@
 #include "berth/model/limits.h"
 #include "berth/model/shared_folder.h"
 #include "berth/model/states.h"
+#include "client_dbus_types.h"
 #include "client_error.h"
 
 #include <optional>
@@ -138,11 +139,10 @@ struct CreateSetup {
     QStringList environment;        // KEY=VALUE
     bool removeWhenStopped = false; // berth.remove_when_stopped
     QMap<QString, QString> config;  // more config lines
-    // Images (issue #21): replaces the image's Entrypoint (and drops its
-    // Cmd); override its WorkingDir and User. Empty: the image's own.
-    QStringList entrypoint;
-    QString workingDir;
-    QString user;
+    // An image container (template "image"): over what its image says.
+    std::optional<QStringList> entrypoint; // set: replaces the Entrypoint, drops the Cmd
+    QString workingDir;                    // empty: the image's
+    QString user;                          // empty: the image's
 };
 
 struct CreateRequest {
@@ -155,6 +155,7 @@ struct CreateRequest {
     int inputFd = -1;                         // a file or directory for templates with a File option; not owned
     bool privileged = false;                  // no user namespace: root inside is the host's root (admin only)
     CreateSetup setup;                        // CreateContainer's; Create takes only the network
+    QList<RegistryLogin> credentials;         // template "image": logins for a pull (CreateContainer only)
 };
 
 // CreateContainer's setup dictionary (a{sv}): the network and what of the

@@ -4,6 +4,7 @@
 #include "berth/model/states.h"
 #include "bus_address.h"
 #include "client_call.h"
+#include "image_types.h"
 #include "job1_interface.h"
 
 #include <QDBusMessage>
@@ -11,6 +12,8 @@
 #include <QDBusPendingReply>
 #include <QDBusServiceWatcher>
 #include <QEventLoop>
+
+#include <algorithm>
 
 namespace berth::client {
 namespace {
@@ -20,6 +23,10 @@ namespace {
 const QString kPropertiesInterface = QStringLiteral("org.freedesktop.DBus.Properties");
 const QString kPropertiesChanged = QStringLiteral("PropertiesChanged");
 const QString kGetAll = QStringLiteral("GetAll");
+// Items move on through the manager's signal (a property change per
+// layer and chunk would resend the whole list).
+const QString kManagerInterface = QStringLiteral("org.berth.Manager1");
+const QString kJobItemProgress = QStringLiteral("JobItemProgress");
 
 // The bus's answers when the job's object or its helper is not there: a
 // helper that died (or a new one, started by the call, that never had it).
@@ -52,6 +59,8 @@ void JobWatcher::watch()
     connect(m_job.get(), &OrgBerthJob1Interface::LogLine, this, &JobWatcher::onLogLine);
     m_bus.connect(QLatin1String(kServiceName), m_path, kPropertiesInterface, kPropertiesChanged, this,
                   SLOT(onPropertiesChanged(QString, QVariantMap, QStringList)));
+    m_bus.connect(QLatin1String(kServiceName), QLatin1String(kObjectPath), kManagerInterface, kJobItemProgress, this,
+                  SLOT(onItemProgress(QDBusObjectPath, QString, QString, qulonglong, qulonglong)));
     readInitialState();
 }
 
@@ -80,6 +89,11 @@ void JobWatcher::readInitialState()
 void JobWatcher::applyInitialState(const QVariantMap& properties)
 {
     onPropertiesChanged(m_job->interface(), properties, {});
+    // Items that moved on before we subscribed; a helper without Items has none.
+    if (const auto items = properties.value(QStringLiteral("Items")); items.isValid())
+        if (auto read = jobItemsFromVariant(items))
+            for (const ItemProgress& item : *read)
+                updateItem(item);
     const QString state = properties.value(QStringLiteral("State")).toString();
     const auto known = model::parseJobState(state.toStdString());
     if (state.isEmpty() || (known && !model::isFinished(*known)))
@@ -165,6 +179,8 @@ void JobWatcher::onPropertiesChanged(const QString& interface, const QVariantMap
 {
     if (interface != m_job->interface())
         return;
+    if (const auto result = changed.value(QStringLiteral("Result")); result.isValid())
+        m_resultValue = result.toString();
     const auto progress = changed.value(QStringLiteral("Progress"));
     const auto step = changed.value(QStringLiteral("Step"));
     if (!progress.isValid() && !step.isValid())
@@ -174,6 +190,26 @@ void JobWatcher::onPropertiesChanged(const QString& interface, const QVariantMap
     if (step.isValid())
         m_step = step.toString();
     Q_EMIT progressChanged(m_progress, m_step);
+}
+
+void JobWatcher::onItemProgress(const QDBusObjectPath& job, const QString& item, const QString& phase, qulonglong done,
+                                qulonglong total)
+{
+    if (job.path() == m_path && !m_finished)
+        updateItem(ItemProgress{item, phase, done, total});
+}
+
+void JobWatcher::updateItem(const ItemProgress& item)
+{
+    auto known = std::find_if(m_items.begin(), m_items.end(),
+                              [&item](const ItemProgress& seen) { return seen.item == item.item; });
+    if (known == m_items.end())
+        m_items << item;
+    else if (*known == item)
+        return; // the initial read and the signal told the same
+    else
+        *known = item;
+    Q_EMIT itemProgress(item);
 }
 
 } // namespace berth::client

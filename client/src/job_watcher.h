@@ -5,9 +5,12 @@
 // HelperGone: nobody waits for a Finished that can never come.
 #pragma once
 
+#include "client_dbus_types.h"
 #include "client_error.h"
 
 #include <QDBusConnection>
+#include <QDBusObjectPath>
+#include <QList>
 #include <QObject>
 #include <QString>
 #include <QVariantMap>
@@ -41,10 +44,17 @@ public:
     [[nodiscard]] bool isFinished() const { return m_finished; }
     [[nodiscard]] Status result() const;
     [[nodiscard]] QString path() const { return m_path; }
+    // The job's items (a pull's layers) in the order they appeared, as last reported.
+    [[nodiscard]] QList<ItemProgress> items() const { return m_items; }
+    // Once it succeeded, what it made when the job's Container does not
+    // say it (a pull: the image's id); empty otherwise.
+    [[nodiscard]] QString resultValue() const { return m_resultValue; }
 
 Q_SIGNALS:
     void progressChanged(double fraction, const QString& step);
     void logLine(const QString& line);
+    // One item moved on (also for each item already there when watching starts).
+    void itemProgress(const berth::client::ItemProgress& item);
     void finished(bool success, const QString& errorName, const QString& message);
 
 private Q_SLOTS:
@@ -52,11 +62,14 @@ private Q_SLOTS:
     void onLogLine(const QString& line);
     void onPropertiesChanged(const QString& interface, const QVariantMap& changed, const QStringList& invalidated);
     void onHelperOwnerChanged(const QString& service, const QString& oldOwner, const QString& newOwner);
+    void onItemProgress(const QDBusObjectPath& job, const QString& item, const QString& phase, qulonglong done,
+                        qulonglong total);
 
 private:
     void readInitialState();
     void applyInitialState(const QVariantMap& properties);
     void endHelperGone();
+    void updateItem(const ItemProgress& item);
 
     QDBusConnection m_bus;
     QString m_path;
@@ -68,6 +81,8 @@ private:
     bool m_success = false;
     QString m_errorName;
     QString m_message;
+    QList<ItemProgress> m_items;
+    QString m_resultValue;
 };
 
 } // namespace berth::client

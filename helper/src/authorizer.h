@@ -26,6 +26,8 @@ inline constexpr const char* kActionConsole = "org.berth.container.console";
 inline constexpr const char* kActionDestroy = "org.berth.container.destroy";
 inline constexpr const char* kActionNetwork = "org.berth.network.configure";
 inline constexpr const char* kActionHostAccess = "org.berth.host.bind-mount";
+// Pull, remove and prune images of the shared store (issue #21).
+inline constexpr const char* kActionImageManage = "org.berth.image.manage";
 
 // Who is calling, as the bus daemon saw the connection: its uid and, when
 // the bus tells them (dbus-daemon 1.14 does), its groups (primary and

@@ -13,6 +13,9 @@
 #include <QDBusArgument>
 #include <QStringList>
 
+#include <algorithm>
+#include <cctype>
+
 namespace berth::helper {
 namespace {
 
@@ -73,6 +76,41 @@ Result<std::map<std::string, std::string>> takeStringMap(const QString& key, con
     return out;
 }
 
+// a(sss) from the bus as a QDBusArgument; in-process callers pass the list.
+Result<std::vector<RegistryCredential>> takeCredentials(const QString& key, const QVariant& value)
+{
+    BerthRegistryLogins logins;
+    if (value.metaType() == QMetaType::fromType<BerthRegistryLogins>()) {
+        logins = value.value<BerthRegistryLogins>();
+    } else if (value.metaType() == QMetaType::fromType<QDBusArgument>()) {
+        const auto arg = value.value<QDBusArgument>();
+        if (arg.currentSignature() != QLatin1String("a(sss)"))
+            return fail(wrongType(key, "a list of logins (a(sss))").error());
+        arg >> logins;
+    } else {
+        return fail(wrongType(key, "a list of logins (a(sss))").error());
+    }
+    std::vector<RegistryCredential> out;
+    for (const RegistryLogin& login : logins)
+        out.push_back({login.registry.toStdString(), login.username.toStdString(), login.secret.toStdString()});
+    return out;
+}
+
+// "name", "uid" or "uid:gid" (also "name:group"): looked up in the image's
+// /etc/passwd by the engine, so only its shape is checked here.
+Status validateUser(const std::string& user)
+{
+    static constexpr std::size_t kMaxUser = 256;
+    const auto bad =
+        user.empty() || user.size() > kMaxUser || std::count(user.begin(), user.end(), ':') > 1 ||
+        user.front() == ':' || user.back() == ':' || std::any_of(user.begin(), user.end(), [](char c) {
+            return !(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-' || c == ':');
+        });
+    if (bad)
+        return failWith(EINVAL, "setup 'user' " + quoteForMessage(user) + " is not a name, uid or uid:gid");
+    return {};
+}
+
 // "10.0.3.20" or "10.0.3.20/24".
 Status validateAddress(const std::string& text)
 {
@@ -105,6 +143,19 @@ Status takeKey(const QString& key, const QVariant& value, CreateSetupArgs& args)
         return assign(takeStrings(key, value), setup.environment);
     if (key == keyText(keys::kRemoveWhenStopped))
         return assign(takeBool(key, value), setup.removeWhenStopped);
+    if (key == keyText(keys::kCredentials))
+        return assign(takeCredentials(key, value), args.credentials);
+    if (key == keyText(keys::kEntrypoint)) {
+        auto list = takeStrings(key, value);
+        if (!list)
+            return fail(list.error());
+        setup.entrypoint = std::move(*list);
+        return {};
+    }
+    if (key == keyText(keys::kWorkingDir))
+        return assign(takeString(key, value), setup.workingDir);
+    if (key == keyText(keys::kUser))
+        return assign(takeString(key, value), setup.user);
     if (key == keyText(keys::kLimits)) {
         auto map = takeStringMap(key, value);
         if (!map)
@@ -143,6 +194,17 @@ Status validateSetup(const CreateSetupArgs& args)
         if (auto valid = validateForward(forward); !valid)
             return valid;
     if (auto valid = validateEnv(setup.environment); !valid)
+        return valid;
+    if (setup.entrypoint)
+        if (auto valid = validateArgv(*setup.entrypoint, true); !valid)
+            return fail(valid.error().wrap("setup 'entrypoint'"));
+    if (!setup.workingDir.empty())
+        if (auto valid = validateCwd(setup.workingDir); !valid)
+            return fail(valid.error().wrap("setup 'workingDir'"));
+    if (!setup.user.empty())
+        if (auto valid = validateUser(setup.user); !valid)
+            return valid;
+    if (auto valid = validateCredentials(args.credentials); !valid)
         return valid;
     for (const auto& [key, value] : setup.config)
         if (key.find_first_of("\n=") != std::string::npos || value.find('\n') != std::string::npos)

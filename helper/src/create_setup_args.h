@@ -16,11 +16,15 @@ namespace berth::helper {
 struct CreateSetupArgs {
     std::string network; // eth0's bridge; empty: loopback only
     CreateSetup setup;
+    // The image template's logins for a pull (validateCredentials), never logged.
+    std::vector<RegistryCredential> credentials;
 };
 
 // Keys: network s, address s, forwards as, limits a{ss} (SetLimits' keys),
 // autostart b, environment as (KEY=VALUE), removeWhenStopped b, config
-// a{ss} (more config lines). Every key is optional.
+// a{ss} (more config lines); for an image container credentials a(sss),
+// entrypoint as, workingDir s (absolute), user s (name, uid or uid:gid).
+// Every key is optional.
 [[nodiscard]] Result<CreateSetupArgs> parseCreateSetup(const QVariantMap& setup);
 
 // What the setup asks of the caller on top of creating.

@@ -11,6 +11,10 @@ void registerDBusTypes()
     qDBusRegisterMetaType<MapList>();
     qDBusRegisterMetaType<PolkitSubject>();
     qDBusRegisterMetaType<PolkitResult>();
+    qDBusRegisterMetaType<RegistryLogin>();
+    qDBusRegisterMetaType<BerthRegistryLogins>();
+    qDBusRegisterMetaType<JobItem>();
+    qDBusRegisterMetaType<BerthJobItems>();
 }
 
 } // namespace berth::helper
@@ -43,6 +47,38 @@ const QDBusArgument& operator>>(const QDBusArgument& arg, berth::helper::PolkitR
 {
     arg.beginStructure();
     arg >> result.authorized >> result.challenge >> result.details;
+    arg.endStructure();
+    return arg;
+}
+
+QDBusArgument& operator<<(QDBusArgument& arg, const berth::helper::RegistryLogin& login)
+{
+    arg.beginStructure();
+    arg << login.registry << login.username << login.secret;
+    arg.endStructure();
+    return arg;
+}
+
+const QDBusArgument& operator>>(const QDBusArgument& arg, berth::helper::RegistryLogin& login)
+{
+    arg.beginStructure();
+    arg >> login.registry >> login.username >> login.secret;
+    arg.endStructure();
+    return arg;
+}
+
+QDBusArgument& operator<<(QDBusArgument& arg, const berth::helper::JobItem& item)
+{
+    arg.beginStructure();
+    arg << item.item << item.phase << item.done << item.total;
+    arg.endStructure();
+    return arg;
+}
+
+const QDBusArgument& operator>>(const QDBusArgument& arg, berth::helper::JobItem& item)
+{
+    arg.beginStructure();
+    arg >> item.item >> item.phase >> item.done >> item.total;
     arg.endStructure();
     return arg;
 }

@@ -6,7 +6,7 @@ namespace berth::helper {
 
 std::string_view errorNameFor(const Error& error)
 {
-    if (error.noSuchContainer)
+    if (error.noSuchContainer || error.noSuchImage)
         return kErrorNotFound;
     if (error.changedSinceRead)
         return kErrorChanged;

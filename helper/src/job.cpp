@@ -12,6 +12,7 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <algorithm>
 #include <cerrno>
 
 namespace berth::helper {
@@ -40,9 +41,10 @@ QString Job::state() const
     return QString::fromLatin1(name.data(), qsizetype(name.size()));
 }
 
-bool Job::start(QDBusConnection bus, Lifetime& lifetime, Work work, Done done)
+bool Job::start(QDBusConnection bus, Lifetime& lifetime, Work work, Done done, ResultSlot result)
 {
     m_bus = std::move(bus);
+    m_resultSlot = std::move(result);
     if (!m_bus.registerObject(path().path(), this, QDBusConnection::ExportAdaptors))
         return false;
     Progress progress(
@@ -62,6 +64,10 @@ bool Job::start(QDBusConnection bus, Lifetime& lifetime, Work work, Done done)
 
 void Job::report(const ProgressEvent& event)
 {
+    if (event.item) {
+        reportItem(*event.item);
+        return;
+    }
     if (!event.logLine.empty()) {
         Q_EMIT LogLine(QString::fromStdString(event.logLine));
         return;
@@ -72,8 +78,25 @@ void Job::report(const ProgressEvent& event)
     Q_EMIT progressed(path(), m_progress, m_step);
 }
 
+// Items keeps every report (late subscribers read the latest); the
+// signal goes out as ItemThrottle allows.
+void Job::reportItem(const ItemProgress& item)
+{
+    const JobItem entry{QString::fromStdString(item.id), QString::fromStdString(item.phase), item.done, item.total};
+    auto known =
+        std::find_if(m_items.begin(), m_items.end(), [&entry](const JobItem& seen) { return seen.item == entry.item; });
+    if (known == m_items.end())
+        m_items << entry;
+    else
+        *known = entry;
+    if (m_throttle.shouldSend(item.id, item.phase, item.done, item.total, ItemThrottle::Clock::now()))
+        Q_EMIT itemProgressed(path(), entry.item, entry.phase, entry.done, entry.total);
+}
+
 void Job::finish(const Status& status)
 {
+    if (status && m_resultSlot)
+        m_result = QString::fromStdString(*m_resultSlot);
     const bool cancelled = !status && status.error().code == ECANCELED;
     m_state = status ? model::JobState::Succeeded : cancelled ? model::JobState::Cancelled : model::JobState::Failed;
     if (status)
@@ -101,7 +124,8 @@ void Job::announceProperties()
                               {QStringLiteral("Step"), m_step},
                               {QStringLiteral("State"), state()},
                               {QStringLiteral("ErrorName"), m_errorName},
-                              {QStringLiteral("ErrorMessage"), m_errorMessage}};
+                              {QStringLiteral("ErrorMessage"), m_errorMessage},
+                              {QStringLiteral("Result"), m_result}};
     signal << kJobInterface << changed << QStringList();
     m_bus.send(signal);
 }

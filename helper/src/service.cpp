@@ -84,26 +84,26 @@ void Service::authorizeThen(Authorizer::NeedsOf needsOf, Granted granted)
 }
 
 void Service::authorizeJob(const Needs& needs, const QString& operation, const std::string& container, Job::Work work,
-                           Job::Done done)
+                           Job::Done done, Job::ResultSlot result)
 {
     authorizeJobFor(
         needs, operation, container,
         [work = std::move(work)](const Progress& progress, const CallerIdentity&) { return work(progress); },
-        std::move(done));
+        std::move(done), std::move(result));
 }
 
 void Service::authorizeJobFor(const Needs& needs, const QString& operation, const std::string& container,
-                              CallerWork work, Job::Done done)
+                              CallerWork work, Job::Done done, Job::ResultSlot result)
 {
     authorizeThen(Authorizer::always(needs), [=, this](const DelayedReply& reply, const AuthorizationResult& auth) {
         startJob(
             reply, auth.uid, operation, container,
-            [work, caller = auth.caller](const Progress& progress) { return work(progress, caller); }, done);
+            [work, caller = auth.caller](const Progress& progress) { return work(progress, caller); }, done, result);
     });
 }
 
 void Service::startJob(const DelayedReply& reply, uint owner, const QString& operation, const std::string& container,
-                       Job::Work work, Job::Done done)
+                       Job::Work work, Job::Done done, Job::ResultSlot result)
 {
     // Counted again here: other jobs may have started while polkit was asked.
     if (auto room = validateJobCount(runningJobs()); !room) {
@@ -112,8 +112,9 @@ void Service::startJob(const DelayedReply& reply, uint owner, const QString& ope
     }
     auto* job = new Job(m_nextJob++, operation, QString::fromStdString(container), owner, m_authorizer, this);
     connect(job, &Job::progressed, this, &Service::JobProgress);
+    connect(job, &Job::itemProgressed, this, &Service::JobItemProgress);
     if (!job->start(
-            m_bus, m_lifetime, std::move(work), done ? std::move(done) : [](const Status&) {})) {
+            m_bus, m_lifetime, std::move(work), done ? std::move(done) : [](const Status&) {}, std::move(result))) {
         delete job;
         reply.error(Error::make(EBUSY, "could not register the job's object on the bus"));
         return;

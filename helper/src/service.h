@@ -117,11 +117,20 @@ public Q_SLOTS:
     void AddForward(const QString& container, const QString& forward);
     void RemoveForward(const QString& container, const QString& forward);
 
+    // org.berth.Manager1: the image store (service_images.cpp, issue #21)
+    QDBusObjectPath PullImage(const QString& reference, const BerthRegistryLogins& credentials);
+    MapList ListImages();
+    QVariantMap GetImage(const QString& reference);
+    void RemoveImage(const QString& reference);
+    QStringList PruneImages(bool all, QStringList& layers, qulonglong& bytesFreed);
+
 Q_SIGNALS:
     void ContainerAdded(const QString& name);
     void ContainerRemoved(const QString& name);
     void StateChanged(const QString& name, const QString& state);
     void JobProgress(const QDBusObjectPath& job, double fraction, const QString& step);
+    void JobItemProgress(const QDBusObjectPath& job, const QString& item, const QString& phase, qulonglong done,
+                         qulonglong total);
     void ExecExited(uint id, int status);
 
 private:
@@ -151,11 +160,11 @@ private:
     void authorizeThen(Authorizer::NeedsOf needsOf, Granted granted);
     // Validation is done: authorize, then start a job and reply with its path.
     void authorizeJob(const Needs& needs, const QString& operation, const std::string& container, Job::Work work,
-                      Job::Done done = {});
+                      Job::Done done = {}, Job::ResultSlot result = {});
     // The same for work that acts with the caller's rights: it gets the caller's uid and groups.
     using CallerWork = std::function<Status(const Progress&, const CallerIdentity& caller)>;
     void authorizeJobFor(const Needs& needs, const QString& operation, const std::string& container, CallerWork work,
-                         Job::Done done = {});
+                         Job::Done done = {}, Job::ResultSlot result = {});
     // Privileged containers (service_privilege.cpp): the verdict on an
     // existing one; adding the host action and its reason to `needs` when
     // the called method needs it for `verdict`.
@@ -173,7 +182,10 @@ private:
     // clone gets a user namespace of its own unless privileged is asked for.)
     void requireCloneOf(const std::string& source, Needs& needs);
     void startJob(const DelayedReply& reply, uint owner, const QString& operation, const std::string& container,
-                  Job::Work work, Job::Done done);
+                  Job::Work work, Job::Done done, Job::ResultSlot result = {});
+    // CreateContainer from the image template: org.berth.image.manage too
+    // when the store lacks the image, since the job will pull it.
+    void requireImageFor(const CreateRequest& request, Needs& needs) const;
     // Start and StartWith once validated.
     void startAs(const std::string& name, const Needs& needs, StartOptions options);
     // Announces `name`'s state with StateChanged unless it was the last

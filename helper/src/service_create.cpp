@@ -85,6 +85,7 @@ Result<CreateRequest> buildRequest(const std::string& name, const QString& templ
         return fail(args.error());
     request.network = args->network;
     request.setup = args->setup;
+    request.credentials = args->credentials;
     auto privileged = takePrivileged(given);
     if (!privileged)
         return fail(privileged.error());
@@ -99,6 +100,11 @@ Result<CreateRequest> buildRequest(const std::string& name, const QString& templ
         request.kind = model::parseContainerKind(kind.toStdString()).value_or(ContainerKind::System);
     if (auto valid = validateArgv(request.command, true); !valid)
         return fail(valid.error());
+    // An image container names an image, never a path.
+    if (const auto reference = request.options.find("reference");
+        request.templateName == "image" && reference != request.options.end())
+        if (auto valid = validateImageLookup(reference->second); !valid)
+            return fail(valid.error());
     if (!request.network.empty()) {
         if (auto valid = validateBridgeName(request.network); !valid)
             return fail(valid.error());
@@ -227,6 +233,8 @@ QDBusObjectPath Service::createJob(const std::string& name, const QString& templ
     if (auto validated = validateTemplate(request->templateName, request->options))
         for (const std::string& reason : templateSourceExposures(*findTemplate(request->templateName), *validated))
             needs.needHost({{"", reason, ""}});
+    // An image the store lacks is pulled by the job: that is image.manage's.
+    requireImageFor(*request, needs);
     // A privileged container only when asked for (a clone included).
     requirePrivilege(createPrivilege(request->privileged), name, needs);
     // Config lines that touch the user namespace (lxc.idmap,

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "berth/error.h"
+#include "berth/images.h"
 #include "berth/templates.h"
 
 #include <chrono>
@@ -45,6 +46,21 @@ inline constexpr int kMaxTty = 63;
 // An absolute path inside the container, no NUL, no "..".
 [[nodiscard]] Status validateCwd(std::string_view cwd);
 [[nodiscard]] Status validateConfigText(std::string_view text);
+
+// Images (validation_image.cpp, issue #21). What PullImage takes: a
+// reference model::parseImageReference accepts, at most kMaxReferenceBytes.
+inline constexpr std::size_t kMaxReferenceBytes = 1024;
+inline constexpr std::size_t kMaxCredentials = 16;
+inline constexpr std::size_t kMaxCredentialFieldBytes = 4096;
+[[nodiscard]] Status validateImageReference(std::string_view reference);
+// What GetImage and RemoveImage take: a reference, or an image id
+// ("sha256:<64 hex>") or id prefix (12 to 64 lowercase hex digits).
+[[nodiscard]] Status validateImageLookup(std::string_view reference);
+// Registry logins: at most 16, each field at most 4 KiB without control
+// characters (they end up in HTTP headers), the registry a host[:port] as
+// a reference names it, a username without ':' (basic auth splits there).
+// Messages never quote a username or a secret.
+[[nodiscard]] Status validateCredentials(const std::vector<RegistryCredential>& credentials);
 
 // Networks: a bridge name fits IFNAMSIZ and is a safe file name.
 [[nodiscard]] Status validateBridgeName(std::string_view name);

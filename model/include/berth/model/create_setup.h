@@ -14,5 +14,10 @@ inline constexpr std::string_view kAutostart = "autostart";                 // b
 inline constexpr std::string_view kEnvironment = "environment";             // as: "KEY=VALUE"
 inline constexpr std::string_view kRemoveWhenStopped = "removeWhenStopped"; // b
 inline constexpr std::string_view kConfig = "config";                       // a{ss}: more config lines
+// An image container (template "image", issue #21).
+inline constexpr std::string_view kCredentials = "credentials"; // a(sss): registry, username, secret
+inline constexpr std::string_view kEntrypoint = "entrypoint";   // as: replaces the image's, drops its Cmd
+inline constexpr std::string_view kWorkingDir = "workingDir";   // s: absolute
+inline constexpr std::string_view kUser = "user";               // s: "name", "uid", "uid:gid"
 
 } // namespace berth::model::create_setup_keys
