@@ -84,7 +84,7 @@ public:
         for (const auto& value : root.value(QStringLiteral("bridges")).toArray())
             bridgeList << read(client::bridgeFromMap(value.toObject().toVariantMap()));
         for (const auto& value : root.value(QStringLiteral("images")).toArray())
-            imageList << imageFromMap(value.toObject().toVariantMap());
+            imageList << read(client::imageInfoFromMap(value.toObject().toVariantMap()));
         for (const auto& sample : root.value(QStringLiteral("stats")).toArray()) {
             QList<client::ContainerStats> stats;
             const QVariantMap byName = sample.toObject().toVariantMap();
@@ -93,35 +93,6 @@ public:
             statsSamples << stats;
         }
         return readable && (!containers.isEmpty() || !imageList.isEmpty());
-    }
-
-    // GetImage's dictionary (the keys of the D-Bus contract) as the GUI's type.
-    static gui::ImageInfo imageFromMap(const QVariantMap& map)
-    {
-        gui::ImageInfo image;
-        image.id = map.value(QStringLiteral("id")).toString();
-        image.names = map.value(QStringLiteral("names")).toStringList();
-        image.manifestDigest = map.value(QStringLiteral("manifestDigest")).toString();
-        image.os = map.value(QStringLiteral("os")).toString();
-        image.architecture = map.value(QStringLiteral("architecture")).toString();
-        image.variant = map.value(QStringLiteral("variant")).toString();
-        image.created = map.value(QStringLiteral("created")).toLongLong();
-        image.size = map.value(QStringLiteral("size")).toULongLong();
-        image.sharedSize = map.value(QStringLiteral("sharedSize")).toULongLong();
-        image.layers = map.value(QStringLiteral("layers")).toUInt();
-        image.sharedLayers = map.value(QStringLiteral("sharedLayers")).toUInt();
-        image.usedBy = map.value(QStringLiteral("usedBy")).toStringList();
-        image.entrypoint = map.value(QStringLiteral("entrypoint")).toStringList();
-        image.cmd = map.value(QStringLiteral("cmd")).toStringList();
-        image.env = map.value(QStringLiteral("env")).toStringList();
-        image.workingDir = map.value(QStringLiteral("workingDir")).toString();
-        image.user = map.value(QStringLiteral("user")).toString();
-        image.stopSignal = map.value(QStringLiteral("stopSignal")).toString();
-        image.exposedPorts = map.value(QStringLiteral("exposedPorts")).toStringList();
-        const QVariantMap labels = map.value(QStringLiteral("labels")).toMap();
-        for (auto it = labels.begin(); it != labels.end(); ++it)
-            image.labels.insert(it.key(), it.value().toString());
-        return image;
     }
 
     // An image by any of its names, its ID, or a name without the registry

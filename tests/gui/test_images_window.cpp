@@ -1,17 +1,14 @@
 // The Images window against recorded replies: the list (names, short IDs,
 // ages, sizes, shared layers, used by), the reference checked as typed,
 // a pull's per-layer progress and Cancel, Remove refused while containers
-// use the image (and asked first), Prune saying what it freed, and the
-// window opened from the main window.
+// use the image (and asked first), Prune saying what it freed.
 #include "fake_container_source.h"
 #include "figures.h"
 #include "image_list_model.h"
 #include "images_window.h"
 #include "layer_progress_list.h"
-#include "main_window.h"
 #include "pull_panel.h"
 
-#include <QAction>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
@@ -244,23 +241,6 @@ private Q_SLOTS:
         QCOMPARE(
             m_window->message()->text(),
             QStringLiteral("Freed %1 (images removed: 0, layers removed: 2).").arg(berth::gui::formatBytes(123000000)));
-    }
-
-    void openedFromTheMainWindow()
-    {
-        FakeContainerSource source;
-        QVERIFY(source.load(QStringLiteral(BERTH_GUI_FIXTURES "/images.json")));
-        berth::gui::MainWindow window(source);
-        auto* action = window.findChild<QAction*>(QStringLiteral("imagesAction"));
-        QVERIFY(action);
-        QCOMPARE(action->shortcut(), QKeySequence(QStringLiteral("Ctrl+I")));
-        action->trigger();
-        auto* images = window.findChild<ImagesWindow*>();
-        QVERIFY(images);
-        QVERIFY(images->isVisible());
-        QTRY_COMPARE(images->model()->rowCount(), 3);
-        // A second time raises the same window.
-        QCOMPARE(window.openImagesWindow(), images);
     }
 };
 

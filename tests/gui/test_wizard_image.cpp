@@ -151,7 +151,7 @@ private Q_SLOTS:
         QCOMPARE(request.options,
                  (QMap<QString, QString>{{QStringLiteral("reference"), QStringLiteral("nginx:1.27")}}));
         QCOMPARE(request.command, (QStringList{QStringLiteral("nginx"), QStringLiteral("-T")}));
-        QVERIFY(request.setup.entrypoint.isEmpty()); // the image's own
+        QVERIFY(!request.setup.entrypoint); // the image's own
         QCOMPARE(request.setup.environment, (QStringList{QStringLiteral("FOO=bar baz")}));
         QCOMPARE(request.setup.workingDir, QStringLiteral("/srv"));
         QCOMPARE(request.setup.user, QStringLiteral("101"));
@@ -168,7 +168,7 @@ private Q_SLOTS:
         berth::gui::applyImageChoices(page->choices(), request);
         QCOMPARE(request.options.value(QStringLiteral("reference")), QStringLiteral("nginx:1.27"));
         QVERIFY(request.command.isEmpty());
-        QVERIFY(request.setup.entrypoint.isEmpty());
+        QVERIFY(!request.setup.entrypoint);
         QVERIFY(request.setup.environment.isEmpty());
         QVERIFY(request.setup.workingDir.isEmpty());
         QVERIFY(request.setup.user.isEmpty());
@@ -187,7 +187,9 @@ private Q_SLOTS:
         choices.environment = {QStringLiteral("A=1")}; // B deleted
         berth::client::CreateRequest request;
         berth::gui::applyImageChoices(choices, request);
-        QCOMPARE(request.setup.entrypoint, (QStringList{QStringLiteral("/bin/sh"), QStringLiteral("-c")}));
+        QCOMPARE(request.setup.entrypoint.value_or(QStringList()),
+                 (QStringList{QStringLiteral("/bin/sh"), QStringLiteral("-c")}));
+        QVERIFY(request.setup.entrypoint.has_value());
         // Docker drops the image's Cmd with a new entrypoint: sent again.
         QCOMPARE(request.command, choices.image.cmd);
         QCOMPARE(request.setup.environment, (QStringList{QStringLiteral("B=")}));

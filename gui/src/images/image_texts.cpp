@@ -61,12 +61,6 @@ QString phaseText(const QString& phase)
     return phase;
 }
 
-QString shortId(const QString& digest)
-{
-    const qsizetype colon = digest.indexOf(QLatin1Char(':'));
-    return digest.mid(colon + 1, 12);
-}
-
 QString imageName(const ImageInfo& image)
 {
     if (!image.names.isEmpty())

@@ -15,8 +15,8 @@ namespace berth::gui {
 [[nodiscard]] QString referenceProblem(const QString& reference);
 // "downloading" → "Downloading"; an unknown phase is shown as it came.
 [[nodiscard]] QString phaseText(const QString& phase);
-// The first 12 hex digits of a digest or ID ("sha256:" dropped), as Docker shows IDs.
-[[nodiscard]] QString shortId(const QString& digest);
+// Short IDs: client::shortId (12 hex digits, as Docker shows them).
+using client::shortId;
 // Its first name, or "<none>" with the short ID for an image without one.
 [[nodiscard]] QString imageName(const ImageInfo& image);
 // "3 d 4 h ago" from `now`; "unknown" when the image does not say.

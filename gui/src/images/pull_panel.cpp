@@ -88,6 +88,7 @@ void PullPanel::pull()
         return;
     m_pulled = reference();
     m_cancelWanted = false;
+    m_notes.clear();
     m_layers->clear();
     m_message->setText(tr("Pulling '%1'…").arg(m_pulled));
     setPulling(true);
@@ -106,6 +107,12 @@ void PullPanel::started(JobHandle* job)
     m_job = job;
     connect(job, &JobHandle::itemProgress, m_layers, &LayerProgressList::setItem);
     connect(job, &JobHandle::finished, this, &PullPanel::finished);
+    // What the client said of the user's login files (one ignored, a
+    // credential helper not run): kept beside the outcome.
+    connect(job, &JobHandle::logLine, this, [this](const QString& line) {
+        m_notes << line;
+        m_message->setText(tr("Pulling '%1'…").arg(m_pulled) + QLatin1Char('\n') + m_notes.join(QLatin1Char('\n')));
+    });
     if (m_cancelWanted)
         job->cancel();
     setPulling(true);
@@ -134,7 +141,7 @@ void PullPanel::finished(bool success, const QString& errorName, const QString& 
         text = tr("The pull of '%1' was cancelled; nothing of it was kept.").arg(m_pulled);
     else
         text = errorText(client::clientError(errorName, message), tr("pull '%1'").arg(m_pulled));
-    m_message->setText(text);
+    m_message->setText(m_notes.isEmpty() ? text : text + QLatin1Char('\n') + m_notes.join(QLatin1Char('\n')));
     m_cancelWanted = false;
     setPulling(false);
     Q_EMIT pullFinished(m_pulled, success, text);

@@ -56,7 +56,8 @@ private:
     LayerProgressList* m_layers = nullptr;
     QLabel* m_message = nullptr;
     QPointer<JobHandle> m_job;
-    QString m_pulled; // the reference of the pull under way
+    QString m_pulled;    // the reference of the pull under way
+    QStringList m_notes; // the job's log lines (warnings about login files)
     bool m_pulling = false;
     bool m_cancelWanted = false;
 };

@@ -57,6 +57,8 @@ void applyImageChoices(const ImageChoices& choices, client::CreateRequest& reque
     const bool newEntrypoint = !entrypoint.isEmpty() && entrypoint != choices.image.entrypoint;
     if (newEntrypoint)
         request.setup.entrypoint = entrypoint;
+    else
+        request.setup.entrypoint.reset();
     // A new entrypoint drops the image's Cmd: the command shown is sent again.
     if (newEntrypoint || command != choices.image.cmd)
         request.command = command;

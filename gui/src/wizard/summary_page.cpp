@@ -44,8 +44,8 @@ QString SummaryPage::describe(const CreatePlan& plan)
     html += row(tr("Name:"), r.name);
     const bool application = r.kind == model::ContainerKind::Application;
     html += row(tr("Kind:"), application ? tr("Application") : tr("System"));
-    if (!r.setup.entrypoint.isEmpty())
-        html += row(tr("Entrypoint:"), r.setup.entrypoint.join(QLatin1Char(' ')));
+    if (r.setup.entrypoint)
+        html += row(tr("Entrypoint:"), r.setup.entrypoint->join(QLatin1Char(' ')));
     if (application)
         html += row(tr("Command:"), r.command.isEmpty() ? tr("the image's own") : r.command.join(QLatin1Char(' ')));
     if (!r.setup.environment.isEmpty())
