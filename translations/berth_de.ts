@@ -151,6 +151,83 @@
     </message>
 </context>
 <context>
+    <name>ImageTexts</name>
+    <message>
+        <source>Type an image name, such as debian:bookworm.</source>
+        <translation>Geben Sie einen Image-Namen ein, etwa debian:bookworm.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a registry: a host name or address, with an optional :port.</source>
+        <translation>&apos;%1&apos; ist keine Registry: ein Hostname oder eine Adresse, optional mit :Port.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a repository name: lowercase letters, digits and . _ - between them, parts separated by /.</source>
+        <translation>&apos;%1&apos; ist kein Repository-Name: Kleinbuchstaben und Ziffern, dazwischen . _ -, Teile durch / getrennt.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a tag: letters, digits, _ . and -, at most 128, not starting with . or -.</source>
+        <translation>&apos;%1&apos; ist kein Tag: Buchstaben, Ziffern, _ . und -, höchstens 128, nicht mit . oder - am Anfang.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a digest: sha256: followed by 64 lowercase hex digits.</source>
+        <translation>&apos;%1&apos; ist kein Digest: sha256: gefolgt von 64 hexadezimalen Kleinbuchstaben-Ziffern.</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>Lädt herunter</translation>
+    </message>
+    <message>
+        <source>Verifying</source>
+        <translation>Prüft</translation>
+    </message>
+    <message>
+        <source>Extracting</source>
+        <translation>Entpackt</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Already in the store</source>
+        <translation>Schon im Speicher</translation>
+    </message>
+    <message>
+        <source>&lt;none&gt; (%1)</source>
+        <translation>&lt;ohne Namen&gt; (%1)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>vor %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>none of %n layer(s)</source>
+        <translation>
+            <numerusform>keine von %n Schicht</numerusform>
+            <numerusform>keine von %n Schichten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n layer(s) (%2)</source>
+        <translation>
+            <numerusform>%1 von %n Schicht (%2)</numerusform>
+            <numerusform>%1 von %n Schichten (%2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+</context>
+<context>
     <name>Outsider</name>
     <message>
         <source>You are not in the group &apos;%1&apos;, so Berth asks for an administrator&apos;s password for every change. To manage containers without it, run &lt;code&gt;sudo adduser %2 %1&lt;/code&gt; in a terminal, then log out and in again.</source>
@@ -1006,6 +1083,187 @@ DNS-Domain: %5</translation>
     </message>
 </context>
 <context>
+    <name>berth::gui::ImageListModel</name>
+    <message>
+        <source>list the images</source>
+        <translation>die Images auflisten</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Image ID</source>
+        <translation>Image-ID</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Shared layers</source>
+        <translation>Geteilte Schichten</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>Verwendet von</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::ImagePage</name>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>The image the container is made from, and what the container runs of it.</source>
+        <translation>Das Image, aus dem der Container entsteht, und was der Container davon ausführt.</translation>
+    </message>
+    <message>
+        <source>What always runs; the command is given to it as arguments. Put an argument that contains spaces in double quotes.</source>
+        <translation>Was immer läuft; der Befehl wird ihm als Argumente übergeben. Setzen Sie ein Argument mit Leerzeichen in doppelte Anführungszeichen.</translation>
+    </message>
+    <message>
+        <source>Entrypoint:</source>
+        <translation>Einstiegspunkt:</translation>
+    </message>
+    <message>
+        <source>The program and its arguments, separated by spaces. Put an argument that contains spaces in double quotes.</source>
+        <translation>Das Programm und seine Argumente, durch Leerzeichen getrennt. Setzen Sie ein Argument mit Leerzeichen in doppelte Anführungszeichen.</translation>
+    </message>
+    <message>
+        <source>Command:</source>
+        <translation>Befehl:</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Add &amp;Variable</source>
+        <translation>&amp;Variable hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove V&amp;ariable</source>
+        <translation>V&amp;ariable entfernen</translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation>Umgebung:</translation>
+    </message>
+    <message>
+        <source>/ (the root)</source>
+        <translation>/ (die Wurzel)</translation>
+    </message>
+    <message>
+        <source>Working directory:</source>
+        <translation>Arbeitsverzeichnis:</translation>
+    </message>
+    <message>
+        <source>root</source>
+        <translation>root</translation>
+    </message>
+    <message>
+        <source>A user name or ID inside the container, optionally with :group</source>
+        <translation>Ein Benutzername oder eine ID im Container, optional mit :Gruppe</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Benutzer:</translation>
+    </message>
+    <message>
+        <source>The image exposes no ports.</source>
+        <translation>Das Image gibt keine Ports frei.</translation>
+    </message>
+    <message>
+        <source>Ports:</source>
+        <translation>Ports:</translation>
+    </message>
+    <message>
+        <source>Type the name of an image, then pull it.</source>
+        <translation>Geben Sie den Namen eines Images ein und laden Sie es dann herunter.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is in the store (%2).</source>
+        <translation>&apos;%1&apos; ist im Speicher (%2).</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not in the store yet: pull it to go on.</source>
+        <translation>&apos;%1&apos; ist noch nicht im Speicher: Laden Sie es herunter, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>read the image &apos;%1&apos;</source>
+        <translation>das Image &apos;%1&apos; lesen</translation>
+    </message>
+    <message>
+        <source>Forward %1 from host port</source>
+        <translation>%1 weiterleiten von Host-Port</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::ImagesWindow</name>
+    <message>
+        <source>Images — Berth</source>
+        <translation>Images — Berth</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Entfernen…</translation>
+    </message>
+    <message>
+        <source>Pr&amp;une…</source>
+        <translation>Auf&amp;räumen…</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <source>Remove Image</source>
+        <translation>Image entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the image &apos;%1&apos; from the store? Containers made from it later will pull it again.</source>
+        <translation>Das Image &apos;%1&apos; aus dem Speicher entfernen? Container, die später daraus entstehen, laden es erneut herunter.</translation>
+    </message>
+    <message>
+        <source>The image &apos;%1&apos; was removed.</source>
+        <translation>Das Image &apos;%1&apos; wurde entfernt.</translation>
+    </message>
+    <message>
+        <source>The image &apos;%1&apos; was not removed: it is used by %2. Destroy those containers first.</source>
+        <translation>Das Image &apos;%1&apos; wurde nicht entfernt: Es wird von %2 verwendet. Löschen Sie zuerst diese Container.</translation>
+    </message>
+    <message>
+        <source>remove the image &apos;%1&apos;</source>
+        <translation>das Image &apos;%1&apos; entfernen</translation>
+    </message>
+    <message>
+        <source>Prune Images</source>
+        <translation>Images aufräumen</translation>
+    </message>
+    <message>
+        <source>Remove the layers that no image in the store uses any more (those of removed images)?</source>
+        <translation>Die Schichten entfernen, die kein Image im Speicher mehr verwendet (die entfernter Images)?</translation>
+    </message>
+    <message>
+        <source>prune the images</source>
+        <translation>die Images aufräumen</translation>
+    </message>
+    <message>
+        <source>Freed %1 (images removed: %2, layers removed: %3).</source>
+        <translation>%1 freigegeben (entfernte Images: %2, entfernte Schichten: %3).</translation>
+    </message>
+</context>
+<context>
     <name>berth::gui::InterfaceDialog</name>
     <message>
         <source>%1 (%2)</source>
@@ -1030,6 +1288,21 @@ DNS-Domain: %5</translation>
     <message>
         <source>There is no bridge yet: create one in the Networks window first.</source>
         <translation>Es gibt noch keine Bridge: Legen Sie zuerst im Fenster „Netzwerke“ eine an.</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::LayerProgressList</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1: %2 %3</translation>
     </message>
 </context>
 <context>
@@ -1397,6 +1670,22 @@ DNS-Domain: %5</translation>
     <message>
         <source>Make Unprivileged</source>
         <translation>Unprivilegiert machen</translation>
+    </message>
+    <message>
+        <source>&amp;Images</source>
+        <translation>&amp;Images</translation>
+    </message>
+    <message>
+        <source>&amp;Images…</source>
+        <translation>&amp;Images…</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>The images pulled from registries: pull, remove, prune</source>
+        <translation>Die aus Registries geladenen Images: herunterladen, entfernen, aufräumen</translation>
     </message>
 </context>
 <context>
@@ -1832,6 +2121,10 @@ DNS-Domain: %5</translation>
         <source>Stay</source>
         <translation>Bleiben</translation>
     </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::OptionField</name>
@@ -2027,6 +2320,49 @@ DNS-Domain: %5</translation>
     <message>
         <source>You can close this window. If the container appears later, destroy it; if the helper does not answer, restart it.</source>
         <translation>Sie können dieses Fenster schließen. Erscheint der Container später, löschen Sie ihn; antwortet der Hilfsdienst nicht, starten Sie ihn neu.</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::PullPanel</name>
+    <message>
+        <source>debian:bookworm, registry.example.org/team/app:1.0</source>
+        <translation>debian:bookworm, registry.example.org/team/app:1.0</translation>
+    </message>
+    <message>
+        <source>&amp;Pull</source>
+        <translation>&amp;Herunterladen</translation>
+    </message>
+    <message>
+        <source>Cancel Pull</source>
+        <translation>Herunterladen abbrechen</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation>Image:</translation>
+    </message>
+    <message>
+        <source>Type an image name, such as debian:bookworm.</source>
+        <translation>Geben Sie einen Image-Namen ein, etwa debian:bookworm.</translation>
+    </message>
+    <message>
+        <source>Pulling &apos;%1&apos;…</source>
+        <translation>&apos;%1&apos; wird heruntergeladen…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; was pulled and is in the store.</source>
+        <translation>&apos;%1&apos; wurde heruntergeladen und ist im Speicher.</translation>
+    </message>
+    <message>
+        <source>The pull of &apos;%1&apos; was cancelled; nothing of it was kept.</source>
+        <translation>Das Herunterladen von &apos;%1&apos; wurde abgebrochen; nichts davon wurde behalten.</translation>
+    </message>
+    <message>
+        <source>pull &apos;%1&apos;</source>
+        <translation>&apos;%1&apos; herunterladen</translation>
     </message>
 </context>
 <context>
@@ -2288,6 +2624,22 @@ DNS-Domain: %5</translation>
     <message>
         <source>an unprivileged user on this computer</source>
         <translation>ein unprivilegierter Benutzer auf diesem Rechner</translation>
+    </message>
+    <message>
+        <source>Entrypoint:</source>
+        <translation>Einstiegspunkt:</translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation>Umgebung:</translation>
+    </message>
+    <message>
+        <source>Working directory:</source>
+        <translation>Arbeitsverzeichnis:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Benutzer:</translation>
     </message>
 </context>
 <context>

@@ -151,6 +151,81 @@
     </message>
 </context>
 <context>
+    <name>ImageTexts</name>
+    <message>
+        <source>Type an image name, such as debian:bookworm.</source>
+        <translation>请输入镜像名称，例如 debian:bookworm。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a registry: a host name or address, with an optional :port.</source>
+        <translation>&apos;%1&apos; 不是镜像仓库：应为主机名或地址，可带 :端口。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a repository name: lowercase letters, digits and . _ - between them, parts separated by /.</source>
+        <translation>&apos;%1&apos; 不是仓库名：由小写字母和数字组成，中间可用 . _ -，各部分以 / 分隔。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a tag: letters, digits, _ . and -, at most 128, not starting with . or -.</source>
+        <translation>&apos;%1&apos; 不是标签：由字母、数字、_ . 和 - 组成，最多 128 个，不能以 . 或 - 开头。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a digest: sha256: followed by 64 lowercase hex digits.</source>
+        <translation>&apos;%1&apos; 不是摘要：应为 sha256: 后跟 64 位小写十六进制数字。</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>下载中</translation>
+    </message>
+    <message>
+        <source>Verifying</source>
+        <translation>校验中</translation>
+    </message>
+    <message>
+        <source>Extracting</source>
+        <translation>解压中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Already in the store</source>
+        <translation>已在存储中</translation>
+    </message>
+    <message>
+        <source>&lt;none&gt; (%1)</source>
+        <translation>&lt;无名称&gt; (%1)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>%1 前</translation>
+    </message>
+    <message numerus="yes">
+        <source>none of %n layer(s)</source>
+        <translation>
+            <numerusform>%n 层中无共享</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n layer(s) (%2)</source>
+        <translation>
+            <numerusform>%n 层中的 %1 层（%2）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
     <name>Outsider</name>
     <message>
         <source>You are not in the group &apos;%1&apos;, so Berth asks for an administrator&apos;s password for every change. To manage containers without it, run &lt;code&gt;sudo adduser %2 %1&lt;/code&gt; in a terminal, then log out and in again.</source>
@@ -1005,6 +1080,187 @@ DNS 域：%5</translation>
     </message>
 </context>
 <context>
+    <name>berth::gui::ImageListModel</name>
+    <message>
+        <source>list the images</source>
+        <translation>列出镜像</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Image ID</source>
+        <translation>镜像 ID</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Shared layers</source>
+        <translation>共享层</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>使用者</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::ImagePage</name>
+    <message>
+        <source>Image</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>The image the container is made from, and what the container runs of it.</source>
+        <translation>容器所基于的镜像，以及容器从中运行的内容。</translation>
+    </message>
+    <message>
+        <source>What always runs; the command is given to it as arguments. Put an argument that contains spaces in double quotes.</source>
+        <translation>始终运行的程序；命令作为参数传给它。包含空格的参数请用双引号括起来。</translation>
+    </message>
+    <message>
+        <source>Entrypoint:</source>
+        <translation>入口点：</translation>
+    </message>
+    <message>
+        <source>The program and its arguments, separated by spaces. Put an argument that contains spaces in double quotes.</source>
+        <translation>程序及其参数，以空格分隔。包含空格的参数请用双引号括起来。</translation>
+    </message>
+    <message>
+        <source>Command:</source>
+        <translation>命令：</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>变量</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Add &amp;Variable</source>
+        <translation>添加变量(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Remove V&amp;ariable</source>
+        <translation>删除变量(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation>环境变量：</translation>
+    </message>
+    <message>
+        <source>/ (the root)</source>
+        <translation>/（根目录）</translation>
+    </message>
+    <message>
+        <source>Working directory:</source>
+        <translation>工作目录：</translation>
+    </message>
+    <message>
+        <source>root</source>
+        <translation>root</translation>
+    </message>
+    <message>
+        <source>A user name or ID inside the container, optionally with :group</source>
+        <translation>容器内的用户名或 ID，可带 :组</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>The image exposes no ports.</source>
+        <translation>该镜像未公开任何端口。</translation>
+    </message>
+    <message>
+        <source>Ports:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Type the name of an image, then pull it.</source>
+        <translation>请输入镜像名称，然后拉取它。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is in the store (%2).</source>
+        <translation>&apos;%1&apos; 已在存储中（%2）。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not in the store yet: pull it to go on.</source>
+        <translation>&apos;%1&apos; 尚不在存储中：请先拉取再继续。</translation>
+    </message>
+    <message>
+        <source>read the image &apos;%1&apos;</source>
+        <translation>读取镜像 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Forward %1 from host port</source>
+        <translation>从主机端口转发 %1</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::ImagesWindow</name>
+    <message>
+        <source>Images — Berth</source>
+        <translation>镜像 — Berth</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>删除(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Pr&amp;une…</source>
+        <translation>清理(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>重新加载(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Remove Image</source>
+        <translation>删除镜像</translation>
+    </message>
+    <message>
+        <source>Remove the image &apos;%1&apos; from the store? Containers made from it later will pull it again.</source>
+        <translation>从存储中删除镜像 &apos;%1&apos;？以后用它创建容器时会重新拉取。</translation>
+    </message>
+    <message>
+        <source>The image &apos;%1&apos; was removed.</source>
+        <translation>镜像 &apos;%1&apos; 已删除。</translation>
+    </message>
+    <message>
+        <source>The image &apos;%1&apos; was not removed: it is used by %2. Destroy those containers first.</source>
+        <translation>镜像 &apos;%1&apos; 未删除：%2 正在使用它。请先销毁这些容器。</translation>
+    </message>
+    <message>
+        <source>remove the image &apos;%1&apos;</source>
+        <translation>删除镜像 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Prune Images</source>
+        <translation>清理镜像</translation>
+    </message>
+    <message>
+        <source>Remove the layers that no image in the store uses any more (those of removed images)?</source>
+        <translation>删除存储中不再被任何镜像使用的层（已删除镜像的层）？</translation>
+    </message>
+    <message>
+        <source>prune the images</source>
+        <translation>清理镜像</translation>
+    </message>
+    <message>
+        <source>Freed %1 (images removed: %2, layers removed: %3).</source>
+        <translation>已释放 %1（删除镜像：%2，删除层：%3）。</translation>
+    </message>
+</context>
+<context>
     <name>berth::gui::InterfaceDialog</name>
     <message>
         <source>%1 (%2)</source>
@@ -1029,6 +1285,21 @@ DNS 域：%5</translation>
     <message>
         <source>There is no bridge yet: create one in the Networks window first.</source>
         <translation>还没有网桥：请先在“网络”窗口中创建一个。</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::LayerProgressList</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1：%2 %3</translation>
     </message>
 </context>
 <context>
@@ -1396,6 +1667,22 @@ DNS 域：%5</translation>
     <message>
         <source>Make Unprivileged</source>
         <translation>设为非特权</translation>
+    </message>
+    <message>
+        <source>&amp;Images</source>
+        <translation>镜像(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Images…</source>
+        <translation>镜像(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>The images pulled from registries: pull, remove, prune</source>
+        <translation>从镜像仓库拉取的镜像：拉取、删除、清理</translation>
     </message>
 </context>
 <context>
@@ -1831,6 +2118,10 @@ DNS 域：%5</translation>
         <source>Stay</source>
         <translation>留下</translation>
     </message>
+    <message>
+        <source>Image</source>
+        <translation>镜像</translation>
+    </message>
 </context>
 <context>
     <name>berth::gui::OptionField</name>
@@ -2026,6 +2317,49 @@ DNS 域：%5</translation>
     <message>
         <source>You can close this window. If the container appears later, destroy it; if the helper does not answer, restart it.</source>
         <translation>您可以关闭此窗口。如果容器稍后出现，请将其销毁；如果辅助服务没有响应，请重新启动它。</translation>
+    </message>
+</context>
+<context>
+    <name>berth::gui::PullPanel</name>
+    <message>
+        <source>debian:bookworm, registry.example.org/team/app:1.0</source>
+        <translation>debian:bookworm、registry.example.org/team/app:1.0</translation>
+    </message>
+    <message>
+        <source>&amp;Pull</source>
+        <translation>拉取(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Cancel Pull</source>
+        <translation>取消拉取</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation>镜像：</translation>
+    </message>
+    <message>
+        <source>Type an image name, such as debian:bookworm.</source>
+        <translation>请输入镜像名称，例如 debian:bookworm。</translation>
+    </message>
+    <message>
+        <source>Pulling &apos;%1&apos;…</source>
+        <translation>正在拉取 &apos;%1&apos;…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; was pulled and is in the store.</source>
+        <translation>&apos;%1&apos; 已拉取并存入存储。</translation>
+    </message>
+    <message>
+        <source>The pull of &apos;%1&apos; was cancelled; nothing of it was kept.</source>
+        <translation>&apos;%1&apos; 的拉取已取消，未保留任何内容。</translation>
+    </message>
+    <message>
+        <source>pull &apos;%1&apos;</source>
+        <translation>拉取 &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
@@ -2285,6 +2619,22 @@ DNS 域：%5</translation>
     <message>
         <source>an unprivileged user on this computer</source>
         <translation>本机上的一个非特权用户</translation>
+    </message>
+    <message>
+        <source>Entrypoint:</source>
+        <translation>入口点：</translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation>环境变量：</translation>
+    </message>
+    <message>
+        <source>Working directory:</source>
+        <translation>工作目录：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
     </message>
 </context>
 <context>

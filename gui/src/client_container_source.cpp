@@ -2,6 +2,7 @@
 
 #include "bus_address.h"
 #include "job_watcher.h"
+#include "registry_credentials.h"
 
 #include <QDBusServiceWatcher>
 
@@ -42,6 +43,9 @@ public:
         connect(&m_watcher, &client::JobWatcher::progressChanged, this, &JobHandle::progressChanged);
         connect(&m_watcher, &client::JobWatcher::logLine, this, &JobHandle::logLine);
         connect(&m_watcher, &client::JobWatcher::finished, this, &JobHandle::finished);
+        connect(&m_watcher, &client::JobWatcher::itemProgress, this, [this](const client::ItemProgress& item) {
+            Q_EMIT itemProgress(item.item, item.phase, item.done, item.total);
+        });
     }
 
     void watch() { m_watcher.watch(); }
@@ -64,6 +68,13 @@ Callback<QDBusObjectPath> handleFor(const QDBusConnection& bus, QObject* context
         done(handle);
         handle->watch();
     };
+}
+
+// The caller's own registry logins for `reference` (never the helper's to
+// read); what was ignored and why is said on the job as log lines.
+client::CredentialsRead loginsFor(const QString& reference)
+{
+    return client::readRegistryCredentials(reference, client::credentialSourcesFromEnvironment());
 }
 
 } // namespace
@@ -161,7 +172,11 @@ void ClientContainerSource::templates(QObject* context, Callback<QList<client::T
 
 void ClientContainerSource::create(const client::CreateRequest& request, QObject* context, Callback<JobHandle*> done)
 {
-    m_client.createContainer(request, context, handleFor(m_client.connection(), context, std::move(done)));
+    // An image not in the store yet is pulled by the creation: with the logins.
+    client::CreateRequest sent = request;
+    if (request.templateName == QLatin1String("image") && request.credentials.isEmpty())
+        sent.credentials = loginsFor(request.options.value(QStringLiteral("reference"))).logins;
+    m_client.createContainer(sent, context, handleFor(m_client.connection(), context, std::move(done)));
 }
 
 void ClientContainerSource::exportTo(const QString& name, int fd, QObject* context, Callback<JobHandle*> done)
@@ -273,6 +288,54 @@ void ClientContainerSource::setInterface(const QString& name, uint index, const 
 void ClientContainerSource::removeInterface(const QString& name, uint index, QObject* context, StatusCallback done)
 {
     m_client.removeInterface(name, index, context, announcing(this, name, std::move(done)));
+}
+
+void ClientContainerSource::images(QObject* context, Callback<QList<ImageInfo>> done)
+{
+    m_client.images(context, std::move(done));
+}
+
+void ClientContainerSource::image(const QString& reference, QObject* context, Callback<ImageInfo> done)
+{
+    m_client.image(reference, context, std::move(done));
+}
+
+void ClientContainerSource::pullImage(const QString& reference, QObject* context, Callback<JobHandle*> done)
+{
+    const client::CredentialsRead logins = loginsFor(reference);
+    auto announce = [this, done = std::move(done), warnings = logins.warnings](client::Result<JobHandle*> job) {
+        if (job) {
+            // The store changes when the pull ends well.
+            connect(*job, &JobHandle::finished, this, [this](bool success) {
+                if (success)
+                    Q_EMIT imagesChanged();
+            });
+        }
+        done(job);
+        if (job)
+            for (const QString& warning : warnings)
+                Q_EMIT(*job)->logLine(warning);
+    };
+    m_client.pullImage(reference, logins.logins, context,
+                       handleFor(m_client.connection(), context, std::move(announce)));
+}
+
+void ClientContainerSource::removeImage(const QString& reference, QObject* context, StatusCallback done)
+{
+    m_client.removeImage(reference, context, [this, done = std::move(done)](client::Status status) {
+        if (status)
+            Q_EMIT imagesChanged();
+        done(status);
+    });
+}
+
+void ClientContainerSource::pruneImages(bool all, QObject* context, Callback<ImagePruneResult> done)
+{
+    m_client.pruneImages(all, context, [this, done = std::move(done)](client::Result<ImagePruneResult> result) {
+        if (result)
+            Q_EMIT imagesChanged();
+        done(result);
+    });
 }
 
 } // namespace berth::gui

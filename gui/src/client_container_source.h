@@ -56,6 +56,12 @@ public:
     void setInterface(const QString& name, uint index, const client::InterfaceChange& change, QObject* context,
                       StatusCallback done) override;
     void removeInterface(const QString& name, uint index, QObject* context, StatusCallback done) override;
+    // Pulls carry the user's own registry logins (client/registry_credentials.h).
+    void images(QObject* context, Callback<QList<ImageInfo>> done) override;
+    void image(const QString& reference, QObject* context, Callback<ImageInfo> done) override;
+    void pullImage(const QString& reference, QObject* context, Callback<JobHandle*> done) override;
+    void removeImage(const QString& reference, QObject* context, StatusCallback done) override;
+    void pruneImages(bool all, QObject* context, Callback<ImagePruneResult> done) override;
 
 private:
     client::Client& m_client;

@@ -18,7 +18,44 @@ void refuse(QObject* context, StatusCallback done, const QString& why)
         Qt::QueuedConnection);
 }
 
+// The same for calls that answer a value.
+template <class T> void refuseResult(QObject* context, Callback<T> done, const QString& why)
+{
+    QMetaObject::invokeMethod(
+        context,
+        [why, done = std::move(done)] {
+            done(client::Result<T>{
+                std::unexpect, client::clientError(QStringLiteral("org.freedesktop.DBus.Error.NotSupported"), why)});
+        },
+        Qt::QueuedConnection);
+}
+
 } // namespace
+
+void ContainerSource::images(QObject* context, Callback<QList<ImageInfo>> done)
+{
+    refuseResult(context, std::move(done), QStringLiteral("cannot list images here"));
+}
+
+void ContainerSource::image(const QString& reference, QObject* context, Callback<ImageInfo> done)
+{
+    refuseResult(context, std::move(done), QStringLiteral("cannot read the image '%1' here").arg(reference));
+}
+
+void ContainerSource::pullImage(const QString& reference, QObject* context, Callback<JobHandle*> done)
+{
+    refuseResult(context, std::move(done), QStringLiteral("cannot pull '%1' here").arg(reference));
+}
+
+void ContainerSource::removeImage(const QString& reference, QObject* context, StatusCallback done)
+{
+    refuse(context, std::move(done), QStringLiteral("cannot remove the image '%1' here").arg(reference));
+}
+
+void ContainerSource::pruneImages(bool, QObject* context, Callback<ImagePruneResult> done)
+{
+    refuseResult(context, std::move(done), QStringLiteral("cannot prune images here"));
+}
 
 void ContainerSource::setLimits(const QString& name, const model::Limits&, QObject* context, StatusCallback done)
 {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "client.h"
+#include "image_info.h"
 #include "job_handle.h"
 
 #include <QObject>
@@ -96,7 +97,22 @@ public:
                               StatusCallback done);
     virtual void removeInterface(const QString& name, uint index, QObject* context, StatusCallback done);
 
+    // Images (issue #21; not pure, the defaults refuse). Reads need no
+    // authorization; pull, remove and prune ask for org.berth.image.manage.
+    virtual void images(QObject* context, Callback<QList<ImageInfo>> done);
+    // NotFound when the store has no image of that reference.
+    virtual void image(const QString& reference, QObject* context, Callback<ImageInfo> done);
+    // A job whose items are the image's layers (JobHandle::itemProgress);
+    // the logins come from the user's own files, read by the client.
+    virtual void pullImage(const QString& reference, QObject* context, Callback<JobHandle*> done);
+    // Busy, naming the containers, while one uses it.
+    virtual void removeImage(const QString& reference, QObject* context, StatusCallback done);
+    // Unused layers; with `all`, unused images too.
+    virtual void pruneImages(bool all, QObject* context, Callback<ImagePruneResult> done);
+
 Q_SIGNALS:
+    // A call through this source pulled, removed or pruned images.
+    void imagesChanged();
     void containerAdded(const QString& name);
     void containerRemoved(const QString& name);
     void stateChanged(const QString& name, const QString& state);

@@ -90,6 +90,7 @@ constexpr std::array kTemplates{
     TemplatePicture{QLatin1StringView("ubuntu"), Icon::TemplateUbuntu},
     TemplatePicture{QLatin1StringView("tarball"), Icon::TemplateTarball},
     TemplatePicture{QLatin1StringView("oci"), Icon::TemplateOci},
+    TemplatePicture{QLatin1StringView("image"), Icon::TemplateOci}, // pulled from a registry: an OCI image too
     TemplatePicture{QLatin1StringView("clone"), Icon::Clone},
     TemplatePicture{QLatin1StringView("lxc-import"), Icon::Import},
 };

@@ -19,6 +19,9 @@ public:
 Q_SIGNALS:
     void progressChanged(double fraction, const QString& step); // fraction < 0: unknown
     void logLine(const QString& line);
+    // One item of the job (a pull's layer, by its digest): phase waiting,
+    // downloading, verifying, extracting, done or exists; `total` 0: unknown.
+    void itemProgress(const QString& item, const QString& phase, quint64 done, quint64 total);
     void finished(bool success, const QString& errorName, const QString& message);
 };
 

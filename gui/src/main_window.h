@@ -32,6 +32,7 @@ class ConsoleTab;
 class ContainerFilterModel;
 class ContainerListModel;
 class HelperMissingPage;
+class ImagesWindow;
 class LogTab;
 class NetworkTab;
 class NetworksWindow;
@@ -76,6 +77,8 @@ public:
     NewContainerWizard* openNewContainerWizard(const QString& cloneSource = {});
     BridgeWizard* openBridgeWizard();
     NetworksWindow* openNetworksWindow();
+    // The images in the store, pull, remove, prune (one window, raised when open).
+    ImagesWindow* openImagesWindow();
     SystemCheckDialog* openSystemCheck();
     void openSettings();
 
@@ -147,6 +150,7 @@ private:
     ConfigTab* m_config = nullptr;
     HelperMissingPage* m_helperMissing = nullptr;
     QPointer<NetworksWindow> m_networksWindow;
+    QPointer<ImagesWindow> m_imagesWindow;
     QMap<Action, QAction*> m_actions;
     QString m_shownName; // the container the tabs show
     bool m_systemChecked = false;

@@ -102,6 +102,17 @@ void MainWindow::createMenusAndToolBar()
     container->addAction(tr("Console in a terminal &window"), this, [this] { openExternalTerminal(false); });
     container->addAction(tr("Shell in a terminal w&indow"), this, [this] { openExternalTerminal(true); });
 
+    // Images are no container action: a menu of their own, and the
+    // toolbar's last button.
+    QMenu* images = menuBar()->addMenu(tr("&Images"));
+    QAction* imagesAction =
+        images->addAction(icon(Icon::TemplateOci), tr("&Images…"), this, &MainWindow::openImagesWindow);
+    imagesAction->setObjectName(QStringLiteral("imagesAction"));
+    imagesAction->setShortcut(QKeySequence(tr("Ctrl+I")));
+    imagesAction->setToolTip(tr("The images pulled from registries: pull, remove, prune"));
+    toolBar->addSeparator();
+    toolBar->addAction(imagesAction);
+
     QMenu* network = menuBar()->addMenu(tr("&Network"));
     network->addAction(icon(Icon::Networks), tr("&Networks…"), this, &MainWindow::openNetworksWindow);
     network->addAction(icon(Icon::Bridge), tr("New &bridge…"), this, &MainWindow::openBridgeWizard);

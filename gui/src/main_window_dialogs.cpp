@@ -6,6 +6,7 @@
 #include "console_tab.h"
 #include "container_list_model.h"
 #include "error_text.h"
+#include "images_window.h"
 #include "networks_window.h"
 #include "new_container_wizard.h"
 #include "settings.h"
@@ -93,6 +94,19 @@ NetworksWindow* MainWindow::openNetworksWindow()
     m_networksWindow->show();
     m_networksWindow->raise();
     return m_networksWindow;
+}
+
+ImagesWindow* MainWindow::openImagesWindow()
+{
+    if (!m_imagesWindow) {
+        m_imagesWindow = new ImagesWindow(m_source, this);
+        m_imagesWindow->setAttribute(Qt::WA_DeleteOnClose);
+    } else {
+        m_imagesWindow->refresh();
+    }
+    m_imagesWindow->show();
+    m_imagesWindow->raise();
+    return m_imagesWindow;
 }
 
 SystemCheckDialog* MainWindow::openSystemCheck()

@@ -5,6 +5,7 @@
 #include "console_tab.h"
 #include "container_list_model.h"
 #include "main_window.h"
+#include "images_window.h"
 #include "networks_window.h"
 #include "new_container_wizard.h"
 #include "resources_tab.h"
@@ -137,6 +138,8 @@ std::vector<ScreenshotTour::Step> screenshotSteps(MainWindow& window)
                          if (auto* dialog = window.findChild<SettingsDialog*>())
                              dialog->close();
                      }});
+    steps.push_back({QStringLiteral("13-images.png"), [&window]() -> QWidget* { return window.openImagesWindow(); },
+                     1500, [&window] { window.openImagesWindow()->close(); }});
     return steps;
 }
 

@@ -1,6 +1,6 @@
 // The views `berth --screenshots DIR` saves, in order: the list, each
-// details tab, both wizards, the networks window, the system check and
-// the settings.
+// details tab, both wizards, the networks window, the system check, the
+// settings and the images window.
 #pragma once
 
 #include "screenshot_tour.h"

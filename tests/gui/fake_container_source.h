@@ -54,6 +54,13 @@ public:
     QList<client::CheckItem> checkItems;
     QList<client::ExecRequest> execRequests;
     int ptyFd = -1; // duplicated into every openConsole and execPty answer; -1: refused
+    // Images (ListImages, GetImage); pulls are jobs ("pull REF"), removals
+    // and prunes actions ("image-rm REF", "image-prune" / "image-prune all").
+    QList<gui::ImageInfo> imageList;
+    std::optional<client::ClientError> imageListError;
+    gui::ImagePruneResult pruneResult;
+    int imageListCalls = 0;
+    int imageCalls = 0;
 
     // Loads fixtures/<file>; false if it cannot be read.
     bool load(const QString& path)
@@ -76,6 +83,8 @@ public:
             templateList << read(client::templateInfoFromMap(value.toObject().toVariantMap()));
         for (const auto& value : root.value(QStringLiteral("bridges")).toArray())
             bridgeList << read(client::bridgeFromMap(value.toObject().toVariantMap()));
+        for (const auto& value : root.value(QStringLiteral("images")).toArray())
+            imageList << read(client::imageInfoFromMap(value.toObject().toVariantMap()));
         for (const auto& sample : root.value(QStringLiteral("stats")).toArray()) {
             QList<client::ContainerStats> stats;
             const QVariantMap byName = sample.toObject().toVariantMap();
@@ -83,7 +92,21 @@ public:
                 stats << read(client::statsFromMap(it.key(), it.value().toMap()));
             statsSamples << stats;
         }
-        return readable && !containers.isEmpty();
+        return readable && (!containers.isEmpty() || !imageList.isEmpty());
+    }
+
+    // An image by any of its names, its ID, or a name without the registry
+    // ("debian:bookworm" for "docker.io/library/debian:bookworm").
+    [[nodiscard]] const gui::ImageInfo* findImage(const QString& reference) const
+    {
+        for (const auto& image : imageList) {
+            if (image.id == reference)
+                return &image;
+            for (const QString& name : image.names)
+                if (name == reference || name.endsWith(QLatin1Char('/') + reference))
+                    return &image;
+        }
+        return nullptr;
     }
 
     static client::ContainerInfo info(const QString& name, model::RunState state)
@@ -382,6 +405,39 @@ public:
         if (!actionError)
             std::erase_if(containers[name].interfaces, [index](const auto& iface) { return iface.index == index; });
         act(QStringLiteral("interface-remove %1 %2").arg(name).arg(index), context, std::move(done));
+    }
+
+    void images(QObject* context, gui::Callback<QList<gui::ImageInfo>> done) override
+    {
+        ++imageListCalls;
+        answer(context, std::move(done),
+               imageListError ? client::Result<QList<gui::ImageInfo>>(std::unexpect, *imageListError)
+                              : client::Result<QList<gui::ImageInfo>>(imageList));
+    }
+    void image(const QString& reference, QObject* context, gui::Callback<gui::ImageInfo> done) override
+    {
+        ++imageCalls;
+        const gui::ImageInfo* found = findImage(reference);
+        answer(context, std::move(done),
+               found ? client::Result<gui::ImageInfo>(*found)
+                     : client::Result<gui::ImageInfo>(
+                           std::unexpect, client::clientError(QStringLiteral("org.berth.Error.NotFound"),
+                                                              QStringLiteral("no image '%1'").arg(reference))));
+    }
+    void pullImage(const QString& reference, QObject* context, gui::Callback<gui::JobHandle*> done) override
+    {
+        job(QStringLiteral("pull ") + reference, context, std::move(done));
+    }
+    void removeImage(const QString& reference, QObject* context, gui::StatusCallback done) override
+    {
+        act(QStringLiteral("image-rm ") + reference, context, std::move(done));
+    }
+    void pruneImages(bool all, QObject* context, gui::Callback<gui::ImagePruneResult> done) override
+    {
+        actions << (all ? QStringLiteral("image-prune all") : QStringLiteral("image-prune"));
+        answer(context, std::move(done),
+               actionError ? client::Result<gui::ImagePruneResult>(std::unexpect, *actionError)
+                           : client::Result<gui::ImagePruneResult>(pruneResult));
     }
 
 private:

@@ -32,7 +32,8 @@ const QStringList kViews{QStringLiteral("01-containers.png"),    QStringLiteral(
                          QStringLiteral("05-log.png"),           QStringLiteral("06-config.png"),
                          QStringLiteral("07-new-container.png"), QStringLiteral("08-new-container-options.png"),
                          QStringLiteral("09-bridge-wizard.png"), QStringLiteral("10-networks.png"),
-                         QStringLiteral("11-system-check.png"),  QStringLiteral("12-settings.png")};
+                         QStringLiteral("11-system-check.png"),  QStringLiteral("12-settings.png"),
+                         QStringLiteral("13-images.png")};
 
 // How many distinct colours a picture has: a blank or failed grab has one or two.
 int colourCount(const QImage& image)

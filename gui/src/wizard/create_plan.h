@@ -4,6 +4,7 @@
 #pragma once
 
 #include "client_types.h"
+#include "image_info.h"
 
 #include <QMap>
 #include <QString>
@@ -33,5 +34,32 @@ struct CreatePlan {
 };
 
 [[nodiscard]] client::CreateRequest buildCreateRequest(const CreateChoices& choices);
+
+// "From an image": the image page's fields, pre-filled from GetImage and
+// then edited. Only what differs from the image goes into the request, so
+// the image's own config stays in force for the rest (Docker's rules: a
+// command replaces Cmd; an entrypoint replaces Entrypoint and drops Cmd).
+struct ImageChoices {
+    QString reference;
+    ImageInfo image;        // as GetImage described it
+    QString entrypointLine; // split like a shell would
+    QString commandLine;
+    QStringList environment; // KEY=VALUE, the table's rows
+    QString workingDir;
+    QString user;
+    QStringList forwards; // "tcp:8080:80" for the exposed ports ticked
+};
+
+// The template option `reference`, the command, and the setup's
+// entrypoint, environment, working directory, user and forwards.
+void applyImageChoices(const ImageChoices& choices, client::CreateRequest& request);
+// A command as one line a shell would split back into the same words.
+[[nodiscard]] QString joinCommand(const QStringList& words);
+// The image's exposed port "80/tcp" as a forward from `hostPort`
+// ("tcp:8080:80"); empty when it is no port.
+[[nodiscard]] QString forwardForExposedPort(const QString& exposed, uint hostPort);
+// The host port offered first: the same, or 8000 above it for the ports
+// below 1024 (those need an administrator on the host).
+[[nodiscard]] uint suggestedHostPort(const QString& exposed);
 
 } // namespace berth::gui

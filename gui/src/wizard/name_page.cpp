@@ -87,6 +87,13 @@ void NamePage::kindChanged()
     m_command->setEnabled(kind() == model::ContainerKind::Application);
 }
 
+void NamePage::setCommandShown(bool shown)
+{
+    m_commandShown = shown;
+    if (auto* form = qobject_cast<QFormLayout*>(layout()))
+        form->setRowVisible(m_command, shown);
+}
+
 void NamePage::setDefaultKind(std::optional<model::ContainerKind> kind)
 {
     const int index = m_kind->findData(int(kind.value_or(model::ContainerKind::System)));
@@ -111,7 +118,7 @@ model::ContainerKind NamePage::kind() const
 
 QString NamePage::commandLine() const
 {
-    return m_command->text();
+    return m_commandShown ? m_command->text() : QString();
 }
 
 bool NamePage::privileged() const

@@ -29,6 +29,8 @@ public:
 
     // "system" or "application"; empty means system.
     void setDefaultKind(std::optional<model::ContainerKind> kind);
+    // Hidden when another page asks the command (the image page).
+    void setCommandShown(bool shown);
 
     [[nodiscard]] QString name() const;
     [[nodiscard]] model::ContainerKind kind() const;
@@ -58,6 +60,7 @@ private:
     QLabel* m_problem = nullptr;
     QComboBox* m_kind = nullptr;
     QLineEdit* m_command = nullptr;
+    bool m_commandShown = true;
     QCheckBox* m_privileged = nullptr;
     QLabel* m_privilegedNote = nullptr; // what privileged means, and who may make one
 };

@@ -1,5 +1,6 @@
 #include "new_container_wizard.h"
 
+#include "image_page.h"
 #include "limits_page.h"
 #include "name_page.h"
 #include "network_page.h"
@@ -25,6 +26,7 @@ NewContainerWizard::NewContainerWizard(ContainerSource& source, QWidget* parent)
     setOption(QWizard::NoBackButtonOnStartPage);
     m_templatePage = new TemplatePage(source, this);
     m_optionsPage = new OptionsPage(source, this);
+    m_imagePage = new ImagePage(source, this);
     m_namePage = new NamePage(source, this);
     m_networkPage = new NetworkPage(source, this);
     m_limitsPage = new LimitsPage(this);
@@ -38,6 +40,7 @@ NewContainerWizard::NewContainerWizard(ContainerSource& source, QWidget* parent)
     setPage(LimitsPageId, m_limitsPage);
     setPage(SummaryPageId, m_summaryPage);
     setPage(ProgressPageId, m_progressPage);
+    setPage(ImagePageId, m_imagePage);
     // Told before the choices, not after the whole wizard (outsider.h).
     if (const QString outsider = outsiderText(currentUserName()); !outsider.isEmpty()) {
         auto* label = new QLabel(outsider, m_templatePage);
@@ -54,6 +57,28 @@ void NewContainerWizard::templateChosen(const client::TemplateInfo& info)
 {
     m_optionsPage->setTemplate(info);
     m_namePage->setDefaultKind(info.defaultKind);
+    // The image page asks the command itself (pre-filled from the image).
+    m_namePage->setCommandShown(info.name != kImageTemplate);
+}
+
+bool NewContainerWizard::fromImage() const
+{
+    const client::TemplateInfo* info = m_templatePage->chosen();
+    return info && info->name == kImageTemplate;
+}
+
+int NewContainerWizard::nextId() const
+{
+    switch (currentId()) {
+    case TemplatePageId:
+        return fromImage() ? ImagePageId : OptionsPageId;
+    case ImagePageId:
+        return NamePageId;
+    case ProgressPageId:
+        return -1;
+    default:
+        return QWizard::nextId();
+    }
 }
 
 void NewContainerWizard::runningChanged(bool)
@@ -75,6 +100,8 @@ void NewContainerWizard::preset(const QString& templateName, const QMap<QString,
         for (auto it = options.begin(); it != options.end(); ++it)
             if (OptionField* field = m_optionsPage->field(it.key()))
                 field->setValue(it.value());
+        if (templateName == kImageTemplate)
+            m_imagePage->setReference(options.value(QStringLiteral("reference")));
     };
     if (m_templatePage->list()->count() > 0)
         apply();
@@ -102,6 +129,12 @@ CreatePlan NewContainerWizard::plan() const
     plan.request.setup.forwards = m_networkPage->forwards();
     plan.request.setup.address = m_networkPage->staticAddress();
     plan.request.setup.limits = m_limitsPage->limits();
+    if (fromImage()) {
+        const ImageChoices image = m_imagePage->choices();
+        plan.optionSummary = {{tr("Image"), image.reference}};
+        plan.request.options.clear();
+        applyImageChoices(image, plan.request);
+    }
     return plan;
 }
 

@@ -13,6 +13,7 @@
 
 namespace berth::gui {
 
+class ImagePage;
 class LimitsPage;
 class TaskList;
 class NamePage;
@@ -32,8 +33,11 @@ public:
         NetworkPageId,
         LimitsPageId,
         SummaryPageId,
-        ProgressPageId
+        ProgressPageId,
+        ImagePageId // instead of the options for the image template
     };
+    // The template whose container comes from an image in the store.
+    static constexpr QLatin1String kImageTemplate{"image"};
 
     explicit NewContainerWizard(ContainerSource& source, QWidget* parent = nullptr);
 
@@ -60,6 +64,9 @@ public:
 
     [[nodiscard]] TemplatePage* templatePage() const { return m_templatePage; }
     [[nodiscard]] OptionsPage* optionsPage() const { return m_optionsPage; }
+    [[nodiscard]] ImagePage* imagePage() const { return m_imagePage; }
+    // The image template's page instead of the options page; the end after the progress page.
+    [[nodiscard]] int nextId() const override;
     [[nodiscard]] NamePage* namePage() const { return m_namePage; }
     [[nodiscard]] NetworkPage* networkPage() const { return m_networkPage; }
     [[nodiscard]] LimitsPage* limitsPage() const { return m_limitsPage; }
@@ -77,9 +84,11 @@ private:
     void templateChosen(const client::TemplateInfo& info);
     void runningChanged(bool running);
     [[nodiscard]] CloseChoice askClose();
+    [[nodiscard]] bool fromImage() const;
 
     TemplatePage* m_templatePage = nullptr;
     OptionsPage* m_optionsPage = nullptr;
+    ImagePage* m_imagePage = nullptr;
     NamePage* m_namePage = nullptr;
     NetworkPage* m_networkPage = nullptr;
     LimitsPage* m_limitsPage = nullptr;

@@ -8,10 +8,11 @@ target_sources(berth_gui_wizard PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/file_field.cpp
     ${CMAKE_CURRENT_LIST_DIR}/template_page.cpp
     ${CMAKE_CURRENT_LIST_DIR}/options_page.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/image_page.cpp
     ${CMAKE_CURRENT_LIST_DIR}/name_page.cpp
     ${CMAKE_CURRENT_LIST_DIR}/network_page.cpp
     ${CMAKE_CURRENT_LIST_DIR}/limits_page.cpp
     ${CMAKE_CURRENT_LIST_DIR}/summary_page.cpp
     ${CMAKE_CURRENT_LIST_DIR}/progress_page.cpp
     ${CMAKE_CURRENT_LIST_DIR}/new_container_wizard.cpp)
-target_link_libraries(berth_gui_wizard PUBLIC berth_gui_network berth_gui_tasks)
+target_link_libraries(berth_gui_wizard PUBLIC berth_gui_network berth_gui_tasks berth_gui_images)

@@ -44,8 +44,16 @@ QString SummaryPage::describe(const CreatePlan& plan)
     html += row(tr("Name:"), r.name);
     const bool application = r.kind == model::ContainerKind::Application;
     html += row(tr("Kind:"), application ? tr("Application") : tr("System"));
+    if (r.setup.entrypoint)
+        html += row(tr("Entrypoint:"), r.setup.entrypoint->join(QLatin1Char(' ')));
     if (application)
         html += row(tr("Command:"), r.command.isEmpty() ? tr("the image's own") : r.command.join(QLatin1Char(' ')));
+    if (!r.setup.environment.isEmpty())
+        html += row(tr("Environment:"), r.setup.environment.join(QStringLiteral(", ")));
+    if (!r.setup.workingDir.isEmpty())
+        html += row(tr("Working directory:"), r.setup.workingDir);
+    if (!r.setup.user.isEmpty())
+        html += row(tr("User:"), r.setup.user);
     html += row(tr("Root inside:"), r.privileged ? tr("root on this computer (privileged; needs an administrator)")
                                                  : tr("an unprivileged user on this computer"));
     html += row(tr("Network:"), r.network.isEmpty() ? tr("none (loopback only)") : r.network);
