@@ -125,10 +125,12 @@ Result<std::string> Session::requestToken(const model::ImageReference& reference
         return failWith(EACCES, "registry '" + reference.registry + "' asks for a token but names no realm");
     const std::string scope = pullScope(reference.repository);
     HttpRequest request{.url = tokenUrl(challenge, scope), .maxBodyBytes = kMaxTokenBytes};
-    // The caller's secret goes to the realm only over TLS, or to the
-    // registry's own host (an insecure one the administrator listed).
+    // The caller's secret goes to the realm only over TLS, or in plain http
+    // to a host the administrator allows plain http for (loopback, listed
+    // insecure registries): never in clear text anywhere else.
     const std::string realmHost = urlHostPort(realm->second);
-    const bool mayCarrySecret = realm->second.starts_with("https://") || realmHost == apiHost(reference.registry);
+    const bool mayCarrySecret = realm->second.starts_with("https://") ||
+                                (realm->second.starts_with("http://") && m_policy.isInsecureHost(realmHost));
     const RegistryCredential* credential = mayCarrySecret ? credentialFor(reference.registry) : nullptr;
     if (credential && credential->username.empty()) {
         request.url = realm->second; // the OAuth2 form of an identity token

@@ -233,6 +233,24 @@ private Q_SLOTS:
         QCOMPARE(registry.tokenService()->tokensIssued(), before + 1);
     }
 
+    // A token realm that wants the caller's login: refused without one,
+    // a token with it.
+    void bearerTokenWithLogin()
+    {
+        TestRegistry registry;
+        std::string why;
+        QVERIFY2(registry.start({.user = "bob", .password = "pw", .tokenAuth = true}, &why), why.c_str());
+        const BuiltImage image = twoLayerImage();
+        QVERIFY2(registry.push(image, "tokened", "latest", &why), why.c_str());
+        Session anonymous({}, {}, {});
+        auto refused = resolveRemote(anonymous, parseRef(registry.reference("tokened")));
+        QVERIFY(!refused.has_value());
+        QCOMPARE(refused.error().code, EACCES);
+        QVERIFY2(message(refused.error()).find("a token for '") != std::string::npos, message(refused.error()).c_str());
+        Session session({}, {{registry.hostPort(), "bob", "pw"}}, {});
+        pullAll(session, registry.reference("tokened"), image);
+    }
+
     void tlsWithTestCa()
     {
         TestRegistry registry;
