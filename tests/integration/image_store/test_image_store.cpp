@@ -169,6 +169,7 @@ private slots:
     void findForUseHoldsTheLockAndDropsRepeatedLayers();
     void removeRefusedWhileUsedThenPrune();
     void nameMovesToTheNewImage();
+    void startUpSweepRemovesDeadExtractions();
 };
 
 void TestImageStore::whiteoutsAreStoredForOverlay()
@@ -352,6 +353,26 @@ void TestImageStore::nameMovesToTheNewImage()
     QVERIFY(engine.removeImage("test/a:v1")); // its last name: the image goes
     QVERIFY(!engine.image(old));
     QCOMPARE(engine.images()->size(), 1u);
+}
+
+// A pull killed while extracting leaves layers/.tmp-*; the helper's
+// start-up sweep removes it, but never while a pull holds the store's lock.
+void TestImageStore::startUpSweepRemovesDeadExtractions()
+{
+    auto dirs = store();
+    const fsys::path dead = m_images / "layers" / (".tmp-" + std::string(64, 'a') + "-1234");
+    fsys::create_directories(dead / "usr/bin");
+    std::ofstream(dead / "usr/bin/x") << "x";
+    Engine engine(m_settings);
+    {
+        auto pulling = image_store::lockStore(dirs.rootFd.get(), image_store::LockMode::Shared);
+        QVERIFY(pulling);
+        (void)engine.sweepLeftovers();
+        QVERIFY(fsys::exists(dead));
+    }
+    const auto swept = engine.sweepLeftovers();
+    QVERIFY(!fsys::exists(dead));
+    QVERIFY(std::find(swept.begin(), swept.end(), dead.string()) != swept.end());
 }
 
 BERTH_INTEGRATION_MAIN(TestImageStore)
