@@ -274,11 +274,11 @@ private slots:
         };
         const std::string bottom = storeLayerOf(*dirs, first);
         const std::string topLayer = storeLayerOf(*dirs, second);
-        const std::string config = R"({"architecture":"amd64","os":"linux","config":{)"
-                                   R"("Cmd":["/bin/sh","-c","cat /data/layer2; echo files: $(ls /data)"],)"
-                                   R"("Env":["PATH=/bin"],"StopSignal":"SIGUSR1"},)"
-                                   R"("rootfs":{"type":"layers","diff_ids":[")" +
-                                   bottom + R"(",")" + topLayer + R"("]}})";
+        const std::string config = "{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{"
+                                   "\"Cmd\":[\"/bin/sh\",\"-c\",\"cat /data/layer2; echo files: $(ls /data)\"],"
+                                   "\"Env\":[\"PATH=/bin\"],\"StopSignal\":\"SIGUSR1\"},"
+                                   "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" +
+                                   bottom + "\",\"" + topLayer + "\"]}}";
         auto record = image_store::commitImage(*dirs, {.name = "localhost/berth/store:1",
                                                        .manifestDigest = "sha256:" + std::string(64, 'e'),
                                                        .config = config,

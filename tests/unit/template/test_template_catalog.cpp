@@ -15,6 +15,8 @@ TemplateOptions requiredOptions(const TemplateInfo& info)
     for (const TemplateOption& option : info.options)
         if (option.required && option.type == OptionType::Container)
             options[option.key] = "source-1";
+        else if (option.required && option.type == OptionType::String)
+            options[option.key] = "debian"; // the image template's reference
     return options;
 }
 
