@@ -304,17 +304,19 @@ void ClientContainerSource::pullImage(const QString& reference, QObject* context
 {
     const client::CredentialsRead logins = loginsFor(reference);
     auto announce = [this, done = std::move(done), warnings = logins.warnings](client::Result<JobHandle*> job) {
-        if (job) {
+        JobHandle* handle = job ? *job : nullptr;
+        if (handle) {
             // The store changes when the pull ends well.
-            connect(*job, &JobHandle::finished, this, [this](bool success) {
+            connect(handle, &JobHandle::finished, this, [this](bool success) {
                 if (success)
                     Q_EMIT imagesChanged();
             });
         }
         done(job);
-        if (job)
-            for (const QString& warning : warnings)
-                Q_EMIT(*job)->logLine(warning);
+        // Said once the caller follows the job (it connects in `done`).
+        for (const QString& warning : warnings)
+            if (handle)
+                Q_EMIT handle->logLine(warning);
     };
     m_client.pullImage(reference, logins.logins, context,
                        handleFor(m_client.connection(), context, std::move(announce)));

@@ -53,7 +53,8 @@ struct ImageChoices {
 // The template option `reference`, the command, and the setup's
 // entrypoint, environment, working directory, user and forwards.
 void applyImageChoices(const ImageChoices& choices, client::CreateRequest& request);
-// A command as one line a shell would split back into the same words.
+// A command as one line QProcess::splitCommand splits back into the same
+// words (empty words excepted: it drops them).
 [[nodiscard]] QString joinCommand(const QStringList& words);
 // The image's exposed port "80/tcp" as a forward from `hostPort`
 // ("tcp:8080:80"); empty when it is no port.
