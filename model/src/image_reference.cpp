@@ -49,6 +49,8 @@ bool isBracketedAddress(std::string_view host)
     if (host.size() < 3 || host.front() != '[' || host.back() != ']')
         return false;
     const std::string_view inner = host.substr(1, host.size() - 2);
+    if (inner.find("..") != std::string_view::npos || inner.find(':') == std::string_view::npos)
+        return false;
     return std::all_of(inner.begin(), inner.end(), [](char c) {
         return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':' || c == '.';
     });

@@ -2,6 +2,7 @@
 
 #include "berth/templates.h"
 #include "fs/file_io.h"
+#include "image/oci_json.h"
 #include "registry/registry_policy.h"
 
 #include <curl/curl.h>
@@ -291,6 +292,26 @@ Result<HttpResponse> exchange(const RegistryPolicy& policy, const Target& target
     return std::move(t.response);
 }
 
+// The registry's own words, the first of its JSON "errors" (the
+// distribution spec's error body), cut short and kept printable: they are
+// the registry's, untrusted.
+std::string registryMessage(std::string_view body)
+{
+    const auto json = image::Json::parse(body, nullptr, false);
+    if (json.is_discarded() || !json.is_object())
+        return {};
+    const auto errors = json.find("errors");
+    if (errors == json.end() || !errors->is_array() || errors->empty() || !(*errors)[0].is_object())
+        return {};
+    const auto message = (*errors)[0].find("message");
+    if (message == (*errors)[0].end() || !message->is_string())
+        return {};
+    std::string text = message->get<std::string>().substr(0, 200);
+    std::replace_if(
+        text.begin(), text.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; }, ' ');
+    return text;
+}
+
 bool isRedirect(long status)
 {
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
@@ -362,13 +383,8 @@ Error statusError(const HttpResponse& response, std::string_view what)
                                                                         : EIO;
     std::string text =
         "registry '" + urlHostPort(response.url) + "' answered " + std::to_string(status) + " for " + std::string(what);
-    // The registry's own words (its JSON "errors"), cut short: untrusted text.
-    if (const std::size_t at = response.body.find("\"message\""); at != std::string::npos) {
-        const std::size_t open = response.body.find('"', response.body.find(':', at) + 1);
-        const std::size_t close = open == std::string::npos ? open : response.body.find('"', open + 1);
-        if (close != std::string::npos && close - open <= 200)
-            text += " (" + response.body.substr(open + 1, close - open - 1) + ")";
-    }
+    if (const std::string said = registryMessage(response.body); !said.empty())
+        text += " (" + said + ")";
     return Error::make(code, text, urlHostPort(response.url));
 }
 

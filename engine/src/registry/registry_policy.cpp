@@ -125,6 +125,8 @@ long matchLength(std::string_view key, std::string_view name)
     return -1;
 }
 
+} // namespace
+
 bool isLoopbackHost(std::string_view hostPort)
 {
     for (std::string_view host : {"localhost", "127.0.0.1", "[::1]"})
@@ -132,8 +134,6 @@ bool isLoopbackHost(std::string_view hostPort)
             return true;
     return false;
 }
-
-} // namespace
 
 bool RegistryPolicy::isInsecureHost(std::string_view hostPort) const
 {

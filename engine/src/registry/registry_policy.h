@@ -41,6 +41,9 @@ struct RegistryPolicy {
     [[nodiscard]] std::vector<std::filesystem::path> caFiles(std::string_view hostPort) const;
 };
 
+// localhost, 127.0.0.1 or [::1], with or without a port.
+[[nodiscard]] bool isLoopbackHost(std::string_view hostPort);
+
 // Reads the two places. A missing registries.conf (or certs dir) gives the
 // defaults; a file that is not the TOML this reads is EINVAL naming its path
 // and line. Unknown keys and tables (mirrors, aliases) are read and ignored.

@@ -51,7 +51,13 @@ Result<std::string> mediaTypeOf(std::string_view contentType, std::string_view t
     auto declared = image::optionalString(*json, "mediaType", what);
     if (!declared)
         return fail(declared.error());
-    const std::string type = declared->value_or(std::string(contentType));
+    std::string type = declared->value_or(std::string(contentType));
+    // Neither names a manifest type (an OCI document without mediaType sent
+    // as plain JSON): its members tell, as the OCI spec's own detection does.
+    if (!image::isIndexMediaType(type) && !image::isManifestMediaType(type) && !declared->has_value())
+        type = json->contains("manifests") ? std::string(image::media::kOciIndex)
+               : json->contains("layers")  ? std::string(image::media::kOciManifest)
+                                           : type;
     if (declared->has_value() && !contentType.empty() && contentType != "application/json" && type != contentType)
         return failWith(EINVAL, std::string(what) + " says it is '" + type + "' but was sent as '" +
                                     std::string(contentType) + "'");

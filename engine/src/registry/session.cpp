@@ -47,6 +47,19 @@ std::optional<std::string> Session::cachedAuthorization(const std::string& key) 
     return it == m_authorizations.end() ? std::nullopt : std::optional(it->second);
 }
 
+// Whether `scheme` reaches a registry at `host`: over https any HTTP
+// answer does (a TLS handshake passed); over http only what a registry's
+// /v2/ says (200, or 401 asking for a login), not a TLS server's 400.
+Result<bool> Session::probe(const std::string& scheme, const std::string& host, const Progress& progress)
+{
+    HttpRequest request{
+        .url = scheme + "://" + host + "/v2/", .maxBodyBytes = 64 * 1024, .timeoutSeconds = kProbeSeconds};
+    auto answer = fetch(m_policy, request, {}, progress);
+    if (!answer && answer.error().code == ECANCELED)
+        return fail(answer.error());
+    return answer && (scheme == "https" || answer->status == 200 || answer->status == 401);
+}
+
 Result<std::string> Session::baseUrl(std::string_view registry, const Progress& progress)
 {
     const std::string host = apiHost(registry);
@@ -57,11 +70,15 @@ Result<std::string> Session::baseUrl(std::string_view registry, const Progress& 
         if (const auto it = m_schemes.find(host); it != m_schemes.end())
             return it->second + "://" + host;
     }
-    HttpRequest probe{.url = "https://" + host + "/v2/", .maxBodyBytes = 64 * 1024, .timeoutSeconds = kProbeSeconds};
-    auto answer = fetch(m_policy, probe, {}, progress);
-    if (!answer && answer.error().code == ECANCELED)
-        return fail(answer.error());
-    const std::string scheme = answer ? "https" : "http";
+    // https first, as Docker and Podman do; on loopback, where nobody can
+    // listen in, plain http first (a TLS server refuses it at once, while a
+    // plain server may wait for more of a TLS handshake).
+    const bool loopback = isLoopbackHost(host);
+    const std::string first = loopback ? "http" : "https", second = loopback ? "https" : "http";
+    auto works = probe(first, host, progress);
+    if (!works)
+        return fail(works.error());
+    const std::string scheme = *works ? first : second;
     std::lock_guard lock(m_mutex);
     m_schemes.emplace(host, scheme);
     return scheme + "://" + host;
@@ -125,10 +142,12 @@ Result<std::string> Session::requestToken(const model::ImageReference& reference
         return failWith(EACCES, "registry '" + reference.registry + "' asks for a token but names no realm");
     const std::string scope = pullScope(reference.repository);
     HttpRequest request{.url = tokenUrl(challenge, scope), .maxBodyBytes = kMaxTokenBytes};
-    // The caller's secret goes to the realm only over TLS, or to the
-    // registry's own host (an insecure one the administrator listed).
+    // The caller's secret goes to the realm only over TLS, or in plain http
+    // to a host the administrator allows plain http for (loopback, listed
+    // insecure registries): never in clear text anywhere else.
     const std::string realmHost = urlHostPort(realm->second);
-    const bool mayCarrySecret = realm->second.starts_with("https://") || realmHost == apiHost(reference.registry);
+    const bool mayCarrySecret = realm->second.starts_with("https://") ||
+                                (realm->second.starts_with("http://") && m_policy.isInsecureHost(realmHost));
     const RegistryCredential* credential = mayCarrySecret ? credentialFor(reference.registry) : nullptr;
     if (credential && credential->username.empty()) {
         request.url = realm->second; // the OAuth2 form of an identity token

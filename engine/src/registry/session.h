@@ -41,12 +41,13 @@ public:
                                            const Progress* progress = nullptr);
 
     // "https://registry-1.docker.io" for docker.io, "https://HOST" else; an
-    // insecure host is tried over https first (a short probe of /v2/, once
-    // per session) and reached over http when that fails, as Docker and
-    // Podman do.
+    // insecure host is probed (/v2/, 5 s, once per session) over https and
+    // then http (loopback: http, then https) and reached by the first that
+    // works.
     [[nodiscard]] Result<std::string> baseUrl(std::string_view registry, const Progress& progress);
 
 private:
+    [[nodiscard]] Result<bool> probe(const std::string& scheme, const std::string& host, const Progress& progress);
     [[nodiscard]] const RegistryCredential* credentialFor(std::string_view registry) const;
     [[nodiscard]] std::optional<std::string> cachedAuthorization(const std::string& key) const;
     [[nodiscard]] Result<std::string> authorize(const model::ImageReference& reference, std::string_view header,

@@ -28,7 +28,7 @@ using namespace berth::test;
 
 namespace {
 
-model::ImageReference ref(const std::string& text)
+model::ImageReference parseRef(const std::string& text)
 {
     auto parsed = model::parseImageReference(text);
     if (!parsed)
@@ -115,7 +115,7 @@ class TestRegistryClient : public QObject {
     // Resolves and fetches every layer; checks each blob's bytes.
     void pullAll(Session& session, const std::string& reference, const BuiltImage& image)
     {
-        auto remote = resolveRemote(session, ref(reference));
+        auto remote = resolveRemote(session, parseRef(reference));
         QVERIFY2(remote.has_value(), remote ? "" : message(remote.error()).c_str());
         QCOMPARE(remote->configDigest, image.configDigest);
         QCOMPARE(remote->layers.size(), image.layerDigests.size());
@@ -152,7 +152,7 @@ private Q_SLOTS:
         Recorder recorder;
         Session session({}, {}, recorder.progress());
         pullAll(session, registry.reference("team/app", "v1"), image);
-        auto remote = resolveRemote(session, ref(registry.reference("team/app", "v1")));
+        auto remote = resolveRemote(session, parseRef(registry.reference("team/app", "v1")));
         QVERIFY(remote.has_value());
         QCOMPARE(remote->manifestDigest, image.manifestDigest);
         QCOMPARE(remote->parsedConfig.stopSignal, std::string("SIGTERM"));
@@ -166,9 +166,9 @@ private Q_SLOTS:
         QVERIFY(recorder.saw("exists"));
         QCOMPARE(registry.blobDownloads(image.layerDigests[0]), 1);
         // By digest, the manifest is held to it.
-        auto byDigest = resolveRemote(session, ref(registry.reference("team/app", image.manifestDigest)));
+        auto byDigest = resolveRemote(session, parseRef(registry.reference("team/app", image.manifestDigest)));
         QVERIFY2(byDigest.has_value(), byDigest ? "" : message(byDigest.error()).c_str());
-        auto missing = resolveRemote(session, ref(registry.reference("team/app", "nope")));
+        auto missing = resolveRemote(session, parseRef(registry.reference("team/app", "nope")));
         QVERIFY(!missing.has_value());
         QCOMPARE(missing.error().code, ENOENT);
         QVERIFY2(message(missing.error()).find("answered 404 for manifest 'nope'") != std::string::npos,
@@ -190,7 +190,7 @@ private Q_SLOTS:
             const std::string repo = format == ManifestFormat::Oci ? "multi-oci" : "multi-docker";
             QVERIFY2(registry.push(index, repo, "latest", &why), why.c_str());
             Session session({}, {}, {});
-            auto remote = resolveRemote(session, ref(registry.reference(repo)));
+            auto remote = resolveRemote(session, parseRef(registry.reference(repo)));
             QVERIFY2(remote.has_value(), remote ? "" : message(remote.error()).c_str());
             QCOMPARE(remote->indexDigest, index.digest);
             QCOMPARE(remote->manifestDigest, index.images[0].manifestDigest);
@@ -206,13 +206,13 @@ private Q_SLOTS:
         const BuiltImage image = twoLayerImage();
         QVERIFY2(registry.push(image, "private", "latest", &why), why.c_str());
         Session anonymous({}, {}, {});
-        auto refused = resolveRemote(anonymous, ref(registry.reference("private")));
+        auto refused = resolveRemote(anonymous, parseRef(registry.reference("private")));
         QVERIFY(!refused.has_value());
         QCOMPARE(refused.error().code, EACCES);
         QVERIFY2(message(refused.error()).find("asks for a login") != std::string::npos,
                  message(refused.error()).c_str());
         Session wrong({}, {{registry.hostPort(), "alice", "wrong"}}, {});
-        auto denied = resolveRemote(wrong, ref(registry.reference("private")));
+        auto denied = resolveRemote(wrong, parseRef(registry.reference("private")));
         QVERIFY(!denied.has_value());
         QCOMPARE(denied.error().code, EACCES);
         Session session({}, {{registry.hostPort(), "alice", "s3cret"}}, {});
@@ -231,6 +231,24 @@ private Q_SLOTS:
         pullAll(session, registry.reference("tokened"), image);
         // One token for the repository, reused for every request after it.
         QCOMPARE(registry.tokenService()->tokensIssued(), before + 1);
+    }
+
+    // A token realm that wants the caller's login: refused without one,
+    // a token with it.
+    void bearerTokenWithLogin()
+    {
+        TestRegistry registry;
+        std::string why;
+        QVERIFY2(registry.start({.user = "bob", .password = "pw", .tokenAuth = true}, &why), why.c_str());
+        const BuiltImage image = twoLayerImage();
+        QVERIFY2(registry.push(image, "tokened", "latest", &why), why.c_str());
+        Session anonymous({}, {}, {});
+        auto refused = resolveRemote(anonymous, parseRef(registry.reference("tokened")));
+        QVERIFY(!refused.has_value());
+        QCOMPARE(refused.error().code, EACCES);
+        QVERIFY2(message(refused.error()).find("a token for '") != std::string::npos, message(refused.error()).c_str());
+        Session session({}, {{registry.hostPort(), "bob", "pw"}}, {});
+        pullAll(session, registry.reference("tokened"), image);
     }
 
     void tlsWithTestCa()
@@ -260,7 +278,7 @@ private Q_SLOTS:
         QVERIFY2(registry.push(image, "app", "latest", &why), why.c_str());
         const int before = registry.requestCount("GET", "/v2/app/");
         Session strict({}, {}, {});
-        auto refused = resolveRemote(strict, ref(registry.reference("app")));
+        auto refused = resolveRemote(strict, parseRef(registry.reference("app")));
         QVERIFY(!refused.has_value());
         QVERIFY2(message(refused.error()).find("registry '" + registry.hostPort() + "'") != std::string::npos,
                  message(refused.error()).c_str());
@@ -274,7 +292,7 @@ private Q_SLOTS:
             "[[registry]]\nlocation = \"" + registry.hostPort() + "/app\"\nblocked = true\n", "registries.conf");
         QVERIFY(blocked.has_value());
         Session blockedSession(*blocked, {}, {});
-        auto refusedBlocked = resolveRemote(blockedSession, ref(registry.reference("app")));
+        auto refusedBlocked = resolveRemote(blockedSession, parseRef(registry.reference("app")));
         QVERIFY(!refusedBlocked.has_value());
         QCOMPARE(refusedBlocked.error().code, EACCES);
     }
@@ -289,7 +307,7 @@ private Q_SLOTS:
         const BuiltImage image = twoLayerImage();
         QVERIFY2(registry.push(image, "app", "latest", &why), why.c_str());
         Session session({}, {}, {});
-        auto remote = resolveRemote(session, ref(registry.reference("app")));
+        auto remote = resolveRemote(session, parseRef(registry.reference("app")));
         QVERIFY(remote.has_value());
         const LayerDescriptor& layer = remote->layers[0];
         const std::string& bytes = image.blobs.at(layer.digest).data;
@@ -329,7 +347,7 @@ private Q_SLOTS:
         hostile.serve("app", "latest", image, Lie::SlowBlob);
         Recorder recorder;
         Session session({}, {}, recorder.progress());
-        auto remote = resolveRemote(session, ref(hostile.reference("app")));
+        auto remote = resolveRemote(session, parseRef(hostile.reference("app")));
         QVERIFY2(remote.has_value(), remote ? "" : message(remote.error()).c_str());
         const LayerDescriptor& layer = remote->layers[0]; // the stalling one
         std::optional<Result<UniqueFd>> result;
@@ -362,7 +380,7 @@ private Q_SLOTS:
         QVERIFY2(registry.push(image, "app", "latest", &why), why.c_str());
         Recorder recorder;
         Session session({}, {}, recorder.progress());
-        auto remote = resolveRemote(session, ref(registry.reference("app")));
+        auto remote = resolveRemote(session, parseRef(registry.reference("app")));
         QVERIFY(remote.has_value());
         const LayerDescriptor& layer = remote->layers[0];
         std::optional<Result<UniqueFd>> a, b;
@@ -405,7 +423,7 @@ private Q_SLOTS:
         RegistryPolicy policy;
         policy.certsDir = hostile.certsDir();
         Session session(policy, {}, {});
-        auto remote = resolveRemote(session, ref(hostile.reference("app")));
+        auto remote = resolveRemote(session, parseRef(hostile.reference("app")));
         std::string error;
         if (!remote)
             error = message(remote.error());

@@ -175,6 +175,7 @@ private Q_SLOTS:
         QTest::newRow("two dots") << "a..b" << ReferenceProblem::Repository << "a..b";
         QTest::newRow("registry alone") << "quay.io/" << ReferenceProblem::Repository << "";
         QTest::newRow("bad port") << "host:50x0/app" << ReferenceProblem::Registry << "host:50x0";
+        QTest::newRow("dots in brackets") << "[1..2]:5000/app" << ReferenceProblem::Registry << "[1..2]:5000";
         QTest::newRow("bad host label") << "-host.io/app" << ReferenceProblem::Registry << "-host.io";
         QTest::newRow("64 hex is an id") << kHex << ReferenceProblem::Repository << kHex;
         QTest::newRow("space") << "debian bookworm" << ReferenceProblem::Repository << "debian bookworm";

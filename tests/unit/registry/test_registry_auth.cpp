@@ -14,19 +14,20 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("header");
         QTest::addColumn<QStringList>("expected"); // "scheme|name=value|..." per challenge
-        QTest::newRow("docker hub")
-            << R"(Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/debian:pull")"
-            << QStringList{"bearer|realm=https://auth.docker.io/token|scope=repository:library/"
-                           "debian:pull|service=registry.docker.io"};
-        QTest::newRow("basic") << R"(Basic realm="Registry Realm")" << QStringList{"basic|realm=Registry Realm"};
+        QTest::newRow("docker hub") << "Bearer "
+                                       "realm=\"https://auth.docker.io/"
+                                       "token\",service=\"registry.docker.io\",scope=\"repository:library/debian:pull\""
+                                    << QStringList{"bearer|realm=https://auth.docker.io/token|scope=repository:library/"
+                                                   "debian:pull|service=registry.docker.io"};
+        QTest::newRow("basic") << "Basic realm=\"Registry Realm\"" << QStringList{"basic|realm=Registry Realm"};
         QTest::newRow("scheme case and spaces")
-            << R"(  bEaReR   realm = "r" ,  service=svc )" << QStringList{"bearer|realm=r|service=svc"};
+            << "  bEaReR   realm = \"r\" ,  service=svc " << QStringList{"bearer|realm=r|service=svc"};
         QTest::newRow("comma inside quotes")
-            << R"(Bearer realm="https://a/t",scope="repository:a:pull,push",error="insufficient_scope")"
+            << "Bearer realm=\"https://a/t\",scope=\"repository:a:pull,push\",error=\"insufficient_scope\""
             << QStringList{"bearer|error=insufficient_scope|realm=https://a/t|scope=repository:a:pull,push"};
-        QTest::newRow("escaped quote") << R"(Basic realm="say \"hi\" \\ ok")"
-                                       << QStringList{R"(basic|realm=say "hi" \ ok)"};
-        QTest::newRow("two challenges") << R"(Basic realm="b", Bearer realm="https://t",service="s")"
+        QTest::newRow("escaped quote") << "Basic realm=\"say \\\"hi\\\" \\\\ ok\""
+                                       << QStringList{"basic|realm=say \"hi\" \\ ok"};
+        QTest::newRow("two challenges") << "Basic realm=\"b\", Bearer realm=\"https://t\",service=\"s\""
                                         << QStringList{"basic|realm=b", "bearer|realm=https://t|service=s"};
         QTest::newRow("scheme alone") << "Negotiate" << QStringList{"negotiate"};
         QTest::newRow("scheme alone then another")
@@ -52,10 +53,10 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("header");
         QTest::newRow("empty") << "";
-        QTest::newRow("unclosed quote") << R"(Bearer realm="https://a)";
+        QTest::newRow("unclosed quote") << "Bearer realm=\"https://a";
         QTest::newRow("equals first") << "=x";
-        QTest::newRow("no equals") << R"(Bearer realm "x")";
-        QTest::newRow("junk after value") << R"(Bearer realm="x" junk)";
+        QTest::newRow("no equals") << "Bearer realm \"x\"";
+        QTest::newRow("junk after value") << "Bearer realm=\"x\" junk";
         QTest::newRow("too long") << "Bearer realm=\"" + QString(9000, QLatin1Char('a')) + "\"";
     }
     void garbage()
@@ -73,13 +74,13 @@ private Q_SLOTS:
         QTest::addColumn<bool>("valid");
         QTest::addColumn<QString>("token");
         QTest::addColumn<qint64>("expiresIn");
-        QTest::newRow("token") << R"({"token":"abc","expires_in":300})" << true << "abc" << qint64(300);
-        QTest::newRow("access_token") << R"({"access_token":"xyz"})" << true << "xyz" << qint64(60);
-        QTest::newRow("token wins") << R"({"token":"a","access_token":"b"})" << true << "a" << qint64(60);
-        QTest::newRow("short expiry is 60") << R"({"token":"a","expires_in":5})" << true << "a" << qint64(60);
-        QTest::newRow("no token") << R"({"expires_in":300})" << false << "" << qint64(0);
-        QTest::newRow("token not a string") << R"({"token":5})" << false << "" << qint64(0);
-        QTest::newRow("newline in token") << R"({"token":"a\r\nX-Evil: 1"})" << false << "" << qint64(0);
+        QTest::newRow("token") << "{\"token\":\"abc\",\"expires_in\":300}" << true << "abc" << qint64(300);
+        QTest::newRow("access_token") << "{\"access_token\":\"xyz\"}" << true << "xyz" << qint64(60);
+        QTest::newRow("token wins") << "{\"token\":\"a\",\"access_token\":\"b\"}" << true << "a" << qint64(60);
+        QTest::newRow("short expiry is 60") << "{\"token\":\"a\",\"expires_in\":5}" << true << "a" << qint64(60);
+        QTest::newRow("no token") << "{\"expires_in\":300}" << false << "" << qint64(0);
+        QTest::newRow("token not a string") << "{\"token\":5}" << false << "" << qint64(0);
+        QTest::newRow("newline in token") << "{\"token\":\"a\\r\\nX-Evil: 1\"}" << false << "" << qint64(0);
         QTest::newRow("not json") << "<html>" << false << "" << qint64(0);
     }
     void tokens()

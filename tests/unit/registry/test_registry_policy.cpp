@@ -144,7 +144,7 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(doc->entries[6].value.text), QStringLiteral("multi\nline"));
         QCOMPARE(QString::fromStdString(doc->entries[7].key), QStringLiteral("quoted key.dotted"));
         QCOMPARE(QString::fromStdString(doc->entries[8].table), QStringLiteral("t.u"));
-        QCOMPARE(doc->entries[8].line, 10);
+        QCOMPARE(doc->entries[8].line, 13);
     }
 
     void tomlErrors_data()
