@@ -130,8 +130,9 @@ Status LayerFetcher::run(const Progress& progress)
     return progress.check();
 }
 
-// After a cancel: the partial and complete downloads of layers not in the
-// store, each under its blob's lock (another pull may be fetching it).
+// After a failure or a cancel: the partial and complete downloads of
+// layers not in the store, each under its blob's lock (another pull may be
+// fetching it).
 void discardDownloads(const image_store::StoreDirs& dirs, const std::vector<registry::LayerDescriptor>& layers)
 {
     for (const registry::LayerDescriptor& layer : layers) {
@@ -163,7 +164,7 @@ Status fetchLayers(registry::Session& session, const registry::RemoteImage& remo
     if (todo.empty())
         return progress.check();
     auto ok = LayerFetcher(session, remote, dirs, todo).run(progress);
-    if (!ok && ok.error().code == ECANCELED)
+    if (!ok)
         discardDownloads(dirs, todo);
     return ok;
 }

@@ -13,11 +13,14 @@
 namespace berth {
 
 // Layers already in the store are reported "exists" and not fetched. A
-// failure stops the others (its error is returned); a cancel is ECANCELED
-// and discards the downloads of the layers not yet extracted (a pull
-// stopped by its caller leaves no partial blob); after any other failure
-// they stay, so the next pull resumes them. Layers extracted completely
-// stay in the store (valid content; prune removes them when unused).
+// failure stops the others (its error is returned; a cancel is ECANCELED)
+// and discards the downloads of the layers not yet extracted: a pull that
+// answered with an error leaves no partial blob (a registry that lied or
+// broke off is not trusted with a resume). What resumes is a pull that was
+// killed (the helper, the machine): its .partial files stay, and the next
+// pull of the blob continues them with a Range request. Layers extracted
+// completely stay in the store (valid content; prune removes them when
+// unused).
 [[nodiscard]] Status fetchLayers(registry::Session& session, const registry::RemoteImage& remote,
                                  const image_store::StoreDirs& dirs, const Progress& progress);
 
