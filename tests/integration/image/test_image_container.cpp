@@ -308,6 +308,20 @@ private slots:
         QVERIFY2(removed, removed ? "" : removed.error().describe().c_str());
     }
 
+    // An image the store lacks is pulled first: here from a registry that
+    // is not there (nothing listens in the test's network namespace), so
+    // the create fails with the pull's error and leaves nothing.
+    void missingImageIsPulled()
+    {
+        auto created = m_engine.create(
+            {.name = "imgpull", .templateName = "image", .options = {{"reference", "127.0.0.1:9/berth/none:1"}}});
+        QVERIFY(!created);
+        QVERIFY2(created.error().code != ENOENT, created.error().describe().c_str());
+        QVERIFY2(created.error().describe().find("127.0.0.1:9") != std::string::npos,
+                 created.error().describe().c_str());
+        QVERIFY(!fsys::exists(m_engine.settings().paths.containerDir("imgpull")));
+    }
+
     // The config names the layers, topmost first, under the container's own upper layer.
     void configIsAnOverlayOfTheLayers()
     {
