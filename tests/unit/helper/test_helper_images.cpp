@@ -56,7 +56,8 @@ private Q_SLOTS:
         QTest::newRow("name") << "debian:bookworm" << true;
         QTest::newRow("full id") << "sha256:" + QString(64, QLatin1Char('0')) << true;
         QTest::newRow("prefix") << "0123456789ab" << true;
-        QTest::newRow("id too short") << "sha256:0123" << false;
+        QTest::newRow("id too long") << QString(65, QLatin1Char('a')) + QStringLiteral("/") << false;
+        QTest::newRow("tab") << "0123456789ab\tx" << false;
         QTest::newRow("path") << "/var/lib/berth/images" << false;
     }
     void lookups()
