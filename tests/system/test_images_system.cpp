@@ -68,9 +68,8 @@ private Q_SLOTS:
         const QString missing = callAs(kOutsider, QStringLiteral("GetImage"), {QStringLiteral("'nosuch:1'")});
         QVERIFY2(missing.contains(QLatin1String("org.berth.Error.NotFound")), qPrintable(missing));
         EXPECT_CODE(berthctlAs(kOutsider, {QStringLiteral("images")}), 0);
-        EXPECT_CODE(berthctlAs(kOutsider, {QStringLiteral("image"), QStringLiteral("inspect"),
-                                           QStringLiteral("nosuch:1")}),
-                    4);
+        EXPECT_CODE(
+            berthctlAs(kOutsider, {QStringLiteral("image"), QStringLiteral("inspect"), QStringLiteral("nosuch:1")}), 4);
     }
 
     void memberIsAllowed()
@@ -88,12 +87,16 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("reference");
         QTest::addColumn<QString>("credentials");
-        QTest::newRow("path") << "'/etc/shadow'" << "@a(sss) []";
-        QTest::newRow("dot dot") << "'../../var/lib/berth'" << "@a(sss) []";
-        QTest::newRow("url") << "'http://localhost:5000/app'" << "@a(sss) []";
+        QTest::newRow("path") << "'/etc/shadow'"
+                              << "@a(sss) []";
+        QTest::newRow("dot dot") << "'../../var/lib/berth'"
+                                 << "@a(sss) []";
+        QTest::newRow("url") << "'http://localhost:5000/app'"
+                             << "@a(sss) []";
         QTest::newRow("header injection") << "'localhost:5000/app'"
                                           << "[('localhost:5000', 'u', 'p\\r\\nHost: evil')]";
-        QTest::newRow("registry path") << "'localhost:5000/app'" << "[('/etc', 'u', 'p')]";
+        QTest::newRow("registry path") << "'localhost:5000/app'"
+                                       << "[('/etc', 'u', 'p')]";
     }
     void memberCannotPassPathsOrHostileLogins()
     {
