@@ -8,11 +8,12 @@ set(BERTH_TS_FILES
     ${CMAKE_CURRENT_LIST_DIR}/berth_zh_CN.ts)
 
 # Everything lupdate scans: the folders whose tr() strings the programs show
-# (berthctl's and the GUI's; model's BERTH_TEXT texts, which the helper sends
+# (berthctl's, the client library's registry-login warnings, and the GUI's; model's BERTH_TEXT texts, which the helper sends
 # in English and the GUI translates), and the Qt strings berthctl's help shows, which
 # Debian ships only in a separate package (qt_strings.cpp, never compiled).
 set(BERTH_TR_SOURCES
     ${PROJECT_SOURCE_DIR}/cli/src
+    ${PROJECT_SOURCE_DIR}/client/src
     ${PROJECT_SOURCE_DIR}/gui/src
     ${PROJECT_SOURCE_DIR}/model/src
     ${CMAKE_CURRENT_LIST_DIR}/qt_strings.cpp)

@@ -624,6 +624,41 @@
     </message>
 </context>
 <context>
+    <name>berth::client::RegistryCredentials</name>
+    <message>
+        <source>ignoring &apos;%1&apos;: not a regular file</source>
+        <translation>&apos;%1&apos; wird ignoriert: keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>ignoring &apos;%1&apos;: it belongs to another user (uid %2)</source>
+        <translation>&apos;%1&apos; wird ignoriert: sie gehört einem anderen Benutzer (UID %2)</translation>
+    </message>
+    <message>
+        <source>ignoring &apos;%1&apos;: others may write it (chmod go-w)</source>
+        <translation>&apos;%1&apos; wird ignoriert: andere dürfen sie schreiben (chmod go-w)</translation>
+    </message>
+    <message>
+        <source>ignoring &apos;%1&apos;: larger than 1 MiB</source>
+        <translation>&apos;%1&apos; wird ignoriert: größer als 1 MiB</translation>
+    </message>
+    <message>
+        <source>ignoring &apos;%1&apos;: %2</source>
+        <translation>&apos;%1&apos; wird ignoriert: %2</translation>
+    </message>
+    <message>
+        <source>ignoring &apos;%1&apos;: cannot read it</source>
+        <translation>&apos;%1&apos; wird ignoriert: nicht lesbar</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; names a credential helper (credsStore or credHelpers) for &apos;%2&apos;: Berth does not run credential helpers; log in with &apos;podman login %2&apos; (auth.json) instead</source>
+        <translation>&apos;%1&apos; nennt ein Credential-Hilfsprogramm (credsStore oder credHelpers) für &apos;%2&apos;: Berth führt keine Credential-Hilfsprogramme aus; melden Sie sich stattdessen mit &apos;podman login %2&apos; (auth.json) an</translation>
+    </message>
+    <message>
+        <source>ignoring &apos;%1&apos;: not a JSON object (%2)</source>
+        <translation>&apos;%1&apos; wird ignoriert: kein JSON-Objekt (%2)</translation>
+    </message>
+</context>
+<context>
     <name>berth::gui::AddressChoice</name>
     <message>
         <source>Automatic (DHCP/IPAM)</source>
@@ -3444,10 +3479,6 @@ Gefunden: %4</translation>
         <translation>Eingabe für die Vorlage (Tarball, OCI-Archiv oder -Layout, LXC-Containerverzeichnis; - ist die Standardeingabe).</translation>
     </message>
     <message>
-        <source>Create a container from a template.</source>
-        <translation>Erstellt einen Container aus einer Vorlage.</translation>
-    </message>
-    <message>
         <source>The template (see &apos;berthctl template list&apos;).</source>
         <translation>Die Vorlage (siehe &apos;berthctl template list&apos;).</translation>
     </message>
@@ -3458,14 +3489,6 @@ Gefunden: %4</translation>
     <message>
         <source>A system container (its own init).</source>
         <translation>Ein Systemcontainer (mit eigenem Init).</translation>
-    </message>
-    <message>
-        <source>create: -t TEMPLATE is required</source>
-        <translation>create: -t TEMPLATE ist erforderlich</translation>
-    </message>
-    <message>
-        <source>Create an application container, start it and attach to its console (as &apos;docker run&apos;). IMAGE is a path to an OCI archive or layout, sent to the oci template. The exit status is the command&apos;s.</source>
-        <translation>Erstellt einen Anwendungscontainer, startet ihn und verbindet sich mit seiner Konsole (wie &apos;docker run&apos;). IMAGE ist der Pfad zu einem OCI-Archiv oder -Layout, das an die Vorlage oci geht. Der Exit-Status ist der des Befehls.</translation>
     </message>
     <message>
         <source>Pass stdin to the console.</source>
@@ -4242,30 +4265,6 @@ Wird abgebrochen …
         <translation>die Protokolldatei &apos;%1&apos; kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <source>Exit codes:
-  0  success
-  1  failure
-  2  usage error or invalid argument
-  3  not authorized
-  4  no such container
-  5  busy (another operation holds the container)
-  6  the helper (org.berth.Berth1) cannot be reached
-  exec and run: the command&apos;s own exit status
-  exec: 127 if the command is not found, 126 if it cannot be run
-</source>
-        <translation>Exit-Codes:
-  0  Erfolg
-  1  Fehler
-  2  falscher Aufruf oder ungültiges Argument
-  3  nicht berechtigt
-  4  Container nicht gefunden
-  5  belegt (ein anderer Vorgang hält den Container)
-  6  der Hilfsdienst (org.berth.Berth1) ist nicht erreichbar
-  exec und run: der Exit-Status des Befehls selbst
-  exec: 127, wenn der Befehl nicht gefunden wird, 126, wenn er nicht ausgeführt werden kann
-</translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; is not an IPv4 address with a prefix length (a.b.c.d/n)</source>
         <translation>&apos;%1&apos; ist keine IPv4-Adresse mit Präfixlänge (a.b.c.d/n)</translation>
     </message>
@@ -4378,6 +4377,280 @@ wird gestartet, sobald diese Schnittstelle aktiv ist. Mit NAME on|off: ob dieser
 </source>
         <translation>berthctl: ältere Konsolenausgabe wurde an der Größengrenze des Protokolls verworfen (lxc.console.size)
 </translation>
+    </message>
+    <message>
+        <source>Publish a container&apos;s port on the host, as docker&apos;s -p (a forward); may be repeated.</source>
+        <translation>Einen Port des Containers auf dem Host veröffentlichen, wie docker -p (eine Weiterleitung); mehrfach möglich.</translation>
+    </message>
+    <message>
+        <source>An image container: run this instead of the image&apos;s entrypoint (and drop its command).</source>
+        <translation>Ein Image-Container: dies statt des Entrypoints des Images ausführen (und dessen Befehl weglassen).</translation>
+    </message>
+    <message>
+        <source>An image container: the working directory instead of the image&apos;s.</source>
+        <translation>Ein Image-Container: das Arbeitsverzeichnis statt dem des Images.</translation>
+    </message>
+    <message>
+        <source>An image container: the user (name or uid) instead of the image&apos;s.</source>
+        <translation>Ein Image-Container: der Benutzer (Name oder UID) statt dem des Images.</translation>
+    </message>
+    <message>
+        <source>Create a container from a template, or from an image of a registry (pulled first when the store lacks it).</source>
+        <translation>Einen Container aus einer Vorlage erstellen, oder aus einem Image einer Registry (zuerst heruntergeladen, wenn der Speicher es nicht hat).</translation>
+    </message>
+    <message>
+        <source>An image, [REGISTRY/]REPOSITORY[:TAG|@DIGEST]: an application container of it whose COMMAND replaces the image&apos;s command.</source>
+        <translation>Ein Image, [REGISTRY/]REPOSITORY[:TAG|@DIGEST]: ein Anwendungscontainer daraus, dessen BEFEHL den Befehl des Images ersetzt.</translation>
+    </message>
+    <message>
+        <source>create: one of -t TEMPLATE and --image REF is required</source>
+        <translation>create: genau eines von -t VORLAGE und --image REF ist nötig</translation>
+    </message>
+    <message>
+        <source>Create an application container, start it and attach to its console (as &apos;docker run&apos;). PATH is an OCI archive or layout, sent to the oci template; anything that is neither a template nor a path is an image of a registry, [REGISTRY/]REPOSITORY[:TAG|@DIGEST], pulled first when the store lacks it, whose command COMMAND replaces. The exit status is the command&apos;s.</source>
+        <translation>Einen Anwendungscontainer erstellen, starten und mit seiner Konsole verbinden (wie &apos;docker run&apos;). PFAD ist ein OCI-Archiv oder -Layout für die Vorlage oci; alles, was weder Vorlage noch Pfad ist, ist ein Image einer Registry, [REGISTRY/]REPOSITORY[:TAG|@DIGEST], zuerst heruntergeladen, wenn der Speicher es nicht hat, dessen Befehl BEFEHL ersetzt. Der Exit-Status ist der des Befehls.</translation>
+    </message>
+    <message>
+        <source>berthctl: warning: %1
+</source>
+        <translation>berthctl: Warnung: %1
+</translation>
+    </message>
+    <message>
+        <source>Unable to find image &apos;%1&apos; in the store, pulling it
+</source>
+        <translation>Image &apos;%1&apos; ist nicht im Speicher, es wird heruntergeladen
+</translation>
+    </message>
+    <message>
+        <source>Pull an image from its registry into Berth&apos;s image store, with each layer&apos;s progress. A short name resolves as docker&apos;s do (debian is docker.io/library/debian:latest), or through unqualified-search-registries in /etc/containers/registries.conf. Logins come from your own $REGISTRY_AUTH_FILE, $XDG_RUNTIME_DIR/containers/auth.json or ~/.docker/config.json. Ctrl-C cancels the pull and leaves nothing behind.</source>
+        <translation>Ein Image aus seiner Registry in Berths Image-Speicher herunterladen, mit dem Fortschritt jeder Schicht. Ein Kurzname wird wie bei docker aufgelöst (debian ist docker.io/library/debian:latest) oder über unqualified-search-registries in /etc/containers/registries.conf. Anmeldedaten kommen aus Ihren eigenen $REGISTRY_AUTH_FILE, $XDG_RUNTIME_DIR/containers/auth.json oder ~/.docker/config.json. Strg-C bricht den Download ab und hinterlässt nichts.</translation>
+    </message>
+    <message>
+        <source>Print only the image&apos;s id.</source>
+        <translation>Nur die ID des Images ausgeben.</translation>
+    </message>
+    <message>
+        <source>Pulled %1 (%2)
+</source>
+        <translation>%1 heruntergeladen (%2)
+</translation>
+    </message>
+    <message>
+        <source>List the images of Berth&apos;s store: name, tag, id, age, size on disk, the part of it shared with other images, and the containers made from each.</source>
+        <translation>Die Images in Berths Speicher auflisten: Name, Tag, ID, Alter, Größe auf der Platte, der mit anderen Images geteilte Teil davon und die daraus erstellten Container.</translation>
+    </message>
+    <message>
+        <source>Print only the image ids.</source>
+        <translation>Nur die IDs der Images ausgeben.</translation>
+    </message>
+    <message>
+        <source>Removed %1
+</source>
+        <translation>%1 entfernt
+</translation>
+    </message>
+    <message>
+        <source>rm: remove images (by name only that name, by id the whole image); refused while a container is made from one. prune: remove images without a name that no container uses (--all: every image no container uses) and the layers no image has left. inspect: an image&apos;s details.</source>
+        <translation>rm: Images entfernen (per Name nur diesen Namen, per ID das ganze Image); abgelehnt, solange ein Container daraus erstellt ist. prune: Images ohne Namen entfernen, die kein Container nutzt (--all: jedes Image, das kein Container nutzt), und die Schichten, die kein Image mehr hat. inspect: die Details eines Images.</translation>
+    </message>
+    <message>
+        <source>prune: every image no container uses.</source>
+        <translation>prune: jedes Image, das kein Container nutzt.</translation>
+    </message>
+    <message>
+        <source>inspect: print JSON.</source>
+        <translation>inspect: JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>image: expected &apos;rm REF...&apos;, &apos;prune [--all]&apos; or &apos;inspect REF&apos;</source>
+        <translation>image: erwartet &apos;rm REF...&apos;, &apos;prune [--all]&apos; oder &apos;inspect REF&apos;</translation>
+    </message>
+    <message>
+        <source>Exit codes:
+  0  success
+  1  failure
+  2  usage error or invalid argument
+  3  not authorized
+  4  no such container or image
+  5  busy (another operation holds the container)
+  6  the helper (org.berth.Berth1) cannot be reached
+  exec and run: the command&apos;s own exit status
+  exec: 127 if the command is not found, 126 if it cannot be run
+</source>
+        <translation>Exit-Codes:
+  0  Erfolg
+  1  Fehler
+  2  falscher Aufruf oder ungültiges Argument
+  3  nicht berechtigt
+  4  Container oder Image nicht gefunden
+  5  belegt (ein anderer Vorgang hält den Container)
+  6  der Hilfsdienst (org.berth.Berth1) ist nicht erreichbar
+  exec und run: der Exit-Status des Befehls selbst
+  exec: 127, wenn der Befehl nicht gefunden wird, 126, wenn er nicht ausgeführt werden kann
+</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Downloading %1</source>
+        <translation>Lädt %1</translation>
+    </message>
+    <message>
+        <source>Downloading %1 / %2</source>
+        <translation>Lädt %1 / %2</translation>
+    </message>
+    <message>
+        <source>Verifying checksum</source>
+        <translation>Prüfsumme wird geprüft</translation>
+    </message>
+    <message>
+        <source>Extracting</source>
+        <translation>Entpackt</translation>
+    </message>
+    <message>
+        <source>Extracting %1 / %2</source>
+        <translation>Entpackt %1 / %2</translation>
+    </message>
+    <message>
+        <source>Pull complete</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Already exists</source>
+        <translation>Bereits vorhanden</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>vor %1</translation>
+    </message>
+    <message>
+        <source>TAG</source>
+        <translation>TAG</translation>
+    </message>
+    <message>
+        <source>IMAGE ID</source>
+        <translation>IMAGE-ID</translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation>ERSTELLT</translation>
+    </message>
+    <message>
+        <source>SIZE</source>
+        <translation>GRÖSSE</translation>
+    </message>
+    <message>
+        <source>SHARED</source>
+        <translation>GETEILT</translation>
+    </message>
+    <message>
+        <source>USED BY</source>
+        <translation>GENUTZT VON</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation>Namen</translation>
+    </message>
+    <message>
+        <source>Manifest</source>
+        <translation>Manifest</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>Geteilt</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3 layers)</source>
+        <translation>%1 (%2 von %3 Schichten)</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>Genutzt von</translation>
+    </message>
+    <message>
+        <source>Entrypoint</source>
+        <translation>Entrypoint</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Working directory</source>
+        <translation>Arbeitsverzeichnis</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Stop signal</source>
+        <translation>Stoppsignal</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>Ports</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>Deleted image %1
+</source>
+        <translation>Image %1 gelöscht
+</translation>
+    </message>
+    <message>
+        <source>Deleted layer %1
+</source>
+        <translation>Schicht %1 gelöscht
+</translation>
+    </message>
+    <message>
+        <source>Space freed: %1
+</source>
+        <translation>Freigegebener Platz: %1
+</translation>
+    </message>
+    <message>
+        <source>Pull an image from a registry</source>
+        <translation>Ein Image aus einer Registry herunterladen</translation>
+    </message>
+    <message>
+        <source>List the images of the store</source>
+        <translation>Die Images des Speichers auflisten</translation>
+    </message>
+    <message>
+        <source>Remove, prune or inspect images</source>
+        <translation>Images entfernen, aufräumen oder ansehen</translation>
+    </message>
+    <message>
+        <source>expected HOSTPORT:PORT[/udp] or ADDRESS:HOSTPORT:PORT[/udp], got &apos;%1&apos;</source>
+        <translation>erwartet HOSTPORT:PORT[/udp] oder ADRESSE:HOSTPORT:PORT[/udp], erhalten &apos;%1&apos;</translation>
     </message>
 </context>
 <context>

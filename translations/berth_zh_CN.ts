@@ -622,6 +622,41 @@
     </message>
 </context>
 <context>
+    <name>berth::client::RegistryCredentials</name>
+    <message>
+        <source>ignoring &apos;%1&apos;: not a regular file</source>
+        <translation>忽略 &apos;%1&apos;：不是普通文件</translation>
+    </message>
+    <message>
+        <source>ignoring &apos;%1&apos;: it belongs to another user (uid %2)</source>
+        <translation>忽略 &apos;%1&apos;：它属于另一个用户（UID %2）</translation>
+    </message>
+    <message>
+        <source>ignoring &apos;%1&apos;: others may write it (chmod go-w)</source>
+        <translation>忽略 &apos;%1&apos;：其他人可以写入它（chmod go-w）</translation>
+    </message>
+    <message>
+        <source>ignoring &apos;%1&apos;: larger than 1 MiB</source>
+        <translation>忽略 &apos;%1&apos;：大于 1 MiB</translation>
+    </message>
+    <message>
+        <source>ignoring &apos;%1&apos;: %2</source>
+        <translation>忽略 &apos;%1&apos;：%2</translation>
+    </message>
+    <message>
+        <source>ignoring &apos;%1&apos;: cannot read it</source>
+        <translation>忽略 &apos;%1&apos;：无法读取</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; names a credential helper (credsStore or credHelpers) for &apos;%2&apos;: Berth does not run credential helpers; log in with &apos;podman login %2&apos; (auth.json) instead</source>
+        <translation>&apos;%1&apos; 为 &apos;%2&apos; 指定了凭据助手（credsStore 或 credHelpers）：Berth 不运行凭据助手；请改用 &apos;podman login %2&apos;（auth.json）登录</translation>
+    </message>
+    <message>
+        <source>ignoring &apos;%1&apos;: not a JSON object (%2)</source>
+        <translation>忽略 &apos;%1&apos;：不是 JSON 对象（%2）</translation>
+    </message>
+</context>
+<context>
     <name>berth::gui::AddressChoice</name>
     <message>
         <source>Automatic (DHCP/IPAM)</source>
@@ -3438,10 +3473,6 @@ Found: %4</source>
         <translation>模板的输入（tar 包、OCI 归档或布局目录、LXC 容器目录；- 表示标准输入）。</translation>
     </message>
     <message>
-        <source>Create a container from a template.</source>
-        <translation>从模板创建容器。</translation>
-    </message>
-    <message>
         <source>The template (see &apos;berthctl template list&apos;).</source>
         <translation>模板（参见“berthctl template list”）。</translation>
     </message>
@@ -3452,14 +3483,6 @@ Found: %4</source>
     <message>
         <source>A system container (its own init).</source>
         <translation>系统容器（运行自己的 init）。</translation>
-    </message>
-    <message>
-        <source>create: -t TEMPLATE is required</source>
-        <translation>create：必须指定 -t TEMPLATE</translation>
-    </message>
-    <message>
-        <source>Create an application container, start it and attach to its console (as &apos;docker run&apos;). IMAGE is a path to an OCI archive or layout, sent to the oci template. The exit status is the command&apos;s.</source>
-        <translation>创建一个应用容器，启动它并连接到其控制台（同“docker run”）。IMAGE 是 OCI 归档或布局目录的路径，交由 oci 模板处理。退出状态即该命令的退出状态。</translation>
     </message>
     <message>
         <source>Pass stdin to the console.</source>
@@ -4234,30 +4257,6 @@ Cancelling...
         <translation>无法打开日志文件“%1”：%2</translation>
     </message>
     <message>
-        <source>Exit codes:
-  0  success
-  1  failure
-  2  usage error or invalid argument
-  3  not authorized
-  4  no such container
-  5  busy (another operation holds the container)
-  6  the helper (org.berth.Berth1) cannot be reached
-  exec and run: the command&apos;s own exit status
-  exec: 127 if the command is not found, 126 if it cannot be run
-</source>
-        <translation>退出码：
-  0  成功
-  1  失败
-  2  用法错误或参数无效
-  3  未获授权
-  4  没有该容器
-  5  忙（另一个操作正占用该容器）
-  6  无法连接辅助服务（org.berth.Berth1）
-  exec 和 run：命令自身的退出状态
-  exec：找不到命令时为 127，命令无法运行时为 126
-</translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; is not an IPv4 address with a prefix length (a.b.c.d/n)</source>
         <translation>“%1”不是带前缀长度的 IPv4 地址（a.b.c.d/n）</translation>
     </message>
@@ -4370,6 +4369,280 @@ macvlan 父接口缺失或未启用，则在该接口启用后再启动。
 </source>
         <translation>berthctl：较早的控制台输出已在日志达到大小上限时被丢弃（lxc.console.size）
 </translation>
+    </message>
+    <message>
+        <source>Publish a container&apos;s port on the host, as docker&apos;s -p (a forward); may be repeated.</source>
+        <translation>在主机上发布容器的端口，与 docker 的 -p 相同（一条端口转发）；可重复。</translation>
+    </message>
+    <message>
+        <source>An image container: run this instead of the image&apos;s entrypoint (and drop its command).</source>
+        <translation>镜像容器：运行此程序代替镜像的入口点（并舍弃其命令）。</translation>
+    </message>
+    <message>
+        <source>An image container: the working directory instead of the image&apos;s.</source>
+        <translation>镜像容器：使用此工作目录代替镜像的工作目录。</translation>
+    </message>
+    <message>
+        <source>An image container: the user (name or uid) instead of the image&apos;s.</source>
+        <translation>镜像容器：使用此用户（名称或 UID）代替镜像的用户。</translation>
+    </message>
+    <message>
+        <source>Create a container from a template, or from an image of a registry (pulled first when the store lacks it).</source>
+        <translation>从模板或从镜像仓库的镜像创建容器（存储中没有该镜像时先拉取）。</translation>
+    </message>
+    <message>
+        <source>An image, [REGISTRY/]REPOSITORY[:TAG|@DIGEST]: an application container of it whose COMMAND replaces the image&apos;s command.</source>
+        <translation>一个镜像，[REGISTRY/]REPOSITORY[:TAG|@DIGEST]：由它创建应用容器，COMMAND 替换镜像的命令。</translation>
+    </message>
+    <message>
+        <source>create: one of -t TEMPLATE and --image REF is required</source>
+        <translation>create：必须给出 -t TEMPLATE 或 --image REF 中的一个</translation>
+    </message>
+    <message>
+        <source>Create an application container, start it and attach to its console (as &apos;docker run&apos;). PATH is an OCI archive or layout, sent to the oci template; anything that is neither a template nor a path is an image of a registry, [REGISTRY/]REPOSITORY[:TAG|@DIGEST], pulled first when the store lacks it, whose command COMMAND replaces. The exit status is the command&apos;s.</source>
+        <translation>创建一个应用容器，启动它并连接到它的控制台（同 &apos;docker run&apos;）。PATH 是 OCI 归档或目录布局，交给 oci 模板；既不是模板也不是路径的，都是镜像仓库中的镜像，[REGISTRY/]REPOSITORY[:TAG|@DIGEST]，存储中没有时先拉取，COMMAND 替换它的命令。退出状态为命令的退出状态。</translation>
+    </message>
+    <message>
+        <source>berthctl: warning: %1
+</source>
+        <translation>berthctl：警告：%1
+</translation>
+    </message>
+    <message>
+        <source>Unable to find image &apos;%1&apos; in the store, pulling it
+</source>
+        <translation>存储中找不到镜像 &apos;%1&apos;，正在拉取
+</translation>
+    </message>
+    <message>
+        <source>Pull an image from its registry into Berth&apos;s image store, with each layer&apos;s progress. A short name resolves as docker&apos;s do (debian is docker.io/library/debian:latest), or through unqualified-search-registries in /etc/containers/registries.conf. Logins come from your own $REGISTRY_AUTH_FILE, $XDG_RUNTIME_DIR/containers/auth.json or ~/.docker/config.json. Ctrl-C cancels the pull and leaves nothing behind.</source>
+        <translation>从镜像仓库将镜像拉取到 Berth 的镜像存储，并显示每一层的进度。短名称按 docker 的方式解析（debian 即 docker.io/library/debian:latest），或通过 /etc/containers/registries.conf 中的 unqualified-search-registries 解析。登录信息来自您自己的 $REGISTRY_AUTH_FILE、$XDG_RUNTIME_DIR/containers/auth.json 或 ~/.docker/config.json。Ctrl-C 取消拉取且不留下任何内容。</translation>
+    </message>
+    <message>
+        <source>Print only the image&apos;s id.</source>
+        <translation>只输出镜像的 ID。</translation>
+    </message>
+    <message>
+        <source>Pulled %1 (%2)
+</source>
+        <translation>已拉取 %1（%2）
+</translation>
+    </message>
+    <message>
+        <source>List the images of Berth&apos;s store: name, tag, id, age, size on disk, the part of it shared with other images, and the containers made from each.</source>
+        <translation>列出 Berth 存储中的镜像：名称、标签、ID、创建时间、磁盘占用、与其他镜像共享的部分，以及由它创建的容器。</translation>
+    </message>
+    <message>
+        <source>Print only the image ids.</source>
+        <translation>只输出镜像 ID。</translation>
+    </message>
+    <message>
+        <source>Removed %1
+</source>
+        <translation>已删除 %1
+</translation>
+    </message>
+    <message>
+        <source>rm: remove images (by name only that name, by id the whole image); refused while a container is made from one. prune: remove images without a name that no container uses (--all: every image no container uses) and the layers no image has left. inspect: an image&apos;s details.</source>
+        <translation>rm：删除镜像（按名称只删除该名称，按 ID 删除整个镜像）；有容器由其创建时拒绝。prune：删除没有容器使用的无名称镜像（--all：所有没有容器使用的镜像）以及不再属于任何镜像的层。inspect：镜像的详细信息。</translation>
+    </message>
+    <message>
+        <source>prune: every image no container uses.</source>
+        <translation>prune：所有没有容器使用的镜像。</translation>
+    </message>
+    <message>
+        <source>inspect: print JSON.</source>
+        <translation>inspect：输出 JSON。</translation>
+    </message>
+    <message>
+        <source>image: expected &apos;rm REF...&apos;, &apos;prune [--all]&apos; or &apos;inspect REF&apos;</source>
+        <translation>image：应为 &apos;rm REF...&apos;、&apos;prune [--all]&apos; 或 &apos;inspect REF&apos;</translation>
+    </message>
+    <message>
+        <source>Exit codes:
+  0  success
+  1  failure
+  2  usage error or invalid argument
+  3  not authorized
+  4  no such container or image
+  5  busy (another operation holds the container)
+  6  the helper (org.berth.Berth1) cannot be reached
+  exec and run: the command&apos;s own exit status
+  exec: 127 if the command is not found, 126 if it cannot be run
+</source>
+        <translation>退出码：
+  0  成功
+  1  失败
+  2  用法错误或参数无效
+  3  未获授权
+  4  没有该容器或镜像
+  5  忙（另一个操作正占用该容器）
+  6  无法连接辅助服务（org.berth.Berth1）
+  exec 和 run：命令自身的退出状态
+  exec：找不到命令时为 127，命令无法运行时为 126
+</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Downloading %1</source>
+        <translation>正在下载 %1</translation>
+    </message>
+    <message>
+        <source>Downloading %1 / %2</source>
+        <translation>正在下载 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Verifying checksum</source>
+        <translation>正在校验</translation>
+    </message>
+    <message>
+        <source>Extracting</source>
+        <translation>正在解压</translation>
+    </message>
+    <message>
+        <source>Extracting %1 / %2</source>
+        <translation>正在解压 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Pull complete</source>
+        <translation>拉取完成</translation>
+    </message>
+    <message>
+        <source>Already exists</source>
+        <translation>已存在</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>%1前</translation>
+    </message>
+    <message>
+        <source>TAG</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>IMAGE ID</source>
+        <translation>镜像 ID</translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation>创建于</translation>
+    </message>
+    <message>
+        <source>SIZE</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>SHARED</source>
+        <translation>共享</translation>
+    </message>
+    <message>
+        <source>USED BY</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Manifest</source>
+        <translation>清单</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>共享</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3 layers)</source>
+        <translation>%1（%3 层中的 %2 层）</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Entrypoint</source>
+        <translation>入口点</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <source>Working directory</source>
+        <translation>工作目录</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Stop signal</source>
+        <translation>停止信号</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Deleted image %1
+</source>
+        <translation>已删除镜像 %1
+</translation>
+    </message>
+    <message>
+        <source>Deleted layer %1
+</source>
+        <translation>已删除层 %1
+</translation>
+    </message>
+    <message>
+        <source>Space freed: %1
+</source>
+        <translation>释放空间：%1
+</translation>
+    </message>
+    <message>
+        <source>Pull an image from a registry</source>
+        <translation>从镜像仓库拉取镜像</translation>
+    </message>
+    <message>
+        <source>List the images of the store</source>
+        <translation>列出存储中的镜像</translation>
+    </message>
+    <message>
+        <source>Remove, prune or inspect images</source>
+        <translation>删除、清理或查看镜像</translation>
+    </message>
+    <message>
+        <source>expected HOSTPORT:PORT[/udp] or ADDRESS:HOSTPORT:PORT[/udp], got &apos;%1&apos;</source>
+        <translation>应为 HOSTPORT:PORT[/udp] 或 ADDRESS:HOSTPORT:PORT[/udp]，得到的是 &apos;%1&apos;</translation>
     </message>
 </context>
 <context>

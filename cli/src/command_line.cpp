@@ -14,7 +14,7 @@ QString exitCodesHelp()
                    "  1  failure\n"
                    "  2  usage error or invalid argument\n"
                    "  3  not authorized\n"
-                   "  4  no such container\n"
+                   "  4  no such container or image\n"
                    "  5  busy (another operation holds the container)\n"
                    "  6  the helper (org.berth.Berth1) cannot be reached\n"
                    "  exec and run: the command's own exit status\n"

@@ -36,13 +36,20 @@ QString trText(const char* text)
 QString problemWith(const struct stat& st, const QString& path, uid_t owner)
 {
     if (!S_ISREG(st.st_mode))
-        return trText("ignoring '%1': not a regular file").arg(path);
+        return trText(QT_TRANSLATE_NOOP("berth::client::RegistryCredentials", "ignoring '%1': not a regular file"))
+            .arg(path);
     if (st.st_uid != owner)
-        return trText("ignoring '%1': it belongs to another user (uid %2)").arg(path).arg(st.st_uid);
+        return trText(QT_TRANSLATE_NOOP("berth::client::RegistryCredentials",
+                                        "ignoring '%1': it belongs to another user (uid %2)"))
+            .arg(path)
+            .arg(st.st_uid);
     if ((st.st_mode & (S_IWGRP | S_IWOTH)) != 0)
-        return trText("ignoring '%1': others may write it (chmod go-w)").arg(path);
+        return trText(QT_TRANSLATE_NOOP("berth::client::RegistryCredentials",
+                                        "ignoring '%1': others may write it (chmod go-w)"))
+            .arg(path);
     if (st.st_size > kMaxFileBytes)
-        return trText("ignoring '%1': larger than 1 MiB").arg(path);
+        return trText(QT_TRANSLATE_NOOP("berth::client::RegistryCredentials", "ignoring '%1': larger than 1 MiB"))
+            .arg(path);
     return {};
 }
 
@@ -54,18 +61,22 @@ std::optional<QByteArray> readOwnFile(const QString& path, uid_t owner, QStringL
     const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (fd < 0) {
         if (errno != ENOENT && errno != ENOTDIR)
-            warnings << trText("ignoring '%1': %2").arg(path, QString::fromLocal8Bit(strerror(errno)));
+            warnings << trText(QT_TRANSLATE_NOOP("berth::client::RegistryCredentials", "ignoring '%1': %2"))
+                            .arg(path, QString::fromLocal8Bit(strerror(errno)));
         return std::nullopt;
     }
     struct stat st {};
     QString problem =
-        ::fstat(fd, &st) != 0 ? trText("ignoring '%1': cannot read it").arg(path) : problemWith(st, path, owner);
+        ::fstat(fd, &st) != 0
+            ? trText(QT_TRANSLATE_NOOP("berth::client::RegistryCredentials", "ignoring '%1': cannot read it")).arg(path)
+            : problemWith(st, path, owner);
     QByteArray data;
     if (problem.isEmpty()) {
         data.resize(qsizetype(st.st_size));
         const ssize_t got = ::pread(fd, data.data(), std::size_t(data.size()), 0);
         if (got < 0)
-            problem = trText("ignoring '%1': cannot read it").arg(path);
+            problem = trText(QT_TRANSLATE_NOOP("berth::client::RegistryCredentials", "ignoring '%1': cannot read it"))
+                          .arg(path);
         else
             data.truncate(got);
     }
@@ -107,8 +118,10 @@ void warnHelpers(const QJsonObject& config, const QString& registry, const QStri
     for (const QString& key : keysOf(registry))
         named = named || helpers.contains(key);
     if (named)
-        warnings << trText("'%1' names a credential helper (credsStore or credHelpers) for '%2': Berth does not "
-                           "run credential helpers; log in with 'podman login %2' (auth.json) instead")
+        warnings << trText(QT_TRANSLATE_NOOP(
+                               "berth::client::RegistryCredentials",
+                               "'%1' names a credential helper (credsStore or credHelpers) for '%2': Berth does not "
+                               "run credential helpers; log in with 'podman login %2' (auth.json) instead"))
                         .arg(path, registry);
 }
 
@@ -204,7 +217,9 @@ CredentialsRead readRegistryCredentials(const QString& reference, const Credenti
         QJsonParseError error{};
         const auto document = QJsonDocument::fromJson(*data, &error);
         if (!document.isObject()) {
-            read.warnings << trText("ignoring '%1': not a JSON object (%2)").arg(path, error.errorString());
+            read.warnings << trText(QT_TRANSLATE_NOOP("berth::client::RegistryCredentials",
+                                                      "ignoring '%1': not a JSON object (%2)"))
+                                 .arg(path, error.errorString());
             continue;
         }
         for (auto it = registries.begin(); it != registries.end();) {

@@ -6,7 +6,7 @@ namespace berth::helper {
 
 std::string_view errorNameFor(const Error& error)
 {
-    if (error.noSuchContainer || error.noSuchImage)
+    if (error.noSuchContainer)
         return kErrorNotFound;
     if (error.changedSinceRead)
         return kErrorChanged;
@@ -26,6 +26,11 @@ std::string_view errorNameFor(const Error& error)
     default:
         return kErrorFailed;
     }
+}
+
+std::string_view imageErrorNameFor(const Error& error)
+{
+    return error.code == ENOENT ? kErrorNotFound : errorNameFor(error);
 }
 
 } // namespace berth::helper

@@ -29,5 +29,8 @@ inline constexpr std::string_view kErrorChanged = model::dbusErrorName(model::Er
 // missing program or file) is Failed. NotAuthorized comes only from the
 // authorization step.
 [[nodiscard]] std::string_view errorNameFor(const Error& error);
+// An image lookup's error (GetImage, RemoveImage, issue #21): the engine's
+// ENOENT is "no image 'x'", NotFound; the rest as errorNameFor.
+[[nodiscard]] std::string_view imageErrorNameFor(const Error& error);
 
 } // namespace berth::helper

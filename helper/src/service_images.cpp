@@ -4,6 +4,7 @@
 // an image, never a path, and its logins are checked and never logged.
 #include "service.h"
 
+#include "error_names.h"
 #include "validation.h"
 
 #include <cerrno>
@@ -53,12 +54,16 @@ QVariantMap imageMap(const ImageInfo& image)
             {QStringLiteral("labels"), QVariant::fromValue(labels)}};
 }
 
-// The engine's ENOENT of a lookup is the caller's "no image 'x'" (NotFound).
-Error lookupError(Error error)
+// The engine's ENOENT of a lookup is the caller's "no image 'x'" (NotFound);
+// other failures are logged by DelayedReply as any other.
+void replyLookupError(const DelayedReply& reply, const Error& error)
 {
-    if (error.code == ENOENT)
-        error.noSuchImage = true;
-    return error;
+    const std::string_view name = imageErrorNameFor(error);
+    if (name == errorNameFor(error)) {
+        reply.error(error);
+        return;
+    }
+    reply.error(QString::fromLatin1(name.data(), qsizetype(name.size())), QString::fromStdString(error.describe()));
 }
 
 std::vector<RegistryCredential> toCredentials(const BerthRegistryLogins& logins)
@@ -114,12 +119,17 @@ QVariantMap Service::GetImage(const QString& qreference)
     const std::string reference = qreference.toStdString();
     if (rejected(validateImageLookup(reference)))
         return {};
-    answerFromWorker([this, reference]() -> Result<QVariant> {
-        auto image = m_engine.image(reference);
-        if (!image)
-            return fail(lookupError(image.error()));
-        return QVariant(imageMap(*image));
-    });
+    setDelayedReply(true);
+    DelayedReply reply(connection(), message());
+    runInWorker<Result<ImageInfo>>(
+        this, m_lifetime, [this, reference] { return m_engine.image(reference); },
+        [reply](Result<ImageInfo> image) {
+            if (!image) {
+                replyLookupError(reply, image.error());
+                return;
+            }
+            reply.ok({QVariant(imageMap(*image))});
+        });
     return {};
 }
 
@@ -130,12 +140,17 @@ void Service::RemoveImage(const QString& qreference)
     if (rejected(validateImageLookup(reference)))
         return;
     // EBUSY names the containers made from it (the engine's message).
-    authorizeAndRun({QString::fromLatin1(kActionImageManage)}, [this, reference]() -> Status {
-        auto removed = m_engine.removeImage(reference);
-        if (!removed)
-            return fail(lookupError(removed.error()));
-        return {};
-    });
+    authorizeThen(Authorizer::always({QString::fromLatin1(kActionImageManage)}),
+                  [this, reference](const DelayedReply& reply, const AuthorizationResult&) {
+                      runInWorker<Status>(
+                          this, m_lifetime, [this, reference] { return m_engine.removeImage(reference); },
+                          [reply](Status removed) {
+                              if (!removed)
+                                  replyLookupError(reply, removed.error());
+                              else
+                                  reply.ok();
+                          });
+                  });
 }
 
 QStringList Service::PruneImages(bool all, QStringList&, qulonglong&)

@@ -17,10 +17,6 @@ struct Error {
     // error clients report as "not found" (berthctl's exit code 4). A missing
     // file, program or cgroup is a plain ENOENT.
     bool noSuchContainer = false;
-    // The same for an image of the store the caller named (issue #21):
-    // "not found" too, set by the helper on the engine's ENOENT of an
-    // image lookup (GetImage, RemoveImage).
-    bool noSuchImage = false;
     // exec's command itself could not be executed (its execve failed, code
     // says why): berthctl then exits 127 for ENOENT and ENOTDIR, else 126,
     // as a shell does.
