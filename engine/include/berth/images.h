@@ -31,11 +31,11 @@ struct ImageInfo {
     std::vector<std::string> names; // fully qualified, "docker.io/library/debian:bookworm"
     std::string manifestDigest;     // of the platform's manifest, "sha256:<hex>"
     std::string os, architecture, variant;
-    std::int64_t created = 0;      // seconds since the epoch; 0 unknown
-    std::uint64_t size = 0;        // bytes of its extracted layers on disk
-    std::uint64_t sharedSize = 0;  // of those, bytes in layers another image uses too
+    std::int64_t created = 0;     // seconds since the epoch; 0 unknown
+    std::uint64_t size = 0;       // bytes of its extracted layers on disk
+    std::uint64_t sharedSize = 0; // of those, bytes in layers another image uses too
     unsigned layers = 0;
-    unsigned sharedLayers = 0;     // layers another image uses too
+    unsigned sharedLayers = 0;       // layers another image uses too
     std::vector<std::string> usedBy; // containers made from it
 
     // The image's config, what a container of it runs (the wizard pre-fills it).
