@@ -12,6 +12,7 @@
 #include "scenario_member.h"
 
 #include "hostile_registry.h"
+#include "helper_calls.h"
 #include "integration_env.h"
 #include "test_registry.h"
 #include "test_users.h"
@@ -310,7 +311,11 @@ private Q_SLOTS:
         QProcess pull;
         startAsMember(pull, {QStringLiteral("pull"), QString::fromStdString(slow.reference("slow"))});
         QVERIFY2(pull.waitForStarted(), qPrintable(pull.errorString()));
-        const bool stalled = slow.server().waitForStalled(1, 120000);
+        // Ctrl-C once the blob stalls and berthctl follows the job (it has
+        // printed a layer's line: its handler of SIGINT is in place).
+        pull.setReadChannel(QProcess::StandardError);
+        const bool stalled =
+            slow.server().waitForStalled(1, 120000) && waitUntil([&] { return pull.bytesAvailable() > 0; }, 60000);
         if (stalled)
             ::kill(pid_t(pull.processId()), SIGINT);
         const Outcome cancelled = finish(pull, 60000, QStringLiteral("berthctl pull (cancelled)"));
