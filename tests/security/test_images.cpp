@@ -398,6 +398,9 @@ private Q_SLOTS:
         QVERIFY2(m_logins.requestCount() > 0, qPrintable(describe(pulled)));
         QVERIFY2(!m_logins.saw("outsider", m_outsiderSecret), qPrintable(describe(pulled)));
         QCOMPARE(m_logins.saw("member", m_memberSecret), own);
+        // The member is told why the file was passed over.
+        if (!own)
+            QVERIFY2(pulled.errText().contains(QLatin1String("another user")), qPrintable(describe(pulled)));
     }
 
     // The helper uses the logins of the call and nothing else: a member's
