@@ -13,6 +13,7 @@
 
 #include "hostile_registry.h"
 #include "helper_calls.h"
+#include "integration_bus.h"
 #include "integration_env.h"
 #include "test_registry.h"
 #include "test_users.h"

@@ -17,6 +17,7 @@
 
 #include "hostile_registry.h"
 #include "http_server.h"
+#include "integration_bus.h"
 #include "integration_env.h"
 #include "registry_files.h"
 
