@@ -10,6 +10,11 @@ void registerWireTypes()
     qDBusRegisterMetaType<BerthRegistryLogins>();
     qDBusRegisterMetaType<ItemProgress>();
     qDBusRegisterMetaType<BerthJobItems>();
+    // The adaptors and proxies name these by their alias (the XML's
+    // QtTypeName), and QtDBus finds a method's slot by its parameters' type
+    // names: without the alias registered, PullImage is "no such method".
+    qRegisterMetaType<BerthRegistryLogins>("BerthRegistryLogins");
+    qRegisterMetaType<BerthJobItems>("BerthJobItems");
 }
 
 } // namespace berth::client

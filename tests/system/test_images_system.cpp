@@ -108,5 +108,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestImagesSystem)
+BERTH_SYSTEM_TEST_MAIN(TestImagesSystem)
 #include "test_images_system.moc"
