@@ -189,14 +189,13 @@ private Q_SLOTS:
         QVERIFY2(imageIds().contains(shortImageId()), qPrintable(imageIds()));
     }
 
-    // docker run --rm -i IMAGE CMD: the command's output and exit status,
+    // docker run --rm IMAGE CMD: the command's output and exit status,
     // from the store (nothing downloaded again), nothing left behind.
     void runGivesTheCommandsStatus()
     {
         const QString before = member({QStringLiteral("list")}).outText();
-        const Outcome ran =
-            member({QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("-i"), m_ref, QStringLiteral("--"),
-                    QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("echo hi; exit 3")});
+        const Outcome ran = member({QStringLiteral("run"), QStringLiteral("--rm"), m_ref, QStringLiteral("--"),
+                                    QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("echo hi; exit 3")});
         EXPECT_CODE(ran, 3);
         QCOMPARE(ran.outText(), QStringLiteral("hi\n"));
         QCOMPARE(m_registry.blobDownloads(m_image.layerDigests.front()), 1);
