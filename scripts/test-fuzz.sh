@@ -20,7 +20,7 @@ seconds=${BERTH_FUZZ_SECONDS:-60}
 cc=${BERTH_FUZZ_CC:-clang-16}
 cxx=${BERTH_FUZZ_CXX:-clang++-16}
 parallel=${BERTH_FUZZ_PARALLEL:-2}
-targets=${BERTH_FUZZ_TARGETS:-"fuzz_config_parser fuzz_archive_path fuzz_helper_validation fuzz_oci_manifest fuzz_monitor_protocol"}
+targets=${BERTH_FUZZ_TARGETS:-"fuzz_config_parser fuzz_archive_path fuzz_helper_validation fuzz_oci_manifest fuzz_monitor_protocol fuzz_registry_answers"}
 
 case "$seconds$parallel" in
     *[!0-9]*) echo "test-fuzz: BERTH_FUZZ_SECONDS and BERTH_FUZZ_PARALLEL must be whole numbers" >&2; exit 2 ;;
