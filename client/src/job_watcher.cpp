@@ -6,6 +6,7 @@
 #include "client_call.h"
 #include "image_types.h"
 #include "job1_interface.h"
+#include "manager1_interface.h"
 
 #include <QDBusMessage>
 #include <QDBusPendingCallWatcher>
@@ -23,10 +24,6 @@ namespace {
 const QString kPropertiesInterface = QStringLiteral("org.freedesktop.DBus.Properties");
 const QString kPropertiesChanged = QStringLiteral("PropertiesChanged");
 const QString kGetAll = QStringLiteral("GetAll");
-// Items move on through the manager's signal (a property change per
-// layer and chunk would resend the whole list).
-const QString kManagerInterface = QStringLiteral("org.berth.Manager1");
-const QString kJobItemProgress = QStringLiteral("JobItemProgress");
 
 // The bus's answers when the job's object or its helper is not there: a
 // helper that died (or a new one, started by the call, that never had it).
@@ -59,8 +56,9 @@ void JobWatcher::watch()
     connect(m_job.get(), &OrgBerthJob1Interface::LogLine, this, &JobWatcher::onLogLine);
     m_bus.connect(QLatin1String(kServiceName), m_path, kPropertiesInterface, kPropertiesChanged, this,
                   SLOT(onPropertiesChanged(QString, QVariantMap, QStringList)));
-    m_bus.connect(QLatin1String(kServiceName), QLatin1String(kObjectPath), kManagerInterface, kJobItemProgress, this,
-                  SLOT(onItemProgress(QDBusObjectPath, QString, QString, qulonglong, qulonglong)));
+    m_manager =
+        std::make_unique<OrgBerthManager1Interface>(QLatin1String(kServiceName), QLatin1String(kObjectPath), m_bus);
+    connect(m_manager.get(), &OrgBerthManager1Interface::JobItemProgress, this, &JobWatcher::onItemProgress);
     readInitialState();
 }
 

@@ -18,6 +18,7 @@
 #include <memory>
 
 class OrgBerthJob1Interface;
+class OrgBerthManager1Interface;
 class QDBusServiceWatcher;
 
 namespace berth::client {
@@ -74,6 +75,9 @@ private:
     QDBusConnection m_bus;
     QString m_path;
     std::unique_ptr<OrgBerthJob1Interface> m_job;
+    // Items move on through the manager's signal (a property change per
+    // layer and chunk would resend the whole list).
+    std::unique_ptr<OrgBerthManager1Interface> m_manager;
     QDBusServiceWatcher* m_helperWatcher = nullptr;
     double m_progress = -1;
     QString m_step;
