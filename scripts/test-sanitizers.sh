@@ -30,7 +30,8 @@ leak_checks_work() {
 berth_require_root
 berth_install_deps
 berth_configure "$build_dir" -DCMAKE_BUILD_TYPE=Debug \
-    -DBERTH_SANITIZE=ON -DBERTH_WERROR=ON -DBERTH_BUILD_BENCH=OFF
+    -DBERTH_SANITIZE=ON -DBERTH_WERROR=ON -DBERTH_BUILD_BENCH=OFF \
+    -DBERTH_TEST_LABELS="unit;integration"
 berth_build "$build_dir"
 
 if leak_checks_work; then
