@@ -5,13 +5,17 @@
 #include "session.h"
 #include "tr.h"
 
+#include <QEventLoop>
+#include <QTimer>
+
 #include <unistd.h>
 
 namespace berth::cli {
 
 namespace {
 
-constexpr useconds_t kPollInterval = 100000;
+// How often a running container's log is read for new output.
+constexpr int kPollIntervalMs = 100;
 
 void writeOut(const QByteArray& text)
 {
@@ -22,6 +26,21 @@ void writeOut(const QByteArray& text)
             return; // stdout closed: nothing more to say
         done += n;
     }
+}
+
+// Until the next read: the poll interval, or less when the container's state
+// changes (a command that ends is printed and its status returned at once,
+// not at the next tick).
+void waitForOutputOrStop(const QString& name)
+{
+    QEventLoop loop;
+    QTimer::singleShot(kPollIntervalMs, &loop, &QEventLoop::quit);
+    QObject::connect(&helperClient(), &client::Client::stateChanged, &loop,
+                     [&loop, &name](const QString& changed, const QString&) {
+                         if (changed == name)
+                             loop.quit();
+                     });
+    loop.exec();
 }
 
 } // namespace
@@ -57,7 +76,7 @@ int printLog(const QString& name, bool follow)
             break;
         if (info->state == model::RunState::Stopped)
             return info->hasExited ? exitCodeForStatus(info->lastExitCode, 0) : int(kExitOk);
-        ::usleep(kPollInterval);
+        waitForOutputOrStop(name);
     }
     writeOut(pending);
     return kExitOk;
