@@ -16,7 +16,11 @@ prefix=${BERTH_PREFIX:-/usr/local}
 
 berth_require_root
 berth_install_deps
-berth_configure "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX="$prefix"
+# Only what runs: no tests, no benchmarks (test.sh builds them in the same
+# directory later). The flags are test.sh's own, so that its build reuses
+# every object compiled here.
+berth_configure "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBERTH_WERROR=ON \
+    -DCMAKE_INSTALL_PREFIX="$prefix" -DBUILD_TESTING=OFF -DBERTH_BUILD_BENCH=OFF
 berth_build "$build_dir"
 
 berth_log "installing into $prefix"

@@ -12,7 +12,10 @@ build_dir=${BERTH_BUILD_DIR:-$BERTH_SOURCE_DIR/build}
 
 berth_require_root
 berth_install_deps
-berth_configure "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBERTH_WERROR=ON
+# Tests and benchmarks (not run here, but built, so they compile): run.sh
+# may have configured this directory without them.
+berth_configure "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBERTH_WERROR=ON -DBUILD_TESTING=ON \
+    -DBERTH_BUILD_BENCH=ON
 berth_build "$build_dir"
 # Every label but bench: unit and integration today, system and gui as
 # those suites arrive. Benchmarks measure, they do not pass or fail.

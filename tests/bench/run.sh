@@ -13,7 +13,8 @@ build_dir=${BERTH_BUILD_DIR:-$BERTH_SOURCE_DIR/build}
 berth_require_root
 berth_log "checking Debian packages (with the reference runtimes)"
 "$BERTH_SOURCE_DIR/scripts/install-deps.sh" --bench
-berth_configure "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBERTH_BUILD_BENCH=ON
+berth_configure "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBERTH_WERROR=ON \
+    -DBUILD_TESTING=ON -DBERTH_BUILD_BENCH=ON
 # Everything, not only bench_start: the engine starts berth-monitor and berth-init from the build.
 berth_build "$build_dir"
 berth_log "bench_start $*"
