@@ -6,6 +6,8 @@
 #include "input_file.h"
 #include "limits_options.h"
 #include "log_follow.h"
+
+#include "berth/model/trace.h"
 #include "session.h"
 #include "tr.h"
 #include "value_parsers.h"
@@ -219,6 +221,7 @@ std::optional<int> followConsole(const VerbLine& line, const QString& name)
 int runContainer(const VerbLine& line, const QString& name)
 {
     const bool remove = line.isSet(QStringLiteral("rm"));
+    trace::point("berthctl", "created, starting");
     if (auto started = helperClient().start(name); !started) {
         const int code = reportError(started.error());
         if (remove) // it never ran: the helper has nothing to remove
@@ -232,8 +235,10 @@ int runContainer(const VerbLine& line, const QString& name)
     // Without -i the output comes from the console log, so nothing the
     // command printed before we look is lost; with -i the console carries
     // input and output.
+    trace::point("berthctl", "started");
     if (!line.isSet(QStringLiteral("interactive"))) {
         const int code = printLog(name, true);
+        trace::point("berthctl", "output printed, the command ended");
         return remove ? waitForRemoval(name) : code;
     }
     if (auto leave = followConsole(line, name))
@@ -340,6 +345,7 @@ int cmdRun(const QStringList& args)
         return code;
     if (auto settings = runSettings(line, request.setup); !settings)
         return reportUsage(settings.error());
+    trace::point("berthctl", "arguments read, creating");
     if (int created = createAndFollow(request, !::isatty(STDERR_FILENO)); created != kExitOk)
         return created;
     return runContainer(line, request.name);

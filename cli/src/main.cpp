@@ -5,6 +5,8 @@
 #include "session.h"
 #include "tr.h"
 
+#include "berth/model/trace.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 #include <QTranslator>
@@ -87,6 +89,7 @@ static int dispatch(const QStringList& arguments)
 
 int main(int argc, char** argv)
 {
+    berth::trace::point("berthctl", "main");
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("berthctl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BERTH_VERSION));
@@ -95,7 +98,9 @@ int main(int argc, char** argv)
     QTranslator translator;
     if (translator.load(QLocale::system(), QStringLiteral("berth"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&translator);
+    berth::trace::point("berthctl", "application ready");
     const int code = berth::cli::dispatch(QCoreApplication::arguments());
     berth::cli::releaseHelperClient();
+    berth::trace::point("berthctl", "exits");
     return code;
 }

@@ -1,5 +1,7 @@
 #include "session.h"
 
+#include "berth/model/trace.h"
+
 #include "bus_address.h"
 #include "exit_codes.h"
 #include "item_block.h"
@@ -35,8 +37,10 @@ std::unique_ptr<client::Client>& clientInstance()
 client::Client& helperClient()
 {
     auto& instance = clientInstance();
-    if (!instance)
+    if (!instance) {
+        const trace::Span traced("berthctl", "connect to the bus and the helper");
         instance = std::make_unique<client::Client>();
+    }
     return *instance;
 }
 

@@ -5,8 +5,19 @@
 
 namespace berth::helper {
 
+namespace {
+
+void traceCall(const QDBusMessage& call, trace::Clock::time_point received)
+{
+    if (trace::enabled())
+        trace::record("helper", "call " + call.member().toStdString(), received, trace::Clock::now());
+}
+
+} // namespace
+
 void DelayedReply::ok(const QVariantList& args) const
 {
+    traceCall(m_call, m_received);
     m_bus.send(m_call.createReply(args));
 }
 
@@ -21,6 +32,7 @@ void DelayedReply::error(const Error& error) const
 
 void DelayedReply::error(const QString& name, const QString& message) const
 {
+    traceCall(m_call, m_received);
     m_bus.send(m_call.createErrorReply(name, message));
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "berth/error.h"
+#include "berth/model/trace.h"
 
 #include <QDBusConnection>
 #include <QDBusMessage>
@@ -13,7 +14,10 @@ namespace berth::helper {
 
 class DelayedReply {
 public:
-    DelayedReply(QDBusConnection bus, QDBusMessage call) : m_bus(std::move(bus)), m_call(std::move(call)) {}
+    DelayedReply(QDBusConnection bus, QDBusMessage call)
+        : m_bus(std::move(bus)), m_call(std::move(call)), m_received(trace::Clock::now())
+    {
+    }
 
     void ok(const QVariantList& args = {}) const;
     // Maps the code to an org.berth.Error name; failures that are not the
@@ -26,6 +30,7 @@ public:
 private:
     QDBusConnection m_bus;
     QDBusMessage m_call;
+    trace::Clock::time_point m_received; // for the trace: the call's whole time in the helper
 };
 
 } // namespace berth::helper

@@ -1,10 +1,13 @@
 // Progress reports and cancellation of long operations.
 #include "berth/templates.h"
 
+#include "berth/model/trace.h"
+
 namespace berth {
 
 void Progress::step(std::string_view step, double fraction) const
 {
+    trace::point("engine", step);
     if (m_report)
         m_report(ProgressEvent{.step = std::string(step), .fraction = fraction, .logLine = {}, .item = {}});
 }

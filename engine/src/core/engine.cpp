@@ -3,6 +3,7 @@
 #include "berth/engine.h"
 
 #include "berth/config.h"
+#include "berth/model/trace.h"
 #include "berth/names.h"
 #include "cgroup/container_cgroup.h"
 #include "cgroup/layout.h"
@@ -100,6 +101,7 @@ Engine::Engine(EngineSettings settings) : m_settings(std::move(settings)) {}
 
 Status Engine::start(const std::string& name, const StartOptions& options)
 {
+    const trace::Span traced("engine", "start " + name);
     auto lock = lockExistingContainer(m_settings.paths, name);
     if (!lock)
         return fail(lock.error());
@@ -117,6 +119,7 @@ Status Engine::start(const std::string& name, const StartOptions& options)
     if (auto checked = runtime::preflight(*spec, options.command); !checked)
         return fail(checked.error().wrap("start '" + name + "'"));
 
+    trace::point("engine", "start: checked, spawning the monitor");
     auto pid = runtime::spawnMonitor(m_settings, name, options.command);
     if (!pid) {
         removeRunFilesOfFailedStart(m_settings.paths, name);
@@ -127,6 +130,7 @@ Status Engine::start(const std::string& name, const StartOptions& options)
 
 Status Engine::stop(const std::string& name, std::chrono::milliseconds timeout)
 {
+    const trace::Span traced("engine", "stop " + name);
     auto lock = lockExistingContainer(m_settings.paths, name);
     if (!lock)
         return fail(lock.error());
@@ -158,6 +162,7 @@ Status Engine::kill(const std::string& name, int signal)
 
 Result<ContainerState> Engine::state(const std::string& name) const
 {
+    const trace::Span traced("engine", "state " + name);
     if (auto exists = checkContainerExists(m_settings.paths, name); !exists)
         return fail(exists.error());
     ContainerState state;
@@ -242,6 +247,7 @@ Status Engine::resizeConsole(const std::string& name, int tty, unsigned short ro
 
 Result<ContainerState> Engine::waitStopped(const std::string& name, std::chrono::milliseconds timeout)
 {
+    const trace::Span traced("engine", "wait stopped " + name);
     if (auto exists = checkContainerExists(m_settings.paths, name); !exists)
         return fail(exists.error());
     if (runtime::monitorAlive(m_settings.paths, name)) {
@@ -262,6 +268,7 @@ Result<ContainerState> Engine::waitStopped(const std::string& name, std::chrono:
 
 Status Engine::destroy(const std::string& name, bool force)
 {
+    const trace::Span traced("engine", "destroy " + name);
     auto lock = lockExistingContainer(m_settings.paths, name);
     if (!lock)
         return fail(lock.error());
@@ -283,6 +290,7 @@ Status Engine::destroy(const std::string& name, bool force)
     if (Status cleaned = cleanUpAfterDeadMonitor(m_settings, name); !cleaned)
         return fail(cleaned.error().wrap("destroy '" + name + "'"));
     runtime::releaseContainerAddresses(m_settings, name);
+    trace::point("engine", "destroy: checked, removing the files");
     if (auto removed = ContainerStore(m_settings.paths).remove(name); !removed)
         return fail(removed.error().wrap("destroy '" + name + "'"));
     return {};

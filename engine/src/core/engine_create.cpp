@@ -5,6 +5,7 @@
 
 #include "berth/config.h"
 #include "cgroup/limit_writes.h"
+#include "berth/model/trace.h"
 #include "berth/names.h"
 #include "spec/container_spec.h"
 #include "core/create_setup.h"
@@ -177,6 +178,7 @@ void removeRunDirOfFailedCreate(const Paths& paths, const std::string& name)
 
 Status Engine::create(const CreateRequest& request, const Progress& progress)
 {
+    const trace::Span traced("engine", "create " + request.name);
     if (auto valid = validateContainerName(request.name); !valid)
         return valid;
     const TemplateInfo* info = findTemplate(request.templateName);

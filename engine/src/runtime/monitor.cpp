@@ -1,5 +1,7 @@
 #include "runtime/monitor.h"
 
+#include "berth/model/trace.h"
+
 #include "cgroup/cgroup_manager.h"
 #include "cgroup/layout.h"
 #include "cgroup/limit_writes.h"
@@ -256,6 +258,7 @@ Status Monitor::setUp()
     if (!signals)
         return fail(signals.error());
     m_signalFd = std::move(*signals);
+    trace::point("monitor", "locked");
 
     auto spec = loadContainerSpec(m_options.settings, m_options.name);
     if (!spec)
@@ -265,6 +268,7 @@ Status Monitor::setUp()
     if (spec->overlay)
         if (auto dirs = image::prepareOverlayDirs(*spec->overlay); !dirs)
             return fail(dirs.error().wrap("prepare the snapshot"));
+    trace::point("monitor", "config read and checked");
     auto layout = cgroup::detectLayout();
     if (!layout)
         return fail(layout.error());
@@ -283,6 +287,7 @@ Status Monitor::setUp()
         return fail(readOnly.error());
     plan->readOnlyRoot = *readOnly;
     m_haltSignal = effectiveHaltSignal(*spec, m_options.commandOverride);
+    trace::point("monitor", "launch planned");
     auto network = prepareContainerNetwork(m_options.settings, m_options.name, *spec);
     if (!network)
         return fail(network.error());
@@ -296,6 +301,7 @@ Status Monitor::setUp()
             m_nextServiceCheck = std::chrono::steady_clock::now() + std::chrono::seconds(5);
     m_stopSignal = spec->stopSignal;
 
+    trace::point("monitor", "network prepared");
     auto log = ConsoleLog::open(spec->consoleLogfile.value_or(m_paths.logFile(m_options.name)),
                                 {spec->consoleLogSize, spec->consoleLogRotate});
     if (!log)
@@ -310,6 +316,7 @@ Status Monitor::setUp()
     plan->dev.ttySlavePaths.assign(m_slavePaths.begin() + 1, m_slavePaths.end());
     plan->cgroupTrees = cgroupTreesOf(*layout);
 
+    trace::point("monitor", "log and consoles open");
     auto parent = m_cgroupManager->prepareParent(*layout, m_options.name, ::getpid());
     if (!parent)
         return fail(parent.error());
@@ -326,6 +333,7 @@ Status Monitor::setUp()
         return limited;
     if (auto listening = listen(); !listening)
         return listening;
+    trace::point("monitor", "cgroup made, socket listening");
 
     auto launched = launchContainer(*plan, [this](pid_t pid) { return m_cgroup->attach(pid); });
     if (!launched)
@@ -333,6 +341,7 @@ Status Monitor::setUp()
     m_initPid = launched->pid;
     m_pidfd = std::move(launched->pidfd);
     m_initLaunched = std::chrono::steady_clock::now();
+    trace::point("monitor", "init launched");
     // Teardown deletes the host ends by these indexes, never by name alone.
     for (std::size_t i = 0; i < launched->hostLinks.size() && i < m_network.interfaces.size(); ++i)
         m_network.interfaces[i].hostIndex = launched->hostLinks[i];
@@ -342,11 +351,13 @@ Status Monitor::setUp()
     // write it (a full /run) fails, rather than run a container shown stopped.
     if (auto recorded = recordState(RunState::Running); !recorded)
         return recorded;
+    trace::point("monitor", "state recorded");
     registerWithMachined(spec->rootfs);
     // Forwards of this container, and the NAT of a bridge made on first use.
     if (m_hasForwards || m_nextServiceCheck)
         if (auto firewall = reconcileFirewall(m_options.settings); !firewall)
             noteProblem("port forwards not applied: " + firewall.error().describe());
+    trace::point("monitor", "set up");
     return {};
 }
 
@@ -408,17 +419,22 @@ void Monitor::undoLaunch()
 
 void Monitor::tearDown()
 {
+    trace::point("monitor", "init ended");
     for (ConsoleMux& console : m_consoles)
         console.drainMaster();
+    trace::point("monitor", "consoles drained");
     removeHostSide(m_options.settings, m_options.name, m_network);
     // Forwards added while it ran are in the firewall too: any container on
     // a bridge may have some, whatever its config said at the start.
     if (m_hasForwards || !m_network.interfaces.empty())
         (void)reconcileFirewall(m_options.settings, m_options.name);
+    trace::point("monitor", "host side removed");
     if (auto removed = removeCgroup(); !removed)
         m_exitNote = removed.error().describe();
     releaseCgroupParent();
+    trace::point("monitor", "cgroup removed");
     recordStopped();
+    trace::point("monitor", "stopped recorded");
     ::unlink(m_paths.monitorSocket(m_options.name).c_str());
     const std::string text = encodeMessage(MonitorAnswer{std::nullopt, m_exit});
     // The connections stay open until the process exits: their closing tells
@@ -444,12 +460,15 @@ int Monitor::run()
         return 1;
     }
     reportStart(started);
+    trace::point("monitor", "start reported");
     loop();
     tearDown();
     // Everything is torn down: the container counts as gone from here on.
     // The waiters' connections close after this, when the monitor exits.
     m_lock.reset();
+    trace::point("monitor", "lock released");
     wakeRemover(m_options.settings, m_options.name);
+    trace::point("monitor", "exits");
     return 0;
 }
 

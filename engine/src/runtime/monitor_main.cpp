@@ -6,6 +6,8 @@
 //                 [-- COMMAND...]
 #include "runtime/monitor.h"
 
+#include "berth/model/trace.h"
+
 #include "config/values.h"
 
 #include <cstdio>
@@ -53,6 +55,7 @@ bool parseArguments(int argc, char** argv, berth::runtime::MonitorOptions& optio
 
 int main(int argc, char** argv)
 {
+    berth::trace::point("monitor", "main");
     berth::runtime::MonitorOptions options;
     if (!parseArguments(argc, argv, options)) {
         std::fprintf(stderr, "berth-monitor: started with invalid arguments; it is run by the Berth engine only\n");

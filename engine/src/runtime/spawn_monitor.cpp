@@ -1,5 +1,7 @@
 #include "runtime/spawn_monitor.h"
 
+#include "berth/model/trace.h"
+
 #include "fs/file_io.h"
 #include "runtime/monitor_protocol.h"
 #include "runtime/plan_builder.h"
@@ -90,8 +92,11 @@ Result<pid_t> spawnMonitor(const EngineSettings& settings, const std::string& na
     for (const std::string& arg : args)
         argv.push_back(const_cast<char*>(arg.c_str()));
     argv.push_back(nullptr);
-    // The monitor runs with a fixed, minimal environment, never the caller's.
-    const char* envp[] = {"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", nullptr};
+    // The monitor runs with a fixed, minimal environment, never the caller's;
+    // the engine's own trace file (BERTH_TRACE, see berth/model/trace.h) goes along.
+    const std::string traceVar = trace::enabled() ? std::string("BERTH_TRACE=") + trace::file() : std::string();
+    const char* envp[] = {"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+                          traceVar.empty() ? nullptr : traceVar.c_str(), nullptr};
 
     int pipeFds[2];
     if (::pipe2(pipeFds, O_CLOEXEC) != 0)
