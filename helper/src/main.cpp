@@ -1,5 +1,6 @@
 // berth-helper: the root D-Bus service org.berth.Berth1, started by bus
 // activation; exits when idle. Containers keep running without it.
+#include "berth/model/trace.h"
 #include "dbus_types.h"
 #include "helper_options.h"
 #include "lifetime.h"
@@ -64,6 +65,8 @@ int main(int argc, char** argv)
     }
     // The bus a monitor wakes us on, read before the environment goes.
     const std::string busAddress = qEnvironmentVariable("DBUS_SYSTEM_BUS_ADDRESS").toStdString();
+    // So is the trace file (BERTH_TRACE, given by whoever started the helper).
+    (void)berth::trace::enabled();
     resetEnvironment();
 
     berth::EngineSettings settings = engineSettings(*options);

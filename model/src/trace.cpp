@@ -10,13 +10,14 @@ namespace berth::trace {
 
 namespace {
 
+// Read once and kept: the helper clears its environment after its first look.
 const char* fileName()
 {
-    static const char* const name = [] {
+    static const std::string name = [] {
         const char* value = std::getenv("BERTH_TRACE");
-        return value && *value ? value : nullptr;
+        return std::string(value ? value : "");
     }();
-    return name;
+    return name.empty() ? nullptr : name.c_str();
 }
 
 // Opened once, unbuffered and appending: each line is one write(2), whole
