@@ -1,7 +1,7 @@
 #!/bin/sh
 # Prints a trace written with BERTH_TRACE=FILE (berth/model/trace.h) as one
 # timeline: each step's start after the first line's, its duration, and for
-# a moment (a point) the time since the same process's previous line.
+# a moment (a point) the time since the same process's previous moment.
 #
 # Usage: tests/bench/trace_report.sh FILE
 set -eu
@@ -17,5 +17,5 @@ NR == 1 { t0 = $1 }
     } else {
         printf "%9.2f ms  %7.2f ms %-8s %7d  [%s]\n", ($1 - t0) / 1e6, ($2 - $1) / 1e6, $4, $3, step
     }
-    last[$3] = ($2 > $1) ? $2 : $1
+    if ($1 == $2) last[$3] = $1
 }'

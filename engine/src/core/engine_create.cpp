@@ -233,6 +233,7 @@ Status Engine::create(const CreateRequest& request, const Progress& progress)
             &imageUse};
         if (auto built = build(ctx); !built)
             return built;
+        trace::point("engine", "create: built");
         if (auto setup = applySetup(m_settings, *resolved, staging, networkLock); !setup)
             return setup;
         if (auto files = checkBuiltLimits(staging / "config"); !files)
@@ -240,10 +241,12 @@ Status Engine::create(const CreateRequest& request, const Progress& progress)
         // The last moment a cancel still leaves nothing behind.
         if (auto go = progress.check(); !go)
             return go;
+        trace::point("engine", "create: setup applied and checked");
         auto settled = idmap::settleNewIdentity(m_settings, *resolved, staging);
         if (!settled)
             return fail(settled.error());
         blockLock.emplace(std::move(*settled));
+        trace::point("engine", "create: identity settled, putting it in place");
         return Status{};
     });
     if (!created) {
