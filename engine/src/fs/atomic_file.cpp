@@ -23,14 +23,14 @@ std::string inQuotes(std::string_view s)
 // Written, synced and closed, each step checked: a file system may report
 // a failed write-back only at fsync or close. Errors name the step and the
 // file the temp file stands for ("write 'config': No space left on device").
-Status writeTemp(UniqueFd fd, std::string_view name, std::string_view content, mode_t mode)
+Status writeTemp(UniqueFd fd, std::string_view name, std::string_view content, mode_t mode, Durability durability)
 {
     // Explicit mode: the umask must not decide who can read a config.
     if (::fchmod(fd.get(), mode) != 0)
         return failErrno(errno, "chmod " + inQuotes(name));
     if (auto ok = writeAll(fd.get(), content); !ok)
         return failErrno(ok.error().code, "write " + inQuotes(name));
-    if (::fsync(fd.get()) != 0)
+    if (durability == Durability::Synced && ::fsync(fd.get()) != 0)
         return failErrno(errno, "fsync " + inQuotes(name));
     if (::close(fd.release()) != 0)
         return failErrno(errno, "close " + inQuotes(name));
@@ -39,12 +39,13 @@ Status writeTemp(UniqueFd fd, std::string_view name, std::string_view content, m
 
 } // namespace
 
-PreparedFile::PreparedFile(UniqueFd dir, std::string name, std::string temp)
-    : m_dir(std::move(dir)), m_name(std::move(name)), m_temp(std::move(temp))
+PreparedFile::PreparedFile(UniqueFd dir, std::string name, std::string temp, Durability durability)
+    : m_dir(std::move(dir)), m_name(std::move(name)), m_temp(std::move(temp)), m_durability(durability)
 {}
 
 PreparedFile::PreparedFile(PreparedFile&& other) noexcept
-    : m_dir(std::move(other.m_dir)), m_name(std::move(other.m_name)), m_temp(std::exchange(other.m_temp, {}))
+    : m_dir(std::move(other.m_dir)), m_name(std::move(other.m_name)), m_temp(std::exchange(other.m_temp, {})),
+      m_durability(other.m_durability)
 {}
 
 PreparedFile::~PreparedFile()
@@ -56,7 +57,8 @@ PreparedFile::~PreparedFile()
     }
 }
 
-Result<PreparedFile> PreparedFile::prepare(int dirFd, std::string_view name, std::string_view content, mode_t mode)
+Result<PreparedFile> PreparedFile::prepare(int dirFd, std::string_view name, std::string_view content, mode_t mode,
+                                           Durability durability)
 {
     if (name.empty() || name == "." || name == ".." || name.find('/') != std::string_view::npos)
         return failWith(EINVAL, "invalid file name " + inQuotes(name), std::string(name));
@@ -70,8 +72,8 @@ Result<PreparedFile> PreparedFile::prepare(int dirFd, std::string_view name, std
     if (!fd)
         return failErrno(errno, "create a temporary file for " + inQuotes(name));
     // From here the temp file is the prepared file's to remove.
-    PreparedFile prepared(std::move(dir), std::string(name), temp);
-    if (auto ok = writeTemp(std::move(fd), name, content, mode); !ok)
+    PreparedFile prepared(std::move(dir), std::string(name), temp, durability);
+    if (auto ok = writeTemp(std::move(fd), name, content, mode, durability); !ok)
         return fail(ok.error());
     return prepared;
 }
@@ -81,26 +83,28 @@ Status PreparedFile::commit() &&
     if (::renameat(m_dir.get(), m_temp.c_str(), m_dir.get(), m_name.c_str()) != 0)
         return failErrno(errno, "replace " + inQuotes(m_name));
     m_temp.clear();
-    if (::fsync(m_dir.get()) != 0)
+    if (m_durability == Durability::Synced && ::fsync(m_dir.get()) != 0)
         return failErrno(errno, "fsync the directory of " + inQuotes(m_name));
     return {};
 }
 
-Status writeFileAtomicAt(int dirFd, std::string_view name, std::string_view content, mode_t mode)
+Status writeFileAtomicAt(int dirFd, std::string_view name, std::string_view content, mode_t mode,
+                         Durability durability)
 {
-    auto prepared = PreparedFile::prepare(dirFd, name, content, mode);
+    auto prepared = PreparedFile::prepare(dirFd, name, content, mode, durability);
     if (!prepared)
         return fail(prepared.error());
     return std::move(*prepared).commit();
 }
 
-Status writeFileAtomic(const std::filesystem::path& file, std::string_view content, mode_t mode)
+Status writeFileAtomic(const std::filesystem::path& file, std::string_view content, mode_t mode,
+                       Durability durability)
 {
     const std::filesystem::path dirPath = file.has_parent_path() ? file.parent_path() : ".";
     UniqueFd dir(::open(dirPath.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
     if (!dir)
         return failErrno(errno, "open directory " + inQuotes(dirPath.string()));
-    auto ok = writeFileAtomicAt(dir.get(), file.filename().string(), content, mode);
+    auto ok = writeFileAtomicAt(dir.get(), file.filename().string(), content, mode, durability);
     if (!ok)
         return std::unexpected(Error{ok.error().code, ok.error().message, file.string()});
     return {};

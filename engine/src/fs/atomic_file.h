@@ -13,13 +13,23 @@
 
 namespace berth::fs {
 
+// Synced: the new content survives a crash of the machine (fsync of the
+// file and of its directory). RunDirectory: for the files of the run
+// directory (/run/berth), which a reboot empties anyway: readers still see
+// the old or the new content, never a mix, as a process crash cannot undo
+// a rename; the syncs, which cost milliseconds on every start and stop
+// where /run is on a disk, are left out.
+enum class Durability { Synced, RunDirectory };
+
 // Temp file in the same directory, write, fsync, rename over `file`, fsync
 // the directory. On failure the old file is untouched and no temp file stays.
-[[nodiscard]] Status writeFileAtomic(const std::filesystem::path& file, std::string_view content, mode_t mode);
+[[nodiscard]] Status writeFileAtomic(const std::filesystem::path& file, std::string_view content, mode_t mode,
+                                     Durability durability = Durability::Synced);
 
 // The same for `name` in the directory `dirFd` (any fd of the directory,
 // O_PATH included). `name` is a single component.
-[[nodiscard]] Status writeFileAtomicAt(int dirFd, std::string_view name, std::string_view content, mode_t mode);
+[[nodiscard]] Status writeFileAtomicAt(int dirFd, std::string_view name, std::string_view content, mode_t mode,
+                                       Durability durability = Durability::Synced);
 
 // writeFileAtomicAt in two halves, for a change that must also be made
 // elsewhere (a limit in the kernel) and be undone there if the file cannot
@@ -29,7 +39,7 @@ namespace berth::fs {
 class PreparedFile {
 public:
     [[nodiscard]] static Result<PreparedFile> prepare(int dirFd, std::string_view name, std::string_view content,
-                                                      mode_t mode);
+                                                      mode_t mode, Durability durability = Durability::Synced);
     PreparedFile(PreparedFile&& other) noexcept;
     PreparedFile& operator=(PreparedFile&&) = delete;
     PreparedFile(const PreparedFile&) = delete;
@@ -39,11 +49,12 @@ public:
     [[nodiscard]] Status commit() &&;
 
 private:
-    PreparedFile(UniqueFd dir, std::string name, std::string temp);
+    PreparedFile(UniqueFd dir, std::string name, std::string temp, Durability durability);
 
     UniqueFd m_dir;
     std::string m_name;
     std::string m_temp; // empty once committed or moved from
+    Durability m_durability;
 };
 
 } // namespace berth::fs

@@ -437,8 +437,8 @@ void Monitor::tearDown()
     trace::point("monitor", "stopped recorded");
     ::unlink(m_paths.monitorSocket(m_options.name).c_str());
     const std::string text = encodeMessage(MonitorAnswer{std::nullopt, m_exit});
-    // The connections stay open until the process exits: their closing tells
-    // the waiters the monitor is gone.
+    // The connections stay open until the lock is released: their closing
+    // tells the waiters the monitor is gone.
     for (const UniqueFd& waiter : m_waiters)
         (void)!::send(waiter.get(), text.data(), text.size(), MSG_NOSIGNAL);
 }
@@ -464,8 +464,10 @@ int Monitor::run()
     loop();
     tearDown();
     // Everything is torn down: the container counts as gone from here on.
-    // The waiters' connections close after this, when the monitor exits.
+    // Closing the waiters' connections tells them so; the wake below may
+    // take a while and nobody waits for it.
     m_lock.reset();
+    m_waiters.clear();
     trace::point("monitor", "lock released");
     wakeRemover(m_options.settings, m_options.name);
     trace::point("monitor", "exits");

@@ -2,13 +2,16 @@
 
 #include "runtime/plan_builder.h"
 
+#include "berth/unique_fd.h"
+
+#include <cerrno>
 #include <chrono>
 #include <csignal>
-#include <thread>
 #include <vector>
 
 #include <fcntl.h>
 #include <linux/close_range.h>
+#include <poll.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -16,8 +19,7 @@
 namespace berth::runtime {
 namespace {
 
-constexpr auto kWakeTimeout = std::chrono::seconds(5);
-constexpr auto kPollEvery = std::chrono::milliseconds(20);
+constexpr auto kWakeTimeout = std::chrono::milliseconds(5000);
 
 void run(const std::vector<std::string>& command)
 {
@@ -35,16 +37,15 @@ void run(const std::vector<std::string>& command)
         ::execve(argv[0], argv.data(), const_cast<char* const*>(envp));
         ::_exit(127);
     }
-    const auto deadline = std::chrono::steady_clock::now() + kWakeTimeout;
-    int status = 0;
-    while (::waitpid(child, &status, WNOHANG) == 0) {
-        if (std::chrono::steady_clock::now() >= deadline) {
+    // Waited for through a pidfd: back at its exit, killed at the timeout
+    // (without a pidfd, a plain wait).
+    if (UniqueFd pidfd(static_cast<int>(::syscall(SYS_pidfd_open, child, 0))); pidfd) {
+        pollfd exited{pidfd.get(), POLLIN, 0};
+        if (::poll(&exited, 1, static_cast<int>(kWakeTimeout.count())) <= 0)
             ::kill(child, SIGKILL);
-            while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {}
-            return;
-        }
-        std::this_thread::sleep_for(kPollEvery);
     }
+    int status = 0;
+    while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {}
 }
 
 } // namespace
