@@ -195,7 +195,7 @@ Status applySetupToStaged(const EngineSettings& settings, const CreateRequest& r
         return fail(reparsed.error());
     if (auto spec = ContainerSpec::fromConfig(*reparsed); !spec)
         return fail(spec.error());
-    return fs::writeFileAtomic(configFile, text, 0640); // as ContainerStore::writeConfig
+    return fs::writeStagedFile(configFile, text, 0640);
 }
 
 } // namespace berth

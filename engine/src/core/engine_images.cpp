@@ -90,7 +90,7 @@ Status buildTarball(const BuildContext& ctx)
     ctx.progress.step("Extracting the archive", 0.1);
     if (auto extracted = image::extractArchive(ctx.request.inputFd, rootFd->get(), options); !extracted)
         return fail(extracted.error().wrap("extract the archive"));
-    return fs::writeFileAtomic(ctx.staging / "config", config.value_or(ctx.baseConfig), 0640);
+    return fs::writeStagedFile(ctx.staging / "config", config.value_or(ctx.baseConfig), 0640);
 }
 
 } // namespace templates
@@ -278,7 +278,7 @@ Status buildClone(const BuildContext& ctx)
         if (sourceOverlay)
             if (auto copied = copyUpperOf(ctx, sourceName, *sourceOverlay); !copied)
                 return copied;
-        return fs::writeFileAtomic(staging / "config", *text, 0640);
+        return fs::writeStagedFile(staging / "config", *text, 0640);
     }
     auto dest = fs::makeDirectory(staging / "rootfs");
     if (!dest)
@@ -288,7 +288,7 @@ Status buildClone(const BuildContext& ctx)
                                 : copyRootfs(ctx, sourceName, dest->get());
     if (!copied)
         return copied;
-    return fs::writeFileAtomic(staging / "config", *text, 0640);
+    return fs::writeStagedFile(staging / "config", *text, 0640);
 }
 
 } // namespace templates

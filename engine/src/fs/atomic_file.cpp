@@ -110,4 +110,9 @@ Status writeFileAtomic(const std::filesystem::path& file, std::string_view conte
     return {};
 }
 
+Status writeStagedFile(const std::filesystem::path& file, std::string_view content, mode_t mode)
+{
+    return writeFileAtomic(file, content, mode, Durability::Unsynced);
+}
+
 } // namespace berth::fs

@@ -14,12 +14,13 @@
 namespace berth::fs {
 
 // Synced: the new content survives a crash of the machine (fsync of the
-// file and of its directory). RunDirectory: for the files of the run
-// directory (/run/berth), which a reboot empties anyway: readers still see
-// the old or the new content, never a mix, as a process crash cannot undo
-// a rename; the syncs, which cost milliseconds on every start and stop
-// where /run is on a disk, are left out.
-enum class Durability { Synced, RunDirectory };
+// file and of its directory). Unsynced: readers still see the old or the
+// new content, never a mix (a process's crash cannot undo a rename), but
+// the syncs, milliseconds each where the disk is slow, are left out. For
+// two kinds of file only: those of the run directory (/run/berth), which a
+// reboot empties anyway, and those of a staging directory, which the store
+// syncs once before it moves the staged container in (writeStagedFile).
+enum class Durability { Synced, Unsynced };
 
 // Temp file in the same directory, write, fsync, rename over `file`, fsync
 // the directory. On failure the old file is untouched and no temp file stays.
@@ -30,6 +31,10 @@ enum class Durability { Synced, RunDirectory };
 // O_PATH included). `name` is a single component.
 [[nodiscard]] Status writeFileAtomicAt(int dirFd, std::string_view name, std::string_view content, mode_t mode,
                                        Durability durability = Durability::Synced);
+
+// A file of a container being staged (ContainerStore::create): replaced
+// atomically, synced by the store when the whole container moves in.
+[[nodiscard]] Status writeStagedFile(const std::filesystem::path& file, std::string_view content, mode_t mode);
 
 // writeFileAtomicAt in two halves, for a change that must also be made
 // elsewhere (a limit in the kernel) and be undone there if the file cannot

@@ -152,7 +152,7 @@ Result<BlockLock> settleNewIdentity(const EngineSettings& settings, const Create
         return fail(idmapped.error());
     if (auto ok = applyIdentity(*config, staging, disk, *map, *idmapped); !ok)
         return fail(ok.error());
-    if (auto ok = fs::writeFileAtomic(staging / "config", config->serialize(), 0640); !ok)
+    if (auto ok = fs::writeStagedFile(staging / "config", config->serialize(), 0640); !ok)
         return fail(ok.error());
     return lock;
 }

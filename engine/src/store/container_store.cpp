@@ -72,6 +72,20 @@ bool isDirAt(int dirFd, const char* name)
     return ::fstatat(dirFd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
 }
 
+// The staged files were written without syncs (fs::writeStagedFile): the
+// config, and the directory that names it, go to the disk once here, before
+// the rename that makes the container exist.
+Status syncStagedConfig(int dirFd, const std::string& staging)
+{
+    UniqueFd dir(::openat(dirFd, staging.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    if (!dir)
+        return failErrno(errno, "open the staged container");
+    UniqueFd config(::openat(dir.get(), "config", O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+    if (!config || ::fsync(config.get()) != 0 || ::fsync(dir.get()) != 0)
+        return failErrno(errno, "sync the staged container's config");
+    return {};
+}
+
 Status checkPopulated(int dirFd, const std::string& staging, std::string_view name)
 {
     struct stat st {};
@@ -154,6 +168,8 @@ Status ContainerStore::fillStaging(int dirFd, std::string_view name, const std::
     if (auto ok = populate(m_paths.containersDir() / staging); !ok)
         return ok;
     if (auto ok = checkPopulated(dirFd, staging, name); !ok)
+        return ok;
+    if (auto ok = syncStagedConfig(dirFd, staging); !ok)
         return ok;
     if (::renameat2(dirFd, staging.c_str(), dirFd, std::string(name).c_str(), RENAME_NOREPLACE) != 0) {
         if (errno == EEXIST)

@@ -16,7 +16,7 @@ Status buildBusybox(const BuildContext& ctx)
     ctx.progress.step("Installing busybox", 0.1);
     if (auto built = buildBusyboxRootfs(ctx.staging / "rootfs", {.hostname = hostname, .ttys = ttys}); !built)
         return built;
-    return fs::writeFileAtomic(ctx.staging / "config", ctx.baseConfig, 0640);
+    return fs::writeStagedFile(ctx.staging / "config", ctx.baseConfig, 0640);
 }
 
 } // namespace berth::templates

@@ -114,7 +114,7 @@ Status buildDebootstrap(const BuildContext& ctx)
     auto config = systemConfig(ctx, cached->rootfs, snapshot);
     if (!config)
         return fail(config.error());
-    return fs::writeFileAtomic(ctx.staging / "config", *config, 0640);
+    return fs::writeStagedFile(ctx.staging / "config", *config, 0640);
 }
 
 } // namespace berth::templates

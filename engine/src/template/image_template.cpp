@@ -107,7 +107,7 @@ Status buildFromStoredImage(const BuildContext& ctx, const image_store::StoredIm
         return fail(text.error());
     if (auto ok = checkImageContainerConfig(*text); !ok)
         return ok;
-    return fs::writeFileAtomic(ctx.staging / "config", *text, 0640);
+    return fs::writeStagedFile(ctx.staging / "config", *text, 0640);
 }
 
 Status buildImage(const BuildContext& ctx)

@@ -108,7 +108,7 @@ Status buildLxcImport(const BuildContext& ctx)
         return copied;
     if (auto c = ctx.progress.check(); !c)
         return c;
-    return fs::writeFileAtomic(ctx.staging / "config", plan->config, 0640);
+    return fs::writeStagedFile(ctx.staging / "config", plan->config, 0640);
 }
 
 } // namespace berth::templates

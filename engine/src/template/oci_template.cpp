@@ -71,7 +71,7 @@ Status buildFromLayout(const BuildContext& ctx, int layoutFd)
     if (auto ok = checkImageContainerConfig(*text); !ok)
         return ok;
     ctx.progress.step("Writing the config", 0.95);
-    return fs::writeFileAtomic(ctx.staging / "config", *text, 0640);
+    return fs::writeStagedFile(ctx.staging / "config", *text, 0640);
 }
 
 } // namespace
