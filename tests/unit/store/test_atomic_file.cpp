@@ -68,20 +68,26 @@ private slots:
     {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<int>("mode");
-        QTest::newRow("text 0640") << QByteArray("lxc.uts.name = x\n") << 0640;
-        QTest::newRow("empty 0600") << QByteArray() << 0600;
-        QTest::newRow("large 0644") << QByteArray(300000, 'x') << 0644;
+        QTest::addColumn<bool>("synced");
+        QTest::newRow("text 0640") << QByteArray("lxc.uts.name = x\n") << 0640 << true;
+        QTest::newRow("empty 0600") << QByteArray() << 0600 << true;
+        QTest::newRow("large 0644") << QByteArray(300000, 'x') << 0644 << true;
+        // The run directory's and a staging directory's files: atomic all the same.
+        QTest::newRow("unsynced text 0644") << QByteArray("{\"state\": \"running\"}\n") << 0644 << false;
+        QTest::newRow("unsynced large 0640") << QByteArray(300000, 'y') << 0640 << false;
     }
 
     void writesContentAndMode()
     {
         QFETCH(QByteArray, content);
         QFETCH(int, mode);
+        QFETCH(bool, synced);
         QTemporaryDir tmp;
         const stdfs::path file = stdfs::path(tmp.path().toStdString()) / "config";
         std::ofstream(file) << "old";
         const mode_t oldMask = ::umask(077);
-        auto ok = berth::fs::writeFileAtomic(file, content.toStdString(), static_cast<mode_t>(mode));
+        auto ok = berth::fs::writeFileAtomic(file, content.toStdString(), static_cast<mode_t>(mode),
+                                             synced ? berth::fs::Durability::Synced : berth::fs::Durability::Unsynced);
         ::umask(oldMask);
         QVERIFY2(ok, ok ? "" : ok.error().describe().c_str());
         QCOMPARE(readText(file), content.toStdString());
@@ -104,6 +110,24 @@ private slots:
         QVERIFY(!ok);
         QCOMPARE(ok.error().code, EFBIG);
         QCOMPARE(ok.error().context, file.string());
+        QCOMPARE(readText(file), std::string("old content"));
+        QCOMPARE(entryCount(tmp.path().toStdString()), 1);
+    }
+
+    // A staged file that cannot be written fails the same way: the old
+    // content stays and no temp file is left (the store then drops the staging).
+    void failedStagedWriteKeepsOldContent()
+    {
+        QTemporaryDir tmp;
+        const stdfs::path file = stdfs::path(tmp.path().toStdString()) / "config";
+        std::ofstream(file) << "old content";
+        berth::Status ok;
+        {
+            FileSizeLimit limit(16);
+            ok = berth::fs::writeStagedFile(file, std::string(4096, 'n'), 0640);
+        }
+        QVERIFY(!ok);
+        QCOMPARE(ok.error().code, EFBIG);
         QCOMPARE(readText(file), std::string("old content"));
         QCOMPARE(entryCount(tmp.path().toStdString()), 1);
     }
