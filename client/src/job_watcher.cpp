@@ -1,5 +1,7 @@
 #include "job_watcher.h"
 
+#include "berth/model/trace.h"
+
 #include "berth/model/error_names.h"
 #include "berth/model/states.h"
 #include "bus_address.h"
@@ -150,6 +152,7 @@ void JobWatcher::onFinished(bool success, const QString& errorName, const QStrin
     if (m_finished)
         return;
     m_finished = true;
+    trace::point("client", "job finished");
     m_success = success;
     m_errorName = errorName;
     m_message = message;

@@ -1,5 +1,7 @@
 #include "job.h"
 
+#include "berth/model/trace.h"
+
 #include "authorizer.h"
 #include "delayed_reply.h"
 #include "error_names.h"
@@ -108,6 +110,7 @@ void Job::finish(const Status& status)
             qCWarning(lcHelper).noquote() << "job" << m_operation << m_container << "failed:" << m_errorMessage;
     }
     announceProperties();
+    trace::point("helper", "job finished: " + m_operation.toStdString());
     Q_EMIT Finished(bool(status), m_errorName, m_errorMessage);
     // Stays a while so a caller that subscribes late can still read the outcome.
     QTimer::singleShot(kKeepFinishedJob, this, [this] {

@@ -14,6 +14,8 @@
 #include <cstring>
 #include <string_view>
 
+#include <unistd.h>
+
 namespace {
 
 bool parseArguments(int argc, char** argv, berth::runtime::MonitorOptions& options)
@@ -56,6 +58,12 @@ bool parseArguments(int argc, char** argv, berth::runtime::MonitorOptions& optio
 int main(int argc, char** argv)
 {
     berth::trace::point("monitor", "main");
+    // Started as a session leader (spawn_monitor.cpp): the monitor proper is
+    // a child that is not one, so no terminal it opens (the consoles' ptys)
+    // becomes its controlling terminal. The engine waits for this first
+    // process to exit; the child reports on the sync pipe.
+    if (const pid_t monitor = ::fork(); monitor != 0)
+        return monitor < 0 ? 1 : 0;
     berth::runtime::MonitorOptions options;
     if (!parseArguments(argc, argv, options)) {
         std::fprintf(stderr, "berth-monitor: started with invalid arguments; it is run by the Berth engine only\n");

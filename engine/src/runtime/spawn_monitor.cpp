@@ -9,10 +9,10 @@
 #include <thread>
 
 #include <fcntl.h>
-#include <linux/close_range.h>
 #include <poll.h>
+#include <signal.h>
+#include <spawn.h>
 #include <sys/file.h>
-#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -54,23 +54,46 @@ std::vector<std::string> monitorArguments(const EngineSettings& settings, const 
     return args;
 }
 
-// In the forked children: system calls only, then exec or _exit.
-[[noreturn]] void execMonitor(char* const* argv, char* const* envp, int syncFd, int nullFd)
+// The monitor starts in a session of its own (it must outlive the helper and
+// never get the helper's terminal) with /dev/null for stdio and the sync pipe
+// as fd kSyncFd, nothing else. posix_spawn, not fork: the helper is large and
+// threaded, and copying its page tables (then faulting them back in, copy on
+// write) cost more than the monitor's whole set-up. The monitor leaves the
+// session's leadership itself (monitor_main.cpp).
+Result<pid_t> spawnDetached(char* const* argv, char* const* envp, int syncFd, int nullFd)
 {
-    if (::setsid() < 0)
-        ::_exit(1);
-    const pid_t grandchild = ::fork();
-    if (grandchild != 0)
-        ::_exit(grandchild < 0 ? 1 : 0);
-    ::dup2(nullFd, 0);
-    ::dup2(nullFd, 1);
-    ::dup2(nullFd, 2);
-    // dup2 onto itself would keep close-on-exec set.
-    if (syncFd == kSyncFd ? ::fcntl(kSyncFd, F_SETFD, 0) < 0 : ::dup2(syncFd, kSyncFd) < 0)
-        ::_exit(1);
-    ::syscall(SYS_close_range, kSyncFd + 1, ~0U, 0);
-    ::execve(argv[0], argv, envp);
-    ::_exit(127);
+    posix_spawn_file_actions_t actions;
+    posix_spawnattr_t attr;
+    if (int err = ::posix_spawn_file_actions_init(&actions); err != 0)
+        return failErrno(err, "spawn the monitor");
+    if (int err = ::posix_spawnattr_init(&attr); err != 0) {
+        ::posix_spawn_file_actions_destroy(&actions);
+        return failErrno(err, "spawn the monitor");
+    }
+    int err = ::posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+    sigset_t none, all;
+    sigemptyset(&none);
+    sigfillset(&all);
+    if (err == 0)
+        err = ::posix_spawnattr_setsigmask(&attr, &none);
+    if (err == 0)
+        err = ::posix_spawnattr_setsigdefault(&attr, &all);
+    for (int target : {0, 1, 2})
+        if (err == 0)
+            err = ::posix_spawn_file_actions_adddup2(&actions, nullFd, target);
+    // dup2 onto the same number clears close-on-exec (glibc 2.29 on).
+    if (err == 0)
+        err = ::posix_spawn_file_actions_adddup2(&actions, syncFd, kSyncFd);
+    if (err == 0)
+        err = ::posix_spawn_file_actions_addclosefrom_np(&actions, kSyncFd + 1);
+    pid_t child = -1;
+    if (err == 0)
+        err = ::posix_spawn(&child, argv[0], &actions, &attr, argv, envp);
+    ::posix_spawn_file_actions_destroy(&actions);
+    ::posix_spawnattr_destroy(&attr);
+    if (err != 0)
+        return failErrno(err, std::string("start ") + argv[0]);
+    return child;
 }
 
 Result<std::string> readStartReport(int fd)
@@ -106,14 +129,13 @@ Result<pid_t> spawnMonitor(const EngineSettings& settings, const std::string& na
     if (!nullFd)
         return failErrno(errno, "open /dev/null");
 
-    const pid_t child = ::fork();
-    if (child < 0)
-        return failErrno(errno, "fork");
-    if (child == 0)
-        execMonitor(argv.data(), const_cast<char* const*>(envp), writeEnd.get(), nullFd.get());
+    auto child = spawnDetached(argv.data(), const_cast<char* const*>(envp), writeEnd.get(), nullFd.get());
+    if (!child)
+        return fail(child.error());
     writeEnd.reset();
+    // The first process forks the monitor and exits at once (monitor_main.cpp).
     int status = 0;
-    while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {}
+    while (::waitpid(*child, &status, 0) < 0 && errno == EINTR) {}
 
     auto text = readStartReport(readEnd.get());
     if (!text)
