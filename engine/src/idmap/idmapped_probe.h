@@ -11,7 +11,8 @@ namespace berth::idmap {
 
 // Tries an idmapped clone of `dir` with a throwaway user namespace: false
 // when the kernel refuses MOUNT_ATTR_IDMAP there, an error when the probe
-// itself cannot run (no user namespaces, `dir` missing).
+// itself cannot run (no user namespaces, `dir` missing). A yes is kept for
+// the file system for the rest of the process.
 [[nodiscard]] Result<bool> idmappedMountsWork(const std::filesystem::path& dir);
 
 } // namespace berth::idmap

@@ -213,10 +213,12 @@ Result<std::filesystem::path> ContainerStore::moveAside(std::string_view name) c
     if (!dirFd)
         return std::unexpected(dirFd.error());
     const std::string aside = destroyingEntry(name);
+    // No fsync: a killed destroy is finished from the name aside; after a
+    // crash of the machine a journaling file system replays its operations
+    // in order, so the container is either aside or whole again, never half
+    // removed under its name.
     if (::renameat2(dirFd->get(), std::string(name).c_str(), dirFd->get(), aside.c_str(), RENAME_NOREPLACE) != 0)
         return failErrno(errno, "move " + containerWord(name) + " aside");
-    if (::fsync(dirFd->get()) != 0)
-        return failErrno(errno, "remove " + containerWord(name) + ": fsync");
     return m_paths.containersDir() / aside;
 }
 
