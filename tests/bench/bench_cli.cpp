@@ -271,7 +271,7 @@ Status CliBench::compareStartStop()
         {{"lxc-start -d", m_lxc.startArgv(lxc), {}}, "lxc-start -d", {}, {}},
         {{"lxc-stop -k", m_lxc.stopArgv(lxc, true), {}}, "lxc-stop -k", {}, {}},
         {{"lxc-start -d (before a plain stop)", m_lxc.startArgv(lxc), {}}, "lxc-start -d", {}, {}},
-        {{"lxc-stop", m_lxc.stopArgv(lxc, false), {}}, "lxc-stop", {}, {}},
+        {{"lxc-stop", m_lxc.stopArgv(lxc, false), m_lxc.waitForHaltHandlerArgv(lxc)}, "lxc-stop", {}, {}},
         baselineRow("setpriv /bin/true (member's wrapper)", m_member.as({"/bin/true"})),
     };
     const std::vector<SumRow> sums = {

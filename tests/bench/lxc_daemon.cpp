@@ -101,6 +101,16 @@ Argv LxcDaemons::attachArgv(const std::string& name, const Argv& command) const
     return argv;
 }
 
+Argv LxcDaemons::waitForHaltHandlerArgv(const std::string& name) const
+{
+    // SigCgt of the init (as the host sees it), bit 29 being SIGPWR (30).
+    const std::string script = "pid=$(lxc-info -P '" + m_lxcPath.string() + "' -n '" + name +
+                               "' -p -H); "
+                               "until [ $((0x$(sed -n 's/^SigCgt:[[:space:]]*//p' /proc/$pid/status) & "
+                               "0x20000000)) -ne 0 ]; do sleep 0.01; done";
+    return {"sh", "-c", script};
+}
+
 Argv LxcDaemons::lsArgv() const
 {
     return {"lxc-ls", "-P", m_lxcPath.string(), "--fancy"};

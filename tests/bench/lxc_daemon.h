@@ -37,6 +37,10 @@ public:
     [[nodiscard]] Argv stopArgv(const std::string& name, bool kill) const;
     [[nodiscard]] Argv attachArgv(const std::string& name, const Argv& command) const;
     [[nodiscard]] Argv lsArgv() const;
+    // Waits until NAME's init catches SIGPWR: lxc-start -d returns before the
+    // shell has run its `trap`, and a plain lxc-stop in that window waits
+    // for its timeout (60 s). The plain stop's untimed prepare.
+    [[nodiscard]] Argv waitForHaltHandlerArgv(const std::string& name) const;
 
 private:
     std::filesystem::path m_lxcPath;
