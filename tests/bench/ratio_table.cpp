@@ -6,7 +6,7 @@ namespace berth::bench {
 
 namespace {
 
-constexpr int kNameWidth = 44;
+constexpr int kNameWidth = 48;
 
 std::string ratios(const RatioRow& row, const std::vector<RatioRow>& rows)
 {
