@@ -35,11 +35,14 @@ std::string formatRatioTable(const std::string& title, const std::vector<RatioRo
     out += line;
     for (const RatioRow& row : rows) {
         const Summary& s = row.summary;
-        if (!row.notAvailable.empty())
+        if (!row.notAvailable.empty()) {
             std::snprintf(line, sizeof line, "%-*s %s\n", kNameWidth, row.name.c_str(), row.notAvailable.c_str());
-        else
-            std::snprintf(line, sizeof line, "%-*s %9.2f %8.2f %8.2f %8.2f %8.2f %5zu  %s\n", kNameWidth,
-                          row.name.c_str(), s.median, s.p10, s.p90, s.min, s.max, s.runs, ratios(row, rows).c_str());
+        } else {
+            const std::string ratioText = ratios(row, rows);
+            std::snprintf(line, sizeof line, "%-*s %9.2f %8.2f %8.2f %8.2f %8.2f %5zu%s%s\n", kNameWidth,
+                          row.name.c_str(), s.median, s.p10, s.p90, s.min, s.max, s.runs, ratioText.empty() ? "" : "  ",
+                          ratioText.c_str());
+        }
         out += line;
     }
     return out;
