@@ -1,6 +1,7 @@
 #include "nspawn_reference.h"
 
 #include <cstdio>
+#include <fstream>
 
 #include <sys/mount.h>
 
@@ -22,14 +23,15 @@ fs::path firstMissing(const fs::path& dir)
     return missing;
 }
 
-// The last line nspawn wrote, without the bench's own wrapping of it.
-std::string lastLine(const std::string& text)
+// The last line nspawn wrote to its stderr (empty: it wrote nothing).
+std::string lastLine(const fs::path& log)
 {
-    std::string line = text;
-    while (!line.empty() && (line.back() == '\n' || line.back() == ' ' || line.back() == ')'))
-        line.pop_back();
-    const auto start = line.find_last_of('\n');
-    return start == std::string::npos ? line : line.substr(start + 1);
+    std::ifstream in(log);
+    std::string line, last;
+    while (std::getline(in, line))
+        if (!line.empty())
+            last = line;
+    return last;
 }
 
 } // namespace
@@ -58,8 +60,11 @@ Status NspawnReference::setUp(const fs::path& workDir, const fs::path& rootfs)
         return failErrno(errno, std::string("mount a tmpfs on ") + kStateDir);
     m_mounted = true;
     const fs::path log = workDir / "nspawn-probe.log";
-    if (Result<double> ran = timedRun(runArgv(), log); !ran)
-        m_whyNot = lastLine(ran.error().describe());
+    if (Result<double> ran = timedRun(runArgv(), log); !ran) {
+        m_whyNot = lastLine(log);
+        if (m_whyNot.empty())
+            m_whyNot = ran.error().describe();
+    }
     return {};
 }
 
