@@ -81,8 +81,13 @@ Status RoundRobin::runRound()
         argv.insert(argv.end(), {"--command-name", command.name, commandLine(command.argv)});
     std::error_code ec;
     fs::remove(json, ec);
-    if (Result<double> ran = timedRun(argv, m_workDir / "hyperfine.log"); !ran)
-        return fail(ran.error());
+    // The error names the commands, not hyperfine's whole command line.
+    if (Result<double> ran = timedRun(argv, m_workDir / "hyperfine.log"); !ran) {
+        std::string names;
+        for (const TimedCommand& command : m_commands)
+            names += (names.empty() ? "" : ", ") + command.name;
+        return failWith(ran.error().code, "hyperfine of " + names + " failed", ran.error().context);
+    }
     return readReport(json);
 }
 
