@@ -98,13 +98,15 @@ private:
     Status compareListing();
     Status createSleeper(const std::string& name, bool asMember);
     Status measure(const std::string& title, std::vector<Planned> planned, const std::vector<SumRow>& sums = {});
-    Planned baselineRow(const std::string& name, const Argv& argv) const;
+    Planned plainRow(const std::string& name, const Argv& argv) const;
     Argv berthctl(bool asMember, const Argv& args) const
     {
         return asMember ? m_berth.member(args) : m_berth.root(args);
     }
     static std::string who(bool asMember) { return asMember ? " (member)" : " (root)"; }
 
+    // Destroyed in reverse: the references' containers first, then Berth's
+    // (and the bus), the cgroup move, the member last.
     Options m_options;
     BenchEnvironment& m_env;
     BenchMember m_member;
@@ -119,7 +121,8 @@ private:
     PodmanReference m_podman; // after m_crun: removed while crun's namespace is there
 };
 
-Planned CliBench::baselineRow(const std::string& name, const Argv& argv) const
+// A row that is compared with nothing itself (references, baselines, steps).
+Planned CliBench::plainRow(const std::string& name, const Argv& argv) const
 {
     return {{name, argv, {}}, name, {}, {}};
 }
@@ -211,13 +214,13 @@ Status CliBench::compareRun()
         {{"berthctl run --rm (root)", m_berth.root(runTrue), {}}, "run", {}, references},
         {{"berthctl run --rm (member)", m_berth.member(runTrue), {}}, "run", {}, references},
         {{"berthctl run --rm --privileged (root)", m_berth.root(privileged), {}}, "run", {}, references},
-        baselineRow("setpriv /bin/true (member's wrapper)", m_member.as({"/bin/true"})),
-        baselineRow("lxc-execute", m_lxcExecute.runArgv()),
-        baselineRow("podman run --rm (via nsenter)", m_podman.runArgv({"/bin/true"})),
-        baselineRow("crun run (via nsenter)", m_crun.runArgv()),
-        baselineRow("nsenter /bin/true (crun's, podman's wrapper)", m_crun.baselineArgv()),
-        baselineRow("systemd-nspawn", m_nspawn.runArgv()),
-        baselineRow("/bin/true (process start)", {"/bin/true"}),
+        plainRow("setpriv /bin/true (member's wrapper)", m_member.as({"/bin/true"})),
+        plainRow("lxc-execute", m_lxcExecute.runArgv()),
+        plainRow("podman run --rm (via nsenter)", m_podman.runArgv({"/bin/true"})),
+        plainRow("crun run (via nsenter)", m_crun.runArgv()),
+        plainRow("nsenter /bin/true (crun's, podman's wrapper)", m_crun.baselineArgv()),
+        plainRow("systemd-nspawn", m_nspawn.runArgv()),
+        plainRow("/bin/true (process start)", {"/bin/true"}),
     };
     rows[4].label = "lxc-execute";
     rows[5].label = "podman run";
@@ -238,13 +241,13 @@ Status CliBench::compareSteps()
                               {"stop", name},
                               {"destroy", name}};
         for (const Argv& args : steps)
-            rows.push_back(baselineRow("berthctl " + args[0] + who(asMember), berthctl(asMember, args)));
-        rows.push_back(baselineRow("berthctl run --rm busybox -- /bin/true" + who(asMember),
-                                   berthctl(asMember, {"run", "--rm", "busybox", "--", "/bin/true"})));
+            rows.push_back(plainRow("berthctl " + args[0] + who(asMember), berthctl(asMember, args)));
+        rows.push_back(plainRow("berthctl run --rm busybox -- /bin/true" + who(asMember),
+                                berthctl(asMember, {"run", "--rm", "busybox", "--", "/bin/true"})));
     }
     // What every berthctl command pays before its first call: the client's start.
-    rows.push_back(baselineRow("berthctl --version (no D-Bus call)", m_berth.root({"--version"})));
-    rows.push_back(baselineRow("setpriv /bin/true (member's wrapper)", m_member.as({"/bin/true"})));
+    rows.push_back(plainRow("berthctl --version (no D-Bus call)", m_berth.root({"--version"})));
+    rows.push_back(plainRow("setpriv /bin/true (member's wrapper)", m_member.as({"/bin/true"})));
     return measure("2. a container's life one command at a time (ms): create (busybox, --app sleep 3600), start, "
                    "stop, destroy; run --rm for comparison",
                    std::move(rows));
@@ -272,7 +275,7 @@ Status CliBench::compareStartStop()
         {{"lxc-stop -k", m_lxc.stopArgv(lxc, true), {}}, "lxc-stop -k", {}, {}},
         {{"lxc-start -d (before a plain stop)", m_lxc.startArgv(lxc), {}}, "lxc-start -d", {}, {}},
         {{"lxc-stop", m_lxc.stopArgv(lxc, false), m_lxc.waitForHaltHandlerArgv(lxc)}, "lxc-stop", {}, {}},
-        baselineRow("setpriv /bin/true (member's wrapper)", m_member.as({"/bin/true"})),
+        plainRow("setpriv /bin/true (member's wrapper)", m_member.as({"/bin/true"})),
     };
     const std::vector<SumRow> sums = {
         {"start + stop (root)", "", 0, 1, {2, 3}},
@@ -300,8 +303,8 @@ Status CliBench::compareExec()
         {{"berthctl exec (member)", m_berth.member({"exec", "bench-sleep-m", "--", "/bin/true"}), {}}, "", {}, {2, 3}},
         {{"lxc-attach", m_lxc.attachArgv("bench-lxc-sleep", runTrue), {}}, "lxc-attach", {}, {}},
         {{"podman exec (via nsenter)", m_podman.execArgv("bench-podman-sleep", runTrue), {}}, "podman exec", {}, {}},
-        baselineRow("nsenter /bin/true (podman's wrapper)", m_crun.baselineArgv()),
-        baselineRow("setpriv /bin/true (member's wrapper)", m_member.as({"/bin/true"})),
+        plainRow("nsenter /bin/true (podman's wrapper)", m_crun.baselineArgv()),
+        plainRow("setpriv /bin/true (member's wrapper)", m_member.as({"/bin/true"})),
     };
     if (Status ok = measure("4. /bin/true in a running container (ms)", std::move(rows)); !ok)
         return ok;
@@ -336,7 +339,7 @@ Status CliBench::compareListing()
             rows.push_back(
                 {{"berthctl " + std::string(verb) + who(asMember), berthctl(asMember, {verb}), {}}, "", {}, {4}});
     rows.push_back({{"lxc-ls --fancy", m_lxcFleet.lsArgv(), {}}, "lxc-ls --fancy", {}, {}});
-    rows.push_back(baselineRow("setpriv /bin/true (member's wrapper)", m_member.as({"/bin/true"})));
+    rows.push_back(plainRow("setpriv /bin/true (member's wrapper)", m_member.as({"/bin/true"})));
     return measure("5. list and stats with " + n + " running containers (ms; " + n + " Berth and " + n +
                        " LXC containers run side by side, each tool sees its own)",
                    std::move(rows));
