@@ -39,8 +39,10 @@ dpkg-dev file"
 TEST_PACKAGES="docker-registry skopeo openssl curl python3-minimal desktop-file-utils appstream flatpak-builder systemd busybox-static iproute2 util-linux procps xvfb xauth dbus polkitd pkexec
 dnsmasq-base nftables debootstrap debian-archive-keyring gpgv user-mode-linux clang-16 libclang-rt-16-dev llvm-16 libglib2.0-bin clang-format
 fonts-wqy-microhei"
-# podman: bench_images pulls and creates the same image with it.
-BENCH_PACKAGES="crun lxc hyperfine podman"
+# podman: bench_images pulls and creates the same image with it; bench_cli
+# runs and execs in a container of it. systemd-container: systemd-nspawn,
+# one of bench_cli's references.
+BENCH_PACKAGES="crun lxc hyperfine podman systemd-container"
 
 usage() {
     echo "usage: $0 [--bench]" >&2

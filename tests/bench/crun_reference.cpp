@@ -112,7 +112,14 @@ Argv CrunReference::runArgv() const
 
 Argv CrunReference::baselineArgv() const
 {
-    return {"nsenter", "--mount=" + m_nsFile.string(), "/bin/true"};
+    Argv argv = enterArgv();
+    argv.push_back("/bin/true");
+    return argv;
+}
+
+Argv CrunReference::enterArgv() const
+{
+    return {"nsenter", "--mount=" + m_nsFile.string()};
 }
 
 } // namespace berth::bench

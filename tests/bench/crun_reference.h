@@ -27,6 +27,8 @@ public:
 
     [[nodiscard]] Argv runArgv() const;
     [[nodiscard]] Argv baselineArgv() const;
+    // `nsenter --mount=NSFILE`: what runs after it runs in crun's namespace.
+    [[nodiscard]] Argv enterArgv() const;
 
 private:
     [[nodiscard]] Status writeBundle(const std::filesystem::path& rootfs, const std::string& cgroupParent) const;

@@ -1,8 +1,9 @@
 #!/bin/sh
-# Runs the start-latency benchmark (see README.md here): installs the
-# reference runtimes (crun, lxc, hyperfine, podman), builds Berth into build/ (or
-# $BERTH_BUILD_DIR) and runs bench_start. Arguments go to bench_start,
-# e.g. `tests/bench/run.sh --runs 100`. Needs root.
+# Runs the benchmarks (see README.md here): installs the reference
+# runtimes (crun, lxc, hyperfine, podman, systemd-nspawn), builds Berth
+# into build/ (or $BERTH_BUILD_DIR) and runs bench_start, then the others
+# with their defaults. Arguments go to bench_start, e.g.
+# `tests/bench/run.sh --runs 100`. Needs root.
 set -eu
 
 BERTH_SOURCE_DIR=$(CDPATH='' cd -- "$(dirname -- "$0")/../.." && pwd)
@@ -25,6 +26,8 @@ berth_log "bench_helper"
 "$build_dir/tests/bench/bench_helper"
 berth_log "bench_images"
 "$build_dir/tests/bench/bench_images"
+berth_log "bench_cli"
+"$build_dir/tests/bench/bench_cli"
 berth_log "bench_stats"
 "$build_dir/tests/bench/bench_stats"
 berth_log "bench_gui"
