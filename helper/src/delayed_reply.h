@@ -16,8 +16,7 @@ class DelayedReply {
 public:
     DelayedReply(QDBusConnection bus, QDBusMessage call)
         : m_bus(std::move(bus)), m_call(std::move(call)), m_received(trace::Clock::now())
-    {
-    }
+    {}
 
     void ok(const QVariantList& args = {}) const;
     // Maps the code to an org.berth.Error name; failures that are not the

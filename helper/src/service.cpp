@@ -73,18 +73,17 @@ void Service::authorizeThen(Authorizer::NeedsOf needsOf, Granted granted)
     m_lifetime.touch();
     DelayedReply reply(connection(), message());
     auto hold = std::make_shared<LifetimeHold>(m_lifetime); // polkit may take a while to answer
-    m_authorizer.check(message(), std::move(needsOf),
-                       [reply, hold, granted = std::move(granted), asked = trace::Clock::now()](
-                           const AuthorizationResult& auth) {
-                           if (trace::enabled())
-                               trace::record("helper", "authorize " + reply.call().member().toStdString(), asked,
-                                             trace::Clock::now());
-                           if (!auth.allowed) {
-                               reply.error(QString::fromLatin1(kErrorNotAuthorized.data()), auth.why);
-                               return;
-                           }
-                           granted(reply, auth);
-                       });
+    m_authorizer.check(
+        message(), std::move(needsOf),
+        [reply, hold, granted = std::move(granted), asked = trace::Clock::now()](const AuthorizationResult& auth) {
+            if (trace::enabled())
+                trace::record("helper", "authorize " + reply.call().member().toStdString(), asked, trace::Clock::now());
+            if (!auth.allowed) {
+                reply.error(QString::fromLatin1(kErrorNotAuthorized.data()), auth.why);
+                return;
+            }
+            granted(reply, auth);
+        });
 }
 
 void Service::authorizeJob(const Needs& needs, const QString& operation, const std::string& container, Job::Work work,

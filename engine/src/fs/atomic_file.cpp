@@ -88,8 +88,7 @@ Status PreparedFile::commit() &&
     return {};
 }
 
-Status writeFileAtomicAt(int dirFd, std::string_view name, std::string_view content, mode_t mode,
-                         Durability durability)
+Status writeFileAtomicAt(int dirFd, std::string_view name, std::string_view content, mode_t mode, Durability durability)
 {
     auto prepared = PreparedFile::prepare(dirFd, name, content, mode, durability);
     if (!prepared)
@@ -97,8 +96,7 @@ Status writeFileAtomicAt(int dirFd, std::string_view name, std::string_view cont
     return std::move(*prepared).commit();
 }
 
-Status writeFileAtomic(const std::filesystem::path& file, std::string_view content, mode_t mode,
-                       Durability durability)
+Status writeFileAtomic(const std::filesystem::path& file, std::string_view content, mode_t mode, Durability durability)
 {
     const std::filesystem::path dirPath = file.has_parent_path() ? file.parent_path() : ".";
     UniqueFd dir(::open(dirPath.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));

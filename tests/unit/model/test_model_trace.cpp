@@ -147,7 +147,9 @@ int main(int argc, char** argv)
 {
     if (argc == 2 && std::strcmp(argv[1], "--untraced") == 0) {
         berth::trace::point("engine", "never written");
-        { const berth::trace::Span span("engine", "never written either"); }
+        {
+            const berth::trace::Span span("engine", "never written either");
+        }
         return berth::trace::enabled() || berth::trace::file() != nullptr ? 1 : 0;
     }
     QTemporaryDir dir;

@@ -36,8 +36,7 @@ public:
     Span(std::string_view layer, std::string_view step)
         : m_on(enabled()), m_layer(layer), m_step(m_on ? std::string(step) : std::string()),
           m_begin(m_on ? Clock::now() : Clock::time_point())
-    {
-    }
+    {}
     ~Span()
     {
         if (m_on)
