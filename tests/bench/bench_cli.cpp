@@ -2,8 +2,10 @@
 // hyperfine, next to LXC, crun, podman and systemd-nspawn, round-robin
 // (hyperfine_rounds.h), Berth's rows as root and as a member of group
 // berth (through setpriv, whose own cost is a row):
-//   1. run --rm busybox -- /bin/true / lxc-execute / podman run --rm /
-//      crun run / systemd-nspawn;
+//   1. run --rm busybox -- /bin/true and run --rm IMAGE -- /bin/true /
+//      lxc-execute / podman run --rm IMAGE / crun run / systemd-nspawn,
+//      IMAGE being the references' rootfs as an image on a local registry
+//      (rootfs_registry.h), pulled once before the rounds;
 //   2. create, start, stop, destroy one by one (where a run's time goes);
 //   3. start and stop of a sleeping container / lxc-start -d, lxc-stop;
 //   4. exec /bin/true / lxc-attach / podman exec;
@@ -22,6 +24,7 @@
 #include "nspawn_reference.h"
 #include "podman_reference.h"
 #include "ratio_table.h"
+#include "rootfs_registry.h"
 
 #include <QCoreApplication>
 
@@ -91,6 +94,7 @@ public:
 private:
     Status setUp();
     Status makeReferenceRootfs();
+    Status pullImage();
     Status compareRun();
     Status compareSteps();
     Status compareStartStop();
@@ -113,6 +117,7 @@ private:
     CgroupMove m_cgroup;
     BerthctlSide m_berth;
     fs::path m_rootfs;
+    RootfsRegistry m_registry; // stopped once the image is pulled
     CrunReference m_crun;
     LxcReference m_lxcExecute;
     NspawnReference m_nspawn;
@@ -176,6 +181,28 @@ Status CliBench::makeReferenceRootfs()
     return {};
 }
 
+// IMAGE: the references' rootfs on the local registry, pulled into
+// Berth's store (as root; the member runs it from the same store) and
+// podman's, each once and untimed. The registry is stopped then, so that
+// no timed command can reach it: a run that wanted to pull would fail.
+Status CliBench::pullImage()
+{
+    if (Status ok = m_registry.publish(m_rootfs, "bench/busybox"); !ok)
+        return ok;
+    if (Status ok = m_berth.run(m_berth.root({"pull", "-q", m_registry.reference()})); !ok)
+        return ok;
+    if (Status ok = m_podman.setUp(m_env.tempDir(), m_registry.reference(), m_env.cgroupParent(), m_crun.enterArgv());
+        !ok)
+        return ok;
+    m_registry.stop();
+    // Once each way, as busybox's: that both may run it.
+    for (const bool asMember : {false, true})
+        if (Status ok = m_berth.run(berthctl(asMember, {"run", "--rm", m_registry.reference(), "--", "/bin/true"}));
+            !ok)
+            return ok;
+    return {};
+}
+
 Status CliBench::setUp()
 {
     if (Status ok = m_member.create(); !ok)
@@ -196,7 +223,7 @@ Status CliBench::setUp()
         return ok;
     if (Status ok = m_lxcExecute.setUp(work, m_rootfs, m_env.cgroupParent()); !ok)
         return ok;
-    if (Status ok = m_podman.setUp(work, m_rootfs, m_env.cgroupParent(), m_crun.enterArgv()); !ok)
+    if (Status ok = pullImage(); !ok)
         return ok;
     if (Status ok = m_nspawn.setUp(work, m_rootfs); !ok)
         return ok;
@@ -208,27 +235,32 @@ Status CliBench::setUp()
 Status CliBench::compareRun()
 {
     const Argv runTrue = {"run", "--rm", "busybox", "--", "/bin/true"};
-    std::vector<std::size_t> references = {4, 5, 6, 8};
+    const Argv runImage = {"run", "--rm", m_registry.reference(), "--", "/bin/true"};
+    std::vector<std::size_t> references = {6, 7, 8, 10};
     Argv privileged = {"run", "--rm", "--privileged", "busybox", "--", "/bin/true"};
     std::vector<Planned> rows = {
-        {{"berthctl run --rm (root)", m_berth.root(runTrue), {}}, "run", {}, references},
-        {{"berthctl run --rm (member)", m_berth.member(runTrue), {}}, "run", {}, references},
-        {{"berthctl run --rm --privileged (root)", m_berth.root(privileged), {}}, "run", {}, references},
+        {{"berthctl run --rm busybox (root)", m_berth.root(runTrue), {}}, "run", {}, references},
+        {{"berthctl run --rm busybox (member)", m_berth.member(runTrue), {}}, "run", {}, references},
+        {{"berthctl run --rm --privileged busybox (root)", m_berth.root(privileged), {}}, "run", {}, references},
+        {{"berthctl run --rm IMAGE (root)", m_berth.root(runImage), {}}, "run", {}, references},
+        {{"berthctl run --rm IMAGE (member)", m_berth.member(runImage), {}}, "run", {}, references},
         plainRow("setpriv /bin/true (member's wrapper)", m_member.as({"/bin/true"})),
         plainRow("lxc-execute", m_lxcExecute.runArgv()),
-        plainRow("podman run --rm (via nsenter)", m_podman.runArgv({"/bin/true"})),
+        plainRow("podman run --rm IMAGE (via nsenter)", m_podman.runArgv({"/bin/true"})),
         plainRow("crun run (via nsenter)", m_crun.runArgv()),
         plainRow("nsenter /bin/true (crun's, podman's wrapper)", m_crun.baselineArgv()),
         plainRow("systemd-nspawn", m_nspawn.runArgv()),
         plainRow("/bin/true (process start)", {"/bin/true"}),
     };
-    rows[4].label = "lxc-execute";
-    rows[5].label = "podman run";
-    rows[6].label = "crun run";
-    rows[8].label = "nspawn";
+    rows[6].label = "lxc-execute";
+    rows[7].label = "podman run";
+    rows[8].label = "crun run";
+    rows[10].label = "nspawn";
     if (!m_nspawn.available())
-        rows[8].notAvailable = m_nspawn.notAvailable();
-    return measure("1. /bin/true in a new busybox container, to exit and removal (ms)", std::move(rows));
+        rows[10].notAvailable = m_nspawn.notAvailable();
+    return measure("1. /bin/true in a new container, to exit and removal (ms; busybox: Berth's template, a rootfs "
+                   "made each run; IMAGE: the references' rootfs from the store)",
+                   std::move(rows));
 }
 
 Status CliBench::compareSteps()
@@ -360,7 +392,7 @@ std::string firstLine(const std::string& command)
     return text;
 }
 
-void printHeader(const Options& options, const std::string& member)
+void printHeader(const Options& options, const std::string& member, const RootfsRegistry& image)
 {
     std::time_t now = std::time(nullptr);
     char date[64];
@@ -373,6 +405,10 @@ void printHeader(const Options& options, const std::string& member)
                 firstLine("crun --version").c_str(), firstLine("podman --version").c_str(),
                 firstLine("systemd-nspawn --version").c_str(), firstLine("hyperfine --version").c_str(),
                 firstLine("setpriv --version").c_str());
+    std::printf("IMAGE %s: the references' busybox rootfs as one layer (%zu entries, %.1f MiB gzip) on a local "
+                "registry (docker-registry, 127.0.0.1 in the bench's netns, plain http), pulled once before the "
+                "rounds by berthctl (root) and podman; registry stopped since\n",
+                image.reference().c_str(), image.entries(), double(image.layerBytes()) / (1 << 20));
     std::printf("load average at the start: %s\n", firstLine("cat /proc/loadavg").c_str());
     std::fflush(stdout);
 }
@@ -381,7 +417,7 @@ Status CliBench::run()
 {
     if (Status ok = setUp(); !ok)
         return ok;
-    printHeader(m_options, m_member.name());
+    printHeader(m_options, m_member.name(), m_registry);
     using Step = Status (CliBench::*)();
     for (Step step : {&CliBench::compareRun, &CliBench::compareSteps, &CliBench::compareStartStop,
                       &CliBench::compareExec, &CliBench::compareListing})

@@ -89,6 +89,9 @@ void BerthctlSide::destroyAll()
     for (const std::string& name : *all)
         if (Status ok = run(root({"destroy", name, "-f"})); !ok)
             std::fprintf(stderr, "bench: %s\n", ok.error().describe().c_str());
+    // Then the images the bench pulled, which no container uses any more.
+    if (Status ok = run(root({"image", "prune", "--all"})); !ok)
+        std::fprintf(stderr, "bench: %s\n", ok.error().describe().c_str());
 }
 
 } // namespace berth::bench

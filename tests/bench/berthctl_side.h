@@ -22,7 +22,8 @@ public:
     BerthctlSide(const BenchMember& member, std::filesystem::path log) : m_member(member), m_log(std::move(log)) {}
     BerthctlSide(const BerthctlSide&) = delete;
     BerthctlSide& operator=(const BerthctlSide&) = delete;
-    // Destroys every container there is (forced), then stops the bus.
+    // Destroys every container there is (forced), removes every image
+    // (image prune --all), then stops the bus.
     ~BerthctlSide();
 
     [[nodiscard]] Status startBus(const std::filesystem::path& stateRoot, const std::string& cgroupParent);
@@ -37,6 +38,7 @@ public:
     // The names `berthctl list --names` prints.
     [[nodiscard]] Result<std::vector<std::string>> names() const;
 
+    // Every container (forced), then every image.
     void destroyAll();
 
 private:

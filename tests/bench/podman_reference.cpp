@@ -6,19 +6,13 @@ namespace berth::bench {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-constexpr const char* kImage = "localhost/berth-bench-busybox";
-
-} // namespace
-
 PodmanReference::~PodmanReference()
 {
     if (!m_base.empty())
         (void)timedRun(podman({"rm", "-af", "-t", "0"}), m_log);
 }
 
-Status PodmanReference::setUp(const fs::path& workDir, const fs::path& rootfs, const std::string& cgroupParent,
+Status PodmanReference::setUp(const fs::path& workDir, const std::string& image, const std::string& cgroupParent,
                               const Argv& enter)
 {
     const fs::path dir = workDir / "podman";
@@ -28,10 +22,9 @@ Status PodmanReference::setUp(const fs::path& workDir, const fs::path& rootfs, c
     m_base.insert(m_base.end(), {"podman", "--root", (dir / "root").string(), "--runroot", (dir / "run").string(),
                                  "--tmpdir", (dir / "tmp").string(), "--storage-driver", "overlay", "--cgroup-manager",
                                  "cgroupfs", "--events-backend", "file"});
-    const std::string import =
-        "tar -C " + commandLine({rootfs.string()}) + " -c . | " + commandLine(podman({"import", "-", kImage}));
-    if (Result<double> ran = timedRun({"sh", "-c", import}, m_log); !ran)
-        return fail(ran.error().wrap("podman import"));
+    m_image = image;
+    if (Result<double> ran = timedRun(podman({"pull", "-q", "--tls-verify=false", m_image}), m_log); !ran)
+        return fail(ran.error().wrap("podman pull"));
     return {};
 }
 
@@ -40,7 +33,7 @@ Status PodmanReference::startSleeper(const std::string& name)
     Argv argv = podman({"run", "-d", "--name", name});
     const Argv options = runOptions();
     argv.insert(argv.end(), options.begin(), options.end());
-    argv.insert(argv.end(), {kImage, "/bin/sleep", "3600"});
+    argv.insert(argv.end(), {m_image, "/bin/sleep", "3600"});
     if (Result<double> ran = timedRun(argv, m_log); !ran)
         return fail(ran.error().wrap("podman run -d"));
     return {};
@@ -51,7 +44,7 @@ Argv PodmanReference::runArgv(const Argv& command) const
     Argv argv = podman({"run", "--rm"});
     const Argv options = runOptions();
     argv.insert(argv.end(), options.begin(), options.end());
-    argv.push_back(kImage);
+    argv.push_back(m_image);
     argv.insert(argv.end(), command.begin(), command.end());
     return argv;
 }

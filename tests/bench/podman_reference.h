@@ -1,7 +1,9 @@
 // podman as a reference runtime, with a storage of the bench's own (--root,
 // --runroot, --tmpdir under its directory, overlay, cgroupfs with the
 // containers under the bench's cgroup parent, events to a file) and the
-// image imported from the same busybox rootfs (`podman import`). Its OCI
+// image pulled from the bench's local registry (`podman pull
+// --tls-verify=false`), the one Berth's image rows run: the same busybox
+// rootfs as a one-layer image (rootfs_registry.h). Its OCI
 // runtime is crun, which refuses this host's hybrid cgroups: podman runs
 // in crun's mount namespace (CrunReference::enterArgv, where the cgroup2
 // mount is hidden), so its rows carry nsenter's process start, as crun's
@@ -27,8 +29,9 @@ public:
     // Removes its containers (podman rm -af -t 0).
     ~PodmanReference();
 
-    // `enter` prefixes every podman command (nsenter into crun's namespace).
-    [[nodiscard]] Status setUp(const std::filesystem::path& workDir, const std::filesystem::path& rootfs,
+    // `enter` prefixes every podman command (nsenter into crun's namespace);
+    // `image` ("127.0.0.1:PORT/REPO:TAG", plain http) is pulled once.
+    [[nodiscard]] Status setUp(const std::filesystem::path& workDir, const std::string& image,
                                const std::string& cgroupParent, const Argv& enter);
     // A detached `sleep 3600` container named `name`, for exec.
     [[nodiscard]] Status startSleeper(const std::string& name);
@@ -41,6 +44,7 @@ private:
     [[nodiscard]] Argv runOptions() const;
 
     Argv m_base;
+    std::string m_image;
     std::string m_cgroupParent;
     std::filesystem::path m_log;
 };
