@@ -239,7 +239,10 @@ void ContainerListModel::applyList(const QMap<QString, QString>& states)
 
 void ContainerListModel::refresh(const QString& name)
 {
-    m_source.container(name, this, [this, name](client::Result<client::ContainerInfo> info) {
+    const quint64 asked = ++m_lastRefresh[name];
+    m_source.container(name, this, [this, name, asked](client::Result<client::ContainerInfo> info) {
+        if (m_lastRefresh.value(name) != asked)
+            return; // a later refresh was asked: its answer is newer
         if (info)
             upsert(*info);
         else if (info.error().kind == client::ErrorKind::NotFound)

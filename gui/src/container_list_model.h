@@ -7,6 +7,7 @@
 #include "container_source.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
 #include <QTimer>
 
@@ -98,6 +99,11 @@ private:
     QList<ContainerRow> m_rows;
     QTimer m_statsTimer;
     bool m_statsPending = false;
+    // The last refresh asked for each container: only its answer is taken.
+    // The helper answers reads from worker threads, so an earlier read (the
+    // state before a stop finished) may arrive after a later one or after
+    // the StateChanged that followed it; it must not undo them.
+    QHash<QString, quint64> m_lastRefresh;
 };
 
 } // namespace berth::gui

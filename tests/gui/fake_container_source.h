@@ -6,6 +6,8 @@
 #include "container_source.h"
 #include "limit_key.h"
 
+#include <functional>
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -41,6 +43,8 @@ public:
     std::optional<client::ClientError> containerError; // GetContainer's answer for every name
     int listCalls = 0;
     int containerCalls = 0;
+    bool holdContainerAnswers = false;
+    QList<std::function<void()>> heldContainerAnswers;
     int statsCalls = 0;
     int statsAnswered = 0; // answers handed to the model so far
     QStringList actions;   // "start box1", "kill box1 9", ...
@@ -131,6 +135,13 @@ public:
     void container(const QString& name, QObject* context, gui::Callback<client::ContainerInfo> done) override
     {
         ++containerCalls;
+        if (holdContainerAnswers) {
+            // Answered when the test says, in the order it chooses (a helper
+            // answers reads from worker threads, in any order).
+            heldContainerAnswers <<
+                [done, info = containers.value(name)] { done(client::Result<client::ContainerInfo>(info)); };
+            return;
+        }
         if (containerError)
             answer(context, done, client::Result<client::ContainerInfo>(std::unexpect, *containerError));
         else if (!containers.contains(name))

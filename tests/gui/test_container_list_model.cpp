@@ -215,6 +215,26 @@ private Q_SLOTS:
         QCOMPARE(model.rowOf(QStringLiteral("db")), -1);
     }
 
+    // A read answered late (the state before a stop finished) must not undo
+    // what a later read or StateChanged said.
+    void olderAnswerDoesNotUndoNewer()
+    {
+        FakeContainerSource source;
+        ContainerListModel model(source);
+        loadFixture(source, model);
+        const QString web = QStringLiteral("web");
+        source.holdContainerAnswers = true;
+        source.containers[web].state = berth::model::RunState::Stopping;
+        Q_EMIT source.stateChanged(web, QStringLiteral("stopping"));
+        source.containers[web].state = berth::model::RunState::Stopped;
+        Q_EMIT source.stateChanged(web, QStringLiteral("stopped"));
+        QCOMPARE(source.heldContainerAnswers.size(), 2);
+        source.heldContainerAnswers.takeLast()(); // the newer read answers first
+        source.heldContainerAnswers.takeLast()(); // then the older one
+        QCOMPARE(model.row(model.rowOf(web)).info.state, berth::model::RunState::Stopped);
+        QCOMPARE(cell(model, web, ContainerListModel::StateColumn), QStringLiteral("Stopped"));
+    }
+
     // A state word this GUI does not know (a newer helper's, or "unknown"
     // when the helper cannot read it) shows as received, never as stopped:
     // no actions, no figures, and the row stays while GetContainer refuses.
