@@ -123,8 +123,7 @@ sd_bus_slot* sd_bus_slot_unref(sd_bus_slot* slot)
 int sd_bus_message_new_method_call(sd_bus* bus, sd_bus_message** m, const char* destination, const char* path,
                                    const char* interface, const char* member)
 {
-    return loaded() ? loaded()->sd_bus_message_new_method_call(bus, m, destination, path, interface, member)
-                    : -ELIBACC;
+    return loaded() ? loaded()->sd_bus_message_new_method_call(bus, m, destination, path, interface, member) : -ELIBACC;
 }
 
 sd_bus_message* sd_bus_message_unref(sd_bus_message* m)

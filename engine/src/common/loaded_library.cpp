@@ -8,8 +8,7 @@ namespace berth {
 
 LoadedLibrary::LoadedLibrary(std::string soname, std::string package, std::string purpose)
     : m_soname(std::move(soname)), m_package(std::move(package)), m_purpose(std::move(purpose))
-{
-}
+{}
 
 Status LoadedLibrary::load()
 {
@@ -28,8 +27,8 @@ Status LoadedLibrary::load()
     // ELIBACC: "cannot access a needed shared library", the errno that says
     // what is wrong; the message says which package brings it.
     return failWith(ELIBACC,
-                    m_purpose + " need " + m_soname + " (package " + m_package + "), which cannot be loaded: " +
-                        m_loadError,
+                    m_purpose + " need " + m_soname + " (package " + m_package +
+                        "), which cannot be loaded: " + m_loadError,
                     m_soname);
 }
 
