@@ -1,6 +1,7 @@
 #include "cgroup/machine_registration.h"
 
 #include "cgroup/sd_bus_util.h"
+#include "cgroup/systemd_library.h"
 
 #include <algorithm>
 #include <array>
@@ -176,6 +177,10 @@ Result<std::optional<std::string>> registerMachine(sd_bus* bus, const MachineReg
 Result<std::optional<std::string>> registerMachine(const MachineRegistration& machine,
                                                    std::chrono::milliseconds timeout)
 {
+    // libsystemd is loaded here, on first use; without it the error says
+    // which package is missing.
+    if (Status loaded = requireSystemd(); !loaded)
+        return fail(std::move(loaded.error()).wrap("register '" + machine.name + "' with systemd-machined"));
     sd_bus* raw = nullptr;
     const int r = sd_bus_open_system(&raw);
     if (r < 0)

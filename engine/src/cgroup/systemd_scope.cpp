@@ -2,6 +2,7 @@
 
 #include "cgroup/cgroup_file.h"
 #include "cgroup/sd_bus_util.h"
+#include "cgroup/systemd_library.h"
 
 #include <cerrno>
 #include <optional>
@@ -255,6 +256,10 @@ Result<std::string> delegatedCgroupParent(sd_bus* bus, std::string_view containe
 
 Result<std::string> delegatedCgroupParent(std::string_view container, pid_t pid, std::chrono::milliseconds timeout)
 {
+    // libsystemd is loaded here, on first use; without it the error says
+    // which package is missing.
+    if (Status loaded = requireSystemd(); !loaded)
+        return fail(std::move(loaded.error()));
     sd_bus* raw = nullptr;
     const int r = sd_bus_open_system(&raw);
     if (r < 0)

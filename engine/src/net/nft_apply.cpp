@@ -1,5 +1,7 @@
 #include "net/nft_apply.h"
 
+#include "net/nftables_library.h"
+
 #include <nftables/libnftables.h>
 
 #include "berth/unique_fd.h"
@@ -41,13 +43,19 @@ int codeForNftError(std::string_view text)
     return EINVAL;
 }
 
-NftContext newContext()
+Result<NftContext> newContext(std::string_view what)
 {
+    // libnftables is loaded here, on first use; without it the error says
+    // which package is missing.
+    if (Status loaded = requireNftables(); !loaded)
+        return fail(std::move(loaded.error()).wrap(what));
     NftContext ctx(nft_ctx_new(NFT_CTX_DEFAULT));
     // Buffered so that nothing reaches our stdout/stderr and nft's error
     // text can become the Error message.
     if (ctx && (nft_ctx_buffer_output(ctx.get()) != 0 || nft_ctx_buffer_error(ctx.get()) != 0))
         ctx.reset();
+    if (!ctx)
+        return failWith(ENOMEM, std::string(what) + ": cannot set up an nftables context", std::string(kTable));
     return ctx;
 }
 
@@ -68,11 +76,11 @@ Result<std::string> finish(nft_ctx* ctx, int rc, std::string_view what, std::str
 // Runs `commands` as one nftables transaction; returns what nft printed.
 Result<std::string> runNft(std::string_view commands, std::string_view what)
 {
-    NftContext ctx = newContext();
+    Result<NftContext> ctx = newContext(what);
     if (!ctx)
-        return failWith(ENOMEM, std::string(what) + ": cannot set up an nftables context", std::string(kTable));
+        return fail(std::move(ctx.error()));
     const std::string buffer(commands); // libnftables wants a NUL-terminated string
-    return finish(ctx.get(), nft_run_cmd_from_buffer(ctx.get(), buffer.c_str()), what);
+    return finish(ctx->get(), nft_run_cmd_from_buffer(ctx->get(), buffer.c_str()), what);
 }
 
 // As runNft, but from a file: nftables 1.0 quotes the wrong line of a
@@ -88,11 +96,11 @@ Result<std::string> runNftAsFile(std::string_view commands, std::string_view wha
             return failErrno(errno, std::string(what) + ": write the ruleset to a memfd");
         done += n > 0 ? static_cast<std::size_t>(n) : 0;
     }
-    NftContext ctx = newContext();
+    Result<NftContext> ctx = newContext(what);
     if (!ctx)
-        return failWith(ENOMEM, std::string(what) + ": cannot set up an nftables context", std::string(kTable));
+        return fail(std::move(ctx.error()));
     const std::string path = "/proc/self/fd/" + std::to_string(memfd.get());
-    return finish(ctx.get(), nft_run_cmd_from_filename(ctx.get(), path.c_str()), what, path);
+    return finish(ctx->get(), nft_run_cmd_from_filename(ctx->get(), path.c_str()), what, path);
 }
 
 // Splits the text into words at brace depth 0 ("{" is a word of its own);
