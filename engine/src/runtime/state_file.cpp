@@ -93,7 +93,7 @@ Status writeState(const std::filesystem::path& file, const RecordedState& state)
     if (!state.lastError.empty())
         doc["error"] = state.lastError;
     // A note naming a path that is no UTF-8 is written replaced, not thrown.
-    return fs::writeFileAtomic(file, json_fields::dump(doc) + "\n", 0644, fs::Durability::Unsynced);
+    return fs::writeFileAtomic(file, json_fields::dump(doc) + "\n", 0644);
 }
 
 Result<RecordedState> readState(const std::filesystem::path& file)
