@@ -2,8 +2,6 @@
 
 #include "command.h"
 
-#include "image/oci_manifest.h"
-
 #include <algorithm>
 #include <cerrno>
 #include <map>
@@ -16,6 +14,24 @@ namespace berth::bench {
 
 namespace fs = std::filesystem;
 using berth::test::LayerFile;
+
+namespace {
+
+// The image's platform: the host's, so that both runtimes accept it.
+constexpr const char* hostArchitecture()
+{
+#if defined(__x86_64__)
+    return "amd64";
+#elif defined(__aarch64__)
+    return "arm64";
+#elif defined(__i386__)
+    return "386";
+#else
+    return "unknown";
+#endif
+}
+
+} // namespace
 
 Result<std::vector<LayerFile>> treeLayerFiles(const fs::path& root)
 {
@@ -91,8 +107,7 @@ Status RootfsRegistry::publish(const fs::path& rootfs, const std::string& repo)
     m_entries = files->size();
     berth::test::ImageSpec spec;
     spec.layers.push_back({std::move(*files)});
-    // The host's platform, so that both runtimes accept the image.
-    spec.config.architecture = std::string(berth::image::hostOciArchitecture());
+    spec.config.architecture = hostArchitecture();
     spec.config.env = {"PATH=/usr/sbin:/usr/bin:/sbin:/bin"};
     spec.config.cmd = {"/bin/sh"};
     const berth::test::BuiltImage image = berth::test::buildImage(spec);
