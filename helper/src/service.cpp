@@ -139,8 +139,10 @@ void Service::watchMonitors()
     if (!names)
         return;
     for (const std::string& name : *names)
-        if (auto state = m_engine.state(name))
+        if (auto state = m_engine.state(name)) {
             m_stateWatcher.watchMonitor(QString::fromStdString(name), state->monitorPid);
+            m_announcedStates[name] = QString::fromLatin1(runStateName(state->state).data());
+        }
 }
 
 void Service::emitState(const std::string& name)
@@ -152,9 +154,9 @@ void Service::emitState(const std::string& name)
     m_stateWatcher.watchMonitor(QString::fromStdString(name), state->monitorPid);
     const QString text = QString::fromLatin1(runStateName(state->state).data());
     const auto known = m_announcedStates.find(name);
-    // Never announced: it was stopped as far as anyone knows (a start's
-    // directory appears before its monitor holds the lock and reads as
-    // stopped for a moment).
+    // Neither announced nor there at the helper's start: it was stopped as
+    // far as anyone knows (a start's directory appears before its monitor
+    // holds the lock and reads as stopped for a moment).
     const QString before =
         known != m_announcedStates.end() ? known->second : QString::fromLatin1(runStateName(RunState::Stopped).data());
     if (before == text)

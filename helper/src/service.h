@@ -192,7 +192,9 @@ private:
     // one announced (a call's own change and the watcher's see the same).
     void emitState(const std::string& name);
     // At the helper's start: the monitors another instance started, so that
-    // a monitor killed later is announced too (its container unmanaged).
+    // a monitor killed later is announced too (its container unmanaged); and
+    // each container's state as clients read it from now on, so that a
+    // change finished later (a stop a killed helper began) is announced.
     void watchMonitors();
     // Delays the reply and answers with what `read` returns on a worker thread.
     void answerFromWorker(std::function<Result<QVariant>()> read);

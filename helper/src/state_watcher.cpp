@@ -54,10 +54,15 @@ void StateWatcher::rescan()
     for (const QString& name : runDir.entryList(QDir::Dirs | QDir::NoDotAndDotDot))
         wanted << runDir.filePath(name);
     const QStringList watched = m_watcher.directories();
+    QStringList added;
     for (const QString& dir : wanted) {
-        if (!watched.contains(dir))
-            m_watcher.addPath(dir);
+        if (!watched.contains(dir) && m_watcher.addPath(dir) && dir != m_runDir)
+            added << QFileInfo(dir).fileName();
     }
+    // What a monitor wrote into a new directory before its watch was there
+    // made no event: read once now.
+    for (const QString& name : added)
+        Q_EMIT touched(name);
 }
 
 void StateWatcher::directoryChanged(const QString& path)

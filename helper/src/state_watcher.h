@@ -40,7 +40,7 @@ Q_SIGNALS:
 
 private:
     // Watches the run directory and every container directory in it that is
-    // not watched yet.
+    // not watched yet, and says touched() for each one it adds.
     void rescan();
     void directoryChanged(const QString& path);
 

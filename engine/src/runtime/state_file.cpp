@@ -93,7 +93,10 @@ Status writeState(const std::filesystem::path& file, const RecordedState& state)
     if (!state.lastError.empty())
         doc["error"] = state.lastError;
     // A note naming a path that is no UTF-8 is written replaced, not thrown.
-    return fs::writeFileAtomic(file, json_fields::dump(doc) + "\n", 0644);
+    // Atomic but not synced: the run directory is in /run, whose contents a
+    // crash of the host ends with the containers they describe; a sync there
+    // costs every start and stop milliseconds where /run is on a disk.
+    return fs::writeFileAtomic(file, json_fields::dump(doc) + "\n", 0644, fs::Durability::Unsynced);
 }
 
 Result<RecordedState> readState(const std::filesystem::path& file)
