@@ -271,6 +271,10 @@ Parsed<void> runSettings(const VerbLine& line, client::CreateSetup& setup)
 // so the create call reports what is wrong.
 bool isTemplateName(const QString& source)
 {
+    // Templates' names are plain words: a reference with a registry, tag or
+    // digest is an image without asking.
+    if (source.contains(QLatin1Char('/')) || source.contains(QLatin1Char(':')) || source.contains(QLatin1Char('@')))
+        return false;
     auto templates = helperClient().templates();
     if (!templates)
         return true;

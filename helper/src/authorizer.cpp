@@ -10,6 +10,7 @@ namespace berth::helper {
 namespace {
 
 constexpr uint kAllowUserInteraction = 1;
+constexpr std::size_t kRememberedCallers = 256;
 
 // Calls `handle` with the finished call, on the main thread, then lets the watcher go.
 template <class Reply, class Handle> void whenAnswered(const QDBusPendingCall& pending, QObject* context, Handle handle)
@@ -36,22 +37,23 @@ Authorizer::Authorizer(QDBusConnection bus, QObject* parent) : QObject(parent), 
 
 void Authorizer::callerUid(const QDBusMessage& call, std::function<void(bool ok, uint uid)> done)
 {
-    auto ask = QDBusMessage::createMethodCall("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
-                                              "GetConnectionUnixUser");
-    ask << call.service();
-    whenAnswered<QDBusPendingReply<uint>>(m_bus.asyncCall(ask), this,
-                                          [done = std::move(done)](const QDBusPendingReply<uint>& reply) {
-                                              done(!reply.isError(), reply.isError() ? uint(-1) : reply.value());
-                                          });
+    callerIdentity(call, [done = std::move(done)](bool ok, const CallerIdentity& caller) {
+        done(ok, ok ? caller.uid : uint(-1));
+    });
 }
 
 void Authorizer::callerIdentity(const QDBusMessage& call, std::function<void(bool ok, const CallerIdentity&)> done)
 {
+    const QString sender = call.service();
+    if (const auto known = m_identities.find(sender); known != m_identities.end()) {
+        done(true, known->second);
+        return;
+    }
     auto ask = QDBusMessage::createMethodCall("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
                                               "GetConnectionCredentials");
-    ask << call.service();
+    ask << sender;
     whenAnswered<QDBusPendingReply<QVariantMap>>(
-        m_bus.asyncCall(ask), this, [done = std::move(done)](const QDBusPendingReply<QVariantMap>& reply) {
+        m_bus.asyncCall(ask), this, [this, sender, done = std::move(done)](const QDBusPendingReply<QVariantMap>& reply) {
             CallerIdentity caller;
             const QVariantMap credentials = reply.isError() ? QVariantMap() : reply.value();
             const QVariant uid = credentials.value(QStringLiteral("UnixUserID"));
@@ -66,6 +68,11 @@ void Authorizer::callerIdentity(const QDBusMessage& call, std::function<void(boo
                 caller.groups.assign(list.cbegin(), list.cend());
                 caller.groupsKnown = true;
             }
+            // Names of connections gone are dropped together now and then;
+            // a forgotten one costs its next call one question to the bus.
+            if (m_identities.size() >= kRememberedCallers)
+                m_identities.clear();
+            m_identities.emplace(sender, caller);
             done(true, caller);
         });
 }

@@ -14,6 +14,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <map>
 #include <vector>
 #include <initializer_list>
 
@@ -85,6 +86,10 @@ private:
     void askPolkit(const QString& sender, const QString& action, std::function<void(bool, QString)> done);
 
     QDBusConnection m_bus;
+    // By unique bus name: the bus took a connection's credentials when it
+    // connected and never reuses its name, so one answer holds for all of
+    // its calls (a command's second call no longer waits for the bus).
+    std::map<QString, CallerIdentity> m_identities;
 };
 
 } // namespace berth::helper
