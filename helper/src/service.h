@@ -236,6 +236,9 @@ private:
     // At the helper's start: marked containers that run or have run.
     void removeLeftovers();
     void holderLeft(const QString& holder);
+    // Makes `holder` the holder of `entry` and watches it leave the bus;
+    // one already gone is let go as soon as the bus says so.
+    void holdRemoval(RemovalEntry& entry, const QString& holder);
     void removeIfReleased(const std::string& name);
     // After a create by `creator`: a marked container goes if its creator
     // leaves the bus before anyone starts it (a start takes the entry over).

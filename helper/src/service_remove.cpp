@@ -15,6 +15,8 @@
 #include "worker.h"
 
 #include <QDBusConnectionInterface>
+#include <QDBusPendingCallWatcher>
+#include <QDBusPendingReply>
 #include <QTimer>
 
 #include <cerrno>
@@ -100,10 +102,7 @@ void Service::removeWhenStopped(const std::string& name, const QString& holder)
     entry = RemovalEntry{};
     entry.hold = std::make_shared<LifetimeHold>(m_lifetime); // until it is removed
     entry.run = ++m_removalRuns;
-    if (!holder.isEmpty() && m_bus.interface()->isServiceRegistered(holder)) {
-        entry.holder = holder;
-        m_removalHolders.addWatchedService(holder);
-    }
+    holdRemoval(entry, holder);
     runInWorker<Result<ContainerState>>(
         this, m_lifetime, [this, name] { return waitUntilStopped(m_engine, name); },
         [this, name, run = entry.run](Result<ContainerState> state) {
@@ -127,10 +126,7 @@ void Service::removeUnlessStarted(const std::string& name, const QString& creato
     entry.hold = std::make_shared<LifetimeHold>(m_lifetime);
     entry.run = ++m_removalRuns;
     entry.exit = ExitStatus{}; // nothing ran: nothing to wait for but the start
-    if (!creator.isEmpty() && m_bus.interface()->isServiceRegistered(creator)) {
-        entry.holder = creator;
-        m_removalHolders.addWatchedService(creator);
-    }
+    holdRemoval(entry, creator);
     removeIfReleased(name);
 }
 
@@ -156,6 +152,23 @@ void Service::holderLeft(const QString& holder)
         entry.holder.clear();
         removeIfReleased(name);
     }
+}
+
+void Service::holdRemoval(RemovalEntry& entry, const QString& holder)
+{
+    if (holder.isEmpty())
+        return;
+    entry.holder = holder;
+    // Watched first, then asked: a holder that leaves between the two is
+    // seen by one or the other. Asked without blocking the helper.
+    m_removalHolders.addWatchedService(holder);
+    auto* asked = new QDBusPendingCallWatcher(m_bus.interface()->asyncCall(QStringLiteral("NameHasOwner"), holder), this);
+    connect(asked, &QDBusPendingCallWatcher::finished, this, [this, asked, holder] {
+        asked->deleteLater();
+        const QDBusPendingReply<bool> owned = *asked;
+        if (owned.isError() || !owned.value())
+            holderLeft(holder);
+    });
 }
 
 void Service::removeIfReleased(const std::string& name)
