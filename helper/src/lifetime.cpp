@@ -1,6 +1,12 @@
 #include "lifetime.h"
 
+#include <algorithm>
+
 namespace berth::helper {
+
+namespace {
+constexpr std::chrono::seconds kSettleTime{5};
+}
 
 Lifetime::Lifetime(std::chrono::milliseconds idleTime, QObject* parent) : QObject(parent)
 {
@@ -10,12 +16,24 @@ Lifetime::Lifetime(std::chrono::milliseconds idleTime, QObject* parent) : QObjec
         if (m_holds == 0)
             Q_EMIT idle();
     });
+    m_settleTimer.setSingleShot(true);
+    m_settleTimer.setInterval(std::min<std::chrono::milliseconds>(kSettleTime, idleTime));
+    connect(&m_settleTimer, &QTimer::timeout, this, [this] {
+        if (m_holds == 0)
+            Q_EMIT settled();
+    });
+    restart();
+}
+
+void Lifetime::restart()
+{
     m_timer.start();
+    m_settleTimer.start();
 }
 
 void Lifetime::touch()
 {
-    m_timer.start();
+    restart();
 }
 
 void Lifetime::hold()
@@ -26,7 +44,7 @@ void Lifetime::hold()
 void Lifetime::release()
 {
     if (--m_holds == 0)
-        m_timer.start();
+        restart();
 }
 
 } // namespace berth::helper

@@ -24,9 +24,15 @@ public:
 
 Q_SIGNALS:
     void idle();
+    // A few seconds after the last call, with nothing in progress: a time
+    // to give memory back (the helper may stay up much longer).
+    void settled();
 
 private:
+    void restart();
+
     QTimer m_timer;
+    QTimer m_settleTimer;
     int m_holds = 0;
 };
 

@@ -1,6 +1,7 @@
 // berth-helper: the root D-Bus service org.berth.Berth1, started by bus
 // activation; exits when idle. Containers keep running without it.
 #include "berth/model/trace.h"
+#include "common/code_pages.h"
 #include "dbus_types.h"
 #include "helper_options.h"
 #include "lifetime.h"
@@ -12,6 +13,8 @@
 
 #include <cstdio>
 #include <cstdlib>
+
+#include <malloc.h>
 #include <sys/stat.h>
 
 namespace {
@@ -85,6 +88,13 @@ int main(int argc, char** argv)
     for (const std::string& path : engine.sweepLeftovers())
         qCInfo(lcHelper).noquote() << "removed a killed helper's leftover" << QString::fromStdString(path);
     QObject::connect(&lifetime, &Lifetime::idle, &app, &QCoreApplication::quit);
+    // Between calls the helper keeps only what it uses while it waits:
+    // freed heap goes back to the system, start-up and call code leaves
+    // the resident set (it stays in the page cache for the next call).
+    QObject::connect(&lifetime, &Lifetime::settled, &app, [] {
+        ::malloc_trim(0);
+        berth::releaseCodePages();
+    });
     // The bus went away (a test bus torn down, a system shutdown): nobody can call us any more.
     bus.connect(QString(), QStringLiteral("/org/freedesktop/DBus/Local"), QStringLiteral("org.freedesktop.DBus.Local"),
                 QStringLiteral("Disconnected"), &app, SLOT(quit()));

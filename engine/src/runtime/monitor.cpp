@@ -31,6 +31,9 @@ namespace berth::runtime {
 
 namespace {
 
+// How long a container runs before the monitor gives its set-up's memory back.
+constexpr std::chrono::seconds kSettleTime{2};
+
 Result<UniqueFd> lockMonitorFile(const std::filesystem::path& file)
 {
     UniqueFd fd(::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600));
@@ -461,6 +464,7 @@ int Monitor::run()
     }
     reportStart(started);
     trace::point("monitor", "start reported");
+    m_settleAt = std::chrono::steady_clock::now() + kSettleTime;
     loop();
     tearDown();
     // Everything is torn down: the container counts as gone from here on.

@@ -48,6 +48,7 @@ private:
     [[nodiscard]] Status listen();
     void reportStart(const Status& result);
     void loop();
+    void settle();
     void handleSignals();
     void acceptConnection();
     void handleRequest(UniqueFd connection);
@@ -90,6 +91,8 @@ private:
     std::string m_exitNote;
     std::optional<std::chrono::steady_clock::time_point> m_killDeadline;
     std::optional<std::chrono::steady_clock::time_point> m_nextServiceCheck;
+    // When a container still running gets the set-up's memory given back.
+    std::optional<std::chrono::steady_clock::time_point> m_settleAt;
     std::vector<UniqueFd> m_waiters; // replied to when the container has stopped
 };
 

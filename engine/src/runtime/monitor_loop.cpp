@@ -1,6 +1,7 @@
 // The monitor's event loop: signals, console traffic and requests.
 #include "runtime/monitor.h"
 
+#include "common/code_pages.h"
 #include "common/pidfd.h"
 #include "net/bridge_host.h"
 #include "runtime/fd_passing.h"
@@ -11,6 +12,7 @@
 #include <cstring>
 #include <variant>
 
+#include <malloc.h>
 #include <poll.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
@@ -84,6 +86,8 @@ void Monitor::loop()
             wakeIn(now + kHaltRetryInterval);
         if (m_nextServiceCheck)
             wakeIn(*m_nextServiceCheck);
+        if (m_settleAt)
+            wakeIn(*m_settleAt);
         if (::poll(fds.data(), fds.size(), timeout) < 0 && errno != EINTR)
             break;
 
@@ -93,6 +97,8 @@ void Monitor::loop()
             escalateStop();
         if (m_haltWaiting)
             sendHaltWhenTaken();
+        if (m_settleAt && Clock::now() >= *m_settleAt)
+            settle();
         for (size_t i = 2; i < fds.size(); ++i) {
             if (!fds[i].revents)
                 continue;
@@ -107,6 +113,16 @@ void Monitor::loop()
         if (fds[0].revents & POLLIN)
             handleSignals();
     }
+}
+
+// The container has run for a moment: what only the set-up used (its code,
+// freed heap) leaves the monitor's resident set. A command that ends at
+// once never pays for it.
+void Monitor::settle()
+{
+    m_settleAt.reset();
+    ::malloc_trim(0);
+    releaseCodePages();
 }
 
 void Monitor::handleSignals()
