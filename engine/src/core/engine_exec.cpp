@@ -2,6 +2,7 @@
 #include "berth/engine.h"
 
 #include "berth/model/id_map.h"
+#include "berth/model/trace.h"
 #include "berth/names.h"
 #include "cgroup/delegation.h"
 #include "common/pidfd.h"
@@ -98,12 +99,14 @@ Result<runtime::ExecContext> execContext(const EngineSettings& settings, const s
     if (!caps)
         return fail(caps.error());
     context.capabilities = *caps;
+    trace::point("engine", "exec: config and state read");
     auto seccomp = security::buildDefaultSeccomp(spec->kind, context.capabilities.keep,
                                                  spec->privileged() ? security::UserNamespace::Host
                                                                     : security::UserNamespace::Own);
     if (!seccomp)
         return fail(seccomp.error());
     context.seccomp = std::move(*seccomp);
+    trace::point("engine", "exec: seccomp filter built");
     context.noNewPrivs = spec->noNewPrivs;
     context.argv = request.argv;
     context.env = runtime::containerEnvironment(spec->environment, request.env);
@@ -147,7 +150,9 @@ Result<ExecProcess> Engine::exec(const std::string& name, const ExecRequest& req
     auto context = execContext(m_settings, name, request);
     if (!context)
         return fail(context.error().wrap("exec in '" + name + "'"));
+    trace::point("engine", "exec: monitor asked, joining");
     auto process = runtime::execInContainer(*context, request);
+    trace::point("engine", "exec: command started");
     if (!process)
         return fail(process.error().wrap("exec in '" + name + "'"));
     return process;
