@@ -7,12 +7,15 @@
 #include <cerrno>
 #include <climits>
 #include <linux/seccomp.h>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <sched.h>
 #include <seccomp.h>
 #include <string>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <tuple>
 #include <unistd.h>
 
 namespace berth::security {
@@ -174,6 +177,17 @@ Result<SeccompProgram> exportProgram(scmp_filter_ctx ctx)
 
 Result<SeccompProgram> buildDefaultSeccomp(ContainerKind kind, std::uint64_t capabilities, UserNamespace userNamespace)
 {
+    // libseccomp takes milliseconds to compile one; the helper asks for the
+    // same few at every exec.
+    using Key = std::tuple<ContainerKind, std::uint64_t, UserNamespace>;
+    static std::mutex mutex;
+    static std::map<Key, SeccompProgram> built;
+    const Key key{kind, capabilities, userNamespace};
+    {
+        const std::lock_guard lock(mutex);
+        if (auto found = built.find(key); found != built.end())
+            return found->second;
+    }
     Context ctx(seccomp_init(SCMP_ACT_ALLOW));
     if (!ctx)
         return failWith(ENOMEM, "seccomp: cannot create a filter");
@@ -181,7 +195,12 @@ Result<SeccompProgram> buildDefaultSeccomp(ContainerKind kind, std::uint64_t cap
         return fail(std::move(st.error()));
     if (auto st = addRules(ctx.get(), kind, capabilities, userNamespace); !st)
         return fail(std::move(st.error()));
-    return exportProgram(ctx.get());
+    auto program = exportProgram(ctx.get());
+    if (program) {
+        const std::lock_guard lock(mutex);
+        built.emplace(key, *program);
+    }
+    return program;
 }
 
 int applySeccomp(const SeccompProgram& program) noexcept

@@ -1,6 +1,6 @@
 // The default seccomp filter of containers, and no_new_privs.
 //
-// buildDefaultSeccomp() uses libseccomp and allocates: call it before fork.
+// buildDefaultSeccomp() uses libseccomp, locks and allocates: call it before fork.
 // The apply functions run in the forked child right before exec and make
 // raw system calls only (prctl), so they are safe after fork from a
 // threaded process; they return 0 or an errno value.
@@ -39,7 +39,8 @@ struct SeccompProgram {
 // sockets; privileged system containers (UserNamespace::Host) lose bpf.
 // `capabilities` is what the container keeps (CapabilityPlan::keep):
 // holding CAP_SYS_TIME costs adjtimex. Covers the native ABI and, on
-// x86_64, the i386 and x32 ABIs.
+// x86_64, the i386 and x32 ABIs. Each one is built once per process, then
+// copied (the helper's execs ask for the same few again and again).
 [[nodiscard]] Result<SeccompProgram> buildDefaultSeccomp(ContainerKind kind, std::uint64_t capabilities,
                                                          UserNamespace userNamespace);
 
