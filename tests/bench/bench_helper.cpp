@@ -23,6 +23,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 namespace {
@@ -284,7 +285,7 @@ private:
     LxcFleet m_lxc;
     std::vector<Row> m_rows;
     double m_activationMs = 0;
-    Memory m_idleHelper, m_busyHelper, m_monitor, m_lxcMonitor;
+    Memory m_idleHelper, m_settledHelper, m_busyHelper, m_monitor, m_lxcMonitor;
     int m_created = 0;
 };
 
@@ -324,7 +325,11 @@ Status HelperBench::measureFewContainers()
     if (auto ok = addRow(m_rows, "GetContainer, stopped", QStringLiteral("GetContainer"), {QStringLiteral("probe")});
         !ok)
         return ok;
-    m_idleHelper = memoryOf(long(m_bus.ownerPid(QStringLiteral("org.berth.Berth1"))));
+    const long helper = long(m_bus.ownerPid(QStringLiteral("org.berth.Berth1")));
+    m_idleHelper = memoryOf(helper);
+    // The helper gives memory back 5 s after its last call (Lifetime::settled).
+    std::this_thread::sleep_for(std::chrono::seconds(6));
+    m_settledHelper = memoryOf(helper);
     return {};
 }
 
@@ -392,7 +397,8 @@ Status HelperBench::run()
     std::printf("first call (activation of the helper): %.1f ms\n", m_activationMs);
     printTimings(m_rows);
     std::printf("\n");
-    printMemory("berth-helper, idle after the 1-container reads", m_idleHelper, "", nullptr);
+    printMemory("berth-helper, right after the 1-container reads", m_idleHelper, "", nullptr);
+    printMemory("berth-helper, idle (6 s after them)", m_settledHelper, "", nullptr);
     printMemory("berth-helper after the " + std::to_string(m_options.containers) + "-container reads", m_busyHelper, "",
                 nullptr);
     printMemory("berth-monitor of one running container", m_monitor, "lxc monitor (lxc-start -d)", &m_lxcMonitor);
