@@ -28,6 +28,7 @@ LimitSlider::LimitSlider(const Scale& scale, QWidget* parent) : QWidget(parent),
     layout->addWidget(m_slider, 1);
     layout->addWidget(m_spin);
     connect(m_slider, &QSlider::valueChanged, this, &LimitSlider::sliderMoved);
+    connect(m_slider, &QSlider::sliderReleased, this, &LimitSlider::released);
     connect(m_spin, &QDoubleSpinBox::valueChanged, this, &LimitSlider::spinChanged);
     showShown(scale.unsetShown);
 }

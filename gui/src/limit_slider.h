@@ -44,6 +44,8 @@ public:
 Q_SIGNALS:
     // Only when a person moved it, never from setText().
     void edited(const QString& text);
+    // A person let go of the slider: where it rests is meant now.
+    void released();
 
 private:
     void sliderMoved(int position);

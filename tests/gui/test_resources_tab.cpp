@@ -227,6 +227,30 @@ private Q_SLOTS:
         QTRY_COMPARE(source.limitCalls.size(), 1);
         QCOMPARE(source.limitCalls.first().second, (QMap<QString, QString>{{key, sent}}));
     }
+    // Let go of, the slider sends at once, however long the pause that
+    // gathers a drag's or the keyboard's steps (the shipped one here).
+    void releaseSendsAtOnce()
+    {
+        QFETCH(QString, key);
+        QFETCH(int, position);
+        QFETCH(QString, sent);
+        LimitsSource source;
+        ResourcesTab tab(source);
+        const ContainerRow row = webRow();
+        tab.showContainer(&row);
+        QSlider* slider = tab.slider(key)->slider();
+        slider->setSliderDown(true);
+        slider->setValue(2);
+        slider->setValue(position < 0 ? slider->maximum() : position);
+        QVERIFY(source.limitCalls.isEmpty()); // dragging: nothing sent
+        slider->setSliderDown(false); // released
+        QCOMPARE(source.limitCalls.size(), 1);
+        QCOMPARE(source.limitCalls.first().second, (QMap<QString, QString>{{key, sent}}));
+        QTest::qWait(ResourcesTab::kDefaultDebounceMs + 100); // and not once more after the pause
+        QCOMPARE(source.limitCalls.size(), 1);
+    }
+    void releaseSendsAtOnce_data() { movingSendsOneCallAfterThePause_data(); }
+
     void movingSendsOneCallAfterThePause()
     {
         QFETCH(QString, key);

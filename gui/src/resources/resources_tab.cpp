@@ -70,6 +70,14 @@ void ResourcesTab::addSlider(LimitKey key, const QString& label, const LimitSlid
     auto* slider = new LimitSlider(scale, this);
     slider->setObjectName(limitKey(key));
     connect(slider, &LimitSlider::edited, this, [this, key, slider] { edited(key, *slider); });
+    // Let go of: sent at once. The debounce only gathers a drag's or the
+    // keyboard's steps, never delays the value a person settled on.
+    connect(slider, &LimitSlider::released, this, [this] {
+        if (m_debounce.isActive()) {
+            m_debounce.stop();
+            apply();
+        }
+    });
     m_form->addRow(label, slider);
     m_sliders.insert(limitKey(key), slider);
 }
