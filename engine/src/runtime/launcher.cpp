@@ -1,5 +1,7 @@
 #include "runtime/launcher.h"
 
+#include "berth/model/trace.h"
+
 #include "common/pidfd.h"
 #include "runtime/container_init.h"
 #include "runtime/container_rootfs.h"
@@ -104,6 +106,7 @@ Result<LaunchedInit> launchContainer(const LaunchPlan& plan, const std::function
         runContainerInit(plan, theirs.get());
     }
     theirs.reset();
+    trace::point("monitor", "launch: cloned");
 
     if (auto placed = placeInCgroup(pid); !placed) {
         reap(pid);
@@ -126,12 +129,14 @@ Result<LaunchedInit> launchContainer(const LaunchPlan& plan, const std::function
         reap(pid);
         return failErrno(err, "pidfd_open");
     }
+    trace::point("monitor", "launch: placed, mapped, linked");
     // Made once the maps are written: the idmapped tree takes them from the child's namespace.
     auto rootfs = rootfsMountFor(plan, pid);
     if (!rootfs) {
         reap(pid);
         return fail(rootfs.error());
     }
+    trace::point("monitor", "launch: root tree made, go");
     if (auto go = sendMessage(ours.get(), "go", rootfs->get()); !go) {
         reap(pid);
         return fail(go.error().wrap("signal the container to start"));
@@ -146,6 +151,7 @@ Result<LaunchedInit> launchContainer(const LaunchPlan& plan, const std::function
         reap(pid);
         return fail(result ? sent.error() : result.error());
     }
+    trace::point("monitor", "launch: seccomp filter sent");
     if (auto result = readSetupResult(ours.get()); !result) {
         reap(pid);
         return fail(result.error());
