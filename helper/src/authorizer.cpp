@@ -53,7 +53,8 @@ void Authorizer::callerIdentity(const QDBusMessage& call, std::function<void(boo
                                               "GetConnectionCredentials");
     ask << sender;
     whenAnswered<QDBusPendingReply<QVariantMap>>(
-        m_bus.asyncCall(ask), this, [this, sender, done = std::move(done)](const QDBusPendingReply<QVariantMap>& reply) {
+        m_bus.asyncCall(ask), this,
+        [this, sender, done = std::move(done)](const QDBusPendingReply<QVariantMap>& reply) {
             CallerIdentity caller;
             const QVariantMap credentials = reply.isError() ? QVariantMap() : reply.value();
             const QVariant uid = credentials.value(QStringLiteral("UnixUserID"));

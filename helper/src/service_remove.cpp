@@ -162,7 +162,8 @@ void Service::holdRemoval(RemovalEntry& entry, const QString& holder)
     // Watched first, then asked: a holder that leaves between the two is
     // seen by one or the other. Asked without blocking the helper.
     m_removalHolders.addWatchedService(holder);
-    auto* asked = new QDBusPendingCallWatcher(m_bus.interface()->asyncCall(QStringLiteral("NameHasOwner"), holder), this);
+    auto* asked =
+        new QDBusPendingCallWatcher(m_bus.interface()->asyncCall(QStringLiteral("NameHasOwner"), holder), this);
     connect(asked, &QDBusPendingCallWatcher::finished, this, [this, asked, holder] {
         asked->deleteLater();
         const QDBusPendingReply<bool> owned = *asked;

@@ -243,7 +243,7 @@ private Q_SLOTS:
         slider->setValue(2);
         slider->setValue(position < 0 ? slider->maximum() : position);
         QVERIFY(source.limitCalls.isEmpty()); // dragging: nothing sent
-        slider->setSliderDown(false); // released
+        slider->setSliderDown(false);         // released
         QCOMPARE(source.limitCalls.size(), 1);
         QCOMPARE(source.limitCalls.first().second, (QMap<QString, QString>{{key, sent}}));
         QTest::qWait(ResourcesTab::kDefaultDebounceMs + 100); // and not once more after the pause
