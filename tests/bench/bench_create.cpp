@@ -4,7 +4,8 @@
 // small (busybox) and a large rootfs, side by side with `cp -a` of the same
 // tree and with a chown shift of it into a block (what an unprivileged
 // container costs where the rootfs cannot be idmapped), in one invocation.
-// The snapshot's time should not depend on the size.
+// The snapshot's time should not depend on the size, nor should the
+// destroy of a snapshot (issue #22: it removes only its own files).
 // Needs root. See README.md.
 //   bench_create [--runs N] [--files N] [--megabytes N]
 #include "bench_env.h"
@@ -135,6 +136,22 @@ Result<double> timedClone(Engine& engine, const std::string& source, bool snapsh
     return ms;
 }
 
+// Times Engine::destroy of a snapshot of `source`, made first (not timed):
+// it removes the snapshot's own files, never walks the source's tree.
+Result<double> timedSnapshotDestroy(Engine& engine, const std::string& source)
+{
+    ::sync();
+    const std::string name = source + "-gone";
+    CreateRequest request{.name = name, .templateName = "clone"};
+    request.options = {{"source", source}, {"snapshot", "true"}};
+    if (Status created = engine.create(request); !created)
+        return fail(created.error());
+    const auto start = std::chrono::steady_clock::now();
+    if (Status destroyed = engine.destroy(name); !destroyed)
+        return fail(destroyed.error());
+    return msSince(start);
+}
+
 Result<double> timedCp(const fsys::path& rootfs, const fsys::path& dest, const fsys::path& log)
 {
     ::sync();
@@ -191,6 +208,8 @@ std::vector<Contender> contendersFor(Engine& engine, const std::string& source, 
     rows.push_back({"unpriv. snapshot, " + label,
                     [&engine, source] { return timedClone(engine, source, true, /*privileged=*/false); },
                     {}});
+    rows.push_back(
+        {"destroy of a snapshot, " + label, [&engine, source] { return timedSnapshotDestroy(engine, source); }, {}});
     rows.push_back({"full copy, " + label, [&engine, source] { return timedClone(engine, source, false); }, {}});
     rows.push_back({"cp -a, " + label,
                     [rootfs, tempDir] { return timedCp(rootfs, tempDir / "cp-dest", tempDir / "cp.log"); },
