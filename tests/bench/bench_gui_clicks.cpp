@@ -12,10 +12,10 @@
 // the helper: what any runtime pays the kernel for the same steps.
 // Root. See README.md.
 //   bench_gui_clicks [--runs N]
+#include "bench_bus.h"
 #include "bench_env.h"
 #include "bench_main.h"
 #include "stats.h"
-#include "system_bus.h"
 
 #include "berth/engine.h"
 
@@ -146,14 +146,8 @@ private:
 
 Status ClickBench::setUp()
 {
-    berth::test::SystemBusSettings settings;
-    settings.stateRoot = QString::fromStdString(m_engine.settings().paths.root().string());
-    settings.cgroupParent = QString::fromStdString(m_env.cgroupParent());
-    settings.helperIdleSeconds = 3600; // the bench decides when it ends
-    QString why;
-    if (!m_bus.start(settings, &why))
-        return failWith(EIO, "private bus: " + why.toStdString());
-    qputenv("BERTH_BUS_ADDRESS", m_bus.address().toUtf8());
+    if (Status started = startBenchBus(m_bus, m_engine.settings().paths.root(), m_env.cgroupParent()); !started)
+        return started;
     for (const std::string& name : {kClicked.toStdString(), kTwin})
         if (Status created = createSleeper(m_engine, name); !created)
             return created;

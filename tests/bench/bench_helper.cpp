@@ -5,6 +5,7 @@
 // The helper runs as it ships: activated on a private bus (tests/system's
 // harness) with the real polkitd. Needs root. Figures only, no thresholds.
 //   bench_helper [--calls N] [--containers N]
+#include "bench_bus.h"
 #include "bench_env.h"
 #include "command.h"
 #include "system_bus.h"
@@ -291,13 +292,8 @@ private:
 
 Status HelperBench::startBus()
 {
-    berth::test::SystemBusSettings settings;
-    settings.stateRoot = QString::fromStdString(m_engine.settings().paths.root().string());
-    settings.cgroupParent = QString::fromStdString(m_env.cgroupParent());
-    settings.helperIdleSeconds = 3600; // the bench decides when it ends
-    QString why;
-    if (!m_bus.start(settings, &why))
-        return failWith(EIO, "private bus: " + why.toStdString());
+    if (Status started = startBenchBus(m_bus, m_engine.settings().paths.root(), m_env.cgroupParent()); !started)
+        return started;
     // The first call activates the helper: its start-up, once.
     auto first = timedCall(m_bus.connection(), QStringLiteral("ListContainers"), {});
     if (!first)

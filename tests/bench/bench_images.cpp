@@ -12,6 +12,7 @@
 // the BUILT helper activated on a private bus (tests/system's harness, the
 // real polkitd), as bench_helper's does. Needs root. Figures, no thresholds.
 //   bench_images [--runs N] [--containers N] [--layer-mib N]
+#include "bench_bus.h"
 #include "bench_env.h"
 #include "stats.h"
 #include "system_bus.h"
@@ -149,15 +150,7 @@ Status ImageBench::startRegistry()
 
 Status ImageBench::startBus()
 {
-    berth::test::SystemBusSettings settings;
-    settings.stateRoot = QString::fromStdString(m_paths.root().string());
-    settings.cgroupParent = QString::fromStdString(m_env.cgroupParent());
-    settings.helperIdleSeconds = 3600; // the bench decides when it ends
-    QString why;
-    if (!m_bus.start(settings, &why))
-        return failWith(EIO, "private bus: " + why.toStdString());
-    ::setenv("BERTH_BUS_ADDRESS", m_bus.address().toUtf8().constData(), 1);
-    return {};
+    return startBenchBus(m_bus, m_paths.root(), m_env.cgroupParent());
 }
 
 // Berth's rows need the engine's pull (issue #21): without it the bench

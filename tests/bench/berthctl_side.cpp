@@ -1,5 +1,6 @@
 #include "berthctl_side.h"
 
+#include "bench_bus.h"
 #include "hyperfine_rounds.h"
 
 #include <cstdio>
@@ -18,14 +19,8 @@ BerthctlSide::~BerthctlSide()
 
 Status BerthctlSide::startBus(const fs::path& stateRoot, const std::string& cgroupParent)
 {
-    berth::test::SystemBusSettings settings;
-    settings.stateRoot = QString::fromStdString(stateRoot.string());
-    settings.cgroupParent = QString::fromStdString(cgroupParent);
-    settings.helperIdleSeconds = 3600; // the bench decides when it ends
-    QString why;
-    if (!m_bus.start(settings, &why))
-        return failWith(EIO, "private bus: " + why.toStdString());
-    ::setenv("BERTH_BUS_ADDRESS", m_bus.address().toUtf8().constData(), 1);
+    if (Status started = startBenchBus(m_bus, stateRoot, cgroupParent); !started)
+        return started;
     m_started = true;
     return {};
 }
