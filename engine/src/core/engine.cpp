@@ -139,10 +139,16 @@ Status Engine::stop(const std::string& name, std::chrono::milliseconds timeout)
     const runtime::StopRequest request{timeout};
     auto reply =
         runtime::askMonitorAndWaitExit(m_settings.paths.monitorSocket(name), request, timeout + kRequestTimeout);
-    if (!reply)
+    if (!reply && reply.error().code == ETIMEDOUT)
         return fail(reply.error().wrap("stop '" + name + "'"));
+    // A monitor whose init ended as we asked takes no request: its going,
+    // with the container stopped, is the answer (as for waitStopped).
     if (!runtime::waitMonitorGone(m_settings.paths, name, kMonitorExitTimeout))
-        return failWith(ETIMEDOUT, "stop '" + name + "': the monitor did not exit");
+        return reply ? failWith(ETIMEDOUT, "stop '" + name + "': the monitor did not exit")
+                     : fail(reply.error().wrap("stop '" + name + "'"));
+    if (!reply)
+        if (auto now = state(name); !now || now->state != RunState::Stopped)
+            return fail(reply.error().wrap("stop '" + name + "'"));
     return {};
 }
 

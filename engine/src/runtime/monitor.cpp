@@ -423,6 +423,9 @@ void Monitor::undoLaunch()
 void Monitor::tearDown()
 {
     trace::point("monitor", "init ended");
+    // No request is served from here on: one waiting to be taken is let go
+    // now (its asker sees the monitor going), not when the teardown is over.
+    m_listen.reset();
     for (ConsoleMux& console : m_consoles)
         console.drainMaster();
     trace::point("monitor", "consoles drained");
