@@ -76,13 +76,16 @@ class TestGuestNetwork : public QObject {
         QCOMPARE(inside(name, {"hostname"}), name + "\n");
     }
 
-    // DHCP handed out the address Berth reserved for the container.
-    void checkReservedAddress(const std::string& name, const std::string& addr)
+    // DHCP handed out the address Berth reserved for the container. Waited
+    // for with its prefix: busybox's udhcpc script sets the address with
+    // ifconfig, first with the class's netmask (/8), then the lease's.
+    void checkReservedAddress(const std::string& name, std::string& addr, const std::string& interface = "eth0")
     {
         auto leased = m_engine.leasedAddresses(name);
         QVERIFY2(leased && leased->size() == 1, name.c_str());
-        QVERIFY2(addr.find(" inet " + leased->front() + " ") != std::string::npos,
-                 (addr + " reserved: " + leased->front()).c_str());
+        QVERIFY2(
+            waitFor(name, {"ip", "-4", "-o", "addr", "show", "dev", interface}, " inet " + leased->front() + " ", addr),
+            (addr + " reserved: " + leased->front()).c_str());
     }
 
     void createDebian(const std::string& name, const std::string& extraConfig = {}, bool snapshot = false)
@@ -266,7 +269,7 @@ private slots:
             return;
         std::string addr;
         QVERIFY2(waitFor(name, {"ip", "-4", "-o", "addr", "show", "dev", "lan0"}, " dynamic ", addr), addr.c_str());
-        checkReservedAddress(name, addr);
+        checkReservedAddress(name, addr, "lan0");
         QCOMPARE(inside(name, {"ls", "/etc/systemd/network"}), std::string("10-berth-lan0.network\n"));
         const std::string route = inside(name, {"ip", "-4", "route", "show", "default"});
         QVERIFY2(route.starts_with("default via 10.0.3.1 dev lan0"), route.c_str());
