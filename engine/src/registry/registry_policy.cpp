@@ -83,8 +83,15 @@ Status readVersion1(std::string_view what, const TomlEntry& entry, RegistryPolic
     return {};
 }
 
-Status readEntry(std::string_view what, const TomlEntry& entry, RegistryPolicy& policy,
-                 std::vector<std::string>& prefixes)
+// What the [[registry]] tables (version 2) say, apart from the version 1
+// tables' entries: a file may use one format only.
+struct Version2Tables {
+    std::vector<RegistryEntry> registries;
+    std::vector<std::string> prefixes; // matched instead of the location when set
+};
+
+Status readEntry(std::string_view what, const TomlEntry& entry, RegistryPolicy& policy, Version2Tables& version2,
+                 bool& version1)
 {
     if (entry.table.empty() && entry.key == "unqualified-search-registries") {
         auto list = stringList(what, entry);
@@ -93,15 +100,17 @@ Status readEntry(std::string_view what, const TomlEntry& entry, RegistryPolicy& 
         policy.searchRegistries = std::move(*list);
     } else if (entry.table == "registry" && entry.arrayTable) {
         const auto index = static_cast<std::size_t>(entry.tableIndex);
-        if (policy.registries.size() <= index) {
-            policy.registries.resize(index + 1);
-            prefixes.resize(index + 1);
+        if (version2.registries.size() <= index) {
+            version2.registries.resize(index + 1);
+            version2.prefixes.resize(index + 1);
         }
-        return readRegistryKey(what, entry, policy.registries[index], prefixes[index]);
+        return readRegistryKey(what, entry, version2.registries[index], version2.prefixes[index]);
     } else if ((entry.table == "registries.search" || entry.table == "registries.insecure" ||
                 entry.table == "registries.block") &&
-               entry.key == "registries")
+               entry.key == "registries") {
+        version1 = true;
         return readVersion1(what, entry, policy);
+    }
     return {};
 }
 
@@ -177,13 +186,21 @@ Result<RegistryPolicy> parseRegistryPolicy(std::string_view text, std::string_vi
     if (!document)
         return fail(document.error());
     RegistryPolicy policy;
-    std::vector<std::string> prefixes; // per [[registry]]: matched instead of the location when set
+    Version2Tables version2;
+    bool version1 = false;
     for (const TomlEntry& entry : document->entries)
-        if (auto ok = readEntry(what, entry, policy, prefixes); !ok)
+        if (auto ok = readEntry(what, entry, policy, version2, version1); !ok)
             return fail(ok.error());
-    for (std::size_t i = 0; i < prefixes.size(); ++i)
-        if (!prefixes[i].empty())
-            policy.registries[i].location = prefixes[i];
+    // As containers/image: the two formats' meanings do not combine.
+    if (version1 && !version2.registries.empty())
+        return failWith(EINVAL, std::string(what) +
+                                    ": mixes [[registry]] tables with the version 1 tables [registries.search], "
+                                    "[registries.insecure] and [registries.block]; use one format");
+    for (std::size_t i = 0; i < version2.registries.size(); ++i) {
+        if (!version2.prefixes[i].empty())
+            version2.registries[i].location = version2.prefixes[i];
+        policy.registries.push_back(std::move(version2.registries[i]));
+    }
     std::erase_if(policy.registries, [](const RegistryEntry& e) { return e.location.empty(); });
     return policy;
 }

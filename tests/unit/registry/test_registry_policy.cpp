@@ -110,6 +110,27 @@ private Q_SLOTS:
         QVERIFY2(message.contains("expected '='"), qPrintable(message));
     }
 
+    // Version 1 tables first, then [[registry]] tables (found by the fuzzer:
+    // the second format's entries were indexed into the first's): refused
+    // as containers/image refuses it, in either order.
+    void mixedFormatsRefused_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("v1 then v2") << "[registries.insecure]\nregistries = ['a.example', 'b.example']\n"
+                                       "[[registry]]\nlocation = 'c.example'\n[[registry]]\nprefix = 'd.example'\n";
+        QTest::newRow("v2 then v1") << "[[registry]]\nlocation = 'c.example'\n"
+                                       "[registries.block]\nregistries = ['a.example']\n";
+    }
+    void mixedFormatsRefused()
+    {
+        QFETCH(QString, text);
+        auto policy = parseRegistryPolicy(text.toStdString(), "registries.conf");
+        QVERIFY(!policy.has_value());
+        QCOMPARE(policy.error().code, EINVAL);
+        QVERIFY2(QString::fromStdString(policy.error().message).contains("use one format"),
+                 policy.error().message.c_str());
+    }
+
     void wrongTypeNamesKeyAndLine()
     {
         auto policy = loadRegistryPolicy(kFixtures / "wrong-type.conf", {});
