@@ -16,8 +16,10 @@ namespace berth::fs {
 // Synced: the new content survives a crash of the machine (fsync of the
 // file and of its directory). Unsynced: readers still see the old or the
 // new content, never a mix (a process's crash cannot undo a rename), but
-// the syncs, milliseconds each where the disk is slow, are left out: for a
-// staging directory's files, which the store syncs once before it moves
+// the syncs, milliseconds each where the disk is slow, are left out. For
+// two kinds of file only: the run directory's state files (/run/berth,
+// which a crash of the host ends with the containers they describe), and
+// a staging directory's files, which the store syncs once before it moves
 // the staged container in (writeStagedFile).
 enum class Durability { Synced, Unsynced };
 
