@@ -2,6 +2,7 @@
 #include "command_line.h"
 #include "commands.h"
 
+#include "berth/model/stop_timeout.h"
 #include "berth/model/units.h"
 #include "exit_codes.h"
 #include "session.h"
@@ -149,9 +150,9 @@ int cmdStop(const QStringList& args)
                   Cli::tr("Seconds before SIGKILL (0-3600, default 10)."));
     if (int code = line.parse(args, 1, 1); code >= 0)
         return code;
-    uint timeout = 10;
+    uint timeout = model::kDefaultStopTimeoutSeconds;
     if (line.isSet(QStringLiteral("timeout"))) {
-        auto parsed = parseInteger(line.value(QStringLiteral("timeout")), 0, 3600);
+        auto parsed = parseInteger(line.value(QStringLiteral("timeout")), 0, model::kMaxStopTimeoutSeconds);
         if (!parsed)
             return reportUsage(parsed.error());
         timeout = uint(*parsed);

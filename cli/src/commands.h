@@ -48,6 +48,11 @@ int cmdAutostart(const QStringList& args);
 int cmdShare(const QStringList& args);
 int cmdUnshare(const QStringList& args);
 int cmdPull(const QStringList& args);
+
+// The quick path's hand-over (handoff.cpp); not verbs, not in --help.
+int handOffReportError(const QStringList& args);
+int handOffReportHelperLeft(const QStringList& args);
+int handOffFollowJob(const QStringList& args);
 int cmdImages(const QStringList& args);
 int cmdImage(const QStringList& args);
 

@@ -1,5 +1,7 @@
 #include "exit_codes.h"
 
+#include "berth/model/exit_status.h"
+
 namespace berth::cli {
 
 int exitCodeFor(client::ErrorKind kind)
@@ -37,10 +39,7 @@ int exitCodeForExec(const client::ClientError& error)
 
 int exitCodeForStatus(int status, int signal)
 {
-    if (signal > 0)
-        return 128 + signal;
-    // A shell sees only the low byte of an exit code.
-    return status & 0xff;
+    return model::shellExitCode(status, signal);
 }
 
 } // namespace berth::cli

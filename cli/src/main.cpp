@@ -72,6 +72,16 @@ static int dispatch(const QStringList& arguments)
         std::fputs(qPrintable(mainHelp()), first.isEmpty() ? stderr : stdout);
         return first.isEmpty() ? int(kExitUsage) : int(kExitOk);
     }
+    static const struct {
+        const char* word;
+        VerbFunction run;
+    } handOffs[] = {{"--report-error", handOffReportError},
+                    {"--report-helper-left", handOffReportHelperLeft},
+                    {"--follow-job", handOffFollowJob}};
+    for (const auto& handOff : handOffs) {
+        if (first == QLatin1String(handOff.word))
+            return handOff.run(arguments.mid(2));
+    }
     if (first == QLatin1String("--version")) {
         std::printf("berthctl %s\n", qPrintable(QCoreApplication::applicationVersion()));
         return kExitOk;

@@ -1,5 +1,6 @@
 #include "session.h"
 
+#include "berth/model/progress_text.h"
 #include "berth/model/trace.h"
 
 #include "bus_address.h"
@@ -7,7 +8,6 @@
 #include "item_block.h"
 #include "job_watcher.h"
 #include "local_fd.h"
-#include "progress_text.h"
 #include "tr.h"
 
 #include <QSocketNotifier>
@@ -111,6 +111,12 @@ extern "C" void onInterrupt(int)
         (void)!::write(g_interruptPipe, &byte, 1);
 }
 
+// An interrupt the quick path received before it handed the job over.
+void interruptNow()
+{
+    onInterrupt(SIGINT);
+}
+
 // While a job is followed, the first Ctrl-C (or SIGTERM) cancels it rather
 // than leaving it running unseen in the helper; a second one ends berthctl
 // at once, and so does a cancel the helper has not honoured in kCancelGrace.
@@ -166,17 +172,18 @@ private:
 
 } // namespace
 
-client::Status followJob(const QDBusObjectPath& job, bool quiet, QString* resultValue)
+client::Status followJob(const QDBusObjectPath& job, bool quiet, QString* resultValue, FollowStart start)
 {
     client::JobWatcher watcher(helperClient().connection(), job.path());
     const bool bar = !quiet && ::isatty(STDERR_FILENO);
     QString lastLine;
     QObject::connect(&watcher, &client::JobWatcher::progressChanged, [&](double fraction, const QString& step) {
         if (bar) {
-            printErr(QStringLiteral("\r\033[K") + progressBarText(fraction, step, terminalWidth() - 1));
+            printErr(QStringLiteral("\r\033[K") +
+                     QString::fromStdString(model::progressBarText(fraction, step.toStdString(), terminalWidth() - 1)));
             return;
         }
-        const QString line = progressLineText(fraction, step);
+        const QString line = QString::fromStdString(model::progressLineText(fraction, step.toStdString()));
         if (!quiet && !line.isEmpty() && line != lastLine)
             printErr(line + QLatin1Char('\n'));
         lastLine = line;
@@ -192,6 +199,8 @@ client::Status followJob(const QDBusObjectPath& job, bool quiet, QString* result
             items.update(item);
     });
     CancelOnInterrupt cancelOnInterrupt(watcher);
+    if (start == FollowStart::Interrupted)
+        interruptNow();
     watcher.watch();
     auto result = watcher.waitForFinished();
     if (bar)

@@ -22,11 +22,15 @@ QString errorText(const client::ClientError& error);
 int reportError(const client::ClientError& error);
 int reportUsage(const QString& message);
 
+// Interrupted: as if Ctrl-C came at once (the quick path got it first).
+enum class FollowStart { Normally, Interrupted };
+
 // Follows a job to its end: a progress bar on stderr when it is a
 // terminal, step lines otherwise; log lines and its items (a pull's
 // layers, item_block.h) on stderr. `resultValue`: the job's Result once
-// it succeeded (a pull's image id).
-client::Status followJob(const QDBusObjectPath& job, bool quiet = false, QString* resultValue = nullptr);
+// it succeeded (a pull's image id). The first Ctrl-C cancels the job.
+client::Status followJob(const QDBusObjectPath& job, bool quiet = false, QString* resultValue = nullptr,
+                         FollowStart start = FollowStart::Normally);
 
 // Reports a Status: 0, or the error's code after printing it.
 int finishWith(const client::Status& status);

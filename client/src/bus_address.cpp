@@ -7,7 +7,7 @@ namespace berth::client {
 QString busAddressFromEnvironment()
 {
     const auto env = QProcessEnvironment::systemEnvironment();
-    const QString berth = env.value(QStringLiteral("BERTH_BUS_ADDRESS"));
+    const QString berth = env.value(QLatin1String(model::kBusAddressVariable));
     if (!berth.isEmpty())
         return berth;
     return env.value(QStringLiteral("DBUS_SYSTEM_BUS_ADDRESS"));

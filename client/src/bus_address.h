@@ -3,13 +3,15 @@
 // how tests reach a private bus.
 #pragma once
 
+#include "berth/model/bus_names.h"
+
 #include <QDBusConnection>
 #include <QString>
 
 namespace berth::client {
 
-inline constexpr const char* kServiceName = "org.berth.Berth1";
-inline constexpr const char* kObjectPath = "/org/berth/Berth1";
+inline constexpr const char* kServiceName = model::kServiceName;
+inline constexpr const char* kObjectPath = model::kObjectPath;
 
 // The address from the environment; empty means "the system bus".
 [[nodiscard]] QString busAddressFromEnvironment();

@@ -5,6 +5,7 @@
 
 #include "berth/error.h"
 #include "berth/images.h"
+#include "berth/model/stop_timeout.h"
 #include "berth/templates.h"
 
 #include <chrono>
@@ -25,7 +26,7 @@ inline constexpr std::size_t kMaxArgBytes = 64 * 1024; // one argv/env entry, on
 inline constexpr std::size_t kMaxOptions = 64;
 inline constexpr std::size_t kMaxRunningJobs = 16;
 inline constexpr std::size_t kMaxPendingExecs = 64;
-inline constexpr std::chrono::seconds kMaxStopTimeout{3600};
+inline constexpr std::chrono::seconds kMaxStopTimeout{model::kMaxStopTimeoutSeconds};
 inline constexpr int kMaxTty = 63;
 
 [[nodiscard]] Status validateName(std::string_view name);

@@ -30,7 +30,8 @@ step "install berth and berth-gui with apt (dependencies from the machine's apt 
 apt-get install -y "$debs"/berth_*.deb "$debs"/berth-gui_*.deb
 getent group berth >/dev/null || fail "postinst did not create the group berth"
 activatable || fail "the bus does not know org.berth.Berth1 after the install"
-for path in /usr/bin/berth /usr/bin/berthctl /usr/libexec/berth/berth-helper /usr/libexec/berth/berth-monitor \
+for path in /usr/bin/berth /usr/bin/berthctl /usr/libexec/berth/berthctl-full /usr/libexec/berth/berth-helper \
+    /usr/libexec/berth/berth-monitor \
     /usr/libexec/berth/berth-init /usr/share/dbus-1/system.d/org.berth.Berth1.conf \
     /usr/share/polkit-1/actions/org.berth.policy /usr/share/polkit-1/rules.d/50-berth.rules \
     /usr/share/man/man1/berthctl.1.gz /usr/share/man/man1/berth.1.gz \

@@ -1,9 +1,10 @@
 // berthctl's output: tables, progress text, the detach sequence, views.
 #include "escape_detector.h"
 #include "line_ends.h"
-#include "progress_text.h"
 #include "table.h"
 #include "views.h"
+
+#include "berth/model/progress_text.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -71,6 +72,9 @@ private Q_SLOTS:
         QTest::newRow("clamped") << 1.7 << "" << 80 << "[####################] 100%";
         QTest::newRow("unknown") << -1.0 << "debootstrap" << 80 << "[         ...        ]       debootstrap";
         QTest::newRow("truncated") << 0.25 << "a long step name" << 30 << "[#####...............]  25%  a";
+        // Cut between characters, never inside one (UTF-8).
+        QTest::newRow("truncated between characters")
+            << 0.25 << QStringLiteral("\u00fcber") << 30 << QStringLiteral("[#####...............]  25%  \u00fc");
     }
     void progressBars()
     {
@@ -78,14 +82,15 @@ private Q_SLOTS:
         QFETCH(QString, step);
         QFETCH(int, width);
         QFETCH(QString, expected);
-        QCOMPARE(progressBarText(fraction, step, width), expected);
+        QCOMPARE(QString::fromStdString(berth::model::progressBarText(fraction, step.toStdString(), width)), expected);
     }
 
     void progressLines()
     {
-        QCOMPARE(progressLineText(0.45, QStringLiteral("unpacking")), QStringLiteral("45% unpacking"));
-        QCOMPARE(progressLineText(-1, QStringLiteral("unpacking")), QStringLiteral("unpacking"));
-        QCOMPARE(progressLineText(1, QString()), QStringLiteral("100%"));
+        using berth::model::progressLineText;
+        QCOMPARE(progressLineText(0.45, "unpacking"), std::string("45% unpacking"));
+        QCOMPARE(progressLineText(-1, "unpacking"), std::string("unpacking"));
+        QCOMPARE(progressLineText(1, ""), std::string("100%"));
     }
 
     void escapes_data()

@@ -19,6 +19,7 @@ for file in \
     libexec/berth/berth-monitor \
     libexec/berth/berth-init \
     libexec/berth/berth-id-range \
+    libexec/berth/berthctl-full \
     share/dbus-1/system-services/org.berth.Berth1.service \
     share/dbus-1/interfaces/org.berth.Manager1.xml \
     share/applications/org.berth.Berth.desktop \
