@@ -74,6 +74,7 @@ int main(int argc, char** argv)
 
     berth::EngineSettings settings = engineSettings(*options);
     settings.wakeCommand = wakeCommand(busAddress);
+    settings.spareMonitor = true;
     berth::Engine engine(settings);
     Lifetime lifetime(options->idleTimeout.count() ? std::chrono::milliseconds(options->idleTimeout)
                                                    : std::chrono::milliseconds(std::numeric_limits<int>::max()));

@@ -35,7 +35,8 @@ void addStateRoot(QMap<QString, QString>& items)
 
 // berth-monitor processes of this state root in any cgroup: one left
 // without its container is an orphan wherever it runs. (Those of other
-// roots, other tests' or the installed Berth's, come and go on their own.)
+// roots, other tests' or the installed Berth's, come and go on their own;
+// the spare a helper keeps ready is called berth-spare and goes with it.)
 void addMonitors(QMap<QString, QString>& items)
 {
     const QByteArray root = QByteArray("\0--root\0", 8) + IntegrationEnvironment::instance().stateRoot().c_str() + '\0';

@@ -67,7 +67,10 @@ QStringList monitorsOfThisRoot()
     QStringList found;
     for (const QString& pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
         QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
-        if (!cmdline.open(QIODevice::ReadOnly))
+        QFile comm(QStringLiteral("/proc/%1/comm").arg(pid));
+        // A spare the helper keeps ready (comm berth-spare) runs no container.
+        if (!cmdline.open(QIODevice::ReadOnly) || !comm.open(QIODevice::ReadOnly) ||
+            comm.readAll().trimmed() != "berth-monitor")
             continue;
         const QList<QByteArray> args = cmdline.readAll().split('\0');
         if (!args.isEmpty() && args.first().endsWith("berth-monitor") && args.contains(root.toUtf8()))

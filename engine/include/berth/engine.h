@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -23,6 +24,10 @@
 #include <sys/types.h>
 
 namespace berth {
+
+namespace runtime {
+class SpareMonitor;
+}
 
 // Berth's own cgroup parent. On a host where systemd is init, containers
 // started with this default go into scopes systemd delegates instead.
@@ -49,6 +54,10 @@ struct EngineSettings {
     // it died meanwhile (the helper's: a bus message that starts a helper);
     // empty: nothing is run.
     std::vector<std::string> wakeCommand;
+
+    // Keep a berth-monitor ready ahead of the next start (the helper's: it
+    // saves each start the monitor's own start-up); it ends with the engine.
+    bool spareMonitor = false;
 
     // Registries (issue #21), the administrator's files in the format of
     // containers-registries.conf(5) and containers-certs.d(5): search
@@ -393,6 +402,7 @@ private:
     [[nodiscard]] Status setFrozen(const std::string& name, bool frozen);
 
     EngineSettings m_settings;
+    std::shared_ptr<runtime::SpareMonitor> m_spareMonitor; // with settings.spareMonitor
 };
 
 } // namespace berth

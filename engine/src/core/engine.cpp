@@ -17,6 +17,7 @@
 #include "runtime/container_network.h"
 #include "runtime/monitor_client.h"
 #include "runtime/plan_builder.h"
+#include "runtime/spare_monitor.h"
 #include "runtime/spawn_monitor.h"
 #include "runtime/state_file.h"
 #include "store/container_lock.h"
@@ -97,7 +98,10 @@ ContainerState unmanagedState(const std::string& name, const std::vector<pid_t>&
 
 } // namespace
 
-Engine::Engine(EngineSettings settings) : m_settings(std::move(settings)) {}
+Engine::Engine(EngineSettings settings)
+    : m_settings(std::move(settings)),
+      m_spareMonitor(m_settings.spareMonitor ? std::make_shared<runtime::SpareMonitor>(m_settings) : nullptr)
+{}
 
 Status Engine::start(const std::string& name, const StartOptions& options)
 {
@@ -120,7 +124,8 @@ Status Engine::start(const std::string& name, const StartOptions& options)
         return fail(checked.error().wrap("start '" + name + "'"));
 
     trace::point("engine", "start: checked, spawning the monitor");
-    auto pid = runtime::spawnMonitor(m_settings, name, options.command);
+    auto pid = m_spareMonitor ? m_spareMonitor->start(name, options.command)
+                              : runtime::spawnMonitor(m_settings, name, options.command);
     if (!pid) {
         removeRunFilesOfFailedStart(m_settings.paths, name);
         return fail(pid.error().wrap("start '" + name + "'"));

@@ -4,21 +4,27 @@
 //   berth-monitor --name N --root DIR --cgroup-parent P --libexec DIR
 //                 [--include-root DIR]... [--wake-arg ARG]... --sync-fd FD
 //                 [-- COMMAND...]
+//
+// A spare (runtime/spare_monitor.h) has --assignment-fd FD instead of
+// --name and the command: it reads them from FD, each word ended by a NUL,
+// until the engine closes it; nothing there means it is not needed.
 #include "runtime/monitor.h"
 
 #include "berth/model/trace.h"
 
 #include "config/values.h"
+#include "fs/file_io.h"
 
 #include <cstdio>
 #include <cstring>
 #include <string_view>
 
+#include <sys/prctl.h>
 #include <unistd.h>
 
 namespace {
 
-bool parseArguments(int argc, char** argv, berth::runtime::MonitorOptions& options)
+bool parseArguments(int argc, char** argv, berth::runtime::MonitorOptions& options, int* assignmentFd)
 {
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
@@ -42,15 +48,38 @@ bool parseArguments(int argc, char** argv, berth::runtime::MonitorOptions& optio
             options.settings.includeRoots.emplace_back(value);
         else if (arg == "--wake-arg")
             options.settings.wakeCommand.emplace_back(value);
-        else if (arg == "--sync-fd") {
+        else if (arg == "--sync-fd" || arg == "--assignment-fd") {
             auto fd = berth::parseUnsignedValue(value, 3, 1 << 20);
             if (!fd)
                 return false;
-            options.syncFd = static_cast<int>(*fd);
+            (arg == "--sync-fd" ? options.syncFd : *assignmentFd) = static_cast<int>(*fd);
         } else
             return false;
     }
-    return !options.name.empty() && options.syncFd >= 0;
+    return (options.name.empty() != (*assignmentFd < 0)) && options.syncFd >= 0;
+}
+
+// A spare's container: its name, then the command override's words.
+// Waiting, it is called berth-spare (ps, top): it holds no container yet.
+bool readAssignment(int fd, berth::runtime::MonitorOptions& options)
+{
+    const berth::UniqueFd assignment(fd);
+    ::prctl(PR_SET_NAME, "berth-spare");
+    auto words = berth::fs::readAll(assignment.get());
+    ::prctl(PR_SET_NAME, "berth-monitor");
+    if (!words || words->empty() || words->back() != '\0')
+        return false;
+    for (std::size_t at = 0; at < words->size();) {
+        const std::size_t end = words->find('\0', at);
+        std::string word = words->substr(at, end - at);
+        if (options.name.empty())
+            options.name = std::move(word);
+        else
+            options.commandOverride.push_back(std::move(word));
+        at = end + 1;
+    }
+    berth::trace::point("monitor", "assigned " + options.name);
+    return !options.name.empty();
 }
 
 } // namespace
@@ -65,10 +94,14 @@ int main(int argc, char** argv)
     if (const pid_t monitor = ::fork(); monitor != 0)
         return monitor < 0 ? 1 : 0;
     berth::runtime::MonitorOptions options;
-    if (!parseArguments(argc, argv, options)) {
+    int assignmentFd = -1;
+    if (!parseArguments(argc, argv, options, &assignmentFd)) {
         std::fprintf(stderr, "berth-monitor: started with invalid arguments; it is run by the Berth engine only\n");
         return 2;
     }
+    // A spare that is not needed (its engine went) has nothing to do.
+    if (assignmentFd >= 0 && !readAssignment(assignmentFd, options))
+        return 0;
     berth::runtime::Monitor monitor(std::move(options));
     return monitor.run();
 }

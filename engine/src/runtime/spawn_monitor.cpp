@@ -21,24 +21,31 @@ namespace berth::runtime {
 namespace {
 
 constexpr int kSyncFd = 3;
+constexpr int kAssignmentFd = 4;
 constexpr auto kStartTimeout = std::chrono::seconds(60);
 
+// `name` empty: a spare, which reads its container from kAssignmentFd.
 std::vector<std::string> monitorArguments(const EngineSettings& settings, const std::string& name,
                                           const std::vector<std::string>& commandOverride)
 {
-    std::vector<std::string> args = {
-        libexecPath(settings, "berth-monitor").string(),
-        "--name",
-        name,
-        "--root",
-        settings.paths.root().string(),
-        "--cgroup-parent",
-        settings.cgroupParent,
-        "--libexec",
-        libexecPath(settings, "").string(),
-        "--sync-fd",
-        std::to_string(kSyncFd),
-    };
+    std::vector<std::string> args = {libexecPath(settings, "berth-monitor").string()};
+    if (name.empty()) {
+        args.emplace_back("--assignment-fd");
+        args.push_back(std::to_string(kAssignmentFd));
+    } else {
+        args.emplace_back("--name");
+        args.push_back(name);
+    }
+    args.insert(args.end(), {
+                                "--root",
+                                settings.paths.root().string(),
+                                "--cgroup-parent",
+                                settings.cgroupParent,
+                                "--libexec",
+                                libexecPath(settings, "").string(),
+                                "--sync-fd",
+                                std::to_string(kSyncFd),
+                            });
     for (const auto& root : settings.includeRoots) {
         args.emplace_back("--include-root");
         args.push_back(root.string());
@@ -60,7 +67,7 @@ std::vector<std::string> monitorArguments(const EngineSettings& settings, const 
 // threaded, and copying its page tables (then faulting them back in, copy on
 // write) cost more than the monitor's whole set-up. The monitor leaves the
 // session's leadership itself (monitor_main.cpp).
-Result<pid_t> spawnDetached(char* const* argv, char* const* envp, int syncFd, int nullFd)
+Result<pid_t> spawnDetached(char* const* argv, char* const* envp, int syncFd, int assignmentFd, int nullFd)
 {
     posix_spawn_file_actions_t actions;
     posix_spawnattr_t attr;
@@ -84,8 +91,10 @@ Result<pid_t> spawnDetached(char* const* argv, char* const* envp, int syncFd, in
     // dup2 onto the same number clears close-on-exec (glibc 2.29 on).
     if (err == 0)
         err = ::posix_spawn_file_actions_adddup2(&actions, syncFd, kSyncFd);
+    if (err == 0 && assignmentFd >= 0)
+        err = ::posix_spawn_file_actions_adddup2(&actions, assignmentFd, kAssignmentFd);
     if (err == 0)
-        err = ::posix_spawn_file_actions_addclosefrom_np(&actions, kSyncFd + 1);
+        err = ::posix_spawn_file_actions_addclosefrom_np(&actions, (assignmentFd >= 0 ? kAssignmentFd : kSyncFd) + 1);
     pid_t child = -1;
     if (err == 0)
         err = ::posix_spawn(&child, argv[0], &actions, &attr, argv, envp);
@@ -107,8 +116,8 @@ Result<std::string> readStartReport(int fd)
 
 } // namespace
 
-Result<pid_t> spawnMonitor(const EngineSettings& settings, const std::string& name,
-                           const std::vector<std::string>& commandOverride)
+Result<SpawnedMonitor> spawnMonitorProcess(const EngineSettings& settings, const std::string& name,
+                                           const std::vector<std::string>& commandOverride, int assignmentFd)
 {
     const std::vector<std::string> args = monitorArguments(settings, name, commandOverride);
     std::vector<char*> argv;
@@ -129,25 +138,39 @@ Result<pid_t> spawnMonitor(const EngineSettings& settings, const std::string& na
     if (!nullFd)
         return failErrno(errno, "open /dev/null");
 
-    auto child = spawnDetached(argv.data(), const_cast<char* const*>(envp), writeEnd.get(), nullFd.get());
+    auto child = spawnDetached(argv.data(), const_cast<char* const*>(envp), writeEnd.get(), assignmentFd, nullFd.get());
     if (!child)
         return fail(child.error());
-    writeEnd.reset();
+    return SpawnedMonitor{*child, std::move(readEnd), args.front()};
+}
+
+Result<pid_t> awaitMonitorReport(SpawnedMonitor& spawned)
+{
     // The first process forks the monitor and exits at once (monitor_main.cpp).
     int status = 0;
-    while (::waitpid(*child, &status, 0) < 0 && errno == EINTR) {}
+    while (::waitpid(spawned.first, &status, 0) < 0 && errno == EINTR) {}
+    spawned.first = -1;
 
-    auto text = readStartReport(readEnd.get());
+    auto text = readStartReport(spawned.report.get());
     if (!text)
         return fail(text.error());
     if (text->empty())
-        return failWith(EIO, "the monitor exited without reporting (is " + args.front() + " installed?)");
+        return failWith(EIO, "the monitor exited without reporting (is " + spawned.binary + " installed?)");
     auto report = decodeStartReport(*text);
     if (!report)
         return fail(report.error());
     if (report->error)
         return fail(std::move(*report->error));
     return report->initPid;
+}
+
+Result<pid_t> spawnMonitor(const EngineSettings& settings, const std::string& name,
+                           const std::vector<std::string>& commandOverride)
+{
+    auto spawned = spawnMonitorProcess(settings, name, commandOverride, -1);
+    if (!spawned)
+        return fail(spawned.error());
+    return awaitMonitorReport(*spawned);
 }
 
 bool monitorAlive(const Paths& paths, const std::string& name)

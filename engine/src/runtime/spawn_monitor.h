@@ -3,6 +3,7 @@
 #pragma once
 
 #include "berth/engine.h"
+#include "berth/unique_fd.h"
 
 #include <chrono>
 
@@ -13,6 +14,19 @@ namespace berth::runtime {
 // or why it could not start. Returns the init's pid.
 [[nodiscard]] Result<pid_t> spawnMonitor(const EngineSettings& settings, const std::string& name,
                                          const std::vector<std::string>& commandOverride);
+
+// The two halves of spawnMonitor, for spare monitors (spare_monitor.h).
+struct SpawnedMonitor {
+    pid_t first = -1;   // forks the monitor proper and exits; reaped by awaitMonitorReport
+    UniqueFd report;    // where the monitor reports the start
+    std::string binary; // for messages
+};
+// `name` empty: a spare, which reads its container from `assignmentFd`
+// (its fd 4) before it does anything for one.
+[[nodiscard]] Result<SpawnedMonitor> spawnMonitorProcess(const EngineSettings& settings, const std::string& name,
+                                                         const std::vector<std::string>& commandOverride,
+                                                         int assignmentFd);
+[[nodiscard]] Result<pid_t> awaitMonitorReport(SpawnedMonitor& spawned);
 
 [[nodiscard]] bool monitorAlive(const Paths& paths, const std::string& name);
 // Waits until the monitor has exited (its lock is free); false on timeout.

@@ -1,0 +1,94 @@
+#include "runtime/spare_monitor.h"
+
+#include "berth/model/trace.h"
+
+#include <cerrno>
+#include <sys/socket.h>
+#include <sys/wait.h>
+
+namespace berth::runtime {
+namespace {
+
+// Reaps a spare's first process (it exits as soon as it has forked).
+void reapFirst(SpawnedMonitor& process)
+{
+    if (process.first <= 0)
+        return;
+    while (::waitpid(process.first, nullptr, 0) < 0 && errno == EINTR) {}
+    process.first = -1;
+}
+
+} // namespace
+
+SpareMonitor::~SpareMonitor()
+{
+    if (auto spare = take()) {
+        spare->assignment.reset(); // an empty assignment: the spare exits
+        reapFirst(spare->process);
+    }
+}
+
+Result<pid_t> SpareMonitor::start(const std::string& name, const std::vector<std::string>& commandOverride)
+{
+    std::optional<Ready> spare = take();
+    if (spare && !assign(*spare, name, commandOverride)) {
+        // It died meanwhile (killed by someone); a new one does the start.
+        spare->assignment.reset();
+        reapFirst(spare->process);
+        spare.reset();
+    }
+    if (!spare) {
+        auto started = spawnMonitor(m_settings, name, commandOverride);
+        makeReady();
+        return started;
+    }
+    trace::point("engine", "start: handed to the spare monitor");
+    makeReady();
+    return awaitMonitorReport(spare->process);
+}
+
+std::optional<SpareMonitor::Ready> SpareMonitor::take()
+{
+    const std::lock_guard lock(m_mutex);
+    return std::exchange(m_ready, std::nullopt);
+}
+
+bool SpareMonitor::assign(Ready& spare, const std::string& name, const std::vector<std::string>& commandOverride)
+{
+    std::string words = name + '\0';
+    for (const std::string& word : commandOverride)
+        words.append(word).push_back('\0');
+    for (std::size_t sent = 0; sent < words.size();) {
+        // MSG_NOSIGNAL: a spare that died must not end the helper with SIGPIPE.
+        const ssize_t n = ::send(spare.assignment.get(), words.data() + sent, words.size() - sent, MSG_NOSIGNAL);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        sent += static_cast<std::size_t>(n);
+    }
+    spare.assignment.reset();
+    return true;
+}
+
+void SpareMonitor::makeReady()
+{
+    const trace::Span traced("engine", "make a spare monitor ready");
+    int pair[2];
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0)
+        return; // the next start spawns its monitor itself
+    UniqueFd ours(pair[0]), theirs(pair[1]);
+    auto spawned = spawnMonitorProcess(m_settings, {}, {}, theirs.get());
+    if (!spawned)
+        return;
+    const std::lock_guard lock(m_mutex);
+    if (m_ready) {
+        // Another start made one meanwhile: this one is not needed.
+        ours.reset();
+        reapFirst(*spawned);
+        return;
+    }
+    m_ready = Ready{std::move(*spawned), std::move(ours)};
+}
+
+} // namespace berth::runtime

@@ -1,0 +1,45 @@
+// A berth-monitor made ready ahead of need (EngineSettings::spareMonitor):
+// executed, loaded and relocated, it waits for the name of the container it
+// is to run. A start through it does not wait for the monitor's own
+// start-up (about 5 ms of every start here, tests/bench/README.md); the
+// next spare is made once the start has been reported. A spare that was
+// never used ends when its engine goes (it reads the end of its assignment
+// socket), so a helper that exits takes it along.
+#pragma once
+
+#include "runtime/spawn_monitor.h"
+
+#include <mutex>
+#include <optional>
+
+namespace berth::runtime {
+
+class SpareMonitor {
+public:
+    explicit SpareMonitor(EngineSettings settings) : m_settings(std::move(settings)) {}
+    ~SpareMonitor();
+    SpareMonitor(const SpareMonitor&) = delete;
+    SpareMonitor& operator=(const SpareMonitor&) = delete;
+
+    // As spawnMonitor, through the spare when one is ready.
+    [[nodiscard]] Result<pid_t> start(const std::string& name, const std::vector<std::string>& commandOverride);
+
+private:
+    struct Ready {
+        SpawnedMonitor process;
+        UniqueFd assignment; // our end; the spare reads its container from the other
+    };
+
+    [[nodiscard]] std::optional<Ready> take();
+    // The container's name, then each word of the command override, each
+    // ended by a NUL; the end of the stream is the end of the assignment.
+    [[nodiscard]] static bool assign(Ready& spare, const std::string& name,
+                                     const std::vector<std::string>& commandOverride);
+    void makeReady();
+
+    const EngineSettings m_settings;
+    std::mutex m_mutex;
+    std::optional<Ready> m_ready;
+};
+
+} // namespace berth::runtime
