@@ -44,10 +44,35 @@ berth::Paths statePaths()
     return berth::Paths(IntegrationEnvironment::instance().stateRoot());
 }
 
-// The PIDs of berth-monitor processes whose command line names `name`.
+// The process holding `name`'s monitor.lock (a monitor the helper's spare
+// became carries no name on its command line): /proc/locks names the
+// holder of each flock by the lock file's inode.
+QList<pid_t> lockHolderOf(const QString& name)
+{
+    struct stat lock {};
+    if (::stat(statePaths().monitorLock(name.toStdString()).c_str(), &lock) != 0)
+        return {};
+    const QString inode = QStringLiteral(":%1").arg(lock.st_ino);
+    QFile locks(QStringLiteral("/proc/locks"));
+    if (!locks.open(QIODevice::ReadOnly))
+        return {};
+    QList<pid_t> found;
+    for (const QString& line : QString::fromLatin1(locks.readAll()).split(QLatin1Char('\n'))) {
+        const QStringList fields = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        // "1: FLOCK ADVISORY WRITE PID MAJ:MIN:INODE 0 EOF"; the monitor's is
+        // exclusive (a liveness probe's is shared, READ).
+        if (fields.size() >= 6 && fields[1] == QLatin1String("FLOCK") && fields[3] == QLatin1String("WRITE") &&
+            fields[5].endsWith(inode) && fields[4].toInt() > 0)
+            found << pid_t(fields[4].toInt());
+    }
+    return found;
+}
+
+// The PIDs of the berth-monitor processes of `name`: those whose command
+// line names it, and the one holding its lock.
 QList<pid_t> monitorsOf(const QString& name)
 {
-    QList<pid_t> found;
+    QList<pid_t> found = lockHolderOf(name);
     const QByteArray wanted = '\0' + name.toUtf8() + '\0';
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator("/proc", ec)) {
@@ -58,7 +83,7 @@ QList<pid_t> monitorsOf(const QString& name)
         if (!cmdline.open(QIODevice::ReadOnly))
             continue;
         const QByteArray text = cmdline.readAll();
-        if (text.contains("berth-monitor") && (text + '\0').contains(wanted))
+        if (text.contains("berth-monitor") && (text + '\0').contains(wanted) && !found.contains(std::stoi(pid)))
             found << pid_t(std::stoi(pid));
     }
     return found;
