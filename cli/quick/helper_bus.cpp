@@ -108,7 +108,7 @@ HelperBus::~HelperBus()
 
 Result<void> HelperBus::start(const std::string& name)
 {
-    auto call = managerCall(m_bus, "Start");
+    auto call = managerCall(m_bus, model::member::kStart);
     if (!call)
         return std::unexpected(call.error());
     if (const int rc = sd_bus_message_append(call->get(), "s", name.c_str()); rc < 0)
@@ -121,7 +121,7 @@ Result<void> HelperBus::start(const std::string& name)
 
 Result<JobRef> HelperBus::stop(const std::string& name, unsigned timeoutSeconds)
 {
-    auto call = managerCall(m_bus, "Stop");
+    auto call = managerCall(m_bus, model::member::kStop);
     if (!call)
         return std::unexpected(call.error());
     if (const int rc = sd_bus_message_append(call->get(), "su", name.c_str(), timeoutSeconds); rc < 0)
@@ -131,14 +131,14 @@ Result<JobRef> HelperBus::stop(const std::string& name, unsigned timeoutSeconds)
         return std::unexpected(reply.error());
     const char* path = nullptr;
     if (const int rc = sd_bus_message_read(reply->get(), "o", &path); rc < 0)
-        return std::unexpected(unreadableReply(rc, "Stop"));
+        return std::unexpected(unreadableReply(rc, model::member::kStop));
     const char* sender = sd_bus_message_get_sender(reply->get());
     return JobRef{path, sender ? sender : ""};
 }
 
 Result<unsigned> HelperBus::execWithOwnFds(const std::string& name, const std::vector<std::string>& command)
 {
-    auto call = managerCall(m_bus, "ExecWithFds");
+    auto call = managerCall(m_bus, model::member::kExecWithFds);
     if (!call)
         return std::unexpected(call.error());
     sd_bus_message* m = call->get();
@@ -159,13 +159,13 @@ Result<unsigned> HelperBus::execWithOwnFds(const std::string& name, const std::v
         return std::unexpected(reply.error());
     std::uint32_t id = 0;
     if (const int read = sd_bus_message_read(reply->get(), "u", &id); read < 0)
-        return std::unexpected(unreadableReply(read, "ExecWithFds"));
+        return std::unexpected(unreadableReply(read, model::member::kExecWithFds));
     return id;
 }
 
 Result<ExecEnd> HelperBus::waitExec(unsigned id)
 {
-    auto call = managerCall(m_bus, "WaitExec");
+    auto call = managerCall(m_bus, model::member::kWaitExec);
     if (!call)
         return std::unexpected(call.error());
     if (const int rc = sd_bus_message_append(call->get(), "u", id); rc < 0)
@@ -175,7 +175,7 @@ Result<ExecEnd> HelperBus::waitExec(unsigned id)
         return std::unexpected(reply.error());
     ExecEnd end;
     if (const int rc = sd_bus_message_read(reply->get(), "ii", &end.status, &end.signal); rc < 0)
-        return std::unexpected(unreadableReply(rc, "WaitExec"));
+        return std::unexpected(unreadableReply(rc, model::member::kWaitExec));
     return end;
 }
 

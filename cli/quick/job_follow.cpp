@@ -258,13 +258,13 @@ private:
     static int onJobSignal(sd_bus_message* m, void* self, sd_bus_error*)
     {
         auto* follower = static_cast<Follower*>(self);
-        if (sd_bus_message_is_signal(m, model::kJobInterface, "LogLine")) {
+        if (sd_bus_message_is_signal(m, model::kJobInterface, model::member::kJobLogLine)) {
             const char* line = nullptr;
             if (sd_bus_message_read(m, "s", &line) >= 0)
                 printErr(std::string(follower->m_bar ? "\r\033[K" : "") + line + "\n");
             return 0;
         }
-        if (!sd_bus_message_is_signal(m, model::kJobInterface, "Finished"))
+        if (!sd_bus_message_is_signal(m, model::kJobInterface, model::member::kJobFinished))
             return 0;
         int success = 0;
         const char* name = nullptr;

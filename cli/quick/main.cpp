@@ -9,6 +9,7 @@
 #include "berth/model/exit_status.h"
 #include "berth/model/trace.h"
 
+#include <fcntl.h>
 #include <string_view>
 #include <unistd.h>
 #include <vector>
@@ -64,10 +65,17 @@ int run(HelperBus& helper, const QuickLine& line)
     return exec(helper, std::get<ExecLine>(line));
 }
 
-bool wantsTerminal(const QuickLine& line)
+// exec with a terminal on stdin gets a pty, and one with a standard
+// stream closed sends what the full client makes of it.
+bool execNeedsFullClient(const QuickLine& line)
 {
     const auto* execLine = std::get_if<ExecLine>(&line);
-    return execLine && !execLine->noTty && ::isatty(STDIN_FILENO);
+    if (!execLine)
+        return false;
+    for (int fd : {STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO})
+        if (::fcntl(fd, F_GETFD) < 0)
+            return true;
+    return !execLine->noTty && ::isatty(STDIN_FILENO);
 }
 
 } // namespace
@@ -79,7 +87,7 @@ int main(int argc, char** argv)
     berth::trace::point("berthctl", "main");
     const std::vector<std::string_view> args(argv + 1, argv + argc);
     const auto line = parseQuickLine(args);
-    if (!line || wantsTerminal(*line))
+    if (!line || execNeedsFullClient(*line))
         runFullClient(argv);
     auto helper = HelperBus::connect();
     if (!helper)

@@ -98,6 +98,24 @@ private Q_SLOTS:
         sameAsFullClient(args);
     }
 
+    // exec with stdin closed (not at its end: no descriptor at all) is the
+    // full client's, so it says the same either way.
+    void execWithStdinClosed()
+    {
+        const auto closedStdin = [](const QString& program) {
+            QProcess process;
+            process.start(QStringLiteral("/bin/sh"),
+                          {QStringLiteral("-c"), QStringLiteral("\"$0\" \"$@\" <&-"), program, QStringLiteral("exec"),
+                           QStringLiteral("quick-run"), QStringLiteral("--"), QStringLiteral("/bin/echo"),
+                           QStringLiteral("hi")});
+            return finish(process, 60000, program + QStringLiteral(" exec with stdin closed"));
+        };
+        const Outcome quick = closedStdin(QStringLiteral(BERTHCTL_BINARY));
+        const Outcome full = closedStdin(fullClient());
+        QVERIFY2(quick.code == full.code && quick.out == full.out && quick.err == full.err,
+                 qPrintable(describe(quick) + QStringLiteral("\n") + describe(full)));
+    }
+
     // A start and a stop that succeed: the state, and stop's step lines.
     void startAndStop()
     {

@@ -3,6 +3,10 @@
 // explains what is wrong with it (cli/quick/quick_line.h).
 #include "quick_line.h"
 
+#include "berth/model/bus_names.h"
+
+#include <QDir>
+#include <QFile>
 #include <QtTest>
 
 #include <string>
@@ -104,6 +108,26 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, words);
         QVERIFY(!parse(words));
+    }
+
+    // The members the quick path names (model/bus_names.h) are the contract's.
+    void membersAreTheContracts()
+    {
+        QString contract;
+        const QDir dir(QStringLiteral(BERTH_DBUS_XML_DIR));
+        for (const QString& file : dir.entryList({QStringLiteral("*.xml")})) {
+            QFile xml(dir.filePath(file));
+            QVERIFY(xml.open(QIODevice::ReadOnly));
+            contract += QString::fromUtf8(xml.readAll());
+        }
+        using namespace berth::model::member;
+        for (const char* method : {kStart, kStop, kExecWithFds, kWaitExec})
+            QVERIFY2(contract.contains(QStringLiteral("<method name=\"%1\"").arg(QLatin1String(method))), method);
+        for (const char* signal : {kJobLogLine, kJobFinished})
+            QVERIFY2(contract.contains(QStringLiteral("<signal name=\"%1\"").arg(QLatin1String(signal))), signal);
+        for (const char* interface : {berth::model::kManagerInterface, berth::model::kJobInterface})
+            QVERIFY2(contract.contains(QStringLiteral("<interface name=\"%1\"").arg(QLatin1String(interface))),
+                     interface);
     }
 };
 
