@@ -19,6 +19,7 @@
 #include <cstring>
 #include <string_view>
 
+#include <sched.h>
 #include <sys/prctl.h>
 #include <unistd.h>
 
@@ -86,6 +87,12 @@ bool readAssignment(int fd, berth::runtime::MonitorOptions& options)
 
 int main(int argc, char** argv)
 {
+    // A spare loads in idle time only (spare_monitor.cpp); loaded, it runs
+    // as any monitor, and so does the container it starts.
+    if (::sched_getscheduler(0) == SCHED_IDLE) {
+        const sched_param none{};
+        (void)::sched_setscheduler(0, SCHED_OTHER, &none);
+    }
     berth::trace::point("monitor", "main");
     // Started as a session leader (spawn_monitor.cpp): the monitor proper is
     // a child that is not one, so no terminal it opens (the consoles' ptys)

@@ -3,6 +3,7 @@
 #include "berth/model/trace.h"
 
 #include <cerrno>
+#include <sched.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 
@@ -55,6 +56,9 @@ std::optional<SpareMonitor::Ready> SpareMonitor::take()
 
 bool SpareMonitor::assign(Ready& spare, const std::string& name, const std::vector<std::string>& commandOverride)
 {
+    // Still loading in idle time (SCHED_IDLE, makeReady)? It is needed now.
+    const sched_param none{};
+    (void)::sched_setscheduler(spare.process.first, SCHED_OTHER, &none);
     std::string words = name + '\0';
     for (const std::string& word : commandOverride)
         words.append(word).push_back('\0');
@@ -81,6 +85,11 @@ void SpareMonitor::makeReady()
     auto spawned = spawnMonitorProcess(m_settings, {}, {}, theirs.get());
     if (!spawned)
         return;
+    // It loads in the machine's idle time (posix_spawn takes no SCHED_IDLE),
+    // never on a start's or a command's critical path; its main takes the
+    // normal policy back, and assign() gives it back if a start needs it sooner.
+    const sched_param none{};
+    (void)::sched_setscheduler(spawned->first, SCHED_IDLE, &none);
     const std::lock_guard lock(m_mutex);
     if (m_ready) {
         // Another start made one meanwhile: this one is not needed.
