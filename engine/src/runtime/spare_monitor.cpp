@@ -10,11 +10,22 @@
 namespace berth::runtime {
 namespace {
 
+// A spare loads under SCHED_IDLE (makeReady) until its main: needed now,
+// it must not wait for the machine to be idle. Its first process is the
+// only one that can still be loading (its main gives the policy back
+// before it forks the monitor proper).
+void wake(const SpawnedMonitor& process)
+{
+    const sched_param none{};
+    (void)::sched_setscheduler(process.first, SCHED_OTHER, &none);
+}
+
 // Reaps a spare's first process (it exits as soon as it has forked).
 void reapFirst(SpawnedMonitor& process)
 {
     if (process.first <= 0)
         return;
+    wake(process);
     while (::waitpid(process.first, nullptr, 0) < 0 && errno == EINTR) {}
     process.first = -1;
 }
@@ -56,9 +67,7 @@ std::optional<SpareMonitor::Ready> SpareMonitor::take()
 
 bool SpareMonitor::assign(Ready& spare, const std::string& name, const std::vector<std::string>& commandOverride)
 {
-    // Still loading in idle time (SCHED_IDLE, makeReady)? It is needed now.
-    const sched_param none{};
-    (void)::sched_setscheduler(spare.process.first, SCHED_OTHER, &none);
+    wake(spare.process);
     std::string words = name + '\0';
     for (const std::string& word : commandOverride)
         words.append(word).push_back('\0');
@@ -78,6 +87,11 @@ bool SpareMonitor::assign(Ready& spare, const std::string& name, const std::vect
 void SpareMonitor::makeReady()
 {
     const trace::Span traced("engine", "make a spare monitor ready");
+    {
+        const std::lock_guard lock(m_mutex);
+        if (m_ready)
+            return; // another start made one meanwhile
+    }
     int pair[2];
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0)
         return; // the next start spawns its monitor itself
