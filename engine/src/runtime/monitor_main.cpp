@@ -21,6 +21,7 @@
 
 #include <sched.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 namespace {
@@ -60,8 +61,10 @@ bool parseArguments(int argc, char** argv, berth::runtime::MonitorOptions& optio
     return (options.name.empty() != (*assignmentFd < 0)) && options.syncFd >= 0;
 }
 
-// A spare's container: its name, then the command override's words.
-// Waiting, it is called berth-spare (ps, top): it holds no container yet.
+// A spare's container: its name, then the command override's words, up
+// to the end the engine marks (shutdown); "taken" goes back before anything
+// is done for it, so an engine that sees none knows no container was touched
+// (spare_monitor.cpp). Waiting, it is called berth-spare (ps, top).
 bool readAssignment(int fd, berth::runtime::MonitorOptions& options)
 {
     const berth::UniqueFd assignment(fd);
@@ -69,6 +72,8 @@ bool readAssignment(int fd, berth::runtime::MonitorOptions& options)
     auto words = berth::fs::readAll(assignment.get());
     ::prctl(PR_SET_NAME, "berth-monitor");
     if (!words || words->empty() || words->back() != '\0')
+        return false;
+    if (::send(assignment.get(), "taken", 5, MSG_NOSIGNAL) != 5)
         return false;
     for (std::size_t at = 0; at < words->size();) {
         const std::size_t end = words->find('\0', at);
@@ -98,8 +103,10 @@ int main(int argc, char** argv)
     // a child that is not one, so no terminal it opens (the consoles' ptys)
     // becomes its controlling terminal. The engine waits for this first
     // process to exit; the child reports on the sync pipe.
+    // _exit: the first process lets go of the sync and assignment
+    // descriptors at once (a spare's engine reads their ends).
     if (const pid_t monitor = ::fork(); monitor != 0)
-        return monitor < 0 ? 1 : 0;
+        ::_exit(monitor < 0 ? 1 : 0);
     berth::runtime::MonitorOptions options;
     int assignmentFd = -1;
     if (!parseArguments(argc, argv, options, &assignmentFd)) {

@@ -44,7 +44,7 @@ Result<pid_t> SpareMonitor::start(const std::string& name, const std::vector<std
 {
     std::optional<Ready> spare = take();
     if (spare && !assign(*spare, name, commandOverride)) {
-        // It died meanwhile (killed by someone); a new one does the start.
+        // It died before it took the container (killed by someone): a new one does the start.
         spare->assignment.reset();
         reapFirst(spare->process);
         spare.reset();
@@ -71,17 +71,28 @@ bool SpareMonitor::assign(Ready& spare, const std::string& name, const std::vect
     std::string words = name + '\0';
     for (const std::string& word : commandOverride)
         words.append(word).push_back('\0');
+    const int fd = spare.assignment.get();
     for (std::size_t sent = 0; sent < words.size();) {
         // MSG_NOSIGNAL: a spare that died must not end the helper with SIGPIPE.
-        const ssize_t n = ::send(spare.assignment.get(), words.data() + sent, words.size() - sent, MSG_NOSIGNAL);
+        const ssize_t n = ::send(fd, words.data() + sent, words.size() - sent, MSG_NOSIGNAL);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
             return false;
         sent += static_cast<std::size_t>(n);
     }
+    // The end of the assignment, then the spare's "taken": without it (it
+    // died before reading), nothing was done for the container and a
+    // monitor spawned for the start takes over.
+    if (::shutdown(fd, SHUT_WR) != 0)
+        return false;
+    char taken[5];
+    ssize_t got = 0;
+    do {
+        got = ::recv(fd, taken, sizeof taken, MSG_WAITALL);
+    } while (got < 0 && errno == EINTR);
     spare.assignment.reset();
-    return true;
+    return got == static_cast<ssize_t>(sizeof taken);
 }
 
 void SpareMonitor::makeReady()

@@ -33,6 +33,7 @@ private:
     [[nodiscard]] std::optional<Ready> take();
     // The container's name, then each word of the command override, each
     // ended by a NUL; the end of the stream is the end of the assignment.
+    // False unless the spare answers "taken" (it died first: nothing done).
     [[nodiscard]] static bool assign(Ready& spare, const std::string& name,
                                      const std::vector<std::string>& commandOverride);
     void makeReady();

@@ -97,6 +97,11 @@ private:
         QVERIFY(m_engine->create({.name = name, .kind = ContainerKind::Application, .command = {"sleep", "600"}}));
     }
 
+    static void expectStarted(const Status& started)
+    {
+        QVERIFY2(started, started ? "" : started.error().describe().c_str());
+    }
+
     void stopAndDestroy(const std::string& name)
     {
         QVERIFY(m_engine->stop(name, std::chrono::seconds(5)));
@@ -122,10 +127,10 @@ private Q_SLOTS:
     {
         createSleeper("spare-a");
         createSleeper("spare-b");
-        QVERIFY(m_engine->start("spare-a"));
+        expectStarted(m_engine->start("spare-a"));
         const auto spares = waitForSpare();
         QCOMPARE(spares.size(), std::size_t(1));
-        QVERIFY(m_engine->start("spare-b"));
+        expectStarted(m_engine->start("spare-b"));
         // The spare became spare-b's monitor (called so now) and a new one waits.
         auto state = m_engine->state("spare-b");
         QVERIFY(state);
@@ -146,9 +151,9 @@ private Q_SLOTS:
     {
         QVERIFY(m_engine->create({.name = "spare-c", .kind = ContainerKind::Application, .command = {"true"}}));
         createSleeper("spare-warm");
-        QVERIFY(m_engine->start("spare-warm")); // makes the spare ready
+        expectStarted(m_engine->start("spare-warm")); // makes the spare ready
         QCOMPARE(waitForSpare().size(), std::size_t(1));
-        QVERIFY(m_engine->start("spare-c", {.command = {"sh", "-c", "echo override with spaces"}}));
+        expectStarted(m_engine->start("spare-c", {.command = {"sh", "-c", "echo override with spaces"}}));
         QVERIFY(m_engine->waitStopped("spare-c", std::chrono::seconds(10)));
         QVERIFY(readConsoleLog(*m_engine, "spare-c").find("override with spaces") != std::string::npos);
         QVERIFY(m_engine->destroy("spare-c"));
@@ -160,7 +165,7 @@ private Q_SLOTS:
     {
         createSleeper("spare-d");
         createSleeper("spare-e");
-        QVERIFY(m_engine->start("spare-d"));
+        expectStarted(m_engine->start("spare-d"));
         const auto spares = waitForSpare();
         QCOMPARE(spares.size(), std::size_t(1));
         QCOMPARE(::kill(spares.front(), SIGKILL), 0);
@@ -169,7 +174,7 @@ private Q_SLOTS:
         for (int i = 0; i < 500 && std::filesystem::exists(stat) && readText(stat).find(") Z ") == std::string::npos;
              ++i)
             QTest::qWait(10);
-        QVERIFY(m_engine->start("spare-e"));
+        expectStarted(m_engine->start("spare-e"));
         auto state = m_engine->state("spare-e");
         QVERIFY(state);
         QCOMPARE(state->state, RunState::Running);
