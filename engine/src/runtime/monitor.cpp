@@ -34,13 +34,25 @@ namespace {
 // How long a container runs before the monitor gives its set-up's memory back.
 constexpr std::chrono::seconds kSettleTime{2};
 
+// The engine's liveness probe (monitorAlive) holds a shared lock on the
+// file for a moment; a monitor holds it for its life. Waiting a little tells
+// the two apart: a spare monitor reaches this within a millisecond of the
+// start, while the helper is still reading the container's state.
+constexpr auto kProbeGrace = std::chrono::milliseconds(100);
+
 Result<UniqueFd> lockMonitorFile(const std::filesystem::path& file)
 {
     UniqueFd fd(::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600));
     if (!fd)
         return failErrno(errno, "open " + file.string());
-    if (::flock(fd.get(), LOCK_EX | LOCK_NB) != 0)
-        return failWith(EBUSY, "another monitor runs this container");
+    const auto deadline = std::chrono::steady_clock::now() + kProbeGrace;
+    while (::flock(fd.get(), LOCK_EX | LOCK_NB) != 0) {
+        if (errno != EWOULDBLOCK && errno != EINTR)
+            return failErrno(errno, "lock " + file.string());
+        if (std::chrono::steady_clock::now() >= deadline)
+            return failWith(EBUSY, "another monitor runs this container");
+        ::usleep(1000);
+    }
     return fd;
 }
 
