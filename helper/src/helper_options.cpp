@@ -1,5 +1,6 @@
 #include "helper_options.h"
 
+#include "berth/model/bus_names.h"
 #include "config/values.h"
 
 #include <cerrno>
@@ -84,8 +85,8 @@ std::vector<std::string> wakeCommand(const std::string& busAddress)
 {
     // dbus-send does not wait for the answer: the bus starts the helper anyway.
     return {"/usr/bin/dbus-send", busAddress.empty() ? "--system" : "--bus=" + busAddress,
-            "--type=method_call", "--dest=org.berth.Berth1",
-            "/org/berth/Berth1",  "org.freedesktop.DBus.Peer.Ping"};
+            "--type=method_call", std::string("--dest=") + model::kServiceName,
+            model::kObjectPath,   "org.freedesktop.DBus.Peer.Ping"};
 }
 
 } // namespace berth::helper

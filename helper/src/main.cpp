@@ -1,5 +1,6 @@
 // berth-helper: the root D-Bus service org.berth.Berth1, started by bus
 // activation; exits when idle. Containers keep running without it.
+#include "berth/model/bus_names.h"
 #include "berth/model/trace.h"
 #include "common/code_pages.h"
 #include "dbus_types.h"
@@ -79,8 +80,8 @@ int main(int argc, char** argv)
     Lifetime lifetime(options->idleTimeout.count() ? std::chrono::milliseconds(options->idleTimeout)
                                                    : std::chrono::milliseconds(std::numeric_limits<int>::max()));
     Service service(engine, bus, lifetime);
-    if (!bus.registerObject(QStringLiteral("/org/berth/Berth1"), &service, QDBusConnection::ExportAdaptors) ||
-        !bus.registerService(QStringLiteral("org.berth.Berth1"))) {
+    if (!bus.registerObject(QLatin1String(berth::model::kObjectPath), &service, QDBusConnection::ExportAdaptors) ||
+        !bus.registerService(QLatin1String(berth::model::kServiceName))) {
         qCCritical(lcHelper).noquote() << "cannot own org.berth.Berth1:" << bus.lastError().message();
         return 1;
     }
