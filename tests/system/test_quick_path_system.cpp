@@ -59,6 +59,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(QFileInfo(fullClient()).isExecutable());
+        QString why;
+        // Both clients (and what they hand over to) find the bus in BERTH_BUS_ADDRESS.
+        QVERIFY2(startTestBus(m_bus, &why), qPrintable(why));
         for (const char* name : {"quick-run", "quick-stopped"})
             EXPECT_CODE(berthctl({QStringLiteral("create"), QString::fromLatin1(name), QStringLiteral("-t"),
                                   QStringLiteral("busybox"), QStringLiteral("--app"), QStringLiteral("--"),
