@@ -6,7 +6,6 @@
 #include <linux/capability.h>
 #include <linux/close_range.h>
 #include <poll.h>
-#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -63,7 +62,7 @@ struct Proxy {
     int inPipe = -1;
     int out[2] = {-1, -1}; // the caller's stdout, stderr
     int outPipe[2] = {-1, -1};
-    int done = -1;
+    int done = -1; // the command's pidfd: readable once it has exited
     char pending[kChunk];
     std::size_t pendingStart = 0, pendingEnd = 0;
 
@@ -127,7 +126,7 @@ bool step(Proxy& p)
         if (fds[i].revents == 0)
             continue;
         if (owners[i] == &p.done)
-            closeFd(p.done);
+            p.done = -1; // the caller's, not closed here
         else if (owners[i] == &p.in)
             readInput(p);
         else if (owners[i] == &p.inPipe)
@@ -170,11 +169,6 @@ Result<StdioPipes> makeStdioPipes(const CallerStdio& caller)
         if (::fcntl(pipes.proxy[i].get(), F_SETFL, O_NONBLOCK) != 0)
             return failErrno(errno, "make the stdio pipe non-blocking");
     }
-    int done[2];
-    if (::pipe2(done, O_CLOEXEC) != 0)
-        return failErrno(errno, "pipe");
-    pipes.doneRead.reset(done[0]);
-    pipes.doneWrite.reset(done[1]);
     return pipes;
 }
 
@@ -186,12 +180,11 @@ Status giveCommandEnds(const StdioPipes& pipes, uid_t rootUid, gid_t rootGid)
     return {};
 }
 
-void runStdioProxy(const CallerStdio& caller, const StdioPipes& pipes)
+void copyStdio(const CallerStdio& caller, const StdioPipes& pipes, int commandPidfd)
 {
     struct sigaction ignore {};
     ignore.sa_handler = SIG_IGN;
     ::sigaction(SIGPIPE, &ignore, nullptr);
-    ::prctl(PR_SET_PDEATHSIG, SIGKILL); // gone with the waiter, whatever kills it
     dropCapabilities();
     Proxy p;
     p.in = caller[0];
@@ -200,7 +193,7 @@ void runStdioProxy(const CallerStdio& caller, const StdioPipes& pipes)
         p.out[i] = caller[std::size_t(i) + 1];
         p.outPipe[i] = pipes.proxy[std::size_t(i) + 1].get();
     }
-    p.done = pipes.doneRead.get();
+    p.done = commandPidfd;
     while (step(p)) {}
     // The command is gone: stdin is no more use; what it wrote is in the
     // pipes, forwarded until they are empty (a child it left running may
@@ -208,7 +201,6 @@ void runStdioProxy(const CallerStdio& caller, const StdioPipes& pipes)
     closeFd(p.inPipe);
     for (int i = 0; i < 2; ++i)
         while (p.outPipe[i] >= 0 && forwardOnce(p.outPipe[i], p.out[i]) == Copied::Data) {}
-    ::_exit(0);
 }
 
 void closeAllExcept(const int* keep, std::size_t count)

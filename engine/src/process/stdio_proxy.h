@@ -1,5 +1,5 @@
 // The caller's stdio for an exec, copied through pipes of the exec's own by
-// a process on the host: the command in the container never holds the
+// its waiter, which stays on the host: the command in the container never holds the
 // caller's descriptors, so its root cannot reopen them through
 // /proc/self/fd with its own rights (a read-only file for writing, the
 // other end of a FIFO, a terminal read-write). As runc does for a non-tty
@@ -20,9 +20,7 @@ using CallerStdio = std::array<int, 3>;
 
 struct StdioPipes {
     std::array<UniqueFd, 3> command; // the command's 0, 1, 2 (-1 where the caller gave none)
-    std::array<UniqueFd, 3> proxy;   // the proxy's other ends, non-blocking
-    UniqueFd doneRead;               // the proxy's: closes when the command has exited
-    UniqueFd doneWrite;              // the waiter's: closed once the command is reaped
+    std::array<UniqueFd, 3> proxy;   // the waiter's other ends, non-blocking
 };
 
 [[nodiscard]] Result<StdioPipes> makeStdioPipes(const CallerStdio& caller);
@@ -32,11 +30,12 @@ struct StdioPipes {
 // could not reopen its own stdio through /proc/self/fd (/dev/stderr).
 [[nodiscard]] Status giveCommandEnds(const StdioPipes& pipes, uid_t rootUid, gid_t rootGid);
 
-// In a forked child on the host that holds only `caller`, pipes.proxy and
-// pipes.doneRead, with no capabilities left: copies stdin into the command's pipe (its EOF closes the
-// pipe), the command's output to the caller, until the command has exited
-// and what it wrote is drained. Only system calls; ends with _exit.
-[[noreturn]] void runStdioProxy(const CallerStdio& caller, const StdioPipes& pipes);
+// In the exec's waiter on the host, once the command runs, with its
+// capabilities dropped first: copies stdin into the command's pipe (its EOF
+// closes the pipe), the command's output to the caller, until the command
+// has exited (`commandPidfd` readable) and what it wrote is drained. Only
+// system calls.
+void copyStdio(const CallerStdio& caller, const StdioPipes& pipes, int commandPidfd);
 
 // Closes every descriptor but those in `keep` (sorted ascending); only
 // system calls, for forked children.

@@ -11,12 +11,12 @@ namespace {
 std::string stepText(ExecStep step, const std::string& command, const std::string& cwd)
 {
     switch (step) {
-    case ExecStep::ForkProxy:
-        return "fork the stdio proxy";
+    case ExecStep::CommandStack:
+        return "map the command's stack";
     case ExecStep::JoinNamespaces:
         return "join the container's namespaces";
     case ExecStep::ForkCommand:
-        return "fork the command";
+        return "start the command";
     case ExecStep::JoinCgroup:
         return "join the container's cgroup";
     case ExecStep::BecomeRoot:

@@ -12,7 +12,7 @@
 namespace berth::runtime {
 
 enum class ExecStep : int {
-    ForkProxy = 1,
+    CommandStack = 1,
     JoinNamespaces,
     ForkCommand,
     JoinCgroup,

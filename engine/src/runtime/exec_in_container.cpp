@@ -14,30 +14,31 @@
 #include <poll.h>
 #include <sched.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <csignal>
 #include <termios.h>
 #include <unistd.h>
-
-extern char** environ;
 
 namespace berth::runtime {
 
 namespace {
 
-constexpr int kNamespaces = CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWNET | CLONE_NEWPID | CLONE_NEWCGROUP;
+// The pid namespace is the waiter's to join: it only places the children.
+constexpr int kNamespacesBesidePid = CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWNET | CLONE_NEWCGROUP;
 
-// Everything the children need, prepared before fork so they only make
-// system calls.
+// Everything the waiter and the command need, prepared before fork so they
+// only make system calls.
 struct Prepared {
     std::vector<char*> argv;
     std::vector<char*> envp;
     CallerStdio caller{-1, -1, -1};
-    std::optional<StdioPipes> stdio; // the caller's fds, copied by a proxy
+    std::optional<StdioPipes> stdio; // the caller's fds, copied by the waiter
     std::vector<int> waiterKeeps;    // sorted: what the waiter holds on to
-    std::vector<int> proxyKeeps;
-    int failureFd = -1; // why the command did not start (exec_failure.h)
+    int failureFd = -1;              // why the command did not start (exec_failure.h)
 };
 
 Prepared prepare(const ExecContext& context)
@@ -52,9 +53,9 @@ Prepared prepare(const ExecContext& context)
     return p;
 }
 
-// The waiter keeps its own stdio, what the command needs and its channels
-// back; the caller's fds and everything else the helper
-// holds are closed before it joins the container.
+// The waiter keeps its own stdio, what the command needs, its channels
+// back and, to copy them, the caller's fds and its ends of the pipes;
+// everything else the helper holds is closed before the command is made.
 void planKeeps(Prepared& p, const ExecContext& context, std::initializer_list<int> channels)
 {
     p.waiterKeeps = {STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO, context.initPidfd.get()};
@@ -62,16 +63,15 @@ void planKeeps(Prepared& p, const ExecContext& context, std::initializer_list<in
         p.waiterKeeps.push_back(procs.get());
     p.waiterKeeps.insert(p.waiterKeeps.end(), channels);
     if (p.stdio) {
-        for (const UniqueFd& fd : p.stdio->command)
-            p.waiterKeeps.push_back(fd.get());
-        p.waiterKeeps.push_back(p.stdio->doneWrite.get());
-        p.proxyKeeps.assign(p.caller.begin(), p.caller.end());
-        for (const UniqueFd& fd : p.stdio->proxy)
-            p.proxyKeeps.push_back(fd.get());
-        p.proxyKeeps.push_back(p.stdio->doneRead.get());
+        p.waiterKeeps.insert(p.waiterKeeps.end(), p.caller.begin(), p.caller.end());
+        for (const auto* ends : {&p.stdio->command, &p.stdio->proxy})
+            for (const UniqueFd& fd : *ends)
+                p.waiterKeeps.push_back(fd.get());
     }
+    std::erase(p.waiterKeeps, -1);
     std::ranges::sort(p.waiterKeeps);
-    std::ranges::sort(p.proxyKeeps);
+    const auto [first, last] = std::ranges::unique(p.waiterKeeps); // a caller's stdout may be its stderr
+    p.waiterKeeps.erase(first, last);
 }
 
 // The engine reads the step and errno before exec returns; the exit
@@ -119,20 +119,44 @@ void attachStdio(const Prepared& prepared)
     ::setsid();
 }
 
-[[noreturn]] void runCommand(const ExecContext& context, const ExecRequest& request, const Prepared& prepared,
-                             int ptySocket)
+// What the command, cloned into the waiter's memory, is given.
+struct CommandStart {
+    const ExecContext* context;
+    const ExecRequest* request;
+    const Prepared* prepared;
+    int ptySocket;
+    sigset_t signalMask; // the waiter's, restored before the execve
+};
+
+// The command: a process of its own (its fd table, its fs, not yet its
+// memory) already in the container's pid namespace. A process alone in its
+// thread group with an fs of its own may join a user and a mount namespace.
+// The user namespace is joined in the same call, so the others are entered
+// with host root's rights over them.
+int runCommand(void* argument)
 {
+    const CommandStart& start = *static_cast<const CommandStart*>(argument);
+    const ExecContext& context = *start.context;
+    const ExecRequest& request = *start.request;
+    const Prepared& prepared = *start.prepared;
+    if (::setns(context.initPidfd.get(), kNamespacesBesidePid | (context.userNamespace ? CLONE_NEWUSER : 0)) != 0)
+        die(prepared, ExecStep::JoinNamespaces, errno);
     // The cgroup files were opened by host root: writing them needs no
     // right inside the user namespace.
     for (const UniqueFd& procs : context.cgroupProcs)
         if (::write(procs.get(), "0", 1) != 1)
             die(prepared, ExecStep::JoinCgroup, errno);
     // Before the pty: its slave is then the container root's.
-    if (context.userNamespace)
+    if (context.userNamespace) {
         if (auto root = becomeNamespaceRoot(); !root)
             die(prepared, ExecStep::BecomeRoot, root.error().code);
+        // A change of IDs sets the shared memory's dumpable flag to
+        // fs.suid_dumpable (refused at 1 by execInContainer); set it back.
+        if (::prctl(PR_SET_DUMPABLE, 0) != 0)
+            die(prepared, ExecStep::BecomeRoot, errno);
+    }
     if (request.allocatePty)
-        attachPty(prepared, ptySocket);
+        attachPty(prepared, start.ptySocket);
     else
         attachStdio(prepared);
     if (::chdir(context.cwd.c_str()) != 0)
@@ -144,69 +168,85 @@ void attachStdio(const Prepared& prepared)
         die(prepared, ExecStep::Seccomp, err);
     if (int err = security::applyCapabilities(context.capabilities); err != 0)
         die(prepared, ExecStep::Capabilities, err);
-    environ = const_cast<char**>(prepared.envp.data());
-    ::execvp(prepared.argv[0], prepared.argv.data());
+    ::sigprocmask(SIG_SETMASK, &start.signalMask, nullptr);
+    ::execvpe(prepared.argv[0], prepared.argv.data(), prepared.envp.data());
     die(prepared, ExecStep::Execute, errno);
 }
 
-// The proxy is forked while the waiter is still wholly on the host: it
-// copies between the caller's fds and the pipes outside the container's
-// namespaces. The waiter then lets go of the caller's fds.
-pid_t startProxy(const Prepared& prepared)
+// The command's stack while it shares the waiter's memory (until its execve).
+constexpr std::size_t kCommandStack = 256 * 1024;
+
+// Clones the command into the container's pid namespace, sharing the
+// waiter's memory (a fork costs a copy of the helper's page tables, about
+// 2 ms here) and suspending the waiter until its execve or its end. The
+// waiter is not dumpable first: the command, in the container's user
+// namespace before its execve, is then not ptrace-able by the container's
+// root, who would otherwise write into the waiter's memory. Its pidfd, or -1.
+int cloneCommand(const ExecContext& context, const ExecRequest& request, const Prepared& prepared, int ptySocket,
+                 pid_t* command)
 {
-    if (!prepared.stdio)
-        return 0;
-    const pid_t proxy = ::fork();
-    if (proxy < 0)
-        die(prepared, ExecStep::ForkProxy, errno);
-    if (proxy == 0) {
-        closeAllExcept(prepared.proxyKeeps.data(), prepared.proxyKeeps.size());
-        runStdioProxy(prepared.caller, *prepared.stdio);
-    }
-    return proxy;
+    if (::prctl(PR_SET_DUMPABLE, 0) != 0)
+        die(prepared, ExecStep::ForkCommand, errno);
+    // Only the command's children land in it; the waiter stays on the host.
+    if (::setns(context.initPidfd.get(), CLONE_NEWPID) != 0)
+        die(prepared, ExecStep::JoinNamespaces, errno);
+    void* stack =
+        ::mmap(nullptr, kCommandStack, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+    if (stack == MAP_FAILED)
+        die(prepared, ExecStep::CommandStack, errno);
+    // No handler of the helper's may run on the shared memory before the execve.
+    CommandStart start{&context, &request, &prepared, ptySocket, {}};
+    sigset_t all;
+    ::sigfillset(&all);
+    ::sigprocmask(SIG_SETMASK, &all, &start.signalMask);
+    int pidfd = -1;
+    *command = ::clone(runCommand, static_cast<char*>(stack) + kCommandStack,
+                       CLONE_VM | CLONE_VFORK | CLONE_PIDFD | SIGCHLD, &start, &pidfd);
+    const int err = errno;
+    ::sigprocmask(SIG_SETMASK, &start.signalMask, nullptr);
+    if (*command < 0)
+        die(prepared, ExecStep::ForkCommand, err);
+    ::munmap(stack, kCommandStack);
+    return pidfd;
 }
 
-// The command is reaped: the proxy forwards what is left of its output
-// and ends; only then is the exit status reported.
-void waitProxy(const Prepared& prepared, pid_t proxy)
-{
-    if (proxy <= 0)
-        return;
-    ::close(prepared.stdio->doneWrite.get());
-    while (::waitpid(proxy, nullptr, 0) < 0 && errno == EINTR) {}
-}
-
-// The waiter: joins the namespaces, forks the command into them and
-// reports its wait status through statusFd.
+// The waiter, on the host: clones the command into the container, copies
+// the caller's stdio to and from it, and reports its wait status through
+// statusFd once it is reaped and what it wrote is forwarded.
 [[noreturn]] void runWaiter(const ExecContext& context, const ExecRequest& request, const Prepared& prepared,
                             int statusFd, int ptySocket)
 {
-    const pid_t proxy = startProxy(prepared);
     closeAllExcept(prepared.waiterKeeps.data(), prepared.waiterKeeps.size());
-    // The user namespace is joined in the same call, so the others are
-    // entered with host root's rights over them.
-    if (::setns(context.initPidfd.get(), kNamespaces | (context.userNamespace ? CLONE_NEWUSER : 0)) != 0)
-        die(prepared, ExecStep::JoinNamespaces, errno);
-    const pid_t command = ::fork();
-    if (command < 0)
-        die(prepared, ExecStep::ForkCommand, errno);
-    if (command == 0) {
-        ::close(statusFd);
-        runCommand(context, request, prepared, ptySocket);
-    }
-    // Only the command holds it now: its execve or failure ends the engine's read.
+    pid_t command = -1;
+    const int pidfd = cloneCommand(context, request, prepared, ptySocket, &command);
+    // The command has executed or failed: what only it needed goes, so its
+    // execve (or its end) alone ends the engine's read and its output's EOF.
     ::close(prepared.failureFd);
     if (ptySocket >= 0)
         ::close(ptySocket);
-    if (prepared.stdio)
+    for (const UniqueFd& procs : context.cgroupProcs)
+        ::close(procs.get());
+    ::close(context.initPidfd.get());
+    if (prepared.stdio) {
         for (const UniqueFd& fd : prepared.stdio->command)
             if (fd)
                 ::close(fd.get());
+        copyStdio(prepared.caller, *prepared.stdio, pidfd);
+    }
     int status = 0;
     while (::waitpid(command, &status, 0) < 0 && errno == EINTR) {}
-    waitProxy(prepared, proxy);
     (void)!::write(statusFd, &status, sizeof(status));
     ::_exit(0);
+}
+
+// fs.suid_dumpable = 1 makes a process that changed its IDs ptrace-able
+// by its new user: the command, root of the container's user namespace,
+// would be so while it still shares the waiter's memory.
+bool suidDumpableIsDebug()
+{
+    char value = 0;
+    const UniqueFd file(::open("/proc/sys/fs/suid_dumpable", O_RDONLY | O_CLOEXEC));
+    return file && ::read(file.get(), &value, 1) == 1 && value == '1';
 }
 
 } // namespace
@@ -215,6 +255,9 @@ Result<ExecProcess> execInContainer(const ExecContext& context, const ExecReques
 {
     if (context.argv.empty())
         return failWith(EINVAL, "exec needs a command");
+    if (context.userNamespace && suidDumpableIsDebug())
+        return failWith(EPERM, "fs.suid_dumpable is 1 (debug): a command entering the container could be traced by "
+                               "its root; set it to 0 or 2");
     Prepared prepared = prepare(context);
     prepared.caller = {request.stdinFd, request.stdoutFd, request.stderrFd};
     if (!request.allocatePty && std::ranges::any_of(prepared.caller, [](int fd) { return fd >= 0; })) {

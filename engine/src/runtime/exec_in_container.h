@@ -1,8 +1,10 @@
-// Running a command inside a running container: a forked waiter joins the
-// container's namespaces through the init's pidfd, forks the command (so
-// it lands in the pid namespace), which joins the cgroup, drops privileges
-// like the init did, and execs. execInContainer returns once the command
-// was executed, or with the step and errno of what failed before.
+// Running a command inside a running container: a forked waiter, which
+// stays on the host, joins only the init's pid namespace (for its children)
+// and clones the command into it sharing its memory until the execve; the
+// command joins the other namespaces through the init's pidfd, the cgroup,
+// drops privileges like the init did, and execs. The waiter copies the
+// caller's stdio and reports the exit status. execInContainer returns once
+// the command was executed, or with the step and errno of what failed before.
 #pragma once
 
 #include "berth/engine.h"

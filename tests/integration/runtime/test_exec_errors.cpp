@@ -7,6 +7,7 @@
 #include <QtTest/QtTest>
 
 #include <cerrno>
+#include <cstring>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -99,6 +100,36 @@ private slots:
         const RunResult result = execCaptured(m_engine, "target", {"sh", "-c", "echo ran; exit 127"});
         QCOMPARE(result.output, std::string("ran\n"));
         QCOMPARE(result.exit.code, 127);
+    }
+
+    // The command, cloned with every signal blocked (no handler of the
+    // helper's may run on memory it shares with its waiter), gets the mask
+    // back before its execve.
+    void commandStartsWithNoSignalBlocked()
+    {
+        const RunResult result = execCaptured(m_engine, "target", {"grep", "^SigBlk:", "/proc/self/status"});
+        QCOMPARE(result.output, std::string("SigBlk:\t0000000000000000\n"));
+    }
+
+    // With fs.suid_dumpable at 1, the command could be traced by the
+    // container's root once it changed its IDs, while it shares the
+    // waiter's memory: refused, and nothing of the setting left changed.
+    void suidDumpableDebugRefused()
+    {
+        const char* path = "/proc/sys/fs/suid_dumpable";
+        char before[8] = {};
+        const UniqueFd read(::open(path, O_RDONLY | O_CLOEXEC));
+        QVERIFY(read && ::read(read.get(), before, sizeof before - 1) > 0);
+        const auto set = [path](const char* value) {
+            const UniqueFd file(::open(path, O_WRONLY | O_CLOEXEC));
+            return file && ::write(file.get(), value, std::strlen(value)) == ssize_t(std::strlen(value));
+        };
+        QVERIFY(set("1"));
+        const auto refused = execWithPipe("target", {.argv = {"true"}});
+        const RunResult privileged = execCaptured(m_engine, "privileged", {"true"});
+        QVERIFY(set(before));
+        verifyError(refused, EPERM, "fs.suid_dumpable is 1", false);
+        QCOMPARE(privileged.exit.code, 0); // root in the container is host root there anyway
     }
 };
 

@@ -1,6 +1,7 @@
-// The exec's stdio proxy with plain processes (no container, no root): the
-// "command" is a forked child on the proxy's pipes, the "caller" this test
-// on its own pipes. Input and output larger than a pipe holds, EOF passed
+// The exec's stdio copying with plain processes (no container, no root): a
+// forked "waiter" forks the "command" on the exec's pipes and copies while
+// it runs, as the exec's waiter does; the "caller" is this test on its own
+// pipes. Input and output larger than a pipe holds, EOF passed
 // on, the end when the command has exited even if a child of it keeps its
 // output open, and a command that never reads its stdin.
 #include "process/stdio_proxy.h"
@@ -13,6 +14,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -24,8 +26,7 @@ namespace {
 struct Ran {
     QByteArray out;
     QByteArray err;
-    int commandStatus = -1;
-    int proxyStatus = -1;
+    int commandStatus = -1; // the waiter's, which ends with the command's exit code
 };
 
 void copyAll(int from, int to)
@@ -84,32 +85,38 @@ Ran run(const QByteArray& input, const std::function<int()>& command, int alsoKe
     auto pipes = makeStdioPipes(caller);
     if (!pipes)
         return ran;
-    const pid_t proxy = ::fork();
-    if (proxy == 0) {
+    const pid_t waiter = ::fork();
+    if (waiter == 0) {
         std::vector<int> keep(caller.begin(), caller.end());
-        for (const UniqueFd& fd : pipes->proxy)
-            keep.push_back(fd.get());
-        keep.push_back(pipes->doneRead.get());
+        for (const auto* ends : {&pipes->proxy, &pipes->command})
+            for (const UniqueFd& fd : *ends)
+                keep.push_back(fd.get());
         std::sort(keep.begin(), keep.end());
         closeAllExcept(keep.data(), keep.size());
-        runStdioProxy(caller, *pipes);
-    }
-    const pid_t child = ::fork();
-    if (child == 0) {
-        // Holds doneWrite until it exits, as the waiter does until it reaped the command.
-        for (int fd = 0; fd < 3; ++fd)
-            ::dup2(pipes->command[std::size_t(fd)].get(), fd);
-        std::vector<int> keep{0, 1, 2, pipes->doneWrite.get(), alsoKeep};
-        std::sort(keep.begin(), keep.end());
-        closeAllExcept(keep.data(), keep.size());
-        ::_exit(command());
+        const pid_t child = ::fork();
+        if (child == 0) {
+            for (int fd = 0; fd < 3; ++fd)
+                ::dup2(pipes->command[std::size_t(fd)].get(), fd);
+            std::vector<int> commandKeeps{0, 1, 2, alsoKeep};
+            std::sort(commandKeeps.begin(), commandKeeps.end());
+            closeAllExcept(commandKeeps.data(), commandKeeps.size());
+            ::_exit(command());
+        }
+        for (const UniqueFd& fd : pipes->command)
+            ::close(fd.get());
+        const int pidfd = static_cast<int>(::syscall(SYS_pidfd_open, child, 0));
+        if (pidfd < 0)
+            ::_exit(100);
+        copyStdio(caller, *pipes, pidfd);
+        int status = 0;
+        ::waitpid(child, &status, 0);
+        ::_exit(WIFEXITED(status) ? WEXITSTATUS(status) : 101);
     }
     for (int fd : {in[0], out[1], err[1]})
         ::close(fd);
     pipes = {};
     pump(in[1], input, out[0], err[0], ran);
-    ::waitpid(child, &ran.commandStatus, 0);
-    ::waitpid(proxy, &ran.proxyStatus, 0);
+    ::waitpid(waiter, &ran.commandStatus, 0);
     return ran;
 }
 
@@ -145,17 +152,16 @@ private slots:
         QCOMPARE(ran.out.size(), input.size());
         QVERIFY(ran.out == input);
         QVERIFY(ran.err == input);
-        QVERIFY(WIFEXITED(ran.proxyStatus) && WEXITSTATUS(ran.proxyStatus) == 0);
     }
 
     // The command ends without reading; what it wrote still arrives and
-    // the proxy ends (the caller's writes then fail with EPIPE).
+    // the copying ends (the caller's writes then fail with EPIPE).
     void commandThatNeverReads()
     {
         const Ran ran = run(bigInput(), [] { return ::write(1, "bye\n", 4) == 4 ? 0 : 1; });
         QCOMPARE(ran.out, QByteArray("bye\n"));
         QVERIFY(ran.err.isEmpty());
-        QVERIFY(WIFEXITED(ran.proxyStatus) && WEXITSTATUS(ran.proxyStatus) == 0);
+        QVERIFY(WIFEXITED(ran.commandStatus) && WEXITSTATUS(ran.commandStatus) == 0);
     }
 
     // A child left behind holds stdout open: the exec still ends once the
@@ -182,7 +188,7 @@ private slots:
         ::close(hold[0]);
         ::close(hold[1]);
         QCOMPARE(ran.out, QByteArray("in\n"));
-        QVERIFY(WIFEXITED(ran.proxyStatus) && WEXITSTATUS(ran.proxyStatus) == 0);
+        QVERIFY(WIFEXITED(ran.commandStatus) && WEXITSTATUS(ran.commandStatus) == 0);
     }
 
     void closeAllExceptKeepsOnlyThose()
