@@ -1,47 +1,36 @@
 #include "runtime/loopback.h"
 
-#include <memory>
+#include <cerrno>
+#include <cstring>
 
 #include <net/if.h>
-#include <netlink/netlink.h>
-#include <netlink/route/link.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace berth::runtime {
 
-namespace {
-
-struct SocketFree {
-    void operator()(nl_sock* sock) const { nl_socket_free(sock); }
-};
-struct LinkPut {
-    void operator()(rtnl_link* link) const { rtnl_link_put(link); }
-};
-
-Status netlinkError(int err, const char* what)
-{
-    return failWith(EIO, std::string(what) + ": " + nl_geterror(err));
-}
-
-} // namespace
-
+// Two ioctls on a datagram socket rather than rtnetlink through libnl: in
+// a freshly cloned child libnl's socket, lookup and change took 2.3 ms
+// here, the kernel's part 0.06 ms; and these are system calls only.
 Status bringUpLoopback()
 {
-    std::unique_ptr<nl_sock, SocketFree> sock(nl_socket_alloc());
-    if (!sock)
-        return failWith(ENOMEM, "allocate netlink socket");
-    if (int err = nl_connect(sock.get(), NETLINK_ROUTE); err < 0)
-        return netlinkError(err, "connect to rtnetlink");
-    rtnl_link* raw = nullptr;
-    if (int err = rtnl_link_get_kernel(sock.get(), 0, "lo", &raw); err < 0)
-        return netlinkError(err, "find link lo");
-    std::unique_ptr<rtnl_link, LinkPut> lo(raw);
-    std::unique_ptr<rtnl_link, LinkPut> change(rtnl_link_alloc());
-    if (!change)
-        return failWith(ENOMEM, "allocate link");
-    rtnl_link_set_flags(change.get(), IFF_UP);
-    if (int err = rtnl_link_change(sock.get(), lo.get(), change.get(), 0); err < 0)
-        return netlinkError(err, "bring up lo");
-    return {};
+    const int sock = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (sock < 0)
+        return failErrno(errno, "open a socket to bring up lo");
+    ifreq request{};
+    std::memcpy(request.ifr_name, "lo", 3);
+    int result = ::ioctl(sock, SIOCGIFFLAGS, &request);
+    request.ifr_flags = static_cast<short>(request.ifr_flags | IFF_UP);
+    if (result == 0)
+        result = ::ioctl(sock, SIOCSIFFLAGS, &request);
+    const int err = errno;
+    ::close(sock);
+    if (result == 0)
+        return {};
+    Status failed = failErrno(err, "bring up lo");
+    errno = err; // for a forked child's report
+    return failed;
 }
 
 } // namespace berth::runtime

@@ -14,11 +14,13 @@
 
 #include "config/values.h"
 #include "fs/file_io.h"
+#include "security/seccomp_filter.h"
 
 #include <cstdio>
 #include <cstring>
 #include <string_view>
 
+#include <poll.h>
 #include <sched.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
@@ -64,11 +66,17 @@ bool parseArguments(int argc, char** argv, berth::runtime::MonitorOptions& optio
 // A spare's container: its name, then the command override's words, up
 // to the end the engine marks (shutdown); "taken" goes back before anything
 // is done for it, so an engine that sees none knows no container was touched
-// (spare_monitor.cpp). Waiting, it is called berth-spare (ps, top).
+// (spare_monitor.cpp). Waiting, it is called berth-spare (ps, top). Not
+// asked at once (the start that made it ready has ended), it builds the
+// default seccomp filters, a few milliseconds of CPU a launch then skips.
+constexpr int kIdleBeforeFilters = 100; // ms
+
 bool readAssignment(int fd, berth::runtime::MonitorOptions& options)
 {
     const berth::UniqueFd assignment(fd);
     ::prctl(PR_SET_NAME, "berth-spare");
+    if (pollfd ready{fd, POLLIN, 0}; ::poll(&ready, 1, kIdleBeforeFilters) == 0)
+        berth::security::prebuildDefaultSeccomp();
     auto words = berth::fs::readAll(assignment.get());
     ::prctl(PR_SET_NAME, "berth-monitor");
     if (!words || words->empty() || words->back() != '\0')

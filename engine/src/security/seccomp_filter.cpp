@@ -1,5 +1,6 @@
 #include "security/seccomp_filter.h"
 
+#include "security/capabilities.h"
 #include "security/seccomp_policy.h"
 
 #include "berth/unique_fd.h"
@@ -201,6 +202,13 @@ Result<SeccompProgram> buildDefaultSeccomp(ContainerKind kind, std::uint64_t cap
         built.emplace(key, *program);
     }
     return program;
+}
+
+void prebuildDefaultSeccomp()
+{
+    for (const ContainerKind kind : {ContainerKind::Application, ContainerKind::System})
+        if (auto caps = planCapabilities(kind, {}, {}, false))
+            (void)buildDefaultSeccomp(kind, caps->keep, UserNamespace::Own);
 }
 
 int applySeccomp(const SeccompProgram& program) noexcept

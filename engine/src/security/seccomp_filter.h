@@ -44,6 +44,11 @@ struct SeccompProgram {
 [[nodiscard]] Result<SeccompProgram> buildDefaultSeccomp(ContainerKind kind, std::uint64_t capabilities,
                                                          UserNamespace userNamespace);
 
+// Builds into that cache the programs of application and system containers
+// with their kinds' default capabilities and a user namespace of their own
+// (every new container's), for a process with time to spare before a start.
+void prebuildDefaultSeccomp();
+
 // Loads the program with prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER).
 [[nodiscard]] int applySeccomp(const SeccompProgram& program) noexcept;
 

@@ -1,5 +1,7 @@
 #include "template/contained_child.h"
 
+#include "runtime/loopback.h"
+
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -7,9 +9,7 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <linux/openat2.h>
-#include <net/if.h>
 #include <sched.h>
-#include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
@@ -144,21 +144,6 @@ int remountTreeHere()
     return clone;
 }
 
-int bringUpLoopback()
-{
-    const int sock = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-    if (sock < 0)
-        return -1;
-    ifreq request{};
-    std::memcpy(request.ifr_name, "lo", 3);
-    int result = ::ioctl(sock, SIOCGIFFLAGS, &request);
-    request.ifr_flags = static_cast<short>(request.ifr_flags | IFF_UP);
-    if (result == 0)
-        result = ::ioctl(sock, SIOCSIFFLAGS, &request);
-    ::close(sock);
-    return result;
-}
-
 // The stage's /proc, mounted while still host root: the pid namespace (of
 // which this process is pid 1) belongs to the host's user namespace.
 int mountProc(const ContainedChild& child)
@@ -174,7 +159,7 @@ int mountProc(const ContainedChild& child)
 // Loopback, hostname, pivot_root, confinement, exec.
 int execInTree(const ContainedChild& child, int root, char* const* argv, char* const* envp)
 {
-    if (bringUpLoopback() != 0)
+    if (!runtime::bringUpLoopback())
         return failed("bring up lo");
     if (::sethostname(child.hostname, child.hostnameLength) != 0)
         return failed("set the hostname");
