@@ -21,7 +21,7 @@
 #include <string_view>
 
 #include <poll.h>
-#include <sched.h>
+#include <sys/resource.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -66,9 +66,10 @@ bool parseArguments(int argc, char** argv, berth::runtime::MonitorOptions& optio
 // A spare's container: its name, then the command override's words, up
 // to the end the engine marks (shutdown); "taken" goes back before anything
 // is done for it, so an engine that sees none knows no container was touched
-// (spare_monitor.cpp). Waiting, it is called berth-spare (ps, top). Not
-// asked at once (the start that made it ready has ended), it builds the
-// default seccomp filters, a few milliseconds of CPU a launch then skips.
+// (spare_monitor.cpp). Waiting, it is called berth-spare (ps, top) and runs
+// at nice 19; assigned, it runs as any monitor, and so does the container
+// it starts. Not asked at once (the start that made it ready has ended),
+// it builds the default seccomp filters, CPU a launch then skips.
 constexpr int kIdleBeforeFilters = 100; // ms
 
 bool readAssignment(int fd, berth::runtime::MonitorOptions& options)
@@ -78,6 +79,7 @@ bool readAssignment(int fd, berth::runtime::MonitorOptions& options)
     if (pollfd ready{fd, POLLIN, 0}; ::poll(&ready, 1, kIdleBeforeFilters) == 0)
         berth::security::prebuildDefaultSeccomp();
     auto words = berth::fs::readAll(assignment.get());
+    (void)::setpriority(PRIO_PROCESS, 0, 0);
     ::prctl(PR_SET_NAME, "berth-monitor");
     if (!words || words->empty() || words->back() != '\0')
         return false;
@@ -100,12 +102,6 @@ bool readAssignment(int fd, berth::runtime::MonitorOptions& options)
 
 int main(int argc, char** argv)
 {
-    // A spare loads in idle time only (spare_monitor.cpp); loaded, it runs
-    // as any monitor, and so does the container it starts.
-    if (::sched_getscheduler(0) == SCHED_IDLE) {
-        const sched_param none{};
-        (void)::sched_setscheduler(0, SCHED_OTHER, &none);
-    }
     berth::trace::point("monitor", "main");
     // Started as a session leader (spawn_monitor.cpp): the monitor proper is
     // a child that is not one, so no terminal it opens (the consoles' ptys)

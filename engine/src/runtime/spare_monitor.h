@@ -2,19 +2,21 @@
 // executed, loaded and relocated, it waits for the name of the container it
 // is to run. A start through it does not wait for the monitor's own
 // start-up (about 5 ms of every start here, tests/bench/README.md); the
-// next spare is made once the start has been reported. A spare that was
+// next spare is made once the start has been reported, on a thread of its
+// own (the start's caller does not wait for it). A spare that was
 // never used ends when its engine goes (it reads the end of its assignment
 // socket), so a helper that exits takes it along.
 #pragma once
 
 #include "runtime/spawn_monitor.h"
 
+#include <memory>
 #include <mutex>
 #include <optional>
 
 namespace berth::runtime {
 
-class SpareMonitor {
+class SpareMonitor : public std::enable_shared_from_this<SpareMonitor> {
 public:
     explicit SpareMonitor(EngineSettings settings) : m_settings(std::move(settings)) {}
     ~SpareMonitor();
@@ -37,6 +39,8 @@ private:
     [[nodiscard]] static bool assign(Ready& spare, const std::string& name,
                                      const std::vector<std::string>& commandOverride);
     void makeReady();
+    // makeReady on a detached thread that holds this object alive.
+    void makeReadySoon();
 
     const EngineSettings m_settings;
     std::mutex m_mutex;

@@ -16,6 +16,7 @@
 #include <fstream>
 
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 
 using namespace berth;
@@ -178,6 +179,30 @@ private slots:
     // the source is Berth's /proc, /sys or a cgroup tree mounted there: a
     // plain second view of proc has a writable sys/kernel/core_pattern
     // (issue #14, item 3). Directly, through a symlink, or a subdirectory.
+    // The files a start writes in /etc, made FIFOs by the container's root:
+    // the start fails and says which, it does not wait for a writer.
+    void etcFileThatIsAFifo_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("hostname") << QStringLiteral("etc/hostname");
+        QTest::newRow("hosts") << QStringLiteral("etc/hosts");
+    }
+    void etcFileThatIsAFifo()
+    {
+        QFETCH(QString, file);
+        const std::string name = "fifo-" + file.mid(4).toStdString();
+        QVERIFY(m_engine.create({.name = name, .kind = ContainerKind::System}));
+        const fsys::path path = m_engine.settings().paths.rootfsDir(name) / file.toStdString();
+        fsys::remove(path);
+        QCOMPARE(::mkfifo(path.c_str(), 0644), 0);
+        auto started = m_engine.start(name);
+        QVERIFY(!started);
+        QVERIFY2(started.error().describe().find("/" + file.toStdString()) != std::string::npos,
+                 started.error().describe().c_str());
+        verifyNotStarted(name);
+        QVERIFY(m_engine.destroy(name));
+    }
+
     void relativeBindOfAKernelFilesystem_data()
     {
         QTest::addColumn<QString>("source");

@@ -69,6 +69,17 @@ bool waitNoSpare()
     return startedAsSpares() == 0;
 }
 
+// A process's nice value, field 19 of /proc/PID/stat (the 17th after its name).
+int niceOf(pid_t pid)
+{
+    const std::string stat = readText("/proc/" + std::to_string(pid) + "/stat");
+    std::istringstream fields(stat.substr(stat.rfind(')') + 2));
+    std::string field;
+    for (int i = 0; i < 17; ++i)
+        fields >> field;
+    return std::stoi(field);
+}
+
 // A spare is ready once it waits for its assignment under its own name.
 std::vector<pid_t> waitForSpare()
 {
@@ -130,6 +141,7 @@ private Q_SLOTS:
         expectStarted(m_engine->start("spare-a"));
         const auto spares = waitForSpare();
         QCOMPARE(spares.size(), std::size_t(1));
+        QCOMPARE(niceOf(spares.front()), 19); // it waits in what the machine has to spare
         expectStarted(m_engine->start("spare-b"));
         // The spare became spare-b's monitor (called so now) and a new one waits.
         auto state = m_engine->state("spare-b");
@@ -137,6 +149,8 @@ private Q_SLOTS:
         QCOMPARE(state->state, RunState::Running);
         QCOMPARE(state->monitorPid, spares.front());
         QVERIFY(state->initPid > 0);
+        QCOMPARE(niceOf(state->monitorPid), 0); // assigned, it runs as any monitor
+        QCOMPARE(niceOf(state->initPid), 0);
         const auto monitors = monitorsCalled("berth-monitor");
         QVERIFY(std::find(monitors.begin(), monitors.end(), spares.front()) != monitors.end());
         const auto next = waitForSpare();
