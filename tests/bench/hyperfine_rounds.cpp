@@ -70,13 +70,15 @@ Status RoundRobin::runRound()
     // (/dev/null), their stderr to the log, so a failure shows the
     // command's own complaint.
     Argv argv = {"hyperfine", "--shell=none", "--show-output", "--runs", "1", "--export-json", json.string()};
-    bool anyPrepare = false;
-    for (const TimedCommand& command : m_commands)
-        anyPrepare = anyPrepare || !command.prepare.empty();
     // hyperfine takes one --prepare for all commands or one for each.
-    for (const TimedCommand& command : m_commands)
-        if (anyPrepare)
-            argv.insert(argv.end(), {"--prepare", command.prepare.empty() ? "true" : commandLine(command.prepare)});
+    for (const TimedCommand& command : m_commands) {
+        Argv prepare = {"sleep", kSettle};
+        if (!command.prepare.empty()) {
+            prepare = {"sh", "-c", std::string("\"$@\" && exec sleep ") + kSettle, "sh"};
+            prepare.insert(prepare.end(), command.prepare.begin(), command.prepare.end());
+        }
+        argv.insert(argv.end(), {"--prepare", commandLine(prepare)});
+    }
     for (const TimedCommand& command : m_commands)
         argv.insert(argv.end(), {"--command-name", command.name, commandLine(command.argv)});
     std::error_code ec;

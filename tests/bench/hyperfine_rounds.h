@@ -5,7 +5,11 @@
 // order; N rounds give N samples of each, and the machine's drift touches
 // them all alike. `--shell=none` (-N): no shell between hyperfine and the
 // command, so nothing is subtracted; each command's own process start is
-// part of its figure, as it is for a user.
+// part of its figure, as it is for a user. Before each command, untimed,
+// its prepare and then kSettle of quiet: what the previous command left
+// working in the background (podman's exec clean-up, a helper making its
+// next spare monitor) ends first, as it would between a user's commands,
+// instead of landing on whichever command comes next in the round.
 #pragma once
 
 #include "command.h"
@@ -25,6 +29,8 @@ struct TimedCommand {
     Argv argv;
     Argv prepare;
 };
+
+inline constexpr const char* kSettle = "0.2"; // seconds, sleep(1)'s words
 
 // "a 'b c'": argv as one line for hyperfine's -N splitting (POSIX quoting).
 [[nodiscard]] std::string commandLine(const Argv& argv);
