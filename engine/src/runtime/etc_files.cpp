@@ -13,18 +13,9 @@ namespace berth::runtime {
 
 namespace {
 
-// A file that already says it is left alone: most starts find what the
-// last one wrote, and a truncating write costs more than a read.
-Status replaceFileInRoot(int rootFd, std::string_view path, std::string_view content)
+Status writeFileInRoot(int rootFd, std::string_view path, std::string_view content)
 {
     // O_NONBLOCK: a FIFO the container's root put there does not hold the start.
-    if (auto current = fs::openInRoot(rootFd, path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)) {
-        struct stat st {};
-        if (::fstat(current->get(), &st) == 0 && S_ISREG(st.st_mode) &&
-            st.st_size == static_cast<off_t>(content.size()))
-            if (auto text = fs::readAll(current->get(), content.size() + 1); text && *text == content)
-                return {};
-    }
     auto fd = fs::openInRoot(rootFd, path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0644);
     if (!fd)
         return fail(fd.error().wrap("write /" + std::string(path)));
@@ -33,6 +24,20 @@ Status replaceFileInRoot(int rootFd, std::string_view path, std::string_view con
     if (auto written = fs::writeAll(fd->get(), content); !written)
         return fail(written.error().wrap("write /" + std::string(path)));
     return {};
+}
+
+// A file that already says it is left alone: most starts find what the
+// last one wrote, and a truncating write costs more than a read.
+Status replaceFileInRoot(int rootFd, std::string_view path, std::string_view content)
+{
+    if (auto current = fs::openInRoot(rootFd, path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)) {
+        struct stat st {};
+        if (::fstat(current->get(), &st) == 0 && S_ISREG(st.st_mode) &&
+            st.st_size == static_cast<off_t>(content.size()))
+            if (auto text = fs::readAll(current->get(), content.size() + 1); text && *text == content)
+                return {};
+    }
+    return writeFileInRoot(rootFd, path, content);
 }
 
 } // namespace
@@ -80,7 +85,11 @@ Status writeHostFiles(int rootFd, std::string_view hostname)
             return fail(text.error().wrap("read /etc/hosts"));
         hosts = std::move(*text);
     }
-    return replaceFileInRoot(rootFd, "etc/hosts", updatedHosts(hosts, hostname));
+    // Read already: written only when the entry changes it.
+    const std::string updated = updatedHosts(hosts, hostname);
+    if (updated == hosts)
+        return {};
+    return writeFileInRoot(rootFd, "etc/hosts", updated);
 }
 
 } // namespace berth::runtime

@@ -26,11 +26,9 @@ Status bringUpLoopback()
         result = ::ioctl(sock, SIOCSIFFLAGS, &request);
     const int err = errno;
     ::close(sock);
-    if (result == 0)
-        return {};
-    Status failed = failErrno(err, "bring up lo");
-    errno = err; // for a forked child's report
-    return failed;
+    if (result != 0)
+        return failErrno(err, "bring up lo");
+    return {};
 }
 
 } // namespace berth::runtime

@@ -159,8 +159,10 @@ int mountProc(const ContainedChild& child)
 // Loopback, hostname, pivot_root, confinement, exec.
 int execInTree(const ContainedChild& child, int root, char* const* argv, char* const* envp)
 {
-    if (!runtime::bringUpLoopback())
+    if (auto lo = runtime::bringUpLoopback(); !lo) {
+        errno = lo.error().code;
         return failed("bring up lo");
+    }
     if (::sethostname(child.hostname, child.hostnameLength) != 0)
         return failed("set the hostname");
     if (::fchdir(root) != 0 || ::syscall(SYS_pivot_root, ".", ".") != 0 || ::umount2(".", MNT_DETACH) != 0 ||
